@@ -439,6 +439,23 @@ for site, name, origin in (
     ("chubrika", "Община Чубрика", "https://www.chubrika.bg"),
     # and Contao's news list and reader, <base href>, ?page_n12=2
     ("zhivovlek", "Община Живовлек", "https://zhivovlek.bg"),
+    # and a thirty-second (tests/fixtures/make_mirrors_round32.py): htmx, a "Още новини"
+    # button's hx-get, then each fragment's last card asking the next when revealed
+    ("ralitsa", "Община Ралица", "https://ralitsa.bg"),
+    # and a JSP portal on Tomcat, ;jsessionid=<32 hex> in every link, another per page
+    ("metlichina", "Община Метличина", "http://www.metlichina.bg"),
+    # and Rails with Turbo, each next page a lazy <turbo-frame src> at the list's end
+    ("ranilist", "Община Ранилист", "https://ranilist.bg"),
+    # and windows-1251 named by <meta http-equiv> only, two pages saying utf-8 over it
+    ("koprinka", "Община Копринка", "http://koprinka-bg.com"),
+    # and Drupal 7's untranslated "Submitted by … on Fri, 11/06/2026 - 10:22"
+    ("divesil", "Община Дивесил", "https://www.divesil.bg"),
+    # and WordPress with Elementor, the Posts widget paged ?e-page-3f2a9c1=2
+    ("zhabunets", "Община Жабунец", "https://zhabunets.bg"),
+    # and htmx's "Покажи още", hx-get="/novini/oshte", the page only in hx-vals
+    ("sinilga", "Община Синилга", "https://www.sinilga.bg"),
+    # and Django with htmx, a pager of <a hx-get="/novini/?page=2"> with no href
+    ("rusalka", "Община Русалка", "https://rusalka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

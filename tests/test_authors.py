@@ -569,6 +569,19 @@ def test_wordpress_bulgarian_posted_by(text: str) -> None:
     assert byline_in_text(f"14.03.2025 {text} Общината съобщи, че") == "Мария Петрова"
 
 
+def test_drupals_untranslated_submitted_by_names_the_writer() -> None:
+    """Drupal 7's "submitted" line left in English on a Bulgarian site (divesil): the
+    name between "Submitted by" and " on" and the date."""
+    html = (
+        '<html lang="bg"><body><h1>Нови автобусни спирки</h1><div class="meta submitted">'
+        '<span class="username">Submitted by Надя Стоянова</span> on Sat, 11/07/2026 - 13:12'
+        f"</div>{PROSE_BG}</body></html>"
+    )
+    article = extract(html, "https://www.divesil.bg/node/605")
+    assert article.author == "Надя Стоянова"
+    assert clean_byline("Submitted by Надя Стоянова") == "Надя Стоянова"
+
+
 def test_references_escaped_in_json_ld_are_decoded() -> None:
     """JSON-LD is not HTML: "&amp;" in it reaches us as typed, and no reader sees it."""
     html = (

@@ -89,6 +89,28 @@ def test_itemprop_date_published_on_a_span() -> None:
     assert article.date_source == "meta"
 
 
+@pytest.mark.parametrize(
+    ("time_item", "expected"),
+    [
+        # Elementor's post-info: the day's item marked, the time the item beside it
+        ("<li><time>09:28</time></li>", dt.datetime(2025, 3, 9, 9, 28)),
+        # no time shown: the day alone; a time of another day: not this day's
+        ("", dt.date(2025, 3, 9)),
+        ("<li>обновена 10.03.2025 11:40</li>", dt.date(2025, 3, 9)),
+    ],
+)
+def test_a_structured_day_takes_the_time_the_byline_shows_for_it(
+    time_item: str, expected: dt.date
+) -> None:
+    body = (
+        '<ul class="elementor-post-info"><li itemprop="datePublished"><a href="/2025/03/09/">'
+        f"<span><time>9 март 2025</time></span></a></li>{time_item}</ul>"
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == expected
+    assert article.date_source == "meta"
+
+
 def test_other_microdata_states_no_date() -> None:
     """Only ``itemprop="datePublished"`` as written states it: the page's other microdata
     (a "dateCreated", a wrongly cased "DatePublished") is read past, and the visible date

@@ -94,6 +94,13 @@ def test_yan_is_a_month_only_after_a_day() -> None:
         # both readings a Friday, or no weekday: the page's language decides, day first
         ("пет, 11/07/2025", dt.date(2025, 7, 11)),
         ("11/03/2025", dt.date(2025, 3, 11)),
+        # but printed whole in that default's shape, " - " before the time: month first
+        ("Fri, 11/07/2025 - 13:12", dt.datetime(2025, 11, 7, 13, 12)),
+        ("Submitted by Иван Колев on пет, 11/07/2025 - 13:12", dt.datetime(2025, 11, 7, 13, 12)),
+        ("Fri, 11/07/2025 13:12", dt.datetime(2025, 7, 11, 13, 12)),
+        ("11/07/2025 - 13:12", dt.datetime(2025, 7, 11, 13, 12)),
+        # the weekday still decides where it can: a day-first date in that shape
+        ("Thu, 06/11/2025 - 10:22", dt.datetime(2025, 11, 6, 10, 22)),
     ],
 )
 def test_a_weekday_before_a_slash_date_says_which_reading_it_is(

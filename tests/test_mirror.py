@@ -155,3 +155,20 @@ def test_a_mirror_of_cookieless_sessions_sends_a_visitor_to_a_fresh_id(tmp_path:
     assert page.status_code == 200 and "novini" in page.text
     assert "home" in home.text
     assert static.status_code == 200 and "page 2" in static.text
+
+
+def test_a_servlets_path_parameters_name_no_file(tmp_path: Path) -> None:
+    """A mirror of Tomcat writing the session into its links (``path_params``) serves
+    ``/novini.jsp;jsessionid=…?page=2`` as ``/novini.jsp?page=2``; one that does not,
+    as the file the path names (none)."""
+    root = _site(tmp_path)
+    (root / "novini.jsp@page=2.html").write_text("<p>page two</p>", encoding="utf-8")
+    asked = "/novini.jsp;jsessionid=9F3A0C1D2E3F40516273849AABBCCDDE?page=2"
+    with MirrorServer(root) as server:
+        before = httpx.get(server.url + asked)
+    (root / "_mirror.json").write_text('{"path_params": true}', encoding="utf-8")
+    with MirrorServer(root) as server:
+        after = httpx.get(server.url + asked)
+        plain = httpx.get(server.url + "/novini.jsp?page=2")
+    assert before.status_code == 404
+    assert after.status_code == plain.status_code == 200 and "page two" in after.text

@@ -1,8 +1,10 @@
 """A listing's next page named only to its script: a "По-стари новини" button whose
 ``onclick`` sends the browser there (imel), an endless-scroll list's ``data-next-page``
-(chemshir). What a person reaches by clicking or scrolling, and nothing else a page's
-buttons and ``data-`` attributes hold (a close button's script, a carousel's selector,
-Next.js's ``data-next-head``, a card's ``data-url``)."""
+(chemshir), htmx's ``hx-get`` on "Още новини" or on a card asking it when revealed and
+Turbo's lazy ``<turbo-frame src>`` (ralitsa, ranilist). What a person reaches by
+clicking or scrolling, and nothing else a page's buttons and ``data-`` attributes hold (a
+close button's script, a carousel's selector, Next.js's ``data-next-head``, a card's
+``data-url``, a frame loaded with the page, htmx's poll or vote)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,49 @@ CARDS = "".join(
             '<section data-next-url="https://x.bg/api/novini?ot=3"></section>',
             "https://x.bg/api/novini?ot=3",
         ),
+        # htmx: a "Още новини" button's hx-get, a last card's hx-get asked on "revealed"
+        (
+            '<button hx-get="/novini/spisak?stranitsa=2" hx-swap="outerHTML">Още новини</button>',
+            "https://x.bg/novini/spisak?stranitsa=2",
+        ),
+        (
+            '<article hx-get="/novini/spisak?stranitsa=2" hx-trigger="revealed" hx-swap="afterend">'
+            '<a href="/novini/4-park">Нов парк 4</a></article>',
+            "https://x.bg/novini/spisak?stranitsa=2",
+        ),
+        # the page only in hx-vals, which htmx sends in a GET's query
+        (
+            '<button hx-get="/novini/oshte" hx-vals=\'{"stranitsa": 2, "vid": "vsichki"}\' '
+            'hx-swap="beforeend">Покажи още</button>',
+            "https://x.bg/novini/oshte?stranitsa=2&vid=vsichki",
+        ),
+        (
+            '<div data-hx-get="/novini?page=2" data-hx-trigger="intersect once"></div>',
+            "https://x.bg/novini?page=2",
+        ),
+        # htmx's pager of links and buttons with no href, asking hx-get on a click
+        (
+            '<nav><span>1</span> <a hx-get="/novini?page=2" hx-target="#list">2</a> '
+            '<a hx-get="/novini?page=3" hx-target="#list">3</a></nav>',
+            "https://x.bg/novini?page=2",
+        ),
+        (
+            '<nav><a hx-get="/novini?page=2" hx-push-url="true">Следваща »</a></nav>',
+            "https://x.bg/novini?page=2",
+        ),
+        (
+            '<button hx-get="/novini?page=2" hx-target="#list">Следваща</button>',
+            "https://x.bg/novini?page=2",
+        ),
+        # Turbo: the next page a lazy frame, loaded as it comes into view
+        (
+            '<turbo-frame id="novini_2" src="/novini?page=2" loading="lazy"></turbo-frame>',
+            "https://x.bg/novini?page=2",
+        ),
+        # a frame loaded with the page, a click's hx-get saying no "more": no next page
+        ('<turbo-frame id="vreme" src="/vreme"></turbo-frame>', None),
+        ('<button hx-get="/anketa?glas=1" hx-target="#anketa">Гласувай</button>', None),
+        ('<div hx-get="/broyach" hx-trigger="load"></div>', None),
         # a button saying something else, whatever its script opens
         ("<button onclick=\"location.href='/kontakti'\">Контакти</button>", None),
         (

@@ -943,7 +943,11 @@ def _slashed(
     """The one valid reading of a slash date; when both are valid, the weekday printed
     before it decides (Drupal's default "D, m/d/Y" on a Bulgarian page: "пон, 11/09/2026"
     is a Monday, 9 November, not Friday 11 September), else the page's language, unless
-    that reading lies in the future and the other does not."""
+    that reading lies in the future and the other does not. Where both readings fall on
+    the weekday printed ("Sat, 11/07/2026": 7 November and 11 July are Saturdays), a
+    date printed whole in that default's shape, a weekday, the date and " - " before
+    its time ("Sat, 11/07/2026 - 13:12", the "Submitted by" line of a Drupal 7 site that
+    never set a format of its own), is read as that default writes it, month first."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     day_first = _build(year, b, a, m)
     us = _build(year, a, b, m)
@@ -955,6 +959,8 @@ def _slashed(
         ]  # fmt: skip
         if len(named) == 1:
             return named[0]
+        if len(named) == 2 and m["h"] is not None and "-" in m.string[m.end("y") : m.start("h")]:
+            return us  # (Drupal's "D, m/d/Y - H:i", both days the weekday printed)
     if preferred is not None and not after(preferred, today):
         return preferred
     if other is not None and not after(other, today):

@@ -134,6 +134,8 @@ def _declared_headers(settings: dict[str, object]) -> dict[str, dict[str, str]]:
 
 # ASP.NET's cookieless session state: "/(S(x3mnb1ffgvxkkn55bfwxxk45))/" opening the path
 _PATH_SESSION = re.compile(r"^/\(S\([a-z0-5]{24}\)\)(?=/)")
+# a servlet's path parameters: ";jsessionid=9F3A…" after a segment, up to the next "/" or "?"
+_PATH_PARAMS = re.compile(r";[^/?#]*")
 
 
 def _session_id(number: int) -> str:
@@ -214,6 +216,7 @@ class MirrorServer:
         self.fallbacks = _declared(settings, "fallbacks")  # path -> file for unknown queries
         self.throttled = _declared(settings, "throttled")  # path -> Retry-After (answered once)
         self.path_sessions = bool(settings.get("path_sessions", False))
+        self.path_params = bool(settings.get("path_params", False))
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -269,6 +272,11 @@ class MirrorServer:
                         self._send(302, "text/html", b"", {"Location": f"/(S({fresh})){bare}"})
                         return
                     asked_path = bare
+                if server.path_params:
+                    parts = urlsplit(asked_path)
+                    asked_path = _PATH_PARAMS.sub("", parts.path) + (
+                        f"?{parts.query}" if parts.query else ""
+                    )
                 top = server.root / folder if folder else server.root
                 found = resolve(top, asked_path)
                 fallback = server.fallbacks.get(urlsplit(asked_path).path)

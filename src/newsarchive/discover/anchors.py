@@ -125,7 +125,7 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     """The raw (unresolved) URL an ``<a>`` (or a clickable row or card, ``clickables``)
     leads to: a real ``href`` (``data-href``) first, then a URL in a ``javascript:`` href
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
-    from ``script_calls``)."""
+    from ``script_calls``), last the ``hx-get`` htmx asks on a click."""
     attrs = anchor.attributes
     href = (attrs.get("href") or _data_link(attrs)).strip()
     scripted = href.lower().startswith("javascript:")
@@ -141,6 +141,12 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     data = _data_link(attrs)  # (read again only here: most links have returned above)
     if data and href != data and not data.startswith("#") and _WEB_SCHEME.match(data):
         return data
+    # a link or button htmx fetches on a click (``<a hx-get="/novini?page=2">2</a>``, no
+    # ``href``): the address a plain GET of which answers what the click shows
+    if anchor.tag in ("a", "button"):
+        htmx = (attrs.get("hx-get") or attrs.get("data-hx-get") or "").strip()
+        if htmx and not htmx.startswith("#") and _WEB_SCHEME.match(htmx):
+            return htmx
     return None
 
 

@@ -20,9 +20,10 @@ never one the page's own links contradict. ``ListingPages`` holds the order and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -578,7 +579,7 @@ def find_next_link(
         if url := usable(href, page_url_now):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
-    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in _pager_links(tree)]
     # where each leads: its href, or the address its script opens (an old CMS's pager of
     # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p). The
     # page's functions are read only for a pager link with no address of its own: up to
@@ -997,10 +998,50 @@ def _load_more(
         )  # fmt: skip
         if number and _own_number(current, number[0], page) - int(number[1]) in (0, 1):
             number = (number[0], str(int(number[1]) + 1))
+        values = _htmx_values(node)
         for target in targets:
+            for name, value in values:
+                target = _with_field(target, name, value)
             if url := usable(_with_field(target, *number) if number else target):
                 return url
     return None
+
+
+def _pager_links(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's links a pager may be made of: every ``<a href>`` and, on a page whose
+    pager htmx draws, the ``<a hx-get="/novini?page=2">2</a>`` with no ``href`` at all
+    (``anchors.link_target`` reads its ``hx-get``), in document order, each once."""
+    links = tree.css("a[href]")
+    if tree.css_first("a[hx-get], a[data-hx-get]") is None:
+        return links  # nearly every page
+    seen: set[int] = set()
+    found = []
+    for node in tree.css("a[href], a[hx-get], a[data-hx-get]"):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            found.append(node)
+    return found
+
+
+def _htmx_values(node: LexborNode) -> list[tuple[str, str]]:
+    """The fields htmx sends with the element's request, from its ``hx-vals`` (JSON:
+    ``hx-vals='{"stranitsa": 2}'``), in a GET's query: a "Покажи още" whose address alone
+    (``hx-get="/novini/oshte"``) answers the first cards again names the page only
+    there. A ``js:`` expression is the script's to work out; no values then."""
+    raw = (node.attributes.get("hx-vals") or node.attributes.get("data-hx-vals") or "").strip()
+    if not raw.startswith("{"):
+        return []
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [
+        (quote(str(name), safe=""), quote(str(value), safe=""))
+        for name, value in data.items()
+        if isinstance(value, str | int) and not isinstance(value, bool)
+    ]
 
 
 def _own_number(current: str, name: str, page: int) -> int:
@@ -1035,7 +1076,7 @@ def _script_button_pager(
     its ``value``): a pager drawn as a button instead of a link, what a person clicks. A
     button is no link to an item (``anchors.link_nodes``), but one saying "next" is the
     listing's next page, as a link saying it is."""
-    for node in tree.css("button[onclick], input[onclick]"):
+    for node in tree.css("button[onclick], input[onclick], button[hx-get], button[data-hx-get]"):
         if node.tag == "input" and (node.attributes.get("type") or "").lower() != "button":
             continue
         label = " ".join(
@@ -1051,7 +1092,26 @@ def _script_button_pager(
 # named for the next page, as themes and scroll scripts name them.
 _NEXT_ATTRIBUTES = ("data-next-page", "data-next", "data-next-url", "data-nextpage",
                     "data-next-page-url", "data-next-href", "data-next-link")  # fmt: skip
-_NEXT_ATTRIBUTE_NODES = ", ".join(f"[{name}]" for name in _NEXT_ATTRIBUTES)
+# What else loads an address as the reader scrolls to it: htmx's element asking its
+# ``hx-get`` when "revealed" (or "intersect"), its answer put after it (htmx's endless
+# scroll: the list's last card carries the next cards' address), and Turbo's lazy frame,
+# ``<turbo-frame src="/novini?page=2" loading="lazy">``, fetched as it comes into view.
+_HTMX_GETS = ("hx-get", "data-hx-get")
+_HTMX_SCROLL = re.compile(r"\b(?:revealed|intersect)\b")
+_SCROLL_NODES = ", ".join(
+    [*(f"[{name}]" for name in (*_NEXT_ATTRIBUTES, *_HTMX_GETS)), "turbo-frame[src]"]
+)
+
+
+def _scroll_attributes(node: LexborNode) -> tuple[str, ...]:
+    """The attributes of ``node`` (one of ``_SCROLL_NODES``) that name what it loads as
+    the reader scrolls to it: a ``data-next-page``, an htmx trigger's ``hx-get`` (not a
+    button's: a click's, which ``_load_more`` reads by its words), a lazy frame's ``src``."""
+    if node.tag == "turbo-frame":
+        return ("src",) if (node.attributes.get("loading") or "").lower() == "lazy" else ()
+    trigger = node.attributes.get("hx-trigger") or node.attributes.get("data-hx-trigger") or ""
+    scrolls = _HTMX_GETS if _HTMX_SCROLL.search(trigger) else ()
+    return (*_NEXT_ATTRIBUTES, *scrolls)
 
 
 def _endless_scroll(
@@ -1063,11 +1123,13 @@ def _endless_scroll(
     the next cards to a plain GET, as a "Зареди още" button's does (``_load_more``), so it
     is the next page. Only an attribute named for the next page, holding an address on
     the site, on no link (a link goes where its ``href`` says): a card's ``data-url`` is
-    its article, a carousel's ``data-next=".arrow"`` a selector."""
-    for node in tree.css(_NEXT_ATTRIBUTE_NODES):
+    its article, a carousel's ``data-next=".arrow"`` a selector. htmx's card asking its
+    ``hx-get`` when revealed and Turbo's lazy frame are read the same way
+    (``_scroll_attributes``); a frame loaded with the page is a part of it, no next page."""
+    for node in tree.css(_SCROLL_NODES):
         if node.tag == "a" and _real_href(node.attributes.get("href")):
             continue
-        for name in _NEXT_ATTRIBUTES:
+        for name in _scroll_attributes(node):
             value = (node.attributes.get(name) or "").strip()
             if (
                 value.startswith(("/", "http", "?"))
@@ -1132,7 +1194,11 @@ def _wordpress_paged(
     return usable(templated_next(current, template, max(page, _template_number(current, template))))
 
 
-_MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")
+# (or htmx's ``hx-get``, ``data-hx-get``: the address the button's own attribute asks, its
+# answer swapped in where the button stood)
+_MORE_ATTRIBUTE = re.compile(
+    r"^(?:data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)|(?:data-)?hx-get$)"
+)
 
 
 def _real_href(href: str | None) -> bool:

@@ -38,15 +38,16 @@ BYLINE_SELECTORS = (
 # agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
 # last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
-# "Author:" (English); Russian sites write "Автор:" too. Longer forms first: "текст"
-# alone would leave "и снимки: Иван Петров" behind.
+# "Submitted by" (Drupal's, left untranslated), "Author:" (English); Russian sites write
+# "Автор:" too. Longer forms first: "текст" alone would leave "и снимки: Иван Петров"
+# behind.
 _LABEL = r"автори?|текст|репортер|кореспондент|authors?"  # followed by ":" in running text
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
 # elements saying it (``SAYS_POSTED_BY``) and the line in either order (``posted_by``).
 _POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "by": (("posted", ""), ("written", "")),
+    "by": (("posted", ""), ("written", ""), ("submitted", "")),  # (Drupal's "Submitted by")
     "от": (("публикуван", "оа"), ("написан", "оа")),
 }
 _POSTED_BY = "|".join(
@@ -65,7 +66,7 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "By", opens nothing but a byline.
 # It runs over a page's whole text: led by a look-ahead for its words' first letters, and
 # tried only where a stem of its words stands (``posted_by_at``), which most pages lack.
-POSTED_BY = re.compile(rf"(?=[wWpPпПнН])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
+POSTED_BY = re.compile(rf"(?=[wWpPsSпПнН])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The words without their first letter, whose case varies ("Публикувано", "публикувано").
 _POSTED_BY_STEMS = tuple(
     cased(stem[1:])

@@ -105,11 +105,12 @@ def pick_dates(
     comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
     the fetch time is accepted from any rule.
 
-    Four corrections to a structured date: a day the page labels "Published" beside its
+    Five corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
-    publication and its last change (``_between_on_page``), and a UTC stamp takes the day
-    of the article's URL (``_local_day``). And where only machines are told the
+    publication and its last change (``_between_on_page``), a day stated without its
+    time takes the time the byline prints for that day (``_timed_on_page``), and a UTC
+    stamp takes the day of the article's URL (``_local_day``). And where only machines are told the
     publication (JSON-LD, microdata, an app's state) while the page shows by its headline
     only a later change, the change is the page's date (``_only_change_shown``).
     """
@@ -451,8 +452,29 @@ def _checked_against_page(
     return (
         _earlier_on_page(stated, window, found)
         or _between_on_page(stated, modified, window, found)
-        or stated
+        or _timed_on_page(stated, window, found)
     )
+
+
+def _timed_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick:
+    """A structured day with no time, and the byline beside the headline printing that
+    same day with its time: the time too. Elementor's post-info widget marks only the
+    day's item ``itemprop="datePublished"`` (its text "25 ноември 2026"), the time
+    "09:28" an item beside it; the page states both, the markup half. A time on another
+    day, or in a sentence, is no time of this day's."""
+    day = stated.value
+    if isinstance(day, dt.datetime) or not any(
+        isinstance(date.value, dt.datetime) and date.value.date() == day for date in found
+    ):
+        return stated  # (nearly every page: no sentence read for a time it does not show)
+    shown = _byline_date(window, found)
+    if (
+        shown is None
+        or not isinstance(shown.value, dt.datetime)
+        or shown.value.date() != stated.value
+    ):
+        return stated
+    return replace(stated, value=shown.value, rule=f"{stated.rule}:time-shown")
 
 
 def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
