@@ -130,7 +130,7 @@ def propose(
                 f" {home_problem}; {len(unread)} sitemap(s) from robots.txt: {unread[0]})"
             )
         barren = [url for url, holds in held.items() if holds is False]
-        found = found.without_sitemaps(barren) if barren else found
+        found = found.without(barren) if barren else found
         if found.empty:
             raise UsageError(_nothing_found(fetcher, origin, named))
         # each source under the address its server moved it to (a sitemap robots.txt

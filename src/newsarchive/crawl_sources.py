@@ -20,7 +20,13 @@ from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings, sitemap_children
-from newsarchive.discover.explore import GONE_NOTE, MIN_ITEMS, Discovery, shape_pattern
+from newsarchive.discover.explore import (
+    GONE_NOTE,
+    MIN_ITEMS,
+    NAMED_NOTES,
+    Discovery,
+    shape_pattern,
+)
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
@@ -84,9 +90,12 @@ class SourceReader:
         self.failed: dict[str, str] = {}
         # those of them that answered 404/410 (``Miss.REMOVED``): gone, maybe redesigned
         self.removed: set[str] = set()
-        # sitemaps the site's robots.txt names that answered 404/410, with what was said
-        # of each: judged once the site's other sources are read (``_dead_named``)
-        self._named_gone: dict[str, tuple[Miss, str]] = {}
+        # feeds and sitemaps the site names (``_named_by_site``) that answered 404/410,
+        # with what was said of each and where the site names it: judged once the site's
+        # other sources are read (``_dead_named``)
+        self._named_gone: dict[str, tuple[Miss, str, str]] = {}
+        # how exploring found each source (``Discovery.notes``) of those read in this run
+        self._notes: dict[str, str] = {}
         # feeds and sitemaps that answered with nothing in them (``feeds.EMPTY``), with
         # their kind and whether each is a source of its own (no child of an index):
         # judged as ``_named_gone`` is (``_said_empty``)
@@ -103,6 +112,7 @@ class SourceReader:
         (not in the report): the sources it stood beside are read as they were while it
         failed (a profile's hint failing has what exploring found read too)."""
         skip = skip or set()
+        self._notes.update(sources.notes)
         self.harvest.listings.update((*sources.listings, *sources.rested))
         failed_before, rested_before = self.report.listing_errors, len(self.tally.skipped)
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
@@ -149,11 +159,13 @@ class SourceReader:
         for start in sources.rested:
             if start not in skip and not self._resting(start):
                 self.walk(start)
-        gone = [u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sitemaps]
+        gone = [
+            u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sources.urls
+        ]
         self._said_empty()
         if (barren or gone) and sources.explored_at:  # found, and not to be read again:
-            # a sitemap of pages, not news; one gone that the site names (``_dead_named``)
-            kept = sources.without_sitemaps(barren).without_sitemaps(gone, GONE_NOTE)
+            # a sitemap of pages, not news; a source gone that the site names (``_dead_named``)
+            kept = sources.without(barren).without(gone, GONE_NOTE)
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
         return self.report.listing_errors - failed_before + rested
@@ -603,8 +615,8 @@ class SourceReader:
             return got
         if source and got[0] is Miss.UNCHANGED:
             self.tally.answered.add(url)
-        if got[0] is Miss.REMOVED and kind == SOURCE_SITEMAP and self._named_by_site(url):
-            self._named_gone[url] = got  # (a warning or a failure: ``_dead_named``)
+        if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
+            self._named_gone[url] = (*got, named)  # (a warning or a failure: ``_dead_named``)
         elif got[0] in FAILURES:
             self._failed(url, got, source=source)
         return got[0]
@@ -624,38 +636,52 @@ class SourceReader:
         if got[0] is Miss.REMOVED:
             self.removed.add(url)
 
-    def _named_by_site(self, url: str) -> bool:
-        """Whether the site's robots.txt (read already: its rules let ``url`` be asked)
-        names the sitemap ``url`` in a ``Sitemap:`` line.
+    def _named_by_site(self, url: str, kind: str) -> str:
+        """Where the site itself names the feed or sitemap ``url`` ("" if it does not):
+        its robots.txt (read already: its rules let ``url`` be asked) in a ``Sitemap:``
+        line, or, as exploring found it, a page's ``<link rel="alternate">``, an "RSS"
+        link or the feed page one leads to (``explore.NAMED_NOTES``).
 
-        Why: a dead sitemap the site names itself is the site's lasting fault, judged
+        Why: a dead source the site names itself is the site's lasting fault, judged
         once its other sources are read (``_dead_named``: a warning while they answer),
-        where one robots.txt does not name fails as any source does. Compared by key
-        and after the site's moves: the line may spell the address as the site did
-        before it moved (``http://``, no ``www.``), which the crawl asks for at the new
-        address."""
-        named = self.fetcher.robots_sitemaps(url)
-        return url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}
+        where one it does not name (a conventional ``/rss`` that answered once, a
+        listing) fails as any source does. robots.txt is compared by key and after the
+        site's moves: the line may spell the address as the site did before it moved
+        (``http://``, no ``www.``), which the crawl asks for at the new address."""
+        if kind not in (SOURCE_FEED, SOURCE_SITEMAP):
+            return ""
+        if kind == SOURCE_SITEMAP:
+            named = self.fetcher.robots_sitemaps(url)
+            if url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}:
+                return "the site's robots.txt names it"
+        note = self._notes.get(url, "")
+        return f"the site names it ({note})" if note.startswith(NAMED_NOTES) else ""
 
     def _dead_named(self, *, explored: bool) -> list[str]:
-        """A sitemap the site's own robots.txt names that answers 404/410, while another
-        source of the site answered: the site's fault, lasting, and no failure of the
-        run, which would fail every night over it (an alarm that always rings is not
-        read). One warning; those returned, one found by exploring is not asked again
-        until the site is explored again. With no other source answering, it fails the
-        run as any dead source does (and has the site explored again: ``_gone``), and so
-        does a profile's own sitemap (``explored`` false: a person is to mend it)."""
+        """A feed or sitemap the site itself names (``_named_by_site``) that answers
+        404/410, while another source of the site answered: the site's fault, lasting,
+        and no failure of the run, which would fail every night over it (an alarm that
+        always rings is not read). One warning; those returned, one found by exploring
+        is not asked again until the site is explored again. With no other source
+        answering, it fails the run as any dead source does (and has the site explored
+        again: ``_gone``), and so does a profile's own source (``explored`` false: a
+        person is to mend it).
+
+        A feed is named as exploring found it, not as the site's pages are tonight: one
+        gone in a redesign beside a listing that still answers is found again at the
+        next exploration (``explorer.REEXPLORE_DAYS``), not at once, the listing read
+        meanwhile; that a dead ``<link rel="alternate">`` left in a theme failed every
+        night until then was the worse fault."""
         gone, self._named_gone = self._named_gone, {}
         answered = self.tally.answered - self.tally.failed.keys() - self._empty.keys()
         if not explored or not answered - gone.keys():
-            for url, got in gone.items():
-                self._failed(url, got, source=True)
+            for url, (miss, said, _) in gone.items():
+                self._failed(url, (miss, said), source=True)
             return []
-        for _, said in gone.values():
-            answer = said.removeprefix(f"{SOURCE_SITEMAP} failed: ")
+        for _, said, named in gone.values():
+            kind, _, answer = said.partition(" failed: ")
             self.report.warnings.append(
-                f"{SOURCE_SITEMAP} {answer}, though the site's robots.txt names it: the"
-                " site's to mend (its other sources were read)"
+                f"{kind} {answer}, though {named}: the site's to mend (its other sources were read)"
             )
         return list(gone)
 

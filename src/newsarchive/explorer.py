@@ -24,13 +24,18 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
+    ALTERNATE_NOTE,
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
+    FEED_PAGE_NOTE,
     MAX_FRAMES,
     MAX_LISTINGS,
     MAX_RESTED,
     MAX_SECTIONS,
     MIN_ITEMS,
+    ROBOTS_NOTE,
+    RSS_LINK_NOTE,
+    SITEMAP_LINK_NOTE,
     Discovery,
     declared_feeds,
     declared_sitemaps,
@@ -212,7 +217,7 @@ class _Explorer:
             if news_subdomain(host := urlsplit(normal).netloc, self.profile):
                 self.adopt(host)
             if on_site(normal, self.profile):
-                self.add(self.sitemaps, normal, "a Sitemap: line in robots.txt")
+                self.add(self.sitemaps, normal, ROBOTS_NOTE)
         page = self.get(home, "listing", telling=True)
         sections: list[str] = []
         feed_links: list[str] = []
@@ -231,9 +236,9 @@ class _Explorer:
                 tree, page.final_url, self.profile
             )
             for url in declared_feeds(tree, page.final_url, self.profile):
-                self.add(self.feeds, url, '<link rel="alternate"> on the home page')
+                self.add(self.feeds, url, f"{ALTERNATE_NOTE}the home page")
             for url in declared_sitemaps(tree, page.final_url, self.profile):
-                self.add(self.sitemaps, url, '<link rel="sitemap"> on the home page')
+                self.add(self.sitemaps, url, f"{SITEMAP_LINK_NOTE}the home page")
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
             shown = len(items.cards) or len(
                 listings.stated_news(tree, page.final_url, self.profile)
@@ -452,7 +457,7 @@ class _Explorer:
             self.samples = stated[:3] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         for feed in declared_feeds(tree, page.final_url, self.profile):
-            self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+            self.add(self.feeds, feed, f"{ALTERNATE_NOTE}{page.final_url}")
         for link in feed_pages(tree, page.final_url, self.profile):
             self.section_feeds.setdefault(link, page.final_url)
 
@@ -599,12 +604,12 @@ class _Explorer:
             if page is None:
                 continue
             if self.parse_feed(page.content):
-                self.add(self.feeds, url, f'an "RSS" link on {where}')
+                self.add(self.feeds, url, f"{RSS_LINK_NOTE}{where}")
                 return
             tree = parse_html(page.text)
             for candidate in feed_pages(tree, page.final_url, self.profile)[:3]:
                 if candidate != url and self.is_feed(candidate):
-                    self.add(self.feeds, candidate, f"listed on the feed page {url}")
+                    self.add(self.feeds, candidate, f"{FEED_PAGE_NOTE}{url}")
                     return
 
 

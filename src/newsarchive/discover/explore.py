@@ -74,9 +74,19 @@ _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss\d*|atom|(?:news|rss)?feeds?)(?![^\W_])", re.IGNORECASE)
 
 
-# why a sitemap exploring found is no longer read (``Discovery.without_sitemaps``)
+# why a source exploring found is no longer read (``Discovery.without``)
 BARREN_NOTE = "held no news: not read again"
-GONE_NOTE = "gone (404/410) though robots.txt names it: not read again until explored again"
+GONE_NOTE = "gone (404/410) though the site names it: not read again until explored again"
+# How a note (``Discovery.notes``) begins for a source the site itself names: a robots.txt
+# ``Sitemap:`` line, a page's ``<link rel>``, an "RSS" link or the feed page it leads to
+# (not a conventional path that answered, nor a listing a menu leads to). One of them gone
+# (404/410) is the site's lasting fault, judged apart (``crawl_sources._dead_named``).
+ROBOTS_NOTE = "a Sitemap: line in robots.txt"
+ALTERNATE_NOTE = '<link rel="alternate"> on '
+SITEMAP_LINK_NOTE = '<link rel="sitemap"> on '
+RSS_LINK_NOTE = 'an "RSS" link on '
+FEED_PAGE_NOTE = "listed on the feed page "
+NAMED_NOTES = (ROBOTS_NOTE, ALTERNATE_NOTE, SITEMAP_LINK_NOTE, RSS_LINK_NOTE, FEED_PAGE_NOTE)
 
 
 @dataclass(frozen=True)
@@ -143,10 +153,17 @@ class Discovery:
             unread_runs=keyed(self.unread_runs),
         )
 
-    def without_sitemaps(self, dropped: list[str], note: str = BARREN_NOTE) -> Discovery:
-        kept = tuple(url for url in self.sitemaps if url not in dropped)
+    def without(self, dropped: list[str], note: str = BARREN_NOTE) -> Discovery:
+        """The feeds and sitemaps but ``dropped``, each noted why (``note``)."""
+        if not dropped:
+            return self
         notes = {**self.notes, **dict.fromkeys(dropped, note)}
-        return replace(self, sitemaps=kept, notes=notes)
+        return replace(
+            self,
+            feeds=tuple(url for url in self.feeds if url not in dropped),
+            sitemaps=tuple(url for url in self.sitemaps if url not in dropped),
+            notes=notes,
+        )
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

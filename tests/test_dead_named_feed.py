@@ -1,0 +1,126 @@
+"""A feed the site's own pages name (``<link rel="alternate" href="/rss.xml">`` in every
+page's head) that answers 404 while its news list works: the site's lasting fault, one
+warning on the night exploring finds it, not a failing exit every night as long as the
+theme keeps the dead link (the treatment a dead ``Sitemap:`` line of robots.txt gets).
+With no other source of the site answering, it stays a failure.
+
+One local server answers for the site (``pageserver.answering``), its pages written here.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from newsarchive.discover.explore import GONE_NOTE
+
+from .mirror_sites import bare_profile
+from .pageserver import answering
+from .support import Result
+
+ORIGIN = "https://obshtina-glog.bg"
+NAME = "Община Глог"
+GONE = "<html><body><h1>Страницата не е намерена</h1></body></html>"
+NUMBERS = range(601, 604)
+
+
+class Site:
+    """Its head names ``/rss.xml``, which is not there; ``listed``: its news list works."""
+
+    def __init__(self, *, listed: bool = True) -> None:
+        self.listed = listed
+
+    def page(self, title: str, main: str) -> str:
+        return (
+            f'<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{title}'
+            f'</title><link rel="alternate" type="application/rss+xml" title="{NAME}"'
+            ' href="/rss.xml"></head><body><header><a href="/">Начало</a>'
+            ' <a href="/novini">Новини</a> <a href="/kontakti">Контакти</a></header>'
+            f"<main>{main}</main><footer>© {NAME}</footer></body></html>"
+        )
+
+    def answer(self, url: str) -> tuple[int, dict[str, str], str]:
+        path = url.removeprefix(ORIGIN)
+        if path == "/":
+            return 200, {}, self.page(NAME, "<h1>Добре дошли в Глог</h1>")
+        if path == "/novini" and self.listed:
+            items = "".join(
+                f'<li><h3><a href="/novini/{n}-remont">Ремонт на улица {n} в Глог</a>'
+                f"</h3><span>{n - 590}.11.2026</span></li>"
+                for n in reversed(NUMBERS)
+            )
+            return 200, {}, self.page("Новини", f'<h1>Новини</h1><ul class="news">{items}</ul>')
+        number = path.removeprefix("/novini/").partition("-")[0]
+        if self.listed and number.isdigit() and int(number) in NUMBERS:
+            n = int(number)
+            text = "".join(
+                f"<p>Общината започна ремонт {k} на улица {n}: нова настилка, тротоари и"
+                " осветление, с пари от общинския бюджет за годината.</p>"
+                for k in range(1, 5)
+            )
+            body = (
+                f"<article><h1>Ремонт на улица {n} в Глог</h1><time datetime="
+                f'"2026-11-{n - 590:02d}">{n - 590}.11.2026</time><div>{text}</div></article>'
+            )
+            return 200, {}, self.page(f"Ремонт на улица {n} в Глог", body)
+        return 404, {}, GONE
+
+
+def _saved(db: Path) -> dict[str, object]:
+    with closing(sqlite3.connect(db)) as conn:
+        (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
+    saved: dict[str, object] = json.loads(found)
+    return saved
+
+
+def _archived(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    return int(count)
+
+
+def test_a_dead_feed_the_site_names_beside_a_working_list_is_one_warning(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first night warns once (the feed, its 404, where the site names it) and
+    archives the list's articles, exit 0; the second night does not ask the feed again
+    (until the site is explored again) and is clean too. It failed both ("feed failed:
+    HTTP 404"), and every night after."""
+    profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
+    with answering(Site().answer) as (url, asked):
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url)
+        args += ("--delay", "0", "--db", str(db))
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        assert "failed" not in first.stderr
+        said = [line for line in first.stderr.splitlines() if "rss.xml" in line]
+        assert len(said) == 1 and "warning" in said[0] and "404" in said[0], first.stderr
+        assert '<link rel="alternate"> on the home page' in said[0]
+        assert _archived(db) == len(NUMBERS)
+        saved = _saved(db)
+        assert saved["feeds"] == [] and saved["listings"] == [f"{ORIGIN}/novini"]
+        assert saved["notes"][f"{ORIGIN}/rss.xml"] == GONE_NOTE  # type: ignore[index]
+        before = len(asked)
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        assert "rss.xml" not in second.stderr
+        assert f"{ORIGIN}/rss.xml" not in asked[before:]
+        assert f"{ORIGIN}/novini" in asked[before:]
+
+
+def test_a_dead_feed_the_site_names_is_a_failure_when_nothing_else_answers(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The news list gone too: the named feed is all exploring found, and nothing of the
+    site could be read: the run fails (exit 1), saying so."""
+    profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
+    with answering(Site(listed=False).answer) as (url, _):
+        result = run_cli(
+            "crawl", "glog", "--profile", str(profile), "--base-url", url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 1, result.stderr
+    assert "feed failed: HTTP 404" in result.stderr and "rss.xml" in result.stderr
