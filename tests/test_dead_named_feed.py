@@ -91,8 +91,8 @@ def test_a_dead_feed_the_site_names_beside_a_working_list_is_one_warning(
     HTTP 404"), and every night after."""
     profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
     with answering(Site().answer) as (url, asked):
-        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url)
-        args += ("--delay", "0", "--db", str(db))
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
         first = run_cli(*args)
         assert first.exit_code == 0, first.stderr
         assert "failed" not in first.stderr
