@@ -567,6 +567,10 @@ class TextDate:
     modified: bool = False
     relative: bool = False
     labelled: bool = False  # a label before it says it is the publication
+    # The other day a slash date reads as, when both readings are days not after the
+    # fetch and only the page's language chose between them ("03/04/2026": 3 April, or
+    # 4 March): a listing's or feed's date for the page decides (``published.with_listed``)
+    other: dt.date | None = None
 
 
 def month_first_language(lang: str) -> bool:
@@ -648,7 +652,7 @@ def find_text_dates(
     text = text.replace("\xa0", " ")
     today = site_today(today) if today is not None else None
     found: dict[int, TextDate] = {}
-    for start, value in _absolute_dates(text, today, month_first):
+    for start, value, other in _absolute_dates(text, today, month_first):
         if value is None or after(value, today) or start in found:
             continue
         label = _label_before(text, start)
@@ -660,6 +664,7 @@ def find_text_dates(
             value,
             modified=bool(_MODIFIED_LABEL.search(label)),
             labelled=labelled,
+            other=other,
         )
     if today is not None:
         for start, value in _relative_dates(text, today):
@@ -715,8 +720,10 @@ def _at_numbers(pattern: re.Pattern[str], text: str, numbers: list[int]) -> Iter
 
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
-) -> list[tuple[int, Published | None]]:
-    out: list[tuple[int, Published | None]] = []
+) -> list[tuple[int, Published | None, dt.date | None]]:
+    """Where each date starts, its value, and the other day it reads as when only the
+    page's language chose (``TextDate.other``)."""
+    out: list[tuple[int, Published | None, dt.date | None]] = []
     numbers = [number.start() for number in _NUMBER_START.finditer(text)]
     if not numbers:
         return out  # (every date holds a number)
@@ -750,17 +757,20 @@ def _absolute_dates(
                 # "14.03 – 15.03.2026": a day and a month that could be a time, but no
                 # time's minutes are the date's month, or the one before
                 if span[0] != start and (timed is None or (month - span[2]) % 12 <= 1):
-                    out.append((span[0], _build(*span[1:], m)))
+                    out.append((span[0], _build(*span[1:], m), None))
                     continue
             if timed is not None:
-                out.append((timed.start(), _build(year, month, day, timed)))
+                out.append((timed.start(), _build(year, month, day, timed), None))
                 continue
-            out.append((start, _build(year, month, day, m)))
+            out.append((start, _build(year, month, day, m), None))
     for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
-        out.append((m.start(), _slashed(m, today, month_first, weekday)))
+        value = _slashed(m, today, month_first, weekday)
+        other = _undecided(m, value, today) if weekday is None else None
+        out.append((m.start(), value, other))
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
-        out.append((m.start(), _build(_century(int(m["yy"]), today), int(m["m"]), int(m["d"]), m)))
+        year = _century(int(m["yy"]), today)
+        out.append((m.start(), _build(year, int(m["m"]), int(m["d"]), m), None))
     return out
 
 
@@ -966,6 +976,18 @@ def _slashed(
     if other is not None and not after(other, today):
         return other
     return None
+
+
+def _undecided(m: re.Match[str], value: Published | None, today: dt.date | None) -> dt.date | None:
+    """The reading of the slash date ``m`` that ``_slashed`` did not take (``value``),
+    when it is a day too and not after the fetch: the language chose, nothing the page
+    printed did (a weekday before it decides, and is not asked here)."""
+    if value is None:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = [r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)]
+    days = {local_date(r) for r in readings if not after(r, today)} - {local_date(value)}
+    return days.pop() if len(days) == 1 else None
 
 
 # A numeric date that reads two ways: "11/09/2026", and the dotted "09.10.2024" an

@@ -149,6 +149,10 @@ class Article:
     date_source: str | None = None  # one of DATE_SOURCES; None = not recorded (old imports)
     modified: Published | None = None  # kept apart from ``published``, never replacing it
     date_note: str | None = None  # one of DATE_NOTES, or None: ``published`` is as stated
+    # The other day ``published``, a slash date read as the page's language writes, reads
+    # as (``dates.TextDate.other``): a listing's or feed's date decides between the two
+    # (``published.with_listed``). Not stored: the date that decided is.
+    published_other: dt.date | None = field(default=None, compare=False)
     rules: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property

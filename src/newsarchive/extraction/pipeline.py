@@ -254,6 +254,7 @@ def _extract(
         published=published.value if published else None,
         date_source=published.source if published else "none",
         date_note=published.note if published else None,
+        published_other=published.other if published else None,
         modified=modified.value if modified else None,
         author=byline or None,
         url=url,

@@ -48,6 +48,8 @@ class DatePick:
     guessed: bool = False
     # The page showed only when it was last changed: this is that date (``pick_dates``).
     modified_only: bool = False
+    # The other day the printed date reads as (``dates.TextDate.other``): "03/04/2026"
+    other: dt.date | None = None
 
     @property
     def note(self) -> str | None:
@@ -190,7 +192,7 @@ def _published_candidates(
     for _, found in windows:
         shown = next((date for date in found if not date.modified), None)
         if shown is not None:
-            yield DatePick(shown.value, "generic:text-near-title", "text")
+            yield DatePick(shown.value, "generic:text-near-title", "text", other=shown.other)
             break
     yield _dated_element(dated)
     script_published = scripts()[0]
@@ -273,19 +275,44 @@ def with_listed(
     """``article`` dated by ``listed``, the date its listing card or feed entry gave and
     which of the two ("listing", "feed"), when its page states no date or only guesses
     one (``Article.published_guessed``: printed in full beside the link, the listed date
-    is no guess, so ``date_note`` is cleared); never a date after the fetch's day on the
-    site's clock (``fetched``: the fetch moment, read through ``dates.site_today``, as
-    the page's own dates are; a day alone is taken for the site's). The one rule for both
-    readings of a page: the crawl's (``harvest.judge``, from the frontier) and
-    ``reextract``'s (the stored date it gave), so reading the same bytes again keeps the
-    date the page itself never showed."""
-    if (
-        (article.published is None or article.published_guessed)
-        and listed
-        and dates.local_date(listed[0]) <= dates.local_date(dates.site_today(fetched))
-    ):
+    is no guess, so ``date_note`` is cleared), or prints one that reads two ways and the
+    listed day is the reading the page's language did not take (``_other_reading``);
+    never a date after the fetch's day on the site's clock (``fetched``: the fetch
+    moment, read through ``dates.site_today``, as the page's own dates are; a day alone
+    is taken for the site's). The one rule for both readings of a page: the crawl's
+    (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
+    so reading the same bytes again keeps the date the page itself never showed."""
+    if listed is None or dates.local_date(listed[0]) > dates.local_date(dates.site_today(fetched)):
+        return article
+    if article.published is None or article.published_guessed:
         return replace(article, published=listed[0], date_source=listed[1], date_note=None)
-    return article
+    return _other_reading(article, listed, fetched) or article
+
+
+def _other_reading(
+    article: Article, listed: tuple[Published, str], fetched: dt.date
+) -> Article | None:
+    """The page's date, a slash date both of whose readings are days ("03/04/2026": 3
+    April or 4 March), read the other way round where the listing or the feed gives
+    that other day: the day from them, the time the page printed (theirs where it
+    printed none), marked as theirs (``date_source``: ``reextract`` keeps it so).
+
+    Why: the page's reading of such a date is the language's custom, a guess a Drupal
+    or an American theme on a Bulgarian site gets wrong for every day up to the 12th;
+    the feed's RFC 822 pubDate and the listing's card are unambiguous, and a feed or
+    listing naming exactly the other reading is the page's date written the other way
+    round, not another date. Only then: a listed date that is neither reading says
+    nothing of how the page writes (the page's own date stands, as everywhere), and
+    one after the fetch is refused as the page's own dates are."""
+    other, shown = article.published_other, article.published
+    if other is None or shown is None or dates.local_date(listed[0]) != other:
+        return None
+    value: Published = listed[0]
+    if isinstance(shown, dt.datetime):
+        value = dt.datetime.combine(other, shown.timetz())
+    if dates.after(value, fetched):
+        return None
+    return replace(article, published=value, date_source=listed[1], published_other=None)
 
 
 # Where a date came from that its page does not show (``models.DATE_SOURCES``): the card
@@ -715,7 +742,7 @@ def _dated_element(
     for found in dated:
         for date in found:
             if date.modified == modified:
-                return DatePick(date.value, "generic:date-element", "text")
+                return DatePick(date.value, "generic:date-element", "text", other=date.other)
     return None
 
 
