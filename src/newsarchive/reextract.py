@@ -15,6 +15,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -114,7 +115,10 @@ def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Artic
     # fork starts a worker in milliseconds; a forked copy of a process with other threads
     # (a test's servers, a host application) may hang, so such a process spawns instead
     method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
-    with ProcessPoolExecutor(workers, get_context(method)) as pool:
+    pool = ProcessPoolExecutor(
+        workers, get_context(method), initializer=_worker_start, initargs=(os.getpid(),)
+    )
+    with pool:
         flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
         while True:
             while len(flight) < workers * 4:
@@ -125,6 +129,32 @@ def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Artic
             if not flight:
                 return
             yield from flight.popleft().result()
+
+
+_ORPHAN_POLL_S = 0.2
+
+
+def _worker_start(parent: int) -> None:
+    """A worker lets go of the archive's lock and ends when its parent is gone.
+
+    A ``kill -9`` of ``reextract`` left its workers running, each blocked for ever on
+    the queue it reads (it holds that pipe's other end itself), and a forked worker
+    holding the lock file's descriptor: the archive stayed locked, every later crawl,
+    import or reextract exiting 75 naming the dead pid. So a worker closes its copy of
+    the lock at once (``forget_held``), and a thread ends the worker within
+    ``_ORPHAN_POLL_S`` of the parent's death (its parent pid changes), by any signal."""
+    from newsarchive.archive.lock import forget_held
+
+    forget_held()
+    if os.getppid() != parent:  # died before this worker started
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_ORPHAN_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def _extract_chunk(chunk: list[_Task]) -> list[tuple[_Task, Article]]:

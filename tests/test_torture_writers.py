@@ -1,0 +1,176 @@
+"""What the torture harness found killing the writers other than a crawl (``reextract``,
+``import-jsonl``, ``import-warc``, an upgrade) and running them beside each other
+(``bench/torture_bench.py --kinds reextract,import-jsonl,import-warc,migrate,writers``).
+
+Each test holds the process where a trial failed (real processes, real signals), so it
+fails without its fix and passes in seconds with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+_WORDS = (
+    "общината кметът съветници бюджет улици ремонт училище градина читалище площад парк"
+    " вода транспорт автобус жители събрание проект средства програма конкурс решение"
+).split()
+HOST = "novini-izmislen.bg"
+
+
+def _page(number: int) -> bytes:
+    words = [_WORDS[(number * 7 + i * 3) % len(_WORDS)] for i in range(240)]
+    paragraphs = "".join(
+        f"<p>{' '.join(words[i : i + 40]).capitalize()}.</p>" for i in range(0, 240, 40)
+    )
+    title = f"Новина {number}: {words[0]} и {words[1]}"
+    return (
+        '<!doctype html><html lang="bg"><head><meta charset="utf-8">'
+        f"<title>{title} | Новини</title>"
+        '<meta property="article:published_time" content="2025-03-04T09:00:00+02:00">'
+        '</head><body><nav><a href="/">Начало</a></nav><main><article>'
+        f"<h1>{title}</h1><p>Автор: Пешо Петров</p>{paragraphs}</article></main>"
+        "<footer>Община Измислена</footer></body></html>"
+    ).encode()
+
+
+def write_warc(path: Path, count: int) -> None:
+    """``count`` article pages, a gzip member each (as wget writes them)."""
+    with path.open("wb") as out:
+        for number in range(count):
+            page = _page(number)
+            http = (
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                + f"Content-Length: {len(page)}\r\n\r\n".encode()
+                + page
+            )
+            head = (
+                "WARC/1.0\r\nWARC-Type: response\r\n"
+                f"WARC-Target-URI: https://{HOST}/novini/{number}\r\n"
+                "WARC-Date: 2026-06-01T10:00:00Z\r\n"
+                f"WARC-Record-ID: <urn:uuid:0a1b2c3d-0000-4000-8000-{number:012d}>\r\n"
+                "Content-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http)}\r\n\r\n"
+            ).encode()
+            out.write(gzip.compress(head + http + b"\r\n\r\n"))
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    return {
+        **{k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"},
+        "NEWSARCHIVE_PROFILES": str(tmp / "no-user-profiles"),
+    }
+
+
+def run(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args],
+        env=_env(tmp), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def start(tmp: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", *args], env=_env(tmp), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` now."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdecimal():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def wait_for(predicate: object, timeout: float) -> bool:
+    assert callable(predicate)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return bool(predicate())
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """120 articles imported from a WARC, each with its capture, every other title as an
+    older extractor wrote it (what a reextract rewrites)."""
+    db = tmp_path / "a.db"
+    warc = tmp_path / "in.warc.gz"
+    write_warc(warc, 120)
+    done = run(tmp_path, "import-warc", str(warc), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET title = title || ' (стара)' WHERE id % 2 = 0")
+    return db
+
+
+@pytest.fixture
+def leftovers() -> Iterator[list[int]]:
+    """Pids a test ends at its end whatever happened (orphaned workers of a failure)."""
+    pids: list[int] = []
+    yield pids
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_reextract_killed_leaves_no_worker_holding_the_archive_locked(
+    tmp_path: Path, archive: Path, leftovers: list[int]
+) -> None:
+    """``reextract -j 2`` killed (SIGKILL) while its workers extract: the workers, forked
+    holding the lock file, went on running for ever, blocked on a queue nobody fills,
+    and the archive stayed locked: every crawl, import or reextract after it exited 75
+    ("another reextract (pid …)", a dead pid) until someone killed them by hand. The
+    workers end with their parent, and the next reextract completes the work."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "reextract", "-j", "2", "--db", str(archive)],
+        env=_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip (the workers a failure leaves hold any pipe open)
+    assert wait_for(lambda: len(children(process.pid)) >= 2 or process.poll() is not None, 30)
+    workers = children(process.pid)
+    leftovers.extend(workers)
+    assert process.poll() is None, "reextract ended before its workers could be seen"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert wait_for(lambda: not any(alive(pid) for pid in workers), 5), (
+        "workers still running after their parent was killed"
+    )
+    again = run(tmp_path, "reextract", "--db", str(archive))
+    assert again.returncode == 0, again.stderr
+    with closing(sqlite3.connect(archive)) as conn:
+        stale = conn.execute("SELECT count(*) FROM articles WHERE title LIKE '%(стара)'")
+        assert stale.fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
+        revised = conn.execute("SELECT count(*), count(DISTINCT article_id) FROM revisions")
+        assert revised.fetchone() == (60, 60)  # each stale title kept once, none twice
