@@ -174,3 +174,60 @@ def test_a_reextract_killed_leaves_no_worker_holding_the_archive_locked(
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
         revised = conn.execute("SELECT count(*), count(DISTINCT article_id) FROM revisions")
         assert revised.fetchone() == (60, 60)  # each stale title kept once, none twice
+
+
+# A process upgrading an archive that kills itself (SIGKILL, as a power cut would) the
+# moment a step calls ``point`` of ``archive.schema``.
+_DIES_AT = """
+import os, signal, sys
+from pathlib import Path
+import newsarchive.archive.schema as schema
+def dying(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+setattr(schema, sys.argv[1], dying)
+from newsarchive.archive.connection import connect
+connect(Path(sys.argv[2]), create=False)
+"""
+
+
+def _shape(db: Path) -> tuple[object, ...]:
+    """The version, the articles and their table, index and triggers (the tables an
+    older release never made are made, empty, before the steps: no step's part)."""
+    with closing(sqlite3.connect(db)) as conn:
+        return (
+            conn.execute("PRAGMA user_version").fetchone(),
+            conn.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name LIKE 'articles%'"
+                " ORDER BY name"
+            ).fetchall(),
+            conn.execute("SELECT * FROM articles ORDER BY id").fetchall(),
+        )
+
+
+def test_an_upgrade_killed_inside_the_index_step_leaves_that_step_undone(
+    tmp_path: Path,
+) -> None:
+    """v2 (the four-column index) ran its DDL by ``executescript``, which commits first:
+    an upgrade killed while it filled the lemma columns left a v1 archive with its index
+    dropped, a new empty one and no triggers, committed; only a rerun of the whole step
+    mended it, and another process upgrading at once met it half-made. Now the step is
+    one transaction: killed there, the archive is v1 exactly as it was, and the next
+    command upgrades it whole (every article found by a search)."""
+    from .test_import_export import make_v1_archive
+
+    db = tmp_path / "v1.db"
+    make_v1_archive(db)
+    before = _shape(db)
+    died = subprocess.run(
+        [sys.executable, "-c", _DIES_AT, "backfill_lemmas", str(db)],
+        env=_env(tmp_path), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert died.returncode == -signal.SIGKILL, died.stderr
+    assert _shape(db) == before
+    found = run(tmp_path, "search", "улица", "--format", "json", "--db", str(db))
+    assert found.returncode == 0, found.stderr
+    assert '"https://www.bta.bg/old"' in found.stdout
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert sorted(r[0] for r in triggers) == ["articles_ad", "articles_ai", "articles_au"]
