@@ -121,11 +121,11 @@ def wait_for(predicate: object, timeout: float) -> bool:
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    """120 articles imported from a WARC, each with its capture, every other title as an
+    """80 articles imported from a WARC, each with its capture, every other title as an
     older extractor wrote it (what a reextract rewrites)."""
     db = tmp_path / "a.db"
     warc = tmp_path / "in.warc.gz"
-    write_warc(warc, 120)
+    write_warc(warc, 80)
     done = run(tmp_path, "import-warc", str(warc), "--db", str(db))
     assert done.returncode == 0, done.stderr
     with closing(sqlite3.connect(db)) as conn, conn:
@@ -171,9 +171,31 @@ def test_a_reextract_killed_leaves_no_worker_holding_the_archive_locked(
     with closing(sqlite3.connect(archive)) as conn:
         stale = conn.execute("SELECT count(*) FROM articles WHERE title LIKE '%(стара)'")
         assert stale.fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 120
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 80
         revised = conn.execute("SELECT count(*), count(DISTINCT article_id) FROM revisions")
-        assert revised.fetchone() == (60, 60)  # each stale title kept once, none twice
+        assert revised.fetchone() == (40, 40)  # each stale title kept once, none twice
+
+
+def test_ctrl_c_to_a_reextract_and_its_workers_is_one_line_and_the_rerun_finishes(
+    tmp_path: Path, archive: Path, leftovers: list[int]
+) -> None:
+    """A terminal's Ctrl-C reaches the whole process group: ``reextract -j 2``'s parent
+    said its one line, and each worker printed a ``KeyboardInterrupt`` traceback under
+    it. The workers leave stopping to their parent; the batches written are kept and
+    a rerun finishes the rest, each stale title kept once as a revision."""
+    process = start(tmp_path, "reextract", "-j", "2", "--db", str(archive))
+    assert wait_for(lambda: len(children(process.pid)) >= 2 or process.poll() is not None, 30)
+    leftovers.extend(children(process.pid))
+    assert process.poll() is None, "reextract ended before its workers could be seen"
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert err == "newsarchive: interrupted\n"
+    again = run(tmp_path, "reextract", "--db", str(archive))
+    assert again.returncode == 0, again.stderr
+    with closing(sqlite3.connect(archive)) as conn:
+        revised = conn.execute("SELECT count(*), count(DISTINCT article_id) FROM revisions")
+        assert revised.fetchone() == (40, 40)
 
 
 # A process upgrading an archive that kills itself (SIGKILL, as a power cut would) the

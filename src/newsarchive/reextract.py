@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import signal
 import sqlite3
 import sys
 import threading
@@ -118,24 +119,46 @@ def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Artic
     pool = ProcessPoolExecutor(
         workers, get_context(method), initializer=_worker_start, initargs=(os.getpid(),)
     )
-    with pool:
+    try:
         flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
+        starting = True
         while True:
-            while len(flight) < workers * 4:
-                chunk = list(itertools.islice(tasks, _CHUNK))
-                if not chunk:
-                    break
-                flight.append(pool.submit(_extract_chunk, chunk))
+            # the workers start with the first chunks: a Ctrl-C or SIGTERM is held (not
+            # lost) until they are, so none reaches a worker before it ignores them
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if starting else None
+            try:
+                while len(flight) < workers * 4:
+                    chunk = list(itertools.islice(tasks, _CHUNK))
+                    if not chunk:
+                        break
+                    flight.append(pool.submit(_extract_chunk, chunk))
+            finally:
+                if held is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            starting = False
             if not flight:
                 return
             yield from flight.popleft().result()
+    finally:  # (stopped: the chunks not begun are dropped, the batches written are kept)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# What stops a reextract: its own, never its workers' (a terminal's Ctrl-C and systemd's
+# stop reach every process of the group)
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 _ORPHAN_POLL_S = 0.2
 
 
 def _worker_start(parent: int) -> None:
-    """A worker lets go of the archive's lock and ends when its parent is gone.
+    """A worker lets go of the archive's lock, leaves stopping to its parent, and ends
+    when its parent is gone.
+
+    A Ctrl-C in a terminal reaches the whole process group: each worker printed a
+    ``KeyboardInterrupt`` traceback under the parent's one line (a SIGTERM to the group
+    could break the pool under the parent, an internal error). Workers ignore both; the
+    parent stops, and its pool's shutdown ends them.
 
     A ``kill -9`` of ``reextract`` left its workers running, each blocked for ever on
     the queue it reads (it holds that pipe's other end itself), and a forked worker
@@ -146,6 +169,9 @@ def _worker_start(parent: int) -> None:
     from newsarchive.archive.lock import forget_held
 
     forget_held()
+    for stop in _STOPS:
+        signal.signal(stop, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # (held by the parent's start)
     if os.getppid() != parent:  # died before this worker started
         os._exit(1)
 
