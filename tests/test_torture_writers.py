@@ -253,3 +253,50 @@ def test_an_upgrade_killed_inside_the_index_step_leaves_that_step_undone(
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
         triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         assert sorted(r[0] for r in triggers) == ["articles_ad", "articles_ai", "articles_au"]
+
+
+def test_an_import_taking_the_lock_from_one_that_made_the_archive_never_deletes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two cron imports at once into an archive not made yet: the second asked whether
+    the archive existed before it took the lock, waited there while the first made it
+    and imported its records, then took the lock and, when its own file had a bad line
+    ("nothing imported"), deleted the archive as its own, the first's records with it.
+    Here the first is the test's lock, released (its archive in place) while the second
+    waits to retry."""
+    import fcntl
+    import json
+
+    from newsarchive import api
+    from newsarchive.archive import lock as lock_module
+    from newsarchive.errors import UsageError
+
+    record = {"site": HOST, "url": f"https://{HOST}/novini/1", "title": "Първата",
+              "text": "Общината обяви конкурс."}  # fmt: skip
+    made = tmp_path / "made.db"
+    api.import_jsonl(made, [json.dumps(record, ensure_ascii=False)])
+    db = tmp_path / "new.db"
+    first = os.open(lock_module.lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(first, fcntl.LOCK_EX)
+    os.write(first, b"1 import-jsonl\n")
+
+    class Pause:
+        """The second's pause before it tries the lock again: the first finishes then."""
+
+        @staticmethod
+        def sleep(seconds: float) -> None:
+            if first_open[0]:
+                os.replace(made, db)
+                os.ftruncate(first, 0)
+                fcntl.flock(first, fcntl.LOCK_UN)
+                os.close(first)
+                first_open[0] = False
+
+    first_open = [True]
+    monkeypatch.setattr(lock_module, "time", Pause)
+    with pytest.raises(UsageError):
+        api.import_jsonl(db, [json.dumps({**record, "url": "x"}), "{not json"])
+    assert not first_open[0], "the second import never waited for the first"
+    assert db.exists(), "the first import's archive was deleted"
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT title FROM articles").fetchall() == [("Първата",)]
