@@ -9,6 +9,7 @@ version they replace becomes a revision (``Store.upsert_article``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -105,7 +106,14 @@ def reextract_archive(
     tasks = _tasks(conn, ids, profiles)
     if workers is None:  # one per core, unless starting them costs more than they save
         workers = (os.cpu_count() or 1) if len(ids) >= _POOL_FROM else 1
-    _write(conn, map(_extract, tasks) if workers == 1 else _pooled(tasks, workers), report)
+    if workers == 1:
+        _write(conn, map(_extract, tasks), report)
+        return report
+    # closed however the writing ends: a SIGTERM or Ctrl-C met while a batch is written
+    # (the generator suspended at a ``yield``) left the pool to the garbage collector,
+    # and the process ended by the signal with its workers still running
+    with contextlib.closing(_pooled(tasks, workers)) as results:
+        _write(conn, results, report)
     return report
 
 
