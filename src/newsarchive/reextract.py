@@ -20,7 +20,7 @@ import threading
 import time
 import zlib
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -117,7 +117,7 @@ def reextract_archive(
     return report
 
 
-def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Article]]:
+def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[tuple[_Task, Article], None, None]:
     """``map(_extract, tasks)`` on ``workers`` processes, in order, with a bounded number
     of chunks in flight (``Executor.map`` would read every capture up front), so the
     workers extract the next chunks while this process writes the last ones."""
