@@ -9,7 +9,26 @@ adds a random latency to every request, and:
   archive after each interruption, then runs it to completion and once more (a no-op);
 * ``overlap``: starts two crawls of the same archive at once (one must exit 75, or
   wait its turn), then completes it;
-* ``readers``: runs ``search``, ``export`` and ``stats`` in a loop while a crawl writes.
+* ``readers``: runs ``search``, ``export`` and ``stats`` in a loop while a crawl writes;
+* ``upgrade``: an older release's archive opened by a crawl and two searches at once.
+
+The other writers (``--kinds reextract,import-jsonl,import-warc,migrate,writers``), on a
+generated corpus of ``CORPUS`` articles at one generic host (a JSON Lines file, a WARC
+of its pages, and an archive of the WARC: each article with its capture):
+
+* ``reextract``: half the titles made stale, a reextract (1 or 2 workers) interrupted
+  1-2 times, then completed and run again (a no-op): no article, capture or key lost or
+  doubled, each stale title kept as exactly one revision, none left in the index;
+* ``import-jsonl``, ``import-warc``: an import interrupted 1-2 times (sometimes into an
+  archive holding 40 of the records), then completed and run again: every archived
+  article is a record whole, all are there once, the second run imports nothing;
+* ``migrate``: an archive at schema v1 (sqlite-utils' two-column index) or v12 (some
+  words stored with a soft hyphen inside) opened by a reader, a reextract or an import
+  interrupted 1-3 times, then by a reader: at today's version, every article kept and
+  indexed as in a new archive, each respelled row with one revision;
+* ``writers``: two writers at once (a crawl of a mirror and a reextract either way
+  round, two JSON Lines imports, a WARC import and a reextract): each exits 0 or 75 with
+  one line, at least one finishes.
 
 After each trial: the archived URL set is ``expected.json``'s exactly, one row each;
 every article has its capture; ``articles_fts`` passes ``integrity-check``; ``PRAGMA
@@ -18,6 +37,7 @@ the no-op rerun makes at most 3 requests; exit codes are README's (130/143 on
 SIGINT/SIGTERM, 75 for an overlapping run, 0 after completion); no traceback anywhere.
 
     PYTHONPATH=src python bench/torture_bench.py --trials 120 [--seed 1] [--sites zornitsa,...]
+        [--kinds kill,overlap,readers,upgrade,reextract,import-jsonl,import-warc,migrate,writers]
 
 Prints one line per failed invariant and a summary; exits 1 when any trial failed.
 """
@@ -25,10 +45,14 @@ Prints one line per failed invariant and a summary; exits 1 when any trial faile
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import fcntl
+import gzip
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -37,9 +61,11 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsarchive.archive.schema import SCHEMA_VERSION
 from newsarchive.mirror import MirrorServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,8 +195,11 @@ def lock_free(db: Path) -> bool:
     return True
 
 
-def check_archive(trial: Trial, db: Path, when: str, expected: set[str] | None) -> None:
-    """The invariants that hold after any run, finished or not (``expected``: finished)."""
+def check_archive(
+    trial: Trial, db: Path, when: str, expected: set[str] | None, *, captured: bool = True
+) -> None:
+    """The invariants that hold after any run, finished or not (``expected``: finished;
+    ``captured``: every article has its capture, as a crawl's or a WARC's have)."""
     trial.check(lock_free(db), f"{when}: the lock is still held")
     if not db.exists():
         trial.check(expected is None, f"{when}: no archive")
@@ -198,7 +227,8 @@ def check_archive(trial: Trial, db: Path, when: str, expected: set[str] | None) 
             "SELECT count(*) FROM articles a WHERE capture_id IS NULL OR NOT EXISTS"
             " (SELECT 1 FROM captures c WHERE c.id = a.capture_id AND c.article_id = a.id)"
         ).fetchone()[0]
-        trial.check(orphans == 0, f"{when}: {orphans} articles without their capture")
+        if captured:
+            trial.check(orphans == 0, f"{when}: {orphans} articles without their capture")
         keyless = conn.execute(
             "SELECT count(*) FROM articles a WHERE NOT EXISTS"
             " (SELECT 1 FROM article_urls u WHERE u.article_id = a.id)"
@@ -211,8 +241,8 @@ def check_archive(trial: Trial, db: Path, when: str, expected: set[str] | None) 
         trial.check(not done_missing, f"{when}: done but not archived: {done_missing[:3]}")
         if expected is not None:
             missing, extra = expected - set(urls), set(urls) - expected
-            trial.check(not missing, f"{when}: missing {sorted(missing)}")
-            trial.check(not extra, f"{when}: extra {sorted(extra)}")
+            trial.check(not missing, f"{when}: {len(missing)} missing {sorted(missing)[:5]}")
+            trial.check(not extra, f"{when}: {len(extra)} extra {sorted(extra)[:5]}")
             stuck = conn.execute(
                 "SELECT url, state, attempts FROM frontier WHERE state NOT IN"
                 f" ({','.join('?' * len(SETTLED))})",
@@ -444,6 +474,445 @@ def baseline(site: str) -> tuple[float, int]:
         return time.monotonic() - started, len(server.requests)
 
 
+# ---- the other writers: reextract, import-jsonl, import-warc, a migration, overlaps ----
+
+# Words of the generated corpus (the bench's own, no page of any site): each article a
+# title, a date, a byline and paragraphs of these, at one generic host.
+_WORDS = (
+    "общината кметът съветници бюджет улици ремонт училище детска градина читалище"
+    " площад парк вода канализация транспорт автобус жители събрание проект средства"
+    " europe програма конкурс решение заседание читалището библиотека празник концерт"
+    " спорт стадион пътища осветление сметосъбиране данъци такси заявление срок"
+).split()
+HOST = "novini-izmislen.bg"
+CORPUS = 300  # articles of each trial's archive: "a few hundred"
+
+
+def corpus(n: int = CORPUS) -> list[dict[str, str]]:
+    """``n`` articles, the same every run (a fixed seed): export's JSON Lines fields."""
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        title = f"{rng.choice(_WORDS).capitalize()} {' '.join(rng.sample(_WORDS, 4))} {i}"
+        paragraphs = [
+            " ".join(rng.choices(_WORDS, k=rng.randint(25, 60))).capitalize() + "."
+            for _ in range(rng.randint(3, 7))
+        ]
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=i % 300)
+        out.append({
+            "site": HOST, "url": f"https://{HOST}/novini/{i + 1}-statia",
+            "title": title, "published": day.isoformat(), "author": f"Автор {i % 9}",
+            "text": "\n\n".join(paragraphs),
+        })  # fmt: skip
+    return out
+
+
+def _page(record: dict[str, str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in record["text"].split("\n\n"))
+    return (
+        '<!doctype html><html lang="bg"><head><meta charset="utf-8">'
+        f"<title>{record['title']} | Новини</title>"
+        f'<meta property="article:published_time" content="{record["published"]}T09:00:00+02:00">'
+        '</head><body><header><nav><a href="/">Начало</a> <a href="/novini">Новини</a></nav>'
+        f"</header><main><article><h1>{record['title']}</h1>"
+        f'<time datetime="{record["published"]}">{record["published"]}</time>'
+        f'<p class="byline">Автор: {record["author"]}</p>{body}</article></main>'
+        "<footer>Община Измислена</footer></body></html>"
+    ).encode()
+
+
+def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+
+
+def write_warc(path: Path, records: list[dict[str, str]]) -> None:
+    """One gzip member a record, as wget and this tool's export write them."""
+    with path.open("wb") as out:
+        for number, record in enumerate(records):
+            page = _page(record)
+            http = (
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                + f"Content-Length: {len(page)}\r\n\r\n".encode()
+                + page
+            )
+            head = (
+                "WARC/1.0\r\nWARC-Type: response\r\n"
+                f"WARC-Target-URI: {record['url']}\r\nWARC-Date: 2026-06-01T10:00:00Z\r\n"
+                f"WARC-Record-ID: <urn:uuid:0a1b2c3d-0000-4000-8000-{number:012d}>\r\n"
+                "Content-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http)}\r\n\r\n"
+            ).encode()
+            out.write(gzip.compress(head + http + b"\r\n\r\n"))
+
+
+@dataclass
+class Sources:
+    """Files every writer trial starts from, made once a bench run."""
+
+    folder: Path
+    records: list[dict[str, str]]
+    jsonl: Path
+    warc: Path
+    archive: Path  # the WARC imported: CORPUS articles, each with its capture
+    spans: dict[str, float] = field(default_factory=dict)  # kind -> seconds uninterrupted
+    found: int = 0  # articles a search of 'общината' finds in an archive of the corpus
+
+    @property
+    def urls(self) -> set[str]:
+        return {r["url"] for r in self.records}
+
+
+def sources(folder: Path) -> Sources:
+    records = corpus()
+    made = Sources(folder, records, folder / "in.jsonl", folder / "in.warc.gz", folder / "a.db")
+    write_jsonl(made.jsonl, records)
+    write_warc(made.warc, records)
+    for kind, args in (
+        ("import-warc", ("import-warc", str(made.warc), "--db", str(made.archive))),
+        ("import-jsonl", ("import-jsonl", str(made.jsonl), "--db", str(folder / "j.db"))),
+        ("reextract", ("reextract", "--db", str(made.archive))),
+    ):
+        if kind == "reextract":  # (on a copy: the trials start from the imported one)
+            shutil.copy(made.archive, folder / "r.db")
+            _stale(folder / "r.db")
+            args = (*args[:-1], str(folder / "r.db"))
+        started = time.monotonic()
+        done = cli(folder, *args)
+        if done.returncode != 0:
+            raise SystemExit(f"{kind} of the corpus fails: {done.stderr}")
+        made.spans[kind] = time.monotonic() - started
+    with closing(sqlite3.connect(folder / "j.db")) as conn:
+        made.found = conn.execute(FOUND).fetchone()[0]
+    for start in (1, 12):
+        db = folder / f"v{start}.db"
+        old_archive(folder, db, start)
+        started = time.monotonic()
+        done = cli(folder, "stats", "--db", str(db))
+        if done.returncode != 0:
+            raise SystemExit(f"the upgrade from v{start} fails: {done.stderr}")
+        made.spans[f"migrate-v{start}"] = time.monotonic() - started
+    return made
+
+
+STALE = " (стара версия)"
+FOUND = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'общината'"
+
+
+def _stale(db: Path) -> int:
+    """Every other article's title as an older extractor wrote it: what a reextract
+    rewrites (each keeping the stale one as a revision). How many."""
+    with closing(sqlite3.connect(db)) as conn, conn:
+        return conn.execute(
+            f"UPDATE articles SET title = title || '{STALE}' WHERE id % 2 = 0"
+        ).rowcount
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "captures", "revisions", "article_urls")
+        }
+
+
+def kill_at(
+    process: subprocess.Popen[str], at: float, signum: signal.Signals, group: bool = False
+) -> bool:
+    """Send ``signum`` after ``at`` seconds unless it ended first (``group``: to its
+    process group, as a terminal's Ctrl-C or systemd's stop reaches every process of
+    it, workers too); whether it was sent."""
+    wait_until(lambda: process.poll() is not None, at)
+    if process.poll() is not None:
+        return False
+    if group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    return True
+
+
+def _pick_signal(rng: random.Random) -> signal.Signals:
+    return rng.choices([signal.SIGKILL, signal.SIGTERM, signal.SIGINT], weights=[6, 2, 2])[0]
+
+
+def _run(tmp: Path, *args: str) -> subprocess.Popen[str]:
+    """A command in a session of its own: ``_ended`` can end whatever it left running."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", *args], env=env(tmp), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+def _ended(trial: Trial, process: subprocess.Popen[str], what: str) -> str:
+    """Its stderr once it and every process it started have ended (a child left running
+    holds the pipes open); one left after 60 s is a failure, and is killed."""
+    try:
+        _, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        trial.check(False, f"{what}: still running, or its children, 60 s on")
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        _, err = process.communicate()
+    return err
+
+
+def interrupted(
+    trial: Trial, tmp: Path, rng: random.Random, span: float, *args: str
+) -> tuple[bool, int]:
+    """Run ``args`` and interrupt it at a random moment; whether the signal was sent."""
+    signum = _pick_signal(rng)
+    process = _run(tmp, *args)
+    at = rng.uniform(0.1, span * 1.1)
+    group = signum is not signal.SIGKILL and rng.random() < 0.5
+    sent = kill_at(process, at, signum, group)
+    err = _ended(trial, process, f"{args[0]} after {signum.name}")
+    code = process.returncode
+    trial.detail.append(
+        f"{signum.name}{' (group)' if group else ''}@{at:.2f}s->{code}"
+        + ("" if sent else " (finished)")
+    )
+    allowed = {0} | (INTERRUPTED[signum] if sent else set())
+    trial.check(code in allowed, f"{args[0]} {signum.name} exit {code}: {err[-400:]}")
+    if signum is not signal.SIGKILL or not sent:
+        no_traceback(trial, f"{args[0]} ({signum.name})", err)
+    return sent, code
+
+
+def _completes(trial: Trial, tmp: Path, what: str, *args: str) -> str:
+    done = cli(tmp, *args)
+    trial.check(done.returncode == 0, f"{what} exit {done.returncode}: {done.stderr[-400:]}")
+    no_traceback(trial, what, done.stderr)
+    return done.stdout
+
+
+def _same_articles(trial: Trial, db: Path, when: str, records: list[dict[str, str]]) -> None:
+    """Each archived article is one of ``records`` whole (its title and text as given,
+    searchable by its title's words)."""
+    by_url = {r["url"]: r for r in records}
+    with closing(sqlite3.connect(db)) as conn:
+        for url, title, text in conn.execute("SELECT url, title, text FROM articles"):
+            record = by_url.get(url)
+            if record is None:
+                trial.check(False, f"{when}: an article not in the file: {url}")
+                continue
+            trial.check(
+                title.startswith(record["title"]) and bool(text),
+                f"{when}: {url} half-written: {title!r} {text[:60]!r}",
+            )
+
+
+def reextract_trial(trial: Trial, tmp: Path, rng: random.Random, made: Sources) -> None:
+    db = tmp / "archive.db"
+    shutil.copy(made.archive, db)
+    stale = _stale(db)
+    before = _counts(db)
+    workers = rng.choice(["1", "2"])
+    for round_ in range(rng.choice([1, 1, 2])):
+        interrupted(
+            trial, tmp, rng, made.spans["reextract"], "reextract", "-j", workers, "--db", str(db)
+        )
+        check_archive(trial, db, f"after round {round_}", None)
+        counts = _counts(db)
+        for table in ("articles", "captures", "article_urls"):
+            trial.check(
+                counts[table] == before[table],
+                f"round {round_}: {table} {before[table]} -> {counts[table]}",
+            )
+    _completes(trial, tmp, "completing reextract", "reextract", "--db", str(db))
+    check_archive(trial, db, "after completion", made.urls)
+    out = _completes(trial, tmp, "a second reextract", "reextract", "--db", str(db))
+    trial.check(" 0 changed" in out, f"a second reextract changed rows: {out.strip()}")
+    with closing(sqlite3.connect(db)) as conn:
+        left = conn.execute(
+            f"SELECT count(*) FROM articles WHERE title LIKE '%{STALE}'"
+        ).fetchone()[0]
+        revised = conn.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM revisions WHERE title LIKE ?",
+            (f"%{STALE}",),
+        ).fetchone()
+        found = conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'title:стара'"
+        ).fetchone()[0]
+    trial.check(left == 0, f"{left} stale titles left after completion")
+    trial.check(
+        revised == (stale, stale), f"revisions of the stale titles: {revised}, {stale} expected"
+    )
+    trial.check(found == 0, f"the index still finds {found} stale titles")
+
+
+def import_trial(trial: Trial, tmp: Path, rng: random.Random, made: Sources) -> None:
+    db = tmp / "archive.db"
+    kind = trial.kind  # import-jsonl or import-warc
+    source = made.jsonl if kind == "import-jsonl" else made.warc
+    if rng.random() < 0.3:  # into an archive holding some of them already
+        part = tmp / ("part.jsonl" if kind == "import-jsonl" else "part.warc.gz")
+        (write_jsonl if kind == "import-jsonl" else write_warc)(part, made.records[:40])
+        _completes(trial, tmp, "a first import", kind, str(part), "--db", str(db))
+        trial.detail.append("40 first")
+    for round_ in range(rng.choice([1, 1, 2])):
+        interrupted(trial, tmp, rng, made.spans[kind], kind, str(source), "--db", str(db))
+        check_archive(trial, db, f"after round {round_}", None, captured=kind == "import-warc")
+        if db.exists() and _has_articles(db):
+            _same_articles(trial, db, f"after round {round_}", made.records)
+    _completes(trial, tmp, "completing import", kind, str(source), "--db", str(db))
+    check_archive(trial, db, "after completion", made.urls, captured=kind == "import-warc")
+    _same_articles(trial, db, "after completion", made.records)
+    out = _completes(trial, tmp, "a second import", kind, str(source), "--db", str(db))
+    trial.check("imported 0 new, 0 updated" in out, f"a second import: {out.strip()}")
+    counts = _counts(db)
+    if kind == "import-warc":
+        trial.check(
+            counts["captures"] == CORPUS, f"{counts['captures']} captures of {CORPUS} pages"
+        )
+    trial.check(counts["revisions"] == 0, f"{counts['revisions']} revisions of unchanged records")
+
+
+def old_archive(tmp: Path, db: Path, version: int) -> int:
+    """The corpus in an archive at schema ``version`` (1: as v1 wrote it, a two-column
+    index sqlite-utils made; else today's file said to be at ``version``, some words
+    stored with a soft hyphen inside as releases before v13 stored them); how many rows
+    the upgrade must respell."""
+    db.unlink(missing_ok=True)
+    if version == 1:
+        import sqlite_utils
+
+        with closing(sqlite3.connect(db)) as conn:
+            conn.executescript(V1_ARTICLES)
+            sqlite_utils.Database(conn)["articles"].enable_fts(
+                ["title", "text"], fts_version="FTS5", create_triggers=True,
+                tokenize="unicode61 remove_diacritics 0",
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO articles (site, url, title, published, published_date, author,"
+                " text, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (r["site"], r["url"], r["title"], r["published"], r["published"],
+                     r["author"], r["text"], "2025-06-01T00:00:00", "2025-06-01T00:00:00")
+                    for r in corpus()
+                ],
+            )  # fmt: skip
+            conn.execute("PRAGMA user_version = 1")
+            conn.commit()
+        return 0
+    source = tmp / "old.jsonl"
+    write_jsonl(source, corpus())
+    done = cli(tmp, "import-jsonl", str(source), "--db", str(db))
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        hidden = conn.execute(
+            "UPDATE articles SET text = replace(text, 'общината', 'об\u00adщи\u00adната')"
+            " WHERE id % 3 = 0 AND text LIKE '%общината%'"
+        ).rowcount
+        conn.execute(f"PRAGMA user_version = {version}")
+    return hidden
+
+
+V1_ARTICLES = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY, site TEXT NOT NULL, url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '', published TEXT, published_date TEXT, author TEXT,
+    tags TEXT NOT NULL DEFAULT '[]', text TEXT NOT NULL DEFAULT '', fetched_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL, source_url TEXT, capture_id INTEGER
+);
+"""
+READERS = (("stats",), ("search", "общината"), ("export", "--format", "csv"))
+
+
+def migrate_trial(trial: Trial, tmp: Path, rng: random.Random, made: Sources) -> None:
+    db = tmp / "archive.db"
+    start = rng.choice([1, 12])
+    hidden = old_archive(tmp, db, start)
+    trial.detail.append(f"v{start}")
+    for round_ in range(rng.choice([1, 1, 2, 3])):
+        empty = tmp / "none.jsonl"
+        empty.write_text("", encoding="utf-8")
+        command = rng.choice([*READERS, ("reextract",), ("import-jsonl", str(empty))])
+        process = _run(tmp, *command, "--db", str(db))
+        signum = _pick_signal(rng)
+        at = rng.uniform(0.1, made.spans[f"migrate-v{start}"] * 1.1)
+        sent = kill_at(process, at, signum, signum is signal.SIGINT and rng.random() < 0.5)
+        err = _ended(trial, process, f"{command[0]} after {signum.name}")
+        trial.detail.append(f"{command[0]} {signum.name}@{at:.2f}s->{process.returncode}")
+        allowed = {0, 1} | (INTERRUPTED[signum] if sent else set())
+        trial.check(
+            process.returncode in allowed, f"{command[0]} exit {process.returncode}: {err[-400:]}"
+        )
+        if signum is not signal.SIGKILL or not sent:
+            no_traceback(trial, f"{command[0]} ({signum.name})", err)
+        with closing(sqlite3.connect(db)) as conn:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        trial.check(check == "ok", f"round {round_}: integrity_check {check}")
+        trial.check(count == CORPUS, f"round {round_}: {count} articles of {CORPUS}")
+    _completes(trial, tmp, "the next command", *rng.choice(READERS), "--db", str(db))
+    check_archive(trial, db, "after the upgrade", made.urls, captured=False)
+    with closing(sqlite3.connect(db)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = conn.execute(FOUND).fetchone()[0]
+        revised = conn.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM revisions"
+        ).fetchone()
+        lemmas = conn.execute("SELECT count(*) FROM articles WHERE text_lemmas = ''").fetchone()[0]
+    trial.check(version == SCHEMA_VERSION, f"left at v{version}")
+    trial.check(found == made.found, f"'общината' finds {found}, {made.found} in a new archive")
+    trial.check(revised == (hidden, hidden), f"revisions {revised}, {hidden} rows respelled")
+    trial.check(lemmas == 0, f"{lemmas} articles without lemmas")
+
+
+def writers_overlap_trial(trial: Trial, tmp: Path, rng: random.Random, made: Sources) -> None:
+    """Two writers at once: the second exits 75 with one line (or runs after the first)."""
+    db = tmp / "archive.db"
+    pair = rng.choice(["crawl+reextract", "reextract+crawl", "import-jsonl+import-jsonl",
+                       "import-warc+reextract", "reextract+import-jsonl", "import-jsonl+bad",
+                       "bad+import-jsonl"])  # fmt: skip
+    first, second = pair.split("+")
+    bad = tmp / "bad.jsonl"  # a few good records, then one that is no JSON: nothing imported
+    write_jsonl(bad, made.records[:3])
+    with bad.open("a", encoding="utf-8") as out:
+        out.write("{not json\n")
+    if first not in ("import-jsonl", "bad"):
+        shutil.copy(made.archive, db)
+        _stale(db)
+    site = rng.choice(list(BARE))
+    with SlowMirror(SITES / site, 0.01, rng) as server:
+
+        def start(what: str) -> subprocess.Popen[str]:
+            if what == "crawl":
+                return crawl(tmp, site, server, db, 0.01)
+            if what == "reextract":
+                return _run(tmp, "reextract", "--db", str(db))
+            if what == "bad":
+                return _run(tmp, "import-jsonl", str(bad), "--db", str(db))
+            source = made.jsonl if what == "import-jsonl" else made.warc
+            return _run(tmp, what, str(source), "--db", str(db))
+
+        a = start(first)
+        gap = rng.choice([0, 0.05, 0.2, 0.5, 1.0])
+        time.sleep(gap)
+        b = start(second)
+        _, err_a = a.communicate(timeout=300)
+        _, err_b = b.communicate(timeout=300)
+    trial.detail.append(f"{pair} gap {gap}: {a.returncode}, {b.returncode}")
+    for name, err, code in ((first, err_a, a.returncode), (second, err_b, b.returncode)):
+        trial.check(
+            code in ((2, 75) if name == "bad" else (0, 75)), f"{name} exit {code}: {err[-400:]}"
+        )
+        no_traceback(trial, name, err)
+        if code in (2, 75):
+            trial.check(err.count("\n") == 1, f"{name} exit {code} said: {err!r}")
+    if "bad" in pair:  # the good import's records are all there, whatever the bad one did
+        good = a if first == "import-jsonl" else b
+        trial.check(good.returncode == 75 or (db.exists() and _counts(db)["articles"] == CORPUS),
+                    "the good import's articles lost")  # fmt: skip
+    else:
+        trial.check(a.returncode == 0 or b.returncode == 0, "neither finished")
+    if db.exists():  # (a JSON Lines record replacing an article's text leaves it no capture)
+        check_archive(trial, db, "after two writers", None, captured="import-jsonl" not in pair)
+
+
 def main() -> int:
     global SRC  # noqa: PLW0603
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -462,6 +931,12 @@ def main() -> int:
     kinds = args.kinds.split(",")
     rng = random.Random(args.seed)
     spans = {site: baseline(site) for site in sites}
+    writers = {"reextract", "import-jsonl", "import-warc", "migrate", "writers"}
+    made: Sources | None = None
+    kept = tempfile.TemporaryDirectory(prefix="torture-sources-")
+    if writers & set(kinds):
+        made = sources(Path(kept.name))
+        print("writers' spans: " + ", ".join(f"{k} {t:.2f} s" for k, t in made.spans.items()))
     print(
         "baseline: " + ", ".join(f"{s} {t:.2f} s {n} requests" for s, (t, n) in spans.items()),
         flush=True,
@@ -484,6 +959,13 @@ def main() -> int:
                     upgrade_trial(trial, tmp, trial_rng)
                 elif trial.kind == "overlap":
                     overlap_trial(trial, tmp, trial_rng)
+                elif trial.kind in writers:
+                    assert made is not None
+                    {
+                        "reextract": reextract_trial, "import-jsonl": import_trial,
+                        "import-warc": import_trial, "migrate": migrate_trial,
+                        "writers": writers_overlap_trial,
+                    }[trial.kind](trial, tmp, trial_rng, made)  # fmt: skip
                 else:
                     readers_trial(trial, tmp, trial_rng)
             except Exception as exc:  # the harness's own trouble is a failure too
@@ -494,6 +976,7 @@ def main() -> int:
             print(f"    {failure}", flush=True)
         if trial.failures:
             failed.append(trial)
+    kept.cleanup()
     print(
         f"{args.trials} trials ({', '.join(f'{k} {n}' for k, n in counts.items())}) in"
         f" {time.monotonic() - started:.0f} s: {len(failed)} failed"

@@ -731,8 +731,11 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     from newsarchive.archive.lock import CrawlLock
 
     check_creatable(db)  # (first: ``exists`` raised on a name too long, exit 70)
-    existed = db.exists()
     with CrawlLock(db, "import-jsonl") as lock:  # a writer like crawl: never two at once (exit 75)
+        # asked under the lock: asked before it, an import that took the lock from one
+        # finishing a new archive (two cron imports at once) took that archive for its
+        # own, and deleted it, records and all, when its own file had a bad line
+        existed = db.exists()
         try:
             return _import_locked(db, lines, existed)
         except BaseException:

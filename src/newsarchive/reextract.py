@@ -9,15 +9,18 @@ version they replace becomes a revision (``Store.upsert_article``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
+import signal
 import sqlite3
 import sys
 import threading
+import time
 import zlib
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -103,28 +106,89 @@ def reextract_archive(
     tasks = _tasks(conn, ids, profiles)
     if workers is None:  # one per core, unless starting them costs more than they save
         workers = (os.cpu_count() or 1) if len(ids) >= _POOL_FROM else 1
-    _write(conn, map(_extract, tasks) if workers == 1 else _pooled(tasks, workers), report)
+    if workers == 1:
+        _write(conn, map(_extract, tasks), report)
+        return report
+    # closed however the writing ends: a SIGTERM or Ctrl-C met while a batch is written
+    # (the generator suspended at a ``yield``) left the pool to the garbage collector,
+    # and the process ended by the signal with its workers still running
+    with contextlib.closing(_pooled(tasks, workers)) as results:
+        _write(conn, results, report)
     return report
 
 
-def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Article]]:
+def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[tuple[_Task, Article], None, None]:
     """``map(_extract, tasks)`` on ``workers`` processes, in order, with a bounded number
     of chunks in flight (``Executor.map`` would read every capture up front), so the
     workers extract the next chunks while this process writes the last ones."""
     # fork starts a worker in milliseconds; a forked copy of a process with other threads
     # (a test's servers, a host application) may hang, so such a process spawns instead
     method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
-    with ProcessPoolExecutor(workers, get_context(method)) as pool:
+    pool = ProcessPoolExecutor(
+        workers, get_context(method), initializer=_worker_start, initargs=(os.getpid(),)
+    )
+    try:
         flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
+        starting = True
         while True:
-            while len(flight) < workers * 4:
-                chunk = list(itertools.islice(tasks, _CHUNK))
-                if not chunk:
-                    break
-                flight.append(pool.submit(_extract_chunk, chunk))
+            # the workers start with the first chunks: a Ctrl-C or SIGTERM is held (not
+            # lost) until they are, so none reaches a worker before it ignores them
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if starting else None
+            try:
+                while len(flight) < workers * 4:
+                    chunk = list(itertools.islice(tasks, _CHUNK))
+                    if not chunk:
+                        break
+                    flight.append(pool.submit(_extract_chunk, chunk))
+            finally:
+                if held is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            starting = False
             if not flight:
                 return
             yield from flight.popleft().result()
+    finally:  # (stopped: the chunks not begun are dropped, the batches written are kept)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# What stops a reextract: its own, never its workers' (a terminal's Ctrl-C and systemd's
+# stop reach every process of the group)
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+_ORPHAN_POLL_S = 0.2
+
+
+def _worker_start(parent: int) -> None:
+    """A worker lets go of the archive's lock, leaves stopping to its parent, and ends
+    when its parent is gone.
+
+    A Ctrl-C in a terminal reaches the whole process group: each worker printed a
+    ``KeyboardInterrupt`` traceback under the parent's one line (a SIGTERM to the group
+    could break the pool under the parent, an internal error). Workers ignore both; the
+    parent stops, and its pool's shutdown ends them.
+
+    A ``kill -9`` of ``reextract`` left its workers running, each blocked for ever on
+    the queue it reads (it holds that pipe's other end itself), and a forked worker
+    holding the lock file's descriptor: the archive stayed locked, every later crawl,
+    import or reextract exiting 75 naming the dead pid. So a worker closes its copy of
+    the lock at once (``forget_held``), and a thread ends the worker within
+    ``_ORPHAN_POLL_S`` of the parent's death (its parent pid changes), by any signal."""
+    from newsarchive.archive.lock import forget_held
+
+    forget_held()
+    for stop in _STOPS:
+        signal.signal(stop, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # (held by the parent's start)
+    if os.getppid() != parent:  # died before this worker started
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_ORPHAN_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def _extract_chunk(chunk: list[_Task]) -> list[tuple[_Task, Article]]:

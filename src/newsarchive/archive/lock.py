@@ -182,6 +182,20 @@ def keep_held(db: Path) -> None:
         held.keep()
 
 
+def forget_held() -> None:
+    """In a process forked from a lock's holder: close its copies of the held locks' files,
+    without unlocking them (``flock`` belongs to the open file, which the parent still
+    holds). A forked child holding them kept the archive locked after its parent died:
+    ``reextract``'s workers, orphaned by a ``kill -9``, made every later crawl exit 75
+    naming the dead pid, until they were killed by hand."""
+    for held in _HELD.values():
+        if held._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(held._fd)
+            held._fd = None
+    _HELD.clear()
+
+
 def _command_named(said: list[str]) -> str | None:
     """The command a lock file's words name after the pid ("4242 reextract"), or None
     when the second word is no command's name: a file written by hand or by another tool

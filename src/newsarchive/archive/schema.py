@@ -399,7 +399,12 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create what is missing and migrate older archives; a no-op when up to date.
 
     Each migration runs in its own transaction together with the version it reaches, so
-    an interrupted upgrade resumes where it stopped. Processes may upgrade one archive at
+    an interrupted upgrade (SIGKILL, a power cut, a full disk) resumes where it stopped
+    and never leaves a step half-made: a step's statements run one by one inside it,
+    never by ``executescript`` (which commits first: v2's did, and an upgrade killed in
+    v2's backfill left a v1 archive with its old index dropped and no triggers, which
+    only a rerun of the whole step mended, and which another upgrader could meet
+    half-made). Processes may upgrade one archive at
     once (a search run while the nightly crawl upgrades it): each step takes the write
     lock before it reads the version (``BEGIN IMMEDIATE``, waiting out the other), so the
     second finds the step done instead of failing with "database is locked" (a deferred
@@ -463,9 +468,24 @@ def _migrate_search_v2(conn: sqlite3.Connection) -> None:
         for trigger in ("articles_ai", "articles_ad", "articles_au"):
             conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         conn.execute("DROP TABLE articles_fts")
-    conn.executescript(_FTS)
+    # statement by statement, never ``executescript``: it commits first, and did here,
+    # so an upgrade killed in the backfill below left v1 without its index or triggers
+    _execute_each(conn, _FTS)
     backfill_lemmas(conn)  # before the triggers: the rebuild indexes every row once
-    conn.executescript(_FTS_TRIGGERS)
+    _execute_each(conn, _FTS_TRIGGERS)
+
+
+def _execute_each(conn: sqlite3.Connection, script: str) -> None:
+    """Each statement of ``script`` inside the caller's transaction (``executescript``
+    commits it first); a trigger's body, with ``;`` of its own, stays one statement."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"an incomplete statement: {pending!r}")
 
 
 def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
