@@ -681,7 +681,7 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
     date box is not furniture (the body extractor still drops them). Takes the attributes
     already read, as its callers have them: reading them builds a dict."""
-    return _marked(tag, attrs, _furniture_marker)
+    return _marked(tag, attrs, furniture_marker)
 
 
 # What only a utility-class token holds: a variant's colon, an arbitrary value's brackets.
@@ -702,7 +702,8 @@ def _reads_as_furniture(marker: str) -> bool:
     return is_boilerplate_marker(words)
 
 
-_furniture_marker = memoised(_reads_as_furniture, 20_000)
+furniture_marker = memoised(_reads_as_furniture, 20_000)
+"""A class or id value naming furniture to the metadata rules (``is_furniture_attrs``)."""
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

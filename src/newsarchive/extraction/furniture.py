@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -19,7 +19,7 @@ from newsarchive import dates
 from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
 from newsarchive.markup import TAG_NAMES
-from newsarchive.memo import memoised
+from newsarchive.memo import MEMO_CHARS, memoised
 
 T = TypeVar("T")
 
@@ -63,6 +63,27 @@ def _reads_as_related(marker: str) -> bool:
 
 _related_marker = memoised(_reads_as_related, 20_000)
 
+# What an element's class and id name it, bits of ``_reads_names``.
+_NAMES_FURNITURE = 1
+_NAMES_RELATED = 2
+
+
+def _reads_names(cls: str, ident: str) -> int:
+    """What a class and an id name an element: furniture to the metadata rules (either
+    value, as ``clean.is_furniture_attrs`` reads them: ``_NAMES_FURNITURE``) and a
+    related list (both together: ``_NAMES_RELATED``). Both read at once and kept in one
+    memo (``_named``): ``_marked_furniture`` asks them of nearly every element it meets,
+    and two memos' look-ups of the same values cost more than the tests behind them."""
+    named = 0
+    if (cls and clean.furniture_marker(cls)) or (ident and clean.furniture_marker(ident)):
+        named = _NAMES_FURNITURE
+    if _related_marker(f"{cls} {ident}"):
+        named |= _NAMES_RELATED
+    return named
+
+
+_named = lru_cache(maxsize=20_000)(_reads_names)
+
 
 def is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list.
@@ -77,7 +98,7 @@ def is_furniture(node: LexborNode) -> bool:
     furniture through the list that holds it. An aside or nav holding the page's
     ``<main>`` is one left unclosed above it (a banner's ``<aside>``), not a sidebar.
     """
-    tag = node.tag
+    tag = TAG_NAMES.get(node.tag_id) or node.tag  # (``markup.TAG_NAMES``: no str built)
     if tag in FURNITURE_ELEMENTS:
         if tag == "footer":
             return node.parent is None or not _up_to_body(
@@ -95,22 +116,30 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
     if tag in FURNITURE_ELEMENTS:
         return True
     attrs = node.attributes
-    if clean.is_furniture_attrs(tag, attrs):
+    cls, ident = attrs.get("class") or "", attrs.get("id") or ""
+    named = 0
+    if cls or ident:  # (memoised for values of ordinary length: ``memo.MEMO_CHARS``)
+        short = len(cls) + len(ident) <= MEMO_CHARS
+        named = _named(cls, ident) if short else _reads_names(cls, ident)
+    # ``clean.is_furniture_attrs`` holds only for a role or the names it reads (above)
+    if (named & _NAMES_FURNITURE or "role" in attrs) and clean.is_furniture_attrs(tag, attrs):
         return True
     if tag in ("article", "main", "h1"):
         return False
-    cls, ident = attrs.get("class"), attrs.get("id")
-    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
+    if named & _NAMES_RELATED:
         return True
-    # (indentation is told by lexbor without building its str: ``is_empty_text_node``)
+    # Asked of nearly every element walked, so no str is built that is not read: lexbor
+    # tells indentation (``is_empty_text_node``), and a tag is read as its number
+    # (``markup.TAG_NAMES``).
+    names = TAG_NAMES
     first = node.first_child
-    first_tag = first.tag if first is not None else None
-    while first is not None and (
-        first.is_empty_text_node
-        or (first_tag == "-text" and not (first.text_content or "").strip())
-    ):
+    while first is not None:
+        first_tag = names.get(first.tag_id) or first.tag
+        if first_tag != "-text" or not (
+            first.is_empty_text_node or not (first.text_content or "").strip()
+        ):
+            break
         first = first.next
-        first_tag = first.tag if first is not None else None
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
@@ -121,9 +150,11 @@ def _holds_blocks(node: LexborNode) -> bool:
     """A box of blocks is no heading (a wrapper of just a heading still is one): checked
     before its text is read, which for the first child of a page wrapper would be the
     whole page, once for every ancestor walked."""
-    child = node.child
+    names = TAG_NAMES
+    child = node.first_child
     while child is not None:
-        if child.tag in blocks.BLOCK_TAGS and child.tag not in clean.HEADINGS:
+        tag = names.get(child.tag_id) or child.tag
+        if tag in blocks.BLOCK_TAGS and tag not in clean.HEADINGS:
             return True
         child = child.next
     return False
