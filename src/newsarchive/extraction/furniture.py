@@ -596,9 +596,15 @@ def _text_after(
     dated: bool | None = None  # the one part read is a date line: asked once, if at all
     sibling = node.next
     while sibling is not None and size < limit:
-        block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
-        text = " ".join(_own_text(sibling, limit - size, furniture).split())
-        if not text and first and len(parts) <= 1 and _is_element(sibling) and furniture(sibling):
+        tag = TAG_NAMES.get(sibling.tag_id) or sibling.tag or ""  # (``markup.TAG_NAMES``)
+        block = tag in blocks.BLOCK_TAGS or tag == "br"
+        if tag == "-text":
+            text = " ".join((sibling.text_content or "").split())
+        else:  # (``visible_text``'s is single-spaced already)
+            text = _own_text(sibling, limit - size, furniture, tag)
+        # (a text node or a comment, which no class can make furniture, is not asked)
+        element = (tag or "-")[0] != "-"
+        if not text and first and len(parts) <= 1 and element and furniture(sibling):
             if parts and dated is None:
                 dated = dates.is_date_line(parts[0])
             if not parts or dated:
@@ -615,11 +621,6 @@ def _text_after(
             broken = block
         sibling = sibling.next
     return "".join(parts)
-
-
-def _is_element(node: LexborNode) -> bool:
-    """Not a text node or a comment, which no class can make furniture: not asked."""
-    return (node.tag or "-")[0] != "-"
 
 
 # A box right under the headline that a class calls furniture ("js-social-share") but
@@ -672,10 +673,17 @@ def _text_before(node: LexborNode, furniture: Callable[[LexborNode], bool]) -> b
     return False
 
 
-def _own_text(node: LexborNode, limit: int, furniture: Callable[[LexborNode], bool]) -> str:
+def _own_text(
+    node: LexborNode,
+    limit: int,
+    furniture: Callable[[LexborNode], bool],
+    tag: str | None = None,
+) -> str:
     """``visible_text`` of ``node`` itself included, cut off after about ``limit``
-    characters (``furniture``: ``is_furniture``, remembered for the page)."""
-    tag = node.tag or ""
+    characters (``furniture``: ``is_furniture``, remembered for the page; ``tag``: the
+    node's, where the caller read it)."""
+    if tag is None:
+        tag = TAG_NAMES.get(node.tag_id) or node.tag or ""
     if tag == "-text":
         return (node.text_content or "").strip()
     if node.first_child is None:  # (an icon, a comment: no text, whether furniture or not)
@@ -691,16 +699,16 @@ def _element_reading(
     """The first element whose own text is one of ``titles``, outside furniture.
 
     Text nodes only, so one linear pass: an element's full text would cost a walk of
-    its subtree for every element on the page.
+    its subtree for every element on the page. Lexbor leaves out the text nodes of
+    ASCII whitespace (``skip_empty``), which no title is; an element's or a comment's
+    ``text_content`` is None, told without building its tag's str.
     """
     wanted = {" ".join(t.split()).casefold() for t in titles}
     wanted = {w for w in wanted if len(w) >= 8}
     if not wanted or tree.body is None:
         return None
     longest = max(len(w) for w in wanted)
-    for node in tree.body.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
+    for node in tree.body.traverse(include_text=True, skip_empty=True):
         text = node.text_content
         if not text or len(text) > 4 * longest + 40:
             continue
