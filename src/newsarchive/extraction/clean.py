@@ -681,15 +681,18 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
     date box is not furniture (the body extractor still drops them). Takes the attributes
     already read, as its callers have them: reading them builds a dict."""
-    return _marked(tag, attrs, furniture_marker)
+    return _marked(tag, attrs, _furniture_marker)
 
 
 # What only a utility-class token holds: a variant's colon, an arbitrary value's brackets.
 _LAYOUT_TOKEN = re.compile(r"[\[:(=]")
 
 
-def _reads_as_furniture(marker: str) -> bool:
-    """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
+def reads_as_furniture(marker: str) -> bool:
+    """A class or id value naming furniture to the metadata rules (``is_furniture_attrs``,
+    which memoises it; ``furniture`` keeps its own memo of it with a related list's names).
+
+    Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar. (Most
     class strings hold none: only one that does is tested word by word, a test that
     took about a third of this one's time on pages of unseen classes.)"""
@@ -702,8 +705,7 @@ def _reads_as_furniture(marker: str) -> bool:
     return is_boilerplate_marker(words)
 
 
-furniture_marker = memoised(_reads_as_furniture, 20_000)
-"""A class or id value naming furniture to the metadata rules (``is_furniture_attrs``)."""
+_furniture_marker = memoised(reads_as_furniture, 20_000)
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

@@ -72,12 +72,13 @@ def _reads_names(cls: str, ident: str) -> int:
     """What a class and an id name an element: furniture to the metadata rules (either
     value, as ``clean.is_furniture_attrs`` reads them: ``_NAMES_FURNITURE``) and a
     related list (both together: ``_NAMES_RELATED``). Both read at once and kept in one
-    memo (``_named``): ``_marked_furniture`` asks them of nearly every element it meets,
-    and two memos' look-ups of the same values cost more than the tests behind them."""
+    memo (``_named``), not each in its own: ``_marked_furniture`` asks them of nearly
+    every element it meets, and three look-ups of the same values cost more than the
+    tests behind them."""
     named = 0
-    if (cls and clean.furniture_marker(cls)) or (ident and clean.furniture_marker(ident)):
+    if (cls and clean.reads_as_furniture(cls)) or (ident and clean.reads_as_furniture(ident)):
         named = _NAMES_FURNITURE
-    if _related_marker(f"{cls} {ident}"):
+    if _reads_as_related(f"{cls} {ident}"):
         named |= _NAMES_RELATED
     return named
 
