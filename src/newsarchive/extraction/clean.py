@@ -688,8 +688,11 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 _LAYOUT_TOKEN = re.compile(r"[\[:(=]")
 
 
-def _reads_as_furniture(marker: str) -> bool:
-    """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
+def reads_as_furniture(marker: str) -> bool:
+    """A class or id value naming furniture to the metadata rules (``is_furniture_attrs``,
+    which memoises it; ``furniture`` keeps its own memo of it with a related list's names).
+
+    Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar. (Most
     class strings hold none: only one that does is tested word by word, a test that
     took about a third of this one's time on pages of unseen classes.)"""
@@ -702,7 +705,7 @@ def _reads_as_furniture(marker: str) -> bool:
     return is_boilerplate_marker(words)
 
 
-_furniture_marker = memoised(_reads_as_furniture, 20_000)
+_furniture_marker = memoised(reads_as_furniture, 20_000)
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

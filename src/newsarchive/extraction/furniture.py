@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -19,7 +19,7 @@ from newsarchive import dates
 from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
 from newsarchive.markup import TAG_NAMES
-from newsarchive.memo import memoised
+from newsarchive.memo import MEMO_CHARS, memoised
 
 T = TypeVar("T")
 
@@ -63,6 +63,28 @@ def _reads_as_related(marker: str) -> bool:
 
 _related_marker = memoised(_reads_as_related, 20_000)
 
+# What an element's class and id name it, bits of ``_reads_names``.
+_NAMES_FURNITURE = 1
+_NAMES_RELATED = 2
+
+
+def _reads_names(cls: str, ident: str) -> int:
+    """What a class and an id name an element: furniture to the metadata rules (either
+    value, as ``clean.is_furniture_attrs`` reads them: ``_NAMES_FURNITURE``) and a
+    related list (both together: ``_NAMES_RELATED``). Both read at once and kept in one
+    memo (``_named``), not each in its own: ``_marked_furniture`` asks them of nearly
+    every element it meets, and three look-ups of the same values cost more than the
+    tests behind them."""
+    named = 0
+    if (cls and clean.reads_as_furniture(cls)) or (ident and clean.reads_as_furniture(ident)):
+        named = _NAMES_FURNITURE
+    if _reads_as_related(f"{cls} {ident}"):
+        named |= _NAMES_RELATED
+    return named
+
+
+_named = lru_cache(maxsize=20_000)(_reads_names)
+
 
 def is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list.
@@ -77,7 +99,7 @@ def is_furniture(node: LexborNode) -> bool:
     furniture through the list that holds it. An aside or nav holding the page's
     ``<main>`` is one left unclosed above it (a banner's ``<aside>``), not a sidebar.
     """
-    tag = node.tag
+    tag = TAG_NAMES.get(node.tag_id) or node.tag  # (``markup.TAG_NAMES``: no str built)
     if tag in FURNITURE_ELEMENTS:
         if tag == "footer":
             return node.parent is None or not _up_to_body(
@@ -95,22 +117,30 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
     if tag in FURNITURE_ELEMENTS:
         return True
     attrs = node.attributes
-    if clean.is_furniture_attrs(tag, attrs):
+    cls, ident = attrs.get("class") or "", attrs.get("id") or ""
+    named = 0
+    if cls or ident:  # (memoised for values of ordinary length: ``memo.MEMO_CHARS``)
+        short = len(cls) + len(ident) <= MEMO_CHARS
+        named = _named(cls, ident) if short else _reads_names(cls, ident)
+    # ``clean.is_furniture_attrs`` holds only for a role or the names it reads (above)
+    if (named & _NAMES_FURNITURE or "role" in attrs) and clean.is_furniture_attrs(tag, attrs):
         return True
     if tag in ("article", "main", "h1"):
         return False
-    cls, ident = attrs.get("class"), attrs.get("id")
-    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
+    if named & _NAMES_RELATED:
         return True
-    # (indentation is told by lexbor without building its str: ``is_empty_text_node``)
+    # Asked of nearly every element walked, so no str is built that is not read: lexbor
+    # tells indentation (``is_empty_text_node``), and a tag is read as its number
+    # (``markup.TAG_NAMES``).
+    names = TAG_NAMES
     first = node.first_child
-    first_tag = first.tag if first is not None else None
-    while first is not None and (
-        first.is_empty_text_node
-        or (first_tag == "-text" and not (first.text_content or "").strip())
-    ):
+    while first is not None:
+        first_tag = names.get(first.tag_id) or first.tag
+        if first_tag != "-text" or not (
+            first.is_empty_text_node or not (first.text_content or "").strip()
+        ):
+            break
         first = first.next
-        first_tag = first.tag if first is not None else None
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
@@ -121,9 +151,11 @@ def _holds_blocks(node: LexborNode) -> bool:
     """A box of blocks is no heading (a wrapper of just a heading still is one): checked
     before its text is read, which for the first child of a page wrapper would be the
     whole page, once for every ancestor walked."""
-    child = node.child
+    names = TAG_NAMES
+    child = node.first_child
     while child is not None:
-        if child.tag in blocks.BLOCK_TAGS and child.tag not in clean.HEADINGS:
+        tag = names.get(child.tag_id) or child.tag
+        if tag in blocks.BLOCK_TAGS and tag not in clean.HEADINGS:
             return True
         child = child.next
     return False
@@ -589,9 +621,15 @@ def _text_after(
     dated: bool | None = None  # the one part read is a date line: asked once, if at all
     sibling = node.next
     while sibling is not None and size < limit:
-        block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
-        text = " ".join(_own_text(sibling, limit - size, furniture).split())
-        if not text and first and len(parts) <= 1 and _is_element(sibling) and furniture(sibling):
+        tag = TAG_NAMES.get(sibling.tag_id) or sibling.tag or ""  # (``markup.TAG_NAMES``)
+        block = tag in blocks.BLOCK_TAGS or tag == "br"
+        if tag == "-text":
+            text = " ".join((sibling.text_content or "").split())
+        else:  # (``visible_text``'s is single-spaced already)
+            text = _own_text(sibling, limit - size, furniture, tag)
+        # (a text node or a comment, which no class can make furniture, is not asked)
+        element = (tag or "-")[0] != "-"
+        if not text and first and len(parts) <= 1 and element and furniture(sibling):
             if parts and dated is None:
                 dated = dates.is_date_line(parts[0])
             if not parts or dated:
@@ -608,11 +646,6 @@ def _text_after(
             broken = block
         sibling = sibling.next
     return "".join(parts)
-
-
-def _is_element(node: LexborNode) -> bool:
-    """Not a text node or a comment, which no class can make furniture: not asked."""
-    return (node.tag or "-")[0] != "-"
 
 
 # A box right under the headline that a class calls furniture ("js-social-share") but
@@ -665,10 +698,17 @@ def _text_before(node: LexborNode, furniture: Callable[[LexborNode], bool]) -> b
     return False
 
 
-def _own_text(node: LexborNode, limit: int, furniture: Callable[[LexborNode], bool]) -> str:
+def _own_text(
+    node: LexborNode,
+    limit: int,
+    furniture: Callable[[LexborNode], bool],
+    tag: str | None = None,
+) -> str:
     """``visible_text`` of ``node`` itself included, cut off after about ``limit``
-    characters (``furniture``: ``is_furniture``, remembered for the page)."""
-    tag = node.tag or ""
+    characters (``furniture``: ``is_furniture``, remembered for the page; ``tag``: the
+    node's, where the caller read it)."""
+    if tag is None:
+        tag = TAG_NAMES.get(node.tag_id) or node.tag or ""
     if tag == "-text":
         return (node.text_content or "").strip()
     if node.first_child is None:  # (an icon, a comment: no text, whether furniture or not)
@@ -684,16 +724,16 @@ def _element_reading(
     """The first element whose own text is one of ``titles``, outside furniture.
 
     Text nodes only, so one linear pass: an element's full text would cost a walk of
-    its subtree for every element on the page.
+    its subtree for every element on the page. Lexbor leaves out the text nodes of
+    ASCII whitespace (``skip_empty``), which no title is; an element's or a comment's
+    ``text_content`` is None, told without building its tag's str.
     """
     wanted = {" ".join(t.split()).casefold() for t in titles}
     wanted = {w for w in wanted if len(w) >= 8}
     if not wanted or tree.body is None:
         return None
     longest = max(len(w) for w in wanted)
-    for node in tree.body.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
+    for node in tree.body.traverse(include_text=True, skip_empty=True):
         text = node.text_content
         if not text or len(text) > 4 * longest + 40:
             continue
