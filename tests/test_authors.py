@@ -823,6 +823,10 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
         ("<dl><dt>Автор</dt><dd>Невена Колева</dd></dl>", "Невена Колева"),
         ('<p class="signed"><strong>Текст:</strong> Невена Колева</p>', "Невена Колева"),
         ('<div class="info"><h3>Author</h3><p>Jane Roe</p></div>', "Jane Roe"),
+        (  # (indented as markup is: the label's line opens with tabs and spaces)
+            '<div class="info">\n\t  <h3>\n\t\t  Author\n\t  </h3>\n\t  <p>Jane Roe</p></div>',
+            "Jane Roe",
+        ),
         ('<p class="note"><strong>Contributors:</strong> Jane Roe</p>', "Jane Roe"),
         (
             '<div class="bio"><h3>Написано от Невена Колева</h3><p>Тя пише за града.</p></div>',

@@ -610,9 +610,12 @@ _FIELD_LABEL = rf"{bylines.WRITER_LABELS}|article\s+by"
 _LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNORECASE)
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
-# the first letter makes the search five times quicker: most lines fail on it.
+# the first letter makes the search five times quicker: most lines fail on it. The indent
+# before it is taken whole (``*+``): the lookahead never matches a space or a tab, and the
+# engine gave an indent back a character at a time to try it again at each (a page's
+# text is mostly indented lines of its markup's white space: a third of the instructions).
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
