@@ -7,7 +7,12 @@ import pytest
 from selectolax.lexbor import LexborNode
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.authors import _ANY_BYLINE, _matches_in, _outermost
+from newsarchive.extraction.authors import (
+    _ANY_BYLINE,
+    _links_with_author_words,
+    _matches_in,
+    _outermost,
+)
 from newsarchive.extraction.bylines import (
     BYLINE_SELECTORS,
     byline_in_text,
@@ -104,6 +109,38 @@ def test_link_to_the_sites_author_page() -> None:
     article = extract(html, "https://vestnik.example.bg/novini/1")
     assert article.author == "Иван Петров"
     assert article.rules["author"] == "generic:author-link"
+
+
+@pytest.mark.parametrize(
+    ("href", "linked"),
+    [
+        ("/autor/ivan-petrov/", True),
+        ("/contributors/ivan-petrov", True),
+        ("/?author=ivan-petrov", False),  # (a query is no folder of the site's)
+        ("/AVTOR/ivan-petrov/", False),  # the words as sites write them
+        ("/tutorial/ivan-petrov/", False),
+    ],
+)
+def test_an_author_link_is_named_by_its_address_words(href: str, linked: bool) -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        f'<a href="{href}">Иван Петров</a>{PROSE_BG}</article></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/1")
+    assert (article.rules["author"] == "generic:author-link") is linked
+
+
+def test_an_svg_links_xlink_href_is_its_address_an_html_links_is_not() -> None:
+    """lexbor's ``a[href*=...]`` reads an SVG link's xlink:href (the parser makes it an
+    href in the xlink namespace), and never an HTML link's."""
+    tree = page_tree(
+        '<body><a xlink:href="/author/a">A</a><svg><a xlink:href="/author/b">B</a>'
+        '<a href="/x" xlink:href="/author/c">C</a></svg><a href="/author/contributor">D</a>'
+        "</body>"
+    )
+    assert tree.body is not None
+    found = [link.text() for link in _links_with_author_words(tree.body)]
+    assert found == ["B", "D", "D"]
 
 
 def test_link_to_another_sites_author_page_is_a_citation() -> None:
@@ -799,6 +836,10 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
         ("<dl><dt>Автор</dt><dd>Невена Колева</dd></dl>", "Невена Колева"),
         ('<p class="signed"><strong>Текст:</strong> Невена Колева</p>', "Невена Колева"),
         ('<div class="info"><h3>Author</h3><p>Jane Roe</p></div>', "Jane Roe"),
+        (  # (indented as markup is: the label's line opens with tabs and spaces)
+            '<div class="info">\n\t  <h3>\n\t\t  Author\n\t  </h3>\n\t  <p>Jane Roe</p></div>',
+            "Jane Roe",
+        ),
         ('<p class="note"><strong>Contributors:</strong> Jane Roe</p>', "Jane Roe"),
         (
             '<div class="bio"><h3>Написано от Невена Колева</h3><p>Тя пише за града.</p></div>',

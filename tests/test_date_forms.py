@@ -257,6 +257,28 @@ def test_date_box_inside_a_box_labelled_updated_is_not_the_publication(box: str)
 
 
 @pytest.mark.parametrize(
+    ("box", "dated"),
+    [
+        ('<div class="pubDate">18.03.2025</div>', True),
+        ('<div class="entry-meta">18.03.2025</div>', True),
+        ('<div id="post-date-1">18.03.2025</div>', True),
+        ('<div class="DATE">18.03.2025</div>', False),  # the words as themes write them
+        ('<div id="DATE">18.03.2025</div>', False),
+        ('<div class="stamp">18.03.2025</div>', False),
+    ],
+)
+def test_a_date_box_is_named_by_its_words_as_written(box: str, dated: bool) -> None:
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1>{prose}{box}</article></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == (dt.date(2025, 3, 18) if dated else None)
+    assert article.rules["published"] == ("generic:date-element" if dated else "none")
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("<p>Публикувано: 14 март 2025 г.</p>", dt.date(2025, 3, 14)),

@@ -125,6 +125,17 @@ def test_a_page_without_streamed_parts_is_parsed_as_it_is() -> None:
     assert body is not None and body.html == html
 
 
+def test_parts_with_no_placeholder_in_the_page_stay_where_they_are() -> None:
+    """A saved copy without React's templates (its scripts naming the moves or not): no
+    part has a place to go, and the page is read as it is."""
+    html = (
+        '<body><main><p>Начало</p></main><div hidden="" id="S:0"><p>Среда</p></div>'
+        '<script>$RC("B:0","S:0")</script></body>'
+    )
+    body = page_tree(html).body
+    assert body is not None and body.html == html
+
+
 def test_parts_past_the_most_a_page_is_moved_stay_where_they_were() -> None:
     count = MOST_MOVES + 5
     places = "".join(f'<template id="B:{n:x}"></template>' for n in range(count))

@@ -495,7 +495,14 @@ def _folder(href: str) -> str:
 _AUTHOR_PATHS = frozenset(
     {"author", "authors", "contributor", "contributors", "avtor", "avtori", "autor", "autori"}
 )
-_AUTHOR_LINKS = ", ".join(f'a[href*="{p}"]' for p in ("author", "contributor", "avtor", "autor"))
+# The words of those an address is looked at for when it holds one ("/authors/", "?autor=").
+_AUTHOR_WORDS = ("author", "contributor", "avtor", "autor")
+_AUTHOR_LINKS = tuple(f'a[href*="{word}"]' for word in _AUTHOR_WORDS)
+# What lexbor is asked for such links: a superset, one address in any case holding "aut"
+# (author, autor) or "tor" (contributor, avtor, autor), whose few matches the words are
+# then looked for in here: lexbor tested each of the four words on every link's address
+# (1.3M instructions a page on AEB), and tests these two at half that.
+_MAY_NAME_WRITERS = 'a[href*="aut" i], a[href*="tor" i]'
 
 
 def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
@@ -508,7 +515,7 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
     if tree.body is None:
         return
     host, _ = host_and_path(url)
-    for node in tree.body.css(_AUTHOR_LINKS)[:30]:
+    for node in _links_with_author_words(tree.body)[:30]:
         link_host, path = host_and_path(node.attributes.get("href") or "")
         if link_host and host and link_host != host:
             continue
@@ -521,6 +528,36 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
             yield name, "generic:author-link"
         elif name := _named_as_the_link(node, path):
             yield name, "generic:author-link"
+
+
+def _links_with_author_words(body: LexborNode) -> list[LexborNode]:
+    """The links of ``body`` whose address holds one of ``_AUTHOR_WORDS`` (as written), in
+    page order, each listed once for each word it holds: the matches of ``_AUTHOR_LINKS``
+    as one query of the four listed them, the cap of 30 counting each."""
+    found: list[LexborNode] = []
+    last = -1  # (mem_ids are never negative)
+    for link in body.css(_MAY_NAME_WRITERS):
+        key = link.mem_id
+        if key == last:  # (listed again for the other selector it matches: listed together)
+            continue
+        last = key
+        attrs = link.attributes
+        if "xlink:href" in attrs:
+            # An SVG link's: lexbor reads whichever of its href and xlink:href comes first,
+            # and in HTML's own elements xlink:href is no href at all. Asked of lexbor.
+            words = sum(_matched_by(link, selector) for selector in _AUTHOR_LINKS)
+        else:
+            href = attrs.get("href") or ""
+            words = sum(word in href for word in _AUTHOR_WORDS)
+        found += [link] * words
+    return found
+
+
+def _matched_by(node: LexborNode, selector: str) -> bool:
+    """Whether ``node`` itself matches ``selector`` (``css_matches`` is true of an element
+    holding a match too; ``css_first`` starts with the element itself when it matches)."""
+    first = node.css_first(selector)
+    return first is not None and first.mem_id == node.mem_id
 
 
 # How far up from an author link its writer's name is looked for, and the most text a box
@@ -573,9 +610,12 @@ _FIELD_LABEL = rf"{bylines.WRITER_LABELS}|article\s+by"
 _LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNORECASE)
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
-# the first letter makes the search five times quicker: most lines fail on it.
+# the first letter makes the search five times quicker: most lines fail on it. The indent
+# before it is taken whole (``*+``): the lookahead never matches a space or a tab, and the
+# engine gave an indent back a character at a time to try it again at each (a page's
+# text is mostly indented lines of its markup's white space: a third of the instructions).
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
