@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsarchive.archive.lock import forget_held
 from newsarchive.archive.store import Filters, Store, capture_text, fetch_moment, now_iso
 from newsarchive.discover.urls import is_item_url, url_key
 from newsarchive.extraction.continuation import (
@@ -174,8 +175,6 @@ def _worker_start(parent: int) -> None:
     import or reextract exiting 75 naming the dead pid. So a worker closes its copy of
     the lock at once (``forget_held``), and a thread ends the worker within
     ``_ORPHAN_POLL_S`` of the parent's death (its parent pid changes), by any signal."""
-    from newsarchive.archive.lock import forget_held
-
     forget_held()
     for stop in _STOPS:
         signal.signal(stop, signal.SIG_IGN)
