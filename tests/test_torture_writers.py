@@ -9,61 +9,23 @@ fails without its fix and passes in seconds with it.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-_WORDS = (
-    "общината кметът съветници бюджет улици ремонт училище градина читалище площад парк"
-    " вода транспорт автобус жители събрание проект средства програма конкурс решение"
-).split()
-HOST = "novini-izmislen.bg"
+# The torture harness's corpus and its writers: the trials' own pages, which the tests
+# hold at the moments where trials failed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import torture_bench as torture  # noqa: E402
 
-
-def _page(number: int) -> bytes:
-    words = [_WORDS[(number * 7 + i * 3) % len(_WORDS)] for i in range(240)]
-    paragraphs = "".join(
-        f"<p>{' '.join(words[i : i + 40]).capitalize()}.</p>" for i in range(0, 240, 40)
-    )
-    title = f"Новина {number}: {words[0]} и {words[1]}"
-    return (
-        '<!doctype html><html lang="bg"><head><meta charset="utf-8">'
-        f"<title>{title} | Новини</title>"
-        '<meta property="article:published_time" content="2025-03-04T09:00:00+02:00">'
-        '</head><body><nav><a href="/">Начало</a></nav><main><article>'
-        f"<h1>{title}</h1><p>Автор: Пешо Петров</p>{paragraphs}</article></main>"
-        "<footer>Община Измислена</footer></body></html>"
-    ).encode()
-
-
-def write_warc(path: Path, count: int) -> None:
-    """``count`` article pages, a gzip member each (as wget writes them)."""
-    with path.open("wb") as out:
-        for number in range(count):
-            page = _page(number)
-            http = (
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                + f"Content-Length: {len(page)}\r\n\r\n".encode()
-                + page
-            )
-            head = (
-                "WARC/1.0\r\nWARC-Type: response\r\n"
-                f"WARC-Target-URI: https://{HOST}/novini/{number}\r\n"
-                "WARC-Date: 2026-06-01T10:00:00Z\r\n"
-                f"WARC-Record-ID: <urn:uuid:0a1b2c3d-0000-4000-8000-{number:012d}>\r\n"
-                "Content-Type: application/http; msgtype=response\r\n"
-                f"Content-Length: {len(http)}\r\n\r\n"
-            ).encode()
-            out.write(gzip.compress(head + http + b"\r\n\r\n"))
+HOST = torture.HOST
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -109,14 +71,8 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def wait_for(predicate: object, timeout: float) -> bool:
-    assert callable(predicate)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return bool(predicate())
+def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
+    return torture.wait_until(predicate, timeout) or predicate()
 
 
 @pytest.fixture
@@ -125,7 +81,7 @@ def archive(tmp_path: Path) -> Path:
     older extractor wrote it (what a reextract rewrites)."""
     db = tmp_path / "a.db"
     warc = tmp_path / "in.warc.gz"
-    write_warc(warc, 80)
+    torture.write_warc(warc, torture.corpus(80))
     done = run(tmp_path, "import-warc", str(warc), "--db", str(db))
     assert done.returncode == 0, done.stderr
     with closing(sqlite3.connect(db)) as conn, conn:
