@@ -378,15 +378,8 @@ def test_an_analysts_search_in_a_shared_folder_leaves_the_researchers_crawl_work
     to write a readonly database"), until someone deleted them. The analyst reads it
     as one whose folder is read-only does (immutable, no writer being there) and leaves
     nothing beside it; the writers are refused as the archive's being read-only."""
-    folder = users.home / "shared"
-    folder.mkdir()
-    os.chown(folder, users.ids["researcher"], users.gid)
-    folder.chmod(0o2775)
-    records = users.home / "articles.jsonl"
-    write_jsonl(records, ARTICLES).chmod(0o644)
-    db = folder / "archive.db"
-    made = users.run("researcher", "import-jsonl", str(records), "--db", str(db))
-    assert made.exit_code == 0, made.stderr
+    db = _shared_archive(users)
+    folder = db.parent
     assert db.stat().st_mode & 0o777 == 0o644
     _reads(users, db)
     _refused_writes(users, db)
