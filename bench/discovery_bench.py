@@ -456,6 +456,13 @@ for site, name, origin in (
     ("sinilga", "Община Синилга", "https://www.sinilga.bg"),
     # and Django with htmx, a pager of <a hx-get="/novini/?page=2"> with no href
     ("rusalka", "Община Русалка", "https://rusalka.bg"),
+    # and a thirty-third (tests/fixtures/make_mirrors_round33.py): a JSON Feed the only
+    # feed (application/feed+json), the lists the newest three
+    ("lyulyak", "Община Люляк", "https://lyulyak.bg"),
+    # and WPML, the sitemap naming each post's English copy by xhtml:link hreflang
+    ("kalinka", "Община Калинка", "https://kalinka.bg"),
+    # and cards dated "Понеделник, 30 Ноември 2026", a /logout?return=/ on every page
+    ("teminuga", "Община Теминуга", "https://www.teminuga.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -49,6 +49,19 @@ def test_declared_feeds_are_the_sites_own() -> None:
     ]
 
 
+def test_a_json_feed_is_a_feed_and_the_same_posts_in_rss_are_not_read_twice() -> None:
+    """JSON Feed's ``application/feed+json`` (a static site generator's only feed); one
+    announced beside an RSS feed of the same title but its format's name is that feed."""
+    head = '<link rel="alternate" type="application/feed+json" title="Новини" href="/feed.json">'
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed.json"]
+    twins = (
+        '<link rel="alternate" type="application/rss+xml" title="Новини – RSS" href="/rss.xml">'
+        '<link rel="alternate" type="application/feed+json" title="Новини – JSON Feed"'
+        ' href="/feed.json">'
+    )
+    assert declared_feeds(tree("", twins), HOME, SITE) == ["https://www.x.bg/rss.xml"]
+
+
 def test_a_comments_feed_is_no_news_source() -> None:
     """WordPress announces its comments feed on every page beside the posts' one."""
     head = (

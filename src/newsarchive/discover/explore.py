@@ -26,7 +26,13 @@ from newsarchive.discover.urls import news_subdomain, normalize_url, on_site, ur
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+# (JSON Feed's own type last: a static site generator may announce no other feed)
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+)
 PLAIN_XML_TYPES = ("text/xml", "application/xml")  # what a feed script may say it sends
 # Tried, in order, only when no page names a feed: the paths CMSs use most.
 CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
@@ -254,9 +260,13 @@ def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
 
 
 # A feed's format, as its title or address names it ("Блог - Atom" beside "Блог - RSS",
-# Blogger's ``/feeds/posts/default`` beside ``?alt=rss``).
-_FORMAT_WORD = re.compile(r"(?<![^\W_])(?:rss\s*2?(?:\.0)?|atom)(?![^\W_])", re.IGNORECASE)
-_FORMAT_QUERY = re.compile(r"(?:^|&)(?:alt|format|type|feed)=(?:rss2?|atom)(?=&|$)", re.IGNORECASE)
+# "Блог - JSON Feed"; Blogger's ``/feeds/posts/default`` beside ``?alt=rss``).
+_FORMAT_WORD = re.compile(
+    r"(?<![^\W_])(?:rss\s*2?(?:\.0)?|atom|json(?:\s*feed)?)(?![^\W_])", re.IGNORECASE
+)
+_FORMAT_QUERY = re.compile(
+    r"(?:^|&)(?:alt|format|type|feed)=(?:rss2?|atom|json)(?=&|$)", re.IGNORECASE
+)
 
 
 def _without_format(title: str, url: str) -> tuple[str, str, str]:

@@ -1,0 +1,57 @@
+"""A thirty-third round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round32_mirrors`` does its
+eight.
+
+The mirrors (``tests/fixtures/make_mirrors_round33.py``) name their news, their sitemap
+or their dates in ways no earlier round does: a JSON Feed the only feed, the lists the
+newest three (lyulyak); a WPML sitemap
+naming every post in Bulgarian and English, ``xhtml:link hreflang`` alternates
+(kalinka); cards dated "Понеделник, 30 Ноември 2026", undated articles, a "Вход" and an
+"Изход" (``/logout?return=/``) on every page (teminuga). Each must archive exactly its
+articles with the true title, date and body, and a rerun right after must cost at most
+three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl
+from .support import Result
+
+ROUND33_SITES = {
+    # a JSON Feed (application/feed+json) the only feed, the lists the newest three
+    "lyulyak": ("Община Люляк", "https://lyulyak.bg"),
+    # WPML: the sitemap names each post's English copy too, by xhtml:link hreflang
+    "kalinka": ("Община Калинка", "https://kalinka.bg"),
+    # "Понеделник, 30 Ноември 2026" on the cards, undated articles, /logout?return=/
+    "teminuga": ("Община Теминуга", "https://www.teminuga.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND33_SITES))
+def test_a_round33_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND33_SITES[site])
+
+
+FIRST_CRAWLS = [
+    FirstCrawl("lyulyak", once=("/feeds/novini.json",), rows=8),
+    # the English copies the sitemap names are never asked for
+    FirstCrawl("kalinka", unasked=tuple(f"/en/news/{s}/" for s in ("koleden-bazar",)), rows=8),
+    # neither the login nor the logout link is followed
+    FirstCrawl("teminuga", unasked=("/admin/", "/logout?return=/"), rows=8),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round33_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND33_SITES[site])
+    expected.check(first, db)
