@@ -463,6 +463,10 @@ for site, name, origin in (
     ("kalinka", "Община Калинка", "https://kalinka.bg"),
     # and cards dated "Понеделник, 30 Ноември 2026", a /logout?return=/ on every page
     ("teminuga", "Община Теминуга", "https://www.teminuga.bg"),
+    # and Yoast's sitemap_index.xml named nowhere, /sitemap.xml a 301 to it, no feed
+    ("gorotsvet", "Община Горцвет", "https://gorotsvet.bg"),
+    # and WordPress's feed only at /feed/ by convention (/feed a 301 there)
+    ("zvanche", "Община Звънче", "https://zvanche.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

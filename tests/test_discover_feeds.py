@@ -285,6 +285,34 @@ def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sitemap_url", "posts"),
+    [
+        ("https://www.x.bg/post-sitemap.xml", True),  # Yoast, Rank Math, All in One SEO
+        ("https://www.x.bg/post-sitemap3.xml", True),
+        ("https://www.x.bg/wp-sitemap-posts-post-1.xml", True),  # WordPress's own
+        ("https://www.x.bg/sitemap-pt-post-2026-11.xml", True),  # Google XML Sitemaps
+        ("https://www.x.bg/page-sitemap.xml", False),
+        ("https://www.x.bg/wp-sitemap-posts-page-1.xml", False),
+        ("https://www.x.bg/sitemap.xml", False),
+    ],
+)
+def test_a_wordpress_posts_sitemaps_entries_are_articles_whatever_their_shape(
+    sitemap_url: str, posts: bool
+) -> None:
+    """WordPress's sitemap of posts, by the name its plugin gives it, says every entry is
+    a post: ``/koleden-bazar/``, two words at the root, which the generic guess takes for
+    a page, is an article there and not in a sitemap of pages; files are never."""
+    sitemap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <url><loc>https://www.x.bg/koleden-bazar/</loc></url>
+      <url><loc>https://www.x.bg/wp-content/uploads/plan.pdf</loc></url>
+    </urlset>"""
+    site = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+    read = feed_links(sitemap, site, "sitemap", base=sitemap_url)
+    assert [c.url for c in read.articles] == (["https://www.x.bg/koleden-bazar/"] if posts else [])
+    assert read.news == ({"https://www.x.bg/koleden-bazar/"} if posts else set())
+
+
+@pytest.mark.parametrize(
     ("stamps", "kind", "listed"),
     [
         # one stamp on every page: when the file was written, no page's date

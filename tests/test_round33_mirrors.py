@@ -4,12 +4,14 @@ eight.
 
 The mirrors (``tests/fixtures/make_mirrors_round33.py``) name their news, their sitemap
 or their dates in ways no earlier round does: a JSON Feed the only feed, the lists the
-newest three (lyulyak); a WPML sitemap
+newest three (lyulyak); Yoast's ``sitemap_index.xml`` named nowhere, ``/sitemap.xml``
+answering ``301`` to it, the home page the newest three (gorotsvet); a WPML sitemap
 naming every post in Bulgarian and English, ``xhtml:link hreflang`` alternates
 (kalinka); cards dated "Понеделник, 30 Ноември 2026", undated articles, a "Вход" and an
-"Изход" (``/logout?return=/``) on every page (teminuga). Each must archive exactly its
-articles with the true title, date and body, and a rerun right after must cost at most
-three requests.
+"Изход" (``/logout?return=/``) on every page (teminuga); WordPress's feed only at
+``/feed/`` by convention, ``/feed`` answering ``301`` there (zvanche). Each must archive
+exactly its articles with the true title, date and body, and a rerun right after must
+cost at most three requests.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from .support import Result
 ROUND33_SITES = {
     # a JSON Feed (application/feed+json) the only feed, the lists the newest three
     "lyulyak": ("Община Люляк", "https://lyulyak.bg"),
+    # Yoast's sitemap_index.xml named nowhere, the home page the newest three, no feed
+    "gorotsvet": ("Община Горцвет", "https://gorotsvet.bg"),
     # WPML: the sitemap names each post's English copy too, by xhtml:link hreflang
     "kalinka": ("Община Калинка", "https://kalinka.bg"),
     # "Понеделник, 30 Ноември 2026" on the cards, undated articles, /logout?return=/
     "teminuga": ("Община Теминуга", "https://www.teminuga.bg"),
+    # WordPress's /feed/ by convention, no <link rel="alternate">, lists of three
+    "zvanche": ("Община Звънче", "https://zvanche.bg"),
 }
 
 
@@ -41,10 +47,13 @@ def test_a_round33_site_nobody_profiled_is_archived_whole_and_right(
 
 FIRST_CRAWLS = [
     FirstCrawl("lyulyak", once=("/feeds/novini.json",), rows=8),
+    # the posts' sitemap read whole, two-word slugs at the root included
+    FirstCrawl("gorotsvet", once=("/sitemap_index.xml", "/post-sitemap.xml"), rows=8),
     # the English copies the sitemap names are never asked for
     FirstCrawl("kalinka", unasked=tuple(f"/en/news/{s}/" for s in ("koleden-bazar",)), rows=8),
     # neither the login nor the logout link is followed
     FirstCrawl("teminuga", unasked=("/admin/", "/logout?return=/"), rows=8),
+    FirstCrawl("zvanche", once=("/feed/",), rows=8),
 ]
 
 

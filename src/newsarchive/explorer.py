@@ -196,6 +196,13 @@ class _Explorer:
         return feeds.parse_feed(content, max_bytes=self.fetcher.options.max_bytes)
 
     def is_feed(self, url: str, *, telling: bool = False) -> bool:
+        return self.feed_at(url, telling=telling) is not None
+
+    def feed_at(self, url: str, *, telling: bool = False) -> str | None:
+        """Where the feed or sitemap asked at ``url`` is, or None when there is none: the
+        address a redirect on the site led to (WordPress answers ``/feed`` with a ``301``
+        to ``/feed/``, Yoast ``/sitemap.xml`` to ``/sitemap_index.xml``), so a nightly
+        run asks there at once, not through the redirect every night."""
         page = self.get(url, "feed", telling=telling)
         entries = self.parse_feed(page.content) if page is not None else []
         # a relative link resolves against where the feed was found, as the crawl reads it
@@ -204,7 +211,9 @@ class _Explorer:
         self.samples += [u for u in links if on_site(u, self.profile)][:3]
         if entries and self.fed is None:
             self.fed = {url_key(u) for u in links}
-        return bool(entries)
+        if not entries:
+            return None
+        return where if on_site(where, self.profile) else url
 
     def run(self) -> Discovery:
         home = absolute(self.profile, "/")
@@ -300,8 +309,8 @@ class _Explorer:
                 {url: page for url, page in self.section_feeds.items() if url not in feed_links}
             )
         for path in CONVENTIONAL_FEEDS if not self.feeds else ():
-            if self.is_feed(absolute(self.profile, path)):
-                self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
+            if found := self.feed_at(absolute(self.profile, path)):
+                self.add(self.feeds, found, f"{path} answered with a feed")
                 break
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
@@ -312,12 +321,13 @@ class _Explorer:
                 ": a stream of its own beyond the two read every night, read every few days"
             )
         self.site_map_instead()
+        self.sitemap_instead()
         if not (self.feeds or self.listings or self.sitemaps):
             self.site_map_alone()
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
-                if self.is_feed(absolute(self.profile, path)):
-                    self.add(self.sitemaps, absolute(self.profile, path), f"{path} is a sitemap")
+                if found := self.feed_at(absolute(self.profile, path)):
+                    self.add(self.sitemaps, found, f"{path} is a sitemap")
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
             listings=tuple(self.listings), rested=rested, notes=self.notes,
@@ -517,6 +527,27 @@ class _Explorer:
                 f'the HTML site map a listing links ("Карта на сайта"), naming {len(held)}'
                 " articles of the listings' shapes",
             )  # fmt: skip
+
+    def sitemap_instead(self) -> None:
+        """A site whose lists show the newest few and no pager, with no feed and no
+        sitemap named anywhere, may still have the XML sitemap its CMS writes at the
+        conventional path (WordPress's SEO plugins: Yoast answers ``/sitemap.xml`` with a
+        ``301`` to its ``sitemap_index.xml``, which robots.txt names only while the plugin
+        writes robots.txt): the only index of the older news. One request, and only for
+        a site left with no feed, no sitemap and no pager."""
+        if (
+            self.feeds
+            or self.sitemaps
+            or not self.listings
+            or any(listing in self.pagination for listing in self.listings)
+        ):
+            return
+        for path in CONVENTIONAL_SITEMAPS:
+            if found := self.feed_at(absolute(self.profile, path)):
+                self.add(
+                    self.sitemaps, found,
+                    f"{path} is a sitemap, where no list shows more than its newest news",
+                )  # fmt: skip
 
     def article_site_map(self) -> str | None:
         """The site map the footer of the listings' newest article links, where the

@@ -641,6 +641,7 @@ def feed_links(
     articles: list[Candidate] = []
     children: list[FeedEntry] = []
     news: set[str] = set()
+    posts = source == SOURCE_SITEMAP and feed_url is not None and posts_sitemap(feed_url)
     for entry in feed.entries:
         url = normalize_url(entry.url, feed_url)  # a relative link: against the feed's URL
         if url is None:
@@ -651,11 +652,11 @@ def feed_links(
         elif (
             is_article_url(url, profile)
             or _of_shape(url, profile, shapes)
-            or (entry.news and _said_news(url, profile))
+            or ((entry.news or posts) and _said_news(url, profile))
         ):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
-            if entry.news:
+            if entry.news or posts:
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
         articles = [replace(candidate, listed_date=None) for candidate in articles]
@@ -681,6 +682,25 @@ def _one_stamp(entries: list[FeedEntry]) -> bool:
     dates are its posts' and stay: items of one day may share a midnight."""
     stamps = [entry.published for entry in entries if not entry.is_sitemap]
     return len(stamps) >= ONE_STAMP_PAGES and stamps[0] is not None and len(set(stamps)) == 1
+
+
+# The file names WordPress and its sitemap plugins give the sitemap of posts (of the
+# "post" type: not pages, categories or tags): Yoast's, Rank Math's and All in One SEO's
+# ``post-sitemap2.xml``, core's ``wp-sitemap-posts-post-1.xml``, Google XML Sitemaps'
+# ``sitemap-pt-post-2026-11.xml``.
+_POSTS_SITEMAP = re.compile(
+    r"/(?:post-sitemap\d*|wp-sitemap-posts-post-\d+|sitemap-pt-post(?:-[\d-]+)?)\.xml$",
+    re.IGNORECASE,
+)
+
+
+def posts_sitemap(url: str) -> bool:
+    """Whether ``url`` is WordPress's sitemap of posts, by the name its plugin gives it:
+    the site's word that every entry is a post, as a Google News sitemap's is that every
+    entry is news (``_said_news``), whatever its address looks like. A post at
+    ``/koleden-bazar/`` (a slug of two words, at the root beside the static pages) is no
+    article to the generic guess, nor to a shape the home page's three posts teach."""
+    return bool(_POSTS_SITEMAP.search(urlsplit(url).path))
 
 
 def _said_news(url: str, profile: Profile) -> bool:
