@@ -467,6 +467,8 @@ for site, name, origin in (
     ("gorotsvet", "Община Горцвет", "https://gorotsvet.bg"),
     # and WordPress's feed only at /feed/ by convention (/feed a 301 there)
     ("zvanche", "Община Звънче", "https://zvanche.bg"),
+    # and a cookie wall, every page a 302 to /consent?next=…: nothing to archive, one line
+    ("nezabravka", "Община Незабравка", "https://nezabravka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

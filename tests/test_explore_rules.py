@@ -20,6 +20,7 @@ from newsarchive.discover.explore import (
     section_links,
     shape_pattern,
     site_name,
+    wall_before,
 )
 from newsarchive.discover.shape import Shape
 from newsarchive.explorer import REEXPLORE_DAYS, explore, missed_again, stale
@@ -688,3 +689,24 @@ def test_a_section_that_lists_its_news_is_not_joined_by_its_feed() -> None:
     to each run and nothing the listing does not show."""
     found = _explore_joomla_category(cards=True)
     assert (found.feeds, found.listings) == ((), ("https://www.t.bg/novini",))
+
+
+@pytest.mark.parametrize(
+    ("landed", "wall"),
+    [
+        ("https://www.x.bg/consent?next=%2F", "https://www.x.bg/consent"),
+        ("https://www.x.bg/Account/Login?ReturnUrl=%2f", "https://www.x.bg/Account/Login"),
+        (
+            "https://www.x.bg/wp-login.php?redirect_to=https%3A%2F%2Fwww.x.bg%2F",
+            "https://www.x.bg/wp-login.php",
+        ),
+        ("https://www.x.bg/", None),  # not sent anywhere
+        ("https://www.x.bg/bg/", None),  # the Bulgarian home page: no wall
+        ("https://www.x.bg/consent?next=%2Fnovini", None),  # back to another page
+        ("https://other.bg/consent?next=https%3A%2F%2Fwww.x.bg%2F", None),  # not the site's
+    ],
+)
+def test_a_wall_is_a_page_of_the_sites_own_asking_to_send_the_visitor_back(
+    landed: str, wall: str | None
+) -> None:
+    assert wall_before(HOME, landed, SITE) == wall

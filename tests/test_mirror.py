@@ -172,3 +172,23 @@ def test_a_servlets_path_parameters_name_no_file(tmp_path: Path) -> None:
         plain = httpx.get(server.url + "/novini.jsp?page=2")
     assert before.status_code == 404
     assert after.status_code == plain.status_code == 200 and "page two" in after.text
+
+
+def test_a_cookie_walls_mirror_sends_every_page_to_its_consent_page_until_accepted(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (tmp_path / "consent.html").write_text("<p>wall</p>", encoding="utf-8")
+    (tmp_path / "_mirror.json").write_text(
+        '{"consent": {"page": "/consent", "accept": "/consent/accept", "cookie": "consent=1"},'
+        ' "fallbacks": {"/consent": "consent.html"}}',
+        encoding="utf-8",
+    )
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        walled = client.get("/")
+        assert (walled.status_code, walled.headers["location"]) == (302, "/consent?next=%2F")
+        assert client.get("/consent?next=%2F").text == "<p>wall</p>"
+        accepted = client.get("/consent/accept?next=/")
+        assert (accepted.status_code, accepted.headers["location"]) == (302, "/")
+        assert accepted.headers["set-cookie"] == "consent=1; Path=/"
+        assert client.get("/").text == "<p>home</p>"  # (the client sends the cookie now)

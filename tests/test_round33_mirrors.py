@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl
-from .support import Result
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import FirstCrawl, article_rows, bare_crawl_twice, bare_profile, check_bare_crawl
+from .support import SITES, Result
 
 ROUND33_SITES = {
     # a JSON Feed (application/feed+json) the only feed, the lists the newest three
@@ -64,3 +66,27 @@ def test_a_round33_sites_first_crawl_asks_for_each_page_it_needs_once(
     site = expected.site
     first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND33_SITES[site])
     expected.check(first, db)
+
+
+def test_a_site_behind_a_cookie_wall_is_refused_in_one_line_and_nothing_archived(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """nezabravka answers every page without its cookie ``302`` to ``/consent?next=…``.
+    Exploring used to ask /rss, /feed, /rss.xml and /sitemap.xml through the wall too and
+    end in "not a news site"; the wall is said for what it is after the home page, and
+    neither the crawl nor add-site accepts it (the accept address is never asked)."""
+    profile = bare_profile(tmp_path, "nezabravka", "Община Незабравка", "https://nezabravka.bg")
+    with MirrorServer(SITES / "nezabravka") as server:
+        args = ("--base-url", server.url, "--delay", "0")
+        crawled = run_cli("crawl", "nezabravka", "--profile", str(profile), *args, "--db", str(db))
+        asked = list(server.requests)
+        added = run_cli("add-site", "https://nezabravka.bg", *args)
+    assert crawled.exit_code == 1
+    (line,) = crawled.stderr.strip().splitlines()
+    assert "https://nezabravka.bg/consent first" in line and "not a news site" not in line
+    assert asked == ["/robots.txt", "/", "/consent?next=%2F"]
+    assert not article_rows(db)
+    assert added.exit_code == 2
+    (line,) = added.stderr.strip().splitlines()
+    assert "https://nezabravka.bg/consent first" in line
+    assert not [path for path in server.requests if path.startswith("/consent/accept")]

@@ -50,6 +50,7 @@ from newsarchive.discover.explore import (
     section_links,
     shape_pattern,
     site_name,
+    wall_before,
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
@@ -228,6 +229,14 @@ class _Explorer:
             if on_site(normal, self.profile):
                 self.add(self.sitemaps, normal, ROBOTS_NOTE)
         page = self.get(home, "listing", telling=True)
+        if page is not None and (wall := wall_before(home, page.final_url, self.profile)):
+            # every other page would be sent there too: nothing to explore past it
+            self.problems[home] = (
+                f"it is sent to {wall} first, a page of the site's own asking to be sent back"
+                " (a cookie-consent or login wall, passed only with the cookie its form"
+                " sets): newsarchive reads public pages and does not accept on anyone's behalf"
+            )
+            return self.found(())
         sections: list[str] = []
         feed_links: list[str] = []
         home_items, home_listing = 0, home
@@ -328,6 +337,10 @@ class _Explorer:
             for path in CONVENTIONAL_SITEMAPS:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
+        return self.found(rested)
+
+    def found(self, rested: tuple[str, ...]) -> Discovery:
+        """What exploring found so far (``rested``: the listings read every few days)."""
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
             listings=tuple(self.listings), rested=rested, notes=self.notes,

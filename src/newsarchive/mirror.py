@@ -40,6 +40,12 @@ every visitor without one), and one with it is served as if it were not there. A
 of a server that rate-limits names the paths it turns away once and the seconds it asks
 for: ``{"throttled": {"/novini?page=2": 1}}`` answers the first request for
 ``/novini?page=2`` with ``429`` and ``Retry-After: 1``, and serves the file after that.
+A mirror of a site behind a cookie wall names its consent page, the address its "accept"
+link leads to, and the cookie that earns: ``{"consent": {"page": "/consent", "accept":
+"/consent/accept", "cookie": "consent=1"}}`` answers every request without that cookie
+(but robots.txt and those two) ``302`` to ``/consent?next=<the path asked>``, and the
+accept address ``302`` to its ``next`` with ``Set-Cookie`` naming the cookie; with it,
+pages are served.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -60,7 +66,7 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 CONTENT_TYPES = {
     ".html": "text/html",
@@ -154,6 +160,21 @@ def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None
     return values[0] if values else None
 
 
+def _consent_answer(consent: dict[str, str], raw_path: str, cookies: str) -> dict[str, str] | None:
+    """The headers of a cookie wall's ``302`` for ``raw_path`` (to the consent page, or
+    from its accept address back, the cookie set), or None to serve the request."""
+    if not consent:
+        return None
+    parts = urlsplit(raw_path)
+    if parts.path == consent["accept"]:
+        back = parse_qs(parts.query).get("next", ["/"])[0]
+        return {"Location": back, "Set-Cookie": f"{consent['cookie']}; Path=/"}
+    earned = consent["cookie"] in [c.strip() for c in cookies.split(";")]
+    if earned or parts.path in (consent["page"], "/robots.txt"):
+        return None
+    return {"Location": f"{consent['page']}?{urlencode({'next': raw_path})}"}
+
+
 def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> str | None:
     """Where a server with one ``origin`` sends a request for another scheme or host."""
     if not origin or proto is None or host is None:
@@ -217,6 +238,7 @@ class MirrorServer:
         self.throttled = _declared(settings, "throttled")  # path -> Retry-After (answered once)
         self.path_sessions = bool(settings.get("path_sessions", False))
         self.path_params = bool(settings.get("path_params", False))
+        self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -257,6 +279,10 @@ class MirrorServer:
                     return
                 if self.path in server.found:
                     self._send(302, "text/html", b"", {"Location": server.found[self.path]})
+                    return
+                wall = _consent_answer(server.consent, self.path, self.headers.get("Cookie") or "")
+                if wall is not None:
+                    self._send(302, "text/html", b"", wall)
                     return
                 target = _redirector_target(server.redirectors, self.path)
                 if target is not None:
