@@ -469,6 +469,8 @@ for site, name, origin in (
     ("zvanche", "Община Звънче", "https://zvanche.bg"),
     # and a cookie wall, every page a 302 to /consent?next=…: nothing to archive, one line
     ("nezabravka", "Община Незабравка", "https://nezabravka.bg"),
+    # and a JSON Feed 1.0 announced application/json, paged by next_url
+    ("liliya", "Община Лилия", "https://www.liliya.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -61,6 +61,13 @@ def test_a_json_feed_is_a_feed_and_the_same_posts_in_rss_are_not_read_twice() ->
         ' href="/feed.json">'
     )
     assert declared_feeds(tree("", twins), HOME, SITE) == ["https://www.x.bg/rss.xml"]
+    # JSON Feed 1.0 said application/json: a feed by its title or address, and not
+    # WordPress's REST route of the page itself, titled "JSON"
+    older = (
+        '<link rel="alternate" type="application/json" title="JSON" href="/wp-json/wp/v2/pages/5">'
+        '<link rel="alternate" type="application/json" title="JSON Feed" href="/novini/feed.json">'
+    )
+    assert declared_feeds(tree("", older), HOME, SITE) == ["https://www.x.bg/novini/feed.json"]
 
 
 def test_a_comments_feed_is_no_news_source() -> None:

@@ -58,6 +58,21 @@ def test_wordpress_posts_and_a_json_feed_give_their_links_and_dates() -> None:
     ]
 
 
+def test_a_json_feeds_next_url_is_its_next_page() -> None:
+    """JSON Feed pages itself by ``next_url``, read as an Atom feed's ``rel="next"``; a
+    relative one against the feed, as a feed's links are; a list of posts has none."""
+    feed = {"version": "https://jsonfeed.org/version/1", "next_url": "feed.json?page=2",
+            "items": [{"id": "1", "url": "https://x.bg/a/"}]}  # fmt: skip
+    content = json.dumps(feed).encode()
+    assert read_feed(content).next == "feed.json?page=2"
+    assert feed_links(content, SITE, "https://x.bg/novini/feed.json").next == (
+        "https://x.bg/novini/feed.json?page=2"
+    )
+    last = {"version": "https://jsonfeed.org/version/1", "next_url": " ", "items": feed["items"]}
+    assert read_feed(json.dumps(last).encode()).next is None
+    assert read_feed(b'[{"link": "https://x.bg/a/"}]').next is None
+
+
 @pytest.mark.parametrize(
     "content",
     [b"<rss><channel></channel></rss>", b"[1, 2, 3]", b'{"code": "rest_forbidden"}', b"[{"],

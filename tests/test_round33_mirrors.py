@@ -9,7 +9,8 @@ answering ``301`` to it, the home page the newest three (gorotsvet); a WPML site
 naming every post in Bulgarian and English, ``xhtml:link hreflang`` alternates
 (kalinka); cards dated "Понеделник, 30 Ноември 2026", undated articles, a "Вход" and an
 "Изход" (``/logout?return=/``) on every page (teminuga); WordPress's feed only at
-``/feed/`` by convention, ``/feed`` answering ``301`` there (zvanche). Each must archive
+``/feed/`` by convention, ``/feed`` answering ``301`` there (zvanche); a JSON Feed 1.0
+announced ``application/json``, paged by ``next_url`` (liliya). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -37,6 +38,8 @@ ROUND33_SITES = {
     "teminuga": ("Община Теминуга", "https://www.teminuga.bg"),
     # WordPress's /feed/ by convention, no <link rel="alternate">, lists of three
     "zvanche": ("Община Звънче", "https://zvanche.bg"),
+    # a JSON Feed 1.0, announced application/json, paged by next_url, lists of three
+    "liliya": ("Община Лилия", "https://www.liliya.bg"),
 }
 
 
@@ -56,6 +59,12 @@ FIRST_CRAWLS = [
     # neither the login nor the logout link is followed
     FirstCrawl("teminuga", unasked=("/admin/", "/logout?return=/"), rows=8),
     FirstCrawl("zvanche", once=("/feed/",), rows=8),
+    # each page of the feed once, by the next_url of the one before
+    FirstCrawl(
+        "liliya",
+        once=("/novini/feed.json", "/novini/feed.json?page=2", "/novini/feed.json?page=3"),
+        rows=8,
+    ),
 ]
 
 

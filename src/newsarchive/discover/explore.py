@@ -34,6 +34,9 @@ FEED_TYPES = (
     "application/feed+json",
 )
 PLAIN_XML_TYPES = ("text/xml", "application/xml")  # what a feed script may say it sends
+# JSON Feed 1.0's type (1.1 named its own): a feed when its title or address says so,
+# "JSON Feed", ``/feed.json``; WordPress's ``/wp-json/wp/v2/posts/5``, "JSON", is no feed
+PLAIN_JSON_TYPE = "application/json"
 # Tried, in order, only when no page names a feed: the paths CMSs use most.
 CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
@@ -201,15 +204,16 @@ def _text(node: LexborNode) -> str:
 def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``;
     of one feed in two formats, the first announced. An old CMS may announce its feed
-    with the type its script sends it as, ``text/xml`` or ``application/xml``: such a
-    link is a feed when its title or address says so ("RSS", ``/rss.php``)."""
+    with the type its script sends it as, ``text/xml`` or ``application/xml`` (a JSON
+    Feed 1.0, ``application/json``): such a link is a feed when its title or address
+    says so ("RSS", ``/rss.php``, "JSON Feed")."""
     found: list[str] = []
     twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
     base = page_base(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
-        if kind in PLAIN_XML_TYPES:
+        if kind in PLAIN_XML_TYPES or kind == PLAIN_JSON_TYPE:
             said = f"{node.attributes.get('title') or ''} {node.attributes.get('href') or ''}"
             kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:

@@ -44,7 +44,7 @@ from newsarchive.dates import (
     parse_us_stamp,
 )
 from newsarchive.discover.explore import shape_pattern
-from newsarchive.discover.json_feeds import json_entries
+from newsarchive.discover.json_feeds import json_entries, json_next_page
 from newsarchive.discover.listings import dated_shapes
 from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.site_map import is_html, site_map_urls
@@ -376,7 +376,8 @@ def read_feed(
         entries: dict[str, FeedEntry] = {}
         for url, published in items:
             entries.setdefault(url, FeedEntry(url, published))
-        return Feed(list(entries.values()), _too_many(max_entries) if more else None)
+        following = json_next_page(content, max_bytes=max_bytes)
+        return Feed(list(entries.values()), _too_many(max_entries) if more else None, following)
     body = _Body(content, max_bytes)
     collector = _Collector(max_entries)
     try:

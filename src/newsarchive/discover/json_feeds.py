@@ -101,3 +101,17 @@ def json_entries(
     if items and not found:
         return None  # a list of something else (comments' ids, numbers)
     return found, False
+
+
+def json_next_page(content: bytes, *, max_bytes: int) -> str | None:
+    """A JSON Feed's ``next_url``: its next (older) page, which the feed names as an Atom
+    feed names its ``<link rel="next">`` (RFC 5005); None for anything else (a WordPress
+    list of posts pages by its ``X-WP-TotalPages`` header, ``wp_posts_next``)."""
+    if not content[:512].removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
+        return None
+    try:
+        data = json.loads(content[:max_bytes].removeprefix(codecs.BOM_UTF8))
+    except (ValueError, RecursionError):
+        return None
+    following = data.get("next_url") if isinstance(data, dict) else None
+    return following.strip() or None if isinstance(following, str) else None
