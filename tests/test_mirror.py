@@ -192,3 +192,14 @@ def test_a_cookie_walls_mirror_sends_every_page_to_its_consent_page_until_accept
         assert (accepted.status_code, accepted.headers["location"]) == (302, "/")
         assert accepted.headers["set-cookie"] == "consent=1; Path=/"
         assert client.get("/").text == "<p>home</p>"  # (the client sends the cookie now)
+
+
+def test_a_path_behind_basic_authentication_answers_its_challenge(tmp_path: Path) -> None:
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "index.html").write_text("<p>panel</p>", encoding="utf-8")
+    (tmp_path / "_mirror.json").write_text('{"basic_auth": {"/admin/": "CMS"}}', encoding="utf-8")
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        refused = client.get("/admin/")
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"] == 'Basic realm="CMS", charset="UTF-8"'
+        assert "panel" not in refused.text

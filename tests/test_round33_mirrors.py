@@ -56,7 +56,7 @@ FIRST_CRAWLS = [
     FirstCrawl("gorotsvet", once=("/sitemap_index.xml", "/post-sitemap.xml"), rows=8),
     # the English copies the sitemap names are never asked for
     FirstCrawl("kalinka", unasked=tuple(f"/en/news/{s}/" for s in ("koleden-bazar",)), rows=8),
-    # neither the login nor the logout link is followed
+    # neither the login (a 401, open to robots) nor the logout link is followed
     FirstCrawl("teminuga", unasked=("/admin/", "/logout?return=/"), rows=8),
     FirstCrawl("zvanche", once=("/feed/",), rows=8),
     # each page of the feed once, by the next_url of the one before

@@ -45,7 +45,9 @@ link leads to, and the cookie that earns: ``{"consent": {"page": "/consent", "ac
 "/consent/accept", "cookie": "consent=1"}}`` answers every request without that cookie
 (but robots.txt and those two) ``302`` to ``/consent?next=<the path asked>``, and the
 accept address ``302`` to its ``next`` with ``Set-Cookie`` naming the cookie; with it,
-pages are served.
+pages are served. One whose server guards paths with HTTP basic authentication names
+them and its realm: ``{"basic_auth": {"/admin/": "Администрация"}}`` answers ``401`` with
+``WWW-Authenticate: Basic realm="…"`` to every request under ``/admin/``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -239,6 +241,7 @@ class MirrorServer:
         self.path_sessions = bool(settings.get("path_sessions", False))
         self.path_params = bool(settings.get("path_params", False))
         self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
+        self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -279,6 +282,13 @@ class MirrorServer:
                     return
                 if self.path in server.found:
                     self._send(302, "text/html", b"", {"Location": server.found[self.path]})
+                    return
+                realm = next(
+                    (r for p, r in server.basic_auth.items() if self.path.startswith(p)), None
+                )
+                if realm is not None:
+                    challenge = {"WWW-Authenticate": f'Basic realm="{realm}", charset="UTF-8"'}
+                    self._send(401, "text/html", BUSY_PAGE, challenge)
                     return
                 wall = _consent_answer(server.consent, self.path, self.headers.get("Cookie") or "")
                 if wall is not None:
