@@ -471,6 +471,8 @@ for site, name, origin in (
     ("nezabravka", "Община Незабравка", "https://nezabravka.bg"),
     # and a JSON Feed 1.0 announced application/json, paged by next_url
     ("liliya", "Община Лилия", "https://www.liliya.bg"),
+    # and English copies of the Bulgarian posts' shape, told apart by the sitemap alone
+    ("vratika", "Община Вратика", "https://vratika.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed
+from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed, read_feed
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
@@ -282,6 +282,36 @@ def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
     assert read.news == {"https://www.x.bg/a/318"}
     patterned = Profile(id="x", name="X", origin="https://www.x.bg", article_pattern=r"^/novini/")
     assert feed_links(sitemap, patterned, "sitemap").articles == []
+
+
+def test_a_sitemaps_copy_of_a_bulgarian_page_in_another_language_is_no_entry() -> None:
+    """A ``<url>`` whose own ``xhtml:link hreflang`` names another language, beside a
+    Bulgarian alternate at another address, is that page's translation; a page in
+    English with no Bulgarian alternate (an English service), or one whose own
+    language is Bulgarian, stays, and so does one naming languages only as x-default."""
+    sitemap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns:xhtml="http://www.w3.org/1999/xhtml">
+      <url><loc>https://www.x.bg/novini/koleden-bazar/</loc>
+        <xhtml:link rel="alternate" hreflang="bg" href="https://www.x.bg/novini/koleden-bazar/"/>
+        <xhtml:link rel="alternate" hreflang="en" href="https://www.x.bg/novini/christmas-bazaar/"/>
+      </url>
+      <url><loc>https://www.x.bg/novini/christmas-bazaar/</loc>
+        <xhtml:link rel="alternate" hreflang="bg-BG" href="https://www.x.bg/novini/koleden-bazar/"/>
+        <xhtml:link rel="alternate" hreflang="en-GB" href="https://www.x.bg/novini/christmas-bazaar/"/>
+      </url>
+      <url><loc>https://www.x.bg/novini/english-service-news/</loc>
+        <xhtml:link rel="alternate" hreflang="en" href="https://www.x.bg/novini/english-service-news/"/>
+      </url>
+      <url><loc>https://www.x.bg/novini/nova-sportna-zala/</loc>
+        <xhtml:link rel="alternate" hreflang="x-default" href="https://www.x.bg/novini/nova-sportna-zala/"/>
+        <xhtml:link rel="alternate" hreflang="bg" href="https://www.x.bg/novini/sportna-zala/"/>
+      </url>
+    </urlset>"""
+    assert [e.url for e in read_feed(sitemap).entries] == [
+        "https://www.x.bg/novini/koleden-bazar/",
+        "https://www.x.bg/novini/english-service-news/",
+        "https://www.x.bg/novini/nova-sportna-zala/",
+    ]
 
 
 @pytest.mark.parametrize(

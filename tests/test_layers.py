@@ -34,6 +34,7 @@ RANKS = {
     "utf8_strays": 0,
     "hosts": 0,
     "transliteration": 0,
+    "language_tags": 0,
     "profiles": 0,
     # plumbing that knows no stage: what it runs is handed to it
     "std_streams": 0,

@@ -10,7 +10,9 @@ naming every post in Bulgarian and English, ``xhtml:link hreflang`` alternates
 (kalinka); cards dated "Понеделник, 30 Ноември 2026", undated articles, a "Вход" and an
 "Изход" (``/logout?return=/``) on every page (teminuga); WordPress's feed only at
 ``/feed/`` by convention, ``/feed`` answering ``301`` there (zvanche); a JSON Feed 1.0
-announced ``application/json``, paged by ``next_url`` (liliya). Each must archive
+announced ``application/json``, paged by ``next_url`` (liliya); English copies of the
+Bulgarian posts' shape that only the sitemap's ``hreflang`` tells apart (vratika). Each
+must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -40,6 +42,8 @@ ROUND33_SITES = {
     "zvanche": ("Община Звънче", "https://zvanche.bg"),
     # a JSON Feed 1.0, announced application/json, paged by next_url, lists of three
     "liliya": ("Община Лилия", "https://www.liliya.bg"),
+    # English copies under the Bulgarian posts' shape, told apart by the sitemap alone
+    "vratika": ("Община Вратика", "https://vratika.bg"),
 }
 
 
@@ -59,6 +63,12 @@ FIRST_CRAWLS = [
     # neither the login (a 401, open to robots) nor the logout link is followed
     FirstCrawl("teminuga", unasked=("/admin/", "/logout?return=/"), rows=8),
     FirstCrawl("zvanche", once=("/feed/",), rows=8),
+    # the English copies the sitemap names (same shape, no hreflang in their head) unasked
+    FirstCrawl(
+        "vratika",
+        unasked=("/novini/christmas-bazaar/", "/novini/new-playground-in-izgrev/"),
+        rows=8,
+    ),
     # each page of the feed once, by the next_url of the one before
     FirstCrawl(
         "liliya",

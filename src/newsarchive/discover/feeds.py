@@ -57,6 +57,7 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 from newsarchive.gzip_file import Gunzipped
+from newsarchive.language_tags import ARCHIVE_LANGUAGE, primary_language
 from newsarchive.markup import parse_html
 from newsarchive.models import MAX_BODY_BYTES, SOURCE_SITEMAP, Candidate, Page, Profile
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
@@ -478,7 +479,7 @@ def parse_feed(
 
 def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     loc = _child_text(node, "loc")
-    if not loc:
+    if not loc or (not is_sitemap and _translation(loc, _children(node, "link"))):
         return None
     date = _child_text(node, "lastmod")
     news = _children(node, "news")
@@ -486,6 +487,28 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
         for block in news:
             date = _child_text(block, "publication_date")
     return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
+
+
+def _translation(loc: str, links: list[ET.Element]) -> bool:
+    """Whether a sitemap's ``<url>`` says it is another language's copy of a Bulgarian
+    page: among its ``<xhtml:link rel="alternate" hreflang>`` (Google's way of naming a
+    page's languages in the sitemap alone), the one at its own address names another
+    language, and one at another address Bulgarian. A translation plugin may keep both
+    under one shape (``/novini/christmas-bazaar/`` beside ``/novini/koleden-bazar/``),
+    the English page naming its original nowhere else: read, it was archived as
+    Bulgarian news (``extraction.translations`` tells a copy only by its own head)."""
+    own, original = "", False
+    for link in links:
+        if "alternate" not in (link.get("rel") or "").lower().split():
+            continue
+        language = primary_language(link.get("hreflang"))
+        if not language or language == "x":  # (x-default: the page for any other)
+            continue
+        if normalize_url(link.get("href") or "") == normalize_url(loc):
+            own = own or language
+        elif language == ARCHIVE_LANGUAGE:
+            original = True
+    return bool(own) and own != ARCHIVE_LANGUAGE and original
 
 
 def _entry_date(value: str, standard: Callable[[str], Published | None]) -> Published | None:

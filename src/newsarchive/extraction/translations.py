@@ -15,16 +15,12 @@ from __future__ import annotations
 import re
 
 from newsarchive.discover.urls import normalize_url, url_key
+from newsarchive.language_tags import ARCHIVE_LANGUAGE
+from newsarchive.language_tags import primary_language as _primary
 from newsarchive.markup import parse_html
 
-ARCHIVE_LANGUAGE = "bg"
 _HREFLANG = re.compile("hreflang", re.IGNORECASE)
 _BODY = re.compile("<body", re.IGNORECASE)
-
-
-def _primary(tag: str | None) -> str:
-    """``bg-BG`` → ``bg``; "" when there is none."""
-    return (tag or "").strip().lower().replace("_", "-").split("-")[0]
 
 
 def translation_of(html: str, url: str) -> str | None:
