@@ -506,6 +506,8 @@ def add_site_cells(
     profile crawls as the bare one (``bare``: what that archived, its rerun's requests),
     else why not."""
     written, why = proposed(profile, server_url, tmp)
+    if written is None and not expected:  # (a site with nothing to archive: refused, as it must)
+        return "refused", "-", ""
     if written is None:
         return "NO LOAD", "-", f"ADD-SITE WORSE: {why}"
     db = tmp / "add-site.db"
