@@ -218,6 +218,11 @@ class Reader(enum.Enum):
     templates print the article's own, inside a post or not (a PHP-Fusion table cell), and
     an ``<aside>`` where block themes put the writer's box under the post."""
 
+    TAGS = enum.auto()
+    """A post's tag links: where ``BYLINE`` finds the article's own, and in the box a
+    class names the post's tags ("tags-links", "td-post-source-tags", "jeg_post_tags"),
+    which the furniture list knows by that word; never a cloud of a site's tags."""
+
 
 def in_furniture_for(node: LexborNode, reader: Reader, memo: dict[int, bool] | None = None) -> bool:
     """``in_furniture``, but for the furniture ``reader`` takes as the article's own
@@ -250,13 +255,27 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
     """The furniture element ``node`` is where ``reader`` finds the article's own."""
     attrs = node.attributes  # a dict built at each read: read once
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if reader is Reader.BYLINE:
+    if reader is Reader.TAGS and _tag_box(node, marker):
+        return True
+    if reader in (Reader.BYLINE, Reader.TAGS):
         return "byline" in marker.lower() or _post_footer(node, marker)
     return node.tag in ("footer", "aside") or "footer" in marker.lower()
 
 
 _FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
+# A class or id word naming a post's tags, as the furniture list reads "tags?" (a word of
+# its own: "tags-links", "td-tags", not "hashtag" or "stage").
+_TAG_BOX = re.compile(r"(?:^|[\s_-])tags?(?:$|[\s_-])", re.IGNORECASE)
 _POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
+
+
+def _tag_box(node: LexborNode, marker: str) -> bool:
+    """A box a class names the post's tags (``_TAG_BOX``), neither a cloud of the site's
+    tags nor in a ``<header>``: a post prints its tags under its text, and the page's
+    header holds a search box's list of popular tags ("cs-search__tags")."""
+    if not _TAG_BOX.search(marker) or "cloud" in marker.lower():
+        return False
+    return node.parent is None or not _up_to_body(node.parent, lambda up: up.tag == "header")
 
 
 def _post_footer(node: LexborNode, marker: str) -> bool:

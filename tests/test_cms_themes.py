@@ -1,0 +1,68 @@
+"""Article pages in the default markup of WordPress, Joomla and other CMS themes the
+extractor was not tuned on, written for these tests (``tests/fixtures/cms_themes``): each
+theme's own wrappers, meta line, share bars, related posts, author box, comment form,
+sidebar and footer around a Bulgarian municipal or regional story in our own words. Each
+must give the headline, the publication's date, the author and the tags a reader sees, and
+the story's text from its first line to its last without the theme's furniture (trial38).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extraction import extract
+
+PAGES = Path(__file__).parent / "fixtures" / "cms_themes"
+_FETCHED = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Theme:
+    url: str
+    title: str
+    published: str  # the published date's ISO form as far as the page states it
+    author: str
+    first: str  # how the text's first line begins
+    last: str  # how its last line begins
+    lines: int
+    tags: tuple[str, ...] = ()
+    drops: tuple[str, ...] = ()
+
+
+THEMES = {
+    # JNews: the day only in a link under the headline (no <time>, no metadata), the
+    # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
+    "jnews": Theme(
+        "https://dobrich-info.example/2026/11/24/detski-kat-park-sveti-georgi/",
+        "Нов детски кът отвори врати в парк „Свети Георги“ в Добрич",
+        "2026-11-24",
+        "Николай Станев",
+        "Нова детска площадка с люлки",
+        "Площадката ще бъде отворена",
+        5,
+        tags=("Добрич", "детски площадки", "паркове"),
+        drops=("РЕКЛАМА", "Етикети", "Предишна публикация", "Синята зона", "Коледен концерт"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_a_themes_article_page_gives_its_fields_and_only_its_text(name: str) -> None:
+    theme = THEMES[name]
+    article = extract((PAGES / f"{name}.html").read_bytes(), theme.url, today=_FETCHED)
+    assert article.title == theme.title
+    assert article.published is not None
+    assert article.published.isoformat() == theme.published
+    assert article.date_note is None  # neither a guess nor a change for the publication
+    assert (article.author or "") == theme.author
+    assert article.tags == theme.tags
+    lines = article.text.split("\n")
+    assert lines[0].startswith(theme.first), lines[0]
+    assert lines[-1].startswith(theme.last), lines[-1]
+    assert len(lines) == theme.lines, lines
+    for dropped in theme.drops:
+        assert dropped not in article.text, dropped
