@@ -47,6 +47,19 @@ THEMES = {
         tags=("Добрич", "детски площадки", "паркове"),
         drops=("РЕКЛАМА", "Етикети", "Предишна публикация", "Синята зона", "Коледен концерт"),
     ),
+    # GeneratePress prints the last change's <time class="updated"> before the
+    # publication's, with no space between them (the stylesheet hides the first)
+    "generatepress": Theme(
+        "https://belogradchik-novini.example/podpiska-avtobus-gara/",
+        "Жители на Белоградчик събраха подписка за автобус до гарата",
+        "2026-11-19T08:47:31+02:00",
+        "Петър Тодоров",
+        "Над 400 жители на Белоградчик",
+        "Инициаторите на подписката",
+        5,
+        tags=("Град", "автобуси", "гара", "подписка"),
+        drops=("Рекорден брой", "Коледният базар", "Запазване на моето име", "Архиви"),
+    ),
 }
 
 
