@@ -34,6 +34,19 @@ class Theme:
 
 
 THEMES = {
+    # tagDiv's Newspaper: "- Реклама -" over an ad slot among the paragraphs, its tags
+    # in a list whose first item is the label alone ("Етикети", no colon, no rel="tag")
+    "tagdiv_newspaper": Theme(
+        "https://popovo-dnes.example/obshtina/targ-remont-chitalishte-svetlina/",
+        "Общината в Попово обявява търг за ремонта на читалище „Светлина“",
+        "2026-11-27T09:41:18+02:00",
+        "Десислава Маринова",
+        "Община Попово обяви обществена поръчка",
+        "Средствата са осигурени",
+        6,
+        tags=("Попово", "читалище", "ремонт"),
+        drops=("Реклама", "Предишна статия", "ОЩЕ ОТ АВТОРА", "Нова автобусна", "731", "Facebook"),
+    ),
     # JNews: the day only in a link under the headline (no <time>, no metadata), the
     # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
     "jnews": Theme(

@@ -291,7 +291,9 @@ _LINE_RULES = (
     # A cookie notice's buttons, left when its sentence went by the rule above.
     r"^(?:Приемане|Приемам|Приеми(?: всички)?|Съгласен съм|Разбрах)"
     r"(?:\s+(?:Повече информация|Научете повече|Настройки|Откажи|Отказ))*$",
-    r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
+    # An ad slot's label, alone or between dashes as themes print it over the slot
+    # (tagDiv's "- Реклама -", "- Advertisement -").
+    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)(?:\s*[-–—])?$",
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
     rf"^Все още няма {_COMMENT}и",
@@ -347,7 +349,7 @@ def _ends_in_photo_credit(line: str) -> bool:
 # turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
-LINE_RULE_OPENERS = frozenset("(/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ✕")
+LINE_RULE_OPENERS = frozenset("(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ–—✕")
 
 
 def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
