@@ -60,6 +60,18 @@ THEMES = {
         tags=("Добрич", "детски площадки", "паркове"),
         drops=("РЕКЛАМА", "Етикети", "Предишна публикация", "Синята зона", "Коледен концерт"),
     ),
+    # Astra: the days as the text of itemprop spans (no datetime), related posts whose
+    # excerpts sit in "entry-content" boxes of their own under the post
+    "astra": Theme(
+        "https://etropole-obshtina.example/2026/11/kursove-kompyutarna-gramotnost/",
+        "Започва записването за безплатните курсове по компютърна грамотност в Етрополе",
+        "2026-11-24",
+        "Пресцентър",
+        "Община Етрополе и читалище",
+        "Справки и записване на място",
+        4,
+        drops=("Компютърната зала", "Подобни публикации", "Над двадесет жители", "Прочети още"),
+    ),
     # GeneratePress prints the last change's <time class="updated"> before the
     # publication's, with no space between them (the stylesheet hides the first)
     "generatepress": Theme(
