@@ -47,6 +47,20 @@ THEMES = {
         tags=("Попово", "читалище", "ремонт"),
         drops=("Реклама", "Предишна статия", "ОЩЕ ОТ АВТОРА", "Нова автобусна", "731", "Facebook"),
     ),
+    # tagDiv's Cloud Library template of Newspaper: blocks of a page builder, the date
+    # only in <time class="entry-date updated td-module-date"> (no metadata), which is
+    # the publication although marked "updated"
+    "tagdiv_cloud": Theme(
+        "https://lom-press.example/kriminalni/pozharnikari-spasiha-mazh-lom/",
+        "Пожарникари спасиха възрастен мъж от горяща къща в Лом",
+        "2026-11-29T21:14:50+02:00",
+        "Гергана Иванова",
+        "Екип на пожарната в Лом",
+        "Общината ще помогне на мъжа",
+        5,
+        tags=("Лом", "пожар"),
+        drops=("Реклама", "Подобни публикации", "Катастрофа", "Волейболистите", "1254"),
+    ),
     # JNews: the day only in a link under the headline (no <time>, no metadata), the
     # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
     "jnews": Theme(
@@ -104,3 +118,38 @@ def test_a_themes_article_page_gives_its_fields_and_only_its_text(name: str) -> 
     assert len(lines) == theme.lines, lines
     for dropped in theme.drops:
         assert dropped not in article.text, dropped
+
+
+@pytest.mark.parametrize(
+    ("times", "published"),
+    [
+        # the underscores starter and the Twenty themes, a post never changed
+        (
+            '<time class="entry-date published updated" datetime="2026-10-05T08:30:00+03:00">'
+            "5 октомври 2026</time>",
+            "2026-10-05T08:30:00+03:00",
+        ),
+        # the same, changed since: the publication, then the change marked "updated" alone
+        (
+            '<time class="entry-date published" datetime="2026-10-05T08:30:00+03:00">'
+            '5 октомври 2026</time><time class="updated" datetime="2026-10-20T16:00:00+03:00">'
+            "20 октомври 2026</time>",
+            "2026-10-05T08:30:00+03:00",
+        ),
+    ],
+)
+def test_the_entry_date_marked_updated_too_is_the_publication(times: str, published: str) -> None:
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Ремонтът на моста приключи - '
+        'Вести</title></head><body><nav><a href="/">Начало</a> <a href="/grad">Град</a></nav>'
+        '<article class="post hentry"><header class="entry-header"><h1 class="entry-title">'
+        'Ремонтът на моста приключи</h1><div class="entry-meta"><span class="posted-on">'
+        f'{times}</span></div></header><div class="entry-content"><p>Движението по моста '
+        "над реката беше възстановено в петък след четиримесечен ремонт на конструкцията и "
+        "настилката.</p><p>Общината обяви, че през пролетта ще бъдат подменени и парапетите "
+        "по цялата дължина на съоръжението.</p></div></article></body></html>"
+    )
+    article = extract(html, "https://vesti.example/grad/most", today=_FETCHED)
+    assert article.published is not None
+    assert article.published.isoformat() == published
+    assert article.rules["published"] == "generic:time[datetime]"
