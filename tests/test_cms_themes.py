@@ -34,6 +34,19 @@ class Theme:
 
 
 THEMES = {
+    # Soledad: a hidden copy of the byline and the date before the shown one
+    # ("penci-hide-tagupdated"), related posts with dates of their own, the author's bio
+    "soledad": Theme(
+        "https://smolyan-dnes.example/obshtina/bezplaten-avtobus-pamporovo-uchenitsi/",
+        "Община Смолян пуска безплатен автобус до ски зона „Пампорово“ за учениците",
+        "2026-11-25T14:20:00+02:00",
+        "Катя Хаджиева",
+        "От 15 декември учениците",
+        "Местата в автобуса са 50",
+        5,
+        tags=("Община", "Пампорово", "ученици", "транспорт"),
+        drops=("Журналист с двадесет", "Може да харесате", "Въвеждат воден режим", "2.1k"),
+    ),
     # tagDiv's Newspaper: "- Реклама -" over an ad slot among the paragraphs, its tags
     # in a list whose first item is the label alone ("Етикети", no colon, no rel="tag")
     "tagdiv_newspaper": Theme(
