@@ -47,6 +47,20 @@ THEMES = {
         tags=("Община", "Пампорово", "ученици", "транспорт"),
         drops=("Журналист с двадесет", "Може да харесате", "Въвеждат воден режим", "2.1k"),
     ),
+    # Zox News: "Публикувано преди 3 дни на 30.11.2026" under the headline, its tags
+    # after "Свързани теми:" (its "Related Topics:") opening the box under the text,
+    # which read as a related list's heading, so its tag links were furniture
+    "zox_news": Theme(
+        "https://haskovo-24.example/2026/11/30/bolnitsa-nov-skener/",
+        "Болницата в Хасково получи нов скенер за 1,8 млн. лева",
+        "2026-11-30",
+        "Стоян Димов",
+        "Многопрофилната болница в Хасково",
+        "Кабинетът ще работи на две смени",
+        4,
+        tags=("болница", "здравеопазване"),
+        drops=("Свързани теми", "Не пропускайте", "Репортер на", "Щракнете", "Още от Хасково"),
+    ),
     # tagDiv's Newspaper: "- Реклама -" over an ad slot among the paragraphs, its tags
     # in a list whose first item is the label alone ("Етикети", no colon, no rel="tag")
     "tagdiv_newspaper": Theme(

@@ -247,9 +247,13 @@ _BAR_LABELS = (
 )
 _BAR_GAP = r"[|¦•·\s]*"
 
-# The labels of a post's tag line ("Етикети: Русе, училища"), one vocabulary for the line
-# as boilerplate here and for the tags ``pipeline`` reads from it.
-TAG_LABELS = ("етикети", "тагове", "ключови думи")
+# The labels of a post's tag line ("Етикети: Русе, училища"; Zox News's "Related Topics:"
+# as "Свързани теми:"), one vocabulary for the line as boilerplate here, for the tags
+# ``pipeline`` reads from it, and for a box opening with it, which is no related list
+# though "Свързани" opens it (``furniture``).
+TAG_LABELS = ("етикети", "тагове", "ключови думи", "свързани теми")
+# A line opening with one of them and its colon.
+TAG_LABEL = re.compile(rf"^(?:{'|'.join(TAG_LABELS)})\s*:", re.IGNORECASE)
 
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
 

@@ -143,7 +143,12 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
-        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+        # (a tag line's label, "Свързани теми:", and its links: no related list's heading)
+        return (
+            len(heading) <= 40
+            and _RELATED_HEADING.match(heading) is not None
+            and not clean.TAG_LABEL.match(heading)
+        )
     return False
 
 

@@ -701,7 +701,6 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
 _TAG_NAMES = clean.TAG_LABELS
 _TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
 _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
-_TAG_LABEL = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:", re.IGNORECASE)
 # The label alone in an element of its own, its colon there or not: the tags are the links
 # of the box around it (tagDiv's "<ul class="td-tags"><li><span>Етикети</span></li><li><a
 # …>", JNews's "<div class="jeg_post_tags"><span>Етикети:</span> <a …>").
@@ -730,7 +729,7 @@ def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
         text = " ".join(node.text_lexbor().split())
         if _TAG_LABEL_ALONE.match(text):
             node = _box_of_label(node)
-        elif not _TAG_LABEL.match(text):
+        elif not clean.TAG_LABEL.match(text):
             continue
         parent = node.parent
         if parent is None:
