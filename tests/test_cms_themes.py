@@ -113,6 +113,20 @@ THEMES = {
         4,
         drops=("Компютърната зала", "Подобни публикации", "Над двадесет жители", "Прочети още"),
     ),
+    # ColorMag: <time class="entry-date published updated"> and the tags' links in the
+    # meta line under the headline ("cm-tag-links"); on main: the day only, the
+    # category alone for tags
+    "colormag": Theme(
+        "https://kardzhali-news.example/remont-ulitsa-hristo-botev/",
+        "Започна ремонтът на улица „Христо Ботев“ в Кърджали",
+        "2026-11-20T10:15:33+02:00",
+        "Айше Исмаилова",
+        "Строителите започнаха в понеделник",
+        "Срокът за изпълнение е осем месеца",
+        4,
+        tags=("Кърджали", "ремонт", "улици"),
+        drops=("преглеждания", "Може да харесате", "Платеното паркиране", "Нивото на язовир"),
+    ),
     # GeneratePress prints the last change's <time class="updated"> before the
     # publication's, with no space between them (the stylesheet hides the first)
     "generatepress": Theme(
