@@ -127,6 +127,19 @@ THEMES = {
         tags=("Кърджали", "ремонт", "улици"),
         drops=("преглеждания", "Може да харесате", "Платеното паркиране", "Нивото на язовир"),
     ),
+    # Divi: the day as WordPress's "M j, Y" in Bulgarian ("ное 27, 2026") in a plain
+    # span, no <time>, no metadata; the site's phone and e-mail in the top bar
+    "divi": Theme(
+        "https://chitalishte-zora.example/chitalishte-120-godini/",
+        "Читалище „Зора“ отбеляза 120 години с концерт и изложба",
+        "2026-11-27",
+        "Петя Стоянова",
+        "С празничен концерт в голямата зала",
+        "Изложбата може да бъде разгледана",
+        4,
+        tags=("Новини",),
+        drops=("коментара", "Подайте коментар", "Започва записването", "Elegant Themes"),
+    ),
     # GeneratePress prints the last change's <time class="updated"> before the
     # publication's, with no space between them (the stylesheet hides the first)
     "generatepress": Theme(
