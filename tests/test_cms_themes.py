@@ -88,6 +88,18 @@ THEMES = {
         tags=("Лом", "пожар"),
         drops=("Реклама", "Подобни публикации", "Катастрофа", "Волейболистите", "1254"),
     ),
+    # Joomla with the Helix Ultimate template and JComments: the section's name as an
+    # h2 over the article's h1, "Посещения: 212" in the article info, JComments' form
+    "helix_jcomments": Theme(
+        "https://elena.example/novini/most-eleneska",
+        "Община Елена откри обновения пешеходен мост над река Еленска",
+        "2026-11-24T11:05:21+02:00",
+        "Пресслужба",
+        "Обновеният пешеходен мост",
+        "До края на годината общината",
+        4,
+        drops=("Посещения", "Добавяне на коментар", "Изпращане", "JComments", "Предишна"),
+    ),
     # JNews: the day only in a link under the headline (no <time>, no metadata), the
     # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
     "jnews": Theme(
