@@ -100,6 +100,18 @@ THEMES = {
         4,
         drops=("Посещения", "Добавяне на коментар", "Изпращане", "JComments", "Предишна"),
     ),
+    # YOOtheme Pro on Joomla: RDFa metas in the article, "Написано от … на <time>." under
+    # the headline, the view count as a list item after the text
+    "yootheme": Theme(
+        "https://tryavna.example/novini/leten-lager-zapisvane",
+        "Започва записването за летния лагер на общинските детски градини",
+        "2026-11-18T10:30:00+00:00",
+        "Красимира Георгиева",
+        "Родителите на деца от общинските",
+        "Заявленията се подават",
+        4,
+        drops=("Посещения", "Предишна", "Телефон", "Общинската избирателна"),
+    ),
     # JNews: the day only in a link under the headline (no <time>, no metadata), the
     # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
     "jnews": Theme(
