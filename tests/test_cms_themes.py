@@ -231,3 +231,19 @@ def test_the_entry_date_marked_updated_too_is_the_publication(times: str, publis
     assert article.published is not None
     assert article.published.isoformat() == published
     assert article.rules["published"] == "generic:time[datetime]"
+
+
+def test_newspapers_date_without_its_microdata_keeps_its_time() -> None:
+    """Newspaper's page without the microdata its older versions print in the post's
+    footer: the date is its <time class="entry-date updated td-module-date">, to the
+    second, not the day read from the text by the headline."""
+    html = (PAGES / "tagdiv_newspaper.html").read_text(encoding="utf-8")
+    start = html.index('<span class="td-page-meta" itemprop="author"')
+    html = html[:start] + html[html.index("</footer>", start) :]
+    assert "datePublished" not in html
+    theme = THEMES["tagdiv_newspaper"]
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.published is not None
+    assert article.published.isoformat() == theme.published
+    assert article.rules["published"] == "generic:time[datetime]"
+    assert article.author == theme.author
