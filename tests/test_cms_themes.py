@@ -34,6 +34,20 @@ class Theme:
 
 
 THEMES = {
+    # BetterStudio's Publisher: <time class="post-published updated"> and an inline box
+    # of related links headed "Още по темата" between the paragraphs, the text going on
+    # after it
+    "publisher": Theme(
+        "https://montana-info.example/razdelno-sabirane-otpadatsi/",
+        "Нова линия за разделно събиране на отпадъци тръгва в Монтана",
+        "2026-11-26T16:48:10+02:00",
+        "Весела Петкова",
+        "От 1 януари в Монтана",
+        "Граждани, които имат въпроси",
+        4,
+        tags=("отпадъци", "екология"),
+        drops=("Още по темата", "боклукчийски", "Може да ви хареса", "Сподели", "519"),
+    ),
     # Soledad: a hidden copy of the byline and the date before the shown one
     # ("penci-hide-tagupdated"), related posts with dates of their own, the author's bio
     "soledad": Theme(

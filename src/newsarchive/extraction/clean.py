@@ -265,7 +265,11 @@ SEE_ALSO = r"(?:виж(?:те)?|(?:про)?четете) (?:още|също)"
 # What a list of other articles calls its items ("Свързани публикации", "Новини по
 # темата"): for its heading as a line of its own and among the headings.
 _LIST_NOUNS = r"(?:новини|статии|публикации)"
-_LIST_HEADING = rf"(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}"
+# (Publisher's "Още по темата" over the links it sets among the paragraphs, a box the
+# text does not end at: its links go as a list, its heading stays a line of its own.)
+_LIST_HEADING = (
+    rf"(?:(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}|още по темата)"
+)
 
 # The comments' word, its stem: the box's heading ("Коментари", "3 коментара",
 # "Коментарите", ``BOX_RELATED_HEADINGS``), that heading left as a line of its own (only
@@ -353,7 +357,9 @@ def _ends_in_photo_credit(line: str) -> bool:
 # turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
-LINE_RULE_OPENERS = frozenset("(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ–—✕")
+LINE_RULE_OPENERS = frozenset(
+    "(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНОПРСТФЧбвгезикмнопрстфчᲀᲂᲃᲄᲅ–—✕"
+)
 
 
 def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:

@@ -204,13 +204,14 @@ def stated_time(
     return parsed, bool(stamp)
 
 
-# A ``<time>``'s own class naming it the post's publication: hAtom's "published", and
+# A ``<time>``'s own class naming it the post's publication: hAtom's "published" (a word
+# of a class too: Publisher's "post-published updated"), and
 # WordPress's "entry-date", the post's date since its first default theme. Themes mark that
 # one "updated" too, as hAtom asks every entry to have an "updated": the underscores
 # starter and the Twenty themes print "entry-date published updated" for a post never
 # changed, tagDiv's Newspaper "entry-date updated td-module-date"; the last change of a
 # changed post is the one marked "updated" alone ("<time class="updated">").
-_PUBLICATION_CLASS = re.compile(r"(?:^|\s)(?:published|entry-date)(?:\s|$)")
+_PUBLICATION_CLASS = re.compile(r"(?:^|[\s_-])published(?:$|[\s_-])|(?:^|\s)entry-date(?:$|\s)")
 
 
 def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Published, bool] | None:
