@@ -126,6 +126,19 @@ THEMES = {
         4,
         drops=("Посещения", "Предишна", "Телефон", "Общинската избирателна"),
     ),
+    # Jannah: the day shown as "преди 5 дни", the date and the tags in its own JSON-LD
+    # ("tie-schema-json") after the text, "1 минута четене" in the meta line
+    "jannah": Theme(
+        "https://sevlievo-online.example/novini/gimnaziya-fizkulturen-salon/",
+        "Гимназията в Севлиево получи нов физкултурен салон",
+        "2026-11-28T10:20:33+02:00",
+        "Любомира Цонева",
+        "Професионалната гимназия",
+        "Официалното откриване",
+        4,
+        tags=("училища", "спорт"),
+        drops=("минута четене", "Снимка:", "Пише за образование", "Градница", "Печат"),
+    ),
     # JNews: the day only in a link under the headline (no <time>, no metadata), the
     # tags' rel="tag" links in a "jeg_post_tags" box inside the text's box
     "jnews": Theme(
@@ -261,3 +274,14 @@ def test_newspapers_date_without_its_microdata_keeps_its_time() -> None:
     assert article.published.isoformat() == theme.published
     assert article.rules["published"] == "generic:time[datetime]"
     assert article.author == theme.author
+
+
+def test_jannahs_relative_day_dates_the_page_without_its_schema() -> None:
+    """Jannah's page with its JSON-LD turned off: "преди 5 дни" under the headline, read
+    against the fetch day, is the day; the related posts' "преди 6 дни" is not."""
+    html = (PAGES / "jannah.html").read_text(encoding="utf-8")
+    start = html.index('<script id="tie-schema-json"')
+    html = html[:start] + html[html.index("</script>", start) + len("</script>") :]
+    article = extract(html, THEMES["jannah"].url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 28)
+    assert article.author == "Любомира Цонева"
