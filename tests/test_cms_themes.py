@@ -48,6 +48,20 @@ THEMES = {
         tags=("отпадъци", "екология"),
         drops=("Още по темата", "боклукчийски", "Може да ви хареса", "Сподели", "519"),
     ),
+    # Sahifa (TieLabs' older theme): "Коментарите са изключени" and "1,234 Прегледа" in
+    # the meta line, hidden tag links and an ISO day marked "updated" after the text, a
+    # "Вижте също" slide-in box, the author box "За автора"
+    "sahifa": Theme(
+        "https://targovishte-news.example/2026/11/uchenitsi-fidanki-borovo-oko/",
+        "Ученици засадиха 300 фиданки в парк „Борово око“",
+        "2026-11-27",
+        "Ивелина Пенева",
+        "Над 150 ученици",
+        "Следващото залесяване",
+        4,
+        tags=("Общество", "екология", "ученици"),
+        drops=("Коментарите", "Прегледа", "За автора", "Вижте също", "Пресиян", "Сподели"),
+    ),
     # Soledad: a hidden copy of the byline and the date before the shown one
     # ("penci-hide-tagupdated"), related posts with dates of their own, the author's bio
     "soledad": Theme(
