@@ -34,6 +34,19 @@ class Theme:
 
 
 THEMES = {
+    # OceanWP: the section's name in the page header's h1 and the headline an h2, the
+    # meta list's screen-reader labels ("Публикация публикувана:") before the days
+    "oceanwp": Theme(
+        "https://boyanovo.example/2026/11/blagotvoritelen-bazar-uchilishte/",
+        "Кметството в Бояново организира благотворителен базар за училището",
+        "2026-11-21",
+        "Мариана Генова",
+        "Кметството в Бояново организира",
+        "Който иска да дари",
+        4,
+        tags=("Новини", "базар", "училище"),
+        drops=("Етикети", "Четете още", "Може също", "Ремонтират водопровода", "тел."),
+    ),
     # BetterStudio's Publisher: <time class="post-published updated"> and an inline box
     # of related links headed "Още по темата" between the paragraphs, the text going on
     # after it
