@@ -34,6 +34,19 @@ class Theme:
 
 
 THEMES = {
+    # MH Magazine: the day a link to the month's archive in a span marked "updated", the
+    # tags in an "entry-tags" list inside the text's box (main: the category alone)
+    "mh_magazine": Theme(
+        "https://devin-press.example/uchastvasht-byudzhet-proekti/",
+        "Жителите на Девин избират проекти за парите от участващия бюджет",
+        "2026-11-23",
+        "Надежда Караджова",
+        "Жителите на Девин могат",
+        "Проектите с най-много гласове",
+        4,
+        tags=("Община", "бюджет", "Девин"),
+        drops=("Предишна", "Термалните басейни", "Снегопочистващите", "MH Themes"),
+    ),
     # OceanWP: the section's name in the page header's h1 and the headline an h2, the
     # meta list's screen-reader labels ("Публикация публикувана:") before the days
     "oceanwp": Theme(
