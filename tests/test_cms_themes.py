@@ -34,6 +34,19 @@ class Theme:
 
 
 THEMES = {
+    # Kadence: the publication's <time> and the change's side by side, a "#" printed
+    # before each tag's name in its link ("<span class="tag-hash">#</span>музей")
+    "kadence": Theme(
+        "https://kazanlak-sega.example/muzei-nahodki-shipka/",
+        "Музеят в Казанлък показва находки от разкопките край Шипка",
+        "2026-11-22T09:00:00+02:00",
+        "Даниела Колева",
+        "Историческият музей „Искра“",
+        "Изложбата ще бъде отворена",
+        3,
+        tags=("Култура", "музей", "археология"),
+        drops=("Етикети", "Рекорден брой", "Прочетете още", "Предишна", "Kadence"),
+    ),
     # MH Magazine: the day a link to the month's archive in a span marked "updated", the
     # tags in an "entry-tags" list inside the text's box (main: the category alone)
     "mh_magazine": Theme(

@@ -684,7 +684,7 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     found = []
     verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for link in links[: _MAX_TAG_LINKS * 2]:
-        text = " ".join(link.text_lexbor().split())
+        text = _tag_name(link.text_lexbor())
         if (
             text
             and len(text) <= _MAX_TAG_CHARS
@@ -692,6 +692,13 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
         ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
+
+
+def _tag_name(text: str) -> str:
+    """A tag link's text, single-spaced, without the hash sign themes print before the
+    name (Kadence's "<span class="tag-hash">#</span>музей"): the tag is "музей"."""
+    name = " ".join(text.split())
+    return name[1:].lstrip() if name.startswith("#") else name
 
 
 # What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав"); lexbor's
@@ -737,7 +744,7 @@ def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
         links = node.css("a[href]")
         if len(links) > _MAX_TAG_LINKS or in_furniture_for(parent, Reader.TAGS, verdicts):
             continue
-        names = [" ".join(a.text_lexbor().split()) for a in links]
+        names = [_tag_name(a.text_lexbor()) for a in links]
         found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
         if found:
             return found
