@@ -211,11 +211,11 @@ class Reader(enum.Enum):
     """
 
     BYLINE = enum.auto()
-    """An element named a byline, the date in its box (``far_dates.beside_byline``) or a
-    post's tag links: an element whose class or id names it a byline is not furniture to
-    them ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet
-    says what it is), nor a post's own footer (``_post_footer``), which holds its byline
-    and its tags."""
+    """An element named a byline or the date in its box (``far_dates.beside_byline``): an
+    element whose class or id names it a byline is not furniture to them
+    ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet says
+    what it is), nor a post's own footer (``_post_footer``), which holds its byline and
+    its tags."""
 
     POSTED_BY = enum.auto()
     """The page's one "Публикувано от"/"Posted by" (``authors._posted_by_anywhere``), read
