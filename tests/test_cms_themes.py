@@ -338,3 +338,28 @@ def test_jannahs_relative_day_dates_the_page_without_its_schema() -> None:
     article = extract(html, THEMES["jannah"].url, today=_FETCHED)
     assert article.published == dt.date(2026, 11, 28)
     assert article.author == "Любомира Цонева"
+
+
+def test_a_sidebar_widget_headed_etiketi_gives_no_tags() -> None:
+    """The label standing alone labels the links of the box around it, and that box is
+    judged itself: a widget headed "Етикети" over a site's tags is furniture, whatever
+    holds it."""
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нов парк в квартала</title>'
+        '</head><body><div class="wrap"><div class="col-main"><h1>Нов парк в квартала</h1>'
+        '<p>27.11.2026</p><div class="text"><p>Общината откри нов парк в квартал „Изток“ с '
+        "детска площадка, пейки и осветление по алеите.</p><p>Паркът ще бъде поддържан от "
+        "общинското предприятие, а охраната ще се осигурява от видеокамери.</p></div></div>"
+        '<div class="col-side"><div class="widget"><h3>Етикети</h3><div class="box"><a '
+        'href="/t/1">Русе</a> <a href="/t/2">спорт</a> <a href="/t/3">култура</a></div>'
+        "</div></div></div></body></html>"
+    )
+    assert extract(html, "https://vesti.example/grad/park", today=_FETCHED).tags == ()
+    # the same links under the label in the post's own box are its tags
+    own = html.replace('<div class="col-side"><div class="widget">', '<div class="post-meta">')
+    own = own.replace("</div></div></div></body>", "</div></div></body>")
+    assert extract(own, "https://vesti.example/grad/park", today=_FETCHED).tags == (
+        "Русе",
+        "спорт",
+        "култура",
+    )

@@ -735,14 +735,14 @@ def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
     for node in tree.css(_SAYS_TAGS):
         text = " ".join(node.text_lexbor().split())
         if _TAG_LABEL_ALONE.match(text):
-            node = _box_of_label(node)
-        elif not clean.TAG_LABEL.match(text):
-            continue
-        parent = node.parent
-        if parent is None:
+            # the box around the label is judged itself: a widget headed "Етикети"
+            node = judged = _box_of_label(node)
+        elif clean.TAG_LABEL.match(text) and node.parent is not None:
+            judged = node.parent
+        else:
             continue
         links = node.css("a[href]")
-        if len(links) > _MAX_TAG_LINKS or in_furniture_for(parent, Reader.TAGS, verdicts):
+        if len(links) > _MAX_TAG_LINKS or in_furniture_for(judged, Reader.TAGS, verdicts):
             continue
         names = [_tag_name(a.text_lexbor()) for a in links]
         found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
