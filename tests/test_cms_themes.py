@@ -363,3 +363,19 @@ def test_a_sidebar_widget_headed_etiketi_gives_no_tags() -> None:
         "спорт",
         "култура",
     )
+
+
+def test_a_box_of_the_sites_popular_tags_gives_no_tags() -> None:
+    """A box a class names tags is the post's own to the tag reader only when no other
+    furniture word names it: "popular-tags" in a column no class names furniture lists
+    the site's tags."""
+    html = (PAGES / "generatepress.html").read_text(encoding="utf-8")
+    start = html.index('<span class="tags-links">')
+    html = html[:start] + html[html.index("</span> ", html.index("подписка</a>")) + 7 :]
+    popular = (
+        '<div class="popular-tags"><a href="/tag/a/" rel="tag">Белоградчик</a> '
+        '<a href="/tag/b/" rel="tag">скали</a></div>'
+    )
+    html = html.replace('<div class="comments-area">', popular + '<div class="comments-area">')
+    article = extract(html, THEMES["generatepress"].url, today=_FETCHED)
+    assert article.tags == ("Град",)

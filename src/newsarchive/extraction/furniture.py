@@ -270,15 +270,18 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
 _FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
 # A class or id word naming a post's tags, as the furniture list reads "tags?" (a word of
 # its own: "tags-links", "td-tags", not "hashtag" or "stage").
-_TAG_BOX = re.compile(r"(?:^|[\s_-])tags?(?:$|[\s_-])", re.IGNORECASE)
+_TAG_BOX = re.compile(r"(?<![^\s_-])tags?(?![^\s_-])", re.IGNORECASE)
 _POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
 
 
 def _tag_box(node: LexborNode, marker: str) -> bool:
-    """A box a class names the post's tags (``_TAG_BOX``), neither a cloud of the site's
-    tags nor in a ``<header>``: a post prints its tags under its text, and the page's
-    header holds a search box's list of popular tags ("cs-search__tags")."""
+    """A box a class names the post's tags (``_TAG_BOX``) and no other furniture word
+    ("popular-tags", "trending-tags" are the site's), not a cloud of the site's tags, nor
+    in a ``<header>``: a post prints its tags under its text, and the page's header holds
+    a search box's list of popular tags ("cs-search__tags")."""
     if not _TAG_BOX.search(marker) or "cloud" in marker.lower():
+        return False
+    if clean.reads_as_furniture(_TAG_BOX.sub(" ", marker)):
         return False
     return node.parent is None or not _up_to_body(node.parent, lambda up: up.tag == "header")
 
