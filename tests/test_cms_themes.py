@@ -60,6 +60,19 @@ THEMES = {
         tags=("Община", "бюджет", "Девин"),
         drops=("Предишна", "Термалните басейни", "Снегопочистващите", "MH Themes"),
     ),
+    # Neve: the meta list with the publication's <time> and the change's side by side,
+    # the tags in an "nv-tags-list" box after the text (main: the category alone)
+    "neve": Theme(
+        "https://svoge-dnes.example/kmet-otchet-parva-godina/",
+        "Кметът на Своге отчете първата година от мандата си",
+        "2026-11-19T17:30:00+02:00",
+        "Борислав Нинов",
+        "Кметът на община Своге",
+        "За следващата година",
+        4,
+        tags=("Община", "кмет", "отчет"),
+        drops=("Етикети", "предишна", "Почистиха коритото", "Коледната програма"),
+    ),
     # OceanWP: the section's name in the page header's h1 and the headline an h2, the
     # meta list's screen-reader labels ("Публикация публикувана:") before the days
     "oceanwp": Theme(
