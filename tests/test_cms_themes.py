@@ -155,12 +155,12 @@ THEMES = {
         drops=("Реклама", "Предишна статия", "ОЩЕ ОТ АВТОРА", "Нова автобусна", "731", "Facebook"),
     ),
     # tagDiv's Cloud Library template of Newspaper: blocks of a page builder, the date
-    # only in <time class="entry-date updated td-module-date"> (no metadata), which is
-    # the publication although marked "updated"
+    # only in <time class="entry-date updated td-module-date"> (no metadata), the class
+    # its teasers' dates carry too: the day is read from the text by the headline
     "tagdiv_cloud": Theme(
         "https://lom-press.example/kriminalni/pozharnikari-spasiha-mazh-lom/",
         "Пожарникари спасиха възрастен мъж от горяща къща в Лом",
-        "2026-11-29T21:14:50+02:00",
+        "2026-11-29",
         "Гергана Иванова",
         "Екип на пожарната в Лом",
         "Общината ще помогне на мъжа",
@@ -326,20 +326,34 @@ def test_the_entry_date_marked_updated_too_is_the_publication(times: str, publis
     assert article.rules["published"] == "generic:time[datetime]"
 
 
-def test_newspapers_date_without_its_microdata_keeps_its_time() -> None:
+def test_newspapers_date_without_its_microdata_is_its_day_not_a_teasers() -> None:
     """Newspaper's page without the microdata its older versions print in the post's
-    footer: the date is its <time class="entry-date updated td-module-date">, to the
-    second, not the day read from the text by the headline."""
+    footer: the day by the headline dates it, not the first <time class="entry-date
+    updated td-module-date">, which a block of other stories above the post carries as
+    the post's own does (a header's news block in the Cloud Library's template)."""
     html = (PAGES / "tagdiv_newspaper.html").read_text(encoding="utf-8")
     start = html.index('<span class="td-page-meta" itemprop="author"')
     html = html[:start] + html[html.index("</footer>", start) :]
     assert "datePublished" not in html
     theme = THEMES["tagdiv_newspaper"]
     article = extract(html, theme.url, today=_FETCHED)
-    assert article.published is not None
-    assert article.published.isoformat() == theme.published
-    assert article.rules["published"] == "generic:time[datetime]"
+    assert article.published == dt.date(2026, 11, 27)
     assert article.author == theme.author
+    cloud = (PAGES / "tagdiv_cloud.html").read_text(encoding="utf-8")
+    teaser = (
+        '<div class="td_block_wrap td_flex_block_1 td_flex_block"><div class="td_block_inner">'
+        '<div class="td_module_flex td_module_wrap"><h3 class="entry-title td-module-title">'
+        '<a href="https://lom-press.example/sport/lom-volejbol/">Волейболистите на Лом с '
+        'трета поредна победа</a></h3><span class="td-post-date"><time class="entry-date '
+        'updated td-module-date" datetime="2026-12-01T19:40:00+02:00">01.12.2026</time>'
+        "</span></div></div></div>"
+    )
+    cloud = cloud.replace(
+        '<div class="td-header-desktop-wrap ">', teaser + '<div class="td-header-desktop-wrap ">', 1
+    )
+    assert teaser in cloud
+    dated = extract(cloud, THEMES["tagdiv_cloud"].url, today=_FETCHED).published
+    assert dated == dt.date(2026, 11, 29)
 
 
 def test_jannahs_relative_day_dates_the_page_without_its_schema() -> None:

@@ -204,14 +204,16 @@ def stated_time(
     return parsed, bool(stamp)
 
 
-# A ``<time>``'s own class naming it the post's publication: hAtom's "published" (a word
-# of a class too: Publisher's "post-published updated"), and
-# WordPress's "entry-date", the post's date since its first default theme. Themes mark that
-# one "updated" too, as hAtom asks every entry to have an "updated": the underscores
-# starter and the Twenty themes print "entry-date published updated" for a post never
-# changed, tagDiv's Newspaper "entry-date updated td-module-date"; the last change of a
-# changed post is the one marked "updated" alone ("<time class="updated">").
-_PUBLICATION_CLASS = re.compile(r"(?:^|[\s_-])published(?:$|[\s_-])|(?:^|\s)entry-date(?:$|\s)")
+# A ``<time>``'s own class naming it the post's publication, hAtom's "published" (a word
+# of a class too: Publisher's "post-published updated"). Themes mark that one "updated"
+# too, as hAtom asks every entry to have an "updated": the underscores starter and the
+# Twenty themes print "entry-date published updated" for a post never changed; the last
+# change of a changed post is the one marked "updated" alone ("<time class="updated">").
+# Not WordPress's "entry-date" alone: tagDiv's Newspaper prints "entry-date updated
+# td-module-date" on every teaser's date as on the post's, and its teaser blocks may stand
+# above the post (a header's news block), where the first such <time> would date the page
+# by another story; its post's day is read from the text by the headline instead.
+_PUBLICATION_CLASS = re.compile(r"(?<![^\s_-])published(?![^\s_-])")
 
 
 def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Published, bool] | None:
