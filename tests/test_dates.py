@@ -120,6 +120,21 @@ def test_first_date_in_the_text_wins() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two dates side by side: the second's day and month are no hour of the first
+        ("30.11.2026 19.11.2026", [dt.date(2026, 11, 30), dt.date(2026, 11, 19)]),
+        ("30.11.2026, 19.11.2026 г.", [dt.date(2026, 11, 30), dt.date(2026, 11, 19)]),
+        # an hour written with a dot is still one
+        ("30.11.2026 19.11 ч.", [dt.datetime(2026, 11, 30, 19, 11)]),
+        ("30.11.2026, 19.11. Кметът", [dt.datetime(2026, 11, 30, 19, 11)]),
+    ],
+)
+def test_a_date_right_after_a_date_is_no_time(text: str, expected: list[dt.date]) -> None:
+    assert [found.value for found in find_text_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     # "вчера" needs today; a Roman month set apart by spaces only in capitals
     ["", "няма дата тук", "32.13.2025", "Брой 44", "вчера", "на 5 i 2025", "3 x 2025"],

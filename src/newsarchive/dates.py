@@ -110,7 +110,10 @@ MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # the first character, so the matches are the same (an ignore-case class takes exactly
 # the characters its letters take as literals).
 _MONTH_INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
-_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+# A clock's digits run on into a date's are that date's day and month, not a time: a page
+# printing two dates one after the other ("30.11.2026 19.11.2026", a post's last change
+# and its publication) would read the second's "19.11" as the first's hour.
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 _TIME = _CLOCK + _HOURS_MARK
 # The same with "am"/"pm", where English dates may carry them.

@@ -247,9 +247,13 @@ _BAR_LABELS = (
 )
 _BAR_GAP = r"[|¦•·\s]*"
 
-# The labels of a post's tag line ("Етикети: Русе, училища"), one vocabulary for the line
-# as boilerplate here and for the tags ``pipeline`` reads from it.
-TAG_LABELS = ("етикети", "тагове", "ключови думи")
+# The labels of a post's tag line ("Етикети: Русе, училища"; Zox News's "Related Topics:"
+# as "Свързани теми:"), one vocabulary for the line as boilerplate here, for the tags
+# ``pipeline`` reads from it, and for a box opening with it, which is no related list
+# though "Свързани" opens it (``furniture``).
+TAG_LABELS = ("етикети", "тагове", "ключови думи", "свързани теми")
+# A line opening with one of them and its colon.
+TAG_LABEL = re.compile(rf"^(?:{'|'.join(TAG_LABELS)})\s*:", re.IGNORECASE)
 
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
 
@@ -261,7 +265,11 @@ SEE_ALSO = r"(?:виж(?:те)?|(?:про)?четете) (?:още|също)"
 # What a list of other articles calls its items ("Свързани публикации", "Новини по
 # темата"): for its heading as a line of its own and among the headings.
 _LIST_NOUNS = r"(?:новини|статии|публикации)"
-_LIST_HEADING = rf"(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}"
+# (Publisher's "Още по темата" over the links it sets among the paragraphs, a box the
+# text does not end at: its links go as a list, its heading stays a line of its own.)
+_LIST_HEADING = (
+    rf"(?:(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}|още по темата)"
+)
 
 # The comments' word, its stem: the box's heading ("Коментари", "3 коментара",
 # "Коментарите", ``BOX_RELATED_HEADINGS``), that heading left as a line of its own (only
@@ -291,7 +299,9 @@ _LINE_RULES = (
     # A cookie notice's buttons, left when its sentence went by the rule above.
     r"^(?:Приемане|Приемам|Приеми(?: всички)?|Съгласен съм|Разбрах)"
     r"(?:\s+(?:Повече информация|Научете повече|Настройки|Откажи|Отказ))*$",
-    r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
+    # An ad slot's label, alone or between dashes as themes print it over the slot
+    # (tagDiv's "- Реклама -", "- Advertisement -").
+    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)(?:\s*[-–—])?$",
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
     rf"^Все още няма {_COMMENT}и",
@@ -347,7 +357,9 @@ def _ends_in_photo_credit(line: str) -> bool:
 # turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
-LINE_RULE_OPENERS = frozenset("(/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ✕")
+LINE_RULE_OPENERS = frozenset(
+    "(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНОПРСТФЧбвгезикмнопрстфчᲀᲂᲃᲄᲅ–—✕"
+)
 
 
 def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:

@@ -181,11 +181,14 @@ def stated_time(
     ``today``; with ``updates``, the other way round: only such a one's date, the last
     change. One reading for every rule that takes a ``<time>``."""
     attrs = node.attributes  # a dict built at each read: read once
-    marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+    classes = attrs.get("class") or ""
+    marker = f"{classes} {attrs.get('itemprop') or ''}"
     parent = node.parent
     if parent is not None:
         marker += f" {parent.attributes.get('class') or ''}"
     marked = dates.MODIFIED_MARKER.search(marker) is not None
+    if marked and _PUBLICATION_CLASS.search(classes):
+        marked = False  # the publication, which hAtom asks to be "updated" too
     if marked and not updates:
         return None
     stamp = attrs.get("datetime")
@@ -199,6 +202,18 @@ def stated_time(
     if (marked or _labelled_update(node, shown)) != updates:
         return None
     return parsed, bool(stamp)
+
+
+# A ``<time>``'s own class naming it the post's publication, hAtom's "published" (a word
+# of a class too: Publisher's "post-published updated"). Themes mark that one "updated"
+# too, as hAtom asks every entry to have an "updated": the underscores starter and the
+# Twenty themes print "entry-date published updated" for a post never changed; the last
+# change of a changed post is the one marked "updated" alone ("<time class="updated">").
+# Not WordPress's "entry-date" alone: tagDiv's Newspaper prints "entry-date updated
+# td-module-date" on every teaser's date as on the post's, and its teaser blocks may stand
+# above the post (a header's news block), where the first such <time> would date the page
+# by another story; its post's day is read from the text by the headline instead.
+_PUBLICATION_CLASS = re.compile(r"(?<![^\s_-])published(?![^\s_-])")
 
 
 def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Published, bool] | None:

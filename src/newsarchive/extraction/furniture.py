@@ -143,7 +143,12 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
-        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+        # (a tag line's label, "Свързани теми:", and its links: no related list's heading)
+        return (
+            len(heading) <= 40
+            and _RELATED_HEADING.match(heading) is not None
+            and not clean.TAG_LABEL.match(heading)
+        )
     return False
 
 
@@ -206,17 +211,22 @@ class Reader(enum.Enum):
     """
 
     BYLINE = enum.auto()
-    """An element named a byline, the date in its box (``far_dates.beside_byline``) or a
-    post's tag links: an element whose class or id names it a byline is not furniture to
-    them ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet
-    says what it is), nor a post's own footer (``_post_footer``), which holds its byline
-    and its tags."""
+    """An element named a byline or the date in its box (``far_dates.beside_byline``): an
+    element whose class or id names it a byline is not furniture to them
+    ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet says
+    what it is), nor a post's own footer (``_post_footer``), which holds its byline and
+    its tags."""
 
     POSTED_BY = enum.auto()
     """The page's one "Публикувано от"/"Posted by" (``authors._posted_by_anywhere``), read
     anywhere on the page: every footer (an element or a class so named) is where old
     templates print the article's own, inside a post or not (a PHP-Fusion table cell), and
     an ``<aside>`` where block themes put the writer's box under the post."""
+
+    TAGS = enum.auto()
+    """A post's tag links: where ``BYLINE`` finds the article's own, and in the box a
+    class names the post's tags ("tags-links", "td-post-source-tags", "jeg_post_tags"),
+    which the furniture list knows by that word; never a cloud of a site's tags."""
 
 
 def in_furniture_for(node: LexborNode, reader: Reader, memo: dict[int, bool] | None = None) -> bool:
@@ -250,13 +260,30 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
     """The furniture element ``node`` is where ``reader`` finds the article's own."""
     attrs = node.attributes  # a dict built at each read: read once
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if reader is Reader.BYLINE:
+    if reader is Reader.TAGS and _tag_box(node, marker):
+        return True
+    if reader in (Reader.BYLINE, Reader.TAGS):
         return "byline" in marker.lower() or _post_footer(node, marker)
     return node.tag in ("footer", "aside") or "footer" in marker.lower()
 
 
 _FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
+# A class or id word naming a post's tags, as the furniture list reads "tags?" (a word of
+# its own: "tags-links", "td-tags", not "hashtag" or "stage").
+_TAG_BOX = re.compile(r"(?<![^\s_-])tags?(?![^\s_-])", re.IGNORECASE)
 _POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
+
+
+def _tag_box(node: LexborNode, marker: str) -> bool:
+    """A box a class names the post's tags (``_TAG_BOX``) and no other furniture word
+    ("popular-tags", "trending-tags" are the site's), not a cloud of the site's tags, nor
+    in a ``<header>``: a post prints its tags under its text, and the page's header holds
+    a search box's list of popular tags ("cs-search__tags")."""
+    if not _TAG_BOX.search(marker) or "cloud" in marker.lower():
+        return False
+    if clean.reads_as_furniture(_TAG_BOX.sub(" ", marker)):
+        return False
+    return node.parent is None or not _up_to_body(node.parent, lambda up: up.tag == "header")
 
 
 def _post_footer(node: LexborNode, marker: str) -> bool:

@@ -684,14 +684,21 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     found = []
     verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for link in links[: _MAX_TAG_LINKS * 2]:
-        text = " ".join(link.text_lexbor().split())
+        text = _tag_name(link.text_lexbor())
         if (
             text
             and len(text) <= _MAX_TAG_CHARS
-            and not in_furniture_for(link, Reader.BYLINE, verdicts)
+            and not in_furniture_for(link, Reader.TAGS, verdicts)
         ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
+
+
+def _tag_name(text: str) -> str:
+    """A tag link's text, single-spaced, without the hash sign themes print before the
+    name (Kadence's "<span class="tag-hash">#</span>музей"): the tag is "музей"."""
+    name = " ".join(text.split())
+    return name[1:].lstrip() if name.startswith("#") else name
 
 
 # What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав"); lexbor's
@@ -701,7 +708,11 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
 _TAG_NAMES = clean.TAG_LABELS
 _TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
 _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
-_TAG_LABEL = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:", re.IGNORECASE)
+# The label alone in an element of its own, its colon there or not: the tags are the links
+# of the box around it (tagDiv's "<ul class="td-tags"><li><span>Етикети</span></li><li><a
+# …>", JNews's "<div class="jeg_post_tags"><span>Етикети:</span> <a …>").
+_TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:?$", re.IGNORECASE)
+_LABEL_BOX_LEVELS = 2
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -716,23 +727,41 @@ def _may_label_tags(headline: str, html: str) -> bool:
 def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
     """The links after the post's "Етикети:" label, for a page that marks its tags no
     other way (no metadata, no ``rel="tag"``): an old template's line of plain links under
-    the text. The first element whose text opens with the label, its own class aside (it
-    is named "tags", which reads as furniture) but not its ancestors' (a sidebar's), and
-    not a cloud of more links than a post has tags."""
+    the text. The first element whose text opens with the label, or the box around the
+    label standing alone, its own class aside (it is named "tags", which reads as
+    furniture) but not its ancestors' (a sidebar's), and not a cloud of more links than a
+    post has tags."""
     verdicts: dict[int, bool] = {}
     for node in tree.css(_SAYS_TAGS):
         text = " ".join(node.text_lexbor().split())
-        parent = node.parent
-        if not _TAG_LABEL.match(text) or parent is None:
+        if _TAG_LABEL_ALONE.match(text):
+            # the box around the label is judged itself: a widget headed "Етикети"
+            node = judged = _box_of_label(node)
+        elif clean.TAG_LABEL.match(text) and node.parent is not None:
+            judged = node.parent
+        else:
             continue
         links = node.css("a[href]")
-        if len(links) > _MAX_TAG_LINKS or in_furniture_for(parent, Reader.BYLINE, verdicts):
+        if len(links) > _MAX_TAG_LINKS or in_furniture_for(judged, Reader.TAGS, verdicts):
             continue
-        names = [" ".join(a.text_lexbor().split()) for a in links]
+        names = [_tag_name(a.text_lexbor()) for a in links]
         found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
         if found:
             return found
     return []
+
+
+def _box_of_label(label: LexborNode) -> LexborNode:
+    """The nearest element around the tag label alone (``_TAG_LABEL_ALONE``) that holds
+    links, a level or two up; else the label's own."""
+    box: LexborNode | None = label
+    for _ in range(_LABEL_BOX_LEVELS):
+        box = box.parent if box is not None else None
+        if box is None or box.tag in ("body", "html"):
+            break
+        if box.css_first("a[href]") is not None:
+            return box
+    return label
 
 
 def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str]:
