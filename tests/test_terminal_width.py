@@ -57,3 +57,29 @@ def test_a_width_of_no_columns_still_prints(
     done = _installed(*args, "--db", str(archive), columns=columns)
     assert done.returncode == 0, done.stderr
     assert shown in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("columns", ["20", "80"])
+def test_sites_on_a_narrow_terminal_keeps_each_address_whole(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """The five-column table folded every cell to fit: at 80 columns an origin read
+    "https://www.bta.b" over "g", at 20 one letter a line; a copied address was broken."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run_cli("sites")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "bta (built-in): БТА — Българска телеграфна агенция" in lines
+    for address in ("https://www.bta.bg", "https://www.obshtinaruse.bg", "/bg/news/bulgaria/rss"):
+        assert f"  {address}" in lines, result.stdout
+    assert "│" not in result.stdout
+
+
+def test_sites_with_room_is_the_table(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    result = run_cli("sites")
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if "ruse-bg" in line)
+    assert "https://www.obshtinaruse.bg" in row and "built-in" in row

@@ -265,16 +265,30 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
 
 
 def sites_table(profiles: list[Profile]) -> None:
+    """The profiles as a table when it fits the terminal, else a block per site with
+    each address on a line of its own: folded to fit, the table broke every address
+    ("https://www.bta.b" over "g" at 80 columns), one letter a line at 20."""
+    from rich.measure import Measurement
     from rich.table import Table
 
     table = Table()
     for column in ("id", "name", "origin", "start URLs / feeds", "source"):
         table.add_column(column, overflow="fold")
+    rows = []
     for p in sorted(profiles, key=lambda p: p.id):
         # (a profile naming none showed its origin there, read as its one start URL)
-        starts = "\n".join(p.start_urls + p.rested_urls + p.feeds + p.sitemaps) or "explored"
-        table.add_row(p.id, p.name, p.origin, starts, p.source)
-    _console().print(table)
+        starts = p.start_urls + p.rested_urls + p.feeds + p.sitemaps
+        rows.append((p, starts))
+        table.add_row(p.id, p.name, p.origin, "\n".join(starts) or "explored", p.source)
+    console = _console()
+    unbounded = console.options.update_width(1_000_000)  # (else it is clamped to the width)
+    if Measurement.get(console, unbounded, table).maximum <= console.width:
+        console.print(table)
+        return
+    for p, starts in rows:
+        console.print(f"{p.id} ({p.source}): {p.name}", soft_wrap=True)
+        for address in (p.origin, *(starts or ["(start URLs explored)"])):
+            console.print(f"  {address}", soft_wrap=True)
 
 
 # Below this many columns the nine-column stats table cuts site ids ("rus…"); each site
