@@ -11,6 +11,7 @@ import inspect
 import io
 import logging
 import os
+import re
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -211,13 +212,35 @@ def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
     return db if db is not None else (Path(before) if before is not None else None)
 
 
+# What Python makes of a byte the locale's codec cannot read in argv (``surrogateescape``)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _as_typed(value: Any) -> Any:
+    """A word the user typed (a query, a site id, an address), as typed: in a locale
+    that is not UTF-8 (``LC_ALL=C`` with Python's UTF-8 mode off) argv's Cyrillic comes
+    as escaped bytes, which searched for nothing ("'\\udcd0…' holds no letters"), named
+    sites no one could read, and made an ``author:`` filter an internal error (exit 70).
+    The terminal typed UTF-8; files' paths are left as they came, which the file system
+    reads back byte for byte."""
+    if isinstance(value, list):
+        return [_as_typed(item) for item in value]
+    if not isinstance(value, str) or not _ESCAPED_BYTE.search(value):
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:  # (not UTF-8 either: left as it came, said as it came)
+        return value
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help=_DB_HELP, show_default=False, callback=_or_given_before),
 ]
 RootDbOption = Annotated[Path | None, typer.Option("--db", help=_DB_HELP, show_default=False)]
 SiteOption = Annotated[
-    list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
+    list[str] | None,
+    typer.Option("--site", help="Only this site id (repeatable).", callback=_as_typed),
 ]
 SinceOption = Annotated[
     str | None, typer.Option("--since", help=f"From this date, inclusive ({DATE_FORMS}).")
@@ -504,7 +527,8 @@ def crawl(
     sites: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Site ids (default: every site `sites` lists: built-in, user, --profile)."
+            help="Site ids (default: every site `sites` lists: built-in, user, --profile).",
+            callback=_as_typed,
         ),
     ] = None,
     since: SinceOption = None,
@@ -637,6 +661,7 @@ def search(
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
             " QUERY with --site/--since/--until) list every article they choose, newest first.",
             show_default=False,
+            callback=_as_typed,
         ),
     ] = None,
     site: SiteOption = None,
@@ -816,7 +841,9 @@ def datasette_metadata(
     said={EXIT_USAGE: "on bad usage or an article not in the archive", **_READ_BUSY},
 )
 def show(
-    id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
+    id_or_url: Annotated[
+        str, typer.Argument(help="Article id (from search) or its URL.", callback=_as_typed)
+    ],
     fmt: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text, or json with earlier versions.")
     ] = ShowFormat.text,
@@ -1099,8 +1126,13 @@ def reextract(
     said={EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is renamed"},
 )
 def rename_site(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The site id the archive keeps.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The id its profile has now.")],
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The site id the archive keeps.", callback=_as_typed),
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="The id its profile has now.", callback=_as_typed)
+    ],
     merge: Annotated[
         bool,
         typer.Option(
@@ -1199,7 +1231,7 @@ def add_site(
     },
 )
 def check_site(
-    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],
+    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.", callback=_as_typed)],
     base_url: BaseUrlOption = None,
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
@@ -1244,7 +1276,10 @@ def check_site(
 def stats(
     query: Annotated[
         str | None,
-        typer.Argument(help="With --timeline: count only the articles this search finds."),
+        typer.Argument(
+            help="With --timeline: count only the articles this search finds.",
+            callback=_as_typed,
+        ),
     ] = None,
     stories: Annotated[
         bool,
