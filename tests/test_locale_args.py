@@ -71,3 +71,29 @@ def test_table_output_in_the_c_locale_says_which_locale_to_use(archive: Path) ->
     assert done.returncode == 74
     [line] = done.stderr.splitlines()
     assert "UTF-8 locale" in line, line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "author:\udce9"),
+        ("search", "caf\udce9"),
+        ("show", "caf\udce9"),
+        ("search", "x", "--site", "caf\udce9"),
+        ("crawl", "caf\udce9"),
+    ],
+)
+def test_bytes_that_are_no_utf8_are_refused_as_input(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """A Latin-1 byte (what argv holds as '\\udce9') made author: an internal error, 70,
+    and elsewhere a "cannot write output … set a UTF-8 locale" in a UTF-8 locale, 74."""
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert (
+        line.startswith("newsarchive: error: ")
+        and "'caf\\xe9' holds bytes" in line
+        or ("'author:\\xe9' holds bytes" in line)
+    ), line
+    assert "no UTF-8 text" in line

@@ -222,15 +222,19 @@ def _as_typed(value: Any) -> Any:
     as escaped bytes, which searched for nothing ("'\\udcd0…' holds no letters"), named
     sites no one could read, and made an ``author:`` filter an internal error (exit 70).
     The terminal typed UTF-8; files' paths are left as they came, which the file system
-    reads back byte for byte."""
+    reads back byte for byte. Bytes that are no UTF-8 either (a Latin-1 terminal) are
+    refused here: passed on, they were an internal error or, their error line failing
+    to print, a "cannot write output" telling a UTF-8 locale to become one, exit 74."""
     if isinstance(value, list):
         return [_as_typed(item) for item in value]
     if not isinstance(value, str) or not _ESCAPED_BYTE.search(value):
         return value
+    typed = os.fsencode(value)
     try:
-        return os.fsencode(value).decode("utf-8")
-    except UnicodeError:  # (not UTF-8 either: left as it came, said as it came)
-        return value
+        return typed.decode("utf-8")
+    except UnicodeError:
+        shown = typed.decode("utf-8", "backslashreplace")
+        raise typer.BadParameter(f"'{shown}' holds bytes that are no UTF-8 text") from None
 
 
 DbOption = Annotated[
