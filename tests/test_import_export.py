@@ -512,6 +512,29 @@ def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "args", "said"),
+    [
+        ("articles.xlsx", (), "names a spreadsheet, which export does not write: name it"
+         " articles.csv (spreadsheets open CSV)"),
+        ("Articles.ODS", ("-f", "csv"), "names a spreadsheet, which export does not write:"
+         " name it Articles.csv (spreadsheets open CSV)"),
+        ("articles.json", (), "names one JSON document, which export does not write: name it"
+         " articles.jsonl (JSON Lines)"),
+    ],
+)  # fmt: skip
+def test_export_refuses_a_name_of_a_format_it_does_not_write(
+    run_cli: Cli, db: Path, name: str, args: tuple[str, ...], said: str
+) -> None:
+    """`export --out articles.xlsx` wrote JSON Lines under a spreadsheet's name and said
+    "exported 2 articles", exit 0: Excel then refused the file; pandas a `.json` one."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(name)
+    result = run_cli("export", *args, "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [f"newsarchive: error: --out {out} {said}"]
+
+
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:
     """import-jsonl <(zcat x.jsonl.gz): looking at a file's first bytes for another format
     must not take them from a pipe, which is read once."""
