@@ -83,3 +83,60 @@ def test_sites_with_room_is_the_table(
     assert result.exit_code == 0
     row = next(line for line in result.stdout.splitlines() if "ruse-bg" in line)
     assert "https://www.obshtinaruse.bg" in row and "built-in" in row
+
+
+@pytest.fixture
+def two_years(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    """Two sites whose ids share a start (the narrow table cut both to "ru…")."""
+    db = tmp_path / "two.db"
+    records = [
+        {
+            "site": site,
+            "url": f"https://www.{site}.bg/news/{n}",
+            "title": f"Бюджетът на общината за {year}",
+            "published": f"{year}-03-01",
+            "text": "Общинският съвет прие бюджета.",
+        }
+        for n, (site, year) in enumerate((("ruse-bg", 2017), ("ruse24", 2025), ("ruse24", 2026)))
+    ]
+    source = tmp_path / "two.jsonl"
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    return db
+
+
+def test_count_on_a_narrow_terminal_keeps_site_ids_and_numbers(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, two_years: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "20")
+    result = run_cli("search", "бюджет", "--count", "--db", str(two_years))
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    for said in ("ruse-bg: year 2017, articles 1", "ruse24: year 2025, articles 1"):
+        assert said in text, result.stdout
+
+
+def test_stories_on_a_narrow_terminal_keeps_site_ids_and_numbers(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, two_years: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "20")
+    result = run_cli("stats", "--stories", "--db", str(two_years))
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "ruse24: stories 2, 1 outlet 2, 2 outlets 0, 3+ outlets 0" in text, result.stdout
+    assert "…" not in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["20", "40"])
+def test_timeline_on_a_narrow_terminal_keeps_each_period_whole(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, two_years: Path, columns: str
+) -> None:
+    """The bars kept their 50 columns and the periods were cut to "2017-…"."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run_cli("stats", "--timeline", "бюджет", "--db", str(two_years))
+    assert result.exit_code == 0
+    for period in ("2017-03", "2025-03", "2026-03", "2017-04 … 2025-02"):
+        assert period in result.stdout, result.stdout
+    assert max(map(len, result.stdout.splitlines())) <= int(columns)
