@@ -1157,6 +1157,23 @@ def rename_site(
         moved = api.rename_site(_db(db), old, new, merge=merge)
         counts = ", ".join(f"{what} {count}" for what, count in moved.items())
         sys.stdout.write(f"renamed site '{old}' to '{new}'; moved: {counts}\n")
+        _note_no_profile(new, old)
+
+
+def _note_no_profile(new: str, old: str) -> None:
+    """A slip (``rename-site bta bta-gb``) moved the site's articles to an id no profile
+    has, without a word: ``crawl bta`` then fetched them all again as new, and
+    ``reextract`` passed them by. Said, not refused: the renamed profile may be saved
+    after the rename, and a host's id (``x.bg``) is crawled by the generic rules."""
+    from newsarchive.profiles.loader import list_profiles, user_profile_dir
+
+    if "." in new or new in list_profiles():
+        return
+    sys.stderr.write(
+        f"newsarchive: note: no profile has the id '{new}' yet (built-in, or a file in"
+        f" {user_profile_dir()}): crawl and reextract leave its articles alone until one"
+        f" does; a slip is undone with: newsarchive rename-site {new} {old}\n"
+    )
 
 
 @app.command()
