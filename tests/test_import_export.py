@@ -443,6 +443,26 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
 
 
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_an_archive_given_to_import_jsonl_is_named(run_cli: Cli, db: Path, how: str) -> None:
+    """An archive (here the one imported into) as the file to import was "line 1: not
+    UTF-8 text (byte 0xfb …); convert the file first, e.g. iconv -f windows-1251"."""
+    build(run_cli, db, ARTICLES[:2])
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    if how == "file":
+        result = run_cli("import-jsonl", str(db), "--db", str(db))
+        said = f"{db} is"
+    else:
+        result = run_cli("import-jsonl", "-", "--db", str(db), input=db.read_bytes())
+        said = "stdin is"
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: {said} an SQLite database, not JSON Lines: an archive is read"
+        " with --db ARCHIVE, and its articles moved with export, then import-jsonl"
+    ]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
 @pytest.mark.parametrize(
     ("name", "starts"),
     [

@@ -390,7 +390,12 @@ FOREIGN_FILES = (
     # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
     (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
     (b"\xfe\xff", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
+    # (an archive given as the file to import was "not UTF-8 text … iconv -f windows-1251")
+    (b"SQLite format 3\x00", "an SQLite database, not JSON Lines: an archive is read with"
+     " --db ARCHIVE, and its articles moved with export, then import-jsonl"),
 )  # fmt: skip
+# How many of a file's first bytes ``foreign_file`` needs to see (SQLite's header is 16)
+FOREIGN_HEAD = 16
 
 
 def foreign_file(head: bytes) -> str | None:
@@ -417,7 +422,9 @@ def _import_record(
         line = line.removeprefix("\ufeff")
         # (a stdin read with surrogateescape, as under a C or UTF-8 locale, gives the
         # bytes back: gzip's 0x8b is no UTF-8)
-        if (kind := foreign_file(line[:8].encode("utf-8", "surrogateescape"))) is not None:
+        if (
+            kind := foreign_file(line[:FOREIGN_HEAD].encode("utf-8", "surrogateescape"))
+        ) is not None:
             raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None

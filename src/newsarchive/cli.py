@@ -1012,7 +1012,7 @@ def import_jsonl(
             stdin = sys.stdin.buffer
             if not isinstance(stdin, io.BufferedReader):  # (a test runner's BytesIO)
                 stdin = io.BufferedReader(stdin)
-            if (kind := api.foreign_file(stdin.peek(8))) is not None:
+            if (kind := api.foreign_file(stdin.peek(api.FOREIGN_HEAD))) is not None:
                 raise UsageError(f"stdin is {kind}")
             counts = api.import_jsonl(_db(db), api.jsonl_lines(stdin))
         else:
@@ -1022,7 +1022,7 @@ def import_jsonl(
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
             with raw:
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
-                if (kind := api.foreign_file(raw.peek(8))) is not None:
+                if (kind := api.foreign_file(raw.peek(api.FOREIGN_HEAD))) is not None:
                     raise UsageError(f"{file} is {kind}")
                 counts = api.import_jsonl(_db(db), api.jsonl_lines(raw))
         sys.stdout.write(
