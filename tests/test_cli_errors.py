@@ -1622,3 +1622,31 @@ def test_a_host_httpx_cannot_spell_fails_its_fetch_not_the_command(
     record = '{"site": "x.bg", "url": "http://😀.bg/a", "title": "Т", "text": "Текст"}\n'
     imported = run_cli("import-jsonl", "-", "--db", str(db), input=record)
     assert imported.exit_code == 0, imported.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "бюджет", "--db", ""),
+        ("show", "1", "--db", ""),
+        ("export", "--db", " "),
+        ("crawl", "bta", "--db", ""),
+        ("import-jsonl", "-", "--db", ""),
+        ("--db", "", "stats"),
+    ],
+)
+def test_an_empty_db_is_said_so(run_cli: Callable[..., Result], args: tuple[str, ...]) -> None:
+    """`--db "$ARCHIVE"` with the variable unset: as a path "" is ".", and the line was
+    "cannot open archive .: it is a directory"."""
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "Invalid value for '--db': is empty: name the archive's file" in line, line
+
+
+def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("extract", "")
+    assert result.exit_code == 2
+    assert _one_error_line(result) == (
+        "newsarchive: error: extract needs an HTML file, '-' or an http(s) URL, not an empty name"
+    )

@@ -1196,6 +1196,8 @@ def extract_source(
     content: str | bytes  # a page fetched, as its text; a file's or stdin's bytes
     if url is not None:
         _check_page_url(url, "--url")
+    if not source.strip():  # ("$PAGE" unset: as a path "" is ".", "cannot read : Is a directory")
+        raise UsageError("extract needs an HTML file, '-' or an http(s) URL, not an empty name")
     scheme = _address_scheme(source)
     if scheme is not None and scheme not in ("http", "https"):
         raise UsageError(f"extract reads an HTML file, '-' or an http(s) URL, not '{source}'")

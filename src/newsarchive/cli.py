@@ -200,16 +200,20 @@ _READ_BUSY = {
 }
 
 
-def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
+def _or_given_before(ctx: typer.Context, db: str | None) -> str | None:
     """A command's ``--db``, else the one written before the command ("newsarchive --db
     x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
     guess at which archive the user meant. One archive spelled twice ("x.db" and
     "./x.db", or the same string: click hands the root's value over as a ``str``) is
-    no conflict."""
+    no conflict. Both are kept as typed (``str``; ``_db`` makes the path), so an empty
+    one (``--db "$DB"``, the variable unset) is said so: as a ``Path`` it was ".",
+    "cannot open archive .: it is a directory"."""
     before = ctx.find_root().params.get("db")
+    if any(given is not None and not str(given).strip() for given in (db, before)):
+        raise typer.BadParameter("is empty: name the archive's file, e.g. --db newsarchive.db")
     if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
-    return db if db is not None else (Path(before) if before is not None else None)
+    return db if db is not None else (str(before) if before is not None else None)
 
 
 # What Python makes of a byte the locale's codec cannot read in argv (``surrogateescape``)
@@ -238,10 +242,14 @@ def _as_typed(value: Any) -> Any:
 
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help=_DB_HELP, show_default=False, callback=_or_given_before),
+    str | None,
+    typer.Option(
+        "--db", help=_DB_HELP, show_default=False, metavar="<path>", callback=_or_given_before
+    ),
 ]
-RootDbOption = Annotated[Path | None, typer.Option("--db", help=_DB_HELP, show_default=False)]
+RootDbOption = Annotated[
+    str | None, typer.Option("--db", help=_DB_HELP, show_default=False, metavar="<path>")
+]
 SiteOption = Annotated[
     list[str] | None,
     typer.Option("--site", help="Only this site id (repeatable).", callback=_as_typed),
@@ -480,7 +488,7 @@ def _archive_failure(exc: Exception) -> NewsarchiveError | None:
     return damaged(exc)
 
 
-def _db(db: Path | None) -> Path:
+def _db(db: str | None) -> Path:
     from newsarchive.archive.connection import resolve_db_path
 
     return resolve_db_path(db)
