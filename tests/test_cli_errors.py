@@ -871,6 +871,48 @@ def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ("export",),
+        ("export", "-f", "csv"),
+        ("export", "-f", "parquet"),
+        ("search", "бюджет", "-n", "300", "-f", "csv"),
+    ],
+)
+def test_out_dev_stdout_cut_short_by_its_reader_is_exit_0(
+    run_cli: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """`export --out /dev/stdout | head -1` (the README's way to a pipe with --out) said
+    "cannot write /dev/stdout: Broken pipe", exit 74, where stdout itself says nothing."""
+    import subprocess
+
+    db = tmp_path / "many.db"
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n in range(300):
+            record = {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{n}-budget",
+                "title": f"Общината обяви бюджет номер {n}",
+                "published": "2025-03-01",
+                "text": f"Общинският съвет прие бюджета {n}. " * 40,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", *args, "--out", "/dev/stdout", "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(4)
+    process.stdout.close()  # as `head -c 4` does, long before 300 articles are written
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert err == b"", err
+
+
+@pytest.mark.parametrize(
     "typed",
     [
         " 1 ",  # copied from a table with the spaces around it
