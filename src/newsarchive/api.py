@@ -175,8 +175,14 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     latin = (
         "has Latin letters in a Cyrillic word" if mixes_scripts(query) else "is in Latin letters"
     )
+    # (counted under the search's --site/--since/--until: the command told keeps them, or
+    # it listed every site's and date's matches, not the number said)
+    options = "".join(f" --site {site}" for site in filters.sites)
+    options += f" --since {filters.since}" if filters.since else ""
+    options += f" --until {filters.until}" if filters.until else ""
     return (
-        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}: newsarchive search '{guess}'"
+        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}:"
+        f" newsarchive search '{guess}'{options}"
     )
 
 
