@@ -317,6 +317,26 @@ def test_a_news_section_on_a_host_of_its_own_is_proposed_among_the_sites_hosts(
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
 
 
+def test_writing_under_the_id_of_another_sites_profile_is_refused(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`add-site https://www.kalina.bg --id bta --write` replaced BTA's built-in profile
+    with Kalina's, exit 0: `crawl bta` then archived Kalina's pages as bta's."""
+    user = tmp_path / "user-profiles"
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(user))
+    with MirrorServer(SITES / "kalina") as server:
+        args = ("add-site", "https://www.kalina.bg", "--base-url", server.url, "--delay", "0")
+        refused = run_cli(*args, "--id", "bta", "--write")
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr.splitlines() == [
+            "newsarchive: error: --id bta is the built-in profile of another site,"
+            " https://www.bta.bg: saved for https://www.kalina.bg, its pages would be"
+            " archived as bta's; choose another --id"
+        ]
+        assert not user.exists()
+        assert run_cli(*args, "--id", "kalina-obshtina", "--write").exit_code == 0
+
+
 def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
     run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -280,6 +280,23 @@ def test_the_day_told_for_a_date_keeps_the_site_it_was_counted_under(
     )
 
 
+def test_the_cyrillic_spelling_told_keeps_the_filters_it_was_counted_under(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """The matches of the Cyrillic spelling are counted under the search's --site and
+    dates, but the command told dropped them: run, it listed more than the number said."""
+    options = ("--site", "bta", "--since", "1.12.2026")
+    result = run_cli("search", "Obshtinata", *options, "--db", str(archive))
+    [line] = result.stderr.splitlines()
+    said, told = line.split(": newsarchive search ")
+    assert told == "'общината' --site bta --since 2026-12-01", line
+    matches = int(said.rsplit(" matches ", 1)[1].split()[0])
+    listed = run_cli("search", "общината", *options, "-f", "json", "--db", str(archive))
+    assert len(listed.json()) == matches  # type: ignore[arg-type]
+    everywhere = run_cli("search", "общината", "-f", "json", "--db", str(archive))
+    assert len(everywhere.json()) > matches  # type: ignore[arg-type]
+
+
 def test_a_timeline_of_latin_words_that_match_nothing_is_told_their_cyrillic_spelling(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -465,19 +466,26 @@ def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
 
 
 @pytest.mark.parametrize(
-    "wanted",
-    ["²", "9" * 5000, "99999999999999999999", "http://[::1", "https://x.bg/\udcff\udcfe"],
+    ("wanted", "said"),
+    [
+        ("²", "no article with id or URL"),
+        ("9" * 5000, "no article with id or URL"),
+        ("99999999999999999999", "no article with id or URL"),
+        ("http://[::1", "no article with id or URL"),
+        ("https://x.bg/\udcff\udcfe", "'https://x.bg/\\xff\\xfe' holds bytes that are no UTF-8"),
+    ],
 )
 def test_show_an_id_or_url_nothing_can_take_is_one_line_exit_2(
-    run_cli: Callable[..., Result], archive: Path, wanted: str
+    run_cli: Callable[..., Result], archive: Path, wanted: str, said: str
 ) -> None:
     """``str.isdigit`` takes "²", which ``int`` refuses; 5,000 digits pass the check and
     exceed ``int``'s; 20 digits overflow SQLite's int64; urlsplit refuses "http://[::1";
     bytes of a command line that are no UTF-8 arrive as lone surrogates, which UTF-8
-    cannot encode: each was an internal error."""
+    cannot encode: each was an internal error (the last is now refused as input, its
+    bytes shown, as every typed word is: test_locale_args)."""
     result = run_cli("show", wanted, "--db", str(archive))
     assert result.exit_code == 2, (result.exit_code, result.stderr)
-    assert "no article with id or URL" in _one_error_line(result)
+    assert said in _one_error_line(result)
 
 
 @pytest.mark.parametrize(
@@ -857,6 +865,49 @@ def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()
     process.stdout.close()  # as `head -1` does, long before 300 hits are written
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert err == b"", err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export",),
+        ("export", "-f", "csv"),
+        ("export", "-f", "parquet"),
+        ("search", "бюджет", "-n", "300", "-f", "csv"),
+    ],
+)
+def test_out_dev_stdout_cut_short_by_its_reader_is_exit_0(
+    run_cli: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """`export --out /dev/stdout | head -1` (the README's way to a pipe with --out) said
+    "cannot write /dev/stdout: Broken pipe", exit 74, where stdout itself says nothing."""
+    import subprocess
+
+    db = tmp_path / "many.db"
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n in range(300):
+            record = {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{n}-budget",
+                "title": f"Общината обяви бюджет номер {n}",
+                "published": "2025-03-01",
+                # (text no compression shrinks: Parquet's 300 rows outgrow the pipe too)
+                "text": f"Общинският съвет прие бюджета {random.Random(n).randbytes(2000).hex()}",
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", *args, "--out", "/dev/stdout", "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(4)
+    process.stdout.close()  # as `head -c 4` does, long before 300 articles are written
     with process.stderr:
         err = process.stderr.read()
     assert process.wait(timeout=60) == 0, err
@@ -1615,3 +1666,31 @@ def test_a_host_httpx_cannot_spell_fails_its_fetch_not_the_command(
     record = '{"site": "x.bg", "url": "http://😀.bg/a", "title": "Т", "text": "Текст"}\n'
     imported = run_cli("import-jsonl", "-", "--db", str(db), input=record)
     assert imported.exit_code == 0, imported.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "бюджет", "--db", ""),
+        ("show", "1", "--db", ""),
+        ("export", "--db", " "),
+        ("crawl", "bta", "--db", ""),
+        ("import-jsonl", "-", "--db", ""),
+        ("--db", "", "stats"),
+    ],
+)
+def test_an_empty_db_is_said_so(run_cli: Callable[..., Result], args: tuple[str, ...]) -> None:
+    """`--db "$ARCHIVE"` with the variable unset: as a path "" is ".", and the line was
+    "cannot open archive .: it is a directory"."""
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "Invalid value for '--db': is empty: name the archive's file" in line, line
+
+
+def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("extract", "")
+    assert result.exit_code == 2
+    assert _one_error_line(result) == (
+        "newsarchive: error: extract needs an HTML file, '-' or an http(s) URL, not an empty name"
+    )

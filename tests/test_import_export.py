@@ -443,6 +443,26 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
 
 
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_an_archive_given_to_import_jsonl_is_named(run_cli: Cli, db: Path, how: str) -> None:
+    """An archive (here the one imported into) as the file to import was "line 1: not
+    UTF-8 text (byte 0xfb …); convert the file first, e.g. iconv -f windows-1251"."""
+    build(run_cli, db, ARTICLES[:2])
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    if how == "file":
+        result = run_cli("import-jsonl", str(db), "--db", str(db))
+        said = f"{db} is"
+    else:
+        result = run_cli("import-jsonl", "-", "--db", str(db), input=db.read_bytes())
+        said = "stdin is"
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: {said} an SQLite database, not JSON Lines: an archive is read"
+        " with --db ARCHIVE, and its articles moved with export, then import-jsonl"
+    ]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
 @pytest.mark.parametrize(
     ("name", "starts"),
     [
@@ -510,6 +530,29 @@ def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
         f"newsarchive: error: --out {out}: parquet is no gzip file (it compresses its own"
         " columns); name it articles.parquet"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "said"),
+    [
+        ("articles.xlsx", (), "names a spreadsheet, which export does not write: name it"
+         " articles.csv (spreadsheets open CSV)"),
+        ("Articles.ODS", ("-f", "csv"), "names a spreadsheet, which export does not write:"
+         " name it Articles.csv (spreadsheets open CSV)"),
+        ("articles.json", (), "names one JSON document, which export does not write: name it"
+         " articles.jsonl (JSON Lines)"),
+    ],
+)  # fmt: skip
+def test_export_refuses_a_name_of_a_format_it_does_not_write(
+    run_cli: Cli, db: Path, name: str, args: tuple[str, ...], said: str
+) -> None:
+    """`export --out articles.xlsx` wrote JSON Lines under a spreadsheet's name and said
+    "exported 2 articles", exit 0: Excel then refused the file; pandas a `.json` one."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(name)
+    result = run_cli("export", *args, "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [f"newsarchive: error: --out {out} {said}"]
 
 
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:

@@ -201,3 +201,39 @@ def test_a_source_failing_under_an_old_id_rests_under_the_id_that_asks_it(
     assert rested == {"https://x.bg/rss": 2}
     stats = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
     assert [(s["site"], s["failures"]) for s in stats] == [("y", 5)]
+
+
+def _one_article(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/bg/news/bulgaria/1-test",
+        "title": "Общината обяви нов бюджет",
+        "published": "2025-03-01",
+        "text": "Общинският съвет прие бюджета.",
+    }
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+
+
+def test_a_rename_to_an_id_no_profile_has_says_so(run_cli: Cli, tmp_path: Path) -> None:
+    """`rename-site bta bta-gb` (a slip) moved the articles where no crawl or reextract
+    finds their profile, and said nothing: the next `crawl bta` fetched them all anew."""
+    db = tmp_path / "archive.db"
+    _one_article(run_cli, db, tmp_path)
+    result = run_cli("rename-site", "bta", "bta-gb", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newsarchive: note: no profile has the id 'bta-gb' yet"), line
+    assert line.endswith("a slip is undone with: newsarchive rename-site bta-gb bta"), line
+
+
+@pytest.mark.parametrize("new", ["bta-bg", "bta.bg"])
+def test_a_rename_to_a_profile_or_a_host_says_nothing_more(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new: str
+) -> None:
+    db = tmp_path / "archive.db"
+    _one_article(run_cli, db, tmp_path)
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(_renamed_profile(tmp_path / "mine").parent))
+    result = run_cli("rename-site", "bta", new, "--db", str(db))
+    assert result.exit_code == 0 and result.stderr == "", result.stderr

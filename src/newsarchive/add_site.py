@@ -378,10 +378,19 @@ def check_unclaimed(
     already crawls: under that profile's id it silently replaced a built-in one's tuned
     selectors, under the host's own id ("obshtinaruse" for ruse-bg's site) it made a
     second site of the same pages. A chosen ``--id`` is the user's decision: the same id
-    replaces that profile, another one is a second profile, said in the returned line."""
+    replaces that profile, another one is a second profile, said in the returned line.
+    But an ``--id`` that is another site's profile (``--id bta`` for kalina.bg) is
+    refused: saved, it replaced BTA's built-in profile with Kalina's, and every later
+    ``crawl bta`` archived Kalina's pages as bta's, among BTA's."""
     hosts = site_hosts(proposed)
     for profile in known:
         if not hosts & site_hosts(profile):
+            if chosen_id == profile.id:
+                raise UsageError(
+                    f"--id {profile.id} is the {profile.source} profile of another site,"
+                    f" {profile.origin}: saved for {typed}, its pages would be archived as"
+                    f" {profile.id}'s; choose another --id"
+                )
             continue
         if chosen_id is None:
             raise UsageError(

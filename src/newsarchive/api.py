@@ -175,8 +175,14 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     latin = (
         "has Latin letters in a Cyrillic word" if mixes_scripts(query) else "is in Latin letters"
     )
+    # (counted under the search's --site/--since/--until: the command told keeps them, or
+    # it listed every site's and date's matches, not the number said)
+    options = "".join(f" --site {site}" for site in filters.sites)
+    options += f" --since {filters.since}" if filters.since else ""
+    options += f" --until {filters.until}" if filters.until else ""
     return (
-        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}: newsarchive search '{guess}'"
+        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}:"
+        f" newsarchive search '{guess}'{options}"
     )
 
 
@@ -390,7 +396,12 @@ FOREIGN_FILES = (
     # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
     (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
     (b"\xfe\xff", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
+    # (an archive given as the file to import was "not UTF-8 text … iconv -f windows-1251")
+    (b"SQLite format 3\x00", "an SQLite database, not JSON Lines: an archive is read with"
+     " --db ARCHIVE, and its articles moved with export, then import-jsonl"),
 )  # fmt: skip
+# How many of a file's first bytes ``foreign_file`` needs to see (SQLite's header is 16)
+FOREIGN_HEAD = 16
 
 
 def foreign_file(head: bytes) -> str | None:
@@ -417,7 +428,9 @@ def _import_record(
         line = line.removeprefix("\ufeff")
         # (a stdin read with surrogateescape, as under a C or UTF-8 locale, gives the
         # bytes back: gzip's 0x8b is no UTF-8)
-        if (kind := foreign_file(line[:8].encode("utf-8", "surrogateescape"))) is not None:
+        if (
+            kind := foreign_file(line[:FOREIGN_HEAD].encode("utf-8", "surrogateescape"))
+        ) is not None:
             raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None
@@ -1189,6 +1202,8 @@ def extract_source(
     content: str | bytes  # a page fetched, as its text; a file's or stdin's bytes
     if url is not None:
         _check_page_url(url, "--url")
+    if not source.strip():  # ("$PAGE" unset: as a path "" is ".", "cannot read : Is a directory")
+        raise UsageError("extract needs an HTML file, '-' or an http(s) URL, not an empty name")
     scheme = _address_scheme(source)
     if scheme is not None and scheme not in ("http", "https"):
         raise UsageError(f"extract reads an HTML file, '-' or an http(s) URL, not '{source}'")

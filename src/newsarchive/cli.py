@@ -11,6 +11,7 @@ import inspect
 import io
 import logging
 import os
+import re
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -199,25 +200,59 @@ _READ_BUSY = {
 }
 
 
-def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
+def _or_given_before(ctx: typer.Context, db: str | None) -> str | None:
     """A command's ``--db``, else the one written before the command ("newsarchive --db
     x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
     guess at which archive the user meant. One archive spelled twice ("x.db" and
     "./x.db", or the same string: click hands the root's value over as a ``str``) is
-    no conflict."""
+    no conflict. Both are kept as typed (``str``; ``_db`` makes the path), so an empty
+    one (``--db "$DB"``, the variable unset) is said so: as a ``Path`` it was ".",
+    "cannot open archive .: it is a directory"."""
     before = ctx.find_root().params.get("db")
+    if any(given is not None and not str(given).strip() for given in (db, before)):
+        raise typer.BadParameter("is empty: name the archive's file, e.g. --db newsarchive.db")
     if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
-    return db if db is not None else (Path(before) if before is not None else None)
+    return db if db is not None else (str(before) if before is not None else None)
+
+
+# What Python makes of a byte the locale's codec cannot read in argv (``surrogateescape``)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _as_typed(value: Any) -> Any:
+    """A word the user typed (a query, a site id, an address), as typed: in a locale
+    that is not UTF-8 (``LC_ALL=C`` with Python's UTF-8 mode off) argv's Cyrillic comes
+    as escaped bytes, which searched for nothing ("'\\udcd0…' holds no letters"), named
+    sites no one could read, and made an ``author:`` filter an internal error (exit 70).
+    The terminal typed UTF-8; files' paths are left as they came, which the file system
+    reads back byte for byte. Bytes that are no UTF-8 either (a Latin-1 terminal) are
+    refused here: passed on, they were an internal error or, their error line failing
+    to print, a "cannot write output" telling a UTF-8 locale to become one, exit 74."""
+    if isinstance(value, list):
+        return [_as_typed(item) for item in value]
+    if not isinstance(value, str) or not _ESCAPED_BYTE.search(value):
+        return value
+    typed = os.fsencode(value)
+    try:
+        return typed.decode("utf-8")
+    except UnicodeError:
+        shown = typed.decode("utf-8", "backslashreplace")
+        raise typer.BadParameter(f"'{shown}' holds bytes that are no UTF-8 text") from None
 
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help=_DB_HELP, show_default=False, callback=_or_given_before),
+    str | None,
+    typer.Option(
+        "--db", help=_DB_HELP, show_default=False, metavar="<path>", callback=_or_given_before
+    ),
 ]
-RootDbOption = Annotated[Path | None, typer.Option("--db", help=_DB_HELP, show_default=False)]
+RootDbOption = Annotated[
+    str | None, typer.Option("--db", help=_DB_HELP, show_default=False, metavar="<path>")
+]
 SiteOption = Annotated[
-    list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
+    list[str] | None,
+    typer.Option("--site", help="Only this site id (repeatable).", callback=_as_typed),
 ]
 SinceOption = Annotated[
     str | None, typer.Option("--since", help=f"From this date, inclusive ({DATE_FORMS}).")
@@ -453,7 +488,7 @@ def _archive_failure(exc: Exception) -> NewsarchiveError | None:
     return damaged(exc)
 
 
-def _db(db: Path | None) -> Path:
+def _db(db: str | None) -> Path:
     from newsarchive.archive.connection import resolve_db_path
 
     return resolve_db_path(db)
@@ -504,7 +539,8 @@ def crawl(
     sites: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Site ids (default: every site `sites` lists: built-in, user, --profile)."
+            help="Site ids (default: every site `sites` lists: built-in, user, --profile).",
+            callback=_as_typed,
         ),
     ] = None,
     since: SinceOption = None,
@@ -637,6 +673,7 @@ def search(
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
             " QUERY with --site/--since/--until) list every article they choose, newest first.",
             show_default=False,
+            callback=_as_typed,
         ),
     ] = None,
     site: SiteOption = None,
@@ -816,7 +853,9 @@ def datasette_metadata(
     said={EXIT_USAGE: "on bad usage or an article not in the archive", **_READ_BUSY},
 )
 def show(
-    id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
+    id_or_url: Annotated[
+        str, typer.Argument(help="Article id (from search) or its URL.", callback=_as_typed)
+    ],
     fmt: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text, or json with earlier versions.")
     ] = ShowFormat.text,
@@ -981,7 +1020,7 @@ def import_jsonl(
             stdin = sys.stdin.buffer
             if not isinstance(stdin, io.BufferedReader):  # (a test runner's BytesIO)
                 stdin = io.BufferedReader(stdin)
-            if (kind := api.foreign_file(stdin.peek(8))) is not None:
+            if (kind := api.foreign_file(stdin.peek(api.FOREIGN_HEAD))) is not None:
                 raise UsageError(f"stdin is {kind}")
             counts = api.import_jsonl(_db(db), api.jsonl_lines(stdin))
         else:
@@ -991,7 +1030,7 @@ def import_jsonl(
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
             with raw:
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
-                if (kind := api.foreign_file(raw.peek(8))) is not None:
+                if (kind := api.foreign_file(raw.peek(api.FOREIGN_HEAD))) is not None:
                     raise UsageError(f"{file} is {kind}")
                 counts = api.import_jsonl(_db(db), api.jsonl_lines(raw))
         sys.stdout.write(
@@ -1099,8 +1138,13 @@ def reextract(
     said={EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is renamed"},
 )
 def rename_site(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The site id the archive keeps.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The id its profile has now.")],
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The site id the archive keeps.", callback=_as_typed),
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="The id its profile has now.", callback=_as_typed)
+    ],
     merge: Annotated[
         bool,
         typer.Option(
@@ -1121,6 +1165,23 @@ def rename_site(
         moved = api.rename_site(_db(db), old, new, merge=merge)
         counts = ", ".join(f"{what} {count}" for what, count in moved.items())
         sys.stdout.write(f"renamed site '{old}' to '{new}'; moved: {counts}\n")
+        _note_no_profile(new, old)
+
+
+def _note_no_profile(new: str, old: str) -> None:
+    """A slip (``rename-site bta bta-gb``) moved the site's articles to an id no profile
+    has, without a word: ``crawl bta`` then fetched them all again as new, and
+    ``reextract`` passed them by. Said, not refused: the renamed profile may be saved
+    after the rename, and a host's id (``x.bg``) is crawled by the generic rules."""
+    from newsarchive.profiles.loader import list_profiles, user_profile_dir
+
+    if "." in new or new in list_profiles():
+        return
+    sys.stderr.write(
+        f"newsarchive: note: no profile has the id '{new}' yet (built-in, or a file in"
+        f" {user_profile_dir()}): crawl and reextract leave its articles alone until one"
+        f" does; a slip is undone with: newsarchive rename-site {new} {old}\n"
+    )
 
 
 @app.command()
@@ -1199,7 +1260,7 @@ def add_site(
     },
 )
 def check_site(
-    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],
+    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.", callback=_as_typed)],
     base_url: BaseUrlOption = None,
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
@@ -1244,7 +1305,10 @@ def check_site(
 def stats(
     query: Annotated[
         str | None,
-        typer.Argument(help="With --timeline: count only the articles this search finds."),
+        typer.Argument(
+            help="With --timeline: count only the articles this search finds.",
+            callback=_as_typed,
+        ),
     ] = None,
     stories: Annotated[
         bool,

@@ -47,9 +47,10 @@ def main() -> None:
             from newsarchive.std_streams import reopen_closed
 
             reopen_closed()
-        from newsarchive.std_streams import tolerate_deaf_stderr
+        from newsarchive.std_streams import forget_unusable_width, tolerate_deaf_stderr
 
         tolerate_deaf_stderr()
+        forget_unusable_width()
         from newsarchive.cli import main as run
 
         run()

@@ -9,7 +9,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -109,6 +109,30 @@ def _console_class() -> Any:
     return QuietPipeConsole
 
 
+def _fits(console: Any, renderable: Any) -> bool:
+    """Whether ``renderable`` fits the console at its natural width (rich measures it
+    clamped to the console's width, which always fits)."""
+    from rich.measure import Measurement
+
+    unbounded = console.options.update_width(1_000_000)
+    return bool(Measurement.get(console, unbounded, renderable).maximum <= console.width)
+
+
+def _table_or_lines(
+    console: Any, table: Any, headers: Sequence[str], rows: list[list[str]]
+) -> None:
+    """``table`` when it fits the terminal, else a line per row ("bta: year 2026,
+    articles 10"): squeezed into a narrow one, rich cut every cell to "…" (site ids
+    "ru…" for both ruse-bg and ruse24, counts "…"), the numbers lost."""
+    if _fits(console, table):
+        console.print(table)
+        return
+    for first, *rest in rows:
+        console.print(
+            f"{first}: " + ", ".join(f"{h} {v}" for h, v in zip(headers[1:], rest, strict=True))
+        )
+
+
 def _snippet_text(snippet: str) -> Any:
     from rich.text import Text
 
@@ -199,12 +223,14 @@ def search_counts(
     from rich.table import Table
 
     table = Table()
-    for column in ("site", "year", "articles"):
+    headers = ("site", "year", "articles")
+    for column in headers:
         table.add_column(column, justify="right" if column != "site" else "left")
-    for row in rows:
-        table.add_row(_clean(row["site"]), str(row["year"] or "-"), str(row["count"]))
+    cells = [[_clean(row["site"]), str(row["year"] or "-"), str(row["count"])] for row in rows]
+    for cell in cells:
+        table.add_row(*cell)
     console = _console()
-    console.print(table)
+    _table_or_lines(console, table, headers, cells)
     console.print(f"{sum(r['count'] for r in rows)} articles match in all")
 
 
@@ -265,16 +291,28 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
 
 
 def sites_table(profiles: list[Profile]) -> None:
+    """The profiles as a table when it fits the terminal, else a block per site with
+    each address on a line of its own: folded to fit, the table broke every address
+    ("https://www.bta.b" over "g" at 80 columns), one letter a line at 20."""
     from rich.table import Table
 
     table = Table()
     for column in ("id", "name", "origin", "start URLs / feeds", "source"):
         table.add_column(column, overflow="fold")
+    rows = []
     for p in sorted(profiles, key=lambda p: p.id):
         # (a profile naming none showed its origin there, read as its one start URL)
-        starts = "\n".join(p.start_urls + p.rested_urls + p.feeds + p.sitemaps) or "explored"
-        table.add_row(p.id, p.name, p.origin, starts, p.source)
-    _console().print(table)
+        starts = p.start_urls + p.rested_urls + p.feeds + p.sitemaps
+        rows.append((p, starts))
+        table.add_row(p.id, p.name, p.origin, "\n".join(starts) or "explored", p.source)
+    console = _console()
+    if _fits(console, table):
+        console.print(table)
+        return
+    for p, starts in rows:
+        console.print(f"{p.id} ({p.source}): {p.name}", soft_wrap=True)
+        for address in (p.origin, *(starts or ["(start URLs explored)"])):
+            console.print(f"  {address}", soft_wrap=True)
 
 
 # Below this many columns the nine-column stats table cuts site ids ("rus…"); each site
@@ -365,13 +403,21 @@ def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
         return
     from rich.table import Table
 
-    table = Table(caption="outlets: how many sites carried the story (all = each story once)")
-    table.add_column("site")
-    for title in ("stories", "1 outlet", "2 outlets", "3+ outlets"):
+    caption = "outlets: how many sites carried the story (all = each story once)"
+    table = Table(caption=caption)
+    headers = ("site", "stories", "1 outlet", "2 outlets", "3+ outlets")
+    table.add_column(headers[0])
+    for title in headers[1:]:
         table.add_column(title, justify="right")
-    for row in rows:
-        table.add_row(_clean(row["site"]), *(str(row[c]) for c in _OUTLET_COLUMNS))
-    _console().print(table)
+    cells = [[_clean(row["site"]), *(str(row[c]) for c in _OUTLET_COLUMNS)] for row in rows]
+    for cell in cells:
+        table.add_row(*cell)
+    console = _console()
+    if _fits(console, table):
+        console.print(table)
+    else:
+        _table_or_lines(console, table, headers, cells)
+        console.print(caption)
 
 
 def _folded(counts: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]]]:
@@ -438,27 +484,42 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
     for row in rows:
         counts.setdefault(row["period"], {})[row["site"]] = row["count"]
     peak = max(sum(c.get(s, 0) for s in sites) for c in counts.values()) or 1
+    periods = _folded(counts)
+    labels = [period for period, _ in periods] + [
+        f"{fold['first']} … {fold['last']}" for fold in folds.values()
+    ]
+    numbers = [str(by_site.get("all", 0)) for _, by_site in periods] + [data["unit"]]
+    # The bars take what the period and its count leave of the line (two spaces between
+    # columns): at a fixed 50, a narrow terminal cut the periods to "2017-…" instead.
+    room = console.width - max(map(len, labels)) - max(map(len, numbers)) - 4
+    bar_width = max(1, min(_BAR_WIDTH, room))
+    if room < 1:  # not even the period and its count side by side: a line each, no bars
+        for period, by_site in periods:
+            console.print(f"{period}: {by_site.get('all', 0)} {data['unit']}")
+            if fold := folds.get(period):
+                console.print(f"{fold['first']} … {fold['last']}: 0 {data['unit']}")
     table = Table(box=None, pad_edge=False)
-    table.add_column(data["by"])
-    table.add_column(data["unit"], justify="right")
-    table.add_column("")
-    for period, by_site in _folded(counts):
+    table.add_column(data["by"], no_wrap=True)
+    table.add_column(data["unit"], justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, overflow="crop")
+    for period, by_site in periods:
         bar = Text()
         for site in sites:
-            bar.append("█" * round(by_site.get(site, 0) * _BAR_WIDTH / peak), style=style[site])
+            bar.append("█" * round(by_site.get(site, 0) * bar_width / peak), style=style[site])
         if not by_site:  # a run of empty periods, folded
             bar.append("none", style="dim")
         table.add_row(period, str(by_site.get("all", 0)), bar)
         if fold := folds.get(period):
             said = Text(f"none: {_fold_said(fold, data['by'])} folded", style="dim")
             table.add_row(f"{fold['first']} … {fold['last']}", "0", said)
-    console.print(table)
-    legend = Text()
-    for site in sites:
-        legend.append("█ ", style=style[site])
-        legend.append(_clean(site) + "  ")
-    console.print(legend)
-    if data["unit"] == "stories":
+    if room >= 1:
+        console.print(table)
+        legend = Text()
+        for site in sites:
+            legend.append("█ ", style=style[site])
+            legend.append(_clean(site) + "  ")
+        console.print(legend)
+    if data["unit"] == "stories" and room >= 1:
         console.print(
             "bars: stories per site (a story in two outlets is in both bars);"
             " the number counts each story once"

@@ -116,3 +116,15 @@ def tolerate_deaf_stderr() -> None:
     """Wrap ``sys.stderr`` in ``DeafTolerant`` (the console command's stderr only)."""
     if not isinstance(sys.stderr, DeafTolerant):
         sys.stderr = DeafTolerant(sys.stderr)
+
+
+def forget_unusable_width() -> None:
+    """Drop a ``$COLUMNS`` that is no width (``0``, as a console nobody sized says).
+
+    rich and Typer's help take any digits there as the terminal's width, and at 0 they
+    drew every table, list and help page zero columns wide: stdout empty, exit 0, as if
+    the archive held nothing. Without it the width is the terminal's own (a pipe's 120,
+    ``render._console``), as for a ``$COLUMNS`` of letters, which rich ignores already."""
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and not (columns.strip().isdigit() and int(columns) > 0):
+        del os.environ["COLUMNS"]

@@ -27,6 +27,18 @@ _ENDINGS = (
 )
 
 
+# Endings that name a format export does not write, and the name it writes instead:
+# ``--out articles.xlsx`` wrote JSON Lines under a spreadsheet's name (Excel: "the file
+# format or extension is not valid"), ``--out articles.json`` JSON Lines where a reader
+# by the name (pandas' read_json) wants one document ("Trailing data").
+_OTHERS = (
+    (".xlsx", "a spreadsheet", ".csv"),
+    (".xls", "a spreadsheet", ".csv"),
+    (".ods", "a spreadsheet", ".csv"),
+    (".json", "one JSON document", ".jsonl"),
+)
+
+
 def named_format(out: Path) -> str | None:
     """The format ``out``'s name ends in, if one of ours (case ignored)."""
     name = out.name.lower()
@@ -40,6 +52,14 @@ def export_format(given: str | None, out: Path | None) -> str:
     format but WARC (``x.jsonl.gz``, ``x.parquet.gz``): the file is no gzip, which
     ``zcat``, pandas and import-jsonl would each say."""
     named = named_format(out) if out is not None else None
+    other = next((o for o in _OTHERS if out.name.lower().endswith(o[0])), None) if out else None
+    if out is not None and other is not None:
+        ending, what, instead = other
+        plain = out.name[: -len(ending)]
+        raise UsageError(
+            f"--out {out} names {what}, which export does not write: name it {plain}{instead}"
+            + (" (spreadsheets open CSV)" if instead == ".csv" else " (JSON Lines)")
+        )
     if out is not None and named is None and out.name.lower().endswith(".gz"):
         plain = out.name[: -len(".gz")]
         plain_named = named_format(Path(plain))

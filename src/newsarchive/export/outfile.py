@@ -56,6 +56,8 @@ def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     try:
         with handle:
             yield handle
+    except BrokenPipeError:  # a reader that stopped early is no failure, as on stdout:
+        raise  # (`--out /dev/stdout | head -1` was "cannot write …: Broken pipe", exit 74)
     except OSError as exc:  # (a device: ``--out /dev/full``)
         raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
 
