@@ -46,8 +46,13 @@ from newsarchive.transliteration import LATIN
 
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
-# The same separators with any spacing, to split a title into its segments.
-_SEGMENTS = re.compile(r"\s+(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
+# The same separators with any spacing, to split a title into its segments. Its first
+# space apart (``\s\s*``, not ``\s+``): a pattern opening with a character class lets the
+# engine skip to the next space before trying a match, where ``\s+`` had it start a whole
+# match at every character of the title (a third of its instructions; same matches).
+_SEGMENTS = re.compile(
+    r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+"
+)
 
 
 def clean_title(text: str) -> str:
