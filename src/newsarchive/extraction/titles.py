@@ -54,6 +54,10 @@ _WORD = re.compile(r"\w+")
 _SEGMENTS = re.compile(
     r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+"
 )
+# A title's segments (``_SEGMENTS``' split), memoised as ``_words`` is and for the same
+# reason: the rules split the same few titles of a page again and again (five splits in
+# six on AEB repeat one of the same page). The lists are only read.
+_segments = memoised(_SEGMENTS.split, 256)
 
 
 def clean_title(text: str) -> str:
@@ -103,7 +107,7 @@ def without_date(title: str) -> tuple[str, str]:
 def edge_segments(title: str) -> tuple[str, ...]:
     """The first and the last part of a title that separators split ("Headline - Дунавски
     вести", "БТА :: Headline"): where a site prints its name; () for a title of one part."""
-    parts = _SEGMENTS.split(clean_title(title))
+    parts = _segments(clean_title(title))
     return (parts[0], parts[-1]) if len(parts) > 1 else ()
 
 
@@ -141,7 +145,7 @@ def _after_site_name(title: str, site_names: tuple[str, ...]) -> str:
 def title_forms(title: str) -> tuple[str, ...]:
     """The title and its longest segment: how a page without an h1 may print its headline
     when the stated title still carries the site's name ("Заглавие | Община Пример")."""
-    return (title, max(_SEGMENTS.split(title), key=len)) if title else ()
+    return (title, max(_segments(title), key=len)) if title else ()
 
 
 def generic_title(
@@ -256,7 +260,7 @@ _SITE_SELF = re.compile(
 
 def _is_site_self_title(title: str) -> bool:
     """The stated title is the site's own description, no page's headline."""
-    return len(_SEGMENTS.split(title)) == 1 and bool(_SITE_SELF.match(title))
+    return len(_segments(title)) == 1 and bool(_SITE_SELF.match(title))
 
 
 _NAV_WORDS = 8  # a site's or a section's name, as its menu or logo link prints it
@@ -274,10 +278,10 @@ def without_navigation(title: str, tree: LexborHTMLParser) -> str:
     if not _SEGMENTS.search(title):
         return title
     links = _navigation(tree)
-    longest = max(len(_words(p)) for p in _SEGMENTS.split(title))
+    longest = max(len(_words(p)) for p in _segments(title))
 
     def keeps(rest: str) -> bool:
-        return max(len(_words(p)) for p in _SEGMENTS.split(rest)) == longest
+        return max(len(_words(p)) for p in _segments(rest)) == longest
 
     cut = True
     while cut:
@@ -609,7 +613,7 @@ def _confirms(title: str, words: list[str]) -> bool:
     longest part, has just ``words`` (``_confirmed``). The parts' words are read once:
     a run's words are its parts' in a row (no word spans the space that joins them), so
     only a run of as many words can match, found by its length."""
-    parts = [_words(part) for part in _SEGMENTS.split(title)]
+    parts = [_words(part) for part in _segments(title)]
     flat = [word for part in parts for word in part]
     if len(words) > len(flat):
         return False
@@ -667,7 +671,7 @@ def _stated_casing(
     folded = _fold(headline)
     for value in stated:
         candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
-        for form in (candidate, *_SEGMENTS.split(candidate)):
+        for form in (candidate, *_segments(candidate)):
             if pattern is not None and form != headline and pattern.fullmatch(form):
                 return form
             if styled and form.casefold() == folded and not (form.isupper() or form.islower()):
@@ -707,7 +711,7 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
     names = (clean_title(meta.og_site_name), "" if generic else profile.name)
     for value in (meta.og_title, meta.jsonld_headline, meta.html_title):
         title = strip_site_affixes(_stated(value), profile.title_affixes, names)
-        for form in (title, *_SEGMENTS.split(title)) if title else ():
+        for form in (title, *_segments(title)) if title else ():
             if form.casefold() == headline.casefold() and _title_case_of(form, mine):
                 return form
     return headline
@@ -817,7 +821,7 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     corti.ai opens with the headline, the longest part of a stated title."""
     host = host_and_path(url)[0]
     label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
-    parts = _SEGMENTS.split(title)
+    parts = _segments(title)
     if len(parts) < 2 or len(label) < 3:
         return ()
     found = []
@@ -858,7 +862,7 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
             elif b.startswith(a):
                 found.append((b[len(a) :].lstrip(_AFFIX_EDGE), a))
             else:
-                pa, pb = _SEGMENTS.split(a), _SEGMENTS.split(b)
+                pa, pb = _segments(a), _segments(b)
                 if len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1] and pa[0] != pb[0]:
                     found.append((pa[-1], pa[0]))
     return tuple(
@@ -898,7 +902,7 @@ def _is_short_segment(text: str, stated: list[str]) -> bool:
     the same way."""
     words = _words(text)
     for title in stated:
-        parts = _SEGMENTS.split(title)
+        parts = _segments(title)
         if len(parts) < 2:
             continue
         sizes = [len(_words(p)) for p in parts]
