@@ -49,6 +49,16 @@ _RELATED_HEADING = re.compile(
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
+def _reads_as_related_heading(heading: str) -> bool:
+    return _RELATED_HEADING.match(heading) is not None
+
+
+# Memoised: the first heading of many a box is asked again (a card's "By", a writer's
+# name, a widget's title; two in five of AEB's are a page's repeats), and a regex call
+# costs some thousands of instructions however soon it fails.
+_related_heading = memoised(_reads_as_related_heading, 256)
+
+
 def _reads_as_related(marker: str) -> bool:
     """Memoised: themes repeat the same class strings on every card of a list. A field of
     one item ("news-list-author": ``clean.FIELD_TOKEN``) is not the list; the list's own
@@ -143,7 +153,7 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
-        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+        return len(heading) <= 40 and _related_heading(heading)
     return False
 
 
