@@ -132,6 +132,7 @@ _COPYRIGHT_OPENERS = frozenset("©(Cc")
 def _opens_with_copyright(line: str) -> bool:
     return line[:1] in _COPYRIGHT_OPENERS and _COPYRIGHT_MARK.match(line) is not None
 
+
 # A site's reservation of its rights, in the forms its footer prints it: one vocabulary
 # for the line that opens with it ("Всички права запазени. Съдържанието …") and the one
 # that closes with it ("02 9262 210 · © Информационно обслужване АД · © 2022. Всички права

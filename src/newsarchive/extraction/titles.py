@@ -51,9 +51,7 @@ _WORD = re.compile(r"\w+")
 # space apart (``\s\s*``, not ``\s+``): a pattern opening with a character class lets the
 # engine skip to the next space before trying a match, where ``\s+`` had it start a whole
 # match at every character of the title (a third of its instructions; same matches).
-_SEGMENTS = re.compile(
-    r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+"
-)
+_SEGMENTS = re.compile(r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
 # A title's segments (``_SEGMENTS``' split), memoised as ``_words`` is and for the same
 # reason: the rules split the same few titles of a page again and again (five splits in
 # six on AEB repeat one of the same page). The lists are only read.
