@@ -122,6 +122,8 @@ def strip_site_affixes(
     names = (site_name,) if isinstance(site_name, str) else site_name
     for name in (n.strip() for n in names if n and n.strip()):
         for sep in SEPARATORS:
+            if not title.endswith(name) and not title.startswith(name):
+                break  # (nor will it after any other separator: most titles, at the first)
             if title.endswith(sep + name):
                 title = title[: -len(sep + name)]
             if title.startswith(name + sep):
