@@ -709,7 +709,7 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
     mine = _printed_words(headline)
     if not any(_title_word(w) and w[0].islower() for w in mine[1:]):
         return headline
-    if any(not _latin(letter) for word in mine for letter in word if letter.isalpha()):
+    if any(not _latin(c) for word in mine if not word.isascii() for c in word if c.isalpha()):
         return headline
     names = (clean_title(meta.og_site_name), "" if generic else profile.name)
     for value in (meta.og_title, meta.jsonld_headline, meta.html_title):
