@@ -325,3 +325,20 @@ def test_a_profiles_body_loses_a_forms_field_captions() -> None:
     )
     clean.remove_junk(tree)
     assert [node.text() for node in tree.css("label")] == ["Раздел"]
+
+
+@pytest.mark.parametrize(
+    ("line", "copyright"),
+    [
+        ("© 2026 Община Русе", True),
+        ("(c) 2026 Община Русе", True),
+        ("(C) Община Русе", True),
+        ("Copyright 2026 Община Русе", True),
+        ("COPYRIGHT © Община Русе", True),
+        ("copyright 2026", True),
+        ("Всички новини от 2026", False),
+        ("Община Русе (c)", False),
+    ],
+)
+def test_a_line_opening_with_the_copyright_sign_in_any_spelling(line: str, copyright: bool) -> None:
+    assert clean.is_copyright_line(line) is copyright

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.extraction import extract
+from newsarchive.extraction import extract, mojibake
 from newsarchive.extraction.mojibake import repair
 
 TITLE = "Ремонтът на моста в Русе започва през март"
@@ -62,3 +62,13 @@ def test_double_encoded_tags_are_repaired_too() -> None:
         "</head>", f"{head}</head>"
     )
     assert extract(html).tags == ("Русе", "ремонт")
+
+
+@pytest.mark.parametrize(
+    ("lead", "suspect"), [("Á", False), ("Â", True), ("Ã", True), ("ï", True), ("ð", False)]
+)
+def test_a_suspect_pair_opens_with_a_letter_from_a_circumflex_to_i_diaeresis(
+    lead: str, suspect: bool
+) -> None:
+    # (UTF-8's lead bytes C2-EF read as Latin-1: the letters looked for one by one first)
+    assert mojibake._suspect(f"Цена: 5 лв. {lead}\u00a9 2026") is suspect

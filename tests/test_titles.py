@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsarchive.extraction import extract
+from newsarchive.extraction import extract, titles
 from newsarchive.models import Profile
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
@@ -912,3 +912,17 @@ def test_a_span_the_page_shows_as_a_block_is_a_line_of_the_headline(span: str, t
         f"{PROSE}</article>",
     )
     assert extract(html).title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "longest"),
+    [
+        ("Кратко | Община Русе и областта", "Община Русе и областта"),
+        ("Кратко\t|\n  Община Русе и областта", "Община Русе и областта"),
+        ("Община Русе и областта  ::  Кратко", "Община Русе и областта"),
+        ("Ко-оп Русе|Кратко заглавие", "Ко-оп Русе|Кратко заглавие"),  # no space: one part
+    ],
+)
+def test_a_title_splits_at_a_separator_with_any_spaces_around_it(title: str, longest: str) -> None:
+    assert titles.title_forms(title) == (title, longest)
+    assert titles.title_forms(title) == (title, longest)  # (asked again: the memoised split)

@@ -123,6 +123,15 @@ _EMBED_ATTR = class_words(("embed", "embedded", "tweet", "twitter-tweet", "insta
 # prints it), not a word: "(c)" also letters a list's third item.
 _COPYRIGHT_SIGN = r"^(?:©|\(c\)|Copyright)(?:\s|(?=\d{4}))"
 _COPYRIGHT_MARK = re.compile(_COPYRIGHT_SIGN, re.IGNORECASE)
+# The characters the sign can open with (ignoring case, only "C" and "c" are a "c"): a
+# line opening with any other is not matched at all, a regex call costing some thousands
+# of instructions however soon it fails (asked of every short line of every page).
+_COPYRIGHT_OPENERS = frozenset("©(Cc")
+
+
+def _opens_with_copyright(line: str) -> bool:
+    return line[:1] in _COPYRIGHT_OPENERS and _COPYRIGHT_MARK.match(line) is not None
+
 
 # A site's reservation of its rights, in the forms its footer prints it: one vocabulary
 # for the line that opens with it ("Всички права запазени. Съдържанието …") and the one
@@ -154,7 +163,7 @@ def reserves_rights(line: str) -> bool:
 def is_copyright_line(line: str) -> bool:
     """The © sign before a name or a year, or the reservation of rights, alone or among a
     footer's short link labels: the line that says where a site's footer is."""
-    return bool(_COPYRIGHT_MARK.match(line)) or reserves_rights(line) or labels_and_copyright(line)
+    return _opens_with_copyright(line) or reserves_rights(line) or labels_and_copyright(line)
 
 
 # What stands between a footer's links ("Карта на сайта | Контакти | © 2026 Община …").
@@ -220,7 +229,7 @@ def is_label_row(line: str) -> bool:
 def _is_copyright_piece(piece: str) -> bool:
     """One bar-separated piece that is a copyright: opening with it, or a short one holding
     the sign ("Община Тест © 2026"), or reserving the rights."""
-    if _COPYRIGHT_MARK.match(piece) or reserves_rights(piece):
+    if _opens_with_copyright(piece) or reserves_rights(piece):
         return True
     return "©" in piece and len(piece) <= _COPYRIGHT_PIECE_CHARS
 

@@ -82,7 +82,7 @@ def block_weight(block: Block) -> float:
     comment box under it.
     """
     size = block.size
-    prose = size >= 25 and _ends_sentence(block.text)
+    prose = size >= 25 and block.text[-1:] in _SENTENCE_END  # ``_ends_sentence``, inlined
     # ``is_navigation`` written out (its thresholds shared): asked of every block, often
     # several times; ``prose`` with ``NAV_PROSE_SIZE`` is its prose (25 < 50)
     link_share = block.link_share

@@ -49,6 +49,17 @@ _RELATED_HEADING = re.compile(
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
+def _reads_as_related_heading(heading: str) -> bool:
+    # (a tag line's label, "Свързани теми:", and its links: no related list's heading)
+    return _RELATED_HEADING.match(heading) is not None and not clean.TAG_LABEL.match(heading)
+
+
+# Memoised: the first heading of many a box is asked again (a card's "By", a writer's
+# name, a widget's title; two in five of AEB's are a page's repeats), and a regex call
+# costs some thousands of instructions however soon it fails.
+_related_heading = memoised(_reads_as_related_heading, 256)
+
+
 def _reads_as_related(marker: str) -> bool:
     """Memoised: themes repeat the same class strings on every card of a list. A field of
     one item ("news-list-author": ``clean.FIELD_TOKEN``) is not the list; the list's own
@@ -143,12 +154,7 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join(first.text_lexbor().split())
-        # (a tag line's label, "Свързани теми:", and its links: no related list's heading)
-        return (
-            len(heading) <= 40
-            and _RELATED_HEADING.match(heading) is not None
-            and not clean.TAG_LABEL.match(heading)
-        )
+        return len(heading) <= 40 and _related_heading(heading)
     return False
 
 

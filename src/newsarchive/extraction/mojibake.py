@@ -21,14 +21,25 @@ _CONTINUATION = (
     "\u0153\u017e\u0178"
 )
 _SUSPECT = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
+# The letters such a text opens with, each looked for alone first: ``in`` finds one
+# character with memchr, 46 passes cheaper than the engine's one, which tests its class
+# at every character (45 instructions each; 34M of AEB's extraction, 15M this way). Most
+# texts hold none of them, and are not searched at all.
+_LEADS = tuple(chr(code) for code in range(0xC2, 0xF0))
 
 
 def repair(text: str) -> str:
     """``text`` with double-encoded runs decoded; unchanged (the same object) when none."""
     # (an ASCII text, which CPython knows without reading it, holds no Latin-1 letter: not
     # scanned)
-    if not text or text.isascii() or not _SUSPECT.search(text):
+    if not text or text.isascii() or not _suspect(text):
         return text
     import ftfy  # 50 ms to import: paid only by a process that meets such a page
 
     return ftfy.fix_encoding(text)
+
+
+def _suspect(text: str) -> bool:
+    """Some Latin-1 letter from Â to ï in ``text`` is followed by a character a
+    continuation byte turns into (``_SUSPECT``), searched for only once a letter is in it."""
+    return any(lead in text for lead in _LEADS) and _SUSPECT.search(text) is not None

@@ -41,13 +41,21 @@ from newsarchive.extraction.furniture import (
 )
 from newsarchive.extraction.links import host_and_path, parse_link
 from newsarchive.extraction.metadata import Metadata, unescape_references
+from newsarchive.memo import memoised
 from newsarchive.models import Profile
 from newsarchive.transliteration import LATIN
 
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
-# The same separators with any spacing, to split a title into its segments.
-_SEGMENTS = re.compile(r"\s+(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
+# The same separators with any spacing, to split a title into its segments. Its first
+# space apart (``\s\s*``, not ``\s+``): a pattern opening with a character class lets the
+# engine skip to the next space before trying a match, where ``\s+`` had it start a whole
+# match at every character of the title (a third of its instructions; same matches).
+_SEGMENTS = re.compile(r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
+# A title's segments (``_SEGMENTS``' split), memoised as ``_words`` is and for the same
+# reason: the rules split the same few titles of a page again and again (five splits in
+# six on AEB repeat one of the same page). The lists are only read.
+_segments = memoised(_SEGMENTS.split, 256)
 
 
 def clean_title(text: str) -> str:
@@ -97,7 +105,7 @@ def without_date(title: str) -> tuple[str, str]:
 def edge_segments(title: str) -> tuple[str, ...]:
     """The first and the last part of a title that separators split ("Headline - Дунавски
     вести", "БТА :: Headline"): where a site prints its name; () for a title of one part."""
-    parts = _SEGMENTS.split(clean_title(title))
+    parts = _segments(clean_title(title))
     return (parts[0], parts[-1]) if len(parts) > 1 else ()
 
 
@@ -114,6 +122,8 @@ def strip_site_affixes(
     names = (site_name,) if isinstance(site_name, str) else site_name
     for name in (n.strip() for n in names if n and n.strip()):
         for sep in SEPARATORS:
+            if not title.endswith(name) and not title.startswith(name):
+                break  # (nor will it after any other separator: most titles, at the first)
             if title.endswith(sep + name):
                 title = title[: -len(sep + name)]
             if title.startswith(name + sep):
@@ -135,7 +145,7 @@ def _after_site_name(title: str, site_names: tuple[str, ...]) -> str:
 def title_forms(title: str) -> tuple[str, ...]:
     """The title and its longest segment: how a page without an h1 may print its headline
     when the stated title still carries the site's name ("Заглавие | Община Пример")."""
-    return (title, max(_SEGMENTS.split(title), key=len)) if title else ()
+    return (title, max(_segments(title), key=len)) if title else ()
 
 
 def generic_title(
@@ -250,7 +260,7 @@ _SITE_SELF = re.compile(
 
 def _is_site_self_title(title: str) -> bool:
     """The stated title is the site's own description, no page's headline."""
-    return len(_SEGMENTS.split(title)) == 1 and bool(_SITE_SELF.match(title))
+    return len(_segments(title)) == 1 and bool(_SITE_SELF.match(title))
 
 
 _NAV_WORDS = 8  # a site's or a section's name, as its menu or logo link prints it
@@ -268,10 +278,10 @@ def without_navigation(title: str, tree: LexborHTMLParser) -> str:
     if not _SEGMENTS.search(title):
         return title
     links = _navigation(tree)
-    longest = max(len(_words(p)) for p in _SEGMENTS.split(title))
+    longest = max(len(_words(p)) for p in _segments(title))
 
     def keeps(rest: str) -> bool:
-        return max(len(_words(p)) for p in _SEGMENTS.split(rest)) == longest
+        return max(len(_words(p)) for p in _segments(rest)) == longest
 
     cut = True
     while cut:
@@ -603,7 +613,7 @@ def _confirms(title: str, words: list[str]) -> bool:
     longest part, has just ``words`` (``_confirmed``). The parts' words are read once:
     a run's words are its parts' in a row (no word spans the space that joins them), so
     only a run of as many words can match, found by its length."""
-    parts = [_words(part) for part in _SEGMENTS.split(title)]
+    parts = [_words(part) for part in _segments(title)]
     flat = [word for part in parts for word in part]
     if len(words) > len(flat):
         return False
@@ -620,9 +630,20 @@ def _confirms(title: str, words: list[str]) -> bool:
     return False
 
 
-def _words(text: str) -> list[str]:
+def _read_words(text: str) -> list[str]:
     """The words, case and punctuation aside: "Don’t – 5 tips" and "Don't - 5 Tips" match."""
     return _WORD.findall(text.casefold())
+
+
+# ``_read_words`` memoised (its lists are only read): the title rules ask for the words of
+# the same few strings of a page again and again (its h1, stated titles and their parts,
+# the site's names; two calls in three on AEB), and a regex's findall costs some 15,000
+# instructions however short the text. Kept for a page's strings, not a crawl's: a few
+# hundred, as many as a page and the site's pages before it ask for.
+_words = memoised(_read_words, 256)
+# The words as printed (``_WORD``), memoised the same way: the title-case rule reads the
+# same stated titles and their parts for each of them (three in four repeat on AEB).
+_printed_words = memoised(_WORD.findall, 256)
 
 
 def _split_by_heading(title: str, heading: str) -> str:
@@ -653,7 +674,7 @@ def _stated_casing(
     folded = _fold(headline)
     for value in stated:
         candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
-        for form in (candidate, *_SEGMENTS.split(candidate)):
+        for form in (candidate, *_segments(candidate)):
             if pattern is not None and form != headline and pattern.fullmatch(form):
                 return form
             if styled and form.casefold() == folded and not (form.isupper() or form.islower()):
@@ -661,9 +682,13 @@ def _stated_casing(
     return headline
 
 
-# A word title case capitalises whatever it is: four Latin letters or more. (A stated
-# title keeping one lower, "with" or "from" in some styles, is not read as title case.)
-_TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
+def _title_word(word: str) -> bool:
+    """A word title case capitalises whatever it is: four Latin letters or more. (A
+    stated title keeping one lower, "with" or "from" in some styles, is not read as title
+    case.) ``[A-Za-z]{4,}`` as str tests: an ASCII str is alphabetic just where each of
+    its characters is an ASCII letter, and a regex's call costs ten times the three tests
+    (a title's every word is asked)."""
+    return len(word) >= 4 and word.isascii() and word.isalpha()
 
 
 def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: bool) -> str:
@@ -681,15 +706,15 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
     Bulgarian headline is written in sentence case, so an h1 holding any other letter
     (a Cyrillic place name beside English words too) is kept as printed, whatever the
     stated title capitalises. Read after the other rules, like ``typed_marks``."""
-    mine = _WORD.findall(headline)
-    if not any(_TITLE_WORD.fullmatch(w) and w[0].islower() for w in mine[1:]):
+    mine = _printed_words(headline)
+    if not any(_title_word(w) and w[0].islower() for w in mine[1:]):
         return headline
-    if any(not _latin(letter) for word in mine for letter in word if letter.isalpha()):
+    if any(not _latin(c) for word in mine if not word.isascii() for c in word if c.isalpha()):
         return headline
     names = (clean_title(meta.og_site_name), "" if generic else profile.name)
     for value in (meta.og_title, meta.jsonld_headline, meta.html_title):
         title = strip_site_affixes(_stated(value), profile.title_affixes, names)
-        for form in (title, *_SEGMENTS.split(title)) if title else ():
+        for form in (title, *_segments(title)) if title else ():
             if form.casefold() == headline.casefold() and _title_case_of(form, mine):
                 return form
     return headline
@@ -705,14 +730,14 @@ def _title_case_of(form: str, words: list[str]) -> bool:
     """``form`` is ``words`` in title case: each of its long words capitalised, at least
     one the h1 leaves lower, and nothing else different (no capital made lower, no
     letter but a first changed)."""
-    theirs = _WORD.findall(form)
+    theirs = _printed_words(form)
     if len(theirs) != len(words):
         return False
     raised = False
     for mine, stated in zip(words, theirs, strict=True):
         if mine[1:] != stated[1:] or (mine[0].isupper() and not stated[0].isupper()):
             return False
-        if _TITLE_WORD.fullmatch(stated):
+        if _title_word(stated):
             if not stated[0].isupper():
                 return False
             raised = raised or mine[0].islower()
@@ -799,7 +824,7 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     corti.ai opens with the headline, the longest part of a stated title."""
     host = host_and_path(url)[0]
     label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
-    parts = _SEGMENTS.split(title)
+    parts = _segments(title)
     if len(parts) < 2 or len(label) < 3:
         return ()
     found = []
@@ -840,7 +865,7 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
             elif b.startswith(a):
                 found.append((b[len(a) :].lstrip(_AFFIX_EDGE), a))
             else:
-                pa, pb = _SEGMENTS.split(a), _SEGMENTS.split(b)
+                pa, pb = _segments(a), _segments(b)
                 if len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1] and pa[0] != pb[0]:
                     found.append((pa[-1], pa[0]))
     return tuple(
@@ -880,7 +905,7 @@ def _is_short_segment(text: str, stated: list[str]) -> bool:
     the same way."""
     words = _words(text)
     for title in stated:
-        parts = _SEGMENTS.split(title)
+        parts = _segments(title)
         if len(parts) < 2:
             continue
         sizes = [len(_words(p)) for p in parts]
