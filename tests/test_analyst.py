@@ -57,6 +57,8 @@ def _ids(result: Result) -> list[int]:
         ("общината", "--since", "01.12.2026", "--until", "14.12.2026"),
         ("общината", "--since", "1.12.2026 г.", "--until", "14.12.2026г."),
         ("общината since:01.12.2026 until:14.12.2026",),
+        # pasted with the spaces around it (a spreadsheet's cell): was refused
+        ("общината", "--since", " 2026-12-01 ", "--until", "2026-12-14\t"),
     ],
 )
 def test_a_date_written_day_first_as_in_bulgaria_is_read_as_its_iso_twin(

@@ -240,12 +240,13 @@ def parse_date(value: str, what: str) -> dt.date:
     write it: an analyst refused "01.12.2026" had to guess the other form), or a
     ``QueryError`` naming the option. Every date a command or the web page takes is read
     here (``--since``/``--until``, ``since:``/``until:``), so each reads the same forms."""
-    dotted = _DOTTED_DAY.fullmatch(value.strip())
+    typed = value.strip()  # (pasted from a cell or a message, with its spaces)
+    dotted = _DOTTED_DAY.fullmatch(typed)
     try:
         if dotted:
             day, month, year = (int(part) for part in dotted.groups())
             return dt.date(year, month, day)
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(typed)
     except ValueError:
         raise QueryError(f"{what} must be a date like {DATE_FORMS}, not '{value}'") from None
 
