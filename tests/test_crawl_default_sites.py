@@ -62,3 +62,41 @@ def test_a_file_named_as_the_profiles_folder_is_an_error_not_no_profiles(
             " files in one ($NEWSARCHIVE_PROFILES)\n"
         )
     assert not db.exists()  # refused before an archive was made
+
+
+def test_a_profiles_folder_that_does_not_exist_is_said_by_sites_and_the_nightly_crawl(
+    run_cli: Callable[..., Result],
+    mirror: Callable[[str], MirrorServer],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slip in NEWSARCHIVE_PROFILES (``~/stes`` for ``~/sites``) left every saved site
+    out of ``sites`` and of the nightly crawl without a word. The built-in sites are
+    pointed at the mirrors by --profile files (later files win), so nothing leaves
+    127.0.0.1."""
+    typo = tmp_path / "stes"
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(typo))
+    said = (
+        f"newsarchive: warning: $NEWSARCHIVE_PROFILES names {typo}, which does not exist:"
+        " no site saved with add-site --write is read (a typo? correct it, or unset it for"
+        " the default folder)\n"
+    )
+    listed = run_cli("sites")
+    assert listed.exit_code == 0, listed.stderr
+    assert "ruse24" in listed.stdout
+    assert listed.stderr == said
+    files = []
+    for site in MIRRORED[:-1]:
+        origin = mirror(site).url.rstrip("/")
+        files += ["--profile", str(tmp_path / f"{site}.toml")]
+        (tmp_path / f"{site}.toml").write_text(
+            f'id = "{site}"\nname = "{site}"\norigin = "{origin}"\n', encoding="utf-8"
+        )
+    result = run_cli("crawl", *files, "--delay", "0", "--quiet", "--db", str(db))
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr.startswith(said)
+    named = run_cli("crawl", "ruse24", *files, "--delay", "0", "--quiet", "--db", str(db))
+    assert said not in named.stderr  # a site named: the saved ones were not asked for
+    typo.mkdir()  # (an empty folder: no site saved yet, nothing to say)
+    assert run_cli("sites").stderr == ""

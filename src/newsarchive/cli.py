@@ -1190,9 +1190,12 @@ def sites(profile: ProfileOption = None) -> None:
     """List the site profiles: built-in, user (config dir) and --profile files."""
     from newsarchive import render
     from newsarchive.profiles import list_profiles
+    from newsarchive.profiles.loader import missing_user_dir, missing_user_dir_warning
 
     with _handled():
         render.sites_table(list(list_profiles(profile or []).values()))
+        if (folder := missing_user_dir()) is not None:
+            sys.stderr.write(f"newsarchive: warning: {missing_user_dir_warning(folder)}\n")
 
 
 @app.command("add-site")

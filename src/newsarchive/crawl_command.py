@@ -40,7 +40,12 @@ from newsarchive.errors import (
 )
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.models import Profile
-from newsarchive.profiles.loader import get_profile, list_profiles
+from newsarchive.profiles.loader import (
+    get_profile,
+    list_profiles,
+    missing_user_dir,
+    missing_user_dir_warning,
+)
 from newsarchive.safe_text import as_one_line
 
 
@@ -92,6 +97,8 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
     try:
         with _ending_logged(log):
             profiles, options = _prepare(request)
+            if not request.sites and (folder := missing_user_dir()) is not None:
+                _say(log, f"warning: {missing_user_dir_warning(folder)}")
             options = replace(options, stop=stop, log=log.write if log else None)
             with CrawlLock(db) as lock, _stop_on_signals(stop), _display(quiet) as progress:
                 options = replace(options, after_kill=lock.abandoned is not None)

@@ -86,6 +86,27 @@ def user_profile_dir() -> Path:
     return Path(base) / "newsarchive" / "sites"
 
 
+def missing_user_dir() -> Path | None:
+    """The folder ``$NEWSARCHIVE_PROFILES`` names, when it names one that does not exist.
+
+    Unset, a missing default folder only means no site was saved yet; set, it was set for
+    the sites saved there, and a slip in it (``~/stes``) left every one of them out of the
+    nightly crawl and of ``sites`` without a word (``add-site --write`` makes the folder,
+    so a fresh one is no slip for it)."""
+    if not os.environ.get("NEWSARCHIVE_PROFILES"):
+        return None
+    folder = user_profile_dir()
+    return None if folder.exists() else folder
+
+
+def missing_user_dir_warning(folder: Path) -> str:
+    """What ``crawl`` (every site) and ``sites`` say of ``missing_user_dir``."""
+    return (
+        f"$NEWSARCHIVE_PROFILES names {folder}, which does not exist: no site saved with"
+        " add-site --write is read (a typo? correct it, or unset it for the default folder)"
+    )
+
+
 def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
     if field_name in _TUPLE_FIELDS:
         if isinstance(value, str):
