@@ -321,3 +321,25 @@ def test_a_title_holding_line_breaks_is_one_line_in_search_and_show(run_cli: Cli
     ]
     as_json = run_cli("show", "1", "-f", "json", "--db", str(db)).json()
     assert as_json["title"] == "Ред\nнов ред\r\nи\tтаб"  # the data as archived
+
+
+@pytest.mark.parametrize(
+    ("args", "chosen"),
+    [
+        (("search", "община", "--raw"), "table"),
+        (("search", "община", "-f", "json", "--raw"), "json"),
+        (("export", "--raw"), "jsonl"),
+        (("export", "-f", "parquet", "-o", "x.parquet", "--raw"), "parquet"),
+    ],
+)
+def test_raw_with_a_format_it_does_not_change_is_refused(
+    run_cli: Cli, db: Path, args: tuple[str, ...], chosen: str
+) -> None:
+    """``--raw`` changes CSV alone: with another format it was taken and did nothing."""
+    hostile_archive(run_cli, db)
+    result = run_cli(*args, "--db", str(db))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr == (
+        f"newsarchive: error: --raw changes CSV only; {chosen} holds the text as archived"
+        " already: drop --raw\n"
+    )

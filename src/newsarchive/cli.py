@@ -306,6 +306,15 @@ RawOption = Annotated[
 ]  # fmt: skip
 
 
+def _raw_for_csv(raw: bool, chosen: str) -> None:
+    """``--raw`` changes CSV alone (the other formats hold the text as archived): given
+    with another, it was taken and did nothing, and the user believed it had."""
+    if raw and chosen != "csv":
+        raise UsageError(
+            f"--raw changes CSV only; {chosen} holds the text as archived already: drop --raw"
+        )
+
+
 # The choices of each option (Typer shows them in --help and rejects anything else).
 SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
 ExportFormat = StrEnum(
@@ -762,6 +771,7 @@ def search(
     out = _stdout_if_dash(out)
     with _handled():
         chosen = search_format(fmt.value if fmt is not None else None, out)
+        _raw_for_csv(raw, chosen)
         filters = _filters(site, since, until)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
@@ -974,6 +984,7 @@ def export(
         from newsarchive.export.named import export_format
 
         chosen = export_format(fmt.value if fmt is not None else None, out)
+        _raw_for_csv(raw, chosen)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
