@@ -299,7 +299,11 @@ def test_a_response_record_without_a_target_uri_is_damage_not_a_crash(
     result = run_cli("import-warc", str(warc), "--db", str(db))
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert " on (an unreadable record (" in result.stderr
+    assert (
+        " on (an unreadable record (a required WARC header missing or malformed)); the records"
+        " before it were imported\n"
+    ) in result.stderr
+    assert "NoneType" not in result.stderr  # (Python's words, read as the tool's bug)
 
 
 @pytest.mark.parametrize(

@@ -168,10 +168,13 @@ def _records(handle: IO[bytes], skipped: Counter[str]) -> Iterator[tuple[str, Re
             raise Damaged(good_until, "the last record is cut short") from None
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
             raise Damaged(good_until, _reason(exc)) from None
-        except (AttributeError, TypeError, IndexError, KeyError) as exc:
+        except (AttributeError, TypeError, IndexError, KeyError):
             # warcio on a record it never expected: a response without WARC-Target-URI
-            # raised AttributeError ('NoneType' object has no attribute 'startswith')
-            raise Damaged(good_until, f"an unreadable record ({_reason(exc)})") from None
+            # raised AttributeError ('NoneType' object has no attribute 'startswith'),
+            # Python's words for our bug to a reader, so the record's fault is said
+            raise Damaged(
+                good_until, "an unreadable record (a required WARC header missing or malformed)"
+            ) from None
     if good_until < size:
         raise Damaged(good_until, "the file ends inside a record")
 
