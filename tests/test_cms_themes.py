@@ -270,6 +270,20 @@ THEMES = {
         tags=("Град", "автобуси", "гара", "подписка"),
         drops=("Рекорден брой", "Коледният базар", "Запазване на моето име", "Архиви"),
     ),
+    # TYPO3's news extension (tx_news): the page's section as the h1, the headline an h3,
+    # the lead in <div class="teaser-text" itemprop="description"> with the picture set
+    # between it and the text (main: the lead cut, as a "teaser" and for the picture),
+    # related news and files with dates of their own; the tags as bare words (none read)
+    "typo3_news": Theme(
+        "https://berkovitsa-obshtina.example/novini/detail/dogovor-sanirane-tri-bloka",
+        "Общината в Берковица подписа договор за саниране на три блока",
+        "2026-11-26",
+        "Цветелина Младенова",
+        "Три жилищни блока в квартал",
+        "Работите трябва да започнат",
+        5,
+        drops=("Обратно", "Свързани", "Общината кандидатства", "График на", "Блоковете в кв"),
+    ),
 }
 
 
@@ -406,3 +420,4 @@ def test_a_box_of_the_sites_popular_tags_gives_no_tags() -> None:
     html = html.replace('<div class="comments-area">', popular + '<div class="comments-area">')
     article = extract(html, THEMES["generatepress"].url, today=_FETCHED)
     assert article.tags == ("Град",)
+
