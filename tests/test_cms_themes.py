@@ -299,6 +299,35 @@ THEMES = {
         tags=("Спорт", "ремонти"),
         drops=("мин. четене", "Абонирай", "Общинският съвет", "Новите съблекални", "Ghost"),
     ),
+    # Drupal 10's Olivero: the headline in the page-title block above the node, "От
+    # <a class="username">…</a>, 27 ноември 2026 - 09:41" in "node__meta", the tags in
+    # "field--name-field-tags" headed "Етикети", the comment form, a contacts block
+    # in the footer with a body field of its own
+    "drupal_olivero": Theme(
+        "https://obshtina-dolni-chiflik.example/novini/zapochva-podmyanata-na-vodoprovoda-v-s-shkorpilovtsi",
+        "Започва подмяната на водопровода в с. Шкорпиловци",
+        "2026-11-27T09:41:00",
+        "Стефан Костадинов",
+        "От понеделник, 30 ноември",
+        "Сигнали за проблеми",
+        4,
+        tags=("водопровод", "Шкорпиловци", "ПРСР"),
+        drops=("Етикети", "Коментар", "Вашето име", "Приемно време", "RSS", "Drupal"),
+    ),
+    # Joomla 3's Protostar: the headline an h2 in "page-header", the article-info list
+    # "Подробности" with "Написано от", "Публикувано на", "Последна промяна на",
+    # "Създадено на" (three <time>s) and "Посещения: 387", the print/e-mail cog menu,
+    # the pager "Назад"/"Напред", latest news in the side column
+    "joomla_protostar": Theme(
+        "https://obshtina-ivaylovgrad.example/novini/248-zapisvane-detski-gradini",
+        "Започва записването в детските градини за новата учебна година",
+        "2026-11-25T08:15:00+02:00",
+        "Миглена Атанасова",
+        "От 1 декември родителите",
+        "Справки на телефона",
+        4,
+        drops=("Подробности", "Посещения", "Печат", "Назад", "Коледен базар", "Последни"),
+    ),
 }
 
 
@@ -450,3 +479,23 @@ def test_caspers_byline_dates_and_names_a_post_without_ghosts_head() -> None:
     assert article.published == dt.date(2026, 11, 27)
     assert article.author == "Ралица Андреева"
     assert article.text.startswith("Спортната зала „Христо Ботев“")
+
+
+@pytest.mark.parametrize("modified_first", [False, True])
+def test_protostars_article_info_as_words_dates_the_publication(modified_first: bool) -> None:
+    """Protostar's article info with no microdata or <time> (a template override, Joomla
+    2.5's layout): "Публикувано на 25 ноември 2026" is the day, not "Последна промяна на"
+    nor "Създадено на" beside it, before it or after it."""
+    html = (PAGES / "joomla_protostar.html").read_text(encoding="utf-8")
+    html = re.sub(r"</?time[^>]*>", "", html)
+    html = re.sub(r' itemprop="[^"]*"', "", html)
+    html = html.replace('<meta name="author" content="Миглена Атанасова" />', "")
+    if modified_first:
+        published = html.index('<dd class="published">')
+        modified = html.index('<dd class="modified">')
+        created = html.index('<dd class="create">')
+        html = html[:published] + html[modified:created] + html[published:modified] + html[created:]
+    assert "datePublished" not in html and "<time" not in html
+    article = extract(html, THEMES["joomla_protostar"].url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 25)
+    assert article.author == "Миглена Атанасова"
