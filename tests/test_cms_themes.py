@@ -328,6 +328,20 @@ THEMES = {
         4,
         drops=("Подробности", "Посещения", "Печат", "Назад", "Коледен базар", "Последни"),
     ),
+    # Tilda's feed post page: the post in a "t-feed__post-popup" (shown, not a popup),
+    # its date and author in "t-feed__post-popup__date-parts-wrapper" by the headline
+    # (main: no author, the block's "popup" read as furniture), the text in
+    # "t-redactor__text" boxes, share buttons, "Още публикации", the T420 footer
+    "tilda_feeds": Theme(
+        "https://belitsa-chitalishte.example/tpost/k2m7x1vd51-chitalishteto-v-belitsa-sabira-stari-sni",
+        "Читалището в Белица събира стари снимки за изложба",
+        "2026-11-27",
+        "Василка Дончева",
+        "Народно читалище „Просвета – 1914“",
+        "Дарителите ще бъдат поканени",
+        5,
+        drops=("Сподели", "Още публикации", "Школата", "Всички публикации", "Адрес", "Tilda"),
+    ),
 }
 
 
@@ -499,3 +513,14 @@ def test_protostars_article_info_as_words_dates_the_publication(modified_first: 
     article = extract(html, THEMES["joomla_protostar"].url, today=_FETCHED)
     assert article.published == dt.date(2026, 11, 25)
     assert article.author == "Миглена Атанасова"
+
+
+def test_a_part_named_furniture_for_itself_in_the_headlines_block_still_is() -> None:
+    """Only the block's own name is spared by the headline's box: a part of it named
+    furniture for itself (a "__related" list with a byline of another post) still is."""
+    html = (PAGES / "tilda_feeds.html").read_text(encoding="utf-8")
+    html = html.replace(
+        '<span class="t-feed__post-popup__author-wrapper">',
+        '<span class="t-feed__post-popup__sidebar">',
+    )
+    assert extract(html, THEMES["tilda_feeds"].url, today=_FETCHED).author is None
