@@ -342,6 +342,20 @@ THEMES = {
         5,
         drops=("Сподели", "Още публикации", "Школата", "Всички публикации", "Адрес", "Tilda"),
     ),
+    # Odoo's website blog: the headline and subtitle over a cover picture, the author and
+    # the day in "o_wblog_post_author_and_date", the text in "o_wblog_post_content_field",
+    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: none read), and
+    # the next post's cover with its own title and subtitle (a <div> for the h1)
+    "odoo_blog": Theme(
+        "https://kmetstvo-galabovo.example/blog/novini-1/kmetstvoto-zasadi-lipova-aleya-14",
+        "Кметството в Гълъбово засади липова алея",
+        "2026-11-27",
+        "Димитрина Кръстева",
+        "Доброволци и служители",
+        "Кметството ще полива",
+        3,
+        drops=("Четиридесет", "читалището", "Прочетете следващото", "Odoo", "озеленяване"),
+    ),
 }
 
 
