@@ -538,3 +538,37 @@ def test_a_part_named_furniture_for_itself_in_the_headlines_block_still_is() -> 
         '<span class="t-feed__post-popup__sidebar">',
     )
     assert extract(html, THEMES["tilda_feeds"].url, today=_FETCHED).author is None
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        # a theme's "j F Y @ H:i" (main: the day alone)
+        ("27 ноември 2026 @ 09:41", dt.datetime(2026, 11, 27, 9, 41)),
+        ("27.11.2026 @ 09:41 ч.", dt.datetime(2026, 11, 27, 9, 41)),
+        ("27.11.2026 | 09:41", dt.datetime(2026, 11, 27, 9, 41)),
+        # the change's line beside the publication's, on either side of it
+        (
+            "Публикувана: 27.11.2026 | 09:41 Обновена: 28.11.2026 | 10:05",
+            dt.datetime(2026, 11, 27, 9, 41),
+        ),
+        (
+            "Обновена: 28.11.2026 | 10:05 Публикувана: 27.11.2026 | 09:41",
+            dt.datetime(2026, 11, 27, 9, 41),
+        ),
+    ],
+)
+def test_a_meta_lines_date_and_time_as_a_reader_reads_them(
+    meta: str, published: dt.datetime
+) -> None:
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Ремонтът на моста приключи - '
+        'Вести</title></head><body><nav><a href="/">Начало</a> <a href="/grad">Град</a></nav>'
+        '<div class="post"><h1>Ремонтът на моста приключи</h1><div class="info">'
+        f'<span class="date">{meta}</span></div><div class="text"><p>Движението по моста '
+        "над реката беше възстановено в петък след четиримесечен ремонт на конструкцията и "
+        "настилката.</p><p>Общината обяви, че през пролетта ще бъдат подменени и парапетите "
+        "по цялата дължина на съоръжението.</p></div></div></body></html>"
+    )
+    article = extract(html, "https://vesti.example/grad/most", today=_FETCHED)
+    assert article.published == published
