@@ -356,6 +356,20 @@ THEMES = {
         3,
         drops=("Четиридесет", "читалището", "Прочетете следващото", "Odoo", "озеленяване"),
     ),
+    # Sitefinity's ASP.NET Core renderer, its news detail view as shipped: no class on
+    # the item's boxes, the headline an h3 (no h1 on the page), "27.11.2026 г. By …" with
+    # the renderer's untranslated "By", the summary's <div> and the content's, "Последни
+    # новини" in the second column, the programme's notice in the footer
+    "sitefinity_renderer": Theme(
+        "https://oblast-yambol.example/novini/2026/11/27/oblastnata-administratsiya-predstavi-plana-za-zimata",
+        "Областната администрация в Ямбол представи плана за зимата",
+        "2026-11-27",
+        "Радослав Вълков",
+        "Пътищата в областта ще бъдат",
+        "При обилен снеговалеж",
+        4,
+        drops=("By", "Последни новини", "Приемни дни", "Добро управление", "Жорж Папазов"),
+    ),
 }
 
 
