@@ -9,6 +9,7 @@ the story's text from its first line to its last without the theme's furniture (
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,6 +271,105 @@ THEMES = {
         tags=("Град", "автобуси", "гара", "подписка"),
         drops=("Рекорден брой", "Коледният базар", "Запазване на моето име", "Архиви"),
     ),
+    # TYPO3's news extension (tx_news): the page's section as the h1, the headline an h3,
+    # the lead in <div class="teaser-text" itemprop="description"> with the picture set
+    # between it and the text (main: the lead cut, as a "teaser" and for the picture),
+    # related news and files with dates of their own; the tags as bare words (none read)
+    "typo3_news": Theme(
+        "https://berkovitsa-obshtina.example/novini/detail/dogovor-sanirane-tri-bloka",
+        "Общината в Берковица подписа договор за саниране на три блока",
+        "2026-11-26",
+        "Цветелина Младенова",
+        "Три жилищни блока в квартал",
+        "Работите трябва да започнат",
+        5,
+        drops=("Обратно", "Свързани", "Общината кандидатства", "График на", "Блоковете в кв"),
+    ),
+    # Ghost's Casper: its head's JSON-LD and "article:" metas, the byline's <time> as
+    # "27 ное 2026", the custom excerpt under the headline (left out, as WCXB's truths
+    # leave a dek out), the portal's sign-up box and three post cards after the text
+    "ghost_casper": Theme(
+        "https://novipazar-vesti.example/sportnata-zala-otvarya-sled-remont/",
+        "Спортната зала в Нови пазар отваря след ремонт",
+        "2026-11-27T07:41:12+00:00",
+        "Ралица Андреева",
+        "Спортната зала „Христо Ботев“",
+        "Залата ще бъде отворена",
+        5,
+        tags=("Спорт", "ремонти"),
+        drops=("мин. четене", "Абонирай", "Общинският съвет", "Новите съблекални", "Ghost"),
+    ),
+    # Drupal 10's Olivero: the headline in the page-title block above the node, "От
+    # <a class="username">…</a>, 27 ноември 2026 - 09:41" in "node__meta", the tags in
+    # "field--name-field-tags" headed "Етикети", the comment form, a contacts block
+    # in the footer with a body field of its own
+    "drupal_olivero": Theme(
+        "https://obshtina-dolni-chiflik.example/novini/zapochva-podmyanata-na-vodoprovoda-v-s-shkorpilovtsi",
+        "Започва подмяната на водопровода в с. Шкорпиловци",
+        "2026-11-27T09:41:00",
+        "Стефан Костадинов",
+        "От понеделник, 30 ноември",
+        "Сигнали за проблеми",
+        4,
+        tags=("водопровод", "Шкорпиловци", "ПРСР"),
+        drops=("Етикети", "Коментар", "Вашето име", "Приемно време", "RSS", "Drupal"),
+    ),
+    # Joomla 3's Protostar: the headline an h2 in "page-header", the article-info list
+    # "Подробности" with "Написано от", "Публикувано на", "Последна промяна на",
+    # "Създадено на" (three <time>s) and "Посещения: 387", the print/e-mail cog menu,
+    # the pager "Назад"/"Напред", latest news in the side column
+    "joomla_protostar": Theme(
+        "https://obshtina-ivaylovgrad.example/novini/248-zapisvane-detski-gradini",
+        "Започва записването в детските градини за новата учебна година",
+        "2026-11-25T08:15:00+02:00",
+        "Миглена Атанасова",
+        "От 1 декември родителите",
+        "Справки на телефона",
+        4,
+        drops=("Подробности", "Посещения", "Печат", "Назад", "Коледен базар", "Последни"),
+    ),
+    # Tilda's feed post page: the post in a "t-feed__post-popup" (shown, not a popup),
+    # its date and author in "t-feed__post-popup__date-parts-wrapper" by the headline
+    # (main: no author, the block's "popup" read as furniture), the text in
+    # "t-redactor__text" boxes, share buttons, "Още публикации", the T420 footer
+    "tilda_feeds": Theme(
+        "https://belitsa-chitalishte.example/tpost/k2m7x1vd51-chitalishteto-v-belitsa-sabira-stari-sni",
+        "Читалището в Белица събира стари снимки за изложба",
+        "2026-11-27",
+        "Василка Дончева",
+        "Народно читалище „Просвета – 1914“",
+        "Дарителите ще бъдат поканени",
+        5,
+        drops=("Сподели", "Още публикации", "Школата", "Всички публикации", "Адрес", "Tilda"),
+    ),
+    # Odoo's website blog: the headline and subtitle over a cover picture, the author and
+    # the day in "o_wblog_post_author_and_date", the text in "o_wblog_post_content_field",
+    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: none read), and
+    # the next post's cover with its own title and subtitle (a <div> for the h1)
+    "odoo_blog": Theme(
+        "https://kmetstvo-galabovo.example/blog/novini-1/kmetstvoto-zasadi-lipova-aleya-14",
+        "Кметството в Гълъбово засади липова алея",
+        "2026-11-27",
+        "Димитрина Кръстева",
+        "Доброволци и служители",
+        "Кметството ще полива",
+        3,
+        drops=("Четиридесет", "читалището", "Прочетете следващото", "Odoo", "озеленяване"),
+    ),
+    # Sitefinity's ASP.NET Core renderer, its news detail view as shipped: no class on
+    # the item's boxes, the headline an h3 (no h1 on the page), "27.11.2026 г. By …" with
+    # the renderer's untranslated "By", the summary's <div> and the content's, "Последни
+    # новини" in the second column, the programme's notice in the footer
+    "sitefinity_renderer": Theme(
+        "https://oblast-yambol.example/novini/2026/11/27/oblastnata-administratsiya-predstavi-plana-za-zimata",
+        "Областната администрация в Ямбол представи плана за зимата",
+        "2026-11-27",
+        "Радослав Вълков",
+        "Пътищата в областта ще бъдат",
+        "При обилен снеговалеж",
+        4,
+        drops=("By", "Последни новини", "Приемни дни", "Добро управление", "Жорж Папазов"),
+    ),
 }
 
 
@@ -406,3 +506,83 @@ def test_a_box_of_the_sites_popular_tags_gives_no_tags() -> None:
     html = html.replace('<div class="comments-area">', popular + '<div class="comments-area">')
     article = extract(html, THEMES["generatepress"].url, today=_FETCHED)
     assert article.tags == ("Град",)
+
+
+def test_caspers_byline_dates_and_names_a_post_without_ghosts_head() -> None:
+    """Casper's page without the metadata Ghost's head prints: the byline's <time> under
+    the headline is the day and its "author-name" the author; the post cards' <time>s
+    below the text are other posts'."""
+    html = (PAGES / "ghost_casper.html").read_text(encoding="utf-8")
+    start = html.index('<script type="application/ld+json">')
+    html = html[:start] + html[html.index("</script>", start) + len("</script>") :]
+    html = re.sub(r'<meta (?:property|name)="(?:article|twitter|og):[^>]*>', "", html)
+    assert "2026-11-27T" not in html and "Ралица Андреева" in html
+    article = extract(html, THEMES["ghost_casper"].url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 27)
+    assert article.author == "Ралица Андреева"
+    assert article.text.startswith("Спортната зала „Христо Ботев“")
+
+
+@pytest.mark.parametrize("modified_first", [False, True])
+def test_protostars_article_info_as_words_dates_the_publication(modified_first: bool) -> None:
+    """Protostar's article info with no microdata or <time> (a template override, Joomla
+    2.5's layout): "Публикувано на 25 ноември 2026" is the day, not "Последна промяна на"
+    nor "Създадено на" beside it, before it or after it."""
+    html = (PAGES / "joomla_protostar.html").read_text(encoding="utf-8")
+    html = re.sub(r"</?time[^>]*>", "", html)
+    html = re.sub(r' itemprop="[^"]*"', "", html)
+    html = html.replace('<meta name="author" content="Миглена Атанасова" />', "")
+    if modified_first:
+        published = html.index('<dd class="published">')
+        modified = html.index('<dd class="modified">')
+        created = html.index('<dd class="create">')
+        html = html[:published] + html[modified:created] + html[published:modified] + html[created:]
+    assert "datePublished" not in html and "<time" not in html
+    article = extract(html, THEMES["joomla_protostar"].url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 25)
+    assert article.author == "Миглена Атанасова"
+
+
+def test_a_part_named_furniture_for_itself_in_the_headlines_block_still_is() -> None:
+    """Only the block's own name is spared by the headline's box: a part of it named
+    furniture for itself (a "__related" list with a byline of another post) still is."""
+    html = (PAGES / "tilda_feeds.html").read_text(encoding="utf-8")
+    html = html.replace(
+        '<span class="t-feed__post-popup__author-wrapper">',
+        '<span class="t-feed__post-popup__sidebar">',
+    )
+    assert extract(html, THEMES["tilda_feeds"].url, today=_FETCHED).author is None
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        # a theme's "j F Y @ H:i" (main: the day alone)
+        ("27 ноември 2026 @ 09:41", dt.datetime(2026, 11, 27, 9, 41)),
+        ("27.11.2026 @ 09:41 ч.", dt.datetime(2026, 11, 27, 9, 41)),
+        ("27.11.2026 | 09:41", dt.datetime(2026, 11, 27, 9, 41)),
+        # the change's line beside the publication's, on either side of it
+        (
+            "Публикувана: 27.11.2026 | 09:41 Обновена: 28.11.2026 | 10:05",
+            dt.datetime(2026, 11, 27, 9, 41),
+        ),
+        (
+            "Обновена: 28.11.2026 | 10:05 Публикувана: 27.11.2026 | 09:41",
+            dt.datetime(2026, 11, 27, 9, 41),
+        ),
+    ],
+)
+def test_a_meta_lines_date_and_time_as_a_reader_reads_them(
+    meta: str, published: dt.datetime
+) -> None:
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Ремонтът на моста приключи - '
+        'Вести</title></head><body><nav><a href="/">Начало</a> <a href="/grad">Град</a></nav>'
+        '<div class="post"><h1>Ремонтът на моста приключи</h1><div class="info">'
+        f'<span class="date">{meta}</span></div><div class="text"><p>Движението по моста '
+        "над реката беше възстановено в петък след четиримесечен ремонт на конструкцията и "
+        "настилката.</p><p>Общината обяви, че през пролетта ще бъдат подменени и парапетите "
+        "по цялата дължина на съоръжението.</p></div></div></body></html>"
+    )
+    article = extract(html, "https://vesti.example/grad/most", today=_FETCHED)
+    assert article.published == published

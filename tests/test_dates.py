@@ -71,6 +71,10 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         # WordPress in Bulgarian: "F j, Y", its time after "в" (pelin)
         ("ноември 28, 2025 в 14:35", dt.datetime(2025, 11, 28, 14, 35)),
         ("Ноември 28, 2025", dt.date(2025, 11, 28)),
+        # WordPress themes' "j F Y @ H:i": the time after "@" (the day alone before)
+        ("27 ноември 2025 @ 09:41", dt.datetime(2025, 11, 27, 9, 41)),
+        ("27.11.2025 @ 09:41", dt.datetime(2025, 11, 27, 9, 41)),
+        ("ноември 27, 2025 @ 9:41", dt.datetime(2025, 11, 27, 9, 41)),
     ],
 )
 def test_parse_text_date(text: str, expected: dt.date) -> None:

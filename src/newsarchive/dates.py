@@ -127,9 +127,11 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 # "Заповед РД-02-14-1201/08.12.2014 г.", an order numbered and dated in one.
 _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d/$")
 _DOCUMENT_REACH = 40
+# A date's time follows a separator: ",", "в", "-", "/", "|", or "@" as WordPress themes
+# write "j F Y @ H:i" ("27 ноември 2026 @ 09:41", where the day alone was read).
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
+    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -138,7 +140,7 @@ _NUMERIC = re.compile(
 # address "10.0.12.5" is no date.
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
-    r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
+    r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
@@ -154,7 +156,7 @@ _WORDY = re.compile(
     + _DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||at|um)?\s*"
+    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||@|at|um)?\s*"
     + _TIME12
     + r")?",
     re.IGNORECASE,
@@ -171,7 +173,7 @@ _MONTH_FIRST = re.compile(
     + r")\.?\s+"
     + _DAY
     + _DAY_TO_YEAR
-    + r"(?:\s*(?:,|-|/|at|в|\|)?\s*"
+    + r"(?:\s*(?:,|-|/|at|в|\||@)?\s*"
     + _TIME12
     + r")?",
     re.IGNORECASE,
@@ -190,7 +192,7 @@ _YEAR_FIRST = re.compile(
 _SLASHED = re.compile(
     r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
     + _YEAR
-    + r"(?:\s*[,|-]?\s*(?:at\s+)?"  # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"
+    + r"(?:\s*[,|@-]?\s*(?:at\s+)?"  # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"
     + _TIME12
     + r")?"
 )
@@ -398,7 +400,7 @@ _ROMAN_NUMERALS = "|".join(
     numeral.replace("X", "[XХ]").replace("I", "[IІ]")
     for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
 )
-_AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
+_AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
 # pattern for both: each pattern costs a pass over a page's text.
@@ -1231,7 +1233,7 @@ def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
 # Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.
 # No year may follow the day ("28 ноември 2026" is a full date, or a future one).
 _NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d(?![:.]\d))"
-_TIME_AFTER = r"(?:\s*(?:,|в|-|/|\||at)?\s*" + _TIME12 + r")?"
+_TIME_AFTER = r"(?:\s*(?:,|в|-|/|\||@|at)?\s*" + _TIME12 + r")?"
 # "28 ноември", "28-ми ноември", "28 noemvri".
 _YEARLESS_WORDY = re.compile(
     r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + _DAY_MONTH_ALT + r")(?!\w)\.?"

@@ -608,10 +608,24 @@ def _marked(
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
     if cls and marker(cls):
-        return True
+        return node is None or "itemprop" not in attrs or not _describes_the_article(node)
     if not ident or not marker(ident):
         return False
     return node is None or not _is_heading_anchor(node, ident)
+
+
+def _describes_the_article(node: LexborNode) -> bool:
+    """The schema.org ``description`` of the item whose ``articleBody`` is on the page: the
+    story's lead as the page shows it, whatever its class says. TYPO3's news prints it as
+    ``<div class="teaser-text" itemprop="description">`` above the text, a "teaser" to
+    the furniture words, so the lead was cut; a card's excerpt describes an item of its
+    own, holding no article body."""
+    if "description" not in (node.attributes.get("itemprop") or "").split():
+        return False
+    scope = node.parent
+    while scope is not None and "itemscope" not in scope.attributes:
+        scope = scope.parent
+    return scope is not None and scope.css_first('[itemprop~="articleBody"]') is not None
 
 
 _ID_WORD = re.compile(r"[^\W\d_]+")

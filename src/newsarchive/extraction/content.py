@@ -1000,13 +1000,16 @@ def _lead_box(
     Narrow on purpose: WCXB's and AEB's truths leave most standfirsts out (a dek under an
     English headline, an excerpt in a hero box), so only the one prose block between the
     headline and the text counts, right after the headline (nothing but date lines and
-    furniture between them) and right before the text's first block, its box a sibling
-    of the text's; a sentence with no link, outside furniture, not already the text's
+    furniture between them) and right before the text's first block (but for a picture
+    and its caption in furniture: TYPO3's news sets its images between them), its box a
+    sibling of the text's; a sentence with no link, outside furniture, not already the text's
     first line (a page printing its first paragraph twice)."""
     between = [i for i in range(headline + 1, start) if weights[i] > 0]
-    if len(between) != 1 or between[0] != start - 1:
+    if len(between) != 1:
         return []
     at = between[0]
+    if not all(dropped[i] or not blocks[i].text for i in range(at + 1, start)):
+        return []
     lead, first = blocks[at], blocks[start]
     if dropped[at] or lead.link_share > 0 or not _ends_sentence(lead.text):
         return []

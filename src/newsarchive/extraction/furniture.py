@@ -253,13 +253,45 @@ def in_furniture_for(node: LexborNode, reader: Reader, memo: dict[int, bool] | N
             verdict = known
             break
         path.append(current.mem_id)
-        if is_furniture(current) and not _readers_own(current, reader):
+        if (
+            is_furniture(current)
+            and not _readers_own(current, reader)
+            and not _in_the_headlines_block(current)
+        ):
             verdict = True
             break
         current = current.parent
     for mem_id in path:
         known_verdicts[mem_id] = verdict
     return verdict
+
+
+def _in_the_headlines_block(node: LexborNode) -> bool:
+    """A part of the BEM block whose box holds the headline, where the block's name, not
+    the part's, names furniture: Tilda's feed prints a post as a "t-feed__post-popup", its
+    date and author in "t-feed__post-popup__date-parts-wrapper" beside the headline's
+    "t-feed__post-popup__content", and the "popup" read as furniture hid its byline. The
+    box with the ``<h1>`` says the block is the article (``is_furniture`` spares that box
+    alone); a part named furniture for itself ("article__sidebar") still is."""
+    cls = node.attributes.get("class") or ""
+    if "__" not in cls:
+        return False
+    named = {
+        word[:cut]
+        for word in cls.split()
+        if (cut := word.rfind("__") + 2) > 1
+        and clean.reads_as_furniture(word[:cut])
+        and not clean.reads_as_furniture(word[cut:])
+    }
+    if not named:
+        return False
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if up.css_first("h1") is not None:
+            words = (up.attributes.get("class") or "").split()
+            return any(word.startswith(block) for word in words for block in named)
+        up = up.parent
+    return False
 
 
 def _readers_own(node: LexborNode, reader: Reader) -> bool:
