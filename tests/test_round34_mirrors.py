@@ -1,0 +1,45 @@
+"""A thirty-fourth round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round33_mirrors`` does its
+eight.
+
+The mirrors (``tests/fixtures/make_mirrors_round34.py``) spell one article's address in
+several ways, or misstate what they send: ``/novini/5``, ``/novini/5/``,
+``/novini/5/index.html``, ``/novini/5?print=0`` and ``/novini/5#comments`` one page, no
+canonical (glitsiniya); an IIS site naming an article's fields in any order and case,
+``?id=5&cat=2``, ``?cat=2&id=5``, ``?ID=5&cat=2`` (zhasmin); ``charset=windows-1251`` in
+the header over UTF-8 bytes and a right ``<meta charset>`` (nartsis); a "Следваща »" on
+the last page, the page past the end ``200`` and empty (rezeda); a cache-buster
+``?t=<milliseconds>`` in every link, another on every request (slanchogled). Each must
+archive exactly its articles with the true title, date and body, and a rerun right after
+must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import check_bare_crawl
+from .support import Result
+
+ROUND34_SITES = {
+    # /novini/5, /novini/5/, /novini/5/index.html, ?print=0 and #comments, no canonical
+    "glitsiniya": ("Община Глициния", "https://glitsiniya.bg"),
+    # IIS: ?id=5&cat=2, ?cat=2&id=5 and ?ID=5&cat=2 one article
+    "zhasmin": ("Община Жасмин", "http://www.zhasmin.bg"),
+    # the header's charset=windows-1251 over UTF-8 bytes, <meta charset="utf-8"> right
+    "nartsis": ("Община Нарцис", "https://nartsis.bg"),
+    # "Следваща »" on the last page too, the page past the end 200 and empty
+    "rezeda": ("Община Резеда", "https://rezeda.bg"),
+    # ?t=<milliseconds> in every link, another on every request
+    "slanchogled": ("Община Слънчоглед", "https://slanchogled.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND34_SITES))
+def test_a_round34_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND34_SITES[site])
