@@ -9,7 +9,8 @@ canonical (glitsiniya); an IIS site naming an article's fields in any order and 
 ``?id=5&cat=2``, ``?cat=2&id=5``, ``?ID=5&cat=2`` (zhasmin); ``charset=windows-1251`` in
 the header over UTF-8 bytes and a right ``<meta charset>`` (nartsis); a "Следваща »" on
 the last page, the page past the end ``200`` and empty (rezeda); a cache-buster
-``?t=<milliseconds>`` in every link, another on every request (slanchogled). Each must
+``?t=<milliseconds>`` in every link, another on every request (slanchogled); a server
+answering every fifth page ``200`` with nothing (kameliya). Each must
 archive exactly its articles with the true title, date and body, and a rerun right after
 must cost at most three requests.
 """
@@ -21,8 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from .mirror_sites import check_bare_crawl
-from .support import Result
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import (
+    article_rows,
+    assert_archived_whole_and_right,
+    bare_profile,
+    check_bare_crawl,
+)
+from .support import SITES, Result
 
 ROUND34_SITES = {
     # /novini/5, /novini/5/, /novini/5/index.html, ?print=0 and #comments, no canonical
@@ -43,3 +51,26 @@ def test_a_round34_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND34_SITES[site])
+
+
+def test_a_site_answering_now_and_then_with_an_empty_page_is_archived_whole_over_runs(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kameliya's server answers every fifth page ``200`` with an empty body. An empty
+    article failed the run and was fetched again the next (so it was); an empty later
+    page of the list was read as a page listing nothing, its walk's end: the news after
+    it were never archived, and the run said nothing (6 of 8, for good). Each empty
+    answer fails its run, saying so, and the walk resumes there the next: nothing is
+    archived empty, and the three runs a person would see archive all eight."""
+    profile = bare_profile(tmp_path, "kameliya", "Община Камелия", "https://kameliya.bg")
+    said: list[str] = []
+    with MirrorServer(SITES / "kameliya") as server:
+        args = ("crawl", "kameliya", "--profile", str(profile), "--base-url", server.url)
+        for _ in range(3):
+            result = run_cli(*args, "--delay", "0", "--db", str(db))
+            assert result.exit_code in (0, 1), result.stderr
+            said += result.stderr.strip().splitlines()
+            assert all(text.strip() for *_, text in article_rows(db).values())
+    assert said and all("an empty page (HTTP 200 with no body)" in line for line in said), said
+    assert any("/novini?page=3" in line for line in said), said
+    assert_archived_whole_and_right(db, "kameliya")

@@ -51,7 +51,10 @@ them and its realm: ``{"basic_auth": {"/admin/": "Администрация"}}`
 writes a cache-buster into every link it prints names the parameter and the placeholder
 its files hold for the value: ``{"cache_buster": {"parameter": "t", "placeholder":
 "{{cache_buster}}"}}`` serves ``/novini?t=…`` as ``/novini`` and writes another number of
-milliseconds for the placeholder into every answer (its ETag changing with it).
+milliseconds for the placeholder into every answer (its ETag changing with it). One
+whose server now and then answers a page that exists with ``200`` and nothing (a PHP
+worker out of memory after its headers went out) says how often: ``{"empty_every": 4}``
+answers every fourth request for an HTML page (robots.txt aside) so.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -254,6 +257,8 @@ class MirrorServer:
         self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
         self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
         self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
+        self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
+        self._pages_asked = 0
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -346,6 +351,13 @@ class MirrorServer:
                     self._send(404, "text/html", body)
                     return
                 kind = server.content_types.get(found.suffix, "text/html")
+                if server.empty_every and found.suffix == ".html":
+                    with server._lock:
+                        server._pages_asked += 1
+                        empty = server._pages_asked % server.empty_every == 0
+                    if empty:
+                        self._send(200, kind, b"")
+                        return
                 body = found.read_bytes()
                 if server.cache_buster:
                     with server._lock:
