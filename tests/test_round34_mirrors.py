@@ -25,8 +25,10 @@ import pytest
 from newsarchive.mirror import MirrorServer
 
 from .mirror_sites import (
+    FirstCrawl,
     article_rows,
     assert_archived_whole_and_right,
+    bare_crawl_twice,
     bare_profile,
     check_bare_crawl,
 )
@@ -51,6 +53,26 @@ def test_a_round34_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND34_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the list's pages each once, however many cache-busters their links carried
+    FirstCrawl("slanchogled", once=("/novini", "/novini?page=2", "/novini?page=3"), rows=8),
+    # the empty page past the end read once, as the list's end, and nothing after it
+    FirstCrawl("rezeda", once=("/novini.php?page=4",), unasked=("/novini.php?page=5",), rows=8),
+    # each spelling of an article's fields asked for one article, once
+    FirstCrawl("zhasmin", distinct_under={"/Novini.asp": 8}, rows=8),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round34_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND34_SITES[site])
+    expected.check(first, db)
+    assert not [path for path in first if "t=17" in path], first
 
 
 def test_a_site_answering_now_and_then_with_an_empty_page_is_archived_whole_over_runs(
