@@ -60,6 +60,10 @@ FIRST_CRAWLS = [
     FirstCrawl("slanchogled", once=("/novini", "/novini?page=2", "/novini?page=3"), rows=8),
     # the empty page past the end read once, as the list's end, and nothing after it
     FirstCrawl("rezeda", once=("/novini.php?page=4",), unasked=("/novini.php?page=5",), rows=8),
+    # one article in every spelling asked for once: the home page's cards, headline
+    # /novini/905/ beside a comment count /novini/905#comments, read whole (they were cut
+    # at the headline, undated, and exploring opened each as a section)
+    FirstCrawl("glitsiniya", distinct_under={"/novini/": 8}, rows=8),
     # each spelling of an article's fields asked for one article, once
     FirstCrawl("zhasmin", distinct_under={"/Novini.asp": 8}, rows=8),
 ]
