@@ -100,3 +100,56 @@ def test_a_site_answering_now_and_then_with_an_empty_page_is_archived_whole_over
     assert said and all("an empty page (HTTP 200 with no body)" in line for line in said), said
     assert any("/novini?page=3" in line for line in said), said
     assert_archived_whole_and_right(db, "kameliya")
+
+
+def _all_news_on_one_page(root: Path, count: int) -> None:
+    """A municipality whose "Новини" is one page of every item it ever published (an
+    "all news" archive of ``count`` cards, each with a long lead: megabytes), newest
+    first, each article at ``/novini/<n>``. Written at test time: too big to commit."""
+    lead = "Общината съобщава, че работата по проекта продължава по график. " * 13
+    shell = (
+        '<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>{}</title></head>'
+        '<body><header><a href="/">Община Бук</a><nav><a href="/">Начало</a> '
+        '<a href="/vsichki-novini">Новини</a></nav></header><main>{}</main>'
+        "<footer>© 2026 Община Бук. Всички права запазени.</footer></body></html>"
+    )
+    (root / "novini").mkdir(parents=True)
+    cards = []
+    for n in range(count, 0, -1):
+        day = f"{1 + n % 28:02d}.{1 + (n // 28) % 12:02d}.{2000 + n // 336}"
+        title = f"Ремонт на улица номер {n} в квартал Изгрев"
+        cards.append(
+            f'<div class="novina"><h3><a href="/novini/{n}">{title}</a></h3>'
+            f'<span class="date">{day}</span><p>{lead}</p></div>'
+        )
+        article = f'<h1>{title}</h1><p class="date">{day}</p><p>Текст {n}. {lead}</p>'
+        (root / "novini" / f"{n}.html").write_text(shell.format(title, article), "utf-8")
+    listing = shell.format("Всички новини", "<h1>Всички новини</h1>" + "\n".join(cards))
+    (root / "vsichki-novini.html").write_text(listing, encoding="utf-8")
+    (root / "index.html").write_text(shell.format("Община Бук", "\n".join(cards[:3])), "utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow:\n", encoding="utf-8")
+
+
+def test_a_listing_of_three_thousand_news_on_one_page_is_archived_in_bounded_runs(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An "all news" page of 3,000 links, 5 MB: each run keeps to its request budget,
+    archives what the budget allows, newest first, and the next resumes where it
+    stopped: no article asked twice, none archived twice or empty."""
+    root = tmp_path / "buk"
+    _all_news_on_one_page(root, 3000)
+    assert (root / "vsichki-novini.html").stat().st_size > 5_000_000
+    profile = bare_profile(tmp_path, "buk", "Община Бук", "https://buk-obshtina.bg")
+    with MirrorServer(root) as server:
+        args = ("crawl", "buk", "--profile", str(profile), "--base-url", server.url)
+        for _ in range(2):
+            result = run_cli(*args, "--delay", "0", "--max-requests", "150", "--db", str(db))
+            assert result.exit_code == 0, result.stderr
+        asked = list(server.requests)
+    assert len(asked) <= 300
+    articles = [path for path in asked if path.startswith("/novini/")]
+    assert len(articles) == len(set(articles)) > 250
+    rows = article_rows(db)
+    assert len(rows) == len(articles)
+    assert "https://buk-obshtina.bg/novini/3000" in rows
+    assert all(text.strip() for *_, text in rows.values())
