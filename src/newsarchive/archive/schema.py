@@ -118,7 +118,8 @@ Migrations, in ``MIGRATIONS`` order:
 * v24: the keys are brought under today's identity once more (``archive.rekey``, as in
   v18): a cache-buster a CMS writes into its links (``?t=1764400000123``, jQuery's
   ``&_=…``: ``urls.normalize_url``) is no part of an address, where older releases
-  queued and archived an article under another spelling every time its list was read.
+  queued and archived an article under another spelling every time its list was read;
+  nor is the case of an ASP page's field names (``?ID=5`` is ``?id=5`` on IIS).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.

@@ -348,6 +348,23 @@ def _normal(url: str, base: str | None = None) -> str | None:
     return urlunsplit((parts.scheme, host, path, query, ""))
 
 
+# An ASP or ASP.NET page: IIS reads its query's field names without regard to case
+# (``Request.QueryString("id")`` is ``?ID=5`` as well as ``?id=5``), and an old site's
+# templates, its feed and its "related" boxes spell one article's fields each their own
+# way: one article under as many addresses, each fetched and archived. (Identity only:
+# an address keeps the spelling the site gave it.)
+_IIS_PAGE = re.compile(r"\.(?:asp|aspx|ashx)$", re.IGNORECASE)
+
+
+def _names_lowered(query: str) -> str:
+    """``query`` with its field names in lower case, their values as they are."""
+    fields = []
+    for field in query.split("&"):
+        name, mark, value = field.partition("=")
+        fields.append(name.lower() + mark + value)
+    return "&".join(fields)
+
+
 def _where_from_dropped(path: str, query: str) -> str:
     """``query`` without the fields that say where its link was (``_REF``) or where the
     page goes back to (``_RETURN_ADDRESS``), unless nothing would be left to name the
@@ -425,7 +442,10 @@ def url_key(url: str) -> str:
     except ValueError:  # ("http://[::1": no URL at all, so only itself can match it)
         return url
     host = parts.netloc.removeprefix("www.")
-    query = "&".join(sorted(_identity_params(parts.query.split("&")))) if parts.query else ""
+    query = parts.query
+    if query and _IIS_PAGE.search(parts.path) and not query.islower():
+        query = _names_lowered(query)
+    query = "&".join(sorted(_identity_params(query.split("&")))) if query else ""
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 
