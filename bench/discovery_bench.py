@@ -473,6 +473,17 @@ for site, name, origin in (
     ("liliya", "Община Лилия", "https://www.liliya.bg"),
     # and English copies of the Bulgarian posts' shape, told apart by the sitemap alone
     ("vratika", "Община Вратика", "https://vratika.bg"),
+    # and a thirty-fourth (tests/fixtures/make_mirrors_round34.py): one article linked as
+    # /novini/5, /novini/5/, /novini/5/index.html, /novini/5?print=0 and #comments
+    ("glitsiniya", "Община Глициния", "https://glitsiniya.bg"),
+    # and IIS, ?id=5&cat=2, ?cat=2&id=5 and ?ID=5&cat=2 one article
+    ("zhasmin", "Община Жасмин", "http://www.zhasmin.bg"),
+    # and charset=windows-1251 in the header over UTF-8 bytes, <meta charset> right
+    ("nartsis", "Община Нарцис", "https://nartsis.bg"),
+    # and "Следваща »" on the last page too, the page past the end 200 and empty
+    ("rezeda", "Община Резеда", "https://rezeda.bg"),
+    # and a cache-buster, ?t=<milliseconds>, in every link, another on every request
+    ("slanchogled", "Община Слънчоглед", "https://slanchogled.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

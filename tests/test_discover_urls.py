@@ -525,3 +525,44 @@ def test_long_addresses_are_not_kept_from_page_to_page() -> None:
         tracemalloc.stop()
     assert kept < 2_000_000  # (each page's addresses kept: 200 pages, 40 MB and more)
     assert normalize_url("/novini/1", "https://x.bg/") == "https://x.bg/novini/1"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.bg/novini/5?t=1764400000123", "https://x.bg/novini/5"),
+        ("https://x.bg/novini?page=2&t=1764400000123", "https://x.bg/novini?page=2"),
+        ("https://x.bg/news.php?id=5&_=1764400000123", "https://x.bg/news.php?id=5"),
+        ("https://x.bg/news.php?_dc=1764400000&id=5", "https://x.bg/news.php?id=5"),
+        ("https://x.bg/novini/5?nocache=1764400000", "https://x.bg/novini/5"),
+        # a number that is no moment, or a name that says nothing of caching, stays
+        ("https://x.bg/viewtopic.php?t=3", "https://x.bg/viewtopic.php?t=3"),
+        ("https://x.bg/news.php?t=17644", "https://x.bg/news.php?t=17644"),
+        ("https://x.bg/news.php?id=1764400000123", "https://x.bg/news.php?id=1764400000123"),
+    ],
+)
+def test_a_cache_buster_is_not_part_of_a_url(url: str, expected: str) -> None:
+    """A CMS writing the moment it printed a link into it (another on every page it
+    renders) links one article under as many addresses as times its list was read."""
+    assert normalize_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://x.bg/Novini.asp?ID=5&cat=2", "http://x.bg/Novini.asp?id=5&cat=2"),
+        ("http://x.bg/Novini.aspx?Cat=2&NewsID=5", "http://x.bg/Novini.aspx?cat=2&newsid=5"),
+        ("http://x.bg/Handler.ashx?File=Abc", "http://x.bg/Handler.ashx?file=Abc"),  # (values kept)
+        # PHP reads $_GET['id'] as spelled: another field
+    ],
+)
+def test_an_iis_pages_field_names_are_one_whatever_their_case(url: str, expected: str) -> None:
+    """IIS reads an ASP page's query without regard to the case of its field names: an
+    old site's feed linking ``?ID=5`` and its list ``?id=5`` name one article."""
+    assert url_key(url) == url_key(expected)
+    assert normalize_url(url) == url  # (the site's own spelling, kept)
+
+
+def test_a_php_scripts_field_names_keep_their_case() -> None:
+    """PHP reads ``$_GET['id']`` as spelled: ``?ID=5`` is another field."""
+    assert url_key("http://x.bg/news.php?ID=5") != url_key("http://x.bg/news.php?id=5")

@@ -203,3 +203,31 @@ def test_a_path_behind_basic_authentication_answers_its_challenge(tmp_path: Path
         assert refused.status_code == 401
         assert refused.headers["www-authenticate"] == 'Basic realm="CMS", charset="UTF-8"'
         assert "panel" not in refused.text
+
+
+def test_a_cache_busting_mirror_ignores_its_parameter_and_writes_another_value_each_time(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "novini.html").write_text('<a href="/novini/5?t=@T@">5</a>', encoding="utf-8")
+    settings = '{"cache_buster": {"parameter": "t", "placeholder": "@T@"}}'
+    (tmp_path / "_mirror.json").write_text(settings, encoding="utf-8")
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        first = client.get("/novini?t=1764400000123")
+        second = client.get("/novini")
+    assert first.status_code == second.status_code == 200
+    assert first.text.startswith('<a href="/novini/5?t=17') and "@T@" not in first.text
+    assert first.text != second.text and first.headers["etag"] != second.headers["etag"]
+
+
+def test_a_mirror_answering_now_and_then_with_nothing_does_so_every_nth_page(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "novini.html").write_text("<p>news</p>", encoding="utf-8")
+    (tmp_path / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (tmp_path / "_mirror.json").write_text('{"empty_every": 3}', encoding="utf-8")
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        robots = client.get("/robots.txt")
+        answers = [client.get("/novini") for _ in range(6)]
+    assert robots.text == "User-agent: *\n"
+    assert [a.status_code for a in answers] == [200] * 6
+    assert [a.text for a in answers] == ["<p>news</p>", "<p>news</p>", ""] * 2

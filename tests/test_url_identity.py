@@ -529,3 +529,28 @@ def test_an_archive_keyed_with_an_analytics_linker_is_rekeyed(
         assert after.execute("PRAGMA user_version").fetchone()[0] >= 18
         rows = dict(after.execute("SELECT url, title FROM articles"))
     assert rows == {plain: "Ремонт"}
+
+
+def test_an_archive_keyed_with_a_cache_buster_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v23, written by this test as that release keyed a link whose
+    CMS wrote the moment into it (``?t=1764400000123``), and the same article archived
+    again under the next night's spelling. Opened, it is one article under the address
+    without it, the newer text current and the older a revision."""
+    db = tmp_path / "v23.db"
+    first, second = "https://s.bg/novini/5?t=1764400000123", "https://s.bg/novini/5?t=1764486400456"
+    stale = {first: "s.bg/novini/5?t=1764400000123", second: "s.bg/novini/5?t=1764486400456"}
+    versions = [
+        (first, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (second, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 23, versions, stale)
+    shown = run_cli("show", "https://s.bg/novini/5", "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 24
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+        assert [r[0] for r in after.execute("SELECT text FROM revisions")] == [TEXT]
+    assert rows == {"https://s.bg/novini/5": "Ремонт"}

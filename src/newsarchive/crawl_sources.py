@@ -34,6 +34,7 @@ from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, W
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
+from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
 from newsarchive.fetch.sources import FAILURES, Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
@@ -440,6 +441,8 @@ class SourceReader:
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
                 source=number == 1,
             )  # fmt: skip
+            if isinstance(page, Page) and self._answered_empty(page, url, number, newest):
+                page = Miss.FAILED
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
             if conditional and number > 1 and page not in FAILURES:
@@ -472,6 +475,24 @@ class SourceReader:
         if newest and walk.state.ascending and walk.state.resume_url == newest[0]:
             self.frontier.save_validators(*newest)
         return learned
+
+    def _answered_empty(
+        self, page: Page, url: str, number: int, before: tuple[str, Page] | None
+    ) -> bool:
+        """A listing page answered ``200`` with nothing (``EMPTY_PAGE``: a PHP worker
+        dying after its headers went out), failed and reported so: read as a page, it
+        listed nothing, and a later one ended the walk there for good (the older news
+        after it never archived) or a first one warned that the site's markup changed.
+        Not a later page after one that was no whole document: a "load more" endpoint
+        answers nothing when the cards run out, its list's end."""
+        if not empty_answer(page.content):
+            return False
+        if number > 1 and (before is None or b"<body" not in before[1].content[:65536].lower()):
+            return False
+        self._failed(
+            url, (Miss.FAILED, f"{EMPTY_PAGE}: {self.fetcher.describe(url)}"), source=number == 1
+        )
+        return True
 
     def _read_page(
         self, walk: ListingWalk, pages: listings.ListingPages, page: Page,

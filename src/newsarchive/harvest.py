@@ -71,7 +71,7 @@ from newsarchive.fetch.client import (
     HostResting,
     RobotsDisallowed,
 )
-from newsarchive.fetch.documents import EMPTY_PAGE, document_kind
+from newsarchive.fetch.documents import EMPTY_PAGE, document_kind, empty_answer
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
@@ -124,8 +124,7 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
-    # (a PHP fatal error after the headers went out; not ``strip()``: a copy of every page)
-    if not result.content or result.content.isspace():
+    if empty_answer(result.content):  # (a PHP fatal error after the headers went out)
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")

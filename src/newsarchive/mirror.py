@@ -47,7 +47,14 @@ link leads to, and the cookie that earns: ``{"consent": {"page": "/consent", "ac
 accept address ``302`` to its ``next`` with ``Set-Cookie`` naming the cookie; with it,
 pages are served. One whose server guards paths with HTTP basic authentication names
 them and its realm: ``{"basic_auth": {"/admin/": "Администрация"}}`` answers ``401`` with
-``WWW-Authenticate: Basic realm="…"`` to every request under ``/admin/``.
+``WWW-Authenticate: Basic realm="…"`` to every request under ``/admin/``. One whose CMS
+writes a cache-buster into every link it prints names the parameter and the placeholder
+its files hold for the value: ``{"cache_buster": {"parameter": "t", "placeholder":
+"{{cache_buster}}"}}`` serves ``/novini?t=…`` as ``/novini`` and writes another number of
+milliseconds for the placeholder into every answer (its ETag changing with it). One
+whose server now and then answers a page that exists with ``200`` and nothing (a PHP
+worker out of memory after its headers went out) says how often: ``{"empty_every": 4}``
+answers every fourth request for an HTML page (robots.txt aside) so.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -152,6 +159,13 @@ def _session_id(number: int) -> str:
     return "".join("abcdefghijklmnopqrstuvwxyz012345"[b % 32] for b in digest[:24])
 
 
+def _without_param(raw_path: str, name: str) -> str:
+    """``raw_path`` without the query parameter ``name``, as a server ignoring it reads it."""
+    parts = urlsplit(raw_path)
+    kept = [q for q in parts.query.split("&") if q and q.partition("=")[0] != name]
+    return parts.path + (f"?{'&'.join(kept)}" if kept else "")
+
+
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
     """Where a redirector script sends ``raw_path``, or None when it is no redirector's."""
     parts = urlsplit(raw_path)
@@ -242,6 +256,9 @@ class MirrorServer:
         self.path_params = bool(settings.get("path_params", False))
         self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
         self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
+        self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
+        self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
+        self._pages_asked = 0
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -313,6 +330,8 @@ class MirrorServer:
                     asked_path = _PATH_PARAMS.sub("", parts.path) + (
                         f"?{parts.query}" if parts.query else ""
                     )
+                if server.cache_buster:
+                    asked_path = _without_param(asked_path, server.cache_buster["parameter"])
                 top = server.root / folder if folder else server.root
                 found = resolve(top, asked_path)
                 fallback = server.fallbacks.get(urlsplit(asked_path).path)
@@ -332,7 +351,19 @@ class MirrorServer:
                     self._send(404, "text/html", body)
                     return
                 kind = server.content_types.get(found.suffix, "text/html")
+                if server.empty_every and found.suffix == ".html":
+                    with server._lock:
+                        server._pages_asked += 1
+                        empty = server._pages_asked % server.empty_every == 0
+                    if empty:
+                        self._send(200, kind, b"")
+                        return
                 body = found.read_bytes()
+                if server.cache_buster:
+                    with server._lock:
+                        stamp = str(1764400000000 + 7919 * len(server.requests))
+                    placeholder = server.cache_buster["placeholder"].encode()
+                    body = body.replace(placeholder, stamp.encode())
                 declared = server.extra_headers.get(self.path, {})
                 etag = declared.get("ETag") or '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
                 mtime = int(found.stat().st_mtime)

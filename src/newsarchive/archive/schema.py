@@ -115,6 +115,11 @@ Migrations, in ``MIGRATIONS`` order:
   U+0001 or DEL; ``lemmas.composed``) was dropped are composed again as in v21
   (``Store.compose_stored``, each changed row's old spelling kept as a revision): the
   index split the word there, and ``show`` printed it whole.
+* v24: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v18): a cache-buster a CMS writes into its links (``?t=1764400000123``, jQuery's
+  ``&_=…``: ``urls.normalize_url``) is no part of an address, where older releases
+  queued and archived an article under another spelling every time its list was read;
+  nor is the case of an ASP page's field names (``?ID=5`` is ``?id=5`` on IIS).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -127,12 +132,13 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
-# stored words (v13, v21, v23) or add what only a crawl reads (v14: a walk's cut; v15: whether its
-# order was told; v19: its failures; v22: a source's). A reader that cannot write the archive
-# (``connection.connect_reader``) reads one this old as it is.
+# after it only bring stored keys under today's identity (v12, v16-v18, v24:
+# ``archive.rekey``), respell stored words (v13, v21, v23) or add what only a crawl reads
+# (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's).
+# A reader that cannot write the archive (``connection.connect_reader``) reads one this old
+# as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -752,6 +758,14 @@ def _migrate_identity_v18(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_identity_v24(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a cache-buster (``?t=<milliseconds>``,
+    ``&_=…``) was part of an address: v12's re-keying, which recomputes every key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
     """Runs in a row a walk failed at its resume point, unknown before: none (a walk
     the v4 migration rebuilt has the column already)."""
@@ -795,6 +809,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (21, _migrate_invisible_v21),
     (22, _migrate_source_failures_v22),
     (23, _migrate_controls_v23),
+    (24, _migrate_identity_v24),
 )
 
 

@@ -172,7 +172,33 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
         links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
-    return _translations_apart(links)
+    return _translations_apart(_respelled(links))
+
+
+# A folder's own page named: ``/novini/5/index.html`` is what ``/novini/5/`` answers
+_FOLDER_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
+
+
+def _respelled(links: list[Link]) -> list[Link]:
+    """The links with a later spelling of an earlier link's page made a utility link:
+    a CMS serving an article at ``/novini/5`` whatever follows links it so in a headline
+    and as ``/novini/5/`` or ``/novini/5/index.html`` in the comment count beside it
+    (``/novini/5#comments``, its fragment dropped); another URL inside the item's block,
+    it stopped the card at the headline, short of its date, and the undated headlines
+    were opened as sections by exploring. The first spelling in the page stays the
+    card's."""
+    first: dict[str, str] = {}
+    for i, link in enumerate(links):
+        if not link.bounds:
+            continue
+        url = folder = link.url
+        if url.endswith("/") or "/?" in url or "/index." in url:  # (most links: neither)
+            path_end = url.split("?", 1)[0]
+            folder = _FOLDER_PAGE.sub("/", path_end).rstrip("/") + url[len(path_end) :]
+        seen = first.setdefault(folder, url)
+        if seen != url:
+            links[i] = Link(anchor=link.anchor, url=url, bounds=False)
+    return links
 
 
 # How a bilingual site names another language than Bulgarian in an address: a query

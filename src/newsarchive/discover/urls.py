@@ -53,6 +53,18 @@ SESSION_PARAMS = re.compile(
 # to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
 _SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own value only
+# A cache-buster a CMS or a script writes into the links it prints so that no cache
+# serves the page again: the moment of printing, in seconds or milliseconds since 1970
+# (``?t=1764400000123``, jQuery's ``&_=1764400000123``, ExtJS's ``_dc=``), another on
+# every page it renders, so each visit (each nightly run) finds every article, and every
+# next page of a list, under new addresses; the page never depends on it. Only a value
+# that is such a moment (2001 to 2033, ten or thirteen digits) under a name that says
+# so: ``?t=3`` is phpBB's topic.
+_CACHE_BUSTER = re.compile(
+    r"^(?:_|_dc|t|ts|time|timestamp|nocache|nc|cb|cachebuster|cache|rnd|rand|random|v)"
+    r"=1\d{9}(?:\d{3})?$",
+    re.IGNORECASE,
+)
 # ASP.NET's cookieless state, a path segment of its own after the application's folder:
 # "/(S(x3mnb1ffgvxkkn55bfwxxk45))/Novini/Default.aspx" (the session), "(A(...))" (an
 # anonymous user), "(F(...))" (a forms ticket), "(X(1)S(...))" together. The server
@@ -336,6 +348,23 @@ def _normal(url: str, base: str | None = None) -> str | None:
     return urlunsplit((parts.scheme, host, path, query, ""))
 
 
+# An ASP or ASP.NET page: IIS reads its query's field names without regard to case
+# (``Request.QueryString("id")`` is ``?ID=5`` as well as ``?id=5``), and an old site's
+# templates, its feed and its "related" boxes spell one article's fields each their own
+# way: one article under as many addresses, each fetched and archived. (Identity only:
+# an address keeps the spelling the site gave it.)
+_IIS_PAGE = re.compile(r"\.(?:asp|aspx|ashx)$", re.IGNORECASE)
+
+
+def _names_lowered(query: str) -> str:
+    """``query`` with its field names in lower case, their values as they are."""
+    fields = []
+    for field in query.split("&"):
+        name, mark, value = field.partition("=")
+        fields.append(name.lower() + mark + value)
+    return "&".join(fields)
+
+
 def _where_from_dropped(path: str, query: str) -> str:
     """``query`` without the fields that say where its link was (``_REF``) or where the
     page goes back to (``_RETURN_ADDRESS``), unless nothing would be left to name the
@@ -390,9 +419,15 @@ def _forward_slashes(url: str) -> str:
 
 
 def _kept(param: str) -> bool:
-    """A query parameter that may change the page: not tracking, not a session id."""
+    """A query parameter that may change the page: not tracking, not a session id, not
+    a cache-buster."""
     name = param.split("=", 1)[0]
-    return not (TRACKING_PARAMS.match(name) or SESSION_PARAMS.match(name) or _SID.match(param))
+    return not (
+        TRACKING_PARAMS.match(name)
+        or SESSION_PARAMS.match(name)
+        or _SID.match(param)
+        or _CACHE_BUSTER.match(param)
+    )
 
 
 def url_key(url: str) -> str:
@@ -407,7 +442,10 @@ def url_key(url: str) -> str:
     except ValueError:  # ("http://[::1": no URL at all, so only itself can match it)
         return url
     host = parts.netloc.removeprefix("www.")
-    query = "&".join(sorted(_identity_params(parts.query.split("&")))) if parts.query else ""
+    query = parts.query
+    if query and _IIS_PAGE.search(parts.path) and not query.islower():
+        query = _names_lowered(query)
+    query = "&".join(sorted(_identity_params(query.split("&")))) if query else ""
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 

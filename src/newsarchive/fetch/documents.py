@@ -17,6 +17,13 @@ _SNIFF = 4096  # bytes of a page's start sniffed for markup
 # not look like an HTML page", sending the reader to the profile or the address.
 EMPTY_PAGE = "an empty page (HTTP 200 with no body)"
 
+
+def empty_answer(content: bytes) -> bool:
+    """A ``200`` with nothing in it (``EMPTY_PAGE``): no byte but blanks. (Not
+    ``strip()``: that copies every page.)"""
+    return not content or content.isspace()
+
+
 # How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
 _DOCUMENT_MAGIC = (
     b"%PDF",
