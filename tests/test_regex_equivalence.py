@@ -1,0 +1,72 @@
+"""The quicker forms of the patterns searched through long texts match where the plain
+forms did: the edge cases where they could differ, and a brute-force check of the
+ignore-case letter classes their look-aheads use."""
+
+import re
+import sys
+from collections.abc import Iterable
+
+import pytest
+
+from newsarchive.extraction import bylines
+
+# Every code point but the surrogates, which a str can hold but no text decodes to.
+_EVERY_CHARACTER = "".join(
+    chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
+)
+
+
+def _ignore_case_matches(pattern: str) -> set[str]:
+    return set(re.findall(pattern, _EVERY_CHARACTER, re.IGNORECASE))
+
+
+def test_an_ignore_case_class_takes_what_its_letters_take() -> None:
+    """The look-ahead of ``_IN_TEXT`` lets through every character a label's first
+    letter matches ignoring case (Kelvin's "K", the long "ſ", the old Cyrillic forms)."""
+    initials = bylines._LABEL_INITIALS
+    as_class = _ignore_case_matches(f"[{initials}]")
+    as_letters = _ignore_case_matches("|".join(initials))
+    assert as_class == as_letters
+    assert "ſ" in as_class  # (the long s: "ſubmitted by")
+
+
+def test_every_label_opens_with_a_letter() -> None:
+    """``_LABEL_INITIALS`` reads a label's first character as its first letter."""
+    assert all(label[:1].isalpha() for label in bylines._NAMING_LABEL.split("|"))
+    assert all(agent[:1].isalpha() for agent in bylines._CAPITAL_AGENTS.split("|"))
+
+
+# The plain pattern as it was: "^" alternatives tried at every character.
+_PLAIN_IN_TEXT = re.compile(
+    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{bylines._NAMING_LABEL})\s*:|"
+    rf"(?i:{bylines._POSTED_BY}):?|(?:By|BY|От|ОТ):?))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "by Jane Doe",
+        "  от Мария Петрова",
+        "By Jane Doe",
+        "Автор: Иван Петров",
+        " Автор: Иван Петров",
+        "|Автор:Иван Петров",
+        "• By Jane Doe · Posted by John Roe",
+        "Автор: Иван Петров Автор: Мария Петрова",
+        "ByJane Doe and ByJohn",
+        "АВТОР: МАРИЯ ПЕТРОВА\nТекст и снимки: Иван Колев",
+        "ſubmitted by Jane Doe",
+        "Новини от БТА. От Мария Петрова, Публикувано от Иван Колев",
+        "authorship: none, nearby Jane",
+        "xBy Jane Doe",
+        "by",
+    ],
+)
+def test_in_text_labels_are_the_plain_patterns_matches(text: str) -> None:
+    def seen(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str, str]]:
+        return [(m.span(), m["prefix"], m.groupdict().get("lead")) for m in matches]
+
+    assert seen(bylines._in_text_labels(text)) == seen(_PLAIN_IN_TEXT.finditer(text))
