@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pytest
 
+from newsarchive import led_words
 from newsarchive.extraction import bylines
 
 # Every code point but the surrogates, which a str can hold but no text decodes to.
@@ -70,3 +71,44 @@ def test_in_text_labels_are_the_plain_patterns_matches(text: str) -> None:
         return [(m.span(), m["prefix"], m.groupdict().get("lead")) for m in matches]
 
     assert seen(bylines._in_text_labels(text)) == seen(_PLAIN_IN_TEXT.finditer(text))
+
+
+@pytest.mark.parametrize("letter", list(led_words._ALPHABETS))
+def test_case_forms_are_what_ignore_case_takes(letter: str) -> None:
+    assert set(led_words.case_forms(letter)) == _ignore_case_matches(letter)
+
+
+def test_a_letter_off_the_record_is_refused() -> None:
+    with pytest.raises(ValueError, match="no case forms"):
+        led_words.case_forms("é")
+
+
+_PLAIN_NOT_WRITERS = re.compile(bylines._NOT_WRITER, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "e",
+        "edited",
+        "Edited by Jane Doe",
+        "Reviewed by: Jane Doe",
+        "Текст: Мария Петрова. Редактор: Иван Колев",
+        "РЕДАКТИРАНО ОТ ИВАН КОЛЕВ",
+        "Fact-checked, FACT CHECKED and factchecked",
+        "xedited, _edited, 9edited, edited9, reviewedx, нередактиран",
+        "(edited)\nПроверила: Мария",
+        "редактирана редакцията",
+        "editorial desk, reviewer, free text",
+    ],
+)
+def test_not_writers_matches_where_the_plain_pattern_does(text: str) -> None:
+    def spans(*found: re.Match[str] | None) -> list[tuple[int, int] | None]:
+        return [m.span() if m else None for m in found]
+
+    quick, plain = bylines.NOT_WRITERS, _PLAIN_NOT_WRITERS
+    assert spans(quick.search(text), quick.match(text)) == spans(
+        plain.search(text), plain.match(text)
+    )
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]

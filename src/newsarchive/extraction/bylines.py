@@ -24,6 +24,7 @@ from newsarchive.dates import (
     is_date_line,
     is_roman_month,
 )
+from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -270,15 +271,19 @@ def clean_byline(text: str) -> str:
 
 # Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
 # Иван Колев", "Редактирано от Иван Колев", any capitals).
-NOT_WRITERS = re.compile(
-    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редактиран[оаи]?|редакция|"
-    r"проверил[аи]?)\b",
-    re.IGNORECASE,
-)
+_NOT_WRITER_WORDS = (
+    "reviewed", "edited", "fact[- ]?checked", "редактор", "редактирал[аи]?",
+    "редактиран[оаи]?", "редакция", "проверил[аи]?",
+)  # fmt: skip
+_NOT_WRITER = rf"\b(?:{'|'.join(_NOT_WRITER_WORDS)})\b"
+# ``_NOT_WRITER`` as a search for it through a text: led by its words' first letters
+# (``led_words``), which the engine skips ahead to; tried at every character, it cost a
+# third of a percent of the AEB pages' extraction.
+NOT_WRITERS = re.compile(rf"{led_words(_NOT_WRITER_WORDS, word_start=True)}\b", re.IGNORECASE)
 # A line naming the text's editor and no more ("Редактор: Иван Колев", "Редактирано от
 # Иван Колев", "Edited by Jane Doe"): a ``NOT_WRITERS`` word, "от"/"by" or a colon, a name.
 _EDITOR_LINE = re.compile(
-    rf"(?:{NOT_WRITERS.pattern})\s*(?:(?:от|by)\b\s*:?|:)\s*(?P<name>.+)", re.IGNORECASE
+    rf"(?:{_NOT_WRITER})\s*(?:(?:от|by)\b\s*:?|:)\s*(?P<name>.+)", re.IGNORECASE
 )
 
 
@@ -497,7 +502,7 @@ def name_opening(text: str) -> str:
 # (``NOT_WRITERS``), a photographer's or an illustrator's, in either language ("Photo By",
 # "Снимки ОТ": the words of a credit, ``_CREDIT``, without its colon).
 _CREDITED_BEFORE = re.compile(
-    rf"(?:{NOT_WRITERS.pattern}|\b(?:{_CREDIT_WORDS}|photography|illustrations?))\s*$",
+    rf"(?:{_NOT_WRITER}|\b(?:{_CREDIT_WORDS}|photography|illustrations?))\s*$",
     re.IGNORECASE,
 )
 
