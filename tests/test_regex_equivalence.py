@@ -67,7 +67,9 @@ _PLAIN_IN_TEXT = re.compile(
     ],
 )
 def test_in_text_labels_are_the_plain_patterns_matches(text: str) -> None:
-    def seen(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str, str]]:
+    def seen(
+        matches: Iterable[re.Match[str]],
+    ) -> list[tuple[tuple[int, int], str | None, str | None]]:
         return [(m.span(), m["prefix"], m.groupdict().get("lead")) for m in matches]
 
     assert seen(bylines._in_text_labels(text)) == seen(_PLAIN_IN_TEXT.finditer(text))
