@@ -80,9 +80,11 @@ def test_case_forms_are_what_ignore_case_takes(letter: str) -> None:
     assert set(led_words.case_forms(letter)) == _ignore_case_matches(letter)
 
 
-def test_a_letter_off_the_record_is_refused() -> None:
+@pytest.mark.parametrize("letter", ["é", "", "ab", "A"])
+def test_a_letter_off_the_record_is_refused(letter: str) -> None:
+    """(a word opening with a sign or a capital has no class led_words could write)"""
     with pytest.raises(ValueError, match="no case forms"):
-        led_words.case_forms("é")
+        led_words.case_forms(letter)
 
 
 _PLAIN_NOT_WRITERS = re.compile(bylines._NOT_WRITER, re.IGNORECASE)

@@ -28,7 +28,7 @@ _ALPHABETS = "abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрсту
 def case_forms(letter: str) -> str:
     """Every character ignore-case matching takes for ``letter`` (a small letter of the
     Latin or Bulgarian alphabet; any other is refused: its forms are not on record)."""
-    if letter not in _ALPHABETS:
+    if len(letter) != 1 or letter not in _ALPHABETS:
         raise ValueError(f"no case forms on record for {letter!r}")
     return letter + letter.upper() + _OTHER_FORMS.get(letter, "")
 
