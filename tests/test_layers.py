@@ -35,6 +35,7 @@ RANKS = {
     "hosts": 0,
     "transliteration": 0,
     "language_tags": 0,
+    "led_words": 0,
     "profiles": 0,
     # plumbing that knows no stage: what it runs is handed to it
     "std_streams": 0,
