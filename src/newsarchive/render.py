@@ -122,8 +122,9 @@ def _table_or_lines(
     console: Any, table: Any, headers: Sequence[str], rows: list[list[str]]
 ) -> None:
     """``table`` when it fits the terminal, else a line per row ("bta: year 2026,
-    articles 10"): squeezed into a narrow one, rich cut every cell to "…" (site ids
-    "ru…" for both ruse-bg and ruse24, counts "…"), the numbers lost."""
+    articles 10") and the table's caption under them: squeezed into a narrow one, rich
+    cut every cell to "…" (site ids "ru…" for both ruse-bg and ruse24, counts "…"), the
+    numbers lost."""
     if _fits(console, table):
         console.print(table)
         return
@@ -131,6 +132,8 @@ def _table_or_lines(
         console.print(
             f"{first}: " + ", ".join(f"{h} {v}" for h, v in zip(headers[1:], rest, strict=True))
         )
+    if table.caption:
+        console.print(table.caption)
 
 
 def _snippet_text(snippet: str) -> Any:
@@ -403,8 +406,7 @@ def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
         return
     from rich.table import Table
 
-    caption = "outlets: how many sites carried the story (all = each story once)"
-    table = Table(caption=caption)
+    table = Table(caption="outlets: how many sites carried the story (all = each story once)")
     headers = ("site", "stories", "1 outlet", "2 outlets", "3+ outlets")
     table.add_column(headers[0])
     for title in headers[1:]:
@@ -412,12 +414,7 @@ def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
     cells = [[_clean(row["site"]), *(str(row[c]) for c in _OUTLET_COLUMNS)] for row in rows]
     for cell in cells:
         table.add_row(*cell)
-    console = _console()
-    if _fits(console, table):
-        console.print(table)
-    else:
-        _table_or_lines(console, table, headers, cells)
-        console.print(caption)
+    _table_or_lines(_console(), table, headers, cells)
 
 
 def _folded(counts: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]]]:
