@@ -15,7 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.shape import is_list_path, looks_like_article_path
-from newsarchive.hosts import ascii_host, host_problem, host_variants
+from newsarchive.hosts import ascii_host, host_problem, host_variants, site_host_variants
 from newsarchive.memo import MEMO_CHARS
 from newsarchive.models import Profile
 
@@ -667,7 +667,7 @@ def _amp_param(param: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _site_hosts(hosts: tuple[str, ...], origin: str) -> frozenset[str]:
-    return host_variants((*hosts, urlsplit(origin).netloc))
+    return site_host_variants((*hosts, urlsplit(origin).netloc))
 
 
 def site_hosts(profile: Profile) -> frozenset[str]:
