@@ -485,6 +485,15 @@ for site, name, origin in (
     ("rezeda", "Община Резеда", "https://rezeda.bg"),
     # and a cache-buster, ?t=<milliseconds>, in every link, another on every request
     ("slanchogled", "Община Слънчоглед", "https://slanchogled.bg"),
+    # and a thirty-fifth (tests/fixtures/make_mirrors_round35.py): AngularJS routed by
+    # hash-bangs, #!/novini/905, each view's snapshot at ?_escaped_fragment_=/novini/905
+    ("magnoliya", "Община Магнолия", "https://magnoliya.bg"),
+    # and www. answering every request 302 to m., whose pages name www. canonical
+    ("oleandar", "Община Олеандър", "https://www.oleandar.bg"),
+    # and "Зареди още" of data-next="/ajax/news?offset=3", HTML fragments, no <a> pager
+    ("zyumbyul", "Община Зюмбюл", "https://zyumbyul.bg"),
+    # and robots.txt closing /novini/print/, every card and article linking there
+    ("tsikoriya", "Община Цикория", "https://tsikoriya.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

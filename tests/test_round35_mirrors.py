@@ -1,0 +1,91 @@
+"""A thirty-fifth round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round34_mirrors`` does its
+six.
+
+The mirrors (``tests/fixtures/make_mirrors_round35.py``): an AngularJS site routed by
+hash-bangs, ``#!/novini/905``, whose server answers each view's HTML snapshot at
+``/?_escaped_fragment_=/novini/905`` (magnoliya); a ``www.`` sending every request
+``302`` to its mobile copy on ``m.``, whose pages name ``www.`` canonical (oleandar); a
+"Зареди още" naming its next cards by an offset, ``data-next="/ajax/news?offset=3"``,
+answered by HTML fragments (zyumbyul); robots.txt closing ``/novini/print/``, which
+every card and article links (tsikoriya). Each must archive exactly its articles with
+the true title, date and body, and a rerun right after must cost at most three
+requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.urls import normalize_url
+
+from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl
+from .support import Result
+
+ROUND35_SITES = {
+    # AngularJS hash-bangs, #!/novini/905, snapshots at ?_escaped_fragment_=/novini/905
+    "magnoliya": ("Община Магнолия", "https://magnoliya.bg"),
+    # www. answering every request 302 to m., the m. pages naming www. canonical
+    "oleandar": ("Община Олеандър", "https://www.oleandar.bg"),
+    # "Зареди още" of data-next="/ajax/news?offset=3", HTML fragments, no <a> pager
+    "zyumbyul": ("Община Зюмбюл", "https://zyumbyul.bg"),
+    # robots.txt closing /novini/print/, every card and article linking there
+    "tsikoriya": ("Община Цикория", "https://tsikoriya.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND35_SITES))
+def test_a_round35_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND35_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the hash-bang views asked for as their snapshots, each once (the site was "no news
+    # site": the shell at / links nothing, and every #! link was read as going nowhere)
+    FirstCrawl(
+        "magnoliya",
+        once=("/?_escaped_fragment_=", "/?_escaped_fragment_=/novini?page=2"),
+        distinct_under={"/?_escaped_fragment_=/novini/": 8},
+        rows=8,
+    ),
+    # the m. copy read (the redirect to it was refused as off the site: nothing archived)
+    FirstCrawl("oleandar", once=("/novini?page=3",), rows=8),
+    # each fragment once, from the offset the button before it named
+    FirstCrawl("zyumbyul", once=("/ajax/news?offset=3", "/ajax/news?offset=6"), rows=8),
+    # no print view asked for: robots.txt closes them
+    FirstCrawl("tsikoriya", once=("/novini?page=3",), unasked=("/novini/print/905",), rows=8),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round35_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND35_SITES[site])
+    expected.check(first, db)
+    assert not [path for path in first if "/print/" in path], first
+
+
+@pytest.mark.parametrize(
+    ("link", "base", "address"),
+    [
+        ("#!/novini/5", "https://x.bg/", "https://x.bg/?_escaped_fragment_=/novini/5"),
+        ("/#!/novini?page=2", None, None),  # (relative, no base: no address)
+        ("#!/novini?page=2", "https://x.bg/a", "https://x.bg/a?_escaped_fragment_=/novini?page=2"),
+        ("https://x.bg/?lang=bg#!/a&b", None, "https://x.bg/?lang=bg&_escaped_fragment_=/a%26b"),
+        ("https://x.bg/#!", None, "https://x.bg/?_escaped_fragment_="),
+        ("https://x.bg/#novini", None, "https://x.bg/"),  # (a plain fragment: dropped)
+    ],
+)
+def test_a_hash_bang_link_is_the_address_its_snapshot_is_served_at(
+    link: str, base: str | None, address: str | None
+) -> None:
+    """The AJAX crawling scheme's one mapping: ``#!`` and what follows become the
+    ``_escaped_fragment_`` field, after the page's own query, its ``&`` escaped."""
+    assert normalize_url(link, base) == address
