@@ -494,6 +494,8 @@ for site, name, origin in (
     ("zyumbyul", "Община Зюмбюл", "https://zyumbyul.bg"),
     # and robots.txt closing /novini/print/, every card and article linking there
     ("tsikoriya", "Община Цикория", "https://tsikoriya.bg"),
+    # and "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
+    ("rositsa", "Община Росица", "https://www.rositsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -8,7 +8,8 @@ hash-bangs, ``#!/novini/905``, whose server answers each view's HTML snapshot at
 ``302`` to its mobile copy on ``m.``, whose pages name ``www.`` canonical (oleandar); a
 "Зареди още" naming its next cards by an offset, ``data-next="/ajax/news?offset=3"``,
 answered by HTML fragments (zyumbyul); robots.txt closing ``/novini/print/``, which
-every card and article links (tsikoriya). Each must archive exactly its articles with
+every card and article links (tsikoriya); a portal's "Обяви" and "Документи" of dated
+PDF orders beside its "Новини" (rositsa). Each must archive exactly its articles with
 the true title, date and body, and a rerun right after must cost at most three
 requests.
 """
@@ -34,6 +35,8 @@ ROUND35_SITES = {
     "zyumbyul": ("Община Зюмбюл", "https://zyumbyul.bg"),
     # robots.txt closing /novini/print/, every card and article linking there
     "tsikoriya": ("Община Цикория", "https://tsikoriya.bg"),
+    # "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
+    "rositsa": ("Община Росица", "https://www.rositsa.bg"),
 }
 
 
@@ -59,6 +62,13 @@ FIRST_CRAWLS = [
     FirstCrawl("zyumbyul", once=("/ajax/news?offset=3", "/ajax/news?offset=6"), rows=8),
     # no print view asked for: robots.txt closes them
     FirstCrawl("tsikoriya", once=("/novini?page=3",), unasked=("/novini/print/905",), rows=8),
+    # the news walked; no PDF asked for, none archived
+    FirstCrawl(
+        "rositsa",
+        once=("/bg/novini?page=3",),
+        unasked=("/uploads/obyavi/zapoved-1184.pdf",),
+        rows=8,
+    ),
 ]
 
 
