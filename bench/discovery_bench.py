@@ -496,11 +496,18 @@ for site, name, origin in (
     ("tsikoriya", "Община Цикория", "https://tsikoriya.bg"),
     # and "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
     ("rositsa", "Община Росица", "https://www.rositsa.bg"),
+    # and a site at a sub-path of a host it shares, its "/" a hosting company's page
+    ("hrizantema", "Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
 ):
-    BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
+    # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
+    scheme, _, rest = origin.partition("://")
+    host, _, folder = rest.partition("/")
+    BARE[site] = Profile(
+        id=site, name=name, origin=f"{scheme}://{host}", hosts=(host,), home=f"/{folder}"
+    )
 
 
 def archived(db: Path) -> set[str]:
@@ -513,7 +520,7 @@ def proposed(profile: Profile, server_url: str, tmp: Path) -> tuple[Profile | No
     None and why when add-site fails or the loader refuses its proposal."""
     try:
         found = propose(
-            profile.origin, site_id=profile.id, base_url=server_url,
+            profile.origin + profile.home.rstrip("/"), site_id=profile.id, base_url=server_url,
             options=FetchOptions(delay=0, retries=1),
         )  # fmt: skip
         path = write_profile(render(found), tmp, profile.id)

@@ -9,7 +9,9 @@ hash-bangs, ``#!/novini/905``, whose server answers each view's HTML snapshot at
 "Зареди още" naming its next cards by an offset, ``data-next="/ajax/news?offset=3"``,
 answered by HTML fragments (zyumbyul); robots.txt closing ``/novini/print/``, which
 every card and article links (tsikoriya); a portal's "Обяви" and "Документи" of dated
-PDF orders beside its "Новини" (rositsa). Each must archive exactly its articles with
+PDF orders beside its "Новини" (rositsa); a municipality at a sub-path of a host it
+shares, ``https://hrizantema-bg.eu/obshtina/``, the host's ``/`` a hosting company's
+page (hrizantema). Each must archive exactly its articles with
 the true title, date and body, and a rerun right after must cost at most three
 requests.
 """
@@ -23,7 +25,7 @@ import pytest
 
 from newsarchive.discover.urls import normalize_url
 
-from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl
+from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed
 from .support import Result
 
 ROUND35_SITES = {
@@ -37,6 +39,8 @@ ROUND35_SITES = {
     "tsikoriya": ("Община Цикория", "https://tsikoriya.bg"),
     # "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
     "rositsa": ("Община Росица", "https://www.rositsa.bg"),
+    # a site at a sub-path of a host it shares, the host's "/" a hosting company's page
+    "hrizantema": ("Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
 }
 
 
@@ -69,6 +73,14 @@ FIRST_CRAWLS = [
         unasked=("/uploads/obyavi/zapoved-1184.pdf",),
         rows=8,
     ),
+    # explored from its folder: the host's "/" and its other customers never asked (a
+    # profile's origin with a path was refused, exit 2: "must look like https://host")
+    FirstCrawl(
+        "hrizantema",
+        once=("/obshtina/", "/obshtina/novini/?str=3"),
+        unasked=("/", "/uchilishte/"),
+        rows=8,
+    ),
 ]
 
 
@@ -99,3 +111,16 @@ def test_a_hash_bang_link_is_the_address_its_snapshot_is_served_at(
     """The AJAX crawling scheme's one mapping: ``#!`` and what follows become the
     ``_escaped_fragment_`` field, after the page's own query, its ``&`` escaped."""
     assert normalize_url(link, base) == address
+
+
+def test_add_site_given_a_site_at_a_sub_path_explores_its_folder(
+    run_cli: Callable[..., Result],
+) -> None:
+    """``add-site https://hrizantema-bg.eu/obshtina/`` dropped the folder and explored the
+    host's "/", a hosting company's page: "does not look like a news site", exit 2.
+    Nothing found there, the folder typed is explored as the site's home, and the profile
+    proposed names it in its origin, so its crawl explores there too."""
+    proposal = proposed(run_cli, "hrizantema", "https://hrizantema-bg.eu/obshtina/")
+    assert proposal.profile["origin"] == "https://hrizantema-bg.eu/obshtina/"
+    assert proposal.discovery["start_urls"] == ["/obshtina/novini/"]
+    assert "/obshtina/" in proposal.requests
