@@ -307,7 +307,7 @@ def _path(url: str, origin: str) -> str:
 def render(proposal: Proposal) -> str:
     """The proposed profile: readable TOML, a comment on every line saying how."""
     p, found = proposal.profile, proposal.found
-    origin = p.origin + (p.home if p.home != "/" else "")
+    origin = p.address
     name = found.site_name or p.name
     hosts = sorted(site_hosts(p) & ({urlsplit(u).netloc for u in _all(found)} | set(p.hosts)))
     today = dt.date.today().isoformat()

@@ -53,6 +53,12 @@ class Profile:
     delay: float | None = None
     source: str = "built-in"
 
+    @property
+    def address(self) -> str:
+        """The site's address as its profile writes it: the origin, and the folder of a
+        site kept at a sub-path of its host (``https://x.bg/obshtina/``)."""
+        return self.origin if self.home == "/" else self.origin + self.home
+
 
 @dataclass(frozen=True)
 class Candidate:
