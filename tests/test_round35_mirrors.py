@@ -11,9 +11,10 @@ answered by HTML fragments (zyumbyul); robots.txt closing ``/novini/print/``, wh
 every card and article links (tsikoriya); a portal's "Обяви" and "Документи" of dated
 PDF orders beside its "Новини" (rositsa); a municipality at a sub-path of a host it
 shares, ``https://hrizantema-bg.eu/obshtina/``, the host's ``/`` a hosting company's
-page (hrizantema). Each must archive exactly its articles with
-the true title, date and body, and a rerun right after must cost at most three
-requests.
+page (hrizantema); articles that are HTML fragments a Bootstrap modal loads over the
+list, the headline in ``<h4 class="modal-title">``, no ``<title>`` (sasanka). Each must
+archive exactly its articles with the true title, date and body, and a rerun right after
+must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from pathlib import Path
 import pytest
 
 from newsarchive.discover.urls import normalize_url
+from newsarchive.extraction import extract
 
-from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed
-from .support import Result
+from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed, site_json
+from .support import SITES, Result
 
 ROUND35_SITES = {
     # AngularJS hash-bangs, #!/novini/905, snapshots at ?_escaped_fragment_=/novini/905
@@ -41,6 +43,8 @@ ROUND35_SITES = {
     "rositsa": ("Община Росица", "https://www.rositsa.bg"),
     # a site at a sub-path of a host it shares, the host's "/" a hosting company's page
     "hrizantema": ("Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # each article an HTML fragment a Bootstrap modal loads: modal-title, modal-body
+    "sasanka": ("Община Съсънка", "https://sasanka.bg"),
 }
 
 
@@ -124,3 +128,25 @@ def test_add_site_given_a_site_at_a_sub_path_explores_its_folder(
     assert proposal.profile["origin"] == "https://hrizantema-bg.eu/obshtina/"
     assert proposal.discovery["start_urls"] == ["/obshtina/novini/"]
     assert "/obshtina/" in proposal.requests
+
+
+def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> None:
+    """sasanka's articles: a Bootstrap modal's parts and nothing else. "modal" names
+    furniture on a page (a cookie or login dialog), so the headline and the date were
+    hidden: archived untitled, dated only by the list's day. A fragment that is only a
+    dialog's parts is the page a reader sees; a page holding a dialog keeps it furniture."""
+    url = "https://sasanka.bg/novini/905"
+    (row,) = [r for r in site_json("sasanka", "expected.json") if r["url"] == url]
+    fragment = (SITES / "sasanka" / "novini" / "905.html").read_text(encoding="utf-8")
+    article = extract(fragment, url=url)
+    assert article.title == row["title"] and article.published is not None
+    assert article.published.isoformat() == row["published"]
+    assert article.date_source == "text" and article.text == row["text"]
+    first = row["text"].splitlines()[0]
+    page = (
+        "<html><head><title>Новини | Община Х</title></head><body><h1>Бюджетът е приет</h1>"
+        "<p>Общинският съвет прие бюджета на общината за следващата година след дълго"
+        " обсъждане на всички предложения.</p>"
+        f'<div class="modal fade">{fragment}</div></body></html>'
+    )
+    assert first not in extract(page, url="https://x.bg/novini/1").text
