@@ -105,7 +105,8 @@ def test_a_round35_sites_first_crawl_asks_for_each_page_it_needs_once(
         ("/#!/novini?page=2", None, None),  # (relative, no base: no address)
         ("#!/novini?page=2", "https://x.bg/a", "https://x.bg/a?_escaped_fragment_=/novini?page=2"),
         ("https://x.bg/?lang=bg#!/a&b", None, "https://x.bg/?lang=bg&_escaped_fragment_=/a%26b"),
-        ("https://x.bg/#!", None, "https://x.bg/?_escaped_fragment_="),
+        ("https://x.bg/#!", None, "https://x.bg/"),  # (a bare "#!": a link going nowhere)
+        ("#!", "https://x.bg/novini?page=2", None),  # (Materialize's pager arrow, disabled)
         ("https://x.bg/#novini", None, "https://x.bg/"),  # (a plain fragment: dropped)
     ],
 )

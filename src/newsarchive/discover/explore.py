@@ -24,6 +24,7 @@ from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import (
     escaped_fragment,
+    hash_bang_route,
     news_subdomain,
     normalize_url,
     on_site,
@@ -530,7 +531,7 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
         raw = (anchor.attributes.get("href") or "").strip()
         if raw and not raw.startswith("#") and not raw.lower().startswith("javascript:"):
             continue
-        if raw.startswith("#!"):  # (a hash-bang view: a page of its own)
+        if hash_bang_route(raw):  # (a hash-bang view: a page of its own)
             continue
         if not NEWS_HOST_WORDS.search(_text(anchor)) or len(_text(anchor)) > 40:
             continue

@@ -62,6 +62,7 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
+    hash_bang_route,
     is_article_url,
     is_home_page,
     normalize_url,
@@ -1232,7 +1233,7 @@ def _real_href(href: str | None) -> bool:
     ``#!/novini``, is a view's address: ``urls.escaped_fragment``)."""
     value = (href or "").strip()
     if value.startswith("#"):
-        return value.startswith("#!")
+        return hash_bang_route(value)
     return bool(value) and not value.lower().startswith("javascript:")
 
 

@@ -321,6 +321,14 @@ def web_url_problem(url: str, *, fetched: bool = True) -> str:
 _FRAGMENT_ESCAPED = re.compile(r"[\x00-\x20#%&+\x7f-\U0010ffff]")
 
 
+def hash_bang_route(href: str) -> bool:
+    """``href`` (as written) names a view by a hash-bang, ``#!/novini/5`` or
+    ``/#!/novini/5``: an address (``escaped_fragment``). A bare ``#!`` is none: themes
+    (Materialize's dropdowns and pagers) write it for a link that goes nowhere."""
+    _, bang, route = href.strip().partition("#!")
+    return bool(bang and route)
+
+
 def escaped_fragment(url: str) -> str:
     """The address a hash-bang link (``/#!/novini/5``: an AngularJS or Backbone site
     routing its views in the fragment, which no request carries) is served at for a
@@ -340,7 +348,7 @@ def escaped_fragment(url: str) -> str:
 
 def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
-    if "#!" in url:
+    if "#!" in url and hash_bang_route(url):
         url = escaped_fragment(urljoin(base, url) if base else url)
         base = None
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
