@@ -500,6 +500,8 @@ for site, name, origin in (
     ("hrizantema", "Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
     # and Bootstrap's modal, each article an HTML fragment of modal-title and modal-body
     ("sasanka", "Община Съсънка", "https://sasanka.bg"),
+    # and Materialize, its no-op links "#!" in dropdowns and the pager
+    ("latinka", "Община Латинка", "https://latinka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
