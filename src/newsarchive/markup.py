@@ -148,7 +148,7 @@ def page_tree(html: str) -> LexborHTMLParser:
         data = data.replace(b"\x00", b"")
     tree = parse_html(data)
     place_streamed(tree, data)
-    if b"modal" in data[:_FRAGMENT_HEAD]:
+    if data.find(b"modal", 0, _FRAGMENT_HEAD) >= 0:
         shown_as_page(tree)
     return tree
 
