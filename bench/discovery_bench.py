@@ -485,11 +485,33 @@ for site, name, origin in (
     ("rezeda", "Община Резеда", "https://rezeda.bg"),
     # and a cache-buster, ?t=<milliseconds>, in every link, another on every request
     ("slanchogled", "Община Слънчоглед", "https://slanchogled.bg"),
+    # and a thirty-fifth (tests/fixtures/make_mirrors_round35.py): AngularJS routed by
+    # hash-bangs, #!/novini/905, each view's snapshot at ?_escaped_fragment_=/novini/905
+    ("magnoliya", "Община Магнолия", "https://magnoliya.bg"),
+    # and www. answering every request 302 to m., whose pages name www. canonical
+    ("oleandar", "Община Олеандър", "https://www.oleandar.bg"),
+    # and "Зареди още" of data-next="/ajax/news?offset=3", HTML fragments, no <a> pager
+    ("zyumbyul", "Община Зюмбюл", "https://zyumbyul.bg"),
+    # and robots.txt closing /novini/print/, every card and article linking there
+    ("tsikoriya", "Община Цикория", "https://tsikoriya.bg"),
+    # and "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
+    ("rositsa", "Община Росица", "https://www.rositsa.bg"),
+    # and a site at a sub-path of a host it shares, its "/" a hosting company's page
+    ("hrizantema", "Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # and Bootstrap's modal, each article an HTML fragment of modal-title and modal-body
+    ("sasanka", "Община Съсънка", "https://sasanka.bg"),
+    # and Materialize, its no-op links "#!" in dropdowns and the pager
+    ("latinka", "Община Латинка", "https://latinka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
 ):
-    BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
+    # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
+    scheme, _, rest = origin.partition("://")
+    host, _, folder = rest.partition("/")
+    BARE[site] = Profile(
+        id=site, name=name, origin=f"{scheme}://{host}", hosts=(host,), home=f"/{folder}"
+    )
 
 
 def archived(db: Path) -> set[str]:
@@ -502,7 +524,7 @@ def proposed(profile: Profile, server_url: str, tmp: Path) -> tuple[Profile | No
     None and why when add-site fails or the loader refuses its proposal."""
     try:
         found = propose(
-            profile.origin, site_id=profile.id, base_url=server_url,
+            profile.origin + profile.home.rstrip("/"), site_id=profile.id, base_url=server_url,
             options=FetchOptions(delay=0, retries=1),
         )  # fmt: skip
         path = write_profile(render(found), tmp, profile.id)

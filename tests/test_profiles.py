@@ -102,6 +102,22 @@ def test_minimal_profile_gets_defaults() -> None:
     assert profile.max_pages == 25 and profile.delay is None
 
 
+@pytest.mark.parametrize(
+    ("origin", "home"),
+    [
+        ("https://x.bg", "/"),
+        ("https://x.bg/", "/"),
+        ("https://x.bg/obshtina/", "/obshtina/"),
+        ("https://x.bg/obshtina", "/obshtina/"),
+    ],
+)
+def test_an_origin_at_a_sub_path_is_the_sites_home_folder(origin: str, home: str) -> None:
+    """A municipality kept at a folder of a host it shares (``https://x.bg/obshtina/``)
+    is explored from there; the origin is the host alone, as every stage reads it."""
+    profile = parse_profile({"id": "a", "origin": origin}, where="x.toml", source="user")
+    assert (profile.origin, profile.home, profile.hosts) == ("https://x.bg", home, ("x.bg",))
+
+
 def test_strings_become_one_element_lists() -> None:
     profile = parse_profile(
         {"id": "a", "origin": "https://a.bg", "extract": {"title": "h1.x"}},
@@ -117,7 +133,8 @@ def test_strings_become_one_element_lists() -> None:
         ({"origin": "https://a.bg"}, "missing required key 'id'"),
         ({"id": "a"}, "missing required key 'origin'"),
         ({"id": "A B", "origin": "https://a.bg"}, "'id' must be lowercase"),
-        ({"id": "a", "origin": "https://a.bg/news"}, "'origin' must look like https://host"),
+        ({"id": "a", "origin": "https://a.bg/?lang=bg"}, "'origin' must look like https://host"),
+        ({"id": "a", "origin": "a.bg"}, "'origin' must look like https://host"),
         ({"id": "a", "origin": "https://a.bg", "titel": "h1"}, "unknown key 'titel'"),
         (
             {"id": "a", "origin": "https://a.bg", "extract": {"titel": "h1"}},

@@ -77,6 +77,17 @@ def origin_of(url: str) -> tuple[str, str]:
     return f"{parts.scheme}://{parts.netloc}", parts.netloc
 
 
+def typed_folder(url: str) -> str:
+    """The folder the typed address names ("https://x.bg/obshtina/index.php" and
+    "https://x.bg/obshtina" are "/obshtina/"), "/" for the host's root."""
+    parts = urlsplit(normalize_url(url if "://" in url else "https://" + url) or "")
+    path = parts.path or "/"
+    last = path.rsplit("/", 1)[1]
+    if "." in last:  # a page of the folder, not a folder itself
+        path = path[: len(path) - len(last)]
+    return path if path.endswith("/") else path + "/"
+
+
 def propose(
     url: str,
     *,
@@ -111,6 +122,13 @@ def propose(
             # extract URL say it (with the mirror really contacted), not its home page's
             raise UsageError(f"{problem}; no proposal")
         found = explore(fetcher, profile)
+        folder = typed_folder(url)
+        if found.empty and folder != "/":
+            # nothing from the host's "/": the address typed may be a site kept at a
+            # sub-path of a host it shares (a hosting company's customers, "/obshtina/")
+            in_folder = explore(fetcher, replace(profile, home=folder))
+            if not in_folder.empty:
+                profile, found = replace(profile, home=folder), in_folder
         # the news section's own host under the site's domain is the site's: its samples
         # are checked, and the proposal names it, so a crawl of it reads it at once
         profile = with_hosts(profile, found.hosts)
@@ -289,7 +307,7 @@ def _path(url: str, origin: str) -> str:
 def render(proposal: Proposal) -> str:
     """The proposed profile: readable TOML, a comment on every line saying how."""
     p, found = proposal.profile, proposal.found
-    origin = p.origin
+    origin = p.address
     name = found.site_name or p.name
     hosts = sorted(site_hosts(p) & ({urlsplit(u).netloc for u in _all(found)} | set(p.hosts)))
     today = dt.date.today().isoformat()
@@ -319,7 +337,7 @@ def render(proposal: Proposal) -> str:
             continue
         lines.append(f"{key} = [")
         for url in urls:
-            lines.append(f"  {_toml(_path(url, origin))},  # {found.notes.get(url, 'found')}")
+            lines.append(f"  {_toml(_path(url, p.origin))},  # {found.notes.get(url, 'found')}")
         lines.append("]")
     for url, how in found.notes.items():
         if how.startswith("held no news"):

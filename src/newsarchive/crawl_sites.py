@@ -81,7 +81,7 @@ def crawl_site(
     gets a start and a summary line (the fetcher adds one per request)."""
     log = options.log or (lambda line: None)
     via = f" from mirror {options.base_url}" if options.base_url else ""
-    log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
+    log(f"{now_iso()} start {profile.id} {profile.address}{via}\n")
     report = SiteReport(profile.id)
     try:
         with closing(connect(db, create=False)) as conn, Fetcher(

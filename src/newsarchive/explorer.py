@@ -217,7 +217,7 @@ class _Explorer:
         return where if on_site(where, self.profile) else url
 
     def run(self) -> Discovery:
-        home = absolute(self.profile, "/")
+        home = absolute(self.profile, self.profile.home)
         for url in self.fetcher.robots_sitemaps(home):
             normal = normalize_url(url)
             if normal is None:
@@ -346,7 +346,7 @@ class _Explorer:
             listings=tuple(self.listings), rested=rested, notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
-            home_problem=self.problems.get(absolute(self.profile, "/"), ""),
+            home_problem=self.problems.get(absolute(self.profile, self.profile.home), ""),
             unread=self.unread,
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,

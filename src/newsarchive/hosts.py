@@ -41,6 +41,18 @@ def host_variants(hosts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def site_host_variants(hosts: Iterable[str]) -> frozenset[str]:
+    """``host_variants`` and each host's mobile copy, ``m.``: the hosts a site's pages
+    may be served from. A municipality's ``www.`` sending phones (or every client) to
+    ``m.x.bg``, a copy in markup of its own naming ``www.`` canonical, is the same site:
+    a redirect there is followed and its links are the site's, where a host of another
+    name under the domain (``en.``, ``novini.``) is one only when a profile or exploring
+    says so. Not a twin for moves: ``m.`` may answer for one page, not every path."""
+    found = set(host_variants(hosts))
+    found.update({"m." + host.removeprefix("www.") for host in found})
+    return frozenset(found)
+
+
 def host_problem(host: str) -> str:
     """Why a URL's host (``urlsplit``'s hostname: no port) can name no server, or "".
     Each was found only when a request was made, and was an internal error there (exit

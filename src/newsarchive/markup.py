@@ -148,7 +148,36 @@ def page_tree(html: str) -> LexborHTMLParser:
         data = data.replace(b"\x00", b"")
     tree = parse_html(data)
     place_streamed(tree, data)
+    if data.find(b"modal", 0, _FRAGMENT_HEAD) >= 0:
+        shown_as_page(tree)
     return tree
+
+
+# How far into a document the first of a modal fragment's parts stands (its first tag):
+# a page that is no fragment is not read further for one.
+_FRAGMENT_HEAD = 512
+# Bootstrap's names for a modal dialog and its parts ("modal fade", "modal-header",
+# "modal-title", "modal-body", "modal-footer"), as a class word
+_MODAL_WORD = re.compile(r"(?:^|(?<=\s))modal(?:-(?=\w)|(?=\s|$))")
+
+
+def shown_as_page(tree: LexborHTMLParser) -> None:
+    """A document that is only the parts of a modal dialog (Bootstrap's ``modal-header``
+    with the headline in ``<h4 class="modal-title">``, ``modal-body``, ``modal-footer``:
+    what a site's "Новини" list loads into the dialog it opens over the list, each
+    article an HTML fragment with no ``<title>``) is the page a reader sees: the class
+    words that name a dialog, furniture on a page (a cookie notice, a login box), are
+    taken off, each part keeping its own name ("header", "title", "body", "footer": the
+    dialog's close button and footer stay furniture). Any other document is left as it
+    is."""
+    body = tree.body
+    if body is None or tree.css_first("title") is not None:
+        return
+    parts = list(body.iter())
+    if not parts or not all(_MODAL_WORD.match(p.attributes.get("class") or "") for p in parts):
+        return
+    for node in body.css("[class*=modal]"):
+        node.attrs["class"] = _MODAL_WORD.sub("", node.attributes.get("class") or "").strip()
 
 
 # How much of a page ``utf8`` encodes at a time: long enough that the calls cost little

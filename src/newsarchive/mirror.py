@@ -10,8 +10,9 @@ configured for windows-1251, with no ``<meta charset>``) says so in ``_mirror.js
 whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
 "https://x.bg"}``: a request whose ``X-Forwarded-Proto``/``X-Forwarded-Host`` (what
 ``--base-url``'s transport says it asked for, as a reverse proxy would) name another
-scheme or host is answered ``301`` to the same path on that origin. A mirror of a server
-that sends headers of its own with some answers (WordPress's ``X-WP-TotalPages`` beside
+scheme or host is answered ``301`` to the same path on that origin (``302`` with
+``"origin_status": 302``: a ``www.`` sending every visitor to its mobile ``m.``). A mirror
+of a server that sends headers of its own with some answers (WordPress's ``X-WP-TotalPages`` beside
 its REST list of posts) names them per request path and query:
 ``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``; an
 ``ETag`` or ``Last-Modified`` named there is the one conditional requests are answered by
@@ -244,6 +245,7 @@ class MirrorServer:
         settings = _settings(self.root)
         self.content_types = {**CONTENT_TYPES, **_declared(settings, "content_types")}
         self.origin = str(settings.get("origin", ""))
+        self.origin_status = int(str(settings.get("origin_status", 301)))  # 302: for now
         self.extra_headers = _declared_headers(settings)
         self.redirectors = _declared(settings, "redirectors")  # path -> parameter naming where
         self.moves = _declared(settings, "moved")  # path -> where (301)
@@ -292,7 +294,7 @@ class MirrorServer:
                     )
                 )
                 if moved is not None:
-                    self._send(301, "text/html", b"", {"Location": moved})
+                    self._send(server.origin_status, "text/html", b"", {"Location": moved})
                     return
                 if self.path in server.moves:
                     self._send(301, "text/html", b"", {"Location": server.moves[self.path]})

@@ -29,6 +29,9 @@ class Profile:
     name: str
     origin: str
     hosts: tuple[str, ...] = ()
+    # where the site's home page is on its origin: "/", or the folder of a site kept at a
+    # sub-path of a host it shares ("/obshtina/": a profile's origin written so)
+    home: str = "/"
     start_urls: tuple[str, ...] = ()
     # more listings, each a stream of news of its own: walked in full once, then read
     # every few days, not every run (``Discovery.rested``; add-site proposes them)
@@ -49,6 +52,12 @@ class Profile:
     date_formats: tuple[str, ...] = ()
     delay: float | None = None
     source: str = "built-in"
+
+    @property
+    def address(self) -> str:
+        """The site's address as its profile writes it: the origin, and the folder of a
+        site kept at a sub-path of its host (``https://x.bg/obshtina/``)."""
+        return self.origin if self.home == "/" else self.origin + self.home
 
 
 @dataclass(frozen=True)

@@ -307,14 +307,14 @@ def sites_table(profiles: list[Profile]) -> None:
         # (a profile naming none showed its origin there, read as its one start URL)
         starts = p.start_urls + p.rested_urls + p.feeds + p.sitemaps
         rows.append((p, starts))
-        table.add_row(p.id, p.name, p.origin, "\n".join(starts) or "explored", p.source)
+        table.add_row(p.id, p.name, p.address, "\n".join(starts) or "explored", p.source)
     console = _console()
     if _fits(console, table):
         console.print(table)
         return
     for p, starts in rows:
         console.print(f"{p.id} ({p.source}): {p.name}", soft_wrap=True)
-        for address in (p.origin, *(starts or ["(start URLs explored)"])):
+        for address in (p.address, *(starts or ["(start URLs explored)"])):
             console.print(f"  {address}", soft_wrap=True)
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.urls import normalize_url
+from newsarchive.discover.urls import hash_bang_route, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
 # query ("Default.aspx?lang=bg-BG"). Control names ("ctl00$…") and window names do not.
@@ -129,8 +129,8 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     attrs = anchor.attributes
     href = (attrs.get("href") or _data_link(attrs)).strip()
     scripted = href.lower().startswith("javascript:")
-    if href and not scripted and not href.startswith("#"):
-        return href
+    if href and not scripted and (not href.startswith("#") or hash_bang_route(href)):
+        return href  # (a hash-bang leads to a view: ``urls.escaped_fragment``)
     for script in (href if scripted else "", attrs.get("onclick") or ""):
         if script and (
             url := script_url(script) or (_called_url(script, calls) if calls else None)

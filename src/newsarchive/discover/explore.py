@@ -22,7 +22,14 @@ from newsarchive.discover.anchors import link_target, page_base, picture_says, s
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
-from newsarchive.discover.urls import news_subdomain, normalize_url, on_site, url_key
+from newsarchive.discover.urls import (
+    escaped_fragment,
+    hash_bang_route,
+    news_subdomain,
+    normalize_url,
+    on_site,
+    url_key,
+)
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
@@ -359,6 +366,20 @@ def _is_rss_icon(anchor: LexborNode) -> bool:
     return any(_RSS_WORD.search(value) for value in said)
 
 
+def snapshot_targets(tree: LexborHTMLParser, page_url: str) -> list[str]:
+    """The HTML snapshot of a page that says it has one (``<meta name="fragment"
+    content="!">``: the AJAX crawling scheme's word for "ask me with
+    ``?_escaped_fragment_=``"), which an AngularJS site's ``/`` (an empty shell its script
+    fills) offers a crawler in its place; the snapshot's hash-bang links are addresses
+    of the same kind (``urls.escaped_fragment``)."""
+    for node in tree.css("meta[name]"):
+        name = (node.attributes.get("name") or "").strip().lower()
+        if name == "fragment" and (node.attributes.get("content") or "").strip() == "!":
+            if "_escaped_fragment_=" not in page_url:
+                return [escaped_fragment(page_url.split("#")[0] + "#!")]
+    return []
+
+
 def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """The site's own documents a page shows in its frames: a ``<frameset>`` home page
     whose menu and news are ``<frame src="menu.html">`` and ``<frame src="main.php">``, or
@@ -377,6 +398,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     base = page_base(tree, page_url)
     targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
     targets += refresh_targets(tree)
+    targets += snapshot_targets(tree, page_url)
     if not tree.css_first("a[href]"):
         targets += script_redirect_targets(tree)
     for target in targets:
@@ -508,6 +530,8 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     for anchor in tree.css("li > a"):
         raw = (anchor.attributes.get("href") or "").strip()
         if raw and not raw.startswith("#") and not raw.lower().startswith("javascript:"):
+            continue
+        if hash_bang_route(raw):  # (a hash-bang view: a page of its own)
             continue
         if not NEWS_HOST_WORDS.search(_text(anchor)) or len(_text(anchor)) > 40:
             continue

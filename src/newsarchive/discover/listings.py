@@ -62,6 +62,7 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
+    hash_bang_route,
     is_article_url,
     is_home_page,
     normalize_url,
@@ -1228,9 +1229,12 @@ _MORE_ATTRIBUTE = re.compile(
 
 
 def _real_href(href: str | None) -> bool:
-    """An ``href`` a click follows: not absent, "#", or "javascript:"."""
+    """An ``href`` a click follows: not absent, "#", or "javascript:" (a hash-bang,
+    ``#!/novini``, is a view's address: ``urls.escaped_fragment``)."""
     value = (href or "").strip()
-    return bool(value) and not value.startswith("#") and not value.lower().startswith("javascript:")
+    if value.startswith("#"):
+        return hash_bang_route(value)
+    return bool(value) and not value.lower().startswith("javascript:")
 
 
 # A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's

@@ -15,7 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.shape import is_list_path, looks_like_article_path
-from newsarchive.hosts import ascii_host, host_problem, host_variants
+from newsarchive.hosts import ascii_host, host_problem, host_variants, site_host_variants
 from newsarchive.memo import MEMO_CHARS
 from newsarchive.models import Profile
 
@@ -315,8 +315,42 @@ def web_url_problem(url: str, *, fetched: bool = True) -> str:
     return ""
 
 
+# A character Google's AJAX crawling scheme escapes in an ``_escaped_fragment_`` value
+# (control characters and space, ``#``, ``%``, ``&``, ``+``, and every byte past ASCII);
+# everything else, ``/`` and ``?`` included, is written as it stands.
+_FRAGMENT_ESCAPED = re.compile(r"[\x00-\x20#%&+\x7f-\U0010ffff]")
+
+
+def hash_bang_route(href: str) -> bool:
+    """``href`` (as written) names a view by a hash-bang, ``#!/novini/5`` or
+    ``/#!/novini/5``: an address (``escaped_fragment``). A bare ``#!`` is none: themes
+    (Materialize's dropdowns and pagers) write it for a link that goes nowhere."""
+    _, bang, route = href.strip().partition("#!")
+    return bool(bang and route)
+
+
+def escaped_fragment(url: str) -> str:
+    """The address a hash-bang link (``/#!/novini/5``: an AngularJS or Backbone site
+    routing its views in the fragment, which no request carries) is served at for a
+    crawler, as the AJAX crawling scheme those sites' servers answer says:
+    ``/?_escaped_fragment_=/novini/5`` holds the view's HTML snapshot, where the
+    hash-bang address serves every view the same empty shell. One spelling for both,
+    as a page's links, its pager's and its menu's all name views so; ``url`` unchanged
+    when it has no hash-bang."""
+    head, bang, route = url.partition("#!")
+    if not bang:
+        return url
+    value = _FRAGMENT_ESCAPED.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), route
+    )
+    return f"{head}{'&' if '?' in head else '?'}_escaped_fragment_={value}"
+
+
 def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
+    if "#!" in url and hash_bang_route(url):
+        url = escaped_fragment(urljoin(base, url) if base else url)
+        base = None
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
     if "\\" in url:
@@ -667,7 +701,7 @@ def _amp_param(param: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _site_hosts(hosts: tuple[str, ...], origin: str) -> frozenset[str]:
-    return host_variants((*hosts, urlsplit(origin).netloc))
+    return site_host_variants((*hosts, urlsplit(origin).netloc))
 
 
 def site_hosts(profile: Profile) -> frozenset[str]:

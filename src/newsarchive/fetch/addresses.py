@@ -28,7 +28,7 @@ import socket
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import site_host_variants
 
 Resolve = Callable[[str], list[str]]
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -82,13 +82,13 @@ class RedirectPolicy:
     """``site_hosts`` (None: any host) and the address rule, as one question per redirect."""
 
     def __init__(self, site_hosts: Iterable[str] | None, *, resolve: Resolve = resolve) -> None:
-        self._hosts = None if site_hosts is None else host_variants(site_hosts)
+        self._hosts = None if site_hosts is None else site_host_variants(site_hosts)
         self._resolve = resolve
 
     def add_hosts(self, hosts: Iterable[str]) -> None:
         """More hosts of the site (where it moved, ``Fetcher.accept_move``)."""
         if self._hosts is not None:
-            self._hosts = self._hosts | host_variants(hosts)
+            self._hosts = self._hosts | site_host_variants(hosts)
 
     def refusal(self, start: str, target: str, *, any_host: bool = False) -> str | None:
         """Why the request that started at ``start`` may not follow a redirect to ``target``

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsarchive.discover.urls import web_url_problem
-from newsarchive.hosts import ascii_host, host_variants
+from newsarchive.hosts import ascii_host, site_host_variants
 
 
 def base_url_problem(base_url: str) -> str:
@@ -46,13 +46,13 @@ class MirrorTransport(httpx.BaseTransport):
         self._scheme = base.scheme
         self._netloc = base.netloc
         self._prefix = base.path.rstrip("/")
-        self._hosts = host_variants(hosts)
+        self._hosts = site_host_variants(hosts)
         self._inner = inner or httpx.HTTPTransport()
 
     def add_hosts(self, hosts: Iterable[str]) -> None:
         """More hosts the mirrored site answers on: where the site moved, which a mirror
         of the site serves too (``Fetcher.accept_move``)."""
-        self._hosts = self._hosts | host_variants(hosts)
+        self._hosts = self._hosts | site_host_variants(hosts)
 
     def contacted(self, url: str) -> str:
         """The URL actually requested for the site URL ``url`` (for logs and errors)."""

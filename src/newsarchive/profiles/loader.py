@@ -216,8 +216,17 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
             raise ProfileError(f"{where}: missing required key '{required}'")
     if not _ID_RE.match(values["id"]):
         raise ProfileError(f"{where}: 'id' must be lowercase letters, digits, '-' or '_'")
-    if not re.match(r"^https?://[^/]+$", values["origin"]):
-        raise ProfileError(f"{where}: 'origin' must look like https://host (no path)")
+    origin = re.match(r"^(https?://[^/?#]+)(/[^?#]*)?$", values["origin"])
+    if origin is None:
+        raise ProfileError(
+            f"{where}: 'origin' must look like https://host (or https://host/folder/ for a"
+            " site kept at a sub-path of its host), with no query"
+        )
+    # a site at a sub-path of a host it shares ("https://x.bg/obshtina/") is explored
+    # from its folder: the host's own "/" is another site's page (a host's customers)
+    values["origin"], home = origin.group(1), origin.group(2) or "/"
+    if home != "/":
+        values["home"] = home if home.endswith("/") else home + "/"
     if problem := host_problem(urlsplit(values["origin"]).hostname or ""):
         raise ProfileError(f"{where}: 'origin' names no server: {problem}")
     for key in ("article_pattern",):

@@ -1,0 +1,160 @@
+"""A thirty-fifth round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round34_mirrors`` does its
+six.
+
+The mirrors (``tests/fixtures/make_mirrors_round35.py``): an AngularJS site routed by
+hash-bangs, ``#!/novini/905``, whose server answers each view's HTML snapshot at
+``/?_escaped_fragment_=/novini/905`` (magnoliya); a ``www.`` sending every request
+``302`` to its mobile copy on ``m.``, whose pages name ``www.`` canonical (oleandar); a
+"Зареди още" naming its next cards by an offset, ``data-next="/ajax/news?offset=3"``,
+answered by HTML fragments (zyumbyul); robots.txt closing ``/novini/print/``, which
+every card and article links (tsikoriya); a portal's "Обяви" and "Документи" of dated
+PDF orders beside its "Новини" (rositsa); a municipality at a sub-path of a host it
+shares, ``https://hrizantema-bg.eu/obshtina/``, the host's ``/`` a hosting company's
+page (hrizantema); articles that are HTML fragments a Bootstrap modal loads over the
+list, the headline in ``<h4 class="modal-title">``, no ``<title>`` (sasanka);
+Materialize's no-op links, ``href="#!"``, in its dropdowns and its pager (latinka). Each
+must archive exactly its articles with the true title, date and body, and a rerun right
+after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.urls import normalize_url
+from newsarchive.extraction import extract
+
+from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed, site_json
+from .support import SITES, Result
+
+ROUND35_SITES = {
+    # AngularJS hash-bangs, #!/novini/905, snapshots at ?_escaped_fragment_=/novini/905
+    "magnoliya": ("Община Магнолия", "https://magnoliya.bg"),
+    # www. answering every request 302 to m., the m. pages naming www. canonical
+    "oleandar": ("Община Олеандър", "https://www.oleandar.bg"),
+    # "Зареди още" of data-next="/ajax/news?offset=3", HTML fragments, no <a> pager
+    "zyumbyul": ("Община Зюмбюл", "https://zyumbyul.bg"),
+    # robots.txt closing /novini/print/, every card and article linking there
+    "tsikoriya": ("Община Цикория", "https://tsikoriya.bg"),
+    # "Обяви" and "Документи" beside "Новини", their dated items each only a PDF
+    "rositsa": ("Община Росица", "https://www.rositsa.bg"),
+    # a site at a sub-path of a host it shares, the host's "/" a hosting company's page
+    "hrizantema": ("Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # each article an HTML fragment a Bootstrap modal loads: modal-title, modal-body
+    "sasanka": ("Община Съсънка", "https://sasanka.bg"),
+    # Materialize, its no-op links "#!": dropdowns, the pager's current page and arrows
+    "latinka": ("Община Латинка", "https://latinka.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND35_SITES))
+def test_a_round35_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND35_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the hash-bang views asked for as their snapshots, each once (the site was "no news
+    # site": the shell at / links nothing, and every #! link was read as going nowhere)
+    FirstCrawl(
+        "magnoliya",
+        once=("/?_escaped_fragment_=", "/?_escaped_fragment_=/novini?page=2"),
+        distinct_under={"/?_escaped_fragment_=/novini/": 8},
+        rows=8,
+    ),
+    # the m. copy read (the redirect to it was refused as off the site: nothing archived)
+    FirstCrawl("oleandar", once=("/novini?page=3",), rows=8),
+    # each fragment once, from the offset the button before it named
+    FirstCrawl("zyumbyul", once=("/ajax/news?offset=3", "/ajax/news?offset=6"), rows=8),
+    # no print view asked for: robots.txt closes them
+    FirstCrawl("tsikoriya", once=("/novini?page=3",), unasked=("/novini/print/905",), rows=8),
+    # the news walked; no PDF asked for, none archived
+    FirstCrawl(
+        "rositsa",
+        once=("/bg/novini?page=3",),
+        unasked=("/uploads/obyavi/zapoved-1184.pdf",),
+        rows=8,
+    ),
+    # no "#!" asked as a hash-bang view: a bare one goes nowhere
+    FirstCrawl("latinka", once=("/novini?page=2", "/novini?page=3"), rows=8),
+    # explored from its folder: the host's "/" and its other customers never asked (a
+    # profile's origin with a path was refused, exit 2: "must look like https://host")
+    FirstCrawl(
+        "hrizantema",
+        once=("/obshtina/", "/obshtina/novini/?str=3"),
+        unasked=("/", "/uchilishte/"),
+        rows=8,
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round35_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND35_SITES[site])
+    expected.check(first, db)
+    assert not [path for path in first if "/print/" in path], first
+    if site != "magnoliya":
+        assert not [path for path in first if "_escaped_fragment_" in path], first
+
+
+@pytest.mark.parametrize(
+    ("link", "base", "address"),
+    [
+        ("#!/novini/5", "https://x.bg/", "https://x.bg/?_escaped_fragment_=/novini/5"),
+        ("/#!/novini?page=2", None, None),  # (relative, no base: no address)
+        ("#!/novini?page=2", "https://x.bg/a", "https://x.bg/a?_escaped_fragment_=/novini?page=2"),
+        ("https://x.bg/?lang=bg#!/a&b", None, "https://x.bg/?lang=bg&_escaped_fragment_=/a%26b"),
+        ("https://x.bg/#!", None, "https://x.bg/"),  # (a bare "#!": a link going nowhere)
+        ("#!", "https://x.bg/novini?page=2", None),  # (Materialize's pager arrow, disabled)
+        ("https://x.bg/#novini", None, "https://x.bg/"),  # (a plain fragment: dropped)
+    ],
+)
+def test_a_hash_bang_link_is_the_address_its_snapshot_is_served_at(
+    link: str, base: str | None, address: str | None
+) -> None:
+    """The AJAX crawling scheme's one mapping: ``#!`` and what follows become the
+    ``_escaped_fragment_`` field, after the page's own query, its ``&`` escaped."""
+    assert normalize_url(link, base) == address
+
+
+def test_add_site_given_a_site_at_a_sub_path_explores_its_folder(
+    run_cli: Callable[..., Result],
+) -> None:
+    """``add-site https://hrizantema-bg.eu/obshtina/`` dropped the folder and explored the
+    host's "/", a hosting company's page: "does not look like a news site", exit 2.
+    Nothing found there, the folder typed is explored as the site's home, and the profile
+    proposed names it in its origin, so its crawl explores there too."""
+    proposal = proposed(run_cli, "hrizantema", "https://hrizantema-bg.eu/obshtina/")
+    assert proposal.profile["origin"] == "https://hrizantema-bg.eu/obshtina/"
+    assert proposal.discovery["start_urls"] == ["/obshtina/novini/"]
+    assert "/obshtina/" in proposal.requests
+
+
+def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> None:
+    """sasanka's articles: a Bootstrap modal's parts and nothing else. "modal" names
+    furniture on a page (a cookie or login dialog), so the headline and the date were
+    hidden: archived untitled, dated only by the list's day. A fragment that is only a
+    dialog's parts is the page a reader sees; a page holding a dialog keeps it furniture."""
+    url = "https://sasanka.bg/novini/905"
+    (row,) = [r for r in site_json("sasanka", "expected.json") if r["url"] == url]
+    fragment = (SITES / "sasanka" / "novini" / "905.html").read_text(encoding="utf-8")
+    article = extract(fragment, url=url)
+    assert article.title == row["title"] and article.published is not None
+    assert article.published.isoformat() == row["published"]
+    assert article.date_source == "text" and article.text == row["text"]
+    first = row["text"].splitlines()[0]
+    page = (
+        "<html><head><title>Новини | Община Х</title></head><body><h1>Бюджетът е приет</h1>"
+        "<p>Общинският съвет прие бюджета на общината за следващата година след дълго"
+        " обсъждане на всички предложения.</p>"
+        f'<div class="modal fade">{fragment}</div></body></html>'
+    )
+    assert first not in extract(page, url="https://x.bg/novini/1").text
