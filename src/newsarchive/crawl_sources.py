@@ -547,8 +547,10 @@ class SourceReader:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
         urls = [c.url for c in links]
-        # (a listing printing no dates runs by the days its articles state, read by now)
-        dates = [c.listed_date for c in links if c.listed_date] or self.harvest.stated_days(urls)
+        # (a listing printing no dates runs by the days its articles state, read by now;
+        # days, as a moment and a day do not compare)
+        listed = [local_date(c.listed_date) for c in links if c.listed_date]
+        dates = listed or self.harvest.stated_days(urls)
         walk.listed(Listed(next_url, seen, old, urls, dates))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
