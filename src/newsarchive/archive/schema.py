@@ -124,6 +124,10 @@ Migrations, in ``MIGRATIONS`` order:
   v24): a wall's way back (Django's ``?next=/…``, Drupal's ``destination``,
   ``continue``, ``goto``: ``urls.RETURN_FIELD``, the cookie wall's vocabulary) is a
   return address like ``?redirect=``, no part of an address.
+* v26: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v25): a folder's index page (``/novini/5/index.html``, ``index.php``,
+  ``default.aspx``; ``urls.folder_path``) is the folder (``/novini/5/``), where older
+  releases archived an article its listing linked one way and its feed the other twice.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -136,9 +140,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16-v18, v24, v25:
+# after it only bring stored keys under today's identity (v12, v16-v18, v24-v26:
 # ``archive.rekey``), respell stored words (v13, v21, v23) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's).
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
@@ -779,6 +783,15 @@ def _migrate_identity_v25(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_identity_v26(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a folder's index page
+    (``/novini/5/index.html``) was another address than the folder: v12's re-keying,
+    which recomputes every key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
     """Runs in a row a walk failed at its resume point, unknown before: none (a walk
     the v4 migration rebuilt has the column already)."""
@@ -824,6 +837,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (23, _migrate_controls_v23),
     (24, _migrate_identity_v24),
     (25, _migrate_identity_v25),
+    (26, _migrate_identity_v26),
 )
 
 

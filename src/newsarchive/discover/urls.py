@@ -457,7 +457,34 @@ def url_key(url: str) -> str:
     if query and _IIS_PAGE.search(parts.path) and not query.islower():
         query = _names_lowered(query)
     query = "&".join(sorted(_identity_params(query.split("&")))) if query else ""
-    return f"{host}{parts.path}" + (f"?{query}" if query else "")
+    path = parts.path if query else folder_path(parts.path)
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+# The file a web server answers a folder's address with (Apache's ``DirectoryIndex``,
+# nginx's ``index``, IIS's default document), named: ``/novini/5/index.html``,
+# ``index.php``, ``default.aspx``.
+FOLDER_INDEX = re.compile(
+    r"(?<=/)(?:index|default)\.(?:html?|shtml|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE
+)
+
+
+def folder_path(path: str) -> str:
+    """``path`` as its folder when it names the folder's index file (``FOLDER_INDEX``):
+    ``/novini/5/index.html`` is ``/novini/5/``, which the server answers with that file.
+    Identity's rule (``url_key``), only for an address with no query (a script's query,
+    ``/index.php?id=5``, is the script's, as it is). Why one key and not the normal
+    form's: the spelling a link gave is the one asked for (a folder's index may be
+    ``index.php`` beside an old ``index.html``, and only the link knows which), while
+    the site's links, its feed's and its listing's, name the one article both ways.
+    ``/novini/5`` beside ``/novini/5/`` is not so: a server may answer the two with two
+    resources (a file and a folder of one name), so the crawl takes them for one only
+    where the site shows it (a redirect from one to the other, a canonical naming it)."""
+    return (
+        FOLDER_INDEX.sub("", path)
+        if "/index." in path.lower() or "/default." in path.lower()
+        else path
+    )
 
 
 # The article views of Joomla's components that read their article by its number alone

@@ -1,0 +1,110 @@
+"""One article linked as its folder (``/novini/5/``) by the feed and as the folder's own
+page (``/novini/5/index.html``) by the listing: one page to the web server, which answers
+the folder's address with its index file; one article, fetched once."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.urls import url_key
+from newsarchive.mirror import MirrorServer
+
+from .support import Result
+
+TITLES = {
+    5: "Ремонт на улица „Дунав“ започва през декември",
+    6: "Нов парк в квартал „Възраждане“ отваря врати",
+    7: "Общинският съвет прие бюджета за следващата година",
+}
+
+
+def _site(root: Path, index: str) -> None:
+    """A site whose listing links each article as ``/novini/N/<index>`` and whose feed
+    links it as ``/novini/N/``."""
+    cards = "".join(
+        f'<li><a href="/novini/{n}/{index}">{title}</a> <span>0{n}.11.2026</span></li>'
+        for n, title in TITLES.items()
+    )
+    (root / "novini").mkdir(parents=True)
+    (root / "novini.html").write_text(
+        f"<html><body><h1>Новини</h1><ul>{cards}</ul></body></html>", encoding="utf-8"
+    )
+    items = "".join(
+        f"<item><title>{title}</title><link>https://papur.bg/novini/{n}/</link>"
+        f"<pubDate>Thu, 0{n} Nov 2026 10:00:00 +0200</pubDate></item>"
+        for n, title in TITLES.items()
+    )
+    (root / "rss.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>П</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    for n, title in TITLES.items():
+        (root / "novini" / str(n)).mkdir()
+        body = "".join(
+            f"<p>Абзац {k} за {title.lower()}: общината съобщи подробности за жителите.</p>"
+            for k in range(3)
+        )
+        article = f"<article><h1>{title}</h1><p>0{n}.11.2026</p>{body}</article>"
+        page = f"<html><body>{article}</body></html>"
+        (root / "novini" / str(n) / "index.html").write_text(page, encoding="utf-8")
+        if index != "index.html":  # the server's other name for the folder's page
+            (root / "novini" / str(n) / index).write_text(page, encoding="utf-8")
+
+
+@pytest.mark.parametrize("index", ["index.html", "index.php", "default.aspx", "index.htm"])
+def test_a_folder_and_its_index_page_are_one_article_fetched_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, index: str
+) -> None:
+    root = tmp_path / "site"
+    _site(root, index)
+    profile = tmp_path / "papur.toml"
+    profile.write_text(
+        'id = "papur"\nname = "П"\norigin = "https://papur.bg"\n[discovery]\n'
+        'feeds = ["/rss.xml"]\nstart_urls = ["/novini"]\narticle_pattern = "^/novini/\\\\d+/"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "papur", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    articles = [p for p in server.requests if p.startswith("/novini/")]
+    assert len(articles) == 3, articles
+    with sqlite3.connect(db) as conn:
+        rows = [r[0] for r in conn.execute("SELECT title FROM articles")]
+    assert sorted(rows) == sorted(TITLES.values())
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "/novini/5/index.html",
+        "/novini/5/index.php",
+        "/novini/5/default.aspx",
+        "/novini/5/INDEX.HTM",
+    ],
+)
+def test_a_folders_index_page_is_the_folder_to_identity(spelling: str) -> None:
+    assert url_key(f"https://x.bg{spelling}") == url_key("https://x.bg/novini/5/")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # a trailing slash is another resource to a server: kept apart by identity (the
+        # crawl joins them only where the site shows they are one: a redirect, a canonical)
+        ("/novini/5", "/novini/5/"),
+        # an index page's query is the script's: /index.php?id=5 stays as it is
+        ("/novini/index.php?id=5", "/novini/?id=5"),
+        # a file merely named so inside a path, or another name
+        ("/novini/5/index.html/print", "/novini/5/"),
+        ("/novini/5/main.html", "/novini/5/"),
+    ],
+)
+def test_what_may_be_another_resource_stays_another_key(one: str, other: str) -> None:
+    assert url_key(f"https://x.bg{one}") != url_key(f"https://x.bg{other}")
