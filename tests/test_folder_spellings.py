@@ -108,3 +108,52 @@ def test_a_folders_index_page_is_the_folder_to_identity(spelling: str) -> None:
 )
 def test_what_may_be_another_resource_stays_another_key(one: str, other: str) -> None:
     assert url_key(f"https://x.bg{one}") != url_key(f"https://x.bg{other}")
+
+
+def test_a_section_linked_as_its_folder_and_its_index_page_is_explored_and_walked_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """No profile; the menu's "Новини" leads to ``/novini/`` and its "Актуално" to
+    ``/novini/index.html``, one page: exploring read it twice and kept both as listings,
+    so every run walked the one list twice."""
+    root = tmp_path / "site"
+    root.mkdir()
+    menu = '<nav><a href="/novini/">Новини</a> <a href="/novini/index.html">Актуално</a></nav>'
+    (root / "index.html").write_text(
+        f"<html><body>{menu}<h1>Община Папур</h1><p>Добре дошли.</p></body></html>",
+        encoding="utf-8",
+    )
+    cards = "".join(
+        f'<li><a href="/novini/{n}-{slug}">{title}</a> <span>0{n}.11.2026</span></li>'
+        for (n, title), slug in zip(TITLES.items(), ("remont", "park", "byudzhet"), strict=True)
+    )
+    (root / "novini").mkdir()
+    (root / "novini" / "index.html").write_text(
+        f"<html><body>{menu}<h1>Новини</h1><ul>{cards}</ul></body></html>", encoding="utf-8"
+    )
+    for (n, title), slug in zip(TITLES.items(), ("remont", "park", "byudzhet"), strict=True):
+        body = "".join(
+            f"<p>Абзац {k} за {title.lower()}: общината съобщи подробности за жителите.</p>"
+            for k in range(3)
+        )
+        (root / "novini" / f"{n}-{slug}.html").write_text(
+            f"<html><body>{menu}<article><h1>{title}</h1><p>0{n}.11.2026</p>{body}"
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    profile = tmp_path / "papur.toml"
+    profile.write_text('id = "papur"\nname = "П"\norigin = "https://papur.bg"\n', encoding="utf-8")
+    with MirrorServer(root) as server:
+        args = ("crawl", "papur", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        asked = list(server.requests)
+        nightly = run_cli(*args)
+        again = server.requests[len(asked) :]
+    assert first.exit_code == 0, first.stderr
+    assert nightly.exit_code == 0, nightly.stderr
+    listing = [p for p in asked if p in ("/novini/", "/novini/index.html")]
+    assert len(listing) == 1, asked
+    assert [p for p in again if p.startswith("/novini")] == [listing[0]], again
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
