@@ -4,6 +4,7 @@ the folder's address with its index file; one article, fetched once."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -51,7 +52,7 @@ def _site(root: Path, index: str) -> None:
         article = f"<article><h1>{title}</h1><p>0{n}.11.2026</p>{body}</article>"
         page = f"<html><body>{article}</body></html>"
         (root / "novini" / str(n) / "index.html").write_text(page, encoding="utf-8")
-        if index != "index.html":  # the server's other name for the folder's page
+        if index not in ("index.html", ""):  # the server's other name for the folder's page
             (root / "novini" / str(n) / index).write_text(page, encoding="utf-8")
 
 
@@ -155,5 +156,40 @@ def test_a_section_linked_as_its_folder_and_its_index_page_is_explored_and_walke
     listing = [p for p in asked if p in ("/novini/", "/novini/index.html")]
     assert len(listing) == 1, asked
     assert [p for p in again if p.startswith("/novini")] == [listing[0]], again
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_an_article_linked_with_its_way_back_is_fetched_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The listing links each article with the list as its way back
+    (``/novini/5/?next=%2Fnovini``, as a consent or login plugin writes it into every
+    link), the feed plainly: one vocabulary with the cookie wall's (``urls.RETURN_FIELD``),
+    so one address. It was two, each article fetched twice."""
+    root = tmp_path / "site"
+    _site(root, "")
+    listing = (root / "novini.html").read_text(encoding="utf-8")
+    (root / "novini.html").write_text(
+        listing.replace('/">', '/?next=%2Fnovini">'), encoding="utf-8"
+    )
+    fallbacks = {f"/novini/{n}/": f"novini/{n}/index.html" for n in TITLES}  # (any query)
+    (root / "_mirror.json").write_text(json.dumps({"fallbacks": fallbacks}), encoding="utf-8")
+    profile = tmp_path / "papur.toml"
+    profile.write_text(
+        'id = "papur"\nname = "П"\norigin = "https://papur.bg"\n[discovery]\n'
+        'feeds = ["/rss.xml"]\nstart_urls = ["/novini"]\narticle_pattern = "^/novini/\\\\d+/"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "papur", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "?next=%2Fnovini" in (root / "novini.html").read_text(encoding="utf-8")
+    assert sorted(p for p in server.requests if p.startswith("/novini/")) == [
+        f"/novini/{n}/" for n in TITLES
+    ]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
