@@ -247,7 +247,7 @@ def assert_archived_whole_and_right(db: Path, site: str) -> None:
     for url, row in expected.items():
         title, published, author, text = rows[url]
         assert title == row["title"], url
-        assert published == row["published"], url
+        assert published == row["published"], (url, published, row["published"])
         assert author == row["author"], url
         assert text == row["text"], url
         for junk in boilerplate:

@@ -158,7 +158,16 @@ def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
         ("https://x.bg/a?id=5&_101_INSTANCE_mAq2_redirect=%2Fweb%2Fguest&p=2",
          "https://x.bg/a?id=5&p=2"),
         ("https://x.bg/Novina.aspx?ID=7&ReturnUrl=/Novini.aspx", "https://x.bg/Novina.aspx?ID=7"),
+        # a wall's way back, one vocabulary with the wall's (``explore.wall_before``):
+        # Django's next, Drupal's destination, continue, goto
+        ("https://x.bg/novini/5?next=%2Fnovini", "https://x.bg/novini/5"),
+        ("https://x.bg/node/12?destination=/novini", "https://x.bg/node/12"),
+        ("https://x.bg/novini/5?id=5&continue=https%3A%2F%2Fx.bg%2F", "https://x.bg/novini/5?id=5"),
+        ("https://x.bg/novini/5?goto=/", "https://x.bg/novini/5"),
+        # a bare script's only field may be what names the page: it stays
+        ("https://x.bg/index.php?next=/novini/5", "https://x.bg/index.php?next=/novini/5"),
         # not an address: a value of its own, a field merely ending in "back"
+        ("https://x.bg/a?next=2", "https://x.bg/a?next=2"),
         ("https://x.bg/a?back=1", "https://x.bg/a?back=1"),
         ("https://x.bg/a?feedback=%2Fx", "https://x.bg/a?feedback=%2Fx"),
         # a redirector's target is where it sends the reader: read, not dropped

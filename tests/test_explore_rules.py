@@ -707,6 +707,9 @@ def test_a_section_that_lists_its_news_is_not_joined_by_its_feed() -> None:
             "https://www.x.bg/wp-login.php?redirect_to=https%3A%2F%2Fwww.x.bg%2F",
             "https://www.x.bg/wp-login.php",
         ),
+        # the names identity drops too (``urls.RETURN_FIELD``): one vocabulary
+        ("https://www.x.bg/login?redirect_url=%2F", "https://www.x.bg/login"),
+        ("https://www.x.bg/user/login?_portal_WAR_x_backURL=%2F", "https://www.x.bg/user/login"),
         ("https://www.x.bg/", None),  # not sent anywhere
         ("https://www.x.bg/bg/", None),  # the Bulgarian home page: no wall
         ("https://www.x.bg/consent?next=%2Fnovini", None),  # back to another page

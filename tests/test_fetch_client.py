@@ -486,6 +486,13 @@ def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
     assert roomy.take("https://x.bg/old", unmoved=True) is None  # served through a redirect
     assert roomy.take("https://x.bg/new", unmoved=True) is moved  # its own URL's page
     assert roomy.take("https://x.bg/old") is None  # given once, under both its URLs
+    # held by identity: the folder's index page is the folder, a tracking tag no part
+    folder = page("/novini/5/index.html")
+    roomy.keep(folder)
+    assert roomy.take("https://www.x.bg/novini/5/?utm_source=rss", unmoved=True) is folder
+    assert roomy.take("https://x.bg/novini/5/index.html") is None  # given once
+    roomy.keep(page("/novini/6"))
+    assert roomy.take("https://x.bg/novini/6/") is None  # a slash more: maybe another
 
 
 def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -> None:

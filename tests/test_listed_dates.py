@@ -9,12 +9,17 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.discover.listings import article_links
+from newsarchive.extraction.published import with_listed
 from newsarchive.mirror import MirrorServer
-from newsarchive.models import Profile
+from newsarchive.models import Article, Profile, Published
 from newsarchive.site_clock import on_site_clock
 
 from .support import Result
+
+SOFIA_WINTER = dt.timezone(dt.timedelta(hours=2))
 
 UNDATED = (
     "<html><body><article><h1>{title}</h1><p>Общината обяви ремонт на улица номер {n} и"
@@ -88,8 +93,51 @@ def test_listing_and_feed_dates_date_an_undated_article(
     assert _dates(db) == {
         "1": ("2025-11-12", "listing"),
         "2": ("2025-11-10", "listing"),
-        "3": ("2025-11-03", "feed"),
+        "3": ("2025-11-03T09:00:00+02:00", "feed"),
     }
+
+
+def test_a_page_printing_the_day_alone_takes_its_feeds_time_of_that_day(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The page prints "03.11.2025", the feed "Mon, 03 Nov 2025 09:00:00 +0200": the
+    frontier kept the feed's day alone, and the article was dated the day at no time
+    (round 33's zvanche). The moment is the feed's (``date_source`` says so), the day
+    both's; a page printing another day keeps its own, as before."""
+    pages = {
+        3: _undated(3, "Публикувано на 03.11.2025"),
+        1: _undated(1, "Публикувано на 11.11.2025"),
+    }
+    profile = _site(tmp_path, pages, {1: "12.11.2025"}, feed=True)
+    _crawl(run_cli, profile, db)
+    assert _dates(db) == {"3": ("2025-11-03T09:00:00+02:00", "feed"), "1": ("2025-11-11", "text")}
+    result = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 0 changed, 2 unchanged, "), result.stdout
+
+
+@pytest.mark.parametrize(
+    ("listed", "dated"),
+    [
+        # the feed's moment of the page's day: the page's date at that moment, theirs
+        (
+            dt.datetime(2025, 11, 3, 9, 0, tzinfo=SOFIA_WINTER),
+            ("2025-11-03T09:00:00+02:00", "feed"),
+        ),
+        # another day: the page's own stands
+        (dt.datetime(2025, 11, 4, 9, 0, tzinfo=SOFIA_WINTER), ("2025-11-03", "text")),
+        # a day alone: nothing to add
+        (dt.date(2025, 11, 3), ("2025-11-03", "text")),
+    ],
+)
+def test_only_the_feeds_moment_of_the_pages_own_day_times_it(
+    listed: Published, dated: tuple[str, str]
+) -> None:
+    page = Article(
+        title="Ремонт", text="Текст.", published=dt.date(2025, 11, 3), date_source="text"
+    )
+    got = with_listed(page, (listed, "feed"), dt.date(2025, 11, 20))
+    assert ((got.published or dt.date.min).isoformat(), got.date_source) == dated
 
 
 def test_a_listing_date_wins_over_a_guessed_one(
@@ -129,7 +177,7 @@ def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
     assert _dates(db) == {
         "1": ("2025-11-12", "listing"),
         "2": ("2025-11-10", "listing"),
-        "3": ("2025-11-03", "feed"),
+        "3": ("2025-11-03T09:00:00+02:00", "feed"),
         "4": ("2025-11-07", "text"),
     }
 
@@ -149,7 +197,7 @@ def test_import_warc_of_our_own_export_keeps_a_listing_or_feed_date(
     assert crawled == {
         "1": ("2025-11-12", "listing"),
         "2": ("2025-11-10", "listing"),
-        "3": ("2025-11-03", "feed"),
+        "3": ("2025-11-03T09:00:00+02:00", "feed"),
         "4": ("2025-11-07", "text"),
     }
     warc = tmp_path / "out.warc.gz"

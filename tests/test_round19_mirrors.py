@@ -24,16 +24,19 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.mirror import MirrorServer, Outage
+
 from .mirror_sites import (
     FirstCrawl,
     Proposes,
     article_rows,
     bare_crawl_twice,
+    bare_profile,
     check_bare_crawl,
     mirror_crawls,
     proposed,
 )
-from .support import Result
+from .support import SITES, Result
 from .test_round18_mirrors import ROUND18_SITES
 
 ROUND19_SITES = {
@@ -239,3 +242,40 @@ def test_an_archive_from_before_is_judged_newest_first_once_at_the_same_cost(
     assert nightly == upgraded == after == ["/robots.txt", "/novini"], (nightly, upgraded)
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT resume_page, judged FROM listing_walks").fetchall() == [(1, 1)]
+
+
+def test_a_later_listing_page_that_fails_keeps_what_was_read_and_costs_no_exploration(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """smokinya, no profile, its only source /novini four pages long, page 4 answering 500
+    for two nights. The articles of pages 1-3 are archived the first night; the second,
+    the walk resumes at page 4 and fails there again: that failed the listing, the
+    site's only source, and the site was explored again (8 requests where 3 do: home
+    page, /novini again, /rss, /feed, /rss.xml). Once page 4 answers, the walk goes on
+    from it and the listing is read whole."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = bare_profile(tmp_path, "smokinya", *ROUND19_SITES["smokinya"])
+    outage = Outage({"/novini?p=4"}, status=500)
+    with MirrorServer(SITES / "smokinya", intercept=outage) as server:
+        args = ("crawl", "smokinya", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+
+        def run() -> tuple[Result, list[str]]:
+            before = len(server.requests)
+            result = run_cli(*args)
+            return result, server.requests[before:]
+
+        first, asked = run()
+        assert first.exit_code == 1 and "/novini?p=4" in first.stderr
+        assert len(article_rows(db)) == 9 and asked[-1] == "/novini?p=4"
+        second, asked = run()  # page 4 still down
+        assert second.exit_code == 1
+        (line,) = second.stderr.strip().splitlines()
+        assert "next listing page failed" in line and "/novini?p=4" in line
+        assert asked == ["/robots.txt", "/novini", "/novini?p=4"]
+        assert "exploring" not in second.stdout
+        outage.down.clear()
+        third, asked = run()
+        assert third.exit_code == 0, third.stderr
+        assert asked[:3] == ["/robots.txt", "/novini", "/novini?p=4"] and len(asked) == 5
+    assert len(article_rows(db)) == 11

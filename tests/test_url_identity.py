@@ -554,3 +554,50 @@ def test_an_archive_keyed_with_a_cache_buster_is_rekeyed(
         rows = dict(after.execute("SELECT url, title FROM articles"))
         assert [r[0] for r in after.execute("SELECT text FROM revisions")] == [TEXT]
     assert rows == {"https://s.bg/novini/5": "Ремонт"}
+
+
+def test_an_archive_keyed_with_a_walls_way_back_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v24, written by this test as that release keyed an article a
+    list linked with its own address as the way back (``?next=%2Fnovini``), and the same
+    article its feed linked plainly: two rows, one article once opened (schema v25)."""
+    db = tmp_path / "v24.db"
+    back, plain = "https://s.bg/novini/5?next=%2Fnovini", "https://s.bg/novini/5"
+    stale = {back: "s.bg/novini/5?next=%2Fnovini"}
+    versions = [
+        (back, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 24, versions, stale)
+    shown = run_cli("show", back, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 25
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+    assert rows == {plain: "Ремонт"}
+
+
+def test_an_archive_keyed_with_a_folders_index_page_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v25, written by this test as that release keyed an article
+    its listing linked as ``/novini/5/index.html`` and its feed as ``/novini/5/``: two
+    rows, one article once opened (schema v26), the newer text current."""
+    db = tmp_path / "v25.db"
+    indexed, folder = "https://s.bg/novini/5/index.html", "https://s.bg/novini/5/"
+    stale = {indexed: "s.bg/novini/5/index.html"}
+    versions = [
+        (indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (folder, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 25, versions, stale)
+    shown = run_cli("show", indexed, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 26
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+        keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
+    assert len(rows) == 1 and keys == {"s.bg/novini/5/"}

@@ -101,12 +101,16 @@ class SourceReader:
         # their kind and whether each is a source of its own (no child of an index):
         # judged as ``_named_gone`` is (``_said_empty``)
         self._empty: dict[str, tuple[str, bool]] = {}
+        # later listing pages that failed in this run: each fails the run, but not its
+        # listing, whose walk resumes there next run (``read``)
+        self._later_failed = 0
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
     ) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
-        in this run); return how many of them failed. ``exploring``: the sources were
+        in this run); return how many of them failed (a listing whose later page failed
+        has not: its walk resumes there). ``exploring``: the sources were
         found in this run, so a feed's older pages are read to their end
         (``_older_posts``), as they are on the first run that reads a profile's feed.
         A source resting (``crawl_rests``) is left unasked, and counted as failed here
@@ -116,6 +120,7 @@ class SourceReader:
         self._notes.update(sources.notes)
         self.harvest.listings.update((*sources.listings, *sources.rested))
         failed_before, rested_before = self.report.listing_errors, len(self.tally.skipped)
+        later_before = self._later_failed
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
         if first is not None:
@@ -169,7 +174,8 @@ class SourceReader:
             kept = sources.without(barren).without(gone, GONE_NOTE)
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
-        return self.report.listing_errors - failed_before + rested
+        later = self._later_failed - later_before  # (no source's failure: ``walk``)
+        return self.report.listing_errors - failed_before - later + rested
 
     def _resting(self, start: str) -> bool:
         """A rested listing whose walk once reached its end and whose first page was read
@@ -449,6 +455,12 @@ class SourceReader:
                 # an oldest-first listing's newest page, checked: so is the listing (rested)
                 self.frontier.confirmed(start)
             if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
+                # A later page that failed (a timeout, a 500) fails the run, and the walk
+                # resumes there next run; the pages before it were read and their news
+                # kept, so the listing itself works: not counted as a failed source,
+                # which had the site's only listing explored again (5 requests more, the
+                # same listing found) every run the page still failed.
+                self._later_failed += number > 1
                 walk.failed()
                 if walk.gave_up:
                     self.report.warnings.append(
@@ -547,8 +559,10 @@ class SourceReader:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
         urls = [c.url for c in links]
-        # (a listing printing no dates runs by the days its articles state, read by now)
-        dates = [c.listed_date for c in links if c.listed_date] or self.harvest.stated_days(urls)
+        # (a listing printing no dates runs by the days its articles state, read by now;
+        # days, as a moment and a day do not compare)
+        listed = [local_date(c.listed_date) for c in links if c.listed_date]
+        dates = listed or self.harvest.stated_days(urls)
         walk.listed(Listed(next_url, seen, old, urls, dates))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:

@@ -156,14 +156,21 @@ class _Explorer:
         return self.fetcher.requests - self.start >= self.budget
 
     def get(self, url: str, kind: str, *, telling: bool = False) -> Page | None:
-        """``telling``: a page whose news the exploration would keep (the home page, a
-        menu's section); one that could not be read this time (no answer, a 5xx after
-        the retries) is noted in ``unread``, so the exploration is not trusted later.
+        """``fetched``'s page, known by its address in normal form: one a server
+        redirected to with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved
+        without, as its links are read, or a profile would ask for that visit's session
+        for ever (a section, a home page's frame, a feed page)."""
+        got = self.fetched(url, kind, telling=telling)
+        if got is None:
+            return None
+        return replace(got, final_url=normalize_url(got.final_url) or got.final_url)
 
-        Every page is known by its address in normal form: one a server redirected to
-        with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved without, as its links
-        are read, or a profile would ask for that visit's session for ever (a section, a
-        home page's frame, a feed page).
+    def fetched(self, url: str, kind: str, *, telling: bool = False) -> Page | None:
+        """The page at ``url``, its final address as the server sent it (``get`` gives
+        its normal form). ``telling``: a page whose news the exploration would keep (the
+        home page, a menu's section); one that could not be read this time (no answer, a
+        5xx after the retries) is noted in ``unread``, so the exploration is not trusted
+        later.
 
         A bot check that answered this page alone (``Fetcher.forgive_wall``: the first
         in the run, or the first since another page answered) is this page's miss, as
@@ -180,7 +187,7 @@ class _Explorer:
             alone = f"a bot check answered this page alone ({exc.evidence})"
             got = Miss.DOWN, f"{kind} failed: {alone}: {self.fetcher.describe(url)}"
         if isinstance(got, Page):
-            return replace(got, final_url=normalize_url(got.final_url) or got.final_url)
+            return got
         why = got[1].split(" failed: ", 1)[-1]
         self.problems.setdefault(url, why)
         if telling and got[0] is Miss.DOWN:
@@ -228,7 +235,9 @@ class _Explorer:
                 self.adopt(host)
             if on_site(normal, self.profile):
                 self.add(self.sitemaps, normal, ROBOTS_NOTE)
-        page = self.get(home, "listing", telling=True)
+        # (the wall is read from where the server sent the visitor, whose return field
+        # the normal form drops: ``urls.RETURN_FIELD``)
+        page = self.fetched(home, "listing", telling=True)
         if page is not None and (wall := wall_before(home, page.final_url, self.profile)):
             # every other page would be sent there too: nothing to explore past it
             self.problems[home] = (
@@ -237,6 +246,8 @@ class _Explorer:
                 " sets): newsarchive reads public pages and does not accept on anyone's behalf"
             )
             return self.found(())
+        if page is not None:
+            page = replace(page, final_url=normalize_url(page.final_url) or page.final_url)
         sections: list[str] = []
         feed_links: list[str] = []
         home_items, home_listing = 0, home

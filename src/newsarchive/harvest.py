@@ -74,7 +74,7 @@ from newsarchive.fetch.client import (
 from newsarchive.fetch.documents import EMPTY_PAGE, document_kind, empty_answer
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
-from newsarchive.models import Article, Page, Profile
+from newsarchive.models import Article, Page, Profile, Published
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def judge(
     result: Page | FetchError,
     profile: Profile,
     since: dt.date | None,
-    listed: tuple[dt.date, str] | None = None,
+    listed: tuple[Published, str] | None = None,
     *,
     older: bool = False,
     listings: Iterable[str] | StartPages = (),
@@ -554,7 +554,7 @@ class Harvester:
         return seen
 
     def archive(
-        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None
     ) -> None:
         """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it. A URL
         that redirects to a page of this run (``Elsewhere``) waits for that page's fate."""
@@ -660,7 +660,7 @@ class Harvester:
             self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
 
     def _carry_out(
-        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None
     ) -> str | None:
         """``archive``'s work; the URL the article was archived under, if one was
         (``identify``'s, unless the store found it another)."""
@@ -759,7 +759,7 @@ class Harvester:
         return self.frontier.state(canonical) is State.GONE
 
     def _original(
-        self, page: Page, verdict: Verdict, listed: tuple[dt.date, str] | None
+        self, page: Page, verdict: Verdict, listed: tuple[Published, str] | None
     ) -> tuple[Page, Verdict]:
         """An AMP copy whose canonical names its original (one of ``amp_originals``'
         spellings): the original read in its place, the page a person following the

@@ -64,12 +64,15 @@ class Profile:
 class Candidate:
     """A URL discovery believes is an article, with where it was found: the listing
     page's URL, or one of the ``SOURCE_*`` words. ``listed_date`` is the date shown beside
-    it (a listing card, a feed's pubDate, a sitemap's lastmod, a recheck's archived day)."""
+    it (a listing card, a feed's pubDate, a sitemap's lastmod, a recheck's archived day),
+    with its time of day and offset where it gave them: a page printing the day alone
+    takes its feed's moment (``published.with_listed``), as a search sorting a day's news
+    reads it."""
 
     url: str
     site: str
     source: str
-    listed_date: dt.date | None = None
+    listed_date: dt.date | dt.datetime | None = None
 
 
 SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates

@@ -27,7 +27,14 @@ from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
-from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
+from newsarchive.models import (
+    SOURCE_FEED,
+    SOURCE_OLDER,
+    SOURCE_RECHECK,
+    Candidate,
+    Page,
+    Published,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,14 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: dt.date |
         # run asking further back fetches it again, as one without --since does)
         return Seen.OLD
     return Seen.NEW
+
+
+def _listed_value(stored: str) -> Published:
+    """A listed date as the frontier stores it (ISO): a day, or a moment with its offset
+    as the feed gave it (an older release stored the day alone)."""
+    if len(stored) == len("2026-11-30"):
+        return dt.date.fromisoformat(stored)
+    return dt.datetime.fromisoformat(stored)
 
 
 def listed_kind(source: str | None) -> str | None:
@@ -453,11 +468,12 @@ class Frontier:
         ).fetchall()
         return [str(r[0]) for r in rows]
 
-    def listed(self, urls: list[str]) -> dict[str, tuple[dt.date, str]]:
+    def listed(self, urls: list[str]) -> dict[str, tuple[Published, str]]:
         """For each URL that has one, the date a listing printed beside the link, or a feed
-        gave the entry, and which of the two ("listing", "feed"): the article's date when
-        its page shows none. One query per ``PARAMETERS_PER_QUERY`` URLs: a run asks for
-        every article."""
+        gave the entry (with its time of day and offset where it gave them), and which of
+        the two ("listing", "feed"): the article's date when its page shows none, its
+        time when the page shows that day alone (``published.with_listed``). One query
+        per ``PARAMETERS_PER_QUERY`` URLs: a run asks for every article."""
         rows: dict[str, tuple[str | None, str | None]] = {}
         for keys, marks in _batches(urls):
             rows.update(
@@ -467,12 +483,12 @@ class Frontier:
                     keys,
                 )
             )
-        found: dict[str, tuple[dt.date, str]] = {}
+        found: dict[str, tuple[Published, str]] = {}
         for url in urls:
             day, source = rows.get(url_key(url), (None, None))
             kind = listed_kind(source)
             if day and kind:
-                found[url] = dt.date.fromisoformat(day), kind
+                found[url] = _listed_value(day), kind
         return found
 
     def going_back(self, urls: list[str]) -> dict[str, int]:

@@ -120,6 +120,14 @@ Migrations, in ``MIGRATIONS`` order:
   ``&_=…``: ``urls.normalize_url``) is no part of an address, where older releases
   queued and archived an article under another spelling every time its list was read;
   nor is the case of an ASP page's field names (``?ID=5`` is ``?id=5`` on IIS).
+* v25: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v24): a wall's way back (Django's ``?next=/…``, Drupal's ``destination``,
+  ``continue``, ``goto``: ``urls.RETURN_FIELD``, the cookie wall's vocabulary) is a
+  return address like ``?redirect=``, no part of an address.
+* v26: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v25): a folder's index page (``/novini/5/index.html``, ``index.php``,
+  ``default.aspx``; ``urls.folder_path``) is the folder (``/novini/5/``), where older
+  releases archived an article its listing linked one way and its feed the other twice.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -132,9 +140,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 26
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16-v18, v24:
+# after it only bring stored keys under today's identity (v12, v16-v18, v24-v26:
 # ``archive.rekey``), respell stored words (v13, v21, v23) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's).
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
@@ -766,6 +774,24 @@ def _migrate_identity_v24(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_identity_v25(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a wall's way back (``?next=/…``,
+    ``destination=``) was part of an address: v12's re-keying, which recomputes every
+    key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
+def _migrate_identity_v26(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a folder's index page
+    (``/novini/5/index.html``) was another address than the folder: v12's re-keying,
+    which recomputes every key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
     """Runs in a row a walk failed at its resume point, unknown before: none (a walk
     the v4 migration rebuilt has the column already)."""
@@ -810,6 +836,8 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (22, _migrate_source_failures_v22),
     (23, _migrate_controls_v23),
     (24, _migrate_identity_v24),
+    (25, _migrate_identity_v25),
+    (26, _migrate_identity_v26),
 )
 
 

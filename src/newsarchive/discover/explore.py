@@ -23,6 +23,7 @@ from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import (
+    RETURN_FIELD,
     escaped_fragment,
     hash_bang_route,
     news_subdomain,
@@ -233,26 +234,19 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     return found
 
 
-# The parameters a wall page reads where to send the visitor back to once past it:
-# Django's and many consent banners' ``next``, ASP.NET's ``ReturnUrl``, WordPress's
-# ``redirect_to``, Drupal's ``destination``.
-_RETURN_PARAMS = frozenset(
-    "next return returnurl return_url return_to redirect redirect_to redirect_uri back"
-    " backurl continue destination goto".split()
-)
-
-
 def wall_before(asked: str, landed: str, profile: Profile) -> str | None:
     """The page of the site's own a request for ``asked`` was sent to that names
     ``asked`` as where to go back to (``/consent?next=%2F``, ``/login?ReturnUrl=%2F``):
     a wall (cookie consent, a login) in front of every page, which only a cookie its
-    form sets lets a visitor past. Its address without the query; None when ``landed``
+    form sets lets a visitor past. ``landed`` is the address as the server sent it, not
+    its normal form, which drops the very field the wall is known by
+    (``urls.RETURN_FIELD``). Its address without the query; None when ``landed``
     is ``asked`` or any other page (a move, a language's home page)."""
     there, here = urlsplit(landed), urlsplit(asked)
     if there.path == here.path or not on_site(landed, profile):
         return None
     for name, value in parse_qsl(there.query):
-        if name.lower() in _RETURN_PARAMS and (back := normalize_url(value, asked)):
+        if RETURN_FIELD.fullmatch(name) and (back := normalize_url(value, asked)):
             if url_key(back) == url_key(asked):
                 return there._replace(query="", fragment="").geturl()
     return None

@@ -21,6 +21,7 @@ entity is expanded there either: only HTML's character references are decoded).
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -38,7 +39,6 @@ from newsarchive.dates import (
     Published,
     find_text_dates,
     is_null_date,
-    local_date,
     parse_feed_date,
     parse_iso,
     parse_us_stamp,
@@ -678,8 +678,7 @@ def feed_links(
             or _of_shape(url, profile, shapes)
             or ((entry.news or posts) and _said_news(url, profile))
         ):
-            listed = local_date(entry.published) if entry.published else None
-            articles.append(Candidate(url, profile.id, source, listed))
+            articles.append(Candidate(url, profile.id, source, _listed(entry.published)))
             if entry.news or posts:
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
@@ -688,6 +687,16 @@ def feed_links(
     if following is not None and not on_site(following, profile):
         following = None
     return FeedLinks(articles, children, feed.cut, following, frozenset(news))
+
+
+def _listed(published: Published | None) -> Published | None:
+    """An entry's date as the frontier keeps it: the moment with its offset, which dates
+    a page printing that day alone (``published.with_listed``), or the day alone where
+    the time is midnight exactly: a feed writing ``00:00:00`` knows the day, not when in
+    it."""
+    if isinstance(published, dt.datetime) and published.timetz().replace(tzinfo=None) == dt.time():
+        return published.date()
+    return published
 
 
 # How many pages of one sitemap, all with one ``<lastmod>``, show that it says when the

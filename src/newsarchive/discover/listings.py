@@ -62,6 +62,7 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
+    folder_path,
     hash_bang_route,
     is_article_url,
     is_home_page,
@@ -176,14 +177,11 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     return _translations_apart(_respelled(links))
 
 
-# A folder's own page named: ``/novini/5/index.html`` is what ``/novini/5/`` answers
-_FOLDER_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
-
-
 def _respelled(links: list[Link]) -> list[Link]:
     """The links with a later spelling of an earlier link's page made a utility link:
     a CMS serving an article at ``/novini/5`` whatever follows links it so in a headline
-    and as ``/novini/5/`` or ``/novini/5/index.html`` in the comment count beside it
+    and as ``/novini/5/`` or ``/novini/5/index.html`` (``urls.folder_path``) in the
+    comment count beside it
     (``/novini/5#comments``, its fragment dropped); another URL inside the item's block,
     it stopped the card at the headline, short of its date, and the undated headlines
     were opened as sections by exploring. The first spelling in the page stays the
@@ -193,9 +191,9 @@ def _respelled(links: list[Link]) -> list[Link]:
         if not link.bounds:
             continue
         url = folder = link.url
-        if url.endswith("/") or "/?" in url or "/index." in url:  # (most links: neither)
-            path_end = url.split("?", 1)[0]
-            folder = _FOLDER_PAGE.sub("/", path_end).rstrip("/") + url[len(path_end) :]
+        if url.endswith("/") or "/?" in url or "/index." in url or "/default." in url:
+            path_end = url.split("?", 1)[0]  # (most links: none of those)
+            folder = folder_path(path_end).rstrip("/") + url[len(path_end) :]
         seen = first.setdefault(folder, url)
         if seen != url:
             links[i] = Link(anchor=link.anchor, url=url, bounds=False)

@@ -414,21 +414,32 @@ def _where_from_dropped(path: str, query: str) -> str:
 
 
 # A query that may hold a field ``_where_from_dropped`` drops: the cheap test first.
-_WHERE_FROM = re.compile(r"(?:^|&)(?:ref|\w*(?:redirect|return|back)\w*=(?:h|/|%2F))", re.I)
+_WHERE_FROM = re.compile(
+    r"(?:^|&)(?:ref|\w*(?:redirect|return|back|next|continue|destination|goto)\w*=(?:h|/|%2F))",
+    re.I,
+)
 # A path that alone names no page: the site's root, or a script serving many by its query.
 _BARE_SCRIPT = re.compile(r"(?:^/$|\.(?:php\d?|aspx?|jsp|cgi|pl|do|cfm)$)", re.IGNORECASE)
-# Where the page's "Назад" link goes, which a portal writes into every link to an article
-# (Liferay's asset publisher: ``…/content/<slug>?redirect=<the list page it was shown
-# on>``, its portlet's own ``_101_INSTANCE_x_redirect=`` too; ASP.NET's ``ReturnUrl``):
+# The name of a query field saying where to send the visitor back to: the page's "Назад"
+# link, which a portal writes into every link to an article (Liferay's asset publisher:
+# ``…/content/<slug>?redirect=<the list page it was shown on>``, its portlet's own
+# ``_101_INSTANCE_x_redirect=`` too; ASP.NET's ``ReturnUrl``), and a wall's way back once
+# passed (Django's and many consent banners' ``next``, WordPress's ``redirect_to``,
+# Drupal's ``destination``, ``continue``, ``goto``; ``explore.wall_before``). One
+# vocabulary for both: a field identity drops is the very one a wall is read by, so the
+# wall is read from the raw address the server sent the visitor to, before its normal
+# form drops it.
+RETURN_FIELD = re.compile(
+    r"(?:_\w+_)?(?:(?:redirect|return|back)(?:_?(?:to|url|uri|link))?|next|continue|destination|goto)",
+    re.IGNORECASE,
+)
+# One field of the query (matched whole: ``_where_from_dropped``) that is such a return:
 # one article under as many addresses as pages list it, a new one each time the list
 # moves on, and the page the same under every one. Only a value that is an address
 # (``http…``, ``/…``, escaped or not) is such a return; a redirector's own parameter
 # names where it sends the reader, and is read there (``unwrap_redirector``).
-# (one field of the query, matched whole: ``_where_from_dropped``)
 _RETURN_ADDRESS = re.compile(
-    r"(?:_\w+_)?(?:redirect|return|back)(?:_?(?:to|url|uri|link))?"
-    r"=(?:https?(?::|%3A)|/|%2F)[^&]*",
-    re.IGNORECASE,
+    rf"(?:{RETURN_FIELD.pattern})=(?:https?(?::|%3A)|/|%2F)[^&]*", re.IGNORECASE
 )
 
 
@@ -480,7 +491,34 @@ def url_key(url: str) -> str:
     if query and _IIS_PAGE.search(parts.path) and not query.islower():
         query = _names_lowered(query)
     query = "&".join(sorted(_identity_params(query.split("&")))) if query else ""
-    return f"{host}{parts.path}" + (f"?{query}" if query else "")
+    path = parts.path if query else folder_path(parts.path)
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+# The file a web server answers a folder's address with (Apache's ``DirectoryIndex``,
+# nginx's ``index``, IIS's default document), named: ``/novini/5/index.html``,
+# ``index.php``, ``default.aspx``.
+FOLDER_INDEX = re.compile(
+    r"(?<=/)(?:index|default)\.(?:html?|shtml|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE
+)
+
+
+def folder_path(path: str) -> str:
+    """``path`` as its folder when it names the folder's index file (``FOLDER_INDEX``):
+    ``/novini/5/index.html`` is ``/novini/5/``, which the server answers with that file.
+    Identity's rule (``url_key``), only for an address with no query (a script's query,
+    ``/index.php?id=5``, is the script's, as it is). Why one key and not the normal
+    form's: the spelling a link gave is the one asked for (a folder's index may be
+    ``index.php`` beside an old ``index.html``, and only the link knows which), while
+    the site's links, its feed's and its listing's, name the one article both ways.
+    ``/novini/5`` beside ``/novini/5/`` is not so: a server may answer the two with two
+    resources (a file and a folder of one name), so the crawl takes them for one only
+    where the site shows it (a redirect from one to the other, a canonical naming it)."""
+    return (
+        FOLDER_INDEX.sub("", path)
+        if "/index." in path.lower() or "/default." in path.lower()
+        else path
+    )
 
 
 # The article views of Joomla's components that read their article by its number alone

@@ -276,7 +276,8 @@ def with_listed(
     which of the two ("listing", "feed"), when its page states no date or only guesses
     one (``Article.published_guessed``: printed in full beside the link, the listed date
     is no guess, so ``date_note`` is cleared), or prints one that reads two ways and the
-    listed day is the reading the page's language did not take (``_other_reading``);
+    listed day is the reading the page's language did not take (``_other_reading``), or
+    prints the listed moment's day alone (``_its_moment``: the time is theirs);
     never a date after the fetch's day on the site's clock (``fetched``: the fetch
     moment, read through ``dates.site_today``, as the page's own dates are; a day alone
     is taken for the site's). The one rule for both readings of a page: the crawl's
@@ -286,7 +287,30 @@ def with_listed(
         return article
     if article.published is None or article.published_guessed:
         return replace(article, published=listed[0], date_source=listed[1], date_note=None)
-    return _other_reading(article, listed, fetched) or article
+    return _other_reading(article, listed, fetched) or _its_moment(article, listed) or article
+
+
+def _its_moment(article: Article, listed: tuple[Published, str]) -> Article | None:
+    """The page's date, a day alone ("26 ноември 2026"), at the moment its feed entry
+    (or listing card) gave for that very day ("Thu, 26 Nov 2026 08:17:00 +0200"), marked
+    as theirs (``date_source`` "feed" or "listing": the time and offset are theirs, and
+    only the day was the page's, which agrees).
+
+    Why: the page and the feed say the same day, and only the feed says when in it; a
+    day's news sorted by time, or a story's outlets ordered by who wrote first, needs
+    it (a feed's midnight came as the day alone: ``feeds.feed_links``). Not a date the
+    page marks weaker than its source (``date_note``: only when it was last changed):
+    the feed's moment is of another event."""
+    moment, shown = listed[0], article.published
+    if (
+        not isinstance(moment, dt.datetime)
+        or isinstance(shown, dt.datetime)
+        or shown is None
+        or article.date_note is not None
+        or dates.local_date(moment) != shown
+    ):
+        return None
+    return replace(article, published=moment, date_source=listed[1])
 
 
 def _other_reading(

@@ -16,6 +16,12 @@ Each page is handed over once (a later read is a new question), only while ``MAX
 seconds fresh, and the whole is bounded in pages and bytes (a page may be
 ``MAX_BODY_BYTES``). One per ``Fetcher``, so one per site and run: nothing outlives the
 run, and the validators the crawl saves for the next run are the page's own.
+
+Pages are held by their identity (``urls.url_key``), not the spelling asked: a page
+exploring read as ``/novini/5/index.html`` is the article a feed links as
+``/novini/5/``, one key to the frontier and the archive, and asking the server for it
+again under the other spelling was a request for nothing new. Whatever identity says is
+one page, the hand-over says so too.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+from newsarchive.discover.urls import url_key
 from newsarchive.models import Page
 
 MAX_PAGES = 16  # an exploration reads at most ``explorer.EXPLORE_BUDGET`` (12)
@@ -46,7 +53,7 @@ class RecentPages:
         self.max_pages, self.max_bytes, self.max_age = max_pages, max_bytes, max_age
         self._clock = clock
         self._lock = threading.Lock()
-        # URL -> (when kept, the page); a redirected page is kept under both its URLs
+        # URL key -> (when kept, the page); a redirected page is kept under both its URLs
         self._pages: OrderedDict[str, tuple[float, Page]] = OrderedDict()
 
     def keep(self, page: Page) -> None:
@@ -57,22 +64,24 @@ class RecentPages:
             return
         now = self._clock()
         with self._lock:
-            for url in dict.fromkeys((page.url, page.final_url)):
-                self._pages.pop(url, None)
-                self._pages[url] = (now, page)
+            for key in dict.fromkeys((url_key(page.url), url_key(page.final_url))):
+                self._pages.pop(key, None)
+                self._pages[key] = (now, page)
             self._trim(now)
 
     def take(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page kept for ``url`` if still fresh, given once (both its URLs forget it).
-        ``unmoved``: only a page ``url`` served itself, not through a redirect."""
+        ``unmoved``: only a page ``url`` served itself, not through a redirect (to another
+        page: a redirect to another spelling of it, identity's, is the same page)."""
+        key = url_key(url)
         with self._lock:
             self._trim(self._clock())
-            held = self._pages.get(url)
-            if held is None or (unmoved and held[1].final_url != url):
+            held = self._pages.get(key)
+            if held is None or (unmoved and url_key(held[1].final_url) != key):
                 return None
-            del self._pages[url]
+            del self._pages[key]
             page = held[1]
-            for other in (page.url, page.final_url):
+            for other in (url_key(page.url), url_key(page.final_url)):
                 if other in self._pages and self._pages[other][1] is page:
                     del self._pages[other]
             return page
