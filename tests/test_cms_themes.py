@@ -370,6 +370,115 @@ THEMES = {
         4,
         drops=("By", "Последни новини", "Приемни дни", "Добро управление", "Жорж Папазов"),
     ),
+    # A regional daily on a custom PHP CMS (trial44): "03.12.2026 | 10:15" and "Автор:"
+    # in "news_info", the text in <div class="text" id="news_text"> with a gallery's
+    # thumbnails and captions, an embedded Facebook post (its quoted text kept, as a
+    # tweet's is) and a YouTube iframe among the paragraphs, "Снимки:" and "Източник:"
+    # closing it, "Ключови думи:" links, a poll, "Последни новини" and "Най-четени"
+    "regional_daily": Theme(
+        "https://pirin-dnes.example/news/view/48213",
+        "Започва ремонтът на пазара в Петрич",
+        "2026-12-03T10:15:00",
+        "Симона Гълъбова",
+        "Ремонтът на Градския пазар в Петрич",
+        "Източник: Пирин Днес",
+        9,
+        tags=("Петрич", "пазар", "ремонт"),
+        drops=(
+            "Снимки",
+            "Сергиите",
+            "Ключови думи",
+            "Анкета",
+            "Гласувай",
+            "Последни новини",
+            "Най-четени",
+            "Снегорините",
+            "Прочетена",
+            "Коментари",
+            "Крайно време",
+            "Печат",
+        ),
+    ),
+    # A municipality's announcement (trial44): "Публикувано на: 01.12.2026" and its
+    # category, a short text around a table of dates and places (kept, a cell a line),
+    # the files under "Прикачени файлове" (not the text), "Версия за печат", the side
+    # list of other announcements
+    "municipal_notice": Theme(
+        "https://elena-obshtina.example/obyavleniya/budjet-2027",
+        "Обявление за публично обсъждане на проекта за бюджет 2027 г.",
+        "2026-12-01",
+        "",
+        "На основание чл. 84, ал. 6",
+        "Предложения и становища",
+        15,
+        drops=(
+            "Прикачени",
+            ".pdf",
+            "MB",
+            "Версия за печат",
+            "Назад",
+            "Прекъсване на",
+            "Работно време",
+            "Категория",
+        ),
+    ),
+    # An oblast administration's press release on a state portal (trial44): the day as
+    # "03 декември 2026 г., 10:15 ч." over the headline, the release signed "Пресцентър
+    # на Областна администрация Враца" (the author, not a line of the text), "Галерия",
+    # "Свързани документи", the side list's dates in the same form
+    "gov_press_release": Theme(
+        "https://vratsa.government-bg.example/bg/prescentar/novini/4471",
+        "Областният управител свика Областния съвет за намаляване на риска от бедствия",
+        "2026-12-03T10:15:00",
+        "Пресцентър на Областна администрация Враца",
+        "Областният управител на област Враца",
+        "Заседанието е открито за медиите.",
+        4,
+        drops=(
+            "Пресцентър",
+            "Галерия",
+            "Свързани документи",
+            "Заповед",
+            "Сподели",
+            "Заместник областният",
+            "Добро управление",
+        ),
+    ),
+    # The AMP plugin's reader template (trial44): amp-img, an amp-carousel of the
+    # gallery's figures, amp-youtube among the paragraphs, "преди 2 дни" in the <time>,
+    # the tag links in "amp-wp-tax-tag", amp-social-share buttons, amp-sidebar's menu
+    "amp_reader": Theme(
+        "https://tarnovo-vesti.example/2026/12/dobrovoltsi-bryag-yantra/amp/",
+        "Доброволци почистиха брега на Янтра във Велико Търново",
+        "2026-12-01T15:20:04+02:00",
+        "Галина Стефанова",
+        "Над 120 доброволци",
+        "Следващото почистване",
+        4,
+        tags=("Община", "Янтра", "доброволци"),
+        drops=(
+            "Доброволците край",
+            "Чувалите",
+            "Етикети",
+            "Оставете коментар",
+            "Меню",
+            "Обратно нагоре",
+            "преди 2 дни",
+        ),
+    ),
+    # A long analysis (trial44): h2 and h3 headings, bulleted and numbered lists, a table
+    # with its caption, a block quote, footnote marks and the footnotes after an <hr>,
+    # all kept in their order
+    "long_structured": Theme(
+        "https://gabrovo-news.example/analizi/naredba-obshtestven-red",
+        "Какво предвижда новата наредба за обществения ред в Габрово",
+        "2026-11-30T08:05:00+02:00",
+        "Теодора Маринова",
+        "Общинският съвет в Габрово",
+        "Според проекта на бюджета",
+        32,
+        drops=("Анализи", "Най-четени", "Ски пистата", "Общи условия"),
+    ),
 }
 
 
@@ -586,3 +695,70 @@ def test_a_meta_lines_date_and_time_as_a_reader_reads_them(
     )
     article = extract(html, "https://vesti.example/grad/most", today=_FETCHED)
     assert article.published == published
+
+
+def test_a_long_articles_headings_lists_table_quote_and_footnotes_stay_in_order() -> None:
+    """Every part of a long analysis a reader reads is kept where the page puts it: the
+    headings between the paragraphs, each list's items, the table's caption and cells, the
+    block quote and the footnotes after the rule (trial44)."""
+    theme = THEMES["long_structured"]
+    html = (PAGES / "long_structured.html").read_bytes()
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    order = [
+        "Тишина в часовете за почивка",
+        "ремонтни дейности с машини",
+        "товарене и разтоварване",
+        "Глоби",
+        "Глоби по новата наредба (в лева)",
+        "Нарушение",
+        "Паркиране в зелени площи",
+        "150",
+        "Повторни нарушения",
+        "При трето нарушение",
+        "Какво казват жителите",
+        "Глобите не решават нищо",
+        "Така коментира",
+        "Второто четене",
+        "Уведомлението може",
+    ]
+    at = [next(i for i, line in enumerate(lines) if line.startswith(part)) for part in order]
+    assert at == sorted(at), lines
+
+
+def test_a_google_cache_copy_reads_as_the_page_it_copies() -> None:
+    """A copy of the regional daily's page as Google's cache served it (trial44): its
+    header box over the page ("Това е кеширано копие от Google на …", the snapshot's
+    moment "28 ноем 2026 08:12:44 GMT", "Версия само с текста") and a <base> in the head;
+    the copy's fields and text are the page's, under the cache's address or the page's."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    header = (
+        '<div id="bN015htcoyT__google-cache-hdr" style="background:#f5f5f5;padding:8px 15px">'
+        '<div><span style="display:inline-block">Това е кеширано копие от Google на <a href="'
+        f'{theme.url}">{theme.url}</a>. То представлява моментна снимка на страницата към 28 '
+        'ноем 2026 08:12:44 GMT.</span><span style="display:inline-block">Междувременно <a '
+        f'href="{theme.url}">текущата страница</a> може да се е променила. <a href="http://'
+        'support.google.com/websearch/bin/answer.py?hl=bg&amp;p=cached">Научете повече</a>.'
+        '</span></div><div><span style="font-weight:bold">Пълна версия</span> <a href="http'
+        "://webcache.googleusercontent.com/search?q=cache:pirin-dnes.example/news/view/48213"
+        '&amp;strip=1">Версия само с текста</a> <a href="http://webcache.googleusercontent.com'
+        '/search?q=cache:pirin-dnes.example/news/view/48213&amp;vwsrc=1">Преглед на изходния '
+        "код</a></div><span>Съвет: За бързо намиране на думата, за която търсите, натиснете "
+        "<b>Ctrl+F</b> или <b>⌘-F</b> (Mac) и използвайте лентата за търсене.</span></div>"
+        '<div style="position:relative;">'
+    )
+    html = html.replace("<head>\n", f'<head>\n<base href="{theme.url}">\n', 1)
+    html = html.replace("<body>\n", f"<body>\n{header}\n", 1).replace("</body>", "</div></body>")
+    cache = (
+        "http://webcache.googleusercontent.com/search?q=cache:pirin-dnes.example/news/view/48213"
+    )
+    for url in (cache, theme.url):
+        article = extract(html, url, today=_FETCHED)
+        assert article.title == theme.title
+        assert article.published is not None
+        assert article.published.isoformat() == theme.published
+        assert article.author == theme.author
+        lines = article.text.split("\n")
+        assert lines[0].startswith(theme.first) and lines[-1].startswith(theme.last)
+        for dropped in ("кеширано", "Google", "ноем", "Версия само", "Ctrl+F"):
+            assert dropped not in article.text, dropped
