@@ -466,6 +466,19 @@ THEMES = {
             "преди 2 дни",
         ),
     ),
+    # A print version (trial44, "?print=1"): a layout table, no menus, the headline in
+    # <b>, "02.12.2026 17:45 | Автор: …" under it, the paragraphs as text between <br>s,
+    # then "Адрес на статията: https://…" (main: kept as the text's last line)
+    "print_version": Theme(
+        "https://karlovo-dnes.example/news.php?id=30517&print=1",
+        "Съдът спря поръчката за сметосъбиране в Карлово",
+        "2026-12-02T17:45:00",
+        "Николай Бонев",
+        "Административният съд в Пловдив",
+        "Общинските съветници",
+        4,
+        drops=("Адрес на статията", "https://", "Всички права", "Автор", "www."),
+    ),
     # A long analysis (trial44): h2 and h3 headings, bulleted and numbered lists, a table
     # with its caption, a block quote, footnote marks and the footnotes after an <hr>,
     # all kept in their order

@@ -297,6 +297,10 @@ _LINE_RULES = (
     # The same buttons and labels as a line of their own among the paragraphs, where an
     # old template prints them between its text's blocks.
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
+    # A print version's footer giving the article's address ("Адрес на статията:
+    # https://…", "Линк към новината: https://…"): where the page is, not what it says.
+    r"^(?:Адрес|Линк|Връзка|URL) (?:на|към) (?:статията|новината|материала|публикацията)"
+    r"\s*:\s*https?://\S+$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
     rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
@@ -367,7 +371,7 @@ def _ends_in_photo_credit(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНОПРСТФЧбвгезикмнопрстфчᲀᲂᲃᲄᲅ–—✕"
+    "(-/ACHIJOPSTUVXachijopstuvx©×İıſАБВГЕЗИКЛМНОПРСТФЧабвгезиклмнопрстфчᲀᲂᲃᲄᲅ–—✕"
 )
 
 
