@@ -775,3 +775,54 @@ def test_a_google_cache_copy_reads_as_the_page_it_copies() -> None:
         assert lines[0].startswith(theme.first) and lines[-1].startswith(theme.last)
         for dropped in ("кеширано", "Google", "ноем", "Версия само", "Ctrl+F"):
             assert dropped not in article.text, dropped
+
+
+@pytest.mark.parametrize("microdata", [True, False])
+def test_older_tx_news_teaser_without_microdata_is_the_lead(microdata: bool) -> None:
+    """TYPO3's news before its templates marked the lead ``itemprop="description"``:
+    ``<div class="teaser-text">`` with the lead's paragraphs, the picture, then the text's
+    box. The lead is the text's first line (main: cut as a "teaser"), with or without the
+    item's other microdata (trial44)."""
+    theme = THEMES["typo3_news"]
+    html = (PAGES / "typo3_news.html").read_text(encoding="utf-8")
+    html = html.replace(' itemprop="description"', "")
+    if not microdata:
+        html = re.sub(r' item(?:prop|type)="[^"]*"| itemscope="itemscope"', "", html)
+        assert "itemprop" not in html
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 26)
+    assert article.author == "Цветелина Младенова"
+    lines = article.text.split("\n")
+    assert lines[0].startswith(theme.first)  # the lead
+    assert lines[1].startswith("Кметът на община Берковица")
+    assert len(lines) == theme.lines
+
+
+def test_a_teaser_cards_excerpt_stays_out_of_the_text() -> None:
+    """A teaser's excerpt in paragraphs, with no longer text beside it, is another story's
+    card, not a lead: the cards of other news under the article stay out (trial44)."""
+    card = (
+        '<div class="news-list-item"><h3><a href="/novini/{slug}">{title}</a></h3>'
+        '<div class="teaser-text"><p>{excerpt}</p></div>'
+        '<a class="more" href="/novini/{slug}">Още</a></div>'
+    )
+    cards = "".join(
+        card.format(slug=f"n{i}", title=title, excerpt=excerpt)
+        for i, (title, excerpt) in enumerate(
+            [
+                ("Ремонт на улица „Дунав“", "Движението по улицата ще бъде затворено за седмица."),
+                ("Нов автобус за Бързия", "От понеделник тръгва нова линия до курорта Бързия."),
+            ]
+        )
+    )
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Зимният сезон започна</title>'
+        '</head><body><div class="article"><h1>Зимният сезон започна</h1><p class="date">'
+        '02.12.2026</p><div class="news-text-wrap"><p>Общината обяви началото на зимния '
+        "сезон и изпрати снегорините по пътищата към селата в планината.</p><p>Дежурните "
+        "екипи ще работят денонощно до края на март, а телефонът за сигнали е в сайта.</p>"
+        f'</div></div><div class="news-related-list">{cards}</div></body></html>'
+    )
+    text = extract(html, "https://berkovitsa.example/novini/zima", today=_FETCHED).text
+    assert text.startswith("Общината обяви началото")
+    assert "затворено за седмица" not in text and "нова линия" not in text

@@ -612,10 +612,55 @@ def _marked(
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
     if cls and marker(cls):
-        return node is None or "itemprop" not in attrs or not _describes_the_article(node)
+        return node is None or not _leads_the_article(node, attrs, cls)
     if not ident or not marker(ident):
         return False
     return node is None or not _is_heading_anchor(node, ident)
+
+
+def _leads_the_article(node: LexborNode, attrs: dict[str, str | None], cls: str) -> bool:
+    """The story's lead in a box whose class calls it furniture: the item's schema.org
+    description (``_describes_the_article``), or a teaser box leading the text
+    (``_teaser_lead``)."""
+    if "itemprop" in attrs and _describes_the_article(node):
+        return True
+    return "teaser" in cls.lower() and _teaser_lead(node, cls)
+
+
+_TEASER = class_words(("teasers?",))
+# A lead is a sentence or three; the text after it is longer than it by far.
+_LEAD_MAX = 600
+_TEXT_OVER_LEAD = 2
+_LEAD_SIBLINGS = 3
+
+
+def _teaser_lead(node: LexborNode, cls: str) -> bool:
+    """A box the CMS calls the item's "teaser" printed above its own text: older TYPO3
+    news prints the lead as ``<div class="teaser-text">`` with no microdata, the picture
+    and then ``<div class="news-text-wrap">`` after it, and the lead was cut. Read as the
+    lead only when nothing else in its class names furniture, it is written in paragraphs
+    as the text is (the editor's field; a standfirst in a bare box, which WCXB's truths
+    leave out as a dek, stays out), it links nowhere (a card's excerpt sits under its
+    linked headline, and a list of them links each), it is a lead's length, and one of
+    the next few boxes beside it holds the longer text. A card whose excerpt is followed
+    by nothing of the kind stays furniture."""
+    if not _TEASER.search(cls) or is_boilerplate_marker(_TEASER.sub(" ", cls).strip()):
+        return False
+    if node.css_first("p") is None or node.css_first("a[href]") is not None:
+        return False
+    own = len(node.text(deep=True).strip())
+    if not own or own > _LEAD_MAX:
+        return False
+    sibling = node.next
+    seen = 0
+    while sibling is not None and seen < _LEAD_SIBLINGS:
+        if sibling.tag and sibling.tag[0] != "-":  # an element, not text or a comment
+            seen += 1
+            text = sum(len(p.text(deep=True).strip()) for p in sibling.css("p"))
+            if text >= _TEXT_OVER_LEAD * own:
+                return True
+        sibling = sibling.next
+    return False
 
 
 def _describes_the_article(node: LexborNode) -> bool:
