@@ -344,8 +344,9 @@ THEMES = {
     ),
     # Odoo's website blog: the headline and subtitle over a cover picture, the author and
     # the day in "o_wblog_post_author_and_date", the text in "o_wblog_post_content_field",
-    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: none read), and
-    # the next post's cover with its own title and subtitle (a <div> for the h1)
+    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: read as the
+    # post's own since trial44, in the <main> of its cover and its box), and the next
+    # post's cover with its own title and subtitle (a <div> for the h1)
     "odoo_blog": Theme(
         "https://kmetstvo-galabovo.example/blog/novini-1/kmetstvoto-zasadi-lipova-aleya-14",
         "Кметството в Гълъбово засади липова алея",
@@ -354,6 +355,7 @@ THEMES = {
         "Доброволци и служители",
         "Кметството ще полива",
         3,
+        tags=("озеленяване", "доброволци"),
         drops=("Четиридесет", "читалището", "Прочетете следващото", "Odoo", "озеленяване"),
     ),
     # Sitefinity's ASP.NET Core renderer, its news detail view as shipped: no class on
@@ -643,6 +645,8 @@ def test_caspers_byline_dates_and_names_a_post_without_ghosts_head() -> None:
     assert article.published == dt.date(2026, 11, 27)
     assert article.author == "Ралица Андреева"
     assert article.text.startswith("Спортната зала „Христо Ботев“")
+    # the primary tag's link over the headline, in the <article>'s own <header> (trial44)
+    assert article.tags == ("Спорт",)
 
 
 @pytest.mark.parametrize("modified_first", [False, True])
@@ -826,3 +830,65 @@ def test_a_teaser_cards_excerpt_stays_out_of_the_text() -> None:
     text = extract(html, "https://berkovitsa.example/novini/zima", today=_FETCHED).text
     assert text.startswith("Общината обяви началото")
     assert "затворено за седмица" not in text and "нова линия" not in text
+
+
+_DAILY_TAGS = (
+    '<div class="news_tags">Ключови думи: <a href="/search/tag/Петрич">Петрич</a>, <a '
+    'href="/search/tag/пазар">пазар</a>, <a href="/search/tag/ремонт">ремонт</a></div>'
+)
+
+
+def test_links_to_tag_pages_in_the_items_box_are_its_tags() -> None:
+    """A custom CMS's line of links to its tag pages ("/tag/petrich") under the text, with
+    no label, no ``rel="tag"`` and no metadata: the tags of the item whose box holds the
+    headline (main: none read, trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    own = (
+        '<div class="news_tags"><a href="/tag/petrich">Петрич</a> <a href="/tag/pazar">пазар'
+        '</a> <a href="https://www.pirin-dnes.example/tag/remont/">ремонт</a></div>'
+    )
+    assert _DAILY_TAGS in html
+    article = extract(html.replace(_DAILY_TAGS, own), theme.url, today=_FETCHED)
+    assert article.tags == ("Петрич", "пазар", "ремонт")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "side column",  # a box of the site's topics in the right column, no class naming it
+        "menu",  # a menu's entry linking a tag page
+        "prose",  # a sentence of the text naming a tag page
+        "other site",  # another site's tag page under the text
+    ],
+)
+def test_links_to_tag_pages_outside_the_items_own_line_are_no_tags(where: str) -> None:
+    """Tag page links are the item's tags only in the box around its headline, on a line
+    of their own, to the site's own pages (trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8").replace(_DAILY_TAGS, "")
+    if where == "side column":
+        box = (
+            '<div class="box"><div class="box_title">Теми</div><a href="/tag/sandanski">'
+            'Сандански</a> <a href="/tag/bansko">Банско</a> <a href="/tag/sport">спорт</a></div>'
+        )
+        html = html.replace('<div class="box poll">', box + '<div class="box poll">')
+    elif where == "menu":
+        html = html.replace(
+            '<a href="/news/cat/7">Некролози</a>', '<a href="/tag/izbori">Избори</a>'
+        )
+    elif where == "prose":
+        html = html.replace(
+            "затворен за около осем месеца.</p>",
+            'затворен за около осем месеца. Всички новини за <a href="/tag/pazar">пазара</a> '
+            "са на едно място.</p>",
+        )
+    else:
+        html = html.replace(
+            '<div class="share_bottom">',
+            '<div class="news_tags"><a href="https://drug-sait.example/tag/petrich">Петрич</a>'
+            '</div><div class="share_bottom">',
+        )
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.tags == ()
+    assert article.title == theme.title
