@@ -468,6 +468,33 @@ THEMES = {
             "преди 2 дни",
         ),
     ),
+    # A news portal's own AMP page (trial44): no metadata but the canonical link, the
+    # day as "02 Декември 2026, 15:32" under the h1, an amp-ad with its "Реклама"
+    # placeholder and an amp-carousel among the paragraphs, amp-social-share buttons,
+    # "Още новини" and "Пълна версия" after the text
+    "amp_portal": Theme(
+        "https://rodopi-news.example/novini/obshtestvo/snegorini-smolyan-51877.html/amp",
+        "Общината в Смолян купува два нови снегорина",
+        "2026-12-02T15:32:00",
+        "",
+        "Община Смолян ще купи",
+        "Общинският съвет одобри",
+        4,
+        drops=("Реклама", "Още новини", "Топлофикацията", "Пълна версия", "Общество"),
+    ),
+    # Joomla 4's print view (trial44, "?tmpl=component&print=1"): no template around the
+    # item, the "Печат" button over its h2, "Подробности" with the writer, the day and
+    # the hits, the text in "com-content-article__body"
+    "joomla_print": Theme(
+        "https://aytos-obshtina.example/index.php/novini/1234-koledni-pomoshti?tmpl=component&print=1",
+        "Започва приемът на заявления за коледни помощи",
+        "2026-12-01T09:20:00+02:00",
+        "Пресцентър Община Айтос",
+        "Община Айтос започва приема",
+        "Помощите ще бъдат изплатени",
+        3,
+        drops=("Печат", "Подробности", "Посещения", "Написано от"),
+    ),
     # A print version (trial44, "?print=1"): a layout table, no menus, the headline in
     # <b>, "02.12.2026 17:45 | Автор: …" under it, the paragraphs as text between <br>s,
     # then "Адрес на статията: https://…" (main: kept as the text's last line)
