@@ -919,3 +919,21 @@ def test_links_to_tag_pages_outside_the_items_own_line_are_no_tags(where: str) -
     article = extract(html, theme.url, today=_FETCHED)
     assert article.tags == ()
     assert article.title == theme.title
+
+
+def test_the_top_bars_day_is_not_the_articles() -> None:
+    """The regional daily's top bar prints today's day over the site's menu ("четвъртък, 3
+    декември 2026" in <div id="top_bar">); with the item's own day under its text, not
+    by the headline, the top bar's dated it (main: 2026-12-03). "top_bar" names the
+    site's strip as "topbar" does (trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    html = html.replace('<span class="news_date">03.12.2026 | 10:15</span>', "")
+    html = html.replace(
+        '<div class="news_tags">',
+        '<div class="news_date">01.12.2026 | 10:15</div><div class="news_tags">',
+    )
+    assert "четвъртък, 3 декември 2026" in html
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.published == dt.datetime(2026, 12, 1, 10, 15)
+    assert article.text.startswith(theme.first)
