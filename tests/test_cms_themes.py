@@ -937,3 +937,23 @@ def test_the_top_bars_day_is_not_the_articles() -> None:
     article = extract(html, theme.url, today=_FETCHED)
     assert article.published == dt.datetime(2026, 12, 1, 10, 15)
     assert article.text.startswith(theme.first)
+
+
+def test_a_notices_attachments_in_its_text_leave_no_label() -> None:
+    """The municipality's notice with its files listed in the text's own box, under a
+    "Прикачени файлове:" paragraph: the links go as a list and the label with them (main:
+    the label was the text's last line); the table's text stays (trial44)."""
+    theme = THEMES["municipal_notice"]
+    html = (PAGES / "municipal_notice.html").read_text(encoding="utf-8")
+    files = (
+        '<p><strong>Прикачени файлове:</strong></p><p><a href="/uploads/proekt.pdf">Проект на '
+        'бюджет 2027.pdf</a> (1.4 MB)<br><a href="/uploads/programa.pdf">Капиталова програма '
+        '2027.pdf</a> (612 KB)</p>\n</div>\n<div class="attachments">'
+    )
+    start = html.index("obshtina@elena.example.</p>") + len("obshtina@elena.example.</p>")
+    html = html[:start] + html[start:].replace('\n</div>\n<div class="attachments">', files, 1)
+    assert "<strong>Прикачени файлове:</strong>" in html
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    assert lines[-1].startswith(theme.last), lines[-1]
+    assert "Константин, читалище „Искра“" in lines
+    assert not any("Прикачени" in line or ".pdf" in line for line in lines)

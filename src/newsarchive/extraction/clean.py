@@ -301,6 +301,10 @@ _LINE_RULES = (
     # https://…", "Линк към новината: https://…"): where the page is, not what it says.
     r"^(?:Адрес|Линк|Връзка|URL) (?:на|към) (?:статията|новината|материала|публикацията)"
     r"\s*:\s*https?://\S+$",
+    # The label over a notice's attachments, left alone when their links went as a list
+    # ("Прикачени файлове:" over "Проект на бюджет 2027.pdf (1.4 MB)").
+    r"^(?:Прикачени|Приложени|Свързани) (?:файлове|документи)\s*:?$",
+    r"^(?:Файлове|Документи) за (?:изтегляне|сваляне)\s*:?$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
     rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
@@ -371,7 +375,7 @@ def _ends_in_photo_credit(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/ACHIJOPSTUVXachijopstuvx©×İıſАБВГЕЗИКЛМНОПРСТФЧабвгезиклмнопрстфчᲀᲂᲃᲄᲅ–—✕"
+    "(-/ACHIJOPSTUVXachijopstuvx©×İıſАБВГДЕЗИКЛМНОПРСТФЧабвгдезиклмнопрстфчᲀᲁᲂᲃᲄᲅ–—✕"
 )
 
 
