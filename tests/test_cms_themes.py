@@ -957,3 +957,22 @@ def test_a_notices_attachments_in_its_text_leave_no_label() -> None:
     assert lines[-1].startswith(theme.last), lines[-1]
     assert "Константин, читалище „Искра“" in lines
     assert not any("Прикачени" in line or ".pdf" in line for line in lines)
+
+
+@pytest.mark.parametrize("named", ["poll_inline", "wp-polls", "anketa"])
+def test_a_poll_among_the_paragraphs_is_not_text(named: str) -> None:
+    """A poll set among the item's paragraphs (its title "Анкета", the question, the
+    answers by their radio buttons, "Гласувай") is the site's widget wherever it stands
+    (main: its title, question and answers were lines of the text, trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    poll = (
+        f'<div class="{named}"><h4>Анкета</h4><p>Ще пазарувате ли на временния пазар?</p><ul>'
+        '<li><input type="radio" name="a" value="1"> Да, всяка седмица</li><li><input '
+        'type="radio" name="a" value="2"> Не, в магазините</li></ul><button>Гласувай</button>'
+        "</div>"
+    )
+    html = html.replace("<p>По думите на заместник-кмета", poll + "<p>По думите на заместник-кмета")
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    assert len(lines) == theme.lines
+    assert not any(word in line for line in lines for word in ("Анкета", "временния", "Да,"))

@@ -72,7 +72,7 @@ _BOILERPLATE_WORDS = (
     "credits?", "gallery", "slideshow", "carousel", "slider", "swiper", "trending",
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
-    "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar",
+    "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer",
 )  # fmt: skip
