@@ -344,8 +344,9 @@ THEMES = {
     ),
     # Odoo's website blog: the headline and subtitle over a cover picture, the author and
     # the day in "o_wblog_post_author_and_date", the text in "o_wblog_post_content_field",
-    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: none read), and
-    # the next post's cover with its own title and subtitle (a <div> for the h1)
+    # tags as "#"-led badge links to /tag/ pages (no rel="tag", no label: read as the
+    # post's own since trial44, in the <main> of its cover and its box), and the next
+    # post's cover with its own title and subtitle (a <div> for the h1)
     "odoo_blog": Theme(
         "https://kmetstvo-galabovo.example/blog/novini-1/kmetstvoto-zasadi-lipova-aleya-14",
         "Кметството в Гълъбово засади липова алея",
@@ -354,6 +355,7 @@ THEMES = {
         "Доброволци и служители",
         "Кметството ще полива",
         3,
+        tags=("озеленяване", "доброволци"),
         drops=("Четиридесет", "читалището", "Прочетете следващото", "Odoo", "озеленяване"),
     ),
     # Sitefinity's ASP.NET Core renderer, its news detail view as shipped: no class on
@@ -369,6 +371,155 @@ THEMES = {
         "При обилен снеговалеж",
         4,
         drops=("By", "Последни новини", "Приемни дни", "Добро управление", "Жорж Папазов"),
+    ),
+    # A regional daily on a custom PHP CMS (trial44): "03.12.2026 | 10:15" and "Автор:"
+    # in "news_info", the text in <div class="text" id="news_text"> with a gallery's
+    # thumbnails and captions, an embedded Facebook post (its quoted text kept, as a
+    # tweet's is) and a YouTube iframe among the paragraphs, "Снимки:" and "Източник:"
+    # closing it, "Ключови думи:" links, a poll, "Последни новини" and "Най-четени"
+    "regional_daily": Theme(
+        "https://pirin-dnes.example/news/view/48213",
+        "Започва ремонтът на пазара в Петрич",
+        "2026-12-03T10:15:00",
+        "Симона Гълъбова",
+        "Ремонтът на Градския пазар в Петрич",
+        "Източник: Пирин Днес",
+        9,
+        tags=("Петрич", "пазар", "ремонт"),
+        drops=(
+            "Снимки",
+            "Сергиите",
+            "Ключови думи",
+            "Анкета",
+            "Гласувай",
+            "Последни новини",
+            "Най-четени",
+            "Снегорините",
+            "Прочетена",
+            "Коментари",
+            "Крайно време",
+            "Печат",
+        ),
+    ),
+    # A municipality's announcement (trial44): "Публикувано на: 01.12.2026" and its
+    # category, a short text around a table of dates and places (kept, a cell a line),
+    # the files under "Прикачени файлове" (not the text), "Версия за печат", the side
+    # list of other announcements
+    "municipal_notice": Theme(
+        "https://elena-obshtina.example/obyavleniya/budjet-2027",
+        "Обявление за публично обсъждане на проекта за бюджет 2027 г.",
+        "2026-12-01",
+        "",
+        "На основание чл. 84, ал. 6",
+        "Предложения и становища",
+        15,
+        drops=(
+            "Прикачени",
+            ".pdf",
+            "MB",
+            "Версия за печат",
+            "Назад",
+            "Прекъсване на",
+            "Работно време",
+            "Категория",
+        ),
+    ),
+    # An oblast administration's press release on a state portal (trial44): the day as
+    # "03 декември 2026 г., 10:15 ч." over the headline, the release signed "Пресцентър
+    # на Областна администрация Враца" (the author, not a line of the text), "Галерия",
+    # "Свързани документи", the side list's dates in the same form
+    "gov_press_release": Theme(
+        "https://vratsa.government-bg.example/bg/prescentar/novini/4471",
+        "Областният управител свика Областния съвет за намаляване на риска от бедствия",
+        "2026-12-03T10:15:00",
+        "Пресцентър на Областна администрация Враца",
+        "Областният управител на област Враца",
+        "Заседанието е открито за медиите.",
+        4,
+        drops=(
+            "Пресцентър",
+            "Галерия",
+            "Свързани документи",
+            "Заповед",
+            "Сподели",
+            "Заместник областният",
+            "Добро управление",
+        ),
+    ),
+    # The AMP plugin's reader template (trial44): amp-img, an amp-carousel of the
+    # gallery's figures, amp-youtube among the paragraphs, "преди 2 дни" in the <time>,
+    # the tag links in "amp-wp-tax-tag", amp-social-share buttons, amp-sidebar's menu
+    "amp_reader": Theme(
+        "https://tarnovo-vesti.example/2026/12/dobrovoltsi-bryag-yantra/amp/",
+        "Доброволци почистиха брега на Янтра във Велико Търново",
+        "2026-12-01T15:20:04+02:00",
+        "Галина Стефанова",
+        "Над 120 доброволци",
+        "Следващото почистване",
+        4,
+        tags=("Община", "Янтра", "доброволци"),
+        drops=(
+            "Доброволците край",
+            "Чувалите",
+            "Етикети",
+            "Оставете коментар",
+            "Меню",
+            "Обратно нагоре",
+            "преди 2 дни",
+        ),
+    ),
+    # A news portal's own AMP page (trial44): no metadata but the canonical link, the
+    # day as "02 Декември 2026, 15:32" under the h1, an amp-ad with its "Реклама"
+    # placeholder and an amp-carousel among the paragraphs, amp-social-share buttons,
+    # "Още новини" and "Пълна версия" after the text
+    "amp_portal": Theme(
+        "https://rodopi-news.example/novini/obshtestvo/snegorini-smolyan-51877.html/amp",
+        "Общината в Смолян купува два нови снегорина",
+        "2026-12-02T15:32:00",
+        "",
+        "Община Смолян ще купи",
+        "Общинският съвет одобри",
+        4,
+        drops=("Реклама", "Още новини", "Топлофикацията", "Пълна версия", "Общество"),
+    ),
+    # Joomla 4's print view (trial44, "?tmpl=component&print=1"): no template around the
+    # item, the "Печат" button over its h2, "Подробности" with the writer, the day and
+    # the hits, the text in "com-content-article__body"
+    "joomla_print": Theme(
+        "https://aytos-obshtina.example/index.php/novini/1234-koledni-pomoshti?tmpl=component&print=1",
+        "Започва приемът на заявления за коледни помощи",
+        "2026-12-01T09:20:00+02:00",
+        "Пресцентър Община Айтос",
+        "Община Айтос започва приема",
+        "Помощите ще бъдат изплатени",
+        3,
+        drops=("Печат", "Подробности", "Посещения", "Написано от"),
+    ),
+    # A print version (trial44, "?print=1"): a layout table, no menus, the headline in
+    # <b>, "02.12.2026 17:45 | Автор: …" under it, the paragraphs as text between <br>s,
+    # then "Адрес на статията: https://…" (main: kept as the text's last line)
+    "print_version": Theme(
+        "https://karlovo-dnes.example/news.php?id=30517&print=1",
+        "Съдът спря поръчката за сметосъбиране в Карлово",
+        "2026-12-02T17:45:00",
+        "Николай Бонев",
+        "Административният съд в Пловдив",
+        "Общинските съветници",
+        4,
+        drops=("Адрес на статията", "https://", "Всички права", "Автор", "www."),
+    ),
+    # A long analysis (trial44): h2 and h3 headings, bulleted and numbered lists, a table
+    # with its caption, a block quote, footnote marks and the footnotes after an <hr>,
+    # all kept in their order
+    "long_structured": Theme(
+        "https://gabrovo-news.example/analizi/naredba-obshtestven-red",
+        "Какво предвижда новата наредба за обществения ред в Габрово",
+        "2026-11-30T08:05:00+02:00",
+        "Теодора Маринова",
+        "Общинският съвет в Габрово",
+        "Според проекта на бюджета",
+        32,
+        drops=("Анализи", "Най-четени", "Ски пистата", "Общи условия"),
     ),
 }
 
@@ -521,6 +672,8 @@ def test_caspers_byline_dates_and_names_a_post_without_ghosts_head() -> None:
     assert article.published == dt.date(2026, 11, 27)
     assert article.author == "Ралица Андреева"
     assert article.text.startswith("Спортната зала „Христо Ботев“")
+    # the primary tag's link over the headline, in the <article>'s own <header> (trial44)
+    assert article.tags == ("Спорт",)
 
 
 @pytest.mark.parametrize("modified_first", [False, True])
@@ -586,3 +739,240 @@ def test_a_meta_lines_date_and_time_as_a_reader_reads_them(
     )
     article = extract(html, "https://vesti.example/grad/most", today=_FETCHED)
     assert article.published == published
+
+
+def test_a_long_articles_headings_lists_table_quote_and_footnotes_stay_in_order() -> None:
+    """Every part of a long analysis a reader reads is kept where the page puts it: the
+    headings between the paragraphs, each list's items, the table's caption and cells, the
+    block quote and the footnotes after the rule (trial44)."""
+    theme = THEMES["long_structured"]
+    html = (PAGES / "long_structured.html").read_bytes()
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    order = [
+        "Тишина в часовете за почивка",
+        "ремонтни дейности с машини",
+        "товарене и разтоварване",
+        "Глоби",
+        "Глоби по новата наредба (в лева)",
+        "Нарушение",
+        "Паркиране в зелени площи",
+        "150",
+        "Повторни нарушения",
+        "При трето нарушение",
+        "Какво казват жителите",
+        "Глобите не решават нищо",
+        "Така коментира",
+        "Второто четене",
+        "Уведомлението може",
+    ]
+    at = [next(i for i, line in enumerate(lines) if line.startswith(part)) for part in order]
+    assert at == sorted(at), lines
+
+
+def test_a_google_cache_copy_reads_as_the_page_it_copies() -> None:
+    """A copy of the regional daily's page as Google's cache served it (trial44): its
+    header box over the page ("Това е кеширано копие от Google на …", the snapshot's
+    moment "28 ноем 2026 08:12:44 GMT", "Версия само с текста") and a <base> in the head;
+    the copy's fields and text are the page's, under the cache's address or the page's."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    header = (
+        '<div id="bN015htcoyT__google-cache-hdr" style="background:#f5f5f5;padding:8px 15px">'
+        '<div><span style="display:inline-block">Това е кеширано копие от Google на <a href="'
+        f'{theme.url}">{theme.url}</a>. То представлява моментна снимка на страницата към 28 '
+        'ноем 2026 08:12:44 GMT.</span><span style="display:inline-block">Междувременно <a '
+        f'href="{theme.url}">текущата страница</a> може да се е променила. <a href="http://'
+        'support.google.com/websearch/bin/answer.py?hl=bg&amp;p=cached">Научете повече</a>.'
+        '</span></div><div><span style="font-weight:bold">Пълна версия</span> <a href="http'
+        "://webcache.googleusercontent.com/search?q=cache:pirin-dnes.example/news/view/48213"
+        '&amp;strip=1">Версия само с текста</a> <a href="http://webcache.googleusercontent.com'
+        '/search?q=cache:pirin-dnes.example/news/view/48213&amp;vwsrc=1">Преглед на изходния '
+        "код</a></div><span>Съвет: За бързо намиране на думата, за която търсите, натиснете "
+        "<b>Ctrl+F</b> или <b>⌘-F</b> (Mac) и използвайте лентата за търсене.</span></div>"
+        '<div style="position:relative;">'
+    )
+    html = html.replace("<head>\n", f'<head>\n<base href="{theme.url}">\n', 1)
+    html = html.replace("<body>\n", f"<body>\n{header}\n", 1).replace("</body>", "</div></body>")
+    cache = (
+        "http://webcache.googleusercontent.com/search?q=cache:pirin-dnes.example/news/view/48213"
+    )
+    for url in (cache, theme.url):
+        article = extract(html, url, today=_FETCHED)
+        assert article.title == theme.title
+        assert article.published is not None
+        assert article.published.isoformat() == theme.published
+        assert article.author == theme.author
+        lines = article.text.split("\n")
+        assert lines[0].startswith(theme.first) and lines[-1].startswith(theme.last)
+        for dropped in ("кеширано", "Google", "ноем", "Версия само", "Ctrl+F"):
+            assert dropped not in article.text, dropped
+
+
+@pytest.mark.parametrize("microdata", [True, False])
+def test_older_tx_news_teaser_without_microdata_is_the_lead(microdata: bool) -> None:
+    """TYPO3's news before its templates marked the lead ``itemprop="description"``:
+    ``<div class="teaser-text">`` with the lead's paragraphs, the picture, then the text's
+    box. The lead is the text's first line (main: cut as a "teaser"), with or without the
+    item's other microdata (trial44)."""
+    theme = THEMES["typo3_news"]
+    html = (PAGES / "typo3_news.html").read_text(encoding="utf-8")
+    html = html.replace(' itemprop="description"', "")
+    if not microdata:
+        html = re.sub(r' item(?:prop|type)="[^"]*"| itemscope="itemscope"', "", html)
+        assert "itemprop" not in html
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 26)
+    assert article.author == "Цветелина Младенова"
+    lines = article.text.split("\n")
+    assert lines[0].startswith(theme.first)  # the lead
+    assert lines[1].startswith("Кметът на община Берковица")
+    assert len(lines) == theme.lines
+
+
+def test_a_teaser_cards_excerpt_stays_out_of_the_text() -> None:
+    """A teaser's excerpt in paragraphs, with no longer text beside it, is another story's
+    card, not a lead: the cards of other news under the article stay out (trial44)."""
+    card = (
+        '<div class="news-list-item"><h3><a href="/novini/{slug}">{title}</a></h3>'
+        '<div class="teaser-text"><p>{excerpt}</p></div>'
+        '<a class="more" href="/novini/{slug}">Още</a></div>'
+    )
+    cards = "".join(
+        card.format(slug=f"n{i}", title=title, excerpt=excerpt)
+        for i, (title, excerpt) in enumerate(
+            [
+                ("Ремонт на улица „Дунав“", "Движението по улицата ще бъде затворено за седмица."),
+                ("Нов автобус за Бързия", "От понеделник тръгва нова линия до курорта Бързия."),
+            ]
+        )
+    )
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Зимният сезон започна</title>'
+        '</head><body><div class="article"><h1>Зимният сезон започна</h1><p class="date">'
+        '02.12.2026</p><div class="news-text-wrap"><p>Общината обяви началото на зимния '
+        "сезон и изпрати снегорините по пътищата към селата в планината.</p><p>Дежурните "
+        "екипи ще работят денонощно до края на март, а телефонът за сигнали е в сайта.</p>"
+        f'</div></div><div class="news-related-list">{cards}</div></body></html>'
+    )
+    text = extract(html, "https://berkovitsa.example/novini/zima", today=_FETCHED).text
+    assert text.startswith("Общината обяви началото")
+    assert "затворено за седмица" not in text and "нова линия" not in text
+
+
+_DAILY_TAGS = (
+    '<div class="news_tags">Ключови думи: <a href="/search/tag/Петрич">Петрич</a>, <a '
+    'href="/search/tag/пазар">пазар</a>, <a href="/search/tag/ремонт">ремонт</a></div>'
+)
+
+
+def test_links_to_tag_pages_in_the_items_box_are_its_tags() -> None:
+    """A custom CMS's line of links to its tag pages ("/tag/petrich") under the text, with
+    no label, no ``rel="tag"`` and no metadata: the tags of the item whose box holds the
+    headline (main: none read, trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    own = (
+        '<div class="news_tags"><a href="/tag/petrich">Петрич</a> <a href="/tag/pazar">пазар'
+        '</a> <a href="https://www.pirin-dnes.example/tag/remont/">ремонт</a></div>'
+    )
+    assert _DAILY_TAGS in html
+    article = extract(html.replace(_DAILY_TAGS, own), theme.url, today=_FETCHED)
+    assert article.tags == ("Петрич", "пазар", "ремонт")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "side column",  # a box of the site's topics in the right column, no class naming it
+        "menu",  # a menu's entry linking a tag page
+        "prose",  # a sentence of the text naming a tag page
+        "other site",  # another site's tag page under the text
+    ],
+)
+def test_links_to_tag_pages_outside_the_items_own_line_are_no_tags(where: str) -> None:
+    """Tag page links are the item's tags only in the box around its headline, on a line
+    of their own, to the site's own pages (trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8").replace(_DAILY_TAGS, "")
+    if where == "side column":
+        box = (
+            '<div class="box"><div class="box_title">Теми</div><a href="/tag/sandanski">'
+            'Сандански</a> <a href="/tag/bansko">Банско</a> <a href="/tag/sport">спорт</a></div>'
+        )
+        html = html.replace('<div class="box poll">', box + '<div class="box poll">')
+    elif where == "menu":
+        html = html.replace(
+            '<a href="/news/cat/7">Некролози</a>', '<a href="/tag/izbori">Избори</a>'
+        )
+    elif where == "prose":
+        html = html.replace(
+            "затворен за около осем месеца.</p>",
+            'затворен за около осем месеца. Всички новини за <a href="/tag/pazar">пазара</a> '
+            "са на едно място.</p>",
+        )
+    else:
+        html = html.replace(
+            '<div class="share_bottom">',
+            '<div class="news_tags"><a href="https://drug-sait.example/tag/petrich">Петрич</a>'
+            '</div><div class="share_bottom">',
+        )
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.tags == ()
+    assert article.title == theme.title
+
+
+def test_the_top_bars_day_is_not_the_articles() -> None:
+    """The regional daily's top bar prints today's day over the site's menu ("четвъртък, 3
+    декември 2026" in <div id="top_bar">); with the item's own day under its text, not
+    by the headline, the top bar's dated it (main: 2026-12-03). "top_bar" names the
+    site's strip as "topbar" does (trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    html = html.replace('<span class="news_date">03.12.2026 | 10:15</span>', "")
+    html = html.replace(
+        '<div class="news_tags">',
+        '<div class="news_date">01.12.2026 | 10:15</div><div class="news_tags">',
+    )
+    assert "четвъртък, 3 декември 2026" in html
+    article = extract(html, theme.url, today=_FETCHED)
+    assert article.published == dt.datetime(2026, 12, 1, 10, 15)
+    assert article.text.startswith(theme.first)
+
+
+def test_a_notices_attachments_in_its_text_leave_no_label() -> None:
+    """The municipality's notice with its files listed in the text's own box, under a
+    "Прикачени файлове:" paragraph: the links go as a list and the label with them (main:
+    the label was the text's last line); the table's text stays (trial44)."""
+    theme = THEMES["municipal_notice"]
+    html = (PAGES / "municipal_notice.html").read_text(encoding="utf-8")
+    files = (
+        '<p><strong>Прикачени файлове:</strong></p><p><a href="/uploads/proekt.pdf">Проект на '
+        'бюджет 2027.pdf</a> (1.4 MB)<br><a href="/uploads/programa.pdf">Капиталова програма '
+        '2027.pdf</a> (612 KB)</p>\n</div>\n<div class="attachments">'
+    )
+    start = html.index("obshtina@elena.example.</p>") + len("obshtina@elena.example.</p>")
+    html = html[:start] + html[start:].replace('\n</div>\n<div class="attachments">', files, 1)
+    assert "<strong>Прикачени файлове:</strong>" in html
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    assert lines[-1].startswith(theme.last), lines[-1]
+    assert "Константин, читалище „Искра“" in lines
+    assert not any("Прикачени" in line or ".pdf" in line for line in lines)
+
+
+@pytest.mark.parametrize("named", ["poll_inline", "wp-polls", "anketa"])
+def test_a_poll_among_the_paragraphs_is_not_text(named: str) -> None:
+    """A poll set among the item's paragraphs (its title "Анкета", the question, the
+    answers by their radio buttons, "Гласувай") is the site's widget wherever it stands
+    (main: its title, question and answers were lines of the text, trial44)."""
+    theme = THEMES["regional_daily"]
+    html = (PAGES / "regional_daily.html").read_text(encoding="utf-8")
+    poll = (
+        f'<div class="{named}"><h4>Анкета</h4><p>Ще пазарувате ли на временния пазар?</p><ul>'
+        '<li><input type="radio" name="a" value="1"> Да, всяка седмица</li><li><input '
+        'type="radio" name="a" value="2"> Не, в магазините</li></ul><button>Гласувай</button>'
+        "</div>"
+    )
+    html = html.replace("<p>По думите на заместник-кмета", poll + "<p>По думите на заместник-кмета")
+    lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
+    assert len(lines) == theme.lines
+    assert not any(word in line for line in lines for word in ("Анкета", "временния", "Да,"))

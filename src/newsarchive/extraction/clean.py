@@ -72,7 +72,7 @@ _BOILERPLATE_WORDS = (
     "credits?", "gallery", "slideshow", "carousel", "slider", "swiper", "trending",
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
-    "next-?(?:post|article)", "partners?", "sponsors?", "topbar",
+    "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer",
 )  # fmt: skip
@@ -297,6 +297,14 @@ _LINE_RULES = (
     # The same buttons and labels as a line of their own among the paragraphs, where an
     # old template prints them between its text's blocks.
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
+    # A print version's footer giving the article's address ("Адрес на статията:
+    # https://…", "Линк към новината: https://…"): where the page is, not what it says.
+    r"^(?:Адрес|Линк|Връзка|URL) (?:на|към) (?:статията|новината|материала|публикацията)"
+    r"\s*:\s*https?://\S+$",
+    # The label over a notice's attachments, left alone when their links went as a list
+    # ("Прикачени файлове:" over "Проект на бюджет 2027.pdf (1.4 MB)").
+    r"^(?:Прикачени|Приложени|Свързани) (?:файлове|документи)\s*:?$",
+    r"^(?:Файлове|Документи) за (?:изтегляне|сваляне)\s*:?$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
     rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
@@ -367,7 +375,7 @@ def _ends_in_photo_credit(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНОПРСТФЧбвгезикмнопрстфчᲀᲂᲃᲄᲅ–—✕"
+    "(-/ACHIJOPSTUVXachijopstuvx©×İıſАБВГДЕЗИКЛМНОПРСТФЧабвгдезиклмнопрстфчᲀᲁᲂᲃᲄᲅ–—✕"
 )
 
 
@@ -608,10 +616,55 @@ def _marked(
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
     if cls and marker(cls):
-        return node is None or "itemprop" not in attrs or not _describes_the_article(node)
+        return node is None or not _leads_the_article(node, attrs, cls)
     if not ident or not marker(ident):
         return False
     return node is None or not _is_heading_anchor(node, ident)
+
+
+def _leads_the_article(node: LexborNode, attrs: dict[str, str | None], cls: str) -> bool:
+    """The story's lead in a box whose class calls it furniture: the item's schema.org
+    description (``_describes_the_article``), or a teaser box leading the text
+    (``_teaser_lead``)."""
+    if "itemprop" in attrs and _describes_the_article(node):
+        return True
+    return "teaser" in cls.lower() and _teaser_lead(node, cls)
+
+
+_TEASER = class_words(("teasers?",))
+# A lead is a sentence or three; the text after it is longer than it by far.
+_LEAD_MAX = 600
+_TEXT_OVER_LEAD = 2
+_LEAD_SIBLINGS = 3
+
+
+def _teaser_lead(node: LexborNode, cls: str) -> bool:
+    """A box the CMS calls the item's "teaser" printed above its own text: older TYPO3
+    news prints the lead as ``<div class="teaser-text">`` with no microdata, the picture
+    and then ``<div class="news-text-wrap">`` after it, and the lead was cut. Read as the
+    lead only when nothing else in its class names furniture, it is written in paragraphs
+    as the text is (the editor's field; a standfirst in a bare box, which WCXB's truths
+    leave out as a dek, stays out), it links nowhere (a card's excerpt sits under its
+    linked headline, and a list of them links each), it is a lead's length, and one of
+    the next few boxes beside it holds the longer text. A card whose excerpt is followed
+    by nothing of the kind stays furniture."""
+    if not _TEASER.search(cls) or is_boilerplate_marker(_TEASER.sub(" ", cls).strip()):
+        return False
+    if node.css_first("p") is None or node.css_first("a[href]") is not None:
+        return False
+    own = len(node.text(deep=True).strip())
+    if not own or own > _LEAD_MAX:
+        return False
+    sibling = node.next
+    seen = 0
+    while sibling is not None and seen < _LEAD_SIBLINGS:
+        if sibling.tag and sibling.tag[0] != "-":  # an element, not text or a comment
+            seen += 1
+            text = sum(len(p.text(deep=True).strip()) for p in sibling.css("p"))
+            if text >= _TEXT_OVER_LEAD * own:
+                return True
+        sibling = sibling.next
+    return False
 
 
 def _describes_the_article(node: LexborNode) -> bool:

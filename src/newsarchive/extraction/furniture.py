@@ -315,13 +315,19 @@ _POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
 def _tag_box(node: LexborNode, marker: str) -> bool:
     """A box a class names the post's tags (``_TAG_BOX``) and no other furniture word
     ("popular-tags", "trending-tags" are the site's), not a cloud of the site's tags, nor
-    in a ``<header>``: a post prints its tags under its text, and the page's header holds
-    a search box's list of popular tags ("cs-search__tags")."""
+    in the page's ``<header>``: a post prints its tags under its text or in its own
+    header (Ghost's primary tag over the headline, in the ``<article>``'s ``<header>``),
+    and the page's header holds a search box's list of popular tags ("cs-search__tags")."""
     if not _TAG_BOX.search(marker) or "cloud" in marker.lower():
         return False
     if clean.reads_as_furniture(_TAG_BOX.sub(" ", marker)):
         return False
-    return node.parent is None or not _up_to_body(node.parent, lambda up: up.tag == "header")
+    return node.parent is None or not _up_to_body(node.parent, _pages_header)
+
+
+def _pages_header(node: LexborNode) -> bool:
+    """A ``<header>`` not inside a post (``is_post``): the page's, not the article's."""
+    return node.tag == "header" and (node.parent is None or not _up_to_body(node.parent, is_post))
 
 
 def _post_footer(node: LexborNode, marker: str) -> bool:
@@ -332,7 +338,7 @@ def _post_footer(node: LexborNode, marker: str) -> bool:
     if "footer" not in marker.lower() or clean.is_boilerplate_marker(_FOOTER_WORD.sub(" ", marker)):
         return False
     parent = node.parent
-    return parent is not None and (_up_to_body(parent, _is_post) or _in_headlines_box(parent))
+    return parent is not None and (_up_to_body(parent, is_post) or _in_headlines_box(parent))
 
 
 # What a page's frame holds and an article's own box does not: its landmarks, and boxes a
@@ -348,7 +354,7 @@ _FRAME_WORD = re.compile(
 )
 # How far the box holding a footer and the headline may be from each: an article's box
 # holds its headline box and its footer side by side.
-_HEADLINE_BOX_LEVELS = 2
+HEADLINE_BOX_LEVELS = 2
 
 
 def _in_headlines_box(node: LexborNode) -> bool:
@@ -358,27 +364,45 @@ def _in_headlines_box(node: LexborNode) -> bool:
     its ``<div class="header">``, no ``<article>`` or microdata around). A page's wrapper
     holds the headline too, but deeper, and with the menus: its footer stays furniture."""
     current: LexborNode | None = node
-    for _ in range(_HEADLINE_BOX_LEVELS):
+    for _ in range(HEADLINE_BOX_LEVELS):
         if current is None or current.tag in ("body", "html", None):
             return False
         headline = current.css_first("h1")
         if headline is not None:
-            near = _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS
-            return near and not _holds_frame(current)
+            near = _levels_below(headline, current) <= HEADLINE_BOX_LEVELS
+            return near and not holds_frame(current)
         current = current.parent
     return False
 
 
-def _holds_frame(box: LexborNode) -> bool:
-    """``box`` holds a landmark of the page's frame, or a box a class or id word names a
-    menu (``_FRAME_WORD``)."""
-    if box.css_first(_FRAME_TAGS) is not None:
+# The frame's landmarks that are never an article's own: an article's box may hold its own
+# <header> and a comment form, never a menu or a column beside it.
+MENU_TAGS = 'nav, menu, aside, [role="navigation"]'
+
+
+def holds_frame(box: LexborNode, landmarks: str = _FRAME_TAGS) -> bool:
+    """``box`` holds a landmark of the page's frame (``landmarks``), or a box a class or
+    id word names a menu (``_FRAME_WORD``)."""
+    if box.css_first(landmarks) is not None:
         return True
     for named in box.css(_FRAME_NAMED):  # the cheap substring test first
         attrs = named.attributes
         if _FRAME_WORD.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
     return False
+
+
+def headlines_box(box: LexborNode) -> bool:
+    """``box`` holds the ``<h1>`` as an article's own box does: a level or two down, or as
+    the page's ``<main>`` (Odoo prints the headline in a cover section over the post), and
+    no menu or column of the page's frame (``MENU_TAGS``): a page's wrapper holds the
+    headline deeper, with the menus or the side column."""
+    headline = box.css_first("h1")
+    if headline is None:
+        return False
+    if box.tag != "main" and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
+        return False
+    return not holds_frame(box, MENU_TAGS)
 
 
 def _levels_below(node: LexborNode, box: LexborNode) -> int:
@@ -389,7 +413,8 @@ def _levels_below(node: LexborNode, box: LexborNode) -> int:
     return levels
 
 
-def _is_post(node: LexborNode) -> bool:
+def is_post(node: LexborNode) -> bool:
+    """The post itself: an ``<article>``, hAtom's ``hentry``, a microdata article."""
     if node.tag == "article":
         return True
     attrs = node.attributes

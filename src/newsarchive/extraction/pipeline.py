@@ -21,10 +21,13 @@ from newsarchive import dates
 from newsarchive.discover.urls import url_key
 from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import (
+    HEADLINE_BOX_LEVELS,
     NearTitle,
     Reader,
+    headlines_box,
     in_furniture,
     in_furniture_for,
+    is_post,
     visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
@@ -121,7 +124,7 @@ def _extract(
     near = NearTitle(tree, h1s, titles.title_forms(title.value))
     published, modified, author = _pick_near(tree, near, meta, profile, today, url, rules, failed)
     tags = _guarded(
-        lambda: _pick_tags(tree, meta, profile, tag_links, (title.value, html)),
+        lambda: _pick_tags(tree, meta, profile, (tag_links, h1s), (title.value, html, url or "")),
         _NO_TAGS,
         "tags",
         failed,
@@ -654,11 +657,12 @@ def _pick_tags(
     tree: LexborHTMLParser,
     meta: Metadata,
     profile: Profile,
-    links: list[LexborNode],
-    page: tuple[str, str],
+    links: tuple[list[LexborNode], list[LexborNode]],
+    page: tuple[str, str, str],
 ) -> tuple[str, ...]:
-    """``page``: the headline and the source, which say whether a tag line in Bulgarian
-    words can be there (``_may_label_tags``)."""
+    """``links``: the page's ``rel="tag"`` links and its h1s (``read_page``); ``page``: the
+    headline and the source, which say whether a tag line in Bulgarian words can be there
+    (``_may_label_tags``), and the page's address (``_tag_page_links``)."""
     found: list[str] = []
     for selector in profile.tag_selectors:
         try:
@@ -666,8 +670,13 @@ def _pick_tags(
         except Exception:
             continue
     found += meta.jsonld_keywords + meta.meta_tags
+    headline, html, url = page
     if not found:
-        found = _tag_links(links) or (_labelled_tags(tree) if _may_label_tags(*page) else [])
+        found = (
+            _tag_links(links[0])
+            or (_labelled_tags(tree) if _may_label_tags(headline, html) else [])
+            or _tag_page_links(links[1], url)
+        )
     return tuple(dict.fromkeys(t for t in found if t))
 
 
@@ -749,6 +758,143 @@ def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
         if found:
             return found
     return []
+
+
+# A link to the site's page of a tag ("/tag/obshtina", "/blog/tag/sport/", "/tags/ремонти"):
+# the path's last part is the tag, the one before it says so.
+_TAG_PAGE = re.compile(r"/(?:tags?|etiket|etiketi)/[^/]+/?$", re.IGNORECASE)
+_TAG_PAGE_LINKS = 'a[href*="/tag"], a[href*="/etiket"]'
+# A rel="tag" link is read by ``_tag_links``: the "tag" word as lexbor's ``~=`` takes it.
+_TAG_REL = re.compile(r"(?:^|[ \t\n\r\f])tag(?:$|[ \t\n\r\f])", re.IGNORECASE)
+# Inline elements a link may sit in within its line; the line is the block around them.
+_INLINE = frozenset(("span", "em", "strong", "b", "i", "small"))
+# More letters than this around the links on their line: a sentence linking a tag page,
+# not a line of tags.
+_PROSE_LETTERS = 24
+
+
+def _tag_page_links(h1s: list[LexborNode], url: str) -> list[str]:
+    """Links to the site's tag pages in the post's own box, for a page that marks its tags
+    no other way (no metadata, no ``rel="tag"``, no label): Odoo's "#"-led badges, Ghost's
+    primary tag without its head's metadata, a custom CMS's line of "/tag/obshtina" links.
+    Only in the box around the headline (``_HeadlinesBox``): a menu or a cloud of the
+    site's tags is outside it. Not in its furniture (related posts' cards print their
+    tags too), not a link in a sentence of the text (a tag page named in prose), not
+    another site's page. Looked for in the widest such box alone: a query of the whole
+    page for them cost a hundredth of all extraction."""
+    around = _HeadlinesBox(h1s)
+    boxes = around.widest()
+    if not boxes:
+        return []
+    host = _host(url)
+    verdicts: dict[int, bool] = {}
+    found: list[str] = []
+    seen: set[int] = set()
+    for link in (link for box in boxes for link in box.css(_TAG_PAGE_LINKS)):
+        if link.mem_id in seen:
+            continue  # (in two headlines' boxes, one inside the other)
+        seen.add(link.mem_id)
+        href = link.attributes.get("href") or ""
+        path = href.split("#", 1)[0].split("?", 1)[0]
+        if not _TAG_PAGE.search(path) or _TAG_REL.search(link.attributes.get("rel") or ""):
+            continue
+        if host and path.startswith(("http://", "https://", "//")) and _host(path) != host:
+            continue
+        name = _tag_name(link.text_lexbor())
+        if not name or len(name) > _MAX_TAG_CHARS:
+            continue
+        if not around.holds(link) or _in_prose(link):
+            continue
+        if in_furniture_for(link, Reader.TAGS, verdicts):
+            continue
+        found.append(name)
+        if len(found) == _MAX_TAG_LINKS:
+            break
+    return found
+
+
+def _host(url: str) -> str:
+    """The address's host without "www.", lower-cased; "" for a relative one."""
+    rest = url.split("//", 1)[1] if "//" in url else ""
+    host = rest.split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+class _HeadlinesBox:
+    """Whether an element is inside the post (``furniture.is_post``) that holds the page's
+    ``<h1>``, or, in no such post, in the box around the headline
+    (``furniture.headlines_box``): a custom CMS's item box with the headline, the text and
+    its tags, Odoo's ``<main>`` of the cover with the headline and the post's box. A
+    page's wrapper around the side column's tag cloud is neither. The headlines'
+    ancestors are listed once a page and each box's verdict kept: a box asked whether it
+    holds a headline walked all of it, for each link and each of its ancestors."""
+
+    def __init__(self, h1s: list[LexborNode]) -> None:
+        self._chains: list[list[LexborNode]] = []  # each h1's ancestors, nearest first
+        self._around: set[int] = set()
+        for headline in h1s:
+            chain = []
+            up = headline.parent
+            while up is not None and up.tag not in ("body", "html"):
+                chain.append(up)
+                self._around.add(up.mem_id)
+                up = up.parent
+            self._chains.append(chain)
+        self._boxes: dict[int, bool] = {}
+
+    def widest(self) -> list[LexborNode]:
+        """For each headline, the outermost box around it that ``holds`` may take (a post,
+        its parent or grandparent, a ``<main>``; not yet judged): every element it takes
+        is inside one of them. Only their links are looked at, and a box is judged only
+        for a link found: judging each box walked it all, for nothing on most pages."""
+        found: dict[int, LexborNode] = {}
+        for chain in self._chains:
+            box = next(
+                (
+                    b
+                    for level, b in reversed(list(enumerate(chain, 1)))
+                    if level <= HEADLINE_BOX_LEVELS or b.tag == "main" or is_post(b)
+                ),
+                None,
+            )
+            if box is not None:
+                found.setdefault(box.mem_id, box)
+        return list(found.values())
+
+    def holds(self, node: LexborNode) -> bool:
+        first = main = None
+        up = node.parent
+        while up is not None and up.tag not in ("body", "html"):
+            if is_post(up):
+                return up.mem_id in self._around
+            if first is None and up.mem_id in self._around:
+                first = up
+            if main is None and up.tag == "main":
+                main = up
+            up = up.parent
+        if first is None:
+            return False
+        return self._box(first) or (main is not None and self._box(main))
+
+    def _box(self, box: LexborNode) -> bool:
+        known = self._boxes.get(box.mem_id)
+        if known is None:
+            known = self._boxes[box.mem_id] = headlines_box(box)
+        return known
+
+
+def _in_prose(link: LexborNode) -> bool:
+    """The link's line (the block around it and its inline wrappers) says more than its
+    links do: a sentence naming a tag page, not a line of tags."""
+    line = link.parent
+    while line is not None and line.tag in _INLINE:
+        line = line.parent
+    if line is None:
+        return False
+    text = line.text_lexbor()
+    for other in line.css("a"):
+        text = text.replace(other.text_lexbor(), " ")
+    return sum(c.isalpha() for c in text) > _PROSE_LETTERS
 
 
 def _box_of_label(label: LexborNode) -> LexborNode:
