@@ -447,3 +447,52 @@ def test_a_timeline_reaching_the_last_day_a_date_can_have_is_charted_not_a_crash
     assert [row["count"] for row in rows] == counts and rows[-1]["period"] == last
     chart = run_cli("stats", "--timeline", "общината", "--by", by, "--db", str(archive))
     assert chart.exit_code == 0 and last in chart.stdout, chart.stderr
+
+
+def test_a_quoted_phrase_that_matched_nothing_is_told_its_words_in_any_form(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """Quotes ask for the forms typed, side by side: '"общински съвет"', the dictionary
+    form an analyst types, found none of the texts saying "общинския съвет" and said only
+    "No matches.", as if the archive had nothing on the council."""
+    result = run_cli("search", '"общински съвет"', "--site", "bta", "--db", str(archive))
+    assert (result.exit_code, result.stdout) == (0, "No matches.\n")
+    assert result.stderr == (
+        "'\"общински съвет\"' matched nothing: quoted words match only as typed, side by"
+        " side; in any form, 'общински съвет' matches 3 articles: newsarchive search"
+        " 'общински съвет' --site bta\n"
+    )
+    told = run_cli("search", "общински съвет", "--site", "bta", "-f", "json", "--db", str(archive))
+    assert len(told.json()) == 3  # type: ignore[arg-type]
+    exact = run_cli("search", "общински съвет", "--exact", "--db", str(archive))
+    assert exact.stderr == (
+        "'общински съвет' matched nothing: with --exact its words match only as typed; in"
+        " any form, 'общински съвет' matches 3 articles: newsarchive search 'общински съвет'\n"
+    )
+    # an excluded phrase and a filter's quoted value stay quoted; nothing else to loosen
+    kept = run_cli("search", '"общински съвет" -"търг" author:"Иван"', "--db", str(archive))
+    assert kept.stdout == "No matches.\n" and kept.stderr == ""
+    # quoted words the archive holds in no form: nothing to offer
+    nothing = run_cli("search", '"общински парк"', "--db", str(archive))
+    assert (nothing.stdout, nothing.stderr) == ("No matches.\n", "")
+
+
+def test_the_web_page_links_a_quoted_phrase_s_words_in_any_form(archive: Path) -> None:
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    quoted, found = fetch(
+        make_datasette(archive),
+        "/search?q=%22%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8+%D1%81%D1%8A%D0%B2%D0%B5%D1%82%22&since=2026-12-01",
+        "/search?q=%22%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8%D1%8F+%D1%81%D1%8A%D0%B2%D0%B5%D1%82%22",
+    )
+    said = re.sub(r"\s+", " ", quoted.text)
+    assert quoted.status_code == 200 and "No articles match." in said
+    assert (
+        '<p class="na-count" id="forms">Quoted words match only as typed, side by side; in'
+        ' any form, <a href="/search?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8+'
+        "%D1%81%D1%8A%D0%B2%D0%B5%D1%82&amp;since=2026-12-01&amp;sort=relevance"
+        '">общински съвет</a> matches 2 articles.</p>'
+    ) in said
+    assert found.status_code == 200 and 'id="forms"' not in found.text  # ("общинския съвет")

@@ -601,3 +601,35 @@ _KEPT_FILTER = re.compile(r'(?i)(?<![^\s(])-?(?:site|since|until):(?:"[^"]*"|[^\
 # The operators read in Latin letters: "OR", and "or"/"and" between words (the others,
 # "AND", "NOT", "NEAR", were refused before anything was searched).
 _KEPT_WORDS = frozenset(("OR", *_LATIN_OPERATORS))
+
+
+# A quoted word that unquoted would be read as syntax, not as a word: an operator
+# ("OR", "or", "NEAR"), an exclusion ("-5"), a filter or a group ("site:bta", "(").
+_SYNTAX_IN_QUOTES = re.compile(r"(?:^|\s)(?:OR|or|and|-\S)|[:()]")
+
+
+def unquoted(query: str) -> str | None:
+    """``query`` with its quoted phrases written as plain words, each then matched in any
+    form and anywhere in the article; None when it quotes none that can be so. Quotes
+    ask for these forms side by side, which a Bulgarian phrase typed in its dictionary
+    form rarely is ("общински съвет" where the text says "общинския съвет"), so a quoted
+    query that matched nothing is offered this one (``search.in_any_form``). Kept quoted:
+    a filter's or ``title:``'s value (``author:"Мария Петрова"``), an excluded phrase
+    (unquoted it would exclude one word and ask for the others) and a phrase holding a
+    word that would be read as syntax (``"or"``, ``"-5"``)."""
+    spelled: list[str] = []
+    pos = 0
+    for found in _TOKEN.finditer(query):
+        dash, phrase = found.group(1), found.group(2)
+        if phrase is None or dash or query[: found.start()].endswith(":"):
+            continue
+        if not phrase.strip() or _SYNTAX_IN_QUOTES.search(phrase):
+            continue
+        for bare in phrase.split():
+            if _operator(bare) in _FOREIGN_OPERATORS:
+                return None
+        spelled += [query[pos : found.start()], f" {phrase.strip()} "]
+        pos = found.end()
+    if not spelled:
+        return None
+    return " ".join(("".join(spelled) + query[pos:]).split())

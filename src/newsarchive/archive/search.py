@@ -48,6 +48,7 @@ from newsarchive.archive.query import (
     cyrillic_guess,
     parse_date,
     parse_query,
+    unquoted,
 )
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
@@ -778,6 +779,26 @@ def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple
     rows = matching(Prepared(conn, parsed, filters), "count(*)")
     total = int(rows[0][0])
     return (guess, total) if total else None
+
+
+def in_any_form(
+    conn: sqlite3.Connection, typed: str, filters: Filters, *, exact: bool = False
+) -> tuple[str, int] | None:
+    """For a query whose quoted phrases (or ``--exact``) matched nothing, the query with
+    its words in any form and anywhere (``query.unquoted``) and how many articles that
+    matches with the same filters; None when it quotes nothing it can loosen or matches
+    nothing either. ``"общински съвет"`` found none of the articles printing "общинския
+    съвет" or "Общинският съвет" and said only "No matches"."""
+    loose = unquoted(typed)
+    if loose is None and not exact:
+        return None
+    try:
+        parsed = parse_query(loose or typed, filtered=filters.active())
+    except QueryError:
+        return None
+    rows = matching(Prepared(conn, parsed, filters), "count(*)")
+    total = int(rows[0][0])
+    return (loose or typed, total) if total else None
 
 
 def of_the_day(
