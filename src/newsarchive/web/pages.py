@@ -148,10 +148,14 @@ async def _sites(database: Any) -> list[str]:
 
 async def _render(datasette: Any, request: Any, template: str, status: int = 200,
                   **context: Any) -> Response:  # fmt: skip
+    from datasette.version import __version__
+
     name, _ = _database(datasette)
+    # (Datasette's footer names its version, as on its own pages: it read "Datasette v")
     html = await datasette.render_template(
-        template, {"archive_name": name, **context}, request=request
-    )
+        template, {"archive_name": name, "datasette_version": __version__, **context},
+        request=request,
+    )  # fmt: skip
     return Response.html(html, status=status)
 
 
