@@ -496,3 +496,40 @@ def test_the_web_page_links_a_quoted_phrase_s_words_in_any_form(archive: Path) -
         '">общински съвет</a> matches 2 articles.</p>'
     ) in said
     assert found.status_code == 200 and 'id="forms"' not in found.text  # ("общинския съвет")
+
+
+def test_russian_words_are_found_with_or_without_yo(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """BTA has a Russian service, and Russian is mostly written and typed without ё:
+    "елка" found none of the articles printing "ёлка", "ёлка" none printing "елка",
+    "еще" no "ещё". Each spelling finds both, marked as printed; Bulgarian, which has no
+    ё, is searched as before."""
+    db = tmp_path / "ru.db"
+    texts = [
+        ("1", "Ещё одна ёлка появилась на площади Свободы."),
+        ("2", "Еще одна елка появилась на площади."),
+        ("3", "Общината украси елха на площада."),
+    ]
+    source = tmp_path / "ru.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps({"site": "bta", "url": f"https://www.bta.bg/ru/{n}", "title": f"Новость {n}",
+                        "published": f"2026-06-0{n}", "text": text}, ensure_ascii=False) + "\n"
+            for n, text in texts
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+
+    def found(query: str) -> list[tuple[int, str]]:
+        result = run_cli("search", query, "-f", "json", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        return sorted((hit["id"], hit["snippet"]) for hit in result.json())  # type: ignore[union-attr]
+
+    both = [(1, "Ещё одна **ёлка** появилась на площади Свободы."),
+            (2, "Еще одна **елка** появилась на площади.")]  # fmt: skip
+    assert found("елка") == found("ёлка") == found("ЁЛКА") == both
+    assert [hit[0] for hit in found("еще")] == [hit[0] for hit in found("Ещё")] == [1, 2]
+    assert [hit[0] for hit in found("ёлка -ещё")] == []
+    assert [hit[0] for hit in found("общината")] == [3]

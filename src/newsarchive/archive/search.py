@@ -35,6 +35,7 @@ from newsarchive.archive.lemmas import (
     printed_as_name,
     prints_name,
     sibling_forms,
+    yo_spellings,
 )
 from newsarchive.archive.query import (
     EXACT,
@@ -230,7 +231,27 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
+    _with_yo_spellings(conn, forms, chosen, words - cased.keys())
     return Lemmas(chosen, forms.known, cased)
+
+
+def _with_yo_spellings(
+    conn: sqlite3.Connection, forms: _Forms, chosen: dict[str, Match], words: set[str]
+) -> None:
+    """Match each of ``words`` the archive also prints with ё for е or е for ё
+    (``lemmas.yo_spellings``: "елка" and "ёлка") as its forms as printed and those
+    spellings, with the forms the vocabulary files under each spelling's lemma. One
+    look in the index per "е" of the query's words, none for a word without one."""
+    for word in sorted(words):
+        spellings = yo_spellings(word)
+        held = spellings.difference(unseen(conn, spellings)) if spellings else set()
+        if not held:
+            continue
+        match = chosen.get(word, word)
+        printed = set(match) if isinstance(match, tuple) else {word, match, *forms.of(match)}
+        for lemma in lookup(conn, held).values():
+            printed.update({lemma, *forms.of(lemma)})
+        chosen[word] = tuple(sorted(printed | held))
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
