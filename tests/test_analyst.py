@@ -503,8 +503,8 @@ def test_russian_words_are_found_with_or_without_yo(
 ) -> None:
     """BTA has a Russian service, and Russian is mostly written and typed without ё:
     "елка" found none of the articles printing "ёлка", "ёлка" none printing "елка",
-    "еще" no "ещё". Each spelling finds both, marked as printed; Bulgarian, which has no
-    ё, is searched as before."""
+    "еще" no "ещё", "елк*" no "ёлка". Each spelling finds both, marked as printed;
+    Bulgarian, which has no ё, is searched as before."""
     db = tmp_path / "ru.db"
     texts = [
         ("1", "Ещё одна ёлка появилась на площади Свободы."),
@@ -530,6 +530,7 @@ def test_russian_words_are_found_with_or_without_yo(
     both = [(1, "Ещё одна **ёлка** появилась на площади Свободы."),
             (2, "Еще одна **елка** появилась на площади.")]  # fmt: skip
     assert found("елка") == found("ёлка") == found("ЁЛКА") == both
+    assert found("елк*") == found("ёлк*") == both  # a prefix too
     assert [hit[0] for hit in found("еще")] == [hit[0] for hit in found("Ещё")] == [1, 2]
     assert [hit[0] for hit in found("ёлка -ещё")] == []
     assert [hit[0] for hit in found("общината")] == [3]

@@ -81,6 +81,9 @@ _FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
 # match as printed, for a lemma whose forms include a name the dictionary mistook for one
 # of them ("варят" → варя, which it also gives "Варна": ``search.word_lemmas``).
 Match = str | tuple[str, ...]
+# The key of a one-word prefix's spellings among the ``Match``es ("*елк": ("ёлк", "елк"),
+# ``search.choose_lemmas``): no word holds "*".
+PREFIX_KEY = "*"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,10 @@ class Term:
         quoted = '"' + " ".join(self.words) + '"'
         original = _TITLE_ORIGINAL if self.scope == TITLE else ORIGINAL
         if self.kind == PREFIX:
+            # (a prefix the archive also holds with ё for е, or е for ё: ``PREFIX_KEY``)
+            spelled = lemmas.get(PREFIX_KEY + self.words[0]) if len(self.words) == 1 else None
+            if isinstance(spelled, tuple):
+                return f"{original} : (" + " OR ".join(f'"{p}"*' for p in spelled) + ")"
             return f"{original} : {quoted}*"
         if self.kind == WORD and len(self.words) == 1:
             word = self.words[0]
@@ -167,6 +174,10 @@ class ParsedQuery:
         for item in self.excluded:
             out.extend(item._all_terms() if isinstance(item, ParsedQuery) else [item])
         return out
+
+    def prefixes(self) -> set[str]:
+        """The one-word prefixes of the query (``общин*``), excluded ones too."""
+        return {t.words[0] for t in self._all_terms() if t.kind == PREFIX and len(t.words) == 1}
 
     def lemma_words(self) -> set[str]:
         """The words whose lemma must be looked up in the archive's vocabulary."""

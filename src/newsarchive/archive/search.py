@@ -41,6 +41,7 @@ from newsarchive.archive.query import (
     EXACT,
     ORIGINAL,
     PREFIX,
+    PREFIX_KEY,
     TITLE,
     WORD,
     Match,
@@ -232,6 +233,7 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
     _with_yo_spellings(conn, forms, chosen, words - cased.keys())
+    _with_yo_prefixes(conn, chosen, query.prefixes())
     return Lemmas(chosen, forms.known, cased)
 
 
@@ -252,6 +254,19 @@ def _with_yo_spellings(
         for lemma in lookup(conn, held).values():
             printed.update({lemma, *forms.of(lemma)})
         chosen[word] = tuple(sorted(printed | held))
+
+
+def _with_yo_prefixes(
+    conn: sqlite3.Connection, chosen: dict[str, Match], prefixes: set[str]
+) -> None:
+    """Match each one-word prefix the archive also holds words of with ё for е or е for
+    ё ("елк*": "ёлка" too) as either spelling, under ``PREFIX_KEY``; one look in the
+    index per "е" of each prefix."""
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    for prefix in sorted(prefixes):
+        held = {p for p in yo_spellings(prefix) if _run(conn, probe, [f'"{p}"*'])}
+        if held:
+            chosen[PREFIX_KEY + prefix] = tuple(sorted({prefix, *held}))
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -926,7 +941,8 @@ class Marker:
         for index, term in enumerate(terms):
             if term.kind == PREFIX:
                 if len(term.words) == 1:
-                    self.prefixes.append((term.words[0], index))
+                    spelled = lemmas.get(PREFIX_KEY + term.words[0], term.words)
+                    self.prefixes.extend((p, index) for p in spelled)
                 else:
                     self.phrases.append((term.words, index, True))
             elif term.kind == EXACT and len(term.words) > 1:
