@@ -469,6 +469,13 @@ def test_a_quoted_phrase_that_matched_nothing_is_told_its_words_in_any_form(
         "'общински съвет' matched nothing: with --exact its words match only as typed; in"
         " any form, 'общински съвет' matches 3 articles: newsarchive search 'общински съвет'\n"
     )
+    # a headline's phrase is its words, each in the headline
+    headline = run_cli("search", 'title:"улично осветление"', "--db", str(archive))
+    assert headline.stderr == (
+        "'title:\"улично осветление\"' matched nothing: quoted words match only as typed,"
+        " side by side; in any form, 'title:улично title:осветление' matches 1 article:"
+        " newsarchive search 'title:улично title:осветление'\n"
+    )
     # an excluded phrase and a filter's quoted value stay quoted; nothing else to loosen
     kept = run_cli("search", '"общински съвет" -"търг" author:"Иван"', "--db", str(archive))
     assert kept.stdout == "No matches.\n" and kept.stderr == ""

@@ -619,27 +619,35 @@ _KEPT_WORDS = frozenset(("OR", *_LATIN_OPERATORS))
 _SYNTAX_IN_QUOTES = re.compile(r"(?:^|\s)(?:OR|or|and|-\S)|[:()]")
 
 
+# ``title:`` right before a quoted phrase, as a token of its own (not ``-title:``)
+_HEADLINE_PHRASE = re.compile(r"(?:^|[\s(])((?i:title):)$")
+
+
 def unquoted(query: str) -> str | None:
     """``query`` with its quoted phrases written as plain words, each then matched in any
     form and anywhere in the article; None when it quotes none that can be so. Quotes
     ask for these forms side by side, which a Bulgarian phrase typed in its dictionary
     form rarely is ("общински съвет" where the text says "общинския съвет"), so a quoted
     query that matched nothing is offered this one (``search.in_any_form``). Kept quoted:
-    a filter's or ``title:``'s value (``author:"Мария Петрова"``), an excluded phrase
-    (unquoted it would exclude one word and ask for the others) and a phrase holding a
-    word that would be read as syntax (``"or"``, ``"-5"``)."""
+    a filter's value (``author:"Мария Петрова"``), an excluded phrase (unquoted it would
+    exclude one word and ask for the others) and a phrase holding a word that would be
+    read as syntax (``"or"``, ``"-5"``). A headline's phrase is its words, each in the
+    headline (``title:"общински съвет"``: ``title:общински title:съвет``)."""
     spelled: list[str] = []
     pos = 0
     for found in _TOKEN.finditer(query):
         dash, phrase = found.group(1), found.group(2)
-        if phrase is None or dash or query[: found.start()].endswith(":"):
+        if phrase is None or dash or not phrase.strip() or _SYNTAX_IN_QUOTES.search(phrase):
             continue
-        if not phrase.strip() or _SYNTAX_IN_QUOTES.search(phrase):
+        if any(_operator(bare) in _FOREIGN_OPERATORS for bare in phrase.split()):
             continue
-        for bare in phrase.split():
-            if _operator(bare) in _FOREIGN_OPERATORS:
-                return None
-        spelled += [query[pos : found.start()], f" {phrase.strip()} "]
+        start, words = found.start(), phrase.split()
+        headline = _HEADLINE_PHRASE.search(query[:start])
+        if headline is not None:
+            start, words = headline.start(1), [f"title:{word}" for word in words]
+        elif query[:start].endswith(":"):
+            continue
+        spelled += [query[pos:start], f" {' '.join(words)} "]
         pos = found.end()
     if not spelled:
         return None
