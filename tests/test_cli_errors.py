@@ -1021,6 +1021,31 @@ def test_an_excluded_filter_first_gets_the_dashes_hint(
 
 
 @pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        (("--db", "{db}"), "'--db' comes after '--'"),
+        (("--site=bta",), "'--site=bta' comes after '--'"),
+        (("--limit", "1", "--format", "json"), "'--limit' comes after '--'"),
+    ],
+    ids=["db", "site", "two"],
+)
+def test_an_option_after_the_dashes_is_refused_not_searched_for(
+    run_cli: Callable[..., Result], archive: Path, after: tuple[str, ...], said: str
+) -> None:
+    """After `--`, which a query opening with -word needs, every argument is a word of the
+    query: `search -- '-футбол бюджет' --db X` searched the default archive (none here:
+    "no archive at newsarchive.db") or searched X for the words "db" and the path too."""
+    args = tuple(arg.format(db=archive) for arg in after)
+    result = run_cli("search", "--db", str(archive), "--", "-футбол бюджет", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    line = _one_error_line(result)
+    assert said in line and "put the options before it" in line
+    assert line.endswith(f"newsarchive search {' '.join(args)} -- '-футбол бюджет'")
+    words = run_cli("search", "--db", str(archive), "-f", "json", "--", "-футбол", "бюджет")
+    assert words.exit_code == 0 and len(words.json()) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     "wanted", ["x\ny", "x\x1b]0;owned\x07", "x\u202egnp.db"], ids=["newline", "osc", "bidi"]
 )
 def test_an_error_quoting_control_characters_stays_one_inert_line(
