@@ -44,6 +44,40 @@ def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.parametrize(
+    ("args", "typed"),
+    [
+        (("search", "бюджет", "--site", "www.bta.bg"), "www.bta.bg"),
+        (("search", "бюджет site:bta.bg"), "bta.bg"),
+        (("export", "--site", "https://www.bta.bg/"), "https://www.bta.bg/"),
+        (("stats", "--stories", "--site", "WWW.BTA.BG"), "www.bta.bg"),
+    ],
+    ids=["search", "query", "export", "stats"],
+)
+def test_a_site_s_address_where_its_id_belongs_is_told_the_id(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], typed: str
+) -> None:
+    """`crawl www.bta.bg` says "that is the address of the site 'bta'"; `search --site
+    www.bta.bg` said only "unknown site" and listed the ids, leaving the analyst to guess
+    which one the address was."""
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert _one_error_line(result) == (
+        f"newsarchive: error: unknown site '{typed}' (sites in this archive: bta); that is"
+        " the address of the site 'bta': name it 'bta'"
+    )
+
+
+def test_a_site_id_pasted_with_spaces_around_it_is_read(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """' bta ', copied from a spreadsheet's cell, was "unknown site 'bta '", as a date so
+    pasted once was refused."""
+    result = run_cli("search", "бюджет", "--site", " bta\t", "-f", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert len(result.json()) == 1  # type: ignore[arg-type]
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -531,7 +531,10 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
     return Filters(
-        sites=tuple(s.lower() for s in site or ()), since=first, until=last
+        # (an id pasted with the spaces around it, as the dates are read)
+        sites=tuple(s.strip().lower() for s in site or ()),
+        since=first,
+        until=last,
     ).check_dates()
 
 

@@ -127,16 +127,19 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if not missing:
         return
     from newsarchive.errors import ProfileError
-    from newsarchive.profiles.loader import list_profiles
+    from newsarchive.profiles.loader import list_profiles, site_at
 
     try:
-        known = set(list_profiles())
+        profiles = list_profiles()
     except ProfileError:
-        known = set()
-    unknown = [s for s in missing if s not in known]
+        profiles = {}
+    unknown = [s for s in missing if s not in profiles]
     if unknown:
         listed = ", ".join(sorted(archived)) or "none yet"
-        raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed})")
+        # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says)
+        named = site_at(unknown[0], profiles.values()) if "." in unknown[0] else None
+        meant = f"; that is the address of the site '{named}': name it '{named}'" if named else ""
+        raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed}){meant}")
 
 
 def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
