@@ -541,3 +541,38 @@ def test_russian_words_are_found_with_or_without_yo(
     assert [hit[0] for hit in found("еще")] == [hit[0] for hit in found("Ещё")] == [1, 2]
     assert [hit[0] for hit in found("ёлка -ещё")] == []
     assert [hit[0] for hit in found("общината")] == [3]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["„на общинския съвет“", "“на общинския съвет”", "«на общинския съвет»",
+     '"на общинския съвет“'],
+    ids=["bulgarian", "english", "guillemets", "mixed"],
+)  # fmt: skip
+def test_typographic_quotes_make_a_phrase(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    """„…“ (a Bulgarian keyboard's, and every archived text's) and “…” (a phone's keyboard
+    puts them in the web page's box) were marks between words: „съвет общинския“ found
+    the texts printing "общинския съвет", the words in another order, as a phrase in
+    ASCII quotes does not; and '"a phrase“' was an unbalanced quote."""
+    phrase = run_cli("search", typed, "-f", "json", "--db", str(archive))
+    assert phrase.exit_code == 0, phrase.stderr
+    assert len(phrase.json()) == 3  # type: ignore[arg-type]
+    swapped = typed.replace("на общинския съвет", "съвет общинския")
+    turned = run_cli("search", swapped, "--db", str(archive))
+    assert (turned.exit_code, turned.stdout) == (0, "No matches.\n")
+    assert "matched nothing: quoted words match only as typed" in turned.stderr
+    # an odd one out is a mark between words, as before
+    odd = run_cli("search", "„общинския съвет", "-f", "json", "--db", str(archive))
+    assert odd.exit_code == 0 and len(odd.json()) == 3  # type: ignore[arg-type]
+    from urllib.parse import quote
+
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    page, none = fetch(make_datasette(archive), f"/search?q={quote(typed)}",
+                       f"/search?q={quote(swapped)}")  # fmt: skip
+    assert page.status_code == 200 and "1–3 of 3 articles" in page.text
+    assert none.status_code == 200 and "No articles match." in none.text

@@ -394,7 +394,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
         raise QueryError(f"query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
     if "\x00" in text:
         raise QueryError("the query contains a NUL character")
-    if text.count('"') % 2:
+    if as_straight_quotes(text).count('"') % 2:  # ('"a phrase“', a keyboard's and a paste)
         raise QueryError('unbalanced quote (") in the query')
     text = composed(text)  # as the writer stored the words (a Mac types "й" as two)
     query = ParsedQuery()
@@ -402,7 +402,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if headline is not None:
         text, note = headline
         query.notes.append(note)
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(_TOKEN.finditer(as_straight_quotes(text)))
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
     query.notes = list(dict.fromkeys(query.notes))  # (each "or" noted it: one line says it)
     if not query.has_words() and query.dropped:
@@ -424,6 +424,22 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
+
+
+# Typographic double quotes, read as the phrase quotes they stand for: Bulgarian „…“ (a
+# Bulgarian keyboard's, a word processor's, every archived text's), English “…” (a
+# phone's keyboard puts them in the web page's box) and «…».
+_TYPOGRAPHIC_QUOTES = str.maketrans(dict.fromkeys("„“”‟«»", '"'))
+
+
+def as_straight_quotes(text: str) -> str:
+    """``text`` with its typographic double quotes written ``"``, when they pair up (an
+    odd one out stays a mark between words, as before): „домашни помощници“ was no
+    phrase, and found "помощници ... домашни" as two words anywhere."""
+    if text.isascii():
+        return text
+    straight = text.translate(_TYPOGRAPHIC_QUOTES)
+    return straight if straight.count('"') % 2 == 0 else text
 
 
 # A headline as a browser's tab or a feed gives it: "Кметът откри моста | Община Русе".
@@ -633,6 +649,7 @@ def unquoted(query: str) -> str | None:
     exclude one word and ask for the others) and a phrase holding a word that would be
     read as syntax (``"or"``, ``"-5"``). A headline's phrase is its words, each in the
     headline (``title:"общински съвет"``: ``title:общински title:съвет``)."""
+    query = as_straight_quotes(query)
     spelled: list[str] = []
     pos = 0
     for found in _TOKEN.finditer(query):
