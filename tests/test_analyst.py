@@ -447,3 +447,132 @@ def test_a_timeline_reaching_the_last_day_a_date_can_have_is_charted_not_a_crash
     assert [row["count"] for row in rows] == counts and rows[-1]["period"] == last
     chart = run_cli("stats", "--timeline", "общината", "--by", by, "--db", str(archive))
     assert chart.exit_code == 0 and last in chart.stdout, chart.stderr
+
+
+def test_a_quoted_phrase_that_matched_nothing_is_told_its_words_in_any_form(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """Quotes ask for the forms typed, side by side: '"общински съвет"', the dictionary
+    form an analyst types, found none of the texts saying "общинския съвет" and said only
+    "No matches.", as if the archive had nothing on the council."""
+    result = run_cli("search", '"общински съвет"', "--site", "bta", "--db", str(archive))
+    assert (result.exit_code, result.stdout) == (0, "No matches.\n")
+    assert result.stderr == (
+        "'\"общински съвет\"' matched nothing: quoted words match only as typed, side by"
+        " side; in any form, 'общински съвет' matches 3 articles: newsarchive search"
+        " 'общински съвет' --site bta\n"
+    )
+    told = run_cli("search", "общински съвет", "--site", "bta", "-f", "json", "--db", str(archive))
+    assert len(told.json()) == 3  # type: ignore[arg-type]
+    exact = run_cli("search", "общински съвет", "--exact", "--db", str(archive))
+    assert exact.stderr == (
+        "'общински съвет' matched nothing: with --exact its words match only as typed; in"
+        " any form, 'общински съвет' matches 3 articles: newsarchive search 'общински съвет'\n"
+    )
+    # a headline's phrase is its words, each in the headline
+    headline = run_cli("search", 'title:"улично осветление"', "--db", str(archive))
+    assert headline.stderr == (
+        "'title:\"улично осветление\"' matched nothing: quoted words match only as typed,"
+        " side by side; in any form, 'title:улично title:осветление' matches 1 article:"
+        " newsarchive search 'title:улично title:осветление'\n"
+    )
+    # an excluded phrase and a filter's quoted value stay quoted; nothing else to loosen
+    kept = run_cli("search", '"общински съвет" -"търг" author:"Иван"', "--db", str(archive))
+    assert kept.stdout == "No matches.\n" and kept.stderr == ""
+    # quoted words the archive holds in no form: nothing to offer
+    nothing = run_cli("search", '"общински парк"', "--db", str(archive))
+    assert (nothing.stdout, nothing.stderr) == ("No matches.\n", "")
+
+
+def test_the_web_page_links_a_quoted_phrase_s_words_in_any_form(archive: Path) -> None:
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    quoted, found = fetch(
+        make_datasette(archive),
+        "/search?q=%22%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8+%D1%81%D1%8A%D0%B2%D0%B5%D1%82%22&since=2026-12-01",
+        "/search?q=%22%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8%D1%8F+%D1%81%D1%8A%D0%B2%D0%B5%D1%82%22",
+    )
+    said = re.sub(r"\s+", " ", quoted.text)
+    assert quoted.status_code == 200 and "No articles match." in said
+    assert (
+        '<p class="na-count" id="forms">Quoted words match only as typed, side by side; in'
+        ' any form, <a href="/search?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D1%81%D0%BA%D0%B8+'
+        "%D1%81%D1%8A%D0%B2%D0%B5%D1%82&amp;since=2026-12-01&amp;sort=relevance"
+        '">общински съвет</a> matches 2 articles.</p>'
+    ) in said
+    assert found.status_code == 200 and 'id="forms"' not in found.text  # ("общинския съвет")
+
+
+def test_russian_words_are_found_with_or_without_yo(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """BTA has a Russian service, and Russian is mostly written and typed without ё:
+    "елка" found none of the articles printing "ёлка", "ёлка" none printing "елка",
+    "еще" no "ещё", "елк*" no "ёлка". Each spelling finds both, marked as printed;
+    Bulgarian, which has no ё, is searched as before."""
+    db = tmp_path / "ru.db"
+    texts = [
+        ("1", "Ещё одна ёлка появилась на площади Свободы."),
+        ("2", "Еще одна елка появилась на площади."),
+        ("3", "Общината украси елха на площада."),
+    ]
+    source = tmp_path / "ru.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps({"site": "bta", "url": f"https://www.bta.bg/ru/{n}", "title": f"Новость {n}",
+                        "published": f"2026-06-0{n}", "text": text}, ensure_ascii=False) + "\n"
+            for n, text in texts
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+
+    def found(query: str) -> list[tuple[int, str]]:
+        result = run_cli("search", query, "-f", "json", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        return sorted((hit["id"], hit["snippet"]) for hit in result.json())  # type: ignore[union-attr]
+
+    both = [(1, "Ещё одна **ёлка** появилась на площади Свободы."),
+            (2, "Еще одна **елка** появилась на площади.")]  # fmt: skip
+    assert found("елка") == found("ёлка") == found("ЁЛКА") == both
+    assert found("елк*") == found("ёлк*") == both  # a prefix too
+    assert [hit[0] for hit in found("еще")] == [hit[0] for hit in found("Ещё")] == [1, 2]
+    assert [hit[0] for hit in found("ёлка -ещё")] == []
+    assert [hit[0] for hit in found("общината")] == [3]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["„на общинския съвет“", "“на общинския съвет”", "«на общинския съвет»",
+     '"на общинския съвет“'],
+    ids=["bulgarian", "english", "guillemets", "mixed"],
+)  # fmt: skip
+def test_typographic_quotes_make_a_phrase(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    """„…“ (a Bulgarian keyboard's, and every archived text's) and “…” (a phone's keyboard
+    puts them in the web page's box) were marks between words: „съвет общинския“ found
+    the texts printing "общинския съвет", the words in another order, as a phrase in
+    ASCII quotes does not; and '"a phrase“' was an unbalanced quote."""
+    phrase = run_cli("search", typed, "-f", "json", "--db", str(archive))
+    assert phrase.exit_code == 0, phrase.stderr
+    assert len(phrase.json()) == 3  # type: ignore[arg-type]
+    swapped = typed.replace("на общинския съвет", "съвет общинския")
+    turned = run_cli("search", swapped, "--db", str(archive))
+    assert (turned.exit_code, turned.stdout) == (0, "No matches.\n")
+    assert "matched nothing: quoted words match only as typed" in turned.stderr
+    # an odd one out is a mark between words, as before
+    odd = run_cli("search", "„общинския съвет", "-f", "json", "--db", str(archive))
+    assert odd.exit_code == 0 and len(odd.json()) == 3  # type: ignore[arg-type]
+    from urllib.parse import quote
+
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    page, none = fetch(make_datasette(archive), f"/search?q={quote(typed)}",
+                       f"/search?q={quote(swapped)}")  # fmt: skip
+    assert page.status_code == 200 and "1–3 of 3 articles" in page.text
+    assert none.status_code == 200 and "No articles match." in none.text

@@ -44,6 +44,40 @@ def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.parametrize(
+    ("args", "typed"),
+    [
+        (("search", "бюджет", "--site", "www.bta.bg"), "www.bta.bg"),
+        (("search", "бюджет site:bta.bg"), "bta.bg"),
+        (("export", "--site", "https://www.bta.bg/"), "https://www.bta.bg/"),
+        (("stats", "--stories", "--site", "WWW.BTA.BG"), "www.bta.bg"),
+    ],
+    ids=["search", "query", "export", "stats"],
+)
+def test_a_site_s_address_where_its_id_belongs_is_told_the_id(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], typed: str
+) -> None:
+    """`crawl www.bta.bg` says "that is the address of the site 'bta'"; `search --site
+    www.bta.bg` said only "unknown site" and listed the ids, leaving the analyst to guess
+    which one the address was."""
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert _one_error_line(result) == (
+        f"newsarchive: error: unknown site '{typed}' (sites in this archive: bta); that is"
+        " the address of the site 'bta': name it 'bta'"
+    )
+
+
+def test_a_site_id_pasted_with_spaces_around_it_is_read(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """' bta ', copied from a spreadsheet's cell, was "unknown site 'bta '", as a date so
+    pasted once was refused."""
+    result = run_cli("search", "бюджет", "--site", " bta\t", "-f", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert len(result.json()) == 1  # type: ignore[arg-type]
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -1018,6 +1052,31 @@ def test_an_excluded_filter_first_gets_the_dashes_hint(
     assert "goes after --" in line
     result = run_cli("search", "--format", "json", "--db", str(archive), "--", "-title:x", "бюджет")
     assert result.exit_code == 0 and len(result.json()) == 1
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        (("--db", "{db}"), "'--db' comes after '--'"),
+        (("--site=bta",), "'--site=bta' comes after '--'"),
+        (("--limit", "1", "--format", "json"), "'--limit' comes after '--'"),
+    ],
+    ids=["db", "site", "two"],
+)
+def test_an_option_after_the_dashes_is_refused_not_searched_for(
+    run_cli: Callable[..., Result], archive: Path, after: tuple[str, ...], said: str
+) -> None:
+    """After `--`, which a query opening with -word needs, every argument is a word of the
+    query: `search -- '-футбол бюджет' --db X` searched the default archive (none here:
+    "no archive at newsarchive.db") or searched X for the words "db" and the path too."""
+    args = tuple(arg.format(db=archive) for arg in after)
+    result = run_cli("search", "--db", str(archive), "--", "-футбол бюджет", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    line = _one_error_line(result)
+    assert said in line and "put the options before it" in line
+    assert line.endswith(f"newsarchive search {' '.join(args)} -- '-футбол бюджет'")
+    words = run_cli("search", "--db", str(archive), "-f", "json", "--", "-футбол", "бюджет")
+    assert words.exit_code == 0 and len(words.json()) == 1  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -541,6 +541,9 @@ def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
          " name it Articles.csv (spreadsheets open CSV)"),
         ("articles.json", (), "names one JSON document, which export does not write: name it"
          " articles.jsonl (JSON Lines)"),
+        # (JSON Lines under a tab-separated name: a spreadsheet showed one column of JSON)
+        ("articles.tsv", (), "names tab-separated values, which export does not write: name"
+         " it articles.csv (spreadsheets open CSV)"),
     ],
 )  # fmt: skip
 def test_export_refuses_a_name_of_a_format_it_does_not_write(

@@ -149,3 +149,26 @@ def test_a_bare_date_stays_a_day_in_parquet(run_cli: Cli, db: Path, tmp_path: Pa
     assert timed["modified_date"] == dt.date(2026, 6, 22)
     exported = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
     assert exported[0]["published"] == "2026-11-30"  # as JSON Lines writes it
+
+
+def test_a_time_printed_without_a_zone_is_sofia_s_clock_in_parquet(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A page printing "09:15" and no zone is archived as "2026-06-20T09:15:00", a time on
+    Sofia's clock (``dates``). Parquet wrote it as 09:15 UTC, three hours after the page
+    meant, with no offset beside it: in summer 06:15 UTC (+180), in winter 07:15 (+120)."""
+    records = [
+        {**ARTICLES[0], "published": "2026-06-20T09:15:00", "modified": "2026-06-21T23:30:00"},
+        {**ARTICLES[1], "published": "2025-11-21T09:45:00", "modified": None},
+    ]
+    build(run_cli, db, records)
+    out = tmp_path / "articles.parquet"
+    assert run_cli("export", "-f", "parquet", "--out", str(out), "--db", str(db)).exit_code == 0
+    summer, winter = pq.read_table(out).to_pylist()
+    assert summer["published"] == dt.datetime(2026, 6, 20, 6, 15, tzinfo=dt.UTC)
+    assert summer["published_offset_minutes"] == 180
+    assert summer["published_date"] == dt.date(2026, 6, 20)
+    assert summer["modified"] == dt.datetime(2026, 6, 21, 20, 30, tzinfo=dt.UTC)
+    assert summer["modified_date"] == dt.date(2026, 6, 21)
+    assert winter["published"] == dt.datetime(2025, 11, 21, 7, 45, tzinfo=dt.UTC)
+    assert winter["published_offset_minutes"] == 120

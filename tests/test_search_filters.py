@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -375,3 +376,38 @@ def test_a_query_of_symbols_beside_a_filter_is_refused_not_ignored(
     assert result.exit_code == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("newsarchive: error: '") and "holds no letters or digits" in line
+
+
+def test_a_time_printed_without_a_zone_sorts_on_sofia_s_clock(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """A page's "09:15" with no zone is archived as "2026-06-20T09:15:00", a time on
+    Sofia's clock; SQLite's ``julianday`` read it as 09:15 UTC (12:15 there), so the demo
+    archive's ``--sort newest`` listed bta's 09:15 article above its 11:48+03:00 one of
+    the same day, on the command line and the web page alike."""
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/{n}", "title": f"Общината {n}",
+         "published": published, "text": f"Общината обяви решение номер {n}."}
+        for n, published in (
+            (1, "2026-06-20T11:48:37+03:00"),
+            (2, "2026-06-20T09:15:00"),  # 06:15 UTC: the earliest of the day
+            (3, "2026-06-20T07:00:00+00:00"),  # 10:00 in Sofia
+            (4, "2025-11-21T09:45:00"),  # winter: 07:45 UTC
+            (5, "2025-11-21T08:30:00+02:00"),
+        )
+    ]  # fmt: skip
+    build(run_cli, db, records)
+
+    def titles(*args: str) -> list[str]:
+        result = run_cli("search", *args, "-f", "json", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        return [hit["title"] for hit in result.json()]  # type: ignore[union-attr]
+
+    newest = ["Общината 1", "Общината 3", "Общината 2", "Общината 4", "Общината 5"]
+    assert titles("общината", "--sort", "newest") == newest
+    assert titles("site:bta", "--sort", "oldest") == newest[::-1]
+    from newsarchive.web.server import make_datasette
+
+    [page] = fetch(make_datasette(db), "/search?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D0%B0&sort=newest")
+    assert page.status_code == 200
+    assert re.findall(r'class="na-title"[^>]*>([^<]+)<', page.text) == newest

@@ -737,3 +737,15 @@ def test_an_archive_replaced_under_serve_by_another_database_is_a_503_with_one_l
     assert gone.status_code == 503, gone.text
     said = f"{demo} is not a newsarchive archive (no articles table; its tables: notes)"
     assert said in gone.text
+
+
+def test_the_analyst_pages_footer_names_datasette_s_version(demo: Path) -> None:
+    """The search, article and 404 pages' footer read "Datasette v" on hover, its version
+    missing: Datasette's own pages pass it to the footer, ours did not."""
+    from datasette.version import __version__
+
+    pages = fetch(datasette(demo), "/", "/search?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D0%B0",
+                  "/article/1", "/article/99999", "/demo")  # fmt: skip
+    for page in pages:
+        assert f'title="Datasette v{__version__}">Datasette</a>' in page.text, page.url
+        assert 'title="Datasette v"' not in page.text

@@ -134,16 +134,19 @@ def search_page(
         )  # fmt: skip
         prepared = prepare(conn, parsed, options)
         hits, total = run_search(conn, parsed, options, prepared)
-        said = _no_match_hint(conn, query, filters) if hint and not total else None
+        said = _no_match_hint(conn, query, filters, exact) if hint and not total else None
         return Page(hits, total, prepared.undated() if undated else 0, said, tuple(parsed.notes))
     finally:
         conn.close()
 
 
-def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
+def _no_match_hint(
+    conn: sqlite3.Connection, query: str, filters: Filters, exact: bool = False
+) -> str | None:
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
-    or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
+    Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``), or
+    quoted words (``exact``: every word) that match in other forms."""
     from newsarchive.archive.lemmas import mixes_scripts
     from newsarchive.archive.search import in_cyrillic, of_the_day
 
@@ -166,23 +169,46 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
             f"'{typed}' is a date, which no article's text holds as typed; {articles} of"
             f" that day: newsarchive search{sites} --since {day[0]} --until {day[0]}"
         )
+    # (counted under the search's --site/--since/--until: the command told keeps them, or
+    # it listed every site's and date's matches, not the number said)
+    options = "".join(f" --site {site}" for site in filters.sites)
+    options += f" --since {filters.since}" if filters.since else ""
+    options += f" --until {filters.until}" if filters.until else ""
     cyrillic = in_cyrillic(conn, query, filters)
     if cyrillic is None:
-        return None
+        return _in_any_form_hint(conn, query, filters, exact, options)
     guess, total = cyrillic
     matches = "1 article" if total == 1 else f"{total} articles"
     # ("Рuсе": a letter typed on the other layout, inside a Cyrillic word)
     latin = (
         "has Latin letters in a Cyrillic word" if mixes_scripts(query) else "is in Latin letters"
     )
-    # (counted under the search's --site/--since/--until: the command told keeps them, or
-    # it listed every site's and date's matches, not the number said)
-    options = "".join(f" --site {site}" for site in filters.sites)
-    options += f" --since {filters.since}" if filters.since else ""
-    options += f" --until {filters.until}" if filters.until else ""
     return (
         f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}:"
         f" newsarchive search '{guess}'{options}"
+    )
+
+
+def _in_any_form_hint(
+    conn: sqlite3.Connection, query: str, filters: Filters, exact: bool, options: str
+) -> str | None:
+    """The line for quoted words (or ``--exact``) that matched nothing while the same
+    words in any form do (``archive.search.in_any_form``), or None."""
+    from newsarchive.archive.search import in_any_form
+
+    loose = in_any_form(conn, query, filters, exact=exact)
+    if loose is None:
+        return None
+    words, total = loose
+    matches = "1 article" if total == 1 else f"{total} articles"
+    how = (
+        "with --exact its words match only as typed"
+        if words == query.strip()
+        else "quoted words match only as typed, side by side"
+    )
+    return (
+        f"'{query}' matched nothing: {how}; in any form, '{words}' matches"
+        f" {matches}: newsarchive search '{words}'{options}"
     )
 
 
@@ -218,7 +244,7 @@ def search_totals(
     try:
         prepared = Prepared(conn, parsed, filters)
         rows = per_site_year(prepared)
-        said = _no_match_hint(conn, query, filters) if hint and not rows else None
+        said = _no_match_hint(conn, query, filters, exact) if hint and not rows else None
         undated_count = prepared.undated() if undated else 0
         return Totals(rows, undated_count, said, tuple(parsed.notes))
     finally:
@@ -1152,7 +1178,7 @@ def timeline(
         data = run_timeline(conn, parsed, filters, by=by, stories=stories)
         matched = data["rows"] or data["undated"] or data["unreadable"]
         if hint and query and not matched:
-            said = _no_match_hint(conn, query, filters)
+            said = _no_match_hint(conn, query, filters, exact)
             if said is not None:
                 data["hint"] = said
         return data

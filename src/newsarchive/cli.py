@@ -154,6 +154,28 @@ def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
     )
 
 
+def _no_options_among_words(ctx: typer.Context, words: Sequence[str]) -> None:
+    """Refuse a query holding one of the command's own options: after ``--`` (which a
+    query opening with -word needs) every argument is a word, so ``search -- '-футбол
+    детски' --db demo.db`` searched the default archive for "db" and "demo" too, or said
+    there was none; the query language has no word written so (``--db`` reads as "-db"
+    excluded)."""
+    names = {
+        name
+        for param in ctx.command.params
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
+        if name.startswith("--")
+    }
+    for position, word in enumerate(words):
+        if word.split("=", 1)[0] in names:
+            options = " ".join(shlex.quote(arg) for arg in words[position:])
+            typed = shlex.quote(" ".join(words[:position]))
+            raise UsageError(
+                f"'{word}' comes after '--', where every argument is a word of the query:"
+                f" put the options before it: newsarchive {ctx.command.name} {options} -- {typed}"
+            )
+
+
 app = typer.Typer(
     cls=_OneLineErrors,
     name="newsarchive",
@@ -509,7 +531,10 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
     return Filters(
-        sites=tuple(s.lower() for s in site or ()), since=first, until=last
+        # (an id pasted with the spaces around it, as the dates are read)
+        sites=tuple(s.strip().lower() for s in site or ()),
+        since=first,
+        until=last,
     ).check_dates()
 
 
@@ -673,6 +698,7 @@ def crawl(
     said={EXIT_OK: "when the search ran (with hits or none)", **_READ_BUSY},
 )
 def search(
+    ctx: typer.Context,
     words: Annotated[
         list[str] | None,
         typer.Argument(
@@ -770,6 +796,7 @@ def search(
     query = " ".join(words or ())
     out = _stdout_if_dash(out)
     with _handled():
+        _no_options_among_words(ctx, words or [])
         chosen = search_format(fmt.value if fmt is not None else None, out)
         _raw_for_csv(raw, chosen)
         filters = _filters(site, since, until)

@@ -57,3 +57,30 @@ def on_site_clock(moment: dt.datetime, zone: dt.tzinfo | None = SITE_ZONE) -> dt
     if moment.tzinfo is None:
         return moment
     return moment.astimezone(zone if zone is not None else _eastern_european(moment))
+
+
+def from_site_clock(moment: dt.datetime, zone: dt.tzinfo | None = SITE_ZONE) -> dt.datetime:
+    """``moment`` as a zone-aware time: a naive one is a time Sofia's clock showed (a page
+    printing "09:15" and no zone, which ``dates`` keeps naive), given Sofia's offset then;
+    an aware one is returned as it is. ``zone`` as in ``on_site_clock``: None for the EU
+    rule (a summer time is one whose UTC reading three hours back is summer time)."""
+    if moment.tzinfo is not None:
+        return moment
+    if zone is not None:
+        return moment.replace(tzinfo=zone)
+    summer = moment.replace(tzinfo=_EEST)
+    return summer if _eastern_european(summer) is _EEST else moment.replace(tzinfo=_EET)
+
+
+def page_instant(published: str | None) -> float | None:
+    """Seconds since the epoch of a page's stored date-time (ISO, with its offset, or
+    naive: Sofia's clock), None for a bare date (no time was given) or an unreadable value.
+    SQLite's ``julianday`` read a naive "2026-06-20T09:15:00" as 09:15 UTC, three hours
+    after the page meant, and ``--sort newest`` listed it above that day's 11:48+03:00."""
+    if not published or len(published) <= len("YYYY-MM-DD"):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return from_site_clock(moment).timestamp()

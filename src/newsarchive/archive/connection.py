@@ -23,6 +23,7 @@ from newsarchive.archive.schema import (
     ensure_schema,
 )
 from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveGone, ArchiveWriteError
+from newsarchive.site_clock import page_instant
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -43,8 +44,11 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
 def add_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions archive queries use, on every connection that runs them (ours,
     and Datasette's through the plugin): ``newsarchive_fold`` folds case the way Python
-    does, Cyrillic included, which SQLite's ``lower()`` and ``LIKE`` do only for ASCII."""
+    does, Cyrillic included, which SQLite's ``lower()`` and ``LIKE`` do only for ASCII;
+    ``newsarchive_instant`` is the moment a page's date gives (``site_clock.page_instant``:
+    a time printed without a zone is Sofia's, where ``julianday`` reads UTC)."""
     conn.create_function("newsarchive_fold", 1, _fold, deterministic=True)
+    conn.create_function("newsarchive_instant", 1, page_instant, deterministic=True)
 
 
 def _fold(text: str | None) -> str:

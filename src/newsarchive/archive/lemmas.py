@@ -345,6 +345,20 @@ def sibling_forms(word: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
+def yo_spellings(word: str) -> set[str]:
+    """The spellings of ``word`` a Russian text may print it in, other than ``word``:
+    with each ё written е ("ёлка": "елка"), and with one е written ё ("еще": "ещё"; a
+    Russian word has one ё at most). Russian writers and readers mostly leave ё out, so
+    "елка" typed found none of BTA's Russian service's "ёлка", and "ёлка" typed none of
+    its "елка". Bulgarian has no ё: a Bulgarian word's spellings are none the archive
+    holds (``search.choose_lemmas`` keeps those it does)."""
+    plain = word.replace("ё", "е")
+    places = [i for i, char in enumerate(plain) if char == "е"]
+    spellings = {plain, *(plain[:i] + "ё" + plain[i + 1 :] for i in places)}
+    spellings.discard(word)
+    return spellings if places else set()
+
+
 def forms_of(conn: sqlite3.Connection, lemmas: Iterable[str]) -> dict[str, str]:
     """Every form in the archive's vocabulary whose lemma is one of ``lemmas`` → its lemma."""
     return dict(_vocabulary(conn, "lemma", lemmas))

@@ -81,6 +81,9 @@ _FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
 # match as printed, for a lemma whose forms include a name the dictionary mistook for one
 # of them ("варят" → варя, which it also gives "Варна": ``search.word_lemmas``).
 Match = str | tuple[str, ...]
+# The key of a one-word prefix's spellings among the ``Match``es ("*елк": ("ёлк", "елк"),
+# ``search.choose_lemmas``): no word holds "*".
+PREFIX_KEY = "*"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,10 @@ class Term:
         quoted = '"' + " ".join(self.words) + '"'
         original = _TITLE_ORIGINAL if self.scope == TITLE else ORIGINAL
         if self.kind == PREFIX:
+            # (a prefix the archive also holds with ё for е, or е for ё: ``PREFIX_KEY``)
+            spelled = lemmas.get(PREFIX_KEY + self.words[0]) if len(self.words) == 1 else None
+            if isinstance(spelled, tuple):
+                return f"{original} : (" + " OR ".join(f'"{p}"*' for p in spelled) + ")"
             return f"{original} : {quoted}*"
         if self.kind == WORD and len(self.words) == 1:
             word = self.words[0]
@@ -167,6 +174,10 @@ class ParsedQuery:
         for item in self.excluded:
             out.extend(item._all_terms() if isinstance(item, ParsedQuery) else [item])
         return out
+
+    def prefixes(self) -> set[str]:
+        """The one-word prefixes of the query (``общин*``), excluded ones too."""
+        return {t.words[0] for t in self._all_terms() if t.kind == PREFIX and len(t.words) == 1}
 
     def lemma_words(self) -> set[str]:
         """The words whose lemma must be looked up in the archive's vocabulary."""
@@ -383,7 +394,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
         raise QueryError(f"query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
     if "\x00" in text:
         raise QueryError("the query contains a NUL character")
-    if text.count('"') % 2:
+    if as_straight_quotes(text).count('"') % 2:  # ('"a phrase“', a keyboard's and a paste)
         raise QueryError('unbalanced quote (") in the query')
     text = composed(text)  # as the writer stored the words (a Mac types "й" as two)
     query = ParsedQuery()
@@ -391,7 +402,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if headline is not None:
         text, note = headline
         query.notes.append(note)
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(_TOKEN.finditer(as_straight_quotes(text)))
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
     query.notes = list(dict.fromkeys(query.notes))  # (each "or" noted it: one line says it)
     if not query.has_words() and query.dropped:
@@ -413,6 +424,22 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
+
+
+# Typographic double quotes, read as the phrase quotes they stand for: Bulgarian „…“ (a
+# Bulgarian keyboard's, a word processor's, every archived text's), English “…” (a
+# phone's keyboard puts them in the web page's box) and «…».
+_TYPOGRAPHIC_QUOTES = str.maketrans(dict.fromkeys("„“”‟«»", '"'))
+
+
+def as_straight_quotes(text: str) -> str:
+    """``text`` with its typographic double quotes written ``"``, when they pair up (an
+    odd one out stays a mark between words, as before): „домашни помощници“ was no
+    phrase, and found "помощници ... домашни" as two words anywhere."""
+    if text.isascii():
+        return text
+    straight = text.translate(_TYPOGRAPHIC_QUOTES)
+    return straight if straight.count('"') % 2 == 0 else text
 
 
 # A headline as a browser's tab or a feed gives it: "Кметът откри моста | Община Русе".
@@ -601,3 +628,44 @@ _KEPT_FILTER = re.compile(r'(?i)(?<![^\s(])-?(?:site|since|until):(?:"[^"]*"|[^\
 # The operators read in Latin letters: "OR", and "or"/"and" between words (the others,
 # "AND", "NOT", "NEAR", were refused before anything was searched).
 _KEPT_WORDS = frozenset(("OR", *_LATIN_OPERATORS))
+
+
+# A quoted word that unquoted would be read as syntax, not as a word: an operator
+# ("OR", "or", "NEAR"), an exclusion ("-5"), a filter or a group ("site:bta", "(").
+_SYNTAX_IN_QUOTES = re.compile(r"(?:^|\s)(?:OR|or|and|-\S)|[:()]")
+
+
+# ``title:`` right before a quoted phrase, as a token of its own (not ``-title:``)
+_HEADLINE_PHRASE = re.compile(r"(?:^|[\s(])((?i:title):)$")
+
+
+def unquoted(query: str) -> str | None:
+    """``query`` with its quoted phrases written as plain words, each then matched in any
+    form and anywhere in the article; None when it quotes none that can be so. Quotes
+    ask for these forms side by side, which a Bulgarian phrase typed in its dictionary
+    form rarely is ("общински съвет" where the text says "общинския съвет"), so a quoted
+    query that matched nothing is offered this one (``search.in_any_form``). Kept quoted:
+    a filter's value (``author:"Мария Петрова"``), an excluded phrase (unquoted it would
+    exclude one word and ask for the others) and a phrase holding a word that would be
+    read as syntax (``"or"``, ``"-5"``). A headline's phrase is its words, each in the
+    headline (``title:"общински съвет"``: ``title:общински title:съвет``)."""
+    query = as_straight_quotes(query)
+    spelled: list[str] = []
+    pos = 0
+    for found in _TOKEN.finditer(query):
+        dash, phrase = found.group(1), found.group(2)
+        if phrase is None or dash or not phrase.strip() or _SYNTAX_IN_QUOTES.search(phrase):
+            continue
+        if any(_operator(bare) in _FOREIGN_OPERATORS for bare in phrase.split()):
+            continue
+        start, words = found.start(), phrase.split()
+        headline = _HEADLINE_PHRASE.search(query[:start])
+        if headline is not None:
+            start, words = headline.start(1), [f"title:{word}" for word in words]
+        elif query[:start].endswith(":"):
+            continue
+        spelled += [query[pos:start], f" {' '.join(words)} "]
+        pos = found.end()
+    if not spelled:
+        return None
+    return " ".join(("".join(spelled) + query[pos:]).split())

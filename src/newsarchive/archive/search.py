@@ -35,11 +35,13 @@ from newsarchive.archive.lemmas import (
     printed_as_name,
     prints_name,
     sibling_forms,
+    yo_spellings,
 )
 from newsarchive.archive.query import (
     EXACT,
     ORIGINAL,
     PREFIX,
+    PREFIX_KEY,
     TITLE,
     WORD,
     Match,
@@ -48,6 +50,7 @@ from newsarchive.archive.query import (
     cyrillic_guess,
     parse_date,
     parse_query,
+    unquoted,
 )
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
@@ -57,10 +60,11 @@ TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
 SNIPPET_TOKENS = 24
-# The instant of publication: ``published`` with its UTC offset (SQLite converts it);
-# a bare date has no time, so it is NULL here and sorts after the timed articles of its
-# day (newest) or before them (oldest), as if published at the day's start.
-_INSTANT = "CASE WHEN length(a.published) > 10 THEN julianday(a.published) END"
+# The instant of publication: ``published`` with its UTC offset, a time given without
+# one on Sofia's clock (``connection.add_functions``); a bare date has no time, so it is
+# NULL here and sorts after the timed articles of its day (newest) or before them
+# (oldest), as if published at the day's start.
+_INSTANT = "newsarchive_instant(a.published)"
 SORTS = {
     "relevance": "score ASC, a.published_date DESC, a.id DESC",
     "newest": f"a.published_date IS NULL, a.published_date DESC, {_INSTANT} DESC, a.id DESC",
@@ -123,16 +127,19 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if not missing:
         return
     from newsarchive.errors import ProfileError
-    from newsarchive.profiles.loader import list_profiles
+    from newsarchive.profiles.loader import list_profiles, site_at
 
     try:
-        known = set(list_profiles())
+        profiles = list_profiles()
     except ProfileError:
-        known = set()
-    unknown = [s for s in missing if s not in known]
+        profiles = {}
+    unknown = [s for s in missing if s not in profiles]
     if unknown:
         listed = ", ".join(sorted(archived)) or "none yet"
-        raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed})")
+        # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says)
+        named = site_at(unknown[0], profiles.values()) if "." in unknown[0] else None
+        meant = f"; that is the address of the site '{named}': name it '{named}'" if named else ""
+        raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed}){meant}")
 
 
 def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
@@ -228,7 +235,41 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
+    _with_yo_spellings(conn, forms, chosen, words - cased.keys())
+    _with_yo_prefixes(conn, chosen, query.prefixes())
     return Lemmas(chosen, forms.known, cased)
+
+
+def _with_yo_spellings(
+    conn: sqlite3.Connection, forms: _Forms, chosen: dict[str, Match], words: set[str]
+) -> None:
+    """Match each of ``words`` the archive also prints with ё for е or е for ё
+    (``lemmas.yo_spellings``: "елка" and "ёлка") as its forms as printed and those
+    spellings, with the forms the vocabulary files under each spelling's lemma. One
+    look in the index per "е" of the query's words, none for a word without one."""
+    for word in sorted(words):
+        spellings = yo_spellings(word)
+        held = spellings.difference(unseen(conn, spellings)) if spellings else set()
+        if not held:
+            continue
+        match = chosen.get(word, word)
+        printed = set(match) if isinstance(match, tuple) else {word, match, *forms.of(match)}
+        for lemma in lookup(conn, held).values():
+            printed.update({lemma, *forms.of(lemma)})
+        chosen[word] = tuple(sorted(printed | held))
+
+
+def _with_yo_prefixes(
+    conn: sqlite3.Connection, chosen: dict[str, Match], prefixes: set[str]
+) -> None:
+    """Match each one-word prefix the archive also holds words of with ё for е or е for
+    ё ("елк*": "ёлка" too) as either spelling, under ``PREFIX_KEY``; one look in the
+    index per "е" of each prefix."""
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    for prefix in sorted(prefixes):
+        held = {p for p in yo_spellings(prefix) if _run(conn, probe, [f'"{p}"*'])}
+        if held:
+            chosen[PREFIX_KEY + prefix] = tuple(sorted({prefix, *held}))
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -780,6 +821,26 @@ def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple
     return (guess, total) if total else None
 
 
+def in_any_form(
+    conn: sqlite3.Connection, typed: str, filters: Filters, *, exact: bool = False
+) -> tuple[str, int] | None:
+    """For a query whose quoted phrases (or ``--exact``) matched nothing, the query with
+    its words in any form and anywhere (``query.unquoted``) and how many articles that
+    matches with the same filters; None when it quotes nothing it can loosen or matches
+    nothing either. ``"общински съвет"`` found none of the articles printing "общинския
+    съвет" or "Общинският съвет" and said only "No matches"."""
+    loose = unquoted(typed)
+    if loose is None and not exact:
+        return None
+    try:
+        parsed = parse_query(loose or typed, filtered=filters.active())
+    except QueryError:
+        return None
+    rows = matching(Prepared(conn, parsed, filters), "count(*)")
+    total = int(rows[0][0])
+    return (loose or typed, total) if total else None
+
+
 def of_the_day(
     conn: sqlite3.Connection, typed: str, filters: Filters
 ) -> tuple[dt.date, int] | None:
@@ -883,7 +944,8 @@ class Marker:
         for index, term in enumerate(terms):
             if term.kind == PREFIX:
                 if len(term.words) == 1:
-                    self.prefixes.append((term.words[0], index))
+                    spelled = lemmas.get(PREFIX_KEY + term.words[0], term.words)
+                    self.prefixes.extend((p, index) for p in spelled)
                 else:
                     self.phrases.append((term.words, index, True))
             elif term.kind == EXACT and len(term.words) > 1:

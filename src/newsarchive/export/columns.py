@@ -23,12 +23,13 @@ COLUMNS = {
     "site": "the site's profile id (a WARC page no profile claims: its host)",
     "url": "the article's address: its canonical URL on the site, else the one it was fetched from",
     "title": "the headline",
-    "published": "when it was published, as the page says it: `2026-11-30` (a bare date) or"
-    " `2026-06-21T12:14:03+03:00` (a time, with the page's UTC offset); Parquet: a UTC"
-    " timestamp, null for a bare date (its day is `published_date`: no time was given);"
+    "published": "when it was published, as the page says it: `2026-11-30` (a bare date),"
+    " `2026-06-21T12:14:03+03:00` (a time, with the page's UTC offset) or"
+    " `2026-06-20T09:15:00` (a time the page gave without one: Sofia's clock); Parquet: a"
+    " UTC timestamp, null for a bare date (its day is `published_date`: no time was given);"
     " null (CSV: empty) when no date was found",
-    "published_offset_minutes": "the page's own UTC offset of `published` (120, 180); null"
-    " for a bare date",
+    "published_offset_minutes": "the page's own UTC offset of `published` (120, 180), Sofia's"
+    " for a time given without one; null for a bare date",
     "published_date": "the calendar day of `published` where it was published (not the UTC"
     " day), a bare date's too: group by this for days, months and years",
     "date_source": "the rule that dated it: " + _either(f"`{s}`" for s in DATE_SOURCES),

@@ -30,11 +30,13 @@ _ENDINGS = (
 # Endings that name a format export does not write, and the name it writes instead:
 # ``--out articles.xlsx`` wrote JSON Lines under a spreadsheet's name (Excel: "the file
 # format or extension is not valid"), ``--out articles.json`` JSON Lines where a reader
-# by the name (pandas' read_json) wants one document ("Trailing data").
+# by the name (pandas' read_json) wants one document ("Trailing data"), ``--out x.tsv``
+# JSON Lines where a spreadsheet or ``read_csv(sep="\t")`` wants a column a field.
 _OTHERS = (
     (".xlsx", "a spreadsheet", ".csv"),
     (".xls", "a spreadsheet", ".csv"),
     (".ods", "a spreadsheet", ".csv"),
+    (".tsv", "tab-separated values", ".csv"),
     (".json", "one JSON document", ".jsonl"),
 )
 

@@ -25,6 +25,7 @@ from typing import IO, Any
 from newsarchive.archive.store import Filters, fetch_moment, stored_tags, story_of
 from newsarchive.errors import ArchiveError
 from newsarchive.export.columns import COLUMNS
+from newsarchive.site_clock import from_site_clock
 
 _BATCH = 2000
 _COLUMNS = (
@@ -103,9 +104,9 @@ def _checked(row: tuple[Any, ...]) -> dict[str, Any]:
 
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     record = dict(zip((*_COLUMNS, "revisions", "story"), row, strict=True))
-    raw = dt.datetime.fromisoformat(record["published"]) if record["published"] else None
-    offset = raw.utcoffset() if raw is not None else None  # None: a bare date, no time
     record["published"] = _timed(record["published"])
+    # None: a bare date, no time (a time printed without a zone has Sofia's: ``_timed``)
+    offset = record["published"].utcoffset() if record["published"] is not None else None
     record["published_offset_minutes"] = (
         int(offset.total_seconds() // 60) if offset is not None else None
     )
@@ -121,11 +122,15 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _timed(value: str | None) -> dt.datetime | None:
-    """A page's date as the moment it gives (``_moment``), or None for a bare date: a day
+    """A page's date as the moment it gives, or None for a bare date: a day
     with no time is no moment, and midnight UTC stated one nobody gave (its day is in the
     ``_date`` column beside it). The rule ``search``'s sort uses too: longer than a day
-    (``YYYY-MM-DD``) is a time."""
-    return _moment(value) if value and len(value) > len("YYYY-MM-DD") else None
+    (``YYYY-MM-DD``) is a time, and one without a zone is Sofia's clock
+    (``site_clock.from_site_clock``), as the page printed it: it was read as UTC, two or
+    three hours later than the page meant."""
+    if not value or len(value) <= len("YYYY-MM-DD"):
+        return None
+    return from_site_clock(dt.datetime.fromisoformat(value))
 
 
 def _day(value: str | None) -> dt.date | None:

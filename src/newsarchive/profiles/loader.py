@@ -303,7 +303,7 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
         known = ", ".join(sorted(profiles))
         message = f"unknown site '{site}' (known sites: {known})"
         if "." in site or "/" in site:  # an address where an id belongs
-            named = _site_at(site, profiles.values())
+            named = site_at(site, profiles.values())
             message += (
                 f"; that is the address of the site '{named}': name it '{named}'"
                 if named
@@ -312,7 +312,7 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
         raise ProfileError(message) from None
 
 
-def _site_at(address: str, profiles: Iterable[Profile]) -> str | None:
+def site_at(address: str, profiles: Iterable[Profile]) -> str | None:
     """The id of the profile whose origin or hosts ``address`` names (a URL pasted, or a
     host, with or without ``www.``): the id a user who typed the site's address meant."""
     host = urlsplit(address if "//" in address else f"//{address}").hostname or ""

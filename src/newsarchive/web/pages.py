@@ -22,6 +22,7 @@ from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import (
     SORTS,
     SearchOptions,
+    in_any_form,
     in_cyrillic,
     of_the_day,
     page_and_months,
@@ -147,10 +148,14 @@ async def _sites(database: Any) -> list[str]:
 
 async def _render(datasette: Any, request: Any, template: str, status: int = 200,
                   **context: Any) -> Response:  # fmt: skip
+    from datasette.version import __version__
+
     name, _ = _database(datasette)
+    # (Datasette's footer names its version, as on its own pages: it read "Datasette v")
     html = await datasette.render_template(
-        template, {"archive_name": name, **context}, request=request
-    )
+        template, {"archive_name": name, "datasette_version": __version__, **context},
+        request=request,
+    )  # fmt: skip
     return Response.html(html, status=status)
 
 
@@ -184,9 +189,11 @@ async def search(datasette: Any, request: Any) -> Response:
             # "Ruse" matched nothing: the archive is in Cyrillic (asked in the same call)
             cyrillic = None if total else in_cyrillic(conn, form.q, filters)
             day = None if total else of_the_day(conn, form.q, filters)  # "2025-11-21"
-            return (hits, total), months, prepared.undated(), cyrillic, day
+            # '"общински съвет"' matched nothing: its words in any form may
+            forms = None if total or cyrillic else in_any_form(conn, form.q, filters)
+            return (hits, total), months, prepared.undated(), cyrillic, day, forms
 
-        (hits, total), months, left_out, cyrillic, day = await database.execute_fn(run)
+        (hits, total), months, left_out, cyrillic, day, forms = await database.execute_fn(run)
     except NewsarchiveError as exc:
         return await _render(
             datasette,
@@ -220,6 +227,8 @@ async def search(datasette: Any, request: Any) -> Response:
         csv_url=form.url("/chart.csv", page=1),
         cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
                                "url": form.url("/search", q=cyrillic[0], page=1)},
+        forms=forms and {"words": forms[0], "total": forms[1],
+                         "url": form.url("/search", q=forms[0], page=1)},
         day=day and {"date": day[0].isoformat(), "total": day[1],
                      "url": form.url("/search", q="", since=day[0].isoformat(),
                                      until=day[0].isoformat(), page=1)},
