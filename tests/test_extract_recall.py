@@ -855,7 +855,16 @@ def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_
 
 
 @pytest.mark.parametrize(
-    "heading", ["12 коментара", "Reader comments", "Top Rated Comments", "Коментарите (6)"]
+    "heading",
+    [
+        "12 коментара",
+        "Reader comments",
+        "Top Rated Comments",
+        "Коментарите (6)",
+        "Discussion about this post",
+        # the post's title quoted after the count: no length of the heading's own
+        "6 Replies to “The street will be repaired after years of waiting and promises”",
+    ],
 )
 def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
     """Comments with no class name to mark them, under a heading that counts or ranks

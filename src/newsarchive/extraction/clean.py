@@ -470,6 +470,7 @@ RELATED_HEADINGS = (
     rf"(?:добави|напиши|остави) (?:{_COMMENT}|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
     r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
+    r"discussion about this (?:post|article)|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
 )
 

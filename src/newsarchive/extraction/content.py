@@ -743,6 +743,9 @@ def _card_excerpt(block: Block, weight: float) -> bool:
 
 # Elements that hold a line of text, never a section's title.
 _TEXT_LINES = frozenset("p li td th dd dt blockquote pre".split())
+_HEADING_CHARS = 60
+# A quoted title closing a heading: from its opening mark on (``STANDS_AS_RELATED``'s tail).
+_QUOTED_TAIL = re.compile(r"\s*[„“”\"«].*", re.DOTALL)
 
 
 def _heads_related(block: Block) -> bool:
@@ -750,7 +753,13 @@ def _heads_related(block: Block) -> bool:
     ``<h2>``, or, on a site whose toolchain draws every heading as a ``<div>`` with hashed
     classes, a short box holding those words and nothing else but a count."""
     if block.tag in HEADINGS:
-        return block.size <= 60 and bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
+        # (the post's title quoted after it, "15 Replies to “…”", is no length of its own)
+        if (
+            block.size > _HEADING_CHARS
+            and len(_QUOTED_TAIL.sub("", block.text, 1)) > _HEADING_CHARS
+        ):
+            return False
+        return bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
     if (
         block.text[:1] in COMMENTS_CLOSED_OPENERS
         and block.size <= _CLOSED_MAX
