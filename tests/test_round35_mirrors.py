@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.discover.urls import normalize_url
+from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.extraction import extract
+from newsarchive.models import Profile
 
 from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed, site_json
 from .support import SITES, Result
@@ -158,3 +159,24 @@ def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> No
         f'<div class="modal fade">{fragment}</div></body></html>'
     )
     assert first not in extract(page, url="https://x.bg/novini/1").text
+
+
+@pytest.mark.parametrize(
+    ("url", "inside"),
+    [
+        ("https://x.bg/obshtina/novini/5.html", True),
+        ("https://www.x.bg/Obshtina/novini/5.html", True),  # (IIS answers either case)
+        ("https://x.bg/obshtina", True),  # (the folder without its last slash)
+        ("https://x.bg/obshtina-2/novini/5.html", False),
+        ("https://x.bg/drugo-obshtestvo/novini/5.html", False),
+        ("https://x.bg/", False),
+        ("https://novini.x.bg/5.html", True),  # (a host the site adopted is its whole)
+        ("https://y.bg/obshtina/novini/5.html", False),
+    ],
+)
+def test_a_site_in_a_folder_ends_at_its_folder(url: str, inside: bool) -> None:
+    """A site at a sub-path of a host it shares is its folder, not the host: another
+    site's pages there, in the host's one sitemap or its shared bar, are not its."""
+    hosts = ("x.bg", "novini.x.bg")
+    profile = Profile(id="x", name="x", origin="https://x.bg", hosts=hosts, home="/obshtina/")
+    assert on_site(url, profile) is inside
