@@ -45,6 +45,8 @@ ROUND35_SITES = {
     "rositsa": ("Община Росица", "https://www.rositsa.bg"),
     # a site at a sub-path of a host it shares, the host's "/" a hosting company's page
     "hrizantema": ("Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # two sites in folders of one host, one sitemap listing both, a bar linking both
+    "gardeniya": ("Община Гардения", "https://gardeniya-host.eu/obshtina/"),
     # each article an HTML fragment a Bootstrap modal loads: modal-title, modal-body
     "sasanka": ("Община Съсънка", "https://sasanka.bg"),
     # Materialize, its no-op links "#!": dropdowns, the pager's current page and arrows
@@ -90,6 +92,16 @@ FIRST_CRAWLS = [
         once=("/obshtina/", "/obshtina/novini/?str=3"),
         unasked=("/", "/uchilishte/"),
         rows=8,
+    ),
+    # the other site's pages on the host, in its sitemap and its bar, are not the site's,
+    # nor is the page a story of the list redirects to (only the host was asked: all
+    # 5 of the other site's articles were archived too, 11 rows, and the rerun walked
+    # the other site's list as one of the site's)
+    FirstCrawl(
+        "gardeniya",
+        once=("/obshtina/novini/",),
+        unasked=("/drugo-obshtestvo/novini/", "/drugo-obshtestvo/novini/704.html"),
+        rows=6,
     ),
 ]
 
