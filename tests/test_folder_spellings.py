@@ -56,12 +56,9 @@ def _site(root: Path, index: str) -> None:
             (root / "novini" / str(n) / index).write_text(page, encoding="utf-8")
 
 
-@pytest.mark.parametrize("index", ["index.html", "index.php", "default.aspx", "index.htm"])
-def test_a_folder_and_its_index_page_are_one_article_fetched_once(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path, index: str
-) -> None:
-    root = tmp_path / "site"
-    _site(root, index)
+def _crawl(run_cli: Callable[..., Result], root: Path, tmp_path: Path, db: Path) -> MirrorServer:
+    """Crawl ``root``'s site once by a profile naming its feed and its listing; the
+    stopped server, whose ``requests`` say what was asked."""
     profile = tmp_path / "papur.toml"
     profile.write_text(
         'id = "papur"\nname = "П"\norigin = "https://papur.bg"\n[discovery]\n'
@@ -74,6 +71,16 @@ def test_a_folder_and_its_index_page_are_one_article_fetched_once(
             "--delay", "0", "--db", str(db),
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
+    return server
+
+
+@pytest.mark.parametrize("index", ["index.html", "index.php", "default.aspx", "index.htm"])
+def test_a_folder_and_its_index_page_are_one_article_fetched_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, index: str
+) -> None:
+    root = tmp_path / "site"
+    _site(root, index)
+    server = _crawl(run_cli, root, tmp_path, db)
     articles = [p for p in server.requests if p.startswith("/novini/")]
     assert len(articles) == 3, articles
     with sqlite3.connect(db) as conn:
@@ -175,18 +182,7 @@ def test_an_article_linked_with_its_way_back_is_fetched_once(
     )
     fallbacks = {f"/novini/{n}/": f"novini/{n}/index.html" for n in TITLES}  # (any query)
     (root / "_mirror.json").write_text(json.dumps({"fallbacks": fallbacks}), encoding="utf-8")
-    profile = tmp_path / "papur.toml"
-    profile.write_text(
-        'id = "papur"\nname = "П"\norigin = "https://papur.bg"\n[discovery]\n'
-        'feeds = ["/rss.xml"]\nstart_urls = ["/novini"]\narticle_pattern = "^/novini/\\\\d+/"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "papur", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
+    server = _crawl(run_cli, root, tmp_path, db)
     assert "?next=%2Fnovini" in (root / "novini.html").read_text(encoding="utf-8")
     assert sorted(p for p in server.requests if p.startswith("/novini/")) == [
         f"/novini/{n}/" for n in TITLES
