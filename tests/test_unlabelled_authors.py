@@ -21,6 +21,94 @@ def _page(headline: str, after_headline: str, prose: str, tail: str = "") -> str
 
 
 @pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        (
+            '<aside class="article-facts"><h3>Author</h3><p>Jane Roe</p>'
+            "<h3>Published</h3><p>March 3, 2026</p></aside>",
+            "Jane Roe",
+        ),
+        ('<div class="tags"><strong>Contributors:</strong> Jane Roe</div>', "Jane Roe"),
+        (
+            '<div class="sidebar"><h4>Автор</h4><p>Невена Колева</p>'
+            "<h4>Публикувано</h4><p>3 март 2026</p></div>",
+            "Невена Колева",
+        ),
+    ],
+)
+def test_a_writers_field_in_a_box_of_the_articles_facts_names_the_author(
+    facts: str, expected: str
+) -> None:
+    """The page sets its article's facts (writer, date) in a sidebar or an ``<aside>``
+    beside the text, which the furniture list knows as a sidebar; no field stands
+    elsewhere, so that one is the writer's."""
+    article = extract(_page("Общината ремонтира моста", "", PROSE_BG, facts))
+    assert article.author == expected
+    assert article.rules["author"] == "generic:labelled-field"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # another article's card in a list of the latest posts
+        '<aside class="latest-news"><article><h3>Author</h3><p>John Roe</p></article></aside>',
+        '<div class="related-posts"><h3>Author</h3><p>John Roe</p></div>',
+        # a menu's entry
+        '<nav class="menu"><strong>Author:</strong> John Roe</nav>',
+        # the photographer, not the writer ("Снимки:" is kept apart from "Текст:")
+        '<aside class="article-facts"><strong>Снимки:</strong> Петър Иванов</aside>',
+    ],
+)
+def test_a_field_in_a_list_a_menu_or_naming_the_photographer_names_nobody(facts: str) -> None:
+    assert extract(_page("Общината ремонтира моста", "", PROSE_BG, facts)).author is None
+
+
+def test_a_field_outside_furniture_wins_over_one_in_a_sidebar() -> None:
+    facts = '<aside class="article-facts"><h3>Author</h3><p>John Roe</p></aside>'
+    own = '<p class="signed"><strong>Текст:</strong> Невена Колева</p>'
+    assert extract(_page("Общината ремонтира моста", "", PROSE_BG, own + facts)).author == (
+        "Невена Колева"
+    )
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        (
+            '<div class="builder-element builder-widget builder-widget-author-box">'
+            '<div class="author-box"><h4 class="author-box__name">Jane Roe</h4>'
+            '<div class="author-box__bio"><p>Jane covers the city council.</p></div></div></div>',
+            "Jane Roe",
+        ),
+        (
+            '<div class="widget about-the-author"><h4>Мария Петрова</h4>'
+            "<p>Пише за общината и за бюджета.</p></div>",
+            "Мария Петрова",
+        ),
+    ],
+)
+def test_a_writers_box_a_page_builder_calls_a_widget_names_the_author(
+    box: str, expected: str
+) -> None:
+    """A page builder sets the writer's box under the text as one of its widgets
+    ("elementor-widget-author-box"): "widget" names furniture, the rest of the class says
+    what it is."""
+    assert extract(_page("The bridge reopens", "", PROSE_EN, box)).author == expected
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<aside class="latest-news"><div class="author-box"><h4>John Roe</h4>'
+        "<p>John covers sport.</p></div></aside>",
+        '<div class="related-posts author-box"><h4>John Roe</h4><p>John covers sport.</p></div>',
+    ],
+)
+def test_a_writers_box_in_a_list_of_other_posts_names_nobody(box: str) -> None:
+    assert extract(_page("The bridge reopens", "", PROSE_EN, box)).author is None
+
+
+@pytest.mark.parametrize(
     ("content", "expected"),
     [
         ("Jane Roe\n\t\t\n\t and John Doe", "Jane Roe and John Doe"),

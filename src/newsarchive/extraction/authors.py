@@ -650,17 +650,27 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
 
 def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     """The first name a field labelled as the writer's gives, outside furniture (another
-    article's card has such fields too)."""
+    article's card has such fields too); else the first in a box of the article's own
+    facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
+    a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
+    sidebar (``Reader.FIELD``)."""
     if tree.body is None or not _names_in_a_field(tree.body.text(separator="\n") or ""):
         return  # the elements are looked for only where the text shows such a field
+    aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
     for label in tree.body.css(_FIELD_SELECTOR):
         if label.tag not in _FIELD_TAGS:
             continue
         own = (label.text() or "").strip()
         name = _field_value(own, partial(_text_after, label))
-        if name and not in_furniture(label) and not bylines.after_verse(_lines_before(label)):
+        if not name or bylines.after_verse(_lines_before(label)):
+            continue
+        if not in_furniture(label):
             yield name, "generic:labelled-field"
             return
+        if not aside and not in_furniture_for(label, Reader.FIELD):
+            aside = name
+    if aside:
+        yield aside, "generic:labelled-field"
 
 
 def _lines_before(label: LexborNode) -> list[str]:
