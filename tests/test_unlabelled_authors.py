@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import date_then_name, name_beside_date
 
 PROSE_BG = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 PROSE_EN = "<p>" + "The council passed the budget after a long debate in the chamber. " * 5 + "</p>"
@@ -106,6 +107,48 @@ def test_a_writers_box_a_page_builder_calls_a_widget_names_the_author(
 )
 def test_a_writers_box_in_a_list_of_other_posts_names_nobody(box: str) -> None:
     assert extract(_page("The bridge reopens", "", PROSE_EN, box)).author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div class="meta"><span>2026-03-17</span> · <a href="/">Jane Roe</a></div>', "Jane Roe"),
+        ("<div><span>17.03.2026</span> | <span>Jane K. Roe</span></div>", "Jane K. Roe"),
+        (  # the name over the date's line, in elements of their own
+            '<p class="small">Jane Roe</p><p><span>17.03.2026</span> · <span>6 min read</span></p>',
+            "Jane Roe",
+        ),
+        ('<p class="small">Мария Петрова</p><p>17.03.2026 · 4 мин. четене</p>', "Мария Петрова"),
+    ],
+)
+def test_a_name_beside_the_date_under_the_headline_is_the_byline(line: str, expected: str) -> None:
+    """No label, no "By": the headline's box prints the day and the writer, on one line
+    after a byline mark or on two lines."""
+    article = extract(_page("The bridge reopens", line, PROSE_EN))
+    assert article.author == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<div class="meta"><span>2026-03-17</span> · <span>New York</span></div>',  # a place
+        # a dateline's comma
+        '<div class="meta"><span>2026-03-17</span>, <span>Jane Roe</span></div>',
+        '<div class="meta"><span>2026-03-17</span> · <span>city council</span></div>',
+        '<p class="small">Road Works</p><p>The works start on Monday.</p>',  # no date beside it
+    ],
+)
+def test_other_lines_beside_the_date_name_nobody(line: str) -> None:
+    assert extract(_page("The bridge reopens", line, PROSE_EN)).author is None
+
+
+def test_the_byline_line_readers() -> None:
+    assert date_then_name("17.12.2025 · Jane Doe") == "Jane Doe"
+    assert date_then_name("17.12.2025 — Jane Doe") == ""  # the dash: ``dated_name``'s
+    assert date_then_name("17.12.2025 · Grand Hotel Spring Offers") == ""  # four words
+    assert name_beside_date(["Jane Doe", "17.12.2025 · 6 min read"]) == "Jane Doe"
+    assert name_beside_date(["17.12.2025", "Мария Петрова"]) == "Мария Петрова"
+    assert name_beside_date(["Jane Doe", "The works start on Monday."]) == ""
 
 
 @pytest.mark.parametrize(

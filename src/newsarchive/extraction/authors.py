@@ -191,11 +191,16 @@ def _headline_byline(window: str, lines: list[str]) -> str:
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
     "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
     be; else a line of a name and the date alone, in either order, with no label ("Мария
-    Петрова | 14.03.2026": ``bylines.dated_name``)."""
+    Петрова | 14.03.2026": ``bylines.dated_name``), a Latin name after the date and a
+    byline mark ("17.12.2025 · Jane Doe": ``bylines.date_then_name``), or a name on a
+    line of its own right over or under the date's ("Jane Doe" / "17.12.2025 · 6 min
+    read": ``bylines.name_beside_date``)."""
     return (
         bylines.byline_in_text(window)
         or _signed_line_in(lines)
         or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
+        or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
+        or bylines.name_beside_date(lines)
     )
 
 
