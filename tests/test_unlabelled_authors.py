@@ -166,3 +166,31 @@ def test_an_author_meta_broken_over_lines_names_every_writer(content: str, expec
         f"<h1>The bridge reopens</h1>{PROSE_EN}</article></body></html>"
     )
     assert extract(html).author == expected
+
+
+def _tagged_page(author: str, byline: str = "") -> str:
+    script = (
+        '<script>var dataLayer_content = {"pagePostType":"post",'
+        f'"pagePostAuthor":"{author}"}};dataLayer.push(dataLayer_content);</script>'
+    )
+    return (
+        f"<html><head>{script}</head><body><article><h1>Общината ремонтира моста</h1>"
+        f"{byline}{PROSE_BG}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("author", ["Невена Колева", "Jane Roe"])
+def test_the_tag_managers_data_layer_names_the_author_when_nothing_else_does(author: str) -> None:
+    """A WordPress plugin hands the post's author to the tag manager in the page's data
+    layer ("pagePostAuthor"); the page prints no byline."""
+    article = extract(_tagged_page(author))
+    assert article.author == author
+    assert article.rules["author"] == "generic:data-layer"
+
+
+def test_a_printed_byline_wins_over_the_data_layer_and_its_login() -> None:
+    """Read last: a byline the page prints names the writer; a CMS login the data layer
+    states is kept only when nobody else is named, as the author meta's is."""
+    printed = '<p class="byline">Автор: Мария Петрова</p>'
+    assert extract(_tagged_page("Невена Колева", printed)).author == "Мария Петрова"
+    assert extract(_tagged_page("nevena.koleva", printed)).author == "Мария Петрова"
