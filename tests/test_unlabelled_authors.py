@@ -194,3 +194,31 @@ def test_a_printed_byline_wins_over_the_data_layer_and_its_login() -> None:
     printed = '<p class="byline">Автор: Мария Петрова</p>'
     assert extract(_tagged_page("Невена Колева", printed)).author == "Мария Петрова"
     assert extract(_tagged_page("nevena.koleva", printed)).author == "Мария Петрова"
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (
+            '<aside class="report-facts"><h6>Author(s)</h6><ul><li><a href="/library/?a=1">'
+            "Jane A. Roe</a></li><li>John Doe</li></ul><h6>Published</h6><p>May 2024</p></aside>",
+            "Jane A. Roe, John Doe",
+        ),
+        (
+            '<div class="facts"><h4>Автор(и)</h4><ol><li>Мария Петрова</li>'
+            "<li>Иван Колев</li></ol></div>",
+            "Мария Петрова, Иван Колев",
+        ),
+    ],
+)
+def test_a_writers_field_listing_its_writers_names_them_all(field: str, expected: str) -> None:
+    """A report's facts list its writers under "Author(s)", one item each."""
+    assert extract(_page("Общината ремонтира моста", "", PROSE_BG, field)).author == expected
+
+
+def test_a_list_under_an_authors_label_that_is_no_list_of_names_names_nobody() -> None:
+    field = (
+        '<div class="facts"><h4>Author(s)</h4><ul><li>Read the full report</li>'
+        "<li>download the data as a table</li></ul></div>"
+    )
+    assert extract(_page("The bridge reopens", "", PROSE_EN, field)).author is None

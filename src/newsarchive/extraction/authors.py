@@ -632,7 +632,9 @@ def _spelled(text: str) -> list[str]:
 # labels and table headers are left out: "<label>Автор</label>" names a comment form's
 # field, and a table's "Author" heads a column of other people.
 _FIELD_LABEL = rf"{bylines.WRITER_LABELS}|article\s+by"
-_LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    rf"^(?:{_FIELD_LABEL}|contributors?)(?:\s*\((?:s|и)\))?\s*:?$", re.IGNORECASE
+)
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
 # the first letter makes the search five times quicker: most lines fail on it. The indent
@@ -642,6 +644,7 @@ _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE
 _FIELD_LINE = re.compile(
     rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
+_LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
 # The elements holding a label word in their own text, found by lexbor in one pass (its
@@ -752,7 +755,8 @@ def _field_value(own: str, after: Callable[[], str]) -> str:
     else:
         return ""
     name = bylines.clean_byline(printed)
-    return name if name and bylines.reads_as_name(name) else ""
+    names = name.split(", ")  # (a list's items, as ``_text_after`` joins them)
+    return name if name and all(map(bylines.reads_as_name, names)) else ""
 
 
 def _first_line(text: str) -> str:
@@ -760,9 +764,15 @@ def _first_line(text: str) -> str:
 
 
 def _text_after(label: LexborNode) -> str:
-    """The first text after ``label`` within its parent: the field's value."""
+    """The first text after ``label`` within its parent: the field's value; a list's
+    items each a name, joined ("<h6>Author(s)</h6><ul><li>Jane Roe</li><li>John
+    Doe</li></ul>": "Jane Roe, John Doe")."""
     node = label.next
     while node is not None:
+        if node.tag in ("ul", "ol"):
+            items = [" ".join((item.text() or "").split()) for item in node.css("li")]
+            if 1 < len(items) <= _LISTED and all(map(bylines.reads_as_name, items)):
+                return ", ".join(items)
         text = (node.text_content if node.tag == "-text" else node.text(separator="\n")) or ""
         if line := _first_line(text):
             return line
