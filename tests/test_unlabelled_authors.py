@@ -222,3 +222,51 @@ def test_a_list_under_an_authors_label_that_is_no_list_of_names_names_nobody() -
         "<li>download the data as a table</li></ul></div>"
     )
     assert extract(_page("The bridge reopens", "", PROSE_EN, field)).author is None
+
+
+def _stated_page(stated: str, byline: str) -> str:
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "The bridge'
+        f' reopens", "author": {{"@type": "Person", "name": "{stated}"}}}}</script>'
+    )
+    return (
+        f"<html><head>{jsonld}</head><body><article><h1>The bridge reopens</h1>"
+        f'<div class="post-head">{byline}</div>{PROSE_EN}</article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        (
+            '<a href="/author/jane-roe/">Jane Roe</a><span>, </span>'
+            '<a href="/author/john-doe/">John Doe</a> &amp; '
+            '<a href="/author/ann-lee/">Ann Lee</a>',
+            "Jane Roe, John Doe & Ann Lee",
+        ),
+        (
+            '<a href="/avtor/jane-roe/">Jane Roe</a> и <a href="/avtor/ivan-kolev/">Иван Колев</a>',
+            "Jane Roe и Иван Колев",
+        ),
+    ],
+)
+def test_the_co_authors_linked_beside_the_stated_writer_are_named_too(
+    byline: str, expected: str
+) -> None:
+    """An SEO plugin states the post's first author alone; the page prints every writer,
+    each with a link to their page."""
+    assert extract(_stated_page("Jane Roe", byline)).author == expected
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # the reviewer's link beside the writer's, in elements of their own
+        '<a href="/authors/jane-roe">Jane Roe</a><div>Community Expert</div>'
+        '<div>Reviewed by</div><a href="/authors/john-doe">John Doe</a>',
+        # a second link to the same writer's page
+        '<a href="/author/jane-roe/">Jane Roe</a> <a href="/author/jane-roe/">Full Bio</a>',
+    ],
+)
+def test_a_reviewer_or_a_second_link_to_the_writer_is_no_co_author(byline: str) -> None:
+    assert extract(_stated_page("Jane Roe", byline)).author == "Jane Roe"

@@ -76,6 +76,8 @@ def pick_author(page: Sources) -> tuple[str, str]:
             name = name if trusted else _without_publisher(name, meta)
             if rule in _STATED and (printed := _printed_instead(name, page)):
                 return _as_printed(printed, page.tree), _NEAR_TITLE
+            if rule in _STATED and ", " not in name:
+                name = _with_linked_co_authors(name, page)
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
@@ -112,6 +114,27 @@ def _printed_instead(stated: str, page: Sources) -> str:
         return ""
     shown = (*_byline_elements(page.tree), *_author_links(page.tree, page.url))
     return printed if any(name == printed for name, _ in shown) else ""
+
+
+def _with_linked_co_authors(stated: str, page: Sources) -> str:
+    """The stated writer and the co-authors the page links beside them ("Jane Roe</a>,
+    <a href="/author/john-doe/">John Doe</a> & …"), joined with ", " (``_with_co_authors``):
+    an SEO plugin states the post's first author alone, the theme prints them all with a
+    link to each one's page. ``stated`` when no link of the page to an author's page is
+    named so."""
+    body = page.tree.body
+    if body is None:
+        return stated
+    host, _ = host_and_path(page.url)
+    for link in _links_with_author_words(body)[:30]:
+        link_host, path = host_and_path(link.attributes.get("href") or "")
+        if (link_host and host and link_host != host) or not _AUTHOR_PATHS.intersection(
+            path.lower().split("/")
+        ):
+            continue
+        if bylines.clean_byline(link.text(deep=True, separator="\n") or "") == stated:
+            return stated if in_furniture(link) else _with_co_authors(link, stated)
+    return stated
 
 
 def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
@@ -495,13 +518,16 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         container = container.parent
     else:
         return name
-    if bylines.NOT_WRITERS.search(container.text(deep=True) or ""):
+    # (its elements' texts apart: "Expert</div><div>Reviewed by" glued is no word "Reviewed")
+    if bylines.NOT_WRITERS.search(container.text(deep=True, separator=" ") or ""):
         return name  # "By Jane Doe. Reviewed by John Roe": the second one checked it
     names = [name]
+    own = link.attributes.get("href") or ""
     for other in links[:8]:
         if other.mem_id == link.mem_id or not folder:
             continue
-        if _folder(other.attributes.get("href") or "") != folder:
+        href = other.attributes.get("href") or ""
+        if _folder(href) != folder or href == own:  # (the same writer's "Full Bio")
             continue
         co_author = bylines.clean_byline(other.text(deep=True, separator="\n") or "")
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
