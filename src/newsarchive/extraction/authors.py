@@ -76,6 +76,8 @@ def pick_author(page: Sources) -> tuple[str, str]:
             name = name if trusted else _without_publisher(name, meta)
             if rule in _STATED and (printed := _printed_instead(name, page)):
                 return _as_printed(printed, page.tree), _NEAR_TITLE
+            if rule in _STATED and ", " not in name:
+                name = _with_linked_co_authors(name, page)
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
@@ -112,6 +114,27 @@ def _printed_instead(stated: str, page: Sources) -> str:
         return ""
     shown = (*_byline_elements(page.tree), *_author_links(page.tree, page.url))
     return printed if any(name == printed for name, _ in shown) else ""
+
+
+def _with_linked_co_authors(stated: str, page: Sources) -> str:
+    """The stated writer and the co-authors the page links beside them ("Jane Roe</a>,
+    <a href="/author/john-doe/">John Doe</a> & …"), joined with ", " (``_with_co_authors``):
+    an SEO plugin states the post's first author alone, the theme prints them all with a
+    link to each one's page. ``stated`` when no link of the page to an author's page is
+    named so."""
+    body = page.tree.body
+    if body is None:
+        return stated
+    host, _ = host_and_path(page.url)
+    for link in _links_with_author_words(body)[:30]:
+        link_host, path = host_and_path(link.attributes.get("href") or "")
+        if (link_host and host and link_host != host) or not _AUTHOR_PATHS.intersection(
+            path.lower().split("/")
+        ):
+            continue
+        if bylines.clean_byline(link.text(deep=True, separator="\n") or "") == stated:
+            return stated if in_furniture(link) else _with_co_authors(link, stated)
+    return stated
 
 
 def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
@@ -156,6 +179,26 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, _NEAR_TITLE
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+    if name := _data_layer_author(page.tree):
+        yield name, "generic:data-layer"
+
+
+# The post's author as the GTM4WP plugin ("Google Tag Manager for WordPress") hands it to
+# the tag manager in the page's data layer: the WordPress display name of the post's
+# author, "pagePostAuthor":"Jane Doe", in an inline script.
+_DATA_LAYER_AUTHOR = re.compile(r'"pagePostAuthor"\s*:\s*"([^"\\]{2,80})"')
+
+
+def _data_layer_author(tree: LexborHTMLParser) -> str:
+    """The author GTM4WP's data layer names (``_DATA_LAYER_AUTHOR``), read last: what a
+    WordPress site states for its tag manager, when the page prints and states nobody
+    else. A login ("andrew.keaveney") is kept only when no one else is named, as the
+    author meta's is (``pick_author``)."""
+    for script in tree.css("script"):
+        text = script.text() or ""
+        if "pagePostAuthor" in text and (found := _DATA_LAYER_AUTHOR.search(text)):
+            return bylines.clean_byline(found.group(1))
+    return ""
 
 
 # A writer's picture as WordPress prints it (``get_avatar``: class "avatar", a Gravatar
@@ -191,11 +234,16 @@ def _headline_byline(window: str, lines: list[str]) -> str:
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
     "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
     be; else a line of a name and the date alone, in either order, with no label ("Мария
-    Петрова | 14.03.2026": ``bylines.dated_name``)."""
+    Петрова | 14.03.2026": ``bylines.dated_name``), a Latin name after the date and a
+    byline mark ("17.12.2025 · Jane Doe": ``bylines.date_then_name``), or a name on a
+    line of its own right over or under the date's ("Jane Doe" / "17.12.2025 · 6 min
+    read": ``bylines.name_beside_date``)."""
     return (
         bylines.byline_in_text(window)
         or _signed_line_in(lines)
         or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
+        or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
+        or bylines.name_beside_date(lines)
     )
 
 
@@ -470,13 +518,16 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         container = container.parent
     else:
         return name
-    if bylines.NOT_WRITERS.search(container.text(deep=True) or ""):
+    # (its elements' texts apart: "Expert</div><div>Reviewed by" glued is no word "Reviewed")
+    if bylines.NOT_WRITERS.search(container.text(deep=True, separator=" ") or ""):
         return name  # "By Jane Doe. Reviewed by John Roe": the second one checked it
     names = [name]
+    own = link.attributes.get("href") or ""
     for other in links[:8]:
         if other.mem_id == link.mem_id or not folder:
             continue
-        if _folder(other.attributes.get("href") or "") != folder:
+        href = other.attributes.get("href") or ""
+        if _folder(href) != folder or href == own:  # (the same writer's "Full Bio")
             continue
         co_author = bylines.clean_byline(other.text(deep=True, separator="\n") or "")
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
@@ -607,7 +658,9 @@ def _spelled(text: str) -> list[str]:
 # labels and table headers are left out: "<label>Автор</label>" names a comment form's
 # field, and a table's "Author" heads a column of other people.
 _FIELD_LABEL = rf"{bylines.WRITER_LABELS}|article\s+by"
-_LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    rf"^(?:{_FIELD_LABEL}|contributors?)(?:\s*\((?:s|и)\))?\s*:?$", re.IGNORECASE
+)
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
 # the first letter makes the search five times quicker: most lines fail on it. The indent
@@ -617,6 +670,7 @@ _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE
 _FIELD_LINE = re.compile(
     rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
+_LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
 # The elements holding a label word in their own text, found by lexbor in one pass (its
@@ -650,17 +704,27 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
 
 def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     """The first name a field labelled as the writer's gives, outside furniture (another
-    article's card has such fields too)."""
+    article's card has such fields too); else the first in a box of the article's own
+    facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
+    a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
+    sidebar (``Reader.FIELD``)."""
     if tree.body is None or not _names_in_a_field(tree.body.text(separator="\n") or ""):
         return  # the elements are looked for only where the text shows such a field
+    aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
     for label in tree.body.css(_FIELD_SELECTOR):
         if label.tag not in _FIELD_TAGS:
             continue
         own = (label.text() or "").strip()
         name = _field_value(own, partial(_text_after, label))
-        if name and not in_furniture(label) and not bylines.after_verse(_lines_before(label)):
+        if not name or bylines.after_verse(_lines_before(label)):
+            continue
+        if not in_furniture(label):
             yield name, "generic:labelled-field"
             return
+        if not aside and not in_furniture_for(label, Reader.FIELD):
+            aside = name
+    if aside:
+        yield aside, "generic:labelled-field"
 
 
 def _lines_before(label: LexborNode) -> list[str]:
@@ -717,7 +781,8 @@ def _field_value(own: str, after: Callable[[], str]) -> str:
     else:
         return ""
     name = bylines.clean_byline(printed)
-    return name if name and bylines.reads_as_name(name) else ""
+    names = name.split(", ")  # (a list's items, as ``_text_after`` joins them)
+    return name if name and all(map(bylines.reads_as_name, names)) else ""
 
 
 def _first_line(text: str) -> str:
@@ -725,9 +790,15 @@ def _first_line(text: str) -> str:
 
 
 def _text_after(label: LexborNode) -> str:
-    """The first text after ``label`` within its parent: the field's value."""
+    """The first text after ``label`` within its parent: the field's value; a list's
+    items each a name, joined ("<h6>Author(s)</h6><ul><li>Jane Roe</li><li>John
+    Doe</li></ul>": "Jane Roe, John Doe")."""
     node = label.next
     while node is not None:
+        if node.tag in ("ul", "ol"):
+            items = [" ".join((item.text() or "").split()) for item in node.css("li")]
+            if 1 < len(items) <= _LISTED and all(map(bylines.reads_as_name, items)):
+                return ", ".join(items)
         text = (node.text_content if node.tag == "-text" else node.text(separator="\n")) or ""
         if line := _first_line(text):
             return line

@@ -706,6 +706,60 @@ def dated_name(line: str) -> str:
     return ""
 
 
+# The marks a byline line sets between its date and its writer ("17.12.2025 · Jane Doe"),
+# not the comma or the dash a dateline or a signature sets before a place.
+_BYLINE_MARKS = frozenset("·|•")
+
+
+def date_then_name(line: str) -> str:
+    """The writer a headline's byline line names after its date and a byline mark, with no
+    label and no signing dash: "2025-12-17 · Jane Doe", "14.03.2026 | Мария Петрова".
+    Two or three words shaped as a name (``_person_words``), no place's or outlet's; ""
+    for any other line. Only for the lines right under a headline: a closing signature's
+    Latin name needs its dash (``signer``), since "March 3, 2026 | New Product" can
+    close a note; by the headline such a line is the byline (``dated_name`` reads the
+    Bulgarian ones already, by their surnames)."""
+    if len(line) > 120 or not may_be_dated(line):
+        return ""
+    for sep in _SIGNATURE_END.finditer(line):
+        if sep.group().strip() in _BYLINE_MARKS and is_bare_date(line[: sep.start()].strip()):
+            return _person_words(line[sep.end() :])
+    return ""
+
+
+def name_beside_date(lines: list[str]) -> str:
+    """A headline box's line that is a writer's name alone, right over or under a line
+    that opens with the date ("Jane Doe" / "17.12.2025 · 6 min read", "Мария Петрова" /
+    "14.03.2026"): the byline a theme prints as two elements with no label. The name's
+    words as ``_person_words`` reads them; "" when no line is such."""
+    kept = [" ".join(line.split()) for line in lines]
+    for number, line in enumerate(kept):
+        if not (name := _person_words(line)):
+            continue
+        for other in (*kept[max(0, number - 1) : number], *kept[number + 1 : number + 2]):
+            opening = re.split(r"\s*[·|•]\s*", other, maxsplit=1)[0]
+            if may_be_dated(opening) and is_bare_date(opening):
+                return name
+    return ""
+
+
+def _person_words(text: str) -> str:
+    """``text`` when it is two or three words of a person's name and nothing else: a
+    Bulgarian one's last a surname (``_SURNAME``), a Latin one's words all names'
+    (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``); else
+    "". ``signer``'s test without its signing dash."""
+    who = " ".join(text.split())
+    words = who.split()
+    if not 2 <= len(words) <= 3:
+        return ""
+    latin = all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
+    if latin and _place_or_outlet(words):
+        return ""
+    if not latin and not (_SURNAME.fullmatch(words[-1]) and not _ROLE.fullmatch(words[0])):
+        return ""
+    return who if clean_byline(who) == who and reads_as_name(who) else ""
+
+
 def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office

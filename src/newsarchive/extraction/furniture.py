@@ -221,13 +221,21 @@ class Reader(enum.Enum):
     element whose class or id names it a byline is not furniture to them
     ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet says
     what it is), nor a post's own footer (``_post_footer``), which holds its byline and
-    its tags."""
+    its tags, nor a box a class names as about the writer (``_AUTHOR_BOX``: "author-box",
+    "about-the-author"), set under the text as a widget, unless it is a related list."""
 
     POSTED_BY = enum.auto()
     """The page's one "Публикувано от"/"Posted by" (``authors._posted_by_anywhere``), read
     anywhere on the page: every footer (an element or a class so named) is where old
     templates print the article's own, inside a post or not (a PHP-Fusion table cell), and
     an ``<aside>`` where block themes put the writer's box under the post."""
+
+    FIELD = enum.auto()
+    """A field labelled as the writer's ("<h3>Author</h3><p>Jane Doe</p>", ``authors.
+    _labelled_fields``), asked only when no such field stands outside furniture: a
+    sidebar or an ``<aside>`` is where a page sets its article's facts (author, date,
+    program), a "tags" box its contributors. Not a related list (other articles'
+    fields), a menu, a ``<nav>``, a footer or a dialog."""
 
     TAGS = enum.auto()
     """A post's tag links: where ``BYLINE`` finds the article's own, and in the box a
@@ -300,11 +308,38 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if reader is Reader.TAGS and _tag_box(node, marker):
         return True
+    if reader is Reader.FIELD:
+        return node.tag not in _NOT_FACTS and _named_furniture_only_by(marker, _FACTS_BOX)
+    if (
+        reader is Reader.BYLINE
+        and _AUTHOR_BOX.search(marker)
+        and _named_furniture_only_by(_AUTHOR_BOX.sub(" ", marker), _FACTS_BOX)
+    ):
+        return True  # Elementor's "elementor-widget-author-box": a widget, and the writer's
     if reader in (Reader.BYLINE, Reader.TAGS):
         return "byline" in marker.lower() or _post_footer(node, marker)
     return node.tag in ("footer", "aside") or "footer" in marker.lower()
 
 
+# The furniture elements no box of the article's facts is (``Reader.FIELD``), and the
+# class words that name furniture where such a box stands beside the text: a sidebar, a
+# widget, a "tags" box (a word of its own, as ``_TAG_BOX`` reads it).
+_NOT_FACTS = frozenset({"nav", "menu", "footer", "dialog", "marquee"})
+_FACTS_BOX = re.compile(r"(?<![^\s_-])(?:sidebar|widget|tags?)(?![^\s_-])", re.IGNORECASE)
+
+
+def _named_furniture_only_by(marker: str, words: re.Pattern[str]) -> bool:
+    """A class and id (``marker``) naming furniture by ``words`` alone, if at all: not a
+    related list, an advert, a list of the latest or most read posts besides."""
+    return not _reads_as_related(marker) and not clean.reads_as_furniture(words.sub(" ", marker))
+
+
+# A class or id naming a box about the article's writer ("author-box", "author_bio",
+# "about-the-author", "authorinfo"): its writer's name, though a page builder names the
+# box a widget ("elementor-widget-author-box") or a theme sets it in a sidebar.
+_AUTHOR_BOX = re.compile(
+    r"author[_-]?(?:box|bio|info|card)|about[_-]?(?:the[_-]?)?author", re.IGNORECASE
+)
 _FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
 # A class or id word naming a post's tags, as the furniture list reads "tags?" (a word of
 # its own: "tags-links", "td-tags", not "hashtag" or "stage").

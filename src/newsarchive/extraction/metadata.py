@@ -478,6 +478,10 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
         elif key in _MODIFIED_KEY_SET:
             meta.meta_modified.append((key, content))
         elif key in _AUTHOR_KEY_SET and not content.startswith("http") and not content.isdigit():
+            # An attribute's line breaks are its template's indentation, not lines a
+            # reader sees: "Jane Doe\n\t\t and John Roe" names both (``clean_byline``
+            # keeps a byline element's first line only).
+            content = " ".join(content.split())
             authors.setdefault(key, [])
             if content not in authors[key]:
                 authors[key].append(content)
