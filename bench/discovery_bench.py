@@ -498,6 +498,8 @@ for site, name, origin in (
     ("rositsa", "Община Росица", "https://www.rositsa.bg"),
     # and a site at a sub-path of a host it shares, its "/" a hosting company's page
     ("hrizantema", "Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # and two sites in folders of one host, one sitemap and a bar listing both
+    ("gardeniya", "Община Гардения", "https://gardeniya-host.eu/obshtina/"),
     # and Bootstrap's modal, each article an HTML fragment of modal-title and modal-body
     ("sasanka", "Община Съсънка", "https://sasanka.bg"),
     # and Materialize, its no-op links "#!" in dropdowns and the pager

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.discover.urls import normalize_url
+from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.extraction import extract
+from newsarchive.models import Profile
 
 from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl, proposed, site_json
 from .support import SITES, Result
@@ -44,6 +45,8 @@ ROUND35_SITES = {
     "rositsa": ("Община Росица", "https://www.rositsa.bg"),
     # a site at a sub-path of a host it shares, the host's "/" a hosting company's page
     "hrizantema": ("Община Хризантема", "https://hrizantema-bg.eu/obshtina/"),
+    # two sites in folders of one host, one sitemap listing both, a bar linking both
+    "gardeniya": ("Община Гардения", "https://gardeniya-host.eu/obshtina/"),
     # each article an HTML fragment a Bootstrap modal loads: modal-title, modal-body
     "sasanka": ("Община Съсънка", "https://sasanka.bg"),
     # Materialize, its no-op links "#!": dropdowns, the pager's current page and arrows
@@ -89,6 +92,16 @@ FIRST_CRAWLS = [
         once=("/obshtina/", "/obshtina/novini/?str=3"),
         unasked=("/", "/uchilishte/"),
         rows=8,
+    ),
+    # the other site's pages on the host, in its sitemap and its bar, are not the site's,
+    # nor is the page a story of the list redirects to (only the host was asked: all
+    # 5 of the other site's articles were archived too, 11 rows, and the rerun walked
+    # the other site's list as one of the site's)
+    FirstCrawl(
+        "gardeniya",
+        once=("/obshtina/novini/",),
+        unasked=("/drugo-obshtestvo/novini/", "/drugo-obshtestvo/novini/704.html"),
+        rows=6,
     ),
 ]
 
@@ -158,3 +171,24 @@ def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> No
         f'<div class="modal fade">{fragment}</div></body></html>'
     )
     assert first not in extract(page, url="https://x.bg/novini/1").text
+
+
+@pytest.mark.parametrize(
+    ("url", "inside"),
+    [
+        ("https://x.bg/obshtina/novini/5.html", True),
+        ("https://www.x.bg/Obshtina/novini/5.html", True),  # (IIS answers either case)
+        ("https://x.bg/obshtina", True),  # (the folder without its last slash)
+        ("https://x.bg/obshtina-2/novini/5.html", False),
+        ("https://x.bg/drugo-obshtestvo/novini/5.html", False),
+        ("https://x.bg/", False),
+        ("https://novini.x.bg/5.html", True),  # (a host the site adopted is its whole)
+        ("https://y.bg/obshtina/novini/5.html", False),
+    ],
+)
+def test_a_site_in_a_folder_ends_at_its_folder(url: str, inside: bool) -> None:
+    """A site at a sub-path of a host it shares is its folder, not the host: another
+    site's pages there, in the host's one sitemap or its shared bar, are not its."""
+    hosts = ("x.bg", "novini.x.bg")
+    profile = Profile(id="x", name="x", origin="https://x.bg", hosts=hosts, home="/obshtina/")
+    assert on_site(url, profile) is inside

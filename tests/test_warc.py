@@ -527,3 +527,38 @@ def test_a_record_whose_address_carries_a_port_or_a_login_is_filed_under_its_sit
         "https://www.ruse24.bg/novini/ruse/remont-na-ulitsa-1",
     ]
     assert not any("secret" in url or "reader" in url for url in articles)
+
+
+def test_records_of_two_sites_in_folders_of_one_host_are_filed_by_folder(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """Two profiles in folders of one host (``https://x.bg/obshtina/``, ``.../chitalishte/``):
+    import-warc filed a record by its host alone, so the last profile read took both
+    sites' pages; each is its folder's (``on_site``)."""
+    profiles = []
+    for site in ("obshtina", "chitalishte"):
+        profile = tmp_path / f"{site}.toml"
+        profile.write_text(
+            f'id = "{site}"\nname = "{site}"\norigin = "https://spodeleno.bg/{site}/"\n',
+            encoding="utf-8",
+        )
+        profiles += ["--profile", str(profile)]
+    warc = tmp_path / "shared.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, site in enumerate(("obshtina", "chitalishte"), 1):
+            body = (
+                f"<html><head><title>Ремонт на улица {number}</title></head><body><article>"
+                f"<h1>Ремонт на улица {number}</h1>"
+                + f"<p>Започна ремонтът на улица номер {number} в града този месец.</p>" * 3
+                + "</article></body></html>"
+            ).encode()
+            uri = f"https://spodeleno.bg/{site}/novini/{number}"
+            _dated_response(writer, uri, body, "2026-03-01T08:00:00Z")
+    result = run_cli("import-warc", str(warc), *profiles, "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    filed = {url: row[0] for url, row in _articles(run_cli, db).items()}
+    assert filed == {
+        "https://spodeleno.bg/obshtina/novini/1": "obshtina",
+        "https://spodeleno.bg/chitalishte/novini/2": "chitalishte",
+    }

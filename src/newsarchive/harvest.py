@@ -44,6 +44,7 @@ from newsarchive.discover.urls import (
     identify,
     is_home_page,
     item_url,
+    on_site,
     slashless_key,
     stands_in,
     stated_canonical,
@@ -131,6 +132,11 @@ def judge(
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
         where = "the home page" if is_home_page(result.final_url) else result.final_url
         return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
+    if profile.home != "/" and not on_site(result.final_url, profile):
+        # (a site in a folder of a shared host, its story handed to another site there:
+        # gone from this one. The fetcher lets a redirect stay on the host, but the
+        # host's other folders are other sites, their pages none of ours)
+        return Verdict(Outcome.GONE, f"redirected off the site to {result.final_url}: {url}")
     if document := document_kind(result):
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import Outcome
-from newsarchive.discover.urls import normalize_url, site_hosts, url_key, web_url_problem
+from newsarchive.discover.urls import normalize_url, on_site, site_hosts, url_key, web_url_problem
 from newsarchive.export.warc import METADATA_TYPE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.published import listed_as_archived
@@ -289,7 +289,11 @@ class Importer:
 
     def __init__(self, store: Store, profiles: Iterable[Profile]) -> None:
         self.store = store
-        self.by_host = {host: p for p in profiles for host in site_hosts(p)}
+        # (a host may hold several sites, each in a folder of it: ``on_site`` says whose)
+        self.by_host: dict[str, list[Profile]] = {}
+        for p in profiles:
+            for host in site_hosts(p):
+                self.by_host.setdefault(host, []).append(p)
         self.later: dict[str, Page] = {}  # later pages met in the file, by URL key
         self.waiting: list[tuple[Page, Article, Profile, str, str]] = []  # first pages
 
@@ -298,7 +302,8 @@ class Importer:
         host = parts.netloc.lower()
         # (by the crawl's spelling of a host, ``on_site``'s: a ``.бг`` site's Cyrillic and
         # punycode addresses are one site; a generic site keeps its id as spelled)
-        found = self.by_host.get(ascii_host(host))
+        on_host = self.by_host.get(ascii_host(host), [])
+        found = next((p for p in on_host if on_site(url, p)), None)
         if found is not None:
             return found
         return Profile(

@@ -765,9 +765,28 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
 
 
 def on_site(url: str, profile: Profile) -> bool:
-    """True when the URL's host is one of the site's hosts (www or bare alike)."""
+    """True when the URL's host is one of the site's hosts (www or bare alike) and, for a
+    site kept in a folder of a host it shares (``Profile.home``, "/obshtina/"), the URL
+    is in that folder on the origin's host: the host's other folders are other sites
+    (another customer's news in the host's one sitemap or its shared bar), whatever
+    their addresses' shape. The one rule of a site's bounds: discovery, sitemaps, feeds,
+    redirects and canonical trust all ask it."""
     host = _memo_host(url) if len(url) <= MEMO_CHARS else _host(url)
-    return host in site_hosts(profile)
+    if host not in site_hosts(profile):
+        return False
+    return profile.home == "/" or in_home_folder(url, host, profile)
+
+
+def in_home_folder(url: str, host: str, profile: Profile) -> bool:
+    """Whether ``url`` (on ``host``, one of the site's) is inside the site's folder: on
+    the origin's host (or its www or m. twin), the folder itself with or without its last
+    slash, or under it, in any letter case (IIS answers either); another host the
+    site adopted (its news section's own) is the site's whole."""
+    if host not in _site_hosts((), profile.origin):
+        return True
+    path = urlsplit(url).path.casefold() or "/"
+    home = profile.home.casefold()
+    return path.startswith(home) or path == home.rstrip("/")
 
 
 def _host(url: str) -> str:
