@@ -54,6 +54,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
+from newsarchive.discover.shell import script_shell
 from newsarchive.discover.site_map import site_map_link
 from newsarchive.discover.urls import (
     absolute,
@@ -134,6 +135,7 @@ class _Explorer:
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
         self.problems: dict[str, str] = {}  # URL -> why it gave nothing
+        self.shell = ""  # why the home page is a script's empty shell (``script_shell``)
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
         self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
@@ -260,6 +262,8 @@ class _Explorer:
         while page is not None:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
+            if framed is None:
+                self.shell = script_shell(tree)
             api = api or rest_api_root(tree, page.final_url, self.profile)
             self.home_site_map = self.home_site_map or site_map_link(
                 tree, page.final_url, self.profile
@@ -357,7 +361,8 @@ class _Explorer:
             listings=tuple(self.listings), rested=rested, notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
-            home_problem=self.problems.get(absolute(self.profile, self.profile.home), ""),
+            home_problem=self.problems.get(absolute(self.profile, self.profile.home), "")
+            or (self.shell if not (self.feeds or self.sitemaps or self.listings) else ""),
             unread=self.unread,
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,

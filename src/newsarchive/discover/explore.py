@@ -119,7 +119,8 @@ class Discovery:
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
     site_name: str = ""  # what the home page calls the site (og:site_name, <title>)
     pagination: dict[str, str] = field(default_factory=dict)  # listing -> its page 2
-    home_problem: str = ""  # why the home page gave nothing (unreachable, 404, not HTML)
+    # why the home page gave nothing (unreachable, 404, not HTML, a script's empty shell)
+    home_problem: str = ""
     # the home page or menu sections that could not be read this time (no answer, a 5xx):
     # what they hold is unknown, so the next run explores again (URL -> why)
     unread: dict[str, str] = field(default_factory=dict)
