@@ -43,6 +43,7 @@ from newsarchive.discover.explore import (
     frame_sources,
     is_listing,
     language_home,
+    newest_period,
     news_archive_link,
     news_hosts,
     news_menu_children,
@@ -499,6 +500,12 @@ class _Explorer:
             self.add(self.feeds, feed, f"{ALTERNATE_NOTE}{page.final_url}")
         for link in feed_pages(tree, page.final_url, self.profile):
             self.section_feeds.setdefault(link, page.final_url)
+        if page.final_url not in self.listings and not framed_by:
+            # an archive's tree, listing no news until its months: its newest is the
+            # listing (a year's page leads to its months, each to the month before)
+            period = newest_period(tree, page.final_url, self.profile)
+            if period is not None and period not in self.listings:
+                self.section(period, archive_of=archive_of or page.final_url)
 
     def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A news page of the newest few with no pager beneath, whose older news are only
