@@ -749,3 +749,14 @@ def test_the_newest_period_an_archive_tree_links_beneath_itself(
     body = "".join(f'<a href="{href}">{href}</a>' for href in links)
     found = newest_period(tree(body), "https://www.x.bg" + page, SITE)
     assert found == (None if expected is None else "https://www.x.bg" + expected)
+
+
+def test_a_listing_that_is_a_months_archive_page_is_explored_again_when_the_month_turns() -> None:
+    """mayoran's listing is its archive's newest month, ``/novini/2026/11/``, which links
+    the month before but never the next: December's news would wait ``REEXPLORE_DAYS``
+    for an exploration to find ``/novini/2026/12/``. It comes with December instead."""
+    month = Discovery(listings=("https://x.bg/novini/2026/11/",), explored_at="2026-11-20T03:00:00")
+    assert not stale(month, dt.date(2026, 11, 30))
+    assert stale(month, dt.date(2026, 12, 1))
+    plain = replace(month, listings=("https://x.bg/novini/",))
+    assert not stale(plain, dt.date(2026, 12, 1))  # (a plain list: every 30 days)

@@ -79,10 +79,17 @@ REEXPLORE_DAYS = 30
 def stale(found: Discovery, today: dt.date) -> bool:
     """Explored too long ago to trust (sites are redesigned; URLs move), or while the
     home page or a section did not answer (``unread_wait``): what they list is unknown,
-    and a section a passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``."""
+    and a section a passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``.
+    Or in a month after the exploration, when a listing is a month's archive page."""
     try:
         when = dt.date.fromisoformat(found.explored_at[:10])
     except ValueError:
+        return True
+    if (today.year, today.month) > (when.year, when.month) and any(
+        listings.archive_month(url) is not None for url in found.listings
+    ):
+        # a listing that is a month's page of an archive tree (``newest_period``) holds
+        # that month alone: once the month turns, the new month's page is the listing
         return True
     return (today - when).days >= unread_wait(found)
 
