@@ -79,12 +79,19 @@ def test_a_hash_bang_site_serving_no_snapshot_ends_its_crawl_saying_why(
     shell. The crawl failed "found no feed, sitemap or listing of news …: not a news
     site, or one that needs a profile", sending a person to write a profile that cannot
     help; it says the site is drawn by JavaScript, in one line, and archives nothing.
-    add-site refuses it for the same reason."""
+    The view asked as its snapshot answered the shell: no /rss, /feed, /rss.xml or
+    /sitemap.xml guessed (7 requests every run, as a failed exploration is tried again
+    each run; now 3). add-site refuses it for the same reason."""
     profile = bare_profile(tmp_path, "edelvays", "Община Еделвайс", "https://edelvays.bg")
     with MirrorServer(SITES / "edelvays") as server:
         args = ("--base-url", server.url, "--delay", "0")
-        done = run_cli("crawl", "edelvays", "--profile", str(profile), *args, "--db", str(db))
+        crawl = ("crawl", "edelvays", "--profile", str(profile), *args, "--db", str(db))
+        done = run_cli(*crawl)
+        first = list(server.requests)
+        again = run_cli(*crawl)
         refused = run_cli("add-site", "https://edelvays.bg", *args)
+    assert first == ["/robots.txt", "/", "/?_escaped_fragment_=/novini"], first
+    assert again.exit_code == 1 and again.stderr == done.stderr
     assert done.exit_code == 1, done.stderr
     (line,) = done.stderr.splitlines()
     assert "drawn by JavaScript" in line and "no HTML snapshot" in line, line

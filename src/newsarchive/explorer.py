@@ -55,7 +55,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
-from newsarchive.discover.shell import script_shell
+from newsarchive.discover.shell import script_shell, shell_problem
 from newsarchive.discover.site_map import site_map_link
 from newsarchive.discover.urls import (
     absolute,
@@ -144,6 +144,9 @@ class _Explorer:
         self.notes: dict[str, str] = {}
         self.problems: dict[str, str] = {}  # URL -> why it gave nothing
         self.shell = ""  # why the home page is a script's empty shell (``script_shell``)
+        # a hash-bang view asked as its snapshot (``escaped_fragment``) answered the shell
+        # again: the server draws nothing in HTML (``drawn_only_by_script``)
+        self.no_snapshot = False
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
         self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
@@ -340,7 +343,7 @@ class _Explorer:
             self.follow_feed_links(
                 {url: page for url, page in self.section_feeds.items() if url not in feed_links}
             )
-        for path in CONVENTIONAL_FEEDS if not self.feeds else ():
+        for path in CONVENTIONAL_FEEDS if not (self.feeds or self.drawn_only_by_script()) else ():
             if found := self.feed_at(absolute(self.profile, path)):
                 self.add(self.feeds, found, f"{path} answered with a feed")
                 break
@@ -356,11 +359,24 @@ class _Explorer:
         self.sitemap_instead()
         if not (self.feeds or self.listings or self.sitemaps):
             self.site_map_alone()
-        if not (self.feeds or self.listings or self.sitemaps):
+        if not (self.feeds or self.listings or self.sitemaps or self.drawn_only_by_script()):
             for path in CONVENTIONAL_SITEMAPS:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
+
+    def drawn_only_by_script(self) -> bool:
+        """Nothing found, the home page a script's shell, and a view asked as its
+        snapshot the shell again: a site a crawler reading HTML cannot read. Its feeds
+        and sitemaps, if any, were declared (robots.txt, the head) and read; guessing
+        ``/rss`` and ``/sitemap.xml`` besides cost four requests more every run (an
+        exploration that finds nothing is tried again each run), for a site whose
+        every address answers the same shell."""
+        return (
+            self.no_snapshot
+            and bool(self.shell)
+            and not (self.feeds or self.listings or self.sitemaps)
+        )
 
     def found(self, rested: tuple[str, ...]) -> Discovery:
         """What exploring found so far (``rested``: the listings read every few days)."""
@@ -370,7 +386,11 @@ class _Explorer:
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
             home_problem=self.problems.get(absolute(self.profile, self.profile.home), "")
-            or (self.shell if not (self.feeds or self.sitemaps or self.listings) else ""),
+            or (
+                shell_problem(self.shell, no_snapshot=self.no_snapshot)
+                if self.shell and not (self.feeds or self.sitemaps or self.listings)
+                else ""
+            ),
             unread=self.unread,
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
@@ -452,6 +472,8 @@ class _Explorer:
         if page is None:
             return
         tree = parse_html(page.text)
+        if "_escaped_fragment_=" in url and script_shell(tree):
+            self.no_snapshot = True
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.urls import hash_bang_route
-
 # At most so many words of text in the body (scripts, styles and templates aside): a
 # shell's logo, menu and "Зареждане…"; a page a server wrote holds far more.
 SHELL_WORDS = 40
@@ -29,8 +27,9 @@ _MOUNTS = (
 
 
 def script_shell(tree: LexborHTMLParser) -> str:
-    """Why the page is no page to read, when it is a script's empty shell (a
-    framework's mount point and no more than ``SHELL_WORDS`` words); "" otherwise."""
+    """What the page is, when it is a script's empty shell (a framework's mount point
+    and no more than ``SHELL_WORDS`` words): "AngularJS's empty shell of 11 words"; ""
+    otherwise."""
     framework = next((name for css, name in _MOUNTS if tree.css_first(css) is not None), None)
     body = tree.body
     if framework is None or body is None:
@@ -41,8 +40,14 @@ def script_shell(tree: LexborHTMLParser) -> str:
     words = len((text.text(separator=" ") or "").split())
     if words > SHELL_WORDS:
         return ""
-    what = f"{framework}'s" if framework else "a script's"
-    why = f"it is {what} empty shell of {words} words, the site drawn by JavaScript"
-    if any(hash_bang_route(a.attributes.get("href") or "") for a in tree.css("a[href]")):
+    whose = f"{framework}'s" if framework else "a script's"
+    return f"{whose} empty shell of {words} words"
+
+
+def shell_problem(shell: str, *, no_snapshot: bool) -> str:
+    """Why a site whose home page is ``shell`` (``script_shell``) gave nothing, in one
+    line; ``no_snapshot``: a hash-bang view asked as its snapshot answered the shell."""
+    why = f"it is {shell}, the site drawn by JavaScript"
+    if no_snapshot:
         why += " (its views hash-bang links, #!/…, answered with no HTML snapshot)"
     return why + "; newsarchive reads the HTML a server sends, not what a script draws"
