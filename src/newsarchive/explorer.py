@@ -143,7 +143,7 @@ class _Explorer:
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
         self.problems: dict[str, str] = {}  # URL -> why it gave nothing
-        self.shell = ""  # why the home page is a script's empty shell (``script_shell``)
+        self.shell = ""  # what the home page is when a script's empty shell (``script_shell``)
         # a hash-bang view asked as its snapshot (``escaped_fragment``) answered the shell
         # again: the server draws nothing in HTML (``drawn_only_by_script``)
         self.no_snapshot = False
