@@ -504,6 +504,15 @@ for site, name, origin in (
     ("sasanka", "Община Съсънка", "https://sasanka.bg"),
     # and Materialize, its no-op links "#!" in dropdowns and the pager
     ("latinka", "Община Латинка", "https://latinka.bg"),
+    # and a thirty-sixth (tests/fixtures/make_mirrors_round36.py): "Следваща »" on the
+    # last page too, to ?page=4, which answers 404
+    ("hvoyna", "Община Хвойна", "https://hvoyna.bg"),
+    # and "Страница [1] от 3 [Отиди]": a GET form's number box, no page links
+    ("tintyava", "Община Тинтява", "https://tintyava.bg"),
+    # and AngularJS hash-bangs, no snapshot: the same shell everywhere, nothing, one line
+    ("edelvays", "Община Еделвайс", "https://edelvays.bg"),
+    # and news only behind the footer's "Архив": years, months, no pager
+    ("mayoran", "Община Майоран", "https://www.mayoran.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

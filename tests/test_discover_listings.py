@@ -834,6 +834,41 @@ def test_no_next_form_button(form: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        (
+            '<form method="get" action="/novini"><label>Страница</label> <input type="number"'
+            ' name="stranitsa" min="1" max="3" value="2"> от 3 <button type="submit">Отиди</button></form>',
+            "/novini?stranitsa=3",
+        ),
+        (  # no max, the page's own number in a text box, a hidden field kept
+            '<form action="novini.php"><input type="hidden" name="kat" value="1">'
+            '<input type="text" name="str" value="2" size="2"><input type="submit" value="OK"></form>',
+            "/novini.php?kat=1&str=3",
+        ),
+        # the last page: the box's max is its own number
+        ('<form action="/novini"><input type="number" name="stranitsa" max="2" value="2"></form>', None),
+        # another number than the page's own: a year's box, a count, a search's word
+        ('<form action="/novini"><input type="number" name="godina" value="2026"></form>', None),
+        ('<form action="/tarsene"><input type="text" name="q" value=""><button>Търси</button></form>', None),
+        # the number and a word to fill: a search, no pager
+        ('<form action="/novini"><input type="number" name="stranitsa" value="2">'
+         '<input type="text" name="q"></form>', None),
+        # a post
+        ('<form method="post" action="/novini"><input type="number" name="stranitsa" value="2"></form>', None),
+    ],
+)  # fmt: skip
+def test_a_pager_that_is_a_form_asking_for_the_page_number_goes_to_the_next_number(
+    form: str, expected: str | None
+) -> None:
+    """tintyava's "Страница [2] от 3 [Отиди]": no link to any page, only a GET form's
+    box holding this page's number. What sending it with the next number asks for is
+    the next page (it was the end of the walk: 3 of 8 articles archived)."""
+    found = next_page_url(_html(form), "https://www.x.bg/novini?stranitsa=2", BARE, 2)
+    assert found == (None if expected is None else "https://www.x.bg" + expected)
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         (

@@ -15,6 +15,7 @@ from newsarchive.discover.explore import (
     declared_feeds,
     feed_pages,
     language_home,
+    newest_period,
     news_hosts,
     pagination_template,
     section_links,
@@ -720,3 +721,42 @@ def test_a_wall_is_a_page_of_the_sites_own_asking_to_send_the_visitor_back(
     landed: str, wall: str | None
 ) -> None:
     assert wall_before(HOME, landed, SITE) == wall
+
+
+@pytest.mark.parametrize(
+    ("page", "links", "expected"),
+    [
+        # the archive's page: its years, the newest first or not
+        ("/novini/", ["/novini/2025/", "/novini/2026/", "/novini/2024/"], "/novini/2026/"),
+        # a year's page: its months (no zero before one digit: 9 before 11)
+        ("/n/2026/", ["/n/2026/9/", "/n/2026/11/", "/n/2026/3/"], "/n/2026/11/"),
+        ("/arhiv", ["/arhiv/2025", "/arhiv/2026"], "/arhiv/2026"),
+        # not beneath the page: another section's years, the site's own
+        ("/novini/", ["/galeriya/2026/", "/2026/"], None),
+        # a month's page: no deeper period, its articles no folder of a number
+        ("/novini/2026/11/", ["/novini/2026/11/905-sesiya.html", "/novini/2026/11/28/"], None),
+        # numbers that are no year or month: a year's page of "13", a page "?godina=2026"
+        ("/novini/2026/", ["/novini/2026/13/", "/novini/?godina=2026"], None),
+        ("/novini/", ["/novini/5/", "/novini/2026?page=2"], None),
+    ],
+)  # fmt: skip
+def test_the_newest_period_an_archive_tree_links_beneath_itself(
+    page: str, links: list[str], expected: str | None
+) -> None:
+    """mayoran's "Архив" in the footer: ``/novini/`` lists years, each year its months,
+    each month its news; no page above a month lists any (the site was "not a news
+    site"). The newest period beneath the page is where exploring goes on."""
+    body = "".join(f'<a href="{href}">{href}</a>' for href in links)
+    found = newest_period(tree(body), "https://www.x.bg" + page, SITE)
+    assert found == (None if expected is None else "https://www.x.bg" + expected)
+
+
+def test_a_listing_that_is_a_months_archive_page_is_explored_again_when_the_month_turns() -> None:
+    """mayoran's listing is its archive's newest month, ``/novini/2026/11/``, which links
+    the month before but never the next: December's news would wait ``REEXPLORE_DAYS``
+    for an exploration to find ``/novini/2026/12/``. It comes with December instead."""
+    month = Discovery(listings=("https://x.bg/novini/2026/11/",), explored_at="2026-11-20T03:00:00")
+    assert not stale(month, dt.date(2026, 11, 30))
+    assert stale(month, dt.date(2026, 12, 1))
+    plain = replace(month, listings=("https://x.bg/novini/",))
+    assert not stale(plain, dt.date(2026, 12, 1))  # (a plain list: every 30 days)

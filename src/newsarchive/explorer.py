@@ -43,6 +43,7 @@ from newsarchive.discover.explore import (
     frame_sources,
     is_listing,
     language_home,
+    newest_period,
     news_archive_link,
     news_hosts,
     news_menu_children,
@@ -54,6 +55,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
+from newsarchive.discover.shell import script_shell, shell_problem
 from newsarchive.discover.site_map import site_map_link
 from newsarchive.discover.urls import (
     absolute,
@@ -77,10 +79,17 @@ REEXPLORE_DAYS = 30
 def stale(found: Discovery, today: dt.date) -> bool:
     """Explored too long ago to trust (sites are redesigned; URLs move), or while the
     home page or a section did not answer (``unread_wait``): what they list is unknown,
-    and a section a passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``."""
+    and a section a passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``.
+    Or in a month after the exploration, when a listing is a month's archive page."""
     try:
         when = dt.date.fromisoformat(found.explored_at[:10])
     except ValueError:
+        return True
+    if (today.year, today.month) > (when.year, when.month) and any(
+        listings.archive_month(url) is not None for url in found.listings
+    ):
+        # a listing that is a month's page of an archive tree (``newest_period``) holds
+        # that month alone: once the month turns, the new month's page is the listing
         return True
     return (today - when).days >= unread_wait(found)
 
@@ -134,6 +143,10 @@ class _Explorer:
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
         self.problems: dict[str, str] = {}  # URL -> why it gave nothing
+        self.shell = ""  # what the home page is when a script's empty shell (``script_shell``)
+        # a hash-bang view asked as its snapshot (``escaped_fragment``) answered the shell
+        # again: the server draws nothing in HTML (``drawn_only_by_script``)
+        self.no_snapshot = False
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
         self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
@@ -260,6 +273,8 @@ class _Explorer:
         while page is not None:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
+            if framed is None:
+                self.shell = script_shell(tree)
             api = api or rest_api_root(tree, page.final_url, self.profile)
             self.home_site_map = self.home_site_map or site_map_link(
                 tree, page.final_url, self.profile
@@ -328,7 +343,7 @@ class _Explorer:
             self.follow_feed_links(
                 {url: page for url, page in self.section_feeds.items() if url not in feed_links}
             )
-        for path in CONVENTIONAL_FEEDS if not self.feeds else ():
+        for path in CONVENTIONAL_FEEDS if not (self.feeds or self.drawn_only_by_script()) else ():
             if found := self.feed_at(absolute(self.profile, path)):
                 self.add(self.feeds, found, f"{path} answered with a feed")
                 break
@@ -344,11 +359,24 @@ class _Explorer:
         self.sitemap_instead()
         if not (self.feeds or self.listings or self.sitemaps):
             self.site_map_alone()
-        if not (self.feeds or self.listings or self.sitemaps):
+        if not (self.feeds or self.listings or self.sitemaps or self.drawn_only_by_script()):
             for path in CONVENTIONAL_SITEMAPS:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
+
+    def drawn_only_by_script(self) -> bool:
+        """Nothing found, the home page a script's shell, and a view asked as its
+        snapshot the shell again: a site a crawler reading HTML cannot read. Its feeds
+        and sitemaps, if any, were declared (robots.txt, the head) and read; guessing
+        ``/rss`` and ``/sitemap.xml`` besides cost four requests more every run (an
+        exploration that finds nothing is tried again each run), for a site whose
+        every address answers the same shell."""
+        return (
+            self.no_snapshot
+            and bool(self.shell)
+            and not (self.feeds or self.listings or self.sitemaps)
+        )
 
     def found(self, rested: tuple[str, ...]) -> Discovery:
         """What exploring found so far (``rested``: the listings read every few days)."""
@@ -357,7 +385,12 @@ class _Explorer:
             listings=tuple(self.listings), rested=rested, notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
-            home_problem=self.problems.get(absolute(self.profile, self.profile.home), ""),
+            home_problem=self.problems.get(absolute(self.profile, self.profile.home), "")
+            or (
+                shell_problem(self.shell, no_snapshot=self.no_snapshot)
+                if self.shell and not (self.feeds or self.sitemaps or self.listings)
+                else ""
+            ),
             unread=self.unread,
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
@@ -439,6 +472,8 @@ class _Explorer:
         if page is None:
             return
         tree = parse_html(page.text)
+        if "_escaped_fragment_=" in url and script_shell(tree):
+            self.no_snapshot = True
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
@@ -494,6 +529,12 @@ class _Explorer:
             self.add(self.feeds, feed, f"{ALTERNATE_NOTE}{page.final_url}")
         for link in feed_pages(tree, page.final_url, self.profile):
             self.section_feeds.setdefault(link, page.final_url)
+        if page.final_url not in self.listings and not framed_by:
+            # an archive's tree, listing no news until its months: its newest is the
+            # listing (a year's page leads to its months, each to the month before)
+            period = newest_period(tree, page.final_url, self.profile)
+            if period is not None and period not in self.listings:
+                self.section(period, archive_of=archive_of or page.final_url)
 
     def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A news page of the newest few with no pager beneath, whose older news are only

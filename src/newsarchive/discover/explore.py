@@ -21,7 +21,13 @@ from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import link_target, page_base, picture_says, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
-from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
+from newsarchive.discover.shape import (
+    YEAR,
+    Shape,
+    is_file_path,
+    looks_like_article_path,
+    split_normal,
+)
 from newsarchive.discover.urls import (
     RETURN_FIELD,
     escaped_fragment,
@@ -119,7 +125,8 @@ class Discovery:
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
     site_name: str = ""  # what the home page calls the site (og:site_name, <title>)
     pagination: dict[str, str] = field(default_factory=dict)  # listing -> its page 2
-    home_problem: str = ""  # why the home page gave nothing (unreachable, 404, not HTML)
+    # why the home page gave nothing (unreachable, 404, not HTML, a script's empty shell)
+    home_problem: str = ""
     # the home page or menu sections that could not be read this time (no answer, a 5xx):
     # what they hold is unknown, so the next run explores again (URL -> why)
     unread: dict[str, str] = field(default_factory=dict)
@@ -557,6 +564,39 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     return first_link_saying(
         tree, page_url, profile, lambda anchor: bool(_NEWS_ARCHIVE.match(_text(anchor))), besides
     )
+
+
+# A period of an archive kept as a tree of folders: a year (``/novini/2026/``) under the
+# archive's page, a month (``/novini/2026/11/``) under a year's.
+_YEAR_FOLDER = re.compile(r"(?:19|20)\d{2}")
+_MONTH_FOLDER = re.compile(r"0?[1-9]|1[0-2]")
+
+
+def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """The newest period a page of an archive's tree links beneath itself: its latest
+    year (``/novini/2026/`` under ``/novini/``) or, on a year's page, its latest month
+    (``/novini/2026/11/`` under ``/novini/2026/``). A news section that is only such a
+    tree ("Архив": years, each a list of months, each month its news, no pager) lists no
+    news until two levels down; its newest month is the listing a walk starts from (each
+    month links the one before). None when the page links no such folder of its own."""
+    here = split_normal(normalize_url(page_url) or page_url)[1]
+    folder = here if here.endswith("/") else here + "/"
+    segments = [segment for segment in folder.split("/") if segment]
+    in_year = bool(segments) and _YEAR_FOLDER.fullmatch(segments[-1]) is not None
+    kind = _MONTH_FOLDER if in_year else _YEAR_FOLDER
+    base = page_base(tree, page_url)
+    best: tuple[int, str] | None = None
+    for anchor in tree.css("a[href]"):
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is None or not on_site(url, profile):
+            continue
+        _netloc, path, query = split_normal(url)
+        rest = path.removeprefix(folder).rstrip("/") if path.startswith(folder) else ""
+        if query or not kind.fullmatch(rest):
+            continue
+        if best is None or int(rest) > best[0]:
+            best = (int(rest), url)
+    return best[1] if best else None
 
 
 def first_link_saying(

@@ -647,7 +647,11 @@ def find_next_link(
     for anchor in wordless:  # (never to the home page: a menu's "next-…" styled link)
         if _next_by_class(anchor) and (url := usable(target(anchor))) and not is_home_page(url):
             return url
-    if url := _script_button_pager(tree, usable) or _form_button_pager(tree, base, usable):
+    if url := (
+        _script_button_pager(tree, usable)
+        or _form_button_pager(tree, base, usable)
+        or _page_box_pager(tree, page, base, usable)
+    ):
         return url
     if url := _load_more(tree, current, page, usable):
         return url
@@ -969,6 +973,42 @@ def _form_button_pager(
             if pressed is None or not (fields or pressed[0]):
                 continue
             target = _form_address(form, base, [*fields, *([pressed] if pressed[0] else [])])
+            if target and (url := usable(target)):
+                return url
+    return None
+
+
+def _page_box_pager(
+    tree: LexborHTMLParser, page: int, base: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a pager that is a GET form asking for the page's number alone:
+    "Страница [2] от 3 [Отиди]", ``<input type="number" name="stranitsa" value="2"
+    max="3">`` and a submit button, no link to any page. The box shows this page's own
+    number (``page``), which tells it from a search's or a year's box; what sending it
+    with the next number asks for is the next page, unless ``max`` says this is the last.
+    A form asking for anything else too (a word, a date) is no pager."""
+    wanted = str(page)
+    for form in tree.css("form"):
+        if not _gets(form):
+            continue
+        boxes: list[LexborNode] = []
+        for field in form.css("input, select, textarea"):
+            kind = _input_kind(field)
+            if field.tag != "input" or kind not in (*_UNASKED_INPUTS, "number", "text"):
+                break
+            if kind not in _UNASKED_INPUTS:
+                boxes.append(field)
+        else:
+            if len(boxes) != 1:
+                continue
+            (box,) = boxes
+            name = box.attributes.get("name")
+            if not name or (box.attributes.get("value") or "").strip() != wanted:
+                continue
+            last = (box.attributes.get("max") or "").strip()
+            if last.isdigit() and int(last) <= page:
+                continue  # the last page: the box goes no further
+            target = _form_address(form, base, [*_hidden_fields(form), (name, str(page + 1))])
             if target and (url := usable(target)):
                 return url
     return None

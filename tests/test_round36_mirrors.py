@@ -1,0 +1,123 @@
+"""A thirty-sixth round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round35_mirrors`` does its
+nine.
+
+The mirrors (``tests/fixtures/make_mirrors_round36.py``): a pager linking a page past
+the list's end, which answers ``404`` (hvoyna); a list paged only by a GET form asking
+for the page's number, "Страница [1] от 3 [Отиди]" (tintyava); an AngularJS site routed
+by hash-bangs whose server answers every address with the same empty shell, no
+``_escaped_fragment_`` snapshot (edelvays); news reached only from the footer's "Архив",
+a tree of years and months with no pager (mayoran). Each site with articles must archive
+exactly them with the true title, date and body, and a rerun right after must cost at
+most three requests; the shell must end the crawl with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.shell import script_shell
+from newsarchive.markup import parse_html
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import (
+    FirstCrawl,
+    article_rows,
+    bare_crawl_twice,
+    bare_profile,
+    check_bare_crawl,
+)
+from .support import SITES, Result
+
+ROUND36_SITES = {
+    # "Следваща »" on the last page too, to ?page=4, which answers 404
+    "hvoyna": ("Община Хвойна", "https://hvoyna.bg"),
+    # "Страница [1] от 3 [Отиди]": a GET form's number input, no page links
+    "tintyava": ("Община Тинтява", "https://tintyava.bg"),
+    # news only behind the footer's "Архив": /novini/ years, /novini/2026/ months
+    "mayoran": ("Община Майоран", "https://www.mayoran.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND36_SITES))
+def test_a_round36_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND36_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the page past the end asked once, its 404 the list's end (not an error, not a retry)
+    FirstCrawl(
+        "hvoyna",
+        once=("/novini?page=2", "/novini?page=3", "/novini?page=4"),
+        unasked=("/novini?page=5",),
+        rows=8,
+    ),
+    # each page the form's number names, once
+    FirstCrawl("tintyava", once=("/novini?stranitsa=2", "/novini?stranitsa=3"), rows=8),
+    # every month of every year walked, once
+    FirstCrawl(
+        "mayoran",
+        once=("/novini/", "/novini/2026/11/", "/novini/2026/10/", "/novini/2025/12/"),
+        rows=8,
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round36_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND36_SITES[site])
+    expected.check(first, db)
+
+
+def test_a_hash_bang_site_serving_no_snapshot_ends_its_crawl_saying_why(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """edelvays answers every address, ``?_escaped_fragment_=`` too, with one AngularJS
+    shell. The crawl failed "found no feed, sitemap or listing of news …: not a news
+    site, or one that needs a profile", sending a person to write a profile that cannot
+    help; it says the site is drawn by JavaScript, in one line, and archives nothing.
+    The view asked as its snapshot answered the shell: no /rss, /feed, /rss.xml or
+    /sitemap.xml guessed (7 requests every run, as a failed exploration is tried again
+    each run; now 3). add-site refuses it for the same reason."""
+    profile = bare_profile(tmp_path, "edelvays", "Община Еделвайс", "https://edelvays.bg")
+    with MirrorServer(SITES / "edelvays") as server:
+        args = ("--base-url", server.url, "--delay", "0")
+        crawl = ("crawl", "edelvays", "--profile", str(profile), *args, "--db", str(db))
+        done = run_cli(*crawl)
+        first = list(server.requests)
+        again = run_cli(*crawl)
+        refused = run_cli("add-site", "https://edelvays.bg", *args)
+    assert first == ["/robots.txt", "/", "/?_escaped_fragment_=/novini"], first
+    assert again.exit_code == 1 and again.stderr == done.stderr
+    assert done.exit_code == 1, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert "drawn by JavaScript" in line and "no HTML snapshot" in line, line
+    assert "needs a profile" not in line and "Traceback" not in done.stderr
+    assert article_rows(db) == {}
+    assert refused.exit_code == 2 and "drawn by JavaScript" in refused.stderr, refused.stderr
+    assert len(refused.stderr.splitlines()) == 1, refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "shell"),
+    [
+        ('<div ng-app="a"><div ng-view><p>Зареждане…</p></div></div>', True),
+        ("<app-root></app-root><noscript>Моля, включете JavaScript.</noscript>", True),
+        ('<div id="app"></div><script>window.__DATA__ = {"a": 1}</script>', True),
+        # a server-drawn page mounting a script beside its news: no shell
+        ('<div id="app"><h1>Новини</h1>' + "<p>Обявен е нов конкурс.</p>" * 12 + "</div>", False),
+        # a page of few words and no framework's mount: a short page, not a shell
+        ("<h1>Община</h1><p>Добре дошли.</p>", False),
+    ],
+)  # fmt: skip
+def test_a_script_shell_is_a_mount_point_and_few_words(body: str, shell: bool) -> None:
+    tree = parse_html(f"<html><head><title>Община</title></head><body>{body}</body></html>")
+    assert bool(script_shell(tree)) is shell
