@@ -151,6 +151,22 @@ def test_add_site_given_a_site_at_a_sub_path_explores_its_folder(
     assert "/obshtina/" in proposal.requests
 
 
+@pytest.mark.parametrize(
+    "typed", ["https://gardeniya-host.eu/obshtina", "gardeniya-host.eu/obshtina/"]
+)
+def test_add_site_given_a_folder_its_hosts_root_passes_by_explores_the_folder(
+    run_cli: Callable[..., Result], typed: str
+) -> None:
+    """``add-site https://gardeniya-host.eu/obshtina``: the host's "/" links, by the bar it
+    sets atop both its customers' sites, the other one's news, which exploring the host
+    found and proposed (0 of the site's 6 articles, 5 of the other's). News found only
+    outside the one folder typed is another site's: the folder is explored as the home."""
+    proposal = proposed(run_cli, "gardeniya", typed)
+    assert proposal.profile["origin"] == "https://gardeniya-host.eu/obshtina/"
+    assert proposal.discovery["start_urls"] == ["/obshtina/novini/"]
+    assert not any("drugo" in url for url in proposal.discovery.get("start_urls", []))
+
+
 def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> None:
     """sasanka's articles: a Bootstrap modal's parts and nothing else. "modal" names
     furniture on a page (a cookie or login dialog), so the headline and the date were

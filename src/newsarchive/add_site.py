@@ -25,6 +25,7 @@ from newsarchive.discover.urls import (
     absolute,
     article_path,
     normalize_url,
+    on_site,
     site_hosts,
     with_hosts,
 )
@@ -88,6 +89,17 @@ def typed_folder(url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def _passes_by(found: Discovery, in_folder: Profile) -> bool:
+    """Whether the news the host's "/" led to all lie outside the one folder the user
+    typed (``in_folder.home``, "/obshtina/"): another customer's, linked by a bar the
+    host sets atop every site it keeps, or its root's menu. Only a folder one level
+    deep is taken for a site of its own: an address typed deeper is a section or an
+    article of the host's site ("/bg/news/sport/"), which the root's sources hold."""
+    if found.empty or in_folder.home.count("/") != 2:
+        return False
+    return not any(on_site(u, in_folder) for u in (*found.listings, *found.feeds, *found.samples))
+
+
 def propose(
     url: str,
     *,
@@ -123,9 +135,10 @@ def propose(
             raise UsageError(f"{problem}; no proposal")
         found = explore(fetcher, profile)
         folder = typed_folder(url)
-        if found.empty and folder != "/":
-            # nothing from the host's "/": the address typed may be a site kept at a
-            # sub-path of a host it shares (a hosting company's customers, "/obshtina/")
+        if (found.empty and folder != "/") or _passes_by(found, replace(profile, home=folder)):
+            # nothing from the host's "/", or only news outside the folder typed: the
+            # address may be a site kept at a sub-path of a host it shares (a hosting
+            # company's customers, "/obshtina/"), the host's "/" linking another's news
             in_folder = explore(fetcher, replace(profile, home=folder))
             if not in_folder.empty:
                 profile, found = replace(profile, home=folder), in_folder
