@@ -229,6 +229,18 @@ def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Publish
     return None
 
 
+def marked_publication(node: LexborNode) -> bool:
+    """Whether a ``<time>`` is marked as the page's publication: HTML5's ``pubdate``,
+    microdata's ``itemprop="datePublished"``, hAtom's "published" class word, or the words
+    "Published"/"Публикувано" just before it (``_text_before``)."""
+    attrs = node.attributes
+    if "pubdate" in attrs or attrs.get("itemprop") == "datePublished":
+        return True
+    if _PUBLICATION_CLASS.search(attrs.get("class") or ""):
+        return True
+    return dates.labels_publication(_text_before(node))
+
+
 def _labelled_update(node: LexborNode, shown: str) -> bool:
     """Whether the words before a ``<time>``'s day call it the last change: "Last
     updated: <time>…</time>", "Обновена на <time>…</time>", or inside it, "<time

@@ -107,14 +107,16 @@ def pick_dates(
     comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
     the fetch time is accepted from any rule.
 
-    Five corrections to a structured date: a day the page labels "Published" beside its
+    Six corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
     publication and its last change (``_between_on_page``), a day stated without its
     time takes the time the byline prints for that day (``_timed_on_page``), and a UTC
-    stamp takes the day of the article's URL (``_local_day``). And where only machines are told the
-    publication (JSON-LD, microdata, an app's state) while the page shows by its headline
-    only a later change, the change is the page's date (``_only_change_shown``).
+    stamp takes the day of the article's URL (``_local_day``); a ``<time>`` the page marks
+    as its publication days before the metadata's wins too (``_marked_earlier``). And
+    where only machines are told the publication (JSON-LD, microdata, an app's state)
+    while the page shows by its headline only a later change, the change is the page's
+    date (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
@@ -147,6 +149,8 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
+            if published.source in ("jsonld", "meta"):
+                published = _marked_earlier(tree, published, today) or published
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
@@ -208,6 +212,33 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+def _marked_earlier(
+    tree: LexborHTMLParser, stated: DatePick, today: dt.date | None
+) -> DatePick | None:
+    """The day of the first ``<time>`` the page marks as its publication
+    (``far_dates.marked_publication``: ``pubdate``, ``itemprop="datePublished"``, hAtom's
+    "published", "Published" before it), outside furniture and readers' comments, when
+    it is before every day the metadata's publication can be shown as (``_days_anywhere``).
+
+    Why the page wins: a page cannot change before it appeared, so metadata whose
+    publication comes after the day the page marks as the publication was refilled on a
+    later save (a JSON-LD "datePublished" equal to its "dateModified", the day of the
+    save). Only the first marked ``<time>``: a later one may be a related story's."""
+    first = _days_anywhere(stated.value)[0]
+    for node in tree.css("time"):
+        if not far_dates.marked_publication(node):
+            continue
+        if in_furniture(node) or far_dates.in_comments(node):
+            continue
+        found = far_dates.stated_time(node, today)
+        if found is None:
+            continue
+        if dates.local_date(found[0]) >= first:
+            return None
+        return DatePick(found[0], "generic:time:marked-earlier", "time")
+    return None
 
 
 def _nearest_dates(windows: _Windows) -> list[dates.TextDate]:
