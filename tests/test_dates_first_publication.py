@@ -1,5 +1,5 @@
-"""The day a page marks as its first publication, over a later day the metadata states
-(``published._marked_earlier``)."""
+"""The day a page marks or words as its first publication, over a later day another rule
+read (``published._marked_earlier``, ``published._first_published``)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,37 @@ def test_a_bulgarian_time_labelled_published_before_the_metadatas_day_wins() -> 
     article = extract(_BG_RESAVED, "https://obshtina.example/grafik", today=_TODAY)
     assert article.published == dt.date(2026, 1, 28)
     assert article.rules["published"] == "generic:time:marked-earlier"
+
+
+# A guide kept current: its byline prints the last revision; a note at its foot says
+# when it first appeared.
+_KEPT_CURRENT = """<html lang="en"><head><title>Living in a caravan year round</title></head>
+<body><main><article><h1>Living in a caravan year round</h1>
+<p class="byline">Dana Reyes 30 Sep 2022, 11:07am</p>
+<p>A caravan costs less than a flat, but the winters test every seal and every heater.
+We asked three owners what they wish they had known before the first frost came.</p>
+<p>Most of them insulated the floor first and the windows second.</p>
+<p class="note">This guide was originally published on 26 Sep 2019 at 4:12pm but has been
+updated since to keep it current.</p>
+</article></main></body></html>"""
+
+
+def test_the_day_a_page_says_it_was_originally_published_wins_over_its_byline() -> None:
+    article = extract(_KEPT_CURRENT, "https://caravans.example/year-round", today=_TODAY)
+    assert article.published == dt.datetime(2019, 9, 26, 16, 12)
+    assert article.rules["published"] == "generic:first-published"
+
+
+def test_a_bulgarian_page_saying_it_was_first_published_earlier() -> None:
+    page = _KEPT_CURRENT.replace(
+        "This guide was originally published on 26 Sep 2019 at 4:12pm",
+        "Статията е публикувана първоначално на 26.09.2019 г.",
+    ).replace('lang="en"', 'lang="bg"')
+    article = extract(page, "https://caravans.example/year-round", today=_TODAY)
+    assert article.published == dt.date(2019, 9, 26)
+
+
+def test_originally_published_without_a_day_leaves_the_byline() -> None:
+    page = _KEPT_CURRENT.replace("on 26 Sep 2019 at 4:12pm", "in a magazine")
+    article = extract(page, "https://caravans.example/year-round", today=_TODAY)
+    assert article.published == dt.datetime(2022, 9, 30, 11, 7)

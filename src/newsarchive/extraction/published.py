@@ -113,16 +113,17 @@ def pick_dates(
     publication and its last change (``_between_on_page``), a day stated without its
     time takes the time the byline prints for that day (``_timed_on_page``), and a UTC
     stamp takes the day of the article's URL (``_local_day``); a ``<time>`` the page marks
-    as its publication days before the metadata's wins too (``_marked_earlier``). And
-    where only machines are told the publication (JSON-LD, microdata, an app's state)
-    while the page shows by its headline only a later change, the change is the page's
-    date (``_only_change_shown``).
+    as its publication days before the metadata's wins too (``_marked_earlier``). A date
+    read from the text yields to the day the page says in words it was first published
+    (``_first_published``). And where only machines are told the publication (JSON-LD,
+    microdata, an app's state) while the page shows by its headline only a later change,
+    the change is the page's date (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
     # The body's whole text, for the last resorts that look for a label anywhere: read
     # at most once a page (the author's last resort shares it: ``page_text``), and only
-    # on a page no nearer rule dated.
+    # on a page no nearer rule dated or one dated by its text (``_first_published``).
     page_text = page_text or body_text(tree)
     # (lower-cased once for both label tests over it: ``dates.says_published_word``)
     lowered = functools.cache(lambda: page_text().lower())
@@ -153,8 +154,10 @@ def pick_dates(
                 published = _marked_earlier(tree, published, today) or published
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
-        elif published.source == "text" and not isinstance(published.value, dt.datetime):
-            published = _with_tooltip_time(tree, published, today)
+        elif published.source in ("text", "time"):
+            published = _first_published(published, page_text(), today, month_first)
+            if published.source == "text" and not isinstance(published.value, dt.datetime):
+                published = _with_tooltip_time(tree, published, today)
         return _midnight_as_day(_local_day(published, url, today), windows), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -212,6 +215,21 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+def _first_published(
+    shown: DatePick, text: str, today: dt.date | None, month_first: bool
+) -> DatePick:
+    """The day the page says in words it was first published ("This article was
+    originally published on 26 Sep 2019 … but has been regularly updated"), where it is
+    before the day a printed date gave (``far_dates.first_published``): the byline of a
+    page kept current prints its last revision, and the words say which day came first.
+    Only over a date read from the page's text or a ``<time>``: metadata names the
+    publication itself (``_marked_earlier`` checks it against the page)."""
+    first = far_dates.first_published(_one_line(text), today, month_first)
+    if first is None or dates.local_date(first) >= dates.local_date(shown.value):
+        return shown
+    return DatePick(first, "generic:first-published", "text")
 
 
 def _marked_earlier(
