@@ -66,3 +66,13 @@ def test_time_in_article_dates_the_page_when_nothing_nearer_does() -> None:
     assert article.published == dt.date(2025, 10, 2)
     assert article.rules["published"] == "generic:time-in-article"
     assert article.date_source == "time"
+
+
+def test_first_published_reads_the_day_right_after_the_words() -> None:
+    text = "Notes. First posted March 3, 2021; revised since. Then 4 May 2022."
+    assert far_dates.first_published(text, _TODAY, False) == dt.date(2021, 3, 3)
+
+
+def test_first_published_dates_nothing_without_a_day_right_after_the_words() -> None:
+    text = "The first published reference to paper cranes is a book of 1797 (12 May 1797)."
+    assert far_dates.first_published(text, _TODAY, False) is None

@@ -635,6 +635,13 @@ def _label_before(text: str, start: int) -> str:
     return text[max(start - _DATE_LABEL_REACH, 0) : start]
 
 
+def labels_publication(before: str) -> bool:
+    """Whether the text ``before`` an element's date ends in a publication label
+    ("Published", "Публикувано на:"): ``_PUBLISHED_LABEL``, read where a date's label
+    would stand (``_label_before``)."""
+    return bool(before) and bool(_PUBLISHED_LABEL.search(_label_before(before, len(before))))
+
+
 def labels_update(before: str, shown: str) -> bool:
     """Whether a date printed as ``shown`` ("Updated April 10, 2025", "10.04.2025"), after
     the text ``before`` it, is labelled as the last change (``_MODIFIED_LABEL``, read where

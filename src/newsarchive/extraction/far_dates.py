@@ -229,6 +229,43 @@ def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Publish
     return None
 
 
+def marked_publication(node: LexborNode) -> bool:
+    """Whether a ``<time>`` is marked as the page's publication: HTML5's ``pubdate``,
+    microdata's ``itemprop="datePublished"``, hAtom's "published" class word, or the words
+    "Published"/"Публикувано" just before it (``_text_before``)."""
+    attrs = node.attributes
+    if "pubdate" in attrs or attrs.get("itemprop") == "datePublished":
+        return True
+    if _PUBLICATION_CLASS.search(attrs.get("class") or ""):
+        return True
+    return dates.labels_publication(_text_before(node))
+
+
+# What states a page's first publication in words, the date right after it: "This
+# article was originally published on 26 Sep 2019 …", "First posted March 3, 2021",
+# "Статията е публикувана първоначално на 12.03.2021".
+_FIRST_PUBLISHED = re.compile(
+    r"(?<!\w)(?:(?:originally|first)\s+(?:published|posted)(?:\s+on)?"
+    r"|(?:първоначално\s+публикуван[аои]?|публикуван[аои]?\s+(?:първоначално|за\s+първи\s+път))"
+    r"(?:\s+на)?)\s+",
+    re.IGNORECASE,
+)
+_FIRST_REACH = 60  # characters after the words where their date must stand, first
+
+
+def first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
+    """The day a page says in words it was first published ("originally published on 26
+    Sep 2019", "публикувана първоначално на 12.03.2021"), the date that follows the words
+    at once; None where no such words stand before a date (a sentence about "the first
+    published reference" dates nothing)."""
+    for match in _FIRST_PUBLISHED.finditer(text):
+        after = text[match.end() : match.end() + _FIRST_REACH]
+        found = dates.find_text_dates(after, today=today, month_first=month_first)
+        if found and found[0].start == 0:
+            return found[0].value
+    return None
+
+
 def _labelled_update(node: LexborNode, shown: str) -> bool:
     """Whether the words before a ``<time>``'s day call it the last change: "Last
     updated: <time>…</time>", "Обновена на <time>…</time>", or inside it, "<time

@@ -107,20 +107,23 @@ def pick_dates(
     comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
     the fetch time is accepted from any rule.
 
-    Five corrections to a structured date: a day the page labels "Published" beside its
+    Six corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
     publication and its last change (``_between_on_page``), a day stated without its
     time takes the time the byline prints for that day (``_timed_on_page``), and a UTC
-    stamp takes the day of the article's URL (``_local_day``). And where only machines are told the
-    publication (JSON-LD, microdata, an app's state) while the page shows by its headline
-    only a later change, the change is the page's date (``_only_change_shown``).
+    stamp takes the day of the article's URL (``_local_day``); a ``<time>`` the page marks
+    as its publication days before the metadata's wins too (``_marked_earlier``). A date
+    read from the text yields to the day the page says in words it was first published
+    (``_first_published``). And where only machines are told the publication (JSON-LD,
+    microdata, an app's state) while the page shows by its headline only a later change,
+    the change is the page's date (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
     # The body's whole text, for the last resorts that look for a label anywhere: read
     # at most once a page (the author's last resort shares it: ``page_text``), and only
-    # on a page no nearer rule dated.
+    # on a page no nearer rule dated or one dated by its text (``_first_published``).
     page_text = page_text or body_text(tree)
     # (lower-cased once for both label tests over it: ``dates.says_published_word``)
     lowered = functools.cache(lambda: page_text().lower())
@@ -147,10 +150,14 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
+            if published.source in ("jsonld", "meta"):
+                published = _marked_earlier(tree, published, today) or published
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
-        elif published.source == "text" and not isinstance(published.value, dt.datetime):
-            published = _with_tooltip_time(tree, published, today)
+        elif published.source in ("text", "time"):
+            published = _first_published(published, page_text(), today, month_first)
+            if published.source == "text" and not isinstance(published.value, dt.datetime):
+                published = _with_tooltip_time(tree, published, today)
         return _midnight_as_day(_local_day(published, url, today), windows), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -208,6 +215,48 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+def _first_published(
+    shown: DatePick, text: str, today: dt.date | None, month_first: bool
+) -> DatePick:
+    """The day the page says in words it was first published ("This article was
+    originally published on 26 Sep 2019 … but has been regularly updated"), where it is
+    before the day a printed date gave (``far_dates.first_published``): the byline of a
+    page kept current prints its last revision, and the words say which day came first.
+    Only over a date read from the page's text or a ``<time>``: metadata names the
+    publication itself (``_marked_earlier`` checks it against the page)."""
+    first = far_dates.first_published(_one_line(text), today, month_first)
+    if first is None or dates.local_date(first) >= dates.local_date(shown.value):
+        return shown
+    return DatePick(first, "generic:first-published", "text")
+
+
+def _marked_earlier(
+    tree: LexborHTMLParser, stated: DatePick, today: dt.date | None
+) -> DatePick | None:
+    """The day of the first ``<time>`` the page marks as its publication
+    (``far_dates.marked_publication``: ``pubdate``, ``itemprop="datePublished"``, hAtom's
+    "published", "Published" before it), outside furniture and readers' comments, when
+    it is before every day the metadata's publication can be shown as (``_days_anywhere``).
+
+    Why the page wins: a page cannot change before it appeared, so metadata whose
+    publication comes after the day the page marks as the publication was refilled on a
+    later save (a JSON-LD "datePublished" equal to its "dateModified", the day of the
+    save). Only the first marked ``<time>``: a later one may be a related story's."""
+    first = _days_anywhere(stated.value)[0]
+    for node in tree.css("time"):
+        if not far_dates.marked_publication(node):
+            continue
+        if in_furniture(node) or far_dates.in_comments(node):
+            continue
+        found = far_dates.stated_time(node, today)
+        if found is None:
+            continue
+        if dates.local_date(found[0]) >= first:
+            return None
+        return DatePick(found[0], "generic:time:marked-earlier", "time")
+    return None
 
 
 def _nearest_dates(windows: _Windows) -> list[dates.TextDate]:
