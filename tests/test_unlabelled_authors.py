@@ -136,6 +136,10 @@ def test_a_name_beside_the_date_under_the_headline_is_the_byline(line: str, expe
         '<div class="meta"><span>2026-03-17</span>, <span>Jane Roe</span></div>',
         '<div class="meta"><span>2026-03-17</span> · <span>city council</span></div>',
         '<p class="small">Road Works</p><p>The works start on Monday.</p>',  # no date beside it
+        # a print and e-mail bar under the date (the Ruse municipality's "Print Email")
+        '<div>понеделник, 15 декември 2025</div><div><a href="?print=1">Print</a>'
+        ' <a href="mailto:?subject=news">Email</a></div>',
+        '<div>17.03.2026 · <a href="?print=1">Print</a> <a href="#">Share</a></div>',
     ],
 )
 def test_other_lines_beside_the_date_name_nobody(line: str) -> None:

@@ -24,6 +24,7 @@ from newsarchive.dates import (
     is_date_line,
     is_roman_month,
 )
+from newsarchive.extraction.clean import is_boilerplate_line
 from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first.
@@ -757,7 +758,11 @@ def _person_words(text: str) -> str:
         return ""
     if not latin and not (_SURNAME.fullmatch(words[-1]) and not _ROLE.fullmatch(words[0])):
         return ""
-    return who if clean_byline(who) == who and reads_as_name(who) else ""
+    if clean_byline(who) != who or not reads_as_name(who):
+        return ""
+    # (a print and share bar's labels, "Print Email" under the date, are words a name's
+    # shape admits: the vocabulary that drops the bar from the text says what they are)
+    return "" if is_boilerplate_line(who) else who
 
 
 def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str]:
