@@ -15,6 +15,7 @@ import pytest
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.rekey import rekey
+from newsarchive.archive.schema import SCHEMA_VERSION
 from newsarchive.archive.store import Store
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.mirror import MirrorServer
@@ -601,3 +602,35 @@ def test_an_archive_keyed_with_a_folders_index_page_is_rekeyed(
         rows = dict(after.execute("SELECT url, title FROM articles"))
         keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
     assert len(rows) == 1 and keys == {"s.bg/novini/5/"}
+
+
+@pytest.mark.parametrize("deleted", ["stale", "today's"])
+def test_a_key_whose_article_was_deleted_by_hand_neither_stops_the_upgrade_nor_takes_a_key(
+    run_cli: Callable[..., Result], tmp_path: Path, deleted: str
+) -> None:
+    """An archive of schema v25 holding an article under ``/novini/5/index.html`` and
+    ``/novini/5/`` (two rows), one of them then deleted by hand (``DELETE FROM articles``
+    in a sqlite3 shell or Datasette), its key left in ``article_urls``. The upgrade read
+    the gone row to merge it and stopped (exit 70, every command, every night, the
+    archive never upgraded); a gone row holding today's key took it from the live one.
+    Now the key of a gone row is dropped: the live row is found by both addresses."""
+    db = tmp_path / "v25.db"
+    indexed, folder = "https://s.bg/novini/5/index.html", "https://s.bg/novini/5/"
+    versions = [
+        (indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (folder, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    gone, kept = (indexed, folder) if deleted == "stale" else (folder, indexed)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("DELETE FROM articles WHERE url = ?", (gone,))
+    for url in (indexed, folder):
+        shown = run_cli("show", url, "--format", "json", "--db", str(db))
+        assert shown.exit_code == 0, shown.stderr
+        assert shown.json()["url"] == kept  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        keys = after.execute("SELECT url_key, a.url FROM article_urls JOIN articles a"
+                             " ON a.id = article_id").fetchall()  # fmt: skip
+        assert after.execute("SELECT count(*) FROM article_urls").fetchone()[0] == 1
+    assert keys == [("s.bg/novini/5/", kept)]  # (the live row's, whichever went)
