@@ -148,6 +148,11 @@ SCHEMA_VERSION = 26
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
 # as it is.
 SAME_COLUMNS_SINCE = 11
+# The versions whose step re-keys the stored addresses (``archive.rekey``) and those whose
+# step respells the stored words (``Store.compose_stored``): what a reader of an older
+# archive, read as it is (``connection.read_old_schema``), may miss until it is upgraded.
+REKEYED_AT = (10, 12, 16, 17, 18, 24, 25, 26)
+RESPELLED_AT = (13, 21, 23)
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _SOURCE_FAILURES = """
