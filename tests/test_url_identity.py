@@ -634,3 +634,50 @@ def test_a_key_whose_article_was_deleted_by_hand_neither_stops_the_upgrade_nor_t
                              " ON a.id = article_id").fetchall()  # fmt: skip
         assert after.execute("SELECT count(*) FROM article_urls").fetchone()[0] == 1
     assert keys == [("s.bg/novini/5/", kept)]  # (the live row's, whichever went)
+
+
+def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A v24 archive holding one article under ``?next=%2Fnovini`` and plainly, on a disk
+    with room to open it but not to write the re-keying step: the search exits 74 in one
+    error line, the archive left v24 with both rows. Its log said "2 URL key(s)
+    rewritten, 1 duplicate article row(s) merged" in the line before, of a step rolled
+    back; now only what was committed is said, by the run that commits it."""
+    import os
+    import shutil
+    import subprocess
+
+    old = tmp_path / "v24.db"
+    back, plain = "https://s.bg/novini/5?next=%2Fnovini", "https://s.bg/novini/5"
+    versions = [
+        (back, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(old, 24, versions, {back: "s.bg/novini/5?next=%2Fnovini"})
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]
+    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        db = disk / "v24.db"
+        shutil.copy(old, db)
+        room = os.statvfs(disk)
+        with (disk / "filler").open("wb") as filler:  # room for the -shm, not for the step
+            filler.write(b"\0" * (room.f_bavail * room.f_frsize - 40 * 1024))
+        full = run_cli("search", "ремонт", "--db", str(db))
+        assert full.exit_code == 74, full.stderr
+        errors = [line for line in full.stderr.splitlines() if "error:" in line]
+        assert len(errors) == 1 and "disk is full" in errors[0], full.stderr
+        assert "merged" not in full.stderr, full.stderr
+        with closing(sqlite3.connect(db)) as kept:
+            assert kept.execute("PRAGMA user_version").fetchone()[0] == 24
+            assert kept.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        (disk / "filler").unlink()
+        freed = run_cli("search", "ремонт", "--format", "json", "--db", str(db))
+        assert freed.exit_code == 0, freed.stderr
+        assert "1 duplicate article row(s) merged" in freed.stderr, freed.stderr
+        assert [hit["url"] for hit in freed.json()] == [plain]  # type: ignore[attr-defined]
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
