@@ -681,3 +681,49 @@ def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
         assert [hit["url"] for hit in freed.json()] == [plain]  # type: ignore[attr-defined]
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_an_article_v26_makes_one_is_searched_exported_and_indexed_once(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The two rows a v25 archive held for ``/novini/5/index.html`` (fetched first) and
+    ``/novini/5/`` (edited since), once upgraded: the lowest id kept, with the newer text,
+    tags and address and the first fetch's time; the older version a revision; both
+    captures its own; the full-text index consistent, so a search finds it once by a
+    word of either version's current text, and an export holds it once."""
+    db = tmp_path / "v25.db"
+    indexed, folder = "https://s.bg/novini/5/index.html", "https://s.bg/novini/5/"
+    first, edited = "2026-11-20T10:00:00+00:00", "2026-11-21T10:00:00+00:00"
+    versions = [
+        (indexed, "Ремонт", TEXT, first),
+        (folder, "Ремонт на улицата", TEXT + " Допълнено с беседки.", edited),
+    ]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    with closing(sqlite3.connect(db)) as before:
+        ids = dict(before.execute("SELECT url, id FROM articles"))
+    for word in ("беседки", "ремонт"):
+        found = run_cli("search", word, "--format", "json", "--db", str(db))
+        assert found.exit_code == 0, found.stderr
+        assert [hit["id"] for hit in found.json()] == [ids[indexed]], word  # type: ignore[attr-defined]
+    export = run_cli("export", "--db", str(db))
+    assert export.exit_code == 0 and len(export.stdout.splitlines()) == 1, export.stderr
+    shown = run_cli("show", indexed, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert (shown["id"], shown["url"], shown["title"]) == (
+        ids[indexed],
+        folder,
+        "Ремонт на улицата",
+    )
+    assert (shown["fetched_at"], shown["updated_at"]) == (first, edited)
+    assert [(r["text"], r["seen_at"], r["replaced_at"]) for r in shown["revisions"]] == [
+        (TEXT, first, edited)
+    ]
+    with closing(sqlite3.connect(db)) as after:
+        after.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        assert after.execute("SELECT DISTINCT article_id FROM captures").fetchall() == [
+            (ids[indexed],)
+        ]
+        for table in ("story_keys", "article_stories", "article_urls"):
+            assert after.execute(
+                f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
+            ).fetchone() == (0,), table
