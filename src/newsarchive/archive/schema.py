@@ -137,6 +137,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -471,8 +472,11 @@ def _said_once_committed() -> Iterator[None]:
     from newsarchive.archive import rekey, store  # noqa: F401  (their loggers)
 
     held: list[logging.LogRecord] = []
+    step = threading.get_ident()  # (another thread's lines are its own: said as ever)
 
     def hold(record: logging.LogRecord) -> bool:
+        if record.thread != step:
+            return True
         held.append(record)
         return False
 
