@@ -727,3 +727,23 @@ def test_an_article_v26_makes_one_is_searched_exported_and_indexed_once(
             assert after.execute(
                 f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
             ).fetchone() == (0,), table
+
+
+def test_an_article_is_found_at_the_address_it_is_stored_under_before_its_rekeying(
+    tmp_path: Path,
+) -> None:
+    """A v25 archive read as it is (one this user cannot write is never upgraded): its
+    article under ``/novini/5/index.html`` is keyed so, not by today's key (the folder),
+    and ``show`` said "no article" at the very address its row holds. An address no key
+    leads to is looked up as the URL an article is stored under."""
+    from newsarchive.archive.store import get_article
+
+    db = tmp_path / "v25.db"
+    indexed = "https://s.bg/novini/5/index.html"
+    versions = [(indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00")]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+        found = get_article(conn, indexed, provenance=True)
+        assert found is not None and found["url"] == indexed and found["text"] == TEXT
+        assert get_article(conn, "https://s.bg/novini/5/") is None  # (no key, no row there)
+        assert get_article(conn, "99") is None
