@@ -15,6 +15,7 @@ import pytest
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.rekey import rekey
+from newsarchive.archive.schema import SCHEMA_VERSION
 from newsarchive.archive.store import Store
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.mirror import MirrorServer
@@ -601,3 +602,148 @@ def test_an_archive_keyed_with_a_folders_index_page_is_rekeyed(
         rows = dict(after.execute("SELECT url, title FROM articles"))
         keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
     assert len(rows) == 1 and keys == {"s.bg/novini/5/"}
+
+
+@pytest.mark.parametrize("deleted", ["stale", "today's"])
+def test_a_key_whose_article_was_deleted_by_hand_neither_stops_the_upgrade_nor_takes_a_key(
+    run_cli: Callable[..., Result], tmp_path: Path, deleted: str
+) -> None:
+    """An archive of schema v25 holding an article under ``/novini/5/index.html`` and
+    ``/novini/5/`` (two rows), one of them then deleted by hand (``DELETE FROM articles``
+    in a sqlite3 shell or Datasette), its key left in ``article_urls``. The upgrade read
+    the gone row to merge it and stopped (exit 70, every command, every night, the
+    archive never upgraded); a gone row holding today's key took it from the live one.
+    Now the key of a gone row is dropped: the live row is found by both addresses."""
+    db = tmp_path / "v25.db"
+    indexed, folder = "https://s.bg/novini/5/index.html", "https://s.bg/novini/5/"
+    versions = [
+        (indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (folder, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    gone, kept = (indexed, folder) if deleted == "stale" else (folder, indexed)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("DELETE FROM articles WHERE url = ?", (gone,))
+    for url in (indexed, folder):
+        shown = run_cli("show", url, "--format", "json", "--db", str(db))
+        assert shown.exit_code == 0, shown.stderr
+        assert shown.json()["url"] == kept  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        keys = after.execute("SELECT url_key, a.url FROM article_urls JOIN articles a"
+                             " ON a.id = article_id").fetchall()  # fmt: skip
+        assert after.execute("SELECT count(*) FROM article_urls").fetchone()[0] == 1
+    assert keys == [("s.bg/novini/5/", kept)]  # (the live row's, whichever went)
+
+
+def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A v24 archive holding one article under ``?next=%2Fnovini`` and plainly, on a disk
+    with room to open it but not to write the re-keying step: the search exits 74 in one
+    error line, the archive left v24 with both rows. Its log said "2 URL key(s)
+    rewritten, 1 duplicate article row(s) merged" in the line before, of a step rolled
+    back; now only what was committed is said, by the run that commits it."""
+    import os
+    import shutil
+    import subprocess
+
+    old = tmp_path / "v24.db"
+    back, plain = "https://s.bg/novini/5?next=%2Fnovini", "https://s.bg/novini/5"
+    versions = [
+        (back, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(old, 24, versions, {back: "s.bg/novini/5?next=%2Fnovini"})
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]
+    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        db = disk / "v24.db"
+        shutil.copy(old, db)
+        room = os.statvfs(disk)
+        with (disk / "filler").open("wb") as filler:  # room for the -shm, not for the step
+            filler.write(b"\0" * (room.f_bavail * room.f_frsize - 40 * 1024))
+        full = run_cli("search", "ремонт", "--db", str(db))
+        assert full.exit_code == 74, full.stderr
+        errors = [line for line in full.stderr.splitlines() if "error:" in line]
+        assert len(errors) == 1 and "disk is full" in errors[0], full.stderr
+        assert "merged" not in full.stderr, full.stderr
+        with closing(sqlite3.connect(db)) as kept:
+            assert kept.execute("PRAGMA user_version").fetchone()[0] == 24
+            assert kept.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        (disk / "filler").unlink()
+        freed = run_cli("search", "ремонт", "--format", "json", "--db", str(db))
+        assert freed.exit_code == 0, freed.stderr
+        assert "1 duplicate article row(s) merged" in freed.stderr, freed.stderr
+        assert [hit["url"] for hit in freed.json()] == [plain]  # type: ignore[attr-defined]
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_an_article_v26_makes_one_is_searched_exported_and_indexed_once(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The two rows a v25 archive held for ``/novini/5/index.html`` (fetched first) and
+    ``/novini/5/`` (edited since), once upgraded: the lowest id kept, with the newer text,
+    tags and address and the first fetch's time; the older version a revision; both
+    captures its own; the full-text index consistent, so a search finds it once by a
+    word of either version's current text, and an export holds it once."""
+    db = tmp_path / "v25.db"
+    indexed, folder = "https://s.bg/novini/5/index.html", "https://s.bg/novini/5/"
+    first, edited = "2026-11-20T10:00:00+00:00", "2026-11-21T10:00:00+00:00"
+    versions = [
+        (indexed, "Ремонт", TEXT, first),
+        (folder, "Ремонт на улицата", TEXT + " Допълнено с беседки.", edited),
+    ]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    with closing(sqlite3.connect(db)) as before:
+        ids = dict(before.execute("SELECT url, id FROM articles"))
+    for word in ("беседки", "ремонт"):
+        found = run_cli("search", word, "--format", "json", "--db", str(db))
+        assert found.exit_code == 0, found.stderr
+        assert [hit["id"] for hit in found.json()] == [ids[indexed]], word  # type: ignore[attr-defined]
+    export = run_cli("export", "--db", str(db))
+    assert export.exit_code == 0 and len(export.stdout.splitlines()) == 1, export.stderr
+    shown = run_cli("show", indexed, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert (shown["id"], shown["url"], shown["title"]) == (
+        ids[indexed],
+        folder,
+        "Ремонт на улицата",
+    )
+    assert (shown["fetched_at"], shown["updated_at"]) == (first, edited)
+    assert [(r["text"], r["seen_at"], r["replaced_at"]) for r in shown["revisions"]] == [
+        (TEXT, first, edited)
+    ]
+    with closing(sqlite3.connect(db)) as after:
+        after.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        assert after.execute("SELECT DISTINCT article_id FROM captures").fetchall() == [
+            (ids[indexed],)
+        ]
+        for table in ("story_keys", "article_stories", "article_urls"):
+            assert after.execute(
+                f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
+            ).fetchone() == (0,), table
+
+
+def test_an_article_is_found_at_the_address_it_is_stored_under_before_its_rekeying(
+    tmp_path: Path,
+) -> None:
+    """A v25 archive read as it is (one this user cannot write is never upgraded): its
+    article under ``/novini/5/index.html`` is keyed so, not by today's key (the folder),
+    and ``show`` said "no article" at the very address its row holds. An address no key
+    leads to is looked up as the URL an article is stored under."""
+    from newsarchive.archive.store import get_article
+
+    db = tmp_path / "v25.db"
+    indexed = "https://s.bg/novini/5/index.html"
+    versions = [(indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00")]
+    _write_as_keyed(db, 25, versions, {indexed: "s.bg/novini/5/index.html"})
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+        found = get_article(conn, indexed, provenance=True)
+        assert found is not None and found["url"] == indexed and found["text"] == TEXT
+        assert get_article(conn, "https://s.bg/novini/5/") is None  # (no key, no row there)
+        assert get_article(conn, "99") is None

@@ -65,7 +65,14 @@ class _Row:
 
 def rekey(conn: sqlite3.Connection, *, redirects: bool = False) -> int:
     """Re-key the archive (inside the caller's transaction); how many rows were merged.
-    ``redirects``: an article's fetch's final URL is one of its keys too."""
+    ``redirects``: an article's fetch's final URL is one of its keys too.
+
+    A key whose article is gone (a row deleted by hand, in a sqlite3 shell or Datasette)
+    names nothing and is dropped first: merged with a row it met, it stopped the upgrade
+    (no row to read), so every command failed on the archive, exit 70, for good; and
+    holding today's key of a live article's stale one, it would have taken the key from
+    it."""
+    conn.execute("DELETE FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)")
     keys = conn.execute("SELECT url_key, article_id FROM article_urls").fetchall()
     moved = {key: now for key, _ in keys if (now := current_key(key)) != key}
     landed = _redirected(conn) if redirects else []

@@ -137,6 +137,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -148,6 +149,11 @@ SCHEMA_VERSION = 26
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
 # as it is.
 SAME_COLUMNS_SINCE = 11
+# The versions whose step re-keys the stored addresses (``archive.rekey``) and those whose
+# step respells the stored words (``Store.compose_stored``): what a reader of an older
+# archive, read as it is (``connection.read_old_schema``), may miss until it is upgraded.
+REKEYED_AT = (10, 12, 16, 17, 18, 24, 25, 26)
+RESPELLED_AT = (13, 21, 23)
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _SOURCE_FAILURES = """
@@ -437,21 +443,57 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     for target, migrate in MIGRATIONS:
         if version < target:
             conn.execute("BEGIN IMMEDIATE")  # DDL too: the whole step or nothing
-            try:
-                version = check_version(conn)  # read under the lock: another may have done it
-                if version < target:
-                    migrate(conn)
-                    conn.execute(f"PRAGMA user_version = {target}")
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
+            with _said_once_committed():
+                try:
+                    version = check_version(conn)  # under the lock: another may have done it
+                    if version < target:
+                        migrate(conn)
+                        conn.execute(f"PRAGMA user_version = {target}")
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
             version = max(version, target)
     conn.execute("BEGIN IMMEDIATE")
     with conn:
         for statement in _TABLES.split(";"):
             if statement.strip().startswith("CREATE INDEX"):
                 conn.execute(statement)
+
+
+@contextmanager
+def _said_once_committed() -> Iterator[None]:
+    """What a step's code logs (``archive.rekey``'s "N duplicate article row(s) merged",
+    a respelling's count) is said when the step commits, and not at all when it is rolled
+    back: an upgrade that met a full disk told cron's log "2 duplicate article row(s)
+    merged" in the line before "cannot upgrade archive", and nothing had been merged.
+    Held by a filter on each ``newsarchive`` logger (a logger's filter sees each record
+    it makes), the modules the steps log from imported first so their loggers are there."""
+    from newsarchive.archive import rekey, store  # noqa: F401  (their loggers)
+
+    held: list[logging.LogRecord] = []
+    step = threading.get_ident()  # (another thread's lines are its own: said as ever)
+
+    def hold(record: logging.LogRecord) -> bool:
+        if record.thread != step:
+            return True
+        held.append(record)
+        return False
+
+    loggers = [
+        found
+        for name, found in logging.Logger.manager.loggerDict.items()
+        if name.split(".")[0] == "newsarchive" and isinstance(found, logging.Logger)
+    ]
+    for logger in loggers:
+        logger.addFilter(hold)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(hold)
+    for record in held:  # (reached only when the step committed)
+        logging.getLogger(record.name).handle(record)
 
 
 def _create_missing_tables(conn: sqlite3.Connection) -> None:

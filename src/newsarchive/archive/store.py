@@ -942,18 +942,21 @@ def get_article(
     """One article by numeric id or by any URL that leads to it, in any spelling.
 
     ``provenance`` adds ``PROVENANCE_COLUMNS`` (what ``show`` prints) from the same read
-    of the row."""
-    if id_or_url.isascii() and id_or_url.isdigit():  # ("²" is a digit to isdigit, not int)
-        # an id SQLite can hold (int64), or none: a longer one overflowed the query
+    of the row. An article is found at the exact address it is stored under when no key
+    leads to it: an archive an older release keyed otherwise, read as it is (a read-only
+    one, ``connection.read_old_schema``), said "no article" of ``/novini/5/index.html``
+    while its row held that very URL (keyed so before schema v26)."""
+    extra = "".join(f", articles.{c}" for c in PROVENANCE_COLUMNS) if provenance else ""
+    read = f"SELECT {_SELECT}{extra} FROM articles WHERE id = ?"
+    by_id = id_or_url.isascii() and id_or_url.isdigit()  # ("²" is a digit to isdigit)
+    if by_id:  # an id SQLite can hold (int64), or none: a longer one overflowed the query
         article_id = int(id_or_url) if len(id_or_url) <= 18 else None
     else:
         article_id = Store(conn).find(id_or_url)
-    if article_id is None:
-        return None
-    extra = "".join(f", articles.{c}" for c in PROVENANCE_COLUMNS) if provenance else ""
-    found = conn.execute(
-        f"SELECT {_SELECT}{extra} FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
+    found = None if article_id is None else conn.execute(read, (article_id,)).fetchone()
+    if found is None and not by_id:
+        read = f"SELECT {_SELECT}{extra} FROM articles WHERE url = ?"
+        found = conn.execute(read, (id_or_url,)).fetchone()
     if found is None:
         return None
     record = article_row(found[: len(ARTICLE_COLUMNS)])
