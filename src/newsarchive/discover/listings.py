@@ -665,6 +665,8 @@ def find_next_link(
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    if url := _short_of_last(anchors, page, usable, target):
+        return url
     # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
     if url := _endless_scroll(tree, usable):
         return url
@@ -725,6 +727,49 @@ def _older_link(
 
 
 _ANY_NUMBER = re.compile(r"(?<![\w.%-])\d+(?![\w.%-])")
+
+
+# A pager's link to its last page: "Последна »", "Последна страница", "Край", "Last ›".
+_LAST_TEXT = re.compile(
+    rf"^(?:{'|'.join(pager_words.TO_LAST)})"
+    rf"(?: (?:{'|'.join(pager_words.PAGE)}))?\s*(?:{_FORWARD})?$",
+    re.IGNORECASE,
+)
+# The page's number in a pager's address: a query field spelling "page" (``?str=4``,
+# ``&page=4``), or the end of the path (``/page/4/``, ``/strana-4``).
+_PAGE_FIELD = re.compile(
+    rf"[?&](?:{'|'.join(pager_words.PAGE_IN_ADDRESSES)})=(\d{{1,6}})(?=&|#|$)", re.IGNORECASE
+)
+_PATH_NUMBER = re.compile(r"(\d{1,6})(?=/?$)")
+
+
+def _short_of_last(
+    anchors: list[tuple[LexborNode, str]],
+    page: int,
+    usable: Callable[[str | None], str | None],
+    target: Callable[[LexborNode], str | None],
+) -> str | None:
+    """Page N+1 of a pager whose one way forward is its last page ("Последна »" on page
+    1 of a list running oldest first, its later pages reached back by "‹ Предишна"): the
+    last page's address with its number N+1. Only where the address spells the number as
+    a page's (``?str=4``, ``/page/4/``), never an offset's (``?start=30``)."""
+    for anchor, text in anchors:
+        label = link_says(anchor, text)
+        if not label or not _LAST_TEXT.match(label) or not (url := usable(target(anchor))):
+            continue
+        path = urlsplit(url).path
+        if found := _PAGE_FIELD.search(url):
+            start, end = found.span(1)
+        elif _PATH_PAGE.search(path) and (at_end := _PATH_NUMBER.search(url.split("?", 1)[0])):
+            start, end = at_end.span(1)
+        else:
+            continue
+        last = int(url[start:end])
+        if last == page + 1:
+            return url
+        if last > page + 1:
+            return usable(url[:start] + str(page + 1) + url[end:])
+    return None
 
 
 def _names_newer(url: str, page: int) -> bool:
