@@ -513,6 +513,15 @@ for site, name, origin in (
     ("edelvays", "Община Еделвайс", "https://edelvays.bg"),
     # and news only behind the footer's "Архив": years, months, no pager
     ("mayoran", "Община Майоран", "https://www.mayoran.bg"),
+    # and a thirty-seventh (tests/fixtures/make_mirrors_round37.py): Next.js whose next
+    # page is named only by __NEXT_DATA__'s nextCursor, "Зареди още" a <button>
+    ("kavak", "Община Кавак", "https://kavak.bg"),
+    # and oldest first, "Последна »" the first page's one link forward
+    ("breza", "Община Бреза", "https://breza.bg"),
+    # and an RSS feed named only in the news page's <head>, root-relative item links
+    ("chinar", "Община Чинар", "https://www.chinar.bg"),
+    # and windows-1251 articles sent as charset=utf-8, <meta charset> telling the truth
+    ("yasika", "Община Ясика", "https://yasika.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

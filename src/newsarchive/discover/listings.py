@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -665,6 +665,8 @@ def find_next_link(
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    if url := _short_of_last(anchors, page, usable, target):
+        return url
     # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
     if url := _endless_scroll(tree, usable):
         return url
@@ -675,7 +677,52 @@ def find_next_link(
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     if url := _older_month([*hrefs, *_option_targets(tree, base)], current, usable):
         return url
-    return _preloaded_data(tree, current, usable)
+    return _preloaded_data(tree, current, usable) or _next_data_cursor(tree, current, usable)
+
+
+# Next.js's pages router states the page's props in ``<script id="__NEXT_DATA__">``; a list
+# rendered per request (``getServerSideProps``: ``"gssp": true``) whose "Зареди още" is a
+# ``<button>`` names the next page only there, as a token its props call ``nextCursor``
+# (``next_cursor``, ``nextPage``, ``nextOffset``...), which the button asks the same page
+# for in the query field of that name less "next" (``?cursor=<token>``).
+_NEXT_PROP = re.compile(r"^next_?(cursor|page|token|after|offset)$", re.IGNORECASE)
+_NEXT_DATA_MAX = 2_000_000  # characters of the blob read, as ``embedded.MAX_BLOB``
+
+
+def _next_data_cursor(
+    tree: LexborHTMLParser, current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The list's next page a Next.js page names only by its props' ``nextCursor``: the
+    page's address with ``?cursor=<token>`` (an address there, taken as it is). None for
+    a page rendered once at build time (no ``gssp``), whose query the server ignores, and
+    for a last page (``"nextCursor": null``)."""
+    node = tree.css_first("script#__NEXT_DATA__")
+    raw = node.text(deep=True) if node is not None else ""
+    if not raw or len(raw) > _NEXT_DATA_MAX:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("gssp") is not True:
+        return None
+    props = data.get("props")
+    page_props = props.get("pageProps") if isinstance(props, dict) else None
+    if not isinstance(page_props, dict):
+        return None
+    for key, value in page_props.items():
+        if not (found := _NEXT_PROP.match(key)) or isinstance(value, bool):
+            continue
+        if not isinstance(value, str | int) or value == "":
+            continue
+        token = str(value)
+        if token.startswith(("/", "http://", "https://", "?")):
+            return usable(token if not token.startswith("?") else urlsplit(current).path + token)
+        field = found[1].lower()
+        parts = urlsplit(current)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != field]
+        return usable(urlunsplit(parts._replace(query=urlencode([*query, (field, token)]))))
+    return None
 
 
 def _preloaded_data(
@@ -725,6 +772,49 @@ def _older_link(
 
 
 _ANY_NUMBER = re.compile(r"(?<![\w.%-])\d+(?![\w.%-])")
+
+
+# A pager's link to its last page: "Последна »", "Последна страница", "Край", "Last ›".
+_LAST_TEXT = re.compile(
+    rf"^(?:{'|'.join(pager_words.TO_LAST)})"
+    rf"(?: (?:{'|'.join(pager_words.PAGE)}))?\s*(?:{_FORWARD})?$",
+    re.IGNORECASE,
+)
+# The page's number in a pager's address: a query field spelling "page" (``?str=4``,
+# ``&page=4``), or the end of the path (``/page/4/``, ``/strana-4``).
+_PAGE_FIELD = re.compile(
+    rf"[?&](?:{'|'.join(pager_words.PAGE_IN_ADDRESSES)})=(\d{{1,6}})(?=&|#|$)", re.IGNORECASE
+)
+_PATH_NUMBER = re.compile(r"(\d{1,6})(?=/?$)")
+
+
+def _short_of_last(
+    anchors: list[tuple[LexborNode, str]],
+    page: int,
+    usable: Callable[[str | None], str | None],
+    target: Callable[[LexborNode], str | None],
+) -> str | None:
+    """Page N+1 of a pager whose one way forward is its last page ("Последна »" on page
+    1 of a list running oldest first, its later pages reached back by "‹ Предишна"): the
+    last page's address with its number N+1. Only where the address spells the number as
+    a page's (``?str=4``, ``/page/4/``), never an offset's (``?start=30``)."""
+    for anchor, text in anchors:
+        label = link_says(anchor, text)
+        if not label or not _LAST_TEXT.match(label) or not (url := usable(target(anchor))):
+            continue
+        path = urlsplit(url).path
+        if found := _PAGE_FIELD.search(url):
+            start, end = found.span(1)
+        elif _PATH_PAGE.search(path) and (at_end := _PATH_NUMBER.search(url.split("?", 1)[0])):
+            start, end = at_end.span(1)
+        else:
+            continue
+        last = int(url[start:end])
+        if last == page + 1:
+            return url
+        if last > page + 1:
+            return usable(url[:start] + str(page + 1) + url[end:])
+    return None
 
 
 def _names_newer(url: str, page: int) -> bool:
