@@ -76,3 +76,17 @@ def test_first_published_reads_the_day_right_after_the_words() -> None:
 def test_first_published_dates_nothing_without_a_day_right_after_the_words() -> None:
     text = "The first published reference to paper cranes is a book of 1797 (12 May 1797)."
     assert far_dates.first_published(text, _TODAY, False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORIGINALLY PUBLISHED ON 26 SEP 2019. Updated often since.",
+        "Статията е Публикувана първоначално на 26.09.2019 г. в седмичника.",
+        "СТАТИЯТА Е ПУБЛИКУВАНА ЗА ПЪРВИ ПЪТ НА 26.09.2019 г.",
+    ],
+)
+def test_first_published_reads_the_words_in_any_of_a_readers_cases(text: str) -> None:
+    """The stems looked for before the pattern (``_FIRST_STEMS``) let every case a reader
+    writes through: a title-cased or a capitalised line as well as a lower-case one."""
+    assert far_dates.first_published(text, _TODAY, False) == dt.date(2019, 9, 26)

@@ -251,6 +251,12 @@ _FIRST_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _FIRST_REACH = 60  # characters after the words where their date must stand, first
+# A stem every phrase of ``_FIRST_PUBLISHED`` holds, past its first letter, in lower and
+# in upper case (a word cased otherwise within is no reader's): most pages hold none, and
+# looking for them costs a tenth of the pattern's scan, which no literal prefix lets skip
+# ahead (15% of a plain news page's extraction, on every page a printed date dates;
+# lowering the text first cost a third of it).
+_FIRST_STEMS = ("ublish", "osted", "убликуван", "UBLISH", "OSTED", "УБЛИКУВАН")
 
 
 def first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
@@ -258,6 +264,8 @@ def first_published(text: str, today: dt.date | None, month_first: bool) -> Publ
     Sep 2019", "публикувана първоначално на 12.03.2021"), the date that follows the words
     at once; None where no such words stand before a date (a sentence about "the first
     published reference" dates nothing)."""
+    if not any(stem in text for stem in _FIRST_STEMS):
+        return None
     for match in _FIRST_PUBLISHED.finditer(text):
         after = text[match.end() : match.end() + _FIRST_REACH]
         found = dates.find_text_dates(after, today=today, month_first=month_first)
