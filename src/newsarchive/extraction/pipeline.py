@@ -30,6 +30,7 @@ from newsarchive.extraction.furniture import (
     is_post,
     visible_text,
 )
+from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, body_text, pick_dates
 from newsarchive.fetch.charset import decode_html
@@ -786,7 +787,7 @@ def _tag_page_links(h1s: list[LexborNode], url: str) -> list[str]:
     boxes = around.widest()
     if not boxes:
         return []
-    host = _host(url)
+    host = host_and_path(url)[0]
     verdicts: dict[int, bool] = {}
     found: list[str] = []
     seen: set[int] = set()
@@ -798,8 +799,8 @@ def _tag_page_links(h1s: list[LexborNode], url: str) -> list[str]:
         path = href.split("#", 1)[0].split("?", 1)[0]
         if not _TAG_PAGE.search(path) or _TAG_REL.search(link.attributes.get("rel") or ""):
             continue
-        if host and path.startswith(("http://", "https://", "//")) and _host(path) != host:
-            continue
+        if host and (other := host_and_path(path)[0]) and other != host:
+            continue  # (another site's tag page; a relative link has no host of its own)
         name = _tag_name(link.text_lexbor())
         if not name or len(name) > _MAX_TAG_CHARS:
             continue
@@ -811,13 +812,6 @@ def _tag_page_links(h1s: list[LexborNode], url: str) -> list[str]:
         if len(found) == _MAX_TAG_LINKS:
             break
     return found
-
-
-def _host(url: str) -> str:
-    """The address's host without "www.", lower-cased; "" for a relative one."""
-    rest = url.split("//", 1)[1] if "//" in url else ""
-    host = rest.split("/", 1)[0].split(":", 1)[0].lower()
-    return host.removeprefix("www.")
 
 
 class _HeadlinesBox:
