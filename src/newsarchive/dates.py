@@ -470,6 +470,18 @@ def parse_iso(value: str) -> Published | None:
     return None if parsed is None or is_null_date(parsed) else parsed
 
 
+def stored_published(value: str) -> Published | None:
+    """A date as the archive and the frontier store it (``isoformat``): a day alone
+    ("2026-11-30"), or a moment with its offset, or naive (Sofia's clock); None for a
+    value that is neither (an archive edited by hand, a WARC from elsewhere)."""
+    try:
+        if len(value) == len("2026-11-30"):
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def is_placeholder_date(value: str) -> bool:
     """Whether ``value`` is an ISO date ``parse_iso`` reads as none: a CMS's way of
     writing "no date" (``is_null_date``), or a database's zero date (MySQL's

@@ -72,15 +72,23 @@ def from_site_clock(moment: dt.datetime, zone: dt.tzinfo | None = SITE_ZONE) -> 
     return summer if _eastern_european(summer) is _EEST else moment.replace(tzinfo=_EET)
 
 
-def page_instant(published: str | None) -> float | None:
-    """Seconds since the epoch of a page's stored date-time (ISO, with its offset, or
-    naive: Sofia's clock), None for a bare date (no time was given) or an unreadable value.
-    SQLite's ``julianday`` read a naive "2026-06-20T09:15:00" as 09:15 UTC, three hours
-    after the page meant, and ``--sort newest`` listed it above that day's 11:48+03:00."""
+def page_moment(published: str | None) -> dt.datetime | None:
+    """A page's stored date-time (ISO, with its offset, or naive: Sofia's clock) as the
+    zone-aware moment it gives; None for a bare date (a day with no time is no moment) or
+    an unreadable value (an archive edited by hand). The one reading of a stored time for
+    the sort (``page_instant``) and the Parquet export."""
     if not published or len(published) <= len("YYYY-MM-DD"):
         return None
     try:
         moment = dt.datetime.fromisoformat(published)
     except ValueError:
         return None
-    return from_site_clock(moment).timestamp()
+    return from_site_clock(moment)
+
+
+def page_instant(published: str | None) -> float | None:
+    """Seconds since the epoch of a page's stored date-time (``page_moment``). SQLite's
+    ``julianday`` read a naive "2026-06-20T09:15:00" as 09:15 UTC, three hours after the
+    page meant, and ``--sort newest`` listed it above that day's 11:48+03:00."""
+    moment = page_moment(published)
+    return moment.timestamp() if moment is not None else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.states import State
 from newsarchive.archive.store import now_iso
+from newsarchive.dates import stored_published
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
@@ -74,14 +75,6 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: dt.date |
         # run asking further back fetches it again, as one without --since does)
         return Seen.OLD
     return Seen.NEW
-
-
-def _listed_value(stored: str) -> Published:
-    """A listed date as the frontier stores it (ISO): a day, or a moment with its offset
-    as the feed gave it (an older release stored the day alone)."""
-    if len(stored) == len("2026-11-30"):
-        return dt.date.fromisoformat(stored)
-    return dt.datetime.fromisoformat(stored)
 
 
 def listed_kind(source: str | None) -> str | None:
@@ -487,8 +480,10 @@ class Frontier:
         for url in urls:
             day, source = rows.get(url_key(url), (None, None))
             kind = listed_kind(source)
-            if day and kind:
-                found[url] = _listed_value(day), kind
+            # (a day, or a moment with its offset as the feed gave it; an older release
+            # stored the day alone)
+            if day and kind and (value := stored_published(day)) is not None:
+                found[url] = value, kind
         return found
 
     def going_back(self, urls: list[str]) -> dict[str, int]:

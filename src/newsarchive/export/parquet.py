@@ -25,7 +25,7 @@ from typing import IO, Any
 from newsarchive.archive.store import Filters, fetch_moment, stored_tags, story_of
 from newsarchive.errors import ArchiveError
 from newsarchive.export.columns import COLUMNS
-from newsarchive.site_clock import from_site_clock
+from newsarchive.site_clock import page_moment
 
 _BATCH = 2000
 _COLUMNS = (
@@ -122,15 +122,12 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _timed(value: str | None) -> dt.datetime | None:
-    """A page's date as the moment it gives, or None for a bare date: a day
-    with no time is no moment, and midnight UTC stated one nobody gave (its day is in the
-    ``_date`` column beside it). The rule ``search``'s sort uses too: longer than a day
-    (``YYYY-MM-DD``) is a time, and one without a zone is Sofia's clock
-    (``site_clock.from_site_clock``), as the page printed it: it was read as UTC, two or
-    three hours later than the page meant."""
-    if not value or len(value) <= len("YYYY-MM-DD"):
-        return None
-    return from_site_clock(dt.datetime.fromisoformat(value))
+    """A page's date as the moment it gives (``site_clock.page_moment``, as ``search``'s
+    sort reads it), or None for a bare date: midnight UTC would state a time nobody gave
+    (its day is in the ``_date`` column beside it), and a time without a zone is Sofia's
+    clock, as the page printed it: it was read as UTC, two or three hours later than the
+    page meant."""
+    return page_moment(value)
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -400,12 +400,8 @@ def listed_as_archived(published: str | None, source: str | None) -> tuple[Publi
     export) shows none either. None for a date the page gave, or none at all."""
     if not published or source not in LISTED_SOURCES:
         return None
-    try:
-        if len(published) == len("2025-11-30"):
-            return dt.date.fromisoformat(published), source
-        return dt.datetime.fromisoformat(published), source
-    except ValueError:  # (a WARC from elsewhere may say anything)
-        return None
+    value = dates.stored_published(published)  # (a WARC from elsewhere may say anything)
+    return (value, source) if value is not None else None
 
 
 def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | None:
