@@ -529,36 +529,58 @@ def test_a_record_whose_address_carries_a_port_or_a_login_is_filed_under_its_sit
     assert not any("secret" in url or "reader" in url for url in articles)
 
 
+@pytest.mark.parametrize(
+    ("sites", "filed_as"),
+    [
+        (
+            (("obshtina", "obshtina/"), ("chitalishte", "chitalishte/")),
+            {
+                "https://spodeleno.bg/obshtina/novini/1": "obshtina",
+                "https://spodeleno.bg/chitalishte/novini/2": "chitalishte",
+            },
+        ),
+        # the host's own site read first: its root is on_site for every path of the host
+        (
+            (("spodeleno", ""), ("obshtina", "obshtina/")),
+            {
+                "https://spodeleno.bg/novini/1": "spodeleno",
+                "https://spodeleno.bg/obshtina/novini/2": "obshtina",
+            },
+        ),
+    ],
+)
 def test_records_of_two_sites_in_folders_of_one_host_are_filed_by_folder(
-    run_cli: Cli, tmp_path: Path, db: Path
+    run_cli: Cli,
+    tmp_path: Path,
+    db: Path,
+    sites: tuple[tuple[str, str], ...],
+    filed_as: dict[str, str],
 ) -> None:
-    """Two profiles in folders of one host (``https://x.bg/obshtina/``, ``.../chitalishte/``):
-    import-warc filed a record by its host alone, so the last profile read took both
-    sites' pages; each is its folder's (``on_site``)."""
+    """Two profiles in folders of one host (``https://x.bg/obshtina/``, ``.../chitalishte/``),
+    or one of the host's root and one of a folder: import-warc filed a record by its host
+    alone, so the last profile read took both sites' pages; each is its folder's
+    (``on_site``), the deepest folder's first."""
     profiles = []
-    for site in ("obshtina", "chitalishte"):
+    for site, folder in sites:
         profile = tmp_path / f"{site}.toml"
         profile.write_text(
-            f'id = "{site}"\nname = "{site}"\norigin = "https://spodeleno.bg/{site}/"\n',
+            f'id = "{site}"\nname = "{site}"\norigin = "https://spodeleno.bg/{folder}"\n',
             encoding="utf-8",
         )
         profiles += ["--profile", str(profile)]
     warc = tmp_path / "shared.warc.gz"
     with warc.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        for number, site in enumerate(("obshtina", "chitalishte"), 1):
+        for number, (_, folder) in enumerate(sites, 1):
             body = (
                 f"<html><head><title>Ремонт на улица {number}</title></head><body><article>"
                 f"<h1>Ремонт на улица {number}</h1>"
                 + f"<p>Започна ремонтът на улица номер {number} в града този месец.</p>" * 3
                 + "</article></body></html>"
             ).encode()
-            uri = f"https://spodeleno.bg/{site}/novini/{number}"
+            uri = f"https://spodeleno.bg/{folder}novini/{number}"
             _dated_response(writer, uri, body, "2026-03-01T08:00:00Z")
     result = run_cli("import-warc", str(warc), *profiles, "--db", str(db))
     assert result.exit_code == 0, result.stderr
     filed = {url: row[0] for url, row in _articles(run_cli, db).items()}
-    assert filed == {
-        "https://spodeleno.bg/obshtina/novini/1": "obshtina",
-        "https://spodeleno.bg/chitalishte/novini/2": "chitalishte",
-    }
+    assert filed == filed_as

@@ -291,7 +291,8 @@ class Importer:
         self.store = store
         # (a host may hold several sites, each in a folder of it: ``on_site`` says whose)
         self.by_host: dict[str, list[Profile]] = {}
-        for p in profiles:
+        # (the deepest folder first: a profile of the host's root is on_site everywhere)
+        for p in sorted(profiles, key=lambda p: -len(p.home)):
             for host in site_hosts(p):
                 self.by_host.setdefault(host, []).append(p)
         self.later: dict[str, Page] = {}  # later pages met in the file, by URL key
