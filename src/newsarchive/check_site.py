@@ -20,7 +20,7 @@ from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
-from newsarchive.fetch.documents import EMPTY_PAGE
+from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
 from newsarchive.markup import parse_html
 from newsarchive.models import Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
@@ -286,7 +286,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None:
         return check
-    if not page.content.strip():  # a failure, as the crawl fails it (``harvest``): no
+    if empty_answer(page.content):  # a failure, as the crawl fails it (``harvest``): no
         check.error = EMPTY_PAGE  # body passed unchecked, a blank one "drifted" throughout
         return check
     # (its text, read as the crawl reads it, by the header's charset too: the bytes alone

@@ -694,7 +694,7 @@ def _listed(published: Published | None) -> Published | None:
     a page printing that day alone (``published.with_listed``), or the day alone where
     the time is midnight exactly: a feed writing ``00:00:00`` knows the day, not when in
     it."""
-    if isinstance(published, dt.datetime) and published.timetz().replace(tzinfo=None) == dt.time():
+    if isinstance(published, dt.datetime) and published.time() == dt.time():
         return published.date()
     return published
 

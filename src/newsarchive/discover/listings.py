@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -39,6 +39,7 @@ from newsarchive.discover.anchors import (
 )
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import (
+    MAX_BLOB,
     EmbeddedItem,
     embedded_items,
     listed_items,
@@ -686,7 +687,6 @@ def find_next_link(
 # (``next_cursor``, ``nextPage``, ``nextOffset``...), which the button asks the same page
 # for in the query field of that name less "next" (``?cursor=<token>``).
 _NEXT_PROP = re.compile(r"^next_?(cursor|page|token|after|offset)$", re.IGNORECASE)
-_NEXT_DATA_MAX = 2_000_000  # characters of the blob read, as ``embedded.MAX_BLOB``
 
 
 def _next_data_cursor(
@@ -698,7 +698,7 @@ def _next_data_cursor(
     for a last page (``"nextCursor": null``)."""
     node = tree.css_first("script#__NEXT_DATA__")
     raw = node.text(deep=True) if node is not None else ""
-    if not raw or len(raw) > _NEXT_DATA_MAX:
+    if not raw or len(raw) > MAX_BLOB:
         return None
     try:
         data = json.loads(raw)
@@ -718,10 +718,8 @@ def _next_data_cursor(
         token = str(value)
         if token.startswith(("/", "http://", "https://", "?")):
             return usable(token if not token.startswith("?") else urlsplit(current).path + token)
-        field = found[1].lower()
-        parts = urlsplit(current)
-        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != field]
-        return usable(urlunsplit(parts._replace(query=urlencode([*query, (field, token)]))))
+        # (the page's other fields as it wrote them: a new spelling is a new address)
+        return usable(_with_field(current, found[1].lower(), quote(token, safe="")))
     return None
 
 

@@ -710,6 +710,8 @@ def dated_name(line: str) -> str:
 # The marks a byline line sets between its date and its writer ("17.12.2025 · Jane Doe"),
 # not the comma or the dash a dateline or a signature sets before a place.
 _BYLINE_MARKS = frozenset("·|•")
+# A byline mark with the spaces around it, where a line's date ends.
+_BYLINE_MARK = re.compile(rf"\s*[{re.escape(''.join(sorted(_BYLINE_MARKS)))}]\s*")
 
 
 def date_then_name(line: str) -> str:
@@ -738,7 +740,7 @@ def name_beside_date(lines: list[str]) -> str:
         if not (name := _person_words(line)):
             continue
         for other in (*kept[max(0, number - 1) : number], *kept[number + 1 : number + 2]):
-            opening = re.split(r"\s*[·|•]\s*", other, maxsplit=1)[0]
+            opening = _BYLINE_MARK.split(other, maxsplit=1)[0]
             if may_be_dated(opening) and is_bare_date(opening):
                 return name
     return ""

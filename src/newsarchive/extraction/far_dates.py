@@ -267,7 +267,8 @@ def first_published(text: str, today: dt.date | None, month_first: bool) -> Publ
     if not any(stem in text for stem in _FIRST_STEMS):
         return None
     for match in _FIRST_PUBLISHED.finditer(text):
-        after = text[match.end() : match.end() + _FIRST_REACH]
+        # (the words' pattern spans line breaks; the date parser reads one line)
+        after = text[match.end() : match.end() + _FIRST_REACH].replace("\n", " ")
         found = dates.find_text_dates(after, today=today, month_first=month_first)
         if found and found[0].start == 0:
             return found[0].value

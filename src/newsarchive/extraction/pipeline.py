@@ -795,11 +795,10 @@ def _tag_page_links(h1s: list[LexborNode], url: str) -> list[str]:
         if link.mem_id in seen:
             continue  # (in two headlines' boxes, one inside the other)
         seen.add(link.mem_id)
-        href = link.attributes.get("href") or ""
-        path = href.split("#", 1)[0].split("?", 1)[0]
+        other, path = host_and_path(link.attributes.get("href") or "")
         if not _TAG_PAGE.search(path) or _TAG_REL.search(link.attributes.get("rel") or ""):
             continue
-        if host and (other := host_and_path(path)[0]) and other != host:
+        if host and other and other != host:
             continue  # (another site's tag page; a relative link has no host of its own)
         name = _tag_name(link.text_lexbor())
         if not name or len(name) > _MAX_TAG_CHARS:

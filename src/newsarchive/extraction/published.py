@@ -226,7 +226,7 @@ def _first_published(
     page kept current prints its last revision, and the words say which day came first.
     Only over a date read from the page's text or a ``<time>``: metadata names the
     publication itself (``_marked_earlier`` checks it against the page)."""
-    first = far_dates.first_published(_one_line(text), today, month_first)
+    first = far_dates.first_published(text, today, month_first)
     if first is None or dates.local_date(first) >= dates.local_date(shown.value):
         return shown
     return DatePick(first, "generic:first-published", "text")
