@@ -22,7 +22,9 @@ from newsarchive.discover.anchors import link_target, page_base, picture_says, s
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import (
+    MONTH_FOLDER,
     YEAR,
+    YEAR_FOLDER,
     Shape,
     is_file_path,
     looks_like_article_path,
@@ -566,12 +568,6 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     )
 
 
-# A period of an archive kept as a tree of folders: a year (``/novini/2026/``) under the
-# archive's page, a month (``/novini/2026/11/``) under a year's.
-_YEAR_FOLDER = re.compile(r"(?:19|20)\d{2}")
-_MONTH_FOLDER = re.compile(r"0?[1-9]|1[0-2]")
-
-
 def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """The newest period a page of an archive's tree links beneath itself: its latest
     year (``/novini/2026/`` under ``/novini/``) or, on a year's page, its latest month
@@ -582,8 +578,8 @@ def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
     here = split_normal(normalize_url(page_url) or page_url)[1]
     folder = here if here.endswith("/") else here + "/"
     segments = [segment for segment in folder.split("/") if segment]
-    in_year = bool(segments) and _YEAR_FOLDER.fullmatch(segments[-1]) is not None
-    kind = _MONTH_FOLDER if in_year else _YEAR_FOLDER
+    in_year = bool(segments) and YEAR_FOLDER.fullmatch(segments[-1]) is not None
+    kind = MONTH_FOLDER if in_year else YEAR_FOLDER
     base = page_base(tree, page_url)
     best: tuple[int, str] | None = None
     for anchor in tree.css("a[href]"):

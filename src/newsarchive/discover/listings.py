@@ -54,6 +54,8 @@ from newsarchive.discover.explore import (
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
+    MONTH_FOLDER,
+    YEAR_FOLDER,
     Shape,
     is_file_path,
     is_not_article_path,
@@ -861,7 +863,7 @@ def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
     for select in tree.css("select"):
         for option in select.css("option"):
             value = (option.attributes.get("value") or "").strip()
-            if _YEAR.search(value) and (target := _option_target(select, value, base)):
+            if YEAR_FOLDER.search(value) and (target := _option_target(select, value, base)):
                 found.append(target)
     return found
 
@@ -1370,9 +1372,7 @@ _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[
 # WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
 # ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
-_MONTH = re.compile(r"0?[1-9]|1[0-2]")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
@@ -1389,7 +1389,7 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
             return int(ym[1]), int(ym[2])
         year, month = params.get("year", ""), params.get("month", "")
-        if _YEAR.fullmatch(year) and _MONTH.fullmatch(month):
+        if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
     return None
 
@@ -1405,7 +1405,7 @@ def _older_month(
     here = archive_month(current, anywhere=True)
     best: tuple[tuple[int, int], str] | None = None
     for href in hrefs:
-        if not _YEAR.search(href):
+        if not YEAR_FOLDER.search(href):
             continue  # most links: no year, no month's archive
         url = usable(href)
         month = archive_month(url) if url else None
