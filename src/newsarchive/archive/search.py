@@ -235,9 +235,30 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
-    _with_yo_spellings(conn, forms, chosen, words - cased.keys())
-    _with_yo_prefixes(conn, chosen, query.prefixes())
+    spelled, prefixes = words - cased.keys(), query.prefixes()
+    if _holds_yo_spelling(conn, spelled, prefixes):
+        _with_yo_spellings(conn, forms, chosen, spelled)
+        _with_yo_prefixes(conn, chosen, prefixes)
     return Lemmas(chosen, forms.known, cased)
+
+
+def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[str]) -> bool:
+    """Whether the archive holds any of ``words`` or ``prefixes`` with ё for е or е for ё
+    (``lemmas.yo_spellings``), in one look in the index for them all: none where no word
+    has an "е" or "ё".
+
+    Each spelling was looked for apart, one statement per "е" of every word (and
+    prefix), Bulgarian ones too, which no archive prints with ё: "председателят на
+    общинския съвет" cost 4 looks that found nothing. Only when this one finds some
+    spelling are they looked for one by one (``_with_yo_spellings``,
+    ``_with_yo_prefixes``): an archive without Russian text, or a query of Bulgarian
+    words in one with it, pays one statement."""
+    either = [f'"{s}"' for word in sorted(words) for s in sorted(yo_spellings(word))]
+    either += [f'"{s}"*' for prefix in sorted(prefixes) for s in sorted(yo_spellings(prefix))]
+    if not either:
+        return False
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    return bool(_run(conn, probe, [" OR ".join(either)]))
 
 
 def _with_yo_spellings(
