@@ -127,7 +127,7 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if not missing:
         return
     from newsarchive.errors import ProfileError
-    from newsarchive.profiles.loader import list_profiles, site_at
+    from newsarchive.profiles.loader import address_hint, list_profiles
 
     try:
         profiles = list_profiles()
@@ -137,8 +137,7 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if unknown:
         listed = ", ".join(sorted(archived)) or "none yet"
         # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says)
-        named = site_at(unknown[0], profiles.values()) if "." in unknown[0] else None
-        meant = f"; that is the address of the site '{named}': name it '{named}'" if named else ""
+        meant = address_hint(unknown[0], profiles.values())
         raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed}){meant}")
 
 
