@@ -55,16 +55,18 @@ from newsarchive.archive.query import (
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
+from newsarchive.site_clock import instant_sql
 
 TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
 SNIPPET_TOKENS = 24
 # The instant of publication: ``published`` with its UTC offset, a time given without
-# one on Sofia's clock (``connection.add_functions``); a bare date has no time, so it is
-# NULL here and sorts after the timed articles of its day (newest) or before them
-# (oldest), as if published at the day's start.
-_INSTANT = "newsarchive_instant(a.published)"
+# one on Sofia's clock (``site_clock.instant_sql``, in SQL: a Python function per sorted
+# row was most of the sort); a bare date has no time, so it is NULL here and sorts after
+# the timed articles of its day (newest) or before them (oldest), as if published at the
+# day's start.
+_INSTANT = instant_sql("a.published")
 SORTS = {
     "relevance": "score ASC, a.published_date DESC, a.id DESC",
     "newest": f"a.published_date IS NULL, a.published_date DESC, {_INSTANT} DESC, a.id DESC",
