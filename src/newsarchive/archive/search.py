@@ -52,7 +52,7 @@ from newsarchive.archive.query import (
     parse_query,
     unquoted,
 )
-from newsarchive.archive.store import Filters
+from newsarchive.archive.store import Filters, as_pasted, get_article
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
 from newsarchive.site_clock import instant_sql
@@ -884,6 +884,55 @@ def of_the_day(
         conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     )
     return (day, total) if total else None
+
+
+# What a query that matched nothing may have meant, in the order ``no_match`` looks:
+# an article's address pasted (addresses are not indexed), a date (no text holds one as
+# a word), Latin letters for Cyrillic ones, quoted words that match in other forms.
+ADDRESS, DAY, CYRILLIC, FORMS = "address", "day", "cyrillic", "forms"
+NO_MATCH_ORDER = (ADDRESS, DAY, CYRILLIC, FORMS)
+
+
+@dataclass(frozen=True)
+class NoMatch:
+    """What a query that matched nothing may have meant (``no_match``): the CLI says it
+    on stderr, the web page under the count, each in its own words."""
+
+    kind: str  # one of ``NO_MATCH_ORDER``
+    total: int  # the articles it matches (``ADDRESS``: the one archived there)
+    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``)
+    day: dt.date | None = None  # ``DAY``
+    article: int | None = None  # ``ADDRESS``: the article's id
+
+
+def no_match(
+    conn: sqlite3.Connection, typed: str, filters: Filters, *, exact: bool = False
+) -> NoMatch | None:
+    """For a query that matched nothing, the first of ``NO_MATCH_ORDER`` that holds, or
+    None: the one source of the hints and their order for both front ends. The CLI told
+    the date before the Cyrillic spelling and the web page after it, the web page
+    computed both, and an address pasted into its box was told nothing.
+
+    An address (a URL, or "www." and no space) is that and nothing else: the article
+    archived there (``store.as_pasted``'s spellings), or no hint. ``exact``: every word
+    was matched only as typed (``--exact``), so ``in_any_form`` loosens them too."""
+    query = typed.strip()
+    if query.startswith(("http://", "https://", "www.")) and " " not in query:
+        for spelling in as_pasted(query):
+            found = get_article(conn, spelling)
+            if found is not None:
+                return NoMatch(ADDRESS, 1, article=int(found["id"]))
+        return None
+    day = of_the_day(conn, typed, filters)
+    if day is not None:
+        return NoMatch(DAY, day[1], day=day[0])
+    cyrillic = in_cyrillic(conn, typed, filters)
+    if cyrillic is not None:
+        return NoMatch(CYRILLIC, cyrillic[1], words=cyrillic[0])
+    loose = in_any_form(conn, typed, filters, exact=exact)
+    if loose is not None:
+        return NoMatch(FORMS, loose[1], words=loose[0])
+    return None
 
 
 def undated_note(left_out: int) -> str:
