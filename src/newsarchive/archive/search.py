@@ -268,7 +268,8 @@ def _with_yo_spellings(
     """Match each of ``words`` the archive also prints with ё for е or е for ё
     (``lemmas.yo_spellings``: "елка" and "ёлка") as its forms as printed and those
     spellings, with the forms the vocabulary files under each spelling's lemma. One
-    look in the index per "е" of the query's words, none for a word without one."""
+    look in the index per "е" of the query's words, none for a word without one: asked
+    only once ``_holds_yo_spelling`` found the archive holds one of them."""
     for word in sorted(words):
         spellings = yo_spellings(word)
         held = spellings.difference(unseen(conn, spellings)) if spellings else set()
@@ -286,7 +287,7 @@ def _with_yo_prefixes(
 ) -> None:
     """Match each one-word prefix the archive also holds words of with ё for е or е for
     ё ("елк*": "ёлка" too) as either spelling, under ``PREFIX_KEY``; one look in the
-    index per "е" of each prefix."""
+    index per "е" of each prefix (asked as ``_with_yo_spellings`` is)."""
     probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
     for prefix in sorted(prefixes):
         held = {p for p in yo_spellings(prefix) if _run(conn, probe, [f'"{p}"*'])}
