@@ -576,3 +576,57 @@ def test_typographic_quotes_make_a_phrase(
                        f"/search?q={quote(swapped)}")  # fmt: skip
     assert page.status_code == 200 and "1–3 of 3 articles" in page.text
     assert none.status_code == 200 and "No articles match." in none.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "cli_says"),
+    [
+        ("https://www.bta.bg/bg/news/bulgaria/3-dekemvri", "address", "addresses are not"),
+        ("01.12.2026", "day", "is a date"),
+        ("Obshtinata", "cyrillic", "in Cyrillic"),
+        ('"общински съвет"', "forms", "in any form"),
+    ],
+)
+def test_the_web_page_and_the_cli_tell_the_same_hint_of_a_query_that_matched_nothing(
+    run_cli: Callable[..., Result], archive: Path, typed: str, kind: str, cli_says: str
+) -> None:
+    """One source of the hints and their order (``search.no_match``): the web page looked
+    for the Cyrillic spelling before the date where the CLI looked for the date first,
+    and told nothing of an article's address pasted into its box, which the CLI names."""
+    from urllib.parse import quote
+
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    told = run_cli("search", typed, "--db", str(archive))
+    assert told.stdout == "No matches.\n" and cli_says in told.stderr, told.stderr
+    [page] = fetch(make_datasette(archive), f"/search?q={quote(typed)}")
+    shown = re.findall(r'<p class="na-count" id="(address|day|cyrillic|forms)"', page.text)
+    assert page.status_code == 200 and shown == [kind], shown
+    if kind == "address":
+        assert (
+            '<p class="na-count" id="address">Addresses are not searched: the article archived'
+            ' there is <a href="/article/3">3</a>.</p>'
+        ) in page.text
+
+
+def test_the_no_match_hints_are_looked_for_in_one_order(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where more than one could be told, the first of ``NO_MATCH_ORDER`` is, by both."""
+    import datetime as dt
+
+    from newsarchive.archive import search
+    from newsarchive.archive.store import Filters
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    monkeypatch.setattr(search, "of_the_day", lambda *_: (dt.date(2026, 12, 1), 1))
+    monkeypatch.setattr(search, "in_cyrillic", lambda *_: ("общината", 3))
+    with sqlite3.connect(archive) as conn:
+        hint = search.no_match(conn, "Obshtinata", Filters())
+    assert hint is not None and hint.kind == search.DAY
+    [page] = fetch(make_datasette(archive), "/search?q=Obshtinata")
+    assert 'id="day"' in page.text and 'id="cyrillic"' not in page.text

@@ -68,6 +68,28 @@ def test_a_site_s_address_where_its_id_belongs_is_told_the_id(
     )
 
 
+def test_a_dotless_host_s_address_where_its_id_belongs_is_told_the_id_by_search_as_crawl(
+    run_cli: Callable[..., Result],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An address is told by a "." or a "/" (``loader.is_address``): ``crawl`` said of
+    "http://intranet/news" that it is the address of the site 'intranet-news', and
+    ``search --site`` (which looked for a "." alone) only "unknown site"."""
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "intranet-news.toml").write_text(
+        'id = "intranet-news"\norigin = "http://intranet"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(profiles))
+    said = "that is the address of the site 'intranet-news': name it 'intranet-news'"
+    crawled = run_cli("crawl", "http://intranet/news", "--db", str(tmp_path / "new.db"))
+    assert crawled.exit_code == 2 and said in _one_error_line(crawled)
+    searched = run_cli("search", "бюджет", "--site", "http://intranet/news", "--db", str(archive))
+    assert searched.exit_code == 2 and said in _one_error_line(searched), searched.stderr
+
+
 def test_a_site_id_pasted_with_spaces_around_it_is_read(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:

@@ -558,3 +558,31 @@ def test_a_query_looks_each_lemma_s_forms_up_once(run_cli: Cli, db: Path) -> Non
     assert total == 1 and "**Децата**" in hits[0]["snippet"]
     by_lemma = [s for s in statements if "FROM lemma_vocab WHERE lemma IN" in s]
     assert len(by_lemma) == 1, by_lemma
+
+
+def test_a_bulgarian_archive_is_looked_in_once_for_russian_spellings(
+    run_cli: Cli, db: Path
+) -> None:
+    """The Russian ё/е rule (``lemmas.yo_spellings``) looked in the index once per "е" of
+    every query word and prefix, Bulgarian ones too, though no Bulgarian text prints a
+    ё: one look for them all says the archive holds none, and none is looked for apart."""
+    import sqlite3
+
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import SearchOptions, search_page
+
+    text = "Председателят на общинския съвет откри площадката пред училището."
+    park = {"site": "bta", "url": "https://www.bta.bg/u5", "title": "Нова детска площадка",
+            "published": "2025-06-24", "text": text}  # fmt: skip
+    build(run_cli, db, [*SCHOOLS, park])
+    conn = sqlite3.connect(db)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        query = parse_query("председателят съвет детск* площадка -пожар")
+        hits, total = search_page(conn, query, SearchOptions())
+    finally:
+        conn.close()
+    assert total == 1 and "**Председателят**" in hits[0]["snippet"]
+    spelled = [s for s in statements if "ё" in s]
+    assert len(spelled) == 1, spelled  # (5 before: one per "е" of a word or a prefix)

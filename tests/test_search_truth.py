@@ -56,6 +56,73 @@ def test_sort_newest_orders_one_day_by_time_with_offsets(run_cli: Cli, db: Path)
     assert ids(search(run_cli, db, "съвет", "--sort", "oldest")) == [7, 3, 2, 5, 4, 1, 6]
 
 
+def _stored_times() -> list[str | None]:
+    """Date-times as the archive stores them, naive (Sofia's clock) and with offsets,
+    over each clock change of 1997-2040 hour by hour (the hour that does not exist, the
+    one that comes twice), and the shapes ``page_instant`` alone reads."""
+    import datetime as dt
+
+    times: list[str | None] = []
+    for year in range(1997, 2041):
+        for month in (3, 10):
+            for hour in range(8 * 24):
+                moment = dt.datetime(year, month, 24) + dt.timedelta(hours=hour, minutes=30)
+                times += [moment.isoformat(), moment.replace(microsecond=250).isoformat()]
+                times.append(moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=-5))).isoformat())
+    odd = ["2024-05-01", "2024-05-01 09:15", "2024-05-01T09:15:00Z", "2024-05-01T09:15:00z",
+           "1996-10-27T03:30:00", "2024-05-01T09:15:00 ", "2024-13-01T09:15:00", "вчера", "",
+           None]  # fmt: skip
+    return [*times, *odd]
+
+
+def test_the_sort_s_instant_in_sql_is_page_instant() -> None:
+    """``site_clock.instant_sql`` (the sort's key, computed by SQLite) reads every time as
+    ``page_instant`` does, Sofia's clock changes and the values left to it included."""
+    import sqlite3
+
+    from newsarchive.archive.connection import add_functions
+    from newsarchive.site_clock import instant_sql, page_instant
+
+    conn = sqlite3.connect(":memory:")
+    add_functions(conn)
+    conn.execute("CREATE TABLE t (published TEXT)")
+    times = _stored_times()
+    conn.executemany("INSERT INTO t VALUES (?)", [(t,) for t in times])
+    read = [row[0] for row in conn.execute(f"SELECT {instant_sql('published')} FROM t")]
+    for time, instant in zip(times, read, strict=True):
+        expected = page_instant(time)
+        assert (instant is None) == (expected is None), time
+        assert expected is None or abs(instant - expected) < 0.001, time
+
+
+def test_sort_newest_calls_no_python_for_stored_times(run_cli: Cli, db: Path) -> None:
+    """The newest and oldest sort called ``newsarchive_instant`` (Python) for every
+    sorted row; a time as the archive stores it is read in SQL (``instant_sql``)."""
+    import sqlite3
+
+    from newsarchive.archive.connection import add_functions
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import SearchOptions, search_page
+    from newsarchive.site_clock import page_instant
+
+    build(run_cli, db, SAME_DAY)
+    conn = sqlite3.connect(db)
+    add_functions(conn)
+    called: list[str | None] = []
+    conn.create_function(
+        "newsarchive_instant", 1, lambda value: called.append(value) or page_instant(value)
+    )
+    try:
+        for sort in ("newest", "oldest"):
+            for collapse in (False, True):
+                options = SearchOptions(sort=sort, collapse=collapse)
+                hits, _ = search_page(conn, parse_query("съвет"), options)
+                assert len(hits) == 7
+    finally:
+        conn.close()
+    assert called == []
+
+
 # --- parentheses ----------------------------------------------------------------------
 
 

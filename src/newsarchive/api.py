@@ -32,6 +32,7 @@ from newsarchive.archive.store import (
     Prepared,
     Preparer,
     Store,
+    as_pasted,
     fetch_moment,
     get_article,
     iter_articles,
@@ -143,72 +144,54 @@ def search_page(
 def _no_match_hint(
     conn: sqlite3.Connection, query: str, filters: Filters, exact: bool = False
 ) -> str | None:
-    """For a query that matched nothing, the line that says what was meant, or None: an
-    article's address pasted as the query (addresses are not indexed: ``show`` opens it),
-    Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``), or
-    quoted words (``exact``: every word) that match in other forms."""
+    """For a query that matched nothing, the line that says what was meant, or None:
+    ``archive.search.no_match``'s hint (the web page's too, in its words), with the
+    command that lists what it names."""
     from newsarchive.archive.lemmas import mixes_scripts
-    from newsarchive.archive.search import in_cyrillic, of_the_day
+    from newsarchive.archive.search import ADDRESS, CYRILLIC, DAY, no_match
 
-    typed = query.strip()
-    if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
-        for spelling in _as_pasted(typed):
-            found = get_article(conn, spelling)
-            if found is not None:
-                return (
-                    f"addresses are not searched; the article archived at '{typed}' is"
-                    f" {found['id']}: newsarchive show {found['id']}"
-                )
+    hint = no_match(conn, query, filters, exact=exact)
+    if hint is None:
         return None
-    day = of_the_day(conn, query, filters)
-    if day is not None:
-        articles = "1 article is" if day[1] == 1 else f"{day[1]} articles are"
+    typed = query.strip()
+    if hint.kind == ADDRESS:
+        return (
+            f"addresses are not searched; the article archived at '{typed}' is"
+            f" {hint.article}: newsarchive show {hint.article}"
+        )
+    if hint.kind == DAY:
+        articles = "1 article is" if hint.total == 1 else f"{hint.total} articles are"
         # (counted under the same --site: the command told must list as many)
         sites = "".join(f" --site {site}" for site in filters.sites)
         return (
             f"'{typed}' is a date, which no article's text holds as typed; {articles} of"
-            f" that day: newsarchive search{sites} --since {day[0]} --until {day[0]}"
+            f" that day: newsarchive search{sites} --since {hint.day} --until {hint.day}"
         )
     # (counted under the search's --site/--since/--until: the command told keeps them, or
     # it listed every site's and date's matches, not the number said)
     options = "".join(f" --site {site}" for site in filters.sites)
     options += f" --since {filters.since}" if filters.since else ""
     options += f" --until {filters.until}" if filters.until else ""
-    cyrillic = in_cyrillic(conn, query, filters)
-    if cyrillic is None:
-        return _in_any_form_hint(conn, query, filters, exact, options)
-    guess, total = cyrillic
-    matches = "1 article" if total == 1 else f"{total} articles"
-    # ("Рuсе": a letter typed on the other layout, inside a Cyrillic word)
-    latin = (
-        "has Latin letters in a Cyrillic word" if mixes_scripts(query) else "is in Latin letters"
-    )
-    return (
-        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}:"
-        f" newsarchive search '{guess}'{options}"
-    )
-
-
-def _in_any_form_hint(
-    conn: sqlite3.Connection, query: str, filters: Filters, exact: bool, options: str
-) -> str | None:
-    """The line for quoted words (or ``--exact``) that matched nothing while the same
-    words in any form do (``archive.search.in_any_form``), or None."""
-    from newsarchive.archive.search import in_any_form
-
-    loose = in_any_form(conn, query, filters, exact=exact)
-    if loose is None:
-        return None
-    words, total = loose
-    matches = "1 article" if total == 1 else f"{total} articles"
-    how = (
+    matches = "1 article" if hint.total == 1 else f"{hint.total} articles"
+    if hint.kind == CYRILLIC:
+        # ("Рuсе": a letter typed on the other layout, inside a Cyrillic word)
+        latin = (
+            "has Latin letters in a Cyrillic word"
+            if mixes_scripts(query)
+            else "is in Latin letters"
+        )
+        return (
+            f"'{query}' {latin}; in Cyrillic, '{hint.words}' matches {matches}:"
+            f" newsarchive search '{hint.words}'{options}"
+        )
+    how = (  # (FORMS: quoted words, or --exact, that match in other forms)
         "with --exact its words match only as typed"
-        if words == query.strip()
+        if hint.words == typed
         else "quoted words match only as typed, side by side"
     )
     return (
-        f"'{query}' matched nothing: {how}; in any form, '{words}' matches"
-        f" {matches}: newsarchive search '{words}'{options}"
+        f"'{query}' matched nothing: {how}; in any form, '{hint.words}' matches"
+        f" {matches}: newsarchive search '{hint.words}'{options}"
     )
 
 
@@ -261,7 +244,7 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
     conn = connect_reader(db)
     try:
         found = None
-        for typed in _as_pasted(id_or_url):
+        for typed in as_pasted(id_or_url):
             found = get_article(conn, typed, provenance=True)
             if found is not None:
                 break
@@ -273,26 +256,6 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
     if found is None:
         raise UsageError(f"no article with id or URL '{id_or_url}' in {db}")
     return found
-
-
-def _as_pasted(id_or_url: str) -> list[str]:
-    """What ``show`` looks up for an id or URL as a researcher pastes it: without the
-    spaces or newline copied around it (a URL without its scheme, as an address bar shows
-    it, read as https), then (a URL only, tried last so an article archived under the
-    exact spelling always wins) with its path's last slash added or taken away: the
-    difference a browser's bar or a hand-typed link makes, which no URL spelling rule of
-    the crawl may erase (a site can serve two pages there)."""
-    typed = id_or_url.strip()
-    scheme, sep, rest = typed.partition("://")
-    host, slash, path = (rest if sep else typed).partition("/")
-    if "." not in host or not slash:
-        return [typed]
-    scheme = scheme if sep else "https"  # "www.x.bg/a" as the bar shows it: http(s) is one key
-    spelled = f"{scheme}://{host}/{path}"
-    if not path or "?" in path or "#" in path:
-        return list(dict.fromkeys([typed, spelled]))
-    other = path[:-1] if path.endswith("/") else path + "/"
-    return list(dict.fromkeys([typed, spelled, f"{scheme}://{host}/{other}"]))
 
 
 def latest_change(article: dict[str, Any]) -> str | None:

@@ -92,3 +92,50 @@ def page_instant(published: str | None) -> float | None:
     page meant, and ``--sort newest`` listed it above that day's 11:48+03:00."""
     moment = page_moment(published)
     return moment.timestamp() if moment is not None else None
+
+
+# The lengths of the date-times ``isoformat`` stores (``dates.stored_published``): naive
+# (Sofia's clock), with microseconds, with a "+03:00" offset, with both.
+_NAIVE_LENGTHS, _OFFSET_LENGTHS = (19, 26), (25, 32)
+# The first year of the EU rule Sofia keeps (``_eastern_european``): before it, the zone
+# database's rules differ, and ``page_instant`` reads the time.
+_EU_RULE_SINCE = "1997"
+
+
+def instant_sql(column: str) -> str:
+    """An SQL expression of ``page_instant(column)``, for ``search``'s newest and oldest
+    sort: SQLite computes it where ``page_instant``, a Python function called once per
+    sorted row, took most of a sort's time (100,000 articles sorted newest first: 1.0 s
+    by it, 0.24 s by this, 0.23 s by the stored text alone).
+
+    A time as the archive stores it (``isoformat``, "T" between day and time, from
+    1997) is read by SQLite's ``julianday``, which reads an offset ("+03:00") itself; a
+    naive one is a time on Sofia's clock, so its offset is taken off by the EU rule
+    (``_eastern_european``: summer time from 04:00 local on March's last Sunday, the
+    first Sunday from the 25th, to 04:00 on October's, as ``from_site_clock`` reads
+    the hour that does not exist and the hour that comes twice). Anything else (an
+    archive edited by hand, "Z", a space for the "T", an older year) is left to
+    ``page_instant``: one reading, this its fast path (a test holds them equal over
+    every clock change)."""
+    c = column
+    year, month = f"substr({c}, 1, 4)", f"substr({c}, 6, 2)"
+    naive, offset = (", ".join(map(str, lengths)) for lengths in (_NAIVE_LENGTHS, _OFFSET_LENGTHS))
+    summer = (
+        f"{month} BETWEEN '04' AND '09'"
+        f" OR ({month} = '03' AND {c} >= date({year} || '-03-25', 'weekday 0') || 'T04')"
+        f" OR ({month} = '10' AND {c} < date({year} || '-10-25', 'weekday 0') || 'T04')"
+    )
+    seconds = f"(julianday({c}) - 2440587.5) * 86400.0"
+    stored = (
+        f"substr({c}, 11, 1) = 'T' AND {year} >= '{_EU_RULE_SINCE}'"
+        f" AND (length({c}) IN ({naive})"
+        f" OR (length({c}) IN ({offset}) AND substr({c}, -6, 1) IN ('+', '-')))"
+    )
+    fast = (
+        f"CASE WHEN length({c}) IN ({offset}) THEN {seconds}"
+        f" WHEN {summer} THEN {seconds} - 10800 ELSE {seconds} - 7200 END"
+    )
+    return (
+        f"coalesce(CASE WHEN {stored} THEN {fast} END,"
+        f" CASE WHEN length({c}) > 10 THEN newsarchive_instant({c}) END)"
+    )

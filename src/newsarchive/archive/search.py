@@ -52,19 +52,21 @@ from newsarchive.archive.query import (
     parse_query,
     unquoted,
 )
-from newsarchive.archive.store import Filters
+from newsarchive.archive.store import Filters, as_pasted, get_article
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
+from newsarchive.site_clock import instant_sql
 
 TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
 SNIPPET_TOKENS = 24
 # The instant of publication: ``published`` with its UTC offset, a time given without
-# one on Sofia's clock (``connection.add_functions``); a bare date has no time, so it is
-# NULL here and sorts after the timed articles of its day (newest) or before them
-# (oldest), as if published at the day's start.
-_INSTANT = "newsarchive_instant(a.published)"
+# one on Sofia's clock (``site_clock.instant_sql``, in SQL: a Python function per sorted
+# row was most of the sort); a bare date has no time, so it is NULL here and sorts after
+# the timed articles of its day (newest) or before them (oldest), as if published at the
+# day's start.
+_INSTANT = instant_sql("a.published")
 SORTS = {
     "relevance": "score ASC, a.published_date DESC, a.id DESC",
     "newest": f"a.published_date IS NULL, a.published_date DESC, {_INSTANT} DESC, a.id DESC",
@@ -127,7 +129,7 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if not missing:
         return
     from newsarchive.errors import ProfileError
-    from newsarchive.profiles.loader import list_profiles, site_at
+    from newsarchive.profiles.loader import address_hint, list_profiles
 
     try:
         profiles = list_profiles()
@@ -137,8 +139,7 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if unknown:
         listed = ", ".join(sorted(archived)) or "none yet"
         # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says)
-        named = site_at(unknown[0], profiles.values()) if "." in unknown[0] else None
-        meant = f"; that is the address of the site '{named}': name it '{named}'" if named else ""
+        meant = address_hint(unknown[0], profiles.values())
         raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed}){meant}")
 
 
@@ -235,9 +236,30 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
-    _with_yo_spellings(conn, forms, chosen, words - cased.keys())
-    _with_yo_prefixes(conn, chosen, query.prefixes())
+    spelled, prefixes = words - cased.keys(), query.prefixes()
+    if _holds_yo_spelling(conn, spelled, prefixes):
+        _with_yo_spellings(conn, forms, chosen, spelled)
+        _with_yo_prefixes(conn, chosen, prefixes)
     return Lemmas(chosen, forms.known, cased)
+
+
+def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[str]) -> bool:
+    """Whether the archive holds any of ``words`` or ``prefixes`` with ё for е or е for ё
+    (``lemmas.yo_spellings``), in one look in the index for them all: none where no word
+    has an "е" or "ё".
+
+    Each spelling was looked for apart, one statement per "е" of every word (and
+    prefix), Bulgarian ones too, which no archive prints with ё: "председателят на
+    общинския съвет" cost 4 looks that found nothing. Only when this one finds some
+    spelling are they looked for one by one (``_with_yo_spellings``,
+    ``_with_yo_prefixes``): an archive without Russian text, or a query of Bulgarian
+    words in one with it, pays one statement."""
+    either = [f'"{s}"' for word in sorted(words) for s in sorted(yo_spellings(word))]
+    either += [f'"{s}"*' for prefix in sorted(prefixes) for s in sorted(yo_spellings(prefix))]
+    if not either:
+        return False
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    return bool(_run(conn, probe, [" OR ".join(either)]))
 
 
 def _with_yo_spellings(
@@ -246,7 +268,8 @@ def _with_yo_spellings(
     """Match each of ``words`` the archive also prints with ё for е or е for ё
     (``lemmas.yo_spellings``: "елка" and "ёлка") as its forms as printed and those
     spellings, with the forms the vocabulary files under each spelling's lemma. One
-    look in the index per "е" of the query's words, none for a word without one."""
+    look in the index per "е" of the query's words, none for a word without one: asked
+    only once ``_holds_yo_spelling`` found the archive holds one of them."""
     for word in sorted(words):
         spellings = yo_spellings(word)
         held = spellings.difference(unseen(conn, spellings)) if spellings else set()
@@ -264,7 +287,7 @@ def _with_yo_prefixes(
 ) -> None:
     """Match each one-word prefix the archive also holds words of with ё for е or е for
     ё ("елк*": "ёлка" too) as either spelling, under ``PREFIX_KEY``; one look in the
-    index per "е" of each prefix."""
+    index per "е" of each prefix (asked as ``_with_yo_spellings`` is)."""
     probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
     for prefix in sorted(prefixes):
         held = {p for p in yo_spellings(prefix) if _run(conn, probe, [f'"{p}"*'])}
@@ -862,6 +885,55 @@ def of_the_day(
         conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     )
     return (day, total) if total else None
+
+
+# What a query that matched nothing may have meant, in the order ``no_match`` looks:
+# an article's address pasted (addresses are not indexed), a date (no text holds one as
+# a word), Latin letters for Cyrillic ones, quoted words that match in other forms.
+ADDRESS, DAY, CYRILLIC, FORMS = "address", "day", "cyrillic", "forms"
+NO_MATCH_ORDER = (ADDRESS, DAY, CYRILLIC, FORMS)
+
+
+@dataclass(frozen=True)
+class NoMatch:
+    """What a query that matched nothing may have meant (``no_match``): the CLI says it
+    on stderr, the web page under the count, each in its own words."""
+
+    kind: str  # one of ``NO_MATCH_ORDER``
+    total: int  # the articles it matches (``ADDRESS``: the one archived there)
+    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``)
+    day: dt.date | None = None  # ``DAY``
+    article: int | None = None  # ``ADDRESS``: the article's id
+
+
+def no_match(
+    conn: sqlite3.Connection, typed: str, filters: Filters, *, exact: bool = False
+) -> NoMatch | None:
+    """For a query that matched nothing, the first of ``NO_MATCH_ORDER`` that holds, or
+    None: the one source of the hints and their order for both front ends. The CLI told
+    the date before the Cyrillic spelling and the web page after it, the web page
+    computed both, and an address pasted into its box was told nothing.
+
+    An address (a URL, or "www." and no space) is that and nothing else: the article
+    archived there (``store.as_pasted``'s spellings), or no hint. ``exact``: every word
+    was matched only as typed (``--exact``), so ``in_any_form`` loosens them too."""
+    query = typed.strip()
+    if query.startswith(("http://", "https://", "www.")) and " " not in query:
+        for spelling in as_pasted(query):
+            found = get_article(conn, spelling)
+            if found is not None:
+                return NoMatch(ADDRESS, 1, article=int(found["id"]))
+        return None
+    day = of_the_day(conn, typed, filters)
+    if day is not None:
+        return NoMatch(DAY, day[1], day=day[0])
+    cyrillic = in_cyrillic(conn, typed, filters)
+    if cyrillic is not None:
+        return NoMatch(CYRILLIC, cyrillic[1], words=cyrillic[0])
+    loose = in_any_form(conn, typed, filters, exact=exact)
+    if loose is not None:
+        return NoMatch(FORMS, loose[1], words=loose[0])
+    return None
 
 
 def undated_note(left_out: int) -> str:

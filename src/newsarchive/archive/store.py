@@ -936,6 +936,27 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[s
         yield article_row(row)
 
 
+def as_pasted(id_or_url: str) -> list[str]:
+    """What ``show`` (and a search's no-match hint, ``search.no_match``) looks up for an
+    id or URL as a researcher pastes it: without the
+    spaces or newline copied around it (a URL without its scheme, as an address bar shows
+    it, read as https), then (a URL only, tried last so an article archived under the
+    exact spelling always wins) with its path's last slash added or taken away: the
+    difference a browser's bar or a hand-typed link makes, which no URL spelling rule of
+    the crawl may erase (a site can serve two pages there)."""
+    typed = id_or_url.strip()
+    scheme, sep, rest = typed.partition("://")
+    host, slash, path = (rest if sep else typed).partition("/")
+    if "." not in host or not slash:
+        return [typed]
+    scheme = scheme if sep else "https"  # "www.x.bg/a" as the bar shows it: http(s) is one key
+    spelled = f"{scheme}://{host}/{path}"
+    if not path or "?" in path or "#" in path:
+        return list(dict.fromkeys([typed, spelled]))
+    other = path[:-1] if path.endswith("/") else path + "/"
+    return list(dict.fromkeys([typed, spelled, f"{scheme}://{host}/{other}"]))
+
+
 def get_article(
     conn: sqlite3.Connection, id_or_url: str, *, provenance: bool = False
 ) -> dict[str, Any] | None:

@@ -302,14 +302,28 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
     except KeyError:
         known = ", ".join(sorted(profiles))
         message = f"unknown site '{site}' (known sites: {known})"
-        if "." in site or "/" in site:  # an address where an id belongs
-            named = site_at(site, profiles.values())
-            message += (
-                f"; that is the address of the site '{named}': name it '{named}'"
-                if named
-                else f"; a new site's profile is made by: newsarchive add-site {site} --write"
+        if is_address(site):
+            message += address_hint(site, profiles.values()) or (
+                f"; a new site's profile is made by: newsarchive add-site {site} --write"
             )
         raise ProfileError(message) from None
+
+
+def is_address(site: str) -> bool:
+    """Whether ``site``, typed where a site's id belongs, is an address (a host, a URL):
+    an id holds no "." (``_ID_RE``) and no "/", so either says so; "http://intranet/"
+    and "localhost/news" hold no dot."""
+    return "." in site or "/" in site
+
+
+def address_hint(site: str, profiles: Iterable[Profile]) -> str:
+    """What an unknown site id typed as an address (``is_address``) is told: "; that is
+    the address of the site 'bta': name it 'bta'" (``site_at``), or "" when it is no
+    address or none of ``profiles``'. One rule and one wording for every command that
+    takes a site's id (``get_profile``: crawl; ``archive.search.check_sites``: search,
+    export, stats)."""
+    named = site_at(site, profiles) if is_address(site) else None
+    return f"; that is the address of the site '{named}': name it '{named}'" if named else ""
 
 
 def site_at(address: str, profiles: Iterable[Profile]) -> str | None:

@@ -20,11 +20,12 @@ from markupsafe import Markup, escape
 from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import (
+    ADDRESS,
+    DAY,
     SORTS,
+    NoMatch,
     SearchOptions,
-    in_any_form,
-    in_cyrillic,
-    of_the_day,
+    no_match,
     page_and_months,
     per_month,
     prepare,
@@ -186,14 +187,11 @@ async def search(datasette: Any, request: Any) -> Response:
         def run(conn: sqlite3.Connection) -> Any:
             prepared = prepare(conn, parsed, options)
             (hits, total), months = page_and_months(conn, parsed, options, prepared)
-            # "Ruse" matched nothing: the archive is in Cyrillic (asked in the same call)
-            cyrillic = None if total else in_cyrillic(conn, form.q, filters)
-            day = None if total else of_the_day(conn, form.q, filters)  # "2025-11-21"
-            # '"общински съвет"' matched nothing: its words in any form may
-            forms = None if total or cyrillic else in_any_form(conn, form.q, filters)
-            return (hits, total), months, prepared.undated(), cyrillic, day, forms
+            # what a query that matched nothing meant, as the CLI tells it (in the same call)
+            hint = None if total else no_match(conn, form.q, filters)
+            return (hits, total), months, prepared.undated(), hint
 
-        (hits, total), months, left_out, cyrillic, day, forms = await database.execute_fn(run)
+        (hits, total), months, left_out, hint = await database.execute_fn(run)
     except NewsarchiveError as exc:
         return await _render(
             datasette,
@@ -225,19 +223,27 @@ async def search(datasette: Any, request: Any) -> Response:
         undated=undated_note(left_out) if left_out else "",
         notes=parsed.notes,
         csv_url=form.url("/chart.csv", page=1),
-        cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
-                               "url": form.url("/search", q=cyrillic[0], page=1)},
-        forms=forms and {"words": forms[0], "total": forms[1],
-                         "url": form.url("/search", q=forms[0], page=1)},
-        day=day and {"date": day[0].isoformat(), "total": day[1],
-                     "url": form.url("/search", q="", since=day[0].isoformat(),
-                                     until=day[0].isoformat(), page=1)},
+        hint=hint and _hint_link(form, hint),
     )  # fmt: skip
     # A page past the last is not there, as an article that is not (and says where the
     # last one is); a page number that is none was a bad parameter, above.
     return await _render(
         datasette, request, "newsarchive_search.html", status=404 if past else 200, **context
     )
+
+
+def _hint_link(form: Form, hint: NoMatch) -> dict[str, Any]:
+    """``search.no_match``'s hint as the page shows it: its kind (the paragraph's id and
+    words), the articles it names and the link that lists them."""
+    if hint.kind == DAY and hint.day is not None:
+        day = hint.day.isoformat()
+        url = form.url("/search", q="", since=day, until=day, page=1)
+    elif hint.kind == ADDRESS:
+        url = f"/article/{hint.article}"
+    else:
+        url = form.url("/search", q=hint.words, page=1)
+    return {"kind": hint.kind, "total": hint.total, "words": hint.words, "url": url,
+            "date": hint.day.isoformat() if hint.day else "", "article": hint.article}  # fmt: skip
 
 
 async def chart_csv(datasette: Any, request: Any) -> Response:
