@@ -408,8 +408,7 @@ def _in_headlines_box(node: LexborNode) -> bool:
             return False
         headline = current.css_first("h1")
         if headline is not None:
-            near = _levels_below(headline, current) <= HEADLINE_BOX_LEVELS
-            return near and not holds_frame(current)
+            return _holds_as_its_own(current, headline, _FRAME_TAGS, deep_in_main=False)
         current = current.parent
     return False
 
@@ -437,11 +436,21 @@ def headlines_box(box: LexborNode) -> bool:
     no menu or column of the page's frame (``MENU_TAGS``): a page's wrapper holds the
     headline deeper, with the menus or the side column."""
     headline = box.css_first("h1")
-    if headline is None:
+    return headline is not None and _holds_as_its_own(box, headline, MENU_TAGS, deep_in_main=True)
+
+
+def _holds_as_its_own(
+    box: LexborNode, headline: LexborNode, landmarks: str, *, deep_in_main: bool
+) -> bool:
+    """``box``, holding the ``headline``, is the article's own box, one rule for the tag
+    links (``headlines_box``) and a footer's byline (``_in_headlines_box``): the headline
+    a level or two down (anywhere in a ``<main>``, when ``deep_in_main``) and no landmark
+    of the page's frame, as ``landmarks`` name it for the reader that asks (a footer's
+    reader counts a ``<header>`` and a form as the frame's too)."""
+    anywhere = deep_in_main and box.tag == "main"
+    if not anywhere and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
         return False
-    if box.tag != "main" and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
-        return False
-    return not holds_frame(box, MENU_TAGS)
+    return not holds_frame(box, landmarks)
 
 
 def _levels_below(node: LexborNode, box: LexborNode) -> int:
