@@ -707,6 +707,22 @@ def test_a_part_named_furniture_for_itself_in_the_headlines_block_still_is() -> 
     assert extract(html, THEMES["tilda_feeds"].url, today=_FETCHED).author is None
 
 
+def test_the_headlines_block_spares_its_date_for_the_date_rules_too() -> None:
+    """The BEM parts of the headline's block are the article's for every reader, not the
+    byline's alone: with the date printed under the text, far from the headline, the
+    named date element is read (main: it was furniture to the date rules, and only the
+    text windows around the headline found the day)."""
+    html = (PAGES / "tilda_feeds.html").read_text(encoding="utf-8")
+    box = re.search(r'<div class="t-feed__post-popup__date-parts-wrapper.*?\n</div>\n', html, re.S)
+    assert box is not None
+    html = html.replace(box.group(0), "")
+    share = html.index('<div class="t-feed__share')
+    html = html[:share] + box.group(0) + html[share:]
+    article = extract(html, THEMES["tilda_feeds"].url, today=_FETCHED)
+    assert article.published == dt.date(2026, 11, 27)
+    assert article.rules["published"] == "generic:date-element"
+
+
 @pytest.mark.parametrize(
     ("meta", "published"),
     [

@@ -90,3 +90,24 @@ def test_first_published_reads_the_words_in_any_of_a_readers_cases(text: str) ->
     """The stems looked for before the pattern (``_FIRST_STEMS``) let every case a reader
     writes through: a title-cased or a capitalised line as well as a lower-case one."""
     assert far_dates.first_published(text, _TODAY, False) == dt.date(2019, 9, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # the word before the stem's, across a run of spaces and line breaks
+        ("Notes.  Originally \n\n      published on 26 Sep 2019.", dt.date(2019, 9, 26)),
+        ("Статията е първоначално\n   публикувана на 26.09.2019 г.", dt.date(2019, 9, 26)),
+        # a stem inside another word, and a phrase whose first word is part of another
+        ("Reposted 4 June 2020 by the desk.", None),
+        ("The unfirst published 4 June 2020.", None),
+        # the second of two phrases, where only it has its day right after it
+        ("First posted, as said. Originally published 3 May 2020.", dt.date(2020, 5, 3)),
+    ],
+)
+def test_first_published_is_looked_for_where_its_stems_stand(
+    text: str, first: dt.date | None
+) -> None:
+    """The pattern is tried only at the words around a stem (``_phrase_starts``), which
+    finds what a scan of the whole text found."""
+    assert far_dates.first_published(text, _TODAY, False) == first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -926,3 +927,18 @@ def test_a_span_the_page_shows_as_a_block_is_a_line_of_the_headline(span: str, t
 def test_a_title_splits_at_a_separator_with_any_spaces_around_it(title: str, longest: str) -> None:
     assert titles.title_forms(title) == (title, longest)
     assert titles.title_forms(title) == (title, longest)  # (asked again: the memoised split)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [titles._segments, titles._words, titles._printed_words],
+    ids=["segments", "words", "printed_words"],
+)
+def test_a_memoised_reading_answers_what_no_caller_can_change(
+    read: Callable[[str], Sequence[str]],
+) -> None:
+    """A memo's answer is the same object for every caller that asks for the same title:
+    a tuple, which none of them can change under the others (a list could be)."""
+    answer = read("Ремонт на моста | Община Русе")
+    assert isinstance(answer, tuple)
+    assert read("Ремонт на моста | Община Русе") is answer

@@ -122,16 +122,7 @@ def _with_linked_co_authors(stated: str, page: Sources) -> str:
     an SEO plugin states the post's first author alone, the theme prints them all with a
     link to each one's page. ``stated`` when no link of the page to an author's page is
     named so."""
-    body = page.tree.body
-    if body is None:
-        return stated
-    host, _ = host_and_path(page.url)
-    for link in _links_with_author_words(body)[:30]:
-        link_host, path = host_and_path(link.attributes.get("href") or "")
-        if (link_host and host and link_host != host) or not _AUTHOR_PATHS.intersection(
-            path.lower().split("/")
-        ):
-            continue
+    for link, _ in _own_author_pages(page.tree, page.url):
         if bylines.clean_byline(link.text(deep=True, separator="\n") or "") == stated:
             return stated if in_furniture(link) else _with_co_authors(link, stated)
     return stated
@@ -563,15 +554,7 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
     someone (a study's author, a quoted expert), not naming its own writer. The text must
     read as a name, not as "Articles by Jane" or "All posts".
     """
-    if tree.body is None:
-        return
-    host, _ = host_and_path(url)
-    for node in _links_with_author_words(tree.body)[:30]:
-        link_host, path = host_and_path(node.attributes.get("href") or "")
-        if link_host and host and link_host != host:
-            continue
-        if not _AUTHOR_PATHS.intersection(path.lower().split("/")):
-            continue
+    for node, path in _own_author_pages(tree, url):
         if in_furniture(node):
             continue
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
@@ -579,6 +562,22 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
             yield name, "generic:author-link"
         elif name := _named_as_the_link(node, path):
             yield name, "generic:author-link"
+
+
+def _own_author_pages(tree: LexborHTMLParser, url: str) -> Iterator[tuple[LexborNode, str]]:
+    """The page's links to this site's own page about a writer, with the link's path:
+    the first 30 links whose address holds an author word (``_links_with_author_words``)
+    that go to no other host and whose path has an author folder (``_AUTHOR_PATHS``).
+    Read by ``_author_links`` and ``_with_linked_co_authors`` alike."""
+    if tree.body is None:
+        return
+    host, _ = host_and_path(url)
+    for link in _links_with_author_words(tree.body)[:30]:
+        link_host, path = host_and_path(link.attributes.get("href") or "")
+        if link_host and host and link_host != host:
+            continue
+        if _AUTHOR_PATHS.intersection(path.lower().split("/")):
+            yield link, path
 
 
 def _links_with_author_words(body: LexborNode) -> list[LexborNode]:

@@ -103,12 +103,15 @@ def is_furniture(node: LexborNode) -> bool:
     An element that only its class or id names furniture is not, when it holds a
     headline (``<h1>``): themes name the article's own column "main-wrap has-rail-right",
     "article-banner" or "story-sidebar-mode", and a real sidebar does not carry the page's
-    headline. A footer, aside, nav, menu or dialog element is furniture whatever it holds
-    (a mega-menu built of h1s, a footer's site name), except the ``<footer>`` of an
-    ``<article>``, where HTML puts that article's byline and date (Drupal prints the
-    headline outside the ``<article>``); a related card's ``<article>`` is still
-    furniture through the list that holds it. An aside or nav holding the page's
-    ``<main>`` is one left unclosed above it (a banner's ``<aside>``), not a sidebar.
+    headline; nor is a part of that box's BEM block named furniture only by the block's
+    name (``_in_the_headlines_block``: Tilda's "t-feed__post-popup__date-wrapper"), for
+    every reader, the date and title rules as much as the byline's. A footer, aside, nav,
+    menu or dialog element is furniture whatever it holds (a mega-menu built of h1s, a
+    footer's site name), except the ``<footer>`` of an ``<article>``, where HTML puts
+    that article's byline and date (Drupal prints the headline outside the
+    ``<article>``); a related card's ``<article>`` is still furniture through the list
+    that holds it. An aside or nav holding the page's ``<main>`` is one left unclosed
+    above it (a banner's ``<aside>``), not a sidebar.
     """
     tag = TAG_NAMES.get(node.tag_id) or node.tag  # (``markup.TAG_NAMES``: no str built)
     if tag in FURNITURE_ELEMENTS:
@@ -117,7 +120,11 @@ def is_furniture(node: LexborNode) -> bool:
                 node.parent, lambda parent: parent.tag == "article"
             )
         return tag not in ("aside", "nav") or node.css_first("main") is None
-    return _marked_furniture(node, tag or "") and node.css_first("h1") is None
+    return (
+        _marked_furniture(node, tag or "")
+        and node.css_first("h1") is None
+        and not _in_the_headlines_block(node)
+    )
 
 
 def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
@@ -261,11 +268,7 @@ def in_furniture_for(node: LexborNode, reader: Reader, memo: dict[int, bool] | N
             verdict = known
             break
         path.append(current.mem_id)
-        if (
-            is_furniture(current)
-            and not _readers_own(current, reader)
-            and not _in_the_headlines_block(current)
-        ):
+        if is_furniture(current) and not _readers_own(current, reader):
             verdict = True
             break
         current = current.parent
@@ -278,9 +281,10 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
     """A part of the BEM block whose box holds the headline, where the block's name, not
     the part's, names furniture: Tilda's feed prints a post as a "t-feed__post-popup", its
     date and author in "t-feed__post-popup__date-parts-wrapper" beside the headline's
-    "t-feed__post-popup__content", and the "popup" read as furniture hid its byline. The
-    box with the ``<h1>`` says the block is the article (``is_furniture`` spares that box
-    alone); a part named furniture for itself ("article__sidebar") still is."""
+    "t-feed__post-popup__content", and the "popup" read as furniture hid its byline and
+    its date. The box with the ``<h1>`` says the block is the article; a part named
+    furniture for itself ("article__sidebar") still is. Asked by ``is_furniture`` only of
+    an element a class names furniture and that holds no ``<h1>``."""
     cls = node.attributes.get("class") or ""
     if "__" not in cls:
         return False
@@ -404,8 +408,7 @@ def _in_headlines_box(node: LexborNode) -> bool:
             return False
         headline = current.css_first("h1")
         if headline is not None:
-            near = _levels_below(headline, current) <= HEADLINE_BOX_LEVELS
-            return near and not holds_frame(current)
+            return _holds_as_its_own(current, headline, _FRAME_TAGS, deep_in_main=False)
         current = current.parent
     return False
 
@@ -433,11 +436,21 @@ def headlines_box(box: LexborNode) -> bool:
     no menu or column of the page's frame (``MENU_TAGS``): a page's wrapper holds the
     headline deeper, with the menus or the side column."""
     headline = box.css_first("h1")
-    if headline is None:
+    return headline is not None and _holds_as_its_own(box, headline, MENU_TAGS, deep_in_main=True)
+
+
+def _holds_as_its_own(
+    box: LexborNode, headline: LexborNode, landmarks: str, *, deep_in_main: bool
+) -> bool:
+    """``box``, holding the ``headline``, is the article's own box, one rule for the tag
+    links (``headlines_box``) and a footer's byline (``_in_headlines_box``): the headline
+    a level or two down (anywhere in a ``<main>``, when ``deep_in_main``) and no landmark
+    of the page's frame, as ``landmarks`` name it for the reader that asks (a footer's
+    reader counts a ``<header>`` and a form as the frame's too)."""
+    anywhere = deep_in_main and box.tag == "main"
+    if not anywhere and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
         return False
-    if box.tag != "main" and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
-        return False
-    return not holds_frame(box, MENU_TAGS)
+    return not holds_frame(box, landmarks)
 
 
 def _levels_below(node: LexborNode, box: LexborNode) -> int:

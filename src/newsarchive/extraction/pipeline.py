@@ -125,7 +125,16 @@ def _extract(
     near = NearTitle(tree, h1s, titles.title_forms(title.value))
     published, modified, author = _pick_near(tree, near, meta, profile, today, url, rules, failed)
     tags = _guarded(
-        lambda: _pick_tags(tree, meta, profile, (tag_links, h1s), (title.value, html, url or "")),
+        lambda: _pick_tags(
+            tree,
+            meta,
+            profile,
+            tag_links=tag_links,
+            h1s=h1s,
+            headline=title.value,
+            html=html,
+            url=url or "",
+        ),
         _NO_TAGS,
         "tags",
         failed,
@@ -658,12 +667,16 @@ def _pick_tags(
     tree: LexborHTMLParser,
     meta: Metadata,
     profile: Profile,
-    links: tuple[list[LexborNode], list[LexborNode]],
-    page: tuple[str, str, str],
+    *,
+    tag_links: list[LexborNode],
+    h1s: list[LexborNode],
+    headline: str,
+    html: str,
+    url: str,
 ) -> tuple[str, ...]:
-    """``links``: the page's ``rel="tag"`` links and its h1s (``read_page``); ``page``: the
-    headline and the source, which say whether a tag line in Bulgarian words can be there
-    (``_may_label_tags``), and the page's address (``_tag_page_links``)."""
+    """``tag_links``: the page's ``rel="tag"`` links, and ``h1s`` its h1s (``read_page``);
+    ``headline`` and ``html``, the source, say whether a tag line in Bulgarian words can be
+    there (``_may_label_tags``); ``url``: the page's address (``_tag_page_links``)."""
     found: list[str] = []
     for selector in profile.tag_selectors:
         try:
@@ -671,12 +684,11 @@ def _pick_tags(
         except Exception:
             continue
     found += meta.jsonld_keywords + meta.meta_tags
-    headline, html, url = page
     if not found:
         found = (
-            _tag_links(links[0])
+            _tag_links(tag_links)
             or (_labelled_tags(tree) if _may_label_tags(headline, html) else [])
-            or _tag_page_links(links[1], url)
+            or _tag_page_links(h1s, url)
         )
     return tuple(dict.fromkeys(t for t in found if t))
 

@@ -52,10 +52,18 @@ _WORD = re.compile(r"\w+")
 # engine skip to the next space before trying a match, where ``\s+`` had it start a whole
 # match at every character of the title (a third of its instructions; same matches).
 _SEGMENTS = re.compile(r"\s\s*(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
-# A title's segments (``_SEGMENTS``' split), memoised as ``_words`` is and for the same
-# reason: the rules split the same few titles of a page again and again (five splits in
-# six on AEB repeat one of the same page). The lists are only read.
-_segments = memoised(_SEGMENTS.split, 256)
+
+
+def _split_segments(title: str) -> tuple[str, ...]:
+    """A title's segments (``_SEGMENTS``' split), as a tuple: one memo's answer is shared
+    by every caller, so none may change it."""
+    return tuple(_SEGMENTS.split(title))
+
+
+# ``_split_segments`` memoised as ``_words`` is and for the same reason: the rules split
+# the same few titles of a page again and again (five splits in six on AEB repeat one of
+# the same page).
+_segments = memoised(_split_segments, 256)
 
 
 def clean_title(text: str) -> str:
@@ -608,13 +616,13 @@ def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[in
     return (votes, len(words)) if votes else (0, 0)
 
 
-def _confirms(title: str, words: list[str]) -> bool:
+def _confirms(title: str, words: tuple[str, ...]) -> bool:
     """Some run of ``title``'s parts from its start, or one to its end holding its
     longest part, has just ``words`` (``_confirmed``). The parts' words are read once:
     a run's words are its parts' in a row (no word spans the space that joins them), so
     only a run of as many words can match, found by its length."""
     parts = [_words(part) for part in _segments(title)]
-    flat = [word for part in parts for word in part]
+    flat = tuple(word for part in parts for word in part)
     if len(words) > len(flat):
         return False
     sizes = [len(part) for part in parts]
@@ -630,20 +638,26 @@ def _confirms(title: str, words: list[str]) -> bool:
     return False
 
 
-def _read_words(text: str) -> list[str]:
-    """The words, case and punctuation aside: "Don’t – 5 tips" and "Don't - 5 Tips" match."""
-    return _WORD.findall(text.casefold())
+def _read_words(text: str) -> tuple[str, ...]:
+    """The words, case and punctuation aside: "Don’t – 5 tips" and "Don't - 5 Tips" match.
+    A tuple, as every memoised reading here: a memo's answer is shared by its callers."""
+    return tuple(_WORD.findall(text.casefold()))
 
 
-# ``_read_words`` memoised (its lists are only read): the title rules ask for the words of
-# the same few strings of a page again and again (its h1, stated titles and their parts,
-# the site's names; two calls in three on AEB), and a regex's findall costs some 15,000
-# instructions however short the text. Kept for a page's strings, not a crawl's: a few
-# hundred, as many as a page and the site's pages before it ask for.
+def _read_printed_words(text: str) -> tuple[str, ...]:
+    """The words as printed (``_WORD``), case kept."""
+    return tuple(_WORD.findall(text))
+
+
+# ``_read_words`` memoised: the title rules ask for the words of the same few strings of
+# a page again and again (its h1, stated titles and their parts, the site's names; two
+# calls in three on AEB), and a regex's findall costs some 15,000 instructions however
+# short the text. Kept for a page's strings, not a crawl's: a few hundred, as many as a
+# page and the site's pages before it ask for.
 _words = memoised(_read_words, 256)
 # The words as printed (``_WORD``), memoised the same way: the title-case rule reads the
 # same stated titles and their parts for each of them (three in four repeat on AEB).
-_printed_words = memoised(_WORD.findall, 256)
+_printed_words = memoised(_read_printed_words, 256)
 
 
 def _split_by_heading(title: str, heading: str) -> str:
@@ -726,7 +740,7 @@ def _latin(letter: str) -> bool:
     return letter.isascii() or unicodedata.name(letter, "").startswith("LATIN")
 
 
-def _title_case_of(form: str, words: list[str]) -> bool:
+def _title_case_of(form: str, words: tuple[str, ...]) -> bool:
     """``form`` is ``words`` in title case: each of its long words capitalised, at least
     one the h1 leaves lower, and nothing else different (no capital made lower, no
     letter but a first changed)."""
