@@ -230,7 +230,7 @@ def test_what_a_reader_of_an_older_archive_is_warned_of_is_each_step_that_rekeys
     from newsarchive.archive.schema import MIGRATIONS, REKEYED_AT, RESPELLED_AT
 
     steps = {version: inspect.getsource(step) for version, step in MIGRATIONS}
-    assert REKEYED_AT == tuple(v for v, source in steps.items() if "rekey(" in source)
+    assert REKEYED_AT == tuple(v for v, source in steps.items() if "_rekeyed(" in source)
     assert RESPELLED_AT == tuple(v for v, source in steps.items() if "compose_stored(" in source)
 
 

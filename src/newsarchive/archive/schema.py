@@ -137,7 +137,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -429,6 +428,11 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     lock before it reads the version (``BEGIN IMMEDIATE``, waiting out the other), so the
     second finds the step done instead of failing with "database is locked" (a deferred
     transaction that read before the other's commit can never write).
+
+    What a step did (rows merged, words respelled) it returns, and it is said once the
+    step has committed, never of a step rolled back: an upgrade that met a full disk told
+    cron's log "2 duplicate article row(s) merged" in the line before "cannot upgrade
+    archive", and nothing had been merged.
     """
     version = check_version(conn)
     if version == SCHEMA_VERSION:
@@ -442,58 +446,25 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     _create_missing_tables(conn)
     for target, migrate in MIGRATIONS:
         if version < target:
+            said: str | None = None
             conn.execute("BEGIN IMMEDIATE")  # DDL too: the whole step or nothing
-            with _said_once_committed():
-                try:
-                    version = check_version(conn)  # under the lock: another may have done it
-                    if version < target:
-                        migrate(conn)
-                        conn.execute(f"PRAGMA user_version = {target}")
-                except BaseException:
-                    conn.rollback()
-                    raise
-                conn.commit()
+            try:
+                version = check_version(conn)  # under the lock: another may have done it
+                if version < target:
+                    said = migrate(conn)
+                    conn.execute(f"PRAGMA user_version = {target}")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+            if said:  # (once committed: a step rolled back said nothing happened)
+                log.warning("%s", said)
             version = max(version, target)
     conn.execute("BEGIN IMMEDIATE")
     with conn:
         for statement in _TABLES.split(";"):
             if statement.strip().startswith("CREATE INDEX"):
                 conn.execute(statement)
-
-
-@contextmanager
-def _said_once_committed() -> Iterator[None]:
-    """What a step's code logs (``archive.rekey``'s "N duplicate article row(s) merged",
-    a respelling's count) is said when the step commits, and not at all when it is rolled
-    back: an upgrade that met a full disk told cron's log "2 duplicate article row(s)
-    merged" in the line before "cannot upgrade archive", and nothing had been merged.
-    Held by a filter on each ``newsarchive`` logger (a logger's filter sees each record
-    it makes), the modules the steps log from imported first so their loggers are there."""
-    from newsarchive.archive import rekey, store  # noqa: F401  (their loggers)
-
-    held: list[logging.LogRecord] = []
-    step = threading.get_ident()  # (another thread's lines are its own: said as ever)
-
-    def hold(record: logging.LogRecord) -> bool:
-        if record.thread != step:
-            return True
-        held.append(record)
-        return False
-
-    loggers = [
-        found
-        for name, found in logging.Logger.manager.loggerDict.items()
-        if name.split(".")[0] == "newsarchive" and isinstance(found, logging.Logger)
-    ]
-    for logger in loggers:
-        logger.addFilter(hold)
-    try:
-        yield
-    finally:
-        for logger in loggers:
-            logger.removeFilter(hold)
-    for record in held:  # (reached only when the step committed)
-        logging.getLogger(record.name).handle(record)
 
 
 def _create_missing_tables(conn: sqlite3.Connection) -> None:
@@ -544,8 +515,9 @@ def _execute_each(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"an incomplete statement: {pending!r}")
 
 
-def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
-    """One URL identity: merge the articles it makes one, key the frontier by it."""
+def _migrate_identity_v4(conn: sqlite3.Connection) -> str | None:
+    """One URL identity: merge the articles it makes one, key the frontier by it; what
+    to say of the rows merged."""
     from newsarchive.discover.urls import url_key
 
     if "lastmod" not in _columns(conn, "fetch_state"):
@@ -583,10 +555,9 @@ def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
             " SELECT start_url, site, resume_url, resume_page, updated_at FROM listing_walks_v3"
         )
         conn.execute("DROP TABLE listing_walks_v3")
-    if merged:
-        log.warning(
-            "archive upgraded to one URL identity: %d duplicate article row(s) merged", merged
-        )
+    if not merged:
+        return None
+    return f"archive upgraded to one URL identity: {merged} duplicate article row(s) merged"
 
 
 def _create_index(conn: sqlite3.Connection, name: str) -> None:
@@ -681,11 +652,22 @@ def _migrate_shared_canonicals_v9(conn: sqlite3.Connection) -> None:
     ``_create_missing_tables`` made before the migrations ran."""
 
 
-def _migrate_session_ids_v10(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for what older releases keyed with session ids."""
+def _rekeyed(conn: sqlite3.Connection, *, redirects: bool = False) -> str | None:
+    """The archive re-keyed (``archive.rekey``); what to say of it, when it did anything."""
     from newsarchive.archive.rekey import rekey
 
-    rekey(conn)
+    done = rekey(conn, redirects=redirects)
+    if not any(done):
+        return None
+    return (
+        f"archive re-keyed by today's URL identity: {done.rewritten} URL key(s) rewritten,"
+        f" {done.merged} duplicate article row(s) merged"
+    )
+
+
+def _migrate_session_ids_v10(conn: sqlite3.Connection) -> str | None:
+    """Today's URL identity for what older releases keyed with session ids."""
+    return _rekeyed(conn)
 
 
 def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
@@ -699,61 +681,59 @@ def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
 
 
-def _migrate_identity_v12(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v12(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written before redirectors were unwrapped and before
     a Joomla article's menu and slug were no part of it, and for articles archived under
     the address their fetch was redirected from. The same re-keying as v10's: it
     recomputes every key, so it serves any later change of ``url_key`` as well."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn, redirects=True)
+    return _rekeyed(conn, redirects=True)
 
 
-def _migrate_composed_v13(conn: sqlite3.Connection) -> None:
+def _migrate_composed_v13(conn: sqlite3.Connection) -> str | None:
     """Stored words composed as the writer composes them today; one line says how many
     rows changed (each keeps its old spelling as a revision)."""
     from newsarchive.archive.store import Store
 
     changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored before words were composed (a letter"
-            " and its accent apart, stress marks, Latin look-alikes) spelled and indexed"
-            " as searches read them; what they stored is kept as a revision",
-            changed,
-        )
+    if not changed:
+        return None
+    return (
+        f"archive upgraded: {changed} article(s) stored before words were composed (a letter"
+        " and its accent apart, stress marks, Latin look-alikes) spelled and indexed"
+        " as searches read them; what they stored is kept as a revision"
+    )
 
 
-def _migrate_invisible_v21(conn: sqlite3.Connection) -> None:
+def _migrate_invisible_v21(conn: sqlite3.Connection) -> str | None:
     """Stored words without the invisible characters inside them that split each for
     the index (v13's pass again: ``composed`` drops them now); one line says how many
     rows changed."""
     from newsarchive.archive.store import Store
 
     changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored with an invisible character inside a"
-            " word (a soft hyphen, a zero-width space) spelled and indexed as searches"
-            " read them; what they stored is kept as a revision",
-            changed,
-        )
+    if not changed:
+        return None
+    return (
+        f"archive upgraded: {changed} article(s) stored with an invisible character inside a"
+        " word (a soft hyphen, a zero-width space) spelled and indexed as searches"
+        " read them; what they stored is kept as a revision"
+    )
 
 
-def _migrate_controls_v23(conn: sqlite3.Connection) -> None:
+def _migrate_controls_v23(conn: sqlite3.Connection) -> str | None:
     """Stored words without the control characters inside them that split each for the
     index (v21's pass again: ``composed`` drops them now); one line says how many rows
     changed."""
     from newsarchive.archive.store import Store
 
     changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored with a control character inside a"
-            " word spelled and indexed as searches read them; what they stored is kept as"
-            " a revision",
-            changed,
-        )
+    if not changed:
+        return None
+    return (
+        f"archive upgraded: {changed} article(s) stored with a control character inside a"
+        " word spelled and indexed as searches read them; what they stored is kept as"
+        " a revision"
+    )
 
 
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
@@ -782,56 +762,44 @@ def _migrate_walk_judged_v15(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE listing_walks SET resume_page = 1 WHERE resume_page = 0")
 
 
-def _migrate_identity_v16(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v16(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while a twice-escaped ``&`` was part of a
     field's name (``?amp;kat=1&id=5``): v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
-def _migrate_identity_v17(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v17(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while a referrer's tag (``?ref=rss``,
     ``?ref_src=…``) or a return address (``?redirect=/novini``) was part of an address:
     v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
-def _migrate_identity_v18(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v18(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while ``_ga``, ``_hsenc``, ``mkt_tok`` or a
     Facebook share tag was part of an address: v12's re-keying, which recomputes every
     key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
-def _migrate_identity_v24(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v24(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while a cache-buster (``?t=<milliseconds>``,
     ``&_=…``) was part of an address: v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
-def _migrate_identity_v25(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v25(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while a wall's way back (``?next=/…``,
     ``destination=``) was part of an address: v12's re-keying, which recomputes every
     key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
-def _migrate_identity_v26(conn: sqlite3.Connection) -> None:
+def _migrate_identity_v26(conn: sqlite3.Connection) -> str | None:
     """Today's URL identity for keys written while a folder's index page
     (``/novini/5/index.html``) was another address than the folder: v12's re-keying,
     which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
+    return _rekeyed(conn)
 
 
 def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
@@ -854,7 +822,9 @@ def _migrate_source_failures_v22(conn: sqlite3.Connection) -> None:
     conn.execute(_SOURCE_FAILURES)
 
 
-MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+# Each step runs inside its transaction and returns what to say of it (None: nothing),
+# said once the step has committed (``ensure_schema``).
+MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
