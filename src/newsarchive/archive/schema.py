@@ -805,7 +805,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (10, Rekey()),  # session ids: PHPSESSID, ;jsessionid=, a token-like sid
     (11, _migrate_date_notes_v11),
     (12, Rekey(redirects=True)),  # a redirector's link, a Joomla menu's; a fetch redirected
-    (13, Respell("a letter and its accent apart, a stress mark or a Latin look-alike")),
+    (13, Respell("a letter and its accent apart, a stress mark, a Latin look-alike")),
     (14, _migrate_walk_cuts_v14),
     (15, _migrate_walk_judged_v15),
     (16, Rekey()),  # a twice-escaped & (?amp;kat=1)
