@@ -219,21 +219,6 @@ def test_an_unwritable_archive_still_to_be_rekeyed_is_read_with_one_line_saying_
         assert _digest(db) == before
 
 
-def test_what_a_reader_of_an_older_archive_is_warned_of_is_each_step_that_rekeys_or_respells() -> (
-    None
-):
-    """``REKEYED_AT`` and ``RESPELLED_AT`` say which steps a reader reading an older archive
-    as it is misses: v24-v26 re-keyed and were left out of the warning, which named v12's
-    and v13's steps alone."""
-    import inspect
-
-    from newsarchive.archive.schema import MIGRATIONS, REKEYED_AT, RESPELLED_AT
-
-    steps = {version: inspect.getsource(step) for version, step in MIGRATIONS}
-    assert REKEYED_AT == tuple(v for v, source in steps.items() if "rekey(" in source)
-    assert RESPELLED_AT == tuple(v for v, source in steps.items() if "compose_stored(" in source)
-
-
 def test_an_unwritable_archive_of_an_older_schema_is_refused_with_one_line(
     run_cli: Cli, tmp_path: Path
 ) -> None:

@@ -6,6 +6,8 @@ names) is re-keyed once, its duplicate rows merged with the newest version kept.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -292,7 +294,7 @@ def test_rekeying_reads_the_story_index_once_however_many_rows_merge(tmp_path: P
         statements: list[str] = []
         conn.set_trace_callback(statements.append)
         with conn:
-            assert rekey(conn, redirects=True) == 6
+            assert rekey(conn, redirects=True).merged == 6
         conn.set_trace_callback(None)
         scans = [
             sql for sql in statements if "story_keys" in sql and any(
@@ -329,7 +331,7 @@ def test_rekeying_passes_over_rows_an_odd_archive_holds(tmp_path: Path) -> None:
                 "UPDATE articles SET url = 'https://g.bg/p#2' WHERE url = 'https://g.bg/2'"
             )
         with conn:
-            assert rekey(conn, redirects=True) == 0
+            assert rekey(conn, redirects=True).merged == 0
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     finally:
         conn.close()
@@ -371,15 +373,12 @@ def test_an_archive_keyed_with_a_twice_escaped_ampersand_is_rekeyed(
 def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None:
     """A user reading why an upgraded archive said "re-keyed" finds each rule's version
     in the README (v10, v12): v16's twice-escaped ``&`` was left out of it."""
-    import inspect
-
-    from newsarchive.archive.schema import MIGRATIONS
+    from newsarchive.archive.schema import REKEYED_AT
 
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     said = " ".join(readme.split("re-keyed once", 1)[1].split("An AMP copy", 1)[0].split())
-    rekeying = [v for v, step in MIGRATIONS if "rekey(" in inspect.getsource(step)]
-    assert 16 in rekeying, rekeying
-    assert [v for v in rekeying if f"schema v{v})" not in said] == []
+    assert 16 in REKEYED_AT, REKEYED_AT
+    assert [v for v in REKEYED_AT if f"schema v{v})" not in said] == []
 
 
 @pytest.mark.parametrize(
@@ -747,3 +746,148 @@ def test_an_article_is_found_at_the_address_it_is_stored_under_before_its_rekeyi
         assert found is not None and found["url"] == indexed and found["text"] == TEXT
         assert get_article(conn, "https://s.bg/novini/5/") is None  # (no key, no row there)
         assert get_article(conn, "99") is None
+
+
+def _older(db: Path, version: int) -> None:
+    """An archive of schema ``version`` holding what each pass of an upgrade mends: one
+    article archived under the address its fetch was redirected from (``/go?id=7``) and
+    under its own (v12's re-keying with redirects), one under a cache-buster's spelling
+    and plainly (v24's), one under its folder's index page and the folder (v26's), and a
+    row stored with a soft hyphen and a control character inside words (v21's and v23's
+    respelling)."""
+    by_id, seven = "https://g.bg/go?id=7", "https://g.bg/novini/7"
+    buster, eight = "https://g.bg/novini/8?t=1764400000123", "https://g.bg/novini/8"
+    indexed, folder = "https://g.bg/novini/9/index.html", "https://g.bg/novini/9/"
+    spelled = "https://g.bg/novini/10"
+    versions = [
+        (by_id, "Панаир", "Панаирът започва в петък.", "2026-11-20T10:00:00+00:00"),
+        (seven, "Панаир", "Панаирът започва в петък. Вход свободен.", "2026-11-22T10:00:00+00:00"),
+        (buster, "Концерт", "Концерт на площада.", "2026-11-20T10:00:00+00:00"),
+        (eight, "Концерт", "Концерт на площада в събота.", "2026-11-21T10:00:00+00:00"),
+        (indexed, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (folder, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+        (spelled, "Конкурс", "Общината обяви конкурс.", "2026-11-20T10:00:00+00:00"),
+    ]  # fmt: skip
+    stale = {buster: "g.bg/novini/8?t=1764400000123", indexed: "g.bg/novini/9/index.html"}
+    _write_as_keyed(db, version, versions, stale, {by_id: seven})
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE articles SET text = ? WHERE url = ?",
+            ("Об\u00adщината обяви кон\x01курс.", spelled),  # as releases before v21 stored it
+        )
+
+
+def _upgraded(db: Path, conn_class: type[sqlite3.Connection] = sqlite3.Connection) -> list[str]:
+    """``ensure_schema`` run on ``db`` as every command runs it; the SQL it ran."""
+    from newsarchive.archive.connection import add_functions
+    from newsarchive.archive.schema import ensure_schema
+
+    ran: list[str] = []
+    conn = sqlite3.connect(db, factory=conn_class)
+    try:
+        add_functions(conn)
+        conn.set_trace_callback(ran.append)
+        ensure_schema(conn)
+    finally:
+        conn.close()  # (a transaction left open is rolled back, as by a kill)
+    return ran
+
+
+def _passes(ran: list[str]) -> tuple[int, int]:
+    """Re-keying passes (each drops the keys of gone articles first) and respelling passes
+    (each reads the articles from the first id on) among the statements ``ran``."""
+    rekeyed = ran.count(
+        "DELETE FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)"
+    )
+    respelled = sum(
+        s.startswith("SELECT id, site, title, author, tags, text FROM articles WHERE id > 0 ")
+        for s in ran
+    )
+    return rekeyed, respelled
+
+
+def _state(db: Path) -> tuple[object, ...]:
+    """What an upgrade leaves: version, rows, keys, revisions, what a search finds."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        return (
+            conn.execute("PRAGMA user_version").fetchone()[0],
+            sorted(conn.execute("SELECT id, url, title, text FROM articles")),
+            sorted(conn.execute("SELECT url_key, article_id FROM article_urls")),
+            sorted(conn.execute("SELECT article_id, title, text FROM revisions")),
+            sorted(
+                conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'конкурс'")
+            ),
+        )
+
+
+@pytest.mark.parametrize(("version", "passes"), [(9, (1, 1)), (20, (1, 1)), (23, (1, 0))])
+def test_an_upgrade_rekeys_and_respells_once_however_many_steps_it_crosses(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, version: int, passes: tuple[int, int]
+) -> None:
+    """Each re-keying step (v10, v12, v16-v18, v24-v26) recomputed every stored key under
+    today's identity, and each respelling step (v13, v21, v23) respelled every row by
+    today's composition: an archive upgraded from v23 was re-keyed three times, one from v20
+    respelled twice too (a 50,000-article one took 60 s from v20). Each is one pass now,
+    with v12's redirects when v12 is to come, and says what it did in one line each."""
+    db = tmp_path / f"v{version}.db"
+    _older(db, version)
+    with caplog.at_level(logging.WARNING, logger="newsarchive"):
+        assert _passes(_upgraded(db)) == passes
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 + passes[1], said
+    [rekeyed] = [line for line in said if "re-keyed" in line]
+    merged = 3 if version < 12 else 2  # (before v12: the article a fetch was redirected to)
+    assert rekeyed.endswith(f"URL key(s) rewritten, {merged} duplicate article row(s) merged")
+    if passes[1]:
+        [respelled] = [line for line in said if "re-keyed" not in line]
+        assert respelled.startswith("archive upgraded: 1 article(s) stored with "), said
+        assert ("a stress mark" in respelled) is (version < 13), said
+        assert respelled.endswith(
+            "an invisible character inside a word (a soft hyphen, a zero-width space) or a"
+            " control character inside a word spelled and indexed as searches read them;"
+            " what they stored is kept as a revision"
+        ), said
+    _, rows, *_ = _state(db)
+    urls = {row[1] for row in rows}  # type: ignore[attr-defined]
+    one = {"https://g.bg/novini/7", "https://g.bg/novini/8", "https://g.bg/novini/9/"}
+    assert urls == one | {"https://g.bg/novini/10"} | (
+        {"https://g.bg/go?id=7"} if version >= 12 else set()
+    )
+
+
+class _Killed(Exception):
+    """The process upgrading the archive killed (SIGKILL, a power cut)."""
+
+
+@pytest.mark.parametrize(
+    ("version", "killed_at"),
+    [(9, 10), (9, 11), (9, 12), (9, 13), (9, 16), (9, 17)]
+    + [(20, 21), (20, 22), (20, 23), (20, 24), (20, 25), (20, 26)],
+)
+def test_an_upgrade_killed_between_its_steps_ends_as_one_never_killed(
+    tmp_path: Path, version: int, killed_at: int
+) -> None:
+    """An upgrade makes each pass (re-keying, respelling) at one step and commits the
+    other steps of its kind with their versions alone. Killed before the step to
+    ``killed_at`` commits (that step undone, those before kept), the next upgrade ends
+    exactly where an upgrade never killed does: a step passed over before the pass left
+    its work to a step still pending (v10's to v12's, which keys redirects too), one after
+    it had its work done by the pass committed before it."""
+
+    class KilledAt(sqlite3.Connection):
+        def commit(self) -> None:
+            if self.execute("PRAGMA user_version").fetchone()[0] == killed_at:
+                raise _Killed
+            super().commit()
+
+    whole, killed = tmp_path / "whole.db", tmp_path / "killed.db"
+    _older(whole, version)
+    shutil.copy(whole, killed)
+    _upgraded(whole)
+    with pytest.raises(_Killed):
+        _upgraded(killed, KilledAt)
+    with closing(sqlite3.connect(killed)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == killed_at - 1
+    _upgraded(killed)
+    assert _state(killed) == _state(whole)

@@ -38,15 +38,13 @@ only never asked for again.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsarchive.archive import revisions
 from newsarchive.discover.urls import current_key, is_home_page, normalize_url, url_key
-
-log = logging.getLogger(__name__)
 
 _VERSION = ", ".join(revisions.REVISION_FIELDS)
 
@@ -63,9 +61,17 @@ class _Row:
     extractor: str | None
 
 
-def rekey(conn: sqlite3.Connection, *, redirects: bool = False) -> int:
-    """Re-key the archive (inside the caller's transaction); how many rows were merged.
-    ``redirects``: an article's fetch's final URL is one of its keys too.
+class Rekeyed(NamedTuple):
+    """What a re-keying did: URL keys rewritten, duplicate article rows merged (the
+    upgrade's step says so once its transaction commits: ``schema.ensure_schema``)."""
+
+    rewritten: int
+    merged: int
+
+
+def rekey(conn: sqlite3.Connection, *, redirects: bool = False) -> Rekeyed:
+    """Re-key the archive (inside the caller's transaction); how many keys were rewritten
+    and rows merged. ``redirects``: an article's fetch's final URL is one of its keys too.
 
     A key whose article is gone (a row deleted by hand, in a sqlite3 shell or Datasette)
     names nothing and is dropped first: merged with a row it met, it stopped the upgrade
@@ -95,14 +101,7 @@ def rekey(conn: sqlite3.Connection, *, redirects: bool = False) -> int:
     _normal_urls(conn, changed)
     _rekey_shared(conn)
     _rekey_frontier(conn)
-    if merged or moved:
-        log.warning(
-            "archive re-keyed by today's URL identity: %d URL key(s) rewritten, %d duplicate"
-            " article row(s) merged",
-            len(moved),
-            merged,
-        )
-    return merged
+    return Rekeyed(len(moved), merged)
 
 
 def _redirected(conn: sqlite3.Connection) -> list[tuple[str, int]]:

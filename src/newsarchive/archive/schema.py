@@ -8,7 +8,9 @@ the dictionary forms of the words whose form differs (filled by ``Store.upsert_a
 ``lemma_vocab`` keeps the archive's own form → lemma map so queries never need the
 lemmatizer's dictionary.
 
-Migrations, in ``MIGRATIONS`` order:
+Migrations, in ``MIGRATIONS`` order. The re-keying steps (``Rekey``) and the respelling
+steps (``Respell``) each apply today's rules, not their own version's alone, so an upgrade
+makes each pass once, at its first step due (``_due``), however many it crosses:
 
 * v2: the sqlite-utils made two-column index and its triggers are replaced by the
   four-column one; existing articles get their lemma columns and the index is rebuilt.
@@ -137,23 +139,18 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 SCHEMA_VERSION = 26
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16-v18, v24-v26:
-# ``archive.rekey``), respell stored words (v13, v21, v23) or add what only a crawl reads
+# after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
+# words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's).
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
 # as it is.
 SAME_COLUMNS_SINCE = 11
-# The versions whose step re-keys the stored addresses (``archive.rekey``) and those whose
-# step respells the stored words (``Store.compose_stored``): what a reader of an older
-# archive, read as it is (``connection.read_old_schema``), may miss until it is upgraded.
-REKEYED_AT = (10, 12, 16, 17, 18, 24, 25, 26)
-RESPELLED_AT = (13, 21, 23)
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _SOURCE_FAILURES = """
@@ -429,6 +426,11 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     lock before it reads the version (``BEGIN IMMEDIATE``, waiting out the other), so the
     second finds the step done instead of failing with "database is locked" (a deferred
     transaction that read before the other's commit can never write).
+
+    What a step did (rows merged, words respelled) it returns, and it is said once the
+    step has committed, never of a step rolled back: an upgrade that met a full disk told
+    cron's log "2 duplicate article row(s) merged" in the line before "cannot upgrade
+    archive", and nothing had been merged.
     """
     version = check_version(conn)
     if version == SCHEMA_VERSION:
@@ -440,19 +442,23 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         )
         return
     _create_missing_tables(conn)
+    passed: set[type] = set()  # the kinds of pass (``Rekey``, ``Respell``) made so far
     for target, migrate in MIGRATIONS:
         if version < target:
+            said: str | None = None
             conn.execute("BEGIN IMMEDIATE")  # DDL too: the whole step or nothing
-            with _said_once_committed():
-                try:
-                    version = check_version(conn)  # under the lock: another may have done it
-                    if version < target:
-                        migrate(conn)
-                        conn.execute(f"PRAGMA user_version = {target}")
-                except BaseException:
-                    conn.rollback()
-                    raise
-                conn.commit()
+            try:
+                version = check_version(conn)  # under the lock: another may have done it
+                if version < target:
+                    if _due(target, migrate, passed):
+                        said = migrate(conn)
+                    conn.execute(f"PRAGMA user_version = {target}")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+            if said:  # (once committed: a step rolled back said nothing happened)
+                log.warning("%s", said)
             version = max(version, target)
     conn.execute("BEGIN IMMEDIATE")
     with conn:
@@ -461,39 +467,34 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
                 conn.execute(statement)
 
 
-@contextmanager
-def _said_once_committed() -> Iterator[None]:
-    """What a step's code logs (``archive.rekey``'s "N duplicate article row(s) merged",
-    a respelling's count) is said when the step commits, and not at all when it is rolled
-    back: an upgrade that met a full disk told cron's log "2 duplicate article row(s)
-    merged" in the line before "cannot upgrade archive", and nothing had been merged.
-    Held by a filter on each ``newsarchive`` logger (a logger's filter sees each record
-    it makes), the modules the steps log from imported first so their loggers are there."""
-    from newsarchive.archive import rekey, store  # noqa: F401  (their loggers)
+def _due(target: int, step: Callable[[sqlite3.Connection], str | None], passed: set[type]) -> bool:
+    """Whether the step to ``target`` does its work in this upgrade (``passed``: the kinds
+    of pass it has made, this one's added when it is due). A plain step always does. A
+    re-keying or a respelling does once: its pass applies today's rules, every step's,
+    so the steps of its kind after it have nothing left to do, and are committed with
+    their versions alone. Only a re-keying without ``redirects`` before one with them
+    (v10, then v12) leaves its pass to that one, which does all it would and more.
 
-    held: list[logging.LogRecord] = []
-    step = threading.get_ident()  # (another thread's lines are its own: said as ever)
+    Killed between two steps, nothing is left undone: a step passed over after the pass
+    was covered by the pass committed before it, and v10's, passed over before v12, is
+    covered by v12's, pending whenever v10's was passed over (a step passed over before
+    its pass would be lost if a later one of its kind did less: v12's redirects). The next
+    upgrade makes each pass again at its first step still pending: one more pass than an
+    upgrade not killed, which finds its work done and changes nothing.
 
-    def hold(record: logging.LogRecord) -> bool:
-        if record.thread != step:
-            return True
-        held.append(record)
+    Each pass is made where the first of its steps still to come made it before (v12,
+    not v10), so it meets the tables it met then, and the plain steps after it (v11, v14,
+    v15, v19, v20, v22: columns, a trigger, a table) read no key and no word."""
+    if not isinstance(step, Rekey | Respell):
+        return True
+    if type(step) in passed:
         return False
-
-    loggers = [
-        found
-        for name, found in logging.Logger.manager.loggerDict.items()
-        if name.split(".")[0] == "newsarchive" and isinstance(found, logging.Logger)
-    ]
-    for logger in loggers:
-        logger.addFilter(hold)
-    try:
-        yield
-    finally:
-        for logger in loggers:
-            logger.removeFilter(hold)
-    for record in held:  # (reached only when the step committed)
-        logging.getLogger(record.name).handle(record)
+    if isinstance(step, Rekey) and not step.redirects:
+        later = (s for v, s in MIGRATIONS if v > target and isinstance(s, Rekey))
+        if any(s.redirects for s in later):
+            return False
+    passed.add(type(step))
+    return True
 
 
 def _create_missing_tables(conn: sqlite3.Connection) -> None:
@@ -544,8 +545,9 @@ def _execute_each(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"an incomplete statement: {pending!r}")
 
 
-def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
-    """One URL identity: merge the articles it makes one, key the frontier by it."""
+def _migrate_identity_v4(conn: sqlite3.Connection) -> str | None:
+    """One URL identity: merge the articles it makes one, key the frontier by it; what
+    to say of the rows merged."""
     from newsarchive.discover.urls import url_key
 
     if "lastmod" not in _columns(conn, "fetch_state"):
@@ -583,10 +585,9 @@ def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
             " SELECT start_url, site, resume_url, resume_page, updated_at FROM listing_walks_v3"
         )
         conn.execute("DROP TABLE listing_walks_v3")
-    if merged:
-        log.warning(
-            "archive upgraded to one URL identity: %d duplicate article row(s) merged", merged
-        )
+    if not merged:
+        return None
+    return f"archive upgraded to one URL identity: {merged} duplicate article row(s) merged"
 
 
 def _create_index(conn: sqlite3.Connection, name: str) -> None:
@@ -681,13 +682,6 @@ def _migrate_shared_canonicals_v9(conn: sqlite3.Connection) -> None:
     ``_create_missing_tables`` made before the migrations ran."""
 
 
-def _migrate_session_ids_v10(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for what older releases keyed with session ids."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
 def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
     """``articles.modified`` and ``articles.date_note``, NULL on every existing row: what
     the extractor knew of those dates was never recorded, and guessing it from the other
@@ -697,63 +691,6 @@ def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
     for column in ("modified", "date_note"):
         if column not in columns:
             conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
-
-
-def _migrate_identity_v12(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written before redirectors were unwrapped and before
-    a Joomla article's menu and slug were no part of it, and for articles archived under
-    the address their fetch was redirected from. The same re-keying as v10's: it
-    recomputes every key, so it serves any later change of ``url_key`` as well."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn, redirects=True)
-
-
-def _migrate_composed_v13(conn: sqlite3.Connection) -> None:
-    """Stored words composed as the writer composes them today; one line says how many
-    rows changed (each keeps its old spelling as a revision)."""
-    from newsarchive.archive.store import Store
-
-    changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored before words were composed (a letter"
-            " and its accent apart, stress marks, Latin look-alikes) spelled and indexed"
-            " as searches read them; what they stored is kept as a revision",
-            changed,
-        )
-
-
-def _migrate_invisible_v21(conn: sqlite3.Connection) -> None:
-    """Stored words without the invisible characters inside them that split each for
-    the index (v13's pass again: ``composed`` drops them now); one line says how many
-    rows changed."""
-    from newsarchive.archive.store import Store
-
-    changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored with an invisible character inside a"
-            " word (a soft hyphen, a zero-width space) spelled and indexed as searches"
-            " read them; what they stored is kept as a revision",
-            changed,
-        )
-
-
-def _migrate_controls_v23(conn: sqlite3.Connection) -> None:
-    """Stored words without the control characters inside them that split each for the
-    index (v21's pass again: ``composed`` drops them now); one line says how many rows
-    changed."""
-    from newsarchive.archive.store import Store
-
-    changed = Store(conn).compose_stored()
-    if changed:
-        log.warning(
-            "archive upgraded: %d article(s) stored with a control character inside a"
-            " word spelled and indexed as searches read them; what they stored is kept as"
-            " a revision",
-            changed,
-        )
 
 
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
@@ -782,58 +719,6 @@ def _migrate_walk_judged_v15(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE listing_walks SET resume_page = 1 WHERE resume_page = 0")
 
 
-def _migrate_identity_v16(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while a twice-escaped ``&`` was part of a
-    field's name (``?amp;kat=1&id=5``): v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
-def _migrate_identity_v17(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while a referrer's tag (``?ref=rss``,
-    ``?ref_src=…``) or a return address (``?redirect=/novini``) was part of an address:
-    v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
-def _migrate_identity_v18(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while ``_ga``, ``_hsenc``, ``mkt_tok`` or a
-    Facebook share tag was part of an address: v12's re-keying, which recomputes every
-    key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
-def _migrate_identity_v24(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while a cache-buster (``?t=<milliseconds>``,
-    ``&_=…``) was part of an address: v12's re-keying, which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
-def _migrate_identity_v25(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while a wall's way back (``?next=/…``,
-    ``destination=``) was part of an address: v12's re-keying, which recomputes every
-    key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
-def _migrate_identity_v26(conn: sqlite3.Connection) -> None:
-    """Today's URL identity for keys written while a folder's index page
-    (``/novini/5/index.html``) was another address than the folder: v12's re-keying,
-    which recomputes every key."""
-    from newsarchive.archive.rekey import rekey
-
-    rekey(conn)
-
-
 def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
     """Runs in a row a walk failed at its resume point, unknown before: none (a walk
     the v4 migration rebuilt has the column already)."""
@@ -854,7 +739,61 @@ def _migrate_source_failures_v22(conn: sqlite3.Connection) -> None:
     conn.execute(_SOURCE_FAILURES)
 
 
-MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+@dataclass(frozen=True)
+class Rekey:
+    """A step whose work is the re-keying (``archive.rekey``): it brings every stored key
+    under today's URL identity, its own version's rule and every other one, so an upgrade
+    makes it once however many such steps it crosses (``ensure_schema``); each was a full
+    pass (three from v23: 35 s on 132,000 articles). ``redirects`` (v12): an article is
+    known by the address its fetch was redirected to as well, which a pass without it
+    leaves undone."""
+
+    redirects: bool = False
+
+    def __call__(self, conn: sqlite3.Connection) -> str | None:
+        from newsarchive.archive.rekey import rekey
+
+        done = rekey(conn, redirects=self.redirects)
+        if not any(done):
+            return None
+        return (
+            f"archive re-keyed by today's URL identity: {done.rewritten} URL key(s)"
+            f" rewritten, {done.merged} duplicate article row(s) merged"
+        )
+
+
+@dataclass(frozen=True)
+class Respell:
+    """A step whose work is the respelling (``Store.compose_stored``): every stored word
+    composed as the writer composes it today, so one pass serves every such step of an
+    upgrade, as ``Rekey``'s does. ``held``: what the rows an older release stored held
+    that this version's composition drops; the pass's line names it of each respelling
+    the archive was still short of (its version's: rows written since were composed so)."""
+
+    held: str
+
+    def __call__(self, conn: sqlite3.Connection) -> str | None:
+        from newsarchive.archive.store import Store
+
+        changed = Store(conn).compose_stored()
+        if not changed:
+            return None
+        version = check_version(conn)  # (this step's is set once it is done)
+        held = [step.held for v, step in MIGRATIONS if v > version and isinstance(step, Respell)]
+        return (
+            f"archive upgraded: {changed} article(s) stored with {_either(held)} spelled and"
+            " indexed as searches read them; what they stored is kept as a revision"
+        )
+
+
+def _either(items: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return " or ".join(filter(None, (", ".join(items[:-1]), items[-1])))
+
+
+# Each step runs inside its transaction and returns what to say of it (None: nothing),
+# said once the step has committed (``ensure_schema``).
+MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
@@ -863,24 +802,29 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (7, _migrate_capture_lookup_v7),
     (8, _migrate_filter_indexes_v8),
     (9, _migrate_shared_canonicals_v9),
-    (10, _migrate_session_ids_v10),
+    (10, Rekey()),  # session ids: PHPSESSID, ;jsessionid=, a token-like sid
     (11, _migrate_date_notes_v11),
-    (12, _migrate_identity_v12),
-    (13, _migrate_composed_v13),
+    (12, Rekey(redirects=True)),  # a redirector's link, a Joomla menu's; a fetch redirected
+    (13, Respell("a letter and its accent apart, a stress mark, a Latin look-alike")),
     (14, _migrate_walk_cuts_v14),
     (15, _migrate_walk_judged_v15),
-    (16, _migrate_identity_v16),
-    (17, _migrate_identity_v17),
-    (18, _migrate_identity_v18),
+    (16, Rekey()),  # a twice-escaped & (?amp;kat=1)
+    (17, Rekey()),  # a referrer's tag (?ref=rss), a portal's return address (?redirect=)
+    (18, Rekey()),  # _ga's linker, HubSpot's and Marketo's mail tags, Facebook's share tags
     (19, _migrate_walk_failures_v19),
     (20, _migrate_update_trigger_v20),
-    (21, _migrate_invisible_v21),
+    (21, Respell("an invisible character inside a word (a soft hyphen, a zero-width space)")),
     (22, _migrate_source_failures_v22),
-    (23, _migrate_controls_v23),
-    (24, _migrate_identity_v24),
-    (25, _migrate_identity_v25),
-    (26, _migrate_identity_v26),
+    (23, Respell("a control character inside a word")),
+    (24, Rekey()),  # a cache-buster (?t=<milliseconds>, &_=); an ASP page's field's case
+    (25, Rekey()),  # a wall's way back (?next=/..., destination)
+    (26, Rekey()),  # a folder's index page (/novini/5/index.html)
 )
+# The steps that re-key the stored addresses and those that respell the stored words:
+# what a reader of an older archive, read as it is (``connection.read_old_schema``), may
+# miss until it is upgraded.
+REKEYED_AT = tuple(version for version, step in MIGRATIONS if isinstance(step, Rekey))
+RESPELLED_AT = tuple(version for version, step in MIGRATIONS if isinstance(step, Respell))
 
 
 def backfill_lemmas(conn: sqlite3.Connection) -> int:
