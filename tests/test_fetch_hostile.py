@@ -1305,10 +1305,10 @@ def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move
         "/b": redirect("/b?utm_source=x", 301),
         "/b?utm_source=x": html("<p>b</p>"),
     }
-    asked: list[str] = []
+    asked: list[tuple[str, str]] = []
 
-    def elsewhere(url: str) -> bool:
-        asked.append(url)
+    def elsewhere(url: str, target: str) -> bool:
+        asked.append((url, target))
         return True
 
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
@@ -1317,7 +1317,7 @@ def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move
         assert stopped.value.page == f"{site.url}/a/"
         assert fetcher.fetch(f"{site.url}/b", elsewhere=elsewhere).content == b"<p>b</p>"
     assert "/a/" not in site.hits and site.hits["/b?utm_source=x"] == 1
-    assert asked == [f"{site.url}/a/"]
+    assert asked == [(f"{site.url}/a", f"{site.url}/a/")]
 
 
 def _a_day_away() -> str:

@@ -91,13 +91,16 @@ def test_the_news_list_is_no_article_s_address_and_a_removed_article_is_no_row(
     """Taken at its word, the redirect made the news list an article of the archive
     (its row titled by the list), and the "Няма такава новина" page one more; both are
     the site saying the article is gone. The article naming the list as its canonical
-    was archived under the list's address; it keeps its own."""
+    was archived under the list's address; it keeps its own. The redirect to the list is
+    not followed: the list was read once, by exploring, and the redirect alone says the
+    article is gone (following it read the list a second time, for each such article)."""
     profile = bare_profile(tmp_path, "primer", "Община Пример", ORIGIN)
     with MirrorServer(_site(tmp_path / "site")) as server:
         args = ("crawl", "primer", "--profile", str(profile), "--base-url", server.url)
         first = run_cli(*args, "--delay", "0", "--db", str(db))
         assert first.exit_code == 0, first.stderr
         assert f"/novini/{MOVED_ON}" in server.requests  # asked, and read as gone
+        assert server.requests.count("/novini") == 1, server.requests
         assert f"/novini/{SAID_GONE}" in server.requests
         assert "2 gone" in first.stdout
         asked = len(server.requests)

@@ -97,6 +97,13 @@ class Verdict:
     day: dt.date | None = None  # the day the article states (one older than --since too)
 
 
+def _sent_away(url: str, page: str) -> Verdict:
+    """``url`` redirected to ``page``, a page standing in for it (``stands_in``): the
+    home page or a listing the site sends a removed article's readers to. Gone."""
+    where = "the home page" if is_home_page(page) else page
+    return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
+
+
 def judge(
     url: str,
     result: Page | FetchError,
@@ -117,6 +124,8 @@ def judge(
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
         return Verdict(Outcome.DISALLOWED, "disallowed by robots.txt")
+    if isinstance(result, Elsewhere) and stands_in(result.page, url, profile, listings):
+        return _sent_away(url, result.page)  # (the redirect not followed: ``sent_away``)
     if isinstance(result, FetchError):
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
@@ -130,8 +139,7 @@ def judge(
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
-        where = "the home page" if is_home_page(result.final_url) else result.final_url
-        return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
+        return _sent_away(url, result.final_url)
     if profile.home != "/" and not on_site(result.final_url, profile):
         # (a site in a folder of a shared host, its story handed to another site there:
         # gone from this one. The fetcher lets a redirect stay on the host, but the
@@ -475,9 +483,11 @@ class Harvester:
 
         queued = {url_key(url) for url in urls}
 
-        def elsewhere(target: str) -> bool:  # (asked from the fetching threads: no SQLite)
+        def elsewhere(url: str, target: str) -> bool:  # (from the fetching threads: no SQLite)
             key = url_key(target)
-            return key not in self.waiters and (key in queued or key in self.fates)
+            return self.sent_away(url, target) or (
+                key not in self.waiters and (key in queued or key in self.fates)
+            )
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
@@ -569,7 +579,7 @@ class Harvester:
             ended = result.final_url
         if ended is not None and url_key(ended) != url_key(url):
             self.moved[url_key(url)] = url_key(ended)
-        if isinstance(result, Elsewhere):
+        if isinstance(result, Elsewhere) and not self.sent_away(url, result.page):
             self._redirected(url, result)
             return
         identity = self._carry_out(url, result, listed)
@@ -589,6 +599,13 @@ class Harvester:
             ):
                 self.archived[url_key(identity)] = found_by
         self._settled(url, state, found_by, also=result)
+
+    def sent_away(self, url: str, target: str) -> bool:
+        """``url`` redirects to a page standing in for it (``stands_in``: the home page, a
+        listing this crawl knows): ``judge`` settles it gone on the redirect alone, so the
+        redirect is not followed. A removed article the list still linked, sent back to
+        the list, read the list once more for each such article."""
+        return stands_in(target, url, self.profile, self.listings)
 
     def _redirected(self, url: str, result: Elsewhere) -> None:
         """``url`` redirects to ``result.page``, which this run fetched or is to fetch:

@@ -427,9 +427,10 @@ class HostResting(FetchError):
 
 class Elsewhere(FetchError):
     """``url`` redirects to ``page``, which the caller has fetched in this run or is to
-    fetch on its own (``fetch``'s ``elsewhere``): the redirect is not followed, as that
-    would fetch the one page twice (a site linking both ``/x`` and ``/x/``, one
-    redirecting to the other, cost three requests for one article)."""
+    fetch on its own, or whose answer it knows unread (``fetch``'s ``elsewhere``): the
+    redirect is not followed, as that would fetch the one page twice (a site linking both
+    ``/x`` and ``/x/``, one redirecting to the other, cost three requests for one
+    article; a removed article sent to its listing read the listing again)."""
 
     def __init__(self, message: str, *, url: str, page: str) -> None:
         super().__init__(message, url=url)
@@ -835,7 +836,7 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        elsewhere: Callable[[str], bool] | None = None,
+        elsewhere: Callable[[str, str], bool] | None = None,
     ) -> Page:
         """GET ``url`` with retries, as robots.txt allows (``RobotsDisallowed`` when it does
         not). Returns any final status; raises ``FetchError`` otherwise.
@@ -845,9 +846,9 @@ class Fetcher:
         could not be connected to on any attempt (the site's, or a redirect target's) is
         marked unreachable for the rest of the run; the URL's own failure is its own. One
         that said "come back later" to ``REST_AFTER`` requests in a row, or once for
-        longer than ``max_retry_after``, rests (``HostResting``). A redirect to a URL
-        that ``elsewhere`` says the caller fetches on its own is not followed
-        (``Elsewhere``).
+        longer than ``max_retry_after``, rests (``HostResting``). A redirect of ``url`` to
+        a URL that ``elsewhere(url, target)`` says the caller fetches on its own, or need
+        not fetch (a removed article's listing), is not followed (``Elsewhere``).
 
         No caller can skip robots.txt: only reading robots.txt itself does, through
         ``_fetch`` (one flag once meant both "skip the check" and "this is robots.txt, read
@@ -863,7 +864,7 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        elsewhere: Callable[[str], bool] | None = None,
+        elsewhere: Callable[[str, str], bool] | None = None,
         robots_txt: bool,
     ) -> Page:
         """``fetch``; ``robots_txt``: ``url`` is a robots.txt, which no robots.txt judges,
@@ -1062,7 +1063,7 @@ class Fetcher:
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
         more: Callable[[], bool] = lambda: True,
-        elsewhere: Callable[[str], bool] | None = None,
+        elsewhere: Callable[[str, str], bool] | None = None,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
@@ -1250,7 +1251,7 @@ class Fetcher:
         *,
         robots_txt: bool,
         max_bytes: int,
-        elsewhere: Callable[[str], bool] | None = None,
+        elsewhere: Callable[[str, str], bool] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
@@ -1264,7 +1265,7 @@ class Fetcher:
         headers: dict[bytes, bytes],
         robots_txt: bool,
         max_bytes: int,
-        elsewhere: Callable[[str], bool] | None,
+        elsewhere: Callable[[str, str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         met: set[str] = set()  # the addresses this fetch went through (``_stand_in``)
@@ -1402,14 +1403,14 @@ class Fetcher:
         url: str,
         following: str,
         check_robots: bool,
-        elsewhere: Callable[[str], bool] | None,
+        elsewhere: Callable[[str, str], bool] | None,
     ) -> str:
         """``following``, where a redirect (or a stand-in's refresh) of ``url`` leads,
         unless the caller fetches it on its own (``Elsewhere``) or robots.txt closes it."""
         if (
             elsewhere is not None
             and url_key(following) != url_key(url)  # (this URL's own move)
-            and elsewhere(following)
+            and elsewhere(url, following)
         ):
             raise Elsewhere(
                 f"redirected to {following}, fetched on its own: {url}", url=url, page=following

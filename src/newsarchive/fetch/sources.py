@@ -72,10 +72,11 @@ def fetch_source(
     the listing as a 404 would, the redirect not followed: it would read that page again.
     """
     page = fetcher.take_kept(url)
+    elsewhere = None if read_before is None else lambda _url, target: read_before(target)
     try:
         if page is None:
             page = fetcher.fetch(
-                url, etag=validators[0], last_modified=validators[1], elsewhere=read_before
+                url, etag=validators[0], last_modified=validators[1], elsewhere=elsewhere
             )
     except (FetchInterrupted, HostResting):  # the run's, not this source's
         raise
