@@ -66,7 +66,7 @@ from newsarchive.discover.shape import (
 )
 from newsarchive.discover.urls import (
     folder_path,
-    hash_bang_route,
+    followed_href,
     is_article_url,
     is_home_page,
     normalize_url,
@@ -1141,7 +1141,7 @@ def _load_more(
             for name, value in node.attributes.items()
             if value and _MORE_ATTRIBUTE.match(name) and value.startswith(("/", "http", "?"))
         ]
-        if not targets or _real_href(node.attributes.get("href")):
+        if not targets or followed_href(node.attributes.get("href")):
             continue
         label = " ".join((node.text(deep=True) or "").split())
         if not _MORE_TEXT.match(label):
@@ -1282,7 +1282,7 @@ def _endless_scroll(
     ``hx-get`` when revealed and Turbo's lazy frame are read the same way
     (``_scroll_attributes``); a frame loaded with the page is a part of it, no next page."""
     for node in tree.css(_SCROLL_NODES):
-        if node.tag == "a" and _real_href(node.attributes.get("href")):
+        if node.tag == "a" and followed_href(node.attributes.get("href")):
             continue
         for name in _scroll_attributes(node):
             value = (node.attributes.get(name) or "").strip()
@@ -1340,7 +1340,7 @@ def _wordpress_paged(
         or not _is_wordpress(tree)
         or not any(
             _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
-            and not _real_href(node.attributes.get("href"))
+            and not followed_href(node.attributes.get("href"))
             for node in tree.css(_MORE_NODES)
         )
     ):
@@ -1354,15 +1354,6 @@ def _wordpress_paged(
 _MORE_ATTRIBUTE = re.compile(
     r"^(?:data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)|(?:data-)?hx-get$)"
 )
-
-
-def _real_href(href: str | None) -> bool:
-    """An ``href`` a click follows: not absent, "#", or "javascript:" (a hash-bang,
-    ``#!/novini``, is a view's address: ``urls.escaped_fragment``)."""
-    value = (href or "").strip()
-    if value.startswith("#"):
-        return hash_bang_route(value)
-    return bool(value) and not value.lower().startswith("javascript:")
 
 
 # A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's
