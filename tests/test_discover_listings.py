@@ -729,6 +729,36 @@ def test_a_link_naming_bulgarian_beside_its_twin_is_no_translation() -> None:
     assert [link.bounds for link in links] == [True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "same"),
+    [
+        ("/novini/5", "/novini/5/", True),
+        ("/novini/5", "/novini/5/index.html", True),
+        ("/novini/5/", "/novini/5/default.aspx", True),
+        ("/novini/", "/novini/index.php", True),
+        # a script's query is the script's (``urls.url_key``): two addresses, two links
+        ("/index.php?id=5", "/?id=5", False),
+        ("/novini/index.php?id=5", "/novini/?id=5", False),
+        # a Joomla article by another menu's link: one article to identity
+        (
+            "/index.php?option=com_content&amp;view=article&amp;id=5&amp;Itemid=3",
+            "/index.php?option=com_content&amp;view=article&amp;id=5:remont&amp;Itemid=7",
+            True,
+        ),
+    ],
+)
+def test_a_later_spelling_of_a_links_page_is_its_items_own_link(
+    first: str, later: str, same: bool
+) -> None:
+    """A comment count linking the headline's page in another spelling is the item's own
+    link, not another item's bound; which spellings are one page is identity's answer
+    (``urls.slashless_key``), not a copy: ``/?id=5`` beside ``/index.php?id=5`` was folded
+    here though the archive keys them apart."""
+    html = _html(f'<a href="{first}">Заглавие</a> <a href="{later}">Коментари (2)</a>')
+    links = page_links(parse_html(html), "https://www.x.bg/spisak.php", BARE)
+    assert [link.bounds for link in links] == [True, not same]
+
+
 @pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
 def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     """A pager of "previous"/"next" icons alone, no page numbers: the words are only in

@@ -65,7 +65,6 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
-    folder_path,
     followed_href,
     is_article_url,
     is_home_page,
@@ -188,18 +187,16 @@ def _respelled(links: list[Link]) -> list[Link]:
     (``/novini/5#comments``, its fragment dropped); another URL inside the item's block,
     it stopped the card at the headline, short of its date, and the undated headlines
     were opened as sections by exploring. The first spelling in the page stays the
-    card's."""
+    card's. One page is what ``urls.slashless_key`` says is one: identity's
+    (``url_key``), so a script's query stays the script's (``/index.php?id=5`` and
+    ``/?id=5`` are two addresses to the archive, and two links here)."""
     first: dict[str, str] = {}
     for i, link in enumerate(links):
         if not link.bounds:
             continue
-        url = folder = link.url
-        if url.endswith("/") or "/?" in url or "/index." in url or "/default." in url:
-            path_end = url.split("?", 1)[0]  # (most links: none of those)
-            folder = folder_path(path_end).rstrip("/") + url[len(path_end) :]
-        seen = first.setdefault(folder, url)
-        if seen != url:
-            links[i] = Link(anchor=link.anchor, url=url, bounds=False)
+        seen = first.setdefault(slashless_key(link.url), link.url)
+        if seen != link.url:
+            links[i] = Link(anchor=link.anchor, url=link.url, bounds=False)
     return links
 
 
