@@ -69,9 +69,10 @@ NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
 # Runs a URL may fail on before it is left alone: an article's retries
 # (``archive.frontier``), and a walk's at the later page it resumes from (``failed``).
 MAX_ATTEMPTS = 5
-# Months in a row an archive walk goes on past when their pages are missing (404) or
-# list nothing (``ListingWalk.step_back``): a municipality posting nothing for a season
-# leaves a gap of a few; the archive's first month is where it ends, for a few requests.
+# The months in a row missing (404) or listing nothing that end an archive walk going
+# back by the months' addresses (``ListingWalk._missed_month``): fewer are a gap, stepped
+# over (a municipality posting nothing for a season); so many, the archive's start, found
+# for that many requests.
 MISSED_MONTHS = 3
 
 
@@ -156,7 +157,7 @@ class ListingWalk:
         fetches every article again), and walked to its end. ``step_back``: the page
         before a month's archive page by its address (``listings.month_before``), None
         for a page that is no month's: a later month's page missing or empty is stepped
-        over to it, up to ``MISSED_MONTHS`` in a row, where it ended the walk."""
+        over to it, where it ended the walk, until ``MISSED_MONTHS`` in a row."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
