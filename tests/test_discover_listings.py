@@ -13,6 +13,7 @@ import pytest
 from newsarchive.discover.listings import (
     archive_month,
     article_links,
+    month_before,
     news_items,
     next_page_url,
     older_article_link,
@@ -288,25 +289,26 @@ _MONTHS_DROP_DOWN = (
 
 
 @pytest.mark.parametrize(
-    ("url", "page", "expected"),
+    ("url", "page", "expected", "by_address"),
     [
-        ("https://www.x.bg/", 1, "https://www.x.bg/2026/11/"),
-        ("https://www.x.bg/2026/11/", 2, "https://www.x.bg/2026/10/"),
-        ("https://www.x.bg/2026/10/", 3, None),
+        ("https://www.x.bg/", 1, "https://www.x.bg/2026/11/", None),
+        ("https://www.x.bg/2026/11/", 2, "https://www.x.bg/2026/10/", "https://www.x.bg/2026/10/"),
+        ("https://www.x.bg/2026/10/", 3, None, "https://www.x.bg/2026/09/"),
     ],
-)
+)  # fmt: skip
 def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
-    url: str, page: int, expected: str | None
+    url: str, page: int, expected: str | None, by_address: str | None
 ) -> None:
     """WordPress's "Архиви" widget as a drop-down of months (a script opening the chosen
     option's address) names the month pages its list form links: the walk goes through
-    them newest first, as it does a list of month links. A drop-down of anything else
-    (a category's address with no month) is no archive."""
+    them newest first, as it does a list of month links, and ends at the oldest it shows.
+    A drop-down of anything else (a category's address with no month) is no archive: a
+    month's page linking no other month goes on by its address (``month_before``)."""
     assert next_page_url(_html("<p>Новини</p>" + _MONTHS_DROP_DOWN), url, BARE, page) == expected
     other = _MONTHS_DROP_DOWN.replace("2026/11/", "kategoriya/sport/").replace(
         "2026/10/", "za-nas/"
     )
-    assert next_page_url(_html("<p>Новини</p>" + other), url, BARE, page) is None
+    assert next_page_url(_html("<p>Новини</p>" + other), url, BARE, page) == by_address
 
 
 @pytest.mark.parametrize(
@@ -729,6 +731,36 @@ def test_a_link_naming_bulgarian_beside_its_twin_is_no_translation() -> None:
     assert [link.bounds for link in links] == [True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "same"),
+    [
+        ("/novini/5", "/novini/5/", True),
+        ("/novini/5", "/novini/5/index.html", True),
+        ("/novini/5/", "/novini/5/default.aspx", True),
+        ("/novini/", "/novini/index.php", True),
+        # a script's query is the script's (``urls.url_key``): two addresses, two links
+        ("/index.php?id=5", "/?id=5", False),
+        ("/novini/index.php?id=5", "/novini/?id=5", False),
+        # a Joomla article by another menu's link: one article to identity
+        (
+            "/index.php?option=com_content&amp;view=article&amp;id=5&amp;Itemid=3",
+            "/index.php?option=com_content&amp;view=article&amp;id=5:remont&amp;Itemid=7",
+            True,
+        ),
+    ],
+)
+def test_a_later_spelling_of_a_links_page_is_its_items_own_link(
+    first: str, later: str, same: bool
+) -> None:
+    """A comment count linking the headline's page in another spelling is the item's own
+    link, not another item's bound; which spellings are one page is identity's answer
+    (``urls.slashless_key``), not a copy: ``/?id=5`` beside ``/index.php?id=5`` was folded
+    here though the archive keys them apart."""
+    html = _html(f'<a href="{first}">Заглавие</a> <a href="{later}">Коментари (2)</a>')
+    links = page_links(parse_html(html), "https://www.x.bg/spisak.php", BARE)
+    assert [link.bounds for link in links] == [True, not same]
+
+
 @pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
 def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     """A pager of "previous"/"next" icons alone, no page numbers: the words are only in
@@ -1134,3 +1166,27 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
     listed = re.search(r"a pager word, ((?:`\w+`, )+)and the number", readme)
     assert listed is not None
     assert set(re.findall(r"`(\w+)`", listed.group(1))) == set(_PAGER_PATH_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.bg/novini/2026/11/", "https://x.bg/novini/2026/10/"),
+        ("https://x.bg/novini/2026/10/", "https://x.bg/novini/2026/09/"),
+        ("https://x.bg/arhiv/2026/9", "https://x.bg/arhiv/2026/8"),
+        ("https://x.bg/arhiv/2026-01", "https://x.bg/arhiv/2025-12"),
+        ("https://x.bg/?m=202601", "https://x.bg/?m=202512"),
+        ("https://x.bg/arhiv.php?year=2026&month=1&s=2", "https://x.bg/arhiv.php?year=2025&month=12&s=2"),
+        ("https://x.bg/arhiv.php?month=03&year=2026", "https://x.bg/arhiv.php?month=02&year=2026"),
+        # no month's archive page: a day's, an article's, a plain list's
+        ("https://x.bg/novini/2026/11/05/", None),
+        ("https://x.bg/novini/2026/11/905-sesiya.html", None),
+        ("https://x.bg/novini?page=2", None),
+    ],
+)  # fmt: skip
+def test_the_month_before_a_months_archive_page_is_spelled_by_its_address(
+    url: str, expected: str | None
+) -> None:
+    """An archive whose month pages link no month before them is walked on by the
+    address: the month before, in the page's own spelling (two digits kept two)."""
+    assert month_before(url) == expected

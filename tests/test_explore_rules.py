@@ -17,6 +17,7 @@ from newsarchive.discover.explore import (
     language_home,
     newest_period,
     news_hosts,
+    news_menu_children,
     pagination_template,
     section_links,
     shape_pattern,
@@ -217,6 +218,29 @@ def test_an_image_maps_areas_are_menu_links_read_by_their_alt() -> None:
         '<area shape="rect" coords="200,0,299,29" href="/kontakti.html" alt="Контакти"></map>'
     )
     assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini.html"]
+
+
+@pytest.mark.parametrize(
+    ("href", "children"),
+    [
+        ('href="#"', True),
+        ("", True),
+        ("href=\"javascript:toggleMenu('#!news')\"", True),
+        ('href="#!/novini"', False),
+        ('href="/novini"', False),
+    ],
+)
+def test_a_news_menu_entry_leading_nowhere_opens_its_categories(href: str, children: bool) -> None:
+    """A "Новини" that leads nowhere (no ``href``, "#", a script) opens a submenu whose
+    categories are the news; one a click follows (a page, a hash-bang view) is a page of
+    its own. A script naming a hash-bang in its code is still a script
+    (``urls.followed_href``): it was read as a view, and the categories were lost."""
+    body = (
+        f'<ul><li><a {href}>Новини</a><ul><li><a href="/kategoriya/obshtestvo">Общество</a>'
+        '</li><li><a href="/kategoriya/sport">Спорт</a></li></ul></li></ul>'
+    )
+    expected = ["https://www.x.bg/kategoriya/obshtestvo", "https://www.x.bg/kategoriya/sport"]
+    assert news_menu_children(tree(body), HOME, SITE) == (expected if children else [])
 
 
 def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.discover.feeds import feed_links
+from newsarchive.mirror import MirrorServer, Outage
 from newsarchive.models import Profile
 
 from .mirror_sites import (
@@ -32,9 +33,10 @@ from .mirror_sites import (
     check_bare_crawl,
     explored_again,
     mirror_crawls,
+    propose,
     proposed,
 )
-from .support import Result
+from .support import SITES, Result
 
 ROUND15_SITES = {
     # the next listing page only in <link rel="next"> in <head>, no pager shown
@@ -101,6 +103,33 @@ def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(
     assert "/atom.xml?str=3" in first
     assert not any("?str=" in r for r in again)
     assert len(article_rows(db)) == 9
+
+
+def test_a_feeds_older_page_that_fails_fails_the_run_but_not_the_feed(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """add-site's profile of dabnitsa (the Atom feed, the home page), the feed's page 2
+    answering 500: the run fails, saying so, but its sources worked (the home page and
+    the feed's first page were read, their news kept), as a listing whose later page
+    fails does: the site is not explored again for it. It was: the feed's older page
+    counted as a failed source, as its first page would."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    name, origin = ROUND15_SITES["dabnitsa"]
+    outage = Outage({"/atom.xml?str=2"}, status=500)
+    with MirrorServer(SITES / "dabnitsa", intercept=outage) as server:
+        profile = tmp_path / "dabnitsa.toml"
+        profile.write_text(propose(run_cli, origin, server).text, encoding="utf-8")
+        before = len(server.requests)
+        result = run_cli(
+            "crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        asked = server.requests[before:]
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "/atom.xml?str=2" in line
+    assert "exploring" not in result.stdout
+    assert asked.count("/") == 1 and asked.count("/atom.xml") == 1, asked
 
 
 _NEW_ENTRY = (

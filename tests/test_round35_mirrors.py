@@ -167,6 +167,31 @@ def test_add_site_given_a_folder_its_hosts_root_passes_by_explores_the_folder(
     assert not any("drugo" in url for url in proposal.discovery.get("start_urls", []))
 
 
+@pytest.mark.parametrize(
+    ("site", "typed"),
+    [
+        # the host's "/" shows nothing: "/obshtina/novini/" was taken as the home, the
+        # site made its news section alone
+        ("hrizantema", "https://hrizantema-bg.eu/obshtina/novini/"),
+        ("hrizantema", "hrizantema-bg.eu/obshtina/novini/905.html"),
+        # the host's "/" shows another customer's news: a folder deeper than one was
+        # passed over, and the other site's list proposed
+        ("gardeniya", "https://gardeniya-host.eu/obshtina/novini/"),
+        ("gardeniya", "https://gardeniya-host.eu/obshtina/novini/704.html"),
+    ],
+)
+def test_add_site_given_an_address_deeper_in_a_sites_folder_proposes_the_folder(
+    run_cli: Callable[..., Result], site: str, typed: str
+) -> None:
+    """An address deeper in a site kept in a folder of its host (its news, an article)
+    names that site, whatever the host's "/" shows: one rule, the address's first folder
+    (``add_site.typed_folder``), where a hosting company keeps each customer's site."""
+    _, origin = ROUND35_SITES[site]
+    proposal = proposed(run_cli, site, typed)
+    assert proposal.profile["origin"] == origin
+    assert proposal.discovery["start_urls"] == ["/obshtina/novini/"]
+
+
 def test_an_article_that_is_a_modal_dialogs_fragment_is_read_as_its_page() -> None:
     """sasanka's articles: a Bootstrap modal's parts and nothing else. "modal" names
     furniture on a page (a cookie or login dialog), so the headline and the date were

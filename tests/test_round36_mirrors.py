@@ -14,6 +14,8 @@ most three requests; the shell must end the crawl with a one-line reason.
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,3 +123,39 @@ def test_a_hash_bang_site_serving_no_snapshot_ends_its_crawl_saying_why(
 def test_a_script_shell_is_a_mount_point_and_few_words(body: str, shell: bool) -> None:
     tree = parse_html(f"<html><head><title>Община</title></head><body>{body}</body></html>")
     assert bool(script_shell(tree)) is shell
+
+
+def test_an_archive_month_linking_no_month_before_it_is_walked_on_by_its_address(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """mayoran with its months' "« Октомври 2026" links taken out, and its December 2025
+    moved to August 2026 (a gap of September): the walk stopped at the listing, the
+    newest month, which linked no month before it (5 of 8 articles). By the address it
+    goes on to the month before, past the missing September, and ends after
+    ``MISSED_MONTHS`` missing ones in a row: the archive's first month is its end."""
+    root = tmp_path / "mayoran"
+    shutil.copytree(SITES / "mayoran", root)
+    for page in (root / "novini").glob("*/*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
+    (root / "novini" / "2026" / "08").mkdir()
+    (root / "novini" / "2025" / "12" / "index.html").rename(
+        root / "novini" / "2026" / "08" / "index.html"
+    )
+    _, origin = ROUND36_SITES["mayoran"]
+    profile = tmp_path / "mayoran.toml"
+    profile.write_text(
+        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
+        'start_urls = ["/novini/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
+    assert months == [f"/novini/2026/{m:02d}/" for m in range(11, 4, -1)]
+    assert len(article_rows(db)) == 8

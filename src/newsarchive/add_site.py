@@ -79,24 +79,28 @@ def origin_of(url: str) -> tuple[str, str]:
 
 
 def typed_folder(url: str) -> str:
-    """The folder the typed address names ("https://x.bg/obshtina/index.php" and
-    "https://x.bg/obshtina" are "/obshtina/"), "/" for the host's root."""
+    """The folder of the host a site kept there would be in, by the typed address: its
+    first folder ("https://x.bg/obshtina", "https://x.bg/obshtina/index.php" and
+    "https://x.bg/obshtina/novini/5" are all "/obshtina/"), "/" for the host's root or a
+    page there. One level, however deep the address: a hosting company keeps each
+    customer's site in a folder of its own at the top ("/obshtina/", "/uchilishte/"),
+    and an address deeper is a section or a page of a site, the host's own (which the
+    root's sources hold) or the one in its first folder. Taken as the home, a deeper
+    folder ("/obshtina/novini/") made the site that section alone (its crawl reads
+    only under the home), or was passed over for another site's news."""
     parts = urlsplit(normalize_url(url if "://" in url else "https://" + url) or "")
     path = parts.path or "/"
     last = path.rsplit("/", 1)[1]
     if "." in last:  # a page of the folder, not a folder itself
         path = path[: len(path) - len(last)]
-    return path if path.endswith("/") else path + "/"
+    first = next(filter(None, path.split("/")), "")
+    return f"/{first}/" if first else "/"
 
 
 def _passes_by(found: Discovery, in_folder: Profile) -> bool:
-    """Whether the news the host's "/" led to all lie outside the one folder the user
-    typed (``in_folder.home``, "/obshtina/"): another customer's, linked by a bar the
-    host sets atop every site it keeps, or its root's menu. Only a folder one level
-    deep is taken for a site of its own: an address typed deeper is a section or an
-    article of the host's site ("/bg/news/sport/"), which the root's sources hold."""
-    if found.empty or in_folder.home.count("/") != 2:
-        return False
+    """Whether the news the host's "/" led to all lie outside the folder the user typed
+    (``in_folder.home``, "/obshtina/": ``typed_folder``): another customer's, linked by
+    a bar the host sets atop every site it keeps, or its root's menu."""
     return not any(on_site(u, in_folder) for u in (*found.listings, *found.feeds, *found.samples))
 
 
@@ -135,7 +139,7 @@ def propose(
             raise UsageError(f"{problem}; no proposal")
         found = explore(fetcher, profile)
         folder = typed_folder(url)
-        if (found.empty and folder != "/") or _passes_by(found, replace(profile, home=folder)):
+        if folder != "/" and (found.empty or _passes_by(found, replace(profile, home=folder))):
             # nothing from the host's "/", or only news outside the folder typed: the
             # address may be a site kept at a sub-path of a host it shares (a hosting
             # company's customers, "/obshtina/"), the host's "/" linking another's news

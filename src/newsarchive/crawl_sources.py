@@ -101,16 +101,17 @@ class SourceReader:
         # their kind and whether each is a source of its own (no child of an index):
         # judged as ``_named_gone`` is (``_said_empty``)
         self._empty: dict[str, tuple[str, bool]] = {}
-        # later listing pages that failed in this run: each fails the run, but not its
-        # listing, whose walk resumes there next run (``read``)
-        self._later_failed = 0
+        # the source pages (a feed's, a sitemap's, a listing's first) that failed in this
+        # run (``read``); a later page of a listing or a feed fails the run, but not its
+        # source: it was read, and its news kept (``_fail``)
+        self._sources_failed = 0
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
     ) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
-        in this run); return how many of them failed (a listing whose later page failed
-        has not: its walk resumes there). ``exploring``: the sources were
+        in this run); return how many of them failed (a listing or a feed whose later
+        page failed has not: ``_fail``). ``exploring``: the sources were
         found in this run, so a feed's older pages are read to their end
         (``_older_posts``), as they are on the first run that reads a profile's feed.
         A source resting (``crawl_rests``) is left unasked, and counted as failed here
@@ -119,8 +120,7 @@ class SourceReader:
         skip = skip or set()
         self._notes.update(sources.notes)
         self.harvest.listings.update((*sources.listings, *sources.rested))
-        failed_before, rested_before = self.report.listing_errors, len(self.tally.skipped)
-        later_before = self._later_failed
+        failed_before, rested_before = self._sources_failed, len(self.tally.skipped)
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
         if first is not None:
@@ -174,8 +174,7 @@ class SourceReader:
             kept = sources.without(barren).without(gone, GONE_NOTE)
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
-        later = self._later_failed - later_before  # (no source's failure: ``walk``)
-        return self.report.listing_errors - failed_before - later + rested
+        return self._sources_failed - failed_before + rested
 
     def _resting(self, start: str) -> bool:
         """A rested listing whose walk once reached its end and whose first page was read
@@ -432,7 +431,7 @@ class SourceReader:
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
-            from_start=self.options.refresh,
+            from_start=self.options.refresh, step_back=listings.month_before,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
@@ -455,12 +454,8 @@ class SourceReader:
                 # an oldest-first listing's newest page, checked: so is the listing (rested)
                 self.frontier.confirmed(start)
             if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
-                # A later page that failed (a timeout, a 500) fails the run, and the walk
-                # resumes there next run; the pages before it were read and their news
-                # kept, so the listing itself works: not counted as a failed source,
-                # which had the site's only listing explored again (5 requests more, the
-                # same listing found) every run the page still failed.
-                self._later_failed += number > 1
+                # (a later page failing is no failure of the listing: ``_fail``; the walk
+                # resumes there next run)
                 walk.failed()
                 if walk.gave_up:
                     self.report.warnings.append(
@@ -611,9 +606,8 @@ class SourceReader:
         "not found" page after the first ends the listing, as a 404 would."""
         found = page_kind.of_listing(tree, text, self.profile.name)
         if found and not (found == page_kind.ERROR_PAGE and number > 1):
-            self.report.fail(
-                f"{_what(number)} failed: a {found} instead of the page: {page.final_url}"
-            )
+            said = f"{_what(number)} failed: a {found} instead of the page: {page.final_url}"
+            self._fail(said, source=number == 1)
         return found
 
     def _get(
@@ -664,12 +658,23 @@ class SourceReader:
         source page only, not a later page of a listing) and ``removed`` (a 404/410 may
         be a redesign: the site is explored again now). The first words said of a URL
         in a run stand."""
-        self.report.fail(got[1])
+        self._fail(got[1], source=source)
         self.failed.setdefault(url, got[1])
         if source:
             self.tally.failed.setdefault(url, got[1])
         if got[0] is Miss.REMOVED:
             self.removed.add(url)
+
+    def _fail(self, message: str, *, source: bool) -> None:
+        """A page of a source that failed: it fails the run (the report), and when it is
+        the source's own page (a feed's or sitemap's, a listing's first) the source
+        (``read``'s count). A later page of a listing or of a feed (``_older_posts``)
+        that fails (a timeout, a 500, a bot wall) is none: the pages before it were read
+        and their news kept, so the source works; counted as failed, it had the site's
+        sources explored again (5 requests more, the same ones found) every run the
+        page still failed."""
+        self.report.fail(message)
+        self._sources_failed += source
 
     def _named_by_site(self, url: str, kind: str) -> str:
         """Where the site itself names the feed or sitemap ``url`` ("" if it does not):

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.urls import hash_bang_route, normalize_url
+from newsarchive.discover.urls import followed_href, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
 # query ("Default.aspx?lang=bg-BG"). Control names ("ctl00$…") and window names do not.
@@ -128,9 +128,9 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     from ``script_calls``), last the ``hx-get`` htmx asks on a click."""
     attrs = anchor.attributes
     href = (attrs.get("href") or _data_link(attrs)).strip()
+    if followed_href(href):
+        return href
     scripted = href.lower().startswith("javascript:")
-    if href and not scripted and (not href.startswith("#") or hash_bang_route(href)):
-        return href  # (a hash-bang leads to a view: ``urls.escaped_fragment``)
     for script in (href if scripted else "", attrs.get("onclick") or ""):
         if script and (
             url := script_url(script) or (_called_url(script, calls) if calls else None)

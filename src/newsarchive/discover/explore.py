@@ -33,7 +33,7 @@ from newsarchive.discover.shape import (
 from newsarchive.discover.urls import (
     RETURN_FIELD,
     escaped_fragment,
-    hash_bang_route,
+    followed_href,
     news_subdomain,
     normalize_url,
     on_site,
@@ -531,11 +531,8 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     here = normalize_url(page_url)
     found: list[str] = []
     for anchor in tree.css("li > a"):
-        raw = (anchor.attributes.get("href") or "").strip()
-        if raw and not raw.startswith("#") and not raw.lower().startswith("javascript:"):
-            continue
-        if hash_bang_route(raw):  # (a hash-bang view: a page of its own)
-            continue
+        if followed_href(anchor.attributes.get("href")):
+            continue  # (a page of its own, a hash-bang view too)
         if not NEWS_HOST_WORDS.search(_text(anchor)) or len(_text(anchor)) > 40:
             continue
         item = anchor.parent

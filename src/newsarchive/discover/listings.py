@@ -65,8 +65,7 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
-    folder_path,
-    hash_bang_route,
+    followed_href,
     is_article_url,
     is_home_page,
     normalize_url,
@@ -188,18 +187,16 @@ def _respelled(links: list[Link]) -> list[Link]:
     (``/novini/5#comments``, its fragment dropped); another URL inside the item's block,
     it stopped the card at the headline, short of its date, and the undated headlines
     were opened as sections by exploring. The first spelling in the page stays the
-    card's."""
+    card's. One page is what ``urls.slashless_key`` says is one: identity's
+    (``url_key``), so a script's query stays the script's (``/index.php?id=5`` and
+    ``/?id=5`` are two addresses to the archive, and two links here)."""
     first: dict[str, str] = {}
     for i, link in enumerate(links):
         if not link.bounds:
             continue
-        url = folder = link.url
-        if url.endswith("/") or "/?" in url or "/index." in url or "/default." in url:
-            path_end = url.split("?", 1)[0]  # (most links: none of those)
-            folder = folder_path(path_end).rstrip("/") + url[len(path_end) :]
-        seen = first.setdefault(folder, url)
-        if seen != url:
-            links[i] = Link(anchor=link.anchor, url=url, bounds=False)
+        seen = first.setdefault(slashless_key(link.url), link.url)
+        if seen != link.url:
+            links[i] = Link(anchor=link.anchor, url=link.url, bounds=False)
     return links
 
 
@@ -471,6 +468,9 @@ class ListingPages:
        them, nor the year: it once came before the year, and a listing whose pages run
        out into a drop-down of earlier years (zimnitsa) was walked to the template's
        ``?str=3``, a 404, instead of the year before that a crawl with no profile follows.
+    5. the month before, by the address of a month's archive page that links no other
+       month (``month_before``): the archive's months, one by one into the past, the
+       walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
 
     One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
     """
@@ -499,11 +499,29 @@ class ListingPages:
             year
             or self._take_first_year()
             or templated_next(page_url_now, profile.pagination, page)
+            or _month_by_address(tree, page_url_now)
         )
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
         return year
+
+
+def _month_by_address(tree: LexborHTMLParser, url: str) -> str | None:
+    """The month before a month's archive page that links no other month's
+    (``month_before``): one that links some (a list or a drop-down of the archive's
+    months, a "» Декември 2026" to the one after) shows where the archive ends."""
+    before = month_before(url)
+    if before is None:
+        return None
+    base = page_base(tree, url)
+    here = archive_month(url)
+    hrefs = [anchor.attributes.get("href") or "" for anchor in tree.css("a[href]")]
+    for href in (*hrefs, *_option_targets(tree, base)):
+        if YEAR_FOLDER.search(href) and (linked := normalize_url(href, base)):
+            if (month := archive_month(linked)) is not None and month != here:
+                return None
+    return before
 
 
 def _older_year(
@@ -1141,7 +1159,7 @@ def _load_more(
             for name, value in node.attributes.items()
             if value and _MORE_ATTRIBUTE.match(name) and value.startswith(("/", "http", "?"))
         ]
-        if not targets or _real_href(node.attributes.get("href")):
+        if not targets or followed_href(node.attributes.get("href")):
             continue
         label = " ".join((node.text(deep=True) or "").split())
         if not _MORE_TEXT.match(label):
@@ -1282,7 +1300,7 @@ def _endless_scroll(
     ``hx-get`` when revealed and Turbo's lazy frame are read the same way
     (``_scroll_attributes``); a frame loaded with the page is a part of it, no next page."""
     for node in tree.css(_SCROLL_NODES):
-        if node.tag == "a" and _real_href(node.attributes.get("href")):
+        if node.tag == "a" and followed_href(node.attributes.get("href")):
             continue
         for name in _scroll_attributes(node):
             value = (node.attributes.get(name) or "").strip()
@@ -1340,7 +1358,7 @@ def _wordpress_paged(
         or not _is_wordpress(tree)
         or not any(
             _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
-            and not _real_href(node.attributes.get("href"))
+            and not followed_href(node.attributes.get("href"))
             for node in tree.css(_MORE_NODES)
         )
     ):
@@ -1354,15 +1372,6 @@ def _wordpress_paged(
 _MORE_ATTRIBUTE = re.compile(
     r"^(?:data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)|(?:data-)?hx-get$)"
 )
-
-
-def _real_href(href: str | None) -> bool:
-    """An ``href`` a click follows: not absent, "#", or "javascript:" (a hash-bang,
-    ``#!/novini``, is a view's address: ``urls.escaped_fragment``)."""
-    value = (href or "").strip()
-    if value.startswith("#"):
-        return hash_bang_route(value)
-    return bool(value) and not value.lower().startswith("javascript:")
 
 
 # A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's
@@ -1392,6 +1401,46 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
     return None
+
+
+# A month's number in an archive's query: WordPress's ``m=202610``, or ``month=10`` beside
+# ``year=2026``.
+_QUERY_YEAR_MONTH = re.compile(r"(?:^|&)m=((?:19|20)\d{2})(0[1-9]|1[0-2])(?=&|$)")
+_QUERY_YEAR = re.compile(r"(?:^|&)year=((?:19|20)\d{2})(?=&|$)")
+_QUERY_MONTH = re.compile(r"(?:^|&)month=(0?[1-9]|1[0-2])(?=&|$)")
+
+
+def month_before(url: str) -> str | None:
+    """The archive page of the month before the one ``url`` is the archive page of
+    (``archive_month``), spelled by ``url``'s own pattern (``/2026/01/`` before
+    ``/2026/02/`` is ``/2025/12/``; ``?m=202601``'s is ``?m=202512``); None for a page
+    that is no month's. Where a month's page links no month before it (an archive
+    whose "« Октомври 2026" is left out of some months), the walk goes on by the
+    address (``MISSED_MONTHS``). A month of two digits keeps two (``/2026/10/`` before
+    ``/2026/11/``, ``/2026/09/`` before it: how most archives spell them)."""
+    month = archive_month(url)
+    if month is None:
+        return None
+    year, number = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
+    parts = urlsplit(url)
+    if found := _MONTH_PATH.search(parts.path):
+        spelled = f"{number:02d}" if len(found[2]) == 2 else str(number)
+        path = (
+            f"{parts.path[: found.start(1)]}{year}{parts.path[found.end(1) : found.start(2)]}"
+            f"{spelled}{parts.path[found.end(2) :]}"
+        )
+        return urlunsplit(parts._replace(path=path))
+    query = parts.query
+    if found := _QUERY_YEAR_MONTH.search(query):
+        query = f"{query[: found.start(1)]}{year}{number:02d}{query[found.end(2) :]}"
+    elif (by_year := _QUERY_YEAR.search(query)) and (by_month := _QUERY_MONTH.search(query)):
+        spelled = f"{number:02d}" if len(by_month[1]) == 2 else str(number)
+        edits = sorted([(by_year.span(1), str(year)), (by_month.span(1), spelled)], reverse=True)
+        for (start, end), value in edits:
+            query = f"{query[:start]}{value}{query[end:]}"
+    else:
+        return None
+    return urlunsplit(parts._replace(query=query))
 
 
 def _older_month(

@@ -329,6 +329,19 @@ def hash_bang_route(href: str) -> bool:
     return bool(bang and route)
 
 
+def followed_href(href: str | None) -> bool:
+    """An ``href`` (as written) a click follows to another page: not absent, "#" or
+    "#tab" (a place in this page), nor "javascript:" (a script, whatever address its
+    code names); a hash-bang, ``#!/novini``, is a view's address (``escaped_fragment``).
+    The one answer for a link's target (``anchors.link_target``), a button's own
+    address (listings) and a menu entry that leads nowhere but opens a submenu
+    (``explore.news_menu_children``)."""
+    value = (href or "").strip()
+    if value.startswith("#"):
+        return hash_bang_route(value)
+    return bool(value) and not value.lower().startswith("javascript:")
+
+
 def escaped_fragment(url: str) -> str:
     """The address a hash-bang link (``/#!/novini/5``: an AngularJS or Backbone site
     routing its views in the fragment, which no request carries) is served at for a

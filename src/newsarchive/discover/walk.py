@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -69,6 +69,11 @@ NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
 # Runs a URL may fail on before it is left alone: an article's retries
 # (``archive.frontier``), and a walk's at the later page it resumes from (``failed``).
 MAX_ATTEMPTS = 5
+# The months in a row missing (404) or listing nothing that end an archive walk going
+# back by the months' addresses (``ListingWalk._missed_month``): fewer are a gap, stepped
+# over (a municipality posting nothing for a season); so many, the archive's start, found
+# for that many requests.
+MISSED_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -142,13 +147,17 @@ class ListingWalk:
         limit_is_the_sites: bool = True,
         since: dt.date | None = None,
         from_start: bool = False,
+        step_back: Callable[[str], str | None] | None = None,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
         this run, which ends it as ``--since`` does, to be read on by a run without it.
         ``since``: the run's ``--since``, kept as the walk's cut when it stops there.
         ``from_start``: an oldest-first listing too is begun at page 1 (``--refresh``
-        fetches every article again), and walked to its end."""
+        fetches every article again), and walked to its end. ``step_back``: the page
+        before a month's archive page by its address (``listings.month_before``), None
+        for a page that is no month's: a later month's page missing or empty is stepped
+        over to it, where it ended the walk, until ``MISSED_MONTHS`` in a row."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
@@ -173,6 +182,8 @@ class ListingWalk:
         self._known_run = 0
         self._items: set[str] = set()  # the article links of this walk's pages so far
         self._skipped = False  # a link passed over as older than --since
+        self._step_back = step_back
+        self._missed = 0  # month pages in a row missing or empty (``_missed_month``)
         # a walk completed before the order was told: page 1 read whole, to tell it now
         self._judging = state.completed and not state.judged
 
@@ -213,14 +224,33 @@ class ListingWalk:
             return self.gone()
         return self._incremental()
 
-    def gone(self) -> Stop:
+    def gone(self) -> Stop | None:
         """A page 2+ answered 404/410: the listing's natural end (a gone page 1 is a
-        failure of the run, never reported here). An oldest-first listing's newest page
-        gone: its pages were renumbered, so the next run walks it anew from page 1."""
+        failure of the run, never reported here), but for a month's archive page, past
+        which the walk goes on to the month before (``_missed_month``). An oldest-first
+        listing's newest page gone: its pages were renumbered, so the next run walks it
+        anew from page 1."""
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
+        if self._missed_month():
+            return None
         return self._end(Stop.END)
+
+    def _missed_month(self) -> bool:
+        """Whether the walk, at a later month's archive page that is missing or lists
+        nothing, goes on to the month before it (``step_back``): a gap in the archive,
+        not its end, unless it is the ``MISSED_MONTHS``-th such month in a row."""
+        if self._step_back is None or self.number < 2 or self._missed + 1 >= MISSED_MONTHS:
+            return False  # (the last of them missing too: the archive's end)
+        assert self.url is not None
+        before = self._step_back(self.url)
+        if before is None or before in self._visited:
+            return False
+        self._missed += 1
+        self._visited.add(self.url)
+        self._advance(before, self.number + 1)
+        return True
 
     def listed(self, listed: Listed) -> Stop | None:
         """The page was fetched and its links queued: decide what comes next."""
@@ -237,7 +267,8 @@ class ListingWalk:
             elif verdict is Seen.KNOWN:
                 self._known_run += 1
         if not verdicts:
-            return self._end(Stop.END)
+            return None if self._missed_month() else self._end(Stop.END)
+        self._missed = 0
         if self.number > 1 and listed.items and self._items.issuperset(listed.items):
             # Every link was on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
