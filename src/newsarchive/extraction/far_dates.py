@@ -243,17 +243,25 @@ def marked_publication(node: LexborNode) -> bool:
 
 # What states a page's first publication in words, the date right after it: "This
 # article was originally published on 26 Sep 2019 …", "First posted March 3, 2021",
-# "Статията е публикувана първоначално на 12.03.2021".
+# "Статията е публикувана първоначално на 12.03.2021". Any case, the words' first letter
+# as well: that letter is written as the class of every character ignoring case matches
+# ("[oO]": no other does, for any of the three), the rest ignoring case, so that the
+# pattern opens with a class. re then skips to the next of those letters between tries
+# (a "charset prefix"); opening with ``(?<!\w)`` or with a cased letter under IGNORECASE,
+# it tried the whole pattern at every character: 5.2 ms → 1.1 ms a text of the 488 dev
+# pages' that hold a stem, the same matches on all of them and on 200,000 random strings
+# of the words' pieces. ``(?<!\w.)`` after the letter is ``(?<!\w)`` before it, and each
+# word's first letter is asked again (``(?<=o)``) so that no other word's spells it.
 _FIRST_PUBLISHED = re.compile(
-    r"(?<!\w)(?:(?:originally|first)\s+(?:published|posted)(?:\s+on)?"
-    r"|(?:първоначално\s+публикуван[аои]?|публикуван[аои]?\s+(?:първоначално|за\s+първи\s+път))"
-    r"(?:\s+на)?)\s+",
-    re.IGNORECASE,
+    r"[oOfFпП](?<!\w.)"
+    r"(?i:(?:(?<=o)riginally|(?<=f)irst)\s+(?:published|posted)(?:\s+on)?"
+    r"|(?:(?<=п)ървоначално\s+публикуван[аои]?|(?<=п)убликуван[аои]?\s+(?:първоначално|за\s+първи\s+път))"
+    r"(?:\s+на)?)\s+"
 )
 _FIRST_REACH = 60  # characters after the words where their date must stand, first
 # A stem every phrase of ``_FIRST_PUBLISHED`` holds, past its first letter, in lower and
 # in upper case (a word cased otherwise within is no reader's): most pages hold none, and
-# looking for them costs a tenth of the pattern's scan, which no literal prefix lets skip
+# looking for them costs a tenth of the pattern's scan before its letter class let re skip
 # ahead (15% of a plain news page's extraction, on every page a printed date dates;
 # lowering the text first cost a third of it).
 _FIRST_STEMS = ("ublish", "osted", "убликуван", "UBLISH", "OSTED", "УБЛИКУВАН")
