@@ -1127,3 +1127,16 @@ def test_a_byline_cut_at_the_end_of_the_headlines_window_names_no_one_cut_short(
         "<p>12.03.2026, 10:30 ч. / Автор: Мария Колева</p></div></body></html>"
     )
     assert (extract(html).author or "") in ("", "Мария Колева")
+
+
+def test_co_authors_as_printed_are_read_in_the_text_the_date_rules_read() -> None:
+    """The body's text the date rules built (``Sources.page_text``) is the one searched for
+    the co-authors as printed, not built again (13 of AEB's 181 pages built it twice)."""
+    from newsarchive.extraction import authors
+    from newsarchive.extraction.furniture import NearTitle
+    from newsarchive.extraction.metadata import Metadata
+
+    tree = page_tree("<html><body><p>Текст</p></body></html>")
+    read = "Новини. Автори: Jane Doe and John Roe. Текст"
+    page = authors.Sources(tree, NearTitle(tree, []), Metadata(), "", page_text=lambda: read)
+    assert authors._as_printed("Jane Doe, John Roe", page) == "Jane Doe and John Roe"

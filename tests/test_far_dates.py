@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -108,6 +109,35 @@ def test_first_published_reads_the_words_in_any_of_a_readers_cases(text: str) ->
 def test_first_published_is_looked_for_where_its_stems_stand(
     text: str, first: dt.date | None
 ) -> None:
-    """The pattern is tried only at the words around a stem (``_phrase_starts``), which
-    finds what a scan of the whole text found."""
+    """Phrases across runs of spaces and line breaks, inside other words, and the second
+    of two: what a scan of the whole text finds."""
     assert far_dates.first_published(text, _TODAY, False) == first
+
+
+# The words as the pattern read them before it opened with a class of their first letters
+# (``far_dates._FIRST_PUBLISHED``): any case, after no word character.
+_FIRST_PUBLISHED_PLAIN = re.compile(
+    r"(?<!\w)(?:(?:originally|first)\s+(?:published|posted)(?:\s+on)?"
+    r"|(?:първоначално\s+публикуван[аои]?|публикуван[аои]?\s+(?:първоначално|за\s+първи\s+път))"
+    r"(?:\s+на)?)\s+",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Originally published on 26 Sep 2019",
+        "FIRST POSTED 26 Sep 2019, first\tposted\non 27 Sep",
+        "unoriginally published 26 Sep; firstly posted 26 Sep; _first posted 1 May",
+        "friginally published 26 Sep; oirst posted 26 Sep",  # one word's letter, another's rest
+        "публикувана първоначално на 26.09.2019 и Първоначално публикувано 27.09.2019",
+        "ПУБЛИКУВАНИ ЗА ПЪРВИ ПЪТ НА 26.09.2019; ппубликувана първоначално 1.1.2020",
+        "first published",  # no space after: no match
+    ],
+)
+def test_the_first_published_words_match_where_the_plain_pattern_does(text: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [match.span() for match in pattern.finditer(text)]
+
+    assert spans(far_dates._FIRST_PUBLISHED) == spans(_FIRST_PUBLISHED_PLAIN)

@@ -3,7 +3,8 @@ walking the page more than once: these pin what it reads where a shortcut could 
 
 from __future__ import annotations
 
-from newsarchive.extraction.metadata import read_page
+from newsarchive.extraction import published
+from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.markup import page_tree
 
 
@@ -43,3 +44,24 @@ def test_an_element_several_selectors_find_is_read_once() -> None:
         ("article:published_time", "2026-03-12T10:00:00+02:00")
     ]
     assert [link.text() for link in tag_links] == ["пътища", "мост"]
+
+
+def test_the_pages_time_elements_are_listed_for_the_date_rules() -> None:
+    # the date rules read the <time> elements listed here, not a query of their own: every
+    # one in page order, the first with a datetime being the one ``time_datetime`` names
+    html = (
+        "<html><body><time>вчера</time><p>Текст</p>"
+        '<time datetime="2026-03-12">12 март</time><time datetime="2026-03-13">13 март</time>'
+        "</body></html>"
+    )
+    tree = page_tree(html)
+    meta, _, _ = read_page(tree)
+    assert meta.times is not None
+    assert [node.text() for node in meta.times] == ["вчера", "12 март", "13 март"]
+    assert meta.time_datetime == "2026-03-12"
+    assert published.page_times(tree, meta) is meta.times
+    assert [node.text() for node in published.page_times(tree, Metadata())] == [
+        "вчера",
+        "12 март",
+        "13 март",
+    ]

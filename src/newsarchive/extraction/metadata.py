@@ -46,6 +46,12 @@ class Metadata:
     html_title: str = ""
     twitter_title: str = ""  # read only to find which stated title the page prints
     time_datetime: str = ""
+    # The page's ``<time>`` elements in page order, listed as the metadata is read (the
+    # first with a ``datetime`` is ``time_datetime``): the date rules that read them
+    # (``published.page_times``) take them from here, not from a walk of the whole page of
+    # their own (0.19 ms an AEB page, 2% of extracting it). None where no page was read (a
+    # Metadata built by hand): those rules then ask the tree.
+    times: list[LexborNode] | None = field(default=None, repr=False, compare=False)
 
 
 # Meta names that state the publication date, most specific first: the Open Graph and
@@ -191,6 +197,7 @@ class _Elements:
     rdfa: list[_Read] = field(default_factory=list)  # elements with property and content
     time: _Read | None = None  # the first <time datetime>
     h1s: list[LexborNode] = field(default_factory=list)
+    times: list[LexborNode] = field(default_factory=list)
     tag_links: list[LexborNode] = field(default_factory=list)  # a[rel~="tag"]
 
 
@@ -209,7 +216,8 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
     found = _Elements()
     found.metas = [(node, node.attributes) for node in tree.tags("meta")]
     found.h1s = tree.tags("h1")
-    for node in tree.tags("time"):
+    found.times = tree.tags("time")
+    for node in found.times:
         attrs = node.attributes
         if "datetime" in attrs:
             found.time = (node, attrs)
@@ -513,4 +521,5 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
         meta.html_title = " ".join(title.text_lexbor().split())
     if elements.time is not None:
         meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
+    meta.times = elements.times
     return meta, elements.h1s, elements.tag_links

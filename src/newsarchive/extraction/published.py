@@ -151,7 +151,7 @@ def pick_dates(
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
             if published.source in ("jsonld", "meta"):
-                published = _marked_earlier(tree, published, today) or published
+                published = _marked_earlier(page_times(tree, meta), published, today) or published
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source in ("text", "time"):
@@ -195,7 +195,7 @@ def _published_candidates(
         if stated:
             yield DatePick(stated[0], f"profile:{selector}", stated[1])
             break
-    yield _time_element(tree, today)
+    yield _time_element(page_times(tree, meta), today)
     for _, found in windows:
         shown = next((date for date in found if not date.modified), None)
         if shown is not None:
@@ -232,8 +232,15 @@ def _first_published(
     return DatePick(first, "generic:first-published", "text")
 
 
+def page_times(tree: LexborHTMLParser, meta: Metadata) -> list[LexborNode]:
+    """The page's ``<time>`` elements in page order: those ``read_page`` listed with the
+    metadata, each rule's query of the whole page saved; the tree's, for a Metadata that
+    read no page."""
+    return meta.times if meta.times is not None else tree.css("time")
+
+
 def _marked_earlier(
-    tree: LexborHTMLParser, stated: DatePick, today: dt.date | None
+    times: list[LexborNode], stated: DatePick, today: dt.date | None
 ) -> DatePick | None:
     """The day of the first ``<time>`` the page marks as its publication
     (``far_dates.marked_publication``: ``pubdate``, ``itemprop="datePublished"``, hAtom's
@@ -245,7 +252,7 @@ def _marked_earlier(
     later save (a JSON-LD "datePublished" equal to its "dateModified", the day of the
     save). Only the first marked ``<time>``: a later one may be a related story's."""
     first = _days_anywhere(stated.value)[0]
-    for node in tree.css("time"):
+    for node in times:
         if not far_dates.marked_publication(node):
             continue
         if in_furniture(node) or far_dates.in_comments(node):
@@ -728,10 +735,11 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     return replace(picked, value=stamped, rule=f"{picked.rule}:tooltip-time", guessed=False)
 
 
-def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
-    """The first ``<time>`` outside furniture and readers' comments that is not marked as
-    an update: its ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
-    for node in tree.css("time"):
+def _time_element(times: list[LexborNode], today: dt.date | None) -> DatePick | None:
+    """The first of the page's ``<time>`` elements (``times``) outside furniture and
+    readers' comments that is not marked as an update: its ``datetime`` attribute, else
+    its text ("<time>Feb 6, 2025</time>")."""
+    for node in times:
         found = far_dates.stated_time(node, today)
         if found is not None and not in_furniture(node) and not far_dates.in_comments(node):
             parsed, stamped = found
