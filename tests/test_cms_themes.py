@@ -724,6 +724,31 @@ def test_the_headlines_block_spares_its_date_for_the_date_rules_too() -> None:
 
 
 @pytest.mark.parametrize(
+    "related",
+    [
+        '<div class="t-feed__post-popup__bottom"><h3>Related posts</h3>',
+        '<div class="t-feed__post-popup__bottom" id="related-posts">',
+    ],
+)
+def test_a_related_list_in_the_headlines_block_is_still_furniture_to_the_date_rules(
+    related: str,
+) -> None:
+    """The block's name is spared, not what else marks a part (a "Related posts" heading
+    first in it, its id): such a box under the text lists other posts, and the date
+    element in it is not the article's (with the whole part spared, it dated the article
+    by ``generic:date-element``)."""
+    html = (PAGES / "tilda_feeds.html").read_text(encoding="utf-8")
+    box = re.search(r'<div class="t-feed__post-popup__date-parts-wrapper.*?\n</div>\n', html, re.S)
+    assert box is not None
+    html = html.replace(box.group(0), "")
+    related += '<span class="t-feed__post-popup__date">12.03.2024</span></div>\n'
+    share = html.index('<div class="t-feed__share')
+    html = html[:share] + related + html[share:]
+    article = extract(html, THEMES["tilda_feeds"].url, today=_FETCHED)
+    assert article.published != dt.date(2024, 3, 12), article.rules.get("published")
+
+
+@pytest.mark.parametrize(
     ("meta", "published"),
     [
         # a theme's "j F Y @ H:i" (main: the day alone)

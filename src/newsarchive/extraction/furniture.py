@@ -127,14 +127,18 @@ def is_furniture(node: LexborNode) -> bool:
     )
 
 
-def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
+def _marked_furniture(
+    node: LexborNode, tag: str | None = None, attrs: dict[str, str | None] | None = None
+) -> bool:
     """``tag``: the node's, where the caller read it already (selectolax builds the str
-    anew at each read)."""
+    anew at each read); ``attrs``: its attributes read so, or as another class would
+    make them (``_in_the_headlines_block``)."""
     if tag is None:
         tag = node.tag or ""
     if tag in FURNITURE_ELEMENTS:
         return True
-    attrs = node.attributes
+    if attrs is None:
+        attrs = node.attributes
     cls, ident = attrs.get("class") or "", attrs.get("id") or ""
     named = 0
     if cls or ident:  # (memoised for values of ordinary length: ``memo.MEMO_CHARS``)
@@ -283,9 +287,12 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
     date and author in "t-feed__post-popup__date-parts-wrapper" beside the headline's
     "t-feed__post-popup__content", and the "popup" read as furniture hid its byline and
     its date. The box with the ``<h1>`` says the block is the article; a part named
-    furniture for itself ("article__sidebar") still is. Asked by ``is_furniture`` only of
-    an element a class names furniture and that holds no ``<h1>``."""
-    cls = node.attributes.get("class") or ""
+    furniture for itself ("article__sidebar"), or by anything else (its id, its role, a
+    "Related posts" heading first in it), still is: it is spared only when, the block's
+    name taken from its class, nothing marks it (``_marked_furniture``). Asked by
+    ``is_furniture`` of an element marked furniture that holds no ``<h1>``."""
+    attrs = node.attributes
+    cls = attrs.get("class") or ""
     if "__" not in cls:
         return False
     named = {
@@ -301,9 +308,19 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
     while up is not None and up.tag not in ("body", "html"):
         if up.css_first("h1") is not None:
             words = (up.attributes.get("class") or "").split()
-            return any(word.startswith(block) for word in words for block in named)
+            if not any(word.startswith(block) for word in words for block in named):
+                return False
+            parts = " ".join(_part_of(word, named) for word in cls.split())
+            return not _marked_furniture(node, node.tag, {**attrs, "class": parts})
         up = up.parent
     return False
+
+
+def _part_of(word: str, blocks: set[str]) -> str:
+    """A BEM class word without the name of its block, when that is one of ``blocks``:
+    "t-feed__post-popup__date-wrapper" is "date-wrapper"."""
+    cut = word.rfind("__") + 2
+    return word[cut:] if cut > 1 and word[:cut] in blocks else word
 
 
 def _readers_own(node: LexborNode, reader: Reader) -> bool:
