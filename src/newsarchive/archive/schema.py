@@ -450,7 +450,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
             try:
                 version = check_version(conn)  # under the lock: another may have done it
                 if version < target:
-                    if _due(target, migrate, passed):
+                    if _due(migrate, passed):
                         said = migrate(conn)
                     conn.execute(f"PRAGMA user_version = {target}")
             except BaseException:
@@ -467,32 +467,23 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
                 conn.execute(statement)
 
 
-def _due(target: int, step: Callable[[sqlite3.Connection], str | None], passed: set[type]) -> bool:
-    """Whether the step to ``target`` does its work in this upgrade (``passed``: the kinds
-    of pass it has made, this one's added when it is due). A plain step always does. A
-    re-keying or a respelling does once: its pass applies today's rules, every step's,
-    so the steps of its kind after it have nothing left to do, and are committed with
-    their versions alone. Only a re-keying without ``redirects`` before one with them
-    (v10, then v12) leaves its pass to that one, which does all it would and more.
+def _due(step: Callable[[sqlite3.Connection], str | None], passed: set[type]) -> bool:
+    """Whether a step does its work in this upgrade (``passed``: the kinds of pass it has
+    made, this one's added when it is due). A plain step always does. A re-keying or a
+    respelling does once, at the first step of its kind due: its pass applies today's
+    rules, every step's, so the steps of its kind after it have nothing left to do, and
+    are committed with their versions alone.
 
-    Killed between two steps, nothing is left undone: a step passed over after the pass
-    was covered by the pass committed before it, and v10's, passed over before v12, is
-    covered by v12's, pending whenever v10's was passed over (a step passed over before
-    its pass would be lost if a later one of its kind did less: v12's redirects). The next
-    upgrade makes each pass again at its first step still pending: one more pass than an
-    upgrade not killed, which finds its work done and changes nothing.
-
-    Each pass is made where the first of its steps still to come made it before (v12,
-    not v10), so it meets the tables it met then, and the plain steps after it (v11, v14,
-    v15, v19, v20, v22: columns, a trigger, a table) read no key and no word."""
+    Killed between two steps, nothing is left undone: a step passed over was covered by
+    the pass committed before it. The next upgrade makes each pass again at its first
+    step still pending: one more pass than an upgrade not killed, which finds its work
+    done and changes nothing. The plain steps between (v11, v14, v15, v19, v20, v22:
+    columns, a trigger, a table) read no key and no word, so a pass made before them
+    finds what it found after them."""
     if not isinstance(step, Rekey | Respell):
         return True
     if type(step) in passed:
         return False
-    if isinstance(step, Rekey) and not step.redirects:
-        later = (s for v, s in MIGRATIONS if v > target and isinstance(s, Rekey))
-        if any(s.redirects for s in later):
-            return False
     passed.add(type(step))
     return True
 
@@ -802,7 +793,9 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (7, _migrate_capture_lookup_v7),
     (8, _migrate_filter_indexes_v8),
     (9, _migrate_shared_canonicals_v9),
-    (10, Rekey()),  # session ids: PHPSESSID, ;jsessionid=, a token-like sid
+    # session ids (PHPSESSID, ;jsessionid=, a token-like sid); with v12's redirects, the
+    # first pass of an upgrade from before v12 (the tables it reads are there by v9)
+    (10, Rekey(redirects=True)),
     (11, _migrate_date_notes_v11),
     (12, Rekey(redirects=True)),  # a redirector's link, a Joomla menu's; a fetch redirected
     (13, Respell("a letter and its accent apart, a stress mark, a Latin look-alike")),
