@@ -614,7 +614,7 @@ def test_the_web_page_and_the_cli_tell_the_same_hint_of_a_query_that_matched_not
 def test_the_no_match_hints_are_looked_for_in_one_order(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Where more than one could be told, the first of ``NO_MATCH_ORDER`` is, by both."""
+    """Where more than one could be told, the first in ``search.no_match``'s order is, by both."""
     import datetime as dt
 
     from newsarchive.archive import search

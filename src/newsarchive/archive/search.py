@@ -891,7 +891,6 @@ def of_the_day(
 # an article's address pasted (addresses are not indexed), a date (no text holds one as
 # a word), Latin letters for Cyrillic ones, quoted words that match in other forms.
 ADDRESS, DAY, CYRILLIC, FORMS = "address", "day", "cyrillic", "forms"
-NO_MATCH_ORDER = (ADDRESS, DAY, CYRILLIC, FORMS)
 
 
 @dataclass(frozen=True)
@@ -899,7 +898,7 @@ class NoMatch:
     """What a query that matched nothing may have meant (``no_match``): the CLI says it
     on stderr, the web page under the count, each in its own words."""
 
-    kind: str  # one of ``NO_MATCH_ORDER``
+    kind: str  # ``ADDRESS``, ``DAY``, ``CYRILLIC`` or ``FORMS``
     total: int  # the articles it matches (``ADDRESS``: the one archived there)
     words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``)
     day: dt.date | None = None  # ``DAY``
@@ -909,10 +908,10 @@ class NoMatch:
 def no_match(
     conn: sqlite3.Connection, typed: str, filters: Filters, *, exact: bool = False
 ) -> NoMatch | None:
-    """For a query that matched nothing, the first of ``NO_MATCH_ORDER`` that holds, or
-    None: the one source of the hints and their order for both front ends. The CLI told
-    the date before the Cyrillic spelling and the web page after it, the web page
-    computed both, and an address pasted into its box was told nothing.
+    """For a query that matched nothing, the first that holds of the meanings above, in
+    their order, or None: the one source of the hints and their order for both front
+    ends. The CLI told the date before the Cyrillic spelling and the web page after it,
+    the web page computed both, and an address pasted into its box was told nothing.
 
     An address (a URL, or "www." and no space) is that and nothing else: the article
     archived there (``store.as_pasted``'s spellings), or no hint. ``exact``: every word
