@@ -1176,7 +1176,12 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
         ("https://x.bg/arhiv/2026/9", "https://x.bg/arhiv/2026/8"),
         ("https://x.bg/arhiv/2026-01", "https://x.bg/arhiv/2025-12"),
         ("https://x.bg/?m=202601", "https://x.bg/?m=202512"),
-        ("https://x.bg/arhiv.php?year=2026&month=1&s=2", "https://x.bg/arhiv.php?year=2025&month=12&s=2"),
+        ("https://x.bg/arhiv.php?year=2026&month=1&kat=3", "https://x.bg/arhiv.php?year=2025&month=12&kat=3"),
+        # a month's later page: the month before's first page, not its page of that number
+        ("https://x.bg/arhiv.php?year=2026&month=11&page=3", "https://x.bg/arhiv.php?year=2026&month=10"),
+        ("https://x.bg/?m=202611&paged=2", "https://x.bg/?m=202610"),
+        ("https://x.bg/2026/11/page/2/", "https://x.bg/2026/10/"),
+        ("https://x.bg/novini/2026/11/stranica/4", "https://x.bg/novini/2026/10/"),
         ("https://x.bg/arhiv.php?month=03&year=2026", "https://x.bg/arhiv.php?month=02&year=2026"),
         # no month's archive page: a day's, an article's, a plain list's
         ("https://x.bg/novini/2026/11/05/", None),

@@ -1403,44 +1403,55 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     return None
 
 
-# A month's number in an archive's query: WordPress's ``m=202610``, or ``month=10`` beside
-# ``year=2026``.
-_QUERY_YEAR_MONTH = re.compile(r"(?:^|&)m=((?:19|20)\d{2})(0[1-9]|1[0-2])(?=&|$)")
-_QUERY_YEAR = re.compile(r"(?:^|&)year=((?:19|20)\d{2})(?=&|$)")
-_QUERY_MONTH = re.compile(r"(?:^|&)month=(0?[1-9]|1[0-2])(?=&|$)")
+# What may follow a month in the address of a later page of its archive: WordPress's
+# ``/2026/10/page/2/``, a pager's ``/2026/10/stranica/2``; and the query fields naming
+# such a page (``?m=202610&paged=2``, ``?year=2026&month=10&page=3``, Joomla's ``start``).
+_MONTH_PAGE_TAIL = re.compile(rf"/?(?:(?:{'|'.join(_PAGER_PATH_WORDS)})/\d+/?)?", re.IGNORECASE)
+_MONTH_PAGE_FIELDS = frozenset(
+    (*pager_words.PAGE_IN_ADDRESSES, "paged", "p", "start", "limitstart")
+)
 
 
 def month_before(url: str) -> str | None:
-    """The archive page of the month before the one ``url`` is the archive page of
-    (``archive_month``), spelled by ``url``'s own pattern (``/2026/01/`` before
-    ``/2026/02/`` is ``/2025/12/``; ``?m=202601``'s is ``?m=202512``); None for a page
-    that is no month's. Where a month's page links no month before it (an archive
-    whose "« Октомври 2026" is left out of some months), the walk goes on by the
-    address (``MISSED_MONTHS``). A month of two digits keeps two (``/2026/10/`` before
-    ``/2026/11/``, ``/2026/09/`` before it: how most archives spell them)."""
-    month = archive_month(url)
+    """The first archive page of the month before the one ``url`` is an archive page of
+    (``archive_month``: its first page or a later one), spelled by ``url``'s own pattern
+    (``/2026/01/`` and ``/2026/01/page/3/`` before ``/2026/02/`` is ``/2025/12/``;
+    ``?m=202601&paged=2``'s is ``?m=202512``, the query's other fields kept as written);
+    None for a page that is no month's. Where a month's page links no month before it
+    (an archive whose "« Октомври 2026" is left out of some months), the walk goes on by
+    the address (``MISSED_MONTHS``): from a month's last page, to the month before's
+    first, not to its page of that number. A month of two digits keeps two
+    (``/2026/10/`` before ``/2026/11/``, ``/2026/09/`` before it: how most archives
+    spell them)."""
+    month = archive_month(url, anywhere=True)
     if month is None:
         return None
     year, number = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
     parts = urlsplit(url)
-    if found := _MONTH_PATH.search(parts.path):
+    path = parts.path
+    fields = [
+        (name, eq, value)
+        for name, eq, value in (field.partition("=") for field in parts.query.split("&") if field)
+        if name.lower() not in _MONTH_PAGE_FIELDS
+    ]
+    if found := _MONTH_IN_PATH.search(path):
+        tail = path[found.end(2) :]
+        if not _MONTH_PAGE_TAIL.fullmatch(tail):
+            return None  # (an article under its month: /2026/11/905-sesiya.html)
         spelled = f"{number:02d}" if len(found[2]) == 2 else str(number)
+        slash = "/" if tail.startswith("/") else ""
         path = (
-            f"{parts.path[: found.start(1)]}{year}{parts.path[found.end(1) : found.start(2)]}"
-            f"{spelled}{parts.path[found.end(2) :]}"
+            f"{path[: found.start(1)]}{year}{path[found.end(1) : found.start(2)]}{spelled}{slash}"
         )
-        return urlunsplit(parts._replace(path=path))
-    query = parts.query
-    if found := _QUERY_YEAR_MONTH.search(query):
-        query = f"{query[: found.start(1)]}{year}{number:02d}{query[found.end(2) :]}"
-    elif (by_year := _QUERY_YEAR.search(query)) and (by_month := _QUERY_MONTH.search(query)):
-        spelled = f"{number:02d}" if len(by_month[1]) == 2 else str(number)
-        edits = sorted([(by_year.span(1), str(year)), (by_month.span(1), spelled)], reverse=True)
-        for (start, end), value in edits:
-            query = f"{query[:start]}{value}{query[end:]}"
     else:
-        return None
-    return urlunsplit(parts._replace(query=query))
+        said = {name: value for name, _eq, value in fields}
+        spelled = f"{number:02d}" if len(said.get("month", "")) == 2 else str(number)
+        months = (
+            {"m": f"{year}{number:02d}"} if "m" in said else {"year": str(year), "month": spelled}
+        )
+        fields = [(name, eq, months.get(name, value)) for name, eq, value in fields]
+    query = "&".join(f"{name}{eq}{value}" for name, eq, value in fields)
+    return urlunsplit(parts._replace(path=path, query=query))
 
 
 def _older_month(
