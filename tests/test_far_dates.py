@@ -102,6 +102,9 @@ def test_first_published_reads_the_words_in_any_of_a_readers_cases(text: str) ->
         # a stem inside another word, and a phrase whose first word is part of another
         ("Reposted 4 June 2020 by the desk.", None),
         ("The unfirst published 4 June 2020.", None),
+        # a no-break space between the words, a bracket before the first
+        ("Originally\u00a0published 3 May 2020", dt.date(2020, 5, 3)),
+        ("(Originally published 3 May 2020)", dt.date(2020, 5, 3)),
         # the second of two phrases, where only it has its day right after it
         ("First posted, as said. Originally published 3 May 2020.", dt.date(2020, 5, 3)),
     ],
