@@ -75,30 +75,18 @@ def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
     return torture.wait_until(predicate, timeout) or predicate()
 
 
-@pytest.fixture(scope="module")
-def _imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
     """80 articles imported from a WARC, each with its capture, every other title as an
-    older extractor wrote it (what a reextract rewrites): made once, each test given a
-    copy (``archive``) to change."""
-    tmp = tmp_path_factory.mktemp("imported")
-    db = tmp / "a.db"
-    warc = tmp / "in.warc.gz"
+    older extractor wrote it (what a reextract rewrites)."""
+    db = tmp_path / "a.db"
+    warc = tmp_path / "in.warc.gz"
     torture.write_warc(warc, torture.corpus(80))
-    done = run(tmp, "import-warc", str(warc), "--db", str(db))
+    done = run(tmp_path, "import-warc", str(warc), "--db", str(db))
     assert done.returncode == 0, done.stderr
     with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE articles SET title = title || ' (стара)' WHERE id % 2 = 0")
-    assert not Path(f"{db}-wal").exists()  # (all in the one file the tests copy)
     return db
-
-
-@pytest.fixture
-def archive(tmp_path: Path, _imported: Path) -> Path:
-    """A copy of ``_imported`` of the test's own (the import, 80 pages extracted, took as
-    long as each test's reextract)."""
-    import shutil
-
-    return Path(shutil.copyfile(_imported, tmp_path / "a.db"))
 
 
 @pytest.fixture
