@@ -26,13 +26,17 @@ typecheck: $(STAMP)
 # temp dir, port and environment, and a worker spends about 60% of its time blocked
 # (servers answering, subprocesses starting, timeouts and Retry-After running out), time
 # another worker's test can use: 332 s on two workers, 247 s on four (one run each, the
-# machine shared). A single test file runs as usual without -n.
+# machine shared). A single test file runs as usual without -n. ``--dist worksteal``:
+# a worker that ran out of tests takes some of another's queue, where ``load`` left the
+# last slow tests (servers, signals, a process each) queued behind one worker: 33
+# slow-ish files on four workers, load 357 s and 380 s, worksteal 340 s and 255 s
+# (alternating, the machine loaded 5-7, other timings beside some of them).
 # The bytecode cache stays on (git ignores __pycache__) where the environment turns it
 # off (PYTHONDONTWRITEBYTECODE=1): else each worker, and each CLI a test starts in a
 # process of its own, compiles the same modules again (collecting alone: 10 s of CPU
 # a worker, 3 s with the cache).
 pytest: $(STAMP)
-	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n 4
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n 4 --dist worksteal
 
 test: lint typecheck pytest
 

@@ -168,7 +168,10 @@ def test_check_site_explores_a_profile_that_names_no_sources(run_cli: Cli, tmp_p
     assert "FAILED" not in result.stdout
 
 
-def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
+def test_an_address_nobody_answers_at_says_so(
+    run_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")  # (its retries' waits: 1.3 s else)
     result = run_cli("add-site", "http://127.0.0.1:1", "--delay", "0")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
@@ -178,10 +181,14 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     assert "earlier in this run" not in result.stderr
 
 
-def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(run_cli: Cli, db: Path) -> None:
+def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A site down (or a --base-url mistyped) is said in the fetcher's one line, the
     mirror really contacted included, as crawl says it: add-site said "cannot read
-    https://www.kalina.bg, its home page: ConnectError ... (reading .../robots.txt)"."""
+    https://www.kalina.bg, its home page: ConnectError ... (reading .../robots.txt)".
+    (Its retries hold off 0.01 s, not the 1 s doubling: 10 s waited out.)"""
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")
     args = ("--base-url", "http://127.0.0.1:1", "--delay", "0")
     proposed = run_cli("add-site", "https://www.kalina.bg", *args)
     assert proposed.exit_code == 2 and proposed.stdout == ""

@@ -852,42 +852,52 @@ def test_a_format_a_gzip_names_plain_part_contradicts_is_refused_as_such(
     ]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8:surrogateescape"])
-def test_a_windows_1251_line_is_named_by_its_number_from_a_file_and_from_stdin(
-    db: Path, encoding: str
-) -> None:
-    """The same bytes were "FILE is not UTF-8 text" from a file (no line named) and, on a
-    stdin read with surrogateescape (a C or UTF-8 locale's), "'title' holds a lone
-    surrogate", as if the JSON had escaped one; now both name the line, the byte and how
-    to convert the file. A UTF-16 file (Windows PowerShell's ``>``) is named as one."""
+def _cp1251_source(db: Path) -> tuple[Path, str]:
+    """A file of a UTF-8 line and a windows-1251 one, and the error that names the
+    second line, its first such byte and how to convert the file."""
     good = json.dumps(ARTICLES[0], ensure_ascii=False)
     bad = json.dumps(ARTICLES[1], ensure_ascii=False).encode("cp1251")
     source = db.with_name("cp1251.jsonl")
     source.write_bytes(good.encode() + b"\n" + bad + b"\n")
-    said = []
-    for args, given in (([str(source)], None), (["-"], source.read_bytes())):
-        process = subprocess.run(
-            [sys.executable, "-m", "newsarchive", "import-jsonl", *args, "--db", str(db)],
-            input=given, capture_output=True, timeout=60, check=False,
-            env={**os.environ, "PYTHONIOENCODING": encoding},
-        )  # fmt: skip
-        assert process.returncode == 2, process.stderr
-        said.append(process.stderr.decode())
     first = bad.index(next(b for b in bad if b > 0x7F).to_bytes(1, "big")) + 1
-    expected = (
+    return source, (
         f"newsarchive: error: line 2: not UTF-8 text (byte 0x{bad[first - 1]:02x} at character"
         f" {first}); convert the file first, e.g. iconv -f windows-1251 -t utf-8\n"
     )
-    assert said == [expected, expected]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8:surrogateescape"])
+def test_a_windows_1251_line_is_named_by_its_number_from_stdin(db: Path, encoding: str) -> None:
+    """The same bytes on a stdin read with surrogateescape (a C or UTF-8 locale's) were
+    "'title' holds a lone surrogate", as if the JSON had escaped one; now stdin's line
+    is named as a file's is (the next test), whichever way stdin decodes. A process of
+    its own: ``PYTHONIOENCODING`` sets how stdin decodes when Python starts."""
+    source, expected = _cp1251_source(db)
+    process = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "import-jsonl", "-", "--db", str(db)],
+        input=source.read_bytes(), capture_output=True, timeout=60, check=False,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )  # fmt: skip
+    assert process.returncode == 2, process.stderr
+    assert process.stderr.decode() == expected
     assert not db.exists()
+
+
+def test_a_windows_1251_line_is_named_by_its_number_from_a_file(run_cli: Cli, db: Path) -> None:
+    """The same bytes from a file were "FILE is not UTF-8 text" (no line named); now the
+    line, the byte and how to convert the file are named, as from stdin (the test
+    before). A UTF-16 file (Windows PowerShell's ``>``) is named as one. (In this
+    process: a file is read the same whatever stdin's encoding.)"""
+    source, expected = _cp1251_source(db)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert (result.exit_code, result.stderr) == (2, expected)
+    assert not db.exists()
+    good = json.dumps(ARTICLES[0], ensure_ascii=False)
     wide = db.with_name("utf16.jsonl")
     wide.write_text(good + "\n", encoding="utf-16")
-    process = subprocess.run(
-        [sys.executable, "-m", "newsarchive", "import-jsonl", str(wide), "--db", str(db)],
-        capture_output=True, timeout=60, check=False,
-    )  # fmt: skip
-    assert process.returncode == 2
-    assert process.stderr.decode() == (
+    result = run_cli("import-jsonl", str(wide), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == (
         f"newsarchive: error: {wide} is UTF-16 text: import-jsonl reads UTF-8"
         " (iconv -f utf-16 -t utf-8)\n"
     )

@@ -102,10 +102,13 @@ def test_a_site_answering_now_and_then_with_an_empty_page_is_archived_whole_over
     assert_archived_whole_and_right(db, "kameliya")
 
 
-def _all_news_on_one_page(root: Path, count: int) -> None:
+def _all_news_on_one_page(root: Path, count: int, written: int) -> None:
     """A municipality whose "Новини" is one page of every item it ever published (an
     "all news" archive of ``count`` cards, each with a long lead: megabytes), newest
-    first, each article at ``/novini/<n>``. Written at test time: too big to commit."""
+    first, each article at ``/novini/<n>``. Written at test time: too big to commit.
+    Only the newest ``written`` articles' pages are written (writing all 3,000 took
+    3 s); an older one asked answers 404, not archived, which the test's count of
+    rows against articles asked catches."""
     lead = "Общината съобщава, че работата по проекта продължава по график. " * 13
     shell = (
         '<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>{}</title></head>'
@@ -122,8 +125,9 @@ def _all_news_on_one_page(root: Path, count: int) -> None:
             f'<div class="novina"><h3><a href="/novini/{n}">{title}</a></h3>'
             f'<span class="date">{day}</span><p>{lead}</p></div>'
         )
-        article = f'<h1>{title}</h1><p class="date">{day}</p><p>Текст {n}. {lead}</p>'
-        (root / "novini" / f"{n}.html").write_text(shell.format(title, article), "utf-8")
+        if n > count - written:
+            article = f'<h1>{title}</h1><p class="date">{day}</p><p>Текст {n}. {lead}</p>'
+            (root / "novini" / f"{n}.html").write_text(shell.format(title, article), "utf-8")
     listing = shell.format("Всички новини", "<h1>Всички новини</h1>" + "\n".join(cards))
     (root / "vsichki-novini.html").write_text(listing, encoding="utf-8")
     (root / "index.html").write_text(shell.format("Община Бук", "\n".join(cards[:3])), "utf-8")
@@ -135,20 +139,21 @@ def test_a_listing_of_three_thousand_news_on_one_page_is_archived_in_bounded_run
 ) -> None:
     """An "all news" page of 3,000 links, 5 MB: each run keeps to its request budget,
     archives what the budget allows, newest first, and the next resumes where it
-    stopped: no article asked twice, none archived twice or empty."""
+    stopped: no article asked twice, none archived twice or empty. (A budget of 50 a
+    run, not 150: the same bound, a third of the fetching.)"""
     root = tmp_path / "buk"
-    _all_news_on_one_page(root, 3000)
+    _all_news_on_one_page(root, 3000, written=300)
     assert (root / "vsichki-novini.html").stat().st_size > 5_000_000
     profile = bare_profile(tmp_path, "buk", "Община Бук", "https://buk-obshtina.bg")
     with MirrorServer(root) as server:
         args = ("crawl", "buk", "--profile", str(profile), "--base-url", server.url)
         for _ in range(2):
-            result = run_cli(*args, "--delay", "0", "--max-requests", "150", "--db", str(db))
+            result = run_cli(*args, "--delay", "0", "--max-requests", "50", "--db", str(db))
             assert result.exit_code == 0, result.stderr
         asked = list(server.requests)
-    assert len(asked) <= 300
+    assert len(asked) <= 100
     articles = [path for path in asked if path.startswith("/novini/")]
-    assert len(articles) == len(set(articles)) > 250
+    assert len(articles) == len(set(articles)) > 80
     rows = article_rows(db)
     assert len(rows) == len(articles)
     assert "https://buk-obshtina.bg/novini/3000" in rows

@@ -110,10 +110,13 @@ def test_unreachable_site_is_a_failure_not_a_traceback(run_cli: Callable[..., Re
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_a_site_down_is_one_failure_in_crawls_words(run_cli: Callable[..., Result]) -> None:
+def test_a_site_down_is_one_failure_in_crawls_words(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each source and the home page failed alike, each line ending in the raw
     "ConnectError: ... (reading .../robots.txt): URL": one line says the site cannot be
     reached, naming the mirror contacted, as crawl and add-site say it."""
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")  # (its retries' waits: 2.9 s)
     args = ("check-site", "ruse24", "--base-url", "http://127.0.0.1:9", "--delay", "0")
     result = run_cli(*args)
     assert result.exit_code == 1
