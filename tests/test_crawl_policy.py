@@ -343,3 +343,33 @@ def test_a_walk_an_older_release_completed_is_judged_by_page_one() -> None:
     late = [dt.date(2026, 5, d) for d in (24, 28)]
     assert oldest_first.listed(Listed(None, [KNOWN] * 2, dates=late)) is Stop.END
     assert oldest_first.state == WalkState(page(2), 2, completed=True)
+
+
+def _month(number: int) -> str:
+    return f"https://x.bg/arhiv/2026/{number:02d}/"
+
+
+def _month_before(url: str) -> str | None:
+    return _month(int(url.rstrip("/").rsplit("/", 1)[1]) - 1)
+
+
+@pytest.mark.parametrize(
+    ("limit", "asked", "stop"), [(2, [11, 10], Stop.CAP), (0, [11, 10, 9], None)]
+)
+def test_a_month_archive_walk_steps_over_a_missing_month_only_within_its_page_cap(
+    limit: int, asked: list[int], stop: Stop | None
+) -> None:
+    """A later month's page missing is stepped over to the month before by its address,
+    but not past the walk's page cap: at the cap the walk ends there, as at any page (it
+    asked two months more before)."""
+    walk = ListingWalk(_month(11), WalkState(), limit=limit, step_back=_month_before)
+    fetched = []
+    assert walk.page() == (_month(11), 1)
+    fetched.append(11)
+    walk.listed(Listed(_month(10), [NEW]))
+    assert walk.page() == (_month(10), 2)
+    fetched.append(10)
+    assert walk.gone() is stop
+    if (step := walk.page()) is not None:
+        fetched.append(int(step[0].rstrip("/").rsplit("/", 1)[1]))
+    assert fetched == asked

@@ -233,24 +233,27 @@ class ListingWalk:
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
-        if self._missed_month():
-            return None
-        return self._end(Stop.END)
+        return self._missed_month()
 
-    def _missed_month(self) -> bool:
-        """Whether the walk, at a later month's archive page that is missing or lists
-        nothing, goes on to the month before it (``step_back``): a gap in the archive,
-        not its end, unless it is the ``MISSED_MONTHS``-th such month in a row."""
+    def _missed_month(self) -> Stop | None:
+        """At a page 2+ that is missing or lists nothing: None where the walk goes on to
+        the month before a later month's archive page (``step_back``), a gap in the
+        archive, not its end, unless it is the ``MISSED_MONTHS``-th such month in a row;
+        else how the walk ends. A walk at its page cap ends there as at any page (a cap
+        the run was given is read on by the next run; the months stepped over were asked
+        past the cap)."""
         if self._step_back is None or self.number < 2 or self._missed + 1 >= MISSED_MONTHS:
-            return False  # (the last of them missing too: the archive's end)
+            return self._end(Stop.END)  # (the last of them missing too: the archive's end)
         assert self.url is not None
         before = self._step_back(self.url)
         if before is None or before in self._visited:
-            return False
+            return self._end(Stop.END)
+        if self._at_cap():
+            return self._end(Stop.CAP)
         self._missed += 1
         self._visited.add(self.url)
         self._advance(before, self.number + 1)
-        return True
+        return None
 
     def listed(self, listed: Listed) -> Stop | None:
         """The page was fetched and its links queued: decide what comes next."""
@@ -267,7 +270,7 @@ class ListingWalk:
             elif verdict is Seen.KNOWN:
                 self._known_run += 1
         if not verdicts:
-            return None if self._missed_month() else self._end(Stop.END)
+            return self._missed_month()
         self._missed = 0
         if self.number > 1 and listed.items and self._items.issuperset(listed.items):
             # Every link was on an earlier page of this walk: a site that answers any page
@@ -288,7 +291,7 @@ class ListingWalk:
         # it; nor does a page whose own dates run oldest first, before the order is known)
         if old and listed.old >= new and not self.ascending and not rising(listed.dates):
             return self._end(Stop.SINCE)
-        if self.limit and (self._read if self.ascending else self.number) >= self.limit:
+        if self._at_cap():
             return self._end(Stop.CAP)
         if listed.next_url is None or listed.next_url in self._visited:
             return self._end(Stop.END)
@@ -297,6 +300,11 @@ class ListingWalk:
             return self._incremental(listed.next_url)
         self._advance(listed.next_url, self.number + 1)
         return None
+
+    def _at_cap(self) -> bool:
+        """The walk has read as many pages as its cap allows (oldest first: pages read
+        this run; newest first: the page's number)."""
+        return bool(self.limit) and (self._read if self.ascending else self.number) >= self.limit
 
     def _judge(self, days: Sequence[dt.date]) -> None:
         """Page 1 of a walk completed before walks told the order: when its dates run
