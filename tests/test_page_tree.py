@@ -157,3 +157,25 @@ def test_parts_placed_in_parts_are_moved_only_so_deep() -> None:
     assert main is not None
     assert [p.text() for p in main.css("p")] == [f"Част {n}" for n in range(8)]
     assert [p.text() for p in tree.css("div[hidden] > p")] == [f"Част {n}" for n in range(8, 12)]
+
+
+def test_the_rules_after_a_profile_changed_the_tree_read_no_element_it_removed() -> None:
+    """The page's ``<time>`` elements and h1s are listed once, before a profile's drop
+    selectors remove boxes; the title and date rules that run after (a headline above the
+    body, then the date near it) read the tree as it is: the ``<time>`` in a dropped box
+    dated the article (and was a freed node)."""
+    html = (
+        "<html><head><title>Община Село - Новини</title></head><body>"
+        "<div class='x'><time datetime='2026-01-05'>5 януари 2026</time></div>"
+        f"<article><p><b>Бюджетът е приет</b></p><p>{PARAGRAPH}</p></article></body></html>"
+    )
+    profile = Profile(
+        id="selo",
+        name="Село",
+        origin=ORIGIN,
+        drop_selectors=("div.x",),
+        body_selectors=("article",),
+    )
+    article = extract(html, f"{ORIGIN}/novini/5", profile=profile)
+    assert article.rules["title"] == "generic:above-body", article.rules
+    assert article.published is None, article.rules["published"]
