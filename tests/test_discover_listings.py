@@ -1182,6 +1182,8 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
         ("https://x.bg/?m=202611&paged=2", "https://x.bg/?m=202610"),
         ("https://x.bg/2026/11/page/2/", "https://x.bg/2026/10/"),
         ("https://x.bg/novini/2026/11/stranica/4", "https://x.bg/novini/2026/10/"),
+        ("https://x.bg/2026/11/strana-2", "https://x.bg/2026/10/"),
+        ("https://x.bg/2026/11/novini/page/2", None),
         ("https://x.bg/arhiv.php?month=03&year=2026", "https://x.bg/arhiv.php?month=02&year=2026"),
         # no month's archive page: a day's, an article's, a plain list's
         ("https://x.bg/novini/2026/11/05/", None),

@@ -1403,13 +1403,10 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     return None
 
 
-# What may follow a month in the address of a later page of its archive: WordPress's
-# ``/2026/10/page/2/``, a pager's ``/2026/10/stranica/2``; and the query fields naming
-# such a page (``?m=202610&paged=2``, ``?year=2026&month=10&page=3``, Joomla's ``start``).
-_MONTH_PAGE_TAIL = re.compile(rf"/?(?:(?:{'|'.join(_PAGER_PATH_WORDS)})/\d+/?)?", re.IGNORECASE)
-_MONTH_PAGE_FIELDS = frozenset(
-    (*pager_words.PAGE_IN_ADDRESSES, "paged", "p", "start", "limitstart")
-)
+# The query fields naming a later page of a month's archive (``?m=202610&paged=2``,
+# ``?year=2026&month=10&page=3``, Joomla's ``start``); in its path, ``_PATH_PAGE`` right
+# after the month (``/2026/10/page/2/``, ``/2026/10/strana-2``).
+_MONTH_PAGE_FIELDS = frozenset((*_PAGER_PATH_WORDS, "paged", "start", "limitstart"))
 
 
 def month_before(url: str) -> str | None:
@@ -1436,7 +1433,8 @@ def month_before(url: str) -> str | None:
     ]
     if found := _MONTH_IN_PATH.search(path):
         tail = path[found.end(2) :]
-        if not _MONTH_PAGE_TAIL.fullmatch(tail):
+        later = _PATH_PAGE.search(path)
+        if tail.strip("/") and (later is None or later.start() != found.end(2)):
             return None  # (an article under its month: /2026/11/905-sesiya.html)
         spelled = f"{number:02d}" if len(found[2]) == 2 else str(number)
         slash = "/" if tail.startswith("/") else ""
