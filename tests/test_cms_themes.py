@@ -746,6 +746,7 @@ def test_a_related_list_in_the_headlines_block_is_still_furniture_to_the_date_ru
     html = html[:share] + related + html[share:]
     article = extract(html, THEMES["tilda_feeds"].url, today=_FETCHED)
     assert article.published != dt.date(2024, 3, 12), article.rules.get("published")
+    assert article.rules.get("published") != "generic:date-element"
 
 
 @pytest.mark.parametrize(

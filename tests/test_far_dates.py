@@ -101,6 +101,7 @@ def test_first_published_reads_the_words_in_any_of_a_readers_cases(text: str) ->
         ("Статията е първоначално\n   публикувана на 26.09.2019 г.", dt.date(2019, 9, 26)),
         # a stem inside another word, and a phrase whose first word is part of another
         ("Reposted 4 June 2020 by the desk.", None),
+        ("The xfirst posted 4 June 2020.", None),
         ("The unfirst published 4 June 2020.", None),
         # a no-break space between the words, a bracket before the first
         ("Originally\u00a0published 3 May 2020", dt.date(2020, 5, 3)),
