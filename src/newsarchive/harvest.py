@@ -97,7 +97,7 @@ class Verdict:
     day: dt.date | None = None  # the day the article states (one older than --since too)
 
 
-def _sent_away(url: str, page: str) -> Verdict:
+def _gone_by_redirect(url: str, page: str) -> Verdict:
     """``url`` redirected to ``page``, a page standing in for it (``stands_in``): the
     home page or a listing the site sends a removed article's readers to. Gone."""
     where = "the home page" if is_home_page(page) else page
@@ -125,7 +125,7 @@ def judge(
     if isinstance(result, RobotsDisallowed):
         return Verdict(Outcome.DISALLOWED, "disallowed by robots.txt")
     if isinstance(result, Elsewhere) and stands_in(result.page, url, profile, listings):
-        return _sent_away(url, result.page)  # (the redirect not followed: ``sent_away``)
+        return _gone_by_redirect(url, result.page)  # (not followed: ``Harvester.sent_away``)
     if isinstance(result, FetchError):
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
@@ -139,7 +139,7 @@ def judge(
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
-        return _sent_away(url, result.final_url)
+        return _gone_by_redirect(url, result.final_url)
     if profile.home != "/" and not on_site(result.final_url, profile):
         # (a site in a folder of a shared host, its story handed to another site there:
         # gone from this one. The fetcher lets a redirect stay on the host, but the
