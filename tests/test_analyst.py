@@ -611,10 +611,24 @@ def test_the_web_page_and_the_cli_tell_the_same_hint_of_a_query_that_matched_not
         ) in page.text
 
 
+# The hints in ``search.no_match``'s order (the pasted address first, the word forms
+# last), each with what the CLI says of it and a query that could be each
+_HINTS = [
+    ("address", "addresses are not"),
+    ("day", "is a date"),
+    ("cyrillic", "in Cyrillic"),
+    ("forms", "in any form"),
+]
+_ARCHIVED_AT = "https://www.bta.bg/bg/news/bulgaria/3-dekemvri"
+
+
+@pytest.mark.parametrize("place", range(len(_HINTS)), ids=[kind for kind, _ in _HINTS])
 def test_the_no_match_hints_are_looked_for_in_one_order(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch, place: int
 ) -> None:
-    """Where more than one could be told, the first in ``search.no_match``'s order is, by both."""
+    """Where more than one could be told, the first in ``search.no_match``'s order is, by
+    both front ends: each hint in its place, with every hint after it holding too (and
+    none before it), is the one told."""
     import datetime as dt
 
     from newsarchive.archive import search
@@ -623,10 +637,48 @@ def test_the_no_match_hints_are_looked_for_in_one_order(
 
     from .web_support import fetch
 
-    monkeypatch.setattr(search, "of_the_day", lambda *_: (dt.date(2026, 12, 1), 1))
-    monkeypatch.setattr(search, "in_cyrillic", lambda *_: ("общината", 3))
+    kind, cli_says = _HINTS[place]
+    assert [search.ADDRESS, search.DAY, search.CYRILLIC, search.FORMS] == [k for k, _ in _HINTS]
+    answers = {
+        "of_the_day": ("day", (dt.date(2026, 12, 1), 1)),
+        "in_cyrillic": ("cyrillic", ("общината", 3)),
+        "in_any_form": ("forms", ("общински съвет", 2)),
+    }
+    holds = {k for k, _ in _HINTS[place:]}
+    for name, (hint_kind, answer) in answers.items():  # those before its place hold not
+        said = answer if hint_kind in holds else None
+        monkeypatch.setattr(search, name, lambda *_, said=said, **__: said)
+    typed = _ARCHIVED_AT if kind == "address" else "Obshtinata"
     with sqlite3.connect(archive) as conn:
-        hint = search.no_match(conn, "Obshtinata", Filters())
-    assert hint is not None and hint.kind == search.DAY
-    [page] = fetch(make_datasette(archive), "/search?q=Obshtinata")
-    assert 'id="day"' in page.text and 'id="cyrillic"' not in page.text
+        hint = search.no_match(conn, typed, Filters())
+    assert hint is not None and hint.kind == kind
+    told = run_cli("search", typed, "--db", str(archive))
+    assert told.stdout == "No matches.\n" and cli_says in told.stderr, told.stderr
+    for _, other in _HINTS:
+        assert other == cli_says or other not in told.stderr, told.stderr
+    from urllib.parse import quote
+
+    [page] = fetch(make_datasette(archive), f"/search?q={quote(typed)}")
+    shown = re.findall(r'<p class="na-count" id="(address|day|cyrillic|forms)"', page.text)
+    assert page.status_code == 200 and shown == [kind], shown
+
+
+def test_an_address_pasted_is_told_of_as_an_address_or_not_at_all(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An address archived nowhere gets no hint, not a later one (its words, a date or
+    Latin letters, mean nothing as a query): the address is the first place and the only
+    one for it."""
+    import datetime as dt
+
+    from newsarchive.archive import search
+    from newsarchive.archive.store import Filters
+
+    monkeypatch.setattr(search, "of_the_day", lambda *_, **__: (dt.date(2026, 12, 1), 1))
+    monkeypatch.setattr(search, "in_cyrillic", lambda *_, **__: ("общината", 3))
+    monkeypatch.setattr(search, "in_any_form", lambda *_, **__: ("общински съвет", 2))
+    with sqlite3.connect(archive) as conn:
+        assert search.no_match(conn, _ARCHIVED_AT + "-not-archived", Filters()) is None
+        assert search.no_match(conn, "Obshtinata", Filters()) == search.NoMatch(
+            search.DAY, 1, day=dt.date(2026, 12, 1)
+        )

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from newsarchive.discover.listings import (
+    MonthSteps,
     archive_month,
     article_links,
     month_before,
@@ -318,6 +319,9 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
         ("https://x.bg/arhiv/2026-10", (2026, 10)),
         ("https://x.bg/news.php?year=2026&month=3", (2026, 3)),
         ("https://x.bg/?m=202610", (2026, 10)),
+        ("https://x.bg/novini.php?m=2026-3", (2026, 3)),
+        ("https://x.bg/novini.php?m=2026-03", (2026, 3)),
+        ("https://x.bg/?m=20263", None),  # (no such spelling: 2026-3? 2026-03?)
         ("https://x.bg/2026/10/27/", None),  # a day
         ("https://x.bg/2026/10/slug-of-a-post/", None),  # an article of the month
         ("https://x.bg/novini/2026", None),
@@ -1185,6 +1189,14 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
         ("https://x.bg/2026/11/strana-2", "https://x.bg/2026/10/"),
         ("https://x.bg/2026/11/novini/page/2", None),
         ("https://x.bg/arhiv.php?month=03&year=2026", "https://x.bg/arhiv.php?month=02&year=2026"),
+        # a month of one digit keeps one: /2026/3/, ?month=3, ?m=2026-3
+        ("https://x.bg/arhiv/2026/3/", "https://x.bg/arhiv/2026/2/"),
+        ("https://x.bg/arhiv/2026/1/page/2/", "https://x.bg/arhiv/2025/12/"),
+        ("https://x.bg/arhiv.php?month=3&year=2026", "https://x.bg/arhiv.php?month=2&year=2026"),
+        ("https://x.bg/novini.php?m=2026-3", "https://x.bg/novini.php?m=2026-2"),
+        ("https://x.bg/novini.php?m=2026-1&str=2", "https://x.bg/novini.php?m=2025-12"),
+        ("https://x.bg/novini.php?m=2026-03", "https://x.bg/novini.php?m=2026-02"),
+        ("https://x.bg/novini.php?m=2026-10", "https://x.bg/novini.php?m=2026-09"),
         # no month's archive page: a day's, an article's, a plain list's
         ("https://x.bg/novini/2026/11/05/", None),
         ("https://x.bg/novini/2026/11/905-sesiya.html", None),
@@ -1197,3 +1209,18 @@ def test_the_month_before_a_months_archive_page_is_spelled_by_its_address(
     """An archive whose month pages link no month before them is walked on by the
     address: the month before, in the page's own spelling (two digits kept two)."""
     assert month_before(url) == expected
+
+
+def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on() -> None:
+    """From October, ``month_before`` cannot tell how the site spells September: "10"
+    has two digits either way. Its guess "09" missing (404, or a page of no news), the
+    walk's step back (``MonthSteps``) asks "9"; from "9" it goes on in one digit, and
+    with "9" missing too, on in two ("08"), the site's spelling it had guessed."""
+    steps = MonthSteps()
+    assert steps("https://x.bg/arhiv/2026/09/") == "https://x.bg/arhiv/2026/9/"
+    assert steps("https://x.bg/arhiv/2026/9/") == "https://x.bg/arhiv/2026/08/"
+    assert steps("https://x.bg/arhiv/2026/08/") == "https://x.bg/arhiv/2026/07/"
+    assert steps("https://x.bg/arhiv/2026/7/") == "https://x.bg/arhiv/2026/6/"
+    assert steps("https://x.bg/?m=202609") == "https://x.bg/?m=202608"  # (never "20269")
+    assert steps("https://x.bg/a.php?year=2026&month=09") == "https://x.bg/a.php?year=2026&month=9"
+    assert steps("https://x.bg/novini?page=2") is None

@@ -405,3 +405,34 @@ def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
         assert "listing failed" in line
         assert any(kind in line for kind in ("maintenance", "server error"))
     assert _rows(db, "SELECT count(*) FROM articles") == [(4,)]
+
+
+@pytest.mark.parametrize(
+    "wall", [CHALLENGE, CLOSED, BROKEN], ids=["challenge", "maintenance", "server-error"]
+)
+def test_a_wall_in_front_of_a_listings_page_2_fails_the_run_as_a_500_there_does(
+    run_cli: Callable[..., Result], db: Path, wall: str
+) -> None:
+    """A bot check, a maintenance notice or an error page answered instead of the
+    listing's page 2 is what a 500 there is (``test_crawl_faults``) and a feed's older
+    page failing (``test_round15_mirrors``): the run fails, one line on stderr naming the
+    page; page 1's articles are archived; the listing worked (read, its news kept), so
+    the site is not explored for new sources; the next run resumes at page 2."""
+    with _TurningSite(articles=30, faults=False) as site:
+        site.answers = {"/news?p=2": (200, {}, wall.encode())}
+        first = _crawl(run_cli, site, db, "--quiet")
+        asked = list(site.requests)
+        assert first.exit_code == 1, first.stdout + first.stderr
+        [line] = first.stderr.splitlines()
+        assert "https://fault.example/news?p=2" in line
+        assert _rows(db, "SELECT count(*) FROM articles") == [(10,)]
+        assert [p for p in asked if not p.startswith("/news/")] == [
+            "/robots.txt", "/news", "/news?p=2"
+        ]  # fmt: skip
+        site.answers = {}
+        before = len(site.requests)
+        second = _crawl(run_cli, site, db, "--quiet")
+        listing = [p for p in site.requests[before:] if not p.startswith("/news/")]
+    assert second.exit_code == 0, second.stderr
+    assert listing == ["/robots.txt", "/news", "/news?p=2", "/news?p=3", "/news?p=4"]
+    assert _rows(db, "SELECT count(*) FROM articles") == [(30,)]

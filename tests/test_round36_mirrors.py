@@ -159,3 +159,103 @@ def test_an_archive_month_linking_no_month_before_it_is_walked_on_by_its_address
     months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
     assert months == [f"/novini/2026/{m:02d}/" for m in range(11, 4, -1)]
     assert len(article_rows(db)) == 8
+
+
+_NO_NEWS = """<!DOCTYPE html>
+<html lang="bg">
+<head><meta charset="utf-8"><title>Архив {month} – Община Майоран</title></head>
+<body>
+<div id="header"><a class="logo" href="/">Община Майоран</a></div>
+<div id="content"><p class="crumbs"><a href="/">Начало</a> › <a href="/novini/">Архив</a>
+› {month}</p><h1>{month}</h1><p>През този месец не са публикувани новини.</p></div>
+<div id="footer"><p>© 2026 Община Майоран.</p></div>
+</body>
+</html>
+"""
+
+
+def test_an_archive_month_answering_200_with_no_news_is_stepped_over_and_the_walk_ends(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """As above, but September answers ``200`` with a page of its own saying it holds no
+    news (not 404), and so does every month before August, back to 2020, as a CMS
+    answering any month does: the empty September is a gap, stepped over to August,
+    whose two articles are archived; the empty months before it end the walk after
+    ``MISSED_MONTHS`` in a row (July, June, May), not one request per month to 2020."""
+    root = tmp_path / "mayoran"
+    shutil.copytree(SITES / "mayoran", root)
+    for page in (root / "novini").glob("*/*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
+    (root / "novini" / "2026" / "08").mkdir()
+    (root / "novini" / "2025" / "12" / "index.html").rename(
+        root / "novini" / "2026" / "08" / "index.html"
+    )
+    for year in range(2020, 2027):
+        for month in range(1, 13):
+            folder = root / "novini" / str(year) / f"{month:02d}"
+            if (year, month) < (2026, 10) and (year, month) != (2026, 8):
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / "index.html").write_text(
+                    _NO_NEWS.format(month=f"{month:02d}.{year}"), encoding="utf-8"
+                )
+    _, origin = ROUND36_SITES["mayoran"]
+    profile = tmp_path / "mayoran.toml"
+    profile.write_text(
+        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
+        'start_urls = ["/novini/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
+    assert months == [f"/novini/2026/{m:02d}/" for m in range(11, 4, -1)]
+    assert len(article_rows(db)) == 8
+    # robots.txt, the months, /2026/9/ (September in one digit, where /09/ held nothing:
+    # ``MonthSteps``), the articles
+    assert len(server.requests) == 1 + 7 + 1 + 8, server.requests
+    assert "/novini/2026/9/" in server.requests
+
+
+def test_an_archive_of_months_in_one_digit_is_walked_past_october_in_its_spelling(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """mayoran with its months' links taken out, its December 2025 moved to September
+    2026 and spelled as the site spells its months, in one digit (``/novini/2026/9/``,
+    no ``/09/``): from October the walk guessed ``/09/`` (how most archives spell it),
+    met a 404, and went on to ``/08/``, ``/07/`` and its end, September's two articles
+    never archived. Its ``/09/`` missing, it asks ``/9/``, and goes on in one digit."""
+    root = tmp_path / "mayoran"
+    shutil.copytree(SITES / "mayoran", root)
+    for page in (root / "novini").glob("*/*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
+    (root / "novini" / "2026" / "9").mkdir()
+    (root / "novini" / "2025" / "12" / "index.html").rename(
+        root / "novini" / "2026" / "9" / "index.html"
+    )
+    _, origin = ROUND36_SITES["mayoran"]
+    profile = tmp_path / "mayoran.toml"
+    profile.write_text(
+        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
+        'start_urls = ["/novini/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    assert months == [
+        "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
+        "/novini/2026/8/", "/novini/2026/7/", "/novini/2026/6/",
+    ]  # fmt: skip
+    assert len(article_rows(db)) == 8

@@ -32,7 +32,9 @@ def _page(lang: str, head: str = _LINKS) -> str:
         (_page(' lang="en"'), EN, BG),  # the English copy names its original
         (_page(' lang="en-GB"'), EN, BG),
         (_page(' lang="bg"'), BG, None),  # the original itself
-        (_page(""), EN, None),  # a page that does not say its language: kept
+        # a page that does not say its language, nor has an entry of its own: kept
+        (_page("", f'<link rel="alternate" hreflang="bg" href="{BG}">'), EN, None),
+        (_page(""), EN, BG),  # no <html lang>, but its own entry says "en"
         (
             _page(' lang="en"', _LINKS.replace(BG, EN.replace("en/", ""))),
             EN,
@@ -48,6 +50,44 @@ def _page(lang: str, head: str = _LINKS) -> str:
     ],
 )
 def test_translation_of(html: str, url: str, expected: str | None) -> None:
+    assert translation_of(html, url) == expected
+
+
+# An English copy whose layout says <html lang="bg"> on every page: its own hreflang
+# entry (naming its address in another spelling: https, no www.) says what it is.
+_OWN_EN = "https://x.bg/en/news.php?id=12"
+_LINKS_SELF = f'<link rel="alternate" hreflang="bg" href="{BG}"><link rel="alternate" hreflang="en" href="{_OWN_EN}">'
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        (_page(' lang="bg"', _LINKS_SELF), EN, BG),  # its own entry says "en": a copy
+        (_page(' lang="bg"', _LINKS_SELF), BG, None),  # the original: its own entry says "bg"
+        (_page(' lang="en"', _LINKS_SELF.replace('"en"', '"bg-BG"')), EN, None),  # its own says bg
+        # x-default names no language: <html lang> stands
+        (_page(' lang="bg"', _LINKS.replace('hreflang="en"', 'hreflang="x-default"')), EN, None),
+        (_page(' lang="en"', _LINKS.replace('hreflang="en"', 'hreflang="x-default"')), EN, BG),
+        # its own entries disagreeing say nothing: <html lang> stands
+        (
+            _page(' lang="bg"', _LINKS_SELF + f'<link rel="alternate" hreflang="bg" href="{EN}">'),
+            EN,
+            None,
+        ),
+        # an entry naming it that is no alternate (rel="canonical") says nothing
+        (
+            _page(
+                ' lang="bg"',
+                f'<link rel="alternate" hreflang="bg" href="{BG}"><link rel="canonical" hreflang="en" href="{EN}">',
+            ),
+            EN,
+            None,
+        ),
+    ],
+)
+def test_a_pages_own_hreflang_entry_wins_over_html_lang(
+    html: str, url: str, expected: str | None
+) -> None:
     assert translation_of(html, url) == expected
 
 

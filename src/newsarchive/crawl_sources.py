@@ -431,7 +431,7 @@ class SourceReader:
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
-            from_start=self.options.refresh, step_back=listings.month_before,
+            from_start=self.options.refresh, step_back=listings.MonthSteps(),
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page

@@ -1381,7 +1381,9 @@ _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[
 # WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
 # ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
+# WordPress's ?m=202610; a site's own ?m=2026-10 or ?m=2026-3 (a dash, then the month in
+# the site's spelling: "20263" is no month's)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:(0[1-9]|1[0-2])|-(0?[1-9]|1[0-2]))")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
@@ -1396,7 +1398,7 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     if query:
         params = dict(part.partition("=")[::2] for part in query.split("&"))
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
-            return int(ym[1]), int(ym[2])
+            return int(ym[1]), int(ym[2] or ym[3])
         year, month = params.get("year", ""), params.get("month", "")
         if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
@@ -1417,13 +1419,21 @@ def month_before(url: str) -> str | None:
     None for a page that is no month's. Where a month's page links no month before it
     (an archive whose "« Октомври 2026" is left out of some months), the walk goes on by
     the address (``MISSED_MONTHS``): from a month's last page, to the month before's
-    first, not to its page of that number. A month of two digits keeps two
-    (``/2026/10/`` before ``/2026/11/``, ``/2026/09/`` before it: how most archives
-    spell them)."""
+    first, not to its page of that number. A month keeps its digits: ``/2026/3/``
+    before ``/2026/4/``, ``?m=2026-3`` before ``?m=2026-4``; from two (``/2026/10/``),
+    the month before is ``/2026/09/``, how most archives spell it (``MonthSteps`` asks
+    ``/2026/9/`` where that is missing)."""
     month = archive_month(url, anywhere=True)
     if month is None:
         return None
     year, number = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
+    return _month_address(url, year, number)
+
+
+def _month_address(url: str, year: int, number: int, *, one_digit: bool = False) -> str | None:
+    """The first archive page of month ``number`` of ``year`` in the spelling of the month
+    archive page ``url`` (``month_before``): its month's digits kept, one or two, a month
+    below 10 written in one digit with ``one_digit``."""
     parts = urlsplit(url)
     path = parts.path
     fields = [
@@ -1431,25 +1441,59 @@ def month_before(url: str) -> str | None:
         for name, eq, value in (field.partition("=") for field in parts.query.split("&") if field)
         if name.lower() not in _MONTH_PAGE_FIELDS
     ]
+
+    def spelled(written: str) -> str:
+        return f"{number:02d}" if len(written) == 2 and not one_digit else str(number)
+
     if found := _MONTH_IN_PATH.search(path):
         tail = path[found.end(2) :]
         later = _PATH_PAGE.search(path)
         if tail.strip("/") and (later is None or later.start() != found.end(2)):
             return None  # (an article under its month: /2026/11/905-sesiya.html)
-        spelled = f"{number:02d}" if len(found[2]) == 2 else str(number)
         slash = "/" if tail.startswith("/") else ""
         path = (
-            f"{path[: found.start(1)]}{year}{path[found.end(1) : found.start(2)]}{spelled}{slash}"
+            f"{path[: found.start(1)]}{year}{path[found.end(1) : found.start(2)]}"
+            f"{spelled(found[2])}{slash}"
         )
     else:
         said = {name: value for name, _eq, value in fields}
-        spelled = f"{number:02d}" if len(said.get("month", "")) == 2 else str(number)
-        months = (
-            {"m": f"{year}{number:02d}"} if "m" in said else {"year": str(year), "month": spelled}
-        )
+        if (ym := _YEAR_MONTH.fullmatch(said.get("m", ""))) is not None and ym[3]:
+            months = {"m": f"{year}-{spelled(ym[3])}"}  # (the site's ?m=2026-3)
+        elif ym is not None:
+            months = {"m": f"{year}{number:02d}"}  # (WordPress's: always two digits)
+        else:
+            months = {"year": str(year), "month": spelled(said.get("month", ""))}
         fields = [(name, eq, months.get(name, value)) for name, eq, value in fields]
     query = "&".join(f"{name}{eq}{value}" for name, eq, value in fields)
     return urlunsplit(parts._replace(path=path, query=query))
+
+
+class MonthSteps:
+    """A walk's step back from a month's archive page missing or listing nothing
+    (``ListingWalk``'s ``step_back``): the month before (``month_before``), but for a
+    September spelled ``09``, which ``month_before`` could only guess from October's
+    ``10``, two digits in either spelling: it is asked as ``9`` first. An archive of
+    months in one digit (``/2026/9/``, ``?month=9``) answered ``/2026/09/`` with a 404,
+    and its walk ended three missing months later, its news before October never
+    archived. The one request more is asked once a year, on a site missing September;
+    with ``9`` missing too, the walk goes on in two digits (``08``), the spelling it
+    guessed (the ``9`` counted among the walk's ``MISSED_MONTHS``: its requests stay
+    bounded, a September and August both missing on a site of two digits end the walk
+    there). One object per walk: it keeps the ``9`` it asked in place of ``09``."""
+
+    def __init__(self) -> None:
+        self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
+
+    def __call__(self, url: str) -> str | None:
+        if (guessed := self._asked_for.get(url)) is not None:
+            return month_before(guessed)  # neither spelling answered: on as guessed
+        month = archive_month(url, anywhere=True)
+        if month is not None and month[1] == 9:
+            one_digit = _month_address(url, month[0], 9, one_digit=True)
+            if one_digit is not None and one_digit != url:
+                self._asked_for[one_digit] = url
+                return one_digit
+        return month_before(url)
 
 
 def _older_month(
