@@ -399,6 +399,8 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
         # a range of dates, or a script's one field, under ``from`` names the page
         ("https://gradets.bg/arhiv?from=2026-01-01", "https://gradets.bg/arhiv?from=2026-01-01"),
         ("https://gradets.bg/page.php?from=kontakti", "https://gradets.bg/page.php?from=kontakti"),
+        ("https://gradets.bg/razpisanie?from=sofia&to=plovdiv",
+         "https://gradets.bg/razpisanie?from=sofia&to=plovdiv"),  # one end of a route
         # a CMS's own reference number or code is the page's address
         ("https://gradets.bg/obyava.php?ref=1204", "https://gradets.bg/obyava.php?ref=1204"),
         ("https://gradets.bg/obyava.php?ref=OB-2026-17", "https://gradets.bg/obyava.php?ref=OB-2026-17"),

@@ -428,7 +428,16 @@ def _where_from_dropped(path: str, query: str) -> str:
     make them all one URL, one article once ``archive.rekey`` merged their rows."""
     returns = not _REDIRECTOR_PATH.search(path)  # (a redirector's target is read there)
     fields = query.split("&")
-    kept = [q for q in fields if not (_REF.match(q) or (returns and _RETURN_ADDRESS.fullmatch(q)))]
+    # ``from`` beside ``to`` is one end of a route or a range (``?from=sofia&to=plovdiv``)
+    route = any(q.lower().startswith("to=") for q in fields)
+    kept = [
+        q
+        for q in fields
+        if not (
+            (_REF.match(q) and not (route and q.lower().startswith("from=")))
+            or (returns and _RETURN_ADDRESS.fullmatch(q))
+        )
+    ]
     if len(kept) == len(fields) or (not kept and _BARE_SCRIPT.search(path)):
         return query
     return "&".join(kept)
