@@ -531,6 +531,15 @@ for site, name, origin in (
     ("mura", "Община Мура", "https://www.mura.bg"),
     # and English copies under <html lang="bg">, only their own hreflang saying "en"
     ("trepetlika", "Община Трепетлика", "https://trepetlika.bg"),
+    # and a fortieth (tests/fixtures/make_mirrors_round40.py): every article's canonical
+    # and og:url naming the news list
+    ("sinap", "Община Синап", "https://sinap.bg"),
+    # and &rnd=<a random fraction> on every link, another on every answer
+    ("rapitsa", "Община Рапица", "https://www.rapitsa.bg"),
+    # and an ETag new on every answer (a CSRF token), Last-Modified in 2030
+    ("lenets", "Община Ленец", "https://lenets.bg"),
+    # and ?from=<the box's word> on every article link, no canonical
+    ("kapinovo", "Община Капиново", "https://kapinovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -544,10 +544,18 @@ def test_long_addresses_are_not_kept_from_page_to_page() -> None:
         ("https://x.bg/news.php?id=5&_=1764400000123", "https://x.bg/news.php?id=5"),
         ("https://x.bg/news.php?_dc=1764400000&id=5", "https://x.bg/news.php?id=5"),
         ("https://x.bg/novini/5?nocache=1764400000", "https://x.bg/novini/5"),
+        # a random fraction, as PHP's mt_rand() / mt_getrandmax() or Math.random() prints it
+        ("https://x.bg/statia.php?id=5&rnd=0.48213765213123", "https://x.bg/statia.php?id=5"),
+        ("https://x.bg/novini.php?rand=0.8372611&page=2", "https://x.bg/novini.php?page=2"),
+        ("https://x.bg/novini/5?random=0.123456789012345678", "https://x.bg/novini/5"),
         # a number that is no moment, or a name that says nothing of caching, stays
         ("https://x.bg/viewtopic.php?t=3", "https://x.bg/viewtopic.php?t=3"),
         ("https://x.bg/news.php?t=17644", "https://x.bg/news.php?t=17644"),
         ("https://x.bg/news.php?id=1764400000123", "https://x.bg/news.php?id=1764400000123"),
+        # a fraction under a name that says nothing of chance, or too short to be one
+        ("https://x.bg/karta.php?r=0.48213765", "https://x.bg/karta.php?r=0.48213765"),
+        ("https://x.bg/news.php?v=0.1234567", "https://x.bg/news.php?v=0.1234567"),
+        ("https://x.bg/news.php?rnd=0.5", "https://x.bg/news.php?rnd=0.5"),
     ],
 )
 def test_a_cache_buster_is_not_part_of_a_url(url: str, expected: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import httpx
@@ -217,6 +218,25 @@ def test_a_cache_busting_mirror_ignores_its_parameter_and_writes_another_value_e
     assert first.status_code == second.status_code == 200
     assert first.text.startswith('<a href="/novini/5?t=17') and "@T@" not in first.text
     assert first.text != second.text and first.headers["etag"] != second.headers["etag"]
+
+
+def test_a_mirror_can_bust_caches_with_random_fractions_or_stamp_answers_alone(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "novini.html").write_text('<a href="/5?rnd=@R@">5</a>', encoding="utf-8")
+    settings = '{"cache_buster": {"parameter": "rnd", "placeholder": "@R@", "value": "fraction"}}'
+    (tmp_path / "_mirror.json").write_text(settings, encoding="utf-8")
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        first = client.get("/novini?rnd=0.12345678901234")
+        second = client.get("/novini")
+    assert first.status_code == second.status_code == 200
+    assert re.fullmatch(r'<a href="/5\?rnd=0\.\d{14}">5</a>', first.text)
+    assert first.text != second.text
+    (tmp_path / "_mirror.json").write_text('{"cache_buster": {"placeholder": "@R@"}}', "utf-8")
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        first, second = client.get("/novini"), client.get("/novini")
+        asked = client.get("/novini?rnd=1")  # (no parameter the server ignores)
+    assert first.headers["etag"] != second.headers["etag"] and asked.status_code == 404
 
 
 def test_a_mirror_answering_now_and_then_with_nothing_does_so_every_nth_page(

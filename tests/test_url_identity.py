@@ -393,6 +393,14 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
         ("https://gradets.bg/p/remont/?ref_src=twsrc%5Etfw", "https://gradets.bg/p/remont/"),
         ("https://gradets.bg/p/remont/?ref_src=twsrc%5Etfw&ref_url=https%3A%2F%2Fx.bg%2F",
          "https://gradets.bg/p/remont/"),
+        # the word of the box a link stood in, under ``from``
+        ("https://gradets.bg/novini/5-remont?from=nachalo", "https://gradets.bg/novini/5-remont"),
+        ("https://gradets.bg/novini.php?id=5&from=naj-cheteni", "https://gradets.bg/novini.php?id=5"),
+        # a range of dates, or a script's one field, under ``from`` names the page
+        ("https://gradets.bg/arhiv?from=2026-01-01", "https://gradets.bg/arhiv?from=2026-01-01"),
+        ("https://gradets.bg/page.php?from=kontakti", "https://gradets.bg/page.php?from=kontakti"),
+        ("https://gradets.bg/razpisanie?from=sofia&to=plovdiv",
+         "https://gradets.bg/razpisanie?from=sofia&to=plovdiv"),  # one end of a route
         # a CMS's own reference number or code is the page's address
         ("https://gradets.bg/obyava.php?ref=1204", "https://gradets.bg/obyava.php?ref=1204"),
         ("https://gradets.bg/obyava.php?ref=OB-2026-17", "https://gradets.bg/obyava.php?ref=OB-2026-17"),
@@ -400,8 +408,9 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
 )  # fmt: skip
 def test_a_referrer_tag_is_no_part_of_an_address(linked: str, plain: str) -> None:
     """``?ref=<where from>`` says where the link was, not which page: Ghost appends the
-    site's host or a newsletter's name, feeds ``?ref=rss``; an id in ``ref`` (digits, a
-    code with digits) names the page and stays."""
+    site's host or a newsletter's name, feeds ``?ref=rss``, a CMS ``?from=<its box>``; an
+    id in ``ref`` (digits, a code with digits), a date in ``from``, names the page and
+    stays."""
     assert normalize_url(linked) == plain
     assert url_key(linked) == url_key(plain)
 
@@ -601,6 +610,32 @@ def test_an_archive_keyed_with_a_folders_index_page_is_rekeyed(
         rows = dict(after.execute("SELECT url, title FROM articles"))
         keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
     assert len(rows) == 1 and keys == {"s.bg/novini/5/"}
+
+
+def test_an_archive_keyed_with_a_random_cache_buster_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v26, written by this test as that release keyed a link whose
+    CMS wrote a random fraction into it (``&rnd=0.48213765213123``), and the same article
+    archived again under the next night's: one article once opened (schema v27), under
+    the address without it, the newer text current."""
+    db = tmp_path / "v26.db"
+    first = "https://s.bg/statia.php?id=5&rnd=0.48213765213123"
+    second = "https://s.bg/statia.php?id=5&rnd=0.97295160791370"
+    stale = {first: "s.bg/statia.php?id=5&rnd=0.48213765213123",
+             second: "s.bg/statia.php?id=5&rnd=0.97295160791370"}  # fmt: skip
+    versions = [
+        (first, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (second, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 26, versions, stale)
+    shown = run_cli("show", "https://s.bg/statia.php?id=5", "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 27
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+    assert rows == {"https://s.bg/statia.php?id=5": "Ремонт"}
 
 
 @pytest.mark.parametrize("deleted", ["stale", "today's"])
@@ -825,7 +860,7 @@ def _state(db: Path) -> tuple[object, ...]:
 def test_an_upgrade_rekeys_and_respells_once_however_many_steps_it_crosses(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, version: int, passes: tuple[int, int]
 ) -> None:
-    """Each re-keying step (v10, v12, v16-v18, v24-v26) recomputed every stored key under
+    """Each re-keying step (v10, v12, v16-v18, v24-v27) recomputed every stored key under
     today's identity, and each respelling step (v13, v21, v23) respelled every row by
     today's composition: an archive upgraded from v23 was re-keyed three times, one from v20
     respelled twice too (a 50,000-article one took 32.6 s from v20, 24.0 s now). Each is

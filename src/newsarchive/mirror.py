@@ -52,7 +52,10 @@ them and its realm: ``{"basic_auth": {"/admin/": "Администрация"}}`
 writes a cache-buster into every link it prints names the parameter and the placeholder
 its files hold for the value: ``{"cache_buster": {"parameter": "t", "placeholder":
 "{{cache_buster}}"}}`` serves ``/novini?t=…`` as ``/novini`` and writes another number of
-milliseconds for the placeholder into every answer (its ETag changing with it). One
+milliseconds for the placeholder into every answer (its ETag changing with it); with
+``"value": "fraction"`` the value is what PHP's ``mt_rand() / mt_getrandmax()`` or
+JavaScript's ``Math.random()`` prints (``?rnd=0.48213765213123``), and a server stamping
+each answer without writing it into links (a form's CSRF token) names no parameter. One
 whose server now and then answers a page that exists with ``200`` and nothing (a PHP
 worker out of memory after its headers went out) says how often: ``{"empty_every": 4}``
 answers every fourth request for an HTML page (robots.txt aside) so.
@@ -165,6 +168,15 @@ def _without_param(raw_path: str, name: str) -> str:
     parts = urlsplit(raw_path)
     kept = [q for q in parts.query.split("&") if q and q.partition("=")[0] != name]
     return parts.path + (f"?{'&'.join(kept)}" if kept else "")
+
+
+def _stamp(kind: str, number: int) -> str:
+    """The cache-buster (or token) a server writes into its ``number``-th answer:
+    milliseconds since 1970, or a random fraction's digits (``kind`` "fraction")."""
+    if kind == "fraction":
+        digest = hashlib.sha256(str(number).encode()).hexdigest()
+        return f"0.{int(digest, 16) % 10**14:014d}"
+    return str(1764400000000 + 7919 * number)
 
 
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
@@ -332,7 +344,7 @@ class MirrorServer:
                     asked_path = _PATH_PARAMS.sub("", parts.path) + (
                         f"?{parts.query}" if parts.query else ""
                     )
-                if server.cache_buster:
+                if server.cache_buster.get("parameter"):
                     asked_path = _without_param(asked_path, server.cache_buster["parameter"])
                 top = server.root / folder if folder else server.root
                 found = resolve(top, asked_path)
@@ -363,7 +375,7 @@ class MirrorServer:
                 body = found.read_bytes()
                 if server.cache_buster:
                     with server._lock:
-                        stamp = str(1764400000000 + 7919 * len(server.requests))
+                        stamp = _stamp(server.cache_buster.get("value", ""), len(server.requests))
                     placeholder = server.cache_buster["placeholder"].encode()
                     body = body.replace(placeholder, stamp.encode())
                 declared = server.extra_headers.get(self.path, {})

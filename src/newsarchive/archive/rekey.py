@@ -1,4 +1,4 @@
-"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16-v18, v24-v26).
+"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16-v18, v24-v27).
 
 Releases before session ids left the normal form (``PHPSESSID``, ``;jsessionid=``, a
 token-like ``sid``) stored keys and URLs with them: a site writing another id into
@@ -9,7 +9,8 @@ it names, or a Joomla article's address was one whatever ``Itemid`` a module gav
 address kept a referrer's tag (``?ref=rss``, ``?ref_src=…``) or a portal's return
 address (``?redirect=<the list page>``, v17), or a cache-buster (``?t=<milliseconds>``,
 v24), or a wall's way back (``?next=/…``, v25), or a folder's index page
-(``/novini/5/index.html`` for ``/novini/5/``, v26). The
+(``/novini/5/index.html`` for ``/novini/5/``, v26), or a random cache-buster
+(``?rnd=0.48213765213123``) or a box's word (``?from=nachalo``, v27). The
 next crawl mends none of it: its links (without the ids) match no key, so
 ``show`` with a plain URL finds nothing, and once a listing changes every article on it
 is fetched again as new; rows already duplicated stay so, since a crawl never merges two

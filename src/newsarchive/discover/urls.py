@@ -38,8 +38,13 @@ TRACKING_PARAMS = re.compile(
 # is dropped only as a referrer writes it: a host name or a word, no digit outside a
 # host's name, and only where the rest of the address names the page
 # (``_where_from_dropped``). Asking a page both ways to see whether ``ref`` changes it
-# would cost every such link a request.
-_REF = re.compile(r"^ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?$", re.IGNORECASE)
+# would cost every such link a request. ``from`` is the same referrer under another
+# name, a CMS writing into each article link the word of the box it stands in
+# (``?from=nachalo`` on the home page, ``?from=novini`` on the list, ``?from=oshte`` under
+# an article): a word only, since ``?from=2026-01-01`` opens a range of dates.
+_REF = re.compile(
+    r"^(?:ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?|from=[a-z][a-z_-]*)$", re.IGNORECASE
+)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
@@ -59,10 +64,13 @@ _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own va
 # every page it renders, so each visit (each nightly run) finds every article, and every
 # next page of a list, under new addresses; the page never depends on it. Only a value
 # that is such a moment (2001 to 2033, ten or thirteen digits) under a name that says
-# so: ``?t=3`` is phpBB's topic.
+# so: ``?t=3`` is phpBB's topic. A name saying it is random may hold a random fraction
+# instead, as PHP's ``mt_rand() / mt_getrandmax()`` and JavaScript's ``Math.random()``
+# print one (``?rnd=0.48213765213123``, six digits or more after the point): ``?r=0.5``
+# may be a zoom or a rating.
 _CACHE_BUSTER = re.compile(
-    r"^(?:_|_dc|t|ts|time|timestamp|nocache|nc|cb|cachebuster|cache|rnd|rand|random|v)"
-    r"=1\d{9}(?:\d{3})?$",
+    r"^(?:(?:_|_dc|t|ts|time|timestamp|nocache|nc|cb|cachebuster|cache|rnd|rand|random|v)"
+    r"=1\d{9}(?:\d{3})?|(?:nocache|nc|cb|cachebuster|rnd|rand|random)=0\.\d{6,20})$",
     re.IGNORECASE,
 )
 # ASP.NET's cookieless state, a path segment of its own after the application's folder:
@@ -420,7 +428,16 @@ def _where_from_dropped(path: str, query: str) -> str:
     make them all one URL, one article once ``archive.rekey`` merged their rows."""
     returns = not _REDIRECTOR_PATH.search(path)  # (a redirector's target is read there)
     fields = query.split("&")
-    kept = [q for q in fields if not (_REF.match(q) or (returns and _RETURN_ADDRESS.fullmatch(q)))]
+    # ``from`` beside ``to`` is one end of a route or a range (``?from=sofia&to=plovdiv``)
+    route = any(q.lower().startswith("to=") for q in fields)
+    kept = [
+        q
+        for q in fields
+        if not (
+            (_REF.match(q) and not (route and q.lower().startswith("from=")))
+            or (returns and _RETURN_ADDRESS.fullmatch(q))
+        )
+    ]
     if len(kept) == len(fields) or (not kept and _BARE_SCRIPT.search(path)):
         return query
     return "&".join(kept)
@@ -428,7 +445,7 @@ def _where_from_dropped(path: str, query: str) -> str:
 
 # A query that may hold a field ``_where_from_dropped`` drops: the cheap test first.
 _WHERE_FROM = re.compile(
-    r"(?:^|&)(?:ref|\w*(?:redirect|return|back|next|continue|destination|goto)\w*=(?:h|/|%2F))",
+    r"(?:^|&)(?:ref|from=|\w*(?:redirect|return|back|next|continue|destination|goto)\w*=(?:h|/|%2F))",
     re.I,
 )
 # A path that alone names no page: the site's root, or a script serving many by its query.
