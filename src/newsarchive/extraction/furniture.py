@@ -295,12 +295,11 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
     cls = attrs.get("class") or ""
     if "__" not in cls:
         return False
+    split = [_block_and_part(word) for word in cls.split()]
     named = {
-        word[:cut]
-        for word in cls.split()
-        if (cut := word.rfind("__") + 2) > 1
-        and clean.reads_as_furniture(word[:cut])
-        and not clean.reads_as_furniture(word[cut:])
+        block
+        for block, part in split
+        if block and clean.reads_as_furniture(block) and not clean.reads_as_furniture(part)
     }
     if not named:
         return False
@@ -310,17 +309,19 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
             words = (up.attributes.get("class") or "").split()
             if not any(word.startswith(block) for word in words for block in named):
                 return False
-            parts = " ".join(_part_of(word, named) for word in cls.split())
+            # the class without the names of those blocks: their parts alone
+            parts = " ".join(part if block in named else block + part for block, part in split)
             return not _marked_furniture(node, node.tag, {**attrs, "class": parts})
         up = up.parent
     return False
 
 
-def _part_of(word: str, blocks: set[str]) -> str:
-    """A BEM class word without the name of its block, when that is one of ``blocks``:
-    "t-feed__post-popup__date-wrapper" is "date-wrapper"."""
+def _block_and_part(word: str) -> tuple[str, str]:
+    """A BEM class word split once, after its last "__": its block's name with the "__"
+    and its part ("t-feed__post-popup__" and "date-wrapper"); ("", ``word``) for a word
+    of no block."""
     cut = word.rfind("__") + 2
-    return word[cut:] if cut > 1 and word[:cut] in blocks else word
+    return (word[:cut], word[cut:]) if cut > 1 else ("", word)
 
 
 def _readers_own(node: LexborNode, reader: Reader) -> bool:
