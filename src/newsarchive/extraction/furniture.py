@@ -425,8 +425,8 @@ def _in_headlines_box(node: LexborNode) -> bool:
         if current is None or current.tag in ("body", "html", None):
             return False
         headline = current.css_first("h1")
-        if headline is not None:
-            return _holds_as_its_own(current, headline, _FRAME_TAGS, deep_in_main=False)
+        if headline is not None:  # (a <header> and a form are the frame's to a footer)
+            return _headline_close(current, headline) and not holds_frame(current, _FRAME_TAGS)
         current = current.parent
     return False
 
@@ -454,29 +454,22 @@ def headlines_box(box: LexborNode) -> bool:
     no menu or column of the page's frame (``MENU_TAGS``): a page's wrapper holds the
     headline deeper, with the menus or the side column."""
     headline = box.css_first("h1")
-    return headline is not None and _holds_as_its_own(box, headline, MENU_TAGS, deep_in_main=True)
-
-
-def _holds_as_its_own(
-    box: LexborNode, headline: LexborNode, landmarks: str, *, deep_in_main: bool
-) -> bool:
-    """``box``, holding the ``headline``, is the article's own box, one rule for the tag
-    links (``headlines_box``) and a footer's byline (``_in_headlines_box``): the headline
-    a level or two down (anywhere in a ``<main>``, when ``deep_in_main``) and no landmark
-    of the page's frame, as ``landmarks`` name it for the reader that asks (a footer's
-    reader counts a ``<header>`` and a form as the frame's too)."""
-    anywhere = deep_in_main and box.tag == "main"
-    if not anywhere and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
+    if headline is None:
         return False
-    return not holds_frame(box, landmarks)
+    close = box.tag == "main" or _headline_close(box, headline)
+    return close and not holds_frame(box, MENU_TAGS)
 
 
-def _levels_below(node: LexborNode, box: LexborNode) -> int:
+def _headline_close(box: LexborNode, headline: LexborNode) -> bool:
+    """``headline``, in ``box``, is a level or two down (``HEADLINE_BOX_LEVELS``), as in
+    an article's own box; a page's wrapper holds it deeper. What an article's box is,
+    beside holding no part of the frame (``holds_frame``), for the tag links
+    (``headlines_box``) and a footer's byline (``_in_headlines_box``) alike."""
     levels = 0
-    current: LexborNode | None = node
+    current: LexborNode | None = headline
     while current is not None and current.mem_id != box.mem_id:
         levels, current = levels + 1, current.parent
-    return levels
+    return levels <= HEADLINE_BOX_LEVELS
 
 
 def is_post(node: LexborNode) -> bool:
