@@ -36,6 +36,7 @@ from newsarchive.fetch.client import (
     FetchInterrupted,
     FetchOptions,
     HostResting,
+    NotFollowed,
     RobotsDisallowed,
 )
 from newsarchive.fetch.mirror import MirrorTransport
@@ -1307,14 +1308,14 @@ def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move
     }
     asked: list[tuple[str, str]] = []
 
-    def elsewhere(url: str, target: str) -> bool:
+    def elsewhere(url: str, target: str) -> NotFollowed:
         asked.append((url, target))
-        return True
+        return NotFollowed.FETCHED
 
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
         with pytest.raises(Elsewhere) as stopped:
             fetcher.fetch(f"{site.url}/a", elsewhere=elsewhere)
-        assert stopped.value.page == f"{site.url}/a/"
+        assert stopped.value.page == f"{site.url}/a/" and stopped.value.why is NotFollowed.FETCHED
         assert fetcher.fetch(f"{site.url}/b", elsewhere=elsewhere).content == b"<p>b</p>"
     assert "/a/" not in site.hits and site.hits["/b?utm_source=x"] == 1
     assert asked == [(f"{site.url}/a", f"{site.url}/a/")]

@@ -11,7 +11,12 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from newsarchive import harvest
+from newsarchive.discover.urls import stands_in
 from newsarchive.mirror import MirrorServer
 
 from .mirror_sites import bare_profile
@@ -110,3 +115,30 @@ def test_the_news_list_is_no_article_s_address_and_a_removed_article_is_no_row(
     with closing(sqlite3.connect(db)) as conn:
         urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
     assert urls == {f"{ORIGIN}/novini/{slug}" for slug in KEPT}
+
+
+def test_whether_the_list_stands_in_for_the_removed_article_is_asked_once(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The redirect to the list is judged where it is met, in the fetching thread, and
+    the answer travels with the unfollowed redirect (``Elsewhere.why``): the main
+    thread's ``archive`` and ``judge`` read it. They each asked ``stands_in`` again, three
+    askings of one question for one removed article."""
+    asked: list[tuple[str, str]] = []
+
+    def counted(url: str, page: str, *args: Any, **kwargs: Any) -> bool:
+        asked.append((url, page))
+        return stands_in(url, page, *args, **kwargs)
+
+    monkeypatch.setattr(harvest, "stands_in", counted)
+    profile = bare_profile(tmp_path, "primer", "Община Пример", ORIGIN)
+    with MirrorServer(_site(tmp_path / "site")) as server:
+        args = ("crawl", "primer", "--profile", str(profile), "--base-url", server.url)
+        result = run_cli(*args, "--delay", "0", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        assert "2 gone" in result.stdout
+        removed = [url for url, page in asked if page.endswith(f"/novini/{MOVED_ON}")]
+    assert removed == [f"{ORIGIN}/novini"]

@@ -71,7 +71,10 @@ def _stored_times() -> list[str | None]:
                 times.append(moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=-5))).isoformat())
     odd = ["2024-05-01", "2024-05-01 09:15", "2024-05-01T09:15:00Z", "2024-05-01T09:15:00z",
            "1996-10-27T03:30:00", "2024-05-01T09:15:00 ", "2024-13-01T09:15:00", "вчера", "",
-           None]  # fmt: skip
+           None,
+           # the last year the SQL reads a naive time of, and later ones (``page_instant``)
+           "2099-03-29T04:30:00", "2099-10-25T03:30:00", "2100-07-01T12:00:00",
+           "2150-10-25T03:30:00"]  # fmt: skip
     return [*times, *odd]
 
 
@@ -127,6 +130,40 @@ def test_one_instant_stored_naive_and_with_its_offset_is_one_sort_key() -> None:
     conn.executemany("INSERT INTO t VALUES (?, ?)", pairs)
     query = f"SELECT naive, {instant_sql('naive')} - {instant_sql('offset')} FROM t"
     assert [naive for naive, apart in conn.execute(query) if apart != 0] == []
+
+
+def test_the_sort_s_summer_time_is_the_python_rule_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SQL reads a naive time's summer time from the one EU rule in Python
+    (``site_clock._clocks_change``), not from a second copy of it written in SQL: with
+    the rule changed (clocks said to change on the month's first Sunday, at 03:00 UTC),
+    the SQL follows it, as ``from_site_clock`` does."""
+    import calendar
+    import datetime as dt
+    import sqlite3
+
+    from newsarchive import site_clock
+    from newsarchive.archive.connection import add_functions
+
+    def first_sunday(year: int, month: int) -> dt.datetime:
+        first = dt.date(year, month, 1)
+        sunday = first + dt.timedelta(days=(calendar.SUNDAY - first.weekday()) % 7)
+        return dt.datetime(sunday.year, sunday.month, sunday.day, 3, tzinfo=dt.UTC)
+
+    monkeypatch.setattr(site_clock, "_clocks_change", first_sunday)
+    conn = sqlite3.connect(":memory:")
+    add_functions(conn)
+    conn.execute("CREATE TABLE t (published TEXT)")
+    times = [
+        (dt.datetime(year, month, 1) + dt.timedelta(hours=hour, minutes=30)).isoformat()
+        for year in (1997, 2026, 2099)
+        for month in (3, 10)
+        for hour in range(8 * 24)
+    ]
+    conn.executemany("INSERT INTO t VALUES (?)", [(t,) for t in times])
+    read = [row[0] for row in conn.execute(f"SELECT {site_clock.instant_sql('published')} FROM t")]
+    for time, instant in zip(times, read, strict=True):
+        moment = site_clock.from_site_clock(dt.datetime.fromisoformat(time), zone=None)
+        assert instant == round(moment.timestamp(), 3), time
 
 
 def test_sort_newest_calls_no_python_for_stored_times(run_cli: Cli, db: Path) -> None:

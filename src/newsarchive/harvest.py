@@ -70,6 +70,7 @@ from newsarchive.fetch.client import (
     Fetcher,
     FetchInterrupted,
     HostResting,
+    NotFollowed,
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import EMPTY_PAGE, document_kind, empty_answer
@@ -124,8 +125,8 @@ def judge(
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
         return Verdict(Outcome.DISALLOWED, "disallowed by robots.txt")
-    if isinstance(result, Elsewhere) and stands_in(result.page, url, profile, listings):
-        return _gone_by_redirect(url, result.page)  # (not followed: ``Harvester.sent_away``)
+    if isinstance(result, Elsewhere) and result.why is NotFollowed.STANDS_IN:
+        return _gone_by_redirect(url, result.page)  # (decided as met: ``Harvester.sent_away``)
     if isinstance(result, FetchError):
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
@@ -483,11 +484,13 @@ class Harvester:
 
         queued = {url_key(url) for url in urls}
 
-        def elsewhere(url: str, target: str) -> bool:  # (from the fetching threads: no SQLite)
+        def elsewhere(url: str, target: str) -> NotFollowed | None:  # (fetching threads: no SQLite)
+            if self.sent_away(url, target):
+                return NotFollowed.STANDS_IN
             key = url_key(target)
-            return self.sent_away(url, target) or (
-                key not in self.waiters and (key in queued or key in self.fates)
-            )
+            if key not in self.waiters and (key in queued or key in self.fates):
+                return NotFollowed.FETCHED
+            return None
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
@@ -579,7 +582,7 @@ class Harvester:
             ended = result.final_url
         if ended is not None and url_key(ended) != url_key(url):
             self.moved[url_key(url)] = url_key(ended)
-        if isinstance(result, Elsewhere) and not self.sent_away(url, result.page):
+        if isinstance(result, Elsewhere) and result.why is NotFollowed.FETCHED:
             self._redirected(url, result)
             return
         identity = self._carry_out(url, result, listed)
@@ -604,7 +607,9 @@ class Harvester:
         """``url`` redirects to a page standing in for it (``stands_in``: the home page, a
         listing this crawl knows): ``judge`` settles it gone on the redirect alone, so the
         redirect is not followed. A removed article the list still linked, sent back to
-        the list, read the list once more for each such article."""
+        the list, read the list once more for each such article. Asked once, in the
+        fetching thread as the redirect is met: the ``Elsewhere`` carries the answer
+        (``NotFollowed.STANDS_IN``), which ``archive`` and ``judge`` read, not ask again."""
         return stands_in(target, url, self.profile, self.listings)
 
     def _redirected(self, url: str, result: Elsewhere) -> None:

@@ -35,6 +35,10 @@ _EET = dt.timezone(dt.timedelta(hours=2), "EET")
 _EEST = dt.timezone(dt.timedelta(hours=3), "EEST")
 
 
+# The months EU clocks change in: to summer time in the first, back in the second.
+_SPRING, _AUTUMN = 3, 10
+
+
 def _clocks_change(year: int, month: int) -> dt.datetime:
     """01:00 UTC on the month's last Sunday: when EU clocks change, in March and October."""
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -46,7 +50,7 @@ def _eastern_european(moment: dt.datetime) -> dt.timezone:
     """Sofia's offset at ``moment`` (zone-aware) by the EU rule: summer time (UTC+3) from
     the last Sunday of March to the last Sunday of October, 01:00 UTC each, else UTC+2."""
     utc = moment.astimezone(dt.UTC)
-    summer = _clocks_change(utc.year, 3) <= utc < _clocks_change(utc.year, 10)
+    summer = _clocks_change(utc.year, _SPRING) <= utc < _clocks_change(utc.year, _AUTUMN)
     return _EEST if summer else _EET
 
 
@@ -97,9 +101,26 @@ def page_instant(published: str | None) -> float | None:
 # The lengths of the date-times ``isoformat`` stores (``dates.stored_published``): naive
 # (Sofia's clock), with microseconds, with a "+03:00" offset, with both.
 _NAIVE_LENGTHS, _OFFSET_LENGTHS = (19, 26), (25, 32)
-# The first year of the EU rule Sofia keeps (``_eastern_european``): before it, the zone
-# database's rules differ, and ``page_instant`` reads the time.
-_EU_RULE_SINCE = "1997"
+# The years ``instant_sql`` reads a naive time of in SQL: from the first of the EU rule
+# Sofia keeps (``_eastern_european``; before it, the zone database's rules differ) to a
+# last no archive reaches. Any other year's is read by ``page_instant``, the same instant.
+_SQL_YEARS = range(1997, 2100)
+
+
+def _summer_on_the_clock(year: int) -> str:
+    """When Sofia's clock read summer time in ``year`` by the EU rule (``_clocks_change``),
+    as ``from_site_clock`` reads a naive time: from the spring change's reading to the
+    autumn one's, "YYYY-MM-DDTHH" each (04:00 both: the spring's hour that does not exist
+    is read as winter time, the autumn's hour that comes twice as summer time). A naive
+    time is summer time when, as text, it is from the first and before the second."""
+    spring, autumn = (
+        _clocks_change(year, month).astimezone(_EEST).strftime("%Y-%m-%dT%H")
+        for month in (_SPRING, _AUTUMN)
+    )
+    return spring + autumn
+
+
+_HOUR = len("YYYY-MM-DDTHH")  # (one of the two readings ``_summer_on_the_clock`` gives)
 
 
 def instant_sql(column: str) -> str:
@@ -108,32 +129,35 @@ def instant_sql(column: str) -> str:
     sorted row, took most of a sort's time (100,000 articles sorted newest first: 1.0 s
     by it, 0.24 s by this, 0.23 s by the stored text alone).
 
-    A time as the archive stores it (``isoformat``, "T" between day and time, from
-    1997) is read by SQLite's ``julianday``, which reads an offset ("+03:00") itself; a
-    naive one is a time on Sofia's clock, so its offset is taken off by the EU rule
-    (``_eastern_european``: summer time from 04:00 local on March's last Sunday, the
-    first Sunday from the 25th, to 04:00 on October's, as ``from_site_clock`` reads
-    the hour that does not exist and the hour that comes twice). Anything else (an
-    archive edited by hand, "Z", a space for the "T", an older year) is left to
-    ``page_instant``: one reading, this its fast path (a test holds them equal over
-    every clock change). Rounded to the millisecond: ``julianday``'s arithmetic is some
-    10 µs off, so one instant stored naive and with its offset got two keys, and their
-    order was that noise's, not the sort's last key (the id). SQLite reads some days no
-    calendar has ("2026-02-30T10:00:00", "T24:00:00", written only by hand), which
-    ``page_instant`` reads as none. The EU rule is written here as well as in the zone
-    database ``page_instant`` reads: were Sofia to leave summer time, the test over
-    every clock change to 2040 fails where the two differ."""
+    A time as the archive stores it (``isoformat``, "T" between day and time, in
+    ``_SQL_YEARS``) is read by SQLite's ``julianday``, which reads an offset ("+03:00")
+    itself; a naive one is a time on Sofia's clock, so its offset is taken off by the EU
+    rule, not written out again in SQL but handed to it as the rule gives each year's
+    summer (``_summer_on_the_clock``; SQLite finds the time's year's in their text).
+    Anything else (an archive edited by hand, "Z", a space for the "T", another year) is
+    left to ``page_instant``: one reading, this its fast path (a test holds them equal
+    over every clock change to 2040, the zone database ``page_instant`` reads against the
+    EU rule: were Sofia to leave summer time, it fails). Rounded to the millisecond:
+    ``julianday``'s arithmetic is some 10 µs off, so one instant stored naive and with its
+    offset got two keys, and their order was that noise's, not the sort's last key (the
+    id). SQLite reads some days no calendar has ("2026-02-30T10:00:00", "T24:00:00",
+    written only by hand), which ``page_instant`` reads as none."""
     c = column
+    # every year's summer, one after another: a naive time's is at its year's place
+    summers = "".join(_summer_on_the_clock(year) for year in _SQL_YEARS)
     year, month = f"substr({c}, 1, 4)", f"substr({c}, 6, 2)"
     naive, offset = (", ".join(map(str, lengths)) for lengths in (_NAIVE_LENGTHS, _OFFSET_LENGTHS))
-    summer = (
-        f"{month} BETWEEN '04' AND '09'"
-        f" OR ({month} = '03' AND {c} >= date({year} || '-03-25', 'weekday 0') || 'T04')"
-        f" OR ({month} = '10' AND {c} < date({year} || '-10-25', 'weekday 0') || 'T04')"
+    at = f"({year} - {_SQL_YEARS.start}) * {2 * _HOUR}"
+    spring, autumn = f"'{_SPRING:02d}'", f"'{_AUTUMN:02d}'"
+    summer = (  # (the months between whole, and only those two looked up: the sort's time)
+        f"{month} > {spring} AND {month} < {autumn}"
+        f" OR ({month} = {spring} AND {c} >= substr('{summers}', {at} + 1, {_HOUR}))"
+        f" OR ({month} = {autumn} AND {c} < substr('{summers}', {at} + {_HOUR + 1}, {_HOUR}))"
     )
     seconds = f"(julianday({c}) - 2440587.5) * 86400.0"
     stored = (
-        f"substr({c}, 11, 1) = 'T' AND {year} >= '{_EU_RULE_SINCE}'"
+        f"substr({c}, 11, 1) = 'T'"
+        f" AND {year} BETWEEN '{_SQL_YEARS[0]}' AND '{_SQL_YEARS[-1]}'"
         f" AND (length({c}) IN ({naive})"
         f" OR (length({c}) IN ({offset}) AND substr({c}, -6, 1) IN ('+', '-')))"
     )

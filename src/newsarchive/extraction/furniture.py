@@ -295,12 +295,11 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
     cls = attrs.get("class") or ""
     if "__" not in cls:
         return False
+    split = [_block_and_part(word) for word in cls.split()]
     named = {
-        word[:cut]
-        for word in cls.split()
-        if (cut := word.rfind("__") + 2) > 1
-        and clean.reads_as_furniture(word[:cut])
-        and not clean.reads_as_furniture(word[cut:])
+        block
+        for block, part in split
+        if block and clean.reads_as_furniture(block) and not clean.reads_as_furniture(part)
     }
     if not named:
         return False
@@ -310,17 +309,19 @@ def _in_the_headlines_block(node: LexborNode) -> bool:
             words = (up.attributes.get("class") or "").split()
             if not any(word.startswith(block) for word in words for block in named):
                 return False
-            parts = " ".join(_part_of(word, named) for word in cls.split())
+            # the class without the names of those blocks: their parts alone
+            parts = " ".join(part if block in named else block + part for block, part in split)
             return not _marked_furniture(node, node.tag, {**attrs, "class": parts})
         up = up.parent
     return False
 
 
-def _part_of(word: str, blocks: set[str]) -> str:
-    """A BEM class word without the name of its block, when that is one of ``blocks``:
-    "t-feed__post-popup__date-wrapper" is "date-wrapper"."""
+def _block_and_part(word: str) -> tuple[str, str]:
+    """A BEM class word split once, after its last "__": its block's name with the "__"
+    and its part ("t-feed__post-popup__" and "date-wrapper"); ("", ``word``) for a word
+    of no block."""
     cut = word.rfind("__") + 2
-    return word[cut:] if cut > 1 and word[:cut] in blocks else word
+    return (word[:cut], word[cut:]) if cut > 1 else ("", word)
 
 
 def _readers_own(node: LexborNode, reader: Reader) -> bool:
@@ -424,8 +425,8 @@ def _in_headlines_box(node: LexborNode) -> bool:
         if current is None or current.tag in ("body", "html", None):
             return False
         headline = current.css_first("h1")
-        if headline is not None:
-            return _holds_as_its_own(current, headline, _FRAME_TAGS, deep_in_main=False)
+        if headline is not None:  # (a <header> and a form are the frame's to a footer)
+            return _headline_close(current, headline) and not holds_frame(current, _FRAME_TAGS)
         current = current.parent
     return False
 
@@ -453,29 +454,22 @@ def headlines_box(box: LexborNode) -> bool:
     no menu or column of the page's frame (``MENU_TAGS``): a page's wrapper holds the
     headline deeper, with the menus or the side column."""
     headline = box.css_first("h1")
-    return headline is not None and _holds_as_its_own(box, headline, MENU_TAGS, deep_in_main=True)
-
-
-def _holds_as_its_own(
-    box: LexborNode, headline: LexborNode, landmarks: str, *, deep_in_main: bool
-) -> bool:
-    """``box``, holding the ``headline``, is the article's own box, one rule for the tag
-    links (``headlines_box``) and a footer's byline (``_in_headlines_box``): the headline
-    a level or two down (anywhere in a ``<main>``, when ``deep_in_main``) and no landmark
-    of the page's frame, as ``landmarks`` name it for the reader that asks (a footer's
-    reader counts a ``<header>`` and a form as the frame's too)."""
-    anywhere = deep_in_main and box.tag == "main"
-    if not anywhere and _levels_below(headline, box) > HEADLINE_BOX_LEVELS:
+    if headline is None:
         return False
-    return not holds_frame(box, landmarks)
+    close = box.tag == "main" or _headline_close(box, headline)
+    return close and not holds_frame(box, MENU_TAGS)
 
 
-def _levels_below(node: LexborNode, box: LexborNode) -> int:
+def _headline_close(box: LexborNode, headline: LexborNode) -> bool:
+    """``headline``, in ``box``, is a level or two down (``HEADLINE_BOX_LEVELS``), as in
+    an article's own box; a page's wrapper holds it deeper. What an article's box is,
+    beside holding no part of the frame (``holds_frame``), for the tag links
+    (``headlines_box``) and a footer's byline (``_in_headlines_box``) alike."""
     levels = 0
-    current: LexborNode | None = node
+    current: LexborNode | None = headline
     while current is not None and current.mem_id != box.mem_id:
         levels, current = levels + 1, current.parent
-    return levels
+    return levels <= HEADLINE_BOX_LEVELS
 
 
 def is_post(node: LexborNode) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import enum
 import os
 import random
 import re
@@ -425,16 +426,30 @@ class HostResting(FetchError):
         self.evidence = evidence
 
 
+class NotFollowed(enum.Enum):
+    """Why ``fetch``'s ``elsewhere`` leaves a redirect unfollowed, carried with the
+    ``Elsewhere`` it ends in (``Elsewhere.why``): the caller decides it once, as the
+    redirect is met, and its later stages read it there rather than ask again."""
+
+    # the caller fetched the page in this run, or is to
+    FETCHED = "fetched on its own"
+    # the page stands in for the URL asked (``discover.urls.stands_in``: a removed
+    # article's home page or listing): its answer is known unread, the URL gone
+    STANDS_IN = "stands in for it"
+
+
 class Elsewhere(FetchError):
     """``url`` redirects to ``page``, which the caller has fetched in this run or is to
-    fetch on its own, or whose answer it knows unread (``fetch``'s ``elsewhere``): the
-    redirect is not followed, as that would fetch the one page twice (a site linking both
-    ``/x`` and ``/x/``, one redirecting to the other, cost three requests for one
-    article; a removed article sent to its listing read the listing again)."""
+    fetch on its own, or whose answer it knows unread (``fetch``'s ``elsewhere``, which
+    said which: ``why``): the redirect is not followed, as that would fetch the one page
+    twice (a site linking both ``/x`` and ``/x/``, one redirecting to the other, cost
+    three requests for one article; a removed article sent to its listing read the
+    listing again)."""
 
-    def __init__(self, message: str, *, url: str, page: str) -> None:
+    def __init__(self, message: str, *, url: str, page: str, why: NotFollowed) -> None:
         super().__init__(message, url=url)
         self.page = page
+        self.why = why
 
 
 @dataclass
@@ -836,7 +851,7 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        elsewhere: Callable[[str, str], bool] | None = None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None = None,
     ) -> Page:
         """GET ``url`` with retries, as robots.txt allows (``RobotsDisallowed`` when it does
         not). Returns any final status; raises ``FetchError`` otherwise.
@@ -847,8 +862,9 @@ class Fetcher:
         marked unreachable for the rest of the run; the URL's own failure is its own. One
         that said "come back later" to ``REST_AFTER`` requests in a row, or once for
         longer than ``max_retry_after``, rests (``HostResting``). A redirect of ``url`` to
-        a URL that ``elsewhere(url, target)`` says the caller fetches on its own, or need
-        not fetch (a removed article's listing), is not followed (``Elsewhere``).
+        a URL for which ``elsewhere(url, target)`` gives a reason (``NotFollowed``: the
+        caller fetches it on its own, or need not fetch it, a removed article's listing)
+        is not followed (``Elsewhere``, which carries the reason).
 
         No caller can skip robots.txt: only reading robots.txt itself does, through
         ``_fetch`` (one flag once meant both "skip the check" and "this is robots.txt, read
@@ -864,7 +880,7 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        elsewhere: Callable[[str, str], bool] | None = None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None = None,
         robots_txt: bool,
     ) -> Page:
         """``fetch``; ``robots_txt``: ``url`` is a robots.txt, which no robots.txt judges,
@@ -1063,7 +1079,7 @@ class Fetcher:
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
         more: Callable[[], bool] = lambda: True,
-        elsewhere: Callable[[str, str], bool] | None = None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None = None,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
@@ -1251,7 +1267,7 @@ class Fetcher:
         *,
         robots_txt: bool,
         max_bytes: int,
-        elsewhere: Callable[[str, str], bool] | None = None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
@@ -1265,7 +1281,7 @@ class Fetcher:
         headers: dict[bytes, bytes],
         robots_txt: bool,
         max_bytes: int,
-        elsewhere: Callable[[str, str], bool] | None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         met: set[str] = set()  # the addresses this fetch went through (``_stand_in``)
@@ -1403,18 +1419,20 @@ class Fetcher:
         url: str,
         following: str,
         check_robots: bool,
-        elsewhere: Callable[[str, str], bool] | None,
+        elsewhere: Callable[[str, str], NotFollowed | None] | None,
     ) -> str:
         """``following``, where a redirect (or a stand-in's refresh) of ``url`` leads,
-        unless the caller fetches it on its own (``Elsewhere``) or robots.txt closes it."""
+        unless the caller says why not (``Elsewhere``: it fetches the page on its own, or
+        the page stands in for ``url``, ``NotFollowed``) or robots.txt closes it."""
         if (
             elsewhere is not None
             and url_key(following) != url_key(url)  # (this URL's own move)
-            and elsewhere(url, following)
+            and (why := elsewhere(url, following)) is not None
         ):
             raise Elsewhere(
-                f"redirected to {following}, fetched on its own: {url}", url=url, page=following
-            )
+                f"redirected to {following}, {why.value}: {url}",
+                url=url, page=following, why=why,
+            )  # fmt: skip
         if check_robots and not self.allowed(following, redirected_from=url):
             raise RobotsDisallowed(
                 f"redirected to {following}, disallowed by robots.txt: {url}", url=url

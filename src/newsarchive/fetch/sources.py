@@ -20,6 +20,7 @@ from newsarchive.fetch.client import (
     Fetcher,
     FetchInterrupted,
     HostResting,
+    NotFollowed,
     RedirectRefused,
     RobotsDisallowed,
 )
@@ -72,7 +73,11 @@ def fetch_source(
     the listing as a 404 would, the redirect not followed: it would read that page again.
     """
     page = fetcher.take_kept(url)
-    elsewhere = None if read_before is None else lambda _url, target: read_before(target)
+    elsewhere = (
+        None
+        if read_before is None
+        else (lambda _url, target: NotFollowed.FETCHED if read_before(target) else None)
+    )
     try:
         if page is None:
             page = fetcher.fetch(
