@@ -531,6 +531,11 @@ for site, name, origin in (
     ("mura", "Община Мура", "https://www.mura.bg"),
     # and English copies under <html lang="bg">, only their own hreflang saying "en"
     ("trepetlika", "Община Трепетлика", "https://trepetlika.bg"),
+    # and a thirty-ninth (tests/fixtures/make_mirrors_round39.py): the latest ten, no
+    # pager, older news only on a calendar's days, ?data=2026-11-28, ?mesec=2026-10
+    ("kozinets", "Община Козинец", "https://www.kozinets.bg"),
+    # and /novini/arhiv/2026/11/28/ days, /novini/arhiv/2026/10/ months, some of no news
+    ("bukovets", "Община Буковец", "https://bukovets.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
