@@ -531,6 +531,11 @@ for site, name, origin in (
     ("mura", "Община Мура", "https://www.mura.bg"),
     # and English copies under <html lang="bg">, only their own hreflang saying "en"
     ("trepetlika", "Община Трепетлика", "https://trepetlika.bg"),
+    # and a thirty-ninth (tests/fixtures/make_mirrors_round39.py): the latest ten, no
+    # pager, older news only on a calendar's days, ?data=2026-11-28, ?mesec=2026-10
+    ("kozinets", "Община Козинец", "https://www.kozinets.bg"),
+    # and /novini/arhiv/2026/11/28/ days, /novini/arhiv/2026/10/ months, some of no news
+    ("bukovets", "Община Буковец", "https://bukovets.bg"),
     # and a fortieth (tests/fixtures/make_mirrors_round40.py): every article's canonical
     # and og:url naming the news list
     ("sinap", "Община Синап", "https://sinap.bg"),

@@ -373,3 +373,83 @@ def test_a_month_archive_walk_steps_over_a_missing_month_only_within_its_page_ca
     if (step := walk.page()) is not None:
         fetched.append(int(step[0].rstrip("/").rsplit("/", 1)[1]))
     assert fetched == asked
+
+
+def _calendar_page(url: str) -> str | None:
+    """``listings.month_before`` for the walks below: ``/arhiv/2026/MM/`` months only."""
+    parts = url.rstrip("/").split("/")
+    return _month(int(parts[-1]) - 1) if len(parts) == 6 and parts[-2] == "2026" else None
+
+
+def _day(month: int, day: int) -> str:
+    return f"https://x.bg/arhiv/2026/{month:02d}/{day:02d}/"
+
+
+def _is_day(url: str) -> bool:
+    return len(url.rstrip("/").split("/")) == 7
+
+
+def _calendar_walk(limit: int = 0) -> ListingWalk:
+    return ListingWalk(
+        page(1), WalkState(), limit=limit, step_back=_calendar_page, day_page=_is_day
+    )
+
+
+def test_a_calendar_walk_reads_each_day_and_steps_over_months_of_no_news() -> None:
+    """A site whose news older than page 1's only its calendar's days list: a day whose
+    news page 1 showed already is no repeated page (its day before is older), a month's
+    page listing nothing but linking a day with news is no gap, and months of no news
+    between are stepped over, ``MISSED_MONTHS`` of them in a row the archive's end."""
+    walk = _calendar_walk()
+    latest = [f"https://x.bg/n/{n}" for n in range(3)]
+    assert walk.listed(Listed(_day(11, 28), [NEW] * 3, items=latest)) is None
+    # November 28th's news were on page 1: on to its day before
+    assert walk.listed(Listed(_day(11, 3), [Seen.THIS_RUN] * 2, items=latest[:2])) is None
+    assert walk.page() == (_day(11, 3), 3)
+    assert walk.listed(Listed(_month(10), [NEW], items=["https://x.bg/n/9"])) is None
+    # October: no news, its grid empty (a gap); September: its grid links its 24th
+    assert walk.listed(Listed(_month(9), [])) is None
+    assert walk.listed(Listed(_day(9, 24), [])) is None
+    assert walk.page() == (_day(9, 24), 6)
+    assert walk.listed(Listed(_month(8), [NEW], items=["https://x.bg/n/8"])) is None
+    # August, July: no news; June's the third such month in a row: the archive's end
+    assert walk.listed(Listed(_month(7), [])) is None
+    assert walk.listed(Listed(_month(6), [])) is None
+    assert walk.page() == (_month(6), 9)
+    assert walk.listed(Listed(_month(5), [])) is Stop.END
+
+
+def test_a_calendar_month_page_listing_only_page_ones_news_is_read_by_its_days() -> None:
+    """A month's page that shows the news page's latest again beside that month's grid
+    (``?mesec=2026-10``) lists nothing of its own: the walk goes on to its days, and past
+    one whose grid links none, as past an empty month. Any other page repeating earlier
+    ones is the listing's end."""
+    latest = [f"https://x.bg/n/{n}" for n in range(3)]
+    walk = _calendar_walk()
+    walk.listed(Listed(_day(11, 3), [NEW] * 3, items=latest))  # page 1
+    walk.listed(Listed(_month(10), [NEW], items=["https://x.bg/n/9"]))  # November 3rd
+    # October's page, the latest three again: on to the day its grid links
+    again = {"items": latest, "own_news": False}
+    assert walk.listed(Listed(_day(10, 6), [Seen.THIS_RUN] * 3, **again)) is None
+    assert walk.page() == (_day(10, 6), 4)
+    walk.listed(Listed(_month(9), [NEW], items=["https://x.bg/n/7"]))
+    # September's, the latest three again and no day in its grid: a gap, stepped over
+    assert walk.listed(Listed(_month(8), [Seen.THIS_RUN] * 3, **again)) is None
+    assert walk.page() == (_month(8), 6)
+    # a month's page listing its own news, all read before (its pager's): the end
+    walk.listed(Listed(_month(7), [NEW], items=["https://x.bg/n/6"]))
+    assert walk.listed(Listed(_day(7, 2), [Seen.THIS_RUN], items=["https://x.bg/n/6"])) is Stop.END
+    plain = ListingWalk(page(1), WalkState(), step_back=_calendar_page, day_page=_is_day)
+    plain.listed(Listed(page(2), [NEW] * 3, items=latest))
+    assert plain.listed(Listed(page(3), [Seen.THIS_RUN] * 3, items=latest)) is Stop.END
+
+
+def test_a_calendar_walk_ends_at_its_page_cap() -> None:
+    """Each day is a page of the walk: the cap holds, a month's page read by its days
+    too."""
+    walk = _calendar_walk(limit=3)
+    walk.listed(Listed(_day(11, 3), [NEW], items=["https://x.bg/n/1"]))
+    walk.listed(Listed(_month(10), [NEW], items=["https://x.bg/n/2"]))
+    assert walk.page() == (_month(10), 3)
+    assert walk.listed(Listed(_day(10, 6), [])) is Stop.CAP
+    assert walk.page() is None

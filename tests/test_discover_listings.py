@@ -11,9 +11,11 @@ from urllib.parse import unquote
 import pytest
 
 from newsarchive.discover.listings import (
+    ListingPages,
     MonthSteps,
     archive_month,
     article_links,
+    calendar_day,
     month_before,
     news_items,
     next_page_url,
@@ -322,6 +324,8 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
         ("https://x.bg/novini.php?m=2026-3", (2026, 3)),
         ("https://x.bg/novini.php?m=2026-03", (2026, 3)),
         ("https://x.bg/?m=20263", None),  # (no such spelling: 2026-3? 2026-03?)
+        ("https://x.bg/novini.php?mesec=2026-10", (2026, 10)),  # a calendar's month
+        ("https://x.bg/novini.php?data=2026-10-27", None),  # its day
         ("https://x.bg/2026/10/27/", None),  # a day
         ("https://x.bg/2026/10/slug-of-a-post/", None),  # an article of the month
         ("https://x.bg/novini/2026", None),
@@ -1197,6 +1201,9 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
         ("https://x.bg/novini.php?m=2026-1&str=2", "https://x.bg/novini.php?m=2025-12"),
         ("https://x.bg/novini.php?m=2026-03", "https://x.bg/novini.php?m=2026-02"),
         ("https://x.bg/novini.php?m=2026-10", "https://x.bg/novini.php?m=2026-09"),
+        # a calendar's month, one field holding both
+        ("https://x.bg/novini.php?mesec=2026-01", "https://x.bg/novini.php?mesec=2025-12"),
+        ("https://x.bg/novini.php?kat=2&mesec=2026-9", "https://x.bg/novini.php?kat=2&mesec=2026-8"),
         # no month's archive page: a day's, an article's, a plain list's
         ("https://x.bg/novini/2026/11/05/", None),
         ("https://x.bg/novini/2026/11/905-sesiya.html", None),
@@ -1224,3 +1231,89 @@ def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on()
     assert steps("https://x.bg/?m=202609") == "https://x.bg/?m=202608"  # (never "20269")
     assert steps("https://x.bg/a.php?year=2026&month=09") == "https://x.bg/a.php?year=2026&month=9"
     assert steps("https://x.bg/novini?page=2") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://x.bg/novini.php?data=2026-11-28", dt.date(2026, 11, 28)),
+        ("https://x.bg/novini.php?lang=bg&date=2026-11-05", dt.date(2026, 11, 5)),
+        ("https://x.bg/arhiv/2026-11-28/", dt.date(2026, 11, 28)),
+        ("https://x.bg/novini/arhiv/2026/11/28/", dt.date(2026, 11, 28)),
+        ("https://x.bg/novini/arhiv/2026/11/", None),  # a month
+        ("https://x.bg/novini.php?mesec=2026-11", None),
+        ("https://x.bg/2026/11/28/sesiya-na-saveta/", None),  # an article of the day
+        ("https://x.bg/novini/2026-11-28-sesiya", None),  # a day in a slug
+        ("https://x.bg/novini.php?data=2026-11-31", None),  # no such day
+    ],
+)
+def test_calendar_day_of_a_url(url: str, day: dt.date | None) -> None:
+    assert calendar_day(url) == day
+
+
+def _calendar(month: int, days: tuple[int, ...], spell: str = "novini.php?data=2026-{m:02d}-{d:02d}") -> str:  # fmt: skip
+    """A month's grid of November or October 2026, its days with news linked, its caption
+    linking the month before ("« Октомври", ``?mesec=``)."""
+    cells = "".join(
+        f"<td><a href='{spell.format(m=month, d=d)}'>{d}</a></td>" if d in days else f"<td>{d}</td>"
+        for d in range(1, 31)
+    )
+    return (
+        f"<table class='calendar'><caption><a href='novini.php?mesec=2026-{month - 1:02d}'>"
+        f"« Предишен месец</a> {month}.2026</caption><tr>{cells}</tr></table>"
+    )
+
+
+_TEN = "".join(f"<div class='novina'><a href='/statia.php?id={n}'>Новина {n}</a></div>" for n in range(10))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "own", "calendar", "expected"),
+    [
+        # page 1, no pager: the latest day its calendar links, not "« Предишен месец"
+        ("novini.php", True, _calendar(11, (4, 9, 27)), "novini.php?data=2026-11-27"),
+        # a day's page: the day before it with news, then the month before its first
+        ("novini.php?data=2026-11-27", False, _calendar(11, (4, 9, 27)), "novini.php?data=2026-11-09"),
+        ("novini.php?data=2026-11-04", False, _calendar(11, (4, 9, 27)), "novini.php?mesec=2026-10"),
+        # a month's page listing only what page 1 did: its own days
+        ("novini.php?mesec=2026-10", False, _calendar(10, (6, 29)), "novini.php?data=2026-10-29"),
+        # ... with none: the month before
+        ("novini.php?mesec=2026-10", False, _calendar(10, ()), "novini.php?mesec=2026-09"),
+        # a month's page listing its news itself: the month before, not its days again
+        ("novini.php?mesec=2026-10", True, _calendar(10, (6, 29)), "novini.php?mesec=2026-09"),
+        # by path
+        (
+            "novini/arhiv/2026/11/28/", True,
+            _calendar(11, (3, 28), "/novini/arhiv/2026/{m:02d}/{d:02d}/").replace("novini.php?mesec=2026-10", "/novini/arhiv/2026/10/"),
+            "novini/arhiv/2026/11/03/",
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_with_no_pager_goes_back_by_its_calendars_days(
+    url: str, own: bool, calendar: str, expected: str
+) -> None:
+    """A news page showing the latest ten and no pager, older news only on the days its
+    calendar links (each day's page listing that day's news and its month's grid): the
+    walk goes day by day into the past, past a month's first day to the month before,
+    whose page is read by its days when it lists nothing of its own."""
+    pages = ListingPages(BARE)
+    base = "https://www.x.bg/"
+    number = 1 if url == "novini.php" else 2
+    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, own_news=own)
+    assert found == base + expected.lstrip("/")
+
+
+def test_a_list_linking_its_months_reads_a_month_page_before_a_calendars_days() -> None:
+    """A list linking its archive by month beside a calendar of that month (drenavo) goes
+    to the month's page, which lists its news, not to each of its days; a calendar of a
+    month later than any month it links goes first (its "« Октомври" alone)."""
+    november = "<li><a href='/arhiv/2026/11/'>Ноември 2026</a></li>"
+    october = "<li><a href='/arhiv/2026/10/'>Октомври 2026</a></li>"
+    days = _calendar(11, (2, 5), "/arhiv/2026-{m:02d}-{d:02d}/")
+    page = "https://www.x.bg/news.php"
+    both = _html(f"{_TEN}<ul>{november}{october}</ul>{days}")
+    assert next_page_url(both, page, BARE, 1) == "https://www.x.bg/arhiv/2026/11/"
+    earlier = _html(f"{_TEN}<ul>{october}</ul>{days}")
+    assert next_page_url(earlier, page, BARE, 1) == "https://www.x.bg/arhiv/2026-11-05/"
+    # a list's last page (its pager's pages showed every news): no calendar's day
+    assert next_page_url(earlier, page + "?page=3", BARE, 3) == "https://www.x.bg/arhiv/2026/10/"

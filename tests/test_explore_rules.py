@@ -166,6 +166,19 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
     ]  # never the home page, an article or a page with neither
 
 
+def test_a_calendars_days_are_no_sections() -> None:
+    """A sidebar's calendar of news on every page (``/novini/arhiv/2026/11/28/`` under
+    "28", its address under the news): a day's page is walked from the news page's
+    calendar, each once, never opened as a section of its own (nor a pager's "2")."""
+    body = (
+        '<nav><a href="/novini/">Новини</a></nav><table class="calendar"><tr>'
+        '<td><a href="/novini/arhiv/2026/11/3/">3</a></td>'
+        '<td><a href="/novini/arhiv/2026/11/28/">28</a></td></tr></table>'
+        '<p><a href="/novini/?page=2">2</a></p>'
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini/"]
+
+
 def test_a_language_switch_to_another_languages_news_is_no_section() -> None:
     """ "ENG" leading to the English service's "/en/news" (its address says news): its
     news are not the Bulgarian site's, whatever the switch is drawn as."""

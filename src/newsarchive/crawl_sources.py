@@ -432,6 +432,7 @@ class SourceReader:
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
             from_start=self.options.refresh, step_back=listings.MonthSteps(),
+            day_page=listings.calendar_day,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
@@ -530,9 +531,13 @@ class SourceReader:
                 "site's markup or addresses may have changed"
             )
         seen = self._offer(links)
+        # (the days the page prints beside its news)
+        listed = [local_date(c.listed_date) for c in links if c.listed_date]
+        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, listed)
         next_url = pages.after(
-            tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", "")
-        )
+            tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
+            own_news=own,
+        )  # fmt: skip
         # (not past page 1: a walk that came there by GET had a pager it could follow,
         # its plain links in a <noscript> beside the posting ones, and has read its end)
         if (
@@ -556,9 +561,8 @@ class SourceReader:
         urls = [c.url for c in links]
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
-        listed = [local_date(c.listed_date) for c in links if c.listed_date]
         dates = listed or self.harvest.stated_days(urls)
-        walk.listed(Listed(next_url, seen, old, urls, dates))
+        walk.listed(Listed(next_url, seen, old, urls, dates, own))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
@@ -593,12 +597,15 @@ class SourceReader:
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
-        next_url = pages.after(tree, page.final_url, number, newest, page.headers.get("link", ""))
+        dates = [local_date(item.published) for item in items]
+        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, dates)
+        next_url = pages.after(
+            tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
+        )
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]
-        dates = [local_date(item.published) for item in items]
-        walk.listed(Listed(next_url, seen, items=urls, dates=dates))
+        walk.listed(Listed(next_url, seen, items=urls, dates=dates, own_news=own))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

@@ -486,6 +486,10 @@ def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
+# A link reading a number of one or two digits alone.
+_DAY_NUMBER = re.compile(r"\d{1,2}")
+
+
 def section_links(
     tree: LexborHTMLParser, page_url: str, profile: Profile, articles: Collection[str] = ()
 ) -> list[str]:
@@ -514,8 +518,8 @@ def section_links(
         if url_key(url) in articles:
             continue
         label = _text(anchor) or picture_says(anchor)  # (a menu of picture buttons)
-        if _another_language(label):
-            continue
+        if _another_language(label) or _DAY_NUMBER.fullmatch(label):
+            continue  # (a calendar's day "28", a pager's "2": no section of the site)
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)

@@ -480,19 +480,24 @@ class ListingPages:
         self._first_year: str | None = None
 
     def after(
-        self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = ""
-    ) -> str | None:
+        self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
+        *, own_news: bool = True,
+    ) -> str | None:  # fmt: skip
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
         it was fetched, for a page of links; its newest item's, for items in full), which
         its older years are before when its address names none; None leaves year pages
         out (exploring, after the listing's page 2, from which add-site reads a template:
-        a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one."""
+        a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one.
+        ``own_news``: the page listed news of its own (new to the walk, or all of the
+        month it is the page of: ``lists_its_month``); a month's page that listed none
+        (the news page's latest again, beside the month's grid) is read by its
+        calendar's days (``_calendar_day``)."""
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
-        if own := find_next_link(tree, page_url_now, profile, page, link):
+        if own := find_next_link(tree, page_url_now, profile, page, link, own_news=own_news):
             return own
         year = self._first_year if page == 1 else _older_year(tree, page_url_now, profile, newest)
         return (
@@ -598,10 +603,12 @@ def posted_pager(html: Listing) -> bool:
 
 
 def find_next_link(
-    html: Listing, page_url_now: str, profile: Profile, page: int, link: str = ""
-) -> str | None:
+    html: Listing, page_url_now: str, profile: Profile, page: int, link: str = "",
+    *, own_news: bool = True,
+) -> str | None:  # fmt: skip
     """Generic paging: ``rel=next`` (in the page, or in the answer's HTTP ``Link`` header:
-    ``link``), a "next" link by its text, or the link to page N+1."""
+    ``link``), a "next" link by its text, or the link to page N+1. ``own_news``: as
+    ``ListingPages.after`` says."""
     tree = _tree(html)
     base = page_base(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
@@ -695,10 +702,34 @@ def find_next_link(
         tree, current, page, usable
     ):
         return url
+    # A calendar's days: first on a day's page of it, and on a month's that listed no
+    # news of its own (its news are its days'; a month's page listing them has no more
+    # on its days, its month before has); on a list's page 1 with no pager, after a
+    # month it links as late as the latest day (a list linking its archive by month
+    # reads a month's page, not each of its days), before an earlier month (a
+    # calendar's "« Октомври" beside November's days). Never on a list's last page: its
+    # pager showed every news the days would list again.
+    day = _calendar_day(anchors, current, usable)
+    dated = _period_end(current) is not None
+    if day and (calendar_day(current) or (dated and not own_news)):
+        return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
-    if url := _older_month([*hrefs, *_option_targets(tree, base)], current, usable):
-        return url
+    month = _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+    if (
+        day
+        and page == 1
+        and not dated
+        and (month is None or _day_month(day) > (archive_month(month) or (0, 0)))
+    ):
+        return day
+    if month:
+        return month
     return _preloaded_data(tree, current, usable) or _next_data_cursor(tree, current, usable)
+
+
+def _day_month(url: str) -> tuple[int, int]:
+    day = calendar_day(url)
+    return (day.year, day.month) if day else (0, 0)
 
 
 # Next.js's pages router states the page's props in ``<script id="__NEXT_DATA__">``; a list
@@ -1379,11 +1410,19 @@ _MORE_ATTRIBUTE = re.compile(
 _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 # A month's archive page: the year and month end its path (/arhiv/2026/10/, /2026-10,
 # WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
-# ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
+# ?m=202610, a calendar's ?mesec=2026-10: a field holding both). A day (/2026/10/27/) or
+# an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-# WordPress's ?m=202610; a site's own ?m=2026-10 or ?m=2026-3 (a dash, then the month in
-# the site's spelling: "20263" is no month's)
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:(0[1-9]|1[0-2])|-(0?[1-9]|1[0-2]))")
+# WordPress's ?m=202610 (two digits always); a site's own ?m=2026-3 is read as any
+# field holding the year and month (``_MONTH_VALUE``)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
+# A field holding both, the month in the site's spelling (a calendar's ?mesec=2026-10,
+# ?m=2026-3): "20263" is no month's
+_MONTH_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])")
+# A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
+# /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
+_DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
+_DAY_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
@@ -1398,11 +1437,88 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     if query:
         params = dict(part.partition("=")[::2] for part in query.split("&"))
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
-            return int(ym[1]), int(ym[2] or ym[3])
+            return int(ym[1]), int(ym[2])
         year, month = params.get("year", ""), params.get("month", "")
         if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
+        for value in params.values():
+            if (ym := _MONTH_VALUE.fullmatch(value)) is not None:
+                return int(ym[1]), int(ym[2])
     return None
+
+
+def calendar_day(url: str) -> dt.date | None:
+    """The day whose page of a calendar ``url`` is (``/arhiv/2026-11-28/``,
+    ``/novini/arhiv/2026/11/28/``, ``?data=2026-11-28``), or None: a day ending its path
+    or the whole value of a query field, never an article under a day
+    (``/2026/11/28/slug/``) nor a date inside a slug."""
+    _netloc, path, query = split_normal(url)
+    found = _DAY_PATH.search(path)
+    numbers = (found[1], found[3], found[4]) if found else None
+    if numbers is None and query:
+        for field in query.split("&"):
+            if (day := _DAY_VALUE.fullmatch(field.partition("=")[2])) is not None:
+                numbers = (day[1], day[2], day[3])
+                break
+    if numbers is None:
+        return None
+    try:
+        return dt.date(*(int(n) for n in numbers))
+    except ValueError:  # (a 31 November)
+        return None
+
+
+def lists_its_month(url: str, days: list[dt.date]) -> bool:
+    """Whether a month's archive page lists that month's news (every day it prints is
+    of the month): its own, whatever the walk saw of them before, which its calendar's
+    days would list again; not the news page's latest shown again beside a month's grid
+    (``?mesec=2026-10`` listing November's)."""
+    month = archive_month(url, anywhere=True)
+    return month is not None and bool(days) and all((d.year, d.month) == month for d in days)
+
+
+def _period_end(url: str) -> dt.date | None:
+    """The last day a dated page of a calendar walk shows news of, its older days after
+    it: a day page's day before its own, a month page's last day; None for a page of no
+    date (a list's page 1, whose calendar's days are all older)."""
+    if (day := calendar_day(url)) is not None:
+        return day - dt.timedelta(days=1)
+    if (month := archive_month(url, anywhere=True)) is not None:
+        year, number = month if month[1] < 12 else (month[0] + 1, 0)
+        return dt.date(year, number + 1, 1) - dt.timedelta(days=1)
+    return None
+
+
+def _calendar_day(
+    anchors: list[tuple[LexborNode, str]], current: str,
+    usable: Callable[[str | None], str | None],
+) -> str | None:  # fmt: skip
+    """The page of the latest day with news before this page's own that a calendar on
+    it links: a grid of the month's days, each day with news a link reading its number
+    to that day's page (``calendar_day``: ``?data=2026-11-28``, ``/arhiv/2026/11/28/``),
+    each day's page listing that day's news and showing its month's grid again. A site
+    whose list shows the latest few and no pager reaches older news only so: the walk
+    goes day by day into the past, and past a month's first day to the month before,
+    by its "« Предишен месец" (``_older_month``). A day page's earlier days are before
+    its day; a month page's, that month's (its grid's, not a sidebar's other month
+    later than it); page 1's, every linked day."""
+    end = _period_end(current)
+    best: tuple[dt.date, str] | None = None
+    for anchor, text in anchors:
+        if not text.isdigit() or len(text) > 2:
+            continue
+        href = anchor.attributes.get("href") or ""
+        if not YEAR_FOLDER.search(href) or (url := usable(href)) is None:
+            continue
+        day = calendar_day(url)
+        if (
+            day is not None
+            and day.day == int(text)
+            and (end is None or day <= end)
+            and (best is None or day > best[0])
+        ):
+            best = (day, url)
+    return best[1] if best else None
 
 
 # The query fields naming a later page of a month's archive (``?m=202610&paged=2``,
@@ -1457,12 +1573,16 @@ def _month_address(url: str, year: int, number: int, *, one_digit: bool = False)
         )
     else:
         said = {name: value for name, _eq, value in fields}
-        if (ym := _YEAR_MONTH.fullmatch(said.get("m", ""))) is not None and ym[3]:
-            months = {"m": f"{year}-{spelled(ym[3])}"}  # (the site's ?m=2026-3)
-        elif ym is not None:
+        if _YEAR_MONTH.fullmatch(said.get("m", "")):
             months = {"m": f"{year}{number:02d}"}  # (WordPress's: always two digits)
-        else:
+        elif "year" in said:
             months = {"year": str(year), "month": spelled(said.get("month", ""))}
+        else:  # (a field holding both: a calendar's ?mesec=2026-10, a site's ?m=2026-3)
+            months = {
+                name: f"{year}-{spelled(value[2])}"
+                for name, field in said.items()
+                if (value := _MONTH_VALUE.fullmatch(field)) is not None
+            }
         fields = [(name, eq, months.get(name, value)) for name, eq, value in fields]
     query = "&".join(f"{name}{eq}{value}" for name, eq, value in fields)
     return urlunsplit(parts._replace(path=path, query=query))
@@ -1505,6 +1625,8 @@ def _older_month(
     is no month's, the latest month linked). So the walk goes on month by month into the
     past, within its limits."""
     here = archive_month(current, anywhere=True)
+    if here is None and (day := calendar_day(current)) is not None:
+        here = (day.year, day.month)  # (a calendar's ?data=2026-11-28: its month's grid)
     best: tuple[tuple[int, int], str] | None = None
     for href in hrefs:
         if not YEAR_FOLDER.search(href):

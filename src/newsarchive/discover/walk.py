@@ -132,6 +132,9 @@ class Listed:
     old: int = 0
     items: Sequence[str] = ()
     dates: Sequence[dt.date] = ()
+    # the page listed news of its own: new to the walk, or all of the month whose
+    # archive page it is (``listings.lists_its_month``)
+    own_news: bool = True
 
 
 class ListingWalk:
@@ -148,6 +151,7 @@ class ListingWalk:
         since: dt.date | None = None,
         from_start: bool = False,
         step_back: Callable[[str], str | None] | None = None,
+        day_page: Callable[[str], object] | None = None,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
@@ -157,7 +161,10 @@ class ListingWalk:
         fetches every article again), and walked to its end. ``step_back``: the page
         before a month's archive page by its address (``listings.month_before``), None
         for a page that is no month's: a later month's page missing or empty is stepped
-        over to it, where it ended the walk, until ``MISSED_MONTHS`` in a row."""
+        over to it, where it ended the walk, until ``MISSED_MONTHS`` in a row.
+        ``day_page``: whether a page is one day's page of a calendar
+        (``listings.calendar_day``), which a walk going back by a calendar's days reads
+        (``_by_calendar``)."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
@@ -183,6 +190,7 @@ class ListingWalk:
         self._items: set[str] = set()  # the article links of this walk's pages so far
         self._skipped = False  # a link passed over as older than --since
         self._step_back = step_back
+        self._day_page = day_page
         self._missed = 0  # month pages in a row missing or empty (``_missed_month``)
         # a walk completed before the order was told: page 1 read whole, to tell it now
         self._judging = state.completed and not state.judged
@@ -235,13 +243,29 @@ class ListingWalk:
             return Stop.END
         return self._missed_month()
 
-    def _missed_month(self) -> Stop | None:
-        """At a page 2+ that is missing or lists nothing: None where the walk goes on to
-        the month before a later month's archive page (``step_back``), a gap in the
-        archive, not its end, unless it is the ``MISSED_MONTHS``-th such month in a row;
-        else how the walk ends. A walk at its page cap ends there as at any page (a cap
-        the run was given is read on by the next run; the months stepped over were asked
-        past the cap)."""
+    def _is_day(self, url: str | None) -> bool:
+        return bool(url and self._day_page is not None and self._day_page(url))
+
+    def _month(self, url: str) -> str | None:
+        """The month before ``url``'s by its address, for a month's archive page; None
+        for another page."""
+        return None if self._step_back is None else self._step_back(url)
+
+    def _missed_month(self, next_url: str | None = None) -> Stop | None:
+        """At a page 2+ that is missing or lists nothing (of its own): None where the
+        walk goes on to the month before a later month's archive page (``step_back``), a
+        gap in the archive, not its end, unless it is the ``MISSED_MONTHS``-th such month
+        in a row; else how the walk ends. A walk at its page cap ends there as at any
+        page (a cap the run was given is read on by the next run; the months stepped over
+        were asked past the cap). A month's page whose calendar links a day with news
+        (``next_url``, ``_by_calendar``) is no gap: the walk goes on to that day."""
+        if next_url is not None and self._by_calendar(next_url):
+            if self._at_cap():
+                return self._end(Stop.CAP)
+            assert self.url is not None
+            self._visited.add(self.url)
+            self._advance(next_url, self.number + 1)
+            return None
         if self._step_back is None or self.number < 2 or self._missed + 1 >= MISSED_MONTHS:
             return self._end(Stop.END)  # (the last of them missing too: the archive's end)
         assert self.url is not None
@@ -254,6 +278,21 @@ class ListingWalk:
         self._visited.add(self.url)
         self._advance(before, self.number + 1)
         return None
+
+    def _by_calendar(self, next_url: str) -> bool:
+        """A month's page listing no news of its own (an empty list, or only the latest
+        few every page shows) whose calendar links a day with news (``next_url``): the
+        walk goes on to that day, the month no gap (its days reset ``_missed``). So a
+        site whose news only its calendar's days list is walked day by day, month by
+        month into the past; a month whose grid links no day is a gap, as a missing
+        one."""
+        return (
+            self.url is not None
+            and self.number > 1
+            and next_url not in self._visited
+            and self._is_day(next_url)
+            and self._month(self.url) is not None
+        )
 
     def listed(self, listed: Listed) -> Stop | None:
         """The page was fetched and its links queued: decide what comes next."""
@@ -270,13 +309,20 @@ class ListingWalk:
             elif verdict is Seen.KNOWN:
                 self._known_run += 1
         if not verdicts:
-            return self._missed_month()
-        self._missed = 0
-        if self.number > 1 and listed.items and self._items.issuperset(listed.items):
+            return self._missed_month(listed.next_url)
+        on_day = self._is_day(self.url)
+        if self.number > 1 and listed.items and self._items.issuperset(listed.items) and not on_day:
             # Every link was on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
-            # next number would repeat it until the run's request budget is spent.
+            # next number would repeat it until the run's request budget is spent. Not a
+            # calendar's day (its news may all be on page 1, its day before is older),
+            # nor a month's page that lists nothing of its own (``Listed.own_news``: the
+            # news page's latest again beside the month's grid), read by its calendar's
+            # days (``_by_calendar``) or, linking none, a gap as an empty month is
+            if not listed.own_news and self._month(self.url):
+                return self._missed_month(listed.next_url)
             return self._end(Stop.END)
+        self._missed = 0
         self._items.update(listed.items)
         self._read += 1
         self._last = (self.url, self.number, min(listed.dates, default=None))
@@ -293,12 +339,13 @@ class ListingWalk:
             return self._end(Stop.SINCE)
         if self._at_cap():
             return self._end(Stop.CAP)
-        if listed.next_url is None or listed.next_url in self._visited:
+        next_url = listed.next_url
+        if next_url is None or next_url in self._visited:
             return self._end(Stop.END)
         all_known = Seen.KNOWN in verdicts and not new
         if not self.ascending and (all_known or self._known_run >= self.stop_after_known):
-            return self._incremental(listed.next_url)
-        self._advance(listed.next_url, self.number + 1)
+            return self._incremental(next_url)
+        self._advance(next_url, self.number + 1)
         return None
 
     def _at_cap(self) -> bool:

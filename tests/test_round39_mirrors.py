@@ -1,0 +1,113 @@
+"""A thirty-ninth round of site shapes, crawled from the origin alone (a profile of
+id, name and origin) through a real ``MirrorServer``, as ``test_round38_mirrors`` does
+its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round39.py``): a news page showing the latest
+ten and no pager, older news only on the days its calendar links,
+``novini.php?data=2026-11-28``, month by month by ``?mesec=2026-10`` (kozinets); the
+same by path, ``/novini/arhiv/2026/11/28/`` and ``/novini/arhiv/2026/10/``, with months
+of no news between and the calendar on every article page (bukovets). Each must archive
+exactly its articles with the true title, date and body, each day's page asked once,
+and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import (
+    FirstCrawl,
+    article_rows,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+)
+from .support import Result
+
+ROUND39_SITES = {
+    # the latest ten, no pager; a calendar of ?data=YYYY-MM-DD days, ?mesec=YYYY-MM months
+    "kozinets": ("Община Козинец", "https://www.kozinets.bg"),
+    # /novini/arhiv/2026/11/28/ days, /novini/arhiv/2026/10/ months, some with no news
+    "bukovets": ("Община Буковец", "https://bukovets.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND39_SITES))
+def test_a_round39_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND39_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # page 1, then each day its calendars link once, newest first (November's from page
+    # 1's grid, no page of November); October's and September's pages read by their
+    # days; August, July and June of no news the archive's end
+    FirstCrawl(
+        "kozinets",
+        once=("/novini.php", "/novini.php?data=2026-11-27", "/novini.php?data=2026-09-08"),
+        unasked=("/novini.php?mesec=2026-11", "/novini.php?mesec=2026-05"),
+        distinct_under={"/novini.php?data=": 13, "/novini.php?mesec=": 5},
+        rows=14,
+    ),
+    # each day once, though every article page's calendar links November's again;
+    # October and August of no news stepped over, June, May and April the end
+    FirstCrawl(
+        "bukovets",
+        once=("/novini/", "/novini/arhiv/2026/11/28/", "/novini/arhiv/2026/10/"),
+        unasked=("/novini/arhiv/2026/11/", "/novini/arhiv/2026/03/"),
+        distinct_under={"/novini/arhiv/": 11 + 7},
+        rows=11,
+    ),
+]
+# What a first crawl asked in all (measured: 16 and 17 requests archived 4 of 11 and 10
+# of 14 before the walk read a calendar's days): robots.txt, the home page, the news
+# page, three feeds tried, the listing pages above, each article once.
+REQUESTS = {"kozinets": 38, "bukovets": 35}
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round39_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND39_SITES[site])
+    expected.check(first, db)
+    assert len(first) == REQUESTS[site], first
+
+
+def test_since_stops_a_calendar_walk_at_the_first_day_before_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--since 2026-10-01``: November's and October's news, the walk ending at the
+    first day its list dates before October (September 25th, its article never asked)."""
+    with mirror_crawls(run_cli, db, tmp_path, "kozinets", *ROUND39_SITES["kozinets"]) as site:
+        asked = site.crawl("--since", "2026-10-01")
+    rows = article_rows(db)
+    assert len(rows) == 11
+    assert min(published for _title, published, _author, _text in rows.values()) == (
+        "2026-10-06T11:07:00"
+    )
+    assert "/novini.php?data=2026-09-25" in asked
+    assert "/statia.php?id=1034" not in asked
+    assert "/novini.php?data=2026-09-16" not in asked
+    assert "/novini.php?mesec=2026-08" not in asked
+
+
+def test_a_calendar_walk_stops_at_the_page_cap(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--max-pages 4``: page 1 and the three latest days, each a page of the walk."""
+    with mirror_crawls(run_cli, db, tmp_path, "bukovets", *ROUND39_SITES["bukovets"]) as site:
+        asked = site.crawl("--max-pages", "4")
+    walked = [path for path in asked if path == "/novini/" or path.startswith("/novini/arhiv/")]
+    assert walked == [
+        "/novini/",
+        "/novini/arhiv/2026/11/28/",
+        "/novini/arhiv/2026/11/23/",
+        "/novini/arhiv/2026/11/17/",
+    ]
+    assert len(article_rows(db)) == 4  # (page 1's four; November 3rd past the cap)
