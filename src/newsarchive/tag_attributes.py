@@ -14,10 +14,22 @@ The exact scan reads every tag, a cost no ordinary page should pay, so ``may_hol
 first looks at a few bytes every ``MAX_ATTRIBUTES`` bytes; a tag of ``2 * MAX_ATTRIBUTES``
 bytes or more (which any tag past the cap is) always shows at one of them (see ``_looked_at``).
 
+A page's attribute names cost lexbor too: it files each new name (in lower case) in one
+table of the document's, each insert walking those before it, so ``cap_attributes`` also
+drops each attribute whose name would be new past ``MAX_NAMES`` in the page (no real
+page has 200). The attributes go, never a tag or a word.
+
 Not yet called by ``markup.parse_html``: on AEB's 181 pages the look costs 0.6% of
 extraction's instructions and names 2,336 of its 7,700 places on 107 pages (a script or a
 JSON blob without a ``>`` for 4 KB, mostly), and the match after it 8.4% more, where the
-budget is 0.3% in all.
+budget is 0.3% in all. Gating by size does not rescue it (measured December 2026): names
+of one to three bytes put 20,000 attributes in one 78 KB tag (0.7 s to parse; 40,000 in
+158 KB: 3.7 s) and 100,000 new names in 430 KB (3.6 s), while 138 of AEB's 181 pages are
+over 64 KiB and 74 over 128 KiB, so a gate low enough to matter spares few pages; and no scan
+that reads every byte of a big page fits the budget (``past_cap`` 3-5% of extraction,
+a set of the page's words 60-90%). Nor is the tag cap alone a bound per byte: 1 MB of
+tags each at ``MAX_ATTRIBUTES`` took 8.1 s, of 256 attributes 1.0 s, of 64 0.4 s (flat
+``<div>``s 0.2 s).
 """
 
 from __future__ import annotations
@@ -26,14 +38,22 @@ import re
 from collections.abc import Iterator
 
 MAX_ATTRIBUTES = 4096  # real tags carry a few dozen at most
+# Distinct attribute names in a page: lexbor files each new one in one table of the
+# document's, each insert walking the names before it. The most on 906 real pages
+# (WCXB dev, AEB, bg-pages) is 154; 4,096 cost lexbor nothing, 40,000 packed 1,000 to a
+# tag 0.2-0.3 s, 100,000 3.6 s.
+MAX_NAMES = 4096
 _WS = b"\t\n\f\r "
 
-# One attribute as the tokenizer reads it, atomic: backtracking into one would read its
-# value as another attribute's name (a name may start with "="), and tries would double.
-_ATTRIBUTE = (
-    rb"(?>[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r /=>]*+"
-    rb"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?)"
-)
+# One attribute as the tokenizer reads it: separators, a name, maybe "=" and a value.
+_SEPARATORS = rb"[\t\n\f\r /]*+"
+_NAME = rb"[^\t\n\f\r />][^\t\n\f\r /=>]*+"
+_VALUE = rb"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?"
+# Atomic: backtracking into one would read its value as another attribute's name (a name
+# may start with "="), and tries would double.
+_ATTRIBUTE = rb"(?>" + _SEPARATORS + _NAME + _VALUE + rb")"
+# The same, its name a group: read one after another from where the tag's name ends.
+_NAMED = re.compile(_SEPARATORS + rb"(" + _NAME + rb")" + _VALUE)
 _REST = re.compile(rb"(?:" + _ATTRIBUTE + rb")*+[\t\n\f\r /]*+")
 _MORE = re.compile(rb"[\t\n\f\r /]*+[^\t\n\f\r />]")
 _OPEN = re.compile(rb"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*+)|[!?]|/[^>A-Za-z])")
@@ -141,14 +161,17 @@ def past_cap(data: bytes) -> bool:
     return False
 
 
-def cap_attributes(data: bytes, limit: int = MAX_ATTRIBUTES) -> bytes:
+def cap_attributes(data: bytes, limit: int = MAX_ATTRIBUTES, max_names: int = MAX_NAMES) -> bytes:
     """``data`` with each tag's attributes past the ``limit``-th dropped (those of all
-    ``<html>`` and ``<body>`` start tags counted together); ``data`` itself when no tag
-    has that many. Comments, doctypes and the text of raw-text elements (``<script>``,
-    ``<style>``, ``<textarea>``...) are skipped as the tokenizer skips them; inside
-    ``<svg>`` or ``<math>`` those elements hold markup, and are read as such."""
+    ``<html>`` and ``<body>`` start tags counted together), and each attribute whose name
+    (in lower case, as lexbor files it) is new after ``max_names`` others in the page;
+    ``data`` itself when nothing is past either cap. Comments, doctypes and the text of
+    raw-text elements (``<script>``, ``<style>``, ``<textarea>``...) are skipped as the
+    tokenizer skips them; inside ``<svg>`` or ``<math>`` those elements hold markup, and
+    are read as such. Only attributes go: every tag and every word of text stays."""
     upto = _UPTO.get(limit) or _attributes_upto(limit)
-    cuts: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int, bytes]] = []  # (from, to, put there)
+    names: set[bytes] = set()  # the page's attribute names so far, lexbor's table of them
     merged = 0  # attributes on <html> and <body> tags so far
     foreign = 0  # open <svg> and <math> elements
     search = _OPEN.search
@@ -169,24 +192,22 @@ def cap_attributes(data: bytes, limit: int = MAX_ATTRIBUTES) -> bytes:
             continue
         name = name.lower()
         closing = bool(match.group(2))
+        rest = _REST.match(data, pos)
+        assert rest is not None
         if name in _MERGED and not closing:
-            rest = _REST.match(data, pos)
-            assert rest is not None
             ends = [found.end() for found in re.finditer(_ATTRIBUTE, data[pos : rest.end()])]
             keep = max(limit - merged, 0)
             merged += len(ends)
-            if len(ends) > keep:
-                cuts.append((pos + (ends[keep - 1] if keep else 0), rest.end()))
-            pos = rest.end()
+            kept = pos + (ends[keep - 1] if keep else 0) if len(ends) > keep else rest.end()
         else:
             head = upto.match(data, pos)
             assert head is not None  # (zero attributes always match)
-            pos = head.end()
-            rest = _REST.match(data, pos)
-            assert rest is not None
-            if _MORE.match(data, pos):
-                cuts.append((pos, rest.end()))
-            pos = rest.end()
+            kept = head.end() if _MORE.match(data, head.end()) else rest.end()
+        if kept > pos:
+            cuts.extend(_new_names_past(data, pos, kept, names, max_names))
+        if kept < rest.end():
+            cuts.append((kept, rest.end(), b""))
+        pos = rest.end()
         self_closing = data[pos - 1 : pos] == b"/"
         pos += 1  # the ">"
         if closing:
@@ -208,11 +229,28 @@ def cap_attributes(data: bytes, limit: int = MAX_ATTRIBUTES) -> bytes:
         return data
     pieces: list[bytes] = []
     start = 0
-    for cut_from, cut_to in cuts:
-        pieces.append(data[start:cut_from])
+    for cut_from, cut_to, put in cuts:
+        pieces.extend((data[start:cut_from], put))
         start = cut_to
     pieces.append(data[start:])
     return b"".join(pieces)
+
+
+def _new_names_past(
+    data: bytes, start: int, end: int, names: set[bytes], max_names: int
+) -> Iterator[tuple[int, int, bytes]]:
+    """The cuts of the attributes between ``start`` and ``end`` whose names would be new
+    past ``max_names`` (``names`` takes the others in): each name from its first byte to
+    its value's end, as a space, so that the separators before it stay and a ``/``
+    before it does not come to close the tag (``<svg x/a>`` is not ``<svg x/>``)."""
+    for found in _NAMED.finditer(data, start, end):
+        name = found.group(1).lower()
+        if name in names:
+            continue
+        if len(names) < max_names:
+            names.add(name)
+        else:
+            yield found.start(1), found.end(), b" "
 
 
 def capped_attributes(data: bytes) -> bytes:
