@@ -427,12 +427,11 @@ class SourceReader:
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
         static pages as news (the same one request, the page's bytes sent again)."""
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
-        walk = ListingWalk(
+        walk = listings.listing_walk(
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
-            from_start=self.options.refresh, step_back=listings.MonthSteps(),
-            day_page=listings.calendar_day,
+            from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
@@ -533,7 +532,7 @@ class SourceReader:
         seen = self._offer(links)
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
-        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, listed)
+        own = listings.lists_own_news(page.final_url, seen, listed)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
@@ -598,7 +597,7 @@ class SourceReader:
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
         dates = [local_date(item.published) for item in items]
-        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, dates)
+        own = listings.lists_own_news(page.final_url, seen, dates)
         next_url = pages.after(
             tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
         )

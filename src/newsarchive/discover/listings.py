@@ -73,9 +73,10 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
+from newsarchive.discover.walk import ListingWalk, Seen, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
-from newsarchive.models import Candidate, Profile
+from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
@@ -1614,6 +1615,36 @@ class MonthSteps:
                 self._asked_for[one_digit] = url
                 return one_digit
         return month_before(url)
+
+
+def listing_walk(
+    start: str,
+    state: WalkState,
+    *,
+    limit: int = 0,
+    stop_after_known: int = DEFAULT_STOP_AFTER_KNOWN,
+    limit_is_the_sites: bool = True,
+    since: dt.date | None = None,
+    from_start: bool = False,
+) -> ListingWalk:
+    """The one walk of a listing the crawl and ``check-site`` both take (the settings
+    as ``ListingWalk`` says): back over missing or empty months by their addresses, a
+    September asked in either spelling (``MonthSteps``), a calendar's days read as its
+    pages (``calendar_day``). ``check-site`` built its own walk without them, and said a
+    calendar site's listing ended at its first day page, whose news page 1 listed too,
+    where the crawl walked on day by day."""
+    return ListingWalk(
+        start, state, limit=limit, stop_after_known=stop_after_known,
+        limit_is_the_sites=limit_is_the_sites, since=since, from_start=from_start,
+        step_back=MonthSteps(), day_page=calendar_day,
+    )  # fmt: skip
+
+
+def lists_own_news(url: str, seen: list[Seen], days: list[dt.date]) -> bool:
+    """``Listed.own_news``: the page listed news of its own, new to the walk (``seen``,
+    its links' verdicts) or all of the month whose archive page it is (``days``, the days
+    it prints: ``lists_its_month``)."""
+    return Seen.NEW in seen or lists_its_month(url, days)
 
 
 def _older_month(
