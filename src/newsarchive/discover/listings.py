@@ -73,7 +73,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
-from newsarchive.discover.walk import ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import ListingWalk, Respelled, Seen, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
@@ -1598,9 +1598,11 @@ class MonthSteps:
     and its walk ended three missing months later, its news before October never
     archived. The one request more is asked once a year, on a site missing September;
     with ``9`` missing too, the walk goes on in two digits (``08``), the spelling it
-    guessed (the ``9`` counted among the walk's ``MISSED_MONTHS``: its requests stay
-    bounded, a September and August both missing on a site of two digits end the walk
-    there). One object per walk: it keeps the ``9`` it asked in place of ``09``."""
+    guessed. The ``9`` is September again, ``Respelled``: not a month more among the
+    walk's ``MISSED_MONTHS`` (its requests stay bounded: one more, once a year), or a
+    September and August both missing on a site of two digits ended the walk at
+    August, as three months missing. One object per walk: it keeps the ``9`` it asked
+    in place of ``09``."""
 
     def __init__(self) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
@@ -1613,7 +1615,7 @@ class MonthSteps:
             one_digit = _month_address(url, month[0], 9, one_digit=True)
             if one_digit is not None and one_digit != url:
                 self._asked_for[one_digit] = url
-                return one_digit
+                return Respelled(one_digit)
         return month_before(url)
 
 
