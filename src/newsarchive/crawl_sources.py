@@ -145,8 +145,13 @@ class SourceReader:
                     walked.add(start)
                     shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
-            # a feed read for the first time is read to its end, hints or not
-            whole = exploring or not self.frontier.read_before(url)
+            # a feed read for the first time is read to its end, hints or not, and so
+            # is one whose older page failed last run (``_feed_page_failed``), from there
+            whole = (
+                exploring
+                or not self.frontier.read_before(url)
+                or self.frontier.walk(url).failures > 0
+            )
             self.feed(url, shapes=shapes, exploring=whole)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
@@ -377,12 +382,18 @@ class SourceReader:
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
+        state = self.frontier.walk(feed)
+        # the older page a run before failed at, where this reading goes on from page 1
+        resume = (state.resume_url, state.resume_page) if state.failures else None
         while True:
             url = wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or ""
             if not url and following:  # (WordPress's list has its own cap: MAX_WP_PAGES)
                 if limit and pages >= limit:
                     break
                 url = following
+            if url and resume is not None and resume[0] is not None:
+                url, pages = resume[0], resume[1] - 1
+            resume = None
             if not url or url in seen:
                 ended = not url  # (a loop back to a page read is no end)
                 break
@@ -392,7 +403,7 @@ class SourceReader:
             pages += 1
             got = self._get(url, SOURCE_FEED)
             if isinstance(got, Miss):
-                break
+                return held, self._feed_page_failed(feed, state, url, pages)
             page = got
             read = feeds.page_links(
                 page, self.profile, SOURCE_FEED, max_bytes=max_bytes, shapes=shapes
@@ -408,7 +419,30 @@ class SourceReader:
                 break
         if ended:
             self.frontier.save_walk(feed, WalkState(completed=True))
+        elif state.failures:  # (read past its failed page, cut short by --since or known)
+            self.frontier.save_walk(feed, WalkState())
         return held, True
+
+    def _feed_page_failed(self, feed: str, state: WalkState, url: str, number: int) -> bool:
+        """A feed's older page ``url`` (its ``number``-th) failed, as a listing's later
+        page may (``ListingWalk.failed``): its reading is not over, so the feed keeps no
+        validators from this run and the next reads it whole and resumes at that page
+        (``WalkState.failures``: ``read``). A 304 to the next run's conditional request
+        had ended the reading at page 1, the failed page's posts and those after it never
+        archived. One failing there in ``MAX_ATTEMPTS`` runs in a row is the feed's end,
+        as a listing's page is, its reading completed: each night had asked the whole
+        feed and that page again and failed the run, for ever. Whether the reading ended."""
+        failures = state.failures + 1 if url == state.resume_url else 1
+        if failures < MAX_ATTEMPTS:
+            self.frontier.save_walk(feed, WalkState(url, number, failures=failures))
+            return False
+        self.report.warnings.append(
+            f"{self.fetcher.describe(url)} failed in {MAX_ATTEMPTS} runs in a row: taken for"
+            " the end of its feed, not asked again; the posts it and the pages after it"
+            " list are not archived from there"
+        )
+        self.frontier.save_walk(feed, WalkState(completed=True))
+        return True
 
     @staticmethod
     def _taught(shapes: list[Shape], known: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
