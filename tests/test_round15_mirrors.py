@@ -136,11 +136,11 @@ def test_a_feeds_older_page_that_fails_fails_the_run_but_not_the_feed(
 
 def _dabnitsa_failing(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, outage: Outage, runs: int,
-    *, back_after: int = 0,
+    *, back_after: int = 0, extra: tuple[str, ...] = (),
 ) -> list[tuple[int, list[str], str]]:  # fmt: skip
-    """``runs`` crawls of dabnitsa by a bare profile, the paths in ``outage.down``
-    answering 500 (``back_after``: in that many runs, then never again; 0: in all):
-    each run's exit code, requests (no article's) and stderr."""
+    """``runs`` crawls of dabnitsa by a bare profile (given the options ``extra``), the
+    paths in ``outage.down`` answering 500 (``back_after``: in that many runs, then
+    never again; 0: in all): each run's exit code, requests (no article's) and stderr."""
     name, origin = ROUND15_SITES["dabnitsa"]
     profile = bare_profile(tmp_path, "dabnitsa", name, origin)
     done: list[tuple[int, list[str], str]] = []
@@ -150,7 +150,7 @@ def _dabnitsa_failing(
             if back_after and run == back_after:
                 outage.down.clear()
             before = len(server.requests)
-            result = run_cli(*args, "--delay", "0", "--db", str(db))
+            result = run_cli(*args, *extra, "--delay", "0", "--db", str(db))
             asked = [p for p in server.requests[before:] if not p.startswith("/statia/")]
             done.append((result.exit_code, asked, result.stderr))
     return done
@@ -178,6 +178,22 @@ def test_a_feeds_older_page_that_failed_is_read_from_there_on_the_next_run(
     )
     assert len(article_rows(db)) == 9
     assert [p for p in nightly if p.startswith("/atom.xml")] == ["/atom.xml"]
+
+
+def test_a_feeds_failed_page_past_the_runs_page_cap_is_not_jumped_to(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed's page 3 failed; a run with ``--max-pages 2`` reads pages 1 and 2, as
+    far as it may, not page 3."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    outage = Outage({"/atom.xml?str=3"}, status=500)
+    _dabnitsa_failing(run_cli, db, tmp_path, outage, 1)
+    outage.down.clear()
+    [(code, asked, _)] = _dabnitsa_failing(
+        run_cli, db, tmp_path, outage, 1, extra=("--max-pages", "2")
+    )
+    assert code == 0
+    assert [p for p in asked if p.startswith("/atom.xml")] == ["/atom.xml", "/atom.xml?str=2"]
 
 
 def test_a_feeds_older_page_failing_run_after_run_is_taken_for_the_feeds_end(

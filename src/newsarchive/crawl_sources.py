@@ -384,7 +384,10 @@ class SourceReader:
         max_bytes = self.fetcher.options.max_bytes
         state = self.frontier.walk(feed)
         # the older page a run before failed at, where this reading goes on from page 1
+        # (within the run's page cap: past it, the pages up to the cap are read)
         resume = (state.resume_url, state.resume_page) if state.failures else None
+        if resume is not None and limit and resume[1] > limit:
+            resume = None
         while True:
             url = wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or ""
             if not url and following:  # (WordPress's list has its own cap: MAX_WP_PAGES)
