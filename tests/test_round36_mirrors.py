@@ -259,3 +259,44 @@ def test_an_archive_of_months_in_one_digit_is_walked_past_october_in_its_spellin
         "/novini/2026/8/", "/novini/2026/7/", "/novini/2026/6/",
     ]  # fmt: skip
     assert len(article_rows(db)) == 8
+
+
+def test_september_asked_in_both_spellings_is_one_missed_month_not_two(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """mayoran with its months' links taken out and its December 2025 moved to July 2026,
+    in two digits as the site spells its months: September and August missing, a gap of
+    two months. The walk asks September as ``/09/`` and ``/9/`` (``MonthSteps``), one
+    month (``walk.Respelled``); counted as two, the walk ended at August, three missing,
+    July's two articles never asked (measured: 6 of 8 archived, the months asked 11, 10,
+    09, 9, 08). Now it goes on to July and ends after June, May and April."""
+    root = tmp_path / "mayoran"
+    shutil.copytree(SITES / "mayoran", root)
+    for page in (root / "novini").glob("*/*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
+    (root / "novini" / "2026" / "07").mkdir()
+    (root / "novini" / "2025" / "12" / "index.html").rename(
+        root / "novini" / "2026" / "07" / "index.html"
+    )
+    _, origin = ROUND36_SITES["mayoran"]
+    profile = tmp_path / "mayoran.toml"
+    profile.write_text(
+        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
+        'start_urls = ["/novini/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    assert months == [
+        "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
+        "/novini/2026/08/", "/novini/2026/07/", "/novini/2026/06/", "/novini/2026/05/",
+        "/novini/2026/04/",
+    ]  # fmt: skip
+    assert len(article_rows(db)) == 8

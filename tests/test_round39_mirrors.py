@@ -15,8 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from newsarchive.check_site import check_site
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
 
 from .mirror_sites import (
     FirstCrawl,
@@ -25,7 +31,7 @@ from .mirror_sites import (
     check_bare_crawl,
     mirror_crawls,
 )
-from .support import Result
+from .support import SITES, Result
 
 ROUND39_SITES = {
     # the latest ten, no pager; a calendar of ?data=YYYY-MM-DD days, ?mesec=YYYY-MM months
@@ -111,3 +117,27 @@ def test_a_calendar_walk_stops_at_the_page_cap(
         "/novini/arhiv/2026/11/17/",
     ]
     assert len(article_rows(db)) == 4  # (page 1's four; November 3rd past the cap)
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_check_site_walks_a_calendar_as_the_crawl_does(expected: FirstCrawl) -> None:
+    """check-site takes the crawl's walk (``listings.listing_walk``): asked for more
+    articles than the news page lists, it reads the calendar's days and months the
+    first crawl reads, each once, and checks every article the crawl archives.
+    Measured before: its own walk, with no days nor months stepped back over, ended at
+    the first day page (whose news page 1 listed too): kozinets 2 listing pages and 10
+    articles of 14, bukovets 2 pages and 4 articles of 11."""
+    site = expected.site
+    name, origin = ROUND39_SITES[site]
+    with MirrorServer(SITES / site) as server:
+        report = check_site(
+            Profile(id=site, name=name, origin=origin), base_url=server.url,
+            articles=1000, options=FetchOptions(delay=0, retries=0), pages=100,
+        )  # fmt: skip
+    walked = [urlsplit(s.url) for s in report.sources if s.kind == "start"]
+    paths = [f"{u.path}?{u.query}" if u.query else u.path for u in walked]
+    for prefix, count in expected.distinct_under.items():
+        under = [path for path in paths if path.startswith(prefix)]
+        assert len(under) == len(set(under)) == count, (prefix, paths)
+    assert len(report.articles) == expected.rows, paths
+    assert not report.failures, report.failures

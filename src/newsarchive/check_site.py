@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
+from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
+from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
@@ -197,15 +199,15 @@ def check_site(
             found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []
         for start in start_urls:
-            # the crawler's own walk, over two pages by default: the start page, and its
-            # next page when the links found so far are fewer than the articles to check
-            walk = ListingWalk(start, WalkState(), limit=pages)
+            # the crawler's own walk (``listings.listing_walk``), over two pages by
+            # default: the start page, and its next page when the links found so far are
+            # fewer than the articles to check
+            walk = listings.listing_walk(start, WalkState(), limit=pages)
             after = listings.ListingPages(profile)  # its next pages, as the crawl's
-            while (step := walk.page()) is not None:
-                links = _check_start(fetcher, after, *step, report)
-                listed += links
-                next_page = report.sources[-1].next_page if len(listed) < articles else None
-                walk.listed(Listed(next_page, [Seen.NEW] * len(links), items=links))
+            learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's
+            while walk.page() is not None:
+                more = len(listed) < articles
+                _check_start(fetcher, (walk, after, learned), report, listed, more=more)
         checked = 0
         for url in list(dict.fromkeys(listed + found))[: articles * 3]:
             if checked >= articles:
@@ -265,20 +267,45 @@ def _check_feed(
 
 
 def _check_start(
-    fetcher: Fetcher, pages: listings.ListingPages, url: str, number: int, report: SiteCheck
-) -> list[str]:
+    fetcher: Fetcher, walking: tuple[ListingWalk, listings.ListingPages, list[Shape]],
+    report: SiteCheck, listed: list[str], *, more: bool,
+) -> None:  # fmt: skip
+    """The walk's page, checked and its links added to ``listed``; the walk told what it
+    held as the crawl tells it (``crawl_sources``): each link new or seen on an earlier
+    page of the walk, the days it prints, whether it listed news of its own, and a page
+    after the first gone (404/410) or failing as such. ``more``: the links found so far
+    are fewer than the articles to check, so the page after this one is wanted.
+    ``walking``: the walk, where it goes after each page and the item shapes its pages
+    taught so far (``listings.article_links``)."""
+    walk, pages, learned = walking
+    step = walk.page()
+    assert step is not None
+    url, number = step
     check = SourceCheck("start", url)
     report.sources.append(check)
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None or not page.text:
-        return []
+        if number > 1 and check.status in GONE_STATUSES:
+            walk.gone()
+        else:
+            walk.failed()
+        return
     # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
     tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
-    links = listings.article_links(tree, page.final_url, pages.profile, today=page.fetched_at)
+    links = listings.article_links(tree, page.final_url, pages.profile, learned, page.fetched_at)
     check.articles = len(links)
+    urls = [c.url for c in links]
+    seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
+    days = [local_date(c.listed_date) for c in links if c.listed_date]
+    own = listings.lists_own_news(page.final_url, seen, days)
     year = page.fetched_at.date().year
-    check.next_page = pages.after(tree, page.final_url, number, year, page.headers.get("link", ""))
-    return [c.url for c in links]
+    check.next_page = pages.after(
+        tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
+    )
+    listed += urls
+    walk.listed(
+        Listed(check.next_page if more else None, seen, items=urls, dates=days, own_news=own)
+    )
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:

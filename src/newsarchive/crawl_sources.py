@@ -145,8 +145,13 @@ class SourceReader:
                     walked.add(start)
                     shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
-            # a feed read for the first time is read to its end, hints or not
-            whole = exploring or not self.frontier.read_before(url)
+            # a feed read for the first time is read to its end, hints or not, and so
+            # is one whose older page failed last run (``_feed_page_failed``), from there
+            whole = (
+                exploring
+                or not self.frontier.read_before(url)
+                or self.frontier.walk(url).failures > 0
+            )
             self.feed(url, shapes=shapes, exploring=whole)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
@@ -377,12 +382,21 @@ class SourceReader:
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
+        state = self.frontier.walk(feed)
+        # the older page a run before failed at, where this reading goes on from page 1
+        # (within the run's page cap: past it, the pages up to the cap are read)
+        resume = (state.resume_url, state.resume_page) if state.failures else None
+        if resume is not None and limit and resume[1] > limit:
+            resume = None
         while True:
             url = wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or ""
             if not url and following:  # (WordPress's list has its own cap: MAX_WP_PAGES)
                 if limit and pages >= limit:
                     break
                 url = following
+            if url and resume is not None and resume[0] is not None:
+                url, pages = resume[0], resume[1] - 1
+            resume = None
             if not url or url in seen:
                 ended = not url  # (a loop back to a page read is no end)
                 break
@@ -392,7 +406,7 @@ class SourceReader:
             pages += 1
             got = self._get(url, SOURCE_FEED)
             if isinstance(got, Miss):
-                break
+                return held, self._feed_page_failed(feed, state, url, pages)
             page = got
             read = feeds.page_links(
                 page, self.profile, SOURCE_FEED, max_bytes=max_bytes, shapes=shapes
@@ -408,7 +422,30 @@ class SourceReader:
                 break
         if ended:
             self.frontier.save_walk(feed, WalkState(completed=True))
+        elif state.failures:  # (read past its failed page, cut short by --since or known)
+            self.frontier.save_walk(feed, WalkState())
         return held, True
+
+    def _feed_page_failed(self, feed: str, state: WalkState, url: str, number: int) -> bool:
+        """A feed's older page ``url`` (its ``number``-th) failed, as a listing's later
+        page may (``ListingWalk.failed``): its reading is not over, so the feed keeps no
+        validators from this run and the next reads it whole and resumes at that page
+        (``WalkState.failures``: ``read``). A 304 to the next run's conditional request
+        had ended the reading at page 1, the failed page's posts and those after it never
+        archived. One failing there in ``MAX_ATTEMPTS`` runs in a row is the feed's end,
+        as a listing's page is, its reading completed: each night had asked the whole
+        feed and that page again and failed the run, for ever. Whether the reading ended."""
+        failures = state.failures + 1 if url == state.resume_url else 1
+        if failures < MAX_ATTEMPTS:
+            self.frontier.save_walk(feed, WalkState(url, number, failures=failures))
+            return False
+        self.report.warnings.append(
+            f"{self.fetcher.describe(url)} failed in {MAX_ATTEMPTS} runs in a row: taken for"
+            " the end of its feed, not asked again; the posts it and the pages after it"
+            " list are not archived from there"
+        )
+        self.frontier.save_walk(feed, WalkState(completed=True))
+        return True
 
     @staticmethod
     def _taught(shapes: list[Shape], known: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
@@ -427,12 +464,11 @@ class SourceReader:
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
         static pages as news (the same one request, the page's bytes sent again)."""
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
-        walk = ListingWalk(
+        walk = listings.listing_walk(
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
-            from_start=self.options.refresh, step_back=listings.MonthSteps(),
-            day_page=listings.calendar_day,
+            from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
@@ -533,7 +569,7 @@ class SourceReader:
         seen = self._offer(links)
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
-        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, listed)
+        own = listings.lists_own_news(page.final_url, seen, listed)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
@@ -598,7 +634,7 @@ class SourceReader:
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
         dates = [local_date(item.published) for item in items]
-        own = Seen.NEW in seen or listings.lists_its_month(page.final_url, dates)
+        own = listings.lists_own_news(page.final_url, seen, dates)
         next_url = pages.after(
             tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
         )

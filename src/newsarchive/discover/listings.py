@@ -73,9 +73,10 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
+from newsarchive.discover.walk import ListingWalk, Respelled, Seen, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
-from newsarchive.models import Candidate, Profile
+from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
@@ -1597,9 +1598,11 @@ class MonthSteps:
     and its walk ended three missing months later, its news before October never
     archived. The one request more is asked once a year, on a site missing September;
     with ``9`` missing too, the walk goes on in two digits (``08``), the spelling it
-    guessed (the ``9`` counted among the walk's ``MISSED_MONTHS``: its requests stay
-    bounded, a September and August both missing on a site of two digits end the walk
-    there). One object per walk: it keeps the ``9`` it asked in place of ``09``."""
+    guessed. The ``9`` is September again, ``Respelled``: not a month more among the
+    walk's ``MISSED_MONTHS`` (its requests stay bounded: one more, once a year), or a
+    September and August both missing on a site of two digits ended the walk at
+    August, as three months missing. One object per walk: it keeps the ``9`` it asked
+    in place of ``09``."""
 
     def __init__(self) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
@@ -1612,8 +1615,38 @@ class MonthSteps:
             one_digit = _month_address(url, month[0], 9, one_digit=True)
             if one_digit is not None and one_digit != url:
                 self._asked_for[one_digit] = url
-                return one_digit
+                return Respelled(one_digit)
         return month_before(url)
+
+
+def listing_walk(
+    start: str,
+    state: WalkState,
+    *,
+    limit: int = 0,
+    stop_after_known: int = DEFAULT_STOP_AFTER_KNOWN,
+    limit_is_the_sites: bool = True,
+    since: dt.date | None = None,
+    from_start: bool = False,
+) -> ListingWalk:
+    """The one walk of a listing the crawl and ``check-site`` both take (the settings
+    as ``ListingWalk`` says): back over missing or empty months by their addresses, a
+    September asked in either spelling (``MonthSteps``), a calendar's days read as its
+    pages (``calendar_day``). ``check-site`` built its own walk without them, and said a
+    calendar site's listing ended at its first day page, whose news page 1 listed too,
+    where the crawl walked on day by day."""
+    return ListingWalk(
+        start, state, limit=limit, stop_after_known=stop_after_known,
+        limit_is_the_sites=limit_is_the_sites, since=since, from_start=from_start,
+        step_back=MonthSteps(), day_page=calendar_day,
+    )  # fmt: skip
+
+
+def lists_own_news(url: str, seen: list[Seen], days: list[dt.date]) -> bool:
+    """``Listed.own_news``: the page listed news of its own, new to the walk (``seen``,
+    its links' verdicts) or all of the month whose archive page it is (``days``, the days
+    it prints: ``lists_its_month``)."""
+    return Seen.NEW in seen or lists_its_month(url, days)
 
 
 def _older_month(

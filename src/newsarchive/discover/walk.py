@@ -76,6 +76,14 @@ MAX_ATTEMPTS = 5
 MISSED_MONTHS = 3
 
 
+class Respelled(str):
+    """A ``step_back``'s answer that is the same month's page in another spelling
+    (``listings.MonthSteps``: September's ``/2026/9/`` where ``/2026/09/`` was missing):
+    no month more missed, so it counts not among ``MISSED_MONTHS``. Counted, a site of
+    two digits missing September and August ended its walk at August's page, its July
+    and the months before never asked."""
+
+
 @dataclass(frozen=True)
 class WalkState:
     """A walk between runs: where it resumes, whether it ever reached a natural end, and
@@ -266,17 +274,21 @@ class ListingWalk:
             self._visited.add(self.url)
             self._advance(next_url, self.number + 1)
             return None
-        if self._step_back is None or self.number < 2 or self._missed + 1 >= MISSED_MONTHS:
-            return self._end(Stop.END)  # (the last of them missing too: the archive's end)
+        if self._step_back is None or self.number < 2:
+            return self._end(Stop.END)
         assert self.url is not None
         before = self._step_back(self.url)
         if before is None or before in self._visited:
             return self._end(Stop.END)
+        respelled = isinstance(before, Respelled)  # (the same month: no month more missed)
+        if not respelled and self._missed + 1 >= MISSED_MONTHS:
+            return self._end(Stop.END)  # (the last of them missing too: the archive's end)
         if self._at_cap():
             return self._end(Stop.CAP)
-        self._missed += 1
+        if not respelled:
+            self._missed += 1
         self._visited.add(self.url)
-        self._advance(before, self.number + 1)
+        self._advance(str(before), self.number + 1)
         return None
 
     def _by_calendar(self, next_url: str) -> bool:
