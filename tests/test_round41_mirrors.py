@@ -98,15 +98,24 @@ def test_a_round41_sites_first_crawl_asks_for_each_page_it_needs_once(
     expected.check(first, db)
 
 
-def test_robots_txt_closing_the_pager_is_obeyed_on_every_run(
+def test_robots_txt_closing_the_pager_is_obeyed_on_every_run_and_said_once(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
     """chervenitsa's ``Disallow: /*?start=``: no run asks for a later page of the list,
-    the first crawl nor the next; the feed's five are what is within reach."""
-    site = "chervenitsa"
-    first, nightly = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND41_SITES[site])
+    the first crawl nor the next; the feed's five are what is within reach, and the first
+    crawl's summary says once where the list was cut (it said nothing: a list read so far
+    looked whole)."""
+    name, origin = ROUND41_SITES["chervenitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "chervenitsa", name, origin) as crawls:
+        first = crawls.crawl()
+        said = crawls.stdout
+        nightly = crawls.crawl()
+        again = crawls.stdout
     assert [path for path in first + nightly if "start=" in path] == []
     assert len(article_rows(db)) == 5
+    closed = f"{origin}/novini?start=3: not asked, robots.txt closes it"
+    assert said.count(closed) == 1 and "start=6" not in said, said
+    assert "robots.txt closes" not in again
 
 
 def test_an_index_whose_children_are_gone_is_the_sites_to_mend_not_a_failed_run(

@@ -35,7 +35,7 @@ from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
-from newsarchive.fetch.sources import FAILURES, Miss, fetch_source
+from newsarchive.fetch.sources import CLOSED_BY_ROBOTS, FAILURES, Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
@@ -655,6 +655,13 @@ class SourceReader:
             return got
         if source and got[0] is Miss.UNCHANGED:
             self.tally.answered.add(url)
+        if got == (Miss.GONE, CLOSED_BY_ROBOTS):
+            # the list's end as far as this crawl may go: said once, in the summary (a
+            # warning would be mailed every night over the site's own wish), so that a
+            # list archived only so far is not taken for the whole of it
+            self.report.deferred.append(
+                f"{url}: not asked, {CLOSED_BY_ROBOTS} (the listing read up to the page before)"
+            )
         if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
             self._named_gone[url] = (*got, named)  # (a warning or a failure: ``_dead_named``)
         elif got[0] in FAILURES:
