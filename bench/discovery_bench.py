@@ -545,6 +545,15 @@ for site, name, origin in (
     ("lenets", "Община Ленец", "https://lenets.bg"),
     # and ?from=<the box's word> on every article link, no canonical
     ("kapinovo", "Община Капиново", "https://kapinovo.bg"),
+    # and a forty-first (tests/fixtures/make_mirrors_round41.py): a robots.txt saved by
+    # Notepad (a byte order mark, CRLF) closing the print copies its sitemap lists
+    ("osenitsa", "Община Осеница", "https://osenitsa.bg"),
+    # and Disallow: /*?start= closing the list's pager, the feed the newest five
+    ("chervenitsa", "Община Червеница", "https://www.chervenitsa.bg"),
+    # and a sitemap index naming two children gone (404) beside a gzipped live one
+    ("yarebichna", "Община Яребична", "https://yarebichna.bg"),
+    # and an old notice pinned atop every page of the news list
+    ("gornitsa", "Община Горница", "https://gornitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -124,3 +124,71 @@ def test_a_dead_feed_the_site_names_is_a_failure_when_nothing_else_answers(
         )  # fmt: skip
     assert result.exit_code == 1, result.stderr
     assert "feed failed: HTTP 404" in result.stderr and "rss.xml" in result.stderr
+
+
+SITEMAPS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+class Indexed(Site):
+    """robots.txt names a sitemap index of two children: ``/sitemap-2026.xml``, the
+    articles, and ``/sitemap-2025.xml``, deleted (404) though the index names it still,
+    with the ``<lastmod>`` ``dead_lastmod`` (a new one: the index was written again)."""
+
+    def __init__(self) -> None:
+        super().__init__(listed=True)
+        self.dead_lastmod = "2025-12-31"
+
+    def answer(self, url: str) -> tuple[int, dict[str, str], str]:
+        path = url.removeprefix(ORIGIN)
+        xml = {"Content-Type": "application/xml"}
+        if path == "/robots.txt":
+            robots = f"User-agent: *\nSitemap: {ORIGIN}/sitemap-index.xml\n"
+            return 200, {"Content-Type": "text/plain"}, robots
+        if path == "/sitemap-index.xml":
+            children = (("sitemap-2026.xml", "2026-11-13"), ("sitemap-2025.xml", self.dead_lastmod))
+            entries = "".join(
+                f"<sitemap><loc>{ORIGIN}/{child}</loc><lastmod>{lastmod}</lastmod></sitemap>"
+                for child, lastmod in children
+            )
+            index = f"<sitemapindex {SITEMAPS}>{entries}</sitemapindex>"
+            return 200, xml, f"<?xml version='1.0'?>{index}"
+        if path == "/sitemap-2026.xml":
+            urls = "".join(
+                f"<url><loc>{ORIGIN}/novini/{n}-remont-na-ulitsata</loc>"
+                f"<lastmod>2026-11-{n - 590:02d}</lastmod></url>"
+                for n in NUMBERS
+            )
+            return 200, xml, f"<?xml version='1.0'?><urlset {SITEMAPS}>{urls}</urlset>"
+        if path in ("/rss.xml", "/novini"):
+            return 404, {}, GONE
+        return super().answer(url)
+
+
+def test_a_dead_child_of_the_sites_sitemap_index_is_one_warning_until_the_index_changes(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A child sitemap the site's index names that answers 404 while the index's other
+    child answered: one warning naming the index, exit 0, and not asked again while the
+    index gives it the same ``<lastmod>``; a new one there has it asked again. It failed
+    every night ("sitemap failed: HTTP 404"), asked again each time."""
+    profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
+    site = Indexed()
+    dead = f"{ORIGIN}/sitemap-2025.xml"
+    with answering(site.answer) as (url, asked):
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        said = [line for line in first.stderr.splitlines() if "sitemap-2025.xml" in line]
+        assert len(said) == 1 and "warning" in said[0] and "404" in said[0], first.stderr
+        assert "sitemap index names it" in said[0] and "sitemap-index.xml" in said[0]
+        assert asked.count(dead) == 1 and _archived(db) == len(NUMBERS)
+        before = len(asked)
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        assert dead not in asked[before:] and "sitemap-2025.xml" not in second.stderr
+        site.dead_lastmod = "2026-11-30"
+        before = len(asked)
+        third = run_cli(*args)
+        assert third.exit_code == 0, third.stderr
+        assert asked[before:].count(dead) == 1

@@ -35,7 +35,7 @@ from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
-from newsarchive.fetch.sources import FAILURES, Miss, fetch_source
+from newsarchive.fetch.sources import CLOSED_BY_ROBOTS, FAILURES, Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
@@ -95,6 +95,9 @@ class SourceReader:
         # with what was said of each and where the site names it: judged once the site's
         # other sources are read (``_dead_named``)
         self._named_gone: dict[str, tuple[Miss, str, str]] = {}
+        # child sitemap -> the index that names it (read in this run) and the stamp it
+        # gives the child there ("": none worth reading): the site names it
+        self._index_of: dict[str, tuple[str, str]] = {}
         # how exploring found each source (``Discovery.notes``) of those read in this run
         self._notes: dict[str, str] = {}
         # feeds and sitemaps that answered with nothing in them (``feeds.EMPTY``), with
@@ -260,6 +263,7 @@ class SourceReader:
                 continue
             due.append((child, stamp))
         for child, stamp in self._in_turn(due, fresh):
+            self._index_of.setdefault(child.url, (url, stamp))
             got = self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP)
             unknown = unknown or got is None  # (a passing 503 is no proof of "no news")
             held += got or 0
@@ -687,6 +691,13 @@ class SourceReader:
             return got
         if source and got[0] is Miss.UNCHANGED:
             self.tally.answered.add(url)
+        if got == (Miss.GONE, CLOSED_BY_ROBOTS):
+            # the list's end as far as this crawl may go: said once, in the summary (a
+            # warning would be mailed every night over the site's own wish), so that a
+            # list archived only so far is not taken for the whole of it
+            self.report.deferred.append(
+                f"{url}: not asked, {CLOSED_BY_ROBOTS} (the listing read up to the page before)"
+            )
         if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
             self._named_gone[url] = (*got, named)  # (a warning or a failure: ``_dead_named``)
         elif got[0] in FAILURES:
@@ -722,8 +733,12 @@ class SourceReader:
     def _named_by_site(self, url: str, kind: str) -> str:
         """Where the site itself names the feed or sitemap ``url`` ("" if it does not):
         its robots.txt (read already: its rules let ``url`` be asked) in a ``Sitemap:``
-        line, or, as exploring found it, a page's ``<link rel="alternate">``, an "RSS"
-        link or the feed page one leads to (``explore.NAMED_NOTES``).
+        line, a sitemap index of its own (read in this run: a child it still names after
+        the site deleted it, a year's sitemap archived away, is the same lasting fault
+        as a dead ``Sitemap:`` line, and failed the run every night while the index's
+        other children were read), or, as exploring found it, a page's ``<link
+        rel="alternate">``, an "RSS" link or the feed page one leads to
+        (``explore.NAMED_NOTES``).
 
         Why: a dead source the site names itself is the site's lasting fault, judged
         once its other sources are read (``_dead_named``: a warning while they answer),
@@ -737,6 +752,8 @@ class SourceReader:
             named = self.fetcher.robots_sitemaps(url)
             if url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}:
                 return "the site's robots.txt names it"
+            if url in self._index_of:
+                return f"the site's sitemap index names it ({self._index_of[url][0]})"
         note = self._notes.get(url, "")
         return f"the site names it ({note})" if note.startswith(NAMED_NOTES) else ""
 
@@ -745,7 +762,9 @@ class SourceReader:
         404/410, while another source of the site answered: the site's fault, lasting,
         and no failure of the run, which would fail every night over it (an alarm that
         always rings is not read). One warning; those returned, one found by exploring
-        is not asked again until the site is explored again. With no other source
+        is not asked again until the site is explored again, and a child of an index
+        not while the index gives it the same ``<lastmod>`` (``Frontier.sitemap_gone``).
+        With no other source
         answering, it fails the run as any dead source does (and has the site explored
         again: ``_gone``), and so does a profile's own source (``explored`` false: a
         person is to mend it).
@@ -761,11 +780,13 @@ class SourceReader:
             for url, (miss, said, _) in gone.items():
                 self._failed(url, (miss, said), source=True)
             return []
-        for _, said, named in gone.values():
+        for url, (_, said, named) in gone.items():
             kind, _, answer = said.partition(" failed: ")
             self.report.warnings.append(
                 f"{kind} {answer}, though {named}: the site's to mend (its other sources were read)"
             )
+            if url in self._index_of:  # (not asked again while its index says the same)
+                self.frontier.sitemap_gone(url, self._index_of[url][1])
         return list(gone)
 
     def _said_empty(self) -> None:

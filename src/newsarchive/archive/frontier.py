@@ -764,6 +764,22 @@ class Frontier:
                 (url, *(sent if validators else (None, None)), page.status, now_iso(), lastmod),
             )
 
+    def sitemap_gone(self, url: str, lastmod: str) -> None:
+        """A child sitemap its index still names that answered 404/410 while the site's
+        other sources answered (the site's to mend): kept as read with the ``lastmod``
+        the index gives it, so that while the index gives the same one it is not asked
+        again (``unchanged_sitemap``), as a child read in full is not. Asked every night,
+        a year's sitemap deleted from under an index that still names it cost a request
+        and a warning a night, for ever."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
+                " VALUES (?, NULL, NULL, 404, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                " etag = NULL, last_modified = NULL, status = 404,"
+                " checked_at = excluded.checked_at, lastmod = excluded.lastmod",
+                (url, now_iso(), lastmod),
+            )
+
     def move_source_state(self, moves: dict[str, str]) -> None:
         """Keep each source's validators, and a listing's walk, under the address it moved
         to (``old -> new``): the next run asks there, and without them an unchanged

@@ -46,6 +46,10 @@ class Miss(enum.Enum):
 # what fails the run (every caller that fails on one fails on them all)
 FAILURES = (Miss.FAILED, Miss.REMOVED, Miss.DOWN)
 
+# What a ``Miss.GONE`` says when robots.txt closed the page (not a 404/410): the listing
+# ends there as the site wishes, and the crawl says so once in its summary.
+CLOSED_BY_ROBOTS = "robots.txt closes it"
+
 
 def fetch_source(
     fetcher: Fetcher,
@@ -88,7 +92,9 @@ def fetch_source(
     except Elsewhere:  # (only ever raised with ``read_before``)
         return Miss.GONE, ""
     except RobotsDisallowed as exc:
-        return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
+        return (
+            (Miss.GONE, CLOSED_BY_ROBOTS) if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
+        )
     except RedirectRefused as exc:  # the site's answer, given again next time
         return Miss.FAILED, f"{kind} failed: {exc}"
     except FetchError as exc:

@@ -1,0 +1,160 @@
+"""A forty-first round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round40_mirrors`` does its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round41.py``): a robots.txt saved by Notepad,
+a byte order mark before ``User-Agent: *`` and CRLF line ends, closing the print copies
+every card links (osenitsa); ``Disallow: /*?start=`` closing a Joomla category blog's
+pager, the newest five in its feed the only other way (chervenitsa); a sitemap index
+whose children are a gzipped one, a deleted one (404) and one answered with an HTML page
+(yarebichna); an old notice pinned atop every page of the news list (gornitsa). Each must
+archive exactly the articles within its reach with the true title, date and body, and a
+rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import (
+    FirstCrawl,
+    article_rows,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+)
+from .support import Result
+
+ROUND41_SITES = {
+    # robots.txt with a byte order mark and CRLF, closing the print copies, /*?pechat=
+    "osenitsa": ("Община Осеница", "https://osenitsa.bg"),
+    # Disallow: /*?start= closing the category blog's pager, the feed the newest five
+    "chervenitsa": ("Община Червеница", "https://www.chervenitsa.bg"),
+    # a sitemap index of a gzipped child, a 404 one and one answered with HTML
+    "yarebichna": ("Община Яребична", "https://yarebichna.bg"),
+    # an old notice pinned atop every page of the news list
+    "gornitsa": ("Община Горница", "https://gornitsa.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND41_SITES))
+def test_a_round41_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND41_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the sitemap robots.txt names read; no print copy asked, though the sitemap lists
+    # them and every card links one: robots.txt (behind its byte order mark) closes them
+    FirstCrawl(
+        "osenitsa",
+        once=("/robots.txt", "/sitemap.xml", "/novini/899-obyava-za-kmetstvata"),
+        unasked=(
+            "/novini/905-proverka-na-hidrantite?pechat=1",
+            "/novini/899-obyava-za-kmetstvata?pechat=1",
+        ),
+        distinct_under={"/novini/": 8},
+        rows=8,
+    ),
+    # the list's first page and the feed; no ?start= page, robots.txt closes them
+    FirstCrawl(
+        "chervenitsa",
+        once=("/novini", "/novini?format=feed&type=rss"),
+        unasked=("/novini?start=3", "/novini?start=6"),
+        distinct_under={"/novini/": 5},
+        rows=5,
+    ),
+    # each child of the index once: the two gone asked once, and no more
+    FirstCrawl(
+        "yarebichna",
+        once=(
+            "/sitemap_index.xml",
+            "/sitemap-novini-2026.xml.gz",
+            "/sitemap-novini-2025.xml",
+            "/sitemap-arhiv.xml.gz",
+        ),
+        distinct_under={"/novini/": 8},
+        rows=8,
+    ),
+    # every list page once, the notice pinned atop each of them asked once
+    FirstCrawl(
+        "gornitsa",
+        once=("/novini", "/novini?page=2", "/novini?page=3", "/novini/850-priemno-vreme-na-kmeta"),
+        distinct_under={"/novini/": 9},
+        rows=9,
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round41_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND41_SITES[site])
+    expected.check(first, db)
+
+
+def test_robots_txt_closing_the_pager_is_obeyed_on_every_run_and_said_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """chervenitsa's ``Disallow: /*?start=``: no run asks for a later page of the list,
+    the first crawl nor the next; the feed's five are what is within reach, and the first
+    crawl's summary says once where the list was cut (it said nothing: a list read so far
+    looked whole)."""
+    name, origin = ROUND41_SITES["chervenitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "chervenitsa", name, origin) as crawls:
+        first = crawls.crawl()
+        said = crawls.stdout
+        nightly = crawls.crawl()
+        again = crawls.stdout
+    assert [path for path in first + nightly if "start=" in path] == []
+    assert len(article_rows(db)) == 5
+    closed = f"{origin}/novini?start=3: not asked, robots.txt closes it"
+    assert said.count(closed) == 1 and "start=6" not in said, said
+    assert "robots.txt closes" not in again
+
+
+def test_an_index_whose_children_are_gone_is_the_sites_to_mend_not_a_failed_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """yarebichna's index names two children that answer 404 while its news sitemap
+    answers: the crawl exits 0, each said once as a warning naming the index."""
+    name, origin = ROUND41_SITES["yarebichna"]
+    with mirror_crawls(run_cli, db, tmp_path, "yarebichna", name, origin) as crawls:
+        crawls.crawl()
+        said = crawls.stdout + (crawls.result.stderr if crawls.result else "")
+    for gone in ("sitemap-novini-2025.xml", "sitemap-arhiv.xml.gz"):
+        lines = [line for line in said.splitlines() if gone in line]
+        assert len(lines) == 1 and "sitemap_index.xml" in lines[0], said
+    assert len(article_rows(db)) == 8
+
+
+def test_a_pinned_notice_atop_every_list_page_hides_no_new_article(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """gornitsa pins an old notice above the newest-first cards of every list page: the
+    rerun reads the list alone, and a new article below the notice is archived by the
+    next run."""
+    name, origin = ROUND41_SITES["gornitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "gornitsa", name, origin, editable=True) as crawls:
+        crawls.crawl()
+        assert len(crawls.crawl()) <= 3
+        slug = "906-nova-parzalka"
+        old = next((crawls.root / "novini").glob("905-*.html"))
+        new = old.read_text(encoding="utf-8").replace("28.11.2026", "30.11.2026")
+        (crawls.root / "novini" / f"{slug}.html").write_text(new, encoding="utf-8")
+        listing = crawls.root / "novini.html"
+        text = listing.read_text(encoding="utf-8")
+        first = '<div class="novina"><h3>'
+        card = (
+            f'<div class="novina"><h3><a href="/novini/{slug}">Ново</a></h3>'
+            '<span class="data">30.11.2026</span><p>Ново.</p></div>\n'
+        )
+        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        asked = crawls.crawl()
+    assert asked.count(f"/novini/{slug}") == 1 and len(asked) <= 4, asked
+    assert len(article_rows(db)) == 10
