@@ -840,6 +840,10 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
             '<div class="info">\n\t  <h3>\n\t\t  Author\n\t  </h3>\n\t  <p>Jane Roe</p></div>',
             "Jane Roe",
         ),
+        (  # the label and the name apart by more indentation than the field search reads
+            '<div class="info"><h3>Author</h3>' + "\n" + " " * 240 + "<p>Jane Roe</p></div>",
+            "Jane Roe",
+        ),
         ('<p class="note"><strong>Contributors:</strong> Jane Roe</p>', "Jane Roe"),
         (
             '<div class="bio"><h3>Написано от Невена Колева</h3><p>Тя пише за града.</p></div>',

@@ -295,6 +295,11 @@ def _as_printed(name: str, page: Sources) -> str:
     # date rules read (``page_text``), when they did: built again, it cost as much as the
     # rest of reading the author (13 of AEB's 181 pages, 0.19 ms a page over all).
     raw = (page.page_text or body_text(tree))()
+    # A word of the first name the text lacks says it is not printed without respacing
+    # the whole text to tell (a piece of it with no space stands within one of the text's
+    # words): the case on 6 of those 13 pages.
+    if not all(word in raw for word in names[0].split()):
+        return name
     native = " ".join(raw.split())
     if names[0] not in native:
         return name
@@ -712,10 +717,11 @@ def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
     a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
     sidebar (``Reader.FIELD``)."""
-    if tree.body is None or not _names_in_a_field(tree.body.text(separator="\n") or ""):
+    body = tree.body
+    if body is None or not _names_in_a_field(body.text(separator="\n", skip_empty=True) or ""):
         return  # the elements are looked for only where the text shows such a field
     aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
-    for label in tree.body.css(_FIELD_SELECTOR):
+    for label in body.css(_FIELD_SELECTOR):
         if label.tag not in _FIELD_TAGS:
             continue
         own = (label.text() or "").strip()
@@ -764,7 +770,12 @@ def _broken_lines(node: LexborNode) -> list[str]:
 def _names_in_a_field(text: str) -> bool:
     """Some line of lexbor's text (one per text node) is a label with a name, or a label
     whose next line is a name: a page whose "Автор 3" or "Author of the year" names
-    nobody costs no element search."""
+    nobody costs no element search. The text is read without the text nodes of ASCII
+    white space alone (``skip_empty``): the markup's indentation, which no label or name
+    is, and which the line read after a label passes over anyway (so the 200 characters
+    that line is looked for in hold none of it). Left in, they were 72% of the lines
+    searched on AEB, and the text and its search took 0.23 ms a page where read, 0.14
+    without them."""
     text = "\n" + text
     for found in _FIELD_LINE.finditer(text):
         after = partial(_first_line, text[found.end() : found.end() + 200])
