@@ -56,9 +56,9 @@ def demo(run_cli: Cli, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def one_serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serving]:
-    """One ``serve`` of a ``demo`` archive for the tests that only ask it things and look
-    at what it printed meanwhile (``Serving.watch``), where each started its own (about
-    1.3 s of start-up, 3-4 times that on a loaded host). Stopped as systemd stops it,
+    """One ``serve`` of a ``demo`` archive for the tests that only ask it things, most
+    looking at what it printed meanwhile (``Serving.watch``), where each started its own
+    (about 1.3 s of start-up, 3-4 times that on a loaded host). Stopped as systemd stops it,
     it says so, last, and no traceback was printed, late ones too (a refused
     ``newsarchive_match`` query logs an "ERROR:" line, which its test allows)."""
     folder = tmp_path_factory.mktemp("one-serve")
@@ -611,7 +611,9 @@ def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
     # (the stop line: one_serve's end asserts it)
 
 
-def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -> None:
+def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(
+    demo: Path, one_serve: Serving
+) -> None:
     """Any ``Host`` was answered, so a page on a name made to resolve to 127.0.0.1 (DNS
     rebinding) could read the local archive from the reader's browser."""
     import http.client
@@ -628,17 +630,17 @@ def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -
         finally:
             conn.close()
 
-    with served(demo) as url:
-        port = url.rsplit(":", 1)[1]
-        for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.nip.io",
-                     f"localhost.evil.example:{port}", "[::2]", "10.0.0.1"):  # fmt: skip
-            status, body = ask(url, host)
-            assert (status, body) == (400, "this server answers to localhost only"
-                                      " (serve --host ADDRESS for others)\n"), host  # fmt: skip
-        for host in ("localhost", f"localhost:{port}", "LOCALHOST", f"127.0.0.1:{port}",
-                     "127.0.0.1", "[::1]", f"[::1]:{port}"):  # fmt: skip
-            status, body = ask(url, host)
-            assert status == 200 and "Общината" in body, host
+    url = one_serve.url  # serve on its default host, 127.0.0.1
+    port = url.rsplit(":", 1)[1]
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.nip.io",
+                 f"localhost.evil.example:{port}", "[::2]", "10.0.0.1"):  # fmt: skip
+        status, body = ask(url, host)
+        assert (status, body) == (400, "this server answers to localhost only"
+                                  " (serve --host ADDRESS for others)\n"), host  # fmt: skip
+    for host in ("localhost", f"localhost:{port}", "LOCALHOST", f"127.0.0.1:{port}",
+                 "127.0.0.1", "[::1]", f"[::1]:{port}"):  # fmt: skip
+        status, body = ask(url, host)
+        assert status == 200 and "Общината" in body, host
     with served(demo, "--host", "::1") as url:  # (printed as http://::1:8001/, no URL)
         assert url.startswith("http://[::1]:")
         assert ask(url.replace("[::1]", "::1"), url.removeprefix("http://"))[0] == 200
