@@ -122,6 +122,9 @@ class FaultServer:
     faults: bool = True
     article_delay: float = 0.0
     slow_seconds: float = 1.0
+    # what article 102's 503 asks for: "1" makes its host rest a second, whole, which a
+    # test that does not look at that wait can spare ("0": retried at once)
+    retry_after: str = "1"
     robots: str = ROBOTS
     robots_status: int = 200
     robots_delay: float = 0.0
@@ -306,7 +309,7 @@ class FaultServer:
         if self.article_delay:
             time.sleep(self.article_delay)
         if kind == "retry-after" and count == 1:
-            _send(handler, 503, b"busy", "text/plain", {"Retry-After": "1"})
+            _send(handler, 503, b"busy", "text/plain", {"Retry-After": self.retry_after})
         elif kind == "flaky" and count <= 2:
             _send(handler, 500, b"oops", "text/plain")
         elif kind == "slow":
