@@ -247,6 +247,25 @@ def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
     assert kept["https://www.bta.bg/ok"]["modified"] == "2026-03-02T09:00:00+00:00"
 
 
+def test_a_fetched_at_on_the_calendars_last_day_is_imported(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A ``fetched_at`` of 9999-12-31 has no day after it to judge the record's dates
+    by: the import stopped there as an internal error (exit 70, OverflowError). It is a
+    future fetch time like any other: said, kept, and the dates before it kept."""
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/end{n}", "title": "Последният ден",
+         "published": "2026-03-01", "fetched_at": fetched, "text": "Текст."}
+        for n, fetched in enumerate(("9999-12-31T00:00:00", "9999-12-31T23:59:59+00:00"))
+    ]  # fmt: skip
+    result = run_cli("import-jsonl", str(write_jsonl(tmp_path / "e.jsonl", rows)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 2 new" in result.stdout
+    assert "2 imported record(s) have a 'fetched_at' in the future" in result.stderr
+    kept = exported(run_cli, db)
+    assert [row["published"] for row in kept] == ["2026-03-01", "2026-03-01"]
+
+
 def test_a_bad_file_creates_no_archive(run_cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "bad.jsonl"
     source.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n{oops\n")
