@@ -103,6 +103,11 @@ class _OneLineErrors(TyperGroup):
         except SystemExit as exc:  # `newsarchive --help | head`
             _help_cut_short(exc)
             raise
+        except BrokenPipeError:  # `newsarchive --version | head -0`: an eager option's
+            # output, written while the arguments are read, before any command's guard
+            # stands (click made it exit 1, saying nothing)
+            _drop_stdout()
+            raise typer.Exit(0) from None
 
 
 def _help_cut_short(exc: SystemExit) -> None:
