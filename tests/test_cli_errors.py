@@ -1773,6 +1773,35 @@ def test_an_empty_db_is_said_so(run_cli: Callable[..., Result], args: tuple[str,
     assert "Invalid value for '--db': is empty: name the archive's file" in line, line
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("export", "--out", ""), "'--out' / '-o'"),
+        (("search", "бюджет", "--out", " "), "'--out' / '-o'"),
+        (("crawl", "bta", "--log-file", ""), "'--log-file'"),
+        (("crawl", "bta", "--profile", ""), "'--profile'"),
+        (("sites", "--profile", ""), "'--profile'"),
+        (("extract", "page.html", "--profile", ""), "'--profile'"),
+        (("import-jsonl", ""), "'file'"),
+        (("import-warc", "a.warc.gz", ""), "'files'"),
+    ],
+)
+def test_an_empty_file_name_is_said_so(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], named: str
+) -> None:
+    """`--out "$OUT"` with the variable unset, as `--db ""` is: as a path "" is ".", and
+    the line spoke of a folder nobody named ("cannot write .: Is a directory", "cannot
+    read profile .: Is a directory", import-warc's "cannot read .: not a readable file").
+    Refused before anything is read or written."""
+    db = [] if args[0] in ("sites", "extract") else ["--db", str(archive)]
+    before = _digest(archive)
+    result = run_cli(*args, *db)
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert f"Invalid value for {named}: is empty: name a file" in line, line
+    assert _digest(archive) == before
+
+
 def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> None:
     result = run_cli("extract", "")
     assert result.exit_code == 2
