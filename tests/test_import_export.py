@@ -100,6 +100,9 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
         # the article page links the URL: javascript: would run when clicked
         '{"site": "bta", "url": "javascript:alert(1)", "title": "t"}',
         '{"site": "bta", "url": "ftp://www.bta.bg/1", "title": "t"}',
+        # archived as it stood, the NUL or line break and all (a CSV export carried it)
+        '{"site": "bta", "url": "https://www.bta.bg/1\\u0000", "title": "t"}',
+        '{"site": "bta", "url": "https://www.bta.bg/1\\nx", "title": "t"}',
         # a site no --site could name (ids are lowercase, hosts have no slash)
         '{"site": "../../x", "url": "https://www.bta.bg/1", "title": "t"}',
         '{"site": "BTA", "url": "https://www.bta.bg/1", "title": "t"}',
