@@ -314,6 +314,19 @@ def test_a_bad_profile_file_option_is_one_line_and_exit_2(
     assert result.stderr.count("\n") == 1 and "'origin' must look like" in result.stderr
 
 
+def test_a_file_no_profile_could_be_is_refused_unread(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A profile is read for at most ``MAX_PROFILE_CHARS``: a file named by mistake was
+    read whole first (``--profile /dev/zero`` grew until the kernel killed it, 23 GB).
+    Here a valid profile under two million characters of comment: it was loaded."""
+    big = _write(tmp_path, "big.toml", MINIMAL + ("# " + "x" * 98 + "\n") * 20_000)
+    result = run_cli("sites", "--profile", str(big))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "is longer than 1,000,000 characters, which no site profile is" in result.stderr
+
+
 def test_an_origin_no_server_can_have_is_the_profiles_error(tmp_path: Path) -> None:
     """``origin = "http://256.256.256.256"`` passed the loader and failed the site's crawl
     as an internal error (httpx's InvalidURL, exit 70); "https://a..bg" likewise (the

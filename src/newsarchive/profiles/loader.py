@@ -248,13 +248,29 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
     return Profile(**values)
 
 
+# The most characters a profile file is read for: the built-in ones and add-site's are
+# a few kB. A file named by mistake was read whole first: ``--profile /dev/zero`` grew
+# to 23 GB before the kernel killed it, ``--profile newsarchive.db`` read the archive.
+MAX_PROFILE_CHARS = 1_000_000
+
+
 def load_profile_file(path: Path, *, source: str = "user") -> Profile:
     """Load one profile file, turning I/O and TOML errors into ``ProfileError``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as handle:
+            text = handle.read(MAX_PROFILE_CHARS + 1)
     except OSError as exc:
         raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError(
+            f"{path} is longer than {MAX_PROFILE_CHARS:,} characters, which no site profile"
+            " is (a TOML file of a few kB): is it the file meant?"
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
     return parse_profile(data, where=str(path), source=source)
 
