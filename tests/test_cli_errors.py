@@ -1802,6 +1802,18 @@ def test_an_empty_file_name_is_said_so(
     assert _digest(archive) == before
 
 
+def test_a_site_typed_with_spaces_or_capitals_is_the_site_in_every_command(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """search, export, stats and reextract read ``--site " BTA "`` as bta; extract,
+    check-site and crawl said "unknown site ' bta '" of it (exit 2)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Заглавие</h1><p>Текст на статията.</p></body></html>")
+    result = run_cli("extract", str(page), "--site", " BTA ")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["site"] == "bta"
+
+
 def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> None:
     result = run_cli("extract", "")
     assert result.exit_code == 2

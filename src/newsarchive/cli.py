@@ -551,11 +551,11 @@ def _db(db: str | None) -> Path:
 def _filters(site: list[str] | None, since: str | None, until: str | None) -> Any:
     from newsarchive.api import parse_cli_date
     from newsarchive.archive.store import Filters
+    from newsarchive.profiles.loader import typed_site
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
     return Filters(
-        # (an id pasted with the spaces around it, as the dates are read)
-        sites=tuple(s.strip().lower() for s in site or ()),
+        sites=tuple(typed_site(s) for s in site or ()),
         since=first,
         until=last,
     ).check_dates()
@@ -1358,10 +1358,11 @@ def check_site(
     from newsarchive.check_site import check_site as run_check
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
+    from newsarchive.profiles.loader import typed_site
 
     with _handled():
         check_base_url(base_url)
-        chosen = get_profile(site.lower(), profile or [])
+        chosen = get_profile(typed_site(site), profile or [])
         options = FetchOptions.from_env(retries=1, user_agent=user_agent)
         options = options.with_delay(delay, chosen.delay)
         rested = [  # (read first: an archive that cannot be read is said before fetching)

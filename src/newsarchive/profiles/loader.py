@@ -383,6 +383,15 @@ def _spells_host_id(site: str) -> bool:
     )
 
 
+def typed_site(site: str) -> str:
+    """A site id as typed (a SITE, ``--site``, the web page's ``site=``), read as the
+    archive spells ids: lower-case, without the spaces a paste brings around it. The one
+    reading for every command and the web page: search, export, stats and reextract took
+    ``--site " BTA "``, while crawl, check-site, extract and the page said "unknown site
+    ' bta '"."""
+    return site.strip().lower()
+
+
 def is_site_id(site: str) -> bool:
     """Whether ``site`` can be an archive's site: a profile's id, or a host's as
     ``generic_site_id`` makes it (a Cyrillic host included). What an import accepts:
