@@ -7,6 +7,7 @@ A user profile with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import errno
@@ -256,12 +257,19 @@ MAX_PROFILE_CHARS = 1_000_000
 
 def load_profile_file(path: Path, *, source: str = "user") -> Profile:
     """Load one profile file, turning I/O and TOML errors into ``ProfileError``."""
+    # (UTF-8 with the byte-order mark Windows' Notepad writes is read as UTF-8: the file
+    # saved from add-site's proposal was "not valid TOML: Invalid statement (at line 1,
+    # column 1)", as import-jsonl reads it; UTF-16, PowerShell's ``>``, is said so)
     try:
-        with path.open(encoding="utf-8") as handle:
+        with path.open(encoding="utf-8-sig") as handle:
             text = handle.read(MAX_PROFILE_CHARS + 1)
     except OSError as exc:
         raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
+        if bytes(exc.object[:2]) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            raise ProfileError(
+                f"{path} is UTF-16 text: a profile is UTF-8 (iconv -f utf-16 -t utf-8)"
+            ) from None
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
     if len(text) > MAX_PROFILE_CHARS:
         raise ProfileError(
