@@ -1230,10 +1230,14 @@ def test_the_archive_under_another_name_is_still_the_archive(
     assert _digest(archive) == before
 
 
-@pytest.mark.parametrize("args", [("--help",), ("search", "--help"), ("crawl", "-h")])
+@pytest.mark.parametrize(
+    "args", [("--help",), ("search", "--help"), ("crawl", "-h"), ("--version",)]
+)
 def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
     """`newsarchive --help | head` exited 1 (rich's console on a broken pipe), while any
-    command's output cut short so is exit 0. The pipe has no reader from the start."""
+    command's output cut short so is exit 0; `--version | head -0` too (click's own exit
+    on a broken pipe, the version written as the arguments are read). The pipe has no
+    reader from the start."""
     import subprocess
 
     read_end, write_end = os.pipe()
@@ -1783,6 +1787,47 @@ def test_an_empty_db_is_said_so(run_cli: Callable[..., Result], args: tuple[str,
     assert result.exit_code == 2
     line = _one_error_line(result)
     assert "Invalid value for '--db': is empty: name the archive's file" in line, line
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("export", "--out", ""), "'--out' / '-o'"),
+        (("search", "бюджет", "--out", " "), "'--out' / '-o'"),
+        (("crawl", "bta", "--log-file", ""), "'--log-file'"),
+        (("crawl", "bta", "--profile", ""), "'--profile'"),
+        (("sites", "--profile", ""), "'--profile'"),
+        (("extract", "page.html", "--profile", ""), "'--profile'"),
+        (("import-jsonl", ""), "'file'"),
+        (("import-warc", "a.warc.gz", ""), "'files'"),
+    ],
+)
+def test_an_empty_file_name_is_said_so(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], named: str
+) -> None:
+    """`--out "$OUT"` with the variable unset, as `--db ""` is: as a path "" is ".", and
+    the line spoke of a folder nobody named ("cannot write .: Is a directory", "cannot
+    read profile .: Is a directory", import-warc's "cannot read .: not a readable file").
+    Refused before anything is read or written."""
+    db = [] if args[0] in ("sites", "extract") else ["--db", str(archive)]
+    before = _digest(archive)
+    result = run_cli(*args, *db)
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert f"Invalid value for {named}: is empty: name a file" in line, line
+    assert _digest(archive) == before
+
+
+def test_a_site_typed_with_spaces_or_capitals_is_the_site_in_every_command(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """search, export, stats and reextract read ``--site " BTA "`` as bta; extract,
+    check-site and crawl said "unknown site ' bta '" of it (exit 2)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Заглавие</h1><p>Текст на статията.</p></body></html>")
+    result = run_cli("extract", str(page), "--site", " BTA ")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["site"] == "bta"
 
 
 def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> None:

@@ -42,6 +42,10 @@ from newsarchive.profiles import get_profile
         ("news/1", "is no http(s) URL with a host"),  # links read against nothing
         ("http://[::1", "is not a valid URL (Invalid IPv6 URL)"),  # raised in the fetcher
         ("http://x.bg:99999/", "is not a valid URL (Port out of range 0-65535)"),
+        # (an import archived these as they stood; --base-url's was httpx's words)
+        ("https://x.bg/a\x00", "holds a control character ('\\x00' at position 14)"),
+        ("https://x.bg/a\nb", "holds a control character ('\\n' at position 14)"),
+        ("http://127.0.0.1:8766/\t", "holds a control character ('\\t' at position 22)"),
     ],
 )
 def test_an_address_no_web_page_can_have_is_said_why(url: str, problem: str) -> None:

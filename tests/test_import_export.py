@@ -100,6 +100,9 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
         # the article page links the URL: javascript: would run when clicked
         '{"site": "bta", "url": "javascript:alert(1)", "title": "t"}',
         '{"site": "bta", "url": "ftp://www.bta.bg/1", "title": "t"}',
+        # archived as it stood, the NUL or line break and all (a CSV export carried it)
+        '{"site": "bta", "url": "https://www.bta.bg/1\\u0000", "title": "t"}',
+        '{"site": "bta", "url": "https://www.bta.bg/1\\nx", "title": "t"}',
         # a site no --site could name (ids are lowercase, hosts have no slash)
         '{"site": "../../x", "url": "https://www.bta.bg/1", "title": "t"}',
         '{"site": "BTA", "url": "https://www.bta.bg/1", "title": "t"}',
@@ -245,6 +248,25 @@ def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
     assert kept["https://www.bta.bg/f1"]["fetched_at"].startswith("2999-01-01")
     assert kept["https://www.bta.bg/f2"]["published"] is None  # (after its fetch)
     assert kept["https://www.bta.bg/ok"]["modified"] == "2026-03-02T09:00:00+00:00"
+
+
+def test_a_fetched_at_on_the_calendars_last_day_is_imported(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A ``fetched_at`` of 9999-12-31 has no day after it to judge the record's dates
+    by: the import stopped there as an internal error (exit 70, OverflowError). It is a
+    future fetch time like any other: said, kept, and the dates before it kept."""
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/end{n}", "title": "Последният ден",
+         "published": "2026-03-01", "fetched_at": fetched, "text": "Текст."}
+        for n, fetched in enumerate(("9999-12-31T00:00:00", "9999-12-31T23:59:59+00:00"))
+    ]  # fmt: skip
+    result = run_cli("import-jsonl", str(write_jsonl(tmp_path / "e.jsonl", rows)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 2 new" in result.stdout
+    assert "2 imported record(s) have a 'fetched_at' in the future" in result.stderr
+    kept = exported(run_cli, db)
+    assert [row["published"] for row in kept] == ["2026-03-01", "2026-03-01"]
 
 
 def test_a_bad_file_creates_no_archive(run_cli: Cli, tmp_path: Path) -> None:

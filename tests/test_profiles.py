@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -312,6 +313,41 @@ def test_a_bad_profile_file_option_is_one_line_and_exit_2(
     result = run_cli("sites", "--profile", str(bad))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "'origin' must look like" in result.stderr
+
+
+def test_a_file_no_profile_could_be_is_refused_unread(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A profile is read for at most ``MAX_PROFILE_CHARS``: a file named by mistake was
+    read whole first (``--profile /dev/zero`` grew until the kernel killed it, 23 GB).
+    Here a valid profile under two million characters of comment: it was loaded."""
+    big = _write(tmp_path, "big.toml", MINIMAL + ("# " + "x" * 98 + "\n") * 20_000)
+    result = run_cli("sites", "--profile", str(big))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "is longer than 1,000,000 characters, which no site profile is" in result.stderr
+
+
+def test_a_profile_saved_with_a_byte_order_mark_is_read_and_utf16_said(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Windows' Notepad saves UTF-8 with a byte-order mark (and CRLF): such a profile was
+    "not valid TOML: Invalid statement (at line 1, column 1)", as if its first line were
+    wrong. UTF-16 (PowerShell's ``>``) is said so, as import-jsonl says it."""
+    text = MINIMAL.replace("\n", "\r\n")
+    marked = tmp_path / "marked.toml"
+    marked.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    result = run_cli("sites", "--profile", str(marked))
+    assert result.exit_code == 0, result.stderr
+    assert "mysite" in result.stdout
+    wide = tmp_path / "wide.toml"
+    wide.write_bytes(text.encode("utf-16"))
+    result = run_cli("sites", "--profile", str(wide))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsarchive: error: {wide} is UTF-16 text: a profile is UTF-8"
+        " (iconv -f utf-16 -t utf-8)\n"
+    )
 
 
 def test_an_origin_no_server_can_have_is_the_profiles_error(tmp_path: Path) -> None:

@@ -195,6 +195,18 @@ def test_search_page_marks_matches_and_filters(demo: Path) -> None:
     assert bad.status_code == 400 and "needs a word on each side" in bad.text
 
 
+def test_a_site_typed_with_spaces_or_capitals_is_the_site_as_in_the_cli(demo: Path) -> None:
+    """``site= BTA `` (an address edited by hand, a link from a sheet) is bta, as
+    ``search --site " BTA "`` reads it; the page said "unknown site ' BTA '", 400."""
+    words = quote("община")
+    plain, typed = fetch(
+        datasette(demo), f"/search?q={words}&site=bta", f"/search?q={words}&site=%20BTA%20"
+    )
+    assert plain.status_code == typed.status_code == 200, typed.text
+    titles = [re.findall(r'class="na-title"[^>]*>(.*?)</a>', text_of(r)) for r in (plain, typed)]
+    assert titles[0] and titles[0] == titles[1]
+
+
 def test_an_error_quoting_a_control_or_bidi_character_shows_it_escaped(demo: Path) -> None:
     # The CLI writes what it quotes of a query inert ('\x01'); the page wrote it raw: a
     # control character no browser shows ("'' holds no letters"), a bidi override that

@@ -1184,7 +1184,12 @@ def extract_source(
     import sys
 
     from newsarchive.extraction.pipeline import extract
-    from newsarchive.profiles.loader import get_profile, list_profiles, load_profile_file
+    from newsarchive.profiles.loader import (
+        get_profile,
+        list_profiles,
+        load_profile_file,
+        typed_site,
+    )
 
     fetched: dt.date = dt.date.today()
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
@@ -1245,7 +1250,7 @@ def extract_source(
     profile = None
     files = list(profile_files)
     if site:
-        profile = get_profile(site.lower(), files)
+        profile = get_profile(typed_site(site), files)
     elif len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
         profile = load_profile_file(files[0])
     elif url or files:  # (every file read, and checked: a bad one was ignored without --url)

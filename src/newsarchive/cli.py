@@ -103,6 +103,11 @@ class _OneLineErrors(TyperGroup):
         except SystemExit as exc:  # `newsarchive --help | head`
             _help_cut_short(exc)
             raise
+        except BrokenPipeError:  # `newsarchive --version | head -0`: an eager option's
+            # output, written while the arguments are read, before any command's guard
+            # stands (click made it exit 1, saying nothing)
+            _drop_stdout()
+            raise typer.Exit(0) from None
 
 
 def _help_cut_short(exc: SystemExit) -> None:
@@ -263,6 +268,19 @@ def _as_typed(value: Any) -> Any:
         raise typer.BadParameter(f"'{shown}' holds bytes that are no UTF-8 text") from None
 
 
+def _file_name(value: Any) -> Path:
+    """A file's name as given: an empty one (``--out "$OUT"``, the variable unset) is
+    said so. As a ``Path`` it was ".", the current folder: "cannot write .: Is a
+    directory" (--out, --log-file, import-jsonl), "cannot read profile .: ..." (--profile),
+    words about a folder nobody named. ``--db``'s own check says the same of the archive."""
+    if isinstance(value, str) and not value.strip():
+        raise typer.BadParameter("is empty: name a file")
+    return Path(value)
+
+
+_file_name.__name__ = "path"  # (the help's type column: "<path>", as before)
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -284,7 +302,12 @@ UntilOption = Annotated[
 ]
 ProfileOption = Annotated[
     list[Path] | None,
-    typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
+    typer.Option(
+        "--profile",
+        help="Extra site profile TOML file (repeatable).",
+        exists=False,
+        parser=_file_name,
+    ),
 ]
 
 
@@ -528,11 +551,11 @@ def _db(db: str | None) -> Path:
 def _filters(site: list[str] | None, since: str | None, until: str | None) -> Any:
     from newsarchive.api import parse_cli_date
     from newsarchive.archive.store import Filters
+    from newsarchive.profiles.loader import typed_site
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
     return Filters(
-        # (an id pasted with the spaces around it, as the dates are read)
-        sites=tuple(s.strip().lower() for s in site or ()),
+        sites=tuple(typed_site(s) for s in site or ()),
         since=first,
         until=last,
     ).check_dates()
@@ -646,7 +669,9 @@ def crawl(
     log_file: Annotated[
         Path | None,
         typer.Option(
-            "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
+            "--log-file",
+            help="Append a line per HTTP fetch and per site run here (- is stderr).",
+            parser=_file_name,
         ),
     ] = None,
     warn_idle: Annotated[
@@ -776,6 +801,7 @@ def search(
         typer.Option(
             "--out",
             "-o",
+            parser=_file_name,
             help="Write the hits (or --count's rows) to this file, as csv or json: a CSV"
             " file opens with the byte-order mark Excel needs for Cyrillic (not with --raw;"
             " '-': stdout).",
@@ -997,7 +1023,8 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File (default, or '-': stdout).")
+        Path | None,
+        typer.Option("--out", "-o", help="File (default, or '-': stdout).", parser=_file_name),
     ] = None,
     raw: RawOption = False,
     db: DbOption = None,
@@ -1046,7 +1073,10 @@ def export(
 )
 def import_jsonl(
     file: Annotated[
-        Path, typer.Argument(help="A JSON Lines file as written by export ('-' = stdin).")
+        Path,
+        typer.Argument(
+            help="A JSON Lines file as written by export ('-' = stdin).", parser=_file_name
+        ),
     ],
     db: DbOption = None,
 ) -> None:
@@ -1092,7 +1122,10 @@ def import_jsonl(
     },
 )
 def import_warc(
-    files: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="WARC files (.warc or .warc.gz).", parser=_file_name),
+    ],
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
@@ -1325,10 +1358,11 @@ def check_site(
     from newsarchive.check_site import check_site as run_check
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
+    from newsarchive.profiles.loader import typed_site
 
     with _handled():
         check_base_url(base_url)
-        chosen = get_profile(site.lower(), profile or [])
+        chosen = get_profile(typed_site(site), profile or [])
         options = FetchOptions.from_env(retries=1, user_agent=user_agent)
         options = options.with_delay(delay, chosen.delay)
         rested = [  # (read first: an archive that cannot be read is said before fetching)

@@ -45,6 +45,7 @@ from newsarchive.profiles.loader import (
     list_profiles,
     missing_user_dir,
     missing_user_dir_warning,
+    typed_site,
 )
 from newsarchive.safe_text import as_one_line
 
@@ -182,7 +183,7 @@ def _prepare(request: CrawlRequest) -> tuple[list[Profile], CrawlOptions]:
     sites, base_url, user_agent = request.sites, request.base_url, request.user_agent
     profile_files = request.profile_files
     if sites:  # (a site named twice is crawled once, not by two threads at once)
-        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
+        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(map(typed_site, sites))]
     else:
         profiles = list(list_profiles(profile_files).values())
     if base_url is not None:

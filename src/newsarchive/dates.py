@@ -603,14 +603,16 @@ def after(value: Published, today: dt.date | None) -> bool:
     Two zone-aware times compare exactly. Otherwise only a date past the day after
     ``today``'s is refused: a bare day is in some zone (a benchmark's, the day a file is
     read), and a site's own calendar may be a day ahead of it (fetched 23:30 UTC is 01:30
-    in Sofia), or, east of Sofia, of Sofia's.
+    in Sofia), or, east of Sofia, of Sofia's. The days between are counted, not added
+    to ``today``: a fetch time of 9999-12-31 (an imported record's) has no day after
+    it, and ``import-jsonl`` stopped on it as an internal error, exit 70.
     """
     if today is None:
         return False
     if isinstance(value, dt.datetime) and isinstance(today, dt.datetime):
         if value.tzinfo is not None and today.tzinfo is not None:
             return value > today
-    return local_date(value) > local_date(today) + dt.timedelta(days=1)
+    return (local_date(value) - local_date(today)).days > 1
 
 
 def site_today(today: dt.date) -> dt.date:

@@ -299,6 +299,10 @@ def _raw_target(value: str, after: list[str]) -> str:
 NO_WEB_URL = "is no http(s) URL with a host"
 
 
+# What no address holds, written as it stands: C0 controls and DEL
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def web_url_problem(url: str, *, fetched: bool = True) -> str:
     """Why ``url`` can be no web page's address, or "": the one test of an address a
     user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC
@@ -310,7 +314,13 @@ def web_url_problem(url: str, *, fetched: bool = True) -> str:
     ``fetched=False`` asks only whether the archive can key and link it, as a JSON Lines
     record's: a host no server can have (``host_problem``: "a..bg") matters to a
     request alone, and an archive an older import-warc filled holds such rows, whose
-    export was refused whole on import."""
+    export was refused whole on import.
+
+    A control character (a NUL, a line break, a tab) is in no address: a record's was
+    archived as it stood ("https://x.bg/a" and a NUL), its CSV export carrying the NUL, and
+    ``extract --url`` took one; ``--base-url``'s was refused by httpx's own words."""
+    if control := _URL_CONTROL.search(url):
+        return f"holds a control character ({control.group()!r} at position {control.start()})"
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (urlsplit checks the port only when asked)

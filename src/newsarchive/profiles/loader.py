@@ -7,6 +7,7 @@ A user profile with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import errno
@@ -248,13 +249,36 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
     return Profile(**values)
 
 
+# The most characters a profile file is read for: the built-in ones and add-site's are
+# a few kB. A file named by mistake was read whole first: ``--profile /dev/zero`` grew
+# to 23 GB before the kernel killed it, ``--profile newsarchive.db`` read the archive.
+MAX_PROFILE_CHARS = 1_000_000
+
+
 def load_profile_file(path: Path, *, source: str = "user") -> Profile:
     """Load one profile file, turning I/O and TOML errors into ``ProfileError``."""
+    # (UTF-8 with the byte-order mark Windows' Notepad writes is read as UTF-8: the file
+    # saved from add-site's proposal was "not valid TOML: Invalid statement (at line 1,
+    # column 1)", as import-jsonl reads it; UTF-16, PowerShell's ``>``, is said so)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8-sig") as handle:
+            text = handle.read(MAX_PROFILE_CHARS + 1)
     except OSError as exc:
         raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        if bytes(exc.object[:2]) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            raise ProfileError(
+                f"{path} is UTF-16 text: a profile is UTF-8 (iconv -f utf-16 -t utf-8)"
+            ) from None
+        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError(
+            f"{path} is longer than {MAX_PROFILE_CHARS:,} characters, which no site profile"
+            " is (a TOML file of a few kB): is it the file meant?"
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
     return parse_profile(data, where=str(path), source=source)
 
@@ -365,6 +389,15 @@ def _spells_host_id(site: str) -> bool:
         and all(labels)
         and not any(c.isspace() or c in "/\\?#@:%[]" or not c.isprintable() for c in site)
     )
+
+
+def typed_site(site: str) -> str:
+    """A site id as typed (a SITE, ``--site``, the web page's ``site=``), read as the
+    archive spells ids: lower-case, without the spaces a paste brings around it. The one
+    reading for every command and the web page: search, export, stats and reextract took
+    ``--site " BTA "``, while crawl, check-site, extract and the page said "unknown site
+    ' bta '"."""
+    return site.strip().lower()
 
 
 def is_site_id(site: str) -> bool:

@@ -34,6 +34,7 @@ from newsarchive.archive.search import (
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
 from newsarchive.models import date_words
+from newsarchive.profiles.loader import typed_site
 from newsarchive.safe_text import as_one_line
 from newsarchive.web.chart import month_chart, month_csv
 from newsarchive.web.hooks import archive_names
@@ -63,7 +64,7 @@ class Form:
         page = _page_number(typed)
         return cls(
             q=(args.get("q") or "").strip(),
-            sites=[s for s in args.getlist("site") if s],
+            sites=[s for s in args.getlist("site") if s.strip()],
             since=(args.get("since") or "").strip(),
             until=(args.get("until") or "").strip(),
             sort=args.get("sort") or "relevance",
@@ -88,7 +89,7 @@ class Form:
 
     def filters(self) -> Filters:
         return Filters(
-            sites=tuple(s.lower() for s in self.sites),
+            sites=tuple(typed_site(s) for s in self.sites),
             since=parse_date(self.since, "since") if self.since else None,
             until=parse_date(self.until, "until") if self.until else None,
         )
