@@ -180,11 +180,13 @@ def test_a_feeds_older_page_that_failed_is_read_from_there_on_the_next_run(
     assert [p for p in nightly if p.startswith("/atom.xml")] == ["/atom.xml"]
 
 
-def test_a_feeds_failed_page_past_the_runs_page_cap_is_not_jumped_to(
+def test_a_feeds_failed_page_past_the_runs_page_cap_is_not_jumped_to_but_kept(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The feed's page 3 failed; a run with ``--max-pages 2`` reads pages 1 and 2, as
-    far as it may, not page 3."""
+    far as it may, not page 3, and keeps page 3 for the next full run to resume at.
+    Measured before: the capped run cleared the failure, the full run after asked
+    ``/atom.xml`` alone (a 304) and page 3's posts were never archived (8 of 9)."""
     monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
     outage = Outage({"/atom.xml?str=3"}, status=500)
     _dabnitsa_failing(run_cli, db, tmp_path, outage, 1)
@@ -194,6 +196,10 @@ def test_a_feeds_failed_page_past_the_runs_page_cap_is_not_jumped_to(
     )
     assert code == 0
     assert [p for p in asked if p.startswith("/atom.xml")] == ["/atom.xml", "/atom.xml?str=2"]
+    [(code, asked, _)] = _dabnitsa_failing(run_cli, db, tmp_path, outage, 1)
+    assert code == 0
+    assert [p for p in asked if p.startswith("/atom.xml")] == ["/atom.xml", "/atom.xml?str=3"]
+    assert len(article_rows(db)) == 9
 
 
 def test_a_feeds_older_page_failing_run_after_run_is_taken_for_the_feeds_end(

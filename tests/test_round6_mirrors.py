@@ -266,3 +266,45 @@ def test_the_rest_api_is_read_back_no_further_than_since(
     assert result.exit_code == 0, result.stderr
     assert [path for path in server.requests if path.startswith("/wp-json/")] == [first_page]
     assert f"{origin}/remontirat-patya-ostrovche-pesachnik/" in article_rows(db)
+
+
+def test_the_rest_apis_failed_page_is_resumed_whatever_the_runs_page_cap(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ostrovche's list of posts over three pages, its page 3 answering 500 on the
+    exploring run: the next run, given ``--max-pages 2``, goes on from page 3, as a run
+    with no cap does. WordPress's list has its own cap (``MAX_WP_PAGES``), not the
+    run's. Measured before: the run's cap below the failed page's number dropped the
+    resume, and page 2 was asked again on the way."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / "ostrovche", root)
+    first_page = "/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
+    pages = [first_page, f"{first_page}&page=2", f"{first_page}&page=3"]
+    (root / "_mirror.json").write_text(
+        json.dumps({"headers": {p: {"X-WP-TotalPages": "3"} for p in pages}}), encoding="utf-8"
+    )
+    origin = ROUND6_SITES["ostrovche"][1]
+    for number, slug in (
+        (2, "/den-na-narodnite-buditeli-v-uchilishtata/"),
+        (3, "/esenna-aktsiya-za-edrogabaritni-otpadatsi/"),
+    ):
+        (
+            root / f"wp-json/wp/v2/posts@per_page=100&_fields=link,date&page={number}.json"
+        ).write_text(
+            json.dumps([{"link": f"{origin}{slug}", "date": "2026-08-14T20:30:00"}]),
+            encoding="utf-8",
+        )
+    profile = bare_profile(tmp_path, "ostrovche", *ROUND6_SITES["ostrovche"])
+    outage = Outage({pages[2]}, status=500)
+    asked: list[list[str]] = []
+    with MirrorServer(root, intercept=outage) as server:
+        for extra in ((), ("--max-pages", "2"), ()):
+            before = len(server.requests)
+            run_cli(
+                "crawl", "ostrovche", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db), *extra,
+            )  # fmt: skip
+            asked.append([p for p in server.requests[before:] if p.startswith("/wp-json/")])
+            outage.down.clear()
+    assert asked == [pages, [pages[0], pages[2]], [pages[0]]], asked

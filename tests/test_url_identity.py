@@ -401,6 +401,24 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
         ("https://gradets.bg/page.php?from=kontakti", "https://gradets.bg/page.php?from=kontakti"),
         ("https://gradets.bg/razpisanie?from=sofia&to=plovdiv",
          "https://gradets.bg/razpisanie?from=sofia&to=plovdiv"),  # one end of a route
+        # (the other end in Bulgarian, or a range's, beside an article's address too)
+        ("https://gradets.bg/linii/12-avtobus?from=sofia&do=plovdiv",
+         "https://gradets.bg/linii/12-avtobus?from=sofia&do=plovdiv"),
+        ("https://gradets.bg/sabitiya/2026-zimni-praznitsi?from=monday&until=friday",
+         "https://gradets.bg/sabitiya/2026-zimni-praznitsi?from=monday&until=friday"),
+        # a list's, a search's, a filter's own field: only beside an article is it a box's word
+        ("https://gradets.bg/search.php?q=remont&from=news",
+         "https://gradets.bg/search.php?q=remont&from=news"),
+        ("https://gradets.bg/novini?from=week", "https://gradets.bg/novini?from=week"),
+        ("https://gradets.bg/novini/?kat=obshtina&from=month",
+         "https://gradets.bg/novini/?kat=obshtina&from=month"),
+        ("https://gradets.bg/tag/remont-na-ulitsi?from=novini",
+         "https://gradets.bg/tag/remont-na-ulitsi?from=novini"),
+        # an article's slug, long id, short id in the path or an id field: a box's word
+        ("https://gradets.bg/novini/remont-na-ulitsa-vazrazhdane?from=oshte",
+         "https://gradets.bg/novini/remont-na-ulitsa-vazrazhdane"),
+        ("https://gradets.bg/index.php?option=news&news_id=7&from=nachalo",
+         "https://gradets.bg/index.php?option=news&news_id=7"),
         # a CMS's own reference number or code is the page's address
         ("https://gradets.bg/obyava.php?ref=1204", "https://gradets.bg/obyava.php?ref=1204"),
         ("https://gradets.bg/obyava.php?ref=OB-2026-17", "https://gradets.bg/obyava.php?ref=OB-2026-17"),

@@ -150,12 +150,9 @@ class SourceReader:
         for url in read_feeds:
             # a feed read for the first time is read to its end, hints or not, and so
             # is one whose older page failed last run (``_feed_page_failed``), from there
-            whole = (
-                exploring
-                or not self.frontier.read_before(url)
-                or self.frontier.walk(url).failures > 0
-            )
-            self.feed(url, shapes=shapes, exploring=whole)
+            state = self.frontier.walk(url)  # (read once, handed down to its reading)
+            whole = exploring or not self.frontier.read_before(url) or state.failures > 0
+            self.feed(url, shapes=shapes, exploring=whole, state=state)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         sitemaps = self._sitemaps_in_turn(sources.sitemaps)
@@ -200,6 +197,7 @@ class SourceReader:
         kind: str = SOURCE_FEED,
         *,
         exploring: bool = False,
+        state: WalkState | None = None,
     ) -> int | None:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
         how many article URLs it held (None: unread, or none read now while a child not
@@ -211,6 +209,9 @@ class SourceReader:
         articles are, so a run stopped half-way resumes with what it had not finished;
         an index, only when none of its children failed, so a child a passing 503 kept
         unread is read next run instead of hiding behind the index's 304.
+
+        ``state``: the feed's walk as the caller read it from the frontier (read here
+        when not given and wanted), so one reading asks for it once.
         """
         # ``kind`` names the document (children of an index are sitemaps) and becomes its
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
@@ -218,7 +219,9 @@ class SourceReader:
         if kind == SOURCE_SITEMAP and not self._sitemap_allowed(url):
             return None  # (unread: not barren, and its index not read in full)
         # (asked before the read marks it: a feed read to its end once, re-explored)
-        read_to_end = exploring and self.frontier.walk(url).completed
+        if exploring and state is None:
+            state = self.frontier.walk(url)
+        read_to_end = exploring and state is not None and state.completed
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
@@ -280,8 +283,9 @@ class SourceReader:
             and not (read_to_end and Seen.KNOWN in verdicts)
         ):
             older, ended = self._older_posts(
-                url, page, len(articles), read.next, shapes or [], read_to_end=read_to_end
-            )
+                url, page, len(articles), read.next, shapes or [],
+                state=state or WalkState(), read_to_end=read_to_end,
+            )  # fmt: skip
             held += older
             # (a feed whose older pages the budget cut stays unread: the next run reads
             # it to its end again, its first pages' posts known, and goes on from there)
@@ -363,7 +367,7 @@ class SourceReader:
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,
-        shapes: list[re.Pattern[str]], *, read_to_end: bool = False,
+        shapes: list[re.Pattern[str]], *, state: WalkState, read_to_end: bool = False,
     ) -> tuple[int, bool]:  # fmt: skip
         """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
@@ -386,18 +390,17 @@ class SourceReader:
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
-        state = self.frontier.walk(feed)
-        # the older page a run before failed at, where this reading goes on from page 1
-        # (within the run's page cap: past it, the pages up to the cap are read)
+        # the older page a run before failed at (``state``: the feed's walk), where this
+        # reading goes on from page 1
         resume = (state.resume_url, state.resume_page) if state.failures else None
-        if resume is not None and limit and resume[1] > limit:
-            resume = None
         while True:
             url = wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or ""
             if not url and following:  # (WordPress's list has its own cap: MAX_WP_PAGES)
                 if limit and pages >= limit:
                     break
                 url = following
+                if resume is not None and limit and resume[1] > limit:
+                    resume = None  # (past the run's page cap: the pages up to it are read)
             if url and resume is not None and resume[0] is not None:
                 url, pages = resume[0], resume[1] - 1
             resume = None
@@ -426,7 +429,11 @@ class SourceReader:
                 break
         if ended:
             self.frontier.save_walk(feed, WalkState(completed=True))
-        elif state.failures:  # (read past its failed page, cut short by --since or known)
+        elif state.failures and pages >= state.resume_page:
+            # read its failed page, then cut short (--since, a known post, the cap): a
+            # reading stopped before it (the cap) keeps it for the next, whole one
+            # to resume at. Cleared, the next run read page 1 alone, conditionally,
+            # and the failed page's posts and those after it were lost.
             self.frontier.save_walk(feed, WalkState())
         return held, True
 

@@ -135,7 +135,8 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   ``mt_rand() / mt_getrandmax()`` prints one; ``urls.normalize_url``) is no part of an
   address, where older releases queued and archived an article under another spelling
   every time its list was read; nor is the word of the box a link stood in under
-  ``from`` (``?from=nachalo``, a referrer like ``?ref=home``).
+  ``from`` beside an article's address (``/novini/5-remont?from=nachalo``, a referrer
+  like ``?ref=home``; a list's, a search's or a route's ``from`` stays).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from newsarchive.discover.shape import is_list_path, looks_like_article_path
+from newsarchive.discover.shape import is_list_path, is_not_article_path, looks_like_article_path
 from newsarchive.hosts import ascii_host, host_problem, host_variants, site_host_variants
 from newsarchive.memo import MEMO_CHARS
 from newsarchive.models import Profile
@@ -38,13 +38,24 @@ TRACKING_PARAMS = re.compile(
 # is dropped only as a referrer writes it: a host name or a word, no digit outside a
 # host's name, and only where the rest of the address names the page
 # (``_where_from_dropped``). Asking a page both ways to see whether ``ref`` changes it
-# would cost every such link a request. ``from`` is the same referrer under another
-# name, a CMS writing into each article link the word of the box it stands in
-# (``?from=nachalo`` on the home page, ``?from=novini`` on the list, ``?from=oshte`` under
-# an article): a word only, since ``?from=2026-01-01`` opens a range of dates.
-_REF = re.compile(
-    r"^(?:ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?|from=[a-z][a-z_-]*)$", re.IGNORECASE
-)
+# would cost every such link a request.
+_REF = re.compile(r"^ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?$", re.IGNORECASE)
+# ``from`` is the same referrer under another name, a CMS writing into each article link
+# the word of the box it stands in (``?from=nachalo`` on the home page, ``?from=novini``
+# on the list, ``?from=oshte`` under an article): a word only, since ``?from=2026-01-01``
+# opens a range of dates, and only where the rest of the address names an article
+# (``_names_an_article``): on a list, a search or a filter ``from`` is as often the
+# page's own field (``novini?from=week``, ``search.php?q=x&from=news``), and dropping it
+# there merged those pages into one.
+_FROM_WORD = re.compile(r"^from=[a-z][a-z_-]*$", re.IGNORECASE)
+# The other end of a route or a range beside ``from`` (``?from=sofia&to=plovdiv``;
+# Bulgarian ``do``, "to"; ``until``): then ``from`` is the page's own field, wherever.
+_ROUTE_END = re.compile(r"^(?:to|do|until|till)=", re.IGNORECASE)
+# A short id that names an article where ``shape.looks_like_article_path`` wants a longer
+# one: a path's last segment opening with its number (``/novini/5-remont``) and a query's
+# ``id``/``<word>_id`` field (``novini.php?id=5``), a small site's first posts.
+_SHORT_ID_SEGMENT = re.compile(r"^\d+[-_][^\W\d_]")
+_ID_FIELD = re.compile(r"^(?:[a-z]+_)?id=\d+$", re.IGNORECASE)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
@@ -431,26 +442,36 @@ def _names_lowered(query: str) -> str:
 
 
 def _where_from_dropped(path: str, query: str) -> str:
-    """``query`` without the fields that say where its link was (``_REF``) or where the
-    page goes back to (``_RETURN_ADDRESS``), unless nothing would be left to name the
-    page: a bare script (``page.php?ref=kontakti``, ``index.php?redirect=/novini/5``) or
-    the site's root may be addressing its pages by that very field, and dropping it would
-    make them all one URL, one article once ``archive.rekey`` merged their rows."""
+    """``query`` without the fields that say where its link was (``_REF``; ``_FROM_WORD``
+    beside an article's address) or where the page goes back to (``_RETURN_ADDRESS``),
+    unless nothing would be left to name the page: a bare script (``page.php?ref=kontakti``,
+    ``index.php?redirect=/novini/5``) or the site's root may be addressing its pages by
+    that very field, and dropping it would make them all one URL, one article once
+    ``archive.rekey`` merged their rows."""
     returns = not _REDIRECTOR_PATH.search(path)  # (a redirector's target is read there)
     fields = query.split("&")
-    # ``from`` beside ``to`` is one end of a route or a range (``?from=sofia&to=plovdiv``)
-    route = any(q.lower().startswith("to=") for q in fields)
-    kept = [
-        q
-        for q in fields
-        if not (
-            (_REF.match(q) and not (route and q.lower().startswith("from=")))
-            or (returns and _RETURN_ADDRESS.fullmatch(q))
-        )
-    ]
+    kept = [q for q in fields if not (_REF.match(q) or (returns and _RETURN_ADDRESS.fullmatch(q)))]
+    if any(_FROM_WORD.match(q) for q in kept) and not any(_ROUTE_END.match(q) for q in kept):
+        rest = [q for q in kept if not _FROM_WORD.match(q)]
+        if _names_an_article(path, rest):
+            kept = rest
     if len(kept) == len(fields) or (not kept and _BARE_SCRIPT.search(path)):
         return query
     return "&".join(kept)
+
+
+def _names_an_article(path: str, fields: list[str]) -> bool:
+    """Whether ``path`` with the query ``fields`` names one article, so a ``from=<word>``
+    beside them says only where its link was (``_FROM_WORD``): the slug, long id or dated
+    name ``shape.looks_like_article_path`` reads in the path, a numeric id in the query,
+    or a short id (``_SHORT_ID_SEGMENT``, ``_ID_FIELD``). A list's, a search's or a
+    filter's page (``novini?from=week``, ``search.php?q=x&from=news``) names none."""
+    if looks_like_article_path(f"{path}?{'&'.join(fields)}" if fields else path):
+        return True
+    if is_not_article_path(path):
+        return False
+    last = next((s for s in reversed(unquote(path).split("/")) if s), "")
+    return bool(_SHORT_ID_SEGMENT.match(last)) or any(_ID_FIELD.match(q) for q in fields)
 
 
 # A query that may hold a field ``_where_from_dropped`` drops: the cheap test first.
