@@ -118,6 +118,25 @@ def test_robots_txt_closing_the_pager_is_obeyed_on_every_run_and_said_once(
     assert "robots.txt closes" not in again
 
 
+def test_print_copies_robots_txt_leaves_open_are_their_articles_not_rows_of_their_own(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """osenitsa without its ``Disallow: /*?pechat=``: the sitemap lists every article and
+    its print copy (``?pechat=1``), and every card links one. Each article is asked once
+    at its own address and archived once (16 rows before: each print copy a row of its
+    own, a bare page titled as its article)."""
+    name, origin = ROUND41_SITES["osenitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "osenitsa", name, origin, editable=True) as crawls:
+        robots = crawls.root / "robots.txt"
+        robots.write_bytes(robots.read_bytes().replace(b"Disallow: /*?pechat=\r\n", b""))
+        assert b"pechat" not in robots.read_bytes()
+        asked = crawls.crawl()
+    assert [path for path in asked if "pechat" in path] == []
+    rows = article_rows(db)
+    assert len(rows) == 8, rows
+    assert [url for url in rows if "pechat" in url] == [], rows
+
+
 def test_an_index_whose_children_are_gone_is_the_sites_to_mend_not_a_failed_run(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
