@@ -118,6 +118,25 @@ def test_robots_txt_closing_the_pager_is_obeyed_on_every_run_and_said_once(
     assert "robots.txt closes" not in again
 
 
+def test_print_copies_robots_txt_leaves_open_are_their_articles_not_rows_of_their_own(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """osenitsa without its ``Disallow: /*?pechat=``: the sitemap lists every article and
+    its print copy (``?pechat=1``), and every card links one. Each article is asked once
+    at its own address and archived once (16 rows before: each print copy a row of its
+    own, a bare page titled as its article)."""
+    name, origin = ROUND41_SITES["osenitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "osenitsa", name, origin, editable=True) as crawls:
+        robots = crawls.root / "robots.txt"
+        robots.write_bytes(robots.read_bytes().replace(b"Disallow: /*?pechat=\r\n", b""))
+        assert b"pechat" not in robots.read_bytes()
+        asked = crawls.crawl()
+    assert [path for path in asked if "pechat" in path] == []
+    rows = article_rows(db)
+    assert len(rows) == 8, rows
+    assert [url for url in rows if "pechat" in url] == [], rows
+
+
 def test_an_index_whose_children_are_gone_is_the_sites_to_mend_not_a_failed_run(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
@@ -131,6 +150,51 @@ def test_an_index_whose_children_are_gone_is_the_sites_to_mend_not_a_failed_run(
         lines = [line for line in said.splitlines() if gone in line]
         assert len(lines) == 1 and "sitemap_index.xml" in lines[0], said
     assert len(article_rows(db)) == 8
+
+
+def test_a_child_sitemap_answering_an_html_page_is_gone_as_a_404_one_is(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """yarebichna whose server answers its deleted ``sitemap-novini-2025.xml`` with its
+    "page not found" page and ``200`` (a soft 404), not ``404``: the crawl exits 0 (it
+    failed: "sitemap failed: not XML (text/html)"), the child said once as a warning
+    naming the index, as the 404 one beside it is, and not asked the next night while
+    the index says the same of it."""
+    name, origin = ROUND41_SITES["yarebichna"]
+    with mirror_crawls(run_cli, db, tmp_path, "yarebichna", name, origin, editable=True) as crawls:
+        (crawls.root / "sitemap-novini-2025.xml.html").write_text(
+            "<!DOCTYPE html><html><head><title>Страницата не е намерена</title></head>"
+            "<body><h1>Грешка 404</h1><p>Търсената страница не съществува.</p></body></html>",
+            encoding="utf-8",
+        )
+        first = crawls.crawl()
+        said = crawls.stdout + (crawls.result.stderr if crawls.result else "")
+        nightly = crawls.crawl()
+    lines = [line for line in said.splitlines() if "sitemap-novini-2025.xml" in line]
+    assert len(lines) == 1 and "sitemap_index.xml" in lines[0], said
+    assert "answered an HTML page (text/html), not XML" in lines[0], lines
+    assert first.count("/sitemap-novini-2025.xml") == 1
+    assert "/sitemap-novini-2025.xml" not in nightly
+    assert len(article_rows(db)) == 8
+
+
+def test_the_sitemap_robots_txt_names_answering_an_html_page_still_fails_the_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """yarebichna whose index itself (the ``Sitemap:`` line of robots.txt) answers an HTML
+    page: no XML of the site that night tells a missing file from a wall or a maintenance
+    page in front of it, so the run fails, as before (exit 1, "not XML")."""
+    name, origin = ROUND41_SITES["yarebichna"]
+    with mirror_crawls(run_cli, db, tmp_path, "yarebichna", name, origin, editable=True) as crawls:
+        (crawls.root / "sitemap_index.xml").unlink()
+        (crawls.root / "sitemap_index.xml.html").write_text(
+            "<!DOCTYPE html><html><head><title>Профилактика</title></head>"
+            "<body><p>Сайтът е в профилактика.</p></body></html>",
+            encoding="utf-8",
+        )
+        result = crawls.run_cli(*crawls.args)
+    assert result.exit_code == 1, result.stdout
+    assert "sitemap failed: not XML (text/html)" in result.stderr, result.stderr
 
 
 def test_a_pinned_notice_atop_every_list_page_hides_no_new_article(

@@ -53,7 +53,8 @@ def test_a_joomla_article_is_one_whatever_menu_linked_it(one: str, other: str) -
          "index.php?option=com_content&view=category&id=8&Itemid=118"),
         # a single-article menu item names its article by Itemid alone
         ("index.php?Itemid=110", "index.php?Itemid=111"),
-        (f"{ARTICLE}&id=57&tmpl=component&print=1", f"{ARTICLE}&id=57"),  # its print view
+        # the bare template alone (a popup of its own); its print view is the article now
+        (f"{ARTICLE}&id=57&tmpl=component", f"{ARTICLE}&id=57"),
         ("news.php?id=57:x&Itemid=1", "news.php?id=57&Itemid=2"),  # no Joomla article view
         # no article number: the menu item is all that can name the article
         (f"{ARTICLE}&Itemid=110", f"{ARTICLE}&Itemid=111"),
@@ -433,6 +434,43 @@ def test_a_referrer_tag_is_no_part_of_an_address(linked: str, plain: str) -> Non
     assert url_key(linked) == url_key(plain)
 
 
+@pytest.mark.parametrize(
+    ("linked", "plain"),
+    [
+        ("https://osenitsa.bg/novini/905-proverka?pechat=1", "https://osenitsa.bg/novini/905-proverka"),
+        ("https://x.bg/novini/5-remont/?print=1", "https://x.bg/novini/5-remont/"),
+        ("https://x.bg/novini.php?id=5&print=1", "https://x.bg/novini.php?id=5"),
+        ("https://x.bg/novini.php?print=true&id=5", "https://x.bg/novini.php?id=5"),
+        ("https://x.bg/novini/5?print", "https://x.bg/novini/5"),
+        ("https://x.bg/novini/5?Pechat=da", "https://x.bg/novini/5"),
+        ("https://x.bg/novini/5?printable=yes", "https://x.bg/novini/5"),
+        # Joomla's print icon: the bare template, the flag, the default layout, the page
+        ("https://x.bg/index.php?option=com_content&view=article&id=57:remont&catid=8"
+         "&Itemid=101&tmpl=component&print=1&layout=default&page=",
+         "https://x.bg/index.php?option=com_content&view=article&id=57:remont&catid=8"
+         "&Itemid=101"),
+        ("https://x.bg/novini/57-remont?tmpl=component&print=1", "https://x.bg/novini/57-remont"),
+        # a print edition, a flag turned off, the bare template alone: another page
+        ("https://x.bg/vestnik?print=2024-05", "https://x.bg/vestnik?print=2024-05"),
+        ("https://x.bg/vestnik.php?print=12", "https://x.bg/vestnik.php?print=12"),
+        ("https://x.bg/novini/5?print=0", "https://x.bg/novini/5?print=0"),
+        ("https://x.bg/novini/5?tmpl=component", "https://x.bg/novini/5?tmpl=component"),
+        ("https://x.bg/novini/5?layout=default&page=", "https://x.bg/novini/5?layout=default&page="),
+        # the root's or a bare script's one field: nothing else would name the page
+        ("https://x.bg/?print=1", "https://x.bg/?print=1"),
+        ("https://x.bg/pechat.php?pechat=1", "https://x.bg/pechat.php?pechat=1"),
+        # a field merely named so
+        ("https://x.bg/novini/5?printer=1", "https://x.bg/novini/5?printer=1"),
+    ],
+)  # fmt: skip
+def test_a_print_copys_flag_is_no_part_of_an_address(linked: str, plain: str) -> None:
+    """A print copy (``?pechat=1``, ``&print=1``, Joomla's ``&tmpl=component&print=1``) is
+    its article in a bare layout: one article, asked at the original's address. Only a
+    flag's value: ``?print=2024-05`` names an edition and stays."""
+    assert normalize_url(linked) == plain
+    assert url_key(linked) == url_key(plain)
+
+
 def test_an_article_linked_with_referrer_tags_is_fetched_once(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
@@ -654,6 +692,29 @@ def test_an_archive_keyed_with_a_random_cache_buster_is_rekeyed(
         assert after.execute("PRAGMA user_version").fetchone()[0] >= 27
         rows = dict(after.execute("SELECT url, title FROM articles"))
     assert rows == {"https://s.bg/statia.php?id=5": "Ремонт"}
+
+
+def test_an_archive_holding_an_article_and_its_print_copy_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v27, written by this test as that release archived an article
+    and its print copy a sitemap listed beside it (``?pechat=1``) as two rows: one
+    article once opened (schema v28), under the original's address."""
+    db = tmp_path / "v27.db"
+    original = "https://s.bg/novini/5-remont"
+    copy = f"{original}?pechat=1"
+    versions = [
+        (original, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (copy, "Ремонт", TEXT, "2026-11-20T10:00:05+00:00"),
+    ]
+    _write_as_keyed(db, 27, versions, {copy: "s.bg/novini/5-remont?pechat=1"})
+    shown = run_cli("show", copy, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 28
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+        keys = {key for (key,) in after.execute("SELECT url_key FROM article_urls")}
+    assert rows == {original: "Ремонт"} and keys == {"s.bg/novini/5-remont"}
 
 
 @pytest.mark.parametrize("deleted", ["stale", "today's"])
@@ -878,7 +939,7 @@ def _state(db: Path) -> tuple[object, ...]:
 def test_an_upgrade_rekeys_and_respells_once_however_many_steps_it_crosses(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, version: int, passes: tuple[int, int]
 ) -> None:
-    """Each re-keying step (v10, v12, v16-v18, v24-v27) recomputed every stored key under
+    """Each re-keying step (v10, v12, v16-v18, v24-v28) recomputed every stored key under
     today's identity, and each respelling step (v13, v21, v23) respelled every row by
     today's composition: an archive upgraded from v23 was re-keyed three times, one from v20
     respelled twice too (a 50,000-article one took 32.6 s from v20, 24.0 s now). Each is

@@ -225,7 +225,12 @@ class SourceReader:
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
-        page = self._get(url, kind, conditional=not unfinished, source=True)
+        # A child answering an HTML page is gone as a 404 one is (one warning naming the
+        # index, ``_dead_named``): its index, on the same server and in this run, answered
+        # XML, so the page is the server's "not found" page answered 200. A top sitemap
+        # (robots.txt's, a profile's, exploring's) has no such witness: its HTML page may
+        # be a wall, a maintenance or login page in front of the site, and still fails.
+        page = self._get(url, kind, conditional=not unfinished, source=True, html_gone=depth > 0)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
             if kind == SOURCE_FEED:
@@ -673,12 +678,14 @@ class SourceReader:
         gone_ends: bool = False,
         read_before: Callable[[str], bool] | None = None,
         source: bool = False,
+        html_gone: bool = False,
     ) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end.
         With ``gone_ends``, a 404/410 is the end of a listing, not a failure, and so is a
         redirect to a page of it ``read_before`` says was read. ``source``: a feed, a
         sitemap or a listing's first page, whose failures run after run rest it
-        (``crawl_rests``): one resting is not asked (``Miss.RESTED``)."""
+        (``crawl_rests``): one resting is not asked (``Miss.RESTED``). ``html_gone``: an
+        HTML page answered is the sitemap gone, as a 404 is (``fetch_source``)."""
         if source and self.tally.skips(url):
             return Miss.RESTED
         self._check()
@@ -687,7 +694,7 @@ class SourceReader:
         try:
             got = fetch_source(
                 self.fetcher, url, kind, validators=validators, gone_ends=gone_ends,
-                read_before=read_before,
+                read_before=read_before, html_gone=html_gone,
             )  # fmt: skip
         except HostResting as exc:
             got = self._walled_alone(exc, url, kind)

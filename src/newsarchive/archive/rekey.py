@@ -1,4 +1,4 @@
-"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16-v18, v24-v27).
+"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16-v18, v24-v28).
 
 Releases before session ids left the normal form (``PHPSESSID``, ``;jsessionid=``, a
 token-like ``sid``) stored keys and URLs with them: a site writing another id into
@@ -10,7 +10,8 @@ address kept a referrer's tag (``?ref=rss``, ``?ref_src=…``) or a portal's ret
 address (``?redirect=<the list page>``, v17), or a cache-buster (``?t=<milliseconds>``,
 v24), or a wall's way back (``?next=/…``, v25), or a folder's index page
 (``/novini/5/index.html`` for ``/novini/5/``, v26), or a random cache-buster
-(``?rnd=0.48213765213123``) or a box's word (``?from=nachalo``, v27). The
+(``?rnd=0.48213765213123``) or a box's word (``?from=nachalo``, v27), or a print
+copy's flag (``?pechat=1``, ``&print=1``, v28). The
 next crawl mends none of it: its links (without the ids) match no key, so
 ``show`` with a plain URL finds nothing, and once a listing changes every article on it
 is fetched again as new; rows already duplicated stay so, since a crawl never merges two

@@ -137,6 +137,11 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   every time its list was read; nor is the word of the box a link stood in under
   ``from`` beside an article's address (``/novini/5-remont?from=nachalo``, a referrer
   like ``?ref=home``; a list's, a search's or a route's ``from`` stays).
+* v28: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v27): a print copy's flag (``?pechat=1``, ``&print=1``, Joomla's
+  ``&tmpl=component&print=1&layout=default``; ``urls.normalize_url``) is no part of an
+  address, where older releases archived an article its sitemap or feed listed with its
+  print copy twice.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -150,7 +155,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
@@ -820,6 +825,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (25, Rekey()),  # a wall's way back (?next=/..., destination)
     (26, Rekey()),  # a folder's index page (/novini/5/index.html)
     (27, Rekey()),  # a random cache-buster (?rnd=0.48213765213123); ?from=<a box's word>
+    (28, Rekey()),  # a print copy's flag (?pechat=1, &print=1, Joomla's &tmpl=component&print=1)
 )
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may

@@ -421,7 +421,41 @@ def _normal(url: str, base: str | None = None) -> str | None:
     query = "&".join(_requote(q, "/?:@!$'()*+,;=&") for q in query.split("&") if q and _kept(q))
     if _WHERE_FROM.search(query):
         query = _where_from_dropped(path, query)
+    if _PRINT_FLAG.search(query):
+        query = _print_flag_dropped(path, query)
     return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+# A print copy's flag, one field of the query (matched whole): ``?print=1``, ``&print=1``,
+# Joomla's ``?tmpl=component&print=1``, the Bulgarian ``?pechat=1``, a bare ``?print``.
+# The copy is its article in a bare layout (no menus, ``window.print()`` on load), so a
+# sitemap or a feed listing both archived each article twice; without the flag the
+# address is the original's, which the crawl asks instead (its title, date and canonical
+# whole). Only a flag's value (1, true, yes, da) or none: ``?print=2024-05`` names a
+# print edition, ``?print=0`` is no copy, and both stay. ``/print/<id>`` and
+# ``print.php?id=`` are left alone: their original's address is not in them.
+_PRINT_FIELD = re.compile(r"(?:print|pechat|printable)(?:=(?:1|true|yes|da))?", re.IGNORECASE)
+_PRINT_FLAG = re.compile(rf"(?:^|&){_PRINT_FIELD.pattern}(?:&|$)", re.IGNORECASE)  # the cheap test
+# What Joomla's print icon writes beside its flag (``&tmpl=component&print=1&layout=default``,
+# and ``&page=`` with the article's page, empty on its first, in 3.x): the bare template
+# and the default layout, fields of the copy, not of the article; dropped with the flag
+# only (alone, ``tmpl=component`` may be a popup's page of its own).
+_PRINT_COMPANIONS = frozenset({"tmpl=component", "layout=default", "page="})
+
+
+def _print_flag_dropped(path: str, query: str) -> str:
+    """``query`` without a print copy's flag (``_PRINT_FIELD``) and, beside it, Joomla's
+    companions (``_PRINT_COMPANIONS``), unless nothing would be left to name the page:
+    the site's root or a bare script (``print.php?print=1``) may serve a page of its own
+    so, and dropping the flag there would make it another page."""
+    fields = query.split("&")
+    kept = [q for q in fields if not _PRINT_FIELD.fullmatch(q)]
+    if len(kept) == len(fields):
+        return query
+    kept = [q for q in kept if q.lower() not in _PRINT_COMPANIONS]
+    if not kept and _BARE_SCRIPT.search(path):
+        return query
+    return "&".join(kept)
 
 
 # An ASP or ASP.NET page: IIS reads its query's field names without regard to case

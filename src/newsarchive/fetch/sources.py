@@ -60,6 +60,7 @@ def fetch_source(
     gone_ends: bool = False,
     keep: bool = False,
     read_before: Callable[[str], bool] | None = None,
+    html_gone: bool = False,
 ) -> Page | tuple[Miss, str]:
     """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly, and
     so does a robots.txt closing its later pages, as Blogger's ``Disallow: /search`` closes
@@ -75,6 +76,12 @@ def fetch_source(
     ``read_before``: whether an address is a page of this listing read already; a later
     page redirected there (a number past the end sent back to page 1 with a ``302``) ends
     the listing as a 404 would, the redirect not followed: it would read that page again.
+
+    ``html_gone``: an HTML page (and no site map page) where a sitemap was asked is the
+    server's "page not found" answered ``200`` (a soft 404: a CMS routing every unknown
+    address to its 404 template or its home page), so a ``Miss.REMOVED`` as a 404 is;
+    only where the caller has a witness that the server answers XML (``crawl_sources``:
+    a child of an index read this run).
     """
     page = fetcher.take_kept(url)
     elsewhere = (
@@ -109,6 +116,10 @@ def fetch_source(
         fetcher.recent.keep(page)
         return Miss.REMOVED, f"{kind} failed: HTTP {page.status}: {fetcher.describe(url)}"
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
+    if problem and html_gone and page.status == 200 and is_html(page):
+        fetcher.recent.keep(page)  # (as a 404 is: exploring may read it)
+        answer = f"answered an HTML page ({page.headers.get('content-type') or 'no content type'})"
+        return Miss.REMOVED, f"{kind} failed: {answer}, not XML: {fetcher.describe(url)}"
     if problem:
         return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
     if keep:
@@ -120,6 +131,15 @@ _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
 # An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
 # gzip's magic (a sitemap.xml.gz).
 _XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), GZIP_MAGIC)
+
+
+def is_html(page: Page) -> bool:
+    """``page`` is an HTML page by its content type or, without one, by its first tag."""
+    content_type = page.headers.get("content-type", "").lower()
+    head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return "html" in content_type or (
+        not content_type and head.startswith((b"<!doctype html", b"<html"))
+    )
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
