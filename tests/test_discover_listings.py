@@ -1231,6 +1231,9 @@ def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on()
     assert steps("https://x.bg/?m=202609") == "https://x.bg/?m=202608"  # (never "20269")
     assert steps("https://x.bg/a.php?year=2026&month=09") == "https://x.bg/a.php?year=2026&month=9"
     assert steps("https://x.bg/novini?page=2") is None
+    # a "9" that answered with no news proves months of one digit: on in one
+    assert steps("https://x.bg/arhiv/2026/09/") == "https://x.bg/arhiv/2026/9/"
+    assert steps("https://x.bg/arhiv/2026/9/", False) == "https://x.bg/arhiv/2026/8/"
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1597,8 +1598,10 @@ class MonthSteps:
     months in one digit (``/2026/9/``, ``?month=9``) answered ``/2026/09/`` with a 404,
     and its walk ended three missing months later, its news before October never
     archived. The one request more is asked once a year, on a site missing September;
-    with ``9`` missing too, the walk goes on in two digits (``08``), the spelling it
-    guessed. The ``9`` is September again, ``Respelled``: not a month more among the
+    with ``9`` missing too (gone, a 404), the walk goes on in two digits (``08``), the
+    spelling it guessed; a ``9`` that answered, listing nothing, proved the site's
+    months one digit: on in one (``8``), where ``08`` was asked, a 404, and the
+    months after it too. The ``9`` is September again, ``Respelled``: not a month more among the
     walk's ``MISSED_MONTHS`` (its requests stay bounded: one more, once a year), or a
     September and August both missing on a site of two digits ended the walk at
     August, as three months missing. One object per walk: it keeps the ``9`` it asked
@@ -1607,8 +1610,9 @@ class MonthSteps:
     def __init__(self) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
 
-    def __call__(self, url: str) -> str | None:
-        if (guessed := self._asked_for.get(url)) is not None:
+    def __call__(self, url: str, missing: bool = True) -> str | None:
+        """The page before ``url``, a month's page ``missing`` (gone) or empty."""
+        if (guessed := self._asked_for.pop(url, None)) is not None and missing:
             return month_before(guessed)  # neither spelling answered: on as guessed
         month = archive_month(url, anywhere=True)
         if month is not None and month[1] == 9:
@@ -1638,7 +1642,8 @@ def listing_walk(
     return ListingWalk(
         start, state, limit=limit, stop_after_known=stop_after_known,
         limit_is_the_sites=limit_is_the_sites, since=since, from_start=from_start,
-        step_back=MonthSteps(), day_page=calendar_day,
+        step_back=MonthSteps(), month_page=partial(archive_month, anywhere=True),
+        day_page=calendar_day,
     )  # fmt: skip
 
 
