@@ -390,8 +390,9 @@ def _day(month: int, day: int) -> str:
     return f"https://x.bg/arhiv/2026/{month:02d}/{day:02d}/"
 
 
-def _is_day(url: str) -> bool:
-    return len(url.rstrip("/").split("/")) == 7
+def _is_day(url: str) -> str | None:
+    """``listings.calendar_day`` for the walks below: the day's path, for a day's page."""
+    return url if len(url.rstrip("/").split("/")) == 7 else None
 
 
 def _calendar_walk(limit: int = 0) -> ListingWalk:

@@ -141,3 +141,55 @@ def test_check_site_walks_a_calendar_as_the_crawl_does(expected: FirstCrawl) -> 
         assert len(under) == len(set(under)) == count, (prefix, paths)
     assert len(report.articles) == expected.rows, paths
     assert not report.failures, report.failures
+
+
+def test_check_site_ends_a_listing_whose_every_page_number_answers_alike() -> None:
+    """``?date=2026-11-05`` with a pager whose every ``&page=N`` a server answers with
+    the same three news: page 2 repeats page 1, the walk's end. Measured before: a query
+    field holding a date made any page a calendar's day, exempt from that end, and
+    check-site asked pages 1 to 50 (its cap)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            asked.append(self.path)
+            if not self.path.startswith("/novini.php?date=2026-11-05"):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            number = int(self.path.partition("&page=")[2] or 1)
+            cards = "".join(
+                f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>'
+                for i in (1, 2, 3)
+            )
+            pager = f'<a href="/novini.php?date=2026-11-05&amp;page={number + 1}">Следваща</a>'
+            body = f"<html><body><ul>{cards}</ul><p>{pager}</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=f"http://{host}", hosts=(host,),
+            start_urls=("/novini.php?date=2026-11-05",), article_pattern=r"^/statia\.php",
+        )  # fmt: skip
+        report = check_site(
+            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    walked = [s.url for s in report.sources if s.kind == "start"]
+    assert len(walked) == 2, walked

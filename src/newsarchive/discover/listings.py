@@ -1424,6 +1424,8 @@ _MONTH_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])")
 # A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
 # /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
 _DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
+# The query fields naming a calendar's day (``?data=2026-11-28``, ``?den=``, ``?date=``)
+_DAY_FIELDS = frozenset(("data", "date", "den", "day", "d"))
 _DAY_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
@@ -1452,14 +1454,18 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
 def calendar_day(url: str) -> dt.date | None:
     """The day whose page of a calendar ``url`` is (``/arhiv/2026-11-28/``,
     ``/novini/arhiv/2026/11/28/``, ``?data=2026-11-28``), or None: a day ending its path
-    or the whole value of a query field, never an article under a day
-    (``/2026/11/28/slug/``) nor a date inside a slug."""
+    or the whole value of a query field named as days are (``_DAY_FIELDS``) with no
+    paging field beside it, never an article under a day (``/2026/11/28/slug/``) nor a
+    date inside a slug. Any field once counted: ``?from=2026-11-05&page=3`` (a search's,
+    a list's later page) was a day, its pages, answered alike, walked to the cap."""
     _netloc, path, query = split_normal(url)
     found = _DAY_PATH.search(path)
     numbers = (found[1], found[3], found[4]) if found else None
     if numbers is None and query:
-        for field in query.split("&"):
-            if (day := _DAY_VALUE.fullmatch(field.partition("=")[2])) is not None:
+        fields = [field.partition("=")[::2] for field in query.split("&")]
+        paged = any(name.lower() in _MONTH_PAGE_FIELDS for name, _value in fields)
+        for name, value in [] if paged else fields:
+            if name.lower() in _DAY_FIELDS and (day := _DAY_VALUE.fullmatch(value)):
                 numbers = (day[1], day[2], day[3])
                 break
     if numbers is None:

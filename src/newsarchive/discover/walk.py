@@ -259,6 +259,19 @@ class ListingWalk:
     def _is_day(self, url: str | None) -> bool:
         return bool(url and self._day_page is not None and self._day_page(url))
 
+    def _to_another_period(self, next_url: str | None) -> bool:
+        """This page is a calendar's day and ``next_url`` another day's page or a month's:
+        the walk goes on into the past, not to this day's own later page (a
+        ``?date=2026-11-05&page=3`` that a server answers for every number alike)."""
+        if self._day_page is None or self.url is None or not next_url:
+            return False
+        here = self._day_page(self.url)
+        if not here:
+            return False
+        if there := self._day_page(next_url):
+            return there != here
+        return self._month(next_url)
+
     def _month(self, url: str) -> bool:
         """Whether ``url`` is a month's archive page (``month_page``)."""
         return bool(self._month_page is not None and self._month_page(url))
@@ -327,12 +340,13 @@ class ListingWalk:
                 self._known_run += 1
         if not verdicts:
             return self._missed_month(listed.next_url)
-        on_day = self._is_day(self.url)
+        on_day = self._to_another_period(listed.next_url)
         if self.number > 1 and listed.items and self._items.issuperset(listed.items) and not on_day:
             # Every link was on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
             # next number would repeat it until the run's request budget is spent. Not a
-            # calendar's day (its news may all be on page 1, its day before is older),
+            # calendar's day going on to another day or month (its news may all be on
+            # page 1, its day before is older; its own next page is no other day),
             # nor a month's page that lists nothing of its own (``Listed.own_news``: the
             # news page's latest again beside the month's grid), read by its calendar's
             # days (``_by_calendar``) or, linking none, a gap as an empty month is
