@@ -1306,7 +1306,8 @@ def test_a_list_with_no_pager_goes_back_by_its_calendars_days(
     pages = ListingPages(BARE)
     base = "https://www.x.bg/"
     number = 1 if url == "novini.php" else 2
-    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, own_news=own)
+    items = [f"{base}statia.php?id=99"] if own else []  # (none: none of its own)
+    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, items=items)
     assert found == base + expected.lstrip("/")
 
 

@@ -13,6 +13,8 @@ and a rerun right after must cost at most three requests.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -193,3 +195,59 @@ def test_check_site_ends_a_listing_whose_every_page_number_answers_alike() -> No
         server.server_close()
     walked = [s.url for s in report.sources if s.kind == "start"]
     assert len(walked) == 2, walked
+
+
+_NOVEMBER = {
+    "708-sesiya-na-saveta": "2026-11-03",
+    "709-proverka-na-hidrantite": "2026-11-10",
+    "710-nov-detski-kat": "2026-11-17",
+    "711-koleden-bazar": "2026-11-23",
+    "712-remont-na-ulitsite": "2026-11-28",
+}
+
+
+def test_a_month_page_listing_news_the_feed_brought_is_not_read_by_its_days(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bukovets with November's month page listing its five news (no dates printed
+    beside them, as a WordPress month's) and a feed that brought the same five first:
+    the page listed news of its own (none on an earlier page of this walk), so the walk
+    goes on to October, not to November's days, which list them again. Measured
+    before: the feed's news counted as "not its own", and the walk read November's five
+    day pages too (one request a day)."""
+    root = tmp_path / "bukovets"
+    shutil.copytree(SITES / "bukovets", root)
+    month = root / "novini" / "arhiv" / "2026" / "11" / "index.html"
+    cards = "".join(
+        f'<li><a href="/novini/{slug}/">{slug.split("-", 1)[1].replace("-", " ")}</a></li>'
+        for slug in _NOVEMBER
+    )
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("</h1>", f"</h1><ul>{cards}</ul>", 1), encoding="utf-8")
+    items = "".join(
+        f"<item><title>{slug}</title><link>https://bukovets.bg/novini/{slug}/</link>"
+        f"<pubDate>{dt.date.fromisoformat(day).strftime('%a, %d %b %Y')} 09:00:00 +0200"
+        "</pubDate></item>"
+        for slug, day in _NOVEMBER.items()
+    )
+    (root / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Б</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    _, origin = ROUND39_SITES["bukovets"]
+    profile = tmp_path / "bukovets.toml"
+    profile.write_text(
+        f'id = "bukovets"\nname = "Б"\norigin = "{origin}"\n[discovery]\n'
+        'feeds = ["/feed.xml"]\nstart_urls = ["/novini/arhiv/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "bukovets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    days = [p for p in server.requests if p.startswith("/novini/arhiv/2026/11/")]
+    assert days == ["/novini/arhiv/2026/11/"], server.requests
+    assert "/novini/arhiv/2026/10/" in server.requests

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -74,7 +74,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
-from newsarchive.discover.walk import ListingWalk, Respelled, Seen, WalkState
+from newsarchive.discover.walk import Listed, ListingWalk, Respelled, Seen, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
@@ -474,16 +474,20 @@ class ListingPages:
        month (``month_before``): the archive's months, one by one into the past, the
        walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
 
-    One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
+    One object per walk: it keeps rule 3's year from page 1 to the page that takes it,
+    and the article links of the walk's pages so far, which tell whether a page listed
+    news of its own (``own_news``, told the walk by ``listed``).
     """
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._first_year: str | None = None
+        self._walked: set[str] = set()  # the article links of the walk's pages so far
+        self.own_news = True  # the last page's (``after``)
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
-        *, own_news: bool = True,
+        *, items: Sequence[str] | None = None, days: Sequence[dt.date] = (),
     ) -> str | None:  # fmt: skip
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
@@ -491,10 +495,11 @@ class ListingPages:
         its older years are before when its address names none; None leaves year pages
         out (exploring, after the listing's page 2, from which add-site reads a template:
         a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one.
-        ``own_news``: the page listed news of its own (new to the walk, or all of the
-        month it is the page of: ``lists_its_month``); a month's page that listed none
-        (the news page's latest again, beside the month's grid) is read by its
-        calendar's days (``_calendar_day``)."""
+        ``items``: the page's article links (None: not told, as exploring does), ``days``
+        the days it prints beside them: whether it listed news of its own
+        (``own_news``); a month's page that listed none (the news page's latest again,
+        beside the month's grid) is read by its calendar's days (``_calendar_day``)."""
+        own_news = self.own_news = items is None or self._own_news(page_url_now, items, days)
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
@@ -508,6 +513,24 @@ class ListingPages:
             or templated_next(page_url_now, profile.pagination, page)
             or _month_by_address(tree, page_url_now)
         )
+
+    def _own_news(self, url: str, items: Sequence[str], days: Sequence[dt.date]) -> bool:
+        """``Listed.own_news``: a link the walk's earlier pages did not list, or all of the
+        month whose archive page it is (``lists_its_month``). Not whether the run or an
+        earlier one knew them: a month's page of posts the feed had brought (a
+        WordPress month of no printed dates) counted as listing none, and the walk went
+        on through its calendar widget's days, a request for each."""
+        own = not self._walked.issuperset(items) or lists_its_month(url, list(days))
+        self._walked.update(items)
+        return own
+
+    def listed(
+        self, next_url: str | None, seen: Sequence[Seen], old: int = 0,
+        items: Sequence[str] = (), dates: Sequence[dt.date] = (),
+    ) -> Listed:  # fmt: skip
+        """What the walk is told of the page ``after`` was last asked about
+        (``ListingWalk.listed``), whether it listed news of its own with it."""
+        return Listed(next_url, seen, old, items, dates, own_news=self.own_news)
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
@@ -1651,13 +1674,6 @@ def listing_walk(
         step_back=MonthSteps(), month_page=partial(archive_month, anywhere=True),
         day_page=calendar_day,
     )  # fmt: skip
-
-
-def lists_own_news(url: str, seen: list[Seen], days: list[dt.date]) -> bool:
-    """``Listed.own_news``: the page listed news of its own, new to the walk (``seen``,
-    its links' verdicts) or all of the month whose archive page it is (``days``, the days
-    it prints: ``lists_its_month``)."""
-    return Seen.NEW in seen or lists_its_month(url, days)
 
 
 def _older_month(

@@ -140,8 +140,9 @@ class Listed:
     old: int = 0
     items: Sequence[str] = ()
     dates: Sequence[dt.date] = ()
-    # the page listed news of its own: new to the walk, or all of the month whose
-    # archive page it is (``listings.lists_its_month``)
+    # the page listed news of its own: a link no earlier page of the walk listed (the
+    # run or an earlier one may know it), or all of the month whose archive page it is
+    # (``listings.ListingPages.listed``)
     own_news: bool = True
 
 
