@@ -325,6 +325,8 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
         ("https://x.bg/novini.php?m=2026-03", (2026, 3)),
         ("https://x.bg/?m=20263", None),  # (no such spelling: 2026-3? 2026-03?)
         ("https://x.bg/novini.php?mesec=2026-10", (2026, 10)),  # a calendar's month
+        ("https://x.bg/statia.php?broi=2026-10", None),  # a newspaper's issue
+        ("https://x.bg/reshenie.php?nomer=2025-12", None),  # a decision's number
         ("https://x.bg/novini.php?data=2026-10-27", None),  # its day
         ("https://x.bg/2026/10/27/", None),  # a day
         ("https://x.bg/2026/10/slug-of-a-post/", None),  # an article of the month

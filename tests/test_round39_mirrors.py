@@ -251,3 +251,52 @@ def test_a_month_page_listing_news_the_feed_brought_is_not_read_by_its_days(
     days = [p for p in server.requests if p.startswith("/novini/arhiv/2026/11/")]
     assert days == ["/novini/arhiv/2026/11/"], server.requests
     assert "/novini/arhiv/2026/10/" in server.requests
+
+
+def test_check_site_walks_no_newspaper_issue_as_a_month_archive() -> None:
+    """A news page with no pager whose sidebar links the municipal newspaper's issues,
+    ``vestnik.php?broi=2026-10``: an issue is no month's archive page, so the walk ends
+    at page 1. Measured before: any query field holding ``YYYY-MM`` was a month's page,
+    and the walk went back through the issues as through months, respelled and by
+    address too (5 pages → 1)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    cards = "".join(
+        f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>' for i in (1, 2, 3)
+    )
+    issues = "".join(
+        f'<li><a href="/vestnik.php?broi=2026-{m:02d}">Вестник, брой {m}/2026</a></li>'
+        for m in (10, 9)
+    )
+    page = f"<html><body><ul>{cards}</ul><aside><ul>{issues}</ul></aside></body></html>"
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            known = self.path == "/novini.php" or self.path.startswith("/vestnik.php")
+            body = page.encode() if known else b""
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=f"http://{host}", hosts=(host,),
+            start_urls=("/novini.php",), article_pattern=r"^/statia\.php",
+        )  # fmt: skip
+        report = check_site(
+            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    walked = [s.url for s in report.sources if s.kind == "start"]
+    assert len(walked) == 1, walked

@@ -1438,12 +1438,16 @@ _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[
 # ?m=202610, a calendar's ?mesec=2026-10: a field holding both). A day (/2026/10/27/) or
 # an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-# WordPress's ?m=202610 (two digits always); a site's own ?m=2026-3 is read as any
-# field holding the year and month (``_MONTH_VALUE``)
+# WordPress's ?m=202610 (two digits always); a site's own ?m=2026-3 is read as a field
+# naming a month that holds the year and month (``_MONTH_VALUE``, ``_MONTH_FIELDS``)
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
 # A field holding both, the month in the site's spelling (a calendar's ?mesec=2026-10,
 # ?m=2026-3): "20263" is no month's
 _MONTH_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])")
+# The query fields that name a month so (any field once counted: a newspaper's issue,
+# ``statia.php?broi=2026-10``, a decision's number, ``reshenie.php?nomer=2025-12``,
+# read as months' archive pages a walk could go back through)
+_MONTH_FIELDS = frozenset(("m", "mes", "mesec", "mesets", "month"))
 # A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
 # /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
 _DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
@@ -1468,8 +1472,8 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         year, month = params.get("year", ""), params.get("month", "")
         if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
-        for value in params.values():
-            if (ym := _MONTH_VALUE.fullmatch(value)) is not None:
+        for name, value in params.items():
+            if name.lower() in _MONTH_FIELDS and (ym := _MONTH_VALUE.fullmatch(value)):
                 return int(ym[1]), int(ym[2])
     return None
 
@@ -1612,7 +1616,8 @@ def _month_address(url: str, year: int, number: int, *, one_digit: bool = False)
             months = {
                 name: f"{year}-{spelled(value[2])}"
                 for name, field in said.items()
-                if (value := _MONTH_VALUE.fullmatch(field)) is not None
+                if name.lower() in _MONTH_FIELDS
+                and (value := _MONTH_VALUE.fullmatch(field)) is not None
             }
         fields = [(name, eq, months.get(name, value)) for name, eq, value in fields]
     query = "&".join(f"{name}{eq}{value}" for name, eq, value in fields)
