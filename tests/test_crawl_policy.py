@@ -349,7 +349,7 @@ def _month(number: int) -> str:
     return f"https://x.bg/arhiv/2026/{number:02d}/"
 
 
-def _month_before(url: str) -> str | None:
+def _month_before(url: str, missing: bool = True) -> str | None:
     return _month(int(url.rstrip("/").rsplit("/", 1)[1]) - 1)
 
 
@@ -375,24 +375,31 @@ def test_a_month_archive_walk_steps_over_a_missing_month_only_within_its_page_ca
     assert fetched == asked
 
 
-def _calendar_page(url: str) -> str | None:
+def _calendar_page(url: str, missing: bool = True) -> str | None:
     """``listings.month_before`` for the walks below: ``/arhiv/2026/MM/`` months only."""
     parts = url.rstrip("/").split("/")
-    return _month(int(parts[-1]) - 1) if len(parts) == 6 and parts[-2] == "2026" else None
+    return _month(int(parts[-1]) - 1) if _is_month(url) else None
+
+
+def _is_month(url: str) -> bool:
+    parts = url.rstrip("/").split("/")
+    return len(parts) == 6 and parts[-2] == "2026"
 
 
 def _day(month: int, day: int) -> str:
     return f"https://x.bg/arhiv/2026/{month:02d}/{day:02d}/"
 
 
-def _is_day(url: str) -> bool:
-    return len(url.rstrip("/").split("/")) == 7
+def _is_day(url: str) -> str | None:
+    """``listings.calendar_day`` for the walks below: the day's path, for a day's page."""
+    return url if len(url.rstrip("/").split("/")) == 7 else None
 
 
 def _calendar_walk(limit: int = 0) -> ListingWalk:
     return ListingWalk(
-        page(1), WalkState(), limit=limit, step_back=_calendar_page, day_page=_is_day
-    )
+        page(1), WalkState(), limit=limit, step_back=_calendar_page, month_page=_is_month,
+        day_page=_is_day,
+    )  # fmt: skip
 
 
 def test_a_calendar_walk_reads_each_day_and_steps_over_months_of_no_news() -> None:
@@ -439,7 +446,9 @@ def test_a_calendar_month_page_listing_only_page_ones_news_is_read_by_its_days()
     # a month's page listing its own news, all read before (its pager's): the end
     walk.listed(Listed(_month(7), [NEW], items=["https://x.bg/n/6"]))
     assert walk.listed(Listed(_day(7, 2), [Seen.THIS_RUN], items=["https://x.bg/n/6"])) is Stop.END
-    plain = ListingWalk(page(1), WalkState(), step_back=_calendar_page, day_page=_is_day)
+    plain = ListingWalk(
+        page(1), WalkState(), step_back=_calendar_page, month_page=_is_month, day_page=_is_day
+    )
     plain.listed(Listed(page(2), [NEW] * 3, items=latest))
     assert plain.listed(Listed(page(3), [Seen.THIS_RUN] * 3, items=latest)) is Stop.END
 

@@ -325,6 +325,8 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
         ("https://x.bg/novini.php?m=2026-03", (2026, 3)),
         ("https://x.bg/?m=20263", None),  # (no such spelling: 2026-3? 2026-03?)
         ("https://x.bg/novini.php?mesec=2026-10", (2026, 10)),  # a calendar's month
+        ("https://x.bg/statia.php?broi=2026-10", None),  # a newspaper's issue
+        ("https://x.bg/reshenie.php?nomer=2025-12", None),  # a decision's number
         ("https://x.bg/novini.php?data=2026-10-27", None),  # its day
         ("https://x.bg/2026/10/27/", None),  # a day
         ("https://x.bg/2026/10/slug-of-a-post/", None),  # an article of the month
@@ -1231,6 +1233,9 @@ def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on()
     assert steps("https://x.bg/?m=202609") == "https://x.bg/?m=202608"  # (never "20269")
     assert steps("https://x.bg/a.php?year=2026&month=09") == "https://x.bg/a.php?year=2026&month=9"
     assert steps("https://x.bg/novini?page=2") is None
+    # a "9" that answered with no news proves months of one digit: on in one
+    assert steps("https://x.bg/arhiv/2026/09/") == "https://x.bg/arhiv/2026/9/"
+    assert steps("https://x.bg/arhiv/2026/9/", False) == "https://x.bg/arhiv/2026/8/"
 
 
 @pytest.mark.parametrize(
@@ -1245,6 +1250,10 @@ def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on()
         ("https://x.bg/2026/11/28/sesiya-na-saveta/", None),  # an article of the day
         ("https://x.bg/novini/2026-11-28-sesiya", None),  # a day in a slug
         ("https://x.bg/novini.php?data=2026-11-31", None),  # no such day
+        ("https://x.bg/novini.php?den=2026-11-05", dt.date(2026, 11, 5)),
+        # a paging field beside it: a later page of a list, not a day's page
+        ("https://x.bg/novini.php?date=2026-11-05&page=3", None),
+        ("https://x.bg/tarsene.php?from=2026-11-05", None),  # a field named no day
     ],
 )
 def test_calendar_day_of_a_url(url: str, day: dt.date | None) -> None:
@@ -1299,7 +1308,8 @@ def test_a_list_with_no_pager_goes_back_by_its_calendars_days(
     pages = ListingPages(BARE)
     base = "https://www.x.bg/"
     number = 1 if url == "novini.php" else 2
-    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, own_news=own)
+    items = [f"{base}statia.php?id=99"] if own else []  # (none: none of its own)
+    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, items=items)
     assert found == base + expected.lstrip("/")
 
 
@@ -1317,3 +1327,24 @@ def test_a_list_linking_its_months_reads_a_month_page_before_a_calendars_days() 
     assert next_page_url(earlier, page, BARE, 1) == "https://www.x.bg/arhiv/2026-11-05/"
     # a list's last page (its pager's pages showed every news): no calendar's day
     assert next_page_url(earlier, page + "?page=3", BARE, 3) == "https://www.x.bg/arhiv/2026/10/"
+
+
+def test_a_calendar_days_own_later_pages_repeating_it_end_the_walk() -> None:
+    """A day's page is exempt from the "every link seen before" end only on the way to
+    another day or a month (``listings.listing_walk``, ``calendar_day``): its own page
+    2, 3, ... answered alike (every ``/page/N/`` the same) end the walk there; before,
+    each was read up to the page cap."""
+    from newsarchive.discover.listings import listing_walk
+    from newsarchive.discover.walk import Listed, Seen, Stop, WalkState
+
+    day = "https://x.bg/arhiv/2026-11-05/"
+    latest = [f"https://x.bg/n/{n}" for n in range(3)]
+    walk = listing_walk("https://x.bg/novini/", WalkState(), limit=50)
+    assert walk.listed(Listed(day, [Seen.NEW] * 3, items=latest)) is None
+    again = [Seen.THIS_RUN] * 3
+    assert walk.listed(Listed(f"{day}page/2/", again, items=latest)) is Stop.END
+    # on to the day before, or the month before, it goes on
+    walk = listing_walk("https://x.bg/novini/", WalkState(), limit=50)
+    walk.listed(Listed(day, [Seen.NEW] * 3, items=latest))
+    assert walk.listed(Listed("https://x.bg/arhiv/2026-11-02/", again, items=latest)) is None
+    assert walk.listed(Listed("https://x.bg/arhiv/2026/10/", again, items=latest)) is None

@@ -300,3 +300,47 @@ def test_september_asked_in_both_spellings_is_one_missed_month_not_two(
         "/novini/2026/04/",
     ]  # fmt: skip
     assert len(article_rows(db)) == 8
+
+
+def test_a_september_in_one_digit_that_answered_with_no_news_keeps_the_walk_in_one_digit(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """mayoran with its months' links taken out, its months spelled in one digit: an
+    empty ``/novini/2026/9/`` (a page of no news) and its December 2025 moved to
+    ``/novini/2026/8/``. ``/09/`` missing, the walk asks ``/9/``, which answers: the
+    site spells its months in one digit, so on to ``/8/``. Measured before: on to
+    ``/08/`` as if ``/9/`` were missing too, a 404, then ``/07/``, the end, August's two
+    articles never archived (6 of 8)."""
+    root = tmp_path / "mayoran"
+    shutil.copytree(SITES / "mayoran", root)
+    for page in (root / "novini").glob("*/*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
+    for month in (9, 8):
+        (root / "novini" / "2026" / str(month)).mkdir()
+    (root / "novini" / "2026" / "9" / "index.html").write_text(
+        _NO_NEWS.format(month="09.2026"), encoding="utf-8"
+    )
+    (root / "novini" / "2025" / "12" / "index.html").rename(
+        root / "novini" / "2026" / "8" / "index.html"
+    )
+    _, origin = ROUND36_SITES["mayoran"]
+    profile = tmp_path / "mayoran.toml"
+    profile.write_text(
+        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
+        'start_urls = ["/novini/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    assert months == [
+        "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
+        "/novini/2026/8/", "/novini/2026/7/", "/novini/2026/6/", "/novini/2026/5/",
+    ]  # fmt: skip
+    assert len(article_rows(db)) == 8

@@ -13,6 +13,8 @@ and a rerun right after must cost at most three requests.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -141,3 +143,160 @@ def test_check_site_walks_a_calendar_as_the_crawl_does(expected: FirstCrawl) -> 
         assert len(under) == len(set(under)) == count, (prefix, paths)
     assert len(report.articles) == expected.rows, paths
     assert not report.failures, report.failures
+
+
+def test_check_site_ends_a_listing_whose_every_page_number_answers_alike() -> None:
+    """``?date=2026-11-05`` with a pager whose every ``&page=N`` a server answers with
+    the same three news: page 2 repeats page 1, the walk's end. Measured before: a query
+    field holding a date made any page a calendar's day, exempt from that end, and
+    check-site asked pages 1 to 50 (its cap)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            asked.append(self.path)
+            if not self.path.startswith("/novini.php?date=2026-11-05"):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            number = int(self.path.partition("&page=")[2] or 1)
+            cards = "".join(
+                f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>'
+                for i in (1, 2, 3)
+            )
+            pager = f'<a href="/novini.php?date=2026-11-05&amp;page={number + 1}">Следваща</a>'
+            body = f"<html><body><ul>{cards}</ul><p>{pager}</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=f"http://{host}", hosts=(host,),
+            start_urls=("/novini.php?date=2026-11-05",), article_pattern=r"^/statia\.php",
+        )  # fmt: skip
+        report = check_site(
+            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    walked = [s.url for s in report.sources if s.kind == "start"]
+    assert len(walked) == 2, walked
+
+
+_NOVEMBER = {
+    "708-sesiya-na-saveta": "2026-11-03",
+    "709-proverka-na-hidrantite": "2026-11-10",
+    "710-nov-detski-kat": "2026-11-17",
+    "711-koleden-bazar": "2026-11-23",
+    "712-remont-na-ulitsite": "2026-11-28",
+}
+
+
+def test_a_month_page_listing_news_the_feed_brought_is_not_read_by_its_days(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bukovets with November's month page listing its five news (no dates printed
+    beside them, as a WordPress month's) and a feed that brought the same five first:
+    the page listed news of its own (none on an earlier page of this walk), so the walk
+    goes on to October, not to November's days, which list them again. Measured
+    before: the feed's news counted as "not its own", and the walk read November's five
+    day pages too (one request a day)."""
+    root = tmp_path / "bukovets"
+    shutil.copytree(SITES / "bukovets", root)
+    month = root / "novini" / "arhiv" / "2026" / "11" / "index.html"
+    cards = "".join(
+        f'<li><a href="/novini/{slug}/">{slug.split("-", 1)[1].replace("-", " ")}</a></li>'
+        for slug in _NOVEMBER
+    )
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("</h1>", f"</h1><ul>{cards}</ul>", 1), encoding="utf-8")
+    items = "".join(
+        f"<item><title>{slug}</title><link>https://bukovets.bg/novini/{slug}/</link>"
+        f"<pubDate>{dt.date.fromisoformat(day).strftime('%a, %d %b %Y')} 09:00:00 +0200"
+        "</pubDate></item>"
+        for slug, day in _NOVEMBER.items()
+    )
+    (root / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Б</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    _, origin = ROUND39_SITES["bukovets"]
+    profile = tmp_path / "bukovets.toml"
+    profile.write_text(
+        f'id = "bukovets"\nname = "Б"\norigin = "{origin}"\n[discovery]\n'
+        'feeds = ["/feed.xml"]\nstart_urls = ["/novini/arhiv/2026/11/"]\n'
+        'article_pattern = "^/novini/\\\\d+-"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "bukovets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    days = [p for p in server.requests if p.startswith("/novini/arhiv/2026/11/")]
+    assert days == ["/novini/arhiv/2026/11/"], server.requests
+    assert "/novini/arhiv/2026/10/" in server.requests
+
+
+def test_check_site_walks_no_newspaper_issue_as_a_month_archive() -> None:
+    """A news page with no pager whose sidebar links the municipal newspaper's issues,
+    ``vestnik.php?broi=2026-10``: an issue is no month's archive page, so the walk ends
+    at page 1. Measured before: any query field holding ``YYYY-MM`` was a month's page,
+    and the walk went back through the issues as through months, respelled and by
+    address too (5 pages → 1)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    cards = "".join(
+        f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>' for i in (1, 2, 3)
+    )
+    issues = "".join(
+        f'<li><a href="/vestnik.php?broi=2026-{m:02d}">Вестник, брой {m}/2026</a></li>'
+        for m in (10, 9)
+    )
+    page = f"<html><body><ul>{cards}</ul><aside><ul>{issues}</ul></aside></body></html>"
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            known = self.path == "/novini.php" or self.path.startswith("/vestnik.php")
+            body = page.encode() if known else b""
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=f"http://{host}", hosts=(host,),
+            start_urls=("/novini.php",), article_pattern=r"^/statia\.php",
+        )  # fmt: skip
+        report = check_site(
+            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    walked = [s.url for s in report.sources if s.kind == "start"]
+    assert len(walked) == 1, walked

@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.check_site import check_site
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+
 from .mirror_sites import (
     FirstCrawl,
     article_rows,
@@ -24,7 +29,7 @@ from .mirror_sites import (
     check_bare_crawl,
     mirror_crawls,
 )
-from .support import Result
+from .support import SITES, Result
 
 ROUND40_SITES = {
     # every article's canonical and og:url naming the news list, /novini
@@ -135,3 +140,19 @@ def test_a_server_whose_etag_never_repeats_and_whose_last_modified_is_in_2030_is
     title, published, _, text = rows["https://lenets.bg/novini/906"]
     assert (title, published) == ("Нова пързалка на площада", "2026-11-30T09:05:00")
     assert text.startswith("На централния площад")
+
+
+def test_check_site_reads_no_page_2_when_page_1_listed_enough_articles() -> None:
+    """sinap's news page lists three articles; check-site asked for three reads it alone.
+    Measured before: whether page 2 was wanted was decided before page 1's links were
+    counted, so page 1 always led on to ``/novini?page=2`` (11 requests → 10)."""
+    name, origin = ROUND40_SITES["sinap"]
+    with MirrorServer(SITES / "sinap") as server:
+        report = check_site(
+            Profile(id="sinap", name=name, origin=origin), base_url=server.url,
+            articles=3, options=FetchOptions(delay=0, retries=0),
+        )  # fmt: skip
+        asked = list(server.requests)
+    assert "/novini?page=2" not in asked, asked
+    assert [s.articles for s in report.sources if s.kind == "start"] == [3]
+    assert len(report.articles) == 3

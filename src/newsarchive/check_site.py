@@ -17,7 +17,7 @@ from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
-from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import ListingWalk, Seen, WalkState
 from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
@@ -205,9 +205,8 @@ def check_site(
             walk = listings.listing_walk(start, WalkState(), limit=pages)
             after = listings.ListingPages(profile)  # its next pages, as the crawl's
             learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's
-            while walk.page() is not None:
-                more = len(listed) < articles
-                _check_start(fetcher, (walk, after, learned), report, listed, more=more)
+            while (step := walk.page()) is not None:
+                _check_start(fetcher, walk, after, learned, step, report, listed, articles)
         checked = 0
         for url in list(dict.fromkeys(listed + found))[: articles * 3]:
             if checked >= articles:
@@ -267,19 +266,17 @@ def _check_feed(
 
 
 def _check_start(
-    fetcher: Fetcher, walking: tuple[ListingWalk, listings.ListingPages, list[Shape]],
-    report: SiteCheck, listed: list[str], *, more: bool,
+    fetcher: Fetcher, walk: ListingWalk, pages: listings.ListingPages, learned: list[Shape],
+    step: tuple[str, int], report: SiteCheck, listed: list[str], articles: int,
 ) -> None:  # fmt: skip
-    """The walk's page, checked and its links added to ``listed``; the walk told what it
-    held as the crawl tells it (``crawl_sources``): each link new or seen on an earlier
-    page of the walk, the days it prints, whether it listed news of its own, and a page
-    after the first gone (404/410) or failing as such. ``more``: the links found so far
-    are fewer than the articles to check, so the page after this one is wanted.
-    ``walking``: the walk, where it goes after each page and the item shapes its pages
-    taught so far (``listings.article_links``)."""
-    walk, pages, learned = walking
-    step = walk.page()
-    assert step is not None
+    """The walk's page (``step``: its URL and number), checked and its links added to
+    ``listed``; the walk told what it held as the crawl tells it (``crawl_sources``):
+    each link new or seen on an earlier page of the walk, the days it prints, whether it
+    listed news of its own, and a page after the first gone (404/410) or failing as
+    such. The page after this one is wanted only while the links found so far, this
+    page's with them, are fewer than ``articles``: decided before this page's links were
+    added, page 1 always wanted page 2. ``pages``, ``learned``: where the walk goes after
+    each page and the item shapes its pages taught so far (``listings.article_links``)."""
     url, number = step
     check = SourceCheck("start", url)
     report.sources.append(check)
@@ -297,15 +294,13 @@ def _check_start(
     urls = [c.url for c in links]
     seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
     days = [local_date(c.listed_date) for c in links if c.listed_date]
-    own = listings.lists_own_news(page.final_url, seen, days)
     year = page.fetched_at.date().year
     check.next_page = pages.after(
-        tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
+        tree, page.final_url, number, year, page.headers.get("link", ""), items=urls, days=days
     )
     listed += urls
-    walk.listed(
-        Listed(check.next_page if more else None, seen, items=urls, dates=days, own_news=own)
-    )
+    more = len(set(listed)) < articles
+    walk.listed(pages.listed(check.next_page if more else None, seen, items=urls, dates=days))
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:

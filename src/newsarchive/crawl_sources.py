@@ -30,7 +30,7 @@ from newsarchive.discover.explore import (
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
-from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import MAX_ATTEMPTS, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
@@ -585,10 +585,10 @@ class SourceReader:
         seen = self._offer(links)
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
-        own = listings.lists_own_news(page.final_url, seen, listed)
+        urls = [c.url for c in links]
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
-            own_news=own,
+            items=urls, days=listed,
         )  # fmt: skip
         # (not past page 1: a walk that came there by GET had a pager it could follow,
         # its plain links in a <noscript> beside the posting ones, and has read its end)
@@ -610,11 +610,10 @@ class SourceReader:
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
-        urls = [c.url for c in links]
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
         dates = listed or self.harvest.stated_days(urls)
-        walk.listed(Listed(next_url, seen, old, urls, dates, own))
+        walk.listed(pages.listed(next_url, seen, old, urls, dates))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
@@ -650,14 +649,14 @@ class SourceReader:
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
         dates = [local_date(item.published) for item in items]
-        own = listings.lists_own_news(page.final_url, seen, dates)
+        urls = [item.url(page.final_url) for item in items]
         next_url = pages.after(
-            tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
-        )
+            tree, page.final_url, number, newest, page.headers.get("link", ""),
+            items=urls, days=dates,
+        )  # fmt: skip
         if number == 1:
             self.frontier.save_validators(url, page)
-        urls = [item.url(page.final_url) for item in items]
-        walk.listed(Listed(next_url, seen, items=urls, dates=dates, own_news=own))
+        walk.listed(pages.listed(next_url, seen, items=urls, dates=dates))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -73,7 +74,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
-from newsarchive.discover.walk import ListingWalk, Respelled, Seen, WalkState
+from newsarchive.discover.walk import Listed, ListingWalk, Respelled, Seen, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
@@ -473,16 +474,20 @@ class ListingPages:
        month (``month_before``): the archive's months, one by one into the past, the
        walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
 
-    One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
+    One object per walk: it keeps rule 3's year from page 1 to the page that takes it,
+    and the article links of the walk's pages so far, which tell whether a page listed
+    news of its own (``own_news``, told the walk by ``listed``).
     """
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._first_year: str | None = None
+        self._walked: set[str] = set()  # the article links of the walk's pages so far
+        self.own_news = True  # the last page's (``after``)
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
-        *, own_news: bool = True,
+        *, items: Sequence[str] | None = None, days: Sequence[dt.date] = (),
     ) -> str | None:  # fmt: skip
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
@@ -490,10 +495,11 @@ class ListingPages:
         its older years are before when its address names none; None leaves year pages
         out (exploring, after the listing's page 2, from which add-site reads a template:
         a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one.
-        ``own_news``: the page listed news of its own (new to the walk, or all of the
-        month it is the page of: ``lists_its_month``); a month's page that listed none
-        (the news page's latest again, beside the month's grid) is read by its
-        calendar's days (``_calendar_day``)."""
+        ``items``: the page's article links (None: not told, as exploring does), ``days``
+        the days it prints beside them: whether it listed news of its own
+        (``own_news``); a month's page that listed none (the news page's latest again,
+        beside the month's grid) is read by its calendar's days (``_calendar_day``)."""
+        own_news = self.own_news = items is None or self._own_news(page_url_now, items, days)
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
@@ -507,6 +513,24 @@ class ListingPages:
             or templated_next(page_url_now, profile.pagination, page)
             or _month_by_address(tree, page_url_now)
         )
+
+    def _own_news(self, url: str, items: Sequence[str], days: Sequence[dt.date]) -> bool:
+        """``Listed.own_news``: a link the walk's earlier pages did not list, or all of the
+        month whose archive page it is (``lists_its_month``). Not whether the run or an
+        earlier one knew them: a month's page of posts the feed had brought (a
+        WordPress month of no printed dates) counted as listing none, and the walk went
+        on through its calendar widget's days, a request for each."""
+        own = not self._walked.issuperset(items) or lists_its_month(url, list(days))
+        self._walked.update(items)
+        return own
+
+    def listed(
+        self, next_url: str | None, seen: Sequence[Seen], old: int = 0,
+        items: Sequence[str] = (), dates: Sequence[dt.date] = (),
+    ) -> Listed:  # fmt: skip
+        """What the walk is told of the page ``after`` was last asked about
+        (``ListingWalk.listed``), whether it listed news of its own with it."""
+        return Listed(next_url, seen, old, items, dates, own_news=self.own_news)
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
@@ -1414,15 +1438,21 @@ _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[
 # ?m=202610, a calendar's ?mesec=2026-10: a field holding both). A day (/2026/10/27/) or
 # an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-# WordPress's ?m=202610 (two digits always); a site's own ?m=2026-3 is read as any
-# field holding the year and month (``_MONTH_VALUE``)
+# WordPress's ?m=202610 (two digits always); a site's own ?m=2026-3 is read as a field
+# naming a month that holds the year and month (``_MONTH_VALUE``, ``_MONTH_FIELDS``)
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
 # A field holding both, the month in the site's spelling (a calendar's ?mesec=2026-10,
 # ?m=2026-3): "20263" is no month's
 _MONTH_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])")
+# The query fields that name a month so (any field once counted: a newspaper's issue,
+# ``statia.php?broi=2026-10``, a decision's number, ``reshenie.php?nomer=2025-12``,
+# read as months' archive pages a walk could go back through)
+_MONTH_FIELDS = frozenset(("m", "mes", "mesec", "mesets", "month"))
 # A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
 # /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
 _DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
+# The query fields naming a calendar's day (``?data=2026-11-28``, ``?den=``, ``?date=``)
+_DAY_FIELDS = frozenset(("data", "date", "den", "day", "d"))
 _DAY_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
@@ -1442,8 +1472,8 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         year, month = params.get("year", ""), params.get("month", "")
         if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
             return int(year), int(month)
-        for value in params.values():
-            if (ym := _MONTH_VALUE.fullmatch(value)) is not None:
+        for name, value in params.items():
+            if name.lower() in _MONTH_FIELDS and (ym := _MONTH_VALUE.fullmatch(value)):
                 return int(ym[1]), int(ym[2])
     return None
 
@@ -1451,14 +1481,18 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
 def calendar_day(url: str) -> dt.date | None:
     """The day whose page of a calendar ``url`` is (``/arhiv/2026-11-28/``,
     ``/novini/arhiv/2026/11/28/``, ``?data=2026-11-28``), or None: a day ending its path
-    or the whole value of a query field, never an article under a day
-    (``/2026/11/28/slug/``) nor a date inside a slug."""
+    or the whole value of a query field named as days are (``_DAY_FIELDS``) with no
+    paging field beside it, never an article under a day (``/2026/11/28/slug/``) nor a
+    date inside a slug. Any field once counted: ``?from=2026-11-05&page=3`` (a search's,
+    a list's later page) was a day, its pages, answered alike, walked to the cap."""
     _netloc, path, query = split_normal(url)
     found = _DAY_PATH.search(path)
     numbers = (found[1], found[3], found[4]) if found else None
     if numbers is None and query:
-        for field in query.split("&"):
-            if (day := _DAY_VALUE.fullmatch(field.partition("=")[2])) is not None:
+        fields = [field.partition("=")[::2] for field in query.split("&")]
+        paged = any(name.lower() in _MONTH_PAGE_FIELDS for name, _value in fields)
+        for name, value in [] if paged else fields:
+            if name.lower() in _DAY_FIELDS and (day := _DAY_VALUE.fullmatch(value)):
                 numbers = (day[1], day[2], day[3])
                 break
     if numbers is None:
@@ -1582,7 +1616,8 @@ def _month_address(url: str, year: int, number: int, *, one_digit: bool = False)
             months = {
                 name: f"{year}-{spelled(value[2])}"
                 for name, field in said.items()
-                if (value := _MONTH_VALUE.fullmatch(field)) is not None
+                if name.lower() in _MONTH_FIELDS
+                and (value := _MONTH_VALUE.fullmatch(field)) is not None
             }
         fields = [(name, eq, months.get(name, value)) for name, eq, value in fields]
     query = "&".join(f"{name}{eq}{value}" for name, eq, value in fields)
@@ -1597,8 +1632,10 @@ class MonthSteps:
     months in one digit (``/2026/9/``, ``?month=9``) answered ``/2026/09/`` with a 404,
     and its walk ended three missing months later, its news before October never
     archived. The one request more is asked once a year, on a site missing September;
-    with ``9`` missing too, the walk goes on in two digits (``08``), the spelling it
-    guessed. The ``9`` is September again, ``Respelled``: not a month more among the
+    with ``9`` missing too (gone, a 404), the walk goes on in two digits (``08``), the
+    spelling it guessed; a ``9`` that answered, listing nothing, proved the site's
+    months one digit: on in one (``8``), where ``08`` was asked, a 404, and the
+    months after it too. The ``9`` is September again, ``Respelled``: not a month more among the
     walk's ``MISSED_MONTHS`` (its requests stay bounded: one more, once a year), or a
     September and August both missing on a site of two digits ended the walk at
     August, as three months missing. One object per walk: it keeps the ``9`` it asked
@@ -1607,8 +1644,9 @@ class MonthSteps:
     def __init__(self) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
 
-    def __call__(self, url: str) -> str | None:
-        if (guessed := self._asked_for.get(url)) is not None:
+    def __call__(self, url: str, missing: bool = True) -> str | None:
+        """The page before ``url``, a month's page ``missing`` (gone) or empty."""
+        if (guessed := self._asked_for.pop(url, None)) is not None and missing:
             return month_before(guessed)  # neither spelling answered: on as guessed
         month = archive_month(url, anywhere=True)
         if month is not None and month[1] == 9:
@@ -1638,15 +1676,9 @@ def listing_walk(
     return ListingWalk(
         start, state, limit=limit, stop_after_known=stop_after_known,
         limit_is_the_sites=limit_is_the_sites, since=since, from_start=from_start,
-        step_back=MonthSteps(), day_page=calendar_day,
+        step_back=MonthSteps(), month_page=partial(archive_month, anywhere=True),
+        day_page=calendar_day,
     )  # fmt: skip
-
-
-def lists_own_news(url: str, seen: list[Seen], days: list[dt.date]) -> bool:
-    """``Listed.own_news``: the page listed news of its own, new to the walk (``seen``,
-    its links' verdicts) or all of the month whose archive page it is (``days``, the days
-    it prints: ``lists_its_month``)."""
-    return Seen.NEW in seen or lists_its_month(url, days)
 
 
 def _older_month(

@@ -140,8 +140,9 @@ class Listed:
     old: int = 0
     items: Sequence[str] = ()
     dates: Sequence[dt.date] = ()
-    # the page listed news of its own: new to the walk, or all of the month whose
-    # archive page it is (``listings.lists_its_month``)
+    # the page listed news of its own: a link no earlier page of the walk listed (the
+    # run or an earlier one may know it), or all of the month whose archive page it is
+    # (``listings.ListingPages.listed``)
     own_news: bool = True
 
 
@@ -158,7 +159,8 @@ class ListingWalk:
         limit_is_the_sites: bool = True,
         since: dt.date | None = None,
         from_start: bool = False,
-        step_back: Callable[[str], str | None] | None = None,
+        step_back: Callable[[str, bool], str | None] | None = None,
+        month_page: Callable[[str], object] | None = None,
         day_page: Callable[[str], object] | None = None,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
@@ -167,10 +169,13 @@ class ListingWalk:
         ``since``: the run's ``--since``, kept as the walk's cut when it stops there.
         ``from_start``: an oldest-first listing too is begun at page 1 (``--refresh``
         fetches every article again), and walked to its end. ``step_back``: the page
-        before a month's archive page by its address (``listings.month_before``), None
-        for a page that is no month's: a later month's page missing or empty is stepped
-        over to it, where it ended the walk, until ``MISSED_MONTHS`` in a row.
-        ``day_page``: whether a page is one day's page of a calendar
+        before a month's archive page by its address (``listings.MonthSteps``), None
+        for a page that is no month's, told whether the page was missing (True) or
+        answered listing nothing: a later month's page missing or empty is stepped over
+        to it, where it ended the walk, until ``MISSED_MONTHS`` in a row. Asked only to
+        step: it may keep what it asked (``MonthSteps``). ``month_page``: whether a page
+        is a month's archive page (``listings.archive_month``), a question with no
+        side effects. ``day_page``: whether a page is one day's page of a calendar
         (``listings.calendar_day``), which a walk going back by a calendar's days reads
         (``_by_calendar``)."""
         self.start_url = start_url
@@ -198,6 +203,7 @@ class ListingWalk:
         self._items: set[str] = set()  # the article links of this walk's pages so far
         self._skipped = False  # a link passed over as older than --since
         self._step_back = step_back
+        self._month_page = month_page
         self._day_page = day_page
         self._missed = 0  # month pages in a row missing or empty (``_missed_month``)
         # a walk completed before the order was told: page 1 read whole, to tell it now
@@ -249,24 +255,37 @@ class ListingWalk:
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
-        return self._missed_month()
+        return self._missed_month(missing=True)
 
     def _is_day(self, url: str | None) -> bool:
         return bool(url and self._day_page is not None and self._day_page(url))
 
-    def _month(self, url: str) -> str | None:
-        """The month before ``url``'s by its address, for a month's archive page; None
-        for another page."""
-        return None if self._step_back is None else self._step_back(url)
+    def _to_another_period(self, next_url: str | None) -> bool:
+        """This page is a calendar's day and ``next_url`` another day's page or a month's:
+        the walk goes on into the past, not to this day's own later page (a
+        ``?date=2026-11-05&page=3`` that a server answers for every number alike)."""
+        if self._day_page is None or self.url is None or not next_url:
+            return False
+        here = self._day_page(self.url)
+        if not here:
+            return False
+        if there := self._day_page(next_url):
+            return there != here
+        return self._month(next_url)
 
-    def _missed_month(self, next_url: str | None = None) -> Stop | None:
+    def _month(self, url: str) -> bool:
+        """Whether ``url`` is a month's archive page (``month_page``)."""
+        return bool(self._month_page is not None and self._month_page(url))
+
+    def _missed_month(self, next_url: str | None = None, *, missing: bool = False) -> Stop | None:
         """At a page 2+ that is missing or lists nothing (of its own): None where the
         walk goes on to the month before a later month's archive page (``step_back``), a
         gap in the archive, not its end, unless it is the ``MISSED_MONTHS``-th such month
         in a row; else how the walk ends. A walk at its page cap ends there as at any
         page (a cap the run was given is read on by the next run; the months stepped over
         were asked past the cap). A month's page whose calendar links a day with news
-        (``next_url``, ``_by_calendar``) is no gap: the walk goes on to that day."""
+        (``next_url``, ``_by_calendar``) is no gap: the walk goes on to that day.
+        ``missing``: the page was gone (404/410), not a page that answered with no news."""
         if next_url is not None and self._by_calendar(next_url):
             if self._at_cap():
                 return self._end(Stop.CAP)
@@ -277,7 +296,7 @@ class ListingWalk:
         if self._step_back is None or self.number < 2:
             return self._end(Stop.END)
         assert self.url is not None
-        before = self._step_back(self.url)
+        before = self._step_back(self.url, missing)
         if before is None or before in self._visited:
             return self._end(Stop.END)
         respelled = isinstance(before, Respelled)  # (the same month: no month more missed)
@@ -303,7 +322,7 @@ class ListingWalk:
             and self.number > 1
             and next_url not in self._visited
             and self._is_day(next_url)
-            and self._month(self.url) is not None
+            and self._month(self.url)
         )
 
     def listed(self, listed: Listed) -> Stop | None:
@@ -322,12 +341,13 @@ class ListingWalk:
                 self._known_run += 1
         if not verdicts:
             return self._missed_month(listed.next_url)
-        on_day = self._is_day(self.url)
+        on_day = self._to_another_period(listed.next_url)
         if self.number > 1 and listed.items and self._items.issuperset(listed.items) and not on_day:
             # Every link was on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
             # next number would repeat it until the run's request budget is spent. Not a
-            # calendar's day (its news may all be on page 1, its day before is older),
+            # calendar's day going on to another day or month (its news may all be on
+            # page 1, its day before is older; its own next page is no other day),
             # nor a month's page that lists nothing of its own (``Listed.own_news``: the
             # news page's latest again beside the month's grid), read by its calendar's
             # days (``_by_calendar``) or, linking none, a gap as an empty month is
