@@ -256,6 +256,13 @@ def test_unknown_site_lists_known_ones(tmp_path: Path, monkeypatch: pytest.Monke
         get_profile("nope")
 
 
+def test_a_site_id_is_read_as_typed_by_every_command_that_asks_for_a_profile() -> None:
+    """``get_profile`` reads an id as ``typed_site`` does (case, a paste's spaces), so
+    crawl, check-site and extract need not each remember to."""
+    assert get_profile(" BTA ").id == "bta"
+    assert get_profile("Ruse24\t").id == "ruse24"
+
+
 # --- the CLI ---------------------------------------------------------------------------
 
 

@@ -1188,7 +1188,6 @@ def extract_source(
         get_profile,
         list_profiles,
         load_profile_file,
-        typed_site,
     )
 
     fetched: dt.date = dt.date.today()
@@ -1250,7 +1249,7 @@ def extract_source(
     profile = None
     files = list(profile_files)
     if site:
-        profile = get_profile(typed_site(site), files)
+        profile = get_profile(site, files)
     elif len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
         profile = load_profile_file(files[0])
     elif url or files:  # (every file read, and checked: a bad one was ignored without --url)

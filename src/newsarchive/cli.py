@@ -1358,11 +1358,10 @@ def check_site(
     from newsarchive.check_site import check_site as run_check
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
-    from newsarchive.profiles.loader import typed_site
 
     with _handled():
         check_base_url(base_url)
-        chosen = get_profile(typed_site(site), profile or [])
+        chosen = get_profile(site, profile or [])
         options = FetchOptions.from_env(retries=1, user_agent=user_agent)
         options = options.with_delay(delay, chosen.delay)
         rested = [  # (read first: an archive that cannot be read is said before fetching)

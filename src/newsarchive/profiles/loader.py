@@ -319,7 +319,9 @@ def list_profiles(extra_files: Iterable[Path] = ()) -> dict[str, Profile]:
 
 
 def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
-    """One profile by id, or a ``ProfileError`` listing the ids that exist."""
+    """One profile by id as typed (``typed_site``), or a ``ProfileError`` listing the ids
+    that exist."""
+    site = typed_site(site)
     profiles = list_profiles(extra_files)
     try:
         return profiles[site]
@@ -396,7 +398,8 @@ def typed_site(site: str) -> str:
     archive spells ids: lower-case, without the spaces a paste brings around it. The one
     reading for every command and the web page: search, export, stats and reextract took
     ``--site " BTA "``, while crawl, check-site, extract and the page said "unknown site
-    ' bta '"."""
+    ' bta '". ``get_profile`` reads every id so; the filters of search, export and the web
+    page (no profile asked) call it themselves."""
     return site.strip().lower()
 
 
