@@ -415,6 +415,14 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
          "https://gradets.bg/novini/?kat=obshtina&from=month"),
         ("https://gradets.bg/tag/remont-na-ulitsi?from=novini",
          "https://gradets.bg/tag/remont-na-ulitsi?from=novini"),
+        # a number in a list's query is no article's id: a page, a limit, a year, a category
+        ("https://gradets.bg/novini?page=12&from=week", "https://gradets.bg/novini?page=12&from=week"),
+        ("https://gradets.bg/novini?page=12&from=month",
+         "https://gradets.bg/novini?page=12&from=month"),
+        ("https://gradets.bg/search.php?q=x&limit=20&from=news",
+         "https://gradets.bg/search.php?q=x&limit=20&from=news"),
+        ("https://gradets.bg/arhiv?year=2024&from=sport", "https://gradets.bg/arhiv?year=2024&from=sport"),
+        ("https://gradets.bg/news.php?cat_id=3&from=week", "https://gradets.bg/news.php?cat_id=3&from=week"),
         # an article's slug, long id, short id in the path or an id field: a box's word
         ("https://gradets.bg/novini/remont-na-ulitsa-vazrazhdane?from=oshte",
          "https://gradets.bg/novini/remont-na-ulitsa-vazrazhdane"),

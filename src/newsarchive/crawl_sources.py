@@ -219,9 +219,11 @@ class SourceReader:
         if kind == SOURCE_SITEMAP and not self._sitemap_allowed(url):
             return None  # (unread: not barren, and its index not read in full)
         # (asked before the read marks it: a feed read to its end once, re-explored)
-        if exploring and state is None:
-            state = self.frontier.walk(url)
-        read_to_end = exploring and state is not None and state.completed
+        if exploring:
+            state = self.frontier.walk(url) if state is None else state
+        else:
+            state = WalkState()  # (no walk: nothing read to its end, no older page asked)
+        read_to_end = state.completed
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
@@ -289,7 +291,7 @@ class SourceReader:
         ):
             older, ended = self._older_posts(
                 url, page, len(articles), read.next, shapes or [],
-                state=state or WalkState(), read_to_end=read_to_end,
+                state=state, read_to_end=read_to_end,
             )  # fmt: skip
             held += older
             # (a feed whose older pages the budget cut stays unread: the next run reads

@@ -260,13 +260,15 @@ def is_site_home(html: Listing, page_url: str, profile: Profile) -> bool:
 # view, "send by e-mail", the poster's profile (PHP-Fusion's "Публикувано от <a
 # href="profile.php?lookup=3">" beside "print.php?type=N&item_id=233", WordPress's
 # ``/author/x/``). Each is another URL inside the item's block, and stopped its card at
-# the "Прочети още" link, short of the headline and date above it.
+# the "Прочети още" link, short of the headline and date above it. Read on normalised
+# URLs: an article's print copy (``?print=1``, ``?pechat=1``) is its article's address
+# there already (``urls.normalize_url``), the same page as the headline's, no other link.
 _UTILITY_PATH = re.compile(
     r"(?:^|/)(?:print|printview|profile|viewprofile|author|user|member|sendfriend|tellafriend)"
     r"(?:\.\w+)?/?$|(?:^|/)(?:author|profile|user|member)s?/[^/]+/?$",
     re.IGNORECASE,
 )
-_UTILITY_QUERY = re.compile(r"(?:^|&)(?:print=1|option=com_mailto|task=(?:print|emailform))(?:&|$)")
+_UTILITY_QUERY = re.compile(r"(?:^|&)(?:option=com_mailto|task=(?:print|emailform))(?:&|$)")
 
 
 DateMemo = dict[str, dt.date | None]

@@ -52,10 +52,17 @@ _FROM_WORD = re.compile(r"^from=[a-z][a-z_-]*$", re.IGNORECASE)
 # Bulgarian ``do``, "to"; ``until``): then ``from`` is the page's own field, wherever.
 _ROUTE_END = re.compile(r"^(?:to|do|until|till)=", re.IGNORECASE)
 # A short id that names an article where ``shape.looks_like_article_path`` wants a longer
-# one: a path's last segment opening with its number (``/novini/5-remont``) and a query's
-# ``id``/``<word>_id`` field (``novini.php?id=5``), a small site's first posts.
+# one: a path's last segment opening with its number (``/novini/5-remont``). In the query
+# only an ``id``/``<word>_id`` field names one (``novini.php?id=5``, ``news_id=7``), never
+# a list's: a category's, a page's, a tag's, an author's id (``news.php?cat_id=3``) names
+# a list, where ``from`` may be its own filter (``&from=week``).
 _SHORT_ID_SEGMENT = re.compile(r"^\d+[-_][^\W\d_]")
-_ID_FIELD = re.compile(r"^(?:[a-z]+_)?id=\d+$", re.IGNORECASE)
+_ID_FIELD = re.compile(
+    r"^(?!(?:cat|cats|categ|category|categories|kat|kategoriya|kategoria|rubric|rubrika|"
+    r"section|sektsiya|page|tag|tags|author|avtor|user|menu|parent|list|group|type)_)"
+    r"(?:[a-z]+_)?id=\d+$",
+    re.IGNORECASE,
+)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
@@ -497,10 +504,12 @@ def _where_from_dropped(path: str, query: str) -> str:
 def _names_an_article(path: str, fields: list[str]) -> bool:
     """Whether ``path`` with the query ``fields`` names one article, so a ``from=<word>``
     beside them says only where its link was (``_FROM_WORD``): the slug, long id or dated
-    name ``shape.looks_like_article_path`` reads in the path, a numeric id in the query,
-    or a short id (``_SHORT_ID_SEGMENT``, ``_ID_FIELD``). A list's, a search's or a
-    filter's page (``novini?from=week``, ``search.php?q=x&from=news``) names none."""
-    if looks_like_article_path(f"{path}?{'&'.join(fields)}" if fields else path):
+    name ``shape.looks_like_article_path`` reads in the path alone, a short id in its last
+    segment (``_SHORT_ID_SEGMENT``) or an article's id field (``_ID_FIELD``). Any other
+    number in the query is a list's, a search's or a filter's (``novini?page=12``,
+    ``search.php?q=x&limit=20``, ``arhiv?year=2024``, ``news.php?cat_id=3``), and
+    ``from`` beside it as often that page's own field (``&from=week``)."""
+    if looks_like_article_path(path):
         return True
     if is_not_article_path(path):
         return False

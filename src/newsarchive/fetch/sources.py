@@ -12,7 +12,7 @@ import enum
 from collections.abc import Callable
 
 from newsarchive.discover.feeds import declared_late
-from newsarchive.discover.site_map import is_site_map_page
+from newsarchive.discover.site_map import is_html, is_site_map_page
 from newsarchive.errors import FetchError
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -116,7 +116,7 @@ def fetch_source(
         fetcher.recent.keep(page)
         return Miss.REMOVED, f"{kind} failed: HTTP {page.status}: {fetcher.describe(url)}"
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
-    if problem and html_gone and page.status == 200 and is_html(page):
+    if problem and html_gone and page.status == 200 and is_html(page.content):
         fetcher.recent.keep(page)  # (as a 404 is: exploring may read it)
         answer = f"answered an HTML page ({page.headers.get('content-type') or 'no content type'})"
         return Miss.REMOVED, f"{kind} failed: {answer}, not XML: {fetcher.describe(url)}"
@@ -131,15 +131,6 @@ _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
 # An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
 # gzip's magic (a sitemap.xml.gz).
 _XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), GZIP_MAGIC)
-
-
-def is_html(page: Page) -> bool:
-    """``page`` is an HTML page by its content type or, without one, by its first tag."""
-    content_type = page.headers.get("content-type", "").lower()
-    head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return "html" in content_type or (
-        not content_type and head.startswith((b"<!doctype html", b"<html"))
-    )
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
