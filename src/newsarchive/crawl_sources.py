@@ -149,9 +149,15 @@ class SourceReader:
                     shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
             # a feed read for the first time is read to its end, hints or not, and so
-            # is one whose older page failed last run (``_feed_page_failed``), from there
+            # is one whose older page failed last run (``_feed_page_failed``), from there,
+            # by a run whose page cap reaches that page: one that may not ask it (a
+            # failure at page 30, nightly runs capped at 25) read pages 1-25 whole every
+            # night, for ever, the failed page never asked again (nor its failures
+            # counted); the feed is read as every night's, and its resume kept
             state = self.frontier.walk(url)  # (read once, handed down to its reading)
-            whole = exploring or not self.frontier.read_before(url) or state.failures > 0
+            cap = self._page_cap()
+            resumes = state.failures > 0 and (not cap or state.resume_page <= cap)
+            whole = exploring or not self.frontier.read_before(url) or resumes
             self.feed(url, shapes=shapes, exploring=whole, state=state)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
@@ -393,7 +399,7 @@ class SourceReader:
         as its walk's ``completed``."""
         feed, ended = url, False  # (ended: the feed's last page read, none named after it)
         held, pages, seen = 0, 1, {url}
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        limit = self._page_cap()
         max_bytes = self.fetcher.options.max_bytes
         # the older page a run before failed at (``state``: the feed's walk), where this
         # reading goes on from page 1
@@ -442,6 +448,12 @@ class SourceReader:
             self.frontier.save_walk(feed, WalkState())
         return held, True
 
+    def _page_cap(self) -> int:
+        """How many pages of a listing or a feed this run reads (0: no cap): the run's
+        ``--max-pages``, or else the profile's. One rule for the walks and for whether
+        a feed's failed older page is within this run's reach."""
+        return self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+
     def _feed_page_failed(self, feed: str, state: WalkState, url: str, number: int) -> bool:
         """A feed's older page ``url`` (its ``number``-th) failed, as a listing's later
         page may (``ListingWalk.failed``): its reading is not over, so the feed keeps no
@@ -479,7 +491,7 @@ class SourceReader:
         asked without validators: a 304 teaches none, and the nightly run after a quiet
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
         static pages as news (the same one request, the page's bytes sent again)."""
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        limit = self._page_cap()
         walk = listings.listing_walk(
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
