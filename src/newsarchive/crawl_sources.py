@@ -35,7 +35,13 @@ from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
-from newsarchive.fetch.sources import CLOSED_BY_ROBOTS, FAILURES, Miss, fetch_source
+from newsarchive.fetch.sources import (
+    CLOSED_BY_ROBOTS,
+    FAILURES,
+    HTML_ANSWER,
+    Miss,
+    fetch_source,
+)
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
@@ -94,7 +100,7 @@ class SourceReader:
         # feeds and sitemaps the site names (``_named_by_site``) that answered 404/410,
         # with what was said of each and where the site names it: judged once the site's
         # other sources are read (``_dead_named``)
-        self._named_gone: dict[str, tuple[Miss, str, str]] = {}
+        self._named_gone: dict[str, tuple[Miss, str, str, bool]] = {}
         # child sitemap -> the index that names it (read in this run) and the stamp it
         # gives the child there ("": none worth reading): the site names it
         self._index_of: dict[str, tuple[str, str]] = {}
@@ -231,9 +237,10 @@ class SourceReader:
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
-        # A child answering an HTML page is gone as a 404 one is (one warning naming the
-        # index, ``_dead_named``): its index, on the same server and in this run, answered
-        # XML, so the page is the server's "not found" page answered 200. A top sitemap
+        # A child answering an HTML page is gone tonight as a 404 one is (one warning
+        # naming the index, ``_dead_named``), but asked again next run: its index, on the
+        # same server and in this run, answered XML, so the page is likely the server's
+        # "not found" page answered 200, though it may be a passing one. A top sitemap
         # (robots.txt's, a profile's, exploring's) has no such witness: its HTML page may
         # be a wall, a maintenance or login page in front of the site, and still fails.
         page = self._get(url, kind, conditional=not unfinished, source=True, html_gone=depth > 0)
@@ -724,7 +731,8 @@ class SourceReader:
                 f"{url}: not asked, {CLOSED_BY_ROBOTS} (the listing read up to the page before)"
             )
         if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
-            self._named_gone[url] = (*got, named)  # (a warning or a failure: ``_dead_named``)
+            # (a warning or a failure: ``_dead_named``; lasting: a 404/410, not an HTML page)
+            self._named_gone[url] = (*got, named, not (html_gone and HTML_ANSWER in got[1]))
         elif got[0] in FAILURES:
             self._failed(url, got, source=source)
         return got[0]
@@ -788,7 +796,8 @@ class SourceReader:
         and no failure of the run, which would fail every night over it (an alarm that
         always rings is not read). One warning; those returned, one found by exploring
         is not asked again until the site is explored again, and a child of an index
-        not while the index gives it the same ``<lastmod>`` (``Frontier.sitemap_gone``).
+        answering 404/410 not while the index gives it the same ``<lastmod>``
+        (``Frontier.sitemap_gone``); one answering an HTML page is only this run's.
         With no other source
         answering, it fails the run as any dead source does (and has the site explored
         again: ``_gone``), and so does a profile's own source (``explored`` false: a
@@ -802,17 +811,20 @@ class SourceReader:
         gone, self._named_gone = self._named_gone, {}
         answered = self.tally.answered - self.tally.failed.keys() - self._empty.keys()
         if not explored or not answered - gone.keys():
-            for url, (miss, said, _) in gone.items():
+            for url, (miss, said, _, _) in gone.items():
                 self._failed(url, (miss, said), source=True)
             return []
-        for url, (_, said, named) in gone.items():
+        for url, (_, said, named, lasting) in gone.items():
             kind, _, answer = said.partition(" failed: ")
             self.report.warnings.append(
                 f"{kind} {answer}, though {named}: the site's to mend (its other sources were read)"
             )
-            if url in self._index_of:  # (not asked again while its index says the same)
+            if url in self._index_of and lasting:  # (not asked again while its index says
+                # the same; an HTML page is asked again next run: a maintenance or login
+                # page answered 200 once had the child skipped for good, and under an
+                # index giving no <lastmod> (WordPress's wp-sitemap.xml) for ever)
                 self.frontier.sitemap_gone(url, self._index_of[url][1])
-        return list(gone)
+        return [url for url, (*_, lasting) in gone.items() if lasting]
 
     def _said_empty(self) -> None:
         """A feed or sitemap that answered with nothing in it: one warning naming it while
