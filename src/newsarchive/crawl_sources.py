@@ -27,7 +27,7 @@ from newsarchive.discover.explore import (
     Discovery,
     shape_pattern,
 )
-from newsarchive.discover.json_feeds import wp_posts_next
+from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS, ListingWalk, Seen, WalkState
@@ -161,8 +161,7 @@ class SourceReader:
             # night, for ever, the failed page never asked again (nor its failures
             # counted); the feed is read as every night's, and its resume kept
             state = self.frontier.walk(url)  # (read once, handed down to its reading)
-            cap = self._page_cap()
-            resumes = state.failures > 0 and (not cap or state.resume_page <= cap)
+            resumes = state.failures > 0 and self._reaches(url, state.resume_page)
             whole = exploring or not self.frontier.read_before(url) or resumes
             self.feed(url, shapes=shapes, exploring=whole, state=state)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
@@ -417,7 +416,7 @@ class SourceReader:
                 if limit and pages >= limit:
                     break
                 url = following
-                if resume is not None and limit and resume[1] > limit:
+                if resume is not None and not self._reaches(feed, resume[1]):
                     resume = None  # (past the run's page cap: the pages up to it are read)
             if url and resume is not None and resume[0] is not None:
                 url, pages = resume[0], resume[1] - 1
@@ -460,6 +459,13 @@ class SourceReader:
         ``--max-pages``, or else the profile's. One rule for the walks and for whether
         a feed's failed older page is within this run's reach."""
         return self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+
+    def _reaches(self, feed: str, page: int) -> bool:
+        """Whether this run may read a feed as far as its ``page``-th page: within the
+        run's page cap (``_page_cap``), or any, WordPress's list of posts having its own
+        (``MAX_WP_PAGES``)."""
+        cap = self._page_cap()
+        return not cap or page <= cap or is_wp_posts(feed)
 
     def _feed_page_failed(self, feed: str, state: WalkState, url: str, number: int) -> bool:
         """A feed's older page ``url`` (its ``number``-th) failed, as a listing's later
