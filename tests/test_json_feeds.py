@@ -12,6 +12,7 @@ from newsarchive.discover.explore import rest_api_root
 from newsarchive.discover.feeds import feed_links, read_feed
 from newsarchive.discover.json_feeds import (
     MAX_WP_PAGES,
+    is_wp_posts,
     json_entries,
     wp_posts_endpoint,
     wp_posts_next,
@@ -153,3 +154,19 @@ def test_the_next_page_of_the_list_of_posts_until_its_end(
     url: str, total: str | None, entries: int, after: str | None
 ) -> None:
     assert wp_posts_next(url, total, entries) == after
+
+
+@pytest.mark.parametrize(
+    ("url", "wordpress"),
+    [
+        (f"{_POSTS}&page=30", True),
+        ("https://x.bg/?rest_route=/wp/v2/posts&page=30", True),
+        ("https://x.bg/feed/?paged=30", False),
+        ("https://x.bg/atom.xml?str=30", False),
+    ],
+)
+def test_wordpress_list_of_posts_is_told_by_its_route(url: str, wordpress: bool) -> None:
+    """WordPress's list of posts is paged to ``MAX_WP_PAGES``, not to a run's page cap:
+    a failed page 30 of it is resumed by a nightly run capped at 25
+    (``crawl_sources._reaches``), a feed's page 30 is not."""
+    assert is_wp_posts(url) is wordpress

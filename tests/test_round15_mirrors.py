@@ -202,6 +202,28 @@ def test_a_feeds_failed_page_past_the_runs_page_cap_is_not_jumped_to_but_kept(
     assert len(article_rows(db)) == 9
 
 
+def test_capped_nightly_runs_read_a_feed_conditionally_while_its_failed_page_is_past_the_cap(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed's page 3 failed; the nightly runs after are capped at 2 pages, short of
+    it: each asks the feed's first page conditionally (a 304, the feed unchanged), and
+    the failure waits for a run whose cap reaches page 3, which resumes there. Measured
+    before: every capped run asked ``/atom.xml`` whole and ``?str=2`` again, for ever
+    (page 3 never asked, so its failures never counted either)."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    outage = Outage({"/atom.xml?str=3"}, status=500)
+    _dabnitsa_failing(run_cli, db, tmp_path, outage, 1)
+    outage.down.clear()
+    capped = _dabnitsa_failing(run_cli, db, tmp_path, outage, 2, extra=("--max-pages", "2"))
+    assert [code for code, _asked, _said in capped] == [0, 0]
+    nightly = [p for p in capped[-1][1] if p.startswith("/atom.xml")]
+    assert nightly == ["/atom.xml"], capped
+    [(code, asked, _)] = _dabnitsa_failing(run_cli, db, tmp_path, outage, 1)
+    assert code == 0
+    assert [p for p in asked if p.startswith("/atom.xml")] == ["/atom.xml", "/atom.xml?str=3"]
+    assert len(article_rows(db)) == 9
+
+
 def test_a_feeds_older_page_failing_run_after_run_is_taken_for_the_feeds_end(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

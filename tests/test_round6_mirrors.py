@@ -23,7 +23,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import Outcome
+from newsarchive.discover.walk import WalkState
 from newsarchive.harvest import judge
 from newsarchive.mirror import MirrorServer, Outage
 from newsarchive.models import Page, Profile
@@ -308,3 +310,45 @@ def test_the_rest_apis_failed_page_is_resumed_whatever_the_runs_page_cap(
             asked.append([p for p in server.requests[before:] if p.startswith("/wp-json/")])
             outage.down.clear()
     assert asked == [pages, [pages[0], pages[2]], [pages[0]]], asked
+
+
+def test_the_rest_apis_failed_page_past_a_nightly_cap_is_resumed_by_the_capped_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ostrovche's list of posts over three pages, read before (its validators kept),
+    its page 3 failed once (as a re-exploring run's may): the nightly run capped at 2
+    pages reads the list whole and goes on from page 3, WordPress's list having its
+    own cap (``MAX_WP_PAGES``); a feed's page past the cap waits for a run reaching it
+    (``test_round15``'s). Measured with that rule applied to WordPress's list too: the
+    capped run asked page 1 alone, conditionally (a 304), and page 3 waited a month."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / "ostrovche", root)
+    first_page = "/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
+    pages = [first_page, f"{first_page}&page=2", f"{first_page}&page=3"]
+    (root / "_mirror.json").write_text(
+        json.dumps({"headers": {p: {"X-WP-TotalPages": "3"} for p in pages}}), encoding="utf-8"
+    )
+    origin = ROUND6_SITES["ostrovche"][1]
+    for number in (2, 3):
+        (
+            root / f"wp-json/wp/v2/posts@per_page=100&_fields=link,date&page={number}.json"
+        ).write_text(
+            json.dumps([{"link": f"{origin}/staro-{number}/", "date": "2026-08-14T20:30:00"}]),
+            encoding="utf-8",
+        )
+    profile = bare_profile(tmp_path, "ostrovche", *ROUND6_SITES["ostrovche"])
+    asked: list[list[str]] = []
+    with MirrorServer(root) as server:
+        for extra in ((), ("--max-pages", "2")):
+            before = len(server.requests)
+            run_cli(
+                "crawl", "ostrovche", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db), *extra,
+            )  # fmt: skip
+            asked.append([p for p in server.requests[before:] if p.startswith("/wp-json/")])
+            with sqlite3.connect(db) as conn:
+                feed = f"{origin}{first_page}"
+                Frontier(conn, "ostrovche").save_walk(
+                    feed, WalkState(f"{feed}&page=3", 3, failures=1)
+                )
+    assert asked[1] == [pages[0], pages[2]], asked

@@ -27,7 +27,7 @@ from newsarchive.discover.explore import (
     Discovery,
     shape_pattern,
 )
-from newsarchive.discover.json_feeds import wp_posts_next
+from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS, ListingWalk, Seen, WalkState
@@ -35,7 +35,13 @@ from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
-from newsarchive.fetch.sources import CLOSED_BY_ROBOTS, FAILURES, Miss, fetch_source
+from newsarchive.fetch.sources import (
+    CLOSED_BY_ROBOTS,
+    FAILURES,
+    HTML_ANSWER,
+    Miss,
+    fetch_source,
+)
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
@@ -94,7 +100,7 @@ class SourceReader:
         # feeds and sitemaps the site names (``_named_by_site``) that answered 404/410,
         # with what was said of each and where the site names it: judged once the site's
         # other sources are read (``_dead_named``)
-        self._named_gone: dict[str, tuple[Miss, str, str]] = {}
+        self._named_gone: dict[str, tuple[Miss, str, str, bool]] = {}
         # child sitemap -> the index that names it (read in this run) and the stamp it
         # gives the child there ("": none worth reading): the site names it
         self._index_of: dict[str, tuple[str, str]] = {}
@@ -149,9 +155,14 @@ class SourceReader:
                     shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
             # a feed read for the first time is read to its end, hints or not, and so
-            # is one whose older page failed last run (``_feed_page_failed``), from there
+            # is one whose older page failed last run (``_feed_page_failed``), from there,
+            # by a run whose page cap reaches that page: one that may not ask it (a
+            # failure at page 30, nightly runs capped at 25) read pages 1-25 whole every
+            # night, for ever, the failed page never asked again (nor its failures
+            # counted); the feed is read as every night's, and its resume kept
             state = self.frontier.walk(url)  # (read once, handed down to its reading)
-            whole = exploring or not self.frontier.read_before(url) or state.failures > 0
+            resumes = state.failures > 0 and self._reaches(url, state.resume_page)
+            whole = exploring or not self.frontier.read_before(url) or resumes
             self.feed(url, shapes=shapes, exploring=whole, state=state)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
@@ -227,9 +238,10 @@ class SourceReader:
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
-        # A child answering an HTML page is gone as a 404 one is (one warning naming the
-        # index, ``_dead_named``): its index, on the same server and in this run, answered
-        # XML, so the page is the server's "not found" page answered 200. A top sitemap
+        # A child answering an HTML page is gone tonight as a 404 one is (one warning
+        # naming the index, ``_dead_named``), but asked again next run: its index, on the
+        # same server and in this run, answered XML, so the page is likely the server's
+        # "not found" page answered 200, though it may be a passing one. A top sitemap
         # (robots.txt's, a profile's, exploring's) has no such witness: its HTML page may
         # be a wall, a maintenance or login page in front of the site, and still fails.
         page = self._get(url, kind, conditional=not unfinished, source=True, html_gone=depth > 0)
@@ -395,7 +407,7 @@ class SourceReader:
         as its walk's ``completed``."""
         feed, ended = url, False  # (ended: the feed's last page read, none named after it)
         held, pages, seen = 0, 1, {url}
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        limit = self._page_cap()
         max_bytes = self.fetcher.options.max_bytes
         # the older page a run before failed at (``state``: the feed's walk), where this
         # reading goes on from page 1
@@ -406,7 +418,7 @@ class SourceReader:
                 if limit and pages >= limit:
                     break
                 url = following
-                if resume is not None and limit and resume[1] > limit:
+                if resume is not None and not self._reaches(feed, resume[1]):
                     resume = None  # (past the run's page cap: the pages up to it are read)
             if url and resume is not None and resume[0] is not None:
                 url, pages = resume[0], resume[1] - 1
@@ -443,6 +455,19 @@ class SourceReader:
             # and the failed page's posts and those after it were lost.
             self.frontier.save_walk(feed, WalkState())
         return held, True
+
+    def _page_cap(self) -> int:
+        """How many pages of a listing or a feed this run reads (0: no cap): the run's
+        ``--max-pages``, or else the profile's. One rule for the walks and for whether
+        a feed's failed older page is within this run's reach."""
+        return self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+
+    def _reaches(self, feed: str, page: int) -> bool:
+        """Whether this run may read a feed as far as its ``page``-th page: within the
+        run's page cap (``_page_cap``), or any, WordPress's list of posts having its own
+        (``MAX_WP_PAGES``)."""
+        cap = self._page_cap()
+        return not cap or page <= cap or is_wp_posts(feed)
 
     def _feed_page_failed(self, feed: str, state: WalkState, url: str, number: int) -> bool:
         """A feed's older page ``url`` (its ``number``-th) failed, as a listing's later
@@ -481,7 +506,7 @@ class SourceReader:
         asked without validators: a 304 teaches none, and the nightly run after a quiet
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
         static pages as news (the same one request, the page's bytes sent again)."""
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        limit = self._page_cap()
         walk = listings.listing_walk(
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
@@ -714,7 +739,8 @@ class SourceReader:
                 f"{url}: not asked, {CLOSED_BY_ROBOTS} (the listing read up to the page before)"
             )
         if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
-            self._named_gone[url] = (*got, named)  # (a warning or a failure: ``_dead_named``)
+            # (a warning or a failure: ``_dead_named``; lasting: a 404/410, not an HTML page)
+            self._named_gone[url] = (*got, named, not (html_gone and HTML_ANSWER in got[1]))
         elif got[0] in FAILURES:
             self._failed(url, got, source=source)
         return got[0]
@@ -778,7 +804,8 @@ class SourceReader:
         and no failure of the run, which would fail every night over it (an alarm that
         always rings is not read). One warning; those returned, one found by exploring
         is not asked again until the site is explored again, and a child of an index
-        not while the index gives it the same ``<lastmod>`` (``Frontier.sitemap_gone``).
+        answering 404/410 not while the index gives it the same ``<lastmod>``
+        (``Frontier.sitemap_gone``); one answering an HTML page is only this run's.
         With no other source
         answering, it fails the run as any dead source does (and has the site explored
         again: ``_gone``), and so does a profile's own source (``explored`` false: a
@@ -792,17 +819,20 @@ class SourceReader:
         gone, self._named_gone = self._named_gone, {}
         answered = self.tally.answered - self.tally.failed.keys() - self._empty.keys()
         if not explored or not answered - gone.keys():
-            for url, (miss, said, _) in gone.items():
+            for url, (miss, said, _, _) in gone.items():
                 self._failed(url, (miss, said), source=True)
             return []
-        for url, (_, said, named) in gone.items():
+        for url, (_, said, named, lasting) in gone.items():
             kind, _, answer = said.partition(" failed: ")
             self.report.warnings.append(
                 f"{kind} {answer}, though {named}: the site's to mend (its other sources were read)"
             )
-            if url in self._index_of:  # (not asked again while its index says the same)
+            if url in self._index_of and lasting:  # (not asked again while its index says
+                # the same; an HTML page is asked again next run: a maintenance or login
+                # page answered 200 once had the child skipped for good, and under an
+                # index giving no <lastmod> (WordPress's wp-sitemap.xml) for ever)
                 self.frontier.sitemap_gone(url, self._index_of[url][1])
-        return list(gone)
+        return [url for url, (*_, lasting) in gone.items() if lasting]
 
     def _said_empty(self) -> None:
         """A feed or sitemap that answered with nothing in it: one warning naming it while

@@ -752,17 +752,9 @@ class Frontier:
         never skips it. ``validators=False``: the page is to be asked whole next time,
         any it had are dropped."""
         sent = (page.headers.get("etag"), page.headers.get("last-modified"))
-        keep = "COALESCE(excluded.{0}, {0})" if validators else "excluded.{0}"
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
-                f" etag = {keep.format('etag')},"
-                f" last_modified = {keep.format('last_modified')},"
-                " status = excluded.status, checked_at = excluded.checked_at,"
-                " lastmod = excluded.lastmod",
-                (url, *(sent if validators else (None, None)), page.status, now_iso(), lastmod),
-            )
+        self._save_state(
+            url, *(sent if validators else (None, None)), page.status, lastmod, keep=validators
+        )
 
     def sitemap_gone(self, url: str, lastmod: str) -> None:
         """A child sitemap its index still names that answered 404/410 while the site's
@@ -771,13 +763,25 @@ class Frontier:
         again (``unchanged_sitemap``), as a child read in full is not. Asked every night,
         a year's sitemap deleted from under an index that still names it cost a request
         and a warning a night, for ever."""
+        self._save_state(url, None, None, 404, lastmod, keep=False)
+
+    def _save_state(
+        self, url: str, etag: str | None, last_modified: str | None, status: int,
+        lastmod: str | None, *, keep: bool,
+    ) -> None:  # fmt: skip
+        """One source's row in ``fetch_state``, checked now (``save_validators``,
+        ``sitemap_gone``: one statement, so the two never drift). ``keep``: validators the
+        answer did not send keep the ones saved before; otherwise they are replaced."""
+        kept = "COALESCE(excluded.{0}, {0})" if keep else "excluded.{0}"
         with self.conn:
             self.conn.execute(
                 "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
-                " VALUES (?, NULL, NULL, 404, ?, ?) ON CONFLICT(url) DO UPDATE SET"
-                " etag = NULL, last_modified = NULL, status = 404,"
-                " checked_at = excluded.checked_at, lastmod = excluded.lastmod",
-                (url, now_iso(), lastmod),
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                f" etag = {kept.format('etag')},"
+                f" last_modified = {kept.format('last_modified')},"
+                " status = excluded.status, checked_at = excluded.checked_at,"
+                " lastmod = excluded.lastmod",
+                (url, etag, last_modified, status, now_iso(), lastmod),
             )
 
     def move_source_state(self, moves: dict[str, str]) -> None:

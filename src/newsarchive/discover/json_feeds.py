@@ -51,17 +51,26 @@ def wp_posts_endpoint(api_root: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(WP_POSTS_QUERY, safe=","), ""))
 
 
+def is_wp_posts(url: str) -> bool:
+    """Whether ``url`` is WordPress's list of posts (its REST route, in the path or in a
+    ``?rest_route=``): paged by ``wp_posts_next`` to ``MAX_WP_PAGES``, not by a run's
+    page cap."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    route = next((v for k, v in params if k == "rest_route"), parts.path)
+    return route.rstrip("/").endswith(WP_POSTS_ROUTE)
+
+
 def wp_posts_next(url: str, total_pages: str | None, entries: int) -> str | None:
     """The next page of WordPress's list of posts read at ``url`` (a hundred posts a
     page: older ones are only on ``page=2`` and on), or None at its end. The end is the
     ``X-WP-TotalPages`` WordPress sends beside the list (``total_pages``) or, when a proxy
     dropped it, a page with fewer than a hundred ``entries``; never past ``MAX_WP_PAGES``.
     None for any other feed."""
+    if not is_wp_posts(url):
+        return None
     parts = urlsplit(url)
     params = parse_qsl(parts.query, keep_blank_values=True)
-    route = next((v for k, v in params if k == "rest_route"), parts.path)
-    if not route.rstrip("/").endswith(WP_POSTS_ROUTE):
-        return None
     here = next((int(v) for k, v in params if k == "page" and v.isdigit()), 1)
     total = (total_pages or "").strip()
     more = here < int(total) if total.isdigit() else entries >= int(WP_POSTS_QUERY["per_page"])
