@@ -75,7 +75,7 @@ def test_rel_next_in_the_head_is_read_first() -> None:
         ("https://x.bg/statii/byudzhet", '<a href="/novini?page=2">2</a>'),  # the listing's pager
         (
             "https://x.bg/statii/byudzhet",
-            '<a href="/statii/byudzhet?page=2&amp;print=1">2</a>',
+            '<a href="/statii/byudzhet?page=2&amp;sort=old">2</a>',
         ),  # two changed
         ("https://x.bg/statii/byudzhet?page=2", '<a href="/statii/byudzhet">1</a>'),  # back, not on
         (

@@ -192,3 +192,31 @@ def test_a_dead_child_of_the_sites_sitemap_index_is_one_warning_until_the_index_
         third = run_cli(*args)
         assert third.exit_code == 0, third.stderr
         assert asked[before:].count(dead) == 1
+
+
+def test_a_dead_child_of_an_index_the_profile_names_is_the_sites_to_mend(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A profile naming the index (what add-site writes), not robots.txt: its dead child
+    is still the site's fault, which no edit of the profile mends. One warning, exit 0,
+    and the second run asks it no more. It failed every run (exit 1), asked again each
+    time, where the same index named by robots.txt gave one warning."""
+    profile = tmp_path / "glog.toml"
+    profile.write_text(
+        f'id = "glog"\nname = "{NAME}"\norigin = "{ORIGIN}"\n'
+        '[discovery]\nsitemaps = ["/sitemap-index.xml"]\n',
+        encoding="utf-8",
+    )
+    dead = f"{ORIGIN}/sitemap-2025.xml"
+    with answering(Indexed().answer) as (url, asked):
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        said = [line for line in first.stderr.splitlines() if "sitemap-2025.xml" in line]
+        assert len(said) == 1 and "warning" in said[0] and "sitemap index names it" in said[0]
+        assert asked.count(dead) == 1 and _archived(db) == len(NUMBERS)
+        before = len(asked)
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        assert dead not in asked[before:] and "sitemap-2025.xml" not in second.stderr

@@ -809,7 +809,10 @@ class SourceReader:
         With no other source
         answering, it fails the run as any dead source does (and has the site explored
         again: ``_gone``), and so does a profile's own source (``explored`` false: a
-        person is to mend it).
+        person is to mend it). A child of an index the profile names is the site's, not
+        the profile's: the profile cannot mend it. It failed every night (exit 1, and
+        asked again each run: no ``sitemap_gone``, its index never marked read), where
+        the same index found by exploring or in robots.txt gave one warning.
 
         A feed is named as exploring found it, not as the site's pages are tonight: one
         gone in a redesign beside a listing that still answers is found again at the
@@ -818,10 +821,15 @@ class SourceReader:
         night until then was the worse fault."""
         gone, self._named_gone = self._named_gone, {}
         answered = self.tally.answered - self.tally.failed.keys() - self._empty.keys()
-        if not explored or not answered - gone.keys():
-            for url, (miss, said, _, _) in gone.items():
-                self._failed(url, (miss, said), source=True)
-            return []
+        alone = not answered - gone.keys()  # (no other source of the site answered)
+        failing = {
+            url: found
+            for url, found in gone.items()
+            if alone or not (explored or url in self._index_of)
+        }
+        for url, (miss, said, _, _) in failing.items():
+            self._failed(url, (miss, said), source=True)
+        gone = {url: found for url, found in gone.items() if url not in failing}
         for url, (_, said, named, lasting) in gone.items():
             kind, _, answer = said.partition(" failed: ")
             self.report.warnings.append(
