@@ -9,6 +9,7 @@ One local server answers for the site (``pageserver.answering``), its pages writ
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from contextlib import closing
 from pathlib import Path
 
 from newsarchive.discover.explore import GONE_NOTE
+from newsarchive.explorer import REEXPLORE_DAYS
 
 from .mirror_sites import bare_profile
 from .pageserver import answering
@@ -132,7 +134,8 @@ SITEMAPS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 class Indexed(Site):
     """robots.txt names a sitemap index of two children: ``/sitemap-2026.xml``, the
     articles, and ``/sitemap-2025.xml``, deleted (404) though the index names it still,
-    with the ``<lastmod>`` ``dead_lastmod`` (a new one: the index was written again)."""
+    with the ``<lastmod>`` ``dead_lastmod`` (a new one: the index was written again; "":
+    none, as WordPress core's wp-sitemap.xml gives)."""
 
     def __init__(self) -> None:
         super().__init__(listed=True)
@@ -147,7 +150,9 @@ class Indexed(Site):
         if path == "/sitemap-index.xml":
             children = (("sitemap-2026.xml", "2026-11-13"), ("sitemap-2025.xml", self.dead_lastmod))
             entries = "".join(
-                f"<sitemap><loc>{ORIGIN}/{child}</loc><lastmod>{lastmod}</lastmod></sitemap>"
+                f"<sitemap><loc>{ORIGIN}/{child}</loc>"
+                + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")  # ("": none given)
+                + "</sitemap>"
                 for child, lastmod in children
             )
             index = f"<sitemapindex {SITEMAPS}>{entries}</sitemapindex>"
@@ -220,3 +225,81 @@ def test_a_dead_child_of_an_index_the_profile_names_is_the_sites_to_mend(
         second = run_cli(*args)
         assert second.exit_code == 0, second.stderr
         assert dead not in asked[before:] and "sitemap-2025.xml" not in second.stderr
+
+
+BACK = range(501, 503)  # the articles the dead child lists once it answers again
+
+
+class Redeployed(Indexed):
+    """Its index gives ``/sitemap-2025.xml`` no ``<lastmod>``; the child answers 404
+    (a deploy, a purged cache) until ``back``, then lists two articles of its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dead_lastmod = ""
+        self.back = False
+
+    def answer(self, url: str) -> tuple[int, dict[str, str], str]:
+        path = url.removeprefix(ORIGIN)
+        if path == "/sitemap-2025.xml" and self.back:
+            urls = "".join(
+                f"<url><loc>{ORIGIN}/novini/{n}-remont-na-ulitsata</loc>"
+                f"<lastmod>2026-10-{n - 490}</lastmod></url>"
+                for n in BACK
+            )
+            body = f"<?xml version='1.0'?><urlset {SITEMAPS}>{urls}</urlset>"
+            return 200, {"Content-Type": "application/xml"}, body
+        if path in (f"/novini/{n}-remont-na-ulitsata" for n in BACK) and self.back:
+            n = int(path.removeprefix("/novini/").partition("-")[0])
+            text = "".join(
+                f"<p>Общинският съвет прие на сесия {k} решение за улица {n}: ремонт на"
+                " настилката и нови пейки в парка до училището, с пари от бюджета.</p>"
+                for k in range(1, 5)
+            )
+            body = (
+                f"<article><h1>Сесия на общинския съвет за улица {n}</h1><time datetime="
+                f'"2026-10-{n - 490}">{n - 490}.10.2026</time><div>{text}</div></article>'
+            )
+            return 200, {}, self.page(f"Сесия на общинския съвет за улица {n}", body)
+        return super().answer(url)
+
+
+def _gone_since(db: Path, url: str, days: int) -> None:
+    """The clock moved on: the child was recorded gone ``days`` days ago."""
+    when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days, minutes=1)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE fetch_state SET checked_at = ? WHERE url = ?", (when.isoformat(), url))
+
+
+def test_a_dead_child_under_an_index_giving_no_lastmod_is_asked_again_after_days(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An index giving the dead child no ``<lastmod>`` (stamp "") never gives it a new
+    one: recorded gone, it is not asked the next day, but ``REEXPLORE_DAYS`` later it is,
+    and once it answers again its articles are archived. It was skipped for good: a
+    404 answered for an hour lost the year's articles it lists."""
+    profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
+    site = Redeployed()
+    dead = f"{ORIGIN}/sitemap-2025.xml"
+    with answering(site.answer) as (url, asked):
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        assert asked.count(dead) == 1 and _archived(db) == len(NUMBERS)
+        site.back = True
+        _gone_since(db, dead, 1)
+        before = len(asked)
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        assert dead not in asked[before:] and _archived(db) == len(NUMBERS)
+        _gone_since(db, dead, REEXPLORE_DAYS)
+        before = len(asked)
+        third = run_cli(*args)
+        assert third.exit_code == 0, third.stderr
+        assert asked[before:].count(dead) == 1, third.stderr
+        assert _archived(db) == len(NUMBERS) + len(BACK), (third.stderr, asked[before:])
+        before = len(asked)
+        fourth = run_cli(*args)  # (read in full now: skipped as any unchanged child)
+        assert fourth.exit_code == 0, fourth.stderr
+        assert dead not in asked[before:]

@@ -56,6 +56,10 @@ _SETTLED = (
 
 _NOT_NEW = frozenset({Seen.KNOWN, Seen.OLD})  # settled before this run, either way
 
+# ``fetch_state.status`` of a child sitemap recorded gone (``Frontier.sitemap_gone``), a
+# 410 as a 404: what ``unchanged_sitemap`` tells a gone child from one read in full by.
+SITEMAP_GONE_STATUS = 404
+
 
 def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: dt.date | None) -> Seen:
     """Whether a discovered URL is new work or already known (pure policy)."""
@@ -762,8 +766,9 @@ class Frontier:
         the index gives it, so that while the index gives the same one it is not asked
         again (``unchanged_sitemap``), as a child read in full is not. Asked every night,
         a year's sitemap deleted from under an index that still names it cost a request
-        and a warning a night, for ever."""
-        self._save_state(url, None, None, 404, lastmod, keep=False)
+        and a warning a night, for ever. Its ``checked_at`` is the day it was found gone,
+        from which ``unchanged_sitemap`` counts until it is asked again."""
+        self._save_state(url, None, None, SITEMAP_GONE_STATUS, lastmod, keep=False)
 
     def _save_state(
         self, url: str, etag: str | None, last_modified: str | None, status: int,
@@ -859,10 +864,18 @@ class Frontier:
             )
         return found
 
-    def unchanged_sitemap(self, url: str, lastmod: str | None) -> bool:
+    def unchanged_sitemap(self, url: str, lastmod: str | None, *, gone_days: int) -> bool:
         """The index says this sitemap has not changed since it was last read in full
-        (``lastmod`` "": it gives no date; the sitemap was read in full before)."""
+        (``lastmod`` "": it gives no date; the sitemap was read in full before). One
+        recorded gone (``sitemap_gone``) counts as unchanged for ``gone_days`` days from
+        then, not for good: under an index giving no ``<lastmod>`` (WordPress's
+        wp-sitemap.xml) or never a new one, a child that answered 404 for an hour (a
+        deploy, a purged cache) was skipped for ever, its articles never read."""
         if lastmod is None:
             return False
-        row = self.conn.execute("SELECT lastmod FROM fetch_state WHERE url = ?", (url,)).fetchone()
-        return row is not None and row[0] == lastmod
+        row = self.conn.execute(
+            "SELECT lastmod, status FROM fetch_state WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None or row[0] != lastmod:
+            return False
+        return row[1] != SITEMAP_GONE_STATUS or self.checked_within(url, gone_days)
