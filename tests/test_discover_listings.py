@@ -1222,19 +1222,25 @@ def test_the_month_before_a_months_archive_page_is_spelled_by_its_address(
 
 def test_a_missing_september_spelled_09_is_asked_as_9_before_the_walk_steps_on() -> None:
     """From October, ``month_before`` cannot tell how the site spells September: "10"
-    has two digits either way. Its guess "09" missing (404, or a page of no news), the
-    walk's step back (``MonthSteps``) asks "9"; from "9" it goes on in one digit, and
-    with "9" missing too, on in two ("08"), the site's spelling it had guessed."""
+    has two digits either way. Its guess "09" missing (a 404), the walk's step back
+    (``MonthSteps``) asks "9"; from "9" it goes on in one digit, and with "9" missing
+    too, on in two ("08"), the site's spelling it had guessed. A "09" that answered,
+    listing nothing, is the site's spelling: on to "08", no "9" asked."""
     steps = MonthSteps()
-    assert steps("https://x.bg/arhiv/2026/09/") == "https://x.bg/arhiv/2026/9/"
-    assert steps("https://x.bg/arhiv/2026/9/") == "https://x.bg/arhiv/2026/08/"
-    assert steps("https://x.bg/arhiv/2026/08/") == "https://x.bg/arhiv/2026/07/"
-    assert steps("https://x.bg/arhiv/2026/7/") == "https://x.bg/arhiv/2026/6/"
-    assert steps("https://x.bg/?m=202609") == "https://x.bg/?m=202608"  # (never "20269")
-    assert steps("https://x.bg/a.php?year=2026&month=09") == "https://x.bg/a.php?year=2026&month=9"
-    assert steps("https://x.bg/novini?page=2") is None
+    assert steps("https://x.bg/arhiv/2026/09/", True) == "https://x.bg/arhiv/2026/9/"
+    assert steps("https://x.bg/arhiv/2026/9/", True) == "https://x.bg/arhiv/2026/08/"
+    assert steps("https://x.bg/arhiv/2026/08/", True) == "https://x.bg/arhiv/2026/07/"
+    assert steps("https://x.bg/arhiv/2026/7/", True) == "https://x.bg/arhiv/2026/6/"
+    assert steps("https://x.bg/?m=202609", True) == "https://x.bg/?m=202608"  # (never "20269")
+    assert (
+        steps("https://x.bg/a.php?year=2026&month=09", True)
+        == "https://x.bg/a.php?year=2026&month=9"
+    )
+    assert steps("https://x.bg/novini?page=2", True) is None
+    # a "09" that answered with no news: the site's spelling, on in two digits
+    assert steps("https://x.bg/arhiv/2026/09/", False) == "https://x.bg/arhiv/2026/08/"
     # a "9" that answered with no news proves months of one digit: on in one
-    assert steps("https://x.bg/arhiv/2026/09/") == "https://x.bg/arhiv/2026/9/"
+    assert steps("https://x.bg/arhiv/2026/09/", True) == "https://x.bg/arhiv/2026/9/"
     assert steps("https://x.bg/arhiv/2026/9/", False) == "https://x.bg/arhiv/2026/8/"
 
 

@@ -1646,12 +1646,15 @@ class MonthSteps:
     def __init__(self) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
 
-    def __call__(self, url: str, missing: bool = True) -> str | None:
-        """The page before ``url``, a month's page ``missing`` (gone) or empty."""
+    def __call__(self, url: str, missing: bool) -> str | None:
+        """The page before ``url``, a month's page ``missing`` (gone) or empty. Only a
+        ``09`` gone is asked as ``9``: one that answered, listing nothing, is the site's
+        spelling (a site answering every month's address, an empty grid for a month of
+        no news, would be walked on in one digit, its ``08`` never asked)."""
         if (guessed := self._asked_for.pop(url, None)) is not None and missing:
             return month_before(guessed)  # neither spelling answered: on as guessed
         month = archive_month(url, anywhere=True)
-        if month is not None and month[1] == 9:
+        if missing and month is not None and month[1] == 9:
             one_digit = _month_address(url, month[0], 9, one_digit=True)
             if one_digit is not None and one_digit != url:
                 self._asked_for[one_digit] = url
