@@ -1354,3 +1354,21 @@ def test_a_calendar_days_own_later_pages_repeating_it_end_the_walk() -> None:
     walk.listed(Listed(day, [Seen.NEW] * 3, items=latest))
     assert walk.listed(Listed("https://x.bg/arhiv/2026-11-02/", again, items=latest)) is None
     assert walk.listed(Listed("https://x.bg/arhiv/2026/10/", again, items=latest)) is None
+
+
+def test_what_the_walk_is_told_of_a_page_is_told_once_per_after() -> None:
+    """``ListingPages.listed`` passes on whether the page ``after`` was last asked about
+    listed news of its own: told without asking ``after`` for the page, it would pass on
+    the page before's answer, a walk gone wrong with no word; so it refuses."""
+    from newsarchive.discover.walk import Seen
+
+    pages = ListingPages(BARE)
+    with pytest.raises(RuntimeError):
+        pages.listed(None, [Seen.NEW])
+    html = _html(_TEN)
+    pages.after(html, "https://www.x.bg/novini", 1, 2026, items=["https://www.x.bg/a/1"])
+    assert pages.listed(None, [Seen.NEW]).own_news is True
+    with pytest.raises(RuntimeError):  # (a second page told on the first page's answer)
+        pages.listed(None, [Seen.NEW])
+    pages.after(html, "https://www.x.bg/novini?page=2", 2, 2026, items=["https://www.x.bg/a/1"])
+    assert pages.listed(None, [Seen.KNOWN]).own_news is False  # (listed by page 1)

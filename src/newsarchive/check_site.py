@@ -274,8 +274,8 @@ def _check_start(
     each link new or seen on an earlier page of the walk, the days it prints, whether it
     listed news of its own, and a page after the first gone (404/410) or failing as
     such. The page after this one is wanted only while the links found so far, this
-    page's with them, are fewer than ``articles``: decided before this page's links were
-    added, page 1 always wanted page 2. ``pages``, ``learned``: where the walk goes after
+    page's with them, are fewer than ``articles`` (decided before them, page 1 always
+    wanted page 2). ``pages``, ``learned``: where the walk goes after
     each page and the item shapes its pages taught so far (``listings.article_links``)."""
     url, number = step
     check = SourceCheck("start", url)

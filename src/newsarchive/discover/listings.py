@@ -485,7 +485,9 @@ class ListingPages:
         self.profile = profile
         self._first_year: str | None = None
         self._walked: set[str] = set()  # the article links of the walk's pages so far
-        self.own_news = True  # the last page's (``after``)
+        # the page ``after`` was last asked about listed news of its own, until ``listed``
+        # tells the walk so (None: told already, or ``after`` not asked)
+        self._own_news_told: bool | None = None
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
@@ -501,7 +503,8 @@ class ListingPages:
         the days it prints beside them: whether it listed news of its own
         (``own_news``); a month's page that listed none (the news page's latest again,
         beside the month's grid) is read by its calendar's days (``_calendar_day``)."""
-        own_news = self.own_news = items is None or self._own_news(page_url_now, items, days)
+        own_news = items is None or self._own_news(page_url_now, items, days)
+        self._own_news_told = own_news
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
@@ -531,8 +534,13 @@ class ListingPages:
         items: Sequence[str] = (), dates: Sequence[dt.date] = (),
     ) -> Listed:  # fmt: skip
         """What the walk is told of the page ``after`` was last asked about
-        (``ListingWalk.listed``), whether it listed news of its own with it."""
-        return Listed(next_url, seen, old, items, dates, own_news=self.own_news)
+        (``ListingWalk.listed``), whether it listed news of its own with it: once per
+        ``after``, so a page told without asking ``after`` (the last page's answer
+        passed on for it) fails here, not as a walk gone wrong."""
+        own_news, self._own_news_told = self._own_news_told, None
+        if own_news is None:
+            raise RuntimeError("ListingPages.listed without after() for the page")
+        return Listed(next_url, seen, old, items, dates, own_news=own_news)
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
