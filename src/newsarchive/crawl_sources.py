@@ -39,7 +39,7 @@ from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
 from newsarchive.fetch.sources import (
     CLOSED_BY_ROBOTS,
     FAILURES,
-    HTML_ANSWER,
+    HtmlAnswer,
     Miss,
     fetch_source,
 )
@@ -744,7 +744,7 @@ class SourceReader:
             )
         if got[0] is Miss.REMOVED and source and (named := self._named_by_site(url, kind)):
             # (a warning or a failure: ``_dead_named``; lasting: a 404/410, not an HTML page)
-            self._named_gone[url] = (*got, named, not (html_gone and HTML_ANSWER in got[1]))
+            self._named_gone[url] = (*got, named, not isinstance(got[1], HtmlAnswer))
         elif got[0] in FAILURES:
             self._failed(url, got, source=source)
         return got[0]

@@ -50,9 +50,12 @@ FAILURES = (Miss.FAILED, Miss.REMOVED, Miss.DOWN)
 # ends there as the site wishes, and the crawl says so once in its summary.
 CLOSED_BY_ROBOTS = "robots.txt closes it"
 
-# What a ``Miss.REMOVED`` says of a sitemap that answered an HTML page (``html_gone``),
-# not a 404/410: gone for this run, not for good (``crawl_sources._dead_named``).
-HTML_ANSWER = "answered an HTML page"
+
+class HtmlAnswer(str):
+    """What a ``Miss.REMOVED`` says of a sitemap that answered an HTML page
+    (``html_gone``), not a 404/410: gone for this run, not for good
+    (``crawl_sources._dead_named``). Its own type, so that no reader tells the two apart
+    by the words of the message, which a rewording would silently turn lasting."""
 
 
 def fetch_source(
@@ -122,8 +125,10 @@ def fetch_source(
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
     if problem and html_gone and page.status == 200 and is_html(page.content):
         fetcher.recent.keep(page)  # (as a 404 is: exploring may read it)
-        answer = f"{HTML_ANSWER} ({page.headers.get('content-type') or 'no content type'})"
-        return Miss.REMOVED, f"{kind} failed: {answer}, not XML: {fetcher.describe(url)}"
+        answer = f"answered an HTML page ({page.headers.get('content-type') or 'no content type'})"
+        return Miss.REMOVED, HtmlAnswer(
+            f"{kind} failed: {answer}, not XML: {fetcher.describe(url)}"
+        )
     if problem:
         return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
     if keep:
