@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -125,23 +125,34 @@ def test_a_script_shell_is_a_mount_point_and_few_words(body: str, shell: bool) -
     assert bool(script_shell(tree)) is shell
 
 
-def test_an_archive_month_linking_no_month_before_it_is_walked_on_by_its_address(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
-) -> None:
-    """mayoran with its months' "« Октомври 2026" links taken out, and its December 2025
-    moved to August 2026 (a gap of September): the walk stopped at the listing, the
-    newest month, which linked no month before it (5 of 8 articles). By the address it
-    goes on to the month before, past the missing September, and ends after
-    ``MISSED_MONTHS`` missing ones in a row: the archive's first month is its end."""
+def _mayoran_of_months(tmp_path: Path, december_at: str, *, empty: Iterable[str] = ()) -> Path:
+    """A copy of mayoran whose month pages link no month before them (their "« Октомври
+    2026" taken out), its December 2025 served as the month ``december_at`` (``2026/08``,
+    ``2026/9``: a gap before it, or months spelled in one digit), and each month of
+    ``empty`` a page of its own saying it holds no news."""
     root = tmp_path / "mayoran"
     shutil.copytree(SITES / "mayoran", root)
     for page in (root / "novini").glob("*/*/index.html"):
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
-    (root / "novini" / "2026" / "08").mkdir()
+    (root / "novini" / december_at).mkdir(parents=True, exist_ok=True)
     (root / "novini" / "2025" / "12" / "index.html").rename(
-        root / "novini" / "2026" / "08" / "index.html"
+        root / "novini" / december_at / "index.html"
     )
+    for month in empty:  # (after December moved: its own folder may be one of them)
+        year, number = month.split("/")
+        (root / "novini" / month).mkdir(parents=True, exist_ok=True)
+        (root / "novini" / month / "index.html").write_text(
+            _NO_NEWS.format(month=f"{int(number):02d}.{year}"), encoding="utf-8"
+        )
+    return root
+
+
+def _crawl_mayoran(
+    run_cli: Callable[..., Result], root: Path, db: Path, tmp_path: Path
+) -> list[str]:
+    """The paths a crawl of the copy ``root`` asked, in order, by a profile starting at
+    its newest month (so that only the walk by the months' addresses reaches the rest)."""
     _, origin = ROUND36_SITES["mayoran"]
     profile = tmp_path / "mayoran.toml"
     profile.write_text(
@@ -156,7 +167,20 @@ def test_an_archive_month_linking_no_month_before_it_is_walked_on_by_its_address
             "--delay", "0", "--db", str(db),
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
+    return list(server.requests)
+
+
+def test_an_archive_month_linking_no_month_before_it_is_walked_on_by_its_address(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """mayoran with its months' "« Октомври 2026" links taken out, and its December 2025
+    moved to August 2026 (a gap of September): the walk stopped at the listing, the
+    newest month, which linked no month before it (5 of 8 articles). By the address it
+    goes on to the month before, past the missing September, and ends after
+    ``MISSED_MONTHS`` missing ones in a row: the archive's first month is its end."""
+    root = _mayoran_of_months(tmp_path, "2026/08")
+    requests = _crawl_mayoran(run_cli, root, db, tmp_path)
+    months = [p for p in requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
     assert months == [f"/novini/2026/{m:02d}/" for m in range(11, 4, -1)]
     assert len(article_rows(db)) == 8
 
@@ -182,44 +206,21 @@ def test_an_archive_month_answering_200_with_no_news_is_stepped_over_and_the_wal
     answering any month does: the empty September is a gap, stepped over to August,
     whose two articles are archived; the empty months before it end the walk after
     ``MISSED_MONTHS`` in a row (July, June, May), not one request per month to 2020."""
-    root = tmp_path / "mayoran"
-    shutil.copytree(SITES / "mayoran", root)
-    for page in (root / "novini").glob("*/*/index.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
-    (root / "novini" / "2026" / "08").mkdir()
-    (root / "novini" / "2025" / "12" / "index.html").rename(
-        root / "novini" / "2026" / "08" / "index.html"
-    )
-    for year in range(2020, 2027):
-        for month in range(1, 13):
-            folder = root / "novini" / str(year) / f"{month:02d}"
-            if (year, month) < (2026, 10) and (year, month) != (2026, 8):
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / "index.html").write_text(
-                    _NO_NEWS.format(month=f"{month:02d}.{year}"), encoding="utf-8"
-                )
-    _, origin = ROUND36_SITES["mayoran"]
-    profile = tmp_path / "mayoran.toml"
-    profile.write_text(
-        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
-        'start_urls = ["/novini/2026/11/"]\n'
-        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
+    empty = [
+        f"{year}/{month:02d}"
+        for year in range(2020, 2027)
+        for month in range(1, 13)
+        if (year, month) < (2026, 10) and (year, month) != (2026, 8)
+    ]
+    root = _mayoran_of_months(tmp_path, "2026/08", empty=empty)
+    requests = _crawl_mayoran(run_cli, root, db, tmp_path)
+    months = [p for p in requests if re.fullmatch(r"/novini/\d{4}/\d{2}/", p)]
     assert months == [f"/novini/2026/{m:02d}/" for m in range(11, 4, -1)]
     assert len(article_rows(db)) == 8
     # robots.txt, the months, the articles: no /2026/9/, a /09/ that answered (holding
     # nothing) being the site's spelling (``MonthSteps`` respells a gone one only)
-    assert len(server.requests) == 1 + 7 + 8, server.requests
-    assert "/novini/2026/9/" not in server.requests
+    assert len(requests) == 1 + 7 + 8, requests
+    assert "/novini/2026/9/" not in requests
 
 
 def test_an_archive_of_months_in_one_digit_is_walked_past_october_in_its_spelling(
@@ -230,30 +231,9 @@ def test_an_archive_of_months_in_one_digit_is_walked_past_october_in_its_spellin
     no ``/09/``): from October the walk guessed ``/09/`` (how most archives spell it),
     met a 404, and went on to ``/08/``, ``/07/`` and its end, September's two articles
     never archived. Its ``/09/`` missing, it asks ``/9/``, and goes on in one digit."""
-    root = tmp_path / "mayoran"
-    shutil.copytree(SITES / "mayoran", root)
-    for page in (root / "novini").glob("*/*/index.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
-    (root / "novini" / "2026" / "9").mkdir()
-    (root / "novini" / "2025" / "12" / "index.html").rename(
-        root / "novini" / "2026" / "9" / "index.html"
-    )
-    _, origin = ROUND36_SITES["mayoran"]
-    profile = tmp_path / "mayoran.toml"
-    profile.write_text(
-        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
-        'start_urls = ["/novini/2026/11/"]\n'
-        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    root = _mayoran_of_months(tmp_path, "2026/9")
+    requests = _crawl_mayoran(run_cli, root, db, tmp_path)
+    months = [p for p in requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
     assert months == [
         "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
         "/novini/2026/8/", "/novini/2026/7/", "/novini/2026/6/",
@@ -270,30 +250,9 @@ def test_september_asked_in_both_spellings_is_one_missed_month_not_two(
     month (``walk.Respelled``); counted as two, the walk ended at August, three missing,
     July's two articles never asked (measured: 6 of 8 archived, the months asked 11, 10,
     09, 9, 08). Now it goes on to July and ends after June, May and April."""
-    root = tmp_path / "mayoran"
-    shutil.copytree(SITES / "mayoran", root)
-    for page in (root / "novini").glob("*/*/index.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
-    (root / "novini" / "2026" / "07").mkdir()
-    (root / "novini" / "2025" / "12" / "index.html").rename(
-        root / "novini" / "2026" / "07" / "index.html"
-    )
-    _, origin = ROUND36_SITES["mayoran"]
-    profile = tmp_path / "mayoran.toml"
-    profile.write_text(
-        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
-        'start_urls = ["/novini/2026/11/"]\n'
-        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    root = _mayoran_of_months(tmp_path, "2026/07")
+    requests = _crawl_mayoran(run_cli, root, db, tmp_path)
+    months = [p for p in requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
     assert months == [
         "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
         "/novini/2026/08/", "/novini/2026/07/", "/novini/2026/06/", "/novini/2026/05/",
@@ -311,34 +270,9 @@ def test_a_september_in_one_digit_that_answered_with_no_news_keeps_the_walk_in_o
     site spells its months in one digit, so on to ``/8/``. Measured before: on to
     ``/08/`` as if ``/9/`` were missing too, a 404, then ``/07/``, the end, August's two
     articles never archived (6 of 8)."""
-    root = tmp_path / "mayoran"
-    shutil.copytree(SITES / "mayoran", root)
-    for page in (root / "novini").glob("*/*/index.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r'<p class="month-nav">.*?</p>', "", text), encoding="utf-8")
-    for month in (9, 8):
-        (root / "novini" / "2026" / str(month)).mkdir()
-    (root / "novini" / "2026" / "9" / "index.html").write_text(
-        _NO_NEWS.format(month="09.2026"), encoding="utf-8"
-    )
-    (root / "novini" / "2025" / "12" / "index.html").rename(
-        root / "novini" / "2026" / "8" / "index.html"
-    )
-    _, origin = ROUND36_SITES["mayoran"]
-    profile = tmp_path / "mayoran.toml"
-    profile.write_text(
-        f'id = "mayoran"\nname = "М"\norigin = "{origin}"\n[discovery]\n'
-        'start_urls = ["/novini/2026/11/"]\n'
-        'article_pattern = "^/novini/\\\\d{4}/\\\\d{2}/\\\\d+-"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "mayoran", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    months = [p for p in server.requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
+    root = _mayoran_of_months(tmp_path, "2026/8", empty=["2026/9"])
+    requests = _crawl_mayoran(run_cli, root, db, tmp_path)
+    months = [p for p in requests if re.fullmatch(r"/novini/\d{4}/\d{1,2}/", p)]
     assert months == [
         "/novini/2026/11/", "/novini/2026/10/", "/novini/2026/09/", "/novini/2026/9/",
         "/novini/2026/8/", "/novini/2026/7/", "/novini/2026/6/", "/novini/2026/5/",
