@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsarchive.check_site import check_site
+from newsarchive.check_site import SiteCheck, check_site
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
@@ -33,6 +33,7 @@ from .mirror_sites import (
     check_bare_crawl,
     mirror_crawls,
 )
+from .pageserver import Answer, answering
 from .support import SITES, Result
 
 ROUND39_SITES = {
@@ -145,54 +146,41 @@ def test_check_site_walks_a_calendar_as_the_crawl_does(expected: FirstCrawl) -> 
     assert not report.failures, report.failures
 
 
+_HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _checked(answer: Callable[[str], Answer], start: str) -> SiteCheck:
+    """``check-site`` of a site of a few pages ``answer`` gives (``pageserver``), its
+    listing starting at ``start``, walked up to 50 pages for 1,000 articles: as far as
+    its walk goes."""
+    profile = Profile(
+        id="x", name="x", origin="https://www.t.bg", hosts=("www.t.bg",),
+        start_urls=(start,), article_pattern=r"^/statia\.php",
+    )  # fmt: skip
+    with answering(answer) as (url, _asked):
+        return check_site(
+            profile, base_url=url, articles=1000, options=FetchOptions(delay=0, retries=0),
+            pages=50,
+        )  # fmt: skip
+
+
 def test_check_site_ends_a_listing_whose_every_page_number_answers_alike() -> None:
     """``?date=2026-11-05`` with a pager whose every ``&page=N`` a server answers with
     the same three news: page 2 repeats page 1, the walk's end. Measured before: a query
     field holding a date made any page a calendar's day, exempt from that end, and
     check-site asked pages 1 to 50 (its cap)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    cards = "".join(
+        f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>' for i in (1, 2, 3)
+    )
 
-    asked: list[str] = []
+    def answer(url: str) -> Answer:
+        if "/novini.php?date=2026-11-05" not in url:
+            return 404, {}, ""
+        number = int(url.partition("&page=")[2] or 1)
+        pager = f'<a href="/novini.php?date=2026-11-05&amp;page={number + 1}">Следваща</a>'
+        return 200, _HTML, f"<html><body><ul>{cards}</ul><p>{pager}</p></body></html>"
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            asked.append(self.path)
-            if not self.path.startswith("/novini.php?date=2026-11-05"):
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            number = int(self.path.partition("&page=")[2] or 1)
-            cards = "".join(
-                f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>'
-                for i in (1, 2, 3)
-            )
-            pager = f'<a href="/novini.php?date=2026-11-05&amp;page={number + 1}">Следваща</a>'
-            body = f"<html><body><ul>{cards}</ul><p>{pager}</p></body></html>".encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        host = f"127.0.0.1:{server.server_port}"
-        profile = Profile(
-            id="x", name="x", origin=f"http://{host}", hosts=(host,),
-            start_urls=("/novini.php?date=2026-11-05",), article_pattern=r"^/statia\.php",
-        )  # fmt: skip
-        report = check_site(
-            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
+    report = _checked(answer, "/novini.php?date=2026-11-05")
     walked = [s.url for s in report.sources if s.kind == "start"]
     assert len(walked) == 2, walked
 
@@ -259,9 +247,6 @@ def test_check_site_walks_no_newspaper_issue_as_a_month_archive() -> None:
     at page 1. Measured before: any query field holding ``YYYY-MM`` was a month's page,
     and the walk went back through the issues as through months, respelled and by
     address too (5 pages → 1)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
     cards = "".join(
         f'<li><a href="/statia.php?id={i}">Новина номер {i} за общината</a></li>' for i in (1, 2, 3)
     )
@@ -271,32 +256,10 @@ def test_check_site_walks_no_newspaper_issue_as_a_month_archive() -> None:
     )
     page = f"<html><body><ul>{cards}</ul><aside><ul>{issues}</ul></aside></body></html>"
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            known = self.path == "/novini.php" or self.path.startswith("/vestnik.php")
-            body = page.encode() if known else b""
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(url: str) -> Answer:
+        path = urlsplit(url).path
+        return (200, _HTML, page) if path in ("/novini.php", "/vestnik.php") else (404, {}, "")
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        host = f"127.0.0.1:{server.server_port}"
-        profile = Profile(
-            id="x", name="x", origin=f"http://{host}", hosts=(host,),
-            start_urls=("/novini.php",), article_pattern=r"^/statia\.php",
-        )  # fmt: skip
-        report = check_site(
-            profile, articles=1000, options=FetchOptions(delay=0, retries=0), pages=50
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
+    report = _checked(answer, "/novini.php")
     walked = [s.url for s in report.sources if s.kind == "start"]
     assert len(walked) == 1, walked
