@@ -478,3 +478,31 @@ def test_an_upgraded_archive_keeps_its_sources_failures_and_a_read_only_one_list
         {"site": "ruse24", "url": "https://ruse24.bg/rss", "failures": 5, "rest_left": 2,
          "error": "feed failed: HTTP 403", "asked_again": "after 2 more runs"}
     ]  # fmt: skip
+
+
+def test_a_v28_archive_gains_gone_answers_its_gone_children_at_one(tmp_path: Path) -> None:
+    """v29: ``fetch_state.gone_answers``, the 404/410 answers in a row of a child sitemap
+    recorded gone (``Frontier.sitemap_gone``): one for a child a v28 archive kept gone,
+    none for a sitemap read in full; the migration is made once."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import SITEMAP_GONE_STATUS
+
+    db = tmp_path / "v28.db"
+    with closing(connect(db, create=True)) as conn:  # today's, made as v28 wrote it
+        conn.execute("ALTER TABLE fetch_state DROP COLUMN gone_answers")
+        rows = [("https://x.bg/sitemap-2025.xml", SITEMAP_GONE_STATUS),
+                ("https://x.bg/sitemap-2026.xml", 200)]  # fmt: skip
+        conn.executemany(
+            "INSERT INTO fetch_state (url, status, checked_at, lastmod) VALUES (?, ?, ?, '')",
+            [(url, status, "2026-11-01T03:00:00+00:00") for url, status in rows],
+        )
+        conn.execute("PRAGMA user_version = 28")
+        conn.commit()
+    read = "SELECT url, gone_answers FROM fetch_state ORDER BY url"
+    for _ in range(2):
+        with closing(connect(db, create=False)) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 29
+            assert conn.execute(read).fetchall() == [
+                ("https://x.bg/sitemap-2025.xml", 1),
+                ("https://x.bg/sitemap-2026.xml", 0),
+            ]

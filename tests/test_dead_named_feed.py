@@ -303,3 +303,60 @@ def test_a_dead_child_under_an_index_giving_no_lastmod_is_asked_again_after_days
         fourth = run_cli(*args)  # (read in full now: skipped as any unchanged child)
         assert fourth.exit_code == 0, fourth.stderr
         assert dead not in asked[before:]
+
+
+def _gone_answers(db: Path, url: str) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        (answers,) = conn.execute(
+            "SELECT gone_answers FROM fetch_state WHERE url = ?", (url,)
+        ).fetchone()
+    return int(answers)
+
+
+def test_a_dead_child_waits_longer_each_time_it_answers_404_and_answering_ends_the_count(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Under an index giving it no ``<lastmod>``, a child recorded gone is asked again 2
+    days on (not the next day), gone again then 4 days on (not 2), and once it answers
+    its articles are archived and its count is over: gone again under a new
+    ``<lastmod>``, it waits 2 days, not 16. Each waited ``REEXPLORE_DAYS`` (measured
+    before: not asked 2 days on), a child back after an hour's 404 read a month late."""
+    profile = bare_profile(tmp_path, "glog", NAME, ORIGIN)
+    site = Redeployed()
+    dead = f"{ORIGIN}/sitemap-2025.xml"
+    with answering(site.answer) as (url, asked):
+        args = ("crawl", "glog", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+
+        def asks_after(days: int) -> bool:
+            """Whether a run ``days`` days after the child's last answer asks it."""
+            _gone_since(db, dead, days)
+            before = len(asked)
+            result = run_cli(*args)
+            assert result.exit_code == 0, result.stderr
+            return dead in asked[before:]
+
+        first = run_cli(*args)
+        assert first.exit_code == 0 and asked.count(dead) == 1, first.stderr
+        assert _gone_answers(db, dead) == 1
+        assert not asks_after(1)
+        assert asks_after(2) and _gone_answers(db, dead) == 2
+        assert not asks_after(2)
+        assert not asks_after(3)
+        assert asks_after(4) and _gone_answers(db, dead) == 3
+        assert not asks_after(7)
+        site.back = True
+        assert asks_after(8) and _gone_answers(db, dead) == 0
+        assert _archived(db) == len(NUMBERS) + len(BACK)
+        site.back, site.dead_lastmod = False, "2026-12-01"  # (gone again: the index anew)
+        assert asks_after(0) and _gone_answers(db, dead) == 1
+        assert asks_after(2)
+
+
+def test_a_gone_childs_wait_doubles_from_two_days_up_to_the_reexploration() -> None:
+    """The gone child's wait and an unread page's are one rule."""
+    from newsarchive.explorer import doubling_days
+
+    assert [doubling_days(n) for n in range(1, 8)] == [2, 4, 8, 16, 30, 30, 30]
+    assert doubling_days(0) == 2  # (no count kept: as the first)
+    assert REEXPLORE_DAYS == 30

@@ -269,3 +269,52 @@ def test_a_sitemap_index_is_reported_as_one_with_its_children(
     kinds = {s["url"]: (s["kind"], s["sitemaps"]) for s in data["sources"]}
     assert kinds["https://zornitsa.bg/wp-sitemap.xml"] == ("sitemap", 5)
     assert kinds["https://zornitsa.bg/feed/"] == ("feed", 0)
+
+
+@pytest.mark.parametrize(
+    ("pages", "asked", "unasked"),
+    [
+        ((), ["/novini", "/novini?page=2"], ["/novini?page=3"]),  # (two by default)
+        (("--pages", "3"), ["/novini", "/novini?page=2", "/novini?page=3"], []),
+        (("--pages", "1"), ["/novini"], ["/novini?page=2", "/novini?page=3"]),
+    ],
+)
+def test_pages_sets_how_many_listing_pages_check_site_reads(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    pages: tuple[str, ...],
+    asked: list[str],
+    unasked: list[str],
+) -> None:
+    """gornitsa's news list holds three articles a page over three pages: with ten
+    articles to check, ``--pages 3`` reads its third page and ``--pages 1`` its first
+    alone (it read two, whatever was asked)."""
+    from .mirror_sites import bare_profile
+
+    profile = bare_profile(tmp_path, "gornitsa", "Община Горница", "https://gornitsa.bg")
+    with MirrorServer(SITES / "gornitsa") as server:
+        result = run_cli(
+            "check-site", "gornitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "-n", "10", *pages,
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stdout + result.stderr
+    listing = [path for path in server.requests if path.startswith("/novini?")]
+    assert [path for path in asked if path in server.requests] == asked, server.requests
+    assert [path for path in unasked if path in listing] == [], server.requests
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("0", "Invalid value for '--pages': 0 is not in the range 1<=x<=20"),
+        ("21", "Invalid value for '--pages': 21 is not in the range 1<=x<=20"),
+        ("two", "Invalid value for '--pages': 'two' is not a valid int range"),
+    ],
+)
+def test_a_pages_count_out_of_range_is_one_line_exit_2(
+    run_cli: Callable[..., Result], value: str, said: str
+) -> None:
+    result = run_cli("check-site", "bta", "--base-url", "http://127.0.0.1:9", "--pages", value)
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("newsarchive: error: ") and said in line, line

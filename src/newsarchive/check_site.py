@@ -24,7 +24,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
 from newsarchive.markup import parse_html
-from newsarchive.models import Page, Profile
+from newsarchive.models import CHECK_PAGES, Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
 
 # The fields a site's pages must yield, which check-site counts and add-site samples.
@@ -165,7 +165,7 @@ def check_site(
     articles: int = 3,
     options: FetchOptions | None = None,
     fetcher: Fetcher | None = None,
-    pages: int = 2,
+    pages: int = CHECK_PAGES,
 ) -> SiteCheck:
     """Run the check; network errors are recorded in the report, never raised. A site
     that moved to another domain as a whole is checked where it lives now, the move
@@ -199,9 +199,9 @@ def check_site(
             found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []
         for start in start_urls:
-            # the crawler's own walk (``listings.listing_walk``), over two pages by
-            # default: the start page, and its next page when the links found so far are
-            # fewer than the articles to check
+            # the crawler's own walk (``listings.listing_walk``), over ``pages`` pages
+            # (``CHECK_PAGES`` by default): the start page, and each next page while the
+            # links found so far are fewer than the articles to check
             walk = listings.listing_walk(start, WalkState(), limit=pages)
             after = listings.ListingPages(profile)  # its next pages, as the crawl's
             learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's

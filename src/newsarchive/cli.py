@@ -43,11 +43,13 @@ from newsarchive.errors import (
     internal_error,
 )
 from newsarchive.models import (
+    CHECK_PAGES,
     DEFAULT_CONNECTIONS,
     DEFAULT_DELAY,
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_REQUESTS,
     DEFAULT_STOP_AFTER_KNOWN,
+    MAX_CHECK_PAGES,
 )
 
 
@@ -1339,6 +1341,16 @@ def check_site(
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
     ] = 3,
+    pages: Annotated[
+        int,
+        typer.Option(
+            "--pages",
+            min=1,
+            max=MAX_CHECK_PAGES,
+            help="Listing pages read per start page, the later ones only while fewer"
+            " article links than --articles were found.",
+        ),
+    ] = CHECK_PAGES,
     delay: DelayOption = None,
     fmt: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text or json")
@@ -1368,7 +1380,9 @@ def check_site(
             RestedSource(r["url"], r["failures"], r["asked_again"], r["error"] or "")
             for r in site_rests(_db(db), chosen.id)
         ]
-        report = run_check(chosen, base_url=base_url, articles=articles, options=options)
+        report = run_check(
+            chosen, base_url=base_url, articles=articles, options=options, pages=pages
+        )
         report.rested = rested
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)

@@ -31,7 +31,7 @@ from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS, ListingWalk, Seen, WalkState
-from newsarchive.explorer import REEXPLORE_DAYS
+from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
@@ -281,9 +281,10 @@ class SourceReader:
             # only ``fresh`` says to ask again)
             stamp = sitemap_children.stamp(child)
             stamp = "" if stamp == generated else stamp
-            # (one recorded gone is asked again as a site is explored again: its index's
-            # stamp may never change, and a 404 may have been a deploy's hour)
-            unchanged = self.frontier.unchanged_sitemap(child.url, stamp, gone_days=REEXPLORE_DAYS)
+            # (one recorded gone is asked again after days, the more the more often it
+            # was: its index's stamp may never change, and a 404 may have been a
+            # deploy's hour)
+            unchanged = self.frontier.unchanged_sitemap(child.url, stamp, gone_days=doubling_days)
             if child.url not in fresh and unchanged:
                 unknown = True  # read in full before, not again
                 continue
@@ -809,10 +810,12 @@ class SourceReader:
         always rings is not read). One warning; those returned, one found by exploring
         is not asked again until the site is explored again, and a child of an index
         answering 404/410 not while the index gives it the same ``<lastmod>``
-        (``Frontier.sitemap_gone``), nor for ``explorer.REEXPLORE_DAYS`` days, after
-        which it is asked again whatever the index says (an index giving no date, or never
-        a new one, had a child that answered 404 one night skipped for good); one
-        answering an HTML page is only this run's.
+        (``Frontier.sitemap_gone``), nor for 2 days, then 4, 8, 16 and at last
+        ``explorer.REEXPLORE_DAYS`` as it answers 404/410 again (``explorer.doubling_days``),
+        after which it is asked again whatever the index says (an index giving no date, or
+        never a new one, had a child that answered 404 one night skipped for good; a flat
+        30 days lost one gone for an hour's articles for a month); one answering an HTML
+        page is only this run's.
         With no other source
         answering, it fails the run as any dead source does (and has the site explored
         again: ``_gone``), and so does a profile's own source (``explored`` false: a

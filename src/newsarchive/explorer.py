@@ -121,7 +121,16 @@ def unread_wait(found: Discovery) -> int:
     if not found.unread:
         return REEXPLORE_DAYS
     runs = min(found.unread_runs.get(url, 1) for url in found.unread)
-    return 0 if runs <= 1 else min(2 ** (runs - 1), REEXPLORE_DAYS)
+    return 0 if runs <= 1 else doubling_days(runs - 1)
+
+
+def doubling_days(times: int) -> int:
+    """Days before a page that missed ``times`` times in a row is asked again: 2, 4, 8,
+    16, then ``REEXPLORE_DAYS``. One rule for the pages exploring could not read
+    (``unread_wait``, which asks again the next run after a first miss: a passing 503)
+    and a child sitemap its index names that answered 404/410 (``crawl_sources``): one
+    back soon is found within days, one gone for good costs a request a month."""
+    return min(1 << max(times, 1), REEXPLORE_DAYS)
 
 
 def missed_again(found: Discovery, before: Discovery | None) -> Discovery:

@@ -19,6 +19,12 @@ DEFAULT_STOP_AFTER_KNOWN = 10  # archived articles in a row that end a listing's
 # One site's requests in one run (feeds, sitemaps, listings, articles, robots.txt): a site
 # with a million-URL sitemap takes several nights, but never the whole night of the others.
 DEFAULT_MAX_REQUESTS = 5000
+# Listing pages ``check-site`` reads per start page (``--pages``), the later ones only while
+# fewer article links than the articles to check were found: the start page and its next
+# by default (whether the walk finds page 2 is what a redesign breaks), and at most this
+# many (a check, not a crawl: a listing of a hundred pages is the crawl's to walk).
+CHECK_PAGES = 2
+MAX_CHECK_PAGES = 20
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -767,26 +767,32 @@ class Frontier:
         again (``unchanged_sitemap``), as a child read in full is not. Asked every night,
         a year's sitemap deleted from under an index that still names it cost a request
         and a warning a night, for ever. Its ``checked_at`` is the day it was found gone,
-        from which ``unchanged_sitemap`` counts until it is asked again."""
-        self._save_state(url, None, None, SITEMAP_GONE_STATUS, lastmod, keep=False)
+        from which ``unchanged_sitemap`` counts until it is asked again, and
+        ``gone_answers`` the 404/410 answers in a row (one read in full starts it again),
+        by which the wait grows."""
+        self._save_state(url, None, None, SITEMAP_GONE_STATUS, lastmod, keep=False, gone=True)
 
     def _save_state(
         self, url: str, etag: str | None, last_modified: str | None, status: int,
-        lastmod: str | None, *, keep: bool,
+        lastmod: str | None, *, keep: bool, gone: bool = False,
     ) -> None:  # fmt: skip
         """One source's row in ``fetch_state``, checked now (``save_validators``,
         ``sitemap_gone``: one statement, so the two never drift). ``keep``: validators the
-        answer did not send keep the ones saved before; otherwise they are replaced."""
+        answer did not send keep the ones saved before; otherwise they are replaced.
+        ``gone``: one more gone answer in a row (``gone_answers``); an answer read ends
+        the row's count."""
         kept = "COALESCE(excluded.{0}, {0})" if keep else "excluded.{0}"
+        answers = "fetch_state.gone_answers + 1" if gone else "0"
         with self.conn:
             self.conn.execute(
-                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                "INSERT INTO fetch_state"
+                " (url, etag, last_modified, status, checked_at, lastmod, gone_answers)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
                 f" etag = {kept.format('etag')},"
                 f" last_modified = {kept.format('last_modified')},"
                 " status = excluded.status, checked_at = excluded.checked_at,"
-                " lastmod = excluded.lastmod",
-                (url, etag, last_modified, status, now_iso(), lastmod),
+                f" lastmod = excluded.lastmod, gone_answers = {answers}",
+                (url, etag, last_modified, status, now_iso(), lastmod, int(gone)),
             )
 
     def move_source_state(self, moves: dict[str, str]) -> None:
@@ -864,18 +870,21 @@ class Frontier:
             )
         return found
 
-    def unchanged_sitemap(self, url: str, lastmod: str | None, *, gone_days: int) -> bool:
+    def unchanged_sitemap(
+        self, url: str, lastmod: str | None, *, gone_days: Callable[[int], float]
+    ) -> bool:
         """The index says this sitemap has not changed since it was last read in full
         (``lastmod`` "": it gives no date; the sitemap was read in full before). One
-        recorded gone (``sitemap_gone``) counts as unchanged for ``gone_days`` days from
-        then, not for good: under an index giving no ``<lastmod>`` (WordPress's
-        wp-sitemap.xml) or never a new one, a child that answered 404 for an hour (a
-        deploy, a purged cache) was skipped for ever, its articles never read."""
+        recorded gone (``sitemap_gone``) counts as unchanged for ``gone_days(answers)``
+        days from then (``answers``: its gone answers in a row), not for good: under an
+        index giving no ``<lastmod>`` (WordPress's wp-sitemap.xml) or never a new one, a
+        child that answered 404 for an hour (a deploy, a purged cache) was skipped for
+        ever, its articles never read."""
         if lastmod is None:
             return False
         row = self.conn.execute(
-            "SELECT lastmod, status FROM fetch_state WHERE url = ?", (url,)
+            "SELECT lastmod, status, gone_answers FROM fetch_state WHERE url = ?", (url,)
         ).fetchone()
         if row is None or row[0] != lastmod:
             return False
-        return row[1] != SITEMAP_GONE_STATUS or self.checked_within(url, gone_days)
+        return row[1] != SITEMAP_GONE_STATUS or self.checked_within(url, gone_days(row[2]))

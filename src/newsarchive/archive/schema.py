@@ -142,6 +142,11 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   ``&tmpl=component&print=1&layout=default``; ``urls.normalize_url``) is no part of an
   address, where older releases archived an article its sitemap or feed listed with its
   print copy twice.
+* v29: ``fetch_state.gone_answers``: the 404/410 answers in a row of a child sitemap its
+  index names (``Frontier.sitemap_gone``), which waits the longer before it is asked
+  again the more there were (``explorer.doubling_days``: 2, 4, 8, 16, then 30 days),
+  where each waited 30 days: one gone for an hour lost its articles for a month. A
+  child recorded gone before starts at one.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -155,11 +160,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 28
+SCHEMA_VERSION = 29
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
-# (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's).
+# (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
+# v29: a child sitemap's gone answers).
 # A reader that cannot write the archive (``connection.connect_reader``) reads one this old
 # as it is.
 SAME_COLUMNS_SINCE = 11
@@ -236,7 +242,8 @@ CREATE TABLE IF NOT EXISTS fetch_state (
     last_modified TEXT,
     status INTEGER,
     checked_at TEXT NOT NULL,
-    lastmod TEXT
+    lastmod TEXT,
+    gone_answers INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS frontier (
     url_key TEXT PRIMARY KEY,
@@ -742,6 +749,19 @@ def _migrate_source_failures_v22(conn: sqlite3.Connection) -> None:
     conn.execute(_SOURCE_FAILURES)
 
 
+def _migrate_gone_answers_v29(conn: sqlite3.Connection) -> None:
+    """A gone child sitemap's answers in a row, unknown before: one for a child recorded
+    gone (``frontier.SITEMAP_GONE_STATUS``), which the next wait counts from."""
+    from newsarchive.archive.frontier import SITEMAP_GONE_STATUS
+
+    if "gone_answers" not in _columns(conn, "fetch_state"):
+        conn.execute("ALTER TABLE fetch_state ADD COLUMN gone_answers INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "UPDATE fetch_state SET gone_answers = 1 WHERE status = ? AND gone_answers = 0",
+        (SITEMAP_GONE_STATUS,),
+    )
+
+
 @dataclass(frozen=True)
 class Rekey:
     """A step whose work is the re-keying (``archive.rekey``): it brings every stored key
@@ -826,6 +846,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (26, Rekey()),  # a folder's index page (/novini/5/index.html)
     (27, Rekey()),  # a random cache-buster (?rnd=0.48213765213123); ?from=<a box's word>
     (28, Rekey()),  # a print copy's flag (?pechat=1, &print=1, Joomla's &tmpl=component&print=1)
+    (29, _migrate_gone_answers_v29),
 )
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may
