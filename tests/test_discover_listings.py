@@ -1314,8 +1314,7 @@ def test_a_list_with_no_pager_goes_back_by_its_calendars_days(
     pages = ListingPages(BARE)
     base = "https://www.x.bg/"
     number = 1 if url == "novini.php" else 2
-    items = [f"{base}statia.php?id=99"] if own else []  # (none: none of its own)
-    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, items=items)
+    found = pages.after(_html(_TEN + calendar), base + url, number, 2026, own_news=own)
     assert found == base + expected.lstrip("/")
 
 
@@ -1356,19 +1355,19 @@ def test_a_calendar_days_own_later_pages_repeating_it_end_the_walk() -> None:
     assert walk.listed(Listed("https://x.bg/arhiv/2026/10/", again, items=latest)) is None
 
 
-def test_what_the_walk_is_told_of_a_page_is_told_once_per_after() -> None:
-    """``ListingPages.listed`` passes on whether the page ``after`` was last asked about
-    listed news of its own: told without asking ``after`` for the page, it would pass on
-    the page before's answer, a walk gone wrong with no word; so it refuses."""
-    from newsarchive.discover.walk import Seen
+def test_whether_a_page_listed_news_of_its_own_is_told_by_the_walk_it_is_read_in() -> None:
+    """``listings.own_news``: a link no page the walk read before listed (the walk holds
+    them: ``ListingWalk.lists_new``), or a month's archive page listing that month's
+    news, whatever the pages before listed; not the news page's latest again."""
+    from newsarchive.discover.listings import listing_walk, own_news
+    from newsarchive.discover.walk import Listed, Seen, WalkState
 
-    pages = ListingPages(BARE)
-    with pytest.raises(RuntimeError):
-        pages.listed(None, [Seen.NEW])
-    html = _html(_TEN)
-    pages.after(html, "https://www.x.bg/novini", 1, 2026, items=["https://www.x.bg/a/1"])
-    assert pages.listed(None, [Seen.NEW]).own_news is True
-    with pytest.raises(RuntimeError):  # (a second page told on the first page's answer)
-        pages.listed(None, [Seen.NEW])
-    pages.after(html, "https://www.x.bg/novini?page=2", 2, 2026, items=["https://www.x.bg/a/1"])
-    assert pages.listed(None, [Seen.KNOWN]).own_news is False  # (listed by page 1)
+    walk = listing_walk("https://www.x.bg/novini", WalkState(), limit=50)
+    latest = ["https://www.x.bg/a/1"]
+    assert own_news(walk, "https://www.x.bg/novini", latest, [])
+    walk.listed(Listed("https://www.x.bg/novini?page=2", [Seen.NEW], items=latest))
+    assert not own_news(walk, "https://www.x.bg/novini?page=2", latest, [])
+    assert not own_news(walk, "https://www.x.bg/novini?page=2", [], [])  # (an empty page)
+    month = "https://www.x.bg/arhiv/2026/10/"
+    assert own_news(walk, month, latest, [dt.date(2026, 10, 5)])
+    assert not own_news(walk, month, latest, [dt.date(2026, 11, 5)])

@@ -17,7 +17,7 @@ from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
-from newsarchive.discover.walk import ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
@@ -295,12 +295,15 @@ def _check_start(
     seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
     days = [local_date(c.listed_date) for c in links if c.listed_date]
     year = page.fetched_at.date().year
+    own = listings.own_news(walk, page.final_url, urls, days)
     check.next_page = pages.after(
-        tree, page.final_url, number, year, page.headers.get("link", ""), items=urls, days=days
+        tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
     )
     listed += urls
     more = len(set(listed)) < articles
-    walk.listed(pages.listed(check.next_page if more else None, seen, items=urls, dates=days))
+    walk.listed(
+        Listed(check.next_page if more else None, seen, items=urls, dates=days, own_news=own)
+    )
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:

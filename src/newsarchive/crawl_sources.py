@@ -30,7 +30,7 @@ from newsarchive.discover.explore import (
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
-from newsarchive.discover.walk import MAX_ATTEMPTS, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -618,9 +618,10 @@ class SourceReader:
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
         urls = [c.url for c in links]
+        own = listings.own_news(walk, page.final_url, urls, listed)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
-            items=urls, days=listed,
+            own_news=own,
         )  # fmt: skip
         # (not past page 1: a walk that came there by GET had a pager it could follow,
         # its plain links in a <noscript> beside the posting ones, and has read its end)
@@ -645,7 +646,7 @@ class SourceReader:
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
         dates = listed or self.harvest.stated_days(urls)
-        walk.listed(pages.listed(next_url, seen, old, urls, dates))
+        walk.listed(Listed(next_url, seen, old, urls, dates, own_news=own))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
@@ -682,13 +683,13 @@ class SourceReader:
         newest = max(local_date(item.published).year for item in items)
         dates = [local_date(item.published) for item in items]
         urls = [item.url(page.final_url) for item in items]
+        own = listings.own_news(walk, page.final_url, urls, dates)
         next_url = pages.after(
-            tree, page.final_url, number, newest, page.headers.get("link", ""),
-            items=urls, days=dates,
-        )  # fmt: skip
+            tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
+        )
         if number == 1:
             self.frontier.save_validators(url, page)
-        walk.listed(pages.listed(next_url, seen, items=urls, dates=dates))
+        walk.listed(Listed(next_url, seen, items=urls, dates=dates, own_news=own))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

@@ -74,7 +74,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
-from newsarchive.discover.walk import Listed, ListingWalk, Respelled, Seen, WalkState
+from newsarchive.discover.walk import ListingWalk, Respelled, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
@@ -476,22 +476,16 @@ class ListingPages:
        month (``month_before``): the archive's months, one by one into the past, the
        walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
 
-    One object per walk: it keeps rule 3's year from page 1 to the page that takes it,
-    and the article links of the walk's pages so far, which tell whether a page listed
-    news of its own (``own_news``, told the walk by ``listed``).
+    One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
     """
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._first_year: str | None = None
-        self._walked: set[str] = set()  # the article links of the walk's pages so far
-        # the page ``after`` was last asked about listed news of its own, until ``listed``
-        # tells the walk so (None: told already, or ``after`` not asked)
-        self._own_news_told: bool | None = None
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
-        *, items: Sequence[str] | None = None, days: Sequence[dt.date] = (),
+        *, own_news: bool = True,
     ) -> str | None:  # fmt: skip
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
@@ -499,12 +493,10 @@ class ListingPages:
         its older years are before when its address names none; None leaves year pages
         out (exploring, after the listing's page 2, from which add-site reads a template:
         a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one.
-        ``items``: the page's article links (None: not told, as exploring does), ``days``
-        the days it prints beside them: whether it listed news of its own
-        (``own_news``); a month's page that listed none (the news page's latest again,
-        beside the month's grid) is read by its calendar's days (``_calendar_day``)."""
-        own_news = items is None or self._own_news(page_url_now, items, days)
-        self._own_news_told = own_news
+        ``own_news``: whether the page listed news of its own, as the walk reading it
+        tells (the function ``own_news``; True: not told, as exploring does); a month's
+        page that listed none (the news page's latest again, beside the month's grid) is
+        read by its calendar's days (``_calendar_day``)."""
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
@@ -518,29 +510,6 @@ class ListingPages:
             or templated_next(page_url_now, profile.pagination, page)
             or _month_by_address(tree, page_url_now)
         )
-
-    def _own_news(self, url: str, items: Sequence[str], days: Sequence[dt.date]) -> bool:
-        """``Listed.own_news``: a link the walk's earlier pages did not list, or all of the
-        month whose archive page it is (``lists_its_month``). Not whether the run or an
-        earlier one knew them: a month's page of posts the feed had brought (a
-        WordPress month of no printed dates) counted as listing none, and the walk went
-        on through its calendar widget's days, a request for each."""
-        own = not self._walked.issuperset(items) or lists_its_month(url, list(days))
-        self._walked.update(items)
-        return own
-
-    def listed(
-        self, next_url: str | None, seen: Sequence[Seen], old: int = 0,
-        items: Sequence[str] = (), dates: Sequence[dt.date] = (),
-    ) -> Listed:  # fmt: skip
-        """What the walk is told of the page ``after`` was last asked about
-        (``ListingWalk.listed``), whether it listed news of its own with it: once per
-        ``after``, so a page told without asking ``after`` (the last page's answer
-        passed on for it) fails here, not as a walk gone wrong."""
-        own_news, self._own_news_told = self._own_news_told, None
-        if own_news is None:
-            raise RuntimeError("ListingPages.listed without after() for the page")
-        return Listed(next_url, seen, old, items, dates, own_news=own_news)
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
@@ -1520,6 +1489,17 @@ def lists_its_month(url: str, days: list[dt.date]) -> bool:
     (``?mesec=2026-10`` listing November's)."""
     month = archive_month(url, anywhere=True)
     return month is not None and bool(days) and all((d.year, d.month) == month for d in days)
+
+
+def own_news(walk: ListingWalk, url: str, items: Sequence[str], days: Sequence[dt.date]) -> bool:
+    """``Listed.own_news`` of the page at ``url`` the walk is reading, its article links
+    ``items`` and the days it prints beside them ``days``: a link the walk's earlier
+    pages did not list (``ListingWalk.lists_new``), or all of the month whose archive
+    page it is (``lists_its_month``). Not whether the run or an earlier one knew them: a
+    month's page of posts the feed had brought (a WordPress month of no printed dates)
+    counted as listing none, and the walk went on through its calendar widget's days, a
+    request for each."""
+    return walk.lists_new(items) or lists_its_month(url, list(days))
 
 
 def _period_end(url: str) -> dt.date | None:

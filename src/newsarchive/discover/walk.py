@@ -140,9 +140,9 @@ class Listed:
     old: int = 0
     items: Sequence[str] = ()
     dates: Sequence[dt.date] = ()
-    # the page listed news of its own: a link no earlier page of the walk listed (the
-    # run or an earlier one may know it), or all of the month whose archive page it is
-    # (``listings.ListingPages.listed``)
+    # the page listed news of its own: a link no earlier page of the walk listed
+    # (``ListingWalk.lists_new``), or all of the month whose archive page it is
+    # (``listings.own_news``)
     own_news: bool = True
 
 
@@ -342,7 +342,7 @@ class ListingWalk:
         if not verdicts:
             return self._missed_month(listed.next_url)
         on_day = self._to_another_period(listed.next_url)
-        if self.number > 1 and listed.items and self._items.issuperset(listed.items) and not on_day:
+        if self.number > 1 and listed.items and not self.lists_new(listed.items) and not on_day:
             # Every link was on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
             # next number would repeat it until the run's request budget is spent. Not a
@@ -379,6 +379,12 @@ class ListingWalk:
             return self._incremental(next_url)
         self._advance(next_url, self.number + 1)
         return None
+
+    def lists_new(self, items: Sequence[str]) -> bool:
+        """Whether a page lists a link no page of this walk read so far listed (the run
+        or an earlier one may know it): asked of the page being read before ``listed``
+        is told of it, and by ``listed`` of a page 2+ (listing none, it repeats)."""
+        return not self._items.issuperset(items)
 
     def _at_cap(self) -> bool:
         """The walk has read as many pages as its cap allows (oldest first: pages read
