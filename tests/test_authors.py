@@ -351,6 +351,49 @@ def test_a_number_ends_a_byline_where_it_starts_a_word(text: str, name: str) -> 
     assert clean_byline(text) == name
 
 
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ('<meta name="author" content="24 Часа">', "24 Часа"),
+        ('<meta name="author" content="7 Hills Weekly">', "7 Hills Weekly"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author":'
+            ' {"@type": "Person", "name": "4x4 Club Ruse"}}</script>',
+            "4x4 Club Ruse",
+        ),
+    ],
+)
+def test_a_stated_name_that_opens_with_its_number_keeps_it(head: str, name: str) -> None:
+    """The author meta or JSON-LD states a name that opens with a number, an outlet's or a
+    club's ("24 Часа", "7 Hills Weekly"): cut at the number it left nothing, and the page
+    came out with no author at all."""
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Ремонтът на моста започва</h1>"
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == name
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "name"),
+    [
+        ("12 март 2026", True, ""),
+        ("12 March 2026", True, ""),
+        ("12.03.2026 Иван Петров", True, ""),
+        ("2026-03-12", True, ""),
+        ("24 Часа", False, ""),
+        ("5 Min Read", False, ""),
+    ],
+)
+def test_an_opening_number_still_ends_a_date_or_a_printed_byline(
+    text: str, stated: bool, name: str
+) -> None:
+    """A date in a stated field is no name though it opens with a number; in a byline
+    element a number opening the text is a date or a count ("5 Min Read"), so it stays cut
+    there."""
+    assert clean_byline(text, stated=stated) == name
+
+
 def test_a_writers_card_names_the_writer_its_link_does_not() -> None:
     """The card under the headline prints the reporter's name in a plain element and links
     to her page with "Всички статии" (no name): the page's address spells the name, so the

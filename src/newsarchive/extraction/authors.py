@@ -142,13 +142,13 @@ def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
 def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     """Every source in order, lazily: most pages stop at the first."""
     meta = page.meta
-    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author, stated=True)):
         yield name, "jsonld:author"
     if name := bylines.clean_byline(page.profile_text):
         yield name, f"profile:{page.profile_selector}"
-    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author, stated=True)):
         yield name, "meta:author"
-    if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author)):
+    if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author, stated=True)):
         yield name, "meta:twitter:data"
     yield from _byline_elements(page.tree)
     yield from _author_links(page.tree, page.url)

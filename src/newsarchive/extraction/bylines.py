@@ -231,12 +231,26 @@ def _strip_ends(text: str) -> str:
     return core
 
 
-def clean_byline(text: str) -> str:
+# The number a stated name opens with ("98 Buck Social", "24 Часа", a handle such as
+# "3d23d65-ddc6-4ce5"): a word of digits, perhaps with letters after them, that a space
+# or the end follows. A date's first part is not one ("12.03.2026", "2026-03-12": a
+# separator follows its digits), and a day before its month ("12 March 2026") still
+# comes to nothing: the year cuts the name and the month goes with it (``clean_byline``).
+_OPENING_NUMBER = re.compile(r"\d+(?:[^\W_][\w-]*)?(?=\s|$)")
+
+
+def clean_byline(text: str, *, stated: bool = False) -> str:
     """The name(s) in a byline element's text, without prefix, date or separators; "" when
     the text does not read as names (too long, a sentence, a bare number or URL).
 
     Only the first line counts once a bare prefix line ("By", "Автор:") is passed: themes
     put the writer's role or bio in an element of its own after the name.
+
+    ``stated``: the text is a metadata field that states the writer's name (JSON-LD's
+    author, the author meta): nothing but the name is put there, so a number opening it
+    is the name's own, an outlet's or a company's named with it ("98 Buck Social", "24
+    Часа"), which cut there left nothing. In a byline element a number that opens the
+    text is a date or a count as often ("12 март 2026", "5 Min Read"): it ends the name.
     """
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [
@@ -249,7 +263,8 @@ def clean_byline(text: str) -> str:
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
     line = _LEADING.sub("", _LEAD_IN.sub("", lines[0]))
-    tail = _TAIL.search(line)
+    opening = _OPENING_NUMBER.match(line) if stated else None
+    tail = _TAIL.search(line, opening.end() if opening else 0)
     text = line[: tail.start()] if tail else line
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
