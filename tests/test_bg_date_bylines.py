@@ -156,6 +156,38 @@ def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Текст и снимки – Мария Петрова", "Мария Петрова"),  # an en dash, as papers print
+        ("Текст и снимки — Мария Петрова", "Мария Петрова"),
+        ("Текст и снимка - Мария Петрова", "Мария Петрова"),
+        ("Автор – Мария Петрова", "Мария Петрова"),
+        ("Текст и снимки – Мария Петрова, кмет на общината", ""),  # more than a name
+        ("Текст и снимки-Мария Петрова", ""),  # a dash not set apart: a compound word
+        ("Текст – виж по-долу", ""),  # names no one
+    ],
+)
+def test_a_closing_byline_whose_label_ends_in_a_dash_is_a_byline_line(line: str, name: str) -> None:
+    """A newspaper's "Текст и снимки – Мария Петрова" under the text: the dash says what
+    the colon does, on a line of the label and a name alone (before: no author, and the
+    line archived as the text's last paragraph)."""
+    assert labelled_line(line) == name
+
+
+def test_an_article_closing_with_a_dashed_byline_names_its_writer_and_not_in_its_text() -> None:
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title></head><body>'
+        "<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        "<p>Текст и снимки – Мария Петрова</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert "Текст и снимки" not in article.text and "Петрова" not in article.text
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Reviewed By: Owen Hale, PhD", ""),

@@ -829,8 +829,10 @@ def is_bare_date(line: str) -> bool:
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
-# "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text.
-_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
+# "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text,
+# or a dash set apart by spaces where a newspaper prints one ("Текст и снимки – Иван
+# Колев"): on a line holding the label and a name alone, either says who wrote it.
+_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})(?:\s*:|\s+[–—-](?=\s))\s*", re.IGNORECASE)
 
 
 # An office signing in a person's stead: a municipality's or a regional administration's
