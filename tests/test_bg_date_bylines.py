@@ -187,6 +187,23 @@ def test_an_article_closing_with_a_dashed_byline_names_its_writer_and_not_in_its
     assert "Текст и снимки" not in article.text and "Петрова" not in article.text
 
 
+@pytest.mark.parametrize("label", ["Текст и снимки:", "Текст и снимка:", "Текст и фото:"])
+def test_a_writer_and_pictures_label_over_the_name_leaves_the_text_with_it(label: str) -> None:
+    """ "Текст и снимки:" in bold, a line break, the name: the label was dropped as a
+    picture's credit ("… Снимки:"), which left "Мария Петрова" alone as the text's last
+    line; kept, it is read with the name under it as the byline, and both leave."""
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title></head><body>'
+        "<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        f"<p><strong>{label}</strong><br>Мария Петрова</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert article.text.splitlines()[-1].startswith("Площадката"), article.text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -24,7 +24,7 @@ from newsarchive.dates import (
     is_date_line,
     is_roman_month,
 )
-from newsarchive.extraction.clean import is_boilerplate_line
+from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
 from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first.
@@ -61,7 +61,7 @@ _POSTED_AGENT = "|".join(_POSTED_WORDS)  # "от", "by": before the name in eith
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_LABEL}|{_POSTED_BY}"
 # A label that names the writer before a colon, the longer forms first (see ``_LABEL``).
-_NAMING_LABEL = rf"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL}"
+_NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 _PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
