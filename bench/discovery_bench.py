@@ -554,6 +554,15 @@ for site, name, origin in (
     ("yarebichna", "Община Яребична", "https://yarebichna.bg"),
     # and an old notice pinned atop every page of the news list
     ("gornitsa", "Община Горница", "https://gornitsa.bg"),
+    # and a forty-third (tests/fixtures/make_mirrors_round43.py): an article's day as a
+    # calendar leaf of three spans, "28", "ное", "2026", no space between them
+    ("kupina", "Община Купина", "https://kupina.bg"),
+    # and an <h1> and <title> naming the section, the headline an <h2> in <header>
+    ("klen", "Община Клен", "https://www.klen.bg"),
+    # and the text between inline banners, "Прочетете още:" in its middle
+    ("chemerika", "Чемерика Днес", "https://chemerika-news.bg"),
+    # and "Текст и снимки – <name>" after the text, a dash for the colon
+    ("vetrushka", "Община Ветрушка", "https://vetrushka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

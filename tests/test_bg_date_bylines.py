@@ -24,6 +24,7 @@ from newsarchive.extraction.bylines import (
     byline_in_text,
     clean_byline,
     labelled_line,
+    two_line_byline,
 )
 
 PAGES = Path(__file__).parent / "fixtures" / "bg_dates"
@@ -156,6 +157,55 @@ def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Текст и снимки – Мария Петрова", "Мария Петрова"),  # an en dash, as papers print
+        ("Текст и снимки — Мария Петрова", "Мария Петрова"),
+        ("Текст и снимка - Мария Петрова", "Мария Петрова"),
+        ("Автор – Мария Петрова", "Мария Петрова"),
+        ("Текст и снимки – Мария Петрова, кмет на общината", ""),  # more than a name
+        ("Текст и снимки-Мария Петрова", ""),  # a dash not set apart: a compound word
+        ("Текст – виж по-долу", ""),  # names no one
+    ],
+)
+def test_a_closing_byline_whose_label_ends_in_a_dash_is_a_byline_line(line: str, name: str) -> None:
+    """A newspaper's "Текст и снимки – Мария Петрова" under the text: the dash says what
+    the colon does, on a line of the label and a name alone (before: no author, and the
+    line archived as the text's last paragraph)."""
+    assert labelled_line(line) == name
+
+
+def test_an_article_closing_with_a_dashed_byline_names_its_writer_and_not_in_its_text() -> None:
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title></head><body>'
+        "<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        "<p>Текст и снимки – Мария Петрова</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert "Текст и снимки" not in article.text and "Петрова" not in article.text
+
+
+@pytest.mark.parametrize("label", ["Текст и снимки:", "Текст и снимка:", "Текст и фото:"])
+def test_a_writer_and_pictures_label_over_the_name_leaves_the_text_with_it(label: str) -> None:
+    """ "Текст и снимки:" in bold, a line break, the name: the label was dropped as a
+    picture's credit ("… Снимки:"), which left "Мария Петрова" alone as the text's last
+    line; kept, it is read with the name under it as the byline, and both leave."""
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title></head><body>'
+        "<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        f"<p><strong>{label}</strong><br>Мария Петрова</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert article.text.splitlines()[-1].startswith("Площадката"), article.text
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Reviewed By: Owen Hale, PhD", ""),
@@ -209,3 +259,40 @@ def test_the_stated_author_stays_unless_the_page_prints_another_twice(
 ) -> None:
     article = extract(_stated_and_printed(byline, stated, link), "https://news.example/bus-lanes")
     assert article.author == stated
+
+
+def test_a_label_without_its_colon_over_a_name_is_a_byline_only_for_the_pages_writer() -> None:
+    """ "Автор" in bold over "Мария Петрова": a bare label may be a word of the text, so
+    it pairs with the line under it only where that is the writer the page names."""
+    assert two_line_byline("Автор:", "Мария Петрова") == "Мария Петрова"
+    assert two_line_byline("Автор", "Мария Петрова") == ""
+    assert two_line_byline("Автор", "Мария Петрова", "Мария Петрова") == "Мария Петрова"
+    assert two_line_byline("Текст и снимки", "Мария Петрова", "Мария Петрова") == "Мария Петрова"
+    assert two_line_byline("Текст", "Иван Колев", "Мария Петрова") == ""
+    assert two_line_byline("Решение", "Мария Петрова", "Мария Петрова") == ""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p><strong>Автор</strong><br>Мария Петрова</p>",
+        "<p><strong>Текст и снимки</strong><br>Мария Петрова</p>",
+        "<p>Текст и снимки</p><p>Мария Петрова</p>",
+    ],
+)
+def test_an_article_closing_on_a_bare_label_over_its_writer_keeps_neither_in_its_text(
+    byline: str,
+) -> None:
+    """The label without its colon over the name, under the text: the author field rules
+    read "Автор" so (not "Текст и снимки", before: no author), and the two lines stayed
+    as the text's last two (before: "…\nАвтор\nМария Петрова")."""
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title></head><body>'
+        "<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        f"{byline}</article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert article.text.splitlines()[-1].startswith("Площадката"), article.text

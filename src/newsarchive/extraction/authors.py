@@ -677,7 +677,7 @@ _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE
 # engine gave an indent back a character at a time to try it again at each (a page's
 # text is mostly indented lines of its markup's white space: a third of the instructions).
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПпСсФф])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
 _LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
@@ -795,7 +795,8 @@ def _field_value(own: str, after: Callable[[], str]) -> str:
         printed = whole.group(1)
     else:
         return ""
-    name = bylines.clean_byline(printed)
+    # (a byline printed as a sentence, "Текст и снимки: Иван Колев.", ends with its stop)
+    name = bylines.clean_byline(bylines.without_full_stop(printed.strip()))
     names = name.split(", ")  # (a list's items, as ``_text_after`` joins them)
     return name if name and all(map(bylines.reads_as_name, names)) else ""
 

@@ -24,7 +24,7 @@ from newsarchive.dates import (
     is_date_line,
     is_roman_month,
 )
-from newsarchive.extraction.clean import is_boilerplate_line
+from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
 from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first.
@@ -58,10 +58,11 @@ _POSTED_BY = "|".join(
 )
 _POSTED_AGENT = "|".join(_POSTED_WORDS)  # "от", "by": before the name in either order
 # The words that label a writer, for rules elsewhere that read a label apart from a
-# byline line (``authors._labelled_fields``): one vocabulary for both.
-WRITER_LABELS = rf"{_LABEL}|{_POSTED_BY}"
+# byline line (``authors._labelled_fields``): one vocabulary for both, the longer forms
+# first ("Текст и снимки" before "Текст").
+WRITER_LABELS = rf"{WRITER_AND_PICTURES}|{_LABEL}|{_POSTED_BY}"
 # A label that names the writer before a colon, the longer forms first (see ``_LABEL``).
-_NAMING_LABEL = rf"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL}"
+_NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 _PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
@@ -503,7 +504,7 @@ def byline_in_text(text: str) -> str:
             continue  # "By Friday the council…": a sentence, not a byline
         if following[:1].isdigit():  # "By Jane Doe March 3, 2025": the day tells the month
             return clean_byline(" ".join(words[: end + 1]))
-        return clean_byline(_without_full_stop(" ".join(words[:end]).rstrip(",;")))
+        return clean_byline(without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
 
 
@@ -523,7 +524,7 @@ _CREDITED_BEFORE = re.compile(
 )
 
 
-def _without_full_stop(name: str) -> str:
+def without_full_stop(name: str) -> str:
     """ "Иван Колев." -> "Иван Колев": a byline printed as a sentence ("Текст и снимки:
     Иван Колев."); an initial or an abbreviation keeps its point ("Иван П.", "Jr.",
     "Ph.D.")."""
@@ -844,8 +845,10 @@ def is_bare_date(line: str) -> bool:
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
-# "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text.
-_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
+# "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text,
+# or a dash set apart by spaces where a newspaper prints one ("Текст и снимки – Иван
+# Колев"): on a line holding the label and a name alone, either says who wrote it.
+_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})(?:\s*:|\s+[–—-](?=\s))\s*", re.IGNORECASE)
 
 
 # An office signing in a person's stead: a municipality's or a regional administration's
@@ -1134,16 +1137,29 @@ def label_alone(line: str) -> bool:
     )
 
 
-def two_line_byline(label: str, line: str) -> str:
+# The same label without its colon ("Автор" in bold over "Мария Колева"): alone it may be
+# a word of the text ("Текст" heading a quoted document), so it labels the line under it
+# only where that line is the writer the page names elsewhere.
+_BARE_LABEL = re.compile(_NAMING_LABEL, re.IGNORECASE)
+
+
+def two_line_byline(label: str, line: str, author: str = "") -> str:
     """The name ``line`` gives under ``label``, a writer's label alone on its line
-    ("Автор:" over "Мария Колева", "By" over "Jane Doe"), "" when ``label`` is another
-    line or ``line`` says more than a name: the two lines are one byline, who wrote the
-    text and none of it."""
-    if len(line) > 80 or len(label) > 20 or not _LABEL_ONLY.fullmatch(label.strip()):
+    ("Автор:" over "Мария Колева", "By" over "Jane Doe"; without its colon, "Автор" over
+    the ``author`` the page names elsewhere), "" when ``label`` is another line or
+    ``line`` says more than a name: the two lines are one byline, who wrote the text and
+    none of it."""
+    label = label.strip()
+    if len(line) > 80 or len(label) > 20:
+        return ""
+    labelled = _LABEL_ONLY.fullmatch(label) is not None
+    if not labelled and not (author and _BARE_LABEL.fullmatch(label)):
         return ""
     line = line.strip().rstrip(".")
     name = clean_byline(line)
-    return name if name.casefold() == line.casefold() and reads_as_name(name) else ""
+    if name.casefold() != line.casefold() or not reads_as_name(name):
+        return ""
+    return name if labelled or name.casefold() == author.casefold() else ""
 
 
 _JOINS = frozenset({"и", "and", "&"})

@@ -355,6 +355,14 @@ _LINE_RULES = (
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
 _CAPTION_WORD = re.compile(r"\b(?:Снимка|Снимки|Фото)\s*$", re.IGNORECASE)
 _CAPTION_MAX = 230
+# The labels naming one person for the text and its pictures ("Текст и снимки:", "Фото и
+# текст:"): a writer's byline (``bylines`` reads them among its labels), never a caption's
+# credit, though a picture's word closes some of them. Alone on its line ("Текст и
+# снимки:" over the name) the label is kept for the byline rules to read with the name:
+# dropped as a caption's credit, it left the name alone on the text's last line. (With
+# the name, the line goes as a credit would, the name read by the author rules.)
+WRITER_AND_PICTURES = r"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст"
+_WRITER_AND_PICTURES_ALONE = re.compile(rf"\s*(?:{WRITER_AND_PICTURES})\s*:\s*", re.IGNORECASE)
 
 
 def _ends_in_photo_credit(line: str) -> bool:
@@ -365,7 +373,9 @@ def _ends_in_photo_credit(line: str) -> bool:
     credit = line[colon + 1 :]
     if "." in credit or "!" in credit or "?" in credit:
         return False
-    return bool(_CAPTION_WORD.search(line, max(0, colon - 12), colon))
+    return bool(_CAPTION_WORD.search(line, max(0, colon - 12), colon)) and not (
+        _WRITER_AND_PICTURES_ALONE.fullmatch(line)
+    )
 
 
 # The characters a line one of ``_LINE_RULES`` takes can open with: each rule's first letters

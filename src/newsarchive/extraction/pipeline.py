@@ -527,8 +527,10 @@ def _trim_tail(
                     else bylines.labelled_line(last)
                 )
             )
+            paired = False  # the line above is its label, though no colon says so
             if not name and end > 1 and not bylines.after_verse(_verse(paragraphs, end - 2)):
-                name = bylines.two_line_byline(paragraphs[end - 2], last)  # "Автор:" over it
+                name = bylines.two_line_byline(paragraphs[end - 2], last, author)  # "Автор:"
+                paired = bool(name) and not bylines.label_alone(paragraphs[end - 2])
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and end > 1:
                 issuer = bylines.office_signature(last, paragraphs[end - 2])
@@ -536,7 +538,7 @@ def _trim_tail(
                 break
             signed = signed or name
             office = office or issuer
-            if end > 1 and bylines.label_alone(paragraphs[end - 2]):
+            if end > 1 and (paired or bylines.label_alone(paragraphs[end - 2])):
                 end -= 1  # the label over the signature too (the signature no bare date)
             dated = ""
         end -= 1
