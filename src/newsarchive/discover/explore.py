@@ -594,6 +594,33 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     )
 
 
+# A list's tab or link to its newest-first order beside another it shows by default
+# ("Най-четени", "Най-коментирани"): "Най-нови", "Най-новите", "Последни", "По дата".
+_NEWEST_ORDER = re.compile(
+    r"^(?:най[- ]?нови(?:те)?|последни(?:те)?|(?:подреди )?по дата|най-скорошни)"
+    rf"(?: новини)?\s*[{pager_words.ARROWS_ON}]?$",
+    re.IGNORECASE,
+)
+
+
+def newest_order_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where a list's "Най-нови" tab leads: the same list (its path) in another order, by
+    its query (``/novini?podredba=nai-novi`` beside ``/novini`` ordered by reads), not
+    the page itself. The explorer walks it in place of a list whose dates do not run
+    newest first: a new article, read by nobody yet, is on the last page of "Най-четени"
+    and first on "Най-нови"."""
+    here = normalize_url(page_url) or page_url
+    path = split_normal(here)[1]
+
+    def says(anchor: LexborNode) -> bool:
+        if not _NEWEST_ORDER.match(_text(anchor)):
+            return False
+        url = normalize_url(anchor.attributes.get("href") or "", page_base(tree, page_url))
+        return url is not None and split_normal(url)[1] == path
+
+    return first_link_saying(tree, page_url, profile, says, (here,))
+
+
 def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """The newest period a page of an archive's tree links beneath itself: its latest
     year (``/novini/2026/`` under ``/novini/``) or, on a year's page, its latest month
