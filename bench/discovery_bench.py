@@ -554,6 +554,15 @@ for site, name, origin in (
     ("yarebichna", "Община Яребична", "https://yarebichna.bg"),
     # and an old notice pinned atop every page of the news list
     ("gornitsa", "Община Горница", "https://gornitsa.bg"),
+    # and a forty-second (tests/fixtures/make_mirrors_round42.py): the only link to the
+    # news in a mega-menu kept in an Alpine.js <template x-if>
+    ("planinitsa", "Община Планиница", "https://planinitsa.bg"),
+    # and a list ordered "Най-четени" by default, "Най-нови" a tab, each paged
+    ("krushevo", "Община Крушево", "https://krushevo.bg"),
+    # and "Покажи по: 3 | 6 | 12", the same news on three lists of other pages
+    ("dabrava", "Община Дъбрава", "https://www.dabrava.bg"),
+    # and category chips over one list, every article on two lists
+    ("yasenovo", "Община Ясеново", "https://yasenovo.bg"),
     # and a forty-third (tests/fixtures/make_mirrors_round43.py): an article's day as a
     # calendar leaf of three spans, "28", "ное", "2026", no space between them
     ("kupina", "Община Купина", "https://kupina.bg"),

@@ -15,6 +15,7 @@ from newsarchive.discover.explore import (
     declared_feeds,
     feed_pages,
     language_home,
+    newest_order_link,
     newest_period,
     news_hosts,
     news_menu_children,
@@ -22,6 +23,7 @@ from newsarchive.discover.explore import (
     section_links,
     shape_pattern,
     site_name,
+    template_contents,
     wall_before,
 )
 from newsarchive.discover.shape import Shape
@@ -164,6 +166,44 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
         "https://www.x.bg/obyavleniya",  # a news word in its text
         "https://www.x.bg/bg/news/economy",  # a news word in its address only
     ]  # never the home page, an article or a page with neither
+
+
+def test_a_mega_menu_kept_in_a_template_is_read_for_sections() -> None:
+    """An Alpine.js theme's mega-menu is a ``<template x-if>``'s content (lexbor keeps it
+    out of the tree, ``css`` never sees it), drawn on a click of "☰ Меню": its "Новини"
+    is a section (it was not: the site's news were out of reach), ranked as the page's
+    own links are;
+    a template nested in it is read too."""
+    body = (
+        '<nav><a href="/">Начало</a><a href="/obyavi">Обяви</a></nav>'
+        '<div x-data="{ open: false }"><button @click="open = !open">☰ Меню</button>'
+        '<template x-if="open"><div class="mega"><ul><li><a href="/kmet">Кмет</a></li>'
+        '<li><a href="/novini">Новини</a></li></ul>'
+        '<template x-if="more"><a href="/saobshteniya">Съобщения</a></template>'
+        "</div></template></div>"
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/novini",  # (news words in their text and their address)
+        "https://www.x.bg/saobshteniya",
+        "https://www.x.bg/obyavi",  # (the page's own, a news word in its text only)
+    ]
+    assert [len(t.css("a")) for t in template_contents(tree(body))] == [2, 1]  # (each its own)
+
+
+def test_a_lists_newest_first_tab_is_the_same_list_in_another_order() -> None:
+    """ "Най-нови" beside the default "Най-четени" leads to the list's own path in another
+    order; a "Последни новини" box of another page, the pager's "Последна" and the tab of
+    the page itself are not it."""
+    page = "https://www.x.bg/novini?page=2"
+    body = (
+        '<a href="/">Последни</a><ul class="tabs"><li><a href="/novini">Най-четени</a></li>'
+        '<li><a href="/novini?page=2">Най-нови</a></li>'
+        '<li><a href="/novini?red=nai-novi">Най-нови</a></li></ul>'
+        '<p><a href="/novini?page=3">Последна »</a></p>'
+    )
+    assert newest_order_link(tree(body), page, SITE) == "https://www.x.bg/novini?red=nai-novi"
+    assert newest_order_link(tree(body.replace("red=nai-novi", "page=2")), page, SITE) is None
+    assert newest_order_link(tree('<a href="/arhiv?red=1">Най-нови</a>'), page, SITE) is None
 
 
 def test_a_calendars_days_are_no_sections() -> None:

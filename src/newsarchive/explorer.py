@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -43,6 +44,7 @@ from newsarchive.discover.explore import (
     frame_sources,
     is_listing,
     language_home,
+    newest_order_link,
     newest_period,
     news_archive_link,
     news_hosts,
@@ -53,6 +55,7 @@ from newsarchive.discover.explore import (
     site_name,
     wall_before,
 )
+from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.shell import script_shell, shell_problem
@@ -141,6 +144,12 @@ def missed_again(found: Discovery, before: Discovery | None) -> Discovery:
     missed = before.unread if before is not None else {}
     runs = {url: (earlier.get(url, 1) + 1 if url in missed else 1) for url in found.unread}
     return replace(found, unread_runs=runs)
+
+
+def newest_first(items: Items, today: dt.date | None) -> bool:
+    """The days a list's cards print run newest first, or too few print one to tell."""
+    days = [day for card in items.cards if (day := listings.card_date(card, today=today))]
+    return len(days) < 2 or all(a >= b for a, b in pairwise(days))
 
 
 class _Explorer:
@@ -520,6 +529,8 @@ class _Explorer:
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
             if page.final_url not in self.pagination and not archive_of:
                 self.archive_instead(tree, page.final_url)
+            elif not archive_of and not newest_first(items, page.fetched_at):
+                self.newest_order_instead(tree, page.final_url)
             self.site_map = self.site_map or site_map_link(tree, page.final_url, self.profile)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
             # no card in the body: its script draws them from the list its data states
@@ -566,6 +577,28 @@ class _Explorer:
             return
         self.listings[:] = [added[0] if listing == url else listing for listing in before]
         self.notes.pop(url, None)
+
+    def newest_order_instead(self, tree: LexborHTMLParser, url: str) -> None:
+        """A list whose cards' dates do not run newest first (ordered by their reads,
+        "Най-четени", by default) that links its own newest-first order ("Най-нови",
+        ``newest_order_link``): that order, when it lists news, is the listing walked in
+        its place. Walked in the default order, the next night read page 1, found it
+        known and stopped, and a new article (read by nobody yet, on its last page) was
+        never found."""
+        newest = newest_order_link(tree, url, self.profile)
+        if newest is None or newest in self.listings:
+            return
+        before = list(self.listings)
+        self.section(newest, archive_of=url)
+        added = [listing for listing in self.listings if listing not in before]
+        if added:
+            self.listings[:] = [added[0] if listing == url else listing for listing in before]
+            self._forget(url)
+            shown = len(self.listed.get(added[0], ()))
+            self.notes[added[0]] = (
+                f'the newest-first order ("Най-нови") of {url}, whose own is not by date,'
+                f" listing {shown} news items"
+            )
 
     def site_map_instead(self) -> None:
         """A site whose listings show the newest few and no pager (a script posts for

@@ -39,6 +39,7 @@ from newsarchive.discover.urls import (
     on_site,
     url_key,
 )
+from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
@@ -489,6 +490,28 @@ def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
 # A link reading a number of one or two digits alone.
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 
+# A ``<template>`` element's own tags around its content, as lexbor writes it out.
+_TEMPLATE_TAGS = re.compile(r"^<template\b[^>]*>|</template>$", re.IGNORECASE)
+_TEMPLATES_READ = 20  # (a page's templates parsed at most: a menu's are a few)
+
+
+def template_contents(tree: LexborHTMLParser) -> list[LexborHTMLParser]:
+    """The content of each of the page's ``<template>`` elements, parsed on its own.
+
+    The HTML standard keeps a template's content out of the page (a fragment a script
+    copies in), so lexbor's tree never shows it to ``css``. A theme built with Alpine.js
+    or Vue keeps its mega-menu there (``<template x-if="menuOpen">``), drawn on a click of
+    "☰ Меню", and the menu's "Новини" may be the only link to a site's news. A nested
+    template's content is read in its turn."""
+    found: list[LexborHTMLParser] = []
+    waiting = list(tree.css("template"))
+    while waiting and len(found) < _TEMPLATES_READ:
+        content = _TEMPLATE_TAGS.sub("", (waiting.pop(0).html or "").strip())
+        if content.strip():
+            found.append(parse_html(content))
+            waiting += found[-1].css("template")
+    return found
+
 
 def section_links(
     tree: LexborHTMLParser, page_url: str, profile: Profile, articles: Collection[str] = ()
@@ -507,7 +530,9 @@ def section_links(
     home = normalize_url("/", page_url)
     base = page_base(tree, page_url)
     calls = script_calls(tree)
-    for order, anchor in enumerate(tree.css("a, area[href]")):  # (an image map's areas too)
+    contents = template_contents(tree)  # (kept while their anchors are read)
+    anchors = [*tree.css("a, area[href]"), *(a for c in contents for a in c.css("a, area[href]"))]
+    for order, anchor in enumerate(anchors):  # (an image map's areas too)
         raw = link_target(anchor, calls)
         url = normalize_url(raw, base) if raw else None
         if url is None or url == home or not on_site(url, profile):
@@ -567,6 +592,33 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     return first_link_saying(
         tree, page_url, profile, lambda anchor: bool(_NEWS_ARCHIVE.match(_text(anchor))), besides
     )
+
+
+# A list's tab or link to its newest-first order beside another it shows by default
+# ("Най-четени", "Най-коментирани"): "Най-нови", "Най-новите", "Последни", "По дата".
+_NEWEST_ORDER = re.compile(
+    r"^(?:най[- ]?нови(?:те)?|последни(?:те)?|(?:подреди )?по дата|най-скорошни)"
+    rf"(?: новини)?\s*[{pager_words.ARROWS_ON}]?$",
+    re.IGNORECASE,
+)
+
+
+def newest_order_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where a list's "Най-нови" tab leads: the same list (its path) in another order, by
+    its query (``/novini?podredba=nai-novi`` beside ``/novini`` ordered by reads), not
+    the page itself. The explorer walks it in place of a list whose dates do not run
+    newest first: a new article, read by nobody yet, is on the last page of "Най-четени"
+    and first on "Най-нови"."""
+    here = normalize_url(page_url) or page_url
+    path = split_normal(here)[1]
+
+    def says(anchor: LexborNode) -> bool:
+        if not _NEWEST_ORDER.match(_text(anchor)):
+            return False
+        url = normalize_url(anchor.attributes.get("href") or "", page_base(tree, page_url))
+        return url is not None and split_normal(url)[1] == path
+
+    return first_link_saying(tree, page_url, profile, says, (here,))
 
 
 def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
