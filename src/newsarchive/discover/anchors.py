@@ -211,6 +211,49 @@ def link_says(anchor: LexborNode, text: str) -> str:
     )
 
 
+# A link to an item's print copy, by how the page presents it (never by its address:
+# ``/novini/printirane-na-knigi`` is a story about a printing house). Its whole label:
+# "Печат", "Версия за печат", "Принтирай", "Print", "Printer friendly", "Printable
+# version"; or a class or id naming print (``icon-print``, ``fa-print``, ``btn_print``;
+# not "sprint" or "blueprint"), its own or an icon's inside a link of no words; or a
+# click that prints the page (``onclick="window.print()"``).
+_PRINT_LABEL = re.compile(
+    r"(?:(?:версия|вариант|изглед)\s+(?:за|на)\s+печат|(?:за\s+)?печат|"
+    r"(?:принтирай|разпечатай|отпечатай|печатай)(?:\s+(?:статията|новината|страницата))?|"
+    r"printer[-\s]*friendly(?:\s+(?:version|page))?|"
+    r"print(?:able)?(?:\s+(?:version|this|page|article))?)[\s:.!…]*",
+    re.IGNORECASE,
+)
+_PRINT_NAME = re.compile(r"(?<![a-z])print", re.IGNORECASE)
+_PRINT_CALL = re.compile(r"\bprint\s*\(", re.IGNORECASE)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def says_print(anchor: LexborNode) -> bool:
+    """Whether a link leads to its item's print copy, as the page shows it (``_PRINT_LABEL``
+    of its words, else of its ``aria-label``, ``title`` or picture; a print class or id;
+    a click that prints): the copy is its article in a bare layout, at an address that
+    may name no original (``/print/1234``, ``print.php?id=1234``), so that following it
+    would archive the article a second time. Only an ``<a>``: a row a script makes
+    clickable is an item, whatever its words."""
+    if anchor.tag != "a":
+        return False
+    attributes = anchor.attributes
+    text = " ".join((anchor.text(deep=True) or "").split())
+    said = link_says(anchor, text)
+    if said and len(said) <= 40 and _PRINT_LABEL.fullmatch(said):
+        return True
+    if _PRINT_CALL.search(attributes.get("onclick") or ""):
+        return True
+    named = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    if _PRINT_NAME.search(named):
+        return True
+    if _WORD.search(text):
+        return False  # a link of words: its icon's class is decoration
+    icons = anchor.css("[class]")
+    return any(_PRINT_NAME.search(icon.attributes.get("class") or "") for icon in icons)
+
+
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     """What a page's relative links resolve against: its ``<base href>``, else its URL."""
     base = urlsplit(page_url)._replace(fragment="").geturl()

@@ -36,6 +36,7 @@ from newsarchive.discover.anchors import (
     link_says,
     link_target,
     page_base,
+    says_print,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -177,7 +178,9 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         )
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
-        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
+        copy = says_print(anchor)
+        bounds = not (back or nofollow or utility or copy)
+        links.append(Link(anchor=anchor, url=url, bounds=bounds, copy=copy))
     return _translations_apart(_respelled(links))
 
 
