@@ -221,7 +221,7 @@ def test_a_bare_profile_archives_each_article_once_and_asks_no_copy(
 )
 def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
     anchor = LexborHTMLParser(f"<p>{link}</p>").css_first("a")
-    assert anchor is not None and says_print(anchor)
+    assert anchor is not None and says_print(anchor, anchor.attributes)
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
 )
 def test_a_link_merely_near_print_is_no_print_copy(link: str) -> None:
     anchor = LexborHTMLParser(f"<p>{link}</p>").css_first("a")
-    assert anchor is not None and not says_print(anchor)
+    assert anchor is not None and not says_print(anchor, anchor.attributes)
 
 
 def test_a_listing_offers_an_items_print_copy_only_when_nothing_else_links_it() -> None:

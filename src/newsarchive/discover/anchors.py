@@ -227,29 +227,33 @@ _PRINT_LABEL = re.compile(
 _PRINT_NAME = re.compile(r"(?<![a-z])print", re.IGNORECASE)
 _PRINT_CALL = re.compile(r"\bprint\s*\(", re.IGNORECASE)
 _WORD = re.compile(r"\w", re.UNICODE)
+_PRINT_LOOK = 60  # a print link's words with their spaces: "Версия за печат" and its padding
 
 
-def says_print(anchor: LexborNode) -> bool:
+def says_print(anchor: LexborNode, attributes: Mapping[str, str | None]) -> bool:
     """Whether a link leads to its item's print copy, as the page shows it (``_PRINT_LABEL``
-    of its words, else of its ``aria-label``, ``title`` or picture; a print class or id;
-    a click that prints): the copy is its article in a bare layout, at an address that
-    may name no original (``/print/1234``, ``print.php?id=1234``), so that following it
-    would archive the article a second time. Only an ``<a>``: a row a script makes
-    clickable is an item, whatever its words."""
+    of its words, else of its ``aria-label``, ``title`` or picture; a print class or id,
+    its own or, on a link of no words, an icon's inside it; a click that prints): the copy
+    is its article in a bare layout, at an address that may name no original
+    (``/print/1234``, ``print.php?id=1234``), so that following it would archive the
+    article a second time. Only an ``<a>``: a row a script makes clickable is an item,
+    whatever its words. ``attributes``: the link's, read already. Read for every link of
+    every listing page, so the cheap tests come first and a link of many words (a
+    headline) is let go at its length, its words never joined."""
     if anchor.tag != "a":
         return False
-    attributes = anchor.attributes
-    text = " ".join((anchor.text(deep=True) or "").split())
-    said = link_says(anchor, text)
-    if said and len(said) <= 40 and _PRINT_LABEL.fullmatch(said):
-        return True
     if _PRINT_CALL.search(attributes.get("onclick") or ""):
         return True
-    named = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    if _PRINT_NAME.search(named):
+    if _PRINT_NAME.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
         return True
-    if _WORD.search(text):
-        return False  # a link of words: its icon's class is decoration
+    raw = anchor.text(deep=True) or ""
+    if len(raw) > _PRINT_LOOK:
+        return False
+    text = " ".join(raw.split())
+    if _WORD.search(text):  # a link of words: they say what it is, its icon is decoration
+        return bool(_PRINT_LABEL.fullmatch(text))
+    if _PRINT_LABEL.fullmatch(link_says(anchor, text)):
+        return True
     icons = anchor.css("[class]")
     return any(_PRINT_NAME.search(icon.attributes.get("class") or "") for icon in icons)
 
