@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import says_print
 from newsarchive.discover.listings import article_links
+from newsarchive.extraction import extract
 from newsarchive.models import Profile
 
 from .mirror_sites import bare_profile
@@ -49,8 +50,8 @@ ARTICLES: dict[int, tuple[str, str, str]] = {
     505: ("zalesyavane-na-parka", "/pechat/505", "🖶"),
 }
 # items the list links by their print copy alone (the headline no link): 506's copy names
-# its original by canonical, 507's names none
-ONLY_COPIES: dict[int, str] = {506: "/print/506", 507: "/print/507"}
+# its original by canonical, 508's by a link "« Обратно към статията", 507's names none
+ONLY_COPIES: dict[int, str] = {506: "/print/506", 507: "/print/507", 508: "/print/508"}
 # a story about a printing house: "print" in its address, an article all the same
 PRINTING = "/novini/printirane-na-knigi"
 PRINTING_TITLE = "Печатницата на Зеленика отпечата 20 книги"
@@ -103,6 +104,11 @@ def _named(n: int) -> str:
     return ""
 
 
+def _back(n: int) -> str:
+    """508's copy names its original by a link back to it alone."""
+    return f'<p><a href="{_original(n)}">« Обратно към статията</a></p>' if n == 508 else ""
+
+
 def _listing() -> str:
     items = "".join(
         f'<li><h3><a href="{_original(n)}">{_title(n)}</a></h3>'
@@ -150,7 +156,7 @@ def answer(url: str) -> tuple[int, dict[str, str], str]:
                 f"{_title(n)} - версия за печат</title>{_named(n)}</head><body onload="
                 f'"window.print()"><p>{NAME}: версия за печат</p><h1>{_title(n)}</h1><p>'
                 f"{n - 490}.11.2026</p>{_text(n)}<p>Отпечатано от сайта на {NAME}.</p>"
-                "</body></html>"
+                f"{_back(n)}</body></html>"
             )
             return 200, {}, copy
     return 404, {}, GONE
@@ -185,12 +191,14 @@ def test_a_pattern_taking_any_number_archives_each_article_once_and_asks_no_copy
         encoding="utf-8",
     )
     asked = _crawl(run_cli, db, profile)
-    # one row per article; the copy linked alone is its item's way in: 506's under the
-    # original its canonical names, 507's (naming none) under its own address
-    assert _rows(db) == sorted([*ORIGINALS, ORIGIN + _original(506), ORIGIN + "/print/507"])
+    # one row per article; the copy linked alone is its item's way in: 506's and 508's
+    # under the original their canonical and back link name, 507's (naming none) under
+    # its own address
+    lone = [ORIGIN + _original(506), ORIGIN + "/print/507", ORIGIN + _original(508)]
+    assert _rows(db) == sorted([*ORIGINALS, *lone])
     assert not COPIES & set(asked)
-    assert {ORIGIN + "/print/506", ORIGIN + "/print/507"} <= set(asked)
-    assert len(asked) == 10  # robots.txt, the list, six articles, the two lone copies
+    assert {ORIGIN + where for where in ONLY_COPIES.values()} <= set(asked)
+    assert len(asked) == 11  # robots.txt, the list, six articles, the three lone copies
 
 
 def test_a_bare_profile_archives_each_article_once_and_asks_no_copy(
@@ -248,3 +256,34 @@ def test_a_listing_offers_an_items_print_copy_only_when_nothing_else_links_it() 
         *(ORIGIN + ONLY_COPIES[n] for n in sorted(ONLY_COPIES, reverse=True)),
         ORIGIN + PRINTING,
     ]
+
+
+def _copy(back: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Ремонт - версия за печат</title>{head}</head><body><h1>Ремонт "
+        f"на улиците</h1><p>12.11.2026</p>{_text(501)}{back}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("back", "head", "named"),
+    [
+        ('<a href="/novini/501-remont">« Обратно към статията</a>', "", "/novini/501-remont"),
+        ('<a href="/novini/501-remont">Към новината</a>', "", "/novini/501-remont"),
+        ('<a href="/novini/501-remont">Back to article</a>', "", "/novini/501-remont"),
+        # the head's own address first
+        (
+            '<a href="/novini/501-remont">Към статията</a>',
+            f'<link rel="canonical" href="{ORIGIN}/novini/501">',
+            "/novini/501",
+        ),
+        # two "back" links to two pages name neither; words about an article are no label
+        ('<a href="/novini/1">Към статията</a> <a href="/novini/2">Към статията</a>', "", ""),
+        ('<a href="/novini/1">Прочети статията за печатницата</a>', "", ""),
+    ],
+)
+def test_a_copy_naming_its_original_by_a_link_back_is_that_article(
+    back: str, head: str, named: str
+) -> None:
+    article = extract(_copy(back, head), ORIGIN + "/print.php?id=501")
+    assert article.canonical_url == (ORIGIN + named if named else None)
