@@ -280,6 +280,13 @@ def _copy(back: str, head: str = "") -> str:
         # two "back" links to two pages name neither; words about an article are no label
         ('<a href="/novini/1">Към статията</a> <a href="/novini/2">Към статията</a>', "", ""),
         ('<a href="/novini/1">Прочети статията за печатницата</a>', "", ""),
+        # a page of the site's layout: its sidebar card's "към новината" is another article
+        (
+            "".join(f'<a href="/r/{k}">Раздел {k}</a>' for k in range(5))
+            + '<a href="/novini/7">към новината →</a>',
+            "",
+            "",
+        ),  # fmt: skip
     ],
 )
 def test_a_copy_naming_its_original_by_a_link_back_is_that_article(

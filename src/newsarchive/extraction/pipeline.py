@@ -369,16 +369,23 @@ _BACK_TO_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _BACK_LOOK = 40  # such a label's length, with its arrows and spaces
+# The links a bare copy holds at most: a print layout has no menus, only the site's logo,
+# the way back, its own print button. A page of a site's layout is no copy, and a card's
+# "към новината →" in its sidebar leads to another article, not to its original.
+_BARE_LINKS = 5
 
 
 def _back_to_article(tree: LexborHTMLParser) -> str:
-    """Where the page's one "Към статията" link leads, if it has such links and they
-    all lead to one address (``_BACK_TO_ARTICLE``): a print copy names its original so,
-    when its head names none (no canonical, no og:url), and is that article, archived
-    under the original's address rather than as a second article at its own. Read only
-    for a page whose head names no address of its own."""
+    """Where a bare page's (``_BARE_LINKS``) "Към статията" links lead, if they lead to
+    one address (``_BACK_TO_ARTICLE``): a print copy names its original so, when its head
+    names none (no canonical, no og:url), and is that article, archived under the
+    original's address rather than as a second article at its own. Read only for a page
+    whose head names no address of its own."""
+    anchors = tree.css("a[href]")
+    if len(anchors) > _BARE_LINKS:
+        return ""
     found = ""
-    for anchor in tree.css("a[href]"):
+    for anchor in anchors:
         raw = anchor.text(deep=True) or ""
         if len(raw) > _BACK_LOOK or not _BACK_TO_ARTICLE.fullmatch(" ".join(raw.split())):
             continue
