@@ -243,6 +243,11 @@ def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
         '<a href="/p/1" class="sprint-news">Спринт в парка</a>',
         '<a href="/p/1" class="blueprint"><img src="a.png"></a>',
         '<a href="/p/1" class="news-item"><i class="fa fa-print"></i> Новина за печатница</a>',
+        # classes saying how the page prints, not that the link prints
+        '<a href="/p/1" class="btn d-print-none">Прочети още</a>',
+        '<a href="/p/1" class="more no-print hidden-print">Прочети още</a>',
+        '<a href="/p/1" class="print:hidden"><img src="a.png"></a>',
+        '<a href="/p/1" id="noprint-logo"><i class="visible-print-block"></i></a>',
     ],
 )
 def test_a_link_merely_near_print_is_no_print_copy(link: str) -> None:

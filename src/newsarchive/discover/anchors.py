@@ -225,6 +225,14 @@ _PRINT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PRINT_NAME = re.compile(r"(?<![a-z])print", re.IGNORECASE)
+# A class that says how the page prints, not that the link prints: Bootstrap's
+# ``d-print-none``, ``hidden-print``, ``visible-print-block``, a theme's ``no-print``,
+# ``noprint``, Tailwind's ``print:hidden``; common on menus and "Прочети още" buttons.
+_PRINT_STYLING = re.compile(
+    r"(?:no|not|non|hidden|hide|d|visible|show|only)[-_]?print|print[-_:]?(?:none|hidden|hide|"
+    r"only|block|inline|flex|grid|table)|^print:",
+    re.IGNORECASE,
+)
 _PRINT_CALL = re.compile(r"\bprint\s*\(", re.IGNORECASE)
 _WORD = re.compile(r"\w", re.UNICODE)
 _PRINT_LOOK = 60  # a print link's words with their spaces: "Версия за печат" and its padding
@@ -244,7 +252,7 @@ def says_print(anchor: LexborNode, attributes: Mapping[str, str | None]) -> bool
         return False
     if _PRINT_CALL.search(attributes.get("onclick") or ""):
         return True
-    if _PRINT_NAME.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+    if _names_print(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
         return True
     raw = anchor.text(deep=True) or ""
     if len(raw) > _PRINT_LOOK:
@@ -254,8 +262,17 @@ def says_print(anchor: LexborNode, attributes: Mapping[str, str | None]) -> bool
         return bool(_PRINT_LABEL.fullmatch(text))
     if _PRINT_LABEL.fullmatch(link_says(anchor, text)):
         return True
-    icons = anchor.css("[class]")
-    return any(_PRINT_NAME.search(icon.attributes.get("class") or "") for icon in icons)
+    return any(_names_print(icon.attributes.get("class") or "") for icon in anchor.css("[class]"))
+
+
+def _names_print(names: str) -> bool:
+    """Whether a class or id names a print button (``icon-print``, ``btn_print``), not
+    how the page prints (``_PRINT_STYLING``)."""
+    if not _PRINT_NAME.search(names):
+        return False  # (nearly every link: no token read)
+    return any(
+        _PRINT_NAME.search(name) and not _PRINT_STYLING.search(name) for name in names.split()
+    )
 
 
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
