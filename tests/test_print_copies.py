@@ -242,6 +242,9 @@ def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
         '<a href="/print/1">Прочети още</a>',  # "print" in the address alone says nothing
         '<a href="/p/1" class="sprint-news">Спринт в парка</a>',
         '<a href="/p/1" class="blueprint"><img src="a.png"></a>',
+        # an id made of the article's slug, a menu's of its section
+        f'<a href="{PRINTING}" id="post-printirane-na-knigi"><img src="a.png"></a>',
+        '<a href="/collections/art-prints" id="menu-art-prints">Art Prints</a>',
         '<a href="/p/1" class="news-item"><i class="fa fa-print"></i> Новина за печатница</a>',
         # classes saying how the page prints, not that the link prints
         '<a href="/p/1" class="btn d-print-none">Прочети още</a>',

@@ -214,9 +214,10 @@ def link_says(anchor: LexborNode, text: str) -> str:
 # A link to an item's print copy, by how the page presents it (never by its address:
 # ``/novini/printirane-na-knigi`` is a story about a printing house). Its whole label:
 # "Печат", "Версия за печат", "Принтирай", "Print", "Printer friendly", "Printable
-# version"; or a class or id naming print (``icon-print``, ``fa-print``, ``btn_print``;
-# not "sprint" or "blueprint"), its own or an icon's inside a link of no words; or a
-# click that prints the page (``onclick="window.print()"``).
+# version"; or a class or id naming print as a word of its own (``icon-print``,
+# ``fa-print``, ``btn_print``; not "sprint", "blueprint", an id made of a slug,
+# ``post-printirane-na-knigi``, nor a menu's ``art-prints``), its own or an icon's inside
+# a link of no words; or a click that prints the page (``onclick="window.print()"``).
 _PRINT_LABEL = re.compile(
     r"(?:(?:версия|вариант|изглед)\s+(?:за|на)\s+печат|(?:за\s+)?печат|"
     r"(?:принтирай|разпечатай|отпечатай|печатай)(?:\s+(?:статията|новината|страницата))?|"
@@ -224,7 +225,7 @@ _PRINT_LABEL = re.compile(
     r"print(?:able)?(?:\s+(?:version|this|page|article))?)[\s:.!…]*",
     re.IGNORECASE,
 )
-_PRINT_NAME = re.compile(r"(?<![a-z])print", re.IGNORECASE)
+_PRINT_NAME = re.compile(r"(?<![a-z])print(?:er|able)?(?![a-z])", re.IGNORECASE)
 # A class that says how the page prints, not that the link prints: Bootstrap's
 # ``d-print-none``, ``hidden-print``, ``visible-print-block``, a theme's ``no-print``,
 # ``noprint``, Tailwind's ``print:hidden``; common on menus and "Прочети още" buttons.
