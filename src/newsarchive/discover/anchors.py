@@ -211,6 +211,71 @@ def link_says(anchor: LexborNode, text: str) -> str:
     )
 
 
+# A link to an item's print copy, by how the page presents it (never by its address:
+# ``/novini/printirane-na-knigi`` is a story about a printing house). Its whole label:
+# "Печат", "Версия за печат", "Принтирай", "Print", "Printer friendly", "Printable
+# version"; or a class or id naming print as a word of its own (``icon-print``,
+# ``fa-print``, ``btn_print``; not "sprint", "blueprint", an id made of a slug,
+# ``post-printirane-na-knigi``, nor a menu's ``art-prints``), its own or an icon's inside
+# a link of no words; or a click that prints the page (``onclick="window.print()"``).
+_PRINT_LABEL = re.compile(
+    r"(?:(?:версия|вариант|изглед)\s+(?:за|на)\s+печат|(?:за\s+)?печат|"
+    r"(?:принтирай|разпечатай|отпечатай|печатай)(?:\s+(?:статията|новината|страницата))?|"
+    r"printer[-\s]*friendly(?:\s+(?:version|page))?|"
+    r"print(?:able)?(?:\s+(?:version|this|page|article))?)[\s:.!…]*",
+    re.IGNORECASE,
+)
+_PRINT_NAME = re.compile(r"(?<![a-z])print(?:er|able)?(?![a-z])", re.IGNORECASE)
+# A class that says how the page prints, not that the link prints: Bootstrap's
+# ``d-print-none``, ``hidden-print``, ``visible-print-block``, a theme's ``no-print``,
+# ``noprint``, Tailwind's ``print:hidden``; common on menus and "Прочети още" buttons.
+_PRINT_STYLING = re.compile(
+    r"(?:no|not|non|hidden|hide|d|visible|show|only)[-_]?print|print[-_:]?(?:none|hidden|hide|"
+    r"only|block|inline|flex|grid|table)|^print:",
+    re.IGNORECASE,
+)
+_PRINT_CALL = re.compile(r"\bprint\s*\(", re.IGNORECASE)
+_WORD = re.compile(r"\w", re.UNICODE)
+_PRINT_LOOK = 60  # a print link's words with their spaces: "Версия за печат" and its padding
+
+
+def says_print(anchor: LexborNode, attributes: Mapping[str, str | None]) -> bool:
+    """Whether a link leads to its item's print copy, as the page shows it (``_PRINT_LABEL``
+    of its words, else of its ``aria-label``, ``title`` or picture; a print class or id,
+    its own or, on a link of no words, an icon's inside it; a click that prints): the copy
+    is its article in a bare layout, at an address that may name no original
+    (``/print/1234``, ``print.php?id=1234``), so that following it would archive the
+    article a second time. Only an ``<a>``: a row a script makes clickable is an item,
+    whatever its words. ``attributes``: the link's, read already. Read for every link of
+    every listing page, so the cheap tests come first and a link of many words (a
+    headline) is let go at its length, its words never joined."""
+    if anchor.tag != "a":
+        return False
+    if _PRINT_CALL.search(attributes.get("onclick") or ""):
+        return True
+    if _names_print(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+        return True
+    raw = anchor.text(deep=True) or ""
+    if len(raw) > _PRINT_LOOK:
+        return False
+    text = " ".join(raw.split())
+    if _WORD.search(text):  # a link of words: they say what it is, its icon is decoration
+        return bool(_PRINT_LABEL.fullmatch(text))
+    if _PRINT_LABEL.fullmatch(link_says(anchor, text)):
+        return True
+    return any(_names_print(icon.attributes.get("class") or "") for icon in anchor.css("[class]"))
+
+
+def _names_print(names: str) -> bool:
+    """Whether a class or id names a print button (``icon-print``, ``btn_print``), not
+    how the page prints (``_PRINT_STYLING``)."""
+    if not _PRINT_NAME.search(names):
+        return False  # (nearly every link: no token read)
+    return any(
+        _PRINT_NAME.search(name) and not _PRINT_STYLING.search(name) for name in names.split()
+    )
+
+
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     """What a page's relative links resolve against: its ``<base href>``, else its URL."""
     base = urlsplit(page_url)._replace(fragment="").geturl()

@@ -32,11 +32,16 @@ class Link:
     ``bounds`` is False for a link that never tells one item from the next, so that a
     card grows past it to its date: an item's own utility links marked ``rel=nofollow``
     (print view, "send by e-mail", as Joomla and Drupal print them) and its link back to
-    the listing being read (Joomla's "Категория: Новини")."""
+    the listing being read (Joomla's "Категория: Новини").
+
+    ``copy`` is True for a link to an item's print copy (``anchors.says_print``), which
+    bounds nothing either; ``find_cards`` leaves it out where its item links its article
+    otherwise."""
 
     anchor: LexborNode
     url: str
     bounds: bool = True
+    copy: bool = False
 
 
 @dataclass(eq=False)
@@ -119,6 +124,22 @@ def _owners(links: list[Link]) -> dict[int, str]:
     return owner
 
 
+def _linked_otherwise(link: Link, owner: dict[int, str]) -> bool:
+    """Whether the item a print copy's link stands in links one other page: the nearest
+    block around the link that holds a bounding link holds links to one URL alone (its
+    headline's, its "Прочети още"'s). A block of several items' links (a page's wrapper
+    around its menu and its list) says nothing of which item the copy is of, and a
+    copy nothing else links (an item whose headline is no link) is the article's only
+    way in: both keep the link."""
+    node = link.anchor.parent
+    while node is not None and node.tag not in _STOP:
+        have = owner.get(node.mem_id)
+        if have is not None:
+            return have not in (_MANY, link.url)
+        node = node.parent
+    return False
+
+
 def _card_nodes(links: list[Link]) -> list[LexborNode]:
     """For each link, the largest ancestor-or-self whose links all lead to its URL."""
     owner = _owners(links)
@@ -142,11 +163,17 @@ def _card_nodes(links: list[Link]) -> list[LexborNode]:
 
 def find_cards(links: list[Link]) -> list[Card]:
     """One card per item block, in document order; a URL shown twice (main list and a
-    sidebar) gets a card in each place."""
+    sidebar) gets a card in each place. A print copy's link (``Link.copy``) gets none
+    where its item links another page (``_linked_otherwise``): the item's headline leads
+    to the article, and the copy, at an address that may name no original
+    (``/print/1234``), would be archived as a second article."""
     first: dict[int, int] = {}
     link_texts: dict[int, list[str]] = {}
     nodes: dict[int, LexborNode] = {}
+    owner = _owners(links) if any(link.copy for link in links) else {}
     for order, (link, node) in enumerate(zip(links, _card_nodes(links), strict=True)):
+        if link.copy and _linked_otherwise(link, owner):
+            continue
         key = node.mem_id
         first.setdefault(key, order)
         nodes[key] = node

@@ -36,6 +36,7 @@ from newsarchive.discover.anchors import (
     link_says,
     link_target,
     page_base,
+    says_print,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -175,9 +176,12 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             and (path == here_path or path.rstrip("/") == first_path)
             and set(query.split("&")) - {""} <= here_params
         )
-        nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
+        attributes = anchor.attributes
+        nofollow = "nofollow" in (attributes.get("rel") or "").lower().split()
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
-        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
+        copy = says_print(anchor, attributes)
+        bounds = not (back or nofollow or utility or copy)
+        links.append(Link(anchor=anchor, url=url, bounds=bounds, copy=copy))
     return _translations_apart(_respelled(links))
 
 

@@ -245,7 +245,8 @@ def _extract(
     if drift:
         rules["drift"] = ",".join(drift)
 
-    canonical = _absolute(url or "", _agreed(url or "", meta.canonicals) or meta.og_url)
+    stated = _agreed(url or "", meta.canonicals) or meta.og_url or _back_to_article(tree)
+    canonical = _absolute(url or "", stated)
     fields = ("\n".join(paragraphs), title.value, author.value, *tags)
     repaired = tuple(mojibake.repair(value) for value in fields)
     if repaired != fields:
@@ -356,6 +357,43 @@ def _agreed(url: str, hrefs: list[str]) -> str:
     if any(url_key(_absolute(url, href)) != first for href in hrefs[1:]):
         return ""  # (at the first that differs: a hostile page may hold thousands)
     return hrefs[0]
+
+
+# A page's link back to the article it is a copy of, its whole label: a print copy's
+# "Към статията", "Обратно към статията", "Back to article" (at ``/print/1234`` or
+# ``print.php?id=1234``, an address naming no original).
+_BACK_TO_ARTICLE = re.compile(
+    r"[\s«‹<←]*(?:(?:(?:обратно|назад|върни\s+се)\s+)?към\s+(?:статията|новината|публикацията)"
+    r"|(?:back|return)\s+to\s+(?:the\s+)?(?:article|story|post)"
+    r"|оригиналната\s+статия|original\s+article)[\s»›>→]*",
+    re.IGNORECASE,
+)
+_BACK_LOOK = 40  # such a label's length, with its arrows and spaces
+# The links a bare copy holds at most: a print layout has no menus, only the site's logo,
+# the way back, its own print button. A page of a site's layout is no copy, and a card's
+# "към новината →" in its sidebar leads to another article, not to its original.
+_BARE_LINKS = 5
+
+
+def _back_to_article(tree: LexborHTMLParser) -> str:
+    """Where a bare page's (``_BARE_LINKS``) "Към статията" links lead, if they lead to
+    one address (``_BACK_TO_ARTICLE``): a print copy names its original so, when its head
+    names none (no canonical, no og:url), and is that article, archived under the
+    original's address rather than as a second article at its own. Read only for a page
+    whose head names no address of its own."""
+    anchors = tree.css("a[href]")
+    if len(anchors) > _BARE_LINKS:
+        return ""
+    found = ""
+    for anchor in anchors:
+        raw = anchor.text(deep=True) or ""
+        if len(raw) > _BACK_LOOK or not _BACK_TO_ARTICLE.fullmatch(" ".join(raw.split())):
+            continue
+        href = (anchor.attributes.get("href") or "").strip()
+        if found and href != found:
+            return ""  # two originals: it names neither
+        found = href
+    return found
 
 
 def _absolute(url: str, href: str) -> str:
