@@ -292,12 +292,16 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
 
 
 # "or" and "and" typed in lower case between words: read as OR, and left out (words are
-# AND-ed already), each said in a note; elsewhere ("or" alone) they are words.
+# AND-ed already); "not" before a word, also first, excludes it (as -word); each said in a
+# note; elsewhere ("or" alone, "not" last) they are words.
 _LATIN_OPERATORS = {
     "or": "'or' was read as OR (write \"or\" in quotes to search for the word)",
     "and": "'and' was left out: words are AND-ed already"
     ' (write "and" in quotes to search for the word)',
+    "not": "'not' was read as -word: the word after it is excluded"
+    ' (write "not" in quotes to search for the word)',
 }
+NOT = "not"
 
 
 def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
@@ -309,6 +313,8 @@ def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
     dash, quoted, open_dash, opening, _, bare = tokens[pos].groups()
     if quoted is not None or opening is not None:
         return not (dash or open_dash)
+    if bare == NOT:  # ("a and not b": "and" before an excluded word is AND too)
+        return _word_follows(tokens, pos + 1)
     return (
         bare is not None
         and not bare.startswith("-")
@@ -475,7 +481,7 @@ def _parse_group(
 ) -> int:
     """Fill ``query`` from ``tokens[pos:]`` up to a ``)`` (not consumed) or the end;
     returns the position reached."""
-    pending_or = False
+    pending_or = pending_not = False
     while pos < len(tokens):
         match = tokens[pos]
         dash, quoted, open_dash, opening, closing, bare = match.groups()
@@ -530,6 +536,12 @@ def _parse_group(
                     raise QueryError("'OR' needs a word on each side")
                 pending_or = True
                 continue
+            if bare == NOT and _word_follows(tokens, pos):
+                # ("домашни not помощници" searched the word "not", which no Bulgarian
+                # text holds: no hits, and nothing said why)
+                query.notes.append(_LATIN_OPERATORS[bare])
+                pending_not = True
+                continue
             if bare in _LATIN_OPERATORS and query.groups and not pending_or:
                 if _word_follows(tokens, pos):
                     # (Latin stop words in a Bulgarian archive: typed between words
@@ -553,6 +565,10 @@ def _parse_group(
             if match.group(0).strip('" '):  # (an empty "" typed nothing)
                 query.dropped.append(match.group(0))
             continue
+        if pending_not:
+            exclude, pending_not = True, False
+            if isinstance(item, Term):
+                item = replace(item, exclude=True)
         if exclude:
             if pending_or:
                 raise QueryError("'OR' cannot be followed by an excluded word")
