@@ -73,6 +73,9 @@ _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ORIGINAL = "{title text}"
 _TITLE_ORIGINAL, _TITLE_ANY_FORM = "title", "{title title_lemmas}"
 WORD, EXACT, PREFIX = "word", "exact", "prefix"
+# A hyphenated word typed unquoted ("заместник-кмета", "социално-икономическото"): its
+# parts side by side, the last in any form (Bulgarian inflects a compound's last part).
+COMPOUND = "compound"
 TITLE = "title"
 # "name:value" that reads as a filter (ASCII letters, then a colon): refused unless known.
 _FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
@@ -84,6 +87,9 @@ Match = str | tuple[str, ...]
 # The key of a one-word prefix's spellings among the ``Match``es ("*елк": ("ёлк", "елк"),
 # ``search.choose_lemmas``): no word holds "*".
 PREFIX_KEY = "*"
+# The key of a compound's last word's forms among the ``Match``es ("-кмета": ("кмет",
+# "кмета", "кметът", ...), ``search.choose_lemmas``): no word holds "-".
+COMPOUND_KEY = "-"
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,16 @@ class Term:
             # of it (the lemma columns hold the lemmas of forms that differ from them).
             lemma = '"' + match + '"'
             return f"{_TITLE_ANY_FORM} : {lemma}" if self.scope == TITLE else lemma
+        if self.kind == COMPOUND:
+            return f"{original} : (" + " OR ".join(f'"{p}"' for p in self.phrases(lemmas)) + ")"
         return f"{original} : {quoted}"
+
+    def phrases(self, lemmas: Mapping[str, Match]) -> list[str]:
+        """A compound's phrases to match: its first parts as typed, then each form of its
+        last (``COMPOUND_KEY``; as typed where the lemmas were not chosen)."""
+        head, last = self.words[:-1], self.words[-1]
+        forms = lemmas.get(COMPOUND_KEY + last, (last,))
+        return [" ".join((*head, form)) for form in forms]
 
 
 @dataclass
@@ -180,8 +195,16 @@ class ParsedQuery:
         return {t.words[0] for t in self._all_terms() if t.kind == PREFIX and len(t.words) == 1}
 
     def lemma_words(self) -> set[str]:
-        """The words whose lemma must be looked up in the archive's vocabulary."""
-        return {t.words[0] for t in self._all_terms() if t.kind == WORD and len(t.words) == 1}
+        """The words whose lemma must be looked up in the archive's vocabulary (a
+        compound's last one too)."""
+        terms = self._all_terms()
+        return {t.words[0] for t in terms if t.kind == WORD and len(t.words) == 1} | {
+            t.words[-1] for t in terms if t.kind == COMPOUND
+        }
+
+    def compound_ends(self) -> set[str]:
+        """The last words of the query's compounds, excluded ones too."""
+        return {t.words[-1] for t in self._all_terms() if t.kind == COMPOUND}
 
     def capitalised(self) -> set[str]:
         """The words of ``lemma_words`` typed capitalised somewhere in the query."""
@@ -283,9 +306,12 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
         raise QueryError(f"'*' can only end {where} (not '{raw.strip()}')")
     if prefix:
         return Term(words, PREFIX, exclude)
-    if quoted or exact or len(words) > 1:
-        # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
+    if quoted or exact:  # quotes ask for these exact forms
         return Term(words, EXACT, exclude)
+    if len(words) > 1:
+        # "foo-bar" is the phrase "foo bar", bar in any form: "заместник-кмета" found
+        # nothing where the archive prints "заместник-кметът" and "заместник-кмет"
+        return Term(words, COMPOUND, exclude)
     typed = TOKEN.findall(raw)[0]
     capital = typed[0].isupper() and not typed.isupper()
     return Term(words, WORD, exclude, typed=typed if capital else "")

@@ -38,6 +38,8 @@ from newsarchive.archive.lemmas import (
     yo_spellings,
 )
 from newsarchive.archive.query import (
+    COMPOUND,
+    COMPOUND_KEY,
     EXACT,
     ORIGINAL,
     PREFIX,
@@ -240,6 +242,10 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
     if _holds_yo_spelling(conn, spelled, prefixes):
         _with_yo_spellings(conn, forms, chosen, spelled)
         _with_yo_prefixes(conn, chosen, prefixes)
+    for last in sorted(query.compound_ends()):  # (a phrase takes no lemma: its forms)
+        match = chosen.get(last, last)
+        printed = set(match) if isinstance(match, tuple) else {last, match, *forms.of(match)}
+        chosen[COMPOUND_KEY + last] = tuple(sorted(printed))
     return Lemmas(chosen, forms.known, cased)
 
 
@@ -1021,6 +1027,9 @@ class Marker:
                     self.phrases.append((term.words, index, True))
             elif term.kind == EXACT and len(term.words) > 1:
                 self.phrases.append((term.words, index, False))
+            elif term.kind == COMPOUND:
+                for phrase in term.phrases(lemmas):
+                    self.phrases.append((tuple(phrase.split(" ")), index, False))
             elif term.kind == EXACT:
                 self.forms.setdefault(term.words[0], index)
                 uncased.add(term.words[0])
