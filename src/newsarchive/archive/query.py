@@ -681,6 +681,36 @@ _SYNTAX_IN_QUOTES = re.compile(r"(?:^|\s)(?:OR|or|and|-\S)|[:()]")
 _HEADLINE_PHRASE = re.compile(r"(?:^|[\s(])((?i:title):)$")
 
 
+# ``author:иван колев``: the filter's one word, then words searched for in the texts
+_AUTHOR_THEN_WORDS = 2
+
+
+def as_one_author(query: str) -> list[str]:
+    """``query`` with an unquoted ``author:`` value and the plain words after it (at most
+    ``_AUTHOR_THEN_WORDS``) written as one name in quotes, the longest first: the
+    readings a query that matched nothing may have meant (``search.in_one_name``).
+    "author:иван колев" is the byline's "иван" and the word "колев" in the text, which
+    no article holds: no hits, and nothing said the name needed quotes."""
+    tokens = list(_TOKEN.finditer(query))
+    for i, token in enumerate(tokens):
+        key, colon, value = (token.group(6) or "").partition(":")
+        if key.lower() != "author" or not colon or not value:
+            continue
+        words: list[re.Match[str]] = []
+        for after in tokens[i + 1 : i + 1 + _AUTHOR_THEN_WORDS]:
+            bare = after.group(6) or ""
+            if not TOKEN.fullmatch(bare) or bare in ("OR", *_LATIN_OPERATORS):
+                break
+            words.append(after)
+        return [
+            query[: token.start()]
+            + f'author:"{" ".join([value, *(w.group(6) for w in words[:n])])}"'
+            + query[words[n - 1].end() :]
+            for n in range(len(words), 0, -1)
+        ]
+    return []
+
+
 def unquoted(query: str) -> str | None:
     """``query`` with its quoted phrases written as plain words, each then matched in any
     form and anywhere in the article; None when it quotes none that can be so. Quotes

@@ -49,6 +49,7 @@ from newsarchive.archive.query import (
     Match,
     ParsedQuery,
     Term,
+    as_one_author,
     cyrillic_guess,
     parse_date,
     parse_query,
@@ -870,6 +871,21 @@ def in_any_form(
     return (loose or typed, total) if total else None
 
 
+def in_one_name(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple[str, int] | None:
+    """For ``author:иван колев``, which matched nothing, the first reading of
+    ``query.as_one_author`` (``author:"иван колев"``) that matches some article with the
+    same filters, and how many; else None."""
+    for reading in as_one_author(typed):
+        try:
+            parsed = parse_query(reading, filtered=filters.active())
+        except QueryError:
+            continue
+        total = int(matching(Prepared(conn, parsed, filters), "count(*)")[0][0])
+        if total:
+            return reading, total
+    return None
+
+
 def of_the_day(
     conn: sqlite3.Connection, typed: str, filters: Filters
 ) -> tuple[dt.date, int] | None:
@@ -896,7 +912,7 @@ def of_the_day(
 # What a query that matched nothing may have meant, in the order ``no_match`` looks:
 # an article's address pasted (addresses are not indexed), a date (no text holds one as
 # a word), Latin letters for Cyrillic ones, quoted words that match in other forms.
-ADDRESS, DAY, CYRILLIC, FORMS = "address", "day", "cyrillic", "forms"
+ADDRESS, DAY, CYRILLIC, FORMS, AUTHOR = "address", "day", "cyrillic", "forms", "author"
 
 
 @dataclass(frozen=True)
@@ -904,9 +920,9 @@ class NoMatch:
     """What a query that matched nothing may have meant (``no_match``): the CLI says it
     on stderr, the web page under the count, each in its own words."""
 
-    kind: str  # ``ADDRESS``, ``DAY``, ``CYRILLIC`` or ``FORMS``
+    kind: str  # ``ADDRESS``, ``DAY``, ``CYRILLIC``, ``FORMS`` or ``AUTHOR``
     total: int  # the articles it matches (``ADDRESS``: the one archived there)
-    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``)
+    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``, ``AUTHOR``)
     day: dt.date | None = None  # ``DAY``
     article: int | None = None  # ``ADDRESS``: the article's id
 
@@ -938,6 +954,9 @@ def no_match(
     loose = in_any_form(conn, typed, filters, exact=exact)
     if loose is not None:
         return NoMatch(FORMS, loose[1], words=loose[0])
+    named = in_one_name(conn, typed, filters)
+    if named is not None:
+        return NoMatch(AUTHOR, named[1], words=named[0])
     return None
 
 
