@@ -224,6 +224,32 @@ def test_an_error_quoting_a_control_or_bidi_character_shows_it_escaped(demo: Pat
     )
 
 
+def test_a_query_in_bytes_that_are_no_utf8_is_said_so_as_the_cli_says_it(
+    run_cli: Cli, demo: Path
+) -> None:
+    """A link a windows-1251 page wrote ("община" as %EE%E1%F9%E8%ED%E0): read with
+    "\ufffd" for each byte, the page said "'������' holds no letters or digits to search
+    for", of six letters typed. It says what the CLI says of such an argument, naming
+    the parameter; the chart's CSV too; a U+FFFD sent as UTF-8 is still a character."""
+    cp1251 = "%EE%E1%F9%E8%ED%E0"
+    page, chart, site, sent = fetch(
+        datasette(demo),
+        f"/search?q={cp1251}",
+        f"/chart.csv?q={cp1251}",
+        "/search?q=&site=%FF",
+        f"/search?q={quote(chr(0xFFFD))}",
+    )
+    said = r"&#39;\xee\xe1\xf9\xe8\xed\xe0&#39; holds bytes that are no UTF-8 text"
+    assert page.status_code == 400
+    assert re.findall(r'<p class="na-error" role="alert">(.*?)</p>', page.text) == [f"q: {said}"]
+    assert chart.status_code == 400
+    assert chart.text == "q: '\\xee\\xe1\\xf9\\xe8\\xed\\xe0' holds bytes that are no UTF-8 text\n"
+    assert site.status_code == 400 and "site: &#39;\\xff&#39; holds bytes" in site.text
+    assert sent.status_code == 400 and "holds no letters or digits" in sent.text
+    cli = run_cli("search", "--site", "\udcff", "--db", str(demo))
+    assert cli.exit_code == 2 and "'\\xff' holds bytes that are no UTF-8 text" in cli.stderr
+
+
 def test_chart_and_its_csv(demo: Path) -> None:
     page, data = fetch(datasette(demo), f"/search?q={quote('община')}", "/chart.csv?q=община")
     html = text_of(page)

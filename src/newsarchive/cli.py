@@ -266,8 +266,9 @@ def _as_typed(value: Any) -> Any:
     try:
         return typed.decode("utf-8")
     except UnicodeError:
-        shown = typed.decode("utf-8", "backslashreplace")
-        raise typer.BadParameter(f"'{shown}' holds bytes that are no UTF-8 text") from None
+        from newsarchive.errors import not_utf8
+
+        raise typer.BadParameter(not_utf8(typed)) from None
 
 
 def _file_name(value: Any) -> Path:
