@@ -545,3 +545,22 @@ def test_a_hyphenated_word_finds_its_other_forms_side_by_side(run_cli: Cli, db: 
     assert found(run_cli, db, "кмет -заместник-кмета") == {4}
     assert found(run_cli, db, '"заместник-кмета"') == {2}
     assert found(run_cli, db, "заместник-кмета", "--exact") == {2}
+
+
+def test_the_pronoun_found_in_either_spelling(run_cli: Cli, db: Path) -> None:
+    """ "ѝ" (her) is printed "й" by sites that keep the spelling before 2012: "ѝ" typed
+    found none of those, "й" typed none of the others. Quoted, each as typed."""
+    texts = ["Кметът ѝ връчи наградата.", "Кметът й връчи грамотата.", "Кметът връчи купа."]
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/p{n}", "title": f"Награда {n}", "text": text,
+         "published": f"2024-05-0{n}"}
+        for n, text in enumerate(texts, 1)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    for typed in ("ѝ", "й", "кметът ѝ"):
+        hits = search(run_cli, db, typed).json()
+        assert sorted(h["id"] for h in hits) == [1, 2], typed
+        marked = {h["id"]: h["snippet"] for h in hits}
+        assert "**ѝ**" in marked[1] and "**й**" in marked[2], typed
+    assert found(run_cli, db, '"ѝ"') == {1}
+    assert found(run_cli, db, '"й"') == {2}

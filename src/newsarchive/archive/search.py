@@ -32,6 +32,7 @@ from newsarchive.archive.lemmas import (
     lookup,
     named_somewhere,
     names_among,
+    other_spellings,
     printed_as_name,
     prints_name,
     sibling_forms,
@@ -252,8 +253,8 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
 
 def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[str]) -> bool:
     """Whether the archive holds any of ``words`` or ``prefixes`` with ё for е or е for ё
-    (``lemmas.yo_spellings``), in one look in the index for them all: none where no word
-    has an "е" or "ё".
+    (``lemmas.other_spellings``: "ѝ" printed "й" too), in one look in the index for them
+    all: none where no word has an "е" or "ё" (or is "ѝ" or "й").
 
     Each spelling was looked for apart, one statement per "е" of every word (and
     prefix), Bulgarian ones too, which no archive prints with ё: "председателят на
@@ -261,7 +262,7 @@ def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[
     spelling are they looked for one by one (``_with_yo_spellings``,
     ``_with_yo_prefixes``): an archive without Russian text, or a query of Bulgarian
     words in one with it, pays one statement."""
-    either = [f'"{s}"' for word in sorted(words) for s in sorted(yo_spellings(word))]
+    either = [f'"{s}"' for word in sorted(words) for s in sorted(other_spellings(word))]
     either += [f'"{s}"*' for prefix in sorted(prefixes) for s in sorted(yo_spellings(prefix))]
     if not either:
         return False
@@ -278,7 +279,7 @@ def _with_yo_spellings(
     look in the index per "е" of the query's words, none for a word without one: asked
     only once ``_holds_yo_spelling`` found the archive holds one of them."""
     for word in sorted(words):
-        spellings = yo_spellings(word)
+        spellings = other_spellings(word)
         held = spellings.difference(unseen(conn, spellings)) if spellings else set()
         if not held:
             continue
