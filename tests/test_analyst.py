@@ -143,6 +143,29 @@ def test_or_and_and_typed_in_lower_case_between_words_are_read_as_meant_and_said
         assert _ids(quiet) == [] and quiet.stderr == "", word
 
 
+def test_not_typed_in_lower_case_before_a_word_excludes_it_and_says_so(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """ "общината not моста" searched the word "not", which no Bulgarian text holds: no
+    hits and not a word on stderr why. Before a word it is -word, as NOT means in every
+    other search box; first with nothing else to find, the one-line "only excludes"
+    error; last or quoted, a word."""
+    but = run_cli("search", "общината not моста", "-f", "json", "--db", str(archive))
+    assert _ids(but) == [1, 2]
+    assert but.stderr == (
+        "'not' was read as -word: the word after it is excluded"
+        ' (write "not" in quotes to search for the word)\n'
+    )
+    both = run_cli("search", "общината and not моста", "-f", "json", "--db", str(archive))
+    assert _ids(both) == [1, 2]
+    alone = run_cli("search", "not моста", "--db", str(archive))
+    assert alone.exit_code == 2 and alone.stdout == ""
+    assert alone.stderr.count("\n") == 1 and "only excludes words" in alone.stderr
+    for query in ("общината not", '"not" моста'):
+        word = run_cli("search", query, "-f", "json", "--db", str(archive))
+        assert _ids(word) == [] and word.stderr == "", query
+
+
 def test_a_prefix_inside_quotes_is_a_prefix(run_cli: Callable[..., Result], archive: Path) -> None:
     """A star inside quotes was dropped as punctuation: '"общ*"' matched only "общ"."""
     prefix = run_cli("search", '"общ*"', "-f", "json", "--db", str(archive))

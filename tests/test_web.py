@@ -18,7 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import pytest
 
@@ -222,6 +222,32 @@ def test_an_error_quoting_a_control_or_bidi_character_shows_it_escaped(demo: Pat
         chart.text
         == "'\\u202e!' holds no letters or digits to search for (only words are indexed)\n"
     )
+
+
+def test_a_query_in_bytes_that_are_no_utf8_is_said_so_as_the_cli_says_it(
+    run_cli: Cli, demo: Path
+) -> None:
+    """A link a windows-1251 page wrote ("община" as %EE%E1%F9%E8%ED%E0): read with
+    "\ufffd" for each byte, the page said "'������' holds no letters or digits to search
+    for", of six letters typed. It says what the CLI says of such an argument, naming
+    the parameter; the chart's CSV too; a U+FFFD sent as UTF-8 is still a character."""
+    cp1251 = "%EE%E1%F9%E8%ED%E0"
+    page, chart, site, sent = fetch(
+        datasette(demo),
+        f"/search?q={cp1251}",
+        f"/chart.csv?q={cp1251}",
+        "/search?q=&site=%FF",
+        f"/search?q={quote(chr(0xFFFD))}",
+    )
+    said = r"&#39;\xee\xe1\xf9\xe8\xed\xe0&#39; holds bytes that are no UTF-8 text"
+    assert page.status_code == 400
+    assert re.findall(r'<p class="na-error" role="alert">(.*?)</p>', page.text) == [f"q: {said}"]
+    assert chart.status_code == 400
+    assert chart.text == "q: '\\xee\\xe1\\xf9\\xe8\\xed\\xe0' holds bytes that are no UTF-8 text\n"
+    assert site.status_code == 400 and "site: &#39;\\xff&#39; holds bytes" in site.text
+    assert sent.status_code == 400 and "holds no letters or digits" in sent.text
+    cli = run_cli("search", "--site", "\udcff", "--db", str(demo))
+    assert cli.exit_code == 2 and "'\\xff' holds bytes that are no UTF-8 text" in cli.stderr
 
 
 def test_chart_and_its_csv(demo: Path) -> None:
@@ -501,6 +527,34 @@ def test_search_page_and_search_box_filter_by_author(run_cli: Cli, db: Path) -> 
     with pytest.raises(QueryError) as empty:
         match(sqlite3.connect(":memory:"), "  ")
     assert str(empty.value) == "the query has no words to search for"
+
+
+def test_a_name_after_author_typed_without_quotes_is_offered_in_quotes(
+    run_cli: Cli, db: Path
+) -> None:
+    """ "author:иван колев" is the byline's "иван" and the word "колев" in the texts,
+    which none holds: "No matches" and not a word why. The CLI (stderr) and the search
+    page offer the name in quotes, with how many it matches; a surname no byline ends in
+    is offered nothing."""
+    bylines = ["Мария Петрова", "Иван Колев", "МАРИЯ ИВАНОВА", None, "Иван Колев"]
+    build(run_cli, db, [dict(a, author=b) for a, b in zip(ARTICLES, bylines, strict=True)])
+    result = run_cli("search", "author:иван колев", "--db", str(db))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        "'author:иван колев' matched nothing: author: takes one word, the words after it"
+        " were searched in the texts; as one name, 'author:\"иван колев\"' matches 2"
+        " articles: newsarchive search 'author:\"иван колев\"'\n"
+    )
+    told = run_cli("search", 'author:"иван колев"', "-f", "json", "--db", str(db))
+    assert sorted(ids(told)) == [2, 5]
+    within = run_cli("search", "author:мария петрова общината", "--db", str(db))
+    assert "as one name, 'author:\"мария петрова\" общината' matches 1 article" in within.stderr
+    assert run_cli("search", "author:иван петров", "--db", str(db)).stderr == ""
+    (page,) = fetch(datasette(db), f"/search?q={quote('author:иван колев')}")
+    html = text_of(page)
+    assert 'id="author"' in html and "matches 2 articles" in html
+    told_url = "/search?q=" + quote_plus('author:"иван колев"')
+    assert f'href="{told_url}&amp;' in html
 
 
 def test_numbers_in_addresses_that_int_or_sqlite_cannot_take(demo: Path) -> None:

@@ -148,7 +148,7 @@ def _no_match_hint(
     ``archive.search.no_match``'s hint (the web page's too, in its words), with the
     command that lists what it names."""
     from newsarchive.archive.lemmas import mixes_scripts
-    from newsarchive.archive.search import ADDRESS, CYRILLIC, DAY, no_match
+    from newsarchive.archive.search import ADDRESS, AUTHOR, CYRILLIC, DAY, no_match
 
     hint = no_match(conn, query, filters, exact=exact)
     if hint is None:
@@ -182,6 +182,12 @@ def _no_match_hint(
         )
         return (
             f"'{query}' {latin}; in Cyrillic, '{hint.words}' matches {matches}:"
+            f" newsarchive search '{hint.words}'{options}"
+        )
+    if hint.kind == AUTHOR:
+        return (
+            f"'{query}' matched nothing: author: takes one word, the words after it were"
+            f" searched in the texts; as one name, '{hint.words}' matches {matches}:"
             f" newsarchive search '{hint.words}'{options}"
         )
     how = (  # (FORMS: quoted words, or --exact, that match in other forms)

@@ -266,8 +266,9 @@ def _as_typed(value: Any) -> Any:
     try:
         return typed.decode("utf-8")
     except UnicodeError:
-        shown = typed.decode("utf-8", "backslashreplace")
-        raise typer.BadParameter(f"'{shown}' holds bytes that are no UTF-8 text") from None
+        from newsarchive.errors import not_utf8
+
+        raise typer.BadParameter(not_utf8(typed)) from None
 
 
 def _file_name(value: Any) -> Path:
@@ -281,6 +282,17 @@ def _file_name(value: Any) -> Path:
 
 
 _file_name.__name__ = "path"  # (the help's type column: "<path>", as before)
+
+
+def _file_option(*names: str, help: str) -> Any:
+    """An option naming a file, read by ``_file_name``: the one way to declare one, so
+    none can forget the check (each passed ``parser=_file_name`` by hand)."""
+    return typer.Option(*names, help=help, parser=_file_name)
+
+
+def _file_argument(help: str) -> Any:
+    """An argument naming a file (or files), read by ``_file_name`` as ``_file_option``."""
+    return typer.Argument(help=help, parser=_file_name)
 
 
 DbOption = Annotated[
@@ -303,13 +315,7 @@ UntilOption = Annotated[
     str | None, typer.Option("--until", help=f"Up to this date, inclusive ({DATE_FORMS}).")
 ]
 ProfileOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--profile",
-        help="Extra site profile TOML file (repeatable).",
-        exists=False,
-        parser=_file_name,
-    ),
+    list[Path] | None, _file_option("--profile", help="Extra site profile TOML file (repeatable).")
 ]
 
 
@@ -670,10 +676,8 @@ def crawl(
     ] = False,
     log_file: Annotated[
         Path | None,
-        typer.Option(
-            "--log-file",
-            help="Append a line per HTTP fetch and per site run here (- is stderr).",
-            parser=_file_name,
+        _file_option(
+            "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
         ),
     ] = None,
     warn_idle: Annotated[
@@ -800,10 +804,9 @@ def search(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
+        _file_option(
             "--out",
             "-o",
-            parser=_file_name,
             help="Write the hits (or --count's rows) to this file, as csv or json: a CSV"
             " file opens with the byte-order mark Excel needs for Cyrillic (not with --raw;"
             " '-': stdout).",
@@ -1026,7 +1029,7 @@ def export(
     until: UntilOption = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="File (default, or '-': stdout).", parser=_file_name),
+        _file_option("--out", "-o", help="File (default, or '-': stdout)."),
     ] = None,
     raw: RawOption = False,
     db: DbOption = None,
@@ -1076,9 +1079,7 @@ def export(
 def import_jsonl(
     file: Annotated[
         Path,
-        typer.Argument(
-            help="A JSON Lines file as written by export ('-' = stdin).", parser=_file_name
-        ),
+        _file_argument("A JSON Lines file as written by export ('-' = stdin)."),
     ],
     db: DbOption = None,
 ) -> None:
@@ -1126,7 +1127,7 @@ def import_jsonl(
 def import_warc(
     files: Annotated[
         list[Path],
-        typer.Argument(help="WARC files (.warc or .warc.gz).", parser=_file_name),
+        _file_argument("WARC files (.warc or .warc.gz)."),
     ],
     profile: ProfileOption = None,
     db: DbOption = None,

@@ -28,6 +28,13 @@ EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 EXIT_SIGINT = 130
 EXIT_SIGTERM = 143
 
+
+def not_utf8(raw: bytes) -> str:
+    """What is said of typed bytes that are no UTF-8 text (a Latin-1 terminal's argv, a
+    link a windows-1251 page wrote): the CLI and the web page in one wording."""
+    return f"'{raw.decode('utf-8', 'backslashreplace')}' holds bytes that are no UTF-8 text"
+
+
 # What each code means, as a command's --help says it (``exits_help``): written beside
 # the codes, so the help and the code that exits cannot disagree (six commands' help
 # named none, and a script could not tell "nothing found" from "could not write")

@@ -359,6 +359,20 @@ def yo_spellings(word: str) -> set[str]:
     return spellings if places else set()
 
 
+# The pronoun "ѝ" (her), which sites print "й" as the spelling before 2012 had it, and
+# many still do: one word either way. (Inside a word "й" is a letter of its own.)
+_OLD_SPELLINGS = {"ѝ": "й", "й": "ѝ"}
+
+
+def other_spellings(word: str) -> set[str]:
+    """The spellings an archive may print ``word`` in, other than ``word``: a Russian
+    word's with ё or е (``yo_spellings``), and ``_OLD_SPELLINGS``' "й" for "ѝ" (or
+    "ѝ" for "й"): "ѝ" typed found none of the articles printing "й", which "й" typed
+    found, and none of those the other way round."""
+    old = _OLD_SPELLINGS.get(word)
+    return yo_spellings(word) | ({old} if old else set())
+
+
 def forms_of(conn: sqlite3.Connection, lemmas: Iterable[str]) -> dict[str, str]:
     """Every form in the archive's vocabulary whose lemma is one of ``lemmas`` → its lemma."""
     return dict(_vocabulary(conn, "lemma", lemmas))

@@ -73,6 +73,9 @@ _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ORIGINAL = "{title text}"
 _TITLE_ORIGINAL, _TITLE_ANY_FORM = "title", "{title title_lemmas}"
 WORD, EXACT, PREFIX = "word", "exact", "prefix"
+# A hyphenated word typed unquoted ("заместник-кмета", "социално-икономическото"): its
+# parts side by side, the last in any form (Bulgarian inflects a compound's last part).
+COMPOUND = "compound"
 TITLE = "title"
 # "name:value" that reads as a filter (ASCII letters, then a colon): refused unless known.
 _FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
@@ -84,6 +87,9 @@ Match = str | tuple[str, ...]
 # The key of a one-word prefix's spellings among the ``Match``es ("*елк": ("ёлк", "елк"),
 # ``search.choose_lemmas``): no word holds "*".
 PREFIX_KEY = "*"
+# The key of a compound's last word's forms among the ``Match``es ("-кмета": ("кмет",
+# "кмета", "кметът", ...), ``search.choose_lemmas``): no word holds "-".
+COMPOUND_KEY = "-"
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,16 @@ class Term:
             # of it (the lemma columns hold the lemmas of forms that differ from them).
             lemma = '"' + match + '"'
             return f"{_TITLE_ANY_FORM} : {lemma}" if self.scope == TITLE else lemma
+        if self.kind == COMPOUND:
+            return f"{original} : (" + " OR ".join(f'"{p}"' for p in self.phrases(lemmas)) + ")"
         return f"{original} : {quoted}"
+
+    def phrases(self, lemmas: Mapping[str, Match]) -> list[str]:
+        """A compound's phrases to match: its first parts as typed, then each form of its
+        last (``COMPOUND_KEY``; as typed where the lemmas were not chosen)."""
+        head, last = self.words[:-1], self.words[-1]
+        forms = lemmas.get(COMPOUND_KEY + last, (last,))
+        return [" ".join((*head, form)) for form in forms]
 
 
 @dataclass
@@ -180,8 +195,16 @@ class ParsedQuery:
         return {t.words[0] for t in self._all_terms() if t.kind == PREFIX and len(t.words) == 1}
 
     def lemma_words(self) -> set[str]:
-        """The words whose lemma must be looked up in the archive's vocabulary."""
-        return {t.words[0] for t in self._all_terms() if t.kind == WORD and len(t.words) == 1}
+        """The words whose lemma must be looked up in the archive's vocabulary (a
+        compound's last one too)."""
+        terms = self._all_terms()
+        return {t.words[0] for t in terms if t.kind == WORD and len(t.words) == 1} | {
+            t.words[-1] for t in terms if t.kind == COMPOUND
+        }
+
+    def compound_ends(self) -> set[str]:
+        """The last words of the query's compounds, excluded ones too."""
+        return {t.words[-1] for t in self._all_terms() if t.kind == COMPOUND}
 
     def capitalised(self) -> set[str]:
         """The words of ``lemma_words`` typed capitalised somewhere in the query."""
@@ -283,21 +306,28 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
         raise QueryError(f"'*' can only end {where} (not '{raw.strip()}')")
     if prefix:
         return Term(words, PREFIX, exclude)
-    if quoted or exact or len(words) > 1:
-        # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
+    if quoted or exact:  # quotes ask for these exact forms
         return Term(words, EXACT, exclude)
+    if len(words) > 1:
+        # "foo-bar" is the phrase "foo bar", bar in any form: "заместник-кмета" found
+        # nothing where the archive prints "заместник-кметът" and "заместник-кмет"
+        return Term(words, COMPOUND, exclude)
     typed = TOKEN.findall(raw)[0]
     capital = typed[0].isupper() and not typed.isupper()
     return Term(words, WORD, exclude, typed=typed if capital else "")
 
 
 # "or" and "and" typed in lower case between words: read as OR, and left out (words are
-# AND-ed already), each said in a note; elsewhere ("or" alone) they are words.
+# AND-ed already); "not" before a word, also first, excludes it (as -word); each said in a
+# note; elsewhere ("or" alone, "not" last) they are words.
 _LATIN_OPERATORS = {
     "or": "'or' was read as OR (write \"or\" in quotes to search for the word)",
     "and": "'and' was left out: words are AND-ed already"
     ' (write "and" in quotes to search for the word)',
+    "not": "'not' was read as -word: the word after it is excluded"
+    ' (write "not" in quotes to search for the word)',
 }
+NOT = "not"
 
 
 def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
@@ -309,6 +339,8 @@ def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
     dash, quoted, open_dash, opening, _, bare = tokens[pos].groups()
     if quoted is not None or opening is not None:
         return not (dash or open_dash)
+    if bare == NOT:  # ("a and not b": "and" before an excluded word is AND too)
+        return _word_follows(tokens, pos + 1)
     return (
         bare is not None
         and not bare.startswith("-")
@@ -475,7 +507,7 @@ def _parse_group(
 ) -> int:
     """Fill ``query`` from ``tokens[pos:]`` up to a ``)`` (not consumed) or the end;
     returns the position reached."""
-    pending_or = False
+    pending_or = pending_not = False
     while pos < len(tokens):
         match = tokens[pos]
         dash, quoted, open_dash, opening, closing, bare = match.groups()
@@ -530,6 +562,12 @@ def _parse_group(
                     raise QueryError("'OR' needs a word on each side")
                 pending_or = True
                 continue
+            if bare == NOT and _word_follows(tokens, pos):
+                # ("домашни not помощници" searched the word "not", which no Bulgarian
+                # text holds: no hits, and nothing said why)
+                query.notes.append(_LATIN_OPERATORS[bare])
+                pending_not = True
+                continue
             if bare in _LATIN_OPERATORS and query.groups and not pending_or:
                 if _word_follows(tokens, pos):
                     # (Latin stop words in a Bulgarian archive: typed between words
@@ -553,6 +591,10 @@ def _parse_group(
             if match.group(0).strip('" '):  # (an empty "" typed nothing)
                 query.dropped.append(match.group(0))
             continue
+        if pending_not:
+            exclude, pending_not = True, False
+            if isinstance(item, Term):
+                item = replace(item, exclude=True)
         if exclude:
             if pending_or:
                 raise QueryError("'OR' cannot be followed by an excluded word")
@@ -637,6 +679,36 @@ _SYNTAX_IN_QUOTES = re.compile(r"(?:^|\s)(?:OR|or|and|-\S)|[:()]")
 
 # ``title:`` right before a quoted phrase, as a token of its own (not ``-title:``)
 _HEADLINE_PHRASE = re.compile(r"(?:^|[\s(])((?i:title):)$")
+
+
+# ``author:иван колев``: the filter's one word, then words searched for in the texts
+_AUTHOR_THEN_WORDS = 2
+
+
+def as_one_author(query: str) -> list[str]:
+    """``query`` with an unquoted ``author:`` value and the plain words after it (at most
+    ``_AUTHOR_THEN_WORDS``) written as one name in quotes, the longest first: the
+    readings a query that matched nothing may have meant (``search.in_one_name``).
+    "author:иван колев" is the byline's "иван" and the word "колев" in the text, which
+    no article holds: no hits, and nothing said the name needed quotes."""
+    tokens = list(_TOKEN.finditer(query))
+    for i, token in enumerate(tokens):
+        key, colon, value = (token.group(6) or "").partition(":")
+        if key.lower() != "author" or not colon or not value:
+            continue
+        words: list[re.Match[str]] = []
+        for after in tokens[i + 1 : i + 1 + _AUTHOR_THEN_WORDS]:
+            bare = after.group(6) or ""
+            if not TOKEN.fullmatch(bare) or bare in ("OR", *_LATIN_OPERATORS):
+                break
+            words.append(after)
+        return [
+            query[: token.start()]
+            + f'author:"{" ".join([value, *(w.group(6) for w in words[:n])])}"'
+            + query[words[n - 1].end() :]
+            for n in range(len(words), 0, -1)
+        ]
+    return []
 
 
 def unquoted(query: str) -> str | None:

@@ -32,12 +32,15 @@ from newsarchive.archive.lemmas import (
     lookup,
     named_somewhere,
     names_among,
+    other_spellings,
     printed_as_name,
     prints_name,
     sibling_forms,
     yo_spellings,
 )
 from newsarchive.archive.query import (
+    COMPOUND,
+    COMPOUND_KEY,
     EXACT,
     ORIGINAL,
     PREFIX,
@@ -47,6 +50,7 @@ from newsarchive.archive.query import (
     Match,
     ParsedQuery,
     Term,
+    as_one_author,
     cyrillic_guess,
     parse_date,
     parse_query,
@@ -240,13 +244,17 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
     if _holds_yo_spelling(conn, spelled, prefixes):
         _with_yo_spellings(conn, forms, chosen, spelled)
         _with_yo_prefixes(conn, chosen, prefixes)
+    for last in sorted(query.compound_ends()):  # (a phrase takes no lemma: its forms)
+        match = chosen.get(last, last)
+        printed = set(match) if isinstance(match, tuple) else {last, match, *forms.of(match)}
+        chosen[COMPOUND_KEY + last] = tuple(sorted(printed))
     return Lemmas(chosen, forms.known, cased)
 
 
 def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[str]) -> bool:
     """Whether the archive holds any of ``words`` or ``prefixes`` with ё for е or е for ё
-    (``lemmas.yo_spellings``), in one look in the index for them all: none where no word
-    has an "е" or "ё".
+    (``lemmas.other_spellings``: "ѝ" printed "й" too), in one look in the index for them
+    all: none where no word has an "е" or "ё" (or is "ѝ" or "й").
 
     Each spelling was looked for apart, one statement per "е" of every word (and
     prefix), Bulgarian ones too, which no archive prints with ё: "председателят на
@@ -254,7 +262,7 @@ def _holds_yo_spelling(conn: sqlite3.Connection, words: set[str], prefixes: set[
     spelling are they looked for one by one (``_with_yo_spellings``,
     ``_with_yo_prefixes``): an archive without Russian text, or a query of Bulgarian
     words in one with it, pays one statement."""
-    either = [f'"{s}"' for word in sorted(words) for s in sorted(yo_spellings(word))]
+    either = [f'"{s}"' for word in sorted(words) for s in sorted(other_spellings(word))]
     either += [f'"{s}"*' for prefix in sorted(prefixes) for s in sorted(yo_spellings(prefix))]
     if not either:
         return False
@@ -271,7 +279,7 @@ def _with_yo_spellings(
     look in the index per "е" of the query's words, none for a word without one: asked
     only once ``_holds_yo_spelling`` found the archive holds one of them."""
     for word in sorted(words):
-        spellings = yo_spellings(word)
+        spellings = other_spellings(word)
         held = spellings.difference(unseen(conn, spellings)) if spellings else set()
         if not held:
             continue
@@ -864,6 +872,21 @@ def in_any_form(
     return (loose or typed, total) if total else None
 
 
+def in_one_name(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple[str, int] | None:
+    """For ``author:иван колев``, which matched nothing, the first reading of
+    ``query.as_one_author`` (``author:"иван колев"``) that matches some article with the
+    same filters, and how many; else None."""
+    for reading in as_one_author(typed):
+        try:
+            parsed = parse_query(reading, filtered=filters.active())
+        except QueryError:
+            continue
+        total = int(matching(Prepared(conn, parsed, filters), "count(*)")[0][0])
+        if total:
+            return reading, total
+    return None
+
+
 def of_the_day(
     conn: sqlite3.Connection, typed: str, filters: Filters
 ) -> tuple[dt.date, int] | None:
@@ -890,7 +913,7 @@ def of_the_day(
 # What a query that matched nothing may have meant, in the order ``no_match`` looks:
 # an article's address pasted (addresses are not indexed), a date (no text holds one as
 # a word), Latin letters for Cyrillic ones, quoted words that match in other forms.
-ADDRESS, DAY, CYRILLIC, FORMS = "address", "day", "cyrillic", "forms"
+ADDRESS, DAY, CYRILLIC, FORMS, AUTHOR = "address", "day", "cyrillic", "forms", "author"
 
 
 @dataclass(frozen=True)
@@ -898,9 +921,9 @@ class NoMatch:
     """What a query that matched nothing may have meant (``no_match``): the CLI says it
     on stderr, the web page under the count, each in its own words."""
 
-    kind: str  # ``ADDRESS``, ``DAY``, ``CYRILLIC`` or ``FORMS``
+    kind: str  # ``ADDRESS``, ``DAY``, ``CYRILLIC``, ``FORMS`` or ``AUTHOR``
     total: int  # the articles it matches (``ADDRESS``: the one archived there)
-    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``)
+    words: str = ""  # the query that matches them (``CYRILLIC``, ``FORMS``, ``AUTHOR``)
     day: dt.date | None = None  # ``DAY``
     article: int | None = None  # ``ADDRESS``: the article's id
 
@@ -932,6 +955,9 @@ def no_match(
     loose = in_any_form(conn, typed, filters, exact=exact)
     if loose is not None:
         return NoMatch(FORMS, loose[1], words=loose[0])
+    named = in_one_name(conn, typed, filters)
+    if named is not None:
+        return NoMatch(AUTHOR, named[1], words=named[0])
     return None
 
 
@@ -1021,6 +1047,9 @@ class Marker:
                     self.phrases.append((term.words, index, True))
             elif term.kind == EXACT and len(term.words) > 1:
                 self.phrases.append((term.words, index, False))
+            elif term.kind == COMPOUND:
+                for phrase in term.phrases(lemmas):
+                    self.phrases.append((tuple(phrase.split(" ")), index, False))
             elif term.kind == EXACT:
                 self.forms.setdefault(term.words[0], index)
                 uncased.add(term.words[0])

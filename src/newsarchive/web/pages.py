@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import unquote, urlencode
+from urllib.parse import unquote, unquote_to_bytes, urlencode
 
 from datasette import Response
 from markupsafe import Markup, escape
@@ -32,7 +32,7 @@ from newsarchive.archive.search import (
     undated_note,
 )
 from newsarchive.archive.store import Filters, get_article
-from newsarchive.errors import NewsarchiveError
+from newsarchive.errors import NewsarchiveError, not_utf8
 from newsarchive.models import date_words
 from newsarchive.profiles.loader import typed_site
 from newsarchive.safe_text import as_one_line
@@ -57,9 +57,12 @@ class Form:
     page: int = 1
     collapse: bool = False
     page_error: str = ""  # the page number as typed, when it is none
+    bytes_error: str = ""  # a parameter sent in bytes that are no UTF-8 text (``_not_utf8``)
 
     @classmethod
-    def from_args(cls, args: Any) -> Form:
+    def from_args(cls, args: Any, query_string: str = "") -> Form:
+        """The form from the request's ``args``, and its raw ``query_string``, where
+        bytes no UTF-8 reads are still there (``args`` holds "\ufffd" for them)."""
         typed = args.get("page") or "1"
         page = _page_number(typed)
         return cls(
@@ -71,7 +74,12 @@ class Form:
             page=page or 1,
             collapse=bool(args.get("collapse")),
             page_error="" if page else f"page: a whole number from 1, not '{typed[:40]}'",
+            bytes_error=_not_utf8(query_string),
         )
+
+    def error(self) -> str:
+        """What makes the form no query to run (its words' and dates' own errors aside)."""
+        return self.bytes_error or self.page_error
 
     def offset(self) -> int:
         """The first hit's offset: within SQLite's int64, as ``page`` is at most
@@ -114,6 +122,21 @@ class Form:
 # offset past int64. The page stays past the last one, which is all that is shown of it.
 _PAST_ANY = 10**15
 _PAGE_DIGITS = len(str(_PAST_ANY))
+
+
+def _not_utf8(query_string: str) -> str:
+    """The error for the first parameter of ``query_string`` whose bytes are no UTF-8
+    text (a link a windows-1251 page wrote: ``q=%EE%E1%F9%E8%ED%E0``), else "". Read
+    as UTF-8 with "\ufffd" for each such byte, it was "'��' holds no letters or digits
+    to search for": words about what was typed that are not so."""
+    for pair in query_string.split("&"):
+        name, _, value = pair.partition("=")
+        raw = unquote_to_bytes(value.replace("+", " "))
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"{unquote(name)}: {not_utf8(raw[:80])}"
+    return ""
 
 
 def _page_number(typed: str) -> int | None:
@@ -171,14 +194,14 @@ async def index(datasette: Any, request: Any) -> Response:
 
 async def search(datasette: Any, request: Any) -> Response:
     _, database = _database(datasette)
-    form = Form.from_args(request.args)
+    form = Form.from_args(request.args, request.query_string)
     context: dict[str, Any] = {"form": form, "sites": await _sites(database),
                                "sorts": list(SORTS)}  # fmt: skip
     if not form.q and not form.filtered():
         return await _render(datasette, request, "newsarchive_search.html", **context)
     try:
-        if form.page_error:
-            raise NewsarchiveError(form.page_error)
+        if form.error():
+            raise NewsarchiveError(form.error())
         parsed = form.parsed()
         filters = form.filters()
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
@@ -249,8 +272,10 @@ def _hint_link(form: Form, hint: NoMatch) -> dict[str, Any]:
 
 async def chart_csv(datasette: Any, request: Any) -> Response:
     _, database = _database(datasette)
-    form = Form.from_args(request.args)
+    form = Form.from_args(request.args, request.query_string)
     try:
+        if form.bytes_error:
+            raise NewsarchiveError(form.bytes_error)
         parsed = form.parsed()
         filters = form.filters()
         rows = await database.execute_fn(lambda conn: per_month(conn, parsed, filters))
