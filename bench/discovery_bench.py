@@ -572,6 +572,15 @@ for site, name, origin in (
     ("chemerika", "Чемерика Днес", "https://chemerika-news.bg"),
     # and "Текст и снимки – <name>" after the text, a dash for the colon
     ("vetrushka", "Община Ветрушка", "https://vetrushka.bg"),
+    # and a forty-fifth (tests/fixtures/make_mirrors_round45.py): ColdFusion on Fusebox,
+    # &CFID=…&CFTOKEN=… on every link, other numbers on every page
+    ("mahovitsa", "Община Маховица", "https://www.mahovitsa.bg"),
+    # and Mambo 4.5's friendly URLs, the blog paged /content/blogcategory/1/2/3/3/
+    ("rakitnik", "Община Ракитник", "http://www.rakitnik.org"),
+    # and old Bitrix's <font> pager, "Пред. | 1 2 3 | След. | Край | Всички"
+    ("kitnitsa", "Община Китница", "https://kitnitsa.bg"),
+    # and Lotus Domino, ?OpenView&Start=4 by "Напред ►", /obshtina.nsf/0/<unid>
+    ("dzhelovo", "Община Джелово", "https://www.dzhelovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -122,6 +122,10 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
         ("https://x.bg/bg/news.php?id=412&PHPSESSID=b7e4d2a96c1f4e8395a7c3e1f5d70b2c",
          "https://x.bg/bg/news.php?id=412"),
         ("https://x.bg/news.php?phpsessid=0c5d8e1f2a3b&id=9", "https://x.bg/news.php?id=9"),
+        # ColdFusion's URLSessionFormat(): client variables' id and token, any case
+        ("https://x.bg/index.cfm?fuseaction=news.view&newsid=57&CFID=4817237&CFTOKEN=58922315",
+         "https://x.bg/index.cfm?fuseaction=news.view&newsid=57"),
+        ("https://x.bg/news.cfm?cfid=12&cftoken=a1b2c3d4-e5f6&id=3", "https://x.bg/news.cfm?id=3"),
         # Java's URL rewriting puts it in the path
         ("https://x.bg/portal/novina.jsp;jsessionid=1A2B3C4D5E6F?id=7",
          "https://x.bg/portal/novina.jsp?id=7"),

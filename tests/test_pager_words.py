@@ -61,6 +61,17 @@ def test_every_way_forward_says_a_lists_next_page(way: str) -> None:
     assert not _NEXT_TEXT.match(f"{way} заседание на общинския съвет")
 
 
+@pytest.mark.parametrize(("on", "back"), [("»", "«"), ("►", "◄"), ("▶", "◀")])
+def test_a_pointer_arrow_says_a_lists_next_page_and_its_twin_a_pager_row(
+    on: str, back: str
+) -> None:
+    # (dzhelovo's Domino view: "◄ Назад" and "Напред ►", no pager's words before)
+    assert on in pager_words.ARROWS_ON and back in pager_words.ARROWS_BACK
+    assert _NEXT_TEXT.match(f"Напред {on}") and _NEXT_TEXT.match(on)
+    assert _PAGER_LABEL.match(f"Напред {on}") and _PAGER_LABEL.match(f"{back} Назад")
+    assert not _NEXT_TEXT.match(f"{back} Назад")
+
+
 @pytest.mark.parametrize("older", pager_words.OLDER)
 @pytest.mark.parametrize("items", pager_words.ITEMS)
 def test_older_news_says_a_lists_next_page_whichever_way_its_arrow_points(

@@ -33,9 +33,10 @@ TO_LAST = ("край", "последна", "last")
 EVERY_WAY = TO_FIRST + BACK + FORWARD + TO_LAST
 
 # The arrows a pager's link may be, or carry beside its words: on to the next page ("»",
-# "Следваща »"), back to the one before ("«", "« Предишна").
-ARROWS_ON = "»›>→"
-ARROWS_BACK = "«‹<←"
+# "Следваща »"), back to the one before ("«", "« Предишна"); an old site's or a Lotus
+# Domino view's are the pointers of Windows' symbol fonts ("Напред ►", "◄ Назад").
+ARROWS_ON = "»›>→►▶"
+ARROWS_BACK = "«‹<←◄◀"
 
 # What a link to older news says of it ("По-стари публикации", "Older posts", "По-стара
 # новина"), and what it calls the news: a list's ("Предишни записи", "Older entries"), or

@@ -64,11 +64,12 @@ _ID_FIELD = re.compile(
     re.IGNORECASE,
 )
 # Session ids a server writes into links for visitors without cookies (PHP's
-# use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
-# page it renders, so one article would be queued and archived under as many URLs as
-# there are pages linking to it; the page itself never depends on it.
+# use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart, ColdFusion's
+# ``URLSessionFormat()``: ``&CFID=4817237&CFTOKEN=58922315``): another one on every page
+# it renders, so one article would be queued and archived under as many URLs as there
+# are pages linking to it; the page itself never depends on it.
 SESSION_PARAMS = re.compile(
-    r"^(?:phpsessid|jsessionid|aspsessionid[a-z]*|sessionid|session_id|oscsid|zenid)$",
+    r"^(?:phpsessid|jsessionid|aspsessionid[a-z]*|sessionid|session_id|oscsid|zenid|cfid|cftoken)$",
     re.IGNORECASE,
 )
 # ``sid`` is a session id in phpBB-style software, but a story or section id elsewhere
