@@ -725,6 +725,35 @@ def test_an_archive_holding_an_article_and_its_print_copy_is_rekeyed(
     assert rows == {original: "Ремонт"} and keys == {"s.bg/novini/5-remont"}
 
 
+def test_an_archive_keyed_with_coldfusion_session_fields_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v29, written by this test as that release archived a
+    ColdFusion site's article under two visits' ``CFID``/``CFTOKEN`` (two rows): one
+    article once opened (schema v30), under its address without them."""
+    db = tmp_path / "v29.db"
+    plain = "https://m.bg/index.cfm?fuseaction=news.view&newsid=5"
+    first, second = f"{plain}&CFID=1201&CFTOKEN=88213", f"{plain}&CFID=1207&CFTOKEN=10934"
+    versions = [
+        (first, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (second, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    stale = {
+        first: "m.bg/index.cfm?CFID=1201&CFTOKEN=88213&fuseaction=news.view&newsid=5",
+        second: "m.bg/index.cfm?CFID=1207&CFTOKEN=10934&fuseaction=news.view&newsid=5",
+    }
+    _write_as_keyed(db, 29, versions, stale)
+    shown = run_cli("show", second, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 30
+        rows = after.execute("SELECT url FROM articles").fetchall()
+        keys = {key for (key,) in after.execute("SELECT url_key FROM article_urls")}
+    assert len(rows) == 1 and "CFID" not in rows[0][0], rows
+    assert not any("cfid" in key.lower() for key in keys), keys
+
+
 @pytest.mark.parametrize("deleted", ["stale", "today's"])
 def test_a_key_whose_article_was_deleted_by_hand_neither_stops_the_upgrade_nor_takes_a_key(
     run_cli: Callable[..., Result], tmp_path: Path, deleted: str

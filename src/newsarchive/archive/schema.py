@@ -147,6 +147,10 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   again the more there were (``explorer.doubling_days``: 2, 4, 8, 16, then 30 days),
   where each waited 30 days: one gone for an hour lost its articles for a month. A
   child recorded gone before starts at one.
+* v30: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v28): ColdFusion's session fields (``&CFID=…&CFTOKEN=…``, new numbers on every page)
+  are no part of an address, where older releases archived a ColdFusion site's article
+  once per visit that linked it.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -160,7 +164,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 29
+SCHEMA_VERSION = 30
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
@@ -847,6 +851,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (27, Rekey()),  # a random cache-buster (?rnd=0.48213765213123); ?from=<a box's word>
     (28, Rekey()),  # a print copy's flag (?pechat=1, &print=1, Joomla's &tmpl=component&print=1)
     (29, _migrate_gone_answers_v29),
+    (30, Rekey()),  # ColdFusion's session fields (&CFID=…&CFTOKEN=…)
 )
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may
