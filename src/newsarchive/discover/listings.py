@@ -713,17 +713,18 @@ def find_next_link(
     # month it links as late as the latest day (a list linking its archive by month
     # reads a month's page, not each of its days), before an earlier month (a
     # calendar's "« Октомври" beside November's days). Never on a list's last page: its
-    # pager showed every news the days would list again.
-    day = _calendar_day(anchors, current, usable)
+    # pager showed every news the days would list again. (Its days are read only on
+    # those pages: every anchor, on each page of a pager's end, most of which take none.)
     dated = _period_end(current) is not None
-    if day and (calendar_day(current) or (dated and not own_news)):
-        return day
+    if dated and (calendar_day(current) or not own_news):
+        if day := _calendar_day(anchors, current, usable):
+            return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     month = _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
     if (
-        day
-        and page == 1
+        page == 1
         and not dated
+        and (day := _calendar_day(anchors, current, usable))
         and (month is None or _day_month(day) > (archive_month(month) or (0, 0)))
     ):
         return day
