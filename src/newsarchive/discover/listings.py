@@ -24,6 +24,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Unpack
 from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -75,10 +76,10 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
-from newsarchive.discover.walk import ListingWalk, Respelled, WalkState
+from newsarchive.discover.walk import ListingWalk, Respelled, WalkSettings, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
-from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Candidate, Profile
+from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
@@ -716,17 +717,18 @@ def find_next_link(
     # month it links as late as the latest day (a list linking its archive by month
     # reads a month's page, not each of its days), before an earlier month (a
     # calendar's "« Октомври" beside November's days). Never on a list's last page: its
-    # pager showed every news the days would list again.
-    day = _calendar_day(anchors, current, usable)
+    # pager showed every news the days would list again. (Its days are read only on
+    # those pages: every anchor, on each page of a pager's end, most of which take none.)
     dated = _period_end(current) is not None
-    if day and (calendar_day(current) or (dated and not own_news)):
-        return day
+    if dated and (calendar_day(current) or not own_news):
+        if day := _calendar_day(anchors, current, usable):
+            return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     month = _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
     if (
-        day
-        and page == 1
+        page == 1
         and not dated
+        and (day := _calendar_day(anchors, current, usable))
         and (month is None or _day_month(day) > (archive_month(month) or (0, 0)))
     ):
         return day
@@ -1654,16 +1656,7 @@ class MonthSteps:
         return month_before(url)
 
 
-def listing_walk(
-    start: str,
-    state: WalkState,
-    *,
-    limit: int = 0,
-    stop_after_known: int = DEFAULT_STOP_AFTER_KNOWN,
-    limit_is_the_sites: bool = True,
-    since: dt.date | None = None,
-    from_start: bool = False,
-) -> ListingWalk:
+def listing_walk(start: str, state: WalkState, **settings: Unpack[WalkSettings]) -> ListingWalk:
     """The one walk of a listing the crawl and ``check-site`` both take (the settings
     as ``ListingWalk`` says): back over missing or empty months by their addresses, a
     September asked in either spelling (``MonthSteps``), a calendar's days read as its
@@ -1671,10 +1664,8 @@ def listing_walk(
     calendar site's listing ended at its first day page, whose news page 1 listed too,
     where the crawl walked on day by day."""
     return ListingWalk(
-        start, state, limit=limit, stop_after_known=stop_after_known,
-        limit_is_the_sites=limit_is_the_sites, since=since, from_start=from_start,
-        step_back=MonthSteps(), month_page=partial(archive_month, anywhere=True),
-        day_page=calendar_day,
+        start, state, **settings, step_back=MonthSteps(),
+        month_page=partial(archive_month, anywhere=True), day_page=calendar_day,
     )  # fmt: skip
 
 

@@ -35,6 +35,7 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TypedDict
 
 from newsarchive.dates import local_date
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Published
@@ -144,6 +145,18 @@ class Listed:
     # (``ListingWalk.lists_new``), or all of the month whose archive page it is
     # (``listings.own_news``)
     own_news: bool = True
+
+
+class WalkSettings(TypedDict, total=False):
+    """A run's keywords of ``ListingWalk`` (their defaults and meaning there), for a walk
+    built elsewhere with the date rules added (``listings.listing_walk``): one list, its
+    keys held to ``ListingWalk``'s by mypy where that walk passes them on."""
+
+    limit: int
+    stop_after_known: int
+    limit_is_the_sites: bool
+    since: dt.date | None
+    from_start: bool
 
 
 class ListingWalk:
