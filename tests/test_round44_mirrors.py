@@ -17,7 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from .mirror_sites import FirstCrawl, bare_crawl_twice, check_bare_crawl
+from .mirror_sites import (
+    FirstCrawl,
+    article_rows,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+)
 from .support import Result
 
 ROUND44_SITES = {
@@ -80,3 +86,21 @@ def test_a_round44_sites_first_crawl_asks_for_each_page_it_needs_once(
     site = expected.site
     first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND44_SITES[site])
     expected.check(first, db)
+
+
+def test_a_group_naming_this_crawler_is_still_obeyed_over_the_star_group(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """lavrovo with one more group, ``User-agent: NewsArchive`` closing one article: the
+    group naming the product token (in any case) is this crawler's, so that article is
+    not asked for, while the ``News``/``archive`` group still closes nothing."""
+    name, origin = ROUND44_SITES["lavrovo"]
+    with mirror_crawls(run_cli, db, tmp_path, "lavrovo", name, origin, editable=True) as crawls:
+        robots = crawls.root / "robots.txt"
+        closed = "/novini/905-koleden-bazar"
+        own = f"User-agent: NewsArchive\nDisallow: {closed}\n\n"
+        robots.write_text(own + robots.read_text(encoding="utf-8"), encoding="utf-8")
+        asked = crawls.crawl()
+    assert closed not in asked, asked
+    rows = article_rows(db)
+    assert len(rows) == 7 and f"{origin}{closed}" not in rows, sorted(rows)
