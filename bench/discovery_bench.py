@@ -572,6 +572,15 @@ for site, name, origin in (
     ("chemerika", "Чемерика Днес", "https://chemerika-news.bg"),
     # and "Текст и снимки – <name>" after the text, a dash for the colon
     ("vetrushka", "Община Ветрушка", "https://vetrushka.bg"),
+    # and a forty-fourth (tests/fixtures/make_mirrors_round44.py): robots.txt's later
+    # group closing the site to agents named "News" and "archive", a sitemap the way
+    ("lavrovo", "Община Лаврово", "https://lavrovo.bg"),
+    # and Atom entries of tag: ids, the article's rel="alternate" last of four links
+    ("dafinovo", "Община Дафиново", "https://dafinovo.bg"),
+    # and a sitemap whose every <loc> is CDATA on lines of its own
+    ("trynka", "Община Трънка", "https://www.trynka.bg"),
+    # and a home page whose only way to the news is a <marquee>
+    ("glogovina", "Община Глоговина", "https://glogovina.bg"),
     # and a forty-fifth (tests/fixtures/make_mirrors_round45.py): ColdFusion on Fusebox,
     # &CFID=…&CFTOKEN=… on every link, other numbers on every page
     ("mahovitsa", "Община Маховица", "https://www.mahovitsa.bg"),

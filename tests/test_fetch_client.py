@@ -22,12 +22,15 @@ import pytest
 
 from newsarchive.errors import FetchError
 from newsarchive.fetch.client import (
+    DEFAULT_USER_AGENT,
     Fetcher,
     FetchInterrupted,
     FetchOptions,
     HostResting,
     RobotsDisallowed,
+    product_token,
     retry_after_seconds,
+    robots_rules,
     unresolved,
 )
 from newsarchive.fetch.inflate import StreamCut, inflated
@@ -238,6 +241,41 @@ def test_robots_crawl_delay_slows_the_host() -> None:
         fetcher.fetch(f"{site.url}/b")
     assert site.requests == ["/robots.txt", "/a", "/b"]
     assert waits and 6.5 < waits[-1] <= 7.0
+
+
+def test_a_robots_group_is_this_crawlers_only_by_its_whole_product_token() -> None:
+    """RFC 9309 2.2.1: a group is ours when it names the product token, ``newsarchive``,
+    whole. ``User-agent: News`` (the token's start) and ``User-agent: archive`` (a word
+    of the header's comment) closed the whole site to ``newsarchive/… (…; research
+    archive)`` before; ``*`` is its group there, and one named ``NewsArchive`` is its own."""
+    agent = DEFAULT_USER_AGENT
+    assert product_token(agent) == "newsarchive"
+    others = (
+        "User-agent: *\nDisallow: /admin/\n\nUser-agent: News\nUser-agent: archive\nDisallow: /\n"
+    )
+    rules = robots_rules(others, agent)
+    assert rules.can_fetch("https://x.bg/novini/1", product_token(agent))
+    assert not rules.can_fetch("https://x.bg/admin/", product_token(agent))
+    own = "User-agent: *\nCrawl-delay: 2\n\nUser-agent: NewsArchive\nCrawl-delay: 5\n"
+    own += "Disallow: /arhiv/\n"
+    rules = robots_rules(own, agent)
+    assert not rules.can_fetch("https://x.bg/arhiv/1", product_token(agent))
+    assert rules.crawl_delay(product_token(agent)) == 5
+
+
+def test_a_group_for_an_agent_named_like_a_word_of_ours_closes_nothing_to_the_fetcher() -> None:
+    """The fetcher asks robots.txt with its product token: a page ``*`` leaves open is
+    fetched though a later group closes everything to ``News`` (refused before)."""
+    text = b"User-agent: *\nDisallow: /admin/\n\nUser-agent: News\nDisallow: /\n"
+    routes = {
+        "/robots.txt": response(body=text, content_type="text/plain"),
+        "/a": html("<p>hello</p>"),
+    }
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        fetcher.fetch(f"{site.url}/a")
+        with pytest.raises(RobotsDisallowed):
+            fetcher.fetch(f"{site.url}/admin/")
+    assert site.requests == ["/robots.txt", "/a"]
 
 
 def test_per_host_delay_spaces_requests(site: FaultServer) -> None:

@@ -202,6 +202,31 @@ def _own_robots(parts: SplitResult) -> bool:
     return parts.path == "/robots.txt" and not parts.query
 
 
+def product_token(user_agent: str) -> str:
+    """The name robots.txt groups are matched against: the User-Agent's first product,
+    lower-cased (``newsarchive`` of ``newsarchive/0.4 (+https://…; research archive)``),
+    as RFC 9309 (2.2.1) asks, not the whole header with its comment's words."""
+    return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0].lower()
+
+
+def robots_rules(text: str, user_agent: str) -> Protego:
+    """A robots.txt's rules for this crawler: its ``*`` group and a group named by its
+    product token, whole (RFC 9309 2.2.1: "case-insensitive matching to find the group
+    that matches the product token"). Protego alone also takes a group whose name the
+    token starts with or a word of the header's comment is: ``User-agent: News`` or
+    ``User-agent: archive`` (a template's group against other agents, ``Disallow: /``)
+    closed the whole site to ``newsarchive/… (…; research archive)``. Its groups are
+    kept in a dict it does not publish; where that is gone, the product token is still
+    the name asked for (no comment word matches; a prefix of the token still would)."""
+    robots = Protego.parse(text)
+    token = product_token(user_agent)
+    groups = getattr(robots, "_user_agents", None)
+    if isinstance(groups, dict):
+        for name in [name for name in groups if name not in ("*", token)]:
+            del groups[name]
+    return robots
+
+
 class _DeadlineHit(Exception):
     """The response was still streaming when ``FetchOptions.deadline`` ran out."""
 
@@ -672,7 +697,7 @@ class Fetcher:
         if isinstance(robots, str):
             asked = url if redirected_from is None else f"{redirected_from} (redirected to {url})"
             raise FetchError(f"{robots}; not fetching {asked}", url=redirected_from or url)
-        return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
+        return robots is None or bool(robots.can_fetch(url, product_token(self.options.user_agent)))
 
     def robots_problem(self, url: str) -> str | None:
         """Why nothing on ``url``'s origin may be fetched in this run (one line), or None.
@@ -761,7 +786,9 @@ class Fetcher:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             other = f"{final.scheme}://{final.netloc}"
-            if robots is not None and (delay := robots.crawl_delay(self.options.user_agent)):
+            if robots is not None and (
+                delay := robots.crawl_delay(product_token(self.options.user_agent))
+            ):
                 self._host(final.netloc).delay = min(float(delay), 30.0)
             with self._lock:
                 self._robots.setdefault(other, robots)
@@ -773,8 +800,10 @@ class Fetcher:
         """The rules ``page`` (the robots.txt of ``origin``, read now or kept) sets: its
         own for a 200, none for another status (a 4xx: everything allowed); its
         ``Crawl-delay`` (up to 30 s) is the host's."""
-        robots = Protego.parse(page.text) if page.status == 200 else None
-        delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
+        robots = robots_rules(page.text, self.options.user_agent) if page.status == 200 else None
+        delay = (
+            None if robots is None else robots.crawl_delay(product_token(self.options.user_agent))
+        )
         with self._lock:
             self._robots_at[origin] = page.final_url
         if delay:
