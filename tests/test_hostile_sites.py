@@ -171,7 +171,9 @@ HARMLESS: dict[str, dict[str, Reply]] = {
         "/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B0/101": html(_article(101)),
     },
     "robots-txt-of-50-mb": {
-        "/robots.txt": response(body=b"# a comment\n" * (50 << 20 // 12), content_type="text/plain")
+        "/robots.txt": response(
+            body=b"# a comment\n" * ((50 << 20) // 12), content_type="text/plain"
+        )
     },
     "sitemap-index-naming-itself": {
         "/robots.txt": response(body=b"Sitemap: /sm.xml\n", content_type="text/plain"),
@@ -239,3 +241,27 @@ def test_a_host_asking_for_a_retry_in_12_days_rests_and_keeps_its_queue(
     with sqlite3.connect(db) as conn:
         states = dict(conn.execute("SELECT state, count(*) FROM frontier GROUP BY state"))
     assert sum(states.values()) == len(SLUGS) and "done" not in states, states
+
+
+WALL = html(
+    "<!doctype html><meta charset=utf-8><title>Бисквитки</title><body><div class=consent>"
+    "<h1>Този сайт използва бисквитки</h1><p>Натиснете „Приемам“, за да продължите към"
+    " сайта. Използваме бисквитки за анализ на посещенията.</p><form method=post"
+    " action=/accept><button>Приемам</button></form></div></body>"
+)
+
+
+def test_a_consent_wall_answering_every_article_archives_none_and_says_so(
+    run_cli: Cli, db: Path
+) -> None:
+    """A consent plugin answering every article with the same 200 "accept cookies" page:
+    archived, it was five rows of that notice, each article done for good, and the run
+    quiet (exit 0). Each is a failure said in one line, read again on the next run."""
+    site = Site({slug: WALL for slug in SLUGS})
+    site.turns[1] = {slug: html(_article(101 + i)) for i, slug in enumerate(SLUGS)}  # lifted
+    walled, lifted = crawl(run_cli, site, db, runs=2)
+    assert walled.exit_code == 1
+    lines = walled.stderr.splitlines()
+    assert len(lines) == len(SLUGS) and all("cookie consent wall" in line for line in lines)
+    assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
+    assert site.archived == [[], SLUGS]
