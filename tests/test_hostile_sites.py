@@ -134,6 +134,16 @@ FAILING: dict[str, tuple[dict[str, Reply], str]] = {
     ),
     "50-redirects": ({FIRST: redirect("/hop0"), **CHAIN}, "more than 5 redirects"),
     "redirect-to-file": ({FIRST: redirect("file:///etc/passwd")}, "no http(s) URL"),
+    # (httpx built a next request from it, unasked: "not a valid URL (For absolute URLs,
+    # path must be empty or begin with '/')", said of the article's own address)
+    "redirect-to-javascript": (
+        {FIRST: redirect("javascript:alert(1)")},
+        "redirect to javascript:alert(1), which is no http(s) URL",
+    ),
+    "redirect-to-mailto": (
+        {FIRST: redirect("mailto:kmet@obshtina.bg")},
+        "redirect to mailto:kmet@obshtina.bg, which is no http(s) URL",
+    ),
     "closes-mid-headers": ({FIRST: raw(b"HTTP/1.1 200 OK\r\nContent-Ty")}, "disconnected"),
     "429-retry-after-in-the-past": (
         {FIRST: response(429, b"x", headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})},
