@@ -275,3 +275,52 @@ def test_a_consent_wall_answering_every_article_archives_none_and_says_so(
     assert len(lines) == len(SLUGS) and all("cookie consent wall" in line for line in lines)
     assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
     assert site.archived == [[], SLUGS]
+
+
+class Endless(dict[str, Reply]):
+    """A news listing whose every page links ten new articles and a "next" page, forever
+    (``?p=1, 2, 3, …``, each different): only the crawl's page cap ends its walk."""
+
+    def __init__(self) -> None:
+        super().__init__({"/robots.txt": ROBOTS})
+
+    def get(self, path: str, default: Reply | None = None) -> Reply | None:  # type: ignore[override]
+        if path in self:
+            return self[path]
+        if path == "/novini" or path.startswith("/novini?p="):
+            number = int(path.partition("=")[2] or 1)
+            links = "".join(
+                f'<li><a href="/novini/{number * 10 + k}-obshtinskiyat-savet">Новина</a></li>'
+                for k in range(10)
+            )
+            return html(
+                f"<!doctype html><meta charset=utf-8><title>Новини</title><ul>{links}</ul>"
+                f'<a href="/novini?p={number + 1}" rel="next">Следваща</a>'
+            )
+        if path.startswith("/novini/"):
+            return html(_article(int(path.split("/")[2].partition("-")[0])))
+        return default
+
+
+def test_a_listing_with_a_fresh_next_page_forever_is_walked_to_the_page_cap(
+    run_cli: Cli, db: Path
+) -> None:
+    site = Endless()
+    with HostileServer(site) as server:
+        profile = db.parent / "endless.toml"
+        profile.write_text(
+            f'id = "endless"\norigin = "{server.url}"\n[discovery]\nstart_urls = ["/novini"]\n'
+            "article_pattern = '^/novini/\\d+-'\nmax_pages = 4\n"
+        )
+        args = ("crawl", "endless", "--profile", str(profile), "--delay", "0", "--quiet")
+        first = run_cli(*args, "--db", str(db))
+        asked = list(server.requests)
+        second = run_cli(*args, "--db", str(db))
+        again = server.requests[len(asked) :]
+    assert (first.exit_code, first.stderr) == (0, ""), first.stderr
+    listing = [p for p in asked if p.startswith("/novini") and "/novini/" not in p]
+    assert listing == ["/novini", "/novini?p=2", "/novini?p=3", "/novini?p=4"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (40,)
+    assert second.exit_code == 0, second.stderr
+    assert len([p for p in again if "?p=" in p]) <= 4, again  # (the cap holds every run)
