@@ -10,6 +10,7 @@ replaces one article (``FIRST``) or one of the site's other files.
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -116,6 +117,7 @@ def _bomb(inflated: int) -> bytes:
     return b"".join(packer.compress(block) for _ in range(inflated >> 20)) + packer.flush()
 
 
+GZIP = {"Content-Encoding": "gzip"}
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n"
 CHAIN = {f"/hop{n}": redirect(f"/hop{n + 1}") for n in range(50)}
 # one article answered by each: what its one failure line says
@@ -129,8 +131,12 @@ FAILING: dict[str, tuple[dict[str, Reply], str]] = {
         "response larger than",
     ),
     "gzip-bomb": (
-        {FIRST: response(body=_bomb(64 << 20), headers={"Content-Encoding": "gzip"})},
+        {FIRST: response(body=_bomb(64 << 20), headers=GZIP)},
         "(after gunzip)",
+    ),
+    "gzip-bomb-of-10000-members": (  # 10 MB on the wire, 10 GB inflated
+        {FIRST: response(body=gzip.compress(bytes(1 << 20)) * 10_000, headers=GZIP)},
+        "response larger than",
     ),
     "50-redirects": ({FIRST: redirect("/hop0"), **CHAIN}, "more than 5 redirects"),
     "redirect-to-file": ({FIRST: redirect("file:///etc/passwd")}, "no http(s) URL"),
@@ -324,3 +330,23 @@ def test_a_listing_with_a_fresh_next_page_forever_is_walked_to_the_page_cap(
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (40,)
     assert second.exit_code == 0, second.stderr
     assert len([p for p in again if "?p=" in p]) <= 4, again  # (the cap holds every run)
+
+
+def test_articles_redirected_to_a_consent_page_are_failures_kept_for_the_next_run(
+    run_cli: Cli, db: Path
+) -> None:
+    """The other way consent walls are built: every article answers 302 to one consent
+    page (``/consent?back=<the article>``). No article is archived as that page, none is
+    taken for gone (a redirect to one page for all could read as a removal): each fails,
+    and the next run, the wall lifted, archives them all."""
+    site = Site({slug: redirect(f"/consent?back={slug}") for slug in SLUGS})
+    site.update({f"/consent?back={slug}": WALL for slug in SLUGS})
+    site.turns[1] = {slug: html(_article(101 + i)) for i, slug in enumerate(SLUGS)}  # lifted
+    walled, lifted = crawl(run_cli, site, db, runs=2)
+    assert walled.exit_code == 1
+    lines = walled.stderr.splitlines()
+    assert len(lines) == len(SLUGS) and all(
+        line.startswith("newsarchive: bare: ") for line in lines
+    )
+    assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
+    assert site.archived == [[], SLUGS]
