@@ -350,3 +350,29 @@ def test_articles_redirected_to_a_consent_page_are_failures_kept_for_the_next_ru
     )
     assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
     assert site.archived == [[], SLUGS]
+
+
+# a page's bytes in one encoding, its headers (and meta) naming the other
+MISLABELLED = {
+    "windows-1251-said-utf-8": response(
+        body=_article(101).decode().encode("cp1251"), content_type="text/html; charset=utf-8"
+    ),
+    "utf-8-said-windows-1251": response(
+        body=_article(101).replace(b'charset="utf-8"', b'charset="windows-1251"'),
+        content_type="text/html; charset=windows-1251",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MISLABELLED))
+def test_a_page_in_another_encoding_than_it_says_is_archived_readable(
+    run_cli: Cli, db: Path, case: str
+) -> None:
+    [result] = crawl(run_cli, Site({FIRST: MISLABELLED[case]}), db)
+    assert (result.exit_code, result.stderr) == (0, "")
+    with sqlite3.connect(db) as conn:
+        [(title, text)] = conn.execute(
+            "SELECT title, text FROM articles WHERE url LIKE ?", (f"%{FIRST}",)
+        )
+    assert title == "Новина номер 101 от общината"
+    assert text.startswith("Абзац 1 на статия 101: общинският съвет обсъди бюджета")
