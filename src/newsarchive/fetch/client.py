@@ -1010,7 +1010,10 @@ class Fetcher:
                     raise FetchFailed(
                         f"malformed response ({problem})", url=url, shown=self.describe(url)
                     ) from None
-                last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                # (httpx ends some sentences with a full stop, and " after 4 attempts"
+                # follows: "Server disconnected without sending a response. after 4 …")
+                said = str(exc).rstrip(". ")
+                last_error = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
                 last_status = None
                 failed = _failed_host(exc, _netloc(url))
                 connect = isinstance(exc, httpx.ConnectError)
