@@ -11,6 +11,7 @@ replaces one article (``FIRST``) or one of the site's other files.
 from __future__ import annotations
 
 import gzip
+import random
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -159,6 +160,11 @@ FAILING: dict[str, tuple[dict[str, Reply], str]] = {
         "HTTP 429",
     ),
     "304-unasked": ({FIRST: response(304)}, "sent no validators"),
+    # (random bytes under text/html were a 157,000-character article of noise, exit 0)
+    "binary-bytes-as-text-html": (
+        {FIRST: response(body=random.Random(7).randbytes(200_000))},
+        "binary data, not text (HTTP 200)",
+    ),
 }
 
 
