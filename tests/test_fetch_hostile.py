@@ -11,6 +11,7 @@ import datetime as dt
 import email.utils
 import gzip
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -551,6 +552,23 @@ def test_check_site_says_an_empty_200_is_an_empty_page_as_the_crawl_does(
     assert empty["error"] == "an empty page (HTTP 200 with no body)" and empty["fields"] == {}
     assert f"{empty['url']}: an empty page (HTTP 200 with no body)" in report["failures"]
     assert not any(line.endswith(slug(609)) or slug(609) + ":" in line for line in report["drift"])
+
+
+def test_check_site_says_binary_bytes_are_no_text_as_the_crawl_does(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """Random bytes under text/html: the crawl fails them as binary data
+    (``test_hostile_sites``); check-site extracted their noise, every field "drifted"."""
+    noise = random.Random(3).randbytes(50_000)
+    with HostileServer(news_site([608], {609: response(body=noise)})) as site:
+        result = run_cli(
+            "check-site", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", site.url, "--delay", "0", "-f", "json",
+        )  # fmt: skip
+    report = result.json()
+    [binary] = [a for a in report["articles"] if a["url"].endswith(slug(609))]
+    assert binary["error"] == "binary data, not text (HTTP 200)" and binary["fields"] == {}
+    assert not any(slug(609) in line for line in report["drift"])
 
 
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(

@@ -17,12 +17,14 @@ from newsarchive.discover.urls import is_home_page
 from newsarchive.extraction import extract
 from newsarchive.extraction.page_kind import (
     BOT_CHALLENGE,
+    CONSENT_WALL,
     ERROR_PAGE,
     MAINTENANCE,
     SERVER_ERROR,
     of_listing,
     page_kind,
     says_closed,
+    says_consent,
     says_not_found,
 )
 
@@ -52,6 +54,11 @@ CLOSED = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 BROKEN = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 <title>Грешка</title></head><body><h1>Възникна грешка</h1><p>Моля, опитайте отново
 по-късно.</p></body></html>"""
+
+CONSENT = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
+<title>Бисквитки | Община Тестово</title></head><body><div class="consent"><h1>Този сайт
+използва бисквитки</h1><p>Натиснете „Приемам“, за да продължите към сайта.</p>
+<form method="post" action="/accept"><button>Приемам</button></form></div></body></html>"""
 
 SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 <title>Автобусна линия 404 тръгва отново от понеделник | Община Тестово</title></head>
@@ -91,6 +98,36 @@ def test_not_found_titles(title: str) -> None:
 )
 def test_headlines_that_only_mention_it(title: str) -> None:
     assert not says_not_found(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "wall"),
+    [
+        ("Този сайт използва бисквитки", True),
+        ("Сайтът използва „бисквитки“ – Община Тестово", True),
+        ("Използваме бисквитки | Община Тестово", True),
+        ("Бисквитки", True),
+        ("We use cookies", True),
+        ("Cookie consent", True),
+        ("Бисквитки за благотворителния базар в читалището", False),  # news
+        ("Общината използва бисквитки от местна пекарна за празника", False),
+        ("Нов закон за бисквитките в сайтовете на институциите", False),
+    ],
+)
+def test_cookie_consent_titles(title: str, wall: bool) -> None:
+    assert says_consent([title]) is wall
+
+
+def test_a_consent_wall_is_named_only_on_a_short_page() -> None:
+    """A consent wall says little besides its notice; an article of the municipality's
+    cookie policy, or a page of news with the notice as its first line, has a body."""
+    article = extract(CONSENT, "https://www.t.bg/novini/101-byudzhet")
+    assert article.rules.get("kind") == CONSENT_WALL
+    long_text = "Общинският съвет прие бюджета за следващата година. " * 20
+    assert page_kind("<html></html>", ["Бисквитки"], long_text) == ""
+    assert page_kind("<html></html>", ["Новини"], "Този сайт използва бисквитки\nПриемам") == (
+        CONSENT_WALL
+    )
 
 
 @pytest.mark.parametrize(
@@ -388,7 +425,9 @@ def test_an_article_answered_by_a_server_error_page_is_read_next_run(
 
 
 @pytest.mark.parametrize(
-    "wall", [CHALLENGE, CLOSED, BROKEN], ids=["challenge", "maintenance", "server-error"]
+    "wall",
+    [CHALLENGE, CLOSED, BROKEN, CONSENT],
+    ids=["challenge", "maintenance", "server-error", "consent"],
 )
 def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
     run_cli: Callable[..., Result], db: Path, wall: str
@@ -403,7 +442,7 @@ def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
         assert "the site answered with a bot check at https://fault.example/" in line
     else:
         assert "listing failed" in line
-        assert any(kind in line for kind in ("maintenance", "server error"))
+        assert any(kind in line for kind in ("maintenance", "server error", "consent wall"))
     assert _rows(db, "SELECT count(*) FROM articles") == [(4,)]
 
 

@@ -22,7 +22,7 @@ from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
-from newsarchive.fetch.documents import EMPTY_PAGE, empty_answer
+from newsarchive.fetch.documents import BINARY_PAGE, EMPTY_PAGE, binary_answer, empty_answer
 from newsarchive.markup import parse_html
 from newsarchive.models import CHECK_PAGES, Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
@@ -317,6 +317,9 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     # (its text, read as the crawl reads it, by the header's charset too: the bytes alone
     # checked a page whose charset only the header names otherwise than it is archived)
     content = page.text
+    if binary_answer(content):  # (as the crawl fails it: its noise "drifted" in every field)
+        check.error = BINARY_PAGE
+        return check
     article = extract(content, page.final_url, profile=profile, today=page.fetched_at)
     if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
         check.error = f"a {kind}, not an article"

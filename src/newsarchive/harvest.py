@@ -73,7 +73,13 @@ from newsarchive.fetch.client import (
     NotFollowed,
     RobotsDisallowed,
 )
-from newsarchive.fetch.documents import EMPTY_PAGE, document_kind, empty_answer
+from newsarchive.fetch.documents import (
+    BINARY_PAGE,
+    EMPTY_PAGE,
+    binary_answer,
+    document_kind,
+    empty_answer,
+)
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile, Published
@@ -148,6 +154,8 @@ def judge(
         return Verdict(Outcome.GONE, f"redirected off the site to {result.final_url}: {url}")
     if document := document_kind(result):
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
+    if binary_answer(result.text):  # (after a PDF's or an image's magic bytes said what it is)
+        return Verdict(Outcome.FAILED, f"{BINARY_PAGE}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     # The page is parsed once: what needs it as fetched reads the tree before a profile's

@@ -1,6 +1,7 @@
 """Pages answered with HTTP 200 that hold no article: a site's own "page not found" (a
 soft 404), a bot wall's challenge, a "closed for maintenance" notice, a server's error
-("Database Error", "Възникна грешка") sent with a 200.
+("Database Error", "Възникна грешка") sent with a 200, a cookie consent wall ("Този
+сайт използва бисквитки" and an "Приемам" button, answered for every page asked).
 
 Why the extractor must say so: a crawl archives whatever a 200 brings. A deleted
 article whose URL now answers "Страницата не е намерена" would, on a recheck, become a
@@ -24,6 +25,7 @@ ERROR_PAGE = "error page"
 BOT_CHALLENGE = "bot challenge"
 MAINTENANCE = "maintenance page"
 SERVER_ERROR = "server error page"
+CONSENT_WALL = "cookie consent wall"
 
 # An error page says its sentence and perhaps offers a search box or the home page; even
 # a short municipal notice says more, and a wrongly judged article is worse than an
@@ -50,6 +52,21 @@ _CLOSED = re.compile(
     r"|(?:(?:the\s+)?(?:web)?site\s+is\s+(?:currently\s+|temporarily\s+)?)?(?:under\s+maintenance"
     r"|down\s+for\s+maintenance)|maintenance\s+mode|(?:web)?site\s+under\s+construction"
     r"|сайт\s+(?:находится\s+)?на\s+(?:техническом\s+)?обслуживании"
+)
+# A cookie consent wall: a site (or its consent plugin) that answers every address with
+# the same notice until a browser clicks "Приемам". Archived, each article of the night
+# was that notice under its own URL, done for good, and the run said nothing. Only a
+# whole title segment and only on a short page (``page_kind``): "Бисквитки за
+# благотворителност" is news, and an article about the cookie law has a body.
+_QUOTED = r"[„“”\"']?(?:бисквитки(?:те)?|cookies?)[„“”\"']?"
+_CONSENT = re.compile(
+    r"(?:(?:този|нашият)\s+)?(?:уеб)?сайт(?:ът)?\s+(?:използва|ползва)\s+"
+    + _QUOTED
+    + r"|(?:ние\s+)?използваме\s+"
+    + _QUOTED
+    + r"|(?:this\s+(?:web)?site|we)\s+uses?\s+cookies"
+    r"|cookies?\s+(?:consent|settings|notice|preferences)"  # (before the bare word below)
+    r"|(?:(?:настройки|политика|съгласие)\s+(?:за|на)\s+)?" + _QUOTED
 )
 # A server (its CMS, its database, its proxy) that failed and said so under a 200: the
 # article is there, the next run reads it. Archived, the error was the article's text and
@@ -112,22 +129,33 @@ def _says_whole(sentence: re.Pattern[str], line: str) -> bool:
 
 
 def page_kind(html: str, titles: Iterable[str], text: str, names: Iterable[str] = ()) -> str:
-    """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE``, ``SERVER_ERROR`` or "" (an
-    article, or nothing to say). ``titles``: the headline and the page's stated titles;
-    ``text``: the extracted body; ``names``: the names the site gives itself.
+    """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE``, ``SERVER_ERROR``,
+    ``CONSENT_WALL`` or "" (an article, or nothing to say). ``titles``: the headline
+    and the page's stated titles; ``text``: the extracted body; ``names``: the names
+    the site gives itself.
 
     The body's first line counts as a title: a template's error page titled "Грешка" or
     the site's name alone, no ``<h1>``, says "Страницата не е намерена" as the first line
     of its text, its headline in all but markup. Only in a text this short, only the
-    not-found sentence and only the whole line: a short notice opening "Сайтът е
-    временно недостъпен – 15 ноември от 9 до 12 ч." is news, where a title's segment
-    saying so would be the page's kind."""
+    not-found sentence (or a cookie notice: ``says_consent``) and only the whole line:
+    a short notice opening "Сайтът е временно недостъпен – 15 ноември от 9 до 12 ч." is
+    news, where a title's segment saying so would be the page's kind."""
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
     first = text.strip().split("\n", 1)[0]
-    return _claimed_kind(html, [t for t in titles if t], names) or (
-        ERROR_PAGE if _says_whole(_NOT_FOUND, first) else ""
-    )
+    titles = [t for t in titles if t]
+    if kind := _claimed_kind(html, titles, names):
+        return kind
+    if _says_whole(_NOT_FOUND, first):
+        return ERROR_PAGE
+    return CONSENT_WALL if says_consent(titles, first) else ""
+
+
+def says_consent(titles: Iterable[str], first: str = "") -> bool:
+    """A title (or a segment of one), or the text's first line, that is nothing but a
+    cookie notice ("Този сайт използва бисквитки", "Бисквитки – Община Пример"). Asked
+    of a short page only: the notice on a page of news is furniture, not its kind."""
+    return any(_says(_CONSENT, t) for t in titles) or _says_whole(_CONSENT, first)
 
 
 def _claimed_kind(html: str, titles: list[str], names: Iterable[str] = ()) -> str:
@@ -185,7 +213,7 @@ def of_listing(tree: LexborHTMLParser, html: str, site_name: str = "") -> str:
     titles = [t for t in (title.text() if title else "", h1.text(deep=True) if h1 else "") if t]
     site = tree.css_first('meta[property="og:site_name"]')
     names = [(site.attributes.get("content") or "") if site is not None else "", site_name]
-    if not _claimed_kind(html, titles, names):
+    if not (_claimed_kind(html, titles, names) or says_consent(titles)):
         return ""
     text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""
     return page_kind(html, titles, text, names)

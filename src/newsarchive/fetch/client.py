@@ -67,6 +67,13 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
+# httpx builds the next request of every redirect it is handed, followed or not, and a
+# Location it cannot build one from raised as no redirect at all: "javascript:alert(1)"
+# or "mailto:…" failed the page as "not a valid URL (For absolute URLs, path must be
+# empty or begin with '/')", said of the page's own address. The header is set aside
+# under this name before httpx looks (``_set_location_aside``), for ``_follow`` alone to
+# judge, as it judges every other target.
+LOCATION_ASIDE = "x-newsarchive-location"
 # "Come back later": a host that answers only this to ``REST_AFTER`` requests in a row
 # (retries and other URLs alike), or once with a ``Retry-After`` past ``max_retry_after``,
 # is not asked again in the run (``HostResting``). Counted by request, not by URL: a host
@@ -414,6 +421,14 @@ def _rests(host: _Host, said: str) -> str:
     return host.resting
 
 
+def _set_location_aside(response: httpx.Response) -> None:
+    """A redirect's Location moved to ``LOCATION_ASIDE``: see there."""
+    if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
+        location = response.headers["location"]
+        del response.headers["location"]
+        response.headers[LOCATION_ASIDE] = location
+
+
 def _netloc(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
@@ -663,6 +678,7 @@ class Fetcher:
             follow_redirects=False,
             limits=limits,
             transport=transport,
+            event_hooks={"response": [_set_location_aside]},
         )
 
     @property
@@ -1023,7 +1039,10 @@ class Fetcher:
                     raise FetchFailed(
                         f"malformed response ({problem})", url=url, shown=self.describe(url)
                     ) from None
-                last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                # (httpx ends some sentences with a full stop, and " after 4 attempts"
+                # follows: "Server disconnected without sending a response. after 4 …")
+                said = str(exc).rstrip(". ")
+                last_error = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
                 last_status = None
                 failed = _failed_host(exc, _netloc(url))
                 connect = isinstance(exc, httpx.ConnectError)
@@ -1341,7 +1360,7 @@ class Fetcher:
             ):
                 self._names.answered()
                 status = response.status_code
-                location = response.headers.get("location")
+                location = response.headers.get(LOCATION_ASIDE)
                 if status in REDIRECT_STATUSES and location:
                     self._note_offsite(current, location, status)
                     following = self._follow(url, current, location, status, robots_txt)

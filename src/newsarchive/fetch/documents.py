@@ -24,6 +24,24 @@ def empty_answer(content: bytes) -> bool:
     return not content or content.isspace()
 
 
+# A 200 whose text is no text: a JPEG, an archive or a compressed body served as
+# text/html with no Content-Encoding, or a cache's corrupt entry. Decoded as windows-1251
+# (which has a letter for nearly every byte), one was archived as a 157,000-character
+# article of noise, exit 0. Told by C0 controls (tab, line and form feed, carriage return
+# aside) in the decoded text's start: a page holds none, or a stray one; random bytes one
+# character in nine. Failed, not settled as a document: a server that broke for a night
+# serves the page again, and the next run reads it.
+BINARY_PAGE = "binary data, not text (HTTP 200)"
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_SHARE = 0.05
+
+
+def binary_answer(text: str) -> bool:
+    """A page whose decoded ``text`` is no text (``BINARY_PAGE``)."""
+    start = text[:_SNIFF]
+    return len(_CONTROLS.findall(start)) > _CONTROL_SHARE * len(start)
+
+
 # How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
 _DOCUMENT_MAGIC = (
     b"%PDF",
