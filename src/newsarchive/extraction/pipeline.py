@@ -565,10 +565,10 @@ def _trim_tail(
                     else bylines.labelled_line(last)
                 )
             )
-            paired = False  # the line above is its label, though no colon says so
+            paired = False  # the line above is its label ("Автор:", or "Автор" over the author)
             if not name and end > 1 and not bylines.after_verse(_verse(paragraphs, end - 2)):
                 name = bylines.two_line_byline(paragraphs[end - 2], last, author)  # "Автор:"
-                paired = bool(name) and not bylines.label_alone(paragraphs[end - 2])
+                paired = bool(name)
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and end > 1:
                 issuer = bylines.office_signature(last, paragraphs[end - 2])
