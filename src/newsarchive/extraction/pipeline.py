@@ -492,10 +492,12 @@ def _byline_of(line: str, author: str) -> bool:
 
 def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
     """The author, when ``label`` alone over ``line`` is the byline naming them ("Автор:"
-    over "Мария Колева", each a block of its own); None for other lines. The window by
-    the headline reads blocks as one line, so a name read there may have run on into
-    the text's first words ("Мария Колева Община"): the text's own lines end it."""
-    name = bylines.two_line_byline(label, line)
+    over "Мария Колева", each a block of its own; "Автор" without its colon over the
+    author as the page names them, as under the text, ``_trim_tail``); None for other
+    lines. The window by the headline reads blocks as one line, so a name read there
+    may have run on into the text's first words ("Мария Колева Община"): the text's own
+    lines end it."""
+    name = bylines.two_line_byline(label, line, author.value)
     if not name:
         return None
     if name.casefold() == author.value.casefold():
