@@ -296,3 +296,29 @@ def test_an_article_closing_on_a_bare_label_over_its_writer_keeps_neither_in_its
     article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
     assert article.author == "Мария Петрова"
     assert article.text.splitlines()[-1].startswith("Площадката"), article.text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p><strong>Автор</strong><br>Мария Петрова</p>",
+        "<p><b>Автор</b></p><p>Мария Петрова</p>",
+    ],
+)
+def test_an_article_opening_on_a_bare_label_over_its_writer_starts_at_its_first_sentence(
+    byline: str,
+) -> None:
+    """The same label without its colon over the name the page's meta names, over the
+    text: it left as a byline under the text but stayed at its top (before: "Автор\\nМария
+    Петрова\\nОбщината…")."""
+    page = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Нова пързалка</title>'
+        '<meta name="author" content="Мария Петрова"></head><body>'
+        f"<article><h1>Нова пързалка в парка</h1><p>28.11.2026</p>{byline}"
+        "<p>Общината постави нова пързалка в градския парк до езерото.</p>"
+        "<p>Площадката е оградена и има пейки за родителите на децата.</p>"
+        "</article></body></html>"
+    )
+    article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
+    assert article.author == "Мария Петрова"
+    assert article.text.startswith("Общината постави"), article.text

@@ -57,12 +57,12 @@ _POSTED_BY = "|".join(
     for word, verbs in _POSTED_WORDS.items()
 )
 _POSTED_AGENT = "|".join(_POSTED_WORDS)  # "от", "by": before the name in either order
-# The words that label a writer, for rules elsewhere that read a label apart from a
-# byline line (``authors._labelled_fields``): one vocabulary for both, the longer forms
-# first ("Текст и снимки" before "Текст").
-WRITER_LABELS = rf"{WRITER_AND_PICTURES}|{_LABEL}|{_POSTED_BY}"
-# A label that names the writer before a colon, the longer forms first (see ``_LABEL``).
+# A label that names the writer before a colon, the longer forms first (see ``_LABEL``):
+# "Текст и снимки" before "Текст".
 _NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
+# The words that label a writer, for rules elsewhere that read a label apart from a
+# byline line (``authors._labelled_fields``): one vocabulary for both.
+WRITER_LABELS = rf"{_NAMING_LABEL}|{_POSTED_BY}"
 _PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and

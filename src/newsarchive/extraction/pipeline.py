@@ -492,10 +492,12 @@ def _byline_of(line: str, author: str) -> bool:
 
 def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
     """The author, when ``label`` alone over ``line`` is the byline naming them ("Автор:"
-    over "Мария Колева", each a block of its own); None for other lines. The window by
-    the headline reads blocks as one line, so a name read there may have run on into
-    the text's first words ("Мария Колева Община"): the text's own lines end it."""
-    name = bylines.two_line_byline(label, line)
+    over "Мария Колева", each a block of its own; "Автор" without its colon over the
+    author as the page names them, as under the text, ``_trim_tail``); None for other
+    lines. The window by the headline reads blocks as one line, so a name read there
+    may have run on into the text's first words ("Мария Колева Община"): the text's own
+    lines end it."""
+    name = bylines.two_line_byline(label, line, author.value)
     if not name:
         return None
     if name.casefold() == author.value.casefold():
@@ -565,10 +567,10 @@ def _trim_tail(
                     else bylines.labelled_line(last)
                 )
             )
-            paired = False  # the line above is its label, though no colon says so
+            paired = False  # the line above is its label ("Автор:", or "Автор" over the author)
             if not name and end > 1 and not bylines.after_verse(_verse(paragraphs, end - 2)):
                 name = bylines.two_line_byline(paragraphs[end - 2], last, author)  # "Автор:"
-                paired = bool(name) and not bylines.label_alone(paragraphs[end - 2])
+                paired = bool(name)
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and end > 1:
                 issuer = bylines.office_signature(last, paragraphs[end - 2])
