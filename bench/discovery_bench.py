@@ -590,6 +590,15 @@ for site, name, origin in (
     ("kitnitsa", "Община Китница", "https://kitnitsa.bg"),
     # and Lotus Domino, ?OpenView&Start=4 by "Напред ►", /obshtina.nsf/0/<unid>
     ("dzhelovo", "Община Джелово", "https://www.dzhelovo.bg"),
+    # and a forty-sixth (tests/fixtures/make_mirrors_round46.py), regional news sites: a
+    # portal's four sections and no all-news list, tag and author pages listing them again
+    ("zlatnareka", "Златна река Инфо", "https://zlatnareka.info"),
+    # and a paper's RSS feed linking every article by its AMP copy only
+    ("dunavskiglas", "Дунавски глас", "https://dunavskiglas.bg"),
+    # and a radio station's cards and ticker dated only "преди 5 мин", "вчера"
+    ("radiozora", "Радио Зора", "https://radiozora.bg"),
+    # and paid articles: the lead, then "Абонирай се, за да прочетеш цялата статия"
+    ("vechernivesti", "Вечерни вести", "https://vechernivesti.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -191,6 +191,8 @@ def test_profile_patterns_extend_the_line_rules() -> None:
         ("p", {"class": "entry-meta"}, True),
         ("div", {"class": "rail rail--trending"}, True),
         ("div", {"class": "InlineImage-imageEmbedCaption"}, True),
+        ("div", {"class": "paywall"}, True),  # a paid article's subscription offer
+        ("section", {"class": "article-paywall-box"}, True),
         ("div", {"class": "social-media-embed"}, False),  # a quoted tweet is content
         ("div", {"class": "sdc-article-widget sdc-article-tweet"}, False),
         ("div", {"class": "article-body"}, False),

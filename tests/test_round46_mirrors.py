@@ -1,0 +1,189 @@
+"""A forty-sixth round of site shapes, regional news sites rather than municipalities,
+crawled from the origin alone (a profile of id, name and origin) through a real
+``MirrorServer``, as ``test_round41_mirrors`` does its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round46.py``): a portal's four sections and
+no list of all news, every article listed again on its tags' and its author's pages
+(zlatnareka); a paper's RSS feed linking every article by its AMP copy only
+(dunavskiglas); a radio station's cards and ticker dated only "преди 5 мин", "вчера"
+(radiozora); a paper's paid articles showing their lead and a subscription offer
+(vechernivesti). Each must archive exactly the articles within its reach with the true
+title, date and body, and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive import crawl_sources
+
+from .mirror_sites import (
+    FirstCrawl,
+    article_rows,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+)
+from .support import Result
+
+ROUND46_SITES = {
+    # four sections and no all-news list; tag and author pages listing them again
+    "zlatnareka": ("Златна река Инфо", "https://zlatnareka.info"),
+    # an RSS feed linking every article by its AMP copy only
+    "dunavskiglas": ("Дунавски глас", "https://dunavskiglas.bg"),
+    # cards and a ticker dated only "преди 5 мин", "вчера"
+    "radiozora": ("Радио Зора", "https://radiozora.bg"),
+    # paid articles: the lead, then "Абонирай се, за да прочетеш цялата статия"
+    "vechernivesti": ("Вечерни вести", "https://vechernivesti.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND46_SITES))
+def test_a_round46_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND46_SITES[site])
+
+
+# vechernivesti's paid articles (every other one, the second newest first)
+VV_PAID = (
+    "6649-remont-na-ulitsite",
+    "6647-nov-detski-kat",
+    "6645-sesiya-na-saveta",
+    "6643-shkolna-olimpiada",
+)
+
+FIRST_CRAWLS = [
+    # every section's two pages once, each article once; no tag nor author page asked,
+    # though every article links two tags and its author, each listing it again
+    FirstCrawl(
+        "zlatnareka",
+        once=tuple(
+            f"/rubrika/{name}{page}"
+            for name in ("region", "bulgaria", "sport", "kriminalni")
+            for page in ("", "?page=2")
+        ),
+        unasked=("/tag/obshtina", "/tag/futbol", "/avtor/ivana-petrova", "/avtor/georgi-kolev"),
+        distinct_under={"/statia/": 16},
+        rows=16,
+    ),
+    # the feed once and each AMP copy it links once; no article asked again at the
+    # address its copy's canonical names, where its row is
+    FirstCrawl(
+        "dunavskiglas",
+        once=("/rss.xml",),
+        distinct_under={"/amp/statia/": 9, "/statia/": 0},
+        rows=9,
+    ),
+    # every list page once, though no card says its day
+    FirstCrawl(
+        "radiozora",
+        once=("/novini", "/novini?page=2", "/novini?page=3"),
+        distinct_under={"/novini/": 9},
+        rows=9,
+    ),
+    # every list page once, each article, paid or not, once
+    FirstCrawl(
+        "vechernivesti",
+        once=("/novini", "/novini?page=2", "/novini?page=3"),
+        unasked=("/abonament",),
+        distinct_under={"/novini/": 8},
+        rows=8,
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round46_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND46_SITES[site])
+    expected.check(first, db)
+
+
+def test_a_paid_article_is_archived_as_its_lead_without_the_subscription_offer(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """vechernivesti's paid articles show their lead, then ``<div class="paywall">``:
+    "Абонирай се, за да прочетеш цялата статия" and the offer. Their rows hold the lead
+    alone (before: two of the four held the lead and the offer's two lines, "Абонирай
+    се, …" and "Дигитален абонамент: 4,90 лв. …"); a free article's row its whole text."""
+    bare_crawl_twice(run_cli, db, tmp_path, "vechernivesti", *ROUND46_SITES["vechernivesti"])
+    rows = article_rows(db)
+    paid = [rows[f"https://vechernivesti.bg/novini/{slug}"][3] for slug in VV_PAID]
+    free = rows["https://vechernivesti.bg/novini/6650-nova-sportna-zala"][3]
+    for text in paid:
+        assert "\n" not in text and "бонамент" not in text and "Абонирай" not in text, text
+    assert len(free.splitlines()) > 1, free
+
+
+def test_cards_dated_only_relatively_hide_no_new_article(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """radiozora's cards say only "преди 5 мин", "вчера": the rerun reads the list alone,
+    and a new card atop it, "преди 1 мин", is archived by the next run, its day the
+    article's own."""
+    name, origin = ROUND46_SITES["radiozora"]
+    with mirror_crawls(run_cli, db, tmp_path, "radiozora", name, origin, editable=True) as crawls:
+        crawls.crawl()
+        assert len(crawls.crawl()) <= 3
+        slug = "2211-nov-efir"
+        old = next((crawls.root / "novini").glob("2210-*.html"))
+        new = old.read_text(encoding="utf-8").replace("28.11.2026", "30.11.2026")
+        (crawls.root / "novini" / f"{slug}.html").write_text(new, encoding="utf-8")
+        listing = crawls.root / "novini.html"
+        text = listing.read_text(encoding="utf-8")
+        first = '<div class="novina"><h3>'
+        card = (
+            f'<div class="novina"><h3><a href="/novini/{slug}">Ново</a></h3>'
+            '<span class="koga">преди 1 мин</span><p>Ново.</p></div>\n'
+        )
+        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        asked = crawls.crawl()
+    assert asked.count(f"/novini/{slug}") == 1 and len(asked) <= 4, asked
+    rows = article_rows(db)
+    assert len(rows) == 10
+    assert rows[f"{origin}/novini/{slug}"][1].startswith("2026-11-30"), rows[
+        f"{origin}/novini/{slug}"
+    ]
+
+
+@pytest.mark.parametrize("section", ["region", "sport", "kriminalni"])
+def test_a_new_article_in_any_section_is_archived_by_a_later_run(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    section: str,
+) -> None:
+    """zlatnareka has no list of all news, four sections of its own: a nightly run reads
+    the first two ("Регион", "България") and rests the others (``LISTING_REST_DAYS``),
+    so a new article in "Регион" is archived by the next run, one in "Спорт" or
+    "Криминални" (measured: not asked the next night) once the rest is over, each once."""
+    name, origin = ROUND46_SITES["zlatnareka"]
+    slug = "7311-nov-mach"
+    with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
+        crawls.crawl()
+        old = next((crawls.root / "statia").glob("7310-*.html"))
+        new = old.read_text(encoding="utf-8").replace("29.11.2026", "30.11.2026")
+        (crawls.root / "statia" / f"{slug}.html").write_text(new, encoding="utf-8")
+        listing = crawls.root / "rubrika" / f"{section}.html"
+        text = listing.read_text(encoding="utf-8")
+        first = '<div class="card"><h3>'
+        card = (
+            f'<div class="card"><h3><a href="/statia/{slug}">Нов мач</a></h3>'
+            '<span class="data">30.11.2026 10:00</span><p>Ново.</p></div>\n'
+        )
+        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        nightly = crawls.crawl()
+        assert len(nightly) <= 5, nightly  # the section read to its second page
+        if section != "region":
+            assert f"/statia/{slug}" not in nightly, nightly
+            monkeypatch.setattr(crawl_sources, "LISTING_REST_DAYS", 0)
+            nightly += crawls.crawl()
+    assert nightly.count(f"/statia/{slug}") == 1, nightly
+    assert len(article_rows(db)) == 17
