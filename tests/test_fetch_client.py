@@ -296,6 +296,11 @@ def test_robots_txt_is_asked_with_our_token_only_where_a_user_agent_line_names_i
         robots_agent("# User-agent: newsarchive\nUser-agent: newsarchivebot\n", "newsarchive")
         == "*"
     )
+    # Protego's spellings of the field, and no more: two spaces make another field to it
+    assert robots_agent("User agent newsarchive\nDisallow: /\n", "newsarchive") == "newsarchive"
+    spaced = "User  agent: newsarchive\nDisallow: /x\n\nUser-agent: News\nDisallow: /\n"
+    assert robots_agent(spaced, "newsarchive") == "*"
+    assert robots_rules(spaced, agent).can_fetch("https://x.bg/novini/1", agent)
     # the other groups are Protego's still, unchanged, for anyone to ask
     assert not rules.parsed.can_fetch("https://x.bg/x/1", "googlebot")
     with pytest.raises(ValueError, match="read for 'newsarchive'"):

@@ -209,21 +209,39 @@ def product_token(user_agent: str) -> str:
     return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0].lower()
 
 
-# A ``User-agent`` line as Protego reads one: ``User-agent``, ``User agent`` or
-# ``Useragent``, any case, then a colon or a space; its value runs to the line's end.
-_USER_AGENT_LINE = re.compile(r"user(?:-|\s+)?agent(?:\s*:|\s)(.*)", re.IGNORECASE)
+# The spellings of the User-agent field Protego reads (its words joined by one space).
+_USER_AGENT_FIELDS = frozenset({"user-agent", "useragent", "user agent"})
+
+
+def _user_agent_named(line: str) -> str:
+    """The agent a robots.txt line names, lower-cased ("" for another line or none),
+    read as leniently as Protego reads it and no more (a name Protego keeps no group
+    under would have it asked with a name only a prefix group matches): the field
+    before a colon (``User-agent : x``, ``Useragent:x``), or, with no colon or one not
+    followed by a space, its first words (``User agent x``, ``User-agent x:y``); a
+    ``#`` comment cut off first."""
+    line = line.split("#", 1)[0].strip()
+    field, colon, value = line.partition(":")
+    if colon and field.strip().lower() in _USER_AGENT_FIELDS:
+        return value.strip().lower()
+    if colon and (not value or value[0].isspace()):
+        return ""  # (another field to Protego: ``Foo: bar``, ``User  agent: x`` too)
+    words = line.split()
+    for count in (1, 2):
+        if " ".join(words[:count]).lower() in _USER_AGENT_FIELDS:
+            return " ".join(words[count:]).strip().lower()
+    return ""
 
 
 def robots_agents(text: str) -> frozenset[str]:
-    """The agent names a robots.txt's ``User-agent`` lines give, whole and lower-cased,
-    a ``#`` comment cut off (``User-agent: NewsArchive # us`` names ``newsarchive``).
-    A name with a ``*`` in it also names itself without (``newsarchive*`` names
-    ``newsarchive``), as Protego groups it: read so that a name is here exactly when
-    Protego keeps a group under it, and so asking Protego with it selects that group."""
+    """The agent names a robots.txt's ``User-agent`` lines give, whole and lower-cased
+    (``User-agent: NewsArchive # us`` names ``newsarchive``). A name with a ``*`` in it
+    also names itself without (``newsarchive*`` names ``newsarchive``), as Protego
+    groups it: a name is here exactly when Protego keeps a group under it, so asking
+    Protego with it selects that group."""
     names: set[str] = set()
     for line in text.splitlines():
-        found = _USER_AGENT_LINE.fullmatch(line.split("#", 1)[0].strip())
-        name = found.group(1).strip().lower() if found else ""
+        name = _user_agent_named(line)
         names.update(n for n in (name, name.replace("*", "")) if n)
     return frozenset(names)
 
@@ -233,11 +251,11 @@ def robots_agent(text: str, token: str) -> str:
     the token when a ``User-agent`` line names it whole (RFC 9309 2.2.1:
     "case-insensitive matching to find the group that matches the product token"),
     else ``*``. Protego scores a group by the length of its name when the name it is
-    asked with contains it at a word's start, so asked with ``newsarchive`` it takes a
-    ``News`` group when there is no ``newsarchive`` one (and no ``*`` group outscores
-    it), but asked with ``*`` it takes only the ``*`` group: no other name occurs in
-    ``*``. And with both groups present, ``newsarchive`` (11) outscores ``News`` (4)
-    and ``*`` (1): the longest name in it is the token itself."""
+    asked with contains it at a word's start (``*``: 1), so asked with ``newsarchive``
+    it takes a ``News`` group (4) over ``*`` when there is no ``newsarchive`` one, but
+    asked with ``*`` it takes only the ``*`` group: no other name occurs in ``*``. With a
+    ``newsarchive`` group, that one (11) outscores ``News`` (4) and ``*`` (1): no
+    other name in the token is as long as it."""
     return token if token in robots_agents(text) else "*"
 
 
