@@ -30,6 +30,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
     product_token,
     retry_after_seconds,
+    robots_agent,
     robots_rules,
     unresolved,
 )
@@ -261,6 +262,49 @@ def test_a_robots_group_is_this_crawlers_only_by_its_whole_product_token() -> No
     rules = robots_rules(own, agent)
     assert not rules.can_fetch("https://x.bg/arhiv/1", product_token(agent))
     assert rules.crawl_delay(product_token(agent)) == 5
+
+
+def test_robots_txt_is_asked_with_our_token_only_where_a_user_agent_line_names_it_whole() -> None:
+    """The group is chosen by the name Protego is asked with, not by deleting the groups
+    it keeps (its unpublished ``_user_agents``, which its next release may rename): the
+    product token where a ``User-agent`` line names it whole (any case, a comment cut
+    off, one of several lines heading a group), else ``*``, which no ``News`` or
+    ``archive`` group matches."""
+    agent = DEFAULT_USER_AGENT
+    own = "User-agent: *\nDisallow: /admin/\n\nUser-agent: NewsArchive # us\nDisallow: /arhiv/\n"
+    assert robots_agent(own, "newsarchive") == "newsarchive"
+    rules = robots_rules(own, agent)
+    assert not rules.can_fetch("https://x.bg/arhiv/1", agent)
+    assert rules.can_fetch("https://x.bg/admin/", agent)  # (our group, not ``*``'s)
+    others = "User-agent: *\nDisallow: /admin/\n\nUser-agent: News\nDisallow: /\n"
+    others += "\nUser-agent: archive\nDisallow: /\n"
+    assert robots_agent(others, "newsarchive") == "*"
+    rules = robots_rules(others, agent)
+    assert rules.can_fetch("https://x.bg/novini/1", agent)
+    assert not rules.can_fetch("https://x.bg/admin/", agent)
+    several = "User-agent: *\nDisallow: /admin/\n\nUser-agent: Googlebot\n"
+    several += "User-agent: newsarchive\nDisallow: /x\n"
+    assert robots_agent(several, "newsarchive") == "newsarchive"
+    rules = robots_rules(several, agent)
+    assert not rules.can_fetch("https://x.bg/x/1", agent)
+    assert rules.can_fetch("https://x.bg/admin/", agent)
+    # none names us, and no ``*`` group: everything is open, as with no robots.txt
+    assert robots_agent("User-agent: News\nDisallow: /\n", "newsarchive") == "*"
+    assert robots_rules("User-agent: News\nDisallow: /\n", agent).can_fetch("https://x.bg/", agent)
+    # a line only mentioning us in a comment, or naming a longer agent, is not ours
+    assert (
+        robots_agent("# User-agent: newsarchive\nUser-agent: newsarchivebot\n", "newsarchive")
+        == "*"
+    )
+    # Protego's spellings of the field, and no more: two spaces make another field to it
+    assert robots_agent("User agent newsarchive\nDisallow: /\n", "newsarchive") == "newsarchive"
+    spaced = "User  agent: newsarchive\nDisallow: /x\n\nUser-agent: News\nDisallow: /\n"
+    assert robots_agent(spaced, "newsarchive") == "*"
+    assert robots_rules(spaced, agent).can_fetch("https://x.bg/novini/1", agent)
+    # the other groups are Protego's still, unchanged, for anyone to ask
+    assert not rules.parsed.can_fetch("https://x.bg/x/1", "googlebot")
+    with pytest.raises(ValueError, match="read for 'newsarchive'"):
+        rules.can_fetch("https://x.bg/", "googlebot/2.1")
 
 
 def test_a_group_for_an_agent_named_like_a_word_of_ours_closes_nothing_to_the_fetcher() -> None:

@@ -216,22 +216,97 @@ def product_token(user_agent: str) -> str:
     return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0].lower()
 
 
-def robots_rules(text: str, user_agent: str) -> Protego:
-    """A robots.txt's rules for this crawler: its ``*`` group and a group named by its
-    product token, whole (RFC 9309 2.2.1: "case-insensitive matching to find the group
-    that matches the product token"). Protego alone also takes a group whose name the
-    token starts with or a word of the header's comment is: ``User-agent: News`` or
-    ``User-agent: archive`` (a template's group against other agents, ``Disallow: /``)
-    closed the whole site to ``newsarchive/… (…; research archive)``. Its groups are
-    kept in a dict it does not publish; where that is gone, the product token is still
-    the name asked for (no comment word matches; a prefix of the token still would)."""
-    robots = Protego.parse(text)
+# The spellings of the User-agent field Protego reads (its words joined by one space).
+_USER_AGENT_FIELDS = frozenset({"user-agent", "useragent", "user agent"})
+
+
+def _user_agent_named(line: str) -> str:
+    """The agent a robots.txt line names, lower-cased ("" for another line or none),
+    read as leniently as Protego reads it and no more (a name Protego keeps no group
+    under would have it asked with a name only a prefix group matches): the field
+    before a colon (``User-agent : x``, ``Useragent:x``), or, with no colon or one not
+    followed by a space, its first words (``User agent x``, ``User-agent x:y``); a
+    ``#`` comment cut off first."""
+    line = line.split("#", 1)[0].strip()
+    field, colon, value = line.partition(":")
+    if colon and field.strip().lower() in _USER_AGENT_FIELDS:
+        return value.strip().lower()
+    if colon and (not value or value[0].isspace()):
+        return ""  # (another field to Protego: ``Foo: bar``, ``User  agent: x`` too)
+    words = line.split()
+    for count in (1, 2):
+        if " ".join(words[:count]).lower() in _USER_AGENT_FIELDS:
+            return " ".join(words[count:]).strip().lower()
+    return ""
+
+
+def robots_agents(text: str) -> frozenset[str]:
+    """The agent names a robots.txt's ``User-agent`` lines give, whole and lower-cased
+    (``User-agent: NewsArchive # us`` names ``newsarchive``). A name with a ``*`` in it
+    also names itself without (``newsarchive*`` names ``newsarchive``), as Protego
+    groups it: a name is here exactly when Protego keeps a group under it, so asking
+    Protego with it selects that group."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        name = _user_agent_named(line)
+        names.update(n for n in (name, name.replace("*", "")) if n)
+    return frozenset(names)
+
+
+def robots_agent(text: str, token: str) -> str:
+    """The name Protego is asked with for a crawler whose product token is ``token``:
+    the token when a ``User-agent`` line names it whole (RFC 9309 2.2.1:
+    "case-insensitive matching to find the group that matches the product token"),
+    else ``*``. Protego scores a group by the length of its name when the name it is
+    asked with contains it at a word's start (``*``: 1), so asked with ``newsarchive``
+    it takes a ``News`` group (4) over ``*`` when there is no ``newsarchive`` one, but
+    asked with ``*`` it takes only the ``*`` group: no other name occurs in ``*``. With a
+    ``newsarchive`` group, that one (11) outscores ``News`` (4) and ``*`` (1): no
+    other name in the token is as long as it."""
+    return token if token in robots_agents(text) else "*"
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """A robots.txt's rules for this crawler: Protego's reading of the file, asked with
+    ``agent`` (``robots_agent``), so that only its ``*`` group and a group naming the
+    product token whole apply. Protego asked with the token alone also takes a group
+    whose name the token starts with or a word of the header's comment is:
+    ``User-agent: News`` or ``User-agent: archive`` (a template's group against other
+    agents, ``Disallow: /``) closed the whole site to ``newsarchive/… (…; research
+    archive)``. Only Protego's published methods are used: the choice of group is made
+    by the name asked, not by editing the groups it keeps."""
+
+    parsed: Protego
+    token: str  # the product token the rules were read for
+    agent: str  # the name Protego is asked with: ``token`` or ``*``
+
+    def _asked(self, user_agent: str) -> str:
+        """``agent``, for the crawler these rules were read for (its User-Agent or its
+        product token); another crawler's group was not looked for."""
+        if product_token(user_agent) != self.token:
+            raise ValueError(f"robots.txt rules read for {self.token!r}, asked for {user_agent!r}")
+        return self.agent
+
+    def can_fetch(self, url: str, user_agent: str) -> bool:
+        """Whether the group this crawler obeys lets it fetch ``url``."""
+        return bool(self.parsed.can_fetch(url, self._asked(user_agent)))
+
+    def crawl_delay(self, user_agent: str) -> float | None:
+        """The ``Crawl-delay`` of the group this crawler obeys, if it sets one."""
+        return self.parsed.crawl_delay(self._asked(user_agent))
+
+    @property
+    def sitemaps(self) -> Iterator[str]:
+        """The file's ``Sitemap:`` lines (they belong to no group)."""
+        return self.parsed.sitemaps
+
+
+def robots_rules(text: str, user_agent: str) -> RobotsRules:
+    """A robots.txt's rules for the crawler sending ``user_agent``: its ``*`` group and
+    a group named by its product token, whole (``RobotsRules``)."""
     token = product_token(user_agent)
-    groups = getattr(robots, "_user_agents", None)
-    if isinstance(groups, dict):
-        for name in [name for name in groups if name not in ("*", token)]:
-            del groups[name]
-    return robots
+    return RobotsRules(Protego.parse(text), token, robots_agent(text, token))
 
 
 class _DeadlineHit(Exception):
@@ -648,7 +723,7 @@ class Fetcher:
             self._sleep = time.sleep
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
-        self._robots: dict[str, Protego | str | None] = {}
+        self._robots: dict[str, RobotsRules | str | None] = {}
         self._robots_at: dict[str, str] = {}  # origin -> where its robots.txt was read
         self._robots_locks: dict[str, threading.Lock] = {}
         # origin -> the robots.txt an earlier run read (``keep_robots``; None: none given)
@@ -723,7 +798,7 @@ class Fetcher:
         robots = self._robots_for(url)
         return robots if isinstance(robots, str) else None
 
-    def _robots_for(self, url: str) -> Protego | str | None:
+    def _robots_for(self, url: str) -> RobotsRules | str | None:
         if not self.options.respect_robots:
             return None
         parts = urlsplit(url)
@@ -750,7 +825,7 @@ class Fetcher:
         authority", so its paths are the site's; read against the CDN, the sitemap was on
         no host of the site, and exploring dropped it."""
         robots = self._robots_for(url)
-        if not isinstance(robots, Protego):
+        if not isinstance(robots, RobotsRules):
             return []
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
@@ -768,7 +843,7 @@ class Fetcher:
         with self._lock:
             self._robots_kept = {**(self._robots_kept or {}), **kept}
 
-    def _load_robots(self, origin: str) -> Protego | str | None:
+    def _load_robots(self, origin: str) -> RobotsRules | str | None:
         try:
             page = self._fetch(origin + "/robots.txt", robots_txt=True)
         except _RobotsKnown as known:
@@ -812,7 +887,7 @@ class Fetcher:
                 self.robots_read.setdefault(other, replace(page, url=other + "/robots.txt"))
         return robots
 
-    def _obey(self, origin: str, page: Page) -> Protego | None:
+    def _obey(self, origin: str, page: Page) -> RobotsRules | None:
         """The rules ``page`` (the robots.txt of ``origin``, read now or kept) sets: its
         own for a 200, none for another status (a 4xx: everything allowed); its
         ``Crawl-delay`` (up to 30 s) is the host's."""
@@ -826,7 +901,7 @@ class Fetcher:
             self._host(urlsplit(origin).netloc).delay = min(float(delay), 30.0)
         return robots
 
-    def _unreachable_robots(self, origin: str, why: str) -> Protego | str | None:
+    def _unreachable_robots(self, origin: str, why: str) -> RobotsRules | str | None:
         """RFC 9309: a robots.txt unreachable (a 5xx or 429 on every try, a network error,
         a redirect to a host that does not answer) means a complete disallow (2.3.1.4),
         and a cached copy may be used past 24 hours while it is so (2.4). So the copy an
