@@ -48,7 +48,8 @@ def _page(body: str, *, title: str, site_line: bool, break_after: str) -> str:
 
 
 @pytest.mark.parametrize("body", sorted(BODIES))
-@pytest.mark.parametrize("title", [HEADLINE, f"{SITE} - {HEADLINE}"])
+# (the site's name alone: what the page prints over the layout and in its © line)
+@pytest.mark.parametrize("title", [HEADLINE, f"{SITE} - {HEADLINE}", SITE])
 @pytest.mark.parametrize("site_line", [True, False])
 @pytest.mark.parametrize("break_after", ["<br>", ""])
 def test_one_cell_article_text_starts_at_its_first_sentence(
@@ -88,3 +89,13 @@ def test_masthead_and_headline_with_its_date_run_on_dropped() -> None:
     assert _trim_head([f"{HEADLINE} започна в понеделник.", *LINES], HEADLINE)[0].startswith(
         HEADLINE
     )
+
+
+def test_copyright_holder_is_the_sites_name() -> None:
+    from newsarchive.extraction.titles import _holds_copyright
+
+    assert _holds_copyright(f"Начало © 2006-2026 {SITE}. Всички права запазени.", SITE)
+    assert _holds_copyright(f"Copyright 2026 г. {SITE}", SITE)
+    # the name printed elsewhere, or a longer name that starts with it, is not the holder
+    assert not _holds_copyright(f"{SITE} прие бюджета. © 2026 Вестник Струма", SITE)
+    assert not _holds_copyright(f"© 2026 {SITE}та", SITE)

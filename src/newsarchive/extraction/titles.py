@@ -1009,7 +1009,11 @@ def headline_above_body(
     printed = stated and " ".join(stated.split()) in " ".join(
         visible_text(body, hide=furniture).split()
     )
-    if printed and not (_news_words_only(stated) or _names_a_section(tree, stated)):
+    if printed and not (
+        _news_words_only(stated)
+        or _names_a_section(tree, stated)
+        or _holds_copyright(visible_text(body), stated)
+    ):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -1033,6 +1037,17 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+_COPYRIGHT = r"(?:©|\(c\)|copyright|авторско право)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:г\.\s*)?)?"
+
+
+def _holds_copyright(text: str, stated: str) -> bool:
+    """The stated title is the name the page's copyright line is in ("© 2026 Община
+    Белица"): the site's, which an old one-cell layout titles every article with, and
+    prints in its masthead too, over the headline it sets in ``<font size=4>``."""
+    pattern = _COPYRIGHT + re.escape(" ".join(stated.split())) + r"(?!\w)"
+    return bool(re.search(pattern, " ".join(text.split()), re.IGNORECASE))
 
 
 SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
