@@ -99,3 +99,33 @@ def test_copyright_holder_is_the_sites_name() -> None:
     # the name printed elsewhere, or a longer name that starts with it, is not the holder
     assert not _holds_copyright(f"{SITE} прие бюджета. © 2026 Вестник Струма", SITE)
     assert not _holds_copyright(f"© 2026 {SITE}та", SITE)
+
+
+@pytest.mark.parametrize("body", ["br", "div-br"])
+def test_date_run_on_into_the_first_sentence(body: str) -> None:
+    # the menu in the row's left cell; no break between the date and the text
+    text = BODIES[body].removeprefix("<br>\n")
+    html = (
+        f"<html><head><title>{SITE} - Новини</title></head><body><table width=760><tr>"
+        '<td width=160 valign=top><a href="/">Начало</a><br><a href="/news">Новини</a><br>'
+        '<a href="/contacts">Контакти</a></td>'
+        f"<td valign=top><font size=2>{SITE}</font><br><b><font size=4>{HEADLINE}</font></b>"
+        f"<br>\n<font size=1>12.03.2008</font>\n{text}</td></tr></table></body></html>"
+    )
+    article = extract(html, "http://belica.example/news/remont.nsf", today=dt.date(2026, 12, 1))
+    assert article.text.split("\n") == LINES
+    assert article.title == HEADLINE
+    assert article.published == dt.date(2008, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("12.03.2008 10:17 Общинският съвет прие бюджета.", "Общинският съвет прие бюджета."),
+        ("14.03.2026 г. се проведе среща.", "14.03.2026 г. се проведе среща."),
+    ],
+)
+def test_run_on_date_cut_only_before_a_capital(line: str, kept: str) -> None:
+    from newsarchive.extraction.pipeline import _trim_head
+
+    assert _trim_head([line, *LINES], HEADLINE)[0] == kept

@@ -458,8 +458,18 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
             paragraphs = paragraphs[1:]
         else:
             break
+    if paragraphs and (run_on := _RUN_ON_DATE.match(paragraphs[0])):
+        paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
 
+
+# The date's line run on into the text's first sentence, no break between them: a
+# numeric date (and time) before a capital ("12.03.2008 10:17 Общинският съвет …"),
+# where a sentence that starts with its date goes on in small letters ("14.03.2026 г.
+# се проведе …").
+_RUN_ON_DATE = re.compile(
+    r"\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s*г\.)?(?:,?\s+\d{1,2}:\d{2}(?:\s*ч\.)?)?\s+(?=[A-ZА-Я])"
+)
 
 # Lines a page may print over its headline in the text's own box: the site's or the
 # section's name ("Община Белица", "Новини"), a kicker. Short, and not a sentence.

@@ -984,6 +984,9 @@ _SENTENCE_END = (".", "!", "?", "…", '."', ".“", ".»", ".)")
 _PARAGRAPH_START = 20  # characters of a text node that must open that line
 
 
+_RUN_ON = 24  # what may stand before the text's first words on its line: a date and time
+
+
 def headline_above_body(
     tree: LexborHTMLParser, paragraphs: list[str], stated: str
 ) -> tuple[str, int]:
@@ -1021,8 +1024,8 @@ def headline_above_body(
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
-            if len(text) >= _PARAGRAPH_START and target.startswith(text[:80]):
-                break
+            if len(text) >= _PARAGRAPH_START and 0 <= target.find(text[:80]) <= _RUN_ON:
+                break  # (the date's line may run on into it: "12.03.2008 Общинският …")
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
             text = clean_title(visible_text(node, hide=furniture))
