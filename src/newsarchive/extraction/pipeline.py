@@ -449,6 +449,7 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
     """Drop a repeated headline and a bare date line from the start of the body: an
     absolute one, or a relative one ("вчера, 10:32", "преди 3 часа") counted from
     ``today``, the fetch moment the date rules read it with too."""
+    paragraphs = paragraphs[_masthead_lines(paragraphs, title) :]
     while paragraphs:
         first = paragraphs[0]
         if _repeats_headline(first, title) or (
@@ -457,7 +458,37 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
             paragraphs = paragraphs[1:]
         else:
             break
+    if paragraphs and (run_on := _RUN_ON_DATE.match(paragraphs[0])):
+        paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
+
+
+# The date's line run on into the text's first sentence, no break between them: a
+# numeric date (and time) before a capital ("12.03.2008 10:17 Общинският съвет …"),
+# where a sentence that starts with its date goes on in small letters ("14.03.2026 г.
+# се проведе …").
+_RUN_ON_DATE = re.compile(
+    r"\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s*г\.)?(?:,?\s+\d{1,2}:\d{2}(?:\s*ч\.)?)?\s+(?=[A-ZА-Я])"
+)
+
+# Lines a page may print over its headline in the text's own box: the site's or the
+# section's name ("Община Белица", "Новини"), a kicker. Short, and not a sentence.
+_MASTHEAD_LINES = 2
+_MASTHEAD_WORDS = 6
+
+
+def _masthead_lines(paragraphs: list[str], title: str) -> int:
+    """How many lines stand over the repeated headline at the body's head: the site's
+    name an old table layout prints in the same cell as the headline, the date and the
+    text ("Община Белица", then the headline in ``<font size=4>``, the date, the
+    paragraphs). Only short lines that are no sentence, and only when the headline
+    follows them within ``_MASTHEAD_LINES``: the text's first sentence is never one."""
+    for k, line in enumerate(paragraphs[: _MASTHEAD_LINES + 1]):
+        if _repeats_headline(line, title):
+            return k
+        if len(line.split()) > _MASTHEAD_WORDS or _SENTENCE_END.search(line):
+            break
+    return 0
 
 
 # Words of a sentence: lower-case, four letters or more (not "г.", "ч.", "by", "ago").
@@ -620,8 +651,16 @@ def _verse(lines: list[str], stop: int) -> list[str]:
 
 def _repeats_headline(line: str, title: str) -> bool:
     """The headline, alone or with what the title rules took off the h1: a label set
-    apart before it ("Blog: …") or the date printed inside it ("Dec 18 2025 …")."""
-    if not title or not line.endswith(title):
+    apart before it ("Blog: …") or the date printed inside it ("Dec 18 2025 …"), or the
+    date run on after it ("Ремонт на покрива 12.03.2008 10:17")."""
+    if not title:
+        return False
+    if line.startswith(title) and line != title:
+        # the date printed after it on the same line: the one-cell layouts' headline
+        # in ``<font size=4>``, the date's ``<font size=1>`` run on without a break
+        tail = line[len(title) :].strip()
+        return bool(tail) and tail[0].isdigit() and dates.is_date_line(tail)
+    if not line.endswith(title):
         return False
     head = line[: -len(title)].strip()
     if head.endswith(":"):

@@ -984,6 +984,9 @@ _SENTENCE_END = (".", "!", "?", "…", '."', ".“", ".»", ".)")
 _PARAGRAPH_START = 20  # characters of a text node that must open that line
 
 
+_RUN_ON = 24  # what may stand before the text's first words on its line: a date and time
+
+
 def headline_above_body(
     tree: LexborHTMLParser, paragraphs: list[str], stated: str
 ) -> tuple[str, int]:
@@ -1009,7 +1012,11 @@ def headline_above_body(
     printed = stated and " ".join(stated.split()) in " ".join(
         visible_text(body, hide=furniture).split()
     )
-    if printed and not (_news_words_only(stated) or _names_a_section(tree, stated)):
+    if printed and not (
+        _news_words_only(stated)
+        or _names_a_section(tree, stated)
+        or _holds_copyright(visible_text(body), stated)
+    ):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -1017,8 +1024,8 @@ def headline_above_body(
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
-            if len(text) >= _PARAGRAPH_START and target.startswith(text[:80]):
-                break
+            if len(text) >= _PARAGRAPH_START and 0 <= target.find(text[:80]) <= _RUN_ON:
+                break  # (the date's line may run on into it: "12.03.2008 Общинският …")
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
             text = clean_title(visible_text(node, hide=furniture))
@@ -1033,6 +1040,17 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+_COPYRIGHT = r"(?:©|\(c\)|copyright|авторско право)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:г\.\s*)?)?"
+
+
+def _holds_copyright(text: str, stated: str) -> bool:
+    """The stated title is the name the page's copyright line is in ("© 2026 Община
+    Белица"): the site's, which an old one-cell layout titles every article with, and
+    prints in its masthead too, over the headline it sets in ``<font size=4>``."""
+    pattern = _COPYRIGHT + re.escape(" ".join(stated.split())) + r"(?!\w)"
+    return bool(re.search(pattern, " ".join(text.split()), re.IGNORECASE))
 
 
 SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
