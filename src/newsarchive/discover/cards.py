@@ -140,9 +140,9 @@ def _linked_otherwise(link: Link, owner: dict[int, str]) -> bool:
     return False
 
 
-def _card_nodes(links: list[Link]) -> list[LexborNode]:
-    """For each link, the largest ancestor-or-self whose links all lead to its URL."""
-    owner = _owners(links)
+def _card_nodes(links: list[Link], owner: dict[int, str]) -> list[LexborNode]:
+    """For each link, the largest ancestor-or-self whose links all lead to its URL
+    (``owner``: ``_owners`` of ``links``)."""
     top: dict[int, LexborNode] = {}
     found: list[LexborNode] = []
     for link in links:
@@ -170,8 +170,8 @@ def find_cards(links: list[Link]) -> list[Card]:
     first: dict[int, int] = {}
     link_texts: dict[int, list[str]] = {}
     nodes: dict[int, LexborNode] = {}
-    owner = _owners(links) if any(link.copy for link in links) else {}
-    for order, (link, node) in enumerate(zip(links, _card_nodes(links), strict=True)):
+    owner = _owners(links)
+    for order, (link, node) in enumerate(zip(links, _card_nodes(links, owner), strict=True)):
         if link.copy and _linked_otherwise(link, owner):
             continue
         key = node.mem_id
