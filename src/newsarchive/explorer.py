@@ -146,9 +146,12 @@ def missed_again(found: Discovery, before: Discovery | None) -> Discovery:
     return replace(found, unread_runs=runs)
 
 
-def newest_first(items: Items, today: dt.date | None) -> bool:
-    """The days a list's cards print run newest first, or too few print one to tell."""
-    days = [day for card in items.cards if (day := listings.card_date(card, today=today))]
+def newest_first(
+    items: Items, today: dt.date | None, memo: listings.DateMemo | None = None
+) -> bool:
+    """The days a list's cards print run newest first, or too few print one to tell.
+    ``memo``: the dates ``news_items`` read of the page's cards, not read again."""
+    days = [day for card in items.cards if (day := listings.card_date(card, memo, today))]
     return len(days) < 2 or all(a >= b for a, b in pairwise(days))
 
 
@@ -496,7 +499,8 @@ class _Explorer:
         tree = parse_html(page.text)
         if "_escaped_fragment_=" in url and script_shell(tree):
             self.no_snapshot = True
-        items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
+        dates: listings.DateMemo = {}
+        items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
@@ -532,7 +536,7 @@ class _Explorer:
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
             if page.final_url not in self.pagination and not instead_of:
                 self.archive_instead(tree, page.final_url)
-            elif not instead_of and not newest_first(items, page.fetched_at):
+            elif not instead_of and not newest_first(items, page.fetched_at, dates):
                 self.newest_order_instead(tree, page.final_url)
             self.site_map = self.site_map or site_map_link(tree, page.final_url, self.profile)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:

@@ -304,13 +304,18 @@ def card_date(
 
 
 def news_items(
-    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+    html: Listing,
+    page_url: str,
+    profile: Profile,
+    today: dt.date | None = None,
+    memo: DateMemo | None = None,
 ) -> Items:
     """The news item cards a person sees on a page, by its structure alone (the profile's
     article pattern is not used), and the article URL shape they teach: what a listing
     walk queues, and what "An origin is enough" reads off a section page it has found.
-    ``today``: the page's fetch moment (``card_date``)."""
-    return _news_items(_tree(html), page_url, profile, {}, today=today)
+    ``today``: the page's fetch moment (``card_date``); ``memo``: the page's card dates
+    as read (``card_date``), for a caller that reads them again."""
+    return _news_items(_tree(html), page_url, profile, {} if memo is None else memo, today=today)
 
 
 def _news_items(
