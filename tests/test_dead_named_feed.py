@@ -359,4 +359,3 @@ def test_a_gone_childs_wait_doubles_from_two_days_up_to_the_reexploration() -> N
 
     assert [doubling_days(n) for n in range(1, 8)] == [2, 4, 8, 16, 30, 30, 30]
     assert doubling_days(0) == 2  # (no count kept: as the first)
-    assert REEXPLORE_DAYS == 30

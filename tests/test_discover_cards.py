@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.cards import Link, find_cards
+from newsarchive.discover.cards import Link, find_cards, text_words
 from newsarchive.discover.items import group_runs
 
 
 def _cards(body: str) -> list[tuple[str, str, str]]:
     tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
-    links = [Link(a, a.attributes.get("href") or "") for a in tree.css("a[href]")]
+    links = [Link(a, a.attributes.get("href") or "", text_words(a)) for a in tree.css("a[href]")]
     return [(card.url, card.node.tag, card.rest) for card in find_cards(links)]
 
 
@@ -42,7 +42,7 @@ def test_one_link_alone_on_a_page_grows_up_to_below_the_body() -> None:
 
 def _runs(body: str) -> list[list[str]]:
     tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
-    links = [Link(a, a.attributes.get("href") or "") for a in tree.css("a[href]")]
+    links = [Link(a, a.attributes.get("href") or "", text_words(a)) for a in tree.css("a[href]")]
     return [[card.url for card in run.cards] for run in group_runs(find_cards(links))]
 
 

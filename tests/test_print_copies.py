@@ -30,6 +30,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import says_print
+from newsarchive.discover.cards import text_words
 from newsarchive.discover.listings import article_links
 from newsarchive.extraction import extract
 from newsarchive.models import Profile
@@ -231,7 +232,7 @@ def test_a_bare_profile_archives_each_article_once_and_asks_no_copy(
 )
 def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
     anchor = LexborHTMLParser(f"<p>{link}</p>").css_first("a")
-    assert anchor is not None and says_print(anchor, anchor.attributes)
+    assert anchor is not None and says_print(anchor, anchor.attributes, text_words(anchor))
 
 
 @pytest.mark.parametrize(
@@ -255,7 +256,7 @@ def test_a_link_presented_as_print_is_a_print_copy(link: str) -> None:
 )
 def test_a_link_merely_near_print_is_no_print_copy(link: str) -> None:
     anchor = LexborHTMLParser(f"<p>{link}</p>").css_first("a")
-    assert anchor is not None and not says_print(anchor, anchor.attributes)
+    assert anchor is not None and not says_print(anchor, anchor.attributes, text_words(anchor))
 
 
 def test_a_listing_offers_an_items_print_copy_only_when_nothing_else_links_it() -> None:

@@ -146,9 +146,12 @@ def missed_again(found: Discovery, before: Discovery | None) -> Discovery:
     return replace(found, unread_runs=runs)
 
 
-def newest_first(items: Items, today: dt.date | None) -> bool:
-    """The days a list's cards print run newest first, or too few print one to tell."""
-    days = [day for card in items.cards if (day := listings.card_date(card, today=today))]
+def newest_first(
+    items: Items, today: dt.date | None, memo: listings.DateMemo | None = None
+) -> bool:
+    """The days a list's cards print run newest first, or too few print one to tell.
+    ``memo``: the dates ``news_items`` read of the page's cards, not read again."""
+    days = [day for card in items.cards if (day := listings.card_date(card, memo, today))]
     return len(days) < 2 or all(a >= b for a, b in pairwise(days))
 
 
@@ -481,18 +484,23 @@ class _Explorer:
             self._forget(listing)
         self.listings[:] = kept
 
-    def section(self, url: str, *, framed_by: str = "", archive_of: str = "") -> None:
+    def section(
+        self, url: str, *, framed_by: str = "", instead_of: str = "", where: str = ""
+    ) -> None:
         """A menu's section page; one that lists no news itself but shows a frame (its
         list in an ``<iframe src="novini_list.php">``) is read through its frames
         (``framed_by``: the page showing this one, whose frames' frames are not read).
-        ``archive_of``: the news page whose archive this is (``archive_instead``)."""
+        ``instead_of``: the listing this page may be walked in place of (``_walk_instead``:
+        its archive, its newest-first order, an archive's newest period), for which no
+        archive or other order is looked for in turn; ``where``: how its note names it."""
         page = self.get(url, "listing", telling=True)
         if page is None:
             return
         tree = parse_html(page.text)
         if "_escaped_fragment_=" in url and script_shell(tree):
             self.no_snapshot = True
-        items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
+        dates: listings.DateMemo = {}
+        items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
@@ -503,10 +511,9 @@ class _Explorer:
             )  # fmt: skip
             self.listed[page.final_url] = {archive_key(item.url(page.final_url)) for item in held}
         if is_listing(items):
-            where = (
+            where = where or (
                 f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"
             )
-            where = f"the archive {archive_of} links" if archive_of else where
             how = f"{where}, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             # what a walk of it queues: its cards, and the items only its page data holds
@@ -527,9 +534,9 @@ class _Explorer:
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
-            if page.final_url not in self.pagination and not archive_of:
+            if page.final_url not in self.pagination and not instead_of:
                 self.archive_instead(tree, page.final_url)
-            elif not archive_of and not newest_first(items, page.fetched_at):
+            elif not instead_of and not newest_first(items, page.fetched_at, dates):
                 self.newest_order_instead(tree, page.final_url)
             self.site_map = self.site_map or site_map_link(tree, page.final_url, self.profile)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
@@ -554,7 +561,11 @@ class _Explorer:
             # listing (a year's page leads to its months, each to the month before)
             period = newest_period(tree, page.final_url, self.profile)
             if period is not None and period not in self.listings:
-                self.section(period, archive_of=archive_of or page.final_url)
+                self.section(
+                    period,
+                    instead_of=instead_of or page.final_url,
+                    where=where or f"the archive {page.final_url} links",
+                )
 
     def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A news page of the newest few with no pager beneath, whose older news are only
@@ -563,20 +574,8 @@ class _Explorer:
         its place (its first page shows what is new as well, and its pager reaches the
         rest). One that lists none of them is another stream, and is not taken."""
         archive = news_archive_link(tree, url, self.profile)
-        if archive is None or archive in self.listings:
-            return
-        before = list(self.listings)
-        self.section(archive, archive_of=url)
-        added = [listing for listing in self.listings if listing not in before]
-        if not added:
-            return
-        if not self.listed.get(added[0], set()) & self.listed.get(url, set()):
-            for listing in added:
-                self.listings.remove(listing)
-                self._forget(listing)
-            return
-        self.listings[:] = [added[0] if listing == url else listing for listing in before]
-        self.notes.pop(url, None)
+        if archive is not None:
+            self._walk_instead(url, archive, f"the archive {url} links", sharing=True)
 
     def newest_order_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A list whose cards' dates do not run newest first (ordered by their reads,
@@ -586,19 +585,30 @@ class _Explorer:
         known and stopped, and a new article (read by nobody yet, on its last page) was
         never found."""
         newest = newest_order_link(tree, url, self.profile)
-        if newest is None or newest in self.listings:
+        if newest is not None:
+            where = f'the newest-first order ("Най-нови") of {url}, whose own is not by date'
+            self._walk_instead(url, newest, where)
+
+    def _walk_instead(self, url: str, other: str, where: str, *, sharing: bool = False) -> None:
+        """The listing ``other`` (a news page's archive, a list's newest-first order),
+        read as a section and, when it lists news, walked in the place of the listing
+        ``url``, whose note and page 2 are forgotten; ``where``: how its note names it.
+        ``sharing``: only when it lists one of ``url``'s items (an archive that lists none
+        is another stream, and is not taken)."""
+        if other in self.listings:
             return
         before = list(self.listings)
-        self.section(newest, archive_of=url)
+        self.section(other, instead_of=url, where=where)
         added = [listing for listing in self.listings if listing not in before]
-        if added:
-            self.listings[:] = [added[0] if listing == url else listing for listing in before]
-            self._forget(url)
-            shown = len(self.listed.get(added[0], ()))
-            self.notes[added[0]] = (
-                f'the newest-first order ("Най-нови") of {url}, whose own is not by date,'
-                f" listing {shown} news items"
-            )
+        if not added:
+            return
+        if sharing and not self.listed.get(added[0], set()) & self.listed.get(url, set()):
+            for listing in added:
+                self.listings.remove(listing)
+                self._forget(listing)
+            return
+        self.listings[:] = [added[0] if listing == url else listing for listing in before]
+        self._forget(url)
 
     def site_map_instead(self) -> None:
         """A site whose listings show the newest few and no pager (a script posts for

@@ -160,6 +160,18 @@ def _older_than(since: dt.date | None, day: dt.date | None) -> str | None:
     return (day + dt.timedelta(days=1)).isoformat()
 
 
+def _within(checked_at: str | None, days: float) -> bool:
+    """Whether a row's ``checked_at`` (ISO, UTC) is less than ``days`` days ago; a row
+    never read in full, or holding no time, is not."""
+    if checked_at is None:
+        return False
+    try:
+        when = dt.datetime.fromisoformat(checked_at)
+    except (TypeError, ValueError):
+        return False
+    return dt.datetime.now(dt.UTC) - when < dt.timedelta(days=days)
+
+
 def asked_again(rest_left: int) -> str:
     """When a resting source (``source_failures.rest_left``: runs of its site) is asked
     again, said alike by the crawl's summary, ``stats`` and ``check-site``: "next run",
@@ -846,13 +858,7 @@ class Frontier:
         row = self.conn.execute(
             "SELECT checked_at FROM fetch_state WHERE url = ?", (url,)
         ).fetchone()
-        if row is None:
-            return False
-        try:
-            when = dt.datetime.fromisoformat(row[0])
-        except (TypeError, ValueError):
-            return False
-        return dt.datetime.now(dt.UTC) - when < dt.timedelta(days=days)
+        return row is not None and _within(row[0], days)
 
     def last_checked(self, urls: list[str]) -> dict[str, str]:
         """When each of ``urls`` read before was last read in full or confirmed unchanged
@@ -883,8 +889,9 @@ class Frontier:
         if lastmod is None:
             return False
         row = self.conn.execute(
-            "SELECT lastmod, status, gone_answers FROM fetch_state WHERE url = ?", (url,)
+            "SELECT lastmod, status, gone_answers, checked_at FROM fetch_state WHERE url = ?",
+            (url,),
         ).fetchone()
         if row is None or row[0] != lastmod:
             return False
-        return row[1] != SITEMAP_GONE_STATUS or self.checked_within(url, gone_days(row[2]))
+        return row[1] != SITEMAP_GONE_STATUS or _within(row[3], gone_days(row[2]))

@@ -236,32 +236,31 @@ _PRINT_STYLING = re.compile(
 )
 _PRINT_CALL = re.compile(r"\bprint\s*\(", re.IGNORECASE)
 _WORD = re.compile(r"\w", re.UNICODE)
-_PRINT_LOOK = 60  # a print link's words with their spaces: "Версия за печат" and its padding
+_PRINT_LOOK = 60  # a print label's words are few ("Версия за печат"); a headline's, more
 
 
-def says_print(anchor: LexborNode, attributes: Mapping[str, str | None]) -> bool:
+def says_print(anchor: LexborNode, attributes: Mapping[str, str | None], words: str) -> bool:
     """Whether a link leads to its item's print copy, as the page shows it (``_PRINT_LABEL``
     of its words, else of its ``aria-label``, ``title`` or picture; a print class or id,
     its own or, on a link of no words, an icon's inside it; a click that prints): the copy
     is its article in a bare layout, at an address that may name no original
     (``/print/1234``, ``print.php?id=1234``), so that following it would archive the
     article a second time. Only an ``<a>``: a row a script makes clickable is an item,
-    whatever its words. ``attributes``: the link's, read already. Read for every link of
-    every listing page, so the cheap tests come first and a link of many words (a
-    headline) is let go at its length, its words never joined."""
+    whatever its words. ``attributes`` and ``words`` (its text, its words joined by single
+    spaces: ``cards.text_words``): the link's, read already, as its card's link text is.
+    Read for every link of every listing page, so the cheap tests come first and a link
+    of many words (a headline) is let go at its length."""
     if anchor.tag != "a":
         return False
     if _PRINT_CALL.search(attributes.get("onclick") or ""):
         return True
     if _names_print(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
         return True
-    raw = anchor.text(deep=True) or ""
-    if len(raw) > _PRINT_LOOK:
+    if len(words) > _PRINT_LOOK:
         return False
-    text = " ".join(raw.split())
-    if _WORD.search(text):  # a link of words: they say what it is, its icon is decoration
-        return bool(_PRINT_LABEL.fullmatch(text))
-    if _PRINT_LABEL.fullmatch(link_says(anchor, text)):
+    if _WORD.search(words):  # a link of words: they say what it is, its icon is decoration
+        return bool(_PRINT_LABEL.fullmatch(words))
+    if _PRINT_LABEL.fullmatch(link_says(anchor, words)):
         return True
     return any(_names_print(icon.attributes.get("class") or "") for icon in anchor.css("[class]"))
 

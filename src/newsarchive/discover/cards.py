@@ -34,12 +34,16 @@ class Link:
     (print view, "send by e-mail", as Joomla and Drupal print them) and its link back to
     the listing being read (Joomla's "Категория: Новини").
 
+    ``words``: its text, its words joined by single spaces (``text_words``), read once
+    for both that tells a print link (``anchors.says_print``) and the card's link texts.
+
     ``copy`` is True for a link to an item's print copy (``anchors.says_print``), which
     bounds nothing either; ``find_cards`` leaves it out where its item links its article
     otherwise."""
 
     anchor: LexborNode
     url: str
+    words: str
     bounds: bool = True
     copy: bool = False
 
@@ -71,7 +75,7 @@ class Card:
             if self.node.tag == "a" and len(self.link_texts) == 1:
                 self._text = self.link_texts[0][:_TEXT_LIMIT]  # the link is the whole card
             else:
-                self._text = _words(self.node)[:_TEXT_LIMIT]
+                self._text = text_words(self.node)[:_TEXT_LIMIT]
         return self._text
 
     @property
@@ -100,7 +104,9 @@ class Card:
         return split_normal(self.url)[1]
 
 
-def _words(node: LexborNode) -> str:
+def text_words(node: LexborNode) -> str:
+    """A node's text, its words joined by single spaces: words in separate tags (a
+    headline's ``<br>``, a date's ``<span>``) stay apart."""
     return " ".join((node.text(deep=True, separator=" ") or "").split())
 
 
@@ -140,9 +146,9 @@ def _linked_otherwise(link: Link, owner: dict[int, str]) -> bool:
     return False
 
 
-def _card_nodes(links: list[Link]) -> list[LexborNode]:
-    """For each link, the largest ancestor-or-self whose links all lead to its URL."""
-    owner = _owners(links)
+def _card_nodes(links: list[Link], owner: dict[int, str]) -> list[LexborNode]:
+    """For each link, the largest ancestor-or-self whose links all lead to its URL
+    (``owner``: ``_owners`` of ``links``)."""
     top: dict[int, LexborNode] = {}
     found: list[LexborNode] = []
     for link in links:
@@ -170,14 +176,14 @@ def find_cards(links: list[Link]) -> list[Card]:
     first: dict[int, int] = {}
     link_texts: dict[int, list[str]] = {}
     nodes: dict[int, LexborNode] = {}
-    owner = _owners(links) if any(link.copy for link in links) else {}
-    for order, (link, node) in enumerate(zip(links, _card_nodes(links), strict=True)):
+    owner = _owners(links)
+    for order, (link, node) in enumerate(zip(links, _card_nodes(links, owner), strict=True)):
         if link.copy and _linked_otherwise(link, owner):
             continue
         key = node.mem_id
         first.setdefault(key, order)
         nodes[key] = node
-        link_texts.setdefault(key, []).append(_words(link.anchor))
+        link_texts.setdefault(key, []).append(link.words)
     cards: list[Card] = []
     for key, order in first.items():
         said = tuple(link_texts[key])

@@ -40,7 +40,7 @@ from newsarchive.discover.anchors import (
     says_print,
     script_calls,
 )
-from newsarchive.discover.cards import Card, Link, find_cards
+from newsarchive.discover.cards import Card, Link, find_cards, text_words
 from newsarchive.discover.embedded import (
     MAX_BLOB,
     EmbeddedItem,
@@ -180,9 +180,10 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         attributes = anchor.attributes
         nofollow = "nofollow" in (attributes.get("rel") or "").lower().split()
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
-        copy = says_print(anchor, attributes)
+        words = text_words(anchor)
+        copy = says_print(anchor, attributes, words)
         bounds = not (back or nofollow or utility or copy)
-        links.append(Link(anchor=anchor, url=url, bounds=bounds, copy=copy))
+        links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
     return _translations_apart(_respelled(links))
 
 
@@ -203,7 +204,7 @@ def _respelled(links: list[Link]) -> list[Link]:
             continue
         seen = first.setdefault(slashless_key(link.url), link.url)
         if seen != link.url:
-            links[i] = Link(anchor=link.anchor, url=link.url, bounds=False)
+            links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
     return links
 
 
@@ -229,7 +230,8 @@ def _translations_apart(links: list[Link]) -> list[Link]:
         parts = urlsplit(links[i].url)
         fields = [f for f in parts.query.split("&") if not _LANGUAGE_FIELD.fullmatch(f)]
         if urlunsplit(parts._replace(query="&".join(fields))) in urls:
-            links[i] = Link(anchor=links[i].anchor, url=links[i].url, bounds=False)
+            link = links[i]
+            links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
     return links
 
 
@@ -302,13 +304,18 @@ def card_date(
 
 
 def news_items(
-    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+    html: Listing,
+    page_url: str,
+    profile: Profile,
+    today: dt.date | None = None,
+    memo: DateMemo | None = None,
 ) -> Items:
     """The news item cards a person sees on a page, by its structure alone (the profile's
     article pattern is not used), and the article URL shape they teach: what a listing
     walk queues, and what "An origin is enough" reads off a section page it has found.
-    ``today``: the page's fetch moment (``card_date``)."""
-    return _news_items(_tree(html), page_url, profile, {}, today=today)
+    ``today``: the page's fetch moment (``card_date``); ``memo``: the page's card dates
+    as read (``card_date``), for a caller that reads them again."""
+    return _news_items(_tree(html), page_url, profile, {} if memo is None else memo, today=today)
 
 
 def _news_items(
