@@ -116,3 +116,28 @@ def test_the_guess_reads_a_word_as_cyrillic_by_the_hints_rule(typed: str, guess:
     tell a Latin run inside a Cyrillic word by one rule, ``mixes_scripts``: the guess's own
     test took any other letter beside it ("é") for a Cyrillic word's."""
     assert cyrillic_guess(typed) == guess
+
+
+def test_tokens_alphanumeric_is_exactly_the_token_class() -> None:
+    """``tokens`` takes a white-space-separated piece that ``str.isalnum`` accepts as a
+    token whole, and splits at white space first: both are ``TOKEN``'s rule only while
+    every code point agrees with it, and no white space is alphanumeric."""
+    import sys
+
+    from newsarchive.archive.lemmas import TOKEN
+
+    letter = re.compile(TOKEN.pattern.removesuffix("+"))
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        assert bool(letter.fullmatch(char)) == char.isalnum(), hex(point)
+        assert not (char.isspace() and char.isalnum()), hex(point)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("аБв Ё_1²,.-\u00a0\u2028\t\n\u0301\u00adXyz№‿")))
+def test_tokens_are_the_token_patterns_matches(text: str) -> None:
+    """The white-space split of ``tokens`` gives what the regular expression gives."""
+    from newsarchive.archive.lemmas import TOKEN, tokens
+
+    assert tokens(text) == TOKEN.findall(text.lower())
+    assert tokens("Кметът, на 2-ри_май: „Русе“.") == ["кметът", "на", "2", "ри", "май", "русе"]
