@@ -225,6 +225,20 @@ class FirstCrawl:
             assert len(article_rows(db)) == self.rows, self.site
 
 
+def post_article(root: Path, folder: str, newest: str, slug: str, day: str, new_day: str) -> None:
+    """A site posting a new article: a copy of the page ``newest`` globs in ``folder``,
+    its ``day`` moved to ``new_day``, served as ``folder/slug``."""
+    old = next((root / folder).glob(newest))
+    text = old.read_text(encoding="utf-8").replace(day, new_day)
+    (root / folder / f"{slug}.html").write_text(text, encoding="utf-8")
+
+
+def card_first(page: Path, card: str, first: str) -> None:
+    """A list page showing ``card`` atop its cards (``first``: how each card opens)."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+
+
 def article_rows(db: Path) -> Rows:
     """Every archived article: URL -> (title, published, author, text)."""
     with closing(sqlite3.connect(db)) as conn:

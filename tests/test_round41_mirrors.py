@@ -22,8 +22,10 @@ from .mirror_sites import (
     FirstCrawl,
     article_rows,
     bare_crawl_twice,
+    card_first,
     check_bare_crawl,
     mirror_crawls,
+    post_article,
 )
 from .support import Result
 
@@ -211,17 +213,12 @@ def test_a_pinned_notice_atop_every_list_page_hides_no_new_article(
         crawls.crawl()
         assert len(crawls.crawl()) <= 3
         slug = "906-nova-parzalka"
-        old = next((crawls.root / "novini").glob("905-*.html"))
-        new = old.read_text(encoding="utf-8").replace("28.11.2026", "30.11.2026")
-        (crawls.root / "novini" / f"{slug}.html").write_text(new, encoding="utf-8")
-        listing = crawls.root / "novini.html"
-        text = listing.read_text(encoding="utf-8")
-        first = '<div class="novina"><h3>'
+        post_article(crawls.root, "novini", "905-*.html", slug, "28.11.2026", "30.11.2026")
         card = (
             f'<div class="novina"><h3><a href="/novini/{slug}">Ново</a></h3>'
             '<span class="data">30.11.2026</span><p>Ново.</p></div>\n'
         )
-        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        card_first(crawls.root / "novini.html", card, '<div class="novina"><h3>')
         asked = crawls.crawl()
     assert asked.count(f"/novini/{slug}") == 1 and len(asked) <= 4, asked
     assert len(article_rows(db)) == 10

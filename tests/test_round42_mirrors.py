@@ -20,8 +20,10 @@ from .mirror_sites import (
     FirstCrawl,
     article_rows,
     bare_crawl_twice,
+    card_first,
     check_bare_crawl,
     mirror_crawls,
+    post_article,
 )
 from .support import Result
 
@@ -99,9 +101,7 @@ NEW = "906-nova-parzalka"
 
 def _new_article(root: Path) -> None:
     """A new article's page, dated after every other (a copy of the newest's)."""
-    old = next((root / "novini").glob("905-*.html"))
-    text = old.read_text(encoding="utf-8").replace("28.11.2026", "30.11.2026")
-    (root / "novini" / f"{NEW}.html").write_text(text, encoding="utf-8")
+    post_article(root, "novini", "905-*.html", NEW, "28.11.2026", "30.11.2026")
 
 
 def _card(extra: str = "") -> str:
@@ -109,12 +109,6 @@ def _card(extra: str = "") -> str:
         f'<div class="novina"><h3><a href="/novini/{NEW}">Нова площадка</a></h3>'
         f'<span class="data">30.11.2026</span>{extra}<p>Ново.</p></div>\n'
     )
-
-
-def _put_first(page: Path, card: str) -> None:
-    text = page.read_text(encoding="utf-8")
-    first = '<div class="novina">'
-    page.write_text(text.replace(first, card + first, 1), encoding="utf-8")
 
 
 def _put_last(page: Path, card: str) -> None:
@@ -136,7 +130,7 @@ def test_a_new_article_with_no_reads_yet_is_archived_the_next_night(
         assert len(crawls.crawl()) <= 3
         _new_article(crawls.root)
         card = _card(' <span class="prochiti">👁 0</span>')
-        _put_first(crawls.root / "novini@podredba=nai-novi.html", card)
+        card_first(crawls.root / "novini@podredba=nai-novi.html", card, '<div class="novina">')
         _put_last(crawls.root / "novini@page=3.html", card)
         asked = crawls.crawl()
     assert asked.count(f"/novini/{NEW}") == 1 and len(asked) <= 5, asked
@@ -155,7 +149,7 @@ def test_a_new_article_atop_the_list_is_archived_the_next_night(
         _new_article(crawls.root)
         for page in crawls.root.glob("novini*.html"):
             if "page=" not in page.name:
-                _put_first(page, _card())
+                card_first(page, _card(), '<div class="novina">')
         asked = crawls.crawl()
     assert asked.count(f"/novini/{NEW}") == 1 and len(asked) <= 4, asked
     assert len(article_rows(db)) == 9

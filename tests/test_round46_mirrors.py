@@ -24,8 +24,10 @@ from .mirror_sites import (
     FirstCrawl,
     article_rows,
     bare_crawl_twice,
+    card_first,
     check_bare_crawl,
     mirror_crawls,
+    post_article,
 )
 from .support import Result
 
@@ -132,17 +134,12 @@ def test_cards_dated_only_relatively_hide_no_new_article(
         crawls.crawl()
         assert len(crawls.crawl()) <= 3
         slug = "2211-nov-efir"
-        old = next((crawls.root / "novini").glob("2210-*.html"))
-        new = old.read_text(encoding="utf-8").replace("28.11.2026", "30.11.2026")
-        (crawls.root / "novini" / f"{slug}.html").write_text(new, encoding="utf-8")
-        listing = crawls.root / "novini.html"
-        text = listing.read_text(encoding="utf-8")
-        first = '<div class="novina"><h3>'
+        post_article(crawls.root, "novini", "2210-*.html", slug, "28.11.2026", "30.11.2026")
         card = (
             f'<div class="novina"><h3><a href="/novini/{slug}">Ново</a></h3>'
             '<span class="koga">преди 1 мин</span><p>Ново.</p></div>\n'
         )
-        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        card_first(crawls.root / "novini.html", card, '<div class="novina"><h3>')
         asked = crawls.crawl()
     assert asked.count(f"/novini/{slug}") == 1 and len(asked) <= 4, asked
     rows = article_rows(db)
@@ -168,17 +165,12 @@ def test_a_new_article_in_any_section_is_archived_by_a_later_run(
     slug = "7311-nov-mach"
     with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
         crawls.crawl()
-        old = next((crawls.root / "statia").glob("7310-*.html"))
-        new = old.read_text(encoding="utf-8").replace("29.11.2026", "30.11.2026")
-        (crawls.root / "statia" / f"{slug}.html").write_text(new, encoding="utf-8")
-        listing = crawls.root / "rubrika" / f"{section}.html"
-        text = listing.read_text(encoding="utf-8")
-        first = '<div class="card"><h3>'
+        post_article(crawls.root, "statia", "7310-*.html", slug, "29.11.2026", "30.11.2026")
         card = (
             f'<div class="card"><h3><a href="/statia/{slug}">Нов мач</a></h3>'
             '<span class="data">30.11.2026 10:00</span><p>Ново.</p></div>\n'
         )
-        listing.write_text(text.replace(first, card + first, 1), encoding="utf-8")
+        card_first(crawls.root / "rubrika" / f"{section}.html", card, '<div class="card"><h3>')
         nightly = crawls.crawl()
         assert len(nightly) <= 5, nightly  # the section read to its second page
         if section != "region":
