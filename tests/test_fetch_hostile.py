@@ -571,6 +571,35 @@ def test_check_site_says_binary_bytes_are_no_text_as_the_crawl_does(
     assert not any(slug(609) in line for line in report["drift"])
 
 
+# A PDF of our own making whose stream is compressed (random bytes here): its start,
+# decoded, holds C0 controls enough for ``binary_answer``, as real PDFs' starts do.
+_PDF = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n4 0 obj\n<< /Filter /FlateDecode /Length 6000 >>\nstream\n"
+_PDF += random.Random(5).randbytes(6000) + b"\nendstream\nendobj\n%%EOF\n"
+
+
+def test_check_site_says_a_pdf_is_a_document_as_the_crawl_does(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """A PDF at an article's address: the crawl settles it as a document (its magic bytes
+    are read before its compressed stream is judged binary); check-site, its own copy of
+    the crawl's checks lacking that one, said "binary data, not text"."""
+    pdf = response(body=_PDF, content_type="application/pdf")
+    kind = "a document (application/pdf), not a web page"
+    with HostileServer(news_site([608], {609: pdf})) as site:
+        result = run_cli(
+            "check-site", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", site.url, "--delay", "0", "-f", "json",
+        )  # fmt: skip
+        crawled = crawl_mirrored(run_cli, site, db)
+    assert "Traceback" not in result.stderr
+    [document] = [a for a in result.json()["articles"] if a["url"].endswith(slug(609))]
+    assert document["error"] == kind and document["fields"] == {}
+    # the crawl's word for it, unchanged: a document, settled, no failure of the run
+    assert crawled.exit_code == 0, crawled.stderr
+    assert crawl_db(db)[0] == [SITE + slug(608)]
+    assert crawl_db(db)[1][SITE + slug(609)][0] == "not-a-page"
+
+
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

@@ -22,7 +22,7 @@ from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
-from newsarchive.fetch.documents import BINARY_PAGE, EMPTY_PAGE, binary_answer, empty_answer
+from newsarchive.fetch.documents import no_page
 from newsarchive.markup import parse_html
 from newsarchive.models import CHECK_PAGES, Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
@@ -311,15 +311,15 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None:
         return check
-    if empty_answer(page.content):  # a failure, as the crawl fails it (``harvest``): no
-        check.error = EMPTY_PAGE  # body passed unchecked, a blank one "drifted" throughout
+    # what the crawl makes of a 200 that is no page (``no_page``, judged as ``harvest``
+    # judges it): an empty body passed unchecked, a binary one "drifted" in every field, a
+    # PDF was "binary data" where the crawl settles it as a document
+    if unread := no_page(page):
+        check.error = unread
         return check
     # (its text, read as the crawl reads it, by the header's charset too: the bytes alone
     # checked a page whose charset only the header names otherwise than it is archived)
     content = page.text
-    if binary_answer(content):  # (as the crawl fails it: its noise "drifted" in every field)
-        check.error = BINARY_PAGE
-        return check
     article = extract(content, page.final_url, profile=profile, today=page.fetched_at)
     if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
         check.error = f"a {kind}, not an article"

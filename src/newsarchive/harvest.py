@@ -76,9 +76,7 @@ from newsarchive.fetch.client import (
 from newsarchive.fetch.documents import (
     BINARY_PAGE,
     EMPTY_PAGE,
-    binary_answer,
-    document_kind,
-    empty_answer,
+    no_page,
 )
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
@@ -141,7 +139,8 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
-    if empty_answer(result.content):  # (a PHP fatal error after the headers went out)
+    unread = no_page(result)  # (``check-site`` says what these are by the same rule)
+    if unread == EMPTY_PAGE:  # (a PHP fatal error after the headers went out)
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
@@ -152,10 +151,10 @@ def judge(
         # gone from this one. The fetcher lets a redirect stay on the host, but the
         # host's other folders are other sites, their pages none of ours)
         return Verdict(Outcome.GONE, f"redirected off the site to {result.final_url}: {url}")
-    if document := document_kind(result):
-        return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
-    if binary_answer(result.text):  # (after a PDF's or an image's magic bytes said what it is)
+    if unread == BINARY_PAGE:  # (a failure: a server that broke for a night mends)
         return Verdict(Outcome.FAILED, f"{BINARY_PAGE}: {url}")
+    if unread:  # a document (a PDF, an image): settled, not fetched again
+        return Verdict(Outcome.NOT_PAGE, f"{unread}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     # The page is parsed once: what needs it as fetched reads the tree before a profile's

@@ -275,26 +275,19 @@ class RobotsRules:
     ``User-agent: News`` or ``User-agent: archive`` (a template's group against other
     agents, ``Disallow: /``) closed the whole site to ``newsarchive/… (…; research
     archive)``. Only Protego's published methods are used: the choice of group is made
-    by the name asked, not by editing the groups it keeps."""
+    by the name asked, not by editing the groups it keeps. Read for one crawler, the
+    fetcher's (``robots_rules``): nothing asks them for another."""
 
     parsed: Protego
-    token: str  # the product token the rules were read for
-    agent: str  # the name Protego is asked with: ``token`` or ``*``
+    agent: str  # the name Protego is asked with: the product token or ``*``
 
-    def _asked(self, user_agent: str) -> str:
-        """``agent``, for the crawler these rules were read for (its User-Agent or its
-        product token); another crawler's group was not looked for."""
-        if product_token(user_agent) != self.token:
-            raise ValueError(f"robots.txt rules read for {self.token!r}, asked for {user_agent!r}")
-        return self.agent
-
-    def can_fetch(self, url: str, user_agent: str) -> bool:
+    def can_fetch(self, url: str) -> bool:
         """Whether the group this crawler obeys lets it fetch ``url``."""
-        return bool(self.parsed.can_fetch(url, self._asked(user_agent)))
+        return bool(self.parsed.can_fetch(url, self.agent))
 
-    def crawl_delay(self, user_agent: str) -> float | None:
+    def crawl_delay(self) -> float | None:
         """The ``Crawl-delay`` of the group this crawler obeys, if it sets one."""
-        return self.parsed.crawl_delay(self._asked(user_agent))
+        return self.parsed.crawl_delay(self.agent)
 
     @property
     def sitemaps(self) -> Iterator[str]:
@@ -305,8 +298,7 @@ class RobotsRules:
 def robots_rules(text: str, user_agent: str) -> RobotsRules:
     """A robots.txt's rules for the crawler sending ``user_agent``: its ``*`` group and
     a group named by its product token, whole (``RobotsRules``)."""
-    token = product_token(user_agent)
-    return RobotsRules(Protego.parse(text), token, robots_agent(text, token))
+    return RobotsRules(Protego.parse(text), robots_agent(text, product_token(user_agent)))
 
 
 class _DeadlineHit(Exception):
@@ -788,7 +780,7 @@ class Fetcher:
         if isinstance(robots, str):
             asked = url if redirected_from is None else f"{redirected_from} (redirected to {url})"
             raise FetchError(f"{robots}; not fetching {asked}", url=redirected_from or url)
-        return robots is None or bool(robots.can_fetch(url, product_token(self.options.user_agent)))
+        return robots is None or bool(robots.can_fetch(url))
 
     def robots_problem(self, url: str) -> str | None:
         """Why nothing on ``url``'s origin may be fetched in this run (one line), or None.
@@ -877,9 +869,7 @@ class Fetcher:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             other = f"{final.scheme}://{final.netloc}"
-            if robots is not None and (
-                delay := robots.crawl_delay(product_token(self.options.user_agent))
-            ):
+            if robots is not None and (delay := robots.crawl_delay()):
                 self._host(final.netloc).delay = min(float(delay), 30.0)
             with self._lock:
                 self._robots.setdefault(other, robots)
@@ -892,9 +882,7 @@ class Fetcher:
         own for a 200, none for another status (a 4xx: everything allowed); its
         ``Crawl-delay`` (up to 30 s) is the host's."""
         robots = robots_rules(page.text, self.options.user_agent) if page.status == 200 else None
-        delay = (
-            None if robots is None else robots.crawl_delay(product_token(self.options.user_agent))
-        )
+        delay = None if robots is None else robots.crawl_delay()
         with self._lock:
             self._robots_at[origin] = page.final_url
         if delay:

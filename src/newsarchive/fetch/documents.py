@@ -70,6 +70,20 @@ def document_kind(page: Page) -> str | None:
     return None
 
 
+def no_page(page: Page) -> str | None:
+    """What a ``200``'s body is when it is no page to extract: ``EMPTY_PAGE``, the
+    document it is (``document_kind``), ``BINARY_PAGE``; None for a page. One order for
+    the crawl (``harvest.judge``) and ``check-site``, which copied it by hand and, without
+    the document check, called a PDF (its compressed streams) binary data the crawl
+    settles as a document. A document is told before binary bytes, by its magic bytes or
+    type: a failure is fetched again next run, a document is not."""
+    if empty_answer(page.content):
+        return EMPTY_PAGE
+    if document := document_kind(page):
+        return document
+    return BINARY_PAGE if binary_answer(page.text) else None
+
+
 # The XML a site serves beside its pages, by its root element (lower-cased), after an
 # XML declaration, a stylesheet line, comments. Each holds what the page sniff looks for:
 # a feed's "<pubDate>" began with "<p", and its descriptions carry "<p>" and "<div>" as
