@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.extraction import clean
+from newsarchive.extraction import clean, extract
 
 
 @pytest.mark.parametrize(
@@ -191,8 +191,11 @@ def test_profile_patterns_extend_the_line_rules() -> None:
         ("p", {"class": "entry-meta"}, True),
         ("div", {"class": "rail rail--trending"}, True),
         ("div", {"class": "InlineImage-imageEmbedCaption"}, True),
-        ("div", {"class": "paywall"}, True),  # a paid article's subscription offer
-        ("section", {"class": "article-paywall-box"}, True),
+        # Google's markup for paid articles (hasPart.cssSelector ".paywall") puts the class
+        # on the article's own paid text: no furniture word; an offer says "subscribe"
+        ("div", {"class": "paywall"}, False),
+        ("section", {"class": "article-paywall-box"}, False),
+        ("div", {"class": "subscribe-box"}, True),  # a paid article's subscription offer
         ("div", {"class": "social-media-embed"}, False),  # a quoted tweet is content
         ("div", {"class": "sdc-article-widget sdc-article-tweet"}, False),
         ("div", {"class": "article-body"}, False),
@@ -344,3 +347,29 @@ def test_a_profiles_body_loses_a_forms_field_captions() -> None:
 )
 def test_a_line_opening_with_the_copyright_sign_in_any_spelling(line: str, copyright: bool) -> None:
     assert clean.is_copyright_line(line) is copyright
+
+
+GOOGLE_PAYWALL = (
+    "<!doctype html><html lang=bg><head><meta charset=utf-8><title>Нов мост над реката"
+    " | Вестник Тестово</title><script type=application/ld+json>"
+    '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Нов мост над'
+    ' реката", "datePublished": "2026-03-12", "isAccessibleForFree": false, "hasPart":'
+    ' {"@type": "WebPageElement", "isAccessibleForFree": false, "cssSelector": ".paywall"}}'
+    "</script></head><body><article><h1>Нов мост над реката</h1><time datetime=2026-03-12>"
+    "12.03.2026</time><p>Общината обяви строежа на нов мост над реката до квартал Запад,"
+    " който ще замени стария дървен мост.</p><p>Проектът е на стойност два милиона лева и"
+    " е финансиран по програма за регионално развитие.</p><div class=paywall><p>Строежът"
+    " започва през май и ще продължи четиринадесет месеца според договора.</p><p>По време"
+    " на ремонта движението ще минава по временен понтонен мост северно от центъра.</p>"
+    "<p>Жителите могат да зададат въпросите си на обществено обсъждане в читалището.</p>"
+    "</div></article></body></html>"
+)
+
+
+def test_googles_paywall_class_marks_the_articles_own_paid_text() -> None:
+    """Google's markup for paid articles (``hasPart.cssSelector: ".paywall"``) puts the
+    class on the article's own text, served whole to a crawler the site trusts: all five
+    paragraphs are the article's (before: the three in ``.paywall`` were dropped)."""
+    text = extract(GOOGLE_PAYWALL, "https://vestnik.example.bg/novini/most").text
+    assert len(text.splitlines()) == 5, text
+    assert "Жителите могат да зададат" in text

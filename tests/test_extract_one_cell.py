@@ -129,3 +129,26 @@ def test_run_on_date_cut_only_before_a_capital(line: str, kept: str) -> None:
     from newsarchive.extraction.pipeline import _trim_head
 
     assert _trim_head([line, *LINES], HEADLINE)[0] == kept
+
+
+DATED_LIST = [
+    "12.03.2024 Заседание на Общинския съвет за бюджета на общината.",
+    "19.03.2024 Заседание на комисията по устройство на територията.",
+    "26.03.2024 Заседание на комисията по образование и култура.",
+]
+
+
+def test_a_dated_list_keeps_its_first_items_date() -> None:
+    """A text that is a dated list ("12.03.2024 Заседание …", "19.03.2024 Заседание …")
+    keeps every item's date, the first's too: no run-on date to cut before it."""
+    from newsarchive.extraction.pipeline import _trim_head
+
+    assert _trim_head(DATED_LIST, "График на заседанията") == DATED_LIST
+    html = (
+        "<html><head><title>График на заседанията | Община Белица</title></head><body>"
+        "<article><h1>График на заседанията</h1>"
+        + "".join(f"<p>{line}</p>" for line in DATED_LIST)
+        + "</article></body></html>"
+    )
+    article = extract(html, "https://www.belica.bg/novini/grafik", today=dt.date(2026, 12, 1))
+    assert article.text.split("\n") == DATED_LIST

@@ -110,7 +110,7 @@ def test_a_round46_sites_first_crawl_asks_for_each_page_it_needs_once(
 def test_a_paid_article_is_archived_as_its_lead_without_the_subscription_offer(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """vechernivesti's paid articles show their lead, then ``<div class="paywall">``:
+    """vechernivesti's paid articles show their lead, then ``<div class="subscribe-box">``:
     "Абонирай се, за да прочетеш цялата статия" and the offer. Their rows hold the lead
     alone (before: two of the four held the lead and the offer's two lines, "Абонирай
     се, …" and "Дигитален абонамент: 4,90 лв. …"); a free article's row its whole text."""

@@ -62,9 +62,10 @@ RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 
 # The words that name furniture in a class or id, each a regex opening with a letter.
 # "cta" (a call to action: "inline-cta", "blog_cta-holder", HubSpot's "hs-cta") and
-# "disclaimer" name boxes a site sets into its articles, never the article's own text;
-# so does "paywall" (a paid article's "Абонирай се, за да прочетеш цялата статия" and its
-# offer under the lead): what a reader without a subscription sees is the lead alone.
+# "disclaimer" name boxes a site sets into its articles, never the article's own text.
+# Not "paywall": Google's markup for paid articles (``hasPart.cssSelector: ".paywall"``)
+# puts that class on the article's own paid text, served whole to a crawler it trusts;
+# a site's subscription offer is named by "subscribe" (or is a line of furniture).
 _BOILERPLATE_WORDS = (
     "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
     "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
@@ -76,7 +77,7 @@ _BOILERPLATE_WORDS = (
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
-    "published", "meta", "cta", "disclaimer", "paywall",
+    "published", "meta", "cta", "disclaimer",
 )  # fmt: skip
 _BOILERPLATE_ATTR = class_words(_BOILERPLATE_WORDS)
 

@@ -56,8 +56,9 @@ _CLOSED = re.compile(
 # A cookie consent wall: a site (or its consent plugin) that answers every address with
 # the same notice until a browser clicks "Приемам". Archived, each article of the night
 # was that notice under its own URL, done for good, and the run said nothing. Only a
-# whole title segment and only on a short page (``page_kind``): "Бисквитки за
-# благотворителност" is news, and an article about the cookie law has a body.
+# whole title, or a part beside the site's name (``_PIPES``), and only on a short page
+# (``page_kind``): "Бисквитки за благотворителност" is news, so is a short one led by
+# the word ("Cookies: what the new EU law means"), and an article on the law has a body.
 _QUOTED = r"[„“”\"']?(?:бисквитки(?:те)?|cookies?)[„“”\"']?"
 _CONSENT = re.compile(
     r"(?:(?:този|нашият)\s+)?(?:уеб)?сайт(?:ът)?\s+(?:използва|ползва)\s+"
@@ -92,7 +93,8 @@ _SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
 # A server's error said as one part of a title is the page's kind only beside the site's
 # name, never beside a headline's other half: a colon sets off a headline's lead ("Нещо
 # се обърка: водата спря за трети път"), a dash may too ("Възникна грешка - НАП удължи
-# срока", news of a failed system), where the other kinds' sentences never lead news. A
+# срока", news of a failed system), as a cookie notice may ("Бисквитки - благотворителен
+# базар"), where the not-found and maintenance sentences never lead news. A
 # pipe sets off the site's name (as the title rules cut a headline there); a part after
 # a dash is the site's only when it reads as a name ("Възникна грешка - Община Бяла",
 # ``bylines.reads_as_name``: capitalised words, where a headline's clause has its verb
@@ -143,19 +145,23 @@ def page_kind(html: str, titles: Iterable[str], text: str, names: Iterable[str] 
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
     first = text.strip().split("\n", 1)[0]
-    titles = [t for t in titles if t]
+    titles, names = [t for t in titles if t], list(names)  # (read twice below)
     if kind := _claimed_kind(html, titles, names):
         return kind
     if _says_whole(_NOT_FOUND, first):
         return ERROR_PAGE
-    return CONSENT_WALL if says_consent(titles, first) else ""
+    return CONSENT_WALL if says_consent(titles, first, names) else ""
 
 
-def says_consent(titles: Iterable[str], first: str = "") -> bool:
-    """A title (or a segment of one), or the text's first line, that is nothing but a
-    cookie notice ("Този сайт използва бисквитки", "Бисквитки – Община Пример"). Asked
-    of a short page only: the notice on a page of news is furniture, not its kind."""
-    return any(_says(_CONSENT, t) for t in titles) or _says_whole(_CONSENT, first)
+def says_consent(titles: Iterable[str], first: str = "", names: Iterable[str] = ()) -> bool:
+    """A title, or a part of one beside the site's name (``_says_beside_name``: "Бисквитки
+    – Община Пример"), or the text's first line, that is nothing but a cookie notice
+    ("Този сайт използва бисквитки"). Asked of a short page only: the notice on a page of
+    news is furniture, not its kind. Beside a headline's other half it is the headline's
+    lead ("Бисквитки - благотворителен базар в читалището", "Cookies: what the new EU law
+    means"), a short article's, never the page's kind. ``names``: as for ``page_kind``."""
+    own = _folded_names(names)
+    return any(_says_beside_name(_CONSENT, t, own) for t in titles) or _says_whole(_CONSENT, first)
 
 
 def _claimed_kind(html: str, titles: list[str], names: Iterable[str] = ()) -> str:
@@ -171,23 +177,28 @@ def _claimed_kind(html: str, titles: list[str], names: Iterable[str] = ()) -> st
         return ERROR_PAGE
     if any(says_closed(t) for t in titles):
         return MAINTENANCE
-    own = {" ".join(name.casefold().split()) for name in names if name}
-    if any(_says_broken(t, own) for t in titles):
+    own = _folded_names(names)
+    if any(_says_beside_name(_BROKEN, t, own) for t in titles):
         return SERVER_ERROR
     return ""
 
 
-def _says_broken(title: str, names: set[str]) -> bool:
-    """A server's error is the whole title, or a part of it beside the site's name only
-    (see ``_PIPES``): one pipe-set part, or one dash-set part whose other parts read as
-    a name or are one of ``names`` (case-folded)."""
+def _folded_names(names: Iterable[str]) -> set[str]:
+    return {" ".join(name.casefold().split()) for name in names if name}
+
+
+def _says_beside_name(sentence: re.Pattern[str], title: str, names: set[str]) -> bool:
+    """``sentence`` is the whole title, or a part of it beside the site's name only (see
+    ``_PIPES``): one pipe-set part, or one dash-set part whose other parts read as a name
+    or are one of ``names`` (case-folded). For the sentences that may lead a headline (a
+    server's error, a cookie notice), where a colon or a dash sets off its other half."""
     for part in (title, *_PIPES.split(title)):
-        if _says_whole(_BROKEN, part):
+        if _says_whole(sentence, part):
             return True
         pieces = _DASHES.split(part)
         for at, piece in enumerate(pieces if len(pieces) > 1 else ()):
             rest = pieces[:at] + pieces[at + 1 :]
-            if _says_whole(_BROKEN, piece) and all(_is_name(other, names) for other in rest):
+            if _says_whole(sentence, piece) and all(_is_name(other, names) for other in rest):
                 return True
     return False
 
@@ -207,13 +218,13 @@ def of_listing(tree: LexborHTMLParser, html: str, site_name: str = "") -> str:
     crawl is told what came instead. The whole text is read only when a title or a
     marker claims a kind: on every other listing (nearly all) it is not built.
     ``site_name``: the profile's, one of the names the site gives itself, as for an
-    article (a server's error beside it is one, ``_says_broken``)."""
+    article (a server's error beside it is one, ``_says_beside_name``)."""
     title = tree.css_first("title")
     h1 = tree.css_first("h1")
     titles = [t for t in (title.text() if title else "", h1.text(deep=True) if h1 else "") if t]
     site = tree.css_first('meta[property="og:site_name"]')
     names = [(site.attributes.get("content") or "") if site is not None else "", site_name]
-    if not (_claimed_kind(html, titles, names) or says_consent(titles)):
+    if not (_claimed_kind(html, titles, names) or says_consent(titles, names=names)):
         return ""
     text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""
     return page_kind(html, titles, text, names)

@@ -458,7 +458,11 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
             paragraphs = paragraphs[1:]
         else:
             break
-    if paragraphs and (run_on := _RUN_ON_DATE.match(paragraphs[0])):
+    if (
+        paragraphs
+        and (run_on := _RUN_ON_DATE.match(paragraphs[0]))
+        and not (len(paragraphs) > 1 and _OPENS_WITH_DATE.match(paragraphs[1]))
+    ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
 
@@ -466,10 +470,14 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
 # The date's line run on into the text's first sentence, no break between them: a
 # numeric date (and time) before a capital ("12.03.2008 10:17 Общинският съвет …"),
 # where a sentence that starts with its date goes on in small letters ("14.03.2026 г.
-# се проведе …").
+# се проведе …"). Not when the next paragraph opens with a date too: the text is a dated
+# list ("12.03.2024 Заседание на Общинския съвет", "19.03.2024 Заседание …"), each
+# item's date its own, the first's no less than the others'.
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{4}"
 _RUN_ON_DATE = re.compile(
-    r"\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s*г\.)?(?:,?\s+\d{1,2}:\d{2}(?:\s*ч\.)?)?\s+(?=[A-ZА-Я])"
+    _NUMERIC_DATE + r"(?:\s*г\.)?(?:,?\s+\d{1,2}:\d{2}(?:\s*ч\.)?)?\s+(?=[A-ZА-Я])"
 )
+_OPENS_WITH_DATE = re.compile(_NUMERIC_DATE + r"(?!\d)")
 
 # Lines a page may print over its headline in the text's own box: the site's or the
 # section's name ("Община Белица", "Новини"), a kicker. Short, and not a sentence.
