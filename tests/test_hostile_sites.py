@@ -10,6 +10,7 @@ replaces one article (``FIRST``) or one of the site's other files.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import random
 import sqlite3
@@ -118,6 +119,12 @@ def _bomb(inflated: int) -> bytes:
     return b"".join(packer.compress(block) for _ in range(inflated >> 20)) + packer.flush()
 
 
+def _zeros_on_one_side(pairs: int) -> bytes:
+    """Random bytes, a zero byte after each: UTF-16's zeros without its letters."""
+    rng = random.Random(9)
+    return b"".join(bytes((rng.randrange(256), 0)) for _ in range(pairs))
+
+
 GZIP = {"Content-Encoding": "gzip"}
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n"
 CHAIN = {f"/hop{n}": redirect(f"/hop{n + 1}") for n in range(50)}
@@ -163,6 +170,15 @@ FAILING: dict[str, tuple[dict[str, Reply], str]] = {
     # (random bytes under text/html were a 157,000-character article of noise, exit 0)
     "binary-bytes-as-text-html": (
         {FIRST: response(body=random.Random(7).randbytes(200_000))},
+        "binary data, not text (HTTP 200)",
+    ),
+    # (no charset to believe: the bytes are sniffed for UTF-16 without a byte order mark)
+    "binary-bytes-with-no-charset": (
+        {FIRST: response(body=random.Random(8).randbytes(200_000), content_type="text/html")},
+        "binary data, not text (HTTP 200)",
+    ),
+    "zeros-on-one-side-with-no-charset": (  # (16-bit numbers, say)
+        {FIRST: response(body=_zeros_on_one_side(100_000), content_type="text/html")},
         "binary data, not text (HTTP 200)",
     ),
 }
@@ -378,6 +394,37 @@ def test_a_page_in_another_encoding_than_it_says_is_archived_readable(
     run_cli: Cli, db: Path, case: str
 ) -> None:
     [result] = crawl(run_cli, Site({FIRST: MISLABELLED[case]}), db)
+    assert (result.exit_code, result.stderr) == (0, "")
+    with sqlite3.connect(db) as conn:
+        [(title, text)] = conn.execute(
+            "SELECT title, text FROM articles WHERE url LIKE ?", (f"%{FIRST}",)
+        )
+    assert title == "Новина номер 101 от общината"
+    assert text.startswith("Абзац 1 на статия 101: общинският съвет обсъди бюджета")
+
+
+def _wide(codec: str, bom: bytes = b"") -> Reply:
+    """Article 101 in UTF-16, no charset in its header nor in its markup."""
+    page = _article(101).decode().replace('<meta charset="utf-8">', "")
+    assert "charset" not in page
+    return response(body=bom + page.encode(codec), content_type="text/html")
+
+
+UTF16 = {
+    "utf-16le-no-bom": _wide("utf-16-le"),
+    "utf-16be-no-bom": _wide("utf-16-be"),
+    "utf-16le-bom": _wide("utf-16-le", codecs.BOM_UTF16_LE),
+    "utf-16be-bom": _wide("utf-16-be", codecs.BOM_UTF16_BE),
+}
+
+
+@pytest.mark.parametrize("case", list(UTF16))
+def test_a_utf16_page_no_label_names_is_archived_readable(
+    run_cli: Cli, db: Path, case: str
+) -> None:
+    """Without a byte order mark it read as UTF-8 without a fault, a NUL beside every
+    character, and failed as "binary data, not text": its zero bytes tell it."""
+    [result] = crawl(run_cli, Site({FIRST: UTF16[case]}), db)
     assert (result.exit_code, result.stderr) == (0, "")
     with sqlite3.connect(db) as conn:
         [(title, text)] = conn.execute(
