@@ -325,3 +325,59 @@ def test_with_no_network_the_sites_after_the_first_fail_at_once(db: Path) -> Non
         if line.split()[1:2] == ["ConnectError"]
     ]
     assert len(asked) < 5 * 4, asked
+
+
+def test_the_pages_one_kind_of_page_answered_are_said_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A cookie consent wall in front of 30 articles said 30 lines (20, then "... and 10
+    more"), where a bot wall's rest is one: each kind of page standing in for more than
+    one is one line, where its first failed, naming how many and the first; a kind met
+    once keeps its own line, the other failures theirs. The count stays every page's."""
+    from newsarchive.crawl_command import _summarise
+    from newsarchive.crawl_run import Outcome, SiteReport
+
+    report = SiteReport("t")
+    report.fail("the feed failed: HTTP 500: https://t.bg/rss")
+    for n in range(30):
+        url = f"https://t.bg/news/{n}"
+        message = f"a cookie consent wall instead of the page: {url}"
+        report.failures.append(message)
+        report.outcomes[Outcome.FAILED] += 1
+        report.stands_in("cookie consent wall", url, message)
+        if n == 3:
+            message = "a maintenance notice instead of the page: https://t.bg/x"
+            report.failures.append(message)
+            report.outcomes[Outcome.FAILED] += 1
+            report.stands_in("maintenance notice", "https://t.bg/x", message)
+    report.failures.append("HTTP 404: https://t.bg/news/gone")
+    report.outcomes[Outcome.FAILED] += 1
+    assert report.said_failures() == [
+        ("the feed failed: HTTP 500: https://t.bg/rss", 1),
+        ("a cookie consent wall instead of 30 pages, such as https://t.bg/news/0", 30),
+        ("a maintenance notice instead of the page: https://t.bg/x", 1),
+        ("HTTP 404: https://t.bg/news/gone", 1),
+    ]
+    assert report.errors == 33 and report.status == 1
+    assert _summarise([report], quiet=True, log=None) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"newsarchive: t: {line}" for line, _ in report.said_failures()
+    ]
+
+
+def test_past_twenty_lines_the_failures_left_are_counted_not_the_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsarchive.crawl_command import _summarise
+    from newsarchive.crawl_run import SiteReport
+
+    report = SiteReport("t")
+    for n in range(25):
+        report.fail(f"HTTP 500: https://t.bg/{n}")
+    for n in range(4):
+        message = f"a cookie consent wall instead of the page: https://t.bg/w{n}"
+        report.fail(message)
+        report.stands_in("cookie consent wall", f"https://t.bg/w{n}", message)
+    _summarise([report], quiet=True, log=None)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21 and lines[-1] == "newsarchive: t: ... and 9 more failures"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
-from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.charset import decode_html, undeclared_utf16
 
 TEXT = "Община Русе обяви нов конкурс за читалищата и културните домове в града"
 
@@ -119,3 +120,42 @@ def test_a_page_and_a_feed_no_charset_reads_fall_back_to_one_legacy_charset() ->
     undetectable = bytes(range(128, 256))  # (no detector's guess: the last resort)
     assert decode_html(undetectable) == (undetectable.decode("cp1251", "replace"), LEGACY_CHARSET)
     assert _read_again_as(f"<rss><title>{TEXT}</title>".encode("cp1251")) == LEGACY_CHARSET
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_no_byte_order_mark_and_no_label_is_told_by_its_zero_bytes(codec: str) -> None:
+    """Read as UTF-8 it decoded without a fault (a Cyrillic letter is 0x04 and a byte
+    under 0x80), a NUL beside every character, and the crawl failed it as binary data.
+    Its title a Cyrillic line early on, its start is 30% zeros on one side, not 40%."""
+    raw = page(body=TEXT * 10).encode(codec)
+    assert decode_html(raw) == decode_html(raw, "text/html") == (page(body=TEXT * 10), codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read_by_it(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    assert decode_html(bom + page().encode(codec)) == (page(), codec)
+
+
+def _noise() -> dict[str, bytes]:
+    rng = random.Random(11)
+    return {
+        "random": rng.randbytes(4000),
+        "zeros": bytes(4000),
+        "zeros-on-one-side": bytes(b for _ in range(2000) for b in (rng.randrange(256), 0)),
+        "16-bit-samples": bytes(
+            b for _ in range(2000) for b in (rng.randrange(256), rng.choice((0, 0, 255)))
+        ),
+        "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(4000),
+        "utf-32": page().encode("utf-32-le"),
+        "utf-8-with-stray-nuls": page(body=TEXT * 10).encode().replace(b" ", b"\x00"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_noise()))
+def test_zero_bytes_alone_do_not_make_utf16(name: str) -> None:
+    """Noise with zeros on one side reads as UTF-16 control characters and letters of
+    any script; UTF-32's and a UTF-8 page's NULs as NULs and CJK: none of it is UTF-16."""
+    content = _noise()[name]
+    assert undeclared_utf16(content) is None
+    assert not decode_html(content, "text/html")[1].startswith("utf-16")

@@ -10,6 +10,7 @@ replaces one article (``FIRST``) or one of the site's other files.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import random
 import sqlite3
@@ -118,6 +119,12 @@ def _bomb(inflated: int) -> bytes:
     return b"".join(packer.compress(block) for _ in range(inflated >> 20)) + packer.flush()
 
 
+def _zeros_on_one_side(pairs: int) -> bytes:
+    """Random bytes, a zero byte after each: UTF-16's zeros without its letters."""
+    rng = random.Random(9)
+    return b"".join(bytes((rng.randrange(256), 0)) for _ in range(pairs))
+
+
 GZIP = {"Content-Encoding": "gzip"}
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n"
 CHAIN = {f"/hop{n}": redirect(f"/hop{n + 1}") for n in range(50)}
@@ -163,6 +170,15 @@ FAILING: dict[str, tuple[dict[str, Reply], str]] = {
     # (random bytes under text/html were a 157,000-character article of noise, exit 0)
     "binary-bytes-as-text-html": (
         {FIRST: response(body=random.Random(7).randbytes(200_000))},
+        "binary data, not text (HTTP 200)",
+    ),
+    # (no charset to believe: the bytes are sniffed for UTF-16 without a byte order mark)
+    "binary-bytes-with-no-charset": (
+        {FIRST: response(body=random.Random(8).randbytes(200_000), content_type="text/html")},
+        "binary data, not text (HTTP 200)",
+    ),
+    "zeros-on-one-side-with-no-charset": (  # (16-bit numbers, say)
+        {FIRST: response(body=_zeros_on_one_side(100_000), content_type="text/html")},
         "binary data, not text (HTTP 200)",
     ),
 }
@@ -281,15 +297,22 @@ def test_a_consent_wall_answering_every_article_archives_none_and_says_so(
 ) -> None:
     """A consent plugin answering every article with the same 200 "accept cookies" page:
     archived, it was five rows of that notice, each article done for good, and the run
-    quiet (exit 0). Each is a failure said in one line, read again on the next run."""
+    quiet (exit 0). Each is a failure, read again on the next run, and all are said in
+    one line (a line each was as many as the site's news, where a bot wall's is one)."""
     site = Site({slug: WALL for slug in SLUGS})
     site.turns[1] = {slug: html(_article(101 + i)) for i, slug in enumerate(SLUGS)}  # lifted
     walled, lifted = crawl(run_cli, site, db, runs=2)
     assert walled.exit_code == 1
-    lines = walled.stderr.splitlines()
-    assert len(lines) == len(SLUGS) and all("cookie consent wall" in line for line in lines)
+    _said_once(walled, site)
     assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
     assert site.archived == [[], SLUGS]
+
+
+def _said_once(walled: Result, site: Site) -> None:
+    """The wall said in one line: how many articles it answered, and one of them."""
+    [line] = walled.stderr.splitlines()
+    said = "newsarchive: bare: a cookie consent wall instead of 5 pages, such as "
+    assert line.startswith(said) and line[len(said) :] in [site.origin + s for s in SLUGS], line
 
 
 class Endless(dict[str, Reply]):
@@ -347,16 +370,14 @@ def test_articles_redirected_to_a_consent_page_are_failures_kept_for_the_next_ru
     """The other way consent walls are built: every article answers 302 to one consent
     page (``/consent?back=<the article>``). No article is archived as that page, none is
     taken for gone (a redirect to one page for all could read as a removal): each fails,
-    and the next run, the wall lifted, archives them all."""
+    and the next run, the wall lifted, archives them all. Said in one line, those whose
+    redirect shared another's fate ("redirected to …, failed in this run") too."""
     site = Site({slug: redirect(f"/consent?back={slug}") for slug in SLUGS})
     site.update({f"/consent?back={slug}": WALL for slug in SLUGS})
     site.turns[1] = {slug: html(_article(101 + i)) for i, slug in enumerate(SLUGS)}  # lifted
     walled, lifted = crawl(run_cli, site, db, runs=2)
     assert walled.exit_code == 1
-    lines = walled.stderr.splitlines()
-    assert len(lines) == len(SLUGS) and all(
-        line.startswith("newsarchive: bare: ") for line in lines
-    )
+    _said_once(walled, site)
     assert (lifted.exit_code, lifted.stderr) == (0, ""), lifted.stderr
     assert site.archived == [[], SLUGS]
 
@@ -378,6 +399,37 @@ def test_a_page_in_another_encoding_than_it_says_is_archived_readable(
     run_cli: Cli, db: Path, case: str
 ) -> None:
     [result] = crawl(run_cli, Site({FIRST: MISLABELLED[case]}), db)
+    assert (result.exit_code, result.stderr) == (0, "")
+    with sqlite3.connect(db) as conn:
+        [(title, text)] = conn.execute(
+            "SELECT title, text FROM articles WHERE url LIKE ?", (f"%{FIRST}",)
+        )
+    assert title == "Новина номер 101 от общината"
+    assert text.startswith("Абзац 1 на статия 101: общинският съвет обсъди бюджета")
+
+
+def _wide(codec: str, bom: bytes = b"") -> Reply:
+    """Article 101 in UTF-16, no charset in its header nor in its markup."""
+    page = _article(101).decode().replace('<meta charset="utf-8">', "")
+    assert "charset" not in page
+    return response(body=bom + page.encode(codec), content_type="text/html")
+
+
+UTF16 = {
+    "utf-16le-no-bom": _wide("utf-16-le"),
+    "utf-16be-no-bom": _wide("utf-16-be"),
+    "utf-16le-bom": _wide("utf-16-le", codecs.BOM_UTF16_LE),
+    "utf-16be-bom": _wide("utf-16-be", codecs.BOM_UTF16_BE),
+}
+
+
+@pytest.mark.parametrize("case", list(UTF16))
+def test_a_utf16_page_no_label_names_is_archived_readable(
+    run_cli: Cli, db: Path, case: str
+) -> None:
+    """Without a byte order mark it read as UTF-8 without a fault, a NUL beside every
+    character, and failed as "binary data, not text": its zero bytes tell it."""
+    [result] = crawl(run_cli, Site({FIRST: UTF16[case]}), db)
     assert (result.exit_code, result.stderr) == (0, "")
     with sqlite3.connect(db) as conn:
         [(title, text)] = conn.execute(

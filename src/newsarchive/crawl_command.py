@@ -393,10 +393,12 @@ def _summarise(reports: list[SiteReport], quiet: bool, log: _CrawlLog | None) ->
         for warning in [*warnings, report.resting_warning()]:
             if warning:
                 _say(log, f"{report.site}: warning: {as_one_line(warning)}")
-        for failure in report.failures[:20]:
+        said = report.said_failures()
+        for failure, _ in said[:20]:
             _say(log, f"{report.site}: {as_one_line(failure)}")
-        if len(report.failures) > 20:
-            _say(log, f"{report.site}: ... and {len(report.failures) - 20} more failures")
+        if len(said) > 20:
+            more = sum(count for _, count in said[20:])
+            _say(log, f"{report.site}: ... and {more} more failures")
     return max((r.status for r in reports if not r.interrupted), default=0)
 
 

@@ -110,6 +110,10 @@ class SiteReport:
     # the failures of source pages a bot check answered alone (``Fetcher.forgive_wall``):
     # retracted when the site turns out walled, whose rest says it once
     walled: list[str] = field(default_factory=list)
+    # the failures that were another page in place of the one asked (a cookie consent
+    # wall, a maintenance notice: ``page_kind``), by message: what that page was, and the
+    # URL asked; folded into one line for each such page (``said_failures``)
+    stood_in: dict[str, tuple[str, str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # need a person, not a failure
     # what the run left to later runs by design (no fault): in the summary, not warnings
     deferred: list[str] = field(default_factory=list)
@@ -154,6 +158,33 @@ class SiteReport:
         """A failure of a feed, sitemap or listing page (articles fail through outcomes)."""
         self.listing_errors += 1
         self.failures.append(message)
+
+    def stands_in(self, kind: str, url: str, message: str) -> None:
+        """``message``, a failure of ``url`` in ``failures``, was a ``kind`` in place of
+        the page (``page_kind``): said with the others that kind answered."""
+        self.stood_in[message] = (kind, url)
+
+    def said_failures(self) -> list[tuple[str, int]]:
+        """The failures as said, each a line and how many failures it says: one's own
+        message, but the pages one kind of page answered in place of themselves, when
+        more than one, in one line naming how many and the first of them, where that
+        first failed. A consent wall in front of every article said one line per
+        article, as many as the site's news, where a bot wall's rest is said once; the
+        count (``errors``, the exit code) and each page's own message in the frontier
+        stay as they were."""
+        stood_in = self.stood_in
+        counts = Counter(stood_in[message][0] for message in self.failures if message in stood_in)
+        lines: list[tuple[str, int]] = []
+        said: set[str] = set()
+        for message in self.failures:
+            kind, url = stood_in.get(message, ("", ""))
+            if counts[kind] < 2:
+                lines.append((message, 1))
+            elif kind not in said:
+                said.add(kind)
+                line = f"a {kind} instead of {counts[kind]} pages, such as {url}"
+                lines.append((line, counts[kind]))
+        return lines
 
     def retract(self, message: str) -> None:
         """A source's failure (``fail``) that turned out no failure of the site."""

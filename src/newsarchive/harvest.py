@@ -387,6 +387,10 @@ class Harvester:
     # under may be another article's shared canonical); keys that surely name a page
     # archived in this run, with that URL; redirecting URLs waiting for their target
     fates: dict[str, tuple[State, str | None]] = field(default_factory=dict)
+    # the keys of this run's pages that failed as another page in place of themselves (a
+    # cookie consent wall: ``page_kind``), with what it was; a URL redirected to one
+    # shares it, and is said with the others it answered (``SiteReport.stood_in``)
+    stood_in: dict[str, str] = field(default_factory=dict)
     archived: dict[str, str] = field(default_factory=dict)
     waiting: dict[str, list[str]] = field(default_factory=dict)
     waiters: set[str] = field(default_factory=set)
@@ -639,7 +643,10 @@ class Harvester:
         if target in self.fates:
             state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
-            self._settled(url, state, found_by, message=message, day=self.days.get(target))
+            self._settled(
+                url, state, found_by, message=message, day=self.days.get(target),
+                kind=self.stood_in.get(target, ""),
+            )  # fmt: skip
         elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
@@ -650,14 +657,15 @@ class Harvester:
     def _settled(
         self, url: str, state: State, found_by: str | None, *,
         message: str | None = None, also: Page | FetchError | None = None,
-        day: dt.date | None = None,
+        day: dt.date | None = None, kind: str = "",
     ) -> None:  # fmt: skip
         """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
         URL), settling it with ``message`` (None: ``archive`` settled it already), and
         pass it on to the URLs that redirect there and waited for it. ``day``: the day
         the page ``url`` leads to states, for one settled older than ``--since``. A
         failure settled here is counted here (``_failed``), whichever of a redirect and
-        its target was read first."""
+        its target was read first; ``kind``: the page that stood in for the target
+        (``stood_in``), a URL redirected to a consent wall being answered by it too."""
         keys = [url_key(url)]
         if isinstance(also, Page):
             keys.append(url_key(also.final_url))
@@ -665,12 +673,18 @@ class Harvester:
             self._settle(url, state, found_by, message, day)
             if state is State.FAILED:
                 self._failed(message)
+                if kind:
+                    self.report.stands_in(kind, url, message)
+                    self.stood_in.update(dict.fromkeys(keys, kind))
         for key in dict.fromkeys(keys):
             self.fates[key] = (state, found_by)
             for waiter in self.waiting.pop(key, []):
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
-                self._settled(waiter, state, found_by, message=message, day=self.days.get(key))
+                self._settled(
+                    waiter, state, found_by, message=message, day=self.days.get(key),
+                    kind=self.stood_in.get(key, ""),
+                )  # fmt: skip
 
     def _failed(self, message: str) -> None:
         """One more URL the frontier now records as failed: the summary's count and its
@@ -737,6 +751,10 @@ class Harvester:
             self.frontier.settle(url, SETTLED[outcome], verdict.message, day=verdict.day)
             if outcome is Outcome.FAILED:
                 self.report.failures.append(verdict.message)
+                if verdict.kind:  # (and the URLs redirected to it, as they settle)
+                    self.report.stands_in(verdict.kind, url, verdict.message)
+                    ended = [result.final_url] if isinstance(result, Page) else []
+                    self.stood_in.update(dict.fromkeys(map(url_key, [url, *ended]), verdict.kind))
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)

@@ -1,7 +1,8 @@
 """Decode HTML bytes the way a browser would, because Bulgarian sites still serve windows-1251.
 
-Order: BOM, the HTTP header charset, ``<meta charset>`` / ``http-equiv``, strict UTF-8,
-a detector over the whole body, and windows-1251 last. httpx alone ignores ``<meta>``.
+Order: BOM, the HTTP header charset, ``<meta charset>`` / ``http-equiv``, UTF-16 told by
+its zero bytes (``undeclared_utf16``), strict UTF-8, a detector over the whole body, and
+windows-1251 last. httpx alone ignores ``<meta>``.
 
 One exception to believing a declaration: a page whose bytes are valid UTF-8 with
 non-ASCII in them is UTF-8, whatever legacy charset the header or the markup names. A
@@ -15,6 +16,7 @@ row, as in any word, are never valid UTF-8.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from functools import lru_cache
 
@@ -110,6 +112,8 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
                 return content.decode(declared), declared
             except UnicodeError:  # a decode error, or punycode's plain UnicodeError
                 continue
+    if wide := undeclared_utf16(content):
+        return content.decode(wide, "replace"), wide
     try:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -155,9 +159,40 @@ def read_as_utf8_but_utf16(content: bytes) -> str | None:
     return _utf16_by_zeros(content, len(content[:4096]) // 4 or 1)
 
 
+# A page's start sniffed for UTF-16 no label names (``undeclared_utf16``): its markup.
+_UTF16_SNIFF = 512
+_UTF16_ZEROS = 1 / 8  # of one side's bytes, at least (a space in Cyrillic prose's 8)
+_UTF16_PLAUSIBLE = 0.9  # of the characters read, at least
+_PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u0400-\u04ff\u2000-\u206f\u2116]")
+
+
+def undeclared_utf16(content: bytes) -> str | None:
+    """The UTF-16 codec of a page with no byte order mark and no charset label to read it
+    by (none, or one ``decode_html`` passes over) that is UTF-16 all the same, told by its
+    bytes; else None.
+
+    Such a page read as UTF-8 without a fault (a Cyrillic letter is 0x04 and a byte under
+    0x80 in UTF-16, ASCII both), a NUL beside every character, and failed as binary data
+    (``documents.binary_answer``). Its start is markup and words: a zero byte beside each
+    ASCII character (a tag, a space), on one side, and read as UTF-16 it is letters
+    (ASCII, Cyrillic, Latin-1, punctuation). Not zeros in 40% of one side: a head whose
+    title is a Cyrillic line has 30% in its first 512 bytes. Noise is neither: random
+    bytes are a zero one in 256, and bytes that are zeros on one side with noise on the
+    other (16-bit samples, a table of numbers) read as control characters and letters of
+    any script, a UTF-8 page's stray NULs as CJK."""
+    head = content[:_UTF16_SNIFF]
+    head = head[: len(head) - len(head) % 2]
+    wide = _utf16_by_zeros(head, max(1, math.ceil(_UTF16_ZEROS * len(head) / 2)))
+    if wide is None:
+        return None
+    text = head.decode(wide, "replace")
+    plausible = len(_PLAUSIBLE.findall(text))
+    return wide if plausible >= _UTF16_PLAUSIBLE * len(text) else None
+
+
 def _utf16_by_zeros(content: bytes, least: int) -> str | None:
     """UTF-16's byte order by the side of its ASCII characters' zero bytes, when at least
-    ``least`` of them are in the first 4 KB; else None."""
+    ``least`` of them are on one side in the first 4 KB; else None."""
     head = content[:4096]
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
