@@ -14,6 +14,7 @@ month passing (``explored_again``).
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -231,6 +232,18 @@ def post_article(root: Path, folder: str, newest: str, slug: str, day: str, new_
     old = next((root / folder).glob(newest))
     text = old.read_text(encoding="utf-8").replace(day, new_day)
     (root / folder / f"{slug}.html").write_text(text, encoding="utf-8")
+
+
+def a_night_later(db: Path) -> None:
+    """The next night: what the runs so far read or confirmed unchanged was read a day
+    before (``fetch_state.checked_at``, by which a source's rest is counted)."""
+    with closing(sqlite3.connect(db)) as conn, conn:
+        rows = conn.execute("SELECT url, checked_at FROM fetch_state WHERE checked_at IS NOT NULL")
+        for url, checked in rows.fetchall():
+            earlier = dt.datetime.fromisoformat(checked) - dt.timedelta(days=1)
+            conn.execute(
+                "UPDATE fetch_state SET checked_at = ? WHERE url = ?", (earlier.isoformat(), url)
+            )
 
 
 def card_first(page: Path, card: str, first: str) -> None:

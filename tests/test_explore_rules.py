@@ -608,6 +608,39 @@ def test_a_third_stream_of_news_is_kept_to_be_read_every_few_days() -> None:
     assert found.rested == ("https://www.t.bg/obyavi",)
     assert "every few days" in found.notes["https://www.t.bg/obyavi"]
     assert found.urls[-1] == "https://www.t.bg/obyavi"
+    assert found.all_news == ""  # (none lists the others' news: the rested one is read nightly)
+
+
+def test_a_section_dropped_for_the_news_it_shares_marks_the_first_a_list_of_all_news() -> None:
+    """ "Общество" listing two of "Новини"'s posts is a category of it, dropped: "Новини"
+    shows the site's news as a whole (``Discovery.all_news``), and so what the rested
+    third stream beside it posts need not be asked every night."""
+
+    def section(where: str, numbers: list[int]) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/{where}/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n % 28 + 1} ноември 2025</p></div>"
+            for n in numbers
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/obshtestvo">Общество</a></li><li><a href="/saobshteniya">Съобщения</a>'
+        '</li><li><a href="/obyavi">Обяви</a></li></ul></body></html>',
+        "/novini": section("novini", [30, 29, 28]),
+        "/obshtestvo": section("novini", [30, 28, 25]),
+        "/saobshteniya": section("saobshteniya", [20, 19, 18]),
+        "/obyavi": section("obyavi", [10, 9, 8]),
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.listings == ("https://www.t.bg/novini", "https://www.t.bg/saobshteniya")
+    assert found.rested == ("https://www.t.bg/obyavi",)
+    assert found.all_news == "https://www.t.bg/novini"
+    assert Discovery.from_json(found.to_json()).all_news == found.all_news
 
 
 @pytest.mark.parametrize(

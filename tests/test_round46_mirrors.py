@@ -13,15 +13,20 @@ title, date and body, and a rerun right after must cost at most three requests.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsarchive import crawl_sources
+from newsarchive.discover.explore import Discovery
 
 from .mirror_sites import (
     FirstCrawl,
+    a_night_later,
     article_rows,
     bare_crawl_twice,
     card_first,
@@ -50,6 +55,10 @@ def test_a_round46_site_nobody_profiled_is_archived_whole_and_right(
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND46_SITES[site])
 
 
+# zlatnareka's sections, in its menu's order: the first two read every night, the others
+# rested (``Discovery.rested``)
+ZR_SECTIONS = ("region", "bulgaria", "sport", "kriminalni")
+
 # vechernivesti's paid articles (every other one, the second newest first)
 VV_PAID = (
     "6649-remont-na-ulitsite",
@@ -63,11 +72,7 @@ FIRST_CRAWLS = [
     # though every article links two tags and its author, each listing it again
     FirstCrawl(
         "zlatnareka",
-        once=tuple(
-            f"/rubrika/{name}{page}"
-            for name in ("region", "bulgaria", "sport", "kriminalni")
-            for page in ("", "?page=2")
-        ),
+        once=tuple(f"/rubrika/{name}{page}" for name in ZR_SECTIONS for page in ("", "?page=2")),
         unasked=("/tag/obshtina", "/tag/futbol", "/avtor/ivana-petrova", "/avtor/georgi-kolev"),
         distinct_under={"/statia/": 16},
         rows=16,
@@ -149,33 +154,105 @@ def test_cards_dated_only_relatively_hide_no_new_article(
     ]
 
 
-@pytest.mark.parametrize("section", ["region", "sport", "kriminalni"])
-def test_a_new_article_in_any_section_is_archived_by_a_later_run(
-    run_cli: Callable[..., Result],
-    db: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    section: str,
+@pytest.mark.parametrize("section", ["region", "bulgaria", "sport", "kriminalni"])
+def test_a_new_article_in_any_section_is_archived_the_next_night(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, section: str
 ) -> None:
-    """zlatnareka has no list of all news, four sections of its own: a nightly run reads
-    the first two ("Регион", "България") and rests the others (``LISTING_REST_DAYS``),
-    so a new article in "Регион" is archived by the next run, one in "Спорт" or
-    "Криминални" (measured: not asked the next night) once the rest is over, each once."""
+    """zlatnareka has no feed and no list of all news, four sections of its own: the
+    sections are the only way to its news. A nightly run reads the first two ("Регион",
+    "България") and the first page of each rested one ("Спорт", "Криминални",
+    ``SECTION_REST_HOURS``), so a new article in any section is archived the next night,
+    once (before: one in "Спорт" or "Криминални" was not asked until the three days'
+    rest, ``LISTING_REST_DAYS``, was over). A rerun the same day still costs three
+    requests, a quiet night five (robots.txt and a 304 for each section's first page)."""
     name, origin = ROUND46_SITES["zlatnareka"]
     slug = "7311-nov-mach"
     with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
         crawls.crawl()
+        assert len(crawls.crawl()) <= 3  # a retry the same day
+        a_night_later(db)
+        quiet = crawls.crawl()
+        assert len(quiet) <= 1 + len(ZR_SECTIONS), quiet
+        assert all(quiet.count(f"/rubrika/{key}") == 1 for key in ZR_SECTIONS), quiet
         post_article(crawls.root, "statia", "7310-*.html", slug, "29.11.2026", "30.11.2026")
         card = (
             f'<div class="card"><h3><a href="/statia/{slug}">Нов мач</a></h3>'
             '<span class="data">30.11.2026 10:00</span><p>Ново.</p></div>\n'
         )
         card_first(crawls.root / "rubrika" / f"{section}.html", card, '<div class="card"><h3>')
+        a_night_later(db)
         nightly = crawls.crawl()
-        assert len(nightly) <= 5, nightly  # the section read to its second page
-        if section != "region":
-            assert f"/statia/{slug}" not in nightly, nightly
-            monkeypatch.setattr(crawl_sources, "LISTING_REST_DAYS", 0)
-            nightly += crawls.crawl()
     assert nightly.count(f"/statia/{slug}") == 1, nightly
+    # the section read to its second page, the others a 304 each
+    assert len(nightly) <= 1 + len(ZR_SECTIONS) + 2, nightly
     assert len(article_rows(db)) == 17
+
+
+def test_a_portal_of_many_sections_is_asked_for_a_few_a_night_the_longest_unread_first(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With at most one rested section a night (``SECTIONS_PER_NIGHT``), zlatnareka's
+    two rested sections are asked on alternate nights, the one read longest ago first,
+    and a post in either waits one night more, no longer."""
+    monkeypatch.setattr(crawl_sources, "SECTIONS_PER_NIGHT", 1)
+    name, origin = ROUND46_SITES["zlatnareka"]
+    rested = tuple(f"/rubrika/{key}" for key in ZR_SECTIONS[2:])
+    with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
+        crawls.crawl()
+        asked = []
+        for _ in range(4):
+            a_night_later(db)
+            night = crawls.crawl()
+            assert len(night) <= 4, night
+            asked.append([path for path in rested if path in night])
+    assert [len(a) for a in asked] == [1, 1, 1, 1], asked
+    assert asked[0] != asked[1] and asked[0] == asked[2] and asked[1] == asked[3], asked
+
+
+def test_rested_sections_beside_a_list_of_all_news_keep_their_rest(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Where exploring saw a list of all news (``Discovery.all_news``: a section it
+    showed the news of dropped for it), that list shows a nightly run what is new: the
+    rested sections keep ``LISTING_REST_DAYS``, and a night later the run is three
+    requests, as before."""
+    name, origin = ROUND46_SITES["zlatnareka"]
+    with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin) as crawls:
+        crawls.crawl()
+        with closing(sqlite3.connect(db)) as conn, conn:
+            (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
+            kept = replace(Discovery.from_json(found), all_news=f"{origin}/rubrika/region")
+            conn.execute("UPDATE site_discovery SET found = ?", (kept.to_json(),))
+        a_night_later(db)
+        nightly = crawls.crawl()
+    assert nightly == ["/robots.txt", "/rubrika/region", "/rubrika/bulgaria"], nightly
+
+
+def test_rested_sections_beside_a_feed_keep_their_rest(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A profile naming a feed, a section read every night and two rested ones: the
+    feed shows what is new, so a night later the rested sections are not asked (three
+    requests: robots.txt, the feed, the section), as before."""
+    name, origin = ROUND46_SITES["zlatnareka"]
+    with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
+        items = "".join(
+            f"<item><title>{page.stem}</title><link>{origin}/statia/{page.stem}</link></item>"
+            for page in sorted((crawls.root / "statia").glob("*.html"))
+        )
+        (crawls.root / "rss.xml").write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>'
+            f"<link>{origin}/</link>{items}</channel></rss>",
+            encoding="utf-8",
+        )
+        (tmp_path / "zlatnareka.toml").write_text(
+            f'id = "zlatnareka"\nname = "{name}"\norigin = "{origin}"\n[discovery]\n'
+            'feeds = ["/rss.xml"]\nstart_urls = ["/rubrika/region"]\n'
+            'rested_urls = ["/rubrika/sport", "/rubrika/kriminalni"]\n',
+            encoding="utf-8",
+        )
+        first = crawls.crawl()
+        assert "/rubrika/sport" in first and "/rubrika/kriminalni" in first, first
+        a_night_later(db)
+        nightly = crawls.crawl()
+    assert sorted(nightly) == ["/robots.txt", "/rss.xml", "/rubrika/region"], nightly

@@ -66,8 +66,19 @@ SITEMAPS_PER_RUN = 50
 # A listing beyond the two a nightly run reads (``Discovery.rested``: a third section with
 # news of its own) is walked in full once, then read again only when this many days have
 # passed since its first page was read or confirmed unchanged: what it posts waits at most
-# that long, and a nightly run stays at three requests.
+# that long, and a nightly run stays at three requests. Only where something else shows a
+# nightly run what is new (a feed, a sitemap, a list of all news: ``SourceReader.rested_due``).
 LISTING_REST_DAYS = 3
+# Where nothing does (a regional portal's news split over four sections, no feed, no list
+# of all news), the sections are the only way to its news, and a post in a rested one
+# waited three days: each finished section's first page is asked again (conditionally: a
+# 304 costs a request and no bytes) once this many hours have passed, so every nightly run
+# asks it and a second run the same day (a retry) does not, and walked on only where it
+# lists something new. At most this many a night, the longest unread first, so a portal
+# of forty rested sections is asked eight first pages a night, not forty (each one every
+# fifth night).
+SECTION_REST_HOURS = 20
+SECTIONS_PER_NIGHT = 8
 # Articles reached through "« Предишна новина" links after a list that ends with no page
 # after it, at most, for each page the walk could still have read
 # (``SourceReader._older_articles``): about as many as those pages would have listed.
@@ -179,9 +190,8 @@ class SourceReader:
         for start in sources.listings:
             if start not in skip | walked:
                 self.walk(start)
-        for start in sources.rested:
-            if start not in skip and not self._resting(start):
-                self.walk(start)
+        for start in self.rested_due([u for u in sources.rested if u not in skip], sources):
+            self.walk(start)
         gone = [
             u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sources.urls
         ]
@@ -193,12 +203,22 @@ class SourceReader:
         rested = len(self.tally.skipped) - rested_before
         return self._sources_failed - failed_before + rested
 
-    def _resting(self, start: str) -> bool:
-        """A rested listing whose walk once reached its end and whose first page was read
-        (or confirmed unchanged) within ``LISTING_REST_DAYS``."""
-        return self.frontier.walk(start).completed and self.frontier.checked_within(
-            start, LISTING_REST_DAYS
-        )
+    def rested_due(self, rested: list[str], sources: Discovery) -> list[str]:
+        """The rested listings (``Discovery.rested``) to walk in this run: each whose walk
+        never reached its end, and of the others those whose first page was last read (or
+        confirmed unchanged) ``LISTING_REST_DAYS`` ago, where a feed, a sitemap or a list
+        of all news shows what is new; where none does, ``SECTION_REST_HOURS`` ago, at most
+        ``SECTIONS_PER_NIGHT`` of them, the longest unread first."""
+        shown = bool(sources.feeds or sources.sitemaps or sources.all_news)
+        days = LISTING_REST_DAYS if shown else SECTION_REST_HOURS / 24
+        unfinished = {u for u in rested if not self.frontier.walk(u).completed}
+        due = [
+            u for u in rested if u not in unfinished and not self.frontier.checked_within(u, days)
+        ]
+        if not shown:  # (the longest unread first: a page never read has no time, "")
+            read = self.frontier.last_checked(due)
+            due = sorted(due, key=lambda u: read.get(u, ""))[:SECTIONS_PER_NIGHT]
+        return [u for u in rested if u in unfinished or u in due]
 
     def feed(
         self,

@@ -178,6 +178,9 @@ class _Explorer:
         # the categories a menu's "Новини" opens (``news_menu_children``): streams of
         # their own, though they share posts
         self.categories: set[str] = set()
+        # the first listing, once a section it shows the news of was dropped for it
+        # (``one_listing_per_stream``): a list of all news (``Discovery.all_news``)
+        self.all_news = ""
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
@@ -375,6 +378,7 @@ class _Explorer:
         for url in rested:
             self.notes[url] += (
                 ": a stream of its own beyond the two read every night, read every few days"
+                " (every night where no feed, sitemap or list of all news shows its news)"
             )
         self.site_map_instead()
         self.sitemap_instead()
@@ -404,6 +408,7 @@ class _Explorer:
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
             listings=tuple(self.listings), rested=rested, notes=self.notes,
+            all_news=self.all_news if self.all_news in self.listings else "",
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
             home_problem=self.problems.get(absolute(self.profile, self.profile.home), "")
@@ -457,6 +462,7 @@ class _Explorer:
                 continue
             if shape is not None and self.shapes.get(listing) == shape and items & shown:
                 self._forget(listing)
+                self.all_news = first
                 continue
             kept.append(listing)
         self.listings[:] = kept

@@ -40,7 +40,8 @@ class Profile:
     home: str = "/"
     start_urls: tuple[str, ...] = ()
     # more listings, each a stream of news of its own: walked in full once, then read
-    # every few days, not every run (``Discovery.rested``; add-site proposes them)
+    # every few days, not every run, or every night where no feed or sitemap is named
+    # (``Discovery.rested``, ``SourceReader.rested_due``; add-site proposes them)
     rested_urls: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()

@@ -62,7 +62,9 @@ MAX_SECTIONS = 4  # section pages opened per exploration
 MAX_FRAMES = 3  # frames of one page read as its content (a frameset's top, menu and main)
 MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at three requests
 # Sections of their own beyond those (a portal's "Обяви" beside "Новини" and "Съобщения"):
-# walked in full once, then read only every few days (``crawl_sources.LISTING_REST_DAYS``)
+# walked in full once, then read only every few days (``crawl_sources.LISTING_REST_DAYS``),
+# or every night where no feed, sitemap or list of all news shows what they post
+# (``crawl_sources.SECTIONS_PER_NIGHT``)
 MAX_RESTED = 2
 MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploration
 
@@ -122,7 +124,13 @@ class Discovery:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     listings: tuple[str, ...] = ()
-    rested: tuple[str, ...] = ()  # more listings, of streams of their own: read every few days
+    # more listings, of streams of their own: read every few days, or every night where
+    # nothing else shows what they post (``crawl_sources.SourceReader.rested_due``)
+    rested: tuple[str, ...] = ()
+    # the listing exploring saw show a section's news (the section dropped for it,
+    # ``explorer.one_listing_per_stream``): a list of all news, which shows a nightly run
+    # what is new, so ``rested`` may rest (``crawl_sources.SourceReader.rested_due``)
+    all_news: str = ""
     notes: dict[str, str] = field(default_factory=dict)  # URL -> how it was found
     article_patterns: tuple[str, ...] = ()  # regexes on ``urls.article_path``, learned
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
@@ -174,6 +182,7 @@ class Discovery:
             sitemaps=each(self.sitemaps),
             listings=each(self.listings),
             rested=each(self.rested),
+            all_news=where(self.all_news) if self.all_news else "",
             notes=keyed(self.notes),
             pagination={where(k): where(v) for k, v in self.pagination.items()},
             unread=keyed(self.unread),
