@@ -67,6 +67,22 @@ WIDE_PAGE = (
 )
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_extract_reads_a_utf16_file_without_a_bom_as_a_crawl_does(
+    run_cli: Callable[..., Result], tmp_path: Path, codec: str
+) -> None:
+    """The sniff saw a zero byte before the first tag and said "does not look like an
+    HTML page" of a page the crawl reads by its zero bytes (``undeclared_utf16``)."""
+    page = tmp_path / "wide.html"
+    page.write_bytes(WIDE_PAGE.encode(codec))
+    result = run_cli("extract", str(page))
+    assert result.exit_code == 0, result.stderr
+    assert (result.json()["title"], result.json()["text"][:24]) == (
+        WIDE_TITLE,
+        "Текст на статията за рем",
+    )
+
+
 @pytest.mark.parametrize(
     ("content_type", "codec"),
     [
