@@ -59,6 +59,54 @@ def test_extract_accepts_a_utf16_page_with_bom(
     assert data["text"].startswith("Текст на статията.")
 
 
+WIDE_TITLE = "Заглавие на статията"
+WIDE_PAGE = (
+    f"<html><head><title>{WIDE_TITLE}</title></head><body><article><h1>{WIDE_TITLE}</h1><p>"
+    + "Текст на статията за ремонта на улиците. " * 8
+    + "</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_extract_reads_a_utf16_file_without_a_bom_as_a_crawl_does(
+    run_cli: Callable[..., Result], tmp_path: Path, codec: str
+) -> None:
+    """The sniff saw a zero byte before the first tag and said "does not look like an
+    HTML page" of a page the crawl reads by its zero bytes (``undeclared_utf16``)."""
+    page = tmp_path / "wide.html"
+    page.write_bytes(WIDE_PAGE.encode(codec))
+    result = run_cli("extract", str(page))
+    assert result.exit_code == 0, result.stderr
+    assert (result.json()["title"], result.json()["text"][:24]) == (
+        WIDE_TITLE,
+        "Текст на статията за рем",
+    )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "codec"),
+    [
+        ("text/html", "utf-16-le"),
+        ("text/html; charset=utf-8", "utf-16-le"),
+        ("text/html; charset=utf-8", "utf-16-be"),
+        ("text/html; charset=windows-1251", "utf-16-be"),
+    ],
+)
+def test_extract_of_an_address_reads_utf16_without_a_bom_under_any_one_byte_label(
+    run_cli: Callable[..., Result], content_type: str, codec: str
+) -> None:
+    """Under a one-byte label (a server's default ``charset=utf-8``) the page read with a
+    NUL beside every letter, and ``extract`` said "does not look like an HTML page"."""
+    routes = {"/n": response(body=WIDE_PAGE.encode(codec), content_type=content_type)}
+    with HostileServer(routes) as server:
+        result = run_cli("extract", f"{server.url}/n")
+    assert result.exit_code == 0, result.stderr
+    assert (result.json()["title"], result.json()["text"][:24]) == (
+        WIDE_TITLE,
+        "Текст на статията за рем",
+    )
+
+
 def test_a_redirected_pages_relative_links_resolve_where_it_ended_up(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

@@ -159,3 +159,25 @@ def test_zero_bytes_alone_do_not_make_utf16(name: str) -> None:
     content = _noise()[name]
     assert undeclared_utf16(content) is None
     assert not decode_html(content, "text/html")[1].startswith("utf-16")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    ("header", "meta"),
+    [
+        ("text/html; charset=utf-8", ""),
+        ("text/html; charset=windows-1251", ""),
+        ("text/html; charset=iso-8859-1", ""),
+        ("text/html; charset=koi8-r", '<meta charset="windows-1251">'),
+    ],
+)
+def test_utf16_with_no_byte_order_mark_under_a_one_byte_label_is_told_by_its_zero_bytes(
+    codec: str, header: str, meta: str
+) -> None:
+    """A label that reads ASCII as ASCII read such a page without a fault, a NUL beside
+    every character (``undeclared_utf16`` comes first); the label's own pages stay its."""
+    wide = page(meta, TEXT * 10)
+    assert decode_html(wide.encode(codec), header) == (wide, codec)
+    one_byte = header.rsplit("=", 1)[1]
+    narrow = page(meta, TEXT * 10).encode("utf-8" if one_byte == "utf-8" else "windows-1251")
+    assert not decode_html(narrow, header)[1].startswith("utf-16")

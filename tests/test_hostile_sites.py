@@ -437,3 +437,42 @@ def test_a_utf16_page_no_label_names_is_archived_readable(
         )
     assert title == "Новина номер 101 от общината"
     assert text.startswith("Абзац 1 на статия 101: общинският съвет обсъди бюджета")
+
+
+def _said(codec: str, charset: str) -> Reply:
+    """Article 101 in UTF-16 with no byte order mark, its header naming a one-byte
+    ``charset``. No "©" in it: its A9 00 is no UTF-8, and a page labelled UTF-8 that holds
+    one failed that reading and was sniffed already. (A ``<meta>`` is no label here: a
+    UTF-16 page's is no ASCII to find.)"""
+    page = _article(101).decode().replace('<meta charset="utf-8">', "").replace("©", "(c)")
+    return response(body=page.encode(codec), content_type=f"text/html; charset={charset}")
+
+
+# UTF-16 with no byte order mark under a one-byte label: a server's default charset=utf-8,
+# a windows-1251 or iso-8859-1 left in the header
+WRONG_LABEL = {
+    "utf-16le-said-utf-8": _said("utf-16-le", "utf-8"),
+    "utf-16be-said-utf-8": _said("utf-16-be", "utf-8"),
+    "utf-16le-said-windows-1251": _said("utf-16-le", "windows-1251"),
+    "utf-16be-said-iso-8859-1": _said("utf-16-be", "iso-8859-1"),
+}
+
+
+@pytest.mark.parametrize("case", list(WRONG_LABEL))
+def test_a_utf16_page_under_a_one_byte_label_is_archived_readable(
+    run_cli: Cli, db: Path, case: str
+) -> None:
+    """Read by the label, every character decoded with a NUL beside it, without a fault,
+    and the page failed as "binary data, not text": its zero bytes tell it before any
+    label that reads ASCII as ASCII (``charset.undeclared_utf16``)."""
+    [result] = crawl(run_cli, Site({FIRST: WRONG_LABEL[case]}), db)
+    assert (result.exit_code, result.stderr) == (0, "")
+    with sqlite3.connect(db) as conn:
+        [(title, text, encoding)] = conn.execute(
+            "SELECT title, text, encoding FROM articles JOIN captures"
+            " ON captures.id = articles.capture_id WHERE articles.url LIKE ?",
+            (f"%{FIRST}",),
+        )
+    assert title == "Новина номер 101 от общината"
+    assert text.startswith("Абзац 1 на статия 101: общинският съвет обсъди бюджета")
+    assert encoding == case[:6] + "-" + case[6:8]

@@ -5,6 +5,7 @@ as HTML before, and archived as an untitled article of noise."""
 from __future__ import annotations
 
 import gzip
+import random
 import sqlite3
 import zlib
 from collections.abc import Callable
@@ -100,6 +101,32 @@ def test_import_warc_reads_a_gzipped_body_and_a_typeless_page_with_a_zero_byte(
     ]
 
 
+def test_import_warc_reads_a_utf16_page_without_a_bom_typeless_or_labelled_utf8(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A record with no Content-Type whose page is UTF-16 with no byte order mark was
+    skipped as "not HTML" (the sniff saw a zero byte before its first tag), and one
+    labelled ``charset=utf-8`` (a server's default) was read with a NUL beside every
+    letter and not archived: each is read as the crawl reads it (``undeclared_utf16``)."""
+    warc = tmp_path / "wide.warc"
+    warc.write_bytes(
+        _warc_record(f"{SITE}/news/301-a", article_html(301).decode().encode("utf-16-le"), "")
+        + _warc_record(
+            f"{SITE}/news/302-b",
+            article_html(302).decode().replace("©", "(c)").encode("utf-16-be"),  # (UTF-8 too)
+            "text/html; charset=utf-8",
+        )
+    )
+    db = tmp_path / "w.db"
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported 2 new"), result.stdout
+    assert _rows(db) == [
+        (f"{SITE}/news/301-a", "Новина номер 301 от общината", "Абзац 1 на статия 301:"),
+        (f"{SITE}/news/302-b", "Новина номер 302 от общината", "Абзац 1 на статия 302:"),
+    ]
+
+
 def test_a_gzip_bomb_inflates_no_further_than_the_limit() -> None:
     bomb = gzip.compress(b"<p>" + b"\x00" * (64 * 1024 * 1024), 9)
     assert len(undeclared_gzip(bomb, 1000)) == 1000
@@ -117,9 +144,16 @@ def test_what_is_no_gzip_passes_and_broken_gzip_is_no_page() -> None:
     assert decode_html(broken)[0] == ""
 
 
-def test_the_sniff_still_refuses_binary_and_utf16_without_a_bom() -> None:
+def test_the_sniff_still_refuses_binary_and_reads_utf16_without_a_bom_as_the_crawl_does() -> None:
+    """UTF-16 with no byte order mark is markup by the crawl's one rule
+    (``undeclared_utf16``); binary bytes, zeros on one side or not, are none."""
     assert not looks_like_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>")
-    assert not looks_like_html("<html><body><p>текст</p>".encode("utf-16-le"))
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert looks_like_html("<html><body><p>текст</p>".encode(codec))
+        assert looks_like_html(gzip.compress(article_html(4).decode().encode(codec)))
+    noise = random.Random(5)
+    assert not looks_like_html(bytes(b for _ in range(2000) for b in (noise.randrange(256), 0)))
+    assert not looks_like_html(b"<html>".join(bytes((noise.randrange(256), 0)) for _ in range(999)))
     assert not looks_like_html(gzip.compress(b"\x00\x01 binary"))
     assert not looks_like_html(zlib.compress(article_html(4)))  # zlib, not gzip: no page
     assert looks_like_html(b"<html><body><p>a\x00b</p></body></html>")

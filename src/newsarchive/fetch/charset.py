@@ -1,8 +1,8 @@
 """Decode HTML bytes the way a browser would, because Bulgarian sites still serve windows-1251.
 
-Order: BOM, the HTTP header charset, ``<meta charset>`` / ``http-equiv``, UTF-16 told by
-its zero bytes (``undeclared_utf16``), strict UTF-8, a detector over the whole body, and
-windows-1251 last. httpx alone ignores ``<meta>``.
+Order: BOM, the HTTP header's UTF-16, UTF-16 told by its zero bytes (``undeclared_utf16``),
+the HTTP header charset, ``<meta charset>`` / ``http-equiv``, strict UTF-8, a detector over
+the whole body, and windows-1251 last. httpx alone ignores ``<meta>``.
 
 One exception to believing a declaration: a page whose bytes are valid UTF-8 with
 non-ASCII in them is UTF-8, whatever legacy charset the header or the markup names. A
@@ -95,6 +95,11 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     header = header_charset(content_type)
     if header and (wide := _header_utf16(header, content)):
         return content.decode(wide, "replace"), wide
+    if wide := undeclared_utf16(content):
+        # Before a label: any label ``decode_html`` believes is one that reads ASCII as
+        # ASCII (UTF-8, windows-1251, iso-8859-1: a server's default), whose every reading
+        # of such a page succeeds with a NUL beside each character, failed as binary.
+        return content.decode(wide, "replace"), wide
     for label in (header, meta_charset(content)):
         declared = _normalise(label)
         if declared and declared != "utf-8" and _ascii_compatible(declared):
@@ -112,8 +117,6 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
                 return content.decode(declared), declared
             except UnicodeError:  # a decode error, or punycode's plain UnicodeError
                 continue
-    if wide := undeclared_utf16(content):
-        return content.decode(wide, "replace"), wide
     try:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -167,9 +170,11 @@ _PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u0400-\u04ff\u2000-\u206f\u21
 
 
 def undeclared_utf16(content: bytes) -> str | None:
-    """The UTF-16 codec of a page with no byte order mark and no charset label to read it
-    by (none, or one ``decode_html`` passes over) that is UTF-16 all the same, told by its
-    bytes; else None.
+    """The UTF-16 codec of a page with no byte order mark and no UTF-16 label that is
+    UTF-16 all the same, told by its bytes; else None. One rule for reading a page
+    (``decode_html``, over any one-byte label too: a server's default ``charset=utf-8``,
+    a windows-1251 left in the header) and for sniffing bytes handed in as one
+    (``documents.looks_like_html``: ``extract``'s file, a WARC record with no type).
 
     Such a page read as UTF-8 without a fault (a Cyrillic letter is 0x04 and a byte under
     0x80 in UTF-16, ASCII both), a NUL beside every character, and failed as binary data

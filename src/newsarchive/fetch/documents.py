@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.fetch.charset import undeclared_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import Page
 
@@ -120,10 +121,15 @@ def looks_like_html(content: bytes) -> bool:
     start and no zero byte before it (UTF-16 aside). A zero byte after it is a stray in a
     page (a CMS's broken string, a database field), which said "not an HTML page" of a
     page that a crawl, trusting its Content-Type, reads. A page gzip-compressed without
-    saying so is sniffed as the page it wraps (``gzipped``), as it is read."""
+    saying so is sniffed as the page it wraps (``gzipped``), as it is read. UTF-16 is
+    sniffed as the text it reads as: by its byte order mark, or without one by what the
+    crawl reads it by (``charset.undeclared_utf16``), which this refused as "not an HTML
+    page", a zero byte before every tag."""
     content = undeclared_gzip(content, _SNIFF)
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         content = content.decode("utf-16", "replace").encode("utf-8")
+    elif wide := undeclared_utf16(content):
+        content = content[: 2 * _SNIFF].decode(wide, "replace").encode("utf-8")
     head = content[:_SNIFF]
     if not head.strip() or xml_kind(head):
         return False
