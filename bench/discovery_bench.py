@@ -599,6 +599,15 @@ for site, name, origin in (
     ("radiozora", "Радио Зора", "https://radiozora.bg"),
     # and paid articles: the lead, then "Абонирай се, за да прочетеш цялата статия"
     ("vechernivesti", "Вечерни вести", "https://vechernivesti.bg"),
+    # and a forty-eighth (tests/fixtures/make_mirrors_round48.py): a sitemap naming the
+    # news list's pages and no article, the list's pager drawn by script
+    ("vidima", "Община Видима", "https://vidima.bg"),
+    # and three feeds named only by an HTML page of links, "RSS емисии"
+    ("ogosta", "Община Огоста", "https://ogosta.bg"),
+    # and "Покажи по: 3 | 9 | 18", "Подреди: най-нови | най-стари" on every list page
+    ("skat", "Община Скът", "https://skat.bg"),
+    # and WordPress dated "d/m/Y", "05/11/2026 в 14:05", every day the 12th or before
+    ("vacha", "Община Въча", "https://vacha.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

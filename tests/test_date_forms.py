@@ -401,6 +401,15 @@ def test_slash_dates_by_language_and_plausibility(lang: str, text: str, expected
     assert article.published == expected
 
 
+@pytest.mark.parametrize("lang", ["bg", "bg-BG"])
+def test_a_slash_date_keeps_its_time_after_the_word_for_at(lang: str) -> None:
+    """WordPress in Bulgarian with its date format set to "d/m/Y" writes "05/11/2026 в
+    14:05" (its "%1$s at %2$s"): the time after "в" is the date's, as it is after a
+    dotted date (before: the day alone, 2026-11-05)."""
+    article = extract(page("<p>05/11/2026 в 14:05</p>", lang=lang), today=dt.date(2026, 12, 1))
+    assert article.published == dt.datetime(2026, 11, 5, 14, 5)
+
+
 def test_slash_date_whose_language_reading_is_in_the_future_takes_the_other() -> None:
     # Month-first would be 3 April 2025, after the fetch day; 4 March 2025 is possible.
     assert parse_text_date("04/03/2025", today=TODAY, month_first=True) == dt.date(2025, 3, 4)

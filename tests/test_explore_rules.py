@@ -870,3 +870,73 @@ def test_a_listing_that_is_a_months_archive_page_is_explored_again_when_the_mont
     assert stale(month, dt.date(2026, 12, 1))
     plain = replace(month, listings=("https://x.bg/novini/",))
     assert not stale(plain, dt.date(2026, 12, 1))  # (a plain list: every 30 days)
+
+
+def _cards(numbers: range) -> str:
+    return "".join(
+        f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина номер {n}'
+        f" за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+        for n in numbers
+    )
+
+
+def _rss(numbers: list[int]) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        + "".join(
+            f"<item><title>{n}</title><link>https://www.t.bg/novini/{n}-slug-{n}</link></item>"
+            for n in numbers
+        )
+        + "</channel></rss>"
+    )
+
+
+def test_a_page_of_feeds_gives_each_feed_holding_news_the_others_do_not() -> None:
+    """A home page of the newest three, its footer's "RSS емисии" a page naming three
+    feeds: two categories' (the even news, the odd ones) and "Най-четени" (some of both).
+    Both categories are read (before: the first alone, the odd news never archived);
+    "Най-четени" adds nothing and is left out, and so is the home page, every item of which
+    the feeds carry: a nightly run is robots.txt and the two feeds."""
+    pages = {
+        "/": f"<html><body>{_cards(range(23, 20, -1))}"
+        '<footer><a href="/rss.html">RSS емисии</a></footer></body></html>',
+        "/rss.html": '<html><body><h1>RSS емисии</h1><ul><li><a href="/rss.php?op=top">Най-'
+        'четени</a></li><li><a href="/rss.php?cat=1">Новини</a></li><li><a href="/rss.php?'
+        'cat=2">Култура</a></li></ul></body></html>',
+        "/rss.php?cat=1": _rss(list(range(22, 10, -2))),
+        "/rss.php?cat=2": _rss(list(range(23, 10, -2))),
+        "/rss.php?op=top": _rss([23, 22, 17, 14]),
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/rss.php?cat=1", "https://www.t.bg/rss.php?cat=2")
+    assert found.listings == ()
+
+
+def test_a_sitemap_naming_a_listings_later_pages_gives_the_listing_its_template() -> None:
+    """A list whose pager is drawn by script (``onclick="pokazhi(2)"``), and a sitemap
+    (named by robots.txt) of the site's sections and the list's pages, ``/novini?str=2``
+    and ``?str=3``: the walk pages the list by ``?str={page}``, as a profile's template.
+    A sitemap naming no page of the list gives none."""
+    pager = '<a href="javascript:void(0)" onclick="pokazhi(2)">2</a>'
+    pages = {
+        "/robots.txt": "User-agent: *\nDisallow: /admin/\nSitemap: https://www.t.bg/sitemap.xml\n",
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li></ul></body>',
+        "/novini": f"<html><body>{_cards(range(23, 20, -1))}{pager}</body></html>",
+        "/sitemap.xml": '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>https://www.t.bg/</loc></url><url><loc>https://www.t.bg/'
+        "novini</loc></url><url><loc>https://www.t.bg/novini?str=2</loc></url><url><loc>"
+        "https://www.t.bg/novini?str=3</loc></url></urlset>",
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.listings == ("https://www.t.bg/novini",)
+    assert found.page_templates == {"https://www.t.bg/novini": "?str={page}"}
+    pages["/sitemap.xml"] = pages["/sitemap.xml"].replace("?str=", "?id=")
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.page_templates == {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -126,6 +127,9 @@ class SourceReader:
         # run (``read``); a later page of a listing or a feed fails the run, but not its
         # source: it was read, and its news kept (``_fail``)
         self._sources_failed = 0
+        # listing -> the template of its pages where none links the next, as the site's
+        # sitemap names them (``Discovery.page_templates``): walked as a profile's is
+        self._page_templates: dict[str, str] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -141,6 +145,7 @@ class SourceReader:
         skip = skip or set()
         self._notes.update(sources.notes)
         self.harvest.listings.update((*sources.listings, *sources.rested))
+        self._page_templates.update(sources.page_templates)
         failed_before, rested_before = self._sources_failed, len(self.tally.skipped)
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
@@ -539,7 +544,10 @@ class SourceReader:
             from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
-        pages = listings.ListingPages(self.profile)  # where it goes after each page
+        profile = self.profile
+        if not profile.pagination and (template := self._page_templates.get(start)):
+            profile = replace(profile, pagination=template)
+        pages = listings.ListingPages(profile)  # where it goes after each page
         newest: tuple[str, Page] | None = None  # the last page read, and where
         read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
         while (step := walk.page()) is not None:

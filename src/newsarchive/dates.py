@@ -192,7 +192,9 @@ _YEAR_FIRST = re.compile(
 _SLASHED = re.compile(
     r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
     + _YEAR
-    + r"(?:\s*[,|@-]?\s*(?:at\s+)?"  # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"
+    # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
+    # Bulgarian set to "d/m/Y", its time after the "в" of "%1$s at %2$s"
+    + r"(?:\s*[,|@-]?\s*(?:(?:at|в)\s+)?"
     + _TIME12
     + r")?"
 )

@@ -49,6 +49,7 @@ from newsarchive.discover.explore import (
     news_archive_link,
     news_hosts,
     news_menu_children,
+    pagination_template,
     rest_api_root,
     section_links,
     shape_pattern,
@@ -57,6 +58,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
+from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.shell import script_shell, shell_problem
 from newsarchive.discover.site_map import site_map_link
@@ -76,6 +78,12 @@ from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Page, Profile
 
 EXPLORE_BUDGET = 12  # requests per exploration of one site, robots.txt included
+MAX_PAGE_FEEDS = 3  # feeds read of those a page of feeds names
+# A template that says "page" (``?str={page}``, ``/page/{page}/``, ``/strana-{page}``): a
+# sitemap's ``/novini?id=2`` beside the list ``/novini`` is an article, not its page 2
+_NAMES_A_PAGE = re.compile(
+    r"(?:^|[?&/])(?:" + "|".join(PAGE_IN_ADDRESSES) + r")[=/_-]?\{page\}", re.IGNORECASE
+)
 REEXPLORE_DAYS = 30
 
 
@@ -173,6 +181,7 @@ class _Explorer:
         self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
         self.name = ""
         self.pagination: dict[str, str] = {}
+        self.page_templates: dict[str, str] = {}  # (``Discovery.page_templates``)
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         # the categories a menu's "Новини" opens (``news_menu_children``): streams of
@@ -248,6 +257,10 @@ class _Explorer:
         address a redirect on the site led to (WordPress answers ``/feed`` with a ``301``
         to ``/feed/``, Yoast ``/sitemap.xml`` to ``/sitemap_index.xml``), so a nightly
         run asks there at once, not through the redirect every night."""
+        return self.feed_holding(url, telling=telling)[0]
+
+    def feed_holding(self, url: str, *, telling: bool = False) -> tuple[str | None, set[str]]:
+        """``feed_at``'s answer, and the keys (``url_key``) of the entries' URLs."""
         page = self.get(url, "feed", telling=telling)
         entries = self.parse_feed(page.content) if page is not None else []
         # a relative link resolves against where the feed was found, as the crawl reads it
@@ -257,8 +270,8 @@ class _Explorer:
         if entries and self.fed is None:
             self.fed = {url_key(u) for u in links}
         if not entries:
-            return None
-        return where if on_site(where, self.profile) else url
+            return None, set()
+        return (where if on_site(where, self.profile) else url), {url_key(u) for u in links}
 
     def run(self) -> Discovery:
         home = absolute(self.profile, self.profile.home)
@@ -288,6 +301,7 @@ class _Explorer:
         sections: list[str] = []
         feed_links: list[str] = []
         home_items, home_listing = 0, home
+        home_listed: set[str] = set()  # its cards' keys (``url_key``)
         home_full = 0  # news items the home page holds in full
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place; so is the
@@ -314,6 +328,7 @@ class _Explorer:
             if shown > home_items:
                 home_items = shown
                 home_listing = home if framed is None else page.final_url
+                home_listed = {url_key(card.url) for card in items.cards}
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
@@ -355,6 +370,7 @@ class _Explorer:
                 "the home page" if home_listing == home else f"the home page's frame {home_listing}"
             )
             self.add(self.listings, home_listing, f"{where} lists {home_items} news items")
+            self.listed.setdefault(home_listing, home_listed)
         if not self.listings and home_full:
             self.add(self.listings, home, f"the home page holds {home_full} news items in full")
         if api and not (self.listings or self.sitemaps):
@@ -380,6 +396,7 @@ class _Explorer:
                 ": a stream of its own beyond the two read every night, read every few days"
                 " (every night where no feed, sitemap or list of all news shows its news)"
             )
+        self.pages_a_sitemap_names()
         self.site_map_instead()
         self.sitemap_instead()
         if not (self.feeds or self.listings or self.sitemaps):
@@ -419,6 +436,7 @@ class _Explorer:
             ),
             unread=self.unread,
             pagination=self.pagination,
+            page_templates=self.page_templates,
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             hosts=self.kept_hosts(rested),
@@ -474,14 +492,21 @@ class _Explorer:
         make every night four requests (robots.txt, feed, two listings) where three do,
         so it is dropped; one none of whose items is in the feed (a municipality's feed
         of "Новини" beside its "Съобщения") is a section the nightly run would otherwise
-        never see, and is kept. The first listing, the menu's most news-like, always
-        stays. A feed that cannot be read proves nothing, and then every listing stays."""
-        if not self.feeds or len(self.listings) < 2:
+        never see, and is kept. The first listing, the menu's most news-like, stays,
+        but beside several feeds (a page of feeds' categories, ``feeds_of_a_page``) that
+        carry its every item: robots.txt and two feeds are a nightly run's three requests.
+        A feed that cannot be read proves nothing, and then every listing stays."""
+        several = len(self.feeds) > 1  # (a page of feeds: ``feeds_of_a_page``)
+        if not self.feeds or len(self.listings) < (1 if several else 2):
             return
         if self.fed is None:
             self.is_feed(self.feeds[0], telling=True)  # (unread: every listing stays, once)
         fed = self.fed or set()
-        kept = self.listings[:1]
+        first = self.listed.get(self.listings[0], set())
+        carried = several and bool(first) and first <= fed
+        if carried:
+            self._forget(self.listings[0])
+        kept = [] if carried else self.listings[:1]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
             if not fed or not items & fed:
@@ -651,6 +676,40 @@ class _Explorer:
                 " articles of the listings' shapes",
             )  # fmt: skip
 
+    def pages_a_sitemap_names(self) -> None:
+        """A listing whose pager is drawn by script (``onclick="pokazhi(2)"``, no address
+        a crawler can follow) may still have its later pages named in the site's sitemap,
+        as a CMS's sitemap module set to list its menu items and their pages writes it
+        (``/novini?str=2``, ``/novini?str=3``, and no article): the template those give
+        (``pagination_template``) is the listing's (``Discovery.page_templates``), which
+        its walk follows where a page links no next one, as a profile's ``pagination``
+        is. Before, such a site's news past the list's first page were never archived.
+        One request (the sitemap, kept for the crawl to read next), only for a site with
+        a sitemap and a listing with no next page."""
+        unpaged = [listing for listing in self.listings if listing not in self.pagination]
+        if not unpaged or not self.sitemaps:
+            return
+        page = self.get(self.sitemaps[0], "sitemap")
+        if page is None:
+            return
+        named = [
+            url
+            for entry in self.parse_feed(page.content)
+            if not entry.is_sitemap
+            if (url := normalize_url(entry.url, page.final_url))
+        ]
+        for listing in unpaged:
+            for url in named:
+                template = pagination_template(listing, url)
+                if (
+                    _NAMES_A_PAGE.search(template)
+                    and listings.page_url(listing, template, 2) == url
+                ):
+                    self.page_templates[listing] = template
+                    self.pagination[listing] = url
+                    self.notes[listing] += f"; its page 2 named by the sitemap: {url}"
+                    break
+
     def sitemap_instead(self) -> None:
         """A site whose lists show the newest few and no pager, with no feed and no
         sitemap named anywhere, may still have the XML sitemap its CMS writes at the
@@ -718,6 +777,7 @@ class _Explorer:
         """What was noted of a listing dropped from ``listings``: its note and page 2."""
         self.notes.pop(listing, None)
         self.pagination.pop(listing, None)
+        self.page_templates.pop(listing, None)
 
     def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
@@ -761,10 +821,36 @@ class _Explorer:
                 self.add(self.feeds, url, f"{RSS_LINK_NOTE}{where}")
                 return
             tree = parse_html(page.text)
-            for candidate in feed_pages(tree, page.final_url, self.profile)[:3]:
-                if candidate != url and self.is_feed(candidate):
-                    self.add(self.feeds, candidate, f"{FEED_PAGE_NOTE}{url}")
-                    return
+            listed = [c for c in feed_pages(tree, page.final_url, self.profile) if c != url]
+            if self.feeds_of_a_page(listed[:MAX_PAGE_FEEDS], url):
+                return
+
+    def feeds_of_a_page(self, candidates: list[str], page: str) -> bool:
+        """The feeds a page of feeds ("RSS емисии": "Новини от общината", "Култура и
+        спорт", "Най-четени") names, each of the site's streams once: every feed that
+        holds an article the others do not is kept, so a municipality splitting its news
+        over two category feeds has both read (before: the first alone, and the other's
+        older news never archived); one whose every item another carries ("Най-четени")
+        adds a request a night and nothing new, and is left out. Whether any was kept."""
+        held: dict[str, set[str]] = {}
+        for candidate in candidates:
+            found, links = self.feed_holding(candidate)
+            if (
+                found is not None
+                and found not in held
+                and (not held or links - set().union(*held.values()))
+            ):
+                held[found] = links
+        kept = dict(held)
+        for found, links in held.items():  # (a later one may hold all one taken before)
+            others = set().union(*(v for k, v in kept.items() if k != found))
+            if len(kept) > 1 and links <= others:
+                del kept[found]
+        for found in kept:
+            self.add(self.feeds, found, f"{FEED_PAGE_NOTE}{page}")
+        if kept:
+            self.fed = set().union(*kept.values())
+        return bool(kept)
 
 
 def explore(fetcher: Fetcher, profile: Profile, *, budget: int = EXPLORE_BUDGET) -> Discovery:

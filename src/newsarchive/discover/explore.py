@@ -136,6 +136,10 @@ class Discovery:
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
     site_name: str = ""  # what the home page calls the site (og:site_name, <title>)
     pagination: dict[str, str] = field(default_factory=dict)  # listing -> its page 2
+    # listing -> the template of its pages (``?str={page}``) where no page of it links the
+    # next and the site names its later pages elsewhere (its sitemap): walked as a
+    # profile's ``pagination`` is (``explorer.pages_a_sitemap_names``)
+    page_templates: dict[str, str] = field(default_factory=dict)
     # why the home page gave nothing (unreachable, 404, not HTML, a script's empty shell)
     home_problem: str = ""
     # the home page or menu sections that could not be read this time (no answer, a 5xx):
@@ -185,6 +189,7 @@ class Discovery:
             all_news=where(self.all_news) if self.all_news else "",
             notes=keyed(self.notes),
             pagination={where(k): where(v) for k, v in self.pagination.items()},
+            page_templates=keyed(self.page_templates),
             unread=keyed(self.unread),
             unread_runs=keyed(self.unread_runs),
         )
