@@ -497,3 +497,34 @@ def test_what_a_player_shows_a_browser_that_cannot_play_is_no_text(player: str) 
         "</article></body></html>"
     )
     assert extract(page, "https://tv.bg/video/1").text.splitlines() == lines
+
+
+def test_words_data_island_pasted_without_its_comment_is_no_text() -> None:
+    """Text pasted from Word brings its document settings in an ``<xml>`` island, wrapped
+    in ``<!--[if gte mso 9]>``; an editor that drops the comment leaves the island in the
+    page, whose values ("Normal", "0", "21", "false", "BG", "X-NONE") joined into a first
+    line of the text (before: "Normal 0 21 false false false BG X-NONE X-NONE
+    MicrosoftInternetExplorer4" atop mushkato's articles)."""
+    lines = [
+        "Над сто доброволци засадиха борове и липи на хълма над града в събота сутринта.",
+        "Фиданките бяха дарени от държавното горско стопанство и ще бъдат поливани от тях.",
+    ]
+    settings = [
+        "<w:View>Normal</w:View>", "<w:Zoom>0</w:Zoom>",
+        "<w:HyphenationZone>21</w:HyphenationZone>",
+        "<w:SaveIfXMLInvalid>false</w:SaveIfXMLInvalid>", "<w:LidThemeOther>BG</w:LidThemeOther>",
+        "<w:LidThemeAsian>X-NONE</w:LidThemeAsian>",
+        "<w:BrowserLevel>MicrosoftInternetExplorer4</w:BrowserLevel>",
+    ]  # fmt: skip
+    # one setting a line, as Word writes them
+    island = "<xml>\n <w:WordDocument>\n  " + "\n  ".join(settings) + "\n </w:WordDocument>\n</xml>"
+    runs = "".join(
+        f'<p class="MsoNormal"><span lang="BG" style="font-size:12.0pt">{p}<o:p></o:p></span></p>'
+        for p in lines
+    )
+    page = (
+        "<html><head><title>Залесяване</title></head><body><article><h1>Залесяване</h1>"
+        "<p class='data'>Дата: 24.11.2026, 09:28 ч.</p>"
+        f"<div class='tekst'>\n{island}\n{runs}</div></article></body></html>"
+    )
+    assert extract(page, "https://obshtina.bg/novina.php?id=3").text.splitlines() == lines
