@@ -528,3 +528,49 @@ def test_words_data_island_pasted_without_its_comment_is_no_text() -> None:
         f"<div class='tekst'>\n{island}\n{runs}</div></article></body></html>"
     )
     assert extract(page, "https://obshtina.bg/novina.php?id=3").text.splitlines() == lines
+
+
+def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline() -> None:
+    """A Divi Builder post: the headline and two paragraphs in a row's wide column, the
+    sidebar's "Работно време", "Контакти" and latest news in its narrow one, the last
+    paragraph in a row below both. All three are the text, none of the sidebar's lines
+    (before: the last paragraph alone, as on bilkovo's eight posts)."""
+    lines = [
+        "Екипи на пожарната проверяват дали хидрантите в града работят.",
+        "Повредените ще бъдат поправени преди първите студове.",
+        "Кметът благодари на всички, които помогнаха за „пожарникарите проверяват "
+        "хидрантите“, и обеща да държи жителите в течение.",
+    ]
+    news = [
+        "Пожарникарите проверяват хидрантите",
+        "Общинският съвет заседава в четвъртък",
+        "Безплатни прегледи за диабет",
+        "Ученици спечелиха областната олимпиада по история",
+    ]
+    latest = "".join(f'<li><a href="/{n}/">{t}</a></li>' for n, t in enumerate(news))
+
+    def text(inner: str) -> str:
+        return f'<div class="et_pb_text"><div class="et_pb_text_inner">{inner}</div></div>'
+
+    def column(size: str, inner: str) -> str:
+        return f'<div class="et_pb_column et_pb_column_{size}">{inner}</div>'
+
+    wide = column(
+        "3_4",
+        '<div class="et_pb_module et_pb_post_title"><h1>Пожарникарите проверяват хидрантите</h1>'
+        f"</div>{text(f'<p>{lines[0]}</p>')}{text(f'<p>{lines[1]}</p>')}",
+    )
+    narrow = column(
+        "1_4",
+        text("<h4>Работно време</h4><p>Понеделник – петък, 8:30 – 17:00 ч., без прекъсване.</p>")
+        + text("<h4>Контакти</h4><p>гр. Билково, пл. „Възраждане“ 1</p><p>тел. 0000 2 20 20</p>")
+        + text(f"<h4>Последни новини</h4><ul>{latest}</ul>"),
+    )
+    below = column("4_4", text(f"<p>{lines[2]}</p>"))
+    page = (
+        "<html><head><title>Пожарникарите проверяват хидрантите</title></head><body>"
+        '<div id="main-content"><article><div class="entry-content"><div class="et_pb_section">'
+        f'<div class="et_pb_row">{wide}{narrow}</div><div class="et_pb_row">{below}</div>'
+        "</div></div></article></div></body></html>"
+    )
+    assert extract(page, "https://bilkovo.bg/hidranti/").text.splitlines() == lines
