@@ -530,11 +530,13 @@ def test_words_data_island_pasted_without_its_comment_is_no_text() -> None:
     assert extract(page, "https://obshtina.bg/novina.php?id=3").text.splitlines() == lines
 
 
-def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline() -> None:
+@pytest.mark.parametrize("sidebar", ["", "et_pb_module et_pb_widget_area et_pb_sidebar_0"])
+def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline(sidebar: str) -> None:
     """A Divi Builder post: the headline and two paragraphs in a row's wide column, the
-    sidebar's "Работно време", "Контакти" and latest news in its narrow one, the last
-    paragraph in a row below both. All three are the text, none of the sidebar's lines
-    (before: the last paragraph alone, as on bilkovo's eight posts)."""
+    sidebar's "Работно време", "Контакти" and latest news in its narrow one (as Text
+    modules, or in a Sidebar module whose class says so), the last paragraph in a row
+    below both. All three are the text, none of the sidebar's lines (before: the last
+    paragraph alone, as on bilkovo's eight posts, either way)."""
     lines = [
         "Екипи на пожарната проверяват дали хидрантите в града работят.",
         "Повредените ще бъдат поправени преди първите студове.",
@@ -562,9 +564,11 @@ def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline() -> 
     )
     narrow = column(
         "1_4",
-        text("<h4>Работно време</h4><p>Понеделник – петък, 8:30 – 17:00 ч., без прекъсване.</p>")
+        f'<div class="{sidebar}">'
+        + text("<h4>Работно време</h4><p>Понеделник – петък, 8:30 – 17:00 ч., без прекъсване.</p>")
         + text("<h4>Контакти</h4><p>гр. Билково, пл. „Възраждане“ 1</p><p>тел. 0000 2 20 20</p>")
-        + text(f"<h4>Последни новини</h4><ul>{latest}</ul>"),
+        + text(f"<h4>Последни новини</h4><ul>{latest}</ul>")
+        + "</div>",
     )
     below = column("4_4", text(f"<p>{lines[2]}</p>"))
     page = (

@@ -1053,11 +1053,14 @@ def _headline_column(
     more prose than that column beside it. (Without the row: five of WCXB's dev pages
     gained a box between headline and text, three of them a methodology, a disclaimer
     or key takeaways their truths leave out.)"""
+    blocks = walker.blocks
     column: tuple[int, int] | None = None
     for _, s, e in walker.ranges:
         if not s <= headline < e <= start or (column and e - s <= column[1] - column[0]):
             continue
-        after = [weights[i] for i in range(headline + 1, e) if not dropped[i]]
+        # (furniture costs its size, as in ``_choose_with``: a sidebar marked so is no
+        # more of the column than one whose links say so)
+        after = [-blocks[i].size if dropped[i] else weights[i] for i in range(headline + 1, e)]
         gain = sum(w for w in after if w > 0)
         if gain > 0 and gain >= DENSITY * -sum(w for w in after if w < 0):
             column = (s, e)
