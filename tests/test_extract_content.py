@@ -530,18 +530,36 @@ def test_words_data_island_pasted_without_its_comment_is_no_text() -> None:
     assert extract(page, "https://obshtina.bg/novina.php?id=3").text.splitlines() == lines
 
 
-@pytest.mark.parametrize("sidebar", ["", "et_pb_module et_pb_widget_area et_pb_sidebar_0"])
-def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline(sidebar: str) -> None:
+_LAST_LONG = (
+    "Кметът благодари на всички, които помогнаха за „пожарникарите проверяват "
+    "хидрантите“, и обеща да държи жителите в течение."
+)
+_LAST_SHORT = "Кметът благодари на всички, които помогнаха, и обеща да държи жителите в течение."
+
+
+@pytest.mark.parametrize(
+    ("sidebar", "last"),
+    [
+        ("", _LAST_LONG),
+        ("et_pb_module et_pb_widget_area et_pb_sidebar_0", _LAST_LONG),
+        ("", _LAST_SHORT),
+    ],
+    ids=["text-modules", "sidebar-module", "short-last-paragraph"],
+)
+def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline(
+    sidebar: str, last: str
+) -> None:
     """A Divi Builder post: the headline and two paragraphs in a row's wide column, the
     sidebar's "Работно време", "Контакти" and latest news in its narrow one (as Text
     modules, or in a Sidebar module whose class says so), the last paragraph in a row
     below both. All three are the text, none of the sidebar's lines (before: the last
-    paragraph alone, as on bilkovo's eight posts, either way)."""
+    paragraph alone, as on bilkovo's eight posts, either way; with a shorter last
+    paragraph, a sliver of the page's prose, the whole section, sidebar's lines in and
+    the last paragraph out)."""
     lines = [
         "Екипи на пожарната проверяват дали хидрантите в града работят.",
         "Повредените ще бъдат поправени преди първите студове.",
-        "Кметът благодари на всички, които помогнаха за „пожарникарите проверяват "
-        "хидрантите“, и обеща да държи жителите в течение.",
+        last,
     ]
     news = [
         "Пожарникарите проверяват хидрантите",

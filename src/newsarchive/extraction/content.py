@@ -891,14 +891,19 @@ _ENOUGH = 0.7
 
 
 def _recall_retry(
-    walker: Walker, weights: list[float], dropped: list[bool], chosen: tuple[int, int]
+    walker: Walker,
+    weights: list[float],
+    dropped: list[bool],
+    chosen: tuple[int, int],
+    lead: list[int],
 ) -> tuple[int, int]:
     """The chosen range, or the smallest ancestor holding most of the page's prose when
-    the chosen one holds only a sliver of it."""
+    the chosen one holds only a sliver of it (with ``lead``, the blocks of the headline's
+    column that the text will open with: ``_headline_column``)."""
     prose = [0.0 if gone else max(w, 0.0) for w, gone in zip(weights, dropped, strict=True)]
     total = sum(prose)
     start, end = chosen
-    if not total or sum(prose[start:end]) >= _SLIVER * total:
+    if not total or sum(prose[start:end]) + sum(prose[i] for i in lead) >= _SLIVER * total:
         return chosen
     for _, s, e in sorted((e - s, s, e) for _, s, e in walker.ranges if s <= start and e >= end):
         if sum(prose[s:e]) >= _ENOUGH * total:
@@ -973,7 +978,14 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         dropped = _leaving_out(none, side)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    start, end = _recall_retry(walker, weights, dropped, chosen)
+    # the article's first paragraphs in the headline's column, when the text chosen goes
+    # on below the column beside it: with them it may be no sliver of the page's prose
+    lead = (
+        _headline_column(walker, weights, dropped, headline, chosen[0])
+        if 0 <= headline < chosen[0]
+        else []
+    )
+    start, end = _recall_retry(walker, weights, dropped, chosen, lead)
     # The text starts after the headline: the title is Article.title, not body text.
     # (``headline``: found by the last weighing, of these blocks)
     if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
@@ -986,7 +998,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     inside = [i for i in range(start, end) if not dropped[i] and i not in footer]
     if 0 <= headline < start:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start) or (
-            _headline_column(walker, weights, dropped, headline, start)
+            lead if (start, end) == chosen else []
         )
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
