@@ -599,6 +599,15 @@ for site, name, origin in (
     ("radiozora", "Радио Зора", "https://radiozora.bg"),
     # and paid articles: the lead, then "Абонирай се, за да прочетеш цялата статия"
     ("vechernivesti", "Вечерни вести", "https://vechernivesti.bg"),
+    # and a forty-seventh (tests/fixtures/make_mirrors_round47.py): Divi Builder posts,
+    # the text in three Text modules around a sidebar of Text modules
+    ("bilkovo", "Община Билково", "https://bilkovo.bg"),
+    # and text pasted from Word, its <xml><w:WordDocument> island and style definitions
+    ("mushkato", "Община Мушкато", "https://mushkato.bg"),
+    # and cards linking nothing: a GET form of a hidden id and "Прочети повече »"
+    ("grozdovo", "Община Гроздово", "https://www.grozdovo.bg"),
+    # and the text in the first of three tabs, a looping Swiper gallery, a list of PDFs
+    ("rozhkovo", "Община Рожково", "https://rozhkovo.bg"),
     # and a forty-eighth (tests/fixtures/make_mirrors_round48.py): a sitemap naming the
     # news list's pages and no article, the list's pager drawn by script
     ("vidima", "Община Видима", "https://vidima.bg"),

@@ -52,3 +52,28 @@ def test_cards_a_script_makes_clickable_by_their_data_address_are_links() -> Non
     )
     targets = [link_target(node) for node in link_nodes(tree)]
     assert targets == ["/", "/novini/5-park", "/novini/6-most", "/novini/7-pazar"]
+
+
+def test_a_cards_get_form_of_hidden_fields_and_one_button_is_a_link() -> None:
+    """A card whose only way to its article is ``<form action="novina.php" method="get">``
+    of a hidden ``id`` and "Прочети повече »" links what a click asks for,
+    ``novina.php?id=57``, in document order among the ``<a>``s (before: no link, and
+    grozdovo's bare crawl found no listing of news). A search form (a word to fill), a
+    POST, a form of no hidden field or of a link of its own leads nowhere by itself."""
+    tree = LexborHTMLParser(
+        '<body><a href="/">Начало</a>'
+        '<form action="tarsene.php" method="get"><input type="hidden" name="s" value="1">'
+        '<input type="text" name="q"><input type="submit" value="Търси"></form>'
+        '<div class="novina"><h3>Парк</h3><form action="novina.php" method="get">'
+        '<input type="hidden" name="id" value="57"><input type="submit" value="Прочети »">'
+        "</form></div>"
+        '<form action="novina.php"><input type="hidden" name="id" value="58">'
+        '<button name="vid" value="pulen">Прочети »</button></form>'
+        '<form action="glas.php" method="post"><input type="hidden" name="id" value="57">'
+        '<input type="submit" value="Гласувай"></form>'
+        '<form action="novini.php"><input type="submit" value="Всички"></form>'
+        '<form><input type="hidden" name="id" value="59"><a href="/x">X</a>'
+        '<input type="submit"></form></body>'
+    )
+    targets = [link_target(node) for node in link_nodes(tree)]
+    assert targets == ["/", "novina.php?id=57", "novina.php?id=58&vid=pulen", "/x"]

@@ -497,3 +497,102 @@ def test_what_a_player_shows_a_browser_that_cannot_play_is_no_text(player: str) 
         "</article></body></html>"
     )
     assert extract(page, "https://tv.bg/video/1").text.splitlines() == lines
+
+
+def test_words_data_island_pasted_without_its_comment_is_no_text() -> None:
+    """Text pasted from Word brings its document settings in an ``<xml>`` island, wrapped
+    in ``<!--[if gte mso 9]>``; an editor that drops the comment leaves the island in the
+    page, whose values ("Normal", "0", "21", "false", "BG", "X-NONE") joined into a first
+    line of the text (before: "Normal 0 21 false false false BG X-NONE X-NONE
+    MicrosoftInternetExplorer4" atop mushkato's articles)."""
+    lines = [
+        "Над сто доброволци засадиха борове и липи на хълма над града в събота сутринта.",
+        "Фиданките бяха дарени от държавното горско стопанство и ще бъдат поливани от тях.",
+    ]
+    settings = [
+        "<w:View>Normal</w:View>", "<w:Zoom>0</w:Zoom>",
+        "<w:HyphenationZone>21</w:HyphenationZone>",
+        "<w:SaveIfXMLInvalid>false</w:SaveIfXMLInvalid>", "<w:LidThemeOther>BG</w:LidThemeOther>",
+        "<w:LidThemeAsian>X-NONE</w:LidThemeAsian>",
+        "<w:BrowserLevel>MicrosoftInternetExplorer4</w:BrowserLevel>",
+    ]  # fmt: skip
+    # one setting a line, as Word writes them
+    island = "<xml>\n <w:WordDocument>\n  " + "\n  ".join(settings) + "\n </w:WordDocument>\n</xml>"
+    runs = "".join(
+        f'<p class="MsoNormal"><span lang="BG" style="font-size:12.0pt">{p}<o:p></o:p></span></p>'
+        for p in lines
+    )
+    page = (
+        "<html><head><title>Залесяване</title></head><body><article><h1>Залесяване</h1>"
+        "<p class='data'>Дата: 24.11.2026, 09:28 ч.</p>"
+        f"<div class='tekst'>\n{island}\n{runs}</div></article></body></html>"
+    )
+    assert extract(page, "https://obshtina.bg/novina.php?id=3").text.splitlines() == lines
+
+
+_LAST_LONG = (
+    "Кметът благодари на всички, които помогнаха за „пожарникарите проверяват "
+    "хидрантите“, и обеща да държи жителите в течение."
+)
+_LAST_SHORT = "Кметът благодари на всички, които помогнаха, и обеща да държи жителите в течение."
+
+
+@pytest.mark.parametrize(
+    ("sidebar", "last"),
+    [
+        ("", _LAST_LONG),
+        ("et_pb_module et_pb_widget_area et_pb_sidebar_0", _LAST_LONG),
+        ("", _LAST_SHORT),
+    ],
+    ids=["text-modules", "sidebar-module", "short-last-paragraph"],
+)
+def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline(
+    sidebar: str, last: str
+) -> None:
+    """A Divi Builder post: the headline and two paragraphs in a row's wide column, the
+    sidebar's "Работно време", "Контакти" and latest news in its narrow one (as Text
+    modules, or in a Sidebar module whose class says so), the last paragraph in a row
+    below both. All three are the text, none of the sidebar's lines (before: the last
+    paragraph alone, as on bilkovo's eight posts, either way; with a shorter last
+    paragraph, a sliver of the page's prose, the whole section, sidebar's lines in and
+    the last paragraph out)."""
+    lines = [
+        "Екипи на пожарната проверяват дали хидрантите в града работят.",
+        "Повредените ще бъдат поправени преди първите студове.",
+        last,
+    ]
+    news = [
+        "Пожарникарите проверяват хидрантите",
+        "Общинският съвет заседава в четвъртък",
+        "Безплатни прегледи за диабет",
+        "Ученици спечелиха областната олимпиада по история",
+    ]
+    latest = "".join(f'<li><a href="/{n}/">{t}</a></li>' for n, t in enumerate(news))
+
+    def text(inner: str) -> str:
+        return f'<div class="et_pb_text"><div class="et_pb_text_inner">{inner}</div></div>'
+
+    def column(size: str, inner: str) -> str:
+        return f'<div class="et_pb_column et_pb_column_{size}">{inner}</div>'
+
+    wide = column(
+        "3_4",
+        '<div class="et_pb_module et_pb_post_title"><h1>Пожарникарите проверяват хидрантите</h1>'
+        f"</div>{text(f'<p>{lines[0]}</p>')}{text(f'<p>{lines[1]}</p>')}",
+    )
+    narrow = column(
+        "1_4",
+        f'<div class="{sidebar}">'
+        + text("<h4>Работно време</h4><p>Понеделник – петък, 8:30 – 17:00 ч., без прекъсване.</p>")
+        + text("<h4>Контакти</h4><p>гр. Билково, пл. „Възраждане“ 1</p><p>тел. 0000 2 20 20</p>")
+        + text(f"<h4>Последни новини</h4><ul>{latest}</ul>")
+        + "</div>",
+    )
+    below = column("4_4", text(f"<p>{lines[2]}</p>"))
+    page = (
+        "<html><head><title>Пожарникарите проверяват хидрантите</title></head><body>"
+        '<div id="main-content"><article><div class="entry-content"><div class="et_pb_section">'
+        f'<div class="et_pb_row">{wide}{narrow}</div><div class="et_pb_row">{below}</div>'
+        "</div></div></article></div></body></html>"
+    )
+    assert extract(page, "https://bilkovo.bg/hidranti/").text.splitlines() == lines

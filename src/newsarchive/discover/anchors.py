@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -126,6 +126,8 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     leads to: a real ``href`` (``data-href``) first, then a URL in a ``javascript:`` href
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
     from ``script_calls``), last the ``hx-get`` htmx asks on a click."""
+    if anchor.tag == "form":
+        return form_link(anchor)
     attrs = anchor.attributes
     href = (attrs.get("href") or _data_link(attrs)).strip()
     if followed_href(href):
@@ -150,6 +152,56 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     return None
 
 
+# The inputs a person leaves alone in a form: what it sends without asking.
+UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def input_kind(field: LexborNode) -> str:
+    """A form field's ``type`` as the browser reads it (a ``<button>`` submits)."""
+    kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
+    return kind.strip().lower()
+
+
+def gets_form(form: LexborNode) -> bool:
+    """A GET form: a post asks for no address a link could."""
+    return (form.attributes.get("method") or "get").strip().lower() == "get"
+
+
+def hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
+    return [
+        (name, field.attributes.get("value") or "")
+        for field in form.css("input")
+        if input_kind(field) == "hidden" and (name := field.attributes.get("name"))
+    ]
+
+
+def form_link(form: LexborNode) -> str | None:
+    """The raw address a card's GET form asks for, as a link's ``href`` would: a form of
+    hidden fields and one button, no link inside, whose click is how a reader opens the
+    item (``<form action="novina.php"><input type="hidden" name="id" value="57"><input
+    type="submit" value="Прочети повече »">``): its action (the page itself without one)
+    with those fields as the query, and the button's own ``name=value`` where it has one.
+    A form asking anything of the reader (a search's word, a date) leads nowhere by
+    itself; nor does one of no hidden field."""
+    if not gets_form(form) or form.css_first("a") is not None:
+        return None
+    pressed: list[tuple[str, str]] = []
+    buttons = 0
+    for field in form.css("input, button, select, textarea"):
+        kind = input_kind(field)
+        if field.tag in ("select", "textarea") or kind not in UNASKED_INPUTS:
+            return None
+        if kind in ("submit", "image"):
+            buttons += 1
+            if name := field.attributes.get("name"):
+                pressed.append((name, field.attributes.get("value") or ""))
+    fields = hidden_fields(form)
+    if buttons != 1 or not fields:
+        return None
+    action = (form.attributes.get("action") or "").strip()
+    return urlunsplit(urlsplit(action)._replace(query=urlencode([*fields, *pressed])))
+
+
 def _data_link(attrs: Mapping[str, str | None]) -> str:
     """The address a theme's script sends a click on the element to (``_DATA_LINKS``)."""
     return next(filter(None, map(attrs.get, _DATA_LINKS)), "").strip()
@@ -171,16 +223,20 @@ def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
     """The page's ``<a>`` elements and, in document order among them, the rows and cards a
     script makes clickable: ``<tr onclick="location.href='/novini/12'">``, ``<div
     data-href="/novini/12">`` or ``data-url`` (a listing whose only ``<a>`` may say
-    "Прочети повече", or none). Buttons and form controls are not links, whatever their
-    script opens."""
+    "Прочети повече", or none); and a card's GET form of hidden fields and one button, its
+    only way to the item (``form_link``). Buttons and form controls are not links,
+    whatever their script opens."""
     anchors = tree.css("a")
     clickable = [n for n in tree.css(_CLICKABLE) if n.tag not in _NOT_CLICKABLE]
-    if not clickable:
+    forms = {n.mem_id for n in tree.css("form") if form_link(n)}
+    if not clickable and not forms:
         return anchors  # nearly every page: no second pass
     seen: set[int] = set()
     nodes: list[LexborNode] = []
-    for node in tree.css(f"a, {_CLICKABLE}"):
-        if node.mem_id in seen or (node.tag != "a" and node.tag in _NOT_CLICKABLE):
+    for node in tree.css(f"a, form, {_CLICKABLE}"):
+        if node.mem_id in seen or (
+            node.tag != "a" and node.tag in _NOT_CLICKABLE and node.mem_id not in forms
+        ):
             continue
         seen.add(node.mem_id)
         nodes.append(node)

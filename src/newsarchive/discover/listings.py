@@ -32,7 +32,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.dates import local_date, may_hold_relative_date, parse_text_date
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
+    UNASKED_INPUTS,
     ScriptCall,
+    gets_form,
+    hidden_fields,
+    input_kind,
     link_nodes,
     link_says,
     link_target,
@@ -1048,32 +1052,9 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
     name = select.attributes.get("name")
     if form is None or not name:
         return None
-    if not _gets(form) or _asks_more(form, select):
+    if not gets_form(form) or _asks_more(form, select):
         return None  # a search form (a day, a month, a word): its numbers are no pages
-    return _form_address(form, base, [*_hidden_fields(form), (name, value)])
-
-
-# The inputs a person leaves alone in a form: what it sends without asking.
-_UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
-
-
-def _input_kind(field: LexborNode) -> str:
-    """A form field's ``type`` as the browser reads it (a ``<button>`` submits)."""
-    kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
-    return kind.strip().lower()
-
-
-def _gets(form: LexborNode) -> bool:
-    """A GET form: a post asks for no address a link could."""
-    return (form.attributes.get("method") or "get").strip().lower() == "get"
-
-
-def _hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
-    return [
-        (name, field.attributes.get("value") or "")
-        for field in form.css("input")
-        if _input_kind(field) == "hidden" and (name := field.attributes.get("name"))
-    ]
+    return _form_address(form, base, [*hidden_fields(form), (name, value)])
 
 
 def _form_address(form: LexborNode, base: str, fields: list[tuple[str, str]]) -> str | None:
@@ -1095,7 +1076,7 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
                 return True
         elif field.tag == "textarea":
             return True
-        elif _input_kind(field) not in _UNASKED_INPUTS:
+        elif input_kind(field) not in UNASKED_INPUTS:
             return True
     return False
 
@@ -1109,12 +1090,12 @@ def _form_button_pager(
     ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
     (a search's word, a date) is no pager."""
     for form in tree.css("form"):
-        if not _gets(form):
+        if not gets_form(form):
             continue
         pressed: tuple[str, str] | None = None
         for field in form.css("input, button, select, textarea"):
-            kind = _input_kind(field)
-            if field.tag in ("select", "textarea") or kind not in _UNASKED_INPUTS:
+            kind = input_kind(field)
+            if field.tag in ("select", "textarea") or kind not in UNASKED_INPUTS:
                 break  # it asks for something: no pager
             if kind == "hidden":
                 continue
@@ -1125,7 +1106,7 @@ def _form_button_pager(
             if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
                 pressed = (name, value) if name and field.tag == "button" else ("", "")
         else:
-            fields = _hidden_fields(form)
+            fields = hidden_fields(form)
             if pressed is None or not (fields or pressed[0]):
                 continue
             target = _form_address(form, base, [*fields, *([pressed] if pressed[0] else [])])
@@ -1145,14 +1126,14 @@ def _page_box_pager(
     A form asking for anything else too (a word, a date) is no pager."""
     wanted = str(page)
     for form in tree.css("form"):
-        if not _gets(form):
+        if not gets_form(form):
             continue
         boxes: list[LexborNode] = []
         for field in form.css("input, select, textarea"):
-            kind = _input_kind(field)
-            if field.tag != "input" or kind not in (*_UNASKED_INPUTS, "number", "text"):
+            kind = input_kind(field)
+            if field.tag != "input" or kind not in (*UNASKED_INPUTS, "number", "text"):
                 break
-            if kind not in _UNASKED_INPUTS:
+            if kind not in UNASKED_INPUTS:
                 boxes.append(field)
         else:
             if len(boxes) != 1:
@@ -1164,7 +1145,7 @@ def _page_box_pager(
             last = (box.attributes.get("max") or "").strip()
             if last.isdigit() and int(last) <= page:
                 continue  # the last page: the box goes no further
-            target = _form_address(form, base, [*_hidden_fields(form), (name, str(page + 1))])
+            target = _form_address(form, base, [*hidden_fields(form), (name, str(page + 1))])
             if target and (url := usable(target)):
                 return url
     return None

@@ -19,10 +19,14 @@ from newsarchive.streamed import PART_NUMBER
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
 # in one; its controls are.) What a ``<video>`` or ``<audio>`` holds besides its sources is
 # what a browser that cannot play it shows instead ("Браузърът ви не поддържа видео."),
-# as an ``<object>``'s is: never the article's words.
+# as an ``<object>``'s is: never the article's words. An ``<xml>`` is Internet Explorer's
+# data island, which Word writes its document settings into (``<w:View>Normal</w:View>``,
+# ``<w:LidThemeOther>BG</w:LidThemeOther>``): where an editor pasting from Word dropped the
+# conditional comment around it, its values read "Normal 0 21 false false false BG
+# X-NONE" as text, never the article's.
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "video", "audio",
-    "button", "select", "input", "textarea", "object", "embed", "link", "meta",
+    "button", "select", "input", "textarea", "object", "embed", "link", "meta", "xml",
 )  # fmt: skip
 # A form's field captions ("First name", "Phone Number *", "I agree to …"): the text of a
 # sign-up or contact form set in the article, never the article's. A ``<label>`` outside a
