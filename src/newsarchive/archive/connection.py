@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsarchive.archive.schema import (
+    ACCESS_SINCE,
     REKEYED_AT,
     RESPELLED_AT,
     SAME_COLUMNS_SINCE,
@@ -406,6 +407,13 @@ def connect_reader(path: Path) -> sqlite3.Connection:
         except ArchiveError:
             conn.close()
             raise
+        if version < ACCESS_SINCE and not any(
+            row[1] == "access" for row in conn.execute("PRAGMA main.table_info(articles)")
+        ):
+            # its rows as today's reader reads them: ``access`` NULL, as the upgrade would
+            # leave it (a temporary view, in the connection's own memory, shadows the
+            # table: the file is not written)
+            conn.execute("CREATE TEMP VIEW articles AS SELECT *, NULL AS access FROM main.articles")
     return conn
 
 
