@@ -154,7 +154,8 @@ def _extract(
     told = access.stated_access(meta)
     offers: list[str] = []
     if told is None:
-        offers = _guarded(lambda: access.offer_lines(tree, html), offers, "access", failed)
+        lang = meta.lang
+        offers = _guarded(lambda: access.offer_lines(tree, html, lang), offers, "access", failed)
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     if changes_tree(profile):
