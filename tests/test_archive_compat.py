@@ -506,3 +506,44 @@ def test_a_v28_archive_gains_gone_answers_its_gone_children_at_one(tmp_path: Pat
                 ("https://x.bg/sitemap-2025.xml", 1),
                 ("https://x.bg/sitemap-2026.xml", 0),
             ]
+
+
+def test_a_v30_archive_gains_access_unrecorded_and_reextract_fills_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v31: ``articles.access``. A v30 archive (vechernivesti's crawl, four paid leads
+    and four free articles, made as v30 wrote it: no column) is upgraded by the first
+    command: every row kept and NULL there, ``show`` saying nothing of access and export
+    carrying null; ``reextract`` then fills it from the captures (4 paid, 4 free) without
+    counting a row as changed, and ``show`` says so of a paid one."""
+    from .mirror_sites import bare_crawl_twice, bare_profile
+
+    db = tmp_path / "v30.db"
+    site = ("vechernivesti", "Вечерни вести", "https://vechernivesti.bg")
+    bare_crawl_twice(run_cli, db, tmp_path, *site)
+    read = "SELECT id, url, title, published, author, tags, text, updated_at FROM articles"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN access")
+        conn.execute("PRAGMA user_version = 30")
+        conn.commit()
+        before = conn.execute(read).fetchall()
+    paid = "https://vechernivesti.bg/novini/6649-remont-na-ulitsite"
+    shown = run_cli("show", paid, "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert "Access:" not in shown.stdout and "upgrading it to v31" in shown.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 31
+        assert conn.execute(read).fetchall() == before
+        assert conn.execute("SELECT DISTINCT access FROM articles").fetchall() == [(None,)]
+    exported = run_cli("export", "--db", str(db))
+    assert [json.loads(line)["access"] for line in exported.stdout.splitlines()] == [None] * 8
+    profile = bare_profile(tmp_path, *site)
+    done = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith("re-extracted: 0 changed, 8 unchanged"), done.stdout
+    with closing(sqlite3.connect(db)) as conn:
+        counts = dict(conn.execute("SELECT access, count(*) FROM articles GROUP BY access"))
+        assert counts == {"paid": 4, "free": 4}
+        assert conn.execute(read).fetchall() == before  # (no row rewritten, no re-dating)
+    shown = run_cli("show", paid, "--db", str(db))
+    assert "Access: paid — " in shown.stdout

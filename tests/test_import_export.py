@@ -37,8 +37,8 @@ def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> Non
     first = exported(run_cli, db)
     assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
     assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source",
-                             "date_note", "modified", "author", "tags", "text", "fetched_at",
-                             "story"}  # fmt: skip
+                             "date_note", "modified", "access", "author", "tags", "text",
+                             "fetched_at", "story"}  # fmt: skip
     copy = tmp_path / "copy.db"
     source = write_jsonl(tmp_path / "export.jsonl", first)
     result = run_cli("import-jsonl", str(source), "--db", str(copy))
@@ -1083,3 +1083,27 @@ def test_items_of_one_page_dated_after_the_fetch_keep_their_own_addresses(
     assert "imported 2 new" in result.stdout, result.stdout
     urls = sorted(str(row["url"]) for row in exported(run_cli, db))
     assert urls == ["https://www.bta.bg/novini#item-1", "https://www.bta.bg/novini#item-2"]
+
+
+def test_access_is_imported_back_as_exported_absent_as_unrecorded_and_a_bad_one_refused(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """``access`` (schema v31) goes through import-jsonl as it was exported: "paid" stays
+    paid (``show`` says so), an export from before the column imports as unrecorded
+    (null), and a word that is not one of its values is one line, exit 2."""
+    record = {"site": "bta", "url": "https://www.bta.bg/a", "title": "Заглавие",
+              "published": "2025-03-14", "text": "Само началото на статията."}  # fmt: skip
+    paid = dict(record, access="paid")
+    older = dict(record, url="https://www.bta.bg/b")
+    done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "a.jsonl", [paid, older])),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    rows = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    assert [row["access"] for row in rows] == ["paid", None]
+    assert "Access: paid — " in run_cli("show", "1", "--db", str(db)).stdout
+    refused = run_cli("import-jsonl", str(write_jsonl(tmp_path / "b.jsonl",
+                      [dict(record, access="maybe")])), "--db", str(db))  # fmt: skip
+    assert refused.exit_code == 2, refused.stderr
+    assert refused.stderr == (
+        "newsarchive: error: line 1: 'access' must be null or one of paid, free\n"
+    )

@@ -105,11 +105,16 @@ def test_writers_help_says_which_exit_a_read_only_archive_gets(run_cli: Cli) -> 
 
 def _labelled(db: Path, version: int) -> None:
     """The archive as a release of schema ``version`` left it: v11's tables and columns
-    are today's (v12 only re-keyed stored addresses), so only its version differs."""
+    are today's but for ``articles.access`` (v31; v12 only re-keyed stored addresses),
+    so only its version and that column differ."""
     import sqlite3
     from contextlib import closing
 
+    from newsarchive.archive.schema import ACCESS_SINCE
+
     with closing(sqlite3.connect(db)) as conn:
+        if version < ACCESS_SINCE:
+            conn.execute("ALTER TABLE articles DROP COLUMN access")
         conn.execute(f"PRAGMA user_version = {version}")
         conn.commit()
 

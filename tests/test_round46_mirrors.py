@@ -13,6 +13,9 @@ title, date and body, and a rerun right after must cost at most three requests.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -23,6 +26,7 @@ import pytest
 
 from newsarchive import crawl_sources
 from newsarchive.discover.explore import Discovery
+from newsarchive.models import ACCESS_WORDS
 
 from .mirror_sites import (
     FirstCrawl,
@@ -256,3 +260,40 @@ def test_rested_sections_beside_a_feed_keep_their_rest(
         a_night_later(db)
         nightly = crawls.crawl()
     assert sorted(nightly) == ["/robots.txt", "/rss.xml", "/rubrika/region"], nightly
+
+
+def test_a_paid_articles_row_says_it_is_paid_in_the_archive_show_and_export(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The four paid rows hold their lead alone: ``articles.access`` says "paid" of them
+    and "free" of the four others; ``show`` says it in one line over the text (nothing
+    of a free one), and JSON Lines and CSV export carry the column."""
+    bare_crawl_twice(run_cli, db, tmp_path, "vechernivesti", *ROUND46_SITES["vechernivesti"])
+    with closing(sqlite3.connect(db)) as conn:
+        access = dict(conn.execute("SELECT url, access FROM articles").fetchall())
+    paid = {f"https://vechernivesti.bg/novini/{slug}" for slug in VV_PAID}
+    assert len(access) == 8 and {url for url, said in access.items() if said == "paid"} == paid
+    assert {said for url, said in access.items() if url not in paid} == {"free"}
+    shown = run_cli("show", sorted(paid)[0], "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    said = [line for line in shown.stdout.splitlines() if line.startswith("Access:")]
+    assert said == [f"Access: {ACCESS_WORDS['paid']}"]
+    free = run_cli("show", f"{ROUND46_SITES['vechernivesti'][1]}/novini/6650-nova-sportna-zala",
+                   "--db", str(db))  # fmt: skip
+    assert free.exit_code == 0 and "Access:" not in free.stdout
+    exported = run_cli("export", "--db", str(db))
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert {row["url"]: row["access"] for row in rows} == access
+    table = run_cli("export", "--format", "csv", "--db", str(db))
+    cells = {row["url"]: row["access"] for row in csv.DictReader(io.StringIO(table.stdout))}
+    assert cells == access
+    # --free-only: the four free ones, by search (filters alone, or words) and export
+    for args in (("--site", "vechernivesti"), ("общината",)):
+        every = run_cli("search", *args, "--format", "json", "--db", str(db))
+        found = run_cli("search", *args, "--free-only", "--format", "json", "--db", str(db))
+        assert every.exit_code == found.exit_code == 0, found.stderr
+        hits = {hit["url"] for hit in found.json()}  # type: ignore[attr-defined]
+        assert hits and not hits & paid, args
+        assert hits == {hit["url"] for hit in every.json()} - paid  # type: ignore[attr-defined]
+    free_rows = run_cli("export", "--free-only", "--db", str(db)).stdout.splitlines()
+    assert sorted(json.loads(line)["url"] for line in free_rows) == sorted(set(access) - paid)

@@ -837,3 +837,35 @@ def test_the_analyst_pages_footer_names_datasette_s_version(demo: Path) -> None:
     for page in pages:
         assert f'title="Datasette v{__version__}">Datasette</a>' in page.text, page.url
         assert 'title="Datasette v"' not in page.text
+
+
+def test_the_article_page_says_a_paid_article_is_paid_and_reads_a_v30_archive_as_it_is(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """The article page says what ``show`` says of a paid article ("Access: paid — …"),
+    nothing of a free one; and ``serve``, which never upgrades, reads an archive older
+    than ``articles.access`` (v30) with every article's page there (it read the missing
+    column: an error page)."""
+    from newsarchive.models import ACCESS_WORDS
+
+    build(run_cli, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET access = 'paid' WHERE id = 1")
+        conn.execute("UPDATE articles SET access = 'free' WHERE id = 2")
+    paid, free = fetch(datasette(db), "/article/1", "/article/2")
+    assert f"Access: {ACCESS_WORDS['paid']}" in text_of(paid)
+    assert "Access:" not in text_of(free)
+    old = tmp_path / "v30.db"
+    build(run_cli, old)
+    conn = sqlite3.connect(old)
+    try:
+        conn.execute("ALTER TABLE articles DROP COLUMN access")
+        conn.execute("PRAGMA user_version = 30")
+        conn.commit()
+    finally:
+        conn.close()
+    pages = fetch(datasette(old), "/article/1", f"/search?q={quote('община')}")
+    assert ARTICLES[0]["title"] in text_of(pages[0]) and "Access:" not in text_of(pages[0])
+    assert 'class="na-title"' in text_of(pages[1])
+    with sqlite3.connect(old) as conn:  # not upgraded: serve never writes
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 30

@@ -371,8 +371,9 @@ def _published(value: Any, line: int, key: str, dropped: list[str]) -> Any:
 
 
 def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | None:
-    """An export's ``date_source`` or ``date_note``: one of ``allowed``, else a one-line
-    error; absent (an export from before the column: v3, v11) stays unrecorded."""
+    """An export's ``date_source``, ``date_note`` or ``access``: one of ``allowed``, else a
+    one-line error; absent (an export from before the column: v3, v11, v31) stays
+    unrecorded."""
     if value in (None, ""):
         return None
     if value not in allowed:
@@ -416,7 +417,7 @@ def _import_record(
     """One JSON Lines record as (Article, site, url, fetched_at, the dates dropped from it
     as ``key:why``: a placeholder, or one after its fetch, ``_without_future``; whether
     its host is one no server can have, ``_check_url``); None for a blank line."""
-    from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
+    from newsarchive.models import ACCESS_WORDS, DATE_NOTES, DATE_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
     if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
@@ -461,6 +462,7 @@ def _import_record(
         published=_published(data.get("published"), number, "published", dropped),
         date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
+        access=_recorded(data.get("access"), number, "access", ACCESS_WORDS),
         modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
         tags=tuple(tags),

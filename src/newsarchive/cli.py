@@ -314,6 +314,14 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", help=f"Up to this date, inclusive ({DATE_FORMS}).")
 ]
+FreeOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--free-only",
+        help="Leave out articles whose page says they are for subscribers (access 'paid': the"
+        " text may be the lead alone).",
+    ),
+]
 ProfileOption = Annotated[
     list[Path] | None, _file_option("--profile", help="Extra site profile TOML file (repeatable).")
 ]
@@ -556,7 +564,9 @@ def _db(db: str | None) -> Path:
     return resolve_db_path(db)
 
 
-def _filters(site: list[str] | None, since: str | None, until: str | None) -> Any:
+def _filters(
+    site: list[str] | None, since: str | None, until: str | None, free_only: bool = False
+) -> Any:
     from newsarchive.api import parse_cli_date
     from newsarchive.archive.store import Filters
     from newsarchive.profiles.loader import typed_site
@@ -566,6 +576,7 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
         sites=tuple(typed_site(s) for s in site or ()),
         since=first,
         until=last,
+        free_only=free_only,
     ).check_dates()
 
 
@@ -745,6 +756,7 @@ def search(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    free_only: FreeOnlyOption = False,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -830,7 +842,7 @@ def search(
         _no_options_among_words(ctx, words or [])
         chosen = search_format(fmt.value if fmt is not None else None, out)
         _raw_for_csv(raw, chosen)
-        filters = _filters(site, since, until)
+        filters = _filters(site, since, until, free_only)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
@@ -1027,6 +1039,7 @@ def export(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    free_only: FreeOnlyOption = False,
     out: Annotated[
         Path | None,
         _file_option("--out", "-o", help="File (default, or '-': stdout)."),
@@ -1051,11 +1064,12 @@ def export(
         if chosen in BINARY_FORMATS:
             if out is None:
                 raise UsageError(f"--format {chosen} writes a file: give --out FILE")
-            count = api.export_file(_db(db), _filters(site, since, until), chosen, out)
+            filters = _filters(site, since, until, free_only)
+            count = api.export_file(_db(db), filters, chosen, out)
             what = "captures" if chosen == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
-        filters = _filters(site, since, until)
+        filters = _filters(site, since, until, free_only)
         count = render.export_rows(api.export(_db(db), filters), chosen, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")

@@ -140,6 +140,14 @@ DATE_NOTES = {
 }
 
 
+# ``Article.access``, ``articles.access``: each value with what ``show`` and the web
+# article page say of it (a free article's is said by saying nothing).
+ACCESS_WORDS = {
+    "paid": "paid — the page offers it to subscribers; the archived text may be its lead alone",
+    "free": "",
+}
+
+
 def date_words(article: Mapping[str, Any]) -> list[str]:
     """What ``show`` and the web article page say of an archived article's date beside it
     ("date source: text, the page shows only when it was last modified", "modified
@@ -168,6 +176,10 @@ class Article:
     date_source: str | None = None  # one of DATE_SOURCES; None = not recorded (old imports)
     modified: Published | None = None  # kept apart from ``published``, never replacing it
     date_note: str | None = None  # one of DATE_NOTES, or None: ``published`` is as stated
+    # One of ACCESS_WORDS: "paid" when the page says the article is for subscribers (its
+    # text may be the lead alone: ``extraction.access``), "free" when it does not; None
+    # = not recorded (an import without it, a row archived before v31).
+    access: str | None = None
     # The other day ``published``, a slash date read as the page's language writes, reads
     # as (``dates.TextDate.other``): a listing's or feed's date decides between the two
     # (``published.with_listed``). Not stored: the date that decided is.
@@ -195,6 +207,7 @@ class Article:
             "date_source": self.date_source,
             "modified": self.modified.isoformat() if self.modified else None,
             "date_note": self.date_note,
+            "access": self.access,
             "author": self.author,
             "tags": list(self.tags),
             "text": self.text,

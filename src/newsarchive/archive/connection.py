@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsarchive.archive.schema import (
+    ACCESS_SINCE,
     REKEYED_AT,
     RESPELLED_AT,
     SAME_COLUMNS_SINCE,
@@ -406,7 +407,20 @@ def connect_reader(path: Path) -> sqlite3.Connection:
         except ArchiveError:
             conn.close()
             raise
+        if version < ACCESS_SINCE:
+            read_access_unrecorded(conn)
     return conn
+
+
+def read_access_unrecorded(conn: sqlite3.Connection) -> None:
+    """An archive older than ``articles.access`` (v31), read as it is (this reader cannot
+    upgrade it; ``serve`` never does): its rows as today's readers read them, ``access``
+    NULL, as the upgrade would leave it. A temporary view, in the connection's own memory,
+    shadows the table: the file is not written."""
+    if not any(row[1] == "access" for row in conn.execute("PRAGMA main.table_info(articles)")):
+        conn.execute(
+            "CREATE TEMP VIEW IF NOT EXISTS articles AS SELECT *, NULL AS access FROM main.articles"
+        )
 
 
 def read_old_schema(path: Path, version: int, why: str, where: str | None = None) -> None:

@@ -151,6 +151,13 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   v28): ColdFusion's session fields (``&CFID=…&CFTOKEN=…``, new numbers on every page)
   are no part of an address, where older releases archived a ColdFusion site's article
   once per visit that linked it.
+* v31: ``articles.access`` (``models.ACCESS_WORDS``): "paid" when the page says the
+  article is for subscribers (``extraction.access``: its row may hold the lead alone),
+  "free" when it does not, so a researcher counting words or quoting can tell a teaser
+  from an article. Existing rows keep NULL: what their pages said was never recorded.
+  ``reextract`` fills it from the archived captures (a crawl fills each article it
+  fetches again), without counting the row as changed. A reader that cannot upgrade an
+  older archive reads its rows with ``access`` NULL (``connection.connect_reader``).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -164,14 +171,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 30
+SCHEMA_VERSION = 31
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
-# v29: a child sitemap's gone answers).
-# A reader that cannot write the archive (``connection.connect_reader``) reads one this old
-# as it is.
+# v29: a child sitemap's gone answers), or a column a reader reads NULL until then (v31:
+# ``articles.access``, ``ACCESS_SINCE``). A reader that cannot write the archive
+# (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -219,7 +226,8 @@ CREATE TABLE IF NOT EXISTS articles (
     capture_id INTEGER REFERENCES captures(id),
     extractor TEXT,
     modified TEXT,
-    date_note TEXT
+    date_note TEXT,
+    access TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site_published
     ON articles(site, published_date, published, author);
@@ -707,6 +715,14 @@ def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
 
 
+def _migrate_access_v31(conn: sqlite3.Connection) -> None:
+    """``articles.access``, NULL on every existing row, as v11's notes: whether a page
+    said its article was paid was never recorded, and guessing it from a short text
+    would mark every brief notice paid. ``reextract`` fills it from the captures."""
+    if "access" not in _columns(conn, "articles"):
+        conn.execute("ALTER TABLE articles ADD COLUMN access TEXT")
+
+
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
     """The bound that cut a walk short, unknown for every walk stored before: a walk the
     v4 migration rebuilt has the columns already."""
@@ -852,7 +868,11 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (28, Rekey()),  # a print copy's flag (?pechat=1, &print=1, Joomla's &tmpl=component&print=1)
     (29, _migrate_gone_answers_v29),
     (30, Rekey()),  # ColdFusion's session fields (&CFID=…&CFTOKEN=…)
+    (31, _migrate_access_v31),
 )
+# The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
+# reads it NULL (``connection.connect_reader``), as the migration leaves it.
+ACCESS_SINCE = 31
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may
 # miss until it is upgraded.

@@ -58,7 +58,7 @@ _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts`
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
-    "author", "tags", "text", "fetched_at", "story",
+    "access", "author", "tags", "text", "fetched_at", "story",
 )  # fmt: skip
 # Where an article's current text came from: the extractor version, the capture, and
 # when the row last changed.
@@ -124,10 +124,13 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: tuple[str, ...] = ()
+    # leave out the articles whose page says they are for subscribers (``access`` "paid":
+    # their text may be the lead alone); a row whose access was never recorded stays
+    free_only: bool = False
 
     def active(self) -> bool:
         """Whether any filter is set: then a query without words still chooses articles."""
-        return bool(self.sites or self.since or self.until or self.authors)
+        return bool(self.sites or self.since or self.until or self.authors or self.free_only)
 
     def check_dates(self) -> Filters:
         """These filters, when their dates can meet: since after until (a range written
@@ -154,6 +157,8 @@ class Filters:
         for author in self.authors:  # newsarchive_fold: connection.add_functions
             clauses.append(f"instr(newsarchive_fold({alias}.author), ?) > 0")
             params.append(author)
+        if self.free_only:
+            clauses.append(f"{alias}.access IS NOT 'paid'")
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -685,8 +690,13 @@ class Store:
         # What the page says of its dates besides ``published``: recorded, but never by
         # itself a change of the article (no revision, not "updated"): rows archived before
         # v11 hold NULL there, and the first crawl after the upgrade must not report every
-        # article it fetches again as changed.
-        dating = (article.modified.isoformat() if article.modified else None, article.date_note)
+        # article it fetches again as changed. So is whether the page says it is paid
+        # (``access``: NULL on rows archived before v31).
+        dating = (
+            article.modified.isoformat() if article.modified else None,
+            article.date_note,
+            article.access,
+        )
         # (once: it parses the URL; worked out ahead with the article, when it was)
         keys = [url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
         if source_url and self._is_shared(keys[0]):
@@ -730,7 +740,7 @@ class Store:
             self._index()  # (an inserted row, updated below, must be indexed first)
             row = self.conn.execute(
                 "SELECT url, title, published, author, tags, text, updated_at, date_source,"
-                " modified, date_note, site FROM articles WHERE id = ?",
+                " modified, date_note, site, access FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
             if row is not None and row[10] != site:
@@ -741,8 +751,8 @@ class Store:
             cur = self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author,"
                 " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                " capture_id, date_source, extractor, modified, date_note) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " capture_id, date_source, extractor, modified, date_note, access) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (site, url, *values[:2], pdate, *values[2:], *ready.lemmas,
                  fetched, fetched, source_url, capture_id, source, extractor, *dating),
             )  # fmt: skip
@@ -759,13 +769,13 @@ class Store:
             # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
             self._unrecorded.update(ready.forms if ready else {})  # (indexed as they were)
-            if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
+            if (row[0], row[7], *row[8:10], row[11]) != (url, source, *dating):  # any UPDATE
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
                 # canonical turn out to be one every article names)
                 self.conn.execute(  # (no re-indexing: ``articles_au`` fires on text only)
                     "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?,"
-                    " source_url = COALESCE(?, source_url) WHERE id = ?",
+                    " access = ?, source_url = COALESCE(?, source_url) WHERE id = ?",
                     (url, source, *dating, source_url, article_id),
                 )
         elif capture_id is not None and _earlier(fetched, row[6]):
@@ -785,7 +795,7 @@ class Store:
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                 " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
                 " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
-                " modified = ?, date_note = ?, source_url = COALESCE(?, source_url)"
+                " modified = ?, date_note = ?, access = ?, source_url = COALESCE(?, source_url)"
                 " WHERE id = ?",
                 (url, *values[:2], pdate, *values[2:], *ready.lemmas,
                  fetched, capture_id, extractor, source, *dating, source_url, article_id),

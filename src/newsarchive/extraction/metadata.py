@@ -46,6 +46,12 @@ class Metadata:
     html_title: str = ""
     twitter_title: str = ""  # read only to find which stated title the page prints
     time_datetime: str = ""
+    # Each ``isAccessibleForFree`` the page states of its article, in page order: (rule,
+    # free), the JSON-LD's (an article node's, a ``hasPart`` of it naming the paid part's
+    # ``cssSelector``) then microdata's; and ``article:content_tier``, lower-cased. Read by
+    # ``access.stated_access``.
+    access_stated: list[tuple[str, bool]] = field(default_factory=list)
+    content_tier: str = ""
     # The page's ``<time>`` elements in page order, listed as the metadata is read (the
     # first with a ``datetime`` is ``time_datetime``): the date rules that read them
     # (``published.page_times``) take them from here, not from a walk of the whole page of
@@ -194,6 +200,7 @@ class _Elements:
     metas: list[_Read] = field(default_factory=list)
     dated: list[_Read] = field(default_factory=list)  # itemprop datePublished/dateModified
     headlines: list[_Read] = field(default_factory=list)  # itemprop="headline"
+    accessible: list[_Read] = field(default_factory=list)  # itemprop="isAccessibleForFree"
     rdfa: list[_Read] = field(default_factory=list)  # elements with property and content
     time: _Read | None = None  # the first <time datetime>
     h1s: list[LexborNode] = field(default_factory=list)
@@ -236,6 +243,8 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
             found.dated.append((node, attrs))
         elif itemprop == "headline":
             found.headlines.append((node, attrs))
+        elif itemprop == "isAccessibleForFree":
+            found.accessible.append((node, attrs))
         if "property" in attrs and "content" in attrs:
             found.rdfa.append((node, attrs))
         if tag == "a" and "rel" in attrs and (_only_tag_link(attrs) or node.css_matches(_TAG_LINK)):
@@ -366,6 +375,32 @@ def _jsonld_texts(elements: _Elements) -> Iterator[str]:
             yield attrs.get("content") or ""
 
 
+def _free_value(value: Any) -> bool | None:
+    """An ``isAccessibleForFree`` as a boolean: JSON's ``true``/``false``, or the string
+    schema.org's examples and many CMSs write ("False", "false", "True"); None for
+    anything else (absent, a number, a word no reader can be sure of)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return {"true": True, "false": False}.get(value.strip().lower())
+    return None
+
+
+def _read_access(node: dict[str, Any], meta: Metadata) -> None:
+    """An article node's ``isAccessibleForFree``, and that of each ``hasPart`` naming the
+    part of the page it speaks of (``cssSelector``): Google's markup of a paid article
+    states it of both, or of the part alone."""
+    free = _free_value(node.get("isAccessibleForFree"))
+    if free is not None:
+        meta.access_stated.append(("jsonld:isAccessibleForFree", free))
+    parts = node.get("hasPart")
+    for part in parts if isinstance(parts, list) else [parts]:
+        if isinstance(part, dict) and part.get("cssSelector"):
+            free = _free_value(part.get("isAccessibleForFree"))
+            if free is False:  # (a free part says nothing of the rest of the page)
+                meta.access_stated.append(("jsonld:hasPart", free))
+
+
 def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
     best_rank = 99
     for text in _jsonld_texts(elements):
@@ -382,6 +417,7 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             if not kinds & _ARTICLE_TYPES:
                 continue
             rank = 1 if "webpage" in kinds else 0
+            _read_access(node, meta)  # (of every article node: any saying paid decides)
             if rank > best_rank:
                 continue
             headline = node.get("headline") or node.get("name") or ""
@@ -497,6 +533,8 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             meta.meta_tags.append(content)
         elif key.startswith(("twitter:label", "twitter:data")):
             labelled[key] = content
+        elif key == "article:content_tier" and not meta.content_tier:
+            meta.content_tier = content.lower()
     meta.meta_author = _meta_authors(authors)
     meta.labelled_author = next(
         (
@@ -511,6 +549,11 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     _read_itemprop_dates(elements.dated, meta)
     _read_rdfa_dates(elements.rdfa, meta)
     _read_microdata_headline(elements.headlines, meta)
+    for node, attrs in elements.accessible:
+        stated = attrs.get("content") if node.tag == "meta" else node.text(deep=True)
+        free = _free_value(stated)
+        if free is not None:
+            meta.access_stated.append(("microdata:isAccessibleForFree", free))
     root = tree.root  # (the <html> element: a query for it walked the whole page)
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     for link in _canonical_links(tree):

@@ -19,7 +19,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.discover.urls import url_key
-from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
+from newsarchive.extraction import (
+    access,
+    authors,
+    bylines,
+    clean,
+    content,
+    mojibake,
+    page_kind,
+    titles,
+)
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
     NearTitle,
@@ -140,6 +149,13 @@ def _extract(
         failed,
     )
 
+    # What the page states of its access, else its offer lines: read before a profile's
+    # rules may remove the offer's box from the tree (``changes_tree``)
+    told = access.stated_access(meta)
+    offers: list[str] = []
+    if told is None:
+        lang = meta.lang
+        offers = _guarded(lambda: access.offer_lines(tree, html, lang), offers, "access", failed)
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     if changes_tree(profile):
@@ -267,12 +283,14 @@ def _extract(
     kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
     if kind:
         rules["kind"] = kind
+    paid, rules["access"] = access.page_access(told, offers, text)
     return Article(
         title=headline,
         text=text,
         published=published.value if published else None,
         date_source=published.source if published else "none",
         date_note=published.note if published else None,
+        access=paid,
         published_other=published.other if published else None,
         modified=modified.value if modified else None,
         author=byline or None,

@@ -94,7 +94,10 @@ def _is_archive_file(path: str | None) -> bool | None:
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this one replaces
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
     if sql.is_archive(conn):
+        from newsarchive.archive.connection import read_access_unrecorded
+
         sql.register_functions(conn)
+        read_access_unrecorded(conn)  # (serve never upgrades an older archive)
 
 
 @hookimpl()

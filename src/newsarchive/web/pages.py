@@ -33,7 +33,7 @@ from newsarchive.archive.search import (
 )
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError, not_utf8
-from newsarchive.models import date_words
+from newsarchive.models import ACCESS_WORDS, date_words
 from newsarchive.profiles.loader import typed_site
 from newsarchive.safe_text import as_one_line
 from newsarchive.web.chart import month_chart, month_csv
@@ -316,6 +316,7 @@ async def article(datasette: Any, request: Any) -> Response:
         "newsarchive_article.html",
         article=found,
         dating=date_words(found) if found.get("published") else [],  # (``show``'s words)
+        access=ACCESS_WORDS.get(found.get("access") or ""),  # (``show``'s words too)
         paragraphs=[p for p in str(found.get("text") or "").split("\n") if p.strip()],
         url_is_link=url.startswith(("https://", "http://")),
         sections=sections,

@@ -1,0 +1,119 @@
+"""``Article.access``: a paid article's row says so, from the page's own statements
+(``extraction.access``), in their order; a free article, a newsletter box's offer, a
+hidden offer and a story that mentions subscribers are never marked. Pages in our own
+words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsarchive.extraction import access, extract
+
+LEAD = "<p>Общинският съвет прие бюджета на града за следващата година след дълъг дебат.</p>"
+MORE = (
+    "<p>Съветниците гласуваха с голямо мнозинство, а кметът благодари на всички групи.</p>"
+    "<p>Средствата за ремонт на улици растат с една пета спрямо миналата година.</p>"
+)
+
+
+def page(head: str = "", body: str = LEAD + MORE, after: str = "", lang: str = "bg") -> str:
+    return (
+        f"<html lang='{lang}'><head><title>Бюджетът е приет</title>{head}</head><body>"
+        f"<article><h1>Бюджетът е приет</h1><div class='tekst'>{body}</div>{after}</article>"
+        "<footer><p>© 2026 Вестник</p></footer></body></html>"
+    )
+
+
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+PAID_PART = {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".plateno"}
+OFFER_BOX = (
+    '<div class="subscribe-box"><p>Абонирай се, за да прочетеш цялата статия</p>'
+    "<p>Дигитален абонамент: 5 лв. на месец.</p></div>"
+)
+
+STATED = "jsonld:isAccessibleForFree"
+TIER = "meta:article:content_tier"
+PAID = [
+    ("bool", jsonld({"@type": "NewsArticle", "isAccessibleForFree": False}), STATED),
+    ("string", jsonld({"@type": "NewsArticle", "isAccessibleForFree": "False"}), STATED),
+    ("lower", jsonld({"@type": "Article", "isAccessibleForFree": "false"}), STATED),
+    ("graph", jsonld({"@graph": [{"@type": "WebPage", "isAccessibleForFree": True},
+                                 {"@type": "NewsArticle", "isAccessibleForFree": "False"}]}),
+     STATED),
+    ("part", jsonld({"@type": "NewsArticle", "hasPart": [PAID_PART]}), "jsonld:hasPart"),
+    ("microdata", '<meta itemprop="isAccessibleForFree" content="False">',
+     "microdata:isAccessibleForFree"),
+    ("locked", '<meta property="article:content_tier" content="locked">', TIER),
+    ("metered", '<meta property="article:content_tier" content="Metered">', TIER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "rule"), [p[1:] for p in PAID], ids=[p[0] for p in PAID])
+def test_a_page_stating_it_is_paid_is_marked_paid(head: str, rule: str) -> None:
+    article = extract(page(head), "https://vestnik.bg/novini/1")
+    assert (article.access, article.rules["access"]) == ("paid", rule)
+    assert article.as_dict()["access"] == "paid"
+
+
+def test_a_visible_offer_under_the_lead_marks_the_lead_paid() -> None:
+    """vechernivesti's shape: the lead, then the offer's box, which the text leaves out."""
+    article = extract(page(body=LEAD, after=OFFER_BOX), "https://vestnik.bg/novini/2")
+    assert article.text == LEAD[3:-4]
+    assert (article.access, article.rules["access"]) == ("paid", "generic:offer-line")
+
+
+@pytest.mark.parametrize(
+    ("offer", "lang"),
+    [
+        ("<p>Тази статия е достъпна само за абонати.</p>", "bg"),
+        ("<p><b>Абонирайте се</b>, за да прочетете целия текст</p>", "bg-BG"),
+        ("<p>Абонирай се, за да прочетеш цялата статия</p>", ""),
+        ("<p>Subscribe to continue reading</p>", "en"),
+        ("<p>This article is only available to subscribers.</p>", ""),
+    ],
+)
+def test_each_offer_of_the_vocabulary_is_found_by_the_gate_and_the_line(
+    offer: str, lang: str
+) -> None:
+    """Each phrase of ``OFFER_LINE`` passes the page's gate too (``_GATE``); English ones
+    are looked for on a page that does not say it is Bulgarian."""
+    html = page(body=LEAD, after=f"<aside>{offer}</aside>", lang=lang)
+    assert extract(html, "https://x.bg/a/3").access == "paid", offer
+
+
+FREE = [
+    ("plain", page()),
+    # a newsletter's box: subscription words, no article offered
+    ("newsletter", page(after='<div class="subscribe-box"><p>Абонирай се за бюлетина</p><p>'
+                              "Абонирайте се за новините, за да четете още.</p></div>")),
+    # the page's own word outranks an offer elsewhere on it
+    ("stated free", page(jsonld({"@type": "NewsArticle", "isAccessibleForFree": True}),
+                         after=OFFER_BOX)),
+    ("tier free", page('<meta property="article:content_tier" content="free">', after=OFFER_BOX)),
+    # a free part says nothing of the page
+    ("free part", page(jsonld({"@type": "NewsArticle",
+                               "hasPart": [dict(PAID_PART, isAccessibleForFree=True)]}))),
+    # an offer kept in every page's markup, hidden, or in a script
+    ("hidden", page(after=f'<div style="display: none">{OFFER_BOX}</div>')),
+    ("script", page(after='<script>var t = "Абонирай се, за да прочетеш цялата статия";</script>')),
+    # a story that mentions it: the text's own line, no offer
+    ("story", page(body=LEAD + "<p>Каналът съобщи, че статията е достъпна само за абонати.</p>")),
+    # Google's .paywall class marks the paid text itself, served whole: no statement
+    ("paywall class", page(body=LEAD + f'<div class="paywall">{MORE}</div>')),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("html", [f[1] for f in FREE], ids=[f[0] for f in FREE])
+def test_a_free_article_is_never_marked_paid(html: str) -> None:
+    article = extract(html, "https://vestnik.bg/novini/4")
+    assert article.access == "free", article.rules.get("access")
+
+
+def test_a_page_that_fails_extraction_records_no_access() -> None:
+    assert access.page_access(None, [], "") == ("free", "none")
+    assert extract(b"\xff" * 3, "https://x.bg/").access in ("free", None)
