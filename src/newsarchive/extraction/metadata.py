@@ -180,9 +180,10 @@ _TAG_LINK = 'a[rel~="tag"]'
 # Every element ``read_page`` reads, and the page's tag links, in one query: each query
 # walks the whole page. Its metas, h1s and times (read by their tag alone) too: lexbor
 # tests each selector of a list on every element, which costs more instructions than
-# ``tags``' compare of a tag, yet each ``tags`` is a walk of its own, and in wall time the
-# three walks cost more than the query's three more selectors (AEB's 181 pages: read
-# with the query, 90 → 49 ms, the tree-walks' cache misses outweighing the tests).
+# ``tags``' compare of a tag (callgrind, an AEB pass: +41M in the query, -19M in the
+# walks, of 4,100M), yet each ``tags`` is a walk of the whole tree of its own, and in
+# time the three walks cost more than the three selectors: on each of AEB's 181 pages
+# parsed afresh, 48.7 → 39.5 ms for all of them (6 passes, the two alternating).
 # Any ``[itemprop]``, not the three values read: one attribute test in place of three cost
 # a third less (on AEB); the few other microdata elements it finds fall in no list of
 # ``_elements``, which tests the values itself.
