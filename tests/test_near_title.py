@@ -56,3 +56,67 @@ def test_a_date_printed_above_the_headline_in_an_outer_wrapper_dates_the_page() 
     assert article.title == "Нов парк край реката"
     assert article.published == dt.date(2026, 3, 12)
     assert article.rules["published"] == "generic:text-near-title"
+
+
+# A byline box under the headline that both the date rules (its windows, its ``<time>``
+# marked as the publication) and the byline rule read, inside the article's wrappers.
+_BYLINE_PAGE = """<html><head>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Нов парк край реката",
+"datePublished": "2026-03-14T09:00:00+02:00", "dateModified": "2026-03-15T10:00:00+02:00"}
+</script></head><body>
+<nav class="menu"><a href="/">Начало</a></nav>
+<div class="wrap"><main><article class="post">
+ <h1>Нов парк край реката</h1>
+ <div class="entry-meta"><span class="byline">Автор: <a href="/author/maria-petrova/"
+  rel="author">Мария Петрова</a></span>
+  <time class="published" datetime="2026-03-12T09:00:00+02:00">12.03.2026</time></div>
+ <p>Общината откри нов парк край реката, с алеи, пейки и детска площадка за всички.</p>
+ <p>Паркът е отворен всеки ден от сутринта до вечерта, а входът е свободен.</p>
+</article></main></div>
+<footer class="site-footer">Всички права запазени</footer>
+</body></html>"""
+
+
+def test_the_date_and_author_rules_judge_each_element_of_the_page_furniture_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The windows by the headline, the ``<time>`` marked as the publication and the
+    byline elements meet the same byline box and its ancestors: the page's one
+    ``NearTitle.furniture`` remembers the verdicts for all of them, each element judged
+    once (before, each rule judged them again; the answers stay the same)."""
+    from newsarchive.extraction import furniture
+
+    judged: list[int] = []
+
+    def counting(node: furniture.LexborNode) -> bool:
+        judged.append(node.mem_id)
+        return furniture_test(node)
+
+    monkeypatch.setattr(furniture, "is_furniture", counting)
+    article = extract(_BYLINE_PAGE)
+    assert article.author == "Мария Петрова"
+    assert article.published is not None
+    assert judged and len(judged) == len(set(judged))
+
+
+def test_forget_drops_the_pages_furniture_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a profile removed elements from the tree (``pipeline``), a freed element's
+    address may be a new one's: the verdicts remembered before are dropped."""
+    from newsarchive.extraction import furniture
+
+    judged: list[int] = []
+
+    def counting(node: furniture.LexborNode) -> bool:
+        judged.append(node.mem_id)
+        return furniture_test(node)
+
+    monkeypatch.setattr(furniture, "is_furniture", counting)
+    tree = page_tree(_BYLINE_PAGE)
+    near = furniture.NearTitle(tree, tree.tags("h1"))
+    footer = tree.css_first("footer")
+    assert footer is not None
+    assert near.furniture(footer) and near.furniture(footer)
+    assert len(judged) == 1
+    near.forget()
+    assert near.furniture(footer)
+    assert len(judged) == 2

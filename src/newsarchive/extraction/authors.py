@@ -20,6 +20,7 @@ from newsarchive.extraction.furniture import (
     Reader,
     in_furniture,
     in_furniture_for,
+    is_furniture,
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path
@@ -113,7 +114,8 @@ def _printed_instead(stated: str, page: Sources) -> str:
         return ""
     if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
         return ""
-    shown = (*_byline_elements(page.tree), *_author_links(page.tree, page.url))
+    furniture = page.near.furniture
+    shown = (*_byline_elements(page.tree, furniture), *_author_links(page, furniture))
     return printed if any(name == printed for name, _ in shown) else ""
 
 
@@ -125,7 +127,8 @@ def _with_linked_co_authors(stated: str, page: Sources) -> str:
     named so."""
     for link, _ in _own_author_pages(page.tree, page.url):
         if bylines.clean_byline(link.text(deep=True, separator="\n") or "") == stated:
-            return stated if in_furniture(link) else _with_co_authors(link, stated)
+            in_box = in_furniture(link, page.near.furniture)
+            return stated if in_box else _with_co_authors(link, stated)
     return stated
 
 
@@ -150,8 +153,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "meta:author"
     if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author, stated=True)):
         yield name, "meta:twitter:data"
-    yield from _byline_elements(page.tree)
-    yield from _author_links(page.tree, page.url)
+    yield from _byline_elements(page.tree, page.near.furniture)
+    yield from _author_links(page, page.near.furniture)
     yield from _labelled_fields(page.tree)
     for number, window in enumerate(page.near):
         if number == 0:
@@ -403,14 +406,17 @@ _ANY_BYLINE = _any_of(
 )
 
 
-def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
+def _byline_elements(
+    tree: LexborHTMLParser, furniture: Callable[[LexborNode], bool] = is_furniture
+) -> Iterator[tuple[str, str]]:
     """Elements named as bylines, most specific selector first, outside furniture, whose
     text reads as names.
 
     Searched in the whole body, not in the first ``<article>`` or ``<main>``: that is a
     related-news card on some pages, and others print the byline in a header block above
     ``<main>``, beside the headline. Furniture (footers, sidebars, related lists) is
-    still passed over, so other articles' bylines do not count.
+    still passed over, so other articles' bylines do not count (``furniture``: the page's
+    ``NearTitle.furniture``, whose memo the date rules filled).
     """
     body = tree.body
     if body is None:
@@ -426,7 +432,9 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
-            if node.tag in _NOT_BYLINE_TAGS or in_furniture_for(node, Reader.BYLINE, verdicts):
+            if node.tag in _NOT_BYLINE_TAGS or in_furniture_for(
+                node, Reader.BYLINE, verdicts, furniture
+            ):
                 continue
             if node.tag == "a" and _named_only_by_the_page(node, selector):
                 continue
@@ -557,15 +565,18 @@ _AUTHOR_LINKS = tuple(f'a[href*="{word}"]' for word in _AUTHOR_WORDS)
 _MAY_NAME_WRITERS = 'a[href*="aut" i], a[href*="tor" i]'
 
 
-def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
+def _author_links(
+    page: Sources, furniture: Callable[[LexborNode], bool] = is_furniture
+) -> Iterator[tuple[str, str]]:
     """Links to this site's own page about a writer, whose text is a name.
 
     Same site only: an article that links to another site's author page is citing
     someone (a study's author, a quoted expert), not naming its own writer. The text must
-    read as a name, not as "Articles by Jane" or "All posts".
+    read as a name, not as "Articles by Jane" or "All posts". ``furniture``: as
+    ``_byline_elements``'.
     """
-    for node, path in _own_author_pages(tree, url):
-        if in_furniture(node):
+    for node, path in _own_author_pages(page.tree, page.url):
+        if in_furniture(node, furniture):
             continue
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):

@@ -161,8 +161,10 @@ def _extract(
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
         # tree as it is: a removed one is freed, and a box the profile dropped, its date
-        # or its h1, is no part of the page the rules below read)
+        # or its h1, is no part of the page the rules below read; and the furniture
+        # verdicts on them are dropped)
         meta.times, h1s = None, tree.tags("h1")
+        near.forget()
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed, office, signed_on = _trim_tail(
         _trim_head(paragraphs, title.value, today), author.value, title.value

@@ -128,7 +128,7 @@ def pick_dates(
     # (lower-cased once for both label tests over it: ``dates.says_published_word``)
     lowered = functools.cache(lambda: page_text().lower())
     month_first = dates.month_first_language(meta.lang)
-    dated = Replay(_dated_texts(tree, today, month_first))
+    dated = Replay(_dated_texts(tree, today, month_first, near.furniture))
     # The windows around the headline with their dates, each read once for all the rules.
     # (Read as one line: the line breaks a window keeps where blocks end are the bylines',
     # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
@@ -151,7 +151,8 @@ def pick_dates(
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
             if published.source in ("jsonld", "meta"):
-                published = _marked_earlier(page_times(tree, meta), published, today) or published
+                times = page_times(tree, meta)
+                published = _marked_earlier(times, published, today, near.furniture) or published
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source in ("text", "time"):
@@ -240,7 +241,10 @@ def page_times(tree: LexborHTMLParser, meta: Metadata) -> list[LexborNode]:
 
 
 def _marked_earlier(
-    times: list[LexborNode], stated: DatePick, today: dt.date | None
+    times: list[LexborNode],
+    stated: DatePick,
+    today: dt.date | None,
+    furniture: Callable[[LexborNode], bool] = is_furniture,
 ) -> DatePick | None:
     """The day of the first ``<time>`` the page marks as its publication
     (``far_dates.marked_publication``: ``pubdate``, ``itemprop="datePublished"``, hAtom's
@@ -250,12 +254,13 @@ def _marked_earlier(
     Why the page wins: a page cannot change before it appeared, so metadata whose
     publication comes after the day the page marks as the publication was refilled on a
     later save (a JSON-LD "datePublished" equal to its "dateModified", the day of the
-    save). Only the first marked ``<time>``: a later one may be a related story's."""
+    save). Only the first marked ``<time>``: a later one may be a related story's.
+    ``furniture``: the page's ``NearTitle.furniture``, whose memo the windows filled."""
     first = _days_anywhere(stated.value)[0]
     for node in times:
         if not far_dates.marked_publication(node):
             continue
-        if in_furniture(node) or far_dates.in_comments(node):
+        if in_furniture(node, furniture) or far_dates.in_comments(node):
             continue
         found = far_dates.stated_time(node, today)
         if found is None:
@@ -770,7 +775,10 @@ _MOST_DATED = 300
 
 
 def _dated_texts(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+    tree: LexborHTMLParser,
+    today: dt.date | None,
+    month_first: bool,
+    furniture: Callable[[LexborNode], bool] | None = None,
 ) -> Iterator[list[dates.TextDate]]:
     """The dates printed in each element named as a date, outside furniture and readers'
     comments, in page order: read once a page for both the published and the modified
@@ -779,11 +787,13 @@ def _dated_texts(
     An element inside one already read is not read again: its dates are among that
     one's, which read them with the label before them ("Last updated on" in the
     "post-date" box, the day alone in its "date" span inside), and read alone the day
-    would lose its label and pass for the publication."""
+    would lose its label and pass for the publication. ``furniture``: the page's
+    ``remembered`` ``is_furniture`` (``NearTitle.furniture``), else one of its own."""
     scope = tree.body
     if scope is None:
         return
-    furniture = remembered(is_furniture)  # (date boxes nest: "entry-meta" > "post-date")
+    # (remembered: date boxes nest, "entry-meta" > "post-date")
+    furniture = furniture or remembered(is_furniture)
     read: set[int] = set()
     for node in _named_as_dated(scope):
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
