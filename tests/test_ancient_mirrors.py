@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.anchors import link_target, script_calls
+from newsarchive.discover.anchors import ScriptCall, link_target, script_calls
 from newsarchive.discover.explore import frame_sources, section_links
 from newsarchive.discover.listings import article_links, posted_pager
 from newsarchive.extraction import extract
@@ -212,6 +212,18 @@ def test_a_call_of_the_pages_own_function_leads_where_the_function_opens(
     assert anchor is not None
     assert link_target(anchor, calls) == url
     assert link_target(anchor) is None  # without the page's functions, nowhere
+
+
+def test_a_script_of_one_endless_name_is_read_in_one_pass() -> None:
+    """A hostile inline script of "a$a$…" (100,000 characters, within the 200,000 read):
+    no function in it, and the one assigned after it is still found, as a name is read
+    from where a word starts in its run ("1$open" names "$open"). An assigned name was
+    tried from every place a word starts in the run, each trying the run's rest again:
+    20,000 characters took 26 s, these 100,000 ten minutes and more."""
+    hostile = "var v = " + "a$" * 50_000 + ";"
+    opener = "1$open = function(id) { window.open('news.php?id=' + id, 'w') }"
+    tree = LexborHTMLParser(f"<html><head><script>{hostile}{opener}</script></head></html>")
+    assert script_calls(tree) == {"$open": ScriptCall("news.php?id=", 0)}
 
 
 def test_a_list_of_scripted_pop_up_links_is_a_listing() -> None:

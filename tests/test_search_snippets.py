@@ -98,6 +98,14 @@ def test_a_paragraph_break_inside_a_snippet_stays_visible() -> None:
     )
 
 
+def test_a_long_run_of_control_characters_is_one_space_in_one_pass() -> None:
+    """100,000 control characters between two words (extraction keeps "\x01"; the
+    snippet prints each as a space): one space, read once. The paragraph break's pattern
+    tried from every one of those spaces read the run's rest each time: minutes."""
+    text = "Парк " + "\x01" * 100_000 + " и площад.\n\x01\x01\nКрай."
+    assert snippet(text, "парк") == "**Парк** и площад. ¶ Край."
+
+
 def test_vocabulary_lookups_keep_under_an_old_sqlites_parameter_limit() -> None:
     """A query's words with their sibling forms (``lemmas.sibling_forms``) are bound as
     thousands of values in one ``IN (…)``; SQLite before 3.32, which an older system's

@@ -9,6 +9,7 @@ apart by their relation."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # One link-value: ``<target>`` and its parameters, a quoted value free to hold ";" or ",".
 _VALUE = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,="]+(?:=\s*(?:"[^"]*"|[^;,"]*))?)*)')
@@ -22,8 +23,21 @@ def linked(header: str | None, relation: str) -> list[str]:
         return []
     wanted = relation.lower()
     found: list[str] = []
-    for match in _VALUE.finditer(header):
+    for match in _values(header):
         said = _REL.search(match.group(2))
         if said and wanted in (said.group(1) or said.group(2) or "").lower().split():
             found.append(match.group(1).strip())
     return found
+
+
+def _values(header: str) -> Iterator[re.Match[str]]:
+    """``_VALUE.finditer(header)``, without trying the "<"s past the header's last ">":
+    those never close, and each read the header's rest to say so, a "<" at a time (a
+    header of 20,000 "<" took 3.2 s; one of a WARC file, which no HTTP client has capped,
+    may be megabytes). Every "<" before it does open a link-value, up to the next ">"."""
+    last, pos = header.rfind(">"), 0
+    while 0 <= (start := header.find("<", pos)) < last:
+        match = _VALUE.match(header, start)
+        assert match is not None  # (a ">" follows)
+        yield match
+        pos = match.end()

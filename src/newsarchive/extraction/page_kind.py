@@ -89,7 +89,12 @@ _BROKEN = re.compile(
 )
 # Said around the sentence, never instead of it.
 _ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
-_SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
+# The separators between a title's parts, here and below, are tried where a run of spaces
+# starts (or at the mark itself, right after the last separator's spaces), as their first
+# match always starts there: tried from every space of a run, each read the run's rest,
+# and a stated title of 20,000 line breaks and no mark took 41 s to judge (its three
+# splits: 36 s, 11 s, 3 s), a 10 MiB page's hours. The answers are the same.
+_SEGMENTS = re.compile(r"(?<!\s)\s++[|–—-]\s+|(?:(?<!\s)\s*+)?[|:]\s*")
 # A server's error said as one part of a title is the page's kind only beside the site's
 # name, never beside a headline's other half: a colon sets off a headline's lead ("Нещо
 # се обърка: водата спря за трети път"), a dash may too ("Възникна грешка - НАП удължи
@@ -101,8 +106,8 @@ _SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
 # and nouns in lower case) or is the name the page gives itself (og:site_name, the
 # profile's). A site whose name has a word in lower case ("Дунавски вести") and gives
 # it nowhere else keeps its error page: a wrongly judged article is the worse mistake.
-_PIPES = re.compile(r"\s*\|\s*")
-_DASHES = re.compile(r"\s+[–—-]\s+")
+_PIPES = re.compile(r"(?:(?<!\s)\s*+)?\|\s*")
+_DASHES = re.compile(r"(?<!\s)\s++[–—-]\s+")
 
 # A challenge's markers and titles are the fetcher's (``bot_check``), where a challenge
 # met in a crawl rests its site; a title "Access denied" is a page refused here, not
