@@ -915,6 +915,60 @@ def test_a_page_of_feeds_gives_each_feed_holding_news_the_others_do_not() -> Non
     assert found.listings == ()
 
 
+def test_a_page_of_feeds_whose_last_feed_holds_both_others_keeps_some_feed() -> None:
+    """A page of feeds naming two categories' (the even news, the odd ones) and then
+    "Всички новини", holding every item of both: each feed's items are all in the others'
+    union, so a rule keeping "each feed not covered by all the others" would keep none.
+    The categories, taken first, are kept; the feed of both adds nothing and is left out,
+    and so is the home page, every item of which they carry."""
+    pages = {
+        "/": f"<html><body>{_cards(range(23, 20, -1))}"
+        '<footer><a href="/rss.html">RSS емисии</a></footer></body></html>',
+        "/rss.html": '<html><body><h1>RSS емисии</h1><ul><li><a href="/rss.php?cat=1">Новини'
+        '</a></li><li><a href="/rss.php?cat=2">Култура</a></li><li><a href="/rss.php?all=1">'
+        "Всички новини</a></li></ul></body></html>",
+        "/rss.php?cat=1": _rss(list(range(22, 14, -2))),
+        "/rss.php?cat=2": _rss(list(range(23, 14, -2))),
+        "/rss.php?all=1": _rss(list(range(23, 14, -1))),
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/rss.php?cat=1", "https://www.t.bg/rss.php?cat=2")
+    assert found.listings == ()
+
+
+def test_a_paged_list_beside_a_page_of_feeds_carrying_its_first_page_stays() -> None:
+    """The menu's "Новини", ten a page and a page 2, beside a page of two feeds (the even
+    news, the odd ones) that carry every item of its first page: the feeds hold the
+    newest twenty, and the list's later pages are the only way to the older news, so it
+    stays with its page 2 (before: dropped, the site's older news never archived). The
+    same list with no pager adds nothing the feeds do not, and is left out."""
+    pager = '<a href="/novini?page=2">Следваща</a>'
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li></ul>'
+        '<footer><a href="/rss.html">RSS емисии</a></footer></body></html>',
+        "/novini": f"<html><body>{_cards(range(28, 18, -1))}{pager}</body></html>",
+        "/novini?page=2": f"<html><body>{_cards(range(18, 8, -1))}</body></html>",
+        "/rss.html": '<html><body><h1>RSS емисии</h1><ul><li><a href="/rss.php?cat=1">Новини'
+        '</a></li><li><a href="/rss.php?cat=2">Култура</a></li></ul></body></html>',
+        "/rss.php?cat=1": _rss(list(range(28, 8, -2))),
+        "/rss.php?cat=2": _rss(list(range(27, 8, -2))),
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/rss.php?cat=1", "https://www.t.bg/rss.php?cat=2")
+    assert found.listings == ("https://www.t.bg/novini",)
+    assert found.pagination == {"https://www.t.bg/novini": "https://www.t.bg/novini?page=2"}
+    pages["/novini"] = pages["/novini"].replace(pager, "")
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.listings == () and found.pagination == {}
+
+
 def test_a_sitemap_naming_a_listings_later_pages_gives_the_listing_its_template() -> None:
     """A list whose pager is drawn by script (``onclick="pokazhi(2)"``), and a sitemap
     (named by robots.txt) of the site's sections and the list's pages, ``/novini?str=2``

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier, older_source
+from newsarchive.archive.frontier import Frontier, older_source, within
 from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
@@ -217,11 +217,9 @@ class SourceReader:
         shown = bool(sources.feeds or sources.sitemaps or sources.all_news)
         days = LISTING_REST_DAYS if shown else SECTION_REST_HOURS / 24
         unfinished = {u for u in rested if not self.frontier.walk(u).completed}
-        due = [
-            u for u in rested if u not in unfinished and not self.frontier.checked_within(u, days)
-        ]
+        read = self.frontier.last_checked(rested)  # (one query for all, not one each)
+        due = [u for u in rested if u not in unfinished and not within(read.get(u), days)]
         if not shown:  # (the longest unread first: a page never read has no time, "")
-            read = self.frontier.last_checked(due)
             due = sorted(due, key=lambda u: read.get(u, ""))[:SECTIONS_PER_NIGHT]
         return [u for u in rested if u in unfinished or u in due]
 

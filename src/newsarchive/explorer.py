@@ -494,18 +494,23 @@ class _Explorer:
         of "Новини" beside its "Съобщения") is a section the nightly run would otherwise
         never see, and is kept. The first listing, the menu's most news-like, stays,
         but beside several feeds (a page of feeds' categories, ``feeds_of_a_page``) that
-        carry its every item: robots.txt and two feeds are a nightly run's three requests.
-        A feed that cannot be read proves nothing, and then every listing stays."""
+        carry its every item when it has no page 2 (a home page of the newest three):
+        robots.txt and two feeds are a nightly run's three requests. One with a page 2
+        stays: the feeds hold the newest ten or twenty, and its later pages are the only
+        way to the older news. A feed that cannot be read proves nothing, and then every
+        listing stays."""
         several = len(self.feeds) > 1  # (a page of feeds: ``feeds_of_a_page``)
         if not self.feeds or len(self.listings) < (1 if several else 2):
             return
         if self.fed is None:
             self.is_feed(self.feeds[0], telling=True)  # (unread: every listing stays, once)
         fed = self.fed or set()
-        first = self.listed.get(self.listings[0], set())
-        carried = several and bool(first) and first <= fed
+        lead = self.listings[0]
+        first = self.listed.get(lead, set())
+        paged = lead in self.pagination or lead in self.page_templates
+        carried = several and bool(first) and first <= fed and not paged
         if carried:
-            self._forget(self.listings[0])
+            self._forget(lead)
         kept = [] if carried else self.listings[:1]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())

@@ -160,7 +160,7 @@ def _older_than(since: dt.date | None, day: dt.date | None) -> str | None:
     return (day + dt.timedelta(days=1)).isoformat()
 
 
-def _within(checked_at: str | None, days: float) -> bool:
+def within(checked_at: str | None, days: float) -> bool:
     """Whether a row's ``checked_at`` (ISO, UTC) is less than ``days`` days ago; a row
     never read in full, or holding no time, is not."""
     if checked_at is None:
@@ -858,7 +858,7 @@ class Frontier:
         row = self.conn.execute(
             "SELECT checked_at FROM fetch_state WHERE url = ?", (url,)
         ).fetchone()
-        return row is not None and _within(row[0], days)
+        return row is not None and within(row[0], days)
 
     def last_checked(self, urls: list[str]) -> dict[str, str]:
         """When each of ``urls`` read before was last read in full or confirmed unchanged
@@ -894,4 +894,4 @@ class Frontier:
         ).fetchone()
         if row is None or row[0] != lastmod:
             return False
-        return row[1] != SITEMAP_GONE_STATUS or _within(row[3], gone_days(row[2]))
+        return row[1] != SITEMAP_GONE_STATUS or within(row[3], gone_days(row[2]))
