@@ -193,8 +193,11 @@ _SLASHED = re.compile(
     r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
     + _YEAR
     # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
-    # Bulgarian set to "d/m/Y", its time after the "в" of "%1$s at %2$s"
-    + r"(?:\s*[,|@-]?\s*(?:(?:at|в)\s+)?"
+    # Bulgarian set to "d/m/Y", its time after the "в" of "%1$s at %2$s". The mark's
+    # spaces after it only (``(?:[,|@-]\s*)?``): ``\s*[,|@-]?\s*`` matched the same
+    # strings, but split a run of spaces with no time after it every way there is, a
+    # date followed by 8,000 spaces took 3 s, 30,000 a minute
+    + r"(?:\s*(?:[,|@-]\s*)?(?:(?:at|в)\s+)?"
     + _TIME12
     + r")?"
 )
