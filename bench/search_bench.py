@@ -1,6 +1,6 @@
 """Search benchmark: a deterministic Bulgarian corpus, imported and searched through the CLI.
 
-    python bench/search_bench.py [--articles 200000] [--repeat 3] [--keep DIR]
+    python bench/search_bench.py [--articles 200000] [--repeat 3] [--keep DIR] [--import-only]
 
 1. Generates ``--articles`` news articles (4 sites, 10 years, inflected word forms) from
    a fixed seed, with planted articles that contain exactly one inflected form of a word
@@ -246,6 +246,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per query (median taken)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep the archive")
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="stop after the import's timing (steps 1-2): A/B runs of the import alone",
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -274,6 +279,10 @@ def main() -> int:
     print(f"import CPU: {cpu:.1f}s = {args.articles / cpu:,.0f} articles per CPU second")
     if rate < 2000:
         failures.append("import rate")
+    if args.import_only:
+        if not args.keep:
+            shutil.rmtree(work)
+        return 1 if failures else 0
 
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -134,8 +134,13 @@ def tokens(text: str) -> list[str]:
     point agrees; ``tests/test_composed.py`` checks). The same tokens in a sixth less
     time (an import's article: 120 µs instead of 145), where the expression tested its
     class on every letter.
+
+    Full stops and commas, which end most pieces that are no token, are made spaces
+    first (``str.replace``, in C): any character no token holds separates two tokens as
+    a space does, so the tokens are the same, and most texts' pieces are all tokens
+    then (an import's article: 28 µs instead of 38; a dev page's text 20% less).
     """
-    words = text.lower().split()
+    words = text.lower().replace(".", " ").replace(",", " ").split()
     if all(map(str.isalnum, words)):
         return words
     found: list[str] = []
