@@ -20,6 +20,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.discover import pager_words
 from newsarchive.discover.urls import followed_href, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
@@ -175,31 +176,82 @@ def hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
     ]
 
 
+# What a card's button says when a click on it opens the card's article ("Прочети повече
+# »", "Виж още", "Read more"): ``pager_words``' vocabulary, with an arrow or "…" after it.
+_READ_MORE = re.compile(
+    rf"^(?:(?:{'|'.join(pager_words.READ)})(?:\s+(?:{'|'.join(pager_words.MORE)}))?"
+    rf"|{'|'.join(pager_words.MORE + pager_words.TO_ITEM)})"
+    rf"\s*(?:[{pager_words.ARROWS_ON}…]|\.\.\.)?$",
+    re.IGNORECASE,
+)
+# A form that signs a reader in or out, switches the site's language, searches or
+# subscribes, by its action's or its fields' words: never a way to an article, whatever
+# its button says (``/logout?token=…``, ``/?lang=en``, ``/search?tag=…``).
+_NOT_AN_ITEM = re.compile(
+    r"(?:^|[^a-z])(?:log_?in|log_?out|sign_?(?:in|out|up)|auth|lang|language|locale|search"
+    r"|subscribe|unsubscribe|newsletter|tarsene|tarsi|vhod|izhod)(?:$|[^a-z])",
+    re.IGNORECASE,
+)
+# A card's headline beside its form: a heading, or an element a theme names a title.
+_HEADLINES = "h1, h2, h3, h4, h5, h6, [class*='title'], [class*='zaglavie']"
+# How far above its form a card's box may be (the form in a ``<p>`` in a card's body).
+_CARD_DEPTH = 3
+_NOT_CARDS = frozenset({"body", "html", "header", "nav", "footer", "form"})
+
+
+def _in_card(form: LexborNode) -> bool:
+    """The form sits in a listing's card: the nearest box above it (up to
+    ``_CARD_DEPTH``) holding a headline holds no other form. A site's header or a list of
+    forms under one heading is no card."""
+    node = form.parent
+    for _ in range(_CARD_DEPTH):
+        if node is None or node.tag in _NOT_CARDS:
+            return False
+        if node.css_first(_HEADLINES) is not None:
+            return len(node.css("form")) == 1
+        node = node.parent
+    return False
+
+
 def form_link(form: LexborNode) -> str | None:
     """The raw address a card's GET form asks for, as a link's ``href`` would: a form of
     hidden fields and one button, no link inside, whose click is how a reader opens the
     item (``<form action="novina.php"><input type="hidden" name="id" value="57"><input
     type="submit" value="Прочети повече »">``): its action (the page itself without one)
     with those fields as the query, and the button's own ``name=value`` where it has one.
-    A form asking anything of the reader (a search's word, a date) leads nowhere by
-    itself; nor does one of no hidden field."""
+    Only a card's form (``_in_card``, beside its headline) whose button says "read more"
+    (``_READ_MORE``): any other GET form of hidden fields (a sign-out's token, a language
+    switch's ``lang=en``, a login's return address) is no link a crawler should follow,
+    and nor is one whose action or fields say so (``_NOT_AN_ITEM``). A form asking
+    anything of the reader (a search's word, a date) leads nowhere by itself; nor does one
+    of no hidden field."""
     if not gets_form(form) or form.css_first("a") is not None:
         return None
     pressed: list[tuple[str, str]] = []
-    buttons = 0
+    buttons: list[LexborNode] = []
     for field in form.css("input, button, select, textarea"):
         kind = input_kind(field)
         if field.tag in ("select", "textarea") or kind not in UNASKED_INPUTS:
             return None
         if kind in ("submit", "image"):
-            buttons += 1
+            buttons.append(field)
             if name := field.attributes.get("name"):
                 pressed.append((name, field.attributes.get("value") or ""))
     fields = hidden_fields(form)
-    if buttons != 1 or not fields:
+    if len(buttons) != 1 or not fields or not _READ_MORE.match(button_label(buttons[0])):
         return None
     action = (form.attributes.get("action") or "").strip()
+    said = " ".join([action, *(f"{name} {value}" for name, value in fields)])
+    if _NOT_AN_ITEM.search(said) or not _in_card(form):
+        return None
     return urlunsplit(urlsplit(action)._replace(query=urlencode([*fields, *pressed])))
+
+
+def button_label(field: LexborNode) -> str:
+    """What a form's button says: a ``<button>``'s words, else its ``value``, else the
+    ``alt`` of an image button."""
+    label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
+    return label or field.attributes.get("value") or field.attributes.get("alt") or ""
 
 
 def _data_link(attrs: Mapping[str, str | None]) -> str:
