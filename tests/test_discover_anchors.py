@@ -67,8 +67,8 @@ def test_a_cards_get_form_of_hidden_fields_and_one_button_is_a_link() -> None:
         '<div class="novina"><h3>Парк</h3><form action="novina.php" method="get">'
         '<input type="hidden" name="id" value="57"><input type="submit" value="Прочети »">'
         "</form></div>"
-        '<form action="novina.php"><input type="hidden" name="id" value="58">'
-        '<button name="vid" value="pulen">Прочети »</button></form>'
+        '<li><h4>Мост</h4><p><form action="novina.php"><input type="hidden" name="id" value="58">'
+        '<button name="vid" value="pulen">Прочети »</button></form></p></li>'
         '<form action="glas.php" method="post"><input type="hidden" name="id" value="57">'
         '<input type="submit" value="Гласувай"></form>'
         '<form action="novini.php"><input type="submit" value="Всички"></form>'
@@ -77,3 +77,35 @@ def test_a_cards_get_form_of_hidden_fields_and_one_button_is_a_link() -> None:
     )
     targets = [link_target(node) for node in link_nodes(tree)]
     assert targets == ["/", "novina.php?id=57", "novina.php?id=58&vid=pulen", "/x"]
+
+
+def test_only_a_cards_read_more_form_is_a_link() -> None:
+    """A page's other GET forms of hidden fields and one button are no links: a login's
+    return address, a sign-out's token, a language switch, a tag search, a header's form
+    beside the site's name; nor is a card's form whose button says something else, or a
+    list's one heading over many forms (before: every one of them was a link, and a
+    crawler following them signed out or switched the site's language)."""
+    tree = LexborHTMLParser(
+        '<body><header><h1>Вестник</h1><form action="/"><input type="hidden" name="lang"'
+        ' value="en"><input type="submit" value="Още"></form></header>'
+        '<div class="top"><h2>Вход</h2><form action="/login"><input type="hidden"'
+        ' name="return" value="/novini/5"><button>Вход</button></form></div>'
+        '<div class="user"><span class="title">Иван</span><form action="/logout">'
+        '<input type="hidden" name="token" value="abc"><button>Виж още</button></form></div>'
+        '<div class="tag"><h3>Спорт</h3><form action="/search"><input type="hidden"'
+        ' name="tag" value="спорт"><button>Виж</button></form></div>'
+        '<div class="novina"><h3>Парк</h3><p>Паркът е готов.</p><form action="novina.php">'
+        '<input type="hidden" name="id" value="57"><input type="submit"'
+        ' value="Прочети повече »"></form></div>'
+        '<div class="novina"><h3>Мост</h3><form action="glas.php"><input type="hidden"'
+        ' name="id" value="58"><input type="submit" value="Гласувай"></form></div>'
+        '<article><h3 class="title">Пазар</h3><div><p><form action="novina.php">'
+        '<input type="hidden" name="id" value="59"><button>Read more</button></form>'
+        "</p></div></article>"
+        '<ul><h2>Архив</h2><li><form action="arhiv.php"><input type="hidden" name="g"'
+        ' value="2024"><button>Виж</button></form></li><li><form action="arhiv.php">'
+        '<input type="hidden" name="g" value="2023"><button>Виж</button></form></li></ul>'
+        "</body>"
+    )
+    targets = [link_target(node) for node in link_nodes(tree)]
+    assert targets == ["novina.php?id=57", "novina.php?id=59"]

@@ -373,3 +373,34 @@ def test_googles_paywall_class_marks_the_articles_own_paid_text() -> None:
     text = extract(GOOGLE_PAYWALL, "https://vestnik.example.bg/novini/most").text
     assert len(text.splitlines()) == 5, text
     assert "Жителите могат да зададат" in text
+
+
+_BUDGET = (
+    "<p>Общинският съвет прие бюджета на града за следващата година след дълъг и тежък "
+    "дебат в залата.</p>"
+)
+_WORD_SETTINGS = "<xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>"
+
+
+@pytest.mark.parametrize(
+    "island",
+    [
+        _WORD_SETTINGS + "</w:WordDocument></xml>",  # closed: Word's settings alone
+        _WORD_SETTINGS + "</w:WordDocument>",  # the <xml> left open: the page nests in it
+        _WORD_SETTINGS,  # both left open
+        "<xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings>",
+    ],
+)
+def test_an_unclosed_word_island_keeps_the_article_after_it(island: str) -> None:
+    """Word's ``<xml>`` of document settings is junk, its words ("Normal 0") never the
+    text; one a malformed paste left open, which lexbor nests the rest of the article in,
+    loses only Word's own elements, not the paragraphs after it (before: 4 paragraphs
+    read 1)."""
+    more = "".join(_BUDGET.replace("прие", verb) for verb in ("одобри", "гласува", "обсъди"))
+    html = (
+        "<html lang='bg'><head><title>Бюджетът</title></head><body><article><h1>Бюджетът"
+        f"</h1><div class='tekst'>{_BUDGET}{island}{more}</div></article></body></html>"
+    )
+    text = extract(html, "https://v.bg/a/1").text
+    assert len(text.splitlines()) == 4
+    assert "Normal" not in text and "AllowPNG" not in text

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.php_notices import without_leading_notices
 from newsarchive.streamed import place_streamed
@@ -148,9 +148,38 @@ def page_tree(html: str) -> LexborHTMLParser:
         data = data.replace(b"\x00", b"")
     tree = parse_html(data)
     place_streamed(tree, data)
+    if b"<xml" in data or b"<XML" in data:
+        open_word_islands(tree)
     if data.find(b"modal", 0, _FRAGMENT_HEAD) >= 0:
         shown_as_page(tree)
     return tree
+
+
+def _of_word(node: LexborNode) -> bool:
+    """One of Word's own elements: a prefixed name (``w:view``, ``o:p``)."""
+    return ":" in (node.tag or "")
+
+
+def open_word_islands(tree: LexborHTMLParser) -> None:
+    """Word's ``<xml>`` of document settings (``<w:WordDocument><w:View>Normal</w:View>``),
+    pasted bare, is junk (``extraction.clean.JUNK_TAGS``): every element in it is one of
+    Word's own, their names prefixed (``w:``, ``o:``, ``m:``). One a malformed paste left
+    open holds the rest of the article too, as lexbor nests what follows an unclosed
+    element in it: there Word's elements that hold nothing else go, those the article's
+    paragraphs fell into (an unclosed ``<w:WordDocument>``) and the ``<xml>`` itself are
+    unwrapped, their contents kept where they stood."""
+    for island in tree.css("xml"):
+        inside = island.css("*")
+        if all(_of_word(node) for node in inside):
+            continue  # Word's settings alone
+        for node in reversed(inside):  # (each one's descendants before it)
+            if not _of_word(node):
+                continue
+            if all(_of_word(below) for below in node.css("*")):
+                node.decompose()
+            else:
+                node.unwrap()
+        island.unwrap()
 
 
 # How far into a document the first of a modal fragment's parts stands (its first tag):

@@ -20,6 +20,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.discover import pager_words
 from newsarchive.discover.urls import followed_href, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
@@ -128,13 +129,19 @@ def _called_url(script: str, calls: Mapping[str, ScriptCall]) -> str | None:
     return known.prefix + (arg.group(1) or arg.group(3)) + known.suffix
 
 
-def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = None) -> str | None:
+def link_target(
+    anchor: LexborNode,
+    calls: Mapping[str, ScriptCall] | None = None,
+    forms: Mapping[int, str] | None = None,
+) -> str | None:
     """The raw (unresolved) URL an ``<a>`` (or a clickable row or card, ``clickables``)
     leads to: a real ``href`` (``data-href``) first, then a URL in a ``javascript:`` href
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
-    from ``script_calls``), last the ``hx-get`` htmx asks on a click."""
+    from ``script_calls``), last the ``hx-get`` htmx asks on a click. A card's form leads
+    where ``form_link`` says, read from ``forms`` (``link_nodes`` worked them out) when
+    given."""
     if anchor.tag == "form":
-        return form_link(anchor)
+        return forms.get(anchor.mem_id) if forms is not None else form_link(anchor)
     attrs = anchor.attributes
     href = (attrs.get("href") or _data_link(attrs)).strip()
     if followed_href(href):
@@ -182,31 +189,114 @@ def hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
     ]
 
 
+# What a card's button says when a click on it opens the card's article ("Прочети повече
+# »", "Виж още", "Read more"): ``pager_words``' vocabulary, with an arrow or "…" after it.
+_READ_MORE = re.compile(
+    rf"^(?:(?:{'|'.join(pager_words.READ)})(?:\s+(?:{'|'.join(pager_words.MORE)}))?"
+    rf"|{'|'.join(pager_words.MORE + pager_words.TO_ITEM)})"
+    rf"\s*(?:[{pager_words.ARROWS_ON}…]|\.\.\.)?$",
+    re.IGNORECASE,
+)
+# A form that signs a reader in or out, switches the site's language, searches or
+# subscribes, by its action's or its fields' words: never a way to an article, whatever
+# its button says (``/logout?token=…``, ``/?lang=en``, ``/search?tag=…``).
+_NOT_AN_ITEM = re.compile(
+    r"(?:^|[^a-z])(?:log_?in|log_?out|sign_?(?:in|out|up)|auth|lang|language|locale|search"
+    r"|subscribe|unsubscribe|newsletter|tarsene|tarsi|vhod|izhod)(?:$|[^a-z])",
+    re.IGNORECASE,
+)
+# A card's headline beside its form: a heading, or an element a theme names a title.
+_HEADLINES = "h1, h2, h3, h4, h5, h6, [class*='title'], [class*='zaglavie']"
+# How far above its form a card's box may be (the form in a ``<p>`` in a card's body).
+_CARD_DEPTH = 3
+_NOT_CARDS = frozenset({"body", "html", "header", "nav", "footer", "form"})
+
+
+def _in_card(form: LexborNode) -> bool:
+    """The form sits in a listing's card: the nearest box above it (up to
+    ``_CARD_DEPTH``) holding a headline holds no other form. A site's header or a list of
+    forms under one heading is no card."""
+    node = form.parent
+    for _ in range(_CARD_DEPTH):
+        if node is None or node.tag in _NOT_CARDS:
+            return False
+        if node.css_first(_HEADLINES) is not None:
+            return len(node.css("form")) == 1
+        node = node.parent
+    return False
+
+
+def asked_fields(form: LexborNode) -> list[LexborNode]:
+    """The fields of a form a reader fills in or picks (a search's word, a date's
+    drop-downs): any but hidden ones and buttons."""
+    return [
+        field
+        for field in form.css("input, button, select, textarea")
+        if field.tag in ("select", "textarea") or input_kind(field) not in UNASKED_INPUTS
+    ]
+
+
+def plain_form(form: LexborNode) -> tuple[list[tuple[str, str]], list[LexborNode]] | None:
+    """A GET form asking nothing of the reader, as a card's link or a pager of form
+    buttons is: its hidden fields and its submit buttons, a click on one of which asks
+    for ``form_address`` of them. ``None`` for a POST or a form with a field to fill."""
+    if not gets_form(form) or asked_fields(form):
+        return None
+    buttons = [f for f in form.css("input, button") if input_kind(f) in ("submit", "image")]
+    return hidden_fields(form), buttons
+
+
+def form_address(
+    form: LexborNode, fields: list[tuple[str, str]], base: str | None = None
+) -> str | None:
+    """The address a GET form asks for when sent with ``fields``: its action (the page's
+    own address without one) with them as the query. Raw, as a link's ``href`` is, without
+    ``base``; resolved against it (``normalize_url``) with it, ``None`` where that fails.
+    The one way a card's form, a drop-down's and a pager of form buttons become an address."""
+    if base is None:
+        action: str | None = (form.attributes.get("action") or "").strip()
+    else:
+        action = normalize_url(form.attributes.get("action") or base, base)
+    if action is None:
+        return None
+    return urlunsplit(urlsplit(action)._replace(query=urlencode(fields)))
+
+
 def form_link(form: LexborNode) -> str | None:
     """The raw address a card's GET form asks for, as a link's ``href`` would: a form of
     hidden fields and one button, no link inside, whose click is how a reader opens the
     item (``<form action="novina.php"><input type="hidden" name="id" value="57"><input
     type="submit" value="Прочети повече »">``): its action (the page itself without one)
     with those fields as the query, and the button's own ``name=value`` where it has one.
-    A form asking anything of the reader (a search's word, a date) leads nowhere by
-    itself; nor does one of no hidden field."""
-    if not gets_form(form) or form.css_first("a") is not None:
+    Only a card's form (``_in_card``, beside its headline) whose button says "read more"
+    (``_READ_MORE``): any other GET form of hidden fields (a sign-out's token, a language
+    switch's ``lang=en``, a login's return address) is no link a crawler should follow,
+    and nor is one whose action or fields say so (``_NOT_AN_ITEM``). A form asking
+    anything of the reader (a search's word, a date) leads nowhere by itself; nor does one
+    of no hidden field."""
+    if form.css_first("a") is not None or (plain := plain_form(form)) is None:
         return None
-    pressed: list[tuple[str, str]] = []
-    buttons = 0
-    for field in form.css("input, button, select, textarea"):
-        kind = input_kind(field)
-        if field.tag in ("select", "textarea") or kind not in UNASKED_INPUTS:
-            return None
-        if kind in ("submit", "image"):
-            buttons += 1
-            if name := field.attributes.get("name"):
-                pressed.append((name, field.attributes.get("value") or ""))
-    fields = hidden_fields(form)
-    if buttons != 1 or not fields:
+    fields, buttons = plain
+    if len(buttons) != 1 or not fields or not _READ_MORE.match(button_label(buttons[0])):
         return None
     action = (form.attributes.get("action") or "").strip()
-    return urlunsplit(urlsplit(action)._replace(query=urlencode([*fields, *pressed])))
+    said = " ".join([action, *(f"{name} {value}" for name, value in fields)])
+    if _NOT_AN_ITEM.search(said) or not _in_card(form):
+        return None
+    button = buttons[0]
+    pressed = (
+        [(name, button.attributes.get("value") or "")]
+        if (name := button.attributes.get("name"))
+        else []
+    )
+    return form_address(form, [*fields, *pressed])
+
+
+def button_label(field: LexborNode) -> str:
+    """What a form's button says: a ``<button>``'s words, else its ``value``, else the
+    ``alt`` of an image button."""
+    label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
+    return label or field.attributes.get("value") or field.attributes.get("alt") or ""
 
 
 def _data_link(attrs: Mapping[str, str | None]) -> str:
@@ -226,23 +316,26 @@ _WEB_SCHEME = re.compile(r"(?:https?:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
 _CLICKABLE = ", ".join(f"[{name}]" for name in (*_DATA_LINKS, "onclick"))
 
 
-def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+def link_nodes(tree: LexborHTMLParser, forms: dict[int, str] | None = None) -> list[LexborNode]:
     """The page's ``<a>`` elements and, in document order among them, the rows and cards a
     script makes clickable: ``<tr onclick="location.href='/novini/12'">``, ``<div
     data-href="/novini/12">`` or ``data-url`` (a listing whose only ``<a>`` may say
     "Прочети повече", or none); and a card's GET form of hidden fields and one button, its
     only way to the item (``form_link``). Buttons and form controls are not links,
-    whatever their script opens."""
+    whatever their script opens. ``forms``, when given, gets each such form's target by
+    its ``mem_id``, for ``link_target`` to read rather than work it out again."""
     anchors = tree.css("a")
     clickable = [n for n in tree.css(_CLICKABLE) if n.tag not in _NOT_CLICKABLE]
-    forms = {n.mem_id for n in tree.css("form") if form_link(n)}
-    if not clickable and not forms:
+    targets = {n.mem_id: target for n in tree.css("form") if (target := form_link(n))}
+    if forms is not None:
+        forms.update(targets)
+    if not clickable and not targets:
         return anchors  # nearly every page: no second pass
     seen: set[int] = set()
     nodes: list[LexborNode] = []
     for node in tree.css(f"a, form, {_CLICKABLE}"):
         if node.mem_id in seen or (
-            node.tag != "a" and node.tag in _NOT_CLICKABLE and node.mem_id not in forms
+            node.tag != "a" and node.tag in _NOT_CLICKABLE and node.mem_id not in targets
         ):
             continue
         seen.add(node.mem_id)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Unpack
-from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -34,6 +34,9 @@ from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     UNASKED_INPUTS,
     ScriptCall,
+    asked_fields,
+    button_label,
+    form_address,
     gets_form,
     hidden_fields,
     input_kind,
@@ -41,6 +44,7 @@ from newsarchive.discover.anchors import (
     link_says,
     link_target,
     page_base,
+    plain_form,
     says_print,
     script_calls,
 )
@@ -162,8 +166,9 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     first_path = _PATH_PAGE.sub("", here_path).rstrip("/")
     links: list[Link] = []
     calls = script_calls(tree)
-    for anchor in link_nodes(tree):
-        raw = link_target(anchor, calls)
+    forms: dict[int, str] = {}  # (each card's form's target, worked out once)
+    for anchor in link_nodes(tree, forms):
+        raw = link_target(anchor, calls, forms)
         if not raw:
             continue
         if _PLAIN_ROOT_PATH.match(raw):
@@ -1054,31 +1059,13 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     if not gets_form(form) or _asks_more(form, select):
         return None  # a search form (a day, a month, a word): its numbers are no pages
-    return _form_address(form, base, [*hidden_fields(form), (name, value)])
-
-
-def _form_address(form: LexborNode, base: str, fields: list[tuple[str, str]]) -> str | None:
-    """The address a GET form asks for when sent with ``fields``: its action (the page's
-    own address without one) with them as the query; the one way a drop-down's form and
-    a pager of form buttons become a next page's address."""
-    action = normalize_url(form.attributes.get("action") or base, base)
-    if action is None:
-        return None
-    return urlunsplit(urlsplit(action)._replace(query=urlencode(fields)))
+    return form_address(form, [*hidden_fields(form), (name, value)], base)
 
 
 def _asks_more(form: LexborNode, select: LexborNode) -> bool:
     """The form has a field to fill besides ``select``: a pager's form asks only for
     the page, and an archive's search form asks for a day with a month and a year."""
-    for field in form.css("select, textarea, input"):
-        if field.tag == "select":
-            if field.mem_id != select.mem_id:
-                return True
-        elif field.tag == "textarea":
-            return True
-        elif input_kind(field) not in UNASKED_INPUTS:
-            return True
-    return False
+    return any(field.mem_id != select.mem_id for field in asked_fields(form))
 
 
 def _form_button_pager(
@@ -1090,28 +1077,20 @@ def _form_button_pager(
     ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
     (a search's word, a date) is no pager."""
     for form in tree.css("form"):
-        if not gets_form(form):
+        if (plain := plain_form(form)) is None:
+            continue  # it asks for something: no pager
+        fields, buttons = plain
+        button = next((b for b in buttons if _NEXT_TEXT.match(button_label(b) or "-")), None)
+        if button is None:
             continue
-        pressed: tuple[str, str] | None = None
-        for field in form.css("input, button, select, textarea"):
-            kind = input_kind(field)
-            if field.tag in ("select", "textarea") or kind not in UNASKED_INPUTS:
-                break  # it asks for something: no pager
-            if kind == "hidden":
-                continue
-            name = field.attributes.get("name") or ""
-            value = field.attributes.get("value") or ""
-            label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
-            label = label or value or field.attributes.get("alt") or ""
-            if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
-                pressed = (name, value) if name and field.tag == "button" else ("", "")
-        else:
-            fields = hidden_fields(form)
-            if pressed is None or not (fields or pressed[0]):
-                continue
-            target = _form_address(form, base, [*fields, *([pressed] if pressed[0] else [])])
-            if target and (url := usable(target)):
-                return url
+        # a ``<button>``'s own name=value goes with the fields (an input's never did here)
+        name = (button.attributes.get("name") or "") if button.tag == "button" else ""
+        pressed = [(name, button.attributes.get("value") or "")] if name else []
+        if not (fields or pressed):
+            continue
+        target = form_address(form, [*fields, *pressed], base)
+        if target and (url := usable(target)):
+            return url
     return None
 
 
@@ -1145,7 +1124,7 @@ def _page_box_pager(
             last = (box.attributes.get("max") or "").strip()
             if last.isdigit() and int(last) <= page:
                 continue  # the last page: the box goes no further
-            target = _form_address(form, base, [*hidden_fields(form), (name, str(page + 1))])
+            target = form_address(form, [*hidden_fields(form), (name, str(page + 1))], base)
             if target and (url := usable(target)):
                 return url
     return None

@@ -45,3 +45,10 @@ ARROWS_BACK = "«‹<←◄◀"
 OLDER = ("по-стари", "по-стара", "older")
 ITEMS = ("новини", "публикации", "статии", "записи", "news", "posts", "entries")
 ITEM = ("новина", "статия", "публикация", "post", "article", "story")
+
+# What a card's "read more" control says, the way on to its article rather than another
+# page of the list: "Прочети повече »", "Виж още", "Още…", "Read more", "Към новината".
+# A verb alone ("Прочети", "Виж") or with what it opens; "more" alone ("Още", "Повече").
+READ = ("прочети", "прочетете", "виж", "вижте", "read", "see", "view")
+MORE = ("повече", "още", "more", "новината", "статията", "цялата новина", "цялата статия")
+TO_ITEM = ("към новината", "към статията", "детайли", "details")

@@ -23,7 +23,8 @@ from newsarchive.streamed import PART_NUMBER
 # data island, which Word writes its document settings into (``<w:View>Normal</w:View>``,
 # ``<w:LidThemeOther>BG</w:LidThemeOther>``): where an editor pasting from Word dropped the
 # conditional comment around it, its values read "Normal 0 21 false false false BG
-# X-NONE" as text, never the article's.
+# X-NONE" as text, never the article's. (One left open, the article nested in it, is
+# opened where the page is parsed: ``markup.open_word_islands``.)
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "video", "audio",
     "button", "select", "input", "textarea", "object", "embed", "link", "meta", "xml",
