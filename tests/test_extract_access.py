@@ -103,6 +103,9 @@ FREE = [
     ("script", page(after='<script>var t = "Абонирай се, за да прочетеш цялата статия";</script>')),
     # a story that mentions it: the text's own line, no offer
     ("story", page(body=LEAD + "<p>Каналът съобщи, че статията е достъпна само за абонати.</p>")),
+    # the story's own line after a ``<br>``: the text keeps it as a line of its own
+    ("story br", page(body=LEAD + "<p>Операторът смени пакетите.<br>Съдържанието е достъпно"
+                                  " само за абонати на пакет Макс.</p>" + MORE)),
     # Google's .paywall class marks the paid text itself, served whole: no statement
     ("paywall class", page(body=LEAD + f'<div class="paywall">{MORE}</div>')),
 ]  # fmt: skip
