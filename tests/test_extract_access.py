@@ -120,3 +120,15 @@ def test_a_free_article_is_never_marked_paid(html: str) -> None:
 def test_a_page_that_fails_extraction_records_no_access() -> None:
     assert access.page_access(None, [], "") == ("free", "none")
     assert extract(b"\xff" * 3, "https://x.bg/").access in ("free", None)
+
+
+def test_an_offer_close_behind_another_subscription_word_is_found() -> None:
+    """The gate (``_near``) goes on from each stem it finds: a "Абонамент" menu link a few
+    hundred characters before the offer made it jump past the offer's own stem."""
+    menu = '<nav><a href="/abonament">Абонамент</a></nav>'
+    filler = "<p>" + "Съветниците гласуваха. " * 15 + "</p>"
+    offer = "<aside><p>Абонирай се, за да прочетеш цялата статия</p></aside>"
+    html = page(body=LEAD, after=menu + filler + offer)
+    gap = html.index("бонирай") - html.index("бонамент")
+    assert access._NEAR // 2 < gap < access._NEAR
+    assert extract(html, "https://vestnik.bg/novini/5").access == "paid"

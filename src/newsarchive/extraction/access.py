@@ -141,7 +141,9 @@ def _near(html: str, bulgarian: bool) -> bool:
             window = html[max(0, at - _NEAR) : at + _NEAR]
             if any(piece in window for piece in pieces):
                 return True
-            at = html.find(stem, at + _NEAR)
+            # (from the next character: a stem close behind, a "Абонамент" menu link a
+            # few hundred characters before the offer, must not hide the offer's own)
+            at = html.find(stem, at + len(stem))
     return False
 
 
