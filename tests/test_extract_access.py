@@ -117,9 +117,10 @@ def test_a_free_article_is_never_marked_paid(html: str) -> None:
     assert article.access == "free", article.rules.get("access")
 
 
-def test_a_page_that_fails_extraction_records_no_access() -> None:
-    assert access.page_access(None, [], "") == ("free", "none")
-    assert extract(b"\xff" * 3, "https://x.bg/").access in ("free", None)
+def test_a_page_with_no_text_says_nothing_of_access_and_is_free() -> None:
+    """A page that is no HTML states nothing and shows no offer: "free", by rule "none"."""
+    article = extract(b"\xff" * 3, "https://x.bg/")
+    assert (article.access, article.rules["access"]) == ("free", "none")
 
 
 def test_an_offer_close_behind_another_subscription_word_is_found() -> None:
