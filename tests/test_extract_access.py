@@ -49,7 +49,6 @@ PAID = [
     ("microdata", '<meta itemprop="isAccessibleForFree" content="False">',
      "microdata:isAccessibleForFree"),
     ("locked", '<meta property="article:content_tier" content="locked">', TIER),
-    ("metered", '<meta property="article:content_tier" content="Metered">', TIER),
 ]  # fmt: skip
 
 
@@ -95,6 +94,8 @@ FREE = [
     ("stated free", page(jsonld({"@type": "NewsArticle", "isAccessibleForFree": True}),
                          after=OFFER_BOX)),
     ("tier free", page('<meta property="article:content_tier" content="free">', after=OFFER_BOX)),
+    # a metered article: paid after a reader's free reads, served whole to a crawler
+    ("metered", page('<meta property="article:content_tier" content="Metered">')),
     # a free part says nothing of the page
     ("free part", page(jsonld({"@type": "NewsArticle",
                                "hasPart": [dict(PAID_PART, isAccessibleForFree=True)]}))),

@@ -14,8 +14,11 @@ would be left out of a count it belongs to):
    boolean or as the string "False"/"false" ("True"); any ``false`` says paid, even
    beside a ``true`` (a page's WebPage node may call itself free, its Article not).
    A ``true`` alone says free, whatever else the page shows: it is the most exact word.
-2. ``<meta property="article:content_tier">``: "locked" or "metered" says paid (a
-   metered article is paid after a few free reads), "free" says free.
+2. ``<meta property="article:content_tier">``: "locked" says paid, "free" says free.
+   "metered" says nothing (the next step decides): a metered article is paid only after
+   a reader's few free reads, counted by cookie, and a crawler without cookies is served
+   its whole text (both dev pages stating it, AEB f5c90a6d and WCXB 0106, hold it whole:
+   11,469 and 5,155 characters); --free-only would have dropped full texts.
 3. A visible offer line (``OFFER_LINE``): what a reader sees in place of the rest of the
    text. Only a short line of its own, not hidden, and not a line of the archived text
    (an offer is the page's furniture; a story that mentions "само за абонати" tells
@@ -94,7 +97,8 @@ _LINE_TAGS = frozenset(
     ("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "td", "body")
 )
 _UNSEEN = frozenset(JUNK_TAGS) - {"button"}  # (a button's label is seen)
-_CONTENT_TIERS = {"locked": ACCESS_PAID, "metered": ACCESS_PAID, "free": ACCESS_FREE}
+# (not "metered": served whole to a crawler without cookies, the module's step 2)
+_CONTENT_TIERS = {"locked": ACCESS_PAID, "free": ACCESS_FREE}
 
 
 def stated_access(meta: Metadata) -> tuple[str, str] | None:
