@@ -93,6 +93,10 @@ FREE = [
     # the page's own word outranks an offer elsewhere on it
     ("stated free", page(jsonld({"@type": "NewsArticle", "isAccessibleForFree": True}),
                          after=OFFER_BOX)),
+    # a related article's node in the graph speaks of that article
+    ("related", page(jsonld({"@graph": [
+        {"@type": "NewsArticle", "headline": "Бюджетът е приет", "isAccessibleForFree": True},
+        {"@type": "NewsArticle", "headline": "Анализ", "isAccessibleForFree": False}]}))),
     ("tier free", page('<meta property="article:content_tier" content="free">', after=OFFER_BOX)),
     # a metered article: paid after a reader's free reads, served whole to a crawler
     ("metered", page('<meta property="article:content_tier" content="Metered">')),

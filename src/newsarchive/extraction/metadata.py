@@ -386,23 +386,30 @@ def _free_value(value: Any) -> bool | None:
     return None
 
 
-def _read_access(node: dict[str, Any], meta: Metadata) -> None:
+def _read_access(node: dict[str, Any]) -> list[tuple[str, bool]]:
     """An article node's ``isAccessibleForFree``, and that of each ``hasPart`` naming the
     part of the page it speaks of (``cssSelector``): Google's markup of a paid article
     states it of both, or of the part alone."""
+    stated: list[tuple[str, bool]] = []
     free = _free_value(node.get("isAccessibleForFree"))
     if free is not None:
-        meta.access_stated.append(("jsonld:isAccessibleForFree", free))
+        stated.append(("jsonld:isAccessibleForFree", free))
     parts = node.get("hasPart")
     for part in parts if isinstance(parts, list) else [parts]:
         if isinstance(part, dict) and part.get("cssSelector"):
             free = _free_value(part.get("isAccessibleForFree"))
             if free is False:  # (a free part says nothing of the rest of the page)
-                meta.access_stated.append(("jsonld:hasPart", free))
+                stated.append(("jsonld:hasPart", free))
+    return stated
 
 
 def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
     best_rank = 99
+    # Access is read of the page's own article node (the first, whose headline is read)
+    # and of its WebPage nodes, decided after: a related article's node in the ``@graph``
+    # stating it is paid spoke of that article, not this page's.
+    article_access: list[tuple[str, bool]] = []
+    page_access: list[tuple[str, bool]] = []
     for text in _jsonld_texts(elements):
         try:
             data = json.loads(text or "null", strict=False)
@@ -417,7 +424,10 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             if not kinds & _ARTICLE_TYPES:
                 continue
             rank = 1 if "webpage" in kinds else 0
-            _read_access(node, meta)  # (of every article node: any saying paid decides)
+            if rank:
+                page_access.extend(_read_access(node))
+            elif best_rank:  # (the page's article node: no other read before it)
+                article_access = _read_access(node)
             if rank > best_rank:
                 continue
             headline = node.get("headline") or node.get("name") or ""
@@ -443,6 +453,7 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             elif isinstance(keywords, list):
                 meta.jsonld_keywords = [str(k).strip() for k in keywords if str(k).strip()]
             best_rank = min(best_rank, rank)
+    meta.access_stated.extend((*article_access, *page_access))
 
 
 def _first_name_first(name: str) -> str:
