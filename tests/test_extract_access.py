@@ -48,6 +48,9 @@ PAID = [
     ("part", jsonld({"@type": "NewsArticle", "hasPart": [PAID_PART]}), "jsonld:hasPart"),
     ("microdata", '<meta itemprop="isAccessibleForFree" content="False">',
      "microdata:isAccessibleForFree"),
+    ("microdata item", '</head><body><article itemscope itemtype="https://schema.org/'
+     'NewsArticle"><h1 itemprop="headline">Бюджетът е приет</h1><meta itemprop='
+     '"isAccessibleForFree" content="False"></article>', "microdata:isAccessibleForFree"),
     ("locked", '<meta property="article:content_tier" content="locked">', TIER),
 ]  # fmt: skip
 
@@ -97,6 +100,11 @@ FREE = [
     ("related", page(jsonld({"@graph": [
         {"@type": "NewsArticle", "headline": "Бюджетът е приет", "isAccessibleForFree": True},
         {"@type": "NewsArticle", "headline": "Анализ", "isAccessibleForFree": False}]}))),
+    # a teaser card of another (paid) article: an item of its own, no h1 or body
+    ("teaser card", page(after='<aside class="sidebar"><div itemscope itemtype='
+                               '"https://schema.org/NewsArticle"><a itemprop="url" href="/a/2">'
+                               '<span itemprop="headline">Анализ</span></a><meta itemprop='
+                               '"isAccessibleForFree" content="False"></div></aside>')),
     ("tier free", page('<meta property="article:content_tier" content="free">', after=OFFER_BOX)),
     # a metered article: paid after a reader's free reads, served whole to a crawler
     ("metered", page('<meta property="article:content_tier" content="Metered">')),

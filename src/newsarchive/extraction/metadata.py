@@ -260,6 +260,22 @@ def _only_tag_link(attrs: dict[str, str | None]) -> bool:
     return "itemprop" not in attrs and not ("property" in attrs and "content" in attrs)
 
 
+def _of_the_page(node: LexborNode) -> bool:
+    """Whether a microdata statement speaks of the page's article: stated outside any
+    item, or in the item (past a ``hasPart`` of it) that is the whole page or holds its
+    h1 or ``articleBody``. A sidebar's or a related list's teaser card is an item of its
+    own, of another article: its ``isAccessibleForFree`` false made a free page paid."""
+    scope = node.parent
+    while scope is not None:
+        attrs = scope.attributes
+        if "itemscope" in attrs and "hasPart" not in (attrs.get("itemprop") or "").split():
+            break
+        scope = scope.parent
+    if scope is None or scope.tag in ("html", "body"):
+        return True
+    return scope.css_first('h1, [itemprop~="articleBody"]') is not None
+
+
 def _read_microdata_headline(headlines: list[_Read], meta: Metadata) -> None:
     """The headline a page states in microdata: Joomla prints its article title as
     ``<h2 itemprop="headline">`` (no h1), while its template may make the site's name the
@@ -561,6 +577,8 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     _read_rdfa_dates(elements.rdfa, meta)
     _read_microdata_headline(elements.headlines, meta)
     for node, attrs in elements.accessible:
+        if not _of_the_page(node):
+            continue
         stated = attrs.get("content") if node.tag == "meta" else node.text(deep=True)
         free = _free_value(stated)
         if free is not None:
