@@ -113,6 +113,7 @@ FREE = [
                                "hasPart": [dict(PAID_PART, isAccessibleForFree=True)]}))),
     # an offer kept in every page's markup, hidden, or in a script
     ("hidden", page(after=f'<div style="display: none">{OFFER_BOX}</div>')),
+    ("hidden class", page(after=f'<div class="paywall-box d-none">{OFFER_BOX}</div>')),
     ("script", page(after='<script>var t = "Абонирай се, за да прочетеш цялата статия";</script>')),
     # a story that mentions it: the text's own line, no offer
     ("story", page(body=LEAD + "<p>Каналът съобщи, че статията е достъпна само за абонати.</p>")),
@@ -146,3 +147,9 @@ def test_an_offer_close_behind_another_subscription_word_is_found() -> None:
     gap = html.index("бонирай") - html.index("бонамент")
     assert access._NEAR // 2 < gap < access._NEAR
     assert extract(html, "https://vestnik.bg/novini/5").access == "paid"
+
+
+def test_an_offer_shown_from_a_width_on_is_seen() -> None:
+    """``d-none d-md-block``: hidden on a phone, shown on a desktop; a reader sees it."""
+    html = page(body=LEAD, after=f'<div class="d-none d-md-block">{OFFER_BOX}</div>')
+    assert extract(html, "https://vestnik.bg/novini/6").access == "paid"

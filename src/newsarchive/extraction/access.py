@@ -37,7 +37,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.clean import JUNK_TAGS, is_hidden_attrs
+from newsarchive.extraction.clean import JUNK_TAGS, is_hidden_attrs, is_hidden_class
 from newsarchive.extraction.metadata import Metadata
 
 ACCESS_PAID = "paid"
@@ -164,11 +164,14 @@ def _line_of(text: LexborNode) -> LexborNode | None:
 
 def _seen(node: LexborNode) -> bool:
     """Neither the element nor one around it is hidden (``hidden``, ``aria-hidden``,
-    inline ``display:none``) or unseen: a site may keep its offer in every page's markup,
-    hidden, shown only over a paid article."""
+    inline ``display:none``, a hiding class such as ``d-none``) or unseen: a site may
+    keep its offer in every page's markup, hidden, shown only over a paid article."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("html", "-document"):
-        if current.tag in _UNSEEN or is_hidden_attrs(current.attributes):
+        if current.tag in _UNSEEN:
+            return False
+        attrs = current.attributes
+        if is_hidden_attrs(attrs) or is_hidden_class(attrs):
             return False
         current = current.parent
     return True
