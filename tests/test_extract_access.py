@@ -48,8 +48,10 @@ PAID = [
     ("part", jsonld({"@type": "NewsArticle", "hasPart": [PAID_PART]}), "jsonld:hasPart"),
     ("microdata", '<meta itemprop="isAccessibleForFree" content="False">',
      "microdata:isAccessibleForFree"),
+    ("microdata item", '</head><body><article itemscope itemtype="https://schema.org/'
+     'NewsArticle"><h1 itemprop="headline">Бюджетът е приет</h1><meta itemprop='
+     '"isAccessibleForFree" content="False"></article>', "microdata:isAccessibleForFree"),
     ("locked", '<meta property="article:content_tier" content="locked">', TIER),
-    ("metered", '<meta property="article:content_tier" content="Metered">', TIER),
 ]  # fmt: skip
 
 
@@ -94,15 +96,30 @@ FREE = [
     # the page's own word outranks an offer elsewhere on it
     ("stated free", page(jsonld({"@type": "NewsArticle", "isAccessibleForFree": True}),
                          after=OFFER_BOX)),
+    # a related article's node in the graph speaks of that article
+    ("related", page(jsonld({"@graph": [
+        {"@type": "NewsArticle", "headline": "Бюджетът е приет", "isAccessibleForFree": True},
+        {"@type": "NewsArticle", "headline": "Анализ", "isAccessibleForFree": False}]}))),
+    # a teaser card of another (paid) article: an item of its own, no h1 or body
+    ("teaser card", page(after='<aside class="sidebar"><div itemscope itemtype='
+                               '"https://schema.org/NewsArticle"><a itemprop="url" href="/a/2">'
+                               '<span itemprop="headline">Анализ</span></a><meta itemprop='
+                               '"isAccessibleForFree" content="False"></div></aside>')),
     ("tier free", page('<meta property="article:content_tier" content="free">', after=OFFER_BOX)),
+    # a metered article: paid after a reader's free reads, served whole to a crawler
+    ("metered", page('<meta property="article:content_tier" content="Metered">')),
     # a free part says nothing of the page
     ("free part", page(jsonld({"@type": "NewsArticle",
                                "hasPart": [dict(PAID_PART, isAccessibleForFree=True)]}))),
     # an offer kept in every page's markup, hidden, or in a script
     ("hidden", page(after=f'<div style="display: none">{OFFER_BOX}</div>')),
+    ("hidden class", page(after=f'<div class="paywall-box d-none">{OFFER_BOX}</div>')),
     ("script", page(after='<script>var t = "Абонирай се, за да прочетеш цялата статия";</script>')),
     # a story that mentions it: the text's own line, no offer
     ("story", page(body=LEAD + "<p>Каналът съобщи, че статията е достъпна само за абонати.</p>")),
+    # the story's own line after a ``<br>``: the text keeps it as a line of its own
+    ("story br", page(body=LEAD + "<p>Операторът смени пакетите.<br>Съдържанието е достъпно"
+                                  " само за абонати на пакет Макс.</p>" + MORE)),
     # Google's .paywall class marks the paid text itself, served whole: no statement
     ("paywall class", page(body=LEAD + f'<div class="paywall">{MORE}</div>')),
 ]  # fmt: skip
@@ -114,6 +131,25 @@ def test_a_free_article_is_never_marked_paid(html: str) -> None:
     assert article.access == "free", article.rules.get("access")
 
 
-def test_a_page_that_fails_extraction_records_no_access() -> None:
-    assert access.page_access(None, [], "") == ("free", "none")
-    assert extract(b"\xff" * 3, "https://x.bg/").access in ("free", None)
+def test_a_page_with_no_text_says_nothing_of_access_and_is_free() -> None:
+    """A page that is no HTML states nothing and shows no offer: "free", by rule "none"."""
+    article = extract(b"\xff" * 3, "https://x.bg/")
+    assert (article.access, article.rules["access"]) == ("free", "none")
+
+
+def test_an_offer_close_behind_another_subscription_word_is_found() -> None:
+    """The gate (``_near``) goes on from each stem it finds: a "Абонамент" menu link a few
+    hundred characters before the offer made it jump past the offer's own stem."""
+    menu = '<nav><a href="/abonament">Абонамент</a></nav>'
+    filler = "<p>" + "Съветниците гласуваха. " * 15 + "</p>"
+    offer = "<aside><p>Абонирай се, за да прочетеш цялата статия</p></aside>"
+    html = page(body=LEAD, after=menu + filler + offer)
+    gap = html.index("бонирай") - html.index("бонамент")
+    assert access._NEAR // 2 < gap < access._NEAR
+    assert extract(html, "https://vestnik.bg/novini/5").access == "paid"
+
+
+def test_an_offer_shown_from_a_width_on_is_seen() -> None:
+    """``d-none d-md-block``: hidden on a phone, shown on a desktop; a reader sees it."""
+    html = page(body=LEAD, after=f'<div class="d-none d-md-block">{OFFER_BOX}</div>')
+    assert extract(html, "https://vestnik.bg/novini/6").access == "paid"

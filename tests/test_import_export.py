@@ -1107,3 +1107,25 @@ def test_access_is_imported_back_as_exported_absent_as_unrecorded_and_a_bad_one_
     assert refused.stderr == (
         "newsarchive: error: line 1: 'access' must be null or one of paid, free\n"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Само началото на статията.", "Началото, поправено."], ids=["same", "edited"]
+)
+def test_an_older_export_imported_over_a_paid_row_leaves_it_paid(
+    run_cli: Cli, db: Path, tmp_path: Path, text: str
+) -> None:
+    """A record without ``access`` (an export from before v31) says nothing of it: imported
+    over the same article, unchanged or with a new text, the row stays "paid" and
+    ``export --free-only`` still leaves it out (it set the column to NULL, which
+    --free-only keeps)."""
+    record = {"site": "bta", "url": "https://www.bta.bg/a", "title": "Заглавие",
+              "published": "2025-03-14", "text": "Само началото на статията."}  # fmt: skip
+    first = run_cli("import-jsonl", str(write_jsonl(tmp_path / "new.jsonl",
+                    [dict(record, access="paid")])), "--db", str(db))  # fmt: skip
+    assert first.exit_code == 0, first.stderr
+    older = run_cli("import-jsonl", str(write_jsonl(tmp_path / "old.jsonl",
+                    [dict(record, text=text)])), "--db", str(db))  # fmt: skip
+    assert older.exit_code == 0, older.stderr
+    assert [row["access"] for row in exported(run_cli, db)] == ["paid"]
+    assert run_cli("export", "--free-only", "--db", str(db)).stdout == ""

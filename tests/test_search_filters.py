@@ -411,3 +411,19 @@ def test_a_time_printed_without_a_zone_sorts_on_sofia_s_clock(
     [page] = fetch(make_datasette(db), "/search?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D0%B0&sort=newest")
     assert page.status_code == 200
     assert re.findall(r'class="na-title"[^>]*>([^<]+)<', page.text) == newest
+
+
+def test_merged_filters_carries_every_field_the_query_does_not_write() -> None:
+    """``merged_filters`` merges the fields a query can write too (sites, dates, authors)
+    and keeps the rest of the options' ``Filters`` as they are: a field added later
+    (``free_only`` was copied by hand) needs no line there."""
+    from dataclasses import dataclass
+
+    from newsarchive.archive.search import merged_filters
+
+    @dataclass(frozen=True)
+    class Later(Filters):
+        other: int = 0
+
+    merged = merged_filters(parse_query("site:bta война"), Later(free_only=True, other=3))
+    assert merged == Later(sites=("bta",), free_only=True, other=3)

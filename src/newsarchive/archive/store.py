@@ -691,7 +691,10 @@ class Store:
         # itself a change of the article (no revision, not "updated"): rows archived before
         # v11 hold NULL there, and the first crawl after the upgrade must not report every
         # article it fetches again as changed. So is whether the page says it is paid
-        # (``access``: NULL on rows archived before v31).
+        # (``access``: NULL on rows archived before v31). An article that does not say
+        # (``access`` None: a record of an export from before v31) leaves what the row
+        # knows as it is (``COALESCE`` below): importing an older export over a newer one
+        # must not turn a paid row into an unrecorded one, which --free-only keeps.
         dating = (
             article.modified.isoformat() if article.modified else None,
             article.date_note,
@@ -769,13 +772,15 @@ class Store:
             # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
             self._unrecorded.update(ready.forms if ready else {})  # (indexed as they were)
-            if (row[0], row[7], *row[8:10], row[11]) != (url, source, *dating):  # any UPDATE
+            known = (*dating[:2], dating[2] or row[11])
+            if (row[0], row[7], *row[8:10], row[11]) != (url, source, *known):  # any UPDATE
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
                 # canonical turn out to be one every article names)
                 self.conn.execute(  # (no re-indexing: ``articles_au`` fires on text only)
                     "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?,"
-                    " access = ?, source_url = COALESCE(?, source_url) WHERE id = ?",
+                    " access = COALESCE(?, access), source_url = COALESCE(?, source_url)"
+                    " WHERE id = ?",
                     (url, source, *dating, source_url, article_id),
                 )
         elif capture_id is not None and _earlier(fetched, row[6]):
@@ -795,8 +800,8 @@ class Store:
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                 " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
                 " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
-                " modified = ?, date_note = ?, access = ?, source_url = COALESCE(?, source_url)"
-                " WHERE id = ?",
+                " modified = ?, date_note = ?, access = COALESCE(?, access),"
+                " source_url = COALESCE(?, source_url) WHERE id = ?",
                 (url, *values[:2], pdate, *values[2:], *ready.lemmas,
                  fetched, capture_id, extractor, source, *dating, source_url, article_id),
             )  # fmt: skip

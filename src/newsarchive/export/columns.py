@@ -44,7 +44,7 @@ COLUMNS = {
     "modified_date": "the calendar day of `modified` where it was written, a bare date's"
     " too (not the UTC day)",
     "access": "`paid` when the page says the article is for subscribers (its structured"
-    " data's `isAccessibleForFree` false, `article:content_tier` locked or metered, or an"
+    " data's `isAccessibleForFree` false, `article:content_tier` locked, or an"
     ' offer line such as "Абонирай се, за да прочетеш цялата статия"): the text may be'
     " its lead alone; `free` when it says nothing of the kind; null when not recorded"
     " (archived before schema v31 and not re-extracted, or imported without it)",

@@ -14,8 +14,11 @@ would be left out of a count it belongs to):
    boolean or as the string "False"/"false" ("True"); any ``false`` says paid, even
    beside a ``true`` (a page's WebPage node may call itself free, its Article not).
    A ``true`` alone says free, whatever else the page shows: it is the most exact word.
-2. ``<meta property="article:content_tier">``: "locked" or "metered" says paid (a
-   metered article is paid after a few free reads), "free" says free.
+2. ``<meta property="article:content_tier">``: "locked" says paid, "free" says free.
+   "metered" says nothing (the next step decides): a metered article is paid only after
+   a reader's few free reads, counted by cookie, and a crawler without cookies is served
+   its whole text (both dev pages stating it, AEB f5c90a6d and WCXB 0106, hold it whole:
+   11,469 and 5,155 characters); --free-only would have dropped full texts.
 3. A visible offer line (``OFFER_LINE``): what a reader sees in place of the rest of the
    text. Only a short line of its own, not hidden, and not a line of the archived text
    (an offer is the page's furniture; a story that mentions "само за абонати" tells
@@ -34,7 +37,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.clean import JUNK_TAGS, is_hidden_attrs
+from newsarchive.extraction.clean import JUNK_TAGS, is_hidden_attrs, is_hidden_class
 from newsarchive.extraction.metadata import Metadata
 
 ACCESS_PAID = "paid"
@@ -94,7 +97,8 @@ _LINE_TAGS = frozenset(
     ("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "td", "body")
 )
 _UNSEEN = frozenset(JUNK_TAGS) - {"button"}  # (a button's label is seen)
-_CONTENT_TIERS = {"locked": ACCESS_PAID, "metered": ACCESS_PAID, "free": ACCESS_FREE}
+# (not "metered": served whole to a crawler without cookies, the module's step 2)
+_CONTENT_TIERS = {"locked": ACCESS_PAID, "free": ACCESS_FREE}
 
 
 def stated_access(meta: Metadata) -> tuple[str, str] | None:
@@ -141,7 +145,9 @@ def _near(html: str, bulgarian: bool) -> bool:
             window = html[max(0, at - _NEAR) : at + _NEAR]
             if any(piece in window for piece in pieces):
                 return True
-            at = html.find(stem, at + _NEAR)
+            # (from the next character: a stem close behind, a "Абонамент" menu link a
+            # few hundred characters before the offer, must not hide the offer's own)
+            at = html.find(stem, at + len(stem))
     return False
 
 
@@ -158,11 +164,14 @@ def _line_of(text: LexborNode) -> LexborNode | None:
 
 def _seen(node: LexborNode) -> bool:
     """Neither the element nor one around it is hidden (``hidden``, ``aria-hidden``,
-    inline ``display:none``) or unseen: a site may keep its offer in every page's markup,
-    hidden, shown only over a paid article."""
+    inline ``display:none``, a hiding class such as ``d-none``) or unseen: a site may
+    keep its offer in every page's markup, hidden, shown only over a paid article."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("html", "-document"):
-        if current.tag in _UNSEEN or is_hidden_attrs(current.attributes):
+        if current.tag in _UNSEEN:
+            return False
+        attrs = current.attributes
+        if is_hidden_attrs(attrs) or is_hidden_class(attrs):
             return False
         current = current.parent
     return True
@@ -173,7 +182,10 @@ def page_access(stated: tuple[str, str] | None, offers: list[str], text: str) ->
     an offer line the extraction left out of the text (step 3); else free ("none")."""
     if stated is not None:
         return stated
-    kept = set(text.splitlines())
-    if any(line not in kept for line in offers):
+    # Compared without white space: an offer line is read as one text across its
+    # ``<br>``s, which the extracted text keeps as two lines (a story's own "…само за
+    # абонати…" after a ``<br>`` was "left out" of the text and flagged the page).
+    kept = "".join(text.split())
+    if any("".join(line.split()) not in kept for line in offers):
         return ACCESS_PAID, "generic:offer-line"
     return ACCESS_FREE, "none"

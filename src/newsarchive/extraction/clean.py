@@ -757,6 +757,25 @@ def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+# Class names that hide an element (Bootstrap's ``d-none`` and ``invisible``, the
+# ``hidden``/``is-hidden``/``hide`` of other frameworks, screen-reader-only text): the one
+# vocabulary of them. Read by ``access`` only, of an offer a site keeps in every page and
+# shows by script over a paid article; the extraction rules do not skip these (a
+# responsive template's ``d-none d-md-block`` is its desktop text).
+HIDDEN_CLASSES = frozenset(
+    ("d-none", "hidden", "is-hidden", "hide", "invisible", "sr-only", "visually-hidden")
+)
+
+
+def is_hidden_class(attrs: dict[str, str | None]) -> bool:
+    """A class of ``HIDDEN_CLASSES``, and no responsive display class beside it
+    (``d-md-block``: shown from that width on)."""
+    words = (attrs.get("class") or "").split()
+    if not HIDDEN_CLASSES.intersection(words):
+        return False
+    return not any(w.startswith("d-") and w != "d-none" for w in words)
+
+
 def _is_accordion_panel(attrs: dict[str, str | None]) -> bool:
     """The panel of an accordion as ARIA writes one: a region named by its header's
     button. A guide's steps or an FAQ's answers are folded into them, hidden until

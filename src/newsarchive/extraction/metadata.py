@@ -266,6 +266,22 @@ def _only_tag_link(attrs: dict[str, str | None]) -> bool:
     return "itemprop" not in attrs and not ("property" in attrs and "content" in attrs)
 
 
+def _of_the_page(node: LexborNode) -> bool:
+    """Whether a microdata statement speaks of the page's article: stated outside any
+    item, or in the item (past a ``hasPart`` of it) that is the whole page or holds its
+    h1 or ``articleBody``. A sidebar's or a related list's teaser card is an item of its
+    own, of another article: its ``isAccessibleForFree`` false made a free page paid."""
+    scope = node.parent
+    while scope is not None:
+        attrs = scope.attributes
+        if "itemscope" in attrs and "hasPart" not in (attrs.get("itemprop") or "").split():
+            break
+        scope = scope.parent
+    if scope is None or scope.tag in ("html", "body"):
+        return True
+    return scope.css_first('h1, [itemprop~="articleBody"]') is not None
+
+
 def _read_microdata_headline(headlines: list[_Read], meta: Metadata) -> None:
     """The headline a page states in microdata: Joomla prints its article title as
     ``<h2 itemprop="headline">`` (no h1), while its template may make the site's name the
@@ -392,23 +408,30 @@ def _free_value(value: Any) -> bool | None:
     return None
 
 
-def _read_access(node: dict[str, Any], meta: Metadata) -> None:
+def _read_access(node: dict[str, Any]) -> list[tuple[str, bool]]:
     """An article node's ``isAccessibleForFree``, and that of each ``hasPart`` naming the
     part of the page it speaks of (``cssSelector``): Google's markup of a paid article
     states it of both, or of the part alone."""
+    stated: list[tuple[str, bool]] = []
     free = _free_value(node.get("isAccessibleForFree"))
     if free is not None:
-        meta.access_stated.append(("jsonld:isAccessibleForFree", free))
+        stated.append(("jsonld:isAccessibleForFree", free))
     parts = node.get("hasPart")
     for part in parts if isinstance(parts, list) else [parts]:
         if isinstance(part, dict) and part.get("cssSelector"):
             free = _free_value(part.get("isAccessibleForFree"))
             if free is False:  # (a free part says nothing of the rest of the page)
-                meta.access_stated.append(("jsonld:hasPart", free))
+                stated.append(("jsonld:hasPart", free))
+    return stated
 
 
 def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
     best_rank = 99
+    # Access is read of the page's own article node (the first, whose headline is read)
+    # and of its WebPage nodes, decided after: a related article's node in the ``@graph``
+    # stating it is paid spoke of that article, not this page's.
+    article_access: list[tuple[str, bool]] = []
+    page_access: list[tuple[str, bool]] = []
     for text in _jsonld_texts(elements):
         try:
             data = json.loads(text or "null", strict=False)
@@ -423,7 +446,10 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             if not kinds & _ARTICLE_TYPES:
                 continue
             rank = 1 if "webpage" in kinds else 0
-            _read_access(node, meta)  # (of every article node: any saying paid decides)
+            if rank:
+                page_access.extend(_read_access(node))
+            elif best_rank:  # (the page's article node: no other read before it)
+                article_access = _read_access(node)
             if rank > best_rank:
                 continue
             headline = node.get("headline") or node.get("name") or ""
@@ -449,6 +475,7 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             elif isinstance(keywords, list):
                 meta.jsonld_keywords = [str(k).strip() for k in keywords if str(k).strip()]
             best_rank = min(best_rank, rank)
+    meta.access_stated.extend((*article_access, *page_access))
 
 
 def _first_name_first(name: str) -> str:
@@ -556,6 +583,8 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     _read_rdfa_dates(elements.rdfa, meta)
     _read_microdata_headline(elements.headlines, meta)
     for node, attrs in elements.accessible:
+        if not _of_the_page(node):
+            continue
         stated = attrs.get("content") if node.tag == "meta" else node.text(deep=True)
         free = _free_value(stated)
         if free is not None:
