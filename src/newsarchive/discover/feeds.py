@@ -37,6 +37,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.dates import (
     Published,
+    date_field,
     find_text_dates,
     is_null_date,
     parse_feed_date,
@@ -481,11 +482,11 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     loc = _child_text(node, "loc")
     if not loc or (not is_sitemap and _translation(loc, _children(node, "link"))):
         return None
-    date = _child_text(node, "lastmod")
+    date = date_field(_child_text(node, "lastmod"))
     news = _children(node, "news")
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
         for block in news:
-            date = _child_text(block, "publication_date")
+            date = date_field(_child_text(block, "publication_date"))
     return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
 
 
@@ -549,7 +550,7 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
         link = links[0]  # (the front page: no article, as any such entry is)
     if not link:
         return None
-    date = _child_text(node, "pubdate", "date", "published", "updated")
+    date = date_field(_child_text(node, "pubdate", "date", "published", "updated"))
     return FeedEntry(link, _entry_date(date, parse_feed_date) if date else None)
 
 
@@ -567,7 +568,7 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
         if _XML_BASE in holder.attrib:
             base = _join(base, holder.attrib[_XML_BASE]) or base
     href = chosen.get("href", "").strip()
-    date = _child_text(node, "published", "updated")
+    date = date_field(_child_text(node, "published", "updated"))
     url = (_join(base, href) or href) if base else href
     return FeedEntry(url, parse_iso(date) if date else None)
 
