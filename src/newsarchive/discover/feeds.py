@@ -289,6 +289,9 @@ class _Collector:
         return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self._builder is not None:  # (inside an entry: its name is not needed)
+            self._inside(tag, attrib)
+            return
         name = _local(tag)
         self.kind = self.kind or name
         if self._builder is None:
@@ -302,6 +305,12 @@ class _Collector:
                     self.next_page = _join(base, attrib.get("href") or "") or ""
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
+        self._inside(tag, attrib)
+
+    def _inside(self, tag: str, attrib: dict[str, str]) -> None:
+        """An element opened inside the entry being read: built while within its first
+        few levels and elements, else only counted (its end then pops nothing built)."""
+        assert self._builder is not None
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
         keep = keep and (not self._open or self._open[-1])
         self._open.append(keep)
