@@ -1588,3 +1588,24 @@ def test_day_month_name_year_joined_by_hyphens(shown: str, published: dt.date) -
 def test_hyphens_without_a_name_between_them_are_no_day_month_year(text: str) -> None:
     """A span of months, or a name with one hyphen, is no hyphenated date."""
     assert find_text_dates(text) == []
+
+
+def test_a_meta_date_longer_than_a_date_field_is_no_date() -> None:
+    """``dates.DATE_FIELD_CHARS``: a meta tag's (or JSON-LD's) "date" of hundreds of
+    characters is no date, whatever date is at its end; read as text it was, and one of
+    megabytes cost seconds."""
+
+    def page(stated: str) -> str:
+        return (
+            '<html><head><title>Заглавие</title><meta property="article:published_time"'
+            f' content="{stated}"></head><body><h1>Заглавие на статията</h1><p>'
+            + "Текст на статията за общината. " * 20
+            + "</p></body></html>"
+        )
+
+    today = dt.date(2025, 3, 14)
+    assert extract(page("12.03.2024"), "https://x.bg/news/1", today=today).published == dt.date(
+        2024, 3, 12
+    )
+    long = "Публикувано " * 30 + "12.03.2024"
+    assert extract(page(long), "https://x.bg/news/1", today=today).published is None

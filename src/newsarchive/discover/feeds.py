@@ -37,6 +37,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.dates import (
     Published,
+    date_field,
     find_text_dates,
     is_null_date,
     parse_feed_date,
@@ -288,6 +289,9 @@ class _Collector:
         return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self._builder is not None:  # (inside an entry: its name is not needed)
+            self._inside(tag, attrib)
+            return
         name = _local(tag)
         self.kind = self.kind or name
         if self._builder is None:
@@ -301,6 +305,12 @@ class _Collector:
                     self.next_page = _join(base, attrib.get("href") or "") or ""
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
+        self._inside(tag, attrib)
+
+    def _inside(self, tag: str, attrib: dict[str, str]) -> None:
+        """An element opened inside the entry being read: built while within its first
+        few levels and elements, else only counted (its end then pops nothing built)."""
+        assert self._builder is not None
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
         keep = keep and (not self._open or self._open[-1])
         self._open.append(keep)
@@ -481,11 +491,11 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     loc = _child_text(node, "loc")
     if not loc or (not is_sitemap and _translation(loc, _children(node, "link"))):
         return None
-    date = _child_text(node, "lastmod")
+    date = date_field(_child_text(node, "lastmod"))
     news = _children(node, "news")
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
         for block in news:
-            date = _child_text(block, "publication_date")
+            date = date_field(_child_text(block, "publication_date"))
     return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
 
 
@@ -549,7 +559,7 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
         link = links[0]  # (the front page: no article, as any such entry is)
     if not link:
         return None
-    date = _child_text(node, "pubdate", "date", "published", "updated")
+    date = date_field(_child_text(node, "pubdate", "date", "published", "updated"))
     return FeedEntry(link, _entry_date(date, parse_feed_date) if date else None)
 
 
@@ -567,7 +577,7 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
         if _XML_BASE in holder.attrib:
             base = _join(base, holder.attrib[_XML_BASE]) or base
     href = chosen.get("href", "").strip()
-    date = _child_text(node, "published", "updated")
+    date = date_field(_child_text(node, "published", "updated"))
     url = (_join(base, href) or href) if base else href
     return FeedEntry(url, parse_iso(date) if date else None)
 

@@ -19,7 +19,7 @@ import codecs
 import json
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsarchive.dates import Published, parse_iso
+from newsarchive.dates import Published, date_field, parse_iso
 
 # The WordPress REST route of the posts, and what is asked of it: a hundred (the API's
 # largest page), the address and the date only (``_fields``, WordPress 4.9.8+), so the
@@ -106,6 +106,7 @@ def json_entries(
         if len(found) >= max_entries:
             return found, True
         date = next((v for k in _DATE_KEYS if isinstance(v := item.get(k), str) and v), "")
+        date = date_field(date)
         found.append((url, parse_iso(date) if date else None))
     if items and not found:
         return None  # a list of something else (comments' ids, numbers)

@@ -61,6 +61,8 @@ class DatePick:
 
 def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
     """A date stated in JSON-LD or a meta tag: ISO mostly, sometimes words or "09/25/2025"."""
+    if not (value := dates.date_field(value)):
+        return None
     parsed = dates.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
     if parsed is None or dates.is_null_date(parsed) or dates.after(parsed, today):
         return None
