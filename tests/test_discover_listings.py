@@ -1380,3 +1380,28 @@ def test_whether_a_page_listed_news_of_its_own_is_told_by_the_walk_it_is_read_in
     month = "https://www.x.bg/arhiv/2026/10/"
     assert own_news(walk, month, latest, [dt.date(2026, 10, 5)])
     assert not own_news(walk, month, latest, [dt.date(2026, 11, 5)])
+
+
+def test_a_listings_links_are_each_normalized_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 50,000-link listing took 8-10 s, each link normalized three times (its resolving,
+    # then the key of it twice: the respelled-link check and one item per page); the
+    # process-wide memo of 8,192 addresses cannot hold such a page's links
+    from newsarchive.discover import urls
+
+    calls: list[str] = []
+    normal = urls._normal
+
+    def counted(url: str, base: str | None = None) -> str | None:
+        calls.append(url)
+        return normal(url, base)
+
+    monkeypatch.setattr(urls, "_normal", counted)
+    monkeypatch.setattr(urls, "_memo_normalize_url", urls._normalize_url)  # no memo across calls
+    cards = "".join(
+        f'<div class="item"><a href="/novini/{i}-zaglavie-na-novinata">Новина номер {i} днес'
+        f"</a><span>{i % 28 + 1}.03.2026</span></div>"
+        for i in range(40)
+    )
+    found = article_links(f"<html><body>{cards}</body></html>", "https://www.x.bg/novini", BARE)
+    assert len(found) == 40
+    assert len(calls) == 40 + 1  # each link's href once, and the page's own address

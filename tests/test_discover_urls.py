@@ -591,3 +591,28 @@ def test_an_iis_pages_field_names_are_one_whatever_their_case(url: str, expected
 def test_a_php_scripts_field_names_keep_their_case() -> None:
     """PHP reads ``$_GET['id']`` as spelled: ``?ID=5`` is another field."""
     assert url_key("http://x.bg/news.php?ID=5") != url_key("http://x.bg/news.php?id=5")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.bg/novini/5-zaglavie",  # normal already: not normalized again
+        "https://x.bg:8080/a/%D0%AF",
+        "https://x.bg:443/a",  # the scheme's own port
+        "http://x.bg:80/a",
+        "https://x.bg:99999/a",  # no port at all
+        "https://x.bg/a/./b",
+        "https://x.bg/a/..",
+        "https://x.bg/%d0%af",  # an escape in lower case
+        "https://x.bg/%41",  # an escape of a letter
+        "https://x.bg.",
+        "https://x.bg",
+        "https://x.bg/a;jsessionid=1",
+        "https://x.bg/(S(abc))/a.aspx",
+        "https://x.bg/a/index.html",
+    ],
+)
+def test_url_key_of_a_url_in_normal_form_is_its_normal_forms_key(url: str) -> None:
+    # ``url_key`` skips normalizing a URL that is in normal form for certain; the same key
+    normal = normalize_url(url) or url
+    assert url_key(url) == url_key(normal)

@@ -150,9 +150,25 @@ def _tree(html: Listing) -> LexborHTMLParser:
     return html if isinstance(html, LexborHTMLParser) else parse_html(html)
 
 
-def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[Link]:
+# The ``slashless_key`` of each URL as read in one call (``article_links``): its links
+# keyed once each, where ``_respelled`` and the listing's one-item-per-page both ask.
+# A dict of the call, never kept past it.
+Keys = dict[str, str]
+
+
+def _key(url: str, keys: Keys) -> str:
+    key = keys.get(url)
+    if key is None:
+        key = keys[url] = slashless_key(url)
+    return key
+
+
+def page_links(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, keys: Keys | None = None
+) -> list[Link]:
     """Every link on the page to a page of the site (or of the host serving this page),
-    resolved, canonical, in document order; files and off-site links are left out."""
+    resolved, canonical, in document order; files and off-site links are left out.
+    ``keys``: the caller's ``Keys``, filled here."""
     base = page_base(tree, page_url)
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
@@ -193,10 +209,10 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         copy = says_print(anchor, attributes, words)
         bounds = not (back or nofollow or utility or copy)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
-    return _translations_apart(_respelled(links))
+    return _translations_apart(_respelled(links, {} if keys is None else keys))
 
 
-def _respelled(links: list[Link]) -> list[Link]:
+def _respelled(links: list[Link], keys: Keys) -> list[Link]:
     """The links with a later spelling of an earlier link's page made a utility link:
     a CMS serving an article at ``/novini/5`` whatever follows links it so in a headline
     and as ``/novini/5/`` or ``/novini/5/index.html`` (``urls.folder_path``) in the
@@ -211,7 +227,7 @@ def _respelled(links: list[Link]) -> list[Link]:
     for i, link in enumerate(links):
         if not link.bounds:
             continue
-        seen = first.setdefault(slashless_key(link.url), link.url)
+        seen = first.setdefault(_key(link.url, keys), link.url)
         if seen != link.url:
             links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
     return links
@@ -334,8 +350,9 @@ def _news_items(
     memo: DateMemo,
     known: tuple[Shape, ...] = (),
     today: dt.date | None = None,
+    keys: Keys | None = None,
 ) -> Items:
-    cards = find_cards(page_links(tree, page_url, profile))
+    cards = find_cards(page_links(tree, page_url, profile, keys))
     return pick_items(cards, Furniture(), lambda card: card_date(card, memo, today), known)
 
 
@@ -352,14 +369,15 @@ def article_links(
     its earlier pages taught (used here), to which this page's are added. ``today``: the
     page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``)."""
     memo: DateMemo = {}
+    keys: Keys = {}
     tree = _tree(html)
     shapes: tuple[Shape, ...] = ()
     if profile.article_pattern:
-        cards = find_cards(page_links(tree, page_url, profile))
+        cards = find_cards(page_links(tree, page_url, profile, keys))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
         known = tuple(learned) if learned else ()
-        items = _news_items(tree, page_url, profile, memo, known, today)
+        items = _news_items(tree, page_url, profile, memo, known, today, keys)
         chosen = list(items.cards)
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
@@ -370,7 +388,7 @@ def article_links(
     # item, not two fetches of one article.
     seen: dict[str, Candidate] = {}
     for card in chosen:
-        key = slashless_key(card.url)
+        key = _key(card.url, keys)
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url,

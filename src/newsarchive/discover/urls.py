@@ -580,13 +580,31 @@ def _kept(param: str) -> bool:
     )
 
 
+# A URL already in ``normalize_url``'s form, for certain: http(s), a lower-case ASCII
+# host (no trailing dot) and a port other than the scheme's, a path of dot-free segments
+# whose characters ``_requote`` keeps as they are (escapes only of non-ASCII bytes, in
+# upper case; no ";" of a session, "(" of ASP.NET's state, "=" or "\\"), no query, no
+# fragment. Normalizing it again gives it back unchanged, so ``url_key`` skips that:
+# every key of a listing's links was asked of ``normalize_url``'s own output, a second
+# and third normalization of each link (most of a 50,000-link page's reading; the
+# ``lru_cache`` holds 8,192). A URL with a query is normalized again, whatever it is.
+_NORMAL_ALREADY = re.compile(
+    r"(https?)://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::([1-9]\d{0,4}))?"
+    r"(?!.*/\.\.?(?:/|$))(?:/(?:[A-Za-z0-9._~!$&'*+,:@-]|%[89A-F][0-9A-F])*)+"
+)
+
+
 def url_key(url: str) -> str:
     """What two URLs of one article share: normal form without scheme, ``www.`` or order.
 
     ``https://www.x.bg/a?b=2&a=1`` and ``http://x.bg/a?a=1&b=2`` have one key. The key is
     stored beside every archived URL and queued URL; identity questions ask only for it.
     """
-    normal = normalize_url(url) or url
+    plain = _NORMAL_ALREADY.fullmatch(url)
+    if plain and plain[2] != _DEFAULT_PORTS[plain[1]]:
+        normal = url
+    else:
+        normal = normalize_url(url) or url
     try:
         parts = urlsplit(normal)
     except ValueError:  # ("http://[::1": no URL at all, so only itself can match it)
