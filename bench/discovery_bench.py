@@ -617,6 +617,15 @@ for site, name, origin in (
     ("skat", "Община Скът", "https://skat.bg"),
     # and WordPress dated "d/m/Y", "05/11/2026 в 14:05", every day the 12th or before
     ("vacha", "Община Въча", "https://vacha.bg"),
+    # and a fiftieth (tests/fixtures/make_mirrors_round50.py): every page's copy for the
+    # partially sighted under /sv/, listed page for page by the sitemap
+    ("mugla", "Община Мугла", "https://mugla.bg"),
+    # and an RSS 1.0 feed, <rdf:RDF> dated by <dc:date>, the older news only there
+    ("stoykite", "Кметство Стойките", "https://stoykite.bg"),
+    # and WordPress's paged comments: comment-page-1/, ?replytocom=, a feed of comments
+    ("momchilovtsi", "Кметство Момчиловци", "https://momchilovtsi.bg"),
+    # and XHTML as application/xhtml+xml, windows-1251 named only by <?xml … ?>
+    ("gyovren", "Община Гьоврен", "https://gyovren.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
