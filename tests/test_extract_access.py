@@ -149,6 +149,26 @@ def test_an_offer_close_behind_another_subscription_word_is_found() -> None:
     assert extract(html, "https://vestnik.bg/novini/5").access == "paid"
 
 
+@pytest.mark.parametrize(("overlap", "open_"), [(0, False), (8, False), (9, True), (60, True)])
+def test_the_gate_reads_a_run_of_stems_as_each_stem_s_window(overlap: int, open_: bool) -> None:
+    """``_near`` reads the windows of stems close together as one stretch, each piece
+    looked for once in it: it answers as reading each stem's window alone does. A piece
+    across the first window's end is in the second only where that one starts 9
+    characters or more before that end (``overlap``); the stretch joins windows that
+    overlap by the longest piece's length (22) or more, so a piece in it is whole in
+    one."""
+    piece = "to continue reading"  # (19 characters, no stem in it)
+    first = 1000
+    second = first + 2 * access._NEAR - overlap  # its window starts `overlap` before
+    at = first + access._NEAR - 9  # the piece's start: across the first window's end
+    text = [" "] * (second + 100)
+    text[first : first + 6] = "ubscri"
+    text[second : second + 6] = "ubscri"
+    text[at : at + len(piece)] = piece
+    html = "".join(text)
+    assert access._near(html, bulgarian=False) is open_
+
+
 def test_an_offer_shown_from_a_width_on_is_seen() -> None:
     """``d-none d-md-block``: hidden on a phone, shown on a desktop; a reader sees it."""
     html = page(body=LEAD, after=f'<div class="d-none d-md-block">{OFFER_BOX}</div>')

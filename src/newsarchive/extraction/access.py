@@ -136,18 +136,32 @@ def offer_lines(tree: LexborHTMLParser, html: str, lang: str = "") -> list[str]:
 
 
 def _near(html: str, bulgarian: bool) -> bool:
-    """Whether a piece of ``_GATE`` is written within ``_NEAR`` characters of its stem."""
+    """Whether a piece of ``_GATE`` is written within ``_NEAR`` characters of its stem.
+
+    Every stem counts (a "Абонамент" menu link a few hundred characters before the
+    offer must not hide the offer's own), and a page's stems come in runs (a newsletter
+    box says "subscribe" three times): the windows of a run are read as one stretch,
+    each piece looked for once in it, not once per stem (14 stems a page on AEB). Two
+    windows are joined only where they overlap by a piece's length or more, so a piece in
+    the stretch lies whole in one stem's window: the same answer as reading every window.
+    The stem's first letter is looked for first: one character is searched for as memchr
+    does, over twice as fast as "бон" in a page of no Cyrillic held in two bytes a
+    character (curly quotes make most English pages so). The gate over AEB's 181 pages:
+    60 → 35 ms, of about 1 s extracting them."""
     for stem, pieces, english in _GATE:
         if english and bulgarian:
             continue
-        at = html.find(stem)
+        longest = max(map(len, pieces))
+        at = html.find(stem[0])
+        at = html.find(stem, at) if at >= 0 else -1
         while at >= 0:
-            window = html[max(0, at - _NEAR) : at + _NEAR]
-            if any(piece in window for piece in pieces):
-                return True
-            # (from the next character: a stem close behind, a "Абонамент" menu link a
-            # few hundred characters before the offer, must not hide the offer's own)
+            start, end = max(0, at - _NEAR), at + _NEAR
             at = html.find(stem, at + len(stem))
+            while 0 <= at and at - _NEAR <= end - longest:
+                end = at + _NEAR
+                at = html.find(stem, at + len(stem))
+            if any(html.find(piece, start, end) >= 0 for piece in pieces):
+                return True
     return False
 
 
@@ -182,6 +196,8 @@ def page_access(stated: tuple[str, str] | None, offers: list[str], text: str) ->
     an offer line the extraction left out of the text (step 3); else free ("none")."""
     if stated is not None:
         return stated
+    if not offers:
+        return ACCESS_FREE, "none"
     # Compared without white space: an offer line is read as one text across its
     # ``<br>``s, which the extracted text keeps as two lines (a story's own "…само за
     # абонати…" after a ``<br>`` was "left out" of the text and flagged the page).
