@@ -526,7 +526,8 @@ def _undated(article: Article) -> Article:
 
     from newsarchive.models import OF_PUBLISHED
 
-    return replace(article, published=None, **dict.fromkeys(OF_PUBLISHED))
+    unstated: dict[str, Any] = dict.fromkeys(OF_PUBLISHED)
+    return replace(article, published=None, **unstated)
 
 
 def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:

@@ -78,17 +78,18 @@ RECORDED_BESIDE = tuple(
     for column in ARTICLE_COLUMNS
     if column in Article.__dataclass_fields__ and column not in (*RECORD_KEYS, *REVISION_FIELDS)
 )
-_ROW = "SELECT url, title, published, author, tags, text, updated_at, site, " + ", ".join(
-    RECORDED_BESIDE
+_ROW = (
+    "SELECT url, title, published, author, tags, text, updated_at, site,"
+    f" {', '.join(RECORDED_BESIDE)} FROM articles WHERE id = ?"
 )
 _SET_BESIDE = ", ".join(f"{column} = ?" for column in RECORDED_BESIDE)
+_INSERTED = (
+    "site", "url", "title", "published", "published_date", "author", "tags", "text",
+    "title_lemmas", "text_lemmas", "fetched_at", "updated_at", "source_url", "capture_id",
+    "extractor", *RECORDED_BESIDE,
+)  # fmt: skip
 _INSERT_ARTICLE = (
-    "INSERT INTO articles (site, url, title, published, published_date, author, tags, text,"
-    " title_lemmas, text_lemmas, fetched_at, updated_at, source_url, capture_id, extractor, "
-    + ", ".join(RECORDED_BESIDE)
-    + ") VALUES ("
-    + ", ".join("?" * (15 + len(RECORDED_BESIDE)))
-    + ")"
+    f"INSERT INTO articles ({', '.join(_INSERTED)}) VALUES ({', '.join('?' * len(_INSERTED))})"
 )
 
 
@@ -770,7 +771,7 @@ class Store:
         row = None
         if article_id is not None:
             self._index()  # (an inserted row, updated below, must be indexed first)
-            row = self.conn.execute(f"{_ROW} FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = self.conn.execute(_ROW, (article_id,)).fetchone()
             if row is not None and row[7] != site:
                 self.elsewhere.add(url, row[7], site)
         was = dict(zip(RECORDED_BESIDE, row[8:], strict=True)) if row is not None else {}
