@@ -38,7 +38,7 @@ from .mirror_sites import (
     mirror_crawls,
     post_article,
 )
-from .support import Result
+from .support import SITES, Result
 
 ROUND46_SITES = {
     # four sections and no all-news list; tag and author pages listing them again
@@ -260,6 +260,53 @@ def test_rested_sections_beside_a_feed_keep_their_rest(
         a_night_later(db)
         nightly = crawls.crawl()
     assert sorted(nightly) == ["/robots.txt", "/rss.xml", "/rubrika/region"], nightly
+
+
+def test_sections_left_for_later_nights_are_said_in_the_summary_not_warned(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A portal of ten rested sections and no feed (zlatnareka's three, and seven of its
+    villages', written here): a night asks eight of them (``SECTIONS_PER_NIGHT``) and
+    the site's summary line says the two left ("2 sections left for later nights (8 a
+    night)"), where they were left without a word. Not a warning: ``--quiet``, as cron
+    runs it, prints nothing."""
+    name, origin = ROUND46_SITES["zlatnareka"]
+    articles = sorted(page.stem for page in (SITES / "zlatnareka" / "statia").glob("*.html"))
+    villages = [f"selo-{n}" for n in range(1, 8)]
+    with mirror_crawls(run_cli, db, tmp_path, "zlatnareka", name, origin, editable=True) as crawls:
+        for n, village in enumerate(villages):
+            cards = "".join(
+                f'<div class="card"><h3><a href="/statia/{slug}">Новина {slug[:4]}</a></h3>'
+                f'<span class="data">{20 + n}.11.2026 10:00</span><p>Кратко.</p></div>\n'
+                for slug in articles[n : n + 3]
+            )
+            (crawls.root / "rubrika" / f"{village}.html").write_text(
+                f'<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>Село {n}'
+                f'</title></head><body><main class="content"><h1>Село {n}</h1>\n{cards}'
+                "</main></body></html>\n",
+                encoding="utf-8",
+            )
+        rested = ["bulgaria", "sport", "kriminalni", *villages]
+        listed = ", ".join(f'"/rubrika/{key}"' for key in rested)
+        (tmp_path / "zlatnareka.toml").write_text(
+            f'id = "zlatnareka"\nname = "{name}"\norigin = "{origin}"\n[discovery]\n'
+            f'start_urls = ["/rubrika/region"]\nrested_urls = [{listed}]\n',
+            encoding="utf-8",
+        )
+        first = crawls.crawl()
+        assert all(f"/rubrika/{key}" in first for key in rested), first
+        assert "later nights" not in crawls.stdout  # (each walked whole the first night)
+        a_night_later(db)
+        nightly = crawls.crawl()
+        assert len([key for key in rested if f"/rubrika/{key}" in nightly]) == 8, nightly
+        (summary,) = crawls.stdout.splitlines()
+        assert summary.startswith("zlatnareka: ")
+        assert summary.endswith("; 2 sections left for later nights (8 a night)"), summary
+        assert crawls.result is not None and crawls.result.stderr == ""
+        a_night_later(db)
+        crawls.crawl("--quiet")
+        assert crawls.result is not None
+        assert (crawls.result.stdout, crawls.result.stderr) == ("", "")
 
 
 def test_a_paid_articles_row_says_it_is_paid_in_the_archive_show_and_export(

@@ -413,10 +413,13 @@ _NOT_JSON_LINES = (
 
 def _import_record(
     line: str, number: int
-) -> tuple[Article, str, str, str | None, tuple[str, ...], bool] | None:
+) -> tuple[Article, str, str, str | None, tuple[str, ...], bool, tuple[str, ...]] | None:
     """One JSON Lines record as (Article, site, url, fetched_at, the dates dropped from it
     as ``key:why``: a placeholder, or one after its fetch, ``_without_future``; whether
-    its host is one no server can have, ``_check_url``); None for a blank line."""
+    its host is one no server can have, ``_check_url``; the columns recorded beside the
+    article it holds no key for, which the archived row keeps: ``Store.upsert_article``'s
+    ``unsaid``); None for a blank line."""
+    from newsarchive.archive.store import RECORD_KEYS, RECORDED_BESIDE
     from newsarchive.models import ACCESS_WORDS, DATE_NOTES, DATE_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
@@ -442,7 +445,7 @@ def _import_record(
     if not isinstance(data, dict):
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
-    for key in ("site", "url"):
+    for key in RECORD_KEYS:
         if not isinstance(data.get(key), str) or not data[key]:
             raise UsageError(f"line {number}: missing '{key}'")
     if not is_site_id(data["site"]):
@@ -488,7 +491,8 @@ def _import_record(
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    return article, data["site"], url, fetched, tuple(dropped), unreachable
+    unsaid = tuple(column for column in RECORDED_BESIDE if column not in data)
+    return article, data["site"], url, fetched, tuple(dropped), unreachable, unsaid
 
 
 def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
@@ -520,7 +524,10 @@ def _undated(article: Article) -> Article:
     the record's own ``date_source``)."""
     from dataclasses import replace
 
-    return replace(article, published=None, date_source=None, date_note=None)
+    from newsarchive.models import OF_PUBLISHED
+
+    unstated: dict[str, Any] = dict.fromkeys(OF_PUBLISHED)
+    return replace(article, published=None, **unstated)
 
 
 def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:
@@ -635,18 +642,18 @@ def _check_utf8(line: str, number: int) -> None:
 
 def _ready_record(
     numbered: tuple[int, str], preparer: Preparer
-) -> tuple[Prepared, str, str, str | None, bool, tuple[str, ...]] | None:
+) -> tuple[Prepared, str, str, str | None, bool, tuple[str, ...], tuple[str, ...]] | None:
     """A numbered line's record (``_import_record``) with its article ``Prepared`` for
-    the writer, whether its host is one no server can have (``_say_unfetchable``) and
-    the dates dropped from it (``_say_dropped``): all of an import's work that needs
-    no archive, so it can be done ahead."""
+    the writer, whether its host is one no server can have (``_say_unfetchable``), the
+    dates dropped from it (``_say_dropped``) and the columns it does not say: all of an
+    import's work that needs no archive, so it can be done ahead."""
     record = _import_record(numbered[1], numbered[0])
     if record is None:
         return None
-    article, site, url, fetched_at, dropped, unreachable = record
+    article, site, url, fetched_at, dropped, unreachable, unsaid = record
     # (``url`` differs from the record's at most by its fragment: the host is the one
     # ``_check_url`` judged)
-    return preparer(article, url), site, url, fetched_at, unreachable, dropped
+    return preparer(article, url), site, url, fetched_at, unreachable, dropped, unsaid
 
 
 def _as_it_is(item: T) -> T:
@@ -789,9 +796,13 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                 for record in records:
                     if record is None:
                         continue
-                    article, site, url, fetched_at, unreachable, dates_dropped = record
+                    article, site, url, fetched_at, unreachable, dates_dropped, unsaid = record
                     outcome = store.upsert_article(
-                        article, site=site, url=url, fetched_at=fetched_at or now_iso()
+                        article,
+                        site=site,
+                        url=url,
+                        fetched_at=fetched_at or now_iso(),
+                        unsaid=unsaid,
                     )
                     counts[outcome] += 1
                     if unreachable:  # (counted, and the first named: not each kept)

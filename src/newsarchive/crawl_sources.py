@@ -213,14 +213,24 @@ class SourceReader:
         never reached its end, and of the others those whose first page was last read (or
         confirmed unchanged) ``LISTING_REST_DAYS`` ago, where a feed, a sitemap or a list
         of all news shows what is new; where none does, ``SECTION_REST_HOURS`` ago, at most
-        ``SECTIONS_PER_NIGHT`` of them, the longest unread first."""
+        ``SECTIONS_PER_NIGHT`` of them, the longest unread first. Those the cap leaves
+        for later nights are said in the run's summary (``SiteReport.deferred``), not as a
+        warning: a portal of many sections is read over several nights by design, and
+        cron, which mails stderr, would mail it every night."""
         shown = bool(sources.feeds or sources.sitemaps or sources.all_news)
         days = LISTING_REST_DAYS if shown else SECTION_REST_HOURS / 24
         unfinished = {u for u in rested if not self.frontier.walk(u).completed}
         read = self.frontier.last_checked(rested)  # (one query for all, not one each)
         due = [u for u in rested if u not in unfinished and not within(read.get(u), days)]
         if not shown:  # (the longest unread first: a page never read has no time, "")
-            due = sorted(due, key=lambda u: read.get(u, ""))[:SECTIONS_PER_NIGHT]
+            due = sorted(due, key=lambda u: read.get(u, ""))
+            left = len(due) - SECTIONS_PER_NIGHT
+            if left > 0:
+                self.report.deferred.append(
+                    f"{left} section{'s' * (left != 1)} left for later nights"
+                    f" ({SECTIONS_PER_NIGHT} a night)"
+                )
+            due = due[:SECTIONS_PER_NIGHT]
         return [u for u in rested if u in unfinished or u in due]
 
     def feed(

@@ -138,6 +138,11 @@ DATE_NOTES = {
         "a guess: the page gives no year, only how long ago, or only a day its story tells"
     ),
 }
+# What an article records of its ``published`` date (the rule that found it, how weak it
+# is): it goes with that date and never outlives it: a record's date dropped takes them
+# (``api._undated``), and a row keeps them from a record that does not say them only while
+# its date stays (``Store.upsert_article``'s ``unsaid``).
+OF_PUBLISHED = ("date_source", "date_note")
 
 
 # ``Article.access``, ``articles.access``: each value with what ``show`` and the web

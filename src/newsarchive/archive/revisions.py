@@ -14,9 +14,10 @@ import re
 import sqlite3
 from typing import Any
 
+# (the fields are the store's: it compares them to tell an update)
+from newsarchive.archive.store import REVISION_FIELDS as REVISION_FIELDS
 from newsarchive.archive.store import stored_tags
 
-REVISION_FIELDS = ("title", "published", "author", "tags", "text")
 _WORD = re.compile(r"\S+|\s+")
 
 

@@ -22,7 +22,7 @@ import json
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -43,7 +43,7 @@ from newsarchive.discover.urls import (
 from newsarchive.errors import QueryError
 from newsarchive.fetch.charset import decode_html, has_bom, read_as_utf8_but_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
-from newsarchive.models import Article, Page
+from newsarchive.models import OF_PUBLISHED, Article, Page
 
 if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
@@ -63,6 +63,34 @@ ARTICLE_COLUMNS = (
 # Where an article's current text came from: the extractor version, the capture, and
 # when the row last changed.
 PROVENANCE_COLUMNS = ("extractor", "capture_id", "updated_at")
+# The article itself: what a revision keeps (``revisions``), compared to tell an update.
+REVISION_FIELDS = ("title", "published", "author", "tags", "text")
+# What every imported record must give (``api._import_record``): whose article, and where.
+RECORD_KEYS = ("site", "url")
+# What a row records beside the article (the export's columns an ``Article`` carries that
+# are neither the article nor a record's keys): what the page says of its dates and its
+# access, stored without counting the article changed. Each came with a later schema
+# (``date_source`` v3, ``date_note`` and ``modified`` v11, ``access`` v31), so an older
+# export lacks it, where every export held the article's own fields: a record without the
+# key leaves the row's value (``upsert_article``'s ``unsaid``).
+RECORDED_BESIDE = tuple(
+    column
+    for column in ARTICLE_COLUMNS
+    if column in Article.__dataclass_fields__ and column not in (*RECORD_KEYS, *REVISION_FIELDS)
+)
+_ROW = (
+    "SELECT url, title, published, author, tags, text, updated_at, site,"
+    f" {', '.join(RECORDED_BESIDE)} FROM articles WHERE id = ?"
+)
+_SET_BESIDE = ", ".join(f"{column} = ?" for column in RECORDED_BESIDE)
+_INSERTED = (
+    "site", "url", "title", "published", "published_date", "author", "tags", "text",
+    "title_lemmas", "text_lemmas", "fetched_at", "updated_at", "source_url", "capture_id",
+    "extractor", *RECORDED_BESIDE,
+)  # fmt: skip
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_INSERTED)}) VALUES ({', '.join('?' * len(_INSERTED))})"
+)
 
 
 def story_of(alias: str) -> str:
@@ -651,6 +679,7 @@ class Store:
         fetched_at: str | None = None,
         capture_id: int | None = None,
         extractor: str | None = None,
+        unsaid: Collection[str] = (),
     ) -> str:
         """Insert or update the article ``url`` or ``source_url`` leads to.
 
@@ -664,6 +693,14 @@ class Store:
         ``extractor`` (provenance) defaults to this release's extractor when the article
         comes from a capture, to none (an import) otherwise. ``article`` may come
         ``prepared`` already.
+
+        ``unsaid``: the ``RECORDED_BESIDE`` columns an imported record holds no key for;
+        the row keeps its values of them. A key present with null is a statement, and is
+        stored: a newer export's ``"modified": null`` says the page gave no modified date.
+        An older export that never had the field says nothing: imported over a newer
+        archive, it set the row's ``modified``, ``date_note`` and ``date_source`` to NULL.
+        What describes the date (``models.OF_PUBLISHED``) is kept only while the row's
+        ``published`` stays: beside another date it would describe one it never saw.
         """
         from newsarchive.archive import revisions
         from newsarchive.dates import local_date
@@ -686,20 +723,13 @@ class Store:
         pdate = local_date(article.published).isoformat() if article.published else None
         tags = json.dumps(list(article.tags), ensure_ascii=False) if article.tags else "[]"
         values = (article.title, published, article.author, tags, article.text)
-        source = article.date_source
-        # What the page says of its dates besides ``published``: recorded, but never by
-        # itself a change of the article (no revision, not "updated"): rows archived before
-        # v11 hold NULL there, and the first crawl after the upgrade must not report every
-        # article it fetches again as changed. So is whether the page says it is paid
-        # (``access``: NULL on rows archived before v31). An article that does not say
-        # (``access`` None: a record of an export from before v31) leaves what the row
-        # knows as it is (``COALESCE`` below): importing an older export over a newer one
-        # must not turn a paid row into an unrecorded one, which --free-only keeps.
-        dating = (
-            article.modified.isoformat() if article.modified else None,
-            article.date_note,
-            article.access,
-        )
+        # What the page says of its dates besides ``published`` and whether it is paid
+        # (``RECORDED_BESIDE``): recorded, but never by itself a change of the article (no
+        # revision, not "updated"): rows archived before v11 (v31: ``access``) hold NULL
+        # there, and the first crawl after the upgrade must not report every article it
+        # fetches again as changed. (Which rule dated it, ``date_source``, counts
+        # "updated" when newly known, as before.)
+        beside = {column: _stored(getattr(article, column)) for column in RECORDED_BESIDE}
         # (once: it parses the URL; worked out ahead with the article, when it was)
         keys = [url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
         if source_url and self._is_shared(keys[0]):
@@ -741,23 +771,19 @@ class Store:
         row = None
         if article_id is not None:
             self._index()  # (an inserted row, updated below, must be indexed first)
-            row = self.conn.execute(
-                "SELECT url, title, published, author, tags, text, updated_at, date_source,"
-                " modified, date_note, site, access FROM articles WHERE id = ?",
-                (article_id,),
-            ).fetchone()
-            if row is not None and row[10] != site:
-                self.elsewhere.add(url, row[10], site)
+            row = self.conn.execute(_ROW, (article_id,)).fetchone()
+            if row is not None and row[7] != site:
+                self.elsewhere.add(url, row[7], site)
+        was = dict(zip(RECORDED_BESIDE, row[8:], strict=True)) if row is not None else {}
+        if unsaid and row is not None:
+            beside.update(_kept(unsaid, was, same_date=row[2] == published))
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
             cur = self.conn.execute(
-                "INSERT INTO articles (site, url, title, published, published_date, author,"
-                " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                " capture_id, date_source, extractor, modified, date_note, access) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _INSERT_ARTICLE,
                 (site, url, *values[:2], pdate, *values[2:], *ready.lemmas,
-                 fetched, fetched, source_url, capture_id, source, extractor, *dating),
+                 fetched, fetched, source_url, capture_id, extractor, *beside.values()),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
             if self._index_inserts:  # what articles_ai would index, a batch at a time
@@ -769,19 +795,17 @@ class Store:
         elif tuple(row[1:6]) == values:
             # the same article; only which rule dated it may be newly known (an archive
             # from before date_source): recorded in place, no revision, no re-indexing
-            # (so is a new modified date or note, ``dating``, which stays "unchanged")
-            outcome = "unchanged" if row[7] == source else "updated"
+            # (so is a new modified date or note, ``RECORDED_BESIDE``, which stays "unchanged")
+            outcome = "unchanged" if was["date_source"] == beside["date_source"] else "updated"
             self._unrecorded.update(ready.forms if ready else {})  # (indexed as they were)
-            known = (*dating[:2], dating[2] or row[11])
-            if (row[0], row[7], *row[8:10], row[11]) != (url, source, *known):  # any UPDATE
+            if (row[0], *was.values()) != (url, *beside.values()):  # any UPDATE
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
                 # canonical turn out to be one every article names)
                 self.conn.execute(  # (no re-indexing: ``articles_au`` fires on text only)
-                    "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?,"
-                    " access = COALESCE(?, access), source_url = COALESCE(?, source_url)"
-                    " WHERE id = ?",
-                    (url, source, *dating, source_url, article_id),
+                    f"UPDATE articles SET url = ?, {_SET_BESIDE},"
+                    " source_url = COALESCE(?, source_url) WHERE id = ?",
+                    (url, *beside.values(), source_url, article_id),
                 )
         elif capture_id is not None and _earlier(fetched, row[6]):
             # A capture older than the current version (an old WARC imported late): it is
@@ -799,11 +823,10 @@ class Store:
             self.conn.execute(
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                 " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
-                " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
-                " modified = ?, date_note = ?, access = COALESCE(?, access),"
+                f" updated_at = ?, capture_id = ?, extractor = ?, {_SET_BESIDE},"
                 " source_url = COALESCE(?, source_url) WHERE id = ?",
                 (url, *values[:2], pdate, *values[2:], *ready.lemmas,
-                 fetched, capture_id, extractor, source, *dating, source_url, article_id),
+                 fetched, capture_id, extractor, *beside.values(), source_url, article_id),
             )  # fmt: skip
             self._story(article_id, site, ready.shingles, row[5])
             outcome = "updated"
@@ -882,6 +905,22 @@ class Store:
             ),
         )
         self.conn.commit()
+
+
+def _stored(value: object) -> object:
+    """An article's field as its column stores it: a date (``modified``) in ISO form."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:
+    """The row's values (``was``) of the ``RECORDED_BESIDE`` columns a record does not
+    say (``unsaid``), those describing its date (``models.OF_PUBLISHED``) only while the
+    row's ``published`` stays (``same_date``): ``upsert_article``'s rule."""
+    return {
+        column: value
+        for column, value in was.items()
+        if column in unsaid and (same_date or column not in OF_PUBLISHED)
+    }
 
 
 def _composed(article: Article) -> Article:
