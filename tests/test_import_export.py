@@ -1193,16 +1193,18 @@ def test_an_older_export_keeps_every_column_it_lacks(
 
 
 def test_a_key_present_with_null_clears_the_column(run_cli: Cli, db: Path, tmp_path: Path) -> None:
-    """A newer export's null is a statement ("the page gave no modified date", "not
-    recorded"): it is stored over the row's value, as before; only an absent key keeps
-    it."""
+    """A newer export's null is a statement ("the page gave no modified date"): it is
+    stored over the row's value, as before; only an absent key keeps it. But for
+    ``access``, whose null is "not recorded" (a row archived before v31, exported), never
+    "free": it keeps the row's "paid", which ``export --free-only`` leaves out."""
     row = _archived_dated(run_cli, db, tmp_path)
     stated = dict(row, **dict.fromkeys(BESIDE))
     done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "null.jsonl", [stated])),
                    "--db", str(db))  # fmt: skip
     assert done.exit_code == 0, done.stderr
     (after,) = exported(run_cli, db)
-    assert [after[key] for key in BESIDE] == [None] * len(BESIDE)
+    assert {key: after[key] for key in BESIDE} == dict.fromkeys(BESIDE) | {"access": "paid"}
+    assert run_cli("export", "--free-only", "--db", str(db)).stdout == ""
 
 
 @pytest.mark.parametrize("published", ["2025-03-15", None, "0000-00-00"])

@@ -777,6 +777,11 @@ class Store:
         was = dict(zip(RECORDED_BESIDE, row[8:], strict=True)) if row is not None else {}
         if unsaid and row is not None:
             beside.update(_kept(unsaid, was, same_date=row[2] == published))
+        if beside["access"] is None and was:
+            # (unknown, never "free": the extraction says paid or free of every page, and
+            # a null is a row from before v31 exported, or an item read from a page of
+            # full items: neither unsays what the row knows, which --free-only reads)
+            beside["access"] = was["access"]
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
