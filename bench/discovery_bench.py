@@ -617,6 +617,15 @@ for site, name, origin in (
     ("skat", "Община Скът", "https://skat.bg"),
     # and WordPress dated "d/m/Y", "05/11/2026 в 14:05", every day the 12th or before
     ("vacha", "Община Въча", "https://vacha.bg"),
+    # and a forty-ninth (tests/fixtures/make_mirrors_round49.py): the news only in a
+    # weekly bulletin's numbered, dated issues, "Брой 44 / 27-11-2026г."
+    ("erma", "Община Ерма", "https://erma.bg"),
+    # and every page reloading itself, the articles back to the front page after 600 s
+    ("tsibritsa", "Община Цибрица", "https://tsibritsa.bg"),
+    # and one news page of every year, 2025's and 2024's folded in <details> accordions
+    ("archar", "Община Арчар", "https://archar.bg"),
+    # and every list drawn twice, a table for wide screens and cards for phones
+    ("leshten", "Община Лещен", "https://leshten.bg"),
     # and a fiftieth (tests/fixtures/make_mirrors_round50.py): every page's copy for the
     # partially sighted under /sv/, listed page for page by the sitemap
     ("mugla", "Община Мугла", "https://mugla.bg"),

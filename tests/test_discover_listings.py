@@ -1405,3 +1405,40 @@ def test_a_listings_links_are_each_normalized_once(monkeypatch: pytest.MonkeyPat
     found = article_links(f"<html><body>{cards}</body></html>", "https://www.x.bg/novini", BARE)
     assert len(found) == 40
     assert len(calls) == 40 + 1  # each link's href once, and the page's own address
+
+
+def _bulletin_issue(number: int, linked: tuple[int, ...]) -> str:
+    """A bulletin's page of one issue: its week's news (no day of their own), then
+    "Всички броеве", every issue by its number and day, its own unlinked."""
+    days = {44: "27-11-2026г.", 43: "20-11-2026г.", 42: "13-11-2026г."}
+    news = "".join(
+        f'<div class="tema"><h3><a href="/aktualno/novina-{number}{k}">Новина {k} от брой'
+        f" {number} за ремонта</a></h3><p>Кратко описание на новината от седмицата.</p></div>"
+        for k in range(3)
+    )
+    issues = "".join(
+        f'<li><a href="/byuletin?broy={n}">Брой {n} / {days[n]}</a></li>'
+        if n in linked
+        else f"<li><strong>Брой {n} / {days[n]}</strong></li>"
+        for n in days
+    )
+    return _html(
+        f"<h1>Бюлетин</h1><h2>Брой {number} / {days[number]}</h2>{news}"
+        f"<div><h4>Всички броеве</h4><ul>{issues}</ul></div>"
+    )
+
+
+def test_a_bulletins_issues_are_its_lists_pages_walked_to_the_issue_before() -> None:
+    """erma: "Бюлетин" is the newest issue, its news linked undated, "Брой 43 /
+    20-11-2026г." and the others dated links to pages of news: each the list's page, never
+    a story; the walk goes from the page's own issue (unlinked) to the one before it."""
+    newest = _bulletin_issue(44, (43, 42))
+    urls = [c.url for c in article_links(newest, "https://www.x.bg/byuletin", BARE)]
+    assert urls == [f"https://www.x.bg/aktualno/novina-44{k}" for k in range(3)]
+    walk = [
+        ("https://www.x.bg/byuletin", newest),
+        ("https://www.x.bg/byuletin?broy=43", _bulletin_issue(43, (44, 42))),
+        ("https://www.x.bg/byuletin?broy=42", _bulletin_issue(42, (44, 43))),
+    ]
+    after = [next_page_url(html, url, BARE, page) for page, (url, html) in enumerate(walk, 1)]
+    assert after == ["https://www.x.bg/byuletin?broy=43", "https://www.x.bg/byuletin?broy=42", None]

@@ -994,3 +994,13 @@ def test_a_sitemap_naming_a_listings_later_pages_gives_the_listing_its_template(
     with pages_fetcher(pages, profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     assert found.page_templates == {}
+
+
+def test_a_weekly_bulletin_in_the_menu_is_a_section_it_may_list_news_in() -> None:
+    """erma: the menu's "Бюлетин" is the weekly bulletin, each issue a week's news; a
+    section kept when it lists news items, as "Обяви" is."""
+    body = (
+        '<nav><a href="/">Начало</a><a href="/byuletin">Бюлетин</a>'
+        '<a href="/kontakti">Контакти</a></nav>'
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/byuletin"]

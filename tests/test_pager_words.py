@@ -116,3 +116,21 @@ def test_a_drop_down_pagers_option_names_its_page_as_a_pager_does(noun: str) -> 
         found = _OPTION_PAGE.match(option)
         assert found and found[1] == "3", option
     assert not _OPTION_PAGE.match(f"{noun} 3 от 7") and not _OPTION_PAGE.match("част 3")
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("Брой 43 / 20-11-2026г.", 43),
+        ("бр. 12", 12),
+        ("Брой № 44 (27.11.2026)", 44),
+        ("Issue 7", 7),
+        ("Брой 5 на бюлетина излезе от печат", None),  # a headline naming an issue
+        ("Бройка 3", None),
+        ("43", None),
+    ],
+)
+def test_a_periodicals_issue_is_named_by_its_word_number_and_day_alone(
+    label: str, number: int | None
+) -> None:
+    assert pager_words.issue_number(label) == number

@@ -75,7 +75,7 @@ _NEWS_PROPER = (
     r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|пресцентър|прес център|"
     r"news|latest|press|announcements"
 )
-_NEWS_BESIDE = r"събития|общество|обяви|events"
+_NEWS_BESIDE = r"събития|общество|обяви|бюлетин|events"
 NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE)
 # Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
 # host for "Събития" is a calendar of what is on, dated when it happens, and one for

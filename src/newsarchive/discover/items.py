@@ -121,9 +121,12 @@ _PAGER_LABEL = re.compile(
 
 
 def _is_pager(card: Card) -> bool:
-    """A card whose every link says a pager's label: a pager, never a news item."""
+    """A card whose every link says a pager's label: a pager, never a news item. A
+    bulletin's issue ("Брой 43 / 20-11-2026г.", ``pager_words.issue_number``) is one: a
+    page of its list, dated as a story is, listing a week's news."""
     return bool(card.link_texts) and all(
-        _PAGER_LABEL.match(" ".join(said.split())) for said in card.link_texts
+        _PAGER_LABEL.match(said := " ".join(text.split())) or pager_words.issue_number(said)
+        for text in card.link_texts
     )
 
 

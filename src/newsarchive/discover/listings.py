@@ -8,13 +8,14 @@ options) count as links (``anchors.link_target``), and so do rows and cards made
 clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
 the page size.
 Paging: ``rel=next``, a "Следваща"/"Напред"/"»" link, the link to page N+1 among the page
-numbers (not a calendar's day), or the address a "Зареди още" button loads its next cards
-from; on a page with none of them, the archive page of the latest month before this
-page's, when the page links its archive by month (old sites reach older news only that
-way), or of the year before (``older_year_url``); last, the page's own data its framework
-preloads as JSON (``_preloaded_data``: Gatsby's page data). A profile's ``pagination`` template
-only adds to these: it names the next page of a page that links none (``templated_next``),
-never one the page's own links contradict. ``ListingPages`` holds the order and why.
+numbers (not a calendar's day), a bulletin's issue before its own ("Брой 43"), or the
+address a "Зареди още" button loads its next cards from; on a page with none of them, the
+archive page of the latest month before this page's, when the page links its archive by
+month (old sites reach older news only that way), or of the year before
+(``older_year_url``); last, the page's own data its framework preloads as JSON
+(``_preloaded_data``: Gatsby's page data). A profile's ``pagination`` template only adds
+to these: it names the next page of a page that links none (``templated_next``), never
+one the page's own links contradict. ``ListingPages`` holds the order and why.
 """
 
 from __future__ import annotations
@@ -736,6 +737,8 @@ def find_next_link(
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    if url := _issue_before(tree, anchors, usable):
+        return url
     if url := _short_of_last(anchors, page, usable, target):
         return url
     # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
@@ -1220,6 +1223,31 @@ def _pager_links(tree: LexborHTMLParser) -> list[LexborNode]:
             seen.add(node.mem_id)
             found.append(node)
     return found
+
+
+def _issue_before(
+    tree: LexborHTMLParser,
+    anchors: list[tuple[LexborNode, str]],
+    usable: Callable[[str | None], str | None],
+) -> str | None:
+    """The issue before this page's, on a bulletin's page of one issue ("Брой 44 /
+    27-11-2026г." over its week's news, "Всички броеве" under them): the page names its
+    own issue unlinked (its heading, its list's current one) and links the others by
+    number (``pager_words.issue_number``). Its next page is the linked issue of the
+    highest number below its own; the oldest issue's page has none."""
+    linked: dict[int, str] = {}
+    for anchor, text in anchors:
+        number = pager_words.issue_number(text)
+        if number is not None and number not in linked and (url := usable(link_target(anchor))):
+            linked[number] = url
+    if len(linked) < 2 or tree.body is None:  # (one issue linked: a notice, no run of issues)
+        return None
+    named = {int(n) for n in pager_words.ISSUE_NAMED.findall(tree.body.text(separator=" "))}
+    own = named - set(linked)
+    if not own:
+        return None
+    before = [number for number in linked if number < max(own)]
+    return linked[max(before)] if before else None
 
 
 def _htmx_values(node: LexborNode) -> list[tuple[str, str]]:

@@ -12,6 +12,8 @@ query ("?stranitsa=2"); a list's next page by its link's words ("Следващ�
 
 from __future__ import annotations
 
+import re
+
 # How a CMS spells "page" in the address of a later page, in its path or its query
 # ("/page/3", "/strana-3", "?stranitsa=2"). Not "p": WordPress's ``?p=N`` is a post's id
 # (only a path's last segment "/p/3" is a page: ``listings``).
@@ -52,3 +54,26 @@ ITEM = ("новина", "статия", "публикация", "post", "article
 READ = ("прочети", "прочетете", "виж", "вижте", "read", "see", "view")
 MORE = ("повече", "още", "more", "новината", "статията", "цялата новина", "цялата статия")
 TO_ITEM = ("към новината", "към статията", "детайли", "details")
+
+# What a periodical calls one of its numbered issues ("Брой 44 / 27-11-2026г.", "бр. 12",
+# "Issue 7"): a bulletin whose issues each list a week's news links them as a list links
+# its pages, each issue one page of the list (``issue_number``).
+ISSUE = ("брой", "бр", "issue")
+# An issue's label: the word, its number, at most a day after it ("/ 27-11-2026г.",
+# "(27.11.2026)"); a word more ("Брой 5 на бюлетина излезе") makes it a headline.
+_ISSUE_LABEL = re.compile(
+    rf"^(?:{'|'.join(ISSUE)})\.?\s*(?:№\s*)?(\d{{1,4}})(?!\d)[\s/,.()\-–—]*"
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*(?:г\.?)?)?[\s)]*$",
+    re.IGNORECASE,
+)
+# An issue named anywhere in a text: the page's own heading, its list's current issue.
+ISSUE_NAMED = re.compile(
+    rf"(?<!\w)(?:{'|'.join(ISSUE)})\.?\s*(?:№\s*)?(\d{{1,4}})(?!\d)", re.IGNORECASE
+)
+
+
+def issue_number(label: str) -> int | None:
+    """The number of the issue a link's whole text names ("Брой 43 / 20-11-2026г." is
+    43), or None for any other text."""
+    match = _ISSUE_LABEL.match(" ".join(label.split()))
+    return int(match[1]) if match else None
