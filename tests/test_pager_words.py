@@ -134,3 +134,17 @@ def test_a_periodicals_issue_is_named_by_its_word_number_and_day_alone(
     label: str, number: int | None
 ) -> None:
     assert pager_words.issue_number(label) == number
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("Брой 4" + ")" * 20_000 + "x", None),  # (2.8 s before: the marks split every way)
+        ("Брой 4 (" + ")" * 20_000, 4),
+        ("Брой 4 (27.11.2026" + ")" * 20_000, 4),
+    ],
+)
+def test_an_issue_label_of_a_long_run_of_marks_is_read_once(label: str, number: int | None) -> None:
+    """A hostile link's text of thousands of closing marks is answered as a short one
+    is: the label's marks are one run, read once (``_ISSUE_LABEL``)."""
+    assert pager_words.issue_number(label) == number
