@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -439,6 +440,11 @@ def _import_record(
         raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
     except RecursionError:  # ('[' * 100000: "internal error", exit 70)
         raise UsageError(f"line {number}: not valid JSON (nested too deeply)") from None
+    except ValueError:  # (a number of 5,000 digits: Python's int limit, "internal error")
+        raise UsageError(
+            f"line {number}: not valid JSON (a number longer than"
+            f" {sys.get_int_max_str_digits():,} digits, which no field holds)"
+        ) from None
     if not isinstance(data, dict):
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
