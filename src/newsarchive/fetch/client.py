@@ -56,7 +56,7 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -920,7 +920,12 @@ class Fetcher:
 
     # politeness ------------------------------------------------------------------
     def _host(self, netloc: str) -> _Host:
-        netloc = netloc.lower()
+        """The politeness state of ``netloc``'s host, under its one spelling
+        (``ascii_host``): a profile names a ``.бг`` host in Cyrillic, the request httpx
+        made of it in punycode (``_failed_host``), and each spelling was a host of its
+        own: the host found unreachable was looked up unmarked, and a site whose name did
+        not resolve was said "robots.txt unreadable: disallowed (RFC 9309)"."""
+        netloc = ascii_host(netloc)
         with self._lock:
             host = self._hosts.get(netloc)
             if host is None:
