@@ -522,6 +522,43 @@ def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
 
 
 @pytest.mark.parametrize(
+    ("table", "args"),
+    [
+        ("runs", ("stats",)),  # internal error: OperationalError, exit 70
+        ("lemma_vocab", ("search", "бюджет")),  # the same
+        ("revisions", ("show", "1")),  # the same
+        ("articles_fts", ("search", "бюджет")),  # exit 2, but "could not run this query"
+        ("articles_fts", ("import-jsonl", "{again}")),  # exit 74, a disk to free
+        ("frontier", ("crawl", "bta", "--base-url", "{mirror}", "--delay", "0")),  # 74 too
+    ],
+    ids=lambda value: value if isinstance(value, str) else value[0],
+)
+def test_an_archive_missing_a_table_of_its_schema_is_said_damaged_and_keeps_its_articles(
+    run_cli: Callable[..., Result],
+    archive: Path,
+    mirror: Callable[[str], Any],
+    table: str,
+    args: tuple[str, ...],
+) -> None:
+    """A table dropped by hand (a sqlite3 shell, another program) was met only by the
+    statement reading it, and each command said it its own way, none "damaged"."""
+    with sqlite3.connect(archive) as conn:
+        conn.execute(f"DROP TABLE {table}")
+    conn.close()
+    again = archive.with_name("again.jsonl")
+    again.write_text(run_cli("export", "--db", str(archive)).stdout, encoding="utf-8")
+    url = mirror("bta").url if "{mirror}" in args else ""
+    typed = [arg.format(again=again, mirror=url) for arg in args]
+    result = run_cli(*typed, "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert f"the archive is damaged: its table {table} is missing" in line, line
+    assert "export --db ARCHIVE --out all.jsonl, then import-jsonl all.jsonl" in line
+    kept = run_cli("export", "--db", str(archive))
+    assert kept.exit_code == 0 and kept.stdout == again.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
     ("wanted", "said"),
     [
         ("²", "no article with id or URL"),

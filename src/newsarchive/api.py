@@ -22,6 +22,7 @@ from newsarchive.archive.connection import (
     check_reader,
     connect,
     connect_reader,
+    damaged,
     is_damaged,
     open_read_only,
     write_failure,
@@ -811,7 +812,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         _say_dropped(dropped)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
-            raise UsageError(f"import failed, nothing imported: {exc}") from None
+            raise UsageError(f"import failed, nothing imported: {damaged(exc)}") from None
         # (a full disk was exit 2, "bad usage or input", where a crawl says 74)
         raise write_failure(exc, "import failed, nothing imported") from None
     finally:
