@@ -538,24 +538,15 @@ def _handled() -> Iterator[None]:
 
 
 def _archive_failure(exc: Exception) -> NewsarchiveError | None:
-    """What SQLite's error means when a command's own code did not say, or None (a bug).
-
-    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
-    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
-    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
-    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
-    (exit 75), as it is for a crawl or an import."""
+    """What SQLite's error means when a command's own code did not say, or None (a bug):
+    ``connection.archive_failure``, which ``serve``'s pages say too."""
     import sqlite3  # (loaded already: the archive was being read)
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    from newsarchive.archive.connection import damaged, is_busy, is_damaged, write_failure
+    from newsarchive.archive.connection import archive_failure
 
-    if is_busy(exc):
-        return write_failure(exc)
-    if not is_damaged(exc):
-        return None
-    return damaged(exc)
+    return archive_failure(exc)
 
 
 def _db(db: str | None) -> Path:

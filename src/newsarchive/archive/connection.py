@@ -245,8 +245,18 @@ _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 def is_damaged(exc: sqlite3.DatabaseError) -> bool:
     """SQLite met a page it cannot read, or the archive lacks a table of its schema
-    (``missing_table``): the file is damaged (a bad input, not a write that failed)."""
-    return any(word in str(exc) for word in _DAMAGE_WORDS) or missing_table(exc) is not None
+    (``missing_table``): the file is damaged (a bad input, not a write that failed).
+
+    By SQLite's error code when it gave one (SQLITE_CORRUPT, its FTS5 index's too, and
+    SQLITE_NOTADB), its words only when not: "malformed JSON", an SQL function's error
+    of a cell (Datasette's facets ask it of every text column ``serve`` shows), is no
+    damaged file."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        bad_page = code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    else:
+        bad_page = any(word in str(exc) for word in _DAMAGE_WORDS)
+    return bad_page or missing_table(exc) is not None
 
 
 # SQLite's words for a table the statement names and the database has not ("main.runs"
@@ -270,6 +280,22 @@ def missing_table(exc: sqlite3.DatabaseError) -> str | None:
     # (a shadow table, ``articles_fts_config``, is named for the index it is part of)
     owner = name.split("_fts_")[0] + "_fts" if "_fts_" in name else name
     return owner if owner in ARCHIVE_TABLES else None
+
+
+def archive_failure(exc: sqlite3.DatabaseError) -> ArchiveError | None:
+    """What SQLite's error means where the code meeting it did not say, or None (a bug):
+    in a command (``cli._handled``) and in a page ``serve`` answers (``web.followed``).
+
+    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
+    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
+    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
+    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
+    (exit 75), as it is for a crawl or an import."""
+    if is_busy(exc):
+        return write_failure(exc)
+    if not is_damaged(exc):
+        return None
+    return damaged(exc)
 
 
 def damaged(why: object) -> ArchiveError:
