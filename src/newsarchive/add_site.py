@@ -442,13 +442,19 @@ def check_unclaimed(
 
 
 def write_profile(text: str, folder: Path, site_id: str) -> Path:
-    """Save the proposal where user profiles live; never overwrite one."""
+    """Save the proposal where user profiles live; never overwrite one. Written whole or
+    not at all (``written_whole``, as an export's file): on a full disk it left an empty
+    ``ID.toml``, which every later command then read as the user's profile, and said
+    exit 2 ("bad usage or input") where any other write meeting a full disk says 74."""
+    from newsarchive.export.outfile import written_whole
+
     target = folder / f"{site_id}.toml"
     if target.exists():
         raise UsageError(f"{target} exists: remove it or choose another --id")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    with written_whole(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
     return target

@@ -1281,10 +1281,13 @@ def sites(profile: ProfileOption = None) -> None:
 @_exits(
     EXIT_OK,
     EXIT_USAGE,
+    EXIT_IO,
     EXIT_INTERNAL,
     said={
         EXIT_OK: "with a proposal",
         EXIT_USAGE: "when the address is not a news site or cannot be reached (one line saying so)",
+        EXIT_IO: "when the proposal (stdout, or the --write file: none is left) could not be"
+        " written",
     },
 )
 def add_site(
