@@ -431,11 +431,20 @@ def _raw_body(response: httpx.Response) -> Iterator[bytes]:
         raise
 
 
+# h11's words for a response whose head (status line and headers) ran past what httpcore
+# buffers of it (HTTP11Connection.MAX_INCOMPLETE_EVENT_SIZE, 100 KiB) without ending:
+# "malformed response (Receive buffer too long)"
+# told a reader nothing of a server sending headers without end
+_HEAD_UNENDING = "Receive buffer too long"
+
+
 def malformed(exc: httpx.HTTPError) -> str | None:
     """What is wrong with a response no retry can fix, or None for a transient error."""
     if isinstance(exc, httpx.DecodingError) or (
         isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
     ):
+        if str(exc) == _HEAD_UNENDING:
+            return "its headers ran on without an end"
         return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
     return None
 
