@@ -258,6 +258,24 @@ def test_extract_of_a_feed_or_a_sitemap_says_so_in_one_line_exit_2(
     assert _one_error_line(result) == f"newsarchive: error: {path} is {kind}, not an HTML page"
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("", "stdin is empty"),
+        ("\x01\x02 no markup at all", "stdin does not look like an HTML page"),
+        ('<?xml version="1.0"?><rss><channel></channel></rss>', "stdin is an RSS feed"),
+    ],
+    ids=["empty", "no-html", "feed"],
+)
+def test_extract_of_stdin_names_stdin_not_a_dash(
+    run_cli: Callable[..., Result], given: str, said: str
+) -> None:
+    """``extract -`` said "- is empty" of an empty pipe."""
+    result = run_cli("extract", "-", input=given)
+    assert result.exit_code == 2
+    assert _one_error_line(result).startswith(f"newsarchive: error: {said}")
+
+
 def test_extract_missing_file_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

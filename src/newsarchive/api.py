@@ -1257,18 +1257,19 @@ def extract_source(
             raise UsageError(f"cannot read {source}: {exc.strerror}") from None
         if len(content) > MAX_BODY_BYTES:
             raise UsageError(
-                f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
-                " of a page"
+                f"{'stdin' if source == '-' else source} is larger than {MAX_BODY_BYTES:,}"
+                " bytes, the most a crawl reads of a page"
             )
     from newsarchive.fetch.documents import EMPTY_PAGE, looks_like_html, xml_kind
 
     sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    shown = "stdin" if source == "-" else source  # ("- is empty" said nothing of a pipe)
     if not sniffed.strip():  # (not "no HTML page": the address is right, its page empty)
-        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{source} is empty")
+        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{shown} is empty")
     if not looks_like_html(sniffed):
         kind = xml_kind(sniffed)
-        raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
-                         f"{source} does not look like an HTML page")  # fmt: skip
+        raise UsageError(f"{shown} is {kind}, not an HTML page" if kind else
+                         f"{shown} does not look like an HTML page")  # fmt: skip
     profile = None
     files = list(profile_files)
     if site:
