@@ -307,6 +307,27 @@ def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
     assert said in _one_error_line(result)
 
 
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        # asked of the DNS as "a%20b.bg", then "robots.txt … unreadable: disallowed"
+        ("http://a b.bg/x", "the address is not a valid URL (the host 'a b.bg' holds ' ',"),
+        ("https://a%20b.bg/", "the address is not a valid URL (the host 'a%20b.bg' holds '%',"),
+        # a user name kept the host unmarked: "robots.txt … unreadable: disallowed"
+        ("http://user@news.nowhere.invalid/x", "http://user@news.nowhere.invalid cannot be"),
+    ],
+    ids=["space", "percent", "user-name"],
+)
+def test_extract_of_an_address_no_server_answers_says_why_in_one_line(
+    run_cli: Callable[..., Result], address: str, said: str
+) -> None:
+    result = run_cli("extract", address)
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert line.startswith(f"newsarchive: error: {said}"), line
+    assert "robots.txt" not in line
+
+
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
     result = run_cli("export", "--since", "12/31/2024", "--db", str(archive))
     assert result.exit_code == 2

@@ -61,18 +61,13 @@ def site_id_for(host: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
 
 
-# A host name's characters (any script's letters, as an IDN is typed): no space, no
-# percent-escape, no character a URL reserves.
-_HOST = re.compile(r"[^\s%/?#@\\<>\"'`{}|^\[\]]+")
-
-
 def origin_of(url: str) -> tuple[str, str]:
     """The origin and host of what the user typed (a bare host gets https://)."""
     normal = normalize_url(url if "://" in url else "https://" + url)
     parts = urlsplit(normal or "")
-    # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
-    if normal is None or not parts.hostname or not _HOST.fullmatch(parts.hostname):
+    if normal is None or not parts.hostname:
         raise UsageError(f"not an http(s) URL or host name: '{url}'")
+    # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
     if problem := host_problem(parts.hostname):
         raise UsageError(f"not an http(s) URL or host name: '{url}' ({problem})")
     return f"{parts.scheme}://{parts.netloc}", parts.netloc

@@ -933,8 +933,10 @@ class Fetcher:
         (``ascii_host``): a profile names a ``.бг`` host in Cyrillic, the request httpx
         made of it in punycode (``_failed_host``), and each spelling was a host of its
         own: the host found unreachable was looked up unmarked, and a site whose name did
-        not resolve was said "robots.txt unreadable: disallowed (RFC 9309)"."""
-        netloc = ascii_host(netloc)
+        not resolve was said "robots.txt unreadable: disallowed (RFC 9309)". So was one
+        whose address held a user name (``http://user@x.bg``): the URL's netloc keeps
+        it, the request's does not."""
+        netloc = ascii_host(netloc.rpartition("@")[2])
         with self._lock:
             host = self._hosts.get(netloc)
             if host is None:
