@@ -1208,6 +1208,27 @@ def test_an_error_quoting_control_characters_stays_one_inert_line(
     assert repr(wanted)[1:-1] in line
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "x", "--db", "/nowhere/\udce1\udcfe.db"),
+        ("search", "x", "--since", "\udce1\udcfe"),
+        ("sites", "--profile", "/nowhere/\udce1\udcfe.toml"),
+    ],
+    ids=["db", "since", "profile"],
+)
+def test_a_name_holding_bytes_no_utf8_has_is_quoted_as_those_bytes(
+    run_cli: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    """A name typed in a Latin-1 locale (Python reads argv's bytes as lone surrogates)
+    was quoted '\\udce1\\udcfe' (stderr's own escapes), where an argument refused for
+    it is quoted '\\xe1\\xfe' (``errors.not_utf8``): the same bytes spelled two ways."""
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "\\xe1\\xfe" in line and "udc" not in line, line
+
+
 def _foreign_database(path: Path, schema: str) -> Path:
     import sqlite3
 
