@@ -1818,6 +1818,34 @@ def test_a_path_that_cannot_be_looked_at_is_one_line_exit_2(
     assert "Too many levels of symbolic links" in _one_error_line(looped)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "--out", "{loop}"),
+        ("export", "--format", "parquet", "--out", "{loop}"),
+        ("search", "бюджет", "--format", "csv", "--out", "{loop}"),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--log-file", "{loop}"),
+        ("--db", "{loop}", "search", "бюджет"),
+    ],
+    ids=["export", "parquet", "search-out", "log-file", "db-twice"],
+)
+def test_an_output_or_db_named_by_a_loop_of_symlinks_is_one_line_exit_2_and_the_links_kept(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """``Path.resolve`` raises RuntimeError on a loop of symbolic links: checking that an
+    --out, --log-file or a --db given twice is not the archive was "internal error:
+    RuntimeError: Symlink loop", exit 70; and where the check passed, an export renamed
+    its side file over the loop's link."""
+    loop = tmp_path / "loop1"
+    loop.symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(loop)
+    args = [part.format(loop=loop) for part in command]
+    result = run_cli(*args, "--db", str(loop if command[0] == "--db" else archive))
+    assert result.exit_code == 2, result.stderr
+    assert _one_error_line(result).endswith(": Too many levels of symbolic links")
+    assert os.readlink(loop) == str(tmp_path / "loop2") and loop.is_symlink()
+
+
 def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(
     run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from os.path import realpath
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -240,7 +241,9 @@ def _or_given_before(ctx: typer.Context, db: str | None) -> str | None:
     before = ctx.find_root().params.get("db")
     if any(given is not None and not str(given).strip() for given in (db, before)):
         raise typer.BadParameter("is empty: name the archive's file, e.g. --db newsarchive.db")
-    if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
+    # (``os.path.realpath``, not ``Path.resolve``: a loop of symlinks is its RuntimeError,
+    # "internal error", exit 70; the archive's own open says it in one line)
+    if before is not None and db is not None and realpath(before) != realpath(db):
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
     return db if db is not None else (str(before) if before is not None else None)
 

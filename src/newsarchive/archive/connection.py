@@ -531,7 +531,9 @@ def check_not_archive(path: Path, db: Path, option: str) -> None:
         try:
             same = os.path.samefile(path, target)
         except OSError:  # one of them does not exist (yet): compare where they would be
-            same = path.resolve() == target.resolve()
+            # (``realpath``: ``Path.resolve`` raised RuntimeError on a loop of symlinks,
+            # "internal error", where the write then says "Too many levels of symbolic links")
+            same = os.path.realpath(path) == os.path.realpath(target)
         if same:
             what = "the archive" if not suffix else f"the archive's {suffix.lstrip('-.')} file"
             raise ArchiveError(
