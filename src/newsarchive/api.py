@@ -850,7 +850,14 @@ def import_warc(
             )
         try:
             if not path.is_file() or not os.access(path, os.R_OK):
-                why = "no such file" if not path.exists() else "not a readable file"
+                try:  # (a loop of symbolic links was "no such file": ``exists`` is False)
+                    path.stat()
+                except FileNotFoundError:
+                    why = "no such file"
+                except OSError as exc:
+                    why = exc.strerror or str(exc)
+                else:
+                    why = "not a readable file"
                 raise UsageError(f"cannot read {path}: {why}")
             with path.open("rb") as handle:
                 if not starts_as_warc(handle):
