@@ -560,3 +560,48 @@ def test_the_readmes_offline_rehearsal_runs_as_written(
             results.append(result)
     assert results[-1].stdout.startswith("1  ")  # the search found the article
     assert not (tmp_path / "no-user-profiles").exists()
+
+
+def test_write_on_a_full_disk_is_exit_74_and_leaves_no_empty_profile(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--write`` met the full disk after its file was made: an empty ``ID.toml`` stayed
+    in the user's profiles, and the exit was 2 ("bad usage or input"), where every other
+    write meeting a full disk says 74."""
+    import os
+    import subprocess
+
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+            check=False,
+            capture_output=True,
+        ).returncode
+    ):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        filler = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+        try:  # every block the mount has
+            while os.write(filler, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(filler)
+        monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(folder))
+        with MirrorServer(SITES / "bta") as server:
+            result = run_cli(
+                "add-site", "https://www.bta.bg", "--id", "bta-copy", "--base-url",
+                server.url, "--delay", "0", "--write",
+            )  # fmt: skip
+        assert result.exit_code == 74, result.stderr
+        lines = result.stderr.splitlines()
+        assert lines[-1] == (
+            f"newsarchive: error: cannot write {folder / 'bta-copy.toml'}: No space left on device"
+        ), lines
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

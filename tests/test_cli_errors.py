@@ -258,6 +258,24 @@ def test_extract_of_a_feed_or_a_sitemap_says_so_in_one_line_exit_2(
     assert _one_error_line(result) == f"newsarchive: error: {path} is {kind}, not an HTML page"
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("", "stdin is empty"),
+        ("\x01\x02 no markup at all", "stdin does not look like an HTML page"),
+        ('<?xml version="1.0"?><rss><channel></channel></rss>', "stdin is an RSS feed"),
+    ],
+    ids=["empty", "no-html", "feed"],
+)
+def test_extract_of_stdin_names_stdin_not_a_dash(
+    run_cli: Callable[..., Result], given: str, said: str
+) -> None:
+    """``extract -`` said "- is empty" of an empty pipe."""
+    result = run_cli("extract", "-", input=given)
+    assert result.exit_code == 2
+    assert _one_error_line(result).startswith(f"newsarchive: error: {said}")
+
+
 def test_extract_missing_file_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -287,6 +305,27 @@ def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     said = "is not a valid URL" if "[" in args[-1] else "is no http(s) URL with a host"
     assert said in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        # asked of the DNS as "a%20b.bg", then "robots.txt … unreadable: disallowed"
+        ("http://a b.bg/x", "the address is not a valid URL (the host 'a b.bg' holds ' ',"),
+        ("https://a%20b.bg/", "the address is not a valid URL (the host 'a%20b.bg' holds '%',"),
+        # a user name kept the host unmarked: "robots.txt … unreadable: disallowed"
+        ("http://user@news.nowhere.invalid/x", "http://user@news.nowhere.invalid cannot be"),
+    ],
+    ids=["space", "percent", "user-name"],
+)
+def test_extract_of_an_address_no_server_answers_says_why_in_one_line(
+    run_cli: Callable[..., Result], address: str, said: str
+) -> None:
+    result = run_cli("extract", address)
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert line.startswith(f"newsarchive: error: {said}"), line
+    assert "robots.txt" not in line
 
 
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
@@ -519,6 +558,43 @@ def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "the archive is damaged: database disk image is malformed" in _one_error_line(result)
     assert _digest(damaged) == before
+
+
+@pytest.mark.parametrize(
+    ("table", "args"),
+    [
+        ("runs", ("stats",)),  # internal error: OperationalError, exit 70
+        ("lemma_vocab", ("search", "бюджет")),  # the same
+        ("revisions", ("show", "1")),  # the same
+        ("articles_fts", ("search", "бюджет")),  # exit 2, but "could not run this query"
+        ("articles_fts", ("import-jsonl", "{again}")),  # exit 74, a disk to free
+        ("frontier", ("crawl", "bta", "--base-url", "{mirror}", "--delay", "0")),  # 74 too
+    ],
+    ids=lambda value: value if isinstance(value, str) else value[0],
+)
+def test_an_archive_missing_a_table_of_its_schema_is_said_damaged_and_keeps_its_articles(
+    run_cli: Callable[..., Result],
+    archive: Path,
+    mirror: Callable[[str], Any],
+    table: str,
+    args: tuple[str, ...],
+) -> None:
+    """A table dropped by hand (a sqlite3 shell, another program) was met only by the
+    statement reading it, and each command said it its own way, none "damaged"."""
+    with sqlite3.connect(archive) as conn:
+        conn.execute(f"DROP TABLE {table}")
+    conn.close()
+    again = archive.with_name("again.jsonl")
+    again.write_text(run_cli("export", "--db", str(archive)).stdout, encoding="utf-8")
+    url = mirror("bta").url if "{mirror}" in args else ""
+    typed = [arg.format(again=again, mirror=url) for arg in args]
+    result = run_cli(*typed, "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    line = _one_error_line(result)
+    assert f"the archive is damaged: its table {table} is missing" in line, line
+    assert "export --db ARCHIVE --out all.jsonl, then import-jsonl all.jsonl" in line
+    kept = run_cli("export", "--db", str(archive))
+    assert kept.exit_code == 0 and kept.stdout == again.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -1132,6 +1208,27 @@ def test_an_error_quoting_control_characters_stays_one_inert_line(
     assert repr(wanted)[1:-1] in line
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "x", "--db", "/nowhere/\udce1\udcfe.db"),
+        ("search", "x", "--since", "\udce1\udcfe"),
+        ("sites", "--profile", "/nowhere/\udce1\udcfe.toml"),
+    ],
+    ids=["db", "since", "profile"],
+)
+def test_a_name_holding_bytes_no_utf8_has_is_quoted_as_those_bytes(
+    run_cli: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    """A name typed in a Latin-1 locale (Python reads argv's bytes as lone surrogates)
+    was quoted '\\udce1\\udcfe' (stderr's own escapes), where an argument refused for
+    it is quoted '\\xe1\\xfe' (``errors.not_utf8``): the same bytes spelled two ways."""
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "\\xe1\\xfe" in line and "udc" not in line, line
+
+
 def _foreign_database(path: Path, schema: str) -> Path:
     import sqlite3
 
@@ -1719,6 +1816,34 @@ def test_a_path_that_cannot_be_looked_at_is_one_line_exit_2(
     looped = run_cli(*args, "--db", str(tmp_path / "one.db"))
     assert looped.exit_code == 2, looped.stderr
     assert "Too many levels of symbolic links" in _one_error_line(looped)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "--out", "{loop}"),
+        ("export", "--format", "parquet", "--out", "{loop}"),
+        ("search", "бюджет", "--format", "csv", "--out", "{loop}"),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--log-file", "{loop}"),
+        ("--db", "{loop}", "search", "бюджет"),
+    ],
+    ids=["export", "parquet", "search-out", "log-file", "db-twice"],
+)
+def test_an_output_or_db_named_by_a_loop_of_symlinks_is_one_line_exit_2_and_the_links_kept(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """``Path.resolve`` raises RuntimeError on a loop of symbolic links: checking that an
+    --out, --log-file or a --db given twice is not the archive was "internal error:
+    RuntimeError: Symlink loop", exit 70; and where the check passed, an export renamed
+    its side file over the loop's link."""
+    loop = tmp_path / "loop1"
+    loop.symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(loop)
+    args = [part.format(loop=loop) for part in command]
+    result = run_cli(*args, "--db", str(loop if command[0] == "--db" else archive))
+    assert result.exit_code == 2, result.stderr
+    assert _one_error_line(result).endswith(": Too many levels of symbolic links")
+    assert os.readlink(loop) == str(tmp_path / "loop2") and loop.is_symlink()
 
 
 def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(

@@ -267,6 +267,28 @@ def test_a_site_whose_name_does_not_resolve_is_given_up_at_once(run_cli: Cli, db
     assert len(asked) == 1, asked  # one attempt, not four with backoff
 
 
+def test_a_cyrillic_named_site_whose_name_does_not_resolve_is_said_unreachable(
+    run_cli: Cli, db: Path
+) -> None:
+    """A ``.бг`` site's profile names its host in Cyrillic, as a browser's bar shows it;
+    the failed request names it in punycode, as DNS does. The host found unreachable was
+    kept under the one spelling and looked up under the other, so the crawl said "robots.txt
+    of http://новини.invalid unreadable …: the site is disallowed for this run (RFC 9309)",
+    sending the reader to a robots.txt no server had sent."""
+    profile = db.parent / "cyrillic.toml"
+    profile.write_text(
+        PROFILE.replace("fault.example", "новини-тест.invalid").replace('"fault"', '"cyr"'),
+        encoding="utf-8",
+    )
+    result = run_cli("crawl", "cyr", "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "https://новини-тест.invalid cannot be reached (name " in lines[0], lines
+    assert lines[0].endswith(" after 1 attempt): nothing fetched from it in this run"), lines
+    assert "robots.txt" not in lines[0], lines
+
+
 def _offline(command: list[str]) -> list[str] | None:
     """``command`` under ``unshare -rn`` (a network namespace of its own, with no network
     at all: every name lookup fails "Temporary failure in name resolution", as on a

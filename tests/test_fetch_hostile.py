@@ -735,6 +735,19 @@ def test_protocol_errors_are_tried_once(reply: Reply) -> None:
     assert "\n" not in message and f"{site.url}/bad" in message
 
 
+def test_headers_without_end_are_said_so_and_tried_once() -> None:
+    """A head past httpcore's buffer (a server streaming headers) was "malformed response
+    (Receive buffer too long)", h11's words for it."""
+    endless = raw(b"HTTP/1.1 200 OK\r\n" + b"X-Pad: y\r\n" * 30_000)
+    with HostileServer({"/bad": endless}) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError) as failed:
+            fetcher.fetch(f"{site.url}/bad")
+    assert site.hits["/bad"] == 1
+    message = str(failed.value)
+    said = "malformed response (its headers ran on without an end)"
+    assert message.startswith(said), message
+
+
 @pytest.mark.parametrize("wbits", [31, 15, -15], ids=["gzip", "deflate", "raw-deflate"])
 def test_a_compressed_body_that_ends_before_its_stream_is_cut_short(wbits: int) -> None:
     """A server that lost its back end between two flushed blocks ends the response

@@ -120,6 +120,8 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
         + "[" * 100_000
         + "]" * 100_000
         + "}",
+        # a number past Python's 4,300 digits (ValueError): "internal error", exit 70
+        '{"site": "bta", "url": "https://www.bta.bg/1", "x": ' + "9" * 5_000 + "}",
     ],
 )
 def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> None:

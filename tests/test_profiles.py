@@ -355,6 +355,16 @@ def test_a_profile_saved_with_a_byte_order_mark_is_read_and_utf16_said(
         f"newsarchive: error: {wide} is UTF-16 text: a profile is UTF-8"
         " (iconv -f utf-16 -t utf-8)\n"
     )
+    # a Cyrillic name saved by a Windows editor: Python's "'utf-8' codec can't decode
+    # byte 0xce in position 71: invalid continuation byte", as "not valid TOML"
+    cyrillic = tmp_path / "cyrillic.toml"
+    cyrillic.write_bytes((MINIMAL + 'name = "Община Русе"\n').encode("cp1251"))
+    result = run_cli("sites", "--profile", str(cyrillic))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsarchive: error: {cyrillic} is not UTF-8 text (byte 0xce): a profile is UTF-8;"
+        " convert it first, e.g. iconv -f windows-1251 -t utf-8\n"
+    )
 
 
 def test_an_origin_no_server_can_have_is_the_profiles_error(tmp_path: Path) -> None:

@@ -198,6 +198,12 @@ def test_import_warc_bad_files_are_one_line(run_cli: Cli, tmp_path: Path, db: Pa
         == f"newsarchive: error: cannot read {tmp_path / 'none.warc'}: no such file\n"
     )
     assert not db.exists()
+    loop = tmp_path / "loop.warc"  # (was "no such file")
+    loop.symlink_to(loop)
+    looped = run_cli("import-warc", str(loop), "--db", str(db))
+    assert looped.exit_code == 2 and looped.stderr == (
+        f"newsarchive: error: cannot read {loop}: Too many levels of symbolic links\n"
+    )
     # '-' is stdin to import-jsonl and extract; here it was "cannot read -: no such file"
     dash = run_cli("import-warc", "-", "--db", str(db))
     assert dash.exit_code == 2 and dash.stderr == (

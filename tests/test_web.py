@@ -827,6 +827,48 @@ def test_an_archive_replaced_under_serve_by_another_database_is_a_503_with_one_l
     assert said in gone.text
 
 
+def _zero_middle_third(db: Path) -> None:
+    """Damage ``db`` as a disk fault does: its first pages open, a query reaching the
+    middle meets "database disk image is malformed"."""
+    for leftover in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.lock")):
+        leftover.unlink(missing_ok=True)
+    data = db.read_bytes()
+    third = len(data) // 3
+    db.write_bytes(data[:third] + b"\0" * third + data[2 * third :])
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("middle", "the archive is damaged: database disk image is malformed (sqlite3 ARCHIVE"),
+        ("lemma_vocab", "the archive is damaged: its table lemma_vocab is missing"),
+    ],
+)
+def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
+    run_cli: Cli, tmp_path: Path, damage: str, said: str
+) -> None:
+    """A damaged archive opens, and fails at the first query reaching the damage: every
+    such page was a bare "Error 500" (a traceback on serve's terminal), where a command
+    says what is wrong and how to save what is readable."""
+    db = tmp_path / "damaged.db"
+    records = [
+        {**ARTICLES[0], "url": f"https://www.bta.bg/bg/news/{n}-x", "text": "община " * 400}
+        for n in range(300)
+    ]
+    build(run_cli, db, records)
+    if damage == "middle":
+        _zero_middle_third(db)
+    else:
+        with sqlite3.connect(db) as conn:
+            conn.execute(f"DROP TABLE {damage}")
+        conn.close()
+    command = run_cli("search", "община", "--db", str(db))
+    assert command.exit_code == 2 and said in command.stderr, command.stderr
+    (page,) = fetch(datasette(db), "/search?q=" + quote("община"))
+    assert page.status_code == 503, page.text[:300]
+    assert said in page.text
+
+
 def test_the_analyst_pages_footer_names_datasette_s_version(demo: Path) -> None:
     """The search, article and 404 pages' footer read "Datasette v" on hover, its version
     missing: Datasette's own pages pass it to the footer, ours did not."""

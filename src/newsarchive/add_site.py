@@ -61,18 +61,13 @@ def site_id_for(host: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
 
 
-# A host name's characters (any script's letters, as an IDN is typed): no space, no
-# percent-escape, no character a URL reserves.
-_HOST = re.compile(r"[^\s%/?#@\\<>\"'`{}|^\[\]]+")
-
-
 def origin_of(url: str) -> tuple[str, str]:
     """The origin and host of what the user typed (a bare host gets https://)."""
     normal = normalize_url(url if "://" in url else "https://" + url)
     parts = urlsplit(normal or "")
-    # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
-    if normal is None or not parts.hostname or not _HOST.fullmatch(parts.hostname):
+    if normal is None or not parts.hostname:
         raise UsageError(f"not an http(s) URL or host name: '{url}'")
+    # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
     if problem := host_problem(parts.hostname):
         raise UsageError(f"not an http(s) URL or host name: '{url}' ({problem})")
     return f"{parts.scheme}://{parts.netloc}", parts.netloc
@@ -442,13 +437,19 @@ def check_unclaimed(
 
 
 def write_profile(text: str, folder: Path, site_id: str) -> Path:
-    """Save the proposal where user profiles live; never overwrite one."""
+    """Save the proposal where user profiles live; never overwrite one. Written whole or
+    not at all (``written_whole``, as an export's file): on a full disk it left an empty
+    ``ID.toml``, which every later command then read as the user's profile, and said
+    exit 2 ("bad usage or input") where any other write meeting a full disk says 74."""
+    from newsarchive.export.outfile import written_whole
+
     target = folder / f"{site_id}.toml"
     if target.exists():
         raise UsageError(f"{target} exists: remove it or choose another --id")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    with written_whole(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
     return target

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,7 @@ from newsarchive.archive.connection import (
     check_reader,
     connect,
     connect_reader,
+    damaged,
     is_damaged,
     open_read_only,
     write_failure,
@@ -442,6 +444,11 @@ def _import_record(
         raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
     except RecursionError:  # ('[' * 100000: "internal error", exit 70)
         raise UsageError(f"line {number}: not valid JSON (nested too deeply)") from None
+    except ValueError:  # (a number of 5,000 digits: Python's int limit, "internal error")
+        raise UsageError(
+            f"line {number}: not valid JSON (a number longer than"
+            f" {sys.get_int_max_str_digits():,} digits, which no field holds)"
+        ) from None
     if not isinstance(data, dict):
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
@@ -816,7 +823,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         _say_dropped(dropped)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
-            raise UsageError(f"import failed, nothing imported: {exc}") from None
+            raise UsageError(f"import failed, nothing imported: {damaged(exc)}") from None
         # (a full disk was exit 2, "bad usage or input", where a crawl says 74)
         raise write_failure(exc, "import failed, nothing imported") from None
     finally:
@@ -854,7 +861,14 @@ def import_warc(
             )
         try:
             if not path.is_file() or not os.access(path, os.R_OK):
-                why = "no such file" if not path.exists() else "not a readable file"
+                try:  # (a loop of symbolic links was "no such file": ``exists`` is False)
+                    path.stat()
+                except FileNotFoundError:
+                    why = "no such file"
+                except OSError as exc:
+                    why = exc.strerror or str(exc)
+                else:
+                    why = "not a readable file"
                 raise UsageError(f"cannot read {path}: {why}")
             with path.open("rb") as handle:
                 if not starts_as_warc(handle):
@@ -1261,18 +1275,19 @@ def extract_source(
             raise UsageError(f"cannot read {source}: {exc.strerror}") from None
         if len(content) > MAX_BODY_BYTES:
             raise UsageError(
-                f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
-                " of a page"
+                f"{'stdin' if source == '-' else source} is larger than {MAX_BODY_BYTES:,}"
+                " bytes, the most a crawl reads of a page"
             )
     from newsarchive.fetch.documents import EMPTY_PAGE, looks_like_html, xml_kind
 
     sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    shown = "stdin" if source == "-" else source  # ("- is empty" said nothing of a pipe)
     if not sniffed.strip():  # (not "no HTML page": the address is right, its page empty)
-        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{source} is empty")
+        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{shown} is empty")
     if not looks_like_html(sniffed):
         kind = xml_kind(sniffed)
-        raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
-                         f"{source} does not look like an HTML page")  # fmt: skip
+        raise UsageError(f"{shown} is {kind}, not an HTML page" if kind else
+                         f"{shown} does not look like an HTML page")  # fmt: skip
     profile = None
     files = list(profile_files)
     if site:

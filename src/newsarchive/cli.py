@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from os.path import realpath
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -240,7 +241,9 @@ def _or_given_before(ctx: typer.Context, db: str | None) -> str | None:
     before = ctx.find_root().params.get("db")
     if any(given is not None and not str(given).strip() for given in (db, before)):
         raise typer.BadParameter("is empty: name the archive's file, e.g. --db newsarchive.db")
-    if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
+    # (``os.path.realpath``, not ``Path.resolve``: a loop of symlinks is its RuntimeError,
+    # "internal error", exit 70; the archive's own open says it in one line)
+    if before is not None and db is not None and realpath(before) != realpath(db):
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
     return db if db is not None else (str(before) if before is not None else None)
 
@@ -538,24 +541,15 @@ def _handled() -> Iterator[None]:
 
 
 def _archive_failure(exc: Exception) -> NewsarchiveError | None:
-    """What SQLite's error means when a command's own code did not say, or None (a bug).
-
-    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
-    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
-    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
-    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
-    (exit 75), as it is for a crawl or an import."""
+    """What SQLite's error means when a command's own code did not say, or None (a bug):
+    ``connection.archive_failure``, which ``serve``'s pages say too."""
     import sqlite3  # (loaded already: the archive was being read)
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    from newsarchive.archive.connection import damaged, is_busy, is_damaged, write_failure
+    from newsarchive.archive.connection import archive_failure
 
-    if is_busy(exc):
-        return write_failure(exc)
-    if not is_damaged(exc):
-        return None
-    return damaged(exc)
+    return archive_failure(exc)
 
 
 def _db(db: str | None) -> Path:
@@ -1290,10 +1284,13 @@ def sites(profile: ProfileOption = None) -> None:
 @_exits(
     EXIT_OK,
     EXIT_USAGE,
+    EXIT_IO,
     EXIT_INTERNAL,
     said={
         EXIT_OK: "with a proposal",
         EXIT_USAGE: "when the address is not a news site or cannot be reached (one line saying so)",
+        EXIT_IO: "when the proposal (stdout, or the --write file: none is left) could not be"
+        " written",
     },
 )
 def add_site(

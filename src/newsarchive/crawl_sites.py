@@ -23,7 +23,7 @@ from newsarchive.discover.urls import site_hosts
 from newsarchive.errors import (
     EXIT_SIGINT,
     EXIT_SIGTERM,
-    ArchiveWriteError,
+    ArchiveError,
     debugging,
     internal_error,
 )
@@ -91,7 +91,8 @@ def crawl_site(
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
             report = crawl.report
             crawl.run()
-    except ArchiveWriteError as exc:
+    except ArchiveError as exc:  # (a damaged one too, ``write_failure``: it was a "bug"
+        # of this site's, then the run's error line; exit 2 either way)
         report.archive_error = exc
     except sqlite3.DatabaseError as exc:  # before the run's own guard (its runs row)
         report.archive_error = write_failure(exc)

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 
 # A host httpx takes for an IPv4 address (and refuses, InvalidURL, when it is none)
 _DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
+# What no host name holds, whatever its script (an IDN is typed in its letters): a space,
+# a percent-escape, a character a URL reserves
+_NO_HOST_CHARACTER = re.compile(r"[\s%/?#@\\<>\"'`{}|^\[\]]")
 
 
 def ascii_host(netloc: str) -> str:
@@ -64,6 +67,8 @@ def host_problem(host: str) -> str:
     name = host.strip("[]").rstrip(".")
     if ":" in name:  # an IPv6 literal: ``urlsplit`` checked it
         return ""
+    if odd := _NO_HOST_CHARACTER.search(name):  # ("a b.bg" was asked of the DNS as a%20b.bg)
+        return f"the host '{host}' holds {odd.group()!r}, which no host name has"
     if _DOTTED.fullmatch(name):
         try:
             ipaddress.IPv4Address(name)

@@ -49,8 +49,19 @@ def for_terminal_line(value: object) -> str:
 
 
 # What may not appear raw in a one-line message: every C0 control (newline and tab too),
-# DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates.
-_LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates; and
+# the lone surrogates that stand for bytes no UTF-8 text has (a file name typed in a
+# Latin-1 locale: Python reads argv so, "surrogateescape").
+_LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def _escaped(character: str) -> str:
+    """One unsafe character as its escape: a byte's surrogate as that byte (``\\xe1``),
+    as ``errors.not_utf8`` quotes an argument (stderr wrote it ``\\udce1``, another
+    spelling of the same name in the lines beside it)."""
+    if "\udc80" <= character <= "\udcff":
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return character.encode("unicode_escape").decode("ascii")
 
 
 def as_one_line(text: str) -> str:
@@ -58,7 +69,7 @@ def as_one_line(text: str) -> str:
     typed (a file name, a URL, an id pasted with its newline), so its controls are
     written as escapes (``\\n``, ``\\x1b``), which show what was there, rather than
     starting a second line or driving the terminal."""
-    return _LINE_UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _LINE_UNSAFE.sub(lambda m: _escaped(m.group()), text)
 
 
 def one_line(text: str, width: int, *, ellipsis: str = "…") -> str:

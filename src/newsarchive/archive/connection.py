@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from newsarchive.archive.schema import (
     ACCESS_SINCE,
+    ARCHIVE_TABLES,
     REKEYED_AT,
     RESPELLED_AT,
     SAME_COLUMNS_SINCE,
@@ -242,14 +244,71 @@ _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
 def is_damaged(exc: sqlite3.DatabaseError) -> bool:
-    """SQLite met a page it cannot read: the file is damaged (a bad input, not a write
-    that failed)."""
-    return any(word in str(exc) for word in _DAMAGE_WORDS)
+    """SQLite met a page it cannot read, or the archive lacks a table of its schema
+    (``missing_table``): the file is damaged (a bad input, not a write that failed).
+
+    By SQLite's error code when it gave one (SQLITE_CORRUPT, its FTS5 index's too, and
+    SQLITE_NOTADB), its words only when not: "malformed JSON", an SQL function's error
+    of a cell (Datasette's facets ask it of every text column ``serve`` shows), is no
+    damaged file."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        bad_page = code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    else:
+        bad_page = any(word in str(exc) for word in _DAMAGE_WORDS)
+    return bad_page or missing_table(exc) is not None
+
+
+# SQLite's words for a table the statement names and the database has not ("main.runs"
+# when the statement named its schema)
+_NO_SUCH_TABLE = re.compile(r"no such table: (?:\w+\.)?(\w+)")
+
+
+def missing_table(exc: sqlite3.DatabaseError) -> str | None:
+    """The table of the archive's schema that ``exc`` says the archive lacks, or None.
+
+    An archive at today's version has every table (``ARCHIVE_TABLES``), so one missing
+    was dropped after: by hand in a sqlite3 shell, by another program, or lost by a
+    recovery. Each command met it only at the statement reading it, and said "internal
+    error: OperationalError: no such table: runs" (exit 70, a bug), "the search index
+    could not run this query" (the query's fault), or, importing, "disk full" (74).
+    A table no archive has stays a bug."""
+    match = _NO_SUCH_TABLE.search(str(exc))
+    if match is None:
+        return None
+    name = match.group(1)
+    # (a shadow table, ``articles_fts_config``, is named for the index it is part of)
+    owner = name.split("_fts_")[0] + "_fts" if "_fts_" in name else name
+    return owner if owner in ARCHIVE_TABLES else None
+
+
+def archive_failure(exc: sqlite3.DatabaseError) -> ArchiveError | None:
+    """What SQLite's error means where the code meeting it did not say, or None (a bug):
+    in a command (``cli._handled``) and in a page ``serve`` answers (``web.followed``).
+
+    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
+    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
+    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
+    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
+    (exit 75), as it is for a crawl or an import."""
+    if is_busy(exc):
+        return write_failure(exc)
+    if not is_damaged(exc):
+        return None
+    return damaged(exc)
 
 
 def damaged(why: object) -> ArchiveError:
     """The one line for an archive SQLite found damaged, whichever command met it: a damaged
-    file is a bad input (exit 2), not a bug, and not a disk to free (74)."""
+    file is a bad input (exit 2), not a bug, and not a disk to free (74). One lacking a
+    table is told how its articles move to a new archive: a recovery cannot bring a
+    dropped table back, and export reads the articles alone."""
+    if isinstance(why, sqlite3.DatabaseError) and (table := missing_table(why)) is not None:
+        return ArchiveError(
+            f"the archive is damaged: its table {table} is missing (dropped by hand or by"
+            " another program?); its articles move to a new archive with"
+            " export --db ARCHIVE --out all.jsonl, then import-jsonl all.jsonl --db NEW.db"
+        )
     return ArchiveError(
         f"the archive is damaged: {why} "
         "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
@@ -472,7 +531,9 @@ def check_not_archive(path: Path, db: Path, option: str) -> None:
         try:
             same = os.path.samefile(path, target)
         except OSError:  # one of them does not exist (yet): compare where they would be
-            same = path.resolve() == target.resolve()
+            # (``realpath``: ``Path.resolve`` raised RuntimeError on a loop of symlinks,
+            # "internal error", where the write then says "Too many levels of symbolic links")
+            same = os.path.realpath(path) == os.path.realpath(target)
         if same:
             what = "the archive" if not suffix else f"the archive's {suffix.lstrip('-.')} file"
             raise ArchiveError(

@@ -166,6 +166,7 @@ release; ``check_version`` refuses it rather than guess at its shape.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -342,6 +343,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     content=[articles], content_rowid=[id], tokenize='{FTS_TOKENIZE}'
 );
 """
+# Every table an archive of this version has, by the statements that make them (and the
+# FTS index's shadow tables, ``articles_fts_data`` …, named after it): SQLite's "no such
+# table" naming one of these is the archive's lack, not a query of ours gone wrong
+# (``connection.missing_table``).
+ARCHIVE_TABLES = frozenset(
+    re.findall(r"CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)", _TABLES + _FTS)
+)
 _INSERT_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
-from newsarchive.archive.connection import PARAMETERS_PER_QUERY
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY, damaged, is_damaged
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
     TOKEN,
@@ -444,6 +444,8 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
+        if is_damaged(exc):  # (its index dropped: no query's fault)
+            raise damaged(exc) from None
         raise QueryError(f"the search index could not run this query: {exc}") from None
 
 

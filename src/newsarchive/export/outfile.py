@@ -12,6 +12,7 @@ the file is written in place, as before there was a side file.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -71,7 +72,9 @@ def _side_file(out: Path) -> tuple[Path, Path, os.stat_result | None] | None:
     real = Path(os.path.realpath(out))
     try:
         old = os.stat(real)
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # (the side file was renamed over the loop's link)
+            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
         old = None
     if old is not None and not stat.S_ISREG(old.st_mode):
         return None

@@ -56,7 +56,7 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -431,11 +431,20 @@ def _raw_body(response: httpx.Response) -> Iterator[bytes]:
         raise
 
 
+# h11's words for a response whose head (status line and headers) ran past what httpcore
+# buffers of it (HTTP11Connection.MAX_INCOMPLETE_EVENT_SIZE, 100 KiB) without ending:
+# "malformed response (Receive buffer too long)"
+# told a reader nothing of a server sending headers without end
+_HEAD_UNENDING = "Receive buffer too long"
+
+
 def malformed(exc: httpx.HTTPError) -> str | None:
     """What is wrong with a response no retry can fix, or None for a transient error."""
     if isinstance(exc, httpx.DecodingError) or (
         isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
     ):
+        if str(exc) == _HEAD_UNENDING:
+            return "its headers ran on without an end"
         return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
     return None
 
@@ -920,7 +929,14 @@ class Fetcher:
 
     # politeness ------------------------------------------------------------------
     def _host(self, netloc: str) -> _Host:
-        netloc = netloc.lower()
+        """The politeness state of ``netloc``'s host, under its one spelling
+        (``ascii_host``): a profile names a ``.бг`` host in Cyrillic, the request httpx
+        made of it in punycode (``_failed_host``), and each spelling was a host of its
+        own: the host found unreachable was looked up unmarked, and a site whose name did
+        not resolve was said "robots.txt unreadable: disallowed (RFC 9309)". So was one
+        whose address held a user name (``http://user@x.bg``): the URL's netloc keeps
+        it, the request's does not."""
+        netloc = ascii_host(netloc.rpartition("@")[2])
         with self._lock:
             host = self._hosts.get(netloc)
             if host is None:

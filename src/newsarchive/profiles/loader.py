@@ -270,7 +270,12 @@ def load_profile_file(path: Path, *, source: str = "user") -> Profile:
             raise ProfileError(
                 f"{path} is UTF-16 text: a profile is UTF-8 (iconv -f utf-16 -t utf-8)"
             ) from None
-        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+        # (a Cyrillic name saved by a Windows editor: "not valid TOML: 'utf-8' codec can't
+        # decode byte 0xc1 in position 31: invalid start byte", Python's words)
+        raise ProfileError(
+            f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}): a profile is"
+            " UTF-8; convert it first, e.g. iconv -f windows-1251 -t utf-8"
+        ) from None
     if len(text) > MAX_PROFILE_CHARS:
         raise ProfileError(
             f"{path} is longer than {MAX_PROFILE_CHARS:,} characters, which no site profile"

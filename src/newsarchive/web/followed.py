@@ -45,6 +45,7 @@ from datasette.views.base import DatasetteError
 
 from newsarchive.archive.connection import (
     FilesState,
+    archive_failure,
     check_reader,
     files_state,
     open_read_only,
@@ -72,9 +73,23 @@ class FollowedArchive(Database):  # type: ignore[misc]  # (Datasette is untyped)
 
     async def execute_fn(self, fn: Any) -> Any:
         if self.ds.executor is None:  # (Datasette's num_sql_threads 0: in the loop's thread)
-            return fn(self._connection())
+            return self._run(fn)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.ds.executor, lambda: fn(self._connection()))
+        return await loop.run_in_executor(self.ds.executor, lambda: self._run(fn))
+
+    def _run(self, fn: Any) -> Any:
+        """``fn`` run on this thread's connection; what SQLite's error means of the archive
+        (damaged, a table missing, a writer's lock past the wait) a 503 with the one line
+        a command says (``archive_failure``), as an archive that cannot be opened is: every
+        page of a damaged archive was a bare "Error 500", and a traceback on the terminal
+        serve runs in. Any other error (a bug, an analyst's own SQL) is Datasette's."""
+        try:
+            return fn(self._connection())
+        except sqlite3.DatabaseError as exc:
+            failure = archive_failure(exc)
+            if failure is None:
+                raise
+            raise DatasetteError(as_one_line(str(failure)), status=503) from None
 
     def _connection(self) -> sqlite3.Connection:
         """This thread's connection, opened again when the files changed since it was."""
