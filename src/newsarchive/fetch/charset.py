@@ -1,8 +1,22 @@
 """Decode HTML bytes the way a browser would, because Bulgarian sites still serve windows-1251.
 
 Order: BOM, the HTTP header's UTF-16, UTF-16 told by its zero bytes (``undeclared_utf16``),
-the HTTP header charset, ``<meta charset>`` / ``http-equiv``, strict UTF-8, a detector over
-the whole body, and windows-1251 last. httpx alone ignores ``<meta>``.
+the HTTP header charset, ``<meta charset>`` / ``http-equiv``, the XML declaration's
+``encoding`` (``xml_encoding``), strict UTF-8, a detector over the whole body, and
+windows-1251 last. httpx alone ignores ``<meta>``.
+
+The XML declaration is read where a browser reads it. A page served as text/html (or
+with no type: ``extract``'s file, a WARC record without one) by the HTML Standard: the
+byte order mark, the header, a ``<meta>``, and the XML declaration only when no
+``<meta>`` names one ("get an XML encoding", WebKit's and Blink's rule, specified in
+2021). A page served as XML (``application/xhtml+xml``, ``…+xml``) by the XML parser a
+browser reads it with, which obeys the declaration and never reads a ``<meta>``: the
+byte order mark, the header (RFC 7303: a ``charset`` there overrides the declaration),
+the XML declaration, then a ``<meta>``. Old XHTML 1.0 sites name their windows-1251 in
+the declaration alone; left to the detector, a page's charset hung on its guess, which
+takes the declaration as a hint for the labels it knows and guesses otherwise (under
+``x-cp1251``, the HTML Standard's own label for windows-1251, a short page's "Новини"
+read as Big5), and believed a Western template's ``<meta>`` left beside it.
 
 One exception to believing a declaration: a page whose bytes are valid UTF-8 with
 non-ASCII in them is UTF-8, whatever legacy charset the header or the markup names. A
@@ -79,6 +93,29 @@ def meta_charset(content: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+# An XML declaration opens the document (a byte order mark is read before); read as
+# ASCII, as a <meta> is. Also after blank lines a PHP include printed first, where a
+# browser no longer reads it (and guesses): the site's word on its bytes all the same,
+# which a detector over a short page is not. Quoted later in a page, it names nothing.
+_XML_DECLARATION_RE = re.compile(
+    rb"""\A[\t\n\r ]*<\?xml\s[^>]*?\bencoding\s*=\s*["']\s*([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def xml_encoding(content: bytes) -> str | None:
+    """The label an XML declaration at the start of ``content`` names
+    (``<?xml version="1.0" encoding="windows-1251"?>``), if any."""
+    match = _XML_DECLARATION_RE.match(content[:1024])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _served_as_xml(content_type: str | None) -> bool:
+    """Whether a browser reads a response of ``content_type`` with its XML parser."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind.endswith("+xml") or kind in ("application/xml", "text/xml")
+
+
 def has_bom(content: bytes) -> bool:
     """Whether ``content`` starts with a byte order mark, which ``decode_html`` reads
     before anything else and leaves out of the text."""
@@ -100,7 +137,9 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
         # ASCII (UTF-8, windows-1251, iso-8859-1: a server's default), whose every reading
         # of such a page succeeds with a NUL beside each character, failed as binary.
         return content.decode(wide, "replace"), wide
-    for label in (header, meta_charset(content)):
+    meta, xml = meta_charset(content), xml_encoding(content)
+    in_markup = (xml, meta) if _served_as_xml(content_type) else (meta, xml)
+    for label in (header, *in_markup):
         declared = _normalise(label)
         if declared and declared != "utf-8" and _ascii_compatible(declared):
             as_utf8 = _multibyte_utf8(content)
