@@ -1,4 +1,6 @@
-"""Decoding order: BOM, HTTP header, <meta>, strict UTF-8, detector, windows-1251 last."""
+"""Decoding order: BOM, HTTP header, <meta>, the XML declaration (before <meta> for a page
+served as XML: tests/test_charset_xml_declaration.py), strict UTF-8, detector, windows-1251
+last."""
 
 from __future__ import annotations
 
