@@ -629,6 +629,8 @@ for site, name, origin in (
     # and a fiftieth (tests/fixtures/make_mirrors_round50.py): every page's copy for the
     # partially sighted under /sv/, listed page for page by the sitemap
     ("mugla", "Община Мугла", "https://mugla.bg"),
+    # and the same copy at ?v=sv, a print copy at ?print=1, the sitemap listing all three
+    ("ravnogor", "Кметство Равногор", "https://ravnogor.bg"),
     # and an RSS 1.0 feed, <rdf:RDF> dated by <dc:date>, the older news only there
     ("stoykite", "Кметство Стойките", "https://stoykite.bg"),
     # and WordPress's paged comments: comment-page-1/, ?replytocom=, a feed of comments

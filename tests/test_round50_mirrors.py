@@ -1,9 +1,10 @@
-"""A fiftieth round of site shapes, four whole small sites, crawled from the origin alone
+"""A fiftieth round of site shapes, five whole small sites, crawled from the origin alone
 (a profile of id, name and origin) through a real ``MirrorServer``, as
 ``test_round48_mirrors`` does its four.
 
 The mirrors (``tests/fixtures/make_mirrors_round50.py``): a copy of every page for the
-partially sighted under ``/sv/``, linked from every page (mugla); an RSS 1.0 feed, dated
+partially sighted under ``/sv/``, linked from every page (mugla), or at ``?v=sv`` beside a
+print copy at ``?print=1``, the sitemap listing all three (ravnogor); an RSS 1.0 feed, dated
 by ``dc:date`` to the minute, the only way to the older news (stoykite); WordPress's
 paged, threaded comments under its posts, each comment page a copy of the post
 (momchilovtsi); XHTML served as ``application/xhtml+xml`` whose windows-1251 is named in
@@ -33,6 +34,8 @@ from .support import Result
 ROUND50_SITES = {
     # "Версия за слабовиждащи" on every page: the whole site again under /sv/
     "mugla": ("Община Мугла", "https://mugla.bg"),
+    # the same copy at ?v=sv, a print copy at ?print=1: the sitemap lists all three
+    "ravnogor": ("Кметство Равногор", "https://ravnogor.bg"),
     # an RSS 1.0 feed (<rdf:RDF>, <dc:date>2026-11-28T10:42+02:00), older news only there
     "stoykite": ("Кметство Стойките", "https://stoykite.bg"),
     # WordPress's paged comments: …/comment-page-1/, ?replytocom=<n>, a <time> on each
@@ -56,6 +59,14 @@ FIRST_CRAWLS = [
         "mugla",
         once=("/sitemap.xml", "/novini", "/novini?page=2", "/novini?page=3"),
         distinct_under={"/novini/": 9, "/sv": 0},
+        rows=9,
+    ),
+    # the list's three pages and the sitemap once, each article once, no copy of a page
+    # (``?v=sv``, ``?print=1``) though each page links both and the sitemap lists them
+    FirstCrawl(
+        "ravnogor",
+        once=("/sitemap.xml", "/novini", "/novini?page=2", "/novini?page=3"),
+        distinct_under={"/novini/": 9},
         rows=9,
     ),
     # the feed once, each article once
@@ -143,4 +154,33 @@ def test_a_new_article_is_archived_once_and_its_copy_for_the_partially_sighted_n
         asked = crawls.crawl()
     assert asked.count(f"/novini/{slug}") == 1, asked
     assert not [path for path in asked if path.startswith("/sv")], asked
+    assert len(article_rows(db)) == 10
+
+
+def test_a_new_article_listed_beside_its_copies_is_asked_once_and_its_copies_never(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ravnogor posts an article, its sitemap listing it beside its ``?v=sv`` and
+    ``?print=1`` copies, its card atop the list: the next run asks the article once and
+    no copy, the site's copy mark remembered from its exploration."""
+    name, origin = ROUND50_SITES["ravnogor"]
+    slug = "6231-nov-park"
+    with mirror_crawls(run_cli, db, tmp_path, "ravnogor", name, origin, editable=True) as crawls:
+        crawls.crawl()
+        post_article(crawls.root, "novini", "6230-*[a-z].html", slug, "27.11.2026", "30.11.2026")
+        card = (
+            f'<div class="novina"><h3><a href="/novini/{slug}">Нов парк</a></h3>'
+            '<span class="data">30.11.2026</span><p>Ново.</p></div>\n'
+        )
+        card_first(crawls.root / "novini.html", card, '<div class="novina"><h3>')
+        sitemap = crawls.root / "sitemap.xml"
+        urls = "".join(
+            f"  <url><loc>{origin}/novini/{slug}{mark}</loc></url>\n"
+            for mark in ("", "?v=sv", "?print=1")
+        )
+        text = sitemap.read_text(encoding="utf-8")
+        sitemap.write_text(text.replace("</urlset>", urls + "</urlset>"), encoding="utf-8")
+        asked = crawls.crawl()
+    assert asked.count(f"/novini/{slug}") == 1, asked
+    assert not [path for path in asked if "v=sv" in path or "print=1" in path], asked
     assert len(article_rows(db)) == 10

@@ -30,7 +30,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import url_key, without_copy_marks
 from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
@@ -130,6 +130,8 @@ class SourceReader:
         # listing -> the template of its pages where none links the next, as the site's
         # sitemap names them (``Discovery.page_templates``): walked as a profile's is
         self._page_templates: dict[str, str] = {}
+        # the query fields that mark a copy of a page (``Discovery.copy_marks``)
+        self._copy_marks: list[str] = []
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -146,6 +148,7 @@ class SourceReader:
         self._notes.update(sources.notes)
         self.harvest.listings.update((*sources.listings, *sources.rested))
         self._page_templates.update(sources.page_templates)
+        self._copy_marks += [m for m in sources.copy_marks if m not in self._copy_marks]
         failed_before, rested_before = self._sources_failed, len(self.tally.skipped)
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
@@ -922,6 +925,12 @@ class SourceReader:
         return Miss.DOWN, message
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:
+        """Queue the new of ``candidates``, one verdict each; a copy of a page by the
+        site's own copy marks (``Discovery.copy_marks``) is offered as that page, queued
+        once beside it."""
+        if self._copy_marks:
+            marks = self._copy_marks
+            candidates = [replace(c, url=without_copy_marks(c.url, marks)) for c in candidates]
         return self.frontier.offer(
             candidates, handled=self.harvest.handled, refresh=self.options.refresh,
             since=self.options.since,

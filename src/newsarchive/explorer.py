@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover import feeds, listings
+from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     ALTERNATE_NOTE,
     CONVENTIONAL_FEEDS,
@@ -197,6 +198,9 @@ class _Explorer:
         # "RSS" links of the menu's sections, each with the page linking it (a Joomla
         # category's feed icon, ``?format=feed&type=rss``, with no ``<link rel>`` beside)
         self.section_feeds: dict[str, str] = {}
+        # the query fields the home page's and the sections' links to a copy of their
+        # page add (``Discovery.copy_marks``)
+        self.copy_marks: list[str] = []
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -311,6 +315,7 @@ class _Explorer:
         while page is not None:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
+            self.note_copies(tree, page.final_url)
             if framed is None:
                 self.shell = script_shell(tree)
             api = api or rest_api_root(tree, page.final_url, self.profile)
@@ -437,10 +442,15 @@ class _Explorer:
             unread=self.unread,
             pagination=self.pagination,
             page_templates=self.page_templates,
+            copy_marks=tuple(self.copy_marks),
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             hosts=self.kept_hosts(rested),
         )  # fmt: skip
+
+    def note_copies(self, tree: LexborHTMLParser, url: str) -> None:
+        """The copy marks a page's links to its own copies carry (``anchors.copy_marks``)."""
+        self.copy_marks += [m for m in copy_marks(tree, url) if m not in self.copy_marks]
 
     def adopt(self, host: str) -> None:
         """The home page's menu sends its news to ``host`` (``news_hosts``): one of the
@@ -533,6 +543,7 @@ class _Explorer:
         if page is None:
             return
         tree = parse_html(page.text)
+        self.note_copies(tree, page.final_url)
         if "_escaped_fragment_=" in url and script_shell(tree):
             self.no_snapshot = True
         dates: listings.DateMemo = {}

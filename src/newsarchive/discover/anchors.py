@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover import pager_words
-from newsarchive.discover.urls import followed_href, normalize_url
+from newsarchive.discover.urls import copy_mark, followed_href, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
 # query ("Default.aspx?lang=bg-BG"). Control names ("ctl00$…") and window names do not.
@@ -429,6 +429,56 @@ def _names_print(names: str) -> bool:
     return any(
         _PRINT_NAME.search(name) and not _PRINT_STYLING.search(name) for name in names.split()
     )
+
+
+# A link to another copy of the page it is on, by its label: the print copy's words
+# (``_PRINT_LABEL``); the copy for the partially sighted ("Версия за слабовиждащи", "За
+# незрящи", "Версия за хора със зрителни увреждания", "Accessible version", "For the
+# visually impaired"); a text-only or a mobile copy ("Текстова версия", "Text only",
+# "Мобилна версия", "Mobile version"). One vocabulary, read whole, of the link's words,
+# its ``aria-label`` or its ``title`` ("A+" titled "Версия за слабовиждащи").
+_COPY_LABEL = re.compile(
+    rf"(?:{_PRINT_LABEL.pattern})|(?:"
+    r"(?:(?:версия|вариант|изглед|сайт)\s+)?(?:за\s+)?"
+    r"(?:слабовиждащи|незрящи|хора\s+(?:със?\s+)?(?:зрителни\s+увреждания|увредено\s+зрение))|"
+    r"(?:текстова|текстов|мобилна|достъпна)\s+(?:версия|вариант|изглед)|"
+    r"(?:for\s+(?:the\s+)?)?(?:visually\s+impaired|partially\s+sighted|low[-\s]+vision|blind)"
+    r"(?:\s+version)?|"
+    r"(?:accessible|text[-\s]+only|text|mobile)\s+(?:version|page|site)|text[-\s]+only"
+    r")[\s:.!…]*",
+    re.IGNORECASE,
+)
+
+
+def names_a_copy(anchor: LexborNode) -> bool:
+    """Whether a link's words, ``aria-label`` or ``title`` name a copy of the page it is
+    on (``_COPY_LABEL``): its print copy, its copy for the partially sighted, a text-only
+    or a mobile one. A long label is a headline's, let go at its length."""
+    words = " ".join((anchor.text(deep=True, separator=" ") or "").split())
+    for label in (words, anchor.attributes.get("aria-label"), anchor.attributes.get("title")):
+        label = " ".join((label or "").split())
+        if label and len(label) <= _PRINT_LOOK and _COPY_LABEL.fullmatch(label):
+            return True
+    return False
+
+
+def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
+    """The query fields a page's own links add to its address to ask for a copy of it
+    (``urls.copy_mark``), read of each link its label names a copy by (``names_a_copy``):
+    ``v=sv`` of "Версия за слабовиждащи" leading from ``/novini/5`` to ``/novini/5?v=sv``.
+    A site that links such a copy from every page lists it in its sitemap too, beside the
+    page; each was fetched as an article, to be found the same text (or archived twice,
+    where the copy's layout differs). ``page_url``: the page's address in normal form."""
+    base = page_base(tree, page_url)
+    marks: list[str] = []
+    for anchor in tree.css("a[href]"):
+        link = normalize_url(anchor.attributes.get("href") or "", base)
+        if link is None or link == page_url:
+            continue
+        mark = copy_mark(page_url, link)
+        if mark is not None and mark not in marks and names_a_copy(anchor):
+            marks.append(mark)
+    return marks
 
 
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:

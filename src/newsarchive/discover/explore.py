@@ -140,6 +140,11 @@ class Discovery:
     # next and the site names its later pages elsewhere (its sitemap): walked as a
     # profile's ``pagination`` is (``explorer.pages_a_sitemap_names``)
     page_templates: dict[str, str] = field(default_factory=dict)
+    # the query fields the site's own links to a copy of a page add to its address
+    # (``anchors.copy_marks``: "Версия за слабовиждащи" to ``?v=sv``): a feed's, a
+    # sitemap's or a list's link carrying one is read as the page it is a copy of
+    # (``urls.without_copy_marks``)
+    copy_marks: tuple[str, ...] = ()
     # why the home page gave nothing (unreachable, 404, not HTML, a script's empty shell)
     home_problem: str = ""
     # the home page or menu sections that could not be read this time (no answer, a 5xx):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
+from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.shape import is_list_path, is_not_article_path, looks_like_article_path
 from newsarchive.hosts import ascii_host, host_problem, host_variants, site_host_variants
 from newsarchive.memo import MEMO_CHARS
@@ -464,6 +465,59 @@ def _print_flag_dropped(path: str, query: str) -> str:
     if not kept and _BARE_SCRIPT.search(path):
         return query
     return "&".join(kept)
+
+
+# A copy of a page a site marks in the query, as its own links to it say (``anchors.
+# copy_marks``: "Версия за слабовиждащи" leading to ``?v=sv``, "Текстова версия" to
+# ``?text=1``): the fields a link adds to the address of the page it is on, one or two (a
+# Joomla copy's ``tmpl=component&…``). A field that may name a page of its own is never
+# one, whatever the label: a page's number (``pager_words.PAGE_IN_ADDRESSES``), an id
+# (``id``, ``news_id``), WordPress's post ``p``, a language's ``lang``.
+_COPY_MARK_FIELDS = 2
+_NOT_A_COPY_MARK = re.compile(r"^(?:p|lang|l|id|(?:[a-z]+_)?id)=", re.IGNORECASE)
+
+
+def copy_mark(page_url: str, link: str) -> str | None:
+    """The query fields (``a=b&c=d``) the address ``link`` adds to ``page_url`` (both in
+    normal form), when it is that page's own address and the page's own query fields
+    with one or two more after them: how a site marks a copy of the page, once the link's
+    label says it is one (``anchors.copy_marks``). None for any other link, or where a
+    field added may name a page of its own (``_NOT_A_COPY_MARK``, a page's number)."""
+    page, other = urlsplit(page_url), urlsplit(link)
+    if (page.scheme, page.netloc, page.path) != (other.scheme, other.netloc, other.path):
+        return None
+    own = [q for q in page.query.split("&") if q]
+    fields = [q for q in other.query.split("&") if q]
+    if fields[: len(own)] != own:
+        return None
+    added = fields[len(own) :]
+    if not 0 < len(added) <= _COPY_MARK_FIELDS:
+        return None
+    for field in added:
+        if _NOT_A_COPY_MARK.match(field) or field.partition("=")[0].lower() in PAGE_IN_ADDRESSES:
+            return None
+    return "&".join(added)
+
+
+def without_copy_marks(url: str, marks: Iterable[str]) -> str:
+    """``url`` without the fields of each copy mark (``copy_mark``) it carries whole: the
+    address of the page it is a copy of, which the crawl asks instead (a sitemap listing
+    every page and its copy for the partially sighted archived each article twice, or
+    fetched it twice to find the copy unchanged). A field left alone on a bare script or
+    the site's root is kept, as ``_print_flag_dropped`` keeps it."""
+    if not marks or "?" not in url:
+        return url
+    parts = urlsplit(url)
+    fields = parts.query.split("&")
+    for mark in marks:
+        wanted = mark.split("&")
+        if all(q in fields for q in wanted):
+            fields = [q for q in fields if q not in wanted]
+    if len(fields) == parts.query.count("&") + 1 or (
+        not fields and _BARE_SCRIPT.search(parts.path)
+    ):
+        return url
+    return urlunsplit(parts._replace(query="&".join(fields)))
 
 
 # An ASP or ASP.NET page: IIS reads its query's field names without regard to case
