@@ -322,3 +322,25 @@ def test_an_article_opening_on_a_bare_label_over_its_writer_starts_at_its_first_
     article = extract(page, "https://x.bg/novini/1", today=dt.date(2026, 12, 1))
     assert article.author == "Мария Петрова"
     assert article.text.startswith("Общината постави"), article.text
+
+
+_LABELLED_TIME_PAGE = """<html><head><meta charset="utf-8"><title>Ремонт на моста</title>
+</head><body><div id="menu"><a href="/">Начало</a> <a href="/novini">Новини</a></div>
+<div class="novina"><h1>Започва ремонтът на стария мост</h1>
+<div class="info"><span>Дата: 27.11.2026</span> <span>Час: 08:17</span>
+<span>Прочитания: 41</span></div>
+<p>Общината започва ремонт на стария мост над реката, който свързва двете части на
+селото. Работите ще продължат до края на месеца, когато мостът отново ще бъде отворен.</p>
+<p>Движението ще минава по обходен път през съседното село, а за пешеходците ще има
+временна пасарелка край моста.</p></div></body></html>"""
+
+
+def test_a_news_template_printing_its_time_as_a_field_dates_the_article_to_the_minute() -> None:
+    """A "Дата: 27.11.2026" and then "Час: 08:17" in a span of its own, as a municipality's
+    news template prints them: the article's moment, not its day alone."""
+    article = extract(
+        _LABELLED_TIME_PAGE,
+        "https://obshtina.example/novini/remont-most",
+        today=dt.date(2026, 12, 1),
+    )
+    assert article.published == dt.datetime(2026, 11, 27, 8, 17)

@@ -901,3 +901,70 @@ def test_a_slashed_date_before_a_long_run_of_spaces_is_read_at_once() -> None:
     assert [(d.value, d.labelled) for d in found] == [(dt.date(2026, 11, 5), True)]
     timed = find_text_dates("Публикувано на 05/11/2026 " + "- " + " " * 40_000 + "в 14:05")
     assert [d.value for d in timed] == [dt.datetime(2026, 11, 5, 14, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Дата: 27.11.2026  Час: 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("27.11.2026 г. ч. 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Дата: 27.11.2026 | Час: 08:17 ч.", dt.datetime(2026, 11, 27, 8, 17)),
+        ("27 ноември 2026 г. Час: 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Date: 11/27/2026 Time: 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("November 27, 2026 TIME: 8:17 pm", dt.datetime(2026, 11, 27, 20, 17)),
+        ("28.XI.2026 Час: 08:17", dt.datetime(2026, 11, 28, 8, 17)),
+        ("2026-11-27 Час: 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("27.11.26 Час: 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        # the forms read before, through the same joint
+        ("27.11.2026 г., 08:17 ч.", dt.datetime(2026, 11, 27, 8, 17)),
+        ("27.11.2026 | 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("05/11/2026 в 14:05", dt.datetime(2026, 11, 5, 14, 5)),
+        ("2026-11-27T08:17", dt.datetime(2026, 11, 27, 8, 17)),
+    ],
+)
+def test_a_date_takes_its_time_printed_as_a_labelled_field(
+    text: str, expected: dt.datetime
+) -> None:
+    """A date and then its time in a field of its own ("Час:", "ч.", "Time:"), the way
+    a municipality's news template prints them side by side: one moment."""
+    found = find_text_dates(text, today=dt.date(2026, 12, 1))
+    assert [d.value for d in found] == [expected]
+
+
+def test_a_time_another_field_prints_is_not_the_dates() -> None:
+    """Only marks and a time's label may stand between a date and its time: a field in
+    between ("Прочитания: 15") makes the time another's; and the time joined to one date
+    is not also the next date's."""
+    today = dt.date(2026, 12, 1)
+    between = find_text_dates("27.11.2026 Прочитания: 15 Час: 08:17", today=today)
+    assert [d.value for d in between] == [dt.date(2026, 11, 27)]
+    two = find_text_dates("27.11.2026 Час: 08:17 | 28.11.2026", today=today)
+    assert [d.value for d in two] == [dt.datetime(2026, 11, 27, 8, 17), dt.date(2026, 11, 28)]
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["27.11.2026", "27.11.2026 г.", "27 ноември 2026", "11/27/2026", "27.11.26", "27.XI.2026",
+     "2026-11-27", "November 27, 2026"],
+)  # fmt: skip
+def test_a_date_before_long_runs_of_spaces_or_labels_is_read_at_once(date: str) -> None:
+    """Each date pattern's way to its time (``dates._TO_TIME``) splits no run of spaces
+    every way there is (``\\s*[,|]?\\s*`` did: 40,000 spaces after "27.11.2026" took 50 s):
+    a date followed by 40,000 spaces and a labelled time, by spaces and a word, by
+    20,000 labels, or by 20,000 marks and a time, each with its answer."""
+    today = dt.date(2026, 12, 1)
+    day, moment = dt.date(2026, 11, 27), dt.datetime(2026, 11, 27, 8, 17)
+    assert [d.value for d in find_text_dates(date + " " * 40_000 + "Час: 08:17", today=today)] == [
+        moment
+    ]
+    assert [d.value for d in find_text_dates(date + " " * 40_000 + "текст", today=today)] == [day]
+    assert [d.value for d in find_text_dates(date + " Час:" * 20_000, today=today)] == [day]
+    assert [d.value for d in find_text_dates(date + " |" * 20_000 + " 08:17", today=today)] == [day]
+
+
+def test_a_day_without_its_year_before_a_long_run_of_spaces_is_read_at_once() -> None:
+    """The loose dates join their time the same way (``_TIME_AFTER``)."""
+    found = dates.find_loose_dates(
+        "27 ноември" + " " * 40_000 + "Час: 08:17", today=dt.date(2026, 12, 1)
+    )
+    assert [d.value for d in found] == [dt.datetime(2026, 11, 27, 8, 17)]

@@ -165,6 +165,20 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
         ("post-DATE", True, False),
         ("lg:mr-[--sidebar-width] w-full", True, False),  # a utility token is no name
         ("lg:w-1/3 sidebar", True, True),
+        # Bulgarian themes' furniture words in Latin letters
+        ("futer", True, True),
+        ("site-futer", True, True),
+        ("meniu-glavno", True, True),
+        ("menyu", True, True),
+        ("reklama-240x400", True, True),
+        ("reklami", True, True),
+        ("futuristic-text", False, False),  # a word only
+        # a position names the page's bottom only as the whole name
+        ("dolu", True, True),
+        ("bottom", True, True),
+        ("text-dolu", False, False),
+        ("content-bottom", False, False),
+        ("doluzhka", False, False),
     ],
 )
 def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:
@@ -404,3 +418,24 @@ def test_an_unclosed_word_island_keeps_the_article_after_it(island: str) -> None
     text = extract(html, "https://v.bg/a/1").text
     assert len(text.splitlines()) == 4
     assert "Normal" not in text and "AllowPNG" not in text
+
+
+_HOURS_BOX_PAGE = """<html><head><meta charset="utf-8"><title>Ремонт</title></head><body>
+<div id="menu"><a href="/">Начало</a> <a href="/novini">Новини</a></div>
+<div class="novina"><h1>Започва ремонтът на стария мост</h1><p>27.11.2026, 08:17 ч.</p>
+<p>Общината започва ремонт на стария мост над реката, който свързва двете части на
+селото. Работите ще продължат до края на месеца, когато мостът отново ще бъде отворен.</p>
+<p>Движението ще минава по обходен път през съседното село, а за пешеходците ще има
+временна пасарелка край моста.</p>{box}</div></body></html>"""
+
+
+@pytest.mark.parametrize("ident", ["dolu", "footer", "futer"])
+def test_a_box_at_the_pages_bottom_named_in_bulgarian_is_left_out(ident: str) -> None:
+    """A municipality's hours, address and phone in ``<div id="dolu">`` ("долу", at the
+    bottom), in the article's box as in a ``<div id="footer">``: no line of the article."""
+    box = f'<div id="{ident}"><p>Работно време: понеделник – петък, 08:00 – 17:00 ч.</p></div>'
+    article = extract(
+        _HOURS_BOX_PAGE.format(box=box), "https://obshtina.example/novini/remont-most"
+    )
+    assert "Работно време" not in article.text
+    assert article.text.endswith("временна пасарелка край моста.")

@@ -118,6 +118,26 @@ _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 _TIME = _CLOCK + _HOURS_MARK
 # The same with "am"/"pm", where English dates may carry them.
 _TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
+# The words that label a date's time printed as a field of its own: "Дата: 27.11.2026
+# Час: 08:17", "27.11.2026 ч. 08:17", "Date: 11/27/2026 Time: 08:17".
+_TIME_LABELS = ("час", "ч", "time")
+_TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
+# What may stand between a date and its time, the one place every date pattern joins its
+# time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
+# H:i" ("27 ноември 2026 @ 09:41"); "в"/"at"/"um", WordPress's "%1$s at %2$s" translated
+# ("05/11/2026 в 14:05"); a time's label; two of them at most ("27.11.2026 | Час: 08:17").
+# Each is a character other than a space, with the spaces after it: ``\s*[,|]?\s*`` would
+# match the same strings, but split a run of spaces with no time after it every way there
+# is (a date followed by 40,000 spaces took 50 s). Only these, so a time another field
+# prints after the date ("27.11.2026 Прочитания: 15 Час: 08:17") is not the date's.
+_TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r")\s*){0,2}"
+
+
+def _then_time(time: str) -> str:
+    """A date pattern's optional time after it (``_TO_TIME``)."""
+    return r"(?:" + _TO_TIME + time + r")?"
+
+
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -127,11 +147,9 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 # "Заповед РД-02-14-1201/08.12.2014 г.", an order numbered and dated in one.
 _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d/$")
 _DOCUMENT_REACH = 40
-# A date's time follows a separator: ",", "в", "-", "/", "|", or "@" as WordPress themes
-# write "j F Y @ H:i" ("27 ноември 2026 @ 09:41", where the day alone was read).
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?",
+    + _YEAR + r"(?:\s*г\.?)?" + _then_time(_TIME),
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -140,7 +158,7 @@ _NUMERIC = re.compile(
 # address "10.0.12.5" is no date.
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
-    r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?",
+    r"(?![\d.]\d|\d)(?:\s*г\.?)?" + _then_time(_TIME),
     re.IGNORECASE,
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
@@ -156,9 +174,8 @@ _WORDY = re.compile(
     + _DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||@|at|um)?\s*"
-    + _TIME12
-    + r")?",
+    + r"(?:\s*г(?:ода)?\.?)?"
+    + _then_time(_TIME12),
     re.IGNORECASE,
 )
 # "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first; also run on to
@@ -173,9 +190,7 @@ _MONTH_FIRST = re.compile(
     + r")\.?\s+"
     + _DAY
     + _DAY_TO_YEAR
-    + r"(?:\s*(?:,|-|/|at|в|\||@)?\s*"
-    + _TIME12
-    + r")?",
+    + _then_time(_TIME12),
     re.IGNORECASE,
 )
 # "2025/03/14", "2025-03-14 10:30" written out in the text.
@@ -184,7 +199,9 @@ _YEAR_FIRST = re.compile(
     + _MONTH_NUMBER
     + r"(?P=sep)"
     + _DAY
-    + r"(?![\d])(?:[T\s,]+"
+    + r"(?![\d])(?:(?:T|"
+    + _TO_TIME
+    + r")"
     + _TIME
     + r")?"
 )
@@ -193,13 +210,8 @@ _SLASHED = re.compile(
     r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
     + _YEAR
     # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
-    # Bulgarian set to "d/m/Y", its time after the "в" of "%1$s at %2$s". The mark's
-    # spaces after it only (``(?:[,|@-]\s*)?``): ``\s*[,|@-]?\s*`` matched the same
-    # strings, but split a run of spaces with no time after it every way there is, a
-    # date followed by 8,000 spaces took 3 s, 30,000 a minute
-    + r"(?:\s*(?:[,|@-]\s*)?(?:(?:at|в)\s+)?"
-    + _TIME12
-    + r")?"
+    # Bulgarian set to "d/m/Y"
+    + _then_time(_TIME12)
 )
 # "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
 _UNITS = {
@@ -405,7 +417,7 @@ _ROMAN_NUMERALS = "|".join(
     numeral.replace("X", "[XХ]").replace("I", "[IІ]")
     for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
 )
-_AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\||@)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
+_AFTER_YEAR = r"(?:\s*г\.?)?" + _then_time(_TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
 # pattern for both: each pattern costs a pass over a page's text.
@@ -942,9 +954,10 @@ _RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", r
 
 
 # A number, then only a separator, right before a time: the time ends the date before it
-# ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026 г. / 14:35 ч. – …"), and is not the next's.
-_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?\s*[,/|]?\s*$")
-_AFTER_NUMBER_REACH = 8
+# ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026 г. / 14:35 ч. – …", "27.11.2026 Час: 08:17
+# | 28.11.2026"), and is not the next's.
+_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?\s*(?:[,/|]|" + _TIME_LABEL + r")?\s*$")
+_AFTER_NUMBER_REACH = 16
 
 
 def _time_before(text: str, start: int) -> re.Match[str] | None:
@@ -1273,7 +1286,7 @@ def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
 # Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.
 # No year may follow the day ("28 ноември 2026" is a full date, or a future one).
 _NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d(?![:.]\d))"
-_TIME_AFTER = r"(?:\s*(?:,|в|-|/|\||@|at)?\s*" + _TIME12 + r")?"
+_TIME_AFTER = _then_time(_TIME12)
 # "28 ноември", "28-ми ноември", "28 noemvri".
 _YEARLESS_WORDY = re.compile(
     r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + _DAY_MONTH_ALT + r")(?!\w)\.?"
