@@ -637,6 +637,16 @@ for site, name, origin in (
     ("momchilovtsi", "Кметство Момчиловци", "https://momchilovtsi.bg"),
     # and XHTML as application/xhtml+xml, windows-1251 named only by <?xml … ?>
     ("gyovren", "Община Гьоврен", "https://gyovren.bg"),
+    # and a fifty-first (tests/fixtures/make_mirrors_round51.py): a regional paper's news
+    # widget in an <iframe> of the paper's own host beside the municipality's news
+    ("osam", "Община Осъм", "https://osam.bg"),
+    # and "Обяви и съобщения", a table of rows linking .pdf/.doc/.docx/.xlsx files
+    # between HTML notices, the notices the articles
+    ("veleka", "Кметство Велека", "https://veleka.bg"),
+    # and a pager of rel="nofollow" links, its later pages "noindex, follow"
+    ("zheravna", "Община Жеравна", "https://zheravna.bg"),
+    # and every link /novini/<id>, answered 302 to /novini/<id>-<slug>, the canonical
+    ("ropotamo", "Община Ропотамо", "https://ropotamo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
