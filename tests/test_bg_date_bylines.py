@@ -344,3 +344,17 @@ def test_a_news_template_printing_its_time_as_a_field_dates_the_article_to_the_m
         today=dt.date(2026, 12, 1),
     )
     assert article.published == dt.datetime(2026, 11, 27, 8, 17)
+
+
+def test_a_template_printing_its_time_before_its_date_dates_the_article_to_the_minute() -> None:
+    """The same two fields the other way round, "Час: 08:17" and then "Дата: 27.11.2026",
+    each in a span of its own: the article's moment too."""
+    page = _LABELLED_TIME_PAGE.replace(
+        "<span>Дата: 27.11.2026</span> <span>Час: 08:17</span>",
+        "<span>Час: 08:17</span> <span>Дата: 27.11.2026</span>",
+    )
+    assert "<span>Час: 08:17</span> <span>Дата:" in page
+    article = extract(
+        page, "https://obshtina.example/novini/remont-most", today=dt.date(2026, 12, 1)
+    )
+    assert article.published == dt.datetime(2026, 11, 27, 8, 17)

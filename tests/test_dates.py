@@ -968,3 +968,58 @@ def test_a_day_without_its_year_before_a_long_run_of_spaces_is_read_at_once() ->
         "27 ноември" + " " * 40_000 + "Час: 08:17", today=dt.date(2026, 12, 1)
     )
     assert [d.value for d in found] == [dt.datetime(2026, 11, 27, 8, 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Час: 08:17 Дата: 27.11.2026", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Час: 08:17 | Дата: 27.11.2026 г.", dt.datetime(2026, 11, 27, 8, 17)),
+        ("08:17 ч. Дата: петък, 27 ноември 2026", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Time: 08:17 Date: 11/27/2026", dt.datetime(2026, 11, 27, 8, 17)),
+        ("TIME: 8:17 pm DATE: November 27, 2026", dt.datetime(2026, 11, 27, 20, 17)),
+        ("Час: 08:17 Дата: 27.11.26", dt.datetime(2026, 11, 27, 8, 17)),
+        ("10:30 | 11/27/2026", dt.datetime(2026, 11, 27, 10, 30)),
+        # the forms read before, through the same joint
+        ("08:17 ч. | 27.11.2026", dt.datetime(2026, 11, 27, 8, 17)),
+        ("14:05, 27 ноември 2026", dt.datetime(2026, 11, 27, 14, 5)),
+        ("10:30 | 27.11.2026", dt.datetime(2026, 11, 27, 10, 30)),
+    ],
+)
+def test_a_date_takes_its_time_printed_before_it_as_a_field(
+    text: str, expected: dt.datetime
+) -> None:
+    """A ticker's or a template's time first, then its date, each maybe labelled ("Час:
+    08:17 Дата: 27.11.2026"): one moment, as the same two fields the other way round are."""
+    found = find_text_dates(text, today=dt.date(2026, 12, 1))
+    assert [d.value for d in found] == [expected]
+
+
+def test_a_time_before_a_date_that_another_field_or_date_claims_is_not_its() -> None:
+    """Only marks and the date's label may stand between a time and the date after it; a
+    time the date before it takes, through its own marks and labels, is that date's."""
+    today = dt.date(2026, 12, 1)
+    between = find_text_dates("Час: 08:17 Прочитания: 15 Дата: 27.11.2026", today=today)
+    assert [d.value for d in between] == [dt.date(2026, 11, 27)]
+    two = find_text_dates("27.11.2026 | Час: 08:17 | Дата: 28.11.2026", today=today)
+    assert [d.value for d in two] == [dt.datetime(2026, 11, 27, 8, 17), dt.date(2026, 11, 28)]
+    slashed = find_text_dates("27.11.2026, 08:17 | 11/28/2026", today=today)
+    assert [d.value for d in slashed] == [dt.datetime(2026, 11, 27, 8, 17), dt.date(2026, 11, 28)]
+
+
+@pytest.mark.parametrize("date", ["27.11.2026", "27 ноември 2026", "11/27/2026", "27.11.26"])
+def test_a_time_before_long_runs_of_spaces_or_labels_and_a_date_is_read_at_once(
+    date: str,
+) -> None:
+    """The way from a time to the date after it (``dates._TO_DATE``) is looked for in the
+    few characters before the date alone: a time, then 40,000 spaces, 20,000 labels or
+    20,000 marks before a date is no time of it, and the date is read, each its answer."""
+    today = dt.date(2026, 12, 1)
+    day = dt.date(2026, 11, 27)
+    for text in (
+        "Час: 08:17" + " " * 40_000 + "Дата: " + date,
+        "Час: 08:17" + " Дата:" * 20_000 + " " + date,
+        "08:17" + " |" * 20_000 + " " + date,
+        "08:17 " * 20_000 + date,
+    ):
+        assert [d.value for d in find_text_dates(text, today=today)] == [day]

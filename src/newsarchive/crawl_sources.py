@@ -21,6 +21,7 @@ from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings, sitemap_children
+from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     GONE_NOTE,
     MIN_ITEMS,
@@ -30,7 +31,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import url_key, without_copy_marks
+from newsarchive.discover.urls import normalize_url, url_key, without_copy_marks
 from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
@@ -653,6 +654,8 @@ class SourceReader:
                 f"{page.final_url}: the listing holds no article links: the "
                 "site's markup or addresses may have changed"
             )
+        if number == 1:
+            self._note_copies(tree, page.final_url)
         seen = self._offer(links)
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
@@ -923,6 +926,17 @@ class SourceReader:
         message = f"{kind} failed: a bot check answered this page alone ({exc.evidence}): {url}"
         self.report.walled.append(message)
         return Miss.DOWN, message
+
+    def _note_copies(self, tree: LexborHTMLParser, url: str) -> None:
+        """The copy marks a listing's first page links its own copy by (``anchors.
+        copy_marks``), as exploring learns them of the pages it reads: a site whose
+        profile names its sources is never explored, and its sitemap listing each page
+        beside its copy under ``/sv/`` had every article asked twice. One look at the
+        page's links, read already, each run (a mark the site adds later is learned too);
+        a page linking its copy by a copy's label is the same proof wherever it is read.
+        Not an article's page: its links are read after the list's have been offered."""
+        found = copy_marks(tree, normalize_url(url) or url)
+        self._copy_marks += [m for m in found if m not in self._copy_marks]
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:
         """Queue the new of ``candidates``, one verdict each; a copy of a page by the

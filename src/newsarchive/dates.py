@@ -8,7 +8,8 @@ Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and
 letters), "преди ден", "преди седмица", "онзи ден", "преди няколко часа" (the fetch day,
 only when no midnight can lie between: ``_few_ago_day``), each counted back from the fetch
 moment on Sofia's clock (``site_today``) where the caller knows it. A time may stand before
-any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a
+any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026", "Час: 14:05 Дата:
+28.11.2026", only marks and a date's label between: ``_TO_DATE``), looked for only before a
 date found (``_time_before``: no pass over a page's text), unless it ends a range of hours
 ("от 9:00 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 |
 29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026",
@@ -131,6 +132,15 @@ _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
 # is (a date followed by 40,000 spaces took 50 s). Only these, so a time another field
 # prints after the date ("27.11.2026 Прочитания: 15 Час: 08:17") is not the date's.
 _TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r")\s*){0,2}"
+# What may stand between a time printed before its date and the date (``_time_before``):
+# a mark, "," "/" "|" "-" or "–" ("14:05, 27 ноември 2026", "08:17 ч. | 27.11.2026"), the
+# date's label ("Час: 08:17 Дата: 27.11.2026", "Time: 08:17 Date: 11/27/2026"), two of
+# them at most ("08:17 | Дата: 27.11.2026"), each with the spaces after it, as
+# ``_TO_TIME`` is written. Only these: a time another field prints before the date ("Час:
+# 08:17 Прочитания: 15 Дата: 27.11.2026") is not the date's.
+_DATE_LABELS = ("дата", "date")
+_DATE_LABEL = r"(?i:" + "|".join(_DATE_LABELS) + r")\.?:?"
+_TO_DATE = r"\s*(?:(?:[,/|–-]|" + _DATE_LABEL + r")\s*){0,2}"
 
 
 def _then_time(time: str) -> str:
@@ -824,11 +834,22 @@ def _absolute_dates(
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
         other = _undecided(m, value, today) if weekday is None else None
-        out.append((m.start(), value, other))
+        out.append((*_timed_before(text, m, value), other))
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
         year = _century(int(m["yy"]), today)
-        out.append((m.start(), _build(year, int(m["m"]), int(m["d"]), m), None))
+        out.append((*_timed_before(text, m, _build(year, int(m["m"]), int(m["d"]), m)), None))
     return out
+
+
+def _timed_before(
+    text: str, m: re.Match[str], value: Published | None
+) -> tuple[int, Published | None]:
+    """Where the date ``m`` read as ``value`` starts, and its value, with the time printed
+    before it (``_time_before``: "Time: 08:17 Date: 11/27/2026") when it printed none
+    after it: the slash and the short dates' way to it, whose day is read apart."""
+    if m["h"] or type(value) is not dt.date or (timed := _time_before(text, m.start())) is None:
+        return m.start(), value
+    return timed.start(), _build(value.year, value.month, value.day, timed)
 
 
 # A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
@@ -937,27 +958,30 @@ _WEEKDAYS = {
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 # A time printed before a date ("16:12 / 20.11.2024", "14:35, 28 ноември 2026", "14:35 ч. |
-# 28.11.2026", "14.35 ч., петък, 28 ноември 2026"), looked for only right before a date
+# 28.11.2026", "14.35 ч., петък, 28 ноември 2026", "Час: 08:17 Дата: 28.11.2026", "8:17 pm
+# | November 28, 2026": ``_TO_DATE``, then a weekday), looked for only right before a date
 # found, so it costs no pass over a page's text. Not from inside a number (the "8.11" of
 # "28.11 - 29.11.2026" is no time) or a zone ("…T13:00:39+00:00 March 22, 2024"), nor
 # right after a number (``_AFTER_NUMBER``): the "14:35" of "28.11.2026 14:35, 29 ноември
 # 2026" is the first date's.
-_TIME_BEFORE = re.compile(
-    r"(?<![\d.:+])(?<!\d\s)" + _TIME + r"\s*(?:,|/|\||-|–)?\s*"
-    r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*)?$",
-    re.IGNORECASE,
+_TO_DATE_FROM_TIME = (
+    _TO_DATE + r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*)?"
 )
-_TIME_REACH = 36
+_TIME_BEFORE = re.compile(
+    r"(?<![\d.:+])(?<!\d\s)" + _TIME12 + _TO_DATE_FROM_TIME + "$", re.IGNORECASE
+)
+_TIME_REACH = 40
 # A time that ends a range of hours ("от 09:00 до 17:00 ч.", "09:00 - 17:00") is an
 # event's hours, not the time of a date after it.
 _RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", re.IGNORECASE)
 
 
-# A number, then only a separator, right before a time: the time ends the date before it
-# ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026 г. / 14:35 ч. – …", "27.11.2026 Час: 08:17
-# | 28.11.2026"), and is not the next's.
-_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?\s*(?:[,/|]|" + _TIME_LABEL + r")?\s*$")
-_AFTER_NUMBER_REACH = 16
+# A number, then only what joins a date to the time after it (``_TO_TIME``), right before
+# a time: the time ends the date before it ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026
+# г. / 14:35 ч. – …", "27.11.2026 | Час: 08:17 | Дата: 28.11.2026"), which takes it, and
+# is not the next's.
+_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?" + _TO_TIME + "$")
+_AFTER_NUMBER_REACH = 24
 
 
 def _time_before(text: str, start: int) -> re.Match[str] | None:
@@ -1050,7 +1074,12 @@ def _undecided(m: re.Match[str], value: Published | None, today: dt.date | None)
 
 # A numeric date that reads two ways: "11/09/2026", and the dotted "09.10.2024" an
 # American page prints month-first.
-_TWO_WAYS = re.compile(r"(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)" + _YEAR)
+# (read from where the date starts: its time, when one printed before it is its own)
+_TWO_WAYS = re.compile(
+    r"(?:" + _TIME12 + _TO_DATE_FROM_TIME + r")?(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)"
+    + _YEAR,
+    re.IGNORECASE,
+)  # fmt: skip
 
 
 def other_reading(text: str, start: int, shown: Published) -> dt.date | None:

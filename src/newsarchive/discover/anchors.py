@@ -463,9 +463,10 @@ def names_a_copy(anchor: LexborNode) -> bool:
 
 
 def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
-    """The query fields a page's own links add to its address to ask for a copy of it
-    (``urls.copy_mark``), read of each link its label names a copy by (``names_a_copy``):
-    ``v=sv`` of "Версия за слабовиждащи" leading from ``/novini/5`` to ``/novini/5?v=sv``.
+    """The query fields a page's own links add to its address to ask for a copy of it,
+    or the path segment they put before its path (``urls.copy_mark``), read of each link
+    its label names a copy by (``names_a_copy``): ``v=sv`` of "Версия за слабовиждащи"
+    leading from ``/novini/5`` to ``/novini/5?v=sv``, ``/sv`` of one to ``/sv/novini/5``.
     A site that links such a copy from every page lists it in its sitemap too, beside the
     page; each was fetched as an article, to be found the same text (or archived twice,
     where the copy's layout differs). ``page_url``: the page's address in normal form."""

@@ -140,10 +140,12 @@ class Discovery:
     # next and the site names its later pages elsewhere (its sitemap): walked as a
     # profile's ``pagination`` is (``explorer.pages_a_sitemap_names``)
     page_templates: dict[str, str] = field(default_factory=dict)
-    # the query fields the site's own links to a copy of a page add to its address
-    # (``anchors.copy_marks``: "Версия за слабовиждащи" to ``?v=sv``): a feed's, a
-    # sitemap's or a list's link carrying one is read as the page it is a copy of
-    # (``urls.without_copy_marks``)
+    # the query fields the site's own links to a copy of a page add to its address, or
+    # the path segment they put before its path, kept after a "/" (``anchors.copy_marks``:
+    # "Версия за слабовиждащи" to ``?v=sv`` is ``v=sv``, to ``/sv/novini/5`` ``/sv``): a
+    # feed's, a sitemap's or a list's link carrying one is read as the page it is a copy
+    # of (``urls.without_copy_marks``). A version before path marks read each as a field
+    # no address carries, and ignores it
     copy_marks: tuple[str, ...] = ()
     # why the home page gave nothing (unreachable, 404, not HTML, a script's empty shell)
     home_problem: str = ""

@@ -475,17 +475,27 @@ def _print_flag_dropped(path: str, query: str) -> str:
 # (``id``, ``news_id``), WordPress's post ``p``, a language's ``lang``.
 _COPY_MARK_FIELDS = 2
 _NOT_A_COPY_MARK = re.compile(r"^(?:p|lang|l|id|(?:[a-z]+_)?id)=", re.IGNORECASE)
+# Or under a path prefix: the one segment a link puts before the path of the page it is
+# on (``/sv/novini/5`` for ``/novini/5``, ``/print/…``, ``/text/…``, ``/m/…``), kept as
+# that segment after a "/" (``/sv``), which no query field starts with: one list of marks
+# (``Discovery.copy_marks``). A word, not a file's name or a number (``/2/novini/5``, a
+# page's); not learned of the site's root, whose ``/sv/`` may be a section of its own.
+_PATH_MARK = re.compile(r"[a-z][a-z0-9_-]{0,15}", re.IGNORECASE)
 
 
 def copy_mark(page_url: str, link: str) -> str | None:
     """The query fields (``a=b&c=d``) the address ``link`` adds to ``page_url`` (both in
     normal form), when it is that page's own address and the page's own query fields
-    with one or two more after them: how a site marks a copy of the page, once the link's
-    label says it is one (``anchors.copy_marks``). None for any other link, or where a
-    field added may name a page of its own (``_NOT_A_COPY_MARK``, a page's number)."""
+    with one or two more after them; or the path segment it puts before the page's path
+    (``/sv``: ``_PATH_MARK``), its query the same: how a site marks a copy of the page,
+    once the link's label says it is one (``anchors.copy_marks``). None for any other
+    link, or where a field added may name a page of its own (``_NOT_A_COPY_MARK``, a
+    page's number)."""
     page, other = urlsplit(page_url), urlsplit(link)
-    if (page.scheme, page.netloc, page.path) != (other.scheme, other.netloc, other.path):
+    if (page.scheme, page.netloc) != (other.scheme, other.netloc):
         return None
+    if page.path != other.path:
+        return _path_mark(page.path, other.path) if page.query == other.query else None
     own = [q for q in page.query.split("&") if q]
     fields = [q for q in other.query.split("&") if q]
     if fields[: len(own)] != own:
@@ -499,19 +509,38 @@ def copy_mark(page_url: str, link: str) -> str | None:
     return "&".join(added)
 
 
+def _path_mark(path: str, copy: str) -> str | None:
+    """``/sv`` when ``copy`` is ``/sv`` + ``path`` (``_PATH_MARK``), ``path`` not the root."""
+    if path in ("", "/") or not copy.endswith(path):
+        return None
+    mark = copy[: -len(path)]
+    return mark if mark[:1] == "/" and _PATH_MARK.fullmatch(mark[1:]) else None
+
+
 def without_copy_marks(url: str, marks: Iterable[str]) -> str:
-    """``url`` without the fields of each copy mark (``copy_mark``) it carries whole: the
+    """``url`` without the fields of each copy mark (``copy_mark``) it carries whole, and
+    without the path prefix of each it opens with (``/sv/novini/5``: ``/novini/5``): the
     address of the page it is a copy of, which the crawl asks instead (a sitemap listing
     every page and its copy for the partially sighted archived each article twice, or
     fetched it twice to find the copy unchanged). A field left alone on a bare script or
     the site's root is kept, as ``_print_flag_dropped`` keeps it."""
-    if not marks or "?" not in url:
+    if not marks:
         return url
     parts = urlsplit(url)
+    path = parts.path
+    for mark in marks:
+        if mark[:1] == "/" and path.startswith(mark + "/"):
+            path = path[len(mark) :]
+            break
+    if path != parts.path:
+        parts = parts._replace(path=path)
+        url = urlunsplit(parts)
+    if "?" not in url:
+        return url
     fields = parts.query.split("&")
     for mark in marks:
         wanted = mark.split("&")
-        if all(q in fields for q in wanted):
+        if mark[:1] != "/" and all(q in fields for q in wanted):
             fields = [q for q in fields if q not in wanted]
     if len(fields) == parts.query.count("&") + 1 or (
         not fields and _BARE_SCRIPT.search(parts.path)
