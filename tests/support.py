@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -64,3 +69,17 @@ def invoke_cli(*args: str, input: str | None = None) -> Result:
 
 def _text(data: bytes, runner: CliRunner) -> str:
     return data.decode(runner.charset, "replace").replace("\r\n", "\n")
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str = "400k") -> Iterator[Path]:
+    """A file system of ``size`` (a tmpfs) mounted at ``folder``, made here, for a full
+    disk's tests: root only, skipped elsewhere; unmounted after, whatever happened."""
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -18,7 +18,7 @@ from newsarchive import add_site
 from newsarchive.mirror import MirrorServer
 
 from .hostileserver import HostileServer, redirect, response
-from .support import SITES, Result
+from .support import SITES, Result, small_disk
 from .test_origin_only import BARE
 
 Cli = Callable[..., Result]
@@ -569,20 +569,8 @@ def test_write_on_a_full_disk_is_exit_74_and_leaves_no_empty_profile(
     in the user's profiles, and the exit was 2 ("bad usage or input"), where every other
     write meeting a full disk says 74."""
     import os
-    import subprocess
 
-    folder = tmp_path / "profiles"
-    folder.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-            check=False,
-            capture_output=True,
-        ).returncode
-    ):
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_disk(tmp_path / "profiles", "64k") as folder:
         filler = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
         try:  # every block the mount has
             while os.write(filler, b"\0" * 4096):
@@ -603,5 +591,3 @@ def test_write_on_a_full_disk_is_exit_74_and_leaves_no_empty_profile(
             f"newsarchive: error: cannot write {folder / 'bta-copy.toml'}: No space left on device"
         ), lines
         assert sorted(p.name for p in folder.iterdir()) == ["filler"]
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)

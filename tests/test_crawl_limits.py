@@ -3,7 +3,6 @@ listings, a bug in one site, and an archive that breaks under it."""
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .faultserver import PROFILE, FaultServer, write_profile
-from .support import Result
+from .support import Result, small_disk
 from .test_crawl_process import count_articles, start_crawl, wait_for
 
 Cli = Callable[..., Result]
@@ -276,14 +275,7 @@ def test_an_archive_made_read_only_during_the_crawl_fails_with_one_line(
 def test_a_full_disk_during_the_crawl_fails_with_one_line(
     slow_site: FaultServer, tmp_path: Path
 ) -> None:
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], check=False,
-        capture_output=True,
-    ).returncode:  # fmt: skip
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_disk(tmp_path / "small", "400k") as mount:
         db = mount / "archive.db"
         process = start_crawl(slow_site, db)
         out, err = process.communicate(timeout=120)
@@ -299,8 +291,6 @@ def test_a_full_disk_during_the_crawl_fails_with_one_line(
         )
         assert said is not None, out
         assert int(said[1]) == count_articles(db) > 0
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_pages_in_flight_when_the_budget_runs_out_are_archived_not_dropped(tmp_path: Path) -> None:

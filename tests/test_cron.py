@@ -10,7 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from newsarchive.archive.lock import CrawlLock
 from newsarchive.mirror import MirrorServer
 
 from .faultserver import FaultServer, write_profile
-from .support import Result
+from .support import Result, small_disk
 from .test_crawl_process import count_articles, start_crawl, wait_for
 
 
@@ -286,21 +286,6 @@ def test_a_night_on_a_damaged_archive_is_loud_not_a_quiet_success(
     assert _logged_end(log) == f"refused: {why} (exit status 2)"
 
 
-@contextlib.contextmanager
-def _small_disk(folder: Path) -> Iterator[Path]:
-    """A 400 KiB file system at ``folder`` (root only: skipped elsewhere)."""
-    folder.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(folder)], check=False,
-        capture_output=True,
-    ).returncode:  # fmt: skip
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 def _fill(folder: Path) -> None:
     """Every page of the file system taken (a file of its own may not even be made)."""
     with contextlib.suppress(OSError), (folder / "filler").open("wb") as filler:
@@ -316,7 +301,7 @@ def test_a_night_on_a_disk_already_full_exits_74_as_one_filled_mid_run(
     disk still full, exited 2, "bad usage or input", as a typo in the cron line does:
     its empty lock file could not take the pid (``cannot use lock file``), or, the lock
     file written, the archive could not be opened. A wrapper paging on 74 missed it."""
-    with _small_disk(tmp_path / "small") as disk, FaultServer(
+    with small_disk(tmp_path / "small") as disk, FaultServer(
         articles=60, per_page=10, faults=False
     ) as server:  # fmt: skip
         db = disk / "archive.db"
@@ -351,7 +336,7 @@ def test_a_night_on_a_disk_with_a_few_pages_free_is_one_line_and_exit_74(
     failing); with room to open the archive but not to write it, the first site's first
     write stops the run as a disk filled mid-run does, that site's summary line (without
     ``--quiet``) ending as such a site's does."""
-    with _small_disk(tmp_path / "small") as disk, FaultServer(
+    with small_disk(tmp_path / "small") as disk, FaultServer(
         articles=60, per_page=10, faults=False
     ) as server:  # fmt: skip
         db, log = disk / "archive.db", tmp_path / "crawl.log"

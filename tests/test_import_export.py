@@ -21,7 +21,7 @@ import pytest
 from newsarchive.archive.schema import SCHEMA_VERSION
 
 from .search_corpus import ARTICLES, build, ids, write_jsonl
-from .support import Result
+from .support import Result, small_disk
 
 Cli = Callable[..., Result]
 
@@ -717,21 +717,8 @@ def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
     run_cli: Cli, tmp_path: Path
 ) -> None:
     """A full disk is no bad input: it was exit 2, where a crawl says 74 (EX_IOERR)."""
-    import os
-    import subprocess
 
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
-            check=False,
-            capture_output=True,
-        ).returncode
-    ):
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_disk(tmp_path / "small", "400k") as mount:
         db = build(run_cli, mount / "archive.db", ARTICLES[:2])
         big = [
             {**ARTICLES[0], "url": f"{ARTICLES[0]['url']}/{n}", "text": f"{n} " * 4000}
@@ -743,8 +730,6 @@ def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
         assert result.stderr.startswith("newsarchive: error: import failed, nothing imported:")
         assert result.stderr.count("\n") == 1
         assert len(exported(run_cli, db)) == 2
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_export_out_dash_is_stdout_as_import_reads_dash_as_stdin(

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from .search_corpus import ARTICLES, build, ids, write_jsonl
-from .support import Result
+from .support import Result, small_disk
 from .web_support import serving
 
 Cli = Callable[..., Result]
@@ -172,12 +172,7 @@ def test_an_archive_on_a_read_only_mount_is_said_to_be_there_not_read_only_for_t
     """A file system mounted read-only (a snapshot, a DVD, a share mounted so): the errors
     said the archive was "read-only for this user" and to upgrade it "as a user who can
     write it", and no user can; they now say where it is, and what to do (a copy)."""
-    folder = tmp_path / "mount"
-    folder.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)]
-    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
+    with small_disk(tmp_path / "mount", "4m") as folder:
         current = build(run_cli, folder / "archive.db")
         old = folder / "old.db"
         shutil.copy(current, old)
@@ -197,8 +192,6 @@ def test_an_archive_on_a_read_only_mount_is_said_to_be_there_not_read_only_for_t
         assert len(lines) == 1 and "schema v10" in lines[0], read.stderr
         assert "on a file system mounted read-only" in lines[0], lines[0]
         assert "as a user who can write" not in lines[0] and "on a copy" in lines[0], lines[0]
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Article, Page
 
-from .support import Result
+from .support import Result, small_disk
 
 ARTICLE = "index.php?option=com_content&view=article"
 
@@ -796,7 +796,6 @@ def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
     back; now only what was committed is said, by the run that commits it."""
     import os
     import shutil
-    import subprocess
 
     old = tmp_path / "v24.db"
     back, plain = "https://s.bg/novini/5?next=%2Fnovini", "https://s.bg/novini/5"
@@ -805,12 +804,7 @@ def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
         (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
     ]
     _write_as_keyed(old, 24, versions, {back: "s.bg/novini/5?next=%2Fnovini"})
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]
-    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_disk(tmp_path / "disk", "1m") as disk:
         db = disk / "v24.db"
         shutil.copy(old, db)
         room = os.statvfs(disk)
@@ -829,8 +823,6 @@ def test_an_upgrade_a_full_disk_stops_says_no_merge_and_the_next_run_makes_it(
         assert freed.exit_code == 0, freed.stderr
         assert "1 duplicate article row(s) merged" in freed.stderr, freed.stderr
         assert [hit["url"] for hit in freed.json()] == [plain]  # type: ignore[attr-defined]
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_an_article_v26_makes_one_is_searched_exported_and_indexed_once(
