@@ -15,6 +15,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.discover.explore import is_listing
+from newsarchive.discover.listings import news_items
+from newsarchive.models import Profile
+
 from .mirror_sites import article_rows, mirror_crawls, site_json
 from .support import SITES, Result
 
@@ -102,3 +106,26 @@ def test_a_board_of_two_notices_among_four_rows_a_page_is_read_whole(
     assert sorted(article_rows(db)) == sorted(expected), first
     assert not [path for path in first if path.startswith("/files/")], first
     assert "/dokumenti" not in {url.removeprefix("https://veleka.bg") for url in article_rows(db)}
+
+
+def _board(rows: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f'<tr><td class="data">1{k}.11.2026</td><td><a href="{href}">{title}</a></td></tr>'
+        for k, (href, title) in enumerate(rows)
+    )
+    table = f'<table class="obyavi"><tbody>{body}</tbody></table>'
+    return f"<html><body><main>{table}</main></body></html>"
+
+
+def test_file_rows_make_two_notices_a_list_but_never_one_or_none() -> None:
+    """Two dated HTML notices among dated document rows are a list; one HTML link among
+    documents (a downloads page's "how to apply") or documents alone are not."""
+    profile = Profile(id="x", name="X", origin="https://x.bg")
+    files = [(f"/files/zapoved-{k}.pdf", f"Заповед номер {k} за реда в селото") for k in range(4)]
+    notices = [(f"/obyavi/{k}-sabitie", f"Съобщение за събитие в селото номер {k}") for k in (1, 2)]
+    two = news_items(_board([notices[0], *files[:2], notices[1]]), "https://x.bg/obyavi", profile)
+    assert len(two.cards) == 2 and two.files == 2 and is_listing(two)
+    one = news_items(_board([notices[0], *files]), "https://x.bg/dokumenti", profile)
+    assert not is_listing(one)
+    none = news_items(_board(files), "https://x.bg/dokumenti", profile)
+    assert not none.cards and not is_listing(none)
