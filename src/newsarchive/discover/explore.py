@@ -779,5 +779,6 @@ def pagination_template(listing: str, next_page: str | None) -> str:
 
 
 def is_listing(items: Items) -> bool:
-    """Enough news items of one shape to walk the page as a listing."""
-    return len(items.cards) >= MIN_ITEMS
+    """Enough news items of one shape to walk the page as a listing: a notice board's
+    dated rows linking documents count toward the size (``Items.files``), never alone."""
+    return len(items.cards) + items.files >= MIN_ITEMS

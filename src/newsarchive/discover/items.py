@@ -193,6 +193,9 @@ class Items:
     cards: tuple[Card, ...]
     shape: Shape | None
     shapes: tuple[Shape, ...] = ()
+    # dated rows beside the cards, built alike in their container, that link a document
+    # (``listings.file_rows``): never items, but evidence the container is a list
+    files: int = 0
 
 
 def pick_items(

@@ -57,6 +57,7 @@ from newsarchive.discover.embedded import (
     listed_items,
 )
 from newsarchive.discover.explore import (
+    MIN_ITEMS,
     NEWS_PATH,
     NEWS_WORDS,
     first_link_saying,
@@ -354,7 +355,47 @@ def _news_items(
     keys: Keys | None = None,
 ) -> Items:
     cards = find_cards(page_links(tree, page_url, profile, keys))
-    return pick_items(cards, Furniture(), lambda card: card_date(card, memo, today), known)
+    items = pick_items(cards, Furniture(), lambda card: card_date(card, memo, today), known)
+    if _FILE_ROWS_NEED <= len(items.cards) < MIN_ITEMS:
+        files = file_rows(items.cards, memo, today)
+        if files:
+            return Items(items.cards, items.shape, items.shapes, files)
+    return items
+
+
+# A document a board's row links instead of a page of its own (an order, a tender's
+# papers, a price list): not images or assets, which a gallery's or a player's rows link
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z)$", re.I)
+# HTML items a page needs before its file rows count: one page link among documents is a
+# downloads page's "how to apply" or a footer's link; two dated notices in the table are
+# the board's own items, as a listing's last page's two are
+_FILE_ROWS_NEED = 2
+
+
+def file_rows(items: Sequence[Card], memo: DateMemo, today: dt.date | None = None) -> int:
+    """How many rows beside the news ``items`` link a document, each dated, in the same
+    container as the items and built as they are (same tag and class): a municipality's
+    "Обяви и съобщения" table mixing orders in ``.pdf`` with HTML notices. They are never
+    fetched; they show the container is a list of dated items, so a page of two notices
+    among four rows is a listing."""
+    count = 0
+    seen: set[int] = set()
+    for card in items:
+        parent = card.node.parent
+        if parent is None or parent.mem_id in seen:
+            continue
+        seen.add(parent.mem_id)
+        built = (card.node.tag, card.node.attributes.get("class"))
+        for child in parent.iter():
+            if (child.tag, child.attributes.get("class")) != built:
+                continue
+            links = [a.attributes.get("href") or "" for a in child.css("a[href]")]
+            if not links or not all(_DOCUMENT.search(urlsplit(href).path) for href in links):
+                continue
+            row = Card(node=child, url=links[0], order=-1, link_texts=(), link_words=0)
+            if card_date(row, memo, today) is not None:
+                count += 1
+    return count
 
 
 def article_links(
