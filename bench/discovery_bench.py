@@ -647,6 +647,15 @@ for site, name, origin in (
     ("zheravna", "Община Жеравна", "https://zheravna.bg"),
     # and every link /novini/<id>, answered 302 to /novini/<id>-<slug>, the canonical
     ("ropotamo", "Община Ропотамо", "https://ropotamo.bg"),
+    # and a fifty-second (tests/fixtures/make_mirrors_round52.py): Joomla 3 whose blog
+    # and whose Page Break articles are both paged ?start=
+    ("bukovo", "Община Буково", "https://bukovo.bg"),
+    # and every unknown address a 200 of the whole template, "Страницата не е намерена"
+    ("kamenitsa", "Община Каменица", "https://kamenitsa.bg"),
+    # and the older posts' canonical and og:url on a staging host
+    ("sredogriv", "Община Средогрив", "https://sredogriv.bg"),
+    # and older news only through a GET form of a year's and a month's drop-down
+    ("drenchevo", "Община Дренчево", "https://drenchevo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from newsarchive.extraction import extract
 from newsarchive.extraction.continuation import first_of, joined, next_part
 from newsarchive.models import Article
 
@@ -101,6 +102,50 @@ def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> No
     assert taken == 1
     assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
     assert whole.title == "Бюджетът"
+
+
+def _page_break(page: int, paragraphs: list[str]) -> str:
+    """Page ``page`` of three of a Joomla article cut by Page Break: the article index
+    and the page counter above the text, on every page."""
+    index = "".join(
+        f'<li><a href="/novini/7-sesiya{"" if k == 0 else f"?start={k}"}" class="toclink">'
+        f"{'Начало' if k == 0 else f'Страница {k + 1}'}</a></li>"
+        for k in range(3)
+    )
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<html><head><title>Сесия на общинския съвет</title></head><body>"
+        '<div class="item-page"><div class="page-header"><h2>Сесия на общинския съвет</h2></div>'
+        '<div itemprop="articleBody"><div class="pull-right article-index">'
+        '<h3>Съдържание на статията</h3><ul class="nav nav-tabs nav-stacked">'
+        f'{index}<li><a href="/novini/7-sesiya?showall=1">Всички страници</a></li></ul></div>'
+        f'<div class="pagenavcounter">Страница {page} от 3</div>{text}</div></div></body></html>'
+    )
+
+
+def test_a_page_breaks_index_and_counter_on_every_page_are_no_text_and_the_pages_join() -> None:
+    """Joomla's Page Break box ("Съдържание на статията") and counter ("Страница 2 от 3")
+    open every page: read as text, page 2 opened with page 1's first line and the join
+    took it for the article again, keeping page 1 alone (and those lines in it)."""
+    said = [
+        [
+            "Съветниците приеха бюджета за следващата година след дълъг спор.",
+            "Гласуваха двадесет и един от двадесет и девет.",
+        ],  # fmt: skip
+        [
+            "Най-много пари ще получат училищата и детските градини в селата.",
+            "За улиците са предвидени два милиона лева.",
+        ],  # fmt: skip
+        [
+            "Следващата сесия ще бъде в последния четвъртък на месеца.",
+            "Тя е открита за всички жители на общината.",
+        ],  # fmt: skip
+    ]
+    url = "https://obshtina.bg/novini/7-sesiya"
+    pages = [extract(_page_break(k + 1, p), url + ("" if k == 0 else f"?start={k}")) for k, p in enumerate(said)]  # fmt: skip
+    whole, taken = joined(pages[0], pages[1:])
+    assert taken == 2
+    assert whole.text == "\n".join(p for page in said for p in page)
 
 
 @pytest.mark.parametrize(

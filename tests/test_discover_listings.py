@@ -323,6 +323,46 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
     assert next_page_url(_html("<p>Новини</p>" + other), url, BARE, page) == by_address
 
 
+def _archive_form(search: str = "") -> str:
+    """An old PHP site's "Архив на новините": a GET form of a year's and a month's
+    drop-down, November 2026 chosen (``search``: a field asking more, a search's word)."""
+    years = "".join(
+        f'<option value="{y}"{" selected" if y == 2026 else ""}>{y}</option>' for y in (2026, 2025)
+    )
+    months = "".join(
+        f'<option value="{k}"{" selected" if k == 11 else ""}>Месец {k}</option>'
+        for k in range(1, 13)
+    )
+    return (
+        f'<form action="novini.php" method="get">{search}<select name="godina">{years}</select>'
+        f'<select name="mesec">{months}</select><input type="submit" value="Покажи"></form>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "form", "expected"),
+    [
+        ("https://x.bg/novini.php", 1, _archive_form(), "https://x.bg/novini.php?godina=2026&mesec=11"),
+        # November's own page: on by the address, to October
+        ("https://x.bg/novini.php?godina=2026&mesec=11", 2, _archive_form(), "https://x.bg/novini.php?godina=2026&mesec=10"),
+        # a search by a word, a year and a month sends nothing
+        ("https://x.bg/novini.php", 1, _archive_form('<input type="text" name="dumi">'), None),
+    ],
+)  # fmt: skip
+def test_an_archive_form_of_a_year_and_a_month_drop_down_is_walked_month_by_month(
+    url: str, page: int, form: str, expected: str | None
+) -> None:
+    """drenchevo's shape: a news page of the newest three and no pager, older news only
+    through "Архив на новините", a GET form of two drop-downs (``godina``, ``mesec``): the
+    walk asks the month the form shows, then the months before it by the address. Before,
+    a form asking more than a page was no way on, and 6 of 9 news were never archived."""
+    html = _html("<p>Новини</p>" + form)
+    found = next_page_url(html, url, BARE, page)
+    if found is None and page > 1:
+        found = month_before(url)  # (the walk's step by the address: ``_month_by_address``)
+    assert found == expected
+
+
 @pytest.mark.parametrize(
     ("url", "month"),
     [
@@ -334,6 +374,9 @@ def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
         ("https://x.bg/novini.php?m=2026-03", (2026, 3)),
         ("https://x.bg/?m=20263", None),  # (no such spelling: 2026-3? 2026-03?)
         ("https://x.bg/novini.php?mesec=2026-10", (2026, 10)),  # a calendar's month
+        ("https://x.bg/novini.php?godina=2026&mesec=11", (2026, 11)),  # an archive form's
+        ("https://x.bg/arhiv.php?y=2025&m=3", (2025, 3)),
+        ("https://x.bg/novini.php?godina=2026&mesec=13", None),
         ("https://x.bg/statia.php?broi=2026-10", None),  # a newspaper's issue
         ("https://x.bg/reshenie.php?nomer=2025-12", None),  # a decision's number
         ("https://x.bg/novini.php?data=2026-10-27", None),  # its day
@@ -1215,6 +1258,9 @@ def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> 
         # a calendar's month, one field holding both
         ("https://x.bg/novini.php?mesec=2026-01", "https://x.bg/novini.php?mesec=2025-12"),
         ("https://x.bg/novini.php?kat=2&mesec=2026-9", "https://x.bg/novini.php?kat=2&mesec=2026-8"),
+        # an archive form's year and month, each a field of its own
+        ("https://x.bg/novini.php?godina=2026&mesec=1", "https://x.bg/novini.php?godina=2025&mesec=12"),
+        ("https://x.bg/novini.php?godina=2026&mesec=11", "https://x.bg/novini.php?godina=2026&mesec=10"),
         # no month's archive page: a day's, an article's, a plain list's
         ("https://x.bg/novini/2026/11/05/", None),
         ("https://x.bg/novini/2026/11/905-sesiya.html", None),

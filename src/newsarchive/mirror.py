@@ -58,7 +58,10 @@ JavaScript's ``Math.random()`` prints (``?rnd=0.48213765213123``), and a server 
 each answer without writing it into links (a form's CSRF token) names no parameter. One
 whose server now and then answers a page that exists with ``200`` and nothing (a PHP
 worker out of memory after its headers went out) says how often: ``{"empty_every": 4}``
-answers every fourth request for an HTML page (robots.txt aside) so.
+answers every fourth request for an HTML page (robots.txt aside) so. One whose server
+answers an address it has no page for with ``200`` and its "page not found" page (a soft
+404: a CMS's catch-all route) names that page's file: ``{"soft_404": "nenamerena.html"}``
+serves it for every request no file answers, where the others answer ``404``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -272,6 +275,7 @@ class MirrorServer:
         self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
         self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
         self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
+        self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
         self._pages_asked = 0
         self.requests: list[str] = []
         self.hosts: list[str] = []
@@ -351,6 +355,8 @@ class MirrorServer:
                 fallback = server.fallbacks.get(urlsplit(asked_path).path)
                 if found is None and fallback is not None:
                     found = resolve(top, "/" + fallback)
+                if found is None and server.soft_404:
+                    found = resolve(top, "/" + server.soft_404)
                 if (
                     found is not None
                     and folder is None

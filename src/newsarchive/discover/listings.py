@@ -995,13 +995,50 @@ def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
     """Where each option of the page's drop-downs goes when chosen (a script setting
     ``location`` to its value, or its GET form): WordPress's "Архиви" widget shown as a
     drop-down of months (``<option value="/2026/10/">октомври 2026</option>``) names the
-    same month pages its list form links."""
-    found: list[str] = []
+    same month pages its list form links; an archive form of a year's and a month's
+    drop-down names the month it shows (``_archive_form_months``)."""
+    found: list[str] = _archive_form_months(tree, base)
     for select in tree.css("select"):
         for option in select.css("option"):
             value = (option.attributes.get("value") or "").strip()
             if YEAR_FOLDER.search(value) and (target := _option_target(select, value, base)):
                 found.append(target)
+    return found
+
+
+def _archive_form_months(tree: LexborHTMLParser, base: str) -> list[str]:
+    """The month an old site's "Архив на новините" form shows: a GET form asking only
+    for a year, from a drop-down of years, and a month, from one of the twelve (``<select
+    name="godina">``, ``<select name="mesec">``, "Покажи"), sent with the options chosen
+    (its first where none is): ``novini.php?godina=2026&mesec=11``. Only that month, not
+    every year's twelve: the walk goes back from it month by month by the address
+    (``month_before``), as through a month's page that links no other. A form asking
+    for a word or a day too is a search, and sends nothing."""
+    found: list[str] = []
+    for form in tree.css("form"):
+        if not gets_form(form):
+            continue
+        asked = asked_fields(form)
+        selects = [field for field in asked if field.tag == "select"]
+        if len(selects) != 2 or any(f.tag != "select" and input_kind(f) != "submit" for f in asked):
+            continue
+        chosen: dict[str, tuple[str, str]] = {}
+        for select in selects:
+            options = select.css("option")
+            values = [(o.attributes.get("value") or o.text() or "").strip() for o in options]
+            marked = [v for o, v in zip(options, values, strict=True) if "selected" in o.attributes]
+            pick = (marked or values or [""])[0]
+            name = select.attributes.get("name") or ""
+            if len(values) >= 2 and all(YEAR_FOLDER.fullmatch(v) for v in values):
+                chosen["year"] = (name, pick)
+            elif len(values) == 12 and [int(v) for v in values if v.isdigit()] == list(
+                range(1, 13)
+            ):
+                chosen["month"] = (name, pick)
+        if set(chosen) == {"year", "month"} and all(name for name, _ in chosen.values()):
+            fields = [*hidden_fields(form), *(chosen[part] for part in ("year", "month"))]
+            if (address := form_address(form, fields, base)) is not None:
+                found.append(address)
     return found
 
 
@@ -1487,6 +1524,22 @@ _MONTH_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])")
 # ``statia.php?broi=2026-10``, a decision's number, ``reshenie.php?nomer=2025-12``,
 # read as months' archive pages a walk could go back through)
 _MONTH_FIELDS = frozenset(("m", "mes", "mesec", "mesets", "month"))
+# The query fields that name a year beside a month field of its own (``?year=2026&month=10``,
+# an old PHP site's archive form ``?godina=2026&mesec=10``, ``?y=2026&m=10``)
+_YEAR_FIELDS = frozenset(("year", "godina", "god", "y"))
+
+
+def _year_and_month_fields(params: dict[str, str]) -> tuple[str, str] | None:
+    """The names of a query's year field and month field, each holding only its number
+    (``godina=2026``, ``mesec=10``), as written, or None. One source for reading such a
+    month's address (``archive_month``) and for writing the one before (``_month_address``)."""
+    years = [k for k, v in params.items() if k.lower() in _YEAR_FIELDS and YEAR_FOLDER.fullmatch(v)]
+    months = [
+        k for k, v in params.items() if k.lower() in _MONTH_FIELDS and MONTH_FOLDER.fullmatch(v)
+    ]
+    return (years[0], months[0]) if years and months else None
+
+
 # A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
 # /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
 _DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
@@ -1508,9 +1561,8 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         params = dict(part.partition("=")[::2] for part in query.split("&"))
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
             return int(ym[1]), int(ym[2])
-        year, month = params.get("year", ""), params.get("month", "")
-        if YEAR_FOLDER.fullmatch(year) and MONTH_FOLDER.fullmatch(month):
-            return int(year), int(month)
+        if (fields := _year_and_month_fields(params)) is not None:
+            return int(params[fields[0]]), int(params[fields[1]])
         for name, value in params.items():
             if name.lower() in _MONTH_FIELDS and (ym := _MONTH_VALUE.fullmatch(value)):
                 return int(ym[1]), int(ym[2])
@@ -1660,8 +1712,8 @@ def _month_address(url: str, year: int, number: int, *, one_digit: bool = False)
         said = {name: value for name, _eq, value in fields}
         if _YEAR_MONTH.fullmatch(said.get("m", "")):
             months = {"m": f"{year}{number:02d}"}  # (WordPress's: always two digits)
-        elif "year" in said:
-            months = {"year": str(year), "month": spelled(said.get("month", ""))}
+        elif (names := _year_and_month_fields(said)) is not None:
+            months = {names[0]: str(year), names[1]: spelled(said[names[1]])}
         else:  # (a field holding both: a calendar's ?mesec=2026-10, a site's ?m=2026-3)
             months = {
                 name: f"{year}-{spelled(value[2])}"

@@ -75,6 +75,10 @@ RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 # Not "paywall": Google's markup for paid articles (``hasPart.cssSelector: ".paywall"``)
 # puts that class on the article's own paid text, served whole to a crawler it trusts;
 # a site's subscription offer is named by "subscribe" (or is a line of furniture).
+# Joomla's Page Break boxes, "article-index" (the "Съдържание на статията" list of an
+# article's pages) and "pagenavcounter" ("Страница 2 от 3"), stand on every page of an
+# article split over pages: read as text, each page opened with the first's lines, and
+# the join (``continuation.joined``) took page 2 for the first page again and stopped.
 _BOILERPLATE_WORDS = (
     "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
     "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
@@ -87,6 +91,7 @@ _BOILERPLATE_WORDS = (
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
+    "article-index", "pagenavcounter",
 )  # fmt: skip
 _BOILERPLATE_ATTR = class_words(_BOILERPLATE_WORDS)
 
