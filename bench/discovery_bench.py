@@ -647,6 +647,15 @@ for site, name, origin in (
     ("zheravna", "Община Жеравна", "https://zheravna.bg"),
     # and every link /novini/<id>, answered 302 to /novini/<id>-<slug>, the canonical
     ("ropotamo", "Община Ропотамо", "https://ropotamo.bg"),
+    # and a fifty-third (tests/fixtures/make_mirrors_round53.py), article pages: Elementor's
+    # post-info date and time as two <li>, the text in short text-editor columns
+    ("stryama", "Община Стряма", "https://stryama.bg"),
+    # and a kicker, <h1> and subtitle, "в 08:17 ч. на 27.11.2026", tables and lists
+    ("tundzha", "Община Тунджа", "https://tundzha.bg"),
+    # and "Петък, 27 ноември 2026" over the headline, a captioned gallery, related news
+    ("sakar", "Кметство Сакар", "https://sakar.bg"),
+    # and "<span>08:17 ч.</span> | <span>27/11/26</span>", WPBakery rows
+    ("osogovo", "Община Осогово", "https://osogovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
