@@ -656,6 +656,15 @@ for site, name, origin in (
     ("sredogriv", "Община Средогрив", "https://sredogriv.bg"),
     # and older news only through a GET form of a year's and a month's drop-down
     ("drenchevo", "Община Дренчево", "https://drenchevo.bg"),
+    # and a fifty-third (tests/fixtures/make_mirrors_round53.py), article pages: Elementor's
+    # post-info date and time as two <li>, the text in short text-editor columns
+    ("stryama", "Община Стряма", "https://stryama.bg"),
+    # and a kicker, <h1> and subtitle, "в 08:17 ч. на 27.11.2026", tables and lists
+    ("tundzha", "Община Тунджа", "https://tundzha.bg"),
+    # and "Петък, 27 ноември 2026" over the headline, a captioned gallery, related news
+    ("sakar", "Кметство Сакар", "https://sakar.bg"),
+    # and "<span>08:17 ч.</span> | <span>27/11/26</span>", WPBakery rows
+    ("osogovo", "Община Осогово", "https://osogovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

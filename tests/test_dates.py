@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsarchive import dates
 from newsarchive.dates import (
     MONTH_WORD,
+    Published,
     find_text_dates,
     parse_feed_date,
     parse_iso,
@@ -993,6 +994,53 @@ def test_a_date_takes_its_time_printed_before_it_as_a_field(
     08:17 Дата: 27.11.2026"): one moment, as the same two fields the other way round are."""
     found = find_text_dates(text, today=dt.date(2026, 12, 1))
     assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the time said first, as a sentence would: "at 08:17 on 27.11.2026"
+        ("в 08:17 ч. на 27.11.2026", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Публикувано в 14:05 на 27 ноември 2026 г.", dt.datetime(2026, 11, 27, 14, 5)),
+        # a time that ends a range of hours is still no date's
+        ("от 09:00 до 17:00 ч. на 27.11.2026", dt.date(2026, 11, 27)),
+    ],
+)
+def test_a_date_takes_its_time_said_first_with_na(text: str, expected: Published) -> None:
+    """ "в 08:17 ч. на 27.11.2026": "на" joins a time to the date after it as "в" joins a
+    date to the time after it (the time was lost: the day alone)."""
+    found = find_text_dates(text, today=dt.date(2026, 12, 1))
+    assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27/11/26", dt.date(2026, 11, 27)),
+        ("Дата: 27/11/26 08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("08:17 ч. | 27/11/26", dt.datetime(2026, 11, 27, 8, 17)),
+        ("Публикувано: 05/11/26 г.", dt.date(2026, 11, 5)),  # day first, as Bulgarian
+    ],
+)
+def test_a_two_digit_year_slash_date_is_read(text: str, expected: Published) -> None:
+    """PHP's "d/m/y", an old news script's date ("27/11/26"), read as the long slash date
+    is (it was no date at all)."""
+    found = find_text_dates(text, today=dt.date(2026, 12, 1))
+    assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated on 09/11/25",  # an American page: either order, no Cyrillic to tell
+        "Решение № 12/11/26/3",  # a path of numbers
+        "стр. 1/12/26",  # not zero-padded
+        "версия 12/11/2607",  # the year does not end the number
+    ],
+)
+def test_a_two_digit_year_slash_date_is_read_narrowly(text: str) -> None:
+    found = find_text_dates(text, today=dt.date(2026, 12, 1))
+    assert found == []
 
 
 def test_a_time_before_a_date_that_another_field_or_date_claims_is_not_its() -> None:

@@ -596,3 +596,51 @@ def test_a_page_builders_post_goes_on_below_the_column_beside_its_headline(
         "</div></div></article></div></body></html>"
     )
     assert extract(page, "https://bilkovo.bg/hidranti/").text.splitlines() == lines
+
+
+_STRAY_TIME_LINES = [
+    "Общината обяви програмата за празника в събота и неделя.",
+    "Тя започва в петък вечерта с концерт на централния площад.",
+]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # Elementor's post-info list: the date and the time two items; the text kept the
+        # time's and left the date's out
+        '<ul class="elementor-icon-list-items elementor-post-info">'
+        '<li class="elementor-icon-list-item"><span class="elementor-post-info__item--type-date">'
+        '27 ноември 2026</span></li><li class="elementor-icon-list-item">'
+        '<span class="elementor-post-info__item--type-time">08:17</span></li></ul>',
+        # the time and the date each a paragraph of the text's own box, joined by a bar
+        '<div class="text"><p>08:17 ч. |</p><p>27.11.2026</p>',
+    ],
+)
+def test_a_dates_time_in_an_element_of_its_own_is_no_line_of_the_text(meta: str) -> None:
+    """The date rules join a time and a date printed apart into one moment; the text
+    kept the time's line on top of the article ("08:17", "08:17 ч. |"), as it drops the
+    date's."""
+    body = "".join(f"<p>{line}</p>" for line in _STRAY_TIME_LINES)
+    close = "</div>" if meta.startswith('<div class="text">') else ""
+    page = (
+        '<html lang="bg"><head><title>Програма за празника</title></head><body>'
+        f"<article><h1>Програма за празника на общината</h1>{meta}{body}{close}</article>"
+        "</body></html>"
+    )
+    article = extract(page, "https://stryama.bg/novini/praznik/")
+    assert article.text.splitlines() == _STRAY_TIME_LINES
+    assert str(article.published) == "2026-11-27 08:17:00"
+
+
+def test_a_time_alone_opening_a_text_dated_otherwise_is_kept() -> None:
+    """A time alone on the text's first line that is not the time the article is dated
+    at is the text's: a programme's first hour."""
+    lines = ["10:00", "Откриване на празника пред читалището.", "Концерт на певческите групи."]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    page = (
+        '<html lang="bg"><head><title>Програма</title></head><body><article>'
+        f'<h1>Програма за празника на селото</h1><p class="date">27.11.2026, 08:17 ч.</p>'
+        f'<div class="program">{body}</div></article></body></html>'
+    )
+    assert extract(page, "https://stryama.bg/novini/programa/").text.splitlines() == lines

@@ -134,13 +134,15 @@ _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
 _TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r")\s*){0,2}"
 # What may stand between a time printed before its date and the date (``_time_before``):
 # a mark, "," "/" "|" "-" or "–" ("14:05, 27 ноември 2026", "08:17 ч. | 27.11.2026"), the
-# date's label ("Час: 08:17 Дата: 27.11.2026", "Time: 08:17 Date: 11/27/2026"), two of
-# them at most ("08:17 | Дата: 27.11.2026"), each with the spaces after it, as
-# ``_TO_TIME`` is written. Only these: a time another field prints before the date ("Час:
-# 08:17 Прочитания: 15 Дата: 27.11.2026") is not the date's.
+# date's label ("Час: 08:17 Дата: 27.11.2026", "Time: 08:17 Date: 11/27/2026"), "на", the
+# date line that says the time first as a sentence would ("в 08:17 ч. на 27.11.2026": the
+# mirror of ``_TO_TIME``'s "в", whose time was lost), two of them at most ("08:17 | Дата:
+# 27.11.2026"), each with the spaces after it, as ``_TO_TIME`` is written. Only these: a
+# time another field prints before the date ("Час: 08:17 Прочитания: 15 Дата:
+# 27.11.2026") is not the date's.
 _DATE_LABELS = ("дата", "date")
 _DATE_LABEL = r"(?i:" + "|".join(_DATE_LABELS) + r")\.?:?"
-_TO_DATE = r"\s*(?:(?:[,/|–-]|" + _DATE_LABEL + r")\s*){0,2}"
+_TO_DATE = r"\s*(?:(?:[,/|–-]|на(?!\w)|" + _DATE_LABEL + r")\s*){0,2}"
 
 
 def _then_time(time: str) -> str:
@@ -169,6 +171,22 @@ _NUMERIC = re.compile(
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
     r"(?![\d.]\d|\d)(?:\s*г\.?)?" + _then_time(_TIME),
+    re.IGNORECASE,
+)
+# "28/11/26", "28/11/26 14:05": a slash date of a two-digit year (PHP's date("d/m/y"), an
+# old news script's), read as ``_SLASHED`` reads one of four (``_slashed``: the page's
+# language orders day and month where both could be either). As narrow as
+# ``_SHORT_YEAR``: two digits each, not run on from a word, a number or a path ("1/28/26",
+# "/12/11/26/"), the year ending the number ("12/11/2607" is none). Not read in a text of
+# Latin letters and no Cyrillic (``_short_slashes``): the short form is the Bulgarian
+# sites' "d/m/y", while an English page's "Updated on 09/11/25" may be either order, or
+# "y/m/d" (read on the dev pages, it dated an American page 9 November 2025, its update
+# of 11 September).
+_CYRILLIC = re.compile("[а-яА-Я]")
+_LATIN = re.compile("[a-zA-Z]")
+_SHORT_SLASHED = re.compile(
+    r"(?=\d)(?<![\w./-])(?P<a>0[1-9]|[12]\d|3[01])/(?P<b>0[1-9]|[12]\d|3[01])/(?P<y>\d\d)"
+    r"(?![\d/.]\d|\d|/)(?:\s*г\.?)?" + _then_time(_TIME12),
     re.IGNORECASE,
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
@@ -838,7 +856,18 @@ def _absolute_dates(
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
         year = _century(int(m["yy"]), today)
         out.append((*_timed_before(text, m, _build(year, int(m["m"]), int(m["d"]), m)), None))
+    for m in _at_numbers(_SHORT_SLASHED, text, numbers) if _short_slashes(text) else ():
+        weekday = _weekday_before(text, m.start())
+        value = _slashed(m, today, month_first, weekday)
+        other = _undecided(m, value, today) if weekday is None else None
+        out.append((*_timed_before(text, m, value), other))
     return out
+
+
+def _short_slashes(text: str) -> bool:
+    """``text`` may hold a two-digit year's slash date (``_SHORT_SLASHED``): it is
+    Bulgarian, or holds no words to say otherwise (a date's element alone)."""
+    return _CYRILLIC.search(text) is not None or _LATIN.search(text) is None
 
 
 def _timed_before(
@@ -1040,7 +1069,7 @@ def _slashed(
     date printed whole in that default's shape, a weekday, the date and " - " before
     its time ("Sat, 11/07/2026 - 13:12", the "Submitted by" line of a Drupal 7 site that
     never set a format of its own), is read as that default writes it, month first."""
-    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    a, b, year = int(m["a"]), int(m["b"]), _slash_year(m, today)
     day_first = _build(year, b, a, m)
     us = _build(year, a, b, m)
     preferred, other = (us, day_first) if month_first else (day_first, us)
@@ -1060,13 +1089,19 @@ def _slashed(
     return None
 
 
+def _slash_year(m: re.Match[str], today: dt.date | None) -> int:
+    """A slash date's year: four digits as printed, two in their century (``_century``)."""
+    year = m["y"]
+    return int(year) if len(year) == 4 else _century(int(year), today)
+
+
 def _undecided(m: re.Match[str], value: Published | None, today: dt.date | None) -> dt.date | None:
     """The reading of the slash date ``m`` that ``_slashed`` did not take (``value``),
     when it is a day too and not after the fetch: the language chose, nothing the page
     printed did (a weekday before it decides, and is not asked here)."""
     if value is None:
         return None
-    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    a, b, year = int(m["a"]), int(m["b"]), _slash_year(m, today)
     readings = [r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)]
     days = {local_date(r) for r in readings if not after(r, today)} - {local_date(value)}
     return days.pop() if len(days) == 1 else None

@@ -167,7 +167,9 @@ def _extract(
         near.forget()
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed, office, signed_on = _trim_tail(
-        _trim_head(paragraphs, title.value, today), author.value, title.value
+        _trim_head(paragraphs, title.value, today, _clock_of(published)),
+        author.value,
+        title.value,
     )
     # No h1, og:title or JSON-LD headline; or a title that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
@@ -465,15 +467,27 @@ def _drifted(profile: Profile, name: str, rule: str) -> bool:
     return not rule.startswith("profile:")
 
 
-def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) -> list[str]:
+def _clock_of(published: DatePick | None) -> dt.time | None:
+    """The time of day the date rules gave the article, if they gave one."""
+    value = published.value if published else None
+    return value.time() if isinstance(value, dt.datetime) else None
+
+
+def _trim_head(
+    paragraphs: list[str], title: str, today: dt.date | None = None, clock: dt.time | None = None
+) -> list[str]:
     """Drop a repeated headline and a bare date line from the start of the body: an
     absolute one, or a relative one ("вчера, 10:32", "преди 3 часа") counted from
-    ``today``, the fetch moment the date rules read it with too."""
+    ``today``, the fetch moment the date rules read it with too; and the date's time on
+    a line of its own (``_time_of_date_line``; ``clock``: the time the article is dated
+    at)."""
     paragraphs = paragraphs[_masthead_lines(paragraphs, title) :]
     while paragraphs:
         first = paragraphs[0]
-        if _repeats_headline(first, title) or (
-            dates.is_date_line(first, today=today) and not _tells_news(first)
+        if (
+            _repeats_headline(first, title)
+            or (dates.is_date_line(first, today=today) and not _tells_news(first))
+            or _time_of_date_line(first, clock)
         ):
             paragraphs = paragraphs[1:]
         else:
@@ -485,6 +499,25 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
     ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
+
+
+# What joins a time printed in an element of its own to its date's: "08:17 ч. |".
+_TIME_MARKS = " |,/–-"
+
+
+def _time_of_date_line(line: str, clock: dt.time | None) -> bool:
+    """``line`` is a time alone ("08:17", "08:17 ч. |") and the very time the article is
+    dated at (``clock``). A theme prints the date and the time in elements of their own
+    (Elementor's post-info list, ``<li>27 ноември 2026</li><li>08:17</li>``), which the
+    date rules join into one moment but the text read apart: the date's line dropped as
+    one, the time's left on top of the article. A time alone that is not the article's
+    is the text's: a programme's first hour."""
+    time = dates.parse_clock(line.strip(_TIME_MARKS))
+    return (
+        time is not None
+        and clock is not None
+        and (time.hour, time.minute) == (clock.hour, clock.minute)
+    )
 
 
 # The date's line run on into the text's first sentence, no break between them: a
