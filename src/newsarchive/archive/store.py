@@ -784,7 +784,9 @@ class Store:
             # a hand-made record without a title, text, author, tags or date says nothing
             # of it: each was set empty on the row (an export never lacks them)
             article = _unsaid_kept(article, kept, row[1:6])
-            ready, published = None, row[2] if "published" in kept else published
+            if ready is not None and not said_whole:  # (its words are the row's now)
+                ready = self._preparer.composed(article, url_keys)
+            published = row[2] if "published" in kept else published
             pdate = local_date(article.published).isoformat() if article.published else None
             tags = row[4] if "tags" in kept else tags
             values = (article.title, published, article.author, tags, article.text)
