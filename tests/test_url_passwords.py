@@ -97,18 +97,27 @@ def test_a_bad_base_url_is_refused_without_its_password(run_cli: Cli, db: Path) 
     _no_secret(result.stderr)
 
 
-def test_a_profile_logging_into_its_site_is_listed_without_its_password(
-    run_cli: Cli, tmp_path: Path
+@pytest.mark.parametrize("command", [("sites",), ("crawl", "login"), ("check-site", "login")])
+def test_a_profile_logging_into_its_site_is_refused_without_its_password(
+    run_cli: Cli, tmp_path: Path, db: Path, command: tuple[str, ...]
 ) -> None:
+    """A profile's ``origin = "http://reader:pass@host"`` was listed by ``sites`` as it
+    stood, its site's hosts were "reader:pass@host" (which no link names), and its crawl
+    archived robots.txt under that address and wrote it in ``--log-file``'s start line."""
     profile = tmp_path / "login.toml"
     profile.write_text(
         f'id = "login"\nname = "Вход"\norigin = "http://reader:{SECRET}@127.0.0.1:1"\n',
         encoding="utf-8",
     )
-    result = run_cli("sites", "--profile", str(profile))
-    assert result.exit_code == 0
-    assert "http://reader:***@127.0.0.1:1" in result.stdout
-    _no_secret(result.stdout, result.stderr)
+    db_args = ("--db", str(db)) if command[0] == "crawl" else ()
+    result = run_cli(*command, "--profile", str(profile), *db_args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"newsarchive: error: {profile}: 'origin' holds a login ('http://reader:***@127.0.0.1:1'):"
+        " name the site's public address, as https://host; newsarchive crawls what anyone can"
+        " read\n"
+    )
+    assert not db.exists()
 
 
 def test_an_imported_address_is_archived_without_its_userinfo(run_cli: Cli, db: Path) -> None:
