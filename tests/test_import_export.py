@@ -1295,3 +1295,17 @@ def test_many_lines_without_a_url_are_said_up_to_twenty(
     assert result.exit_code == 1 and "25 skipped" in result.stdout
     said = result.stderr.splitlines()
     assert len(said) == 21 and said[-1] == "newsarchive: error: ... and 5 more lines skipped so"
+
+
+def test_blank_and_repeated_tags_are_kept_as_a_crawl_keeps_them(run_cli: Cli, db: Path) -> None:
+    """A hand-made record's ``"tags": ["", " ", "Русе", "Русе"]`` was archived as it
+    stood: ``show`` printed "Tags: " with nothing after it, and "Русе" twice; a crawl keeps
+    neither a blank tag nor one twice."""
+    record = dict(ARTICLES[0], tags=["", " ", "Русе", "Русе"])
+    done = run_cli("import-jsonl", str(write_jsonl(db.with_name("tags.jsonl"), [record])),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    (row,) = exported(run_cli, db)
+    assert row["tags"] == ["Русе"]
+    shown = run_cli("show", str(row["id"]), "--db", str(db))
+    assert "Tags: Русе\n" in shown.stdout

@@ -477,7 +477,9 @@ def _import_record(
         access=_recorded(data.get("access"), number, "access", ACCESS_WORDS),
         modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
-        tags=tuple(tags),
+        # (as a crawl keeps a page's tags, ``pipeline._pick_tags``: a blank one, which
+        # ``show`` printed as "Tags: " and nothing, dropped; one given twice, once)
+        tags=tuple(dict.fromkeys(tag for tag in tags if tag.strip())),
     )
     fetched_at = data.get("fetched_at")
     fetched = _fetched_at(str(fetched_at), number, dropped) if fetched_at else None
