@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.discover.urls import without_userinfo
+from newsarchive.errors import FetchError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.mirror import MirrorServer
 from newsarchive.safe_text import redacted
@@ -160,3 +161,17 @@ def test_a_redirect_to_an_address_with_a_login_is_followed_without_it() -> None:
         page = fetcher.fetch("https://www.t.bg/r")
     assert (page.status, page.final_url) == (200, "https://www.t.bg/a")
     _no_secret(*lines)
+
+
+def test_a_site_s_move_to_an_address_with_a_login_is_a_move_to_its_host() -> None:
+    """robots.txt and the home page answering 301 to ``https://u:pass@www.new.bg/…``:
+    the site moved to ``https://u:pass@www.new.bg``, an origin the crawl records in the
+    archive and names in its summary."""
+    redirects = {"/robots.txt": f"https://u:{SECRET}@www.new.bg/robots.txt",
+                 "/": f"https://u:{SECRET}@www.new.bg/"}  # fmt: skip
+    with pages_fetcher(
+        {}, ["www.t.bg", "www.new.bg"], FetchOptions(retries=0, delay=0), redirects=redirects
+    ) as fetcher:
+        with pytest.raises(FetchError):  # (one server answers both hosts: a loop)
+            fetcher.fetch("https://www.t.bg/")
+        assert fetcher.site_move("https://www.t.bg") == "https://www.new.bg"

@@ -1632,7 +1632,8 @@ class Fetcher:
         if status not in (301, 308):
             return
         try:
-            old, new = urlsplit(current), urlsplit(urljoin(current, location))
+            # (a login in the target is no part of where the site went: ``_follow``)
+            old, new = urlsplit(current), urlsplit(without_userinfo(urljoin(current, location)))
         except ValueError:
             return
         if (old.path or "/", old.query) != (new.path or "/", new.query):
