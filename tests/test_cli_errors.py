@@ -1542,6 +1542,27 @@ def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     assert not Path(f"{db}.lock").exists()
 
 
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+@pytest.mark.parametrize(
+    "args",
+    [("search", "бюджет"), ("stats",), ("export",), ("reextract",), ("show", "1"),
+     ("import-jsonl", "-"), ("crawl", "bta", "--base-url", "http://127.0.0.1:9")],
+    ids=lambda args: args[0],
+)  # fmt: skip
+def test_a_kernel_s_file_as_the_archive_is_said_so(
+    run_cli: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    """/proc/version is sized 0 and reads as text: SQLite took it for an empty database,
+    and every reader said "no archive at /proc/version yet: it holds no tables (a first
+    crawl may be creating it; try again in a moment …)", a wait for nothing."""
+    result = run_cli(*args, "--db", "/proc/version", input="")
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert _one_error_line(result) == (
+        "newsarchive: error: cannot open archive /proc/version: it is no file SQLite can"
+        " read (a kernel's, as in /proc or /sys: sized 0, it reads as text)"
+    )
+
+
 def test_a_tilde_in_newsarchive_db_is_the_home_folder(
     run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -95,7 +95,8 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
     [
         "{not json",
         '["a list"]',
-        '{"site": "bta"}',
+        # (a record without its url is skipped alone: ``test_a_line_without_its_url_...``)
+        '{"site": "bta", "url": 5}',
         '{"site": "bta", "url": "u", "published": "x"}',
         # the article page links the URL: javascript: would run when clicked
         '{"site": "bta", "url": "javascript:alert(1)", "title": "t"}',
@@ -1216,3 +1217,95 @@ def test_an_older_export_of_another_date_keeps_no_note_of_the_old_one(
         _DATED["modified"],
         "paid",
     ]
+
+
+@pytest.mark.parametrize(
+    "lacks", [("title",), ("text",), ("author",), ("tags",), ("published",),
+              ("title", "text", "author", "tags", "published")],
+    ids="-".join,
+)  # fmt: skip
+def test_a_record_not_saying_a_field_keeps_the_row_s(
+    run_cli: Cli, db: Path, tmp_path: Path, lacks: tuple[str, ...]
+) -> None:
+    """A hand-made record without ``title``, ``text``, ``author``, ``tags`` (or
+    ``published``) says nothing of them: the row keeps its own, as it keeps the columns
+    ``RECORDED_BESIDE`` (an export never lacks them). Each was set empty on the row, the
+    article's words gone from search: "0 new, 1 updated" and a title of ''."""
+    row = _archived_dated(run_cli, db, tmp_path)
+    partial = {key: value for key, value in _DATED.items() if key not in lacks}
+    done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "partial.jsonl", [partial])),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "0 new, 0 updated, 1 unchanged" in done.stdout, done.stdout
+    (after,) = exported(run_cli, db)
+    assert after == row
+    found = run_cli("search", "Заглавие", "--format", "json", "--db", str(db))
+    assert ids(found) == [row["id"]]
+
+
+def test_a_record_saying_one_field_changes_that_one_alone(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A record of its address and a new text: the text is updated (the old one kept as
+    a revision), the title, author, tags and date stay; a new address with nothing but
+    its url is a new row of empty fields, as before."""
+    row = _archived_dated(run_cli, db, tmp_path)
+    records = [{"site": "bta", "url": _DATED["url"], "text": "Поправеният текст на статията."},
+               {"site": "bta", "url": "https://www.bta.bg/b"}]  # fmt: skip
+    done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "text.jsonl", records)),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "1 new, 1 updated, 0 unchanged" in done.stdout, done.stdout
+    first, second = exported(run_cli, db)
+    assert first == dict(row, text="Поправеният текст на статията.", fetched_at=first["fetched_at"])
+    assert {key: second[key] for key in ("title", "text", "author", "tags", "published")} == {
+        "title": "", "text": "", "author": None, "tags": [], "published": None}  # fmt: skip
+    shown = run_cli("show", str(row["id"]), "--diff", "--db", str(db))
+    assert "[-Само-]{+Поправеният+}" in shown.stdout  # (the old text kept)
+
+
+def test_a_line_without_its_url_is_skipped_alone_and_said_by_its_number(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A record without its identity (``url``, or its ``site``) matches no row and can hurt
+    none: its line is refused in one line naming it, the rest imported, exit 1. It
+    refused the whole file ("line 2: missing 'url'", exit 2, nothing imported)."""
+    good = [json.dumps(a, ensure_ascii=False) for a in ARTICLES[:2]]
+    lines = [good[0], '{"site": "bta", "title": "Без адрес"}', '{"url": "https://www.bta.bg/x"}',
+             '{"site": "bta", "url": null}', good[1]]  # fmt: skip
+    source = tmp_path / "unkeyed.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stdout == "imported 2 new, 0 updated, 0 unchanged, 3 skipped\n"
+    assert result.stderr.splitlines() == [
+        "newsarchive: error: line 2: missing 'url': skipped, the rest imported",
+        "newsarchive: error: line 3: missing 'site': skipped, the rest imported",
+        "newsarchive: error: line 4: missing 'url': skipped, the rest imported",
+    ]
+    assert [r["url"] for r in exported(run_cli, db)] == [a["url"] for a in ARTICLES[:2]]
+
+
+def test_many_lines_without_a_url_are_said_up_to_twenty(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "many.jsonl"
+    source.write_text('{"site": "bta", "title": "т"}\n' * 25, encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 1 and "25 skipped" in result.stdout
+    said = result.stderr.splitlines()
+    assert len(said) == 21 and said[-1] == "newsarchive: error: ... and 5 more lines skipped so"
+
+
+def test_blank_and_repeated_tags_are_kept_as_a_crawl_keeps_them(run_cli: Cli, db: Path) -> None:
+    """A hand-made record's ``"tags": ["", " ", "Русе", "Русе"]`` was archived as it
+    stood: ``show`` printed "Tags: " with nothing after it, and "Русе" twice; a crawl keeps
+    neither a blank tag nor one twice."""
+    record = dict(ARTICLES[0], tags=["", " ", "Русе", "Русе"])
+    done = run_cli("import-jsonl", str(write_jsonl(db.with_name("tags.jsonl"), [record])),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    (row,) = exported(run_cli, db)
+    assert row["tags"] == ["Русе"]
+    shown = run_cli("show", str(row["id"]), "--db", str(db))
+    assert "Tags: Русе\n" in shown.stdout

@@ -869,6 +869,58 @@ def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
     assert said in page.text
 
 
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("middle", "the archive is damaged: database disk image is malformed (sqlite3 ARCHIVE"),
+        ("lemma_vocab", "the archive is damaged: its table lemma_vocab is missing"),
+    ],
+)
+def test_serve_on_a_damaged_archive_says_so_once_on_its_terminal(
+    run_cli: Cli, tmp_path: Path, damage: str, said: str
+) -> None:
+    """Every page of a damaged archive is a 503 with one line; serve's terminal had
+    Datasette's "ERROR: conn=<sqlite3.Connection …>, sql = …" for each failed query of
+    each page (5 for the pages below) and three "coroutine … was never awaited" warnings
+    of three lines a table page. Now the line a command says, once; an analyst's own
+    SQL failing keeps Datasette's line."""
+    db = tmp_path / "damaged.db"
+    records = [
+        {**ARTICLES[0], "url": f"https://www.bta.bg/bg/news/{n}-x", "text": "община " * 400}
+        for n in range(300)
+    ]
+    build(run_cli, db, records)
+    if damage == "middle":
+        _zero_middle_third(db)
+    else:
+        with sqlite3.connect(db) as conn:
+            conn.execute(f"DROP TABLE {damage}")
+        conn.close()
+    pages = ["/", "/damaged", "/damaged/articles", "/damaged/articles?_facet=site",
+             "/search?q=" + quote("община"), "/search?q=" + quote("община")]  # fmt: skip
+    sql = "/damaged.json?sql=" + quote("select * from lemma_vocab")
+    with serving(db, log=tmp_path / "terminal.txt") as run, run.watch() as printed:
+        statuses = {path: _status(run.url + path) for path in pages}
+        mistyped = _status(run.url + "/damaged.json?sql=" + quote("select * from nosuch"))
+        if damage == "lemma_vocab":
+            statuses[sql] = _status(run.url + sql)
+    assert 503 in statuses.values() and set(statuses.values()) <= {200, 503}, statuses
+    assert mistyped == 400
+    lines = printed.text.splitlines()
+    assert lines[0].startswith("newsarchive: error: " + said), lines
+    assert lines[1:] == [
+        "ERROR: sql = 'select * from nosuch', params = {}: no such table: nosuch"
+    ], printed.text
+
+
 def test_the_analyst_pages_footer_names_datasette_s_version(demo: Path) -> None:
     """The search, article and 404 pages' footer read "Datasette v" on hover, its version
     missing: Datasette's own pages pass it to the footer, ours did not."""

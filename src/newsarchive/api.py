@@ -421,7 +421,7 @@ def _import_record(
     its host is one no server can have, ``_check_url``; the columns recorded beside the
     article it holds no key for, which the archived row keeps: ``Store.upsert_article``'s
     ``unsaid``); None for a blank line."""
-    from newsarchive.archive.store import RECORD_KEYS, RECORDED_BESIDE
+    from newsarchive.archive.store import RECORD_KEYS, RECORDED_BESIDE, REVISION_FIELDS
     from newsarchive.models import ACCESS_WORDS, DATE_NOTES, DATE_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
@@ -453,8 +453,10 @@ def _import_record(
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
     for key in RECORD_KEYS:
-        if not isinstance(data.get(key), str) or not data[key]:
-            raise UsageError(f"line {number}: missing '{key}'")
+        if data.get(key) in (None, ""):
+            raise Unkeyed(f"line {number}: missing '{key}'")
+        if not isinstance(data[key], str):
+            raise UsageError(f"line {number}: '{key}' must be a string")
     if not is_site_id(data["site"]):
         raise UsageError(
             f"line {number}: 'site' must be a site id (a profile's, as bta, or a host's, as"
@@ -475,7 +477,9 @@ def _import_record(
         access=_recorded(data.get("access"), number, "access", ACCESS_WORDS),
         modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
-        tags=tuple(tags),
+        # (as a crawl keeps a page's tags, ``pipeline._pick_tags``: a blank one, which
+        # ``show`` printed as "Tags: " and nothing, dropped; one given twice, once)
+        tags=tuple(dict.fromkeys(tag for tag in tags if tag.strip())),
     )
     fetched_at = data.get("fetched_at")
     fetched = _fetched_at(str(fetched_at), number, dropped) if fetched_at else None
@@ -498,7 +502,7 @@ def _import_record(
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    unsaid = tuple(column for column in RECORDED_BESIDE if column not in data)
+    unsaid = tuple(c for c in (*REVISION_FIELDS, *RECORDED_BESIDE) if c not in data)
     return article, data["site"], url, fetched, tuple(dropped), unreachable, unsaid
 
 
@@ -647,14 +651,31 @@ def _check_utf8(line: str, number: int) -> None:
         ) from None
 
 
+class Unkeyed(UsageError):
+    """A JSON Lines record without a key it is archived by (``RECORD_KEYS``: its ``site``
+    or ``url``): a hand-made file's. Nothing can be matched to it or hurt by it, so its
+    line alone is refused, said with its number, and the rest imported (exit 1), where
+    one such line refused the whole file."""
+
+
+class Skipped(NamedTuple):
+    """What the writer is handed for an ``Unkeyed`` line: why (its one line)."""
+
+    said: str
+
+
 def _ready_record(
     numbered: tuple[int, str], preparer: Preparer
-) -> tuple[Prepared, str, str, str | None, bool, tuple[str, ...], tuple[str, ...]] | None:
+) -> tuple[Prepared, str, str, str | None, bool, tuple[str, ...], tuple[str, ...]] | Skipped | None:
     """A numbered line's record (``_import_record``) with its article ``Prepared`` for
     the writer, whether its host is one no server can have (``_say_unfetchable``), the
     dates dropped from it (``_say_dropped``) and the columns it does not say: all of an
-    import's work that needs no archive, so it can be done ahead."""
-    record = _import_record(numbered[1], numbered[0])
+    import's work that needs no archive, so it can be done ahead. A record without its
+    site or address is ``Skipped``."""
+    try:
+        record = _import_record(numbered[1], numbered[0])
+    except Unkeyed as exc:
+        return Skipped(str(exc))
     if record is None:
         return None
     article, site, url, fetched_at, dropped, unreachable, unsaid = record
@@ -688,6 +709,9 @@ def _import_url(url: str, date_source: str | None) -> str:
     of it, say) from a link's; the record can: every item the crawl archives is dated
     by its text (``FullItem.article``), so our own export's items, and only records
     saying so, keep theirs."""
+    from newsarchive.discover.urls import without_userinfo
+
+    url = without_userinfo(url)  # (a password a hand-made record wrote: never archived)
     page, mark, fragment = url.partition("#")
     if not mark or (fragment and date_source == "text"):
         return url
@@ -785,9 +809,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
     # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
     conn.execute("PRAGMA cache_size = -524288")
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0}
     unfetchable = (0, "")
     dropped: dict[str, tuple[int, str]] = {}  # "key:why" -> (records, the first's URL)
+    skipped: list[str] = []  # the first ``SKIPPED_SAID`` lines' ``Skipped.said``
     ok = False
     try:
         store = _moved_store(conn)
@@ -802,6 +827,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
             with store.indexing_inserts(alongside=records.read_ahead):
                 for record in records:
                     if record is None:
+                        continue
+                    if isinstance(record, Skipped):
+                        counts["skipped"] += 1
+                        skipped.append(record.said)
                         continue
                     article, site, url, fetched_at, unreachable, dates_dropped, unsaid = record
                     outcome = store.upsert_article(
@@ -821,6 +850,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         _say_elsewhere(store)
         _say_unfetchable(*unfetchable)
         _say_dropped(dropped)
+        _say_skipped(skipped, counts["skipped"])
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {damaged(exc)}") from None
@@ -832,6 +862,19 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
     return counts
+
+
+# How many skipped lines an import names one by one; the rest are counted
+SKIPPED_SAID = 20
+
+
+def _say_skipped(said: list[str], count: int) -> None:
+    """A line per record skipped for lacking its site or address (``Unkeyed``), its
+    number in it, up to ``SKIPPED_SAID``; then how many more."""
+    for line in said[:SKIPPED_SAID]:
+        log.error("%s: skipped, the rest imported", line)
+    if count > SKIPPED_SAID:
+        log.error("... and %d more lines skipped so", count - SKIPPED_SAID)
 
 
 def _say_elsewhere(store: Store) -> None:
@@ -1278,8 +1321,10 @@ def extract_source(
                 f"{'stdin' if source == '-' else source} is larger than {MAX_BODY_BYTES:,}"
                 " bytes, the most a crawl reads of a page"
             )
+    from newsarchive.discover.urls import without_userinfo
     from newsarchive.fetch.documents import EMPTY_PAGE, looks_like_html, xml_kind
 
+    url = None if url is None else without_userinfo(url)  # (the article's, as archived)
     sniffed = content.encode("utf-8") if isinstance(content, str) else content
     shown = "stdin" if source == "-" else source  # ("- is empty" said nothing of a pipe)
     if not sniffed.strip():  # (not "no HTML page": the address is right, its page empty)

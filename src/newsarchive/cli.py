@@ -401,7 +401,8 @@ class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         from newsarchive.safe_text import as_one_line
 
-        sys.stderr.write(f"newsarchive: {as_one_line(record.getMessage())}\n")
+        said = "error: " if record.levelno >= logging.ERROR else ""
+        sys.stderr.write(f"newsarchive: {said}{as_one_line(record.getMessage())}\n")
 
 
 def _print_version(asked: bool) -> None:
@@ -1075,11 +1076,14 @@ def export(
 @app.command("import-jsonl")
 @_exits(
     EXIT_OK,
+    EXIT_PARTIAL,
     EXIT_USAGE,
     EXIT_IO,
     EXIT_LOCKED,
     EXIT_INTERNAL,
     said={
+        EXIT_PARTIAL: "when lines without a 'site' or 'url' were skipped, each said with its"
+        " number (the rest is imported)",
         EXIT_USAGE: "on bad usage or a bad line (nothing is imported)",
         EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is imported",
     },
@@ -1091,7 +1095,8 @@ def import_jsonl(
     ],
     db: DbOption = None,
 ) -> None:
-    """Load articles from JSON Lines (the inverse of export); all or nothing."""
+    """Load articles from JSON Lines (the inverse of export); all or nothing (a line
+    without its site or url is skipped, said by its number)."""
     from newsarchive import api
 
     with _handled():
@@ -1112,10 +1117,13 @@ def import_jsonl(
                 if (kind := api.foreign_file(raw.peek(api.FOREIGN_HEAD))) is not None:
                     raise UsageError(f"{file} is {kind}")
                 counts = api.import_jsonl(_db(db), api.jsonl_lines(raw))
+        skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged\n"
+            f"{counts['unchanged']} unchanged{skipped}\n"
         )
+    if counts["skipped"]:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command("import-warc")

@@ -30,6 +30,7 @@ from newsarchive.errors import (
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.resolver import NameWatch
 from newsarchive.models import Profile
+from newsarchive.safe_text import redacted
 
 
 def crawl_sites(
@@ -80,7 +81,7 @@ def crawl_site(
     """One site's run with its own connection and fetcher; never raises. ``options.log``
     gets a start and a summary line (the fetcher adds one per request)."""
     log = options.log or (lambda line: None)
-    via = f" from mirror {options.base_url}" if options.base_url else ""
+    via = f" from mirror {redacted(options.base_url)}" if options.base_url else ""
     log(f"{now_iso()} start {profile.id} {profile.address}{via}\n")
     report = SiteReport(profile.id)
     try:

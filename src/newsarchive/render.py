@@ -307,16 +307,19 @@ def sites_table(profiles: list[Profile]) -> None:
     rows = []
     for p in sorted(profiles, key=lambda p: p.id):
         # (a profile naming none showed its origin there, read as its one start URL)
-        starts = p.start_urls + p.rested_urls + p.feeds + p.sitemaps
+        # (a user's profile may log into its site: ``origin = "https://u:p@x.bg"``)
+        named = (*p.start_urls, *p.rested_urls, *p.feeds, *p.sitemaps)
+        starts = [safe_text.redacted(address) for address in named]
         rows.append((p, starts))
-        table.add_row(p.id, p.name, p.address, "\n".join(starts) or "explored", p.source)
+        address = safe_text.redacted(p.address)
+        table.add_row(p.id, p.name, address, "\n".join(starts) or "explored", p.source)
     console = _console()
     if _fits(console, table):
         console.print(table)
         return
     for p, starts in rows:
         console.print(f"{p.id} ({p.source}): {p.name}", soft_wrap=True)
-        for address in (p.address, *(starts or ["(start URLs explored)"])):
+        for address in (safe_text.redacted(p.address), *(starts or ["(start URLs explored)"])):
             console.print(f"  {address}", soft_wrap=True)
 
 

@@ -68,8 +68,32 @@ def as_one_line(text: str) -> str:
     """``text`` as one inert line: an error or warning quotes what the user or a site
     typed (a file name, a URL, an id pasted with its newline), so its controls are
     written as escapes (``\\n``, ``\\x1b``), which show what was there, rather than
-    starting a second line or driving the terminal."""
-    return _LINE_UNSAFE.sub(lambda m: _escaped(m.group()), text)
+    starting a second line or driving the terminal; a URL's password is masked
+    (``redacted``)."""
+    return redacted(_LINE_UNSAFE.sub(lambda m: _escaped(m.group()), text))
+
+
+# A URL's userinfo with a password, ``scheme://user:password@`` (RFC 3986 3.2.1), in any
+# text: the password runs to the authority's last ``@`` (``urlsplit`` reads
+# ``http://u:p@ss@host`` so, and a typed one need not be escaped), never past a ``/``,
+# ``?``, ``#`` or a space, so an address followed by an e-mail address further on is no
+# userinfo.
+_PASSWORD = re.compile(
+    r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/?#@:]*):[^\s/?#]*@(?=[^\s/?#@]*(?:[\s/?#]|$))"
+)
+MASK = "***"
+
+
+def redacted(text: str) -> str:
+    """``text`` with every URL's password written ``***`` (``http://user:***@host/``):
+    the one rule for what is printed, logged or shown. A ``--base-url`` of a mirror behind
+    a login (``http://user:secret@127.0.0.1/``) was quoted whole in "… cannot be
+    reached", in every line of ``--log-file`` and in add-site's and check-site's reports,
+    which land in cron's mail, a shared log and a pasted bug report. The user name stays:
+    it says which login was used, and is no secret by itself."""
+    if "@" not in text:  # (most text: no userinfo at all, read without the pattern)
+        return text
+    return _PASSWORD.sub(rf"\1:{MASK}@", text)
 
 
 def one_line(text: str, width: int, *, ellipsis: str = "…") -> str:

@@ -548,7 +548,8 @@ def check_path(path: Path, *, missing_ok: bool = False) -> None:
     the system says it: a name too long (``Path.exists`` raised it, an internal error in
     every command), a loop of symbolic links (which read as "no archive")."""
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
+        mode = status.st_mode
     except OSError as exc:
         if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
             raise ArchiveError(f"cannot open archive {path}: {exc.strerror}") from None
@@ -561,6 +562,23 @@ def check_path(path: Path, *, missing_ok: bool = False) -> None:
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
     if not stat.S_ISREG(mode):  # /dev/zero read as "empty", /dev/null as I/O
         raise ArchiveError(f"cannot open archive {path}: it is no file (a device or a pipe)")
+    if status.st_size == 0 and _reads_text(path):
+        # (a kernel's file, /proc/version or /sys/…: sized 0, so SQLite read it as an empty
+        # database, "no archive yet … a first crawl may be creating it")
+        raise ArchiveError(
+            f"cannot open archive {path}: it is no file SQLite can read (a kernel's, as in"
+            " /proc or /sys: sized 0, it reads as text)"
+        )
+
+
+def _reads_text(path: Path) -> bool:
+    """Whether a file whose size is 0 gives bytes when read: a pseudo-file of /proc or
+    /sys, not an archive a first crawl has just created (which reads as empty)."""
+    try:
+        with path.open("rb") as handle:
+            return bool(handle.read(1))
+    except OSError:  # (unreadable: SQLite says so in its own words)
+        return False
 
 
 def check_creatable(path: Path) -> None:

@@ -694,11 +694,14 @@ class Store:
         comes from a capture, to none (an import) otherwise. ``article`` may come
         ``prepared`` already.
 
-        ``unsaid``: the ``RECORDED_BESIDE`` columns an imported record holds no key for;
-        the row keeps its values of them. A key present with null is a statement, and is
-        stored: a newer export's ``"modified": null`` says the page gave no modified date.
-        An older export that never had the field says nothing: imported over a newer
-        archive, it set the row's ``modified``, ``date_note`` and ``date_source`` to NULL.
+        ``unsaid``: the ``RECORDED_BESIDE`` columns and the article's own fields
+        (``REVISION_FIELDS``) an imported record holds no key for; the row keeps its
+        values of them, and a new row has the empty default. A key present with null is
+        a statement, and is stored: a newer export's ``"modified": null`` says the page
+        gave no modified date. An older export that never had the field says nothing:
+        imported over a newer archive, it set the row's ``modified``, ``date_note`` and
+        ``date_source`` to NULL (and a hand-made record without a title or text, the
+        row's title or text to "").
         What describes the date (``models.OF_PUBLISHED``) is kept only while the row's
         ``published`` stays: beside another date it would describe one it never saw.
         """
@@ -732,6 +735,8 @@ class Store:
         beside = {column: _stored(getattr(article, column)) for column in RECORDED_BESIDE}
         # (once: it parses the URL; worked out ahead with the article, when it was)
         keys = [url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
+        # (a record without its title or text cannot tell its article from another)
+        said_whole = not {"title", "text"} & set(unsaid)
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
@@ -750,7 +755,7 @@ class Store:
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
-        elif article_id is not None and self._claimed(article_id, values):
+        elif article_id is not None and said_whole and self._claimed(article_id, values):
             # the page at this very address, another article archived there first by a
             # page that only named it (``/a`` declaring ``/b``): the address is this page's
             self._index()  # (``_share`` updates the row)
@@ -775,6 +780,16 @@ class Store:
             if row is not None and row[7] != site:
                 self.elsewhere.add(url, row[7], site)
         was = dict(zip(RECORDED_BESIDE, row[8:], strict=True)) if row is not None else {}
+        if row is not None and (kept := [f for f in REVISION_FIELDS if f in unsaid]):
+            # a hand-made record without a title, text, author, tags or date says nothing
+            # of it: each was set empty on the row (an export never lacks them)
+            article = _unsaid_kept(article, kept, row[1:6])
+            if ready is not None and not said_whole:  # (its words are the row's now)
+                ready = self._preparer.composed(article, url_keys)
+            published = row[2] if "published" in kept else published
+            pdate = local_date(article.published).isoformat() if article.published else None
+            tags = row[4] if "tags" in kept else tags
+            values = (article.title, published, article.author, tags, article.text)
         if unsaid and row is not None:
             beside.update(_kept(unsaid, was, same_date=row[2] == published))
         if beside["access"] is None and was:
@@ -915,6 +930,20 @@ class Store:
 def _stored(value: object) -> object:
     """An article's field as its column stores it: a date (``modified``) in ISO form."""
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> Article:
+    """``article`` with the row's values (``stored``: its ``REVISION_FIELDS`` as the
+    columns hold them) of the fields ``kept``, which its record did not say."""
+    from newsarchive.dates import stored_published
+
+    row = dict(zip(REVISION_FIELDS, stored, strict=True))
+    values: dict[str, Any] = {field: row[field] for field in kept}
+    if "published" in values:
+        values["published"] = stored_published(row["published"]) if row["published"] else None
+    if "tags" in values:
+        values["tags"] = tuple(stored_tags(row["tags"]))
+    return replace(article, **values)
 
 
 def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:

@@ -323,6 +323,24 @@ NO_WEB_URL = "is no http(s) URL with a host"
 _URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
+def without_userinfo(url: str) -> str:
+    """``url`` without a ``user:password@`` before its host: a page's address as it is
+    archived, keyed and followed. A link a page writes so is already one without it
+    (``normalize_url`` keeps the host alone); a redirect's target, an imported record's
+    ``url`` and ``extract --url`` were kept whole, so a password a site or a hand-made
+    file put there was archived, exported and shown by ``serve``, and a crawler sends
+    none a site's redirect names. The same article either way (``url_key`` drops it)."""
+    if "@" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # (no URL: left as it is, for its own check to refuse)
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def web_url_problem(url: str, *, fetched: bool = True) -> str:
     """Why ``url`` can be no web page's address, or "": the one test of an address a
     user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC

@@ -45,6 +45,7 @@ from newsarchive.discover.urls import (
     path_state_given,
     url_key,
     web_url_problem,
+    without_userinfo,
 )
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
@@ -58,7 +59,7 @@ from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silen
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
 from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
-from newsarchive.safe_text import one_line
+from newsarchive.safe_text import one_line, redacted
 
 DEFAULT_USER_AGENT = (
     f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; research archive)"
@@ -1365,9 +1366,10 @@ class Fetcher:
         return page
 
     def describe(self, url: str) -> str:
-        """``url``, and the mirror URL really contacted when there is one."""
+        """``url``, and the mirror URL really contacted when there is one (its password
+        masked: every log line and failure names it)."""
         contacted = self._contacted(url)
-        return url if contacted == url else f"{url} (fetched from {contacted})"
+        return redacted(url if contacted == url else f"{url} (fetched from {contacted})")
 
     def _add_fetch_cpu(self, cpu_started: float) -> None:
         with self._lock:
@@ -1377,7 +1379,7 @@ class Fetcher:
         if self._log is not None:
             stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
             elapsed = int((time.monotonic() - started) * 1000)
-            line = f"{stamp} {outcome} {size} {elapsed}ms {self.describe(url)}\n"
+            line = redacted(f"{stamp} {outcome} {size} {elapsed}ms {self.describe(url)}\n")
             with self._lock:
                 self._log(line)
 
@@ -1630,7 +1632,8 @@ class Fetcher:
         if status not in (301, 308):
             return
         try:
-            old, new = urlsplit(current), urlsplit(urljoin(current, location))
+            # (a login in the target is no part of where the site went: ``_follow``)
+            old, new = urlsplit(current), urlsplit(without_userinfo(urljoin(current, location)))
         except ValueError:
             return
         if (old.path or "/", old.query) != (new.path or "/", new.query):
@@ -1750,7 +1753,7 @@ class Fetcher:
         leave the site's hosts (RFC 9309, 2.3.1.2: its rules are the site's wherever the
         redirects lead), never for an internal address, nor off a mirror's hosts."""
         try:
-            following = urljoin(current, location)
+            following = without_userinfo(urljoin(current, location))
             httpx.URL(following)
         except (ValueError, httpx.InvalidURL):
             following, problem = "", "malformed"

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from newsarchive.errors import ProfileError
 from newsarchive.hosts import host_problem, host_variants
 from newsarchive.models import Profile
+from newsarchive.safe_text import redacted
 
 _BUILTIN_DIR = Path(__file__).parent / "sites"
 
@@ -222,6 +223,14 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
         raise ProfileError(
             f"{where}: 'origin' must look like https://host (or https://host/folder/ for a"
             " site kept at a sub-path of its host), with no query"
+        )
+    if "@" in origin.group(1):
+        # (its pages' links name the host alone, so the site's hosts ('reader:p@x.bg' was
+        # one) matched none of them, and the password was archived with robots.txt's
+        # address and quoted in the crawl's log)
+        raise ProfileError(
+            f"{where}: 'origin' holds a login ('{redacted(origin.group(1))}'): name the site's"
+            " public address, as https://host; newsarchive crawls what anyone can read"
         )
     # a site at a sub-path of a host it shares ("https://x.bg/obshtina/") is explored
     # from its folder: the host's own "/" is another site's page (a host's customers)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -65,11 +66,40 @@ class FollowedArchive(Database):  # type: ignore[misc]  # (Datasette is untyped)
         self._held = threading.local()
         # the files as the last open saw them, which said what it had to (a -wal unread)
         self._said: FilesState = files_state(path)
+        # the archive's failures said on serve's terminal while its files are as they are
+        # (``_tell``): (the files' state, the lines said)
+        self._told: tuple[FilesState, set[str]] = (self._said, set())
+        self._told_lock = threading.Lock()
 
     def connect(self, write: bool = False) -> sqlite3.Connection:
         if write:  # (nothing ``serve`` serves writes: ``read_only_methods``)
             raise DatasetteError("newsarchive serve never writes the archive", status=405)
         return self._open(files_state(self._archive))
+
+    async def execute(
+        self,
+        sql: str,
+        params: Any = None,
+        truncate: bool = False,
+        custom_time_limit: int | None = None,
+        page_size: int | None = None,
+        log_sql_errors: bool = True,
+    ) -> Any:
+        """Datasette's ``execute``, which wrote "ERROR: conn=<sqlite3.Connection …>, sql =
+        …: …" on serve's terminal for every query that failed: a damaged archive (a
+        table missing, a bad page) gave one such line per query of every page, beside
+        the page's 503. What the failure means of the archive is said by ``_run``, once;
+        any other failing query (an analyst's SQL, a bug) keeps Datasette's line."""
+        try:
+            return await super().execute(
+                sql, params, truncate=truncate, custom_time_limit=custom_time_limit,
+                page_size=page_size, log_sql_errors=False,
+            )  # fmt: skip
+        except sqlite3.DatabaseError as exc:  # (the archive's own failures are a 503 here)
+            if log_sql_errors:
+                sys.stderr.write(f"ERROR: sql = {sql!r}, params = {params}: {exc}\n")
+                sys.stderr.flush()
+            raise
 
     async def execute_fn(self, fn: Any) -> Any:
         if self.ds.executor is None:  # (Datasette's num_sql_threads 0: in the loop's thread)
@@ -89,7 +119,24 @@ class FollowedArchive(Database):  # type: ignore[misc]  # (Datasette is untyped)
             failure = archive_failure(exc)
             if failure is None:
                 raise
-            raise DatasetteError(as_one_line(str(failure)), status=503) from None
+            said = as_one_line(str(failure))
+            self._tell(said)
+            raise DatasetteError(said, status=503) from None
+
+    def _tell(self, said: str) -> None:
+        """``said`` (what a query's failure means of the archive) on serve's terminal, as
+        a command says it, once while the archive's files stay as they are: every page
+        of a damaged archive meets it, and each of its queries did, one Datasette line
+        apiece. Changed files (the archive mended, or replaced) may say it again."""
+        now = files_state(self._archive)
+        with self._told_lock:
+            if self._told[0] != now:
+                self._told = (now, set())
+            if said in self._told[1]:
+                return
+            self._told[1].add(said)
+        sys.stderr.write(f"newsarchive: error: {said}\n")
+        sys.stderr.flush()
 
     def _connection(self) -> sqlite3.Connection:
         """This thread's connection, opened again when the files changed since it was."""
