@@ -130,6 +130,7 @@ def test_an_office_signing_in_capitals_is_archived_as_written(closing: str) -> N
         "Последно обновление: 12.03.2026, 10:30",
         "Последна промяна: 12.03.2026",
         "Дата: 12.03.2026",
+        "в 10:30 ч. на 12.03.2026",  # the time said first, "на" joining the date
     ],
 )
 def test_a_closing_date_under_any_label_the_date_rules_know_leaves_the_text(line: str) -> None:

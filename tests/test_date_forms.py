@@ -111,6 +111,48 @@ def test_a_structured_day_takes_the_time_the_byline_shows_for_it(
     assert article.date_source == "meta"
 
 
+_TIMED = dt.datetime(2025, 3, 9, 8, 17)
+_DAY = dt.date(2025, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # the time an element of its own, joined by a bar, either side of the date's
+        ('<time>08:17 ч.</time> | <time datetime="2025-03-09">09.03.2025</time>', _TIMED),
+        ('<time datetime="2025-03-09">09.03.2025</time> | <time>08:17 ч.</time>', _TIMED),
+        (
+            '<span class="chas">08:17 ч.</span> | <time datetime="2025-03-09">09.03.2025</time>',
+            _TIMED,
+        ),  # fmt: skip
+        # the time in the very element whose attribute holds the day alone
+        ('<time datetime="2025-03-09">09.03.2025, 08:17 ч.</time>', _TIMED),
+        ('<time datetime="2025-03-09">9 март 2025 в 08:17</time>', _TIMED),
+        # no time by the headline: the day alone (not a time of the day the page's other
+        # boxes print); a time of another day is not this day's; a time by a shown day
+        # the attribute does not state is neither
+        ('<time datetime="2025-03-09">09.03.2025</time>', _DAY),
+        ('<time datetime="2025-03-09">09.03.2025</time> | обновена 10.03.2025 11:40', _DAY),
+        ('<time>08:17 ч.</time> | <time datetime="2025-03-09">08.03.2025</time>', _DAY),
+    ],
+)
+def test_a_time_elements_bare_day_takes_the_time_shown_beside_it(
+    meta: str, expected: dt.date
+) -> None:
+    """``<time datetime="2025-03-09">`` states the day, not the moment: the time the page
+    prints for that day by the headline is the article's time too (the day alone won
+    over the visible time beside it)."""
+    elsewhere = (
+        '<div class="more"><h3>Още от деня</h3><p><a href="/b">Ремонт на пътя</a>'
+        " 09.03.2025, 11:40</p></div><aside><h3>Последни новини</h3>"
+        '<p><a href="/a">Друга новина</a> 09.03.2025 10:05</p></aside>'
+    )
+    shown = page(f'<div class="post-meta">{meta}</div>').replace("</body>", f"{elsewhere}</body>")
+    article = extract(shown, today=TODAY)
+    assert article.published == expected
+    assert article.date_source == "time"
+
+
 def test_other_microdata_states_no_date() -> None:
     """Only ``itemprop="datePublished"`` as written states it: the page's other microdata
     (a "dateCreated", a wrongly cased "DatePublished") is read past, and the visible date

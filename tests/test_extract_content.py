@@ -644,3 +644,174 @@ def test_a_time_alone_opening_a_text_dated_otherwise_is_kept() -> None:
         f'<div class="program">{body}</div></article></body></html>'
     )
     assert extract(page, "https://stryama.bg/novini/programa/").text.splitlines() == lines
+
+
+_TOC_SECTIONS = [
+    (
+        "kakvo",
+        "Какво ще бъде ремонтирано в сградата",
+        "Ремонтът обхваща покрива, фасадата и отоплението на сградата на читалището.",
+    ),  # fmt: skip
+    (
+        "koga",
+        "Кога започват и кога свършват работите",
+        "Строителите ще започнат в началото на март и ще работят шест месеца.",
+    ),  # fmt: skip
+    (
+        "biblioteka",
+        "Къде ще работи библиотеката дотогава",
+        "Книгите ще бъдат пренесени временно в сградата на кметството.",
+    ),  # fmt: skip
+    (
+        "pari",
+        "Откъде са парите за ремонта на читалището",
+        "Средствата са от държавна целева субсидия и от бюджета на общината.",
+    ),  # fmt: skip
+    (
+        "izpalnitel",
+        "Кой ще извърши ремонта на читалището",
+        "Изпълнителят е избран след открита процедура с пет участници.",
+    ),  # fmt: skip
+    (
+        "kade",
+        "Къде да се обърнат гражданите с въпроси",
+        "Въпроси се приемат в деловодството на общината всеки работен ден.",
+    ),  # fmt: skip
+]
+_TOC_INTRO = [
+    "Общината получи средства за цялостен ремонт на читалището в село Равнец.",
+    "Сградата е построена преди почти деветдесет години и не е ремонтирана от десетилетия.",
+]
+
+
+def _toc_items(item: str) -> str:
+    return "".join(item.format(i=i, a=a, t=t) for i, (a, t, _) in enumerate(_TOC_SECTIONS, 1))
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        # Easy Table of Contents: a label of the editor's choosing over a <nav>
+        '<div id="ez-toc-container" class="ez-toc-v2_0_68 counter-hierarchy ez-toc-counter '
+        'ez-toc-grey ez-toc-container-direction"><div class="ez-toc-title-container">'
+        '<p class="ez-toc-title">В тази новина ще прочетете</p></div><nav><ul class="ez-toc-list">'
+        + _toc_items('<li><a class="ez-toc-link" href="#{a}">{t}</a></li>')
+        + "</ul></nav></div>",
+        # LuckyWP: its label and a "скрий" toggle, numbered items
+        '<div class="lwptoc lwptoc-autoWidth lwptoc-light"><div class="lwptoc_i">'
+        '<div class="lwptoc_header"><b class="lwptoc_title">Съдържание</b> '
+        '<span class="lwptoc_toggle"><a href="#" class="lwptoc_toggle_label">скрий</a></span>'
+        '</div><div class="lwptoc_items">'
+        + _toc_items(
+            '<div class="lwptoc_item"><a href="#{a}"><span class="lwptoc_item_number">{i}</span>'
+            '<span class="lwptoc_item_label">{t}</span></a></div>'
+        )
+        + "</div></div></div>",
+        # Table of Contents Plus: "Съдържание [скрий]"
+        '<div id="toc_container" class="toc_white no_bullets"><p class="toc_title">Съдържание '
+        '<span class="toc_toggle">[<a href="#">скрий</a>]</span></p><ul class="toc_list">'
+        + _toc_items('<li><a href="#{a}"><span class="toc_number">{i}</span> {t}</a></li>')
+        + "</ul></div>",
+        # Rank Math's block: its heading and a <nav>
+        '<div class="wp-block-rank-math-toc-block" id="rank-math-toc"><h2>Съдържание</h2>'
+        "<nav><ul>" + _toc_items('<li><a href="#{a}">{t}</a></li>') + "</ul></nav></div>",
+    ],
+)
+def test_a_plugins_table_of_contents_is_neither_text_nor_an_end_to_it(toc: str) -> None:
+    """A WordPress plugin's table of contents after the opening paragraphs lists the
+    post's headings again: none of its lines is text (its label stayed there, "В тази
+    новина ще прочетете", "Съдържание скрий"), and the text runs on past it, opening
+    paragraphs and all."""
+    sections = "".join(f'<h2 id="{a}">{t}</h2><p>{p}</p>' for a, t, p in _TOC_SECTIONS)
+    intro = "".join(f"<p>{line}</p>" for line in _TOC_INTRO)
+    page = (
+        '<html lang="bg"><head><title>Ремонт на читалището</title></head><body>'
+        '<header><a href="/">Община Равнец</a><nav><a href="/novini/">Новини</a></nav></header>'
+        '<main><article class="post has-toc"><h1>Читалището в Равнец ще бъде ремонтирано</h1>'
+        f'<div class="entry-content">{intro}{toc}{sections}</div></article></main>'
+        "<footer><p>© 2026 Община Равнец</p></footer></body></html>"
+    )
+    lines = [*_TOC_INTRO, *(x for _, t, p in _TOC_SECTIONS for x in (t, p))]
+    assert extract(page, "https://ravnets.bg/novini/chitalishte/").text.splitlines() == lines
+
+
+_SUBTITLE = (
+    "Общинският съвет одобри парите за ремонта на трите училища в селата Равнец, Ботево и Кукорево."
+)
+_SUBTITLED_TEXT = [
+    "Съветниците гласуваха единодушно предложението на кмета на заседанието в четвъртък.",
+    "Парите са от собствените приходи на общината и от целева субсидия на държавата.",
+    "Първи ще бъде ремонтиран покривът на училището в Равнец, който тече от години.",
+]
+_SUBTITLE_DATE = "в 14:23 ч. на 09.11.2026"
+
+
+def _subtitled_page(article: str, lang: str = "bg") -> str:
+    text = "".join(f"<p>{line}</p>" for line in _SUBTITLED_TEXT)
+    return (
+        f'<html lang="{lang}"><head><title>Ремонт на три училища</title></head><body>'
+        '<header class="site"><a href="/">Община Тунджа</a><nav><a href="/bg/novini">Новини</a>'
+        "</nav></header><main>"
+        + article.replace("TEXT", f'<div class="tekst">{text}</div>')
+        + "</main><footer><p>© 2026 Община Тунджа</p></footer></body></html>"
+    )
+
+
+_H1 = "<h1>Три училища в селата ще бъдат ремонтирани догодина</h1>"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # the kicker, the headline, the subtitle and the date's line straight in the
+        # <article>, beside the text's box: the date's line was the text's second line
+        f'<article><p class="kicker">Образование</p>{_H1}<p class="subtitle">{_SUBTITLE}</p>'
+        f'<p class="publikuvano">{_SUBTITLE_DATE}</p>TEXT</article>',
+        # the subtitle a heading: lost, in the <article> or in its <header>
+        f'<article><p class="kicker">Образование</p>{_H1}<h2 class="subtitle">{_SUBTITLE}</h2>'
+        f'<p class="publikuvano">{_SUBTITLE_DATE}</p>TEXT</article>',
+        f'<article>{_H1}<div class="info"><span>{_SUBTITLE_DATE}</span></div><h2>{_SUBTITLE}</h2>'
+        "TEXT</article>",
+        f'<div class="news-item"><span class="rubrika">Образование</span>{_H1}'
+        f'<h2 class="podzaglavie">{_SUBTITLE}</h2><span class="data">{_SUBTITLE_DATE}</span>'
+        "TEXT</div>",
+        f'<article><header><p class="kicker">Образование</p>{_H1}<h3 class="subtitle">'
+        f'{_SUBTITLE}</h3><p class="publikuvano">{_SUBTITLE_DATE}</p></header>TEXT</article>',
+        # a lead of a box of its own, the date's too
+        f'<article>{_H1}<div class="lead">{_SUBTITLE}</div><div class="data">{_SUBTITLE_DATE}'
+        "</div>TEXT</article>",
+    ],
+)
+def test_a_subtitle_beside_the_headline_outside_any_header_opens_the_text(article: str) -> None:
+    """A subtitle that is a standfirst (a sentence of 80 characters or more) printed
+    right under the headline, as a paragraph or a heading, and the date's line under it,
+    all beside the text's box: the subtitle opens the text, the date's line is none of
+    it."""
+    found = extract(_subtitled_page(article), "https://tundzha.bg/bg/novini/1/uchilishta")
+    assert found.text.splitlines() == [_SUBTITLE, *_SUBTITLED_TEXT]
+    assert str(found.published) == "2026-11-09 14:23:00"
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "lang"),
+    [
+        # shorter than a standfirst, or not closing a sentence: a second headline
+        ("Ремонтът на трите училища започва през пролетта.", "bg"),
+        (_SUBTITLE.rstrip("."), "bg"),
+        # an English page's dek: the benchmarks' truths leave it out
+        (
+            "The council approved the money for repairing the three village schools in "
+            "Ravnets, Botevo and Kukorevo.",
+            "en",
+        ),
+    ],
+)
+def test_a_subtitle_heading_that_is_no_standfirst_stays_out(subtitle: str, lang: str) -> None:
+    article = (
+        f'<article>{_H1}<h2 class="subtitle">{subtitle}</h2>'
+        f'<p class="publikuvano">{_SUBTITLE_DATE}</p>TEXT</article>'
+    )
+    if lang == "en":
+        article = article.replace(_H1, "<h1>Three village schools will be repaired next year</h1>")
+    found = extract(_subtitled_page(article, lang), "https://tundzha.bg/bg/novini/1/uchilishta")
+    assert found.text.splitlines() == _SUBTITLED_TEXT

@@ -23,6 +23,7 @@ from newsarchive.extraction.clean import (
     is_boilerplate_attrs,
     is_furniture_tag,
     is_hidden_attrs,
+    is_table_of_contents,
 )
 from newsarchive.markup import TAG_NAMES
 
@@ -164,6 +165,8 @@ class Walker:
             if ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and (
                 is_hidden_attrs(attrs)
             ):
+                return False
+            if is_table_of_contents(attrs):
                 return False
             marked = (
                 self._mark

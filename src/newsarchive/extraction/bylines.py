@@ -820,7 +820,8 @@ def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, s
     return "", ""
 
 
-_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
+# "24.11.2026 г. в 10:30 ч.", and the time said first, "в 14:23 ч. на 09.11.2026"
+_DATE_WORDS = frozenset({"г", "ч", "в", "на", "at"})
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
 

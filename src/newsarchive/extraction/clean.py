@@ -520,8 +520,13 @@ STANDS_AS_RELATED = re.compile(
 )
 
 
+# Where ``is_table_of_contents`` looks in a profile's body (``remove_junk``).
+_TOC_SELECTOR = "[id], [class*='toc']"
+
+
 def remove_junk(root: LexborHTMLParser | LexborNode) -> None:
-    """Drop scripts, styles, form controls and hidden elements. Used on a profile's body,
+    """Drop scripts, styles, form controls, hidden elements and plugins' tables of
+    contents (``is_table_of_contents``). Used on a profile's body,
     where the selector already chose the article's element (its furniture goes with
     ``remove_boilerplate_elements``); the generic finder skips the same elements while
     walking instead."""
@@ -531,6 +536,9 @@ def remove_junk(root: LexborHTMLParser | LexborNode) -> None:
         node.decompose()
     for node in reversed(root.css(_HIDDEN)):
         if is_hidden_attrs(node.attributes):
+            node.decompose()
+    for node in reversed(root.css(_TOC_SELECTOR)):
+        if is_table_of_contents(node.attributes):
             node.decompose()
 
 
@@ -773,6 +781,30 @@ def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
         return False
     style = style.replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+# The table-of-contents boxes WordPress plugins set into a post's text, by the id or
+# the class word each plugin prints on its outer box: Easy Table of Contents
+# (``id="ez-toc-container"``), Table of Contents Plus (``id="toc_container"``), Rank
+# Math's block (``wp-block-rank-math-toc-block``, ``id="rank-math-toc"``), LuckyWP's
+# (``lwptoc``). Not "toc" alone: a theme marks the article's own wrapper "has-toc".
+_TOC_IDS = frozenset(("ez-toc-container", "toc_container", "rank-math-toc"))
+_TOC_CLASSES = frozenset(("lwptoc", "wp-block-rank-math-toc-block"))
+
+
+def is_table_of_contents(attrs: dict[str, str | None]) -> bool:
+    """A plugin's table of contents (``_TOC_IDS``, ``_TOC_CLASSES``): the post's own
+    headings again, as links, under a label of the editor's choosing ("Съдържание
+    [скрий]", "Article Content"). Neither text nor furniture: skipped like a hidden
+    element, so that it ends nothing either. WCXB's truths leave every such box out (18
+    dev pages print one). As links its items went as a link list already, its label
+    stayed over the lead; marked as furniture instead, the box weighed as a barrier of
+    its size in the text, and an article whose box stood after its opening paragraphs
+    lost them (a dev page, 14 lines)."""
+    if attrs.get("id") in _TOC_IDS:
+        return True
+    classes = attrs.get("class") or ""
+    return "toc" in classes and not _TOC_CLASSES.isdisjoint(classes.split())
 
 
 # Class names that hide an element (Bootstrap's ``d-none`` and ``invisible``, the

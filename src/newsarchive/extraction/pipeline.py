@@ -355,7 +355,9 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
         return ""
     for h1 in h1s:
         if " ".join(h1.text_lexbor().split()) == title:
-            lead = content.standfirst_by_headline(h1, paragraphs)
+            lead = content.standfirst_by_headline(
+                h1, paragraphs
+            ) or content.standfirst_beside_headline(h1, paragraphs)
             return "" if clean.is_boilerplate_line(lead) or not _in_bulgarian(lead) else lead
     return ""
 

@@ -158,6 +158,8 @@ def pick_dates(
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source in ("text", "time"):
+            if published.source == "time":
+                published = _timed_on_page(published, *_nearest_window(windows))
             published = _first_published(published, page_text(), today, month_first)
             if published.source == "text" and not isinstance(published.value, dt.datetime):
                 published = _with_tooltip_time(tree, published, today)
@@ -556,7 +558,7 @@ def _checked_against_page(
     holding a date, the one rule 5 reads: a headline's own box often holds only its
     standfirst, the byline's date one box further out (the windows are walked that far
     for rule 5 on a page without metadata anyway; on one with it, WCXB's cost no time)."""
-    window, found = next(((w, f) for w, f in windows if f), ("", []))
+    window, found = _nearest_window(windows)
     if _revised(stated, modified) and (labelled := _labelled_on_page(stated, window, found)):
         return labelled
     return (
@@ -566,12 +568,21 @@ def _checked_against_page(
     )
 
 
+def _nearest_window(windows: _Windows) -> tuple[str, list[dates.TextDate]]:
+    """The window nearest the headline that holds a date, with its dates: ("", [])."""
+    return next(((w, f) for w, f in windows if f), ("", []))
+
+
 def _timed_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick:
     """A structured day with no time, and the byline beside the headline printing that
     same day with its time: the time too. Elementor's post-info widget marks only the
     day's item ``itemprop="datePublished"`` (its text "25 ноември 2026"), the time
-    "09:28" an item beside it; the page states both, the markup half. A time on another
-    day, or in a sentence, is no time of this day's."""
+    "09:28" an item beside it; the page states both, the markup half. So does a
+    ``<time>`` whose ``datetime`` holds the day alone beside the time it shows or the
+    time printed next to it (``<time>08:17 ч.</time> | <time datetime="2026-11-27">``):
+    the attribute is the day's, not the moment's. A time on another day, or in a
+    sentence, is no time of this day's; nor one elsewhere on the page: only the window
+    by the headline is read."""
     day = stated.value
     if isinstance(day, dt.datetime) or not any(
         isinstance(date.value, dt.datetime) and date.value.date() == day for date in found
