@@ -596,6 +596,8 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
+                # (a page of the list, never an article, whichever link leads there later)
+                self.harvest.listings.update((url, page.final_url))
                 self._read_page(walk, pages, page, (url, number), learned)
                 newest = (url, page)
                 read.update((url_key(url), url_key(page.final_url)))

@@ -363,6 +363,22 @@ def _news_items(
     return items
 
 
+def dated_news(
+    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+) -> list[str]:
+    """The texts of a page's dated news cards (``news_items`` dated by ``card_date``),
+    one a card, each spaced as one line: what tells a page fetched as an article that
+    has no headline of its own for a list of news (``harvest.judge``)."""
+    items = news_items(html, page_url, profile, today)
+    memo: DateMemo = {}
+    texts = {
+        card.url: " ".join(card.text.split())
+        for card in items.cards
+        if card_date(card, memo, today) is not None
+    }
+    return list(texts.values())
+
+
 # A document a board's row links instead of a page of its own (an order, a tender's
 # papers, a price list): not images or assets, which a gallery's or a player's rows link
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z)$", re.I)
