@@ -79,3 +79,61 @@ def test_a_post_navigation_to_a_category_page_archives_no_list(
     assert f"{ORIGIN}/kategoriya/obshtinata/" not in urls, urls
     assert len(urls) == 9, urls
     assert "/kategoriya/obshtinata/" in first  # (the way back did lead there)
+
+
+def _card(slug: str, title: str, day: str, excerpt: str) -> str:
+    """A card as stryama's own list prints one (``elementor-post``)."""
+    return (
+        f'<article class="elementor-post"><div class="elementor-post__text"><h3 class='
+        f'"elementor-post__title"><a href="/novini/{slug}/">{title}</a></h3><div class='
+        f'"elementor-post__meta-data"><span class="elementor-post-date">{day}</span></div>'
+        f'<div class="elementor-post__excerpt"><p>{excerpt}</p></div></div></article>'
+    )
+
+
+def test_a_short_titled_article_beside_its_own_card_in_a_sidebar_is_kept(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An article headlined in a word ("Покана") whose "Последни новини" sidebar shows
+    its own card, its lead as the excerpt, beside three more (read as dated cards, 3 with
+    its own left out): its text opens as a card does, but that card is the article's own,
+    which a page's cards never count, so the page is no list. The rule's first draft
+    settled it as "a list of news": the article's own box, linking the next article in
+    its post navigation, read as a card opening with its headline and its text."""
+    root = tmp_path / "stryama"
+    shutil.copytree(SITES / "stryama", root)
+    page = root / OLDEST
+    text = page.read_text(encoding="utf-8")
+    text = text.replace(">Откриха обновената спортна зала</h1>", ">Покана</h1>", 1)
+    sidebar = "".join(
+        (
+            '<div class="side-col"><h2>Последни новини</h2><div class="elementor-posts-container">',
+            _card(
+                "nova-sportna-zala",
+                "Покана",
+                "12 ноември 2026",
+                "Залата има нов под, осветление и съблекални.",
+            ),
+            _card(
+                "folklorna-sreshta", "Фолклорна среща", "14 ноември 2026", "Певци от цялата община."
+            ),
+            _card(
+                "shkolna-olimpiada",
+                "Училищна олимпиада",
+                "16 ноември 2026",
+                "Учениците решаваха задачи.",
+            ),
+            _card(
+                "sesiya-na-saveta",
+                "Сесия на съвета",
+                "18 ноември 2026",
+                "Съветниците гласуваха бюджета.",
+            ),
+            "</div></div>",
+        )
+    )
+    page.write_text(text.replace("</div></main>", f"</div>{sidebar}</main>", 1), encoding="utf-8")
+    _crawl(run_cli, db, tmp_path, root)
+    rows = article_rows(db)
+    assert len(rows) == 9, sorted(rows)
+    assert f"{ORIGIN}/novini/nova-sportna-zala/" in rows, sorted(rows)

@@ -111,7 +111,9 @@ def _gone_by_redirect(url: str, page: str) -> Verdict:
     return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
 
 
-def _news_list(article: Article, tree: LexborHTMLParser, page: Page, profile: Profile) -> bool:
+def _news_list(
+    url: str, article: Article, tree: LexborHTMLParser, page: Page, profile: Profile
+) -> bool:
     """Whether a page fetched as an article is a list of news: it has no headline of its
     own (none found, or a few words: a section's name, "Новини", "Общината") and its
     dated cards link ``MIN_ITEMS`` news or more (``listings.dated_news``), extraction's
@@ -119,18 +121,22 @@ def _news_list(article: Article, tree: LexborHTMLParser, page: Page, profile: Pr
     news section's name. A link leading to a list the crawl did not walk (a post
     navigation's "Предишна публикация" to a category's page) archived the list as one
     article more, its first card's text as its body. A short-titled article ("Покана")
-    beside a sidebar of dated news is kept: its text is in no card. The cards are read
+    beside a sidebar of dated news is kept: its text is in no card but its own (one
+    linking the page, or opening with its headline), which never counts. The cards are read
     only for a page of no long headline (few: the read costs a page's extraction)."""
     title = " ".join(article.title.split())
     if len(title.split()) > SECTION_WORDS:
         return False
-    cards = dated_news(tree, page.final_url, profile, page.fetched_at)
+    cards = dated_news(tree, page.final_url, profile, page.fetched_at, asked=url)
     if len(cards) < MIN_ITEMS:
         return False
     if not title or NEWS_WORDS.search(title):
         return True
     opening = " ".join(article.text.split())[:_OPENING]
-    return bool(opening) and any(opening in card for card in cards)
+    # (a "card" opening with the headline is the article's own box, read as one card
+    # because its post navigation links another article: "Покана 12 ноември 2026 Залата
+    # има нов под…"; a list read as an article has no headline its cards open with)
+    return bool(opening) and any(opening in card and not card.startswith(title) for card in cards)
 
 
 # How much of an article's text opening must stand in a card for the text to be that
@@ -224,7 +230,9 @@ def judge(
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
-    if _news_list(article, page_tree(result.text) if intact is None else intact, result, profile):
+    if _news_list(
+        url, article, page_tree(result.text) if intact is None else intact, result, profile
+    ):
         return read(Outcome.NOT_PAGE, f"a list of news, not an article: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):

@@ -91,6 +91,7 @@ from newsarchive.discover.urls import (
     on_site,
     site_hosts,
     slashless_key,
+    url_key,
 )
 from newsarchive.discover.walk import ListingWalk, Respelled, WalkSettings, WalkState
 from newsarchive.link_header import linked
@@ -370,17 +371,26 @@ def _news_items(
 
 
 def dated_news(
-    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+    html: Listing,
+    page_url: str,
+    profile: Profile,
+    today: dt.date | None = None,
+    *,
+    asked: str = "",
 ) -> list[str]:
     """The texts of a page's dated news cards (``news_items`` dated by ``card_date``),
     one a card, each spaced as one line: what tells a page fetched as an article that
-    has no headline of its own for a list of news (``harvest.judge``)."""
+    has no headline of its own for a list of news (``harvest.judge``). A card linking
+    the page itself, by the address it was ``asked`` at or the one it was served at, is
+    not counted: an article's "Последни новини" beside it shows its own card, its lead
+    as the excerpt, and that card made a short-headlined article ("Покана") a list."""
     items = news_items(html, page_url, profile, today)
     memo: DateMemo = {}
+    own = {url_key(page_url), url_key(asked or page_url)}
     texts = {
         card.url: " ".join(card.text.split())
         for card in items.cards
-        if card_date(card, memo, today) is not None
+        if url_key(card.url) not in own and card_date(card, memo, today) is not None
     }
     return list(texts.values())
 
