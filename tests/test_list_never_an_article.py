@@ -18,6 +18,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.crawl_run import Outcome, SiteReport
+
 from .mirror_sites import article_rows, bare_profile, crawl_twice
 from .support import SITES, Result
 
@@ -137,3 +139,13 @@ def test_a_short_titled_article_beside_its_own_card_in_a_sidebar_is_kept(
     rows = article_rows(db)
     assert len(rows) == 9, sorted(rows)
     assert f"{ORIGIN}/novini/nova-sportna-zala/" in rows, sorted(rows)
+
+
+def test_a_list_settled_so_is_said_as_a_list_not_a_document() -> None:
+    """The crawl's summary counts a list it fetched as an article and settled apart from
+    documents ("documents, not web pages" was said of it)."""
+    report = SiteReport("stryama")
+    report.outcomes[Outcome.LIST] += 1
+    said = report.summary()
+    assert ", 1 lists of news, not articles" in said, said
+    assert "documents" not in said, said

@@ -233,7 +233,7 @@ def judge(
     if _news_list(
         url, article, page_tree(result.text) if intact is None else intact, result, profile
     ):
-        return read(Outcome.NOT_PAGE, f"a list of news, not an article: {url}")
+        return read(Outcome.LIST, f"a list of news, not an article: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since", day=day)
@@ -401,6 +401,7 @@ SETTLED = {
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
+    Outcome.LIST: State.NOT_PAGE,  # (no state of its own: settled, never asked again)
     Outcome.TRANSLATION: State.TRANSLATION,
     Outcome.LATER_PAGE: State.LATER_PAGE,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
