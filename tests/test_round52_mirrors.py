@@ -76,14 +76,17 @@ FIRST_CRAWLS = [
         distinct_under={"/novini/": 12},
         rows=9,
     ),
-    # the form's month, then the months before by the address; the search never sent
+    # the form's month, then the months before by the address, written as the form's
+    # options print them (``9``, never a guessed ``09``); the search never sent
     FirstCrawl(
         "drenchevo",
         once=(
             "/novini.php",
             "/novini.php?godina=2026&mesec=11",
             "/novini.php?godina=2026&mesec=10",
+            "/novini.php?godina=2026&mesec=9",
         ),
+        unasked=("/novini.php?godina=2026&mesec=09",),
         distinct_under={"/novina.php": 9, "/tarsene.php": 0},
         rows=9,
     ),

@@ -202,8 +202,8 @@ def check_site(
             # the crawler's own walk (``listings.listing_walk``), over ``pages`` pages
             # (``CHECK_PAGES`` by default): the start page, and each next page while the
             # links found so far are fewer than the articles to check
-            walk = listings.listing_walk(start, WalkState(), limit=pages)
             after = listings.ListingPages(profile)  # its next pages, as the crawl's
+            walk = listings.listing_walk(start, WalkState(), after.months, limit=pages)
             learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's
             while (step := walk.page()) is not None:
                 _check_start(fetcher, walk, after, learned, step, report, listed, articles)

@@ -82,6 +82,7 @@ class Outcome(enum.Enum):
     DISALLOWED = "disallowed"  # robots.txt
     FAILED = "failed"  # after retries, or no article on the page
     NOT_PAGE = "not-a-page"  # a document (PDF, image, archive) linked like an article
+    LIST = "a-list"  # a list of news linked like an article (stored as NOT_PAGE's state)
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page it names
     LATER_PAGE = "later-page"  # page 2+ of an article split over pages: read with page 1
     INTERRUPTED = "interrupted"  # the run stopped while it was in flight: stays queued
@@ -217,6 +218,8 @@ class SiteReport:
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
         if self.count(Outcome.NOT_PAGE):
             text += f", {self.count(Outcome.NOT_PAGE)} documents, not web pages"
+        if self.count(Outcome.LIST):
+            text += f", {self.count(Outcome.LIST)} lists of news, not articles"
         if self.count(Outcome.TRANSLATION):
             text += f", {self.count(Outcome.TRANSLATION)} translations of Bulgarian pages"
         if self.count(Outcome.LATER_PAGE):

@@ -549,17 +549,17 @@ class SourceReader:
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
         static pages as news (the same one request, the page's bytes sent again)."""
         limit = self._page_cap()
+        profile = self.profile
+        if not profile.pagination and (template := self._page_templates.get(start)):
+            profile = replace(profile, pagination=template)
+        pages = listings.ListingPages(profile)  # where it goes after each page
         walk = listings.listing_walk(
-            start, self.frontier.walk(start), limit=limit,
+            start, self.frontier.walk(start), pages.months, limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
             from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
-        profile = self.profile
-        if not profile.pagination and (template := self._page_templates.get(start)):
-            profile = replace(profile, pagination=template)
-        pages = listings.ListingPages(profile)  # where it goes after each page
         newest: tuple[str, Page] | None = None  # the last page read, and where
         read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
         while (step := walk.page()) is not None:
@@ -596,6 +596,8 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
+                # (a page of the list, never an article, whichever link leads there later)
+                self.harvest.listings.update((url, page.final_url))
                 self._read_page(walk, pages, page, (url, number), learned)
                 newest = (url, page)
                 read.update((url_key(url), url_key(page.final_url)))

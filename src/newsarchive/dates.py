@@ -95,6 +95,50 @@ _LATIN_BG_MONTHS = {
     "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
     "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
 }  # fmt: skip
+# A month's whole name as an address writes it, one table per way of writing (an old
+# site's archive form ``<option value="ноември">``, ``value="noemvri"``, ``value="november"``):
+# Bulgarian in Cyrillic, in Latin letters (with April and May, which ``_LATIN_BG_MONTHS``
+# leaves to English), English. Whole names only: an address's "ное" is no month.
+_BG_WHOLE = (
+    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
+    "октомври", "ноември", "декември",
+)  # fmt: skip
+_EN_WHOLE = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_LATIN_BG_WHOLE = (
+    "yanuari", "fevruari", "mart", "april", "mai", "yuni", "yuli", "avgust", "septemvri",
+    "oktomvri", "noemvri", "dekemvri",
+)  # fmt: skip
+_WHOLE_MONTHS = tuple(
+    {name: n for n, name in enumerate(names, 1)}
+    for names in (_BG_WHOLE, _LATIN_BG_WHOLE, _EN_WHOLE)
+)
+
+
+def whole_month(word: str) -> int | None:
+    """The number of the month ``word`` names whole, in any case, in one of the ways an
+    address writes it (``_WHOLE_MONTHS``), or None."""
+    lowered = word.strip().lower()
+    return next((table[lowered] for table in _WHOLE_MONTHS if lowered in table), None)
+
+
+def month_written_like(number: int, like: str) -> str | None:
+    """Month ``number``'s whole name written as ``like`` (another month's whole name) is:
+    in its table and its case ("Октомври" after "Ноември", "oktomvri" after "noemvri"),
+    or None where ``like`` names no month. What a walk back by an archive's addresses
+    asks when the site printed no spelling of its own (``listings.month_before``)."""
+    lowered = like.strip().lower()
+    for table in _WHOLE_MONTHS:
+        if lowered in table:
+            name = next(name for name, n in table.items() if n == number)
+            if like.isupper():
+                return name.upper()
+            return name.capitalize() if like[:1].isupper() else name
+    return None
+
+
 # Looked up by a match's text lower-cased: a name matched through a letter that only the
 # patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
 # and is no date.

@@ -37,7 +37,8 @@ from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover.listings import older_article_link
+from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
+from newsarchive.discover.listings import dated_news, older_article_link
 from newsarchive.discover.urls import (
     StartPages,
     amp_originals,
@@ -63,6 +64,7 @@ from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.published import with_listed
+from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -107,6 +109,39 @@ def _gone_by_redirect(url: str, page: str) -> Verdict:
     home page or a listing the site sends a removed article's readers to. Gone."""
     where = "the home page" if is_home_page(page) else page
     return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
+
+
+def _news_list(
+    url: str, article: Article, tree: LexborHTMLParser, page: Page, profile: Profile
+) -> bool:
+    """Whether a page fetched as an article is a list of news: it has no headline of its
+    own (none found, or a few words: a section's name, "Новини", "Общината") and its
+    dated cards link ``MIN_ITEMS`` news or more (``listings.dated_news``), extraction's
+    text being one of them (its first card's excerpt, read as the body) or its title a
+    news section's name. A link leading to a list the crawl did not walk (a post
+    navigation's "Предишна публикация" to a category's page) archived the list as one
+    article more, its first card's text as its body. A short-titled article ("Покана")
+    beside a sidebar of dated news is kept: its text is in no card but its own (one
+    linking the page, or opening with its headline), which never counts. The cards are read
+    only for a page of no long headline (few: the read costs a page's extraction)."""
+    title = " ".join(article.title.split())
+    if len(title.split()) > SECTION_WORDS:
+        return False
+    cards = dated_news(tree, page.final_url, profile, page.fetched_at, asked=url)
+    if len(cards) < MIN_ITEMS:
+        return False
+    if not title or NEWS_WORDS.search(title):
+        return True
+    opening = " ".join(article.text.split())[:_OPENING]
+    # (a "card" opening with the headline is the article's own box, read as one card
+    # because its post navigation links another article: "Покана 12 ноември 2026 Залата
+    # има нов под…"; a list read as an article has no headline its cards open with)
+    return bool(opening) and any(opening in card and not card.startswith(title) for card in cards)
+
+
+# How much of an article's text opening must stand in a card for the text to be that
+# card's (``_news_list``): a sentence's worth, within what a card keeps (``cards``)
+_OPENING = 60
 
 
 def judge(
@@ -195,6 +230,10 @@ def judge(
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
+    if _news_list(
+        url, article, page_tree(result.text) if intact is None else intact, result, profile
+    ):
+        return read(Outcome.LIST, f"a list of news, not an article: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since", day=day)
@@ -362,6 +401,7 @@ SETTLED = {
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
+    Outcome.LIST: State.NOT_PAGE,  # (no state of its own: settled, never asked again)
     Outcome.TRANSLATION: State.TRANSLATION,
     Outcome.LATER_PAGE: State.LATER_PAGE,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
@@ -506,7 +546,9 @@ class Harvester:
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
                 found_by = self.archived.get(url_key(url)) or self._original_read(url)
-                if found_by is None:
+                if found_by is None and self.listings.lists(url):
+                    self._a_list(url)
+                elif found_by is None:
                     yield url
                 else:  # the page archived in this run already: no request
                     self.handled.add(url)
@@ -534,6 +576,16 @@ class Harvester:
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
+
+    def _a_list(self, url: str) -> None:
+        """``url``, queued as an article, is a page the crawl knows as a list
+        (``StartPages.lists``): settled as no article, with no request, whichever link
+        led to it (a post navigation's "Предишна публикация" to the news list, a feed's
+        entry for a section's page)."""
+        self.handled.add(url)
+        self.frontier.settle(
+            url, State.NOT_PAGE, f"a listing the crawl walks, not an article: {url}"
+        )
 
     def _walled_late(self, url: str, rest: HostResting) -> None:
         """A second wall in a row met after the night's news answered (the retries, the

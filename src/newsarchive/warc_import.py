@@ -43,6 +43,7 @@ from newsarchive.safe_text import one_line
 
 SKIPS = {
     "type": "not HTML",
+    "list": "lists of news, not articles",
     "status": "not HTTP 200",
     "revisit": "revisit records",
     "empty": "without an article",
@@ -59,6 +60,7 @@ SKIPS = {
 _SKIPPED = {
     Outcome.GONE: "kind",
     Outcome.NOT_PAGE: "type",
+    Outcome.LIST: "list",
     Outcome.TRANSLATION: "translation",
     Outcome.LATER_PAGE: "later",
 }

@@ -23,14 +23,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Unpack
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import local_date, may_hold_relative_date, parse_text_date
+from newsarchive.dates import (
+    local_date,
+    may_hold_relative_date,
+    month_written_like,
+    parse_text_date,
+    whole_month,
+)
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     UNASKED_INPUTS,
@@ -85,6 +91,7 @@ from newsarchive.discover.urls import (
     on_site,
     site_hosts,
     slashless_key,
+    url_key,
 )
 from newsarchive.discover.walk import ListingWalk, Respelled, WalkSettings, WalkState
 from newsarchive.link_header import linked
@@ -363,6 +370,31 @@ def _news_items(
     return items
 
 
+def dated_news(
+    html: Listing,
+    page_url: str,
+    profile: Profile,
+    today: dt.date | None = None,
+    *,
+    asked: str = "",
+) -> list[str]:
+    """The texts of a page's dated news cards (``news_items`` dated by ``card_date``),
+    one a card, each spaced as one line: what tells a page fetched as an article that
+    has no headline of its own for a list of news (``harvest.judge``). A card linking
+    the page itself, by the address it was ``asked`` at or the one it was served at, is
+    not counted: an article's "Последни новини" beside it shows its own card, its lead
+    as the excerpt, and that card made a short-headlined article ("Покана") a list."""
+    items = news_items(html, page_url, profile, today)
+    memo: DateMemo = {}
+    own = {url_key(page_url), url_key(asked or page_url)}
+    texts = {
+        card.url: " ".join(card.text.split())
+        for card in items.cards
+        if url_key(card.url) not in own and card_date(card, memo, today) is not None
+    }
+    return list(texts.values())
+
+
 # A document a board's row links instead of a page of its own (an order, a tender's
 # papers, a price list): not images or assets, which a gallery's or a player's rows link
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z)$", re.I)
@@ -563,6 +595,9 @@ class ListingPages:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._first_year: str | None = None
+        # each month as the walk's pages wrote it in their archive's addresses
+        # (``printed_months``), kept for the walk's steps back (``MonthSteps``)
+        self.months: dict[int, str] = {}
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
@@ -580,6 +615,7 @@ class ListingPages:
         read by its calendar's days (``_calendar_day``)."""
         tree = _tree(html)
         profile = self.profile
+        self.months.update(printed_months(tree))
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
         if own := find_next_link(tree, page_url_now, profile, page, link, own_news=own_news):
@@ -589,7 +625,7 @@ class ListingPages:
             year
             or self._take_first_year()
             or templated_next(page_url_now, profile.pagination, page)
-            or _month_by_address(tree, page_url_now)
+            or _month_by_address(tree, page_url_now, self.months)
         )
 
     def _take_first_year(self) -> str | None:
@@ -597,11 +633,14 @@ class ListingPages:
         return year
 
 
-def _month_by_address(tree: LexborHTMLParser, url: str) -> str | None:
+def _month_by_address(
+    tree: LexborHTMLParser, url: str, spelling: Mapping[int, str] | None = None
+) -> str | None:
     """The month before a month's archive page that links no other month's
-    (``month_before``): one that links some (a list or a drop-down of the archive's
-    months, a "» Декември 2026" to the one after) shows where the archive ends."""
-    before = month_before(url)
+    (``month_before``, the months spelled as the site printed them: ``spelling``): one
+    that links some (a list or a drop-down of the archive's months, a "» Декември 2026"
+    to the one after) shows where the archive ends."""
+    before = month_before(url, spelling)
     if before is None:
         return None
     base = page_base(tree, url)
@@ -1012,34 +1051,91 @@ def _archive_form_months(tree: LexborHTMLParser, base: str) -> list[str]:
     name="godina">``, ``<select name="mesec">``, "Покажи"), sent with the options chosen
     (its first where none is): ``novini.php?godina=2026&mesec=11``. Only that month, not
     every year's twelve: the walk goes back from it month by month by the address
-    (``month_before``), as through a month's page that links no other. A form asking
-    for a word or a day too is a search, and sends nothing."""
+    (``month_before``), as through a month's page that links no other. The months may
+    be valued by their numbers or their names (``<option value="ноември">``,
+    ``value="noemvri"``). A drop-down more, of categories, is sent as chosen where that
+    is all of them ("Всички", an empty or ``0`` value: ``_all_chosen``), a month's page
+    then listing all its news; one choosing a category, or a form asking for a word or
+    a day, is a search, and sends nothing."""
     found: list[str] = []
     for form in tree.css("form"):
         if not gets_form(form):
             continue
         asked = asked_fields(form)
-        selects = [field for field in asked if field.tag == "select"]
-        if len(selects) != 2 or any(f.tag != "select" and input_kind(f) != "submit" for f in asked):
+        if any(f.tag != "select" and input_kind(f) != "submit" for f in asked):
             continue
-        chosen: dict[str, tuple[str, str]] = {}
-        for select in selects:
-            options = select.css("option")
-            values = [(o.attributes.get("value") or o.text() or "").strip() for o in options]
-            marked = [v for o, v in zip(options, values, strict=True) if "selected" in o.attributes]
-            pick = (marked or values or [""])[0]
+        fields: list[tuple[str, str]] = []
+        parts: set[str] = set()
+        for select in (field for field in asked if field.tag == "select"):
             name = select.attributes.get("name") or ""
+            options = select.css("option")
+            values = [_option_value(o) for o in options]
+            marked = [o for o in options if "selected" in o.attributes]
+            chosen = (marked or options)[0] if options else None
+            pick = _option_value(chosen) if chosen is not None else ""
             if len(values) >= 2 and all(YEAR_FOLDER.fullmatch(v) for v in values):
-                chosen["year"] = (name, pick)
-            elif len(values) == 12 and [int(v) for v in values if v.isdigit()] == list(
-                range(1, 13)
-            ):
-                chosen["month"] = (name, pick)
-        if set(chosen) == {"year", "month"} and all(name for name, _ in chosen.values()):
-            fields = [*hidden_fields(form), *(chosen[part] for part in ("year", "month"))]
-            if (address := form_address(form, fields, base)) is not None:
+                part = "year"
+            elif _month_options(select) is not None:
+                part = "month"
+            elif chosen is not None and _all_chosen(chosen, options):
+                part = "all"
+            else:
+                part = "other"  # (a category chosen: a search of one)
+            if part == "other" or not name or (part in parts and part != "all"):
+                parts.add("other")
+                break
+            parts.add(part)
+            fields.append((name, pick))
+        if parts - {"all"} == {"year", "month"}:
+            if (address := form_address(form, [*hidden_fields(form), *fields], base)) is not None:
                 found.append(address)
     return found
+
+
+def _option_value(option: LexborNode) -> str:
+    """What a chosen option sends: its ``value``, else its text."""
+    value = option.attributes.get("value")
+    return (value if value is not None else option.text() or "").strip()
+
+
+def _month_options(select: LexborNode) -> dict[int, str] | None:
+    """A drop-down of the twelve months, each option's value by its month's number
+    (``1``..``12``, ``01``..``12``, or the months' names: ``_month_number``), or None."""
+    months: dict[int, str] = {}
+    for option in select.css("option"):
+        value = _option_value(option)
+        if (number := _month_number(value)) is None or number in months:
+            return None
+        months[number] = value
+    return months if len(months) == 12 else None
+
+
+# What a drop-down's option choosing all of its kinds says and sends: "Всички",
+# "Всички категории", "-- Всички --", "All"; a value of none, "0", "-1", "all"
+_ALL_TEXT = re.compile(r"^[\W_]*(?:всички|всяка|all|any)\b", re.IGNORECASE)
+_ALL_VALUES = frozenset(("", "0", "-1", "all", "vsichki", "всички", "*"))
+
+
+def _all_chosen(chosen: LexborNode, options: list[LexborNode]) -> bool:
+    """Whether a drop-down's chosen option (a category's, beside an archive form's year
+    and month) is the one of all, saying or sending so, among several."""
+    return len(options) >= 2 and (
+        _option_value(chosen).lower() in _ALL_VALUES
+        or bool(_ALL_TEXT.match(" ".join((chosen.text() or "").split())))
+    )
+
+
+def printed_months(tree: LexborHTMLParser) -> dict[int, str]:
+    """How the page writes each month in its month archive's addresses: an archive
+    form's month drop-down's values (``<option value="9">`` or ``value="09"``, ``value=
+    "ноември"``), by month. What a walk back by the addresses asks (``month_before``):
+    a site printing ``9`` answered the guessed ``09`` with a 404, a request lost each
+    year (``MonthSteps`` asked ``9`` after it)."""
+    for form in tree.css("form"):
+        for select in form.css("select"):
+            if (months := _month_options(select)) is not None:
+                return months
+    return {}
 
 
 # A pager's "next" control by its class, on the link or on the item holding it: "next"
@@ -1529,13 +1625,24 @@ _MONTH_FIELDS = frozenset(("m", "mes", "mesec", "mesets", "month"))
 _YEAR_FIELDS = frozenset(("year", "godina", "god", "y"))
 
 
+def _month_number(value: str) -> int | None:
+    """The month a month field's value names as written in an address: its number
+    (``10``, ``09``) or its whole name (``ноември``, percent-encoded as an address holds
+    it, ``noemvri``, ``november``: an archive form whose month drop-down is valued so),
+    or None."""
+    if MONTH_FOLDER.fullmatch(value):
+        return int(value)
+    return whole_month(unquote(value)) if value and not value.isdigit() else None
+
+
 def _year_and_month_fields(params: dict[str, str]) -> tuple[str, str] | None:
     """The names of a query's year field and month field, each holding only its number
-    (``godina=2026``, ``mesec=10``), as written, or None. One source for reading such a
-    month's address (``archive_month``) and for writing the one before (``_month_address``)."""
+    or the month's name (``godina=2026``, ``mesec=10``, ``mesec=noemvri``), as written,
+    or None. One source for reading such a month's address (``archive_month``) and for
+    writing the one before (``_month_address``)."""
     years = [k for k, v in params.items() if k.lower() in _YEAR_FIELDS and YEAR_FOLDER.fullmatch(v)]
     months = [
-        k for k, v in params.items() if k.lower() in _MONTH_FIELDS and MONTH_FOLDER.fullmatch(v)
+        k for k, v in params.items() if k.lower() in _MONTH_FIELDS and _month_number(v) is not None
     ]
     return (years[0], months[0]) if years and months else None
 
@@ -1562,7 +1669,7 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
             return int(ym[1]), int(ym[2])
         if (fields := _year_and_month_fields(params)) is not None:
-            return int(params[fields[0]]), int(params[fields[1]])
+            return int(params[fields[0]]), _month_number(params[fields[1]]) or 0
         for name, value in params.items():
             if name.lower() in _MONTH_FIELDS and (ym := _MONTH_VALUE.fullmatch(value)):
                 return int(ym[1]), int(ym[2])
@@ -1664,7 +1771,7 @@ def _calendar_day(
 _MONTH_PAGE_FIELDS = frozenset((*_PAGER_PATH_WORDS, "paged", "start", "limitstart"))
 
 
-def month_before(url: str) -> str | None:
+def month_before(url: str, spelling: Mapping[int, str] | None = None) -> str | None:
     """The first archive page of the month before the one ``url`` is an archive page of
     (``archive_month``: its first page or a later one), spelled by ``url``'s own pattern
     (``/2026/01/`` and ``/2026/01/page/3/`` before ``/2026/02/`` is ``/2025/12/``;
@@ -1675,18 +1782,28 @@ def month_before(url: str) -> str | None:
     first, not to its page of that number. A month keeps its digits: ``/2026/3/``
     before ``/2026/4/``, ``?m=2026-3`` before ``?m=2026-4``; from two (``/2026/10/``),
     the month before is ``/2026/09/``, how most archives spell it (``MonthSteps`` asks
-    ``/2026/9/`` where that is missing)."""
+    ``/2026/9/`` where that is missing), unless the site printed its own: ``spelling``,
+    each month's value as the site's pages wrote it (``printed_months``: an archive
+    form's ``<option value="9">``), which is asked, no guess. A month by its name
+    (``?mesec=noemvri``) is followed by the month before's name in the same letters
+    and case, where the site printed none."""
     month = archive_month(url, anywhere=True)
     if month is None:
         return None
     year, number = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
-    return _month_address(url, year, number)
+    return _month_address(url, year, number, spelling=spelling or {})
 
 
-def _month_address(url: str, year: int, number: int, *, one_digit: bool = False) -> str | None:
+def _month_address(
+    url: str, year: int, number: int, *, one_digit: bool = False,
+    spelling: Mapping[int, str] | None = None,
+) -> str | None:  # fmt: skip
     """The first archive page of month ``number`` of ``year`` in the spelling of the month
     archive page ``url`` (``month_before``): its month's digits kept, one or two, a month
-    below 10 written in one digit with ``one_digit``."""
+    below 10 written in one digit with ``one_digit``; as ``spelling`` writes the month
+    where it holds it (the site's own, ``printed_months``), a name written as ``url``'s
+    (``dates.month_written_like``) where it holds none."""
+    own = (spelling or {}).get(number)
     parts = urlsplit(url)
     path = parts.path
     fields = [
@@ -1696,6 +1813,10 @@ def _month_address(url: str, year: int, number: int, *, one_digit: bool = False)
     ]
 
     def spelled(written: str) -> str:
+        if own is not None and (own.isdigit() or not written.isdigit()):
+            return quote(own, safe="")  # (as the form sends it: a name percent-encoded)
+        if not written.isdigit():
+            return quote(month_written_like(number, unquote(written)) or written, safe="")
         return f"{number:02d}" if len(written) == 2 and not one_digit else str(number)
 
     if found := _MONTH_IN_PATH.search(path):
@@ -1743,34 +1864,44 @@ class MonthSteps:
     August, as three months missing. One object per walk: it keeps the ``9`` it asked
     in place of ``09``."""
 
-    def __init__(self) -> None:
+    def __init__(self, spelling: Mapping[int, str] | None = None) -> None:
         self._asked_for: dict[str, str] = {}  # each ``9`` asked → the ``09`` it stood for
+        # the months as the walk's pages printed them (``ListingPages.months``), filled
+        # as it reads them: no guess where the site said
+        self._spelling: Mapping[int, str] = {} if spelling is None else spelling
 
     def __call__(self, url: str, missing: bool) -> str | None:
         """The page before ``url``, a month's page ``missing`` (gone) or empty. Only a
         ``09`` gone is asked as ``9``: one that answered, listing nothing, is the site's
         spelling (a site answering every month's address, an empty grid for a month of
-        no news, would be walked on in one digit, its ``08`` never asked)."""
+        no news, would be walked on in one digit, its ``08`` never asked); and only where
+        the site printed no September of its own (a ``09`` it printed that is gone is
+        September missing, not misspelled)."""
         if (guessed := self._asked_for.pop(url, None)) is not None and missing:
             return month_before(guessed)  # neither spelling answered: on as guessed
         month = archive_month(url, anywhere=True)
-        if missing and month is not None and month[1] == 9:
+        if missing and month is not None and month[1] == 9 and 9 not in self._spelling:
             one_digit = _month_address(url, month[0], 9, one_digit=True)
             if one_digit is not None and one_digit != url:
                 self._asked_for[one_digit] = url
                 return Respelled(one_digit)
-        return month_before(url)
+        return month_before(url, self._spelling)
 
 
-def listing_walk(start: str, state: WalkState, **settings: Unpack[WalkSettings]) -> ListingWalk:
+def listing_walk(
+    start: str, state: WalkState, months: Mapping[int, str] | None = None,
+    **settings: Unpack[WalkSettings],
+) -> ListingWalk:  # fmt: skip
     """The one walk of a listing the crawl and ``check-site`` both take (the settings
     as ``ListingWalk`` says): back over missing or empty months by their addresses, a
     September asked in either spelling (``MonthSteps``), a calendar's days read as its
     pages (``calendar_day``). ``check-site`` built its own walk without them, and said a
     calendar site's listing ended at its first day page, whose news page 1 listed too,
-    where the crawl walked on day by day."""
+    where the crawl walked on day by day. ``months``: each month as the walk's pages
+    print it (``ListingPages.months``, filled as they are read), which its steps back
+    over missing or empty months write, no guess."""
     return ListingWalk(
-        start, state, **settings, step_back=MonthSteps(),
+        start, state, **settings, step_back=MonthSteps(months),
         month_page=partial(archive_month, anywhere=True), day_page=calendar_day,
     )  # fmt: skip
 

@@ -1163,6 +1163,14 @@ class StartPages:
         """Whether ``key`` (a ``slashless_key``) is a start page's."""
         return key in self._keys
 
+    def lists(self, url: str) -> bool:
+        """Whether ``url`` is a page the crawl knows as a list, never an article: the
+        site's home page or one of these start pages (a listing it explored or walked,
+        any page of it). A theme's post navigation linking the news list itself as
+        "Предишна публикация" led the way back from the oldest article there, and the
+        list was archived as one article more, its first card's text under no title."""
+        return is_home_page(url) or slashless_key(absolute(self._profile, url)) in self._keys
+
 
 def _list_page(url: str) -> bool:
     """``shape.is_list_path`` of ``url``'s path."""
