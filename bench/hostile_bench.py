@@ -253,6 +253,12 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
         ),
         "1.0-3.0",
     ),
+    # elements outside the entries past ``feeds._MAX_OUTSIDE`` end the read
+    "sitemap: 10 MB of <loc>, no <url>": (
+        "sitemap",
+        lambda: f"<urlset {_NEWS}>".encode() + b"<loc>https://x.bg/a</loc>" * 420_000,
+        "0.44-3.7",
+    ),
     "sitemap: 10 MB of <loc> in one <url>": (
         "sitemap",
         lambda: f"<urlset {_NEWS}><url>".encode() + b"<loc>https://x.bg/a</loc>" * 420_000,

@@ -118,6 +118,22 @@ def test_repeated_entries_count_toward_the_entry_cap() -> None:
     assert [e.url for e in fallback.entries] == repeated[-2:]
 
 
+def test_a_sitemap_of_elements_outside_its_entries_is_read_no_further() -> None:
+    """Each element costs the parse's callbacks: 10 MiB of <loc>s outside any <url> took
+    0.4 s to read (3.7 s on a loaded machine) for no entry. Past 10,000 outside the
+    entries the document is read no further: the entries before stay (and any in the
+    rest of the 256 KiB chunk the cap falls in)."""
+    head = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    first = b"<url><loc>https://x.bg/news/a</loc></url>"
+    last = b"<url><loc>https://x.bg/news/c</loc></url></urlset>"
+    outside = read_feed(head + first + b"<loc>https://x.bg/x</loc>" * 40_000 + last)
+    assert [e.url for e in outside.entries] == ["https://x.bg/news/a"]
+    cut = "more than 10,000 elements outside its entries: read the entries before them"
+    assert outside.cut == cut
+    fewer = read_feed(head + first + b"<loc>https://x.bg/x</loc>" * 9_000 + last)
+    assert len(fewer.entries) == 2 and fewer.cut is None
+
+
 def test_broken_xml_regex_fallback_also_stops_at_the_entry_cap() -> None:
     broken = b"<rss><channel>" + b"".join(
         b"<item><title>A & B</title><link>https://x.bg/n-%d</link></item>" % i for i in range(10)
