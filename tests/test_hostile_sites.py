@@ -262,6 +262,48 @@ def test_an_odd_but_readable_answer_loses_nothing_and_says_nothing(
     assert len(requests) < 20, requests  # (each sitemap read once, however they loop)
 
 
+def _shaped(old: bytes, new: bytes) -> Reply:
+    page = _article(101)
+    assert old in page
+    return html(page.replace(old, new, 1))
+
+
+_TITLE = "Новина номер 101 от общината".encode()
+_BODY = b'<div class="body">'
+# Shapes a page may take that cost their size many times over (``bench/hostile_bench.py``
+# times each): the article is archived under its own title, the run says nothing.
+SLOW_SHAPES: dict[str, Reply] = {
+    # (no h1: the 1 MB og:title was the article's title, and took seconds to judge)
+    "og-title-of-1-mb": _shaped(
+        b"<h1>" + _TITLE + b"</h1>",
+        b'<meta property="og:title" content="' + "Новина ".encode() * 75_000 + b'">',
+    ),
+    "h1-of-1-mb": _shaped(
+        b"<h1>" + _TITLE + b"</h1>", b"<h1>" + "Новина ".encode() * 75_000 + b"</h1>"
+    ),
+    "2-mb-of-nested-b": _shaped(_BODY, b"<b>" * 600_000 + b"</b>" * 600_000 + _BODY),
+    "word-island-nested-50000-deep": _shaped(_BODY, b"<xml>" + b"<w:a><span>" * 50_000 + _BODY),
+    "100000-links": _shaped(
+        b"</footer>", b"".join(b'<a href="/t/%d">t%d</a>' % (i, i) for i in range(100_000))
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SLOW_SHAPES))
+def test_an_article_of_a_costly_shape_is_archived_under_its_title(
+    run_cli: Cli, db: Path, case: str
+) -> None:
+    [result] = crawl(run_cli, Site({FIRST: SLOW_SHAPES[case]}), db)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert archived(db) == SLUGS
+    with sqlite3.connect(db) as conn:
+        [(title, text)] = conn.execute(
+            "SELECT title, text FROM articles WHERE url LIKE ?", (f"%{FIRST}",)
+        )
+    assert title == _TITLE.decode()
+    assert "Абзац 1 на статия 101" in text
+
+
 def test_robots_rules_served_as_html_are_still_obeyed(run_cli: Cli, db: Path) -> None:
     rules = b"User-agent: *\nDisallow: " + FIRST.encode() + b"\n"
     site = Site({"/robots.txt": response(body=rules, content_type="text/html")})

@@ -67,6 +67,18 @@ def test_the_bound_is_never_below_what_a_walk_finds(pieces: list[str]) -> None:
         assert prose <= bound
 
 
+def test_a_link_copied_into_the_blocks_after_it_is_counted_once() -> None:
+    """An unclosed link before blocks: lexbor nests a copy of it in each (hypothesis's
+    example, the bound -63 below a walk's 0)."""
+    related = '<div class="related">'
+    pieces = ['<a href="/x">', related, "<li>", *[related] * 4, "<h3>", "<li>", '<a href="/x">']
+    box = parse_html(f'<body><div id="box" class="share">{"".join(pieces)}{WORDS}</div></body>')
+    node = box.css_first("#box")
+    assert node is not None and node.css_first("a a") is not None
+    bound = content._read_prose_bound(node)
+    assert bound >= max(prose_of_walks(node)) and bound >= 0
+
+
 def test_indentation_and_code_do_not_count_as_prose() -> None:
     indent = "\n" + " " * 200
     menu = "".join(f'{indent}<li><a href="/s{i}">Раздел {i}</a></li>' for i in range(20))

@@ -316,6 +316,14 @@ _WEB_SCHEME = re.compile(r"(?:https?:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
 _CLICKABLE = ", ".join(f"[{name}]" for name in (*_DATA_LINKS, "onclick"))
 
 
+# Links a page is read for, at most: the most on 4,050 pages (the dev pages, bg-pages
+# and the test mirrors) is 1,208. Each costs a listing's reading 30-90 us (resolved,
+# normalised, keyed, its words read): a page of 100,000 links took 7-9 s, 30,000 dated
+# cards 1.8 s (``bench/listing_bench.py``). Past the cap a page is no listing a person
+# reads; its first links are read all the same.
+MAX_LINKS = 10_000
+
+
 def link_nodes(tree: LexborHTMLParser, forms: dict[int, str] | None = None) -> list[LexborNode]:
     """The page's ``<a>`` elements and, in document order among them, the rows and cards a
     script makes clickable: ``<tr onclick="location.href='/novini/12'">``, ``<div
@@ -323,14 +331,15 @@ def link_nodes(tree: LexborHTMLParser, forms: dict[int, str] | None = None) -> l
     "Прочети повече", or none); and a card's GET form of hidden fields and one button, its
     only way to the item (``form_link``). Buttons and form controls are not links,
     whatever their script opens. ``forms``, when given, gets each such form's target by
-    its ``mem_id``, for ``link_target`` to read rather than work it out again."""
+    its ``mem_id``, for ``link_target`` to read rather than work it out again. The first
+    ``MAX_LINKS`` of them."""
     anchors = tree.css("a")
     clickable = [n for n in tree.css(_CLICKABLE) if n.tag not in _NOT_CLICKABLE]
     targets = {n.mem_id: target for n in tree.css("form") if (target := form_link(n))}
     if forms is not None:
         forms.update(targets)
     if not clickable and not targets:
-        return anchors  # nearly every page: no second pass
+        return anchors[:MAX_LINKS]  # nearly every page: no second pass
     seen: set[int] = set()
     nodes: list[LexborNode] = []
     for node in tree.css(f"a, form, {_CLICKABLE}"):
@@ -340,6 +349,8 @@ def link_nodes(tree: LexborHTMLParser, forms: dict[int, str] | None = None) -> l
             continue
         seen.add(node.mem_id)
         nodes.append(node)
+        if len(nodes) == MAX_LINKS:
+            break
     return nodes
 
 

@@ -852,12 +852,16 @@ def _read_prose_bound(node: LexborNode, links: list[LexborNode] | None = None) -
     style sheets outside links (a walk skips them; one inside a link is taken off with
     its link). What a walk also skips (hidden elements, forms, the furniture inside that
     it stands in) only leaves it less than that. ``links``: the subtree's ``<a>``
-    elements when a search already found them.
+    elements when a search already found them. A link inside another (lexbor nests a
+    copy of an unclosed one in the blocks after it) has its text in that one's already:
+    counted twice, the bound fell below the prose, below nothing at all (-63).
     """
     text = len(node.text(deep=True, separator=" ", skip_empty=True))
     if links is None:
         links = node.css("a")
     linked = sum(len(a.text(deep=True, skip_empty=True)) for a in links)
+    if len(links) > 1:
+        linked -= sum(len(a.text(deep=True, skip_empty=True)) for a in node.css("a a"))
     code = sum(len(element.text_lexbor()) for element in node.css("script, style"))
     if not code:  # (the linked ones are some of those: no second search of the subtree)
         return text - linked

@@ -22,6 +22,19 @@ _ARTICLE_TYPES = {
 }  # fmt: skip
 
 
+# A title longer than this is no title: on the 892 dev pages and bg-pages the longest a
+# page states is 300 characters (a JSON-LD headline; og:title and ``<title>`` 175, an h1
+# 297). A longer one is a template's accident or a hostile page's, and its checks cost
+# what its length does: a 1 MB og:title took 1-2.7 s to judge (``page_kind``'s sentences,
+# the title rules' splits), for a title no reader could use.
+MAX_TITLE_CHARS = 1000
+
+
+def as_title(value: str) -> str:
+    """``value``, or "" when it is too long to be a title (``MAX_TITLE_CHARS``)."""
+    return value if len(value) <= MAX_TITLE_CHARS else ""
+
+
 @dataclass
 class Metadata:
     """Everything found, unvalidated; the pipeline picks and records which one it used."""
@@ -291,7 +304,7 @@ def _read_microdata_headline(headlines: list[_Read], meta: Metadata) -> None:
         return
     node, attrs = headlines[0]
     value = attrs.get("content") if node.tag == "meta" else node.text(deep=True)
-    meta.microdata_headline = " ".join((value or "").split())
+    meta.microdata_headline = as_title(" ".join((value or "").split()))
 
 
 # JSON may escape a lone UTF-16 surrogate ("\ud800"), which json.loads keeps: no UTF-8
@@ -459,7 +472,7 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
                 if rank < best_rank or not meta.jsonld_modified:
                     meta.jsonld_modified = modified.strip()
             if isinstance(headline, str) and headline.strip() and rank < best_rank:
-                meta.jsonld_headline = " ".join(headline.split())
+                meta.jsonld_headline = as_title(" ".join(headline.split()))
             if isinstance(published, str) and published.strip():
                 if rank < best_rank or not meta.jsonld_published:
                     meta.jsonld_published = published.strip()
@@ -543,9 +556,9 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
         if not key or not content:
             continue
         if key == "og:title" and not meta.og_title:
-            meta.og_title = content
+            meta.og_title = as_title(content)
         elif key == "twitter:title" and not meta.twitter_title:
-            meta.twitter_title = content
+            meta.twitter_title = as_title(content)
         elif key == "og:url" and not meta.og_url:
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:
@@ -596,7 +609,7 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             meta.canonicals.append(href)
     title = _first_title(tree)
     if title is not None:
-        meta.html_title = " ".join(title.text_lexbor().split())
+        meta.html_title = as_title(" ".join(title.text_lexbor().split()))
     if elements.time is not None:
         meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
     meta.times = elements.times

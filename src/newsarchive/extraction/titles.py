@@ -40,7 +40,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path, parse_link
-from newsarchive.extraction.metadata import Metadata, unescape_references
+from newsarchive.extraction.metadata import MAX_TITLE_CHARS, Metadata, unescape_references
 from newsarchive.memo import memoised
 from newsarchive.models import Profile
 from newsarchive.transliteration import LATIN
@@ -395,7 +395,9 @@ _MAX_HEADINGS = 12
 
 def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
-    a footer, aside, nav, menu or dialog, and none that is a logo."""
+    a footer, aside, nav, menu or dialog, none that is a logo, and none longer than any
+    title (``metadata.MAX_TITLE_CHARS``: an h1 left open over the article, a hostile
+    page's megabyte of it)."""
     inside: list[_Heading] = []
     outside: list[_Heading] = []
     for node in h1s:
@@ -405,7 +407,9 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
             continue
         text = shown.text(node)
         text = _without_source(_without_label(node, text, stated), stated)
-        if not text or is_i18n_key(text) or shown.links_home(node, text):
+        if not text or len(text) > MAX_TITLE_CHARS or is_i18n_key(text):
+            continue
+        if shown.links_home(node, text):
             continue
         if (
             stated
