@@ -665,6 +665,15 @@ for site, name, origin in (
     ("sakar", "Кметство Сакар", "https://sakar.bg"),
     # and "<span>08:17 ч.</span> | <span>27/11/26</span>", WPBakery rows
     ("osogovo", "Община Осогово", "https://osogovo.bg"),
+    # and a fifty-fourth (tests/fixtures/make_mirrors_round54.py): a server answering every
+    # fourth request 429 with Retry-After: 1
+    ("kamenopole", "Община Каменополе", "https://kamenopole.bg"),
+    # and a server closing the connection half-way through every fourth page
+    ("trunkovo", "Община Трънково", "https://trunkovo.bg"),
+    # and an https:// site whose RSS links its newest five by http://, its list all nine
+    ("chukarovo", "Община Чукарово", "https://chukarovo.bg"),
+    # and a sitemap index of .xml.gz Google News sitemaps sent as application/octet-stream
+    ("bistrilitsa", "Община Бистрилица", "https://bistrilitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

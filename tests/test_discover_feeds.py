@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.archive.frontier import listed_kind
 from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed, read_feed
 from newsarchive.mirror import MirrorServer
-from newsarchive.models import Profile
+from newsarchive.models import SOURCE_NEWS_SITEMAP, Profile
 
 from .support import SITES, Result
 
@@ -144,8 +145,37 @@ def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
     </urlset>"""
     assert parse_feed(sitemap) == [
         FeedEntry("https://x.bg/f-6", dt.date(2025, 11, 30)),
-        FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET), news=True),
+        FeedEntry(
+            "https://x.bg/g-7",
+            dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET),
+            news=True,
+            first_published=True,
+        ),
     ]
+
+
+def test_a_news_sitemaps_publication_date_dates_its_entry_as_a_feeds_does() -> None:
+    """bistrilitsa: a Google News entry's ``<news:publication_date>`` is when the story
+    came out, before a ``<lastmod>`` beside it (when the page last changed), and its
+    candidate's source says so (``SOURCE_NEWS_SITEMAP``), so the frontier takes that
+    moment for a publication date (``listed_kind`` "feed") and the page printing that
+    day alone is dated to the minute; a plain ``<lastmod>`` entry is a sitemap's still."""
+    sitemap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc>https://www.x.bg/statii/nov-park-otvori.html</loc><lastmod>2026-11-30</lastmod>
+        <news:news><news:publication><news:name>X</news:name><news:language>bg</news:language>
+        </news:publication><news:publication_date>2026-11-28T08:17:00+02:00</news:publication_date>
+        <news:title>T</news:title></news:news></url>
+      <url><loc>https://www.x.bg/statii/staroto-kino-zatvori.html</loc><lastmod>2026-11-27</lastmod></url>
+    </urlset>"""
+    site = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+    read = feed_links(sitemap, site, "sitemap", base="https://www.x.bg/news.xml.gz")
+    news, plain = read.articles
+    assert news.listed_date == dt.datetime(2026, 11, 28, 8, 17, tzinfo=EET)
+    assert news.source == SOURCE_NEWS_SITEMAP
+    assert listed_kind(news.source) == "feed"
+    assert (plain.listed_date, plain.source) == (dt.date(2026, 11, 27), "sitemap")
+    assert listed_kind(plain.source) is None
 
 
 @pytest.mark.parametrize(

@@ -251,3 +251,35 @@ def test_a_mirror_answering_now_and_then_with_nothing_does_so_every_nth_page(
     assert robots.text == "User-agent: *\n"
     assert [a.status_code for a in answers] == [200] * 6
     assert [a.text for a in answers] == ["<p>news</p>", "<p>news</p>", ""] * 2
+
+
+def test_a_mirror_throttling_every_nth_request_answers_it_429_with_retry_after(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "novini.html").write_text("<p>news</p>", encoding="utf-8")
+    (tmp_path / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (tmp_path / "_mirror.json").write_text(
+        '{"throttle_every": 3, "retry_after": 2}', encoding="utf-8"
+    )
+    with MirrorServer(tmp_path) as server, httpx.Client(base_url=server.url) as client:
+        robots = [client.get("/robots.txt") for _ in range(3)]
+        answers = [client.get("/novini") for _ in range(6)]
+    assert [r.status_code for r in robots] == [200] * 3
+    assert [a.status_code for a in answers] == [200, 200, 429] * 2
+    assert answers[2].headers["retry-after"] == "2" and answers[1].text == "<p>news</p>"
+
+
+def test_a_mirror_cutting_every_nth_page_short_closes_the_connection_mid_body(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "novini.html").write_text("<p>news of the day</p>", encoding="utf-8")
+    (tmp_path / "rss.xml").write_text("<rss/>", encoding="utf-8")
+    (tmp_path / "_mirror.json").write_text('{"cut_every": 2}', encoding="utf-8")
+    with MirrorServer(tmp_path, quiet=True) as server, httpx.Client(base_url=server.url) as client:
+        first = client.get("/novini")
+        feeds = [client.get("/rss.xml") for _ in range(2)]  # (no page: never cut)
+        with pytest.raises(httpx.RemoteProtocolError, match="incomplete|complete message body"):
+            client.get("/novini")
+        third = client.get("/novini")
+    assert first.text == third.text == "<p>news of the day</p>"
+    assert [f.text for f in feeds] == ["<rss/>"] * 2

@@ -61,7 +61,14 @@ worker out of memory after its headers went out) says how often: ``{"empty_every
 answers every fourth request for an HTML page (robots.txt aside) so. One whose server
 answers an address it has no page for with ``200`` and its "page not found" page (a soft
 404: a CMS's catch-all route) names that page's file: ``{"soft_404": "nenamerena.html"}``
-serves it for every request no file answers, where the others answer ``404``.
+serves it for every request no file answers, where the others answer ``404``. One whose
+server turns away every so many requests however slowly they come (a shared host's limit
+of requests a window, met by any visitor's) says how often and the seconds it asks for:
+``{"throttle_every": 4, "retry_after": 1}`` answers every fourth request (robots.txt
+aside) ``429`` with ``Retry-After: 1``. One whose server drops the connection now and then
+in the middle of a page (a worker recycled, a proxy's timeout) says how often:
+``{"cut_every": 4}`` sends every fourth page (an HTML file answered ``200``) with its whole
+``Content-Length`` and half of its bytes, and closes the connection.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -276,6 +283,11 @@ class MirrorServer:
         self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
         self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
         self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
+        self.throttle_every = int(str(settings.get("throttle_every", 0)))  # a 429 so often
+        self.retry_after = str(settings.get("retry_after", 1))  # its Retry-After
+        self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
+        self._asked = 0
+        self._pages_sent = 0
         self._pages_asked = 0
         self.requests: list[str] = []
         self.hosts: list[str] = []
@@ -294,6 +306,11 @@ class MirrorServer:
                     return
                 with server._lock:
                     wait = server.throttled.pop(self.path, None)
+                if wait is None and server.throttle_every and self.path != "/robots.txt":
+                    with server._lock:
+                        server._asked += 1
+                        if server._asked % server.throttle_every == 0:
+                            wait = server.retry_after
                 if wait is not None:
                     self._send(429, "text/html", BUSY_PAGE, {"Retry-After": wait})
                     return
@@ -405,7 +422,25 @@ class MirrorServer:
                         server.not_modified += 1
                     self._send(304, kind, b"", validators)
                     return
+                if server.cut_every and found.suffix == ".html":
+                    with server._lock:
+                        server._pages_sent += 1
+                        cut = server._pages_sent % server.cut_every == 0
+                    if cut:
+                        self._send_cut(kind, body)
+                        return
                 self._send(200, kind, body, {**validators, **declared})
+
+            def _send_cut(self, kind: str, body: bytes) -> None:
+                """A ``200`` declaring the whole body, half of it sent, the connection
+                closed: what a client sees of a worker killed mid-answer."""
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
 
             def _send(
                 self, status: int, kind: str, body: bytes, extra: dict[str, str] | None = None

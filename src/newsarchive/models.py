@@ -84,6 +84,9 @@ class Candidate:
 
 SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates
 SOURCE_SITEMAP = "sitemap"  # its lastmod is when the page last changed, not a publication
+# A Google News sitemap's entry (``<news:news>``) dated by its ``<news:publication_date>``:
+# a publication date, as a feed's is (its ``date_source`` "feed"), though read from a sitemap
+SOURCE_NEWS_SITEMAP = "news-sitemap"
 SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
 # an article reached back through the "« Предишна новина" link of the one after it:
 # "older", or "older:N" when at most N more may be reached back from it, "older:N:SOURCE"

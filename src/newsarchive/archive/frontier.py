@@ -30,6 +30,7 @@ from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import (
     SOURCE_FEED,
+    SOURCE_NEWS_SITEMAP,
     SOURCE_OLDER,
     SOURCE_RECHECK,
     Candidate,
@@ -84,9 +85,11 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: dt.date |
 def listed_kind(source: str | None) -> str | None:
     """Whether a frontier entry's listed date is a publication date, and whose: "feed",
     "listing" (its source is the listing page it was on), or None: a sitemap's
-    ``lastmod`` and a recheck's archived day are not publication dates."""
+    ``lastmod`` and a recheck's archived day are not publication dates. A Google News
+    sitemap's ``<news:publication_date>`` is one, and the feed's kind: the site's own
+    list of its news, each entry with the moment it came out."""
     source = _lister(source)
-    if source == SOURCE_FEED:
+    if source in (SOURCE_FEED, SOURCE_NEWS_SITEMAP):
         return "feed"
     if source is not None and source.startswith(("http://", "https://")):
         return "listing"

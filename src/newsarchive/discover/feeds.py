@@ -60,7 +60,14 @@ from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 from newsarchive.gzip_file import Gunzipped
 from newsarchive.language_tags import ARCHIVE_LANGUAGE, primary_language
 from newsarchive.markup import parse_html
-from newsarchive.models import MAX_BODY_BYTES, SOURCE_SITEMAP, Candidate, Page, Profile
+from newsarchive.models import (
+    MAX_BODY_BYTES,
+    SOURCE_NEWS_SITEMAP,
+    SOURCE_SITEMAP,
+    Candidate,
+    Page,
+    Profile,
+)
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
@@ -87,6 +94,9 @@ class FeedEntry:
     published: Published | None = None
     is_sitemap: bool = False
     news: bool = False  # a Google News sitemap's <news:news> entry: the site says it is news
+    # ``published`` is the entry's <news:publication_date>: when the story came out, as a
+    # feed's pubDate says, not a <lastmod> (when the page last changed)
+    first_published: bool = False
 
 
 @dataclass(frozen=True)
@@ -519,12 +529,15 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     loc = _child_text(node, "loc")
     if not loc or (not is_sitemap and _translation(loc, _children(node, "link"))):
         return None
-    date = date_field(_child_text(node, "lastmod"))
+    # Google News sitemaps: <news:news><news:publication_date>, the story's own moment,
+    # before a <lastmod> beside it (when the page last changed)
     news = _children(node, "news")
-    if not date:  # Google News sitemaps: <news:news><news:publication_date>
-        for block in news:
-            date = date_field(_child_text(block, "publication_date"))
-    return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
+    said = next(
+        (d for block in news if (d := date_field(_child_text(block, "publication_date")))), None
+    )
+    date = said or date_field(_child_text(node, "lastmod"))
+    published = _entry_date(date, parse_iso) if date else None
+    return FeedEntry(loc, published, is_sitemap, bool(news), bool(said) and published is not None)
 
 
 def _translation(loc: str, links: list[ET.Element]) -> bool:
@@ -716,7 +729,9 @@ def feed_links(
             or _of_shape(url, profile, shapes)
             or ((entry.news or posts) and _said_news(url, profile))
         ):
-            articles.append(Candidate(url, profile.id, source, _listed(entry.published)))
+            # (a Google News entry's publication date is the story's, as a feed's is)
+            said = SOURCE_NEWS_SITEMAP if entry.first_published else source
+            articles.append(Candidate(url, profile.id, said, _listed(entry.published)))
             if entry.news or posts:
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
