@@ -837,19 +837,19 @@ def _zero_middle_third(db: Path) -> None:
     db.write_bytes(data[:third] + b"\0" * third + data[2 * third :])
 
 
-@pytest.mark.parametrize(
+# An archive damaged in its middle third, or missing one of its tables, and what every
+# command says of it
+DAMAGES = pytest.mark.parametrize(
     ("damage", "said"),
     [
         ("middle", "the archive is damaged: database disk image is malformed (sqlite3 ARCHIVE"),
         ("lemma_vocab", "the archive is damaged: its table lemma_vocab is missing"),
     ],
 )
-def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
-    run_cli: Cli, tmp_path: Path, damage: str, said: str
-) -> None:
-    """A damaged archive opens, and fails at the first query reaching the damage: every
-    such page was a bare "Error 500" (a traceback on serve's terminal), where a command
-    says what is wrong and how to save what is readable."""
+
+
+def _damaged(run_cli: Cli, tmp_path: Path, damage: str) -> Path:
+    """An archive of 300 articles, then damaged as ``damage`` says (``DAMAGES``)."""
     db = tmp_path / "damaged.db"
     records = [
         {**ARTICLES[0], "url": f"https://www.bta.bg/bg/news/{n}-x", "text": "община " * 400}
@@ -862,6 +862,17 @@ def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
         with sqlite3.connect(db) as conn:
             conn.execute(f"DROP TABLE {damage}")
         conn.close()
+    return db
+
+
+@DAMAGES
+def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
+    run_cli: Cli, tmp_path: Path, damage: str, said: str
+) -> None:
+    """A damaged archive opens, and fails at the first query reaching the damage: every
+    such page was a bare "Error 500" (a traceback on serve's terminal), where a command
+    says what is wrong and how to save what is readable."""
+    db = _damaged(run_cli, tmp_path, damage)
     command = run_cli("search", "община", "--db", str(db))
     assert command.exit_code == 2 and said in command.stderr, command.stderr
     (page,) = fetch(datasette(db), "/search?q=" + quote("община"))
@@ -877,13 +888,7 @@ def _status(url: str) -> int:
         return exc.code
 
 
-@pytest.mark.parametrize(
-    ("damage", "said"),
-    [
-        ("middle", "the archive is damaged: database disk image is malformed (sqlite3 ARCHIVE"),
-        ("lemma_vocab", "the archive is damaged: its table lemma_vocab is missing"),
-    ],
-)
+@DAMAGES
 def test_serve_on_a_damaged_archive_says_so_once_on_its_terminal(
     run_cli: Cli, tmp_path: Path, damage: str, said: str
 ) -> None:
@@ -892,18 +897,7 @@ def test_serve_on_a_damaged_archive_says_so_once_on_its_terminal(
     each page (5 for the pages below) and three "coroutine … was never awaited" warnings
     of three lines a table page. Now the line a command says, once; an analyst's own
     SQL failing keeps Datasette's line."""
-    db = tmp_path / "damaged.db"
-    records = [
-        {**ARTICLES[0], "url": f"https://www.bta.bg/bg/news/{n}-x", "text": "община " * 400}
-        for n in range(300)
-    ]
-    build(run_cli, db, records)
-    if damage == "middle":
-        _zero_middle_third(db)
-    else:
-        with sqlite3.connect(db) as conn:
-            conn.execute(f"DROP TABLE {damage}")
-        conn.close()
+    db = _damaged(run_cli, tmp_path, damage)
     pages = ["/", "/damaged", "/damaged/articles", "/damaged/articles?_facet=site",
              "/search?q=" + quote("община"), "/search?q=" + quote("община")]  # fmt: skip
     sql = "/damaged.json?sql=" + quote("select * from lemma_vocab")
