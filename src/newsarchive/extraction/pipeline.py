@@ -1083,7 +1083,7 @@ def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str
         if _plausible(node, paragraphs):
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
-    return content.find_main_paragraphs(tree), rule
+    return content.body_after_description(tree, content.find_main_paragraphs(tree)), rule
 
 
 def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:
