@@ -674,6 +674,15 @@ for site, name, origin in (
     ("chukarovo", "Община Чукарово", "https://chukarovo.bg"),
     # and a sitemap index of .xml.gz Google News sitemaps sent as application/octet-stream
     ("bistrilitsa", "Община Бистрилица", "https://bistrilitsa.bg"),
+    # and a fifty-fifth (tests/fixtures/make_mirrors_round55.py): TYPO3's news with no
+    # speaking URLs, tx_news_pi1[...] and a cHash in every link, the menu's index.php?id=12
+    ("zhitnitsa", "Община Житница", "https://zhitnitsa.bg"),
+    # and articles at /2026/11/27/<slug>.html printing no date, the card the minute
+    ("srebrendol", "Община Сребрендол", "https://srebrendol.bg"),
+    # and a Next.js export whose text past the lead is only in __NEXT_DATA__
+    ("orehovo", "Община Орехово", "https://orehovo.bg"),
+    # and windows-1251 bytes with no charset anywhere, a table of date | title
+    ("tsvetino", "Община Цветино", "http://tsvetino.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

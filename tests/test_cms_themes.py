@@ -1018,3 +1018,33 @@ def test_a_poll_among_the_paragraphs_is_not_text(named: str) -> None:
     lines = extract(html, theme.url, today=_FETCHED).text.split("\n")
     assert len(lines) == theme.lines
     assert not any(word in line for line in lines for word in ("Анкета", "временния", "Да,"))
+
+
+def test_a_tx_news_text_shorter_than_its_lead_follows_the_lead() -> None:
+    """TYPO3's news: the lead in ``itemprop="description"``, the text a short paragraph in
+    ``itemprop="articleBody"`` beside it. The lead outweighed the text and was taken
+    alone (round 55's zhitnitsa: 9 of 9 articles archived as their lead); the item's
+    one body follows the description it is."""
+    html = (
+        "<html><head><title>Пожарникарите проверяват хидрантите | Община Житница</title></head>"
+        '<body><ul id="menu"><li><a href="/">Начало</a></li>'
+        '<li><a href="/index.php?id=12">Новини</a></li></ul>'
+        '<div id="main"><div class="news news-single"><div class="article" itemscope="itemscope"'
+        ' itemtype="http://schema.org/Article"><div class="header"><h3 itemprop="headline">'
+        'Пожарникарите проверяват хидрантите</h3></div><div class="footer"><p><time'
+        ' itemprop="datePublished" datetime="2026-11-27">27.11.2026</time></p></div>'
+        '<div class="teaser-text" itemprop="description"><p>Екипи на пожарната проверяват'
+        " дали хидрантите в града работят.</p></div>"
+        '<div class="news-text-wrap" itemprop="articleBody"><p>Повредените ще бъдат'
+        " поправени преди първите студове.</p></div>"
+        '<div class="news-backlink-wrap"><a href="/index.php?id=12">Обратно към новините</a>'
+        "</div></div></div></div>"
+        '<div id="side"><h3>Полезни връзки</h3><ul><li><a href="https://www.egov.bg/">'
+        "Портал за електронно управление</a></li></ul></div></body></html>"
+    )
+    article = extract(html, "https://zhitnitsa.bg/index.php?id=13", today=_FETCHED)
+    assert article.title == "Пожарникарите проверяват хидрантите"
+    assert article.text.split("\n") == [
+        "Екипи на пожарната проверяват дали хидрантите в града работят.",
+        "Повредените ще бъдат поправени преди първите студове.",
+    ]

@@ -324,3 +324,32 @@ def test_a_feed_date_with_no_time_dates_an_undated_article_to_the_day(
     dates = _dates(db)
     assert (dates["3"], dates["4"]) == (("2025-11-03", "feed"), ("2025-11-04", "feed"))
     assert dates["5"][0] is None or not dates["5"][0].startswith("2099"), dates["5"]
+
+
+def test_a_cards_printed_time_is_queued_with_its_day() -> None:
+    """A card printing its day and time in full ("27.11.2026, 08:17 ч.", "08:17 |
+    27.11.2026") queues its article at that moment, which an article whose page gives
+    only the day (its address's ``/2026/11/27/``) takes (round 55's srebrendol: every
+    article archived at the day alone); a card of the day alone stays a day, and a
+    relative "днес, 08:17" the day it names, no moment made up from the fetch."""
+    items = "".join(
+        f'<li><a href="/news/{n}">Новина номер {n} за града</a> {day}</li>'
+        for n, day in enumerate(
+            ["27.11.2026, 08:17 ч.", "08:17 | 26.11.2026", "25.11.2026", "днес, 08:17"], 1
+        )
+    )
+    html = f"<html><body><ul>{items}</ul></body></html>"
+    profile = Profile(
+        id="dated", name="Dated", origin="https://dated.example", article_pattern=r"^/news/\d+$"
+    )
+    fetched = dt.datetime(2026, 11, 28, 10, 0, tzinfo=dt.UTC)
+    listed = {
+        c.url.rsplit("/", 1)[1]: c.listed_date
+        for c in article_links(html, "https://dated.example/novini", profile, today=fetched)
+    }
+    assert listed == {
+        "1": dt.datetime(2026, 11, 27, 8, 17),
+        "2": dt.datetime(2026, 11, 26, 8, 17),
+        "3": dt.date(2026, 11, 25),
+        "4": dt.date(2026, 11, 28),
+    }

@@ -81,6 +81,10 @@ NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE
 # host for "Събития" is a calendar of what is on, dated when it happens, and one for
 # "Обяви" a notice board; adopted, either is crawled whole as this site.
 NEWS_HOST_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER})\b", re.IGNORECASE)
+# A menu entry that is the news section's name and nothing else ("Новини", "Актуално"):
+# no headline is that, so its address is a section's however it looks (TYPO3 names every
+# page ``index.php?id=<page>``, a numeric id as a home-made CMS's article has)
+_NEWS_ENTRY = re.compile(rf"\s*(?:{_NEWS_PROPER})\s*", re.IGNORECASE)
 NEWS_PATH = re.compile(
     r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|aktualna|sabitiya|saobshteniya|pres|presscenter|"
     r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
@@ -559,11 +563,11 @@ def section_links(
         if url is None or url == home or not on_site(url, profile):
             continue
         path = urlsplit(url).path
-        if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
-            continue
-        if url_key(url) in articles:
+        if is_file_path(path) or _FEED_HINT.search(path) or url_key(url) in articles:
             continue
         label = _text(anchor) or picture_says(anchor)  # (a menu of picture buttons)
+        if looks_like_article_path(url) and not _NEWS_ENTRY.fullmatch(label):
+            continue
         if _another_language(label) or _DAY_NUMBER.fullmatch(label):
             continue  # (a calendar's day "28", a pager's "2": no section of the site)
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)

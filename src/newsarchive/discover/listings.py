@@ -337,6 +337,30 @@ def card_date(
     return None
 
 
+def card_moment(
+    card: Card, memo: DateMemo | None = None, today: dt.date | None = None
+) -> dt.date | dt.datetime | None:
+    """The card's date (``card_date``) at the time of day the card prints beside it
+    ("27.11.2026, 08:17 ч.", "08:17 | 27.11.2026"), else the day alone: what a listing
+    queues as its article's ``listed_date``.
+
+    Why: an article whose page gives only a day (its address's ``/2026/11/27/``, or a
+    day printed alone) takes the listed moment of that very day
+    (``published.with_listed``), as it takes a feed's; the card is the only place
+    such a site says when. Only a date written out in full: a relative "преди 3 часа"
+    or "Днес, 08:17" counted from the fetch stays the day it names, no moment made up."""
+    memo = {} if memo is None else memo
+    day = card_date(card, memo, today)
+    if day is None:
+        return None
+    text = next(text for text in (card.rest, card.text) if memo.get(text) is not None)
+    if _DATE_HINT.search(text):
+        found = parse_text_date(text)
+        if isinstance(found, dt.datetime) and local_date(found) == day:
+            return found
+    return day
+
+
 def news_items(
     html: Listing,
     page_url: str,
@@ -468,7 +492,7 @@ def article_links(
                 url=card.url,
                 site=profile.id,
                 source=page_url,
-                listed_date=card_date(card, memo, today),
+                listed_date=card_moment(card, memo, today),
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(

@@ -1016,6 +1016,45 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     return drop_repeated_runs([b.text for b in trim_edges(kept)])
 
 
+def body_after_description(tree: LexborHTMLParser, paragraphs: list[str]) -> list[str]:
+    """``paragraphs``, the generic text, with the item's ``articleBody`` after it where it
+    is only the item's schema.org ``description``, the lead, and the page marks one
+    article body in that item.
+
+    Why: TYPO3's news prints the lead (``<div class="teaser-text"
+    itemprop="description">``) and the text (``itemprop="articleBody"``) in two sibling
+    boxes; a municipality's short notice, a lead and one shorter paragraph, had the lead
+    outweigh the text, so the lead alone was taken and the text lost. The page names
+    both for what they are: where the choice is the description to the letter, the body
+    it describes follows it. Nothing else changes: a choice holding more than the lead
+    already weighed the body."""
+    if not paragraphs:
+        return paragraphs
+    bodies = tree.css('[itemprop~="articleBody"]')
+    if len(bodies) != 1:
+        return paragraphs
+    scope = _item_scope(bodies[0])
+    if scope is None:
+        return paragraphs
+    leads = [
+        node
+        for node in scope.css('[itemprop~="description"]')
+        if _item_scope(node) is not None and _item_scope(node) == scope
+    ]
+    if len(leads) != 1 or node_paragraphs(leads[0]) != paragraphs:
+        return paragraphs
+    text = [line for line in node_paragraphs(bodies[0]) if line not in paragraphs]
+    return [*paragraphs, *text] if text else paragraphs
+
+
+def _item_scope(node: LexborNode) -> LexborNode | None:
+    """The nearest ``itemscope`` element above ``node``: the item its property belongs to."""
+    scope = node.parent
+    while scope is not None and "itemscope" not in scope.attributes:
+        scope = scope.parent
+    return scope
+
+
 def _lead_box(
     blocks: list[Block], weights: list[float], dropped: list[bool], headline: int, start: int
 ) -> list[int]:

@@ -26,6 +26,7 @@ from newsarchive.extraction import (
     clean,
     content,
     mojibake,
+    page_data,
     page_kind,
     titles,
 )
@@ -158,6 +159,11 @@ def _extract(
         offers = _guarded(lambda: access.offer_lines(tree, html, lang), offers, "access", failed)
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
+    if rules["text"].startswith("generic"):  # (a text a framework ships in its data only)
+        read = paragraphs
+        paragraphs = _guarded(
+            lambda: page_data.text_in_page_data(tree, title.value, read), read, "text", failed
+        )
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
         # tree as it is: a removed one is freed, and a box the profile dropped, its date
@@ -1083,7 +1089,7 @@ def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str
         if _plausible(node, paragraphs):
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
-    return content.find_main_paragraphs(tree), rule
+    return content.body_after_description(tree, content.find_main_paragraphs(tree)), rule
 
 
 def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:

@@ -1,0 +1,64 @@
+"""An article whose text past the lead a Next.js page ships only in ``__NEXT_DATA__``
+(``extraction.page_data``): read after the lead, found by the headline the page shows,
+never another item's text and never in place of the markup's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from newsarchive.extraction import extract
+
+_FETCHED = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
+TITLE = "Безплатни прегледи за диабет"
+LEAD = "Лекари ще мерят кръвната захар на всички желаещи в събота сутрин."
+REST = "Прегледите ще бъдат в залата на пенсионерския клуб."
+OTHER = "Залата има нов под, осветление и съблекални за двата отбора."
+
+
+def _page(post: dict[str, object], related: list[dict[str, object]] | None = None) -> str:
+    data = {
+        "props": {"pageProps": {"post": post, "related": related or []}},
+        "page": "/novini/[slug]",
+        "nextExport": True,
+    }
+    blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        f'<html><head><title>{TITLE} | Община Орехово</title></head><body><div id="__next">'
+        '<header><a href="/">Община Орехово</a><nav><a href="/novini/">Новини</a></nav></header>'
+        f'<main><article><h1>{TITLE}</h1><time dateTime="2026-11-26T08:17:00+02:00">'
+        f'26.11.2026, 08:17</time><p class="lead">{LEAD}</p><div class="body"></div>'
+        '<a href="/novini/">← Всички новини</a></article></main>'
+        "<footer><p>© 2026 Община Орехово. Всички права запазени.</p></footer></div>"
+        f'<script id="__NEXT_DATA__" type="application/json">{blob}</script></body></html>'
+    )
+
+
+def test_a_text_only_in_next_data_follows_the_lead_the_server_rendered() -> None:
+    """Round 55's orehovo: 8 of 8 articles archived as their lead alone."""
+    post = {"title": TITLE, "lead": LEAD, "content": f"<p>{REST}</p>"}
+    article = extract(_page(post), "https://orehovo.bg/novini/bezplaten-preglet/", today=_FETCHED)
+    assert article.text.split("\n") == [LEAD, REST]
+
+
+def test_another_items_text_in_the_data_is_never_read() -> None:
+    """A related post's text is another's: only the post titled as the page is read, and
+    a post whose data does not hold the markup's lead adds nothing."""
+    related = [{"title": "Откриха обновената спортна зала", "content": f"<p>{OTHER}</p>"}]
+    post = {"title": TITLE, "lead": LEAD}
+    url = "https://orehovo.bg/novini/bezplaten-preglet/"
+    assert extract(_page(post, related), url, today=_FETCHED).text == LEAD
+    stranger = {"title": TITLE, "content": f"<p>{REST}</p>"}  # no line of the markup's
+    assert extract(_page(stranger), url, today=_FETCHED).text == LEAD
+
+
+def test_a_text_the_markup_shows_takes_nothing_more_from_the_data() -> None:
+    """Where the markup shows the post's text, what the extractor left out of it (a call
+    to action in a company blog's ``content``) stays out: one of the 892 dev pages took
+    its portfolio box so before this was required."""
+    html = _page(
+        {"title": TITLE, "lead": LEAD, "content": f"<p>{REST}</p><p>Свържете се с нас</p>"}
+    )
+    html = html.replace('<div class="body"></div>', f'<div class="body"><p>{REST}</p></div>')
+    article = extract(html, "https://orehovo.bg/novini/bezplaten-preglet/", today=_FETCHED)
+    assert article.text.split("\n") == [LEAD, REST]
