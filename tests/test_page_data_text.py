@@ -62,3 +62,15 @@ def test_a_text_the_markup_shows_takes_nothing_more_from_the_data() -> None:
     html = html.replace('<div class="body"></div>', f'<div class="body"><p>{REST}</p></div>')
     article = extract(html, "https://orehovo.bg/novini/bezplaten-preglet/", today=_FETCHED)
     assert article.text.split("\n") == [LEAD, REST]
+
+
+def test_page_data_nested_past_the_parser_s_depth_leaves_the_markup_s_text() -> None:
+    """Hostile page data, arrays nested 200,000 deep, is read as no data (the JSON
+    parser's RecursionError), not as an extraction rule failing."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.extraction.page_data import text_in_page_data
+
+    deep = "[" * 200_000 + "]" * 200_000
+    html = f'<html><body><script id="__NEXT_DATA__" type="application/json">{deep}</script>'
+    assert text_in_page_data(LexborHTMLParser(html), "Заглавие", ["Абзац."]) == ["Абзац."]

@@ -41,7 +41,7 @@ def text_in_page_data(tree: LexborHTMLParser, title: str, paragraphs: list[str])
         return paragraphs
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # (not JSON; arrays nested past the C parser's depth)
         return paragraphs
     props = data.get("props") if isinstance(data, dict) else None
     for post in _posts_titled(props, name):
