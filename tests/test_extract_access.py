@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import access, extract
+from newsarchive.markup import page_tree
 
 LEAD = "<p>Общинският съвет прие бюджета на града за следващата година след дълъг дебат.</p>"
 MORE = (
@@ -166,10 +168,22 @@ def test_the_gate_reads_a_run_of_stems_as_each_stem_s_window(overlap: int, open_
     text[second : second + 6] = "ubscri"
     text[at : at + len(piece)] = piece
     html = "".join(text)
-    assert access._near(html, bulgarian=False) is open_
+    assert access._near(html, html.encode(), bulgarian=False) is open_
 
 
 def test_an_offer_shown_from_a_width_on_is_seen() -> None:
     """``d-none d-md-block``: hidden on a phone, shown on a desktop; a reader sees it."""
     html = page(body=LEAD, after=f'<div class="d-none d-md-block">{OFFER_BOX}</div>')
     assert extract(html, "https://vestnik.bg/novini/6").access == "paid"
+
+
+def test_the_gate_reads_the_bytes_of_a_caller_s_own_tree() -> None:
+    """The gate asks the bytes the tree was parsed from whether a stem's first byte is
+    there (``_near``): a tree a caller parsed itself (the crawl's ``page_tree``, or a
+    plain parser) carries them as ``page_tree``'s does, and a page without them is
+    passed over."""
+    html = page(body=LEAD, after=OFFER_BOX)
+    for tree in (page_tree(html), LexborHTMLParser(html)):
+        assert extract(html, "https://vestnik.bg/novini/7", tree=tree).access == "paid"
+    assert access._near(html, html.encode(), bulgarian=True)
+    assert not access._near(html, b"<p>Latin only</p>", bulgarian=True)
