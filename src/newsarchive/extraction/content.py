@@ -1016,7 +1016,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     return drop_repeated_runs([b.text for b in trim_edges(kept)])
 
 
-def body_after_description(tree: LexborHTMLParser, paragraphs: list[str]) -> list[str]:
+def body_after_description(
+    tree: LexborHTMLParser, paragraphs: list[str], bodies: list[LexborNode] | None = None
+) -> list[str]:
     """``paragraphs``, the generic text, with the item's ``articleBody`` after it where it
     is only the item's schema.org ``description``, the lead, and the page marks one
     article body in that item.
@@ -1027,10 +1029,12 @@ def body_after_description(tree: LexborHTMLParser, paragraphs: list[str]) -> lis
     outweigh the text, so the lead alone was taken and the text lost. The page names
     both for what they are: where the choice is the description to the letter, the body
     it describes follows it. Nothing else changes: a choice holding more than the lead
-    already weighed the body."""
+    already weighed the body. ``bodies``: the page's ``articleBody`` elements where the
+    metadata's reading listed them (``Metadata.bodies``), else the tree is asked."""
     if not paragraphs:
         return paragraphs
-    bodies = tree.css('[itemprop~="articleBody"]')
+    if bodies is None:
+        bodies = tree.css('[itemprop~="articleBody"]')
     if len(bodies) != 1:
         return paragraphs
     scope = _item_scope(bodies[0])

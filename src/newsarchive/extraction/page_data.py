@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.blocks import walk_blocks
+from newsarchive.extraction.metadata import PAGE_DATA
 
 # The fields a headless CMS gives a post's text as HTML, most common first
 _TEXT_KEYS = ("content", "body", "html", "bodyHtml", "contentHtml", "text")
@@ -25,14 +26,22 @@ _MAX_VALUES = 20_000
 _MAX_DATA = 2_000_000  # characters of JSON read at most
 
 
-def text_in_page_data(tree: LexborHTMLParser, title: str, paragraphs: list[str]) -> list[str]:
+def text_in_page_data(
+    tree: LexborHTMLParser,
+    title: str,
+    paragraphs: list[str],
+    scripts: list[LexborNode] | None = None,
+) -> list[str]:
     """``paragraphs``, the text read from the markup, with the text of the page data's
     post of this ``title`` after it, where the markup shows none of that text and every
     paragraph read is a field of the post's own (its lead): the markup's text is only
     ever added to, never taken for another's. Where the markup shows the text, the lines
     of it the extractor left out (a call to action, a portfolio box in a company blog's
-    ``content``) stay out."""
-    script = tree.css_first('script#__NEXT_DATA__[type="application/json"]')
+    ``content``) stay out. ``scripts``: the page's ``PAGE_DATA`` elements where the
+    metadata's reading listed them (``Metadata.page_data``), else the tree is asked."""
+    if scripts is None:
+        scripts = tree.css(PAGE_DATA)
+    script = scripts[0] if scripts else None
     name = " ".join(title.split())
     if script is None or not name or not paragraphs:
         return paragraphs

@@ -158,11 +158,17 @@ def _extract(
         lang = meta.lang
         offers = _guarded(lambda: access.offer_lines(tree, html, lang), offers, "access", failed)
     extra = _compiled(profile.drop_patterns)
-    paragraphs, rules["text"] = _pick_body(tree, profile)
+    # (the elements the metadata listed, only where no profile rule may remove some)
+    listed = None if changes_tree(profile) else meta
+    paragraphs, rules["text"] = _pick_body(tree, profile, listed)
     if rules["text"].startswith("generic"):  # (a text a framework ships in its data only)
         read = paragraphs
+        scripts = listed.page_data if listed is not None else None
         paragraphs = _guarded(
-            lambda: page_data.text_in_page_data(tree, title.value, read), read, "text", failed
+            lambda: page_data.text_in_page_data(tree, title.value, read, scripts),
+            read,
+            "text",
+            failed,
         )
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
@@ -1073,7 +1079,9 @@ def _box_of_label(label: LexborNode) -> LexborNode:
     return label
 
 
-def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str]:
+def _pick_body(
+    tree: LexborHTMLParser, profile: Profile, listed: Metadata | None = None
+) -> tuple[list[str], str]:
     # (the one place the tree is changed: ``changes_tree`` says when)
     clean.drop_selectors(tree, profile.drop_selectors)
     for selector in profile.body_selectors:
@@ -1089,7 +1097,8 @@ def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str
         if _plausible(node, paragraphs):
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
-    return content.body_after_description(tree, content.find_main_paragraphs(tree)), rule
+    bodies = listed.bodies if listed is not None else None
+    return content.body_after_description(tree, content.find_main_paragraphs(tree), bodies), rule
 
 
 def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:
