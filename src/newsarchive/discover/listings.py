@@ -326,14 +326,19 @@ def card_date(
     "преди 3 часа" or "вчера" is counted back from, on the site's clock, as the extractor
     counts an article's (``dates.find_text_dates``); without it such a card is undated.
     One ``memo`` serves one page, so one fetch moment."""
-    memo = {} if memo is None else memo
+    dated = _dated_text(card, {} if memo is None else memo, today)
+    return dated[1] if dated is not None else None
+
+
+def _dated_text(card: Card, memo: DateMemo, today: dt.date | None) -> tuple[str, dt.date] | None:
+    """The text of the card its date is read from (``card_date``) and that date."""
     for text in (card.rest, card.text):
         if text not in memo:
             hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
             found = parse_text_date(text, today=today) if hinted else None
             memo[text] = local_date(found) if found else None
-        if memo[text] is not None:
-            return memo[text]
+        if (day := memo[text]) is not None:
+            return text, day
     return None
 
 
@@ -349,11 +354,10 @@ def card_moment(
     (``published.with_listed``), as it takes a feed's; the card is the only place
     such a site says when. Only a date written out in full: a relative "преди 3 часа"
     or "Днес, 08:17" counted from the fetch stays the day it names, no moment made up."""
-    memo = {} if memo is None else memo
-    day = card_date(card, memo, today)
-    if day is None:
+    dated = _dated_text(card, {} if memo is None else memo, today)
+    if dated is None:
         return None
-    text = next(text for text in (card.rest, card.text) if memo.get(text) is not None)
+    text, day = dated
     if _DATE_HINT.search(text):
         found = parse_text_date(text)
         if isinstance(found, dt.datetime) and local_date(found) == day:
@@ -1692,8 +1696,10 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
         params = dict(part.partition("=")[::2] for part in query.split("&"))
         if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
             return int(ym[1]), int(ym[2])
-        if (fields := _year_and_month_fields(params)) is not None:
-            return int(params[fields[0]]), _month_number(params[fields[1]]) or 0
+        if (fields := _year_and_month_fields(params)) is not None and (
+            month := _month_number(params[fields[1]])
+        ) is not None:
+            return int(params[fields[0]]), month
         for name, value in params.items():
             if name.lower() in _MONTH_FIELDS and (ym := _MONTH_VALUE.fullmatch(value)):
                 return int(ym[1]), int(ym[2])
