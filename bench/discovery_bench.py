@@ -683,6 +683,15 @@ for site, name, origin in (
     ("orehovo", "Община Орехово", "https://orehovo.bg"),
     # and windows-1251 bytes with no charset anywhere, a table of date | title
     ("tsvetino", "Община Цветино", "http://tsvetino.bg"),
+    # and a fifty-sixth (tests/fixtures/make_mirrors_round56.py): the newest three, the
+    # rest only in a feed its "RSS" link names as feed://lozitsa.bg/rss.php
+    ("lozitsa", "Община Лозица", "http://lozitsa.bg"),
+    # and a news page embedding its list as <object type="text/html" data="…">
+    ("brezovets", "Община Брезовец", "https://brezovets.bg"),
+    # and a pager of submit buttons carrying the page, name="str" value="3"
+    ("izvorche", "Община Изворче", "https://izvorche.bg"),
+    # and cards whose articles are reached only through each card's GET form
+    ("kupena", "Община Купена", "https://kupena.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -33,6 +33,7 @@ from newsarchive.discover.shape import (
 from newsarchive.discover.urls import (
     RETURN_FIELD,
     escaped_fragment,
+    feed_scheme_target,
     followed_href,
     news_subdomain,
     normalize_url,
@@ -260,7 +261,7 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
             said = f"{node.attributes.get('title') or ''} {node.attributes.get('href') or ''}"
             kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:
-            url = normalize_url(node.attributes.get("href") or "", base)
+            url = normalize_url(feed_scheme_target(node.attributes.get("href") or ""), base)
             if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
                 twin = _without_format(node.attributes.get("title") or "", url)
                 if not any(_same_feed(twin, seen) for seen in twins):
@@ -360,11 +361,12 @@ def _comments_feed(link: LexborNode, url: str) -> bool:
 
 
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
-    """Links whose text or address says RSS/feed: a feed, or a page listing the feeds."""
+    """Links whose text or address says RSS/feed: a feed, or a page listing the feeds
+    (one written ``feed://x.bg/rss.php`` is the feed at ``http://``: ``feed_scheme_target``)."""
     found: list[str] = []
     base = page_base(tree, page_url)
     for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(feed_scheme_target(anchor.attributes.get("href") or ""), base)
         if url is None or not on_site(url, profile) or url in found:
             continue
         text = _text(anchor)
@@ -409,10 +411,32 @@ def snapshot_targets(tree: LexborHTMLParser, page_url: str) -> list[str]:
     return []
 
 
+# The types an ``<object>`` or ``<embed>`` shows as a page of its own, as a frame does.
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def embedded_documents(tree: LexborHTMLParser) -> list[str]:
+    """The pages an ``<object type="text/html" data="novini_spisak.php">`` or an
+    ``<embed type="text/html" src="…">`` shows: the pre-``<iframe>`` way of setting one
+    page inside another, which an old "Новини" page may use for its whole list. Only
+    where the element says it holds HTML, or is an ``<object>`` that says nothing and
+    whose address is no file (``frame_sources`` leaves files out): an ``<object>`` of a
+    Flash banner or a PDF, one typed as a video, or an untyped ``<embed>`` (a plugin's)
+    is no page of the site."""
+    found: list[str] = []
+    for node in tree.css("object[data], embed[src]"):
+        kind = (node.attributes.get("type") or "").strip().lower()
+        if (kind or node.tag == "embed") and not kind.startswith(_PAGE_TYPES):
+            continue
+        found.append(node.attributes.get("data" if node.tag == "object" else "src") or "")
+    return found
+
+
 def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """The site's own documents a page shows in its frames: a ``<frameset>`` home page
     whose menu and news are ``<frame src="menu.html">`` and ``<frame src="main.php">``, or
-    a "Новини" page whose list is an ``<iframe src="novini_list.php">``. A person sees
+    a "Новини" page whose list is an ``<iframe src="novini_list.php">`` (or an ``<object
+    type="text/html" data="novini_spisak.php">``). A person sees
     them as the page's content, though the page itself holds no link to them. Other
     sites' frames (maps, videos), files and the page itself are left out.
 
@@ -426,6 +450,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     here = normalize_url(page_url)
     base = page_base(tree, page_url)
     targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
+    targets += embedded_documents(tree)
     targets += refresh_targets(tree)
     targets += snapshot_targets(tree, page_url)
     if not tree.css_first("a[href]"):

@@ -205,6 +205,22 @@ def _remove_dot_segments(path: str) -> str:
 _MEMO_SIZE = 8192
 
 
+def feed_scheme_target(href: str) -> str:
+    """The web address a ``feed:`` link names: ``feed://x.bg/rss.php`` is
+    ``http://x.bg/rss.php`` and ``feed:https://x.bg/rss`` is ``https://x.bg/rss``. An old
+    site's "RSS" link may be written so, the scheme browsers once handed to the reader's
+    feed reader, and it may be the only way to its feed (and to its older news). Read
+    only where a feed is looked for: anywhere else such a link is no page. Any other
+    ``href`` is returned as it is."""
+    stripped = href.strip()
+    if stripped[:5].lower() != "feed:":
+        return href
+    rest = stripped[5:]
+    if rest.lower().startswith(("http://", "https://")):
+        return rest
+    return "http:" + rest if rest.startswith("//") else href
+
+
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """An absolute http(s) URL in one spelling; None for mailto:, javascript: and the like.
 
