@@ -692,6 +692,15 @@ for site, name, origin in (
     ("izvorche", "Община Изворче", "https://izvorche.bg"),
     # and cards whose articles are reached only through each card's GET form
     ("kupena", "Община Купена", "https://kupena.bg"),
+    # and a fifty-seventh's (tests/fixtures/make_mirrors_round57.py) article pages: a
+    # layout table's <td class="title"> under the municipality's <h1>, "27.XI.2026 г."
+    ("topolitsa", "Община Тополица", "http://topolitsa.bg"),
+    # and a post's <h2 class="entry-title">, its byline only under the text
+    ("kupinovo", "Община Купиново", "https://kupinovo.bg"),
+    # and three-line announcements with a PDF attached, "27 ное. 2026 | 08:17"
+    ("yasenitsa", "Община Ясеница", "https://yasenitsa.bg"),
+    # and gallery posts, "Снимки: <name>" credits and "Етикети: …" tags
+    ("bilkarovo", "Община Билкарово", "https://bilkarovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -21,6 +21,7 @@ from newsarchive.extraction.bylines import (
     office_line,
     reads_as_name,
     signed_line,
+    source_credit,
 )
 from newsarchive.markup import page_tree
 
@@ -1195,3 +1196,63 @@ def test_co_authors_as_printed_are_read_in_the_text_the_date_rules_read() -> Non
     read = "Новини. Автори: Jane Doe and John Roe. Текст"
     page = authors.Sources(tree, NearTitle(tree, []), Metadata(), "", page_text=lambda: read)
     assert authors._as_printed("Jane Doe, John Roe", page) == "Jane Doe and John Roe"
+
+
+def _footer_post(footer: str, *, related: str = "") -> str:
+    """A blog theme's post: the site's name the ``<h1>``, the headline an
+    ``<h2 class="entry-title">``, the byline only in the post's footer under the text."""
+    return (
+        '<html><body><header><h1 class="site-title"><a href="/">Община Купиново</a></h1></header>'
+        '<main><article class="post"><h2 class="entry-title">Ремонт на читалището</h2>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div>'
+        f'<footer class="entry-footer"><p class="posted-on">{footer}</p></footer></article>'
+        f"{related}</main></body></html>"
+    )
+
+
+def test_a_posted_on_by_line_in_the_posts_footer_names_its_writer() -> None:
+    """ "Публикувано на <date> от <name>" under the text, outside it, far from the
+    headline (round 57's kupinovo): before, read only in the headline's box."""
+    page = _footer_post("Публикувано на 27.11.2026 г. в 08:17 ч. от Мария Петрова")
+    assert extract(page).author == "Мария Петрова"
+    assert extract(_footer_post("Posted on March 3, 2026 by Jane Doe")).author == "Jane Doe"
+
+
+def test_posted_on_by_lines_of_other_posts_name_nobody() -> None:
+    """A box of other posts prints the line for each: whose is the article's is unknown."""
+    others = (
+        '<div class="more"><p>Публикувано на 20.11.2026 г. от Иван Колев</p>'
+        "<p>Публикувано на 18.11.2026 г. от Георги Колев</p></div>"
+    )
+    page = _footer_post("Публикувано на 27.11.2026 г. в 08:17 ч.", related=others)
+    assert not extract(page).author
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Източник: БТА", True),
+        ("Източник: БНР.", True),
+        ("Source: Reuters", True),
+        ("Източник: dnes.bg", True),
+        ("Източник: Общината съобщи днес", False),  # a sentence
+        ("Източник на информацията е общината", False),  # no label
+        ("Източник: Министерство на здравеопазването и още две институции", False),
+    ],
+)
+def test_a_source_credit_is_told_from_text(line: str, credit: bool) -> None:
+    assert source_credit(line) is credit
+
+
+def test_a_source_credit_closing_the_text_is_no_text_and_no_writer() -> None:
+    """ "Източник: БТА" as the text's last line (round 57's kupinovo): a credit, as a
+    picture's is; before, kept as the text's last line."""
+    page = (
+        "<html><body><article><h1>Ремонт на читалището</h1>"
+        f"{PROSE_BG}<p>Ремонтът ще приключи до края на годината.</p><p>Източник: БТА</p>"
+        "</article></body></html>"
+    )
+    article = extract(page)
+    assert article.text.endswith("Ремонтът ще приключи до края на годината.")
+    assert "Източник" not in article.text
+    assert not article.author

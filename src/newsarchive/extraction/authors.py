@@ -14,6 +14,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive import dates
 from newsarchive.extraction import bylines
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -174,6 +175,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, _NEAR_TITLE
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+    if name := _posted_on_by_anywhere(page.tree, page.page_text):
+        yield name, "generic:posted-by"
     if name := _data_layer_author(page.tree):
         yield name, "generic:data-layer"
 
@@ -267,6 +270,35 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     ):
         return ""
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
+
+
+# The elements a theme prints a post's "posted on … by …" line in, a line of its own.
+_LINE_ELEMENTS = "p, div, span, li, td, dd, small, footer"
+_SIGNED_LINE = 120  # characters: ``bylines.signed_line``'s longest line
+
+
+def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | None) -> str:
+    """The name in the page's one line "Публикувано на <date> от <name>" (a date label,
+    the date, then who: ``bylines.signed_line``), wherever it stands: a blog theme prints
+    it only in the post's footer under the text (``entry-footer``), outside the text and
+    far from the headline, where ``_headline_byline`` reads the same line. Only when the
+    page prints one such line (the same words in nested elements are one): a box of other
+    posts prints one for each, and then whose is the article's is unknown; none in
+    furniture but a footer (``Reader.POSTED_BY``)."""
+    body = tree.body
+    if body is None or not dates.posted_on_by((page_text or body_text(tree))()):
+        return ""
+    lines: dict[str, str] = {}
+    memo: dict[int, bool] = {}
+    for node in body.css(_LINE_ELEMENTS):
+        text = " ".join((node.text(deep=True) or "").split())
+        if len(text) > _SIGNED_LINE or not dates.POSTED_ON_BY.match(text):
+            continue
+        if (name := bylines.signed_line(text)) and not in_furniture_for(
+            node, Reader.POSTED_BY, memo
+        ):
+            lines[text] = name
+    return next(iter(lines.values())) if len(lines) == 1 else ""
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone

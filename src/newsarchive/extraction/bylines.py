@@ -115,6 +115,25 @@ _LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
 # from, not who wrote the article, so a byline line ends where one starts.
 _CREDIT_WORDS = r"снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?"
 _CREDIT = rf"(?:{_CREDIT_WORDS})\s*:"
+# A line crediting the outlet the text was taken from and nothing else ("Източник: БТА",
+# "Source: Reuters", "Източник: dnes.bg"): a few words, each a name's (capitalised, or an
+# address), no sentence ("Източник: Общината съобщи днес" is text).
+_SOURCE_CREDIT = re.compile(r"^(?:източник|source)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
+_SOURCE_WORDS = 4
+
+
+def source_credit(line: str) -> bool:
+    """Whether ``line`` only credits the outlet the text was taken from
+    (``_SOURCE_CREDIT``): a credit, not the text and not its writer."""
+    found = _SOURCE_CREDIT.match(" ".join(line.split()).rstrip("."))
+    if found is None:
+        return False
+    words = found["name"].split()
+    return len(words) <= _SOURCE_WORDS and all(
+        word[:1].isupper() or word[:1].isdigit() or "." in word.strip(".") for word in words
+    )
+
+
 # A line of its own that credits the picture: the byline may be on the next line.
 _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # What follows a name in a byline line: a date, a separator, a credit, or a comma and a

@@ -643,7 +643,9 @@ def _trim_tail(
     An editor's line ("Редактор: Иван Колев", ``bylines.editor_line``) leaves too, its
     name not returned: an editor is not the writer. An agency's unlabelled sign-off, a
     person and the agency they file for ("Мария Петрова, БТА",
-    ``bylines.agency_signature``), is a signature too.
+    ``bylines.agency_signature``), is a signature too. A line only crediting the outlet
+    the text was taken from ("Източник: БТА", ``bylines.source_credit``) leaves, naming
+    nobody: a credit, as a picture's is.
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -683,11 +685,12 @@ def _trim_tail(
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and end > 1:
                 issuer = bylines.office_signature(last, paragraphs[end - 2])
-            if not name and not issuer:
+            credit = not name and not issuer and bylines.source_credit(last)
+            if not name and not issuer and not credit:
                 break
             signed = signed or name
             office = office or issuer
-            if end > 1 and (paired or bylines.label_alone(paragraphs[end - 2])):
+            if not credit and end > 1 and (paired or bylines.label_alone(paragraphs[end - 2])):
                 end -= 1  # the label over the signature too (the signature no bare date)
             dated = ""
         end -= 1
