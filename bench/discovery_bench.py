@@ -701,6 +701,15 @@ for site, name, origin in (
     ("yasenitsa", "Община Ясеница", "https://yasenitsa.bg"),
     # and gallery posts, "Снимки: <name>" credits and "Етикети: …" tags
     ("bilkarovo", "Община Билкарово", "https://bilkarovo.bg"),
+    # and a fifty-eighth's first nights (tests/fixtures/make_mirrors_round58.py; their
+    # next nights, _night2/, are tests/test_round58_mirrors.py's): a list of nine a page
+    ("kalinovets", "Община Калиновец", "https://kalinovets.bg"),
+    # and a list whose article's title a later night fixes
+    ("dragomirtsi", "Община Драгомирци", "https://dragomirtsi.bg"),
+    # and a list whose articles a later night deletes and renames
+    ("preselka", "Община Преселка", "https://preselka.bg"),
+    # and a site a later night moves to another domain
+    ("belovidovo", "Община Беловидово", "https://belovidovo-bg.eu"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

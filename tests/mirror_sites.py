@@ -263,11 +263,14 @@ def article_rows(db: Path) -> Rows:
         }
 
 
-def assert_archived_whole_and_right(db: Path, site: str) -> None:
+def assert_archived_whole_and_right(db: Path, site: str, night: int = 1) -> None:
     """Every expected article once, under its URL (no listing, print view, static page,
     frame or copy besides), each with its title, date, author and text (its paragraphs,
-    whatever markup split them), and none with a line of the site's furniture."""
-    expected = {row["url"]: row for row in site_json(site, "expected.json")}
+    whatever markup split them), and none with a line of the site's furniture. ``night``:
+    as a mirror of several nights expects them after that night's crawl (its
+    ``_night<N>/expected.json``)."""
+    folder = "" if night == 1 else f"_night{night}/"
+    expected = {row["url"]: row for row in site_json(site, f"{folder}expected.json")}
     boilerplate: list[str] = site_json(site, "boilerplate.json")
     rows = article_rows(db)
     assert sorted(rows) == sorted(expected)

@@ -283,3 +283,28 @@ def test_a_mirror_cutting_every_nth_page_short_closes_the_connection_mid_body(
         third = client.get("/novini")
     assert first.text == third.text == "<p>news of the day</p>"
     assert [f.text for f in feeds] == ["<rss/>"] * 2
+
+
+def test_a_mirror_of_two_nights_serves_the_next_nights_files_over_the_first(
+    tmp_path: Path,
+) -> None:
+    root = _site(tmp_path)
+    night2 = root / "_night2"
+    (night2 / "news").mkdir(parents=True)
+    (night2 / "news" / "index.html").write_text("<p>page 1, tonight</p>", encoding="utf-8")
+    (night2 / "news" / "124-new.html").write_text("<p>new</p>", encoding="utf-8")
+    (night2 / "_mirror.json").write_text('{"gone": {"/news/123-story": 410}}', encoding="utf-8")
+    with MirrorServer(root) as server:
+
+        def get(path: str) -> httpx.Response:
+            return httpx.get(server.url + path)
+
+        assert get("/news").text == "<p>page 1</p>"
+        assert get("/news/124-new").status_code == 404
+        assert get("/news/123-story").status_code == 200
+        server.next_night()
+        assert get("/news").text == "<p>page 1, tonight</p>"
+        assert get("/news/124-new").text == "<p>new</p>"
+        assert get("/news/123-story").status_code == 410
+        assert get("/news?p=2").text == "<p>page 2</p>"  # the first night's, unchanged
+        assert get("/_night2/news/124-new").status_code == 404  # never its folder itself

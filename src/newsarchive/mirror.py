@@ -74,6 +74,11 @@ Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modif
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
 than the file) gets ``304 Not Modified``, so nightly incremental crawls can be tested.
 
+A mirror of a site as it is the next night (new articles, one edited, one deleted, the
+whole site moved) keeps that night's files in ``_night2/`` (``_night3/``…): after
+``next_night()`` they are served over the root's, the night's ``_mirror.json`` over the
+root's key by key, and its ``{"gone": {"/novini/x": 410}}`` answers those paths so.
+
 A server having a bad night (busy, slow, a section down) is the same mirror with an
 ``intercept``: asked first with each request's path, it may sleep (latency) and may name
 a status to answer instead of the file (``Outage``: some paths answer 503 for a while).
@@ -227,6 +232,7 @@ def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> st
 # what a request's path gets instead of its file: a status, or None to serve the file
 Intercept = Callable[[str], int | None]
 BUSY_PAGE = b"<html><body>busy</body></html>"
+NOT_FOUND_PAGE = b"<html><body><h1>404 Not Found</h1></body></html>"
 
 
 class Outage:
@@ -261,31 +267,12 @@ class MirrorServer:
         *,
         intercept: Intercept | None = None,
         quiet: bool = False,
+        night: int = 1,
     ) -> None:
         self.root = Path(root)
         self.intercept = intercept
-        settings = _settings(self.root)
-        self.content_types = {**CONTENT_TYPES, **_declared(settings, "content_types")}
-        self.origin = str(settings.get("origin", ""))
-        self.origin_status = int(str(settings.get("origin_status", 301)))  # 302: for now
-        self.extra_headers = _declared_headers(settings)
-        self.redirectors = _declared(settings, "redirectors")  # path -> parameter naming where
-        self.moves = _declared(settings, "moved")  # path -> where (301)
-        self.found = _declared(settings, "found")  # path -> where (302)
-        host_roots = _declared(settings, "host_roots")  # host -> folder
-        self.host_roots = {host.lower(): folder for host, folder in host_roots.items()}
-        self.fallbacks = _declared(settings, "fallbacks")  # path -> file for unknown queries
-        self.throttled = _declared(settings, "throttled")  # path -> Retry-After (answered once)
-        self.path_sessions = bool(settings.get("path_sessions", False))
-        self.path_params = bool(settings.get("path_params", False))
-        self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
-        self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
-        self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
-        self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
-        self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
-        self.throttle_every = int(str(settings.get("throttle_every", 0)))  # a 429 so often
-        self.retry_after = str(settings.get("retry_after", 1))  # its Retry-After
-        self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
+        self.night = night
+        self._configure()
         self._asked = 0
         self._pages_sent = 0
         self._pages_asked = 0
@@ -368,7 +355,10 @@ class MirrorServer:
                 if server.cache_buster.get("parameter"):
                     asked_path = _without_param(asked_path, server.cache_buster["parameter"])
                 top = server.root / folder if folder else server.root
-                found = resolve(top, asked_path)
+                if asked_path in server.gone:
+                    self._send(server.gone[asked_path], "text/html", NOT_FOUND_PAGE)
+                    return
+                found = server.resolve_tonight(top, asked_path)
                 fallback = server.fallbacks.get(urlsplit(asked_path).path)
                 if found is None and fallback is not None:
                     found = resolve(top, "/" + fallback)
@@ -384,8 +374,7 @@ class MirrorServer:
                 ):
                     found = None  # another host's file: not this host's to serve
                 if found is None:
-                    body = b"<html><body><h1>404 Not Found</h1></body></html>"
-                    self._send(404, "text/html", body)
+                    self._send(404, "text/html", NOT_FOUND_PAGE)
                     return
                 kind = server.content_types.get(found.suffix, "text/html")
                 if server.empty_every and found.suffix == ".html":
@@ -461,6 +450,53 @@ class MirrorServer:
         self._httpd = (_QuietServer if quiet else ThreadingHTTPServer)((host, port), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+
+    def _configure(self) -> None:
+        """Read ``_mirror.json`` as the current night has it (its ``_nightN/_mirror.json``
+        over the root's, key by key)."""
+        settings = _settings(self.root)
+        if self.night > 1:
+            settings = {**settings, **_settings(self.root / f"_night{self.night}")}
+        self.content_types = {**CONTENT_TYPES, **_declared(settings, "content_types")}
+        self.origin = str(settings.get("origin", ""))
+        self.origin_status = int(str(settings.get("origin_status", 301)))  # 302: for now
+        self.extra_headers = _declared_headers(settings)
+        self.redirectors = _declared(settings, "redirectors")  # path -> parameter naming where
+        self.moves = _declared(settings, "moved")  # path -> where (301)
+        self.found = _declared(settings, "found")  # path -> where (302)
+        host_roots = _declared(settings, "host_roots")  # host -> folder
+        self.host_roots = {host.lower(): folder for host, folder in host_roots.items()}
+        self.fallbacks = _declared(settings, "fallbacks")  # path -> file for unknown queries
+        self.throttled = _declared(settings, "throttled")  # path -> Retry-After (answered once)
+        self.path_sessions = bool(settings.get("path_sessions", False))
+        self.path_params = bool(settings.get("path_params", False))
+        self.consent = _declared(settings, "consent")  # page, accept, cookie (a cookie wall)
+        self.basic_auth = _declared(settings, "basic_auth")  # path prefix -> realm (401)
+        self.cache_buster = _declared(settings, "cache_buster")  # parameter, placeholder
+        self.empty_every = int(str(settings.get("empty_every", 0)))  # an empty 200 so often
+        self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
+        self.throttle_every = int(str(settings.get("throttle_every", 0)))  # a 429 so often
+        self.retry_after = str(settings.get("retry_after", 1))  # its Retry-After
+        self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
+        self.gone = {str(k): int(str(v)) for k, v in dict(settings.get("gone", {})).items()}  # type: ignore[call-overload]
+
+    def resolve_tonight(self, top: Path, raw_path: str) -> Path | None:
+        """``resolve`` as tonight's site has it: the latest night's file first, the
+        root's after; never a night's folder asked for itself."""
+        if urlsplit(raw_path).path.startswith("/_night"):
+            return None
+        for night in range(self.night, 1, -1):
+            found = resolve(top / f"_night{night}", raw_path)
+            if found is not None:
+                return found
+        return resolve(top, raw_path)
+
+    def next_night(self) -> None:
+        """The site as it is the next night: files of ``_night<N+1>/`` served over the
+        root's, its ``_mirror.json`` over the root's, its ``gone`` paths answered so."""
+        with self._lock:
+            self.night += 1
+            self._configure()
 
     @property
     def url(self) -> str:
