@@ -14,7 +14,7 @@ prototype), ``["Object", …]``, and an app's own reducers (Nuxt's ``["ShallowRe
 
 Pure and bounded: at most ``MAX_VALUES`` values are built, shared values once each.
 
-A stage's below them all: discovery reads a listing's items with it (``discover.embedded``),
+Below every stage: discovery reads a listing's items with it (``discover.embedded``),
 extraction an article's text a Nuxt page ships only in its payload (``extraction.page_data``).
 """
 

@@ -15,7 +15,7 @@ function called with literals. Anything else (a computation, a call but ``new Da
 makes the whole value unreadable: None, never an exception. Pure and bounded: at most
 ``MAX_TEXT`` characters, nested at most ``MAX_DEPTH`` deep, ``MAX_VALUES`` values.
 
-A stage's below them all: discovery reads a listing's items with it (``discover.embedded``),
+Below every stage: discovery reads a listing's items with it (``discover.embedded``),
 extraction an article's text a Nuxt page ships only in its payload (``extraction.page_data``).
 """
 
