@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.discover import jsvalue
-from newsarchive.discover.jsvalue import (
+from newsarchive import jsvalue
+from newsarchive.jsvalue import (
     MAX_DEPTH,
     angular_state,
     assigned_literals,

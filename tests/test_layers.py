@@ -36,6 +36,10 @@ RANKS = {
     "transliteration": 0,
     "language_tags": 0,
     "led_words": 0,
+    # page data's decoders (Nuxt 2's JavaScript, devalue's flat form): discovery reads a
+    # listing's items with them, extraction an article's text
+    "jsvalue": 0,
+    "devalue": 0,
     "profiles": 0,
     # plumbing that knows no stage: what it runs is handed to it
     "std_streams": 0,

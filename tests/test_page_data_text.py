@@ -74,3 +74,81 @@ def test_page_data_nested_past_the_parser_s_depth_leaves_the_markup_s_text() -> 
     deep = "[" * 200_000 + "]" * 200_000
     html = f'<html><body><script id="__NEXT_DATA__" type="application/json">{deep}</script>'
     assert text_in_page_data(LexborHTMLParser(html), "Заглавие", ["Абзац."]) == ["Абзац."]
+
+
+def _nuxt_page(data_script: str) -> str:
+    """A Nuxt site's article: its headline, date and lead rendered, the rest of the text
+    in the page's payload alone (``data_script``)."""
+    return (
+        f'<html><head><title>{TITLE} | Община Орехово</title></head><body><div id="__nuxt">'
+        '<header><a href="/">Община Орехово</a><nav><a href="/novini/">Новини</a></nav></header>'
+        f'<main><article><h1>{TITLE}</h1><time datetime="2026-11-26T08:17:00+02:00">'
+        f'26.11.2026, 08:17</time><p class="lead">{LEAD}</p><div class="body"></div>'
+        '<a href="/novini/">← Всички новини</a></article></main>'
+        f"<footer><p>© 2026 Община Орехово. Всички права запазени.</p></footer></div>{data_script}"
+        "</body></html>"
+    )
+
+
+def _flat(root: object) -> str:
+    """``root`` in devalue's flat form, as Nuxt 3 writes its payload: every value once in
+    one array, an object's members and an array's items indexes into it."""
+    values: list[object] = []
+
+    def add(value: object) -> int:
+        at = len(values)
+        values.append(None)
+        if isinstance(value, dict):
+            values[at] = {key: add(item) for key, item in value.items()}
+        elif isinstance(value, list):
+            values[at] = [add(item) for item in value]
+        else:
+            values[at] = value
+        return at
+
+    add(root)
+    return json.dumps(values, ensure_ascii=False).replace("</", "<\\/")
+
+
+def test_a_text_only_in_a_nuxt_2_payload_follows_the_lead() -> None:
+    """``window.__NUXT__=(function(a,b,…){return {…}}(…))``: the post's fields the
+    function's arguments, as Nuxt 2 writes a value used twice."""
+    script = (
+        '<script>window.__NUXT__=(function(a,b,c){return {layout:"default",data:[{post:'
+        f'{{title:a,lead:b,content:"<p>{REST}<\\/p>",slug:"bezplaten-pregled"}},'
+        f'related:[{{title:"Откриха обновената спортна зала",content:c}}]}}],'
+        "fetch:{},error:null,serverRendered:true}}"
+        f'("{TITLE}","{LEAD}","<p>{OTHER}<\\/p>"));</script>'
+    )
+    url = "https://orehovo.bg/novini/bezplaten-pregled/"
+    assert extract(_nuxt_page(script), url, today=_FETCHED).text.split("\n") == [LEAD, REST]
+
+
+def test_a_text_only_in_a_nuxt_3_payload_follows_the_lead() -> None:
+    """Nuxt 3's ``__NUXT_DATA__`` in devalue's flat form, read back as the values it
+    stands for: the post titled as the page, not the related one."""
+    payload = {
+        "data": {
+            "post-bezplaten-pregled": {"title": TITLE, "lead": LEAD, "body": f"<p>{REST}</p>"},
+            "related": [{"title": "Откриха обновената спортна зала", "body": f"<p>{OTHER}</p>"}],
+        },
+        "state": {},
+    }
+    script = (
+        '<script type="application/json" data-nuxt-data="nuxt-app" data-ssr="true" '
+        f'id="__NUXT_DATA__">{_flat(payload)}</script>'
+        '<script>window.__NUXT__={};window.__NUXT__.config={public:{},app:{baseURL:"/"}}</script>'
+    )
+    url = "https://orehovo.bg/novini/bezplaten-pregled/"
+    assert extract(_nuxt_page(script), url, today=_FETCHED).text.split("\n") == [LEAD, REST]
+
+
+def test_a_nuxt_payload_of_another_post_adds_nothing() -> None:
+    """The guards of ``__NEXT_DATA__``'s reading hold for Nuxt's: a post not holding the
+    markup's lead is not the page's."""
+    script = (
+        '<script>window.__NUXT__={data:[{post:{title:"'
+        f'{TITLE}",content:"<p>{REST}<\\/p>"}}}}]}};</script>'
+    )
+    url = "https://orehovo.bg/novini/bezplaten-pregled/"
+    assert extract(_nuxt_page(script), url, today=_FETCHED).text == LEAD

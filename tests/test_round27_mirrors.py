@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.discover.devalue import is_flat, unflatten
+from newsarchive.devalue import is_flat, unflatten
 from newsarchive.discover.embedded import embedded_items
 from newsarchive.discover.feeds import feed_links
 from newsarchive.discover.listings import article_links, page_links

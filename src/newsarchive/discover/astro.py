@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 # the bounds of ``jsvalue``'s reader, which reads the other scripts of the same page data
-from newsarchive.discover.jsvalue import MAX_DEPTH, MAX_TEXT, MAX_VALUES
+from newsarchive.jsvalue import MAX_DEPTH, MAX_TEXT, MAX_VALUES
 
 _VALUE, _ARRAY, _DATE, _URL = 0, 1, 3, 7
 

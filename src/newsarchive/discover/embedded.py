@@ -40,17 +40,17 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.devalue import is_flat, unflatten
 from newsarchive.discover.anchors import page_base
 from newsarchive.discover.astro import astro_props
-from newsarchive.discover.devalue import is_flat, unflatten
-from newsarchive.discover.jsvalue import (
+from newsarchive.discover.urls import normalize_url
+from newsarchive.jsvalue import (
     ASSIGNED,
     angular_state,
     assigned_literals,
     next_flight,
     nuxt_payload,
 )
-from newsarchive.discover.urls import normalize_url
 from newsarchive.memo import memoised
 
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)

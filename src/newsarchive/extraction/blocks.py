@@ -25,6 +25,7 @@ from newsarchive.extraction.clean import (
     is_hidden_attrs,
     is_table_of_contents,
 )
+from newsarchive.extraction.page_toc import page_tocs
 from newsarchive.markup import TAG_NAMES
 
 BLOCK_TAGS = frozenset(
@@ -110,7 +111,14 @@ class Walker:
     read from the attributes the walk fetches anyway: one pass over the tree in total.
     """
 
-    def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        mark: bool,
+        skip_below: float = 0.0,
+        in_page_links: list[LexborNode] | None = None,
+        tocs: set[int] | None = None,
+    ) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.table_parts: dict[int, str] = {}  # serial of a range -> "tr", "td" or "th"
@@ -126,6 +134,11 @@ class Walker:
         self._open_marks: list[tuple[int, int, Kind]] = []
         self._serial = 0
         self._code_depth = 0  # the depth of the <pre>/<code> being walked, 0 outside one
+        # ``page_toc.page_tocs`` of the root walked: given (a splice's subtree, of the
+        # page's), or found from the in-page links listed (the metadata's, of the whole
+        # page), else from a query of the root's own
+        self._tocs = tocs
+        self._in_page_links = in_page_links
 
     def flush(self) -> None:
         if not self._buf:
@@ -155,6 +168,8 @@ class Walker:
             if self._buf:
                 self.flush()
             return False
+        if self._tocs and node.mem_id in self._tocs:
+            return False  # (skipped as ``is_table_of_contents``'s boxes are)
         if self._code_depth and depth <= self._code_depth:
             self._code_depth = 0  # left the code element: a later sibling or above
         in_code = self._code_depth > 0
@@ -277,6 +292,8 @@ class Walker:
         read, and ``isspace`` still decides for those (a lone no-break space is blank).
         (It calls an empty text node blank too; the parser never makes one.)
         """
+        if self._tocs is None:
+            self._tocs = page_tocs(root, self._in_page_links)
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
@@ -363,7 +380,7 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
     position = {id(block): i for i, block in enumerate(walker.blocks)}
     subs: list[tuple[int, Walker, Kind]] = []
     for (_, node, stand_in, kind), bound in entries:
-        sub = Walker(mark=True, skip_below=bound)
+        sub = Walker(mark=True, skip_below=bound, tocs=walker._tocs)
         sub._serial = walker._serial + 1
         sub.walk(node)
         walker._serial = sub._serial + 1
@@ -411,7 +428,8 @@ def walk_blocks(
     *,
     mark: bool = False,
     skip_below: float = 0.0,
+    in_page_links: list[LexborNode] | None = None,
 ) -> Walker:
-    walker = Walker(mark=mark, skip_below=skip_below)
+    walker = Walker(mark=mark, skip_below=skip_below, in_page_links=in_page_links)
     walker.walk(node)
     return walker

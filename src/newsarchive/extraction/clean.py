@@ -302,6 +302,13 @@ _LIST_HEADING = (
 # "Коментари", with its count or none), the box's other lines and its form's.
 _COMMENT = "коментар"
 
+
+# The words a table of contents is labelled by: the line of its label alone is dropped
+# (below), and a box of in-page links under one is the text's navigation (``page_toc``)
+TOC_LABELS = (
+    r"Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
+    r"Съдържание|В тази статия"
+)
 _LINE_RULES = (
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -365,8 +372,7 @@ _LINE_RULES = (
     rf"^(?:категори[яи]|рубрик[аи]|публикувано в)\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
-    r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
-    r"Съдържание|В тази статия)\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
+    rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
 )
 # A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.

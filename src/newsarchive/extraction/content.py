@@ -920,8 +920,12 @@ def _recall_retry(
 _STEP_BUDGET = 100_000
 
 
-def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
-    """Generic article text for a page no profile describes (or whose profile drifted)."""
+def find_main_paragraphs(
+    tree: LexborHTMLParser, in_page_links: list[LexborNode] | None = None
+) -> list[str]:
+    """Generic article text for a page no profile describes (or whose profile drifted).
+    ``in_page_links``: the page's, where the metadata's reading listed them
+    (``Metadata.in_page_links``), else the walk asks the tree."""
     body = tree.body
     if body is None:
         return []
@@ -933,7 +937,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # what the rest of the page holds at most and what the walk can read
     # (``_read_prose_bound``) together do not exceed it.
     title = page_title(tree)
-    walker = walk_blocks(body, mark=True, skip_below=math.inf)
+    walker = walk_blocks(body, mark=True, skip_below=math.inf, in_page_links=in_page_links)
     weights, headline = weighed(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found

@@ -6,6 +6,11 @@ text field drawn by script): the words are in the page's ``__NEXT_DATA__`` JSON,
 post's ``content`` HTML, and nowhere in the markup. Read as the markup alone, such an
 article was archived as its lead. The post is found by the headline the page shows, so
 another item of the data (a list of related posts, the menu) is never read as the text.
+
+Nuxt does the same with its own payloads: Nuxt 2's ``window.__NUXT__=(function(a,b){…}
+(…))`` script and Nuxt 3's ``<script id="__NUXT_DATA__">`` in devalue's flat form, read
+by the decoders discovery reads their listings with (``newsarchive.jsvalue``,
+``newsarchive.devalue``), under the same guards.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.devalue import is_flat, unflatten
 from newsarchive.extraction.blocks import walk_blocks
-from newsarchive.extraction.metadata import PAGE_DATA
+from newsarchive.extraction.metadata import NUXT_ROOT, PAGE_DATA
+from newsarchive.jsvalue import nuxt_payload
 
 # The fields a headless CMS gives a post's text as HTML, most common first
 _TEXT_KEYS = ("content", "body", "html", "bodyHtml", "contentHtml", "text")
@@ -24,6 +31,8 @@ _TITLE_KEYS = ("title", "headline")
 # Past this many values the data is no post's props (a hostile or a huge page): not read
 _MAX_VALUES = 20_000
 _MAX_DATA = 2_000_000  # characters of JSON read at most
+_NUXT3_ID = "__NUXT_DATA__"
+_QUOTES = "\"'`"
 
 
 def text_in_page_data(
@@ -39,28 +48,79 @@ def text_in_page_data(
     of it the extractor left out (a call to action, a portfolio box in a company blog's
     ``content``) stay out. ``scripts``: the page's ``PAGE_DATA`` elements where the
     metadata's reading listed them (``Metadata.page_data``), else the tree is asked."""
+    name = " ".join(title.split())
+    if not name or not paragraphs:
+        return paragraphs
+    for data in _page_data(tree, scripts, paragraphs[0]):
+        for post in _posts_titled(data, name):
+            lines = _html_lines(post)
+            if not lines or any(line in paragraphs for line in lines):
+                continue  # (the markup shows the text: what it left out of it was chosen so)
+            own = {" ".join(v.split()) for v in post.values() if isinstance(v, str)}
+            if all(p in own for p in paragraphs):
+                return [*paragraphs, *lines]
+    return paragraphs
+
+
+def _page_data(
+    tree: LexborHTMLParser, scripts: list[LexborNode] | None, first: str
+) -> Iterator[object]:
+    """The page's data that may hold its post: Next.js's ``props``; on a Nuxt app's
+    page, a Nuxt 2 payload's value and a Nuxt 3 payload unflattened. Each read only when
+    asked for (the first post found ends the reading), and a Nuxt payload only where its
+    text holds ``first``, the markup's first paragraph, as a string of its own (the guard
+    of ``text_in_page_data`` wants it a field of the post): decoding a payload costs
+    more than the rest of the page's extraction (3-6 ms on each of AEB's three Nuxt
+    pages, whose markup shows their text), and one escaping a character of it (a
+    ``"``) is left unread, the markup's text kept."""
     if scripts is None:
         scripts = tree.css(PAGE_DATA)
-    script = scripts[0] if scripts else None
-    name = " ".join(title.split())
-    if script is None or not name or not paragraphs:
-        return paragraphs
-    raw = script.text(deep=True)
+    nuxt = False
+    for element in scripts:
+        if element.tag == "script":
+            data = _json(element.text(deep=True))
+            if isinstance(data, dict):
+                yield data.get("props")
+        elif element.attributes.get("id") == NUXT_ROOT:
+            nuxt = True
+    if not nuxt:
+        return
+    for script in tree.css("script"):
+        attrs = script.attributes
+        if "src" in attrs:
+            continue
+        text = script.text(deep=True)
+        if not _holds_string(text, first):
+            continue
+        if attrs.get("id") == _NUXT3_ID:
+            data = _json(text)
+            if is_flat(data):
+                assert isinstance(data, list)
+                yield unflatten(data)
+        elif "__NUXT__" in text and (payload := nuxt_payload(text)) is not None:
+            yield payload
+
+
+def _holds_string(text: str, line: str) -> bool:
+    """``line`` stands in ``text`` as a whole string literal, between two like quotes."""
+    at = text.find(line)
+    while at > 0:
+        quote = text[at - 1]
+        if quote in _QUOTES and text.startswith(quote, at + len(line)):
+            return True
+        at = text.find(line, at + 1)
+    return False
+
+
+def _json(raw: str) -> object:
+    """``raw`` read as JSON; None past ``_MAX_DATA`` or where it is not JSON (or nested
+    past the C parser's depth)."""
     if len(raw) > _MAX_DATA:
-        return paragraphs
+        return None
     try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):  # (not JSON; arrays nested past the C parser's depth)
-        return paragraphs
-    props = data.get("props") if isinstance(data, dict) else None
-    for post in _posts_titled(props, name):
-        lines = _html_lines(post)
-        if not lines or any(line in paragraphs for line in lines):
-            continue  # (the markup shows the text: what it left out of it was chosen so)
-        own = {" ".join(v.split()) for v in post.values() if isinstance(v, str)}
-        if all(p in own for p in paragraphs):
-            return [*paragraphs, *lines]
-    return paragraphs
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _posts_titled(data: object, name: str) -> Iterator[dict[str, object]]:

@@ -1101,7 +1101,9 @@ def _pick_body(
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
     bodies = listed.bodies if listed is not None else None
-    return content.body_after_description(tree, content.find_main_paragraphs(tree), bodies), rule
+    links = listed.in_page_links if listed is not None else None
+    found = content.find_main_paragraphs(tree, links)
+    return content.body_after_description(tree, found, bodies), rule
 
 
 def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:

@@ -13,6 +13,9 @@ prototype), ``["Object", …]``, and an app's own reducers (Nuxt's ``["ShallowRe
 ``undefined``, holes, NaN and the infinities: read as None here.
 
 Pure and bounded: at most ``MAX_VALUES`` values are built, shared values once each.
+
+Below every stage: discovery reads a listing's items with it (``discover.embedded``),
+extraction an article's text a Nuxt page ships only in its payload (``extraction.page_data``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ Only literals are read: objects, arrays, strings, numbers, ``true``/``false``/``
 function called with literals. Anything else (a computation, a call but ``new Date(…)``)
 makes the whole value unreadable: None, never an exception. Pure and bounded: at most
 ``MAX_TEXT`` characters, nested at most ``MAX_DEPTH`` deep, ``MAX_VALUES`` values.
+
+Below every stage: discovery reads a listing's items with it (``discover.embedded``),
+extraction an article's text a Nuxt page ships only in its payload (``extraction.page_data``).
 """
 
 from __future__ import annotations
