@@ -376,17 +376,19 @@ THEMES = {
     # in "news_info", the text in <div class="text" id="news_text"> with a gallery's
     # thumbnails and captions, an embedded Facebook post (its quoted text kept, as a
     # tweet's is) and a YouTube iframe among the paragraphs, "Снимки:" and "Източник:"
-    # closing it, "Ключови думи:" links, a poll, "Последни новини" and "Най-четени"
+    # closing it (credits, not text), "Ключови думи:" links, a poll, "Последни новини"
+    # and "Най-четени"
     "regional_daily": Theme(
         "https://pirin-dnes.example/news/view/48213",
         "Започва ремонтът на пазара в Петрич",
         "2026-12-03T10:15:00",
         "Симона Гълъбова",
         "Ремонтът на Градския пазар в Петрич",
-        "Източник: Пирин Днес",
-        9,
+        "Паркингът зад пазара остава отворен",
+        8,
         tags=("Петрич", "пазар", "ремонт"),
         drops=(
+            "Източник",
             "Снимки",
             "Сергиите",
             "Ключови думи",

@@ -176,7 +176,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
     if name := _posted_on_by_anywhere(page.tree, page.page_text):
-        yield name, "generic:posted-by"
+        yield name, POSTED_ON_BY_RULE
     if name := _data_layer_author(page.tree):
         yield name, "generic:data-layer"
 
@@ -272,6 +272,10 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
 
 
+# The rule of ``_posted_on_by_anywhere``: where that line closes the text, the text's
+# closing line names the writer instead (``generic:closing-line``, the same name), as it
+# did before the line was read anywhere else.
+POSTED_ON_BY_RULE = "generic:posted-on-by"
 # The elements a theme prints a post's "posted on … by …" line in, a line of its own.
 _LINE_ELEMENTS = "p, div, span, li, td, dd, small, footer"
 _SIGNED_LINE = 120  # characters: ``bylines.signed_line``'s longest line

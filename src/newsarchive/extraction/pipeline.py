@@ -254,8 +254,13 @@ def _extract(
         if day is not None:
             published = DatePick(day, "generic:closing-signature", "text")
             rules["published"] = published.rule
-    if signed and not author.value and "author" not in failed:
-        # nothing by the headline named the writer; the line closing the text did
+    if (
+        signed
+        and (not author.value or author.rule == authors.POSTED_ON_BY_RULE)
+        and "author" not in failed
+    ):
+        # nothing by the headline named the writer; the line closing the text did (the
+        # same "Публикувано на … от …" line, found anywhere, is this one when it closes it)
         author = _Field(signed, "generic:closing-line")
         rules["author"] = author.rule
     elif (
