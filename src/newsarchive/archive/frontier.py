@@ -28,6 +28,7 @@ from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
+from newsarchive.extraction.published import listed_as_archived
 from newsarchive.models import (
     SOURCE_FEED,
     SOURCE_NEWS_SITEMAP,
@@ -485,24 +486,33 @@ class Frontier:
         gave the entry (with its time of day and offset where it gave them), and which of
         the two ("listing", "feed"): the article's date when its page shows none, its
         time when the page shows that day alone (``published.with_listed``). One query
-        per ``PARAMETERS_PER_QUERY`` URLs: a run asks for every article."""
-        rows: dict[str, tuple[str | None, str | None]] = {}
+        per ``PARAMETERS_PER_QUERY`` URLs: a run asks for every article.
+
+        An archived article queued again (``--recheck``), under a source whose date is no
+        publication date, has the date its listing or feed gave it as the archive holds it
+        (``listed_as_archived``, as ``reextract`` reads it): else its page, printing none,
+        read again would leave the row undated (dated by its card, "listing", before)."""
+        rows: dict[str, tuple[str | None, str | None, tuple[Published, str] | None]] = {}
         for keys, marks in _batches(urls):
             rows.update(
-                (key, (day, source))
-                for key, day, source in self.conn.execute(
-                    f"SELECT url_key, listed_date, source FROM frontier WHERE url_key IN ({marks})",
+                (key, (day, source, listed_as_archived(archived, archived_source)))
+                for key, day, source, archived, archived_source in self.conn.execute(
+                    "SELECT f.url_key, f.listed_date, f.source, a.published, a.date_source"
+                    " FROM frontier f LEFT JOIN article_urls u ON u.url_key = f.url_key"
+                    f" LEFT JOIN articles a ON a.id = u.article_id WHERE f.url_key IN ({marks})",
                     keys,
                 )
             )
         found: dict[str, tuple[Published, str]] = {}
         for url in urls:
-            day, source = rows.get(url_key(url), (None, None))
+            day, source, archived = rows.get(url_key(url), (None, None, None))
             kind = listed_kind(source)
             # (a day, or a moment with its offset as the feed gave it; an older release
             # stored the day alone)
             if day and kind and (value := stored_published(day)) is not None:
                 found[url] = value, kind
+            elif archived is not None:
+                found[url] = archived
         return found
 
     def going_back(self, urls: list[str]) -> dict[str, int]:
