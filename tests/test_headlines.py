@@ -7,12 +7,18 @@ every night (cut short with "…", a section before them, other quotes, other ca
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from newsarchive.archive.frontier import changed_after, relisting_mark
+from newsarchive.archive.connection import connect
+from newsarchive.archive.frontier import Frontier, changed_after, relisting_mark
+from newsarchive.archive.states import State
+from newsarchive.archive.store import Store
 from newsarchive.discover.headlines import headline_mark, normal_headline, retitled
-from newsarchive.models import SOURCE_FEED, Candidate
+from newsarchive.discover.walk import Seen
+from newsarchive.models import SOURCE_FEED, Article, Candidate, Page
 
 TITLE = "Общинският съвет заседава в четвъртък – „Ведрина“"
 
@@ -102,3 +108,82 @@ def test_a_relisting_mark_comes_from_the_card_or_the_feed_date_and_stays_the_sam
     fed = Candidate("https://x.bg/n/1", "x", SOURCE_FEED, later)
     assert relisting_mark(fed, TITLE, FETCHED.isoformat()) is not None
     assert relisting_mark(fed, TITLE, None) is None  # (never fetched: an import)
+
+
+def _archived(tmp_path: Path, count: int) -> tuple[Frontier, list[str]]:
+    """An archive of ``count`` articles of site "t", each fetched once at ``FETCHED``
+    (the frontier holding them done, as a crawl leaves them)."""
+    conn = connect(tmp_path / "a.db", create=True)
+    store, frontier = Store(conn, stories=False), Frontier(conn, "t")
+    urls = [f"https://t.example/novini/{n}" for n in range(count)]
+    for n, url in enumerate(urls):
+        page = Page(url, url, 200, {"etag": f'"{n}"'}, b"<html></html>", "", "utf-8", FETCHED)
+        with conn:
+            store.upsert_article(
+                Article(title=f"Кметът откри нова детска площадка {n}", text="Текст."),
+                site="t", url=url, fetched_at=FETCHED.isoformat(),
+                capture_id=store.save_capture(page),
+            )  # fmt: skip
+    frontier.queue([Candidate(url, "t", SOURCE_FEED) for url in urls])
+    for url in urls:
+        frontier.settle(url, State.DONE, None)
+    return frontier, urls
+
+
+def _offered(frontier: Frontier, entries: list[Candidate]) -> int:
+    verdicts = frontier.offer(entries, handled=set(), refresh=False, since=None)
+    assert set(verdicts) == {Seen.KNOWN}
+    return frontier.relisted(entries, verdicts)
+
+
+def test_a_feed_entry_dated_after_the_fetch_has_its_article_read_again_once(
+    tmp_path: Path,
+) -> None:
+    frontier, urls = _archived(tmp_path, 3)
+    later = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    entries = [
+        Candidate(urls[0], "t", SOURCE_FEED, later),  # edited after the fetch
+        Candidate(urls[1], "t", SOURCE_FEED, FETCHED - dt.timedelta(hours=1)),
+        Candidate(urls[2], "t", SOURCE_FEED, FETCHED - dt.timedelta(days=1)),
+    ]
+    assert _offered(frontier, entries) == 1
+    assert frontier.pending() == [urls[0]]
+    # asked "changed since?" with the validators of its capture
+    assert frontier.recheck_validators([urls[0]]) == {urls[0]: ('"0"', None)}
+    frontier.settle(urls[0], State.DONE, None)  # (a 304: no capture newer than the date)
+    assert _offered(frontier, entries) == 0  # the same date: not again
+    edited_again = [replace(entries[0], listed_date=later + dt.timedelta(hours=5))]
+    assert _offered(frontier, edited_again) == 1
+
+
+def test_a_feed_stamping_every_item_alike_has_none_read_again(tmp_path: Path) -> None:
+    """Its one date is when the feed was written, new every night: no edit of any."""
+    frontier, urls = _archived(tmp_path, 3)
+    built = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    assert _offered(frontier, [Candidate(url, "t", SOURCE_FEED, built) for url in urls]) == 0
+    assert frontier.pending() == []
+
+
+def test_a_listing_card_retitled_has_its_article_read_again_a_truncated_one_not(
+    tmp_path: Path,
+) -> None:
+    frontier, urls = _archived(tmp_path, 3)
+    cards = [
+        Candidate(
+            urls[0],
+            "t",
+            "https://t.example/novini",
+            headline="Кметът откри новата детска площадка 0",
+        ),  # fmt: skip
+        Candidate(
+            urls[1], "t", "https://t.example/novini", headline="Кметът откри нова детска…"
+        ),  # fmt: skip
+        Candidate(
+            urls[2],
+            "t",
+            "https://t.example/novini",
+            headline="Новини: Кметът откри нова детска площадка 2",
+        ),  # fmt: skip
+    ]
+    assert _offered(frontier, cards) == 1
+    assert frontier.pending() == [urls[0]]

@@ -453,7 +453,14 @@ class Frontier:
         (``recheck_validators``: a 304 when not) and the edit is kept as a revision. Not
         one whose frontier row holds that mark already: the same card or date had it
         read once, and a list printing a headline the page never shows costs one
-        request, not one a night. At most ``RELISTED_PER_SOURCE``. How many it queued."""
+        request, not one a night. At most ``RELISTED_PER_SOURCE``. How many it queued.
+
+        Entries all dated alike (two or more) say nothing of each: that date is when
+        the document was written (a feed stamping each item with its build time), new
+        every night, and would have every article in it read again each night."""
+        dates = {c.listed_date for c in candidates if c.source in _DATED_SOURCES}
+        if len(dates) == 1 and len(candidates) > 1:
+            candidates = [replace(c, listed_date=None) for c in candidates]
         known = {
             url_key(c.url): c
             for c, verdict in zip(candidates, verdicts, strict=True)
