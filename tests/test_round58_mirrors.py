@@ -5,7 +5,8 @@ profile of id, name and origin) on one night, then THE NEXT NIGHT by the nightly
 
 The mirrors (``tests/fixtures/make_mirrors_round58.py``): twelve new articles overnight
 on a list of nine a page (kalinovets); a title's typo fixed and a paragraph added
-overnight (dragomirtsi); an article deleted (410) and one whose slug was shortened (301
+overnight, read again by the nightly run as its card shows the fixed title (dragomirtsi);
+an article deleted (410) and one whose slug was shortened (301
 old -> new) overnight (preselka); the whole site moved overnight to another domain, every
 old address answered 301 there (belovidovo). Each night: the rows, the requests, what
 stdout and stderr say.
@@ -93,12 +94,14 @@ def _revisions(db: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM revisions").fetchone()[0])
 
 
-def test_an_article_edited_overnight_keeps_one_row_and_the_nightly_run_does_not_reread_it(
+def test_an_article_retitled_overnight_is_read_again_by_the_nightly_run_its_card_changed(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """What the nightly run does today: it reads the list and what is new on it, not the
-    articles it archived (only ``--recheck DAYS`` reads them again), so a title fixed and
-    a paragraph added overnight stay unseen, one row with the first night's text."""
+    """The nightly run reads the list and what is new on it; a known article whose card
+    shows a headline other than the archived title (its typo fixed) is read once more
+    too (``Frontier.relisted``, conditionally): one row, its fixed title and added
+    paragraph current, the typo's version kept as its revision. The night after, the
+    list alone (a 304)."""
     url = "https://dragomirtsi.bg/novini/316-sesiya-na-saveta"
     with mirror_crawls(
         run_cli, db, tmp_path, "dragomirtsi", *ROUND58_SITES["dragomirtsi"]
@@ -106,20 +109,61 @@ def test_an_article_edited_overnight_keeps_one_row_and_the_nightly_run_does_not_
         crawls.crawl()
         first_title = article_rows(db)[url][0]
         night = _next_night(crawls, db)
-        assert night == ["/robots.txt", "/novini", "/novini/318-shkolna-olimpiada"], night
-        assert "dragomirtsi: 1 new, 0 updated" in crawls.stdout
+        # the new one and the retitled one (fetched side by side: either order)
+        assert night[:2] == ["/robots.txt", "/novini"], night
+        assert sorted(night[2:]) == [
+            "/novini/316-sesiya-na-saveta",
+            "/novini/318-shkolna-olimpiada",
+        ]
+        assert (
+            "dragomirtsi: 1 new, 1 updated, 0 unchanged, 0 gone, 0 failed, 4 requests"
+            in crawls.stdout
+        )
         assert _stderr(crawls) == ""
         rows = article_rows(db)
-        assert len(rows) == 8 and rows[url][0] == first_title and _revisions(db) == 0
-        # with --recheck (the article is 9 days old) the edit is read: one row, revised,
-        # the typo kept as its revision
-        a_night_later(db)
-        crawls.crawl("--recheck", "30")
-        assert _stderr(crawls) == ""
-        assert_archived_whole_and_right(db, "dragomirtsi", night=2)
+        assert len(rows) == 8 and rows[url][0] != first_title
+        assert rows[url][0].startswith("Общинският ") and first_title.startswith("Ощинският ")
+        assert rows[url][3].endswith("ще приключат до петък.")
         assert _revisions(db) == 1
+        with closing(sqlite3.connect(db)) as conn:
+            (kept,) = conn.execute("SELECT title FROM revisions").fetchone()
+        assert kept == first_title
+        assert_archived_whole_and_right(db, "dragomirtsi", night=2)
         a_night_later(db)
         assert crawls.crawl() == ["/robots.txt", "/novini"]
+        assert _stderr(crawls) == "" and _revisions(db) == 1
+
+
+def test_a_card_headline_its_page_never_shows_costs_one_304_and_no_revision(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A list printing, for a known article, a headline its page does not show (a
+    word changed): the article is asked "changed since?" once (a 304: one row, no
+    revision, counted unchanged); the list read again with that card as it was, the
+    article is not asked again (its frontier row keeps the card's mark)."""
+    url = "https://dragomirtsi.bg/novini/315-proverka-na-hidrantite"
+    with mirror_crawls(
+        run_cli, db, tmp_path, "dragomirtsi", *ROUND58_SITES["dragomirtsi"], editable=True
+    ) as crawls:
+        crawls.crawl()
+        title = article_rows(db)[url][0]
+        listing = crawls.root / "novini.html"
+        page = listing.read_text(encoding="utf-8")
+        shown = title.replace(" – ", " в ")
+        assert shown != title and page.count(title) == 1
+        listing.write_text(page.replace(title, shown), encoding="utf-8")
+        a_night_later(db)
+        assert crawls.crawl() == ["/robots.txt", "/novini", "/novini/315-proverka-na-hidrantite"]
+        assert crawls.server.not_modified >= 1
+        assert "dragomirtsi: 0 new, 0 updated, 1 unchanged" in crawls.stdout
+        assert _stderr(crawls) == "" and _revisions(db) == 0
+        assert article_rows(db)[url][0] == title
+        # the list changed elsewhere, the card as it was: the list alone
+        elsewhere = page.replace(title, shown).replace("<h1>Новини</h1>", "<h1>Новини </h1>")
+        listing.write_text(elsewhere, encoding="utf-8")
+        a_night_later(db)
+        assert crawls.crawl() == ["/robots.txt", "/novini"]
+        assert _stderr(crawls) == "" and len(article_rows(db)) == 7
 
 
 def test_an_article_deleted_and_one_renamed_overnight_keep_one_row_each(

@@ -943,14 +943,19 @@ class SourceReader:
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:
         """Queue the new of ``candidates``, one verdict each; a copy of a page by the
         site's own copy marks (``Discovery.copy_marks``) is offered as that page, queued
-        once beside it."""
+        once beside it. An archived one whose card or entry says it changed since it was
+        read is queued again too (``Frontier.relisted``), its verdict still KNOWN: the
+        walk ends where it would have (``--refresh`` queues every one anyway)."""
         if self._copy_marks:
             marks = self._copy_marks
             candidates = [replace(c, url=without_copy_marks(c.url, marks)) for c in candidates]
-        return self.frontier.offer(
+        verdicts = self.frontier.offer(
             candidates, handled=self.harvest.handled, refresh=self.options.refresh,
             since=self.options.since,
         )  # fmt: skip
+        if not self.options.refresh:
+            self.frontier.relisted(candidates, verdicts)
+        return verdicts
 
 
 def _what(number: int) -> str:

@@ -525,8 +525,9 @@ class Harvester:
         urls = pending[:room]
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         old = self.report.count(Outcome.OLD)
-        recheck = self.options.recheck_days is not None and not self.options.refresh
-        validators = self.frontier.recheck_validators(urls) if recheck else None
+        # (an archived article queued again, by ``--recheck`` or by a card or entry
+        # saying it changed: ``Frontier.relisted``, is asked "changed since?")
+        validators = None if self.options.refresh else self.frontier.recheck_validators(urls)
         listed = self.frontier.listed(urls)  # read once: nothing changes them while fetching
         self.going_back = self.frontier.going_back(urls)
 

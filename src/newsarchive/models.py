@@ -74,12 +74,14 @@ class Candidate:
     it (a listing card, a feed's pubDate, a sitemap's lastmod, a recheck's archived day),
     with its time of day and offset where it gave them: a page printing the day alone
     takes its feed's moment (``published.with_listed``), as a search sorting a day's news
-    reads it."""
+    reads it. ``headline``: the text of a listing card's link to it (its longest), which
+    tells an archived article retitled since (``discover.headlines``)."""
 
     url: str
     site: str
     source: str
     listed_date: dt.date | dt.datetime | None = None
+    headline: str | None = None
 
 
 SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates
@@ -88,6 +90,11 @@ SOURCE_SITEMAP = "sitemap"  # its lastmod is when the page last changed, not a p
 # a publication date, as a feed's is (its ``date_source`` "feed"), though read from a sitemap
 SOURCE_NEWS_SITEMAP = "news-sitemap"
 SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
+# an archived article queued again because its listing card's headline, or its feed or
+# sitemap entry's date, says it changed since it was read (``Frontier.relisted``):
+# "relisted:MARK", MARK the fingerprint of what said so, so the same card or date never
+# has it read again
+SOURCE_RELISTED = "relisted"
 # an article reached back through the "« Предишна новина" link of the one after it:
 # "older", or "older:N" when at most N more may be reached back from it, "older:N:SOURCE"
 # when it took over an address a listing or feed had dated (``frontier.older_source``)

@@ -14,6 +14,7 @@ the page an AMP link copies.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -22,9 +23,10 @@ from dataclasses import dataclass, replace
 
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.states import State
-from newsarchive.archive.store import now_iso
+from newsarchive.archive.store import fetch_moment, now_iso
 from newsarchive.dates import stored_published
 from newsarchive.discover.explore import Discovery
+from newsarchive.discover.headlines import headline_mark, retitled
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
@@ -34,6 +36,8 @@ from newsarchive.models import (
     SOURCE_NEWS_SITEMAP,
     SOURCE_OLDER,
     SOURCE_RECHECK,
+    SOURCE_RELISTED,
+    SOURCE_SITEMAP,
     Candidate,
     Page,
     Published,
@@ -162,6 +166,43 @@ def _older_than(since: dt.date | None, day: dt.date | None) -> str | None:
     if day is None or day >= since:
         return since.isoformat()
     return (day + dt.timedelta(days=1)).isoformat()
+
+
+# The most archived articles one source's entries have read again in a run
+# (``Frontier.relisted``): a listing page holds fewer, a sitemap whose every ``<lastmod>``
+# moved (a theme's update) thousands, which are left to ``--recheck``.
+RELISTED_PER_SOURCE = 50
+# Whose entry dates say when the page last changed, or came out: a listing's card
+# dates are days, or counted back from the fetch ("преди 3 часа"), and say neither.
+_DATED_SOURCES = frozenset({SOURCE_FEED, SOURCE_NEWS_SITEMAP, SOURCE_SITEMAP})
+
+
+def changed_after(listed: Published | None, fetched: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a feed's or sitemap's entry date (``listed``) says the page changed after
+    it was fetched (``fetched``): a moment later than the fetch, or a day after the
+    fetch's day; never one later than ``now`` (a date in the future is a wrong clock or
+    zone, not news of an edit)."""
+    if listed is None:
+        return False
+    if isinstance(listed, dt.datetime):
+        moment = listed if listed.tzinfo is not None else listed.replace(tzinfo=dt.UTC)
+        return fetched < moment <= now
+    return fetched.date() < listed <= now.date()
+
+
+def relisting_mark(candidate: Candidate, title: str, fetched: str | None) -> str | None:
+    """What says that the archived article ``candidate`` names changed since it was read
+    (its ``title``, last ``fetched`` at, as the archive holds them), as the frontier
+    source it is queued again under ("relisted:MARK"), or None: its card's headline
+    retitled (``headlines.retitled``), or its feed's or sitemap's date after the fetch
+    (``changed_after``)."""
+    if candidate.headline and retitled(candidate.headline, title):
+        return f"{SOURCE_RELISTED}:{headline_mark(candidate.headline)}"
+    if candidate.source in _DATED_SOURCES and fetched and candidate.listed_date is not None:
+        if changed_after(candidate.listed_date, fetch_moment(fetched), dt.datetime.now(dt.UTC)):
+            said = candidate.listed_date.isoformat()
+            return f"{SOURCE_RELISTED}:{hashlib.sha1(said.encode()).hexdigest()[:12]}"
+    return None
 
 
 def within(checked_at: str | None, days: float) -> bool:
@@ -405,6 +446,46 @@ class Frontier:
         )
         return len(rows)
 
+    def relisted(self, candidates: list[Candidate], verdicts: list[Seen]) -> int:
+        """Queue again the archived articles among ``candidates`` (those ``offer`` found
+        KNOWN) whose entry says they changed since they were read (``relisting_mark``:
+        a card's headline not the archived title, a feed's or sitemap's date after the
+        last fetch), each under "relisted:MARK" so the fetch asks "changed since?"
+        (``recheck_validators``: a 304 when not) and the edit is kept as a revision. Not
+        one whose frontier row holds that mark already: the same card or date had it
+        read once, and a list printing a headline the page never shows costs one
+        request, not one a night. At most ``RELISTED_PER_SOURCE``. How many it queued.
+
+        Entries all dated alike (two or more) say nothing of each: that date is when
+        the document was written (a feed stamping each item with its build time), new
+        every night, and would have every article in it read again each night."""
+        dates = {c.listed_date for c in candidates if c.source in _DATED_SOURCES}
+        if len(dates) == 1 and len(candidates) > 1:
+            candidates = [replace(c, listed_date=None) for c in candidates]
+        known = {
+            url_key(c.url): c
+            for c, verdict in zip(candidates, verdicts, strict=True)
+            if verdict is Seen.KNOWN
+            and (c.headline or c.source in _DATED_SOURCES)
+            and not is_item_url(c.url)
+        }
+        queued: list[Candidate] = []
+        for keys, marks in _batches(list(known)):
+            rows = self.conn.execute(
+                "SELECT u.url_key, a.title, f.source,"
+                " (SELECT max(c.fetched_at) FROM captures c WHERE c.article_id = a.id)"
+                " FROM article_urls u JOIN articles a ON a.id = u.article_id"
+                " LEFT JOIN frontier f ON f.url_key = u.url_key"
+                f" WHERE u.url_key IN ({marks}) AND a.site = ?",
+                (*keys, self.site),
+            ).fetchall()
+            for key, title, source, fetched in rows:
+                mark = relisting_mark(known[key], title or "", fetched)
+                if mark is not None and mark != source and len(queued) < RELISTED_PER_SOURCE:
+                    queued.append(replace(known[key], source=mark, listed_date=None))
+        self.queue(queued)
+        return len(queued)
+
     def _queued_before(self, urls: list[str]) -> set[str]:
         """The keys of ``urls`` the frontier holds: queued as articles once."""
         found: set[str] = set()
@@ -431,8 +512,9 @@ class Frontier:
                     "SELECT f.url_key, c.headers, max(c.id) FROM frontier f"
                     " JOIN article_urls u ON u.url_key = f.url_key"
                     " JOIN captures c ON c.article_id = u.article_id"
-                    f" WHERE f.url_key IN ({marks}) AND f.source = ? GROUP BY f.url_key",
-                    (*keys, SOURCE_RECHECK),
+                    f" WHERE f.url_key IN ({marks}) AND (f.source = ? OR f.source LIKE ?)"
+                    " GROUP BY f.url_key",
+                    (*keys, SOURCE_RECHECK, f"{SOURCE_RELISTED}:%"),
                 )
             )
         found: dict[str, tuple[str | None, str | None]] = {}

@@ -497,6 +497,7 @@ def article_links(
                 site=profile.id,
                 source=page_url,
                 listed_date=card_moment(card, memo, today),
+                headline=max(card.link_texts, key=len, default=None) or None,
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(

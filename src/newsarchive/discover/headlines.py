@@ -1,0 +1,70 @@
+"""Whether a listing card's headline says an archived article was retitled since.
+
+The nightly run reads a listing for what is new on it; the cards of articles it archived
+before are passed over. A card whose headline differs from the archived title is the
+cheapest sign there is that the article was edited (a typo fixed, a headline reworded,
+most often with the text beside it): the walk holds the card anyway, and a conditional
+request for the page costs a 304 when nothing changed after all.
+
+Lists print headlines in their own way, and a re-read every night for a card that never
+matches would cost a request an article a night for nothing. So only a card text that
+is itself a whole headline counts, and only when it tells the same story in other
+words: not one equal to the title once spacing, typography and case are set aside;
+not one the title holds, or that holds the title (a list cutting titles short, with or
+without "…", a section's "Новини: " before it, a date or a lead run into the link);
+not one of fewer than ``MIN_WORDS`` words ("Прочети още", "Виж повече"); not one
+sharing less than ``SAME_STORY`` of its words with the title (a short title the CMS
+keeps apart from the headline: no edit of this one). A headline rewritten whole is
+missed by this rule; ``crawl --recheck DAYS`` reads such articles again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+MIN_WORDS = 3
+SAME_STORY = 0.5  # the card's words the title holds, of all the card's words
+
+_QUOTES = str.maketrans(
+    {
+        "„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "′": "'",
+        "–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-",
+    }
+)  # fmt: skip
+_ELLIPSIS = re.compile(r"\s*(?:…|\.{3,})\s*$")
+_WORD = re.compile(r"\w+")
+
+
+def normal_headline(text: str) -> str:
+    """``text`` as a headline compares: NFC, typographic quotes and dashes plain,
+    spacing single (no-break spaces too), case folded."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return " ".join(text.split()).casefold()
+
+
+def retitled(card: str, archived: str) -> bool:
+    """Whether the headline a listing card shows (``card``: its link's text) says the
+    article archived as ``archived`` was retitled since (module docstring)."""
+    title = normal_headline(archived)
+    shown = normal_headline(card)
+    cut = _ELLIPSIS.search(shown)
+    if cut:
+        shown = shown[: cut.start()]
+    words = _WORD.findall(shown)
+    if not title or len(words) < MIN_WORDS:
+        return False
+    if shown in title or title in shown:
+        return False
+    held = set(_WORD.findall(title))
+    return sum(word in held for word in words) >= SAME_STORY * len(words)
+
+
+def headline_mark(card: str) -> str:
+    """A short fingerprint of a card's headline as it compares (``normal_headline``):
+    what the frontier keeps of the card that had its article read again, so a card that
+    still differs after the re-read (the page kept its old title) is not read again
+    each night, only when the card changes once more."""
+    return hashlib.sha1(normal_headline(card).encode()).hexdigest()[:12]

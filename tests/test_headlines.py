@@ -1,0 +1,189 @@
+"""When a listing card's headline, or a feed's or sitemap's entry date, says an archived
+article changed since it was read (``discover.headlines.retitled``,
+``archive.frontier.changed_after``): the nightly run reads such an article again, so the
+rule must hold for the edits it is for and never for the ways lists print headlines
+every night (cut short with "…", a section before them, other quotes, other case)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.frontier import Frontier, changed_after, relisting_mark
+from newsarchive.archive.states import State
+from newsarchive.archive.store import Store
+from newsarchive.discover.headlines import headline_mark, normal_headline, retitled
+from newsarchive.discover.walk import Seen
+from newsarchive.models import SOURCE_FEED, Article, Candidate, Page
+
+TITLE = "Общинският съвет заседава в четвъртък – „Ведрина“"
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        TITLE,
+        '  общинският   СЪВЕТ заседава в четвъртък - "Ведрина" ',  # case, spaces, quotes
+        "Общинският съвет заседава в четвъртък — «Ведрина»",  # other dash, other quotes
+        "Общинският\u00a0съвет заседава в четвъртък – ”Ведрина”",  # a no-break space
+        "Общинският съвет заседава в чет…",  # cut short with an ellipsis
+        "Общинският съвет заседава...",
+        "Общинският съвет заседава в",  # cut short with none
+        "Новини: Общинският съвет заседава в четвъртък – „Ведрина“",  # a section before it
+        "12.11.2026 Общинският съвет заседава в четвъртък – „Ведрина“ Сесията започва в 10 ч.",
+        "Прочети още",  # no headline at all
+        "Виж цялата новина",  # nor this, three words but none of the title's
+        "Сесия на съвета",  # a short title the CMS keeps apart: no word of the title's
+    ],
+)
+def test_a_card_printing_the_archived_headline_its_own_way_says_no_edit(card: str) -> None:
+    assert not retitled(card, TITLE)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "Ощинският съвет заседава в четвъртък – „Ведрина“",  # a typo (made or fixed)
+        "Общинският съвет заседава в петък – „Ведрина“",  # a word changed
+        "Общинският съвет заседава в петък…",  # changed, and cut short
+        "Новини: Общинският съвет заседава в петък – „Ведрина“",  # changed, under a section
+        "Общинският съвет заседава извънредно в четвъртък – „Ведрина“",  # a word added
+    ],
+)
+def test_a_card_headline_edited_from_the_archived_one_says_the_article_changed(
+    card: str,
+) -> None:
+    assert retitled(card, TITLE)
+
+
+def test_an_article_archived_without_a_title_is_never_retitled_by_its_card() -> None:
+    assert not retitled(TITLE, "")
+    assert not retitled("", TITLE)
+
+
+def test_a_card_mark_is_the_same_for_the_same_headline_however_printed() -> None:
+    shouted = 'ОБЩИНСКИЯТ съвет заседава в четвъртък - "Ведрина"'
+    assert headline_mark(TITLE) == headline_mark(shouted)
+    assert headline_mark(TITLE) != headline_mark("Общинският съвет заседава в петък")
+    assert normal_headline("„А“ — Б") == '"а" - б'
+
+
+FETCHED = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)
+NOW = dt.datetime(2026, 11, 22, 3, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("listed", "changed"),
+    [
+        (dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC), True),  # changed after the fetch
+        (dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))), False),
+        (dt.datetime(2026, 11, 19, 23, 0, tzinfo=dt.UTC), False),  # before it
+        (dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC), False),  # in the future: a wrong clock
+        (dt.date(2026, 11, 21), True),  # a day after the fetch's
+        (dt.date(2026, 11, 20), False),  # the fetch's own day: no telling
+        (None, False),
+    ],
+)
+def test_an_entry_date_after_the_fetch_says_the_article_changed(
+    listed: dt.date | None, changed: bool
+) -> None:
+    assert changed_after(listed, FETCHED, NOW) is changed
+
+
+def test_a_relisting_mark_comes_from_the_card_or_the_feed_date_and_stays_the_same() -> None:
+    typo = "Ощинският съвет заседава в четвъртък – „Ведрина“"
+    card = Candidate("https://x.bg/n/1", "x", "https://x.bg/novini", headline=typo)
+    mark = relisting_mark(card, TITLE, FETCHED.isoformat())
+    assert mark is not None and mark.startswith("relisted:")
+    assert relisting_mark(card, TITLE, FETCHED.isoformat()) == mark
+    assert relisting_mark(card, card.headline or "", FETCHED.isoformat()) is None
+    # a listing card's date says nothing of an edit; a feed's does
+    later = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    dated = Candidate("https://x.bg/n/1", "x", "https://x.bg/novini", later)
+    assert relisting_mark(dated, TITLE, FETCHED.isoformat()) is None
+    fed = Candidate("https://x.bg/n/1", "x", SOURCE_FEED, later)
+    assert relisting_mark(fed, TITLE, FETCHED.isoformat()) is not None
+    assert relisting_mark(fed, TITLE, None) is None  # (never fetched: an import)
+
+
+def _archived(tmp_path: Path, count: int) -> tuple[Frontier, list[str]]:
+    """An archive of ``count`` articles of site "t", each fetched once at ``FETCHED``
+    (the frontier holding them done, as a crawl leaves them)."""
+    conn = connect(tmp_path / "a.db", create=True)
+    store, frontier = Store(conn, stories=False), Frontier(conn, "t")
+    urls = [f"https://t.example/novini/{n}" for n in range(count)]
+    for n, url in enumerate(urls):
+        page = Page(url, url, 200, {"etag": f'"{n}"'}, b"<html></html>", "", "utf-8", FETCHED)
+        with conn:
+            store.upsert_article(
+                Article(title=f"Кметът откри нова детска площадка {n}", text="Текст."),
+                site="t", url=url, fetched_at=FETCHED.isoformat(),
+                capture_id=store.save_capture(page),
+            )  # fmt: skip
+    frontier.queue([Candidate(url, "t", SOURCE_FEED) for url in urls])
+    for url in urls:
+        frontier.settle(url, State.DONE, None)
+    return frontier, urls
+
+
+def _offered(frontier: Frontier, entries: list[Candidate]) -> int:
+    verdicts = frontier.offer(entries, handled=set(), refresh=False, since=None)
+    assert set(verdicts) == {Seen.KNOWN}
+    return frontier.relisted(entries, verdicts)
+
+
+def test_a_feed_entry_dated_after_the_fetch_has_its_article_read_again_once(
+    tmp_path: Path,
+) -> None:
+    frontier, urls = _archived(tmp_path, 3)
+    later = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    entries = [
+        Candidate(urls[0], "t", SOURCE_FEED, later),  # edited after the fetch
+        Candidate(urls[1], "t", SOURCE_FEED, FETCHED - dt.timedelta(hours=1)),
+        Candidate(urls[2], "t", SOURCE_FEED, FETCHED - dt.timedelta(days=1)),
+    ]
+    assert _offered(frontier, entries) == 1
+    assert frontier.pending() == [urls[0]]
+    # asked "changed since?" with the validators of its capture
+    assert frontier.recheck_validators([urls[0]]) == {urls[0]: ('"0"', None)}
+    frontier.settle(urls[0], State.DONE, None)  # (a 304: no capture newer than the date)
+    assert _offered(frontier, entries) == 0  # the same date: not again
+    edited_again = [replace(entries[0], listed_date=later + dt.timedelta(hours=5))]
+    assert _offered(frontier, edited_again) == 1
+
+
+def test_a_feed_stamping_every_item_alike_has_none_read_again(tmp_path: Path) -> None:
+    """Its one date is when the feed was written, new every night: no edit of any."""
+    frontier, urls = _archived(tmp_path, 3)
+    built = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    assert _offered(frontier, [Candidate(url, "t", SOURCE_FEED, built) for url in urls]) == 0
+    assert frontier.pending() == []
+
+
+def test_a_listing_card_retitled_has_its_article_read_again_a_truncated_one_not(
+    tmp_path: Path,
+) -> None:
+    frontier, urls = _archived(tmp_path, 3)
+    cards = [
+        Candidate(
+            urls[0],
+            "t",
+            "https://t.example/novini",
+            headline="Кметът откри новата детска площадка 0",
+        ),  # fmt: skip
+        Candidate(
+            urls[1], "t", "https://t.example/novini", headline="Кметът откри нова детска…"
+        ),  # fmt: skip
+        Candidate(
+            urls[2],
+            "t",
+            "https://t.example/novini",
+            headline="Новини: Кметът откри нова детска площадка 2",
+        ),  # fmt: skip
+    ]
+    assert _offered(frontier, cards) == 1
+    assert frontier.pending() == [urls[0]]
