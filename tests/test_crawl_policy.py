@@ -227,6 +227,84 @@ def test_a_page_repeating_earlier_pages_links_ends_the_walk() -> None:
     assert walk.stop is Stop.END and walk.state.completed
 
 
+# A list of three a page beside a side column of the newest six ("Последни обяви") on
+# every page: page 1's column shows all that page 2 lists as its own
+_SIDE = ("li./ul./div.blok posledni", ["a", "b", "c", "d", "e", "f"])
+_OWN = {1: ["a", "b", "c"], 2: ["d", "e", "f"], 3: ["g", "h"]}
+
+
+def _placed(own: list[str]) -> list[tuple[str, str]]:
+    """A page's places as ``listings.article_links`` tells them: each link once, where it
+    first stood (its own list first, the column's links not in it after)."""
+    block, side = _SIDE
+    return [("div.obyava/div./div.", u) for u in own] + [(block, u) for u in side if u not in own]
+
+
+def _side_walk(answers: dict[int, list[str]], *, placed: bool = True) -> list[int]:
+    """The numbers of the pages a first crawl's walk of such a listing fetched, page N
+    listing ``answers[N]`` as its own, each linking the next (a number past them
+    answered as the last)."""
+    walk = ListingWalk(page(1), WalkState())
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        number = step[1]
+        fetched.append(number)
+        own = answers.get(number, answers[max(answers)])
+        places = _placed(own)
+        items = [u for _, u in places]
+        seen = [Seen.NEW if number == 1 else Seen.THIS_RUN] * len(items)
+        walk.listed(Listed(page(number + 1), seen, items=items, places=places if placed else ()))
+    return fetched
+
+
+def test_links_a_side_column_showed_earlier_are_a_later_pages_own_list() -> None:
+    """Page 2's own three stood only in page 1's side column: not walked, so page 2
+    lists news and the walk reads page 3 (read by URL alone, page 2 listed nothing page
+    1 had not, and the walk ended there: 2 of 8 notices never found). Page 4 answering
+    as page 3 (the site's last page for any number) is a repeat: the end."""
+    assert _side_walk(_OWN) == [1, 2, 3, 4]
+    assert _side_walk(_OWN, placed=False) == [1, 2]
+
+
+def test_a_page_repeating_the_page_before_beside_a_side_column_ends_the_walk() -> None:
+    """A true loop (page 3 the same as page 2, column and all) is still the end."""
+    assert _side_walk({1: _OWN[1], 2: _OWN[2]}) == [1, 2, 3]
+
+
+def test_a_page_of_only_the_side_column_ends_the_walk() -> None:
+    """A number past the end answered with the side column alone: nothing new where it
+    stands, the end."""
+    walk = ListingWalk(page(1), WalkState())
+    again = [Seen.THIS_RUN] * 6
+    walk.listed(Listed(page(2), [NEW] * 6, items=list("abcdef"), places=_placed(_OWN[1])))
+    walk.listed(Listed(page(3), again, items=list("defabc"), places=_placed(_OWN[2])))
+    block, side = _SIDE
+    only = [(block, u) for u in side]
+    assert walk.listed(Listed(page(4), again, items=side, places=only)) is Stop.END
+    assert walk.state.completed
+
+
+def test_a_page_listing_known_links_in_blocks_of_its_own_ends_the_walk() -> None:
+    """A page whose cards are built otherwise than the earlier pages' (a month's archive
+    page after a category's last page, its cards read at another node), none of the
+    earlier blocks on it: its links compare by URL alone, and it lists nothing new.
+    Counted new in a block never seen, zornitsa's walk went on through the month's page
+    2 and three months missing (five requests more, no article more)."""
+    card, popular = "article.post", "li.wpp-item/ul.wpp-list/section.popular-posts"
+    meta = "div.entry-meta/header.entry-header/article.post"
+
+    def at(*placed: tuple[str, str]) -> Listed:
+        """The page listing its links where they stood, linking the next page."""
+        urls = [url for _, url in placed]
+        return Listed(page(walk.number + 1), [NEW] * len(urls), items=urls, places=placed)
+
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(at((card, "a"), (card, "b"), (popular, "p")))
+    walk.listed(at((card, "c"), (popular, "p")))
+    month = at((meta, "a"), (meta, "c"), (popular, "p"))
+    assert walk.listed(month) is Stop.END
+
+
 def test_a_page_sharing_some_links_with_earlier_pages_goes_on() -> None:
     walk = ListingWalk(page(1), WalkState())
     walk.listed(Listed(page(2), [NEW, NEW], items=["a", "b"]))

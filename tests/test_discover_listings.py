@@ -1428,6 +1428,49 @@ def test_whether_a_page_listed_news_of_its_own_is_told_by_the_walk_it_is_read_in
     assert not own_news(walk, month, latest, [dt.date(2026, 11, 5)])
 
 
+def _obyavi(own: range, side: range) -> str:
+    """A notices page: its own list of dated notices and a side column of the latest."""
+    cards = "".join(
+        f'<div class="obyava"><span class="data">{27 - n} ное. 2026 | 08:17</span>'
+        f' <a href="/obyavi/{n}-obyava/">Обява номер {n} на общината</a></div>'
+        for n in own
+    )
+    column = "".join(
+        f'<li><a href="/obyavi/{n}-obyava/">Обява номер {n} на общината</a>'
+        f" <span>{27 - n} ное. 2026</span></li>"
+        for n in side
+    )
+    return _html(
+        f'<div id="main"><h1>Обяви</h1>{cards}</div><div id="side">'
+        f'<div class="blok posledni"><h3>Последни обяви</h3><ul>{column}</ul></div></div>'
+    )
+
+
+def test_a_side_column_of_the_latest_is_told_from_a_later_pages_own_list() -> None:
+    """``article_links``' places: page 1's side column of the newest six shows all that
+    page 2 lists as its own, in another block; the walk reading page 2 finds its own
+    three new there (read by URL alone it listed nothing page 1 had not: the walk's
+    end, page 3 never read), and a page 3 the same as page 2 lists nothing new."""
+    from newsarchive.discover.listings import listing_walk, own_news
+    from newsarchive.discover.walk import Listed, Place, Seen, WalkState
+
+    walk = listing_walk("https://www.x.bg/obyavi/", WalkState(), limit=50)
+    read: list[tuple[list[str], list[Place]]] = []
+    for number, own in ((1, range(1, 4)), (2, range(4, 7))):
+        places: list[Place] = []
+        url = "https://www.x.bg/obyavi/" + (f"?pg={number}" if number > 1 else "")
+        links = article_links(_obyavi(own, range(1, 7)), url, BARE, places=places)
+        urls = [c.url for c in links]
+        assert sorted(urls) == [f"https://www.x.bg/obyavi/{n}-obyava/" for n in range(1, 7)]
+        assert {u for _, u in places} == set(urls)
+        assert own_news(walk, url, urls, [], places)
+        walk.listed(Listed(f"https://www.x.bg/obyavi/?pg={number + 1}", [Seen.NEW] * 6, items=urls, places=places))  # fmt: skip
+        read.append((urls, places))
+    assert len({block for _, places in read for block, _ in places}) == 2  # list, column
+    urls, places = read[-1]
+    assert not own_news(walk, "https://www.x.bg/obyavi/?pg=3", urls, [], places)
+
+
 def test_a_listings_links_are_each_normalized_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # a 50,000-link listing took 8-10 s, each link normalized three times (its resolving,
     # then the key of it twice: the respelled-link check and one item per page); the

@@ -9,7 +9,9 @@ dated "27.XI.2026 г.", its text ``<br><br>``-separated lines in one cell (topol
 blog theme whose headline is an ``<h2 class="entry-title">`` under a logo ``<h1>``, the
 date, minute and author only in a "Публикувано на … от …" line after the text, a "Виж
 още:" line of links in the text and "Източник: БТА" at its end (kupinovo); three-line
-announcements with a PDF attached, dated "27 ное. 2026 | 08:17" (yasenitsa); gallery
+announcements with a PDF attached, dated "27 ное. 2026 | 08:17", three a page beside a
+column of the newest six, all that pages 1 and 2 list (yasenitsa: its page 3 was never
+read, the walk taking page 2 for a repeat of page 1: 6 of 8 archived); gallery
 posts with captions, "Снимки: …" credits and "Етикети: …" tags (bilkarovo). Each must
 archive exactly its articles with the true title, date, author and body.
 """
@@ -31,7 +33,7 @@ ROUND57_SITES = {
     "topolitsa": ("Община Тополица", "http://topolitsa.bg"),
     # <h2 class="entry-title">, "Публикувано на 27.11.2026 г. в 08:17 ч. от …" after the text
     "kupinovo": ("Община Купиново", "https://kupinovo.bg"),
-    # three-line announcements with a PDF, "27 ное. 2026 | 08:17"
+    # three-line announcements with a PDF, "27 ное. 2026 | 08:17", a column of the newest six
     "yasenitsa": ("Община Ясеница", "https://yasenitsa.bg"),
     # gallery posts, "Снимки: <name>" credits, "Етикети: a, b, c"
     "bilkarovo": ("Община Билкарово", "https://bilkarovo.bg"),

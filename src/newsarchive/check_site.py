@@ -17,7 +17,7 @@ from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
-from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import Listed, ListingWalk, Place, Seen, WalkState
 from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
@@ -289,20 +289,30 @@ def _check_start(
         return
     # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
     tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
-    links = listings.article_links(tree, page.final_url, pages.profile, learned, page.fetched_at)
+    places: list[Place] = []
+    links = listings.article_links(
+        tree, page.final_url, pages.profile, learned, page.fetched_at, places
+    )
     check.articles = len(links)
     urls = [c.url for c in links]
     seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
     days = [local_date(c.listed_date) for c in links if c.listed_date]
     year = page.fetched_at.date().year
-    own = listings.own_news(walk, page.final_url, urls, days)
+    own = listings.own_news(walk, page.final_url, urls, days, places)
     check.next_page = pages.after(
         tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
     )
     listed += urls
     more = len(set(listed)) < articles
     walk.listed(
-        Listed(check.next_page if more else None, seen, items=urls, dates=days, own_news=own)
+        Listed(
+            check.next_page if more else None,
+            seen,
+            items=urls,
+            dates=days,
+            own_news=own,
+            places=places,
+        )
     )
 
 

@@ -32,7 +32,7 @@ from newsarchive.discover.explore import (
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import normalize_url, url_key, without_copy_marks
-from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Place, Seen, WalkState
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -646,7 +646,10 @@ class SourceReader:
         if found:
             walk.failed()
             return
-        links = listings.article_links(tree, page.final_url, self.profile, learned, page.fetched_at)
+        places: list[Place] = []  # (where on the page each link stood: ``walk.Place``)
+        links = listings.article_links(
+            tree, page.final_url, self.profile, learned, page.fetched_at, places
+        )
         # (a page of items in full links none of them: only then is it worth reading so)
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, pages, page, tree, where, items)
@@ -662,7 +665,7 @@ class SourceReader:
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
         urls = [c.url for c in links]
-        own = listings.own_news(walk, page.final_url, urls, listed)
+        own = listings.own_news(walk, page.final_url, urls, listed, places)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
@@ -690,7 +693,7 @@ class SourceReader:
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
         dates = listed or self.harvest.stated_days(urls)
-        walk.listed(Listed(next_url, seen, old, urls, dates, own_news=own))
+        walk.listed(Listed(next_url, seen, old, urls, dates, own_news=own, places=places))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one

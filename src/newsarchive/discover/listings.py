@@ -55,7 +55,7 @@ from newsarchive.discover.anchors import (
     says_print,
     script_calls,
 )
-from newsarchive.discover.cards import Card, Link, find_cards, text_words
+from newsarchive.discover.cards import Card, Link, find_cards, signatures, text_words
 from newsarchive.discover.embedded import (
     MAX_BLOB,
     EmbeddedItem,
@@ -93,7 +93,7 @@ from newsarchive.discover.urls import (
     slashless_key,
     url_key,
 )
-from newsarchive.discover.walk import ListingWalk, Respelled, WalkSettings, WalkState
+from newsarchive.discover.walk import ListingWalk, Place, Respelled, WalkSettings, WalkState
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
@@ -464,12 +464,16 @@ def article_links(
     profile: Profile,
     learned: list[Shape] | None = None,
     today: dt.date | None = None,
+    places: list[Place] | None = None,
 ) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once.
 
     ``learned`` carries a listing walk's knowledge from page to page: the item shapes
     its earlier pages taught (used here), to which this page's are added. ``today``: the
-    page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``)."""
+    page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``).
+    ``places``: the caller's list, filled with where each candidate's cards stood
+    (``walk.Place``: the block, as ``cards.signatures`` tells how a card is built), for
+    the walk to tell a page's own list from a side column repeating an earlier page's."""
     memo: DateMemo = {}
     keys: Keys = {}
     tree = _tree(html)
@@ -499,12 +503,22 @@ def article_links(
                 listed_date=card_moment(card, memo, today),
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
+    if places is not None:
+        for card, built in zip(chosen, signatures(chosen), strict=True):
+            places.append(("/".join(built), seen[_key(card.url, keys)].url))
     for item in _data_items(tree, page_url, profile, shapes):
-        seen.setdefault(
-            slashless_key(item.url),
-            Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
-        )
+        key = slashless_key(item.url)
+        if key not in seen:
+            seen[key] = Candidate(
+                url=item.url, site=profile.id, source=page_url, listed_date=item.published
+            )
+            if places is not None:
+                places.append((_DATA_BLOCK, item.url))
     return list(seen.values())
+
+
+# The block of the news items a page's embedded data holds (``_data_items``)
+_DATA_BLOCK = "data"
 
 
 def embedded_links(
@@ -1741,15 +1755,21 @@ def lists_its_month(url: str, days: list[dt.date]) -> bool:
     return month is not None and bool(days) and all((d.year, d.month) == month for d in days)
 
 
-def own_news(walk: ListingWalk, url: str, items: Sequence[str], days: Sequence[dt.date]) -> bool:
+def own_news(
+    walk: ListingWalk,
+    url: str,
+    items: Sequence[str],
+    days: Sequence[dt.date],
+    places: Sequence[Place] = (),
+) -> bool:
     """``Listed.own_news`` of the page at ``url`` the walk is reading, its article links
-    ``items`` and the days it prints beside them ``days``: a link the walk's earlier
-    pages did not list (``ListingWalk.lists_new``), or all of the month whose archive
-    page it is (``lists_its_month``). Not whether the run or an earlier one knew them: a
-    month's page of posts the feed had brought (a WordPress month of no printed dates)
-    counted as listing none, and the walk went on through its calendar widget's days, a
-    request for each."""
-    return walk.lists_new(items) or lists_its_month(url, list(days))
+    ``items`` (standing at ``places``) and the days it prints beside them ``days``: a
+    link the walk's earlier pages did not list so (``ListingWalk.lists_new``), or all of
+    the month whose archive page it is (``lists_its_month``). Not whether the run or an
+    earlier one knew them: a month's page of posts the feed had brought (a WordPress
+    month of no printed dates) counted as listing none, and the walk went on through its
+    calendar widget's days, a request for each."""
+    return walk.lists_new(items, places) or lists_its_month(url, list(days))
 
 
 def _period_end(url: str) -> dt.date | None:

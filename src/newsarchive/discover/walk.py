@@ -126,6 +126,12 @@ class WalkState:
         return self.completed and self.resume_url is not None
 
 
+# Where a listing page listed an article link: the block it stood in (how its card is
+# built into the page: ``cards.signatures``; "" where that is not known) and its URL
+# (``ListingWalk.lists_new``).
+Place = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Listed:
     """What the crawler saw on one listing page.
@@ -134,6 +140,8 @@ class Listed:
     out older than ``--since`` once fetched, ``items`` the article links' URLs, ``dates``
     the days the page prints beside them (those it prints: the order of the listing), or
     for a page printing none, the days those of its articles read so far state.
+    ``places``: where on the page each link stood, ``(block, url)`` (``Place``); none
+    given, every link stood in one block.
     """
 
     next_url: str | None
@@ -145,6 +153,7 @@ class Listed:
     # (``ListingWalk.lists_new``), or all of the month whose archive page it is
     # (``listings.own_news``)
     own_news: bool = True
+    places: Sequence[Place] = ()
 
 
 class WalkSettings(TypedDict, total=False):
@@ -213,7 +222,8 @@ class ListingWalk:
         self.gave_up = False  # the page failed once too often: the listing ends there
         self._visited: set[str] = set()
         self._known_run = 0
-        self._items: set[str] = set()  # the article links of this walk's pages so far
+        # the article links this walk's pages so far listed, each with the blocks it stood in
+        self._items: dict[str, set[str]] = {}
         self._skipped = False  # a link passed over as older than --since
         self._step_back = step_back
         self._month_page = month_page
@@ -355,8 +365,9 @@ class ListingWalk:
         if not verdicts:
             return self._missed_month(listed.next_url)
         on_day = self._to_another_period(listed.next_url)
-        if self.number > 1 and listed.items and not self.lists_new(listed.items) and not on_day:
-            # Every link was on an earlier page of this walk: a site that answers any page
+        fresh = self.lists_new(listed.items, listed.places)
+        if self.number > 1 and listed.items and not fresh and not on_day:
+            # Every link was so on an earlier page of this walk: a site that answers any page
             # number with its last page, or with a sidebar's links only, has run out; the
             # next number would repeat it until the run's request budget is spent. Not a
             # calendar's day going on to another day or month (its news may all be on
@@ -368,7 +379,8 @@ class ListingWalk:
                 return self._missed_month(listed.next_url)
             return self._end(Stop.END)
         self._missed = 0
-        self._items.update(listed.items)
+        for block, url in places(listed.items, listed.places):
+            self._items.setdefault(url, set()).add(block)
         self._read += 1
         self._last = (self.url, self.number, min(listed.dates, default=None))
         if self.number == 1:
@@ -393,11 +405,27 @@ class ListingWalk:
         self._advance(next_url, self.number + 1)
         return None
 
-    def lists_new(self, items: Sequence[str]) -> bool:
+    def lists_new(self, items: Sequence[str], where: Sequence[Place] = ()) -> bool:
         """Whether a page lists a link no page of this walk read so far listed (the run
-        or an earlier one may know it): asked of the page being read before ``listed``
-        is told of it, and by ``listed`` of a page 2+ (listing none, it repeats)."""
-        return not self._items.issuperset(items)
+        or an earlier one may know it), standing where it stands (``where``, ``Place``):
+        asked of the page being read before ``listed`` is told of it, and by ``listed``
+        of a page 2+ (listing none, it repeats: ``_walked``)."""
+        here = places(items, where)
+        blocks = {block for block, _ in here}
+        return not all(self._walked(url, block, blocks) for block, url in here)
+
+    def _walked(self, url: str, block: str, blocks: set[str]) -> bool:
+        """Whether a link standing in ``block`` of a page of ``blocks`` was listed so
+        before: in that block, or in one this page has none of (another template's
+        list, a card read at another node: only its URL compares). Not a link an
+        earlier page showed only in another block this page has too: page 1's side
+        column of the newest six ("Последни обяви") shows all that page 2 lists as its
+        own, and page 2 read by its URLs alone listed nothing page 1 had not, which
+        ended the walk there, page 3 never read. A true repeat (a loop, any page number
+        answered with the last page or with a sidebar's links only) lists each link
+        where it stood before."""
+        before = self._items.get(url)
+        return before is not None and (block in before or not before <= blocks)
 
     def _at_cap(self) -> bool:
         """The walk has read as many pages as its cap allows (oldest first: pages read
@@ -467,6 +495,11 @@ class ListingWalk:
             return url, number
         newest = self._first_newest
         return (url, number) if newest and oldest and newest < oldest else None
+
+
+def places(items: Sequence[str], where: Sequence[Place]) -> Sequence[Place]:
+    """Where a page listed its links (``Place``): as told, or its ``items`` in one block."""
+    return where if where else [("", url) for url in items]
 
 
 def rising(days: Sequence[dt.date]) -> bool:
