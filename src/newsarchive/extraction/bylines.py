@@ -50,7 +50,8 @@ _LABEL = r"автори?|текст|репортер|кореспондент|au
 # elements saying it (``SAYS_POSTED_BY``) and the line in either order (``posted_by``).
 _POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "by": (("posted", ""), ("written", ""), ("submitted", "")),  # (Drupal's "Submitted by")
-    "от": (("публикуван", "оа"), ("написан", "оа")),
+    # (and Drupal's "Submitted by" as its Bulgarian translation says it, "Изпратено от")
+    "от": (("публикуван", "оа"), ("написан", "оа"), ("изпратен", "оа")),
 }
 _POSTED_BY = "|".join(
     rf"(?:{'|'.join(stem + (f'[{ends}]' if ends else '') for stem, ends in verbs)})\s+{word}"
@@ -69,7 +70,7 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "By", opens nothing but a byline.
 # It runs over a page's whole text: led by a look-ahead for its words' first letters, and
 # tried only where a stem of its words stands (``posted_by_at``), which most pages lack.
-POSTED_BY = re.compile(rf"(?=[wWpPsSпПнН])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
+POSTED_BY = re.compile(rf"(?=[wWpPsSпПнНиИ])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The words without their first letter, whose case varies ("Публикувано", "публикувано").
 _POSTED_BY_STEMS = tuple(
     cased(stem[1:])

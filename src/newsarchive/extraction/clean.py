@@ -370,6 +370,16 @@ _LINE_RULES = (
     # says more ("Категория: жени над 35 години – първо място за Мария Петрова").
     rf"^(?:{'|'.join(TAG_LABELS)})\s*:\s*[^.!?]{{1,120}}$",
     rf"^(?:категори[яи]|рубрик[аи]|публикувано в)\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
+    # A call to follow the site elsewhere set among the paragraphs ("Последвайте ни в Google
+    # News и Telegram", "Следвайте ни във Facebook"): a line of its own, no sentence of the
+    # story (one that goes on past its channels' names, a full stop and more, stays).
+    r"^(?:По)?следвай(?:те)? ни (?:и )?(?:в|във|на)\s[^.!?]{1,80}[.!]?$",
+    # A press release's closing "За контакти: Пресцентър на Община …, тел. …": the press
+    # office's address, the same under every release, which the reader of the story does
+    # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
+    # in a notice, names no press office and stays).
+    r"^(?:За контакти|Контакти за медиите|За връзка)\s*:\s*(?:Пресцентър|Прес[- ]?център|"
+    r"Пресслужба|Прес[- ]?служба|(?:Отдел|Дирекция) „?Връзки с обществеността)",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.extraction import far_dates
+from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
     Replay,
@@ -82,7 +83,29 @@ def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[
     """The dates of a window by the headline that date the page: not those the story
     tells in its own sentences (``dates.in_sentence``, told)."""
     found = dates.find_text_dates(_one_line(window), today=today, month_first=month_first)
-    return [date for date in found if not dates.in_sentence(window, date, told=True)]
+    return [
+        date
+        for date in found
+        if not dates.in_sentence(window, date, told=True) or _posted_by_before(window, date)
+    ]
+
+
+# How far before a date its "Публикувано от <name> на" may open: the label, a name of a
+# few words and the preposition.
+_POSTED_BY_REACH = 80
+
+
+def _posted_by_before(window: str, date: dates.TextDate) -> bool:
+    """The date closes a poster's line, "Изпратено от Мария Петрова на Пет, 27.11.2026 -
+    08:17" (Drupal's "Submitted by … on …" in Bulgarian), "Публикувано от … на …": its
+    "на" is the label's, not a sentence's telling of an event's day, however long the
+    window's line runs on (a theme that sets no line break between it and the text).
+    Asked only of a date read as told in a sentence, which few are."""
+    reach = max(date.start - _POSTED_BY_REACH, 0)
+    before = window[reach : date.start]
+    return any(
+        not any(mark in before[at:] for mark in ".!?") for at in bylines.posted_by_at(before)
+    )
 
 
 def pick_dates(
@@ -147,7 +170,9 @@ def pick_dates(
         look_further=further, undated=published is None,
     )  # fmt: skip
     if published is None and modified is None:
-        published = _loose_near_title(windows, today) or _told_near_title(near, today, month_first)
+        published = _loose_near_title(tree, windows, today) or _told_near_title(
+            near, today, month_first
+        )
     modified = _midnight_as_day(modified, windows)
     if published is not None:
         if published.source in ("jsonld", "meta"):
@@ -204,6 +229,10 @@ def _published_candidates(
     for _, found in windows:
         shown = next((date for date in found if not date.modified), None)
         if shown is not None:
+            behind = _behind_relative(tree, today) if shown.relative else None
+            if behind is not None:
+                yield DatePick(behind, "generic:text-near-title:tooltip", "text")
+                break
             yield DatePick(shown.value, "generic:text-near-title", "text", other=shown.other)
             break
     yield _dated_element(dated)
@@ -420,14 +449,17 @@ def listed_as_archived(published: str | None, source: str | None) -> tuple[Publi
     return (value, source) if value is not None else None
 
 
-def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | None:
+def _loose_near_title(
+    tree: LexborHTMLParser, windows: _Windows, today: dt.date | None
+) -> DatePick | None:
     """The last resort, on a page that shows no fuller date anywhere a rule looks: a day
     without its year beside the headline or the byline ("Мария Петрова | 28 ноември"), as
     a blog or a news site prints this year's posts, taken as the latest such day not after
     the fetch (``:yearless``); else "преди 2 месеца", "a year ago" standing as the byline's
-    date, the same day that many months back (``:coarse``): the month or the year is
-    right, the day is not, and a page without any date is missing from every search by
-    date. A day inside a sentence there ("…че на 28 ноември ще има сесия") is the story's,
+    date, the same day that many months back (``:coarse``), unless its tooltip states
+    the moment (``_behind_relative``): the month or the year is right, the day is not,
+    and a page without any date is missing from every search by date. A day inside a
+    sentence there ("…че на 28 ноември ще има сесия") is the story's,
     and several days outside sentences are a schedule's ("September 10 … September 17").
     A crawl prefers a listing's or a feed's date for this page to either guess
     (``DatePick.guessed``)."""
@@ -441,6 +473,8 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
             continue
         if len({dates.local_date(date.value) for date in shown if not date.relative}) > 1:
             return None  # several days: a schedule or a list of events, not a byline
+        if shown[0].relative and (behind := _behind_relative(tree, today)) is not None:
+            return DatePick(behind, "generic:text-near-title:tooltip", "text")
         kind = GUESSED[1] if shown[0].relative else GUESSED[0]
         return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
     return None
@@ -751,6 +785,40 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     if dates.after(stamped, today):
         return picked
     return replace(picked, value=stamped, rule=f"{picked.rule}:tooltip-time", guessed=False)
+
+
+# A tooltip stating a date in full: its year (four digits) and the time of the day.
+_FULL_TOOLTIP = re.compile(r"\d{4}")
+
+
+def _behind_relative(tree: LexborHTMLParser, today: dt.date | None) -> Published | None:
+    """The moment a relative date by the headline ("преди 3 часа", "вчера") states in its
+    tooltip (``<span title="27.11.2026 08:17">преди 3 часа</span>``): the words were
+    counted when the page was rendered, so any later fetch (a cache, the next night, an
+    archive) reads them against the wrong moment, while the tooltip is the CMS's own
+    timestamp. The first element outside furniture that shows a relative date and
+    nothing else of its own and whose tooltip states a date with its year and a time;
+    asked only where the date by the headline was relative, which few pages' is."""
+    for node in tree.css(_TOOLTIP_SELECTOR):
+        tip = node.attributes.get("title") or ""
+        if len(tip) > _TOOLTIP_MAX or ":" not in tip or not _FULL_TOOLTIP.search(tip):
+            continue
+        text = node.text_lexbor()
+        if len(text) > _SHOWN_MAX:
+            continue
+        # ("преди месец" is a coarse date, which only the loose reading finds)
+        shown = dates.find_text_dates(text, today=today) or dates.find_loose_dates(
+            text, today=today
+        )
+        if not shown or not all(date.relative for date in shown):
+            continue
+        stated = dates.find_text_dates(tip, today=today)
+        if not stated or stated[0].relative or not isinstance(stated[0].value, dt.datetime):
+            continue
+        if dates.after(stated[0].value, today) or in_furniture(node):
+            continue
+        return stated[0].value
+    return None
 
 
 def _time_element(times: list[LexborNode], today: dt.date | None) -> DatePick | None:

@@ -486,19 +486,26 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
     """The h1's text without a label set apart in its own element at its start
     ("<strong>Blog:</strong> Best agencies…", "<span>Title:</span>…"), when no stated title
     opens with it: the page's own title does not count it as the headline's. A label the
-    og:title repeats ("ВИДЕО: Пожар в…") is kept, as the site names its headline so."""
+    og:title repeats ("ВИДЕО: Пожар в…") is kept, as the site names its headline so.
+
+    A kicker without a colon ("<span class="kicker">ВИДЕО</span>Пожар в…", run on with no
+    space, read "ВИДЕОПожар в…") goes too, but only where a stated title confirms the rest
+    as the headline (``_confirmed``): without the colon nothing else says the element's
+    words are a label and not the headline's first words ("<em>Нов</em> мост над…")."""
     first = next((c for c in node.iter(include_text=True) if (c.text() or "").strip()), None)
     if first is None or first.tag == "-text" or not stated:
         return text
     label = clean_title(first.text())
     words = _words(label)
-    if not label.endswith(":") or not 0 < len(words) <= MAX_LABEL_WORDS:
+    if not 0 < len(words) <= MAX_LABEL_WORDS:
         return text
-    if not text.startswith(label) or not text[len(label) :].strip():
+    if not text.startswith(label) or not (rest := text[len(label) :].strip()):
         return text
     if any(_words(title)[: len(words)] == words for title in stated):
         return text
-    return text[len(label) :].strip()
+    if not label.endswith(":") and not _confirmed(rest, stated, ())[0]:
+        return text
+    return rest
 
 
 def _place(node: LexborNode) -> str:
