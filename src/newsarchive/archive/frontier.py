@@ -27,7 +27,13 @@ from newsarchive.archive.store import fetch_moment, now_iso
 from newsarchive.dates import local_date, site_today, stored_published
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.headlines import headline_mark, retitled
-from newsarchive.discover.urls import amp_originals, is_item_url, url_key
+from newsarchive.discover.urls import (
+    amp_originals,
+    is_item_url,
+    move_hosts,
+    moved_keys,
+    url_key,
+)
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.extraction.published import listed_as_archived
@@ -266,6 +272,32 @@ class Frontier:
         # whether ``pending`` offers the failed URLs still worth retrying: only after the
         # run's own discovery (``open_retries``), as ``_passed_open`` does the passed ones
         self._retries_open = False
+        # the site's moves taken up in this run (``take_move``): new host -> old, as keys
+        self._moves: dict[str, str] = {}
+
+    def take_move(self, origin: str, moved_to: str) -> None:
+        """From now on an address at ``moved_to`` whose same path on ``origin`` (the
+        domain the site moved from, ``Discovery.moved``) is archived counts as known for
+        the walks that meet it (``offer``), as the store takes that row for it
+        (``Store.take_move``: the same hosts, the same ``moved_keys``)."""
+        new, old = move_hosts(origin, moved_to)
+        self._moves[new] = old
+
+    def _archived_before_move(self, key: str) -> bool:
+        """Whether the address ``key`` is on a domain the site moved to and its same path
+        on a domain it moved from is archived: the article a walk met before the move.
+        Said NEW, every such address on the move night's list was, and a walk read the
+        whole list that night (a site of five list pages of nine moved overnight, one
+        article new: all six pages and 46 articles read, 56 requests); said KNOWN, the
+        walk stops where those articles begin, as it does where the archived ones do."""
+        former = moved_keys(key, self._moves)
+        if not former:
+            return False
+        marks = ", ".join("?" * len(former))
+        found = self.conn.execute(
+            f"SELECT 1 FROM article_urls WHERE url_key IN ({marks}) LIMIT 1", former
+        ).fetchone()
+        return found is not None
 
     # queued URLs -----------------------------------------------------------------
     def _known(self, key: str) -> tuple[Entry | None, bool]:
@@ -286,7 +318,10 @@ class Frontier:
     ) -> list[Seen]:  # fmt: skip
         """Queue the new URLs among ``candidates`` (one commit); say what each one was:
         handled in this run already, older than ``--since`` by its listed date, known, new.
-        An AMP copy of a URL known already is never new (``amp_copy``)."""
+        An AMP copy of a URL known already is never new (``amp_copy``). An address on the
+        domain the site moved to whose same path on the old one is archived is queued
+        (read there once, its row takes the new address and an edit since is kept: the
+        store's ``take_move``) and said KNOWN (``_archived_before_move``)."""
         candidates = list(candidates)
         keys = [url_key(c.url) for c in candidates]  # once each: url_key parses the URL
         offered = set(keys)
@@ -306,9 +341,11 @@ class Frontier:
                     verdict = self.amp_copy(
                         candidate.url, offered, handled, refresh=refresh, since=since
                     )
-                verdicts.append(verdict)
                 if verdict is Seen.NEW:
                     fresh.append(candidate)
+                    if not refresh and self._archived_before_move(key):
+                        verdict = Seen.KNOWN
+                verdicts.append(verdict)
         self.queue(fresh)
         if passed and since is not None:
             self._pass_over(passed, since)
