@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive.connection import connect
-from newsarchive.archive.frontier import Frontier, changed_after, relisting_mark
+from newsarchive.archive.frontier import (
+    Frontier,
+    changed_after,
+    relisted_marks,
+    relisted_source,
+    relisting_mark,
+)
 from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
 from newsarchive.discover.headlines import headline_mark, normal_headline, retitled
@@ -94,11 +100,75 @@ def test_an_entry_date_after_the_fetch_says_the_article_changed(
     assert changed_after(listed, FETCHED, NOW) is changed
 
 
+@pytest.mark.parametrize(
+    ("listed", "fetched", "changed"),
+    [
+        # 10:30 on a Sofia clock (winter: UTC+2) is 08:30 UTC: after a fetch at 08:00
+        (dt.datetime(2026, 11, 20, 10, 30), FETCHED, True),
+        # 09:30 on it is 07:30 UTC, before the fetch (read as UTC it was after it)
+        (dt.datetime(2026, 11, 20, 9, 30), FETCHED, False),
+        # summer time (UTC+3): 10:30 is 07:30 UTC, before a fetch at 08:00 UTC
+        (dt.datetime(2026, 6, 20, 10, 30), dt.datetime(2026, 6, 20, 8, 0, tzinfo=dt.UTC), False),
+        # fetched at 22:30 UTC on the 20th, 00:30 on the 21st in Sofia: a feed's day "the
+        # 21st" is the fetch's own day there, no telling (read as UTC, a day after it)
+        (dt.date(2026, 11, 21), dt.datetime(2026, 11, 20, 22, 30, tzinfo=dt.UTC), False),
+        (dt.date(2026, 11, 22), dt.datetime(2026, 11, 20, 22, 30, tzinfo=dt.UTC), True),
+    ],
+)
+def test_an_entry_date_without_a_zone_is_read_on_the_sites_clock(
+    listed: dt.date, fetched: dt.datetime, changed: bool
+) -> None:
+    """A feed's "2026-11-20T09:30:00" with no zone is Sofia time, as the pages' own dates
+    are (``site_clock.from_site_clock``): an article fetched within the two or three
+    hours it is ahead of UTC is not "changed after the fetch"."""
+    assert changed_after(listed, fetched, NOW) is changed
+
+
+def test_a_feed_entry_of_sofia_time_just_before_the_fetch_has_its_article_left_alone(
+    tmp_path: Path,
+) -> None:
+    """Fetched at 08:00 UTC (10:00 in Sofia), its feed entry saying 09:40 with no zone
+    (published then, never edited): no re-read, this night or the next."""
+    frontier, urls = _archived(tmp_path, 1)
+    entry = Candidate(urls[0], "t", SOURCE_FEED, dt.datetime(2026, 11, 20, 9, 40))
+    assert _offered(frontier, [entry]) == 0
+    assert frontier.pending() == []
+
+
+def test_a_card_never_matching_and_a_feed_date_after_the_fetch_cost_one_request_not_one_a_night(
+    tmp_path: Path,
+) -> None:
+    """An article whose listing card prints a headline its page never shows, and whose
+    feed entry is dated after its last full download (each re-read a 304: no newer
+    capture): both marks are kept, so neither has it read again on later nights. Kept
+    as the last mark alone, the two replaced each other and it was read every night."""
+    frontier, urls = _archived(tmp_path, 1)
+    card = Candidate(
+        urls[0], "t", "https://t.example/novini", headline="Кметът откри новата детска площадка 0"
+    )
+    fed = Candidate(urls[0], "t", SOURCE_FEED, dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC))
+    reads = []
+    for _night in range(4):
+        _offered(frontier, [card])  # the listing's walk, then the feed, each night
+        _offered(frontier, [fed])
+        pending = frontier.pending()
+        reads.append(len(pending))
+        for url in pending:
+            frontier.settle(url, State.DONE, None)  # (a 304)
+    assert reads == [1, 0, 0, 0]
+    # a third trigger (the card edited once more) is read, once
+    edited = replace(card, headline="Кметът откри новата детска площадка 0 в центъра")
+    assert _offered(frontier, [edited]) == 1
+    frontier.settle(urls[0], State.DONE, None)
+    assert (_offered(frontier, [card]), _offered(frontier, [fed])) == (0, 0)
+    assert _offered(frontier, [edited]) == 0
+
+
 def test_a_relisting_mark_comes_from_the_card_or_the_feed_date_and_stays_the_same() -> None:
     typo = "Ощинският съвет заседава в четвъртък – „Ведрина“"
     card = Candidate("https://x.bg/n/1", "x", "https://x.bg/novini", headline=typo)
     mark = relisting_mark(card, TITLE, FETCHED.isoformat())
-    assert mark is not None and mark.startswith("relisted:")
+    assert mark is not None and relisted_marks(relisted_source([mark])) == [mark]
     assert relisting_mark(card, TITLE, FETCHED.isoformat()) == mark
     assert relisting_mark(card, card.headline or "", FETCHED.isoformat()) is None
     # a listing card's date says nothing of an edit; a feed's does

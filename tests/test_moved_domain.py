@@ -413,3 +413,93 @@ def test_a_source_resting_on_the_old_domain_is_forgotten_once_the_site_moved(
     stats = run_cli("stats", "--db", str(db))
     assert "rested: other: feed failed: HTTP 404: https://other.bg/rss" in stats.stdout
     assert OLD not in stats.stdout, stats.stdout
+
+
+def _paged_site(
+    state: dict[str, int | bool], old: str, new: str
+) -> Callable[[str], tuple[int, dict[str, str], str]]:
+    """A municipality's news, nine a page, newest first (``?page=N``); once ``moved``,
+    every old address answers 301 to the same path on ``new``."""
+
+    def answer(url: str) -> tuple[int, dict[str, str], str]:
+        parts = urlsplit(url)
+        if state["moved"] and parts.netloc == urlsplit(old).netloc:
+            query = f"?{parts.query}" if parts.query else ""
+            return 301, {"Location": new + parts.path + query}, ""
+        numbers = list(range(int(state["articles"]), 0, -1))
+        if parts.path == "/":
+            return 200, {}, _page("Община Звездел", "<h1>Добре дошли</h1>")
+        if parts.path == "/novini":
+            page = int(parts.query.removeprefix("page=") or 1) if parts.query else 1
+            shown = numbers[(page - 1) * 9 : page * 9]
+            if not shown:
+                return 404, {}, "<html><body><h1>Няма такава страница</h1></body></html>"
+            items = "".join(
+                f'<li><h3><a href="/novini/{n}-obyava">Обява {n} на общината за жителите'
+                f"</a></h3><span>{(n % 28) + 1:02d}.{10 + n // 28:02d}.2026</span></li>"
+                for n in shown
+            )
+            more = (
+                f'<a class="next" href="/novini?page={page + 1}">Следваща</a>'
+                if page * 9 < len(numbers)
+                else ""
+            )
+            body = f'<h1>Новини</h1><ul class="news">{items}</ul><nav>{more}</nav>'
+            return 200, {}, _page("Новини", body)
+        number = parts.path.removeprefix("/novini/").partition("-")[0]
+        if parts.path.startswith("/novini/") and number.isdigit() and int(number) in numbers:
+            n = int(number)
+            day = f"2026-{10 + n // 28:02d}-{(n % 28) + 1:02d}"
+            text = "".join(
+                f"<p>Община Звездел обявява мярка {k} по обява {n}: ремонт на улиците,"
+                " график на сметосъбирането и прием на документи в центъра за услуги.</p>"
+                for k in range(1, 5)
+            )
+            body = (
+                f"<article><h1>Обява {n} на общината за жителите</h1>"
+                f'<time datetime="{day}">{day}</time><div>{text}</div></article>'
+            )
+            return 200, {}, _page(f"Обява {n} на общината за жителите", body)
+        return 404, {}, "<html><body><h1>Няма такава страница</h1></body></html>"
+
+    return answer
+
+
+def test_the_move_night_walks_the_list_only_to_where_the_archived_articles_begin(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A site of five list pages of nine moved overnight to another domain, one article
+    new: the move night reads page 1 (the new one, and eight archived at the old
+    domain, each read there once more and its row renamed) and page 2, whose nine all
+    archived at the old domain (read and renamed too) end the walk as known articles
+    do; pages 3-6 and their 28 articles are not read that night (their rows keep the
+    old addresses: the same article when read at the new one later). The night after:
+    the list alone."""
+    state: dict[str, int | bool] = {"moved": False, "articles": 45}
+    old, new = "https://zvezdel-bg.eu", "https://obshtinazvezdel.bg"
+    profile = bare_profile(tmp_path, "zvezdel", "Община Звездел", old)
+    with answering(_paged_site(state, old, new)) as (url, asked):
+        crawl = ("crawl", "zvezdel", "--profile", str(profile), "--base-url", url)
+        crawl += ("--delay", "0", "--db", str(db))
+        first = run_cli(*crawl)
+        assert first.exit_code == 0, first.stderr
+        assert "zvezdel: 45 new" in first.stdout, first.stdout
+        state.update(moved=True, articles=46)
+        before = len(asked)
+        moved = run_cli(*crawl)
+        assert moved.exit_code == 0, moved.stderr
+        night = asked[before:]
+        assert "zvezdel: 1 new, 0 updated, 17 unchanged, 0 gone, 0 failed" in moved.stdout
+        lists = [u for u in night if "/novini?" in u or u.endswith("/novini")]
+        # (the saved listing asked at the old domain first: its 301 is how the move is met)
+        assert lists == [f"{old}/novini", f"{new}/novini", f"{new}/novini?page=2"], lists
+        articles = [u for u in night if "/novini/" in u]
+        assert sorted(articles) == sorted(f"{new}/novini/{n}-obyava" for n in range(29, 47))
+        assert len(night) == 24, night  # (all six pages and 46 articles: 56)
+        before = len(asked)
+        assert run_cli(*crawl).exit_code == 0
+        assert asked[before:] == [f"{new}/robots.txt", f"{new}/novini"]
+    with closing(sqlite3.connect(db)) as conn:
+        urls = [row[0] for row in conn.execute("SELECT url FROM articles")]
+    assert len(urls) == 46  # one row an article, those read renamed, the rest kept
+    assert sum(u.startswith(new) for u in urls) == 18

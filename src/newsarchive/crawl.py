@@ -235,10 +235,12 @@ class SiteCrawl:
         """Crawl the site at ``moved_to`` from now on: its origin becomes the profile's
         (robots.txt, home page, sources and politeness the new host's), its old hosts stay
         the site's (a link naming them is asked for at the new one at once), an
-        article archived under its old address is the one its new address leads to, and
-        its sources failing at the old one are forgotten (asked at the new one afresh)."""
+        article archived under its old address is the one its new address leads to (and
+        counts as known where a walk meets it: ``Frontier.take_move``), and its sources
+        failing at the old one are forgotten (asked at the new one afresh)."""
         self.fetcher.accept_move(origin, moved_to)
         self.store.take_move(origin, moved_to)
+        self.frontier.take_move(origin, moved_to)
         self.frontier.forget_source_failures(origin)
         self._wire(moved_profile(self.profile, origin, moved_to))
 

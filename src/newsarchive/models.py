@@ -92,8 +92,8 @@ SOURCE_NEWS_SITEMAP = "news-sitemap"
 SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
 # an archived article queued again because its listing card's headline, or its feed or
 # sitemap entry's date, says it changed since it was read (``Frontier.relisted``):
-# "relisted:MARK", MARK the fingerprint of what said so, so the same card or date never
-# has it read again
+# "relisted:MARK,MARK", each MARK the fingerprint of what said so (every one that did,
+# ``frontier.relisted_source``), so the same card or date never has it read again
 SOURCE_RELISTED = "relisted"
 # an article reached back through the "« Предишна новина" link of the one after it:
 # "older", or "older:N" when at most N more may be reached back from it, "older:N:SOURCE"

@@ -24,10 +24,16 @@ from dataclasses import dataclass, replace
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.states import State
 from newsarchive.archive.store import fetch_moment, now_iso
-from newsarchive.dates import stored_published
+from newsarchive.dates import local_date, site_today, stored_published
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.headlines import headline_mark, retitled
-from newsarchive.discover.urls import amp_originals, is_item_url, url_key
+from newsarchive.discover.urls import (
+    amp_originals,
+    is_item_url,
+    move_hosts,
+    moved_keys,
+    url_key,
+)
 from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
 from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.extraction.published import listed_as_archived
@@ -42,6 +48,7 @@ from newsarchive.models import (
     Page,
     Published,
 )
+from newsarchive.site_clock import from_site_clock
 
 
 @dataclass(frozen=True)
@@ -181,27 +188,54 @@ def changed_after(listed: Published | None, fetched: dt.datetime, now: dt.dateti
     """Whether a feed's or sitemap's entry date (``listed``) says the page changed after
     it was fetched (``fetched``): a moment later than the fetch, or a day after the
     fetch's day; never one later than ``now`` (a date in the future is a wrong clock or
-    zone, not news of an edit)."""
+    zone, not news of an edit). A time with no zone is one the site's clock showed, and
+    a day is a day on that clock, as everywhere else (``site_clock.from_site_clock``,
+    ``dates.site_today``): read as UTC, a Bulgarian site's "10:00" was two or three hours
+    late, and an article fetched within those hours of coming out was "changed after"
+    its fetch and read again for nothing (a day alike, fetched after midnight Sofia
+    time but before it in UTC)."""
     if listed is None:
         return False
     if isinstance(listed, dt.datetime):
-        moment = listed if listed.tzinfo is not None else listed.replace(tzinfo=dt.UTC)
-        return fetched < moment <= now
-    return fetched.date() < listed <= now.date()
+        return fetched < from_site_clock(listed) <= now
+    return local_date(site_today(fetched)) < listed <= local_date(site_today(now))
+
+
+# The most marks a frontier row keeps of what had its article read again (the latest):
+# far more than the triggers one article meets (its card, its feed entry, its sitemap
+# entry, each edited now and then), so none of those is forgotten while it lasts.
+RELISTED_MARKS_KEPT = 24
+
+
+def relisted_marks(source: str | None) -> list[str]:
+    """The marks a frontier row's source holds ("relisted:MARK,MARK"): every card and
+    entry date that had its article read again, oldest first; none for another source."""
+    if source is None or not source.startswith(f"{SOURCE_RELISTED}:"):
+        return []
+    return [mark for mark in source.partition(":")[2].split(",") if mark]
+
+
+def relisted_source(marks: list[str]) -> str:
+    """The frontier source of an article read again for the newest of ``marks``, keeping
+    the ones before it (``relisted_marks``). Kept as the newest alone, an article whose
+    card never shows its page's title AND whose feed entry is dated after its last full
+    download had the two marks replace each other night after night, a 304 each night
+    forever; kept all, each trigger costs one request, once."""
+    return f"{SOURCE_RELISTED}:" + ",".join(marks[-RELISTED_MARKS_KEPT:])
 
 
 def relisting_mark(candidate: Candidate, title: str, fetched: str | None) -> str | None:
     """What says that the archived article ``candidate`` names changed since it was read
-    (its ``title``, last ``fetched`` at, as the archive holds them), as the frontier
-    source it is queued again under ("relisted:MARK"), or None: its card's headline
-    retitled (``headlines.retitled``), or its feed's or sitemap's date after the fetch
-    (``changed_after``)."""
+    (its ``title``, last ``fetched`` at, as the archive holds them), as the mark its
+    frontier source keeps once it is queued again (``relisted_source``), or None: its
+    card's headline retitled (``headlines.retitled``), or its feed's or sitemap's date
+    after the fetch (``changed_after``)."""
     if candidate.headline and retitled(candidate.headline, title):
-        return f"{SOURCE_RELISTED}:{headline_mark(candidate.headline)}"
+        return headline_mark(candidate.headline)
     if candidate.source in _DATED_SOURCES and fetched and candidate.listed_date is not None:
         if changed_after(candidate.listed_date, fetch_moment(fetched), dt.datetime.now(dt.UTC)):
             said = candidate.listed_date.isoformat()
-            return f"{SOURCE_RELISTED}:{hashlib.sha1(said.encode()).hexdigest()[:12]}"
+            return hashlib.sha1(said.encode()).hexdigest()[:12]
     return None
 
 
@@ -238,6 +272,32 @@ class Frontier:
         # whether ``pending`` offers the failed URLs still worth retrying: only after the
         # run's own discovery (``open_retries``), as ``_passed_open`` does the passed ones
         self._retries_open = False
+        # the site's moves taken up in this run (``take_move``): new host -> old, as keys
+        self._moves: dict[str, str] = {}
+
+    def take_move(self, origin: str, moved_to: str) -> None:
+        """From now on an address at ``moved_to`` whose same path on ``origin`` (the
+        domain the site moved from, ``Discovery.moved``) is archived counts as known for
+        the walks that meet it (``offer``), as the store takes that row for it
+        (``Store.take_move``: the same hosts, the same ``moved_keys``)."""
+        new, old = move_hosts(origin, moved_to)
+        self._moves[new] = old
+
+    def _archived_before_move(self, key: str) -> bool:
+        """Whether the address ``key`` is on a domain the site moved to and its same path
+        on a domain it moved from is archived: the article a walk met before the move.
+        Said NEW, every such address on the move night's list was, and a walk read the
+        whole list that night (a site of five list pages of nine moved overnight, one
+        article new: all six pages and 46 articles read, 56 requests); said KNOWN, the
+        walk stops where those articles begin, as it does where the archived ones do."""
+        former = moved_keys(key, self._moves)
+        if not former:
+            return False
+        marks = ", ".join("?" * len(former))
+        found = self.conn.execute(
+            f"SELECT 1 FROM article_urls WHERE url_key IN ({marks}) LIMIT 1", former
+        ).fetchone()
+        return found is not None
 
     # queued URLs -----------------------------------------------------------------
     def _known(self, key: str) -> tuple[Entry | None, bool]:
@@ -258,7 +318,10 @@ class Frontier:
     ) -> list[Seen]:  # fmt: skip
         """Queue the new URLs among ``candidates`` (one commit); say what each one was:
         handled in this run already, older than ``--since`` by its listed date, known, new.
-        An AMP copy of a URL known already is never new (``amp_copy``)."""
+        An AMP copy of a URL known already is never new (``amp_copy``). An address on the
+        domain the site moved to whose same path on the old one is archived is queued
+        (read there once, its row takes the new address and an edit since is kept: the
+        store's ``take_move``) and said KNOWN (``_archived_before_move``)."""
         candidates = list(candidates)
         keys = [url_key(c.url) for c in candidates]  # once each: url_key parses the URL
         offered = set(keys)
@@ -278,9 +341,11 @@ class Frontier:
                     verdict = self.amp_copy(
                         candidate.url, offered, handled, refresh=refresh, since=since
                     )
-                verdicts.append(verdict)
                 if verdict is Seen.NEW:
                     fresh.append(candidate)
+                    if not refresh and self._archived_before_move(key):
+                        verdict = Seen.KNOWN
+                verdicts.append(verdict)
         self.queue(fresh)
         if passed and since is not None:
             self._pass_over(passed, since)
@@ -450,11 +515,12 @@ class Frontier:
         """Queue again the archived articles among ``candidates`` (those ``offer`` found
         KNOWN) whose entry says they changed since they were read (``relisting_mark``:
         a card's headline not the archived title, a feed's or sitemap's date after the
-        last fetch), each under "relisted:MARK" so the fetch asks "changed since?"
+        last fetch), each under "relisted:MARK,..." so the fetch asks "changed since?"
         (``recheck_validators``: a 304 when not) and the edit is kept as a revision. Not
-        one whose frontier row holds that mark already: the same card or date had it
-        read once, and a list printing a headline the page never shows costs one
-        request, not one a night. At most ``RELISTED_PER_SOURCE``. How many it queued.
+        one whose frontier row holds that mark already (``relisted_marks``: every one
+        that had it read, not the last alone): the same card or date had it read once,
+        and a list printing a headline the page never shows costs one request, not one
+        a night. At most ``RELISTED_PER_SOURCE``. How many it queued.
 
         Entries all dated alike (two or more) say nothing of each: that date is when
         the document was written (a feed stamping each item with its build time), new
@@ -481,9 +547,17 @@ class Frontier:
             ).fetchall()
             for key, title, source, fetched in rows:
                 mark = relisting_mark(known[key], title or "", fetched)
-                if mark is not None and mark != source and len(queued) < RELISTED_PER_SOURCE:
-                    queued.append(replace(known[key], source=mark, listed_date=None))
-        self.queue(queued)
+                used = relisted_marks(source)
+                if mark is None or mark in used or len(queued) >= RELISTED_PER_SOURCE:
+                    continue
+                queued.append(replace(known[key], source=relisted_source([*used, mark])))
+        self.queue(replace(c, listed_date=None) for c in queued)
+        with self.conn:  # (one queued already by another entry this run keeps both marks)
+            self.conn.executemany(
+                "UPDATE frontier SET source = ? WHERE url_key = ?"
+                " AND state IN ('queued', 'failed') AND source LIKE ?",
+                [(c.source, url_key(c.url), f"{SOURCE_RELISTED}:%") for c in queued],
+            )
         return len(queued)
 
     def _queued_before(self, urls: list[str]) -> set[str]:
