@@ -722,6 +722,15 @@ for site, name, origin in (
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
+    # and a sixtieth (tests/fixtures/make_mirrors_round60.py): a news section the menu
+    # calls "Медиен център", at /mediyna-zona/, the home page showing none
+    ("zlatolist", "Община Златолист", "https://zlatolist.bg"),
+    # and a pager of two arrows, "›" and "»", over pages named by opaque tokens, ?p=a9f3
+    ("srebrilo", "Община Сребрило", "https://srebrilo.bg"),
+    # and a table of news whose column heads sort it, ?sort=date&dir=asc
+    ("dabovo", "Община Дъбово", "https://dabovo.bg"),
+    # and a "Прес-център" spelt with a hyphen, over index.php?page=14
+    ("kremikovo", "Община Кремиково", "https://kremikovo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

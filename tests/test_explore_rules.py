@@ -182,6 +182,27 @@ def test_a_menus_news_entry_is_a_section_whatever_its_address_looks_like() -> No
     assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/index.php?id=12"]
 
 
+def test_a_media_centre_and_a_hyphened_press_centre_are_news_sections() -> None:
+    """ "Медиен център" and "Прес-център" are what many municipalities call their news:
+    round 60's zlatolist (``/mediyna-zona/``) and kremikovo (``index.php?page=14``), whose
+    home pages show no news, were "found no listing" (0 of 9, 0 of 8) while their menus'
+    entries were no section; a service's name is still none."""
+    body = (
+        '<ul id="menu"><li><a href="/">Начало</a></li>'
+        '<li><a href="/mediyna-zona/">Медиен център</a></li>'
+        '<li><a href="/index.php?page=14">Прес-център</a></li>'
+        '<li><a href="/index.php?page=15">Медия център</a></li>'
+        '<li><a href="/index.php?page=16">Медиацентър</a></li>'
+        '<li><a href="/uslugi/">Център за административно обслужване</a></li></ul>'
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/mediyna-zona/",
+        "https://www.x.bg/index.php?page=14",
+        "https://www.x.bg/index.php?page=15",
+        "https://www.x.bg/index.php?page=16",
+    ]
+
+
 def test_a_mega_menu_kept_in_a_template_is_read_for_sections() -> None:
     """An Alpine.js theme's mega-menu is a ``<template x-if>``'s content (lexbor keeps it
     out of the tree, ``css`` never sees it), drawn on a click of "☰ Меню": its "Новини"

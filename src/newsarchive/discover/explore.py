@@ -71,9 +71,13 @@ MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploratio
 
 # What a menu calls its news section, in the languages Bulgarian public sites use: the
 # news proper, and sections that hold news beside other things (what is on, notices, a
-# category), kept as a section when they list news items.
+# category), kept as a section when they list news items. A press office is spelt three
+# ways ("Пресцентър", "Прес център", "Прес-център"), and many a municipality calls its
+# news a media centre ("Медиен център", "Медия център", "Медиацентър"): a menu's entry
+# of those words was no section, and a site whose home page shows no news had none.
 _NEWS_PROPER = (
-    r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|пресцентър|прес център|"
+    r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|прес[- ]?център|"
+    r"медиен център|меди[яа][- ]?център|"
     r"news|latest|press|announcements"
 )
 _NEWS_BESIDE = r"събития|общество|обяви|бюлетин|events"
