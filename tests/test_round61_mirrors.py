@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.published import with_listed
 
 from .mirror_sites import check_bare_crawl
 from .support import Result
@@ -87,3 +88,29 @@ def test_an_events_programme_is_no_live_blog() -> None:
     )
     article = extract(_page("<p>21.11.2026</p>", programme), "https://g.bg/novini/2")
     assert article.published == dt.date(2026, 11, 21)
+
+
+UPDATED_ONLY = (
+    '<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>Нов площад</title>'
+    '</head><body><header class="page-band"><h1>Нов площад</h1><div class="band-meta">'
+    '<span class="updated">Обновена: 21.11.2026 10:05</span></div></header><main><article>'
+    "<p>Общината откри обновения площад пред читалището в неделя сутринта.</p>"
+    "<p>Новите пейки и осветлението бяха платени от бюджета на общината.</p>"
+    "</article></main></body></html>"
+)
+
+
+def test_a_change_alone_on_the_page_yields_the_publication_to_the_listing_card() -> None:
+    """lazurno: the page shows only "Обновена: 21.11.2026 10:05", its card on the listing
+    "20.11.2026 10:39". The change was taken for the publication (the listing's date
+    ignored, as the page stated one); now the card's date is the publication and the
+    change stays ``modified``. A card dated after the change is of something else."""
+    page = extract(UPDATED_ONLY, "https://l.bg/bg/novini/868")
+    assert page.published == dt.datetime(2026, 11, 21, 10, 5)  # the page's alone
+    card = dt.datetime(2026, 11, 20, 10, 39)
+    dated = with_listed(page, (card, "listing"), dt.datetime(2026, 12, 4, 12, 0, tzinfo=dt.UTC))
+    assert (dated.published, dated.date_source, dated.date_note) == (card, "listing", None)
+    assert dated.modified == dt.datetime(2026, 11, 21, 10, 5)
+    later = (dt.datetime(2026, 11, 22, 9, 0), "listing")
+    kept = with_listed(page, later, dt.datetime(2026, 12, 4, 12, 0, tzinfo=dt.UTC))
+    assert kept.published == dt.datetime(2026, 11, 21, 10, 5)
