@@ -719,6 +719,15 @@ for site, name, origin in (
     ("ostritsa", "Община Острица", "https://ostritsa.bg"),
     # and an <h1> of a kicker <span> run on into the headline, "ВИДЕОНов мост…"
     ("koprivets", "Копривец Инфо", "https://koprivets.bg"),
+    # and a sixty-first's (tests/fixtures/make_mirrors_round61.py) article pages: live
+    # blogs dated by the day alone, their "12:40 …" updates newest first
+    ("gorunovo", "Горуново Днес", "https://gorunovo-dnes.bg"),
+    # and interviews of bold questions and their answers
+    ("bryastovo", "Вестник Брястово", "https://bryastovo.bg"),
+    # and "Още по темата" with the next article's h2, date and paragraphs in the <article>
+    ("mechkovo", "Мечково Инфо", "https://mechkovo.info"),
+    # and the h1 and date in a <header> band outside the <article>; video articles
+    ("lazurno", "Община Лазурно", "https://www.lazurno.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
@@ -41,6 +41,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path
+from newsarchive.extraction.live_blog import live_blog_stamps
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, body_text, pick_dates
 from newsarchive.fetch.charset import decode_html
@@ -272,6 +273,9 @@ def _extract(
         # before the site's own name or an Organization the author rules fell back on
         author = _Field(office, "generic:office-line")
         rules["author"] = author.rule
+    if published is not None and published.source in ("text", "time"):
+        published = _live_blog_start(published, paragraphs)
+        rules["published"] = published.rule
     if failed:
         rules["error"] = ",".join(dict.fromkeys(failed))
     drift = [
@@ -484,6 +488,24 @@ def _drifted(profile: Profile, name: str, rule: str) -> bool:
     if name == "author" and rule.startswith("jsonld:"):
         return False
     return not rule.startswith("profile:")
+
+
+def _live_blog_start(published: DatePick, paragraphs: list[str]) -> DatePick:
+    """A live blog dated by the day alone, or by its newest update's minute, starts at its
+    oldest update's (``live_blog.live_blog_stamps``)."""
+    value = published.value
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
+        value = value.date()
+    stamps = live_blog_stamps(paragraphs)
+    if not stamps:
+        return published
+    if isinstance(value, dt.datetime):
+        if value.time() != stamps[0]:
+            return published
+        value = value.date()
+    zone = published.value.tzinfo if isinstance(published.value, dt.datetime) else None
+    start = dt.datetime.combine(value, stamps[-1], tzinfo=zone)
+    return replace(published, value=start, rule=f"{published.rule}:live-blog")
 
 
 def _clock_of(published: DatePick | None) -> dt.time | None:

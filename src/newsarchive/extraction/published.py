@@ -381,7 +381,24 @@ def with_listed(
         return article
     if article.published is None or article.published_guessed:
         return replace(article, published=listed[0], date_source=listed[1], date_note=None)
+    if article.date_note == DATE_NOTE_MODIFIED_ONLY and _not_after(listed[0], article.published):
+        # The page shows only when it last changed ("Обновена: 28.11.2026 10:05"); its card
+        # said when it came out: the publication is the card's, the change stays
+        # ``modified``.
+        changed = article.modified or article.published
+        return replace(
+            article, published=listed[0], date_source=listed[1], date_note=None, modified=changed
+        )
     return _other_reading(article, listed, fetched) or _its_moment(article, listed) or article
+
+
+def _not_after(listed: Published, changed: Published) -> bool:
+    """Whether the listed date is no later than the page's change (a card dated after
+    it is of another event, and not taken over it)."""
+    if isinstance(listed, dt.datetime) and isinstance(changed, dt.datetime):
+        # (each on the site's wall clock, as printed: an offset is the feed's, not a zone)
+        return listed.replace(tzinfo=None) <= changed.replace(tzinfo=None)
+    return dates.local_date(listed) <= dates.local_date(changed)
 
 
 def _its_moment(article: Article, listed: tuple[Published, str]) -> Article | None:
