@@ -94,8 +94,7 @@ def _page_data(
             continue
         if attrs.get("id") == _NUXT3_ID:
             data = _json(text)
-            if is_flat(data):
-                assert isinstance(data, list)
+            if isinstance(data, list) and is_flat(data):
                 yield unflatten(data)
         elif "__NUXT__" in text and (payload := nuxt_payload(text)) is not None:
             yield payload
