@@ -1218,6 +1218,16 @@ def test_a_posted_on_by_line_in_the_posts_footer_names_its_writer() -> None:
     assert extract(_footer_post("Posted on March 3, 2026 by Jane Doe")).author == "Jane Doe"
 
 
+@pytest.mark.parametrize("space", ["\n\t\t ", "\u00a0", " \u2003\n"])
+def test_a_posted_on_by_line_opening_on_space_names_its_writer(space: str) -> None:
+    """A theme's template indents the line in its element (a newline and tabs, a no-break
+    space): the element's text is asked whether it opens as the line does after that
+    space (``dates.OPENS_AS_POSTED_ON``, before its words are joined), not at its first
+    character, and the writer is still read."""
+    footer = f"{space}Публикувано на 27.11.2026 г. от Мария Петрова\n"
+    assert extract(_footer_post(footer)).author == "Мария Петрова"
+
+
 def test_posted_on_by_lines_of_other_posts_name_nobody() -> None:
     """A box of other posts prints the line for each: whose is the article's is unknown."""
     others = (

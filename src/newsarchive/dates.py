@@ -380,6 +380,11 @@ POSTED_ON_BY = re.compile(
     r"[^\n]{4,60}?\s(?:от|by)\s",
     re.IGNORECASE,
 )
+# What a text opens with where ``POSTED_ON_BY`` may match it, its leading space left
+# out: a letter of that look-ahead. A test of a few characters, asked before a whole
+# element's text is split into words and joined to be matched (``authors``): most texts
+# open otherwise, the page's frame and columns among them, whose words are thousands.
+OPENS_AS_POSTED_ON = re.compile(rf"\s*(?=[{_PUBLISHED_INITIALS}])", re.IGNORECASE)
 # The publication words without their first letter, whose case varies, and without
 # their optional endings ("ublished", "убликуван"): ``posted_on_by`` tries the pattern only
 # where one stands (``str.find``, in C), which most pages lack.

@@ -295,7 +295,10 @@ def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] 
     lines: dict[str, str] = {}
     memo: dict[int, bool] = {}
     for node in body.css(_LINE_ELEMENTS):
-        text = " ".join((node.text(deep=True) or "").split())
+        raw = node.text(deep=True) or ""
+        if not dates.OPENS_AS_POSTED_ON.match(raw):
+            continue  # (its words not split and joined: a column's are thousands)
+        text = " ".join(raw.split())
         if len(text) > _SIGNED_LINE or not dates.POSTED_ON_BY.match(text):
             continue
         if (name := bylines.signed_line(text)) and not in_furniture_for(
