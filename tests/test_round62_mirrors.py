@@ -37,15 +37,7 @@ ROUND62_SITES = {
 }
 
 
-# Not mended: a table's cells are each a line of the text (not a row a line), and a
-# ``<figcaption>`` ("Източник: НСИ" under the table) is dropped as a picture's caption.
-_TABLE_ROWS = pytest.mark.xfail(strict=True, reason="a table's rows are not lines yet")
-
-
-@pytest.mark.parametrize(
-    "site",
-    [pytest.param(s, marks=_TABLE_ROWS) if s == "medovets" else s for s in sorted(ROUND62_SITES)],
-)
+@pytest.mark.parametrize("site", sorted(ROUND62_SITES))
 def test_a_round62_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
