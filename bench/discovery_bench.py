@@ -728,6 +728,15 @@ for site, name, origin in (
     ("mechkovo", "Мечково Инфо", "https://mechkovo.info"),
     # and the h1 and date in a <header> band outside the <article>; video articles
     ("lazurno", "Община Лазурно", "https://www.lazurno.bg"),
+    # and a sixty-second's (tests/fixtures/make_mirrors_round62.py) article pages: council
+    # decisions dated only by "Решение № 412 от 27.11.2026 г.", condolence notices
+    ("sredorek", "Община Средорек", "https://sredorek.bg"),
+    # and a text folded into <details><summary> accordions
+    ("zhitarka", "Житарка Нюз", "https://zhitarka-news.bg"),
+    # and a data table with "Източник: НСИ" in its <figcaption> (rows not yet lines)
+    ("medovets", "Медовец Вести", "https://medovets-vesti.bg"),
+    # and <h3> interview questions, "Още по темата" inside the text's own block
+    ("orlitsa", "Вестник Орлица", "https://orlitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -585,7 +585,9 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     only itself and a box at the end takes nothing of the article with it. It also ends,
     as any section of an outline does, at a heading of higher rank: a listicle whose
     every item sits in its own element ("More on X:" under each item's h2) would
-    otherwise lose every item after the first box.
+    otherwise lose every item after the first box. But not at a higher heading in the
+    box's own element: that is an item of the box (the next article's ``<h2>`` under an
+    ``<h3>`` "Още по темата" inside the text's block), not the text's next section.
     """
     out: list[Block] = []
     article_parents: set[int] = set()
@@ -596,7 +598,11 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             rank = block.tag
             i += 1
             while i < len(blocks) and blocks[i].parent not in article_parents:
-                if blocks[i].tag in HEADINGS and blocks[i].tag < rank:
+                if (
+                    blocks[i].tag in HEADINGS
+                    and blocks[i].tag < rank
+                    and blocks[i].parent != block.parent
+                ):
                     break
                 i += 1
             continue

@@ -693,6 +693,7 @@ class NearTitle(Replay[str]):
     ) -> None:
         self._verdicts: dict[int, bool] = {}
         self.furniture = remembered(is_furniture, self._verdicts)
+        self.titles = titles  # the headline's forms (``published._document_headline``)
         super().__init__(text_near_title(tree, h1s, titles, self.furniture))
 
     def forget(self) -> None:

@@ -170,8 +170,10 @@ def pick_dates(
         look_further=further, undated=published is None,
     )  # fmt: skip
     if published is None and modified is None:
-        published = _loose_near_title(tree, windows, today) or _told_near_title(
-            near, today, month_first
+        published = (
+            _document_headline(near.titles, today)
+            or _loose_near_title(tree, windows, today)
+            or _told_near_title(near, today, month_first)
         )
     modified = _midnight_as_day(modified, windows)
     if published is not None:
@@ -495,6 +497,29 @@ def _loose_near_title(
         kind = GUESSED[1] if shown[0].relative else GUESSED[0]
         return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
     return None
+
+
+# A headline that is a document's number and date: "Решение № 412 от 27.11.2026 г.",
+# "Заповед № РД-09-15/27.11.2026" (a council's or a mayor's act published as it is).
+_DOCUMENT_HEADLINE = re.compile(
+    r"(?:решение|заповед|протокол|разпореждане)\s*№\s*[\w.-]{1,24}\s*(?:от\s+|/)", re.IGNORECASE
+)
+
+
+def _document_headline(titles: tuple[str, ...], today: dt.date | None) -> DatePick | None:
+    """On a page that prints no date but its headline's, a council decision or a mayor's
+    order headed by its number and day ("Решение № 412 от 27.11.2026 г."): that day is
+    the act's, the one its page is published for; the page states no other. Read only
+    from the headline's start, so a headline telling of a decision ("Кметът обжалва
+    Решение № 41 от 2.10.2026") names no day of the page's."""
+    title = titles[0] if titles else ""
+    head = _DOCUMENT_HEADLINE.match(title)
+    if head is None:
+        return None
+    found = dates.find_text_dates(title[head.end() :], today=today)
+    if not found or found[0].start != 0:
+        return None
+    return DatePick(found[0].value, "generic:document-headline", "text")
 
 
 def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) -> DatePick | None:
