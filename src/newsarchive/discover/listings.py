@@ -2067,16 +2067,24 @@ _NAMED_YEAR_PAGE = re.compile(NEWS_WORDS.pattern + r"|архив\w*|archives?", 
 _ARCHIVE_PATH = re.compile(r"(?:^|[/_.-])(?:arhiv\w*|archives?|архив\w*)(?:$|[/_.-])", re.I)
 
 
+# A year page's address ends in its year ("/novini/2025", "novini-2025"): its list's is
+# the rest.
+_OWN_YEAR = re.compile(r"[/_-](?:19|20)\d{2}$")
+
+
 def _news_year(anchor: LexborNode, year: int, url: str, listing_path: str) -> bool:
     """Whether a link reading a bare year ("2025") is the news's page for that year: it
     is under the listing's own path ("/novini/" -> "/novini/2025/", "novini.php" ->
-    "novini.php?year=2025"), or it is one of a run of years (the year before or after it
+    "novini.php?year=2025"), a year page's own path being its list's less the year (on
+    "/novini/2025/", "2024" at "/novini/2024/": the year shown is in bold, no link, so
+    the run of years below breaks there), or it is one of a run of years (the year before or after it
     linked beside it, in a small block) under a heading or an address that names news or
     an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone "2025", a
     gallery's or a budget's run of years under their own headings are none of these."""
     path = unquote(split_normal(url)[1])
     own = unquote(listing_path).rstrip("/")
     own = own.rsplit(".", 1)[0] if "." in own.rsplit("/", 1)[-1] else own
+    own = _OWN_YEAR.sub("", own)
     if own and (path.startswith((own + "/", own + "-", own + "_")) or path == listing_path):
         return True
     node = anchor.parent
