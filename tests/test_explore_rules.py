@@ -203,6 +203,24 @@ def test_a_media_centre_and_a_hyphened_press_centre_are_news_sections() -> None:
     ]
 
 
+def test_a_menu_of_icons_is_read_by_its_links_aria_labels() -> None:
+    """A menu of icons, each entry an empty ``<i class="icon-…">`` in a link named only
+    by ``aria-label`` (or ``title``): round 63's ikonyane, "Медиен център" at
+    ``/media-center/``, its home page showing no news, was "found no listing" (0 of 9)
+    while the entry read as no words; a link with words of its own is read by them."""
+    body = (
+        '<ul id="menu"><li><a href="/" aria-label="Начало"><i class="icon-home"></i></a></li>'
+        '<li><a href="/obshtina/" aria-label="Общината"><i class="icon-building"></i></a></li>'
+        '<li><a href="/media-center/" aria-label="Медиен център"><i class="icon-news"></i></a></li>'
+        '<li><a href="/obyavi/" title="Обяви"><i class="icon-pin"></i></a></li>'
+        '<li><a href="/kontakti/" aria-label="Новини">Контакти</a></li></ul>'
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/media-center/",
+        "https://www.x.bg/obyavi/",
+    ]
+
+
 def test_a_mega_menu_kept_in_a_template_is_read_for_sections() -> None:
     """An Alpine.js theme's mega-menu is a ``<template x-if>``'s content (lexbor keeps it
     out of the tree, ``css`` never sees it), drawn on a click of "☰ Меню": its "Новини"

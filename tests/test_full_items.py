@@ -185,10 +185,16 @@ def test_a_year_page_links_the_year_before_as_the_lists_own() -> None:
     ``/novini/``: on 2025's page, its own year in bold and no link, "2024" is the year
     before, under the list's path though not under the year page's own."""
     profile = Profile(id="godech", name="Кметство Годеч", origin="https://godech.bg")
-    years = '<p>Архив: <a href="/novini/2026/">2026</a> | <b>2025</b> | <a href="/novini/2024/">2024</a></p>'
-    rows = "".join(f'<li><a href="/novini/2025/n{k}.html">Новина номер {k} от селото</a></li>' for k in range(3))
+    years = (
+        '<p>Архив: <a href="/novini/2026/">2026</a> | <b>2025</b> | '
+        '<a href="/novini/2024/">2024</a></p>'
+    )
+    rows = "".join(
+        f'<li><a href="/novini/2025/n{k}.html">Новина номер {k} от селото</a></li>'
+        for k in range(3)
+    )
     text = "Дълъг текст за живота в селото, събитията и хората. " * 8
-    page = f"<html><body><div><h1>Новини 2025</h1>{years}<ul>{rows}</ul><p>{text}</p></div></body></html>"
+    page = f"<html><body><div><h1>Новини 2025</h1>{years}<ul>{rows}</ul><p>{text}</p></div>"
     assert older_year_url(page, "https://godech.bg/novini/2025/", profile, 2025) == (
         "https://godech.bg/novini/2024/"
     )
