@@ -2078,9 +2078,10 @@ def _news_year(anchor: LexborNode, year: int, url: str, listing_path: str) -> bo
     "novini.php?year=2025"), a year page's own path being its list's less the year (on
     "/novini/2025/", "2024" at "/novini/2024/": the year shown is in bold, no link, so
     the run of years below breaks there), or it is one of a run of years (the year
-    before or after it linked beside it, in a small block) under a heading or an address that names news or
-    an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone "2025", a
-    gallery's or a budget's run of years under their own headings are none of these."""
+    before or after it linked beside it, in a small block) under a heading or an address
+    that names news or an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone
+    "2025", a gallery's or a budget's run of years under their own headings are none of
+    these."""
     path = unquote(split_normal(url)[1])
     own = unquote(listing_path).rstrip("/")
     own = own.rsplit(".", 1)[0] if "." in own.rsplit("/", 1)[-1] else own
