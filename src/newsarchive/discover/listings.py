@@ -67,6 +67,7 @@ from newsarchive.discover.explore import (
     NEWS_PATH,
     NEWS_WORDS,
     first_link_saying,
+    pagination_template,
     rest_api_links,
     site_name,
 )
@@ -396,6 +397,29 @@ def _news_items(
         if files:
             return Items(items.cards, items.shape, items.shapes, files)
     return items
+
+
+def paged_pair(
+    items: Items,
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    memo: DateMemo,
+    today: dt.date | None = None,
+    link: str = "",
+) -> bool:
+    """Whether a section page's two news items (one short of ``MIN_ITEMS``) are a list
+    all the same: a village mayoralty shows two news a page. Two dated cards alone are
+    not (an article's "Свързани новини" of two, a page and its update); two dated
+    cards over a pager whose next page is this page's address plus a page number
+    (``/novini/?str=2``, ``pagination_template``) are, as no related-links box is paged
+    by its page's own address. ``link``: the answer's HTTP ``Link`` header."""
+    if len(items.cards) != MIN_ITEMS - 1 or items.files:
+        return False
+    if any(card_date(card, memo, today) is None for card in items.cards):
+        return False
+    after = next_page_url(tree, page_url, profile, 1, link=link)
+    return bool(after and pagination_template(page_url, after))
 
 
 def dated_news(
