@@ -749,6 +749,15 @@ for site, name, origin in (
     ("dabovo", "Община Дъбово", "https://dabovo.bg"),
     # and a "Прес-център" spelt with a hyphen, over index.php?page=14
     ("kremikovo", "Община Кремиково", "https://kremikovo.bg"),
+    # and a sixty-third's (tests/fixtures/make_mirrors_round63.py): a mayoralty's list
+    # of two news a page, paged ?str=2 to ?str=5
+    ("dvoynitsa", "Кметство Двойница", "https://dvoynitsa.bg"),
+    # and a menu of icons named only by aria-label, "Медиен център" at /media-center/
+    ("ikonyane", "Община Иконяне", "https://ikonyane.bg"),
+    # and cards linked only by their picture, the headline plain text
+    ("kartino", "Община Картино", "https://kartino.bg"),
+    # and this year's news under a line of years, "2026 | 2025 | 2024", /novini/2025/
+    ("godech", "Кметство Годеч", "https://godech-selo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.discover import listings
 from newsarchive.discover.explore import (
     Discovery,
     declared_feeds,
@@ -200,6 +201,24 @@ def test_a_media_centre_and_a_hyphened_press_centre_are_news_sections() -> None:
         "https://www.x.bg/index.php?page=14",
         "https://www.x.bg/index.php?page=15",
         "https://www.x.bg/index.php?page=16",
+    ]
+
+
+def test_a_menu_of_icons_is_read_by_its_links_aria_labels() -> None:
+    """A menu of icons, each entry an empty ``<i class="icon-…">`` in a link named only
+    by ``aria-label`` (or ``title``): round 63's ikonyane, "Медиен център" at
+    ``/media-center/``, its home page showing no news, was "found no listing" (0 of 9)
+    while the entry read as no words; a link with words of its own is read by them."""
+    body = (
+        '<ul id="menu"><li><a href="/" aria-label="Начало"><i class="icon-home"></i></a></li>'
+        '<li><a href="/obshtina/" aria-label="Общината"><i class="icon-building"></i></a></li>'
+        '<li><a href="/media-center/" aria-label="Медиен център"><i class="icon-news"></i></a></li>'
+        '<li><a href="/obyavi/" title="Обяви"><i class="icon-pin"></i></a></li>'
+        '<li><a href="/kontakti/" aria-label="Новини">Контакти</a></li></ul>'
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/media-center/",
+        "https://www.x.bg/obyavi/",
     ]
 
 
@@ -1039,3 +1058,43 @@ def test_a_weekly_bulletin_in_the_menu_is_a_section_it_may_list_news_in() -> Non
         '<a href="/kontakti">Контакти</a></nav>'
     )
     assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/byuletin"]
+
+
+def _pair_page(pager: str, cards: int = 2, dated: bool = True) -> str:
+    return (
+        "<h1>Новини</h1>"
+        + "".join(
+            f'<div class="novina"><h2><a href="/novini/{318 - k}-sabitie-{k}/">Събитие номер {k}'
+            f" в селото през есента</a></h2>"
+            + (f'<p class="data">{28 - 3 * k}.11.2026</p>' if dated else "")
+            + "<p>Кратко описание на събитието в селото.</p></div>"
+            for k in range(cards)
+        )
+        + pager
+    )
+
+
+def test_two_dated_news_over_their_pages_pager_are_a_list() -> None:
+    """A village mayoralty shows two news a page, "Страници: 1 2 3 4 5" under them
+    (round 63's dvoynitsa: "found no listing", 0 of 9, as a list needs three): two dated
+    cards over a pager to this page's own address plus a number are a list; two dated
+    cards alone (an article's two related news), two undated ones, or two over a pager
+    to some other page are not."""
+    url = "https://www.x.bg/novini/"
+    numbers = (
+        '<div>Страници: <span>1</span> <a href="/novini/?str=2">2</a>'
+        ' <a href="/novini/?str=3">3</a></div>'
+    )
+
+    def pair(body: str, at: str = url) -> bool:
+        html = f"<html><body>{body}</body></html>"
+        dates: listings.DateMemo = {}
+        items = listings.news_items(html, at, SITE, dt.date(2026, 12, 1), dates)
+        return listings.paged_pair(items, tree(body), at, SITE, dates, dt.date(2026, 12, 1))
+
+    assert pair(_pair_page(numbers))
+    assert not pair(_pair_page(""))  # two related news, no pager
+    assert not pair(_pair_page(numbers, dated=False))
+    assert not pair(_pair_page(numbers, cards=1))
+    # a page elsewhere (an article) whose pager leads to the list's pages: not its own
+    assert not pair(_pair_page(numbers), "https://www.x.bg/novini/319-drugo/")

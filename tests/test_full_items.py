@@ -180,6 +180,29 @@ def test_the_older_items_are_on_the_page_of_the_latest_year_before() -> None:
     assert older_year_url(page, "https://kameno.bg/novini-2024.php", profile, 2024) is None
 
 
+def test_a_year_page_links_the_year_before_as_the_lists_own() -> None:
+    """A line of years, "Архив: 2026 | 2025 | 2024", each a page under the list's
+    ``/novini/``: on 2025's page, its own year in bold and no link, "2024" is the year
+    before, under the list's path though not under the year page's own."""
+    profile = Profile(id="godech", name="Кметство Годеч", origin="https://godech.bg")
+    years = (
+        '<p>Архив: <a href="/novini/2026/">2026</a> | <b>2025</b> | '
+        '<a href="/novini/2024/">2024</a></p>'
+    )
+    rows = "".join(
+        f'<li><a href="/novini/2025/n{k}.html">Новина номер {k} от селото</a></li>'
+        for k in range(3)
+    )
+    text = "Дълъг текст за живота в селото, събитията и хората. " * 8
+    page = f"<html><body><div><h1>Новини 2025</h1>{years}<ul>{rows}</ul><p>{text}</p></div>"
+    assert older_year_url(page, "https://godech.bg/novini/2025/", profile, 2025) == (
+        "https://godech.bg/novini/2024/"
+    )
+    # a gallery's years beside it are not the list's
+    gallery = page.replace("/novini/2024/", "/galeria/2024/")
+    assert older_year_url(gallery, "https://godech.bg/novini/2025/", profile, 2025) is None
+
+
 def _queued(html: str) -> Page:
     url = "https://selo.example.bg/programa.html"
     return Page(

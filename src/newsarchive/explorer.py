@@ -548,16 +548,20 @@ class _Explorer:
             self.no_snapshot = True
         dates: listings.DateMemo = {}
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
-        if not is_listing(items) and not framed_by:
+        link = page.headers.get("link", "")
+        lists = is_listing(items) or listings.paged_pair(
+            items, tree, page.final_url, self.profile, dates, page.fetched_at, link
+        )  # (a mayoralty's two news a page, paged)
+        if not lists and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
-        if not is_listing(items) and (held := full_items(tree, page.final_url)):
+        if not lists and (held := full_items(tree, page.final_url)):
             self.add(
                 self.listings, page.final_url,
                 f"a section page in the home page's menu, holding {len(held)} news items in full",
             )  # fmt: skip
             self.listed[page.final_url] = {archive_key(item.url(page.final_url)) for item in held}
-        if is_listing(items):
+        if lists:
             where = where or (
                 f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"
             )

@@ -18,7 +18,12 @@ from urllib.parse import parse_qsl, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover import pager_words
-from newsarchive.discover.anchors import link_target, page_base, picture_says, script_calls
+from newsarchive.discover.anchors import (
+    link_says,
+    link_target,
+    page_base,
+    script_calls,
+)
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import (
@@ -573,7 +578,8 @@ def section_links(
     """Menu entries worth opening as section pages, most promising first.
 
     A news word in the link text ("Новини", "Актуално", "Съобщения", or the ``alt`` of
-    the one picture an old site's menu button is, or of its image map's area) beats a
+    the one picture an old site's menu button is, or of its image map's area, or the
+    ``aria-label`` or ``title`` of a link of no text, an icon's) beats a
     news word in the address (``/bg/news/bulgaria``); articles, files and feeds are not
     sections.
     ``articles``: keys (``url_key``) of links the page itself shows to be articles (news
@@ -594,7 +600,8 @@ def section_links(
         path = urlsplit(url).path
         if is_file_path(path) or _FEED_HINT.search(path) or url_key(url) in articles:
             continue
-        label = _text(anchor) or picture_says(anchor)  # (a menu of picture buttons)
+        # (a menu of picture buttons, or of icons named only by aria-label or title)
+        label = link_says(anchor, _text(anchor))
         if looks_like_article_path(url) and not _NEWS_ENTRY.fullmatch(label):
             continue
         if _another_language(label) or _DAY_NUMBER.fullmatch(label):

@@ -67,6 +67,7 @@ from newsarchive.discover.explore import (
     NEWS_PATH,
     NEWS_WORDS,
     first_link_saying,
+    pagination_template,
     rest_api_links,
     site_name,
 )
@@ -396,6 +397,29 @@ def _news_items(
         if files:
             return Items(items.cards, items.shape, items.shapes, files)
     return items
+
+
+def paged_pair(
+    items: Items,
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    memo: DateMemo,
+    today: dt.date | None = None,
+    link: str = "",
+) -> bool:
+    """Whether a section page's two news items (one short of ``MIN_ITEMS``) are a list
+    all the same: a village mayoralty shows two news a page. Two dated cards alone are
+    not (an article's "Свързани новини" of two, a page and its update); two dated
+    cards over a pager whose next page is this page's address plus a page number
+    (``/novini/?str=2``, ``pagination_template``) are, as no related-links box is paged
+    by its page's own address. ``link``: the answer's HTTP ``Link`` header."""
+    if len(items.cards) != MIN_ITEMS - 1 or items.files:
+        return False
+    if any(card_date(card, memo, today) is None for card in items.cards):
+        return False
+    after = next_page_url(tree, page_url, profile, 1, link=link)
+    return bool(after and pagination_template(page_url, after))
 
 
 def dated_news(
@@ -2067,16 +2091,25 @@ _NAMED_YEAR_PAGE = re.compile(NEWS_WORDS.pattern + r"|архив\w*|archives?", 
 _ARCHIVE_PATH = re.compile(r"(?:^|[/_.-])(?:arhiv\w*|archives?|архив\w*)(?:$|[/_.-])", re.I)
 
 
+# A year page's address ends in its year ("/novini/2025", "novini-2025"): its list's is
+# the rest.
+_OWN_YEAR = re.compile(r"[/_-](?:19|20)\d{2}$")
+
+
 def _news_year(anchor: LexborNode, year: int, url: str, listing_path: str) -> bool:
     """Whether a link reading a bare year ("2025") is the news's page for that year: it
     is under the listing's own path ("/novini/" -> "/novini/2025/", "novini.php" ->
-    "novini.php?year=2025"), or it is one of a run of years (the year before or after it
-    linked beside it, in a small block) under a heading or an address that names news or
-    an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone "2025", a
-    gallery's or a budget's run of years under their own headings are none of these."""
+    "novini.php?year=2025"), a year page's own path being its list's less the year (on
+    "/novini/2025/", "2024" at "/novini/2024/": the year shown is in bold, no link, so
+    the run of years below breaks there), or it is one of a run of years (the year
+    before or after it linked beside it, in a small block) under a heading or an address
+    that names news or an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone
+    "2025", a gallery's or a budget's run of years under their own headings are none of
+    these."""
     path = unquote(split_normal(url)[1])
     own = unquote(listing_path).rstrip("/")
     own = own.rsplit(".", 1)[0] if "." in own.rsplit("/", 1)[-1] else own
+    own = _OWN_YEAR.sub("", own)
     if own and (path.startswith((own + "/", own + "-", own + "_")) or path == listing_path):
         return True
     node = anchor.parent
