@@ -758,6 +758,15 @@ for site, name, origin in (
     ("kartino", "Община Картино", "https://kartino.bg"),
     # and this year's news under a line of years, "2026 | 2025 | 2024", /novini/2025/
     ("godech", "Кметство Годеч", "https://godech-selo.bg"),
+    # and a sixty-fifth's (tests/fixtures/make_mirrors_round65.py): a mayoralty's
+    # sub-site two folders deep in its municipality's, the host's sitemap listing all three
+    ("rakita", "Кметство Ракита", "https://trastenik-obshtina.bg/kmetstva/rakita/"),
+    # and news reached only through a box "Категории: Образование (3) | Култура (3)"
+    ("kategorino", "Община Категорино", "https://kategorino.bg"),
+    # and a plain link dressed as a button, <a href="?page=2" class="load-more">
+    ("oshtenovini", "Община Оштеново", "https://oshtenovini.bg"),
+    # and a menu of pictures naming nothing, the news at /mediacentar/
+    ("mediyno", "Община Медийно", "https://mediyno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

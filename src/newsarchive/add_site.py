@@ -82,14 +82,26 @@ def typed_folder(url: str) -> str:
     and an address deeper is a section or a page of a site, the host's own (which the
     root's sources hold) or the one in its first folder. Taken as the home, a deeper
     folder ("/obshtina/novini/") made the site that section alone (its crawl reads
-    only under the home), or was passed over for another site's news."""
+    only under the home), or was passed over for another site's news.
+
+    But a municipality's folder of its mayoralties ("/kmetstva/", ``_SUB_SITES``) holds a
+    site in each of its folders ("/kmetstva/rakita/", the village's own menu, news and
+    pages): that is the site, two levels deep. Taken one level deep, every mayoralty's
+    news were proposed as the one typed."""
     parts = urlsplit(normalize_url(url if "://" in url else "https://" + url) or "")
     path = parts.path or "/"
     last = path.rsplit("/", 1)[1]
     if "." in last:  # a page of the folder, not a folder itself
         path = path[: len(path) - len(last)]
-    first = next(filter(None, path.split("/")), "")
-    return f"/{first}/" if first else "/"
+    folders = [part for part in path.split("/") if part]
+    if len(folders) > 1 and _SUB_SITES.fullmatch(folders[0]):
+        return f"/{folders[0]}/{folders[1]}/"
+    return f"/{folders[0]}/" if folders else "/"
+
+
+# A municipality's folder of the sites of its mayoralties or villages, each
+# one a folder in it: "/kmetstva/rakita/", "/naseleni-mesta/rakita/", "/sela/rakita/"
+_SUB_SITES = re.compile(r"kmetstv[ao]|naseleni-mesta|sela", re.IGNORECASE)
 
 
 def _passes_by(found: Discovery, in_folder: Profile) -> bool:

@@ -39,6 +39,7 @@ from newsarchive.discover.explore import (
     RSS_LINK_NOTE,
     SITEMAP_LINK_NOTE,
     Discovery,
+    category_links,
     declared_feeds,
     declared_sitemaps,
     feed_pages,
@@ -350,6 +351,9 @@ class _Explorer:
             ):  # a list's own next page is no section of it ("news_list.php?str=2")
                 menu = [url for url in menu if url != own]
             children = news_menu_children(tree, page.final_url, self.profile)
+            if not (menu or children or is_listing(items)):
+                # (no menu names news, the home page shows none: its box of categories)
+                children = category_links(tree, page.final_url, self.profile)
             self.categories.update(children)
             sections += [url for url in [*children, *menu] if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)

@@ -95,9 +95,15 @@ NEWS_HOST_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER})\b", re.IGNORECASE)
 # no headline is that, so its address is a section's however it looks (TYPO3 names every
 # page ``index.php?id=<page>``, a numeric id as a home-made CMS's article has)
 _NEWS_ENTRY = re.compile(rf"\s*(?:{_NEWS_PROPER})\s*", re.IGNORECASE)
+# The same in an address, transliterated. A media centre's too, spelt as one word or two
+# ("/mediacentar/", "/media-center/", "/medien-tsentar/"): a menu of pictures that name
+# nothing (no ``alt``, ``aria-label`` or ``title``) leaves its address the only word of
+# it, and a site whose home page shows no news had no section. Not "media" alone: a
+# folder of uploads and galleries ("/media/", "/mediateka/").
 NEWS_PATH = re.compile(
     r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|aktualna|sabitiya|saobshteniya|pres|presscenter|"
-    r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
+    r"press|obshtestvo|category|rubrika|blog|medi(?:a|en|ya|yn)?[_-]?(?:cent[ae]r|tsentar))"
+    r"(?:$|[/_-])",
     re.IGNORECASE,
 )
 # "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
@@ -634,6 +640,66 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
             if not (is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url)):
                 found.append(url)
     return found
+
+
+# A box of the site's categories, each link followed by how many posts it holds:
+# "Категории: Образование (12) | Култура (8)", WordPress's Categories widget with counts
+# (``<li class="cat-item"><a>Култура</a> (8)</li>``). Its name: a heading or lead of the
+# box, or its class.
+_CATEGORY_BOX = re.compile(r"^\W*(?:категории|рубрики|теми|categories|topics)\b", re.IGNORECASE)
+_CATEGORY_CLASS = re.compile(r"categor|kategor|rubri", re.IGNORECASE)
+_POST_COUNT = re.compile(r"^\s*\(\d{1,5}\)")
+_COUNTED_LABEL = re.compile(r"^(.*\S)\s*\(\d{1,5}\)$")
+_BOX_LEVELS = 4  # (a link's <li>, the <ul>, the box, a wrapper)
+
+
+def _counted(anchor: LexborNode) -> bool:
+    """Whether a link is followed by a count of posts, "(12)", after it or at its end."""
+    after = anchor.next
+    if (
+        after is not None
+        and after.tag == "-text"
+        and _POST_COUNT.match(after.text(deep=False) or "")
+    ):
+        return True
+    return bool(_COUNTED_LABEL.match(_text(anchor)))
+
+
+def _category_box(anchor: LexborNode) -> bool:
+    """Whether a counted link stands in a box named for categories (its heading or lead
+    text, "Категории", or its class, ``widget_categories``): a list of months with
+    counts, "Ноември 2026 (5)", is an archive, and a shop's "Продукти (40)" no news."""
+    node = anchor.parent
+    for _ in range(_BOX_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if _CATEGORY_CLASS.search(node.attributes.get("class") or "") or _CATEGORY_BOX.match(
+            _text(node)
+        ):
+            return True
+        node = node.parent
+    return False
+
+
+def category_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The entries of a box of the site's categories whose links carry counts of posts
+    ("Категории: Образование (12) | Култура (8)"), at least two, on the site. A site
+    whose menu names no news section and whose home page shows none is read through them:
+    its news are in these categories, each holding some, none all of them, as the
+    submenu of a "Новини" that leads nowhere (``news_menu_children``)."""
+    base = page_base(tree, page_url)
+    here = normalize_url(page_url)
+    found: list[str] = []
+    for anchor in tree.css("a[href]"):
+        if not _counted(anchor) or not _category_box(anchor):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is None or url == here or not on_site(url, profile) or url in found:
+            continue
+        path = urlsplit(url).path
+        if not (is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url)):
+            found.append(url)
+    return found if len(found) > 1 else []
 
 
 # A news page's link to the archive of all its news, the newest few shown above it and
