@@ -237,6 +237,95 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
         lambda: _article(body=f'<div class="{"a " * (MB // 2)}">x</div>'),
         "",
     ),
+    # this session's rules (hostile149): a table of contents' lists and boxes read once
+    # each (``page_toc._Reads``); a "posted on … by" line read from an element's
+    # opening (``authors._short_line``); the rest never slow
+    "toc: 12,500 in-page links in nested lists": (
+        "page",
+        lambda: _article(
+            body='<div class="toc"><p>Съдържание</p><ul>'
+            + "".join(
+                f'<li><a href="#s{i}">Раздел {i}</a><ul>'
+                + "".join(f'<li><a href="#s{j}">Раздел {j}</a></li>' for j in range(i + 1, i + 50))
+                + "</ul></li>"
+                for i in range(0, 12_500, 50)
+            )
+            + "</ul></div>"
+            + "".join(f'<h2 id="s{i}">Раздел {i}</h2><p>текст</p>' for i in range(12_500))
+        ),
+        "5.97",
+    ),
+    "toc: 6,250 two-link lists in one box": (
+        "page",
+        lambda: _article(
+            body='<div class="toc">'
+            + "".join(
+                f'<ul><li><a href="#s{2 * i}">а</a></li><li><a href="#s{2 * i + 1}">б</a></li></ul>'
+                for i in range(6_250)
+            )
+            + "</div>"
+            + "".join(f'<h2 id="s{i}">Р</h2>' for i in range(12_500))
+        ),
+        "4.43",
+    ),
+    # not mended: each of 256 levels' lists read whole (see the README)
+    "toc: lists nested 1,000 deep": (
+        "page",
+        lambda: _article(
+            body='<div class="toc">'
+            + '<ul><li><a href="#s0">а</a><a href="#s1">б</a>' * 1_000
+            + '</div><h2 id="s0">a</h2><h2 id="s1">b</h2>'
+        ),
+        "",
+    ),
+    "posted-on-by: 5,000 nested <div>": (
+        "page",
+        lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 5_000),
+        "7.37",
+    ),
+    "tooltip: 25,000 relative spans": (
+        "page",
+        lambda: _article(
+            body='<span title="27.11.2030 08:17">преди 3 часа</span>' * 25_000
+        ).replace("<h1>Бюджет 2025</h1>", "<h1>Бюджет 2025</h1><div>преди 3 часа</div>"),
+        "",
+    ),
+    "live blog: 25,000 stamped paragraphs": (
+        "page",
+        lambda: _article(
+            body="".join(
+                f"<p>{(25_000 - i) // 60 % 24:02d}:{(25_000 - i) % 60:02d} Кметът откри.</p>"
+                for i in range(25_000)
+            )
+        ).replace("<h1>Бюджет 2025</h1>", "<h1>Бюджет 2025</h1><p>27.11.2026</p>"),
+        "",
+    ),
+    "Nuxt 2 payload of 0.8 MB": (
+        "page",
+        lambda: (
+            "<html><head><meta charset=utf-8><title>Бюджет</title></head><body>"
+            f'<div id="__nuxt"><article><h1>Бюджет</h1><p>{PROSE.strip()}</p></article></div>'
+            '<script>window.__NUXT__=(function(a,b){return {data:[{title:"Бюджет",body:"'
+            + PROSE.strip()
+            + '"},'
+            + ",".join(f'{{t:"заглавие {i}",b:"текст {i}",c:[a,b,{i}]}}' for i in range(12_500))
+            + "]}}(1,2));</script></body></html>"
+        ),
+        "",
+    ),
+    "listing: 2,500 cards, 1,250 signatures": (
+        "listing",
+        lambda: (
+            "<html><body>"
+            + "".join(
+                f'<div class="c{i // 2}"><div class="card"><a href="/news/{i}">Новина номер'
+                f" {i} за общината</a><span>27.11.2026</span></div></div>"
+                for i in range(2_500)
+            )
+            + "</body></html>"
+        ),
+        "",
+    ),
     # a page's links past ``anchors.MAX_LINKS`` are not read
     "listing of 100,000 links": (
         "listing",

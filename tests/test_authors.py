@@ -1266,3 +1266,27 @@ def test_a_source_credit_closing_the_text_is_no_text_and_no_writer() -> None:
     assert article.text.endswith("Ремонтът ще приключи до края на годината.")
     assert "Източник" not in article.text
     assert not article.author
+
+
+class _CountedText(str):
+    """An element's text whose whole-text splits are counted."""
+
+    splits = 0
+
+    def split(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        type(self).splits += 1
+        return super().split(*args, **kwargs)
+
+
+def test_a_long_elements_text_is_not_split_whole_to_find_a_short_line() -> None:
+    """The 'posted on … by' scan asks each element's text for a line of 120 characters at
+    most: one of 50,000 words is read by its opening alone (an element holding 5,000
+    nested ones opening with the line was split whole each time)."""
+    from newsarchive.extraction.authors import _short_line
+
+    line = "Публикувано на 27.11.2026 от Мария Петрова"
+    long = _CountedText(line + " дума" * 50_000)
+    assert _short_line(long) == ""
+    assert _CountedText.splits == 0
+    assert _short_line(_CountedText(f"\n\t{line}  ")) == line
+    assert _short_line(line + " " * 5_000) == line

@@ -111,3 +111,56 @@ def test_a_footnotes_list_linking_back_up_stays_text() -> None:
     text = extract(page, _URL).text
     assert "Решение на общинския съвет № 10 от 2026 г." in text
     assert "Решение на общинския съвет № 30 от 2026 г." in text
+
+
+def test_a_contents_list_is_read_once_however_many_sublists_climb_to_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each sublist of a contents list climbs to it: its links were read again for each
+    (a list of 200 sections of 5 subsections: 401 readings), now once for each list."""
+    from newsarchive.extraction import page_toc
+
+    calls: list[int] = []
+    reading = page_toc._links_only
+
+    def counted(node):  # type: ignore[no-untyped-def]
+        calls.append(node.mem_id)
+        return reading(node)
+
+    monkeypatch.setattr(page_toc, "_links_only", counted)
+    items = "".join(
+        f'<li><a href="#s{i}">Раздел {i}</a><ul>'
+        + "".join(f'<li><a href="#s{i}-{j}">Точка {j}</a></li>' for j in range(5))
+        + "</ul></li>"
+        for i in range(200)
+    )
+    heads = "".join(
+        f'<h2 id="s{i}">Раздел {i}</h2>' + "".join(f'<h3 id="s{i}-{j}">Т</h3>' for j in range(5))
+        for i in range(200)
+    )
+    page = _page(f'<div class="toc"><p>Съдържание</p><ul>{items}</ul></div>', heads)
+    article = extract(page, _URL)
+    assert "Раздел 7" not in article.text  # (the box is still skipped)
+    assert len(calls) == len(set(calls)) == 201
+
+
+def test_a_box_of_many_lists_has_its_words_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 lists of two in-page links side by side in one box: each list's climb asked
+    the box for its words, the whole box's text read 500 times; now once."""
+    from newsarchive.extraction import page_toc
+
+    made: list[page_toc._Reads] = []
+
+    class Counted(page_toc._Reads):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    monkeypatch.setattr(page_toc, "_Reads", Counted)
+    lists = "".join(
+        f'<ul><li><a href="#s{2 * i}">а</a></li><li><a href="#s{2 * i + 1}">б</a></li></ul>'
+        for i in range(500)
+    )
+    heads = "".join(f'<h2 id="s{i}">Раздел {i}</h2><p>Текст на раздела.</p>' for i in range(1000))
+    extract(_page(f'<div class="toc">{lists}</div>', heads), _URL)
+    assert made and all(reads.texts == 1 for reads in made)

@@ -470,12 +470,14 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     targets += snapshot_targets(tree, page_url)
     if not tree.css_first("a[href]"):
         targets += script_redirect_targets(tree)
+    seen: set[str] = set()  # (``found`` as a set: 10,000 <object>s asked a list each)
     for target in targets:
         url = normalize_url(target, base)
-        if url is None or url == here or url in found or not on_site(url, profile):
+        if url is None or url == here or url in seen or not on_site(url, profile):
             continue
         if not is_file_path(urlsplit(url).path):
             found.append(url)
+            seen.add(url)
     return found
 
 

@@ -279,6 +279,7 @@ POSTED_ON_BY_RULE = "generic:posted-on-by"
 # The elements a theme prints a post's "posted on … by …" line in, a line of its own.
 _LINE_ELEMENTS = "p, div, span, li, td, dd, small, footer"
 _SIGNED_LINE = 120  # characters: ``bylines.signed_line``'s longest line
+_SIGNED_RAW = 1024  # characters of an element's text its line's length is first read from
 
 
 def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | None) -> str:
@@ -298,14 +299,25 @@ def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] 
         raw = node.text(deep=True) or ""
         if not dates.OPENS_AS_POSTED_ON.match(raw):
             continue  # (its words not split and joined: a column's are thousands)
-        text = " ".join(raw.split())
-        if len(text) > _SIGNED_LINE or not dates.POSTED_ON_BY.match(text):
+        text = _short_line(raw)
+        if not text or not dates.POSTED_ON_BY.match(text):
             continue
         if (name := bylines.signed_line(text)) and not in_furniture_for(
             node, Reader.POSTED_BY, memo
         ):
             lines[text] = name
     return next(iter(lines.values())) if len(lines) == 1 else ""
+
+
+def _short_line(raw: str) -> str:
+    """``raw``'s words on one line, where that is ``_SIGNED_LINE`` characters at most;
+    else "". Its opening's words are read first: a line longer there is longer whole,
+    and 5,000 nested elements each opening with the line (each holding the rest) are not
+    split whole 5,000 times (7.4 s for 0.37 MB, 1.8 s now)."""
+    text = " ".join(raw[:_SIGNED_RAW].split())
+    if len(text) <= _SIGNED_LINE and len(raw) > _SIGNED_RAW:
+        text = " ".join(raw.split())
+    return text if len(text) <= _SIGNED_LINE else ""
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone

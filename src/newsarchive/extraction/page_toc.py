@@ -67,20 +67,29 @@ def page_tocs(root: LexborNode, links: list[LexborNode] | None = None) -> set[in
         found = _list_of(anchor)
         if found is not None:
             lists.setdefault(found.mem_id, found)
-    boxes: list[tuple[LexborNode, list[LexborNode]]] = []
+    # Each list, box and box's frame is read once however many lists lead to it: a
+    # contents list's sublists all climb to it, sibling lists share their frame (read
+    # again for each, 50,000 links took 6 s a MB; ``_Reads``)
+    reads = _Reads()
+    boxes: dict[int, tuple[LexborNode, list[LexborNode]]] = {}
     for node in lists.values():
-        items = _links_only(node)
+        items = reads.links_only(node)
         if not items:
             continue
-        while (outer := _outer_list(node)) is not None and (more := _links_only(outer)):
+        while (outer := _outer_list(node)) is not None and (more := reads.links_only(outer)):
             node, items = outer, more
-        if (box := _box(node, root)) is not None:
-            boxes.append((box, items))
-    if not boxes:
+        if node.mem_id in boxes:
+            continue
+        boxes[node.mem_id] = (node, items)
+    found_boxes: list[tuple[LexborNode, list[LexborNode]]] = []
+    for node, items in boxes.values():
+        if (box := _box(node, root, reads)) is not None:
+            found_boxes.append((box, items))
+    if not found_boxes:
         return set()
     order, places = _places(root)
     tocs: set[int] = set()
-    for box, items in boxes:
+    for box, items in found_boxes:
         first = _leads_down(items, order)
         if first >= 0 and _among(box, places[first]):
             tocs.add(box.mem_id)
@@ -145,6 +154,31 @@ def _places(root: LexborNode) -> tuple[dict[str, int], list[LexborNode]]:
     return order, nodes
 
 
+class _Reads:
+    """What ``page_tocs`` read of an element, by its ``mem_id``, read once: its links
+    where it is a list of in-page links only (``_links_only``), and the length of its
+    words (``_box``). Counted (``texts``) for the tests: each element's text is read
+    once, not once for each list standing in it."""
+
+    def __init__(self) -> None:
+        self._links: dict[int, list[LexborNode]] = {}
+        self._lengths: dict[int, int] = {}
+        self.texts = 0
+
+    def links_only(self, node: LexborNode) -> list[LexborNode]:
+        key = node.mem_id
+        if key not in self._links:
+            self._links[key] = _links_only(node)
+        return self._links[key]
+
+    def length(self, node: LexborNode) -> int:
+        key = node.mem_id
+        if key not in self._lengths:
+            self.texts += 1
+            self._lengths[key] = len(" ".join(node.text(deep=True).split()))
+        return self._lengths[key]
+
+
 def _links_only(node: LexborNode) -> list[LexborNode]:
     """The list's links, where there are at least ``_MIN_LINKS``, each to a place on the
     page (``#`` and a name), and its items' words are the links' (a number beside one at
@@ -179,7 +213,7 @@ def _leads_down(links: list[LexborNode], order: dict[str, int]) -> int:
     return first
 
 
-def _box(node: LexborNode, root: LexborNode) -> LexborNode | None:
+def _box(node: LexborNode, root: LexborNode, reads: _Reads) -> LexborNode | None:
     """The box the list stands in as a table of contents: the outermost element around
     it that holds nothing else but a label (``_LABEL`` characters), where that label
     says so (``_CONTENTS``) or the box or an element of it up to the list is named so
@@ -189,17 +223,15 @@ def _box(node: LexborNode, root: LexborNode) -> LexborNode | None:
     its own ("Key takeaways", "The best movers of 2026": a summary)."""
     list_text = " ".join(node.text(deep=True).split())
     chain = [node]
-    label = ""
     stop = root.mem_id
     while (up := node.parent) is not None and up.mem_id != stop and up.tag not in _FRAMES:
-        text = " ".join(up.text(deep=True).split())
-        if len(text) - len(list_text) > _LABEL:
+        if reads.length(up) - len(list_text) > _LABEL:
             break
-        node, label = up, text
+        node = up
         chain.append(up)
     if len(chain) < 2:
         return None
-    label = label.replace(list_text, " ", 1)
+    label = " ".join(node.text(deep=True).split()).replace(list_text, " ", 1)
     if _CONTENTS.search(label) or any(_named(element.attributes) for element in chain[1:]):
         return node
     return None
