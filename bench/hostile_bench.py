@@ -268,7 +268,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
         ),
         "4.43",
     ),
-    # not mended: each of 256 levels' lists read whole (see the README)
+    # each of 256 levels' lists read whole, 1.2-4.6 s; now those in six lists at most
     "toc: lists nested 1,000 deep": (
         "page",
         lambda: _article(
@@ -276,7 +276,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
             + '<ul><li><a href="#s0">а</a><a href="#s1">б</a>' * 1_000
             + '</div><h2 id="s0">a</h2><h2 id="s1">b</h2>'
         ),
-        "",
+        "4.6",
     ),
     "posted-on-by: 5,000 nested <div>": (
         "page",

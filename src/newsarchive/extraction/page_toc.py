@@ -46,6 +46,10 @@ _LABEL = 40
 # How far up from a place a link leads to the box's own container is looked for:
 # ``<h2 id>``'s parent, ``<h2><span id>``'s grandparent
 _AMONG = 2
+# The most lists a table of contents' list stands in (a heading's five ranks under the
+# first), and how many elements up they are looked for (a list, its item, a wrapper each)
+_NESTING = 6
+_NESTING_STEPS = 3 * _NESTING + 3
 # How far up from an in-page link its list item is looked for (``li > a``, ``li > span > a``)
 _LINK_DEPTH = 3
 
@@ -65,8 +69,8 @@ def page_tocs(root: LexborNode, links: list[LexborNode] | None = None) -> set[in
     lists: dict[int, LexborNode] = {}
     for anchor in anchors:
         found = _list_of(anchor)
-        if found is not None:
-            lists.setdefault(found.mem_id, found)
+        if found is not None and found.mem_id not in lists and not _nested_deep(found):
+            lists[found.mem_id] = found
     # Each list, box and box's frame is read once however many lists lead to it: a
     # contents list's sublists all climb to it, sibling lists share their frame (read
     # again for each, 50,000 links took 6 s a MB; ``_Reads``)
@@ -112,6 +116,25 @@ def _among(box: LexborNode, place: LexborNode) -> bool:
         if node.mem_id == frame.mem_id:
             return True
         node = node.parent
+    return False
+
+
+def _nested_deep(node: LexborNode) -> bool:
+    """Whether the list stands in more than ``_NESTING`` lists (looked for within
+    ``_NESTING_STEPS`` elements up): no table of contents nests so deep (its headings'
+    six ranks), and each list read reads all it holds, so lists nested a thousand deep in
+    50 KB took 4.6 s, a list at every level read whole. The lists it stands in are read
+    in its place, when their own links lead to them."""
+    lists = 0
+    up = node.parent
+    for _ in range(_NESTING_STEPS):
+        if up is None:
+            return False
+        if up.tag in _LISTS:
+            lists += 1
+            if lists > _NESTING:
+                return True
+        up = up.parent
     return False
 
 
