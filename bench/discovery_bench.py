@@ -763,7 +763,8 @@ for site, name, origin in (
     ("lozarevo", "Лозарево Прес", "https://lozarevo-press.bg"),
     # and "(ВИДЕО)" / "(СНИМКИ)" / "| ВИДЕО" headlines, "Коментари (3)" under the text
     ("chervenka", "Червенка Нюз", "https://chervenka.news"),
-    # and "Брой 47 (1234), 24.11.2026" over the headline; footnote calls and "Бележки:"
+    # and "Брой 47 (1234), 24.11.2026" over the headline; footnote calls and "Бележки:";
+    # the news the menu's "Статии"
     ("tarnovlak", "Вестник Търновлак", "https://tarnovlak-vestnik.bg"),
     # and the section's <h1>Новини</h1> over the article's <h2> headline
     ("kalchevo", "Община Калчево", "https://kalchevo.bg"),

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover.explore import NEWS_HOST_WORDS, NEWS_WORDS
 from newsarchive.extraction import extract
 
 from .mirror_sites import check_bare_crawl
@@ -30,7 +31,7 @@ ROUND64_SITES = {
     "lozarevo": ("Лозарево Прес", "https://lozarevo-press.bg"),
     # "(ВИДЕО)" / "(СНИМКИ)" / "| ВИДЕО" headlines; "Коментари (3)" under the text
     "chervenka": ("Червенка Нюз", "https://chervenka.news"),
-    # "Брой 47 (1234), 24.11.2026" over the headline; footnotes and "Бележки:"
+    # "Брой 47 (1234), 24.11.2026" over the headline; footnotes and "Бележки:"; "Статии"
     "tarnovlak": ("Вестник Търновлак", "https://tarnovlak-vestnik.bg"),
     # <h1>Новини</h1> over the article's <h2> headline
     "kalchevo": ("Община Калчево", "https://kalchevo.bg"),
@@ -125,3 +126,11 @@ def test_a_footnote_call_after_a_sentence_still_ends_it() -> None:
         "По данни на общинската служба по земеделие към края на октомври.",
         "Решението е обнародвано в местния вестник през 1998 г.",
     ]
+
+
+def test_a_papers_articles_are_a_section_its_menu_names() -> None:
+    """tarnovlak: the menu's "Статии" (a regional paper's name for its news) was no
+    section, and only the home page's newest three of eight were found. A section that
+    may hold other things too, as "Събития" is: never a news host of its own."""
+    assert NEWS_WORDS.search("Статии")
+    assert not NEWS_HOST_WORDS.search("Статии")
