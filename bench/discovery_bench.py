@@ -767,6 +767,16 @@ for site, name, origin in (
     ("oshtenovini", "Община Оштеново", "https://oshtenovini.bg"),
     # and a menu of pictures naming nothing, the news at /mediacentar/
     ("mediyno", "Община Медийно", "https://mediyno.bg"),
+    # and a sixty-fourth's (tests/fixtures/make_mirrors_round64.py) article pages: hAtom's
+    # <abbr class="published" title="…">27 ноем.</abbr> the only machine date; a pull quote
+    ("lozarevo", "Лозарево Прес", "https://lozarevo-press.bg"),
+    # and "(ВИДЕО)" / "(СНИМКИ)" / "| ВИДЕО" headlines, "Коментари (3)" under the text
+    ("chervenka", "Червенка Нюз", "https://chervenka.news"),
+    # and "Брой 47 (1234), 24.11.2026" over the headline; footnote calls and "Бележки:";
+    # the news the menu's "Статии"
+    ("tarnovlak", "Вестник Търновлак", "https://tarnovlak-vestnik.bg"),
+    # and the section's <h1>Новини</h1> over the article's <h2> headline
+    ("kalchevo", "Община Калчево", "https://kalchevo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -79,13 +79,16 @@ MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploratio
 # category), kept as a section when they list news items. A press office is spelt three
 # ways ("Пресцентър", "Прес център", "Прес-център"), and many a municipality calls its
 # news a media centre ("Медиен център", "Медия център", "Медиацентър"): a menu's entry
-# of those words was no section, and a site whose home page shows no news had none.
+# of those words was no section, and a site whose home page shows no news had none. A
+# regional paper's online edition lists its news as "Статии" (articles): beside the news
+# proper, as a section that may hold other things (round 64's tarnovlak: only the home
+# page's three of eight were found before).
 _NEWS_PROPER = (
     r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|прес[- ]?център|"
     r"медиен център|меди[яа][- ]?център|"
     r"news|latest|press|announcements"
 )
-_NEWS_BESIDE = r"събития|общество|обяви|бюлетин|events"
+_NEWS_BESIDE = r"събития|общество|обяви|бюлетин|статии|events"
 NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE)
 # Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
 # host for "Събития" is a calendar of what is on, dated when it happens, and one for

@@ -118,6 +118,7 @@ class Walker:
         skip_below: float = 0.0,
         in_page_links: list[LexborNode] | None = None,
         tocs: set[int] | None = None,
+        skip: set[int] | None = None,
     ) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
@@ -139,6 +140,9 @@ class Walker:
         # page), else from a query of the root's own
         self._tocs = tocs
         self._in_page_links = in_page_links
+        # elements skipped as the tables of contents are (``pull_quotes``), joined to them
+        # at the walk's start, and so skipped in every splice of the page too
+        self._skip_ids = skip
 
     def flush(self) -> None:
         if not self._buf:
@@ -294,6 +298,8 @@ class Walker:
         """
         if self._tocs is None:
             self._tocs = page_tocs(root, self._in_page_links)
+            if self._skip_ids:
+                self._tocs = self._tocs | self._skip_ids
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
@@ -429,7 +435,8 @@ def walk_blocks(
     mark: bool = False,
     skip_below: float = 0.0,
     in_page_links: list[LexborNode] | None = None,
+    skip: set[int] | None = None,
 ) -> Walker:
-    walker = Walker(mark=mark, skip_below=skip_below, in_page_links=in_page_links)
+    walker = Walker(mark=mark, skip_below=skip_below, in_page_links=in_page_links, skip=skip)
     walker.walk(node)
     return walker

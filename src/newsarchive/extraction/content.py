@@ -49,6 +49,8 @@ from newsarchive.extraction.clean import (
     is_copyright_line,
     is_label_row,
 )
+from newsarchive.extraction.metadata import PULL_QUOTES
+from newsarchive.extraction.pull_quotes import repeated_pull_quotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -59,8 +61,16 @@ _CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
+# A footnote call after a sentence's end, "… от самите тях.[1]": a regional paper's or an
+# essay's text calls its notes so, and read by its last character that sentence was a
+# label (tarnovlak, round 64: every paragraph with a call weighed as furniture, and the
+# notes list alone was chosen as the text). Asked only of a block ending in "]".
+_CALLED = re.compile(r"[.!?…\"”»)]\[\d{1,3}\]$")
+
+
 def _ends_sentence(text: str) -> bool:
-    return text[-1:] in _SENTENCE_END  # blocks are squashed: no trailing space
+    # (blocks are squashed: no trailing space)
+    return text[-1:] in _SENTENCE_END or (text[-1:] == "]" and _CALLED.search(text) is not None)
 
 
 def node_paragraphs(node: LexborNode) -> list[str]:
@@ -82,7 +92,10 @@ def block_weight(block: Block) -> float:
     comment box under it.
     """
     size = block.size
-    prose = size >= 25 and block.text[-1:] in _SENTENCE_END  # ``_ends_sentence``, inlined
+    last = block.text[-1:]
+    prose = size >= 25 and (  # ``_ends_sentence``, inlined
+        last in _SENTENCE_END or (last == "]" and _CALLED.search(block.text) is not None)
+    )
     # ``is_navigation`` written out (its thresholds shared): asked of every block, often
     # several times; ``prose`` with ``NAV_PROSE_SIZE`` is its prose (25 < 50)
     link_share = block.link_share
@@ -927,14 +940,20 @@ _STEP_BUDGET = 100_000
 
 
 def find_main_paragraphs(
-    tree: LexborHTMLParser, in_page_links: list[LexborNode] | None = None
+    tree: LexborHTMLParser,
+    in_page_links: list[LexborNode] | None = None,
+    pull_quotes: list[LexborNode] | None = None,
 ) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted).
     ``in_page_links``: the page's, where the metadata's reading listed them
-    (``Metadata.in_page_links``), else the walk asks the tree."""
+    (``Metadata.in_page_links``), else the walk asks the tree; ``pull_quotes`` likewise
+    (``Metadata.pull_quotes``): those repeating the text are not walked."""
     body = tree.body
     if body is None:
         return []
+    if pull_quotes is None:
+        pull_quotes = tree.css(PULL_QUOTES)
+    repeated = repeated_pull_quotes(body, pull_quotes) if pull_quotes else None
     # Fast path: furniture subtrees are measured, not walked. A skipped subtree matters only
     # if it could be a spared wrapper: its prose (at most its non-link text) must exceed
     # twice what honouring the marks finds, and what the current choice holds. Candidates
@@ -943,7 +962,9 @@ def find_main_paragraphs(
     # what the rest of the page holds at most and what the walk can read
     # (``_read_prose_bound``) together do not exceed it.
     title = page_title(tree)
-    walker = walk_blocks(body, mark=True, skip_below=math.inf, in_page_links=in_page_links)
+    walker = walk_blocks(
+        body, mark=True, skip_below=math.inf, in_page_links=in_page_links, skip=repeated
+    )
     weights, headline = weighed(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found

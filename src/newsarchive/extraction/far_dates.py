@@ -191,7 +191,8 @@ def stated_time(
         marked = False  # the publication, which hAtom asks to be "updated" too
     if marked and not updates:
         return None
-    stamp = attrs.get("datetime")
+    # (hAtom's ``<abbr class="published">`` states it in its title: ``metadata.HATOM_PUBLISHED``)
+    stamp = attrs.get("datetime") if node.tag == "time" else attrs.get("title")
     shown = node.text(deep=True) or ""
     if stamp:
         parsed = dates.parse_iso(stamp)

@@ -23,7 +23,7 @@ from newsarchive.extraction.furniture import (
     is_furniture,
     remembered,
 )
-from newsarchive.extraction.metadata import Metadata, read_script_dates
+from newsarchive.extraction.metadata import HATOM_PUBLISHED, Metadata, read_script_dates
 from newsarchive.models import (
     DATE_NOTE_GUESSED,
     DATE_NOTE_MODIFIED_ONLY,
@@ -269,10 +269,11 @@ def _first_published(
 
 
 def page_times(tree: LexborHTMLParser, meta: Metadata) -> list[LexborNode]:
-    """The page's ``<time>`` elements in page order: those ``read_page`` listed with the
+    """The page's ``<time>`` elements in page order (and hAtom's ``<abbr class="published">``,
+    ``metadata.HATOM_PUBLISHED``): those ``read_page`` listed with the
     metadata, each rule's query of the whole page saved; the tree's, for a Metadata that
     read no page."""
-    return meta.times if meta.times is not None else tree.css("time")
+    return meta.times if meta.times is not None else tree.css(f"time, {HATOM_PUBLISHED}")
 
 
 def _marked_earlier(
