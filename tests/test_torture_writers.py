@@ -145,8 +145,13 @@ def test_ctrl_c_to_a_reextract_and_its_workers_is_one_line_and_the_rerun_finishe
     assert process.poll() is None, "reextract ended before its workers could be seen"
     os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
-    assert err == "newsarchive: interrupted\n"
+    if process.returncode == 0:
+        # (the run finished before the signal reached it: a loaded host, once in a fresh
+        # clone's CI; nothing then to say, and the rerun below finds the work done)
+        assert err == ""
+    else:
+        assert process.returncode == 130, err
+        assert err == "newsarchive: interrupted\n"
     again = run(tmp_path, "reextract", "--db", str(archive))
     assert again.returncode == 0, again.stderr
     with closing(sqlite3.connect(archive)) as conn:
