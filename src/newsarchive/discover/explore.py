@@ -638,13 +638,24 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
             continue
         item = anchor.parent
         for child in item.css("ul a, ol a") if item is not None else ():
-            url = normalize_url(child.attributes.get("href") or "", base)
-            if url is None or url == here or not on_site(url, profile) or url in found:
-                continue
-            path = urlsplit(url).path
-            if not (is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url)):
+            url = _section_url(child.attributes.get("href"), base, here, profile, found)
+            if url is not None:
                 found.append(url)
     return found
+
+
+def _section_url(
+    href: str | None, base: str, here: str | None, profile: Profile, found: list[str]
+) -> str | None:
+    """A link's address as a section page to open: on the site, neither the page itself
+    nor one ``found`` already, and no file, feed or article."""
+    url = normalize_url(href or "", base)
+    if url is None or url == here or not on_site(url, profile) or url in found:
+        return None
+    path = urlsplit(url).path
+    if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
+        return None
+    return url
 
 
 # A box of the site's categories, each link followed by how many posts it holds:
@@ -698,11 +709,8 @@ def category_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     for anchor in tree.css("a[href]"):
         if not _counted(anchor) or not _category_box(anchor):
             continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
-        if url is None or url == here or not on_site(url, profile) or url in found:
-            continue
-        path = urlsplit(url).path
-        if not (is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url)):
+        url = _section_url(anchor.attributes.get("href"), base, here, profile, found)
+        if url is not None:
             found.append(url)
     return found if len(found) > 1 else []
 
