@@ -117,7 +117,7 @@ class Walker:
         mark: bool,
         skip_below: float = 0.0,
         in_page_links: list[LexborNode] | None = None,
-        tocs: set[int] | None = None,
+        skipped: set[int] | None = None,
         skip: set[int] | None = None,
     ) -> None:
         self.blocks: list[Block] = []
@@ -135,14 +135,13 @@ class Walker:
         self._open_marks: list[tuple[int, int, Kind]] = []
         self._serial = 0
         self._code_depth = 0  # the depth of the <pre>/<code> being walked, 0 outside one
-        # ``page_toc.page_tocs`` of the root walked: given (a splice's subtree, of the
-        # page's), or found from the in-page links listed (the metadata's, of the whole
-        # page), else from a query of the root's own
-        self._tocs = tocs
+        # The boxes the walk skips (their ``mem_id``): the tables of contents of the root
+        # walked (``page_toc.page_tocs``, from the in-page links listed, the metadata's of
+        # the whole page, else a query of the root's own) and the caller's ``skip``
+        # (repeated pull quotes: ``pull_quotes``); given whole to a splice's walk
+        self._skipped = skipped
         self._in_page_links = in_page_links
-        # elements skipped as the tables of contents are (``pull_quotes``), joined to them
-        # at the walk's start, and so skipped in every splice of the page too
-        self._skip_ids = skip
+        self._also_skipped = skip or set()
 
     def flush(self) -> None:
         if not self._buf:
@@ -172,7 +171,7 @@ class Walker:
             if self._buf:
                 self.flush()
             return False
-        if self._tocs and node.mem_id in self._tocs:
+        if self._skipped and node.mem_id in self._skipped:
             return False  # (skipped as ``is_table_of_contents``'s boxes are)
         if self._code_depth and depth <= self._code_depth:
             self._code_depth = 0  # left the code element: a later sibling or above
@@ -296,10 +295,8 @@ class Walker:
         read, and ``isspace`` still decides for those (a lone no-break space is blank).
         (It calls an empty text node blank too; the parser never makes one.)
         """
-        if self._tocs is None:
-            self._tocs = page_tocs(root, self._in_page_links)
-            if self._skip_ids:
-                self._tocs = self._tocs | self._skip_ids
+        if self._skipped is None:
+            self._skipped = page_tocs(root, self._in_page_links) | self._also_skipped
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
@@ -386,7 +383,7 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
     position = {id(block): i for i, block in enumerate(walker.blocks)}
     subs: list[tuple[int, Walker, Kind]] = []
     for (_, node, stand_in, kind), bound in entries:
-        sub = Walker(mark=True, skip_below=bound, tocs=walker._tocs)
+        sub = Walker(mark=True, skip_below=bound, skipped=walker._skipped)
         sub._serial = walker._serial + 1
         sub.walk(node)
         walker._serial = sub._serial + 1

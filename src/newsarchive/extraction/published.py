@@ -146,6 +146,9 @@ def pick_dates(
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
+    # The moment a relative date's tooltip states, looked for at most once a page (the
+    # headline's date and the last resort may both ask: ``_behind_relative``).
+    behind = functools.cache(lambda: _behind_relative(tree, today))
     # The body's whole text, for the last resorts that look for a label anywhere: read
     # at most once a page (the author's last resort shares it: ``page_text``), and only
     # on a page no nearer rule dated or one dated by its text (``_first_published``).
@@ -159,7 +162,7 @@ def pick_dates(
     # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
     windows = Replay((_one_line(text), _shown_dates(text, today, month_first)) for text in near)
     candidates = _published_candidates(
-        tree, windows, meta, profile, today, url, scripts, dated, (page_text, lowered)
+        tree, windows, meta, profile, today, url, scripts, dated, (page_text, lowered), behind
     )
     published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
@@ -172,7 +175,7 @@ def pick_dates(
     if published is None and modified is None:
         published = (
             _document_headline(near.titles, today)
-            or _loose_near_title(tree, windows, today)
+            or _loose_near_title(behind, windows, today)
             or _told_near_title(near, today, month_first)
         )
     modified = _midnight_as_day(modified, windows)
@@ -211,6 +214,7 @@ def _published_candidates(
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
     whole: tuple[Callable[[], str], Callable[[], str]],
+    behind: Callable[[], Published | None],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -231,9 +235,9 @@ def _published_candidates(
     for _, found in windows:
         shown = next((date for date in found if not date.modified), None)
         if shown is not None:
-            behind = _behind_relative(tree, today) if shown.relative else None
-            if behind is not None:
-                yield DatePick(behind, "generic:text-near-title:tooltip", "text")
+            tooltip = behind() if shown.relative else None
+            if tooltip is not None:
+                yield DatePick(tooltip, "generic:text-near-title:tooltip", "text")
                 break
             yield DatePick(shown.value, "generic:text-near-title", "text", other=shown.other)
             break
@@ -470,14 +474,14 @@ def listed_as_archived(published: str | None, source: str | None) -> tuple[Publi
 
 
 def _loose_near_title(
-    tree: LexborHTMLParser, windows: _Windows, today: dt.date | None
+    behind: Callable[[], Published | None], windows: _Windows, today: dt.date | None
 ) -> DatePick | None:
     """The last resort, on a page that shows no fuller date anywhere a rule looks: a day
     without its year beside the headline or the byline ("Мария Петрова | 28 ноември"), as
     a blog or a news site prints this year's posts, taken as the latest such day not after
     the fetch (``:yearless``); else "преди 2 месеца", "a year ago" standing as the byline's
     date, the same day that many months back (``:coarse``), unless its tooltip states
-    the moment (``_behind_relative``): the month or the year is right, the day is not,
+    the moment (``behind``, ``_behind_relative``'s): the month or the year is right, the day is not,
     and a page without any date is missing from every search by date. A day inside a
     sentence there ("…че на 28 ноември ще има сесия") is the story's,
     and several days outside sentences are a schedule's ("September 10 … September 17").
@@ -493,8 +497,8 @@ def _loose_near_title(
             continue
         if len({dates.local_date(date.value) for date in shown if not date.relative}) > 1:
             return None  # several days: a schedule or a list of events, not a byline
-        if shown[0].relative and (behind := _behind_relative(tree, today)) is not None:
-            return DatePick(behind, "generic:text-near-title:tooltip", "text")
+        if shown[0].relative and (stated := behind()) is not None:
+            return DatePick(stated, "generic:text-near-title:tooltip", "text")
         kind = GUESSED[1] if shown[0].relative else GUESSED[0]
         return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
     return None
