@@ -16,9 +16,9 @@ from newsarchive.archive.connection import connect
 from newsarchive.archive.frontier import (
     Frontier,
     changed_after,
+    relisted_kept,
     relisted_marks,
-    relisted_source,
-    relisting_mark,
+    relisting_marks,
 )
 from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
@@ -167,17 +167,23 @@ def test_a_card_never_matching_and_a_feed_date_after_the_fetch_cost_one_request_
 def test_a_relisting_mark_comes_from_the_card_or_the_feed_date_and_stays_the_same() -> None:
     typo = "Ощинският съвет заседава в четвъртък – „Ведрина“"
     card = Candidate("https://x.bg/n/1", "x", "https://x.bg/novini", headline=typo)
-    mark = relisting_mark(card, TITLE, FETCHED.isoformat())
-    assert mark is not None and relisted_marks(relisted_source([mark])) == [mark]
-    assert relisting_mark(card, TITLE, FETCHED.isoformat()) == mark
-    assert relisting_mark(card, card.headline or "", FETCHED.isoformat()) is None
+    (mark,) = relisting_marks(card, TITLE, FETCHED.isoformat())
+    assert relisted_marks(relisted_kept([mark])) == [mark]
+    assert relisting_marks(card, TITLE, FETCHED.isoformat()) == [mark]
+    assert relisting_marks(card, card.headline or "", FETCHED.isoformat()) == []
     # a listing card's date says nothing of an edit; a feed's does
     later = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
     dated = Candidate("https://x.bg/n/1", "x", "https://x.bg/novini", later)
-    assert relisting_mark(dated, TITLE, FETCHED.isoformat()) is None
+    assert relisting_marks(dated, TITLE, FETCHED.isoformat()) == []
     fed = Candidate("https://x.bg/n/1", "x", SOURCE_FEED, later)
-    assert relisting_mark(fed, TITLE, FETCHED.isoformat()) is not None
-    assert relisting_mark(fed, TITLE, None) is None  # (never fetched: an import)
+    assert len(relisting_marks(fed, TITLE, FETCHED.isoformat())) == 1
+    assert relisting_marks(fed, TITLE, None) == []  # (never fetched: an import)
+    # a feed item retitled and dated after the fetch: both marks, for one re-read
+    both = replace(fed, headline=typo)
+    assert relisting_marks(both, TITLE, FETCHED.isoformat()) == [
+        mark,
+        *relisting_marks(fed, TITLE, FETCHED.isoformat()),
+    ]
 
 
 def _archived(tmp_path: Path, count: int) -> tuple[Frontier, list[str]]:

@@ -90,10 +90,11 @@ SOURCE_SITEMAP = "sitemap"  # its lastmod is when the page last changed, not a p
 # a publication date, as a feed's is (its ``date_source`` "feed"), though read from a sitemap
 SOURCE_NEWS_SITEMAP = "news-sitemap"
 SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
-# an archived article queued again because its listing card's headline, or its feed or
-# sitemap entry's date, says it changed since it was read (``Frontier.relisted``):
-# "relisted:MARK,MARK", each MARK the fingerprint of what said so (every one that did,
-# ``frontier.relisted_source``), so the same card or date never has it read again
+# an archived article queued again because its listing card's headline or feed item's
+# title, or its feed or sitemap entry's date, says it changed since it was read
+# (``Frontier.relisted``); the row keeps the fingerprint of each that did so in a column
+# of its own (``frontier.relisted``, which nothing queueing the row again replaces), so
+# the same card, title or date never has it read again
 SOURCE_RELISTED = "relisted"
 # an article reached back through the "« Предишна новина" link of the one after it:
 # "older", or "older:N" when at most N more may be reached back from it, "older:N:SOURCE"

@@ -207,36 +207,39 @@ def changed_after(listed: Published | None, fetched: dt.datetime, now: dt.dateti
 RELISTED_MARKS_KEPT = 24
 
 
-def relisted_marks(source: str | None) -> list[str]:
-    """The marks a frontier row's source holds ("relisted:MARK,MARK"): every card and
-    entry date that had its article read again, oldest first; none for another source."""
-    if source is None or not source.startswith(f"{SOURCE_RELISTED}:"):
-        return []
-    return [mark for mark in source.partition(":")[2].split(",") if mark]
+def relisted_marks(kept: str | None) -> list[str]:
+    """The marks a frontier row keeps (``frontier.relisted``, "MARK,MARK"): every card,
+    title and entry date that had its article read again, oldest first."""
+    return [mark for mark in (kept or "").split(",") if mark]
 
 
-def relisted_source(marks: list[str]) -> str:
-    """The frontier source of an article read again for the newest of ``marks``, keeping
-    the ones before it (``relisted_marks``). Kept as the newest alone, an article whose
-    card never shows its page's title AND whose feed entry is dated after its last full
-    download had the two marks replace each other night after night, a 304 each night
-    forever; kept all, each trigger costs one request, once."""
-    return f"{SOURCE_RELISTED}:" + ",".join(marks[-RELISTED_MARKS_KEPT:])
+def relisted_kept(marks: list[str]) -> str:
+    """``marks`` as ``frontier.relisted`` keeps them, the latest ``RELISTED_MARKS_KEPT``.
+    Kept as the newest alone, an article whose card never shows its page's title AND
+    whose feed entry is dated after its last full download had the two marks replace
+    each other night after night, a 304 each night forever; kept all, each trigger costs
+    one request, once. Kept in a column of their own, not in the row's source, which
+    whatever queues the row again replaces (``crawl --recheck``, ``--refresh``, a
+    listing): kept there, they were lost with it, and the next night the same card
+    cost a request again."""
+    return ",".join(marks[-RELISTED_MARKS_KEPT:])
 
 
-def relisting_mark(candidate: Candidate, title: str, fetched: str | None) -> str | None:
+def relisting_marks(candidate: Candidate, title: str, fetched: str | None) -> list[str]:
     """What says that the archived article ``candidate`` names changed since it was read
-    (its ``title``, last ``fetched`` at, as the archive holds them), as the mark its
-    frontier source keeps once it is queued again (``relisted_source``), or None: its
-    card's headline retitled (``headlines.retitled``), or its feed's or sitemap's date
-    after the fetch (``changed_after``)."""
+    (its ``title``, last ``fetched`` at, as the archive holds them), as the marks its
+    frontier row keeps once it is queued again (``relisted_kept``): its card's headline
+    or its feed item's title retitled (``headlines.retitled``: one rule for both), its
+    feed's or sitemap's date after the fetch (``changed_after``). Both, when an entry
+    says both: the one re-read answers both, so neither costs a request later."""
+    marks: list[str] = []
     if candidate.headline and retitled(candidate.headline, title):
-        return headline_mark(candidate.headline)
+        marks.append(headline_mark(candidate.headline))
     if candidate.source in _DATED_SOURCES and fetched and candidate.listed_date is not None:
         if changed_after(candidate.listed_date, fetch_moment(fetched), dt.datetime.now(dt.UTC)):
             said = candidate.listed_date.isoformat()
-            return hashlib.sha1(said.encode()).hexdigest()[:12]
-    return None
+            marks.append(hashlib.sha1(said.encode()).hexdigest()[:12])
+    return marks
 
 
 def within(checked_at: str | None, days: float) -> bool:
@@ -513,14 +516,17 @@ class Frontier:
 
     def relisted(self, candidates: list[Candidate], verdicts: list[Seen]) -> int:
         """Queue again the archived articles among ``candidates`` (those ``offer`` found
-        KNOWN) whose entry says they changed since they were read (``relisting_mark``:
-        a card's headline not the archived title, a feed's or sitemap's date after the
-        last fetch), each under "relisted:MARK,..." so the fetch asks "changed since?"
-        (``recheck_validators``: a 304 when not) and the edit is kept as a revision. Not
-        one whose frontier row holds that mark already (``relisted_marks``: every one
-        that had it read, not the last alone): the same card or date had it read once,
-        and a list printing a headline the page never shows costs one request, not one
-        a night. At most ``RELISTED_PER_SOURCE``. How many it queued.
+        KNOWN) whose entry says they changed since they were read (``relisting_marks``:
+        a card's headline or a feed item's title not the archived title, a feed's or
+        sitemap's date after the last fetch), under "relisted", so the fetch asks
+        "changed since?" (``recheck_validators``: a 304 when not) and the edit is kept
+        as a revision. Not one whose frontier row keeps every such mark already
+        (``frontier.relisted``: every one that had it read, not the last alone, whatever
+        queued the row since): the same card, title or date had it read once, and a list
+        or feed printing a headline the page never shows costs one request, not one a
+        night. At most ``RELISTED_PER_SOURCE``. One queued already by another source
+        (``--recheck``) keeps that source, and the marks too: it is read anyway. How
+        many it queued.
 
         Entries all dated alike (two or more) say nothing of each: that date is when
         the document was written (a feed stamping each item with its build time), new
@@ -535,28 +541,31 @@ class Frontier:
             and (c.headline or c.source in _DATED_SOURCES)
             and not is_item_url(c.url)
         }
-        queued: list[Candidate] = []
+        queued: list[tuple[Candidate, str]] = []
         for keys, marks in _batches(list(known)):
             rows = self.conn.execute(
-                "SELECT u.url_key, a.title, f.source,"
+                "SELECT u.url_key, a.title, f.relisted,"
                 " (SELECT max(c.fetched_at) FROM captures c WHERE c.article_id = a.id)"
                 " FROM article_urls u JOIN articles a ON a.id = u.article_id"
                 " LEFT JOIN frontier f ON f.url_key = u.url_key"
                 f" WHERE u.url_key IN ({marks}) AND a.site = ?",
                 (*keys, self.site),
             ).fetchall()
-            for key, title, source, fetched in rows:
-                mark = relisting_mark(known[key], title or "", fetched)
-                used = relisted_marks(source)
-                if mark is None or mark in used or len(queued) >= RELISTED_PER_SOURCE:
+            for key, title, kept, fetched in rows:
+                used = relisted_marks(kept)
+                new = [
+                    m for m in relisting_marks(known[key], title or "", fetched) if m not in used
+                ]
+                if not new or len(queued) >= RELISTED_PER_SOURCE:
                     continue
-                queued.append(replace(known[key], source=relisted_source([*used, mark])))
-        self.queue(replace(c, listed_date=None) for c in queued)
-        with self.conn:  # (one queued already by another entry this run keeps both marks)
+                queued.append(
+                    (replace(known[key], source=SOURCE_RELISTED), relisted_kept([*used, *new]))
+                )
+        self.queue(replace(c, listed_date=None) for c, _ in queued)
+        with self.conn:
             self.conn.executemany(
-                "UPDATE frontier SET source = ? WHERE url_key = ?"
-                " AND state IN ('queued', 'failed') AND source LIKE ?",
-                [(c.source, url_key(c.url), f"{SOURCE_RELISTED}:%") for c in queued],
+                "UPDATE frontier SET relisted = ? WHERE url_key = ?",
+                [(kept, url_key(c.url)) for c, kept in queued],
             )
         return len(queued)
 
@@ -586,9 +595,9 @@ class Frontier:
                     "SELECT f.url_key, c.headers, max(c.id) FROM frontier f"
                     " JOIN article_urls u ON u.url_key = f.url_key"
                     " JOIN captures c ON c.article_id = u.article_id"
-                    f" WHERE f.url_key IN ({marks}) AND (f.source = ? OR f.source LIKE ?)"
+                    f" WHERE f.url_key IN ({marks}) AND f.source IN (?, ?)"
                     " GROUP BY f.url_key",
-                    (*keys, SOURCE_RECHECK, f"{SOURCE_RELISTED}:%"),
+                    (*keys, SOURCE_RECHECK, SOURCE_RELISTED),
                 )
             )
         found: dict[str, tuple[str | None, str | None]] = {}

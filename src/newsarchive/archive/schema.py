@@ -158,6 +158,12 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   ``reextract`` fills it from the archived captures (a crawl fills each article it
   fetches again), without counting the row as changed. A reader that cannot upgrade an
   older archive reads its rows with ``access`` NULL (``connection.connect_reader``).
+* v32: ``frontier.relisted``: the marks of what had an archived article read again
+  (``frontier.relisted_marks``: a card's headline, a feed item's title or date), kept
+  apart from ``source``, which anything queueing the row again replaces (``crawl
+  --recheck``, ``--refresh``): kept there, they were lost with it, and the next night
+  the same card cost a request again. A row whose source held them ("relisted:MARK,...")
+  has them moved here, its source "relisted".
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -172,14 +178,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 31
+SCHEMA_VERSION = 32
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
-# v29: a child sitemap's gone answers), or a column a reader reads NULL until then (v31:
-# ``articles.access``, ``ACCESS_SINCE``). A reader that cannot write the archive
-# (``connection.connect_reader``) reads one this old as it is.
+# v29: a child sitemap's gone answers; v32: a re-read's marks), or a column a reader
+# reads NULL until then (v31: ``articles.access``, ``ACCESS_SINCE``). A reader that
+# cannot write the archive (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -268,7 +274,8 @@ CREATE TABLE IF NOT EXISTS frontier (
     last_error TEXT,
     added_at TEXT NOT NULL,
     listed_date TEXT,
-    old_since TEXT
+    old_since TEXT,
+    relisted TEXT
 );
 CREATE INDEX IF NOT EXISTS frontier_state ON frontier(site, state);
 CREATE TABLE IF NOT EXISTS listing_walks (
@@ -790,6 +797,18 @@ def _migrate_gone_answers_v29(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_relisted_marks_v32(conn: sqlite3.Connection) -> None:
+    """The marks of what had an article read again, out of ``frontier.source``
+    ("relisted:MARK,MARK", ``models.SOURCE_RELISTED``) into their own column, which
+    nothing queueing the row again replaces (a table the v4 migration rebuilt has it)."""
+    if "relisted" not in _columns(conn, "frontier"):
+        conn.execute("ALTER TABLE frontier ADD COLUMN relisted TEXT")
+    conn.execute(
+        "UPDATE frontier SET relisted = substr(source, 10), source = 'relisted'"
+        " WHERE substr(source, 1, 9) = 'relisted:'"
+    )
+
+
 @dataclass(frozen=True)
 class Rekey:
     """A step whose work is the re-keying (``archive.rekey``): it brings every stored key
@@ -877,6 +896,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (29, _migrate_gone_answers_v29),
     (30, Rekey()),  # ColdFusion's session fields (&CFID=…&CFTOKEN=…)
     (31, _migrate_access_v31),
+    (32, _migrate_relisted_marks_v32),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.

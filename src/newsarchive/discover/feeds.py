@@ -26,7 +26,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -97,6 +97,10 @@ class FeedEntry:
     # ``published`` is the entry's <news:publication_date>: when the story came out, as a
     # feed's pubDate says, not a <lastmod> (when the page last changed)
     first_published: bool = False
+    # a feed item's ``<title>`` (RSS, Atom, JSON Feed) as text (``feed_title``): its
+    # headline, which tells an archived article retitled since (``headlines.retitled``);
+    # no part of what the entry is (where and when), so not compared
+    title: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -421,8 +425,8 @@ def read_feed(
     if as_json is not None:
         items, more = as_json
         entries: dict[str, FeedEntry] = {}
-        for url, published in items:
-            entries.setdefault(url, FeedEntry(url, published))
+        for url, published, title in items:
+            entries.setdefault(url, FeedEntry(url, published, title=title and feed_title(title)))
         following = json_next_page(content, max_bytes=max_bytes)
         return Feed(list(entries.values()), _too_many(max_entries) if more else None, following)
     body = _Body(content, max_bytes)
@@ -601,7 +605,33 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     if not link:
         return None
     date = date_field(_child_text(node, "pubdate", "date", "published", "updated"))
-    return FeedEntry(link, _entry_date(date, parse_feed_date) if date else None)
+    published = _entry_date(date, parse_feed_date) if date else None
+    return FeedEntry(link, published, title=_entry_title(node))
+
+
+def _entry_title(node: ET.Element) -> str | None:
+    """An item's or entry's ``<title>`` as text (``feed_title``); Atom's ``type="xhtml"``
+    title, a ``<div>`` of markup, by its text throughout."""
+    for child in _children(node, "title"):
+        return feed_title("".join(child.itertext()))
+    return None
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def feed_title(raw: str) -> str | None:
+    """A feed item's title as the text a reader sees, or None when it has none: entities
+    read (twice-escaped ones too: "&amp;quot;", a CMS escaping its own HTML title, which
+    a page's headline never shows), tags dropped (an Atom ``type="html"`` title, a
+    ``<![CDATA[<b>...</b>]]>``), spacing single. Read raw, such a title differed from
+    the archived one in every feed item, and had each article read again once for
+    nothing (``Frontier.relisted`` keeps the mark, so once)."""
+    text = raw
+    for _ in range(2):  # (entities, then those a second escaping hid)
+        text = html.unescape(_TAG.sub(" ", text))
+    text = " ".join(_TAG.sub(" ", text).split())
+    return text or None
 
 
 def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
@@ -620,7 +650,7 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
     href = chosen.get("href", "").strip()
     date = date_field(_child_text(node, "published", "updated"))
     url = (_join(base, href) or href) if base else href
-    return FeedEntry(url, parse_iso(date) if date else None)
+    return FeedEntry(url, parse_iso(date) if date else None, title=_entry_title(node))
 
 
 def _join(base: str, ref: str) -> str | None:
@@ -731,7 +761,7 @@ def feed_links(
         ):
             # (a Google News entry's publication date is the story's, as a feed's is)
             said = SOURCE_NEWS_SITEMAP if entry.first_published else source
-            articles.append(Candidate(url, profile.id, said, _listed(entry.published)))
+            articles.append(Candidate(url, profile.id, said, _listed(entry.published), entry.title))
             if entry.news or posts:
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):

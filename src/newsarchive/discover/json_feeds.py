@@ -82,8 +82,8 @@ def wp_posts_next(url: str, total_pages: str | None, entries: int) -> str | None
 
 def json_entries(
     content: bytes, *, max_bytes: int, max_entries: int
-) -> tuple[list[tuple[str, Published | None]], bool] | None:
-    """The (URL, date) of each item, in order, and whether there were more than
+) -> tuple[list[tuple[str, Published | None, str | None]], bool] | None:
+    """The (URL, date, title as written) of each item, in order, and whether there were more than
     ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed
     (nor one cut at ``max_bytes``, which JSON cannot be read past)."""
     # (the first bytes looked at first: every XML feed and sitemap passes through here)
@@ -96,7 +96,7 @@ def json_entries(
     items = data.get("items") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return None
-    found: list[tuple[str, Published | None]] = []
+    found: list[tuple[str, Published | None, str | None]] = []
     for item in items:
         if not isinstance(item, dict):
             continue
@@ -107,10 +107,18 @@ def json_entries(
             return found, True
         date = next((v for k in _DATE_KEYS if isinstance(v := item.get(k), str) and v), "")
         date = date_field(date)
-        found.append((url, parse_iso(date) if date else None))
+        found.append((url, parse_iso(date) if date else None, _title(item.get("title"))))
     if items and not found:
         return None  # a list of something else (comments' ids, numbers)
     return found, False
+
+
+def _title(value: object) -> str | None:
+    """An item's title as written: JSON Feed's string, the WordPress REST API's
+    ``{"rendered": "..."}`` (HTML, its entities read by ``feeds.feed_title``)."""
+    if isinstance(value, dict):
+        value = value.get("rendered")
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def json_next_page(content: bytes, *, max_bytes: int) -> str | None:
