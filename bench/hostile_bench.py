@@ -185,6 +185,11 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
     "2 MB of nested <span>": ("page", lambda: _article(body="<span>" * (2 * MB // 6)), "3.0-8.3"),
     "2 MB of nested <b>": ("page", lambda: _article(body="<b>" * (2 * MB // 3)), "9.6-14"),
     "2 MB of nested <div>": ("page", lambda: _article(body="<div>" * (2 * MB // 5)), ""),
+    "40,000 attributes on one tag (parse: not bounded)": (
+        "page",
+        lambda: _article(body=f"<div {' '.join(_short_names(40_000))}>x</div>"),
+        "",
+    ),
     # Word's elements asked for their descendants one by one (``open_word_islands``)
     "<xml>, 50,000 <w:a><p>": ("page", lambda: _article(body="<xml>" + "<w:a><p>" * 50_000), ""),
     "<xml>, 50,000 <w:a><div>": (
@@ -281,14 +286,21 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
     "posted-on-by: 5,000 nested <div>": (
         "page",
         lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 5_000),
-        "7.37",
+        "7.37 (1.8-3.6 before hostile156)",
     ),
+    # (hostile156) ancestors of an element longer than a line not read; a line read once
+    "posted-on-by: 1 MB, depth capped": (
+        "page",
+        lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 14_000),
+        "1.5-3.1",
+    ),
+    # (hostile156) the first ``published._TOOLTIPS_READ`` tooltips read by each rule
     "tooltip: 25,000 relative spans": (
         "page",
         lambda: _article(
             body='<span title="27.11.2030 08:17">преди 3 часа</span>' * 25_000
         ).replace("<h1>Бюджет 2025</h1>", "<h1>Бюджет 2025</h1><div>преди 3 часа</div>"),
-        "",
+        "2.2",
     ),
     "live blog: 25,000 stamped paragraphs": (
         "page",

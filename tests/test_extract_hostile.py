@@ -358,3 +358,82 @@ def test_a_word_island_nested_past_the_cap_is_opened() -> None:
     assert all(":" not in (node.tag or "") for node in tree.body.traverse())
     assert len(tree.css("span")) == 6_000
     assert PROSE.split(".")[0] in tree.body.text()
+
+
+class _Touched(list[float]):
+    """Weights that count how many of them a reader touches, sliced or iterated."""
+
+    touched = 0
+
+    def __getitem__(self, index: Any) -> Any:
+        got = super().__getitem__(index)
+        _Touched.touched += len(got) if isinstance(index, slice) else 1
+        return got
+
+    def __iter__(self) -> Any:
+        _Touched.touched += len(self)
+        return super().__iter__()
+
+
+def test_widening_the_core_over_thousands_of_ancestors_reads_each_weight_a_few_times() -> None:
+    """3,000 nested <div>s (fewer tags than the nesting cap's scan) each opening with a
+    short label, the prose innermost: no ancestor is taken, and each one's added blocks
+    were summed anew, all those between it and the prose (5,000: 12.5M weights, 4 s)."""
+    from newsarchive.extraction.blocks import walk_blocks
+
+    page = "<html><body>" + "<div>Споделете" * 3_000 + f"<p>{PROSE}</p></body></html>"
+    walker = walk_blocks(parse_html(page).body)
+    weights = _Touched(content.block_weight(block) for block in walker.blocks)
+    _Touched.touched = 0
+    core = (len(weights) - 1, len(weights))
+    assert content.best_range(walker, weights, core) == core
+    assert _Touched.touched <= 4 * len(weights)
+
+
+def test_a_posted_on_by_line_in_5000_nested_elements_is_read_in_the_pages_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each nested <div> opens with the line and holds the rest: the text of every one was
+    read whole (the page's size times its depth); an element holding one longer than a
+    line is not read now. Counted: the characters the line's opening test is asked of."""
+    from newsarchive import dates
+
+    asked = [0]
+    opens = dates.OPENS_AS_POSTED_ON
+
+    class Counting:
+        def match(self, text: str) -> Any:
+            asked[0] += len(text)
+            return opens.match(text)
+
+    monkeypatch.setattr(dates, "OPENS_AS_POSTED_ON", Counting())
+    line = "Публикувано на 27.11.2026 от Мария Петрова"
+    page = f"<html><body><h1>Бюджет</h1><p>{PROSE}</p>" + f"<div>{line}" * 5_000
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
+    assert article.title == "Бюджет"
+    assert 0 < asked[0] <= 4 * len(page)
+
+
+def test_a_page_of_25000_relative_dates_with_tooltips_reads_a_few_hundred(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each span's tooltip states a later moment, so none is the byline's: every one was
+    read for a date (2 s); now the first ``_TOOLTIPS_READ`` of each rule."""
+    from newsarchive import dates
+    from newsarchive.extraction import published
+
+    calls = [0]
+    find = dates.find_text_dates
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return find(*args, **kwargs)
+
+    monkeypatch.setattr(dates, "find_text_dates", counting)
+    span = '<span title="27.11.2030 08:17">преди 3 часа</span>'
+    page = (
+        "<html><body><article><h1>Бюджет</h1><div>преди 3 часа</div>"
+        f"<p>{PROSE}</p>{span * 25_000}</article></body></html>"
+    )
+    extract(page, "https://x.bg/news/1", today=TODAY)
+    assert 0 < calls[0] <= 6 * published._TOOLTIPS_READ + 1_000

@@ -405,12 +405,15 @@ def best_range(
         for _, s, e in walker.ranges
         if s <= start and e >= end and e - s > end - start
     )
+    # Prose and furniture up to each block: what an ancestor adds is two subtractions,
+    # not a sum over its blocks (5,000 nested <div>s summed 12.5M weights, 4 s).
+    gains = [0.0, *itertools.accumulate(w if w > 0 else 0.0 for w in weights)]
+    costs = [0.0, *itertools.accumulate(-w if w < 0 else 0.0 for w in weights)]
     for _, wider_start, wider_end in ancestors:
         if wider_start >= start and wider_end <= end:
             continue
-        extra = weights[wider_start:start] + weights[end:wider_end]
-        gain = sum(w for w in extra if w > 0)
-        cost = -sum(w for w in extra if w < 0)
+        gain = gains[start] - gains[wider_start] + gains[wider_end] - gains[end]
+        cost = costs[start] - costs[wider_start] + costs[wider_end] - costs[end]
         if gain > 0 and gain >= DENSITY * cost:
             start, end = wider_start, wider_end
     return start, end
