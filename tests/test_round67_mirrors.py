@@ -71,6 +71,11 @@ def test_a_year_marked_god_keeps_the_time_after_it(mark: str) -> None:
     counter beside it, "Прочетено 1 234 пъти", dates nothing."""
     page = TABLED.replace("2026 год.,", f"2026 {mark},")
     assert extract(page, "https://s.bg/news.php?id=1").published == dt.datetime(2026, 11, 27, 8, 17)
+    # (delnik: the month's name, a weekday before it, "Петък, 27 ноември 2026 год.")
+    worded = TABLED.replace("27.11.2026 год.,", f"Петък, 27 ноември 2026 {mark},")
+    assert extract(worded, "https://s.bg/news.php?id=1").published == dt.datetime(
+        2026, 11, 27, 8, 17
+    )
 
 
 def test_a_byline_on_an_articles_last_page_is_its_author() -> None:

@@ -197,10 +197,11 @@ def _then_time(time: str) -> str:
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
-# The mark after a year, "г." or "г", or "год." as older municipal CMSs print it
-# ("27.11.2026 год., 08:17 ч."): one pattern, so every date reader takes the time after
-# it (before, the time after "год." was lost, the day alone kept).
-_YEAR_MARK = r"(?:\s*(?:год(?:\.|(?!\w))|г\.?))?"
+# The mark after a year, "г." or "г", "год." as older municipal CMSs print it
+# ("27.11.2026 год., 08:17 ч.", "27 ноември 2026 год., 08:17 ч."), Russian "года": one
+# pattern, so every date reader takes the time after it (before, the time after "год."
+# was lost, the day alone kept).
+_YEAR_MARK = r"(?:\s*(?:год(?:а\.?|\.|(?!\w))|г\.?))?"
 
 # "/" ends a number that may end in a date's digits ("1/28.11.2026"), so a date right after
 # one is read only when the number is a document's: "РМС № 123/28.11.2026",
@@ -250,7 +251,7 @@ _WORDY = re.compile(
     + _DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?"
+    + _YEAR_MARK
     + _then_time(_TIME12),
     re.IGNORECASE,
 )
