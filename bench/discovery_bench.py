@@ -777,6 +777,15 @@ for site, name, origin in (
     ("tarnovlak", "Вестник Търновлак", "https://tarnovlak-vestnik.bg"),
     # and the section's <h1>Новини</h1> over the article's <h2> headline
     ("kalchevo", "Община Калчево", "https://kalchevo.bg"),
+    # and a sixty-seventh's (tests/fixtures/make_mirrors_round67.py) article pages: an old
+    # CMS's <table> layout, "27.11.2026 год., 08:17 ч.", the writer in <meta name="author">
+    ("starodol", "Община Стародол", "https://starodol.bg"),
+    # and the day and the hour in two spans run together, "👁 1234", "Текст: …, снимки: …"
+    ("delnik", "Делник Нюз", "https://delnik-news.bg"),
+    # and the headline as the picture's alt, an <h2 class="subtitle">, a <details> fold
+    ("gradishte", "Община Градище", "https://gradishte.bg"),
+    # and articles going on on ?page=2, the byline on the last page alone
+    ("dvulistno", "Община Двулистно", "https://dvulistno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -197,6 +197,11 @@ def _then_time(time: str) -> str:
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+# The mark after a year, "г." or "г", "год." as older municipal CMSs print it
+# ("27.11.2026 год., 08:17 ч.", "27 ноември 2026 год., 08:17 ч."), Russian "года": one
+# pattern, so every date reader takes the time after it (before, the time after "год."
+# was lost, the day alone kept).
+_YEAR_MARK = r"(?:\s*(?:год(?:а\.?|\.|(?!\w))|г\.?))?"
 
 # "/" ends a number that may end in a date's digits ("1/28.11.2026"), so a date right after
 # one is read only when the number is a document's: "РМС № 123/28.11.2026",
@@ -205,7 +210,7 @@ _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d
 _DOCUMENT_REACH = 40
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + r"(?:\s*г\.?)?" + _then_time(_TIME),
+    + _YEAR + _YEAR_MARK + _then_time(_TIME),
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -214,7 +219,7 @@ _NUMERIC = re.compile(
 # address "10.0.12.5" is no date.
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
-    r"(?![\d.]\d|\d)(?:\s*г\.?)?" + _then_time(_TIME),
+    r"(?![\d.]\d|\d)" + _YEAR_MARK + _then_time(_TIME),
     re.IGNORECASE,
 )
 # "28/11/26", "28/11/26 14:05": a slash date of a two-digit year (PHP's date("d/m/y"), an
@@ -230,7 +235,7 @@ _CYRILLIC = re.compile("[а-яА-Я]")
 _LATIN = re.compile("[a-zA-Z]")
 _SHORT_SLASHED = re.compile(
     r"(?=\d)(?<![\w./-])(?P<a>0[1-9]|[12]\d|3[01])/(?P<b>0[1-9]|[12]\d|3[01])/(?P<y>\d\d)"
-    r"(?![\d/.]\d|\d|/)(?:\s*г\.?)?" + _then_time(_TIME12),
+    r"(?![\d/.]\d|\d|/)" + _YEAR_MARK + _then_time(_TIME12),
     re.IGNORECASE,
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
@@ -246,7 +251,7 @@ _WORDY = re.compile(
     + _DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?"
+    + _YEAR_MARK
     + _then_time(_TIME12),
     re.IGNORECASE,
 )
@@ -527,7 +532,7 @@ _ROMAN_NUMERALS = "|".join(
     numeral.replace("X", "[XХ]").replace("I", "[IІ]")
     for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
 )
-_AFTER_YEAR = r"(?:\s*г\.?)?" + _then_time(_TIME)  # "г., 14:05 ч."
+_AFTER_YEAR = _YEAR_MARK + _then_time(_TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
 # pattern for both: each pattern costs a pass over a page's text.
@@ -1091,7 +1096,7 @@ _RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", r
 # a time: the time ends the date before it ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026
 # г. / 14:35 ч. – …", "27.11.2026 | Час: 08:17 | Дата: 28.11.2026"), which takes it, and
 # is not the next's.
-_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?" + _TO_TIME + "$")
+_AFTER_NUMBER = re.compile(r"\d" + _YEAR_MARK + _TO_TIME + "$")
 _AFTER_NUMBER_REACH = 24
 
 

@@ -226,7 +226,10 @@ def _one_up(mine: str | None, theirs: str | None, later: bool) -> bool:
 
 def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
     """``first`` with the paragraphs of its later pages after its own, each once, and
-    how many of ``parts`` it took. A page under another headline (``/news/7`` linking
+    how many of ``parts`` it took; its author, where its own page names none, the first
+    a later page names (a byline closing the text, "Автор: …", is printed on the last
+    page alone, under the text's end, while the headline and the date stand over every
+    page). A page under another headline (``/news/7`` linking
     the next article, ``/news/8``, reads like a page number one up) or opening with a
     paragraph already read (the article again: a comments page) ends the reading, and
     ``parts`` is read no further: given lazily, nothing past it is fetched."""
@@ -234,6 +237,7 @@ def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
     seen = set(paragraphs)
     headline = _headline(first.title)
     taken = 0
+    author = first.author
     for part in parts:
         more = [p for p in part.text.split("\n") if p]
         if not more or more[0] in seen or _headline(part.title) != headline:
@@ -241,6 +245,7 @@ def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
         paragraphs += [p for p in more if p not in seen]
         seen.update(more)
         taken += 1
+        author = author or part.author
     if not taken:
         return first, 0
-    return replace(first, text="\n".join(paragraphs)), taken
+    return replace(first, text="\n".join(paragraphs), author=author), taken
