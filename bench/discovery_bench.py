@@ -767,6 +767,15 @@ for site, name, origin in (
     ("oshtenovini", "Община Оштеново", "https://oshtenovini.bg"),
     # and a menu of pictures naming nothing, the news at /mediacentar/
     ("mediyno", "Община Медийно", "https://mediyno.bg"),
+    # and a sixty-sixth's (tests/fixtures/make_mirrors_round66.py): a blog whose home page
+    # is its paged list of all posts, /page/2/, the menu's "Новини" one category of four
+    ("blogovo", "Блогът на Дъбово", "https://blogovo.bg"),
+    # and cards linked through a click counter by id, /go.php?id=4417 -> 302 the article
+    ("prenasochvane", "Община Пренасочване", "https://prenasochvane.bg"),
+    # and a news page of three, robots.txt's one gzipped sitemap, /sitemap.xml.gz
+    ("kompresno", "Община Компресно", "https://kompresno.bg"),
+    # and a list paged ?limit=3&start=3, its cards linked ../statii/<id>.html
+    ("nagore", "Община Нагоре", "https://nagore.bg"),
     # and a sixty-fourth's (tests/fixtures/make_mirrors_round64.py) article pages: hAtom's
     # <abbr class="published" title="…">27 ноем.</abbr> the only machine date; a pull quote
     ("lozarevo", "Лозарево Прес", "https://lozarevo-press.bg"),

@@ -308,6 +308,8 @@ class _Explorer:
         home_items, home_listing = 0, home
         home_listed: set[str] = set()  # its cards' keys (``url_key``)
         home_full = 0  # news items the home page holds in full
+        home_next = ""  # the home page's own next page, where it is a paged list of news
+        home_shape: Shape | None = None
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place; so is the
         # Bulgarian site a bare choice of language ("Български | English") leads to.
@@ -350,6 +352,8 @@ class _Explorer:
                 own := listings.find_next_link(tree, page.final_url, self.profile, 1)
             ):  # a list's own next page is no section of it ("news_list.php?str=2")
                 menu = [url for url in menu if url != own]
+                if framed is None:
+                    home_next, home_shape = own, items.shape
             children = news_menu_children(tree, page.final_url, self.profile)
             if not (menu or children or is_listing(items)):
                 # (no menu names news, the home page shows none: its box of categories)
@@ -374,6 +378,8 @@ class _Explorer:
             self.section(url)
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
+        if home_next and home_listing == home:
+            self.home_stream(home, home_listed, home_next, home_shape)
         if not self.listings and home_items >= MIN_ITEMS:
             where = (
                 "the home page" if home_listing == home else f"the home page's frame {home_listing}"
@@ -415,6 +421,27 @@ class _Explorer:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
+
+    def home_stream(self, home: str, shown: set[str], next_page: str, shape: Shape | None) -> None:
+        """A home page listing news with a pager of its own (a blog's front page: ``/``,
+        ``/page/2/``, ``/page/3/``) is the site's list of every post, where the menu's
+        "Новини" may be one category of some of them (``/category/obshtina/``): walking
+        the sections alone missed the posts of no section with news enough to be a
+        listing. Where the home page shows a news item no section lists, it is walked
+        first; ``one_listing_per_stream`` then drops the sections it lists as well.
+        ``shown``: its cards' keys; a home page whose every item a section lists adds
+        nothing (a municipality's "Новини" paged as its home page is)."""
+        listed: set[str] = set().union(*(self.listed.get(url, set()) for url in self.listings))
+        if home in self.listings or not shown - listed:
+            return
+        self.listings.insert(0, home)
+        self.notes.setdefault(
+            home, f"the home page lists {len(shown)} news items, paged ({next_page}),"
+            " some in no section of its menu",
+        )  # fmt: skip
+        self.listed[home] = shown
+        self.shapes[home] = shape
+        self.pagination[home] = next_page
 
     def drawn_only_by_script(self) -> bool:
         """Nothing found, the home page a script's shell, and a view asked as its

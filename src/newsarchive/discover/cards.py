@@ -207,17 +207,26 @@ def find_cards(links: list[Link]) -> list[Card]:
 # themes after it, as CSS names the place ("first-child", "last-item").
 _PLACE_WORD = re.compile(r"(?:^|.*[-_])(?:first|last|odd|even)(?:[-_](?:child|item))?$")
 
+# Class words WordPress's ``post_class()`` prints to say what one post is filed under
+# (``category-kultura``, ``tag-remont``, ``format-video``) or carries (``has-post-thumbnail``,
+# ``sticky``): a front page listing every post of three categories read as three single
+# cards, and only a category's page, its posts alike, as a list.
+_TERM_WORD = re.compile(r"(?:category|tag|format)-.+|has-post-thumbnail|sticky")
+
 
 def _classes(node: LexborNode) -> str:
     """The class words that say what a block is; words with digits name one item
     (WordPress's ``post-1234``) and would split a list into single cards, as the words of
-    its place in the list (``_PLACE_WORD``) would."""
+    its place in the list (``_PLACE_WORD``) and of what each post is filed under
+    (``_TERM_WORD``) would."""
     words = (node.attributes.get("class") or "").split()
     return " ".join(
         sorted(
             word
             for word in words
-            if not any(c.isdigit() for c in word) and not _PLACE_WORD.match(word)
+            if not any(c.isdigit() for c in word)
+            and not _PLACE_WORD.match(word)
+            and not _TERM_WORD.fullmatch(word)
         )
     )
 
