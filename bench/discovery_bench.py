@@ -777,6 +777,15 @@ for site, name, origin in (
     ("tarnovlak", "Вестник Търновлак", "https://tarnovlak-vestnik.bg"),
     # and the section's <h1>Новини</h1> over the article's <h2> headline
     ("kalchevo", "Община Калчево", "https://kalchevo.bg"),
+    # and a sixty-eighth's (tests/fixtures/make_mirrors_round68.py) identities: a canonical
+    # written without its leading slash, href="novini/1480-…", no <base>
+    ("bezcherta", "Община Безчерта", "https://bezcherta.bg"),
+    # and a canonical and og:url naming the back end, http://portovo.bg:8080/…
+    ("portovo", "Община Портово", "https://portovo.bg"),
+    # and one article at /novini/<id>-<slug>, /novini/<id> and /index.php?id=<id>
+    ("triadres", "Община Триадрес", "https://triadres.bg"),
+    # and notices of one headline, WordPress's -2, -3 slugs, three on one day
+    ("ednoimenno", "Община Едноименно", "https://ednoimenno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
