@@ -37,27 +37,7 @@ ROUND68_SITES = {
 }
 
 
-# The one site whose shape is not mended: each article is one row, but under whichever
-# address was archived first (the feed's ``/index.php?id=3310`` for the five it holds,
-# the list's ``/novini/3306-…`` for the other four), and the five cost three fetches each.
-_NOT_MENDED = {"triadres"}
-
-
-@pytest.mark.parametrize(
-    "site",
-    [
-        pytest.param(
-            site,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="three addresses, none canonical: the one archived first is kept",
-            ),
-        )
-        if site in _NOT_MENDED
-        else site
-        for site in sorted(ROUND68_SITES)
-    ],
-)
+@pytest.mark.parametrize("site", sorted(ROUND68_SITES))
 def test_a_round68_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
