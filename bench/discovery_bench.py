@@ -795,6 +795,15 @@ for site, name, origin in (
     ("gradishte", "Община Градище", "https://gradishte.bg"),
     # and articles going on on ?page=2, the byline on the last page alone
     ("dvulistno", "Община Двулистно", "https://dvulistno.bg"),
+    # and a sixty-eighth's (tests/fixtures/make_mirrors_round68.py) identities: a canonical
+    # written without its leading slash, href="novini/1480-…", no <base>
+    ("bezcherta", "Община Безчерта", "https://bezcherta.bg"),
+    # and a canonical and og:url naming the back end, http://portovo.bg:8080/…
+    ("portovo", "Община Портово", "https://portovo.bg"),
+    # and one article at /novini/<id>-<slug>, /novini/<id> and /index.php?id=<id>
+    ("triadres", "Община Триадрес", "https://triadres.bg"),
+    # and notices of one headline, WordPress's -2, -3 slugs, three on one day
+    ("ednoimenno", "Община Едноименно", "https://ednoimenno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

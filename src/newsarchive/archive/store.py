@@ -34,6 +34,7 @@ from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import (
     archive_key,
+    cited_first,
     front_controller_twins,
     id_slug_prefix,
     move_hosts,
@@ -769,8 +770,11 @@ class Store:
             copy = self._twin(keys, values)
             if copy is None and pdate is not None:
                 copy = self._same_content(site, pdate, values)
-            if copy is not None:  # one article under a second address: the first stays
-                article_id, url = copy
+            if copy is not None:  # one article under a second address: the row keeps
+                # the one a reader would cite (``cited_first``), else the first it had
+                article_id, first = copy
+                if source_url or cited_first(first, url) != url:
+                    url = first
             elif pdate is not None:  # or its headline edited, and the address with it
                 article_id = self._reslugged(site, keys[0], pdate, article.text)
         row = None
@@ -779,6 +783,10 @@ class Store:
             row = self.conn.execute(_ROW, (article_id,)).fetchone()
             if row is not None and row[7] != site:
                 self.elsewhere.add(url, row[7], site)
+            if row is not None and not source_url and cited_first(row[0], url) == row[0]:
+                # a page that states no canonical, read again at an address of its row's
+                # it is not cited by (the feed's ``?id=``): the row keeps the better one
+                url = row[0]
         was = dict(zip(RECORDED_BESIDE, row[8:], strict=True)) if row is not None else {}
         if row is not None and (kept := [f for f in REVISION_FIELDS if f in unsaid]):
             # a hand-made record without a title, text, author, tags or date says nothing

@@ -1246,3 +1246,40 @@ _memo_article_path = lru_cache(maxsize=_MEMO_SIZE)(_article_path)  # as ``_memo_
 def absolute(profile: Profile, url: str) -> str:
     """A profile URL ("/bg/news") made absolute against the site's real origin."""
     return urljoin(profile.origin + "/", url)
+
+
+# The last segment of a path that is the article's id alone ("/novini/3310", "3310.html",
+# "3310/"): the address a side box or a short link prints, not the one the list does.
+_BARE_ID = re.compile(r"\d+(?:\.[a-z]{2,5})?", re.IGNORECASE)
+
+
+def _citable_rank(key: str) -> tuple[int, int]:
+    """How far ``key`` (``url_key``) is from the address a reader would cite: (1 if a
+    script's query names the page, 1 if its last segment is an id alone). Lower first."""
+    path, mark, _query = key.partition("?")
+    last = path.rstrip("/").rpartition("/")[2]
+    return (1 if mark else 0, 1 if _BARE_ID.fullmatch(last) else 0)
+
+
+def cited_first(kept: str, found: str) -> str | None:
+    """Which of two addresses of one page, neither stated canonical by the page, its row
+    keeps: the one a reader would cite, or None when neither is (then the row keeps the
+    one it has: no flip between runs). The order, by what the address itself says, never
+    by which was met first (a feed read before the list must not decide it):
+
+    * a path over a script's query: ``/novini/3310-x`` over ``/index.php?id=3310``, the
+      CMS's own script behind its friendly URLs, which its feed and old links print;
+    * a path whose last segment carries words over one of an id alone:
+      ``/novini/3310-x`` over ``/novini/3310``, a side box's or a short link's form.
+
+    That is the address the site's own article list links, as a CMS prints it; read from
+    the address alone, the choice is the same whichever page a run met first, and a row
+    once moved to the better address never moves back (a total order: ties keep). Only
+    within one host: another host's address is a move (``moved_keys``), not an alias."""
+    a, b = url_key(kept), url_key(found)
+    if a == b or a.split("/", 1)[0] != b.split("/", 1)[0]:
+        return None
+    rank_a, rank_b = _citable_rank(a), _citable_rank(b)
+    if rank_a == rank_b:
+        return None
+    return kept if rank_a < rank_b else found
