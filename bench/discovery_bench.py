@@ -804,6 +804,15 @@ for site, name, origin in (
     ("triadres", "Община Триадрес", "https://triadres.bg"),
     # and notices of one headline, WordPress's -2, -3 slugs, three on one day
     ("ednoimenno", "Община Едноименно", "https://ednoimenno.bg"),
+    # and a sixty-ninth's (tests/fixtures/make_mirrors_round69.py) article pages: addresses
+    # of the first draft's day, "2026-11-28 08:17:07" on the page, <div> lines, "Сподели:"
+    ("chernovik", "Община Черновик", "https://chernovik.bg"),
+    # and "27/11/2026 08:17", a lead in <strong>, "Пресцентър на Община Наклоново"
+    ("naklonovo", "Община Наклоново", "https://naklonovo.bg"),
+    # and "<img src="/img/calendar.png"> 27 Ноем 2026", an h1 in capitals, twenty <figure>s
+    ("kalendarsko", "Община Календарско", "https://kalendarsko.bg"),
+    # and notices each one <pre> block, "27.XI.2026 г."
+    ("obyavleno", "Кметство Обявлено", "https://obyavleno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

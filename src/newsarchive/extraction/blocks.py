@@ -11,6 +11,7 @@ size, and can be walked later and spliced in if one turns out to matter.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -21,6 +22,7 @@ from newsarchive.extraction.clean import (
     FURNITURE_TAGS,
     JUNK_TAGS,
     is_boilerplate_attrs,
+    is_boilerplate_line,
     is_furniture_tag,
     is_hidden_attrs,
     is_table_of_contents,
@@ -41,6 +43,10 @@ _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 _TABLE_PARTS = frozenset(("tr", "td", "th"))
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
+# A blank line in preformatted text: where a paragraph typed into one ``<pre>`` ends (an
+# old municipality's notice pasted from a typewriter's file shows as typed). Its lone
+# line breaks still join: a typed paragraph is wrapped at its margin.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def squash(text: str) -> str:
@@ -214,6 +220,25 @@ class Walker:
             self._owners.append((tag, len(self.blocks), self._serial))
         return True
 
+    def _preformatted(self, text: str) -> None:
+        """A text node inside ``<pre>``/``<code>``: its blank lines end the block, as they
+        part paragraphs on screen; the rest is read as any text is (squashed).
+
+        A piece the line rules would drop as a paragraph ("(c) Copyright 1990-1994, …
+        All rights reserved" in a machine's boot log) stays joined to the one before:
+        preformatted text is printed verbatim, and no line of it was ever furniture."""
+        parts = _BLANK_LINE.split(text) if "\n" in text else [text]
+        for n, part in enumerate(parts):
+            if n and not is_boilerplate_line(squash(part)):
+                self.flush()
+            if part and not part.isspace():
+                self._buf.append(part)
+                self._raw += len(part)
+                if self._links > 0:
+                    self._link_raw += len(part)
+            elif self._buf:
+                self._buf.append(" ")
+
     def _skip(self, node: LexborNode, kind: Kind) -> bool:
         """Stand a furniture subtree in for one text-less block of its size, unwalked.
 
@@ -308,7 +333,9 @@ class Walker:
         while node is not None:
             tag = names.get(node.tag_id) or node.tag or ""
             if tag == "-text":
-                if node.is_empty_text_node:
+                if self._code_depth and depth > self._code_depth:
+                    self._preformatted(node.text_content or "")
+                elif node.is_empty_text_node:
                     if buf:
                         buf.append(" ")
                 else:

@@ -443,6 +443,12 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     return dropped
 
 
+# A gallery's pictures ("figure.gal", a bare "figure"): a run of them captioned with
+# sentences holds more prose than a short article beside it, but a caption is a picture's
+# credit (README's figure rule), never the article's box.
+_PICTURES = ("figure.", "figcaption.")
+
+
 def _article_boxes(marks: list[Mark], upto: list[float], total: float) -> set[tuple[int, int]]:
     """Marked sibling boxes of one kind holding most of the page's prose between them, with
     the wrappers inside each that hold most of its prose.
@@ -458,7 +464,7 @@ def _article_boxes(marks: list[Mark], upto: list[float], total: float) -> set[tu
 
     # Marks are recorded as their elements close, so of wrappers spanning the same blocks
     # the outermost, the one beside its siblings, comes last and is the one kept.
-    kinds = {(start, end): kind for start, end, kind in marks}
+    kinds = {(start, end): kind for start, end, kind in marks if not kind[1].startswith(_PICTURES)}
     if len(set(kinds.values())) == len(kinds):
         return set()  # no two marks of one kind
     outer: dict[Kind, list[tuple[int, int]]] = {}
