@@ -136,3 +136,18 @@ def test_sibling_blocks_of_many_links_stay_apart_though_their_classes_share_a_wo
 def test_single_item_blocks_named_unlike_with_no_stem_in_common_stay_apart() -> None:
     """``news`` and ``banner`` share no word and no stem: two kinds of block."""
     assert len(_runs(_teasers(["news", "banner", "news", "banner"]))) == 2
+
+
+def test_the_parts_of_one_items_block_are_no_list_of_items() -> None:
+    """DataLife Engine's story is three sibling blocks, ``shortstory-head``, ``-info`` and
+    ``-more``, of one stem: the headline and its "Прочети още" lead to one URL, so the
+    parts are one item's, and the headlines a list apart from the "more" links (read as
+    filed items, headline and "more" were one run: malina 8/8 -> 3/8 archived)."""
+    story = (
+        "<div class='shortstory'><div class='shortstory-head'><h2><a href='{k}'>Новина номер"
+        " {k} от общината</a></h2></div><div class='shortstory-info'>Днес | <a href='cat'>"
+        "Новини</a></div><div class='shortstory-more'><a href='{k}'>Прочети още</a></div></div>"
+    )
+    runs = _runs("".join(story.format(k=k) for k in (1, 2, 3)))
+    assert ["1", "2", "3"] in runs
+    assert ["1", "1", "2", "2", "3", "3"] not in runs

@@ -264,17 +264,27 @@ def _item_words(members: list[frozenset[str]]) -> list[frozenset[str]]:
     return [frozenset(w for w in words if _stem(w) not in stems) for words in members]
 
 
+def _items_apart(urls: list[set[str]]) -> bool:
+    """Whether sibling blocks lead to different items: parts of one item's block
+    (DataLife Engine's ``shortstory-head``, ``shortstory-info``, ``shortstory-more``, a
+    headline and its "Прочети още" to one URL) are no list of items, and read as one
+    would merge a headline's card with its "more" link's."""
+    return sum(map(len, urls)) == len(set().union(*urls))
+
+
 def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
     """How each card is built into the page: its tag and class and those of two ancestors.
 
     Cards of one list share it wherever the list nests (500 tables deep on one site),
     and a menu's items differ from the news items beside them. Ancestors are shared by
     the cards of a list, so each node is described once. Sibling blocks of one item each
-    (same parent, same tag, ``_ITEM_CARDS`` cards at most) are described by the words
+    (same parent, same tag, ``_ITEM_CARDS`` cards at most, no URL in two of them:
+    ``_items_apart``) are described by the words
     that say how they are built (``_item_words``), not by what each is filed under.
     """
     chains: list[list[LexborNode]] = []
     held: dict[int, int] = {}
+    leads: dict[int, set[str]] = {}  # the URLs of the cards each node holds
     for card in cards:
         chain: list[LexborNode] = []
         node: LexborNode | None = card.node
@@ -283,6 +293,7 @@ def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
                 break
             chain.append(node)
             held[node.mem_id] = held.get(node.mem_id, 0) + 1
+            leads.setdefault(node.mem_id, set()).add(card.url)
             node = node.parent
         chains.append(chain)
     families: dict[tuple[int, str], dict[int, LexborNode]] = {}
@@ -293,8 +304,8 @@ def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
                 families.setdefault((parent.mem_id, node.tag or ""), {})[node.mem_id] = node
     described: dict[int, str] = {}
     for family in families.values():
-        if len(family) > 1:
-            keys = list(family)
+        keys = list(family)
+        if len(keys) > 1 and _items_apart([leads[key] for key in keys]):
             built = _item_words([_words(family[key]) for key in keys])
             for key, words in zip(keys, built, strict=True):
                 described[key] = f"{family[key].tag}.{' '.join(sorted(words))}"
