@@ -813,6 +813,11 @@ for site, name, origin in (
     ("kalendarsko", "Община Календарско", "https://kalendarsko.bg"),
     # and notices each one <pre> block, "27.XI.2026 г."
     ("obyavleno", "Кметство Обявлено", "https://obyavleno.bg"),
+    # and a seventy-first's (tests/fixtures/make_mirrors_round71.py): a list whose cards
+    # carry their rubric and colour, "novina rubrika-kultura bg-zeleno is-new"
+    ("rubrikovo", "Община Рубриково", "https://rubrikovo.bg"),
+    # and Drupal-like teasers of "node--type-page", "node--promoted", "node--sticky"
+    ("nodovo", "Община Нодово", "https://nodovo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.cards import Link, find_cards, text_words
+from newsarchive.discover.cards import Link, _classes, find_cards, text_words
 from newsarchive.discover.items import group_runs
 
 
@@ -83,4 +83,71 @@ def test_the_words_of_an_items_place_in_its_list_do_not_make_it_unlike_the_other
 
 @pytest.mark.parametrize("word", ["breakfast", "item-child", "first-children"])
 def test_a_class_word_only_ending_like_a_place_word_is_what_the_item_is(word: str) -> None:
-    assert len(_runs(_teasers([f"card {word}", "card", "card"]))) == 2
+    """(Beside siblings of one item each, any word not all of them carry is the item's own,
+    ``_item_words``; here the place rule alone is read, on a lone block.)"""
+    node = LexborHTMLParser(f"<div class='card {word}'></div>").css_first("div")
+    assert node is not None
+    assert _classes(node) == " ".join(sorted(["card", word]))
+
+
+# Per-item filing classes as themes nobody profiled print them, three cards each
+FILED = {
+    "drupal": [
+        "node node--type-article node--promoted node--view-mode-teaser",
+        "node node--type-article node--view-mode-teaser",
+        "node node--type-page node--sticky node--view-mode-teaser",
+    ],
+    "joomla": ["items-row item-category-kultura", "items-row item-category-sport", "items-row"],
+    "rubrika": ["novina rubrika-kultura", "novina rubrika-sport", "novina rubrika-obrazovanie"],
+    "cat": ["news cat-obrazovanie", "news cat-kultura", "news cat-sport"],
+    "featured": ["news-item news-item--featured", "news-item", "news-item"],
+    "is-new": ["news-item is-new", "news-item is-new", "news-item"],
+    "colour": ["news bg-blue", "news bg-red", "news bg-green"],
+    "type": ["entry type-post", "entry type-page", "entry type-post"],
+    "stem-only": ["rubrika-kultura", "rubrika-sport", "rubrika-kultura"],
+    "mixed": ["card rubrika-kultura is-new", "card rubrika-sport", "card bg-red rubrika-kultura"],
+}
+POPULAR = (
+    "<aside><h3>Най-четени</h3><ol class='popularni'>"
+    + "".join(f"<li><a href='p{k}'>Прочетена новина номер {k} от общината</a></li>" for k in (1, 2))
+    + "</ol></aside>"
+)
+
+
+@pytest.mark.parametrize("classes", list(FILED.values()), ids=list(FILED))
+def test_cards_filed_under_classes_of_their_own_are_one_list(classes: list[str]) -> None:
+    """Each card names its rubric, type, colour or flag in its classes: before, every
+    combination was a list of its own (three single cards, no list); one list now, and
+    the menu and a "Най-четени" column of another build beside it still apart."""
+    body = MENU + f"<main>{_teasers(classes)}</main>" + POPULAR
+    assert _runs(body) == [["/a", "/b"], ["1", "2", "3"], ["p1", "p2"]]
+
+
+def test_sibling_blocks_of_many_links_stay_apart_though_their_classes_share_a_word() -> None:
+    """Two sidebar widgets of one theme differ by a word, ``widget_recent_entries`` and
+    ``widget_categories``, as filed items do: but each holds a list, no one item's."""
+    widget = "<div class='widget widget_{}'><ul>{}</ul></div>"
+    recent = "".join(f"<li><a href='n{k}'>Новина номер {k} от общината</a></li>" for k in range(4))
+    rubrics = "".join(f"<li><a href='c{k}'>Рубрика {k}</a></li>" for k in range(4))
+    body = widget.format("recent_entries", recent) + widget.format("categories", rubrics)
+    assert [run[0] for run in _runs(body)] == ["n0", "c0"]
+
+
+def test_single_item_blocks_named_unlike_with_no_stem_in_common_stay_apart() -> None:
+    """``news`` and ``banner`` share no word and no stem: two kinds of block."""
+    assert len(_runs(_teasers(["news", "banner", "news", "banner"]))) == 2
+
+
+def test_the_parts_of_one_items_block_are_no_list_of_items() -> None:
+    """DataLife Engine's story is three sibling blocks, ``shortstory-head``, ``-info`` and
+    ``-more``, of one stem: the headline and its "Прочети още" lead to one URL, so the
+    parts are one item's, and the headlines a list apart from the "more" links (read as
+    filed items, headline and "more" were one run: malina 8/8 -> 3/8 archived)."""
+    story = (
+        "<div class='shortstory'><div class='shortstory-head'><h2><a href='{k}'>Новина номер"
+        " {k} от общината</a></h2></div><div class='shortstory-info'>Днес | <a href='cat'>"
+        "Новини</a></div><div class='shortstory-more'><a href='{k}'>Прочети още</a></div></div>"
+    )
+    runs = _runs("".join(story.format(k=k) for k in (1, 2, 3)))
+    assert ["1", "2", "3"] in runs
+    assert ["1", "1", "2", "2", "3", "3"] not in runs

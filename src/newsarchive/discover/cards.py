@@ -209,26 +209,67 @@ _PLACE_WORD = re.compile(r"(?:^|.*[-_])(?:first|last|odd|even)(?:[-_](?:child|it
 
 # Class words WordPress's ``post_class()`` prints to say what one post is filed under
 # (``category-kultura``, ``tag-remont``, ``format-video``) or carries (``has-post-thumbnail``,
-# ``sticky``): a front page listing every post of three categories read as three single
-# cards, and only a category's page, its posts alike, as a list.
+# ``sticky``). Among a list's posts ``_item_words`` tells these apart by structure; the
+# list names them still where no sibling can: a listing walk's last page of one post, or
+# a page whose posts all share one category, must describe its block as page 1 did.
 _TERM_WORD = re.compile(r"(?:category|tag|format)-.+|has-post-thumbnail|sticky")
 
+# Cards one block may hold and still be one item's: its headline, its "Прочети още" and
+# the category it is filed under (WordPress's ``<article>``). A widget, a menu, a list
+# holds more, and its class words name what it is, however its siblings are named.
+_ITEM_CARDS = 3
 
-def _classes(node: LexborNode) -> str:
-    """The class words that say what a block is; words with digits name one item
+
+def _words(node: LexborNode) -> frozenset[str]:
+    """The class words that may say what a block is; words with digits name one item
     (WordPress's ``post-1234``) and would split a list into single cards, as the words of
     its place in the list (``_PLACE_WORD``) and of what each post is filed under
     (``_TERM_WORD``) would."""
     words = (node.attributes.get("class") or "").split()
-    return " ".join(
-        sorted(
-            word
-            for word in words
-            if not any(c.isdigit() for c in word)
-            and not _PLACE_WORD.match(word)
-            and not _TERM_WORD.fullmatch(word)
-        )
+    return frozenset(
+        word
+        for word in words
+        if not any(c.isdigit() for c in word)
+        and not _PLACE_WORD.match(word)
+        and not _TERM_WORD.fullmatch(word)
     )
+
+
+def _classes(node: LexborNode) -> str:
+    """``_words`` of a node, as one string."""
+    return " ".join(sorted(_words(node)))
+
+
+def _stem(word: str) -> str:
+    """A class word's stem: its start through the first ``-`` or ``_`` ("rubrika-",
+    "bg-", "node-"); "" for a word of one part."""
+    cut = min((at for at in (word.find("-"), word.find("_")) if at >= 2), default=-1)
+    return word[: cut + 1] if cut > 0 else ""
+
+
+def _item_words(members: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The words of each sibling item block that say how the list is built, the rest
+    being the item's own: what it is filed under and how it is flagged, as themes nobody
+    profiled print them (``rubrika-kultura``, ``cat-sport``, ``bg-red``, Drupal's
+    ``node--type-page node--promoted``, ``news-item--featured``, ``is-new``). Where the
+    siblings share words, those are the build and every other word the item's own; where
+    they share none, words of a stem each sibling has (``rubrika-kultura`` beside
+    ``rubrika-sport``) are. Two blocks of different names and no stem in common stay
+    apart, as do blocks holding more than one item (``_ITEM_CARDS``): two sidebar widgets
+    ``widget widget_recent_entries`` and ``widget widget_categories`` are not one list."""
+    shared = frozenset.intersection(*members)
+    if shared:
+        return [shared] * len(members)
+    stems = frozenset.intersection(*(frozenset(map(_stem, words)) for words in members)) - {""}
+    return [frozenset(w for w in words if _stem(w) not in stems) for words in members]
+
+
+def _items_apart(urls: list[set[str]]) -> bool:
+    """Whether sibling blocks lead to different items: parts of one item's block
+    (DataLife Engine's ``shortstory-head``, ``shortstory-info``, ``shortstory-more``, a
+    headline and its "Прочети още" to one URL) are no list of items, and read as one
+    would merge a headline's card with its "more" link's."""
+    return sum(map(len, urls)) == len(set().union(*urls))
 
 
 def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
@@ -236,9 +277,38 @@ def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
 
     Cards of one list share it wherever the list nests (500 tables deep on one site),
     and a menu's items differ from the news items beside them. Ancestors are shared by
-    the cards of a list, so each node is described once.
+    the cards of a list, so each node is described once. Sibling blocks of one item each
+    (same parent, same tag, ``_ITEM_CARDS`` cards at most, no URL in two of them:
+    ``_items_apart``) are described by the words
+    that say how they are built (``_item_words``), not by what each is filed under.
     """
+    chains: list[list[LexborNode]] = []
+    held: dict[int, int] = {}
+    leads: dict[int, set[str]] = {}  # the URLs of the cards each node holds
+    for card in cards:
+        chain: list[LexborNode] = []
+        node: LexborNode | None = card.node
+        for _ in range(3):
+            if node is None or node.tag in _STOP:
+                break
+            chain.append(node)
+            held[node.mem_id] = held.get(node.mem_id, 0) + 1
+            leads.setdefault(node.mem_id, set()).add(card.url)
+            node = node.parent
+        chains.append(chain)
+    families: dict[tuple[int, str], dict[int, LexborNode]] = {}
+    for chain in chains:
+        for node in chain:
+            parent = node.parent
+            if parent is not None and held[node.mem_id] <= _ITEM_CARDS:
+                families.setdefault((parent.mem_id, node.tag or ""), {})[node.mem_id] = node
     described: dict[int, str] = {}
+    for family in families.values():
+        keys = list(family)
+        if len(keys) > 1 and _items_apart([leads[key] for key in keys]):
+            built = _item_words([_words(family[key]) for key in keys])
+            for key, words in zip(keys, built, strict=True):
+                described[key] = f"{family[key].tag}.{' '.join(sorted(words))}"
 
     def describe(node: LexborNode) -> str:
         key = node.mem_id
@@ -246,14 +316,4 @@ def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
             described[key] = f"{node.tag}.{_classes(node)}"
         return described[key]
 
-    found: list[tuple[str, ...]] = []
-    for card in cards:
-        parts: list[str] = []
-        node: LexborNode | None = card.node
-        for _ in range(3):
-            if node is None or node.tag in _STOP:
-                break
-            parts.append(describe(node))
-            node = node.parent
-        found.append(tuple(parts))
-    return found
+    return [tuple(describe(node) for node in chain) for chain in chains]
