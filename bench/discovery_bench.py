@@ -818,6 +818,15 @@ for site, name, origin in (
     ("rubrikovo", "Община Рубриково", "https://rubrikovo.bg"),
     # and Drupal-like teasers of "node--type-page", "node--promoted", "node--sticky"
     ("nodovo", "Община Нодово", "https://nodovo.bg"),
+    # and a seventy-third's (tests/fixtures/make_mirrors_round73.py) article pages: the site's
+    # name the <h1> of every page, the headline an <h2 class="title">, "ноември 27, 2026 в 08:17"
+    ("logovo", "Община Логово", "https://logovo.bg"),
+    # and "27 ноември, 2026 | 08:17", an embedded fb-post, "МАРИЯ ПЕТРОВА" closing the text
+    ("spodeleno", "Община Споделено", "https://spodeleno.bg"),
+    # and no heading, the headline in the <title> alone, an "Анкета" poll in the box
+    ("glasuvano", "Община Гласувано", "https://glasuvano.bg"),
+    # and the text then its English translation under "English version", a "Реклама" banner
+    ("dvuezichno", "Община Двуезично", "https://dvuezichno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -840,6 +840,24 @@ def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, s
     return "", ""
 
 
+# A person's name of two or three Cyrillic words in capitals and nothing else: "МАРИЯ
+# ПЕТРОВА", "ИВАН ПЕТРОВ-КОЛЕВ" (``capitals_signature`` asks ``signer`` about it).
+_CAPITALS_NAME = re.compile(r"[А-ЯЁЪ-]+(?: [А-ЯЁЪ-]+){1,2}")
+
+
+def capitals_signature(line: str) -> str:
+    """The writer a closing line names when it is only their name typed in capitals,
+    "МАРИЯ ПЕТРОВА" alone on the text's last line: a regional outlet's signature under
+    the text, undated. In sentence case a name alone may be the text's (the last of a
+    list of winners); set in capitals under prose it is a signature, as the signing
+    dash or a date under it would make it. The name must read as a person's (``signer``:
+    the last word a surname, the first no role), so a place in capitals ("ВЕЛИКО
+    ТЪРНОВО") or a shout ("ОЧАКВАМЕ ВИ!") stays text; written as in a sentence."""
+    if len(line) > 60 or not _CAPITALS_NAME.fullmatch(line):
+        return ""
+    return signer(line)[0]
+
+
 # "24.11.2026 г. в 10:30 ч.", and the time said first, "в 14:23 ч. на 09.11.2026"
 _DATE_WORDS = frozenset({"г", "ч", "в", "на", "at"})
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

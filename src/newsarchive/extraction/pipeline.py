@@ -702,7 +702,8 @@ def _trim_tail(
     person and the agency they file for ("Мария Петрова, БТА",
     ``bylines.agency_signature``), is a signature too. A line only crediting the outlet
     the text was taken from ("Източник: БТА", ``bylines.source_credit``) leaves, naming
-    nobody: a credit, as a picture's is.
+    nobody: a credit, as a picture's is. A person's name alone in capitals
+    ("МАРИЯ ПЕТРОВА", ``bylines.capitals_signature``) signs the text too.
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -728,6 +729,7 @@ def _trim_tail(
             name = (
                 name
                 or bylines.signed_line(last)
+                or (bylines.capitals_signature(last) if end > 1 else "")
                 or _agency_signature(paragraphs, end - 1, author, above)
                 or (
                     ""
