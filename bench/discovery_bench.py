@@ -813,6 +813,15 @@ for site, name, origin in (
     ("kalendarsko", "Община Календарско", "https://kalendarsko.bg"),
     # and notices each one <pre> block, "27.XI.2026 г."
     ("obyavleno", "Кметство Обявлено", "https://obyavleno.bg"),
+    # and a seventy-second's (tests/fixtures/make_mirrors_round72.py): a news table whose
+    # rows are clickable only by onclick="location='/novini/5120'", no <a>
+    ("redovo", "Община Редово", "https://redovo.bg"),
+    # and a list drawn by fetch('/api/novini?page=1'), its <noscript> linking the plain list
+    ("skriptovo", "Община Скриптово", "https://skriptovo.bg"),
+    # and /novini.php on www. linking each article on news.poddomeyn.bg/novina.php?id=N
+    ("poddomeyn", "Община Поддомейн", "https://www.poddomeyn.bg"),
+    # and undated articles, each card dated only by <time datetime>, its text "вчера"
+    ("vcherashno", "Община Вчерашно", "https://vcherashno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
