@@ -818,6 +818,15 @@ for site, name, origin in (
     ("rubrikovo", "Община Рубриково", "https://rubrikovo.bg"),
     # and Drupal-like teasers of "node--type-page", "node--promoted", "node--sticky"
     ("nodovo", "Община Нодово", "https://nodovo.bg"),
+    # and a seventy-second's (tests/fixtures/make_mirrors_round72.py): a news table whose
+    # rows are clickable only by onclick="location='/novini/5120'", no <a>
+    ("redovo", "Община Редово", "https://redovo.bg"),
+    # and a list drawn by fetch('/api/novini?page=1'), its <noscript> linking the plain list
+    ("skriptovo", "Община Скриптово", "https://skriptovo.bg"),
+    # and /novini.php on www. linking each article on news.poddomeyn.bg/novina.php?id=N
+    ("poddomeyn", "Община Поддомейн", "https://www.poddomeyn.bg"),
+    # and undated articles, each card dated only by <time datetime>, its text "вчера"
+    ("vcherashno", "Община Вчерашно", "https://vcherashno.bg"),
     # and a seventy-third's (tests/fixtures/make_mirrors_round73.py) article pages: the site's
     # name the <h1> of every page, the headline an <h2 class="title">, "ноември 27, 2026 в 08:17"
     ("logovo", "Община Логово", "https://logovo.bg"),

@@ -51,6 +51,7 @@ from newsarchive.discover.explore import (
     news_archive_link,
     news_hosts,
     news_menu_children,
+    noscript_pages,
     pagination_template,
     rest_api_root,
     section_links,
@@ -586,6 +587,13 @@ class _Explorer:
         if not lists and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
+            # a list a script draws, its plain copy linked for readers without JavaScript
+            for plain in noscript_pages(tree, page.final_url, self.profile)[:MAX_FRAMES]:
+                self.section(
+                    plain,
+                    framed_by=page.final_url,
+                    where=f"the <noscript> link of {page.final_url}",
+                )
         if not lists and (held := full_items(tree, page.final_url)):
             self.add(
                 self.listings, page.final_url,

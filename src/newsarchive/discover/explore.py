@@ -484,6 +484,25 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     return found
 
 
+def noscript_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The site's own pages a page's ``<noscript>`` links: what a reader without
+    JavaScript is sent to in place of what the script draws. A "Новини" page whose list a
+    script fetches (``fetch('/api/novini?page=1')``) and shows no card in its HTML says
+    "Без JavaScript вижте всички новини като обикновен списък" there, and that plain
+    list is the news page as the crawl can read it. Other sites' pages (a tag manager's
+    ``<noscript><iframe>``), files and the page itself are left out."""
+    found: list[str] = []
+    here = normalize_url(page_url)
+    base = page_base(tree, page_url)
+    for anchor in tree.css("noscript a[href]"):
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is None or url == here or url in found or not on_site(url, profile):
+            continue
+        if not is_file_path(urlsplit(url).path):
+            found.append(url)
+    return found
+
+
 # How a choice of language names Bulgarian: a link's text, its flag's alt or title
 # ("Български", "БГ", "BG", "Bulgarian"), or its hreflang; and as a sentence does ("На
 # български", "Версия на български", "Bulgarian version", "In Bulgarian", "BG версия").

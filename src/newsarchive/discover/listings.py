@@ -31,9 +31,11 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import (
+    Published,
     local_date,
     may_hold_relative_date,
     month_written_like,
+    parse_iso,
     parse_text_date,
     whole_month,
 )
@@ -147,10 +149,11 @@ _PATH_PAGE = re.compile(
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
 # Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "днес"): a
 # card without it skips the date parser, which is most of a card's cost.
-_DATE_HINT = re.compile(
-    r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}|днес|вчера|today|yesterday",
-    re.IGNORECASE,
-)
+_WRITTEN_DATE = r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
+_DATE_HINT = re.compile(rf"{_WRITTEN_DATE}|днес|вчера|today|yesterday", re.IGNORECASE)
+# A date written out in full (digits of a day and a month, or a month's name and a year),
+# as against words counted from the day the page was rendered ("вчера", "преди 3 дни").
+_WRITTEN = re.compile(_WRITTEN_DATE)
 
 
 Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler parses once)
@@ -331,16 +334,41 @@ def card_date(
     return dated[1] if dated is not None else None
 
 
-def _dated_text(card: Card, memo: DateMemo, today: dt.date | None) -> tuple[str, dt.date] | None:
-    """The text of the card its date is read from (``card_date``) and that date."""
+def _dated_text(
+    card: Card, memo: DateMemo, today: dt.date | None
+) -> tuple[str, dt.date, Published | None] | None:
+    """The text of the card its date is read from (``card_date``), that date, and the
+    card's ``<time datetime>`` stamp where that is what dates it (``_card_stamp``)."""
     for text in (card.rest, card.text):
         if text not in memo:
             hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
             found = parse_text_date(text, today=today) if hinted else None
             memo[text] = local_date(found) if found else None
         if (day := memo[text]) is not None:
-            return text, day
+            if not _WRITTEN.search(text) and (stamp := _card_stamp(card.node)) is not None:
+                return text, local_date(stamp), stamp
+            return text, day, None
+    if _DATE_HINT.search(card.text) is None and (stamp := _card_stamp(card.node)) is not None:
+        return card.text, local_date(stamp), stamp
     return None
+
+
+def _card_stamp(node: LexborNode) -> Published | None:
+    """The moment the card's one ``<time datetime="…">`` states, where its text shows no
+    date written out: "вчера", "преди 3 дни" beside the headline are words the list
+    wrote the day it was rendered, wrong on any later day (a cached page, a crawl past
+    midnight), and an icon's or an empty ``<time>`` none at all; the attribute says when.
+    Two different stamps in one card (published and updated) name no one date: none."""
+    if node.tag == "time":
+        times = [node]
+    elif node.child is None:
+        return None
+    else:
+        times = node.css("time[datetime]")
+    found = {parse_iso(t.attributes.get("datetime") or "") for t in times}
+    if len(found) != 1:
+        return None
+    return next(iter(found))
 
 
 def card_moment(
@@ -354,11 +382,14 @@ def card_moment(
     day printed alone) takes the listed moment of that very day
     (``published.with_listed``), as it takes a feed's; the card is the only place
     such a site says when. Only a date written out in full: a relative "преди 3 часа"
-    or "Днес, 08:17" counted from the fetch stays the day it names, no moment made up."""
+    or "Днес, 08:17" counted from the fetch stays the day it names, no moment made up;
+    a card whose ``<time datetime>`` stamp dates it (``_card_stamp``) gives the stamp."""
     dated = _dated_text(card, {} if memo is None else memo, today)
     if dated is None:
         return None
-    text, day = dated
+    text, day, stamp = dated
+    if stamp is not None:
+        return stamp
     if _DATE_HINT.search(text):
         found = parse_text_date(text)
         if isinstance(found, dt.datetime) and local_date(found) == day:
