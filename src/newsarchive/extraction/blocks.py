@@ -28,6 +28,7 @@ from newsarchive.extraction.clean import (
     is_table_of_contents,
 )
 from newsarchive.extraction.page_toc import page_tocs
+from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 from newsarchive.markup import TAG_NAMES
 
 BLOCK_TAGS = frozenset(
@@ -124,7 +125,7 @@ class Walker:
         skip_below: float = 0.0,
         in_page_links: list[LexborNode] | None = None,
         skipped: set[int] | None = None,
-        skip: set[int] | None = None,
+        quotes: RepeatedPullQuotes | None = None,
     ) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
@@ -143,11 +144,12 @@ class Walker:
         self._code_depth = 0  # the depth of the <pre>/<code> being walked, 0 outside one
         # The boxes the walk skips (their ``mem_id``): the tables of contents of the root
         # walked (``page_toc.page_tocs``, from the in-page links listed, the metadata's of
-        # the whole page, else a query of the root's own) and the caller's ``skip``
-        # (repeated pull quotes: ``pull_quotes``); given whole to a splice's walk
+        # the whole page, else a query of the root's own); given whole to a splice's walk.
+        # And the pull quotes ``quotes`` tells repeat the text, asked of each element
+        # entered with a class (a splice's walk asks the same).
         self._skipped = skipped
         self._in_page_links = in_page_links
-        self._also_skipped = skip or set()
+        self._quotes = quotes
 
     def flush(self) -> None:
         if not self._buf:
@@ -179,12 +181,20 @@ class Walker:
             return False
         if self._skipped and node.mem_id in self._skipped:
             return False  # (skipped as ``is_table_of_contents``'s boxes are)
+        attrs = node.attributes
+        if (
+            attrs
+            and self._quotes is not None
+            and (names := attrs.get("class"))
+            and "pull" in names
+            and self._quotes(node, names)
+        ):
+            return False  # (as the tables of contents, before a ``<pre>`` is entered)
         if self._code_depth and depth <= self._code_depth:
             self._code_depth = 0  # left the code element: a later sibling or above
         in_code = self._code_depth > 0
         if tag in CODE_TAGS and not in_code:
             self._code_depth = depth
-        attrs = node.attributes
         if attrs:
             if ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and (
                 is_hidden_attrs(attrs)
@@ -321,7 +331,7 @@ class Walker:
         (It calls an empty text node blank too; the parser never makes one.)
         """
         if self._skipped is None:
-            self._skipped = page_tocs(root, self._in_page_links) | self._also_skipped
+            self._skipped = page_tocs(root, self._in_page_links)
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
@@ -410,7 +420,7 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
     position = {id(block): i for i, block in enumerate(walker.blocks)}
     subs: list[tuple[int, Walker, Kind]] = []
     for (_, node, stand_in, kind), bound in entries:
-        sub = Walker(mark=True, skip_below=bound, skipped=walker._skipped)
+        sub = Walker(mark=True, skip_below=bound, skipped=walker._skipped, quotes=walker._quotes)
         sub._serial = walker._serial + 1
         sub.walk(node)
         walker._serial = sub._serial + 1
@@ -459,8 +469,8 @@ def walk_blocks(
     mark: bool = False,
     skip_below: float = 0.0,
     in_page_links: list[LexborNode] | None = None,
-    skip: set[int] | None = None,
+    quotes: RepeatedPullQuotes | None = None,
 ) -> Walker:
-    walker = Walker(mark=mark, skip_below=skip_below, in_page_links=in_page_links, skip=skip)
+    walker = Walker(mark=mark, skip_below=skip_below, in_page_links=in_page_links, quotes=quotes)
     walker.walk(node)
     return walker

@@ -49,8 +49,7 @@ from newsarchive.extraction.clean import (
     is_copyright_line,
     is_label_row,
 )
-from newsarchive.extraction.metadata import PULL_QUOTES
-from newsarchive.extraction.pull_quotes import repeated_pull_quotes
+from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -951,18 +950,14 @@ _STEP_BUDGET = 100_000
 def find_main_paragraphs(
     tree: LexborHTMLParser,
     in_page_links: list[LexborNode] | None = None,
-    pull_quotes: list[LexborNode] | None = None,
 ) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted).
     ``in_page_links``: the page's, where the metadata's reading listed them
-    (``Metadata.in_page_links``), else the walk asks the tree; ``pull_quotes`` likewise
-    (``Metadata.pull_quotes``): those repeating the text are not walked."""
+    (``Metadata.in_page_links``), else the walk asks the tree. Pull quotes repeating the
+    text are not walked (``RepeatedPullQuotes``, asked by the walk)."""
     body = tree.body
     if body is None:
         return []
-    if pull_quotes is None:
-        pull_quotes = tree.css(PULL_QUOTES)
-    repeated = repeated_pull_quotes(body, pull_quotes) if pull_quotes else None
     # Fast path: furniture subtrees are measured, not walked. A skipped subtree matters only
     # if it could be a spared wrapper: its prose (at most its non-link text) must exceed
     # twice what honouring the marks finds, and what the current choice holds. Candidates
@@ -972,7 +967,11 @@ def find_main_paragraphs(
     # (``_read_prose_bound``) together do not exceed it.
     title = page_title(tree)
     walker = walk_blocks(
-        body, mark=True, skip_below=math.inf, in_page_links=in_page_links, skip=repeated
+        body,
+        mark=True,
+        skip_below=math.inf,
+        in_page_links=in_page_links,
+        quotes=RepeatedPullQuotes(body),
     )
     weights, headline = weighed(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)

@@ -81,8 +81,6 @@ class Metadata:
     # contents the walk of its text skips (``page_toc``): a query of its own in each walk
     # was 0.9% of extracting AEB's pages; a selector more here costs about half that.
     in_page_links: list[LexborNode] | None = field(default=None, repr=False, compare=False)
-    # The page's pull quotes (``PULL_QUOTES``), listed likewise for ``pull_quotes``
-    pull_quotes: list[LexborNode] | None = field(default=None, repr=False, compare=False)
 
 
 # Meta names that state the publication date, most specific first: the Open Graph and
@@ -228,15 +226,11 @@ PAGE_DATA = f'script#__NEXT_DATA__[type="application/json"], #{NUXT_ROOT}'
 # the year. Read as a ``<time datetime>`` is (``page_times``, ``far_dates.stated_time``):
 # lozarevo (round 64) had no other machine date, and its pages went undated.
 HATOM_PUBLISHED = "abbr.published"
-# A pull quote, a sentence of the text set large beside it (``pull_quotes``): the class
-# words themes and WordPress's block editor give it
-PULL_QUOTES = ".pullquote, .pull-quote, .wp-block-pullquote"
-_PULL_WORDS = frozenset(("pullquote", "pull-quote", "wp-block-pullquote"))
 # A link to a place on the page itself, where a table of contents may stand (``page_toc``)
 IN_PAGE_LINKS = 'a[href^="#"]'
 _READ = (
     f'script[type="application/ld+json"], [itemprop], [property][content], {_TAG_LINK}, '
-    f"meta, h1, time, {HATOM_PUBLISHED}, {PAGE_DATA}, {IN_PAGE_LINKS}, {PULL_QUOTES}"
+    f"meta, h1, time, {HATOM_PUBLISHED}, {PAGE_DATA}, {IN_PAGE_LINKS}"
 )
 
 
@@ -255,7 +249,6 @@ class _Elements:
     page_data: list[LexborNode] = field(default_factory=list)  # ``PAGE_DATA``
     in_page_links: list[LexborNode] = field(default_factory=list)  # ``IN_PAGE_LINKS``
     bodies: list[LexborNode] = field(default_factory=list)  # itemprop~="articleBody"
-    pull_quotes: list[LexborNode] = field(default_factory=list)  # ``PULL_QUOTES``
 
 
 def _elements(tree: LexborHTMLParser) -> _Elements:
@@ -314,9 +307,6 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
                 found.tag_links.append(node)
             if (attrs.get("href") or "").startswith("#"):
                 found.in_page_links.append(node)
-        classes = attrs.get("class")
-        if classes and "pull" in classes and not _PULL_WORDS.isdisjoint(classes.split()):
-            found.pull_quotes.append(node)
     return found
 
 
@@ -670,5 +660,4 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     meta.page_data = elements.page_data
     meta.bodies = elements.bodies
     meta.in_page_links = elements.in_page_links
-    meta.pull_quotes = elements.pull_quotes
     return meta, elements.h1s, elements.tag_links

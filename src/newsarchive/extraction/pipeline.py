@@ -1161,8 +1161,7 @@ def _pick_body(
     rule = "generic:drift" if profile.body_selectors else "generic"
     bodies = listed.bodies if listed is not None else None
     links = listed.in_page_links if listed is not None else None
-    quotes = listed.pull_quotes if listed is not None else None
-    found = content.find_main_paragraphs(tree, links, quotes)
+    found = content.find_main_paragraphs(tree, links)
     return content.body_after_description(tree, found, bodies), rule
 
 
