@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.extraction import bylines
+from newsarchive.extraction import blocks, bylines
 from newsarchive.extraction.furniture import (
     NearTitle,
     Reader,
@@ -156,7 +156,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "meta:twitter:data"
     yield from _byline_elements(page.tree, page.near.furniture)
     yield from _author_links(page, page.near.furniture)
-    yield from _labelled_fields(page.tree)
+    labels: list[LexborNode] = []  # (the field search's elements, kept for its second pass)
+    yield from _labelled_fields(page.tree, labels)
     for number, window in enumerate(page.near):
         if number == 0:
             lines = page.near.first_lines
@@ -171,6 +172,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
                 yield name, _NEAR_TITLE
                 return
         break
+    yield from _labelled_fields(page.tree, labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
     if name := _posted_by_anywhere(page.tree, page.page_text):
@@ -778,6 +780,15 @@ _FIELD_LINE = re.compile(
 _LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
+# A box of its own holding the label and the name and nothing else, under the text ("<div
+# class="avtor">Автор: Петя Сандева</div>"): the windows around the headline read it only
+# within their 400 characters, and on a page that prints no heading at all (the headline
+# in its ``<title>`` alone) they read nothing. Read after those windows (a theme's box of
+# "Written by" and a name with its degrees is the headline's byline again, which names
+# the writer as it does), and only a box of inline content: the boxes around it hold the
+# same words, and are passed over on their first block child before their whole text is
+# read.
+_FIELD_BOXES = frozenset({"div"})
 # The elements holding a label word in their own text, found by lexbor in one pass (its
 # "i" folds Latin case only, so the Cyrillic words come as pages print them); reading
 # every span's and paragraph's text in Python cost 4% of extraction. One selector with
@@ -807,18 +818,31 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
 )
 
 
-def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
+def _labelled_fields(
+    tree: LexborHTMLParser, found: list[LexborNode], boxes: bool = False
+) -> Iterator[tuple[str, str]]:
     """The first name a field labelled as the writer's gives, outside furniture (another
     article's card has such fields too); else the first in a box of the article's own
     facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
     a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
-    sidebar (``Reader.FIELD``)."""
+    sidebar (``Reader.FIELD``). With ``boxes``, the fields that are a ``<div>`` of the
+    label and the name alone (``_FIELD_BOXES``), in place of those in ``_FIELD_TAGS``, and
+    outside furniture only: a byline under the text, not a sidebar's (another article's).
+    ``found``: the elements the first pass searched for, which the second reads again
+    (empty where the page's text showed no field, or the first pass never ran)."""
     body = tree.body
-    if body is None or not _names_in_a_field(body.text(separator="\n", skip_empty=True) or ""):
+    if boxes:
+        labels = found
+    elif body is None or not _names_in_a_field(body.text(separator="\n", skip_empty=True) or ""):
         return  # the elements are looked for only where the text shows such a field
+    else:
+        labels = found
+        labels.extend(body.css(_FIELD_SELECTOR))
     aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
-    for label in body.css(_FIELD_SELECTOR):
-        if label.tag not in _FIELD_TAGS:
+    for label in labels:
+        if not (
+            label.tag in _FIELD_BOXES and _inline_only(label) if boxes else label.tag in _FIELD_TAGS
+        ):
             continue
         own = (label.text() or "").strip()
         name = _field_value(own, partial(_text_after, label))
@@ -827,10 +851,22 @@ def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
         if not in_furniture(label):
             yield name, "generic:labelled-field"
             return
-        if not aside and not in_furniture_for(label, Reader.FIELD):
+        if not aside and not boxes and not in_furniture_for(label, Reader.FIELD):
             aside = name
     if aside:
         yield aside, "generic:labelled-field"
+
+
+def _inline_only(box: LexborNode) -> bool:
+    """``box`` holds text and inline elements only, a few: a line of its own, not a
+    wrapper of blocks (which its first block child tells without reading its text)."""
+    for number, child in enumerate(box.iter(include_text=True)):
+        if number == _BOX_CHILDREN or (child.tag or "") in blocks.BLOCK_TAGS:
+            return False
+    return True
+
+
+_BOX_CHILDREN = 8  # a label, a name, a link or two between: a line, not a box of items
 
 
 def _lines_before(label: LexborNode) -> list[str]:

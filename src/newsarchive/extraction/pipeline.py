@@ -29,6 +29,7 @@ from newsarchive.extraction import (
     page_data,
     page_kind,
     titles,
+    translations,
 )
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
@@ -179,6 +180,7 @@ def _extract(
         meta.times, h1s = None, tree.tags("h1")
         near.forget()
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
+    paragraphs = translations.without_translation(paragraphs)  # an English copy under it
     paragraphs, signed, office, signed_on = _trim_tail(
         _trim_head(paragraphs, title.value, today, _clock_of(published)),
         author.value,

@@ -8,7 +8,9 @@ forms) do not serve, and archiving it would count one article twice. A page is s
 copy when it says it is in another language (its own entry among the alternates, else
 ``<html lang>``, else ``Content-Language``: ``_own_language``) and names a Bulgarian
 alternate at another address. A page in another language with no Bulgarian alternate
-(an English-language service) is an article of its own and stays.
+(an English-language service) is an article of its own and stays. A translation printed
+on the Bulgarian page itself, under a heading naming its language ("English version"),
+is left out of the text for the same reason (``without_translation``).
 """
 
 from __future__ import annotations
@@ -65,3 +67,62 @@ def _own_language(tree: LexborHTMLParser, named: list[str]) -> str:
         meta = tree.css_first('meta[http-equiv="content-language" i][content]')
         language = _primary(meta.attributes.get("content") if meta is not None else None)
     return language
+
+
+# A heading that names another language's copy and nothing else: the language, in its own
+# words, in English or in Bulgarian ("English version", "In English", "English", "На
+# английски", "Превод на английски език", "Deutsche Version", "Version française"). Latin
+# languages only: the copy is told by its switch from Cyrillic to Latin letters.
+_LANGUAGE_WORDS = (
+    "english|german|deutsch|deutsche|french|français|française|francais|spanish|español"
+    "|espanol|italian|italiano|romanian|română|romana|turkish|türkçe|turkce"
+    "|английски|английска|немски|немска|френски|френска|испански|испанска|италиански"
+    "|италианска|румънски|румънска|турски|турска"
+)
+_COPY_WORDS = (
+    "version|versión|versione|versiunea|translation|text|in|auf|en|în|limba|read"
+    "|версия|превод|текст|на|език|езика"
+)
+_TRANSLATION_HEADING = re.compile(
+    rf"(?:(?:{_COPY_WORDS})\s+)*(?:{_LANGUAGE_WORDS})(?:\s+(?:{_COPY_WORDS}))*\s*[:.–—-]?",
+    re.IGNORECASE,
+)
+_HEADING_SIZE = 40  # characters: a heading of a few words, not a sentence
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_MOSTLY = 0.8  # of a part's letters: a text in that script, a foreign word or two aside
+_AFTER_COPY = 2  # lines the text may close on under the copy: its byline, a credit
+_AFTER_SIZE = 12  # words: such a line, not more of the article
+
+
+def without_translation(lines: list[str]) -> list[str]:
+    """``lines`` (a text's paragraphs) without the copy of the text in another language
+    printed under it: from a heading naming that language (``_TRANSLATION_HEADING``)
+    through the Latin lines after it, where the lines before are Cyrillic and those after
+    Latin. The archive keeps the Bulgarian text, not its translation, as it keeps a
+    translation's page out (``translation_of``); and the byline over the copy then closes
+    the text, where it is read as one. A page written in Latin letters ("English
+    version" in an English text) is left whole, as is a Bulgarian text quoting English
+    under any other heading, or going on in Bulgarian after a copy's heading (more than
+    a byline or a credit: ``_AFTER_COPY`` short lines)."""
+    for at, line in enumerate(lines):
+        if at and len(line) <= _HEADING_SIZE and _TRANSLATION_HEADING.fullmatch(line.strip()):
+            end = at + 1
+            while end < len(lines) and _share_cyrillic(lines[end]) < 1 - _MOSTLY:
+                end += 1
+            rest = lines[end:]
+            if (
+                end > at + 1
+                and len(rest) <= _AFTER_COPY
+                and all(len(kept.split()) <= _AFTER_SIZE for kept in rest)
+                and _share_cyrillic("\n".join(lines[:at])) >= _MOSTLY
+            ):
+                return lines[:at] + rest
+    return lines
+
+
+def _share_cyrillic(text: str) -> float:
+    """The share of ``text``'s letters that are Cyrillic; 1.0 for a text of no letters
+    (a number, a date: no switch of language)."""
+    letters = len(_LETTER.findall(text))
+    return len(_CYRILLIC_LETTER.findall(text)) / letters if letters else 1.0
