@@ -32,6 +32,7 @@ from newsarchive.discover.explore import (
     FEED_PAGE_NOTE,
     MAX_FRAMES,
     MAX_LISTINGS,
+    MAX_NEWS_HOSTS,
     MAX_RESTED,
     MAX_SECTIONS,
     MIN_ITEMS,
@@ -182,6 +183,8 @@ class _Explorer:
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
         self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
+        # a listing's page -> the hosts its cards' articles live on (``adopt_card_hosts``)
+        self.card_hosts: dict[str, list[str]] = {}
         self.name = ""
         self.pagination: dict[str, str] = {}
         self.page_templates: dict[str, str] = {}  # (``Discovery.page_templates``)
@@ -330,6 +333,7 @@ class _Explorer:
                 self.add(self.feeds, url, f"{ALTERNATE_NOTE}the home page")
             for url in declared_sitemaps(tree, page.final_url, self.profile):
                 self.add(self.sitemaps, url, f"{SITEMAP_LINK_NOTE}the home page")
+            self.adopt_card_hosts(tree, page.final_url, page.fetched_at)
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
             shown = len(items.cards) or len(
                 listings.stated_news(tree, page.final_url, self.profile)
@@ -494,11 +498,28 @@ class _Explorer:
             self.profile = with_hosts(self.profile, [host])
             self.fetcher.add_site_hosts([host])
 
+    def adopt_card_hosts(
+        self, tree: LexborHTMLParser, page_url: str, today: dt.date | None
+    ) -> None:
+        """A page's list of news whose dated cards lead to a host under the site's own
+        domain (``listings.card_hosts``: ``www.x.bg/novini.php`` listing
+        ``news.x.bg/novina.php?id=N``) makes that host the site's, as a menu naming it
+        would (``adopt``: its robots.txt and pace its own), within ``MAX_NEWS_HOSTS`` for
+        the whole exploration; it is kept only when that page is kept as a listing."""
+        if len(self.adopted) >= MAX_NEWS_HOSTS:
+            return
+        hosts = listings.card_hosts(tree, page_url, self.profile, today)
+        for host in hosts[: MAX_NEWS_HOSTS - len(self.adopted)]:
+            self.adopt(host)
+            self.card_hosts.setdefault(page_url, []).append(host)
+
     def kept_hosts(self, rested: tuple[str, ...]) -> tuple[str, ...]:
         """The adopted hosts a source kept lies on (``rested``: the listings read every
-        few days): one whose section listed nothing is not remembered as the site's."""
+        few days), or that a kept listing's cards lead to (``adopt_card_hosts``): one
+        whose section listed nothing is not remembered as the site's."""
         sources = (*self.feeds, *self.sitemaps, *self.listings, *rested)
         on = {urlsplit(url).netloc for url in sources}
+        on.update(host for url in sources for host in self.card_hosts.get(url, ()))
         return tuple(host for host in self.adopted if host in on)
 
     def one_listing_per_stream(self) -> None:
@@ -579,6 +600,7 @@ class _Explorer:
         if "_escaped_fragment_=" in url and script_shell(tree):
             self.no_snapshot = True
         dates: listings.DateMemo = {}
+        self.adopt_card_hosts(tree, page.final_url, page.fetched_at)
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
         link = page.headers.get("link", "")
         lists = is_listing(items) or listings.paged_pair(

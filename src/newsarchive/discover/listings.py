@@ -65,6 +65,7 @@ from newsarchive.discover.embedded import (
     listed_items,
 )
 from newsarchive.discover.explore import (
+    MAX_NEWS_HOSTS,
     MIN_ITEMS,
     NEWS_PATH,
     NEWS_WORDS,
@@ -90,11 +91,13 @@ from newsarchive.discover.urls import (
     followed_href,
     is_article_url,
     is_home_page,
+    news_subdomain,
     normalize_url,
     on_site,
     site_hosts,
     slashless_key,
     url_key,
+    with_hosts,
 )
 from newsarchive.discover.walk import ListingWalk, Place, Respelled, WalkSettings, WalkState
 from newsarchive.link_header import linked
@@ -410,6 +413,43 @@ def news_items(
     ``today``: the page's fetch moment (``card_date``); ``memo``: the page's card dates
     as read (``card_date``), for a caller that reads them again."""
     return _news_items(_tree(html), page_url, profile, {} if memo is None else memo, today=today)
+
+
+def card_hosts(
+    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+) -> list[str]:
+    """Hosts under the site's own domain (``urls.news_subdomain``, the one rule of whose
+    a host is) on which a page's list of news keeps its articles: ``www.x.bg/novini.php``
+    whose cards lead to ``news.x.bg/novina.php?id=N``, a host no menu names. Such cards
+    were off the site, so the page listed nothing and the site had no news. A host counts
+    only when at least ``MIN_ITEMS`` *dated* cards of the page's one list of news lead
+    there: a list's link to the council's ``obs.x.bg`` or a partner's page is one
+    outbound link, not a news stream; another domain (``other.bg``, ``facebook.com``,
+    ``other.com.bg`` beside ``x.com.bg``) is never under the site's. At most
+    ``MAX_NEWS_HOSTS``, as a menu's news hosts."""
+    tree = _tree(html)
+    base = page_base(tree, page_url)
+    hosts: list[str] = []
+    for anchor in tree.css("a[href]"):
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is None or on_site(url, profile):
+            continue
+        parts = urlsplit(url)
+        if parts.netloc not in hosts and not is_file_path(parts.path):
+            if news_subdomain(parts.netloc, profile):
+                hosts.append(parts.netloc)
+    if not hosts:
+        return []
+    memo: DateMemo = {}
+    items = _news_items(tree, page_url, with_hosts(profile, hosts), memo, today=today)
+    if len(items.cards) < MIN_ITEMS:
+        return []
+    dated = [
+        urlsplit(card.url).netloc
+        for card in items.cards
+        if card_date(card, memo, today) is not None
+    ]
+    return [host for host in hosts if dated.count(host) >= MIN_ITEMS][:MAX_NEWS_HOSTS]
 
 
 def _news_items(
