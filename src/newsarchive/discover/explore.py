@@ -25,7 +25,7 @@ from newsarchive.discover.anchors import (
     script_calls,
 )
 from newsarchive.discover.items import Items
-from newsarchive.discover.refresh import refresh_targets
+from newsarchive.discover.refresh import refresh_targets, script_redirect_targets
 from newsarchive.discover.shape import (
     MONTH_FOLDER,
     YEAR,
@@ -532,29 +532,6 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):
             return [url]
     return []
-
-
-# A script sending the browser on: "window.location.href = 'bg/'", "location =
-# "/bg/index.php"", "document.location.replace('bg/')", "top.location.assign(...)"; the
-# address a quoted literal, the whole of it (one built by the script names nothing to
-# follow, and a literal followed by "+" is only its start: '/login?next=' + path).
-_SCRIPT_REDIRECT = re.compile(
-    r"""(?<![\w.$])(?:(?:window|document|top|self|parent)\.)?location"""
-    r"""(?:(?:\.href)?\s*=(?!=)\s*|\.(?:replace|assign)\(\s*)(['"])([^'"\s<>]{1,500})\1"""
-    r"""(?!\s*\+)"""
-)
-_SCRIPT_LOOK = 20_000  # characters of a redirect page's inline script read, at most
-
-
-def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
-    """Where the page's inline scripts send the browser by a literal address, as written."""
-    found: list[str] = []
-    for node in tree.css("script"):
-        if node.attributes.get("src"):
-            continue
-        code = (node.text(deep=True) or "")[:_SCRIPT_LOOK]
-        found += [m[2] for m in _SCRIPT_REDIRECT.finditer(code) if m[2] not in found]
-    return found
 
 
 # A link reading a number of one or two digits alone.
