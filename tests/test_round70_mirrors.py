@@ -40,20 +40,8 @@ ROUND70_SITES = {
 # walk of the tags would cost hundreds).
 ROUND70_REQUESTS = {"povtorno": 20, "etiketno": 20, "premesteno": 26, "bezkraino": 20}
 
-# Not mended: each of povtorno's articles is archived under the folder-grown address it
-# was first linked by (/novini/novini/1480-…), none at the address the site serves it.
-GAPS = {"povtorno"}
 
-
-@pytest.mark.parametrize(
-    "site",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="addresses grown a folder"))
-        if s in GAPS
-        else s
-        for s in sorted(ROUND70_SITES)
-    ],
-)
+@pytest.mark.parametrize("site", sorted(ROUND70_SITES))
 def test_a_round70_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
