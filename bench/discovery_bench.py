@@ -813,6 +813,15 @@ for site, name, origin in (
     ("kalendarsko", "Община Календарско", "https://kalendarsko.bg"),
     # and notices each one <pre> block, "27.XI.2026 г."
     ("obyavleno", "Кметство Обявлено", "https://obyavleno.bg"),
+    # and a seventieth's (tests/fixtures/make_mirrors_round70.py) traps: links written
+    # without the leading slash, a folder longer on every page under /novini/
+    ("povtorno", "Община Повторно", "https://povtorno.bg"),
+    # and a cloud of 500 tags on every page, each linked to the search, /tarsene?q=<tag>
+    ("etiketno", "Община Етикетно", "https://etiketno.bg"),
+    # and cards linking /statia.php?id=…, "Страницата е преместена" and location = "…"
+    ("premesteno", "Община Преместено", "https://premesteno.bg"),
+    # and a pager answering every number past the end, empty, "Следваща »" for ever
+    ("bezkraino", "Община Безкрайно", "https://bezkraino.bg"),
     # and a seventy-first's (tests/fixtures/make_mirrors_round71.py): a list whose cards
     # carry their rubric and colour, "novina rubrika-kultura bg-zeleno is-new"
     ("rubrikovo", "Община Рубриково", "https://rubrikovo.bg"),

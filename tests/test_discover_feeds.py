@@ -552,3 +552,23 @@ def test_an_rss_link_written_without_a_scheme_or_www_is_the_sites_address() -> N
         "https://x.bg/index.php/novini/127-remont-na-ulitsa",
         "https://obshtina-x.bg/novini/zapochva-remont-na-ulitsa",
     ]
+
+
+def test_a_feed_link_repeating_the_feeds_folder_is_read_from_the_root() -> None:
+    """povtorno's theme prints its feed's links as it prints its pages' (``novini/1480-…``
+    in ``/novini/rss.xml``): read as the pages' links are (``urls.from_site_root``), not
+    a folder longer; one repeating no folder, and one under an ``xml:base``, as written."""
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+      <item><title>Сесия</title><link>novini/1480-sesiya</link></item>
+      <item><title>Ремонт</title><link>statiya/1214</link></item>
+    </channel></rss>""".encode()
+    profile = Profile(id="x", name="x", origin="https://www.x.bg")
+    links = feed_links(feed, profile, "feed", base="https://www.x.bg/novini/rss.xml")
+    assert [c.url for c in links.articles] == [
+        "https://www.x.bg/novini/1480-sesiya",
+        "https://www.x.bg/novini/statiya/1214",
+    ]
+    based = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.x.bg/bg/">
+      <entry><link href="novini/1480-sesiya"/></entry></feed>"""
+    links = feed_links(based, profile, "feed", base="https://www.x.bg/novini/atom.xml")
+    assert [c.url for c in links.articles] == ["https://www.x.bg/bg/novini/1480-sesiya"]

@@ -1531,3 +1531,41 @@ def test_a_bulletins_issues_are_its_lists_pages_walked_to_the_issue_before() -> 
     ]
     after = [next_page_url(html, url, BARE, page) for page, (url, html) in enumerate(walk, 1)]
     assert after == ["https://www.x.bg/byuletin?broy=43", "https://www.x.bg/byuletin?broy=42", None]
+
+
+_POVTORNO_PAGE = (
+    '<html><head>{}</head><body><ul class="menu"><li><a href="./">Начало</a></li>'
+    '<li><a href="novini/">Новини</a></li><li><a href="kontakti">Контакти</a></li></ul>'
+    '<div class="novina"><h2><a href="novini/1480-sesiya">Сесия на общинския съвет</a></h2>'
+    "<span>28.11.2026</span></div>"
+    '<div class="novina"><h2><a href="5-remont">Ремонт на пътя към Горно поле</a></h2>'
+    "<span>27.11.2026</span></div>"
+    '<div class="stranitsi"><a href="novini/">1</a> <a href="novini/?page=3">3</a></div>'
+    "</body></html>"
+)
+
+
+def test_links_without_their_leading_slash_are_read_from_the_root_on_a_page_under_it() -> None:
+    """povtorno's theme: every link the stored path without its leading slash. On
+    ``/novini/?page=2`` the menu's ``novini/``, a card's ``novini/1480-…`` and the
+    pager's ``novini/?page=3`` named ``/novini/novini/…``, addresses the site answered
+    200, and the crawl went a folder deeper with every page. A link repeating no folder
+    (``5-remont``, ``kontakti``) is the page's folder's, as a browser reads it."""
+    page = "https://x.bg/novini/?page=2"
+    urls = [link.url for link in page_links(parse_html(_POVTORNO_PAGE.format("")), page, BARE)]
+    assert urls == [
+        "https://x.bg/novini/",
+        "https://x.bg/novini/",
+        "https://x.bg/novini/kontakti",
+        "https://x.bg/novini/1480-sesiya",
+        "https://x.bg/novini/5-remont",
+        "https://x.bg/novini/",
+        "https://x.bg/novini/?page=3",
+    ]
+
+
+def test_a_page_setting_a_base_has_its_links_read_against_it() -> None:
+    page = "https://x.bg/novini/?page=2"
+    html = _POVTORNO_PAGE.format('<base href="https://x.bg/bg/">')
+    urls = [link.url for link in page_links(parse_html(html), page, BARE)]
+    assert urls[3:5] == ["https://x.bg/bg/novini/1480-sesiya", "https://x.bg/bg/5-remont"]

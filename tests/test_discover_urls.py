@@ -11,6 +11,7 @@ from newsarchive.discover.urls import (
     amp_originals,
     article_path,
     current_key,
+    from_site_root,
     identify,
     in_path_state,
     is_article_url,
@@ -616,3 +617,48 @@ def test_url_key_of_a_url_in_normal_form_is_its_normal_forms_key(url: str) -> No
     # ``url_key`` skips normalizing a URL that is in normal form for certain; the same key
     normal = normalize_url(url) or url
     assert url_key(url) == url_key(normal)
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "url"),
+    [
+        # povtorno's theme: the stored path without its leading slash, on a page under it
+        ("novini/1480-kat", "https://x.bg/novini/", "https://x.bg/novini/1480-kat"),
+        ("novini/1480-kat", "https://x.bg/novini/1479-most", "https://x.bg/novini/1480-kat"),
+        ("novini/?page=3", "https://x.bg/novini/?page=2", "https://x.bg/novini/?page=3"),
+        # and on the home page, where the two readings agree
+        ("novini/1480-kat", "https://x.bg/", "https://x.bg/novini/1480-kat"),
+        # a CMS installed in a folder: what precedes the folders the href repeats
+        ("novini/6", "https://x.bg/obshtina/novini/5", "https://x.bg/obshtina/novini/6"),
+        # a Cyrillic folder, escaped in the page's address and raw in the link
+        ("новини/6", "https://x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/5",
+         "https://x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/6"),
+        # links repeating no folder are read as a browser reads them
+        ("5-kat", "https://x.bg/novini/", "https://x.bg/novini/5-kat"),
+        ("5-kat", "https://x.bg/novini/4-most", "https://x.bg/novini/5-kat"),
+        ("../statii/7705.html", "https://x.bg/novini/5", "https://x.bg/statii/7705.html"),
+        ("?page=2", "https://x.bg/novini/", "https://x.bg/novini/?page=2"),
+        ("/novini/5", "https://x.bg/obshtina/novini/4", "https://x.bg/novini/5"),
+        ("./novini/5", "https://x.bg/novini/4", "https://x.bg/novini/novini/5"),
+        ("novini-ot-sveta/5", "https://x.bg/novini/", "https://x.bg/novini/novini-ot-sveta/5"),
+        # the folder's name alone: a section of its own under it, or the folder itself
+        ("novini", "https://x.bg/novini/", "https://x.bg/novini/novini"),
+        ("https://x.bg/novini/5", "https://x.bg/novini/", "https://x.bg/novini/5"),
+    ],
+)  # fmt: skip
+def test_a_link_repeating_the_folders_of_its_page_is_read_from_the_root(
+    href: str, page: str, url: str
+) -> None:
+    """povtorno's theme writes ``href="novini/1480-…"`` on every page: read as written on
+    ``/novini/`` it names ``/novini/novini/1480-…``, which the site answers 200 with the
+    article, and all nine articles were archived there, the list's pages fetched again
+    a folder deeper each time."""
+    assert normalize_url(from_site_root(href, page), page) == url
+
+
+def test_a_page_setting_a_base_reads_its_links_as_written() -> None:
+    """``""``: the page sets a ``<base href>`` (``anchors.rooted_page``), which its
+    links are read against, as a browser reads them."""
+    assert from_site_root("novini/5", "") == "novini/5"
+    base = "https://x.bg/bg/"
+    assert normalize_url(from_site_root("novini/5", ""), base) == "https://x.bg/bg/novini/5"

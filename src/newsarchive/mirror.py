@@ -68,7 +68,12 @@ of requests a window, met by any visitor's) says how often and the seconds it as
 aside) ``429`` with ``Retry-After: 1``. One whose server drops the connection now and then
 in the middle of a page (a worker recycled, a proxy's timeout) says how often:
 ``{"cut_every": 4}`` sends every fourth page (an HTML file answered ``200``) with its whole
-``Content-Length`` and half of its bytes, and closes the connection.
+``Content-Length`` and half of its bytes, and closes the connection. A fallback file
+holding ``{{next}}`` gets the number after the one the request's query asked for there
+(a pager past its end answering an empty page and a "next" to the number after, for
+ever). One whose router answers a path that repeats a folder as the path without the
+repeat (a lenient rewrite rule: ``/novini/novini/5`` is ``/novini/5``, as a theme linking
+``novini/5`` from ``/novini/`` makes) says ``{"repeated_segments": true}``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -170,6 +175,8 @@ def _declared_headers(settings: dict[str, object]) -> dict[str, dict[str, str]]:
 _PATH_SESSION = re.compile(r"^/\(S\([a-z0-5]{24}\)\)(?=/)")
 # a servlet's path parameters: ";jsessionid=9F3A…" after a segment, up to the next "/" or "?"
 _PATH_PARAMS = re.compile(r";[^/?#]*")
+# a folder repeated right after itself, as a lenient router reads it once
+_REPEATED = re.compile(r"/([^/?#]+)(?:/\1)+(?=[/?#]|$)")
 
 
 def _session_id(number: int) -> str:
@@ -354,14 +361,19 @@ class MirrorServer:
                     )
                 if server.cache_buster.get("parameter"):
                     asked_path = _without_param(asked_path, server.cache_buster["parameter"])
+                if server.repeated_segments:
+                    asked_path = _REPEATED.sub(r"/\1", asked_path)
                 top = server.root / folder if folder else server.root
                 if asked_path in server.gone:
                     self._send(server.gone[asked_path], "text/html", NOT_FOUND_PAGE)
                     return
                 found = server.resolve_tonight(top, asked_path)
                 fallback = server.fallbacks.get(urlsplit(asked_path).path)
+                past_end = ""
                 if found is None and fallback is not None:
                     found = resolve(top, "/" + fallback)
+                    asked_number = re.search(r"=(\d+)", urlsplit(asked_path).query)
+                    past_end = str(int(asked_number.group(1)) + 1) if asked_number else "2"
                 if found is None and server.soft_404:
                     found = resolve(top, "/" + server.soft_404)
                 if (
@@ -385,6 +397,8 @@ class MirrorServer:
                         self._send(200, kind, b"")
                         return
                 body = found.read_bytes()
+                if past_end:
+                    body = body.replace(b"{{next}}", past_end.encode())
                 if server.cache_buster:
                     with server._lock:
                         stamp = _stamp(server.cache_buster.get("value", ""), len(server.requests))
@@ -477,6 +491,7 @@ class MirrorServer:
         self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
         self.throttle_every = int(str(settings.get("throttle_every", 0)))  # a 429 so often
         self.retry_after = str(settings.get("retry_after", 1))  # its Retry-After
+        self.repeated_segments = bool(settings.get("repeated_segments", False))
         self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
         self.gone = {str(k): int(str(v)) for k, v in dict(settings.get("gone", {})).items()}  # type: ignore[call-overload]
 

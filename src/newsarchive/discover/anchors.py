@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover import pager_words
-from newsarchive.discover.urls import copy_mark, followed_href, normalize_url
+from newsarchive.discover.urls import copy_mark, followed_href, from_site_root, normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
 # query ("Default.aspx?lang=bg-BG"). Control names ("ctl00$…") and window names do not.
@@ -482,9 +482,10 @@ def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
     page; each was fetched as an article, to be found the same text (or archived twice,
     where the copy's layout differs). ``page_url``: the page's address in normal form."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     marks: list[str] = []
     for anchor in tree.css("a[href]"):
-        link = normalize_url(anchor.attributes.get("href") or "", base)
+        link = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if link is None or link == page_url:
             continue
         mark = copy_mark(page_url, link)
@@ -500,3 +501,14 @@ def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     if base_node is not None:
         base = normalize_url(base_node.attributes.get("href") or "", page_url) or base
     return base
+
+
+def rooted_page(tree: LexborHTMLParser, page_url: str) -> str:
+    """The page's URL where its links are read as the site means them
+    (``urls.from_site_root``: ``novini/1480-x`` on ``/novini/`` from the site's root), ""
+    where the page sets a ``<base href>``, which its links are read against as written:
+    the theme that sets one has said what its relative links mean."""
+    base_node = tree.css_first("base[href]")
+    if base_node is not None and (base_node.attributes.get("href") or "").strip():
+        return ""
+    return page_url

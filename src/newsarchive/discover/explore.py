@@ -22,10 +22,11 @@ from newsarchive.discover.anchors import (
     link_says,
     link_target,
     page_base,
+    rooted_page,
     script_calls,
 )
 from newsarchive.discover.items import Items
-from newsarchive.discover.refresh import refresh_targets
+from newsarchive.discover.refresh import refresh_targets, script_redirect_targets
 from newsarchive.discover.shape import (
     MONTH_FOLDER,
     YEAR,
@@ -40,6 +41,7 @@ from newsarchive.discover.urls import (
     escaped_fragment,
     feed_scheme_target,
     followed_href,
+    from_site_root,
     news_subdomain,
     normalize_url,
     on_site,
@@ -272,6 +274,7 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     found: list[str] = []
     twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
@@ -279,7 +282,9 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
             said = f"{node.attributes.get('title') or ''} {node.attributes.get('href') or ''}"
             kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:
-            url = normalize_url(feed_scheme_target(node.attributes.get("href") or ""), base)
+            url = normalize_url(
+                from_site_root(feed_scheme_target(node.attributes.get("href") or ""), rooted), base
+            )
             if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
                 twin = _without_format(node.attributes.get("title") or "", url)
                 if not any(_same_feed(twin, seen) for seen in twins):
@@ -313,9 +318,10 @@ def declared_sitemaps(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     ``Sitemap:`` line and ``/sitemap.xml`` is not found."""
     found: list[str] = []
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     for node in tree.css("link[rel][href]"):
         if "sitemap" in (node.attributes.get("rel") or "").lower().split():
-            url = normalize_url(node.attributes.get("href") or "", base)
+            url = normalize_url(from_site_root(node.attributes.get("href") or "", rooted), base)
             if url and on_site(url, profile) and url not in found:
                 found.append(url)
     return found
@@ -336,8 +342,9 @@ def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
     """The WordPress REST API root a page announces (``rest_api_links``), when it is on
     the site."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     for node in rest_api_links(tree):
-        url = normalize_url(node.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(node.attributes.get("href") or "", rooted), base)
         if url and on_site(url, profile):
             return url
     return None
@@ -383,8 +390,11 @@ def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     (one written ``feed://x.bg/rss.php`` is the feed at ``http://``: ``feed_scheme_target``)."""
     found: list[str] = []
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     for anchor in tree.css("a[href]"):
-        url = normalize_url(feed_scheme_target(anchor.attributes.get("href") or ""), base)
+        url = normalize_url(
+            from_site_root(feed_scheme_target(anchor.attributes.get("href") or ""), rooted), base
+        )
         if url is None or not on_site(url, profile) or url in found:
             continue
         text = _text(anchor)
@@ -467,6 +477,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     found: list[str] = []
     here = normalize_url(page_url)
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
     targets += embedded_documents(tree)
     targets += refresh_targets(tree)
@@ -475,7 +486,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         targets += script_redirect_targets(tree)
     seen: set[str] = set()  # (``found`` as a set: 10,000 <object>s asked a list each)
     for target in targets:
-        url = normalize_url(target, base)
+        url = normalize_url(from_site_root(target, rooted), base)
         if url is None or url == here or url in seen or not on_site(url, profile):
             continue
         if not is_file_path(urlsplit(url).path):
@@ -539,6 +550,7 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     its text, its flag's alt or title, or its hreflang: "English" or a flag alone is no
     way in to the Bulgarian news."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
         labels = [_text(anchor), *(anchor.attributes.get(k) or "" for k in ("title", "hreflang"))]
@@ -547,33 +559,10 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         ]
         if not any(_BULGARIAN.match(label.strip()) for label in labels):
             continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):
             return [url]
     return []
-
-
-# A script sending the browser on: "window.location.href = 'bg/'", "location =
-# "/bg/index.php"", "document.location.replace('bg/')", "top.location.assign(...)"; the
-# address a quoted literal, the whole of it (one built by the script names nothing to
-# follow, and a literal followed by "+" is only its start: '/login?next=' + path).
-_SCRIPT_REDIRECT = re.compile(
-    r"""(?<![\w.$])(?:(?:window|document|top|self|parent)\.)?location"""
-    r"""(?:(?:\.href)?\s*=(?!=)\s*|\.(?:replace|assign)\(\s*)(['"])([^'"\s<>]{1,500})\1"""
-    r"""(?!\s*\+)"""
-)
-_SCRIPT_LOOK = 20_000  # characters of a redirect page's inline script read, at most
-
-
-def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
-    """Where the page's inline scripts send the browser by a literal address, as written."""
-    found: list[str] = []
-    for node in tree.css("script"):
-        if node.attributes.get("src"):
-            continue
-        code = (node.text(deep=True) or "")[:_SCRIPT_LOOK]
-        found += [m[2] for m in _SCRIPT_REDIRECT.finditer(code) if m[2] not in found]
-    return found
 
 
 # A link reading a number of one or two digits alone.
@@ -619,12 +608,13 @@ def section_links(
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     calls = script_calls(tree)
     contents = template_contents(tree)  # (kept while their anchors are read)
     anchors = [*tree.css("a, area[href]"), *(a for c in contents for a in c.css("a, area[href]"))]
     for order, anchor in enumerate(anchors):  # (an image map's areas too)
         raw = link_target(anchor, calls)
-        url = normalize_url(raw, base) if raw else None
+        url = normalize_url(from_site_root(raw, rooted), base) if raw else None
         if url is None or url == home or not on_site(url, profile):
             continue
         path = urlsplit(url).path
@@ -648,6 +638,7 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     in these categories, each holding some, none all of them; no page lists every post.
     Each is a section, kept beside the others although they share posts."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     here = normalize_url(page_url)
     found: list[str] = []
     for anchor in tree.css("li > a"):
@@ -657,18 +648,18 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
             continue
         item = anchor.parent
         for child in item.css("ul a, ol a") if item is not None else ():
-            url = _section_url(child.attributes.get("href"), base, here, profile, found)
+            url = _section_url(child.attributes.get("href"), base, here, profile, found, rooted)
             if url is not None:
                 found.append(url)
     return found
 
 
 def _section_url(
-    href: str | None, base: str, here: str | None, profile: Profile, found: list[str]
+    href: str | None, base: str, here: str | None, profile: Profile, found: list[str], rooted: str
 ) -> str | None:
     """A link's address as a section page to open: on the site, neither the page itself
     nor one ``found`` already, and no file, feed or article."""
-    url = normalize_url(href or "", base)
+    url = normalize_url(from_site_root(href or "", rooted), base)
     if url is None or url == here or not on_site(url, profile) or url in found:
         return None
     path = urlsplit(url).path
@@ -723,12 +714,13 @@ def category_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     its news are in these categories, each holding some, none all of them, as the
     submenu of a "Новини" that leads nowhere (``news_menu_children``)."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     here = normalize_url(page_url)
     found: list[str] = []
     for anchor in tree.css("a[href]"):
         if not _counted(anchor) or not _category_box(anchor):
             continue
-        url = _section_url(anchor.attributes.get("href"), base, here, profile, found)
+        url = _section_url(anchor.attributes.get("href"), base, here, profile, found, rooted)
         if url is not None:
             found.append(url)
     return found if len(found) > 1 else []
@@ -774,7 +766,8 @@ def newest_order_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     def says(anchor: LexborNode) -> bool:
         if not _NEWEST_ORDER.match(_text(anchor)):
             return False
-        url = normalize_url(anchor.attributes.get("href") or "", page_base(tree, page_url))
+        href = from_site_root(anchor.attributes.get("href") or "", rooted_page(tree, page_url))
+        url = normalize_url(href, page_base(tree, page_url))
         return url is not None and split_normal(url)[1] == path
 
     return first_link_saying(tree, page_url, profile, says, (here,))
@@ -793,9 +786,10 @@ def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
     in_year = bool(segments) and YEAR_FOLDER.fullmatch(segments[-1]) is not None
     kind = MONTH_FOLDER if in_year else YEAR_FOLDER
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     best: tuple[int, str] | None = None
     for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if url is None or not on_site(url, profile):
             continue
         _netloc, path, query = split_normal(url)
@@ -815,10 +809,11 @@ def first_link_saying(
     ``besides`` (the page itself): one reading for the single links the crawl follows by
     their words (the news archive's, the article before this one's)."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     for anchor in tree.css("a[href]"):
         if not says(anchor):
             continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if url is not None and url not in besides and on_site(url, profile):
             return url
     return None
@@ -834,10 +829,11 @@ def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     ``mail.``, ``cdn.``), which are other sites of the same owner, not this one's news."""
     found: list[str] = []
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     calls = script_calls(tree)
     for anchor in tree.css("a"):
         raw = link_target(anchor, calls)
-        url = normalize_url(raw, base) if raw else None
+        url = normalize_url(from_site_root(raw, rooted), base) if raw else None
         if url is None:
             continue
         host, label = urlsplit(url).netloc, _text(anchor)

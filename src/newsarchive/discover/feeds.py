@@ -51,6 +51,7 @@ from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
     article_path,
+    from_site_root,
     is_article_url,
     is_home_page,
     normalize_url,
@@ -748,7 +749,9 @@ def feed_links(
     news: set[str] = set()
     posts = source == SOURCE_SITEMAP and feed_url is not None and posts_sitemap(feed_url)
     for entry in feed.entries:
-        url = normalize_url(entry.url, feed_url)  # a relative link: against the feed's URL
+        # a relative link: against the feed's URL, as the site means it (``from_site_root``:
+        # ``novini/5`` in ``/novini/rss.xml`` from the root, as the pages' links are)
+        url = normalize_url(from_site_root(entry.url, feed_url or ""), feed_url)
         if url is None:
             continue
         if entry.is_sitemap:

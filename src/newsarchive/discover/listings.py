@@ -54,6 +54,7 @@ from newsarchive.discover.anchors import (
     link_target,
     page_base,
     plain_form,
+    rooted_page,
     says_print,
     script_calls,
 )
@@ -89,6 +90,7 @@ from newsarchive.discover.shape import (
 )
 from newsarchive.discover.urls import (
     followed_href,
+    from_site_root,
     is_article_url,
     is_home_page,
     news_subdomain,
@@ -186,6 +188,7 @@ def page_links(
     resolved, canonical, in document order; files and off-site links are left out.
     ``keys``: the caller's ``Keys``, filled here."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
@@ -206,7 +209,7 @@ def page_links(
         if _PLAIN_ROOT_PATH.match(raw):
             url = normalize_url(root + raw)  # what urljoin gives, without its cost
         else:
-            url = normalize_url(raw, base)
+            url = normalize_url(from_site_root(raw, rooted), base)
         if url is None:
             continue
         netloc, path, query = split_normal(url)
@@ -782,10 +785,13 @@ def _month_by_address(
     if before is None:
         return None
     base = page_base(tree, url)
+    rooted = rooted_page(tree, url)
     here = archive_month(url)
     hrefs = [anchor.attributes.get("href") or "" for anchor in tree.css("a[href]")]
     for href in (*hrefs, *_option_targets(tree, base)):
-        if YEAR_FOLDER.search(href) and (linked := normalize_url(href, base)):
+        if YEAR_FOLDER.search(href) and (
+            linked := normalize_url(from_site_root(href, rooted), base)
+        ):
             if (month := archive_month(linked)) is not None and month != here:
                 return None
     return before
@@ -873,10 +879,11 @@ def find_next_link(
     ``ListingPages.after`` says."""
     tree = _tree(html)
     base = page_base(tree, page_url_now)
+    rooted = rooted_page(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None, base: str = base) -> str | None:
-        url = normalize_url(href or "", base)
+        url = normalize_url(from_site_root(href or "", rooted), base)
         if url is None:
             return None
         if url == current or not on_site(url, profile):
@@ -2100,6 +2107,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
     here = int(own[0]) if len(own) == 1 else newest + 1
     base = page_base(tree, page_url_now)
+    rooted = rooted_page(tree, page_url_now)
     best: tuple[int, str] | None = _year_in_drop_down(tree, here, base, current, profile)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
@@ -2113,7 +2121,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
             or not _names_a_year_page(rest)
         ):
             continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if url is None or url == current or not on_site(url, profile):
             continue
         year = int(years[0])

@@ -18,9 +18,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.anchors import page_base
+from newsarchive.discover.anchors import page_base, rooted_page
 from newsarchive.discover.shape import is_file_path, split_normal
-from newsarchive.discover.urls import normalize_url, on_site
+from newsarchive.discover.urls import from_site_root, normalize_url, on_site
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 
@@ -33,11 +33,12 @@ def site_map_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
     """Where the page's "Карта на сайта" (``Sitemap``) link leads, on the site, when it
     is a page (not the page itself, not a file such as ``sitemap.xml``)."""
     base = page_base(tree, page_url)
+    rooted = rooted_page(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
         if not _SITE_MAP.match(" ".join((anchor.text(deep=True) or "").split())):
             continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
         if url is None or url == here or not on_site(url, profile):
             continue
         if not is_file_path(split_normal(url)[1]):
@@ -64,9 +65,10 @@ def site_map_urls(content: bytes | LexborHTMLParser, base: str) -> list[str]:
     the caller to keep those of its shapes."""
     tree = content if isinstance(content, LexborHTMLParser) else parse_html(content)
     here = page_base(tree, base)
+    rooted = rooted_page(tree, base)
     found: dict[str, None] = {}
     for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", here)
+        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), here)
         if url is not None:
             found.setdefault(url, None)
     return list(found)

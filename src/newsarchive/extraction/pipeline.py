@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import from_site_root, path_relative, url_key
 from newsarchive.extraction import (
     access,
     authors,
@@ -454,34 +454,19 @@ def _absolute(url: str, href: str) -> str:
         return ""
 
 
-# A path-relative address: no scheme, no leading "/", "./", "../", "?" or "#".
-_PATH_RELATIVE = re.compile(r"(?![a-z][a-z0-9+.-]*:)[^/.?#]", re.IGNORECASE)
-
-
 def _canonical_absolute(url: str, href: str, tree: LexborHTMLParser) -> str:
     """The canonical ``href`` as an address: read against the page's ``<base href>``, as
-    a browser reads it, or else against the page's URL, except where a path-relative one
-    begins with the folders the page is in (``novini/1480-x`` on ``/novini/1480-x``): a
-    theme printing the path the CMS stores without its leading slash, meant from the
-    site's root (or the folder the CMS is installed in, what precedes those folders).
-    Read as written it names ``/novini/novini/1480-x``, an address the site never
-    served, and every article would be archived under one such address of its own."""
-    if not url or not href or not _PATH_RELATIVE.match(href):
+    a browser reads it, or else against the page's URL as the site means it
+    (``urls.from_site_root``: ``novini/1480-x`` on ``/novini/1480-x`` from the site's
+    root, as discovery reads the page's links). Read as written it names
+    ``/novini/novini/1480-x``, an address the site never served, and every article
+    would be archived under one such address of its own."""
+    if not url or not href or not path_relative(href):
         return _absolute(url, href)
     base = tree.css_first("base[href]")
     if base is not None and (given := (base.attributes.get("href") or "").strip()):
         return _absolute(_absolute(url, given) or url, href)
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    folders = parts.path.split("/")[1:-1]  # "/a/b/page" -> ["a", "b"]
-    written = href.split("/")
-    for k in range(len(folders), 0, -1):
-        if written[:k] == folders[-k:] and len(written) > k:
-            root = "/" + "".join(f"{f}/" for f in folders[:-k])
-            return _absolute(parts._replace(path=root, query="", fragment="").geturl(), href)
-    return _absolute(url, href)
+    return _absolute(url, from_site_root(href, url))
 
 
 def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -> T:
