@@ -156,8 +156,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "meta:twitter:data"
     yield from _byline_elements(page.tree, page.near.furniture)
     yield from _author_links(page, page.near.furniture)
-    labels: list[LexborNode] = []  # (the field search's elements, kept for its second pass)
-    yield from _labelled_fields(page.tree, labels)
+    labels = _field_labels(page.tree)  # (searched once, read by both passes)
+    yield from _labelled_fields(labels)
     for number, window in enumerate(page.near):
         if number == 0:
             lines = page.near.first_lines
@@ -172,7 +172,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
                 yield name, _NEAR_TITLE
                 return
         break
-    yield from _labelled_fields(page.tree, labels, boxes=True)
+    yield from _labelled_fields(labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
     if name := _posted_by_anywhere(page.tree, page.page_text):
@@ -818,26 +818,25 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
 )
 
 
-def _labelled_fields(
-    tree: LexborHTMLParser, found: list[LexborNode], boxes: bool = False
-) -> Iterator[tuple[str, str]]:
+def _field_labels(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements holding a label word of a writer's field in their own text
+    (``_FIELD_SELECTOR``), looked for only where the page's text shows such a field
+    (``_names_in_a_field``); none elsewhere."""
+    body = tree.body
+    if body is None or not _names_in_a_field(body.text(separator="\n", skip_empty=True) or ""):
+        return []
+    return body.css(_FIELD_SELECTOR)
+
+
+def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[tuple[str, str]]:
     """The first name a field labelled as the writer's gives, outside furniture (another
     article's card has such fields too); else the first in a box of the article's own
     facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
     a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
-    sidebar (``Reader.FIELD``). With ``boxes``, the fields that are a ``<div>`` of the
-    label and the name alone (``_FIELD_BOXES``), in place of those in ``_FIELD_TAGS``, and
-    outside furniture only: a byline under the text, not a sidebar's (another article's).
-    ``found``: the elements the first pass searched for, which the second reads again
-    (empty where the page's text showed no field, or the first pass never ran)."""
-    body = tree.body
-    if boxes:
-        labels = found
-    elif body is None or not _names_in_a_field(body.text(separator="\n", skip_empty=True) or ""):
-        return  # the elements are looked for only where the text shows such a field
-    else:
-        labels = found
-        labels.extend(body.css(_FIELD_SELECTOR))
+    sidebar (``Reader.FIELD``). ``labels``: the page's ``_field_labels``. With ``boxes``,
+    the fields that are a ``<div>`` of the label and the name alone (``_FIELD_BOXES``), in
+    place of those in ``_FIELD_TAGS``, and outside furniture only: a byline under the
+    text, not a sidebar's (another article's)."""
     aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
     for label in labels:
         if not (
