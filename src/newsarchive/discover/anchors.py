@@ -481,11 +481,10 @@ def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
     A site that links such a copy from every page lists it in its sitemap too, beside the
     page; each was fetched as an article, to be found the same text (or archived twice,
     where the copy's layout differs). ``page_url``: the page's address in normal form."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     marks: list[str] = []
     for anchor in tree.css("a[href]"):
-        link = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        link = read(anchor.attributes.get("href") or "")
         if link is None or link == page_url:
             continue
         mark = copy_mark(page_url, link)
@@ -496,19 +495,32 @@ def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
 
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     """What a page's relative links resolve against: its ``<base href>``, else its URL."""
+    return link_reader(tree, page_url).base
+
+
+@dataclass(frozen=True)
+class LinkReader:
+    """How a page's links are read (``link_reader``): against ``base``, its ``<base
+    href>`` else its URL, a path-relative one repeating the folders the page is in from
+    the site's root (``urls.from_site_root``: ``novini/1480-x`` on ``/novini/``), except
+    on a page that sets a ``<base href>`` (``rooted`` ""), which its links are read
+    against as written: the theme that sets one has said what its relative links mean."""
+
+    base: str
+    rooted: str  # the page's URL, "" where it sets a <base href>
+
+    def __call__(self, href: str) -> str | None:
+        """``href`` found on the page as an absolute URL in normal form (``normalize_url``),
+        None where it names no web page (mailto:, javascript:)."""
+        return normalize_url(from_site_root(href, self.rooted), self.base)
+
+
+def link_reader(tree: LexborHTMLParser, page_url: str) -> LinkReader:
+    """The one reading of a page's links (``LinkReader``), its ``<base href>`` looked up
+    once."""
     base = urlsplit(page_url)._replace(fragment="").geturl()
     base_node = tree.css_first("base[href]")
-    if base_node is not None:
-        base = normalize_url(base_node.attributes.get("href") or "", page_url) or base
-    return base
-
-
-def rooted_page(tree: LexborHTMLParser, page_url: str) -> str:
-    """The page's URL where its links are read as the site means them
-    (``urls.from_site_root``: ``novini/1480-x`` on ``/novini/`` from the site's root), ""
-    where the page sets a ``<base href>``, which its links are read against as written:
-    the theme that sets one has said what its relative links mean."""
-    base_node = tree.css_first("base[href]")
-    if base_node is not None and (base_node.attributes.get("href") or "").strip():
-        return ""
-    return page_url
+    if base_node is None:
+        return LinkReader(base, page_url)
+    given = base_node.attributes.get("href") or ""
+    return LinkReader(normalize_url(given, page_url) or base, "" if given.strip() else page_url)

@@ -19,10 +19,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
+    LinkReader,
+    link_reader,
     link_says,
     link_target,
-    page_base,
-    rooted_page,
     script_calls,
 )
 from newsarchive.discover.items import Items
@@ -41,7 +41,6 @@ from newsarchive.discover.urls import (
     escaped_fragment,
     feed_scheme_target,
     followed_href,
-    from_site_root,
     news_subdomain,
     normalize_url,
     on_site,
@@ -273,8 +272,7 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     says so ("RSS", ``/rss.php``, "JSON Feed")."""
     found: list[str] = []
     twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
@@ -282,9 +280,7 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
             said = f"{node.attributes.get('title') or ''} {node.attributes.get('href') or ''}"
             kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:
-            url = normalize_url(
-                from_site_root(feed_scheme_target(node.attributes.get("href") or ""), rooted), base
-            )
+            url = read(feed_scheme_target(node.attributes.get("href") or ""))
             if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
                 twin = _without_format(node.attributes.get("title") or "", url)
                 if not any(_same_feed(twin, seen) for seen in twins):
@@ -317,11 +313,10 @@ def declared_sitemaps(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     own choosing (``/karta-na-sayta.xml``) may be named, where robots.txt has no
     ``Sitemap:`` line and ``/sitemap.xml`` is not found."""
     found: list[str] = []
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     for node in tree.css("link[rel][href]"):
         if "sitemap" in (node.attributes.get("rel") or "").lower().split():
-            url = normalize_url(from_site_root(node.attributes.get("href") or "", rooted), base)
+            url = read(node.attributes.get("href") or "")
             if url and on_site(url, profile) and url not in found:
                 found.append(url)
     return found
@@ -341,10 +336,9 @@ def rest_api_links(tree: LexborHTMLParser) -> list[LexborNode]:
 def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """The WordPress REST API root a page announces (``rest_api_links``), when it is on
     the site."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     for node in rest_api_links(tree):
-        url = normalize_url(from_site_root(node.attributes.get("href") or "", rooted), base)
+        url = read(node.attributes.get("href") or "")
         if url and on_site(url, profile):
             return url
     return None
@@ -389,12 +383,9 @@ def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     """Links whose text or address says RSS/feed: a feed, or a page listing the feeds
     (one written ``feed://x.bg/rss.php`` is the feed at ``http://``: ``feed_scheme_target``)."""
     found: list[str] = []
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     for anchor in tree.css("a[href]"):
-        url = normalize_url(
-            from_site_root(feed_scheme_target(anchor.attributes.get("href") or ""), rooted), base
-        )
+        url = read(feed_scheme_target(anchor.attributes.get("href") or ""))
         if url is None or not on_site(url, profile) or url in found:
             continue
         text = _text(anchor)
@@ -476,8 +467,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     hosting's "move the site to a folder" advice has it)."""
     found: list[str] = []
     here = normalize_url(page_url)
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
     targets += embedded_documents(tree)
     targets += refresh_targets(tree)
@@ -486,7 +476,7 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         targets += script_redirect_targets(tree)
     seen: set[str] = set()  # (``found`` as a set: 10,000 <object>s asked a list each)
     for target in targets:
-        url = normalize_url(from_site_root(target, rooted), base)
+        url = read(target)
         if url is None or url == here or url in seen or not on_site(url, profile):
             continue
         if not is_file_path(urlsplit(url).path):
@@ -504,9 +494,9 @@ def noscript_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     ``<noscript><iframe>``), files and the page itself are left out."""
     found: list[str] = []
     here = normalize_url(page_url)
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     for anchor in tree.css("noscript a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = read(anchor.attributes.get("href") or "")
         if url is None or url == here or url in found or not on_site(url, profile):
             continue
         if not is_file_path(urlsplit(url).path):
@@ -549,8 +539,7 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     frame's or a refresh's target is. Only a link on the site that names Bulgarian by
     its text, its flag's alt or title, or its hreflang: "English" or a flag alone is no
     way in to the Bulgarian news."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
         labels = [_text(anchor), *(anchor.attributes.get(k) or "" for k in ("title", "hreflang"))]
@@ -559,7 +548,7 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         ]
         if not any(_BULGARIAN.match(label.strip()) for label in labels):
             continue
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        url = read(anchor.attributes.get("href") or "")
         if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):
             return [url]
     return []
@@ -607,14 +596,13 @@ def section_links(
     """
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     calls = script_calls(tree)
     contents = template_contents(tree)  # (kept while their anchors are read)
     anchors = [*tree.css("a, area[href]"), *(a for c in contents for a in c.css("a, area[href]"))]
     for order, anchor in enumerate(anchors):  # (an image map's areas too)
         raw = link_target(anchor, calls)
-        url = normalize_url(from_site_root(raw, rooted), base) if raw else None
+        url = read(raw) if raw else None
         if url is None or url == home or not on_site(url, profile):
             continue
         path = urlsplit(url).path
@@ -637,8 +625,7 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     (``href="#"``, no ``href``: "Новини ▾ Общество | Култура | Спорт"): the site's news are
     in these categories, each holding some, none all of them; no page lists every post.
     Each is a section, kept beside the others although they share posts."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     here = normalize_url(page_url)
     found: list[str] = []
     for anchor in tree.css("li > a"):
@@ -648,18 +635,18 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
             continue
         item = anchor.parent
         for child in item.css("ul a, ol a") if item is not None else ():
-            url = _section_url(child.attributes.get("href"), base, here, profile, found, rooted)
+            url = _section_url(child.attributes.get("href"), read, here, profile, found)
             if url is not None:
                 found.append(url)
     return found
 
 
 def _section_url(
-    href: str | None, base: str, here: str | None, profile: Profile, found: list[str], rooted: str
+    href: str | None, read: LinkReader, here: str | None, profile: Profile, found: list[str]
 ) -> str | None:
     """A link's address as a section page to open: on the site, neither the page itself
     nor one ``found`` already, and no file, feed or article."""
-    url = normalize_url(from_site_root(href or "", rooted), base)
+    url = read(href or "")
     if url is None or url == here or not on_site(url, profile) or url in found:
         return None
     path = urlsplit(url).path
@@ -713,14 +700,13 @@ def category_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     whose menu names no news section and whose home page shows none is read through them:
     its news are in these categories, each holding some, none all of them, as the
     submenu of a "Новини" that leads nowhere (``news_menu_children``)."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     here = normalize_url(page_url)
     found: list[str] = []
     for anchor in tree.css("a[href]"):
         if not _counted(anchor) or not _category_box(anchor):
             continue
-        url = _section_url(anchor.attributes.get("href"), base, here, profile, found, rooted)
+        url = _section_url(anchor.attributes.get("href"), read, here, profile, found)
         if url is not None:
             found.append(url)
     return found if len(found) > 1 else []
@@ -762,12 +748,12 @@ def newest_order_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     and first on "Най-нови"."""
     here = normalize_url(page_url) or page_url
     path = split_normal(here)[1]
+    read = link_reader(tree, page_url)
 
     def says(anchor: LexborNode) -> bool:
         if not _NEWEST_ORDER.match(_text(anchor)):
             return False
-        href = from_site_root(anchor.attributes.get("href") or "", rooted_page(tree, page_url))
-        url = normalize_url(href, page_base(tree, page_url))
+        url = read(anchor.attributes.get("href") or "")
         return url is not None and split_normal(url)[1] == path
 
     return first_link_saying(tree, page_url, profile, says, (here,))
@@ -785,11 +771,10 @@ def newest_period(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
     segments = [segment for segment in folder.split("/") if segment]
     in_year = bool(segments) and YEAR_FOLDER.fullmatch(segments[-1]) is not None
     kind = MONTH_FOLDER if in_year else YEAR_FOLDER
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     best: tuple[int, str] | None = None
     for anchor in tree.css("a[href]"):
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        url = read(anchor.attributes.get("href") or "")
         if url is None or not on_site(url, profile):
             continue
         _netloc, path, query = split_normal(url)
@@ -808,12 +793,11 @@ def first_link_saying(
     """Where the page's first link that ``says`` so leads, on the site and not to one of
     ``besides`` (the page itself): one reading for the single links the crawl follows by
     their words (the news archive's, the article before this one's)."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     for anchor in tree.css("a[href]"):
         if not says(anchor):
             continue
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        url = read(anchor.attributes.get("href") or "")
         if url is not None and url not in besides and on_site(url, profile):
             return url
     return None
@@ -828,12 +812,11 @@ def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     another domain), the domain alone every sibling (the council's ``obs.x.bg``,
     ``mail.``, ``cdn.``), which are other sites of the same owner, not this one's news."""
     found: list[str] = []
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     calls = script_calls(tree)
     for anchor in tree.css("a"):
         raw = link_target(anchor, calls)
-        url = normalize_url(from_site_root(raw, rooted), base) if raw else None
+        url = read(raw) if raw else None
         if url is None:
             continue
         host, label = urlsplit(url).netloc, _text(anchor)

@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Unpack
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -42,6 +43,7 @@ from newsarchive.dates import (
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     UNASKED_INPUTS,
+    LinkReader,
     ScriptCall,
     asked_fields,
     button_label,
@@ -50,11 +52,10 @@ from newsarchive.discover.anchors import (
     hidden_fields,
     input_kind,
     link_nodes,
+    link_reader,
     link_says,
     link_target,
-    page_base,
     plain_form,
-    rooted_page,
     says_print,
     script_calls,
 )
@@ -90,7 +91,6 @@ from newsarchive.discover.shape import (
 )
 from newsarchive.discover.urls import (
     followed_href,
-    from_site_root,
     is_article_url,
     is_home_page,
     news_subdomain,
@@ -187,8 +187,8 @@ def page_links(
     """Every link on the page to a page of the site (or of the host serving this page),
     resolved, canonical, in document order; files and off-site links are left out.
     ``keys``: the caller's ``Keys``, filled here."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
+    base = read.base
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
@@ -209,7 +209,7 @@ def page_links(
         if _PLAIN_ROOT_PATH.match(raw):
             url = normalize_url(root + raw)  # what urljoin gives, without its cost
         else:
-            url = normalize_url(from_site_root(raw, rooted), base)
+            url = read(raw)
         if url is None:
             continue
         netloc, path, query = split_normal(url)
@@ -431,10 +431,10 @@ def card_hosts(
     ``other.com.bg`` beside ``x.com.bg``) is never under the site's. At most
     ``MAX_NEWS_HOSTS``, as a menu's news hosts."""
     tree = _tree(html)
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     hosts: list[str] = []
     for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", base)
+        url = read(anchor.attributes.get("href") or "")
         if url is None or on_site(url, profile):
             continue
         parts = urlsplit(url)
@@ -784,14 +784,12 @@ def _month_by_address(
     before = month_before(url, spelling)
     if before is None:
         return None
-    base = page_base(tree, url)
-    rooted = rooted_page(tree, url)
+    read = link_reader(tree, url)
+    base = read.base
     here = archive_month(url)
     hrefs = [anchor.attributes.get("href") or "" for anchor in tree.css("a[href]")]
     for href in (*hrefs, *_option_targets(tree, base)):
-        if YEAR_FOLDER.search(href) and (
-            linked := normalize_url(from_site_root(href, rooted), base)
-        ):
+        if YEAR_FOLDER.search(href) and (linked := read(href)):
             if (month := archive_month(linked)) is not None and month != here:
                 return None
     return before
@@ -878,12 +876,12 @@ def find_next_link(
     ``link``), a "next" link by its text, or the link to page N+1. ``own_news``: as
     ``ListingPages.after`` says."""
     tree = _tree(html)
-    base = page_base(tree, page_url_now)
-    rooted = rooted_page(tree, page_url_now)
+    read = link_reader(tree, page_url_now)
+    base = read.base
     current = normalize_url(page_url_now) or page_url_now
 
-    def usable(href: str | None, base: str = base) -> str | None:
-        url = normalize_url(from_site_root(href or "", rooted), base)
+    def usable(href: str | None, reader: LinkReader = read) -> str | None:
+        url = reader(href or "")
         if url is None:
             return None
         if url == current or not on_site(url, profile):
@@ -898,7 +896,7 @@ def find_next_link(
             return url
     # (a reference in the header is relative to the address asked, never to <base>)
     for href in linked(link, "next"):
-        if url := usable(href, page_url_now):
+        if url := usable(href, replace(read, base=page_url_now)):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in _pager_links(tree)]
@@ -2106,8 +2104,8 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
     _netloc, path, query = split_normal(current)
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
     here = int(own[0]) if len(own) == 1 else newest + 1
-    base = page_base(tree, page_url_now)
-    rooted = rooted_page(tree, page_url_now)
+    read = link_reader(tree, page_url_now)
+    base = read.base
     best: tuple[int, str] | None = _year_in_drop_down(tree, here, base, current, profile)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
@@ -2121,7 +2119,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
             or not _names_a_year_page(rest)
         ):
             continue
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        url = read(anchor.attributes.get("href") or "")
         if url is None or url == current or not on_site(url, profile):
             continue
         year = int(years[0])

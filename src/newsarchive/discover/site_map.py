@@ -18,9 +18,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.anchors import page_base, rooted_page
+from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.shape import is_file_path, split_normal
-from newsarchive.discover.urls import from_site_root, normalize_url, on_site
+from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 
@@ -32,13 +32,12 @@ _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|bo
 def site_map_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """Where the page's "Карта на сайта" (``Sitemap``) link leads, on the site, when it
     is a page (not the page itself, not a file such as ``sitemap.xml``)."""
-    base = page_base(tree, page_url)
-    rooted = rooted_page(tree, page_url)
+    read = link_reader(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
         if not _SITE_MAP.match(" ".join((anchor.text(deep=True) or "").split())):
             continue
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), base)
+        url = read(anchor.attributes.get("href") or "")
         if url is None or url == here or not on_site(url, profile):
             continue
         if not is_file_path(split_normal(url)[1]):
@@ -64,11 +63,10 @@ def site_map_urls(content: bytes | LexborHTMLParser, base: str) -> list[str]:
     against ``base`` and normalised, each once, in page order: a site map's entries, for
     the caller to keep those of its shapes."""
     tree = content if isinstance(content, LexborHTMLParser) else parse_html(content)
-    here = page_base(tree, base)
-    rooted = rooted_page(tree, base)
+    read = link_reader(tree, base)
     found: dict[str, None] = {}
     for anchor in tree.css("a[href]"):
-        url = normalize_url(from_site_root(anchor.attributes.get("href") or "", rooted), here)
+        url = read(anchor.attributes.get("href") or "")
         if url is not None:
             found.setdefault(url, None)
     return list(found)
