@@ -845,6 +845,15 @@ for site, name, origin in (
     ("glasuvano", "Община Гласувано", "https://glasuvano.bg"),
     # and the text then its English translation under "English version", a "Реклама" banner
     ("dvuezichno", "Община Двуезично", "https://dvuezichno.bg"),
+    # and a seventy-fifth's (tests/fixtures/make_mirrors_round75.py) article pages: dated only
+    # "Публикувано: събота, 28 ноември, 08:17 ч." (no year), an interview as a <dl>
+    ("sedmichno", "Община Седмично", "https://sedmichno.bg"),
+    # and press releases opening "ПРЕССЪОБЩЕНИЕ", closing "За повече информация: Пресцентър …"
+    ("presa", "Община Преса", "https://presa.bg"),
+    # and an "Актуализация, 28.11.2026, 14:30 ч.: …" note above the text, a lead, an <hr>
+    ("obnoveno", "Община Обновено", "https://obnoveno.bg"),
+    # and AMP-only article pages: <html ⚡>, amp-wp-article-content, an amp-carousel
+    ("ampsait", "Ампсайт – новините на региона", "https://ampsait.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -378,8 +378,12 @@ _LINE_RULES = (
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
     # in a notice, names no press office and stays).
-    r"^(?:За контакти|Контакти за медиите|За връзка)\s*:\s*(?:Пресцентър|Прес[- ]?център|"
+    r"^(?:За (?:контакти|повече информация)|Контакти за медиите|За връзка)\s*:\s*"
+    r"(?:Пресцентър|Прес[- ]?център|"
     r"Пресслужба|Прес[- ]?служба|(?:Отдел|Дирекция) „?Връзки с обществеността)",
+    # A press release's kind printed as its first line, "ПРЕССЪОБЩЕНИЕ" ("Съобщение за
+    # медиите"): the genre's label over the text, the words of no story.
+    r"^(?:Прессъобщение|Прес[- ]съобщение|Съобщение за медиите|Press release)$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",

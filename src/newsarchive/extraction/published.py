@@ -386,6 +386,8 @@ def with_listed(
     so reading the same bytes again keeps the date the page itself never showed."""
     if listed is None or dates.local_date(listed[0]) > dates.local_date(dates.site_today(fetched)):
         return article
+    if article.published_guessed and (timed := _its_year(article, listed[0])) is not None:
+        return replace(article, published=timed, date_source=listed[1], date_note=None)
     if article.published is None or article.published_guessed:
         return replace(article, published=listed[0], date_source=listed[1], date_note=None)
     if article.date_note == DATE_NOTE_MODIFIED_ONLY and _not_after(listed[0], article.published):
@@ -397,6 +399,21 @@ def with_listed(
             article, published=listed[0], date_source=listed[1], date_note=None, modified=changed
         )
     return _other_reading(article, listed, fetched) or _its_moment(article, listed) or article
+
+
+def _its_year(article: Article, listed: Published) -> dt.datetime | None:
+    """The page's yearless guess ("Публикувано: петък, 27 ноември, 08:17 ч.", read as
+    the latest such day, ``:yearless``) at the minute it prints, on the listed day (a
+    day alone, "27.11.2026") whose month and day are the page's: the card says the year,
+    the page the time. Taken over for the card's day alone, the article lost the minute
+    its own page printed. None for any other guess or day."""
+    page = article.published
+    rule = article.rules.get("published", "")
+    if not isinstance(page, dt.datetime) or isinstance(listed, dt.datetime):
+        return None
+    if not rule.endswith(GUESSED[0]) or (page.month, page.day) != (listed.month, listed.day):
+        return None
+    return dt.datetime.combine(listed, page.timetz())
 
 
 def _not_after(listed: Published, changed: Published) -> bool:
