@@ -263,3 +263,14 @@ def test_pages_past_one_that_does_not_join_are_not_read() -> None:
 
     assert joined(first, parts()) == (first, 0)
     assert read == [0]
+
+
+def test_an_articles_pager_repeating_its_folder_is_read_from_the_root() -> None:
+    """An article's pager printed without the leading slash (``statii/byudzhet?page=2``
+    on ``/statii/byudzhet``), as the page's links are read (``anchors.link_reader``):
+    its next page and, on page 2, the page before. Read as written they named
+    ``/statii/statii/byudzhet?...``, no page of this article, and page 2 was never asked."""
+    first = _page('Страници: <b>1</b> <a href="statii/byudzhet?page=2">2</a>')
+    assert next_part(first, "https://x.bg/statii/byudzhet") == "https://x.bg/statii/byudzhet?page=2"
+    second = _page('Страници: <a href="statii/byudzhet">1</a> <b>2</b>')
+    assert first_of(second, "https://x.bg/statii/byudzhet?page=2") == "https://x.bg/statii/byudzhet"

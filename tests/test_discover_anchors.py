@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.anchors import link_nodes, link_target
+from newsarchive.discover.anchors import form_address, link_nodes, link_reader, link_target
 
 
 def _target(anchor: str) -> str | None:
@@ -109,3 +109,27 @@ def test_only_a_cards_read_more_form_is_a_link() -> None:
     )
     targets = [link_target(node) for node in link_nodes(tree)]
     assert targets == ["novina.php?id=57", "novina.php?id=59"]
+
+
+def test_a_forms_action_repeating_the_pages_folder_is_read_from_the_root() -> None:
+    """A GET form's action read as the page's links are (``link_reader``): a theme's
+    ``action="novini/arhiv.php"`` on ``/novini/`` asks for ``/novini/arhiv.php``, not
+    ``/novini/novini/arhiv.php``; under a ``<base href>`` it is read as written, and a
+    form without one asks for the page itself."""
+    page = "https://x.bg/novini/"
+    for action, base, expected in (
+        ("novini/arhiv.php", "", "https://x.bg/novini/arhiv.php?godina=2026"),
+        ("arhiv.php", "", "https://x.bg/novini/arhiv.php?godina=2026"),
+        (
+            "novini/arhiv.php",
+            '<base href="https://x.bg/">',
+            "https://x.bg/novini/arhiv.php?godina=2026",
+        ),
+        ("", "", "https://x.bg/novini/?godina=2026"),
+    ):
+        tree = LexborHTMLParser(
+            f'<html><head>{base}</head><body><form action="{action}"></form></body></html>'
+        )
+        form = tree.css_first("form")
+        assert form is not None
+        assert form_address(form, [("godina", "2026")], link_reader(tree, page)) == expected, action

@@ -9,7 +9,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.embedded import embedded_items, has_data
+from newsarchive.discover.embedded import embedded_items, has_data, listed_items
 from newsarchive.discover.listings import article_links, stated_news
 from newsarchive.models import Profile
 
@@ -247,3 +247,36 @@ def test_page_data_of_no_items_is_not_read(source: str) -> None:
     tree = LexborHTMLParser(f"<html><body><main></main>{source}</body></html>")
     assert not has_data(tree)
     assert embedded_items(tree, "https://x.bg/novini") == []
+
+
+def test_data_items_and_item_lists_repeating_the_pages_folder_are_read_from_the_root() -> None:
+    """A page's JSON data read as its links are (``anchors.link_reader``): a theme's
+    links printed without the leading slash (``novini/remont-na-mosta`` on ``/novini/``)
+    show its slugs go under ``/novini/``, and a JSON-LD ``ItemList`` entry so written
+    is ``/novini/...``. Read as written both named ``/novini/novini/...``, where the
+    site serves nothing (the slugs' place) or the same list again (an entry)."""
+    items = [
+        {"title": t, "slug": slug, "publishedAt": f"2026-11-{20 - k}"}
+        for k, (t, slug) in enumerate(
+            zip(
+                _TITLES[:3], ("remont-na-mosta", "nov-avtobus", "chitalishteto-na-sto"), strict=True
+            )
+        )
+    ]
+    data = json.dumps({"props": {"pageProps": {"articles": items}}}, ensure_ascii=False)
+    html = (
+        '<html><body><a href="novini/remont-na-mosta">Общината ремонтира моста</a>'
+        f'<script id="__NEXT_DATA__" type="application/json">{data}</script></body></html>'
+    )
+    urls = [i.url for i in embedded_items(LexborHTMLParser(html), "https://x.bg/novini/")]
+    assert urls == [
+        "https://x.bg/novini/remont-na-mosta",
+        "https://x.bg/novini/nov-avtobus",
+        "https://x.bg/novini/chitalishteto-na-sto",
+    ]
+    listed = _stated(
+        {"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "url": "novini/remont-na-mosta-902"}]},
+    )  # fmt: skip
+    found = listed_items(LexborHTMLParser(listed), "https://x.bg/novini/")
+    assert [i.url for i in found] == ["https://x.bg/novini/remont-na-mosta-902"]

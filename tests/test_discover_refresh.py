@@ -133,3 +133,16 @@ def test_a_refresh_header_reloading_or_over_a_page_of_its_own_stands_in_for_noth
     assert stand_in_target(b"", "https://x.bg/", "text/html", "300") is None  # a reload
     assert stand_in_target(b"", "https://x.bg/", "text/html", "0; url=/") is None  # itself
     assert stand_in_target(b"", "https://x.bg/", "text/plain", "0; url=/bg/") is None
+
+
+def test_a_refresh_target_repeating_the_pages_folder_is_read_from_the_root() -> None:
+    """A moved notice's refresh written as a theme prints its stored path, without the
+    leading slash (``novini/1480-nova`` on ``/novini/1480-stara``), names
+    ``/novini/1480-nova``, as the page's links are read (``anchors.link_reader``); read as
+    written it named ``/novini/novini/1480-nova``, an address the site never served."""
+    page = "https://www.x.bg/novini/1480-stara"
+    assert (
+        stand_in_target(_stand_in("novini/1480-nova"), page) == "https://www.x.bg/novini/1480-nova"
+    )
+    # a target repeating no folder is read against the page, as a browser reads it
+    assert stand_in_target(_stand_in("1480-nova"), page) == "https://www.x.bg/novini/1480-nova"

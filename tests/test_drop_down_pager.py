@@ -123,3 +123,54 @@ def test_a_drop_down_of_towns_or_of_a_search_form_names_no_year_page() -> None:
     assert older_year_url(search, base, SITE, 2026) is None
     towns = _year_form('<option value="1">Орешак</option><option value="2">Бели дол</option>')
     assert older_year_url(towns, base, SITE, 2026) is None
+
+
+_FORM_PAGERS = {
+    # a drop-down of page numbers submitting its GET form
+    "drop-down": 'Страница: <select name="str" onchange="this.form.submit()">{options}</select>',
+    # "Следваща »", a form of hidden fields and its button
+    "button": '<input type="hidden" name="str" value="2"><input type="submit" value="Следваща »">',
+    # "Страница [1] от 3 [Отиди]"
+    "box": '<input type="number" name="str" value="1" max="3"> от 3 <button>Отиди</button>',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_FORM_PAGERS))
+def test_a_form_pagers_action_repeating_the_pages_folder_is_read_from_the_root(kind: str) -> None:
+    """A pager drawn as a GET form whose action a theme prints without the leading slash
+    (``action="novini/index.php"`` on ``/novini/``) asks for ``/novini/index.php?str=2``,
+    as the page's links are read (``anchors.link_reader``). Read as written it asked for
+    ``/novini/novini/index.php?str=2``, a folder deeper on each page a lenient router
+    answers with the same list."""
+    pager = _FORM_PAGERS[kind].format(options=_options(1))
+    html = f'<html><body><form action="novini/index.php" method="get">{pager}</form></body></html>'
+    assert find_next_link(html, "https://www.x.bg/novini/", SITE, 1) == (
+        "https://www.x.bg/novini/index.php?str=2"
+    )
+
+
+def test_drop_downs_of_years_and_months_repeating_the_pages_folder_are_read_from_the_root() -> None:
+    """A drop-down of years opening ``novini/2025/`` by a script, and an archive form of
+    a year and a month sent to ``novini/arhiv.php``, on ``/novini/``: the year's and
+    the month's pages are under ``/novini/``, not ``/novini/novini/``."""
+    years = "".join(
+        f'<option value="novini/{y}/"{" selected" if y == 2026 else ""}>{y}</option>'
+        for y in (2026, 2025)
+    )
+    html = f'<html><body><select onchange="location = this.value">{years}</select></body></html>'
+    assert older_year_url(html, "https://www.x.bg/novini/", SITE, 2026) == (
+        "https://www.x.bg/novini/2025/"
+    )
+    months = "".join(
+        f'<option value="{k}"{" selected" if k == 11 else ""}>Месец {k}</option>'
+        for k in range(1, 13)
+    )
+    form = (
+        '<html><body><p>Новини</p><form action="novini/arhiv.php" method="get">'
+        '<select name="godina"><option value="2026" selected>2026</option>'
+        f'<option value="2025">2025</option></select><select name="mesec">{months}</select>'
+        '<input type="submit" value="Покажи"></form></body></html>'
+    )
+    assert find_next_link(form, "https://www.x.bg/novini/", SITE, 1) == (
+        "https://www.x.bg/novini/arhiv.php?godina=2026&mesec=11"
+    )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, resolve_slugs
 from newsarchive.discover.feeds import feed_links
 from newsarchive.discover.listings import article_links, dated_shapes, news_items
@@ -153,7 +154,7 @@ def test_a_nuxt2_pages_items_named_by_slug_go_where_its_cards_are() -> None:
 
 def test_slugs_no_link_places_or_links_place_twice_stay_unresolved() -> None:
     items = [EmbeddedItem("", "Коледен базар в двора", None, "koleden-bazar")]
-    base = "https://www.x.bg/novini"
+    base = link_reader(parse_html("<html></html>"), "https://www.x.bg/novini")
     assert resolve_slugs(items, ["/kontakti"], base) == []
     two = [*items, EmbeddedItem("", "Ремонт на моста над реката", None, "most")]
     assert resolve_slugs(two, ["/novini/koleden-bazar", "/arhiv/most"], base) == []

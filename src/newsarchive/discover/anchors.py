@@ -247,16 +247,18 @@ def plain_form(form: LexborNode) -> tuple[list[tuple[str, str]], list[LexborNode
 
 
 def form_address(
-    form: LexborNode, fields: list[tuple[str, str]], base: str | None = None
+    form: LexborNode, fields: list[tuple[str, str]], read: LinkReader | None = None
 ) -> str | None:
     """The address a GET form asks for when sent with ``fields``: its action (the page's
     own address without one) with them as the query. Raw, as a link's ``href`` is, without
-    ``base``; resolved against it (``normalize_url``) with it, ``None`` where that fails.
-    The one way a card's form, a drop-down's and a pager of form buttons become an address."""
-    if base is None:
+    ``read``; read by it (the page's ``LinkReader``, as its links are: ``action="novini/
+    arhiv.php"`` on ``/novini/`` is ``/novini/arhiv.php``) with it, ``None`` where that
+    fails. The one way a card's form, a drop-down's and a pager of form buttons become an
+    address."""
+    if read is None:
         action: str | None = (form.attributes.get("action") or "").strip()
     else:
-        action = normalize_url(form.attributes.get("action") or base, base)
+        action = read(form.attributes.get("action") or read.base)
     if action is None:
         return None
     return urlunsplit(urlsplit(action)._replace(query=urlencode(fields)))
@@ -493,11 +495,6 @@ def copy_marks(tree: LexborHTMLParser, page_url: str) -> list[str]:
     return marks
 
 
-def page_base(tree: LexborHTMLParser, page_url: str) -> str:
-    """What a page's relative links resolve against: its ``<base href>``, else its URL."""
-    return link_reader(tree, page_url).base
-
-
 @dataclass(frozen=True)
 class LinkReader:
     """How a page's links are read (``link_reader``): against ``base``, its ``<base
@@ -508,6 +505,9 @@ class LinkReader:
 
     base: str
     rooted: str  # the page's URL, "" where it sets a <base href>
+    # the <base href> as written (stripped), "" without one: what extraction's canonical
+    # link is joined against (``urljoin``, its spelling kept), ``base`` being its normal form
+    written: str = ""
 
     def __call__(self, href: str) -> str | None:
         """``href`` found on the page as an absolute URL in normal form (``normalize_url``),
@@ -523,4 +523,5 @@ def link_reader(tree: LexborHTMLParser, page_url: str) -> LinkReader:
     if base_node is None:
         return LinkReader(base, page_url)
     given = base_node.attributes.get("href") or ""
-    return LinkReader(normalize_url(given, page_url) or base, "" if given.strip() else page_url)
+    written = given.strip()
+    return LinkReader(normalize_url(given, page_url) or base, "" if written else page_url, written)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.devalue import is_flat, unflatten
-from newsarchive.discover.anchors import page_base
+from newsarchive.discover.anchors import LinkReader, link_reader
 from newsarchive.discover.astro import astro_props
 from newsarchive.discover.urls import normalize_url
 from newsarchive.jsvalue import (
@@ -232,35 +232,40 @@ def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
     values = _page_values(tree)
     if not values:
         return []  # (nearly every page: asked of every listing page read)
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     found: dict[str, EmbeddedItem] = {}
     named: list[EmbeddedItem] = []  # items of a slug alone
     budget = [MAX_NODES]
     for root in values:
-        for item in _walk(root, base, budget):
+        # (a data URL is taken only root-relative or absolute (``_item``), which the
+        # page's reader reads as its base does: the base alone, as ``json_items`` has)
+        for item in _walk(root, read.base, budget):
             if item.url:
                 found.setdefault(item.url, item)
             else:
                 named.append(item)
     if named:  # (the page's links read only for items named by a slug alone)
         hrefs = [a.attributes.get("href") or "" for a in tree.css("a[href]")]
-        for item in resolve_slugs(named, hrefs, base):
+        for item in resolve_slugs(named, hrefs, read):
             found.setdefault(item.url, item)
     return list(found.values())
 
 
-def resolve_slugs(items: list[EmbeddedItem], hrefs: list[str], base: str) -> list[EmbeddedItem]:
+def resolve_slugs(
+    items: list[EmbeddedItem], hrefs: list[str], read: LinkReader
+) -> list[EmbeddedItem]:
     """Items the data names by their slug alone (a headless CMS's ``slug``, the page's
     script joining it to the section's path), given addresses: the page's links to some
     of them (its server-rendered cards) show where the slugs go, ``/novini/`` + slug,
     and the others are put there too. Nothing when no link ends in an item's slug, or
-    links put them in more than one place (no one place to guess)."""
+    links put them in more than one place (no one place to guess). The links are read
+    as the page's are (``read``: ``novini/slug`` on ``/novini/`` puts them in ``/novini/``)."""
     if not items:
         return []
     slugs = {item.slug for item in items}
     places: set[tuple[str, str]] = set()
     for href in hrefs:
-        url = normalize_url(href, base)
+        url = read(href)
         if url is None:
             continue
         path_end = len(url.split("?", 1)[0].split("#", 1)[0])
@@ -275,7 +280,7 @@ def resolve_slugs(items: list[EmbeddedItem], hrefs: list[str], base: str) -> lis
     ((prefix, trail),) = places
     resolved = []
     for item in items:
-        url = normalize_url(prefix + item.slug + trail, base)
+        url = normalize_url(prefix + item.slug + trail)  # (prefix: an absolute URL)
         if url is not None:
             resolved.append(EmbeddedItem(url, item.title, item.published))
     return resolved
@@ -440,7 +445,7 @@ def listed_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
     (document order where none is given), each URL once; their title is the entry's
     ``name`` or empty. A ``BreadcrumbList`` is no list of items. Bounded as
     ``embedded_items``; never raises on malformed data."""
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     found: dict[str, EmbeddedItem] = {}
     budget = [MAX_NODES]
     for script in tree.css("script[type]"):
@@ -454,7 +459,7 @@ def listed_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
         except (ValueError, RecursionError):
             continue
         for entries in _item_lists(data, budget):
-            for item in _list_entries(entries, base):
+            for item in _list_entries(entries, read):
                 found.setdefault(item.url, item)
     return list(found.values())
 
@@ -480,7 +485,7 @@ def _item_lists(data: object, budget: list[int]) -> list[list[object]]:
     return lists
 
 
-def _list_entries(entries: list[object], base: str) -> list[EmbeddedItem]:
+def _list_entries(entries: list[object], read: LinkReader) -> list[EmbeddedItem]:
     ranked: list[tuple[float, int, EmbeddedItem]] = []
     for order, entry in enumerate(entries):
         if isinstance(entry, str):  # a bare list of URLs is allowed too
@@ -497,7 +502,7 @@ def _list_entries(entries: list[object], base: str) -> list[EmbeddedItem]:
             name = name if isinstance(name, str) else inner.get("name") or inner.get("headline")
         if not isinstance(raw, str) or not raw.strip():
             continue
-        url = normalize_url(raw.strip(), base)
+        url = read(raw.strip())
         if url is None:
             continue
         rank = _rank(entry.get("position"), order)

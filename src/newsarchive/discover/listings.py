@@ -785,10 +785,9 @@ def _month_by_address(
     if before is None:
         return None
     read = link_reader(tree, url)
-    base = read.base
     here = archive_month(url)
     hrefs = [anchor.attributes.get("href") or "" for anchor in tree.css("a[href]")]
-    for href in (*hrefs, *_option_targets(tree, base)):
+    for href in (*hrefs, *_option_targets(tree, read)):
         if YEAR_FOLDER.search(href) and (linked := read(href)):
             if (month := archive_month(linked)) is not None and month != here:
                 return None
@@ -877,7 +876,6 @@ def find_next_link(
     ``ListingPages.after`` says."""
     tree = _tree(html)
     read = link_reader(tree, page_url_now)
-    base = read.base
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None, reader: LinkReader = read) -> str | None:
@@ -944,8 +942,8 @@ def find_next_link(
             return url
     if url := (
         _script_button_pager(tree, usable)
-        or _form_button_pager(tree, base, usable)
-        or _page_box_pager(tree, page, base, usable)
+        or _form_button_pager(tree, read, usable)
+        or _page_box_pager(tree, page, read, usable)
     ):
         return url
     if url := _load_more(tree, current, page, usable):
@@ -967,7 +965,7 @@ def find_next_link(
     # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
     if url := _endless_scroll(tree, usable):
         return url
-    if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(
+    if url := _drop_down_pager(tree, page, read, usable) or _wordpress_paged(
         tree, current, page, usable
     ):
         return url
@@ -984,7 +982,7 @@ def find_next_link(
         if day := _calendar_day(anchors, current, usable):
             return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
-    month = _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+    month = _older_month([*hrefs, *_option_targets(tree, read)], current, usable)
     if (
         page == 1
         and not dated
@@ -1173,22 +1171,22 @@ def _numbered_jumps(
     }
 
 
-def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
+def _option_targets(tree: LexborHTMLParser, read: LinkReader) -> list[str]:
     """Where each option of the page's drop-downs goes when chosen (a script setting
     ``location`` to its value, or its GET form): WordPress's "Архиви" widget shown as a
     drop-down of months (``<option value="/2026/10/">октомври 2026</option>``) names the
     same month pages its list form links; an archive form of a year's and a month's
     drop-down names the month it shows (``_archive_form_months``)."""
-    found: list[str] = _archive_form_months(tree, base)
+    found: list[str] = _archive_form_months(tree, read)
     for select in tree.css("select"):
         for option in select.css("option"):
             value = (option.attributes.get("value") or "").strip()
-            if YEAR_FOLDER.search(value) and (target := _option_target(select, value, base)):
+            if YEAR_FOLDER.search(value) and (target := _option_target(select, value, read)):
                 found.append(target)
     return found
 
 
-def _archive_form_months(tree: LexborHTMLParser, base: str) -> list[str]:
+def _archive_form_months(tree: LexborHTMLParser, read: LinkReader) -> list[str]:
     """The month an old site's "Архив на новините" form shows: a GET form asking only
     for a year, from a drop-down of years, and a month, from one of the twelve (``<select
     name="godina">``, ``<select name="mesec">``, "Покажи"), sent with the options chosen
@@ -1230,7 +1228,7 @@ def _archive_form_months(tree: LexborHTMLParser, base: str) -> list[str]:
             parts.add(part)
             fields.append((name, pick))
         if parts - {"all"} == {"year", "month"}:
-            if (address := form_address(form, [*hidden_fields(form), *fields], base)) is not None:
+            if (address := form_address(form, [*hidden_fields(form), *fields], read)) is not None:
                 found.append(address)
     return found
 
@@ -1355,7 +1353,7 @@ _PREFIXED = re.compile(r"""(['"])([^'"]+)\1\s*\+\s*this\.""")
 
 
 def _drop_down_pager(
-    tree: LexborHTMLParser, page: int, base: str, usable: Callable[[str | None], str | None]
+    tree: LexborHTMLParser, page: int, read: LinkReader, usable: Callable[[str | None], str | None]
 ) -> str | None:
     """The next page of a pager drawn as a drop-down ("Страница: [1 ▼] от 3"), the only
     way an old site's list reaches its later pages: a ``<select>`` of page numbers that,
@@ -1377,13 +1375,13 @@ def _drop_down_pager(
             continue
         value = option.attributes.get("value")
         value = " ".join((option.text() or "").split()) if value is None else value.strip()
-        target = _option_target(select, value, base)
+        target = _option_target(select, value, read)
         if target and (url := usable(target)):
             return url
     return None
 
 
-def _option_target(select: LexborNode, value: str, base: str) -> str | None:
+def _option_target(select: LexborNode, value: str, read: LinkReader) -> str | None:
     """Where choosing ``value`` in ``select`` goes: its script's address, or its GET form's."""
     script = select.attributes.get("onchange") or ""
     if _GOES_TO.search(script):
@@ -1397,7 +1395,7 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     if not gets_form(form) or _asks_more(form, select):
         return None  # a search form (a day, a month, a word): its numbers are no pages
-    return form_address(form, [*hidden_fields(form), (name, value)], base)
+    return form_address(form, [*hidden_fields(form), (name, value)], read)
 
 
 def _asks_more(form: LexborNode, select: LexborNode) -> bool:
@@ -1407,7 +1405,7 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
 
 
 def _form_button_pager(
-    tree: LexborHTMLParser, base: str, usable: Callable[[str | None], str | None]
+    tree: LexborHTMLParser, read: LinkReader, usable: Callable[[str | None], str | None]
 ) -> str | None:
     """The next page of a pager drawn as form buttons: a GET form of hidden fields only
     (``str=2``) whose submit button says "Следваща »", an old CMS's way of paging with no
@@ -1426,14 +1424,14 @@ def _form_button_pager(
         pressed = [(name, button.attributes.get("value") or "")] if name else []
         if not (fields or pressed):
             continue
-        target = form_address(form, [*fields, *pressed], base)
+        target = form_address(form, [*fields, *pressed], read)
         if target and (url := usable(target)):
             return url
     return None
 
 
 def _page_box_pager(
-    tree: LexborHTMLParser, page: int, base: str, usable: Callable[[str | None], str | None]
+    tree: LexborHTMLParser, page: int, read: LinkReader, usable: Callable[[str | None], str | None]
 ) -> str | None:
     """The next page of a pager that is a GET form asking for the page's number alone:
     "Страница [2] от 3 [Отиди]", ``<input type="number" name="stranitsa" value="2"
@@ -1462,7 +1460,7 @@ def _page_box_pager(
             last = (box.attributes.get("max") or "").strip()
             if last.isdigit() and int(last) <= page:
                 continue  # the last page: the box goes no further
-            target = form_address(form, [*hidden_fields(form), (name, str(page + 1))], base)
+            target = form_address(form, [*hidden_fields(form), (name, str(page + 1))], read)
             if target and (url := usable(target)):
                 return url
     return None
@@ -2105,8 +2103,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
     here = int(own[0]) if len(own) == 1 else newest + 1
     read = link_reader(tree, page_url_now)
-    base = read.base
-    best: tuple[int, str] | None = _year_in_drop_down(tree, here, base, current, profile)
+    best: tuple[int, str] | None = _year_in_drop_down(tree, here, read, current, profile)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         years = _YEAR_LABEL.findall(label)
@@ -2134,7 +2131,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
 
 
 def _year_in_drop_down(
-    tree: LexborHTMLParser, here: int, base: str, current: str, profile: Profile
+    tree: LexborHTMLParser, here: int, read: LinkReader, current: str, profile: Profile
 ) -> tuple[int, str] | None:
     """The latest year before both ``here`` and the year a drop-down of years shows (its
     marked option, else its newest: what the page shows unasked), with its page's
@@ -2152,8 +2149,8 @@ def _year_in_drop_down(
                 continue
             value = option.attributes.get("value")
             value = str(year) if value is None else value.strip()
-            target = _option_target(select, value, base)
-            url = normalize_url(target, base) if target else None
+            target = _option_target(select, value, read)
+            url = read(target) if target else None
             if url and url != current and on_site(url, profile):
                 best = (year, url)
     return best

@@ -12,8 +12,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import page_base
-from newsarchive.discover.urls import normalize_url, url_key
+from newsarchive.discover.anchors import link_reader
+from newsarchive.discover.urls import url_key
 from newsarchive.markup import page_tree
 
 # "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
@@ -114,7 +114,7 @@ def stand_in_target(
     box = notice or tree.body
     if box is not None and len(" ".join(box.text(separator=" ").split())) > _STAND_IN_TEXT:
         return None
-    target = normalize_url(targets[0], page_base(tree, url))
+    target = link_reader(tree, url)(targets[0])
     if target is None or url_key(target) == url_key(url):
         return None
     return target

@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover import pager_words
-from newsarchive.discover.anchors import page_base
+from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.markup import page_tree, parse_html
 from newsarchive.models import Article
@@ -83,7 +83,7 @@ def next_part(
     here = normalize_url(page_url)
     if here is None:
         return None
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     links = [
         node.attributes.get("href") or ""
         for node in tree.css("link[rel][href], a[rel][href]")
@@ -93,7 +93,7 @@ def next_part(
     for href in links:
         if not _NUMBER_OPENS.search(href):
             continue  # (most links need no normal form: see ``_NUMBER_OPENS``)
-        url = normalize_url(href, base)
+        url = read(href)
         if url and _follows(here, url, later=later):
             return url
     return None
@@ -113,9 +113,9 @@ def first_of(html: str, page_url: str, tree: LexborHTMLParser | None = None) -> 
         return None
     if tree is None:
         tree = parse_html(html)
-    base = page_base(tree, page_url)
+    read = link_reader(tree, page_url)
     for node in tree.css("link[rel][href], a[href]"):
-        url = normalize_url(node.attributes.get("href") or "", base)
+        url = read(node.attributes.get("href") or "")
         if url and url != here and _follows(url, here, later=True) and _pager_link(node):
             return url
     return None

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import from_site_root, path_relative, url_key
 from newsarchive.extraction import (
     access,
@@ -463,10 +464,10 @@ def _canonical_absolute(url: str, href: str, tree: LexborHTMLParser) -> str:
     would be archived under one such address of its own."""
     if not url or not href or not path_relative(href):
         return _absolute(url, href)
-    base = tree.css_first("base[href]")
-    if base is not None and (given := (base.attributes.get("href") or "").strip()):
-        return _absolute(_absolute(url, given) or url, href)
-    return _absolute(url, from_site_root(href, url))
+    read = link_reader(tree, url)
+    if not read.rooted:  # (its <base href>, joined as written: the canonical's spelling kept)
+        return _absolute(_absolute(url, read.written) or url, href)
+    return _absolute(url, from_site_root(href, read.rooted))
 
 
 def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -> T:
