@@ -845,6 +845,9 @@ for site, name, origin in (
     ("glasuvano", "Община Гласувано", "https://glasuvano.bg"),
     # and the text then its English translation under "English version", a "Реклама" banner
     ("dvuezichno", "Община Двуезично", "https://dvuezichno.bg"),
+    # and a seventy-sixth's (tests/fixtures/make_mirrors_round76.py): a press centre four
+    # a page over three numbered pages, nine releases, the last page's one card alone
+    ("edinichno", "Община Единично", "https://edinichno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
