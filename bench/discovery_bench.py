@@ -854,6 +854,9 @@ for site, name, origin in (
     ("obnoveno", "Община Обновено", "https://obnoveno.bg"),
     # and AMP-only article pages: <html ⚡>, amp-wp-article-content, an amp-carousel
     ("ampsait", "Ампсайт – новините на региона", "https://ampsait.bg"),
+    # and a seventy-sixth's (tests/fixtures/make_mirrors_round76.py): a press centre four
+    # a page over three numbered pages, nine releases, the last page's one card alone
+    ("edinichno", "Община Единично", "https://edinichno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -712,6 +712,47 @@ def test_a_last_page_with_one_read_more_row_keeps_it() -> None:
     assert [c.url for c in last] == ["https://www.x.bg/novini/statiya/116"]
 
 
+def _press_page(items: list[tuple[int, str]]) -> str:
+    """A press centre's list: a plain ``<ul>`` of a headline link and a date a card,
+    beside a side box linking another site."""
+    cards = "".join(
+        f'<li><a href="/presscenter/{n}.html">{title}</a> <em>{n % 28 + 1:02d}.11.2026</em></li>'
+        for n, title in items
+    )
+    side = (
+        '<div class="blok"><h3>Полезни връзки</h3><ul><li><a href="https://www.egov.bg/">'
+        "Портал за електронно управление</a></li></ul></div>"
+    )
+    return _html(f'<div id="main"><ul class="pr">{cards}</ul></div><div id="side">{side}</div>')
+
+
+def test_a_last_page_with_one_dated_card_of_a_short_headline_keeps_it() -> None:
+    """Four releases a page, nine in all: the last page lists one, its headline three
+    words ("Пожарникарите проверяват хидрантите"). Alone it forms no run, and a lone
+    headline needed four words, so the walk fetched the page and dropped its item (8 of
+    9); its own date and the shape the walk's earlier pages taught vouch for it, as a
+    run's other items vouch for a short headline among them."""
+    learned: list[Shape] = []
+    first = _press_page(
+        [
+            (2310, "Доброволци засадиха хиляда дръвчета"),
+            (2309, "Нови автобусни спирки с навеси"),
+            (2308, "Прием на заявления за социални обеди"),
+            (2307, "Фолклорна среща на селата"),
+        ]
+    )
+    assert len(article_links(first, "https://x.bg/presscenter/", BARE, learned)) == 4
+    last = _press_page([(2302, "Пожарникарите проверяват хидрантите")])
+    got = article_links(last, "https://x.bg/presscenter/?page=3", BARE, learned)
+    assert [(c.url, c.listed_date) for c in got] == [
+        ("https://x.bg/presscenter/2302.html", dt.date(2026, 11, 7))
+    ]
+    # undated, or with nothing learned before it, a three-word link is no item
+    undated = last.replace("<em>07.11.2026</em>", "")
+    assert article_links(undated, "https://x.bg/presscenter/?page=3", BARE, learned) == []
+    assert article_links(last, "https://x.bg/presscenter/?page=3", BARE) == []
+
+
 def test_clickable_rows_and_cards_without_an_anchor_are_items() -> None:
     """An old CMS makes the whole row clickable by script, a newer theme the whole card by
     ``data-href``, and neither prints an ``<a>``; a button's script is no link."""
