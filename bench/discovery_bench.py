@@ -845,6 +845,13 @@ for site, name, origin in (
     ("glasuvano", "Община Гласувано", "https://glasuvano.bg"),
     # and the text then its English translation under "English version", a "Реклама" banner
     ("dvuezichno", "Община Двуезично", "https://dvuezichno.bg"),
+    # and a seventy-fourth's (tests/fixtures/make_mirrors_round74.py) pagers: every link of
+    # the pager carrying a token new on every answer, /novini?page=2&sid=<32 hex digits>
+    ("zhetonno", "Община Жетонно", "https://zhetonno.bg"),
+    # and a calendar of day pages on every page, each 200, the empty ones linking the day before
+    ("kalendarno", "Община Календарно", "https://kalendarno.bg"),
+    # and "Новини на страница: 3 | 5 | 10 | 20", /novini?broi=5&page=2
+    ("razmerno", "Община Размерно", "https://razmerno.bg"),
     # and a seventy-fifth's (tests/fixtures/make_mirrors_round75.py) article pages: dated only
     # "Публикувано: събота, 28 ноември, 08:17 ч." (no year), an interview as a <dl>
     ("sedmichno", "Община Седмично", "https://sedmichno.bg"),

@@ -20,7 +20,14 @@ from newsarchive.crawl_run import SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import absolute
-from newsarchive.explorer import explore, explored_lately, missed_again, stale, unread_wait
+from newsarchive.explorer import (
+    ExploredUntilRested,
+    explore,
+    explored_lately,
+    missed_again,
+    stale,
+    unread_wait,
+)
 from newsarchive.fetch.client import Fetcher
 from newsarchive.models import Profile
 
@@ -145,6 +152,16 @@ class Discoverer:
                 # unchanged sitemap or listing at its new address sends it whole
                 self.frontier.move_source_state({u: self.fetcher.moved(u) for u in saved.urls})
 
+    def _read_until_rested(self, found: Discovery) -> None:
+        """What exploring found before the host rested (``ExploredUntilRested``),
+        saved and read: its pages were kept, so their articles are queued without a
+        request, and the first request the rested host is asked ends the run as the
+        rest did (``HostResting``); the next run fetches the queue first and explores
+        again (the page turned away is unread)."""
+        self.frontier.save_discovery(found)
+        self.report.explored += found.requests
+        self.reader.read(found, exploring=True)
+
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and
         it finds nothing, that is the run's failure (hints report their own)."""
@@ -153,7 +170,11 @@ class Discoverer:
         if moved_to is not None:
             raise SiteMoved(site_origin(self.profile.origin), moved_to)
         before = self.frontier.discovery()
-        found = missed_again(explore(self.fetcher, self.profile), before)
+        try:
+            found = missed_again(explore(self.fetcher, self.profile), before)
+        except ExploredUntilRested as rested:
+            self._read_until_rested(missed_again(rested.found, before))
+            raise
         if before is not None and before.article_patterns != found.article_patterns:
             # the sitemaps were read keeping what matched the shapes learned then: what
             # they hold is judged again by the new ones, not skipped as unchanged

@@ -934,7 +934,35 @@ class _Explorer:
         return bool(kept)
 
 
+class ExploredUntilRested(HostResting):
+    """The site's host rested (a ``Retry-After`` past the cap, six busy answers in a
+    row) while exploring, after pages listing its news had answered: ``found`` is what
+    exploring found until then, the page it was turned away at unread (so the site is
+    explored again the next run). The crawl reads those sources (their pages kept: no
+    request) and queues their articles before the run ends, so the next run resumes
+    them. Before, nothing of what was read was kept: a server turning away every third
+    request met every rerun at the same step of exploring, and never had an article
+    archived however many nights it was crawled."""
+
+    def __init__(self, found: Discovery, rest: HostResting) -> None:
+        super().__init__(rest.why, url=rest.url)
+        self.found = found
+
+
 def explore(fetcher: Fetcher, profile: Profile, *, budget: int = EXPLORE_BUDGET) -> Discovery:
     """Explore the site (at most ``budget`` requests); an empty Discovery when nothing
-    that lists articles was found (a single page, a file listing, a login wall)."""
-    return _Explorer(fetcher, profile, budget).run()
+    that lists articles was found (a single page, a file listing, a login wall).
+    ``ExploredUntilRested`` when the host rested after something was found."""
+    explorer = _Explorer(fetcher, profile, budget)
+    try:
+        return explorer.run()
+    except HostResting as exc:
+        if exc.walled:  # (a bot check: the site walled, nothing of it read)
+            raise
+        rested = tuple(explorer.listings[MAX_LISTINGS:])
+        del explorer.listings[MAX_LISTINGS:]
+        explorer.unread.setdefault(exc.url, exc.why)
+        found = explorer.found(rested)
+        if not (found.feeds or found.listings or found.sitemaps):
+            raise
+        raise ExploredUntilRested(found, exc) from None

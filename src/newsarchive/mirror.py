@@ -53,6 +53,7 @@ writes a cache-buster into every link it prints names the parameter and the plac
 its files hold for the value: ``{"cache_buster": {"parameter": "t", "placeholder":
 "{{cache_buster}}"}}`` serves ``/novini?t=…`` as ``/novini`` and writes another number of
 milliseconds for the placeholder into every answer (its ETag changing with it); with
+``"value": "hex"`` thirty-two hex digits (a session id or token, ``&sid=9f3a…``); with
 ``"value": "fraction"`` the value is what PHP's ``mt_rand() / mt_getrandmax()`` or
 JavaScript's ``Math.random()`` prints (``?rnd=0.48213765213123``), and a server stamping
 each answer without writing it into links (a form's CSRF token) names no parameter. One
@@ -65,15 +66,22 @@ serves it for every request no file answers, where the others answer ``404``. On
 server turns away every so many requests however slowly they come (a shared host's limit
 of requests a window, met by any visitor's) says how often and the seconds it asks for:
 ``{"throttle_every": 4, "retry_after": 1}`` answers every fourth request (robots.txt
-aside) ``429`` with ``Retry-After: 1``. One whose server drops the connection now and then
-in the middle of a page (a worker recycled, a proxy's timeout) says how often:
+aside) ``429`` with ``Retry-After: 1`` (``"throttle_status": 503``: a server saying
+it is overloaded, ``503``, with the same header). One whose server drops the connection
+now and then in the middle of a page (a worker recycled, a proxy's timeout) says how often:
 ``{"cut_every": 4}`` sends every fourth page (an HTML file answered ``200``) with its whole
 ``Content-Length`` and half of its bytes, and closes the connection. A fallback file
 holding ``{{next}}`` gets the number after the one the request's query asked for there
 (a pager past its end answering an empty page and a "next" to the number after, for
-ever). One whose router answers a path that repeats a folder as the path without the
-repeat (a lenient rewrite rule: ``/novini/novini/5`` is ``/novini/5``, as a theme linking
-``novini/5`` from ``/novini/`` makes) says ``{"repeated_segments": true}``.
+ever). One whose site keeps a day page for every day, each answered ``200`` whether it
+holds news or not (a calendar widget's archive), names the prefix, the file for a day
+with no file of its own and the first day: ``{"day_pages": {"prefix": "/arhiv/", "file":
+"arhiv-den.html", "first": "1990-01-01"}}`` serves ``/arhiv/2026/11/27/`` from that file
+when no file answers it, ``{{day}}`` in it the day asked (``27.11.2026``) and
+``{{prev}}`` the address of the day before (``#`` before the first). One whose router
+answers a path that repeats a folder as the path without the repeat (a lenient rewrite
+rule: ``/novini/novini/5`` is ``/novini/5``, as a theme linking ``novini/5`` from
+``/novini/`` makes) says ``{"repeated_segments": true}``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -91,6 +99,7 @@ a status to answer instead of the file (``Outage``: some paths answer 503 for a 
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import hashlib
 import json
@@ -198,7 +207,33 @@ def _stamp(kind: str, number: int) -> str:
     if kind == "fraction":
         digest = hashlib.sha256(str(number).encode()).hexdigest()
         return f"0.{int(digest, 16) % 10**14:014d}"
+    if kind == "hex":
+        return hashlib.md5(str(number).encode()).hexdigest()
     return str(1764400000000 + 7919 * number)
+
+
+_DAY_PAGE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/?$")
+
+
+def _day_page(day_pages: dict[str, str], path: str) -> tuple[str, str] | None:
+    """The day a calendar archive's address names (``27.11.2026``) and the address of
+    the day before (``#`` before ``first``), or None when ``path`` is no day page."""
+    prefix = day_pages.get("prefix")
+    if not prefix or not path.startswith(prefix):
+        return None
+    found = _DAY_PAGE.match(path[len(prefix) :])
+    if found is None:
+        return None
+    try:
+        day = datetime.date(*(int(g) for g in found.groups()))
+    except ValueError:
+        return None
+    first = datetime.date.fromisoformat(day_pages.get("first", "1990-01-01"))
+    if day < first:
+        return None
+    before = day - datetime.timedelta(days=1)
+    prev = "#" if before < first else f"{prefix}{before:%Y/%m/%d}/"
+    return f"{day:%d.%m.%Y}", prev
 
 
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
@@ -306,7 +341,8 @@ class MirrorServer:
                         if server._asked % server.throttle_every == 0:
                             wait = server.retry_after
                 if wait is not None:
-                    self._send(429, "text/html", BUSY_PAGE, {"Retry-After": wait})
+                    busy = server.throttle_status
+                    self._send(busy, "text/html", BUSY_PAGE, {"Retry-After": wait})
                     return
                 asked = (self.headers.get("X-Forwarded-Host") or "").lower()
                 folder = server.host_roots.get(asked)
@@ -374,6 +410,14 @@ class MirrorServer:
                     found = resolve(top, "/" + fallback)
                     asked_number = re.search(r"=(\d+)", urlsplit(asked_path).query)
                     past_end = str(int(asked_number.group(1)) + 1) if asked_number else "2"
+                day = _day_page(server.day_pages, urlsplit(asked_path).path)
+                if found is None and day is not None:
+                    found = resolve(top, "/" + server.day_pages["file"])
+                    if found is not None:
+                        filled = found.read_bytes()
+                        filled = filled.replace(b"{{day}}", day[0].encode())
+                        self._send(200, "text/html", filled.replace(b"{{prev}}", day[1].encode()))
+                        return
                 if found is None and server.soft_404:
                     found = resolve(top, "/" + server.soft_404)
                 if (
@@ -491,6 +535,8 @@ class MirrorServer:
         self.soft_404 = str(settings.get("soft_404", ""))  # file for every unknown address
         self.throttle_every = int(str(settings.get("throttle_every", 0)))  # a 429 so often
         self.retry_after = str(settings.get("retry_after", 1))  # its Retry-After
+        self.throttle_status = int(str(settings.get("throttle_status", 429)))  # or 503
+        self.day_pages = _declared(settings, "day_pages")  # prefix, file, first
         self.repeated_segments = bool(settings.get("repeated_segments", False))
         self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
         self.gone = {str(k): int(str(v)) for k, v in dict(settings.get("gone", {})).items()}  # type: ignore[call-overload]
