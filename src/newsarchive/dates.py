@@ -1598,6 +1598,22 @@ def is_date_line(line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | No
     return bool(date_line_dates(line, limit, today=today))
 
 
+# Any day stands in for the fetch's when asking whether a line is a yearless date line:
+# the year the line lacks is not what makes it one.
+_ANY_TODAY = dt.date(9999, 12, 31)
+
+
+def is_yearless_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
+    """``line`` is a date line that prints no year: "Публикувано: петък, 27 ноември, 08:17
+    ч.", "28 ноември" (a theme dating this year's posts so, the year in the listing or the
+    address): one day (``find_loose_dates``), not relative, not inside a sentence, on a
+    line no longer than a date line (``is_date_line``, which reads whole dates only)."""
+    if len(line) > limit:
+        return False
+    found = find_loose_dates(line, today=_ANY_TODAY)
+    return len(found) == 1 and not found[0].relative and not in_sentence(line, found[0])
+
+
 def parse_text_date(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> Published | None:

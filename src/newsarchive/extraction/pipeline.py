@@ -546,7 +546,7 @@ def _trim_head(
         if (
             _repeats_headline(first, title)
             or (
-                (dates.is_date_line(first, today=today) or _yearless_date_line(first))
+                (dates.is_date_line(first, today=today) or dates.is_yearless_date_line(first))
                 and not _tells_news(first)
             )
             or _time_of_date_line(first, clock)
@@ -561,22 +561,6 @@ def _trim_head(
     ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
-
-
-# Any day stands in for the fetch's when asking whether a line is a yearless date line:
-# the year the line lacks is not what makes it one.
-_ANY_TODAY = dt.date(9999, 12, 31)
-
-
-def _yearless_date_line(line: str) -> bool:
-    """``line`` is a date line that prints no year: "Публикувано: петък, 27 ноември, 08:17
-    ч.", "28 ноември" (a theme dating this year's posts so, the year in the listing or the
-    address). ``dates.is_date_line`` reads only whole dates, so such a line stayed on top
-    of the text; one day, not inside a sentence, on a line as short as a date line is."""
-    if len(line) > dates.DATE_LINE_CHARS:
-        return False
-    found = dates.find_loose_dates(line, today=_ANY_TODAY)
-    return len(found) == 1 and not found[0].relative and not dates.in_sentence(line, found[0])
 
 
 # What joins a time printed in an element of its own to its date's: "08:17 ч. |".

@@ -366,8 +366,9 @@ def _shown_elsewhere(shift: dt.timedelta) -> bool:
 
 # What a guessed date's rule is marked with (``_loose_near_title``, ``_told_near_title``),
 # for a reader of ``Article.rules``; whether a date is a guess is ``DatePick.guessed``,
-# never these names.
-GUESSED = (":yearless", ":coarse", ":told")
+# never these names. Which guess it is, only ``YEARLESS`` is read back: a day lacking
+# its year alone, the time it prints right, which a listed day completes (``_its_year``).
+YEARLESS, COARSE, TOLD = ":yearless", ":coarse", ":told"
 
 
 def with_listed(
@@ -411,7 +412,7 @@ def _its_year(article: Article, listed: Published) -> dt.datetime | None:
     rule = article.rules.get("published", "")
     if not isinstance(page, dt.datetime) or isinstance(listed, dt.datetime):
         return None
-    if not rule.endswith(GUESSED[0]) or (page.month, page.day) != (listed.month, listed.day):
+    if not rule.endswith(YEARLESS) or (page.month, page.day) != (listed.month, listed.day):
         return None
     return dt.datetime.combine(listed, page.timetz())
 
@@ -516,7 +517,7 @@ def _loose_near_title(
             return None  # several days: a schedule or a list of events, not a byline
         if shown[0].relative and (stated := behind()) is not None:
             return DatePick(stated, "generic:text-near-title:tooltip", "text")
-        kind = GUESSED[1] if shown[0].relative else GUESSED[0]
+        kind = COARSE if shown[0].relative else YEARLESS
         return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
     return None
 
@@ -554,9 +555,7 @@ def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) 
         line = _one_line(text)
         for date in dates.find_text_dates(line, today=today, month_first=month_first):
             if dates.in_sentence(text, date, told=True):
-                return DatePick(
-                    date.value, f"generic:text-near-title{GUESSED[2]}", "text", guessed=True
-                )
+                return DatePick(date.value, f"generic:text-near-title{TOLD}", "text", guessed=True)
     return None
 
 
