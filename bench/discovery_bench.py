@@ -864,6 +864,15 @@ for site, name, origin in (
     # and a seventy-sixth's (tests/fixtures/make_mirrors_round76.py): a press centre four
     # a page over three numbered pages, nine releases, the last page's one card alone
     ("edinichno", "Община Единично", "https://edinichno.bg"),
+    # and a seventy-seventh's (tests/fixtures/make_mirrors_round77.py): a menu a script
+    # writes from inline JSON, var menu=[{"t":"Новини","u":"/bg/novini"}], no <a> to it
+    ("menyuvo", "Община Менюво", "https://menyuvo.bg"),
+    # and a menu that is only a <select onchange="location=this.value">
+    ("izborno", "Община Изборно", "https://izborno.bg"),
+    # and news only in the home page's "Пресцентър" block, "Архив »" beneath it
+    ("presblok", "Община Пресблок", "https://presblok.bg"),
+    # and article links <a href="#" onclick="window.open('/novina.php?id=905', …)">
+    ("prozorchevo", "Община Прозорчево", "https://prozorchevo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

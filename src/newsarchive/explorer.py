@@ -311,6 +311,7 @@ class _Explorer:
         feed_links: list[str] = []
         home_items, home_listing = 0, home
         home_listed: set[str] = set()  # its cards' keys (``url_key``)
+        home_tree: LexborHTMLParser | None = None  # the page those cards are on
         home_full = 0  # news items the home page holds in full
         home_next = ""  # the home page's own next page, where it is a paged list of news
         home_shape: Shape | None = None
@@ -342,6 +343,7 @@ class _Explorer:
                 home_items = shown
                 home_listing = home if framed is None else page.final_url
                 home_listed = {url_key(card.url) for card in items.cards}
+                home_tree = tree
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
@@ -391,6 +393,9 @@ class _Explorer:
             )
             self.add(self.listings, home_listing, f"{where} lists {home_items} news items")
             self.listed.setdefault(home_listing, home_listed)
+            if not home_next and home_tree is not None:
+                # its block of the newest few, "Архив »" beneath: the archive walked instead
+                self.archive_instead(home_tree, home_listing)
         if not self.listings and home_full:
             self.add(self.listings, home, f"the home page holds {home_full} news items in full")
         if api and not (self.listings or self.sitemaps):

@@ -36,6 +36,7 @@ from newsarchive.discover.shape import (
     looks_like_article_path,
     split_normal,
 )
+from newsarchive.discover.stand_ins import stand_in_links
 from newsarchive.discover.urls import (
     RETURN_FIELD,
     escaped_fragment,
@@ -581,7 +582,12 @@ def template_contents(tree: LexborHTMLParser) -> list[LexborHTMLParser]:
 
 
 def section_links(
-    tree: LexborHTMLParser, page_url: str, profile: Profile, articles: Collection[str] = ()
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    articles: Collection[str] = (),
+    *,
+    stand_in: bool = False,
 ) -> list[str]:
     """Menu entries worth opening as section pages, most promising first.
 
@@ -593,6 +599,9 @@ def section_links(
     ``articles``: keys (``url_key``) of links the page itself shows to be articles (news
     items it lists with a date): a short headline under ``/novini/`` reads like a menu
     entry, and opening it as a section spent one of exploring's few requests.
+    Where no link names a section, the menu a script draws is read as links
+    (``stand_ins``: a navigation drop-down, a menu written from the page's data);
+    ``stand_in``: ``tree`` is those links.
     """
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
@@ -617,6 +626,9 @@ def section_links(
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
+    if not scored and not stand_in and (drawn := stand_in_links(tree)) is not None:
+        # no link names a section: the menu a script draws (a drop-down, its data)
+        return section_links(drawn, page_url, profile, articles, stand_in=True)
     return sorted(scored, key=lambda url: -scored[url])
 
 

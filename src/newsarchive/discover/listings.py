@@ -89,6 +89,7 @@ from newsarchive.discover.shape import (
     split_normal,
     split_url,
 )
+from newsarchive.discover.stand_ins import GOES_TO, script_choice
 from newsarchive.discover.urls import (
     followed_href,
     is_article_url,
@@ -1346,12 +1347,6 @@ def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[
     return numbered if len(numbered) >= max(2, len(options) - 1) else []
 
 
-# A script that opens the chosen option: ``location.href = this.value``, with what it
-# puts before the value (``location = 'novini.php?str=' + this.value``).
-_GOES_TO = re.compile(r"location|window\.open", re.IGNORECASE)
-_PREFIXED = re.compile(r"""(['"])([^'"]+)\1\s*\+\s*this\.""")
-
-
 def _drop_down_pager(
     tree: LexborHTMLParser, page: int, read: LinkReader, usable: Callable[[str | None], str | None]
 ) -> str | None:
@@ -1383,10 +1378,8 @@ def _drop_down_pager(
 
 def _option_target(select: LexborNode, value: str, read: LinkReader) -> str | None:
     """Where choosing ``value`` in ``select`` goes: its script's address, or its GET form's."""
-    script = select.attributes.get("onchange") or ""
-    if _GOES_TO.search(script):
-        prefixed = _PREFIXED.search(script)
-        return (prefixed[2] if prefixed else "") + value if value else None
+    if GOES_TO.search(select.attributes.get("onchange") or ""):
+        return script_choice(select, value)
     form = select.parent
     while form is not None and form.tag != "form":
         form = form.parent
