@@ -873,6 +873,15 @@ for site, name, origin in (
     ("presblok", "Община Пресблок", "https://presblok.bg"),
     # and article links <a href="#" onclick="window.open('/novina.php?id=905', …)">
     ("prozorchevo", "Община Прозорчево", "https://prozorchevo.bg"),
+    # and a seventy-eighth's (tests/fixtures/make_mirrors_round78.py) article pages: the
+    # weekday between the day and the time, "27 ноември 2026 г., петък, 08:17 ч."
+    ("petachno", "Община Петъчно", "https://petachno.bg"),
+    # and a date line typed by hand, the minutes after a comma, "27.11.2026 г., 8,17 ч."
+    ("zapetaya", "Община Запетая", "https://zapetaya.bg"),
+    # and Bootstrap's <h1>Headline <small>subtitle</small></h1>
+    ("podzaglavie", "Община Подзаглавие", "https://podzaglavie.bg"),
+    # and a drop cap run on into the text's first word, a bulleted list of streets
+    ("bukvitsa", "Община Буквица", "https://bukvitsa.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -158,7 +158,12 @@ _MONTH_INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
 # A clock's digits run on into a date's are that date's day and month, not a time: a page
 # printing two dates one after the other ("30.11.2026 19.11.2026", a post's last change
 # and its publication) would read the second's "19.11" as the first's hour.
-_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+# The minutes after a comma only where the hours' mark follows, as Bulgarian official
+# prose writes hours and editors type a date line by hand ("27.11.2026 г., 8,17 ч."): a
+# comma between two numbers is a decimal's otherwise ("3,50 лв.").
+_CLOCK = (
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч))(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+)
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 _TIME = _CLOCK + _HOURS_MARK
 # The same with "am"/"pm", where English dates may carry them.
@@ -167,15 +172,32 @@ _TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
 # Час: 08:17", "27.11.2026 ч. 08:17", "Date: 11/27/2026 Time: 08:17".
 _TIME_LABELS = ("час", "ч", "time")
 _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
+# Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
+# "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
+_WEEKDAYS = {
+    "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
+    "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
+    "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+# The names alone, for the rules that must not take one for something else (a byline
+# element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+_WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # What may stand between a date and its time, the one place every date pattern joins its
 # time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
 # H:i" ("27 ноември 2026 @ 09:41"); "в"/"at"/"um", WordPress's "%1$s at %2$s" translated
-# ("05/11/2026 в 14:05"); a time's label; two of them at most ("27.11.2026 | Час: 08:17").
+# ("05/11/2026 в 14:05"); a time's label; a weekday with its comma, as a CMS's "j F Y г.,
+# l, H:i ч." puts it between ("27 ноември 2026 г., петък, 08:17 ч.": the day alone was
+# kept); two of them at most ("27.11.2026 | Час: 08:17").
 # Each is a character other than a space, with the spaces after it: ``\s*[,|]?\s*`` would
 # match the same strings, but split a run of spaces with no time after it every way there
 # is (a date followed by 40,000 spaces took 50 s). Only these, so a time another field
 # prints after the date ("27.11.2026 Прочитания: 15 Час: 08:17") is not the date's.
-_TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r")\s*){0,2}"
+_TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r"|" + _WEEKDAY_ALT + r"\.?,?)\s*){0,2}"
 # What may stand between a time printed before its date and the date (``_time_before``):
 # a mark, "," "/" "|" "-" or "–" ("14:05, 27 ноември 2026", "08:17 ч. | 27.11.2026"), the
 # date's label ("Час: 08:17 Дата: 27.11.2026", "Time: 08:17 Date: 11/27/2026"), "на", the
@@ -1060,19 +1082,6 @@ def _century(short: int, today: dt.date | None) -> int:
     return 2000 + short if 2000 + short <= now + 1 else 1900 + short
 
 
-# Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
-# "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
-_WEEKDAYS = {
-    "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
-    "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
-    "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-# The names alone, for the rules that must not take one for something else (a byline
-# element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
-WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 # A time printed before a date ("16:12 / 20.11.2024", "14:35, 28 ноември 2026", "14:35 ч. |
 # 28.11.2026", "14.35 ч., петък, 28 ноември 2026", "Час: 08:17 Дата: 28.11.2026", "8:17 pm
 # | November 28, 2026": ``_TO_DATE``, then a weekday), looked for only right before a date
@@ -1080,9 +1089,7 @@ WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 # "28.11 - 29.11.2026" is no time) or a zone ("…T13:00:39+00:00 March 22, 2024"), nor
 # right after a number (``_AFTER_NUMBER``): the "14:35" of "28.11.2026 14:35, 29 ноември
 # 2026" is the first date's.
-_TO_DATE_FROM_TIME = (
-    _TO_DATE + r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*)?"
-)
+_TO_DATE_FROM_TIME = _TO_DATE + r"(?:(?:" + _WEEKDAY_WORDS + r")\.?,?\s*)?"
 _TIME_BEFORE = re.compile(
     r"(?<![\d.:+])(?<!\d\s)" + _TIME12 + _TO_DATE_FROM_TIME + "$", re.IGNORECASE
 )

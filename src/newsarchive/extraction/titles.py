@@ -406,7 +406,9 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
         if place in ("furniture", "text") or len(found) >= _MAX_HEADINGS:
             continue
         text = shown.text(node)
-        text = _without_source(_without_label(node, text, stated), stated)
+        text = _without_source(
+            _without_tail(node, _without_label(node, text, stated), stated), stated
+        )
         if not text or len(text) > MAX_TITLE_CHARS or is_i18n_key(text):
             continue
         if shown.links_home(node, text):
@@ -504,6 +506,29 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
     if any(_words(title)[: len(words)] == words for title in stated):
         return text
     if not label.endswith(":") and not _confirmed(rest, stated, ())[0]:
+        return text
+    return rest
+
+
+def _without_tail(node: LexborNode, text: str, stated: list[str]) -> str:
+    """The h1's text without a subtitle set apart in its own element at its end
+    (Bootstrap's documented page header, "<h1>Нов парк <small>Работите започват днес</small>
+    </h1>"), where a stated title confirms the rest as the headline and none the whole:
+    the kicker's mirror (``_without_label``), as cheap (the h1's last child is looked at
+    only when the page states a title). Without the confirmation an element closing the
+    h1 is the headline's last words ("Нов мост над <em>Янтра</em>")."""
+    if not stated:
+        return text
+    last = None
+    for child in node.iter(include_text=True):
+        if (child.text() or "").strip():
+            last = child
+    if last is None or last.tag == "-text":
+        return text
+    tail = clean_title(last.text())
+    if not tail or not text.endswith(tail) or not (rest := text[: -len(tail)].strip()):
+        return text
+    if _confirmed(text, stated, ())[0] or not _confirmed(rest, stated, ())[0]:
         return text
     return rest
 
