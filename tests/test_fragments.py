@@ -87,6 +87,20 @@ def test_wordpress_rest_posts_are_read_with_their_rendered_titles() -> None:
     assert "ремонт на улица „Васил Левски“ № 20</a>" in html
 
 
+def test_a_next_address_repeating_the_endpoints_folder_without_its_slash_is_followed() -> None:
+    """``"next": "api/saobshteniya?ot=6"`` from ``/api/saobshteniya?ot=3`` is the site's
+    ``/api/saobshteniya?ot=6`` (``urls.from_site_root``, as the page's links are read);
+    before, a next field not starting with "/", "http" or "?" was never taken, and the
+    list ended at its second page. A cursor or a page number is still no address."""
+    answer = json.dumps({"html": _cards(range(14, 11, -1)), "next": "api/saobshteniya?ot=6"})
+    html = as_listing(answer, PAGE)
+    assert html is not None
+    assert next_page_url(html, PAGE, SITE, 2) == "https://x.bg/api/saobshteniya?ot=6"
+    for token in ("eyJpZCI6MTF9", "6", "saobshteniya-6"):
+        html = as_listing(json.dumps({"html": _cards(range(14, 11, -1)), "next": token}), PAGE)
+        assert html is not None and 'rel="next"' not in html
+
+
 def test_a_rendered_title_reads_alike_as_a_load_more_answer_and_as_a_feed() -> None:
     """A WordPress REST ``{"rendered": …}`` title is read by one rule wherever it comes
     (``headlines.printed_title``): a "load more" answer's items (``embedded``) and the

@@ -754,7 +754,10 @@ def feed_links(
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
         articles = [replace(candidate, listed_date=None) for candidate in articles]
-    following = normalize_url(feed.next, feed_url) if feed.next else None
+    # (its next page as its entries are read: ``from_site_root``)
+    following = (
+        normalize_url(from_site_root(feed.next, feed_url or ""), feed_url) if feed.next else None
+    )
     if following is not None and not on_site(following, profile):
         following = None
     return FeedLinks(articles, children, feed.cut, following, frozenset(news))
