@@ -309,3 +309,22 @@ def test_a_canonical_the_crawl_found_gone_or_moved_leaves_the_page_its_own_addre
     ]
     assert asked["/news/190-gone"] == asked["/news/192-moved"] == 1
     assert "/news/195-d-final" not in asked
+
+
+def test_a_link_headers_canonical_repeating_the_pages_folders_is_read_from_the_root() -> None:
+    """A server's rule printing the stored path without its slash, as a theme prints the
+    head's (``Link: <novini/1480-x>; rel="canonical"`` on ``/novini/1480``), names
+    ``/novini/1480-x``, not ``/novini/novini/1480-x``, an address the site never served:
+    the header's canonical is read as the head's is (``urls.from_site_root``), so the
+    two agree where they name one page. One repeating no folder is read as written."""
+    page = "https://x.bg/novini/1480"
+    assert stated_canonical(None, ["novini/1480-x"], page) == "https://x.bg/novini/1480-x"
+    assert stated_canonical(None, [" novini/1480-x"], page) == "https://x.bg/novini/1480-x"
+    assert stated_canonical(None, ["1480-x"], page) == "https://x.bg/novini/1480-x"
+    # the head's rooted canonical and the header's, the same words: one address, not two
+    head = "https://x.bg/novini/1480-x"
+    assert stated_canonical(head, ["novini/1480-x"], head) == head
+    # (a CMS in a folder: what precedes the repeated folders is kept)
+    assert stated_canonical(None, ["novini/5"], "https://x.bg/obshtina/novini/5?p=1") == (
+        "https://x.bg/obshtina/novini/5"
+    )

@@ -237,6 +237,16 @@ def test_rel_next_in_the_http_link_header_alone() -> None:
     assert linked("garbage, <a>;REL=Next", "next") == ["a"]
 
 
+def test_a_link_headers_next_repeating_the_folders_is_read_from_the_root_under_a_base() -> None:
+    """``Link: <novini/?page=3>; rel="next"`` on ``/novini/?page=2`` names
+    ``/novini/?page=3`` (``urls.from_site_root``, the header's canonical's reading), a
+    ``<base href>`` in the page, which the header never reads against, or none."""
+    page, link = "https://www.x.bg/novini/?page=2", '<novini/?page=3>; rel="next"'
+    for head in ('<base href="https://www.x.bg/portal/">', ""):
+        html = f"<html><head>{head}</head><body></body></html>"
+        assert next_page_url(html, page, BARE, 2, link=link) == "https://www.x.bg/novini/?page=3"
+
+
 def test_a_link_header_of_endless_openings_is_read_in_one_pass() -> None:
     """A header of 200,000 "<" after its links (a WARC file's, which no HTTP client
     capped): its links, as of the links alone. Each "<" past the last ">" read the

@@ -888,6 +888,27 @@ def test_a_wall_is_a_page_of_the_sites_own_asking_to_send_the_visitor_back(
 
 
 @pytest.mark.parametrize(
+    ("landed", "wall"),
+    [
+        # the path asked, printed without its slash: the home page in its folder
+        ("https://www.x.bg/consent?next=obshtina%2F", "https://www.x.bg/consent"),
+        ("https://www.x.bg/Account/Login?ReturnUrl=obshtina/", "https://www.x.bg/Account/Login"),
+        ("https://www.x.bg/consent?next=%2Fobshtina%2F", "https://www.x.bg/consent"),
+        # one repeating no folder is read against the page asked: another page
+        ("https://www.x.bg/consent?next=novini%2F", None),
+    ],
+)
+def test_a_walls_return_field_repeating_the_home_pages_folder_is_read_from_the_root(
+    landed: str, wall: str | None
+) -> None:
+    """A wall's way back is read as the site's links are (``urls.from_site_root``):
+    ``next=obshtina/`` in front of ``/obshtina/`` names that page, not
+    ``/obshtina/obshtina/``; read as written, the wall went unrecognised and the site
+    was explored through its consent page."""
+    assert wall_before("https://www.x.bg/obshtina/", landed, SITE) == wall
+
+
+@pytest.mark.parametrize(
     ("page", "links", "expected"),
     [
         # the archive's page: its years, the newest first or not

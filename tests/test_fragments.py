@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from newsarchive.discover.embedded import json_items
+from newsarchive.discover.feeds import read_feed
 from newsarchive.discover.fragments import as_listing
 from newsarchive.discover.listings import article_links, next_page_url
 from newsarchive.models import Profile
@@ -83,3 +85,35 @@ def test_wordpress_rest_posts_are_read_with_their_rendered_titles() -> None:
         (f"https://x.bg/{n}-obyava/", n) for n in (20, 19, 18)
     ]
     assert "ремонт на улица „Васил Левски“ № 20</a>" in html
+
+
+def test_a_next_address_repeating_the_endpoints_folder_without_its_slash_is_followed() -> None:
+    """``"next": "api/saobshteniya?ot=6"`` from ``/api/saobshteniya?ot=3`` is the site's
+    ``/api/saobshteniya?ot=6`` (``urls.from_site_root``, as the page's links are read);
+    before, a next field not starting with "/", "http" or "?" was never taken, and the
+    list ended at its second page. A cursor or a page number is still no address."""
+    answer = json.dumps({"html": _cards(range(14, 11, -1)), "next": "api/saobshteniya?ot=6"})
+    html = as_listing(answer, PAGE)
+    assert html is not None
+    assert next_page_url(html, PAGE, SITE, 2) == "https://x.bg/api/saobshteniya?ot=6"
+    for token in ("eyJpZCI6MTF9", "6", "saobshteniya-6"):
+        html = as_listing(json.dumps({"html": _cards(range(14, 11, -1)), "next": token}), PAGE)
+        assert html is not None and 'rel="next"' not in html
+
+
+def test_a_rendered_title_reads_alike_as_a_load_more_answer_and_as_a_feed() -> None:
+    """A WordPress REST ``{"rendered": …}`` title is read by one rule wherever it comes
+    (``headlines.printed_title``): a "load more" answer's items (``embedded``) and the
+    same answer read as a feed (``json_feeds``), each compared with the archived headline.
+    Before, ``embedded`` unescaped once and joined the words a ``<br>`` parted."""
+    rendered = (
+        "Ремонт на&amp;nbsp;улица &amp;#8222;Васил Левски&amp;#8220;<br>започва  в понеделник"
+    )
+    answer = [
+        {"id": 9, "date": "2026-11-20T09:15:00", "link": "https://x.bg/9-remont/",
+         "title": {"rendered": rendered}}
+    ]  # fmt: skip
+    as_feed = read_feed(json.dumps(answer).encode()).entries
+    items = json_items(answer, "https://x.bg/wp-json/wp/v2/posts")
+    said = "Ремонт на улица „Васил Левски“ започва в понеделник"
+    assert [e.title for e in as_feed] == [i.title for i in items] == [said]

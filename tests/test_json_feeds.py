@@ -70,6 +70,12 @@ def test_a_json_feeds_next_url_is_its_next_page() -> None:
     assert feed_links(content, SITE, "https://x.bg/novini/feed.json").next == (
         "https://x.bg/novini/feed.json?page=2"
     )
+    # one repeating the feed's folder without its slash, as the feed's entries are read
+    # (``urls.from_site_root``): not /novini/novini/feed.json?page=2
+    feed["next_url"] = "novini/feed.json?page=2"
+    assert feed_links(json.dumps(feed).encode(), SITE, "https://x.bg/novini/feed.json").next == (
+        "https://x.bg/novini/feed.json?page=2"
+    )
     last = {"version": "https://jsonfeed.org/version/1", "next_url": " ", "items": feed["items"]}
     assert read_feed(json.dumps(last).encode()).next is None
     assert read_feed(b'[{"link": "https://x.bg/a/"}]').next is None

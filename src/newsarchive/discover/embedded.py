@@ -31,7 +31,6 @@ not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import math
 import re
@@ -43,6 +42,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.devalue import is_flat, unflatten
 from newsarchive.discover.anchors import LinkReader, link_reader
 from newsarchive.discover.astro import astro_props
+from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.urls import normalize_url
 from newsarchive.jsvalue import (
     ASSIGNED,
@@ -368,17 +368,15 @@ _JSON_ENDS = {("{", "}"), ("[", "]")}
 def _title(obj: dict[str, object]) -> str | None:
     """The object's title: a string, or WordPress's REST API's ``{"rendered": "…"}``,
     which holds it as the page prints it (``&#8222;…&#8220;``, now and then a tag), read
-    as a person sees it. None when it has none."""
+    as a person sees it by the rule a feed's title is (``headlines.printed_title``).
+    None when it has none."""
     for key in _TITLE_KEYS:
         value = obj.get(key)
         if isinstance(value, str):
             return value
         if isinstance(value, dict) and isinstance(rendered := value.get("rendered"), str):
-            return html.unescape(_TAG.sub("", rendered))
+            return printed_title(rendered)
     return None
-
-
-_TAG = re.compile(r"<[^<>]{0,500}>")
 
 
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:

@@ -42,6 +42,7 @@ from newsarchive.discover.urls import (
     escaped_fragment,
     feed_scheme_target,
     followed_href,
+    from_site_root,
     news_subdomain,
     normalize_url,
     on_site,
@@ -302,7 +303,11 @@ def wall_before(asked: str, landed: str, profile: Profile) -> str | None:
     if there.path == here.path or not on_site(landed, profile):
         return None
     for name, value in parse_qsl(there.query):
-        if RETURN_FIELD.fullmatch(name) and (back := normalize_url(value, asked)):
+        # (the value as the site means it, ``from_site_root``: ``obshtina/`` naming
+        # ``/obshtina/``, a wall printing the path asked without its slash)
+        if RETURN_FIELD.fullmatch(name) and (
+            back := normalize_url(from_site_root(value, asked), asked)
+        ):
             if url_key(back) == url_key(asked):
                 return there._replace(query="", fragment="").geturl()
     return None

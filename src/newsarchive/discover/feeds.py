@@ -45,6 +45,7 @@ from newsarchive.dates import (
     parse_us_stamp,
 )
 from newsarchive.discover.explore import shape_pattern
+from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.json_feeds import json_entries, json_next_page
 from newsarchive.discover.listings import dated_shapes
 from newsarchive.discover.shape import is_not_article_path
@@ -98,9 +99,10 @@ class FeedEntry:
     # ``published`` is the entry's <news:publication_date>: when the story came out, as a
     # feed's pubDate says, not a <lastmod> (when the page last changed)
     first_published: bool = False
-    # a feed item's ``<title>`` (RSS, Atom, JSON Feed) as text (``feed_title``): its
-    # headline, which tells an archived article retitled since (``headlines.retitled``);
-    # no part of what the entry is (where and when), so not compared
+    # a feed item's ``<title>`` (RSS, Atom, JSON Feed) as text
+    # (``headlines.printed_title``): its headline, which tells an archived article
+    # retitled since (``headlines.retitled``); no part of what the entry is (where and
+    # when), so not compared
     title: str | None = field(default=None, compare=False)
 
 
@@ -427,7 +429,7 @@ def read_feed(
         items, more = as_json
         entries: dict[str, FeedEntry] = {}
         for url, published, title in items:
-            entries.setdefault(url, FeedEntry(url, published, title=title and feed_title(title)))
+            entries.setdefault(url, FeedEntry(url, published, title=title and printed_title(title)))
         following = json_next_page(content, max_bytes=max_bytes)
         return Feed(list(entries.values()), _too_many(max_entries) if more else None, following)
     body = _Body(content, max_bytes)
@@ -611,28 +613,11 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
 
 
 def _entry_title(node: ET.Element) -> str | None:
-    """An item's or entry's ``<title>`` as text (``feed_title``); Atom's ``type="xhtml"``
-    title, a ``<div>`` of markup, by its text throughout."""
+    """An item's or entry's ``<title>`` as text (``headlines.printed_title``); Atom's
+    ``type="xhtml"`` title, a ``<div>`` of markup, by its text throughout."""
     for child in _children(node, "title"):
-        return feed_title("".join(child.itertext()))
+        return printed_title("".join(child.itertext()))
     return None
-
-
-_TAG = re.compile(r"<[^<>]*>")
-
-
-def feed_title(raw: str) -> str | None:
-    """A feed item's title as the text a reader sees, or None when it has none: entities
-    read (twice-escaped ones too: "&amp;quot;", a CMS escaping its own HTML title, which
-    a page's headline never shows), tags dropped (an Atom ``type="html"`` title, a
-    ``<![CDATA[<b>...</b>]]>``), spacing single. Read raw, such a title differed from
-    the archived one in every feed item, and had each article read again once for
-    nothing (``Frontier.relisted`` keeps the mark, so once)."""
-    text = raw
-    for _ in range(2):  # (entities, then those a second escaping hid)
-        text = html.unescape(_TAG.sub(" ", text))
-    text = " ".join(_TAG.sub(" ", text).split())
-    return text or None
 
 
 def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
@@ -769,7 +754,10 @@ def feed_links(
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
         articles = [replace(candidate, listed_date=None) for candidate in articles]
-    following = normalize_url(feed.next, feed_url) if feed.next else None
+    # (its next page as its entries are read: ``from_site_root``)
+    following = (
+        normalize_url(from_site_root(feed.next, feed_url or ""), feed_url) if feed.next else None
+    )
     if following is not None and not on_site(following, profile):
         following = None
     return FeedLinks(articles, children, feed.cut, following, frozenset(news))

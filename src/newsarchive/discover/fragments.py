@@ -18,6 +18,7 @@ from collections.abc import Callable
 from html import escape
 
 from newsarchive.discover.embedded import json_items
+from newsarchive.discover.urls import from_site_root
 
 # Where such answers put the cards' markup, and the next address (first found wins).
 _HTML_KEYS = ("html", "content", "markup", "items_html", "view", "rendered", "data")
@@ -45,9 +46,19 @@ def as_listing(text: str, page_url: str) -> str | None:
             + "</div>"
             for i in items
         )
-    following = _field(data, _NEXT_KEYS, lambda v: v.startswith(("/", "http", "?")))
+    following = _field(data, _NEXT_KEYS, lambda v: _address(v, page_url))
     head = f'<link rel="next" href="{escape(following)}">' if following else ""
     return f"<!DOCTYPE html><html><head>{head}</head><body>{markup}</body></html>"
+
+
+def _address(value: str, page_url: str) -> bool:
+    """Whether a next field's ``value`` is an address, not a cursor or a page number
+    (``"eyJpZCI6NX0"``, ``"2"``, which the site's script sends back in a query it
+    builds): one from the site's root or absolute, a query, or a path-relative one
+    repeating the folders the endpoint is in (``api/news?ot=6`` from ``/api/news?ot=3``,
+    read from the site's root as the listing reads its ``<link rel="next">``: by
+    ``urls.from_site_root``, the one rule for a page's links)."""
+    return value.startswith(("/", "http", "?")) or from_site_root(value, page_url) != value
 
 
 def _field(data: object, keys: tuple[str, ...], fits: Callable[[str], bool]) -> str | None:

@@ -21,6 +21,7 @@ missed by this rule; ``crawl --recheck DAYS`` reads such articles again.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 
@@ -36,6 +37,28 @@ _QUOTES = str.maketrans(
 )  # fmt: skip
 _ELLIPSIS = re.compile(r"\s*(?:…|\.{3,})\s*$")
 _WORD = re.compile(r"\w+")
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def printed_title(raw: str) -> str | None:
+    """A title given as markup, as the text a reader sees, or None when it has none: a
+    feed item's ``<title>`` (RSS, Atom, JSON Feed) and a WordPress REST answer's
+    ``{"rendered": …}`` (``embedded``'s and ``json_feeds``' items), one rule for both
+    since each is compared with the archived headline (``retitled``). Entities read
+    (twice-escaped ones too: "&amp;quot;", a CMS escaping its own HTML title, which a
+    page's headline never shows), tags dropped as a space (an Atom ``type="html"``
+    title, a ``<![CDATA[<b>...</b>]]>``, a ``<br>`` between two words), spacing single.
+    Read raw, such a title differed from the archived one in every feed item, and had
+    each article read again once for nothing (``Frontier.relisted`` keeps the mark, so
+    once). Here, below ``feeds`` and ``embedded`` alike: ``embedded`` is read by
+    ``listings``, which ``feeds`` imports."""
+    text = raw
+    for _ in range(2):  # (entities, then those a second escaping hid)
+        text = html.unescape(_TAG.sub(" ", text))
+    text = " ".join(_TAG.sub(" ", text).split())
+    return text or None
 
 
 def normal_headline(text: str) -> str:

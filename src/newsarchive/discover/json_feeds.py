@@ -115,7 +115,7 @@ def json_entries(
 
 def _title(value: object) -> str | None:
     """An item's title as written: JSON Feed's string, the WordPress REST API's
-    ``{"rendered": "..."}`` (HTML, its entities read by ``feeds.feed_title``)."""
+    ``{"rendered": "..."}`` (HTML, its entities read by ``headlines.printed_title``)."""
     if isinstance(value, dict):
         value = value.get("rendered")
     return value if isinstance(value, str) and value.strip() else None

@@ -893,9 +893,11 @@ def find_next_link(
         rels = (node.attributes.get("rel") or "").lower().split()
         if "next" in rels and (url := usable(node.attributes.get("href"))):
             return url
-    # (a reference in the header is relative to the address asked, never to <base>)
+    # (a reference in the header is relative to the address asked, never to <base>,
+    # and one repeating its folders without the slash from the site's root, as the
+    # header's canonical is, ``urls.stated_canonical``: a <base href> changes neither)
     for href in linked(link, "next"):
-        if url := usable(href, replace(read, base=page_url_now)):
+        if url := usable(href, replace(read, base=page_url_now, rooted=page_url_now)):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in _pager_links(tree)]

@@ -1139,7 +1139,11 @@ def stated_canonical(page: str | None, header: list[str], url: str) -> str | Non
     named = [page] if page else []
     for href in header:
         try:
-            named.append(urljoin(url, href))
+            # (as the head's is: ``novini/1480-x`` on ``/novini/1480`` from the site's
+            # root, ``from_site_root``, a server's rule printing the stored path without
+            # its slash as a theme does; RFC 8288 reads it against the address asked,
+            # never a <base href>, so against ``url``)
+            named.append(urljoin(url, from_site_root(href, url)))
         except ValueError:
             return None  # (a broken address among them: it names nothing we can weigh)
     if not named or any(url_key(other) != url_key(named[0]) for other in named[1:]):
