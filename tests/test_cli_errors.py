@@ -696,6 +696,7 @@ def test_a_number_past_any_sensible_bound_is_a_usage_error(
         ("NEWSARCHIVE_TIMEOUT", "-1"),
         ("NEWSARCHIVE_BACKOFF", "inf"),
         ("NEWSARCHIVE_RETRIES", "99999999999999999999"),
+        ("NEWSARCHIVE_MAX_HOST_WAIT", "-5"),
     ],
 )
 def test_a_setting_out_of_range_is_one_line_exit_2(

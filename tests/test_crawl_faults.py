@@ -135,6 +135,37 @@ def test_faults_right_outcome_exit_code_and_nothing_lost(
     assert any(" 503 " in line for line in log)
 
 
+def test_backoff_waits_count_toward_the_host_budget(
+    run_cli: Callable[..., Result],
+    fault_site: FaultServer,
+    db: Path,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A budget of no waiting (``NEWSARCHIVE_MAX_HOST_WAIT=0``): the 503 asking for 0 s
+    is asked again (no wait), but the first retry that would back off (a 500, a reset,
+    a timeout: 0.01 s) rests the host instead. One warning line, exit 1, the URL it
+    met queued (not failed, no attempt spent), nothing archived lost; only the pages
+    that fail at their first answer (a redirect loop, an oversized page) failed."""
+    monkeypatch.setenv("NEWSARCHIVE_MAX_HOST_WAIT", "0")
+    result = crawl(run_cli, fault_site, db)
+    assert result.exit_code == 1, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1, result.stderr
+    assert "fault.example has made us wait 0 s in this run" in warnings[0], warnings
+    assert "the 0 s we wait for one host" in warnings[0], warnings
+    state = frontier(db)
+    backing_off = {article_url(i) for i in (103, 104, 105)}
+    assert not any(state[url][0] == "failed" for url in backing_off if url in state), state
+    assert any(state.get(url) == ("queued", 0) for url in backing_off), state
+    failed = {url for url, (kind, _) in state.items() if kind == "failed"}
+    assert failed <= {article_url(i) for i in (107, 108)}, failed
+    assert set(archived(db)) < fault_site.archivable_urls()
+    # the 503 that asked for no wait was asked again, and archived, unless the rest came first
+    asked_again = fault_site.hits.get("/news/102-retry-after-102", 0) == 2
+    assert asked_again == (article_url(102) in archived(db)), fault_site.hits
+
+
 def test_windows_1251_page_with_meta_charset_is_decoded_and_raw_bytes_kept(
     run_cli: Callable[..., Result], first_crawl: FirstCrawl, db: Path, fast_env: None
 ) -> None:

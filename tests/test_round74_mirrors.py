@@ -13,8 +13,10 @@ every list page, the pager keeping it (razmerno).
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -158,6 +160,87 @@ def test_reruns_after_a_rest_while_exploring_archive_the_site_night_by_night(
             assert len([line for line in done.stderr.splitlines() if "warning" in line]) == 1
     assert codes[-1] == 0 and set(codes[:-1]) == {1}, codes
     assert_archived_whole_and_right(db, "zaeto")
+
+
+def _queued(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT url FROM frontier WHERE site = 'zaeto' AND state = 'queued'")
+        return {row[0] for row in rows}
+
+
+def _failed(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT url FROM frontier WHERE state = 'failed'")
+        return {row[0] for row in rows}
+
+
+def _archived(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT url FROM articles")}
+
+
+def test_waits_adding_up_past_the_host_budget_rest_the_site_and_a_rerun_picks_up(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``503`` with ``Retry-After: 1`` on every third request, each within the cap (2 s)
+    and obeyed, no streak long enough to rest the host: before, every one was waited
+    for, the run archiving all nine and exiting 0 however long the night (two minutes
+    each at the mirror's own ``Retry-After: 120``: seven waits, 14 minutes, unsaid). Under a
+    budget of 2 s of waiting for one host, the third ``503`` (its wait the third second)
+    rests the site: one warning line naming the host, what it made us wait and the
+    budget, exit 1, nothing failed, the URL it answered still queued with the others;
+    the next runs pick up, and the site is archived whole and once."""
+    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "2")
+    monkeypatch.setenv("NEWSARCHIVE_MAX_HOST_WAIT", "2")
+    with MirrorServer(_zaeto(tmp_path, "1")) as server:
+        done = _crawl(run_cli, db, tmp_path, server)
+        assert done.exit_code == 1, done.stderr
+        warnings = [line for line in done.stderr.splitlines() if "warning" in line]
+        assert len(warnings) == 1, done.stderr
+        assert "zaeto.bg has made us wait 2 s in this run" in warnings[0], warnings
+        assert "HTTP 503" in warnings[0] and "the 2 s we wait for one host" in warnings[0]
+        assert "0 failed" in done.stdout, done.stdout
+        assert not _failed(db)
+        asked = [p for p in server.requests if p != "/robots.txt"]
+        # three 503s, the 3rd, 6th and 9th request: two waited, the third rested the host
+        # (a 10th may have been in flight beside it, on the second connection)
+        assert 9 <= len(asked) <= 10, asked
+        first = _archived(db)
+        queued = _queued(db)
+        assert len(first) < 9, first  # (the page beside the rest may be read or not)
+        assert asked[8] in {urlsplit(url).path for url in queued}, (asked, queued)
+        assert not first & queued
+        for _ in range(10):
+            done = _crawl(run_cli, db, tmp_path, server)
+            if done.exit_code == 0:
+                break
+            assert done.exit_code == 1 and not _failed(db), done.stderr
+    assert done.exit_code == 0, done.stderr
+    assert_archived_whole_and_right(db, "zaeto")
+    assert first <= _archived(db)
+
+
+def test_a_host_budget_of_0_waits_for_nothing(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``NEWSARCHIVE_MAX_HOST_WAIT=0``: the first ``503`` (``Retry-After: 1``, within the
+    cap) rests the site at once, unwaited: three requests, one warning line, exit 1."""
+    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "2")
+    monkeypatch.setenv("NEWSARCHIVE_MAX_HOST_WAIT", "0")
+    with MirrorServer(_zaeto(tmp_path, "1")) as server:
+        done = _crawl(run_cli, db, tmp_path, server)
+        assert done.exit_code == 1, done.stderr
+        warnings = [line for line in done.stderr.splitlines() if "warning" in line]
+        assert len(warnings) == 1, done.stderr
+        assert "made us wait 0 s" in warnings[0] and "1 s more" in warnings[0], warnings
+        assert [p for p in server.requests if p != "/robots.txt"][3:] == [], server.requests
+        assert "0 failed" in done.stdout and not _failed(db)
 
 
 def test_the_calendar_mirror_answers_every_day_back_to_1990_and_no_further() -> None:

@@ -91,6 +91,10 @@ REST_AFTER = 6
 # that accepts connections and then hangs (a dead backend behind its proxy, a firewall
 # dropping a crawler's packets) cost every URL all its tries, each a whole timeout:
 # 4 x 20 s a URL, for as many URLs as the request budget allowed (hours of a nightly run).
+# And one whose waits add up past ``max_host_wait`` in the run (``Fetcher._spend_wait``):
+# each wait within the cap, no streak long enough to rest it, a server turning away every
+# third request with ``Retry-After: 120`` was obeyed each time, two minutes a third
+# request, 14 minutes for a site of nine articles (seven waits), and the run exited 0.
 
 
 # How old a robots.txt read on an earlier run may be and still be obeyed while robots.txt
@@ -111,6 +115,8 @@ class FetchOptions:
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0
+    # what one host's waits (Retry-After, backoff) may add up to in a run; 0: none at all
+    max_host_wait: float = 300.0
     max_bytes: int = MAX_BODY_BYTES
     # robots.txt is small or broken: Google reads at most 500 KiB of it, and so do we
     robots_max_bytes: int = 500 * 1024
@@ -126,8 +132,8 @@ class FetchOptions:
         """Defaults, then ``$NEWSARCHIVE_USER_AGENT`` and friends, then explicit overrides.
 
         ``NEWSARCHIVE_TIMEOUT``, ``NEWSARCHIVE_DEADLINE``, ``NEWSARCHIVE_BACKOFF``,
-        ``NEWSARCHIVE_RETRIES`` and ``NEWSARCHIVE_MAX_RETRY_AFTER`` exist so tests and
-        impatient users can shrink waits.
+        ``NEWSARCHIVE_RETRIES``, ``NEWSARCHIVE_MAX_RETRY_AFTER`` and
+        ``NEWSARCHIVE_MAX_HOST_WAIT`` exist so tests and impatient users can shrink waits.
         """
         values: dict[str, object] = {}
         agent = os.environ.get(USER_AGENT_ENV, "").strip()
@@ -141,6 +147,7 @@ class FetchOptions:
             ("NEWSARCHIVE_BACKOFF", "backoff", float, 0, 3600),
             ("NEWSARCHIVE_RETRIES", "retries", int, 0, 100),
             ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float, 0, 86400),
+            ("NEWSARCHIVE_MAX_HOST_WAIT", "max_host_wait", float, 0, 86400),
         ):
             raw = os.environ.get(name, "").strip()
             if raw:
@@ -526,7 +533,8 @@ class FetchInterrupted(FetchError):
 class HostResting(FetchError):
     """The URL's host said "come back later" (429/503), or gave no answer in time, to
     ``REST_AFTER`` requests in a row in this run, or asked for a longer wait than
-    ``max_retry_after`` once. Each such
+    ``max_retry_after`` once, or would make the run's waits for it pass
+    ``max_host_wait``. Each such
     URL cost its retries, each wait up to ``max_retry_after``: a host answering every URL
     with ``Retry-After: 86400`` held a run for six minutes a URL, bounded only by the
     request budget. The URL is left for the next run (stays queued); ``why`` says it of
@@ -637,6 +645,11 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
 
 
+def _seconds(seconds: float) -> str:
+    """Seconds as a line says them: "240", "1.5" (not "240.0", "1.4999…")."""
+    return f"{round(seconds, 1):,g}"
+
+
 def _span(seconds: float) -> str:
     """``Retry-After`` as a person says it: "24 hours", "3 days", "10 minutes"."""
     # (from two of a unit on, so a day and a half is "36 hours", not "2 days")
@@ -662,6 +675,7 @@ class _Host:
         self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
         self.silent = 0  # requests in a row that got no answer in time (see ``REST_AFTER``)
         self.resting: str | None = None  # why the run asks this host no more
+        self.waited = 0.0  # seconds of backoff and Retry-After given it (``max_host_wait``)
         # a bot check on one page may be that path's alone (``Fetcher.forgive_wall``):
         # forgiven once, then again only after another page of the host answered
         self.forgivable = True
@@ -1046,6 +1060,7 @@ class Fetcher:
         for attempt in range(self.options.retries + 1):
             if attempt:
                 wait = self._backoff(attempt, retry_after)
+                self._spend_wait(host, _netloc(target), wait, last_error, url)
                 self._hold_off(host, wait)
                 _refuse_host(host, url)  # (given up on by another URL in the meantime)
             retry_after = None
@@ -1315,6 +1330,26 @@ class Fetcher:
         )
         with host.lock:
             return HostResting(_rests(host, said), url=url)
+
+    def _spend_wait(self, host: _Host, netloc: str, wait: float, answer: str, url: str) -> None:
+        """``wait`` more seconds for ``host`` before asking again, added to what the run
+        has waited for it; ``HostResting`` (the host rests for the run, as ``_rest``
+        rests it) when that would pass ``max_host_wait``. Each wait within the cap and
+        no streak long enough to rest the host, a server turning away every third
+        request with ``Retry-After: 120`` held a nightly run two minutes a third request,
+        and it exited 0 saying nothing; now the run stops asking that host, says so in
+        one line, and the URL asking stays queued for the next run."""
+        budget = self.options.max_host_wait
+        with host.lock:
+            if host.waited + wait <= budget:
+                host.waited += wait
+                return
+            said = (
+                f"{netloc} has made us wait {_seconds(host.waited)} s in this run ({answer}"
+                f" the last time), and {_seconds(wait)} s more would pass the {budget:g} s"
+                " we wait for one host in a run"
+            )
+            raise HostResting(_rests(host, said), url=url)
 
     def _walled(
         self, host: _Host, where: str, status: int, wall: str, url: str, netloc: str
