@@ -882,6 +882,15 @@ for site, name, origin in (
     ("podzaglavie", "Община Подзаглавие", "https://podzaglavie.bg"),
     # and a drop cap run on into the text's first word, a bulleted list of streets
     ("bukvitsa", "Община Буквица", "https://bukvitsa.bg"),
+    # and a seventy-ninth's (tests/fixtures/make_mirrors_round79.py), first nights only:
+    # week-old articles at /arhiv/2026/11/<slug>, a 301 from /novini/<slug> the next
+    ("arhivirano", "Община Архивирано", "https://arhivirano.bg"),
+    # and a page alone edited the next night, its list's card as it was
+    ("popraveno", "Община Поправено", "https://popraveno.bg"),
+    # and two withdrawn the next night, one 410, one "Публикацията е оттеглена"
+    ("otteglyano", "Община Оттеглено", "https://otteglyano.bg"),
+    # and a paged list by "most read", each card its day and readers
+    ("naicheteno", "Община Най-четено", "https://naicheteno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -540,3 +540,47 @@ def test_a_calendar_walk_ends_at_its_page_cap() -> None:
     assert walk.page() == (_month(10), 3)
     assert walk.listed(Listed(_day(10, 6), [])) is Stop.CAP
     assert walk.page() is None
+
+
+def _dated(days: list[int]) -> list[dt.date]:
+    return [dt.date(2026, 11, d) for d in days]
+
+
+def _walk_dated(walk: ListingWalk, pages: dict[int, tuple[list[Seen], list[int]]]) -> list[int]:
+    """A walk over pages each printing its cards' days (November's), in order."""
+    fetched: list[int] = []
+    last = max(pages)
+    while (step := walk.page()) is not None:
+        _, number = step
+        fetched.append(number)
+        seen, days = pages[number]
+        next_url = page(number + 1) if number < last else None
+        walk.listed(Listed(next_url, seen, dates=_dated(days)))
+    return fetched
+
+
+def test_a_completed_walk_of_a_list_in_no_order_by_day_reads_past_its_known_pages() -> None:
+    """A list by "most read": its new article of few readers stands on the last page,
+    under a page all known. By date it would stop at page 2 (round 79's naicheteno)."""
+    pages = {
+        1: ([NEW, KNOWN, KNOWN], [28, 20, 24]),
+        2: ([KNOWN, KNOWN, KNOWN], [26, 22, 14]),
+        3: ([KNOWN, KNOWN, KNOWN], [18, 12, 16]),
+        4: ([NEW], [27]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_dated(walk, pages) == [1, 2, 3, 4]
+    assert walk.stop is Stop.END
+
+
+def test_a_list_by_date_under_a_pinned_notice_still_stops_at_its_known_page() -> None:
+    """An old notice pinned atop every page is older than the news under it: the list is
+    by date all the same, and the incremental stop holds."""
+    pages = {
+        1: ([KNOWN, NEW, KNOWN], [2, 28, 27]),
+        2: ([KNOWN, KNOWN, KNOWN], [2, 26, 25]),
+        3: ([KNOWN, NEW], [2, 24]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_dated(walk, pages) == [1, 2]
+    assert walk.stop is Stop.KNOWN

@@ -81,6 +81,11 @@ SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
         "404 - Статията не е намерена",  # Joomla's own wording for a missing article
         "Категорията не е намерена",
         "Article not found",
+        # a withdrawn article's notice at its address (round 79's otteglyano)
+        "Публикацията е оттеглена",
+        "Тази новина е премахната от сайта | Община Тестово",
+        "Материалът е изтрит",
+        "This article has been removed",
     ],
 )
 def test_not_found_titles(title: str) -> None:
@@ -105,6 +110,8 @@ def test_a_title_of_endless_line_breaks_is_judged_in_one_pass() -> None:
         "Автобусна линия 404 тръгва отново",
         "Общината не е намерила изпълнител за ремонта",
         "Изгубено куче не е намерено три дни – стопаните молят за помощ",
+        "Оттеглена е поръчката за ремонт на моста",
+        "Общината оттегли обществената поръчка за сметоизвозване",
         "",
     ],
 )

@@ -222,6 +222,8 @@ class ListingWalk:
         self.gave_up = False  # the page failed once too often: the listing ends there
         self._visited: set[str] = set()
         self._known_run = 0
+        # a page of this walk printed its dates in no order by day (``unordered``)
+        self._unordered = False
         # the article links this walk's pages so far listed, each with the blocks it stood in
         self._items: dict[str, set[str]] = {}
         self._skipped = False  # a link passed over as older than --since
@@ -390,6 +392,7 @@ class ListingWalk:
             self._first_newest = max(listed.dates, default=None) if forward else None
             self._judge(listed.dates)
         self._skipped = self._skipped or bool(old)
+        self._unordered = self._unordered or unordered(listed.dates)
         # (oldest first, each page forward is newer: neither an old nor a known page ends
         # it; nor does a page whose own dates run oldest first, before the order is known)
         if old and listed.old >= new and not self.ascending and not rising(listed.dates):
@@ -400,7 +403,8 @@ class ListingWalk:
         if next_url is None or next_url in self._visited:
             return self._end(Stop.END)
         all_known = Seen.KNOWN in verdicts and not new
-        if not self.ascending and (all_known or self._known_run >= self.stop_after_known):
+        by_day = not self.ascending and not self._unordered
+        if by_day and (all_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url)
         self._advance(next_url, self.number + 1)
         return None
@@ -508,3 +512,15 @@ def rising(days: Sequence[dt.date]) -> bool:
     shows it before the walk has read to the end; ``--since`` must not stop at page 1,
     whose news are all older than it, as it would on a newest-first one."""
     return len(days) > 1 and days[0] < days[-1] and all(a <= b for a, b in pairwise(days))
+
+
+def unordered(days: Sequence[dt.date]) -> bool:
+    """A page's dates, in the order it prints them, follow no order by day: past its first
+    card, one is later than the card before it, and they do not all run oldest first. A
+    list ordered by "most read" (or votes, or a random pick) shows a new article of few
+    readers on its last page, under pages of known ones: the incremental stop at a page
+    all known, right for a list by date, left it unread every night, so such a walk reads
+    on to its end (or its cap). The first card is passed over: a notice pinned atop every
+    page is older than the news under it, and the list is by date all the same."""
+    rest = days[1:]
+    return any(a < b for a, b in pairwise(rest)) and not rising(days)

@@ -4,7 +4,8 @@ soft 404), a bot wall's challenge, a "closed for maintenance" notice, a server's
 сайт използва бисквитки" and an "Приемам" button, answered for every page asked).
 
 Why the extractor must say so: a crawl archives whatever a 200 brings. A deleted
-article whose URL now answers "Страницата не е намерена" would, on a recheck, become a
+article whose URL now answers "Страницата не е намерена" (or a withdrawn one's
+"Публикацията е оттеглена") would, on a recheck, become a
 new version of the archived article with that sentence for its text; a bot wall in front
 of a site would fill the archive with rows titled "Just a moment...". Both kinds of page
 are short, so a page is judged only when its text is short too: an article about a 404
@@ -37,6 +38,11 @@ _NOT_FOUND = re.compile(
     r"|(?:(?:тази|търсената|исканата)\s+)?(?:страница|статия|новина|публикация|категория)(?:та)?"
     r"\s+(?:не\s+(?:е|беше|може\s+да\s+бъде)\s+(?:намерена|открита)|не\s+съществува|липсва)"
     r"|(?:материалът|записът)\s+не\s+(?:е|беше)\s+(?:намерен|открит)"
+    # a withdrawn article's notice at its address: "Публикацията е оттеглена"
+    r"|(?:(?:тази|търсената|исканата)\s+)?(?:страница|статия|новина|публикация)(?:та)?"
+    r"\s+(?:е|беше|бе)\s+(?:оттеглена|премахната|изтрита|свалена)(?:\s+от\s+(?:сайта|автора))?"
+    r"|(?:материалът|записът)\s+(?:е|беше|бе)\s+(?:оттеглен|премахнат|изтрит|свален)"
+    r"|(?:this\s+)?(?:article|post|page)\s+(?:has\s+been|was)\s+(?:removed|withdrawn|deleted)"
     r"|няма\s+(?:такава\s+(?:страница|статия|новина|публикация)|такъв\s+(?:материал|запис))"
     r"|нищо\s+не\s+(?:е|беше)\s+(?:намерено|открито)"
     r"|(?:the\s+)?(?:page|article|post|category)\s+(?:was\s+)?not\s+found|not\s+found"
