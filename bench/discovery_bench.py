@@ -882,6 +882,9 @@ for site, name, origin in (
     ("podzaglavie", "Община Подзаглавие", "https://podzaglavie.bg"),
     # and a drop cap run on into the text's first word, a bulleted list of streets
     ("bukvitsa", "Община Буквица", "https://bukvitsa.bg"),
+    # and an eightieth's (tests/fixtures/make_mirrors_round80.py) article pages: the
+    # writer's name alone closing the text, in bold or aligned right
+    ("podpis", "Община Подпис", "https://podpis.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
