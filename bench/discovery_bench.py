@@ -891,6 +891,9 @@ for site, name, origin in (
     ("otteglyano", "Община Оттеглено", "https://otteglyano.bg"),
     # and a paged list by "most read", each card its day and readers
     ("naicheteno", "Община Най-четено", "https://naicheteno.bg"),
+    # and an eightieth's (tests/fixtures/make_mirrors_round80.py) article pages: the
+    # writer's name alone closing the text, in bold or aligned right
+    ("podpis", "Община Подпис", "https://podpis.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -1274,3 +1274,27 @@ def reads_as_name(text: str) -> bool:
     if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
         return False
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+# What a line of prose ends on: a signature set apart is read under prose only, so a
+# list's last item (names or villages in bold, one a paragraph) stays the list's.
+_PROSE_END = '.!?…»“"'
+
+
+def set_apart_signature(line: str, above: str, author: str = "") -> str:
+    """The writer a closing line names when it is only a person's name (``_person_words``:
+    two or three words, a Bulgarian one's last a surname, the first no role; a Latin
+    one's not a place's or an outlet's) under a line of prose, to be asked of the page
+    only then: whether the line is set apart, a whole paragraph in bold or aligned right
+    (``set_apart.whole_block``), which a name typed in sentence case is not enough to
+    tell. "Димитрина Начева" in ``<p><strong>`` under the text is how a regional outlet
+    signs it; the same name plain may be a list's last. Not under a list's line (``above``
+    ends on no sentence's mark: "Наградени са:", another name), and not a name other than
+    the ``author`` the page names elsewhere: the byline wins, and a different name under
+    the text is someone the text concerns. "" for any other line."""
+    name = _person_words(line)
+    if not name or not above or above[-1] not in _PROSE_END:
+        return ""
+    if author and author.casefold() != name.casefold():
+        return ""
+    return name

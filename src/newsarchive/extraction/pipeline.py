@@ -29,6 +29,7 @@ from newsarchive.extraction import (
     mojibake,
     page_data,
     page_kind,
+    set_apart,
     titles,
     translations,
 )
@@ -186,6 +187,7 @@ def _extract(
         _trim_head(paragraphs, title.value, today, _clock_of(published)),
         author.value,
         title.value,
+        lambda line: set_apart.whole_block(tree, line),
     )
     # No h1, og:title or JSON-LD headline; or a title that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
@@ -665,7 +667,10 @@ def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
 
 
 def _trim_tail(
-    paragraphs: list[str], author: str = "", title: str = ""
+    paragraphs: list[str],
+    author: str = "",
+    title: str = "",
+    is_set_apart: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], str, str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
@@ -694,7 +699,9 @@ def _trim_tail(
     ``bylines.agency_signature``), is a signature too. A line only crediting the outlet
     the text was taken from ("Източник: БТА", ``bylines.source_credit``) leaves, naming
     nobody: a credit, as a picture's is. A person's name alone in capitals
-    ("МАРИЯ ПЕТРОВА", ``bylines.capitals_signature``) signs the text too.
+    ("МАРИЯ ПЕТРОВА", ``bylines.capitals_signature``) signs the text too, and so does one
+    in sentence case closing it set apart, a whole paragraph in bold or aligned right
+    (``_set_apart_signature``; ``is_set_apart`` asks the page whether a line is).
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -711,6 +718,7 @@ def _trim_tail(
                 closing = dated  # the date the text closes on, unless it says "Обновена"
         else:
             above = _Above(title, paragraphs, end - 1)
+            at_end = is_set_apart is not None and end == len(paragraphs) and end > 1
             name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and end > 1:
                 # "Мария Колева" over "12.03.2026"
@@ -721,6 +729,7 @@ def _trim_tail(
                 name
                 or bylines.signed_line(last)
                 or (bylines.capitals_signature(last) if end > 1 else "")
+                or (_set_apart_signature(paragraphs, author, is_set_apart) if at_end else "")
                 or _agency_signature(paragraphs, end - 1, author, above)
                 or (
                     ""
@@ -746,6 +755,17 @@ def _trim_tail(
         end -= 1
     kept = paragraphs if end == len(paragraphs) else paragraphs[:end]
     return kept, signed, office, signed_on or closing
+
+
+def _set_apart_signature(
+    lines: list[str], author: str, is_set_apart: Callable[[str], bool] | None
+) -> str:
+    """The writer the text's last line names when it is a person's name alone under prose
+    (``bylines.set_apart_signature``) and the page prints it set apart (``is_set_apart``: a
+    paragraph wholly in bold or aligned right). The page is asked only about such a line:
+    most texts close on a sentence, and are never looked up."""
+    name = bylines.set_apart_signature(lines[-1], lines[-2], author)
+    return name if name and is_set_apart is not None and is_set_apart(lines[-1]) else ""
 
 
 def _agency_signature(lines: list[str], at: int, author: str, above: _Above) -> str:
