@@ -2005,3 +2005,109 @@ def test_extract_of_an_empty_name_is_said_so(run_cli: Callable[..., Result]) -> 
     assert _one_error_line(result) == (
         "newsarchive: error: extract needs an HTML file, '-' or an http(s) URL, not an empty name"
     )
+
+
+def _rows(db: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT site, url, title, text FROM articles ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("search", "бюджет", "--site", "rusebg"),
+            "unknown site 'rusebg' (sites in this archive: bta); did you mean 'ruse-bg'?",
+        ),
+        (
+            ("search", "бюджет site:bat"),
+            "unknown site 'bat' (sites in this archive: bta); did you mean 'bta'?",
+        ),
+        (
+            ("export", "--site", "bta1"),
+            "unknown site 'bta1' (sites in this archive: bta); did you mean 'bta'?",
+        ),
+        (
+            ("crawl", "nsrob"),
+            "unknown site 'nsrob' (known sites: bta, nsorb, ruse-bg, ruse24); did you mean"
+            " 'nsorb'?",
+        ),
+        (
+            ("rename-site", "bat", "x"),
+            "no site 'bat' in this archive (its sites: bta); did you mean 'bta'?",
+        ),
+        (
+            ("search", "бюджет", "--site", "nosuch"),
+            "unknown site 'nosuch' (sites in this archive: bta)",
+        ),
+    ],
+    ids=["search", "query", "export", "crawl", "rename-site", "nothing-close"],
+)
+def test_a_mistyped_site_is_told_the_id_it_is_closest_to(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], said: str
+) -> None:
+    """`--site rusebg` listed every id and left the reader to spot 'ruse-bg' among them
+    (among hundreds, in an archive of imported WARCs); now the closest id is named, by
+    every command that takes one (``loader.meant_site``), and nothing is touched."""
+    before = _rows(archive)
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert _one_error_line(result) == f"newsarchive: error: {said}"
+    assert _rows(archive) == before
+
+
+def test_an_unknown_site_s_line_names_at_most_twenty_ids(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of pages imported from elsewhere holds a site per host: its unknown
+    site's line named all of them, one "line" of thousands of characters."""
+    db = tmp_path / "hosts.db"
+    source = tmp_path / "hosts.jsonl"
+    records = [
+        {"site": f"obshtina{n:02}.bg", "url": f"https://obshtina{n:02}.bg/news/{n}",
+         "title": f"Новина {n}", "text": "Общинският съвет заседава днес."}
+        for n in range(25)
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    result = run_cli("search", "съвет", "--site", "nosuch", "--db", str(db))
+    assert result.exit_code == 2
+    listed = ", ".join(f"obshtina{n:02}.bg" for n in range(20))
+    assert _one_error_line(result) == (
+        f"newsarchive: error: unknown site 'nosuch' (sites in this archive: {listed}, and 5"
+        " more ('newsarchive sites' lists them))"
+    )
+
+
+@pytest.mark.parametrize("cut", ["mid-character", "mid-string", "mid-value"])
+def test_an_import_of_a_file_cut_short_says_so_and_imports_nothing(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, cut: str
+) -> None:
+    """A JSON Lines file whose copy or export stopped part way: cut inside a Cyrillic
+    letter it was "not UTF-8 text ... convert the file first, e.g. iconv -f
+    windows-1251", advice that garbles a UTF-8 file; cut inside a string, "not valid JSON
+    (Unterminated string starting at)". Now the line says the file is cut short."""
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/bg/news/bulgaria/2-test",
+        "title": "Кметът откри ремонтирания мост",
+        "text": "Мостът над реката е отворен за движение.",
+    }
+    whole = json.dumps(record, ensure_ascii=False).encode()
+    letter = whole.index("мост".encode())
+    ends = {
+        "mid-character": whole[: letter + 1],  # the first byte of a two-byte letter
+        "mid-string": whole[:letter],
+        "mid-value": whole[: whole.index(b'"text"') + len(b'"text": ')],
+    }
+    first = json.dumps({**record, "url": record["url"] + "-a"}, ensure_ascii=False)
+    source = tmp_path / "cut.jsonl"
+    source.write_bytes(first.encode() + b"\n" + ends[cut])
+    before = _rows(archive)
+    result = run_cli("import-jsonl", str(source), "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert _one_error_line(result) == (
+        "newsarchive: error: line 2 ends inside its record: the file is cut short (an"
+        " export, copy or download that did not finish?); nothing imported"
+    )
+    assert _rows(archive) == before

@@ -6,6 +6,7 @@ Heavy imports (httpx, selectolax) happen inside ``crawl`` so ``search`` stays qu
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -440,8 +441,14 @@ def _import_record(
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
+        if line.lstrip().startswith("{") and (
+            exc.msg.startswith("Unterminated string") or exc.pos >= len(line.rstrip())
+        ):
+            raise _cut_short(number) from None
         hint = "" if line.lstrip().startswith("{") else _NOT_JSON_LINES
-        raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
+        # ("Unterminated string starting at", "Invalid control character at": where)
+        where = f" character {exc.pos + 1}" if exc.msg.endswith(" at") else ""
+        raise UsageError(f"line {number}: not valid JSON ({exc.msg}{where}){hint}") from None
     except RecursionError:  # ('[' * 100000: "internal error", exit 70)
         raise UsageError(f"line {number}: not valid JSON (nested too deeply)") from None
     except ValueError:  # (a number of 5,000 digits: Python's int limit, "internal error")
@@ -637,18 +644,41 @@ def jsonl_lines(handle: IO[bytes]) -> Iterator[str]:
             yield line.decode("utf-8", "surrogateescape")
 
 
+def _cut_short(number: int) -> UsageError:
+    """A line that ends inside its record, a character or a JSON value begun and not
+    finished: a file cut short (an export killed, a copy or download that stopped). It
+    was "not UTF-8 text ... convert the file first, e.g. iconv -f windows-1251", advice
+    that garbles a UTF-8 file, or "not valid JSON (Unterminated string starting at)"."""
+    return UsageError(
+        f"line {number} ends inside its record: the file is cut short (an export, copy or"
+        " download that did not finish?); nothing imported"
+    )
+
+
 def _check_utf8(line: str, number: int) -> None:
     """Refuse a line read from bytes that are not UTF-8 (``jsonl_lines``): its first such
-    byte, and how to convert the file (export writes UTF-8)."""
+    byte, and how to convert the file (export writes UTF-8); or, when those bytes are a
+    character begun at the line's very end, the file cut short (``_cut_short``)."""
     try:
         line.encode("utf-8")
     except UnicodeEncodeError as exc:
+        tail = line[exc.start :].encode("utf-8", "surrogateescape")
+        if len(tail) < 4 and _utf8_begun(tail):
+            raise _cut_short(number) from None
         byte = line[exc.start].encode("utf-8", "surrogateescape")
         raise UsageError(
             f"line {number}: not UTF-8 text (byte 0x{byte.hex()} at character"
             f" {exc.start + 1}); convert the file first, e.g. iconv -f windows-1251 -t"
             " utf-8"
         ) from None
+
+
+def _utf8_begun(tail: bytes) -> bool:
+    """Whether ``tail`` is the start of one UTF-8 character, its last bytes missing."""
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(tail, final=False) == ""
+    except UnicodeDecodeError:
+        return False
 
 
 class Unkeyed(UsageError):
@@ -983,7 +1013,7 @@ def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[st
     from newsarchive.archive.lock import CrawlLock
     from newsarchive.archive.rename import rename_site as rename
     from newsarchive.archive.rename import site_ids
-    from newsarchive.profiles.loader import is_site_id
+    from newsarchive.profiles.loader import is_site_id, meant_site, named_sites
 
     if not is_site_id(new):
         raise UsageError(f"'{new}' is no site id (a profile's, as bta, or a host's, as x.bg)")
@@ -995,8 +1025,10 @@ def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[st
         try:
             known = site_ids(conn)
             if old not in known:
-                listed = ", ".join(sorted(known)) or "none yet"
-                raise UsageError(f"no site '{old}' in this archive (its sites: {listed})")
+                raise UsageError(
+                    f"no site '{old}' in this archive (its sites: {named_sites(known)})"
+                    + meant_site(old, known)
+                )
             held = conn.execute("SELECT count(*) FROM articles WHERE site = ?", (new,))
             if (count := held.fetchone()[0]) and not merge:
                 raise UsageError(

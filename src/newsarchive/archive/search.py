@@ -137,7 +137,7 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
     if not missing:
         return
     from newsarchive.errors import ProfileError
-    from newsarchive.profiles.loader import address_hint, list_profiles
+    from newsarchive.profiles.loader import address_hint, list_profiles, meant_site, named_sites
 
     try:
         profiles = list_profiles()
@@ -145,9 +145,12 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
         profiles = {}
     unknown = [s for s in missing if s not in profiles]
     if unknown:
-        listed = ", ".join(sorted(archived)) or "none yet"
-        # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says)
-        meant = address_hint(unknown[0], profiles.values())
+        listed = named_sites(archived)
+        # (an address where an id belongs, "www.bta.bg": the id it names, as crawl says;
+        # else a mistyped id, "rusebg": the closest the archive or a profile has)
+        meant = address_hint(unknown[0], profiles.values()) or meant_site(
+            unknown[0], archived | set(profiles)
+        )
         raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed}){meant}")
 
 

@@ -340,13 +340,39 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
     try:
         return profiles[site]
     except KeyError:
-        known = ", ".join(sorted(profiles))
-        message = f"unknown site '{site}' (known sites: {known})"
+        message = f"unknown site '{site}' (known sites: {named_sites(profiles)})"
         if is_address(site):
             message += address_hint(site, profiles.values()) or (
                 f"; a new site's profile is made by: newsarchive add-site {site} --write"
             )
+        else:
+            message += meant_site(site, profiles)
         raise ProfileError(message) from None
+
+
+# How many ids an unknown site's line names: an archive of imported WARCs holds a site
+# per host, hundreds, and its one line ran to thousands of characters
+NAMED_SITES = 20
+
+
+def named_sites(ids: Iterable[str]) -> str:
+    """The ids an unknown site's line lists (sorted, at most ``NAMED_SITES``, the rest
+    counted), or "none yet". One wording for crawl, search, export, stats, reextract,
+    rename-site and the web page."""
+    ordered = sorted(ids)
+    if not ordered:
+        return "none yet"
+    more = len(ordered) - NAMED_SITES
+    listed = ", ".join(ordered[:NAMED_SITES])
+    return f"{listed}, and {more} more ('newsarchive sites' lists them)" if more > 0 else listed
+
+
+def meant_site(site: str, ids: Iterable[str]) -> str:
+    """ "; did you mean 'ruse-bg'?" for a mistyped id (``rusebg``, ``bta1``), else "".
+    The ids were listed, but a reader had to spot the one meant among them (a list cut
+    by ``named_sites`` may not even hold it)."""
+    close = difflib.get_close_matches(site, list(ids), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def is_address(site: str) -> bool:
