@@ -372,6 +372,10 @@ def _disk_why(exc: sqlite3.DatabaseError) -> str:
     of the process being killed.)"""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     limit = _file_size_limit()
+    if limit is None and code == sqlite3.SQLITE_FULL:
+        # (SQLite's words alone named no remedy, and left a reader to wonder what the
+        # write it refused had cost)
+        return f"{exc}: free space on its disk and run again; what was archived is kept"
     if limit is None or code not in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
         return str(exc)
     return (
