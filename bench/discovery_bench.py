@@ -894,6 +894,13 @@ for site, name, origin in (
     # and an eightieth's (tests/fixtures/make_mirrors_round80.py) article pages: the
     # writer's name alone closing the text, in bold or aligned right
     ("podpis", "Община Подпис", "https://podpis.bg"),
+    # and an eighty-first's (tests/fixtures/make_mirrors_round81.py) article pages: a
+    # weekday in brackets before the time, a name alone in a <div> aligned right, <font>
+    # runs and a mayor's signed appeal, a headline only in <p class="title">
+    ("skobi", "Община Скоби", "https://skobi.bg"),
+    ("vdyasno", "Община Вдясно", "https://vdyasno.bg"),
+    ("vazvanie", "Община Възвание", "https://vazvanie.bg"),
+    ("zaglavie", "Община Заглавие", "https://zaglavie.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -192,12 +192,16 @@ _WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # H:i" ("27 ноември 2026 @ 09:41"); "в"/"at"/"um", WordPress's "%1$s at %2$s" translated
 # ("05/11/2026 в 14:05"); a time's label; a weekday with its comma, as a CMS's "j F Y г.,
 # l, H:i ч." puts it between ("27 ноември 2026 г., петък, 08:17 ч.": the day alone was
-# kept); two of them at most ("27.11.2026 | Час: 08:17").
+# kept), or in brackets as a hand-typed date line puts it ("27.11.2026 г. (петък) 08:17
+# ч.": the day alone was kept); two of them at most ("27.11.2026 | Час: 08:17").
 # Each is a character other than a space, with the spaces after it: ``\s*[,|]?\s*`` would
 # match the same strings, but split a run of spaces with no time after it every way there
 # is (a date followed by 40,000 spaces took 50 s). Only these, so a time another field
 # prints after the date ("27.11.2026 Прочитания: 15 Час: 08:17") is not the date's.
-_TO_TIME = r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r"|" + _WEEKDAY_ALT + r"\.?,?)\s*){0,2}"
+_TO_TIME = (
+    r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r"|" + _WEEKDAY_ALT + r"\.?,?"
+    r"|\(\s*" + _WEEKDAY_ALT + r"\.?\s*\),?)\s*){0,2}"
+)
 # What may stand between a time printed before its date and the date (``_time_before``):
 # a mark, "," "/" "|" "-" or "–" ("14:05, 27 ноември 2026", "08:17 ч. | 27.11.2026"), the
 # date's label ("Час: 08:17 Дата: 27.11.2026", "Time: 08:17 Date: 11/27/2026"), "на", the

@@ -23,10 +23,12 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import is_date_line
+from newsarchive.extraction import bylines, set_apart
 from newsarchive.extraction.blocks import (
     Block,
     Kind,
@@ -805,19 +807,36 @@ _COMMENTS_CLOSED = re.compile(f"(?:{COMMENTS_CLOSED})", re.IGNORECASE)  # (as ``
 _CLOSED_MAX = 160  # the notice and its links ("[ Регистрация | Вход ]"), not a paragraph
 
 
-def trim_edges(blocks: list[Block]) -> list[Block]:
+def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = None) -> list[Block]:
     """Drop short labels before the first and after the last prose block.
 
     Kickers ("Key Points"), bylines, "Advert" and "Related Tags" sit at the edges of an
     article container. Headings before the text and list items or table cells anywhere
     (a tour-date list, a results table ending the article) and paragraph lines are kept.
+    A ``<div>`` closing the text that ``signs`` it (the line and the one above: a name
+    alone set apart, ``_signs``) is kept too, for the closing-line rule to take as the
+    writer: ``<div style="text-align:right"><strong>Ралица Пеева</strong></div>`` was cut
+    here as a label, and the page named nobody.
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
         start += 1
     while end > start and _trimmable(blocks[end - 1]):
+        last = blocks[end - 1]
+        if signs is not None and last.tag == "div" and end - start > 1:
+            if signs(last.text, blocks[end - 2].text):
+                break
         end -= 1
     return blocks[start:end]
+
+
+def _signs(tree: LexborHTMLParser) -> Callable[[str, str], bool]:
+    """Whether a line under another reads as a name alone signing the text
+    (``bylines.set_apart_signature``) and the page sets it apart (``set_apart.whole_block``);
+    the tree is asked only about a line that reads so."""
+    return lambda line, above: bool(
+        bylines.set_apart_signature(line, above) and set_apart.whole_block(tree, line)
+    )
 
 
 def _trimmable(block: Block) -> bool:
@@ -1052,7 +1071,7 @@ def find_main_paragraphs(
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
-    return drop_repeated_runs([b.text for b in trim_edges(kept)])
+    return drop_repeated_runs([b.text for b in trim_edges(kept, _signs(tree))])
 
 
 def body_after_description(
