@@ -150,6 +150,7 @@ class SiteReport:
         """Take the fetcher's counters, and its word that a robots.txt was an earlier
         run's copy (``Fetcher.robots_notes``: a warning), when the run ends."""
         self.warnings.extend(n for n in fetcher.robots_notes.values() if n not in self.warnings)
+        self.warnings.extend(n for n in fetcher.unverified_notes() if n not in self.warnings)
         self.requests = fetcher.requests
         self.cpu["fetch"] = fetcher.stats.fetch_cpu
         self.cpu["decode"] = fetcher.stats.decode_cpu

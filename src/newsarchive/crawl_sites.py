@@ -14,6 +14,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsarchive.archive.connection import ArchiveFile, check_intact, connect, write_failure
 from newsarchive.archive.store import Store, now_iso
@@ -86,7 +87,10 @@ def crawl_site(
     report = SiteReport(profile.id)
     try:
         with closing(connect(db, create=False)) as conn, Fetcher(
-            options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
+            options.fetch.with_delay(options.delay, profile.delay).with_tls(
+                (*site_hosts(profile), urlsplit(options.base_url or "").netloc),
+                profile.tls_verify, profile.ca_bundle,
+            ), mirror=options.base_url,
             site_hosts=site_hosts(profile), log=options.log, stop=options.stop, names=names,
         ) as fetcher:  # fmt: skip
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)

@@ -58,6 +58,11 @@ class Profile:
     title_affixes: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ()
     delay: float | None = None
+    # TLS (``fetch/tls.py``): false reads the site's hosts without verifying their
+    # certificate (said once a run); ``ca_bundle`` is a PEM file of more authorities or a
+    # missing intermediate to verify them with
+    tls_verify: bool = True
+    ca_bundle: str | None = None
     source: str = "built-in"
 
     @property

@@ -57,6 +57,14 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
+from newsarchive.fetch.tls import (
+    CA_BUNDLE_ENV,
+    INSECURE_HOSTS_ENV,
+    TlsPolicy,
+    ca_bundle_problem,
+    certificate_refused,
+    refusal_line,
+)
 from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line, redacted
@@ -126,6 +134,11 @@ class FetchOptions:
     deadline: float = 60.0
     max_redirects: int = 5
     respect_robots: bool = True
+    # TLS, per host and said (``fetch/tls.py``): hosts whose certificate goes unverified
+    # (a profile's ``tls_verify = false``, ``$NEWSARCHIVE_INSECURE_HOSTS``), and a file of
+    # more authorities to trust (``ca_bundle``, ``$NEWSARCHIVE_CA_BUNDLE``)
+    insecure_hosts: frozenset[str] = frozenset()
+    ca_bundle: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> FetchOptions:
@@ -160,6 +173,13 @@ class FetchOptions:
                         f"${name} must be a number from {low} to {high}, not '{raw}'", url=""
                     ) from None
                 values[key] = value
+        policy = TlsPolicy.from_env()
+        if policy.insecure:
+            values["insecure_hosts"] = policy.insecure
+        if policy.ca_bundle:
+            if problem := ca_bundle_problem(policy.ca_bundle):
+                raise FetchError(f"${CA_BUNDLE_ENV}: {problem}", url="")
+            values["ca_bundle"] = policy.ca_bundle
         values.update({k: v for k, v in overrides.items() if v is not None})
         chosen = values.get("user_agent")
         if isinstance(chosen, str) and not chosen.strip():
@@ -180,6 +200,15 @@ class FetchOptions:
         """The per-host delay rule: ``--delay`` wins, then the profile's, then ours."""
         chosen = explicit if explicit is not None else profile
         return self if chosen is None else replace(self, delay=chosen)
+
+    def with_tls(self, hosts: Iterable[str], verify: bool, ca_bundle: str | None) -> FetchOptions:
+        """A profile's TLS settings: ``verify`` false adds its ``hosts`` (a port left off)
+        to those read unverified; its ``ca_bundle`` replaces ``$NEWSARCHIVE_CA_BUNDLE``'s."""
+        insecure = self.insecure_hosts
+        if not verify:
+            names = (urlsplit(f"//{h}").hostname for h in hosts)
+            insecure = insecure | {n for n in names if n}
+        return replace(self, insecure_hosts=insecure, ca_bundle=ca_bundle or self.ca_bundle)
 
 
 class RobotsDisallowed(FetchError):
@@ -722,7 +751,9 @@ class Fetcher:
         self._redirects = RedirectPolicy(hosts)
         connections = max(1, self.options.max_connections)
         limits = httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8)
-        self._backend = BoundedBackend(stop)
+        self._backend = BoundedBackend(
+            stop, tls=TlsPolicy(self.options.insecure_hosts, self.options.ca_bundle)
+        )
         if transport is None:
             transport = bounded_transport(self._backend, limits)
         if mirror is not None:
@@ -775,6 +806,15 @@ class Fetcher:
     @property
     def requests(self) -> int:
         return self.stats.requests
+
+    def unverified_notes(self) -> list[str]:
+        """One line per host this run read over TLS without verifying its certificate, as
+        its profile or ``$NEWSARCHIVE_INSECURE_HOSTS`` asked (said, never silent)."""
+        return [
+            f"{host}: read over TLS without verifying its certificate (as its profile's "
+            f"tls_verify = false or ${INSECURE_HOSTS_ENV} asks)"
+            for host in sorted(self._backend.tls.unverified_hosts)
+        ]
 
     def close(self) -> None:
         self._client.close()
@@ -1128,7 +1168,18 @@ class Fetcher:
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 self._check_stop()  # a read that gave up because the crawl is stopping
                 self._add_fetch_cpu(cpu)
-                self._log_fetch(url, type(exc).__name__, 0, started)
+                cert_refused = certificate_refused(exc)
+                self._log_fetch(
+                    url, "tls-refused" if cert_refused else type(exc).__name__, 0, started
+                )
+                if cert_refused is not None:
+                    # The same certificate on every try and every page: not retried, not
+                    # the host's silence; its host is given up on for the run, each URL
+                    # left for a later run (``_refuse_host`` says why, costing nothing).
+                    line = refusal_line(cert_refused)
+                    failed_host = self._host(_failed_host(exc, _netloc(url)))
+                    failed_host.unreachable, failed_host.unreachable_at = line, url
+                    raise FetchFailed(line, url=url, shown=self.describe(url)) from None
                 problem = malformed(exc)
                 if problem is not None:
                     raise FetchFailed(

@@ -23,6 +23,14 @@ from typing import Any
 import httpcore
 import httpx
 
+from newsarchive.fetch.tls import (
+    CertificateRefused,
+    TlsPolicy,
+    explain,
+    peer_chain,
+    verify_failure,
+)
+
 SocketOption = Any  # httpcore's socket option tuples, passed through untouched
 _HEAD_LIMIT = 256 * 1024  # (h11 refuses a head past 64 KiB: the count gives up well after)
 _GLANCE = 0.05  # how long ``read_on`` waits for bytes a readable socket holds (a TLS record)
@@ -35,8 +43,14 @@ class Interrupted(httpcore.ReadError):
 class BoundedBackend(httpcore.NetworkBackend):
     """``httpcore.SyncBackend`` whose streams obey ``until(deadline)`` and ``stop``."""
 
-    def __init__(self, stop: threading.Event | None = None, slice: float = 0.5) -> None:
+    def __init__(
+        self,
+        stop: threading.Event | None = None,
+        slice: float = 0.5,
+        tls: TlsPolicy | None = None,
+    ) -> None:
         self._inner = httpcore.SyncBackend()
+        self.tls = tls or TlsPolicy()
         self._local = threading.local()  # the deadline of the response this thread awaits
         self._stop = stop
         self._slice = slice
@@ -192,7 +206,26 @@ class BoundedStream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        inner = self._inner.start_tls(ssl_context, server_hostname, self._backend.capped(timeout))
+        """The handshake, with the context the backend's ``TlsPolicy`` gives the host (the
+        pool's one context cannot differ by host); a certificate refused is said why."""
+        policy = self._backend.tls
+        context = policy.context(server_hostname)
+        try:
+            peer = self._inner.get_extra_info("socket").getpeername()[:2]
+        except (AttributeError, OSError):
+            peer = None
+        wait = self._backend.capped(timeout)
+        try:
+            inner = self._inner.start_tls(context, server_hostname, wait)
+        except httpcore.ConnectError as exc:
+            failure = verify_failure(exc)
+            if failure is None or server_hostname is None:
+                raise
+            chain = [] if peer is None else peer_chain(peer, server_hostname, wait or 10.0)
+            reason, missing = explain(
+                failure.verify_code, failure.verify_message, server_hostname, chain
+            )
+            raise CertificateRefused(server_hostname, reason, missing) from None
         return BoundedStream(inner, self._backend)
 
     def get_extra_info(self, info: str) -> Any:

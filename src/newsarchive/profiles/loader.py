@@ -29,7 +29,14 @@ _BUILTIN_DIR = Path(__file__).parent / "sites"
 
 # section -> {toml key: Profile field}
 _SCHEMA: dict[str, dict[str, str]] = {
-    "": {"id": "id", "name": "name", "origin": "origin", "hosts": "hosts"},
+    "": {
+        "id": "id",
+        "name": "name",
+        "origin": "origin",
+        "hosts": "hosts",
+        "tls_verify": "tls_verify",
+        "ca_bundle": "ca_bundle",
+    },
     "discovery": {
         "start_urls": "start_urls",
         "rested_urls": "rested_urls",
@@ -125,8 +132,18 @@ def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 3600:
             raise ProfileError(f"{where}: '{key}' must be a number of seconds from 0 to 3600")
         return float(value)
+    if field_name == "tls_verify":
+        if not isinstance(value, bool):
+            raise ProfileError(f"{where}: '{key}' must be true or false")
+        return value
     if not isinstance(value, str):
         raise ProfileError(f"{where}: '{key}' must be a string")
+    if field_name == "ca_bundle":  # (a leading ~ is the home folder, as in a crontab)
+        from newsarchive.fetch.tls import ca_bundle_problem
+
+        value = str(Path(value).expanduser())
+        if problem := ca_bundle_problem(value):
+            raise ProfileError(f"{where}: {problem}")
     return value
 
 
