@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.explorer import sitemap_hosts, vouched_sitemap
+from newsarchive.models import Profile
+
 from .mirror_sites import article_rows, check_bare_crawl, mirror_crawls
 from .support import Result
 
@@ -79,3 +82,28 @@ def test_oblakovos_sitemap_on_its_hosting_companys_cdn_is_read_every_night(
     assert "/novini/novo-nastilka-3121" in nightly
     assert len(article_rows(db)) == 10
     assert all(url.startswith("https://oblakovo.bg/novini/") for url in article_rows(db))
+
+
+@pytest.mark.parametrize(
+    ("sitemap", "origin", "home", "vouched"),
+    [
+        # oblakovo: the site its host's whole, its robots.txt naming the CDN's copy
+        ("https://cdn.oblakhost.net/sites/oblakovo/sitemap.xml", "https://oblakovo.bg", "/", True),
+        # the site's own host: on the site, nothing to vouch for
+        ("https://www.oblakovo.bg/sitemap.xml", "https://oblakovo.bg", "/", False),
+        # a mayoralty in a folder of the municipality's host reads the host's robots.txt:
+        # the sitemap at its root, or on another host, is the host's, not the mayoralty's
+        ("https://trastenik.bg/sitemap.xml", "https://trastenik.bg", "/kmetstva/rakita/", False),
+        ("https://cdn.host.net/trastenik.xml", "https://trastenik.bg", "/kmetstva/rakita/", False),
+    ],
+)  # fmt: skip
+def test_a_sitemap_off_the_site_is_its_own_only_where_robots_txt_is_the_sites(
+    sitemap: str, origin: str, home: str, vouched: bool
+) -> None:
+    """Keeping every off-site ``Sitemap:`` line read two mirrors of sites kept in a
+    folder of a shared host (rakita, gardeniya) the host's root sitemap, one request more
+    every night; only a site that is its host's whole owns its robots.txt's word."""
+    host = origin.split("://", 1)[1]
+    profile = Profile(id="x", name="x", origin=origin, hosts=(host,), home=home)
+    assert vouched_sitemap(sitemap, profile) is vouched
+    assert sitemap_hosts([sitemap], profile) == ([sitemap.split("/")[2]] if vouched else [])

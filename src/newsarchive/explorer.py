@@ -166,8 +166,17 @@ def sitemap_hosts(sitemaps: list[str] | tuple[str, ...], profile: Profile) -> li
     before, such a line was dropped, and a site whose news list a script draws, its sitemap
     on the CDN its only index, was "no news found". The sitemap's entries stay filtered by
     the site's own hosts: the CDN is not made the site's."""
-    hosts = [urlsplit(url).netloc.lower() for url in sitemaps if not on_site(url, profile)]
+    hosts = [urlsplit(url).netloc.lower() for url in sitemaps if vouched_sitemap(url, profile)]
     return list(dict.fromkeys(host for host in hosts if host))
+
+
+def vouched_sitemap(url: str, profile: Profile) -> bool:
+    """A sitemap off the site that its robots.txt's ``Sitemap:`` line still makes the
+    site's: on another host, and robots.txt the site's own, the site its host's whole.
+    A site kept in a folder of a host it shares (``Profile.home``, "/kmetstva/rakita/")
+    reads the host's robots.txt, whose sitemap at the host's root is its other sites'
+    (the municipality's beside its mayoralty's): that stays dropped, as before."""
+    return profile.home == "/" and not on_site(url, profile)
 
 
 def newest_first(
@@ -307,8 +316,9 @@ class _Explorer:
             # (or on a host not the site's at all, its hosting company's CDN: robots.txt is
             # the site's own word, which sitemaps.org's cross-submission takes as proof the
             # sitemap speaks for the site; only its entries on the site's hosts are read)
-            self.fetcher.add_site_hosts(sitemap_hosts([normal], self.profile))
-            self.add(self.sitemaps, normal, ROBOTS_NOTE)
+            if on_site(normal, self.profile) or vouched_sitemap(normal, self.profile):
+                self.fetcher.add_site_hosts(sitemap_hosts([normal], self.profile))
+                self.add(self.sitemaps, normal, ROBOTS_NOTE)
         # (the wall is read from where the server sent the visitor, whose return field
         # the normal form drops: ``urls.RETURN_FIELD``)
         page = self.fetched(home, "listing", telling=True)
