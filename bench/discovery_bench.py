@@ -901,6 +901,15 @@ for site, name, origin in (
     ("vdyasno", "Община Вдясно", "https://vdyasno.bg"),
     ("vazvanie", "Община Възвание", "https://vazvanie.bg"),
     ("zaglavie", "Община Заглавие", "https://zaglavie.bg"),
+    # and an eighty-second's (tests/fixtures/make_mirrors_round82.py): a site builder's
+    # "Блог" at /blog, /blog/page/2, posts at /post/<slug>, a JSON state blob on each page
+    ("konstruktorovo", "Община Конструкторово", "https://konstruktorovo.bg"),
+    # and uCoz's news module, /news/?page2, a calendar of day archives /news/2026-11-29
+    ("ukovo", "Община Уково", "https://ukovo.bg"),
+    # and the news index the search's first page, "Всички новини" to /search?q=&type=news
+    ("tarseno", "Община Търсено", "https://tarseno.bg"),
+    # and a news list its script draws, the sitemap robots.txt names on a CDN host
+    ("oblakovo", "Община Облаково", "https://oblakovo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -25,6 +25,7 @@ from newsarchive.explorer import (
     explore,
     explored_lately,
     missed_again,
+    sitemap_hosts,
     stale,
     unread_wait,
 )
@@ -96,6 +97,8 @@ class Discoverer:
         saved, suspects, before = self.reader, set[str](), set[str]()
         if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
             left = set(found.urls) - done
+            # (a sitemap robots.txt keeps on its hosting company's CDN is asked there)
+            self.fetcher.add_site_hosts(sitemap_hosts(found.sitemaps, self.profile))
             if not left:
                 self._keep_moves()
                 return  # all of it was read already

@@ -158,6 +158,27 @@ def missed_again(found: Discovery, before: Discovery | None) -> Discovery:
     return replace(found, unread_runs=runs)
 
 
+def sitemap_hosts(sitemaps: list[str] | tuple[str, ...], profile: Profile) -> list[str]:
+    """The hosts off the site's own that hold its sitemaps: only robots.txt's ``Sitemap:``
+    lines name one there (``Explorer.run``), the hosting company's CDN
+    (``https://cdn.host.net/sites/x/sitemap.xml``). The fetcher is to ask there as it asks
+    the site (a ``--base-url`` mirror serves it too), each run that reads the sitemap:
+    before, such a line was dropped, and a site whose news list a script draws, its sitemap
+    on the CDN its only index, was "no news found". The sitemap's entries stay filtered by
+    the site's own hosts: the CDN is not made the site's."""
+    hosts = [urlsplit(url).netloc.lower() for url in sitemaps if vouched_sitemap(url, profile)]
+    return list(dict.fromkeys(host for host in hosts if host))
+
+
+def vouched_sitemap(url: str, profile: Profile) -> bool:
+    """A sitemap off the site that its robots.txt's ``Sitemap:`` line still makes the
+    site's: on another host, and robots.txt the site's own, the site its host's whole.
+    A site kept in a folder of a host it shares (``Profile.home``, "/kmetstva/rakita/")
+    reads the host's robots.txt, whose sitemap at the host's root is its other sites'
+    (the municipality's beside its mayoralty's): that stays dropped, as before."""
+    return profile.home == "/" and not on_site(url, profile)
+
+
 def newest_first(
     items: Items, today: dt.date | None, memo: listings.DateMemo | None = None
 ) -> bool:
@@ -292,7 +313,11 @@ class _Explorer:
             # files host, ``static.x.bg``: the site says so itself, which no link could)
             if news_subdomain(host := urlsplit(normal).netloc, self.profile):
                 self.adopt(host)
-            if on_site(normal, self.profile):
+            # (or on a host not the site's at all, its hosting company's CDN: robots.txt is
+            # the site's own word, which sitemaps.org's cross-submission takes as proof the
+            # sitemap speaks for the site; only its entries on the site's hosts are read)
+            if on_site(normal, self.profile) or vouched_sitemap(normal, self.profile):
+                self.fetcher.add_site_hosts(sitemap_hosts([normal], self.profile))
                 self.add(self.sitemaps, normal, ROBOTS_NOTE)
         # (the wall is read from where the server sent the visitor, whose return field
         # the normal form drops: ``urls.RETURN_FIELD``)
