@@ -27,13 +27,14 @@ import os
 import socket
 import ssl
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpcore
 import httpx
 
 INSECURE_HOSTS_ENV = "NEWSARCHIVE_INSECURE_HOSTS"
 CA_BUNDLE_ENV = "NEWSARCHIVE_CA_BUNDLE"
+_E = TypeVar("_E", bound=BaseException)
 
 # OpenSSL's X509_V_ERR_* codes (ssl.SSLCertVerificationError.verify_code)
 _NOT_YET_VALID = 9
@@ -59,16 +60,22 @@ class CertificateRefused(httpcore.ConnectError):
         self.missing_intermediate = missing_intermediate
 
 
-def certificate_refused(exc: BaseException) -> CertificateRefused | None:
-    """The ``CertificateRefused`` behind an httpx error (httpx raises its own from it)."""
+def _behind(exc: BaseException, kind: type[_E]) -> _E | None:
+    """The ``kind`` error ``exc`` was raised from or while handling (a few links down:
+    httpx and httpcore each raise their own error from the one below), if any."""
     seen: BaseException | None = exc
     for _ in range(8):
         if seen is None:
             return None
-        if isinstance(seen, CertificateRefused):
+        if isinstance(seen, kind):
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
+
+
+def certificate_refused(exc: BaseException) -> CertificateRefused | None:
+    """The ``CertificateRefused`` behind an httpx error (httpx raises its own from it)."""
+    return _behind(exc, CertificateRefused)
 
 
 def way_out(host: str, missing_intermediate: bool = False) -> str:
@@ -259,11 +266,4 @@ def ca_bundle_problem(path: str) -> str:
 
 def verify_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
     """The verification error behind a handshake's failure, if that was its cause."""
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            return None
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
+    return _behind(exc, ssl.SSLCertVerificationError)
