@@ -910,6 +910,14 @@ for site, name, origin in (
     ("tarseno", "Община Търсено", "https://tarseno.bg"),
     # and a news list its script draws, the sitemap robots.txt names on a CDN host
     ("oblakovo", "Община Облаково", "https://oblakovo.bg"),
+    # and an eighty-third's (tests/fixtures/make_mirrors_round83.py): platforms in their
+    # Bulgarian locale, a WordPress.com blog's /?p= shortlinks and a time only in the day
+    # link's title, a phpBB board's news forum (found whole; its topic pages' headline
+    # and author read wrong), new Google Sites' Cyrillic pages, Drupal 7's "пет."
+    ("uchilishtnik", "ОУ „Христо Ботев“ – с. Училищник", "https://uchilishtnik.wordpress.com"),
+    ("forumovo", "НЧ „Просвета 1907“ – с. Форумово", "https://forum.chitalishte-forumovo.bg"),
+    ("googlesajt", "Кметство Сайтово", "https://sites.google.com/view/kmetstvo-sajtovo"),
+    ("drupalbg", "Община Друпалово", "https://drupalbg.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -803,9 +803,11 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
     return replace(published, value=from_url, rule=f"{published.rule}:url-day")
 
 
-# Elements whose tooltip may hold the time of the day they show: never a link (its title
-# describes where it leads) or a picture.
-_TOOLTIP_SELECTOR = "[title]:not(a):not(img):not(link)"
+# Elements whose tooltip may hold the time of the day they show: never a picture, and a
+# link only where its title is a time alone (a link's title otherwise describes where it
+# leads; WordPress's Twenty Ten and its kin print the day as a link to the post titled
+# with the time, ``<a href="…" title="08:17" rel="bookmark">27 ноември 2026</a>``).
+_TOOLTIP_SELECTOR = "[title]:not(img):not(link)"
 _TOOLTIP_MAX = 40  # characters: a date and a time, with a label at most
 _SHOWN_MAX = 60  # characters an element whose tooltip is a time shows: a date line
 # Tooltips of a date's look read a page (each a date search; the article's is near the
@@ -829,6 +831,8 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     for node in tree.css(_TOOLTIP_SELECTOR):
         tip = node.attributes.get("title") or ""
         if len(tip) > _TOOLTIP_MAX or ":" not in tip and "." not in tip:
+            continue
+        if node.tag == "a" and dates.parse_clock(tip) is None:
             continue
         read += 1
         if read > _TOOLTIPS_READ or len(found) > 1:
@@ -875,7 +879,12 @@ def _behind_relative(tree: LexborHTMLParser, today: dt.date | None) -> Published
     read = 0
     for node in tree.css(_TOOLTIP_SELECTOR):
         tip = node.attributes.get("title") or ""
-        if len(tip) > _TOOLTIP_MAX or ":" not in tip or not _FULL_TOOLTIP.search(tip):
+        if (
+            node.tag == "a"
+            or len(tip) > _TOOLTIP_MAX
+            or ":" not in tip
+            or not _FULL_TOOLTIP.search(tip)
+        ):
             continue
         read += 1
         if read > _TOOLTIPS_READ:

@@ -1,0 +1,101 @@
+"""An eighty-third round of site shapes, four whole small sites on the small platforms a
+Bulgarian school, community centre or mayoralty runs its news on, printed in their
+Bulgarian locale, crawled from the origin alone (a profile of id, name and origin)
+through a real ``MirrorServer``, as ``test_round77_mirrors`` does its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round83.py``): a free WordPress.com blog whose
+sidebar links each post by its ``/?p=123`` shortlink, answered ``301`` to the pretty
+permalink (uchilishtnik); a phpBB 3 board whose forum "Новини и съобщения" holds the news
+as topics, the replies comments (forumovo); a new Google Sites site, Cyrillic page
+addresses, the day only in the text (googlesajt); Drupal 7's Bartik in Bulgarian, "пет.,
+27/11/2026 - 08:17", ``/node?page=1`` (drupalbg). Each must archive exactly its articles
+with the true title, date, author and body, and a rerun right after must cost at most
+three requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extraction.pipeline import extract
+
+from .mirror_sites import check_bare_crawl
+from .support import Result
+
+ROUND83_SITES = {
+    # WordPress.com, Twenty Ten in Bulgarian, /?p=148 shortlinks 301 to /2026/11/28/<slug>/
+    "uchilishtnik": ("ОУ „Христо Ботев“ – с. Училищник", "https://uchilishtnik.wordpress.com"),
+    # phpBB 3: viewforum.php?f=2 "Новини и съобщения", the first post the article
+    "forumovo": ("НЧ „Просвета 1907“ – с. Форумово", "https://forum.chitalishte-forumovo.bg"),
+    # new Google Sites: /view/kmetstvo-sajtovo/новини, the day only in the text
+    "googlesajt": ("Кметство Сайтово", "https://sites.google.com/view/kmetstvo-sajtovo"),
+    # Drupal 7 Bartik in Bulgarian: "Публикувано от admin на пет., 27/11/2026 - 08:17"
+    "drupalbg": ("Община Друпалово", "https://drupalbg.bg"),
+}
+
+
+# forumovo: found whole (9 of 9, no topic of "Свободна тема", the replies dropped), but
+# each topic's page is read wrong: the board's name, prosilver's header <h1>, taken for
+# the headline over the <title>'s "Topic - Board"; the topic's title (the first post's
+# <h3>) kept as the text's first line; and the screen-reader label "Мнение" of the post
+# link's icon taken for the author. Not mended this round.
+_FORUM_GAP = pytest.mark.xfail(
+    strict=True,
+    reason="phpBB topic page: header <h1> read as the headline, 'Мнение' as the author",
+)
+
+
+@pytest.mark.parametrize(
+    "site",
+    [pytest.param(s, marks=_FORUM_GAP) if s == "forumovo" else s for s in sorted(ROUND83_SITES)],
+)
+def test_a_round83_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND83_SITES[site])
+
+
+_POST = """<html><head><title>{title} | ОУ „Христо Ботев“</title></head><body>
+<div id="access"><a href="/">Начало</a> <a href="/za-nas/">За нас</a></div>
+<div id="content"><div class="post hentry"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><span class="meta-prep">Публикувано на</span> {date}
+<span class="meta-sep">от</span>
+<span class="author vcard"><a href="/author/admin/">admin</a></span></div>
+<div class="entry-content"><p>Учениците от четвърти клас засадиха тридесет фиданки в двора
+на училището, а родителите донесоха лопати и вода.</p>
+<p>Всеки клас ще се грижи за своите дръвчета до края на учебната година.</p></div></div></div>
+</body></html>"""
+_TITLE = "Засадихме тридесет фиданки в двора"
+_LINK = (
+    '<a href="https://x.wordpress.com/2026/11/27/fidanki/" title="{tip}" rel="bookmark">'
+    '<span class="entry-date">27 ноември 2026</span></a>'
+)
+
+
+@pytest.mark.parametrize(
+    ("tip", "published"),
+    [
+        # Twenty Ten's "Публикувано на <a title="08:17">27 ноември 2026</a>": the time
+        ("08:17", dt.datetime(2026, 11, 27, 8, 17)),
+        ("8:17 ч.", dt.datetime(2026, 11, 27, 8, 17)),
+        # a link's title that says where it leads, or a date and a time, stays no time
+        ("Постоянна връзка към 27.11.2026", dt.date(2026, 11, 27)),
+        ("27.11.2026 08:17", dt.date(2026, 11, 27)),
+    ],
+)
+def test_a_time_alone_in_the_title_of_a_link_showing_the_day_completes_it(
+    tip: str, published: dt.date
+) -> None:
+    """uchilishtnik (a WordPress.com blog on Twenty Ten) prints the day as a link to the
+    post whose ``title`` is the time, the time nowhere else: 9 of 9 were dated the day
+    alone. A link's tooltip was never read (a link's title says where it leads); one that
+    is a time alone and nothing else now completes the day the link shows."""
+    html = _POST.format(title=_TITLE, date=_LINK.format(tip=tip))
+    article = extract(
+        html, "https://x.wordpress.com/2026/11/27/fidanki/", today=dt.date(2026, 11, 30)
+    )
+    assert article.published == published
