@@ -918,6 +918,13 @@ for site, name, origin in (
     ("forumovo", "НЧ „Просвета 1907“ – с. Форумово", "https://forum.chitalishte-forumovo.bg"),
     ("googlesajt", "Кметство Сайтово", "https://sites.google.com/view/kmetstvo-sajtovo"),
     ("drupalbg", "Община Друпалово", "https://drupalbg.bg"),
+    # and an eighty-fourth's (tests/fixtures/make_mirrors_round84.py) article pages: a
+    # year cut short after an apostrophe, "Продължава след рекламата" between paragraphs,
+    # "Източник: БТА" opening the text, two editors' names set apart at the close
+    ("apostrof", "Община Апостроф", "https://apostrof.bg"),
+    ("prekasvane", "Община Прекъсване", "https://prekasvane.bg"),
+    ("izvornik", "Извор Нюз", "https://izvornik.bg"),
+    ("dvoyka", "Община Двойка", "https://dvoyka.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

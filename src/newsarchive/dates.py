@@ -242,9 +242,11 @@ _NUMERIC = re.compile(
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
 # ("%d.%m.%y %H:%M"). Only zero-padded day and month, with dots, the year's two digits
 # ending the number, not run on from a word: a version "3.1.24", "v01.02.03" or an
-# address "10.0.12.5" is no date.
+# address "10.0.12.5" is no date. The year may carry the apostrophe that marks it cut
+# short ("27.11.'26 08:17", "27.11.’26"): without it the date was read as "27.11."
+# with no year, the fetch year's day, and the time after it lost.
 _SHORT_YEAR = re.compile(
-    r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
+    r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.['’‘]?(?P<yy>\d\d)"
     r"(?![\d.]\d|\d)" + _YEAR_MARK + _then_time(_TIME),
     re.IGNORECASE,
 )

@@ -1281,10 +1281,28 @@ def reads_as_name(text: str) -> bool:
 _PROSE_END = '.!?…»“"'
 
 
+# Two writers' names on one line: "Иван Петров и Мария Илиева", "Иван Петров, Мария Илиева".
+_TWO_NAMES = re.compile(r"\s*(?:,|\s(?:и|and|&)\s)\s*")
+
+
+def _two_persons(text: str) -> str:
+    """``text`` when it is two persons' names (``_person_words`` each) joined by "и", "and",
+    "&" or a comma, as two writers sign a text together; else "". Written as printed, as
+    "Автори: Иван Петров и Мария Илиева" is. Cheap to refuse: a line with no "и", "and",
+    "&" or comma is not split, and each part must read as a name on its own."""
+    if len(text) > 80:
+        return ""
+    parts = _TWO_NAMES.split(text.strip())
+    if len(parts) != 2 or not all(_person_words(part) for part in parts):
+        return ""
+    return " ".join(text.split())
+
+
 def set_apart_signature(line: str, above: str, author: str = "") -> str:
     """The writer a closing line names when it is only a person's name (``_person_words``:
     two or three words, a Bulgarian one's last a surname, the first no role; a Latin
-    one's not a place's or an outlet's) under a line of prose, to be asked of the page
+    one's not a place's or an outlet's), or two such joined by "и" or a comma
+    (``_two_persons``: two writers), under a line of prose, to be asked of the page
     only then: whether the line is set apart, a whole paragraph in bold or aligned right
     (``set_apart.whole_block``), which a name typed in sentence case is not enough to
     tell. "Димитрина Начева" in ``<p><strong>`` under the text is how a regional outlet
@@ -1292,7 +1310,7 @@ def set_apart_signature(line: str, above: str, author: str = "") -> str:
     ends on no sentence's mark: "Наградени са:", another name), and not a name other than
     the ``author`` the page names elsewhere: the byline wins, and a different name under
     the text is someone the text concerns. "" for any other line."""
-    name = _person_words(line)
+    name = _person_words(line) or _two_persons(line)
     if not name or not above or above[-1] not in _PROSE_END:
         return ""
     if author and author.casefold() != name.casefold():

@@ -343,6 +343,12 @@ _LINE_RULES = (
     # An ad slot's label, alone or between dashes as themes print it over the slot
     # (tagDiv's "- Реклама -", "- Advertisement -").
     r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)(?:\s*[-–—])?$",
+    # The note an ad slot leaves between two paragraphs of the text, telling the reader
+    # the text goes on past it ("Продължава след рекламата", "Статията продължава под
+    # рекламата", "Story continues below advertisement"): the page's, not the story's.
+    r"^(?:[-–—]\s*)?(?:(?:Статията|Текстът|Материалът|Новината)\s+)?продължава\s+(?:след|под)\s+"
+    r"(?:рекламата|рекламния блок)\s*(?:\.{1,3}|…)?(?:\s*[-–—])?$",
+    r"^(?:Story|Article) continues (?:below|after) (?:this |the )?(?:advertisement|ad)$",
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
     rf"^Все още няма {_COMMENT}и",

@@ -541,7 +541,9 @@ def _trim_head(
     absolute one, or a relative one ("вчера, 10:32", "преди 3 часа") counted from
     ``today``, the fetch moment the date rules read it with too; and the date's time on
     a line of its own (``_time_of_date_line``; ``clock``: the time the article is dated
-    at)."""
+    at). And a line only crediting the outlet the text was taken from ("Източник: БТА",
+    ``bylines.source_credit``), which some sites print over the text instead of under
+    it: a credit there as much as at the close, where ``_trim_tail`` drops it."""
     paragraphs = paragraphs[_masthead_lines(paragraphs, title) :]
     while paragraphs:
         first = paragraphs[0]
@@ -552,6 +554,7 @@ def _trim_head(
                 and not _tells_news(first)
             )
             or _time_of_date_line(first, clock)
+            or bylines.source_credit(first)
         ):
             paragraphs = paragraphs[1:]
         else:
