@@ -925,6 +925,15 @@ for site, name, origin in (
     ("prekasvane", "Община Прекъсване", "https://prekasvane.bg"),
     ("izvornik", "Извор Нюз", "https://izvornik.bg"),
     ("dvoyka", "Община Двойка", "https://dvoyka.bg"),
+    # and an eighty-fifth's (tests/fixtures/make_mirrors_round85.py): a list publishing two
+    # between the crawl's page 1 and page 2 (its server's next_night_after)
+    ("dopalneno", "Община Допълнено", "https://dopalneno.bg"),
+    # and an offset pager, ?start=3, one of page 1 unpublished right after it was read
+    ("izteglyano", "Община Изтеглено", "https://izteglyano.bg"),
+    # and a page 1 of three whose "Покажи още" page, /novini?page=2, holds six
+    ("zaredeno", "Община Заредено", "https://zaredeno.bg"),
+    # and three "Актуално" cards pinned weeks ago atop every page, "НОВО" badges
+    ("aktualno", "Община Актуално", "https://aktualno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -91,6 +91,11 @@ A mirror of a site as it is the next night (new articles, one edited, one delete
 whole site moved) keeps that night's files in ``_night2/`` (``_night3/``…): after
 ``next_night()`` they are served over the root's, the night's ``_mirror.json`` over the
 root's key by key, and its ``{"gone": {"/novini/x": 410}}`` answers those paths so.
+A busy site publishing or unpublishing while a crawl reads its list names the address
+after whose answer the change lands: ``{"next_night_after": "/novini"}`` goes on to the
+next night by itself once it has answered that path ``200`` (so page 2, asked after page
+1, is the changed list's), once a night (the next night's ``_mirror.json`` may name
+another).
 
 A server having a bad night (busy, slow, a section down) is the same mirror with an
 ``intercept``: asked first with each request's path, it may sleep (latency) and may name
@@ -476,6 +481,10 @@ class MirrorServer:
                     if cut:
                         self._send_cut(kind, body)
                         return
+                if server.next_night_after and self.path == server.next_night_after:
+                    # (the site changes while the crawl reads it: this answer, read
+                    # already, is the night's; the next request's the next night's)
+                    server.next_night()
                 self._send(200, kind, body, {**validators, **declared})
 
             def _send_cut(self, kind: str, body: bytes) -> None:
@@ -539,6 +548,13 @@ class MirrorServer:
         self.day_pages = _declared(settings, "day_pages")  # prefix, file, first
         self.repeated_segments = bool(settings.get("repeated_segments", False))
         self.cut_every = int(str(settings.get("cut_every", 0)))  # a page cut short so often
+        # the path whose answer the next night follows at once (a list changing mid-walk);
+        # a night's own settings name it anew, so it fires once a night
+        self.next_night_after = str(
+            (_settings(self.root / f"_night{self.night}") if self.night > 1 else settings).get(
+                "next_night_after", ""
+            )
+        )
         self.gone = {str(k): int(str(v)) for k, v in dict(settings.get("gone", {})).items()}  # type: ignore[call-overload]
 
     def resolve_tonight(self, top: Path, raw_path: str) -> Path | None:
