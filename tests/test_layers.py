@@ -33,6 +33,7 @@ RANKS = {
     "memo": 0,
     "utf8_strays": 0,
     "hosts": 0,
+    "pem_files": 0,
     "transliteration": 0,
     "language_tags": 0,
     "led_words": 0,

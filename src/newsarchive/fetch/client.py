@@ -61,12 +61,12 @@ from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
     INSECURE_HOSTS_ENV,
     TlsPolicy,
-    ca_bundle_problem,
     certificate_refused,
     refusal_line,
 )
 from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
+from newsarchive.pem_files import ca_bundle_problem
 from newsarchive.safe_text import one_line, redacted
 
 DEFAULT_USER_AGENT = (

@@ -255,15 +255,6 @@ class TlsPolicy:
         return self._verified
 
 
-def ca_bundle_problem(path: str) -> str:
-    """Why ``path`` cannot be read as a file of PEM certificates, or ""."""
-    try:
-        ssl.create_default_context().load_verify_locations(cafile=path)
-    except (OSError, ssl.SSLError) as exc:
-        return f"ca_bundle {path!r} is no readable file of PEM certificates ({exc})"
-    return ""
-
-
 def verify_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
     """The verification error behind a handshake's failure, if that was its cause."""
     return _behind(exc, ssl.SSLCertVerificationError)

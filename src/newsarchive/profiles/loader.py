@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from newsarchive.errors import ProfileError
 from newsarchive.hosts import host_problem, host_variants
 from newsarchive.models import Profile
+from newsarchive.pem_files import ca_bundle_problem
 from newsarchive.safe_text import redacted
 
 _BUILTIN_DIR = Path(__file__).parent / "sites"
@@ -139,8 +140,6 @@ def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
     if not isinstance(value, str):
         raise ProfileError(f"{where}: '{key}' must be a string")
     if field_name == "ca_bundle":  # (a leading ~ is the home folder, as in a crontab)
-        from newsarchive.fetch.tls import ca_bundle_problem
-
         value = str(Path(value).expanduser())
         if problem := ca_bundle_problem(value):
             raise ProfileError(f"{where}: {problem}")
