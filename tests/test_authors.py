@@ -1290,3 +1290,70 @@ def test_a_long_elements_text_is_not_split_whole_to_find_a_short_line() -> None:
     assert _CountedText.splits == 0
     assert _short_line(_CountedText(f"\n\t{line}  ")) == line
     assert _short_line(line + " " * 5_000) == line
+
+
+_POSTED = (
+    "<html><head><title>Нов детски кът</title></head><body><h1>Нов детски кът</h1>"
+    '<p class="author">{byline} 5 ное 2026, 09:45</p>'
+    "<p>Общината постави люлки, пързалка и пясъчник между блоковете на квартала.</p>"
+    "<p>Площадката е оградена и има пейки за родителите от целия квартал.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "who"),
+    [
+        # phpBB's post line: an icon link to the post, its label for screen readers only
+        (
+            '<a href="./viewtopic.php?p=530#p530" title="Мнение"><i class="icon fa-file"></i>'
+            '<span class="sr-only">Мнение</span></a> от <strong><a href="./memberlist.php?u=2"'
+            ' class="username">Мария Илиева</a></strong> »',
+            "Мария Илиева",
+        ),
+        (
+            '<span class="screen-reader-text">Автор</span><a href="/a/1">Мария Илиева</a>',
+            "Мария Илиева",
+        ),
+        ('<a href="/p/530"><span class="visually-hidden">Мнение</span></a>', None),
+    ],
+)
+def test_a_label_for_screen_readers_alone_is_never_the_author(byline: str, who: str | None) -> None:
+    """forumovo: the post link's label "Мнение", hidden but for screen readers
+    (``SCREEN_READER_CLASSES``), was the first link of the "author" line and was taken
+    for the writer; the byline is read without such text."""
+    assert extract(_POSTED.format(byline=byline)).author == who
+
+
+_UNDER_DATE = (
+    "<html><head><title>Нов мост над реката | Вестник Долина</title></head><body>"
+    '<div class="menu"><a href="/">Начало</a></div><article><h1>Нов мост над реката</h1>'
+    "{meta}<p>Новият мост над реката беше открит вчера от кмета на общината пред"
+    " много граждани.</p><p>Строителството продължи две години и струва четири милиона"
+    " лева.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<div class="meta"><time datetime="2026-11-27">27.11.2026</time>'
+        '<p class="by">Мария Илиева</p></div>',
+        '<p class="date">27.11.2026</p><p class="by">Мария Илиева</p>',
+        '<p class="date">27.11.2026</p><p class="post by">Мария Илиева</p>',
+    ],
+)
+def test_a_name_in_an_element_of_class_by_is_the_byline(meta: str) -> None:
+    """A name alone under the date in ``<p class="by">``: in the metadata box it left the
+    text naming nobody, alone it stayed the text's first line, where ``class="author"``
+    named the writer and left the text. "by" is a byline's class word now, as a whole
+    word only ("lobby", "baby" hold it)."""
+    got = extract(_UNDER_DATE.format(meta=meta), "https://dolina.bg/news/most")
+    assert got.author == "Мария Илиева"
+    assert got.text.startswith("Новият мост")
+
+
+def test_by_inside_a_class_word_names_no_byline() -> None:
+    meta = '<p class="date">27.11.2026</p><p class="lobby">Фоайето на общината е ремонтирано.</p>'
+    got = extract(_UNDER_DATE.format(meta=meta), "https://dolina.bg/news/most")
+    assert got.author is None
+    assert got.text.startswith("Фоайето")

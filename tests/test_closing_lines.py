@@ -168,3 +168,34 @@ def test_a_closing_date_or_filing_line_under_another_label_leaves_the_text(line:
     """The labels templates print before the date under the text (an update's, an edit's,
     the publication's) and the lines saying what the post is filed under."""
     assert extract(_page(f"<p>{line}</p>")).text == TEXT
+
+
+@pytest.mark.parametrize(
+    ("after", "who"),
+    [
+        ("<p>ИВАН ПЕТРОВ И МАРИЯ ИЛИЕВА</p>", "Иван Петров и Мария Илиева"),
+        ("<p>ИВАН ПЕТРОВ, МАРИЯ ИЛИЕВА</p>", "Иван Петров, Мария Илиева"),
+        ("<p>МАРИЯ ИЛИЕВА</p>", "Мария Илиева"),  # one, as before
+    ],
+)
+def test_two_names_in_capitals_closing_the_text_sign_it(after: str, who: str) -> None:
+    """A name in capitals alone under the text signed it (``capitals_signature``), two
+    joined by "И" or a comma stayed its last line with no author: now the one rule for a
+    pair (``bylines._paired``) reads both, in capitals as in sentence case set apart."""
+    got = extract(_page(after))
+    assert got.author == who
+    assert got.text == TEXT
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p>РУСЕ И ГОРНА ОРЯХОВИЦА</p>",  # places
+        "<p>ИВАН ПЕТРОВ, МАРИЯ ИЛИЕВА И ПЕТЯ КОЛЕВА</p>",  # three: a list
+        "<p>ОЧАКВАМЕ ВИ И БЛАГОДАРИМ</p>",  # a shout
+    ],
+)
+def test_capitals_joined_that_are_not_two_persons_stay_text(after: str) -> None:
+    got = extract(_page(after))
+    assert got.author is None
+    assert got.text.splitlines()[-1] == after[3:-4]

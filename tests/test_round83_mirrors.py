@@ -38,21 +38,7 @@ ROUND83_SITES = {
 }
 
 
-# forumovo: found whole (9 of 9, no topic of "Свободна тема", the replies dropped), but
-# each topic's page is read wrong: the board's name, prosilver's header <h1>, taken for
-# the headline over the <title>'s "Topic - Board"; the topic's title (the first post's
-# <h3>) kept as the text's first line; and the screen-reader label "Мнение" of the post
-# link's icon taken for the author. Not mended this round.
-_FORUM_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="phpBB topic page: header <h1> read as the headline, 'Мнение' as the author",
-)
-
-
-@pytest.mark.parametrize(
-    "site",
-    [pytest.param(s, marks=_FORUM_GAP) if s == "forumovo" else s for s in sorted(ROUND83_SITES)],
-)
+@pytest.mark.parametrize("site", sorted(ROUND83_SITES))
 def test_a_round83_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:

@@ -942,3 +942,46 @@ def test_a_memoised_reading_answers_what_no_caller_can_change(
     answer = read("Ремонт на моста | Община Русе")
     assert isinstance(answer, tuple)
     assert read("Ремонт на моста | Община Русе") is answer
+
+
+_BOARD = "НЧ „Просвета 1907“ – с. Форумово"
+
+
+@pytest.mark.parametrize("name", [_BOARD, "Община Русе"])
+def test_a_header_h1_that_is_the_titles_site_part_is_no_headline(name: str) -> None:
+    """A board's header prints its name in an h1 on every page, the ``<title>`` "Topic -
+    Board": a name with a separator of its own ("… – с. Форумово") was two of the title's
+    segments, no one of them the whole h1, so the h1 read as the headline (five words
+    sharing all of them with the title) and the topic's heading in the post was kept as
+    the text's first line. A run of segments at the title's end that leaves out its
+    longest is the site's name as one segment is (``_is_short_segment``)."""
+    topic = "Нов детски кът в квартал Изгрев"
+    page = (
+        f"<html><head><title>{topic} - {name}</title></head><body>"
+        f'<div id="page-header"><div class="headerbar" role="banner"><h1>{name}</h1>'
+        "<p>Форум на читалището</p></div></div>"
+        f'<div id="page-body"><h2 class="topic-title"><a href="?t=53">{topic}</a></h2>'
+        '<div class="post"><div class="postbody">'
+        f'<h3 class="first"><a href="#p530">{topic}</a></h3>'
+        '<div class="content">Общината постави люлки, пързалка и пясъчник между блоковете на'
+        " квартала.<br><br>Площадката е оградена и има пейки за родителите.</div></div></div>"
+        "</div></body></html>"
+    )
+    got = extract(page, "https://forum.example.bg/viewtopic.php?f=2&t=53")
+    assert got.title == topic
+    assert got.text.splitlines()[0].startswith("Общината постави")
+
+
+@pytest.mark.parametrize(
+    ("h1", "short"),
+    [
+        ("НЧ „Просвета 1907“ – с. Форумово", True),  # the run closing the title
+        ("Вестник Долина – Русе", True),  # the run opening it
+        ("Нов мост над Янтра", False),  # the longest segment: the headline
+        ("Нов мост над Янтра – открит", False),  # a run holding it
+        ("Форумово", False),  # a word, not the run's segments
+    ],
+)
+def test_a_run_of_segments_leaving_out_the_longest_is_a_short_segment(h1: str, short: bool) -> None:
+    title = "Вестник Долина – Русе | Нов мост над Янтра – открит | НЧ „Просвета 1907“ – с. Форумово"
+    assert titles._is_short_segment(h1, [title]) is short

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import blocks, bylines
+from newsarchive.extraction.clean import SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
     NearTitle,
     Reader,
@@ -521,11 +522,44 @@ def _byline_elements(
                 continue
             if node.tag == "a" and _named_only_by_the_page(node, selector):
                 continue
-            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+            name = _name_in(node)
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
                 if node.tag == "a":
                     name = _with_co_authors(node, name)
                 yield name, f"generic:{selector.split(',')[0]}"
+
+
+# Text for screen readers alone (``SCREEN_READER_CLASSES``), the element itself included.
+_SPOKEN_ONLY = ", ".join(f".{name}" for name in sorted(SCREEN_READER_CLASSES))
+
+
+def _name_in(node: LexborNode) -> str:
+    """The name a byline element's text gives (``bylines.clean_byline``), text for screen
+    readers alone left out (``_shown_text``)."""
+    name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+    if name and node.css_first(_SPOKEN_ONLY) is not None:
+        return bylines.clean_byline(_shown_text(node))
+    return name
+
+
+def _shown_text(node: LexborNode) -> str:
+    """The byline element's text as ``node.text(deep=True, separator="\n")`` reads it,
+    less what is written for screen readers alone: an icon link's label ("<a
+    class="unread"><i class="icon"></i><span class="sr-only">Мнение</span></a>", phpBB's
+    link to the post in its "author" line) was read as the author. Asked only of an
+    element that names someone and holds such text (one query of the element)."""
+    spoken = {hidden.mem_id for hidden in node.css(_SPOKEN_ONLY)}
+    top = node.mem_id
+    pieces = []
+    for piece in node.traverse(include_text=True):
+        if piece.tag != "-text":
+            continue
+        current = piece.parent
+        while current is not None and current.mem_id not in spoken and current.mem_id != top:
+            current = current.parent
+        if current is None or current.mem_id not in spoken:
+            pieces.append(piece.text_content or "")
+    return "\n".join(pieces)
 
 
 # Up to this many elements a byline selector can start from, its matches are looked for
@@ -621,7 +655,7 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         href = other.attributes.get("href") or ""
         if _folder(href) != folder or href == own:  # (the same writer's "Full Bio")
             continue
-        co_author = bylines.clean_byline(other.text(deep=True, separator="\n") or "")
+        co_author = _name_in(other)
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
             names.append(co_author)
     return ", ".join(names)

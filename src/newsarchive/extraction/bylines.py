@@ -14,7 +14,7 @@ wrongly split institution is worse for a researcher than a join word left in pla
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newsarchive.dates import (
     DATE_LINE_LABEL,
@@ -27,14 +27,16 @@ from newsarchive.dates import (
 from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
 from newsarchive.led_words import led_words
 
-# Elements themes name after the byline, most specific first.
+# Elements themes name after the byline, most specific first. "by" as a whole class word
+# only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
+# within words it is in "baby", "hobby", "lobby".
 BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
     '[itemprop="author"]',
     'a[rel="author"]',
     '[class*="author-name"], [class*="author__name"], [class*="authorName"]',
-    '[class*="byline"] a, [class*="author"] a',
-    '[class*="byline"], [class*="author"]',
+    '[class*="byline"] a, [class*="author"] a, [class~="by"] a',
+    '[class*="byline"], [class*="author"], [class~="by"]',
 )
 # "Автор:", "Автори:", "Текст:", "Репортер:", "Кореспондент:" (a regional outlet's or an
 # agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
@@ -853,9 +855,14 @@ def capitals_signature(line: str) -> str:
     dash or a date under it would make it. The name must read as a person's (``signer``:
     the last word a surname, the first no role), so a place in capitals ("ВЕЛИКО
     ТЪРНОВО") or a shout ("ОЧАКВАМЕ ВИ!") stays text; written as in a sentence."""
-    if len(line) > 60 or not _CAPITALS_NAME.fullmatch(line):
-        return ""
-    return signer(line)[0]
+    if len(line) <= 60 and _CAPITALS_NAME.fullmatch(line):
+        return signer(line)[0]
+    return _paired(line, _capitals_person)  # "ИВАН ПЕТРОВ И МАРИЯ ИЛИЕВА": two writers
+
+
+def _capitals_person(text: str) -> str:
+    """``capitals_signature`` of one name: a person's name in capitals, as written."""
+    return signer(text)[0] if _CAPITALS_NAME.fullmatch(text) else ""
 
 
 # "24.11.2026 г. в 10:30 ч.", and the time said first, "в 14:23 ч. на 09.11.2026"
@@ -1282,20 +1289,35 @@ _PROSE_END = '.!?…»“"'
 
 
 # Two writers' names on one line: "Иван Петров и Мария Илиева", "Иван Петров, Мария Илиева".
-_TWO_NAMES = re.compile(r"\s*(?:,|\s(?:и|and|&)\s)\s*")
+_TWO_NAMES = re.compile(r"\s*(,|\s(?:и|and|&)\s)\s*", re.IGNORECASE)
 
 
 def _two_persons(text: str) -> str:
     """``text`` when it is two persons' names (``_person_words`` each) joined by "и", "and",
     "&" or a comma, as two writers sign a text together; else "". Written as printed, as
-    "Автори: Иван Петров и Мария Илиева" is. Cheap to refuse: a line with no "и", "and",
-    "&" or comma is not split, and each part must read as a name on its own."""
+    "Автори: Иван Петров и Мария Илиева" is."""
+    return _paired(text, _person_words)
+
+
+def _paired(text: str, person: Callable[[str], str]) -> str:
+    """Two persons' names (``person`` of each part: its name, or "") joined by "и", "and",
+    "&" or a comma, as two writers sign a text together, each as ``person`` writes it and
+    the joining word in lower case ("ИВАН ПЕТРОВ И МАРИЯ ИЛИЕВА" is "Иван Петров и Мария
+    Илиева", as ``capitals_signature`` writes one name); else "". The one rule for a pair
+    in sentence case (``set_apart_signature``) and in capitals. Cheap to refuse: a line
+    with no "и", "and", "&" or comma is not split, and each part must read as a name on
+    its own."""
     if len(text) > 80:
         return ""
-    parts = _TWO_NAMES.split(text.strip())
-    if len(parts) != 2 or not all(_person_words(part) for part in parts):
+    parts = _TWO_NAMES.split(text.strip())  # (the joiner kept: its group)
+    if len(parts) != 3:
         return ""
-    return " ".join(text.split())
+    first, joiner, second = parts
+    names = (person(first), person(second))
+    if not all(names):
+        return ""
+    joiner = joiner.strip().lower()
+    return f"{names[0]}, {names[1]}" if joiner == "," else f"{names[0]} {joiner} {names[1]}"
 
 
 def set_apart_signature(line: str, above: str, author: str = "") -> str:

@@ -89,7 +89,7 @@ _BOILERPLATE_WORDS = (
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
-    "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
+    "preloader", "loader", "byline", "by", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
     "article-index", "pagenavcounter",
 )  # fmt: skip
@@ -833,13 +833,17 @@ def is_table_of_contents(attrs: dict[str, str | None]) -> bool:
     return "toc" in classes and not _TOC_CLASSES.isdisjoint(classes.split())
 
 
+# Class names of text written for screen readers alone (Bootstrap's ``sr-only`` and
+# ``visually-hidden``, WordPress's ``screen-reader-text``): an icon link's label
+# ("<a><i class="icon"></i><span class="sr-only">Мнение</span></a>"), never shown.
+SCREEN_READER_CLASSES = frozenset(("sr-only", "visually-hidden", "screen-reader-text"))
 # Class names that hide an element (Bootstrap's ``d-none`` and ``invisible``, the
 # ``hidden``/``is-hidden``/``hide`` of other frameworks, screen-reader-only text): the one
 # vocabulary of them. Read by ``access`` only, of an offer a site keeps in every page and
 # shows by script over a paid article; the extraction rules do not skip these (a
 # responsive template's ``d-none d-md-block`` is its desktop text).
-HIDDEN_CLASSES = frozenset(
-    ("d-none", "hidden", "is-hidden", "hide", "invisible", "sr-only", "visually-hidden")
+HIDDEN_CLASSES = (
+    frozenset(("d-none", "hidden", "is-hidden", "hide", "invisible")) | SCREEN_READER_CLASSES
 )
 
 
@@ -867,12 +871,12 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
-_METADATA_NAMES = r"bylines?|authors?|timestamp|dateline|date|published|meta"
+_METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta"
 _METADATA_WORDS = re.compile(
     rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES})(?=$|[\s_-])",
     re.IGNORECASE,
 )
-METADATA_STEMS = ("byline", "author", "timestamp", "date", "published", "meta")
+METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta")
 # A class token that ends in a field's name names that field of one item, whatever list
 # its template was first written for: TYPO3's news prints "news-list-author" and
 # "news-list-date" on the article's own page too.

@@ -952,7 +952,12 @@ def _is_short_segment(text: str, stated: list[str]) -> bool:
     """The text is the first or last segment of a stated title and not its longest: "Община
     Русе" in "Ремонт на моста | Община Русе". As an h1 that is a logo that links nowhere;
     still not a name to strip from titles, since "Радев - Ердоган: среща в Анкара" splits
-    the same way."""
+    the same way.
+
+    A site's name may hold a separator itself ("НЧ „Просвета 1907“ – с. Форумово" closing
+    "Нов детски кът - НЧ „Просвета 1907“ – с. Форумово", a board's name its header's h1
+    repeats on every page): a run of segments at either end that leaves out the longest is
+    short the same way, its words those of the run's segments in a row."""
     words = _words(text)
     for title in stated:
         parts = _segments(title)
@@ -961,6 +966,17 @@ def _is_short_segment(text: str, stated: list[str]) -> bool:
         sizes = [len(_words(p)) for p in parts]
         for index in (0, len(parts) - 1):
             if sizes[index] < max(sizes) and _words(parts[index]) == words:
+                return True
+        if len(parts) < 3 or len(words) > sum(sizes) - max(sizes):
+            continue
+        flat = tuple(word for part in parts for word in _words(part))
+        head = sum(sizes[: sizes.index(max(sizes))])  # the words before the first longest
+        tail = sum(sizes[len(sizes) - sizes[::-1].index(max(sizes)) :])  # after the last
+        if len(words) <= head and flat[: len(words)] == words and len(words) in accumulate(sizes):
+            return True
+        if 0 < len(words) <= tail and flat[-len(words) :] == words:
+            start = len(flat) - len(words)
+            if start in accumulate(sizes):
                 return True
     return False
 
