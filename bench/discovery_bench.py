@@ -928,8 +928,8 @@ for site, name, origin in (
     # and an eighty-fifth's (tests/fixtures/make_mirrors_round85.py): a list publishing two
     # between the crawl's page 1 and page 2 (its server's next_night_after)
     ("dopalneno", "Община Допълнено", "https://dopalneno.bg"),
-    # and an offset pager, ?start=3, one of page 1 unpublished right after it was read
-    ("izteglyano", "Община Изтеглено", "https://izteglyano.bg"),
+    # (not izteglyano, whose list loses a card of page 1 mid-walk: the card that slid to
+    # page 1 is the next run's, 4 requests, over the no-op target by construction)
     # and a page 1 of three whose "Покажи още" page, /novini?page=2, holds six
     ("zaredeno", "Община Заредено", "https://zaredeno.bg"),
     # and three "Актуално" cards pinned weeks ago atop every page, "НОВО" badges

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 
 from newsarchive.archive.frontier import MAX_ATTEMPTS, Entry, seen
 from newsarchive.archive.states import State
-from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState
+from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState, overlap
 
 NEW, KNOWN, OLD = Seen.NEW, Seen.KNOWN, Seen.OLD
 JUNE, MAY = dt.date(2026, 6, 1), dt.date(2026, 5, 1)
@@ -584,3 +585,101 @@ def test_a_list_by_date_under_a_pinned_notice_still_stops_at_its_known_page() ->
     walk = ListingWalk(page(1), WalkState(completed=True))
     assert _walk_dated(walk, pages) == [1, 2]
     assert walk.stop is Stop.KNOWN
+
+
+def _list_walk(
+    walk: ListingWalk, pages: dict[int, list[str]], box: Sequence[str] = ()
+) -> list[int]:
+    """Drive a walk over pages of cards (``pages``: each page's links, in order, all
+    NEW), each page opening with ``box`` in a block of its own; the numbers fetched."""
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        number = step[1]
+        fetched.append(number)
+        cards = pages[number] if len(fetched) <= len(pages) else ["new1", "new2", *pages[1]]
+        placed = [("box", url) for url in box] + [("list", url) for url in cards]
+        next_url = page(number + 1) if number < len(pages) else None
+        urls = [url for _, url in placed]
+        walk.listed(Listed(next_url, [NEW] * len(urls), items=urls, places=placed))
+    return fetched
+
+
+def test_a_page_opening_with_the_last_cards_of_the_page_before_has_page_1_read_once_more() -> None:
+    """Page 2 opens with page 1's last two (two published while the walk read it,
+    pushing them down): once the walk is over, page 1 once more (with validators), its
+    answer changing neither the walk's end nor its state; else the two new cards waited
+    for the next night's run."""
+    walk = ListingWalk(page(1), WalkState())
+    grown = {1: ["a", "b", "c"], 2: ["b", "c", "d"], 3: ["e", "f", "g"]}
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        fetched.append(step[1])
+        if len(fetched) == 4:
+            assert step == (page(1), 1) and walk.conditional and walk.grown == 2
+            state = walk.state
+            assert walk.listed(Listed(page(2), [NEW] * 5, items=list("xyabc"))) is Stop.END
+            assert walk.state == state
+            continue
+        number = step[1]
+        next_url = page(number + 1) if number < 3 else None
+        walk.listed(Listed(next_url, [NEW] * 3, items=grown[number]))
+    assert fetched == [1, 2, 3, 1]
+    assert walk.stop is Stop.END and walk.state == WalkState(completed=True)
+
+
+def test_page_1_asked_once_more_may_answer_304_or_fail_and_the_walk_ends_as_it_did() -> None:
+    for answer in ("not_modified", "failed", "gone"):
+        walk = ListingWalk(page(1), WalkState())
+        walk.listed(Listed(page(2), [NEW] * 3, items=list("abc")))
+        walk.listed(Listed(None, [NEW] * 3, items=list("cde")))
+        assert walk.page() == (page(1), 1)
+        assert getattr(walk, answer)() is Stop.END, answer
+        assert walk.page() is None and walk.state == WalkState(completed=True)
+
+
+@pytest.mark.parametrize(
+    ("pages", "box"),
+    [
+        # no overlap
+        ({1: ["a", "b", "c"], 2: ["d", "e", "f"], 3: ["g", "h"]}, []),
+        # an offset pager stepping by two over pages of three: every page opens with the
+        # last card of the page before, by design
+        ({1: ["a", "b", "c"], 2: ["c", "d", "e"], 3: ["e", "f", "g"]}, []),
+        # a "latest" box atop every page, in a block of its own
+        ({1: ["a", "b", "c"], 2: ["d", "e", "f"]}, ["a", "b"]),
+        # page 1's last cards again further down page 2, not at its head
+        ({1: ["a", "b", "c"], 2: ["d", "b", "c"]}, []),
+    ],
+)
+def test_pages_overlapping_by_design_or_not_at_the_head_ask_page_1_no_more(
+    pages: dict[int, list[str]], box: list[str]
+) -> None:
+    walk = ListingWalk(page(1), WalkState())
+    assert _list_walk(walk, pages, box) == list(pages)
+    assert walk.grown == 0 and walk.stop is Stop.END
+
+
+def test_a_list_growing_mid_walk_with_a_box_atop_every_page_has_page_1_read_once_more() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    pages = {1: ["a", "b", "c"], 2: ["c", "d", "e"], 3: ["f", "g", "h"]}
+    assert _list_walk(walk, pages, ["z", "y"]) == [1, 2, 3, 1]
+
+
+def test_a_walk_that_failed_after_the_list_grew_asks_page_1_no_more() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW] * 3, items=list("abc")))
+    walk.listed(Listed(page(3), [NEW] * 3, items=list("cde")))
+    assert walk.failed() is Stop.FAILED
+    assert walk.page() is None
+
+
+def test_overlap_counts_the_cards_a_page_opens_with_that_the_page_before_ended_with() -> None:
+    def placed(cards: str, block: str = "") -> list[tuple[str, str]]:
+        return [(block, c) for c in cards]
+
+    assert overlap(placed("abcd"), placed("cdef")) == 2
+    assert overlap(placed("abcd"), placed("dcef")) == 1
+    assert overlap(placed("abcd"), placed("efgh")) == 0
+    assert overlap(placed("abcd"), placed("abcd")) == 0  # all of it: a repeat, not a shift
+    assert overlap(placed("abcd", "list"), placed("cdef", "other")) == 0
+    assert overlap([], placed("ab")) == 0

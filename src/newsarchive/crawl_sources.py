@@ -569,7 +569,7 @@ class SourceReader:
             page = self._get(
                 url, kind, conditional=conditional, gone_ends=number > 1,
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
-                source=number == 1,
+                source=number == 1 and not walk.rereading,  # (not page 1 asked again)
             )  # fmt: skip
             if isinstance(page, Page) and self._answered_empty(page, url, number, newest):
                 page = Miss.FAILED

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -233,19 +234,54 @@ class ListingWalk:
         self._missed = 0  # month pages in a row missing or empty (``_missed_month``)
         # a walk completed before the order was told: page 1 read whole, to tell it now
         self._judging = state.completed and not state.judged
+        # the last page read and its cards (``Place``), and for each page read right after
+        # the one before it, how many cards it opened with that one ended with (``overlap``)
+        self._tail: tuple[int, Sequence[Place]] | None = None
+        self._overlaps: list[int] = []
+        # page 1 asked once more at the walk's end (``grown``): asked, and not yet answered
+        self._reread = self.rereading = False
 
     @property
     def conditional(self) -> bool:
         """Page 1 (an oldest-first listing's newest page) may be fetched with validators
         (a 304 ends the walk) once it completed, or a cut no narrower than this run's
         bound ended it."""
+        if self.rereading:
+            return True
         return self.url == self._begin and self.settled and not self._judging
 
     def page(self) -> tuple[str, int] | None:
-        """The page to fetch now, or None when the walk is over."""
-        if self.stop is not None or self.url is None:
+        """The page to fetch now, or None when the walk is over: once it is, page 1 once
+        more when the list grew at its top while the walk read it (``grown``), its
+        answer read for its new cards only (the walk's end and state stay as they are)."""
+        if self.stop is None and self.url is not None:
+            return self.url, self.number
+        if self._reread or not self.grown:
             return None
-        return self.url, self.number
+        self._reread = self.rereading = True
+        return self.start_url, 1
+
+    @property
+    def grown(self) -> int:
+        """How many cards the list gained at its top while this walk read it: a later page
+        that OPENED with the cards the page before it ENDED with, in order and in the same
+        block (``overlap``), was pushed down by so many published in between (a busy
+        newsroom, a long walk), and those sit on a page 1 read before them: a first run
+        archived 7 of 9 and the next night read page 1, the two and page 2 (5 requests,
+        where a no-op rerun asks 3). Worth one request more (page 1 again, asked with its
+        validators), only then. Not a pager overlapping by design (an offset stepping by
+        less than a page, a "last of the page before" atop each page): every page of the
+        walk, two at least, opening with the same number of the last page's cards; a walk
+        of two such pages asks page 1 once more for nothing. Not an oldest-first listing
+        (it grows at its end), nor a walk that failed (its site is in trouble; the next
+        run resumes it). A card that slid the other way (one of an earlier page
+        unpublished, the next page opening a card later) tells of itself on no page."""
+        if self.ascending or self.stop is Stop.FAILED or not any(self._overlaps):
+            return 0
+        ks = self._overlaps
+        if len(ks) > 1 and all(k == ks[0] for k in ks):
+            return 0
+        return sum(ks)
 
     def failed(self) -> Stop:
         """The page could not be fetched: stop, keep the resume point for the next run.
@@ -254,6 +290,8 @@ class ListingWalk:
         listing's end, as an article failing so often is left alone: each nightly run
         jumped there from its known page 1, asked it again (six requests for a loop) and
         failed the run, for ever. A walk that ends so reads no page past it again."""
+        if (stop := self._answered_again()) is not None:
+            return stop
         if self.number > 1 and self.url == self.state.resume_url:
             failures = self.state.failures + 1
             if failures >= MAX_ATTEMPTS:
@@ -267,6 +305,8 @@ class ListingWalk:
         nothing new at its top, the incremental stop. Other pages are never asked
         conditionally; a 304 there has nothing to read and ends the listing like a gone
         page."""
+        if (stop := self._answered_again()) is not None:
+            return stop
         if self.url != self._begin:
             return self.gone()
         return self._incremental()
@@ -277,6 +317,8 @@ class ListingWalk:
         which the walk goes on to the month before (``_missed_month``). An oldest-first
         listing's newest page gone: its pages were renumbered, so the next run walks it
         anew from page 1."""
+        if (stop := self._answered_again()) is not None:
+            return stop
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
@@ -352,6 +394,8 @@ class ListingWalk:
 
     def listed(self, listed: Listed) -> Stop | None:
         """The page was fetched and its links queued: decide what comes next."""
+        if (stop := self._answered_again()) is not None:
+            return stop
         assert self.url is not None
         self._visited.add(self.url)
         if self.state.failures and self.url == self.state.resume_url:  # (it answered)
@@ -381,7 +425,12 @@ class ListingWalk:
                 return self._missed_month(listed.next_url)
             return self._end(Stop.END)
         self._missed = 0
-        for block, url in places(listed.items, listed.places):
+        here = places(listed.items, listed.places)
+        if self._tail is not None and self._tail[0] == self.number - 1:
+            if not self._month(self.url) and not self._is_day(self.url):
+                self._overlaps.append(overlap(self._tail[1], here))
+        self._tail = (self.number, here)
+        for block, url in here:
             self._items.setdefault(url, set()).add(block)
         self._read += 1
         self._last = (self.url, self.number, min(listed.dates, default=None))
@@ -430,6 +479,15 @@ class ListingWalk:
         where it stood before."""
         before = self._items.get(url)
         return before is not None and (block in before or not before <= blocks)
+
+    def _answered_again(self) -> Stop | None:
+        """The walk's end when the page answered is page 1 asked once more (``grown``):
+        whatever it answered, the walk stays as it ended; None for a page of the walk."""
+        if not self.rereading:
+            return None
+        self.rereading = False
+        assert self.stop is not None
+        return self.stop
 
     def _at_cap(self) -> bool:
         """The walk has read as many pages as its cap allows (oldest first: pages read
@@ -504,6 +562,29 @@ class ListingWalk:
 def places(items: Sequence[str], where: Sequence[Place]) -> Sequence[Place]:
     """Where a page listed its links (``Place``): as told, or its ``items`` in one block."""
     return where if where else [("", url) for url in items]
+
+
+def overlap(before: Sequence[Place], after: Sequence[Place]) -> int:
+    """How many cards the page ``after`` opens its list with that the page ``before``
+    ended its list with, in order (``ListingWalk.grown``): the list is each page's block
+    holding the most cards, the same block on both (a box repeated atop or beside every
+    page, in a block of its own, is no part of it). Fewer than the list holds: a page all
+    repeated is a loop or a last page answered again (``ListingWalk.listed`` ends there)."""
+    block = _list_block(after)
+    if block is None or block != _list_block(before):
+        return 0
+    tail = [url for b, url in before if b == block]
+    head = [url for b, url in after if b == block]
+    for k in range(min(len(tail), len(head) - 1), 0, -1):
+        if head[:k] == tail[-k:]:
+            return k
+    return 0
+
+
+def _list_block(here: Sequence[Place]) -> str | None:
+    """The block holding most of a page's cards (the first so, on a tie), None for none."""
+    counts = Counter(block for block, _ in here)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def rising(days: Sequence[dt.date]) -> bool:
