@@ -285,6 +285,8 @@ def clean_byline(text: str, *, stated: bool = False) -> str:
     ]
     if len(lines) > 1 and _avatar_initials(lines[0], lines[1]):
         lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
+    if lines and _YEARS.search(lines[0]) is not None:  # (a date line needs a year)
+        lines = _after_the_date(lines)
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
     line = _LEADING.sub("", _LEAD_IN.sub("", lines[0]))
@@ -308,6 +310,29 @@ def clean_byline(text: str, *, stated: bool = False) -> str:
     if not any(ch.isalpha() for ch in text):
         return ""
     return as_written(text)
+
+
+# Between a byline's date and the name after it on one line: "27.11.2026 08:17 | Мария
+# Илиева" (``_TAIL``'s separators), and what is left of one opening the next line.
+_DATE_SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–|\s-\s)\s*")
+_LEADING_SEPARATOR = re.compile(r"^(?:[|•·—–-]\s*)+")
+
+
+def _after_the_date(lines: list[str]) -> list[str]:
+    """A byline element's ``lines`` with the date that opens them taken out: a line that is
+    a date and nothing else (``is_bare_date``: "<p class="by">27.11.2026<br>Мария
+    Илиева</p>"), or such a part before a separator ("27.11.2026 08:17 | Мария Илиева").
+    The date rules read it; left in, it opened the text, where a number ends the name
+    (``_TAIL``), and the name after it was never read. A date with no name after it is
+    left, which names nobody all the same."""
+    first = lines[0]
+    if len(lines) > 1 and is_bare_date(first):
+        rest = _LEADING_SEPARATOR.sub("", lines[1])
+        return [rest, *lines[2:]] if rest else lines[2:]
+    parts = _DATE_SEPARATOR.split(first, maxsplit=1)
+    if len(parts) == 2 and parts[1] and is_bare_date(parts[0]):
+        return [parts[1], *lines[1:]]
+    return lines
 
 
 # Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
@@ -520,6 +545,8 @@ def byline_in_text(text: str) -> str:
         if _office_noun(names[0][0], head=True):
             continue  # "Автор: Отдел „Връзки с обществеността“": an office (``office_line``)
         following = words[end] if end < len(words) else ""
+        if len(names) == 1 and len(names[0]) == 1 and _dated_post(m, words[end:]):
+            return clean_byline(names[0][0])  # "Публикувано от Иван в 10:15"
         if (m["prefix"] or m["lead"]).rstrip(":").casefold() == "от" and (
             any(len(name) < 2 for name in names) or following[:1].islower()
         ):
@@ -530,6 +557,32 @@ def byline_in_text(text: str) -> str:
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+# The word a posting line sets between who posted and when: "Posted by David at 11:15 AM"
+# (Blogger's line), "on March 3", "Публикувано от Иван в 10:15", "От Иван на 27.11.2026".
+_POSTED_WHEN = frozenset({"at", "on", "в", "на"})
+
+
+def _dated_post(label: re.Match[str], after: list[str]) -> bool:
+    """Whether the one word after a byline label is a poster's name, not a sentence's
+    first word ("By Friday the council…", "От Русе в 10:00 ч. тръгва автобус"): blog
+    templates print a first name alone, then the date's word and the date or time ("Posted
+    by David at 11:15 AM", "Публикувано от Иван в 10:15"). After a label that opens nothing
+    but a byline (``POSTED_BY``) that is enough; after one that opens sentences too ("От",
+    "By") the rest of the line must be the date and nothing more (``is_bare_date``)."""
+    if len(after) < 2 or after[0].casefold() not in _POSTED_WHEN:
+        return False
+    when = after[1]
+    if not (
+        when[:1].isdigit()
+        or MONTH_WORD.fullmatch(when.rstrip(",."))
+        or when.rstrip(",.").casefold() in WEEKDAY_NAMES
+    ):
+        return False
+    if POSTED_BY.fullmatch((label["prefix"] or "").rstrip(": ")):
+        return True
+    return is_bare_date(" ".join(after[1:]))
 
 
 def name_opening(text: str) -> str:

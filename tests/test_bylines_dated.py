@@ -1,0 +1,80 @@
+"""A byline that prints its date with the name: the date before the name in one byline
+element, and a one-word name after a posting label followed by the date's word and the
+date. Pages written for these tests, in Bulgarian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import byline_in_text, clean_byline
+
+TEXT = "<p>" + "Кметът откри обновения парк в центъра на града пред много жители. " * 5 + "</p>"
+
+
+def _page(byline: str) -> str:
+    return (
+        "<html><body><article><h1>Паркът в центъра е обновен</h1>"
+        f'{byline}<div class="entry">{TEXT}</div></article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="by">27.11.2026<br>Мария Илиева</p>',
+        '<p class="byline">27.11.2026 г.<br>Мария Илиева</p>',
+        '<div class="author">27 ноември 2026, 08:17 ч.<br>Мария Илиева</div>',
+        '<div class="byline">27.11.2026 08:17 | Мария Илиева</div>',
+    ],
+)
+def test_a_date_before_the_name_in_one_byline_element_leaves_the_name(byline: str) -> None:
+    """The date rules read the date; the name after it is the author all the same."""
+    article = extract(_page(byline))
+    assert article.author == "Мария Илиева"
+    assert article.published is not None
+    assert article.published.year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03.12.2026\nГеорги Стаматов", "Георги Стаматов"),
+        ("3 декември 2026 г. • Георги Стаматов", "Георги Стаматов"),
+        ("03.12.2026", ""),  # a date alone still names nobody
+        ("03.12.2026 | 4 мин. четене", ""),  # nor does a reading time after it
+        ("Георги Стаматов\n03.12.2026", "Георги Стаматов"),
+    ],
+)
+def test_a_byline_elements_text_without_its_date(text: str, expected: str) -> None:
+    assert clean_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Публикувано от Иван в 10:15", "Иван"),
+        ("Posted by David at 11:15 AM", "David"),
+        ("Posted by David on March 3, 2026", "David"),
+        ("От Иван на 27.11.2026", "Иван"),
+        ("By David on March 3, 2026", "David"),
+        # sentences: the word after "От"/"By" is a place or a day, the line goes on
+        ("От Русе в 10:00 ч. тръгва първият автобус към морето", ""),
+        ("От Иван на 27.11.2026 научихме за ремонта", ""),
+        ("By Friday the council must vote", ""),
+        ("By Friday at 10:00 the council must vote", ""),
+    ],
+)
+def test_a_one_word_name_before_the_posting_date(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_a_posting_line_under_the_text_names_the_one_word_poster() -> None:
+    """A hand-made blog theme prints "Публикувано от <first name> в <time>" under the
+    post, in an element no class names a byline."""
+    html = (
+        '<html><body><div class="post"><h2>Пролетен базар в читалището</h2>'
+        f'<div class="post-body">{TEXT}</div>'
+        '<div class="post-footer">Публикувано от Петя в 10:15 ч.</div></div></body></html>'
+    )
+    assert extract(html).author == "Петя"
