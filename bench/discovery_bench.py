@@ -925,6 +925,9 @@ for site, name, origin in (
     ("prekasvane", "Община Прекъсване", "https://prekasvane.bg"),
     ("izvornik", "Извор Нюз", "https://izvornik.bg"),
     ("dvoyka", "Община Двойка", "https://dvoyka.bg"),
+    # and an eighty-sixth's (tests/fixtures/make_mirrors_round86.py): a regional paper
+    # whose menu names topics only, "Русе", "Регион", "България", "Спорт", never "Новини"
+    ("temite", "Дунавски вестник", "https://temite.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
