@@ -934,6 +934,9 @@ for site, name, origin in (
     ("zaredeno", "Община Заредено", "https://zaredeno.bg"),
     # and three "Актуално" cards pinned weeks ago atop every page, "НОВО" badges
     ("aktualno", "Община Актуално", "https://aktualno.bg"),
+    # and an eighty-sixth's (tests/fixtures/make_mirrors_round86.py): a regional paper
+    # whose menu names topics only, "Русе", "Регион", "България", "Спорт", never "Новини"
+    ("temite", "Дунавски вестник", "https://temite.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -47,6 +47,7 @@ from newsarchive.discover.explore import (
     frame_sources,
     is_listing,
     language_home,
+    menu_entries,
     newest_order_link,
     newest_period,
     news_archive_link,
@@ -340,6 +341,10 @@ class _Explorer:
         home_full = 0  # news items the home page holds in full
         home_next = ""  # the home page's own next page, where it is a paged list of news
         home_shape: Shape | None = None
+        # where no menu entry names the news and the home page lists dated news: the
+        # menu's entries (a paper's topics, ``topic_sections``) and the home cards' shape
+        topics: list[str] = []
+        home_card_shape: Shape | None = None
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place; so is the
         # Bulgarian site a bare choice of language ("Български | English") leads to.
@@ -392,6 +397,11 @@ class _Explorer:
                 children = category_links(tree, page.final_url, self.profile)
             self.categories.update(children)
             sections += [url for url in [*children, *menu] if url not in sections]
+            if framed is None and not (menu or children) and is_listing(items):
+                # (a home page with a pager of its own lists all news: ``home_stream``)
+                if len(dated) >= MIN_ITEMS and not home_next:
+                    topics = menu_entries(tree, page.final_url, self.profile, dated)
+                    home_card_shape = items.shape
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip
             if framed is None and not is_listing(items):
@@ -410,6 +420,8 @@ class _Explorer:
             self.section(url)
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
+        if not sections and topics:
+            self.topic_sections(topics, home_listed, home_card_shape)
         if home_next and home_listing == home:
             self.home_stream(home, home_listed, home_next, home_shape)
         if not self.listings and home_items >= MIN_ITEMS:
@@ -456,6 +468,36 @@ class _Explorer:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
+
+    def topic_sections(self, entries: list[str], shown: set[str], shape: Shape | None) -> None:
+        """A regional paper's menu names its topics, never the news ("Русе", "Регион",
+        "Спорт", each a paged list of dated articles, an article in one or two of them),
+        and its home page shows the newest few across them, no pager: only those few
+        were found. Where no entry names the news and the home page lists dated news,
+        its menu's first ``MAX_SECTIONS`` entries (``menu_entries``) are opened, and those
+        listing news of the home cards' address shape, or any news the home page shows,
+        are its sections: categories of one stream, kept beside each other though they
+        share articles (``one_listing_per_stream``), up to ``MAX_LISTINGS`` read every
+        night and ``MAX_RESTED`` more. A page that lists no dated news, or news of
+        another shape (a municipality's "Туризъм", "Документи", "Контакти"), is dropped
+        with what it taught. ``shown``: the home cards' keys; ``shape``: their shape."""
+        for url in entries[:MAX_SECTIONS]:
+            before = list(self.listings)
+            taught = (list(self.patterns), list(self.samples))
+            self.section(url, where="a topic in the home page's menu, which names no news")
+            added = [listing for listing in self.listings if listing not in before]
+            for listing in added:
+                listed = self.listed.get(listing, set())
+                if (shape is not None and self.shapes.get(listing) == shape) or listed & shown:
+                    self.categories.add(listing)
+                    continue
+                self.listings.remove(listing)
+                self._forget(listing)
+                self.listed.pop(listing, None)
+                self.shapes.pop(listing, None)
+                self.patterns[:], self.samples[:] = taught
+            if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
+                break
 
     def home_stream(self, home: str, shown: set[str], next_page: str, shape: Shape | None) -> None:
         """A home page listing news with a pager of its own (a blog's front page: ``/``,

@@ -658,6 +658,43 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     return found
 
 
+MIN_MENU = 3  # entries a list of links needs to be read as the page's menu
+
+
+def menu_entries(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, articles: Collection[str] = ()
+) -> list[str]:
+    """The entries of the page's menu, in its order: the first list (``<ul>``, ``<ol>``)
+    holding at least ``MIN_MENU`` links of its own items (``li > a``) to pages of the site
+    that are no file, feed, article or the page itself. A regional paper's menu names
+    its TOPICS only ("Русе", "Регион", "Спорт"), never the news, and a town's name is in
+    no vocabulary: the explorer opens these, where no entry names the news and the home
+    page lists dated news, and keeps those that turn out to list its kind of news
+    (``Explorer.topic_sections``). ``articles``: keys (``url_key``) of the page's news
+    cards, never a menu entry."""
+    read = link_reader(tree, page_url)
+    here, home = normalize_url(page_url), normalize_url("/", page_url)
+    for menu in tree.css("ul, ol"):
+        found: list[str] = []
+        homeward = 0  # ("Начало" counts as an entry of the menu, and is no section)
+        for item in menu.iter():
+            anchor = item.css_first("a") if item.tag == "li" else None
+            label = _text(anchor) if anchor is not None else ""
+            if anchor is None or not label or len(label) > 40 or _DAY_NUMBER.fullmatch(label):
+                continue
+            if _another_language(label):
+                continue
+            if read(anchor.attributes.get("href") or "") == home:
+                homeward = 1
+                continue
+            url = _section_url(anchor.attributes.get("href"), read, here, profile, found)
+            if url is not None and url_key(url) not in articles:
+                found.append(url)
+        if len(found) + homeward >= MIN_MENU:
+            return found
+    return []
+
+
 def _section_url(
     href: str | None, read: LinkReader, here: str | None, profile: Profile, found: list[str]
 ) -> str | None:
