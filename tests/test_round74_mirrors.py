@@ -145,7 +145,7 @@ def test_reruns_after_a_rest_while_exploring_archive_the_site_night_by_night(
     asked ``/``, ``/novini`` and ``/rss`` again and met the same ``503``, and no article
     was ever archived. Now what exploring found is read from the pages kept and its
     articles queued, each rerun fetching the queue first: every night short (at most
-    five requests, exit 1 with one warning line), the site archived whole and once
+    six requests, exit 1 with one warning line), the site archived whole and once
     within fifteen (measured: twelve), the last run clean."""
     monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "1")
     codes: list[int] = []
@@ -154,7 +154,10 @@ def test_reruns_after_a_rest_while_exploring_archive_the_site_night_by_night(
             before = len(server.requests)
             done = _crawl(run_cli, db, tmp_path, server)
             codes.append(done.exit_code)
-            assert len(server.requests) - before <= 5, server.requests[before:]
+            # (five; six where two articles were already asked on the run's other
+            # connections when the 503 that rests the site came back: how many are in
+            # flight then depends on the order the connections finish in)
+            assert len(server.requests) - before <= 6, server.requests[before:]
             if done.exit_code == 0:
                 break
             assert len([line for line in done.stderr.splitlines() if "warning" in line]) == 1
