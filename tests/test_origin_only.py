@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -50,7 +51,7 @@ def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
         # what exploring read, the crawl reads from it, not from the site again (robots.txt
         # is read once per host: primer's links name the bare host beside www)
         asked = [path for path in server.requests if path != "/robots.txt"]
-        assert len(asked) == len(set(asked)), asked
+        assert _asked_once(asked, expected), asked
         nightly = run_cli(*args, "--db", str(db))
         assert nightly.exit_code == 0, nightly.stderr
         assert len(server.requests) - before <= 3, server.requests[before:]
@@ -61,7 +62,7 @@ def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
         again = run_cli(*args, "--db", str(db))
         assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
         asked = [path for path in server.requests[before:] if path != "/robots.txt"]
-        assert len(asked) == len(set(asked)), asked
+        assert _asked_once(asked, expected), asked
     with sqlite3.connect(db) as conn:
         rows = {r[0]: r for r in conn.execute("SELECT url, title, published, text FROM articles")}
     assert set(rows) == set(expected)  # every article, and no page that is not one
@@ -94,3 +95,13 @@ def test_the_log_names_each_page_exploring_handed_to_the_crawl(
         assert any(m < n and earlier == url for m, earlier in fetched), url
         path = "/" + url.split("(fetched from http://", 1)[1].split("/", 1)[1].rstrip(")")
         assert server.requests.count(path) == 1, path  # served from memory, not fetched again
+
+
+def _asked_once(asked: list[str], expected: dict[str, dict[str, str]]) -> bool:
+    """Each page asked once, but a list's page 1 asked a second time at its walk's end,
+    where a later page opened with the cards the page before it ended with (the list grew
+    while it was read: bta's page 3 opens with page 2's last, ``ListingWalk.grown``): one
+    such page at most, and no article among them."""
+    articles = {urlsplit(url).path for url in expected}
+    twice = {path for path in asked if asked.count(path) > 1}
+    return len(twice) <= 1 and all(asked.count(p) == 2 and p not in articles for p in twice)
