@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.add_site import deeper_folder
 from newsarchive.extraction.pipeline import extract
 
-from .mirror_sites import check_bare_crawl
+from .mirror_sites import check_bare_crawl, proposed
 from .support import Result
 
 ROUND83_SITES = {
@@ -85,3 +86,31 @@ def test_a_time_alone_in_the_title_of_a_link_showing_the_day_completes_it(
         html, "https://x.wordpress.com/2026/11/27/fidanki/", today=dt.date(2026, 11, 30)
     )
     assert article.published == published
+
+
+def test_add_site_given_a_google_site_proposes_its_two_folders(
+    run_cli: Callable[..., Result],
+) -> None:
+    """``add-site https://sites.google.com/view/kmetstvo-sajtovo``: neither the host's "/"
+    nor its first folder, "/view/", is a site (404), and add-site said "cannot read the
+    home page of https://sites.google.com" (the discovery bench's add-site column failed
+    on it). A platform keeping each site two folders deep: the two typed are the site."""
+    typed = "https://sites.google.com/view/kmetstvo-sajtovo"
+    proposal = proposed(run_cli, "googlesajt", typed)
+    assert proposal.profile["origin"] == typed + "/"
+    assert all(
+        url.startswith("/view/kmetstvo-sajtovo/") for url in proposal.discovery["start_urls"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "deeper"),
+    [
+        ("https://sites.google.com/view/kmetstvo-sajtovo/novini", "/view/kmetstvo-sajtovo/"),
+        ("https://x.bg/obshtina/novini/5.html", "/obshtina/novini/"),
+        ("https://x.bg/obshtina/", None),
+        ("https://x.bg/kmetstva/rakita/novini/", None),  # (typed_folder takes two already)
+    ],
+)
+def test_the_deeper_folder_is_the_addresss_first_two(typed: str, deeper: str | None) -> None:
+    assert deeper_folder(typed) == deeper

@@ -73,6 +73,15 @@ def origin_of(url: str) -> tuple[str, str]:
     return f"{parts.scheme}://{parts.netloc}", parts.netloc
 
 
+def _typed_path(url: str) -> str:
+    """The typed address's path, less a page's name at its end ("/obshtina/index.php" is
+    "/obshtina/"): the folders ``typed_folder`` and ``deeper_folder`` choose from."""
+    parts = urlsplit(normalize_url(url if "://" in url else "https://" + url) or "")
+    path = parts.path or "/"
+    last = path.rsplit("/", 1)[1]
+    return path[: len(path) - len(last)] if "." in last else path
+
+
 def typed_folder(url: str) -> str:
     """The folder of the host a site kept there would be in, by the typed address: its
     first folder ("https://x.bg/obshtina", "https://x.bg/obshtina/index.php" and
@@ -88,15 +97,23 @@ def typed_folder(url: str) -> str:
     site in each of its folders ("/kmetstva/rakita/", the village's own menu, news and
     pages): that is the site, two levels deep. Taken one level deep, every mayoralty's
     news were proposed as the one typed."""
-    parts = urlsplit(normalize_url(url if "://" in url else "https://" + url) or "")
-    path = parts.path or "/"
-    last = path.rsplit("/", 1)[1]
-    if "." in last:  # a page of the folder, not a folder itself
-        path = path[: len(path) - len(last)]
-    folders = [part for part in path.split("/") if part]
+    folders = [part for part in _typed_path(url).split("/") if part]
     if len(folders) > 1 and _SUB_SITES.fullmatch(folders[0]):
         return f"/{folders[0]}/{folders[1]}/"
     return f"/{folders[0]}/" if folders else "/"
+
+
+def deeper_folder(url: str) -> str | None:
+    """The typed address's first two folders ("/view/kmetstvo-sajtovo/"), where
+    ``typed_folder`` took one: the site when neither the host's "/" nor its first folder
+    is one (a 404, no news), as on a platform keeping each customer's site two folders
+    deep (new Google Sites' "sites.google.com/view/<site>/"); None when the address has
+    no second folder or ``typed_folder`` already took it."""
+    folders = [part for part in _typed_path(url).split("/") if part]
+    if len(folders) < 2:
+        return None
+    deeper = f"/{folders[0]}/{folders[1]}/"
+    return None if deeper == typed_folder(url) else deeper
 
 
 # A municipality's folder of the sites of its mayoralties or villages, each
@@ -153,6 +170,12 @@ def propose(
             in_folder = explore(fetcher, replace(profile, home=folder))
             if not in_folder.empty:
                 profile, found = replace(profile, home=folder), in_folder
+            elif found.empty and (deeper := deeper_folder(url)) is not None:
+                # nothing at the host's "/" nor in the first folder: a platform keeping
+                # each site two folders deep (Google Sites' "/view/<site>/")
+                in_deeper = explore(fetcher, replace(profile, home=deeper))
+                if not in_deeper.empty:
+                    profile, found = replace(profile, home=deeper), in_deeper
         # the news section's own host under the site's domain is the site's: its samples
         # are checked, and the proposal names it, so a crawl of it reads it at once
         profile = with_hosts(profile, found.hosts)
