@@ -15,15 +15,17 @@ must cost at most three requests.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from newsarchive.explorer import sitemap_hosts, vouched_sitemap
+from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
-from .mirror_sites import article_rows, check_bare_crawl, mirror_crawls
+from .mirror_sites import SITES, article_rows, check_bare_crawl, mirror_crawls
 from .support import Result
 
 ROUND82_SITES = {
@@ -107,3 +109,31 @@ def test_a_sitemap_off_the_site_is_its_own_only_where_robots_txt_is_the_sites(
     profile = Profile(id="x", name="x", origin=origin, hosts=(host,), home=home)
     assert vouched_sitemap(sitemap, profile) is vouched
     assert sitemap_hosts([sitemap], profile) == ([sitemap.split("/")[2]] if vouched else [])
+
+
+def test_a_profile_naming_a_sitemap_on_its_cdn_is_crawled_there(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The profile ``add-site`` writes for oblakovo names the sitemap robots.txt named,
+    on the hosting company's CDN, and nothing else (the news list a script draws): its
+    crawl asked nothing there, the CDN no host of the site's, and archived 0 of 9 (the
+    discovery bench's add-site column). A source a profile names is the user's word:
+    its host is asked as the site's (``urls.source_hosts``), its entries still the
+    site's own only."""
+    name, origin = ROUND82_SITES["oblakovo"]
+    cdn = "https://cdn.oblakhost.net/sites/oblakovo/sitemap.xml"
+    profile = tmp_path / "oblakovo.toml"
+    profile.write_text(
+        f'id = "oblakovo"\nname = "{name}"\norigin = "{origin}"\n'
+        f'[discovery]\nsitemaps = ["{cdn}"]\n',
+        encoding="utf-8",
+    )
+    expected = json.loads((SITES / "oblakovo" / "expected.json").read_text(encoding="utf-8"))
+    with MirrorServer(SITES / "oblakovo") as server:
+        done = run_cli(
+            "crawl", "oblakovo", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        assert done.exit_code == 0, done.stderr
+        assert "/sites/oblakovo/sitemap.xml" in server.requests
+    assert set(article_rows(db)) == {row["url"] for row in expected}

@@ -20,7 +20,7 @@ from newsarchive.archive.connection import ArchiveFile, check_intact, connect, w
 from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlHalted, CrawlOptions, Progress, SiteReport
-from newsarchive.discover.urls import site_hosts
+from newsarchive.discover.urls import site_hosts, source_hosts
 from newsarchive.errors import (
     EXIT_SIGINT,
     EXIT_SIGTERM,
@@ -93,6 +93,7 @@ def crawl_site(
             ), mirror=options.base_url,
             site_hosts=site_hosts(profile), log=options.log, stop=options.stop, names=names,
         ) as fetcher:  # fmt: skip
+            fetcher.add_site_hosts(source_hosts(profile))
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
             report = crawl.report
             crawl.run()

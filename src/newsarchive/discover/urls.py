@@ -1037,6 +1037,17 @@ def site_hosts(profile: Profile) -> frozenset[str]:
     return _site_hosts(profile.hosts, profile.origin)
 
 
+def source_hosts(profile: Profile) -> list[str]:
+    """The hosts off the site's own that its profile names a source on (a sitemap on the
+    hosting company's CDN, ``add-site`` proposing what robots.txt's ``Sitemap:`` line
+    said): the profile is the user's word, so the fetcher asks there as it asks the site
+    (a ``--base-url`` mirror serves them too). A crawl of the profile ``add-site`` wrote
+    for a site whose sitemap lies on its CDN asked it nothing there: 0 of 9 archived."""
+    own = site_hosts(profile)
+    found = (urlsplit(url).netloc.lower() for url in (*profile.sitemaps, *profile.feeds))
+    return list(dict.fromkeys(host for host in found if host and host not in own))
+
+
 def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
     """``profile`` with ``hosts`` among its own (the news hosts an exploration adopted,
     ``Discovery.hosts``), those it answers on already left out: the one rule the crawl,
