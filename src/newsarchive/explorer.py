@@ -72,6 +72,7 @@ from newsarchive.discover.urls import (
     archive_key,
     news_subdomain,
     normalize_url,
+    off_site_hosts,
     on_site,
     url_key,
     with_hosts,
@@ -167,8 +168,7 @@ def sitemap_hosts(sitemaps: list[str] | tuple[str, ...], profile: Profile) -> li
     before, such a line was dropped, and a site whose news list a script draws, its sitemap
     on the CDN its only index, was "no news found". The sitemap's entries stay filtered by
     the site's own hosts: the CDN is not made the site's."""
-    hosts = [urlsplit(url).netloc.lower() for url in sitemaps if vouched_sitemap(url, profile)]
-    return list(dict.fromkeys(host for host in hosts if host))
+    return off_site_hosts([url for url in sitemaps if vouched_sitemap(url, profile)], profile)
 
 
 def vouched_sitemap(url: str, profile: Profile) -> bool:

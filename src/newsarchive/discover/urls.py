@@ -1037,15 +1037,21 @@ def site_hosts(profile: Profile) -> frozenset[str]:
     return _site_hosts(profile.hosts, profile.origin)
 
 
-def source_hosts(profile: Profile) -> list[str]:
-    """The hosts off the site's own that its profile names a source on (a sitemap on the
-    hosting company's CDN, ``add-site`` proposing what robots.txt's ``Sitemap:`` line
-    said): the profile is the user's word, so the fetcher asks there as it asks the site
-    (a ``--base-url`` mirror serves them too). A crawl of the profile ``add-site`` wrote
-    for a site whose sitemap lies on its CDN asked it nothing there: 0 of 9 archived."""
+def off_site_hosts(urls: Iterable[str], profile: Profile) -> list[str]:
+    """The hosts of ``urls`` that are none of the site's (``site_hosts``), each once: where
+    a source the site vouches for lies off it (a sitemap on the hosting company's CDN),
+    for the fetcher to ask as it asks the site (a ``--base-url`` mirror serves them too)."""
     own = site_hosts(profile)
-    found = (urlsplit(url).netloc.lower() for url in (*profile.sitemaps, *profile.feeds))
+    found = (urlsplit(url).netloc.lower() for url in urls)
     return list(dict.fromkeys(host for host in found if host and host not in own))
+
+
+def source_hosts(profile: Profile) -> list[str]:
+    """The hosts off the site's own that its profile names a source on (``add-site``
+    proposing the CDN sitemap robots.txt's ``Sitemap:`` line said): the profile is the
+    user's word. A crawl of the profile ``add-site`` wrote for a site whose sitemap lies
+    on its CDN asked it nothing there: 0 of 9 archived."""
+    return off_site_hosts((*profile.sitemaps, *profile.feeds), profile)
 
 
 def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
