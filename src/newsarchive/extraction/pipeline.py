@@ -721,7 +721,8 @@ def _trim_tail(
                 closing = dated  # the date the text closes on, unless it says "Обновена"
         else:
             above = _Above(title, paragraphs, end - 1)
-            at_end = is_set_apart is not None and end == len(paragraphs) and end > 1
+            # (the page asked about the text's last line only, below a line of prose)
+            asks_page = is_set_apart if end == len(paragraphs) and end > 1 else None
             name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and end > 1:
                 # "Мария Колева" over "12.03.2026"
@@ -732,7 +733,7 @@ def _trim_tail(
                 name
                 or bylines.signed_line(last)
                 or (bylines.capitals_signature(last) if end > 1 else "")
-                or (_set_apart_signature(paragraphs, author, is_set_apart) if at_end else "")
+                or (_set_apart_signature(paragraphs, author, asks_page) if asks_page else "")
                 or _agency_signature(paragraphs, end - 1, author, above)
                 or (
                     ""
@@ -760,15 +761,13 @@ def _trim_tail(
     return kept, signed, office, signed_on or closing
 
 
-def _set_apart_signature(
-    lines: list[str], author: str, is_set_apart: Callable[[str], bool] | None
-) -> str:
+def _set_apart_signature(lines: list[str], author: str, is_set_apart: Callable[[str], bool]) -> str:
     """The writer the text's last line names when it is a person's name alone under prose
     (``bylines.set_apart_signature``) and the page prints it set apart (``is_set_apart``: a
     paragraph wholly in bold or aligned right). The page is asked only about such a line:
     most texts close on a sentence, and are never looked up."""
     name = bylines.set_apart_signature(lines[-1], lines[-2], author)
-    return name if name and is_set_apart is not None and is_set_apart(lines[-1]) else ""
+    return name if name and is_set_apart(lines[-1]) else ""
 
 
 def _agency_signature(lines: list[str], at: int, author: str, above: _Above) -> str:
