@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     NO_WEB_URL,
     in_path_state,
     path_state_given,
+    site_hosts,
     url_key,
     web_url_problem,
     without_userinfo,
@@ -65,7 +66,7 @@ from newsarchive.fetch.tls import (
     refusal_line,
 )
 from newsarchive.hosts import ascii_host, host_variants
-from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
+from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page, Profile
 from newsarchive.pem_files import ca_bundle_problem
 from newsarchive.safe_text import one_line, redacted
 
@@ -209,6 +210,14 @@ class FetchOptions:
             names = (urlsplit(f"//{h}").hostname for h in hosts)
             insecure = insecure | {n for n in names if n}
         return replace(self, insecure_hosts=insecure, ca_bundle=ca_bundle or self.ca_bundle)
+
+    def for_site(self, profile: Profile, mirror: str | None = None) -> FetchOptions:
+        """The options every command fetching a profiled site reads it with (``crawl``,
+        ``check-site``, ``extract URL``): its profile's ``tls_verify`` and ``ca_bundle``
+        over the site's hosts and a ``--base-url`` mirror's, the environment's kept. One
+        rule, so a site ``crawl`` reads is never one ``check-site`` refuses."""
+        hosts = (*site_hosts(profile), urlsplit(mirror or "").netloc)
+        return self.with_tls(hosts, profile.tls_verify, profile.ca_bundle)
 
 
 class RobotsDisallowed(FetchError):
