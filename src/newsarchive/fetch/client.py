@@ -61,6 +61,7 @@ from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
 from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
     INSECURE_HOSTS_ENV,
+    CertificateRefused,
     TlsPolicy,
     certificate_refused,
     refusal_line,
@@ -763,6 +764,8 @@ class Fetcher:
         self._backend = BoundedBackend(
             stop, tls=TlsPolicy(self.options.insecure_hosts, self.options.ca_bundle)
         )
+        # the certificates refused this run, by host (``add-site`` says its own way out)
+        self.tls_refusals: dict[str, CertificateRefused] = {}
         if transport is None:
             transport = bounded_transport(self._backend, limits)
         if mirror is not None:
@@ -815,6 +818,14 @@ class Fetcher:
     @property
     def requests(self) -> int:
         return self.stats.requests
+
+    def unverified_hosts(self) -> frozenset[str]:
+        """The hosts this run read over TLS without verifying their certificates."""
+        return frozenset(self._backend.tls.unverified_hosts)
+
+    def verified_hosts(self) -> frozenset[str]:
+        """The hosts this run read over TLS verifying their certificates."""
+        return frozenset(self._backend.tls.verified_hosts)
 
     def unverified_notes(self) -> list[str]:
         """One line per host this run read over TLS without verifying its certificate, as
@@ -1186,6 +1197,7 @@ class Fetcher:
                     # the host's silence; its host is given up on for the run, each URL
                     # left for a later run (``_refuse_host`` says why, costing nothing).
                     line = refusal_line(cert_refused)
+                    self.tls_refusals.setdefault(cert_refused.host.lower(), cert_refused)
                     failed_host = self._host(_failed_host(exc, _netloc(url)))
                     failed_host.unreachable, failed_host.unreachable_at = line, url
                     raise FetchFailed(line, url=url, shown=self.describe(url)) from None
