@@ -9,6 +9,7 @@ tell a refusal said once from a retry storm.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import ipaddress
 import ssl
 import threading
@@ -37,7 +38,11 @@ ARTICLE = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 </article></main></body></html>"""
 
 LISTING = """<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>Новини</title>
-</head><body><main><h1>Новини</h1><ul>{items}</ul></main></body></html>"""
+<link rel="alternate" type="application/rss+xml" title="Новини" href="/feed"></head>
+<body><main><h1>Новини</h1><ul>{items}</ul></main></body></html>"""
+
+FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Община Примерно: новини</title><link>{origin}/news</link>{items}</channel></rss>"""
 
 TITLES = {
     1: "Ремонт на осветлението в първи квартал",
@@ -175,14 +180,24 @@ class TlsSite:
                 body, status = b"", 404
                 if self.path in ("/", "/news"):
                     items = "".join(
-                        f'<li><a href="/news/{n}-remont">{t}</a></li>' for n, t in TITLES.items()
+                        f'<li><a href="/news/{n}-remont-na-osvetlenieto">{t}</a></li>'
+                        for n, t in TITLES.items()
                     )
                     body, status = LISTING.format(items=items).encode(), 200
+                elif self.path == "/feed":  # (what add-site proposes the site by)
+                    origin = f"https://127.0.0.1:{self.server.server_address[1]}"
+                    items = "".join(
+                        f"<item><title>{t}</title><link>{origin}/news/{n}-remont-na-osvetlenieto</link>"
+                        f"<pubDate>{email.utils.format_datetime(NOW)}</pubDate></item>"
+                        for n, t in TITLES.items()
+                    )
+                    body, status = FEED.format(origin=origin, items=items).encode(), 200
                 elif self.path.startswith("/news/") and self.path[6:7] in "12":
                     n = int(self.path[6])
                     body, status = ARTICLE.format(title=TITLES[n], n=n).encode(), 200
                 self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                kind = "application/rss+xml" if self.path == "/feed" else "text/html"
+                self.send_header("Content-Type", f"{kind}; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

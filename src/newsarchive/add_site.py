@@ -34,6 +34,7 @@ from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
+from newsarchive.fetch.tls import CA_BUNDLE_ENV, INSECURE_HOSTS_ENV, proposal_refusal_line
 from newsarchive.hosts import host_problem
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Profile
@@ -159,7 +160,10 @@ def propose(
         profile = replace(profile, id=_checked_id(site_id or site_id_for(host)))
         if (problem := fetcher.robots_problem(origin)) is not None:
             # a site down or its robots.txt failing: the fetcher's one line, as crawl and
-            # extract URL say it (with the mirror really contacted), not its home page's
+            # extract URL say it (with the mirror really contacted), not its home page's;
+            # a certificate refused says how add-site goes on (no profile to set yet)
+            if refused := next(iter(fetcher.tls_refusals.values()), None):
+                raise UsageError(proposal_refusal_line(refused, url))
             raise UsageError(f"{problem}; no proposal")
         found = explore(fetcher, profile)
         folder = typed_folder(url)
@@ -202,6 +206,7 @@ def propose(
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
         found = found.readdressed(fetcher.moved)
+        profile = _with_tls(profile, fetcher, base_url)
         proposal = Proposal(profile, found, moved_from=moved_from)
         # twice as many candidates as samples: a document or a "not found" page is passed
         for article_url in _samples(fetcher, found, profile)[: 2 * samples]:
@@ -221,6 +226,21 @@ def propose(
                 proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))
         proposal.requests = fetcher.requests
     return proposal
+
+
+def _with_tls(profile: Profile, fetcher: Fetcher, base_url: str | None) -> Profile:
+    """The TLS settings add-site read the site with, kept in its profile: read unverified
+    (``$NEWSARCHIVE_INSECURE_HOSTS``), ``tls_verify = false``; verified with
+    ``$NEWSARCHIVE_CA_BUNDLE``'s authorities, that file as ``ca_bundle``. Else the
+    nightly crawl, run without the variable, refuses the site add-site proposed."""
+    netlocs = (*site_hosts(profile), urlsplit(base_url or "").netloc)
+    hosts = {urlsplit(f"//{h}").hostname for h in netlocs} - {None}  # (a port left off)
+    if fetcher.unverified_hosts() & hosts:
+        return replace(profile, tls_verify=False)
+    bundle = fetcher.options.ca_bundle
+    if bundle and fetcher.verified_hosts() & hosts:
+        return replace(profile, ca_bundle=str(Path(bundle).expanduser().resolve()))
+    return profile
 
 
 def _checked_id(chosen: str) -> str:
@@ -372,6 +392,7 @@ def render(proposal: Proposal) -> str:
             else ""
         ),
         f"hosts = [{', '.join(_toml(h) for h in hosts)}]  # hosts the site's links use",
+        *_tls_lines(p),
         "",
         "[discovery]",
     ]
@@ -402,6 +423,21 @@ def render(proposal: Proposal) -> str:
         lines.append(f"#   {name:<9} {summary or 'not checked'}")
     lines.append("# Generic rules found these; add selectors only where a field came out wrong.")
     return _loadable("\n".join(lines) + "\n")
+
+
+def _tls_lines(p: Profile) -> list[str]:
+    """The TLS settings add-site had to read the site with (``_with_tls``), if any."""
+    if not p.tls_verify:
+        return [
+            f"tls_verify = false  # its certificate is refused; read unverified, as"
+            f" ${INSECURE_HOSTS_ENV} asked add-site, and so by the crawl without it"
+        ]
+    if p.ca_bundle:
+        return [
+            f"ca_bundle = {_toml_basic(p.ca_bundle)}  # ${CA_BUNDLE_ENV} when add-site ran:"
+            " the crawl verifies the site with it too, without the variable"
+        ]
+    return []
 
 
 def _pagination_lines(found: Discovery) -> list[str]:

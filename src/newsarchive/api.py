@@ -1300,13 +1300,9 @@ def extract_source(
     import sys
 
     from newsarchive.extraction.pipeline import extract
-    from newsarchive.profiles.loader import (
-        get_profile,
-        list_profiles,
-        load_profile_file,
-    )
 
     fetched: dt.date = dt.date.today()
+    files = list(profile_files)
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
     content: str | bytes  # a page fetched, as its text; a file's or stdin's bytes
     if url is not None:
@@ -1322,7 +1318,11 @@ def extract_source(
         _check_page_url(source, "the address")
         from newsarchive.fetch.client import Fetcher, FetchOptions
 
-        with Fetcher(FetchOptions.from_env(delay=0, retries=1)) as fetcher:
+        # (the profile first, for its TLS settings: a site ``crawl`` reads with its
+        # ``tls_verify = false`` is read so here too, ``FetchOptions.for_site``)
+        chosen = _chosen_profile(site, files, url or source)
+        options = FetchOptions.from_env(delay=0, retries=1)
+        with Fetcher(options if chosen is None else options.for_site(chosen)) as fetcher:
             page = fetcher.fetch(source)
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
@@ -1365,17 +1365,7 @@ def extract_source(
         kind = xml_kind(sniffed)
         raise UsageError(f"{shown} is {kind}, not an HTML page" if kind else
                          f"{shown} does not look like an HTML page")  # fmt: skip
-    profile = None
-    files = list(profile_files)
-    if site:
-        profile = get_profile(site, files)
-    elif len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
-        profile = load_profile_file(files[0])
-    elif url or files:  # (every file read, and checked: a bad one was ignored without --url)
-        from newsarchive.discover.urls import on_site
-
-        known = list_profiles(files).values()
-        profile = next((p for p in known if url and on_site(url, p)), None)
+    profile = _chosen_profile(site, files, url)
     article = extract(content, url, profile=profile, today=fetched)
     if header:
         from dataclasses import replace
@@ -1385,6 +1375,23 @@ def extract_source(
         stated = stated_canonical(article.canonical_url, header, url or "")
         article = replace(article, canonical_url=stated)
     return article, _full_items(content, url, article, fetched)
+
+
+def _chosen_profile(site: str | None, files: list[Path], url: str | None) -> Any:
+    """The profile ``extract`` reads a page with: ``--site``'s, the one ``--profile`` file
+    being tested, or the one whose site ``url`` lies on (None: the generic rules)."""
+    from newsarchive.profiles.loader import get_profile, list_profiles, load_profile_file
+
+    if site:
+        return get_profile(site, files)
+    if len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
+        return load_profile_file(files[0])
+    if url or files:  # (every file read, and checked: a bad one was ignored without --url)
+        from newsarchive.discover.urls import on_site
+
+        known = list_profiles(files).values()
+        return next((p for p in known if url and on_site(url, p)), None)
+    return None
 
 
 def _full_items(content: str | bytes, url: str | None, article: Any, today: Any) -> list[Any]:

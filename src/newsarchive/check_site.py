@@ -174,7 +174,9 @@ def check_site(
     ``articles`` were found."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(
-        options or FetchOptions(retries=1), mirror=base_url, site_hosts=site_hosts(profile)
+        (options or FetchOptions(retries=1)).for_site(profile, base_url),
+        mirror=base_url,
+        site_hosts=site_hosts(profile),
     )
     report = SiteCheck(profile.id)
     found: list[str] = []

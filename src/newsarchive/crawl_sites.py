@@ -14,7 +14,6 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from newsarchive.archive.connection import ArchiveFile, check_intact, connect, write_failure
 from newsarchive.archive.store import Store, now_iso
@@ -87,9 +86,8 @@ def crawl_site(
     report = SiteReport(profile.id)
     try:
         with closing(connect(db, create=False)) as conn, Fetcher(
-            options.fetch.with_delay(options.delay, profile.delay).with_tls(
-                (*site_hosts(profile), urlsplit(options.base_url or "").netloc),
-                profile.tls_verify, profile.ca_bundle,
+            options.fetch.with_delay(options.delay, profile.delay).for_site(
+                profile, options.base_url
             ), mirror=options.base_url,
             site_hosts=site_hosts(profile), log=options.log, stop=options.stop, names=names,
         ) as fetcher:  # fmt: skip

@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     NO_WEB_URL,
     in_path_state,
     path_state_given,
+    site_hosts,
     url_key,
     web_url_problem,
     without_userinfo,
@@ -60,12 +61,13 @@ from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
 from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
     INSECURE_HOSTS_ENV,
+    CertificateRefused,
     TlsPolicy,
     certificate_refused,
     refusal_line,
 )
 from newsarchive.hosts import ascii_host, host_variants
-from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
+from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page, Profile
 from newsarchive.pem_files import ca_bundle_problem
 from newsarchive.safe_text import one_line, redacted
 
@@ -209,6 +211,14 @@ class FetchOptions:
             names = (urlsplit(f"//{h}").hostname for h in hosts)
             insecure = insecure | {n for n in names if n}
         return replace(self, insecure_hosts=insecure, ca_bundle=ca_bundle or self.ca_bundle)
+
+    def for_site(self, profile: Profile, mirror: str | None = None) -> FetchOptions:
+        """The options every command fetching a profiled site reads it with (``crawl``,
+        ``check-site``, ``extract URL``): its profile's ``tls_verify`` and ``ca_bundle``
+        over the site's hosts and a ``--base-url`` mirror's, the environment's kept. One
+        rule, so a site ``crawl`` reads is never one ``check-site`` refuses."""
+        hosts = (*site_hosts(profile), urlsplit(mirror or "").netloc)
+        return self.with_tls(hosts, profile.tls_verify, profile.ca_bundle)
 
 
 class RobotsDisallowed(FetchError):
@@ -754,6 +764,8 @@ class Fetcher:
         self._backend = BoundedBackend(
             stop, tls=TlsPolicy(self.options.insecure_hosts, self.options.ca_bundle)
         )
+        # the certificates refused this run, by host (``add-site`` says its own way out)
+        self.tls_refusals: dict[str, CertificateRefused] = {}
         if transport is None:
             transport = bounded_transport(self._backend, limits)
         if mirror is not None:
@@ -806,6 +818,14 @@ class Fetcher:
     @property
     def requests(self) -> int:
         return self.stats.requests
+
+    def unverified_hosts(self) -> frozenset[str]:
+        """The hosts this run read over TLS without verifying their certificates."""
+        return frozenset(self._backend.tls.unverified_hosts)
+
+    def verified_hosts(self) -> frozenset[str]:
+        """The hosts this run read over TLS verifying their certificates."""
+        return frozenset(self._backend.tls.verified_hosts)
 
     def unverified_notes(self) -> list[str]:
         """One line per host this run read over TLS without verifying its certificate, as
@@ -1177,6 +1197,7 @@ class Fetcher:
                     # the host's silence; its host is given up on for the run, each URL
                     # left for a later run (``_refuse_host`` says why, costing nothing).
                     line = refusal_line(cert_refused)
+                    self.tls_refusals.setdefault(cert_refused.host.lower(), cert_refused)
                     failed_host = self._host(_failed_host(exc, _netloc(url)))
                     failed_host.unreachable, failed_host.unreachable_at = line, url
                     raise FetchFailed(line, url=url, shown=self.describe(url)) from None

@@ -100,6 +100,24 @@ def refusal_line(refused: CertificateRefused) -> str:
     )
 
 
+def proposal_refusal_line(refused: CertificateRefused, typed: str) -> str:
+    """``add-site``'s line for a site whose certificate is refused: there is no profile
+    yet to write ``tls_verify = false`` in, so the way on is the variable, for this one
+    run; the profile it then writes carries the setting, so the nightly crawl needs none."""
+    bundle = (
+        f"; or, verified, {CA_BUNDLE_ENV}=a PEM file holding that intermediate (the profile"
+        " then names it as ca_bundle)"
+        if refused.missing_intermediate
+        else ""
+    )
+    return (
+        f"TLS certificate of {refused.host} refused ({refused.reason}); no proposal; to "
+        f"propose one anyway, read unverified: {INSECURE_HOSTS_ENV}={refused.host} "
+        f"newsarchive add-site {typed} (the profile then says tls_verify = false, so its "
+        f"crawl needs no variable){bundle}"
+    )
+
+
 def explain(code: int, message: str, host: str, chain: list[bytes]) -> tuple[str, bool]:
     """OpenSSL's verify code and message, and the chain the server sent (DER, its own
     certificate first; [] when unread), as (plain reason, whether it is a missing
@@ -231,6 +249,7 @@ class TlsPolicy:
         self._verified: ssl.SSLContext | None = None
         self._unverified: ssl.SSLContext | None = None
         self.unverified_hosts: set[str] = set()  # those this run talked to unverified
+        self.verified_hosts: set[str] = set()  # and verified (``ca_bundle``'s authorities too)
 
     @classmethod
     def from_env(cls) -> TlsPolicy:
@@ -247,6 +266,8 @@ class TlsPolicy:
                 self._unverified = context
             self.unverified_hosts.add(host.lower())
             return self._unverified
+        if host is not None:
+            self.verified_hosts.add(host.lower())
         if self._verified is None:
             context = httpx.create_ssl_context()
             if self.ca_bundle:
