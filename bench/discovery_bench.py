@@ -937,6 +937,13 @@ for site, name, origin in (
     # and an eighty-sixth's (tests/fixtures/make_mirrors_round86.py): a regional paper
     # whose menu names topics only, "Русе", "Регион", "България", "Спорт", never "Новини"
     ("temite", "Дунавски вестник", "https://temite.bg"),
+    # and an eighty-seventh's (tests/fixtures/make_mirrors_round87.py), a nightly cron's
+    # weeks: JSON-LD in UTC beside Sofia's clock around midnight, the October hour that
+    # comes twice, three December events atop a list by date, tracking parameters
+    ("polunosht", "Община Полунощ", "https://polunosht.bg"),
+    ("prehod", "Община Преход", "https://prehod.bg"),
+    ("predstoyashti", "Община Предстоящи", "https://predstoyashti.bg"),
+    ("sledene", "Община Следене", "https://sledene.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

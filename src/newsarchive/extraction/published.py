@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates
+from newsarchive import dates, site_clock
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -132,12 +132,14 @@ def pick_dates(
     comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
     the fetch time is accepted from any rule.
 
-    Six corrections to a structured date: a day the page labels "Published" beside its
+    Seven corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
     publication and its last change (``_between_on_page``), a day stated without its
-    time takes the time the byline prints for that day (``_timed_on_page``), and a UTC
-    stamp takes the day of the article's URL (``_local_day``); a ``<time>`` the page marks
+    time takes the time the byline prints for that day (``_timed_on_page``), a stamp
+    at another offset than Sofia's takes the same moment the byline prints on Sofia's
+    clock (``_on_site_clock_shown``), and a UTC stamp takes the day of the article's URL
+    (``_local_day``); a ``<time>`` the page marks
     as its publication days before the metadata's wins too (``_marked_earlier``). A date
     read from the text yields to the day the page says in words it was first published
     (``_first_published``). And where only machines are told the publication (JSON-LD,
@@ -661,6 +663,7 @@ def _checked_against_page(
     return (
         _earlier_on_page(stated, window, found)
         or _between_on_page(stated, modified, window, found)
+        or _on_site_clock_shown(stated, window, found)
         or _timed_on_page(stated, window, found)
     )
 
@@ -693,6 +696,36 @@ def _timed_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -
     ):
         return stated
     return replace(stated, value=shown.value, rule=f"{stated.rule}:time-shown")
+
+
+def _on_site_clock_shown(
+    stated: DatePick, window: str, found: list[dates.TextDate]
+) -> DatePick | None:
+    """A stamp stated at another offset than Sofia's (a CMS writing its server's UTC,
+    ``"2026-11-27T23:40:00Z"``) beside a byline printing the same moment on Sofia's clock
+    ("28.11.2026 01:40"): the moment as the page prints it, at Sofia's offset then
+    (``2026-11-28T01:40:00+02:00``). The instant is the stamp's either way; its day is
+    not: the archive's day of an article (``published_date``, every filter by date) is
+    the stored time's own, and the reader saw the 28th, which the UTC stamp calls the
+    27th. Only the very moment, to the minute, read on Sofia's clock agrees: a page
+    printing another time, or UTC's own clock, keeps the stamp as stated. The repeated
+    hour of an October night needs no guess: the stamp's instant picks which 03:40."""
+    value = stated.value
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        return None
+    local = site_clock.on_site_clock(value)
+    offset = local.utcoffset()
+    if offset is None or offset == value.utcoffset():
+        return None
+    shown = _byline_date(window, found)
+    if shown is None or not isinstance(shown.value, dt.datetime) or shown.value.tzinfo:
+        return None
+    if shown.value.replace(second=0, microsecond=0) != local.replace(
+        tzinfo=None, second=0, microsecond=0
+    ):
+        return None
+    moment = local.replace(tzinfo=dt.timezone(offset))
+    return replace(stated, value=moment, rule=f"{stated.rule}:site-clock")
 
 
 def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
