@@ -940,11 +940,11 @@ for site, name, origin in (
     # and an eighty-eighth's (tests/fixtures/make_mirrors_round88.py) article pages: a
     # notice that is a fifteen-row outage table, "Решение № …" in an <h2> above a council
     # decision's headline and its points in an <ol>, the headline only in the breadcrumb
-    # and <title> (not zapovedi, whose lists of "Заповед №…" links under a line ending on
-    # a full stop are lost: a known gap, its test a strict xfail)
+    # and <title>, a mayor's orders as a list of "Заповед №…" PDF links
     ("spirane", "ВиК Спиране", "https://spirane.bg"),
     ("reshenie", "Общински съвет Решение", "https://reshenie.bg"),
     ("trohi", "Община Трохи", "https://trohi.bg"),
+    ("zapovedi", "Община Заповеди", "https://zapovedi.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
