@@ -944,6 +944,14 @@ for site, name, origin in (
     ("prehod", "Община Преход", "https://prehod.bg"),
     ("predstoyashti", "Община Предстоящи", "https://predstoyashti.bg"),
     ("sledene", "Община Следене", "https://sledene.bg"),
+    # and an eighty-eighth's (tests/fixtures/make_mirrors_round88.py) article pages: a
+    # notice that is a fifteen-row outage table, "Решение № …" in an <h2> above a council
+    # decision's headline and its points in an <ol>, the headline only in the breadcrumb
+    # and <title>, a mayor's orders as a list of "Заповед №…" PDF links
+    ("spirane", "ВиК Спиране", "https://spirane.bg"),
+    ("reshenie", "Общински съвет Решение", "https://reshenie.bg"),
+    ("trohi", "Община Трохи", "https://trohi.bg"),
+    ("zapovedi", "Община Заповеди", "https://zapovedi.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

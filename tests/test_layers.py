@@ -37,6 +37,9 @@ RANKS = {
     "transliteration": 0,
     "language_tags": 0,
     "led_words": 0,
+    # what a link to a document (an order's PDF) looks like: discovery's file rows and an
+    # article's list of attachments
+    "documents": 0,
     # page data's decoders (Nuxt 2's JavaScript, devalue's flat form): discovery reads a
     # listing's items with them, extraction an article's text
     "jsvalue": 0,

@@ -103,6 +103,7 @@ from newsarchive.discover.urls import (
     with_hosts,
 )
 from newsarchive.discover.walk import ListingWalk, Place, Respelled, WalkSettings, WalkState
+from newsarchive.documents import is_document
 from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
@@ -522,9 +523,6 @@ def dated_news(
     return list(texts.values())
 
 
-# A document a board's row links instead of a page of its own (an order, a tender's
-# papers, a price list): not images or assets, which a gallery's or a player's rows link
-_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z)$", re.I)
 # HTML items a page needs before its file rows count: one page link among documents is a
 # downloads page's "how to apply" or a footer's link; two dated notices in the table are
 # the board's own items, as a listing's last page's two are
@@ -549,7 +547,7 @@ def file_rows(items: Sequence[Card], memo: DateMemo, today: dt.date | None = Non
             if (child.tag, child.attributes.get("class")) != built:
                 continue
             links = [a.attributes.get("href") or "" for a in child.css("a[href]")]
-            if not links or not all(_DOCUMENT.search(urlsplit(href).path) for href in links):
+            if not links or not all(is_document(href) for href in links):
                 continue
             row = Card(node=child, url=links[0], order=-1, link_texts=(), link_words=0)
             if card_date(row, memo, today) is not None:

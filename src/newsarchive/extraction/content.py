@@ -28,6 +28,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import is_date_line
+from newsarchive.documents import is_document
 from newsarchive.extraction import bylines, set_apart
 from newsarchive.extraction.blocks import (
     Block,
@@ -1064,7 +1065,11 @@ def find_main_paragraphs(
         )
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
-    listed = _in_lists_of_text(blocks) | _introduced_links(blocks) | _linked_data(blocks)
+    listed = (
+        _in_lists_of_text(blocks)
+        | _introduced_links(blocks, lambda: _document_links(tree))
+        | _linked_data(blocks)
+    )
     blocks = _before_links_after_text(blocks, listed)
     kept = [
         b
@@ -1422,21 +1427,28 @@ def _linked_data(blocks: list[Block]) -> set[int]:
     }
 
 
-def _introduced_links(blocks: list[Block]) -> set[int]:
+def _introduced_links(blocks: list[Block], documents: Callable[[], set[str]]) -> set[int]:
     """Lines of links that a line of the text introduces ("Top Expert Recommendations:"
     over the products it names, each a link to a shop) with the article's prose going
     on after them: the text's own list, not a menu. A menu or a related box is not
     announced by a sentence of the article running into it, and one after the text's
     end has no prose after it; "Виж още:" is a box's label, not the text's. A table of
     contents ("In this article:") is announced too, but its lines are the headings
-    again, which the text already holds."""
-    # (colon lines first: most pages have none, and then nothing else is looked at)
-    intros = [i for i, b in enumerate(blocks) if b.text[-1:] == ":"]
+    again, which the text already holds.
+
+    A sentence ending on a full stop introduces a list as well when every line of it is
+    a link to a document (``documents``: the texts of the page's links to files, asked
+    only then): a mayor's orders, "Публикуваме заповедите на кмета." over "Заповед №
+    РД-09-300/27.11.2026 г. за …" each a PDF, were lost as a menu. After a full stop a
+    list of links to pages may be a related box set in the text, so those still go."""
+    # (colon and full-stop lines first: then nothing else is looked at)
+    intros = [i for i, b in enumerate(blocks) if b.text[-1:] in _INTRO_ENDS]
     found: set[int] = set()
     if not intros:
         return found
     last = next((i for i in range(len(blocks) - 1, -1, -1) if block_weight(blocks[i]) > 0), -1)
     headings: set[str] | None = None
+    files: set[str] | None = None
     for i in intros:
         intro = blocks[i]
         if i >= last or not is_navigation(blocks[i + 1]) or is_navigation(intro):
@@ -1450,6 +1462,11 @@ def _introduced_links(blocks: list[Block]) -> set[int]:
             run += 1
         if run < i + 1 + _RUN_ITEMS:
             continue
+        if intro.text[-1] == ".":
+            if files is None:
+                files = documents()
+            if not all(_whole_link_in(b, files) for b in blocks[i + 1 : run]):
+                continue
         if headings is None:
             headings = {b.text for b in blocks if b.tag in HEADINGS}
         if any(b.text in headings for b in blocks[i + 1 : run] if b.tag not in HEADINGS):
@@ -1458,6 +1475,25 @@ def _introduced_links(blocks: list[Block]) -> set[int]:
     return found
 
 
+def _document_links(tree: LexborHTMLParser) -> set[str]:
+    """The texts of the page's links to a document (``documents.is_document``), squashed
+    as a block's text is."""
+    return {
+        squash(a.text(deep=True))
+        for a in tree.css("a[href]")
+        if is_document(a.attributes.get("href") or "")
+    }
+
+
+def _whole_link_in(block: Block, texts: set[str]) -> bool:
+    """The block is one link, whose text is among ``texts``."""
+    return block.link_share >= _WHOLE_LINK and block.text in texts
+
+
+# A line all link (a list item's marker or a trailing space aside)
+_WHOLE_LINK = 0.99
+# How a line introducing a list ends: a colon, or a full stop over links to documents
+_INTRO_ENDS = frozenset(":.")
 # An introducing line is a heading or a sentence, not a paragraph, nor a box's one-word
 # label ("More:" over a news agency's related headlines).
 _INTRO_CHARS = 200
