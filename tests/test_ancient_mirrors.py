@@ -25,7 +25,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import ScriptCall, link_target, script_calls
 from newsarchive.discover.explore import frame_sources, section_links
-from newsarchive.discover.listings import article_links, posted_pager
+from newsarchive.discover.listings import article_links
+from newsarchive.discover.next_pages import posted_pager
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile

@@ -26,12 +26,7 @@ from urllib.parse import quote
 
 import pytest
 
-from newsarchive.discover.listings import (
-    ListingPages,
-    archive_month,
-    month_before,
-    next_page_url,
-)
+from newsarchive.discover.next_pages import ListingPages, archive_month, month_before, next_page_url
 from newsarchive.discover.walk import MISSED_MONTHS
 from newsarchive.models import Profile
 

@@ -9,7 +9,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.embedded import embedded_items, has_data, listed_items
+from newsarchive.discover.embedded import _data_sources, embedded_items, listed_items
 from newsarchive.discover.listings import article_links, stated_news
 from newsarchive.models import Profile
 
@@ -219,7 +219,7 @@ def test_page_data_however_it_spells_an_items_keys_is_read(source: str) -> None:
     """The gate that spares a listing page's other scripts their parsing lets through
     every spelling of an item's keys the readers behind it read."""
     tree = LexborHTMLParser(f"<html><body><main></main>{source}</body></html>")
-    assert has_data(tree)
+    assert next(_data_sources(tree), None) is not None  # the gate lets it through
     assert [i.url for i in embedded_items(tree, "https://x.bg/novini")] == [
         "https://x.bg/novini/900-most" + ("/" if "fields" in source else "")
     ]
@@ -245,7 +245,7 @@ def test_page_data_of_no_items_is_not_read(source: str) -> None:
     scripts did): data that names no title beside an address holds no item, and is not
     parsed on every listing page read."""
     tree = LexborHTMLParser(f"<html><body><main></main>{source}</body></html>")
-    assert not has_data(tree)
+    assert next(_data_sources(tree), None) is None  # the gate stops it: never parsed
     assert embedded_items(tree, "https://x.bg/novini") == []
 
 

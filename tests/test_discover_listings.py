@@ -10,17 +10,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsarchive.discover.listings import (
+from newsarchive.discover.listings import article_links, news_items, page_links
+from newsarchive.discover.next_pages import (
     ListingPages,
     MonthSteps,
     archive_month,
-    article_links,
     calendar_day,
     month_before,
-    news_items,
     next_page_url,
     older_article_link,
-    page_links,
     page_url,
 )
 from newsarchive.discover.shape import Shape
@@ -1442,10 +1440,10 @@ def test_a_list_linking_its_months_reads_a_month_page_before_a_calendars_days() 
 
 def test_a_calendar_days_own_later_pages_repeating_it_end_the_walk() -> None:
     """A day's page is exempt from the "every link seen before" end only on the way to
-    another day or a month (``listings.listing_walk``, ``calendar_day``): its own page
+    another day or a month (``next_pages.listing_walk``, ``calendar_day``): its own page
     2, 3, ... answered alike (every ``/page/N/`` the same) end the walk there; before,
     each was read up to the page cap."""
-    from newsarchive.discover.listings import listing_walk
+    from newsarchive.discover.next_pages import listing_walk
     from newsarchive.discover.walk import Listed, Seen, Stop, WalkState
 
     day = "https://x.bg/arhiv/2026-11-05/"
@@ -1462,10 +1460,10 @@ def test_a_calendar_days_own_later_pages_repeating_it_end_the_walk() -> None:
 
 
 def test_whether_a_page_listed_news_of_its_own_is_told_by_the_walk_it_is_read_in() -> None:
-    """``listings.own_news``: a link no page the walk read before listed (the walk holds
+    """``next_pages.own_news``: a link no page the walk read before listed (the walk holds
     them: ``ListingWalk.lists_new``), or a month's archive page listing that month's
     news, whatever the pages before listed; not the news page's latest again."""
-    from newsarchive.discover.listings import listing_walk, own_news
+    from newsarchive.discover.next_pages import listing_walk, own_news
     from newsarchive.discover.walk import Listed, Seen, WalkState
 
     walk = listing_walk("https://www.x.bg/novini", WalkState(), limit=50)
@@ -1502,7 +1500,7 @@ def test_a_side_column_of_the_latest_is_told_from_a_later_pages_own_list() -> No
     page 2 lists as its own, in another block; the walk reading page 2 finds its own
     three new there (read by URL alone it listed nothing page 1 had not: the walk's
     end, page 3 never read), and a page 3 the same as page 2 lists nothing new."""
-    from newsarchive.discover.listings import listing_walk, own_news
+    from newsarchive.discover.next_pages import listing_walk, own_news
     from newsarchive.discover.walk import Listed, Place, Seen, WalkState
 
     walk = listing_walk("https://www.x.bg/obyavi/", WalkState(), limit=50)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.discover.listings import find_next_link, older_year_url
+from newsarchive.discover.next_pages import find_next_link, older_year_url
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))

@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover import listings
+from newsarchive.discover import listings, next_pages
 from newsarchive.discover.explore import (
     Discovery,
     declared_feeds,
@@ -1111,7 +1111,7 @@ def test_two_dated_news_over_their_pages_pager_are_a_list() -> None:
         html = f"<html><body>{body}</body></html>"
         dates: listings.DateMemo = {}
         items = listings.news_items(html, at, SITE, dt.date(2026, 12, 1), dates)
-        return listings.paged_pair(items, tree(body), at, SITE, dates, dt.date(2026, 12, 1))
+        return next_pages.paged_pair(items, tree(body), at, SITE, dates, dt.date(2026, 12, 1))
 
     assert pair(_pair_page(numbers))
     assert not pair(_pair_page(""))  # two related news, no pager

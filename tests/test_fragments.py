@@ -8,7 +8,8 @@ import json
 from newsarchive.discover.embedded import json_items
 from newsarchive.discover.feeds import read_feed
 from newsarchive.discover.fragments import as_listing
-from newsarchive.discover.listings import article_links, next_page_url
+from newsarchive.discover.listings import article_links
+from newsarchive.discover.next_pages import next_page_url
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.discover.listings import older_year_url
+from newsarchive.discover.next_pages import older_year_url
 from newsarchive.discover.urls import archive_key, current_key, item_url, url_key
 from newsarchive.extraction.full_items import full_items
 from newsarchive.harvest import judge

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newsarchive.discover.listings import find_next_link
+from newsarchive.discover.next_pages import find_next_link
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))

@@ -1,4 +1,4 @@
-"""The crawl and ``check-site`` go to the same next listing page (``listings.ListingPages``).
+"""The crawl and ``check-site`` go to the same next listing page (``next_pages.ListingPages``).
 
 Each once decided it on its own: check-site took a profile's page template before the
 year drop-down, so on zimnitsa (this year's news paged ``?str=2``, earlier years only in

@@ -9,13 +9,13 @@ import pytest
 
 from newsarchive.discover import pager_words
 from newsarchive.discover.items import _PAGER_LABEL
-from newsarchive.discover.listings import (
+from newsarchive.discover.listings import _PATH_PAGE
+from newsarchive.discover.next_pages import (
     _MORE_TEXT,
     _NEXT_TEXT,
     _OLDER,
     _OLDER_ARTICLE,
     _OPTION_PAGE,
-    _PATH_PAGE,
 )
 from newsarchive.extraction.continuation import _headline, first_of, next_part
 

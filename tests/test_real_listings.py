@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsarchive.discover.listings import article_links, next_page_url
+from newsarchive.discover.listings import article_links
+from newsarchive.discover.next_pages import next_page_url
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Profile
 

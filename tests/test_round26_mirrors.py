@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.discover.listings import find_next_link
+from newsarchive.discover.next_pages import find_next_link
 from newsarchive.discover.shape import learn_shape, looks_like_article_path, split_url
 from newsarchive.extraction.clean import is_boilerplate_marker
 from newsarchive.models import Profile

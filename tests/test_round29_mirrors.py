@@ -27,7 +27,8 @@ import pytest
 from newsarchive.discover.astro import astro_props
 from newsarchive.discover.embedded import embedded_items
 from newsarchive.discover.fragments import as_listing
-from newsarchive.discover.listings import article_links, find_next_link
+from newsarchive.discover.listings import article_links
+from newsarchive.discover.next_pages import find_next_link
 from newsarchive.jsvalue import assigned_literals
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile

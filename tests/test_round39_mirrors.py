@@ -124,7 +124,7 @@ def test_a_calendar_walk_stops_at_the_page_cap(
 
 @pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
 def test_check_site_walks_a_calendar_as_the_crawl_does(expected: FirstCrawl) -> None:
-    """check-site takes the crawl's walk (``listings.listing_walk``): asked for more
+    """check-site takes the crawl's walk (``next_pages.listing_walk``): asked for more
     articles than the news page lists, it reads the calendar's days and months the
     first crawl reads, each once, and checks every article the crawl archives.
     Measured before: its own walk, with no days nor months stepped back over, ended at

@@ -100,7 +100,7 @@ def test_a_show_more_link_to_the_lists_next_page_of_another_size_is_walked(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
     """ "Покажи още" a plain link to ``/novini?page=2`` (six cards under page 1's three),
-    no pager: the list's next page (``listings._more_link``); before, it was no pager's
+    no pager: the list's next page (``next_pages._more_link``); before, it was no pager's
     link and six of the nine news were never read."""
     first, _ = bare_crawl_twice(run_cli, db, tmp_path, "zaredeno", *ROUND85_SITES["zaredeno"])
     assert first.count("/novini?page=2") == 1, first

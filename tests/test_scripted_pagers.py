@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.discover.listings import find_next_link
+from newsarchive.discover.next_pages import find_next_link
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
 from newsarchive.dates import local_date
-from newsarchive.discover import feeds, fragments, listings
+from newsarchive.discover import feeds, fragments, listings, next_pages
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Place, Seen, WalkState
@@ -201,11 +201,11 @@ def check_site(
             found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []
         for start in start_urls:
-            # the crawler's own walk (``listings.listing_walk``), over ``pages`` pages
+            # the crawler's own walk (``next_pages.listing_walk``), over ``pages`` pages
             # (``CHECK_PAGES`` by default): the start page, and each next page while the
             # links found so far are fewer than the articles to check
-            after = listings.ListingPages(profile)  # its next pages, as the crawl's
-            walk = listings.listing_walk(start, WalkState(), after.months, limit=pages)
+            after = next_pages.ListingPages(profile)  # its next pages, as the crawl's
+            walk = next_pages.listing_walk(start, WalkState(), after.months, limit=pages)
             learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's
             while (step := walk.page()) is not None:
                 _check_start(fetcher, walk, after, learned, step, report, listed, articles)
@@ -268,7 +268,7 @@ def _check_feed(
 
 
 def _check_start(
-    fetcher: Fetcher, walk: ListingWalk, pages: listings.ListingPages, learned: list[Shape],
+    fetcher: Fetcher, walk: ListingWalk, pages: next_pages.ListingPages, learned: list[Shape],
     step: tuple[str, int], report: SiteCheck, listed: list[str], articles: int,
 ) -> None:  # fmt: skip
     """The walk's page (``step``: its URL and number), checked and its links added to
@@ -300,7 +300,7 @@ def _check_start(
     seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
     days = [local_date(c.listed_date) for c in links if c.listed_date]
     year = page.fetched_at.date().year
-    own = listings.own_news(walk, page.final_url, urls, days, places)
+    own = next_pages.own_news(walk, page.final_url, urls, days, places)
     check.next_page = pages.after(
         tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
     )

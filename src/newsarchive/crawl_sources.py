@@ -20,7 +20,7 @@ from newsarchive.archive.frontier import Frontier, older_source, within
 from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover import feeds, fragments, listings, sitemap_children
+from newsarchive.discover import feeds, fragments, listings, next_pages, sitemap_children
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     GONE_NOTE,
@@ -552,8 +552,8 @@ class SourceReader:
         profile = self.profile
         if not profile.pagination and (template := self._page_templates.get(start)):
             profile = replace(profile, pagination=template)
-        pages = listings.ListingPages(profile)  # where it goes after each page
-        walk = listings.listing_walk(
+        pages = next_pages.ListingPages(profile)  # where it goes after each page
+        walk = next_pages.listing_walk(
             start, self.frontier.walk(start), pages.months, limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
@@ -629,7 +629,7 @@ class SourceReader:
         return True
 
     def _read_page(
-        self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
+        self, walk: ListingWalk, pages: next_pages.ListingPages, page: Page,
         where: tuple[str, int], learned: list[Shape],
     ) -> None:  # fmt: skip
         """One fetched listing page: its articles offered and fetched, the walk told what
@@ -665,7 +665,7 @@ class SourceReader:
         # (the days the page prints beside its news)
         listed = [local_date(c.listed_date) for c in links if c.listed_date]
         urls = [c.url for c in links]
-        own = listings.own_news(walk, page.final_url, urls, listed, places)
+        own = next_pages.own_news(walk, page.final_url, urls, listed, places)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
@@ -676,7 +676,7 @@ class SourceReader:
             next_url is None
             and number == 1
             and not self._sitemapped
-            and listings.posted_pager(tree)
+            and next_pages.posted_pager(tree)
         ):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -718,19 +718,19 @@ class SourceReader:
         return self.harvest.fetch_pending(self._robots_gate)
 
     def _read_items(
-        self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
+        self, walk: ListingWalk, pages: next_pages.ListingPages, page: Page,
         tree: LexborHTMLParser, where: tuple[str, int], items: list[FullItem],
     ) -> None:  # fmt: skip
         """A listing page that holds its news items in full, each archived from it as an
         article of its own (no request more); older items are on its next page, or on
-        the page of the year before (``listings.older_year_url``). ``where``: the URL the
+        the page of the year before (``next_pages.older_year_url``). ``where``: the URL the
         walk asked for, and the page's number in it."""
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
         dates = [local_date(item.published) for item in items]
         urls = [item.url(page.final_url) for item in items]
-        own = listings.own_news(walk, page.final_url, urls, dates)
+        own = next_pages.own_news(walk, page.final_url, urls, dates)
         next_url = pages.after(
             tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
         )

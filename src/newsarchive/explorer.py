@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover import feeds, listings
+from newsarchive.discover import feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     ALTERNATE_NOTE,
@@ -103,7 +103,7 @@ def stale(found: Discovery, today: dt.date) -> bool:
     except ValueError:
         return True
     if (today.year, today.month) > (when.year, when.month) and any(
-        listings.archive_month(url) is not None for url in found.listings
+        next_pages.archive_month(url) is not None for url in found.listings
     ):
         # a listing that is a month's page of an archive tree (``newest_period``) holds
         # that month alone: once the month turns, the new month's page is the listing
@@ -386,7 +386,7 @@ class _Explorer:
             }
             menu = section_links(tree, page.final_url, self.profile, dated)
             if is_listing(items) and (
-                own := listings.find_next_link(tree, page.final_url, self.profile, 1)
+                own := next_pages.find_next_link(tree, page.final_url, self.profile, 1)
             ):  # a list's own next page is no section of it ("news_list.php?str=2")
                 menu = [url for url in menu if url != own]
                 if framed is None:
@@ -675,7 +675,7 @@ class _Explorer:
         self.adopt_card_hosts(tree, page.final_url, page.fetched_at)
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
         link = page.headers.get("link", "")
-        lists = is_listing(items) or listings.paged_pair(
+        lists = is_listing(items) or next_pages.paged_pair(
             items, tree, page.final_url, self.profile, dates, page.fetched_at, link
         )  # (a mayoralty's two news a page, paged)
         if not lists and not framed_by:
@@ -856,7 +856,7 @@ class _Explorer:
                 template = pagination_template(listing, url)
                 if (
                     _NAMES_A_PAGE.search(template)
-                    and listings.page_url(listing, template, 2) == url
+                    and next_pages.page_url(listing, template, 2) == url
                 ):
                     self.page_templates[listing] = template
                     self.pagination[listing] = url
@@ -936,7 +936,7 @@ class _Explorer:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
         from page 1 but for a year's page (``newest`` None): add-site reads the listing's
         page template from this address, and a year's page is no page 2."""
-        if next_page := listings.next_page_url(tree, url, self.profile, 1, link=link):
+        if next_page := next_pages.next_page_url(tree, url, self.profile, 1, link=link):
             self.pagination[url] = next_page
 
     def learn(self, *shapes: Shape | None) -> None:

@@ -38,7 +38,8 @@ from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
-from newsarchive.discover.listings import dated_news, older_article_link
+from newsarchive.discover.listings import dated_news
+from newsarchive.discover.next_pages import older_article_link
 from newsarchive.discover.urls import (
     StartPages,
     amp_originals,

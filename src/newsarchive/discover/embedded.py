@@ -91,14 +91,6 @@ _NUXT_MARK = "__NUXT__"
 _NEXT_MARK = "__next_f.push("
 
 
-def has_data(tree: LexborHTMLParser) -> bool:
-    """The page holds data ``embedded_items`` reads (``_data_sources``): most hold none,
-    and many hold scripts of other data (a theme's settings, an analytics queue) that it
-    leaves unparsed. ``embedded_items`` asks the same itself: a caller about to read the
-    items need not ask first (the page's scripts would be walked and gated twice)."""
-    return next(_data_sources(tree), None) is not None
-
-
 # How a source of page data is read (``_data_sources``)
 _JSON, _ASTRO, _NUXT, _ASSIGNED, _NEXT = "json", "astro", "nuxt", "assigned", "next"
 

@@ -933,7 +933,7 @@ def pagination_template(listing: str, next_page: str | None) -> str:
     """``?page={page}`` or ``/page/{page}/`` when page 2's URL is the listing's plus a
     number; "" when the next page is found some other way (the walk follows it anyway).
     A listing with a query of its own (``novini.php?kat=1``) pages with one field more
-    (``&str=2``): that is ``?str={page}``, as ``listings.page_url`` joins a ``?`` template
+    (``&str=2``): that is ``?str={page}``, as ``next_pages.page_url`` joins a ``?`` template
     to the query there is; ``&str={page}`` is no template the profile loader takes.
     The 2 must be a number of its own: Squarespace's older posts are at
     ``?offset=<the last shown post's time in milliseconds>``, a number that may hold one

@@ -1,6 +1,6 @@
 """A "load more" endpoint that answers JSON, read as the listing page it stands for.
 
-A "Зареди още" button (``listings.find_next_link``) fetches the next cards from its
+A "Зареди още" button (``next_pages.find_next_link``) fetches the next cards from its
 ``data-`` address; many sites answer that with JSON instead of an HTML fragment: the
 cards' markup in one field and the next address in another (``{"html": "<div
 class=card>…", "next": "/api/news?ot=6"}``, Laravel's ``next_page_url``), or the items

@@ -185,7 +185,7 @@ def _date_format_problem(fmt: str) -> str:
 
 
 def pagination_problem(template: str) -> str:
-    """Why ``template`` is no pagination template (``listings.page_url`` adds a ``?``
+    """Why ``template`` is no pagination template (``next_pages.page_url`` adds a ``?``
     one to the listing's query, appends a ``/`` one to its path), or "" when it is one:
     the one rule, which add-site checks its proposal by before writing it."""
     if "{page}" not in template or not template.startswith(("?", "/")):
