@@ -1264,19 +1264,19 @@ def test_a_word_and_a_number_of_a_sections_own_name_are_no_page(own: str) -> Non
 
 def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> None:
     """The pager words a path names a later page by are one vocabulary
-    (``listings._PAGER_PATH_WORDS``): each works, hyphened or as a segment, and the
+    (``listings.PAGER_PATH_WORDS``): each works, hyphened or as a segment, and the
     README lists them all (it had left one out)."""
     from pathlib import Path
 
-    from newsarchive.discover.listings import _PAGER_PATH_WORDS
+    from newsarchive.discover.listings import PAGER_PATH_WORDS
 
-    for word in _PAGER_PATH_WORDS:
+    for word in PAGER_PATH_WORDS:
         assert _back_to_section(f"https://www.x.bg/novini/{word}/3"), word
         assert _back_to_section(f"https://www.x.bg/novini/{word}-3"), word
     readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
     listed = re.search(r"a pager word, ((?:`\w+`, )+)and the number", readme)
     assert listed is not None
-    assert set(re.findall(r"`(\w+)`", listed.group(1))) == set(_PAGER_PATH_WORDS)
+    assert set(re.findall(r"`(\w+)`", listed.group(1))) == set(PAGER_PATH_WORDS)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from newsarchive.discover import pager_words
 from newsarchive.discover.items import _PAGER_LABEL
-from newsarchive.discover.listings import _PATH_PAGE
+from newsarchive.discover.listings import PATH_PAGE
 from newsarchive.discover.next_pages import (
     _MORE_TEXT,
     _NEXT_TEXT,
@@ -29,9 +29,9 @@ def test_every_way_a_pager_says_labels_a_pager_row(way: str) -> None:
 
 @pytest.mark.parametrize("word", pager_words.PAGE_IN_ADDRESSES)
 def test_a_lists_later_page_is_named_by_every_spelling_of_page(word: str) -> None:
-    assert _PATH_PAGE.search(f"/novini/{word}/3")
-    assert _PATH_PAGE.search(f"/novini/{word}-3/")
-    assert not _PATH_PAGE.search(f"/novini/{word}s-3")  # another word
+    assert PATH_PAGE.search(f"/novini/{word}/3")
+    assert PATH_PAGE.search(f"/novini/{word}-3/")
+    assert not PATH_PAGE.search(f"/novini/{word}s-3")  # another word
 
 
 @pytest.mark.parametrize("word", pager_words.PAGE_IN_ADDRESSES)

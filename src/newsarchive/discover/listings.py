@@ -10,7 +10,7 @@ the page size.
 
 The page to walk after this one is another job, ``next_pages``: it reads the same page
 and takes from here what both ask (``Listing``, ``card_date``, a page's number in its path,
-``_PATH_PAGE``), so the links never need the pager and the pager's rules sit in one place.
+``PATH_PAGE``), so the links never need the pager and the pager's rules sit in one place.
 """
 
 from __future__ import annotations
@@ -68,14 +68,14 @@ from newsarchive.models import Candidate, Profile
 
 # The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
 # the pager's spellings of "page", and "p" (``/p/3``, where ``?p=3`` is a post's id).
-_PAGER_PATH_WORDS = (*pager_words.PAGE_IN_ADDRESSES, "p")
+PAGER_PATH_WORDS = (*pager_words.PAGE_IN_ADDRESSES, "p")
 # A later page of a list named at the end of its path: a pager word and the number, the
 # number its own segment or joined by a hyphen: ``/page/3/``, ``/strana/3``, ``/p/3``,
 # ``/str/3``, ``/strana-3``. Not any short word: ``/novini/covid-19`` is a section (or an
 # article) of its own, not page 19 of ``/novini/covid``. Only below a first segment:
 # ``/strana-2`` names no first page but the home page.
-_PATH_PAGE = re.compile(
-    rf"(?<=[^/])/(?:{'|'.join(_PAGER_PATH_WORDS)})[/-]\d{{1,6}}/?$", re.IGNORECASE
+PATH_PAGE = re.compile(
+    rf"(?<=[^/])/(?:{'|'.join(PAGER_PATH_WORDS)})[/-]\d{{1,6}}/?$", re.IGNORECASE
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
@@ -92,7 +92,8 @@ _WRITTEN = re.compile(_WRITTEN_DATE)
 Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler parses once)
 
 
-def _tree(html: Listing) -> LexborHTMLParser:
+def listing_tree(html: Listing) -> LexborHTMLParser:
+    """The page's tree: the crawler hands one it parsed once, a test or a tool the HTML."""
     return html if isinstance(html, LexborHTMLParser) else parse_html(html)
 
 
@@ -126,7 +127,7 @@ def page_links(
     # the list's first page, when this one is a later page of it by its path (DataLife
     # Engine's and WordPress's ``/novini/page/3/``): an item's category link there leads
     # to it, as ``/novini`` does from ``/novini?page=3``
-    first_path = _PATH_PAGE.sub("", here_path).rstrip("/")
+    first_path = PATH_PAGE.sub("", here_path).rstrip("/")
     links: list[Link] = []
     calls = script_calls(tree)
     forms: dict[int, str] = {}  # (each card's form's target, worked out once)
@@ -222,7 +223,7 @@ def is_site_home(html: Listing, page_url: str, profile: Profile) -> bool:
     related searches are root-path queries (``/?q=hotels&id=5``), and the site's name a
     host (a bare profile's) proves nothing, a parked page saying
     its domain."""
-    tree = _tree(html)
+    tree = listing_tree(html)
     name = " ".join(profile.name.casefold().split())
     if name and "." not in name and name in " ".join(site_name(tree).casefold().split()):
         return True
@@ -343,7 +344,8 @@ def news_items(
     walk queues, and what "An origin is enough" reads off a section page it has found.
     ``today``: the page's fetch moment (``card_date``); ``memo``: the page's card dates
     as read (``card_date``), for a caller that reads them again."""
-    return _news_items(_tree(html), page_url, profile, {} if memo is None else memo, today=today)
+    tree = listing_tree(html)
+    return _news_items(tree, page_url, profile, {} if memo is None else memo, today=today)
 
 
 def card_hosts(
@@ -358,7 +360,7 @@ def card_hosts(
     outbound link, not a news stream; another domain (``other.bg``, ``facebook.com``,
     ``other.com.bg`` beside ``x.com.bg``) is never under the site's. At most
     ``MAX_NEWS_HOSTS``, as a menu's news hosts."""
-    tree = _tree(html)
+    tree = listing_tree(html)
     read = link_reader(tree, page_url)
     hosts: list[str] = []
     for anchor in tree.css("a[href]"):
@@ -476,7 +478,7 @@ def article_links(
     the walk to tell a page's own list from a side column repeating an earlier page's."""
     memo: DateMemo = {}
     keys: Keys = {}
-    tree = _tree(html)
+    tree = listing_tree(html)
     shapes: tuple[Shape, ...] = ()
     if profile.article_pattern:
         cards = find_cards(page_links(tree, page_url, profile, keys))
@@ -568,7 +570,7 @@ def dated_shapes(html: Listing, page_url: str, profile: Profile) -> tuple[Shape,
     listings taught nothing (its news page an empty shell its script fills). A site map
     is furniture to ``news_items`` (a footer's is), and most of its links are static
     pages; the ones it dates, "Заглавие (28.11.2026)", are its news."""
-    tree = _tree(html)
+    tree = listing_tree(html)
     memo: DateMemo = {}
     shapes: list[Shape] = []
     for run in group_runs(find_cards(page_links(tree, page_url, profile))):

@@ -59,12 +59,12 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.items import Items
 from newsarchive.discover.listings import (
-    _PAGER_PATH_WORDS,
-    _PATH_PAGE,
+    PAGER_PATH_WORDS,
+    PATH_PAGE,
     DateMemo,
     Listing,
-    _tree,
     card_date,
+    listing_tree,
 )
 from newsarchive.discover.shape import MONTH_FOLDER, YEAR_FOLDER, is_file_path, split_normal
 from newsarchive.discover.stand_ins import GOES_TO, script_choice
@@ -182,7 +182,7 @@ class ListingPages:
         tells (the function ``own_news``; True: not told, as exploring does); a month's
         page that listed none (the news page's latest again, beside the month's grid) is
         read by its calendar's days (``_calendar_day``)."""
-        tree = _tree(html)
+        tree = listing_tree(html)
         profile = self.profile
         self.months.update(printed_months(tree))
         if page == 1:  # read even when the page links its next: rule 3 needs it later
@@ -285,7 +285,7 @@ _PAGE_ARGUMENT = re.compile(r"""["']Page\$(?:\d+|Next|Last)["']""", re.IGNORECAS
 def posted_pager(html: Listing) -> bool:
     """The page's later pages open only by posting its form back (ASP.NET WebForms): the
     pager's links run ``__doPostBack`` with no URL a GET could ask for."""
-    for anchor in _tree(html).css("a[href]"):
+    for anchor in listing_tree(html).css("a[href]"):
         href = anchor.attributes.get("href") or ""
         if not _POSTBACK.match(href):
             continue
@@ -302,7 +302,7 @@ def find_next_link(
     """Generic paging: ``rel=next`` (in the page, or in the answer's HTTP ``Link`` header:
     ``link``), a "next" link by its text, or the link to page N+1. ``own_news``: as
     ``ListingPages.after`` says."""
-    tree = _tree(html)
+    tree = listing_tree(html)
     read = link_reader(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
@@ -552,7 +552,7 @@ def _short_of_last(
         path = urlsplit(url).path
         if found := _PAGE_FIELD.search(url):
             start, end = found.span(1)
-        elif _PATH_PAGE.search(path) and (at_end := _PATH_NUMBER.search(url.split("?", 1)[0])):
+        elif PATH_PAGE.search(path) and (at_end := _PATH_NUMBER.search(url.split("?", 1)[0])):
             start, end = at_end.span(1)
         else:
             continue
@@ -1356,9 +1356,9 @@ def _calendar_day(
 
 
 # The query fields naming a later page of a month's archive (``?m=202610&paged=2``,
-# ``?year=2026&month=10&page=3``, Joomla's ``start``); in its path, ``_PATH_PAGE`` right
+# ``?year=2026&month=10&page=3``, Joomla's ``start``); in its path, ``PATH_PAGE`` right
 # after the month (``/2026/10/page/2/``, ``/2026/10/strana-2``).
-_MONTH_PAGE_FIELDS = frozenset((*_PAGER_PATH_WORDS, "paged", "start", "limitstart"))
+_MONTH_PAGE_FIELDS = frozenset((*PAGER_PATH_WORDS, "paged", "start", "limitstart"))
 
 
 def month_before(url: str, spelling: Mapping[int, str] | None = None) -> str | None:
@@ -1411,7 +1411,7 @@ def _month_address(
 
     if found := _MONTH_IN_PATH.search(path):
         tail = path[found.end(2) :]
-        later = _PATH_PAGE.search(path)
+        later = PATH_PAGE.search(path)
         if tail.strip("/") and (later is None or later.start() != found.end(2)):
             return None  # (an article under its month: /2026/11/905-sesiya.html)
         slash = "/" if tail.startswith("/") else ""
@@ -1538,7 +1538,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
 
     A drop-down of years ("Архив: [2026 ▼]", a GET form of nothing else, or a script
     opening the chosen option) names the year pages too, the one it shows marked."""
-    tree = _tree(html)
+    tree = listing_tree(html)
     current = normalize_url(page_url_now) or page_url_now
     _netloc, path, query = split_normal(current)
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
