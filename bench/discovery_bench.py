@@ -937,6 +937,8 @@ for site, name, origin in (
     # and an eighty-sixth's (tests/fixtures/make_mirrors_round86.py): a regional paper
     # whose menu names topics only, "Русе", "Регион", "България", "Спорт", never "Новини"
     ("temite", "Дунавски вестник", "https://temite.bg"),
+    # and its like whose menu opens "За нас | Контакти | Администрация" before its topics
+    ("porechie", "Поречки глас", "https://porechie.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
