@@ -937,6 +937,8 @@ for site, name, origin in (
     # and an eighty-sixth's (tests/fixtures/make_mirrors_round86.py): a regional paper
     # whose menu names topics only, "Русе", "Регион", "България", "Спорт", never "Новини"
     ("temite", "Дунавски вестник", "https://temite.bg"),
+    # and its like whose menu opens "За нас | Контакти | Администрация" before its topics
+    ("porechie", "Поречки глас", "https://porechie.bg"),
     # and an eighty-seventh's (tests/fixtures/make_mirrors_round87.py), a nightly cron's
     # weeks: JSON-LD in UTC beside Sofia's clock around midnight, the October hour that
     # comes twice, three December events atop a list by date, tracking parameters

@@ -112,3 +112,41 @@ def test_a_menus_entries_are_its_first_list_of_site_pages() -> None:
     )
     got = rules.menu_entries(tree(body), f"{ORIGIN}/", SITE, {"www.t.bg/statia/5-a"})
     assert got == [ORIGIN + href for href, _ in TOPICS]
+
+
+def test_a_menus_pages_about_the_site_take_no_slot() -> None:
+    """ "За нас", "Контакти", "Администрация", a gallery by its address, a telephone's and
+    an e-mail's link and a file are no topics: the topics after them are the entries
+    (before, the first three took three of the four slots)."""
+    about = [
+        ("/za-nas/", "За нас"),
+        ("/kontakti/", "Контакти"),
+        ("/administratsiya/", "Общинска администрация"),
+        ("/snimki/galeriya.php", "Снимки"),
+        ("tel:+35982000000", "082 000 000"),
+        ("mailto:redakciya@t.bg", "Пишете ни"),
+        ("/dokumenti/pravilnik.pdf", "Правилник"),
+        ("/how-to-get-here/", "How to get here"),
+        ("/search/", "Търсене"),
+    ]
+    got = rules.menu_entries(tree(_menu([*about, *TOPICS])), f"{ORIGIN}/", SITE)
+    assert got == [ORIGIN + href for href, _ in TOPICS]
+
+
+def test_a_topic_whose_name_holds_such_a_word_stays_an_entry() -> None:
+    """Only the whole label counts: "Контакти с побратимени градове" may be a topic."""
+    entries = [("/pobratimi/", "Контакти с побратимени градове"), *TOPICS]
+    got = rules.menu_entries(tree(_menu(entries)), f"{ORIGIN}/", SITE)
+    assert got == [ORIGIN + href for href, _ in entries]
+
+
+def test_the_entries_the_home_cards_live_under_come_first() -> None:
+    """A card at /region/2026/11/... speaks for the entry /region/; entries no card lives
+    under keep their order after them, and a query's page counts for none."""
+    entries = [f"{ORIGIN}/reklama/", f"{ORIGIN}/index.php?cat=2", f"{ORIGIN}/region/"]
+    cards = [f"{ORIGIN}/region/2026/11/5-most", f"{ORIGIN}/index.php?id=7"]
+    assert rules.under_cards_first(entries, cards) == [
+        f"{ORIGIN}/region/",
+        f"{ORIGIN}/reklama/",
+        f"{ORIGIN}/index.php?cat=2",
+    ]

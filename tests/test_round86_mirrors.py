@@ -6,6 +6,9 @@ profile of id, name and origin) through a real ``MirrorServer``, as
 The mirror (``tests/fixtures/make_mirrors_round86.py``): temite, four topics each a paged
 list of dated article cards, some articles in two of them, the home page the newest five
 across topics. Before, a bare crawl archived the home page's five of eleven.
+porechie, the same paper's shape whose menu opens "Начало | За нас | Контакти |
+Администрация" before its four topics: before, the menu's first four entries were three
+pages about the paper and "Русе", and a bare crawl archived 7 of 10.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .support import Result
 
 ROUND86_SITES = {
     "temite": ("Дунавски вестник", "https://temite.bg"),
+    "porechie": ("Поречки глас", "https://porechie.bg"),
 }
 
 
@@ -67,3 +71,20 @@ def test_a_topic_papers_articles_are_asked_once_and_a_new_one_in_any_topic_the_n
         nightly = crawls.crawl()
     assert nightly.count(f"/statia/{slug}") == 1, nightly
     assert len(article_rows(db)) == 12
+
+
+def test_a_topic_papers_pages_about_itself_take_no_slot_of_its_topics(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """porechie: "За нас", "Контакти" and "Администрация" stand before the topics in its
+    menu; none is asked, and every topic's articles are archived (before: 7 of 10, the
+    three about-pages asked and "Регион", "България", "Спорт" never)."""
+    name, origin = ROUND86_SITES["porechie"]
+    with mirror_crawls(run_cli, db, tmp_path, "porechie", name, origin) as crawls:
+        first = crawls.crawl()
+    assert not {"/za-nas/", "/kontakti/", "/administratsiya/"} & set(first), first
+    for topic in TE_TOPICS:
+        assert f"/{topic}/" in first, first
+    articles = [path for path in first if "/2026/11/" in path]
+    assert len(articles) == len(set(articles)) == 10, articles
+    assert len(article_rows(db)) == 10

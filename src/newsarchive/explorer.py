@@ -59,6 +59,7 @@ from newsarchive.discover.explore import (
     section_links,
     shape_pattern,
     site_name,
+    under_cards_first,
     wall_before,
 )
 from newsarchive.discover.items import Items
@@ -400,7 +401,10 @@ class _Explorer:
             if framed is None and not (menu or children) and is_listing(items):
                 # (a home page with a pager of its own lists all news: ``home_stream``)
                 if len(dated) >= MIN_ITEMS and not home_next:
-                    topics = menu_entries(tree, page.final_url, self.profile, dated)
+                    topics = under_cards_first(
+                        menu_entries(tree, page.final_url, self.profile, dated),
+                        [card.url for card in items.cards],
+                    )
                     home_card_shape = items.shape
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip

@@ -36,6 +36,7 @@ from newsarchive.discover.shape import (
     looks_like_article_path,
     split_normal,
 )
+from newsarchive.discover.site_pages import is_site_page
 from newsarchive.discover.stand_ins import stand_in_links
 from newsarchive.discover.urls import (
     RETURN_FIELD,
@@ -670,13 +671,16 @@ def menu_entries(
     its TOPICS only ("Русе", "Регион", "Спорт"), never the news, and a town's name is in
     no vocabulary: the explorer opens these, where no entry names the news and the home
     page lists dated news, and keeps those that turn out to list its kind of news
-    (``Explorer.topic_sections``). ``articles``: keys (``url_key``) of the page's news
-    cards, never a menu entry."""
+    (``Explorer.topic_sections``). An entry leading to a page about the site itself
+    ("За нас", "Контакти", "Администрация": ``site_pages``) counts as one of the menu's
+    but is none of these: it took a slot a topic needed. ``articles``: keys
+    (``url_key``) of the page's news cards, never a menu entry."""
     read = link_reader(tree, page_url)
     here, home = normalize_url(page_url), normalize_url("/", page_url)
     for menu in tree.css("ul, ol"):
         found: list[str] = []
-        homeward = 0  # ("Начало" counts as an entry of the menu, and is no section)
+        # ("Начало" and "Контакти" count as entries of the menu, and are no sections)
+        homeward = about = 0
         for item in menu.iter():
             anchor = item.css_first("a") if item.tag == "li" else None
             label = _text(anchor) if anchor is not None else ""
@@ -688,11 +692,35 @@ def menu_entries(
                 homeward = 1
                 continue
             url = _section_url(anchor.attributes.get("href"), read, here, profile, found)
-            if url is not None and url_key(url) not in articles:
+            if url is not None and is_site_page(label, url):
+                about = 1
+            elif url is not None and url_key(url) not in articles:
                 found.append(url)
-        if len(found) + homeward >= MIN_MENU:
+        if len(found) + homeward + about >= MIN_MENU:
             return found
     return []
+
+
+def under_cards_first(entries: list[str], cards: Collection[str]) -> list[str]:
+    """``entries`` (``menu_entries``) with those the home page's own cards live under
+    first, in their order, then the rest: a card at ``/region/2026/11/most`` speaks for
+    the entry ``/region/``, a topic of the news whatever its name, where an entry no card
+    lives under may be any page of the site. Only an entry of a path of its own, no
+    query, counts (``/index.php`` is under every ``?id=N``)."""
+    paths = [_segments(urlsplit(card).path) for card in cards]
+
+    def holds_cards(entry: str) -> bool:
+        parts = urlsplit(entry)
+        mine = _segments(parts.path)
+        if parts.query or not mine:
+            return False
+        return any(len(path) > len(mine) and path[: len(mine)] == mine for path in paths)
+
+    return sorted(entries, key=lambda entry: not holds_cards(entry))
+
+
+def _segments(path: str) -> list[str]:
+    return [part for part in path.split("/") if part]
 
 
 def _section_url(
