@@ -57,6 +57,11 @@ class Profile:
     drop_patterns: tuple[str, ...] = ()
     title_affixes: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ()
+    # the fields ("title", "date", "body") whose selectors a person saw match the right
+    # element on the site's own pages (``[extract] verified``): their answer is taken as it
+    # is. A field not named is a guess, checked against the generic rules' answer on each
+    # page (``extraction.profile_check``): a guess can match a part or a neighbour.
+    verified_fields: tuple[str, ...] = ()
     delay: float | None = None
     # TLS (``fetch/tls.py``): false reads the site's hosts without verifying their
     # certificate (said once a run); ``ca_bundle`` is a PEM file of more authorities or a

@@ -29,6 +29,7 @@ from newsarchive.extraction import (
     mojibake,
     page_data,
     page_kind,
+    profile_check,
     set_apart,
     titles,
     translations,
@@ -46,7 +47,12 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.live_blog import live_blog_stamps
 from newsarchive.extraction.metadata import Metadata, read_page
-from newsarchive.extraction.published import DatePick, body_text, pick_dates
+from newsarchive.extraction.published import (
+    DatePick,
+    body_text,
+    pick_dates,
+    stated_in_scripts,
+)
 from newsarchive.fetch.charset import decode_html
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Profile
@@ -503,6 +509,8 @@ def _drifted(profile: Profile, name: str, rule: str) -> bool:
     """
     if not getattr(profile, _FIELD_SELECTORS[name]):
         return False
+    if rule.endswith(_OVER_PROFILE):  # (checked against the page: ``_checked_profile_date``)
+        return True
     if name == "published" and rule.startswith(("jsonld:", "meta:")):
         return False
     if name == "author" and rule.startswith("jsonld:"):
@@ -856,6 +864,21 @@ def _pick_near(
         "published",
         failed,
     )
+    if (
+        published is not None
+        and published.rule.startswith("profile:")
+        and "date" not in profile.verified_fields
+        and "published" not in failed
+    ):
+        # a guess: checked against what the generic rules date the page by
+        mine = published
+        kept: tuple[DatePick | None, DatePick | None] = (mine, modified)
+        published, modified = _guarded(
+            lambda: _checked_profile_date(mine, modified, tree, near, meta, profile, today, url),
+            kept,
+            "published",
+            failed,
+        )
     rules["published"] = (
         "error" if "published" in failed else published.rule if published else "none"
     )
@@ -872,6 +895,40 @@ def _pick_near(
     return published, modified, author
 
 
+# How a date rule's name ends when its date replaced a guessed selector's that was not the
+# page's publication (``profile_check.date_is_off``): drift, though structured data gave it.
+_OVER_PROFILE = ":over-profile"
+
+
+def _checked_profile_date(
+    mine: DatePick,
+    modified: DatePick | None,
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str | None,
+) -> tuple[DatePick | None, DatePick | None]:
+    """The profile's date and the page's modified one, or the generic rules' pair where
+    the profile's is not the page's publication (``profile_check.date_is_off``)."""
+    # (structured data the rules read after a profile's selector: JSON-LD and meta tags,
+    # read before it, have won already where the page has them)
+    stated = stated_in_scripts(tree, meta, today)
+    if stated is not None and profile_check.date_is_off(mine.value, stated.value, True, None):
+        return replace(stated, rule=stated.rule + _OVER_PROFILE), modified
+    bare = replace(profile, date_selectors=())
+    theirs, changed = pick_dates(tree, near, meta, bare, today, url or "")
+    if theirs is None or theirs.modified_only or theirs.guessed:
+        return mine, modified
+    told = theirs.source in ("jsonld", "meta")
+    if not profile_check.date_is_off(
+        mine.value, theirs.value, told, changed.value if changed else None
+    ):
+        return mine, modified
+    return replace(theirs, rule=theirs.rule + _OVER_PROFILE), changed
+
+
 def _pick_title(
     tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, h1s: list[LexborNode]
 ) -> _Field:
@@ -879,12 +936,23 @@ def _pick_title(
     for a template's untranslated key in the selected element: "site.bta" is no headline)."""
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
     value = titles.strip_site_affixes(text, profile.title_affixes) if text else ""
-    if value and not clean.is_i18n_key(value):
+    mine = value and not clean.is_i18n_key(value)
+    if mine and "title" in profile.verified_fields:
         return _Field(value, f"profile:{selector}")
-    value, rule = titles.generic_title(
+    generic, rule = titles.generic_title(
         tree, meta, profile, url, h1s=h1s, generic=profile is _GENERIC
     )
-    return _Field(value, rule)
+    if mine:
+        # a guess: kept unless the page states the generic headline and not the guess's
+        names = (profile.name, meta.og_site_name)
+        stated = [
+            titles.strip_site_affixes(t, profile.title_affixes, names)
+            for t in (meta.og_title, meta.html_title)
+            if t
+        ]
+        if not profile_check.title_is_off(value, generic, stated):
+            return _Field(value, f"profile:{selector}")
+    return _Field(generic, rule)
 
 
 def _pick_author(
@@ -1170,12 +1238,24 @@ def _pick_body(
         clean.remove_boilerplate_elements(node)
         paragraphs = content.node_paragraphs(node)
         if _plausible(node, paragraphs):
+            if "body" in profile.verified_fields:
+                return paragraphs, f"profile:{selector}"
+            # a guess: checked against the generic text of the page (``profile_check``)
+            generic = _generic_body(tree, listed)
+            off = profile_check.body_disagreement(paragraphs, generic)
+            if off:
+                return generic, f"generic:drift:{off}"
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
+    return _generic_body(tree, listed), rule
+
+
+def _generic_body(tree: LexborHTMLParser, listed: Metadata | None) -> list[str]:
+    """The generic rules' text of the page (``content``)."""
     bodies = listed.bodies if listed is not None else None
     links = listed.in_page_links if listed is not None else None
     found = content.find_main_paragraphs(tree, links)
-    return content.body_after_description(tree, found, bodies), rule
+    return content.body_after_description(tree, found, bodies)
 
 
 def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:

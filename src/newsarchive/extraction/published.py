@@ -259,6 +259,17 @@ def _published_candidates(
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
 
 
+def stated_in_scripts(
+    tree: LexborHTMLParser, meta: Metadata, today: dt.date | None
+) -> DatePick | None:
+    """The publication the page's own state in its inline scripts states (``meta:script``,
+    as ``_published_candidates`` reads it): structured data a guessed date selector's
+    answer is checked against (``pipeline._checked_profile_date``)."""
+    stated = read_script_dates(tree)[0]
+    parsed = _structured(stated, dates.month_first_language(meta.lang), today) if stated else None
+    return DatePick(parsed, "meta:script", "meta") if parsed else None
+
+
 def _first_published(
     shown: DatePick, text: str, today: dt.date | None, month_first: bool
 ) -> DatePick:

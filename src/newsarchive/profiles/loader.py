@@ -57,6 +57,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "drop_patterns": "drop_patterns",
         "title_affixes": "title_affixes",
         "date_formats": "date_formats",
+        "verified": "verified_fields",
     },
     "politeness": {"delay": "delay"},
 }
@@ -64,6 +65,8 @@ _TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tupl
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d+)?$", re.IGNORECASE)
 _SELECTOR_KEYS = ("title", "date", "body", "author", "tags", "drop")
+# the fields whose selectors a profile may mark as verified (``Profile.verified_fields``)
+VERIFIABLE = ("title", "date", "body")
 _URL_KEYS = ("start_urls", "rested_urls", "feeds", "sitemaps")
 
 
@@ -153,6 +156,12 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
         for selector in value:
             if not selector.strip() or _bad_selector(selector):
                 raise ProfileError(f"{where}: '{name}' has a bad CSS selector: {selector!r}")
+    elif table == "extract" and key == "verified":
+        for item in value:
+            if item not in VERIFIABLE:
+                raise ProfileError(
+                    f"{where}: '{name}' entry {item!r} must be one of {', '.join(VERIFIABLE)}"
+                )
     elif table == "extract" and key == "date_formats":
         for fmt in value:
             if problem := _date_format_problem(fmt):
