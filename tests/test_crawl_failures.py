@@ -119,7 +119,7 @@ def test_drift_warnings_show_with_quiet(run_cli: Cli, site: FaultServer, db: Pat
     result = crawl_with(run_cli, site, db, drifting, "--quiet")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "warning: profile did not match (title on 3 page(s)" in result.stderr
+    assert "warning: profile did not fit (title on 3 page(s)" in result.stderr
 
 
 def test_import_during_a_crawl_exits_75(run_cli: Cli, db: Path) -> None:

@@ -18,9 +18,9 @@ def test_the_demo_explains_its_profile_drift_warnings(tmp_path: Path) -> None:
     # The mirrors of ruse-bg, ruse24 and nsorb each hold one page in markup their
     # profile does not expect, on purpose: the warning's advice (check-site against the
     # live site) is no newcomer's next step.
-    assert "warning: profile did not match" in done.stderr
+    assert "warning: profile did not fit" in done.stderr
     assert (
-        "# the 'profile did not match' warnings are expected here: each mirror but bta's"
+        "# the 'profile did not fit' warnings are expected here: each mirror but bta's"
         " holds one page in markup its profile does not expect, to show the generic rules"
         " stepping in" in done.stdout
     )

@@ -520,7 +520,7 @@ def test_a_200_with_an_empty_body_is_said_so_and_is_no_profile_drift(
     run_cli: Callable[..., Result], db: Path, fast_env: None, body: bytes
 ) -> None:
     """An empty 200 (a PHP fatal error after the headers went out) was extracted like a
-    page: "no article found on the page", and a warning that the profile did not match,
+    page: "no article found on the page", and a warning that the profile did not fit,
     sending the reader to check-site over a site whose markup had not changed."""
     with HostileServer(news_site([608], {609: response(body=body)})) as site:
         first = crawl_mirrored(run_cli, site, db)

@@ -209,8 +209,8 @@ def test_a_bare_user_profile_crawls_by_generic_rules_alone(
 
 def test_crawl_warns_of_profile_drift_on_stderr(crawled: tuple) -> None:
     site, _, _, result, _ = crawled
-    warning = next(line for line in result.stderr.splitlines() if "did not match" in line)
-    assert warning.startswith(f"newsarchive: {site}: warning: profile did not match (")
+    warning = next(line for line in result.stderr.splitlines() if "did not fit" in line)
+    assert warning.startswith(f"newsarchive: {site}: warning: profile did not fit (")
     assert f"check-site {site}" in warning
     assert "text on 1" in warning  # exactly one page per mirror is in unmatched markup
     assert result.exit_code == 0  # drift is a warning, not a failure
@@ -222,4 +222,4 @@ def test_crawl_summary_of_bta_mirror_reports_no_drift(
     server = mirror("bta")
     result = run_cli("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
     assert result.exit_code == 0
-    assert "profile did not match" not in result.stdout + result.stderr
+    assert "profile did not fit" not in result.stdout + result.stderr

@@ -347,7 +347,7 @@ def test_the_crawl_and_check_site_report_a_part_matched_as_drift(
         base = ("--base-url", server.url, "--delay", "0")
         crawled = run_cli("crawl", "ruse24", *base, "--db", str(db))
         assert crawled.exit_code == 0, crawled.stderr
-        assert "profile did not match (" in crawled.stderr
+        assert "profile did not fit (" in crawled.stderr
         assert "text on 2" in crawled.stderr  # (the mirror's drift page, and this one)
         exported = run_cli("export", "--db", str(db))
         rows = [json.loads(line) for line in exported.stdout.splitlines()]

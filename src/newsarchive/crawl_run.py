@@ -261,11 +261,12 @@ class SiteReport:
         return f"extraction rules failed ({_per_field(self.broken)}): a bug, please report it"
 
     def drift_warning(self) -> str | None:
-        """Profile selectors that matched nothing: needs a person, so shown even when quiet."""
+        """Profile selectors that matched nothing, or a part or a neighbour of what the generic
+        rules found (``extraction.profile_check``): needs a person, so shown even when quiet."""
         if not self.drift:
             return None
         return (
-            f"profile did not match ({_per_field(self.drift)}; generic rules used):"
+            f"profile did not fit ({_per_field(self.drift)}; generic rules used):"
             f" run 'newsarchive check-site {self.site}'"
         )
 

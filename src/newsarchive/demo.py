@@ -51,7 +51,7 @@ def main() -> int:
     # fallback with them); the warning's advice, check-site against the live site, is no
     # newcomer's next step, and unexplained they make a first run look broken.
     print(
-        "\n# the 'profile did not match' warnings are expected here: each mirror but bta's"
+        "\n# the 'profile did not fit' warnings are expected here: each mirror but bta's"
         " holds one page in markup its profile does not expect, to show the generic rules"
         " stepping in",
         flush=True,

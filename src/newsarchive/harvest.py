@@ -178,7 +178,7 @@ def judge(
     unread = no_page(result)  # (``check-site`` says what these are by the same rule)
     if unread == EMPTY_PAGE:  # (a PHP fatal error after the headers went out)
         # said as what it is: extracted, it was "no article found" and a profile that
-        # "did not match", sending the reader to check-site over unchanged markup
+        # "did not fit", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
         return _gone_by_redirect(url, result.final_url)
