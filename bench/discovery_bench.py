@@ -954,6 +954,14 @@ for site, name, origin in (
     ("reshenie", "Общински съвет Решение", "https://reshenie.bg"),
     ("trohi", "Община Трохи", "https://trohi.bg"),
     ("zapovedi", "Община Заповеди", "https://zapovedi.bg"),
+    # and an eighty-ninth's (tests/fixtures/make_mirrors_round89.py): the uniform templates
+    # of public bodies: a police directorate's section of the ministry's one host, a
+    # governor's office on the old e-cms in windows-1251, a court's press releases whose
+    # rest is a PDF, a health inspectorate's index.php?p=novini&id=
+    ("odmvr", "ОДМВР Каменград", "https://mvr-portal.bg/odmvr-kamengrad/"),
+    ("oblast", "Областна администрация Зорница", "https://oblast-zornitsa.bg"),
+    ("rajonensad", "Районен съд – Тихоречие", "https://rs-tihorechie.bg"),
+    ("rzi", "РЗИ Зорница", "https://rzi-zornitsa.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -450,6 +450,9 @@ class _Explorer:
                 {url: page for url, page in self.section_feeds.items() if url not in feed_links}
             )
         for path in CONVENTIONAL_FEEDS if not (self.feeds or self.drawn_only_by_script()) else ():
+            # (in the site's folder where it keeps one of a shared host: the host's
+            # own ``/rss`` is another site's, its items none of ours)
+            path = self.profile.home.rstrip("/") + path
             if found := self.feed_at(absolute(self.profile, path)):
                 self.add(self.feeds, found, f"{path} answered with a feed")
                 break

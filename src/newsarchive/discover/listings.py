@@ -52,6 +52,7 @@ from newsarchive.discover.shape import (
     split_url,
 )
 from newsarchive.discover.urls import (
+    in_home_folder,
     is_article_url,
     news_subdomain,
     normalize_url,
@@ -121,6 +122,7 @@ def page_links(
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
+    folder = profile.home != "/"
     here = normalize_url(page_url)
     here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
     here_params = set(here_query.split("&")) - {""}
@@ -143,6 +145,11 @@ def page_links(
             continue
         netloc, path, query = split_normal(url)
         if netloc not in hosts or is_file_path(path):
+            continue
+        if folder and not in_home_folder(url, netloc, profile):
+            # (a site in a folder of a host it shares: the host's other folders are
+            # other sites, their cards in a side box "Новини от други ОДМВР" none of
+            # its news, whatever their markup; fetched, each was a request for nothing)
             continue
         # back to the listing being read (this page, or its first: a category link)
         back = (
