@@ -28,9 +28,8 @@ from newsarchive.fetch.client import (
     FetchOptions,
     HostResting,
     RobotsDisallowed,
-    retry_after_seconds,
-    unresolved,
 )
+from newsarchive.fetch.failures import retry_after_seconds, unresolved
 from newsarchive.fetch.inflate import StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages

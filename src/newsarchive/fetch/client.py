@@ -10,7 +10,7 @@ the site's hosts, never an internal address). Every byte comes from a site we do
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
 line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
-body cut short twice (``_CutShort``; one sent past its length the same way twice keeps a
+body cut short twice (``failures.CutShort``; one sent past its length the same way twice keeps a
 whole document, ``surplus``), a name that does not resolve once (a resolver giving no
 answer, once the run's resolver is down: ``resolver``). A bot wall's
 challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
@@ -20,12 +20,10 @@ pool.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import enum
 import os
 import random
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -51,11 +49,20 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
+from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.failures import (
+    CutShort,
+    cut_short,
+    lowered,
+    malformed,
+    retry_after_seconds,
+    sent_overlong,
+    unresolved,
+)
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
-from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
+from newsarchive.fetch.resolver import NameWatch, resolver_silent
 from newsarchive.fetch.robots import (
     KEPT_ROBOTS_DAYS,
     RobotsRules,
@@ -63,7 +70,7 @@ from newsarchive.fetch.robots import (
     robots_cut,
     robots_rules,
 )
-from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
+from newsarchive.fetch.surplus import Overlong, kept_body
 from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
     INSECURE_HOSTS_ENV,
@@ -252,119 +259,10 @@ class _DeadlineHit(Exception):
     """The response was still streaming when ``FetchOptions.deadline`` ran out."""
 
 
-# httpx raises RemoteProtocolError both for a malformed response and for a connection that
-# closed early; only the latter is worth another try.
-_CLOSED_EARLY = ("peer closed connection", "server disconnected")
-_BODY_CUT = "peer closed connection without sending complete message body"
-_BODY_COUNTS = re.compile(r"received (\d+) bytes, expected (\d+)")
-
-
-@dataclass(frozen=True)
-class _Sent:
-    """A response that came with more than its ``Content-Length``, as it came."""
-
-    status: int
-    headers: dict[str, str]  # (names in lower case)
-    final: str
-    body: Overlong
-
-
-class _CutShort(Exception):
-    """The body that came is not the whole of it: the connection closed before its
-    ``Content-Length`` arrived, or the server sent more than it declared (httpcore stops
-    at the declared length and drops the rest without a word, so a CMS counting its
-    Cyrillic page in letters, not bytes, had every article archived cut in half). Tried
-    once more, as a dropped connection may not drop again, then the page's failure: a
-    cut page archived as whole would stay so, as an unchanged page is not read again.
-    A surplus (``sent``) the server sends the same way on the second try is its habit,
-    and what of it is a whole document is kept (``surplus.kept_body``)."""
-
-    def __init__(self, reason: str, sent: _Sent | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.sent = sent
-
-
-def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
-    """The connection closed in the middle of the body, said in one line; None for any
-    other error."""
-    said = str(exc)
-    if not isinstance(exc, httpx.RemoteProtocolError) or not said.startswith(_BODY_CUT):
-        return None
-    counts = _BODY_COUNTS.search(said)
-    part = f": {counts[1]} of {counts[2]} bytes received" if counts else ""
-    return _CutShort(f"response cut short (the connection closed mid-body{part})")
-
-
-# How long the bytes after a body may take to come, or the close to, from a server that
-# said it closes the connection after the response: it sends them at once, and then its
-# close, which ends the wait at once. Not waited after a whole document (``_overlong``).
-_CLOSE_WAIT = 0.5
-
-
-def _closes(response: httpx.Response) -> bool:
-    """Whether the server closes the connection after ``response`` (``Connection:
-    close``, or HTTP/1.0 without keep-alive): anything it sends before is the body's."""
-    said = response.headers.get("connection", "").lower()
-    if response.http_version == "HTTP/1.0":
-        return "keep-alive" not in said
-    return "close" in said
-
-
-def _overlong(
-    response: httpx.Response, body: list[bytes], coding: str, room: int
-) -> _CutShort | None:
-    """A response whose server sent more bytes than its ``Content-Length`` (``body``, read
-    whole already, being the declared part), with the surplus read to its end
-    (``BoundedStream.read_on``: at most ``room`` bytes, and on a connection kept alive
-    only what has come already). httpcore reads a block at a time and drops what is past
-    the declared end; one sent in a later block than the body's end went unseen."""
-    declared = response.headers.get("content-length", "")
-    stream = response.extensions.get("network_stream")
-    chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
-    if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
-        return None
-    length, received = int(declared), stream.body_received()
-    if received is None or received < length:
-        return None  # (not read to its end: a compressed stream's end came first)
-    seen = stream.tail(received - length) if received > length else b""
-    if seen is None:
-        stream.close()
-        return _CutShort(_sent_past(length, received))
-    # After a whole document no wait: a surplus would change nothing kept (``kept_body``
-    # keeps the declared bytes), and a server that said it closes but lingers (its close
-    # waiting for the client's, as a lingering close may) cost the whole wait a page.
-    sent = b"".join(body)
-    wait = _CLOSE_WAIT if _closes(response) and not whole_document(sent) else 0.0
-    surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
-    if not surplus.strip():
-        return None  # a stray line end after the body (old servers send one): no more text
-    stream.close()  # (kept alive, its bytes past the body were read as the next response)
-    return _CutShort(
-        _sent_past(length, length + len(surplus)),
-        _Sent(
-            response.status_code,
-            _lowered(response.headers),
-            str(response.url),
-            Overlong(sent, surplus, bool(coding)),
-        ),
-    )
-
-
-def _sent_past(declared: int, sent: int) -> str:
-    return f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)"
-
-
-def _lowered(headers: httpx.Headers) -> dict[str, str]:
-    """A response's headers as a ``Page`` keeps them, names in lower case: one spelling
-    for a response read whole and one kept from its surplus (``_Sent``)."""
-    return {k.lower(): v for k, v in headers.items()}
-
-
 def _raw_body(response: httpx.Response) -> Iterator[bytes]:
     """``response.iter_raw()`` without its close at the end: the connection is left as
     the body's end found it until the exchange ends (``client.stream``'s context), so
-    what the server sends past the declared end can still be read (``_overlong``).
+    what the server sends past the declared end can still be read (``failures.sent_overlong``).
     Closed by httpx at once, a server's surplus that came after the last read was gone
     (the connection shut, or handed back to the pool for the next request)."""
     stream = response.stream
@@ -376,40 +274,6 @@ def _raw_body(response: httpx.Response) -> Iterator[bytes]:
     except httpx.HTTPError as exc:
         exc.request = response.request  # (as iter_raw's request context sets it)
         raise
-
-
-# h11's words for a response whose head (status line and headers) ran past what httpcore
-# buffers of it (HTTP11Connection.MAX_INCOMPLETE_EVENT_SIZE, 100 KiB) without ending:
-# "malformed response (Receive buffer too long)"
-# told a reader nothing of a server sending headers without end
-_HEAD_UNENDING = "Receive buffer too long"
-
-
-def malformed(exc: httpx.HTTPError) -> str | None:
-    """What is wrong with a response no retry can fix, or None for a transient error."""
-    if isinstance(exc, httpx.DecodingError) or (
-        isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
-    ):
-        if str(exc) == _HEAD_UNENDING:
-            return "its headers ran on without an end"
-        return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
-    return None
-
-
-def unresolved(exc: httpx.HTTPError) -> str | None:
-    """Why the request's host name did not resolve (one line), or None for any other
-    failure. Not worth a retry with backoff: the resolver has tried its servers already
-    (resolv.conf's attempts), and a machine with no network spent 1 + 2 + 4 s of our
-    backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
-    reached. Not a resolver that gave no answer ``EAI_AGAIN``, "Temporary failure in
-    name resolution": a passing outage, retried as any failed connection is, since
-    giving up at once gives up the whole site for the run (unless the run's resolver is
-    down: ``resolver.NameWatch``)."""
-    cause = lookup_failure(exc)
-    if cause is None or cause.errno == socket.EAI_AGAIN:
-        return None
-    said = cause.strerror or str(cause)
-    return f"name {exc.request.url.host} not resolved: {said}"
 
 
 def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
@@ -547,28 +411,6 @@ def _codings(values: list[str]) -> list[str]:
         for coding in value.split(",")
         if coding.strip() and coding.strip().lower() != "identity"
     ]
-
-
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP-date.
-
-    Digits are ASCII digits: ``str.isdigit`` also takes "²" (a Latin-1 byte a server may
-    send), which ``float`` refuses, and the ValueError ended the crawl.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
 
 
 def _seconds(seconds: float) -> str:
@@ -998,7 +840,7 @@ class Fetcher:
         retry_after: float | None = None
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
-        cuts = 0  # bodies cut short (``_CutShort``): tried once more
+        cuts = 0  # bodies cut short (``failures.CutShort``): tried once more
         overlong: Overlong | None = None  # the last try's body sent past its length
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
@@ -1050,7 +892,7 @@ class Fetcher:
                 if deadline_hits > 1:  # (a second deadline: the page is too slow to come)
                     break
                 continue
-            except _CutShort as cut:
+            except CutShort as cut:
                 self._add_fetch_cpu(cpu)
                 came = cut.sent
                 kept = None if came is None else kept_body(overlong, came.body)
@@ -1462,7 +1304,7 @@ class Fetcher:
                     )
                 coding = codings[0] if codings else ""
                 chunks = self._body(url, response, coding, deadline, robots_txt, max_bytes)
-                resp_headers = _lowered(response.headers)
+                resp_headers = lowered(response.headers)
                 content = b"".join(chunks)
                 if robots_txt:
                     content = robots_cut(content, max_bytes)
@@ -1490,7 +1332,7 @@ class Fetcher:
         max_bytes: int,
     ) -> list[bytes]:
         """The response's body, inflated, in chunks: bounded in size and time, and whole
-        (``_CutShort`` otherwise)."""
+        (``failures.CutShort`` otherwise)."""
         chunks: list[bytes] = []
         size = 0
         try:
@@ -1513,12 +1355,12 @@ class Fetcher:
             raise cut from None
         except StreamCut:
             self._log_fetch(url, "cut-short", size, time.monotonic())
-            raise _CutShort(
+            raise CutShort(
                 f"response cut short (its {coding} stream ended early: {size} bytes inflated)"
             ) from None
         if (
             not robots_txt
-            and (overlong := _overlong(response, chunks, coding, max_bytes - size)) is not None
+            and (overlong := sent_overlong(response, chunks, coding, max_bytes - size)) is not None
         ):
             if overlong.sent is None:  # (one with its surplus is logged by ``fetch``)
                 self._log_fetch(url, "overlong", size, time.monotonic())
