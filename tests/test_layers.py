@@ -54,6 +54,7 @@ RANKS = {
     # the parts split off fetch/client.py, ranked as the rest of fetch
     "fetch.robots": 2,
     "fetch.failures": 2,
+    "fetch.site_moves": 2,
     "extraction": 3,
     "archive": 4,
     # reading the archive out: never starts a crawl. Search lives in archive/ but above

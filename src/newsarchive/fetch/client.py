@@ -10,11 +10,15 @@ the site's hosts, never an internal address). Every byte comes from a site we do
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
 line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
-body cut short twice (``failures.CutShort``; one sent past its length the same way twice keeps a
-whole document, ``surplus``), a name that does not resolve once (a resolver giving no
-answer, once the run's resolver is down: ``resolver``). A bot wall's
+body cut short twice (``failures.CutShort``; one sent past its length the same way twice
+keeps a whole document, ``surplus``), a name that does not resolve once (a resolver giving
+no answer, once the run's resolver is down: ``resolver``). A bot wall's
 challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
 pool.
+
+This module asks, paces and retries; what a robots.txt says is read in ``robots``, what a
+failed response shows in ``failures``, and what the run learns of a site's moves is kept
+in ``site_moves``.
 """
 
 from __future__ import annotations
@@ -38,8 +42,6 @@ from newsarchive import __version__
 from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import (
     NO_WEB_URL,
-    in_path_state,
-    path_state_given,
     site_hosts,
     url_key,
     web_url_problem,
@@ -70,6 +72,7 @@ from newsarchive.fetch.robots import (
     robots_cut,
     robots_rules,
 )
+from newsarchive.fetch.site_moves import SiteMoves
 from newsarchive.fetch.surplus import Overlong, kept_body
 from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
@@ -520,14 +523,8 @@ class Fetcher:
         self.robots_read: dict[str, Page] = {}
         # origin -> the line saying its rules are an earlier run's copy (a warning)
         self.robots_notes: dict[str, str] = {}
-        # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
-        self._moves: dict[tuple[str, str], tuple[str, str]] = {}
-        # (scheme, netloc) -> (where in the path, segment): the cookieless session an
-        # ASP.NET server handed this run (``_in_session``)
-        self._sessions: dict[tuple[str, str], tuple[str, str]] = {}
-        # (scheme, netloc, path) -> (scheme, netloc): a permanent redirect of that path to
-        # the same path on another domain, refused; ``site_move`` weighs them
-        self._offsite: dict[tuple[str, str, str], tuple[str, str]] = {}
+        # where this run found a site's addresses moved (``site_moves``)
+        self._site_moves = SiteMoves()
         self._transport = transport
         self.stats = FetchStats()
         self.recent = RecentPages()  # source pages an exploration hands to the crawl
@@ -667,7 +664,7 @@ class Fetcher:
             if exc.status is not None and exc.status >= 429:
                 return self._unreachable_robots(origin, f"keeps failing (HTTP {exc.status})")
             reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
-            if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
+            if self._host(_netloc(self._site_moves.moved(origin + "/robots.txt"))).unreachable:
                 # (no connection on any try: a machine with no network, a name that does
                 # not resolve, a server down; "disallowed" would send a reader to robots.txt;
                 # and no rules, kept or not, would let anything be fetched from it)
@@ -816,19 +813,19 @@ class Fetcher:
         its first bytes kept, not refused), never through a session or a stand-in page."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
-        target = self._moved(url)
+        target = self._site_moves.moved(url)
         host = self._host(_netloc(target))
         _refuse_host(host, url)
         if not robots_txt and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
-        if self._moved(url) != target:  # reading robots.txt taught the server's move
-            target = self._moved(url)
+        if self._site_moves.moved(url) != target:  # reading robots.txt taught the server's move
+            target = self._site_moves.moved(url)
             host = self._host(_netloc(target))
             if not robots_txt and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
         if not robots_txt:  # (after robots.txt judged the address the site links)
-            target = self._in_session(target)
+            target = self._site_moves.in_session(target)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
@@ -1279,10 +1276,10 @@ class Fetcher:
                 status = response.status_code
                 location = response.headers.get(LOCATION_ASIDE)
                 if status in REDIRECT_STATUSES and location:
-                    self._note_offsite(current, location, status)
+                    self._site_moves.note_offsite(current, location, status)
                     following = self._follow(url, current, location, status, robots_txt)
-                    self._learn_move(current, following, status)
-                    self._learn_session(current, following)
+                    self._site_moves.learn_move(current, following, status)
+                    self._site_moves.learn_session(current, following)
                     if robots_txt:
                         moved_to = urlsplit(following)
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
@@ -1424,86 +1421,22 @@ class Fetcher:
         except RedirectRefused:
             return None
 
-    def _learn_move(self, current: str, following: str, status: int) -> None:
-        """A permanent redirect to the same path and query on another scheme, or between
-        the www and the bare host (``http://www.x.bg/a`` to ``https://x.bg/a``), is the
-        server moving every path: the site's pages still link the old spelling, and
-        asking there first would cost each page two requests. A move to another
-        subdomain (``m.``, ``en.``) may be one page's, so it teaches nothing."""
-        if status not in (301, 308):
-            return
-        old, new = urlsplit(current), urlsplit(following)
-        if (old.path, old.query) != (new.path, new.query):
-            return
-        if (new.hostname or "") not in host_variants([old.hostname or ""]):
-            return
-        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
-            with self._lock:
-                self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
-
-    def _learn_session(self, current: str, following: str) -> None:
-        """A redirect handing a cookieless ASP.NET session (``/(S(<id>))/`` in the path,
-        ``urls.path_state_given``): kept for the host, so its later pages are asked for
-        under it at once (``_in_session``) instead of each paying the redirect to a
-        session of its own, two requests a page. The server serves a page under any
-        session it knows; one it has forgotten redirects again, and that one is kept."""
-        given = path_state_given(current, following)
-        if given is not None:
-            parts = urlsplit(current)
-            with self._lock:
-                self._sessions[(parts.scheme, parts.netloc.lower())] = given
-
-    def _in_session(self, url: str) -> str:
-        """``url`` under the session its host handed this run (``_learn_session``), if any."""
-        if not self._sessions:
-            return url
-        parts = urlsplit(url)
-        given = self._sessions.get((parts.scheme, parts.netloc.lower()))
-        return url if given is None else in_path_state(url, *given)
-
-    def _note_offsite(self, current: str, location: str, status: int) -> None:
-        """Remember a permanent redirect to the same path and query on another domain
-        (whether or not it may be followed): one such answer is one page's, but the home
-        page's and robots.txt's together are the whole site's move (``site_move``)."""
-        if status not in (301, 308):
-            return
-        try:
-            # (a login in the target is no part of where the site went: ``_follow``)
-            old, new = urlsplit(current), urlsplit(without_userinfo(urljoin(current, location)))
-        except ValueError:
-            return
-        if (old.path or "/", old.query) != (new.path or "/", new.query):
-            return
-        if new.scheme not in ("http", "https") or not new.hostname:
-            return
-        if (new.hostname or "").lower() in host_variants([old.hostname or ""]):
-            return  # (a www or scheme move: ``_learn_move``'s)
-        with self._lock:
-            key = (old.scheme, old.netloc.lower(), old.path or "/")
-            self._offsite[key] = (new.scheme, new.netloc.lower())
-
     def site_move(self, origin: str) -> str | None:
-        """The origin the site at ``origin`` moved to as a whole, or None: its robots.txt
-        and its home page both answered a permanent redirect to the same path on one
-        other domain (one host's ``Redirect permanent / https://new.bg/``). A single
-        page sent off the site (an article to a news portal) is never one: its redirect
-        stays refused. Asks for the home page only when robots.txt said so already, so
-        a site that did not move pays nothing; call it after robots.txt was read."""
-        parts = urlsplit(origin)
-        start = (parts.scheme, parts.netloc.lower())
-        robots = self._offsite.get((*start, "/robots.txt"))
-        if robots is None:
-            return None
-        if (*start, "/") not in self._offsite:
-            try:
-                self.fetch(f"{parts.scheme}://{parts.netloc}/")
-            except (FetchInterrupted, HostResting):
-                raise
-            except FetchError:
-                pass  # (refused, as an off-site redirect is: what it answered is noted)
-        if self._offsite.get((*start, "/")) != robots:
-            return None
-        return f"{robots[0]}://{robots[1]}"
+        """The origin the site at ``origin`` moved to as a whole, or None
+        (``SiteMoves.site_move``: its robots.txt and its home page both sent to the same
+        path on one other domain). Asks for the home page only when robots.txt said so
+        already, so a site that did not move pays nothing; call it after robots.txt was
+        read."""
+        return self._site_moves.site_move(origin, self._ask_home)
+
+    def _ask_home(self, home: str) -> None:
+        """``home`` asked for, so that where it redirects is noted (``site_move``)."""
+        try:
+            self.fetch(home)
+        except (FetchInterrupted, HostResting):
+            raise
+        except FetchError:
+            pass  # (refused, as an off-site redirect is: what it answered is noted)
 
     def own_home_page(self, origin: str) -> Page | None:
         """The home page of ``origin``, when the host answers there itself: its robots.txt
@@ -1515,9 +1448,9 @@ class Fetcher:
         away, one request."""
         if self.robots_problem(origin) is not None:
             return None
-        parts = urlsplit(origin)
-        if (parts.scheme, parts.netloc.lower(), "/robots.txt") in self._offsite:
+        if self._site_moves.robots_sent_away(origin):
             return None
+        parts = urlsplit(origin)
         try:
             page = self.fetch(f"{parts.scheme}://{parts.netloc}/")
         except (FetchInterrupted, HostResting):
@@ -1553,31 +1486,13 @@ class Fetcher:
         earlier run's finding): its host is one of the site's (redirects may lead there,
         a ``--base-url`` mirror serves it), and every address on the old origin is
         asked for at the new one at once."""
-        old, new = urlsplit(origin), urlsplit(moved_to)
-        self.add_site_hosts([new.netloc.lower()])
-        where = (new.scheme, new.netloc.lower())
-        with self._lock:
-            self._moves[(old.scheme, old.netloc.lower())] = where
-            for scheme in ("http", "https"):  # the old domain's other spellings too
-                for netloc in host_variants([old.netloc]):
-                    self._moves.setdefault((scheme, netloc), where)
+        self.add_site_hosts([urlsplit(moved_to).netloc.lower()])
+        self._site_moves.accept(origin, moved_to)
 
     def moved(self, url: str) -> str:
         """``url`` where its server said this run it moved every path: an address to keep
         for the next run, which would otherwise pay the redirect again before learning it."""
-        return self._moved(url)
-
-    def _moved(self, url: str) -> str:
-        """``url`` where the server said it moved every path (a few hops at most)."""
-        if not self._moves:
-            return url
-        parts = urlsplit(url)
-        for _ in range(3):
-            where = self._moves.get((parts.scheme, parts.netloc.lower()))
-            if where is None:
-                break
-            parts = parts._replace(scheme=where[0], netloc=where[1])
-        return parts.geturl()
+        return self._site_moves.moved(url)
 
     def _follow(
         self, url: str, current: str, location: str, status: int, robots_txt: bool = False
