@@ -28,16 +28,13 @@ from newsarchive.fetch.client import (
     FetchOptions,
     HostResting,
     RobotsDisallowed,
-    product_token,
-    retry_after_seconds,
-    robots_agent,
-    robots_rules,
-    unresolved,
 )
+from newsarchive.fetch.failures import retry_after_seconds, unresolved
 from newsarchive.fetch.inflate import StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, resolver_silent
+from newsarchive.fetch.robots import product_token, robots_agent, robots_rules
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Page

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from newsarchive.errors import FetchError
-from newsarchive.fetch import client
+from newsarchive.fetch import failures
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
@@ -903,7 +903,7 @@ def test_a_whole_page_is_not_held_up_by_a_server_lingering_after_its_close(
     wait for bytes past the body, 0.5 s, on every page, for nothing: after a whole
     document a surplus changes nothing kept. The wait is made as long as the server's
     linger here, so a fetch that waits for the server's close is the one that ends it."""
-    monkeypatch.setattr(client, "_CLOSE_WAIT", 60.0)
+    monkeypatch.setattr(failures, "_CLOSE_WAIT", 60.0)
     routes = {"/page": lingering(PAGE), "/cut": lingering(PAGE[:-20])}
     with HostileServer(routes, stream_limit=2) as site, Fetcher(QUICK) as fetcher:
         assert fetcher.fetch(f"{site.url}/page").content == PAGE
@@ -1167,7 +1167,7 @@ def test_a_crawl_after_one_that_stored_odd_validators_still_runs(
 
 @pytest.mark.parametrize("value", ["²", "٣", "1e9", "9" * 400, "-5"])
 def test_any_retry_after_is_a_wait_or_none(value: str) -> None:
-    from newsarchive.fetch.client import retry_after_seconds
+    from newsarchive.fetch.failures import retry_after_seconds
 
     seconds = retry_after_seconds(value)
     assert seconds is None or seconds >= 0

@@ -51,6 +51,10 @@ RANKS = {
     "prepare_ahead": 0,
     "discover": 1,
     "fetch": 2,
+    # the parts split off fetch/client.py, ranked as the rest of fetch
+    "fetch.robots": 2,
+    "fetch.failures": 2,
+    "fetch.site_moves": 2,
     "extraction": 3,
     "archive": 4,
     # reading the archive out: never starts a crawl. Search lives in archive/ but above

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
 from newsarchive.extraction.page_kind import page_kind
-from newsarchive.fetch.client import _robots_cut
+from newsarchive.fetch.robots import robots_cut
 from newsarchive.models import Article
 from newsarchive.streamed import place_streamed
 
@@ -80,7 +80,7 @@ def test_a_long_robots_txt_of_cr_ended_lines_keeps_the_rules_before_the_cut() ->
     """RFC 9309 ends a line at CR as at LF (Protego reads both): cut at its last LF, a
     robots.txt over the limit whose lines end in CR alone became empty, allowing all."""
     body = b"User-agent: *\rDisallow: /private\r" + b"Disallow: /x\r" * 100
-    kept = _robots_cut(body, 200)
+    kept = robots_cut(body, 200)
     assert kept.startswith(b"User-agent: *\rDisallow: /private\r") and len(kept) <= 200
     assert not Protego.parse(kept.decode()).can_fetch("http://e.x/private/a", "newsarchive")
 

@@ -10,39 +10,38 @@ the site's hosts, never an internal address). Every byte comes from a site we do
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
 line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
-body cut short twice (``_CutShort``; one sent past its length the same way twice keeps a
-whole document, ``surplus``), a name that does not resolve once (a resolver giving no
-answer, once the run's resolver is down: ``resolver``). A bot wall's
+body cut short twice (``failures.CutShort``; one sent past its length the same way twice
+keeps a whole document, ``surplus``), a name that does not resolve once (a resolver giving
+no answer, once the run's resolver is down: ``resolver``). A bot wall's
 challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
 pool.
+
+This module asks, paces and retries; what a robots.txt says is read in ``robots``, what a
+failed response shows in ``failures``, and what the run learns of a site's moves is kept
+in ``site_moves``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import enum
 import os
 import random
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from urllib.parse import SplitResult, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
-from protego import Protego
 
 from newsarchive import __version__
 from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import (
     NO_WEB_URL,
-    in_path_state,
-    path_state_given,
     site_hosts,
     url_key,
     web_url_problem,
@@ -52,12 +51,29 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
+from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.failures import (
+    CutShort,
+    cut_short,
+    lowered,
+    malformed,
+    retry_after_seconds,
+    sent_overlong,
+    unresolved,
+)
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
-from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
-from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
+from newsarchive.fetch.resolver import NameWatch, resolver_silent
+from newsarchive.fetch.robots import (
+    KEPT_ROBOTS_DAYS,
+    RobotsRules,
+    own_robots,
+    robots_cut,
+    robots_rules,
+)
+from newsarchive.fetch.site_moves import SiteMoves
+from newsarchive.fetch.surplus import Overlong, kept_body
 from newsarchive.fetch.tls import (
     CA_BUNDLE_ENV,
     INSECURE_HOSTS_ENV,
@@ -105,12 +121,6 @@ REST_AFTER = 6
 # each wait within the cap, no streak long enough to rest it, a server turning away every
 # third request with ``Retry-After: 120`` was obeyed each time, two minutes a third
 # request, 14 minutes for a site of nine articles (seven waits), and the run exited 0.
-
-
-# How old a robots.txt read on an earlier run may be and still be obeyed while robots.txt
-# is unreachable (``Fetcher.keep_robots``): RFC 9309 (2.4) lets a crawler use a cached
-# copy past 24 hours only then, and Google does so for 30 days.
-KEPT_ROBOTS_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -248,223 +258,14 @@ class _RobotsKnown(FetchError):
         self.origin = origin
 
 
-def _own_robots(parts: SplitResult) -> bool:
-    """Whether an address a robots.txt was redirected to is its host's own robots.txt.
-    Not with a query: a hosting company's generator (``/robots.txt?site=a``) answers for
-    the site it names, and that site's rules are neither its host's nor another site's
-    sent to ``?site=b``."""
-    return parts.path == "/robots.txt" and not parts.query
-
-
-def product_token(user_agent: str) -> str:
-    """The name robots.txt groups are matched against: the User-Agent's first product,
-    lower-cased (``newsarchive`` of ``newsarchive/0.4 (+https://…; research archive)``),
-    as RFC 9309 (2.2.1) asks, not the whole header with its comment's words."""
-    return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0].lower()
-
-
-# The spellings of the User-agent field Protego reads (its words joined by one space).
-_USER_AGENT_FIELDS = frozenset({"user-agent", "useragent", "user agent"})
-
-
-def _user_agent_named(line: str) -> str:
-    """The agent a robots.txt line names, lower-cased ("" for another line or none),
-    read as leniently as Protego reads it and no more (a name Protego keeps no group
-    under would have it asked with a name only a prefix group matches): the field
-    before a colon (``User-agent : x``, ``Useragent:x``), or, with no colon or one not
-    followed by a space, its first words (``User agent x``, ``User-agent x:y``); a
-    ``#`` comment cut off first."""
-    line = line.split("#", 1)[0].strip()
-    field, colon, value = line.partition(":")
-    if colon and field.strip().lower() in _USER_AGENT_FIELDS:
-        return value.strip().lower()
-    if colon and (not value or value[0].isspace()):
-        return ""  # (another field to Protego: ``Foo: bar``, ``User  agent: x`` too)
-    words = line.split()
-    for count in (1, 2):
-        if " ".join(words[:count]).lower() in _USER_AGENT_FIELDS:
-            return " ".join(words[count:]).strip().lower()
-    return ""
-
-
-def robots_agents(text: str) -> frozenset[str]:
-    """The agent names a robots.txt's ``User-agent`` lines give, whole and lower-cased
-    (``User-agent: NewsArchive # us`` names ``newsarchive``). A name with a ``*`` in it
-    also names itself without (``newsarchive*`` names ``newsarchive``), as Protego
-    groups it: a name is here exactly when Protego keeps a group under it, so asking
-    Protego with it selects that group."""
-    names: set[str] = set()
-    for line in text.splitlines():
-        name = _user_agent_named(line)
-        names.update(n for n in (name, name.replace("*", "")) if n)
-    return frozenset(names)
-
-
-def robots_agent(text: str, token: str) -> str:
-    """The name Protego is asked with for a crawler whose product token is ``token``:
-    the token when a ``User-agent`` line names it whole (RFC 9309 2.2.1:
-    "case-insensitive matching to find the group that matches the product token"),
-    else ``*``. Protego scores a group by the length of its name when the name it is
-    asked with contains it at a word's start (``*``: 1), so asked with ``newsarchive``
-    it takes a ``News`` group (4) over ``*`` when there is no ``newsarchive`` one, but
-    asked with ``*`` it takes only the ``*`` group: no other name occurs in ``*``. With a
-    ``newsarchive`` group, that one (11) outscores ``News`` (4) and ``*`` (1): no
-    other name in the token is as long as it."""
-    return token if token in robots_agents(text) else "*"
-
-
-@dataclass(frozen=True)
-class RobotsRules:
-    """A robots.txt's rules for this crawler: Protego's reading of the file, asked with
-    ``agent`` (``robots_agent``), so that only its ``*`` group and a group naming the
-    product token whole apply. Protego asked with the token alone also takes a group
-    whose name the token starts with or a word of the header's comment is:
-    ``User-agent: News`` or ``User-agent: archive`` (a template's group against other
-    agents, ``Disallow: /``) closed the whole site to ``newsarchive/… (…; research
-    archive)``. Only Protego's published methods are used: the choice of group is made
-    by the name asked, not by editing the groups it keeps. Read for one crawler, the
-    fetcher's (``robots_rules``): nothing asks them for another."""
-
-    parsed: Protego
-    agent: str  # the name Protego is asked with: the product token or ``*``
-
-    def can_fetch(self, url: str) -> bool:
-        """Whether the group this crawler obeys lets it fetch ``url``."""
-        return bool(self.parsed.can_fetch(url, self.agent))
-
-    def crawl_delay(self) -> float | None:
-        """The ``Crawl-delay`` of the group this crawler obeys, if it sets one."""
-        return self.parsed.crawl_delay(self.agent)
-
-    @property
-    def sitemaps(self) -> Iterator[str]:
-        """The file's ``Sitemap:`` lines (they belong to no group)."""
-        return self.parsed.sitemaps
-
-
-def robots_rules(text: str, user_agent: str) -> RobotsRules:
-    """A robots.txt's rules for the crawler sending ``user_agent``: its ``*`` group and
-    a group named by its product token, whole (``RobotsRules``)."""
-    return RobotsRules(Protego.parse(text), robots_agent(text, product_token(user_agent)))
-
-
 class _DeadlineHit(Exception):
     """The response was still streaming when ``FetchOptions.deadline`` ran out."""
-
-
-# httpx raises RemoteProtocolError both for a malformed response and for a connection that
-# closed early; only the latter is worth another try.
-_CLOSED_EARLY = ("peer closed connection", "server disconnected")
-_BODY_CUT = "peer closed connection without sending complete message body"
-_BODY_COUNTS = re.compile(r"received (\d+) bytes, expected (\d+)")
-
-
-@dataclass(frozen=True)
-class _Sent:
-    """A response that came with more than its ``Content-Length``, as it came."""
-
-    status: int
-    headers: dict[str, str]  # (names in lower case)
-    final: str
-    body: Overlong
-
-
-class _CutShort(Exception):
-    """The body that came is not the whole of it: the connection closed before its
-    ``Content-Length`` arrived, or the server sent more than it declared (httpcore stops
-    at the declared length and drops the rest without a word, so a CMS counting its
-    Cyrillic page in letters, not bytes, had every article archived cut in half). Tried
-    once more, as a dropped connection may not drop again, then the page's failure: a
-    cut page archived as whole would stay so, as an unchanged page is not read again.
-    A surplus (``sent``) the server sends the same way on the second try is its habit,
-    and what of it is a whole document is kept (``surplus.kept_body``)."""
-
-    def __init__(self, reason: str, sent: _Sent | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.sent = sent
-
-
-def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
-    """The connection closed in the middle of the body, said in one line; None for any
-    other error."""
-    said = str(exc)
-    if not isinstance(exc, httpx.RemoteProtocolError) or not said.startswith(_BODY_CUT):
-        return None
-    counts = _BODY_COUNTS.search(said)
-    part = f": {counts[1]} of {counts[2]} bytes received" if counts else ""
-    return _CutShort(f"response cut short (the connection closed mid-body{part})")
-
-
-# How long the bytes after a body may take to come, or the close to, from a server that
-# said it closes the connection after the response: it sends them at once, and then its
-# close, which ends the wait at once. Not waited after a whole document (``_overlong``).
-_CLOSE_WAIT = 0.5
-
-
-def _closes(response: httpx.Response) -> bool:
-    """Whether the server closes the connection after ``response`` (``Connection:
-    close``, or HTTP/1.0 without keep-alive): anything it sends before is the body's."""
-    said = response.headers.get("connection", "").lower()
-    if response.http_version == "HTTP/1.0":
-        return "keep-alive" not in said
-    return "close" in said
-
-
-def _overlong(
-    response: httpx.Response, body: list[bytes], coding: str, room: int
-) -> _CutShort | None:
-    """A response whose server sent more bytes than its ``Content-Length`` (``body``, read
-    whole already, being the declared part), with the surplus read to its end
-    (``BoundedStream.read_on``: at most ``room`` bytes, and on a connection kept alive
-    only what has come already). httpcore reads a block at a time and drops what is past
-    the declared end; one sent in a later block than the body's end went unseen."""
-    declared = response.headers.get("content-length", "")
-    stream = response.extensions.get("network_stream")
-    chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
-    if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
-        return None
-    length, received = int(declared), stream.body_received()
-    if received is None or received < length:
-        return None  # (not read to its end: a compressed stream's end came first)
-    seen = stream.tail(received - length) if received > length else b""
-    if seen is None:
-        stream.close()
-        return _CutShort(_sent_past(length, received))
-    # After a whole document no wait: a surplus would change nothing kept (``kept_body``
-    # keeps the declared bytes), and a server that said it closes but lingers (its close
-    # waiting for the client's, as a lingering close may) cost the whole wait a page.
-    sent = b"".join(body)
-    wait = _CLOSE_WAIT if _closes(response) and not whole_document(sent) else 0.0
-    surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
-    if not surplus.strip():
-        return None  # a stray line end after the body (old servers send one): no more text
-    stream.close()  # (kept alive, its bytes past the body were read as the next response)
-    return _CutShort(
-        _sent_past(length, length + len(surplus)),
-        _Sent(
-            response.status_code,
-            _lowered(response.headers),
-            str(response.url),
-            Overlong(sent, surplus, bool(coding)),
-        ),
-    )
-
-
-def _sent_past(declared: int, sent: int) -> str:
-    return f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)"
-
-
-def _lowered(headers: httpx.Headers) -> dict[str, str]:
-    """A response's headers as a ``Page`` keeps them, names in lower case: one spelling
-    for a response read whole and one kept from its surplus (``_Sent``)."""
-    return {k.lower(): v for k, v in headers.items()}
 
 
 def _raw_body(response: httpx.Response) -> Iterator[bytes]:
     """``response.iter_raw()`` without its close at the end: the connection is left as
     the body's end found it until the exchange ends (``client.stream``'s context), so
-    what the server sends past the declared end can still be read (``_overlong``).
+    what the server sends past the declared end can still be read (``failures.sent_overlong``).
     Closed by httpx at once, a server's surplus that came after the last read was gone
     (the connection shut, or handed back to the pool for the next request)."""
     stream = response.stream
@@ -476,53 +277,6 @@ def _raw_body(response: httpx.Response) -> Iterator[bytes]:
     except httpx.HTTPError as exc:
         exc.request = response.request  # (as iter_raw's request context sets it)
         raise
-
-
-# h11's words for a response whose head (status line and headers) ran past what httpcore
-# buffers of it (HTTP11Connection.MAX_INCOMPLETE_EVENT_SIZE, 100 KiB) without ending:
-# "malformed response (Receive buffer too long)"
-# told a reader nothing of a server sending headers without end
-_HEAD_UNENDING = "Receive buffer too long"
-
-
-def malformed(exc: httpx.HTTPError) -> str | None:
-    """What is wrong with a response no retry can fix, or None for a transient error."""
-    if isinstance(exc, httpx.DecodingError) or (
-        isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
-    ):
-        if str(exc) == _HEAD_UNENDING:
-            return "its headers ran on without an end"
-        return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
-    return None
-
-
-def unresolved(exc: httpx.HTTPError) -> str | None:
-    """Why the request's host name did not resolve (one line), or None for any other
-    failure. Not worth a retry with backoff: the resolver has tried its servers already
-    (resolv.conf's attempts), and a machine with no network spent 1 + 2 + 4 s of our
-    backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
-    reached. Not a resolver that gave no answer ``EAI_AGAIN``, "Temporary failure in
-    name resolution": a passing outage, retried as any failed connection is, since
-    giving up at once gives up the whole site for the run (unless the run's resolver is
-    down: ``resolver.NameWatch``)."""
-    cause = lookup_failure(exc)
-    if cause is None or cause.errno == socket.EAI_AGAIN:
-        return None
-    said = cause.strerror or str(cause)
-    return f"name {exc.request.url.host} not resolved: {said}"
-
-
-def _robots_cut(content: bytes, limit: int) -> bytes:
-    """A robots.txt past ``limit`` bytes read to its last whole line before it, the rest
-    ignored, as RFC 9309 (2.5) lets a crawler and Google does. Refused whole, a site whose
-    robots.txt lists every bad bot of the web (or a server answering /robots.txt with a
-    big page) was disallowed for good, every night, one line after another."""
-    if len(content) <= limit:
-        return content
-    cut = content[:limit]
-    # (a line ends at CR, LF or both, RFC 9309 2.2: a file of CR-ended lines cut at
-    # its last LF was cut to nothing, every rule gone)
-    return cut[: max(cut.rfind(b"\n"), cut.rfind(b"\r")) + 1]
 
 
 def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
@@ -662,28 +416,6 @@ def _codings(values: list[str]) -> list[str]:
     ]
 
 
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP-date.
-
-    Digits are ASCII digits: ``str.isdigit`` also takes "²" (a Latin-1 byte a server may
-    send), which ``float`` refuses, and the ValueError ended the crawl.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
-
-
 def _seconds(seconds: float) -> str:
     """Seconds as a line says them: "240", "1.5" (not "240.0", "1.4999…")."""
     return f"{round(seconds, 1):,g}"
@@ -791,14 +523,8 @@ class Fetcher:
         self.robots_read: dict[str, Page] = {}
         # origin -> the line saying its rules are an earlier run's copy (a warning)
         self.robots_notes: dict[str, str] = {}
-        # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
-        self._moves: dict[tuple[str, str], tuple[str, str]] = {}
-        # (scheme, netloc) -> (where in the path, segment): the cookieless session an
-        # ASP.NET server handed this run (``_in_session``)
-        self._sessions: dict[tuple[str, str], tuple[str, str]] = {}
-        # (scheme, netloc, path) -> (scheme, netloc): a permanent redirect of that path to
-        # the same path on another domain, refused; ``site_move`` weighs them
-        self._offsite: dict[tuple[str, str, str], tuple[str, str]] = {}
+        # where this run found a site's addresses moved (``site_moves``)
+        self._site_moves = SiteMoves()
         self._transport = transport
         self.stats = FetchStats()
         self.recent = RecentPages()  # source pages an exploration hands to the crawl
@@ -856,7 +582,7 @@ class Fetcher:
         robots.txt cannot be read at all (network error, malformed response, past the
         deadline), the copy an earlier run read is obeyed (``_unreachable_robots``), and
         without one the whole origin is
-        disallowed (one over ``robots_max_bytes`` is read up to it: ``_robots_cut``):
+        disallowed (one over ``robots_max_bytes`` is read up to it: ``robots.robots_cut``):
         this raises ``FetchError`` for every URL of it for the rest of the run (a
         temporary failure, retried next run).
         """
@@ -907,7 +633,7 @@ class Fetcher:
         origin = f"{parts.scheme}://{parts.netloc}"
         here = self._robots_at.get(origin, origin + "/robots.txt")
         read_at = urlsplit(here)
-        if f"{read_at.scheme}://{read_at.netloc}" != origin and not _own_robots(read_at):
+        if f"{read_at.scheme}://{read_at.netloc}" != origin and not own_robots(read_at):
             here = origin + "/robots.txt"
         return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
@@ -938,7 +664,7 @@ class Fetcher:
             if exc.status is not None and exc.status >= 429:
                 return self._unreachable_robots(origin, f"keeps failing (HTTP {exc.status})")
             reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
-            if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
+            if self._host(_netloc(self._site_moves.moved(origin + "/robots.txt"))).unreachable:
                 # (no connection on any try: a machine with no network, a name that does
                 # not resolve, a server down; "disallowed" would send a reader to robots.txt;
                 # and no rules, kept or not, would let anything be fetched from it)
@@ -949,7 +675,7 @@ class Fetcher:
             self.robots_read[origin] = page
         robots = self._obey(origin, page)
         final = urlsplit(page.final_url)
-        if _own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
+        if own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             other = f"{final.scheme}://{final.netloc}"
@@ -1087,19 +813,19 @@ class Fetcher:
         its first bytes kept, not refused), never through a session or a stand-in page."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
-        target = self._moved(url)
+        target = self._site_moves.moved(url)
         host = self._host(_netloc(target))
         _refuse_host(host, url)
         if not robots_txt and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
-        if self._moved(url) != target:  # reading robots.txt taught the server's move
-            target = self._moved(url)
+        if self._site_moves.moved(url) != target:  # reading robots.txt taught the server's move
+            target = self._site_moves.moved(url)
             host = self._host(_netloc(target))
             if not robots_txt and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
         if not robots_txt:  # (after robots.txt judged the address the site links)
-            target = self._in_session(target)
+            target = self._site_moves.in_session(target)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
@@ -1111,7 +837,7 @@ class Fetcher:
         retry_after: float | None = None
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
-        cuts = 0  # bodies cut short (``_CutShort``): tried once more
+        cuts = 0  # bodies cut short (``failures.CutShort``): tried once more
         overlong: Overlong | None = None  # the last try's body sent past its length
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
@@ -1163,7 +889,7 @@ class Fetcher:
                 if deadline_hits > 1:  # (a second deadline: the page is too slow to come)
                     break
                 continue
-            except _CutShort as cut:
+            except CutShort as cut:
                 self._add_fetch_cpu(cpu)
                 came = cut.sent
                 kept = None if came is None else kept_body(overlong, came.body)
@@ -1550,14 +1276,14 @@ class Fetcher:
                 status = response.status_code
                 location = response.headers.get(LOCATION_ASIDE)
                 if status in REDIRECT_STATUSES and location:
-                    self._note_offsite(current, location, status)
+                    self._site_moves.note_offsite(current, location, status)
                     following = self._follow(url, current, location, status, robots_txt)
-                    self._learn_move(current, following, status)
-                    self._learn_session(current, following)
+                    self._site_moves.learn_move(current, following, status)
+                    self._site_moves.learn_session(current, following)
                     if robots_txt:
                         moved_to = urlsplit(following)
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
-                        if _own_robots(moved_to) and origin in self._robots:
+                        if own_robots(moved_to) and origin in self._robots:
                             raise _RobotsKnown(url, origin)
                     current = self._next_hop(url, following, not robots_txt, elsewhere)
                     continue
@@ -1575,10 +1301,10 @@ class Fetcher:
                     )
                 coding = codings[0] if codings else ""
                 chunks = self._body(url, response, coding, deadline, robots_txt, max_bytes)
-                resp_headers = _lowered(response.headers)
+                resp_headers = lowered(response.headers)
                 content = b"".join(chunks)
                 if robots_txt:
-                    content = _robots_cut(content, max_bytes)
+                    content = robots_cut(content, max_bytes)
                 if (
                     status == 200
                     and not robots_txt
@@ -1603,7 +1329,7 @@ class Fetcher:
         max_bytes: int,
     ) -> list[bytes]:
         """The response's body, inflated, in chunks: bounded in size and time, and whole
-        (``_CutShort`` otherwise)."""
+        (``failures.CutShort`` otherwise)."""
         chunks: list[bytes] = []
         size = 0
         try:
@@ -1614,7 +1340,7 @@ class Fetcher:
                 size += len(chunk)
                 if size > max_bytes and robots_txt:
                     chunks.append(chunk)
-                    break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
+                    break  # robots.txt: its first ``max_bytes`` are read (``robots.robots_cut``)
                 if size > max_bytes:
                     raise self._too_large(url, max_bytes, UNDONE.get(coding))
                 chunks.append(chunk)
@@ -1626,12 +1352,12 @@ class Fetcher:
             raise cut from None
         except StreamCut:
             self._log_fetch(url, "cut-short", size, time.monotonic())
-            raise _CutShort(
+            raise CutShort(
                 f"response cut short (its {coding} stream ended early: {size} bytes inflated)"
             ) from None
         if (
             not robots_txt
-            and (overlong := _overlong(response, chunks, coding, max_bytes - size)) is not None
+            and (overlong := sent_overlong(response, chunks, coding, max_bytes - size)) is not None
         ):
             if overlong.sent is None:  # (one with its surplus is logged by ``fetch``)
                 self._log_fetch(url, "overlong", size, time.monotonic())
@@ -1695,86 +1421,22 @@ class Fetcher:
         except RedirectRefused:
             return None
 
-    def _learn_move(self, current: str, following: str, status: int) -> None:
-        """A permanent redirect to the same path and query on another scheme, or between
-        the www and the bare host (``http://www.x.bg/a`` to ``https://x.bg/a``), is the
-        server moving every path: the site's pages still link the old spelling, and
-        asking there first would cost each page two requests. A move to another
-        subdomain (``m.``, ``en.``) may be one page's, so it teaches nothing."""
-        if status not in (301, 308):
-            return
-        old, new = urlsplit(current), urlsplit(following)
-        if (old.path, old.query) != (new.path, new.query):
-            return
-        if (new.hostname or "") not in host_variants([old.hostname or ""]):
-            return
-        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
-            with self._lock:
-                self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
-
-    def _learn_session(self, current: str, following: str) -> None:
-        """A redirect handing a cookieless ASP.NET session (``/(S(<id>))/`` in the path,
-        ``urls.path_state_given``): kept for the host, so its later pages are asked for
-        under it at once (``_in_session``) instead of each paying the redirect to a
-        session of its own, two requests a page. The server serves a page under any
-        session it knows; one it has forgotten redirects again, and that one is kept."""
-        given = path_state_given(current, following)
-        if given is not None:
-            parts = urlsplit(current)
-            with self._lock:
-                self._sessions[(parts.scheme, parts.netloc.lower())] = given
-
-    def _in_session(self, url: str) -> str:
-        """``url`` under the session its host handed this run (``_learn_session``), if any."""
-        if not self._sessions:
-            return url
-        parts = urlsplit(url)
-        given = self._sessions.get((parts.scheme, parts.netloc.lower()))
-        return url if given is None else in_path_state(url, *given)
-
-    def _note_offsite(self, current: str, location: str, status: int) -> None:
-        """Remember a permanent redirect to the same path and query on another domain
-        (whether or not it may be followed): one such answer is one page's, but the home
-        page's and robots.txt's together are the whole site's move (``site_move``)."""
-        if status not in (301, 308):
-            return
-        try:
-            # (a login in the target is no part of where the site went: ``_follow``)
-            old, new = urlsplit(current), urlsplit(without_userinfo(urljoin(current, location)))
-        except ValueError:
-            return
-        if (old.path or "/", old.query) != (new.path or "/", new.query):
-            return
-        if new.scheme not in ("http", "https") or not new.hostname:
-            return
-        if (new.hostname or "").lower() in host_variants([old.hostname or ""]):
-            return  # (a www or scheme move: ``_learn_move``'s)
-        with self._lock:
-            key = (old.scheme, old.netloc.lower(), old.path or "/")
-            self._offsite[key] = (new.scheme, new.netloc.lower())
-
     def site_move(self, origin: str) -> str | None:
-        """The origin the site at ``origin`` moved to as a whole, or None: its robots.txt
-        and its home page both answered a permanent redirect to the same path on one
-        other domain (one host's ``Redirect permanent / https://new.bg/``). A single
-        page sent off the site (an article to a news portal) is never one: its redirect
-        stays refused. Asks for the home page only when robots.txt said so already, so
-        a site that did not move pays nothing; call it after robots.txt was read."""
-        parts = urlsplit(origin)
-        start = (parts.scheme, parts.netloc.lower())
-        robots = self._offsite.get((*start, "/robots.txt"))
-        if robots is None:
-            return None
-        if (*start, "/") not in self._offsite:
-            try:
-                self.fetch(f"{parts.scheme}://{parts.netloc}/")
-            except (FetchInterrupted, HostResting):
-                raise
-            except FetchError:
-                pass  # (refused, as an off-site redirect is: what it answered is noted)
-        if self._offsite.get((*start, "/")) != robots:
-            return None
-        return f"{robots[0]}://{robots[1]}"
+        """The origin the site at ``origin`` moved to as a whole, or None
+        (``SiteMoves.site_move``: its robots.txt and its home page both sent to the same
+        path on one other domain). Asks for the home page only when robots.txt said so
+        already, so a site that did not move pays nothing; call it after robots.txt was
+        read."""
+        return self._site_moves.site_move(origin, self._ask_home)
+
+    def _ask_home(self, home: str) -> None:
+        """``home`` asked for, so that where it redirects is noted (``site_move``)."""
+        try:
+            self.fetch(home)
+        except (FetchInterrupted, HostResting):
+            raise
+        except FetchError:
+            pass  # (refused, as an off-site redirect is: what it answered is noted)
 
     def own_home_page(self, origin: str) -> Page | None:
         """The home page of ``origin``, when the host answers there itself: its robots.txt
@@ -1786,9 +1448,9 @@ class Fetcher:
         away, one request."""
         if self.robots_problem(origin) is not None:
             return None
-        parts = urlsplit(origin)
-        if (parts.scheme, parts.netloc.lower(), "/robots.txt") in self._offsite:
+        if self._site_moves.robots_sent_away(origin):
             return None
+        parts = urlsplit(origin)
         try:
             page = self.fetch(f"{parts.scheme}://{parts.netloc}/")
         except (FetchInterrupted, HostResting):
@@ -1824,31 +1486,13 @@ class Fetcher:
         earlier run's finding): its host is one of the site's (redirects may lead there,
         a ``--base-url`` mirror serves it), and every address on the old origin is
         asked for at the new one at once."""
-        old, new = urlsplit(origin), urlsplit(moved_to)
-        self.add_site_hosts([new.netloc.lower()])
-        where = (new.scheme, new.netloc.lower())
-        with self._lock:
-            self._moves[(old.scheme, old.netloc.lower())] = where
-            for scheme in ("http", "https"):  # the old domain's other spellings too
-                for netloc in host_variants([old.netloc]):
-                    self._moves.setdefault((scheme, netloc), where)
+        self.add_site_hosts([urlsplit(moved_to).netloc.lower()])
+        self._site_moves.accept(origin, moved_to)
 
     def moved(self, url: str) -> str:
         """``url`` where its server said this run it moved every path: an address to keep
         for the next run, which would otherwise pay the redirect again before learning it."""
-        return self._moved(url)
-
-    def _moved(self, url: str) -> str:
-        """``url`` where the server said it moved every path (a few hops at most)."""
-        if not self._moves:
-            return url
-        parts = urlsplit(url)
-        for _ in range(3):
-            where = self._moves.get((parts.scheme, parts.netloc.lower()))
-            if where is None:
-                break
-            parts = parts._replace(scheme=where[0], netloc=where[1])
-        return parts.geturl()
+        return self._site_moves.moved(url)
 
     def _follow(
         self, url: str, current: str, location: str, status: int, robots_txt: bool = False

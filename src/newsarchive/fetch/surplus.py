@@ -41,7 +41,7 @@ def kept_body(first: Overlong | None, second: Overlong) -> bytes | None:
     if first is None or len(first.declared) != len(second.declared):
         return None
     if whole_document(second.declared):
-        # (its surplus is not waited for, ``client._overlong``: read as far as it had come,
+        # (its surplus is not waited for, ``failures.sent_overlong``: read as far as it had come,
         # it is no measure of the server's habit, and a page kept once was refused when
         # the surplus's second half came a moment later on one try and not the other)
         return second.declared
