@@ -1968,10 +1968,11 @@ def test_an_empty_file_name_is_said_so(
 def test_every_file_name_the_cli_takes_is_read_by_the_empty_name_check() -> None:
     """The table above lists the file options of today; one added with a bare
     ``typer.Option`` (a click ``Path``) would read "" as the current folder again: every
-    parameter typed ``Path`` goes through ``cli._file_option``/``_file_argument``."""
+    parameter typed ``Path`` goes through ``cli_options.file_option``/``file_argument``."""
     import typer.main
 
-    from newsarchive.cli import _file_name, app
+    from newsarchive.cli import app
+    from newsarchive.cli_options import file_name
 
     def params(command: Any, name: str) -> list[tuple[str, Any]]:
         found = [(f"{name} {p.name}", p) for p in command.params]
@@ -1983,7 +1984,7 @@ def test_every_file_name_the_cli_takes_is_read_by_the_empty_name_check() -> None
     # (what typer makes of a bare ``Path``: its TyperPath, or click's Path)
     bare = [name for name, param in every if type(param.type).__name__.endswith("Path")]
     assert bare == []
-    checked = [name for name, param in every if getattr(param.type, "func", None) is _file_name]
+    checked = [name for name, param in every if getattr(param.type, "func", None) is file_name]
     assert len(checked) >= 11, checked  # (today's: --profile of 5 commands, 6 more)
 
 

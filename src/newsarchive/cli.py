@@ -1,33 +1,60 @@
-"""Thin Typer commands over ``api``: parse options, call, print. The only place that exits.
+"""The command-line contract: the Typer commands, their options and their help; each a thin
+layer over ``api`` (parse options, call, print). Only the CLI exits.
 
 Every expected failure is a ``NewsarchiveError`` and becomes one line on stderr with its
-exit code (2 usage/input, 75 lock held); scraped text is printed with rich markup off.
+exit code (2 usage/input, 75 lock held), in ``cli_errors``; the options the commands share,
+and the reading of what was typed, are in ``cli_options``; what search prints is in
+``search_output``. Scraped text is printed with rich markup off.
 """
 
 from __future__ import annotations
 
-import errno
 import inspect
 import io
 import logging
-import os
-import re
-import shlex
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from enum import StrEnum
-from os.path import realpath
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from newsarchive.archive import SEARCH_LIMIT
+from newsarchive.cli_errors import OneLineErrors, StderrHandler, err, handled, output_failure
+from newsarchive.cli_options import (
+    ARCHIVE_UNWRITTEN,
+    BINARY_FORMATS,
+    READ_BUSY,
+    BaseUrlOption,
+    DbOption,
+    DelayOption,
+    ExportFormat,
+    FreeOnlyOption,
+    MetadataFormat,
+    Period,
+    ProfileOption,
+    RawOption,
+    RootDbOption,
+    SearchFormat,
+    ShowFormat,
+    SinceOption,
+    SiteOption,
+    SortOrder,
+    StatsFormat,
+    UntilOption,
+    UserAgentOption,
+    as_typed,
+    db_path,
+    exits,
+    file_argument,
+    file_option,
+    no_options_among_words,
+    parse_filters,
+    print_version,
+    raw_for_csv,
+    stdout_if_dash,
+    takes_db,
+)
 from newsarchive.errors import (
-    DATE_FORMS,
-    DISK_ERRNOS,
     EXIT_INTERNAL,
     EXIT_IO,
     EXIT_LOCKED,
@@ -36,156 +63,21 @@ from newsarchive.errors import (
     EXIT_SIGINT,
     EXIT_SIGTERM,
     EXIT_USAGE,
-    NewsarchiveError,
-    OutputError,
     UsageError,
     debugging,
-    exits_help,
     internal_error,
 )
 from newsarchive.models import (
     CHECK_PAGES,
     DEFAULT_CONNECTIONS,
-    DEFAULT_DELAY,
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_REQUESTS,
     DEFAULT_STOP_AFTER_KNOWN,
     MAX_CHECK_PAGES,
 )
 
-
-class _OneLineErrors(TyperGroup):
-    """Usage errors (an unknown option or command, a value of the wrong kind) as one line
-    on stderr and exit 2, like every other bad input; Typer draws them as a six-line box
-    with the usage above it, which cron mails and log greps then have to parse."""
-
-    def main(  # type: ignore[override]
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
-        except typer.Abort:  # Ctrl-C outside a command's own handling
-            sys.stderr.write("newsarchive: interrupted\n")
-            sys.exit(EXIT_SIGINT)
-        except typer.TyperException as exc:  # Typer's own click: UsageError, BadParameter…
-            status = getattr(exc, "exit_code", 1)
-            format_message = getattr(exc, "format_message", None)
-            shown = str(format_message() if format_message else exc).rstrip(".")
-            ctx = getattr(exc, "ctx", None)
-            where = f" (see '{ctx.command_path} -h')" if status == 2 and ctx is not None else ""
-            where = _excluded_word_hint(exc, sys.argv[1:] if args is None else args) or where
-            where = _site_option_hint(exc, ctx) or where
-            if shown:  # no words at all: the help, printed already, was the answer
-                _err(shown + where)
-            sys.exit(status)
-        sys.exit(code if isinstance(code, int) else 0)
-
-    def invoke(self, ctx: Any) -> Any:
-        """A Ctrl-C while a command runs, before any handler of its own stands (the crawl
-        reading its profiles, taking the archive's lock), is said like any other: Typer
-        turns KeyboardInterrupt into a silent exit 130, so the user saw nothing at all."""
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            sys.stderr.write("newsarchive: interrupted\n")
-            raise typer.Exit(EXIT_SIGINT) from None
-        except SystemExit as exc:  # a command's --help read by `head` or a pager quit early
-            _help_cut_short(exc)
-            raise
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().make_context(*args, **kwargs)
-        except SystemExit as exc:  # `newsarchive --help | head`
-            _help_cut_short(exc)
-            raise
-        except BrokenPipeError:  # `newsarchive --version | head -0`: an eager option's
-            # output, written while the arguments are read, before any command's guard
-            # stands (click made it exit 1, saying nothing)
-            _drop_stdout()
-            raise typer.Exit(0) from None
-
-
-def _help_cut_short(exc: SystemExit) -> None:
-    """``newsarchive --help | head`` is exit 0, as every command's output cut short by its
-    reader is: rich, which draws Typer's help, exits 1 on a broken pipe (having pointed
-    stdout at /dev/null already)."""
-    if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
-        raise typer.Exit(0) from None
-
-
-# Characters of the query language that no option of ours is spelled with.
-_QUERY_MARKS = ' :"*()'
-
-
-def _site_option_hint(exc: Exception, ctx: Any) -> str:
-    """``crawl --site bta``, as search, export and reextract spell a site: crawl names
-    its sites as arguments, which Typer's "No such option: --site" did not say."""
-    if type(exc).__name__ != "NoSuchOption" or getattr(exc, "option_name", "") != "--site":
-        return ""
-    if ctx is None or getattr(ctx.command, "name", "") != "crawl":
-        return ""
-    return ": crawl names its sites as arguments (newsarchive crawl bta ruse24)"
-
-
-def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
-    """Why a query opening with an excluded word ("-футбол детски", "-title:мач", as the
-    search syntax writes -word) was read as short options -ф -у -т …, and how to pass it:
-    no option of ours is spelled with a letter outside ASCII, a space or a mark of the
-    query language (``-title:x``), so such a token was meant as the query. "" for every
-    other unknown option (a mistyped --limt gets no hint)."""
-    # (by name: Typer 0.28 raises its own vendored click's class, older Typers click's)
-    if type(exc).__name__ != "NoSuchOption":
-        return ""
-    query = next(
-        (
-            arg
-            for arg in args
-            if arg.startswith("-")
-            and not arg.startswith("--")
-            and (not arg.isascii() or any(mark in arg for mark in _QUERY_MARKS))
-        ),
-        None,
-    )
-    if query is None:
-        return ""
-    others = " ".join(shlex.quote(arg) for arg in args if arg is not query)
-    return (
-        f": a query starting with -word goes after --: newsarchive {others} -- {shlex.quote(query)}"
-    )
-
-
-def _no_options_among_words(ctx: typer.Context, words: Sequence[str]) -> None:
-    """Refuse a query holding one of the command's own options: after ``--`` (which a
-    query opening with -word needs) every argument is a word, so ``search -- '-футбол
-    детски' --db demo.db`` searched the default archive for "db" and "demo" too, or said
-    there was none; the query language has no word written so (``--db`` reads as "-db"
-    excluded)."""
-    names = {
-        name
-        for param in ctx.command.params
-        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
-        if name.startswith("--")
-    }
-    for position, word in enumerate(words):
-        if word.split("=", 1)[0] in names:
-            options = " ".join(shlex.quote(arg) for arg in words[position:])
-            typed = shlex.quote(" ".join(words[:position]))
-            raise UsageError(
-                f"'{word}' comes after '--', where every argument is a word of the query:"
-                f" put the options before it: newsarchive {ctx.command.name} {options} -- {typed}"
-            )
-
-
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=OneLineErrors,
     name="newsarchive",
     help="Build and search a local archive of Bulgarian municipal and regional news.\n\n"
     "The archive is one SQLite file: --db PATH, else $NEWSARCHIVE_DB, else ./newsarchive.db.",
@@ -195,223 +87,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_Command = TypeVar("_Command", bound=Callable[..., Any])
-
-
-def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Command], _Command]:
-    """Close a command's docstring (its --help) with the codes it exits with, worded
-    where the codes are defined (``errors.exits_help``)."""
-
-    def close(command: _Command) -> _Command:
-        doc = inspect.cleandoc(command.__doc__ or "")
-        command.__doc__ = f"{doc}\n\n{exits_help(*codes, said=said)}"
-        return command
-
-    return close
-
-
-_DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
-
-# How a command that writes the archive says 74 (EXIT_SAID's is the output's)
-# (an archive this user may not write is refused before anything starts, as bad input:
-# 2, README's exit codes; the help said "74 ... (read-only, ...)" of it)
-_ARCHIVE_UNWRITTEN = (
-    "when the archive could not be written (disk full, deleted, or made read-only while in"
-    " use; one read-only from the start is 2)"
-)
-
-# The commands that only read the archive meet a lock too: its one-time upgrade (an older
-# release's archive) is a write, and a read waits out another program's commit; either
-# one waiting past SQLite's wait is "try later", as it is for a writer (their help said
-# nothing of 75)
-_READ_BUSY = {
-    EXIT_LOCKED: "when another program kept the archive locked for writing (a read or its"
-    " one-time upgrade waited in vain): try later"
-}
-
-
-def _or_given_before(ctx: typer.Context, db: str | None) -> str | None:
-    """A command's ``--db``, else the one written before the command ("newsarchive --db
-    x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
-    guess at which archive the user meant. One archive spelled twice ("x.db" and
-    "./x.db", or the same string: click hands the root's value over as a ``str``) is
-    no conflict. Both are kept as typed (``str``; ``_db`` makes the path), so an empty
-    one (``--db "$DB"``, the variable unset) is said so: as a ``Path`` it was ".",
-    "cannot open archive .: it is a directory"."""
-    before = ctx.find_root().params.get("db")
-    if any(given is not None and not str(given).strip() for given in (db, before)):
-        raise typer.BadParameter("is empty: name the archive's file, e.g. --db newsarchive.db")
-    # (``os.path.realpath``, not ``Path.resolve``: a loop of symlinks is its RuntimeError,
-    # "internal error", exit 70; the archive's own open says it in one line)
-    if before is not None and db is not None and realpath(before) != realpath(db):
-        raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
-    return db if db is not None else (str(before) if before is not None else None)
-
-
-# What Python makes of a byte the locale's codec cannot read in argv (``surrogateescape``)
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-
-
-def _as_typed(value: Any) -> Any:
-    """A word the user typed (a query, a site id, an address), as typed: in a locale
-    that is not UTF-8 (``LC_ALL=C`` with Python's UTF-8 mode off) argv's Cyrillic comes
-    as escaped bytes, which searched for nothing ("'\\udcd0…' holds no letters"), named
-    sites no one could read, and made an ``author:`` filter an internal error (exit 70).
-    The terminal typed UTF-8; files' paths are left as they came, which the file system
-    reads back byte for byte. Bytes that are no UTF-8 either (a Latin-1 terminal) are
-    refused here: passed on, they were an internal error or, their error line failing
-    to print, a "cannot write output" telling a UTF-8 locale to become one, exit 74."""
-    if isinstance(value, list):
-        return [_as_typed(item) for item in value]
-    if not isinstance(value, str) or not _ESCAPED_BYTE.search(value):
-        return value
-    typed = os.fsencode(value)
-    try:
-        return typed.decode("utf-8")
-    except UnicodeError:
-        from newsarchive.errors import not_utf8
-
-        raise typer.BadParameter(not_utf8(typed)) from None
-
-
-def _file_name(value: Any) -> Path:
-    """A file's name as given: an empty one (``--out "$OUT"``, the variable unset) is
-    said so. As a ``Path`` it was ".", the current folder: "cannot write .: Is a
-    directory" (--out, --log-file, import-jsonl), "cannot read profile .: ..." (--profile),
-    words about a folder nobody named. ``--db``'s own check says the same of the archive."""
-    if isinstance(value, str) and not value.strip():
-        raise typer.BadParameter("is empty: name a file")
-    return Path(value)
-
-
-_file_name.__name__ = "path"  # (the help's type column: "<path>", as before)
-
-
-def _file_option(*names: str, help: str) -> Any:
-    """An option naming a file, read by ``_file_name``: the one way to declare one, so
-    none can forget the check (each passed ``parser=_file_name`` by hand)."""
-    return typer.Option(*names, help=help, parser=_file_name)
-
-
-def _file_argument(help: str) -> Any:
-    """An argument naming a file (or files), read by ``_file_name`` as ``_file_option``."""
-    return typer.Argument(help=help, parser=_file_name)
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help=_DB_HELP, show_default=False, metavar="<path>", callback=_or_given_before
-    ),
-]
-RootDbOption = Annotated[
-    str | None, typer.Option("--db", help=_DB_HELP, show_default=False, metavar="<path>")
-]
-SiteOption = Annotated[
-    list[str] | None,
-    typer.Option("--site", help="Only this site id (repeatable).", callback=_as_typed),
-]
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help=f"From this date, inclusive ({DATE_FORMS}).")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help=f"Up to this date, inclusive ({DATE_FORMS}).")
-]
-FreeOnlyOption = Annotated[
-    bool,
-    typer.Option(
-        "--free-only",
-        help="Leave out articles whose page says they are for subscribers (access 'paid': the"
-        " text may be the lead alone).",
-    ),
-]
-ProfileOption = Annotated[
-    list[Path] | None, _file_option("--profile", help="Extra site profile TOML file (repeatable).")
-]
-
-
-def _finite(value: float | None) -> float | None:
-    """click's FloatRange lets NaN through (it compares false to every bound)."""
-    if value is not None and value != value:
-        raise typer.BadParameter("must be a number, not nan")
-    return value
-
-
-# Every number a user gives has an upper bound as well as a lower one: past int64 SQLite
-# overflowed (--limit, --recheck) and time_t too (--delay inf), each an internal error.
-DelayOption = Annotated[
-    float | None,
-    typer.Option(
-        "--delay",
-        min=0,
-        max=3600,
-        callback=_finite,
-        help="Seconds between requests per host (default: the profile's delay, else"
-        f" {DEFAULT_DELAY:g}; a longer robots.txt Crawl-delay wins).",
-    ),
-]
-# crawl's, and add-site's and check-site's: the first request a new site gets is theirs
-UserAgentOption = Annotated[
-    str | None,
-    typer.Option(
-        "--user-agent",
-        help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
-    ),
-]
-# add-site's and check-site's, which read one site (crawl's names "the one SITE" of many)
-BaseUrlOption = Annotated[
-    str | None, typer.Option("--base-url", help="Fetch from a mirror serving the site's paths.")
-]
-RawOption = Annotated[
-    bool,
-    typer.Option("--raw", help="CSV: cells as archived, without the ' that stops a spreadsheet"
-                 " running a cell starting with = + - @ (a terminal still gets no control"
-                 " characters)."),
-]  # fmt: skip
-
-
-def _raw_for_csv(raw: bool, chosen: str) -> None:
-    """``--raw`` changes CSV alone (the other formats hold the text as archived): given
-    with another, it was taken and did nothing, and the user believed it had."""
-    if raw and chosen != "csv":
-        raise UsageError(
-            f"--raw changes CSV only; {chosen} holds the text as archived already: drop --raw"
-        )
-
-
-# The choices of each option (Typer shows them in --help and rejects anything else).
-SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
-ExportFormat = StrEnum(
-    "ExportFormat",
-    [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],
-)
-BINARY_FORMATS = ("warc", "parquet")
-ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
-StatsFormat = StrEnum("StatsFormat", [("text", "text"), ("json", "json"), ("csv", "csv")])
-Period = StrEnum("Period", [("month", "month"), ("week", "week")])
-MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
-SortOrder = StrEnum(
-    "SortOrder", [("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")]
-)
-
-
-class _StderrHandler(logging.Handler):
-    """What the library reports on the way (an archive upgraded, say) as one stderr line."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        from newsarchive.safe_text import as_one_line
-
-        said = "error: " if record.levelno >= logging.ERROR else ""
-        sys.stderr.write(f"newsarchive: {said}{as_one_line(record.getMessage())}\n")
-
-
-def _print_version(asked: bool) -> None:
-    if asked:
-        from newsarchive.extractor_version import EXTRACTOR_VERSION
-
-        sys.stdout.write(f"{EXTRACTOR_VERSION}\n")  # the version and the extractor's revision
-        raise typer.Exit()
-
 
 @app.callback()
 def _report_library_warnings(
@@ -420,175 +95,23 @@ def _report_library_warnings(
         bool,
         typer.Option(
             "--version",
-            callback=_print_version,
+            callback=print_version,
             is_eager=True,
             help="Print the version (and the extractor's revision) and exit.",
         ),
     ] = False,
-    db: RootDbOption = None,  # read by each command's own --db (``_or_given_before``)
+    db: RootDbOption = None,  # read by each command's own --db (``or_given_before``)
 ) -> None:
-    if db is not None and not _takes_db(ctx):
+    if db is not None and not takes_db(ctx):
         # (else the command would drop it without a word, as if it had used that archive)
         raise typer.BadParameter(f"{ctx.invoked_subcommand} opens no archive", param_hint="--db")
     logger = logging.getLogger("newsarchive")
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        logger.addHandler(_StderrHandler(logging.WARNING))
-
-
-# Commands a --db before them is no mistake for: `sites` lists the profiles, which no
-# archive holds, so nobody takes the listing for one archive's; and a wrapper or alias
-# that puts --db before every command (``newsarchive --db ~/news.db``) lists them too.
-# `extract` stays refused: its article could be taken for one archived there.
-_DB_NEEDLESS = frozenset({"sites"})
-
-
-def _takes_db(ctx: typer.Context) -> bool:
-    """The command named after the top-level options has a ``--db`` of its own, or
-    is one a --db before it is no mistake for (``_DB_NEEDLESS``)."""
-    group = ctx.command
-    name = ctx.invoked_subcommand
-    if name in _DB_NEEDLESS:
-        return True
-    command = group.get_command(ctx, name) if name and hasattr(group, "get_command") else None
-    return command is None or any(param.name == "db" for param in command.params)
-
-
-def _err(message: str) -> None:
-    from newsarchive.safe_text import as_one_line
-
-    sys.stderr.write(f"newsarchive: error: {as_one_line(message)}\n")
-
-
-# Errors of writing output (not of reading input): the disk or device is full or failing,
-# or the caller closed stdout (``std_streams.ClosedOutput``) or opened it for reading only
-# (EBADF). stderr's never reach here (``std_streams.DeafTolerant``), nor an ``--out``
-# file's (``export.outfile.written_whole`` names the file): what is left is stdout's.
-_OUTPUT_ERRNOS = DISK_ERRNOS | {errno.EBADF}
-
-
-def _drop_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        fd = sys.stdout.fileno()
-    except (OSError, ValueError):  # a captured stream (tests) has no descriptor
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
-
-
-def _output_failure(exc: Exception) -> OutputError | None:
-    """The error a failed write of stdout is, or None when ``exc`` is not one.
-
-    A full or failing device drops stdout, so the exit's flush cannot fail again. An
-    encoding without Cyrillic (PYTHONIOENCODING=ascii, a Latin-1 terminal) cannot hold
-    the archive's text: that was "internal error: UnicodeEncodeError", exit 70, for a
-    setting the user can change; what was written before it stays written.
-    """
-    if isinstance(exc, UnicodeEncodeError):
-        encoding = getattr(sys.stdout, "encoding", None) or ""
-        if _codecs_name(exc.encoding) != _codecs_name(encoding):
-            return None
-        return OutputError(
-            f"cannot write output: its encoding ({encoding}) has no {exc.object[exc.start]!r};"
-            " set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LC_ALL=C.UTF-8)"
-        )
-    if not isinstance(exc, OSError) or exc.errno not in _OUTPUT_ERRNOS:
-        return None
-    _drop_stdout()
-    return OutputError(f"cannot write output: {exc.strerror}")
-
-
-def _codecs_name(encoding: str) -> str:
-    """``encoding``'s canonical name ("ANSI_X3.4-1968" and "ascii" are one), or itself."""
-    import codecs
-
-    try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        return encoding
-
-
-@contextmanager
-def _handled() -> Iterator[None]:
-    """Turn our errors into one line and an exit code; never a traceback.
-
-    stdout is flushed here, inside the guard, so a full disk (``export > /dev/full``) is
-    reported as one line with exit 74 instead of failing later at interpreter exit.
-    """
-    try:
-        try:
-            yield
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except (OSError, UnicodeEncodeError) as exc:
-            written = _output_failure(exc)
-            if written is None:
-                raise
-            raise written from None
-    except NewsarchiveError as exc:
-        _err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except BrokenPipeError:
-        _drop_stdout()
-        raise typer.Exit(0) from None
-    except Exception as exc:
-        failure = _archive_failure(exc)
-        if failure is None:
-            raise
-        _err(str(failure))
-        raise typer.Exit(failure.exit_code) from None
-
-
-def _archive_failure(exc: Exception) -> NewsarchiveError | None:
-    """What SQLite's error means when a command's own code did not say, or None (a bug):
-    ``connection.archive_failure``, which ``serve``'s pages say too."""
-    import sqlite3  # (loaded already: the archive was being read)
-
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return None
-    from newsarchive.archive.connection import archive_failure
-
-    return archive_failure(exc)
-
-
-def _db(db: str | None) -> Path:
-    from newsarchive.archive.connection import resolve_db_path
-
-    return resolve_db_path(db)
-
-
-def _filters(
-    site: list[str] | None, since: str | None, until: str | None, free_only: bool = False
-) -> Any:
-    from newsarchive.api import parse_cli_date
-    from newsarchive.archive.store import Filters
-    from newsarchive.profiles.loader import typed_site
-
-    first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
-    return Filters(
-        sites=tuple(typed_site(s) for s in site or ()),
-        since=first,
-        until=last,
-        free_only=free_only,
-    ).check_dates()
-
-
-def _stdout_if_dash(out: Path | None) -> Path | None:
-    """``--out``'s '-' as stdout (None), as import-jsonl's '-' is stdin: taken as a name,
-    it wrote, or replaced, a file called '-' in the current folder."""
-    return None if out is not None and str(out) == "-" else out
-
-
-def _print_json(data: Any) -> None:
-    from newsarchive.render import json_out
-
-    json_out(data)
+    if not any(isinstance(h, StderrHandler) for h in logger.handlers):
+        logger.addHandler(StderrHandler(logging.WARNING))
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -601,7 +124,7 @@ def _print_json(data: Any) -> None:
         EXIT_PARTIAL: "when some pages, feeds or listings failed (the rest is archived) or a"
         " site archived nothing new in --warn-idle DAYS",
         EXIT_INTERNAL: "on a bug in one site's crawl (the others go on)",
-        EXIT_IO: _ARCHIVE_UNWRITTEN,
+        EXIT_IO: ARCHIVE_UNWRITTEN,
         EXIT_SIGINT: "when stopped by SIGINT (the next run resumes)",
         EXIT_SIGTERM: "when stopped by SIGTERM (the next run resumes)",
     },
@@ -611,7 +134,7 @@ def crawl(
         list[str] | None,
         typer.Argument(
             help="Site ids (default: every site `sites` lists: built-in, user, --profile).",
-            callback=_as_typed,
+            callback=as_typed,
         ),
     ] = None,
     since: SinceOption = None,
@@ -682,7 +205,7 @@ def crawl(
     ] = False,
     log_file: Annotated[
         Path | None,
-        _file_option(
+        file_option(
             "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
         ),
     ] = None,
@@ -720,19 +243,19 @@ def crawl(
         recheck=recheck,
         warn_idle=warn_idle,
     )
-    with _handled():
-        code = run_crawl(_db(db), request)
+    with handled():
+        code = run_crawl(db_path(db), request)
     raise typer.Exit(code)
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
     EXIT_LOCKED,
-    said={EXIT_OK: "when the search ran (with hits or none)", **_READ_BUSY},
+    said={EXIT_OK: "when the search ran (with hits or none)", **READ_BUSY},
 )
 def search(
     ctx: typer.Context,
@@ -745,7 +268,7 @@ def search(
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
             " QUERY with --site/--since/--until) list every article they choose, newest first.",
             show_default=False,
-            callback=_as_typed,
+            callback=as_typed,
         ),
     ] = None,
     site: SiteOption = None,
@@ -811,7 +334,7 @@ def search(
     ] = None,
     out: Annotated[
         Path | None,
-        _file_option(
+        file_option(
             "--out",
             "-o",
             help="Write the hits (or --count's rows) to this file, as csv or json: a CSV"
@@ -824,24 +347,22 @@ def search(
 ) -> None:
     """Full-text search of the archive, best matches first, with marked snippets; filters
     alone list the articles they choose, newest first, each with its lead."""
-    from newsarchive import api, render
-    from newsarchive.archive.search import undated_note
+    from newsarchive import api, render, search_output
     from newsarchive.export.named import search_format
-    from newsarchive.safe_text import as_one_line
 
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
     # already taken any quotes of a phrase; write '"a phrase"' to keep them)
     query = " ".join(words or ())
-    out = _stdout_if_dash(out)
-    with _handled():
-        _no_options_among_words(ctx, words or [])
+    out = stdout_if_dash(out)
+    with handled():
+        no_options_among_words(ctx, words or [])
         chosen = search_format(fmt.value if fmt is not None else None, out)
-        _raw_for_csv(raw, chosen)
-        filters = _filters(site, since, until, free_only)
+        raw_for_csv(raw, chosen)
+        filters = parse_filters(site, since, until, free_only)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
-            check_not_archive(out, _db(db), "--out")
+            check_not_archive(out, db_path(db), "--out")
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count and (limit is not None or offset is not None):
@@ -854,45 +375,20 @@ def search(
         limit, offset = limit or SEARCH_LIMIT, offset or 0
         if count:
             totals = api.search_totals(
-                _db(db), query, filters=filters, exact=exact, undated=True, hint=True
+                db_path(db), query, filters=filters, exact=exact, undated=True, hint=True
             )
-            with render.text_out(out, chosen, raw) as handle:
-                render.search_counts(totals.rows, chosen, raw, handle)
-            if out is not None:
-                rows = len(totals.rows)
-                sys.stderr.write(
-                    f"wrote {rows} {'row' if rows == 1 else 'rows'} (site and year) to {out}\n"
-                )
-            for read_as in totals.notes:
-                sys.stderr.write(as_one_line(read_as) + "\n")
-            if totals.undated:
-                sys.stderr.write(undated_note(totals.undated) + "\n")
-            if totals.hint:  # (it quotes what was typed: one inert line)
-                sys.stderr.write(as_one_line(totals.hint) + "\n")
+            search_output.write_counts(totals, chosen, raw, out)
             return
         marks = render.TABLE_MARKS if chosen == "table" else render.TEXT_MARKS
         page = api.search_page(
-            _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
+            db_path(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
             exact=exact, highlight=marks, collapse=collapse, undated=True, hint=True,
         )  # fmt: skip
-        with render.text_out(out, chosen, raw) as handle:
-            render.search_results(page.hits, chosen, raw, handle)
-        if out is not None:
-            hits = len(page.hits)
-            sys.stderr.write(f"wrote {hits} {'hit' if hits == 1 else 'hits'} to {out}\n")
-        for read_as in page.notes:  # (they quote what was typed: one inert line each)
-            sys.stderr.write(as_one_line(read_as) + "\n")
-        note = render.search_page_note(len(page.hits), page.total, offset)
-        if not page.total:  # (it quotes what was typed: one inert line)
-            note = as_one_line(page.hint or "")
-        if note:
-            sys.stderr.write(note + "\n")
-        if page.undated:
-            sys.stderr.write(undated_note(page.undated) + "\n")
+        search_output.write_page(page, chosen, raw, out, offset)
 
 
 @app.command("datasette-metadata")
-@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=_READ_BUSY)
+@exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=READ_BUSY)
 def datasette_metadata(
     fmt: Annotated[
         MetadataFormat, typer.Option("--format", "-f", help="yaml or json.")
@@ -909,27 +405,29 @@ def datasette_metadata(
     from newsarchive.api import check_named_archive
     from newsarchive.archive.datasette import metadata, to_yaml
 
-    with _handled():
-        check_named_archive(_db(db))
-        data = metadata(_db(db).stem)
+    with handled():
+        check_named_archive(db_path(db))
+        data = metadata(db_path(db).stem)
         if fmt is MetadataFormat.json:
-            _print_json(data)
+            from newsarchive.render import json_out
+
+            json_out(data)
         else:
             sys.stdout.write(to_yaml(data))
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
     EXIT_LOCKED,
-    said={EXIT_USAGE: "on bad usage or an article not in the archive", **_READ_BUSY},
+    said={EXIT_USAGE: "on bad usage or an article not in the archive", **READ_BUSY},
 )
 def show(
     id_or_url: Annotated[
-        str, typer.Argument(help="Article id (from search) or its URL.", callback=_as_typed)
+        str, typer.Argument(help="Article id (from search) or its URL.", callback=as_typed)
     ],
     fmt: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text, or json with earlier versions.")
@@ -947,12 +445,12 @@ def show(
     """Print one archived article in full (JSON: with its earlier versions)."""
     from newsarchive import api, render
 
-    with _handled():
-        article = api.show(_db(db), id_or_url)
+    with handled():
+        article = api.show(db_path(db), id_or_url)
         if diff:
             change = api.latest_change(article)
             if fmt is ShowFormat.json:  # (a script asked: null where nothing changed)
-                _print_json({"id": article["id"], "url": article["url"], "diff": change})
+                render.json_out({"id": article["id"], "url": article["url"], "diff": change})
             elif change is None:  # (stdout stays empty: there is no change to print)
                 sys.stderr.write(
                     f"no earlier version of article {article['id']}: nothing to diff\n"
@@ -960,13 +458,13 @@ def show(
             else:
                 sys.stdout.write(render.clean_text(change))
         elif fmt is ShowFormat.json:
-            _print_json(article)
+            render.json_out(article)
         else:
             render.article_text(article)
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
@@ -985,7 +483,7 @@ def extract(
     """Extract one page without touching any archive (to test a profile or a page)."""
     from newsarchive import api, render
 
-    with _handled():
+    with handled():
         article, items = api.extract_source(source, url=url, site=site, profile_files=profile or [])
         if items:
             sys.stderr.write(
@@ -993,7 +491,7 @@ def extract(
                 " a crawl archives each as an article of its own\n"
             )
             if fmt is ShowFormat.json:
-                _print_json([item.as_dict() for item in items])
+                render.json_out([item.as_dict() for item in items])
             else:
                 for number, item in enumerate(items):
                     sys.stdout.write("\n" if number else "")
@@ -1005,19 +503,19 @@ def extract(
                 " a crawl would archive nothing from it\n"
             )
         if fmt is ShowFormat.json:
-            _print_json(article.as_dict())
+            render.json_out(article.as_dict())
         else:
             render.article_text(article.as_dict())
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
     EXIT_LOCKED,
-    said={EXIT_IO: "when the output (file or stdout) could not be written", **_READ_BUSY},
+    said={EXIT_IO: "when the output (file or stdout) could not be written", **READ_BUSY},
 )
 def export(
     fmt: Annotated[
@@ -1037,7 +535,7 @@ def export(
     free_only: FreeOnlyOption = False,
     out: Annotated[
         Path | None,
-        _file_option("--out", "-o", help="File (default, or '-': stdout)."),
+        file_option("--out", "-o", help="File (default, or '-': stdout)."),
     ] = None,
     raw: RawOption = False,
     db: DbOption = None,
@@ -1046,26 +544,26 @@ def export(
     pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
-    out = _stdout_if_dash(out)
-    with _handled():
+    out = stdout_if_dash(out)
+    with handled():
         from newsarchive.export.named import export_format
 
         chosen = export_format(fmt.value if fmt is not None else None, out)
-        _raw_for_csv(raw, chosen)
+        raw_for_csv(raw, chosen)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
-            check_not_archive(out, _db(db), "--out")
+            check_not_archive(out, db_path(db), "--out")
         if chosen in BINARY_FORMATS:
             if out is None:
                 raise UsageError(f"--format {chosen} writes a file: give --out FILE")
-            filters = _filters(site, since, until, free_only)
-            count = api.export_file(_db(db), filters, chosen, out)
+            filters = parse_filters(site, since, until, free_only)
+            count = api.export_file(db_path(db), filters, chosen, out)
             what = "captures" if chosen == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
-        filters = _filters(site, since, until, free_only)
-        count = render.export_rows(api.export(_db(db), filters), chosen, out, raw)
+        filters = parse_filters(site, since, until, free_only)
+        count = render.export_rows(api.export(db_path(db), filters), chosen, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
         elif not count:  # (else silence: an empty stdout, exit 0, said nothing of why)
@@ -1074,7 +572,7 @@ def export(
 
 
 @app.command("import-jsonl")
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -1085,13 +583,13 @@ def export(
         EXIT_PARTIAL: "when lines without a 'site' or 'url' were skipped, each said with its"
         " number (the rest is imported)",
         EXIT_USAGE: "on bad usage or a bad line (nothing is imported)",
-        EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is imported",
+        EXIT_IO: f"{ARCHIVE_UNWRITTEN}: nothing is imported",
     },
 )
 def import_jsonl(
     file: Annotated[
         Path,
-        _file_argument("A JSON Lines file as written by export ('-' = stdin)."),
+        file_argument("A JSON Lines file as written by export ('-' = stdin)."),
     ],
     db: DbOption = None,
 ) -> None:
@@ -1099,14 +597,14 @@ def import_jsonl(
     without its site or url is skipped, said by its number)."""
     from newsarchive import api
 
-    with _handled():
+    with handled():
         if str(file) == "-":
             stdin = sys.stdin.buffer
             if not isinstance(stdin, io.BufferedReader):  # (a test runner's BytesIO)
                 stdin = io.BufferedReader(stdin)
             if (kind := api.foreign_file(stdin.peek(api.FOREIGN_HEAD))) is not None:
                 raise UsageError(f"stdin is {kind}")
-            counts = api.import_jsonl(_db(db), api.jsonl_lines(stdin))
+            counts = api.import_jsonl(db_path(db), api.jsonl_lines(stdin))
         else:
             try:
                 raw = file.open("rb")
@@ -1116,7 +614,7 @@ def import_jsonl(
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
                 if (kind := api.foreign_file(raw.peek(api.FOREIGN_HEAD))) is not None:
                     raise UsageError(f"{file} is {kind}")
-                counts = api.import_jsonl(_db(db), api.jsonl_lines(raw))
+                counts = api.import_jsonl(db_path(db), api.jsonl_lines(raw))
         skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
@@ -1127,7 +625,7 @@ def import_jsonl(
 
 
 @app.command("import-warc")
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -1137,13 +635,13 @@ def import_jsonl(
     said={
         EXIT_PARTIAL: "when a file is truncated or corrupt: what came before the damage is"
         " archived",
-        EXIT_IO: _ARCHIVE_UNWRITTEN,
+        EXIT_IO: ARCHIVE_UNWRITTEN,
     },
 )
 def import_warc(
     files: Annotated[
         list[Path],
-        _file_argument("WARC files (.warc or .warc.gz)."),
+        file_argument("WARC files (.warc or .warc.gz)."),
     ],
     profile: ProfileOption = None,
     db: DbOption = None,
@@ -1153,20 +651,20 @@ def import_warc(
     """
     from newsarchive import api
 
-    with _handled():
-        result = api.import_warc(_db(db), files, profile_files=profile or [])
+    with handled():
+        result = api.import_warc(db_path(db), files, profile_files=profile or [])
         skipped = ", ".join(f"{n} {what}" for what, n in result["skipped"].items())
         sys.stdout.write(
             f"imported {result['new']} new, {result['updated']} updated, "
             f"{result['unchanged']} unchanged" + (f"; skipped {skipped}" if skipped else "") + "\n"
         )
         for line in result["damaged"]:
-            _err(line)
+            err(line)
     raise typer.Exit(EXIT_PARTIAL if result["damaged"] else EXIT_OK)
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -1175,7 +673,7 @@ def import_warc(
     EXIT_INTERNAL,
     said={
         EXIT_PARTIAL: "when some pages no longer yield an article (their archived version is kept)",
-        EXIT_IO: _ARCHIVE_UNWRITTEN,
+        EXIT_IO: ARCHIVE_UNWRITTEN,
     },
 )
 def reextract(
@@ -1197,9 +695,9 @@ def reextract(
     """
     from newsarchive import api
 
-    with _handled():
+    with handled():
         result = api.reextract(
-            _db(db), filters=_filters(site, since, None), profile_files=profile or [],
+            db_path(db), filters=parse_filters(site, since, None), profile_files=profile or [],
             workers=workers,
         )  # fmt: skip
         unknown: dict[str, int] = result["unknown_sites"]
@@ -1219,21 +717,21 @@ def reextract(
 
 
 @app.command("rename-site")
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
     EXIT_LOCKED,
     EXIT_INTERNAL,
-    said={EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is renamed"},
+    said={EXIT_IO: f"{ARCHIVE_UNWRITTEN}: nothing is renamed"},
 )
 def rename_site(
     old: Annotated[
         str,
-        typer.Argument(metavar="OLD", help="The site id the archive keeps.", callback=_as_typed),
+        typer.Argument(metavar="OLD", help="The site id the archive keeps.", callback=as_typed),
     ],
     new: Annotated[
-        str, typer.Argument(metavar="NEW", help="The id its profile has now.", callback=_as_typed)
+        str, typer.Argument(metavar="NEW", help="The id its profile has now.", callback=as_typed)
     ],
     merge: Annotated[
         bool,
@@ -1251,8 +749,8 @@ def rename_site(
     """
     from newsarchive import api
 
-    with _handled():
-        moved = api.rename_site(_db(db), old, new, merge=merge)
+    with handled():
+        moved = api.rename_site(db_path(db), old, new, merge=merge)
         counts = ", ".join(f"{what} {count}" for what, count in moved.items())
         sys.stdout.write(f"renamed site '{old}' to '{new}'; moved: {counts}\n")
         _note_no_profile(new, old)
@@ -1275,21 +773,21 @@ def _note_no_profile(new: str, old: str) -> None:
 
 
 @app.command()
-@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
+@exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def sites(profile: ProfileOption = None) -> None:
     """List the site profiles: built-in, user (config dir) and --profile files."""
     from newsarchive import render
     from newsarchive.profiles import list_profiles
     from newsarchive.profiles.loader import missing_user_dir, missing_user_dir_warning
 
-    with _handled():
+    with handled():
         render.sites_table(list(list_profiles(profile or []).values()))
         if (folder := missing_user_dir()) is not None:
             sys.stderr.write(f"newsarchive: warning: {missing_user_dir_warning(folder)}\n")
 
 
 @app.command("add-site")
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_USAGE,
     EXIT_IO,
@@ -1321,7 +819,7 @@ def add_site(
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles.loader import list_profiles, user_profile_dir
 
-    with _handled():
+    with handled():
         check_base_url(base_url)
         options = FetchOptions.from_env(retries=1, user_agent=user_agent).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
@@ -1342,7 +840,7 @@ def add_site(
 
 
 @app.command("check-site")
-@_exits(
+@exits(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -1352,11 +850,11 @@ def add_site(
     said={
         EXIT_OK: "when the profile fits",
         EXIT_PARTIAL: "on drift or failed fetches",
-        **_READ_BUSY,
+        **READ_BUSY,
     },
 )
 def check_site(
-    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.", callback=_as_typed)],
+    site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.", callback=as_typed)],
     base_url: BaseUrlOption = None,
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
@@ -1391,14 +889,14 @@ def check_site(
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
 
-    with _handled():
+    with handled():
         check_base_url(base_url)
         chosen = get_profile(site, profile or [])
         options = FetchOptions.from_env(retries=1, user_agent=user_agent)
         options = options.with_delay(delay, chosen.delay)
         rested = [  # (read first: an archive that cannot be read is said before fetching)
             RestedSource(r["url"], r["failures"], r["asked_again"], r["error"] or "")
-            for r in site_rests(_db(db), chosen.id)
+            for r in site_rests(db_path(db), chosen.id)
         ]
         report = run_check(
             chosen, base_url=base_url, articles=articles, options=options, pages=pages
@@ -1409,13 +907,13 @@ def check_site(
 
 
 @app.command()
-@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=_READ_BUSY)
+@exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=READ_BUSY)
 def stats(
     query: Annotated[
         str | None,
         typer.Argument(
             help="With --timeline: count only the articles this search finds.",
-            callback=_as_typed,
+            callback=as_typed,
         ),
     ] = None,
     stories: Annotated[
@@ -1445,17 +943,17 @@ def stats(
     from newsarchive import api, render
     from newsarchive.safe_text import as_one_line
 
-    with _handled():
+    with handled():
         if query is not None and not timeline:
             raise UsageError("a search query needs --timeline (stats --timeline QUERY)")
         if by is not Period.month and not timeline:
             raise UsageError("--by needs --timeline")
         if fmt is StatsFormat.csv and not (timeline or stories):
             raise UsageError("--format csv needs --timeline or --stories")
-        filters = _filters(site, since, until)
+        filters = parse_filters(site, since, until)
         if timeline:
             data = api.timeline(
-                _db(db), query, filters=filters, by=by.value, stories=stories, hint=True
+                db_path(db), query, filters=filters, by=by.value, stories=stories, hint=True
             )
             said = data.pop("hint", None)
             render.timeline(data, fmt.value)
@@ -1463,19 +961,19 @@ def stats(
                 sys.stderr.write(as_one_line(said) + "\n")
             return
         if stories:
-            render.outlets(api.stats_stories(_db(db), filters), fmt.value)
+            render.outlets(api.stats_stories(db_path(db), filters), fmt.value)
             return
-        if filters != _filters(None, None, None):
+        if filters != parse_filters(None, None, None):
             raise UsageError("--site, --since and --until need --timeline or --stories")
-        data = api.stats(_db(db))
+        data = api.stats(db_path(db))
         if fmt is StatsFormat.json:
-            _print_json(data)
+            render.json_out(data)
         else:
             render.stats_table(data)
 
 
 @app.command()
-@_exits(
+@exits(
     EXIT_USAGE,
     EXIT_INTERNAL,
     EXIT_LOCKED,
@@ -1503,7 +1001,7 @@ def serve(
     Datasette with the newsarchive plugin (install newsarchive[web]); the archive is
     opened read-only and never written. Stop with Ctrl-C.
     """
-    with _handled():
+    with handled():
         try:
             from newsarchive.web.server import serve as run_server
         except ImportError as exc:
@@ -1512,12 +1010,12 @@ def serve(
             ) from None
 
         def ready(url: str) -> None:
-            sys.stderr.write(f"newsarchive: serving {_db(db)} at {url} (Ctrl-C stops)\n")
+            sys.stderr.write(f"newsarchive: serving {db_path(db)} at {url} (Ctrl-C stops)\n")
             if host not in ("127.0.0.1", "localhost", "::1"):
                 sys.stderr.write(f"newsarchive: listening on {host}: others can read the archive\n")
             sys.stderr.flush()
 
-        run_server(_db(db), host=host, port=port, ready=ready)
+        run_server(db_path(db), host=host, port=port, ready=ready)
 
 
 def _one_line_summaries() -> None:
@@ -1551,9 +1049,9 @@ def main() -> None:
         if debugging():
             raise
         # (any other OSError is a bug too: it was let through, a traceback and exit 1)
-        failure = _output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None
+        failure = output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None
         if failure is not None:
-            _err(str(failure))
+            err(str(failure))
             sys.exit(failure.exit_code)
-        _err(f"{internal_error(exc)} (set NEWSARCHIVE_DEBUG=1 for details)")
+        err(f"{internal_error(exc)} (set NEWSARCHIVE_DEBUG=1 for details)")
         sys.exit(EXIT_INTERNAL)

@@ -2,9 +2,9 @@
 
 Foreign exceptions (httpx, sqlite3, tomllib) are translated at the stage boundary that
 raises them. The codes are named here, so a report that earns one (a site's crawl, a
-``check-site``) names it too; only ``cli.py`` ends the process with it (and ``entry.py``,
-which must not import even this module, with its own copies of the two signals' codes
-before the CLI is loaded; a test holds them equal).
+``check-site``) names it too; only the CLI (``cli.py``, ``cli_errors.py``) ends the
+process with it (and ``entry.py``, which must not import even this module, with its own
+copies of the two signals' codes before the CLI is loaded; a test holds them equal).
 """
 
 from __future__ import annotations

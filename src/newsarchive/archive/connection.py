@@ -284,7 +284,7 @@ def missing_table(exc: sqlite3.DatabaseError) -> str | None:
 
 def archive_failure(exc: sqlite3.DatabaseError) -> ArchiveError | None:
     """What SQLite's error means where the code meeting it did not say, or None (a bug):
-    in a command (``cli._handled``) and in a page ``serve`` answers (``web.followed``).
+    in a command (``cli_errors.handled``) and in a page ``serve`` answers (``web.followed``).
 
     The archive damaged past its first pages (a truncated copy, a disk fault): opening it
     succeeds, and the query reaching a bad page fails, in any command. A damaged file is
