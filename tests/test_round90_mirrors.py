@@ -12,7 +12,7 @@ overnight, comments loaded from ``/comments.php?id=N`` and a video item's transc
 ``<details>`` (lom24). Each must archive exactly its articles with the true title, date,
 author and body. Before, the strip shared by every rubric's page read as one rubric
 listing another's news, and all rubrics but the first were dropped (dunav24 4 of 9,
-yantra24 5 of 9, svishtov24 6 of 8, lom24 6 of 9).
+yantra24 5 of 9, svishtov24 6 of 8, lom24 6 of 8 the first night).
 """
 
 from __future__ import annotations
