@@ -962,6 +962,14 @@ for site, name, origin in (
     ("oblast", "Областна администрация Зорница", "https://oblast-zornitsa.bg"),
     ("rajonensad", "Районен съд – Тихоречие", "https://rs-tihorechie.bg"),
     ("rzi", "РЗИ Зорница", "https://rzi-zornitsa.bg"),
+    # and a ninetieth's (tests/fixtures/make_mirrors_round90.py): regional media portals of
+    # the "24" network's kind, a strip "Новини от последните 24 часа" and "Най-четени"
+    # (``?ref=mostread``) on every page: a rubric tree two levels deep, paid articles,
+    # the sister sites' news linked in the site's own cards, a live blog, comments.php
+    ("dunav24", "Дунав 24", "https://dunav24.bg"),
+    ("yantra24", "Янтра 24", "https://yantra24.bg"),
+    ("svishtov24", "Свищов 24", "https://svishtov24.bg"),
+    ("lom24", "Лом 24", "https://lom24.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

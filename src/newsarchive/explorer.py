@@ -25,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover import feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
+from newsarchive.discover.cards import card_blocks
 from newsarchive.discover.explore import (
     ALTERNATE_NOTE,
     CONVENTIONAL_FEEDS,
@@ -213,6 +214,8 @@ class _Explorer:
         self.page_templates: dict[str, str] = {}  # (``Discovery.page_templates``)
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
+        # listing URL -> each card's block there (``cards.card_blocks``)
+        self.blocks: dict[str, dict[str, frozenset[str]]] = {}
         # the categories a menu's "Новини" opens (``news_menu_children``): streams of
         # their own, though they share posts
         self.categories: set[str] = set()
@@ -609,23 +612,37 @@ class _Explorer:
         every night four requests where three do, so it is dropped. Sections with no
         item in common, or whose items have another shape (a municipality's "Новини"
         beside its "Съобщения", one order posted in both), are different streams and
-        both stay."""
+        both stay; so are a portal's rubrics whose pages share only the links of a strip
+        or box every page shows alike ("Новини от последните 24 часа", "Най-четени":
+        ``shared``)."""
         if len(self.listings) < 2:
             return
         first = self.listings[0]
-        shown, shape = self.listed.get(first, set()), self.shapes.get(first)
+        shape = self.shapes.get(first)
         kept = [first]
         for listing in self.listings[1:]:
-            items = self.listed.get(listing, set())
             if {first, listing} <= self.categories:
                 kept.append(listing)  # (two of the news menu's categories: none lists all)
                 continue
-            if shape is not None and self.shapes.get(listing) == shape and items & shown:
+            if (
+                shape is not None
+                and self.shapes.get(listing) == shape
+                and self.shared(first, listing)
+            ):
                 self._forget(listing)
                 self.all_news = first
                 continue
             kept.append(listing)
         self.listings[:] = kept
+
+    def shared(self, first: str, listing: str) -> bool:
+        """Whether ``listing`` shows news ``first`` lists, some of them in a block of
+        other links than ``first`` shows it in: a portal's strip "Новини от последните 24
+        часа" or "Най-четени" box, the same links in the same block on every page, is no
+        evidence that one section page lists the other's news (``cards.card_blocks``)."""
+        mine, theirs = self.blocks.get(listing, {}), self.blocks.get(first, {})
+        both = self.listed.get(listing, set()) & self.listed.get(first, set())
+        return any(key not in mine or mine[key] != theirs.get(key) for key in both)
 
     def one_listing_beside_a_feed(self) -> None:
         """A feed tells a nightly run what is new; a listing's first page adds the
@@ -721,6 +738,7 @@ class _Explorer:
             )
             urls = [card.url for card in items.cards] + listed
             self.listed[page.final_url] = {url_key(url) for url in urls}
+            self.blocks[page.final_url] = card_blocks(items.cards, url_key)
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples

@@ -14,6 +14,7 @@ one URL → several), and the card walk stops at nodes already answered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -317,3 +318,32 @@ def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
         return described[key]
 
     return [tuple(describe(node) for node in chain) for chain in chains]
+
+
+_BLOCK_DEPTH = 8  # ancestors a card's block is looked for among
+
+
+def card_blocks(cards: Sequence[Card], key: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """Each card's block: the keys (``key`` of its URL) of all the cards under its nearest
+    ancestor that holds another card too (a list's ``<ul>``, a column's ``<div>``). Two
+    section pages of a portal both show the site's strip "Новини от последните 24 часа"
+    or its "Най-четени" box, the same links in the same block on every page: a link the
+    two share THERE says nothing of one listing the other's news, where one standing in
+    a block of other links on each page (the newest "Общество" item in "Новини"'s list)
+    does (``explorer.one_listing_per_stream``)."""
+    chains: list[list[int]] = []
+    under: dict[int, list[str]] = {}
+    for card in cards:
+        chain: list[int] = []
+        node = card.node.parent
+        while node is not None and len(chain) < _BLOCK_DEPTH:
+            chain.append(node.mem_id)
+            under.setdefault(node.mem_id, []).append(key(card.url))
+            node = node.parent
+        chains.append(chain)
+    blocks: dict[str, frozenset[str]] = {}
+    for card, chain in zip(cards, chains, strict=True):
+        own = key(card.url)
+        shared = next((under[m] for m in chain if any(k != own for k in under[m])), [own])
+        blocks.setdefault(own, frozenset(shared))
+    return blocks
