@@ -962,6 +962,14 @@ for site, name, origin in (
     ("oblast", "Областна администрация Зорница", "https://oblast-zornitsa.bg"),
     ("rajonensad", "Районен съд – Тихоречие", "https://rs-tihorechie.bg"),
     ("rzi", "РЗИ Зорница", "https://rzi-zornitsa.bg"),
+    # and a ninety-first's (tests/fixtures/make_mirrors_round91.py): CMSs and themes as
+    # they print: Joomla 5 with Helix Ultimate and SP Page Builder, WordPress with
+    # YOOtheme Pro's uk-article cards, WordPress with Avada's Fusion Builder, an OpenCart
+    # shop's blog module at index.php?route=…
+    ("bilyana", "Община Биляна", "https://www.bilyana.bg"),
+    ("glogino", "Община Глогино", "https://glogino.bg"),
+    ("drenovets", "Община Дреновец", "https://drenovets.bg"),
+    ("smilyan", "Туристически център Смилян", "https://smilyan-tour.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
