@@ -970,6 +970,14 @@ for site, name, origin in (
     ("yantra24", "Янтра 24", "https://yantra24.bg"),
     ("svishtov24", "Свищов 24", "https://svishtov24.bg"),
     ("lom24", "Лом 24", "https://lom24.bg"),
+    # and a ninety-first's (tests/fixtures/make_mirrors_round91.py): CMSs and themes as
+    # they print: Joomla 5 with Helix Ultimate and SP Page Builder, WordPress with
+    # YOOtheme Pro's uk-article cards, WordPress with Avada's Fusion Builder, an OpenCart
+    # shop's blog module at index.php?route=…
+    ("bilyana", "Община Биляна", "https://www.bilyana.bg"),
+    ("glogino", "Община Глогино", "https://glogino.bg"),
+    ("drenovets", "Община Дреновец", "https://drenovets.bg"),
+    ("smilyan", "Туристически център Смилян", "https://smilyan-tour.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -12,3 +12,12 @@ def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """``words`` as a class or id names them: each a whole word of the string, between its
     start or end and a space, "_" or "-" ("news-teaser", "box see-also"), in any case."""
     return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE)
+
+
+# The class words themes hide their stamps for machines by, their stylesheets' own
+# ``display: none``: Avada's "rich-snippet-hidden" on the post's title, author and last
+# change ("<span class="updated rich-snippet-hidden">2026-11-27T12:42:12+02:00</span>"
+# beside the "23.11.2026" the reader sees). Never text a reader sees: not the article's
+# date (``extraction.clean.is_hidden``) nor a listing card's (``discover.cards``).
+SNIPPET_CLASSES = frozenset(("rich-snippet-hidden",))
+SNIPPET_SELECTOR = ", ".join(f".{name}" for name in sorted(SNIPPET_CLASSES))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from newsarchive.class_names import SNIPPET_SELECTOR
 from newsarchive.discover.shape import UrlParts, split_normal, split_url
 
 _MANY = ""  # owner of a node holding links to more than one URL
@@ -76,7 +77,7 @@ class Card:
             if self.node.tag == "a" and len(self.link_texts) == 1:
                 self._text = self.link_texts[0][:_TEXT_LIMIT]  # the link is the whole card
             else:
-                self._text = text_words(self.node)[:_TEXT_LIMIT]
+                self._text = _shown_words(self.node)[:_TEXT_LIMIT]
         return self._text
 
     @property
@@ -109,6 +110,20 @@ def text_words(node: LexborNode) -> str:
     """A node's text, its words joined by single spaces: words in separate tags (a
     headline's ``<br>``, a date's ``<span>``) stay apart."""
     return " ".join((node.text(deep=True, separator=" ") or "").split())
+
+
+def _shown_words(node: LexborNode) -> str:
+    """``text_words`` of a card without a theme's stamps for machines that its stylesheet
+    hides (``class_names.SNIPPET_CLASSES``): Avada's grid card prints the post's last
+    change, "<span class="updated rich-snippet-hidden">2026-11-26T11:41:12+02:00</span>",
+    before the "26.11.2026" it shows, and the card was dated, to the minute, by the edit
+    (its article's day, printed alone, then took the edit's time)."""
+    text = text_words(node)
+    for hidden in node.css(SNIPPET_SELECTOR):
+        said = text_words(hidden)
+        if said:
+            text = text.replace(said, " ", 1)
+    return " ".join(text.split())
 
 
 def _owners(links: list[Link]) -> dict[int, str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.class_names import class_words
+from newsarchive.class_names import SNIPPET_CLASSES, class_words
 from newsarchive.extraction import openers
 from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
@@ -807,6 +807,20 @@ def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
         return False
     style = style.replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """Not shown to readers: ``hidden``, inline ``display:none`` (``is_hidden_attrs``) or
+    a class a theme hides its stamps for machines with (``class_names.SNIPPET_CLASSES``).
+    Not ``aria-hidden`` alone: that hides from screen readers what the eye sees, such
+    as the "·" between "7 min read" and "Dec 30, 2013" (Medium), whose box kept the two
+    apart (skipped, they ran together and the day was lost)."""
+    if "aria-hidden" in attrs:
+        attrs = {name: value for name, value in attrs.items() if name != "aria-hidden"}
+    if is_hidden_attrs(attrs):
+        return True
+    classes = attrs.get("class")
+    return classes is not None and not SNIPPET_CLASSES.isdisjoint(classes.split())
 
 
 # The table-of-contents boxes WordPress plugins set into a post's text, by the id or
