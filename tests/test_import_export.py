@@ -919,9 +919,9 @@ def test_a_line_that_never_ends_is_refused_at_the_cap(
     """``import-jsonl /dev/zero`` read its one line until memory ran out (MemoryError, an
     internal error, under a memory limit; swap without one). A line is read up to
     ``MAX_LINE_BYTES`` (here made small), then refused by its number; nothing imported."""
-    import newsarchive.api as api
+    import newsarchive.jsonl_import as jsonl_import
 
-    monkeypatch.setattr(api, "MAX_LINE_BYTES", 4096)
+    monkeypatch.setattr(jsonl_import, "MAX_LINE_BYTES", 4096)
     good = json.dumps(ARTICLES[0], ensure_ascii=False)
     assert len(good.encode()) < 4096
     source = db.with_name("long.jsonl")

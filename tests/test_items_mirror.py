@@ -96,7 +96,7 @@ def test_each_item_of_a_page_of_items_is_an_article_of_its_own(
 def test_an_export_of_items_imports_under_their_anchors(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """An import drops a link's fragment (``api._import_url``), never an item's: our own
+    """An import drops a link's fragment (``jsonl_import._import_url``), never an item's: our own
     export of a page of items comes back as its items, each under its anchor."""
     with MirrorServer(SITES / SITE) as server:
         assert run_cli(*_args(tmp_path, server, db)).exit_code == 0

@@ -78,6 +78,8 @@ RANKS = {
     "crawl_sites": 6,
     "reextract": 6,
     "warc_import": 6,
+    "jsonl_import": 6,
+    "import_writer": 6,
     # what the commands do, callable without the CLI
     "api": 7,
     "add_site": 7,

@@ -596,15 +596,16 @@ def import_jsonl(
     """Load articles from JSON Lines (the inverse of export); all or nothing (a line
     without its site or url is skipped, said by its number)."""
     from newsarchive import api
+    from newsarchive.jsonl_import import FOREIGN_HEAD, foreign_file, jsonl_lines
 
     with handled():
         if str(file) == "-":
             stdin = sys.stdin.buffer
             if not isinstance(stdin, io.BufferedReader):  # (a test runner's BytesIO)
                 stdin = io.BufferedReader(stdin)
-            if (kind := api.foreign_file(stdin.peek(api.FOREIGN_HEAD))) is not None:
+            if (kind := foreign_file(stdin.peek(FOREIGN_HEAD))) is not None:
                 raise UsageError(f"stdin is {kind}")
-            counts = api.import_jsonl(db_path(db), api.jsonl_lines(stdin))
+            counts = api.import_jsonl(db_path(db), jsonl_lines(stdin))
         else:
             try:
                 raw = file.open("rb")
@@ -612,9 +613,9 @@ def import_jsonl(
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
             with raw:
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
-                if (kind := api.foreign_file(raw.peek(api.FOREIGN_HEAD))) is not None:
+                if (kind := foreign_file(raw.peek(FOREIGN_HEAD))) is not None:
                     raise UsageError(f"{file} is {kind}")
-                counts = api.import_jsonl(db_path(db), api.jsonl_lines(raw))
+                counts = api.import_jsonl(db_path(db), jsonl_lines(raw))
         skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "

@@ -161,8 +161,8 @@ DATE_NOTES = {
 }
 # What an article records of its ``published`` date (the rule that found it, how weak it
 # is): it goes with that date and never outlives it: a record's date dropped takes them
-# (``api._undated``), and a row keeps them from a record that does not say them only while
-# its date stays (``Store.upsert_article``'s ``unsaid``).
+# (``jsonl_import._undated``), and a row keeps them from a record that does not say them
+# only while its date stays (``Store.upsert_article``'s ``unsaid``).
 OF_PUBLISHED = ("date_source", "date_note")
 
 

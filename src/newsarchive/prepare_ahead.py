@@ -2,14 +2,14 @@
 
 ``import-jsonl``'s work per record is in two parts: what needs no archive (parse and
 check the line, compose its words, the lemma columns, the story shingles:
-``api._ready_record``), and writing it. In one process they take turns at the GIL; a
-thread reading ahead could only run while the writer waited in a long SQLite statement
-(the FTS batches), since two threads taking turns around each short statement wait for
-each other's switch interval (5 ms) again and again. A process of its own prepares the
-records ahead all the time, on another core, and sends them back in chunks through a
-pipe; the writer is left with the writing (200,000 articles: its CPU 55 s instead of
-99 s; both processes' together 121 s, as before, so the import is faster only where a
-core is free).
+``jsonl_import._ready_record``), and writing it. In one process they take turns at the
+GIL; a thread reading ahead could only run while the writer waited in a long SQLite
+statement (the FTS batches), since two threads taking turns around each short statement
+wait for each other's switch interval (5 ms) again and again. A process of its own
+prepares the records ahead all the time, on another core, and sends them back in chunks
+through a pipe; the writer is left with the writing (200,000 articles: its CPU 55 s
+instead of 99 s; both processes' together 121 s, as before, so the import is faster
+only where a core is free).
 
 Order and errors stay the consumer's: items come out in stream order, and an error met
 ahead (a bad record, an undecodable line) is raised where the consumer reaches it, as

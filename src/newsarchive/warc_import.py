@@ -380,7 +380,7 @@ class Importer:
 
 def _note_unfetchable(url: str, report: ImportReport) -> None:
     """Count an archived page whose host no server can have, for the one warning
-    import-jsonl gives too (``api._say_unfetchable``)."""
+    import-jsonl gives too (``import_writer.say_unfetchable``)."""
     if web_url_problem(url):
         count, first = report.unfetchable
         report.unfetchable = (count + 1, first or url)

@@ -66,7 +66,8 @@ ARTICLE_COLUMNS = (
 PROVENANCE_COLUMNS = ("extractor", "capture_id", "updated_at")
 # The article itself: what a revision keeps (``revisions``), compared to tell an update.
 REVISION_FIELDS = ("title", "published", "author", "tags", "text")
-# What every imported record must give (``api._import_record``): whose article, and where.
+# What every imported record must give (``jsonl_import._import_record``): whose article,
+# and where.
 RECORD_KEYS = ("site", "url")
 # What a row records beside the article (the export's columns an ``Article`` carries that
 # are neither the article nor a record's keys): what the page says of its dates and its

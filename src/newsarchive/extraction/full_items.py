@@ -66,7 +66,8 @@ class FullItem:
         """The article the item is archived (and ``extract`` prints it) as: under the
         page's URL and its anchor, dated by the date printed with it."""
         url = self.url(page_url)
-        # (dated by its text, always: an import tells an item's record so, ``api._import_url``)
+        # (dated by its text, always: an import tells an item's record so,
+        # ``jsonl_import._import_url``)
         return Article(
             title=self.title, text=self.text, published=self.published, url=url,
             canonical_url=url, site=site, date_source="text",
