@@ -122,6 +122,7 @@ ORIGINAL = '<a href="/novini/5-remont/"><img src="/img/bg.png" alt="БГ"></a> |
         (_copy(ENGLISH, '<a href="/news.php?id=5" title="Български">BG</a>'), "https://m.bg/news.php?id=5"),
         (_copy(RUSSIAN, '<a href="/">БГ</a>'), None),  # only the home page: names no original
         (_copy(RUSSIAN, '<a href="/bg/">БГ</a>'), None),
+        (_copy(RUSSIAN, '<a href="/?lang=bg">БГ</a>'), None),
         (_copy(BULGARIAN, '<a href="/novini/5-remont/">БГ</a> <a href="?lang=ru">RU</a>'), None),
         (_copy(RUSSIAN, '<a href="https://other.bg/novini/5">БГ</a>'), None),  # another site
     ],

@@ -64,6 +64,9 @@ def translation_of(html: str, url: str) -> str | None:
 # A path that is a site's (or one language's) home page, no article's: "/", "/bg/",
 # "/index.php", "/начало".
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.\w+|начало)?/?", re.IGNORECASE)
+_LANGUAGE_FIELD = re.compile(
+    r"(?:lang|language|lng|hl)=[\w-]*", re.IGNORECASE
+)  # "/?lang=bg": a home
 
 
 def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
@@ -89,7 +92,8 @@ def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
         if address is None or url_key(address) == here:
             continue
         parts = urlsplit(address)
-        if parts.netloc.lower() == host and (parts.query or not _HOME_PATH.fullmatch(parts.path)):
+        fields = [f for f in parts.query.split("&") if f and not _LANGUAGE_FIELD.fullmatch(f)]
+        if parts.netloc.lower() == host and (fields or not _HOME_PATH.fullmatch(parts.path)):
             return address
     return None
 
