@@ -978,6 +978,15 @@ for site, name, origin in (
     ("glogino", "Община Глогино", "https://glogino.bg"),
     ("drenovets", "Община Дреновец", "https://drenovets.bg"),
     ("smilyan", "Туристически център Смилян", "https://smilyan-tour.bg"),
+    # and a ninety-second's (tests/fixtures/make_mirrors_round92.py): municipal and
+    # tourist-town sites keeping Russian, English, Turkish and Romanian copies of their
+    # news under templates that lie (lang="bg" on every copy, no hreflang): a plugin's
+    # ?lang=ru copies in the one feed, /ru/novosti/ copies in a box on every page,
+    # Turkish copies among the news in one list, Romanian copies in the news feed
+    ("morsko", "Община Морско", "https://morsko.bg"),
+    ("slanchevo", "Община Слънчево", "https://slanchevo.bg"),
+    ("kamenlak", "Община Каменлак", "https://kamenlak.bg"),
+    ("dunavgrad", "Община Дунавград", "https://dunavgrad.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

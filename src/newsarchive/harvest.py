@@ -66,7 +66,7 @@ from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.published import with_listed
 from newsarchive.extraction.titles import SECTION_WORDS
-from newsarchive.extraction.translations import translation_of
+from newsarchive.extraction.translations import copy_of, translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
     Elsewhere,
@@ -229,6 +229,10 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}", kind=kind)
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
+    if original := copy_of(
+        article.text, page_tree(result.text) if intact is None else intact, result.final_url
+    ):  # (a template stating lang="bg" on its Russian copy, and no hreflang)
+        return read(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
     if _news_list(

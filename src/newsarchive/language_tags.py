@@ -7,9 +7,23 @@ and a sitemap's ``<xhtml:link hreflang>`` (``discover.feeds``) name languages th
 
 from __future__ import annotations
 
+import re
+
 ARCHIVE_LANGUAGE = "bg"
 
 
 def primary_language(tag: str | None) -> str:
     """``bg-BG`` → ``bg``, ``en_GB`` → ``en``; "" when there is none."""
     return (tag or "").strip().lower().replace("_", "-").split("-")[0]
+
+
+# How a choice of language names Bulgarian: a link's text, its flag's alt or title
+# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang; and as a sentence does ("На
+# български", "Версия на български", "Bulgarian version", "In Bulgarian", "BG версия").
+# (A bare home page's way in, ``explore.language_home``; a copy's link to its original,
+# ``extraction.translations.copy_of``.)
+BULGARIAN_LABEL = re.compile(
+    r"^(?:(?:(?:версия\s+)?на|in)\s+)?(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)"
+    r"(?:\s+(?:версия|version|език|language))?$",
+    re.IGNORECASE,
+)

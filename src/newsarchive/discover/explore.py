@@ -49,6 +49,7 @@ from newsarchive.discover.urls import (
     on_site,
     url_key,
 )
+from newsarchive.language_tags import BULGARIAN_LABEL
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
@@ -511,16 +512,6 @@ def noscript_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     return found
 
 
-# How a choice of language names Bulgarian: a link's text, its flag's alt or title
-# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang; and as a sentence does ("На
-# български", "Версия на български", "Bulgarian version", "In Bulgarian", "BG версия").
-_BULGARIAN = re.compile(
-    r"^(?:(?:(?:версия\s+)?на|in)\s+)?(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)"
-    r"(?:\s+(?:версия|version|език|language))?$",
-    re.IGNORECASE,
-)
-
-
 # How a language switch names another language than Bulgarian: the link's text, or its
 # one flag's alt (the label ``section_links`` reads; not a title, as ``language_home``
 # also reads for Bulgarian): "EN", "ENG", "English", "English version", "Deutsch", "RU".
@@ -553,7 +544,7 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         labels += [
             img.attributes.get(k) or "" for img in anchor.css("img") for k in ("alt", "title")
         ]
-        if not any(_BULGARIAN.match(label.strip()) for label in labels):
+        if not any(BULGARIAN_LABEL.match(label.strip()) for label in labels):
             continue
         url = read(anchor.attributes.get("href") or "")
         if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):

@@ -11,16 +11,24 @@ alternate at another address. A page in another language with no Bulgarian alter
 (an English-language service) is an article of its own and stays. A translation printed
 on the Bulgarian page itself, under a heading naming its language ("English version"),
 is left out of the text for the same reason (``without_translation``).
+
+A template may lie instead: ``<html lang="bg">`` on every copy and no ``hreflang`` at all,
+the copy told only by its text (Russian, English, Turkish: ``text_language``) and the
+language switch it prints ("БГ | RU | EN") linking the same article's Bulgarian copy at
+another address. Such a page is a translation too (``copy_of``); a page in another
+language whose switch names only a home page names no original and stays.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.urls import normalize_url, url_key
-from newsarchive.language_tags import ARCHIVE_LANGUAGE
+from newsarchive.extraction.text_language import text_language
+from newsarchive.language_tags import ARCHIVE_LANGUAGE, BULGARIAN_LABEL
 from newsarchive.language_tags import primary_language as _primary
 from newsarchive.markup import parse_html
 
@@ -49,6 +57,43 @@ def translation_of(html: str, url: str) -> str | None:
         return None
     for alternate, address in alternates:
         if alternate == ARCHIVE_LANGUAGE and url_key(address) != here:
+            return address
+    return None
+
+
+# A path that is a site's (or one language's) home page, no article's: "/", "/bg/",
+# "/index.php", "/начало".
+_HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.\w+|начало)?/?", re.IGNORECASE)
+_LANGUAGE_FIELD = re.compile(
+    r"(?:lang|language|lng|hl)=[\w-]*", re.IGNORECASE
+)  # "/?lang=bg": a home
+
+
+def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
+    """The Bulgarian original's URL when the page at ``url``, whose article text is
+    ``text``, is written in another language and its language switch links a Bulgarian
+    copy at another address of the same host that is not a home page (a link whose text,
+    title, or flag's alt or title names Bulgarian: "БГ", "BG", "Български"), else None.
+    For the templates that state no language true (see the module's docstring): the text
+    must say it is another language's (a Bulgarian text linking "БГ" is the original),
+    and a switch naming only the Bulgarian home page names no original. Pure."""
+    language = text_language(text)
+    if language in ("", ARCHIVE_LANGUAGE):
+        return None  # (nearly every page: Bulgarian, or too short to tell)
+    here, host = url_key(url), urlsplit(url).netloc.lower()
+    for anchor in tree.css("a[href]"):
+        labels = [anchor.text(deep=True), anchor.attributes.get("title") or ""]
+        labels += [
+            img.attributes.get(k) or "" for img in anchor.css("img") for k in ("alt", "title")
+        ]
+        if not any(BULGARIAN_LABEL.match(" ".join(label.split())) for label in labels):
+            continue
+        address = normalize_url(anchor.attributes.get("href") or "", url)
+        if address is None or url_key(address) == here:
+            continue
+        parts = urlsplit(address)
+        fields = [f for f in parts.query.split("&") if f and not _LANGUAGE_FIELD.fullmatch(f)]
+        if parts.netloc.lower() == host and (fields or not _HOME_PATH.fullmatch(parts.path)):
             return address
     return None
 
