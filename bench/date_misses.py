@@ -25,7 +25,7 @@ import re
 
 import misses_by_cause
 from misses_by_cause import Diagnosis
-from newsarchive import dates
+from newsarchive import date_stamps, dates
 from newsarchive.extraction import extract
 from newsarchive.markup import page_tree
 from newsarchive.models import Article
@@ -42,8 +42,8 @@ CAUSES = (NONE_PRINTED, NONE_ABSENT, ABSENT, ONE_DAY, CHANGE_TRUTH, CHANGE_TAKEN
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
-def _day(value: dates.Published | None) -> str:
-    return dates.local_date(value).isoformat() if value is not None else ""
+def _day(value: date_stamps.Published | None) -> str:
+    return date_stamps.local_date(value).isoformat() if value is not None else ""
 
 
 def where_printed(page: str, url: str, day: str) -> str:
@@ -59,7 +59,7 @@ def where_printed(page: str, url: str, day: str) -> str:
             if _day(found.value) == day:
                 around = text[max(found.start - 80, 0) : found.start + 40]
                 return "text: " + " ".join(around.split())
-    if _day(dates.parse_url_date(url, today=FETCHED)) == day:
+    if _day(date_stamps.parse_url_date(url, today=FETCHED)) == day:
         return "url"
     return ""
 

@@ -1222,7 +1222,7 @@ def test_a_posted_on_by_line_in_the_posts_footer_names_its_writer() -> None:
 def test_a_posted_on_by_line_opening_on_space_names_its_writer(space: str) -> None:
     """A theme's template indents the line in its element (a newline and tabs, a no-break
     space): the element's text is asked whether it opens as the line does after that
-    space (``dates.OPENS_AS_POSTED_ON``, before its words are joined), not at its first
+    space (``date_words.OPENS_AS_POSTED_ON``, before its words are joined), not at its first
     character, and the writer is still read."""
     footer = f"{space}Публикувано на 27.11.2026 г. от Мария Петрова\n"
     assert extract(_footer_post(footer)).author == "Мария Петрова"

@@ -134,7 +134,7 @@ def test_an_office_signing_in_capitals_is_archived_as_written(closing: str) -> N
     ],
 )
 def test_a_closing_date_under_any_label_the_date_rules_know_leaves_the_text(line: str) -> None:
-    """One vocabulary (``dates.DATE_LINE_LABEL``) labels a date for the date rules and a
+    """One vocabulary (``date_words.DATE_LINE_LABEL``) labels a date for the date rules and a
     closing date line for the text's end: a label either knows, the other does too."""
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == TEXT

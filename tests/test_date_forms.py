@@ -11,15 +11,9 @@ import html
 
 import pytest
 
-from newsarchive.dates import (
-    find_loose_dates,
-    find_text_dates,
-    in_sentence,
-    parse_feed_date,
-    parse_text_date,
-    parse_url_date,
-)
-from newsarchive.dates import local_date as dates_local
+from newsarchive.date_stamps import local_date as dates_local
+from newsarchive.date_stamps import parse_feed_date, parse_url_date
+from newsarchive.dates import find_loose_dates, find_text_dates, in_sentence, parse_text_date
 from newsarchive.extraction import extract
 from newsarchive.extraction.published import with_listed
 
@@ -1633,7 +1627,7 @@ def test_hyphens_without_a_name_between_them_are_no_day_month_year(text: str) ->
 
 
 def test_a_meta_date_longer_than_a_date_field_is_no_date() -> None:
-    """``dates.DATE_FIELD_CHARS``: a meta tag's (or JSON-LD's) "date" of hundreds of
+    """``date_stamps.DATE_FIELD_CHARS``: a meta tag's (or JSON-LD's) "date" of hundreds of
     characters is no date, whatever date is at its end; read as text it was, and one of
     megabytes cost seconds."""
 

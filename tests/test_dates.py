@@ -10,16 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive import dates
-from newsarchive.dates import (
-    MONTH_WORD,
-    Published,
-    find_text_dates,
-    parse_feed_date,
-    parse_iso,
-    parse_text_date,
-    parse_with_formats,
-)
+from newsarchive import date_stamps, date_words, dates, relative_dates
+from newsarchive.date_stamps import Published, parse_feed_date, parse_iso, parse_with_formats
+from newsarchive.date_words import MONTH_WORD
+from newsarchive.dates import find_text_dates, parse_text_date
 
 TODAY = dt.date(2025, 12, 16)
 EEST = dt.timezone(dt.timedelta(hours=3))
@@ -219,11 +213,14 @@ def test_date_parsers_never_raise(value: str) -> None:
 # The date patterns open with a look-ahead for their first characters, only for speed:
 # each must find exactly what it finds without it, ignore-case look-alikes included
 # ("ſ" is an "s", U+1C81 a "д", the Kelvin sign a "k" to the regex engine).
-_LED = sorted(
-    name
-    for name, value in vars(dates).items()
+# (dates.py's parts, split off it: each pattern once, under the name its module gives it)
+_LED_PATTERNS = {
+    name: value
+    for module in (date_words, date_stamps, relative_dates, dates)
+    for name, value in vars(module).items()
     if isinstance(value, re.Pattern) and value.pattern.startswith("(?=")
-)
+}
+_LED = sorted(_LED_PATTERNS)
 _ODD_TEXT = st.lists(
     st.sampled_from(
         [*"0123456789 ./-:,apofdmjnstyAPOFDMJNSTYпдвоаимнсфюяПДВО", "ſ", "\u212a", "\u1c80"]
@@ -239,7 +236,7 @@ _ODD_TEXT = st.lists(
 def test_date_patterns_lead_with_a_look_ahead() -> None:
     assert {"_MONTH_FIRST", "_NUMERIC", "PUBLISHED_WORD", "MODIFIED_WORD"} <= set(_LED)
     # (searched before every date found: ``find_text_dates``)
-    assert {"_MODIFIED_LABEL", "_PUBLISHED_LABEL", "_POSTED_BY_LABEL"} <= set(_LED)
+    assert {"MODIFIED_LABEL", "PUBLISHED_LABEL", "POSTED_BY_LABEL"} <= set(_LED)
     assert "_MAY_HOLD_DATE" in _LED
 
 
@@ -247,7 +244,7 @@ def test_date_patterns_lead_with_a_look_ahead() -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=_ODD_TEXT)
 def test_look_ahead_changes_no_match(name: str, text: str) -> None:
-    fast = getattr(dates, name)
+    fast = _LED_PATTERNS[name]
     plain = re.compile(re.sub(r"^\(\?=(?:\\d|\[[^\]]*\])\)", "", fast.pattern), fast.flags)
     assert plain.pattern != fast.pattern
     found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
@@ -255,10 +252,10 @@ def test_look_ahead_changes_no_match(name: str, text: str) -> None:
 
 
 _SAYS = [
-    (dates.says_published_word, dates.PUBLISHED_WORD, dates._PUBLISHED_STARTS,
-     dates._PUBLISHED_LOOKALIKES),
-    (dates.says_modified_word, dates.MODIFIED_WORD, dates._MODIFIED_STARTS,
-     dates._MODIFIED_LOOKALIKES),
+    (date_words.says_published_word, date_words.PUBLISHED_WORD, date_words._PUBLISHED_STARTS,
+     date_words._PUBLISHED_LOOKALIKES),
+    (date_words.says_modified_word, date_words.MODIFIED_WORD, date_words._MODIFIED_STARTS,
+     date_words._MODIFIED_LOOKALIKES),
 ]  # fmt: skip
 
 
@@ -304,17 +301,17 @@ def test_says_word_finds_what_the_pattern_finds(
 @pytest.mark.parametrize(
     ("says", "text", "expected"),
     [
-        (dates.says_published_word, "Publiſhed on", True),
-        (dates.says_published_word, "ᲁобавено", True),
-        (dates.says_published_word, "FIRST PUBLISHED", True),
-        (dates.says_published_word, "Дата на публикуване", True),
-        (dates.says_published_word, "İ posted", True),
-        (dates.says_published_word, "readded, reposted", False),
-        (dates.says_modified_word, "Reviſed", True),
-        (dates.says_modified_word, "Поᲃледна промяна", True),
-        (dates.says_modified_word, "Last modİfied", True),
-        (dates.says_modified_word, "Photo credited to AP, unedited", False),
-        (dates.says_modified_word, "Последно ПРОМЕНЕНО: 3 май", True),
+        (date_words.says_published_word, "Publiſhed on", True),
+        (date_words.says_published_word, "ᲁобавено", True),
+        (date_words.says_published_word, "FIRST PUBLISHED", True),
+        (date_words.says_published_word, "Дата на публикуване", True),
+        (date_words.says_published_word, "İ posted", True),
+        (date_words.says_published_word, "readded, reposted", False),
+        (date_words.says_modified_word, "Reviſed", True),
+        (date_words.says_modified_word, "Поᲃледна промяна", True),
+        (date_words.says_modified_word, "Last modİfied", True),
+        (date_words.says_modified_word, "Photo credited to AP, unedited", False),
+        (date_words.says_modified_word, "Последно ПРОМЕНЕНО: 3 май", True),
     ],
 )
 def test_says_word(says: Callable[[str], bool], text: str, expected: bool) -> None:
@@ -338,20 +335,20 @@ def test_stands_as_date_reads_only_around_the_word() -> None:
     text = _SliceCounting("Кметът каза, днес ще открие зоната. " + "Текст. " * 2000)
     text.taken = []
     start = text.index("днес")
-    assert not dates._stands_as_date(text, start, start + 4)
+    assert not relative_dates.stands_as_date(text, start, start + 4)
     assert max(text.taken, default=0) < 100
 
 
 def test_label_words_have_a_bounded_reach() -> None:
     """``_stands_as_date`` reads only the last ``_LABEL_REACH`` characters for a label."""
-    assert not any(c in dates.LABEL_WORDS for c in "+*{")
+    assert not any(c in date_words.LABEL_WORDS for c in "+*{")
 
 
 def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
-    if dates._ANY_LABEL.search(before):
+    if relative_dates._ANY_LABEL.search(before):
         return True
-    if before and before[-1] not in dates._BEFORE_BARE_DAY:
+    if before and before[-1] not in relative_dates._BEFORE_BARE_DAY:
         return False
     after = text[end:].lstrip()
     if after.startswith(","):
@@ -375,7 +372,7 @@ def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
     text = f"{head}днес{tail}"
     start = len(head)
     expected = _stands_as_date_on_whole_prefix(text, start, start + 4)
-    assert dates._stands_as_date(text, start, start + 4) == expected
+    assert relative_dates.stands_as_date(text, start, start + 4) == expected
 
 
 # Forms Bulgarian CMSs print that were read wrongly or not at all (fetch day 16 Dec 2025).
@@ -534,14 +531,14 @@ def test_the_newsroom_as_byline_is_no_update_label() -> None:
     ).map("".join)
 )
 def test_day_before_yesterday_substring_test_never_rules_out_a_match(text: str) -> None:
-    if dates._DAY_BEFORE_YESTERDAY.search(text):
-        assert dates._may_hold_day_before_yesterday(text)
+    if relative_dates._DAY_BEFORE_YESTERDAY.search(text):
+        assert relative_dates.may_hold_day_before_yesterday(text)
 
 
 def test_day_before_yesterday_in_mixed_case_is_no_printed_form() -> None:
     """The substring test above holds because the pattern takes only printed forms."""
-    assert dates._DAY_BEFORE_YESTERDAY.search("оНзи ДеН") is None
-    assert not dates._may_hold_day_before_yesterday("оНзи ДеН")
+    assert relative_dates._DAY_BEFORE_YESTERDAY.search("оНзи ДеН") is None
+    assert not relative_dates.may_hold_day_before_yesterday("оНзи ДеН")
 
 
 @pytest.mark.parametrize(
@@ -756,7 +753,7 @@ def test_a_day_without_its_year_is_tomorrow_only_once_the_sites_day_is(
     """Read on 30 November, "1 декември" is last year's, unless it is already 1 December
     on the site's (Sofia's) clock."""
     found = dates.find_loose_dates("Мария Петрова | 1 декември", today=today)
-    assert [dates.local_date(d.value) for d in found] == [expected]
+    assert [date_stamps.local_date(d.value) for d in found] == [expected]
 
 
 def test_a_day_without_its_year_is_never_after_the_sites_day() -> None:
@@ -765,7 +762,7 @@ def test_a_day_without_its_year_is_never_after_the_sites_day() -> None:
     took it for tomorrow)."""
     today = dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC)
     found = dates.find_loose_dates("Мария Петрова | 2 декември", today=today)
-    assert [dates.local_date(d.value) for d in found] == [dt.date(2025, 12, 2)]
+    assert [date_stamps.local_date(d.value) for d in found] == [dt.date(2025, 12, 2)]
 
 
 @pytest.mark.parametrize(
@@ -854,19 +851,19 @@ def test_dates_found_at_numbers_are_the_scans(text: str) -> None:
         assert spans == [m.span() for m in pattern.finditer(text)]
 
 
-_PLAIN_MONTHS = "|".join(sorted(dates._MONTHS, key=len, reverse=True))
-_PLAIN_DAY_MONTHS = "|".join(sorted(dates._DAY_MONTHS, key=len, reverse=True))
+_PLAIN_MONTHS = "|".join(sorted(date_words.MONTHS, key=len, reverse=True))
+_PLAIN_DAY_MONTHS = "|".join(sorted(date_words.DAY_MONTHS, key=len, reverse=True))
 # The patterns holding a month's name: each against its copy with the names listed plainly,
 # longest first, as one alternation (``_alternatives`` gathers them by their first letter).
 _NAMED = {
-    name: getattr(dates, name)
+    name: getattr(date_words if name == "MONTH_WORD" else dates, name)
     for name in ("_MONTH_FIRST", "MONTH_WORD", "_WORDY", "_SPAN_BEFORE", "_YEARLESS_WORDY")
     + ("_YEARLESS_MONTH_FIRST",)
 }
 _MONTHISH_TEXT = st.lists(
     st.sampled_from(
         [*"0123456789 .,-/", "ſ", "\u212a", "\u1c81", "\u1c82", "\u1c83", "ı", "İ", "aJan", "г."]
-        + [cased(name) for name in dates._DAY_MONTHS for cased in (str, str.upper, str.title)]
+        + [cased(name) for name in date_words.DAY_MONTHS for cased in (str, str.upper, str.title)]
         + ["2025", "14", "3rd", "of", "Jane"]
     ),
     max_size=14,
@@ -874,15 +871,15 @@ _MONTHISH_TEXT = st.lists(
 
 
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    source = pattern.pattern.replace(dates._DAY_MONTH_ALT, "\0")
-    source = source.replace(dates._MONTH_ALT, _PLAIN_MONTHS).replace("\0", _PLAIN_DAY_MONTHS)
+    source = pattern.pattern.replace(date_words.DAY_MONTH_ALT, "\0")
+    source = source.replace(date_words.MONTH_ALT, _PLAIN_MONTHS).replace("\0", _PLAIN_DAY_MONTHS)
     return re.compile(source, pattern.flags)
 
 
 def test_every_month_pattern_is_checked_against_its_plain_copy() -> None:
     for pattern in _NAMED.values():
         assert _plain(pattern).pattern != pattern.pattern
-    assert dates._MONTH_ALT.startswith("(?:септември|")  # the longest names lead
+    assert date_words.MONTH_ALT.startswith("(?:септември|")  # the longest names lead
 
 
 @pytest.mark.parametrize("name", sorted(_NAMED))

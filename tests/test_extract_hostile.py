@@ -396,17 +396,17 @@ def test_a_posted_on_by_line_in_5000_nested_elements_is_read_in_the_pages_size(
     """Each nested <div> opens with the line and holds the rest: the text of every one was
     read whole (the page's size times its depth); an element holding one longer than a
     line is not read now. Counted: the characters the line's opening test is asked of."""
-    from newsarchive import dates
+    from newsarchive import date_words
 
     asked = [0]
-    opens = dates.OPENS_AS_POSTED_ON
+    opens = date_words.OPENS_AS_POSTED_ON
 
     class Counting:
         def match(self, text: str) -> Any:
             asked[0] += len(text)
             return opens.match(text)
 
-    monkeypatch.setattr(dates, "OPENS_AS_POSTED_ON", Counting())
+    monkeypatch.setattr(date_words, "OPENS_AS_POSTED_ON", Counting())
     line = "Публикувано на 27.11.2026 от Мария Петрова"
     page = f"<html><body><h1>Бюджет</h1><p>{PROSE}</p>" + f"<div>{line}" * 5_000
     article = extract(page, "https://x.bg/news/1", today=TODAY)

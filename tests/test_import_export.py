@@ -1000,7 +1000,7 @@ def test_a_published_date_after_the_fetch_is_dropped_as_a_crawl_drops_it(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:
     """A record dated 9999 was archived as dated (sorted first, charted to 9999) where a
-    crawl refuses a date after its fetch time (``dates.after``): the record is kept, its
+    crawl refuses a date after its fetch time (``date_stamps.after``): the record is kept, its
     date dropped, and one line says how many."""
     rows = [
         {"site": "bta", "url": "https://www.bta.bg/a1", "title": "Далечно бъдеще",

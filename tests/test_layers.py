@@ -26,6 +26,10 @@ RANKS = {
     "streamed": 0,
     "php_notices": 0,
     "dates": 0,
+    # the parts split off dates.py: its words, its stamps, its relative dates
+    "date_words": 0,
+    "date_stamps": 0,
+    "relative_dates": 0,
     "site_clock": 0,
     "extractor_version": 0,
     "link_header": 0,

@@ -285,7 +285,7 @@ def test_a_crawl_dates_an_undated_article_by_its_cards_relative_date(
 
 def test_a_listed_date_is_never_after_the_sites_day() -> None:
     """The listed date is refused when it lies after the fetch's day on Sofia's clock, as
-    every reader of the fetch day reads it (``dates.site_today``): at noon UTC on 30
+    every reader of the fetch day reads it (``relative_dates.site_today``): at noon UTC on 30
     November "1 декември" is tomorrow there; at 22:30 UTC it is already today."""
     from newsarchive.extraction.published import with_listed
     from newsarchive.models import Article

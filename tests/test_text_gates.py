@@ -10,7 +10,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive import dates
+from newsarchive import date_stamps, relative_dates
 from newsarchive.extraction import far_dates
 
 _LOOKALIKES = ["ſ", "\u212a", "\u0130", "\u0131", "\u1c80", "\u1c81", "\u1c82", "\u1c83", "\u1c84"]
@@ -22,14 +22,14 @@ _DATE_PIECES = [
 ]  # fmt: skip
 
 
-def _ungated(text: str, today: dt.date) -> list[tuple[int, dates.Published]]:
+def _ungated(text: str, today: dt.date) -> list[tuple[int, date_stamps.Published]]:
     """``_relative_dates`` as it read every text, with no gate in front of its searches."""
-    hold = dates._MAY_HOLD_RELATIVE
+    hold = relative_dates._MAY_HOLD_RELATIVE
     try:
-        dates._MAY_HOLD_RELATIVE = _Always()  # type: ignore[assignment]
-        return dates._relative_dates(text, today)
+        relative_dates._MAY_HOLD_RELATIVE = _Always()  # type: ignore[assignment]
+        return relative_dates.relative_dates(text, today)
     finally:
-        dates._MAY_HOLD_RELATIVE = hold
+        relative_dates._MAY_HOLD_RELATIVE = hold
 
 
 class _Always:
@@ -45,14 +45,14 @@ def test_relative_dates_are_found_as_without_the_word_test(
     pieces: list[str], today: dt.date
 ) -> None:
     text = "".join(pieces)
-    assert dates._relative_dates(text, today) == _ungated(text, today), text
+    assert relative_dates.relative_dates(text, today) == _ungated(text, today), text
 
 
 def test_relative_dates_still_found_behind_the_word_test() -> None:
     today = dt.date(2026, 3, 13)
     for text in ("преди 3 часа", "2 hours ago", "Днес, 10:30", "онзи ден", "a few minutes ago"):
-        assert dates._relative_dates(text, today), text
-    assert dates._relative_dates("12.03.2026, 10:30", today) == []
+        assert relative_dates.relative_dates(text, today), text
+    assert relative_dates.relative_dates("12.03.2026, 10:30", today) == []
 
 
 class _Node:

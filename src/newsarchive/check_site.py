@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
-from newsarchive.dates import local_date
+from newsarchive.date_stamps import local_date
 from newsarchive.discover import feeds, fragments, listings, next_pages
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts

@@ -2,26 +2,25 @@
 
 Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and text forms:
 "12.10.2018", "16:12 / 20.11.2024", "26 юли 2022 г.", "понеделник, 15 декември 2025",
-"12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago",
-"14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025",
-"28 XI 2026 г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin
-letters), "преди ден", "преди седмица", "онзи ден", "преди няколко часа" (the fetch day,
-only when no midnight can lie between: ``_few_ago_day``), each counted back from the fetch
-moment on Sofia's clock (``site_today``) where the caller knows it. A time may stand before
-any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026", "Час: 14:05 Дата:
+"12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago", "14
+марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025", "28 XI 2026
+г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin letters),
+"преди ден", "преди седмица", "онзи ден", "преди няколко часа" (the fetch day, only when no
+midnight can lie between: ``relative_dates._few_ago_day``), each counted back from the
+fetch moment on Sofia's clock (``site_today``) where the caller knows it. A time may stand
+before any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026", "Час: 14:05 Дата:
 28.11.2026", only marks and a date's label between: ``_TO_DATE``), looked for only before a
 date found (``_time_before``: no pass over a page's text), unless it ends a range of hours
 ("от 9:00 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 |
-29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026",
-"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", "26 и 27 юли 2022"):
-an event's page means the day it begins; a span written with spaces right after a word ("клас 1 - 4
-декември") is that word's number, then the date (``_counted_by_word``), and a bare "d.m"
-more than a month before the date ("Версия 10.1 - 28.11.2026") is a version's or a
-section's number (``_NUMERIC_SPAN_MONTHS``). A document's number
-may run into its date ("РМС № 123/28.11.2026", "Заповед РД-02-14-1201/08.12.2014 г.");
-after any other "/" a date is part of something else. Weekday prefixes need no rule: the
-patterns search inside the text. A date with a time and no zone stays a naive datetime
-(local time).
+29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026", "30
+ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", "26 и 27 юли 2022"): an
+event's page means the day it begins; a span written with spaces right after a word ("клас
+1 - 4 декември") is that word's number, then the date (``_counted_by_word``), and a bare
+"d.m" more than a month before the date ("Версия 10.1 - 28.11.2026") is a version's or a
+section's number (``_NUMERIC_SPAN_MONTHS``). A document's number may run into its date
+("РМС № 123/28.11.2026", "Заповед РД-02-14-1201/08.12.2014 г."); after any other "/" a date
+is part of something else. Weekday prefixes need no rule: the patterns search inside the
+text. A date with a time and no zone stays a naive datetime (local time).
 
 Guesses, kept apart (``find_loose_dates``, read only for a page that shows no fuller date):
 a day without its year ("28 ноември", "28.11", "Nov 28": the latest such day not after the
@@ -39,153 +38,58 @@ readings are possible: "14/03/2025" is day-first anywhere, "03/14/2025" month-fi
 anywhere. A reading that lies after the fetch time loses to one that does not. No text
 date after ``today`` is ever returned (see ``after``): a page cannot print a date that
 has not happened yet, so such a match is a typo, a scheduled event or an ad.
+
+This module reads the dates in text (``find_text_dates``, ``find_loose_dates``, a date
+line's). What it reads them with stands apart, each read by other callers too: the words
+(``date_words``: months, weekdays, labels, a time of day), the stamps a machine writes
+whole and the date value itself (``date_stamps``: ISO, RFC 822, ``local_date``, ``after``),
+and the dates counted back from the fetch moment (``relative_dates``).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
-from newsarchive.site_clock import on_site_clock
-
-Published = dt.date | dt.datetime
-
-_MONTHS = {
-    "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
-    "август": 8, "септември": 9, "октомври": 10, "ноември": 11, "декември": 12,
-    "яну": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сеп": 9, "септ": 9, "окт": 10,
-    "ное": 11, "ноем": 11, "февр": 2, "дек": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    "январь": 1, "февраль": 2, "апрель": 4, "июнь": 6, "июль": 7, "сентябрь": 9,
-    "октябрь": 10, "ноябрь": 11, "декабрь": 12, "янв": 1, "сент": 9, "нояб": 11,
-    "сен": 9, "ноя": 11, "июн": 6, "июл": 7,
-}  # fmt: skip
-
-
-def _alternatives(names: dict[str, int]) -> str:
-    """The names as one regex alternation, the longest first, gathered by their first
-    letter: "(?:септември|сеп|…)|(?:февруари|…)|…". The engine takes each gathering's
-    letter out in front, so at a letter that opens no month's name it tries a gathering
-    each, not every name in turn (the ignore-case literals have no quick refusal): four
-    times quicker a pass of ``_MONTH_FIRST``. The same matches: names of different first
-    letters never match at one place (no character is two of those letters even ignoring
-    case), and within a letter they keep their order."""
-    gathered: dict[str, list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        gathered.setdefault(name[0], []).append(name)
-    return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
-
-
-_MONTH_ALT = _alternatives(_MONTHS)
-# Bulgarian months in Latin letters (the official transliteration), as a site whose theme
-# cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
-# they would be the first English-looking words in every sentence to try ("yuli" opens with
-# the "y" of "you"), and a byline named "Mart" is no month.
-_LATIN_BG_MONTHS = {
-    "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
-    "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
-}  # fmt: skip
-# A month's whole name as an address writes it, one table per way of writing (an old
-# site's archive form ``<option value="ноември">``, ``value="noemvri"``, ``value="november"``):
-# Bulgarian in Cyrillic, in Latin letters (with April and May, which ``_LATIN_BG_MONTHS``
-# leaves to English), English. Whole names only: an address's "ное" is no month.
-_BG_WHOLE = (
-    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
-    "октомври", "ноември", "декември",
-)  # fmt: skip
-_EN_WHOLE = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-_LATIN_BG_WHOLE = (
-    "yanuari", "fevruari", "mart", "april", "mai", "yuni", "yuli", "avgust", "septemvri",
-    "oktomvri", "noemvri", "dekemvri",
-)  # fmt: skip
-_WHOLE_MONTHS = tuple(
-    {name: n for n, name in enumerate(names, 1)}
-    for names in (_BG_WHOLE, _LATIN_BG_WHOLE, _EN_WHOLE)
+from newsarchive.date_stamps import Published, after, build, local_date
+from newsarchive.date_words import (
+    DAY_MONTH_ALT,
+    DAY_MONTHS,
+    MODIFIED_LABEL,
+    MONTH_ALT,
+    MONTHS,
+    POSTED_BY_LABEL,
+    PUBLISHED_LABEL,
+    ROMAN,
+    ROMAN_LOOKALIKES,
+    ROMAN_NUMERALS,
+    TIME,
+    TIME12,
+    WEEKDAYS,
+)
+from newsarchive.relative_dates import (
+    RELATIVE_WORDS,
+    may_hold_day_before_yesterday,
+    relative_dates,
+    site_today,
+    stands_as_date,
 )
 
-
-def whole_month(word: str) -> int | None:
-    """The number of the month ``word`` names whole, in any case, in one of the ways an
-    address writes it (``_WHOLE_MONTHS``), or None."""
-    lowered = word.strip().lower()
-    return next((table[lowered] for table in _WHOLE_MONTHS if lowered in table), None)
-
-
-def month_written_like(number: int, like: str) -> str | None:
-    """Month ``number``'s whole name written as ``like`` (another month's whole name) is:
-    in its table and its case ("Октомври" after "Ноември", "oktomvri" after "noemvri"),
-    or None where ``like`` names no month. What a walk back by an archive's addresses
-    asks when the site printed no spelling of its own (``next_pages.month_before``)."""
-    lowered = like.strip().lower()
-    for table in _WHOLE_MONTHS:
-        if lowered in table:
-            name = next(name for name, n in table.items() if n == number)
-            if like.isupper():
-                return name.upper()
-            return name.capitalize() if like[:1].isupper() else name
-    return None
-
-
-# Looked up by a match's text lower-cased: a name matched through a letter that only the
-# patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
-# and is no date.
-# The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
-# standing alone it is a man's name ("Ян Петров" opening a byline).
-_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
-_DAY_MONTH_ALT = _alternatives(_DAY_MONTHS)
-# A month name standing alone: where a byline line turns into its date.
-MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # The patterns searched through long texts (a window around the headline, a page's whole
 # text) open with a look-ahead for the characters a match can start with: a digit, or the
 # first letters of their words. Without it the engine tries the look-behind and every
 # alternative at each character, two to three times slower; the look-ahead only restates
 # the first character, so the matches are the same (an ignore-case class takes exactly
 # the characters its letters take as literals).
-_MONTH_INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
-# A clock's digits run on into a date's are that date's day and month, not a time: a page
-# printing two dates one after the other ("30.11.2026 19.11.2026", a post's last change
-# and its publication) would read the second's "19.11" as the first's hour.
-# The minutes after a comma only where the hours' mark follows, as Bulgarian official
-# prose writes hours and editors type a date line by hand ("27.11.2026 г., 8,17 ч."): a
-# comma between two numbers is a decimal's otherwise ("3,50 лв.").
-_CLOCK = (
-    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч))(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
-)
-_HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
-_TIME = _CLOCK + _HOURS_MARK
-# The same with "am"/"pm", where English dates may carry them.
-_TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
+_MONTH_INITIALS = "".join(sorted({name[0] for name in MONTHS}))
 # The words that label a date's time printed as a field of its own: "Дата: 27.11.2026
 # Час: 08:17", "27.11.2026 ч. 08:17", "Date: 11/27/2026 Time: 08:17".
 _TIME_LABELS = ("час", "ч", "time")
 _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
-# Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
-# "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
-_WEEKDAYS = {
-    "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
-    "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
-    "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-# The names alone, for the rules that must not take one for something else (a byline
-# element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
-WEEKDAY_NAMES = frozenset(_WEEKDAYS)
-_WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # What may stand between a date and its time, the one place every date pattern joins its
 # time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
@@ -236,7 +140,7 @@ _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d
 _DOCUMENT_REACH = 40
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + _YEAR_MARK + _then_time(_TIME),
+    + _YEAR + _YEAR_MARK + _then_time(TIME),
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -247,7 +151,7 @@ _NUMERIC = re.compile(
 # with no year, the fetch year's day, and the time after it lost.
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.['’‘]?(?P<yy>\d\d)"
-    r"(?![\d.]\d|\d)" + _YEAR_MARK + _then_time(_TIME),
+    r"(?![\d.]\d|\d)" + _YEAR_MARK + _then_time(TIME),
     re.IGNORECASE,
 )
 # "28/11/26", "28/11/26 14:05": a slash date of a two-digit year (PHP's date("d/m/y"), an
@@ -263,7 +167,7 @@ _CYRILLIC = re.compile("[а-яА-Я]")
 _LATIN = re.compile("[a-zA-Z]")
 _SHORT_SLASHED = re.compile(
     r"(?=\d)(?<![\w./-])(?P<a>0[1-9]|[12]\d|3[01])/(?P<b>0[1-9]|[12]\d|3[01])/(?P<y>\d\d)"
-    r"(?![\d/.]\d|\d|/)" + _YEAR_MARK + _then_time(_TIME12),
+    r"(?![\d/.]\d|\d|/)" + _YEAR_MARK + _then_time(TIME12),
     re.IGNORECASE,
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
@@ -276,11 +180,11 @@ _WORDY = re.compile(
     + _DAY
     + _ORDINAL
     + r"(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>"
-    + _DAY_MONTH_ALT
+    + DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
     + _YEAR_MARK
-    + _then_time(_TIME12),
+    + _then_time(TIME12),
     re.IGNORECASE,
 )
 # "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first; also run on to
@@ -291,11 +195,11 @@ _WORDY = re.compile(
 _DAY_TO_YEAR = r"(?:st|nd|rd|th)?,?\s+" + _YEAR  # what follows its day: "14, 2025", "3rd 2025"
 _MONTH_FIRST = re.compile(
     rf"(?=[{_MONTH_INITIALS}])(?:(?<![\w])|(?-i:(?<=[a-zа-я])(?=[A-Z])))(?P<mon>"
-    + _MONTH_ALT
+    + MONTH_ALT
     + r")\.?\s+"
     + _DAY
     + _DAY_TO_YEAR
-    + _then_time(_TIME12),
+    + _then_time(TIME12),
     re.IGNORECASE,
 )
 # "2025/03/14", "2025-03-14 10:30" written out in the text.
@@ -307,7 +211,7 @@ _YEAR_FIRST = re.compile(
     + r"(?![\d])(?:(?:T|"
     + _TO_TIME
     + r")"
-    + _TIME
+    + TIME
     + r")?"
 )
 # "03/14/2025" or "14/03/2025": slash dates, whose order depends on the page's language.
@@ -316,436 +220,17 @@ _SLASHED = re.compile(
     + _YEAR
     # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
     # Bulgarian set to "d/m/Y"
-    + _then_time(_TIME12)
+    + _then_time(TIME12)
 )
-# "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
-_UNITS = {
-    "минута": "minutes", "минути": "minutes", "мин": "minutes", "час": "hours",
-    "часа": "hours", "ч": "hours", "ден": "days", "дни": "days", "дена": "days",
-    "седмица": "weeks", "седмици": "weeks",
-    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
-    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "day": "days",
-    "days": "days", "week": "weeks", "weeks": "weeks",
-}  # fmt: skip
-_UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
-# One of a unit, without a number: "преди час", "преди ден", "преди минута", "преди седмица"
-# (moment.js's Bulgarian "a day ago"). Not "преди месец"/"преди година": a month or a year
-# back is weeks either way, no day.
-_ONE_UNIT = "минута|час|ден|седмица"
-# "преди около 2 часа", "преди приблизително час": the count is the site's rounding either
-# way ("about 2 hours ago" reads through "an"/the number already).
-_AGO = re.compile(
-    r"(?=[\dпao])(?<!\w)(?:преди\s+(?:около\s+|приблизително\s+)?(?P<n1>\d{1,3}|един|една|"
-    + _ONE_UNIT
-    + r")\s*(?P<u1>"
-    + _UNIT_ALT
-    + r")?\.?"
-    r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
-    re.IGNORECASE,
-)
-# "преди няколко часа", "a few minutes ago", "преди няколко секунди" (moment.js's Bulgarian
-# for under a minute): no count, so no time; only the day, and only when no midnight can
-# lie between (``_few_ago_day``). Not "преди няколко дни": days, no one day.
-_FEW_AGO = re.compile(
-    r"(?=[пa])(?<!\w)(?:преди\s+няколко\s+(?P<u1>секунди|минути|часа)"
-    r"|a\s+few\s+(?P<u2>seconds|minutes|hours)\s+ago)(?!\w)",
-    re.IGNORECASE,
-)
-# The most "a few" of each unit may be: fewer than twelve hours, under an hour of minutes.
-_FEW_AT_MOST = {
-    "секунди": dt.timedelta(minutes=1), "seconds": dt.timedelta(minutes=1),
-    "минути": dt.timedelta(hours=1), "minutes": dt.timedelta(hours=1),
-    "часа": dt.timedelta(hours=12), "hours": dt.timedelta(hours=12),
-}  # fmt: skip
-# Against the fetch day alone (no hour), what is at most this old is that day: the same
-# allowance "преди 5 минути" is read with (``_relative_dates``), an hour's error at most.
-_FETCH_DAY_REACH = dt.timedelta(hours=1)
-# Labels before a date (``_label_before``: in the 30 characters before it) that say which
-# date it is.
-_MODIFIED_WORDS = (
-    r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
-    r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
-    r"последно променен[ао]?|променено"
-)
-_PUBLISHED_WORDS = (
-    r"published|posted|first published|added|публикуван[ао]?|публикация|"
-    r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
-    r"опубликовано"
-)
-_LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
-# The first letters of the label words, for the look-ahead each pattern searching for them
-# opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
-# characters before every date found, where without one the engine tried every word at
-# each character.
-_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
-_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
-# The last change, not the publication. An unlabelled date is taken as the publication.
-_MODIFIED_LABEL = re.compile(
-    f"(?=[{_MODIFIED_INITIALS}])(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
-)
-# The publication in so many words: a page that labels a date so is believed over
-# metadata that disagrees (see ``published.pick_dates``).
-_PUBLISHED_LABEL = re.compile(
-    f"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE
-)
-# The same label with the poster between it and the date: "Публикувано от Стела Георгиева
-# на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
-_POSTED_BY_LABEL = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
-    r"(?:на|on)\W{0,3}$",
-    re.IGNORECASE,
-)
-# A publication label anywhere in a text: the cheap test before a whole page is read
-# for the one date it labels so. It runs over a page's whole text, so it opens with a
-# look-ahead for the words' first letters: without one the engine tried the look-behind
-# and every word at each character, three times slower, and matches are the same (an
-# ignore-case class takes exactly the characters its letters take as literals).
-PUBLISHED_WORD = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
-)
-# A publication label, its "на"/"on", and the agent's word a date's length after it,
-# anywhere in a text: "Публикувано на 27.11.2026 г. в 08:17 ч. от Мария Петрова", the
-# line a blog theme prints in the post's footer under the text (read for its writer by
-# ``authors._posted_on_by_anywhere``). Not an update's label: who changed the text last
-# is no writer of it. Led by the same look-ahead.
-POSTED_ON_BY = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:на|on)\s"
-    r"[^\n]{4,60}?\s(?:от|by)\s",
-    re.IGNORECASE,
-)
-# What a text opens with where ``POSTED_ON_BY`` may match it, its leading space left
-# out: a letter of that look-ahead. A test of a few characters, asked before a whole
-# element's text is split into words and joined to be matched (``authors``): most texts
-# open otherwise, the page's frame and columns among them, whose words are thousands.
-OPENS_AS_POSTED_ON = re.compile(rf"\s*(?=[{_PUBLISHED_INITIALS}])", re.IGNORECASE)
-# The publication words without their first letter, whose case varies, and without
-# their optional endings ("ublished", "убликуван"): ``posted_on_by`` tries the pattern only
-# where one stands (``str.find``, in C), which most pages lack.
-_PUBLISHED_STEMS = tuple(
-    cased(re.split(r"[\[(?]", word)[0][1:])
-    for word in _PUBLISHED_WORDS.split("|")
-    for cased in (str.lower, str.upper)
-)
-
-
-def posted_on_by(text: str) -> bool:
-    """Whether ``text`` holds a "Публикувано на <date> от <name>" (``POSTED_ON_BY``): the
-    pattern tried only where a stem of the label stands; searched over a whole page, it
-    cost 1 ms a page of WCXB's dev set."""
-    for stem in _PUBLISHED_STEMS:
-        at = text.find(stem, 1)
-        while at > 0:
-            if POSTED_ON_BY.match(text, at - 1):
-                return True
-            at = text.find(stem, at + 1)
-    return False
-
-
-# An update label anywhere in a text: the cheap test before a page with no other date is
-# read for the one day it labels so. It too runs over a page's whole text (every undated
-# page's), so it too opens with a look-ahead for its words' first letters.
-MODIFIED_WORD = re.compile(
-    rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
-)
-
-
-def _word_starts(words: str) -> tuple[str, ...]:
-    """How each word of an alternation starts, up to its first pattern sign ("обновен[ао]?"
-    starts "обновен"): where a match of the word can begin, as ``str.lower`` spells it."""
-    return tuple(re.split(r"[\\\[\](){}?*+]", word, maxsplit=1)[0] for word in words.split("|"))
-
-
-_PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
-_MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
-# The characters the ignore-case match takes for a letter of those starts that
-# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д"; "İ" for "i", which
-# lower-cases to two characters).
-_PUBLISHED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c84\u1c85"
-_MODIFIED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
-
-
-def says_published_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
-    """Whether ``PUBLISHED_WORD`` finds a label in ``text`` (see ``_says``)."""
-    return _says(PUBLISHED_WORD, _PUBLISHED_STARTS, _PUBLISHED_LOOKALIKES, text, lowered)
-
-
-def says_modified_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
-    """Whether ``MODIFIED_WORD`` finds a label in ``text`` (see ``_says``)."""
-    return _says(MODIFIED_WORD, _MODIFIED_STARTS, _MODIFIED_LOOKALIKES, text, lowered)
-
-
-def _says(
-    pattern: re.Pattern[str],
-    starts: tuple[str, ...],
-    lookalikes: str,
-    text: str,
-    lowered: Callable[[], str] | None = None,
-) -> bool:
-    """Whether ``pattern``, an alternation of words each led by one of ``starts``, finds one
-    in ``text``: the pattern tried only where ``str.find`` sees a start in the lower-cased
-    text.
-
-    The label tests run over a page's whole text (on the pages no nearer rule dated),
-    where the pattern, for all its look-ahead, costs ~280 instructions a character; a
-    word such as "edited" in "credited" or "added" in a script is no label, so a
-    substring test alone rules out too few pages. A text holding a ``lookalikes``
-    character is searched whole: there the lower-cased text may not spell the word, and
-    "İ" lower-cases to two characters, which would shift every index after it.
-
-    ``lowered``: ``text.lower()``, kept by a caller that asks both tests of one page's
-    text (an undated page's, ``published``): lower-casing it is a pass of its own.
-    """
-    if any(char in text for char in lookalikes):
-        return pattern.search(text) is not None
-    low = lowered() if lowered is not None else text.lower()
-    for start in starts:
-        at = low.find(start)
-        while at >= 0:
-            if pattern.match(text, at):
-                return True
-            at = low.find(start, at + 1)
-    return False
-
-
-# Every word that labels a date, for the rules that only need to know one is there (a
-# byline ends where its date's label starts).
-LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"
-# The same words opening a line that prints a date under them ("Публикувано на
-# 24.11.2026", "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )", "Дата: 12.03.2026"):
-# "последно" may come before one, and the bare "Дата", which names no kind of date and
-# so labels none for the rules above, labels a date line all the same.
-DATE_LINE_LABEL = rf"(?:последн[оа]\s+)?(?:{LABEL_WORDS})|дата"
-# Any label, right before a bare "вчера"/"today", makes it the page's date.
-_ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
-# The most characters an ``_ANY_LABEL`` match can span: a word's pattern is never shorter
-# than what it matches (no "+" or "*" among them), and three non-word characters.
-_LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
-# The same words as a theme writes them in class names ("updated-on", "date-modified").
-MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
-# (12-hour: "Yesterday 2:45PM" is 14:45; no Bulgarian time carries "pm")
-_AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + _TIME12 + ")?"
-_RELATIVE = re.compile(
-    r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)" + _AT_TIME, re.IGNORECASE
-)
-# "онзи ден", the day before yesterday, apart: "о" is the commonest letter of Bulgarian, and
-# a look-ahead for it in ``_RELATIVE`` would stop the engine at every fourth character of a
-# page's text. A substring test (``_may_hold_day_before_yesterday``) comes first.
-_DAY_BEFORE_YESTERDAY = re.compile(
-    r"(?<!\w)(?P<rel>(?-i:[оО]нзи ден|ОНЗИ ДЕН))(?!\w)" + _AT_TIME, re.IGNORECASE
-)
-
-
-def _may_hold_day_before_yesterday(text: str) -> bool:
-    """False only for a text where ``_DAY_BEFORE_YESTERDAY`` finds nothing: that pattern
-    takes its words only as a page prints them (lower case, capitalised, in capitals), so
-    that two substring tests can rule it out."""
-    return "нзи ден" in text or "НЗИ ДЕН" in text
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
-# A Bulgarian keyboard types the Cyrillic Х (and, where it has one, І) for the numerals
-# they look like: "28.ХI.2025" is the month a reader sees, whichever letters made it.
-_ROMAN_LOOKALIKES = str.maketrans({"х": "x", "Х": "X", "і": "i", "І": "I"})
-
-
-def is_roman_month(word: str) -> bool:
-    """``word`` is a month's Roman numeral, in either case and whichever lookalike letters
-    typed it: for the readers that ask whether a line holds only a date ("14.III.2025
-    г.": ``bylines.is_bare_date``)."""
-    return word.translate(_ROMAN_LOOKALIKES).lower() in _ROMAN
-
-
-_ROMAN_NUMERALS = "|".join(
-    numeral.replace("X", "[XХ]").replace("I", "[IІ]")
-    for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
-)
-_AFTER_YEAR = _YEAR_MARK + _then_time(_TIME)  # "г., 14:05 ч."
+_AFTER_YEAR = _YEAR_MARK + _then_time(TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
 # pattern for both: each pattern costs a pass over a page's text.
 _ROMAN_DATE = re.compile(
-    r"(?=\d)(?<![\w.])" + _DAY + rf"(?:\.\s?(?P<rom>{_ROMAN_NUMERALS})\.\s?"
-    rf"|\s+(?-i:(?P<urom>{_ROMAN_NUMERALS}))\s+)" + _YEAR + _AFTER_YEAR,
+    r"(?=\d)(?<![\w.])" + _DAY + rf"(?:\.\s?(?P<rom>{ROMAN_NUMERALS})\.\s?"
+    rf"|\s+(?-i:(?P<urom>{ROMAN_NUMERALS}))\s+)" + _YEAR + _AFTER_YEAR,
     re.IGNORECASE,
 )
-_ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
-    r"(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:\.\d+)?)?"
-    r"\s*(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
-)
-
-
-def _build(
-    year: int, month: int, day: int, m: re.Match[str] | None = None, tz: dt.tzinfo | None = None
-) -> Published | None:
-    try:
-        if m is not None and m.groupdict().get("h"):
-            hour = int(m["h"])
-            ampm = (m.groupdict().get("ampm") or "").lower()
-            if ampm and hour <= 12:
-                hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-            return dt.datetime(year, month, day, hour, int(m["mi"]), int(m["s"] or 0), tzinfo=tz)
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-# How a CMS writes "no date": .NET's DateTime.MinValue ("0001-01-01T00:00:00Z", on every
-# page of a large US newspaper network), a zero Unix time ("1970-01-01"). Taken as no date
-# at all, so the next rule gets its turn instead of archiving the year 1.
-_EARLIEST_YEAR = 1900
-_UNIX_ZERO = dt.date(1970, 1, 1)
-
-
-_RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
-# An RSS date a PHP site printed through its locale (``setlocale`` + ``strftime``): "пт,
-# 28 ное 2026 09:00:00 +0200", the day's and month's names in Bulgarian (or Russian),
-# RFC 822 otherwise.
-_LOCALE_RFC822 = re.compile(
-    r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
-)
-_RFC822_MONTH_NUMBERS = {
-    name: n for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
-}
-_RFC822_MONTHS = {n: name.title() for name, n in _RFC822_MONTH_NUMBERS.items()}
-# "Sat, 28 Nov 2026", "28 Nov 2026": a day and no time (``_rfc822_day``)
-_RFC822_DAY = re.compile(
-    r"^(?:[A-Za-z]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\.?,?\s+(?P<y>\d{4})$"
-)
-
-
-_DAY_LONG = dt.timedelta(hours=24)
-
-
-def is_null_date(value: Published) -> bool:
-    """A stated date that means "none" (see ``_EARLIEST_YEAR``)."""
-    return value.year < _EARLIEST_YEAR or local_date(value) == _UNIX_ZERO
-
-
-# The longest value a date field is read as a date: a feed's <pubDate>/<lastmod>/<updated>,
-# a JSON feed's date_published, a meta tag's or JSON-LD's datePublished. Real ones are at
-# most a few dozen characters ("Понеделник, 12 март 2024 г., 10:30 ч."); a longer one is
-# a CMS's bug or a hostile feed, and read as text (``find_text_dates``) it cost seconds per
-# megabyte: a 2 MB <pubDate> took read_feed 2.7 s, and gave the date at its end.
-DATE_FIELD_CHARS = 200
-
-
-def date_field(value: str) -> str:
-    """``value`` as it came, to be read as a date; "" (no date) when it is longer than
-    ``DATE_FIELD_CHARS``: a field that long holds no date, whatever is in it."""
-    return value if len(value) <= DATE_FIELD_CHARS else ""
-
-
-def parse_iso(value: str) -> Published | None:
-    """ISO 8601 as found in JSON-LD and meta tags, tolerating "+0300" offsets; None for
-    a date that means "none" (``is_null_date``)."""
-    parsed = _parse_iso(value)
-    return None if parsed is None or is_null_date(parsed) else parsed
-
-
-def stored_published(value: str) -> Published | None:
-    """A date as the archive and the frontier store it (``isoformat``): a day alone
-    ("2026-11-30"), or a moment with its offset, or naive (Sofia's clock); None for a
-    value that is neither (an archive edited by hand, a WARC from elsewhere)."""
-    try:
-        if len(value) == len("2026-11-30"):
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def is_placeholder_date(value: str) -> bool:
-    """Whether ``value`` is an ISO date ``parse_iso`` reads as none: a CMS's way of
-    writing "no date" (``is_null_date``), or a database's zero date (MySQL's
-    ``0000-00-00``, a month or day 00), which is no date at all."""
-    if _ZERO_DATE.match(value):
-        return True
-    parsed = _parse_iso(value)
-    return parsed is not None and is_null_date(parsed)
-
-
-_ZERO_DATE = re.compile(r"\s*(?:0000-\d\d-\d\d|\d{4}-00-\d\d|\d{4}-\d\d-00)(?!\d)")
-
-
-def _parse_iso(value: str) -> Published | None:
-    m = _ISO.search(value.strip())
-    if not m:
-        return None
-    tz: dt.tzinfo | None = None
-    if m["tz"]:
-        if m["tz"] == "Z":
-            tz = dt.UTC
-        else:
-            sign = 1 if m["tz"][0] == "+" else -1
-            digits = m["tz"][1:].replace(":", "")
-            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-            if offset >= _DAY_LONG:
-                return None  # "+99:99": a broken stamp, not a time anywhere
-            tz = dt.timezone(sign * offset)
-    if m["h"] is None:
-        return _build(int(m["y"]), int(m["m"]), int(m["d"]))
-    return _build(int(m["y"]), int(m["m"]), int(m["d"]), m, tz)
-
-
-# .NET's default date and time on a server set to US English ("4/3/2026 2:35:00 PM"):
-# the whole value, month first, its hour on a 12-hour clock
-_US_STAMP = re.compile(
-    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<mi>\d{2})"
-    r"(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm])\s*$"
-)
-
-
-def parse_us_stamp(value: str) -> dt.datetime | None:
-    """A date an ASP.NET CMS printed in a feed or sitemap with .NET's default US format:
-    month first, as its "AM"/"PM" shows (no Bulgarian date carries one). Read day-first as
-    every other home-made date is, the 3rd of April was the 4th of March and the
-    afternoon the night."""
-    found = _US_STAMP.match(value)
-    if found is None or not 1 <= int(found["h"]) <= 12:
-        return None
-    # (``_build`` reads the 12-hour clock as the text rules' times; None for a 13th month)
-    stamp = _build(int(found["y"]), int(found["m"]), int(found["d"]), found)
-    return stamp if isinstance(stamp, dt.datetime) else None
-
-
-def parse_feed_date(value: str) -> Published | None:
-    """RFC 822 (RSS ``pubDate``) or ISO (Atom ``updated``); None for a null date."""
-    if _RFC822_NULL_YEAR.search(value):
-        return None  # the stdlib reads "01 Jan 0001" as 2001, a two-digit year
-    english = _in_english(value.strip())
-    try:
-        parsed: Published = parsedate_to_datetime(english)
-    except (TypeError, ValueError, IndexError):
-        day = _rfc822_day(english)
-        if day is None:
-            return parse_iso(value)
-        parsed = day
-    return None if is_null_date(parsed) else parsed
-
-
-def _rfc822_day(value: str) -> Published | None:
-    """An RFC 822 date with no time ("Sat, 28 Nov 2026", a locale's "сб, 28 ное 2026"
-    once in English): the day it names. The stdlib refuses it, and the entry went
-    undated, its article then dated by a guess or not at all; a day is what it says."""
-    found = _RFC822_DAY.match(value)
-    if found is None:
-        return None
-    month = _RFC822_MONTH_NUMBERS.get(found["m"].lower())
-    return _build(int(found["y"]), month, int(found["d"])) if month else None  # (31 Feb: None)
-
-
-def _in_english(value: str) -> str:
-    """An RFC 822 date whose names a locale translated, with the month's English name and
-    no weekday (the stdlib reads English only); any other value as it came."""
-    found = _LOCALE_RFC822.match(value)
-    if found is None or found["m"].isascii():
-        return value
-    month = _DAY_MONTHS.get(found["m"].lower())
-    if month is None:
-        return value
-    return f"{found['d']} {_RFC822_MONTHS[month]} {found['y']}{found['rest'] or ''}"
 
 
 @dataclass(frozen=True)
@@ -771,46 +256,9 @@ def month_first_language(lang: str) -> bool:
     return lang == "en-us" or lang.startswith("en-us")
 
 
-def after(value: Published, today: dt.date | None) -> bool:
-    """``value`` lies after the fetch time, so no page could have printed it yet.
-
-    Two zone-aware times compare exactly. Otherwise only a date past the day after
-    ``today``'s is refused: a bare day is in some zone (a benchmark's, the day a file is
-    read), and a site's own calendar may be a day ahead of it (fetched 23:30 UTC is 01:30
-    in Sofia), or, east of Sofia, of Sofia's. The days between are counted, not added
-    to ``today``: a fetch time of 9999-12-31 (an imported record's) has no day after
-    it, and ``import-jsonl`` stopped on it as an internal error, exit 70.
-    """
-    if today is None:
-        return False
-    if isinstance(value, dt.datetime) and isinstance(today, dt.datetime):
-        if value.tzinfo is not None and today.tzinfo is not None:
-            return value > today
-    return (local_date(value) - local_date(today)).days > 1
-
-
-def site_today(today: dt.date) -> dt.date:
-    """The fetch moment on the site's clock (``site_clock.on_site_clock``: a Bulgarian
-    page's "днес" and "преди 3 часа" count from Sofia time), or ``today`` as it is: a day,
-    or a time already on that clock (naive). Every reader of the fetch time's day reads
-    it through this, so all of them see one calendar."""
-    if isinstance(today, dt.datetime):
-        return on_site_clock(today)
-    return today
-
-
 # Every text form needs a digit (a year at least) or a relative word: text without one is
 # skipped before the dozen patterns run (most elements and windows hold no date).
-_RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago"
-_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{_RELATIVE_WORDS})", re.IGNORECASE)
-_MAY_HOLD_RELATIVE = re.compile(_RELATIVE_WORDS, re.IGNORECASE)
-
-
-def may_hold_relative_date(text: str) -> bool:
-    """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
-    ден", "2 hours ago") can be found: the cheap test before a short text with no other
-    date is read against the fetch moment."""
-    return bool(_MAY_HOLD_RELATIVE.search(text)) or _may_hold_day_before_yesterday(text)
+_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{RELATIVE_WORDS})", re.IGNORECASE)
 
 
 # How far before a date its label ("Публикувано на:", "Updated") may start.
@@ -818,27 +266,27 @@ _DATE_LABEL_REACH = 30
 
 
 def _label_before(text: str, start: int) -> str:
-    """The text where a label of the date at ``start`` would stand (``_MODIFIED_LABEL``,
-    ``_PUBLISHED_LABEL`` read it)."""
+    """The text where a label of the date at ``start`` would stand (``MODIFIED_LABEL``,
+    ``PUBLISHED_LABEL`` read it)."""
     return text[max(start - _DATE_LABEL_REACH, 0) : start]
 
 
 def labels_publication(before: str) -> bool:
     """Whether the text ``before`` an element's date ends in a publication label
-    ("Published", "Публикувано на:"): ``_PUBLISHED_LABEL``, read where a date's label
+    ("Published", "Публикувано на:"): ``PUBLISHED_LABEL``, read where a date's label
     would stand (``_label_before``)."""
-    return bool(before) and bool(_PUBLISHED_LABEL.search(_label_before(before, len(before))))
+    return bool(before) and bool(PUBLISHED_LABEL.search(_label_before(before, len(before))))
 
 
 def labels_update(before: str, shown: str) -> bool:
     """Whether a date printed as ``shown`` ("Updated April 10, 2025", "10.04.2025"), after
-    the text ``before`` it, is labelled as the last change (``_MODIFIED_LABEL``, read where
+    the text ``before`` it, is labelled as the last change (``MODIFIED_LABEL``, read where
     the first date ``shown`` holds begins, or where ``shown`` does when it holds none in
     full: an element whose ``datetime`` attribute states the day it prints as "18.03")."""
     text = f"{before} {shown}"
     opens = len(before) + 1
     start = next((d.start for d in find_text_dates(text) if d.start >= opens), opens)
-    return bool(_MODIFIED_LABEL.search(_label_before(text, start)))
+    return bool(MODIFIED_LABEL.search(_label_before(text, start)))
 
 
 def find_text_dates(
@@ -847,7 +295,7 @@ def find_text_dates(
     """Every date in ``text``, in reading order, none after ``today``: the fetch day, or
     the fetch moment (a datetime; ``site_today``), which "преди 3 часа" needs to name its
     day."""
-    if not text or not (_MAY_HOLD_DATE.search(text) or _may_hold_day_before_yesterday(text)):
+    if not text or not (_MAY_HOLD_DATE.search(text) or may_hold_day_before_yesterday(text)):
         return []
     text = text.replace("\xa0", " ")
     today = site_today(today) if today is not None else None
@@ -856,23 +304,23 @@ def find_text_dates(
         if value is None or after(value, today) or start in found:
             continue
         label = _label_before(text, start)
-        labelled = bool(_PUBLISHED_LABEL.search(label)) or bool(
-            _POSTED_BY_LABEL.search(text[max(start - 90, 0) : start])
+        labelled = bool(PUBLISHED_LABEL.search(label)) or bool(
+            POSTED_BY_LABEL.search(text[max(start - 90, 0) : start])
         )
         found[start] = TextDate(
             start,
             value,
-            modified=bool(_MODIFIED_LABEL.search(label)),
+            modified=bool(MODIFIED_LABEL.search(label)),
             labelled=labelled,
             other=other,
         )
     if today is not None:
-        for start, value in _relative_dates(text, today):
+        for start, value in relative_dates(text, today):
             if start not in found and not after(value, today):
                 # ("Обновена преди 2 часа", "Updated yesterday" are the last change too;
                 # a "Published" label is not read here: an hour's rounding is no proof
                 # against metadata, which is what ``labelled`` is trusted for)
-                modified = bool(_MODIFIED_LABEL.search(_label_before(text, start)))
+                modified = bool(MODIFIED_LABEL.search(_label_before(text, start)))
                 found[start] = TextDate(start, value, modified=modified, relative=True)
     return [found[k] for k in sorted(found)]
 
@@ -936,9 +384,9 @@ def _absolute_dates(
         for m in matches:
             groups = m.groupdict()
             if "mon" in groups:
-                named = _DAY_MONTHS.get(m["mon"].lower())
+                named = DAY_MONTHS.get(m["mon"].lower())
             elif "rom" in groups:
-                named = _ROMAN.get((m["rom"] or m["urom"]).translate(_ROMAN_LOOKALIKES).lower())
+                named = ROMAN.get((m["rom"] or m["urom"]).translate(ROMAN_LOOKALIKES).lower())
             else:
                 named = int(m["m"])
             if named is None:
@@ -957,12 +405,12 @@ def _absolute_dates(
                 # "14.03 – 15.03.2026": a day and a month that could be a time, but no
                 # time's minutes are the date's month, or the one before
                 if span[0] != start and (timed is None or (month - span[2]) % 12 <= 1):
-                    out.append((span[0], _build(*span[1:], m), None))
+                    out.append((span[0], build(*span[1:], m), None))
                     continue
             if timed is not None:
-                out.append((timed.start(), _build(year, month, day, timed), None))
+                out.append((timed.start(), build(year, month, day, timed), None))
                 continue
-            out.append((start, _build(year, month, day, m), None))
+            out.append((start, build(year, month, day, m), None))
     for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
@@ -970,7 +418,7 @@ def _absolute_dates(
         out.append((*_timed_before(text, m, value), other))
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
         year = _century(int(m["yy"]), today)
-        out.append((*_timed_before(text, m, _build(year, int(m["m"]), int(m["d"]), m)), None))
+        out.append((*_timed_before(text, m, build(year, int(m["m"]), int(m["d"]), m)), None))
     for m in _at_numbers(_SHORT_SLASHED, text, numbers) if _short_slashes(text) else ():
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
@@ -993,7 +441,7 @@ def _timed_before(
     after it: the slash and the short dates' way to it, whose day is read apart."""
     if m["h"] or type(value) is not dt.date or (timed := _time_before(text, m.start())) is None:
         return m.start(), value
-    return timed.start(), _build(value.year, value.month, value.day, timed)
+    return timed.start(), build(value.year, value.month, value.day, timed)
 
 
 # A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
@@ -1003,7 +451,7 @@ def _timed_before(
 # pass over the text.
 _SPAN_BEFORE = re.compile(
     r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])"
-    r"(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?|\.(?P<m0>0?[1-9]|1[0-2])\.?)?"
+    r"(?:\s+(?P<mon0>" + DAY_MONTH_ALT + r")\.?|\.(?P<m0>0?[1-9]|1[0-2])\.?)?"
     r"(?:(?P<gap>\s?)[-–—]|\s+(?P<joined>и))\s?$",
     re.IGNORECASE,
 )
@@ -1044,7 +492,7 @@ def _span_start(
     if span is None:
         return start, year, month, day
     mon0, m0 = span["mon0"], span["m0"]
-    first_month = _DAY_MONTHS.get(mon0.lower(), 0) if mon0 else int(m0) if m0 else month
+    first_month = DAY_MONTHS.get(mon0.lower(), 0) if mon0 else int(m0) if m0 else month
     if not first_month:  # (a name matched through a letter ignore-case equates)
         return start, year, month, day
     if m0 and (month - first_month) % 12 > _NUMERIC_SPAN_MONTHS:
@@ -1097,7 +545,7 @@ def _century(short: int, today: dt.date | None) -> int:
 # 2026" is the first date's.
 _TO_DATE_FROM_TIME = _TO_DATE + r"(?:(?:" + _WEEKDAY_WORDS + r")\.?,?\s*)?"
 _TIME_BEFORE = re.compile(
-    r"(?<![\d.:+])(?<!\d\s)" + _TIME12 + _TO_DATE_FROM_TIME + "$", re.IGNORECASE
+    r"(?<![\d.:+])(?<!\d\s)" + TIME12 + _TO_DATE_FROM_TIME + "$", re.IGNORECASE
 )
 _TIME_REACH = 40
 # A time that ends a range of hours ("от 09:00 до 17:00 ч.", "09:00 - 17:00") is an
@@ -1128,7 +576,7 @@ def _time_before(text: str, start: int) -> re.Match[str] | None:
 # 5 – събота 6"): any other word right before it is what the number counts.
 _LEADS_TO_DAY = frozenset(
     {"от", "на", "в", "във", "между", "до", "през", "и", "from", "on", "between", "to", "and"}
-    | set(_WEEKDAYS)
+    | set(WEEKDAYS)
 )
 _WORD_RIGHT_BEFORE = re.compile(r"(?<!\w)(\w+)\.?[ \t]+$")
 
@@ -1147,7 +595,7 @@ def _counted_by_word(text: str, start: int) -> bool:
 
 
 _WEEKDAY_RIGHT_BEFORE = re.compile(
-    r"(?<!\w)(?P<wd>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
+    r"(?<!\w)(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
     re.IGNORECASE,
 )
 
@@ -1155,7 +603,7 @@ _WEEKDAY_RIGHT_BEFORE = re.compile(
 def _weekday_before(text: str, start: int) -> int | None:
     """The weekday named right before a date ("пон, 11/09/2026"), Monday = 0, if any."""
     m = _WEEKDAY_RIGHT_BEFORE.search(text[max(0, start - 16) : start])
-    return _WEEKDAYS.get(m["wd"].lower()) if m else None
+    return WEEKDAYS.get(m["wd"].lower()) if m else None
 
 
 def _slashed(
@@ -1170,8 +618,8 @@ def _slashed(
     its time ("Sat, 11/07/2026 - 13:12", the "Submitted by" line of a Drupal 7 site that
     never set a format of its own), is read as that default writes it, month first."""
     a, b, year = int(m["a"]), int(m["b"]), _slash_year(m, today)
-    day_first = _build(year, b, a, m)
-    us = _build(year, a, b, m)
+    day_first = build(year, b, a, m)
+    us = build(year, a, b, m)
     preferred, other = (us, day_first) if month_first else (day_first, us)
     if weekday is not None:
         named = [
@@ -1202,7 +650,7 @@ def _undecided(m: re.Match[str], value: Published | None, today: dt.date | None)
     if value is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), _slash_year(m, today)
-    readings = [r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)]
+    readings = [r for r in (build(year, b, a), build(year, a, b)) if isinstance(r, dt.date)]
     days = {local_date(r) for r in readings if not after(r, today)} - {local_date(value)}
     return days.pop() if len(days) == 1 else None
 
@@ -1211,7 +659,7 @@ def _undecided(m: re.Match[str], value: Published | None, today: dt.date | None)
 # American page prints month-first.
 # (read from where the date starts: its time, when one printed before it is its own)
 _TWO_WAYS = re.compile(
-    r"(?:" + _TIME12 + _TO_DATE_FROM_TIME + r")?(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)"
+    r"(?:" + TIME12 + _TO_DATE_FROM_TIME + r")?(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)"
     + _YEAR,
     re.IGNORECASE,
 )  # fmt: skip
@@ -1227,7 +675,7 @@ def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
     if m is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
-    readings = {r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)}
+    readings = {r for r in (build(year, b, a), build(year, a, b)) if isinstance(r, dt.date)}
     readings.discard(local_date(shown))
     return readings.pop() if len(readings) == 1 else None
 
@@ -1241,7 +689,7 @@ _DATE_PREPOSITIONS = frozenset("на в във от до през след пр�
 # октомври", "от 26-27 юли", "в сряда, 10.03.2025"): read past, back to the word.
 _RANGE_WORDS = frozenset(("и", "-", "–"))
 _WEEKDAY_WORD = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?$",
+    r"(?<!\w)(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?$",
     re.IGNORECASE,
 )
 _LAST_WORD = re.compile(r"(\w+):?$")
@@ -1299,168 +747,20 @@ def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
     return word[0].islower() or word.casefold() in _DATE_PREPOSITIONS
 
 
-# What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
-_BEFORE_BARE_DAY = frozenset("|•·–—-:/,(")
-
-
-def _stands_as_date(text: str, start: int, end: int) -> bool:
-    """A bare "днес"/"today" without a time is a date only where it stands as one: after
-    a label ("Публикувано вчера"), or at the start of the text or after a separator
-    ("Иван Петров | Вчера") and not running on into a sentence. In prose ("Today, online
-    courses make…", "…the term Zero Waste. Today Zero Waste is…") it is no date."""
-    # What precedes it with trailing spaces dropped, as ``text[:start].rstrip()``; only
-    # its last ``_LABEL_REACH`` characters are read, since a label must end there: on a
-    # page's whole text, copying and searching all of it for every "today" was quadratic.
-    end_before = start
-    while end_before and text[end_before - 1].isspace():
-        end_before -= 1
-    if _ANY_LABEL.search(text, max(end_before - _LABEL_REACH, 0), end_before):
-        return True
-    if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
-        return False
-    return not _runs_on(text, end)
-
-
-def _told(text: str, m: re.Match[str]) -> bool:
-    """A day word with its time (``m``) is a sentence's, telling when an event is ("Днес
-    в 10:00 ч. кметът открива…", "…ще бъде открит днес в 10:00 ч. в зала 1"), not a
-    date line's ("Днес, 10:00" by the headline, "вчера, 10:32 | Мария Колева"): a
-    lower-case word runs on after it (``_runs_on``), past a label's aside ("Публикувано
-    днес в 10:32" is the page's all the same). Its shape tells, not the hour: an event
-    earlier on the fetch's day is no future time for the fetch moment to rule out. What
-    stands before it does not: a headline or a byline's name may, without a separator."""
-    start = m.start()
-    if _ANY_LABEL.search(text, max(start - _LABEL_REACH, 0), start):
-        return False
-    end = m.end()  # (past the rest of the word the hours mark opens: "10:00 часа")
-    while end < len(text) and text[end].isalpha() and text[end - 1].isalpha():
-        end += 1
-    return _runs_on(text, end)
-
-
-# What may follow a date line's day word and still leave it a date line: the writer it
-# names after "от"/"by" ("вчера, 10:32 от Мария Колева"), a capital after the word.
-_BYLINE_AFTER = re.compile(r"(?:от|by)\s+(?-i:[A-ZА-Я])", re.IGNORECASE)
-
-
-def _runs_on(text: str, end: int) -> bool:
-    """The day word (and its time) ending at ``end`` runs on into a sentence: a lower-case
-    word follows, past spaces and one comma ("Днес в 10:00 ч. кметът ще открие…", "Today,
-    online courses…"), so the day is what the sentence tells, not when the page was
-    published; a date line ends, or a separator, a capital or the writer's name follows
-    ("Днес, 10:00", "вчера, 10:32 | Мария Колева", "вчера в 10:32 от Мария Колева")."""
-    # The first character after it, past spaces and one comma, as ``text[end:].lstrip()``
-    # would give: copying the rest of a page's text for every ", днес" was quadratic too.
-    after = _next_visible(text, end)
-    if text[after : after + 1] == ",":
-        after = _next_visible(text, after + 1)
-    return text[after : after + 1].islower() and not _BYLINE_AFTER.match(text, after)
-
-
-def _next_visible(text: str, at: int) -> int:
-    """Where the first non-space character from ``at`` on stands (``len(text)`` if none)."""
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
-
-
-# How many days back a relative day word lies ("онзи ден": the day before yesterday).
-_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2}
-
-
-def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
-    """ "днес", "вчера", "преди 3 часа", "2 days ago", counted back from the fetch time.
-
-    ``today`` may be the fetch moment (a datetime, on the site's clock: ``site_today``);
-    then "преди 3 часа" is that moment three hours back (zone-aware if the moment is: the
-    page names an instant, whatever its zone; ``_counted_back``), and a day word's time
-    after it ("днес в 18:00" read at 10:00, an event's hour) is no date; nor, at any
-    hour, is one a sentence runs on after (``_told``: "Днес в 10:00 ч. кметът…"). The fetch day
-    alone (a date) takes "преди 3 часа" for that day, a day off for a page fetched in the
-    small hours.
-    """
-    out: list[tuple[int, Published]] = []
-    # Every match of ``_RELATIVE``, ``_AGO`` and ``_FEW_AGO`` holds one of the words
-    # ``_MAY_HOLD_RELATIVE`` looks for, under the same ignore-case: one search rules the
-    # three out on a text with none (most texts with a digit), each a pass over it.
-    worded = _MAY_HOLD_RELATIVE.search(text) is not None
-    days: Iterator[re.Match[str]] = _RELATIVE.finditer(text) if worded else iter(())
-    if _may_hold_day_before_yesterday(text):
-        days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
-    clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
-    for m in days:
-        if not _stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
-            continue
-        day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
-        value = _build(day.year, day.month, day.day, m)
-        # (the page's time of day, on its own clock: compared with the fetch's there)
-        if value is None or (isinstance(value, dt.datetime) and clock and value > clock):
-            continue
-        out.append((m.start(), value))
-    for m in _AGO.finditer(text) if worded else ():
-        count_text = (m["n1"] or m["n2"] or "1").lower()
-        unit_text = (m["u1"] or m["u2"] or (count_text if count_text in _UNITS else "")).lower()
-        if unit_text not in _UNITS:  # none, or matched through a letter ignore-case equates
-            continue
-        if count_text in _UNITS and (
-            text[m.end() : m.end() + 1] in ("-", "–")
-            or not _stands_as_date(text, m.start(), m.end())
-        ):
-            # "Преди седмица кметът обяви…" is prose, as a bare "днес" in it; "преди
-            # ден-два" (a day or two) is no day.
-            continue
-        count = int(count_text) if count_text.isdigit() else 1
-        out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
-    for m in _FEW_AGO.finditer(text) if worded else ():
-        # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
-        if _stands_as_date(text, m.start(), m.end()):
-            few = _few_ago_day(_FEW_AT_MOST[(m["u1"] or m["u2"]).lower()], today)
-            if few is not None:
-                out.append((m.start(), few))
-    return out
-
-
-def _counted_back(today: dt.date, unit: str, count: int) -> Published:
-    """``count`` of ``unit`` ("hours", "days": ``_UNITS``) before the fetch time.
-
-    From the fetch moment, hours and minutes give the instant (counted back in UTC, then
-    shown on the site's clock: a clock change between the two moves the hour, not the
-    instant); days and weeks give the day, whose hour the page does not say. From the
-    fetch day alone, every count gives a day: "преди 3 часа" is taken for that day.
-    """
-    delta = dt.timedelta(**{unit: count})
-    if not isinstance(today, dt.datetime) or unit in ("days", "weeks"):
-        return local_date(today) - dt.timedelta(days=delta.days)
-    if today.tzinfo is not None:
-        return on_site_clock(today.astimezone(dt.UTC) - delta)
-    return today - delta
-
-
-def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
-    """The day "a few" units back (``most`` at the most) lies on: the fetch's, when no
-    midnight can lie between (fetched at 15:00 on the site's clock, a few hours ago was
-    that day; at 09:00 it may have been last night), else none. The fetch day alone (no
-    hour: a page read from a file, a benchmark's) answers only for what is under
-    ``_FETCH_DAY_REACH`` old."""
-    if isinstance(today, dt.datetime):
-        return today.date() if (today - most).date() == today.date() else None
-    return today if most <= _FETCH_DAY_REACH else None
-
-
 # Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.
 # No year may follow the day ("28 ноември 2026" is a full date, or a future one).
 _NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d(?![:.]\d))"
-_TIME_AFTER = _then_time(_TIME12)
+_TIME_AFTER = _then_time(TIME12)
 # "28 ноември", "28-ми ноември", "28 noemvri".
 _YEARLESS_WORDY = re.compile(
-    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + _DAY_MONTH_ALT + r")(?!\w)\.?"
+    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + DAY_MONTH_ALT + r")(?!\w)\.?"
     + _NO_YEAR_AFTER + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
 # "Nov 28", "November 28th": month-first only capitalised, as a byline prints it ("may 5"
 # in a sentence is no date).
 _YEARLESS_MONTH_FIRST = re.compile(
-    r"(?<!\w)(?-i:(?=[A-ZА-Я]))(?P<mon>" + _MONTH_ALT + r")\.?\s+" + _DAY
+    r"(?<!\w)(?-i:(?=[A-ZА-Я]))(?P<mon>" + MONTH_ALT + r")\.?\s+" + _DAY
     + r"(?:st|nd|rd|th)?(?!\d)" + _NO_YEAR_AFTER + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
@@ -1497,7 +797,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
     found: list[tuple[int, bool, TextDate]] = []
     for pattern in (_YEARLESS_WORDY, _YEARLESS_MONTH_FIRST, _YEARLESS_NUMERIC):
         for m in pattern.finditer(text):
-            month = _DAY_MONTHS.get(m["mon"].lower(), 0) if "mon" in m.groupdict() else int(m["m"])
+            month = DAY_MONTHS.get(m["mon"].lower(), 0) if "mon" in m.groupdict() else int(m["m"])
             if not month:  # (a name matched through a letter ignore-case equates)
                 continue
             timed = None if m["h"] else _time_before(text, m.start())
@@ -1509,8 +809,8 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
                 start, value = _loose_span(text, start, value, m)
             if value is not None:
                 label = _label_before(text, start)
-                modified = bool(_MODIFIED_LABEL.search(label))
-                labelled = bool(_PUBLISHED_LABEL.search(label))
+                modified = bool(MODIFIED_LABEL.search(label))
+                labelled = bool(PUBLISHED_LABEL.search(label))
                 found.append(
                     (start, timed is None, TextDate(start, value, modified, labelled=labelled))
                 )
@@ -1518,7 +818,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
         count = (m["n1"] or m["n2"] or "1").lower()
         unit = (m["u1"] or m["u2"]).lower()
         if (not count[0].isdigit() and unit in ("месеца", "години")) or (
-            text[m.end() : m.end() + 1] in ("-", "–") or not _stands_as_date(text, *m.span())
+            text[m.end() : m.end() + 1] in ("-", "–") or not stands_as_date(text, *m.span())
         ):
             continue  # "преди години" (years), "преди месец-два", "…opened 2 years ago"
         months = (int(count) if count.isdigit() else 1) * _COARSE_MONTHS.get(
@@ -1547,7 +847,7 @@ def _no_day(text: str, m: re.Match[str]) -> bool:
     if "mon" in m.groupdict() or m["h"]:
         return False
     label = _label_before(text, m.start())
-    if _PUBLISHED_LABEL.search(label) or _MODIFIED_LABEL.search(label):
+    if PUBLISHED_LABEL.search(label) or MODIFIED_LABEL.search(label):
         return False
     if _counted_by_word(text, m.start()):
         return True
@@ -1563,7 +863,7 @@ def _loose_span(
     so that a sentence around it is seen as one (``in_sentence``)."""
     first = _span_start(text, start, value.year, value.month, value.day)
     if first[0] != start:
-        return first[0], _build(*first[1:], m)
+        return first[0], build(*first[1:], m)
     span = _SPAN_BEFORE.search(text, max(start - _SPAN_REACH, 0), start)
     return (span.start() if span else start), value
 
@@ -1579,7 +879,7 @@ def _latest(month: int, day: int, m: re.Match[str], today: dt.date) -> Published
     still 30 November there, and last year's."""
     last = local_date(today)
     for year in range(last.year, last.year - 8, -1):
-        value = _build(year, month, day, m)
+        value = build(year, month, day, m)
         if value is not None and not after(value, today) and local_date(value) <= last:
             return value
     return None
@@ -1638,7 +938,7 @@ def parse_text_date(
     return first.value if first else None
 
 
-_CLOCK_ALONE = re.compile(r"\s*" + _TIME + r"\s*")
+_CLOCK_ALONE = re.compile(r"\s*" + TIME + r"\s*")
 
 
 def parse_clock(text: str) -> dt.time | None:
@@ -1648,44 +948,3 @@ def parse_clock(text: str) -> dt.time | None:
     if m is None:
         return None
     return dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0))
-
-
-# "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day.
-_URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
-    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
-)
-
-
-def parse_url_date(url: str, *, today: dt.date | None = None) -> dt.date | None:
-    """The day a URL's path files the article under; only a date with a separator, or
-    eight digits between separators, so an id like "/20250314123/" is not read as one."""
-    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
-    for m in _URL_DATE.finditer(path):
-        if not m["sep"] and (
-            path[m.start() - 1 : m.start()] not in ("/", "_", "-", "")
-            or path[m.end() : m.end() + 1] not in ("/", "_", "-", ".", "")
-        ):
-            continue
-        value = _build(int(m["y"]), int(m["m"]), int(m["d"]))
-        if isinstance(value, dt.date) and not after(value, today):
-            return value
-    return None
-
-
-def parse_with_formats(text: str, formats: tuple[str, ...]) -> Published | None:
-    """Try a profile's strptime formats against the whole (stripped) text."""
-    text = " ".join(text.split())
-    for fmt in formats:
-        try:
-            value = dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        has_time = any(code in fmt for code in ("%H", "%M", "%I"))
-        return value if has_time else value.date()
-    return None
-
-
-def local_date(value: Published) -> dt.date:
-    """The calendar date the site meant: the local date, never converted to UTC."""
-    return value.date() if isinstance(value, dt.datetime) else value

@@ -36,7 +36,7 @@ from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
-from newsarchive.dates import local_date
+from newsarchive.date_stamps import local_date
 from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
 from newsarchive.discover.listings import dated_news
 from newsarchive.discover.next_pages import older_article_link

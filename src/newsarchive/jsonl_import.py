@@ -39,13 +39,13 @@ if TYPE_CHECKING:
 
 def _published(value: Any, line: int, key: str, dropped: list[str]) -> Any:
     """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None,
-    and so does a CMS's or a database's "no date" (``dates.is_placeholder_date``: the
+    and so does a CMS's or a database's "no date" (``date_stamps.is_placeholder_date``: the
     Unix epoch, a year before 1900, ``0000-00-00``), which the crawl takes as none: the
     field is dropped (its key added to ``dropped``, said once for the file:
     ``_say_dropped``), the record kept. Refused, one such date refused the whole file."""
     if value in (None, ""):
         return None
-    from newsarchive.dates import is_placeholder_date, parse_iso
+    from newsarchive.date_stamps import is_placeholder_date, parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
     if parsed is None and isinstance(value, str) and is_placeholder_date(value):
@@ -203,7 +203,7 @@ def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
     ``dropped`` (said once) and kept as given: the import's time in its place would
     count the record as news today (``_last_fetched`` takes a future stamp for none),
     and its dates are the record's own clock's, judged against it."""
-    from newsarchive.dates import after, is_placeholder_date
+    from newsarchive.date_stamps import after, is_placeholder_date
 
     if is_placeholder_date(value):
         dropped.append("fetched_at:placeholder")
@@ -234,12 +234,12 @@ def _undated(article: Article) -> Article:
 def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:
     """``article`` without its ``published`` or ``modified`` date when that lies after
     its fetch time (``fetched``; none recorded: now), by the rule
-    a crawl refuses such a date with (``dates.after``): a record dated 9999 was kept as
+    a crawl refuses such a date with (``date_stamps.after``): a record dated 9999 was kept as
     dated, and charted and sorted first; the record is kept without it, as a crawl of
     its page would have stored it (each key dropped added to ``dropped``)."""
     from dataclasses import replace
 
-    from newsarchive.dates import after
+    from newsarchive.date_stamps import after
 
     moment = dt.datetime.fromisoformat(fetched) if fetched else dt.datetime.now(dt.UTC)
     if article.published is not None and after(article.published, moment):

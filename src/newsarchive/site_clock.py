@@ -98,7 +98,7 @@ def page_instant(published: str | None) -> float | None:
     return moment.timestamp() if moment is not None else None
 
 
-# The lengths of the date-times ``isoformat`` stores (``dates.stored_published``): naive
+# The lengths of the date-times ``isoformat`` stores (``date_stamps.stored_published``): naive
 # (Sofia's clock), with microseconds, with a "+03:00" offset, with both.
 _NAIVE_LENGTHS, _OFFSET_LENGTHS = (19, 26), (25, 32)
 # The years ``instant_sql`` reads a naive time of in SQL: from the first of the EU rule

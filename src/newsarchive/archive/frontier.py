@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.states import State
 from newsarchive.archive.store import fetch_moment, now_iso
-from newsarchive.dates import local_date, site_today, stored_published
+from newsarchive.date_stamps import local_date, stored_published
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.headlines import headline_mark, retitled
 from newsarchive.discover.urls import (
@@ -48,6 +48,7 @@ from newsarchive.models import (
     Page,
     Published,
 )
+from newsarchive.relative_dates import site_today
 from newsarchive.site_clock import from_site_clock
 
 
@@ -190,7 +191,7 @@ def changed_after(listed: Published | None, fetched: dt.datetime, now: dt.dateti
     fetch's day; never one later than ``now`` (a date in the future is a wrong clock or
     zone, not news of an edit). A time with no zone is one the site's clock showed, and
     a day is a day on that clock, as everywhere else (``site_clock.from_site_clock``,
-    ``dates.site_today``): read as UTC, a Bulgarian site's "10:00" was two or three hours
+    ``relative_dates.site_today``): read as UTC, a Bulgarian site's "10:00" was two or three hours
     late, and an article fetched within those hours of coming out was "changed after"
     its fetch and read again for nothing (a day alike, fetched after midnight Sofia
     time but before it in UTC)."""

@@ -708,7 +708,7 @@ class Store:
         ``published`` stays: beside another date it would describe one it never saw.
         """
         from newsarchive.archive import revisions
-        from newsarchive.dates import local_date
+        from newsarchive.date_stamps import local_date
         from newsarchive.extractor_version import EXTRACTOR_VERSION
 
         if extractor is None and capture_id is not None:
@@ -944,7 +944,7 @@ def _stored(value: object) -> object:
 def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> Article:
     """``article`` with the row's values (``stored``: its ``REVISION_FIELDS`` as the
     columns hold them) of the fields ``kept``, which its record did not say."""
-    from newsarchive.dates import stored_published
+    from newsarchive.date_stamps import stored_published
 
     row = dict(zip(REVISION_FIELDS, stored, strict=True))
     values: dict[str, Any] = {field: row[field] for field in kept}

@@ -35,15 +35,15 @@ from urllib.parse import urljoin, urlsplit
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from newsarchive.dates import (
+from newsarchive.date_stamps import (
     Published,
     date_field,
-    find_text_dates,
     is_null_date,
     parse_feed_date,
     parse_iso,
     parse_us_stamp,
 )
+from newsarchive.dates import find_text_dates
 from newsarchive.discover.explore import shape_pattern
 from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.json_feeds import json_entries, json_next_page

@@ -19,7 +19,7 @@ import codecs
 import json
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsarchive.dates import Published, date_field, parse_iso
+from newsarchive.date_stamps import Published, date_field, parse_iso
 
 # The WordPress REST route of the posts, and what is asked of it: a hundred (the API's
 # largest page), the address and the date only (``_fields``, WordPress 4.9.8+), so the

@@ -22,13 +22,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import (
-    Published,
-    local_date,
-    may_hold_relative_date,
-    parse_iso,
-    parse_text_date,
-)
+from newsarchive.date_stamps import Published, local_date, parse_iso
+from newsarchive.dates import parse_text_date
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     link_nodes,
@@ -66,6 +61,7 @@ from newsarchive.discover.walk import Place
 from newsarchive.documents import is_document
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
+from newsarchive.relative_dates import may_hold_relative_date
 
 # The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
 # the pager's spellings of "page", and "p" (``/p/3``, where ``?p=3`` is a post's id).

@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import month_written_like, whole_month
+from newsarchive.date_words import month_written_like, whole_month
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     UNASKED_INPUTS,
@@ -1392,7 +1392,7 @@ def _month_address(
     archive page ``url`` (``month_before``): its month's digits kept, one or two, a month
     below 10 written in one digit with ``one_digit``; as ``spelling`` writes the month
     where it holds it (the site's own, ``printed_months``), a name written as ``url``'s
-    (``dates.month_written_like``) where it holds none."""
+    (``date_words.month_written_like``) where it holds none."""
     own = (spelling or {}).get(number)
     parts = urlsplit(url)
     path = parts.path

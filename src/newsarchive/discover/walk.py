@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypedDict
 
-from newsarchive.dates import local_date
+from newsarchive.date_stamps import local_date
 from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Published
 
 

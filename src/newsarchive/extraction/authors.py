@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates
+from newsarchive import date_words
 from newsarchive.extraction import blocks, bylines
 from newsarchive.extraction.clean import SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
@@ -294,7 +294,7 @@ def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] 
     posts prints one for each, and then whose is the article's is unknown; none in
     furniture but a footer (``Reader.POSTED_BY``)."""
     body = tree.body
-    if body is None or not dates.posted_on_by((page_text or body_text(tree))()):
+    if body is None or not date_words.posted_on_by((page_text or body_text(tree))()):
         return ""
     lines: dict[str, str] = {}
     memo: dict[int, bool] = {}
@@ -309,10 +309,10 @@ def _posted_on_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] 
         raw = node.text(deep=True) or ""
         if _longer_than_line(raw):
             _hold_longer(node, longer)
-        if not dates.OPENS_AS_POSTED_ON.match(raw):
+        if not date_words.OPENS_AS_POSTED_ON.match(raw):
             continue  # (its words not split and joined: a column's are thousands)
         text = _short_line(raw)
-        if not text or not dates.POSTED_ON_BY.match(text):
+        if not text or not date_words.POSTED_ON_BY.match(text):
             continue
         if text in lines:
             continue  # (the same line again names the same writer)

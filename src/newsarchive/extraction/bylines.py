@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from newsarchive.dates import (
+from newsarchive.date_words import (
     DATE_LINE_LABEL,
     LABEL_WORDS,
     MONTH_WORD,
     WEEKDAY_NAMES,
-    is_date_line,
     is_roman_month,
 )
+from newsarchive.dates import is_date_line
 from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
 from newsarchive.led_words import led_words
 

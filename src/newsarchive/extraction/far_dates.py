@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates
+from newsarchive import date_stamps, date_words, dates
 from newsarchive.extraction import bylines
 from newsarchive.extraction.clean import may_hold, without_states
 from newsarchive.extraction.furniture import Reader, in_furniture, in_furniture_for, visible_text
@@ -81,16 +81,16 @@ def labelled_anywhere(
     by every other rule. The label says in words which date it is; a real sidebar of
     other posts labels several days, and then none is taken. ``shown``: the body's whole
     text, read once a page for this and ``updated_anywhere`` (``lowered``: lower-cased,
-    for both: ``dates.says_published_word``).
+    for both: ``date_words.says_published_word``).
     """
     body = tree.body
     if body is None:
         return None
-    if not dates.says_published_word(shown, lowered):
+    if not date_words.says_published_word(shown, lowered):
         return None  # no label at all (most undated pages): the page is not walked
     text = visible_text(body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
-    days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
+    days = {date_stamps.local_date(d.value) for d in found if d.labelled and not d.modified}
     if len(days) != 1:
         return None
     return next(d.value for d in found if d.labelled and not d.modified)
@@ -147,10 +147,10 @@ def updated_anywhere(
     stands outside furniture: a page that dates itself only so, at the end of its text
     (an office's notice, a government page), is dated by that for its reader. Only for a
     page with no other date at all; several such days and none is taken."""
-    if tree.body is None or not dates.says_modified_word(shown, lowered):
+    if tree.body is None or not date_words.says_modified_word(shown, lowered):
         return None
     found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
-    days = {dates.local_date(d.value) for d in found if d.modified}
+    days = {date_stamps.local_date(d.value) for d in found if d.modified}
     if len(days) != 1:
         return None
     return next(d.value for d in found if d.modified)
@@ -186,7 +186,7 @@ def stated_time(
     parent = node.parent
     if parent is not None:
         marker += f" {parent.attributes.get('class') or ''}"
-    marked = dates.MODIFIED_MARKER.search(marker) is not None
+    marked = date_words.MODIFIED_MARKER.search(marker) is not None
     if marked and _PUBLICATION_CLASS.search(classes):
         marked = False  # the publication, which hAtom asks to be "updated" too
     if marked and not updates:
@@ -195,10 +195,10 @@ def stated_time(
     stamp = attrs.get("datetime") if node.tag == "time" else attrs.get("title")
     shown = node.text(deep=True) or ""
     if stamp:
-        parsed = dates.parse_iso(stamp)
+        parsed = date_stamps.parse_iso(stamp)
     else:
         parsed = dates.parse_text_date(shown, today=today)
-    if parsed is None or dates.after(parsed, today):
+    if parsed is None or date_stamps.after(parsed, today):
         return None
     if (marked or _labelled_update(node, shown)) != updates:
         return None
@@ -291,7 +291,7 @@ def _labelled_update(node: LexborNode, shown: str) -> bool:
     publication ("published-date") and prints "Updated" in it says so to the reader, who
     is the one it asks; the class is the template's, written once for every page."""
     before = _text_before(node)
-    if not dates.says_modified_word(f"{before} {shown}"):
+    if not date_words.says_modified_word(f"{before} {shown}"):
         return False  # (most pages: no such word, nothing more to read)
     return dates.labels_update(before, shown)
 

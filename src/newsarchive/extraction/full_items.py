@@ -23,7 +23,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import MONTH_WORD, date_line_dates, find_text_dates, local_date
+from newsarchive.date_stamps import local_date
+from newsarchive.date_words import MONTH_WORD
+from newsarchive.dates import date_line_dates, find_text_dates
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path

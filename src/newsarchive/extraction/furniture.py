@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates
+from newsarchive import date_stamps, dates
 from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
 from newsarchive.markup import TAG_NAMES
@@ -911,7 +911,7 @@ def _byline_box(node: LexborNode) -> str:
     if _related_marker(marker) or node.css_first(_CARD_PARTS) is not None:
         return ""
     text = visible_text(node, hide=lambda inner: (inner.tag or "") in FURNITURE_ELEMENTS)
-    days = {dates.local_date(found.value) for found in dates.find_text_dates(text)}
+    days = {date_stamps.local_date(found.value) for found in dates.find_text_dates(text)}
     return text if len(days) <= 1 else ""
 
 

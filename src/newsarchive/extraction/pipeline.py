@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates
+from newsarchive import date_words, dates
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import from_site_root, path_relative, url_key
 from newsarchive.extraction import (
@@ -725,7 +725,7 @@ def _trim_tail(
             pass  # "Редактор: Иван Колев": who edited the text, none of it, not its writer
         elif bylines.is_bare_date(last):
             dated = last  # under the line above, which may sign it
-            if not closing and not dates.says_modified_word(dated):
+            if not closing and not date_words.says_modified_word(dated):
                 closing = dated  # the date the text closes on, unless it says "Обновена"
         else:
             above = _Above(title, paragraphs, end - 1)

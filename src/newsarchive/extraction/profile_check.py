@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsarchive import dates
+from newsarchive import date_stamps
 
 # A line of prose, not a caption, a date or a menu word: long enough to say something.
 _PROSE_CHARS = 40
@@ -100,7 +100,7 @@ def date_is_off(
     by structured data the generic rules read (``generic_stated``: a script's state, a
     ``<time>`` marked as the publication), or the profile's day is the change the page
     labels ("Последна промяна") while the generic rules found the publication apart."""
-    day = dates.local_date(profile)
-    if generic is None or dates.local_date(generic) == day:
+    day = date_stamps.local_date(profile)
+    if generic is None or date_stamps.local_date(generic) == day:
         return False
-    return generic_stated or (modified is not None and dates.local_date(modified) == day)
+    return generic_stated or (modified is not None and date_stamps.local_date(modified) == day)

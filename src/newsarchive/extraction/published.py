@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive import dates, site_clock
+from newsarchive import date_stamps, dates, relative_dates, site_clock
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -62,10 +62,10 @@ class DatePick:
 
 def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
     """A date stated in JSON-LD or a meta tag: ISO mostly, sometimes words or "09/25/2025"."""
-    if not (value := dates.date_field(value)):
+    if not (value := date_stamps.date_field(value)):
         return None
-    parsed = dates.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
-    if parsed is None or dates.is_null_date(parsed) or dates.after(parsed, today):
+    parsed = date_stamps.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
+    if parsed is None or date_stamps.is_null_date(parsed) or date_stamps.after(parsed, today):
         return None
     return parsed
 
@@ -155,7 +155,7 @@ def pick_dates(
     # at most once a page (the author's last resort shares it: ``page_text``), and only
     # on a page no nearer rule dated or one dated by its text (``_first_published``).
     page_text = page_text or body_text(tree)
-    # (lower-cased once for both label tests over it: ``dates.says_published_word``)
+    # (lower-cased once for both label tests over it: ``date_words.says_published_word``)
     lowered = functools.cache(lambda: page_text().lower())
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first, near.furniture))
@@ -248,7 +248,7 @@ def _published_candidates(
     if script_published:
         parsed = _structured(script_published, month_first, today)
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
-    from_url = dates.parse_url_date(url, today=today)
+    from_url = date_stamps.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
     page_text, lowered = whole
     labelled = far_dates.labelled_anywhere(tree, page_text(), today, month_first, lowered)
@@ -280,7 +280,7 @@ def _first_published(
     Only over a date read from the page's text or a ``<time>``: metadata names the
     publication itself (``_marked_earlier`` checks it against the page)."""
     first = far_dates.first_published(text, today, month_first)
-    if first is None or dates.local_date(first) >= dates.local_date(shown.value):
+    if first is None or date_stamps.local_date(first) >= date_stamps.local_date(shown.value):
         return shown
     return DatePick(first, "generic:first-published", "text")
 
@@ -318,7 +318,7 @@ def _marked_earlier(
         found = far_dates.stated_time(node, today)
         if found is None:
             continue
-        if dates.local_date(found[0]) >= first:
+        if date_stamps.local_date(found[0]) >= first:
             return None
         return DatePick(found[0], "generic:time:marked-earlier", "time")
     return None
@@ -394,11 +394,13 @@ def with_listed(
     listed day is the reading the page's language did not take (``_other_reading``), or
     prints the listed moment's day alone (``_its_moment``: the time is theirs);
     never a date after the fetch's day on the site's clock (``fetched``: the fetch
-    moment, read through ``dates.site_today``, as the page's own dates are; a day alone
+    moment, read through ``relative_dates.site_today``, as the page's own dates are; a day alone
     is taken for the site's). The one rule for both readings of a page: the crawl's
     (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
     so reading the same bytes again keeps the date the page itself never showed."""
-    if listed is None or dates.local_date(listed[0]) > dates.local_date(dates.site_today(fetched)):
+    if listed is None or date_stamps.local_date(listed[0]) > date_stamps.local_date(
+        relative_dates.site_today(fetched)
+    ):
         return article
     if article.published_guessed and (timed := _its_year(article, listed[0])) is not None:
         return replace(article, published=timed, date_source=listed[1], date_note=None)
@@ -436,7 +438,7 @@ def _not_after(listed: Published, changed: Published) -> bool:
     if isinstance(listed, dt.datetime) and isinstance(changed, dt.datetime):
         # (each on the site's wall clock, as printed: an offset is the feed's, not a zone)
         return listed.replace(tzinfo=None) <= changed.replace(tzinfo=None)
-    return dates.local_date(listed) <= dates.local_date(changed)
+    return date_stamps.local_date(listed) <= date_stamps.local_date(changed)
 
 
 def _its_moment(article: Article, listed: tuple[Published, str]) -> Article | None:
@@ -456,7 +458,7 @@ def _its_moment(article: Article, listed: tuple[Published, str]) -> Article | No
         or isinstance(shown, dt.datetime)
         or shown is None
         or article.date_note is not None
-        or dates.local_date(moment) != shown
+        or date_stamps.local_date(moment) != shown
     ):
         return None
     return replace(article, published=moment, date_source=listed[1])
@@ -478,12 +480,12 @@ def _other_reading(
     nothing of how the page writes (the page's own date stands, as everywhere), and
     one after the fetch is refused as the page's own dates are."""
     other, shown = article.published_other, article.published
-    if other is None or shown is None or dates.local_date(listed[0]) != other:
+    if other is None or shown is None or date_stamps.local_date(listed[0]) != other:
         return None
     value: Published = listed[0]
     if isinstance(shown, dt.datetime):
         value = dt.datetime.combine(other, shown.timetz())
-    if dates.after(value, fetched):
+    if date_stamps.after(value, fetched):
         return None
     return replace(article, published=value, date_source=listed[1], published_other=None)
 
@@ -500,7 +502,7 @@ def listed_as_archived(published: str | None, source: str | None) -> tuple[Publi
     export) shows none either. None for a date the page gave, or none at all."""
     if not published or source not in LISTED_SOURCES:
         return None
-    value = dates.stored_published(published)  # (a WARC from elsewhere may say anything)
+    value = date_stamps.stored_published(published)  # (a WARC from elsewhere may say anything)
     return (value, source) if value is not None else None
 
 
@@ -526,7 +528,7 @@ def _loose_near_title(
         ]
         if not shown:
             continue
-        if len({dates.local_date(date.value) for date in shown if not date.relative}) > 1:
+        if len({date_stamps.local_date(date.value) for date in shown if not date.relative}) > 1:
             return None  # several days: a schedule or a list of events, not a byline
         if shown[0].relative and (stated := behind()) is not None:
             return DatePick(stated, "generic:text-near-title:tooltip", "text")
@@ -604,12 +606,12 @@ def _only_change_shown(
         found, shown_by = next(iter(dated), []), "generic:date-element"
     if not found or any(date.relative for date in found):
         return None
-    days = {dates.local_date(date.value) for date in found}
+    days = {date_stamps.local_date(date.value) for date in found}
     first, last = _days_anywhere(stated.value)
     if len(days) > 1 or any(first <= day <= last for day in days):
         return None
-    day = dates.local_date(found[0].value)
-    if day - dates.local_date(stated.value) <= _FRESH:
+    day = date_stamps.local_date(found[0].value)
+    if day - date_stamps.local_date(stated.value) <= _FRESH:
         return None
     if modified is not None:
         first, last = _days_anywhere(modified.value)
@@ -625,7 +627,7 @@ def _rewritten(stated: DatePick, modified: DatePick | None) -> bool:
     """The metadata states a change more than ``_FRESH`` after the publication."""
     if modified is None:
         return False
-    return dates.local_date(modified.value) - dates.local_date(stated.value) > _FRESH
+    return date_stamps.local_date(modified.value) - date_stamps.local_date(stated.value) > _FRESH
 
 
 # schema.org's publication in microdata, as ``metadata`` keys it: a ``<meta
@@ -657,7 +659,7 @@ def _revised(published: DatePick, modified: DatePick | None) -> bool:
     check reads the headline's surroundings, which metadata spares most pages)."""
     if modified is None:
         return False
-    return dates.local_date(modified.value) != dates.local_date(published.value)
+    return date_stamps.local_date(modified.value) != date_stamps.local_date(published.value)
 
 
 def _checked_against_page(
@@ -765,7 +767,7 @@ def _labelled_on_page(
     if shown is None:
         return None
     first, last = _days_anywhere(stated.value)
-    if first <= dates.local_date(shown.value) <= last:
+    if first <= date_stamps.local_date(shown.value) <= last:
         return None
     if _same_day_other_order(stated, window, shown):
         return None
@@ -787,7 +789,7 @@ def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate])
     its posts. A date inside a sentence there ("which opened on 17 December") is the
     story's, not the page's."""
     shown = _byline_date(window, found)
-    if shown is None or dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
+    if shown is None or date_stamps.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
         return None
     if _same_day_other_order(stated, window, shown):
         return None
@@ -807,8 +809,8 @@ def _between_on_page(
     shown = _byline_date(window, found) if modified is not None else None
     if modified is None or shown is None:
         return None
-    day = dates.local_date(shown.value)
-    if any(dates.local_date(other.value) != day for other in found):
+    day = date_stamps.local_date(shown.value)
+    if any(date_stamps.local_date(other.value) != day for other in found):
         return None
     if not _days_anywhere(stated.value)[1] < day < _days_anywhere(modified.value)[0]:
         return None
@@ -822,11 +824,11 @@ def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
     difference from the page is a time zone, not a disagreement. A time with its offset
     pins that down (zones run from UTC-12 to UTC+14: 22:00 UTC on the 19th is the 19th or
     the 20th, never the 18th); a bare day or a time without zone leaves a day either way.
-    Stated dates start in 1900 (``dates.is_null_date``), so the window cannot overflow."""
+    Stated dates start in 1900 (``date_stamps.is_null_date``), so the window cannot overflow."""
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
         utc = value.astimezone(dt.UTC)
         return (utc - _WEST).date(), (utc + _EAST).date()
-    day = dates.local_date(value)
+    day = date_stamps.local_date(value)
     return day - _ONE_DAY, day + _ONE_DAY
 
 
@@ -841,7 +843,7 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
     value = published.value
     if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
         return published
-    from_url = dates.parse_url_date(url, today=today)
+    from_url = date_stamps.parse_url_date(url, today=today)
     if from_url is None or abs(from_url - value.date()) != dt.timedelta(days=1):
         return published
     return replace(published, value=from_url, rule=f"{published.rule}:url-day")
@@ -889,7 +891,7 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
             if len(text) > _SHOWN_MAX:
                 continue
             shown = dates.parse_text_date(text, today=today)
-            if shown is None or dates.local_date(shown) != day:
+            if shown is None or date_stamps.local_date(shown) != day:
                 continue
         else:
             stated = dates.parse_text_date(tip, today=today)
@@ -901,7 +903,7 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     if len(found) != 1:
         return picked
     stamped = dt.datetime.combine(day, found.pop())
-    if dates.after(stamped, today):
+    if date_stamps.after(stamped, today):
         return picked
     return replace(picked, value=stamped, rule=f"{picked.rule}:tooltip-time", guessed=False)
 
@@ -945,7 +947,7 @@ def _behind_relative(tree: LexborHTMLParser, today: dt.date | None) -> Published
         stated = dates.find_text_dates(tip, today=today)
         if not stated or stated[0].relative or not isinstance(stated[0].value, dt.datetime):
             continue
-        if dates.after(stated[0].value, today) or in_furniture(node):
+        if date_stamps.after(stated[0].value, today) or in_furniture(node):
             continue
         return stated[0].value
     return None
@@ -1138,15 +1140,15 @@ def _profile_date(
         inner = node.css_first("time[datetime]") if not stamp else None
         if inner is not None:
             stamp = inner.attributes.get("datetime") or ""
-        parsed = dates.parse_iso(stamp) if stamp else None
-        if parsed and not dates.after(parsed, today):
+        parsed = date_stamps.parse_iso(stamp) if stamp else None
+        if parsed and not date_stamps.after(parsed, today):
             return parsed, "time"
         text = " ".join(node.text_lexbor().split())
         if not text:
             continue
-        parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
-            text, today=today
-        )
-        if parsed and not dates.after(parsed, today):
+        parsed = date_stamps.parse_with_formats(
+            text, profile.date_formats
+        ) or dates.parse_text_date(text, today=today)
+        if parsed and not date_stamps.after(parsed, today):
             return parsed, "text"
     return None

@@ -1,0 +1,312 @@
+"""The words dates are written with: the months (Bulgarian, in Latin letters, English,
+Russian, Roman numerals), the weekdays, the labels that say which date a date is
+("Публикувано", "Обновена", "Updated") and how a time of day is written ("14:05 ч.").
+
+Apart from the readers because every one of them reads these same tables: the dates in
+text (``dates``), the feeds' stamps (``date_stamps``: a locale's "ное"), the relative
+dates (``relative_dates``: a label before "вчера") and the byline rules (``bylines``,
+``authors``). One vocabulary, in a module that reads no date itself, so that none of
+them has to import another reader to find a month's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MONTHS = {
+    "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
+    "август": 8, "септември": 9, "октомври": 10, "ноември": 11, "декември": 12,
+    "яну": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сеп": 9, "септ": 9, "окт": 10,
+    "ное": 11, "ноем": 11, "февр": 2, "дек": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "апрель": 4, "июнь": 6, "июль": 7, "сентябрь": 9,
+    "октябрь": 10, "ноябрь": 11, "декабрь": 12, "янв": 1, "сент": 9, "нояб": 11,
+    "сен": 9, "ноя": 11, "июн": 6, "июл": 7,
+}  # fmt: skip
+
+
+def _alternatives(names: dict[str, int]) -> str:
+    """The names as one regex alternation, the longest first, gathered by their first
+    letter: "(?:септември|сеп|…)|(?:февруари|…)|…". The engine takes each gathering's
+    letter out in front, so at a letter that opens no month's name it tries a gathering
+    each, not every name in turn (the ignore-case literals have no quick refusal): four
+    times quicker a pass of ``dates._MONTH_FIRST``. The same matches: names of different first
+    letters never match at one place (no character is two of those letters even ignoring
+    case), and within a letter they keep their order."""
+    gathered: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        gathered.setdefault(name[0], []).append(name)
+    return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
+
+
+MONTH_ALT = _alternatives(MONTHS)
+# Bulgarian months in Latin letters (the official transliteration), as a site whose theme
+# cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
+# they would be the first English-looking words in every sentence to try ("yuli" opens with
+# the "y" of "you"), and a byline named "Mart" is no month.
+_LATIN_BG_MONTHS = {
+    "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
+    "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
+}  # fmt: skip
+# A month's whole name as an address writes it, one table per way of writing (an old
+# site's archive form ``<option value="ноември">``, ``value="noemvri"``, ``value="november"``):
+# Bulgarian in Cyrillic, in Latin letters (with April and May, which ``_LATIN_BG_MONTHS``
+# leaves to English), English. Whole names only: an address's "ное" is no month.
+_BG_WHOLE = (
+    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
+    "октомври", "ноември", "декември",
+)  # fmt: skip
+_EN_WHOLE = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_LATIN_BG_WHOLE = (
+    "yanuari", "fevruari", "mart", "april", "mai", "yuni", "yuli", "avgust", "septemvri",
+    "oktomvri", "noemvri", "dekemvri",
+)  # fmt: skip
+_WHOLE_MONTHS = tuple(
+    {name: n for n, name in enumerate(names, 1)}
+    for names in (_BG_WHOLE, _LATIN_BG_WHOLE, _EN_WHOLE)
+)
+
+
+def whole_month(word: str) -> int | None:
+    """The number of the month ``word`` names whole, in any case, in one of the ways an
+    address writes it (``_WHOLE_MONTHS``), or None."""
+    lowered = word.strip().lower()
+    return next((table[lowered] for table in _WHOLE_MONTHS if lowered in table), None)
+
+
+def month_written_like(number: int, like: str) -> str | None:
+    """Month ``number``'s whole name written as ``like`` (another month's whole name) is:
+    in its table and its case ("Октомври" after "Ноември", "oktomvri" after "noemvri"),
+    or None where ``like`` names no month. What a walk back by an archive's addresses
+    asks when the site printed no spelling of its own (``next_pages.month_before``)."""
+    lowered = like.strip().lower()
+    for table in _WHOLE_MONTHS:
+        if lowered in table:
+            name = next(name for name, n in table.items() if n == number)
+            if like.isupper():
+                return name.upper()
+            return name.capitalize() if like[:1].isupper() else name
+    return None
+
+
+# Looked up by a match's text lower-cased: a name matched through a letter that only the
+# patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
+# and is no date.
+# The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
+# standing alone it is a man's name ("Ян Петров" opening a byline).
+DAY_MONTHS = MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
+DAY_MONTH_ALT = _alternatives(DAY_MONTHS)
+# A month name standing alone: where a byline line turns into its date.
+MONTH_WORD = re.compile(rf"(?<!\w)(?:{MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
+# A clock's digits run on into a date's are that date's day and month, not a time: a page
+# printing two dates one after the other ("30.11.2026 19.11.2026", a post's last change
+# and its publication) would read the second's "19.11" as the first's hour.
+# The minutes after a comma only where the hours' mark follows, as Bulgarian official
+# prose writes hours and editors type a date line by hand ("27.11.2026 г., 8,17 ч."): a
+# comma between two numbers is a decimal's otherwise ("3,50 лв.").
+_CLOCK = (
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч))(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+)
+_HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
+TIME = _CLOCK + _HOURS_MARK
+# The same with "am"/"pm", where English dates may carry them.
+TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
+# Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
+# "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
+WEEKDAYS = {
+    "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
+    "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
+    "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+# The names alone, for the rules that must not take one for something else (a byline
+# element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
+WEEKDAY_NAMES = frozenset(WEEKDAYS)
+# Labels before a date (``dates._label_before``: in the 30 characters before it) that say which
+# date it is.
+_MODIFIED_WORDS = (
+    r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
+    r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
+    r"последно променен[ао]?|променено"
+)
+_PUBLISHED_WORDS = (
+    r"published|posted|first published|added|публикуван[ао]?|публикация|"
+    r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
+    r"опубликовано"
+)
+_LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
+# The first letters of the label words, for the look-ahead each pattern searching for them
+# opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
+# characters before every date found, where without one the engine tried every word at
+# each character.
+_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
+_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
+# The last change, not the publication. An unlabelled date is taken as the publication.
+MODIFIED_LABEL = re.compile(
+    f"(?=[{_MODIFIED_INITIALS}])(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
+# The publication in so many words: a page that labels a date so is believed over
+# metadata that disagrees (see ``published.pick_dates``).
+PUBLISHED_LABEL = re.compile(
+    f"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
+# The same label with the poster between it and the date: "Публикувано от Стела Георгиева
+# на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
+POSTED_BY_LABEL = re.compile(
+    rf"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
+    r"(?:на|on)\W{0,3}$",
+    re.IGNORECASE,
+)
+# A publication label anywhere in a text: the cheap test before a whole page is read
+# for the one date it labels so. It runs over a page's whole text, so it opens with a
+# look-ahead for the words' first letters: without one the engine tried the look-behind
+# and every word at each character, three times slower, and matches are the same (an
+# ignore-case class takes exactly the characters its letters take as literals).
+PUBLISHED_WORD = re.compile(
+    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
+)
+# A publication label, its "на"/"on", and the agent's word a date's length after it,
+# anywhere in a text: "Публикувано на 27.11.2026 г. в 08:17 ч. от Мария Петрова", the
+# line a blog theme prints in the post's footer under the text (read for its writer by
+# ``authors._posted_on_by_anywhere``). Not an update's label: who changed the text last
+# is no writer of it. Led by the same look-ahead.
+POSTED_ON_BY = re.compile(
+    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:на|on)\s"
+    r"[^\n]{4,60}?\s(?:от|by)\s",
+    re.IGNORECASE,
+)
+# What a text opens with where ``POSTED_ON_BY`` may match it, its leading space left
+# out: a letter of that look-ahead. A test of a few characters, asked before a whole
+# element's text is split into words and joined to be matched (``authors``): most texts
+# open otherwise, the page's frame and columns among them, whose words are thousands.
+OPENS_AS_POSTED_ON = re.compile(rf"\s*(?=[{_PUBLISHED_INITIALS}])", re.IGNORECASE)
+# The publication words without their first letter, whose case varies, and without
+# their optional endings ("ublished", "убликуван"): ``posted_on_by`` tries the pattern only
+# where one stands (``str.find``, in C), which most pages lack.
+_PUBLISHED_STEMS = tuple(
+    cased(re.split(r"[\[(?]", word)[0][1:])
+    for word in _PUBLISHED_WORDS.split("|")
+    for cased in (str.lower, str.upper)
+)
+
+
+def posted_on_by(text: str) -> bool:
+    """Whether ``text`` holds a "Публикувано на <date> от <name>" (``POSTED_ON_BY``): the
+    pattern tried only where a stem of the label stands; searched over a whole page, it
+    cost 1 ms a page of WCXB's dev set."""
+    for stem in _PUBLISHED_STEMS:
+        at = text.find(stem, 1)
+        while at > 0:
+            if POSTED_ON_BY.match(text, at - 1):
+                return True
+            at = text.find(stem, at + 1)
+    return False
+
+
+# An update label anywhere in a text: the cheap test before a page with no other date is
+# read for the one day it labels so. It too runs over a page's whole text (every undated
+# page's), so it too opens with a look-ahead for its words' first letters.
+MODIFIED_WORD = re.compile(
+    rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
+)
+
+
+def _word_starts(words: str) -> tuple[str, ...]:
+    """How each word of an alternation starts, up to its first pattern sign ("обновен[ао]?"
+    starts "обновен"): where a match of the word can begin, as ``str.lower`` spells it."""
+    return tuple(re.split(r"[\\\[\](){}?*+]", word, maxsplit=1)[0] for word in words.split("|"))
+
+
+_PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
+_MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
+# The characters the ignore-case match takes for a letter of those starts that
+# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д"; "İ" for "i", which
+# lower-cases to two characters).
+_PUBLISHED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c84\u1c85"
+_MODIFIED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+
+
+def says_published_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
+    """Whether ``PUBLISHED_WORD`` finds a label in ``text`` (see ``_says``)."""
+    return _says(PUBLISHED_WORD, _PUBLISHED_STARTS, _PUBLISHED_LOOKALIKES, text, lowered)
+
+
+def says_modified_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
+    """Whether ``MODIFIED_WORD`` finds a label in ``text`` (see ``_says``)."""
+    return _says(MODIFIED_WORD, _MODIFIED_STARTS, _MODIFIED_LOOKALIKES, text, lowered)
+
+
+def _says(
+    pattern: re.Pattern[str],
+    starts: tuple[str, ...],
+    lookalikes: str,
+    text: str,
+    lowered: Callable[[], str] | None = None,
+) -> bool:
+    """Whether ``pattern``, an alternation of words each led by one of ``starts``, finds one
+    in ``text``: the pattern tried only where ``str.find`` sees a start in the lower-cased
+    text.
+
+    The label tests run over a page's whole text (on the pages no nearer rule dated),
+    where the pattern, for all its look-ahead, costs ~280 instructions a character; a
+    word such as "edited" in "credited" or "added" in a script is no label, so a
+    substring test alone rules out too few pages. A text holding a ``lookalikes``
+    character is searched whole: there the lower-cased text may not spell the word, and
+    "İ" lower-cases to two characters, which would shift every index after it.
+
+    ``lowered``: ``text.lower()``, kept by a caller that asks both tests of one page's
+    text (an undated page's, ``published``): lower-casing it is a pass of its own.
+    """
+    if any(char in text for char in lookalikes):
+        return pattern.search(text) is not None
+    low = lowered() if lowered is not None else text.lower()
+    for start in starts:
+        at = low.find(start)
+        while at >= 0:
+            if pattern.match(text, at):
+                return True
+            at = low.find(start, at + 1)
+    return False
+
+
+# Every word that labels a date, for the rules that only need to know one is there (a
+# byline ends where its date's label starts).
+LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"
+# The same words opening a line that prints a date under them ("Публикувано на
+# 24.11.2026", "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )", "Дата: 12.03.2026"):
+# "последно" may come before one, and the bare "Дата", which names no kind of date and
+# so labels none for the rules above, labels a date line all the same.
+DATE_LINE_LABEL = rf"(?:последн[оа]\s+)?(?:{LABEL_WORDS})|дата"
+# The same words as a theme writes them in class names ("updated-on", "date-modified").
+MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
+# A Bulgarian keyboard types the Cyrillic Х (and, where it has one, І) for the numerals
+# they look like: "28.ХI.2025" is the month a reader sees, whichever letters made it.
+ROMAN_LOOKALIKES = str.maketrans({"х": "x", "Х": "X", "і": "i", "І": "I"})
+
+
+def is_roman_month(word: str) -> bool:
+    """``word`` is a month's Roman numeral, in either case and whichever lookalike letters
+    typed it: for the readers that ask whether a line holds only a date ("14.III.2025
+    г.": ``bylines.is_bare_date``)."""
+    return word.translate(ROMAN_LOOKALIKES).lower() in ROMAN
+
+
+ROMAN_NUMERALS = "|".join(
+    numeral.replace("X", "[XХ]").replace("I", "[IІ]")
+    for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
+)
