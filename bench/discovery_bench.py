@@ -987,6 +987,14 @@ for site, name, origin in (
     ("slanchevo", "Община Слънчево", "https://slanchevo.bg"),
     ("kamenlak", "Община Каменлак", "https://kamenlak.bg"),
     ("dunavgrad", "Община Дунавград", "https://dunavgrad.bg"),
+    # and a ninety-third's (tests/fixtures/make_mirrors_round93.py): regional radio and
+    # TV newsrooms: a radio's reports under an <audio> player and "Слушайте репортажа:", a
+    # TV's video items of two lines behind "▶" cards, a podcast feed announced before the
+    # news feed, "Програма за днес" dated after every story in a box of every page
+    ("radiobryag", "Радио Бряг", "https://radiobryag.bg"),
+    ("tvdolina", "ТВ Долина", "https://tvdolina.bg"),
+    ("radiovalna", "Радио Вълна", "https://radiovalna.bg"),
+    ("tvsever", "ТВ Север", "https://tvsever.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -124,6 +124,9 @@ _COMMENTS = re.compile(
     r"|коментари(?:те)? (?:за|към|по)(?!\w)|comments? (?:feed|for|on)(?!\w))",
     re.IGNORECASE,
 )
+# A podcast's feed, by its title or address: "Подкасти", "podcast", "podkast" (a word's
+# stem, so "Подкастът на предаването", ``/podcasts/``, ``/podkasti/rss`` are too).
+_PODCAST = re.compile(r"(?<![^\W_])(?:подкаст|podcast|podkast)", re.IGNORECASE)
 _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 # "newsfeed.xml", "rssfeed", "rss2.xml" are feeds too; a free prefix before "feed" would
 # take brands ("TermsFeed") and "podcastsfeed" players for them (WCXB dev: 214 -> 216).
@@ -285,7 +288,13 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
             kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:
             url = read(feed_scheme_target(node.attributes.get("href") or ""))
-            if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
+            if (
+                url
+                and on_site(url, profile)
+                and url not in found
+                and not _comments_feed(node, url)
+                and not _podcast_feed(node, url)
+            ):
                 twin = _without_format(node.attributes.get("title") or "", url)
                 if not any(_same_feed(twin, seen) for seen in twins):
                     found.append(url)
@@ -385,6 +394,16 @@ def _comments_feed(link: LexborNode, url: str) -> bool:
     (a malformed href, which ``urlsplit`` raises on, never gets here)."""
     title = link.attributes.get("title") or ""
     return bool(_COMMENTS.search(title) or _COMMENTS_PATH.search(urlsplit(url).path))
+
+
+def _podcast_feed(link: LexborNode, url: str) -> bool:
+    """A radio or TV station announces its podcasts' feed beside its news' on every page
+    ("Подкасти на Радио …", ``/podkasti/feed.xml``): episodes of its shows, each an mp3
+    (an ``<enclosure type="audio/mpeg">``, often no ``<link>`` at all), never news.
+    Reading it every night costs a request and archives nothing, so it is no source.
+    ``url``: the link's, normalized."""
+    title = link.attributes.get("title") or ""
+    return bool(_PODCAST.search(title) or _PODCAST.search(urlsplit(url).path))
 
 
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:

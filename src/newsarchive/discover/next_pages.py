@@ -57,7 +57,7 @@ from newsarchive.discover.explore import (
     pagination_template,
     rest_api_links,
 )
-from newsarchive.discover.items import Items
+from newsarchive.discover.items import MIN_HEADLINE_WORDS, Items
 from newsarchive.discover.listings import (
     PAGER_PATH_WORDS,
     PATH_PAGE,
@@ -350,9 +350,9 @@ def find_next_link(
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
                 if jumps is None:
-                    jumps = _numbered_jumps(anchors, page, usable)
+                    jumps = _numbered_jumps(anchors, page, usable) | _headlined(anchors, usable)
                 if url in jumps:
-                    continue  # "»" to the pager's last page, not the next
+                    continue  # "»" to the pager's last page, or a card's "▶": not the next
             if (
                 _names_newer(url, page)
                 and (back := older or _older_link(anchors, page, usable, target))
@@ -598,6 +598,23 @@ def _numbered_jumps(
         url
         for anchor, text in anchors
         if text.isdigit() and text != wanted and (url := usable(anchor.attributes.get("href")))
+    }
+
+
+def _headlined(
+    anchors: list[tuple[LexborNode, str]], usable: Callable[[str | None], str | None]
+) -> set[str]:
+    """Where the page's headlines lead: links of a headline's words that no pager says
+    ("Следваща страница »" and its like aside). An arrow going to one of them is a card's
+    own: a video's "▶" play button over its picture, a teaser's "»" read-more beside its
+    headline, never the list's next page (a TV station's news, every card a video)."""
+    return {
+        url
+        for anchor, text in anchors
+        if len(text.split()) >= MIN_HEADLINE_WORDS
+        and not _NEXT_TEXT.match(text)
+        and not _OLDER.match(text)
+        and (url := usable(anchor.attributes.get("href")))
     }
 
 
