@@ -16,13 +16,19 @@ archive exactly its articles with the true title, date, author and body.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .mirror_sites import check_bare_crawl
-from .support import Result
+from .mirror_sites import (
+    assert_archived_whole_and_right,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+)
+from .support import SITES, Result
 
 ROUND94_SITES = {
     "postoyanna": ("Община Постоянна", "https://postoyanna.bg"),
@@ -62,3 +68,25 @@ def test_a_sitemap_robots_txt_names_beside_the_index_naming_it_is_that_indexs_ch
     assert nightly == ["/robots.txt", "/sitemap_index.xml", "/"]
     assert first.count("/video-sitemap.xml") == 1
     assert first.count("/post-sitemap.xml") == first.count("/post-sitemap2.xml") == 1
+
+
+def test_a_child_sitemap_robots_txt_names_before_its_index_is_not_read_again_nightly(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kartovo with robots.txt naming the video sitemap (over ``http://``) and the dead
+    one BEFORE the index: the child is read as a source of its own before any index has
+    named it, but exploring keeps it as the index's child, so the nightly run asks for
+    the index alone (before: the child again, a 304, 4 requests)."""
+    root = tmp_path / "kartovo"
+    shutil.copytree(SITES / "kartovo", root)
+    (root / "robots.txt").write_text(
+        "User-agent: *\nDisallow: /admin/\n\n"
+        "Sitemap: http://kartovo.bg/video-sitemap.xml\n"
+        "Sitemap: https://kartovo.bg/stari-novini-sitemap.xml\n"
+        "Sitemap: https://kartovo.bg/sitemap_index.xml\n",
+        encoding="utf-8",
+    )
+    profile = bare_profile(tmp_path, "kartovo", *ROUND94_SITES["kartovo"])
+    _first, nightly = crawl_twice(run_cli, db, profile, "kartovo", root)
+    assert nightly == ["/robots.txt", "/sitemap_index.xml", "/"]
+    assert_archived_whole_and_right(db, "kartovo")

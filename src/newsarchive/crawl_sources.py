@@ -23,6 +23,7 @@ from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings, next_pages, sitemap_children
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
+    CHILD_NOTE,
     GONE_NOTE,
     MIN_ITEMS,
     NAMED_NOTES,
@@ -210,9 +211,12 @@ class SourceReader:
             u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sources.urls
         ]
         self._said_empty()
-        if (barren or gone) and sources.explored_at:  # found, and not to be read again:
-            # a sitemap of pages, not news; a source gone that the site names (``_dead_named``)
-            kept = sources.without(barren).without(gone, GONE_NOTE)
+        # a top sitemap an index names as its child, whichever robots.txt lists first
+        children = [u for u in sources.sitemaps if url_key(u) in self._children_named]
+        if (barren or gone or children) and sources.explored_at:  # found, not to be read again:
+            # a sitemap of pages, not news; a source gone that the site names (``_dead_named``);
+            # an index's child, read as that child
+            kept = sources.without(barren).without(gone, GONE_NOTE).without(children, CHILD_NOTE)
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
         return self._sources_failed - failed_before + rested
