@@ -995,6 +995,17 @@ for site, name, origin in (
     ("tvdolina", "ТВ Долина", "https://tvdolina.bg"),
     ("radiovalna", "Радио Вълна", "https://radiovalna.bg"),
     ("tvsever", "ТВ Север", "https://tvsever.bg"),
+    # and a ninety-fourth's (tests/fixtures/make_mirrors_round94.py): feeds and sitemaps
+    # as CMS plugins write them, each site's best index: RSS items naming their post only
+    # in a permalink <guid>, an <atom:updated> days after the <pubDate>; the whole text in
+    # <content:encoded> over article pages that are a script's shell; a Yoast-like index
+    # with image and video sitemaps, every <lastmod> a year ahead, robots.txt naming a dead
+    # sitemap and one of the index's children over http://; a Google News sitemap over
+    # pages printing no date
+    ("postoyanna", "Община Постоянна", "https://postoyanna.bg"),
+    ("tsyalostna", "Община Цялостна", "https://tsyalostna.bg"),
+    ("kartovo", "Община Картово", "https://kartovo.bg"),
+    ("lesovnik", "Лесовник", "https://lesovnik.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

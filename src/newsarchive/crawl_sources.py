@@ -23,6 +23,7 @@ from newsarchive.date_stamps import local_date
 from newsarchive.discover import feeds, fragments, listings, next_pages, sitemap_children
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
+    CHILD_NOTE,
     GONE_NOTE,
     MIN_ITEMS,
     NAMED_NOTES,
@@ -118,6 +119,11 @@ class SourceReader:
         # child sitemap -> the index that names it (read in this run) and the stamp it
         # gives the child there ("": none worth reading): the site names it
         self._index_of: dict[str, tuple[str, str]] = {}
+        # the keys (``url_key``) of every child an index read in this run names, read or
+        # left unread as unchanged: a top sitemap among them (robots.txt naming an index
+        # and one of its children, or the child again over ``http://``) is that index's
+        # child, judged by its ``<lastmod>`` there, not asked again as a source of its own
+        self._children_named: set[str] = set()
         # how exploring found each source (``Discovery.notes``) of those read in this run
         self._notes: dict[str, str] = {}
         # feeds and sitemaps that answered with nothing in them (``feeds.EMPTY``), with
@@ -190,7 +196,7 @@ class SourceReader:
         sitemaps = self._sitemaps_in_turn(sources.sitemaps)
         barren: list[str] = []
         for url in sitemaps:
-            if url in skip:
+            if url in skip or url_key(url) in self._children_named:
                 continue
             if covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS):
                 self.tally.sitemaps_left = True  # (its children unread: their rests stand)
@@ -205,9 +211,12 @@ class SourceReader:
             u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sources.urls
         ]
         self._said_empty()
-        if (barren or gone) and sources.explored_at:  # found, and not to be read again:
-            # a sitemap of pages, not news; a source gone that the site names (``_dead_named``)
-            kept = sources.without(barren).without(gone, GONE_NOTE)
+        # a top sitemap an index names as its child, whichever robots.txt lists first
+        children = [u for u in sources.sitemaps if url_key(u) in self._children_named]
+        if (barren or gone or children) and sources.explored_at:  # found, not to be read again:
+            # a sitemap of pages, not news; a source gone that the site names (``_dead_named``);
+            # an index's child, read as that child
+            kept = sources.without(barren).without(gone, GONE_NOTE).without(children, CHILD_NOTE)
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
         return self._sources_failed - failed_before + rested
@@ -310,6 +319,7 @@ class SourceReader:
         unknown = False  # a child not read now: whether it holds news is not known
         errors, refused = self.report.listing_errors, self._sitemaps_refused
         children = sitemaps if depth < 2 else []
+        self._children_named.update(url_key(child.url) for child in children)
         fresh = self._fresh(children)
         generated = sitemap_children.generation_stamp(children, SITEMAPS_PER_RUN)
         due: list[tuple[feeds.FeedEntry, str]] = []

@@ -136,6 +136,7 @@ _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss\d*|atom|(?:news|rss)?feeds?)(?![^\W_
 # why a source exploring found is no longer read (``Discovery.without``)
 BARREN_NOTE = "held no news: not read again"
 GONE_NOTE = "gone (404/410) though the site names it: not read again until explored again"
+CHILD_NOTE = "a child of a sitemap index the site names: read as that index's child"
 # How a note (``Discovery.notes``) begins for a source the site itself names: a robots.txt
 # ``Sitemap:`` line, a page's ``<link rel>``, an "RSS" link or the feed page it leads to
 # (not a conventional path that answered, nor a listing a menu leads to). One of them gone

@@ -1,0 +1,92 @@
+"""A ninety-fourth round of site shapes, four small sites whose feed or sitemap is their
+best index, written as real CMS plugins write them, crawled from the origin alone (a
+profile of id, name and origin) through a real ``MirrorServer``, as
+``test_round88_mirrors`` does its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round94.py``): RSS items naming their post
+only in a permalink ``<guid>`` (no ``<link>``, or one to the home page), an
+``<atom:updated>`` days after the ``<pubDate>``, pictures only as ``<media:content>`` or
+``<enclosure>`` (postoyanna); a feed whose ``<content:encoded>`` holds the whole text of
+article pages that are a script's shell (tsyalostna); a Yoast-like index with image and
+video sitemaps and ``post-sitemap2.xml`` of the oldest posts, every ``<lastmod>`` a year
+ahead, robots.txt naming a dead sitemap and one on ``http://`` (kartovo); a Google News
+sitemap over pages printing no date, its ``<lastmod>`` a year ahead (lesovnik). Each must
+archive exactly its articles with the true title, date, author and body.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import (
+    assert_archived_whole_and_right,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+)
+from .support import SITES, Result
+
+ROUND94_SITES = {
+    "postoyanna": ("Община Постоянна", "https://postoyanna.bg"),
+    "tsyalostna": ("Община Цялостна", "https://tsyalostna.bg"),
+    "kartovo": ("Община Картово", "https://kartovo.bg"),
+    "lesovnik": ("Лесовник", "https://lesovnik.bg"),
+}
+
+
+SHELL = pytest.mark.xfail(
+    strict=True,
+    reason="tsyalostna: the feed's <content:encoded> is never read, so a page that is a "
+    "script's shell is archived with its footer line as its text (not mended: the feed's "
+    "text would have to travel with the URL through the frontier to the archive)",
+)
+
+
+@pytest.mark.parametrize(
+    "site",
+    [pytest.param(s, marks=SHELL) if s == "tsyalostna" else s for s in sorted(ROUND94_SITES)],
+)
+def test_a_round94_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND94_SITES[site])
+
+
+def test_a_sitemap_robots_txt_names_beside_the_index_naming_it_is_that_indexs_child(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kartovo: robots.txt names the Yoast index and, over ``http://``, its video
+    sitemap. Read as a source of its own, the child was asked again every night beside
+    its index (a 304: 4 requests a night), and twice on the first run (once through the
+    ``http://`` line's 301); now it is the index's child, judged by its ``<lastmod>``
+    there, and the index's children are read once each."""
+    first, nightly = check_bare_crawl(run_cli, db, tmp_path, "kartovo", *ROUND94_SITES["kartovo"])
+    assert nightly == ["/robots.txt", "/sitemap_index.xml", "/"]
+    assert first.count("/video-sitemap.xml") == 1
+    assert first.count("/post-sitemap.xml") == first.count("/post-sitemap2.xml") == 1
+
+
+def test_a_child_sitemap_robots_txt_names_before_its_index_is_not_read_again_nightly(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kartovo with robots.txt naming the video sitemap (over ``http://``) and the dead
+    one BEFORE the index: the child is read as a source of its own before any index has
+    named it, but exploring keeps it as the index's child, so the nightly run asks for
+    the index alone (before: the child again, a 304, 4 requests)."""
+    root = tmp_path / "kartovo"
+    shutil.copytree(SITES / "kartovo", root)
+    (root / "robots.txt").write_text(
+        "User-agent: *\nDisallow: /admin/\n\n"
+        "Sitemap: http://kartovo.bg/video-sitemap.xml\n"
+        "Sitemap: https://kartovo.bg/stari-novini-sitemap.xml\n"
+        "Sitemap: https://kartovo.bg/sitemap_index.xml\n",
+        encoding="utf-8",
+    )
+    profile = bare_profile(tmp_path, "kartovo", *ROUND94_SITES["kartovo"])
+    _first, nightly = crawl_twice(run_cli, db, profile, "kartovo", root)
+    assert nightly == ["/robots.txt", "/sitemap_index.xml", "/"]
+    assert_archived_whole_and_right(db, "kartovo")
