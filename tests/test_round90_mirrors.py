@@ -152,14 +152,15 @@ PAID = (
     [
         "<p><em>Промоционален материал.</em></p>",
         "<p>Материалът е платена публикация.</p>",
-        pytest.param(
-            '<p class="disclaimer"><em>Промоционален материал.</em></p>',
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="not mended: a disclosure in a box classed as a disclaimer (or "
-                "'promo…') goes with the furniture, and the paid article loses its mark",
-            ),
-        ),
+        # Boxes whose class names furniture ("disclaimer", "promo…", "sponsored"), an
+        # article's <footer>, and the bare words an ad slot also prints as its label:
+        # before, each went with the furniture and the paid article lost its mark.
+        '<p class="disclaimer"><em>Промоционален материал.</em></p>',
+        '<div class="promo-note">Рекламна публикация</div>',
+        '<p class="sponsored">Платена публикация</p>',
+        '<div class="advertorial">Paid content</div>',
+        '<footer class="sponsored-footer">Sponsored</footer>',
+        "<div>Рекламен материал</div>",
     ],
 )
 def test_a_paid_articles_disclosure_closing_its_text_stays_its_text(disclosure: str) -> None:
@@ -169,3 +170,47 @@ def test_a_paid_articles_disclosure_closing_its_text_stays_its_text(disclosure: 
     got = extract(PAID.format(disclosure), "https://yantra24.bg/novini/x/Nov-1", today=None)
     assert got.title == "Нов магазин отваря врати в промишлената зона"
     assert got.text.splitlines()[-1] == LexborHTMLParser(disclosure).text().strip()
+
+
+def test_a_sponsored_label_over_the_headline_is_neither_title_nor_text() -> None:
+    """A "Sponsored" label boxed over the headline stays out of the title, and a
+    disclosure opening the text's box is its first line: the mark of a paid article."""
+    page = PAID.replace(
+        '<span class="label-promo">Платена публикация</span>',
+        '<div class="sponsored-label">Спонсорирано съдържание</div>',
+    ).replace(
+        '<div class="article-text">',
+        '<div class="article-text"><p class="sponsored">Платена публикация</p>',
+    )
+    got = extract(page.format(""), "https://yantra24.bg/novini/x/Nov-1", today=None)
+    assert got.title == "Нов магазин отваря врати в промишлената зона"
+    assert got.text.splitlines() == [
+        "Платена публикация",
+        "Верига магазини открива нов обект в града край гарата.",
+        "През първата седмица клиентите ще получат отстъпка от десет процента.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an ad slot: its label over the banner, inside the slot or a box of its own
+        '<div class="ad-slot"><span class="ad-label">Sponsored</span>'
+        '<a href="/go/1"><img src="/b.jpg" alt=""></a></div>',
+        '<div class="ad-label">Реклама</div><div class="banner"><img src="/b.jpg" alt=""></div>',
+        '<p class="ad-label">Sponsored</p><div class="banner"><img src="/b.jpg" alt=""></div>',
+        # a promo box of other articles, under a disclosure's words
+        '<div class="promo-box"><h3>Промоционален материал</h3><ul>'
+        '<li><a href="/novini/a">Отстъпки в мола през уикенда</a></li>'
+        '<li><a href="/novini/b">Нов ресторант на брега на реката</a></li></ul></div>',
+        # a disclaimer that is no disclosure
+        '<p class="disclaimer">Мненията в материала са на автора.</p>',
+    ],
+)
+def test_an_ad_slot_or_a_promo_box_closing_the_text_stays_out(box: str) -> None:
+    """Only a paid article's own disclosure is kept: an ad's label, a promo box of other
+    articles and another disclaimer still go with the furniture."""
+    got = extract(PAID.format(box), "https://yantra24.bg/novini/x/Nov-1", today=None)
+    assert got.text.splitlines()[-1] == (
+        "През първата седмица клиентите ще получат отстъпка от десет процента."
+    )

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
 from newsarchive.extraction import openers
+from newsarchive.extraction.disclosure import is_paid_disclosure
 from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
 
@@ -47,10 +48,14 @@ def is_furniture_tag(tag: str, node: LexborNode) -> bool:
 
     A figure is furniture for its picture and credit, but editors (WordPress's table
     block, for one) put the article's own tables in figures too: those are the text a
-    reader came for. Their caption is still a ``figcaption``.
+    reader came for. Their caption is still a ``figcaption``. An article's ``<footer>``
+    holding only its paid disclosure ("Sponsored") is the text's last line
+    (``discloses_payment``).
     """
     if tag == "figure":
         return node.css_first("table") is None
+    if tag == "footer":
+        return not discloses_payment(node)
     return tag in FURNITURE_TAGS
 
 
@@ -341,7 +346,9 @@ _LINE_RULES = (
     r"^(?:Приемане|Приемам|Приеми(?: всички)?|Съгласен съм|Разбрах)"
     r"(?:\s+(?:Повече информация|Научете повече|Настройки|Откажи|Отказ))*$",
     # An ad slot's label, alone or between dashes as themes print it over the slot
-    # (tagDiv's "- Реклама -", "- Advertisement -").
+    # (tagDiv's "- Реклама -", "- Advertisement -"). As a paid article's first or last line,
+    # "Sponsored" or "Платена публикация" is its disclosure and stays (``disclosure``,
+    # read in ``pipeline``).
     r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)(?:\s*[-–—])?$",
     # The note an ad slot leaves between two paragraphs of the text, telling the reader
     # the text goes on past it ("Продължава след рекламата", "Статията продължава под
@@ -687,10 +694,46 @@ def _marked(
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
     if cls and marker(cls):
-        return node is None or not _leads_the_article(node, attrs, cls)
+        return node is None or not (_leads_the_article(node, attrs, cls) or discloses_payment(node))
     if not ident or not marker(ident):
         return False
-    return node is None or not _is_heading_anchor(node, ident)
+    return node is None or not (_is_heading_anchor(node, ident) or discloses_payment(node))
+
+
+# What an ad slot holds besides its label: a box holding any is the slot, not a disclosure.
+_AD_PARTS = "img, picture, iframe, ins, video, object, embed, a[href], script"
+
+
+def discloses_payment(node: LexborNode) -> bool:
+    """A paid article's disclosure in a box whose class names furniture ("disclaimer",
+    "promo-note", "sponsored"): kept, as the text's first or last line, for it is what
+    tells the archive's reader that the article was paid for (``disclosure``). The box
+    opens or closes its parent (an ad's label stands over its banner, a sibling after it),
+    holds no picture, frame or link (an ad slot's label over the ad inside it), and its
+    whole text is the disclosure; a promo box of other articles says more. The text it
+    opens or closes is beside it, in its parent: the box has a neighbour on one side only,
+    and that neighbour holds text (a label over a box of no text is a banner's; a badge
+    alone in its box, "Sponsored" beside one entry's name in a list of products, closes
+    no text)."""
+    after, before = _sibling(node, forward=True), _sibling(node, forward=False)
+    if (after is None) == (before is None):
+        return False
+    if not is_paid_disclosure(node.text(deep=True)) or node.css_first(_AD_PARTS) is not None:
+        return False
+    beside = after if after is not None else before
+    return beside is not None and bool(beside.text(deep=True).strip())
+
+
+def _sibling(node: LexborNode, *, forward: bool) -> LexborNode | None:
+    """The element (or text of more than spaces) after ``node`` among its siblings, or
+    before it; None at its parent's edge."""
+    sibling = node.next if forward else node.prev
+    while sibling is not None:
+        tag = sibling.tag or ""
+        if tag[:1] != "-" or (tag == "-text" and (sibling.text_content or "").strip()):
+            return sibling
+        sibling = sibling.next if forward else sibling.prev
+    return None
 
 
 def _leads_the_article(node: LexborNode, attrs: dict[str, str | None], cls: str) -> bool:

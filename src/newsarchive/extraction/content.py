@@ -52,6 +52,7 @@ from newsarchive.extraction.clean import (
     is_copyright_line,
     is_label_row,
 )
+from newsarchive.extraction.disclosure import is_paid_disclosure
 from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -844,8 +845,8 @@ def _trimmable(block: Block) -> bool:
     """A label at an edge, not a paragraph line; but a paragraph that only names a box of
     links ("Още от новините" in a ``<p class="karetka">``, an old site's heading, its
     links gone as navigation) is a label too: no article ends on those words."""
-    if block_weight(block) > 0:
-        return False
+    if block_weight(block) > 0 or is_paid_disclosure(block.text):
+        return False  # (a paid article's disclosure, "Рекламен материал", is its own line)
     if block.tag not in _KEPT_AT_EDGES or (block.size >= 25 and is_label_row(block.text)):
         return True  # (a cell of one post's fields, "Категория: … | Прегледи: 31 | …", too)
     return block.tag == "p" and block.size <= 60 and bool(STARTS_RELATED.match(block.text))

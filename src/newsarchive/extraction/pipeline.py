@@ -34,6 +34,7 @@ from newsarchive.extraction import (
     titles,
     translations,
 )
+from newsarchive.extraction.disclosure import is_paid_disclosure
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
     NearTitle,
@@ -187,7 +188,7 @@ def _extract(
         # verdicts on them are dropped)
         meta.times, h1s = None, tree.tags("h1")
         near.forget()
-    paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
+    paragraphs = _without_boilerplate_lines(paragraphs, extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
     paragraphs, signed, office, signed_on = _trim_tail(
         _trim_head(paragraphs, title.value, today, _clock_of(published)),
@@ -492,6 +493,23 @@ def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """A profile's drop patterns, compiled once per profile rather than once per page."""
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _without_boilerplate_lines(
+    paragraphs: list[str], extra: tuple[re.Pattern[str], ...]
+) -> list[str]:
+    """The text without the page's boilerplate lines, but for a paid article's disclosure
+    opening or closing it: the bare "Sponsored" or "Платена публикация" an ad slot also
+    prints as its label goes among the paragraphs, yet as the text's first or last line
+    it is what tells the reader the article was paid for (``disclosure``). A profile's
+    own drop patterns still drop it."""
+    last = len(paragraphs) - 1
+    return [
+        p
+        for i, p in enumerate(paragraphs)
+        if not clean.is_boilerplate_line(p, extra)
+        or (i in (0, last) and is_paid_disclosure(p) and not any(rule.search(p) for rule in extra))
+    ]
 
 
 _FIELD_SELECTORS = {

@@ -1,0 +1,51 @@
+"""A paid article's disclosure: the one vocabulary of the words that say an article was paid
+for ("Платена публикация.", "Промоционален материал", "Sponsored").
+
+Why it matters: a sponsored article is archived as any other (what the site published),
+and its disclosure, kept as a line of its text, is what tells the archive's reader, and a
+search, that it was paid for. Sites set that line in a box of its own, often classed
+``disclaimer``, ``promo…`` or ``sponsored`` (furniture words), and print the bare word
+alone, as an ad slot's label is printed: so the furniture gates ask here whether a box
+or a line at the text's edge is the article's own disclosure. Only the whole of a short
+text counts: a sentence naming the words ("… рекламен материал за фирмата …") is prose,
+and an ad slot's plain "Реклама" or "Advertisement" names no paid article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The disclosures, Bulgarian and English, each as a site prints it alone; "Sponsored" may
+# name what it marks ("Sponsored content", "Sponsored post").
+PAID_WORDS = (
+    "платена публикация",
+    "платен материал",
+    "промоционален материал",
+    "промоционална публикация",
+    "рекламен материал",
+    "рекламна публикация",
+    "спонсорирано съдържание",
+    "спонсориран материал",
+    "партньорски материал",
+    "партньорска публикация",
+    r"sponsored(?: (?:content|post|article|story))?",
+    "paid (?:content|post|partnership)",
+    "advertorial",
+    "partner content",
+)
+# A disclosure as a sentence: "Материалът е платена публикация.", "Публикацията е
+# платена.", "This is sponsored content."
+_SUBJECT = r"(?:(?:материалът|публикацията|статията|текстът) е |this is |this (?:article|post) is )"
+_PAID_LINE = re.compile(
+    rf"(?:{_SUBJECT}?(?:{'|'.join(PAID_WORDS)})|(?:публикацията|материалът|статията) е платен[ао]?)"
+    r"\s*[.!]?",
+    re.IGNORECASE,
+)
+# Longer than any disclosure above: the text is not read further.
+_DISCLOSURE_MAX = 60
+
+
+def is_paid_disclosure(text: str) -> bool:
+    """The whole of ``text`` (squashed) says the article was paid for, and no more."""
+    text = " ".join(text.split())
+    return 0 < len(text) <= _DISCLOSURE_MAX and bool(_PAID_LINE.fullmatch(text))
