@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
 from newsarchive.extraction import openers
-from newsarchive.extraction.disclosure import is_paid_disclosure
+from newsarchive.extraction.disclosure import DISCLOSURE_MAX, is_paid_disclosure
 from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
 
@@ -718,10 +718,26 @@ def discloses_payment(node: LexborNode) -> bool:
     after, before = _sibling(node, forward=True), _sibling(node, forward=False)
     if (after is None) == (before is None):
         return False
-    if not is_paid_disclosure(node.text(deep=True)) or node.css_first(_AD_PARTS) is not None:
+    text = _short_text(node, DISCLOSURE_MAX)
+    if text is None or not is_paid_disclosure(text) or node.css_first(_AD_PARTS) is not None:
         return False
     beside = after if after is not None else before
     return beside is not None and bool(beside.text(deep=True).strip())
+
+
+def _short_text(node: LexborNode, limit: int) -> str | None:
+    """``node``'s text, or None once its letters pass ``limit`` (spaces aside): a sidebar
+    or a footer classed as furniture is asked this at each of its nested boxes, and
+    reading each whole would cost its size again at every level."""
+    parts: list[str] = []
+    size = 0
+    for part in node.traverse(include_text=True):
+        if part.tag == "-text" and (chunk := part.text_content or ""):
+            size += len(chunk) - chunk.count(" ") - chunk.count("\n")
+            if size > limit:
+                return None
+            parts.append(chunk)
+    return "".join(parts)
 
 
 def _sibling(node: LexborNode, *, forward: bool) -> LexborNode | None:

@@ -42,10 +42,10 @@ _PAID_LINE = re.compile(
     re.IGNORECASE,
 )
 # Longer than any disclosure above: the text is not read further.
-_DISCLOSURE_MAX = 60
+DISCLOSURE_MAX = 60
 
 
 def is_paid_disclosure(text: str) -> bool:
     """The whole of ``text`` (squashed) says the article was paid for, and no more."""
     text = " ".join(text.split())
-    return 0 < len(text) <= _DISCLOSURE_MAX and bool(_PAID_LINE.fullmatch(text))
+    return 0 < len(text) <= DISCLOSURE_MAX and bool(_PAID_LINE.fullmatch(text))
