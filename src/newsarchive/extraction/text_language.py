@@ -29,6 +29,19 @@ _RUSSIAN_LETTERS = set("ыэё")
 _UKRAINIAN_LETTERS = set("іїєґ")
 _MACEDONIAN_LETTERS = set("ќѓѕ")
 _SERBIAN_LETTERS = set("јљњћђ")  # (ј, љ, њ Macedonian too: told by ќ, ѓ, ѕ)
+# Never Bulgarian either, but no sign of one language here: Belarusian's ў (a Belarusian
+# text is told by its і), and the џ Serbian and Macedonian share.
+_OTHER_LETTERS = set("ўџ")
+_NOT_BULGARIAN_LETTERS = "".join(
+    sorted(
+        _RUSSIAN_LETTERS
+        | _UKRAINIAN_LETTERS
+        | _MACEDONIAN_LETTERS
+        | _SERBIAN_LETTERS
+        | _OTHER_LETTERS
+    )
+)
+_NOT_BULGARIAN = re.compile(f"[{_NOT_BULGARIAN_LETTERS}{_NOT_BULGARIAN_LETTERS.upper()}]")
 
 # Short words each language writes on nearly every line and the other does not ("при",
 # "или", "как" are both languages' and are in neither list).
@@ -83,3 +96,11 @@ def _latin_language(words: list[str]) -> str:
     hits = {language: sum(w in common for w in words) for language, common in _LATIN_WORDS.items()}
     best = max(hits, key=lambda language: hits[language])
     return best if hits[best] >= 2 else "und"
+
+
+def has_letter_bulgarian_lacks(text: str) -> bool:
+    """Whether ``text`` holds a Cyrillic letter Bulgarian never writes (Russian's ы, э, ё,
+    Ukrainian's і, ї, є, ґ, Belarusian's ў, Serbian's and Macedonian's ј, љ, њ, ђ, ћ, џ,
+    ѓ, ќ, ѕ; never "ѝ", the Bulgarian "her"): a short line's only sign of its language,
+    where ``text_language`` wants a whole text. One list of those letters, here."""
+    return _NOT_BULGARIAN.search(text) is not None
