@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +78,23 @@ ENGLISH = (
 )  # fmt: skip
 def test_a_texts_language_is_told_by_its_letters_and_common_words(text: str, language: str) -> None:
     assert text_language(text) == language
+
+
+def test_a_huge_texts_language_is_told_in_small_memory() -> None:
+    """A page of 10 MB may give a text of millions of letters: its language is counted,
+    not listed letter by letter (a list of one string a Cyrillic letter held 700 MB for
+    4.3 million characters; 2 million characters here)."""
+    text = RUSSIAN * (2_000_000 // len(RUSSIAN))
+    tracemalloc.start()
+    try:
+        language = text_language(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert language == "ru"
+    # (its letters copied once or twice, and a regex's pieces: 30 MB; a list of them
+    # one string a letter held 315 MB)
+    assert peak < 20 * len(text), peak
 
 
 def test_no_bulgarian_article_of_any_mirror_is_called_another_language() -> None:

@@ -100,7 +100,7 @@ def _report_library_warnings(
             help="Print the version (and the extractor's revision) and exit.",
         ),
     ] = False,
-    db: RootDbOption = None,  # read by each command's own --db (``or_given_before``)
+    db: RootDbOption = None,  # read by each command's own --db (``cli_options.or_given_before``)
 ) -> None:
     if db is not None and not takes_db(ctx):
         # (else the command would drop it without a word, as if it had used that archive)

@@ -914,7 +914,9 @@ SCREEN_READER_CLASSES = frozenset(("sr-only", "visually-hidden", "screen-reader-
 # ``hidden``/``is-hidden``/``hide`` of other frameworks, screen-reader-only text): the one
 # vocabulary of them. Read by ``access`` only, of an offer a site keeps in every page and
 # shows by script over a paid article; the extraction rules do not skip these (a
-# responsive template's ``d-none d-md-block`` is its desktop text).
+# responsive template's ``d-none d-md-block`` is its desktop text). The one hiding class
+# they do skip, a theme's for its stamps for machines (Avada's "rich-snippet-hidden"),
+# is ``class_names.SNIPPET_CLASSES``, read by ``is_hidden`` and by discovery's cards too.
 HIDDEN_CLASSES = (
     frozenset(("d-none", "hidden", "is-hidden", "hide", "invisible")) | SCREEN_READER_CLASSES
 )
