@@ -143,6 +143,8 @@ ORIGINAL = '<a href="/novini/5-remont/"><img src="/img/bg.png" alt="БГ"></a> |
         (_copy(RUSSIAN, '<a href="/?lang=bg">БГ</a>'), None),
         (_copy(BULGARIAN, '<a href="/novini/5-remont/">БГ</a> <a href="?lang=ru">RU</a>'), None),
         (_copy(RUSSIAN, '<a href="https://other.bg/novini/5">БГ</a>'), None),  # another site
+        (_copy(RUSSIAN, '<a href="\x00">БГ</a>'), None),  # a broken link names no original
+        (_copy(RUSSIAN, '<a href="/news.php?lang=bg&id=%ZZ">БГ</a>'), None),
     ],
 )  # fmt: skip
 def test_a_copy_whose_template_says_bg_is_told_by_its_text_and_its_switch(

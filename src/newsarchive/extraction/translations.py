@@ -69,6 +69,11 @@ _LANGUAGE_FIELD = re.compile(
 )  # "/?lang=bg": a home
 
 
+# A link garbled in the template: a percent sign escaping nothing, or the replacement
+# character the parser put for a NUL or a byte of no encoding
+_GARBLED_HREF = re.compile("%(?![0-9A-Fa-f]{2})|\ufffd")
+
+
 def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
     """The Bulgarian original's URL when the page at ``url``, whose article text is
     ``text``, is written in another language and its language switch links a Bulgarian
@@ -80,7 +85,10 @@ def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
     language = text_language(text)
     if language in ("", ARCHIVE_LANGUAGE):
         return None  # (nearly every page: Bulgarian, or too short to tell)
-    here, host = url_key(url), urlsplit(url).netloc.lower()
+    try:
+        here, host = url_key(url), urlsplit(url).netloc.lower()
+    except ValueError:  # (an address too malformed to split: never a fetched page's)
+        return None
     for anchor in tree.css("a[href]"):
         labels = [anchor.text(deep=True), anchor.attributes.get("title") or ""]
         labels += [
@@ -88,7 +96,10 @@ def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
         ]
         if not any(BULGARIAN_LABEL.match(" ".join(label.split())) for label in labels):
             continue
-        address = normalize_url(anchor.attributes.get("href") or "", url)
+        href = anchor.attributes.get("href") or ""
+        if _GARBLED_HREF.search(href):
+            continue  # (names no page: its original is not known)
+        address = normalize_url(href, url)
         if address is None or url_key(address) == here:
             continue
         parts = urlsplit(address)
