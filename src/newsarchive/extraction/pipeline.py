@@ -890,7 +890,9 @@ def _pick_near(
         mine = published
         kept: tuple[DatePick | None, DatePick | None] = (mine, modified)
         published, modified = _guarded(
-            lambda: _checked_profile_date(mine, modified, tree, near, meta, profile, today, url),
+            lambda: _checked_profile_date(
+                mine, modified, tree, near, meta, profile, today, url, page_text
+            ),
             kept,
             "published",
             failed,
@@ -925,6 +927,7 @@ def _checked_profile_date(
     profile: Profile,
     today: dt.date | None,
     url: str | None,
+    page_text: Callable[[], str],
 ) -> tuple[DatePick | None, DatePick | None]:
     """The profile's date and the page's modified one, or the generic rules' pair where
     the profile's is not the page's publication (``profile_check.date_is_off``)."""
@@ -934,7 +937,7 @@ def _checked_profile_date(
     if stated is not None and profile_check.date_is_off(mine.value, stated.value, True, None):
         return replace(stated, rule=stated.rule + _OVER_PROFILE), modified
     bare = replace(profile, date_selectors=())
-    theirs, changed = pick_dates(tree, near, meta, bare, today, url or "")
+    theirs, changed = pick_dates(tree, near, meta, bare, today, url or "", page_text)
     if theirs is None or theirs.modified_only or theirs.guessed:
         return mine, modified
     told = theirs.source in ("jsonld", "meta")
