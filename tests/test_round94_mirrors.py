@@ -38,18 +38,7 @@ ROUND94_SITES = {
 }
 
 
-SHELL = pytest.mark.xfail(
-    strict=True,
-    reason="tsyalostna: the feed's <content:encoded> is never read, so a page that is a "
-    "script's shell is archived with its footer line as its text (not mended: the feed's "
-    "text would have to travel with the URL through the frontier to the archive)",
-)
-
-
-@pytest.mark.parametrize(
-    "site",
-    [pytest.param(s, marks=SHELL) if s == "tsyalostna" else s for s in sorted(ROUND94_SITES)],
-)
+@pytest.mark.parametrize("site", sorted(ROUND94_SITES))
 def test_a_round94_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:

@@ -962,6 +962,8 @@ class SourceReader:
         if self._copy_marks:
             marks = self._copy_marks
             candidates = [replace(c, url=without_copy_marks(c.url, marks)) for c in candidates]
+        fed = self.harvest.fed  # (a feed item's whole text, for the run: ``feed_text``)
+        fed.update((url_key(c.url), (c.headline or "", c.content)) for c in candidates if c.content)
         verdicts = self.frontier.offer(
             candidates, handled=self.harvest.handled, refresh=self.options.refresh,
             since=self.options.since,

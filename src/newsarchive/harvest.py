@@ -61,6 +61,7 @@ from newsarchive.extraction.continuation import (
     next_part,
     read_part,
 )
+from newsarchive.extraction.feed_text import with_feed_text
 from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
@@ -154,13 +155,17 @@ def judge(
     *,
     older: bool = False,
     listings: Iterable[str] | StartPages = (),
+    fed: tuple[str, str] | None = None,
 ) -> Verdict:
     """``listed``: the date the listing or feed gave this URL, the article's date when
     its page states none (``date_source`` "listing" or "feed"), never one after the fetch.
     ``older``: the page's "« Предишна новина" link is wanted (``Verdict.older``): only
     on the way back through them, as reading every link's text costs a page 6% of its
     extraction, for a link nothing else uses. ``listings``: the site's listing pages this
-    crawl knows (``Harvester.listings``), which no article is redirected to or named by."""
+    crawl knows (``Harvester.listings``), which no article is redirected to or named by.
+    ``fed``: the title and whole text (HTML) of the feed item naming the URL, the
+    article's text where the page is a script's shell or holds little of it
+    (``feed_text``)."""
     if isinstance(result, FetchInterrupted):
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
@@ -207,6 +212,7 @@ def judge(
         tree=tree,
     )  # fmt: skip
     intact = None if changes_tree(profile) else tree
+    article = with_feed_text(article, fed, profile=profile, today=result.fetched_at)
     cpu = time.thread_time() - cpu
     # (a page that shows only a guess, a day without its year or "преди 2 месеца", takes
     # the listing's date too: printed in full, it is no guess)
@@ -451,6 +457,10 @@ class Harvester:
     # the day each page fetched in this run states, by URL key (one older than --since,
     # never archived, too): how a listing printing no dates runs (``stated_days``)
     days: dict[str, dt.date] = field(default_factory=dict)
+    # the feed items carrying their whole text, by URL key: (title, text as HTML), taken
+    # over a page that is a script's shell (``feed_text``). Held for the run only: the
+    # feed is read each night its URLs are found, so nothing of it needs archiving
+    fed: dict[str, tuple[str, str]] = field(default_factory=dict)
     # the site's listing pages known in this run (the saved exploration's, those read):
     # a bare profile names none, and an article redirected to one was removed
     listings: StartPages = field(init=False)
@@ -774,7 +784,7 @@ class Harvester:
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
         verdict = judge(
             url, result, self.profile, self.options.since, listed, older=left != 0,
-            listings=self.listings,
+            listings=self.listings, fed=self.fed.get(url_key(url)),
         )  # fmt: skip
         self.report.cpu["extract"] += verdict.cpu
         if verdict.day is not None:

@@ -92,6 +92,9 @@ class Candidate:
     source: str
     listed_date: dt.date | dt.datetime | None = None
     headline: str | None = None
+    # a feed item's whole text as HTML (``FeedEntry.content``), held for the run only:
+    # the feed is read each night its URL is found, so nothing keeps it in the archive
+    content: str | None = field(default=None, compare=False, repr=False)
 
 
 SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates

@@ -104,6 +104,11 @@ class FeedEntry:
     # retitled since (``headlines.retitled``); no part of what the entry is (where and
     # when), so not compared
     title: str | None = field(default=None, compare=False)
+    # the item's whole text as HTML, where the feed carries it (RSS ``<content:encoded>``,
+    # Atom ``<content type="html">``, JSON Feed ``content_html``): what an article page
+    # that is a script's shell never shows (``extraction.feed_text``); no part of what
+    # the entry is, so not compared
+    content: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -428,8 +433,9 @@ def read_feed(
     if as_json is not None:
         items, more = as_json
         entries: dict[str, FeedEntry] = {}
-        for url, published, title in items:
-            entries.setdefault(url, FeedEntry(url, published, title=title and printed_title(title)))
+        for url, published, title, whole in items:
+            headline = title and printed_title(title)
+            entries.setdefault(url, FeedEntry(url, published, title=headline, content=whole))
         following = json_next_page(content, max_bytes=max_bytes)
         return Feed(list(entries.values()), _too_many(max_entries) if more else None, following)
     body = _Body(content, max_bytes)
@@ -609,7 +615,8 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
         return None
     date = date_field(_child_text(node, "pubdate", "date", "published", "updated"))
     published = _entry_date(date, parse_feed_date) if date else None
-    return FeedEntry(link, published, title=_entry_title(node))
+    content = next((c.text for c in _children(node, "encoded") if (c.text or "").strip()), None)
+    return FeedEntry(link, published, title=_entry_title(node), content=content)
 
 
 def _entry_title(node: ET.Element) -> str | None:
@@ -636,7 +643,16 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
     href = chosen.get("href", "").strip()
     date = date_field(_child_text(node, "published", "updated"))
     url = (_join(base, href) or href) if base else href
-    return FeedEntry(url, parse_iso(date) if date else None, title=_entry_title(node))
+    content = next(
+        (
+            c.text
+            for c in _children(node, "content")
+            if c.get("type", "").lower() in ("html", "text/html") and (c.text or "").strip()
+        ),
+        None,
+    )
+    published = parse_iso(date) if date else None
+    return FeedEntry(url, published, title=_entry_title(node), content=content)
 
 
 def _join(base: str, ref: str) -> str | None:
@@ -749,7 +765,11 @@ def feed_links(
         ):
             # (a Google News entry's publication date is the story's, as a feed's is)
             said = SOURCE_NEWS_SITEMAP if entry.first_published else source
-            articles.append(Candidate(url, profile.id, said, _listed(entry.published), entry.title))
+            articles.append(
+                Candidate(
+                    url, profile.id, said, _listed(entry.published), entry.title, entry.content
+                )
+            )
             if entry.news or posts:
                 news.add(url)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):

@@ -82,10 +82,11 @@ def wp_posts_next(url: str, total_pages: str | None, entries: int) -> str | None
 
 def json_entries(
     content: bytes, *, max_bytes: int, max_entries: int
-) -> tuple[list[tuple[str, Published | None, str | None]], bool] | None:
-    """The (URL, date, title as written) of each item, in order, and whether there were more than
-    ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed
-    (nor one cut at ``max_bytes``, which JSON cannot be read past)."""
+) -> tuple[list[tuple[str, Published | None, str | None, str | None]], bool] | None:
+    """The (URL, date, title as written, whole text as HTML: JSON Feed's ``content_html``,
+    the WordPress REST API's ``content.rendered``) of each item, in order, and whether
+    there were more than ``max_entries``; None when ``content`` is not a JSON list of
+    posts or a JSON Feed (nor one cut at ``max_bytes``, which JSON cannot be read past)."""
     # (the first bytes looked at first: every XML feed and sitemap passes through here)
     if not content[:512].removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"[", b"{")):
         return None
@@ -96,7 +97,7 @@ def json_entries(
     items = data.get("items") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return None
-    found: list[tuple[str, Published | None, str | None]] = []
+    found: list[tuple[str, Published | None, str | None, str | None]] = []
     for item in items:
         if not isinstance(item, dict):
             continue
@@ -107,7 +108,9 @@ def json_entries(
             return found, True
         date = next((v for k in _DATE_KEYS if isinstance(v := item.get(k), str) and v), "")
         date = date_field(date)
-        found.append((url, parse_iso(date) if date else None, _title(item.get("title"))))
+        published = parse_iso(date) if date else None
+        whole = _title(item.get("content_html") or item.get("content"))
+        found.append((url, published, _title(item.get("title")), whole))
     if items and not found:
         return None  # a list of something else (comments' ids, numbers)
     return found, False

@@ -31,6 +31,7 @@ from newsarchive.extraction import (
     page_kind,
     profile_check,
     set_apart,
+    shell,
     titles,
     translations,
 )
@@ -319,6 +320,8 @@ def _extract(
     tags = tuple(fixed_tags)
     own = (meta.og_site_name, "" if profile is _GENERIC else profile.name)
     kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
+    if not kind and _guarded(lambda: shell.is_script_shell(tree, text), False, "text", failed):
+        kind = shell.SCRIPT_SHELL  # (its text, if any, the footer's: no article's)
     if kind:
         rules["kind"] = kind
     paid, rules["access"] = access.page_access(told, offers, text)
