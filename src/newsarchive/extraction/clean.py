@@ -726,18 +726,23 @@ def discloses_payment(node: LexborNode) -> bool:
 
 
 def _short_text(node: LexborNode, limit: int) -> str | None:
-    """``node``'s text, or None once its letters pass ``limit`` (spaces aside): a sidebar
-    or a footer classed as furniture is asked this at each of its nested boxes, and
-    reading each whole would cost its size again at every level."""
+    """``node``'s text, or None once it passes ``limit`` characters: a sidebar or a
+    footer classed as furniture is asked this at each of its nested boxes, and reading
+    each whole would cost its size again at every level. (A template's indentation counts
+    too: ``_PRINTED_SPACES`` times a disclosure's length is room for it.)"""
     parts: list[str] = []
     size = 0
     for part in node.traverse(include_text=True):
         if part.tag == "-text" and (chunk := part.text_content or ""):
-            size += len(chunk) - chunk.count(" ") - chunk.count("\n")
-            if size > limit:
+            size += len(chunk)
+            if size > limit * _PRINTED_SPACES:
                 return None
             parts.append(chunk)
     return "".join(parts)
+
+
+# How much longer than its words a short box's text may be as the template indents it
+_PRINTED_SPACES = 4
 
 
 def _sibling(node: LexborNode, *, forward: bool) -> LexborNode | None:
@@ -855,6 +860,8 @@ _STREAMED = re.compile(rf"^[SP]:{PART_NUMBER}$")
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
     """Invisible to readers (``hidden``, ``aria-hidden``, inline ``display:none``), but
     not a folded accordion's panel: the article's own text, one click away."""
+    if "hidden" not in attrs and "aria-hidden" not in attrs and "style" not in attrs:
+        return False  # (nearly every element: asked of each a date's window reads)
     if "hidden" in attrs and _STREAMED.match(attrs.get("id") or ""):
         return False
     if _is_accordion_panel(attrs):
@@ -879,7 +886,11 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
     if is_hidden_attrs(attrs):
         return True
     classes = attrs.get("class")
-    return classes is not None and not SNIPPET_CLASSES.isdisjoint(classes.split())
+    return (
+        classes is not None
+        and any(word in classes for word in SNIPPET_CLASSES)  # (before a split of each)
+        and not SNIPPET_CLASSES.isdisjoint(classes.split())
+    )
 
 
 # The table-of-contents boxes WordPress plugins set into a post's text, by the id or
