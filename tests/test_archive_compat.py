@@ -547,3 +547,38 @@ def test_a_v30_archive_gains_access_unrecorded_and_reextract_fills_it(
         assert conn.execute(read).fetchall() == before  # (no row rewritten, no re-dating)
     shown = run_cli("show", paid, "--db", str(db))
     assert "Access: paid — " in shown.stdout
+
+
+def test_a_v32_archive_gains_text_source_unrecorded_read_as_a_pages(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v33: ``articles.text_source``. A v32 archive (tsyalostna's crawl, its eight texts
+    its feed's, made as v32 wrote it: no column) is upgraded by the first command: every
+    row kept and NULL there (never recorded: not "page", which would be false of these),
+    ``show`` saying nothing of it and export carrying null. ``reextract`` reads NULL as a
+    page's text: the stored shells are reported (8 failed, exit 1), every text kept."""
+    from .mirror_sites import bare_crawl_twice, bare_profile
+
+    db = tmp_path / "v32.db"
+    site = ("tsyalostna", "Община Цялостна", "https://tsyalostna.bg")
+    bare_crawl_twice(run_cli, db, tmp_path, *site)
+    read = "SELECT id, url, title, published, author, tags, text, updated_at FROM articles"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN text_source")
+        conn.execute("PRAGMA user_version = 32")
+        conn.commit()
+        before = conn.execute(read).fetchall()
+    shown = run_cli("show", "1", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert "Text from:" not in shown.stdout and f"upgrading it to v{SCHEMA_VERSION}" in shown.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 33
+        assert conn.execute(read).fetchall() == before
+        assert conn.execute("SELECT DISTINCT text_source FROM articles").fetchall() == [(None,)]
+    exported = run_cli("export", "--db", str(db))
+    assert [json.loads(line)["text_source"] for line in exported.stdout.splitlines()] == [None] * 8
+    done = run_cli("reextract", "--profile", str(bare_profile(tmp_path, *site)), "--db", str(db))
+    assert done.exit_code == 1, done.stderr
+    assert done.stdout.startswith("re-extracted: 0 changed, 0 unchanged, 8 failed"), done.stdout
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute(read).fetchall() == before

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -102,6 +103,20 @@ def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> No
     assert taken == 1
     assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
     assert whole.title == "Бюджетът"
+
+
+def test_an_article_joined_from_its_pages_says_so_and_one_page_does_not() -> None:
+    """``text_source`` (``articles.text_source``): "pages" once a later page is taken;
+    a page that does not join leaves the first page's "page"; a feed's text stays the
+    feed's."""
+    first = Article(title="Бюджетът", text="Първи абзац.")
+    second = Article(title="Бюджетът", text="Втори абзац.")
+    other = Article(title="Друга новина", text="Втори абзац.")
+    assert first.text_source == "page"
+    assert joined(first, [second])[0].text_source == "pages"
+    assert joined(first, [other])[0].text_source == "page"
+    fed = replace(first, text_source="feed")
+    assert joined(fed, [second])[0].text_source == "feed"
 
 
 def _page_break(page: int, paragraphs: list[str]) -> str:

@@ -86,3 +86,22 @@ def test_a_short_notice_beside_a_loading_widget_is_an_article_and_keeps_its_text
     # a page with its own text keeps it over a feed's summary
     summary = "<p>Мостът ще бъде затворен.</p>"
     assert with_feed_text(page, (TITLE, summary)).text == page.text
+
+
+def test_reextract_keeps_a_feeds_text_over_a_shell_or_a_teaser_and_no_other_page() -> None:
+    """``keeps_feed_text``, ``reextract``'s rule for a row whose text the feed gave: kept
+    over its page read again while the page is a shell or holds under a third of it, as
+    the crawl chose; a page with its own text, or one now saying it is not found, is not
+    kept over (the first rewrites the row, the second is reported)."""
+    from newsarchive.extraction.feed_text import keeps_feed_text
+    from newsarchive.extraction.page_kind import ERROR_PAGE
+    from newsarchive.extraction.shell import SCRIPT_SHELL
+    from newsarchive.models import Article
+
+    stored = "Общината обяви ремонт на улиците в центъра. " * 9
+    shell = Article(title="Ремонт", text="Работно време: 8:00 – 17:00 ч.",
+                    rules={"kind": SCRIPT_SHELL})  # fmt: skip
+    assert keeps_feed_text(shell, stored)
+    assert keeps_feed_text(Article(title="Ремонт", text=stored[:100]), stored)
+    assert not keeps_feed_text(Article(title="Ремонт", text=stored[:200]), stored)
+    assert not keeps_feed_text(Article(title="", text="", rules={"kind": ERROR_PAGE}), stored)

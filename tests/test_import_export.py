@@ -37,8 +37,8 @@ def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> Non
     first = exported(run_cli, db)
     assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
     assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source",
-                             "date_note", "modified", "access", "author", "tags", "text",
-                             "fetched_at", "story"}  # fmt: skip
+                             "date_note", "modified", "access", "text_source", "author",
+                             "tags", "text", "fetched_at", "story"}  # fmt: skip
     copy = tmp_path / "copy.db"
     source = write_jsonl(tmp_path / "export.jsonl", first)
     result = run_cli("import-jsonl", str(source), "--db", str(copy))
@@ -1097,6 +1097,31 @@ def test_access_is_imported_back_as_exported_absent_as_unrecorded_and_a_bad_one_
     )
 
 
+def test_an_imported_text_source_is_kept_shown_and_checked(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """``text_source`` (v33) comes back from an export: "feed" is shown by ``show``, an
+    export from before the column imports as unrecorded (null), and a word that is not
+    one of its values is one line, exit 2."""
+    record = {"site": "bta", "url": "https://www.bta.bg/a", "title": "Заглавие",
+              "published": "2025-03-14", "text": "Целият текст от емисията."}  # fmt: skip
+    fed = dict(record, text_source="feed")
+    older = dict(record, url="https://www.bta.bg/b")
+    done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "a.jsonl", [fed, older])),
+                   "--db", str(db))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    rows = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    assert [row["text_source"] for row in rows] == ["feed", None]
+    assert "Text from: feed — " in run_cli("show", "1", "--db", str(db)).stdout
+    assert "Text from:" not in run_cli("show", "2", "--db", str(db)).stdout
+    refused = run_cli("import-jsonl", str(write_jsonl(tmp_path / "b.jsonl",
+                      [dict(record, text_source="rss")])), "--db", str(db))  # fmt: skip
+    assert refused.exit_code == 2, refused.stderr
+    assert refused.stderr == (
+        "newsarchive: error: line 1: 'text_source' must be null or one of page, pages, feed\n"
+    )
+
+
 @pytest.mark.parametrize(
     "text", ["Само началото на статията.", "Началото, поправено."], ids=["same", "edited"]
 )
@@ -1131,10 +1156,11 @@ EXPORT_KEYS = {
     "v11": ("id", "site", "url", "title", "published", "date_source", "date_note", "modified",
             "author", "tags", "text", "fetched_at", "story"),
 }  # fmt: skip
-BESIDE = ("date_source", "date_note", "modified", "access")
+BESIDE = ("date_source", "date_note", "modified", "access", "text_source")
 _DATED = {"site": "bta", "url": "https://www.bta.bg/a", "title": "Заглавие",
           "published": "2025-03-14", "date_source": "jsonld", "date_note": "guessed",
-          "modified": "2025-03-20T09:00:00+02:00", "access": "paid", "author": "Ива Петрова",
+          "modified": "2025-03-20T09:00:00+02:00", "access": "paid", "text_source": "feed",
+          "author": "Ива Петрова",
           "tags": ["Русе"], "text": "Само началото на статията."}  # fmt: skip
 
 
@@ -1202,7 +1228,7 @@ def test_an_older_export_of_another_date_keeps_no_note_of_the_old_one(
     """What describes the date (``date_source``, ``date_note``) goes with it: an older
     export giving another date (or none, or a placeholder) takes the row's date, and the
     rule and note of the old one are not kept beside it (``show`` would say "a guess"
-    of a date nobody guessed); ``modified`` and ``access`` are."""
+    of a date nobody guessed); ``modified``, ``access`` and ``text_source`` are."""
     row = _archived_dated(run_cli, db, tmp_path)
     older = {key: row[key] for key in EXPORT_KEYS["v1"]} | {"published": published}
     done = run_cli("import-jsonl", str(write_jsonl(tmp_path / "old.jsonl", [older])),
@@ -1216,6 +1242,7 @@ def test_an_older_export_of_another_date_keeps_no_note_of_the_old_one(
         None,
         _DATED["modified"],
         "paid",
+        "feed",
     ]
 
 

@@ -16,14 +16,20 @@ archive exactly its articles with the true title, date, author and body.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from .mirror_sites import (
     assert_archived_whole_and_right,
+    bare_crawl_twice,
     bare_profile,
     check_bare_crawl,
     crawl_twice,
@@ -79,3 +85,61 @@ def test_a_child_sitemap_robots_txt_names_before_its_index_is_not_read_again_nig
     _first, nightly = crawl_twice(run_cli, db, profile, "kartovo", root)
     assert nightly == ["/robots.txt", "/sitemap_index.xml", "/"]
     assert_archived_whole_and_right(db, "kartovo")
+
+
+def test_a_feeds_text_is_recorded_shown_exported_and_kept_by_reextract(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """tsyalostna's pages are a script's shell; its eight texts are its feed's. The rows
+    say so (``text_source`` "feed"), ``show`` says it in one line over the text, JSON
+    Lines, CSV and Parquet carry it and ``import-jsonl`` takes it back. ``reextract``,
+    reading the stored shells again, keeps the eight texts and says so, exit 0 (before:
+    "8 failed", exit 1); a page-text row over a page that now reads as a shell is still
+    reported, exit 1."""
+    site = ("tsyalostna", *ROUND94_SITES["tsyalostna"])
+    bare_crawl_twice(run_cli, db, tmp_path, *site)
+    read = "SELECT url, text_source, text, updated_at FROM articles ORDER BY url"
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute(read).fetchall()
+    assert len(rows) == 8 and {row[1] for row in rows} == {"feed"}
+    url = rows[0][0]
+    shown = run_cli("show", url, "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    said = [line for line in shown.stdout.splitlines() if line.startswith("Text from:")]
+    assert said == ["Text from: feed — the site's feed carried the whole text; the"
+                    " article's page is a script's shell or shows a small part of it"]  # fmt: skip
+    exported = run_cli("export", "--db", str(db))
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [r["text_source"] for r in records] == ["feed"] * 8
+    table = run_cli("export", "--format", "csv", "--db", str(db))
+    assert {row["text_source"] for row in csv.DictReader(io.StringIO(table.stdout))} == {"feed"}
+    parquet = tmp_path / "out.parquet"
+    made = run_cli("export", "--format", "parquet", "--out", str(parquet), "--db", str(db))
+    assert made.exit_code == 0, made.stderr
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).column("text_source").to_pylist() == ["feed"] * 8
+    again = tmp_path / "again.db"
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(exported.stdout, encoding="utf-8")
+    assert run_cli("import-jsonl", str(dump), "--db", str(again)).exit_code == 0
+    with closing(sqlite3.connect(again)) as conn:
+        assert conn.execute("SELECT DISTINCT text_source FROM articles").fetchall() == [("feed",)]
+
+    profile = bare_profile(tmp_path, *site)
+    done = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert done.exit_code == 0, done.stdout + done.stderr
+    assert done.stdout == (
+        "re-extracted: 0 changed, 0 unchanged, 0 failed (archived version kept), 0 without a"
+        " stored page, 0 without a profile; kept 8 texts from feeds\n"
+    )
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute(read).fetchall() == rows  # (no row rewritten)
+        # a row whose text was its page's (as an older crawl archived a shell's footer
+        # line): its page reads as a shell, which is the archived junk found
+        conn.execute("UPDATE articles SET text_source = 'page' WHERE url = ?", (url,))
+        conn.commit()
+    done = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert done.exit_code == 1, done.stdout + done.stderr
+    assert done.stdout.startswith("re-extracted: 0 changed, 0 unchanged, 1 failed"), done.stdout
+    assert done.stdout.endswith("; kept 7 texts from feeds\n"), done.stdout

@@ -464,6 +464,7 @@ def reextract(
         "changed": report.changed,
         "unchanged": report.unchanged,
         "failed": report.failed,
+        "kept_from_feeds": report.kept_from_feeds,
         "skipped": report.skipped,
         "unknown_sites": dict(sorted(report.unknown_sites.items())),
     }

@@ -706,7 +706,13 @@ def reextract(
             f"re-extracted: {result['changed']} changed, {result['unchanged']} unchanged, "
             f"{result['failed']} failed (archived version kept), "
             f"{result['skipped']} without a stored page, {sum(unknown.values())} without a"
-            " profile\n"
+            " profile"
+            + (
+                f"; kept {fed} text{'s' * (fed != 1)} from feeds"
+                if (fed := result["kept_from_feeds"])
+                else ""
+            )
+            + "\n"
         )
         for name, count in unknown.items():  # (crawled with --profile FILE, asked without)
             sys.stderr.write(

@@ -57,9 +57,9 @@ def _published(value: Any, line: int, key: str, dropped: list[str]) -> Any:
 
 
 def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | None:
-    """An export's ``date_source``, ``date_note`` or ``access``: one of ``allowed``, else a
-    one-line error; absent (an export from before the column: v3, v11, v31) stays
-    unrecorded."""
+    """An export's ``date_source``, ``date_note``, ``access`` or ``text_source``: one of
+    ``allowed``, else a one-line error; absent (an export from before the column: v3,
+    v11, v31, v33) stays unrecorded."""
     if value in (None, ""):
         return None
     if value not in allowed:
@@ -106,7 +106,7 @@ def _import_record(
     article it holds no key for, which the archived row keeps: ``Store.upsert_article``'s
     ``unsaid``); None for a blank line."""
     from newsarchive.archive.store import RECORD_KEYS, RECORDED_BESIDE, REVISION_FIELDS
-    from newsarchive.models import ACCESS_WORDS, DATE_NOTES, DATE_SOURCES, Article
+    from newsarchive.models import ACCESS_WORDS, DATE_NOTES, DATE_SOURCES, TEXT_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
     if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
@@ -165,6 +165,7 @@ def _import_record(
         date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
         access=_recorded(data.get("access"), number, "access", ACCESS_WORDS),
+        text_source=_recorded(data.get("text_source"), number, "text_source", TEXT_SOURCES),
         modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
         # (as a crawl keeps a page's tags, ``pipeline._pick_tags``: a blank one, which

@@ -177,6 +177,22 @@ ACCESS_WORDS = {
 }
 
 
+# ``Article.text_source``, ``articles.text_source``: where the archived text came from,
+# each with what ``show`` and the web article page say of it (a page's own text is said by
+# saying nothing; NULL, a row archived before v33 or imported without it, reads as one).
+TEXT_PAGE = "page"
+TEXT_PAGES = "pages"  # joined from the article's later pages (``extraction.continuation``)
+TEXT_FEED = "feed"  # the site's feed's whole text over a shell (``extraction.feed_text``)
+TEXT_SOURCES = {
+    TEXT_PAGE: "",
+    TEXT_PAGES: "pages — joined from the article's later pages",
+    TEXT_FEED: (
+        "feed — the site's feed carried the whole text; the article's page is a script's"
+        " shell or shows a small part of it"
+    ),
+}
+
+
 def date_words(article: Mapping[str, Any]) -> list[str]:
     """What ``show`` and the web article page say of an archived article's date beside it
     ("date source: text, the page shows only when it was last modified", "modified
@@ -209,6 +225,10 @@ class Article:
     # text may be the lead alone: ``extraction.access``), "free" when it does not; None
     # = not recorded (an import without it, a row archived before v31).
     access: str | None = None
+    # One of TEXT_SOURCES: "page" (extracted from its page), "pages" (joined from its later
+    # pages), "feed" (the feed's text over a shell); None = not recorded (an import
+    # without it, a row archived before v33). Not in ``as_dict``: ``extract`` reads a page.
+    text_source: str | None = TEXT_PAGE
     # The other day ``published``, a slash date read as the page's language writes, reads
     # as (``dates.TextDate.other``): a listing's or feed's date decides between the two
     # (``published.with_listed``). Not stored: the date that decided is.

@@ -38,7 +38,7 @@ from newsarchive.extraction.continuation import (
     read_part,
 )
 from newsarchive.extraction.published import listed_as_archived
-from newsarchive.models import Article, Profile, Published
+from newsarchive.models import TEXT_FEED, Article, Profile, Published
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
@@ -52,13 +52,17 @@ _LATER = 4 * MAX_PARTS  # an article's later captures read with it: its pages, r
 @dataclass
 class ReextractReport:
     """``changed`` rows rewritten, ``failed`` where nothing could be extracted any more
-    (the archived version is kept), ``skipped`` with no stored page (imported), and
+    (the archived version is kept), ``kept_from_feeds``: texts the site's feed gave over a
+    stored page that is still a script's shell or a small part of them (kept, as the crawl
+    chose them: no failure, ``feed_text.keeps_feed_text``), ``skipped`` with no stored page
+    (imported), and
     ``unknown_sites``: how many articles of each site no profile here names were left as
     they are (a site crawled with ``--profile FILE``, reextracted without it)."""
 
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
+    kept_from_feeds: int = 0
     skipped: int = 0
     unknown_sites: Counter[str] = field(default_factory=Counter)
 
@@ -79,6 +83,9 @@ class _Task:
     later: tuple[tuple[str, str, bytes, str | None], ...] = ()
     # the date the article's listing or feed gave it, as archived (``with_listed``)
     listed: tuple[Published, str] | None = None
+    # the archived text, where the site's feed gave it (``text_source`` "feed"): kept over
+    # a stored page that still reads as a shell (``feed_text.keeps_feed_text``)
+    fed_text: str | None = None
 
 
 def reextract_archive(
@@ -202,10 +209,11 @@ def _tasks(
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
             "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
-            " c.encoding, c.fetched_at, c.id, a.id, a.published, a.date_source"
+            " c.encoding, c.fetched_at, c.id, a.id,"
+            " CASE WHEN a.text_source = ? THEN a.text END, a.published, a.date_source"
             " FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
-            batch,
+            (TEXT_FEED, *batch),
         ).fetchall()
         for (
             site,
@@ -216,6 +224,7 @@ def _tasks(
             fetched_at,
             capture_id,
             article_id,
+            fed_text,
             *dated,
         ) in rows:
             later = conn.execute(  # (not the first page's own later captures)
@@ -226,7 +235,7 @@ def _tasks(
             ).fetchall()
             yield _Task(
                 site, url, page_url, content, encoding, fetched_at, capture_id, profiles.get(site),
-                tuple(later), listed_as_archived(*dated),
+                tuple(later), listed_as_archived(*dated), fed_text,
             )  # fmt: skip
 
 
@@ -284,12 +293,19 @@ def _write(
     conn: sqlite3.Connection, results: Iterable[tuple[_Task, Article]], report: ReextractReport
 ) -> None:
     """Store what changed, a batch per transaction (an interrupted run keeps its batches)."""
+    from newsarchive.extraction.feed_text import keeps_feed_text
+
     store = Store(conn)
     when = now_iso()
     results = iter(results)
     while batch := list(itertools.islice(results, _BATCH)):
         with conn:
             for task, article in batch:
+                if task.fed_text is not None and keeps_feed_text(article, task.fed_text):
+                    # the feed's text over a page still a shell: nothing is wrong, and
+                    # reread without the feed, the page alone would replace the text
+                    report.kept_from_feeds += 1
+                    continue
                 if (not article.text and not article.title) or article.rules.get("kind"):
                     # never replace an archived article with nothing, nor with what now
                     # reads as a "not found" page or a bot wall (``page_kind``)

@@ -17,12 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsarchive.archive.schema import (
-    ACCESS_SINCE,
     ARCHIVE_TABLES,
     REKEYED_AT,
     RESPELLED_AT,
     SAME_COLUMNS_SINCE,
     SCHEMA_VERSION,
+    UNRECORDED_UNTIL,
     NewerSchema,
     check_version,
     ensure_schema,
@@ -470,19 +470,23 @@ def connect_reader(path: Path) -> sqlite3.Connection:
         except ArchiveError:
             conn.close()
             raise
-        if version < ACCESS_SINCE:
+        if version < max(UNRECORDED_UNTIL.values()):
             read_access_unrecorded(conn)
     return conn
 
 
 def read_access_unrecorded(conn: sqlite3.Connection) -> None:
-    """An archive older than ``articles.access`` (v31), read as it is (this reader cannot
-    upgrade it; ``serve`` never does): its rows as today's readers read them, ``access``
-    NULL, as the upgrade would leave it. A temporary view, in the connection's own memory,
-    shadows the table: the file is not written."""
-    if not any(row[1] == "access" for row in conn.execute("PRAGMA main.table_info(articles)")):
+    """An archive older than ``articles.access`` (v31) or ``articles.text_source`` (v33),
+    read as it is (this reader cannot upgrade it; ``serve`` never does): its rows as
+    today's readers read them, each column it lacks NULL (``UNRECORDED_UNTIL``), as the
+    upgrade would leave it. A temporary view, in the connection's own memory, shadows the
+    table: the file is not written."""
+    have = {row[1] for row in conn.execute("PRAGMA main.table_info(articles)")}
+    missing = [column for column in UNRECORDED_UNTIL if column not in have]
+    if have and missing:
+        nulls = "".join(f", NULL AS {column}" for column in missing)
         conn.execute(
-            "CREATE TEMP VIEW IF NOT EXISTS articles AS SELECT *, NULL AS access FROM main.articles"
+            f"CREATE TEMP VIEW IF NOT EXISTS articles AS SELECT *{nulls} FROM main.articles"
         )
 
 

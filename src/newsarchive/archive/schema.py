@@ -164,6 +164,15 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   --recheck``, ``--refresh``): kept there, they were lost with it, and the next night
   the same card cost a request again. A row whose source held them ("relisted:MARK,...")
   has them moved here, its source "relisted".
+* v33: ``articles.text_source`` (``models.TEXT_SOURCES``): "page" when the text is its
+  page's, "pages" when it was joined from the article's later pages
+  (``extraction.continuation``), "feed" when the site's feed carried it whole over a page
+  that is a script's shell or shows a small part of it (``extraction.feed_text``), so an
+  analyst can tell the feed's text from the page's, and ``reextract`` keeps a feed's text
+  over its stored shell. Existing rows keep NULL (read as "page"): where their text came
+  from was never recorded, and the release before this one archived feeds' texts already.
+  ``reextract`` fills "page" or "pages" from the captures, without counting the row as
+  changed. A reader that cannot upgrade an older archive reads it NULL.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -178,13 +187,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 33
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
 # v29: a child sitemap's gone answers; v32: a re-read's marks), or a column a reader
-# reads NULL until then (v31: ``articles.access``, ``ACCESS_SINCE``). A reader that
+# reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``:
+# ``UNRECORDED_UNTIL``). A reader that
 # cannot write the archive (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -234,7 +244,8 @@ CREATE TABLE IF NOT EXISTS articles (
     extractor TEXT,
     modified TEXT,
     date_note TEXT,
-    access TEXT
+    access TEXT,
+    text_source TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site_published
     ON articles(site, published_date, published, author);
@@ -738,6 +749,15 @@ def _migrate_access_v31(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN access TEXT")
 
 
+def _migrate_text_source_v33(conn: sqlite3.Connection) -> None:
+    """``articles.text_source``, NULL on every existing row, as v31's ``access``: where a
+    row's text came from was never recorded, and "page" would be false of a feed's text
+    the release before archived over a script's shell. ``reextract`` fills it from the
+    captures; a crawl fills each article it fetches again."""
+    if "text_source" not in _columns(conn, "articles"):
+        conn.execute("ALTER TABLE articles ADD COLUMN text_source TEXT")
+
+
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
     """The bound that cut a walk short, unknown for every walk stored before: a walk the
     v4 migration rebuilt has the columns already."""
@@ -897,10 +917,15 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (30, Rekey()),  # ColdFusion's session fields (&CFID=…&CFTOKEN=…)
     (31, _migrate_access_v31),
     (32, _migrate_relisted_marks_v32),
+    (33, _migrate_text_source_v33),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.
 ACCESS_SINCE = 31
+# The columns of ``articles`` a later schema added, each with the schema that added it: a
+# reader of an older archive, read as it is, reads each it lacks NULL, as the migration
+# leaves it (``connection.read_access_unrecorded``).
+UNRECORDED_UNTIL = {"access": ACCESS_SINCE, "text_source": 33}
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may
 # miss until it is upgraded.

@@ -59,7 +59,7 @@ _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts`
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
-    "access", "author", "tags", "text", "fetched_at", "story",
+    "access", "text_source", "author", "tags", "text", "fetched_at", "story",
 )  # fmt: skip
 # Where an article's current text came from: the extractor version, the capture, and
 # when the row last changed.
@@ -71,10 +71,11 @@ REVISION_FIELDS = ("title", "published", "author", "tags", "text")
 RECORD_KEYS = ("site", "url")
 # What a row records beside the article (the export's columns an ``Article`` carries that
 # are neither the article nor a record's keys): what the page says of its dates and its
-# access, stored without counting the article changed. Each came with a later schema
-# (``date_source`` v3, ``date_note`` and ``modified`` v11, ``access`` v31), so an older
-# export lacks it, where every export held the article's own fields: a record without the
-# key leaves the row's value (``upsert_article``'s ``unsaid``).
+# access, and where its text came from, stored without counting the article changed. Each
+# came with a later schema (``date_source`` v3, ``date_note`` and ``modified`` v11,
+# ``access`` v31, ``text_source`` v33), so an older export lacks it, where every export
+# held the article's own fields: a record without the key leaves the row's value
+# (``upsert_article``'s ``unsaid``).
 RECORDED_BESIDE = tuple(
     column
     for column in ARTICLE_COLUMNS

@@ -48,6 +48,11 @@ COLUMNS = {
     ' offer line such as "Абонирай се, за да прочетеш цялата статия"): the text may be'
     " its lead alone; `free` when it says nothing of the kind; null when not recorded"
     " (archived before schema v31 and not re-extracted, or imported without it)",
+    "text_source": "where `text` came from: `page` (its page), `pages` (joined from the"
+    " article's later pages, \"Страница 2\"), `feed` (the site's feed carried the whole"
+    " text, `content:encoded`, where the page is a script's shell or shows under a third of"
+    " it); null when not recorded (archived before schema v33 and not re-extracted, or"
+    " imported without it): read it as `page`",
     "author": "the byline, null when none was found",
     "tags": 'the page\'s own tags (CSV: as a JSON array, `["Русе", "пътища, ремонт"]`:'
     " a tag may hold a comma)",

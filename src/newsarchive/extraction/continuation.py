@@ -31,7 +31,7 @@ from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.markup import page_tree, parse_html
-from newsarchive.models import Article
+from newsarchive.models import TEXT_PAGE, TEXT_PAGES, Article
 
 MAX_PARTS = 10  # pages of one article read, the first included
 T = TypeVar("T")
@@ -232,7 +232,8 @@ def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
     page). A page under another headline (``/news/7`` linking
     the next article, ``/news/8``, reads like a page number one up) or opening with a
     paragraph already read (the article again: a comments page) ends the reading, and
-    ``parts`` is read no further: given lazily, nothing past it is fetched."""
+    ``parts`` is read no further: given lazily, nothing past it is fetched. Its
+    ``text_source`` says "pages" when a page was taken (``articles.text_source``)."""
     paragraphs = [p for p in first.text.split("\n") if p]
     seen = set(paragraphs)
     headline = _headline(first.title)
@@ -248,4 +249,5 @@ def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
         author = author or part.author
     if not taken:
         return first, 0
-    return replace(first, text="\n".join(paragraphs), author=author), taken
+    source = TEXT_PAGES if first.text_source == TEXT_PAGE else first.text_source
+    return replace(first, text="\n".join(paragraphs), author=author, text_source=source), taken

@@ -7,7 +7,9 @@ Read alone, such a page is no article, and before it was archived with its foote
 for its text. Where the feed's item is of the same headline and the page yields a shell
 or a small part of the feed's text, the feed's text is the article's, read by the same
 body rules from the item's HTML (so a site's boilerplate lines go as from a page), and
-``rules["text"]`` says it came from the feed (``FEED_RULE``).
+``rules["text"]`` says it came from the feed (``FEED_RULE``), and ``text_source`` records
+it ("feed", ``articles.text_source``): ``reextract``, finding the stored page a shell
+again, keeps the feed's text (``keeps_feed_text``) where it would report a failure.
 
 Never the other way: a page with its own text keeps it, as a feed's summary or its first
 paragraphs are never the article. The crawl holds the items' text for the run only (the
@@ -23,7 +25,7 @@ from html import escape
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.shell import SCRIPT_SHELL
-from newsarchive.models import Article, Profile
+from newsarchive.models import TEXT_FEED, Article, Profile
 
 FEED_RULE = "feed"
 # The page's text counts as its own unless it is under this share of the feed's (in
@@ -57,7 +59,18 @@ def with_feed_text(
         return article  # the page's own text
     rules = {key: value for key, value in article.rules.items() if key != "kind"}
     rules["text"] = FEED_RULE
-    return replace(article, text=text, rules=rules)
+    return replace(article, text=text, rules=rules, text_source=TEXT_FEED)
+
+
+def keeps_feed_text(article: Article, stored: str) -> bool:
+    """Whether an archived feed's text (``stored``) stands over ``article``, its page read
+    again (``reextract``, which has no feed): the page is still a shell, or its own text
+    is still under a third of the feed's, as ``with_feed_text`` chose. A page that now
+    says it is not found or a bot wall is no such page: it is reported as any other."""
+    kind = article.rules.get("kind")
+    if kind:
+        return kind == SCRIPT_SHELL
+    return len(article.text) < len(stored) * _SMALL_PART
 
 
 def _agree(headline: str, title: str) -> bool:

@@ -33,7 +33,7 @@ from newsarchive.archive.search import (
 )
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError, not_utf8
-from newsarchive.models import ACCESS_WORDS, date_words
+from newsarchive.models import ACCESS_WORDS, TEXT_SOURCES, date_words
 from newsarchive.profiles.loader import typed_site
 from newsarchive.safe_text import as_one_line
 from newsarchive.web.chart import month_chart, month_csv
@@ -317,6 +317,7 @@ async def article(datasette: Any, request: Any) -> Response:
         article=found,
         dating=date_words(found) if found.get("published") else [],  # (``show``'s words)
         access=ACCESS_WORDS.get(found.get("access") or ""),  # (``show``'s words too)
+        text_from=TEXT_SOURCES.get(found.get("text_source") or ""),
         paragraphs=[p for p in str(found.get("text") or "").split("\n") if p.strip()],
         url_is_link=url.startswith(("https://", "http://")),
         sections=sections,
