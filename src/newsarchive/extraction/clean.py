@@ -310,7 +310,7 @@ TOC_LABELS = (
     r"Съдържание|В тази статия"
 )
 # A cookie notice's sentence ("Този сайт използва бисквитки…", and "Този уебсайт…",
-# Wix's Bulgarian words, as many plugins'): a line of the text never, nor prose the body
+# a wording as common, the izvorovo mirror's): a line of the text never, nor prose the body
 # is sought by (``content.weighed``)
 COOKIE_NOTICE = (
     r"^(?:Тази|Този) (?:интернет |уеб )?(?:страница|(?:уеб)?сайт) използва [„\"]?бисквитки"
