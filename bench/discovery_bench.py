@@ -1006,6 +1006,15 @@ for site, name, origin in (
     ("tsyalostna", "Община Цялостна", "https://tsyalostna.bg"),
     ("kartovo", "Община Картово", "https://kartovo.bg"),
     ("lesovnik", "Лесовник", "https://lesovnik.bg"),
+    # and a ninety-fifth's (tests/fixtures/make_mirrors_round95.py): website builders
+    # small bodies keep their news on: Wix's free plan at a sub-path, hashed classes, a
+    # "Зареди още" with no address over a sitemap index; Webnode's /l/<slug>/ dated
+    # "27. 11. 2026"; Jimdo's day in three spans; Weebly's American "11/8/2026" and its
+    # /blog/previous/2
+    ("izvorovo", "НЧ „Извор 1921“", "https://izvorovo.wixsite.com/chitalishte"),
+    ("brezhani", "Кметство Брежани", "https://brezhani.webnode.bg"),
+    ("dryanovets", "ОУ „Христо Ботев“", "https://www.ou-dryanovets.bg"),
+    ("zelenastruma", "Сдружение „Зелена Струма“", "https://www.zelenastruma.org"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

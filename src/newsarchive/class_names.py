@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import re
 
+# Words that say a class is NOT what the word after them names: Weebly's every content
+# box is "wsite-elements wsite-not-footer", a theme's main column "no-sidebar" (each a
+# whole word itself: "piano-footer" still names a footer)
+_NEGATIONS = ("not", "no", "non", "without")
+_NOT_NEGATED = "".join(rf"(?<!(?<![^\s_-]){word}[_-])" for word in _NEGATIONS)
+
 
 def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """``words`` as a class or id names them: each a whole word of the string, between its
-    start or end and a space, "_" or "-" ("news-teaser", "box see-also"), in any case."""
-    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE)
+    start or end and a space, "_" or "-" ("news-teaser", "box see-also"), in any case, and
+    not negated ("wsite-not-footer", "no-sidebar": ``_NEGATIONS``). Why the negation: a
+    Weebly blog's posts all stand in ``div.wsite-not-footer``, which named them a footer,
+    and the listing's last page, its one post outside any run, lost it as furniture."""
+    return re.compile(
+        rf"(?:^|[\s_-]){_NOT_NEGATED}(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE
+    )
 
 
 # The class words themes hide their stamps for machines by, their stylesheets' own

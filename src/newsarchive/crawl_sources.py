@@ -570,6 +570,7 @@ class SourceReader:
             from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
+        orders: list[bool] = []  # whether each page proved its slash dates month first
         newest: tuple[str, Page] | None = None  # the last page read, and where
         read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
         while (step := walk.page()) is not None:
@@ -608,7 +609,7 @@ class SourceReader:
             else:
                 # (a page of the list, never an article, whichever link leads there later)
                 self.harvest.listings.update((url, page.final_url))
-                self._read_page(walk, pages, page, (url, number), learned)
+                self._read_page(walk, pages, page, (url, number), learned, orders)
                 newest = (url, page)
                 read.update((url_key(url), url_key(page.final_url)))
             self.frontier.save_walk(start, walk.state)
@@ -640,7 +641,7 @@ class SourceReader:
 
     def _read_page(
         self, walk: ListingWalk, pages: next_pages.ListingPages, page: Page,
-        where: tuple[str, int], learned: list[Shape],
+        where: tuple[str, int], learned: list[Shape], orders: list[bool],
     ) -> None:  # fmt: skip
         """One fetched listing page: its articles offered and fetched, the walk told what
         it held (or that a "not found" page, a bot wall came instead). ``where``: the URL
@@ -658,7 +659,7 @@ class SourceReader:
             return
         places: list[Place] = []  # (where on the page each link stood: ``walk.Place``)
         links = listings.article_links(
-            tree, page.final_url, self.profile, learned, page.fetched_at, places
+            tree, page.final_url, self.profile, learned, page.fetched_at, places, orders
         )
         # (a page of items in full links none of them: only then is it worth reading so)
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):

@@ -51,7 +51,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsarchive.date_stamps import Published, after, build, local_date
@@ -247,6 +247,24 @@ class TextDate:
     # fetch and only the page's language chose between them ("03/04/2026": 3 April, or
     # 4 March): a listing's or feed's date for the page decides (``published.with_listed``)
     other: dt.date | None = None
+
+
+def slashes_month_first(texts: Iterable[str]) -> bool:
+    """Whether a page's slash dates are written month first: one of them can be read only
+    so (its second number over 12, "11/29/2026") and none only day first ("29/11/2026").
+
+    Why: a list of news prints every item's date one way, the one its software was set to
+    (Weebly's American default "11/8/2026" on a Bulgarian NGO's blog), and a date whose
+    two readings are both days ("11/8/2026": 8 November or 11 August) is read as its
+    neighbours are, not by the page's language alone, which dated such a card 11 August
+    and its article, printing the same "11/8/2026", too."""
+    only_us = only_day_first = False
+    for text in texts:
+        for m in _SLASHED.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            only_us |= a <= 12 < b <= 31
+            only_day_first |= b <= 12 < a <= 31
+    return only_us and not only_day_first
 
 
 def month_first_language(lang: str) -> bool:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.date_stamps import Published, local_date, parse_iso
-from newsarchive.dates import parse_text_date
+from newsarchive.dates import parse_text_date, slashes_month_first
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     link_nodes,
@@ -254,11 +254,14 @@ _UTILITY_PATH = re.compile(
 _UTILITY_QUERY = re.compile(r"(?:^|&)(?:option=com_mailto|task=(?:print|emailform))(?:&|$)")
 
 
-DateMemo = dict[str, dt.date | None]
+DateMemo = dict[tuple[str, bool], dt.date | None]  # (a card's text, month first): its day
 
 
 def card_date(
-    card: Card, memo: DateMemo | None = None, today: dt.date | None = None
+    card: Card,
+    memo: DateMemo | None = None,
+    today: dt.date | None = None,
+    month_first: bool = False,
 ) -> dt.date | None:
     """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
     headline first, then in it (a card that is one big link). ``memo`` keeps what one
@@ -267,22 +270,23 @@ def card_date(
     ``today``: the listing page's fetch moment (``Page.fetched_at``), which a card's
     "преди 3 часа" or "вчера" is counted back from, on the site's clock, as the extractor
     counts an article's (``dates.find_text_dates``); without it such a card is undated.
-    One ``memo`` serves one page, so one fetch moment."""
-    dated = _dated_text(card, {} if memo is None else memo, today)
+    One ``memo`` serves one page, so one fetch moment. ``month_first``: the page's slash
+    dates are written so (``dates.slashes_month_first``)."""
+    dated = _dated_text(card, {} if memo is None else memo, today, month_first)
     return dated[1] if dated is not None else None
 
 
 def _dated_text(
-    card: Card, memo: DateMemo, today: dt.date | None
+    card: Card, memo: DateMemo, today: dt.date | None, month_first: bool = False
 ) -> tuple[str, dt.date, Published | None] | None:
     """The text of the card its date is read from (``card_date``), that date, and the
     card's ``<time datetime>`` stamp where that is what dates it (``_card_stamp``)."""
     for text in (card.rest, card.text):
-        if text not in memo:
+        if (text, month_first) not in memo:
             hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
-            found = parse_text_date(text, today=today) if hinted else None
-            memo[text] = local_date(found) if found else None
-        if (day := memo[text]) is not None:
+            found = parse_text_date(text, today=today, month_first=month_first) if hinted else None
+            memo[text, month_first] = local_date(found) if found else None
+        if (day := memo[text, month_first]) is not None:
             if not _WRITTEN.search(text) and (stamp := _card_stamp(card.node)) is not None:
                 return text, local_date(stamp), stamp
             return text, day, None
@@ -310,7 +314,10 @@ def _card_stamp(node: LexborNode) -> Published | None:
 
 
 def card_moment(
-    card: Card, memo: DateMemo | None = None, today: dt.date | None = None
+    card: Card,
+    memo: DateMemo | None = None,
+    today: dt.date | None = None,
+    month_first: bool = False,
 ) -> dt.date | dt.datetime | None:
     """The card's date (``card_date``) at the time of day the card prints beside it
     ("27.11.2026, 08:17 ч.", "08:17 | 27.11.2026"), else the day alone: what a listing
@@ -321,15 +328,16 @@ def card_moment(
     (``published.with_listed``), as it takes a feed's; the card is the only place
     such a site says when. Only a date written out in full: a relative "преди 3 часа"
     or "Днес, 08:17" counted from the fetch stays the day it names, no moment made up;
-    a card whose ``<time datetime>`` stamp dates it (``_card_stamp``) gives the stamp."""
-    dated = _dated_text(card, {} if memo is None else memo, today)
+    a card whose ``<time datetime>`` stamp dates it (``_card_stamp``) gives the stamp.
+    ``month_first``: as ``card_date``'s."""
+    dated = _dated_text(card, {} if memo is None else memo, today, month_first)
     if dated is None:
         return None
     text, day, stamp = dated
     if stamp is not None:
         return stamp
     if _DATE_HINT.search(text):
-        found = parse_text_date(text)
+        found = parse_text_date(text, month_first=month_first)
         if isinstance(found, dt.datetime) and local_date(found) == day:
             return found
     return day
@@ -470,6 +478,7 @@ def article_links(
     learned: list[Shape] | None = None,
     today: dt.date | None = None,
     places: list[Place] | None = None,
+    orders: list[bool] | None = None,
 ) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once.
 
@@ -478,7 +487,12 @@ def article_links(
     page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``).
     ``places``: the caller's list, filled with where each candidate's cards stood
     (``walk.Place``: the block, as ``cards.signatures`` tells how a card is built), for
-    the walk to tell a page's own list from a side column repeating an earlier page's."""
+    the walk to tell a page's own list from a side column repeating an earlier page's.
+    ``orders``: a listing walk's pages so far, whether each proved its slash dates
+    written month first (``dates.slashes_month_first``), to which this page's answer is
+    added: a page whose dates prove nothing reads them as an earlier page proved (a
+    Weebly blog's last page, its one card "11/5/2026", is 5 November as its first
+    page's "11/29/2026" says, not 11 May)."""
     memo: DateMemo = {}
     keys: Keys = {}
     tree = listing_tree(html)
@@ -498,6 +512,10 @@ def article_links(
     # and ``/novini/x/`` (a framework's components writing the path two ways) are one
     # item, not two fetches of one article.
     seen: dict[str, Candidate] = {}
+    month_first = slashes_month_first(card.text for card in chosen)
+    if orders is not None:
+        orders.append(month_first)
+        month_first = any(orders)
     for card in chosen:
         key = _key(card.url, keys)
         if key not in seen:
@@ -505,7 +523,7 @@ def article_links(
                 url=card.url,
                 site=profile.id,
                 source=page_url,
-                listed_date=card_moment(card, memo, today),
+                listed_date=card_moment(card, memo, today, month_first),
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
     if places is not None:

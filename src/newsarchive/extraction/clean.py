@@ -314,8 +314,15 @@ TOC_LABELS = (
     r"Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
     r"Съдържание|В тази статия"
 )
+# A cookie notice's sentence ("Този сайт използва бисквитки…", and "Този уебсайт…",
+# a wording as common, the izvorovo mirror's): a line of the text never, nor prose the body
+# is sought by (``content.weighed``)
+COOKIE_NOTICE = (
+    r"^(?:Тази|Този) (?:интернет |уеб )?(?:страница|(?:уеб)?сайт) използва [„\"]?бисквитки"
+)
+_COOKIE_NOTICE = re.compile(COOKIE_NOTICE, re.IGNORECASE)
 _LINE_RULES = (
-    r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
+    COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
     # and the note that the picture only illustrates the text ("Снимката е илюстративна").
     r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
@@ -948,6 +955,11 @@ def _is_accordion_panel(attrs: dict[str, str | None]) -> bool:
     opened, and skipping them as hidden lost all but the headers (four fifths of a
     solar installation guide)."""
     return attrs.get("role") == "region" and "aria-labelledby" in attrs
+
+
+def is_cookie_notice(line: str) -> bool:
+    """A cookie notice's sentence (``COOKIE_NOTICE``)."""
+    return _COOKIE_NOTICE.match(line) is not None
 
 
 def is_boilerplate_element(node: LexborNode) -> bool:

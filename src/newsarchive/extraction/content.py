@@ -49,6 +49,7 @@ from newsarchive.extraction.clean import (
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
+    is_cookie_notice,
     is_copyright_line,
     is_label_row,
 )
@@ -115,6 +116,18 @@ def block_weight(block: Block) -> float:
     return -0.5 * size
 
 
+def _cookie_notice_unweighed(blocks: list[Block], weights: list[float]) -> None:
+    """A cookie notice's sentence (``clean.is_cookie_notice``: "Този уебсайт използва
+    бисквитки…") is no prose where the page has prose of its own: the line is dropped from
+    the text anyway, and as prose it drew the body to itself where a builder's hashed
+    class names do not name the notice (a Wix post of two short paragraphs: the text
+    chosen was the notice, then dropped, the article archived empty)."""
+    notices = [i for i, w in enumerate(weights) if w > 0 and is_cookie_notice(blocks[i].text)]
+    if notices and len(notices) < sum(1 for w in weights if w > 0):  # (other prose is left)
+        for i in notices:
+            weights[i] = -weights[i]
+
+
 def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     """Range of the element whose child blocks hold the most prose (the readability idea).
 
@@ -174,6 +187,7 @@ def weighed(blocks: list[Block], title: str = "") -> tuple[list[float], int]:
                 weights[i] = -abs(weights[i])
     for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
+    _cookie_notice_unweighed(blocks, weights)
     return weights, headline
 
 
