@@ -32,3 +32,34 @@ def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
 # date (``extraction.clean.is_hidden``) nor a listing card's (``discover.cards``).
 SNIPPET_CLASSES = frozenset(("rich-snippet-hidden",))
 SNIPPET_SELECTOR = ", ".join(f".{name}" for name in sorted(SNIPPET_CLASSES))
+
+
+# Attributes a build names an element's part in beside its class, for its scripts and
+# tests ("<span data-hook="user-name">" on a Wix post, "data-testid="byline-name"" on a
+# React site): where the build hashes the class names ("_2Hij5", "css-1x2y3z") they are
+# all that still says what the element is, and "data-testid="post-author"" says as much
+# as "class="post-author"". (``itemprop`` is read apart: schema.org's own vocabulary.)
+NAMING_ATTRIBUTES = (
+    "data-hook",
+    "data-testid",
+    "data-test-id",
+    "data-test",
+    "data-qa",
+    "data-cy",
+    "data-component",
+    "data-element",
+)
+
+
+def named_selector(words: tuple[str, ...], *, fold: bool = True) -> str:
+    """Elements whose naming attribute (``NAMING_ATTRIBUTES``) holds one of ``words``, in
+    any case where ``fold`` ("author-name", "BylineName"): the class selectors'
+    ``[class*=…]`` for the names a build keeps when it hashes its classes."""
+    flag = " i" if fold else ""
+    return ", ".join(f'[{name}*="{word}"{flag}]' for word in words for name in NAMING_ATTRIBUTES)
+
+
+def named_words(attrs: dict[str, str | None]) -> str:
+    """The values of an element's naming attributes (``NAMING_ATTRIBUTES``), one string:
+    read as its class is read where a rule counts its words."""
+    return " ".join(value for name in NAMING_ATTRIBUTES if (value := attrs.get(name)))

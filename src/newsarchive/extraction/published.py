@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_stamps, dates, relative_dates, site_clock
+from newsarchive.class_names import named_selector, named_words
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -978,9 +979,13 @@ _DATED_ID = "date"
 # (and a few more, "DATE", passed over here) at 70% of the instructions of the words as
 # written: lexbor's substring test costs more with the case kept, and each of a list's
 # selectors is tested on every element of the body (AEB: 2.9M instructions a page).
+# The same words in the attributes a build names its parts in (``named_selector``): Wix's
+# post date is "<span data-hook="time-ago" title="05.04.2026 г.">5 апр</span>" in hashed
+# classes.
+_DATED_WORDS = tuple(dict.fromkeys(w.lower() for w in _DATED_CLASSES))
 _DATED_QUERY = ", ".join(
-    [f'[class*="{word}" i]' for word in dict.fromkeys(w.lower() for w in _DATED_CLASSES)]
-    + [f'[id*="{_DATED_ID}" i]']
+    [f'[class*="{word}" i]' for word in _DATED_WORDS]
+    + [f'[id*="{_DATED_ID}" i]', named_selector(_DATED_WORDS)]
 )
 # Matches read at most, an element counted once for each word it holds (as when each word
 # was a selector of the query, which lexbor listed the element for once each).
@@ -1013,6 +1018,8 @@ def _dated_texts(
         if not text or len(text) > 200:
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
+        if not found and (tip := node.attributes.get("title")):
+            found = _tooltip_dates(tip, today, month_first)
         # (the walks up only for those with a date)
         if (
             not found
@@ -1023,6 +1030,17 @@ def _dated_texts(
             continue
         read.add(node.mem_id)
         yield found
+
+
+def _tooltip_dates(tip: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
+    """The dates a date box's tooltip states in full where the box shows too little to
+    read ("<span data-hook="time-ago" title="05.04.2026 г.">5 апр</span>", Wix's post
+    date: the day and month without the year, which no rule reads as a date, the year
+    in the tooltip alone). Only a short tooltip that is a date with its year: a label's
+    tooltip ("Дата на публикуване") or a sentence is no stamp."""
+    if len(tip) > _TOOLTIP_MAX or not _FULL_TOOLTIP.search(tip):
+        return []
+    return dates.find_text_dates(tip, today=today, month_first=month_first)
 
 
 def _named_as_dated(scope: LexborNode) -> Iterator[LexborNode]:
@@ -1039,7 +1057,7 @@ def _named_as_dated(scope: LexborNode) -> Iterator[LexborNode]:
             continue
         last = key
         attrs = node.attributes
-        classes = attrs.get("class") or ""
+        classes = f"{attrs.get('class') or ''} {named_words(attrs)}"
         words = sum(word in classes for word in _DATED_CLASSES)
         words += _DATED_ID in (attrs.get("id") or "")
         if words:
