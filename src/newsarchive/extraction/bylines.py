@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from newsarchive.class_names import named_selector
 from newsarchive.date_words import (
     DATE_LINE_LABEL,
     LABEL_WORDS,
@@ -30,11 +29,7 @@ from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first. "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
-# within words it is in "baby", "hobby", "lobby". Last, the same words in the attributes a
-# build names its parts in where it hashes the classes (``named_selector``), and Wix's
-# "user-name", its post's writer ("<a data-hook="user-name">" in "post-metadata"); as
-# written, in either case of the first letter ("BylineName"): the outer part of each
-# selector is read alone (``authors._ANY_BYLINE``), which an " i" flag would cut.
+# within words it is in "baby", "hobby", "lobby".
 BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
     '[itemprop="author"]',
@@ -42,8 +37,11 @@ BYLINE_SELECTORS = (
     '[class*="author-name"], [class*="author__name"], [class*="authorName"]',
     '[class*="byline"] a, [class*="author"] a, [class~="by"] a',
     '[class*="byline"], [class*="author"], [class~="by"]',
-    named_selector(("author", "Author", "byline", "Byline", "user-name"), fold=False),
 )
+# The same words in the attributes a build names its parts in where it hashes the classes
+# (``class_names.named_selector``), and Wix's "user-name", its post's writer ("<a
+# data-hook="user-name">" in "post-metadata"): read after every class selector.
+NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # "Автор:", "Автори:", "Текст:", "Репортер:", "Кореспондент:" (a regional outlet's or an
 # agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
