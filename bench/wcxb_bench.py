@@ -16,7 +16,8 @@ never-after-fetch rule is exercised; a date later than FETCHED counts as "future
 Last, body F1 is measured again on the same pages with every class name replaced by a
 hash of itself (``hashed_classes``): a site whose build hashes its CSS names, or an old
 one with none, shows no vocabulary, and what is left is what the rules make of the
-structure. The drop says how much of the score leans on class names.
+structure. The drop says how much of the score leans on class names; title, date and
+author are scored the same way for each half, beside their scores as served.
 
 Usage: python bench/wcxb_bench.py [--every N] [--worst N] [--no-trafilatura] [--htmldate]
        [--no-hashed]
@@ -318,7 +319,9 @@ def report_hashed(
     truth: dict[str, Truth],
     outputs: dict[str, dict[str, Output]],
 ) -> None:
-    """Body F1 on the pages with their class names hashed, beside the score as served."""
+    """Body F1, title, date and author on the pages with their class names hashed, beside
+    the scores as served, for each half: a byline or a date box found by its class word
+    alone is lost where a build hashes the names, and only this says how often."""
     body = {name: tool for name, tool in tools.items() if name != "htmldate"}
     hashed, _ = run(body, {key: hashed_classes(page) for key, page in html.items()}, truth)
     keys = list(truth)  # every page, as the table above scores them
@@ -330,6 +333,35 @@ def report_hashed(
             f"{name:<14} {blind / len(keys):.3f} (as served {served / len(keys):.3f}, "
             f"{(blind - served) / len(keys):+.3f})"
         )
+    print("\ntitle, date and author with class names hashed (as served → hashed):")
+    for label, want in (("even", "even"), ("odd", "odd")):
+        part = [k for k in keys if half(k) == want]
+        for name in body:
+            cells = []
+            for field in ("title", "date", "author"):
+                served_ok, blind_ok, scored = _field_scores(
+                    field, part, truth, outputs[name], hashed[name]
+                )
+                cells.append(
+                    f"{field} {served_ok / max(scored, 1):.3f} → {blind_ok / max(scored, 1):.3f}"
+                )
+            print(f"{label:<5} {name:<14} " + ", ".join(cells))
+
+
+def _field_scores(
+    field: str,
+    keys: list[str],
+    truth: dict[str, Truth],
+    served: dict[str, Output],
+    blind: dict[str, Output],
+) -> tuple[int, int, int]:
+    """Right as served, right hashed, and pages scored, for one field (the bench's rules:
+    title exact, date to the day, author case-folded), over the pages that state it."""
+    same = {"title": same_title, "date": str.__eq__, "author": same_author}[field]
+    scored = [k for k in keys if getattr(truth[k], field)]
+    served_ok = sum(bool(same(getattr(truth[k], field), getattr(served[k], field))) for k in scored)
+    blind_ok = sum(bool(same(getattr(truth[k], field), getattr(blind[k], field))) for k in scored)
+    return served_ok, blind_ok, len(scored)
 
 
 if __name__ == "__main__":

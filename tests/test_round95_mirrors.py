@@ -170,3 +170,21 @@ def test_a_cookie_notice_in_hashed_classes_is_not_a_short_posts_text(notice: str
         "</button></div></body></html>"
     )
     assert extract(page, WIX_POST, today=FETCHED).text == "\n".join(WIX_TEXT)
+
+
+BARE_WIX_POST = (
+    Path(__file__).parent / "fixtures/sites/izvorovo/chitalishte/post/nova-sportna-zala.html"
+)
+
+
+def test_a_wix_post_without_json_ld_has_its_writer_and_day_from_its_data_hooks() -> None:
+    """izvorovo's oldest post: no JSON-LD, no meta dates, every class hashed; the writer
+    only in ``data-hook="user-name"``, the day only in ``data-hook="time-ago"`` ("2 ное",
+    the year in its tooltip "02.11.2026 г."). Neither was read: the byline and date rules
+    read class words, and a build that hashes its classes names its parts in data-*."""
+    page = BARE_WIX_POST.read_text(encoding="utf-8")
+    article = extract(
+        page, "https://izvorovo.wixsite.com/chitalishte/post/nova-sportna-zala", today=FETCHED
+    )
+    assert article.author == "Стефан Илиев"
+    assert article.published == dt.date(2026, 11, 2)

@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_words
+from newsarchive.class_names import named_selector, naming_attributes_in
 from newsarchive.extraction import blocks, bylines
 from newsarchive.extraction.clean import SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
@@ -506,12 +507,34 @@ def _byline_elements(
     if body is None:
         return
     boxes = body.css(_ANY_BYLINE)
-    if not boxes:
-        return  # one walk of the page instead of one per selector, on most pages
-    outer = _outermost(boxes, body) if len(boxes) <= _FEW_BOXES else None
+    named = False  # (whether a class named a byline that gave a name)
+    if boxes:  # (one walk of the page instead of one per selector, on most pages)
+        outer = _outermost(boxes, body) if len(boxes) <= _FEW_BOXES else None
+        for name, rule in _bylines_named(body, bylines.BYLINE_SELECTORS, outer, furniture):
+            named = True
+            yield name, rule
+    if not named:
+        # (then the byline's words in the attributes a build names its parts in, where
+        # the classes named none: ``bylines.NAMED_BYLINE_WORDS``; the page's bytes are
+        # searched for them only then, a search that costs a few percent of extraction)
+        if attributes := naming_attributes_in(tree.raw_html):
+            selector = named_selector(bylines.NAMED_BYLINE_WORDS, attributes, True)
+            yield from _bylines_named(body, (selector,), None, furniture)
+
+
+def _bylines_named(
+    body: LexborNode,
+    selectors: tuple[str, ...],
+    outer: list[LexborNode] | None,
+    furniture: Callable[[LexborNode], bool],
+) -> Iterator[tuple[str, str]]:
+    """The names in the elements ``selectors`` match (``_byline_elements``), searched in
+    ``outer`` (``_matches_in``). (A link is asked whether only the page names it so of
+    the class selectors alone, the ones with a link part: ``_named_only_by_the_page``.)"""
     seen: set[int] = set()  # the selectors overlap: each element is judged once
     verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
-    for selector in bylines.BYLINE_SELECTORS:
+    outer_named = selectors == bylines.BYLINE_SELECTORS
+    for selector in selectors:
         for node in _matches_in(outer, selector, body)[:20]:
             if node.mem_id in seen:
                 continue
@@ -520,7 +543,7 @@ def _byline_elements(
                 node, Reader.BYLINE, verdicts, furniture
             ):
                 continue
-            if node.tag == "a" and _named_only_by_the_page(node, selector):
+            if node.tag == "a" and outer_named and _named_only_by_the_page(node, selector):
                 continue
             name = _name_in(node)
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"

@@ -38,6 +38,10 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a, [class~="by"] a',
     '[class*="byline"], [class*="author"], [class~="by"]',
 )
+# The same words in the attributes a build names its parts in where it hashes the classes
+# (``class_names.named_selector``), and Wix's "user-name", its post's writer ("<a
+# data-hook="user-name">" in "post-metadata"): read after every class selector.
+NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # "Автор:", "Автори:", "Текст:", "Репортер:", "Кореспондент:" (a regional outlet's or an
 # agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the

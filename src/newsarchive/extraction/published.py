@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_stamps, dates, relative_dates, site_clock
+from newsarchive.class_names import named_selector, named_words, naming_attributes_in
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -978,10 +979,19 @@ _DATED_ID = "date"
 # (and a few more, "DATE", passed over here) at 70% of the instructions of the words as
 # written: lexbor's substring test costs more with the case kept, and each of a list's
 # selectors is tested on every element of the body (AEB: 2.9M instructions a page).
+_DATED_WORDS = tuple(dict.fromkeys(w.lower() for w in _DATED_CLASSES))
 _DATED_QUERY = ", ".join(
-    [f'[class*="{word}" i]' for word in dict.fromkeys(w.lower() for w in _DATED_CLASSES)]
-    + [f'[id*="{_DATED_ID}" i]']
+    [f'[class*="{word}" i]' for word in _DATED_WORDS] + [f'[id*="{_DATED_ID}" i]']
 )
+
+
+def _dated_query(named: tuple[str, ...]) -> str:
+    """The words of ``_DATED_QUERY`` in the naming attributes the page holds (``named``:
+    ``class_names.naming_attributes_in``; "" where none): Wix's post date is "<span
+    data-hook="time-ago" title="05.04.2026 г.">5 апр</span>" in hashed classes."""
+    return named_selector(_DATED_WORDS, named, True) if named else ""
+
+
 # Matches read at most, an element counted once for each word it holds (as when each word
 # was a selector of the query, which lexbor listed the element for once each).
 _MOST_DATED = 300
@@ -1008,24 +1018,58 @@ def _dated_texts(
     # (remembered: date boxes nest, "entry-meta" > "post-date")
     furniture = furniture or remembered(is_furniture)
     read: set[int] = set()
-    for node in _named_as_dated(scope):
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if not text or len(text) > 200:
-            continue
-        found = dates.find_text_dates(text, today=today, month_first=month_first)
-        # (the walks up only for those with a date)
-        if (
-            not found
-            or _inside(node, read)
-            or in_furniture(node, furniture)
-            or far_dates.in_comments(node)
-        ):
-            continue
-        read.add(node.mem_id)
-        yield found
+    query = _DATED_QUERY
+    while query:
+        for node in _named_as_dated(scope, query):
+            yield from _dates_of(node, read, today, month_first, furniture)
+        # (then, where no class named a date that was read, the same words in the
+        # attributes a build names its parts in: asked of the page's bytes only then, a
+        # search that costs a few percent of extraction on every page)
+        query = (
+            ""
+            if read or query != _DATED_QUERY
+            else _dated_query(naming_attributes_in(tree.raw_html))
+        )
 
 
-def _named_as_dated(scope: LexborNode) -> Iterator[LexborNode]:
+def _dates_of(
+    node: LexborNode,
+    read: set[int],
+    today: dt.date | None,
+    month_first: bool,
+    furniture: Callable[[LexborNode], bool],
+) -> Iterator[list[dates.TextDate]]:
+    """The dates one element named as a date prints (``_dated_texts``), ``read`` noting it."""
+    text = " ".join((node.text(deep=True, separator=" ") or "").split())
+    if not text or len(text) > 200:
+        return
+    found = dates.find_text_dates(text, today=today, month_first=month_first)
+    if not found and (tip := node.attributes.get("title")):
+        found = _tooltip_dates(tip, today, month_first)
+    # (the walks up only for those with a date)
+    if (
+        not found
+        or _inside(node, read)
+        or in_furniture(node, furniture)
+        or far_dates.in_comments(node)
+    ):
+        return
+    read.add(node.mem_id)
+    yield found
+
+
+def _tooltip_dates(tip: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
+    """The dates a date box's tooltip states in full where the box shows too little to
+    read ("<span data-hook="time-ago" title="05.04.2026 г.">5 апр</span>", Wix's post
+    date: the day and month without the year, which no rule reads as a date, the year
+    in the tooltip alone). Only a short tooltip that is a date with its year: a label's
+    tooltip ("Дата на публикуване") or a sentence is no stamp."""
+    if len(tip) > _TOOLTIP_MAX or not _FULL_TOOLTIP.search(tip):
+        return []
+    return dates.find_text_dates(tip, today=today, month_first=month_first)
+
+
+def _named_as_dated(scope: LexborNode, query: str) -> Iterator[LexborNode]:
     """The elements of ``scope`` named as a date (``_DATED_CLASSES``, ``_DATED_ID``), in
     page order, as far as the first ``_MOST_DATED`` matches. Each once: with each word a
     selector of its own, lexbor listed an element again for each further word it holds,
@@ -1033,13 +1077,16 @@ def _named_as_dated(scope: LexborNode) -> Iterator[LexborNode]:
     had taken or passed over already."""
     matches = 0
     last = -1  # (mem_ids are never negative)
-    for node in scope.css(_DATED_QUERY):
+    by_name = query != _DATED_QUERY  # (the naming attributes' query: ``_dated_query``)
+    for node in scope.css(query):
         key = node.mem_id
         if key == last:  # (listed again for another selector it matches: listed together)
             continue
         last = key
         attrs = node.attributes
         classes = attrs.get("class") or ""
+        if by_name:
+            classes = f"{classes} {named_words(attrs)}"
         words = sum(word in classes for word in _DATED_CLASSES)
         words += _DATED_ID in (attrs.get("id") or "")
         if words:
