@@ -701,10 +701,27 @@ def _marked(
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
     if cls and marker(cls):
-        return node is None or not (_leads_the_article(node, attrs, cls) or discloses_payment(node))
+        return node is None or not (
+            _leads_the_article(node, attrs, cls) or _discloses_as_named(node, cls)
+        )
     if not ident or not marker(ident):
         return False
-    return node is None or not (_is_heading_anchor(node, ident) or discloses_payment(node))
+    return node is None or not (_is_heading_anchor(node, ident) or _discloses_as_named(node, ident))
+
+
+# The furniture names a paid article's disclosure is set in: "disclaimer", "promo-note",
+# "sponsored", "advertorial", "meta", a "label" or a "badge". A box named "share",
+# "comments", "related" or "nav" holds none, and is not read for one: the test reads the
+# box and its neighbours, and furniture boxes are many (about 20 a page).
+_MAY_DISCLOSE = re.compile(
+    r"disclaim|disclos|promo|sponsor|advert|partner|paid|reklam|platen|note|notice|label"
+    r"|badge|meta|footer|info",
+    re.IGNORECASE,
+)
+
+
+def _discloses_as_named(node: LexborNode, name: str) -> bool:
+    return _MAY_DISCLOSE.search(name) is not None and discloses_payment(node)
 
 
 # What an ad slot holds besides its label: a box holding any is the slot, not a disclosure.
