@@ -86,6 +86,8 @@ RANKS = {
     "import_writer": 6,
     # what the commands do, callable without the CLI
     "api": 7,
+    # the part split off api.py: the archive's health (stats, rested sources, idle sites)
+    "archive_health": 7,
     "add_site": 7,
     "check_site": 7,
     "crawl_command": 7,
