@@ -54,6 +54,8 @@ RANKS = {
     "readahead": 0,
     "prepare_ahead": 0,
     "discover": 1,
+    # the part split off discover/next_pages.py, ranked as the rest of discover
+    "discover.archive_pages": 1,
     "fetch": 2,
     # the parts split off fetch/client.py, ranked as the rest of fetch
     "fetch.robots": 2,
