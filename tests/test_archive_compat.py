@@ -458,8 +458,8 @@ def test_an_upgraded_archive_keeps_its_sources_failures_and_a_read_only_one_list
     """v22: an older archive gets ``source_failures``, empty (no source rests after the
     upgrade: its failures in a row were never counted), and ``stats`` lists no rested
     source; one that cannot be written is read as it is, without the table."""
-    from newsarchive.api import _rested_sources
     from newsarchive.archive.frontier import Frontier
+    from newsarchive.archive_health import _rested_sources
 
     with closing(sqlite3.connect(f"file:{V10}?mode=ro", uri=True)) as frozen:
         assert _rested_sources(frozen) == []

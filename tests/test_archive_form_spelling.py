@@ -26,7 +26,8 @@ from urllib.parse import quote
 
 import pytest
 
-from newsarchive.discover.next_pages import ListingPages, archive_month, month_before, next_page_url
+from newsarchive.discover.archive_pages import archive_month, month_before
+from newsarchive.discover.next_pages import ListingPages, next_page_url
 from newsarchive.discover.walk import MISSED_MONTHS
 from newsarchive.models import Profile
 

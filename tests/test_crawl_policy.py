@@ -455,7 +455,7 @@ def test_a_month_archive_walk_steps_over_a_missing_month_only_within_its_page_ca
 
 
 def _calendar_page(url: str, missing: bool = True) -> str | None:
-    """``next_pages.month_before`` for the walks below: ``/arhiv/2026/MM/`` months only."""
+    """``archive_pages.month_before`` for the walks below: ``/arhiv/2026/MM/`` months only."""
     parts = url.rstrip("/").split("/")
     return _month(int(parts[-1]) - 1) if _is_month(url) else None
 
@@ -470,7 +470,7 @@ def _day(month: int, day: int) -> str:
 
 
 def _is_day(url: str) -> str | None:
-    """``next_pages.calendar_day`` for the walks below: the day's path, for a day's page."""
+    """``archive_pages.calendar_day`` for the walks below: the day's path, for a day's page."""
     return url if len(url.rstrip("/").split("/")) == 7 else None
 
 

@@ -10,13 +10,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from newsarchive.discover.archive_pages import MonthSteps, archive_month, calendar_day, month_before
 from newsarchive.discover.listings import article_links, news_items, page_links
 from newsarchive.discover.next_pages import (
     ListingPages,
-    MonthSteps,
-    archive_month,
-    calendar_day,
-    month_before,
     next_page_url,
     older_article_link,
     page_url,

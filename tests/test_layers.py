@@ -54,6 +54,8 @@ RANKS = {
     "readahead": 0,
     "prepare_ahead": 0,
     "discover": 1,
+    # the part split off discover/next_pages.py, ranked as the rest of discover
+    "discover.archive_pages": 1,
     "fetch": 2,
     # the parts split off fetch/client.py, ranked as the rest of fetch
     "fetch.robots": 2,
@@ -86,6 +88,8 @@ RANKS = {
     "import_writer": 6,
     # what the commands do, callable without the CLI
     "api": 7,
+    # the part split off api.py: the archive's health (stats, rested sources, idle sites)
+    "archive_health": 7,
     "add_site": 7,
     "check_site": 7,
     "crawl_command": 7,

@@ -402,8 +402,8 @@ def datasette_metadata(
     Datasette (or with 'newsarchive serve'): the plugin fits any archive file. A --db
     file that is there must be an archive; none there yet is fine.
     """
-    from newsarchive.api import check_named_archive
     from newsarchive.archive.datasette import metadata, to_yaml
+    from newsarchive.archive_health import check_named_archive
 
     with handled():
         check_named_archive(db_path(db))
@@ -890,7 +890,8 @@ def check_site(
     field whether the profile's selector matched or a generic rule stepped in (drift),
     and the site's sources the crawl rests, failing run after run (from the archive).
     """
-    from newsarchive.api import check_base_url, site_rests
+    from newsarchive.api import check_base_url
+    from newsarchive.archive_health import site_rests
     from newsarchive.check_site import RestedSource, format_json, format_text
     from newsarchive.check_site import check_site as run_check
     from newsarchive.fetch.client import FetchOptions
@@ -947,7 +948,7 @@ def stats(
     """Articles per site (and how many of them the site has since removed, found so by
     crawl --recheck), their date range, and each site's last crawl; or stories per
     number of outlets (--stories); or attention over time (--timeline [QUERY])."""
-    from newsarchive import api, render
+    from newsarchive import api, archive_health, render
     from newsarchive.safe_text import as_one_line
 
     with handled():
@@ -968,11 +969,11 @@ def stats(
                 sys.stderr.write(as_one_line(said) + "\n")
             return
         if stories:
-            render.outlets(api.stats_stories(db_path(db), filters), fmt.value)
+            render.outlets(archive_health.stats_stories(db_path(db), filters), fmt.value)
             return
         if filters != parse_filters(None, None, None):
             raise UsageError("--site, --since and --until need --timeline or --stories")
-        data = api.stats(db_path(db))
+        data = archive_health.stats(db_path(db))
         if fmt is StatsFormat.json:
             render.json_out(data)
         else:

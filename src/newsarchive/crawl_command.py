@@ -21,10 +21,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from newsarchive.api import check_base_url, crawl, idle_sites, parse_cli_date
+from newsarchive.api import check_base_url, crawl, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.archive.store import now_iso
+from newsarchive.archive_health import idle_sites
 from newsarchive.crawl_run import CrawlHalted, CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import (
     EXIT_INTERNAL,
@@ -414,7 +415,8 @@ def _warn_idle(
     db: Path, reports: list[SiteReport], days: int, log: _CrawlLog | None, code: int
 ) -> int:
     """``--warn-idle DAYS``: a site of which no new article was archived in that long
-    (``api.idle_sites``) is a warning and exit 1, though every request of it went well."""
+    (``archive_health.idle_sites``) is a warning and exit 1, though every request of it
+    went well."""
     crawled = [r.site for r in reports if not r.interrupted]
     idle = idle_sites(db, crawled, days)
     for site, last in idle.items():

@@ -87,7 +87,7 @@ def month_written_like(number: int, like: str) -> str | None:
     """Month ``number``'s whole name written as ``like`` (another month's whole name) is:
     in its table and its case ("Октомври" after "Ноември", "oktomvri" after "noemvri"),
     or None where ``like`` names no month. What a walk back by an archive's addresses
-    asks when the site printed no spelling of its own (``next_pages.month_before``)."""
+    asks when the site printed no spelling of its own (``archive_pages.month_before``)."""
     lowered = like.strip().lower()
     for table in _WHOLE_MONTHS:
         if lowered in table:

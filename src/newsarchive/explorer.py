@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover import feeds, listings, next_pages
+from newsarchive.discover import archive_pages, feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.cards import card_blocks
 from newsarchive.discover.explore import (
@@ -105,7 +105,7 @@ def stale(found: Discovery, today: dt.date) -> bool:
     except ValueError:
         return True
     if (today.year, today.month) > (when.year, when.month) and any(
-        next_pages.archive_month(url) is not None for url in found.listings
+        archive_pages.archive_month(url) is not None for url in found.listings
     ):
         # a listing that is a month's page of an archive tree (``newest_period``) holds
         # that month alone: once the month turns, the new month's page is the listing

@@ -202,8 +202,8 @@ def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
     without one) when it is a placeholder (``0000-00-00``, the Unix epoch): every date
     judged against the epoch was dropped as after it. One after now is noted in
     ``dropped`` (said once) and kept as given: the import's time in its place would
-    count the record as news today (``api._last_fetched`` takes a future stamp for none),
-    and its dates are the record's own clock's, judged against it."""
+    count the record as news today (``archive_health._last_fetched`` takes a future
+    stamp for none), and its dates are the record's own clock's, judged against it."""
     from newsarchive.date_stamps import after, is_placeholder_date
 
     if is_placeholder_date(value):

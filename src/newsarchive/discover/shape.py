@@ -149,7 +149,7 @@ def query_fields(query: str, *, blank: bool = True) -> list[tuple[str, str]]:
 YEAR = "\x00year"
 # A year's and a month's folder of an archive's tree ("/novini/2026/11/"), matched whole
 # against a path segment (a year searched for in an address too): one rule for exploring
-# (``explore.newest_period``) and the listings (``next_pages.archive_month``).
+# (``explore.newest_period``) and the listings (``archive_pages.archive_month``).
 YEAR_FOLDER = re.compile(r"(?:19|20)\d{2}")
 MONTH_FOLDER = re.compile(r"0?[1-9]|1[0-2]")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")

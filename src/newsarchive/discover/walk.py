@@ -80,7 +80,7 @@ MISSED_MONTHS = 3
 
 class Respelled(str):
     """A ``step_back``'s answer that is the same month's page in another spelling
-    (``next_pages.MonthSteps``: September's ``/2026/9/`` where ``/2026/09/`` was missing):
+    (``archive_pages.MonthSteps``: September's ``/2026/9/`` where ``/2026/09/`` was missing):
     no month more missed, so it counts not among ``MISSED_MONTHS``. Counted, a site of
     two digits missing September and August ended its walk at August's page, its July
     and the months before never asked."""
@@ -192,14 +192,14 @@ class ListingWalk:
         ``since``: the run's ``--since``, kept as the walk's cut when it stops there.
         ``from_start``: an oldest-first listing too is begun at page 1 (``--refresh``
         fetches every article again), and walked to its end. ``step_back``: the page
-        before a month's archive page by its address (``next_pages.MonthSteps``), None
+        before a month's archive page by its address (``archive_pages.MonthSteps``), None
         for a page that is no month's, told whether the page was missing (True) or
         answered listing nothing: a later month's page missing or empty is stepped over
         to it, where it ended the walk, until ``MISSED_MONTHS`` in a row. Asked only to
         step: it may keep what it asked (``MonthSteps``). ``month_page``: whether a page
-        is a month's archive page (``next_pages.archive_month``), a question with no
+        is a month's archive page (``archive_pages.archive_month``), a question with no
         side effects. ``day_page``: whether a page is one day's page of a calendar
-        (``next_pages.calendar_day``), which a walk going back by a calendar's days reads
+        (``archive_pages.calendar_day``), which a walk going back by a calendar's days reads
         (``_by_calendar``)."""
         self.start_url = start_url
         self.state = state
