@@ -713,15 +713,17 @@ def _marked(
 # "sponsored", "advertorial", "meta", a "label" or a "badge". A box named "share",
 # "comments", "related" or "nav" holds none, and is not read for one: the test reads the
 # box and its neighbours, and furniture boxes are many (about 20 a page).
-_MAY_DISCLOSE = re.compile(
-    r"disclaim|disclos|promo|sponsor|advert|partner|paid|reklam|platen|note|notice|label"
-    r"|badge|meta|footer|info",
-    re.IGNORECASE,
-)
+# (Substrings of the lower-cased name: an ignore-case pattern of these words cost 3% of
+# AEB's extraction instructions, tried at each character of utility CSS's long class lists.)
+_MAY_DISCLOSE = (
+    "disclaim", "disclos", "promo", "sponsor", "advert", "partner", "paid", "reklam",
+    "platen", "note", "label", "badge", "meta", "footer", "info",
+)  # fmt: skip
 
 
 def _discloses_as_named(node: LexborNode, name: str) -> bool:
-    return _MAY_DISCLOSE.search(name) is not None and discloses_payment(node)
+    low = name.lower()
+    return any(word in low for word in _MAY_DISCLOSE) and discloses_payment(node)
 
 
 # What an ad slot holds besides its label: a box holding any is the slot, not a disclosure.
