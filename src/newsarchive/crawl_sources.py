@@ -971,6 +971,7 @@ class SourceReader:
         )  # fmt: skip
         if not self.options.refresh:
             self.frontier.relisted(candidates, verdicts)
+        self.harvest.take_fed(candidates)  # (a shell page read before its item: archived now)
         return verdicts
 
 

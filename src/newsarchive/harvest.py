@@ -31,7 +31,7 @@ from functools import cache, partial
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import Frontier, listed_kind
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
@@ -66,6 +66,7 @@ from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.published import with_listed
+from newsarchive.extraction.shell import SCRIPT_SHELL
 from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.extraction.translations import copy_of, translation_of
 from newsarchive.fetch.client import (
@@ -84,7 +85,23 @@ from newsarchive.fetch.documents import (
 )
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
-from newsarchive.models import Article, Page, Profile, Published
+from newsarchive.models import Article, Candidate, Page, Profile, Published
+
+# How many of a run's shell pages are held for a feed read later in the run (``shells``):
+# a site's listings before its feed name a page or a few dozen; past this many the
+# site's pages are shells the feed does not cover, and the rest fail as they did
+_MAX_SHELLS = 200
+
+
+@dataclass(frozen=True)
+class _Shell:
+    """An article page of this run found a script's shell, failed with ``message``, held
+    (the page as fetched, its listed date) for a feed item bringing its text."""
+
+    url: str
+    page: Page
+    listed: tuple[Published, str] | None
+    message: str
 
 
 @dataclass(frozen=True)
@@ -461,6 +478,12 @@ class Harvester:
     # over a page that is a script's shell (``feed_text``). Held for the run only: the
     # feed is read each night its URLs are found, so nothing of it needs archiving
     fed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # this run's article pages found a script's shell with no feed item's text known for
+    # them, failed, by the keys of their fetched and final URLs (``_held``): a feed read
+    # later in the run that carries the item's whole text archives it from the page at
+    # hand (``take_fed``). A profile walking its listings before its feed (add-site's,
+    # to learn the article shape) failed those the listings named, each night
+    shells: dict[str, _Shell] = field(default_factory=dict)
     # the site's listing pages known in this run (the saved exploration's, those read):
     # a bare profile names none, and an article redirected to one was removed
     listings: StartPages = field(init=False)
@@ -664,9 +687,12 @@ class Harvester:
         if isinstance(result, Elsewhere) and result.why is NotFollowed.FETCHED:
             self._redirected(url, result)
             return
+        failures = len(self.report.failures)
         identity = self._carry_out(url, result, listed)
         if url not in self.handled:
             return  # interrupted: stays queued
+        if isinstance(result, Page) and len(self.report.failures) > failures:
+            self._held(url, result, listed, self.report.failures[-1])
         state = self.frontier.state(url)
         if state is None:
             return
@@ -681,6 +707,49 @@ class Harvester:
             ):
                 self.archived[url_key(identity)] = found_by
         self._settled(url, state, found_by, also=result)
+
+    def _held(
+        self, url: str, page: Page, listed: tuple[Published, str] | None, message: str
+    ) -> None:
+        """Hold ``url``'s page when it failed (``message``) as a script's shell that no
+        feed item read so far gave a text for (``shells``)."""
+        if self.report.stood_in.get(message) != (SCRIPT_SHELL, url):
+            return
+        keys = {url_key(url), url_key(page.final_url)}
+        if len(self.shells) >= _MAX_SHELLS or any(key in self.fed for key in keys):
+            return  # (an item known already that did not take: it never will)
+        self.shells.update(dict.fromkeys(keys, _Shell(url, page, listed, message)))
+
+    def take_fed(self, candidates: Iterable[Candidate]) -> None:
+        """Archive the held shells (``shells``) a feed item read since carries the text
+        of (``fed``), from the pages as fetched: no second request, and the page is no
+        failure of the run. Its failure is taken back, and it is judged again with the
+        item and the item's date (``candidates``: the feed's, offered), as had the feed
+        come first (a title that does not agree fails it again)."""
+        due = {id(shell): shell for key, shell in self.shells.items() if key in self.fed}
+        if not due:
+            return
+        dated: dict[str, tuple[Published, str]] = {}
+        for c in candidates:
+            kind = listed_kind(c.source)
+            if c.listed_date is not None and kind is not None:
+                dated[url_key(c.url)] = (c.listed_date, kind)
+        for shell in due.values():
+            url, page = shell.url, shell.page
+            keys = {url_key(url), url_key(page.final_url)}
+            for key in keys:
+                self.shells.pop(key, None)
+                self.stood_in.pop(key, None)
+                self.fates.pop(key, None)
+            if shell.message in self.report.failures:
+                self.report.failures.remove(shell.message)
+                self.report.outcomes[Outcome.FAILED] -= 1
+            self.report.stood_in.pop(shell.message, None)
+            self.report.pages -= 1  # (counted again as it is read again)
+            listed = next(
+                (dated[k] for k in (url_key(url), url_key(page.final_url)) if k in dated), None
+            )
+            self.archive(url, page, listed or shell.listed)
 
     def sent_away(self, url: str, target: str) -> bool:
         """``url`` redirects to a page standing in for it (``stands_in``: the home page, a
@@ -784,7 +853,7 @@ class Harvester:
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
         verdict = judge(
             url, result, self.profile, self.options.since, listed, older=left != 0,
-            listings=self.listings, fed=self.fed.get(url_key(url)),
+            listings=self.listings, fed=self._fed_for(url, result),
         )  # fmt: skip
         self.report.cpu["extract"] += verdict.cpu
         if verdict.day is not None:
@@ -860,6 +929,14 @@ class Harvester:
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
         return None if outcome is Outcome.FAILED or verdict.article is None else verdict.url
+
+    def _fed_for(self, url: str, result: Page | FetchError) -> tuple[str, str] | None:
+        """The feed item's text for the page fetched at ``url``: the item may name the
+        address the fetch ended at (``_held`` keeps a shell by both)."""
+        fed = self.fed.get(url_key(url))
+        if fed is None and isinstance(result, Page):
+            fed = self.fed.get(url_key(result.final_url))
+        return fed
 
     def _unfounded(self, canonical: str, url: str, page: Page) -> bool:
         """Whether the crawl has seen that ``canonical``, the address the page fetched at
