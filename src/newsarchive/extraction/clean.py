@@ -710,20 +710,28 @@ def _marked(
 
 
 # The furniture names a paid article's disclosure is set in: "disclaimer", "promo-note",
-# "sponsored", "advertorial", "meta", a "label" or a "badge". A box named "share",
-# "comments", "related" or "nav" holds none, and is not read for one: the test reads the
-# box and its neighbours, and furniture boxes are many (about 20 a page).
+# "sponsored", "advertorial", an "editor-note", an article's "footer". A box named
+# "share", "comments", "related", "meta" or "nav" holds none, and is not read for one:
+# the test reads the box and its neighbours, and furniture boxes are many (about 20 a
+# page); the name's test is memoised as the furniture marker is (themes repeat them).
 # (Substrings of the lower-cased name: an ignore-case pattern of these words cost 3% of
 # AEB's extraction instructions, tried at each character of utility CSS's long class lists.)
 _MAY_DISCLOSE = (
     "disclaim", "disclos", "promo", "sponsor", "advert", "partner", "paid", "reklam",
-    "platen", "note", "label", "badge", "meta", "footer", "info",
+    "platen", "note", "footer",
 )  # fmt: skip
 
 
-def _discloses_as_named(node: LexborNode, name: str) -> bool:
+def _names_a_disclosure_box(name: str) -> bool:
     low = name.lower()
-    return any(word in low for word in _MAY_DISCLOSE) and discloses_payment(node)
+    return any(word in low for word in _MAY_DISCLOSE)
+
+
+_may_disclose = memoised(_names_a_disclosure_box, 20_000)
+
+
+def _discloses_as_named(node: LexborNode, name: str) -> bool:
+    return _may_disclose(name) and discloses_payment(node)
 
 
 # What an ad slot holds besides its label: a box holding any is the slot, not a disclosure.
