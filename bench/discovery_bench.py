@@ -1015,6 +1015,16 @@ for site, name, origin in (
     ("brezhani", "Кметство Брежани", "https://brezhani.webnode.bg"),
     ("dryanovets", "ОУ „Христо Ботев“", "https://www.ou-dryanovets.bg"),
     ("zelenastruma", "Сдружение „Зелена Струма“", "https://www.zelenastruma.org"),
+    # and a ninety-sixth's (tests/fixtures/make_mirrors_round96.py): the website builders
+    # round 95 left out: Squarespace 7.0's Brine, BlogList-item cards paged ?offset=, posts
+    # at /blog/<slug> timed "+0200"; Site123, six cards over "Зареди още", the rest only in
+    # an inline JSON list and the sitemap; Strikingly's one-page site and its /blog, posts
+    # dated "29 ное 2026 · преди 5 дни"; Zyro / Hostinger's Nuxt block-blog-list over
+    # buttons with no address, posts dated by JSON-LD or a <time> in an unlabeled grid
+    ("muzeikamen", "РИМ – Камен", "https://www.muzei-kamen.bg"),
+    ("gornopole", "Кметство Горно поле", "https://kmetstvo-gornopole.site123.me"),
+    ("usmivka", "Сдружение „Усмивка“", "https://usmivka-bg.mystrikingly.com"),
+    ("pgzelen", "ПГ по земеделие – Зелен дол", "https://pg-zelendol.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
