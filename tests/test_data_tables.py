@@ -144,6 +144,12 @@ def test_layout_shapes_are_not_data() -> None:
     assert not table("<table><tr><td><div>а</div></td><td>б</td></tr></table>")  # a box
     assert not table("<table><tr><td><ul><li>а</li></ul></td><td>б</td></tr></table>")
     assert not table(f"<table><tr><td>{'дума ' * 80}</td><td>б</td></tr></table>")  # prose
+    assert not table(  # an old layout: a menu cell beside a short text's cell
+        "<table><tr><td><a href='/'>Начало</a><br><a href='/n'>Новини</a><br>"
+        "<a href='/k'>Контакти</a></td><td>12.11.2026<br><b>Ремонт</b><br><br>Текст.</td></tr>"
+        "</table>"
+    )
+    assert not table("<table><tr><td>а<br><br>б</td><td>в</td></tr></table>")  # paragraphs
     assert not table(  # a table around a table
         "<table><tr><td><table><tr><td>а</td><td>б</td></tr></table></td><td>в</td></tr></table>"
     )

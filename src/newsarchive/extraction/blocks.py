@@ -54,6 +54,8 @@ _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _CELL_BLOCKS = ",".join(sorted(BLOCK_TAGS - _CELL_TAGS))
 # A cell longer than this is prose, not a datum: the page's text set in a layout's cell.
 DATA_CELL_MAX = 300
+# A cell of this many links is a menu (an old layout's left column), not a datum.
+DATA_CELL_LINKS = 3
 # The separators a data table's row is written with: between its cells, and between the
 # ``<br>`` lines of one cell (not " | ", which would read as a cell of its own).
 CELL_SEPARATOR = " | "
@@ -82,18 +84,34 @@ def _span(cell: LexborNode, name: str) -> int:
     return max(int(value), 1) if value.isdigit() and len(value) < 4 else 1
 
 
+def _blank_line(cell: LexborNode) -> bool:
+    """Two ``<br>`` with nothing but blanks between: a paragraph's end, as an old layout's
+    text cell parts its paragraphs."""
+    for br in cell.css("br"):
+        following = br.next
+        while following is not None and following.tag == "-text" and following.text().isspace():
+            following = following.next
+        if following is not None and following.tag == "br":
+            return True
+    return False
+
+
 def is_data_table(table: LexborNode) -> bool:
     """A table of data, whose rows are written a row to a line (``lines``), not a layout.
 
     The rule: every cell holds inline text only (no paragraph, list, box or table in
-    it: ``_CELL_BLOCKS``), none longer than ``DATA_CELL_MAX`` characters, and every row
+    it: ``_CELL_BLOCKS``), none longer than ``DATA_CELL_MAX`` characters, nor holding
+    ``DATA_CELL_LINKS`` links (a menu) or a blank line of two ``<br>`` (paragraphs), and every row
     is at least two columns wide, counting a cell's ``colspan`` and the cells above
     reaching down into it by ``rowspan``. An outage schedule "Улица | Часове", a
     council's "№ | Решение | Гласували", an НСИ table all are. A table holding the page
     (cells of paragraphs and boxes), a cell holding a block, one-cell rows and a table
     around a table are a layout's: their cells stay a line each, as the blocks they hold
-    are. Why by its cells and not its markup's names: a municipal CMS's data table is as
-    often a bare ``<table border=1>`` as a classed one, and layouts are bare too.
+    are; so is an old site's table of a menu cell beside a short text's cell (its
+    headline, date and paragraphs parted by ``<br>``), whose lines the title and date
+    rules read one by one. Why by its cells and not its markup's names: a municipal
+    CMS's data table is as often a bare ``<table border=1>`` as a classed one, and
+    layouts are bare too.
     """
     rows = _rows(table)
     if not rows:
@@ -108,6 +126,8 @@ def is_data_table(table: LexborNode) -> bool:
             if cell.css_first(_CELL_BLOCKS) is not None:
                 return False
             if len(cell.text(deep=True).strip()) > DATA_CELL_MAX:
+                return False
+            if len(cell.css("a")) >= DATA_CELL_LINKS or _blank_line(cell):
                 return False
             columns = _span(cell, "colspan")
             width += columns
