@@ -120,7 +120,7 @@ def test_tables_are_kept() -> None:
         "<tr><td>North</td><td>1.2 million</td></tr></table>"
     )
     html = page("<article>" + para(0) + table + para(1) + "</article>")
-    assert main_text(html) == [PROSE[0], "District", "Budget", "North", "1.2 million", PROSE[1]]
+    assert main_text(html) == [PROSE[0], "District | Budget", "North | 1.2 million", PROSE[1]]
 
 
 def test_hidden_elements_are_dropped() -> None:

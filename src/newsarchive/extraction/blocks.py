@@ -2,6 +2,8 @@
 
 A block is a paragraph, a list item, a heading, a table cell or a ``<br>``-separated line,
 with the share of its text inside links and the serials of the block elements above it.
+A data table's cells stay blocks of their own for the weighing, and are written a row to
+a line only when the text is put together (``lines``).
 Every block element's blocks form a contiguous range, which is what the content finder
 scores. Furniture-marked subtrees (by tag, class, id or role) are recorded as ranges; in
 the fast mode they are not walked at all but stand in as one text-less block of their
@@ -42,12 +44,144 @@ _SKIP_OR_CAPTION = _SKIP_TAGS | {FORM_CAPTION}
 _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 _TABLE_PARTS = frozenset(("tr", "td", "th"))
+_CELL_TAGS = frozenset(("td", "th"))
+# The elements a data table's cells are told by, on the way down (``Walker._table``).
+_TABLE_TAGS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
+_ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
+# Any of these inside a cell makes its table a layout's: a paragraph, a list, a box, a
+# table. (``br`` is not one: a cell's lines are still one datum's.) Not the cell tags: the
+# query matches the cell itself; a nested table's cells are inside its ``table``.
+_CELL_BLOCKS = ",".join(sorted(BLOCK_TAGS - _CELL_TAGS))
+# A cell longer than this is prose, not a datum: the page's text set in a layout's cell.
+DATA_CELL_MAX = 300
+# A cell of this many links is a menu (an old layout's left column), not a datum.
+DATA_CELL_LINKS = 3
+# The separators a data table's row is written with: between its cells, and between the
+# ``<br>`` lines of one cell (not " | ", which would read as a cell of its own).
+CELL_SEPARATOR = " | "
+CELL_LINE_SEPARATOR = " / "
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
 # A blank line in preformatted text: where a paragraph typed into one ``<pre>`` ends (an
 # old municipality's notice pasted from a typewriter's file shows as typed). Its lone
 # line breaks still join: a typed paragraph is wrapped at its margin.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows: in its row groups or right in it, not a nested table's."""
+    rows: list[LexborNode] = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in _ROW_GROUPS:
+            rows += [row for row in child.iter() if row.tag == "tr"]
+    return rows
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    value = (cell.attributes.get(name) or "").strip()
+    return max(int(value), 1) if value.isdigit() and len(value) < 4 else 1
+
+
+def _blank_line(cell: LexborNode) -> bool:
+    """Two ``<br>`` with nothing but blanks between: a paragraph's end, as an old layout's
+    text cell parts its paragraphs."""
+    for br in cell.css("br"):
+        following = br.next
+        while following is not None and following.tag == "-text" and following.text().isspace():
+            following = following.next
+        if following is not None and following.tag == "br":
+            return True
+    return False
+
+
+def is_data_table(table: LexborNode) -> bool:
+    """A table of data, whose rows are written a row to a line (``lines``), not a layout.
+
+    The rule: every cell holds inline text only (no paragraph, list, box or table in
+    it: ``_CELL_BLOCKS``), none longer than ``DATA_CELL_MAX`` characters, nor holding
+    ``DATA_CELL_LINKS`` links (a menu) or a blank line of two ``<br>`` (paragraphs), and every row
+    is at least two columns wide, counting a cell's ``colspan`` and the cells above
+    reaching down into it by ``rowspan``. An outage schedule "Улица | Часове", a
+    council's "№ | Решение | Гласували", an НСИ table all are. A table holding the page
+    (cells of paragraphs and boxes), a cell holding a block, one-cell rows and a table
+    around a table are a layout's: their cells stay a line each, as the blocks they hold
+    are; so is an old site's table of a menu cell beside a short text's cell (its
+    headline, date and paragraphs parted by ``<br>``), whose lines the title and date
+    rules read one by one. Why by its cells and not its markup's names: a municipal
+    CMS's data table is as often a bare ``<table border=1>`` as a classed one, and
+    layouts are bare too.
+    """
+    rows = _rows(table)
+    if not rows:
+        return False
+    below: list[int] = []  # for each column reached by a rowspan: rows it still covers
+    for row in rows:
+        width = sum(1 for left in below if left > 0)
+        below = [left - 1 for left in below if left > 1]
+        for cell in row.iter():
+            if cell.tag not in _CELL_TAGS:
+                continue
+            if cell.css_first(_CELL_BLOCKS) is not None:
+                return False
+            if len(cell.text(deep=True).strip()) > DATA_CELL_MAX:
+                return False
+            if len(cell.css("a")) >= DATA_CELL_LINKS or _blank_line(cell):
+                return False
+            columns = _span(cell, "colspan")
+            width += columns
+            down = _span(cell, "rowspan")
+            if down > 1:
+                below += [down - 1] * columns
+        if width < 2:
+            return False
+    return True
+
+
+def lines(blocks: list[Block], cells: dict[int, int]) -> list[str]:
+    """The blocks' texts, a line each, but a data table's row on one line, its cells in
+    the order the reader sees them joined by ``CELL_SEPARATOR`` (header row too).
+
+    ``cells``: each data cell's serial and its place among its row's cells
+    (``Walker.data_cells``). A merged cell is written once, in the row it starts in. An
+    empty cell is written as an empty place between separators when a cell with text
+    follows it in the row ("1 | | 21 за": the vote stays in its column); empty cells
+    ending a row are not written. A cell's ``<br>`` lines are joined by
+    ``CELL_LINE_SEPARATOR``. Why a row a line: a reader of the archive (a search hit,
+    ``show``, an export) saw "ул. Борисова" on one line and "09:00 – 16:00" on the
+    next, the pairing lost; and the row's words are all still in the text for the
+    index to find.
+    """
+    if not cells:
+        return [block.text for block in blocks]
+    out: list[str] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        block = blocks[i]
+        place = cells.get(block.owner)
+        if place is None:
+            out.append(block.text)
+            i += 1
+            continue
+        row = block.parent
+        parts = [""] * place + [block.text]
+        owner = block.owner
+        i += 1
+        while (
+            i < n
+            and blocks[i].parent == row
+            and (next_place := cells.get(blocks[i].owner)) is not None
+        ):
+            if blocks[i].owner == owner:
+                parts[-1] += CELL_LINE_SEPARATOR + blocks[i].text
+            else:
+                owner = blocks[i].owner
+                parts += [""] * max(next_place - place - 1, 0) + [blocks[i].text]
+                place = next_place
+            i += 1
+        out.append(squash(CELL_SEPARATOR.join(parts)))
+    return out
 
 
 def squash(text: str) -> str:
@@ -130,6 +264,11 @@ class Walker:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.table_parts: dict[int, str] = {}  # serial of a range -> "tr", "td" or "th"
+        # A data table's cells (``is_data_table``): serial -> its place in its row; the
+        # serials of data tables and their row groups; each data row's cells so far.
+        self.data_cells: dict[int, int] = {}
+        self._data_parts: set[int] = set()
+        self._row_cells: dict[int, int] = {}
         self.marked_ranges: list[Mark] = []
         self._mark = mark
         self._skip_below = skip_below
@@ -227,8 +366,29 @@ class Walker:
             if self._buf:
                 self.flush()
             self._serial += 1
+            if tag in _TABLE_TAGS:
+                self._table(node, tag)
             self._owners.append((tag, len(self.blocks), self._serial))
         return True
+
+    def _table(self, node: LexborNode, tag: str) -> None:
+        """Note a data table's parts as they are entered (``_serial`` is the element's):
+        the table itself when ``is_data_table``, its row groups and rows, and each cell
+        with its place in its row, for ``lines``."""
+        serial, parts = self._serial, self._data_parts
+        above = self._owners[-1][2] if self._owners else -1
+        if tag == "table":
+            if is_data_table(node):
+                parts.add(serial)
+        elif tag in _ROW_GROUPS:
+            if above in parts:
+                parts.add(serial)
+        elif tag == "tr":
+            if above in parts:
+                self._row_cells[serial] = 0
+        elif above in self._row_cells:
+            self.data_cells[serial] = self._row_cells[above]
+            self._row_cells[above] += 1
 
     def _preformatted(self, text: str) -> None:
         """A text node inside ``<pre>``/``<code>``: its blank lines end the block, as they
@@ -456,6 +616,7 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
         new = moved(index)
         ranges += [(serial, a + new, b + new) for serial, a, b in sub.ranges]
         walker.table_parts.update(sub.table_parts)
+        walker.data_cells.update(sub.data_cells)
         marks += [(a + new, b + new, k) for a, b, k in sub.marked_ranges]
         if sub.blocks:
             marks.append((new, new + len(sub.blocks), kind))

@@ -36,6 +36,7 @@ from newsarchive.extraction.blocks import (
     Mark,
     Skipped,
     Walker,
+    lines,
     splice,
     squash,
     walk_blocks,
@@ -78,8 +79,10 @@ def _ends_sentence(text: str) -> bool:
 
 
 def node_paragraphs(node: LexborNode) -> list[str]:
-    """Paragraph texts of a subtree in document order; blocks and ``<br>`` split paragraphs."""
-    return [block.text for block in walk_blocks(node).blocks]
+    """Paragraph texts of a subtree in document order; blocks and ``<br>`` split paragraphs,
+    a data table's row is one line (``blocks.lines``)."""
+    walker = walk_blocks(node)
+    return lines(walker.blocks, walker.data_cells)
 
 
 def block_weight(block: Block) -> float:
@@ -1055,7 +1058,10 @@ def find_main_paragraphs(
         chosen, _, side = _choose_with(walker, weights, none)
         dropped = _leaving_out(none, side)
     if chosen is None:
-        return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
+        return lines(
+            [b for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5],
+            walker.data_cells,
+        )
     # the article's first paragraphs in the headline's column, when the text chosen goes
     # on below the column beside it: with them it may be no sliver of the page's prose
     lead = (
@@ -1091,7 +1097,7 @@ def find_main_paragraphs(
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
-    return drop_repeated_runs([b.text for b in trim_edges(kept, _signs(tree))])
+    return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
 
 
 def body_after_description(

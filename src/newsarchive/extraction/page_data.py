@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.devalue import is_flat, unflatten
-from newsarchive.extraction.blocks import walk_blocks
+from newsarchive.extraction.blocks import lines, walk_blocks
 from newsarchive.extraction.metadata import NUXT_ROOT, PAGE_DATA
 from newsarchive.jsvalue import nuxt_payload
 
@@ -146,5 +146,6 @@ def _html_lines(post: dict[str, object]) -> list[str]:
         if isinstance(value, str) and "<" in value:
             body = LexborHTMLParser(value).body
             if body is not None:
-                return [block.text for block in walk_blocks(body).blocks]
+                walker = walk_blocks(body)
+                return lines(walker.blocks, walker.data_cells)
     return []

@@ -1,0 +1,166 @@
+"""A data table's row is one line of the text, its cells joined by " | " (header row
+too); a layout table's cells, and the blocks in them, stay a line each
+(``blocks.is_data_table``, ``blocks.lines``). Pages in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.archive.query import parse_query
+from newsarchive.archive.search import Lemmas, Marker
+from newsarchive.extraction import extract
+from newsarchive.extraction.blocks import is_data_table
+
+from .test_search_snippets import vocab
+
+TODAY = dt.date(2026, 12, 1)
+LEAD = (
+    "Поради авария на главния водопровод в квартал Изток водоподаването ще бъде спряно "
+    "в четвъртък по улиците и в часовете, дадени по-долу."
+)
+CLOSING = "Молим живеещите в района да си осигурят вода и благодарим за разбирането им."
+
+
+def _page(body: str, headline: str = "Спиране на водата в квартал Изток") -> str:
+    return (
+        f"<html><head><title>{headline}</title></head><body>"
+        '<header><nav><a href="/">Начало</a> <a href="/novini">Новини</a> '
+        '<a href="/kontakti">Контакти</a></nav></header>'
+        f"<main><article><h1>{headline}</h1>\n{body}\n</article></main>"
+        "<footer><p>© 2026 Община Изток. Всички права запазени.</p></footer></body></html>"
+    )
+
+
+def _text(html: str) -> list[str]:
+    return extract(html, "https://www.iztok.bg/novini/spirane", today=TODAY).text.split("\n")
+
+
+OUTAGE = (
+    f"<p>{LEAD}</p>\n<table><thead><tr><th>Улица</th><th>Часове</th></tr></thead><tbody>"
+    "<tr><td>ул. Борисова</td><td>09:00 – 16:00</td></tr>"
+    "<tr><td>ул. Добруджа</td><td>10:00 – 12:30</td></tr>"
+    "<tr><td>бул. Мадара<br>ул. Рила</td><td>08:00 – 11:00</td></tr>"
+    f"</tbody></table>\n<p>{CLOSING}</p>"
+)
+
+
+def test_outage_schedule_row_is_one_line() -> None:
+    assert _text(_page(OUTAGE)) == [
+        LEAD,
+        "Улица | Часове",
+        "ул. Борисова | 09:00 – 16:00",
+        "ул. Добруджа | 10:00 – 12:30",
+        "бул. Мадара / ул. Рила | 08:00 – 11:00",  # a cell's <br> lines: one cell still
+        CLOSING,
+    ]
+
+
+def test_council_decisions_with_header_row_and_an_empty_cell() -> None:
+    body = (
+        "<p>На редовното си заседание в сряда общинският съвет прие следните решения "
+        "по точките от дневния ред, обявен миналата седмица.</p>"
+        '<table border="1"><tr><th>№</th><th>Решение</th><th>Гласували</th></tr>'
+        "<tr><td>412</td><td>Приема отчета за бюджета на общината за 2025 г.</td>"
+        "<td>21 за, 3 против</td></tr>"
+        "<tr><td>413</td><td></td><td>оттеглено</td></tr>"
+        "<tr><td>414</td><td>Дава съгласие за ремонт на читалището в село Липа</td>"
+        "<td></td></tr></table>"
+        "<p>Пълните протоколи от заседанието ще бъдат публикувани в срок от седем дни.</p>"
+    )
+    lines = _text(_page(body, "Решения на общинския съвет от 25 ноември"))
+    assert lines[1:5] == [
+        "№ | Решение | Гласували",
+        "412 | Приема отчета за бюджета на общината за 2025 г. | 21 за, 3 против",
+        "413 | | оттеглено",  # an empty cell before text: kept, the vote in its column
+        "414 | Дава съгласие за ремонт на читалището в село Липа",  # empty last: not written
+    ]
+
+
+def test_rowspan_cell_is_written_once() -> None:
+    body = (
+        f"<p>{LEAD}</p><table><tr><th>Улица</th><th>Часове</th></tr>"
+        '<tr><td rowspan="2">ул. Добруджа</td><td>10:00 – 12:00</td></tr>'
+        "<tr><td>14:00 – 15:30</td></tr>"
+        '<tr><td colspan="2">Район Север</td></tr>'
+        f"<tr><td>ул. Липа</td><td>09:00 – 10:00</td></tr></table><p>{CLOSING}</p>"
+    )
+    assert _text(_page(body))[1:6] == [
+        "Улица | Часове",
+        "ул. Добруджа | 10:00 – 12:00",
+        "14:00 – 15:30",
+        "Район Север",
+        "ул. Липа | 09:00 – 10:00",
+    ]
+
+
+PARAGRAPHS = [
+    "Кметът на общината откри новата детска площадка в парка зад читалището в събота сутринта.",
+    "На откриването дойдоха десетки семейства с деца, а читалищният хор изпя три песни.",
+    "Площадката е построена със средства от общинския бюджет и с дарения на местни фирми.",
+]
+
+
+def _layout_page(article_cell: str) -> str:
+    menu = "<br>".join(
+        f'<a href="/{slug}.php">{label}</a>'
+        for slug, label in [("index", "Начало"), ("novini", "Новини"), ("kontakti", "Контакти")]
+    )
+    return (
+        "<html><head><title>Нова детска площадка</title></head><body>"
+        '<table width="100%"><tr><td colspan="2"><h2>Община Липа</h2></td></tr>'
+        f'<tr><td width="20%">{menu}</td><td><h1>Нова детска площадка</h1>{article_cell}</td></tr>'
+        '<tr><td colspan="2"><p>© 2026 Община Липа</p></td></tr></table></body></html>'
+    )
+
+
+def test_layout_table_page_keeps_a_paragraph_a_line() -> None:
+    cell = "".join(f"<p>{line}</p>" for line in PARAGRAPHS)
+    html = _layout_page(cell)
+    assert not is_data_table(LexborHTMLParser(html).css_first("table"))
+    assert _text(html) == PARAGRAPHS
+
+
+def test_data_table_inside_a_layout_table() -> None:
+    cell = (
+        "".join(f"<p>{line}</p>" for line in PARAGRAPHS[:2])
+        + "<table><tr><td>Пясъчник</td><td>2 броя</td></tr>"
+        "<tr><td>Люлки</td><td>4 броя</td></tr></table>" + f"<p>{PARAGRAPHS[2]}</p>"
+    )
+    html = _layout_page(cell)
+    outer, inner = LexborHTMLParser(html).css("table")
+    assert not is_data_table(outer) and is_data_table(inner)
+    assert _text(html) == [*PARAGRAPHS[:2], "Пясъчник | 2 броя", "Люлки | 4 броя", PARAGRAPHS[2]]
+
+
+def test_layout_shapes_are_not_data() -> None:
+    def table(html: str) -> bool:
+        return is_data_table(LexborHTMLParser(html).css_first("table"))
+
+    assert table("<table><tr><td>а</td><td>б</td></tr></table>")
+    assert not table("<table><tr><td>а</td></tr><tr><td>б</td></tr></table>")  # one-cell rows
+    assert not table("<table><tr><td><p>а</p></td><td>б</td></tr></table>")  # a paragraph
+    assert not table("<table><tr><td><div>а</div></td><td>б</td></tr></table>")  # a box
+    assert not table("<table><tr><td><ul><li>а</li></ul></td><td>б</td></tr></table>")
+    assert not table(f"<table><tr><td>{'дума ' * 80}</td><td>б</td></tr></table>")  # prose
+    assert not table(  # an old layout: a menu cell beside a short text's cell
+        "<table><tr><td><a href='/'>Начало</a><br><a href='/n'>Новини</a><br>"
+        "<a href='/k'>Контакти</a></td><td>12.11.2026<br><b>Ремонт</b><br><br>Текст.</td></tr>"
+        "</table>"
+    )
+    assert not table("<table><tr><td>а<br><br>б</td><td>в</td></tr></table>")  # paragraphs
+    assert not table(  # a table around a table
+        "<table><tr><td><table><tr><td>а</td><td>б</td></tr></table></td><td>в</td></tr></table>"
+    )
+
+
+def test_every_cell_word_is_searchable_and_the_snippet_keeps_the_row() -> None:
+    text = "\n".join(_text(_page(OUTAGE)))
+    parsed = parse_query("Добруджа")
+    cut = Marker(vocab({}), parsed, Lemmas({})).snippet(text, ("**", "**"))
+    assert "ул. **Добруджа** | 10:00 – 12:30" in cut
+    for word in ("Борисова", "Мадара", "Рила", "Часове"):
+        assert f"**{word}**" in Marker(vocab({}), parse_query(word), Lemmas({})).snippet(
+            text, ("**", "**")
+        )
