@@ -1015,6 +1015,14 @@ for site, name, origin in (
     ("brezhani", "Кметство Брежани", "https://brezhani.webnode.bg"),
     ("dryanovets", "ОУ „Христо Ботев“", "https://www.ou-dryanovets.bg"),
     ("zelenastruma", "Сдружение „Зелена Струма“", "https://www.zelenastruma.org"),
+    # and a ninety-seventh's (tests/fixtures/make_mirrors_round97.py): content management
+    # systems no round named: Plone's /news?b_start:int=4 and documentByLine; Sitefinity's
+    # /novini/page/2, sf_ classes and "8.11.2026 г."; OctoberCMS's RainLab.Blog categories
+    # ?page=N and "на Nov 27, 2026" after the text; Grav's /novini/page:2 and tag:деца
+    ("oblastdolina", "Областна администрация Долина", "https://www.oblastdolina.bg"),
+    ("ddu", "Долнодунавски университет", "https://www.ddu.bg"),
+    ("fcstrela", "ФК „Стрела“ Долина", "https://www.fcstrela.bg"),
+    ("bibliodolina", "Регионална библиотека „Петко Росен“", "https://www.biblioteka-dolina.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
