@@ -1025,6 +1025,14 @@ for site, name, origin in (
     ("gornopole", "Кметство Горно поле", "https://kmetstvo-gornopole.site123.me"),
     ("usmivka", "Сдружение „Усмивка“", "https://usmivka-bg.mystrikingly.com"),
     ("pgzelen", "ПГ по земеделие – Зелен дол", "https://pg-zelendol.bg"),
+    # and a ninety-seventh's (tests/fixtures/make_mirrors_round97.py): content management
+    # systems no round named: Plone's /news?b_start:int=4 and documentByLine; Sitefinity's
+    # /novini/page/2, sf_ classes and "8.11.2026 г."; OctoberCMS's RainLab.Blog categories
+    # ?page=N and "на Nov 27, 2026" after the text; Grav's /novini/page:2 and tag:деца
+    ("oblastdolina", "Областна администрация Долина", "https://www.oblastdolina.bg"),
+    ("ddu", "Долнодунавски университет", "https://www.ddu.bg"),
+    ("fcstrela", "ФК „Стрела“ Долина", "https://www.fcstrela.bg"),
+    ("bibliodolina", "Регионална библиотека „Петко Росен“", "https://www.biblioteka-dolina.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

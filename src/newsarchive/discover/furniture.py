@@ -8,7 +8,8 @@ What makes a block furniture is where it sits and what it is for, not a class na
 - a list whose items hold lists of their own is a drop-down or tree menu (ASP.NET
   ``AspNet-TreeView``, nested ``ul.subMenu``), whatever it is called;
 - class and id words ("menu", "sidebar", "footer", "treeview", …) are a weaker hint that the
-  caller weighs against what the block holds (see ``Furniture.hinted``).
+  caller weighs against what the block holds (see ``Furniture.hinted``); "header" and
+  "footer" hint only where the tags would, outside sectioning content.
 
 Answers are memoised per node, so asking for every card of a page costs one pass over the
 ancestors, not one walk per link (a page nests 500 tables deep and some hostile ones more).
@@ -33,10 +34,15 @@ _STOP = frozenset({"body", "html", None})
 _HINT = class_words(
     (
         "nav", "navbar", "navigation", "menu", "submenu", "mainmenu", "dropdown", "treeview",
-        "footer", "header", "sidebar", "breadcrumbs?", "crumbs", "topbar", "lang", "social",
+        "sidebar", "breadcrumbs?", "crumbs", "topbar", "lang", "social",
         "share", "cookie", "banners?", "partners?", "tags?",
     )
 )  # fmt: skip
+# "header" and "footer" as class words hint as the tags do: a band of the page outside
+# sectioning content, a card's or an entry's own part inside it. Spectre's (Grav Quark's)
+# card holds its headline in ``div.card-header`` and its "Прочети още" in
+# ``div.card-footer``: the listing's last page, its one card outside any run, lost it.
+_BAND_HINT = class_words(("footer", "header"))
 
 
 def _is_nested_menu(node: LexborNode) -> bool:
@@ -87,7 +93,10 @@ class Furniture:
                 or _is_nested_menu(item)
             )
             marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-            hinted = hinted or bool(marker.strip() and _HINT.search(marker))
+            hinted = hinted or bool(
+                marker.strip()
+                and (_HINT.search(marker) or (not sectioned and _BAND_HINT.search(marker)))
+            )
             sectioned = sectioned or tag in _SECTIONING
             above = (furniture, sectioned, hinted)
             self._seen[item.mem_id] = above

@@ -40,6 +40,7 @@ from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
     Shape,
     is_file_path,
+    is_list_path,
     is_not_article_path,
     learn_shape,
     looks_like_article_path,
@@ -162,7 +163,11 @@ def page_links(
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
         words = text_words(anchor)
         copy = says_print(anchor, attributes, words)
-        bounds = not (back or nofollow or utility or copy)
+        # an item's "Публикувано в <category>, <category>" (RainLab.Blog's info line under
+        # its headline, a tag cloud in a card): the lists it is filed under, not another
+        # item, so the card grows past them to its date
+        filed = is_list_path(path)
+        bounds = not (back or nofollow or utility or copy or filed)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
     return _translations_apart(_respelled(links, {} if keys is None else keys))
 

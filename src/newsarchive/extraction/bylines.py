@@ -156,7 +156,8 @@ _NUMBER = r"(?<!\w)\d|\d+[./:-]\d"
 # Cyrillic capitals alone after a comma are the agency or office the writer files for
 # ("Мария Петрова, БТА"), never a degree: Bulgarian writes those in lower case ("д-р"),
 # and a co-author in capitals has a surname after the first name ("МАРИЯ, ИВАН КОЛЕВ").
-_TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
+_BG_TITLES = r"д-р|проф|доц|инж|арх"
+_TITLES_AFTER_NAME = rf"{_BG_TITLES}|jr|sr|phd|md"
 # The same after a comma in running text, as printed ("Jane Doe, MD", "John Roe, Ph.D.",
 # "Мария Петрова, д-р"), and the capitals of further credentials that may follow the
 # first ("Jane Doe, MD, FACP"): the byline goes on past the comma through them.
@@ -1328,11 +1329,20 @@ def _end_of(words: list[str], names: list[list[str]]) -> int:
 _PARTICLES = frozenset("de da di del della der den van von la le du bin al ibn and & и".split())
 
 
+# The academic and professional titles Bulgarian prints before a name, in lower case as it
+# writes them ("доц. Милена Тодорова", "проф. д-р Иван Колев", "гл. ас. Петя Илиева"): a
+# university's news signs so, and "от доц. Милена Тодорова" read as no name at all.
+_TITLE_BEFORE_NAME = re.compile(rf"(?:{_BG_TITLES}|гл|ас)\.?")
+
+
 def reads_as_name(text: str) -> bool:
     """One to six words, each capitalised unless a particle or a join ("van", "и", "and"):
     "Ivan Petrov", "Ludwig van Beethoven", "Мария и Петър". Not "Articles by Jane", not
-    "read more", not a number."""
+    "read more", not a number. Lower-case titles before the name ("доц.", "д-р") are the
+    name's, as after it; at least one capitalised word must follow them."""
     words = text.split()
+    while len(words) > 1 and _TITLE_BEFORE_NAME.fullmatch(words[0]):
+        words = words[1:]
     if not 1 <= len(words) <= 6:
         return False
     if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:

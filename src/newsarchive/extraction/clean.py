@@ -997,8 +997,12 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
 _METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta"
+# A byline's name run together with its block's, as camelCase themes and CMSs write it
+# (Plone's "documentByLine", "articleByline"): the element is the byline all the same,
+# and as furniture its author link and its "от …" were read by no rule.
+_JOINED_BYLINE = r"[a-z]+bylines?"
 _METADATA_WORDS = re.compile(
-    rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES})(?=$|[\s_-])",
+    rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES}|{_JOINED_BYLINE})(?=$|[\s_-])",
     re.IGNORECASE,
 )
 METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta")

@@ -1259,11 +1259,15 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
         return ""  # (the box holds the text, as on most pages: no need to walk it)
     found = walk_blocks(box).blocks
     heading = next((i for i, b in enumerate(found) if b.tag == "h1"), -1)
-    # (a subtitle printed as a heading, ``<h2 class="subtitle">``, weighs nothing as prose)
+    # (a subtitle printed as a heading, ``<h2 class="subtitle">``, weighs nothing as prose;
+    # a byline of two dates, Plone's "от Весела Николова — публикувано 19.11.2026 11:50,
+    # последна промяна 21.11.2026 10:05", is long enough to weigh as prose, yet is the
+    # box's date line, and as a second prose block it kept the standfirst out)
     prose = [
         i
         for i, b in enumerate(found)
-        if block_weight(b) > 0 or (b.tag in HEADINGS and b.tag != "h1" and reads_as_standfirst(b))
+        if (block_weight(b) > 0 and not is_date_line(b.text, _HEADLINE_BOX_REST))
+        or (b.tag in HEADINGS and b.tag != "h1" and reads_as_standfirst(b))
     ]
     if heading < 0 or len(prose) != 1 or prose[0] < heading:
         return ""
