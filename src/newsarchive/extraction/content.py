@@ -649,7 +649,9 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
                 i += 1
             continue
         out.append(block)
-        if block_weight(block) > 0:
+        # (weighed only where it may add an element: most of the text's blocks share
+        # theirs, and weighing reads a long block for a row of labels)
+        if block.parent not in article_parents and block_weight(block) > 0:
             article_parents.add(block.parent)
         i += 1
     return out
