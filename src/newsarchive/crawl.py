@@ -136,6 +136,7 @@ class SiteCrawl:
             self.report.crashed = True
             raise
         finally:
+            self._fail_held()
             self._walled_alone()
             self._settle_sources()
             self._say_elsewhere()
@@ -201,6 +202,7 @@ class SiteCrawl:
         adopted = with_hosts(self.profile, hosts)
         if adopted is not self.profile:
             self.fetcher.add_site_hosts(list(adopted.hosts[len(self.profile.hosts) :]))
+            self.harvest.fail_held()  # (its harvest ends: the shells it holds are decided)
             self._wire(adopted)
         return self.reader
 
@@ -238,11 +240,27 @@ class SiteCrawl:
         article archived under its old address is the one its new address leads to (and
         counts as known where a walk meets it: ``Frontier.take_move``), and its sources
         failing at the old one are forgotten (asked at the new one afresh)."""
+        self.harvest.fail_held()  # (its harvest ends: the shells it holds are decided)
         self.fetcher.accept_move(origin, moved_to)
         self.store.take_move(origin, moved_to)
         self.frontier.take_move(origin, moved_to)
         self.frontier.forget_source_failures(origin)
         self._wire(moved_profile(self.profile, origin, moved_to))
+
+    def _fail_held(self) -> None:
+        """The script's shells still held for a feed item when the run ends, however it
+        ended (its feeds read, its budget spent, Ctrl-C, the site resting): failures, as
+        they were met (``Harvester.fail_held``), first, before anything counts the
+        run's failures or its queue. Never dropped: one the archive cannot record
+        stays queued, and is fetched again next run."""
+        try:
+            self.harvest.fail_held()
+        except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
+            if not self.report.archive_error:
+                self.report.failures.append(
+                    f"could not record the script's shells held for a feed ({exc});"
+                    " they stay queued for the next run"
+                )
 
     def _walled_alone(self) -> None:
         """Articles a bot check answered while the site's other pages did not: failures

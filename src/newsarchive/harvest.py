@@ -87,22 +87,6 @@ from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Candidate, Page, Profile, Published
 
-# How many of a run's shell pages are held for a feed read later in the run (``shells``):
-# a site's listings before its feed name a page or a few dozen; past this many the
-# site's pages are shells the feed does not cover, and the rest fail as they did
-_MAX_SHELLS = 200
-
-
-@dataclass(frozen=True)
-class _Shell:
-    """An article page of this run found a script's shell, failed with ``message``, held
-    (the page as fetched, its listed date) for a feed item bringing its text."""
-
-    url: str
-    page: Page
-    listed: tuple[Published, str] | None
-    message: str
-
 
 @dataclass(frozen=True)
 class Verdict:
@@ -121,6 +105,26 @@ class Verdict:
     next_page: str | None = None  # an article split over pages: its next page's address
     older: str | None = None  # the article before it, by its "« Предишна новина" link
     day: dt.date | None = None  # the day the article states (one older than --since too)
+
+
+# How many of a run's shell pages are held for a feed read later in the run (``shells``):
+# a site's listings before its feed name a page or a few dozen; past this many the
+# site's pages are shells the feed does not cover, and the rest fail when met
+_MAX_SHELLS = 200
+
+
+@dataclass(frozen=True)
+class HeldShell:
+    """An article page of this run found a script's shell, held undecided (the page as
+    fetched, its listed date, its ``verdict``: the failure it is unless a feed item brings
+    its text) for a feed read later in the run. ``at``: how many failures the run had
+    said when it was met, where its own is said if it stays one (``Harvester.fail_held``)."""
+
+    url: str
+    page: Page
+    listed: tuple[Published, str] | None
+    verdict: Verdict
+    at: int
 
 
 def _gone_by_redirect(url: str, page: str) -> Verdict:
@@ -479,11 +483,13 @@ class Harvester:
     # feed is read each night its URLs are found, so nothing of it needs archiving
     fed: dict[str, tuple[str, str]] = field(default_factory=dict)
     # this run's article pages found a script's shell with no feed item's text known for
-    # them, failed, by the keys of their fetched and final URLs (``_held``): a feed read
-    # later in the run that carries the item's whole text archives it from the page at
-    # hand (``take_fed``). A profile walking its listings before its feed (add-site's,
-    # to learn the article shape) failed those the listings named, each night
-    shells: dict[str, _Shell] = field(default_factory=dict)
+    # them, by the keys of their fetched and final URLs (``_hold``): not failed yet, and
+    # not settled. A feed read later in the run that carries the item's whole text
+    # archives it from the page at hand (``take_fed``); what is still held when the
+    # harvest ends is the failure it was met as (``fail_held``). A profile walking its
+    # listings before its feed (add-site's, to learn the article shape) failed those the
+    # listings named, each night
+    shells: dict[str, HeldShell] = field(default_factory=dict)
     # the site's listing pages known in this run (the saved exploration's, those read):
     # a bare profile names none, and an article redirected to one was removed
     listings: StartPages = field(init=False)
@@ -578,7 +584,9 @@ class Harvester:
             if self.sent_away(url, target):
                 return NotFollowed.STANDS_IN
             key = url_key(target)
-            if key not in self.waiters and (key in queued or key in self.fates):
+            if key not in self.waiters and (
+                key in queued or key in self.fates or key in self.shells
+            ):  # (a held shell's redirects wait for its verdict, as any page's)
                 return NotFollowed.FETCHED
             return None
 
@@ -675,10 +683,13 @@ class Harvester:
         return seen
 
     def archive(
-        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None
-    ) -> None:
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
+        judged: Verdict | None = None,
+    ) -> None:  # fmt: skip
         """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it. A URL
-        that redirects to a page of this run (``Elsewhere``) waits for that page's fate."""
+        that redirects to a page of this run (``Elsewhere``) waits for that page's fate.
+        ``judged``: a held shell's verdict, decided now (``fail_held``): not judged again,
+        and not held again."""
         ended = result.page if isinstance(result, Elsewhere) else None
         if isinstance(result, Page):
             ended = result.final_url
@@ -687,12 +698,12 @@ class Harvester:
         if isinstance(result, Elsewhere) and result.why is NotFollowed.FETCHED:
             self._redirected(url, result)
             return
-        failures = len(self.report.failures)
-        identity = self._carry_out(url, result, listed)
+        identity = self._carry_out(url, result, listed, judged)
         if url not in self.handled:
             return  # interrupted: stays queued
-        if isinstance(result, Page) and len(self.report.failures) > failures:
-            self._held(url, result, listed, self.report.failures[-1])
+        held = self.shells.get(url_key(url))
+        if held is not None and held.url == url:
+            return  # undecided: nothing settled, nothing passed on to its redirects
         state = self.frontier.state(url)
         if state is None:
             return
@@ -708,24 +719,29 @@ class Harvester:
                 self.archived[url_key(identity)] = found_by
         self._settled(url, state, found_by, also=result)
 
-    def _held(
-        self, url: str, page: Page, listed: tuple[Published, str] | None, message: str
-    ) -> None:
-        """Hold ``url``'s page when it failed (``message``) as a script's shell that no
-        feed item read so far gave a text for (``shells``)."""
-        if self.report.stood_in.get(message) != (SCRIPT_SHELL, url):
-            return
-        keys = {url_key(url), url_key(page.final_url)}
+    def _hold(
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
+        verdict: Verdict,
+    ) -> bool:  # fmt: skip
+        """Hold ``url``'s page undecided (``shells``) when ``verdict`` fails it as a
+        script's shell that no feed item read so far gave a text for: whether it was."""
+        if verdict.outcome is not Outcome.FAILED or verdict.kind != SCRIPT_SHELL:
+            return False
+        if not isinstance(result, Page):
+            return False
+        keys = {url_key(url), url_key(result.final_url)}
         if len(self.shells) >= _MAX_SHELLS or any(key in self.fed for key in keys):
-            return  # (an item known already that did not take: it never will)
-        self.shells.update(dict.fromkeys(keys, _Shell(url, page, listed, message)))
+            return False  # (an item known already that did not take: it never will)
+        shell = HeldShell(url, result, listed, verdict, len(self.report.failures))
+        self.shells.update(dict.fromkeys(keys, shell))
+        return True
 
     def take_fed(self, candidates: Iterable[Candidate]) -> None:
         """Archive the held shells (``shells``) a feed item read since carries the text
         of (``fed``), from the pages as fetched: no second request, and the page is no
-        failure of the run. Its failure is taken back, and it is judged again with the
-        item and the item's date (``candidates``: the feed's, offered), as had the feed
-        come first (a title that does not agree fails it again)."""
+        failure of the run, having recorded none. Each is judged again with the item and
+        the item's date (``candidates``: the feed's, offered), as had the feed come first
+        (a title that does not agree fails it then, as a shell met after its item is)."""
         due = {id(shell): shell for key, shell in self.shells.items() if key in self.fed}
         if not due:
             return
@@ -736,20 +752,30 @@ class Harvester:
                 dated[url_key(c.url)] = (c.listed_date, kind)
         for shell in due.values():
             url, page = shell.url, shell.page
-            keys = {url_key(url), url_key(page.final_url)}
+            keys = (url_key(url), url_key(page.final_url))
             for key in keys:
                 self.shells.pop(key, None)
-                self.stood_in.pop(key, None)
-                self.fates.pop(key, None)
-            if shell.message in self.report.failures:
-                self.report.failures.remove(shell.message)
-                self.report.outcomes[Outcome.FAILED] -= 1
-            self.report.stood_in.pop(shell.message, None)
-            self.report.pages -= 1  # (counted again as it is read again)
-            listed = next(
-                (dated[k] for k in (url_key(url), url_key(page.final_url)) if k in dated), None
-            )
+            listed = next((dated[k] for k in keys if k in dated), None)
             self.archive(url, page, listed or shell.listed)
+
+    def fail_held(self) -> None:
+        """The harvest's end (the run's, however it ended: its feeds read, a budget spent,
+        Ctrl-C; or this harvester's, the site moved): each shell still held is the failure
+        it was met as, recorded now with its verdict as judged then (the frontier's
+        state and message, the report's counts, its line where it was met in the run's
+        failures), so it is tried again next run and its redirects share its fate. Before,
+        each was recorded failed when met and taken back by hand when its item came."""
+        held = list({id(shell): shell for shell in self.shells.values()}.values())
+        self.shells.clear()
+        failures = self.report.failures
+        moved = 0  # (the failures said after one, which its own goes before)
+        for shell in sorted(held, key=lambda shell: shell.at):
+            end = len(failures)
+            self.archive(shell.url, shell.page, shell.listed, judged=shell.verdict)
+            said = failures[end:]
+            del failures[end:]
+            failures[shell.at + moved : shell.at + moved] = said
+            moved += len(said)
 
     def sent_away(self, url: str, target: str) -> bool:
         """``url`` redirects to a page standing in for it (``stands_in``: the home page, a
@@ -846,16 +872,18 @@ class Harvester:
             self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
 
     def _carry_out(
-        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None
-    ) -> str | None:
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
+        judged: Verdict | None = None,
+    ) -> str | None:  # fmt: skip
         """``archive``'s work; the URL the article was archived under, if one was
         (``identify``'s, unless the store found it another)."""
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
-        verdict = judge(
+        verdict = judged or judge(
             url, result, self.profile, self.options.since, listed, older=left != 0,
             listings=self.listings, fed=self._fed_for(url, result),
         )  # fmt: skip
-        self.report.cpu["extract"] += verdict.cpu
+        if judged is None:
+            self.report.cpu["extract"] += verdict.cpu
         if verdict.day is not None:
             self.days[url_key(url)] = verdict.day
         if verdict.outcome is Outcome.INTERRUPTED:
@@ -870,6 +898,8 @@ class Harvester:
                 return verdict.url
             result, verdict = self._original(result, verdict, listed)
         self.handled.add(url)
+        if judged is None and self._hold(url, result, listed, verdict):
+            return None  # (decided by its feed item, or at the harvest's end)
         if isinstance(result, Page):
             self.report.pages += 1
             self.report.drift.update(verdict.drift)
@@ -932,7 +962,7 @@ class Harvester:
 
     def _fed_for(self, url: str, result: Page | FetchError) -> tuple[str, str] | None:
         """The feed item's text for the page fetched at ``url``: the item may name the
-        address the fetch ended at (``_held`` keeps a shell by both)."""
+        address the fetch ended at (``_hold`` keeps a shell by both)."""
         fed = self.fed.get(url_key(url))
         if fed is None and isinstance(result, Page):
             fed = self.fed.get(url_key(result.final_url))
