@@ -1033,6 +1033,14 @@ for site, name, origin in (
     ("ddu", "Долнодунавски университет", "https://www.ddu.bg"),
     ("fcstrela", "ФК „Стрела“ Долина", "https://www.fcstrela.bg"),
     ("bibliodolina", "Регионална библиотека „Петко Росен“", "https://www.biblioteka-dolina.bg"),
+    # and a ninety-eighth's (tests/fixtures/make_mirrors_round98.py): portal CMSs of the
+    # 2000s in table layouts: e107's news.php?item.412 in windows-1251; PHP-Nuke's
+    # modules.php?name=News&file=article&sid= and article.php's 302; XOOPS's ?storyid= and
+    # ?start=3; CMS Made Simple's mact=News,cntnt01,detail,0 beside the side block's m4
+    ("tsarevbrod", "Царевброд Днес", "https://www.tsarevbrod-dnes.com"),
+    ("beloizvor", "Община Белоизвор", "https://www.beloizvor.org"),
+    ("srebrenik", "Сребреник Нюз", "https://www.srebrenik-news.net"),
+    ("vrabcha", "Община Връбча", "https://www.vrabcha.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -582,6 +582,7 @@ def _trim_head(
             )
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
+            or _dated_posted_by(first, today)
         ):
             paragraphs = paragraphs[1:]
         else:
@@ -593,6 +594,24 @@ def _trim_head(
     ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
+
+
+# A byline line's length at most: the label, a login or a name, a weekday, the date and
+# time and a zone, a count of reads ("Публикувано от admin на Сряда, 18 Ноември 2026 @
+# 14:05:12 EET (Прочетено 123 пъти)": 86 characters).
+_BYLINE_CHARS = 120
+
+
+def _dated_posted_by(line: str, today: dt.date | None) -> bool:
+    """``line`` is a portal CMS's byline over the text, "Публикувано от <login> на <date>"
+    (PHP-Nuke, e107, XOOPS): the label opens nothing else (``bylines.POSTED_BY``), and a
+    login ("admin") is no name ``posted_by`` reads, so the line stayed on top of the
+    text though its date was the article's. Only a line that holds a date."""
+    return (
+        len(line) <= _BYLINE_CHARS
+        and bylines.POSTED_BY.match(line) is not None
+        and dates.is_date_line(line, _BYLINE_CHARS, today=today)
+    )
 
 
 # What joins a time printed in an element of its own to its date's: "08:17 ч. |".

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.discover.explore import NEWS_WORDS
-from newsarchive.extraction.bylines import is_bare_date, may_be_dated
+from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated
 from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
@@ -45,7 +45,7 @@ from newsarchive.memo import memoised
 from newsarchive.models import Profile
 from newsarchive.transliteration import LATIN
 
-SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
+SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ", " / ")
 _WORD = re.compile(r"\w+")
 # The same separators with any spacing, to split a title into its segments. Its first
 # space apart (``\s\s*``, not ``\s+``): a pattern opening with a character class lets the
@@ -1083,7 +1083,13 @@ def headline_above_body(
             text = clean_title(visible_text(node, hide=furniture))
             words = len(_words(text))
             low, high = _HEADLINE_WORDS
-            if low <= words <= high and not text.endswith(":") and not _day_heading(text, words):
+            if (
+                low <= words <= high
+                and not text.endswith(":")
+                and not _day_heading(text, words)
+                and not _holds_line(text, target)
+                and not POSTED_BY.match(text)
+            ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated):
                     candidate = text
     else:
@@ -1092,6 +1098,13 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+def _holds_line(text: str, line: str) -> bool:
+    """Bold or big type around the text itself (a table layout's ``<font size="2">``
+    holding every paragraph of a short article) is no heading above it: a candidate
+    holding the body's first line of prose is that line's block, not its headline."""
+    return " ".join(line.split())[:60] in text
 
 
 _COPYRIGHT = r"(?:©|\(c\)|copyright|авторско право)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:г\.\s*)?)?"
