@@ -815,3 +815,57 @@ def test_a_subtitle_heading_that_is_no_standfirst_stays_out(subtitle: str, lang:
         article = article.replace(_H1, "<h1>Three village schools will be repaired next year</h1>")
     found = extract(_subtitled_page(article, lang), "https://tundzha.bg/bg/novini/1/uchilishta")
     assert found.text.splitlines() == _SUBTITLED_TEXT
+
+
+_SF_TEXT = [
+    "Читалището събра над двеста книги за библиотеката в новия блок на болницата.",
+    "Дарението ще бъде предадено в понеделник от децата от кръжока по четене.",
+]
+
+
+def _sitefinity_post(signed: str) -> str:
+    """A short post as Sitefinity prints it: the news widget's box in the left cell of
+    ``sf_cols``, the share widget after it, a box of the right cell beside them."""
+    text = "".join(f"<p>{p}</p>" for p in _SF_TEXT)
+    return (
+        '<html lang="bg"><head><title>Книги за болницата</title>'
+        '<meta property="og:title" content="Книги за болницата"></head><body>'
+        '<div class="sf_cols"><div class="sf_colsOut sf_1col_1_100"><div class="sf_colsIn">'
+        '<ul class="menu"><li><a href="/">Начало</a></li><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/kontakti">Контакти</a></li></ul></div></div></div>'
+        '<div class="sf_cols"><div class="sf_colsOut sf_2cols_1_67"><div class="sf_colsIn">'
+        '<div class="sfnewsDetails"><a href="/novini" class="sfnewsBack">Към новините</a>'
+        '<h1 class="sfnewsTitle">Книги за болницата</h1>'
+        f'<div class="sfnewsMetaInfo"><span class="sfnewsAuthorAndDate">{signed}</span></div>'
+        f'<div class="sfnewsContent">{text}</div></div>'
+        '<div class="sfShareWidget"><span class="sfShareLabel">Споделете:</span>'
+        '<ul class="sfsocialShareList"><li><a href="https://www.facebook.com/sharer">Facebook'
+        "</a></li></ul></div></div></div>"
+        '<div class="sf_colsOut sf_2cols_2_33"><div class="sf_colsIn"><div class="sfContentBlock">'
+        "<h3>Работно време</h3><p>Библиотеката е отворена всеки ден до 18 часа.</p>"
+        "</div></div></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "Публикувано на 14.10.2026 г.",  # the year's "г." ends it as a sentence's dot would
+        "Публикувана на 14.10.2026 г. в 9:15 ч.",
+        "Публикувано на 14.10.2026 г. от Мария Колева",  # (right before too)
+    ],
+)
+def test_a_short_posts_date_line_does_not_widen_it_to_its_column(signed: str) -> None:
+    """A post of two short paragraphs under a date line alone: read as a sentence, that
+    line was prose enough to widen the text from its box to the whole row of columns,
+    the share label and the side column's box after the text."""
+    found = extract(_sitefinity_post(signed), "https://www.uni.example/novini/2026/10/14/knigi")
+    assert found.text.splitlines() == _SF_TEXT
+    assert str(found.published).startswith("2026-10-14")
+
+
+@pytest.mark.parametrize(
+    "line", ["Публикувано на 14.10.2026 г.", "Публикувана на 14.10.2026 г. в 9:15 ч."]
+)
+def test_a_date_line_weighs_as_a_label_though_it_ends_with_a_dot(line: str) -> None:
+    assert block_weight(Block(line, 0.0, "div", size=len(line))) < 0

@@ -40,18 +40,7 @@ ROUND97_SITES = {
 }
 
 
-# ddu's three posts signed by no one ("Публикувано на 3.11.2026 г." alone over two short
-# paragraphs) are archived with the share widget's "Споделете:" and the side column's
-# "Кандидатстудентска кампания" box run on after their text: not mended this round.
-SITE_CASES = [
-    pytest.param(site, marks=pytest.mark.xfail(strict=True, reason="ddu: 3 of 9 texts run on"))
-    if site == "ddu"
-    else site
-    for site in sorted(ROUND97_SITES)
-]
-
-
-@pytest.mark.parametrize("site", SITE_CASES)
+@pytest.mark.parametrize("site", sorted(ROUND97_SITES))
 def test_a_round97_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:

@@ -97,6 +97,11 @@ def block_weight(block: Block) -> float:
     Прегледи: 31 | Дата: … | Коментари (0)", up to 200 characters) is labels however
     long, not prose: as prose it drew the article's range out past its text to the
     comment box under it.
+    A date line is a label too, though it may end as a sentence does ("Публикувано на
+    3.11.2026 г.", "г." for the year; ``bylines.is_bare_date``): as prose it drew a short
+    post's range out from its two paragraphs to its column, share label and side box
+    included (ddu, round 97), where the same line with "от <name>" after it weighed as
+    the label it is.
     """
     size = block.size
     last = block.text[-1:]
@@ -110,6 +115,9 @@ def block_weight(block: Block) -> float:
         return -size * link_share
     if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
+    text = block.text
+    if prose and size < 80 and bylines.may_be_dated(text) and bylines.is_bare_date(text):
+        return -0.5 * size  # a date line, "г." or "ч." its last word's dot
     if size >= 80 or prose:
         # (a line closing a sentence is no row of labels, and most prose is one: asked of
         # every block, many times over, the call cost more than all else the weight does)
