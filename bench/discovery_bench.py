@@ -1041,6 +1041,15 @@ for site, name, origin in (
     ("beloizvor", "Община Белоизвор", "https://www.beloizvor.org"),
     ("srebrenik", "Сребреник Нюз", "https://www.srebrenik-news.net"),
     ("vrabcha", "Община Връбча", "https://www.vrabcha.bg"),
+    # and a ninety-ninth's (tests/fixtures/make_mirrors_round99.py): the WordPress news
+    # themes regional portals buy: JNews's module over an admin-ajax "Зареди още" and its
+    # jeg_pagination; Jannah's ticker, "преди 2 часа" and "Прочетете също:" in the text;
+    # Soledad's data-url grid, "Още новини" to its category and the next post appended
+    # under each post; Bricks's query loop paged ?query-kdxqzu-page=2
+    ("strumaplus", "Струма Плюс", "https://strumaplus.bg"),
+    ("yantrainfo", "Янтра Инфо", "https://yantra-info.bg"),
+    ("rodopiekspres", "Родопи Експрес", "https://rodopi-ekspres.bg"),
+    ("dunavlive", "Дунав Лайв", "https://dunav-live.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -391,8 +391,12 @@ class _Explorer:
             menu = section_links(tree, page.final_url, self.profile, dated)
             if is_listing(items) and (
                 own := next_pages.find_next_link(tree, page.final_url, self.profile, 1)
-            ):  # a list's own next page is no section of it ("news_list.php?str=2")
-                menu = [url for url in menu if url != own]
+            ):  # a list's own next page is no section of it ("news_list.php?str=2"); but
+                # a "Още новини" leading to the menu's own "Новини", no page number in its
+                # address, is: a category whose first page repeats the home's newest few,
+                # walked as the home's page 2, ended the walk there, nothing new on it
+                if next_pages.names_page(own, 2) or own not in menu:
+                    menu = [url for url in menu if url != own]
                 if framed is None:
                     home_next, home_shape = own, items.shape
             children = news_menu_children(tree, page.final_url, self.profile)

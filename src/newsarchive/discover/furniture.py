@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import class_words
 
@@ -64,8 +64,16 @@ def _is_nested_menu(node: LexborNode) -> bool:
 
 @dataclass
 class Furniture:
-    """Memoised furniture answers for one parsed page (a per-call cache, never shared)."""
+    """Memoised furniture answers for one parsed page (a per-call cache, never shared).
 
+    ``headed``: the elements holding the page's headline (``headline_boxes``), which no
+    class word makes a sidebar: a theme names the column the list is in after the sticky
+    sidebar it keeps beside it, or the layout after where its sidebar goes (Soledad's
+    ``container penci_sidebar right-sidebar`` around ``div#main.penci-main-sticky-sidebar``
+    and its ``theiaStickySidebar``), and a listing's last page, its one card outside any
+    run, lost that card as a sidebar's (round 99's rodopiekspres: 8 of 9 archived)."""
+
+    headed: frozenset[int] = frozenset()
     _seen: dict[int, tuple[bool, bool, bool]] = field(default_factory=dict)
 
     def _state(self, node: LexborNode | None) -> tuple[bool, bool, bool]:
@@ -95,6 +103,7 @@ class Furniture:
             marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
             hinted = hinted or bool(
                 marker.strip()
+                and item.mem_id not in self.headed
                 and (_HINT.search(marker) or (not sectioned and _BAND_HINT.search(marker)))
             )
             sectioned = sectioned or tag in _SECTIONING
@@ -115,3 +124,18 @@ class Furniture:
         a lone card, which grows up to the whole of a one-link menu or banner."""
         furniture, _, hinted = self._state(node)
         return furniture or hinted
+
+
+def headline_boxes(tree: LexborHTMLParser) -> frozenset[int]:
+    """The ``mem_id`` of every element around one of the page's ``<h1>`` headlines (not a
+    logo's, an ``<h1>`` holding a link): the page's own column, never a sidebar, whatever
+    its class says (``Furniture.headed``)."""
+    boxes: set[int] = set()
+    for h1 in tree.css("h1"):
+        if h1.css_first("a") is not None:
+            continue
+        up = h1.parent
+        while up is not None and up.tag not in _STOP and up.mem_id not in boxes:
+            boxes.add(up.mem_id)
+            up = up.parent
+    return frozenset(boxes)

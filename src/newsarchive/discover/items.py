@@ -165,7 +165,10 @@ def _is_lone_item(
     short headline ("Пожарникарите проверяват хидрантите", three words) whose card shows
     its own date is one too where the shape fixes something, as ``_short_headline``
     keeps it in a run: the listing's last page holding that one card, its shape taught
-    by the walk's earlier pages, lost it (round 76's edinichno: 8 of 9 archived).
+    by the walk's earlier pages, lost it (round 76's edinichno: 8 of 9 archived). So
+    where the shape fixes nothing (WordPress's ``/<slug>/``) and the card's own date
+    vouches for it (``_dated_in_shape``): round 99's rodopiekspres, "Пожарникарите
+    проверяват хидрантите" alone on its last page, 8 of 9 archived.
 
     With the ``shape`` the page's news runs taught (a lead story beside them), the URL must
     have that shape; a shape that fixes nothing (``/<anything>``) needs the URL to look
@@ -175,14 +178,12 @@ def _is_lone_item(
     """
     fixed = shape is not None and shape.fixes_something
     if card.link_words < MIN_HEADLINE_WORDS and not (
-        fixed
-        and (
-            _said_words(card.text) >= MIN_HEADLINE_WORDS + 2
-            or (
-                date_of is not None
-                and card.link_words >= _SHORT_HEADLINE_WORDS
-                and date_of(card) is not None
-            )
+        (fixed and _said_words(card.text) >= MIN_HEADLINE_WORDS + 2)
+        or (
+            shape is not None
+            and date_of is not None
+            and card.link_words >= _SHORT_HEADLINE_WORDS
+            and date_of(card) is not None
         )
     ):
         return False

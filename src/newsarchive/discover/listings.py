@@ -35,7 +35,7 @@ from newsarchive.discover.anchors import (
 from newsarchive.discover.cards import Card, Link, find_cards, signatures, text_words
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
 from newsarchive.discover.explore import MAX_NEWS_HOSTS, MIN_ITEMS, site_name
-from newsarchive.discover.furniture import Furniture
+from newsarchive.discover.furniture import Furniture, headline_boxes
 from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
     Shape,
@@ -422,7 +422,8 @@ def _news_items(
     keys: Keys | None = None,
 ) -> Items:
     cards = find_cards(page_links(tree, page_url, profile, keys))
-    items = pick_items(cards, Furniture(), lambda card: card_date(card, memo, today), known)
+    furniture = Furniture(headline_boxes(tree))
+    items = pick_items(cards, furniture, lambda card: card_date(card, memo, today), known)
     if _FILE_ROWS_NEED <= len(items.cards) < MIN_ITEMS:
         files = file_rows(items.cards, memo, today)
         if files:

@@ -111,7 +111,7 @@ _BEFORE = "|".join(word for word in pager_words.BACK if word not in ("назад
 # "Следващи публикации »" the newer, back towards page 1; another theme's pager may say
 # so of the newer ones. A blog builder's "<<Предишна" ("<<Previous", Weebly) is the older
 # page too, its "Следваща>>" the newer, where a numbered pager's "« Предишна" is page N-1.
-# Taken only when it leads to page N+1 by the number in its address (``_names_page``),
+# Taken only when it leads to page N+1 by the number in its address (``names_page``),
 # never back to a page before.
 _OLDER = re.compile(
     rf"^(?:{_BACKWARD}\s*)?(?:{_BEFORE})"
@@ -363,13 +363,13 @@ def find_next_link(
             if (
                 _names_newer(url, page)
                 and (back := older or _older_link(anchors, page, usable, target))
-                and not _names_page(back, page - 1)
+                and not names_page(back, page - 1)
             ):
                 return back  # (Weebly's "Следваща>>" to the newer page: its "<<Предишна")
             return url
         if older is None and label and _OLDER.match(label):
             url = usable(target(anchor))
-            older = url if url and _names_page(url, page + 1) else None
+            older = url if url and names_page(url, page + 1) else None
         if not label:
             wordless.append(anchor)
     if older is not None:
@@ -520,7 +520,7 @@ def _older_link(
     for anchor, text in anchors:
         label = link_says(anchor, text)
         if label and _OLDER.match(label) and (url := usable(target(anchor))):
-            if _names_page(url, page + 1):
+            if names_page(url, page + 1):
                 return url
     return None
 
@@ -578,12 +578,12 @@ def _names_newer(url: str, page: int) -> bool:
     "« Предишна" is ``?start=4``: page N+1's number, as it happens); a query of many
     numbers may name both (Liferay's ``…col_count=1…delta=3…_cur=3``), and is taken as
     it says."""
-    if _names_page(url, page + 1):
+    if names_page(url, page + 1):
         return False
-    return _names_page(url, page - 1) or not _ANY_NUMBER.search(url.split("://", 1)[-1])
+    return names_page(url, page - 1) or not _ANY_NUMBER.search(url.split("://", 1)[-1])
 
 
-def _names_page(url: str, number: int) -> bool:
+def names_page(url: str, number: int) -> bool:
     """The address names page ``number`` (``/page/3/``, ``?paged=3``): the number, alone
     between separators, in its path or query."""
     return re.search(rf"(?<![\w.%-]){number}(?![\w.%-])", url.split("://", 1)[-1]) is not None
@@ -939,7 +939,7 @@ def _more_link(
         if not label or not _MORE_TEXT.match(label):
             continue
         url = usable(anchor.attributes.get("href"))
-        if url and urlsplit(url).path.rstrip("/") == here and _names_page(url, page + 1):
+        if url and urlsplit(url).path.rstrip("/") == here and names_page(url, page + 1):
             return url
     return None
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from newsarchive.extraction.appended_posts import appended_posts
 from newsarchive.extraction.clean import (
     CODE_TAGS,
     FORM_CAPTION,
@@ -491,7 +492,7 @@ class Walker:
         (It calls an empty text node blank too; the parser never makes one.)
         """
         if self._skipped is None:
-            self._skipped = page_tocs(root, self._in_page_links)
+            self._skipped = page_tocs(root, self._in_page_links) | appended_posts(root)
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
