@@ -133,6 +133,10 @@ def test_an_english_service_is_archived_as_english_and_found_by_its_language(
         "https://reka.bg/novini/2/",
     ]
     assert len(_listed(run_cli, db, "--lang", "bg", "--lang", "EN-gb")) == 3
+    exported = run_cli("export", "--lang", "en", "--db", str(db))  # (the same filters)
+    assert [json.loads(line)["url"] for line in exported.stdout.splitlines()] == [
+        "https://reka.bg/en/news/3/"
+    ]
     shown = run_cli("show", "https://reka.bg/en/news/3/", "--db", str(db))
     assert shown.exit_code == 0, shown.stderr
     assert "Language: en\n" in shown.stdout

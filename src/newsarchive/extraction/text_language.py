@@ -14,6 +14,7 @@ a Russian name or a line of English stays Bulgarian, and a text too short to tel
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from newsarchive.language_tags import ARCHIVE_LANGUAGE, CYRILLIC_LANGUAGES, primary_language
@@ -69,6 +70,13 @@ _LATIN_WORDS = {
 }
 
 
+# Each listed word with the languages listing it ("de": German, Turkish, Portuguese...).
+_LATIN_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _language, _common in _LATIN_WORDS.items():
+    for _word in _common:
+        _LATIN_WORD_LANGUAGES[_word] = (*_LATIN_WORD_LANGUAGES.get(_word, ()), _language)
+
+
 def text_language(text: str) -> str:
     """The language ``text`` is written in: ``bg`` for Bulgarian, a primary tag for
     another (``ru``, ``uk``, ``mk``, ``sr``; ``en``, ``de``, ``tr``, ``ro``, ``fr``, ``pt``,
@@ -111,16 +119,18 @@ def _latin_language(text: str) -> str:
     """The Latin-letter language whose common words the text uses most, else ``und``: a
     language's listed words are a tenth or more of its running text, and a text where the
     best of them is under ``_LATIN_SHARE`` of the words is another language's (Indonesian's
-    "di", "se" are Italian's and Spanish's), said "und", not a wrong name."""
+    "di", "se" are Italian's and Spanish's), said "und", not a wrong name.
+
+    Each word form is counted once by ``Counter`` and looked up once after (every page's
+    text is told at extraction: eight set lookups a word were 29% of extracting WCXB's
+    pages)."""
+    forms = Counter(found.group() for found in _WORD.finditer(text))
     hits = dict.fromkeys(_LATIN_WORDS, 0)
-    words = 0
-    for found in _WORD.finditer(text):
-        word = found.group().casefold()
-        words += 1
-        for language, common in _LATIN_WORDS.items():
-            hits[language] += word in common
+    for form, count in forms.items():
+        for language in _LATIN_WORD_LANGUAGES.get(form.casefold(), ()):
+            hits[language] += count
     best = max(hits, key=lambda language: hits[language])
-    return best if hits[best] >= max(2, _LATIN_SHARE * words) else "und"
+    return best if hits[best] >= max(2, _LATIN_SHARE * forms.total()) else "und"
 
 
 def has_letter_bulgarian_lacks(text: str) -> bool:
