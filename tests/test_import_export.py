@@ -37,8 +37,8 @@ def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> Non
     first = exported(run_cli, db)
     assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
     assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source",
-                             "date_note", "modified", "access", "text_source", "author",
-                             "tags", "text", "fetched_at", "story"}  # fmt: skip
+                             "date_note", "modified", "access", "text_source", "language",
+                             "author", "tags", "text", "fetched_at", "story"}  # fmt: skip
     copy = tmp_path / "copy.db"
     source = write_jsonl(tmp_path / "export.jsonl", first)
     result = run_cli("import-jsonl", str(source), "--db", str(copy))
@@ -1156,11 +1156,11 @@ EXPORT_KEYS = {
     "v11": ("id", "site", "url", "title", "published", "date_source", "date_note", "modified",
             "author", "tags", "text", "fetched_at", "story"),
 }  # fmt: skip
-BESIDE = ("date_source", "date_note", "modified", "access", "text_source")
+BESIDE = ("date_source", "date_note", "modified", "access", "text_source", "language")
 _DATED = {"site": "bta", "url": "https://www.bta.bg/a", "title": "Заглавие",
           "published": "2025-03-14", "date_source": "jsonld", "date_note": "guessed",
           "modified": "2025-03-20T09:00:00+02:00", "access": "paid", "text_source": "feed",
-          "author": "Ива Петрова",
+          "language": "en", "author": "Ива Петрова",
           "tags": ["Русе"], "text": "Само началото на статията."}  # fmt: skip
 
 
@@ -1217,7 +1217,10 @@ def test_a_key_present_with_null_clears_the_column(run_cli: Cli, db: Path, tmp_p
                    "--db", str(db))  # fmt: skip
     assert done.exit_code == 0, done.stderr
     (after,) = exported(run_cli, db)
-    assert {key: after[key] for key in BESIDE} == dict.fromkeys(BESIDE) | {"access": "paid"}
+    assert {key: after[key] for key in BESIDE} == dict.fromkeys(BESIDE) | {
+        "access": "paid",
+        "language": "en",  # (as ``access``: a null is "not recorded", --lang reads it)
+    }
     assert run_cli("export", "--free-only", "--db", str(db)).stdout == ""
 
 
@@ -1243,6 +1246,7 @@ def test_an_older_export_of_another_date_keeps_no_note_of_the_old_one(
         _DATED["modified"],
         "paid",
         "feed",
+        "en",
     ]
 
 

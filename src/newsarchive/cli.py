@@ -29,6 +29,7 @@ from newsarchive.cli_options import (
     DelayOption,
     ExportFormat,
     FreeOnlyOption,
+    LangOption,
     MetadataFormat,
     Period,
     ProfileOption,
@@ -275,6 +276,7 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     free_only: FreeOnlyOption = False,
+    lang: LangOption = None,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -358,7 +360,7 @@ def search(
         no_options_among_words(ctx, words or [])
         chosen = search_format(fmt.value if fmt is not None else None, out)
         raw_for_csv(raw, chosen)
-        filters = parse_filters(site, since, until, free_only)
+        filters = parse_filters(site, since, until, free_only, lang)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
@@ -533,6 +535,7 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     free_only: FreeOnlyOption = False,
+    lang: LangOption = None,
     out: Annotated[
         Path | None,
         file_option("--out", "-o", help="File (default, or '-': stdout)."),
@@ -557,12 +560,12 @@ def export(
         if chosen in BINARY_FORMATS:
             if out is None:
                 raise UsageError(f"--format {chosen} writes a file: give --out FILE")
-            filters = parse_filters(site, since, until, free_only)
+            filters = parse_filters(site, since, until, free_only, lang)
             count = api.export_file(db_path(db), filters, chosen, out)
             what = "captures" if chosen == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
-        filters = parse_filters(site, since, until, free_only)
+        filters = parse_filters(site, since, until, free_only, lang)
         count = render.export_rows(api.export(db_path(db), filters), chosen, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")

@@ -178,6 +178,14 @@ FreeOnlyOption = Annotated[
         " text may be the lead alone).",
     ),
 ]
+LangOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        help="Only articles in this language, a BCP 47 tag: bg, en, tr… ('unknown': those"
+        " archived before their language was recorded; repeatable).",
+    ),
+]
 ProfileOption = Annotated[
     list[Path] | None, file_option("--profile", help="Extra site profile TOML file (repeatable).")
 ]
@@ -281,18 +289,29 @@ def db_path(db: str | None) -> Path:
 
 
 def parse_filters(
-    site: list[str] | None, since: str | None, until: str | None, free_only: bool = False
+    site: list[str] | None,
+    since: str | None,
+    until: str | None,
+    free_only: bool = False,
+    lang: list[str] | None = None,
 ) -> Any:
     from newsarchive.api import parse_cli_date
+    from newsarchive.archive.query import parse_language
     from newsarchive.archive.store import Filters
+    from newsarchive.errors import QueryError
     from newsarchive.profiles.loader import typed_site
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
+    try:
+        languages = tuple(dict.fromkeys(parse_language(tag, "--lang") for tag in lang or ()))
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
     return Filters(
         sites=tuple(typed_site(s) for s in site or ()),
         since=first,
         until=last,
         free_only=free_only,
+        languages=languages,
     ).check_dates()
 
 

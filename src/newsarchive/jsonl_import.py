@@ -67,6 +67,20 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
     return str(value)
 
 
+def _language(value: Any, line: int) -> str | None:
+    """An export's ``language``: a language tag, stored as its primary tag
+    (``language_tags.language_tag``), else a one-line error; absent or null (an export from
+    before v34) stays unrecorded."""
+    from newsarchive.language_tags import language_tag
+
+    if value in (None, ""):
+        return None
+    tag = language_tag(value) if isinstance(value, str) else None
+    if tag is None:
+        raise UsageError(f"line {line}: 'language' must be null or a language tag like bg, en")
+    return tag
+
+
 # What a file given to import-jsonl is, by its first bytes: export's other formats (a
 # Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text", and an
 # uncompressed WARC, text, "line 1: not valid JSON")
@@ -166,6 +180,7 @@ def _import_record(
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
         access=_recorded(data.get("access"), number, "access", ACCESS_WORDS),
         text_source=_recorded(data.get("text_source"), number, "text_source", TEXT_SOURCES),
+        language=_language(data.get("language"), number),
         modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
         # (as a crawl keeps a page's tags, ``pipeline._pick_tags``: a blank one, which

@@ -193,6 +193,22 @@ TEXT_SOURCES = {
 }
 
 
+def language_words(article: Mapping[str, Any]) -> str:
+    """What ``show`` and the web article page say of an archived article's language
+    (``articles.language``): its tag where it is not the archive's own Bulgarian (said by
+    saying nothing, as a page's own text is), "unknown" where it was never recorded (a
+    row archived before v34 and not re-extracted); "" for an article that has no such
+    key (nothing to say)."""
+    from newsarchive.language_tags import ARCHIVE_LANGUAGE, UNKNOWN_LANGUAGE
+
+    if "language" not in article:
+        return ""
+    language = article["language"]
+    if language is None:
+        return f"{UNKNOWN_LANGUAGE} (not recorded)"
+    return "" if language == ARCHIVE_LANGUAGE else str(language)
+
+
 def date_words(article: Mapping[str, Any]) -> list[str]:
     """What ``show`` and the web article page say of an archived article's date beside it
     ("date source: text, the page shows only when it was last modified", "modified
@@ -229,6 +245,11 @@ class Article:
     # pages), "feed" (the feed's text over a shell); None = not recorded (an import
     # without it, a row archived before v33). Not in ``as_dict``: ``extract`` reads a page.
     text_source: str | None = TEXT_PAGE
+    # The language the article is written in, a BCP 47 primary tag ("bg", "en", "tr";
+    # "und" for Latin letters of no language told): ``text_language.article_language``,
+    # the one rule, at extraction. None = not recorded (an import without it, a row
+    # archived before v34, an Article not read from a page).
+    language: str | None = None
     # The other day ``published``, a slash date read as the page's language writes, reads
     # as (``dates.TextDate.other``): a listing's or feed's date decides between the two
     # (``published.with_listed``). Not stored: the date that decided is.
@@ -257,6 +278,7 @@ class Article:
             "modified": self.modified.isoformat() if self.modified else None,
             "date_note": self.date_note,
             "access": self.access,
+            "language": self.language,
             "author": self.author,
             "tags": list(self.tags),
             "text": self.text,

@@ -294,6 +294,7 @@ def _write(
 ) -> None:
     """Store what changed, a batch per transaction (an interrupted run keeps its batches)."""
     from newsarchive.extraction.feed_text import keeps_feed_text
+    from newsarchive.extraction.text_language import article_language
 
     store = Store(conn)
     when = now_iso()
@@ -305,6 +306,13 @@ def _write(
                     # the feed's text over a page still a shell: nothing is wrong, and
                     # reread without the feed, the page alone would replace the text
                     report.kept_from_feeds += 1
+                    # (its language, never recorded before v34, is the feed's text's)
+                    language = article_language(task.fed_text, (article.language,), article.title)
+                    conn.execute(
+                        "UPDATE articles SET language = ?"
+                        " WHERE site = ? AND url = ? AND language IS NULL",
+                        (language, task.site, task.url),
+                    )
                     continue
                 if (not article.text and not article.title) or article.rules.get("kind"):
                     # never replace an archived article with nothing, nor with what now

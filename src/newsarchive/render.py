@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from newsarchive import safe_text
 from newsarchive.archive import HIGHLIGHT
-from newsarchive.models import ACCESS_WORDS, TEXT_SOURCES, Profile, date_words
+from newsarchive.models import ACCESS_WORDS, TEXT_SOURCES, Profile, date_words, language_words
 
 # Search marks matched words with these: visible ones in json/csv (the archive's own),
 # private ones for the table (scraped text may itself contain "**"; control characters are
@@ -252,6 +252,8 @@ def article_text(article: dict[str, Any]) -> None:
         out.write(f"Access: {said}\n")  # (before the text: a teaser is read as one)
     if said := TEXT_SOURCES.get(article.get("text_source") or ""):
         out.write(f"Text from: {said}\n")  # (a page's own text: nothing said)
+    if said := language_words(article):
+        out.write(f"Language: {said}\n")
     if article.get("revisions"):
         count = len(article["revisions"])
         out.write(f"Edited: {count} earlier version{'s' if count > 1 else ''} kept (--diff)\n")

@@ -476,7 +476,8 @@ def connect_reader(path: Path) -> sqlite3.Connection:
 
 
 def read_access_unrecorded(conn: sqlite3.Connection) -> None:
-    """An archive older than ``articles.access`` (v31) or ``articles.text_source`` (v33),
+    """An archive older than ``articles.access`` (v31), ``articles.text_source`` (v33) or
+    ``articles.language`` (v34),
     read as it is (this reader cannot upgrade it; ``serve`` never does): its rows as
     today's readers read them, each column it lacks NULL (``UNRECORDED_UNTIL``), as the
     upgrade would leave it. A temporary view, in the connection's own memory, shadows the

@@ -269,6 +269,24 @@ def _item_fts(item: Item, lemmas: Mapping[str, Match]) -> str:
 _DOTTED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?")
 
 
+def parse_language(value: str, what: str) -> str:
+    """A language a user asks for (``search --lang``, the web form's): its primary tag
+    (``language_tags.language_tag``: "en-GB" asks for "en"), or "unknown" for the rows
+    whose language was never recorded; else a ``QueryError`` naming the option. One
+    reading for the command and the web page alike."""
+    from newsarchive.language_tags import UNKNOWN_LANGUAGE, language_tag
+
+    if value.strip().lower() == UNKNOWN_LANGUAGE:
+        return UNKNOWN_LANGUAGE
+    tag = language_tag(value)
+    if tag is None:
+        raise QueryError(
+            f"{what} must be a language tag like bg, en, tr (or {UNKNOWN_LANGUAGE}), not"
+            f" '{value[:40]}'"
+        )
+    return tag
+
+
 def parse_date(value: str, what: str) -> dt.date:
     """A date typed by a user (YYYY-MM-DD, or 31.05.2024 as Bulgarian sites and readers
     write it: an analyst refused "01.12.2026" had to guess the other form), or a

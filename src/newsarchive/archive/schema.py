@@ -173,6 +173,12 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   from was never recorded, and the release before this one archived feeds' texts already.
   ``reextract`` fills "page" or "pages" from the captures, without counting the row as
   changed. A reader that cannot upgrade an older archive reads it NULL.
+* v34: ``articles.language``: the BCP 47 primary tag of the language the article is
+  written in ("bg", "en", "tr"; ``text_language.article_language``), so an analyst can
+  ask for a site's English service or leave it out. Existing rows keep NULL ("unknown":
+  ``search --lang unknown`` finds them): their language was never recorded.
+  ``reextract`` fills it from the captures, without counting the row as changed. A
+  reader that cannot upgrade an older archive reads it NULL.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -187,14 +193,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
 # v29: a child sitemap's gone answers; v32: a re-read's marks), or a column a reader
-# reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``:
-# ``UNRECORDED_UNTIL``). A reader that
+# reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``, v34:
+# ``articles.language``: ``UNRECORDED_UNTIL``). A reader that
 # cannot write the archive (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -245,7 +251,8 @@ CREATE TABLE IF NOT EXISTS articles (
     modified TEXT,
     date_note TEXT,
     access TEXT,
-    text_source TEXT
+    text_source TEXT,
+    language TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site_published
     ON articles(site, published_date, published, author);
@@ -758,6 +765,15 @@ def _migrate_text_source_v33(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN text_source TEXT")
 
 
+def _migrate_language_v34(conn: sqlite3.Connection) -> None:
+    """``articles.language``, NULL on every existing row, as v33's ``text_source``: a
+    row's language was never recorded, and "bg" would be false of the English services
+    archived before. ``reextract`` fills it from the captures; a crawl fills each article
+    it fetches again."""
+    if "language" not in _columns(conn, "articles"):
+        conn.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+
+
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
     """The bound that cut a walk short, unknown for every walk stored before: a walk the
     v4 migration rebuilt has the columns already."""
@@ -918,6 +934,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (31, _migrate_access_v31),
     (32, _migrate_relisted_marks_v32),
     (33, _migrate_text_source_v33),
+    (34, _migrate_language_v34),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.
@@ -925,7 +942,7 @@ ACCESS_SINCE = 31
 # The columns of ``articles`` a later schema added, each with the schema that added it: a
 # reader of an older archive, read as it is, reads each it lacks NULL, as the migration
 # leaves it (``connection.read_access_unrecorded``).
-UNRECORDED_UNTIL = {"access": ACCESS_SINCE, "text_source": 33}
+UNRECORDED_UNTIL = {"access": ACCESS_SINCE, "text_source": 33, "language": 34}
 # The steps that re-key the stored addresses and those that respell the stored words:
 # what a reader of an older archive, read as it is (``connection.read_old_schema``), may
 # miss until it is upgraded.

@@ -59,7 +59,7 @@ _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts`
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
-    "access", "text_source", "author", "tags", "text", "fetched_at", "story",
+    "access", "text_source", "language", "author", "tags", "text", "fetched_at", "story",
 )  # fmt: skip
 # Where an article's current text came from: the extractor version, the capture, and
 # when the row last changed.
@@ -73,9 +73,9 @@ RECORD_KEYS = ("site", "url")
 # are neither the article nor a record's keys): what the page says of its dates and its
 # access, and where its text came from, stored without counting the article changed. Each
 # came with a later schema (``date_source`` v3, ``date_note`` and ``modified`` v11,
-# ``access`` v31, ``text_source`` v33), so an older export lacks it, where every export
-# held the article's own fields: a record without the key leaves the row's value
-# (``upsert_article``'s ``unsaid``).
+# ``access`` v31, ``text_source`` v33, ``language`` v34), so an older export lacks it,
+# where every export held the article's own fields: a record without the key leaves the
+# row's value (``upsert_article``'s ``unsaid``).
 RECORDED_BESIDE = tuple(
     column
     for column in ARTICLE_COLUMNS
@@ -158,10 +158,20 @@ class Filters:
     # leave out the articles whose page says they are for subscribers (``access`` "paid":
     # their text may be the lead alone); a row whose access was never recorded stays
     free_only: bool = False
+    # the languages asked for (``articles.language``'s primary tags; "unknown": the rows
+    # whose language was never recorded, NULL), any of them
+    languages: tuple[str, ...] = ()
 
     def active(self) -> bool:
         """Whether any filter is set: then a query without words still chooses articles."""
-        return bool(self.sites or self.since or self.until or self.authors or self.free_only)
+        return bool(
+            self.sites
+            or self.since
+            or self.until
+            or self.authors
+            or self.free_only
+            or self.languages
+        )
 
     def check_dates(self) -> Filters:
         """These filters, when their dates can meet: since after until (a range written
@@ -190,6 +200,15 @@ class Filters:
             params.append(author)
         if self.free_only:
             clauses.append(f"{alias}.access IS NOT 'paid'")
+        if self.languages:
+            from newsarchive.language_tags import UNKNOWN_LANGUAGE
+
+            tags = [tag for tag in self.languages if tag != UNKNOWN_LANGUAGE]
+            either = [f"{alias}.language IN ({','.join('?' * len(tags))})"] if tags else []
+            if UNKNOWN_LANGUAGE in self.languages:
+                either.append(f"{alias}.language IS NULL")
+            clauses.append(f"({' OR '.join(either)})")
+            params += tags
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -802,11 +821,13 @@ class Store:
             values = (article.title, published, article.author, tags, article.text)
         if unsaid and row is not None:
             beside.update(_kept(unsaid, was, same_date=row[2] == published))
-        if beside["access"] is None and was:
-            # (unknown, never "free": the extraction says paid or free of every page, and
-            # a null is a row from before v31 exported, or an item read from a page of
-            # full items: neither unsays what the row knows, which --free-only reads)
-            beside["access"] = was["access"]
+        for column in ("access", "language"):
+            if beside[column] is None and was:
+                # (unknown, never "free": the extraction says paid or free of every page,
+                # and a null is a row from before v31 exported, or an item read from a
+                # page of full items: neither unsays what the row knows, which
+                # --free-only reads; nor does a null language, which --lang reads)
+                beside[column] = was[column]
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)

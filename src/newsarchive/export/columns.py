@@ -53,6 +53,11 @@ COLUMNS = {
     " text, `content:encoded`, where the page is a script's shell or shows under a third of"
     " it); null when not recorded (archived before schema v33 and not re-extracted, or"
     " imported without it): read it as `page`",
+    "language": "the language the article is written in, a BCP 47 primary tag (`bg`,"
+    " `en`, `tr`; `und`: Latin letters of no language told): its text's, else the page's"
+    " declared one (`<html lang>`, `og:locale`, `Content-Language`) where the text is too"
+    " short to tell, else `bg`; null when not recorded (archived before schema v34 and not"
+    " re-extracted, or imported without it)",
     "author": "the byline, null when none was found",
     "tags": 'the page\'s own tags (CSV: as a JSON array, `["Русе", "пътища, ремонт"]`:'
     " a tag may hold a comma)",

@@ -31,7 +31,7 @@ _BATCH = 2000
 _COLUMNS = (
     "id", "site", "url", "title", "published", "published_date", "author", "tags", "text",
     "fetched_at", "updated_at", "source_url", "capture_id", "extractor", "date_source",
-    "date_note", "modified", "access", "text_source",
+    "date_note", "modified", "access", "text_source", "language",
 )  # fmt: skip
 
 
@@ -62,6 +62,7 @@ def schema() -> Any:
             ("modified_date", pa.date32()),
             ("access", pa.string()),
             ("text_source", pa.string()),
+            ("language", pa.string()),
             ("revisions", pa.int32()),
             ("story", pa.int64()),
         ]

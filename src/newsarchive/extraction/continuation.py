@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import normalize_url, url_key
+from newsarchive.extraction.text_language import article_language
 from newsarchive.markup import page_tree, parse_html
 from newsarchive.models import TEXT_PAGE, TEXT_PAGES, Article
 
@@ -250,4 +251,7 @@ def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
     if not taken:
         return first, 0
     source = TEXT_PAGES if first.text_source == TEXT_PAGE else first.text_source
-    return replace(first, text="\n".join(paragraphs), author=author, text_source=source), taken
+    text = "\n".join(paragraphs)
+    # (the whole text's language, the first page's decision where it tells nothing more)
+    language = article_language(text, (first.language,), first.title)
+    return replace(first, text=text, author=author, text_source=source, language=language), taken

@@ -25,6 +25,7 @@ from html import escape
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.shell import SCRIPT_SHELL
+from newsarchive.extraction.text_language import article_language
 from newsarchive.models import TEXT_FEED, Article, Profile
 
 FEED_RULE = "feed"
@@ -59,7 +60,10 @@ def with_feed_text(
         return article  # the page's own text
     rules = {key: value for key, value in article.rules.items() if key != "kind"}
     rules["text"] = FEED_RULE
-    return replace(article, text=text, rules=rules, text_source=TEXT_FEED)
+    # (the feed's text is the article's: its language is that text's, the page's own
+    # decision standing where the text is too short to tell)
+    language = article_language(text, (article.language,), article.title)
+    return replace(article, text=text, rules=rules, text_source=TEXT_FEED, language=language)
 
 
 def keeps_feed_text(article: Article, stored: str) -> bool:

@@ -31,6 +31,7 @@ from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path
 from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
+from newsarchive.extraction.text_language import article_language
 from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.markup import parse_html
 from newsarchive.models import Article, Published
@@ -73,6 +74,7 @@ class FullItem:
         return Article(
             title=self.title, text=self.text, published=self.published, url=url,
             canonical_url=url, site=site, date_source="text",
+            language=article_language(self.text, (), self.title),
         )  # fmt: skip
 
 

@@ -52,6 +52,11 @@ class Metadata:
     meta_published: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
     meta_modified: list[tuple[str, str]] = field(default_factory=list)
     lang: str = ""
+    # The languages the page declares besides ``<html lang>``: ``og:locale`` ("en_GB") and
+    # ``<meta http-equiv="Content-Language">``, each as stated (``text_language.
+    # article_language`` reads their primary tag where the text is too short to tell).
+    og_locale: str = ""
+    content_language: str = ""
     meta_author: str = ""
     labelled_author: str = ""  # twitter:dataN under a twitter:labelN "Written by"
     meta_tags: list[str] = field(default_factory=list)
@@ -597,6 +602,11 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     for _, attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         content = (attrs.get("content") or "").strip()
+        if not key and content and not meta.content_language:
+            # (an http-equiv's own name is no meta name: "last-modified" there is a
+            # server's header copied, never read as the page's modified date)
+            if (attrs.get("http-equiv") or "").strip().lower() == "content-language":
+                meta.content_language = content
         if not key or not content:
             continue
         if key == "og:title" and not meta.og_title:
@@ -607,6 +617,8 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:
             meta.og_site_name = content
+        elif key == "og:locale" and not meta.og_locale:
+            meta.og_locale = content
         elif key in _PUBLISHED_KEY_SET:
             meta.meta_published.append((key, content))
         elif key in _MODIFIED_KEY_SET:

@@ -55,7 +55,7 @@ from newsarchive.extraction.published import (
     pick_dates,
     stated_in_scripts,
 )
-from newsarchive.extraction.text_language import has_letter_bulgarian_lacks
+from newsarchive.extraction.text_language import article_language, has_letter_bulgarian_lacks
 from newsarchive.fetch.charset import decode_html
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Profile
@@ -325,6 +325,8 @@ def _extract(
     if kind:
         rules["kind"] = kind
     paid, rules["access"] = access.page_access(told, offers, text)
+    # (pure, never raises: ``text_language``'s counting of letters and words)
+    language = article_language(text, (meta.lang, meta.og_locale, meta.content_language), headline)
     return Article(
         title=headline,
         text=text,
@@ -332,6 +334,7 @@ def _extract(
         date_source=published.source if published else "none",
         date_note=published.note if published else None,
         access=paid,
+        language=language,
         published_other=published.other if published else None,
         modified=modified.value if modified else None,
         author=byline or None,

@@ -18,7 +18,7 @@ from datasette import Response
 from markupsafe import Markup, escape
 
 from newsarchive.archive import SEARCH_LIMIT
-from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
+from newsarchive.archive.query import ParsedQuery, parse_date, parse_language, parse_query
 from newsarchive.archive.search import (
     ADDRESS,
     DAY,
@@ -33,7 +33,7 @@ from newsarchive.archive.search import (
 )
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError, not_utf8
-from newsarchive.models import ACCESS_WORDS, TEXT_SOURCES, date_words
+from newsarchive.models import ACCESS_WORDS, TEXT_SOURCES, date_words, language_words
 from newsarchive.profiles.loader import typed_site
 from newsarchive.safe_text import as_one_line
 from newsarchive.web.chart import month_chart, month_csv
@@ -53,6 +53,7 @@ class Form:
     sites: list[str] = field(default_factory=list)
     since: str = ""
     until: str = ""
+    lang: str = ""  # a language tag, or "unknown" (``query.parse_language``)
     sort: str = "relevance"
     page: int = 1
     collapse: bool = False
@@ -70,6 +71,7 @@ class Form:
             sites=[s for s in args.getlist("site") if s.strip()],
             since=(args.get("since") or "").strip(),
             until=(args.get("until") or "").strip(),
+            lang=(args.get("lang") or "").strip(),
             sort=args.get("sort") or "relevance",
             page=page or 1,
             collapse=bool(args.get("collapse")),
@@ -89,7 +91,7 @@ class Form:
     def filtered(self) -> bool:
         """Whether the form filters by site or date: then empty words list what it
         chooses, as ``search --site bta ''`` does (checked before the dates are read)."""
-        return bool(self.sites or self.since or self.until)
+        return bool(self.sites or self.since or self.until or self.lang)
 
     def parsed(self) -> ParsedQuery:
         """The words as the CLI parses them, with this form's own filters beside them."""
@@ -100,6 +102,7 @@ class Form:
             sites=tuple(typed_site(s) for s in self.sites),
             since=parse_date(self.since, "since") if self.since else None,
             until=parse_date(self.until, "until") if self.until else None,
+            languages=(parse_language(self.lang, "lang"),) if self.lang else (),
         )
 
     def url(self, path: str, **changes: Any) -> str:
@@ -108,6 +111,7 @@ class Form:
             "site": self.sites,
             "since": self.since,
             "until": self.until,
+            "lang": self.lang,
             "sort": self.sort,
             "page": self.page,
             "collapse": "1" if self.collapse else "",
@@ -318,6 +322,7 @@ async def article(datasette: Any, request: Any) -> Response:
         dating=date_words(found) if found.get("published") else [],  # (``show``'s words)
         access=ACCESS_WORDS.get(found.get("access") or ""),  # (``show``'s words too)
         text_from=TEXT_SOURCES.get(found.get("text_source") or ""),
+        language=language_words(found),  # (``show``'s words)
         paragraphs=[p for p in str(found.get("text") or "").split("\n") if p.strip()],
         url_is_link=url.startswith(("https://", "http://")),
         sections=sections,
