@@ -55,6 +55,12 @@ _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _CELL_BLOCKS = ",".join(sorted(BLOCK_TAGS - _CELL_TAGS))
 # A cell longer than this is prose, not a datum: the page's text set in a layout's cell.
 DATA_CELL_MAX = 300
+# A data cell (or a paragraph in one), for ``lines``: the serials of its table, row and
+# cell, and the cell's place in its row.
+Cell = tuple[int, int, int, int]
+# A line of a cell of several paragraphs longer than this is a sentence of prose, not a
+# datum's line (a street, a name): the cell is a layout's (``_paragraphs_only``).
+DATA_LINE_MAX = 80
 # A cell of this many links is a menu (an old layout's left column), not a datum.
 DATA_CELL_LINKS = 3
 # The separators a data table's row is written with: between its cells, and between the
@@ -97,11 +103,34 @@ def _blank_line(cell: LexborNode) -> bool:
     return False
 
 
+def _paragraphs_only(cell: LexborNode) -> bool:
+    """Every block element in the cell is a paragraph, so each holds inline text only
+    (a ``<p>`` cannot hold a block: the parser closes it first), and where two or more
+    hold text, none is longer than ``DATA_LINE_MAX``.
+
+    Word pasted into a CMS's editor sets each cell's text in ``<p class=MsoNormal>``
+    (TinyMCE and WordPress's classic editor keep it), a list of streets a paragraph a
+    street, and an outage schedule or a council's decisions pasted so is still a table
+    of data; a heading, a list or a box in a cell is a layout's, and so are paragraphs
+    of sentences in one cell (the page's text set in a layout's column), as two ``<br>``
+    parting them are (``_blank_line``)."""
+    texts = 0
+    long = False
+    for block in cell.css(_CELL_BLOCKS):
+        if block.tag != "p":
+            return False
+        size = len(block.text(deep=True).strip())
+        texts += size > 0
+        long = long or size > DATA_LINE_MAX
+    return texts < 2 or not long
+
+
 def is_data_table(table: LexborNode) -> bool:
     """A table of data, whose rows are written a row to a line (``lines``), not a layout.
 
-    The rule: every cell holds inline text only (no paragraph, list, box or table in
-    it: ``_CELL_BLOCKS``), none longer than ``DATA_CELL_MAX`` characters, nor holding
+    The rule: every cell holds inline text only, or paragraphs of it (no heading, list,
+    box or table in it: ``_CELL_BLOCKS``, ``_paragraphs_only``: Word's cells are
+    ``<p>``s), none longer than ``DATA_CELL_MAX`` characters, nor holding
     ``DATA_CELL_LINKS`` links (a menu) or a blank line of two ``<br>`` (paragraphs), and every row
     is at least two columns wide, counting a cell's ``colspan`` and the cells above
     reaching down into it by ``rowspan``. An outage schedule "Улица | Часове", a
@@ -124,7 +153,7 @@ def is_data_table(table: LexborNode) -> bool:
         for cell in row.iter():
             if cell.tag not in _CELL_TAGS:
                 continue
-            if cell.css_first(_CELL_BLOCKS) is not None:
+            if cell.css_first(_CELL_BLOCKS) is not None and not _paragraphs_only(cell):
                 return False
             if len(cell.text(deep=True).strip()) > DATA_CELL_MAX:
                 return False
@@ -140,44 +169,62 @@ def is_data_table(table: LexborNode) -> bool:
     return True
 
 
-def lines(blocks: list[Block], cells: dict[int, int]) -> list[str]:
+def _places(blocks: list[Block], cells: dict[int, Cell]) -> dict[tuple[int, int], int]:
+    """Each data table's places (a cell's index in its row) that hold a line in some row,
+    and the place each is written at: a place empty in every row is left out, or each
+    line would open with "| " for a column of pictures, of corner cells, or of in-page
+    links the walk skips (``page_toc``). Told by the blocks, not the markup: a column is
+    empty for the reader when nothing of it is written."""
+    filled: dict[int, set[int]] = {}
+    for block in blocks:
+        found = cells.get(block.owner)
+        if found is not None:
+            filled.setdefault(found[0], set()).add(found[3])
+    return {
+        (table, place): written
+        for table, places in filled.items()
+        for written, place in enumerate(sorted(places))
+    }
+
+
+def lines(blocks: list[Block], cells: dict[int, Cell]) -> list[str]:
     """The blocks' texts, a line each, but a data table's row on one line, its cells in
     the order the reader sees them joined by ``CELL_SEPARATOR`` (header row too).
 
-    ``cells``: each data cell's serial and its place among its row's cells
-    (``Walker.data_cells``). A merged cell is written once, in the row it starts in. An
+    ``cells``: each data cell's serial, and each paragraph's in one, with its table's,
+    row's and cell's serials and the cell's place among its row's cells (``Walker.data_cells``;
+    by the cell, not the block's owner: a ``<p>`` in a cell is its own owner, and a
+    cell's paragraphs are its lines). A place empty in every row is left out
+    (``_places``). A merged cell is written once, in the row it starts in. An
     empty cell is written as an empty place between separators when a cell with text
     follows it in the row ("1 | | 21 за": the vote stays in its column); empty cells
     ending a row are not written. A cell's ``<br>`` lines are joined by
-    ``CELL_LINE_SEPARATOR``. Why a row a line: a reader of the archive (a search hit,
-    ``show``, an export) saw "ул. Борисова" on one line and "09:00 – 16:00" on the
-    next, the pairing lost; and the row's words are all still in the text for the
-    index to find.
+    ``CELL_LINE_SEPARATOR``, as are its paragraphs. Why a row a line: a reader of the
+    archive (a search hit, ``show``, an export) saw "ул. Борисова" on one line and
+    "09:00 – 16:00" on the next, the pairing lost; and the row's words are all still in
+    the text for the index to find.
     """
     if not cells:
         return [block.text for block in blocks]
+    written = _places(blocks, cells)
     out: list[str] = []
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
-        place = cells.get(block.owner)
-        if place is None:
+        found = cells.get(block.owner)
+        if found is None:
             out.append(block.text)
             i += 1
             continue
-        row = block.parent
+        table, row, cell, _ = found
+        place = written[table, found[3]]
         parts = [""] * place + [block.text]
-        owner = block.owner
         i += 1
-        while (
-            i < n
-            and blocks[i].parent == row
-            and (next_place := cells.get(blocks[i].owner)) is not None
-        ):
-            if blocks[i].owner == owner:
+        while i < n and (found := cells.get(blocks[i].owner)) is not None and found[1] == row:
+            if found[2] == cell:
                 parts[-1] += CELL_LINE_SEPARATOR + blocks[i].text
             else:
-                owner = blocks[i].owner
+                cell, next_place = found[2], written[table, found[3]]
                 parts += [""] * max(next_place - place - 1, 0) + [blocks[i].text]
                 place = next_place
             i += 1
@@ -265,11 +312,13 @@ class Walker:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.table_parts: dict[int, str] = {}  # serial of a range -> "tr", "td" or "th"
-        # A data table's cells (``is_data_table``): serial -> its place in its row; the
-        # serials of data tables and their row groups; each data row's cells so far.
-        self.data_cells: dict[int, int] = {}
-        self._data_parts: set[int] = set()
-        self._row_cells: dict[int, int] = {}
+        # A data table's cells (``is_data_table``) and the paragraphs in them: serial ->
+        # the serials of its table, row and cell and the cell's place in its row; the
+        # serials of data tables and their row groups, each with its table's; each data
+        # row's cells so far, and its table's serial.
+        self.data_cells: dict[int, Cell] = {}
+        self._data_parts: dict[int, int] = {}
+        self._row_cells: dict[int, tuple[int, int]] = {}
         self.marked_ranges: list[Mark] = []
         self._mark = mark
         self._skip_below = skip_below
@@ -369,6 +418,11 @@ class Walker:
             self._serial += 1
             if tag in _TABLE_TAGS:
                 self._table(node, tag)
+            elif tag == "p" and self.data_cells and self._owners:
+                # a data cell's paragraph: its lines are the cell's (``lines``)
+                cell = self.data_cells.get(self._owners[-1][2])
+                if cell is not None:
+                    self.data_cells[self._serial] = cell
             self._owners.append((tag, len(self.blocks), self._serial))
         return True
 
@@ -380,16 +434,17 @@ class Walker:
         above = self._owners[-1][2] if self._owners else -1
         if tag == "table":
             if is_data_table(node):
-                parts.add(serial)
+                parts[serial] = serial
         elif tag in _ROW_GROUPS:
             if above in parts:
-                parts.add(serial)
+                parts[serial] = parts[above]
         elif tag == "tr":
             if above in parts:
-                self._row_cells[serial] = 0
+                self._row_cells[serial] = (0, parts[above])
         elif above in self._row_cells:
-            self.data_cells[serial] = self._row_cells[above]
-            self._row_cells[above] += 1
+            place, table = self._row_cells[above]
+            self.data_cells[serial] = (table, above, serial, place)
+            self._row_cells[above] = (place + 1, table)
 
     def _preformatted(self, text: str) -> None:
         """A text node inside ``<pre>``/``<code>``: its blank lines end the block, as they
