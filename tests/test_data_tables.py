@@ -162,6 +162,25 @@ def test_layout_shapes_are_not_data() -> None:
     )
 
 
+def test_rows_each_one_cell_spanning_the_table_are_a_layout() -> None:
+    """Mambo's and Joomla 1.0's ``contentpaneopen``: the date, the text's short
+    paragraphs and the last change each a row of one ``colspan="2"`` cell. Two columns
+    wide by its spans, but no row sets two texts side by side: the paragraphs stay
+    lines of their own, not "… / …" (round 45's rakitnik was archived so)."""
+    first = "Над сто доброволци засадиха борове и липи на хълма над града."
+    second = "Фиданките бяха дарени от държавното горско стопанство."
+    pane = (
+        '<table class="contentpaneopen"><tr><td colspan="2">Събота, 28 Ноември 2026 08:17'
+        f'</td></tr><tr><td colspan="2"><p>{first}</p><p>{second}</p></td></tr>'
+        '<tr><td colspan="2">Последно обновяване ( Събота, 28 Ноември 2026 08:17 )</td></tr>'
+        "</table>"
+    )
+    assert not is_data_table(LexborHTMLParser(pane).css_first("table"))
+    text = _text(_page(pane, "Доброволци засадиха хиляда дръвчета"))
+    assert first in text
+    assert second in text
+
+
 def test_every_cell_word_is_searchable_and_the_snippet_keeps_the_row() -> None:
     text = "\n".join(_text(_page(OUTAGE)))
     parsed = parse_query("Добруджа")

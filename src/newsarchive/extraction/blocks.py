@@ -133,7 +133,10 @@ def is_data_table(table: LexborNode) -> bool:
     ``<p>``s), none longer than ``DATA_CELL_MAX`` characters, nor holding
     ``DATA_CELL_LINKS`` links (a menu) or a blank line of two ``<br>`` (paragraphs), and every row
     is at least two columns wide, counting a cell's ``colspan`` and the cells above
-    reaching down into it by ``rowspan``. An outage schedule "Улица | Часове", a
+    reaching down into it by ``rowspan``, and some row sets two cells of text side by
+    side (a table whose rows are each one cell spanning it, as Mambo's and Joomla 1.0's
+    ``contentpaneopen`` sets its date, its text's paragraphs and its last change, is a
+    layout however wide its ``colspan``). An outage schedule "Улица | Часове", a
     council's "№ | Решение | Гласували", an НСИ table all are. A table holding the page
     (cells of paragraphs and boxes), a cell holding a block, one-cell rows and a table
     around a table are a layout's: their cells stay a line each, as the blocks they hold
@@ -147,16 +150,20 @@ def is_data_table(table: LexborNode) -> bool:
     if not rows:
         return False
     below: list[int] = []  # for each column reached by a rowspan: rows it still covers
+    side_by_side = False  # a row with two cells of text
     for row in rows:
         width = sum(1 for left in below if left > 0)
         below = [left - 1 for left in below if left > 1]
+        texts = 0
         for cell in row.iter():
             if cell.tag not in _CELL_TAGS:
                 continue
             if cell.css_first(_CELL_BLOCKS) is not None and not _paragraphs_only(cell):
                 return False
-            if len(cell.text(deep=True).strip()) > DATA_CELL_MAX:
+            size = len(cell.text(deep=True).strip())
+            if size > DATA_CELL_MAX:
                 return False
+            texts += size > 0
             if len(cell.css("a")) >= DATA_CELL_LINKS or _blank_line(cell):
                 return False
             columns = _span(cell, "colspan")
@@ -166,7 +173,8 @@ def is_data_table(table: LexborNode) -> bool:
                 below += [down - 1] * columns
         if width < 2:
             return False
-    return True
+        side_by_side = side_by_side or texts >= 2
+    return side_by_side
 
 
 def _places(blocks: list[Block], cells: dict[int, Cell]) -> dict[tuple[int, int], int]:
