@@ -408,6 +408,20 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _PRINT_LOOK = 60  # a print label's words are few ("Версия за печат"); a headline's, more
 
 
+# A comment count's whole label: "Коментари (0)", "Коментари: 3", "3 коментара", "Comments
+# (2)". A count is required: a menu's "Коментари" is a page of its own.
+_COMMENT_COUNT = re.compile(
+    r"(?:(?:коментари|мнения|comments?)\s*[:(]?\s*\d+\s*\)?"
+    r"|\d+\s+(?:коментара?|мнения|comments?))[\s:.!…]*",
+    re.IGNORECASE,
+)
+
+
+def says_comment_count(words: str) -> bool:
+    """Whether a link's words are a comment count ("Коментари (0)", "3 коментара")."""
+    return len(words) <= _PRINT_LOOK and bool(_COMMENT_COUNT.fullmatch(words))
+
+
 def says_print(anchor: LexborNode, attributes: Mapping[str, str | None], words: str) -> bool:
     """Whether a link leads to its item's print copy, as the page shows it (``_PRINT_LABEL``
     of its words, else of its ``aria-label``, ``title`` or picture; a print class or id,

@@ -29,6 +29,7 @@ from newsarchive.discover.anchors import (
     link_nodes,
     link_reader,
     link_target,
+    says_comment_count,
     says_print,
     script_calls,
 )
@@ -169,7 +170,7 @@ def page_links(
         filed = is_list_path(path)
         bounds = not (back or nofollow or utility or copy or filed)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
-    return _translations_apart(_respelled(links, {} if keys is None else keys))
+    return _translations_apart(_comment_views(_respelled(links, {} if keys is None else keys)))
 
 
 def _respelled(links: list[Link], keys: Keys) -> list[Link]:
@@ -190,6 +191,29 @@ def _respelled(links: list[Link], keys: Keys) -> list[Link]:
         seen = first.setdefault(_key(link.url, keys), link.url)
         if seen != link.url:
             links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
+    return links
+
+
+def _comment_views(links: list[Link]) -> list[Link]:
+    """The links with a comment count ("Коментари (0)") made a utility link where they
+    lead to an earlier link's page with more fields in its query: PHP-Nuke's comment
+    view of an article, ``…&sid=187&mode=&order=0&thold=0`` beside the card's "Още..."
+    to ``…&sid=187``. Another URL inside the item's block, it stopped the card at
+    "Още...", short of its headline and day (the headline no link), and no card of the
+    page was an item. Only the same script, every field of the earlier link's query
+    kept: ``/?id=5`` beside ``/index.php?id=5`` is another address."""
+    bounding: dict[str, list[frozenset[str]]] = {}
+    for i, link in enumerate(links):
+        if not link.bounds:
+            continue
+        netloc, path, query = split_normal(link.url)
+        script = f"{netloc}{path}"
+        fields = frozenset(query.split("&")) - {""}
+        if fields and says_comment_count(link.words):
+            if any(earlier < fields for earlier in bounding.get(script, ())):
+                links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
+                continue
+        bounding.setdefault(script, []).append(fields)
     return links
 
 
@@ -267,7 +291,13 @@ _UTILITY_PATH = re.compile(
 # its date, and the meta line (the date and the category link) was read as a dated item
 # of its own, so a blog page listed one undated post of four.
 _FILTER_FIELD = re.compile(r"(?:category|tag|author)=[^&]+$", re.IGNORECASE)
-_UTILITY_QUERY = re.compile(r"(?:^|&)(?:option=com_mailto|task=(?:print|emailform))(?:&|$)")
+# PHP-Nuke's are its module's files: ``file=friend&op=FriendSend&sid=187`` ("Изпрати на
+# приятел") and ``file=print&sid=187`` beside each card's "Още...".
+_UTILITY_QUERY = re.compile(
+    r"(?:^|&)(?:option=com_mailto|task=(?:print|emailform)|file=(?:print|friend)|op=friendsend)"
+    r"(?:&|$)",
+    re.IGNORECASE,
+)
 
 
 DateMemo = dict[tuple[str, bool], dt.date | None]  # (a card's text, month first): its day

@@ -111,11 +111,12 @@ _BEFORE = "|".join(word for word in pager_words.BACK if word not in ("назад
 # "Следващи публикации »" the newer, back towards page 1; another theme's pager may say
 # so of the newer ones. A blog builder's "<<Предишна" ("<<Previous", Weebly) is the older
 # page too, its "Следваща>>" the newer, where a numbered pager's "« Предишна" is page N-1.
-# Taken only when it leads to page N+1 by the number in its address (``names_page``),
-# never back to a page before.
+# PHP-Nuke's news module says "Предишни новини >>" under its cards, the arrow pointing on
+# through the list, to its older page. Taken only when it leads to page N+1 by the number
+# in its address (``names_page``), never back to a page before.
 _OLDER = re.compile(
     rf"^(?:{_BACKWARD}\s*)?(?:{_BEFORE})"
-    rf"(?: (?:{'|'.join(pager_words.ITEMS)}|{'|'.join(pager_words.PAGE)}))?$",
+    rf"(?: (?:{'|'.join(pager_words.ITEMS)}|{'|'.join(pager_words.PAGE)}))?(?:\s*{_FORWARD})?$",
     re.IGNORECASE,
 )
 

@@ -262,20 +262,40 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
     read from the blocks, not from ``weights``, which this footer's blocks are negated
     in. Which blocks to leave out of the text is asked after the choice, of the box that
     closes the text, not the page (``_closing_footer``).
+
+    The box runs on past its copyright line to its last line (``_box_end``): e107's
+    "Сайтът работи с e107, …" under "© 2006-2026. Всички права запазени." in the same
+    ``<font>`` outweighed a two-sentence article. A page whose headline is no heading
+    (an old portal's ``<font class="title">``, its ``<title>`` the site's name alone) has
+    its footer found too, behind any prose of the page: PHP-Nuke's "Всички лога и
+    търговски марки …" and its "Copyright © … by PHP-Nuke" outweighed a short article, and
+    the text ran from it to the page's end, poll and most-read box included.
     """
-    if headline < 0:
-        return []
     found = _copyright_box(blocks, len(blocks) - 1, headline)
     if found is None:
         return []
     start, end = found
-    if blocks[end].parent in (blocks[headline].parent, blocks[headline].grandparent):
+    if headline >= 0 and blocks[end].parent in (
+        blocks[headline].parent,
+        blocks[headline].grandparent,
+    ):
         return []
+    end = _box_end(blocks, end, blocks[end].parent)
     if not any(w > 0 for w in weights[headline + 1 : start]):
         return []  # holding the article's first prose: the article's
     if weights[start - 1] > 0 and not _prose_free(blocks[start : end + 1]):
         return []  # prose right after the article's prose: the article's closing lines
     return list(range(start, end + 1))
+
+
+def _box_end(blocks: list[Block], line: int, box: int) -> int:
+    """The last block of the run from ``line`` on that ``box`` holds (as their parent or
+    their grandparent): a footer's lines after its copyright line, e107's "Сайтът работи с
+    e107, …" under "© 2006-2026. Всички права запазени." in the same ``<font>``."""
+    end = line
+    while end + 1 < len(blocks) and box in (blocks[end + 1].parent, blocks[end + 1].grandparent):
+        end += 1
+    return end
 
 
 def _copyright_box(blocks: list[Block], last: int, floor: int) -> tuple[int, int] | None:

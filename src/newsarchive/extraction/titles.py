@@ -1073,11 +1073,17 @@ def headline_above_body(
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
     candidate = ""
+    candidates: list[tuple[str, tuple[str, str] | None]] = []
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
             if len(text) >= _PARAGRAPH_START and 0 <= target.find(text[:80]) <= _RUN_ON:
-                break  # (the date's line may run on into it: "12.03.2008 Общинският …")
+                # (the date's line may run on into it: "12.03.2008 Общинският …")
+                own = _typeface(node.parent)
+                candidate = next(
+                    (c for c, face in reversed(candidates) if own is None or face != own), ""
+                )
+                break
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
             text = clean_title(visible_text(node, hide=furniture))
@@ -1091,13 +1097,25 @@ def headline_above_body(
                 and not POSTED_BY.match(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated):
-                    candidate = text
+                    candidates.append((text, _typeface(node)))
     else:
         return "", 0
     if not candidate or not _replaces(candidate, stated):
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+def _typeface(node: LexborNode | None) -> tuple[str, str] | None:
+    """An emphasis element's tag and attributes, the type it sets (``<font face=Verdana
+    size=2>``); None for any other element. The body's own lines set in the same type as
+    the text's first line of prose are lines of the text, not a heading over it: an old
+    table layout's short paragraphs (oblast's vis.pl, each ``<p><font size=2>``, the
+    first two under ``_PROSE_WORDS``) offered the second one's ``<font>`` as the
+    headline, and the first two lines were cut off with it."""
+    if node is None or node.tag not in _EMPHASIS_TAGS:
+        return None
+    return node.tag or "", " ".join(f"{k}={v}" for k, v in sorted(node.attributes.items()))
 
 
 def _holds_line(text: str, line: str) -> bool:
