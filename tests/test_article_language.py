@@ -21,7 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.archive.connection import connect_reader
+from newsarchive.archive.query import parse_query
 from newsarchive.archive.schema import SCHEMA_VERSION
+from newsarchive.archive.search import SORTS, Prepared
+from newsarchive.archive.store import Filters
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 
@@ -158,6 +162,59 @@ def test_a_malformed_language_is_one_line_and_exit_2(run_cli: Cli, db: Path, typ
     assert not db.exists()  # (refused before the archive was opened)
 
 
+def _as_v33(db: Path) -> None:
+    """``db`` as v33 wrote it: no language column, nor its index."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("DROP INDEX articles_language")
+        conn.execute("ALTER TABLE articles DROP COLUMN language")
+        conn.execute("PRAGMA user_version = 33")
+        conn.commit()
+
+
+def _lang_plan(db: Path, filters: Filters) -> str:
+    """The query plan of a filters-only search page (``search --lang en``, no words), as
+    ``search_page`` builds it."""
+    conn = connect_reader(db)
+    try:
+        prepared = Prepared(conn, parse_query("", filtered=True), filters)
+        rows = conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT a.id{prepared.source} ORDER BY {SORTS['newest']} LIMIT 20",
+            prepared.params,
+        )
+        return " | ".join(str(row[-1]) for row in rows)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("made_by", ["this release", "v33"])
+def test_a_language_filter_alone_reads_its_index_not_the_table(
+    run_cli: Cli, db: Path, crawled: Path, made_by: str
+) -> None:
+    """``search --lang en`` alone scanned the whole table ("SCAN a"): the v34 column was
+    in no index. ``articles_language`` (the language, the site, the dates) now holds
+    what the filters read; a v33 archive gets it in the step that adds the column."""
+    if made_by == "v33":
+        _as_v33(db)
+        upgraded = run_cli("search", "--lang", "en", "--db", str(db))
+        assert upgraded.exit_code == 0, upgraded.stderr
+        assert "upgrading it to v34" in upgraded.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (shape,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'articles_language'"
+        ).fetchone()
+    assert "(language, site, published_date, published, author)" in shape
+    alone = _lang_plan(db, Filters(languages=("en",)))
+    with_site = _lang_plan(db, Filters(languages=("en",), sites=("reka",)))
+    either = _lang_plan(db, Filters(languages=("en", "unknown")))
+    assert "SEARCH a USING COVERING INDEX articles_language (language=?)" in alone, alone
+    assert "SCAN a" not in alone and "SCAN a" not in either, either
+    assert "articles_language (language=? AND site=?)" in with_site, with_site
+    assert _listed(run_cli, db, "--lang", "en") == (
+        [] if made_by == "v33" else ["https://reka.bg/en/news/3/"]
+    )
+
+
 def test_a_v33_archive_reads_unknown_until_reextract_fills_it_in_place(
     run_cli: Cli, db: Path, crawled: Path
 ) -> None:
@@ -166,10 +223,8 @@ def test_a_v33_archive_reads_unknown_until_reextract_fills_it_in_place(
     found by ``--lang unknown``, by no tag); ``reextract`` fills it from the captures
     without counting a row changed or rewriting it."""
     read = "SELECT id, url, title, published, author, tags, text, updated_at FROM articles"
+    _as_v33(db)
     with closing(sqlite3.connect(db)) as conn:
-        conn.execute("ALTER TABLE articles DROP COLUMN language")
-        conn.execute("PRAGMA user_version = 33")
-        conn.commit()
         before = conn.execute(read).fetchall()
     shown = run_cli("show", "https://reka.bg/en/news/3/", "--db", str(db))
     assert shown.exit_code == 0, shown.stderr

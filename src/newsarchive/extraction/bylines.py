@@ -269,6 +269,78 @@ def _strip_ends(text: str) -> str:
 _OPENING_NUMBER = re.compile(r"\d+(?:[^\W\d_][\w-]*)?(?=\s|$)")
 
 
+# What an organisation's name goes on with past a dash, as Bulgarian bodies name
+# themselves: the place they stand in ("РИМ – Камен", "ОУ „Христо Ботев“ - Дряновец",
+# "Регионален исторически музей – Велико Търново") or the office of theirs that signs
+# ("Община Русе - Пресцентър"): one to three capitalised words, in capitals only where
+# the name is printed in them.
+_DASH_THEN = re.compile(r"\s*(?:—|–|\s-\s)\s*")
+_PLACE_WORD = r"[А-ЯЁ](?:[а-яё]+|[А-ЯЁ]+)(?:-[А-ЯЁ][а-яё]+)?"
+_GOES_ON = re.compile(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}")
+_CYRILLIC_CAPITALS = re.compile(r"[А-ЯЁ]{2,6}")
+
+
+def _name_past_dash(line: str, at: int) -> int:
+    """Where the name in ``line`` ends when the dash at ``at`` (where ``_TAIL`` cut it)
+    is inside an organisation's own name, 0 when the dash ends the name.
+
+    A person's name ends at the dash: what follows is their role ("Мария Иванова -
+    кореспондент"), the outlet or the place they file for ("Мария Колева – БТА", "Иван
+    Петров – Русе"). An organisation's name goes on: cut at the dash, "РИМ – Камен"
+    (the museum of that town) was "РИМ", which names every regional museum in the land.
+    So only where the words before the dash name a body (``_names_a_body``) and those
+    after it are a place's or an office's (``_GOES_ON``), not a role (a label's or an
+    editor's word), not a person (a surname's ending: "Текст и снимки – Иван Колев"),
+    and not an agency in capitals after a name in small letters ("… – БТА")."""
+    dash = _DASH_THEN.match(line, at)
+    before = line[:at]
+    capitals = line.isupper()  # (a theme's styling: every word in capitals)
+    if dash is None or not _names_a_body(before, capitals=capitals):
+        return 0
+    rest = _GOES_ON.match(line, dash.end())
+    if rest is None:
+        return 0
+    end = rest.end()
+    words = rest.group().split()
+    then = _TAIL.search(line, dash.end())
+    if (end < len(line) and (then is None or line[end : then.start()].strip(" ,"))) or (
+        then is not None and then.start() < end
+    ):
+        return 0  # the words run on past a place's, or a label's word is among them
+    if NOT_WRITERS.search(rest.group()) or _SURNAME.fullmatch(words[-1].capitalize()):
+        return 0
+    if not capitals and any(_CYRILLIC_CAPITALS.fullmatch(w) for w in words):
+        return 0
+    return end
+
+
+def _names_a_body(before: str, *, capitals: bool) -> bool:
+    """The Cyrillic words ``before`` a dash name an organisation, not a person: a quoted
+    name (ОУ „Христо Ботев“, читалище „Светлина“), an office's name (``_office_head``:
+    "Община Русе"), an abbreviation (РИМ, ОУ, РЗИ; by its shape, ``_abbreviation``,
+    where the whole line is in ``capitals``), or a word in small letters after the first
+    that is no particle or title of a person's ("Регионален исторически музей"): a
+    person's name capitalises each of its words."""
+    words = before.split()
+    while len(words) > 1 and _TITLE_BEFORE_NAME.fullmatch(words[0]):
+        words = words[1:]  # "д-р Иван Петров": the title is the person's
+    if not words or not any("а" <= c.lower() <= "я" for c in before):
+        return False
+    if any(mark in before for mark in '„“”"«»'):
+        return True
+    if _office_head(words, issuer=False) >= 0:
+        return True
+    for at, word in enumerate(words):
+        core = word.strip(_QUOTES + ".,")
+        if capitals and _abbreviation(core, core.lower()):
+            return True
+        if not capitals and _CYRILLIC_CAPITALS.fullmatch(core):
+            return True
+        if at and core[:1].islower() and core.lower() not in _PARTICLES | {"от"}:
+            return True
+    return False
+
+
 def clean_byline(text: str, *, stated: bool = False) -> str:
     """The name(s) in a byline element's text, without prefix, date or separators; "" when
     the text does not read as names (too long, a sentence, a bare number or URL).
@@ -297,6 +369,8 @@ def clean_byline(text: str, *, stated: bool = False) -> str:
     line = _LEADING.sub("", _LEAD_IN.sub("", lines[0]))
     opening = _OPENING_NUMBER.match(line) if stated else None
     tail = _TAIL.search(line, opening.end() if opening else 0)
+    if tail and (goes_on := _name_past_dash(line, tail.start())):
+        tail = _TAIL.search(line, goes_on)  # "РИМ – Камен": the body's name, whole
     text = line[: tail.start()] if tail else line
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
