@@ -1050,6 +1050,15 @@ for site, name, origin in (
     ("yantrainfo", "Янтра Инфо", "https://yantra-info.bg"),
     ("rodopiekspres", "Родопи Експрес", "https://rodopi-ekspres.bg"),
     ("dunavlive", "Дунав Лайв", "https://dunav-live.bg"),
+    # and a hundredth's (tests/fixtures/make_mirrors_round100.py): public institutions and
+    # utilities: a ВиК's outage notices (a "Възстановено" update appended the next day)
+    # beside its press releases; a hospital's Joomla news and "Обявления" for competitions,
+    # PDFs linked; a drama theatre's news beside a programme of future performances (no
+    # news); a prosecutor's office's numbered press releases dated in their text alone
+    ("vikbistritsa", "ВиК Бистрица", "https://www.vik-bistritsa.bg"),
+    ("mbalravnets", "МБАЛ – Равнец", "https://www.mbal-ravnets.bg"),
+    ("dtkalimantsi", "Драматичен театър – Калиманци", "https://www.dt-kalimantsi.bg"),
+    ("opstramsko", "Окръжна прокуратура – Стръмско", "https://www.op-stramsko.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -93,7 +93,7 @@ _NEWS_PROPER = (
     r"медиен център|меди[яа][- ]?център|"
     r"news|latest|press|announcements"
 )
-_NEWS_BESIDE = r"събития|общество|обяви|бюлетин|статии|events"
+_NEWS_BESIDE = r"събития|общество|обяви|обявления|бюлетин|статии|events"
 NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE)
 # Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
 # host for "Събития" is a calendar of what is on, dated when it happens, and one for

@@ -402,8 +402,11 @@ _LINE_RULES = (
     r"(?:Пресцентър|Прес[- ]?център|"
     r"Пресслужба|Прес[- ]?служба|(?:Отдел|Дирекция) „?Връзки с обществеността)",
     # A press release's kind printed as its first line, "ПРЕССЪОБЩЕНИЕ" ("Съобщение за
-    # медиите"): the genre's label over the text, the words of no story.
-    r"^(?:Прессъобщение|Прес[- ]съобщение|Съобщение за медиите|Press release)$",
+    # медиите"): the genre's label over the text, the words of no story. A prosecutor's
+    # office, a court or a ministry numbers its releases in a register, "Прессъобщение №
+    # 212/2026": the label and its number, still no story's words.
+    r"^(?:Прессъобщение|Прес[- ]съобщение|Съобщение за медиите|Press release)"
+    r"(?:\s*(?:№|No\.?)\s*\d{1,5}(?:\s*/\s*\d{2,4})?)?$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
