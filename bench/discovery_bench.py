@@ -1059,6 +1059,16 @@ for site, name, origin in (
     ("mbalravnets", "МБАЛ – Равнец", "https://www.mbal-ravnets.bg"),
     ("dtkalimantsi", "Драматичен театър – Калиманци", "https://www.dt-kalimantsi.bg"),
     ("opstramsko", "Окръжна прокуратура – Стръмско", "https://www.op-stramsko.bg"),
+    # and a hundred-and-first's (tests/fixtures/make_mirrors_round101.py): one host, many
+    # publishers, each sub-site in a folder with its own news, feed and sitemap, the home
+    # aggregating them: WordPress Multisite's /kmetstvo-<x>/ and /ou-<y>/; a regional
+    # administration's /obshtini/<name>/ on Joomla; a newspaper group's /<town>/ editions
+    # behind /statia/<id> 301s; an NGO platform's /members/<slug>/blog/. The root crawled:
+    # every sub-site's news expected (not reached yet: tests/test_round101_mirrors.py)
+    ("mnogoselo", "Община Многосело", "https://www.mnogoselo.bg"),
+    ("oblastzagore", "Областна администрация Загоре", "https://www.oblast-zagore.bg"),
+    ("podbalkanets", "Подбалканец", "https://www.podbalkanets.bg"),
+    ("zaedno", "Мрежа „Заедно“", "https://www.zaedno-mreja.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

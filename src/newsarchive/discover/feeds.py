@@ -762,6 +762,7 @@ def feed_links(
             is_article_url(url, profile)
             or _of_shape(url, profile, shapes)
             or ((entry.news or posts) and _said_news(url, profile))
+            or (bool(entry.title) and source != SOURCE_SITEMAP and _in_its_folder(url, feed_url))
         ):
             # (a Google News entry's publication date is the story's, as a feed's is)
             said = SOURCE_NEWS_SITEMAP if entry.first_published else source
@@ -853,6 +854,28 @@ def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> 
     if is_not_article_path(urlsplit(url).path):
         return False
     return fits_shapes(url, shapes)
+
+
+# A post's own name: words of letters joined by hyphens ("ekskurziya-muzei"), maybe ".html"
+_POST_NAME = re.compile(r"[^\W\d_]+(?:-[^\W_]+)+(?:\.html?)?/?", re.IGNORECASE)
+
+
+def _in_its_folder(url: str, feed_url: str | None) -> bool:
+    """A titled item of a feed kept in a section's folder, named one segment under that
+    folder: ``/members/x/blog/feed/`` (or ``/novini/rss.xml``) listing
+    ``/members/x/blog/ekskurziya-muzei/`` is the section's own post, however short its
+    name; the generic guess wants three words, and a blog of two posts teaches no shape
+    (before, a small sub-site's feed gave nothing). Never at the host's root: ``/feed/``'s
+    folder is the whole site, its pages too; never without a query-free name of words."""
+    if feed_url is None:
+        return False
+    feed, entry = urlsplit(feed_url), urlsplit(url)
+    folder = feed.path.rstrip("/").rpartition("/")[0]
+    if not folder or entry.query or entry.netloc != feed.netloc:
+        return False
+    if not entry.path.startswith(folder + "/") or is_not_article_path(entry.path):
+        return False
+    return bool(_POST_NAME.fullmatch(entry.path[len(folder) + 1 :]))
 
 
 def _site_map_article(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> bool:

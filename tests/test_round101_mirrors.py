@@ -1,0 +1,156 @@
+"""A hundred-and-first round of site shapes: ONE HOST, MANY PUBLISHERS. Four networks of
+sub-sites in folders of one host (``tests/fixtures/make_mirrors_round101.py``), each
+sub-site with its own news, feed and sitemap, the host's home aggregating the newest of
+all: a municipality on WordPress Multisite, its mayoralties and school at
+``/kmetstvo-<x>/`` and ``/ou-<y>/`` (mnogoselo); a regional administration on Joomla, its
+municipalities under ``/obshtini/<name>/`` (oblastzagore); a newspaper group's town
+editions at ``/<town>/`` (podbalkanets); an NGO platform's ``/members/<slug>/blog/``
+(zaedno).
+
+What is decided (README, "one host, many publishers"): a bare crawl of the ROOT archives
+the main site's news AND every sub-site's (a researcher adding the municipality expects
+its mayoralties' news; the root's bounds are the whole host), each article once, under its
+sub-site's address however the aggregating home or the CMS's short links name it; a crawl
+rooted at one sub-site archives that sub-site's news alone.
+
+Not mended in this round (strict xfail, so the day it is mended the marks must go): the
+root crawl takes the first news listing it finds as the site's news and never looks for the
+sub-sites' own (mnogoselo 3 of 9, oblastzagore 3 of 9, podbalkanets 6 of 9, zaedno 5 of 8).
+Mended: a member's folder on zaedno, its blog two posts of two-word names
+(``/members/x/blog/ekskurziya-muzei/``), too few cards to teach a shape and too short a
+name for the generic guess, had its own feed's two items dropped (0 of 2; now 2 of 2, and
+the platform's root crawl 3 of 8 -> 5 of 8, its own ``/novini/feed/`` read so too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.feeds import feed_links
+from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Profile
+
+from .mirror_sites import (
+    article_rows,
+    bare_crawl_twice,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+    site_json,
+)
+from .support import Result
+
+ROUND101_SITES = {
+    "mnogoselo": ("Община Многосело", "https://www.mnogoselo.bg"),
+    "oblastzagore": ("Областна администрация Загоре", "https://www.oblast-zagore.bg"),
+    "podbalkanets": ("Подбалканец", "https://www.podbalkanets.bg"),
+    "zaedno": ("Мрежа „Заедно“", "https://www.zaedno-mreja.bg"),
+}
+ROOT_GAP = "a root crawl reads the first news listing it finds, not every sub-site's"
+
+
+@pytest.mark.xfail(reason=ROOT_GAP, strict=True)
+@pytest.mark.parametrize("site", sorted(ROUND101_SITES))
+def test_a_round101_hosts_root_is_archived_with_every_sub_sites_news(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND101_SITES[site])
+
+
+@pytest.mark.parametrize("site", sorted(ROUND101_SITES))
+def test_a_root_crawl_archives_each_article_once_under_its_sub_sites_address(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    """The aggregating home links a sub-site's post by another address (WordPress's
+    ``/<folder>/?p=N``, Joomla's ``/component/content/article/N?catid=9``, the group's
+    ``/statia/N`` 301): what the root crawl archives is each under its sub-site's own
+    address, once, with its title, date and writer, and nothing else; its rerun <= 3."""
+    _, nightly = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND101_SITES[site])
+    assert len(nightly) <= 3, nightly
+    expected = {row["url"]: row for row in site_json(site, "expected.json")}
+    rows = article_rows(db)
+    assert rows, site
+    assert set(rows) <= set(expected), sorted(set(rows) - set(expected))
+    for url, (title, published, author, _text) in rows.items():
+        row = expected[url]
+        assert (title, published, author) == (row["title"], row["published"], row["author"])
+
+
+SUB_SITES = [
+    ("mnogoselo", "ou-paisiy/"),
+    ("oblastzagore", "obshtini/brodets/"),
+    ("podbalkanets", "bukovo/"),
+    ("zaedno", "members/fondatsia-iskra/"),
+]
+
+
+@pytest.mark.parametrize(("site", "folder"), SUB_SITES)
+def test_a_crawl_rooted_at_one_sub_site_archives_its_news_alone(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str, folder: str
+) -> None:
+    """The origin a sub-site's folder: its news, every one, and none of the host's other
+    folders' (the main site's, the other mayoralties', editions', members')."""
+    name, origin = ROUND101_SITES[site]
+    profile = bare_profile(tmp_path, site, name, f"{origin}/{folder}")
+    _, nightly = crawl_twice(
+        run_cli, db, profile, site, Path(__file__).parent / "fixtures" / "sites" / site
+    )
+    assert len(nightly) <= 3, nightly
+    own = {
+        row["url"] for row in site_json(site, "expected.json")
+        if row["url"].startswith(f"{origin}/{folder}")
+    }  # fmt: skip
+    assert len(own) >= 2
+    assert sorted(article_rows(db)) == sorted(own)
+
+
+ZAEDNO = "https://www.zaedno-mreja.bg"
+MEMBER = Profile(id="iskra", name="Фондация „Искра“", origin=ZAEDNO, home="/members/iskra/")
+
+
+def _rss(*links: str) -> bytes:
+    items = "".join(
+        f"<item><title>Новина {k}</title><link>{ZAEDNO}{link}</link>"
+        f"<pubDate>Fri, 27 Nov 2026 14:23:00 +0200</pubDate></item>"
+        for k, link in enumerate(links)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'.encode()
+
+
+def test_a_sections_feed_gives_its_posts_of_two_word_names() -> None:
+    """zaedno's member blog: two posts, ``/members/iskra/blog/ekskurziya-muzei/``, its feed
+    at ``/members/iskra/blog/feed/``. Before, neither item was taken (the generic guess wants
+    three words; two cards teach no shape): the member's crawl archived nothing."""
+    content = _rss("/members/iskra/blog/ekskurziya-muzei/", "/members/iskra/blog/muzei.html")
+    got = feed_links(content, MEMBER, SOURCE_FEED, base=f"{ZAEDNO}/members/iskra/blog/feed/")
+    assert [c.url for c in got.articles] == [f"{ZAEDNO}/members/iskra/blog/ekskurziya-muzei/"]
+
+
+@pytest.mark.parametrize(
+    ("feed", "link"),
+    [
+        ("/feed/", "/za-nas/"),  # the root's feed: its folder is the whole site
+        ("/novini/feed/", "/novini/stari-broeve/za-nas/"),  # deeper than one segment
+        ("/novini/feed/", "/novini/za-nas/?razdel=2"),  # a query
+        ("/novini/feed/", "/kmetstvo/za-nas/"),  # not under the feed's folder
+        ("/novini/feed/", "/novini/category/sport/"),
+    ],
+)
+def test_a_feeds_item_outside_its_sections_posts_is_left_to_the_usual_rules(
+    feed: str, link: str
+) -> None:
+    profile = Profile(id="z", name="З", origin=ZAEDNO)
+    assert feed_links(_rss(link), profile, SOURCE_FEED, base=ZAEDNO + feed).articles == []
+
+
+def test_a_sitemaps_entries_in_a_folder_are_not_taken_for_its_posts() -> None:
+    """A sitemap's ``<url>`` has no title: its static pages stay out."""
+    sitemap = (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{ZAEDNO}/novini/za-nas/</loc></url></urlset>"
+    ).encode()
+    profile = Profile(id="z", name="З", origin=ZAEDNO)
+    got = feed_links(sitemap, profile, SOURCE_SITEMAP, base=f"{ZAEDNO}/novini/sitemap.xml")
+    assert got.articles == []
