@@ -6,9 +6,10 @@ the only sure sign left is the text itself. Script alone cannot tell Bulgarian f
 Russian (both Cyrillic), so the letters Bulgarian lacks (ы, э, ё; Ukrainian's і, ї, є,
 ґ; Serbian's and Macedonian's ј, љ, њ, ћ, ђ, ќ, ѓ, ѕ) are weighed with the short words
 each language uses on every line and the other does not ("что", "это", "для" against
-"че", "ще", "със"). The verdict is for a whole article's text: a Bulgarian text quoting
-a Russian name or a line of English stays Bulgarian, and a text too short to tell is
-"" (no verdict), never another language.
+"че", "ще", "със"). The verdict is for an article's text, read in its opening
+paragraphs (``_SAMPLE``): a Bulgarian text quoting a Russian name or a line of English
+stays Bulgarian, and a text too short to tell is "" (no verdict), never another
+language.
 """
 
 from __future__ import annotations
