@@ -548,7 +548,11 @@ class _Explorer:
         stay three). At most ``MAX_SUB_SITES``, within the exploring budget; the first
         folder that is no publisher's ends the search, so a site that is no network
         pays one request."""
-        covered = [*self.feeds, *self.listings]
+        # the main site's sources, and the items its lists (not the home page's own,
+        # which shows the sub-sites' too) and its feed hold: their folders are its own
+        listed = [key for url in self.listings if url != home for key in self.listed.get(url, ())]
+        held = [f"https://{key}" for key in (*listed, *(self.fed or ()))]
+        covered = [*self.feeds, *self.listings, *held]
         found: list[str] = []
         for folder in candidate_folders(cards, home, covered, limit=MAX_SUB_SITES):
             page = self.get(folder, "listing")

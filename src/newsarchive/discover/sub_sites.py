@@ -45,14 +45,15 @@ def candidate_folders(
 ) -> list[str]:
     """The folders (full URLs) the home page's ``cards`` lead into, in the page's order,
     at most ``limit``: on the home's host, under its folder and not it, none holding or
-    held by a source already found (``covered``: the main site's "Новини" list and
-    feed). Fewer than ``MIN_SUB_SITES`` of them is no network: nothing."""
+    held by a source already found or an item of one (``covered``: the main site's
+    "Новини" list and feed, the posts they hold). Fewer than ``MIN_SUB_SITES`` of them
+    is no network: nothing."""
     root = urlsplit(home)
     home_path = root.path if root.path.endswith("/") else root.path.rsplit("/", 1)[0] + "/"
     known = [
         folder
         for url in covered
-        if urlsplit(url).netloc == root.netloc
+        if _host(url) == _host(home)
         for folder in [urlsplit(url).path.rstrip("/") + "/"]
         if folder != home_path
     ]
@@ -81,3 +82,8 @@ def own_news(folder: str, feeds: Iterable[str], cards: Iterable[str]) -> bool:
     announces the host's feed, or lists posts living elsewhere."""
     inside = [url for url in cards if url.startswith(folder) and url != folder]
     return any(url.startswith(folder) for url in feeds) and len(inside) >= MIN_OWN_ITEMS
+
+
+def _host(url: str) -> str:
+    """A URL's host without ``www.``: an item's key (``urls.url_key``) drops it."""
+    return urlsplit(url).netloc.removeprefix("www.")
