@@ -69,6 +69,7 @@ from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.shell import script_shell, shell_problem
 from newsarchive.discover.site_map import site_map_link
+from newsarchive.discover.sub_sites import MAX_SUB_SITES, candidate_folders, own_news
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
@@ -349,6 +350,7 @@ class _Explorer:
         # menu's entries (a paper's topics, ``topic_sections``) and the home cards' shape
         topics: list[str] = []
         home_card_shape: Shape | None = None
+        home_cards: list[str] = []  # the home page's own news items (``sub_sites``)
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place; so is the
         # Bulgarian site a bare choice of language ("Български | English") leads to.
@@ -373,6 +375,8 @@ class _Explorer:
             shown = len(items.cards) or len(
                 listings.stated_news(tree, page.final_url, self.profile)
             )
+            if framed is None:
+                home_cards = [card.url for card in items.cards]
             if shown > home_items:
                 home_items = shown
                 home_listing = home if framed is None else page.final_url
@@ -472,6 +476,7 @@ class _Explorer:
                 ": a stream of its own beyond the two read every night, read every few days"
                 " (every night where no feed, sitemap or list of all news shows its news)"
             )
+        rested += self.sub_sites(home, home_cards)
         self.pages_a_sitemap_names()
         self.site_map_instead()
         self.sitemap_instead()
@@ -533,6 +538,38 @@ class _Explorer:
         self.listed[home] = shown
         self.shapes[home] = shape
         self.pagination[home] = next_page
+
+    def sub_sites(self, home: str, cards: list[str]) -> tuple[str, ...]:
+        """One host, many publishers (``discover.sub_sites``): the folders the home
+        page's news items lead into, each page opened in turn, and those listing their
+        own news beside their own feed kept as listings of their own, rested: walked
+        whole on the first run, then read every few days where the main site's feed,
+        sitemap or list of all news shows a nightly run what is new (its three requests
+        stay three). At most ``MAX_SUB_SITES``, within the exploring budget; the first
+        folder that is no publisher's ends the search, so a site that is no network
+        pays one request."""
+        # the main site's sources, and the items its lists (not the home page's own,
+        # which shows the sub-sites' too) and its feed hold: their folders are its own
+        listed = [key for url in self.listings if url != home for key in self.listed.get(url, ())]
+        held = [f"https://{key}" for key in (*listed, *(self.fed or ()))]
+        covered = [*self.feeds, *self.listings, *held]
+        found: list[str] = []
+        for folder in candidate_folders(cards, home, covered, limit=MAX_SUB_SITES):
+            page = self.get(folder, "listing")
+            if page is None:
+                break
+            tree = parse_html(page.text)
+            items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
+            feeds = declared_feeds(tree, page.final_url, self.profile)
+            if not own_news(folder, feeds, [card.url for card in items.cards]):
+                break
+            self.learn(items.shape, *items.shapes)
+            self.add(
+                found, page.final_url,
+                f"a sub-site of the host: the home page shows its news, and its page lists"
+                f" {len(items.cards)} of its own beside its own feed; read every few days",
+            )  # fmt: skip
+        return tuple(found)
 
     def drawn_only_by_script(self) -> bool:
         """Nothing found, the home page a script's shell, and a view asked as its

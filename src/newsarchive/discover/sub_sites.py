@@ -1,0 +1,89 @@
+"""One host, many publishers: the sub-sites in folders of a host whose home page shows
+their newest posts (WordPress Multisite's mayoralties at ``/kmetstvo-<x>/``, an NGO
+platform's ``/members/<slug>/blog/``).
+
+Such a home page's cards lead into several folders, one a publisher each, and each
+folder's own page lists that publisher's news and announces that publisher's own feed:
+the home shows only the newest one of each, so a crawl of the root that read the first
+news list it found (the main site's) archived none of the rest. A folder is taken for a
+sub-site only on the evidence of its own page (``own_news``), never for being a folder:
+a municipality's ``/en/``, ``/documents/`` or a paper's ``/sport/`` category is no
+publisher of its own. The decisions are pure; ``explorer`` fetches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+MIN_SUB_SITES = 2  # distinct folders the home's cards lead into: one is a section, not a network
+MIN_OWN_ITEMS = 2  # a sub-site's page lists at least this many of its own posts
+# sub-sites' pages opened per exploration, in the home page's order, within the
+# exploring budget: each costs one request, and the first folder that proves no
+# publisher of its own ends the search (a site that is no network pays one request)
+MAX_SUB_SITES = 6
+
+
+def card_folder(url: str) -> str:
+    """The folder a card's article lives in, as a path ending in ``/``: WordPress
+    Multisite's short link ``/kmetstvo-x/?p=43`` is the sub-site's own folder; a post's
+    ``/members/x/blog/sabor/`` is in ``/members/x/blog/``. ``""`` for an address in no
+    folder of its own (the host's root), or in one named by a number (a date archive's
+    ``/2026/11/29/``): that is a stream's, not a publisher's."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if not (parts.query and path.endswith("/")):
+        path = path.rstrip("/").rsplit("/", 1)[0] + "/"
+    segments = [s for s in path.split("/") if s]
+    if not segments or any(s.isdigit() for s in segments):
+        return ""
+    return path
+
+
+def candidate_folders(
+    cards: Iterable[str], home: str, covered: Iterable[str], *, limit: int
+) -> list[str]:
+    """The folders (full URLs) the home page's ``cards`` lead into, in the page's order,
+    at most ``limit``: on the home's host, under its folder and not it, none holding or
+    held by a source already found or an item of one (``covered``: the main site's
+    "Новини" list and feed, the posts they hold). Fewer than ``MIN_SUB_SITES`` of them
+    is no network: nothing."""
+    root = urlsplit(home)
+    home_path = root.path if root.path.endswith("/") else root.path.rsplit("/", 1)[0] + "/"
+    known = [
+        folder
+        for url in covered
+        if _host(url) == _host(home)
+        for folder in [urlsplit(url).path.rstrip("/") + "/"]
+        if folder != home_path
+    ]
+    found: list[str] = []
+    for url in cards:
+        parts = urlsplit(url)
+        folder = card_folder(url)
+        if (
+            not folder
+            or parts.netloc != root.netloc
+            or folder == home_path
+            or not folder.startswith(home_path)
+            or any(folder.startswith(k) or k.startswith(folder) for k in known)
+        ):
+            continue
+        full = f"{parts.scheme}://{parts.netloc}{folder}"
+        if full not in found:
+            found.append(full)
+    return found[:limit] if len(found) >= MIN_SUB_SITES else []
+
+
+def own_news(folder: str, feeds: Iterable[str], cards: Iterable[str]) -> bool:
+    """Whether the page at ``folder`` is a publisher's own: it announces a feed inside
+    the folder (its own, not the host's ``/feed/``) and lists at least
+    ``MIN_OWN_ITEMS`` news items inside it. A category page of the main site
+    announces the host's feed, or lists posts living elsewhere."""
+    inside = [url for url in cards if url.startswith(folder) and url != folder]
+    return any(url.startswith(folder) for url in feeds) and len(inside) >= MIN_OWN_ITEMS
+
+
+def _host(url: str) -> str:
+    """A URL's host without ``www.``: an item's key (``urls.url_key``) drops it."""
+    return urlsplit(url).netloc.removeprefix("www.")
