@@ -369,3 +369,14 @@ def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
         start = where
     pieces.append(data[start:])
     return b"".join(pieces)
+
+
+def holds(node: LexborNode, other: LexborNode) -> bool:
+    """Whether ``other`` is inside ``node`` (a descendant of it): walked up from ``other``,
+    as selectolax asks no such question of its nodes."""
+    parent = other.parent
+    while parent is not None:
+        if parent.mem_id == node.mem_id:
+            return True
+        parent = parent.parent
+    return False

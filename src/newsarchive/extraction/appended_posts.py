@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from newsarchive.markup import holds
+
 # A paragraph of a post's prose: a sentence or more, not a label or a date line
 _PROSE_CHARS = 40
 # The paragraphs of prose a post appended whole holds at least (a card's excerpt is one)
@@ -59,15 +61,6 @@ def _kind(article: LexborNode) -> str:
     return words[0] if words else ""
 
 
-def _inside(node: LexborNode, box: LexborNode) -> bool:
-    up = node.parent
-    while up is not None:
-        if up.mem_id == box.mem_id:
-            return True
-        up = up.parent
-    return False
-
-
 def appended_posts(root: LexborNode) -> set[int]:
     """The ``mem_id`` of each post appended after the page's own under ``root``."""
     articles = root.css("article")
@@ -86,7 +79,7 @@ def appended_posts(root: LexborNode) -> set[int]:
         if article.mem_id == own.mem_id:
             after = True
             continue
-        if not after or _inside(article, own):
+        if not after or holds(own, article):
             continue
         if (
             _kind(article) == kind

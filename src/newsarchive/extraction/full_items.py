@@ -33,7 +33,7 @@ from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
 from newsarchive.extraction.text_language import article_language
 from newsarchive.extraction.titles import SECTION_WORDS
-from newsarchive.markup import parse_html
+from newsarchive.markup import holds, parse_html
 from newsarchive.models import Article, Published
 from newsarchive.transliteration import LATIN
 
@@ -422,16 +422,7 @@ def _headline_above(tree: LexborHTMLParser, first: LexborNode) -> bool:
 
 def _before(node: LexborNode, other: LexborNode) -> bool:
     """``node`` comes before ``other`` in the document (and does not hold it)."""
-    return _position(node) < _position(other) and not _holds(node, other)
-
-
-def _holds(node: LexborNode, other: LexborNode) -> bool:
-    parent = other.parent
-    while parent is not None:
-        if parent.mem_id == node.mem_id:
-            return True
-        parent = parent.parent
-    return False
+    return _position(node) < _position(other) and not holds(node, other)
 
 
 def _position(node: LexborNode) -> list[int]:
