@@ -107,6 +107,18 @@ def test_a_post_after_the_headlines_is_told_only_whole(appended: str, told: int)
     assert len(appended_posts(tree.body)) == told
 
 
+def test_wordpress_post_ids_in_the_class_do_not_make_posts_of_other_kinds() -> None:
+    """WordPress's ``post_class()`` opens every post's class list with its id
+    ("post-9950 post type-post …"): the page's post and the one appended under it are
+    still of one kind."""
+    own = _post("h1", "Ремонт на моста", OWN).replace('class="post ', 'class="post-9950 post ', 1)
+    nxt = _post("h2", "Нова зала в читалището", NEXT)
+    nxt = nxt.replace('class="post ', 'class="post-9949 post ', 1)
+    tree = LexborHTMLParser(f"<body>{own}{nxt}</body>")
+    assert tree.body is not None
+    assert len(appended_posts(tree.body)) == 1
+
+
 def test_no_post_is_told_where_the_headlines_article_holds_no_text() -> None:
     """A theme setting the headline in an ``<article>`` of its own over the text's."""
     head = '<article class="post-header"><h1>Ремонт на моста</h1></article>'

@@ -54,11 +54,12 @@ def _outermost_article(node: LexborNode, root: LexborNode) -> LexborNode | None:
 
 
 def _kind(article: LexborNode) -> str:
-    """An ``<article>``'s first class word: a post's and the post appended after it are
-    of one kind (WordPress's ``post``), a page's parts set in ``<article>``s of their own
-    are not (a recipe's ``node`` over its ``recipe__instructions``)."""
+    """An ``<article>``'s first class word holding no digit: a post's and the post
+    appended after it are of one kind (WordPress's ``post``, after the ``post-9950`` its
+    ``post_class()`` opens every post's list with), a page's parts set in ``<article>``s
+    of their own are not (a recipe's ``node`` over its ``recipe__instructions``)."""
     words = (article.attributes.get("class") or "").split()
-    return words[0] if words else ""
+    return next((word for word in words if not any(c.isdigit() for c in word)), "")
 
 
 def appended_posts(root: LexborNode) -> set[int]:
