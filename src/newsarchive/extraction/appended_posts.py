@@ -9,10 +9,11 @@ chosen where it was the longer, and the page archived with another article's tex
 Told before the walk of the page's text (``blocks.Walker`` skips them as it skips a table
 of contents): the ``<article>`` holding the page's headline (the first ``<h1>`` inside
 one) is the page's post; an ``<article>`` after it, outside it, of its kind (its first
-class word holding no digit, ``_kind``), that holds a headline of its own (``<h1>`` or ``<h2>``) and a
-post's prose (two paragraphs of a sentence or more) is another post. A page's own parts
-set in ``<article>``s of other names are its text (a recipe's intro, under the ``<h1>``
-in ``article.node``, and its steps in ``article.recipe__instructions``, WCXB dev 4163).
+class word holding no digit, ``_kind``), that holds a headline of its own (``<h1>`` or
+``<h2>``) and a post's prose (two paragraphs of a sentence or more) is another post. A
+page's own parts set in ``<article>``s of other names are its text (a recipe's intro,
+under the ``<h1>`` in ``article.node``, and its steps in
+``article.recipe__instructions``, WCXB dev 4163).
 Nothing is told where the headline's post holds no prose itself (a theme setting the
 headline in an ``<article>`` of its own over the text's), nor where no ``<article>``
 holds an ``<h1>``. A card of a related list (one excerpt) is no whole post and stays for
