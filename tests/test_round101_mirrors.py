@@ -179,6 +179,7 @@ MNOGO = "https://www.mnogoselo.bg"
         (f"{MNOGO}/kmetstvo-gornik/?p=43", "/kmetstvo-gornik/"),  # Multisite's short link
         (f"{ZAEDNO}/members/zora/blog/sabor/", "/members/zora/blog/"),
         (f"{MNOGO}/2026/11/29/zimna-podgotovka/", ""),  # a date archive: the main stream's
+        (f"{MNOGO}/kmetstvo-gornik/2026/11/29/sabor/", "/kmetstvo-gornik/"),  # its permalink
         (f"{MNOGO}/statia/9120", "/statia/"),
         (f"{MNOGO}/novina.php?id=5", ""),  # the host's root
     ],

@@ -27,17 +27,20 @@ MAX_SUB_SITES = 6
 def card_folder(url: str) -> str:
     """The folder a card's article lives in, as a path ending in ``/``: WordPress
     Multisite's short link ``/kmetstvo-x/?p=43`` is the sub-site's own folder; a post's
-    ``/members/x/blog/sabor/`` is in ``/members/x/blog/``. ``""`` for an address in no
-    folder of its own (the host's root), or in one named by a number (a date archive's
-    ``/2026/11/29/``): that is a stream's, not a publisher's."""
+    ``/members/x/blog/sabor/`` is in ``/members/x/blog/``; a sub-site's dated permalink,
+    ``/kmetstvo-x/2026/11/29/sabor/``, is in the folder before its date. ``""`` for an
+    address in no folder of its own (the host's root), or whose folder opens with a
+    number (the main site's date archive, ``/2026/11/29/``): that is a stream's, not a
+    publisher's."""
     parts = urlsplit(url)
     path = parts.path or "/"
     if not (parts.query and path.endswith("/")):
         path = path.rstrip("/").rsplit("/", 1)[0] + "/"
     segments = [s for s in path.split("/") if s]
-    if not segments or any(s.isdigit() for s in segments):
+    dated = next((at for at, s in enumerate(segments) if s.isdigit()), len(segments))
+    if not dated:
         return ""
-    return path
+    return "/" + "/".join(segments[:dated]) + "/"
 
 
 def candidate_folders(
