@@ -52,7 +52,10 @@ _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 # Any of these inside a cell makes its table a layout's: a paragraph, a list, a box, a
 # table. (``br`` is not one: a cell's lines are still one datum's.) Not the cell tags: the
 # query matches the cell itself; a nested table's cells are inside its ``table``.
-_CELL_BLOCKS = ",".join(sorted(BLOCK_TAGS - _CELL_TAGS))
+_CELL_BLOCKS = frozenset(BLOCK_TAGS - _CELL_TAGS)
+# Elements a datum's cell holds at most: more (a page set in a layout's cell, a menu) is
+# a layout's, told without walking the rest of it.
+_CELL_ELEMENTS = 100
 # A cell longer than this is prose, not a datum: the page's text set in a layout's cell.
 DATA_CELL_MAX = 300
 # A data cell (or a paragraph in one), for ``lines``: the serials of its table, row and
@@ -91,10 +94,10 @@ def _span(cell: LexborNode, name: str) -> int:
     return max(int(value), 1) if value.isdigit() and len(value) < 4 else 1
 
 
-def _blank_line(cell: LexborNode) -> bool:
-    """Two ``<br>`` with nothing but blanks between: a paragraph's end, as an old layout's
-    text cell parts its paragraphs."""
-    for br in cell.css("br"):
+def _blank_line(breaks: list[LexborNode]) -> bool:
+    """Two ``<br>`` (of a cell's ``breaks``) with nothing but blanks between: a
+    paragraph's end, as an old layout's text cell parts its paragraphs."""
+    for br in breaks:
         following = br.next
         while following is not None and following.tag == "-text" and following.text().isspace():
             following = following.next
@@ -103,10 +106,39 @@ def _blank_line(cell: LexborNode) -> bool:
     return False
 
 
-def _paragraphs_only(cell: LexborNode) -> bool:
-    """Every block element in the cell is a paragraph, so each holds inline text only
-    (a ``<p>`` cannot hold a block: the parser closes it first), and where two or more
-    hold text, none is longer than ``DATA_LINE_MAX``.
+def _holds_a_datum(cell: LexborNode) -> bool:
+    """The cell's content is a datum's: inline text, or paragraphs of it
+    (``_paragraphs_only``), fewer than ``DATA_CELL_LINKS`` links (more: a menu), no blank
+    line of two ``<br>`` (``_blank_line``: paragraphs), at most ``_CELL_ELEMENTS``
+    elements. One walk of the cell, left at the first element that settles it: three
+    lexbor queries a cell, each with its fixed cost, doubled the time a 20,000-row
+    table took to extract."""
+    paragraphs: list[LexborNode] = []
+    breaks: list[LexborNode] = []
+    links = 0
+    for count, node in enumerate(cell.traverse()):
+        tag = node.tag
+        if not count:
+            continue  # (the cell itself)
+        if count > _CELL_ELEMENTS:
+            return False
+        if tag in _CELL_BLOCKS:
+            if tag != "p":
+                return False
+            paragraphs.append(node)
+        elif tag == "a":
+            links += 1
+            if links >= DATA_CELL_LINKS:
+                return False
+        elif tag == "br":
+            breaks.append(node)
+    return _paragraphs_only(paragraphs) and not _blank_line(breaks)
+
+
+def _paragraphs_only(paragraphs: list[LexborNode]) -> bool:
+    """A cell's ``paragraphs`` (its only block elements: each holds inline text only, as
+    a ``<p>`` cannot hold a block, the parser closing it first): where two or more hold
+    text, none is longer than ``DATA_LINE_MAX``.
 
     Word pasted into a CMS's editor sets each cell's text in ``<p class=MsoNormal>``
     (TinyMCE and WordPress's classic editor keep it), a list of streets a paragraph a
@@ -116,9 +148,7 @@ def _paragraphs_only(cell: LexborNode) -> bool:
     parting them are (``_blank_line``)."""
     texts = 0
     long = False
-    for block in cell.css(_CELL_BLOCKS):
-        if block.tag != "p":
-            return False
+    for block in paragraphs:
         size = len(block.text(deep=True).strip())
         texts += size > 0
         long = long or size > DATA_LINE_MAX
@@ -158,14 +188,12 @@ def is_data_table(table: LexborNode) -> bool:
         for cell in row.iter():
             if cell.tag not in _CELL_TAGS:
                 continue
-            if cell.css_first(_CELL_BLOCKS) is not None and not _paragraphs_only(cell):
+            if not _holds_a_datum(cell):
                 return False
             size = len(cell.text(deep=True).strip())
             if size > DATA_CELL_MAX:
                 return False
             texts += size > 0
-            if len(cell.css("a")) >= DATA_CELL_LINKS or _blank_line(cell):
-                return False
             columns = _span(cell, "colspan")
             width += columns
             down = _span(cell, "rowspan")
