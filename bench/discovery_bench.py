@@ -1069,6 +1069,15 @@ for site, name, origin in (
     ("oblastzagore", "Областна администрация Загоре", "https://www.oblast-zagore.bg"),
     ("podbalkanets", "Подбалканец", "https://www.podbalkanets.bg"),
     ("zaedno", "Мрежа „Заедно“", "https://www.zaedno-mreja.bg"),
+    # and a hundred-and-second's (tests/fixtures/make_mirrors_round102.py): CMSs no round
+    # named, as they ship: MODX Revolution's <base href>-relative novini/<alias>.html,
+    # pdoPage's ?page=2 and Archivist's ?arc_year=; classic DNN's /Новини/tabid/57/ .aspx
+    # paths, an article at its title's and at Default.aspx; SilverStripe's blog, ?start=4
+    # and /archive/2026/11/; Webflow's w-dyn-item lists paged ?9f4c2a1b_page=2
+    ("belokamak", "Община Белокамък", "https://www.belokamak.bg"),
+    ("pggranitovo", "ПГ „Васил Левски“ – Гранитово", "https://www.pg-granitovo.bg"),
+    ("dunavskazarya", "Дунавска заря", "https://www.dunavska-zarya.bg"),
+    ("glasnagorno", "Глас на Горно", "https://www.glas-na-gorno.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -180,9 +180,12 @@ PUBLISHED_WORD = re.compile(
 # anywhere in a text: "Публикувано на 27.11.2026 г. в 08:17 ч. от Мария Петрова", the
 # line a blog theme prints in the post's footer under the text (read for its writer by
 # ``authors._posted_on_by_anywhere``). Not an update's label: who changed the text last
-# is no writer of it. Led by the same look-ahead.
+# is no writer of it. Led by the same look-ahead. A blog template may file the post
+# between the label and its "на" ("Публикувано в Общество на 27.11.2026 от …", "Posted
+# in News on …": ``FILED_IN``, the category's few words and no digit).
+FILED_IN = r"(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+\s+(?=(?:на|on)\s)"
 POSTED_ON_BY = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:на|on)\s"
+    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
     r"[^\n]{4,60}?\s(?:от|by)\s",
     re.IGNORECASE,
 )

@@ -409,8 +409,9 @@ _PRINT_LOOK = 60  # a print label's words are few ("Версия за печат
 
 
 # A comment count's whole label: "Коментари (0)", "Коментари: 3", "3 коментара", "Comments
-# (2)". A count is required: a menu's "Коментари" is a page of its own.
-_COMMENT_COUNT = re.compile(
+# (2)". A count is required: a menu's "Коментари" is a page of its own. (Also what closes
+# a byline line after its name: ``extraction.bylines.signed_line``.)
+COMMENT_COUNT = re.compile(
     r"(?:(?:коментари|мнения|comments?)\s*[:(]?\s*\d+\s*\)?"
     r"|\d+\s+(?:коментара?|мнения|comments?))[\s:.!…]*",
     re.IGNORECASE,
@@ -419,7 +420,7 @@ _COMMENT_COUNT = re.compile(
 
 def says_comment_count(words: str) -> bool:
     """Whether a link's words are a comment count ("Коментари (0)", "3 коментара")."""
-    return len(words) <= _PRINT_LOOK and bool(_COMMENT_COUNT.fullmatch(words))
+    return len(words) <= _PRINT_LOOK and bool(COMMENT_COUNT.fullmatch(words))
 
 
 def says_print(anchor: LexborNode, attributes: Mapping[str, str | None], words: str) -> bool:

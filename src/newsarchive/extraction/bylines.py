@@ -18,12 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newsarchive.date_words import (
     DATE_LINE_LABEL,
+    FILED_IN,
     LABEL_WORDS,
     MONTH_WORD,
     WEEKDAY_NAMES,
     is_roman_month,
 )
 from newsarchive.dates import is_date_line
+from newsarchive.discover.anchors import COMMENT_COUNT
 from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
 from newsarchive.led_words import led_words
 
@@ -741,13 +743,25 @@ def posted_by(line: str) -> tuple[str, str]:
 _DATE_LABEL = re.compile(rf"^(?:{DATE_LINE_LABEL})(?!\w)(?:\s+(?:на|on))?\s*:?\s*", re.IGNORECASE)
 
 
+# A blog template's filing between the date's label and the date ("Публикувано в
+# Общество на 27.11.2026 от …", "Posted in News on March 3, 2026 by …": SilverStripe's
+# blog, many WordPress themes; ``date_words.FILED_IN``).
+_FILED_IN = re.compile(rf"^(?P<label>{DATE_LINE_LABEL})\s+{FILED_IN}", re.IGNORECASE)
+# The comment count the same templates close the line with, after the name ("… от Мира
+# Димова 0 коментара", "… by Jane Doe Comments (2)"): a link of its own, not the name's.
+_COUNT_CLOSING = re.compile(rf"\s+(?:{COMMENT_COUNT.pattern})$", re.IGNORECASE)
+
+
 def signed_line(line: str) -> str:
     """The name in a line that says who posted the text and when, and nothing else, in
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
-    it as the text's closing line or as the byline under the headline."""
+    it as the text's closing line or as the byline under the headline, some with the
+    post's category after the label and its comment count after the name, which say
+    nothing of who or when and are left out (``_FILED_IN``, ``_COUNT_CLOSING``)."""
     if len(line) > 120:
         return ""
+    line = _COUNT_CLOSING.sub("", _FILED_IN.sub(r"\g<label> ", line, count=1), count=1)
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
