@@ -1078,6 +1078,15 @@ for site, name, origin in (
     ("pggranitovo", "ПГ „Васил Левски“ – Гранитово", "https://www.pg-granitovo.bg"),
     ("dunavskazarya", "Дунавска заря", "https://www.dunavska-zarya.bg"),
     ("glasnagorno", "Глас на Горно", "https://www.glas-na-gorno.bg"),
+    # and a hundred-and-third's (tests/fixtures/make_mirrors_round103.py): a village's news
+    # on hosted blog and newsletter platforms: Blogger's blogspot.com (blog-post_24.html,
+    # ?m=1 copies, /search closed by robots.txt); a community centre's Tumblr
+    # (/post/<id>/<slug>); a civic group's Substack (/p/<slug>, /archive); a journalist's
+    # LiveJournal (/<ditemid>.html, ?skip=5, ?mode=reply and ?thread= copies)
+    ("brezovitsa", "Новини от Брезовица", "https://novini-ot-brezovitsa.blogspot.com"),
+    ("lozen", "Читалище „Искра 1911“ – с. Лозен", "https://chitalishte-iskra-lozen.tumblr.com"),
+    ("topolnitsa", "Граждани за Тополница", "https://grazhdani-za-topolnitsa.substack.com"),
+    ("kamenishte", "Каменище днес", "https://kamenishte-dnes.livejournal.com"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

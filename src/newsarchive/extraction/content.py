@@ -872,11 +872,32 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
         start += 1
     while end > start and _trimmable(blocks[end - 1]):
         last = blocks[end - 1]
+        if end - start > 1 and _closes_the_text(last, blocks[end - 2]):
+            break
         if signs is not None and last.tag == "div" and end - start > 1:
             if signs(last.text, blocks[end - 2].text):
                 break
         end -= 1
     return blocks[start:end]
+
+
+def _closes_the_text(line: Block, above: Block) -> bool:
+    """Whether a short last line is the text's own closing sentence, written as its
+    paragraphs are: a sentence with no link, after a line of prose that is the same kind
+    of element in the same place (a ``<br>``-split line of the same element, as
+    LiveJournal's editor writes every paragraph; or a sibling ``<div>`` of the same
+    parent, as Blogger's does). As a ``<p>`` such a line was kept; written so, "Продължението
+    — скоро." or "Благодаря!" was cut as a label (kamenishte, brezovitsa, round 103). A
+    line ending in ":" or "..." introduces what follows ("Related reads:", "You may also
+    like..."): a label still."""
+    return (
+        line.tag == above.tag
+        and (line.owner == above.owner or line.parent == above.parent)
+        and line.link_share == 0
+        and line.text[-1:] in ".!?"
+        and not line.text.endswith("..")
+        and block_weight(above) > 0
+    )
 
 
 def _signs(tree: LexborHTMLParser) -> Callable[[str, str], bool]:
