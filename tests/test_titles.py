@@ -985,3 +985,67 @@ def test_a_header_h1_that_is_the_titles_site_part_is_no_headline(name: str) -> N
 def test_a_run_of_segments_leaving_out_the_longest_is_a_short_segment(h1: str, short: bool) -> None:
     title = "Вестник Долина – Русе | Нов мост над Янтра – открит | НЧ „Просвета 1907“ – с. Форумово"
     assert titles._is_short_segment(h1, [title]) is short
+
+
+def _pitch_page(h1: str, og: str, title: str) -> str:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Бизнес Пример">'
+    head += f'<meta property="og:title" content="{og}">' if og else ""
+    return page(head, f"<main><section class='intro'><h1>{h1}</h1></section>{PROSE}</main>")
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "title", "expected"),
+    [
+        # a sales page's button-like h1; og:title and <title> agree on what the page is
+        (
+            "Form your own company online today",
+            "How to register a company in Bulgaria",
+            "How to register a company in Bulgaria | Бизнес Пример",
+            "How to register a company in Bulgaria",
+        ),
+        (
+            "Запишете се за курса още днес",
+            "Безплатни курсове по компютърна грамотност",
+            "Безплатни курсове по компютърна грамотност | Бизнес Пример",
+            "Безплатни курсове по компютърна грамотност",
+        ),
+        # the page states its title once: that may be the headline reworded for search
+        (
+            "Form your own company online today",
+            "",
+            "How to register a company in Bulgaria | Бизнес Пример",
+            "Form your own company online today",
+        ),
+        # a headline that opens with such a verb and runs long is a headline
+        (
+            "Get ready for winter: what the municipality clears first and what it leaves",
+            "Winter road clearing plan for the new season",
+            "Winter road clearing plan for the new season | Бизнес Пример",
+            "Get ready for winter: what the municipality clears first and what it leaves",
+        ),
+    ],
+)
+def test_a_call_to_action_in_the_h1_gives_way_to_the_title_the_page_agrees_on(
+    h1: str, og: str, title: str, expected: str
+) -> None:
+    assert extract(_pitch_page(h1, og, title)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("og", "expected"),
+    [
+        # og:title and <title> agree on the headline, worded otherwise than the display h1
+        ("Домашен компост: ръководство за начинаещи", "Домашен компост: ръководство за начинаещи"),
+        # only <title> states it: the h1 in capitals is all the page prints
+        ("", "ПЪЛНО РЪКОВОДСТВО ЗА ДОМАШНИЯ КОМПОСТ"),
+    ],
+)
+def test_an_h1_in_capitals_gives_way_to_the_title_the_page_agrees_on(
+    og: str, expected: str
+) -> None:
+    html = _pitch_page(
+        "ПЪЛНО РЪКОВОДСТВО ЗА ДОМАШНИЯ КОМПОСТ",
+        og,
+        "Домашен компост: ръководство за начинаещи | Бизнес Пример",
+    )
+    assert extract(html).title == expected
