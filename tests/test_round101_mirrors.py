@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tomllib
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -60,11 +61,13 @@ from .mirror_sites import (
     SITES,
     MirrorCrawls,
     article_rows,
+    assert_archived_whole_and_right,
     bare_crawl_twice,
     bare_profile,
     check_bare_crawl,
     crawl_twice,
     explored_again,
+    mirror_crawls,
     site_json,
 )
 from .support import Result
@@ -307,3 +310,18 @@ def _rested(db: Path) -> list[str]:
     with closing(sqlite3.connect(db)) as conn:
         (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
     return list(json.loads(found)["rested"])
+
+
+def test_add_sites_profile_names_the_editions_its_home_items_live_in(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """add-site archives nothing, so it fetches the home page's items to learn where they
+    live: its profile names the editions as rested listings, and a crawl of it, reading
+    those hints in place of exploring, archives every edition's news as a bare one does."""
+    name, origin = ROUND101_SITES["podbalkanets"]
+    with mirror_crawls(run_cli, db, tmp_path, "podbalkanets", name, origin, proposed=True) as c:
+        profile = tomllib.loads((tmp_path / "podbalkanets.toml").read_text(encoding="utf-8"))
+        assert profile["discovery"]["rested_urls"] == ["/kamengrad/", "/bukovo/", "/ravnishte/"]
+        c.crawl()
+        assert len(c.crawl()) <= 3
+    assert_archived_whole_and_right(db, "podbalkanets")
