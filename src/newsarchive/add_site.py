@@ -211,7 +211,7 @@ def propose(
         # (``crawl_discovery``), else every run of the profile pays the redirect again
         found = found.readdressed(fetcher.moved)
         items: dict[str, Page] = {}  # (the home's items fetched: samples read again)
-        found_at = _archived_at(fetcher, found, profile, items)
+        found_at = _archived_at(fetcher, found, profile, items, samples)
         found = resolved_sub_sites(fetcher, profile, found, found_at)
         profile = _with_tls(profile, fetcher, base_url)
         proposal = Proposal(profile, found, moved_from=moved_from)
@@ -235,26 +235,37 @@ def propose(
     return proposal
 
 
-# the home page's items add-site fetches to tell whether they live where they are linked
+# the home page's items add-site reads first to tell whether they live where linked
 PROBED = 2
 
 
 def _archived_at(
-    fetcher: Fetcher, found: Discovery, profile: Profile, pages: dict[str, Page]
+    fetcher: Fetcher, found: Discovery, profile: Profile, pages: dict[str, Page], samples: int
 ) -> dict[str, str]:
     """Where the home page's news items (``Discovery.home_items``) would be archived, by
     the key of each: its final address, or the canonical it states. A crawl learns it
     from what it archived (``crawl_discovery``); add-site archives nothing, so it fetches
     them, for the proposal to name the sub-sites they live in
     (``explorer.resolved_sub_sites``) as a crawl's first run finds them: else the
-    profile's hints, read in place of exploring, left the sub-sites' news unread. The
-    first ``PROBED`` are fetched, kept in ``pages`` (they are the usual samples, read
-    again from there); the rest only where one of those lives in a folder other than
-    its link's, so a site whose items live where they are linked pays nothing more."""
+    profile's hints, read in place of exploring, left the sub-sites' news unread. First
+    up to ``PROBED`` of them that are among the first ``samples`` samples, fetched for
+    the field check anyway (kept in ``pages``, read from there); the rest only where one
+    of those lives in a folder other than its link's, so a site whose items live where
+    they are linked pays nothing more (nor one whose samples are none of them)."""
+    probed = [url for url in found.samples[:samples] if url in found.home_items][:PROBED]
+    found_at = _fetched_at(fetcher, probed, profile, pages)
+    if resolved_cards(probed, found_at):
+        rest = [url for url in found.home_items[:MAX_RESOLVED] if url not in probed]
+        found_at.update(_fetched_at(fetcher, rest, profile, pages))
+    return found_at
+
+
+def _fetched_at(
+    fetcher: Fetcher, urls: list[str], profile: Profile, pages: dict[str, Page]
+) -> dict[str, str]:
+    """``_archived_at`` for ``urls``, each fetched (and kept in ``pages``)."""
     found_at: dict[str, str] = {}
-    for at, url in enumerate(found.home_items[:MAX_RESOLVED]):
-        if at == PROBED and not resolved_cards(found.home_items[:PROBED], found_at):
-            break
+    for url in urls:
         try:
             page = fetcher.fetch(url)
         except FetchError:
