@@ -21,23 +21,27 @@ from urllib.parse import urlsplit
 from newsarchive.check_site import FIELDS
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
+from newsarchive.discover.sub_sites import MAX_RESOLVED, resolved_cards
 from newsarchive.discover.urls import (
     absolute,
     article_path,
     normalize_url,
     on_site,
     site_hosts,
+    stated_canonical,
+    url_key,
     with_hosts,
 )
 from newsarchive.errors import FetchError, ProfileError, UsageError
-from newsarchive.explorer import explore
+from newsarchive.explorer import explore, resolved_sub_sites
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
 from newsarchive.fetch.tls import CA_BUNDLE_ENV, INSECURE_HOSTS_ENV, proposal_refusal_line
 from newsarchive.hosts import host_problem
+from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
-from newsarchive.models import SOURCE_SITEMAP, Profile
+from newsarchive.models import SOURCE_SITEMAP, Page, Profile
 from newsarchive.profiles.loader import pagination_problem, parse_profile
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -206,6 +210,9 @@ def propose(
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
         found = found.readdressed(fetcher.moved)
+        items: dict[str, Page] = {}  # (the home's items fetched: samples read again)
+        found_at = _archived_at(fetcher, found, profile, items, samples)
+        found = resolved_sub_sites(fetcher, profile, found, found_at)
         profile = _with_tls(profile, fetcher, base_url)
         proposal = Proposal(profile, found, moved_from=moved_from)
         # twice as many candidates as samples: a document or a "not found" page is passed
@@ -213,7 +220,7 @@ def propose(
             if len(proposal.sampled) >= samples:
                 break
             try:
-                page = fetcher.fetch(article_url)
+                page = items.get(article_url) or fetcher.fetch(article_url)
             except FetchError:
                 continue
             if page.status != 200 or document_kind(page):
@@ -226,6 +233,51 @@ def propose(
                 proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))
         proposal.requests = fetcher.requests
     return proposal
+
+
+# the home page's items add-site reads first to tell whether they live where linked
+PROBED = 2
+
+
+def _archived_at(
+    fetcher: Fetcher, found: Discovery, profile: Profile, pages: dict[str, Page], samples: int
+) -> dict[str, str]:
+    """Where the home page's news items (``Discovery.home_items``) would be archived, by
+    the key of each: its final address, or the canonical it states. A crawl learns it
+    from what it archived (``crawl_discovery``); add-site archives nothing, so it fetches
+    them, for the proposal to name the sub-sites they live in
+    (``explorer.resolved_sub_sites``) as a crawl's first run finds them: else the
+    profile's hints, read in place of exploring, left the sub-sites' news unread. First
+    up to ``PROBED`` of them that are among the first ``samples`` samples, fetched for
+    the field check anyway (kept in ``pages``, read from there); the rest only where one
+    of those lives in a folder other than its link's, so a site whose items live where
+    they are linked pays nothing more (nor one whose samples are none of them)."""
+    probed = [url for url in found.samples[:samples] if url in found.home_items][:PROBED]
+    found_at = _fetched_at(fetcher, probed, profile, pages)
+    if resolved_cards(probed, found_at):
+        rest = [url for url in found.home_items[:MAX_RESOLVED] if url not in probed]
+        found_at.update(_fetched_at(fetcher, rest, profile, pages))
+    return found_at
+
+
+def _fetched_at(
+    fetcher: Fetcher, urls: list[str], profile: Profile, pages: dict[str, Page]
+) -> dict[str, str]:
+    """``_archived_at`` for ``urls``, each fetched (and kept in ``pages``)."""
+    found_at: dict[str, str] = {}
+    for url in urls:
+        try:
+            page = fetcher.fetch(url)
+        except FetchError:
+            continue
+        pages[url] = page
+        if page.status != 200 or document_kind(page):
+            continue
+        article = extract(page.content, page.final_url, profile=profile, today=page.fetched_at)
+        header = linked(page.headers.get("link"), "canonical")
+        stated = stated_canonical(article.canonical_url, header, page.final_url)
+        found_at[url_key(url)] = stated or page.final_url
+    return found_at
 
 
 def _with_tls(profile: Profile, fetcher: Fetcher, base_url: str | None) -> Profile:

@@ -19,12 +19,13 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import absolute
+from newsarchive.discover.urls import absolute, url_key
 from newsarchive.explorer import (
     ExploredUntilRested,
     explore,
     explored_lately,
     missed_again,
+    resolved_sub_sites,
     sitemap_hosts,
     stale,
     unread_wait,
@@ -128,7 +129,39 @@ class Discoverer:
             # again, and reads it with the shapes
             found = replace(found, sitemaps=())
         self.reader.read(found, skip=done, exploring=True)
+        self._sub_sites_resolved(found)
         self._keep_moves()
+
+    def _sub_sites_resolved(self, found: Discovery) -> None:
+        """The sub-sites the home page's news items, archived just now, live in
+        (``explorer.resolved_sub_sites``): kept with what exploring found, as rested
+        listings, and walked now as the first run walks any. The evidence is the
+        archive's (where each item was archived, in this run or an earlier one: a
+        nightly run does not fetch again what is archived, so an exploration repeated a
+        month on learns it there), so a site whose home items lead into no folder of
+        their own pays nothing; one that does opens each folder, a request each."""
+        if not found.home_items:
+            return
+        store = self.reader.harvest.store
+        lives = {url_key(url): at for url in found.home_items if (at := store.archived_url(url))}
+        more = resolved_sub_sites(self.fetcher, self.profile, found, lives)
+        self.report.explored += more.requests - found.requests
+        added = more.rested[len(found.rested) :]
+        saved = self.frontier.discovery()  # (reading may have saved a change to ``found``)
+        if not added or saved is None:
+            return
+        notes = {url: more.notes[url] for url in added}
+        self.frontier.save_discovery(
+            replace(
+                saved, rested=(*saved.rested, *added), notes={**saved.notes, **notes},
+                article_patterns=more.article_patterns, requests=more.requests,
+            )
+        )  # fmt: skip
+        # (only they: what exploring found was read; not "explored", so a sub-site gone
+        # by now does not rewrite the saved discovery from this part of it)
+        self.reader.read(
+            Discovery(rested=added, notes=notes, article_patterns=more.article_patterns)
+        )
 
     def _gone(self, found: Discovery, left: set[str]) -> set[str]:
         """Of the saved sources just read, some working, those that answered 404/410: a

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -69,7 +70,13 @@ from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.shell import script_shell, shell_problem
 from newsarchive.discover.site_map import site_map_link
-from newsarchive.discover.sub_sites import MAX_SUB_SITES, candidate_folders, own_news
+from newsarchive.discover.sub_sites import (
+    MAX_RESOLVED,
+    MAX_SUB_SITES,
+    candidate_folders,
+    own_news,
+    resolved_cards,
+)
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
@@ -224,6 +231,9 @@ class _Explorer:
         # (``one_listing_per_stream``): a list of all news (``Discovery.all_news``)
         self.all_news = ""
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
+        # the home page's own news items, where it is a listing read and their addresses
+        # led into no sub-site (``Discovery.home_items``)
+        self.home_items: tuple[str, ...] = ()
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
         self.home_site_map: str | None = None  # the one the home page links
@@ -477,6 +487,9 @@ class _Explorer:
                 " (every night where no feed, sitemap or list of all news shows its news)"
             )
         rested += self.sub_sites(home, home_cards)
+        if home in self.listings and not rested:
+            # where they live is known once the crawl archived them (``resolved_sub_sites``)
+            self.home_items = tuple(home_cards[:MAX_RESOLVED])
         self.pages_a_sitemap_names()
         self.site_map_instead()
         self.sitemap_instead()
@@ -539,7 +552,9 @@ class _Explorer:
         self.shapes[home] = shape
         self.pagination[home] = next_page
 
-    def sub_sites(self, home: str, cards: list[str]) -> tuple[str, ...]:
+    def sub_sites(
+        self, home: str, cards: list[str], shown: str = "the home page shows its news"
+    ) -> tuple[str, ...]:
         """One host, many publishers (``discover.sub_sites``): the folders the home
         page's news items lead into, each page opened in turn, and those listing their
         own news beside their own feed kept as listings of their own, rested: walked
@@ -547,7 +562,8 @@ class _Explorer:
         sitemap or list of all news shows a nightly run what is new (its three requests
         stay three). At most ``MAX_SUB_SITES``, within the exploring budget; the first
         folder that is no publisher's ends the search, so a site that is no network
-        pays one request."""
+        pays one request. ``shown``: what tells the home page shows the folder's news
+        (its cards lead into it, or live in it once archived: ``resolved_sub_sites``)."""
         # the main site's sources, and the items its lists (not the home page's own,
         # which shows the sub-sites' too) and its feed hold: their folders are its own
         listed = [key for url in self.listings if url != home for key in self.listed.get(url, ())]
@@ -566,7 +582,7 @@ class _Explorer:
             self.learn(items.shape, *items.shapes)
             self.add(
                 found, page.final_url,
-                f"a sub-site of the host: the home page shows its news, and its page lists"
+                f"a sub-site of the host: {shown}, and its page lists"
                 f" {len(items.cards)} of its own beside its own feed; read every few days",
             )  # fmt: skip
         return tuple(found)
@@ -605,6 +621,7 @@ class _Explorer:
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             hosts=self.kept_hosts(rested),
+            home_items=self.home_items,
         )  # fmt: skip
 
     def note_copies(self, tree: LexborHTMLParser, url: str) -> None:
@@ -1085,6 +1102,36 @@ class ExploredUntilRested(HostResting):
     def __init__(self, found: Discovery, rest: HostResting) -> None:
         super().__init__(rest.why, url=rest.url)
         self.found = found
+
+
+def resolved_sub_sites(
+    fetcher: Fetcher, profile: Profile, found: Discovery, resolved: Mapping[str, str]
+) -> Discovery:
+    """``found`` with the sub-sites its home page's news items live in, read after the
+    crawl archived them (``resolved``: the address each is archived under, by the key
+    of the one linked): a newspaper group's home linking ``/statia/9120`` into its
+    editions' folders shows nothing of them by address, but the items archived live at
+    ``/kamengrad/9120-...``. The evidence is what the crawl fetched anyway (or an
+    earlier run did), no request of its own; each folder is then judged as
+    ``Explorer.sub_sites`` judges one the cards point into (its page opened, a request
+    each, within what is left of the exploring budget), and those that are publishers
+    join ``rested``. ``found`` unchanged where its home page's items were none
+    (``Discovery.home_items``) or lead into no folder of their own."""
+    cards = resolved_cards(found.home_items, resolved)
+    if not cards:
+        return found
+    explorer = _Explorer(fetcher, profile, max(EXPLORE_BUDGET - found.requests, 0))
+    explorer.feeds, explorer.listings = list(found.feeds), list(found.listings)
+    shown = "the home page's news items were archived in it"
+    more = explorer.sub_sites(absolute(profile, profile.home), cards, shown)
+    return replace(
+        found,
+        rested=(*found.rested, *(url for url in more if url not in found.urls)),
+        notes={**found.notes, **{url: explorer.notes[url] for url in more}},
+        article_patterns=tuple(dict.fromkeys((*found.article_patterns, *explorer.patterns))),
+        requests=found.requests + fetcher.requests - explorer.start,
+        home_items=(),
+    )
 
 
 def explore(fetcher: Fetcher, profile: Profile, *, budget: int = EXPLORE_BUDGET) -> Discovery:

@@ -536,6 +536,15 @@ class Store:
                 days[url] = dt.date.fromisoformat(value[:10])
         return days
 
+    def archived_url(self, url: str) -> str | None:
+        """The address the article ``url`` leads to is archived under (``find``): where
+        a link that redirected, or a page naming another as canonical, lives."""
+        article_id = self.find(url)
+        if article_id is None:
+            return None
+        row = self.conn.execute("SELECT url FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
         its page's: ``find`` falls back to the page, which may be archived whole."""

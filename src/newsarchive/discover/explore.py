@@ -197,6 +197,11 @@ class Discovery:
     # hosts under the site's own domain its menu's news section lives on (``news_hosts``),
     # holding a source found: the site's hosts too, so later runs read them at once
     hosts: tuple[str, ...] = ()
+    # the home page's own news items, where the home page is a listing read and their
+    # addresses lead into no sub-site's folder (``/statia/9120``): where they live is
+    # known once the crawl has archived them (``explorer.resolved_sub_sites``). This
+    # run's only, never saved: the next exploration reads the home page again
+    home_items: tuple[str, ...] = field(default=(), compare=False, metadata={"saved": False})
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -246,7 +251,11 @@ class Discovery:
         )
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        data = asdict(self)
+        for spec in fields(self):
+            if not spec.metadata.get("saved", True):
+                del data[spec.name]
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Discovery:

@@ -13,8 +13,10 @@ publisher of its own. The decisions are pure; ``explorer`` fetches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
+
+from newsarchive.discover.urls import url_key
 
 MIN_SUB_SITES = 2  # distinct folders the home's cards lead into: one is a section, not a network
 MIN_OWN_ITEMS = 2  # a sub-site's page lists at least this many of its own posts
@@ -22,6 +24,9 @@ MIN_OWN_ITEMS = 2  # a sub-site's page lists at least this many of its own posts
 # exploring budget: each costs one request, and the first folder that proves no
 # publisher of its own ends the search (a site that is no network pays one request)
 MAX_SUB_SITES = 6
+# the home page's news items whose archived addresses are read for the folders they live
+# in (``resolved_cards``), in the page's order: what its first screen shows
+MAX_RESOLVED = 12
 
 
 def card_folder(url: str) -> str:
@@ -76,6 +81,23 @@ def candidate_folders(
         if full not in found:
             found.append(full)
     return found[:limit] if len(found) >= MIN_SUB_SITES else []
+
+
+def resolved_cards(cards: Iterable[str], resolved: Mapping[str, str]) -> list[str]:
+    """Where the home page's ``cards`` live, once the crawl archived them
+    (``resolved``: the address each was archived under, by the key of the one linked,
+    its final URL after redirects or the canonical it states), in the page's order, at
+    most ``MAX_RESOLVED`` cards read: only those that live in a folder other than the one
+    their link is in. A newspaper group's home links ``/statia/9120``, which moves to
+    the edition's ``/kamengrad/9120-novo-osvetlenie``: where the card points says
+    nothing of its publisher, where it lives does. A card not archived, or archived
+    where it was linked, adds nothing (its address was read already)."""
+    found: list[str] = []
+    for card in list(cards)[:MAX_RESOLVED]:
+        lives = resolved.get(url_key(card))
+        if lives is not None and card_folder(lives) not in ("", card_folder(card)):
+            found.append(lives)
+    return found
 
 
 def own_news(folder: str, feeds: Iterable[str], cards: Iterable[str]) -> bool:
