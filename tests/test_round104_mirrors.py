@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover.shape import is_list_path, looks_like_article_path
 from newsarchive.extraction import extract
 from newsarchive.extraction.bylines import signed_line
 from newsarchive.models import Article
@@ -126,3 +127,11 @@ def test_a_count_alone_at_the_texts_edge_is_cut(count: str) -> None:
         f"<article><p>{count}</p>{body}</article></body></html>"
     )
     assert extract(html, "https://x.bg/novini/pregledi").text.startswith("Лекари")
+
+
+def test_a_kategorii_folder_is_a_categorys_list_not_an_article() -> None:
+    """stranevo: ProcessWire's categories under ``/kategorii/<name>/`` (the Bulgarian
+    plural): the link in each card's "Публикувано на 29.11.2026 в <a>Община</a>" was taken
+    for the card's dated item, and the three category pages were archived."""
+    assert is_list_path("/kategorii/obshtina/")
+    assert not looks_like_article_path("https://www.stranevo.bg/kategorii/obshtina/")

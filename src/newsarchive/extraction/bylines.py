@@ -767,7 +767,8 @@ def signed_line(line: str) -> str:
     if len(line) > 120:
         return ""
     line = _COUNT_CLOSING.sub("", _FILED_IN.sub(r"\g<label> ", line, count=1), count=1)
-    line = _FILED_AFTER.sub("", line, count=1)
+    if not POSTED_BY.match(line):  # (the name last: after "на <date>", more is text)
+        line = _FILED_AFTER.sub("", line, count=1)
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
