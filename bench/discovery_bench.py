@@ -1087,6 +1087,14 @@ for site, name, origin in (
     ("lozen", "Читалище „Искра 1911“ – с. Лозен", "https://chitalishte-iskra-lozen.tumblr.com"),
     ("topolnitsa", "Граждани за Тополница", "https://grazhdani-za-topolnitsa.substack.com"),
     ("kamenishte", "Каменище днес", "https://kamenishte-dnes.livejournal.com"),
+    # and a hundred-and-fourth's (tests/fixtures/make_mirrors_round104.py): ProcessWire's
+    # /novini/page2/ pager; Mobirise's flat pageN.html files; a Medium profile's
+    # /@user/<cyrillic-slug>-<hash> with ?source= copies; a Telegram channel's web preview
+    # linking Telegraph pages on another host
+    ("stranevo", "Община Странево", "https://www.stranevo.bg"),
+    ("svetlina", "Читалище „Светлина 1926“ – с. Равногор", "https://www.chitalishte-ravnogor.bg"),
+    ("byalavoda", "Бяла вода днес", "https://medium.com/@byalavoda"),
+    ("dolnoselo", "Кметство Долно село", "https://t.me/s/kmetstvo_dolnoselo"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

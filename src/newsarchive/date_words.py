@@ -184,6 +184,10 @@ PUBLISHED_WORD = re.compile(
 # between the label and its "на" ("Публикувано в Общество на 27.11.2026 от …", "Posted
 # in News on …": ``FILED_IN``, the category's few words and no digit).
 FILED_IN = r"(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+\s+(?=(?:на|on)\s)"
+# Or after the name, closing the line ("Публикувано на 11.11.2026 от Мария Стоянова в
+# Община", ProcessWire's blog template; "Posted on … by Jane Doe in News"): the same few
+# words with no digit, so a time after the name ("… в 10:15 ч.") is not one.
+FILED_AFTER = r"\s+(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+$"
 POSTED_ON_BY = re.compile(
     rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
     r"[^\n]{4,60}?\s(?:от|by)\s",

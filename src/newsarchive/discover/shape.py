@@ -42,7 +42,10 @@ _FILE = re.compile(
     re.IGNORECASE,
 )
 # the lists of articles a CMS files its articles under: a category's, a tag's, an author's
-_LISTS = r"tag|tags|category|categories|kategoriya|author|avtor"
+# (in English or transliterated: "kategoriya", and the plural "kategorii" a Bulgarian
+# editor names the categories' parent page, ProcessWire's ``/kategorii/obshtina/``; so
+# "kategoria" and its plural, as other transliterations spell them)
+_LISTS = r"tag|tags|category|categories|kategoriya|kategorii|kategoria|author|avtor"
 LIST_WORDS = frozenset(_LISTS.split("|"))
 _LIST_SEGMENT = re.compile(rf"/(?:{_LISTS})(?:/|$)", re.IGNORECASE)
 _NOT_ARTICLE_SEGMENT = re.compile(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newsarchive.date_words import (
     DATE_LINE_LABEL,
+    FILED_AFTER,
     FILED_IN,
     LABEL_WORDS,
     MONTH_WORD,
@@ -750,6 +751,9 @@ _FILED_IN = re.compile(rf"^(?P<label>{DATE_LINE_LABEL})\s+{FILED_IN}", re.IGNORE
 # The comment count the same templates close the line with, after the name ("… от Мира
 # Димова 0 коментара", "… by Jane Doe Comments (2)"): a link of its own, not the name's.
 _COUNT_CLOSING = re.compile(rf"\s+(?:{COMMENT_COUNT.pattern})$", re.IGNORECASE)
+# Or the category after the name ("… от Мария Стоянова в Община", "… by Jane Doe in
+# News"): the post's filing, not the name's end (``date_words.FILED_AFTER``).
+_FILED_AFTER = re.compile(FILED_AFTER, re.IGNORECASE)
 
 
 def signed_line(line: str) -> str:
@@ -757,11 +761,14 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline, some with the
-    post's category after the label and its comment count after the name, which say
-    nothing of who or when and are left out (``_FILED_IN``, ``_COUNT_CLOSING``)."""
+    post's category after the label or after the name and its comment count after the
+    name, which say nothing of who or when and are left out (``_FILED_IN``,
+    ``_FILED_AFTER``, ``_COUNT_CLOSING``)."""
     if len(line) > 120:
         return ""
     line = _COUNT_CLOSING.sub("", _FILED_IN.sub(r"\g<label> ", line, count=1), count=1)
+    if not POSTED_BY.match(line):  # (the name last: after "на <date>", more is text)
+        line = _FILED_AFTER.sub("", line, count=1)
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)

@@ -909,10 +909,18 @@ def _signs(tree: LexborHTMLParser) -> Callable[[str, str], bool]:
     )
 
 
+# A number alone, as counters print it: "18", "1.2K", "3,4 хил." is no count of this kind.
+_COUNT_ALONE = re.compile(r"\d{1,7}(?:[.,]\d)?[KM]?")
+
+
 def _trimmable(block: Block) -> bool:
     """A label at an edge, not a paragraph line; but a paragraph that only names a box of
     links ("Още от новините" in a ``<p class="karetka">``, an old site's heading, its
-    links gone as navigation) is a label too: no article ends on those words."""
+    links gone as navigation) is a label too: no article ends on those words. So is a
+    count alone ("18", "1.2K": Medium's claps in a ``<p>`` of their own between the byline
+    and the text, the counters beside them in buttons): no text opens or ends on one."""
+    if _COUNT_ALONE.fullmatch(block.text):
+        return True
     if block_weight(block) > 0 or is_paid_disclosure(block.text):
         return False  # (a paid article's disclosure, "Рекламен материал", is its own line)
     if block.tag not in _KEPT_AT_EDGES or (block.size >= 25 and is_label_row(block.text)):
