@@ -33,7 +33,7 @@ from newsarchive.led_words import led_words
 # Elements themes name after the byline, most specific first. "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
 # within words it is in "baby", "hobby", "lobby".
-BYLINE_SELECTORS = (
+BYLINE_SELECTORS: tuple[str, ...] = (
     '[itemprop="author"] [itemprop="name"]',
     '[itemprop="author"]',
     'a[rel="author"]',

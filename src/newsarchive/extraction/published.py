@@ -171,7 +171,7 @@ def pick_dates(
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(
+    modified: DatePick | None = _pick_modified(
         windows, meta, today, scripts, dated, tree, (page_text, lowered),
         look_further=further, undated=published is None,
     )  # fmt: skip
