@@ -90,6 +90,31 @@ def test_a_dotless_host_s_address_where_its_id_belongs_is_told_the_id_by_search_
     assert searched.exit_code == 2 and said in _one_error_line(searched), searched.stderr
 
 
+@pytest.mark.parametrize("typed", ["http://[::1", "https://[zz]/news"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("crawl", "{site}"),
+        ("check-site", "{site}"),
+        ("search", "бюджет", "--site", "{site}"),
+        ("export", "--site", "{site}"),
+        ("stats", "--stories", "--site", "{site}"),
+    ],
+    ids=["crawl", "check-site", "search", "export", "stats"],
+)
+def test_an_address_too_malformed_to_split_where_a_site_belongs_is_an_unknown_site(
+    run_cli: Callable[..., Result], archive: Path, command: tuple[str, ...], typed: str
+) -> None:
+    """A site typed as an address is matched to a profile by its host (``loader.site_at``);
+    one ``urlsplit`` refuses (an unclosed or non-IP bracketed host) was "internal error:
+    ValueError: Invalid IPv6 URL", exit 70, in all five commands."""
+    before = _rows(archive)
+    result = run_cli(*(arg.format(site=typed) for arg in command), "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    assert _one_error_line(result).startswith(f"newsarchive: error: unknown site '{typed}' (")
+    assert _rows(archive) == before
+
+
 def test_a_site_id_pasted_with_spaces_around_it_is_read(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:

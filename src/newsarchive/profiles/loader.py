@@ -419,8 +419,15 @@ def address_hint(site: str, profiles: Iterable[Profile]) -> str:
 
 def site_at(address: str, profiles: Iterable[Profile]) -> str | None:
     """The id of the profile whose origin or hosts ``address`` names (a URL pasted, or a
-    host, with or without ``www.``): the id a user who typed the site's address meant."""
-    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    host, with or without ``www.``): the id a user who typed the site's address meant.
+    One too malformed to split ("http://[::1", "https://[zz]/": ``urlsplit`` raises
+    ValueError) names none: it was an internal error, exit 70, in every command that
+    takes a site's id (crawl, search, export, stats, check-site), where an unknown
+    site's line and exit 2 belong."""
+    try:
+        host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    except ValueError:
+        return None
     if not host:
         return None
     typed = host_variants([host])  # (the one folding: case, www., an IDN's punycode)
