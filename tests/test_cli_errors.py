@@ -90,6 +90,67 @@ def test_a_dotless_host_s_address_where_its_id_belongs_is_told_the_id_by_search_
     assert searched.exit_code == 2 and said in _one_error_line(searched), searched.stderr
 
 
+@pytest.mark.parametrize("typed", ["http://[::1", "https://[zz]/news"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("crawl", "{site}"),
+        ("check-site", "{site}"),
+        ("search", "бюджет", "--site", "{site}"),
+        ("export", "--site", "{site}"),
+        ("stats", "--stories", "--site", "{site}"),
+    ],
+    ids=["crawl", "check-site", "search", "export", "stats"],
+)
+def test_an_address_too_malformed_to_split_where_a_site_belongs_is_an_unknown_site(
+    run_cli: Callable[..., Result], archive: Path, command: tuple[str, ...], typed: str
+) -> None:
+    """A site typed as an address is matched to a profile by its host (``loader.site_at``);
+    one ``urlsplit`` refuses (an unclosed or non-IP bracketed host) was "internal error:
+    ValueError: Invalid IPv6 URL", exit 70, in all five commands."""
+    before = _rows(archive)
+    result = run_cli(*(arg.format(site=typed) for arg in command), "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    assert _one_error_line(result).startswith(f"newsarchive: error: unknown site '{typed}' (")
+    assert _rows(archive) == before
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('origin = "http://[::1"\n', "'origin' names no server: not a valid URL (Invalid IPv6"),
+        ('origin = "http://x.bg:99999"\n', "'origin' names no server: not a valid URL (Port"),
+        (
+            'origin = "http://x.bg"\n[discovery]\nstart_urls = ["http://[zz]/news"]\n',
+            "'discovery.start_urls' entry 'http://[zz]/news' names no page: not a valid URL (",
+        ),
+        (
+            'origin = "http://x.bg"\n[discovery]\nfeeds = ["https://[::1/rss"]\n',
+            "'discovery.feeds' entry 'https://[::1/rss' names no page: not a valid URL (",
+        ),
+        (
+            'origin = "http://x.bg"\n[discovery]\nsitemaps = ["http://"]\n',
+            "'discovery.sitemaps' entry 'http://' names no page: no host",
+        ),
+    ],
+    ids=["origin-bracket", "origin-port", "start-url", "feed", "no-host"],
+)
+def test_a_profile_url_too_malformed_to_split_is_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, toml: str, said: str
+) -> None:
+    """A profile's origin or a discovery URL that ``urlsplit`` refuses passed the profile's
+    checks and raised ValueError when the crawl first split it: "internal error", exit
+    70 (a bracketed host), or a crawl asking a port past 65535 or an address without a
+    host. It is the user's file: its line names the file, the key and the entry."""
+    profile = tmp_path / "mine.toml"
+    profile.write_text('id = "mine"\n' + toml, encoding="utf-8")
+    before = _rows(archive)
+    result = run_cli("crawl", "mine", "--profile", str(profile), "--db", str(archive))
+    assert result.exit_code == 2, result.stderr
+    assert _one_error_line(result).startswith(f"newsarchive: error: {profile}: {said}")
+    assert _rows(archive) == before
+
+
 def test_a_site_id_pasted_with_spaces_around_it_is_read(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:

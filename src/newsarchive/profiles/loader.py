@@ -172,9 +172,27 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
                 raise ProfileError(
                     f"{where}: '{name}' entry {url!r} must be a path (/...) or an http(s) URL"
                 )
+            if url.startswith("http") and (problem := _url_problem(url)):
+                raise ProfileError(f"{where}: '{name}' entry {url!r} names no page: {problem}")
     elif table == "discovery" and key == "pagination" and value:
         if problem := pagination_problem(value):
             raise ProfileError(f"{where}: '{name}' {problem}")
+
+
+def _url_problem(url: str) -> str:
+    """Why an http(s) URL a profile names (its origin, a start URL, a feed) can be asked of
+    no server, or "": one ``urlsplit`` refuses ("http://[::1", "http://[zz]/", a port past
+    65535) passed the profile's checks and raised ValueError when the crawl first split
+    it, an internal error (exit 70) for a typo in the user's own file; a host no server
+    can have is ``host_problem``'s."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if not parts.hostname:  # ("http://" alone: the crawl asked the origin's home instead)
+        return "no host"
+    return host_problem(parts.hostname)
 
 
 def _date_format_problem(fmt: str) -> str:
@@ -262,7 +280,7 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
     values["origin"], home = origin.group(1), origin.group(2) or "/"
     if home != "/":
         values["home"] = home if home.endswith("/") else home + "/"
-    if problem := host_problem(urlsplit(values["origin"]).hostname or ""):
+    if problem := _url_problem(values["origin"]):
         raise ProfileError(f"{where}: 'origin' names no server: {problem}")
     for key in ("article_pattern",):
         if values.get(key):
@@ -419,8 +437,15 @@ def address_hint(site: str, profiles: Iterable[Profile]) -> str:
 
 def site_at(address: str, profiles: Iterable[Profile]) -> str | None:
     """The id of the profile whose origin or hosts ``address`` names (a URL pasted, or a
-    host, with or without ``www.``): the id a user who typed the site's address meant."""
-    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    host, with or without ``www.``): the id a user who typed the site's address meant.
+    One too malformed to split ("http://[::1", "https://[zz]/": ``urlsplit`` raises
+    ValueError) names none: it was an internal error, exit 70, in every command that
+    takes a site's id (crawl, search, export, stats, check-site), where an unknown
+    site's line and exit 2 belong."""
+    try:
+        host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    except ValueError:
+        return None
     if not host:
         return None
     typed = host_variants([host])  # (the one folding: case, www., an IDN's punycode)
