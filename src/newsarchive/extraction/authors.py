@@ -246,6 +246,7 @@ def _headline_byline(window: str, lines: list[str]) -> str:
         or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
         or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
         or bylines.name_beside_date(lines)
+        or next(filter(None, (bylines.name_then_date(line.strip()) for line in lines)), "")
     )
 
 
