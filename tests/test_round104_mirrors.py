@@ -105,6 +105,30 @@ def test_a_posted_on_line_reads_past_a_filing_after_the_name(line: str, name: st
     assert signed_line(line) == name
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Публикувано на 11.11.2026 от Петър Колев в 10:15 ч.", "Петър Колев"),
+        ("Публикувано на 11.11.2026 г. от Петър Колев в 9.05", "Петър Колев"),
+        ("Публикувано на 11.11.2026 от Петър Колев в Община в 10:15 ч.", "Петър Колев"),
+        ("Публикувано на 11.11.2026 от Петър Колев в 10:15 ч. в Община", "Петър Колев"),
+        ("Posted on November 11, 2026 by Jane Doe at 10:15", "Jane Doe"),
+        ("Posted on November 11, 2026 by Jane Doe at 10:15 a.m.", "Jane Doe"),
+        # (a place after the name is read past as a filing is, as before: the writer)
+        ("Публикувано на 11.11.2026 от Петър Колев в Русе", "Петър Колев"),
+        # (no clock, "в 10 ч.", nor an hour past 23: not a time, and the line no name's)
+        ("Публикувано на 11.11.2026 от Петър Колев в 10 ч.", ""),
+        ("Публикувано на 11.11.2026 от Петър Колев в 25:15 ч.", ""),
+    ],
+)
+def test_a_posted_on_line_reads_past_a_time_after_the_name(line: str, name: str) -> None:
+    """A template printing the post's hour after its writer ("… от Петър Колев в 10:15
+    ч.", "… by Jane Doe at 10:15"): the time was read as the name's end and the line
+    named nobody; it is read past as a category after the name is
+    (``date_words.TIMED_AFTER``)."""
+    assert signed_line(line) == name
+
+
 HOST_FEED = (
     '<link rel="alternate" type="application/rss+xml" title="Община Многосело » Емисия" '
     'href="https://www.mnogoselo.bg/feed/">'
