@@ -188,6 +188,11 @@ FILED_IN = r"(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+\s+(?=(?:на|on)\s)"
 # Община", ProcessWire's blog template; "Posted on … by Jane Doe in News"): the same few
 # words with no digit, so a time after the name ("… в 10:15 ч.") is not one.
 FILED_AFTER = r"\s+(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+$"
+# Or the post's time after the name, closing the line ("Публикувано на 11.11.2026 от
+# Петър Колев в 10:15 ч.", "Posted on … by Jane Doe at 10:15 am"): when on the day, not
+# the name's end. A clock alone (``TIME12``), so "… от Петър Колев в Русе" stays the
+# few words ``FILED_AFTER`` reads past.
+TIMED_AFTER = rf"\s+(?:в|at)\s+{TIME12}$"
 POSTED_ON_BY = re.compile(
     rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
     r"[^\n]{4,60}?\s(?:от|by)\s",

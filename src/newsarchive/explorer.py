@@ -231,6 +231,9 @@ class _Explorer:
         # (``one_listing_per_stream``): a list of all news (``Discovery.all_news``)
         self.all_news = ""
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
+        # feeds announced outside the site's folder -> whether they list its news
+        # (``add_announced``)
+        self.outside_feeds: dict[str, bool] = {}
         # the home page's own news items, where it is a listing read and their addresses
         # led into no sub-site (``Discovery.home_items``)
         self.home_items: tuple[str, ...] = ()
@@ -290,6 +293,28 @@ class _Explorer:
         if url not in found:
             found.append(url)
             self.notes.setdefault(url, how)
+
+    def add_announced(self, url: str, how: str) -> None:
+        """A feed a page of the site announces (``declared_feeds``), kept when it is the
+        site's: one in the site's bounds (``on_site``), or one outside its folder on its
+        host that lists something in them (Medium's ``/feed/@user`` for ``/@user``,
+        the only list of its older posts). A host's main feed a sub-site's pages name
+        (``/feed/`` above ``/kmetstvo-x/``, every item another folder's) lists none: it
+        is read once, here, and never again, nor its items taken."""
+        if not on_site(url, self.profile):
+            if url not in self.outside_feeds:
+                page = self.get(url, "feed")
+                entries = self.parse_feed(page.content) if page is not None else []
+                where = page.final_url if page is not None else url
+                self.outside_feeds[url] = any(
+                    on_site(link, self.profile)
+                    for entry in entries
+                    if not entry.is_sitemap
+                    if (link := normalize_url(entry.url, where))
+                )
+            if not self.outside_feeds[url]:
+                return
+        self.add(self.feeds, url, how)
 
     def parse_feed(self, content: bytes) -> list[feeds.FeedEntry]:
         """Within the fetcher's body cap, as the crawl reads the same feed later."""
@@ -377,7 +402,7 @@ class _Explorer:
                 tree, page.final_url, self.profile
             )
             for url in declared_feeds(tree, page.final_url, self.profile):
-                self.add(self.feeds, url, f"{ALTERNATE_NOTE}the home page")
+                self.add_announced(url, f"{ALTERNATE_NOTE}the home page")
             for url in declared_sitemaps(tree, page.final_url, self.profile):
                 self.add(self.sitemaps, url, f"{SITEMAP_LINK_NOTE}the home page")
             self.adopt_card_hosts(tree, page.final_url, page.fetched_at)
@@ -820,7 +845,7 @@ class _Explorer:
             self.samples = stated[:3] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         for feed in declared_feeds(tree, page.final_url, self.profile):
-            self.add(self.feeds, feed, f"{ALTERNATE_NOTE}{page.final_url}")
+            self.add_announced(feed, f"{ALTERNATE_NOTE}{page.final_url}")
         for link in feed_pages(tree, page.final_url, self.profile):
             self.section_feeds.setdefault(link, page.final_url)
         if page.final_url not in self.listings and not framed_by:

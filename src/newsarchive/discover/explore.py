@@ -286,10 +286,19 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     of one feed in two formats, the first announced. An old CMS may announce its feed
     with the type its script sends it as, ``text/xml`` or ``application/xml`` (a JSON
     Feed 1.0, ``application/json``): such a link is a feed when its title or address
-    says so ("RSS", ``/rss.php``, "JSON Feed")."""
+    says so ("RSS", ``/rss.php``, "JSON Feed").
+
+    A feed the site's own pages announce is the site's feed wherever on its hosts it
+    lives: a site kept in a folder (``Profile.home``) may be served its feed from
+    outside it (Medium's ``/@user`` announcing ``/feed/@user``, the only list of its
+    older posts). The feed's address is bounded by the site's hosts alone; its items
+    still by ``on_site`` (``feeds.feed_links``), and the explorer keeps such a feed only
+    where it lists any (``explorer._Explorer.add_announced``): a host's main feed a
+    sub-site's pages name costs one read and gives none of the other folders' news."""
     found: list[str] = []
     twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
     read = link_reader(tree, page_url)
+    hosts_own = replace(profile, home="/") if profile.home != "/" else profile
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
@@ -300,7 +309,7 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
             url = read(feed_scheme_target(node.attributes.get("href") or ""))
             if (
                 url
-                and on_site(url, profile)
+                and on_site(url, hosts_own)
                 and url not in found
                 and not _comments_feed(node, url)
                 and not _podcast_feed(node, url)

@@ -762,7 +762,11 @@ def feed_links(
             is_article_url(url, profile)
             or _of_shape(url, profile, shapes)
             or ((entry.news or posts) and _said_news(url, profile))
-            or (bool(entry.title) and source != SOURCE_SITEMAP and _in_its_folder(url, feed_url))
+            or (
+                bool(entry.title)
+                and source != SOURCE_SITEMAP
+                and _in_its_folder(url, feed_url, profile)
+            )
         ):
             # (a Google News entry's publication date is the story's, as a feed's is)
             said = SOURCE_NEWS_SITEMAP if entry.first_published else source
@@ -860,14 +864,16 @@ def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> 
 _POST_NAME = re.compile(r"[^\W\d_]+(?:-[^\W_]+)+(?:\.html?)?/?", re.IGNORECASE)
 
 
-def _in_its_folder(url: str, feed_url: str | None) -> bool:
+def _in_its_folder(url: str, feed_url: str | None, profile: Profile) -> bool:
     """A titled item of a feed kept in a section's folder, named one segment under that
     folder: ``/members/x/blog/feed/`` (or ``/novini/rss.xml``) listing
     ``/members/x/blog/ekskurziya-muzei/`` is the section's own post, however short its
     name; the generic guess wants three words, and a blog of two posts teaches no shape
     (before, a small sub-site's feed gave nothing). Never at the host's root: ``/feed/``'s
-    folder is the whole site, its pages too; never without a query-free name of words."""
-    if feed_url is None:
+    folder is the whole site, its pages too; never without a query-free name of words.
+    Never outside the site's bounds (``on_site``): a host's feed a sub-site announces
+    (``explore.declared_feeds``) lists the host's other folders' posts too."""
+    if feed_url is None or not on_site(url, profile):
         return False
     feed, entry = urlsplit(feed_url), urlsplit(url)
     folder = feed.path.rstrip("/").rpartition("/")[0]

@@ -26,6 +26,7 @@ from newsarchive.date_words import (
     FILED_IN,
     LABEL_WORDS,
     MONTH_WORD,
+    TIMED_AFTER,
     WEEKDAY_NAMES,
     is_roman_month,
 )
@@ -758,6 +759,9 @@ _COUNT_CLOSING = re.compile(rf"\s+(?:{COMMENT_COUNT.pattern})$", re.IGNORECASE)
 # Or the category after the name ("… от Мария Стоянова в Община", "… by Jane Doe in
 # News"): the post's filing, not the name's end (``date_words.FILED_AFTER``).
 _FILED_AFTER = re.compile(FILED_AFTER, re.IGNORECASE)
+# Or the time after the name ("… от Петър Колев в 10:15 ч.", "… by Jane Doe at 10:15
+# am"), before or after that category (``date_words.TIMED_AFTER``).
+_TIMED_AFTER = re.compile(TIMED_AFTER, re.IGNORECASE)
 
 
 def signed_line(line: str) -> str:
@@ -765,14 +769,15 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline, some with the
-    post's category after the label or after the name and its comment count after the
-    name, which say nothing of who or when and are left out (``_FILED_IN``,
-    ``_FILED_AFTER``, ``_COUNT_CLOSING``)."""
+    post's category after the label or after the name, its time or comment count after
+    the name, which say nothing of who and are left out (``_FILED_IN``,
+    ``_FILED_AFTER``, ``_TIMED_AFTER``, ``_COUNT_CLOSING``)."""
     if len(line) > 120:
         return ""
     line = _COUNT_CLOSING.sub("", _FILED_IN.sub(r"\g<label> ", line, count=1), count=1)
     if not POSTED_BY.match(line):  # (the name last: after "на <date>", more is text)
-        line = _FILED_AFTER.sub("", line, count=1)
+        for closing in (_TIMED_AFTER, _FILED_AFTER, _TIMED_AFTER):
+            line = closing.sub("", line, count=1)
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
