@@ -140,8 +140,10 @@ _MODIFIED_WORDS = (
     r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
     r"последно променен[ао]?|променено"
 )
+# (English names a column's heading over its day too: "Publish date", "Publication date".)
 _PUBLISHED_WORDS = (
-    r"published|posted|first published|added|публикуван[ао]?|публикация|"
+    r"published|posted|first published|publish date|publication date|"
+    r"added|публикуван[ао]?|публикация|"
     r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
     r"опубликовано"
 )

@@ -14,7 +14,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import date_stamps, date_words, dates
 from newsarchive.extraction import bylines
 from newsarchive.extraction.clean import may_hold, without_states
-from newsarchive.extraction.furniture import Reader, in_furniture, in_furniture_for, visible_text
+from newsarchive.extraction.furniture import (
+    Reader,
+    in_furniture,
+    in_furniture_for,
+    in_link_card,
+    link_card,
+    visible_text,
+)
 from newsarchive.models import Published
 
 # The byline elements (``bylines``) and a link to the site's page about a writer.
@@ -43,6 +50,8 @@ def beside_byline(
     for node in tree.body.css(_BYLINE_NODES)[:20]:
         if node.tag in _NOT_BYLINE or in_furniture_for(node, Reader.BYLINE, verdicts):
             continue
+        if in_link_card(node):
+            continue  # (a teaser's byline: another page's writer and day)
         box: LexborNode | None = node
         for _ in range(_BYLINE_BOX_LEVELS):
             box = box.parent if box is not None else None
@@ -74,7 +83,8 @@ def labelled_anywhere(
     lowered: Callable[[], str] | None = None,
 ) -> Published | None:
     """The one date the page labels "Published"/"Публикувано", wherever it stands but in
-    readers' comments.
+    readers' comments and teasers of other pages (``link_card``: a row of cards labels
+    each day "Publish date", none of them the page's).
 
     The last resort, for a post whose meta column is styled as a sidebar
     ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
@@ -88,7 +98,7 @@ def labelled_anywhere(
         return None
     if not date_words.says_published_word(shown, lowered):
         return None  # no label at all (most undated pages): the page is not walked
-    text = visible_text(body, hide=_is_comments)
+    text = visible_text(body, hide=_comments_or_teaser)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
     days = {date_stamps.local_date(d.value) for d in found if d.labelled and not d.modified}
     if len(days) != 1:
@@ -108,6 +118,12 @@ _COMMENT_WORDS = ("comment", "disqus", "respond", "reply", "replies", "komentar"
 # A post's taxonomy in its classes (WordPress's post_class: "category-komentari",
 # "tag-commentary"): the subject an opinion piece is filed under, not readers' comments.
 _TAXONOMY = re.compile(r"\b(?:category|tag)-\S*", re.IGNORECASE)
+
+
+def _comments_or_teaser(node: LexborNode) -> bool:
+    """Readers' comments, or a teaser card of another page (``link_card``): a row of
+    cards labels each day "Publish date", none of them the page's."""
+    return _is_comments(node) or link_card(node)
 
 
 def _is_comments(node: LexborNode) -> bool:

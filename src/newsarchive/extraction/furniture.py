@@ -817,17 +817,52 @@ def _headline_h1(
     return first, False
 
 
+def link_card(node: LexborNode) -> bool:
+    """A link that holds a headline of its own (``<a href="/other/"><h3>…</h3><time>…``):
+    a teaser of another page, whose whole card is one link, so its date and byline are
+    that page's. Nothing names it furniture (no "related" in its classes, often no
+    list around it: a row of cards after the text), and its date, the first ``<time>``
+    on the page or the first in the text after the headline, dated the page itself
+    (WCXB 4105: a guidance page dated by the first card under it, while its own day
+    stands labelled "Published" in a column styled as a sidebar). A link inside a
+    heading (``<h1><a href>``) holds none, nor a date linked to its day's archive."""
+    if node.tag != "a" or not node.attributes.get("href"):
+        return False
+    return node.css_first(_LINK_CARD_PARTS) is not None
+
+
+# The headline a teaser card's link holds (the page's own h1 is never a teaser's: a theme
+# may link it to the page itself).
+_LINK_CARD_PARTS = "h2, h3, h4, h5, h6, article"
+# How far up a date is looked for the card holding it: a card nests its date a few
+# boxes deep (``a > div > div > footer > time``).
+_LINK_CARD_REACH = 8
+
+
+def in_link_card(node: LexborNode) -> bool:
+    """Whether ``node`` stands in a ``link_card``, up to ``_LINK_CARD_REACH`` levels up."""
+    box = node.parent
+    for _ in range(_LINK_CARD_REACH):
+        if box is None or box.tag in ("body", "html"):
+            return False
+        if link_card(box):
+            return True
+        box = box.parent
+    return False
+
+
 def _or_hidden(furniture: Callable[[LexborNode], bool]) -> Callable[[LexborNode], bool]:
     """``furniture``, and besides it every element hidden from readers (``clean.is_hidden``:
-    ``display:none``, ``hidden``, a theme's class for its stamps for machines): what the
-    windows around the headline skip. Avada prints the post's last change in such a span
-    beside the date the reader sees, "<span class="updated rich-snippet-hidden">
+    ``display:none``, ``hidden``, a theme's class for its stamps for machines), and every
+    teaser of another page (``link_card``): what the windows around the headline skip.
+    Avada prints the post's last change in such a span beside the date the reader sees,
+    "<span class="updated rich-snippet-hidden">
     2026-11-27T12:42:12+02:00</span><span>23.11.2026</span>", after the text: read as
     text, the last edit, the first date of the line, dated the post (drenovets: 8 of 9
     posts dated by a change up to five days after their publication)."""
 
     def hide(node: LexborNode) -> bool:
-        return furniture(node) or clean.is_hidden(node.attributes)
+        return furniture(node) or clean.is_hidden(node.attributes) or link_card(node)
 
     return hide
 

@@ -21,6 +21,7 @@ from newsarchive.extraction.furniture import (
     NearTitle,
     Replay,
     in_furniture,
+    in_link_card,
     is_furniture,
     remembered,
 )
@@ -130,7 +131,8 @@ def pick_dates(
     A visible date labelled "Updated"/"Обновена" is the
     modified date, never the published one, whether the label stands in the text, in a
     ``<time>``'s class or before it in words, or in a date box around it. A reader's
-    comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
+    comment dates the comment, not the page (``far_dates.in_comments``), nor does a
+    teaser card of another page (``furniture.link_card``: a link holding a headline). Nothing after
     the fetch time is accepted from any rule.
 
     Seven corrections to a structured date: a day the page labels "Published" beside its
@@ -955,12 +957,17 @@ def _behind_relative(tree: LexborHTMLParser, today: dt.date | None) -> Published
 
 
 def _time_element(times: list[LexborNode], today: dt.date | None) -> DatePick | None:
-    """The first of the page's ``<time>`` elements (``times``) outside furniture and
-    readers' comments that is not marked as an update: its ``datetime`` attribute, else
-    its text ("<time>Feb 6, 2025</time>")."""
+    """The first of the page's ``<time>`` elements (``times``) outside furniture, readers'
+    comments and teasers of other pages (``in_link_card``) that is not marked as an
+    update: its ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in times:
         found = far_dates.stated_time(node, today)
-        if found is not None and not in_furniture(node) and not far_dates.in_comments(node):
+        if (
+            found is not None
+            and not in_furniture(node)
+            and not far_dates.in_comments(node)
+            and not in_link_card(node)
+        ):
             parsed, stamped = found
             return DatePick(parsed, _TIME_RULES[stamped], "time")
     return None
@@ -1052,6 +1059,7 @@ def _dates_of(
         or _inside(node, read)
         or in_furniture(node, furniture)
         or far_dates.in_comments(node)
+        or in_link_card(node)
     ):
         return
     read.add(node.mem_id)
