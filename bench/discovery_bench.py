@@ -1095,6 +1095,14 @@ for site, name, origin in (
     ("svetlina", "Читалище „Светлина 1926“ – с. Равногор", "https://www.chitalishte-ravnogor.bg"),
     ("byalavoda", "Бяла вода днес", "https://medium.com/@byalavoda"),
     ("dolnoselo", "Кметство Долно село", "https://t.me/s/kmetstvo_dolnoselo"),
+    # and a hundred-and-sixth's (tests/fixtures/make_mirrors_round106.py): a ministry on
+    # the unified government platform beside its procurement files; a labour office's old
+    # ASP template, paged "[1] [2] [3]"; a district court whose every page is /bg/<id>; a
+    # state enterprise's releases dated only in the list and /press/2026/11/29/<slug>
+    ("minplanini", "Министерство на планинските райони", "https://www.mpr.government.bg"),
+    ("bturavnets", "Дирекция „Бюро по труда“ – Равнец", "https://www.dbt-ravnets.bg"),
+    ("rsbeloreche", "Районен съд – Белоречие", "https://rs-beloreche.justice.bg"),
+    ("dprechni", "ДП „Речни пристанища“", "https://www.dp-rechni.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -390,7 +390,7 @@ def find_next_link(
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
     for anchor, text in anchors:
         if (
-            text == wanted
+            _BRACKETED.sub(r"\1", text) == wanted
             and _in_pager(anchor, pagers)
             and (url := usable(target(anchor)))
             and not _DAY.search(url)  # a calendar's day "5" among its other days
@@ -588,6 +588,11 @@ def names_page(url: str, number: int) -> bool:
     """The address names page ``number`` (``/page/3/``, ``?paged=3``): the number, alone
     between separators, in its path or query."""
     return re.search(rf"(?<![\w.%-]){number}(?![\w.%-])", url.split("://", 1)[-1]) is not None
+
+
+# A page number as old templates bracket it: "Страница: [1] [2] [3]" (an ASP or PHP
+# site's pager of the 2000s), the number alone being the page's.
+_BRACKETED = re.compile(r"^\[(\d+)\]$")
 
 
 # A next link's label of arrows alone: "»" is also what a pager of "« 1 2 3 4 »" calls
