@@ -493,11 +493,13 @@ def test_the_name_beside_the_writers_picture_under_the_headline_is_the_byline() 
         ("Мария Петрова | 14.03.2026", "Мария Петрова"),
         ("Петък, 14.03.2026 г. · Иван Колев", "Иван Колев"),
         ("— Jane Doe | March 14, 2026", "Jane Doe"),
-        # a place, a section, a role before the name, a Latin name with no dash: nobody
+        # by the headline a Latin name needs no dash, only a name's shape (name_mark_date)
+        ("Jane Doe | March 14, 2026", "Jane Doe"),
+        # a place, a section, a role before the name: nobody
         ("Стара Загора | 14.03.2026", None),
         ("Общество | 14.03.2026", None),
         ("Кметът Иван Колев | 14.03.2026", None),
-        ("Jane Doe | March 14, 2026", None),
+        ("New York | March 14, 2026", None),
     ],
 )
 def test_a_name_and_the_date_alone_under_the_headline_is_the_byline(

@@ -247,6 +247,7 @@ def _headline_byline(window: str, lines: list[str]) -> str:
         or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
         or bylines.name_beside_date(lines)
         or next(filter(None, (bylines.name_then_date(line.strip()) for line in lines)), "")
+        or next(filter(None, (bylines.name_mark_date(line.strip()) for line in lines)), "")
     )
 
 
@@ -696,9 +697,17 @@ def _folder(href: str) -> str:
 _AUTHOR_PATHS = frozenset(
     {"author", "authors", "contributor", "contributors", "avtor", "avtori", "autor", "autori"}
 )
+# Path segments of a page about one of the site's people, a writer or not ("/staff/
+# 2648209001/brian-truitt/", "/team/matthew-check"): a newsroom's staff page, but also a
+# company's "Meet the team" in its menu. Such a link is the byline only where it stands
+# by the headline and its text is a person's name of two or three words
+# (``_by_the_headline``). The same vocabulary as ``_AUTHOR_PATHS``, only weaker.
+_STAFF_PATHS = frozenset({"staff", "team"})
 # The words of those an address is looked at for when it holds one ("/authors/", "?autor=").
 _AUTHOR_WORDS = ("author", "contributor", "avtor", "autor")
 _AUTHOR_LINKS = tuple(f'a[href*="{word}"]' for word in _AUTHOR_WORDS)
+# The links whose address may hold one of ``_STAFF_PATHS`` (their stems, any case).
+_MAY_NAME_STAFF = ", ".join(f'a[href*="{stem}" i]' for stem in sorted(_STAFF_PATHS))
 # What lexbor is asked for such links: a superset, one address in any case holding "aut"
 # (author, autor) or "tor" (contributor, avtor, autor), whose few matches the words are
 # then looked for in here: lexbor tested each of the four words on every link's address
@@ -726,8 +735,71 @@ def _author_links(
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):
             yield name, "generic:author-link"
-        elif name := _named_as_the_link(node, path):
+        elif name := _named_as_the_link(node, path) or _link_text_as_name(name, path, page):
             yield name, "generic:author-link"
+    yield from _staff_links(page, furniture)
+
+
+def _staff_links(
+    page: Sources, furniture: Callable[[LexborNode], bool]
+) -> Iterator[tuple[str, str]]:
+    """Links to this site's page about one of its people (``_STAFF_PATHS``: "/staff/…",
+    "/team/…") whose text is a person's name of two or three words printed by the headline
+    (``_by_the_headline``): the byline where a newsroom links its staff pages. A company's
+    menu links its team too ("Meet the team", each member's page), away from the headline
+    and in furniture, and a team member named in the text is no byline: both are passed
+    over. Read after the author links, which say more."""
+    body = page.tree.body
+    if body is None:
+        return
+    host, _ = host_and_path(page.url)
+    for link in body.css(_MAY_NAME_STAFF)[:30]:
+        link_host, path = host_and_path(link.attributes.get("href") or "")
+        if (link_host and host and link_host != host) or not _STAFF_PATHS.intersection(
+            path.lower().split("/")
+        ):
+            continue
+        if in_furniture(link, furniture):
+            continue
+        name = bylines.person_words(bylines.clean_byline(link.text(deep=True) or ""))
+        if name and _by_the_headline(name, page):
+            yield name, "generic:staff-link"
+            return
+
+
+# How many of the windows around the headline (``NearTitle``) a staff link's name is
+# looked for in: the byline's box and its neighbours, not the text below.
+_HEADLINE_WINDOWS = 4
+
+
+def _by_the_headline(name: str, page: Sources) -> bool:
+    """Whether ``name`` is printed in the first windows around the headline."""
+    for number, window in enumerate(page.near):
+        if number == _HEADLINE_WINDOWS:
+            break
+        if name in " ".join(window.split()):
+            return True
+    return False
+
+
+def _link_text_as_name(text: str, path: str, page: Sources) -> str:
+    """An author link's text that is the writer's name though it does not read as one
+    (``bylines.reads_as_name``): a name with the site's own name after a slash ("Laura /
+    House Plant House", on the site of that name), kept whole as printed; or a name in
+    lower case whose page's address spells the same letters ("crazy lennys" for
+    "/author/crazylennys/"), one to three words. "" for any other text."""
+    head, slash, tail = text.partition(" / ")
+    if slash and bylines.reads_as_name(head) and _is_publisher(tail, page.meta):
+        return text
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    if (
+        text.islower()
+        and 1 <= len(text.split()) <= 3
+        and all(word.isalpha() for word in text.split())
+        and _squashed(text) == _squashed(slug)
+    ):
+        return text
+    return ""
 
 
 def _own_author_pages(tree: LexborHTMLParser, url: str) -> Iterator[tuple[LexborNode, str]]:

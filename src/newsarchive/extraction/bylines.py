@@ -13,6 +13,12 @@ wrongly split institution is worse for a researcher than a join word left in pla
 Measured and not landed (WCXB dev, classes hashed): joining the co-authors linked beside
 a bare author link (``authors._with_co_authors`` on ``generic:author-link``) won one
 even page and lost one odd page both served and hashed (a reviewer's link joined).
+Links to "/people/", "/writers/" and "/profile/" pages read as "/staff/" and "/team/"
+ones are (``authors._staff_links``) won no WCXB page, and "/profile/" named a teaser's
+writer as the author of 10 listing pages of a mirror fixture. A JSON-LD author that is
+punctuation and the publisher's name (", USA TODAY") is the publisher already: names
+are compared without punctuation (``authors._is_publisher``), so no rule was added. A
+name alone on its line under the headline with no date (4 WCXB pages) was not tried.
 """
 
 from __future__ import annotations
@@ -919,7 +925,7 @@ _BYLINE_MARK = re.compile(rf"\s*[{re.escape(''.join(sorted(_BYLINE_MARKS)))}]\s*
 def date_then_name(line: str) -> str:
     """The writer a headline's byline line names after its date and a byline mark, with no
     label and no signing dash: "2025-12-17 · Jane Doe", "14.03.2026 | Мария Петрова".
-    Two or three words shaped as a name (``_person_words``), no place's or outlet's; ""
+    Two or three words shaped as a name (``person_words``), no place's or outlet's; ""
     for any other line. Only for the lines right under a headline: a closing signature's
     Latin name needs its dash (``signer``), since "March 3, 2026 | New Product" can
     close a note; by the headline such a line is the byline (``dated_name`` reads the
@@ -928,7 +934,22 @@ def date_then_name(line: str) -> str:
         return ""
     for sep in _SIGNATURE_END.finditer(line):
         if sep.group().strip() in _BYLINE_MARKS and is_bare_date(line[: sep.start()].strip()):
-            return _person_words(line[sep.end() :])
+            return person_words(line[sep.end() :])
+    return ""
+
+
+def name_mark_date(line: str) -> str:
+    """The writer a headline's byline line names before a byline mark and its date, a
+    Latin name with no signing dash: "Jane Doe | March 3, 2026". Two or three words
+    shaped as a name (``person_words``), no place's or outlet's; "" for any other line.
+    Only for the lines right under a headline (as ``date_then_name``): a closing line
+    "New Product | March 3, 2026" names no writer, and there ``dated_name`` asks for the
+    dash."""
+    if len(line) > 120 or not may_be_dated(line):
+        return ""
+    for sep in _BYLINE_MARK.finditer(line):
+        if is_bare_date(line[sep.end() :].strip()):
+            return person_words(line[: sep.start()])
     return ""
 
 
@@ -936,10 +957,10 @@ def name_beside_date(lines: list[str]) -> str:
     """A headline box's line that is a writer's name alone, right over or under a line
     that opens with the date ("Jane Doe" / "17.12.2025 · 6 min read", "Мария Петрова" /
     "14.03.2026"): the byline a theme prints as two elements with no label. The name's
-    words as ``_person_words`` reads them; "" when no line is such."""
+    words as ``person_words`` reads them; "" when no line is such."""
     kept = [" ".join(line.split()) for line in lines]
     for number, line in enumerate(kept):
-        if not (name := _person_words(line)):
+        if not (name := person_words(line)):
             continue
         for other in (*kept[max(0, number - 1) : number], *kept[number + 1 : number + 2]):
             opening = _BYLINE_MARK.split(other, maxsplit=1)[0]
@@ -952,6 +973,9 @@ def name_beside_date(lines: list[str]) -> str:
 # only with an apostrophe or a hyphen inside ("McCarthy", "Kovács", "O'Neil", "Петров-Колев").
 _UNMARKED_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][^\W\d_]*(?:['’-][^\W\d_]+)*")
 _NAME_THEN_DATE_WORDS = (2, 3, 4)
+# A date's label opening the rest of a line after a name, capitalised as a new element's
+# text is ("Last updated on", "Published"): the date's, not a word of the name.
+_DATE_LABEL_OPENING = re.compile(rf"(?:Last\s+|(?=[A-Z]))(?i:{LABEL_WORDS})(?:\s+on)?:?\s+")
 
 
 def name_then_date(line: str) -> str:
@@ -972,6 +996,8 @@ def name_then_date(line: str) -> str:
         if len(words) <= count:
             break
         rest = " ".join(words[count:])
+        if (label := _DATE_LABEL_OPENING.match(rest)) and is_bare_date(rest[label.end() :]):
+            rest = rest[label.end() :]  # "Craig McCarthy Last updated on 17 December 2025"
         if not is_bare_date(rest):
             continue
         if not (rest[0].isdigit() or rest[0].isupper()):
@@ -995,7 +1021,7 @@ def name_then_date(line: str) -> str:
     return ""
 
 
-def _person_words(text: str) -> str:
+def person_words(text: str) -> str:
     """``text`` when it is two or three words of a person's name and nothing else: a
     Bulgarian one's last a surname (``_SURNAME``), a Latin one's words all names'
     (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``); else
@@ -1511,10 +1537,10 @@ _TWO_NAMES = re.compile(r"\s*(,|\s(?:и|and|&)\s)\s*", re.IGNORECASE)
 
 
 def _two_persons(text: str) -> str:
-    """``text`` when it is two persons' names (``_person_words`` each) joined by "и", "and",
+    """``text`` when it is two persons' names (``person_words`` each) joined by "и", "and",
     "&" or a comma, as two writers sign a text together; else "". Written as printed, as
     "Автори: Иван Петров и Мария Илиева" is."""
-    return _paired(text, _person_words)
+    return _paired(text, person_words)
 
 
 def _paired(text: str, person: Callable[[str], str]) -> str:
@@ -1539,7 +1565,7 @@ def _paired(text: str, person: Callable[[str], str]) -> str:
 
 
 def set_apart_signature(line: str, above: str, author: str = "") -> str:
-    """The writer a closing line names when it is only a person's name (``_person_words``:
+    """The writer a closing line names when it is only a person's name (``person_words``:
     two or three words, a Bulgarian one's last a surname, the first no role; a Latin
     one's not a place's or an outlet's), or two such joined by "и" or a comma
     (``_two_persons``: two writers), under a line of prose, to be asked of the page
@@ -1550,7 +1576,7 @@ def set_apart_signature(line: str, above: str, author: str = "") -> str:
     ends on no sentence's mark: "Наградени са:", another name), and not a name other than
     the ``author`` the page names elsewhere: the byline wins, and a different name under
     the text is someone the text concerns. "" for any other line."""
-    name = _person_words(line) or _two_persons(line)
+    name = person_words(line) or _two_persons(line)
     if not name or not above or above[-1] not in _PROSE_END:
         return ""
     if author and author.casefold() != name.casefold():

@@ -1,0 +1,122 @@
+"""Writers a page names where only the class names said so before: a link to the site's
+staff or team page by the headline, an author link whose text is the writer's name with
+the site's after a slash or in lower case, a name beside a byline mark and the date, and
+a name before "Last updated on" and the date. The pages' classes say nothing here (a
+build that hashes them), so the byline's structure and words are all there is. Every
+page is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import name_mark_date, name_then_date
+
+URL = "https://vestnik.example/novini/remont-na-mosta"
+PROSE = "<p>" + "Общинският съвет прие бюджета за ремонта на моста след дълго обсъждане. " * 6
+PROSE += "</p>"
+
+
+def _page(byline: str, menu: str = "", tail: str = "", site: str = "Вестник Пример") -> str:
+    return (
+        f'<html><head><meta property="og:site_name" content="{site}"></head><body>'
+        f'<nav class="c1a2b3">{menu}</nav><article><h1>Общината ремонтира моста</h1>'
+        f'<div class="c9f8e7">{byline}</div><div class="c4d5e6">{PROSE * 5}</div>{tail}'
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/staff/2648209001/mariya-petrova/",
+        "https://vestnik.example/team/mariya-petrova",
+    ],
+)
+def test_a_staff_page_link_by_the_headline_names_the_writer(href: str) -> None:
+    """A newsroom links its writers' staff pages from the byline under the headline."""
+    byline = f'<span>14 март 2026</span> / <a href="{href}">Мария Петрова</a>'
+    article = extract(_page(byline), URL)
+    assert article.author == "Мария Петрова"
+    assert article.rules["author"] == "generic:staff-link"
+
+
+@pytest.mark.parametrize(
+    ("menu", "tail"),
+    [
+        # a company's menu: its team page, and each member's page in a drop-down
+        ('<a href="/team/">Meet the team</a> <a href="/team/ivan-kolev">Иван Колев</a>', ""),
+        # a team member named in a box far under the text, not by the headline
+        ("", '<footer><p>Пишете на <a href="/team/ivan-kolev">Иван Колев</a></p></footer>'),
+        # a staff link whose text is no person's name
+        ('<a href="/staff/">Our Staff</a>', ""),
+        # a writer's profile page: on a listing every teaser links one (measured, not read)
+        ("", '<p><a href="/novini/profile/ivan-kolev/">Иван Колев</a></p>'),
+    ],
+)
+def test_a_team_link_away_from_the_headline_or_no_name_names_nobody(menu: str, tail: str) -> None:
+    article = extract(_page("<span>14 март 2026</span>", menu, tail), URL)
+    assert article.author is None
+
+
+def test_an_author_link_keeps_the_sites_name_after_a_slash() -> None:
+    """ "Laura / House Plants" on the site named "House Plants" is how it signs."""
+    byline = '<p>Posted by:</p><p><a href="/author/ipcres/">Лора / Стайни Растения</a></p>'
+    article = extract(_page(byline, site="Стайни Растения"), URL)
+    assert article.author == "Лора / Стайни Растения"
+
+
+def test_an_author_link_with_another_name_after_a_slash_is_not_kept_whole() -> None:
+    byline = '<p><a href="/author/ipcres/">Лора / Стайни Растения</a></p>'
+    article = extract(_page(byline, site="Вестник Пример"), URL)
+    assert article.author != "Лора / Стайни Растения"
+
+
+def test_a_lower_case_author_link_spelled_as_its_address_is_the_writer() -> None:
+    byline = '<a href="https://vestnik.example/author/crazylennys/">crazy lennys</a>'
+    article = extract(_page(byline), URL)
+    assert article.author == "crazy lennys"
+    assert article.rules["author"] == "generic:author-link"
+
+
+def test_a_lower_case_author_link_spelled_otherwise_names_nobody() -> None:
+    byline = '<a href="https://vestnik.example/author/editor/">read more</a>'
+    article = extract(_page(byline), URL)
+    assert article.author is None
+
+
+def test_a_latin_name_a_bar_and_the_date_under_the_headline_is_the_byline() -> None:
+    article = extract(_page("<p>Jane Roe | October 15, 2025</p>"), URL)
+    assert article.author == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Roe | October 15, 2025", "Jane Roe"),
+        ("Jane Roe · 15.10.2025", "Jane Roe"),
+        ("New York | October 15, 2025", ""),  # a dateline's place
+        ("Press Release Archive News | October 15, 2025", ""),  # four words
+        ("Jane Roe | read more", ""),  # no date
+    ],
+)
+def test_name_mark_date_reads_a_name_before_the_mark(line: str, expected: str) -> None:
+    assert name_mark_date(line) == expected
+
+
+def test_a_name_then_last_updated_and_the_date_is_the_byline() -> None:
+    article = extract(_page("<p>Craig Roe Last updated on 17 December 2025</p>"), URL)
+    assert article.author == "Craig Roe"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Craig Roe Last updated on 17 December 2025", "Craig Roe"),
+        ("Jane Doe Published March 3, 2026", "Jane Doe"),
+        ("New York Updated March 3, 2026", ""),  # a dateline
+        ("Jane Doe updated on March 3, 2026", ""),  # a sentence's lower-case verb
+    ],
+)
+def test_name_then_date_passes_over_the_dates_label(line: str, expected: str) -> None:
+    assert name_then_date(line) == expected
