@@ -735,7 +735,7 @@ def _author_links(
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):
             yield name, "generic:author-link"
-        elif name := _named_as_the_link(node, path) or _link_text_as_name(name, path, page):
+        elif name := _named_as_the_link(node, path) or _link_text_as_name(name, path):
             yield name, "generic:author-link"
     yield from _staff_links(page, furniture)
 
@@ -782,15 +782,13 @@ def _by_the_headline(name: str, page: Sources) -> bool:
     return False
 
 
-def _link_text_as_name(text: str, path: str, page: Sources) -> str:
+def _link_text_as_name(text: str, path: str) -> str:
     """An author link's text that is the writer's name though it does not read as one
-    (``bylines.reads_as_name``): a name with the site's own name after a slash ("Laura /
-    House Plant House", on the site of that name), kept whole as printed; or a name in
-    lower case whose page's address spells the same letters ("crazy lennys" for
-    "/author/crazylennys/"), one to three words. "" for any other text."""
-    head, slash, tail = text.partition(" / ")
-    if slash and bylines.reads_as_name(head) and _is_publisher(tail, page.meta):
-        return text
+    (``bylines.reads_as_name``): a name in lower case whose page's address spells the
+    same letters ("crazy lennys" for "/author/crazylennys/"), one to three words. "" for
+    any other text. (A name signed with the site's name after a slash, "Laura / House
+    Plant House", stays the name alone where another rule reads it: the site is the
+    publisher, not a second writer, though one WCXB reference keeps both.)"""
     slug = path.rstrip("/").rsplit("/", 1)[-1]
     if (
         text.islower()
