@@ -1103,6 +1103,15 @@ for site, name, origin in (
     ("bturavnets", "Дирекция „Бюро по труда“ – Равнец", "https://www.dbt-ravnets.bg"),
     ("rsbeloreche", "Районен съд – Белоречие", "https://rs-beloreche.justice.bg"),
     ("dprechni", "ДП „Речни пристанища“", "https://www.dp-rechni.bg"),
+    # and a hundred-and-fifth's (tests/fixtures/make_mirrors_round105.py): regional
+    # broadcasters: the national radio's regional station (/news/<id>, "Новини в 18:00"
+    # bulletins, /programa/<day>, podcasts); a TV's /news/ and /video/ copies of each
+    # story with "Емисия новини 19:00" pages; a cable TV's English-UI WordPress with
+    # podcast episodes; a Next.js front over Strapi with next-sitemap
+    ("radiokamenitsa", "Радио Каменица", "https://www.radiokamenitsa.bg"),
+    ("tvbregovitsa", "ТВ Бреговица", "https://tvbregovitsa.bg"),
+    ("ktvslavyanovo", "КТВ Славяново", "https://ktv-slavyanovo.bg"),
+    ("podbalkantv", "Подбалкан ТВ", "https://www.podbalkan.tv"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -592,6 +592,13 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 
 # A link reading a number of one or two digits alone.
 _DAY_NUMBER = re.compile(r"\d{1,2}")
+# A clock time in a menu entry: a broadcaster's bulletin of that hour ("Новини в 18:00",
+# "Емисия новини 19:00", "Новините в 12.30 ч."), its news word the programme's name. Its
+# pages are that day's broadcast, each listing the stories it carried, which the news
+# section lists as stories: opened as a section, every bulletin was archived as a story
+# (round 105's radiokamenitsa: 9 stories and 9 bulletins).
+# (Not a day, "12.11" of "12.11.2026".)
+_CLOCK_TIME = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\.?\d)")
 
 # A ``<template>`` element's own tags around its content, as lexbor writes it out.
 _TEMPLATE_TAGS = re.compile(r"^<template\b[^>]*>|</template>$", re.IGNORECASE)
@@ -658,6 +665,8 @@ def section_links(
             continue
         if _another_language(label) or _DAY_NUMBER.fullmatch(label):
             continue  # (a calendar's day "28", a pager's "2": no section of the site)
+        if _CLOCK_TIME.search(label):
+            continue  # (a bulletin of that hour: ``_CLOCK_TIME``)
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)

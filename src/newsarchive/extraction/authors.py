@@ -903,7 +903,7 @@ _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE
 # engine gave an indent back a character at a time to try it again at each (a page's
 # text is mostly indented lines of its markup's white space: a third of the instructions).
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПпСсФф])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПпСсФфРрКк])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
 _LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
@@ -940,6 +940,8 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
             "текст",
             "написан",
             "публикуван",
+            "репортер",
+            "кореспондент",
         )  # fmt: skip
         for word in ((stem,) if stem.isascii() else (stem, stem.capitalize(), stem.upper()))
     )
@@ -971,7 +973,7 @@ def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[
             label.tag in _FIELD_BOXES and _inline_only(label) if boxes else label.tag in _FIELD_TAGS
         ):
             continue
-        own = (label.text() or "").strip()
+        own = _field_line(label)
         name = _field_value(own, partial(_text_after, label))
         if not name or bylines.after_verse(_lines_before(label)):
             continue
@@ -982,6 +984,23 @@ def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[
             aside = name
     if aside:
         yield aside, "generic:labelled-field"
+
+
+def _field_line(label: LexborNode) -> str:
+    """The label element's text, or of a paragraph of ``<br>``-broken lines the first that
+    is a field ("Репортер: Мария Илиева<br>Оператор: Иван Колев", a broadcast story's crew
+    under its text: read whole, the names ran into one another and named nobody)."""
+    own = (label.text() or "").strip()
+    if label.tag != "p" or label.css_first("br") is None:
+        return own
+    return next(
+        (
+            line
+            for line in _broken_lines(label)
+            if _LABEL_ONLY.match(line) or _LABEL_AND_NAME.match(line)
+        ),
+        own,
+    )
 
 
 def _inline_only(box: LexborNode) -> bool:

@@ -392,9 +392,12 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
 
 # The furniture elements no box of the article's facts is (``Reader.FIELD``), and the
 # class words that name furniture where such a box stands beside the text: a sidebar, a
-# widget, a "tags" box (a word of its own, as ``_TAG_BOX`` reads it).
+# widget, a "tags" box (a word of its own, as ``_TAG_BOX`` reads it), a broadcast
+# story's "credits" under its text ("Репортер: …<br>Оператор: …": its crew, the reporter
+# its writer; the furniture list knows the word for a picture's credit, which names no
+# writer's field).
 _NOT_FACTS = frozenset({"nav", "menu", "footer", "dialog", "marquee"})
-_FACTS_BOX = re.compile(r"(?<![^\s_-])(?:sidebar|widget|tags?)(?![^\s_-])", re.IGNORECASE)
+_FACTS_BOX = re.compile(r"(?<![^\s_-])(?:sidebar|widget|tags?|credits?)(?![^\s_-])", re.IGNORECASE)
 
 
 def _named_furniture_only_by(marker: str, words: re.Pattern[str]) -> bool:
