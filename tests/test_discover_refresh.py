@@ -119,6 +119,20 @@ def test_a_page_with_text_of_its_own_or_refreshing_itself_stands_in_for_nothing(
     assert stand_in_target(big, "https://www.x.bg/n/5") is None
 
 
+def test_a_home_refreshing_to_its_default_document_stands_in_for_it() -> None:
+    """An old IIS/ASP site's ``/`` answering 200 with only a refresh to ``default.asp``
+    (round 106): one identity to the archive (a folder's index file), but two pages to
+    the server, and the home's menu and news are only on the second. Read by identity,
+    the refresh named the page itself and was never followed."""
+    empty = b'<html><head><meta http-equiv="refresh" content="0;URL=default.asp"></head></html>'
+    assert stand_in_target(empty, "https://www.x.bg/") == "https://www.x.bg/default.asp"
+    quoted = b"<html><head><meta http-equiv=refresh content=\"0; url='/bg/'\"></head></html>"
+    assert stand_in_target(quoted, "https://www.x.bg/") == "https://www.x.bg/bg/"
+    # (its own spelling is still itself: a reload)
+    itself = b'<html><head><meta http-equiv="refresh" content="0;URL=/"></head></html>'
+    assert stand_in_target(itself, "https://www.x.bg/") is None
+
+
 def test_an_empty_answer_whose_refresh_header_sends_the_browser_on_stands_in_for_it() -> None:
     """PHP's ``header("Refresh: 0; url=/bg/")`` over an empty page (a home page moved to a
     folder) sends a browser on as the ``<meta>`` does; the markup's own refresh wins."""

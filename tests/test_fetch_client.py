@@ -769,6 +769,52 @@ def test_a_stand_in_whose_target_redirects_back_is_kept_as_it_came() -> None:
     ]
 
 
+def _refresh_chain(pages: dict[str, str]) -> tuple[Page, list[str]]:
+    """``https://www.x.bg/`` fetched from a site answering ``pages`` (path -> the page's
+    refresh target, or its own text when it names none): the page and the asked URLs."""
+
+    def answer(url: str) -> Answer:
+        path = urlsplit(url).path
+        if path not in pages:
+            return 404, {}, ""
+        said = pages[path]
+        body = _REFRESH_TO.format(said) if said.startswith("/") else said
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/")
+    return page, [urlsplit(url).path for url in asked]
+
+
+def test_a_home_refreshing_to_its_default_document_is_followed_and_two_hops_at_most() -> None:
+    """``/`` stands in for ``/default.asp`` (an old IIS site's home): one identity to the
+    archive, two pages to the server, so the refresh is followed, not read as the page
+    reloading itself (round 106: the home was read as an empty page, no news found).
+    Two stand-ins in a row are followed (``/`` to ``/bg/`` to ``/bg/default.asp``); a
+    third is not, and the page is kept as it came. One sending back to an address met on
+    the way (``/default.asp`` back to ``/``) ends there, each asked once."""
+    home = "<h1>Начало</h1><p>Новини</p>"
+    page, asked = _refresh_chain({"/": "/default.asp", "/default.asp": home})
+    assert (page.final_url, asked) == (
+        "https://www.x.bg/default.asp",
+        ["/robots.txt", "/", "/default.asp"],
+    )
+    chain = {"/": "/bg/", "/bg/": "/bg/default.asp", "/bg/default.asp": home}
+    page, asked = _refresh_chain(chain)
+    assert page.final_url == "https://www.x.bg/bg/default.asp" and "Начало" in page.text
+    page, asked = _refresh_chain({**chain, "/bg/default.asp": "/bg/nachalo", "/bg/nachalo": home})
+    assert page.final_url == "https://www.x.bg/bg/default.asp"
+    assert asked == ["/robots.txt", "/", "/bg/", "/bg/default.asp"]
+    page, asked = _refresh_chain({"/": "/default.asp", "/default.asp": "/"})
+    assert asked == ["/robots.txt", "/", "/default.asp"]
+    assert page.final_url == "https://www.x.bg/default.asp"
+
+
 def test_a_stand_in_met_at_the_redirect_cap_is_kept_as_it_came() -> None:
     """Five redirects (the cap) lead to a stand-in: the page came whole, and following its
     refresh would be one hop more than the fetcher takes. It is kept as it came, as it was

@@ -141,6 +141,23 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
+def _without_strays(items: list[Card], shape: Shape, date_of: DateOf) -> list[Card]:
+    """A run's items less a stray built as they are: a card of another address than the
+    run's shape, showing no date, where the run's cards of that shape each show their own.
+    An old table template builds its left menu's rows as it builds the news list's
+    (``<tr><td><a>``), and a menu entry long enough to read as a headline ("Услуги за
+    търсещи работа", ``uslugi.asp`` beside ``news.asp?id=418``) was taken as the list's
+    fifth news item, its one-sentence page archived (round 106's bturavnets). A dated
+    card of another shape stays (a news list may lead to two kinds of page), and so
+    does every card of a run whose items are not all dated."""
+    fitting = [card for card in items if shape.matches(card.parts)]
+    if len(fitting) < 2 or len(fitting) == len(items):
+        return items
+    if any(date_of(card) is None for card in fitting):
+        return items
+    return [card for card in items if shape.matches(card.parts) or date_of(card) is not None]
+
+
 def _short_headline(card: Card, shape: Shape) -> bool:
     """A card of a news run whose headline is short ("Седянка в читалището", "Нов парк")
     and shows no date of its own (a blog prints the day above a group of posts): the run's
@@ -248,6 +265,7 @@ def pick_items(
         if learned is not None and learned.fixes_something:
             kept = set(items)  # cards compare by identity: a set, not a list scan per card
             items = [c for c in run.cards if c in kept or _short_headline(c, learned)]
+            items = _without_strays(items, learned, date_of)
         chosen.extend(items)
         if learned is not None and learned not in shapes:
             shapes.append(learned)

@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_reader
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import normalize_url
 from newsarchive.markup import page_tree
 
 # "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
@@ -115,9 +115,21 @@ def stand_in_target(
     if box is not None and len(" ".join(box.text(separator=" ").split())) > _STAND_IN_TEXT:
         return None
     target = link_reader(tree, url)(targets[0])
-    if target is None or url_key(target) == url_key(url):
+    if target is None or asked_as(target) == asked_as(url):
         return None
     return target
+
+
+def asked_as(url: str) -> str:
+    """The address a refresh's hop is told by, for "this page itself" and "met on this
+    fetch's way": its normal spelling (``urls.normalize_url``), not its identity
+    (``urls.url_key``). Identity folds a folder's index file into the folder, right
+    for the archive (``/novini/5/index.html`` is ``/novini/5/``), but an old IIS or ASP
+    site's ``/`` answering only ``<meta http-equiv="refresh" content="0;URL=default.asp">``
+    is one page and ``default.asp`` another: the home's menu and news are only there.
+    Read by identity, the refresh named the page itself and was never followed; the
+    explorer found no news on a site any browser shows at once."""
+    return normalize_url(url) or url
 
 
 # A headline or title saying the page is only a notice that it moved: "Страницата е

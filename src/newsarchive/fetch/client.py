@@ -39,7 +39,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsarchive import __version__
-from newsarchive.discover.refresh import stand_in_target
+from newsarchive.discover.refresh import asked_as, stand_in_target
 from newsarchive.discover.urls import (
     NO_WEB_URL,
     site_hosts,
@@ -94,6 +94,10 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
+# Stand-in pages (``refresh.stand_in_target``) one fetch follows, at most: an old site's
+# ``/`` refreshing to ``/bg/`` and that to ``/bg/default.asp`` is two; a third is a chain
+# no site builds for its readers, and each hop is a request.
+MAX_STAND_INS = 2
 # httpx builds the next request of every redirect it is handed, followed or not, and a
 # Location it cannot build one from raised as no redirect at all: "javascript:alert(1)"
 # or "mailto:…" failed the page as "not a valid URL (For absolute URLs, path must be
@@ -1247,6 +1251,7 @@ class Fetcher:
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         met: set[str] = set()  # the addresses this fetch went through (``_stand_in``)
+        stand_ins = 0  # stand-in pages followed on the way (``MAX_STAND_INS``)
         deadline = time.monotonic() + self.options.deadline
         for hop in range(self.options.max_redirects + 1):
             if hop:
@@ -1258,7 +1263,7 @@ class Fetcher:
                 waited = time.monotonic()
                 self._wait_turn(host)
                 deadline += time.monotonic() - waited
-            met.add(url_key(current))
+            met.add(asked_as(current))
             with self._lock:
                 self.stats.requests += 1
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:
@@ -1309,8 +1314,10 @@ class Fetcher:
                     status == 200
                     and not robots_txt
                     and hop < self.options.max_redirects  # (at the cap: kept as it came)
+                    and stand_ins < MAX_STAND_INS
                     and (target := self._stand_in(url, current, content, response, met))
                 ):
+                    stand_ins += 1
                     current = self._next_hop(url, target, not robots_txt, elsewhere)
                     continue
                 return status, resp_headers, content, str(response.url)
@@ -1414,7 +1421,7 @@ class Fetcher:
         target = stand_in_target(
             content, current, response.headers.get("content-type"), response.headers.get("refresh")
         )
-        if target is None or url_key(target) in met:
+        if target is None or asked_as(target) in met:
             return None
         try:
             return self._follow(url, current, target, 200)
