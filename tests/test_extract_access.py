@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import access, extract
@@ -169,6 +171,49 @@ def test_the_gate_reads_a_run_of_stems_as_each_stem_s_window(overlap: int, open_
     text[at : at + len(piece)] = piece
     html = "".join(text)
     assert access._near(html, html.encode(), bulgarian=False) is open_
+
+
+def _near_by_each_window(html: str, bulgarian: bool) -> bool:
+    """``_near``'s answer by its definition: each stem's window read alone."""
+    for stem, pieces, english in access._GATE:
+        if english and bulgarian:
+            continue
+        at = html.find(stem)
+        while at >= 0:
+            start, end = max(0, at - access._NEAR), at + access._NEAR
+            if any(piece in html[start:end] for piece in pieces):
+                return True
+            at = html.find(stem, at + 1)
+    return False
+
+
+_GATE_PARTS = ("ubscri", "бон", "to continue reading", "for subscribers", "за абонати", "“")
+# Places near a window's ends (``_NEAR`` 400): a stem at 0 and one at 780-795, a piece
+# across 400, in the two windows' union and in neither alone
+_PLACES = (0, 2, 375, 382, 385, 390, 395, 400, 778, 785, 790, 795, 800)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PLACES) | st.integers(0, 840), st.sampled_from(_GATE_PARTS)),
+        max_size=6,
+    ),
+    st.booleans(),
+)
+@example(placed=[(0, "ubscri"), (790, "ubscri"), (385, "to continue reading")], bulgarian=False)
+def test_the_gate_answers_as_reading_each_stem_s_window(
+    placed: list[tuple[int, str]], bulgarian: bool
+) -> None:
+    """However the stems and the pieces fall (runs of stems, a piece across a window's
+    end, Cyrillic and curly quotes making the str two bytes a character), ``_near``
+    answers as reading every stem's window alone does. Each part is written at its
+    place in a page of spaces, over what was there."""
+    text = [" "] * (2 * access._NEAR + 80)
+    for at, part in placed:
+        text[at : at + len(part)] = part
+    html = "".join(text)
+    assert access._near(html, html.encode(), bulgarian) is _near_by_each_window(html, bulgarian)
 
 
 def test_an_offer_shown_from_a_width_on_is_seen() -> None:

@@ -161,7 +161,9 @@ def _latin_language(text: str) -> str:
     every text (its language's words at least twice the next one's); the rest of the
     sample is read only where that was close. Each word form is counted once by
     ``Counter`` and looked up once after (eight set lookups a word were 29% of extracting
-    WCXB's pages)."""
+    WCXB's pages). The words are the pattern's (``_WORD``), not ``str.split``'s, which
+    would count "the," apart from "the"; no other spelling of the pattern was faster, and
+    looking up only the forms among the listed words saved 0.5 ms of the 8.8 over AEB."""
     if len(text) > _LATIN_FIRST:
         best, hits, second = _latin_hits(text[:_LATIN_FIRST])
         if best != "und" and hits >= 2 * second:
