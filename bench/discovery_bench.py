@@ -1112,6 +1112,14 @@ for site, name, origin in (
     ("tvbregovitsa", "ТВ Бреговица", "https://tvbregovitsa.bg"),
     ("ktvslavyanovo", "КТВ Славяново", "https://ktv-slavyanovo.bg"),
     ("podbalkantv", "Подбалкан ТВ", "https://www.podbalkan.tv"),
+    # and a hundred-and-seventh's (tests/fixtures/make_mirrors_round107.py): EU-funded
+    # project news: a municipality's project pages holding their press releases; a
+    # project's microsite on a host of its own (not crawled); an association's Drupal
+    # site in English US dates; a school's Erasmus+ blog in a folder of its host
+    ("belovitsa", "Община Беловица", "https://www.belovitsa.bg"),
+    ("ravnopole", "Община Равнополе", "https://www.ravnopole.bg"),
+    ("zelenmost", "Сдружение „Зелен мост“", "https://zelenmost.org"),
+    ("ouvasilkovo", "ОУ „Христо Ботев“ – с. Василково", "https://www.ou-vasilkovo.com"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -473,7 +473,11 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     Marks holding over half the prose necessarily nest, so sparing them spares one chain of
     wrappers, which is what a theme calling its article column ``penci_sidebar`` or
     ``entry-content-read-more`` needs. Sibling boxes of one kind that hold most of the
-    prose between them are spared too (``_article_boxes``).
+    prose between them are spared too (``_article_boxes``). A ``<footer>`` element is
+    never spared: it is the page's footer (an article's own byline footer holds no prose
+    worth sparing), and a funding notice there ("Проектът се изпълнява с финансовата
+    подкрепа на Европейския съюз…", on every page of a project's site) outweighs a short
+    article of two short paragraphs, which it must not replace.
     """
     dropped = [False] * len(walker.blocks)
     if not lenient:
@@ -484,8 +488,9 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     upto = [0.0, *itertools.accumulate(w if w > 0 else 0.0 for w in weights)]
     total = upto[-1] or 1.0
     boxes = _article_boxes(walker.marked_ranges, upto, total)
-    for start, end, _ in walker.marked_ranges:
-        if (start, end) in boxes or upto[end] - upto[start] > 0.5 * total:
+    for start, end, kind in walker.marked_ranges:
+        spared = (start, end) in boxes or upto[end] - upto[start] > 0.5 * total
+        if spared and not kind[1].startswith("footer."):  # (the page's footer: never)
             continue
         dropped[start:end] = [True] * (end - start)
     return dropped
