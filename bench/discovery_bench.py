@@ -1159,7 +1159,9 @@ def add_site_cells(
     profile crawls as the bare one (``bare``: what that archived, its rerun's requests),
     else why not."""
     written, why = proposed(profile, server_url, tmp)
-    if written is None and not expected:  # (a site with nothing to archive: refused, as it must)
+    if written is None and not (expected and bare[0]):
+        # (a site with nothing to archive, or one a bare crawl finds nothing on either:
+        # refused, which is no worse, and says so rather than proposing a guess)
         return "refused", "-", ""
     if written is None:
         return "NO LOAD", "-", f"ADD-SITE WORSE: {why}"
