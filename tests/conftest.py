@@ -1,4 +1,5 @@
-"""Shared fixtures: a real HTTP server on 127.0.0.1 serving the fixture mirrors, a CLI runner."""
+"""Shared fixtures: a real HTTP server on 127.0.0.1 serving the fixture mirrors, a CLI runner,
+and the snapshot's clock every test runs on."""
 
 from __future__ import annotations
 
@@ -9,7 +10,20 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
-from .support import SITES, Result, invoke_cli
+from .support import SITES, Result, invoke_cli, on_snapshot_day
+
+
+@pytest.fixture(autouse=True)
+def snapshot_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test runs on the day the mirrors were fetched (``on_snapshot_day``), so the
+    suite passes next year as it does today; one marked ``real_clock`` keeps the real
+    clock (what it compares this process's "now" with does too: a subprocess's, a
+    file's time)."""
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with on_snapshot_day():
+        yield
 
 
 @pytest.fixture

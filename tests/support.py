@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import time_machine
 import typer
 from typer.testing import CliRunner
 
@@ -21,6 +23,24 @@ from newsarchive.cli import app
 FIXTURES = Path(__file__).parent / "fixtures"
 SITES = FIXTURES / "sites"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The day the offline mirrors (``SITES``) were fetched: every test's clock starts there
+# (``on_snapshot_day``). Their articles are dated up to late November 2026.
+SNAPSHOT_DAY = dt.datetime(2026, 12, 5, 10, 0, tzinfo=dt.UTC)
+
+
+def on_snapshot_day() -> contextlib.AbstractContextManager[object]:
+    """This process's clock (``datetime.now``, ``date.today``, ``time.time``) set to
+    ``SNAPSHOT_DAY`` and ticking on from there, for a test (conftest's autouse
+    ``snapshot_clock``) or a module-scoped fixture crawling a mirror, which a test's
+    fixture comes too late for. A mirror is a snapshot of its site on that day, its
+    articles dated the week before and some of its pages naming events months ahead (a
+    theatre's programme for March 2027, a sitemap's <lastmod> a year on), which a crawl
+    judges against "now" (a date after today is no publication date): on the real clock
+    the suite's verdicts would change as the months pass. Ticking, so elapsed time is
+    real (timeouts, Retry-After waits; ``time.monotonic`` and ``time.sleep`` are not
+    moved at all). Not pinned: subprocesses (a CLI or server spawned), OpenSSL's
+    certificate check and the file system's times, which keep the real clock."""
+    return time_machine.travel(SNAPSHOT_DAY, tick=True)
 
 
 @dataclass

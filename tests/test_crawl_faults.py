@@ -19,7 +19,7 @@ from .faultserver import (
     article_url,
     write_profile,
 )
-from .support import Result, invoke_cli
+from .support import Result, invoke_cli, on_snapshot_day
 
 FAST = {
     "NEWSARCHIVE_BACKOFF": "0.01",
@@ -63,7 +63,7 @@ def crawled_once(tmp_path_factory: pytest.TempPathFactory) -> FirstCrawl:
     again (about 1.5 s, three times that on a loaded host). They take a copy
     (``first_crawl``): none sees another's changes, whatever their order."""
     folder = tmp_path_factory.mktemp("crawled-once")
-    with pytest.MonkeyPatch.context() as env, fault_server() as server:
+    with on_snapshot_day(), pytest.MonkeyPatch.context() as env, fault_server() as server:
         env.delenv("NEWSARCHIVE_DB", raising=False)  # as run_cli: no user profiles either
         env.setenv("NEWSARCHIVE_PROFILES", str(folder / "no-user-profiles"))
         for name, value in FAST.items():

@@ -441,6 +441,7 @@ def _exits(run_cli: Callable[..., Result], db: Path) -> dict[str, str]:
     return states
 
 
+@pytest.mark.real_clock  # its run is a subprocess's, told from the lock file's time
 def test_a_run_killed_by_sigkill_shows_as_interrupted_not_running_forever(
     run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.profiles import get_profile
 
-from .support import SITES, Result, invoke_cli
+from .support import SITES, Result, invoke_cli, on_snapshot_day
 
 SITE_IDS = ("ruse-bg", "ruse24", "nsorb")
 
@@ -39,7 +39,7 @@ def crawled(
     only adds a run (it reads the requests made after its own start)."""
     site: str = request.param
     db = tmp_path_factory.mktemp(f"crawled-{site}") / "archive.db"
-    with MirrorServer(SITES / site) as server:
+    with on_snapshot_day(), MirrorServer(SITES / site) as server:  # (as a test's clock)
         with (
             pytest.MonkeyPatch.context() as env
         ):  # as run_cli: no $NEWSARCHIVE_DB, no user profiles
