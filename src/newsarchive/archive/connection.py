@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,11 +84,13 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             raise foreign
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if create and mode != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         add_functions(conn)
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):  # (another command wrote all the while: "try later", exit 75)
+            raise write_failure(exc, f"cannot open archive {path}") from None
         raise _open_failure(exc, f"cannot open archive {path}", path) from None
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
@@ -114,6 +117,29 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                 raise write_failure(exc, doing) from None
             raise _open_failure(exc, doing, path) from None
     return conn
+
+
+# How long the switch to WAL sleeps between tries while another connection writes
+_WAL_RETRY_S = 0.05
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Turn an archive an older release wrote in rollback mode to WAL, waiting as every
+    other statement waits (``BUSY_WAIT_S``) while another command writes. SQLite does not
+    wait here itself: where another connection holds the write lock (a search upgrading
+    that archive as it opens it), the switch needs the whole file and is refused at once,
+    "database is locked", no busy handler asked (it would deadlock); so a nightly crawl
+    opening the archive beside two searches exited 2 ("cannot open archive"), 1 of 40
+    torture trials. Tried again until the wait runs out, then busy as any wait is."""
+    deadline = time.monotonic() + BUSY_WAIT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(_WAL_RETRY_S)
 
 
 class _UpgradeBusy(Exception):
