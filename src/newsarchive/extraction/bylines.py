@@ -984,10 +984,11 @@ def name_then_date(line: str) -> str:
     02-12-2025". Two to four capitalised words (particles inside: "Nick van Mead"), not
     a place's or an outlet's ("New York March 3, 2026" is a dateline), a Cyrillic one's
     last a surname (``_SURNAME``: "Стара Загора 14.03.2026" is a place's) and its first
-    no role ("Кметът"), and the rest of the line a bare date (``is_bare_date``) opening
-    with a capital or a digit: a label in lower case goes on a word the name would take
-    ("Last updated on …"), and a line with a mark between is ``dated_name``'s, whose
-    Latin name needs its signing dash; "" for any other line. Only for the
+    no role ("Кметът"), and the rest of the line a bare date (``is_bare_date``), maybe
+    after a capitalised date label ("Last updated on", "Published": a new element's
+    text), opening with a capital or a digit: after a label in lower case ("… updated
+    on …") the line may be a sentence, and a line with a mark between is
+    ``name_mark_date``'s; "" for any other line. Only for the
     lines right under a headline, as ``date_then_name``; no class names the parts."""
     if len(line) > 120 or not may_be_dated(line):
         return ""
@@ -1001,7 +1002,7 @@ def name_then_date(line: str) -> str:
         if not is_bare_date(rest):
             continue
         if not (rest[0].isdigit() or rest[0].isupper()):
-            return ""  # "Craig McCarthy Last updated on …"; "Jane Doe | March 3, 2026"
+            return ""  # "Craig McCarthy updated on …"; "Jane Doe | March 3, 2026"
         name = words[:count]
         inner = name[1:-1]
         if not (
