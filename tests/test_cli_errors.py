@@ -1271,6 +1271,28 @@ def test_an_error_quoting_control_characters_stays_one_inert_line(
 
 
 @pytest.mark.parametrize(
+    ("query", "quoted"),
+    [
+        ("\u200b", "'\\u200b' holds no letters or digits"),
+        ("\ufeff\u200d", "'\\ufeff\\u200d' holds no letters or digits"),
+        ("since:2026\u200b-01-01 бюджет", "not '2026\\u200b-01-01'"),
+    ],
+    ids=["zero-width-space", "bom-and-joiner", "in-a-date"],
+)
+def test_an_error_quoting_an_invisible_character_spells_it(
+    run_cli: Callable[..., Result], archive: Path, query: str, quoted: str
+) -> None:
+    """A query of a pasted zero-width space alone was refused as "'' holds no letters or
+    digits": the terminal printed the character as nothing, so the quotes read empty and
+    the user could not see what was typed; in a date it made "2026-01-01" look refused."""
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    line = _one_error_line(result)
+    assert quoted in line
+    assert not any(ch in line for ch in "\u200b\u200d\ufeff")
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("search", "x", "--db", "/nowhere/\udce1\udcfe.db"),

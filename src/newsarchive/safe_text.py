@@ -49,10 +49,16 @@ def for_terminal_line(value: object) -> str:
 
 
 # What may not appear raw in a one-line message: every C0 control (newline and tab too),
-# DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates; and
-# the lone surrogates that stand for bytes no UTF-8 text has (a file name typed in a
-# Latin-1 locale: Python reads argv so, "surrogateescape").
-_LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+# DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates; the
+# characters a terminal prints as nothing (a soft hyphen, the zero-width space, non-joiner
+# and joiner, the direction marks, the word joiner and its invisible operators, a BOM:
+# a query of a pasted U+200B alone was refused as "'' holds no letters or digits", the
+# quotes seemingly empty); and the lone surrogates that stand for bytes no UTF-8 text has
+# (a file name typed in a Latin-1 locale: Python reads argv so, "surrogateescape").
+_LINE_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\udc80-\udcff]"
+)
 
 
 def _escaped(character: str) -> str:
