@@ -4,7 +4,9 @@ Profiles are hints; for a site nobody wrote one for (or one of whose sources fai
 this reads what the site says about itself, in the order that costs fewest requests:
 the ``Sitemap:`` lines of robots.txt, the home page (its ``<link rel=alternate>`` feeds,
 its news items, its menu), the section pages the menu names ("Новини", "Актуално", ...,
-kept when they list news items), a page its "RSS" link leads to, then a few
+kept when they list news items), the first few entries beside those that name no news
+(kept only where a page lists its own dated news beside its own feed: a school's
+"Еразъм+" blog), a page its "RSS" link leads to, then a few
 conventional feed paths, and only then, for a site of listings with no pager and no feed
 or sitemap, the HTML "Карта на сайта" a listing links. No request starts once
 ``EXPLORE_BUDGET`` are spent (a redirected one may add its hops); what is found is kept
