@@ -34,21 +34,7 @@ ROUND107_SITES = {
 }
 
 
-@pytest.mark.parametrize(
-    "site",
-    [
-        *sorted(set(ROUND107_SITES) - {"ouvasilkovo"}),
-        pytest.param(
-            "ouvasilkovo",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the Erasmus+ blog in /erasmus/ is reached only by the menu's "
-                "'Еразъм+', which names no news, and the home's news lead into no folder: "
-                "5 of 9, the blog's 4 posts never found (not mended)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("site", sorted(ROUND107_SITES))
 def test_a_round107_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:

@@ -4,7 +4,9 @@ Profiles are hints; for a site nobody wrote one for (or one of whose sources fai
 this reads what the site says about itself, in the order that costs fewest requests:
 the ``Sitemap:`` lines of robots.txt, the home page (its ``<link rel=alternate>`` feeds,
 its news items, its menu), the section pages the menu names ("Новини", "Актуално", ...,
-kept when they list news items), a page its "RSS" link leads to, then a few
+kept when they list news items), the first few entries beside those that name no news
+(kept only where a page lists its own dated news beside its own feed: a school's
+"Еразъм+" blog), a page its "RSS" link leads to, then a few
 conventional feed paths, and only then, for a site of listings with no pager and no feed
 or sitemap, the HTML "Карта на сайта" a listing links. No request starts once
 ``EXPLORE_BUDGET`` are spent (a redirected one may add its hops); what is found is kept
@@ -37,6 +39,7 @@ from newsarchive.discover.explore import (
     MAX_NEWS_HOSTS,
     MAX_RESTED,
     MAX_SECTIONS,
+    MAX_SILENT,
     MIN_ITEMS,
     ROBOTS_NOTE,
     RSS_LINK_NOTE,
@@ -60,6 +63,7 @@ from newsarchive.discover.explore import (
     rest_api_root,
     section_links,
     shape_pattern,
+    silent_entries,
     site_name,
     under_cards_first,
     wall_before,
@@ -384,6 +388,8 @@ class _Explorer:
         # where no menu entry names the news and the home page lists dated news: the
         # menu's entries (a paper's topics, ``topic_sections``) and the home cards' shape
         topics: list[str] = []
+        # the entries beside the menu's news entry that name no news (``silent_sections``)
+        silent: list[str] = []
         home_card_shape: Shape | None = None
         home_cards: list[str] = []  # the home page's own news items (``sub_sites``)
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
@@ -444,6 +450,11 @@ class _Explorer:
                 children = category_links(tree, page.final_url, self.profile)
             self.categories.update(children)
             sections += [url for url in [*children, *menu] if url not in sections]
+            silent += [
+                url
+                for url in silent_entries(tree, page.final_url, self.profile, menu, dated)
+                if url not in silent
+            ]
             if framed is None and not (menu or children) and is_listing(items):
                 # (a home page with a pager of its own lists all news: ``home_stream``)
                 if len(dated) >= MIN_ITEMS and not home_next:
@@ -502,6 +513,9 @@ class _Explorer:
             if found := self.feed_at(absolute(self.profile, path)):
                 self.add(self.feeds, found, f"{path} answered with a feed")
                 break
+        if sections and (self.feeds or self.listings or self.sitemaps):
+            # (found something: kept for ``REEXPLORE_DAYS``, so these are asked monthly)
+            self.silent_sections([url for url in silent if url not in sections])
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         rested = tuple(self.listings[MAX_LISTINGS:])
@@ -553,6 +567,42 @@ class _Explorer:
                 self.listed.pop(listing, None)
                 self.shapes.pop(listing, None)
                 self.patterns[:], self.samples[:] = taught
+            if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
+                break
+
+    def silent_sections(self, entries: list[str]) -> None:
+        """A school's Erasmus+ blog in ``/erasmus/`` (dated posts, its own feed), reached
+        only by the menu's "Еразъм+" beside "Новини", was never opened: its name says no
+        news and the home page's news never lead into it. Beside the sections the menu
+        names, its first ``MAX_SILENT`` entries that name no news (``silent_entries``) are
+        opened, once per exploration (never nightly: what is found is kept for
+        ``REEXPLORE_DAYS``), and one is a section only where its page is a publisher's
+        own list, the evidence a sub-site's page gives (``sub_sites.own_news``): it lists
+        at least ``MIN_ITEMS`` dated news items and announces a feed of its own inside its
+        folder. A register of dated records ("Обществени поръчки", a council's decisions,
+        a list of projects) announces none, and is dropped unread with what it taught; so
+        is every page that lists no news ("Училището", "Прием"). Three: a small site's
+        menu keeps its own pages ("За училището", "История") before such a blog, and each
+        guess costs a request a month."""
+        for url in entries[:MAX_SILENT]:
+            page = self.get(url, "listing")  # (kept: ``section`` reads it again unasked)
+            if page is None:
+                continue
+            tree = parse_html(page.text)
+            items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
+            dated = [
+                card.url
+                for card in items.cards
+                if listings.card_date(card, today=page.fetched_at) is not None
+            ]
+            folder = page.final_url if page.final_url.endswith("/") else f"{page.final_url}/"
+            mine = declared_feeds(tree, page.final_url, self.profile)
+            if len(dated) < MIN_ITEMS or not own_news(folder, mine, dated):
+                continue
+            self.section(
+                url, where="a menu entry naming no news whose page lists its own news beside"
+                " its own feed",
+            )  # fmt: skip
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
 

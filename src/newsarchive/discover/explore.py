@@ -739,6 +739,57 @@ def menu_entries(
     return []
 
 
+MAX_SILENT = 3  # menu entries naming no news opened per exploration (``silent_entries``)
+
+
+def silent_entries(
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    named: Collection[str],
+    articles: Collection[str] = (),
+) -> list[str]:
+    """The entries beside the menu's news entry that name no news, in the menu's order:
+    a school's "Еразъм+", a municipality's "Проекти", "Хроника", "Блог", whose page may
+    be a blog of its own in a folder (``/erasmus/``, dated posts, its own feed) that the
+    home page's news never lead into. The menu is the list holding the first link to a
+    ``named`` section (``section_links``): its ``<ul>``'s items, or the links of the block
+    holding it (``<div id="menu"><a>…</a> | <a>…</a></div>``). An entry naming news is
+    a section already; one about the site itself (``site_pages``: "Контакти", "Документи",
+    "Галерия") is none; ``articles``: keys (``url_key``) of the page's news cards.
+    Exploring opens at most ``MAX_SILENT`` of them and keeps one only where its page is a
+    publisher's own list (``Explorer.silent_sections``)."""
+    read = link_reader(tree, page_url)
+    here, home = normalize_url(page_url), normalize_url("/", page_url)
+    wanted = set(named)
+    news = next((a for a in tree.css("a") if read(a.attributes.get("href") or "") in wanted), None)
+    if news is None or news.parent is None:
+        return []
+    item = news.parent
+    if item.tag == "li" and item.parent is not None:
+        anchors = [
+            first
+            for li in item.parent.iter()
+            if li.tag == "li" and (first := li.css_first("a")) is not None
+        ]
+    else:
+        anchors = [a for a in item.iter() if a.tag == "a"]
+    found: list[str] = []
+    for anchor in anchors:
+        label = _text(anchor)
+        if not label or len(label) > 40 or NEWS_WORDS.search(label) or _another_language(label):
+            continue
+        href = anchor.attributes.get("href")
+        if read(href or "") == home:
+            continue
+        url = _section_url(href, read, here, profile, found)
+        if url is None or url in wanted or url_key(url) in articles:
+            continue
+        if not is_site_page(label, url):
+            found.append(url)
+    return found
+
+
 def under_cards_first(entries: list[str], cards: Collection[str]) -> list[str]:
     """``entries`` (``menu_entries``) with those the home page's own cards live under
     first, in their order, then the rest: a card at ``/region/2026/11/most`` speaks for

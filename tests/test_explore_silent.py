@@ -1,0 +1,135 @@
+"""A menu entry whose NAME says no news but whose PAGE is a publisher's own list of news
+(``explorer.Explorer.silent_sections``): a school's "Из живота на училището" or a
+municipality's "Хроника" kept as a blog in a folder of its own, dated posts and a feed
+of its own, reached by nothing but that entry beside "Новини"; and a register of dated
+records under a name as silent ("Процедури"), which stays no section."""
+
+from __future__ import annotations
+
+from newsarchive.discover import explore as rules
+from newsarchive.explorer import explore
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.models import Profile
+
+from .pageserver import pages_fetcher
+from .test_explore_rules import tree
+
+SITE = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+ORIGIN = "https://www.t.bg"
+OPTIONS = FetchOptions(delay=0, respect_robots=False)
+
+
+def _page(menu: str, content: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{menu}<div id='main'>{content}</div></body></html>"
+
+
+def _news(ids: list[int]) -> str:
+    """The school's own news, one line each: a date and a headline."""
+    return "".join(
+        f'<div class="novina"><b>{n % 28 + 1:02d}.11.2026</b> '
+        f'<a href="/novini/{n}">Учениците ни спечелиха състезание номер {n}</a></div>'
+        for n in ids
+    )
+
+
+def _posts(folder: str, days: list[int]) -> str:
+    """A blog's posts in WordPress's markup, English dates as its theme prints them."""
+    return "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="{folder}2026/11/{d:02d}/'
+        f'razhodka-{d}/">Разходка до язовира с петокласниците, ден {d}</a></h2>'
+        f'<time class="entry-date published" datetime="2026-11-{d:02d}T09:00:00+02:00">'
+        f"November {d}, 2026</time><p>Децата наблюдаваха птиците край брега.</p></article>"
+        for d in days
+    )
+
+
+def _feed_link(href: str) -> str:
+    return f'<link rel="alternate" type="application/rss+xml" title="Feed" href="{href}">'
+
+
+def _feed(folder: str, days: list[int]) -> str:
+    items = "".join(
+        f"<item><title>Разходка, ден {d}</title>"
+        f"<link>{ORIGIN}{folder}2026/11/{d:02d}/razhodka-{d}/</link>"
+        f"<pubDate>{d:02d} Nov 2026 09:00:00 +0200</pubDate></item>"
+        for d in days
+    )
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Блог</title>'
+    return f"{head}{items}</channel></rss>"
+
+
+def test_a_blog_under_a_menu_entry_naming_no_news_is_found_beside_the_news() -> None:
+    """A menu of plain links between bars (no list), "Из живота на училището" leading to
+    ``/zhivot/``, a blog with its own feed: before, only ``/novini`` was found (the entry
+    names no news and no news item of the home page leads into the folder); now the
+    blog's page or its feed is read too, "Училището" and "Прием" opened and dropped."""
+    menu = (
+        '<div id="menu"><a href="/">Начало</a> | <a href="/novini">Новини</a> | '
+        '<a href="/uchilishteto">Училището</a> | <a href="/zhivot/">Из живота на училището</a>'
+        ' | <a href="/priem">Прием</a> | <a href="/kontakti">Контакти</a></div>'
+    )
+    days = [27, 22, 16, 9]
+    pages = {
+        "/": _page(menu, _news([40, 39, 38])),
+        "/novini": _page(menu, _news([40, 39, 38, 37, 36])),
+        "/uchilishteto": _page(menu, "<h1>Училището</h1><p>Основано е през 1884 година.</p>"),
+        "/zhivot/": _page(menu, _posts("/zhivot/", days), _feed_link(f"{ORIGIN}/zhivot/feed/")),
+        "/zhivot/feed/": _feed("/zhivot/", days),
+        "/priem": _page(menu, "<h1>Прием</h1><p>Документи се подават до 30 юни.</p>"),
+    }
+    with pages_fetcher(pages, SITE.hosts, OPTIONS) as fetcher:
+        found = explore(fetcher, SITE)
+    sources = (*found.listings, *found.rested, *found.feeds)
+    assert f"{ORIGIN}/novini" in sources
+    assert f"{ORIGIN}/zhivot/" in sources or f"{ORIGIN}/zhivot/feed/" in sources, sources
+    assert not {f"{ORIGIN}/uchilishteto", f"{ORIGIN}/priem"} & set(sources)
+
+
+def test_a_register_of_dated_records_under_a_silent_name_stays_no_section() -> None:
+    """ "Процедури" lists dated rows, each a procurement's page of its own, and its page
+    announces only the site's feed (as every WordPress page does): a register of records,
+    no news (README: a procurement file is no news). It is opened as a guess and dropped,
+    nothing it taught kept; the blog beside it in the same ``<ul>`` menu is found."""
+    menu = (
+        '<ul class="menu"><li><a href="/">Начало</a></li><li><a href="/novini/">Новини</a></li>'
+        '<li><a href="/protseduri/">Процедури</a></li><li><a href="/hronika/">Хроника</a></li>'
+        "</ul>"
+    )
+    rows = "".join(
+        f'<tr><td>{n % 28 + 1:02d}.11.2026</td><td><a href="/protseduri/{n}/">Доставка на'
+        f" хранителни продукти за детските градини, обособена позиция {n}</a></td></tr>"
+        for n in (14, 13, 12, 11)
+    )
+    days = [25, 18, 11]
+    site_feed = _feed_link(f"{ORIGIN}/feed/")
+    pages = {
+        "/": _page(menu, _news([40, 39, 38]), site_feed),
+        "/novini/": _page(menu, _news([40, 39, 38, 37]), site_feed),
+        "/feed/": _feed("/novini/", []),
+        "/protseduri/": _page(menu, f"<h1>Процедури</h1><table>{rows}</table>", site_feed),
+        "/hronika/": _page(
+            menu, _posts("/hronika/", days), site_feed + _feed_link(f"{ORIGIN}/hronika/feed/")
+        ),
+        "/hronika/feed/": _feed("/hronika/", days),
+    }
+    with pages_fetcher(pages, SITE.hosts, OPTIONS) as fetcher:
+        found = explore(fetcher, SITE)
+    sources = (*found.listings, *found.rested, *found.feeds)
+    assert not [url for url in sources if "protseduri" in url], sources
+    assert not [p for p in found.article_patterns if "protseduri" in p], found.article_patterns
+    assert f"{ORIGIN}/hronika/" in sources or f"{ORIGIN}/hronika/feed/" in sources, sources
+
+
+def test_the_silent_entries_are_the_news_entrys_menu_less_news_and_the_sites_own_pages() -> None:
+    """The menu is the one holding the news entry (a footer's links are not it); "Начало",
+    the news entries, "Контакти" and "Документи" are no silent entries, nor a file."""
+    body = (
+        '<ul><li><a href="/">Начало</a></li><li><a href="/novini/">Новини</a></li>'
+        '<li><a href="/proekti/">Проекти</a></li><li><a href="/sabitiya/">Събития</a></li>'
+        '<li><a href="/dokumenti/">Документи</a></li><li><a href="/blog/">Летопис</a></li>'
+        '<li><a href="/plan.pdf">План</a></li><li><a href="/kontakti/">Контакти</a></li></ul>'
+        '<div id="footer"><a href="/karieri/">Кариери</a> <a href="/novini/">Новини</a></div>'
+    )
+    named = [f"{ORIGIN}/novini/", f"{ORIGIN}/sabitiya/"]
+    got = rules.silent_entries(tree(body), f"{ORIGIN}/", SITE, named)
+    assert got == [f"{ORIGIN}/proekti/", f"{ORIGIN}/blog/"]
