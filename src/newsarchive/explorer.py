@@ -105,6 +105,8 @@ _NAMES_A_PAGE = re.compile(
     r"(?:^|[?&/])(?:" + "|".join(PAGE_IN_ADDRESSES) + r")[=/_-]?\{page\}", re.IGNORECASE
 )
 REEXPLORE_DAYS = 30
+# how the exploration's notes name a section found by ``silent_sections``
+_SILENT_WHERE = "a menu entry naming no news whose page lists its own news beside its own feed"
 
 
 def stale(found: Discovery, today: dt.date) -> bool:
@@ -599,10 +601,7 @@ class _Explorer:
             mine = declared_feeds(tree, page.final_url, self.profile)
             if len(dated) < MIN_ITEMS or not own_news(folder, mine, dated):
                 continue
-            self.section(
-                url, where="a menu entry naming no news whose page lists its own news beside"
-                " its own feed",
-            )  # fmt: skip
+            self.section(url, where=_SILENT_WHERE)
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
 
