@@ -1120,6 +1120,18 @@ for site, name, origin in (
     ("ravnopole", "Община Равнополе", "https://www.ravnopole.bg"),
     ("zelenmost", "Сдружение „Зелен мост“", "https://zelenmost.org"),
     ("ouvasilkovo", "ОУ „Христо Ботев“ – с. Василково", "https://www.ou-vasilkovo.com"),
+    # and a hundred-and-eighth's (tests/fixtures/make_mirrors_round108.py): education,
+    # health and culture institutions whose news share the site with other dated pages: a
+    # university's events, competitions and defences; a hospital's procurement files and
+    # careers; a library's exhibitions (news) and new-book lists; a football club's matches
+    ("unimramoren", "Университет „Проф. Асен Славов“ – Мраморен", "https://www.uni-mramoren.bg"),
+    ("mbalchernovodie", "МБАЛ „Св. Пантелеймон“ – Черноводие", "https://www.mbal-chernovodie.bg"),
+    (
+        "bibliobelograd",
+        "Регионална библиотека „Петър Берон“ – Белоград",
+        "https://www.biblioteka-belograd.bg",
+    ),
+    ("fkrechitsa", "ФК „Речица“", "https://fk-rechitsa.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -831,9 +831,12 @@ class _Explorer:
         self.adopt_card_hosts(tree, page.final_url, page.fetched_at)
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at, dates)
         link = page.headers.get("link", "")
-        lists = is_listing(items) or next_pages.paged_pair(
-            items, tree, page.final_url, self.profile, dates, page.fetched_at, link
-        )  # (a mayoralty's two news a page, paged)
+        lists = (
+            is_listing(items)
+            or next_pages.paged_pair(
+                items, tree, page.final_url, self.profile, dates, page.fetched_at, link
+            )  # (a mayoralty's two news a page, paged)
+        ) and not listings.all_to_come(items, page.fetched_at)  # (a calendar's)
         if not lists and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)

@@ -167,10 +167,38 @@ def page_links(
         # an item's "Публикувано в <category>, <category>" (RainLab.Blog's info line under
         # its headline, a tag cloud in a card): the lists it is filed under, not another
         # item, so the card grows past them to its date
-        filed = is_list_path(path)
+        filed = is_list_path(path) or _category_link(anchor, attributes)
         bounds = not (back or nofollow or utility or copy or filed)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
     return _translations_apart(_comment_views(_respelled(links, {} if keys is None else keys)))
+
+
+# How a card marks the link to the category its item is filed under, whatever that
+# category's address: ``rel="category tag"`` (WordPress), ``itemprop="genre"`` (Joomla's
+# "Категория: <a href="/izlozhbi">Изложби</a>"), the box holding it (Joomla's
+# ``dd.category-name``, WordPress themes' ``span.cat-links``).
+_CATEGORY_RELS = frozenset({"category", "tag"})
+_CATEGORY_PROPS = frozenset({"genre", "articlesection"})
+_CATEGORY_BOXES = frozenset({"category-name", "parent-category-name", "cat-links"})
+
+
+def _category_link(anchor: LexborNode, attributes: dict[str, str | None]) -> bool:
+    """A card's link to the category its item is filed under, marked so by the markup,
+    whose address no list path tells: Joomla's menu alias ``/izlozhbi`` is its category
+    blog. On a page that is not that category's list (the home page's featured items,
+    each "Категория: Новини" or "Категория: Изложби"), it was another item inside the
+    card: it stopped the card at the headline, short of its date, the category links
+    read as dated items (``/izlozhbi`` archived as an article), and the menu's "Новини",
+    taken for an item the page lists, was never opened as the section it is (round
+    108's bibliobelograd: 4 of 9 archived, and the category page)."""
+    rels = set((attributes.get("rel") or "").lower().split())
+    if rels & _CATEGORY_RELS:
+        return True
+    if (attributes.get("itemprop") or "").lower() in _CATEGORY_PROPS:
+        return True
+    parent = anchor.parent
+    box = (parent.attributes.get("class") or "") if parent is not None else ""
+    return bool(set(box.lower().split()) & _CATEGORY_BOXES)
 
 
 def _respelled(links: list[Link], keys: Keys) -> list[Link]:
@@ -403,6 +431,30 @@ def news_items(
     as read (``card_date``), for a caller that reads them again."""
     tree = listing_tree(html)
     return _news_items(tree, page_url, profile, {} if memo is None else memo, today=today)
+
+
+# Days a card may stand after the fetch's day and still be news: a card dated tomorrow
+# is today's on a clock east of the crawl's (a site at +02:00 fetched at 23:30 UTC).
+TO_COME_SLACK = dt.timedelta(days=1)
+
+
+def all_to_come(items: Items, today: dt.date | None) -> bool:
+    """Every dated card of ``items`` is dated after the fetch (``today``, the page's fetch
+    moment) by more than ``TO_COME_SLACK``, two at least and none earlier: a calendar of
+    what is on (a university's "Събития", The Events Calendar's list of concerts and
+    defences still to come), each card dated by the day it happens. No news is
+    published on a day yet to come, so such a page lists none: read as a section (its
+    menu's "Събития" names news beside other things), each event's page was archived
+    as an undated article (round 108's unimramoren: 4 beside its 8 news). A list of
+    news under a box of upcoming events has cards of past days too, and stays one. The
+    cards' dates are read as written, not counted from the fetch (``card_date`` without
+    ``today``, in a memo of its own): a day yet to come is none of the page's news."""
+    if today is None:
+        return False
+    day = today.date() if isinstance(today, dt.datetime) else today
+    memo: DateMemo = {}
+    days = [d for card in items.cards if (d := card_date(card, memo)) is not None]
+    return len(days) >= 2 and all(d > day + TO_COME_SLACK for d in days)
 
 
 def card_hosts(
