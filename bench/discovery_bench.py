@@ -1132,6 +1132,18 @@ for site, name, origin in (
         "https://www.biblioteka-belograd.bg",
     ),
     ("fkrechitsa", "ФК „Речица“", "https://fk-rechitsa.bg"),
+    # and a hundred-and-ninth's (tests/fixtures/make_mirrors_round109.py): .NET and
+    # enterprise CMSs: a water utility on Sitefinity, a chamber of commerce on Umbraco,
+    # a municipality on Kentico with .aspx copies, a health inspectorate on
+    # Liferay's asset publisher
+    ("vikkamenograd", "„ВиК – Каменоград“ ЕООД", "https://www.vik-kamenograd.bg"),
+    (
+        "tppsrebarnitsa",
+        "Търговско-промишлена палата – Сребърница",
+        "https://www.tpp-srebarnitsa.bg",
+    ),
+    ("obshtinakalinets", "Община Калинец", "https://www.kalinets.bg"),
+    ("rzibregovets", "Регионална здравна инспекция – Бреговец", "https://www.rzi-bregovets.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

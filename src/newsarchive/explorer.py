@@ -84,6 +84,8 @@ from newsarchive.discover.sub_sites import (
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
+    extension_twins,
+    front_controller_twins,
     news_subdomain,
     normalize_url,
     off_site_hosts,
@@ -753,6 +755,9 @@ class _Explorer:
         shape = self.shapes.get(first)
         kept = [first]
         for listing in self.listings[1:]:
+            if any(self.same_page(one, listing) for one in kept):
+                self._forget(listing)  # (one page under two spellings, each read once)
+                continue
             if {first, listing} <= self.categories:
                 kept.append(listing)  # (two of the news menu's categories: none lists all)
                 continue
@@ -766,6 +771,18 @@ class _Explorer:
                 continue
             kept.append(listing)
         self.listings[:] = kept
+
+    def same_page(self, one: str, other: str) -> bool:
+        """Whether ``other`` is ``one`` under the other address its CMS routes it at
+        (``.aspx`` or ``index.php/`` put in or taken out: Kentico's menu "/Novini" beside
+        the home's legacy "Всички новини" at "/Novini.aspx"), listing the same items: one
+        list, which walked under both made every night four requests where three do.
+        ``shared`` cannot tell so: it reads the same links in the same block as a strip
+        every page shows, and keeps both."""
+        key = url_key(one)
+        twins = {*extension_twins(key), *front_controller_twins(key)}
+        listed = self.listed.get(one)
+        return url_key(other) in twins and bool(listed) and listed == self.listed.get(other)
 
     def shared(self, first: str, listing: str) -> bool:
         """Whether ``listing`` shows news ``first`` lists, some of them in a block of

@@ -140,7 +140,11 @@ def resolve(root: Path, raw_path: str) -> Path | None:
     ]
     top = root.resolve()
     for candidate in candidates:
-        if candidate.is_file() and top in candidate.resolve().parents:
+        try:
+            found = candidate.is_file() and top in candidate.resolve().parents
+        except OSError:  # a name longer than the file system allows (a portal's query)
+            found = False
+        if found:
             return candidate
     return None
 

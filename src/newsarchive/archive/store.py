@@ -35,6 +35,7 @@ from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import (
     archive_key,
     cited_first,
+    extension_twins,
     front_controller_twins,
     id_slug_prefix,
     move_hosts,
@@ -656,24 +657,32 @@ class Store:
             return int(article_id), str(url)
         return None
 
-    def _twin(self, keys: list[str], values: tuple[Any, ...]) -> tuple[int, str] | None:
-        """(id, url) of the article archived at an address that is one of ``keys`` with
-        ``index.php/`` put in or taken out (``front_controller_twins``), if the page read
-        there is this one: the same title, date (or none), author, tags and text. An
-        undated page is found so too, which ``_same_content`` leaves apart (one title
-        posted each week at a new address is a notice each week): the one route of one
-        CMS is no new posting."""
-        twins = [twin for key in keys for twin in front_controller_twins(key)]
+    def _twin(
+        self, keys: list[str], values: tuple[Any, ...], pdate: str | None
+    ) -> tuple[int, str, str | None] | None:
+        """(id, url, published) of the article archived at an address that is one of
+        ``keys`` with ``index.php/`` put in or taken out (``front_controller_twins``), or
+        ``.aspx`` (``extension_twins``), if the page read there is this one: the same
+        title, date (or none), author, tags and text. An undated page is found so too,
+        which ``_same_content`` leaves apart (one title posted each week at a new address
+        is a notice each week): the one route of one CMS is no new posting. Its date is
+        the same day given with or without the time: the page states the day alone, and
+        the feed that led to one of the two addresses (a Kentico feed prints the legacy
+        ``.aspx``, the list the route) gave that one its hour."""
+        twins = [
+            twin for key in keys for twin in (*front_controller_twins(key), *extension_twins(key))
+        ]
         article_id = self._find_keys(twins) if twins else None
         if article_id is None:
             return None
         title, published, author, tags, text = values
-        for (url,) in self.conn.execute(
-            "SELECT url FROM articles WHERE id = ? AND title = ? AND published IS ?"
+        for url, was in self.conn.execute(
+            "SELECT url, published FROM articles WHERE id = ? AND title = ?"
+            " AND (published IS ? OR published_date = ? AND (published = published_date OR ? = ?))"
             " AND author IS ? AND tags = ? AND text = ?",
-            (article_id, title, published, author, tags, text),
+            (article_id, title, published, pdate, published, pdate, author, tags, text),
         ):
-            return article_id, str(url)
+            return article_id, str(url), was
         return None
 
     def _reslugged(self, site: str, key: str, pdate: str, text: str) -> int | None:
@@ -797,7 +806,13 @@ class Store:
             article_id = self._find_keys(former)
         if article_id is None and capture_id is not None:
             # a fetched page only: an import's records are one per article already
-            copy = self._twin(keys, values)
+            twin = self._twin(keys, values, pdate)
+            if twin is not None and twin[2] != published and published == pdate:
+                # the row's hour, from the feed that led to its address, is kept: this
+                # page states the day alone, and the day is the same
+                published = twin[2]
+                values = (article.title, published, *values[2:])
+            copy = twin[:2] if twin is not None else None
             if copy is None and pdate is not None:
                 copy = self._same_content(site, pdate, values)
             if copy is not None:  # one article under a second address: the row keeps

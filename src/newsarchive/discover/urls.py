@@ -915,6 +915,32 @@ def front_controller_twins(key: str) -> list[str]:
     return twins
 
 
+# The extension an ASP.NET site's older links give a page that its extensionless routes
+# (Kentico, Sitefinity, DotNetNuke's friendly URLs, Umbraco) serve without it.
+_ASPX = ".aspx"
+
+
+def extension_twins(key: str) -> list[str]:
+    """``key`` (``url_key``) with ``.aspx`` taken off its last segment, or put on: the
+    other address an ASP.NET CMS with extensionless routes answers the same page at
+    (Kentico's ``/Novini/2026/Noemvri/Slug`` and the legacy ``Slug.aspx`` its feed and
+    old repeaters still print; IIS serves both, naming no canonical). Not keys of their
+    own, for a server may answer the two with two pages (a ``novini.aspx`` script beside
+    a ``novini`` folder): one article only when the page read at both is the same
+    (``Store.upsert_article``), as ``front_controller_twins``' are. None (an empty list)
+    for a folder, a front page, or a last segment with another extension."""
+    host, _, rest = key.partition("/")
+    path, mark, query = rest.partition("?")
+    last = path.rpartition("/")[2]
+    if not last:
+        return []
+    if last.lower().endswith(_ASPX) and len(last) > len(_ASPX):
+        return [f"{host}/{path[: -len(_ASPX)]}{mark}{query}"]
+    if "." in last:
+        return []
+    return [f"{host}/{path}{_ASPX}{mark}{query}"]
+
+
 # An article's address led by its id in the CMS's table ("/novini/3310-nov-park"): at
 # least three digits (a listicle's "10-minute-..." is no id) and then a word, not a date
 # ("2026-11-28-nov-park" is led by its year). Nor is a year that leads a headline's slug
@@ -1324,12 +1350,14 @@ def absolute(profile: Profile, url: str) -> str:
 _BARE_ID = re.compile(r"\d+(?:\.[a-z]{2,5})?", re.IGNORECASE)
 
 
-def _citable_rank(key: str) -> tuple[int, int]:
+def _citable_rank(key: str) -> tuple[int, int, int]:
     """How far ``key`` (``url_key``) is from the address a reader would cite: (1 if a
-    script's query names the page, 1 if its last segment is an id alone). Lower first."""
+    script's query names the page, 1 if its last segment is an id alone, 1 if it ends in
+    the ``.aspx`` its extensionless route does without). Lower first."""
     path, mark, _query = key.partition("?")
     last = path.rstrip("/").rpartition("/")[2]
-    return (1 if mark else 0, 1 if _BARE_ID.fullmatch(last) else 0)
+    legacy = last.lower().endswith(_ASPX) and len(last) > len(_ASPX)
+    return (1 if mark else 0, 1 if _BARE_ID.fullmatch(last) else 0, 1 if legacy else 0)
 
 
 def cited_first(kept: str, found: str) -> str | None:
@@ -1341,7 +1369,9 @@ def cited_first(kept: str, found: str) -> str | None:
     * a path over a script's query: ``/novini/3310-x`` over ``/index.php?id=3310``, the
       CMS's own script behind its friendly URLs, which its feed and old links print;
     * a path whose last segment carries words over one of an id alone:
-      ``/novini/3310-x`` over ``/novini/3310``, a side box's or a short link's form.
+      ``/novini/3310-x`` over ``/novini/3310``, a side box's or a short link's form;
+    * an extensionless route over its ``.aspx`` (``extension_twins``): Kentico's
+      ``/Novini/2026/Noemvri/Slug`` over the ``Slug.aspx`` its feed prints.
 
     That is the address the site's own article list links, as a CMS prints it; read from
     the address alone, the choice is the same whichever page a run met first, and a row
