@@ -1144,6 +1144,14 @@ for site, name, origin in (
     ),
     ("obshtinakalinets", "Община Калинец", "https://www.kalinets.bg"),
     ("rzibregovets", "Регионална здравна инспекция – Бреговец", "https://www.rzi-bregovets.bg"),
+    # and a hundred-and-eleventh's (tests/fixtures/make_mirrors_round111.py): regional
+    # weeklies filed by issue: an old PHP paper's issue select, a K2 bi-weekly's issue
+    # categories, a tagDiv WordPress weekly's issue taxonomy and day archives, a Hugo
+    # weekly's archive calendar
+    ("vestnikdolnorek", "Долноречки глас", "https://www.dolnorechkiglas.com"),
+    ("hvoynetsvesti", "Хвойнешки вести", "https://www.hvoynetsvesti.bg"),
+    ("pelinovohorizont", "Пелиновски хоризонт", "https://pelinovohorizont.bg"),
+    ("zornitsasedmitsa", "Зорнишка седмица", "https://zornishkasedmitsa.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
