@@ -7,7 +7,7 @@ records under a name as silent ("Процедури"), which stays no section.""
 from __future__ import annotations
 
 from newsarchive.discover import explore as rules
-from newsarchive.discover.sub_sites import own_feed
+from newsarchive.discover.sub_sites import featured_news, own_feed
 from newsarchive.explorer import explore
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.models import Profile
@@ -237,3 +237,14 @@ def test_a_silent_entry_announcing_its_feed_on_its_slashless_page_is_a_section()
         found = explore(fetcher, SITE)
     sources = (*found.listings, *found.rested, *found.feeds)
     assert [url for url in sources if "hronika" in url], sources
+
+
+def test_a_folder_holding_the_news_folder_is_no_featured_section() -> None:
+    """The menu's "Начало" at ``/bg/`` (the home page is ``/``) holds every card of
+    ``/bg/novini/``: the home's news live deeper, not in it, so it is no section of its
+    own (before this check, seven bench mirrors read a second copy of their news list
+    nightly, a rerun of 3 where 2); ``/izlozhbi/``'s own card makes it one."""
+    cards = [f"{ORIGIN}/bg/novini/905", f"{ORIGIN}/bg/novini/904", f"{ORIGIN}/izlozhbi/7-a"]
+    assert not featured_news(f"{ORIGIN}/bg/", cards, cards[:2] + [f"{ORIGIN}/bg/novini/903"])
+    listed = [f"{ORIGIN}/izlozhbi/7-a", f"{ORIGIN}/izlozhbi/6-b", f"{ORIGIN}/izlozhbi/5-c"]
+    assert featured_news(f"{ORIGIN}/izlozhbi/", cards, listed)

@@ -125,13 +125,17 @@ def featured_news(folder: str, home_cards: Iterable[str], cards: Iterable[str]) 
     and the page lists at least ``MIN_OWN_ITEMS`` news items inside it. A library's
     "Изложби" (``/izlozhbi``, no feed) names no news, but the home's news show its
     newest exhibition beside the "Новини" ones: the site saying its items are news. A
-    register of records (procurement, a council's decisions) is rarely among them."""
-    return _inside(folder, home_cards, least=1) and _inside(folder, cards)
+    register of records (procurement, a council's decisions) is rarely among them. The
+    card must live in the folder itself (``card_folder``), not deeper: a language's
+    ``/bg/`` holds every news item of ``/bg/novini/`` and is no section of its own."""
+    path = urlsplit(folder).path
+    featured = any(card.startswith(folder) and card_folder(card) == path for card in home_cards)
+    return featured and _inside(folder, cards)
 
 
-def _inside(folder: str, cards: Iterable[str], least: int = MIN_OWN_ITEMS) -> bool:
-    """Whether at least ``least`` of ``cards`` live inside ``folder`` (not it)."""
-    return len([url for url in cards if url.startswith(folder) and url != folder]) >= least
+def _inside(folder: str, cards: Iterable[str]) -> bool:
+    """Whether at least ``MIN_OWN_ITEMS`` of ``cards`` live inside ``folder`` (not it)."""
+    return len([url for url in cards if url.startswith(folder) and url != folder]) >= MIN_OWN_ITEMS
 
 
 def _host(url: str) -> str:
