@@ -7,6 +7,7 @@ records under a name as silent ("Процедури"), which stays no section.""
 from __future__ import annotations
 
 from newsarchive.discover import explore as rules
+from newsarchive.discover.sub_sites import featured_news, own_feed
 from newsarchive.explorer import explore
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.models import Profile
@@ -133,3 +134,117 @@ def test_the_silent_entries_are_the_news_entrys_menu_less_news_and_the_sites_own
     named = [f"{ORIGIN}/novini/", f"{ORIGIN}/sabitiya/"]
     got = rules.silent_entries(tree(body), f"{ORIGIN}/", SITE, named)
     assert got == [f"{ORIGIN}/proekti/", f"{ORIGIN}/blog/"]
+
+
+def _joomla(folder: str, ids: list[int], what: str) -> str:
+    """Joomla's blog layout of a category: dated cards, ``/<folder>/<id>-<alias>``."""
+    return "".join(
+        f'<div class="blog-item"><h2 itemprop="name"><a href="/{folder}/{n}-zapis-{n}">'
+        f'{what} номер {n} в читалнята</a></h2><time datetime="2026-11-{n % 28 + 1:02d}'
+        f'T10:00:00+02:00">{n % 28 + 1:02d} ноември 2026</time><p>Очакваме ви.</p></div>'
+        for n in ids
+    )
+
+
+_LIBRARY_MENU = (
+    '<ul class="mod-menu"><li><a href="/">Начало</a></li><li><a href="/za-nas">За нас</a></li>'
+    '<li><a href="/novini">Новини</a></li><li><a href="/izlozhbi">Изложби</a></li>'
+    '<li><a href="/resheniya">Решения</a></li><li><a href="/kontakti">Контакти</a></li></ul>'
+)
+
+
+def test_a_silent_entry_whose_news_the_home_page_features_is_a_section() -> None:
+    """A library's "Изложби" (``/izlozhbi``, Joomla, no feed anywhere) lists three dated
+    openings, and the home page's own news cards show the newest of them beside the
+    "Новини" ones, card for card alike: the site calls it news. Before, a silent entry
+    was kept only beside a feed of its own, so the two openings not on the home page
+    were never found; now ``/izlozhbi`` is a section. "Решения", a register of dated
+    records no home card leads into, stays none."""
+    home = _joomla("novini", [50, 49], "Среща") + _joomla("izlozhbi", [70], "Изложба")
+    pages = {
+        "/": _page(_LIBRARY_MENU, home),
+        "/novini": _page(_LIBRARY_MENU, _joomla("novini", [50, 49, 48, 47], "Среща")),
+        "/izlozhbi": _page(_LIBRARY_MENU, _joomla("izlozhbi", [70, 69, 68], "Изложба")),
+        "/resheniya": _page(_LIBRARY_MENU, _joomla("resheniya", [30, 29, 28], "Решение")),
+    }
+    with pages_fetcher(pages, SITE.hosts, OPTIONS) as fetcher:
+        found = explore(fetcher, SITE)
+    sources = (*found.listings, *found.rested, *found.feeds)
+    assert f"{ORIGIN}/novini" in sources, sources
+    assert f"{ORIGIN}/izlozhbi" in sources, sources
+    assert not [url for url in sources if "resheniya" in url], sources
+    assert "the home page shows as its own" in found.notes[f"{ORIGIN}/izlozhbi"]
+
+
+def test_a_register_of_records_the_home_page_links_but_not_as_news_stays_no_section() -> None:
+    """The home page's sidebar links the newest council decision (``/resheniya/30-…``,
+    undated, in a box of its own, as bibliobelograd's "Нови книги" box), its news cards
+    lead only into ``/novini``; "Решения" lists three dated decisions, no feed. A link
+    is no news card: the register stays no section, nothing it taught is kept, so a
+    crawl archives none of it (the mirror's ``/novi-knigi``, tests/test_round108_mirrors)."""
+    side = '<div class="sidebar"><h3>Последно решение</h3><ul><li><a href="/resheniya/30-zapis-30">'
+    side += "Решение номер 30 на съвета</a></li></ul></div>"
+    pages = {
+        "/": _page(_LIBRARY_MENU, _joomla("novini", [50, 49, 48], "Среща") + side),
+        "/novini": _page(_LIBRARY_MENU, _joomla("novini", [50, 49, 48, 47], "Среща")),
+        "/resheniya": _page(_LIBRARY_MENU, _joomla("resheniya", [30, 29, 28], "Решение")),
+    }
+    with pages_fetcher(pages, SITE.hosts, OPTIONS) as fetcher:
+        found = explore(fetcher, SITE)
+    sources = (*found.listings, *found.rested, *found.feeds)
+    assert f"{ORIGIN}/novini" in sources, sources
+    assert not [url for url in sources if "resheniya" in url], sources
+    assert not [p for p in found.article_patterns if "resheniya" in p], found.article_patterns
+
+
+def test_a_feed_at_a_folders_page_address_with_a_query_is_its_own() -> None:
+    """Joomla announces a category's feed on its slashless page (``/hronika?format=feed
+    &type=rss``), WordPress can at ``?feed=rss2``: the folder ``/hronika/``'s own feed,
+    as one inside it is; the host's ``/feed/`` or another folder's is not."""
+    folder = f"{ORIGIN}/hronika/"
+    assert own_feed(folder, f"{ORIGIN}/hronika?format=feed&type=rss")
+    assert own_feed(folder, f"{ORIGIN}/hronika?feed=rss2")
+    assert own_feed(folder, f"{ORIGIN}/hronika/feed/")
+    assert not own_feed(folder, f"{ORIGIN}/feed/")
+    assert not own_feed(folder, f"{ORIGIN}/hronika")
+    assert not own_feed(folder, f"{ORIGIN}/hronika-stara?format=feed")
+    assert not own_feed(folder, f"{ORIGIN}/?feed=rss2")
+
+
+def test_a_silent_entry_announcing_its_feed_on_its_slashless_page_is_a_section() -> None:
+    """ "Хроника" (``/hronika``, Joomla) lists dated posts of its own and announces its
+    feed as ``/hronika?format=feed&type=rss``; no home news card leads into it. Before,
+    that feed was not counted as the folder's own (it is not inside ``/hronika/``) and
+    the chronicle was dropped; now it is found."""
+    feed_link = _feed_link(f"{ORIGIN}/hronika?format=feed&amp;type=rss")
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Хроника</title>'
+        + "".join(
+            f"<item><title>Хроника {n}</title><link>{ORIGIN}/hronika/{n}-zapis-{n}</link>"
+            f"<pubDate>{n % 28 + 1:02d} Nov 2026 10:00:00 +0200</pubDate></item>"
+            for n in (20, 19, 18)
+        )
+        + "</channel></rss>"
+    )
+    menu = _LIBRARY_MENU.replace("/izlozhbi", "/hronika").replace("Изложби", "Хроника")
+    pages = {
+        "/": _page(menu, _joomla("novini", [50, 49, 48], "Среща")),
+        "/novini": _page(menu, _joomla("novini", [50, 49, 48, 47], "Среща")),
+        "/hronika": _page(menu, _joomla("hronika", [20, 19, 18], "Хроника"), feed_link),
+        "/hronika?format=feed&type=rss": rss,
+    }
+    with pages_fetcher(pages, SITE.hosts, OPTIONS) as fetcher:
+        found = explore(fetcher, SITE)
+    sources = (*found.listings, *found.rested, *found.feeds)
+    assert [url for url in sources if "hronika" in url], sources
+
+
+def test_a_folder_holding_the_news_folder_is_no_featured_section() -> None:
+    """The menu's "Начало" at ``/bg/`` (the home page is ``/``) holds every card of
+    ``/bg/novini/``: the home's news live deeper, not in it, so it is no section of its
+    own (before this check, seven bench mirrors read a second copy of their news list
+    nightly, a rerun of 3 where 2); ``/izlozhbi/``'s own card makes it one."""
+    cards = [f"{ORIGIN}/bg/novini/905", f"{ORIGIN}/bg/novini/904", f"{ORIGIN}/izlozhbi/7-a"]
+    assert not featured_news(f"{ORIGIN}/bg/", cards, cards[:2] + [f"{ORIGIN}/bg/novini/903"])
+    listed = [f"{ORIGIN}/izlozhbi/7-a", f"{ORIGIN}/izlozhbi/6-b", f"{ORIGIN}/izlozhbi/5-c"]
+    assert featured_news(f"{ORIGIN}/izlozhbi/", cards, listed)

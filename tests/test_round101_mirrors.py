@@ -81,9 +81,10 @@ ROUND101_SITES = {
 ROOT_GAP = (
     "the home page's items leading into the municipalities are a sidebar module's"
     " (/component/content/article/N), not its news list (the menu's /novini is the site's"
-    " listing): the crawl never fetches them, so where they live is never known; and the"
+    " listing): the crawl never fetches them, so where they live is never known (the"
     " folder they live in, /obshtini/<name>/novini/, announces its feed on its slashless"
-    " page (novini?format=feed), which the folder's own-feed test does not count"
+    " page, novini?format=feed, which the own-feed test now counts: sub_sites.own_feed;"
+    " but no rule ever opens that folder)"
 )
 
 

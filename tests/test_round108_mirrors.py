@@ -54,22 +54,7 @@ RECORDS = (
 )
 
 
-@pytest.mark.parametrize(
-    "site",
-    [
-        *sorted(set(ROUND108_SITES) - {"bibliobelograd"}),
-        pytest.param(
-            "bibliobelograd",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the exhibitions' news live only in the category 'Изложби' "
-                "(/izlozhbi), which names no news; the home page's featured item "
-                "leads into /izlozhbi/ but no rule opens a folder's list for that: 6 of 9, "
-                "the 3 exhibitions never found (not mended)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("site", sorted(ROUND108_SITES))
 def test_a_round108_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:

@@ -78,6 +78,7 @@ from newsarchive.discover.sub_sites import (
     MAX_RESOLVED,
     MAX_SUB_SITES,
     candidate_folders,
+    featured_news,
     own_news,
     resolved_cards,
 )
@@ -109,6 +110,7 @@ _NAMES_A_PAGE = re.compile(
 REEXPLORE_DAYS = 30
 # how the exploration's notes name a section found by ``silent_sections``
 _SILENT_WHERE = "a menu entry naming no news whose page lists its own news beside its own feed"
+_FEATURED_WHERE = "a menu entry naming no news whose news the home page shows as its own"
 
 
 def stale(found: Discovery, today: dt.date) -> bool:
@@ -396,6 +398,7 @@ class _Explorer:
         silent: list[str] = []
         home_card_shape: Shape | None = None
         home_cards: list[str] = []  # the home page's own news items (``sub_sites``)
+        home_dated: list[str] = []  # those of them dated (``silent_sections``)
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place; so is the
         # Bulgarian site a bare choice of language ("Български | English") leads to.
@@ -432,11 +435,14 @@ class _Explorer:
                 self.samples += [card.url for card in items.cards[:3]]
             for host in news_hosts(tree, page.final_url, self.profile):
                 self.adopt(host)
-            dated = {
-                url_key(card.url)
+            dated_cards = [
+                card.url
                 for card in items.cards
                 if listings.card_date(card, today=page.fetched_at) is not None
-            }
+            ]
+            dated = {url_key(url) for url in dated_cards}
+            if framed is None:
+                home_dated = dated_cards
             menu = section_links(tree, page.final_url, self.profile, dated)
             if is_listing(items) and (
                 own := next_pages.find_next_link(tree, page.final_url, self.profile, 1)
@@ -519,7 +525,7 @@ class _Explorer:
                 break
         if sections and (self.feeds or self.listings or self.sitemaps):
             # (found something: kept for ``REEXPLORE_DAYS``, so these are asked monthly)
-            self.silent_sections([url for url in silent if url not in sections])
+            self.silent_sections([url for url in silent if url not in sections], home_dated)
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         rested = tuple(self.listings[MAX_LISTINGS:])
@@ -574,7 +580,7 @@ class _Explorer:
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
 
-    def silent_sections(self, entries: list[str]) -> None:
+    def silent_sections(self, entries: list[str], featured: list[str]) -> None:
         """A school's Erasmus+ blog in ``/erasmus/`` (dated posts, its own feed), reached
         only by the menu's "Еразъм+" beside "Новини", was never opened: its name says no
         news and the home page's news never lead into it. Beside the sections the menu
@@ -583,10 +589,15 @@ class _Explorer:
         ``REEXPLORE_DAYS``), and one is a section only where its page is a publisher's
         own list, the evidence a sub-site's page gives (``sub_sites.own_news``): it lists
         at least ``MIN_ITEMS`` dated news items and announces a feed of its own inside its
-        folder. A register of dated records ("Обществени поръчки", a council's decisions,
-        a list of projects) announces none, and is dropped unread with what it taught; so
-        is every page that lists no news ("Училището", "Прием"). Three: a small site's
-        menu keeps its own pages ("За училището", "История") before such a blog, and each
+        folder (``own_feed``: inside it, or at its page's address with a query, Joomla's
+        ``/novini?format=feed``); or where the home page's own dated news (``featured``)
+        lead into its folder, at least one, and it lists ``MIN_ITEMS`` dated news items
+        (``sub_sites.featured_news``: a library's "Изложби", no feed, whose newest opening
+        the home shows beside the "Новини" ones). A register of dated records ("Обществени
+        поръчки", a council's decisions, a list of projects) announces no feed and is
+        rarely among the home's news, and is dropped unread with what it taught; so is
+        every page that lists no news ("Училището", "Прием"). Three: a small site's menu
+        keeps its own pages ("За училището", "История") before such a blog, and each
         guess costs a request a month."""
         for url in entries[:MAX_SILENT]:
             page = self.get(url, "listing")  # (kept: ``section`` reads it again unasked)
@@ -601,9 +612,14 @@ class _Explorer:
             ]
             folder = page.final_url if page.final_url.endswith("/") else f"{page.final_url}/"
             mine = declared_feeds(tree, page.final_url, self.profile)
-            if len(dated) < MIN_ITEMS or not own_news(folder, mine, dated):
+            if len(dated) < MIN_ITEMS:
                 continue
-            self.section(url, where=_SILENT_WHERE)
+            if own_news(folder, mine, dated):
+                self.section(url, where=_SILENT_WHERE)
+            elif featured_news(folder, featured, dated):
+                self.section(url, where=_FEATURED_WHERE)
+            else:
+                continue
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
 

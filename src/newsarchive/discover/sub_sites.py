@@ -101,12 +101,41 @@ def resolved_cards(cards: Iterable[str], resolved: Mapping[str, str]) -> list[st
 
 
 def own_news(folder: str, feeds: Iterable[str], cards: Iterable[str]) -> bool:
-    """Whether the page at ``folder`` is a publisher's own: it announces a feed inside
-    the folder (its own, not the host's ``/feed/``) and lists at least
+    """Whether the page at ``folder`` is a publisher's own: it announces a feed of the
+    folder's own (``own_feed``, not the host's ``/feed/``) and lists at least
     ``MIN_OWN_ITEMS`` news items inside it. A category page of the main site
     announces the host's feed, or lists posts living elsewhere."""
-    inside = [url for url in cards if url.startswith(folder) and url != folder]
-    return any(url.startswith(folder) for url in feeds) and len(inside) >= MIN_OWN_ITEMS
+    return any(own_feed(folder, url) for url in feeds) and _inside(folder, cards)
+
+
+def own_feed(folder: str, feed: str) -> bool:
+    """Whether ``feed`` is the folder's own: inside it (``/hronika/feed/``), or at the
+    folder's page address with a query (``/novini?format=feed&type=rss``, Joomla's
+    default; ``/novini?feed=rss2``): the feed the folder's page announces of itself,
+    where it has no address inside the folder. The host's ``/feed/`` is neither."""
+    if feed.startswith(folder):
+        return True
+    parts = urlsplit(feed)
+    return bool(parts.query) and f"{parts.scheme}://{parts.netloc}{parts.path}/" == folder
+
+
+def featured_news(folder: str, home_cards: Iterable[str], cards: Iterable[str]) -> bool:
+    """Whether the page at ``folder`` lists news the home page features as its own: at
+    least one of the home page's dated news items (``home_cards``) lives in the folder,
+    and the page lists at least ``MIN_OWN_ITEMS`` news items inside it. A library's
+    "Изложби" (``/izlozhbi``, no feed) names no news, but the home's news show its
+    newest exhibition beside the "Новини" ones: the site saying its items are news. A
+    register of records (procurement, a council's decisions) is rarely among them. The
+    card must live in the folder itself (``card_folder``), not deeper: a language's
+    ``/bg/`` holds every news item of ``/bg/novini/`` and is no section of its own."""
+    path = urlsplit(folder).path
+    featured = any(card.startswith(folder) and card_folder(card) == path for card in home_cards)
+    return featured and _inside(folder, cards)
+
+
+def _inside(folder: str, cards: Iterable[str]) -> bool:
+    """Whether at least ``MIN_OWN_ITEMS`` of ``cards`` live inside ``folder`` (not it)."""
+    return len([url for url in cards if url.startswith(folder) and url != folder]) >= MIN_OWN_ITEMS
 
 
 def _host(url: str) -> str:
