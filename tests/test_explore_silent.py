@@ -136,6 +136,19 @@ def test_the_silent_entries_are_the_news_entrys_menu_less_news_and_the_sites_own
     assert got == [f"{ORIGIN}/proekti/", f"{ORIGIN}/blog/"]
 
 
+def test_what_a_broadcaster_airs_is_no_silent_entry() -> None:
+    """A TV's menu beside "Новини": its live stream, shows, bulletins and video copies of
+    its stories are no news (README, round 105), so none is opened to look for some; its
+    "Репортажи" may be."""
+    body = (
+        '<nav><a href="/news">Новини</a> <a href="/video">Видео</a> <a href="/emisii">Емисии</a>'
+        ' <a href="/predavaniya">Предавания</a> <a class="btn-live" href="/na-zhivo">● На живо</a>'
+        ' <a href="/podcasts">Подкасти</a> <a href="/reportazhi">Репортажи</a></nav>'
+    )
+    got = rules.silent_entries(tree(body), f"{ORIGIN}/", SITE, [f"{ORIGIN}/news"])
+    assert got == [f"{ORIGIN}/reportazhi"]
+
+
 def _joomla(folder: str, ids: list[int], what: str) -> str:
     """Joomla's blog layout of a category: dated cards, ``/<folder>/<id>-<alias>``."""
     return "".join(

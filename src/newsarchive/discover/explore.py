@@ -740,6 +740,16 @@ def menu_entries(
 
 
 MAX_SILENT = 3  # menu entries naming no news opened per exploration (``silent_entries``)
+# What a broadcaster airs rather than writes, by a menu entry's label or its address's
+# last segment: a live stream, its shows and podcasts, its bulletins, its video and audio
+# pages ("На живо", "Предавания", "Подкасти", "Емисии", "Видео"; ``/na-zhivo``, ``/live``).
+# README (round 105) decides they are no news: a silent entry naming one is never opened
+# (a TV's ``/video/<id>`` copies of its stories were walked as a section every night).
+_AIRED = re.compile(
+    r"(?<![^\W_])(?:на\s+живо|live|na-zhivo|подкаст\w*|podcasts?|podkasti?|предавани[яе]"
+    r"|predavaniya|програма(?:та)?|programa|емисии|emisii|видео|videos?|аудио|audio)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def silent_entries(
@@ -785,7 +795,8 @@ def silent_entries(
         url = _section_url(href, read, here, profile, found)
         if url is None or url in wanted or url_key(url) in articles:
             continue
-        if not is_site_page(label, url):
+        last = urlsplit(url).path.rstrip("/").rpartition("/")[2]
+        if not is_site_page(label, url) and not (_AIRED.search(label) or _AIRED.fullmatch(last)):
             found.append(url)
     return found
 
