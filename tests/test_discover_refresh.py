@@ -119,6 +119,21 @@ def test_a_page_with_text_of_its_own_or_refreshing_itself_stands_in_for_nothing(
     assert stand_in_target(big, "https://www.x.bg/n/5") is None
 
 
+def test_a_page_sending_an_idle_reader_home_minutes_later_stands_in_for_nothing() -> None:
+    """A municipality's short "Общината" page with ``content="600; url=/"`` (round 49's
+    tsibritsa) is read for ten minutes before it sends anyone home: a page of its own.
+    Followed as a stand-in, exploring it asked the home page a second time; a notice's
+    few seconds ("you will be taken there in 5 seconds") still stand in."""
+    page = _stand_in("/", more="<h1>Общината</h1><p>Лежи на реката.</p>")
+    assert (
+        stand_in_target(page.replace(b'"0; url', b'"600; url'), "https://x.bg/obshtinata") is None
+    )
+    assert stand_in_target(b"", "https://x.bg/", "text/html", "600; url=/bg/") is None
+    assert stand_in_target(_stand_in().replace(b'"0; url', b'"5; url'), "https://x.bg/n/5") == (
+        "https://x.bg/novini/5/slug.html"
+    )
+
+
 def test_a_home_refreshing_to_its_default_document_stands_in_for_it() -> None:
     """An old IIS/ASP site's ``/`` answering 200 with only a refresh to ``default.asp``
     (round 106): one identity to the archive (a folder's index file), but two pages to

@@ -21,7 +21,7 @@ from newsarchive.markup import page_tree
 # given back one character at a time, a page's long run of digits before a stray quote
 # was split every way over delay and address, each tried to the quote (quadratic).
 _REFRESH = re.compile(
-    r"""^\s*+\d*+(?:\.\d*+)?+\s*+[;,]?+\s*+(?:url\s*+=\s*+)?+(?P<q>['"]?+)"""
+    r"""^\s*+(?P<delay>\d*+(?:\.\d*+)?+)\s*+[;,]?+\s*+(?:url\s*+=\s*+)?+(?P<q>['"]?+)"""
     r"""(?P<url>[^'"\s][^'"]*?)(?P=q)\s*$""",
     re.IGNORECASE,
 )
@@ -31,6 +31,11 @@ _REFRESH = re.compile(
 # reloads (a news portal's front page refreshing itself every few minutes).
 _STAND_IN_BYTES = 8 * 1024
 _STAND_IN_TEXT = 200
+# A stand-in sends the reader on at once, or after a notice's few seconds ("you will be
+# taken there in 5 seconds"); a refresh minutes away is a page of its own that sends an
+# idle reader home (a municipality's "Общината" page, ``content="600; url=/"``): asked
+# as a section, it was followed to the home page, which was then asked a second time.
+_STAND_IN_DELAY = 10.0  # seconds
 
 
 # A script sending the browser on: "window.location.href = 'bg/'", "location =
@@ -56,22 +61,27 @@ def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def refresh_targets(tree: LexborHTMLParser) -> list[str]:
-    """Where the page's ``<meta http-equiv="refresh">`` sends a browser, as written."""
+def refresh_targets(tree: LexborHTMLParser, within: float | None = None) -> list[str]:
+    """Where the page's ``<meta http-equiv="refresh">`` sends a browser, as written;
+    only those sending it within ``within`` seconds, if given."""
     found: list[str] = []
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").strip().lower() != "refresh":
             continue
-        if said := _refresh_url(node.attributes.get("content") or ""):
+        if said := _refresh_url(node.attributes.get("content") or "", within):
             found.append(said)
     return found
 
 
-def _refresh_url(value: str) -> str:
+def _refresh_url(value: str, within: float | None = None) -> str:
     """The address a refresh's value (the ``<meta>``'s ``content``, or the ``Refresh``
-    header) names, as written; "" for none (a bare delay reloads the page itself)."""
+    header) names, as written; "" for none (a bare delay reloads the page itself), and
+    for one further off than ``within`` seconds, if given."""
     match = _REFRESH.match(value)
     said = match["url"].strip() if match else ""
+    if within is not None and match and match["delay"].strip("."):
+        if float(match["delay"]) > within:
+            return ""
     return "" if said.replace(".", "").isdigit() else said
 
 
@@ -96,14 +106,18 @@ def stand_in_target(
     its value)."""
     if content_type and "html" not in content_type.lower():
         return None
-    said = _refresh_url(refresh or "")
+    said = _refresh_url(refresh or "", _STAND_IN_DELAY)
     lowered = content[:_MOVED_BYTES].lower()
     if len(content) > _MOVED_BYTES or not (said or b"refresh" in lowered or b"location" in lowered):
         return None
     if len(content) > _STAND_IN_BYTES and not _MOVED_WORDS.search(content):
         return None  # (a page of its own, not parsed a second time on every fetch)
     tree = page_tree(content.decode("utf-8", "replace"))
-    targets = refresh_targets(tree) or ([said] if said else []) or script_redirect_targets(tree)
+    targets = (
+        refresh_targets(tree, _STAND_IN_DELAY)
+        or ([said] if said else [])
+        or script_redirect_targets(tree)
+    )
     if not targets:
         return None
     for node in tree.css("script, style, noscript"):
