@@ -136,6 +136,20 @@ def test_the_silent_entries_are_the_news_entrys_menu_less_news_and_the_sites_own
     assert got == [f"{ORIGIN}/proekti/", f"{ORIGIN}/blog/"]
 
 
+def test_a_sites_offer_and_its_own_pages_are_no_silent_entries() -> None:
+    """A paper's "Абонамент" (round 46's vechernivesti must never be asked it), a
+    municipality's "Общината" and "Административни услуги", a party's "Дарения" are pages
+    about the site: none is opened to look for news (each was a request a month)."""
+    body = (
+        '<nav><a href="/novini">Новини</a> <a href="/abonament">Абонамент</a>'
+        ' <a href="/obshtina.php">Общината</a> <a href="/uslugi/">Административни услуги</a>'
+        ' <a href="/daritel">Дарения</a> <a href="/support-us/">Subscribe</a>'
+        ' <a href="/hronika/">Хроника</a></nav>'
+    )
+    got = rules.silent_entries(tree(body), f"{ORIGIN}/", SITE, [f"{ORIGIN}/novini"])
+    assert got == [f"{ORIGIN}/hronika/"]
+
+
 def test_what_a_broadcaster_airs_is_no_silent_entry() -> None:
     """A TV's menu beside "Новини": its live stream, shows, bulletins and video copies of
     its stories are no news (README, round 105), so none is opened to look for some; its

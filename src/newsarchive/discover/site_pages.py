@@ -1,6 +1,7 @@
 """The pages a site keeps about itself, never a section of its news: "За нас",
 "Контакти", "Администрация", "Документи", "Структура", "Галерия", "Карта на сайта",
-"Как да стигнем", "Вход", "Търсене", and their English spellings.
+"Как да стигнем", "Вход", "Търсене", "Абонамент", "Реклама", "Дарения", "Общината",
+"Услуги", and their English spellings.
 
 One vocabulary, read where a menu's entries are opened on a guess: a regional paper's
 menu names its topics, never the news ("Начало | За нас | Контакти | Администрация |
@@ -32,6 +33,9 @@ _LABEL = re.compile(
     r"|как\s+да\s+(?:стигнем|ни\s+намерите)(?:\s+до\s+нас)?|how\s+to\s+(?:get\s+here|find\s+us)"
     r"|вход|регистрация|login|log\s+in|sign\s+in|register"
     r"|търсене|search"
+    r"|абонамент|абонирайте\s+се|subscribe|subscription|реклама|advertising|advertise"
+    r"|дарения|дарете|donate|donations?"
+    r"|(?:за\s+)?общината|(?:административни\s+|електронни\s+)?услуги|e-?services|services"
     r")",
     re.IGNORECASE,
 )
@@ -47,6 +51,8 @@ _SLUG = re.compile(
     r"|karta|karta-na-sa[iy]ta|map|site-?map"
     r"|kak-da-stignem"
     r"|vhod|login|registratsiya|register|search|tarsene|tursene"
+    r"|abonament|subscribe|subscription|reklama|advertis(?:e|ing)|dareniya|donate|donations?"
+    r"|obshtinata|za-obshtinata|uslugi|e-?uslugi|services|e-?services"
     r")",
     re.IGNORECASE,
 )
