@@ -1152,6 +1152,18 @@ for site, name, origin in (
     ("hvoynetsvesti", "Хвойнешки вести", "https://www.hvoynetsvesti.bg"),
     ("pelinovohorizont", "Пелиновски хоризонт", "https://pelinovohorizont.bg"),
     ("zornitsasedmitsa", "Зорнишка седмица", "https://zornishkasedmitsa.bg"),
+    # and a hundred-and-tenth's (tests/fixtures/make_mirrors_round110.py): civil society:
+    # a diocese dated in both calendars beside its church calendar's day pages; a trade
+    # union's WordPress with no "Новини"; a party's branch beside its national site; a
+    # community centre's WordPress on plain permalinks (/?p=<id>)
+    ("mitropoliyaostrets", "Острецка митрополия", "https://www.ostretska-mitropoliya.bg"),
+    (
+        "sindikatpesterets",
+        "КСС – Регионален синдикален съвет Пещерец",
+        "https://pesterets.kss-bg.org",
+    ),
+    ("partiyabyalgradets", "Нова посока – Бялградец", "https://byalgradets.novaposoka.bg"),
+    ("chitalishteslanitsa", "НЧ „Зора 1897“ – с. Сланица", "https://www.zora-slanitsa.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -1068,3 +1068,24 @@ def test_a_time_before_long_runs_of_spaces_or_labels_and_a_date_is_read_at_once(
         "08:17 " * 20_000 + date,
     ):
         assert [d.value for d in find_text_dates(text, today=today)] == [day]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Неделя, 29 ноември (16 ноември ст. ст.) 2026 г.", dt.date(2026, 11, 29)),
+        ("Въведение Богородично, 21 ноември (8 ноември ст. ст.) 2026 г.", dt.date(2026, 11, 21)),
+        ("29 ноември (неделя) 2026", dt.date(2026, 11, 29)),
+        # a bracket holding a year of its own is no aside of this date
+        ("3 март (2025) 2026", None),
+    ],
+)
+def test_a_bracketed_aside_between_the_month_and_the_year_is_part_of_the_date(
+    line: str, day: dt.date | None
+) -> None:
+    """Church sites print the old style's day beside the new one, "29 ноември (16 ноември
+    ст. ст.) 2026 г.": the day is the one before the bracket, and the line, long as the
+    feast's name and the bracket make it, is a date line (what the text drops)."""
+    found = dates.find_text_dates(line, today=dt.date(2026, 12, 5))
+    assert [d.value for d in found][:1] == ([day] if day else [])
+    assert dates.is_date_line(line, today=dt.date(2026, 12, 5)) is (day is not None)

@@ -173,15 +173,21 @@ _SHORT_SLASHED = re.compile(
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
 # "19-дек-2025": a day, a month's name and a year joined by hyphens (Oracle's and many old
 # CMSs' "d-M-Y"), read only with a hyphen on both sides of the name, so a span of days
-# "28-29 ноември" or a range "ноември-декември" is not taken for one.
+# "28-29 ноември" or a range "ноември-декември" is not taken for one. A short bracketed
+# aside holding no year may stand between the month and the year: the Church's sites
+# print the old style's day beside the new, "29 ноември (16 ноември ст. ст.) 2026 г.",
+# others a weekday, "29 ноември (неделя) 2026"; the day is the one before the bracket.
 _ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
+_ASIDE = r"(?:\((?:(?!(?:19|20)\d\d)[^()]){1,32}\)\s+)?"
 _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
     + _ORDINAL
     + r"(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>"
     + DAY_MONTH_ALT
-    + r")(?(dash)-|\.?,?\s+)"
+    + r")(?(dash)-|\.?,?\s+"
+    + _ASIDE
+    + ")"
     + _YEAR
     + _YEAR_MARK
     + _then_time(TIME12),
@@ -911,6 +917,11 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 # A line that is little more than a date: a date with a label or a time at most.
 DATE_LINE_CHARS = 60
+# The bracketed aside a date holds before its year (``_ASIDE``: "29 ноември (16 ноември
+# ст. ст.) 2026 г."): part of the date, not counted against a date line's length, so
+# "Въведение Богородично, 21 ноември (8 ноември ст. ст.) 2026 г." is the date line the
+# same line without the old style's day is.
+_ASIDE_IN_DATE = re.compile(r"\s\((?:(?!(?:19|20)\d\d)[^()]){1,32}\)(?=\s+(?:19|20)\d\d)")
 
 
 def date_line_dates(
@@ -918,9 +929,12 @@ def date_line_dates(
 ) -> list[TextDate]:
     """The dates of ``line`` when it is a date line ("12.03.2026 г.", "Dec 17, 2025",
     "Публикувано: 14 март"): at most ``limit`` characters, holding a date; none of a longer
-    line, whatever it holds. The one test of a date line: ``is_date_line`` asks whether
-    there is one, and a reader that wants the date itself picks among these."""
-    return find_text_dates(line, today=today) if len(line) <= limit else []
+    line, whatever it holds (a bracketed aside in its date, ``_ASIDE_IN_DATE``, not
+    counted). The one test of a date line: ``is_date_line`` asks whether there is one,
+    and a reader that wants the date itself picks among these."""
+    if len(line) > limit and ("(" not in line or len(_ASIDE_IN_DATE.sub("", line)) > limit):
+        return []
+    return find_text_dates(line, today=today)
 
 
 def is_date_line(line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | None = None) -> bool:
