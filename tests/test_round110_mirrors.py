@@ -43,11 +43,6 @@ _NOT_MENDED = {
     # saints, "Виж целия ден") is taken for a news card of each listing, and the
     # calendar's day page /kalendar.php?den=2026-11-29 is archived beside the 8 news
     "mitropoliyaostrets": "the church calendar's day page, a sidebar box's link, is archived",
-    # "Позиции" names no news and has no feed of its own: opened, not kept, and its 4
-    # positions are never asked (the home page lists 2 of them, but the home is not read
-    # beside /novini); "Събития" (a word of news beside) is kept as a section and its 3
-    # events to come (2027) are archived, undated
-    "partiyabyalgradets": "positions under /pozitsii missed; events under /sabitiya archived",
 }
 
 
