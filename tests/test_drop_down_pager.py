@@ -174,3 +174,68 @@ def test_drop_downs_of_years_and_months_repeating_the_pages_folder_are_read_from
     assert find_next_link(form, "https://www.x.bg/novini/", SITE, 1) == (
         "https://www.x.bg/novini/arhiv.php?godina=2026&mesec=11"
     )
+
+
+# A weekly's past issues, newest first (our own paper: "Речен вестник").
+_ISSUES = [(12, 880, "20.03.2026"), (11, 879, "13.03.2026"), (10, 878, "06.03.2026")]
+
+
+def _issue_page(shown: int | None, labels: str = "Брой {n} ({t}) – {d}") -> str:
+    options = "".join(
+        f'<option value="{t}"{" selected" if t == shown else ""}>'
+        f"{labels.format(n=n, t=t, d=d)}</option>"
+        for n, t, d in _ISSUES
+    )
+    return (
+        "<html><body><h1>Брой 11 (879), 13 – 19 март 2026</h1><h2>Общество</h2>"
+        '<p><a href="statia.php?id=77">Читалището получи нови столове за салона</a></p>'
+        '<form action="broi.php" method="get"><b>Стари броеве</b>'
+        f'<select name="broi" onchange="this.form.submit()">{options}</select>'
+        '<noscript><input type="submit" value="Виж"></noscript></form></body></html>'
+    )
+
+
+@pytest.mark.parametrize("labels", ["Брой {n} ({t}) – {d}", "бр. {n}", "{d}"])
+def test_a_drop_down_of_issues_leads_to_the_issue_before_the_one_shown(labels: str) -> None:
+    """An old weekly reaches its past issues only by a drop-down of them (by its number,
+    its running number, its day, or its day alone), newest first: the pager of its issue
+    pages backwards in time. The one after the one shown is the next page; the oldest has
+    none; the home, showing the current issue with none marked, goes to the first."""
+    page = _issue_page(879, labels)
+    assert find_next_link(page, "https://www.x.bg/broi.php?broi=879", SITE, 1) == (
+        "https://www.x.bg/broi.php?broi=878"
+    )
+    oldest = _issue_page(878, labels)
+    assert find_next_link(oldest, "https://www.x.bg/broi.php?broi=878", SITE, 1) is None
+    home = _issue_page(None, labels)
+    assert find_next_link(home, "https://www.x.bg/", SITE, 1) == (
+        "https://www.x.bg/broi.php?broi=880"
+    )
+    # none marked on an issue's page: the option after the one that is this page
+    assert find_next_link(home, "https://www.x.bg/broi.php?broi=880", SITE, 1) == (
+        "https://www.x.bg/broi.php?broi=879"
+    )
+
+
+def test_drop_downs_of_categories_sort_orders_or_oldest_first_issues_are_no_pager() -> None:
+    """Only a drop-down of issues, newest first, is walked: one of a paper's rubrics or
+    of sort orders is a choice, and one listing issues oldest first is no pager back."""
+    page = _issue_page(879)
+    rubrics = page.replace('name="broi"', 'name="rubrika"')
+    for old, new in zip(
+        ("Брой 12 (880) – 20.03.2026", "Брой 11 (879) – 13.03.2026", "Брой 10 (878) – 06.03.2026"),
+        ("Общество", "Култура", "Спорт"),
+        strict=True,
+    ):
+        rubrics = rubrics.replace(old, new)
+    assert find_next_link(rubrics, "https://www.x.bg/broi.php?broi=879", SITE, 1) is None
+    orders = page
+    for old, new in zip(
+        ("Брой 12 (880) – 20.03.2026", "Брой 11 (879) – 13.03.2026", "Брой 10 (878) – 06.03.2026"),
+        ("Най-нови", "Най-четени", "По азбучен ред"),
+        strict=True,
+    ):
+        orders = orders.replace(old, new)
+    assert find_next_link(orders, "https://www.x.bg/broi.php?broi=879", SITE, 1) is None
+    oldest_first = page.replace("20.03.2026", "27.02.2026")  # 880's day before 878's
+    assert find_next_link(oldest_first, "https://www.x.bg/broi.php?broi=879", SITE, 1) is None

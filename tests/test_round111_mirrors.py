@@ -33,9 +33,6 @@ ROUND111_SITES = {
 
 # Not mended (each kept honest): what the crawl misses, site by site.
 GAPS = {
-    "vestnikdolnorek": "the past issues are reachable only through the issue select's GET "
-    "form (<select name=broi> of 'Брой 46 (1235) – 26.11.2026'); no rule walks a drop-down "
-    "of issues (only one of page numbers): 3 of 9, the current issue's",
     "hvoynetsvesti": "the current issue's K2 category, linked 'Целият брой' from the home, "
     "is taken for the section; the menu's 'Броеве', a list of issue categories, is never "
     "opened: 3 of 9",

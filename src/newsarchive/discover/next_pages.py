@@ -403,7 +403,7 @@ def find_next_link(
     # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
     if url := _endless_scroll(tree, usable):
         return url
-    if url := _drop_down_pager(tree, page, read, usable) or _wordpress_paged(
+    if url := _drop_down_pager(tree, page, read, usable, current) or _wordpress_paged(
         tree, current, page, usable
     ):
         return url
@@ -793,21 +793,34 @@ _OPTION_PAGE = re.compile(
 )
 
 
-def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[LexborNode, int]]:
-    """The options of a drop-down of numbers (pages, years), each with the number its
-    text is (``label``'s full match, its first group); none when it is no such drop-down:
-    at least two options, and every one but a first "Избери" such a number."""
+def _numbered_options(
+    select: LexborNode, label: re.Pattern[str] | Callable[[str], int | None]
+) -> list[tuple[LexborNode, int]]:
+    """The options of a drop-down of numbers (pages, years, issues), each with the number
+    its text is (``label``'s full match, its first group; or what ``label`` reads, an
+    issue's ``pager_words.issue_option``); none when it is no such drop-down: at least
+    two options, and every one but a first "Избери" such a number."""
     options = select.css("option")
     numbered = [
-        (o, int(m[1]))
+        (o, n)
         for o in options
-        if (m := label.fullmatch(" ".join((o.text(deep=True) or "").split())))
+        if (n := _option_number(label, " ".join((o.text(deep=True) or "").split()))) is not None
     ]
     return numbered if len(numbered) >= max(2, len(options) - 1) else []
 
 
+def _option_number(label: re.Pattern[str] | Callable[[str], int | None], text: str) -> int | None:
+    if callable(label):
+        return label(text)
+    return int(m[1]) if (m := label.fullmatch(text)) else None
+
+
 def _drop_down_pager(
-    tree: LexborHTMLParser, page: int, read: LinkReader, usable: Callable[[str | None], str | None]
+    tree: LexborHTMLParser,
+    page: int,
+    read: LinkReader,
+    usable: Callable[[str | None], str | None],
+    current: str,
 ) -> str | None:
     """The next page of a pager drawn as a drop-down ("Страница: [1 ▼] от 3"), the only
     way an old site's list reaches its later pages: a ``<select>`` of page numbers that,
@@ -816,10 +829,13 @@ def _drop_down_pager(
     when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
     when none is marked). A drop-down of years is none: 2025's page is followed by
-    2024's, not 2026's (``older_year_url``)."""
+    2024's, not 2026's (``older_year_url``). A drop-down of a paper's issues is one,
+    backwards in time (``_older_issue``)."""
     for select in tree.css("select"):
         numbered = _numbered_options(select, _OPTION_PAGE)
         if not numbered:
+            if url := _older_issue(select, read, usable, current):
+                return url
             continue
         if all(_YEAR_LABEL.fullmatch(str(n)) for _, n in numbered):
             continue  # years, not pages: the list's year pages (``older_year_url``)
@@ -830,6 +846,30 @@ def _drop_down_pager(
         value = option.attributes.get("value")
         value = " ".join((option.text() or "").split()) if value is None else value.strip()
         target = _option_target(select, value, read)
+        if target and (url := usable(target)):
+            return url
+    return None
+
+
+def _older_issue(
+    select: LexborNode, read: LinkReader, usable: Callable[[str | None], str | None], current: str
+) -> str | None:
+    """The issue before this page's, from a drop-down of a paper's issues ("Минали
+    броеве: [Брой 46 (1235) – 26.11.2026 ▼]"), an old weekly's only way to its past
+    issues: the pager of its issue pages backwards in time, newest first, the one shown
+    marked. Its next page is the option after the marked one, or after the one that is
+    this page (the home showing the current issue marks none: the first not this page).
+    So the walk goes issue by issue into the past, and stops as any walk does (a page
+    seen, news archived already, its depth). Options that are not all issues (a
+    category's, a town's, a sort order's) or oldest first are no such pager."""
+    issues = _numbered_options(select, pager_words.issue_option)
+    if not issues or issues[0][1] <= issues[-1][1]:
+        return None
+    targets = [_option_target(select, _option_value(option), read) for option, _ in issues]
+    own = next((k for k, (option, _) in enumerate(issues) if "selected" in option.attributes), None)
+    if own is None:
+        own = next((k for k, t in enumerate(targets) if t and read(t) == current), -1)
+    for target in targets[own + 1 :]:
         if target and (url := usable(target)):
             return url
     return None

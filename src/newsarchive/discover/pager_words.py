@@ -75,6 +75,29 @@ ISSUE_NAMED = re.compile(
 )
 
 
+# An option of a drop-down of a paper's issues: the issue ("Брой 46", "бр. 46") with its
+# running number since the first ("(1235)") and its day ("– 26.11.2026"), or the day
+# alone ("26.11.2026"). (One run of marks between them: no two runs to split every way.)
+_ISSUE_OPTION = re.compile(
+    rf"^(?:(?:{'|'.join(ISSUE)})\.?\s*(?:№\s*)?(\d{{1,4}})(?!\d)(?:\s*\((\d{{1,6}})\))?)?"
+    r"[\s/,.\-–—]*(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*(?:г\.?)?)?$",
+    re.IGNORECASE,
+)
+
+
+def issue_option(label: str) -> int | None:
+    """How new the issue an option of a drop-down of issues names is ("Брой 46 (1235) –
+    26.11.2026"), higher for a newer one: its day (as ``20261126``) where it names one,
+    else its running number, else its number (which starts again each year, so last);
+    None for any other text (a category's, a town's, a sort order's name)."""
+    match = _ISSUE_OPTION.match(" ".join(label.split()))
+    if match is None or not (match[1] or match[5]):
+        return None
+    if match[5]:
+        return int(match[5]) * 10_000 + int(match[4]) * 100 + int(match[3])
+    return int(match[2] or match[1])
+
+
 def issue_number(label: str) -> int | None:
     """The number of the issue a link's whole text names ("Брой 43 / 20-11-2026г." is
     43), or None for any other text."""
