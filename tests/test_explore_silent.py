@@ -136,6 +136,21 @@ def test_the_silent_entries_are_the_news_entrys_menu_less_news_and_the_sites_own
     assert got == [f"{ORIGIN}/proekti/", f"{ORIGIN}/blog/"]
 
 
+def test_the_sites_root_by_another_spelling_is_no_silent_entry() -> None:
+    """A page at ``www.`` whose menu's first entry is the bare host's root
+    ("https://x.bg/", the logo's words), or a language's folder holding the news: each
+    holds the news section, every feed of the site lies inside it, so it passed for a
+    publisher's own list and the home page was handed to the crawl as a section (the
+    primer mirror's log showed a page kept that no request had fetched under its name)."""
+    bare = ORIGIN.replace("://www.", "://")
+    body = (
+        f'<ul><li><a href="{bare}/">Примерово</a></li><li><a href="/bg/novini/">Новини</a></li>'
+        '<li><a href="/bg/">Български</a></li><li><a href="/bg/hronika/">Хроника</a></li></ul>'
+    )
+    got = rules.silent_entries(tree(body), f"{ORIGIN}/bg/", SITE, [f"{ORIGIN}/bg/novini/"])
+    assert got == [f"{ORIGIN}/bg/hronika/"]
+
+
 def test_a_sites_offer_and_its_own_pages_are_no_silent_entries() -> None:
     """A paper's "Абонамент" (round 46's vechernivesti must never be asked it), a
     municipality's "Общината" and "Административни услуги", a party's "Дарения" are pages

@@ -772,6 +772,10 @@ def silent_entries(
     read = link_reader(tree, page_url)
     here, home = normalize_url(page_url), normalize_url("/", page_url)
     wanted = set(named)
+    # the home, here and the named sections by identity (``url_key``): an entry holding
+    # one of them is the site's own root, by another spelling ("https://x.bg/" on the
+    # page of "https://www.x.bg/", whose every feed lies "inside" it) or a language's
+    roots = {url_key(url) for url in (here, home, *named)}
     news = next((a for a in tree.css("a") if read(a.attributes.get("href") or "") in wanted), None)
     if news is None or news.parent is None:
         return []
@@ -795,6 +799,9 @@ def silent_entries(
         url = _section_url(href, read, here, profile, found)
         if url is None or url in wanted or url_key(url) in articles:
             continue
+        key = url_key(url)
+        if any(root == key or root.startswith(key.rstrip("/") + "/") for root in roots):
+            continue  # (the home by another spelling, a language's /bg/: it holds the news)
         last = urlsplit(url).path.rstrip("/").rpartition("/")[2]
         if not is_site_page(label, url) and not (_AIRED.search(label) or _AIRED.fullmatch(last)):
             found.append(url)
