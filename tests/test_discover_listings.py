@@ -10,7 +10,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsarchive.discover.archive_pages import MonthSteps, archive_month, calendar_day, month_before
+from newsarchive.discover.archive_pages import MonthSteps, archive_month, month_before
+from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.listings import article_links, news_items, page_links
 from newsarchive.discover.next_pages import (
     ListingPages,

@@ -1,7 +1,8 @@
-"""The addresses of a site's date archive: which month's or day's page an address is
-(``archive_month``, ``calendar_day``), whether a month's page lists that month's news
-(``lists_its_month``), and the address of the month before, written as the site writes
-its months (``month_before``; a walk's step back over a missing one: ``MonthSteps``).
+"""The addresses of a site's date archive: which month's page an address is
+(``archive_month``; a day's: ``day_pages.calendar_day``), whether a month's page lists
+that month's news (``lists_its_month``), and the address of the month before, written as
+the site writes its months (``month_before``; a walk's step back over a missing one:
+``MonthSteps``).
 
 A module apart from ``next_pages`` because these read and write addresses alone, never a
 page: the walk (``walk.ListingWalk``'s ``month_page``, ``day_page`` and ``step_back``),
@@ -19,7 +20,8 @@ from collections.abc import Mapping
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from newsarchive.date_words import month_written_like, whole_month
-from newsarchive.discover.listings import PAGER_PATH_WORDS, PATH_PAGE
+from newsarchive.discover.day_pages import PAGE_FIELDS
+from newsarchive.discover.listings import PATH_PAGE
 from newsarchive.discover.shape import MONTH_FOLDER, YEAR_FOLDER, split_normal
 from newsarchive.discover.walk import Respelled
 
@@ -65,12 +67,6 @@ def _year_and_month_fields(params: dict[str, str]) -> tuple[str, str] | None:
     return (years[0], months[0]) if years and months else None
 
 
-# A day's page of a calendar: the day ends its path (/arhiv/2026-11-28/,
-# /novini/arhiv/2026/11/28/) or is a query field's whole value (?data=2026-11-28).
-_DAY_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])/?$")
-# The query fields naming a calendar's day (``?data=2026-11-28``, ``?den=``, ``?date=``)
-_DAY_FIELDS = frozenset(("data", "date", "den", "day", "d"))
-_DAY_VALUE = re.compile(r"((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
@@ -96,31 +92,6 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     return None
 
 
-def calendar_day(url: str) -> dt.date | None:
-    """The day whose page of a calendar ``url`` is (``/arhiv/2026-11-28/``,
-    ``/novini/arhiv/2026/11/28/``, ``?data=2026-11-28``), or None: a day ending its path
-    or the whole value of a query field named as days are (``_DAY_FIELDS``) with no
-    paging field beside it, never an article under a day (``/2026/11/28/slug/``) nor a
-    date inside a slug. Any field once counted: ``?from=2026-11-05&page=3`` (a search's,
-    a list's later page) was a day, its pages, answered alike, walked to the cap."""
-    _netloc, path, query = split_normal(url)
-    found = _DAY_PATH.search(path)
-    numbers = (found[1], found[3], found[4]) if found else None
-    if numbers is None and query:
-        fields = [field.partition("=")[::2] for field in query.split("&")]
-        paged = any(name.lower() in _MONTH_PAGE_FIELDS for name, _value in fields)
-        for name, value in [] if paged else fields:
-            if name.lower() in _DAY_FIELDS and (day := _DAY_VALUE.fullmatch(value)):
-                numbers = (day[1], day[2], day[3])
-                break
-    if numbers is None:
-        return None
-    try:
-        return dt.date(*(int(n) for n in numbers))
-    except ValueError:  # (a 31 November)
-        return None
-
-
 def lists_its_month(url: str, days: list[dt.date]) -> bool:
     """Whether a month's archive page lists that month's news (every day it prints is
     of the month): its own, whatever the walk saw of them before, which its calendar's
@@ -130,10 +101,8 @@ def lists_its_month(url: str, days: list[dt.date]) -> bool:
     return month is not None and bool(days) and all((d.year, d.month) == month for d in days)
 
 
-# The query fields naming a later page of a month's archive (``?m=202610&paged=2``,
-# ``?year=2026&month=10&page=3``, Joomla's ``start``); in its path, ``PATH_PAGE`` right
-# after the month (``/2026/10/page/2/``, ``/2026/10/strana-2``).
-_MONTH_PAGE_FIELDS = frozenset((*PAGER_PATH_WORDS, "paged", "start", "limitstart"))
+# (A later page of a month's archive: a query field of ``day_pages.PAGE_FIELDS``; in its
+# path, ``PATH_PAGE`` right after the month, ``/2026/10/page/2/``, ``/2026/10/strana-2``.)
 
 
 def month_before(url: str, spelling: Mapping[int, str] | None = None) -> str | None:
@@ -174,7 +143,7 @@ def _month_address(
     fields = [
         (name, eq, value)
         for name, eq, value in (field.partition("=") for field in parts.query.split("&") if field)
-        if name.lower() not in _MONTH_PAGE_FIELDS
+        if name.lower() not in PAGE_FIELDS
     ]
 
     def spelled(written: str) -> str:

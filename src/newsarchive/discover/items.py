@@ -22,6 +22,7 @@ from statistics import median
 
 from newsarchive.discover import pager_words
 from newsarchive.discover.cards import Card, signatures
+from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.shape import (
     Shape,
@@ -130,9 +131,23 @@ def _is_pager(card: Card) -> bool:
     )
 
 
+def _never_an_item(card: Card) -> bool:
+    """A card leading to a page that never holds one article: a tag's, a file's, or a
+    calendar's day (``day_pages.calendar_day``: ``/kalendar.php?den=2026-11-29``,
+    ``/vremeto/2026-11-29/``, ``?date=`` of a name-day or currency box). A sidebar's box
+    of the day (a church calendar's "Неделя, 29 ноември" over the day's saints and "Виж
+    целия ден", a "Имен ден" or "Днес е …" box) shows on every page, its text as long as
+    an excerpt, built as the box beside it ("Предстоящо"): read as a run of two cards, it
+    was a news item of every listing and the day's page was archived as an article
+    (round 110's mitropoliyaostrets: 8 of 8 and 1 more). A day's page is the day's (its
+    saints, its weather, its news), a reference or a list, whatever links it."""
+    return is_not_article_path(card.path) or calendar_day(card.url) is not None
+
+
 def _is_item(card: Card, date_of: DateOf) -> bool:
-    """One card of a news run: not a tag/file page, and a headline or a date to show."""
-    if is_not_article_path(card.path):
+    """One card of a news run: not a page that never holds one article
+    (``_never_an_item``), and a headline or a date to show."""
+    if _never_an_item(card):
         return False
     return (
         card.link_words >= MIN_HEADLINE_WORDS
@@ -164,7 +179,7 @@ def _short_headline(card: Card, shape: Shape) -> bool:
     other items vouch for it when its URL has their shape, which fixes something."""
     return (
         card.link_words >= _SHORT_HEADLINE_WORDS
-        and not is_not_article_path(card.path)
+        and not _never_an_item(card)
         and shape.matches(card.parts)
     )
 
@@ -193,6 +208,8 @@ def _is_lone_item(
     with no run of news cards: the last page of a listing holds one item), the URL must
     look like an article's.
     """
+    if _never_an_item(card):
+        return False
     fixed = shape is not None and shape.fixes_something
     if card.link_words < MIN_HEADLINE_WORDS and not (
         (fixed and _said_words(card.text) >= MIN_HEADLINE_WORDS + 2)

@@ -65,9 +65,8 @@ from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
 from newsarchive.relative_dates import may_hold_relative_date
 
-# The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
-# the pager's spellings of "page", and "p" (``/p/3``, where ``?p=3`` is a post's id).
-PAGER_PATH_WORDS = (*pager_words.PAGE_IN_ADDRESSES, "p")
+# (``pager_words.PAGER_PATH_WORDS``: "page"'s spellings in a path, and "p")
+PAGER_PATH_WORDS = pager_words.PAGER_PATH_WORDS
 # A later page of a list named at the end of its path: a pager word and the number, the
 # number its own segment or joined by a hyphen: ``/page/3/``, ``/strana/3``, ``/p/3``,
 # ``/str/3``, ``/strana-3``. Not any short word: ``/novini/covid-19`` is a section (or an

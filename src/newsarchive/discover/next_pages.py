@@ -51,11 +51,11 @@ from newsarchive.discover.anchors import (
 from newsarchive.discover.archive_pages import (
     MonthSteps,
     archive_month,
-    calendar_day,
     lists_its_month,
     month_before,
     month_number,
 )
+from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.embedded import MAX_BLOB
 from newsarchive.discover.explore import (
     MIN_ITEMS,

@@ -18,6 +18,9 @@ import re
 # ("/page/3", "/strana-3", "?stranitsa=2"). Not "p": WordPress's ``?p=N`` is a post's id
 # (only a path's last segment "/p/3" is a page: ``listings``).
 PAGE_IN_ADDRESSES = ("page", "pg", "str", "strana", "stranica", "stranitsa", "stranitza")
+# The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
+# the pager's spellings of "page", and "p" (``/p/3``, where ``?p=3`` is a post's id).
+PAGER_PATH_WORDS = (*PAGE_IN_ADDRESSES, "p")
 
 # What a pager's link calls the page itself ("Следваща страница", "стр. 2", "Part 2"): a
 # page, or a part (an article's: a list's pages are never parts).

@@ -199,7 +199,7 @@ class ListingWalk:
         step: it may keep what it asked (``MonthSteps``). ``month_page``: whether a page
         is a month's archive page (``archive_pages.archive_month``), a question with no
         side effects. ``day_page``: whether a page is one day's page of a calendar
-        (``archive_pages.calendar_day``), which a walk going back by a calendar's days reads
+        (``day_pages.calendar_day``), which a walk going back by a calendar's days reads
         (``_by_calendar``)."""
         self.start_url = start_url
         self.state = state
