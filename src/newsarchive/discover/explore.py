@@ -775,7 +775,7 @@ def silent_entries(
     # the home, here and the named sections by identity (``url_key``): an entry holding
     # one of them is the site's own root, by another spelling ("https://x.bg/" on the
     # page of "https://www.x.bg/", whose every feed lies "inside" it) or a language's
-    roots = {url_key(url) for url in (here, home, *named)}
+    roots = {url_key(url) for url in (here, home, *named) if url}
     news = next((a for a in tree.css("a") if read(a.attributes.get("href") or "") in wanted), None)
     if news is None or news.parent is None:
         return []
