@@ -1164,6 +1164,14 @@ for site, name, origin in (
     ),
     ("partiyabyalgradets", "Нова посока – Бялградец", "https://byalgradets.novaposoka.bg"),
     ("chitalishteslanitsa", "НЧ „Зора 1897“ – с. Сланица", "https://www.zora-slanitsa.bg"),
+    # and a hundred-and-twelfth's (tests/fixtures/make_mirrors_round112.py): a
+    # municipality's democratic machinery: a council's old PHP site (index.php?m=news)
+    # beside sessions, decisions and minutes; a Joomla council beside DOCman's documents;
+    # a mayoralty's blog on WordPress.com; public consultations beside the news
+    ("obsstarogradets", "Общински съвет – Староградец", "https://www.obs-starogradets.bg"),
+    ("obsyablanitsa", "Общински съвет Ябланица", "https://obs.yablanitsa-obshtina.bg"),
+    ("kmetstvobrezovdol", "Кметство Брезов дол", "https://kmetstvobrezovdol.wordpress.com"),
+    ("drenopole", "Община Дренополе", "https://www.drenopole.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

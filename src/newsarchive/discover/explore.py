@@ -95,6 +95,25 @@ _NEWS_PROPER = (
 )
 _NEWS_BESIDE = r"събития|общество|обяви|обявления|бюлетин|статии|events"
 NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE)
+# "Актуални"/"Актуална" before a noun naming no news is that noun's adjective, "current":
+# a municipality's "Актуални проекти на нормативни актове" (its public consultations, a
+# register of drafts), "Актуални обществени поръчки". Such a link named a news section,
+# and a list of consultations was walked and archived as news (round 112's drenopole:
+# 3 records archived). Before a news noun ("Актуални новини", "Актуална информация") or
+# alone, it still names one.
+_CURRENT_OTHER = re.compile(
+    r"\bактуал(?:ни|на)(?=\s+(?!(?:новини|новина|съобщения|събития|информация|обяви"
+    r"|обявления|теми)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def names_news(label: str) -> bool:
+    """Whether a link's ``label`` names a news section (``NEWS_WORDS``), "Актуални" but
+    as the adjective of a noun naming none ("Актуални проекти": ``_CURRENT_OTHER``)."""
+    return bool(NEWS_WORDS.search(_CURRENT_OTHER.sub(" ", label)))
+
+
 # Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
 # host for "Събития" is a calendar of what is on, dated when it happens, and one for
 # "Обяви" a notice board; adopted, either is crawled whole as this site.
@@ -667,7 +686,7 @@ def section_links(
             continue  # (a calendar's day "28", a pager's "2": no section of the site)
         if _CLOCK_TIME.search(label):
             continue  # (a bulletin of that hour: ``_CLOCK_TIME``)
-        score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
+        score = (2 if names_news(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
     if not scored and not stand_in and (drawn := stand_in_links(tree)) is not None:
@@ -791,7 +810,7 @@ def silent_entries(
     found: list[str] = []
     for anchor in anchors:
         label = _text(anchor)
-        if not label or len(label) > 40 or NEWS_WORDS.search(label) or _another_language(label):
+        if not label or len(label) > 40 or names_news(label) or _another_language(label):
             continue
         href = anchor.attributes.get("href")
         if read(href or "") == home:
