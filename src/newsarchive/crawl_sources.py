@@ -20,7 +20,14 @@ from newsarchive.archive.frontier import Frontier, older_source, within
 from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.date_stamps import local_date
-from newsarchive.discover import feeds, fragments, index_pages, listings, next_pages, sitemap_children
+from newsarchive.discover import (
+    feeds,
+    fragments,
+    index_pages,
+    listings,
+    next_pages,
+    sitemap_children,
+)
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     CHILD_NOTE,
