@@ -674,7 +674,12 @@ class SourceReader:
             return
         # a page listing no articles, only issues or a calendar's days: walked as a list
         # of lists (``index_pages``, ``ListingWalk``)
-        index = None if links else index_pages.index_of(tree, page.final_url)
+        # (its cards may be the issues themselves, "/broy/12-2026" read as an article's address)
+        index = index_pages.index_of(tree, page.final_url)
+        if index is not None and not index_pages.lists_only(index, [c.url for c in links]):
+            index = None
+        elif index is not None:
+            links = []
         if number == 1 and not links and index is None:  # a news listing is never empty
             self.report.warnings.append(
                 f"{page.final_url}: the listing holds no article links: the "

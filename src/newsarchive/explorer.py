@@ -71,7 +71,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
-from newsarchive.discover.index_pages import index_of
+from newsarchive.discover.index_pages import index_of, lists_only
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
@@ -652,7 +652,8 @@ class _Explorer:
                 continue
             tree = parse_html(page.text)
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
-            if items.cards or (index := index_of(tree, page.final_url)) is None:
+            index = index_of(tree, page.final_url)
+            if index is None or not lists_only(index, [card.url for card in items.cards]):
                 continue
             entries = {url_key(entry) for entry in index.entries}
             for listing in [listing for listing in self.listings if url_key(listing) in entries]:

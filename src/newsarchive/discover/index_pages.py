@@ -21,6 +21,7 @@ of a month's days (a sidebar's "28 ноември" headline).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -31,6 +32,7 @@ from newsarchive.discover.archive_pages import archive_month
 from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.pager_words import issue_option
 from newsarchive.discover.shape import is_file_path, split_normal
+from newsarchive.discover.urls import url_key
 
 # The issue links of one shape a page holds at least to be an index of issues: fewer are
 # a box of the current issue, or a "see also" beside an article.
@@ -88,6 +90,14 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     if len(best) < MIN_ENTRIES:
         return None
     return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
+
+
+def lists_only(index: Index, cards: Sequence[str]) -> bool:
+    """Whether a page's news cards (``cards``, as ``listings`` read them) are none but the
+    index's entries: an issue's address may read as an article's (``/broy/12-2026``), its
+    label never as a headline. A page listing news of its own beside them is a listing."""
+    entries = {url_key(entry) for entry in index.entries}
+    return all(url_key(card) in entries for card in cards)
 
 
 def _in_grid(anchor: LexborNode) -> bool:
