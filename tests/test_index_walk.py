@@ -158,6 +158,14 @@ def test_an_index_of_issues_and_a_month_grid_are_told_from_other_pages(tmp_path:
         "https://rechenbryag.bg/arhiv/2026/11/06/",
     )
     assert month.older == "https://rechenbryag.bg/arhiv/2026/10/"
+    # a blog's posts, each with its date linked to it, are no issues
+    posts = "".join(
+        f'<article><h2><a href="/?p={n}">Концерт {n}</a></h2>'
+        f'<a href="/?p={n}"><time>{n} декември 2026</time></a></article>'
+        for n in (11, 9, 4)
+    )
+    blog = _page("Концерти", posts, ISSUES_MENU)
+    assert index_of(LexborHTMLParser(blog), "https://rechenbryag.bg/?cat=3") is None
     # a day's link outside a grid of the month's days (a sidebar's) is none
     lone = _page("Х", '<p><a href="/arhiv/2026/11/20/">20</a></p>', ISSUES_MENU)
     assert index_of(LexborHTMLParser(lone), "https://rechenbryag.bg/") is None

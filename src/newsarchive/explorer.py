@@ -640,8 +640,10 @@ class _Explorer:
         has neither feed nor sitemap, the first such entry (``issue_archive_links``,
         ``MAX_ISSUE_ARCHIVES``: a request a month) is opened, and taken for the listing
         when its page is an index (``index_pages.index_of``): the walk reads its entries
-        newest first. A listing that is one of its entries (the home's "Целият брой", the
-        current issue) is dropped: the index's walk reads it first. A page listing news of
+        newest first, where no listing was found but its entries (the home's "Целият
+        брой", the current issue, dropped: the index's walk reads it first). A site with a
+        listing of its own (a municipality's news, its "Архив" by month beside them)
+        keeps it. A page listing news of
         its own is no index (``section`` has read it, or will); nor is a municipality's
         "Архив" of decisions by year, PDFs."""
         for url in archives[:MAX_ISSUE_ARCHIVES]:
@@ -656,11 +658,11 @@ class _Explorer:
             if index is None or not lists_only(index, [card.url for card in items.cards]):
                 continue
             entries = {url_key(entry) for entry in index.entries}
-            for listing in [listing for listing in self.listings if url_key(listing) in entries]:
+            if any(url_key(listing) not in entries for listing in self.listings):
+                continue  # (a listing of its own reaches the news: the index is not needed)
+            for listing in list(self.listings):
                 self.listings.remove(listing)
                 self._forget(listing)
-            if len(self.listings) >= MAX_LISTINGS:
-                continue
             kind = "days of a calendar" if calendar_day(index.entries[0]) else "issues"
             self.add(
                 self.listings, url,

@@ -13,7 +13,8 @@ stands below ``next_pages`` (which walks) and beside ``archive_pages``/``day_pag
 (whose addresses it reads).
 
 Not an index: a page of fewer than ``MIN_ENTRIES`` issue links (a "Последен брой" box,
-a "Целият брой" link), links labelled a year ("2025": a municipality's archive of
+a "Целият брой" link), links labelled a day alone (a blog's date links to its posts:
+"11 декември 2026" is no issue), links labelled a year ("2025": a municipality's archive of
 decisions, PDFs by year), a file's link (an issue's PDF), a day's link outside a grid
 of a month's days (a sidebar's "28 ноември" headline).
 """
@@ -30,7 +31,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.archive_pages import archive_month
 from newsarchive.discover.day_pages import calendar_day
-from newsarchive.discover.pager_words import issue_option
+from newsarchive.discover.pager_words import ISSUE_NAMED, issue_option
 from newsarchive.discover.shape import is_file_path, split_normal
 from newsarchive.discover.urls import url_key
 
@@ -77,7 +78,8 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
             continue
         if (month := archive_month(url, anywhere=True)) is not None:
             months.setdefault(url, month)
-        if (value := issue_option(text)) is not None:
+        # (an issue by its word: a day alone, "11 декември 2026", is a post's date link)
+        if ISSUE_NAMED.match(text) and (value := issue_option(text)) is not None:
             fields = "&".join(sorted(p.partition("=")[0] for p in query.split("&") if p))
             shape = (path.rsplit("/", 1)[0], fields)
             issues.setdefault(shape, {}).setdefault(url, value)
