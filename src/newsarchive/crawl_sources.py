@@ -20,7 +20,14 @@ from newsarchive.archive.frontier import Frontier, older_source, within
 from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.date_stamps import local_date
-from newsarchive.discover import feeds, fragments, listings, next_pages, sitemap_children
+from newsarchive.discover import (
+    feeds,
+    fragments,
+    index_pages,
+    listings,
+    next_pages,
+    sitemap_children,
+)
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.explore import (
     CHILD_NOTE,
@@ -665,7 +672,15 @@ class SourceReader:
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, pages, page, tree, where, items)
             return
-        if number == 1 and not links:  # a news listing is never empty
+        # a page listing no articles, only issues or a calendar's days: walked as a list
+        # of lists (``index_pages``, ``ListingWalk``)
+        # (its cards may be the issues themselves, "/broy/12-2026" read as an article's address)
+        index = index_pages.index_of(tree, page.final_url)
+        if index is not None and not index_pages.lists_only(index, [c.url for c in links]):
+            index = None
+        elif index is not None:
+            links = []
+        if number == 1 and not links and index is None:  # a news listing is never empty
             self.report.warnings.append(
                 f"{page.final_url}: the listing holds no article links: the "
                 "site's markup or addresses may have changed"
@@ -704,6 +719,9 @@ class SourceReader:
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
         dates = listed or self.harvest.stated_days(urls)
+        if index is not None:
+            walk.listed(Listed(index.older, seen, entries=index.entries))
+            return
         walk.listed(Listed(next_url, seen, old, urls, dates, own_news=own, places=places))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:

@@ -29,12 +29,14 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.discover import archive_pages, feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.cards import card_blocks
+from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.explore import (
     ALTERNATE_NOTE,
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
     FEED_PAGE_NOTE,
     MAX_FRAMES,
+    MAX_ISSUE_ARCHIVES,
     MAX_LISTINGS,
     MAX_NEWS_HOSTS,
     MAX_RESTED,
@@ -51,6 +53,7 @@ from newsarchive.discover.explore import (
     feed_pages,
     frame_sources,
     is_listing,
+    issue_archive_links,
     language_home,
     menu_entries,
     newest_order_link,
@@ -68,6 +71,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
+from newsarchive.discover.index_pages import index_of, lists_only
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
@@ -404,6 +408,7 @@ class _Explorer:
         # Bulgarian site a bare choice of language ("Български | English") leads to.
         framed: list[str] | None = None
         api: str | None = None  # WordPress's REST API root, as the home page names it
+        archives: list[str] = []  # its links to a paper's past issues (``issue_index``)
         while page is not None:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
@@ -477,6 +482,8 @@ class _Explorer:
                            if url not in feed_links]  # fmt: skip
             if framed is None and not is_listing(items):
                 home_full = len(full_items(tree, page.final_url))
+            archives += [url for url in issue_archive_links(tree, page.final_url, self.profile)
+                         if url not in archives]  # fmt: skip
             if framed is None:
                 bare = not (menu or is_listing(items))
                 framed = (
@@ -526,6 +533,8 @@ class _Explorer:
         if sections and (self.feeds or self.listings or self.sitemaps):
             # (found something: kept for ``REEXPLORE_DAYS``, so these are asked monthly)
             self.silent_sections([url for url in silent if url not in sections], home_dated)
+        if home_items < MIN_ITEMS or not (self.feeds or self.sitemaps):
+            self.issue_index(archives)
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         rested = tuple(self.listings[MAX_LISTINGS:])
@@ -622,6 +631,44 @@ class _Explorer:
                 continue
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
+
+    def issue_index(self, archives: list[str]) -> None:
+        """A weekly filed by issue: its home shows the current issue's few articles, each
+        issue's page lists its own and links no other, and the past ones are reached only
+        through the menu's "Броеве" (a list of issues) or "Архив" (a calendar of the days
+        an issue came out). Where the home lists too few news to be a listing or the site
+        has neither feed nor sitemap, the first such entry (``issue_archive_links``,
+        ``MAX_ISSUE_ARCHIVES``: a request a month) is opened, and taken for the listing
+        when its page is an index (``index_pages.index_of``): the walk reads its entries
+        newest first, where no listing was found but its entries (the home's "Целият
+        брой", the current issue, dropped: the index's walk reads it first). A site with a
+        listing of its own (a municipality's news, its "Архив" by month beside them)
+        keeps it. A page listing news of
+        its own is no index (``section`` has read it, or will); nor is a municipality's
+        "Архив" of decisions by year, PDFs."""
+        for url in archives[:MAX_ISSUE_ARCHIVES]:
+            if url in self.listings:
+                continue
+            page = self.get(url, "listing")
+            if page is None:
+                continue
+            tree = parse_html(page.text)
+            items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
+            index = index_of(tree, page.final_url)
+            if index is None or not lists_only(index, [card.url for card in items.cards]):
+                continue
+            entries = {url_key(entry) for entry in index.entries}
+            if any(url_key(listing) not in entries for listing in self.listings):
+                continue  # (a listing of its own reaches the news: the index is not needed)
+            for listing in list(self.listings):
+                self.listings.remove(listing)
+                self._forget(listing)
+            kind = "days of a calendar" if calendar_day(index.entries[0]) else "issues"
+            self.add(
+                self.listings, url,
+                f"an index of {len(index.entries)} {kind} the menu links, each a list"
+                " of articles, walked newest first",
+            )  # fmt: skip
 
     def home_stream(self, home: str, shown: set[str], next_page: str, shape: Shape | None) -> None:
         """A home page listing news with a pager of its own (a blog's front page: ``/``,

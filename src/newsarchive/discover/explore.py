@@ -939,6 +939,35 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     )
 
 
+# A menu's entry for a paper's past issues: "Архив", "Броеве", "Стари броеве", "Архив на
+# броевете", "Всички броеве" (``issue_archive_links``).
+_ISSUE_ARCHIVE = re.compile(
+    r"^(?:архив(?:ът)?(?: (?:на )?(?:броевете|вестника|изданието))?"
+    r"|(?:стари(?:те)? |всички |минали(?:те)? )?броеве(?:те)?|archive|back issues)$",
+    re.IGNORECASE,
+)
+MAX_ISSUE_ARCHIVES = 1  # such entries opened per exploration (a request a month)
+
+
+def issue_archive_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Where the page's links saying "Архив", "Броеве", "Стари броеве" lead, in any of
+    its menus (or anywhere: the words are a whole label), on the site and not to the
+    page itself nor the home page: a weekly's past issues, or its archive calendar,
+    which the explorer takes for the listing where the page is an index of issues or of
+    days (``index_pages``) and the home page lists too few news to be one or the site
+    has neither feed nor sitemap (``Explorer.issue_index``)."""
+    besides = {normalize_url(page_url), normalize_url("/", page_url)}
+    read = link_reader(tree, page_url)
+    found: list[str] = []
+    for anchor in tree.css("a[href]"):
+        if not _ISSUE_ARCHIVE.match(_text(anchor)):
+            continue
+        url = read(anchor.attributes.get("href") or "")
+        if url is not None and url not in besides and on_site(url, profile) and url not in found:
+            found.append(url)
+    return found
+
+
 # A list's tab or link to its newest-first order beside another it shows by default
 # ("Най-четени", "Най-коментирани"): "Най-нови", "Най-новите", "Последни", "По дата".
 _NEWEST_ORDER = re.compile(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive import date_words
+
 # How a CMS spells "page" in the address of a later page, in its path or its query
 # ("/page/3", "/strana-3", "?stranitsa=2"). Not "p": WordPress's ``?p=N`` is a post's id
 # (only a path's last segment "/p/3" is a page: ``listings``).
@@ -78,27 +80,34 @@ ISSUE_NAMED = re.compile(
 )
 
 
-# An option of a drop-down of a paper's issues: the issue ("Брой 46", "бр. 46") with its
-# running number since the first ("(1235)") and its day ("– 26.11.2026"), or the day
-# alone ("26.11.2026"). (One run of marks between them: no two runs to split every way.)
+# An option of a drop-down of a paper's issues, or a link of a list of them: the issue
+# ("Брой 46", "бр. 46") with its running number since the first ("(1235)") and its day
+# ("– 26.11.2026", "1 декември 2026": a K2 category's title writes its month in words), or
+# the day alone ("26.11.2026"). (One run of marks between them: no two runs to split every
+# way.)
 _ISSUE_OPTION = re.compile(
-    rf"^(?:(?:{'|'.join(ISSUE)})\.?\s*(?:№\s*)?(\d{{1,4}})(?!\d)(?:\s*\((\d{{1,6}})\))?)?"
-    r"[\s/,.\-–—]*(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*(?:г\.?)?)?$",
+    rf"^(?:(?:{'|'.join(ISSUE)})\.?\s*(?:№\s*)?(?P<number>\d{{1,4}})(?!\d)"
+    r"(?:\s*\((?P<running>\d{1,6})\))?)?[\s/,.\-–—]*"
+    r"(?:(?P<day>\d{1,2})(?:[./-](?P<month>\d{1,2})[./-]|\s+(?P<named>"
+    rf"{date_words.MONTH_ALT})\.?\s+)(?P<year>\d{{4}})\s*(?:г\.?)?)?$",
     re.IGNORECASE,
 )
 
 
 def issue_option(label: str) -> int | None:
-    """How new the issue an option of a drop-down of issues names is ("Брой 46 (1235) –
-    26.11.2026"), higher for a newer one: its day (as ``20261126``) where it names one,
-    else its running number, else its number (which starts again each year, so last);
-    None for any other text (a category's, a town's, a sort order's name)."""
+    """How new the issue an option of a drop-down of issues (or a link of a list of
+    them) names is ("Брой 46 (1235) – 26.11.2026", "Брой 23 (587), 1 декември 2026"),
+    higher for a newer one: its day (as ``20261126``) where it names one, else its
+    running number, else its number (which starts again each year, so last); None for
+    any other text (a category's, a town's, a sort order's name, a year's "2025")."""
     match = _ISSUE_OPTION.match(" ".join(label.split()))
-    if match is None or not (match[1] or match[5]):
+    if match is None or not (match["number"] or match["year"]):
         return None
-    if match[5]:
-        return int(match[5]) * 10_000 + int(match[4]) * 100 + int(match[3])
-    return int(match[2] or match[1])
+    if match["year"]:
+        named = match["named"]
+        month = date_words.MONTHS[named.lower()] if named else int(match["month"])
+        return int(match["year"]) * 10_000 + month * 100 + int(match["day"])
+    return int(match["running"] or match["number"])
 
 
 def issue_number(label: str) -> int | None:

@@ -26,6 +26,14 @@ page's oldest is an ascending listing. Its completed walk then keeps the last pa
 read as its resume point (``WalkState.ascending``), and the next run starts there, asked
 with its validators (a 304 is the incremental stop), and walks forward through its next
 links to the end, whatever it finds known on the way.
+
+An INDEX page (``index_pages``: a page listing no articles, only issues of a paper or the
+days of a calendar's month) is walked as a list of lists: its entries, newest first, are
+the walk's next pages, each read as a page of the listing (its articles taken as a
+listing's, its own "next" link passed over: an issue's page links no other issue, a
+day's page no other day), then the index before it (the calendar's month before) and its
+entries. It stops as every walk does: at an entry whose items are all known (a nightly
+run asks the index and its newest entry), at the page cap, at the run's budget.
 """
 
 from __future__ import annotations
@@ -155,6 +163,9 @@ class Listed:
     # (``next_pages.own_news``)
     own_news: bool = True
     places: Sequence[Place] = ()
+    # the page is an index (``index_pages.Index``): the list pages it lists, newest first,
+    # read next; ``next_url`` is then the index before it, read once they are
+    entries: Sequence[str] = ()
 
 
 class WalkSettings(TypedDict, total=False):
@@ -240,6 +251,11 @@ class ListingWalk:
         self._overlaps: list[int] = []
         # page 1 asked once more at the walk's end (``grown``): asked, and not yet answered
         self._reread = self.rereading = False
+        # an index's entries not read yet, newest first; where the walk goes after them
+        # (the index before); every entry of the walk's indexes (``_to_index``)
+        self._entries: list[str] = []
+        self._after_entries: str | None = None
+        self._entry_urls: set[str] = set()
 
     @property
     def conditional(self) -> bool:
@@ -408,6 +424,12 @@ class ListingWalk:
                 self._known_run = 0
             elif verdict is Seen.KNOWN:
                 self._known_run += 1
+        if listed.entries and not verdicts:
+            return self._to_index(listed)
+        if self._entered():
+            if not verdicts:  # (an issue listing nothing: the next one is older)
+                return self._next_entry_or_end()
+            listed = replace(listed, next_url=self._next_entry())
         if not verdicts:
             return self._missed_month(listed.next_url)
         on_day = self._to_another_period(listed.next_url)
@@ -427,7 +449,7 @@ class ListingWalk:
         self._missed = 0
         here = places(listed.items, listed.places)
         if self._tail is not None and self._tail[0] == self.number - 1:
-            if not self._month(self.url) and not self._is_day(self.url):
+            if not (self._month(self.url) or self._is_day(self.url) or self._entered()):
                 self._overlaps.append(overlap(self._tail[1], here))
         self._tail = (self.number, here)
         for block, url in here:
@@ -456,6 +478,43 @@ class ListingWalk:
         if by_day and (all_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url)
         self._advance(next_url, self.number + 1)
+        return None
+
+    def _to_index(self, listed: Listed) -> Stop | None:
+        """An index page (``Listed.entries``): its entries not read yet are the walk's
+        next pages, newest first, then the index before it (``next_url``)."""
+        fresh = [url for url in dict.fromkeys(listed.entries) if url not in self._visited]
+        self._read += 1
+        if not fresh:
+            return self._end(Stop.END)
+        if self._at_cap():
+            return self._end(Stop.CAP)
+        self._entry_urls.update(fresh)
+        self._entries, self._after_entries = fresh[1:], listed.next_url
+        self._advance(fresh[0], self.number + 1)
+        return None
+
+    def _entered(self) -> bool:
+        """The page being read is an index's entry."""
+        return self.url in self._entry_urls
+
+    def _next_entry(self) -> str | None:
+        """The page after an index's entry: its next entry, else the index before it."""
+        while self._entries:
+            url = self._entries.pop(0)
+            if url not in self._visited:
+                return url
+        after, self._after_entries = self._after_entries, None
+        return after
+
+    def _next_entry_or_end(self) -> Stop | None:
+        """On from an entry that listed nothing, as from a gap of a month's archive."""
+        after = self._next_entry()
+        if after is None or after in self._visited:
+            return self._end(Stop.END)
+        if self._at_cap():
+            return self._end(Stop.CAP)
+        self._advance(after, self.number + 1)
         return None
 
     def lists_new(self, items: Sequence[str], where: Sequence[Place] = ()) -> bool:
@@ -523,6 +582,8 @@ class ListingWalk:
         return None
 
     def _advance(self, url: str, number: int) -> None:
+        if url in self._entries:  # (a jump to where an earlier run stopped: on from there)
+            del self._entries[: self._entries.index(url) + 1]
         self.url, self.number = url, number
         if not self.state.completed and number > self.state.resume_page:
             self.state = replace(self.state, resume_url=url, resume_page=number, failures=0)

@@ -1,0 +1,120 @@
+"""An INDEX page: a page that lists no articles, only list pages of one shape, each an
+issue of a paper ("Брой 23 (587), 1 декември 2026", a K2 category per issue) or a day of
+an archive calendar (a month's grid linking the days an issue came out). A weekly filed
+by issue reaches its older articles only so: each issue's page lists that issue's
+articles and links no other issue, each day's page shows no grid, so a walk going from
+page to page by "next" links stops at the newest. The walk reads such a page as a list
+of lists instead (``walk.ListingWalk``: its entries newest first, each read as a page of
+the listing, then the index before it, the calendar's month before).
+
+Pure: the page's parsed tree and address in, its entries out. A module of its own
+because the crawl's walk and exploring (a menu's "Архив", "Броеве") both ask it, and it
+stands below ``next_pages`` (which walks) and beside ``archive_pages``/``day_pages``
+(whose addresses it reads).
+
+Not an index: a page of fewer than ``MIN_ENTRIES`` issue links (a "Последен брой" box,
+a "Целият брой" link), links labelled a day alone (a blog's date links to its posts:
+"11 декември 2026" is no issue), links labelled a year ("2025": a municipality's archive of
+decisions, PDFs by year), a file's link (an issue's PDF), a day's link outside a grid
+of a month's days (a sidebar's "28 ноември" headline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.discover.anchors import link_reader
+from newsarchive.discover.archive_pages import archive_month
+from newsarchive.discover.day_pages import calendar_day
+from newsarchive.discover.pager_words import ISSUE_NAMED, issue_option
+from newsarchive.discover.shape import is_file_path, split_normal
+from newsarchive.discover.urls import url_key
+
+# The issue links of one shape a page holds at least to be an index of issues: fewer are
+# a box of the current issue, or a "see also" beside an article.
+MIN_ENTRIES = 3
+# The day numbers a calendar's grid prints (linked or not) at least: a month's grid
+# prints every day of its month, 28 at least.
+GRID_DAYS = 28
+_GRID_LOOK = 4  # how many levels above a day's link its grid is looked for
+
+
+@dataclass(frozen=True)
+class Index:
+    """An index page's entries, newest first, and the index page before it (the older
+    month of a calendar the page links: "« Ноември"; None where it links none)."""
+
+    entries: tuple[str, ...]
+    older: str | None = None
+
+
+def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
+    """The page as an index (module docstring), or None: an index of issues (links of one
+    shape labelled each an issue, ``issue_option``, ``MIN_ENTRIES`` at least) or a
+    calendar's month (a grid of its days, those linked leading to a day's page,
+    ``calendar_day``). Asked of a page that listed no articles."""
+    read = link_reader(tree, page_url)
+    host = urlsplit(page_url).netloc
+    here = split_normal(page_url)
+    issues: dict[tuple[str, str], dict[str, int]] = {}
+    days: dict[str, dt.date] = {}
+    months: dict[str, tuple[int, int]] = {}
+    for anchor in tree.css("a[href]"):
+        url = read(anchor.attributes.get("href") or "")
+        if url is None or urlsplit(url).netloc != host or split_normal(url) == here:
+            continue
+        netloc, path, query = split_normal(url)
+        if is_file_path(path):
+            continue
+        text = " ".join(anchor.text(separator=" ").split())
+        if (day := calendar_day(url)) is not None:
+            if text.isdigit() and int(text) == day.day and _in_grid(anchor):
+                days.setdefault(url, day)
+            continue
+        if (month := archive_month(url, anywhere=True)) is not None:
+            months.setdefault(url, month)
+        # (an issue by its word: a day alone, "11 декември 2026", is a post's date link)
+        if ISSUE_NAMED.match(text) and (value := issue_option(text)) is not None:
+            fields = "&".join(sorted(p.partition("=")[0] for p in query.split("&") if p))
+            shape = (path.rsplit("/", 1)[0], fields)
+            issues.setdefault(shape, {}).setdefault(url, value)
+    if days:
+        newest = max(days.values())
+        older = [(m, u) for u, m in months.items() if m < (newest.year, newest.month)]
+        ordered = sorted(days, key=days.__getitem__, reverse=True)
+        return Index(tuple(ordered), max(older)[1] if older else None)
+    best = max(issues.values(), key=len, default={})
+    if len(best) < MIN_ENTRIES:
+        return None
+    return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
+
+
+def lists_only(index: Index, cards: Sequence[str]) -> bool:
+    """Whether a page's news cards (``cards``, as ``listings`` read them) are none but the
+    index's entries: an issue's address may read as an article's (``/broy/12-2026``), its
+    label never as a headline. A page listing news of its own beside them is a listing."""
+    entries = {url_key(entry) for entry in index.entries}
+    return all(url_key(card) in entries for card in cards)
+
+
+def _in_grid(anchor: LexborNode) -> bool:
+    """Whether a day's link stands in a grid of a month's days: a block above it (a
+    table, a list) printing ``GRID_DAYS`` different day numbers at least."""
+    node = anchor.parent
+    for _ in range(_GRID_LOOK):
+        if node is None:
+            return False
+        numbers = {
+            text
+            for cell in node.css("td, th, li, span, a, div")
+            if (text := cell.text(deep=True).strip()).isdigit() and 1 <= int(text) <= 31
+        }
+        if len(numbers) >= GRID_DAYS:
+            return True
+        node = node.parent
+    return False
