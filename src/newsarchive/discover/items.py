@@ -36,6 +36,7 @@ DateOf = Callable[[Card], dt.date | None]
 MIN_HEADLINE_WORDS = 4  # "Кратко" is a label; "Общината ремонтира три училища" a headline
 _TEACHERS = 200  # cards of the largest run the URL shape is learned from
 _SAMPLE = 12  # cards per run read when judging the run: enough, and linear in any case
+_RUN_ITEMS = 2  # items a run must give to be a list of them (``pick_items``)
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,16 @@ def pick_items(
     page of a listing may hold one item, no run, beside a sidebar's "latest news" that
     repeats on every page (Joomla's module, five links): that sidebar is then the largest
     run and its shape alone would turn the page's own item away.
+
+    A news run gives its items only where at least ``_RUN_ITEMS`` of its cards (to as
+    many addresses) are items: a list is of items, and a run whose other cards are no
+    items is boxes built alike, one of which happens to hold a date. A council's sidebar
+    holds "<div class=box>" after "<div class=box>": "Следващо заседание" over the next
+    session's day and hour as its link, then the live stream's banner, an image link.
+    Read as a dated run of two, its one item, the session's page (agenda, decisions,
+    minutes: a record), was the list's fifth news item on every page and archived as an
+    article (round 112's obsstarogradets: 8 of 8 and 1 more). A lone item still stands
+    where it is one (``_is_lone_item``: a headline of the shape the page's list taught).
     """
     chosen: list[Card] = []
     largest = 0
@@ -283,6 +294,8 @@ def pick_items(
             kept = set(items)  # cards compare by identity: a set, not a list scan per card
             items = [c for c in run.cards if c in kept or _short_headline(c, learned)]
             items = _without_strays(items, learned, date_of)
+        if len({card.url for card in items}) < _RUN_ITEMS:
+            continue  # one item among boxes built alike is no list: see the docstring
         chosen.extend(items)
         if learned is not None and learned not in shapes:
             shapes.append(learned)
