@@ -57,7 +57,9 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     """The page as an index (module docstring), or None: an index of issues (links of one
     shape labelled each an issue, ``issue_option``, ``MIN_ENTRIES`` at least) or a
     calendar's month (a grid of its days, those linked leading to a day's page,
-    ``calendar_day``). Asked of a page that listed no articles."""
+    ``calendar_day``). Asked of every page a listing walk reads: one whose news cards
+    are more than the index's entries (a list beside a sidebar's calendar widget) stays
+    a listing (``lists_only``)."""
     read = link_reader(tree, page_url)
     host = urlsplit(page_url).netloc
     here = split_normal(page_url)
