@@ -664,11 +664,8 @@ class _Explorer:
                 self.listings.remove(listing)
                 self._forget(listing)
             kind = "days of a calendar" if calendar_day(index.entries[0]) else "issues"
-            self.add(
-                self.listings, url,
-                f"an index of {len(index.entries)} {kind} the menu links, each a list"
-                " of articles, walked newest first",
-            )  # fmt: skip
+            said = f"an index of {len(index.entries)} {kind} the menu links, each a list of"
+            self.add(self.listings, url, f"{said} articles, walked newest first")
 
     def home_stream(self, home: str, shown: set[str], next_page: str, shape: Shape | None) -> None:
         """A home page listing news with a pager of its own (a blog's front page: ``/``,
