@@ -760,15 +760,24 @@ def menu_entries(
 
 MAX_SILENT = 3  # menu entries naming no news opened per exploration (``silent_entries``)
 # What a broadcaster airs rather than writes, by a menu entry's label or its address's
-# last segment: a live stream, its shows and podcasts, its bulletins, its video and audio
-# pages ("На живо", "Предавания", "Подкасти", "Емисии", "Видео"; ``/na-zhivo``, ``/live``).
-# README (round 105) decides they are no news: a silent entry naming one is never opened
-# (a TV's ``/video/<id>`` copies of its stories were walked as a section every night).
+# last segment: a live stream, its shows, its bulletins, its video and audio pages ("На
+# живо", "Предавания", "Емисии", "Видео"; ``/na-zhivo``, ``/live``), and its podcasts
+# (``_PODCAST``, the one vocabulary of them). README (round 105) decides they are no news:
+# a silent entry naming one is never opened (a TV's ``/video/<id>`` copies of its stories
+# were walked as a section every night).
 _AIRED = re.compile(
-    r"(?<![^\W_])(?:на\s+живо|live|na-zhivo|подкаст\w*|podcasts?|podkasti?|предавани[яе]"
-    r"|predavaniya|програма(?:та)?|programa|емисии|emisii|видео|videos?|аудио|audio)(?![^\W_])",
+    r"(?<![^\W_])(?:на\s+живо|live|na-zhivo|предавани[яе]|predavaniya|програма(?:та)?"
+    r"|programa|емисии|emisii|видео|videos?|аудио|audio)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+def _aired(label: str, url: str) -> bool:
+    """Whether a menu entry leads to what a broadcaster airs (``_AIRED``, ``_PODCAST``)."""
+    last = urlsplit(url).path.rstrip("/").rpartition("/")[2]
+    return bool(
+        _AIRED.search(label) or _AIRED.fullmatch(last) or _PODCAST.search(f"{label} {last}")
+    )
 
 
 def silent_entries(
@@ -821,8 +830,7 @@ def silent_entries(
         key = url_key(url)
         if any(root == key or root.startswith(key.rstrip("/") + "/") for root in roots):
             continue  # (the home by another spelling, a language's /bg/: it holds the news)
-        last = urlsplit(url).path.rstrip("/").rpartition("/")[2]
-        if not is_site_page(label, url) and not (_AIRED.search(label) or _AIRED.fullmatch(last)):
+        if not is_site_page(label, url) and not _aired(label, url):
             found.append(url)
     return found
 
