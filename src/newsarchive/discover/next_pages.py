@@ -810,6 +810,9 @@ def _numbered_options(
 
 
 def _option_number(label: re.Pattern[str] | Callable[[str], int | None], text: str) -> int | None:
+    """The number an option's ``text`` is: a pattern's first group (a page's, a year's)
+    or what a reader makes of it (``pager_words.issue_option``: an issue's day or number),
+    so pages, years and issues share one reading of a drop-down."""
     if callable(label):
         return label(text)
     return int(m[1]) if (m := label.fullmatch(text)) else None
