@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_words
 from newsarchive.class_names import named_selector, naming_attributes_in
-from newsarchive.extraction import blocks, bylines
+from newsarchive.extraction import blocks, bylines, far_dates
 from newsarchive.extraction.clean import SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -262,17 +262,25 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     old template prints it only in the item's footer under the text ("Публикувано от
     Стела Георгиева на 09.11.26 17:45 · 0 коментара", PHP-Fusion), far from the headline,
     in a cell a theme's class names a footer. Only when the page says it once: a box of
-    other posts says it for each of them, and then whose is the article's is unknown."""
+    other posts says it for each of them, and then whose is the article's is unknown.
+    Readers' comments (``far_dates.comments_box``) are left out where the page says it
+    more than once: an old blog's template signs each comment as it signs the post
+    ("Posted by David at December 16, 2025 11:15 AM" under the post, "Posted by: John at
+    …" under each comment), and the comments are the readers', not the article's."""
     body = tree.body
     if body is None:
         return ""
     raw = (page_text or body_text(tree))()
-    if len(bylines.posted_by_at(raw)) != 1:
+    said = len(bylines.posted_by_at(raw))
+    if not said:
         return ""
-    text = visible_text(body, hide=_nothing)
+    hide = _nothing if said == 1 else far_dates.comments_box
+    text = visible_text(body, hide=hide)
     found = bylines.posted_by_at(text)
     if len(found) != 1 or any(
-        in_furniture_for(n, Reader.POSTED_BY) for n in body.css(bylines.SAYS_POSTED_BY)
+        in_furniture_for(n, Reader.POSTED_BY)
+        for n in body.css(bylines.SAYS_POSTED_BY)
+        if said == 1 or not far_dates.in_comments(n)
     ):
         return ""
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
