@@ -1,19 +1,98 @@
-"""The writer a page names where the author rules took the wrong name or none: an old
-blog's "Posted by" under the post whose readers' comments are signed the same way. Every
-page is written for the test, in English and in Bulgarian."""
+"""The writer a page names where the author rules took the wrong name or none: a team's
+name over the text and a writer's label under it, and an old blog's "Posted by" under the
+post whose readers' comments are signed the same way. Every page is written for the test,
+in English and in Bulgarian."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import names_a_team
 
+URL = "https://vestnik.example/novini/remont-na-mosta"
 BG_PROSE = "<p>" + "Общинският съвет прие бюджета за ремонта на моста след дълго обсъждане. " * 6
 BG_PROSE += "</p>"
 EN_PROSE = "<p>" + "The council approved the money for the bridge repair after a long debate. " * 6
 EN_PROSE += "</p>"
 BG_HEADLINE = "Общината ремонтира моста"
 EN_HEADLINE = "The town mends its bridge"
+
+
+def _page(byline: str, tail: str = "", *, bulgarian: bool = True, site: str = "Вестник") -> str:
+    prose, headline = (BG_PROSE, BG_HEADLINE) if bulgarian else (EN_PROSE, EN_HEADLINE)
+    return (
+        f'<html><head><meta property="og:site_name" content="{site}"></head><body>'
+        f'<article><h1>{headline}</h1><div class="meta">{byline}</div>{prose * 4}{tail}'
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "team"),
+    [
+        ("Team Tiger Data", True),
+        ("The Everfit Team", True),
+        ("Content Team", True),
+        ("Екипът на Дунавски вести", True),
+        ("Редакционен екип", True),
+        ("Jane Roe and the Rankings Team", False),  # a person first, then a team
+        ("Teamster Joe", False),
+        ("Мария Екимова", False),
+        ("Jane Roe", False),
+    ],
+)
+def test_names_a_team(name: str, team: bool) -> None:
+    assert names_a_team(name) is team
+
+
+@pytest.mark.parametrize(
+    ("byline", "tail", "bulgarian", "writer"),
+    [
+        (
+            '<div class="byline">By <a href="/author/tiger-team">Team Tiger Data</a></div>',
+            '<p>Written by <a href="https://elsewhere.example/jroe">Jane Roe</a></p>',
+            False,
+            "Jane Roe",
+        ),
+        (
+            '<span class="author">Екипът на Вестник Пример</span>',
+            "<p>Автор: Мария Петрова</p>",
+            True,
+            "Мария Петрова",
+        ),
+    ],
+    ids=["english", "bulgarian"],
+)
+def test_a_writers_label_under_the_text_wins_over_a_teams_byline(
+    byline: str, tail: str, bulgarian: bool, writer: str
+) -> None:
+    """A company's blog or a newsroom signs its team over the text, the writer's label
+    under it names who wrote it."""
+    article = extract(_page(byline, tail, bulgarian=bulgarian), URL)
+    assert article.author == writer
+    assert article.rules["author"] == "generic:labelled-field"
+
+
+@pytest.mark.parametrize(
+    ("byline", "team"),
+    [
+        # the names in the team's byline box beside it are whom it credits
+        (
+            '<div class="byline">By <a href="/author/tt">The Tiger Team</a> Reviewed by '
+            '<a href="/author/jroe">Jane Roe</a></div>',
+            "The Tiger Team",
+        ),
+        # a team's name alone is the author, as the site's own name is
+        ('<span class="author">Екипът на Вестник Пример</span>', "Екипът на Вестник Пример"),
+    ],
+    ids=["reviewer-beside-it", "team-alone"],
+)
+def test_a_teams_byline_stays_where_no_label_names_the_writer(byline: str, team: str) -> None:
+    article = extract(_page(byline), URL)
+    assert article.author == team
+
+
 BLOG_URL = "https://blog.example/archives/2026/03/bridge.html"
 
 

@@ -63,21 +63,22 @@ def pick_author(page: Sources) -> tuple[str, str]:
     "none") when the page names nobody.
 
     The publisher is not the author: a JSON-LD author that is an Organization, or any
-    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), or
-    a CMS login ("andrew.keaveney"), is used only when no one else is named on the page;
-    and to pass it over, the other name must read as a full name (on a one-person blog
-    the site's name is the writer's). A profile's selector is trusted as it is: someone
-    chose it for that site. A link to the site's author page comes after the elements
-    themes name as bylines (those hold the whole byline, co-authors included) and before
-    a "By" in the text (a link says who).
+    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), a
+    team ("Team Tiger Data", "Екипът на …"), or a CMS login ("andrew.keaveney"), is used
+    only when no one else is named on the page (``_names_no_person``); and to pass it
+    over, the other name must read as a full name (on a one-person blog the site's name
+    is the writer's), and over a team's, one a label gives (``_passes_over``). A
+    profile's selector is trusted as it is: someone chose it for that site. A link to the
+    site's author page comes after the elements themes name as bylines (those hold the
+    whole byline, co-authors included) and before a "By" in the text (a link says who).
     """
     meta = page.meta
     publisher: tuple[str, str] | None = None
     for name, rule in _candidates(page):
         trusted = _trusted(rule)
-        if publisher is not None and not trusted and not _reads_as_full_name(name):
+        if publisher is not None and not trusted and not _passes_over(publisher, name, rule):
             continue
-        if trusted or not (_is_publisher(name, meta) or _is_login(name)):
+        if trusted or not _names_no_person(name, meta):
             name = name if trusted else _without_publisher(name, meta)
             if rule in _STATED and (printed := _printed_instead(name, page)):
                 return _as_printed(printed, page), _NEAR_TITLE
@@ -88,6 +89,26 @@ def pick_author(page: Sources) -> tuple[str, str]:
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, _ORGANIZATION
     return publisher or ("", "none")
+
+
+def _names_no_person(name: str, meta: Metadata) -> bool:
+    """``name`` is one ``pick_author`` takes only when the page names no person: the
+    site's own name (``_is_publisher``), a team's (``bylines.names_a_team``), a CMS
+    login (``_is_login``)."""
+    return _is_publisher(name, meta) or bylines.names_a_team(name) or _is_login(name)
+
+
+def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
+    """Whether ``name`` (found by ``rule``) is taken over the (name, rule) ``fallback``
+    an earlier source gave (``_names_no_person``): a full name (``_reads_as_full_name``);
+    over a team's name, only one a label gives as the writer's (``_WRITER_FIELDS``): a
+    company's blog signs "By Team Tiger Data" over the text and "Written by Paulinho
+    Giovannini" under it, while the names in the team's byline box beside it are whom
+    it credits ("Reviewed by Margaret James", "Full Bio")."""
+    fallen, _ = fallback
+    if bylines.names_a_team(fallen) and rule not in _WRITER_FIELDS:
+        return False
+    return _reads_as_full_name(name)
 
 
 # The names a page states for machines (JSON-LD, the author meta, an SEO plugin's card),
@@ -137,12 +158,12 @@ def _with_linked_co_authors(stated: str, page: Sources) -> str:
 
 def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
     """``pick_author``'s (name, rule) is one it falls back on when the page names no
-    person: the site's own name, a JSON-LD Organization, a CMS login. An office that
-    signs the text (``bylines.office_line``) says more than these; a profile's selector
-    is trusted as it is."""
+    person: the site's own name, a team's, a JSON-LD Organization, a CMS login. An office
+    that signs the text (``bylines.office_line``) says more than these; a profile's
+    selector is trusted as it is."""
     if _trusted(rule):
         return False
-    return rule == _ORGANIZATION or _is_publisher(name, meta) or _is_login(name)
+    return rule == _ORGANIZATION or _names_no_person(name, meta)
 
 
 def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
@@ -290,6 +311,9 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
 # closing line names the writer instead (``generic:closing-line``, the same name), as it
 # did before the line was read anywhere else.
 POSTED_ON_BY_RULE = "generic:posted-on-by"
+# The rules that read a name the page labels as its writer's ("Written by Jane Doe",
+# "Автор: Мария Петрова", "Posted by …"), wherever it stands (``_passes_over``).
+_WRITER_FIELDS = frozenset({"generic:labelled-field", "generic:posted-by", POSTED_ON_BY_RULE})
 # The elements a theme prints a post's "posted on … by …" line in, a line of its own.
 _LINE_ELEMENTS = "p, div, span, li, td, dd, small, footer"
 _SIGNED_LINE = 120  # characters: ``bylines.signed_line``'s longest line
