@@ -1,7 +1,8 @@
 """The writer a page names where the author rules took the wrong name or none: a team's
-name over the text and a writer's label under it, and an old blog's "Posted by" under the
-post whose readers' comments are signed the same way. Every page is written for the test,
-in English and in Bulgarian."""
+name over the text and a writer's label under it, a login printed as the byline beside a
+rubric's or a forum's name, and an old blog's "Posted by" under the post whose readers'
+comments are signed the same way. Every page is written for the test, in English and in
+Bulgarian."""
 
 from __future__ import annotations
 
@@ -91,6 +92,39 @@ def test_a_writers_label_under_the_text_wins_over_a_teams_byline(
 def test_a_teams_byline_stays_where_no_label_names_the_writer(byline: str, team: str) -> None:
     article = extract(_page(byline), URL)
     assert article.author == team
+
+
+@pytest.mark.parametrize(
+    ("byline", "bulgarian", "login"),
+    [
+        # a forum prints its user's handle, then the forum's name
+        (
+            '<div class="post-byline">by <a href="/users/jdoe42">jdoe42</a> '
+            '<a href="/forum">AI Safety Forum</a></div>',
+            False,
+            "jdoe42",
+        ),
+        # a Bulgarian theme prints the account's name, then the rubric
+        (
+            '<div class="post-byline">от <a href="/users/ivan_p">ivan_p</a> в '
+            '<a href="/category/novini-ruse">Новини Русе</a></div>',
+            True,
+            "ivan_p",
+        ),
+    ],
+    ids=["english-forum", "bulgarian-rubric"],
+)
+def test_a_login_printed_as_the_byline_wins_over_a_name_that_is_no_persons(
+    byline: str, bulgarian: bool, login: str
+) -> None:
+    article = extract(_page(byline, bulgarian=bulgarian), URL)
+    assert article.author == login
+
+
+def test_a_login_printed_as_the_byline_gives_way_to_a_persons_name() -> None:
+    byline = '<div class="post-byline">от <a href="/users/ivan_p">ivan_p</a></div>'
+    article = extract(_page(byline, "<p>Автор: Мария Петрова</p>"), URL)
+    assert article.author == "Мария Петрова"
 
 
 BLOG_URL = "https://blog.example/archives/2026/03/bridge.html"

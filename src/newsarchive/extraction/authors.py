@@ -67,7 +67,7 @@ def pick_author(page: Sources) -> tuple[str, str]:
     team ("Team Tiger Data", "Екипът на …"), or a CMS login ("andrew.keaveney"), is used
     only when no one else is named on the page (``_names_no_person``); and to pass it
     over, the other name must read as a full name (on a one-person blog the site's name
-    is the writer's), and over a team's, one a label gives (``_passes_over``). A
+    is the writer's), and more for a team or a login printed (``_passes_over``). A
     profile's selector is trusted as it is: someone chose it for that site. A link to the
     site's author page comes after the elements themes name as bylines (those hold the
     whole byline, co-authors included) and before a "By" in the text (a link says who).
@@ -104,16 +104,28 @@ def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
     over a team's name, only one a label gives as the writer's (``_WRITER_FIELDS``): a
     company's blog signs "By Team Tiger Data" over the text and "Written by Paulinho
     Giovannini" under it, while the names in the team's byline box beside it are whom
-    it credits ("Reviewed by Margaret James", "Full Bio")."""
-    fallen, _ = fallback
+    it credits ("Reviewed by Margaret James", "Full Bio"); over a login the page prints
+    as its byline ("by jsteinhardt" under a forum's post), only a person's name
+    (``bylines.person_words``): the login is the name the site shows its writer by, and
+    a capitalised name printed further on is as often the forum's own ("AI Alignment
+    Forum"). A login the page states for machines alone (``_STATED_BY_CMS``) gives way
+    to a full name printed, as the site's name does: the theme prints its writer's."""
+    fallen, fallen_by = fallback
     if bylines.names_a_team(fallen) and rule not in _WRITER_FIELDS:
         return False
+    if fallen_by not in _STATED_BY_CMS and _is_login(fallen):
+        return bool(bylines.person_words(name))
     return _reads_as_full_name(name)
 
 
 # The names a page states for machines (JSON-LD, the author meta, an SEO plugin's card),
 # which a CMS fills from the account that saved the post.
 _STATED = frozenset({"jsonld:author", "meta:author", "meta:twitter:data"})
+# The rule of the author GTM4WP's data layer names (``_data_layer_author``).
+_DATA_LAYER = "generic:data-layer"
+# The names a CMS states from the account that saved the post, for machines and not
+# printed (``_passes_over``): the metadata's and the data layer's.
+_STATED_BY_CMS = _STATED | {_DATA_LAYER}
 _NEAR_TITLE = "generic:text-near-title"
 
 
@@ -203,7 +215,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     if name := _posted_on_by_anywhere(page.tree, page.page_text):
         yield name, POSTED_ON_BY_RULE
     if name := _data_layer_author(page.tree):
-        yield name, "generic:data-layer"
+        yield name, _DATA_LAYER
 
 
 # The post's author as the GTM4WP plugin ("Google Tag Manager for WordPress") hands it to
