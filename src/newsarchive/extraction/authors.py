@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_words
 from newsarchive.class_names import named_selector, naming_attributes_in
-from newsarchive.extraction import blocks, bylines
+from newsarchive.extraction import blocks, bylines, far_dates
 from newsarchive.extraction.clean import SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -63,21 +63,22 @@ def pick_author(page: Sources) -> tuple[str, str]:
     "none") when the page names nobody.
 
     The publisher is not the author: a JSON-LD author that is an Organization, or any
-    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), or
-    a CMS login ("andrew.keaveney"), is used only when no one else is named on the page;
-    and to pass it over, the other name must read as a full name (on a one-person blog
-    the site's name is the writer's). A profile's selector is trusted as it is: someone
-    chose it for that site. A link to the site's author page comes after the elements
-    themes name as bylines (those hold the whole byline, co-authors included) and before
-    a "By" in the text (a link says who).
+    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), a
+    team ("Team Tiger Data", "Екипът на …"), or a CMS login ("andrew.keaveney"), is used
+    only when no one else is named on the page (``_names_no_person``); and to pass it
+    over, the other name must read as a full name (on a one-person blog the site's name
+    is the writer's), and more for a team or a login printed (``_passes_over``). A
+    profile's selector is trusted as it is: someone chose it for that site. A link to the
+    site's author page comes after the elements themes name as bylines (those hold the
+    whole byline, co-authors included) and before a "By" in the text (a link says who).
     """
     meta = page.meta
     publisher: tuple[str, str] | None = None
     for name, rule in _candidates(page):
         trusted = _trusted(rule)
-        if publisher is not None and not trusted and not _reads_as_full_name(name):
+        if publisher is not None and not trusted and not _passes_over(publisher, name, rule):
             continue
-        if trusted or not (_is_publisher(name, meta) or _is_login(name)):
+        if trusted or not _names_no_person(name, meta):
             name = name if trusted else _without_publisher(name, meta)
             if rule in _STATED and (printed := _printed_instead(name, page)):
                 return _as_printed(printed, page), _NEAR_TITLE
@@ -90,9 +91,41 @@ def pick_author(page: Sources) -> tuple[str, str]:
     return publisher or ("", "none")
 
 
+def _names_no_person(name: str, meta: Metadata) -> bool:
+    """``name`` is one ``pick_author`` takes only when the page names no person: the
+    site's own name (``_is_publisher``), a team's (``bylines.names_a_team``), a CMS
+    login (``_is_login``)."""
+    return _is_publisher(name, meta) or bylines.names_a_team(name) or _is_login(name)
+
+
+def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
+    """Whether ``name`` (found by ``rule``) is taken over the (name, rule) ``fallback``
+    an earlier source gave (``_names_no_person``): a full name (``_reads_as_full_name``);
+    over a team's name, only one a label gives as the writer's (``_WRITER_FIELDS``): a
+    company's blog signs "By Team Tiger Data" over the text and "Written by Paulinho
+    Giovannini" under it, while the names in the team's byline box beside it are whom
+    it credits ("Reviewed by Margaret James", "Full Bio"); over a login the page prints
+    as its byline ("by jsteinhardt" under a forum's post), only a person's name
+    (``bylines.person_words``): the login is the name the site shows its writer by, and
+    a capitalised name printed further on is as often the forum's own ("AI Alignment
+    Forum"). A login the page states for machines alone (``_STATED_BY_CMS``) gives way
+    to a full name printed, as the site's name does: the theme prints its writer's."""
+    fallen, fallen_by = fallback
+    if bylines.names_a_team(fallen) and rule not in _WRITER_FIELDS:
+        return False
+    if fallen_by not in _STATED_BY_CMS and _is_login(fallen):
+        return bool(bylines.person_words(name))
+    return _reads_as_full_name(name)
+
+
 # The names a page states for machines (JSON-LD, the author meta, an SEO plugin's card),
 # which a CMS fills from the account that saved the post.
 _STATED = frozenset({"jsonld:author", "meta:author", "meta:twitter:data"})
+# The rule of the author GTM4WP's data layer names (``_data_layer_author``).
+_DATA_LAYER = "generic:data-layer"
+# The names a CMS states from the account that saved the post, for machines and not
+# printed (``_passes_over``): the metadata's and the data layer's.
+_STATED_BY_CMS = _STATED | {_DATA_LAYER}
 _NEAR_TITLE = "generic:text-near-title"
 
 
@@ -137,12 +170,12 @@ def _with_linked_co_authors(stated: str, page: Sources) -> str:
 
 def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
     """``pick_author``'s (name, rule) is one it falls back on when the page names no
-    person: the site's own name, a JSON-LD Organization, a CMS login. An office that
-    signs the text (``bylines.office_line``) says more than these; a profile's selector
-    is trusted as it is."""
+    person: the site's own name, a team's, a JSON-LD Organization, a CMS login. An office
+    that signs the text (``bylines.office_line``) says more than these; a profile's
+    selector is trusted as it is."""
     if _trusted(rule):
         return False
-    return rule == _ORGANIZATION or _is_publisher(name, meta) or _is_login(name)
+    return rule == _ORGANIZATION or _names_no_person(name, meta)
 
 
 def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
@@ -182,7 +215,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     if name := _posted_on_by_anywhere(page.tree, page.page_text):
         yield name, POSTED_ON_BY_RULE
     if name := _data_layer_author(page.tree):
-        yield name, "generic:data-layer"
+        yield name, _DATA_LAYER
 
 
 # The post's author as the GTM4WP plugin ("Google Tag Manager for WordPress") hands it to
@@ -262,17 +295,25 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     old template prints it only in the item's footer under the text ("Публикувано от
     Стела Георгиева на 09.11.26 17:45 · 0 коментара", PHP-Fusion), far from the headline,
     in a cell a theme's class names a footer. Only when the page says it once: a box of
-    other posts says it for each of them, and then whose is the article's is unknown."""
+    other posts says it for each of them, and then whose is the article's is unknown.
+    Readers' comments (``far_dates.comments_box``) are left out where the page says it
+    more than once: an old blog's template signs each comment as it signs the post
+    ("Posted by David at December 16, 2025 11:15 AM" under the post, "Posted by: John at
+    …" under each comment), and the comments are the readers', not the article's."""
     body = tree.body
     if body is None:
         return ""
     raw = (page_text or body_text(tree))()
-    if len(bylines.posted_by_at(raw)) != 1:
+    said = len(bylines.posted_by_at(raw))
+    if not said:
         return ""
-    text = visible_text(body, hide=_nothing)
+    hide = _nothing if said == 1 else far_dates.comments_box
+    text = visible_text(body, hide=hide)
     found = bylines.posted_by_at(text)
     if len(found) != 1 or any(
-        in_furniture_for(n, Reader.POSTED_BY) for n in body.css(bylines.SAYS_POSTED_BY)
+        in_furniture_for(n, Reader.POSTED_BY)
+        for n in body.css(bylines.SAYS_POSTED_BY)
+        if said == 1 or not far_dates.in_comments(n)
     ):
         return ""
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
@@ -282,6 +323,9 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
 # closing line names the writer instead (``generic:closing-line``, the same name), as it
 # did before the line was read anywhere else.
 POSTED_ON_BY_RULE = "generic:posted-on-by"
+# The rules that read a name the page labels as its writer's ("Written by Jane Doe",
+# "Автор: Мария Петрова", "Posted by …"), wherever it stands (``_passes_over``).
+_WRITER_FIELDS = frozenset({"generic:labelled-field", "generic:posted-by", POSTED_ON_BY_RULE})
 # The elements a theme prints a post's "posted on … by …" line in, a line of its own.
 _LINE_ELEMENTS = "p, div, span, li, td, dd, small, footer"
 _SIGNED_LINE = 120  # characters: ``bylines.signed_line``'s longest line

@@ -242,6 +242,26 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# A team's name signing for a site's writers: "Team Tiger Data", "The Everfit Team",
+# "Content Team", "Екипът на Дунавски вести", "Редакционен екип". The word "team"/"екип"
+# opening the name (after "the"), its article and "на" after it, or closing it.
+_TEAM = re.compile(
+    r"^(?:the\s+)?(?:team|екип(?:ът|а)?)(?:\s|$)|\s(?:team|екип(?:ът|а)?)$", re.IGNORECASE
+)
+
+
+def names_a_team(name: str) -> bool:
+    """``name`` is a team's, no person's (``_TEAM``): what a company's blog or a newsroom
+    signs for whoever wrote the post. Like the site's own name (``authors._is_publisher``)
+    it is the author only where the page names no person: "By Team Tiger Data" over the
+    text and "Written by Paulinho Giovannini" under it, the person wrote it. Not dropped
+    as the generic signatures are (``_NOT_NAMES``: "Staff", "Екип"): it names the site,
+    and where no one else is named the site is who speaks. One name only: "Jane Doe and
+    the Rankings Team" names a person first."""
+    text = " ".join(name.split())
+    return _TEAM.search(text) is not None and _BETWEEN_NAMES.search(text) is None
+
+
 # Up to three capitals alone on a line: the initials an avatar shows for the writer.
 _INITIALS = re.compile(r"[A-ZА-Я]{1,3}")
 

@@ -146,10 +146,16 @@ def in_comments(node: LexborNode) -> bool:
     with ("commentlist", "komentari"). Asked of a date's element only once it is taken."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html"):
-        if _is_comments(current) and current.css_first("h1") is None:
+        if comments_box(current):
             return True
         current = current.parent
     return False
+
+
+def comments_box(node: LexborNode) -> bool:
+    """``node`` itself is a box of readers' comments (``in_comments``' test of each
+    ancestor): to leave out of a walk of the page what its readers wrote, whole."""
+    return _is_comments(node) and node.css_first("h1") is None
 
 
 def updated_anywhere(

@@ -1,0 +1,199 @@
+"""The writer a page names where the author rules took the wrong name or none: a team's
+name over the text and a writer's label under it, a login printed as the byline beside a
+rubric's or a forum's name, and an old blog's "Posted by" under the post whose readers'
+comments are signed the same way. Every page is written for the test, in English and in
+Bulgarian."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import names_a_team
+
+URL = "https://vestnik.example/novini/remont-na-mosta"
+BG_PROSE = "<p>" + "Общинският съвет прие бюджета за ремонта на моста след дълго обсъждане. " * 6
+BG_PROSE += "</p>"
+EN_PROSE = "<p>" + "The council approved the money for the bridge repair after a long debate. " * 6
+EN_PROSE += "</p>"
+BG_HEADLINE = "Общината ремонтира моста"
+EN_HEADLINE = "The town mends its bridge"
+
+
+def _page(byline: str, tail: str = "", *, bulgarian: bool = True, site: str = "Вестник") -> str:
+    prose, headline = (BG_PROSE, BG_HEADLINE) if bulgarian else (EN_PROSE, EN_HEADLINE)
+    return (
+        f'<html><head><meta property="og:site_name" content="{site}"></head><body>'
+        f'<article><h1>{headline}</h1><div class="meta">{byline}</div>{prose * 4}{tail}'
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "team"),
+    [
+        ("Team Tiger Data", True),
+        ("The Everfit Team", True),
+        ("Content Team", True),
+        ("Екипът на Дунавски вести", True),
+        ("Редакционен екип", True),
+        ("Jane Roe and the Rankings Team", False),  # a person first, then a team
+        ("Teamster Joe", False),
+        ("Мария Екимова", False),
+        ("Jane Roe", False),
+    ],
+)
+def test_names_a_team(name: str, team: bool) -> None:
+    assert names_a_team(name) is team
+
+
+@pytest.mark.parametrize(
+    ("byline", "tail", "bulgarian", "writer"),
+    [
+        (
+            '<div class="byline">By <a href="/author/tiger-team">Team Tiger Data</a></div>',
+            '<p>Written by <a href="https://elsewhere.example/jroe">Jane Roe</a></p>',
+            False,
+            "Jane Roe",
+        ),
+        (
+            '<span class="author">Екипът на Вестник Пример</span>',
+            "<p>Автор: Мария Петрова</p>",
+            True,
+            "Мария Петрова",
+        ),
+    ],
+    ids=["english", "bulgarian"],
+)
+def test_a_writers_label_under_the_text_wins_over_a_teams_byline(
+    byline: str, tail: str, bulgarian: bool, writer: str
+) -> None:
+    """A company's blog or a newsroom signs its team over the text, the writer's label
+    under it names who wrote it."""
+    article = extract(_page(byline, tail, bulgarian=bulgarian), URL)
+    assert article.author == writer
+    assert article.rules["author"] == "generic:labelled-field"
+
+
+@pytest.mark.parametrize(
+    ("byline", "team"),
+    [
+        # the names in the team's byline box beside it are whom it credits
+        (
+            '<div class="byline">By <a href="/author/tt">The Tiger Team</a> Reviewed by '
+            '<a href="/author/jroe">Jane Roe</a></div>',
+            "The Tiger Team",
+        ),
+        # a team's name alone is the author, as the site's own name is
+        ('<span class="author">Екипът на Вестник Пример</span>', "Екипът на Вестник Пример"),
+    ],
+    ids=["reviewer-beside-it", "team-alone"],
+)
+def test_a_teams_byline_stays_where_no_label_names_the_writer(byline: str, team: str) -> None:
+    article = extract(_page(byline), URL)
+    assert article.author == team
+
+
+@pytest.mark.parametrize(
+    ("byline", "bulgarian", "login"),
+    [
+        # a forum prints its user's handle, then the forum's name
+        (
+            '<div class="post-byline">by <a href="/users/jdoe42">jdoe42</a> '
+            '<a href="/forum">AI Safety Forum</a></div>',
+            False,
+            "jdoe42",
+        ),
+        # a Bulgarian theme prints the account's name, then the rubric
+        (
+            '<div class="post-byline">от <a href="/users/ivan_p">ivan_p</a> в '
+            '<a href="/category/novini-ruse">Новини Русе</a></div>',
+            True,
+            "ivan_p",
+        ),
+    ],
+    ids=["english-forum", "bulgarian-rubric"],
+)
+def test_a_login_printed_as_the_byline_wins_over_a_name_that_is_no_persons(
+    byline: str, bulgarian: bool, login: str
+) -> None:
+    article = extract(_page(byline, bulgarian=bulgarian), URL)
+    assert article.author == login
+
+
+def test_a_login_printed_as_the_byline_gives_way_to_a_persons_name() -> None:
+    byline = '<div class="post-byline">от <a href="/users/ivan_p">ivan_p</a></div>'
+    article = extract(_page(byline, "<p>Автор: Мария Петрова</p>"), URL)
+    assert article.author == "Мария Петрова"
+
+
+BLOG_URL = "https://blog.example/archives/2026/03/bridge.html"
+
+
+def _blog(signed: str, comments: list[str], *, bulgarian: bool = False) -> str:
+    prose, headline = (BG_PROSE, BG_HEADLINE) if bulgarian else (EN_PROSE, EN_HEADLINE)
+    said = "".join(
+        f'<div class="comments-body"><p>Thanks, a good read.</p>'
+        f'<span class="comments-post">{comment}</span></div>'
+        for comment in comments
+    )
+    return (
+        f"<html><head><title>{headline}</title></head><body><div id='main'>"
+        f'<h2 class="date">March 12, 2026</h2><h1>{headline}</h1>{prose * 4}'
+        f'<span class="posted">{signed}</span></div>'
+        f'<div class="comments-head">Comments</div>{said}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("signed", "comments", "bulgarian", "writer"),
+    [
+        (
+            "Posted by David at March 12, 2026 11:15 AM",
+            [
+                'Posted by: <a href="/c/1">John</a> at March 13, 2026 09:00 AM',
+                "Posted by: Anna Lee at March 13, 2026 10:00 AM",
+            ],
+            False,
+            "David",
+        ),
+        (
+            "Публикувано от Стела Георгиева на 12.03.2026 11:15",
+            [
+                'Публикувано от: <a href="/c/1">Петър</a> на 13.03.2026 09:00',
+                "Публикувано от: Иван Колев на 13.03.2026 10:00",
+            ],
+            True,
+            "Стела Георгиева",
+        ),
+    ],
+    ids=["english", "bulgarian"],
+)
+def test_posted_by_under_the_post_names_the_writer_past_the_comments_signed_alike(
+    signed: str, comments: list[str], bulgarian: bool, writer: str
+) -> None:
+    article = extract(_blog(signed, comments, bulgarian=bulgarian), BLOG_URL)
+    assert article.author == writer
+    assert article.rules["author"] == "generic:posted-by"
+
+
+@pytest.mark.parametrize(
+    ("signed", "comments"),
+    [
+        # only the readers sign: none of them wrote the post
+        (
+            "",
+            [
+                "Posted by: John Smith at March 13, 2026 09:00 AM",
+                "Posted by: Anna Lee at March 13, 2026 10:00 AM",
+            ],
+        ),
+        # two posts signed on one page: whose is the article's is unknown
+        ("Posted by David at March 12, 2026 11:15 AM <br>Posted by Maria at March 1, 2026", []),
+    ],
+    ids=["comments-alone", "two-posts"],
+)
+def test_posted_by_names_nobody_in_comments_alone_or_twice_outside(
+    signed: str, comments: list[str]
+) -> None:
+    assert extract(_blog(signed, comments), BLOG_URL).author is None
