@@ -104,6 +104,16 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
 
 
+def listing_index(tree: LexborHTMLParser, page_url: str, cards: Sequence[str]) -> Index | None:
+    """The page a listing walk read as an index (``index_of``) whose news cards
+    (``cards``, as ``listings`` read them) are none but its entries (``lists_only``),
+    else None: the one reading of a page the crawl's walk, ``check-site``'s and exploring
+    take. (``check-site`` took none, and read "Броеве" as a start page of no article
+    links where the crawl walked its issues.)"""
+    index = index_of(tree, page_url)
+    return index if index is not None and lists_only(index, cards) else None
+
+
 def lists_only(index: Index, cards: Sequence[str]) -> bool:
     """Whether a page's news cards (``cards``, as ``listings`` read them) are none but the
     index's entries: an issue's address may read as an article's (``/broy/12-2026``), its
