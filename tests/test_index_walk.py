@@ -254,6 +254,41 @@ def test_a_first_crawl_stopped_inside_an_issue_s_later_pages_resumes_there() -> 
     assert walk.stop is Stop.END and walk.state.completed
 
 
+def test_a_first_crawl_stopped_in_the_month_before_reads_on_from_there() -> None:
+    """A calendar's walk cut by the run's budget inside November, the month before the
+    first grid: the next run goes entry by entry (a request each, known) to November's
+    grid and jumps from there to where the cut was, then reads on into October.
+    Before: it jumped from December's first day straight to November's day, read it as
+    a page of no index, linking nothing, and ended there, completed: November's older
+    days and October never read, by that run or any after it."""
+    x = "https://x.bg/arhiv/2026"
+    months = {
+        f"{x}/12/": ([f"{x}/12/04/", f"{x}/12/01/"], f"{x}/11/"),
+        f"{x}/11/": ([f"{x}/11/27/", f"{x}/11/20/", f"{x}/11/13/"], f"{x}/10/"),
+        f"{x}/10/": ([f"{x}/10/30/"], None),
+    }
+    known: set[str] = set()
+
+    def crawl(state: WalkState, budget: int = 0) -> tuple[ListingWalk, list[str]]:
+        walk = listing_walk(f"{x}/12/", state)
+        read: list[str] = []
+        while (step := walk.page()) is not None and not (budget and len(read) == budget):
+            url = step[0]
+            read.append(url.removeprefix(x))
+            if url in months:
+                walk.listed(Listed(months[url][1], [], entries=months[url][0]))
+                continue
+            walk.listed(Listed(None, [Seen.KNOWN if url in known else Seen.NEW], items=[url]))
+            known.add(url)
+        return walk, read
+
+    cut, read = crawl(WalkState(), budget=6)
+    assert read[-1] == "/11/20/" and cut.state.resume_url == f"{x}/11/13/"
+    walk, read = crawl(cut.state)
+    assert read == ["/12/", "/12/04/", "/12/01/", "/11/", "/11/27/", "/11/13/", "/10/", "/10/30/"]
+    assert walk.stop is Stop.END and walk.state.completed
+
+
 def test_a_paper_s_list_of_issues_is_walked_issue_by_issue(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
