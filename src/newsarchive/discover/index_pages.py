@@ -8,9 +8,9 @@ of lists instead (``walk.ListingWalk``: its entries newest first, each read as a
 the listing, then the index before it, the calendar's month before).
 
 Pure: the page's parsed tree and address in, its entries out. A module of its own
-because the crawl's walk and exploring (a menu's "Архив", "Броеве") both ask it, and it
-stands below ``next_pages`` (which walks) and beside ``archive_pages``/``day_pages``
-(whose addresses it reads).
+because the crawl's walk, ``check-site``'s and exploring (a menu's "Архив", "Броеве")
+all ask it (``listing_index``), and it stands below ``next_pages`` (which walks) and
+beside ``archive_pages``/``day_pages`` (whose addresses it reads).
 
 An entry's own later pages (an issue holding more articles than its page shows: K2's
 ``?start=10``, WordPress's ``/broy/47-1236/page/2/``) are read before the next entry:
