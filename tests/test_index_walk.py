@@ -19,6 +19,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.index_pages import index_of
+from newsarchive.discover.next_pages import listing_walk
 from newsarchive.discover.pager_words import issue_option
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState
 
@@ -188,6 +189,104 @@ def test_the_walk_reads_an_index_s_entries_newest_first_then_stops_at_a_known_on
     assert nightly.page() == ("https://x.bg/b/3", 2)
     assert nightly.listed(Listed(None, [Seen.KNOWN], items=["https://x.bg/b/3/a"])) is Stop.KNOWN
     assert nightly.page() is None
+
+
+def _entries_walk(state: WalkState | None = None) -> tuple[ListingWalk, list[str]]:
+    """The crawl's walk (``next_pages.listing_walk``) of a K2 list of three issues, the
+    index read: the walk and the entries, newest first."""
+    entries = [f"https://x.bg/broeve/itemlist/category/{n}-broy-{n}" for n in (23, 22, 21)]
+    walk = listing_walk("https://x.bg/broeve", state or WalkState())
+    assert walk.page() == ("https://x.bg/broeve", 1)
+    assert walk.listed(Listed(None, [], entries=entries)) is None
+    return walk, entries
+
+
+def _read(walk: ListingWalk, pages: dict[str, tuple[str | None, list[str]]]) -> list[str]:
+    """The walk on to its end, each page listing its articles (all new) and its "next"
+    link as ``pages`` says; the pages read, in order."""
+    read = []
+    while (step := walk.page()) is not None:
+        url = step[0]
+        read.append(url)
+        following, items = pages[url]
+        walk.listed(Listed(following, [Seen.NEW] * len(items), items=items))
+    return read
+
+
+def test_an_issue_s_own_later_pages_are_read_before_the_next_issue() -> None:
+    """An issue of twelve articles on K2's pages of ten: its "Следваща" leads to
+    ``?start=10``, its last two. Read before the issue after it, then that one's (a
+    later page listing only what the first did, a server answering any number alike,
+    ends its issue, not the walk); an issue's "next" link to another issue (the one
+    before, skipping none) is no pager of its own: the index's order is kept.
+    Before: every entry's own "next" link was passed over, ``?start=10`` never read."""
+    walk, (newest, middle, oldest) = _entries_walk()
+    items = {url: [f"{url}/item-{k}" for k in range(3)] for url in (newest, middle, oldest)}
+    pages = {
+        newest: (f"{newest}?start=10", items[newest]),
+        f"{newest}?start=10": (f"{newest}?start=20", [f"{newest}/item-10"]),
+        f"{newest}?start=20": (f"{newest}?start=30", [f"{newest}/item-10"]),  # (again)
+        middle: (oldest.replace("21", "20"), items[middle]),  # (the issue before's)
+        oldest: (None, items[oldest]),
+    }
+    assert _read(walk, pages) == [
+        newest, f"{newest}?start=10", f"{newest}?start=20", middle, oldest,
+    ]  # fmt: skip
+    assert walk.stop is Stop.END and walk.state.completed
+
+
+def test_a_first_crawl_stopped_inside_an_issue_s_later_pages_resumes_there() -> None:
+    """The run before stopped at the newest issue's ``?start=20`` (page 4 of the walk):
+    this one, finding the issue's first page known, goes on from there, that page
+    taken for the issue's own (its pager ending, the walk goes on to the issues after
+    it, not to its end)."""
+    _, (newest, middle, oldest) = _entries_walk()
+    later = f"{newest}?start=20"
+    walk, _ = _entries_walk(WalkState(resume_url=later, resume_page=4))
+    assert walk.page() == (newest, 2)
+    assert walk.listed(Listed(f"{newest}?start=10", [Seen.KNOWN], items=[f"{newest}/a"])) is None
+    pages = {
+        later: (None, [f"{newest}/c"]),
+        middle: (None, [f"{middle}/a"]),
+        oldest: (None, [f"{oldest}/a"]),
+    }
+    assert _read(walk, pages) == [later, middle, oldest]
+    assert walk.stop is Stop.END and walk.state.completed
+
+
+def test_a_first_crawl_stopped_in_the_month_before_reads_on_from_there() -> None:
+    """A calendar's walk cut by the run's budget inside November, the month before the
+    first grid: the next run goes entry by entry (a request each, known) to November's
+    grid and jumps from there to where the cut was, then reads on into October.
+    Before: it jumped from December's first day straight to November's day, read it as
+    a page of no index, linking nothing, and ended there, completed: November's older
+    days and October never read, by that run or any after it."""
+    x = "https://x.bg/arhiv/2026"
+    months = {
+        f"{x}/12/": ([f"{x}/12/04/", f"{x}/12/01/"], f"{x}/11/"),
+        f"{x}/11/": ([f"{x}/11/27/", f"{x}/11/20/", f"{x}/11/13/"], f"{x}/10/"),
+        f"{x}/10/": ([f"{x}/10/30/"], None),
+    }
+    known: set[str] = set()
+
+    def crawl(state: WalkState, budget: int = 0) -> tuple[ListingWalk, list[str]]:
+        walk = listing_walk(f"{x}/12/", state)
+        read: list[str] = []
+        while (step := walk.page()) is not None and not (budget and len(read) == budget):
+            url = step[0]
+            read.append(url.removeprefix(x))
+            if url in months:
+                walk.listed(Listed(months[url][1], [], entries=months[url][0]))
+                continue
+            walk.listed(Listed(None, [Seen.KNOWN if url in known else Seen.NEW], items=[url]))
+            known.add(url)
+        return walk, read
+
+    cut, read = crawl(WalkState(), budget=6)
+    assert read[-1] == "/11/20/" and cut.state.resume_url == f"{x}/11/13/"
+    walk, read = crawl(cut.state)
+    assert read == ["/12/", "/12/04/", "/12/01/", "/11/", "/11/27/", "/11/13/", "/10/", "/10/30/"]
+    assert walk.stop is Stop.END and walk.state.completed
 
 
 def test_a_paper_s_list_of_issues_is_walked_issue_by_issue(

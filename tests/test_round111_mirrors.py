@@ -15,13 +15,16 @@ PDF is asked and no issue page, "Абонамент" or "Реклама" is arch
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .mirror_sites import bare_crawl_twice, check_bare_crawl
-from .support import Result
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import bare_crawl_twice, bare_profile, check_bare_crawl, site_json
+from .support import SITES, Result
 
 ROUND111_SITES = {
     "vestnikdolnorek": ("Долноречки глас", "https://www.dolnorechkiglas.com"),
@@ -62,3 +65,56 @@ def test_a_round111_crawl_asks_no_e_paper_print_copy_or_shortlink(
     first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND111_SITES[site])
     assert not [p for p in first if p.split("?")[0].endswith(".pdf")], first
     assert not [p for p in first if "print=1" in p or p.startswith("/?p=")], first
+
+
+@pytest.mark.parametrize(
+    ("site", "walked"),
+    [
+        (
+            "hvoynetsvesti",
+            [
+                "/broeve",
+                "/broeve/itemlist/category/61-broy-23-2026",
+                "/broeve/itemlist/category/61-broy-23-2026?start=10",
+                "/broeve/itemlist/category/60-broy-22-2026",
+                "/broeve/itemlist/category/59-broy-21-2026",
+            ],
+        ),
+        (
+            "zornitsasedmitsa",
+            [
+                "/arhiv/",
+                "/arhiv/2026/12/04/",
+                "/arhiv/2026/11/",
+                "/arhiv/2026/11/27/",
+                "/arhiv/2026/11/20/",
+            ],
+        ),
+    ],
+)
+def test_check_site_walks_an_index_as_the_crawl_does(
+    run_cli: Callable[..., Result], tmp_path: Path, site: str, walked: list[str]
+) -> None:
+    """``check-site`` of a bare profile reads the listing exploring found, a list of
+    issues or a calendar's month, as the crawl does (``index_pages.listing_index``, the
+    crawl's walk): the index, then its entries newest first (an issue's own later page
+    before the next issue), then the index before, and checks the articles they list.
+    Measured before: the index was read as a start page of 0 article links, its walk
+    ended there, "FAILED no article links found on any start page or feed", exit 1
+    (hvoynetsvesti 10 requests, zornitsasedmitsa 8)."""
+    profile = bare_profile(tmp_path, site, *ROUND111_SITES[site])
+    rows = len(site_json(site, "expected.json"))
+    with MirrorServer(SITES / site) as server:
+        args = ("check-site", site, "--profile", str(profile), "--base-url", server.url)
+        done = run_cli(*args, "--delay", "0", "--articles", str(rows), "--pages", "20",
+                       "--format", "json")  # fmt: skip
+    assert done.exit_code == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout)
+    origin = ROUND111_SITES[site][1]
+    starts = [s for s in report["sources"] if s["kind"] == "start"]
+    assert [s["url"].removeprefix(origin) for s in starts] == walked
+    assert [s["entries"] for s in starts if s["entries"]] == (
+        [3] if site == "hvoynetsvesti" else [1, 2]
+    )
+    assert len(report["articles"]) == rows
+    assert not report["failures"]

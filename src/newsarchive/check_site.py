@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
 from newsarchive.date_stamps import local_date
-from newsarchive.discover import feeds, fragments, listings, next_pages
+from newsarchive.discover import feeds, fragments, index_pages, listings, next_pages
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Place, Seen, WalkState
@@ -40,6 +40,8 @@ class SourceCheck:
     status: int | None = None
     articles: int = 0
     sitemaps: int = 0  # a sitemap index's children (listed, not read here)
+    # an index's entries (its issues, a calendar's days: ``index_pages``), walked next
+    entries: int = 0
     next_page: str | None = None
     error: str | None = None
 
@@ -202,13 +204,15 @@ def check_site(
         listed: list[str] = []
         for start in start_urls:
             # the crawler's own walk (``next_pages.listing_walk``), over ``pages`` pages
-            # (``CHECK_PAGES`` by default): the start page, and each next page while the
-            # links found so far are fewer than the articles to check
+            # (``CHECK_PAGES`` by default): the start page, and each next page (an
+            # index's entries) while the links found so far are fewer than the articles
+            # to check
             after = next_pages.ListingPages(profile)  # its next pages, as the crawl's
             walk = next_pages.listing_walk(start, WalkState(), after.months, limit=pages)
             learned: list[Shape] = []  # the item shapes its pages taught, as the crawl's
             while (step := walk.page()) is not None:
-                _check_start(fetcher, walk, after, learned, step, report, listed, articles)
+                if not _check_start(fetcher, walk, after, learned, step, report, listed, articles):
+                    break
         checked = 0
         for url in list(dict.fromkeys(listed + found))[: articles * 3]:
             if checked >= articles:
@@ -270,15 +274,17 @@ def _check_feed(
 def _check_start(
     fetcher: Fetcher, walk: ListingWalk, pages: next_pages.ListingPages, learned: list[Shape],
     step: tuple[str, int], report: SiteCheck, listed: list[str], articles: int,
-) -> None:  # fmt: skip
+) -> bool:  # fmt: skip
     """The walk's page (``step``: its URL and number), checked and its links added to
     ``listed``; the walk told what it held as the crawl tells it (``crawl_sources``):
     each link new or seen on an earlier page of the walk, the days it prints, whether it
-    listed news of its own, and a page after the first gone (404/410) or failing as
-    such. The page after this one is wanted only while the links found so far, this
-    page's with them, are fewer than ``articles`` (decided before them, page 1 always
-    wanted page 2). ``pages``, ``learned``: where the walk goes after
-    each page and the item shapes its pages taught so far (``listings.article_links``)."""
+    listed news of its own, an index's entries (``index_pages.listing_index``: a list of
+    issues, a calendar's month, read as the crawl reads it, its entries the walk's next
+    pages), and a page after the first gone (404/410) or failing as such. Whether the
+    page after this one is wanted: only while the links found so far, this page's with
+    them, are fewer than ``articles`` (decided before them, page 1 always wanted page
+    2). ``pages``, ``learned``: where the walk goes after each page and the item shapes
+    its pages taught so far (``listings.article_links``)."""
     url, number = step
     check = SourceCheck("start", url)
     report.sources.append(check)
@@ -288,13 +294,18 @@ def _check_start(
             walk.gone()
         else:
             walk.failed()
-        return
+        return True
     # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
     tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
     places: list[Place] = []
     links = listings.article_links(
         tree, page.final_url, pages.profile, learned, page.fetched_at, places
     )
+    index = index_pages.listing_index(tree, page.final_url, [c.url for c in links])
+    if index is not None:  # (its cards, if any, are its entries: no articles)
+        check.entries, check.next_page = len(index.entries), index.entries[0]
+        walk.listed(Listed(index.older, [], entries=index.entries))
+        return len(set(listed)) < articles
     check.articles = len(links)
     urls = [c.url for c in links]
     seen = [Seen.THIS_RUN if u in listed else Seen.NEW for u in urls]
@@ -305,17 +316,8 @@ def _check_start(
         tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
     )
     listed += urls
-    more = len(set(listed)) < articles
-    walk.listed(
-        Listed(
-            check.next_page if more else None,
-            seen,
-            items=urls,
-            dates=days,
-            own_news=own,
-            places=places,
-        )
-    )
+    walk.listed(Listed(check.next_page, seen, items=urls, dates=days, own_news=own, places=places))
+    return len(set(listed)) < articles
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:
@@ -383,9 +385,16 @@ def format_text(report: SiteCheck) -> str:
     for source in report.sources:
         status = source.error or f"HTTP {source.status}"
         children = f", {source.sitemaps} child sitemaps (not read here)" if source.sitemaps else ""
+        entries = "entry" if source.entries == 1 else "entries"
+        index = (
+            f", an index of {source.entries} {entries} (issues, a calendar's days) walked next"
+            if source.entries
+            else ""
+        )
         lines.append(
             f"  {source.kind:<5} {source.url}  [{status}]  {source.articles} article links"
             + children
+            + index
         )
         if source.kind == "start":
             lines.append(f"        next page: {source.next_page or '-'}")

@@ -675,10 +675,8 @@ class SourceReader:
         # a page listing no articles, only issues or a calendar's days: walked as a list
         # of lists (``index_pages``, ``ListingWalk``)
         # (its cards may be the issues themselves, "/broy/12-2026" read as an article's address)
-        index = index_pages.index_of(tree, page.final_url)
-        if index is not None and not index_pages.lists_only(index, [c.url for c in links]):
-            index = None
-        elif index is not None:
+        index = index_pages.listing_index(tree, page.final_url, [c.url for c in links])
+        if index is not None:
             links = []
         if number == 1 and not links and index is None:  # a news listing is never empty
             self.report.warnings.append(

@@ -71,7 +71,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
-from newsarchive.discover.index_pages import index_of, lists_only
+from newsarchive.discover.index_pages import listing_index
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
@@ -639,13 +639,13 @@ class _Explorer:
         an issue came out). Where the home lists too few news to be a listing or the site
         has neither feed nor sitemap, the first such entry (``issue_archive_links``,
         ``MAX_ISSUE_ARCHIVES``: a request a month) is opened, and taken for the listing
-        when its page is an index (``index_pages.index_of``): the walk reads its entries
-        newest first, where no listing was found but its entries (the home's "Целият
-        брой", the current issue, dropped: the index's walk reads it first). A site with a
-        listing of its own (a municipality's news, its "Архив" by month beside them)
-        keeps it. A page listing news of
-        its own is no index (``section`` has read it, or will); nor is a municipality's
-        "Архив" of decisions by year, PDFs."""
+        when its page is an index (``index_pages.listing_index``): the walk reads its
+        entries newest first, where no listing was found but its entries (the home's
+        "Целият брой", the current issue, dropped: the index's walk reads it first). A
+        site with a listing of its own (a municipality's news, its "Архив" by month
+        beside them) keeps it. A page listing news of its own is no index (``section``
+        has read it, or will); nor is a municipality's "Архив" of decisions by year,
+        PDFs."""
         for url in archives[:MAX_ISSUE_ARCHIVES]:
             if url in self.listings:
                 continue
@@ -654,8 +654,8 @@ class _Explorer:
                 continue
             tree = parse_html(page.text)
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
-            index = index_of(tree, page.final_url)
-            if index is None or not lists_only(index, [card.url for card in items.cards]):
+            index = listing_index(tree, page.final_url, [card.url for card in items.cards])
+            if index is None:
                 continue
             entries = {url_key(entry) for entry in index.entries}
             if any(url_key(listing) not in entries for listing in self.listings):

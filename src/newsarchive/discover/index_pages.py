@@ -8,9 +8,13 @@ of lists instead (``walk.ListingWalk``: its entries newest first, each read as a
 the listing, then the index before it, the calendar's month before).
 
 Pure: the page's parsed tree and address in, its entries out. A module of its own
-because the crawl's walk and exploring (a menu's "Архив", "Броеве") both ask it, and it
-stands below ``next_pages`` (which walks) and beside ``archive_pages``/``day_pages``
-(whose addresses it reads).
+because the crawl's walk, ``check-site``'s and exploring (a menu's "Архив", "Броеве")
+all ask it (``listing_index``), and it stands below ``next_pages`` (which walks) and
+beside ``archive_pages``/``day_pages`` (whose addresses it reads).
+
+An entry's own later pages (an issue holding more articles than its page shows: K2's
+``?start=10``, WordPress's ``/broy/47-1236/page/2/``) are read before the next entry:
+``later_page`` tells such a page from another issue's or day's, by the address alone.
 
 Not an index: a page of fewer than ``MIN_ENTRIES`` issue links (a "Последен брой" box,
 a "Целият брой" link), links labelled a day alone (a blog's date links to its posts:
@@ -30,7 +34,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.archive_pages import archive_month
-from newsarchive.discover.day_pages import calendar_day
+from newsarchive.discover.day_pages import PAGE_FIELDS, calendar_day
+from newsarchive.discover.listings import PATH_PAGE
 from newsarchive.discover.pager_words import ISSUE_NAMED, issue_option
 from newsarchive.discover.shape import is_file_path, split_normal
 from newsarchive.discover.urls import url_key
@@ -42,6 +47,9 @@ MIN_ENTRIES = 3
 # prints every day of its month, 28 at least.
 GRID_DAYS = 28
 _GRID_LOOK = 4  # how many levels above a day's link its grid is looked for
+# The query fields numbering a list's later pages (``day_pages.PAGE_FIELDS``: ``?start=10``,
+# ``&page=2``) but ``p``, a query's post id (WordPress's ``?p=4321``, the next post one up).
+_PAGE_QUERY = PAGE_FIELDS - {"p"}
 
 
 @dataclass(frozen=True)
@@ -96,12 +104,50 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
 
 
+def listing_index(tree: LexborHTMLParser, page_url: str, cards: Sequence[str]) -> Index | None:
+    """The page a listing walk read as an index (``index_of``) whose news cards
+    (``cards``, as ``listings`` read them) are none but its entries (``lists_only``),
+    else None: the one reading of a page the crawl's walk, ``check-site``'s and exploring
+    take. (``check-site`` took none, and read "Броеве" as a start page of no article
+    links where the crawl walked its issues.)"""
+    index = index_of(tree, page_url)
+    return index if index is not None and lists_only(index, cards) else None
+
+
 def lists_only(index: Index, cards: Sequence[str]) -> bool:
     """Whether a page's news cards (``cards``, as ``listings`` read them) are none but the
     index's entries: an issue's address may read as an article's (``/broy/12-2026``), its
     label never as a headline. A page listing news of its own beside them is a listing."""
     entries = {url_key(entry) for entry in index.entries}
     return all(url_key(card) in entries for card in cards)
+
+
+def later_page(url: str, of: str) -> bool:
+    """Whether ``url`` is a later page of the list at ``of`` (an index's entry, or a later
+    page of one): the same host, path and query but for the pager's number, a query field
+    numbering pages (``?start=10``, ``&page=2``) or a pager's segment ending the path
+    (``/page/2/``, ``/strana-2``), which ``url`` spells otherwise than ``of`` does. Never
+    another issue's page (``/broy/46-1235/``, ``broi.php?broi=1234``) nor another day's
+    (``/arhiv/2026/11/20/``): an issue's "next" link may lead there (``next_pages``: the
+    issue before), and that one the index's walk reads in its turn."""
+    there, pages_there = _list_and_page(url)
+    here, pages_here = _list_and_page(of)
+    return there == here and bool(pages_there) and pages_there != pages_here
+
+
+def _list_and_page(url: str) -> tuple[tuple[str, str, tuple[str, ...]], tuple[str, ...]]:
+    """An address as the list it is a page of (host, path, other query fields) and the
+    marks of its page's number (``later_page``)."""
+    netloc, path, query = split_normal(url)
+    marks: list[str] = []
+    if (pager := PATH_PAGE.search(path)) is not None:
+        marks.append(path[pager.start() :].strip("/").lower())
+        path = path[: pager.start()]
+    fields: list[str] = []
+    for field in filter(None, query.split("&")):
+        name, _, value = field.partition("=")
+        (marks if name.lower() in _PAGE_QUERY and value.isdigit() else fields).append(field)
+    return (netloc, path.rstrip("/"), tuple(sorted(fields))), tuple(sorted(marks))
 
 
 def _in_grid(anchor: LexborNode) -> bool:

@@ -65,6 +65,7 @@ from newsarchive.discover.explore import (
     pagination_template,
     rest_api_links,
 )
+from newsarchive.discover.index_pages import later_page
 from newsarchive.discover.items import MIN_HEADLINE_WORDS, Items
 from newsarchive.discover.listings import (
     PATH_PAGE,
@@ -1330,14 +1331,16 @@ def listing_walk(
     """The one walk of a listing the crawl and ``check-site`` both take (the settings
     as ``ListingWalk`` says): back over missing or empty months by their addresses, a
     September asked in either spelling (``MonthSteps``), a calendar's days read as its
-    pages (``calendar_day``). ``check-site`` built its own walk without them, and said a
-    calendar site's listing ended at its first day page, whose news page 1 listed too,
-    where the crawl walked on day by day. ``months``: each month as the walk's pages
-    print it (``ListingPages.months``, filled as they are read), which its steps back
-    over missing or empty months write, no guess."""
+    pages (``calendar_day``), an index's entry's own later pages read before the next
+    entry (``index_pages.later_page``). ``check-site`` built its own walk without them,
+    and said a calendar site's listing ended at its first day page, whose news page 1
+    listed too, where the crawl walked on day by day. ``months``: each month as the
+    walk's pages print it (``ListingPages.months``, filled as they are read), which its
+    steps back over missing or empty months write, no guess."""
     return ListingWalk(
         start, state, **settings, step_back=MonthSteps(months),
         month_page=partial(archive_month, anywhere=True), day_page=calendar_day,
+        own_page=later_page,
     )  # fmt: skip
 
 

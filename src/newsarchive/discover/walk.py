@@ -30,10 +30,15 @@ links to the end, whatever it finds known on the way.
 An INDEX page (``index_pages``: a page listing no articles, only issues of a paper or the
 days of a calendar's month) is walked as a list of lists: its entries, newest first, are
 the walk's next pages, each read as a page of the listing (its articles taken as a
-listing's, its own "next" link passed over: an issue's page links no other issue, a
-day's page no other day), then the index before it (the calendar's month before) and its
-entries. It stops as every walk does: at an entry whose items are all known (a nightly
-run asks the index and its newest entry), at the page cap, at the run's budget.
+listing's; its "next" link followed only to the entry's own later page, ``own_page``: an
+issue of more articles than a page shows, ``?start=10``; any other passed over, as an
+issue's page links no other issue, a day's page no other day), then the index before it
+(the calendar's month before) and its entries. It stops as every walk does: at an entry
+whose items are all known (a nightly run asks the index and its newest entry), at the
+page cap, at the run's budget; an entry's later page listing nothing new (a server
+answering any ``?start=`` with the first) ends that entry, not the walk. A first crawl
+cut inside an index further back resumes by going on entry by entry (known, a request
+each) to that index, then jumping to where it was cut (``_may_jump``).
 """
 
 from __future__ import annotations
@@ -196,6 +201,7 @@ class ListingWalk:
         step_back: Callable[[str, bool], str | None] | None = None,
         month_page: Callable[[str], object] | None = None,
         day_page: Callable[[str], object] | None = None,
+        own_page: Callable[[str, str], bool] | None = None,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
@@ -211,7 +217,9 @@ class ListingWalk:
         is a month's archive page (``archive_pages.archive_month``), a question with no
         side effects. ``day_page``: whether a page is one day's page of a calendar
         (``day_pages.calendar_day``), which a walk going back by a calendar's days reads
-        (``_by_calendar``)."""
+        (``_by_calendar``). ``own_page``: whether an address (first) is a later page of
+        the list at another (``index_pages.later_page``), asked of an index's entry's
+        "next" link: None, an entry's own later pages are never read."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
@@ -256,6 +264,9 @@ class ListingWalk:
         self._entries: list[str] = []
         self._after_entries: str | None = None
         self._entry_urls: set[str] = set()
+        self._own_page = own_page
+        # the entries' own later pages the walk went on to (each in ``_entry_urls`` too)
+        self._later_pages: set[str] = set()
 
     @property
     def conditional(self) -> bool:
@@ -427,9 +438,14 @@ class ListingWalk:
         if listed.entries and not verdicts:
             return self._to_index(listed)
         if self._entered():
-            if not verdicts:  # (an issue listing nothing: the next one is older)
+            # (an issue listing nothing: the next one is older; an issue's later page
+            # listing nothing new, answered for any number alike: so is that issue's end,
+            # and a page listing nothing new is followed to no later page of its own)
+            new_here = self.lists_new(listed.items, listed.places)
+            if not verdicts or (self.url in self._later_pages and not new_here):
                 return self._next_entry_or_end()
-            listed = replace(listed, next_url=self._next_entry())
+            own = self._entry_goes_on(listed.next_url) if new_here else None
+            listed = replace(listed, next_url=own or self._next_entry())
         if not verdicts:
             return self._missed_month(listed.next_url)
         on_day = self._to_another_period(listed.next_url)
@@ -497,6 +513,19 @@ class ListingWalk:
     def _entered(self) -> bool:
         """The page being read is an index's entry."""
         return self.url in self._entry_urls
+
+    def _entry_goes_on(self, next_url: str | None) -> str | None:
+        """The entry's own later page its "next" link leads to (``own_page``), taken as
+        one of the entry's pages; None for a link elsewhere (the issue before: the index
+        leads there in its turn) or to a page read already."""
+        if next_url is None or next_url in self._visited or self._own_page is None:
+            return None
+        assert self.url is not None
+        if not self._own_page(next_url, self.url):
+            return None
+        self._entry_urls.add(next_url)
+        self._later_pages.add(next_url)
+        return next_url
 
     def _next_entry(self) -> str | None:
         """The page after an index's entry: its next entry, else the index before it."""
@@ -572,7 +601,7 @@ class ListingWalk:
             return self._end(Stop.KNOWN)
         resume = self.state.resume_url
         if resume is not None and self.state.resume_page > self.number:
-            if resume not in self._visited:
+            if resume not in self._visited and self._may_jump(resume):
                 self._known_run = 0
                 self._advance(resume, self.state.resume_page)
                 return None
@@ -581,12 +610,38 @@ class ListingWalk:
         self._advance(next_url, self.number + 1)
         return None
 
+    def _may_jump(self, resume: str) -> bool:
+        """Whether an incremental stop may jump to where an earlier run stopped: on an
+        index's walk, only to an entry of the index read (or an entry's later page). One
+        of an index further back (the calendar's month before) is known as an entry only
+        once that index is read: jumped to from the first, it was read as a page of no
+        index, its "next" link none, and the walk ended there completed, the entries
+        after it and the indexes before never read (zornitsasedmitsa cut after November's
+        first day: 5 of 8 for good). The walk goes on entry by entry to that index
+        instead, a request each, and jumps from its first entry."""
+        return not self._entry_urls or resume in self._entries or bool(self._entry_of(resume))
+
     def _advance(self, url: str, number: int) -> None:
-        if url in self._entries:  # (a jump to where an earlier run stopped: on from there)
-            del self._entries[: self._entries.index(url) + 1]
+        # (a jump to where an earlier run stopped, an entry or an entry's later page: on
+        # from there)
+        entry = url if url in self._entries else self._entry_of(url)
+        if entry in self._entries:
+            del self._entries[: self._entries.index(entry) + 1]
+        if entry is not None and entry != url:
+            self._entry_urls.add(url)
+            self._later_pages.add(url)
         self.url, self.number = url, number
         if not self.state.completed and number > self.state.resume_page:
             self.state = replace(self.state, resume_url=url, resume_page=number, failures=0)
+
+    def _entry_of(self, url: str) -> str | None:
+        """The entry of the walk's indexes (or a later page of one) whose later page
+        ``url`` is (``own_page``), None for any other page: where an earlier run stopped
+        inside an issue of many pages, resumed from there."""
+        if self._own_page is None or url in self._entry_urls:
+            return None
+        own = self._own_page
+        return next((entry for entry in self._entry_urls if own(url, entry)), None)
 
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
