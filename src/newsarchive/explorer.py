@@ -675,9 +675,14 @@ class _Explorer:
         listing. Where the home page shows a news item no section lists, it is walked
         first; ``one_listing_per_stream`` then drops the sections it lists as well.
         ``shown``: its cards' keys; a home page whose every item a section lists adds
-        nothing (a municipality's "Новини" paged as its home page is)."""
+        nothing (a municipality's "Новини" paged as its home page is), and neither does
+        one whose next page is a section kept ("Още новини »" to the menu's "Новини",
+        ``novini.php``): its newest few are that section's, the one past the section's
+        first page on its second. Walked as the home's page 2, the section's own pager
+        ("1 2 3", its "2" to ``?page=2``) led nowhere further, and its last page's news
+        were never archived (round 113's maglenitsadnes: 7 of 9)."""
         listed: set[str] = set().union(*(self.listed.get(url, set()) for url in self.listings))
-        if home in self.listings or not shown - listed:
+        if home in self.listings or not shown - listed or next_page in self.listings:
             return
         self.listings.insert(0, home)
         self.notes.setdefault(
