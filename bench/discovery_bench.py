@@ -1172,6 +1172,15 @@ for site, name, origin in (
     ("obsyablanitsa", "Общински съвет Ябланица", "https://obs.yablanitsa-obshtina.bg"),
     ("kmetstvobrezovdol", "Кметство Брезов дол", "https://kmetstvobrezovdol.wordpress.com"),
     ("drenopole", "Община Дренополе", "https://www.drenopole.bg"),
+    # and a hundred-and-thirteenth's (tests/fixtures/make_mirrors_round113.py): a regional
+    # portal's dated non-news beside its news: a WordPress portal's one feed of every post
+    # (obituaries, classified ads), an old PHP portal's obituary.php and obiavi.php, a
+    # Drupal portal promoting the day's weather and horoscope, obituaries at the news'
+    # own /news/<id>-<slug> told apart by their category alone
+    ("svetlitsainfo", "Светлица Инфо", "https://svetlitsa.info"),
+    ("maglenitsadnes", "Мъгленица днес", "https://www.maglenitsa-dnes.com"),
+    ("vestikamenovrah", "Вести от Каменовръх", "https://www.vesti-kamenovrah.bg"),
+    ("yasengradnews", "Ясенград Нюз", "https://yasengrad-news.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

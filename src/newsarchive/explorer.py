@@ -675,9 +675,14 @@ class _Explorer:
         listing. Where the home page shows a news item no section lists, it is walked
         first; ``one_listing_per_stream`` then drops the sections it lists as well.
         ``shown``: its cards' keys; a home page whose every item a section lists adds
-        nothing (a municipality's "Новини" paged as its home page is)."""
+        nothing (a municipality's "Новини" paged as its home page is), and neither does
+        one whose next page is a section kept ("Още новини »" to the menu's "Новини",
+        ``novini.php``): its newest few are that section's, the one past the section's
+        first page on its second. Walked as the home's page 2, the section's own pager
+        ("1 2 3", its "2" to ``?page=2``) led nowhere further, and its last page's news
+        were never archived (round 113's maglenitsadnes: 7 of 9)."""
         listed: set[str] = set().union(*(self.listed.get(url, set()) for url in self.listings))
-        if home in self.listings or not shown - listed:
+        if home in self.listings or not shown - listed or next_page in self.listings:
             return
         self.listings.insert(0, home)
         self.notes.setdefault(
@@ -973,8 +978,9 @@ class _Explorer:
             self.learn(shape)
             self.samples = stated[:3] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
-        for feed in declared_feeds(tree, page.final_url, self.profile):
-            self.add_announced(feed, f"{ALTERNATE_NOTE}{page.final_url}")
+        if not self.home_feeds():
+            for feed in declared_feeds(tree, page.final_url, self.profile):
+                self.add_announced(feed, f"{ALTERNATE_NOTE}{page.final_url}")
         for link in feed_pages(tree, page.final_url, self.profile):
             self.section_feeds.setdefault(link, page.final_url)
         if page.final_url not in self.listings and not framed_by:
@@ -987,6 +993,18 @@ class _Explorer:
                     instead_of=instead_of or page.final_url,
                     where=where or f"the archive {page.final_url} links",
                 )
+
+    def home_feeds(self) -> list[str]:
+        """The feeds the home page announces, kept: the site's own. Beside them, a feed
+        a section page announces is one category's share of what they carry (WordPress
+        announces ``/category/<name>/feed/`` on every category's page, Drupal
+        ``/taxonomy/term/<n>/feed`` on every term's): read every night, each cost a
+        request and showed nothing the home page's feed and the section's own list do
+        not (round 113's svetlitsainfo: a rerun of 5 requests, robots.txt, three feeds
+        and the list, once its obituaries' and ads' categories were no sections). Where
+        the home page announces none, a section's is read."""
+        home = f"{ALTERNATE_NOTE}the home page"
+        return [url for url in self.feeds if self.notes.get(url, "").startswith(home)]
 
     def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A news page of the newest few with no pager beneath, whose older news are only

@@ -26,6 +26,7 @@ from newsarchive.discover.anchors import (
     script_calls,
 )
 from newsarchive.discover.items import Items
+from newsarchive.discover.not_news import names_no_news
 from newsarchive.discover.refresh import refresh_targets, script_redirect_targets
 from newsarchive.discover.shape import (
     MONTH_FOLDER,
@@ -110,8 +111,10 @@ _CURRENT_OTHER = re.compile(
 
 def names_news(label: str) -> bool:
     """Whether a link's ``label`` names a news section (``NEWS_WORDS``), "Актуални" but
-    as the adjective of a noun naming none ("Актуални проекти": ``_CURRENT_OTHER``)."""
-    return bool(NEWS_WORDS.search(_CURRENT_OTHER.sub(" ", label)))
+    as the adjective of a noun naming none ("Актуални проекти": ``_CURRENT_OTHER``), and
+    never one naming a portal's pages of no news ("Малки обяви", "Некролози":
+    ``not_news.names_no_news``)."""
+    return not names_no_news(label) and bool(NEWS_WORDS.search(_CURRENT_OTHER.sub(" ", label)))
 
 
 # Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
@@ -686,6 +689,8 @@ def section_links(
             continue  # (a calendar's day "28", a pager's "2": no section of the site)
         if _CLOCK_TIME.search(label):
             continue  # (a bulletin of that hour: ``_CLOCK_TIME``)
+        if names_no_news(label):
+            continue  # (a portal's obituaries, ads, weather: ``not_news``, whatever its path)
         score = (2 if names_news(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
@@ -749,7 +754,7 @@ def menu_entries(
                 homeward = 1
                 continue
             url = _section_url(anchor.attributes.get("href"), read, here, profile, found)
-            if url is not None and is_site_page(label, url):
+            if url is not None and (is_site_page(label, url) or names_no_news(label)):
                 about = 1
             elif url is not None and url_key(url) not in articles:
                 found.append(url)
@@ -830,7 +835,7 @@ def silent_entries(
         key = url_key(url)
         if any(root == key or root.startswith(key.rstrip("/") + "/") for root in roots):
             continue  # (the home by another spelling, a language's /bg/: it holds the news)
-        if not is_site_page(label, url) and not _aired(label, url):
+        if not (is_site_page(label, url) or _aired(label, url) or names_no_news(label)):
             found.append(url)
     return found
 

@@ -48,6 +48,7 @@ from newsarchive.discover.explore import shape_pattern
 from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.json_feeds import json_entries, json_next_page
 from newsarchive.discover.listings import dated_shapes
+from newsarchive.discover.not_news import names_no_news
 from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
@@ -611,12 +612,28 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
         link = about if _is_url(about) else ""
     if not link and links:
         link = links[0]  # (the front page: no article, as any such entry is)
-    if not link:
+    if not link or _filed_as_no_news(node):
         return None
     date = date_field(_child_text(node, "pubdate", "date", "published", "updated"))
     published = _entry_date(date, parse_feed_date) if date else None
     content = next((c.text for c in _children(node, "encoded") if (c.text or "").strip()), None)
     return FeedEntry(link, published, title=_entry_title(node), content=content)
+
+
+def _filed_as_no_news(node: ET.Element) -> bool:
+    """An item or entry whose every category (RSS's ``<category>``, Atom's ``term`` or
+    ``label``) names a kind of page that is no news (``not_news.names_no_news``): a
+    WordPress feed carries every post, the family's obituary ("Некролози") and the
+    classified ad ("Малки обяви") beside the news, Drupal's front page feed the day's
+    weather ("Времето") and horoscope, each filed under its own category, and each was
+    archived as an article (round 113). An item of no category, or filed under a news
+    category too, stays."""
+    names = [
+        said
+        for child in _children(node, "category")
+        if (said := (child.text or child.get("label") or child.get("term") or "").strip())
+    ]
+    return bool(names) and all(names_no_news(name) for name in names)
 
 
 def _entry_title(node: ET.Element) -> str | None:
@@ -634,7 +651,7 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
     links = [child for child in _children(node, "link") if child.get("href")]
     preferred = [c for c in links if c.get("rel", "alternate") == "alternate"]
     candidates = preferred or links
-    if not candidates:
+    if not candidates or _filed_as_no_news(node):
         return None
     chosen = candidates[0]
     for holder in (node, chosen):

@@ -20,10 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
+from selectolax.lexbor import LexborNode
+
 from newsarchive.discover import pager_words
 from newsarchive.discover.cards import Card, signatures
 from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.furniture import Furniture
+from newsarchive.discover.not_news import names_no_news
 from newsarchive.discover.shape import (
     Shape,
     is_not_article_path,
@@ -143,6 +146,86 @@ def _never_an_item(card: Card) -> bool:
     (round 110's mitropoliyaostrets: 8 of 8 and 1 more). A day's page is the day's (its
     saints, its weather, its news), a reference or a list, whatever links it."""
     return is_not_article_path(card.path) or calendar_day(card.url) is not None
+
+
+# How far up from a card its box's heading is looked for: the card's own container (a
+# ``<ul>`` of ``<li>``), the box around it, one more.
+_HEADING_LEVELS = 3
+_HEADING_WORDS = 6  # "Последни некролози", "Малки обяви от днес"
+_HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:title|heading|caption)(?:$|[\s_-])", re.IGNORECASE)
+Headings = dict[int, dict[int, str]]  # a container's ``mem_id`` -> its children's headings
+
+
+def _heading(node: LexborNode) -> str | None:
+    """The text of ``node`` where it is a box's heading: an ``<h1>``…``<h6>``, or an
+    element classed as a title ("box_title", "widget-title"), of a few words and no link."""
+    named = node.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+    if not named and not _HEADING_CLASS.search(node.attributes.get("class") or ""):
+        return None
+    if node.tag == "a" or node.css_first("a") is not None:
+        return None
+    text = " ".join((node.text(separator=" ") or "").split())
+    return text if 0 < len(text.split()) <= _HEADING_WORDS else None
+
+
+def _children_headings(parent: LexborNode) -> dict[int, str]:
+    """Each child of ``parent`` after a heading (``_heading``), by ``mem_id``: the last
+    heading before it. Read in one pass over the children."""
+    found: dict[int, str] = {}
+    current = ""
+    child = parent.child
+    while child is not None:
+        if child.tag not in ("-text", "-comment"):
+            said = _heading(child)
+            if said is not None:
+                current = said
+            elif current:
+                found[child.mem_id] = current
+        child = child.next
+    return found
+
+
+# A tag's page, not a category's: ``/tag/<name>/``, ``/etiket/<name>``, ``?tag=``
+_TAG_LINK = re.compile(r"(?:/(?:tags?|etiket\w*)/|[?&]tags?=)", re.IGNORECASE)
+
+
+def filed_under_no_news(card: Card) -> bool:
+    """Whether ``card`` links a category naming pages of no news (``not_news``), its
+    badge or "Публикувано в" line: a portal listing the family's obituaries among its
+    news, each at the news' own address (``/news/<id>-<slug>``) and told apart only by
+    its category, "Некролози" (round 113's yasengradnews). The card's own links (its
+    headline) are not read: "Анкета: …" is a story's headline."""
+    for anchor in card.node.css("a"):
+        if _TAG_LINK.search(anchor.attributes.get("href") or "") or (
+            (anchor.attributes.get("rel") or "").lower().split() == ["tag"]
+        ):
+            continue  # (a story's tag, "времето" on a storm's report, files it nowhere)
+        said = " ".join((anchor.text(separator=" ") or "").split())
+        if said and said not in card.link_texts and names_no_news(said):
+            return True
+    return False
+
+
+def under_no_news_heading(card: Card, memo: Headings) -> bool:
+    """Whether the nearest heading over ``card``'s box names pages of no news
+    (``not_news.names_no_news``): a sidebar's "Последни некролози" on every page, its
+    cards a name, a photo and the day, and the home page's "Малки обяви", each ad a
+    dated line, read as news runs; the home page, its items in no section of the menu,
+    was walked as the list of every post, and the obituaries and ads were archived
+    (round 113's maglenitsadnes). The first heading found above the card decides: a
+    news list's own "Последни новини" keeps it. ``memo``: the page's containers read."""
+    node = card.node
+    for _ in range(_HEADING_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        if parent.mem_id not in memo:
+            memo[parent.mem_id] = _children_headings(parent)
+        said = memo[parent.mem_id].get(node.mem_id)
+        if said:
+            return names_no_news(said)
+        node = parent
+    return False
 
 
 def _is_item(card: Card, date_of: DateOf) -> bool:
@@ -285,6 +368,12 @@ def pick_items(
     shape: Shape | None = None  # learned from the largest run: the page's own list
     shapes: list[Shape] = []
     cards = [card for card in cards if not _is_pager(card)]  # once: every use skips pagers
+    headings: Headings = {}
+    cards = [
+        card
+        for card in cards
+        if not (filed_under_no_news(card) or under_no_news_heading(card, headings))
+    ]
     for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from newsarchive.discover.not_news import no_news_path
+
 # Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
 _SLUG_LOOK = 200
@@ -66,8 +68,10 @@ def is_list_path(path: str) -> bool:
 
 
 def is_not_article_path(path: str) -> bool:
-    """Files and the paths that never hold one article: tags, categories, authors, search."""
-    return is_file_path(path) or bool(_NOT_ARTICLE_SEGMENT.search(path))
+    """Files and the paths that never hold one article: tags, categories, authors, search,
+    and a portal's pages of no news filed under a folder or script of their own
+    (``not_news.no_news_path``: ``/nekrolozi/<slug>/``, ``obituary.php``, ``/vremeto/…``)."""
+    return is_file_path(path) or bool(_NOT_ARTICLE_SEGMENT.search(path)) or no_news_path(path)
 
 
 def looks_like_article_path(url: str) -> bool:
