@@ -1181,6 +1181,16 @@ for site, name, origin in (
     ("maglenitsadnes", "Мъгленица днес", "https://www.maglenitsa-dnes.com"),
     ("vestikamenovrah", "Вести от Каменовръх", "https://www.vesti-kamenovrah.bg"),
     ("yasengradnews", "Ясенград Нюз", "https://yasengrad-news.bg"),
+    # and a hundred-and-fourteenth's (tests/fixtures/make_mirrors_round114.py): tourism
+    # portals whose few dated news sit beside long undated sights, routes, hotels and
+    # festivals to come, and their copies in English, Russian and Romanian: a tourist
+    # centre on WordPress (sights as custom post types), a nature park on Joomla (news and
+    # routes in one blog layout), a resort's ?page=news&id= beside ?page=sight&id= in
+    # bg/en/ru, an association on a website builder promoting all in one card grid
+    ("ticbelovir", "Посетете Беловир", "https://visitbelovir.bg"),
+    ("ppsinyaskala", "Природен парк „Синя скала“", "https://www.pp-sinyaskala.bg"),
+    ("byalvrah", "Курорт Бял връх", "https://www.byalvrah-resort.bg"),
+    ("orloviskali", "Туристическо сдружение „Орлови скали“", "https://www.orlovi-skali.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")
