@@ -27,10 +27,17 @@ def test_a_bar_line_opens_only_with_the_characters_written_out() -> None:
     assert clean.BAR_OPENERS == _openers(f"{gap}|[{letters}]")
 
 
-def test_a_read_more_line_without_a_bar_opens_with_the_characters_written_out() -> None:
-    # its phrases: "към новината", "see more", "прочети(те) …"
-    assert "(?:към новината|see more|прочети(?:те)? (?:" in clean._MORE_LINE.pattern
-    assert clean.MORE_OPENERS == _openers("[кsп]")
+def test_a_read_more_line_without_a_bar_is_one_of_the_gated_line_rules() -> None:
+    """Its phrases, in every language, are one vocabulary (``clean._MORE_PHRASES``): the
+    line alone is a line rule, gated by its first character with the others; after a
+    bar, ``_MORE_LINE`` reads the same phrases."""
+    assert f"^{clean._MORE_PHRASES}" in clean._LINE_RULES
+    assert clean._MORE_LINE.pattern.endswith(clean._MORE_PHRASES)
+    for line in ("Прочети още", "ſee more »", "Weiterlesen →", "Lire la suite", "Leer más",
+                 "Leggi tutto »", "Leia mais", "Citește mai mult", "Devamını oku",
+                 "Czytaj dalej", "Титла | Weiterlesen"):  # fmt: skip
+        assert clean.is_boilerplate_line(line), line
+    assert not clean.is_boilerplate_line("Weiterlesen lohnt sich, sagt der Bürgermeister.")
 
 
 def test_a_line_rule_opens_only_with_the_characters_written_out() -> None:
