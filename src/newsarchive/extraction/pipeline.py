@@ -581,7 +581,7 @@ def _trim_head(
             _repeats_headline(first, title)
             or (
                 (dates.is_date_line(first, today=today) or dates.is_yearless_date_line(first))
-                and not _tells_news(first)
+                and (not _tells_news(first) or bylines.is_labelled_date(first))
             )
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
