@@ -368,7 +368,6 @@ COOKIE_NOTICE = (
     r"sitemizde çerez|(?:ta|nasza) strona(?: internetowa)? (?:używa|wykorzystuje) "
     r"(?:plików )?cookie|(?:używamy|wykorzystujemy) (?:plików )?cookie)"
 )
-_COOKIE_NOTICE = re.compile(COOKIE_NOTICE, re.IGNORECASE)
 _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -500,6 +499,44 @@ LINE_RULE_OPENERS = frozenset(
 )
 
 
+_GROUP_OPENING = "^(?:"
+
+
+def _branches(rule: str) -> list[str]:
+    """``rule`` as one rule per branch of the group it opens with ("^(?:A|B)C": "^(?:A)C"
+    and "^(?:B)C"), which a line matches exactly when it matches ``rule``; a rule opening
+    otherwise as it is. A vocabulary of many languages is one such group ("^(?:Тази
+    …|diese …|ce site …)"): split, each branch joins only the groups of the characters
+    it opens with (``_rules_by_opener``), where whole it was tried, every branch, on
+    every line opening with any of them."""
+    if not rule.startswith(_GROUP_OPENING):
+        return [rule]
+    depth, at, cuts, in_class = 0, len(_GROUP_OPENING), [], False
+    while at < len(rule):
+        char = rule[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                break
+            depth -= 1
+        elif char == "|" and not depth:
+            cuts.append(at)
+        at += 1
+    else:
+        return [rule]  # (no group closes: not a rule to split)
+    bounds = [len(_GROUP_OPENING) - 1, *cuts, at]
+    tail = rule[at + 1 :]
+    return [f"^(?:{rule[a + 1 : b]}){tail}" for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     """For each character in ``LINE_RULE_OPENERS``, the alternation of only those rules a
     line opening with it can match, in their order: a line opening with "T", "A" or "П"
@@ -509,9 +546,10 @@ def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     openers the parse does not make plain goes into every group. As every rule is
     anchored ("^"), a line matches its group's alternation exactly when it matches one
     of the rules (tests/test_line_gates.py). One alternation per group: one regex call
-    per paragraph, not one per rule."""
+    per paragraph, not one per rule. A rule opening with a group of branches is read as
+    one rule per branch (``_branches``)."""
     groups: dict[str, list[str]] = {opener: [] for opener in LINE_RULE_OPENERS}
-    for rule in rules:
+    for rule in (branch for whole in rules for branch in _branches(whole)):
         written = openers.first_characters(rule)
         if written is None:
             takes = LINE_RULE_OPENERS
@@ -533,6 +571,9 @@ def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 # Built once at import, read only: one shared pattern per set of rules.
 _LINE_RULES_BY_OPENER = _rules_by_opener(_LINE_RULES)
+# The cookie notice's opening alone, by a line's first character as well: asked of every
+# block of prose (``content``), its dozen languages' openings were tried at each.
+_COOKIE_NOTICE_BY_OPENER = _rules_by_opener((COOKIE_NOTICE,))
 
 # Three more rules, each behind an exact string test of what any line it matches must
 # hold: in the alternation above they were a third of its cost (a bar's labels, a key's
@@ -1112,8 +1153,10 @@ def _is_accordion_panel(attrs: dict[str, str | None]) -> bool:
 
 
 def is_cookie_notice(line: str) -> bool:
-    """A cookie notice's sentence (``COOKIE_NOTICE``)."""
-    return _COOKIE_NOTICE.match(line) is not None
+    """A cookie notice's sentence (``COOKIE_NOTICE``), tried only on a line opening as
+    one can (``_COOKIE_NOTICE_BY_OPENER``)."""
+    rule = _COOKIE_NOTICE_BY_OPENER.get(line[:1])
+    return rule is not None and rule.match(line) is not None
 
 
 def is_boilerplate_element(node: LexborNode) -> bool:
