@@ -185,3 +185,17 @@ def test_a_comment_forms_notice_heads_the_comments_in_any_case(case: Callable[[s
     assert clean.is_boilerplate_line(notice)
     block = Block(text=notice, link_share=0.0, tag="div", size=len(notice))
     assert content._heads_related(block)  # (so are the other headings: "КОМЕНТАРИ (3)")
+
+
+def test_a_rule_opening_with_a_group_is_split_at_its_own_bars_only() -> None:
+    """``clean._branches``: a bar inside a nested group, a class or after a backslash is
+    no branch's end; each branch keeps the rule's tail; any other rule stays whole."""
+    assert clean._branches(r"^(?:a|b(?:c|d)|[|x]|\|)\s*:") == [
+        r"^(?:a)\s*:", r"^(?:b(?:c|d))\s*:", r"^(?:[|x])\s*:", r"^(?:\|)\s*:"
+    ]  # fmt: skip
+    assert clean._branches(r"^Виж\b") == [r"^Виж\b"]
+    for rule in clean._LINE_RULES:
+        whole = re.compile(rule, re.IGNORECASE)
+        parts = [re.compile(branch, re.IGNORECASE) for branch in clean._branches(rule)]
+        for line in ("Diese Website verwendet Cookies", "Tags: a, b", "Снимка: БТА", "Sommaire"):
+            assert bool(whole.search(line)) == any(p.search(line) for p in parts), (rule, line)
