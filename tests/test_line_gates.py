@@ -27,10 +27,17 @@ def test_a_bar_line_opens_only_with_the_characters_written_out() -> None:
     assert clean.BAR_OPENERS == _openers(f"{gap}|[{letters}]")
 
 
-def test_a_read_more_line_without_a_bar_opens_with_the_characters_written_out() -> None:
-    # its phrases: "към новината", "see more", "прочети(те) …"
-    assert "(?:към новината|see more|прочети(?:те)? (?:" in clean._MORE_LINE.pattern
-    assert clean.MORE_OPENERS == _openers("[кsп]")
+def test_a_read_more_line_without_a_bar_is_one_of_the_gated_line_rules() -> None:
+    """Its phrases, in every language, are one vocabulary (``clean._MORE_PHRASES``): the
+    line alone is a line rule, gated by its first character with the others; after a
+    bar, ``_MORE_LINE`` reads the same phrases."""
+    assert f"^{clean._MORE_PHRASES}" in clean._LINE_RULES
+    assert clean._MORE_LINE.pattern.endswith(clean._MORE_PHRASES)
+    for line in ("Прочети още", "ſee more »", "Weiterlesen →", "Lire la suite", "Leer más",
+                 "Leggi tutto »", "Leia mais", "Citește mai mult", "Devamını oku",
+                 "Czytaj dalej", "Титла | Weiterlesen"):  # fmt: skip
+        assert clean.is_boilerplate_line(line), line
+    assert not clean.is_boilerplate_line("Weiterlesen lohnt sich, sagt der Bürgermeister.")
 
 
 def test_a_line_rule_opens_only_with_the_characters_written_out() -> None:
@@ -178,3 +185,17 @@ def test_a_comment_forms_notice_heads_the_comments_in_any_case(case: Callable[[s
     assert clean.is_boilerplate_line(notice)
     block = Block(text=notice, link_share=0.0, tag="div", size=len(notice))
     assert content._heads_related(block)  # (so are the other headings: "КОМЕНТАРИ (3)")
+
+
+def test_a_rule_opening_with_a_group_is_split_at_its_own_bars_only() -> None:
+    """``clean._branches``: a bar inside a nested group, a class or after a backslash is
+    no branch's end; each branch keeps the rule's tail; any other rule stays whole."""
+    assert clean._branches(r"^(?:a|b(?:c|d)|[|x]|\|)\s*:") == [
+        r"^(?:a)\s*:", r"^(?:b(?:c|d))\s*:", r"^(?:[|x])\s*:", r"^(?:\|)\s*:"
+    ]  # fmt: skip
+    assert clean._branches(r"^Виж\b") == [r"^Виж\b"]
+    for rule in clean._LINE_RULES:
+        whole = re.compile(rule, re.IGNORECASE)
+        parts = [re.compile(branch, re.IGNORECASE) for branch in clean._branches(rule)]
+        for line in ("Diese Website verwendet Cookies", "Tags: a, b", "Снимка: БТА", "Sommaire"):
+            assert bool(whole.search(line)) == any(p.search(line) for p in parts), (rule, line)

@@ -11,6 +11,7 @@ them has to import another reader to find a month's name.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 
@@ -54,6 +55,83 @@ _LATIN_BG_MONTHS = {
     "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
     "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
 }  # fmt: skip
+# The months of the other languages a page here may be written in: the copies Bulgarian
+# sites keep of their news (Romanian, Turkish, Greek, German, French; README, round 92),
+# and the pages of "any similar site" (German and French above all, Spanish, Italian,
+# Portuguese, Polish, Serbian and Macedonian). Polish, Greek and Serbian as a date writes
+# them, in the genitive ("12 marca 2025", "12 Μαρτίου 2025", "12. марта 2025."), Greek
+# with and without its accents (capitals drop them: "12 ΜΑΡΤΙΟΥ 2025"), Turkish with and
+# without its own letters ("MAYIS" lower-cases to "mayis"). Every one of these languages
+# writes the day first ("12. März 2025", "12 de marzo de 2025", "le 12 mars 2025", "12
+# Mart 2025"), so they are read only after a day and before a year, as
+# ``_LATIN_BG_MONTHS`` are: month-first they would be words of other languages before
+# any number ("mar" the sea, "Mart" and "Kasım" men's names). Abbreviations only where
+# dates print them and no common word is spelled so: not the Portuguese "out" ("4 out of
+# 5"), the Romanian "noi" ("2 noi membri") or "ian" (a name), nor Turkish and Polish
+# short forms. Not Croatian, whose "listopad" is October, Polish "listopada" November.
+_EUROPEAN_MONTHS = {
+    # German (Austria's "Jänner" too)
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "juli": 7, "oktober": 10, "dezember": 12, "mär": 3, "okt": 10, "dez": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "fév": 2, "avr": 4,
+    "juil": 7, "déc": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12, "gen": 1, "mag": 5, "giu": 6,
+    "lug": 7, "set": 9, "ott": 10,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "fev": 2,
+    # Romanian
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # Turkish
+    "ocak": 1, "şubat": 2, "subat": 2, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6,
+    "temmuz": 7, "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10,
+    "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
+    # Polish, the genitive
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
+    # Greek, the genitive
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5,
+    "ιουνίου": 6, "ιουλίου": 7, "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10,
+    "νοεμβρίου": 11, "δεκεμβρίου": 12, "ιανουαριου": 1, "φεβρουαριου": 2, "μαρτιου": 3,
+    "απριλιου": 4, "μαιου": 5, "μαϊου": 5, "ιουνιου": 6, "ιουλιου": 7, "αυγουστου": 8,
+    "σεπτεμβριου": 9, "οκτωβριου": 10, "νοεμβριου": 11, "δεκεμβριου": 12,
+    # Serbian in Cyrillic, the nominative and the genitive, and Macedonian's own
+    "јануар": 1, "фебруар": 2, "мај": 5, "јун": 6, "јул": 7, "септембар": 9,
+    "октобар": 10, "новембар": 11, "децембар": 12, "јануара": 1, "фебруара": 2,
+    "априла": 4, "маја": 5, "јуна": 6, "јула": 7, "септембра": 9, "октобра": 10,
+    "новембра": 11, "децембра": 12, "јуни": 6, "јули": 7,
+    # Serbian in Latin letters
+    "septembar": 9, "oktobar": 10, "novembar": 11, "decembar": 12, "maj": 5,
+    "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "juna": 6, "jula": 7,
+    "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11, "decembra": 12,
+}  # fmt: skip
+# The names a day printed with its ordinal's dot may stand before ("12. März 2025", "12.
+# марта 2025."): German's and Serbian's, which write the day so. Any other name after
+# "12." is no day's: "1. Май 2025" in a numbered list is its first item, then a month.
+DOTTED_DAY_MONTHS = frozenset(
+    (
+        "januar", "jänner", "februar", "märz", "maerz", "mär", "april", "apr", "mai",
+        "juni", "jun", "juli", "jul", "august", "aug", "september", "sep", "sept",
+        "oktober", "okt", "november", "nov", "dezember", "dez", "jan", "feb",
+        "март", "марта", "април", "августа", "август", "јануар", "фебруар", "мај", "јун",
+        "јул", "септембар", "октобар", "новембар", "децембар", "јануара", "фебруара",
+        "априла", "маја", "јуна", "јула", "септембра", "октобра", "новембра", "децембра",
+        "januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
+        "septembra", "oktobra", "novembra", "decembra", "mart", "maj", "avgust",
+        "septembar", "oktobar", "novembar", "decembar",
+    )
+)  # fmt: skip
 # A month's whole name as an address writes it, one table per way of writing (an old
 # site's archive form ``<option value="ноември">``, ``value="noemvri"``, ``value="november"``):
 # Bulgarian in Cyrillic, in Latin letters (with April and May, which ``_LATIN_BG_MONTHS``
@@ -98,13 +176,22 @@ def month_written_like(number: int, like: str) -> str | None:
     return None
 
 
-# Looked up by a match's text lower-cased: a name matched through a letter that only the
-# patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
-# and is no date.
+# Looked up by a match's text lower-cased (``month_number``): a name matched through a
+# letter that only the patterns' ignore-case equates with one of it ("Auguſt", a long s)
+# is found in no table, and is no date.
 # The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
 # standing alone it is a man's name ("Ян Петров" opening a byline).
-DAY_MONTHS = MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
+DAY_MONTHS = MONTHS | _LATIN_BG_MONTHS | _EUROPEAN_MONTHS | {"ян": 1}
 DAY_MONTH_ALT = _alternatives(DAY_MONTHS)
+
+
+def month_number(name: str) -> int | None:
+    """The month ``name`` (a match of ``DAY_MONTH_ALT`` or ``MONTH_ALT``) names, from
+    ``DAY_MONTHS``, or None. Turkish capitals write "i" as "İ", which lower-cases to "i"
+    and a combining dot ("EKİM": "eki̇m"): the dot goes, as it is no letter of the name."""
+    return DAY_MONTHS.get(name.lower().replace("\u0307", ""))
+
+
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # A clock's digits run on into a date's are that date's day and month, not a time: a page
@@ -134,39 +221,82 @@ WEEKDAYS = {
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
 # Labels before a date (``dates._label_before``: in the 30 characters before it) that say which
-# date it is.
+# date it is: Bulgarian, English, Russian, and the languages whose months ``DAY_MONTHS``
+# reads (German, French, Spanish, Italian, Portuguese, Romanian, Turkish, Polish, Serbian:
+# "Aktualisiert am", "Mis à jour le", "Actualizado el", "Güncellendi"). Each word written
+# as its start (``_word_starts``) is found in a lower-cased text, an optional ending in
+# brackets ("publié[e]?", never "publiée?"); the Turkish "ı" as "i", which ignore-case
+# takes for it ("yayinlanma" is "Yayınlanma", "YAYINLANMA"): a text holding an "ı" is
+# searched whole (``_PUBLISHED_LOOKALIKES``). Not Greek: its final "ς" and its symbols'
+# letters ("µ") would send every Greek text, and many another, to that whole search.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
     r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
-    r"последно променен[ао]?|променено"
+    r"последно променен[ао]?|променено|"
+    r"aktualisiert|geändert|mis à jour|mise à jour|modifié[e]?|actualizado|actualizada|"
+    r"modificado|aggiornato|aggiornata|aggiornamento|modificato|actualizat[ăa]?|actualizare|"
+    r"atualizado|atualizada|güncellendi|güncelleme tarihi|güncelleme|zaktualizowano|"
+    r"aktualizacja|data aktualizacji|ажурирано|ažurirano"
 )
 # (English names a column's heading over its day too: "Publish date", "Publication date".)
-_PUBLISHED_WORDS = (
+# Bulgarian, English and Russian apart: the languages whose "на"/"on" and "от"/"by" the
+# poster's line is read by (``POSTED_ON_BY``, ``POSTED_BY_LABEL``).
+_PUBLISHED_HERE = (
     r"published|posted|first published|publish date|publication date|"
     r"added|публикуван[ао]?|публикация|"
     r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
     r"опубликовано"
 )
-_LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
+_PUBLISHED_WORDS = (
+    rf"{_PUBLISHED_HERE}|"
+    r"veröffentlicht|publiziert|erstellt|publié[e]?|mis en ligne|publicado|publicada|"
+    r"fecha de publicación|pubblicato|pubblicata|publicat[ăa]?|data publicării|"
+    r"yayinlanma tarihi|yayinlanma|yayin tarihi|eklenme tarihi|opublikowano|"
+    r"data publikacji|објављено|objavljeno"
+)
+# What joins a label to its date: "on"/"at", "на"/"в", and in the other languages "am",
+# "le", "el", "il", "em", "pe", "la", "în", "dnia" ("Veröffentlicht am 12. März 2025",
+# "Publié le 12 mars 2025", "Publicado el 12 de marzo de 2025", "Opublikowano dnia"): the
+# last for a line opening with a label too (``bylines``).
+LABEL_JOINS_ELSEWHERE = "am|le|el|il|em|pe|la|în|dnia"
+_LABEL_END = rf"\W{{0,12}}(?:on|at|на|в|{LABEL_JOINS_ELSEWHERE}|:|-)?\W{{0,6}}$"
 # The first letters of the label words, for the look-ahead each pattern searching for them
 # opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
 # characters before every date found, where without one the engine tried every word at
 # each character.
 _PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
+_POSTED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_HERE.split("|")}))
 _MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
+
+
+def _gathered(words: str) -> str:
+    """The alternation ``words`` gathered by first letter, as ``_alternatives`` gathers
+    the months ("(?:published|posted|publish date|…)|(?:added)|…"), each kept in its
+    order: the engine takes a gathering's letter out in front, so where the look-ahead
+    of a label pattern lets a letter through ("e", "o": "erstellt", "opublikowano") it
+    tries that letter's few words, not all sixty (searched in the 30 characters before
+    every date found, the pattern cost four times as much with the other languages'
+    words listed plainly). The same matches: words of different first letters never
+    match at one place."""
+    gathered: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        gathered.setdefault(word[0], []).append(word)
+    return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
+
+
 # The last change, not the publication. An unlabelled date is taken as the publication.
 MODIFIED_LABEL = re.compile(
-    f"(?=[{_MODIFIED_INITIALS}])(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
+    f"(?=[{_MODIFIED_INITIALS}])(?:{_gathered(_MODIFIED_WORDS)}){_LABEL_END}", re.IGNORECASE
 )
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
 PUBLISHED_LABEL = re.compile(
-    f"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE
+    f"(?=[{_PUBLISHED_INITIALS}])(?:{_gathered(_PUBLISHED_WORDS)}){_LABEL_END}", re.IGNORECASE
 )
 # The same label with the poster between it and the date: "Публикувано от Стела Георгиева
 # на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
 POSTED_BY_LABEL = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
+    rf"(?=[{_POSTED_INITIALS}])(?:{_PUBLISHED_HERE})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
     r"(?:на|on)\W{0,3}$",
     re.IGNORECASE,
 )
@@ -176,7 +306,7 @@ POSTED_BY_LABEL = re.compile(
 # and every word at each character, three times slower, and matches are the same (an
 # ignore-case class takes exactly the characters its letters take as literals).
 PUBLISHED_WORD = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
+    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_gathered(_PUBLISHED_WORDS)})(?!\w)", re.IGNORECASE
 )
 # A publication label, its "на"/"on", and the agent's word a date's length after it,
 # anywhere in a text: "Публикувано на 27.11.2026 г. в 08:17 ч. от Мария Петрова", the
@@ -196,7 +326,7 @@ FILED_AFTER = r"\s+(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+$"
 # few words ``FILED_AFTER`` reads past.
 TIMED_AFTER = rf"\s+(?:в|at)\s+{TIME12}$"
 POSTED_ON_BY = re.compile(
-    rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
+    rf"(?=[{_POSTED_INITIALS}])(?<!\w)(?:{_PUBLISHED_HERE})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
     r"[^\n]{4,60}?\s(?:от|by)\s",
     re.IGNORECASE,
 )
@@ -204,13 +334,13 @@ POSTED_ON_BY = re.compile(
 # out: a letter of that look-ahead. A test of a few characters, asked before a whole
 # element's text is split into words and joined to be matched (``authors``): most texts
 # open otherwise, the page's frame and columns among them, whose words are thousands.
-OPENS_AS_POSTED_ON = re.compile(rf"\s*(?=[{_PUBLISHED_INITIALS}])", re.IGNORECASE)
+OPENS_AS_POSTED_ON = re.compile(rf"\s*(?=[{_POSTED_INITIALS}])", re.IGNORECASE)
 # The publication words without their first letter, whose case varies, and without
 # their optional endings ("ublished", "убликуван"): ``posted_on_by`` tries the pattern only
 # where one stands (``str.find``, in C), which most pages lack.
 _PUBLISHED_STEMS = tuple(
     cased(re.split(r"[\[(?]", word)[0][1:])
-    for word in _PUBLISHED_WORDS.split("|")
+    for word in _PUBLISHED_HERE.split("|")
     for cased in (str.lower, str.upper)
 )
 
@@ -232,14 +362,31 @@ def posted_on_by(text: str) -> bool:
 # read for the one day it labels so. It too runs over a page's whole text (every undated
 # page's), so it too opens with a look-ahead for its words' first letters.
 MODIFIED_WORD = re.compile(
-    rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
+    rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_gathered(_MODIFIED_WORDS)})(?!\w)", re.IGNORECASE
 )
+
+
+# Starts sharing this many letters are looked for as that common part ("publicado",
+# "publicada", "publié", "published": "publi"): one pass of ``str.find`` over a page's
+# text for them all, the pattern then tried where it stands.
+_SHARED_START = 5
 
 
 def _word_starts(words: str) -> tuple[str, ...]:
     """How each word of an alternation starts, up to its first pattern sign ("обновен[ао]?"
-    starts "обновен"): where a match of the word can begin, as ``str.lower`` spells it."""
-    return tuple(re.split(r"[\\\[\](){}?*+]", word, maxsplit=1)[0] for word in words.split("|"))
+    starts "обновен"), as ``str.lower`` spells it, those sharing ``_SHARED_START`` letters
+    as that common part: where a match of a word can begin, one start for every word."""
+    starts = sorted(
+        {re.split(r"[\\\[\](){}?*+]", word, maxsplit=1)[0] for word in words.split("|")}
+    )
+    merged: list[str] = []
+    for start in starts:
+        common = os.path.commonprefix([merged[-1], start]) if merged else ""
+        if len(common) >= _SHARED_START:
+            merged[-1] = common
+        else:
+            merged.append(start)
+    return tuple(merged)
 
 
 _PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from newsarchive.date_stamps import Published, after, build, local_date
 from newsarchive.date_words import (
     DAY_MONTH_ALT,
-    DAY_MONTHS,
+    DOTTED_DAY_MONTHS,
     MODIFIED_LABEL,
     MONTH_ALT,
     MONTHS,
@@ -69,6 +69,7 @@ from newsarchive.date_words import (
     TIME,
     TIME12,
     WEEKDAYS,
+    month_number,
 )
 from newsarchive.relative_dates import (
     RELATIVE_WORDS,
@@ -94,16 +95,20 @@ _WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # What may stand between a date and its time, the one place every date pattern joins its
 # time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
 # H:i" ("27 ноември 2026 @ 09:41"); "в"/"at"/"um", WordPress's "%1$s at %2$s" translated
-# ("05/11/2026 в 14:05"); a time's label; a weekday with its comma, as a CMS's "j F Y г.,
-# l, H:i ч." puts it between ("27 ноември 2026 г., петък, 08:17 ч.": the day alone was
-# kept), or in brackets as a hand-typed date line puts it ("27.11.2026 г. (петък) 08:17
-# ч.": the day alone was kept); two of them at most ("27.11.2026 | Час: 08:17").
+# ("05/11/2026 в 14:05"), and so in the other languages it may be written in ("12 mars
+# 2025 à 14:30", "12 de marzo de 2025 a las 14:30", "12 marzo 2025 alle 14:30", "12
+# martie 2025, ora 14:30", "12 Mart 2025 saat 14:30": ``_AT_WORDS``); a time's label; a
+# weekday with its comma, as a CMS's "j F Y г., l, H:i ч." puts it between ("27 ноември
+# 2026 г., петък, 08:17 ч.": the day alone was kept), or in brackets as a hand-typed date
+# line puts it ("27.11.2026 г. (петък) 08:17 ч.": the day alone was kept); two of them at
+# most ("27.11.2026 | Час: 08:17").
 # Each is a character other than a space, with the spaces after it: ``\s*[,|]?\s*`` would
 # match the same strings, but split a run of spaces with no time after it every way there
 # is (a date followed by 40,000 spaces took 50 s). Only these, so a time another field
 # prints after the date ("27.11.2026 Прочитания: 15 Час: 08:17") is not the date's.
+_AT_WORDS = ("в", "at", "um", "à", "às", "a las", "alle", "ore", "ora", "saat")
 _TO_TIME = (
-    r"\s*(?:(?:[,/|@-]|в|at|um|" + _TIME_LABEL + r"|" + _WEEKDAY_ALT + r"\.?,?"
+    r"\s*(?:(?:[,/|@-]|" + "|".join(_AT_WORDS) + r"|" + _TIME_LABEL + r"|" + _WEEKDAY_ALT + r"\.?,?"
     r"|\(\s*" + _WEEKDAY_ALT + r"\.?\s*\),?)\s*){0,2}"
 )
 # What may stand between a time printed before its date and the date (``_time_before``):
@@ -170,22 +175,27 @@ _SHORT_SLASHED = re.compile(
     r"(?![\d/.]\d|\d|/)" + _YEAR_MARK + _then_time(TIME12),
     re.IGNORECASE,
 )
-# "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
+# "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days, and the French "1er
+# mars 2025", the Spanish and Portuguese "1º de março de 2025". A day may take the dot
+# German and Serbian write after it ("12. März 2025", "12. марта 2025."), before their
+# months only (``DOTTED_DAY_MONTHS``: "1. Май 2025" is a list's first item), and "de"
+# may join the day, the month and the year as Spanish and Portuguese write them ("12 de
+# marzo de 2025", "12 de março de 2025", "12 de marzo del 2025"). "19-Dec-2025 10:15",
 # "19-дек-2025": a day, a month's name and a year joined by hyphens (Oracle's and many old
 # CMSs' "d-M-Y"), read only with a hyphen on both sides of the name, so a span of days
 # "28-29 ноември" or a range "ноември-декември" is not taken for one. A short bracketed
 # aside holding no year may stand between the month and the year: the Church's sites
 # print the old style's day beside the new, "29 ноември (16 ноември ст. ст.) 2026 г.",
 # others a weekday, "29 ноември (неделя) 2026"; the day is the one before the bracket.
-_ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
+_ORDINAL = r"(?:st|nd|rd|th|er|º|-?(?:ви|ри|ти|ми)(?!\w))?"
 _ASIDE = r"(?:\((?:(?!(?:19|20)\d\d)[^()]){1,32}\)\s+)?"
 _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
     + _ORDINAL
-    + r"(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>"
+    + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>-))(?P<mon>"
     + DAY_MONTH_ALT
-    + r")(?(dash)-|\.?,?\s+"
+    + r")(?(dash)-|\.?,?\s+(?:del?\s+)?"
     + _ASIDE
     + ")"
     + _YEAR
@@ -408,7 +418,9 @@ def _absolute_dates(
         for m in matches:
             groups = m.groupdict()
             if "mon" in groups:
-                named = DAY_MONTHS.get(m["mon"].lower())
+                named = month_number(m["mon"])
+                if groups.get("dot") and m["mon"].lower() not in DOTTED_DAY_MONTHS:
+                    continue  # ("1. Май 2025": a list's item and a month, no day)
             elif "rom" in groups:
                 named = ROMAN.get((m["rom"] or m["urom"]).translate(ROMAN_LOOKALIKES).lower())
             else:
@@ -516,7 +528,7 @@ def _span_start(
     if span is None:
         return start, year, month, day
     mon0, m0 = span["mon0"], span["m0"]
-    first_month = DAY_MONTHS.get(mon0.lower(), 0) if mon0 else int(m0) if m0 else month
+    first_month = (month_number(mon0) or 0) if mon0 else int(m0) if m0 else month
     if not first_month:  # (a name matched through a letter ignore-case equates)
         return start, year, month, day
     if m0 and (month - first_month) % 12 > _NUMERIC_SPAN_MONTHS:
@@ -821,7 +833,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
     found: list[tuple[int, bool, TextDate]] = []
     for pattern in (_YEARLESS_WORDY, _YEARLESS_MONTH_FIRST, _YEARLESS_NUMERIC):
         for m in pattern.finditer(text):
-            month = DAY_MONTHS.get(m["mon"].lower(), 0) if "mon" in m.groupdict() else int(m["m"])
+            month = (month_number(m["mon"]) or 0) if "mon" in m.groupdict() else int(m["m"])
             if not month:  # (a name matched through a letter ignore-case equates)
                 continue
             timed = None if m["h"] else _time_before(text, m.start())

@@ -951,7 +951,8 @@ _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE
 # engine gave an indent back a character at a time to try it again at each (a page's
 # text is mostly indented lines of its markup's white space: a third of the instructions).
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*+(?=[AaWwCcPpАаНнТтПпСсФфРрКк])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*+(?=[AaWwCcPpYyАаНнТтПпСсФфРрКк])(?i:{_FIELD_LABEL}|contributors?)"
+    r"(?![a-zа-яё])[^\n]*"
 )
 _LISTED = 8  # a field's list of co-authors, not a list of anything else
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
@@ -984,6 +985,9 @@ _FIELD_SELECTOR = "*:not(script):not(style):is({})".format(
             "posted by",
             "article by",
             "contributor",
+            "autor",
+            "auteur",
+            "yazar",
             "автор",
             "текст",
             "написан",

@@ -30,11 +30,13 @@ from newsarchive.date_words import (
     DATE_LINE_LABEL,
     FILED_AFTER,
     FILED_IN,
+    LABEL_JOINS_ELSEWHERE,
     LABEL_WORDS,
     MONTH_WORD,
     TIMED_AFTER,
     WEEKDAY_NAMES,
     is_roman_month,
+    month_number,
 )
 from newsarchive.dates import is_date_line
 from newsarchive.discover.anchors import COMMENT_COUNT
@@ -61,9 +63,12 @@ NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
 # last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
 # "Submitted by" (Drupal's, left untranslated), "Author:" (English); Russian sites write
-# "Автор:" too. Longer forms first: "текст" alone would leave "и снимки: Иван Петров"
-# behind.
-_LABEL = r"автори?|текст|репортер|кореспондент|authors?"  # followed by ":" in running text
+# "Автор:" too, and the other languages a page here may be written in (``clean``'s
+# ``_RELATED_ELSEWHERE``) "Autor:", "Autorin:", "Autore:", "Autora:", "Auteur :",
+# "Yazar:". Longer forms first: "текст" alone would leave "и снимки: Иван Петров" behind.
+_LABEL = (  # followed by ":" in running text
+    r"автори?|текст|репортер|кореспондент|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
+)
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
@@ -84,7 +89,7 @@ _NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_NAMING_LABEL}|{_POSTED_BY}"
-_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by)"
+_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
@@ -198,7 +203,15 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # Петров</span>", spaced by the stylesheet): then the text reads "Автор:Иван Петров" or
 # "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
 # and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
-_CAPITAL_AGENTS = "By|BY|От|ОТ"
+# German, French, Spanish and Portuguese say it "Von", "Par", "Por" ("Von Hans Müller",
+# "Par Marie Dupont", "Por Juan Pérez"), words that open sentences as "От" does ("Von
+# Montag an", "Par ailleurs", "Por su parte"): read as "От" is (``_SENTENCE_AGENTS``). Not
+# the Italian "Di": it opens surnames ("Di Stefano"), and Italian sites print it in
+# lower case.
+_CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR"
+# The agents that open sentences as often as bylines: after one the name needs two words
+# and must not run on into a lower-case word (``byline_in_text``).
+_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por"))
 # Every label opens with one of these letters (the ignore-case ones in any case): the
 # look-ahead for them refuses most words at their first letter, where the labels' dozen
 # ignore-case alternatives were each tried at every space (an ignore-case class takes
@@ -660,7 +673,7 @@ def byline_in_text(text: str) -> str:
         following = words[end] if end < len(words) else ""
         if len(names) == 1 and len(names[0]) == 1 and _dated_post(m, words[end:]):
             return clean_byline(names[0][0])  # "Публикувано от Иван в 10:15"
-        if (m["prefix"] or m["lead"]).rstrip(":").casefold() == "от" and (
+        if (m["prefix"] or m["lead"]).rstrip(":").casefold() in _SENTENCE_AGENTS and (
             any(len(name) < 2 for name in names) or following[:1].islower()
         ):
             continue
@@ -771,8 +784,12 @@ def posted_by(line: str) -> tuple[str, str]:
 
 
 # What labels a date printed by the text, under it or as the byline: "Публикувана на",
-# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:" (``dates``' vocabulary).
-_DATE_LABEL = re.compile(rf"^(?:{DATE_LINE_LABEL})(?!\w)(?:\s+(?:на|on))?\s*:?\s*", re.IGNORECASE)
+# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:", "Veröffentlicht am"
+# (``dates``' vocabulary).
+_DATE_LABEL = re.compile(
+    rf"^(?:{DATE_LINE_LABEL})(?!\w)(?:\s+(?:на|on|{LABEL_JOINS_ELSEWHERE}))?\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 # A blog template's filing between the date's label and the date ("Публикувано в
@@ -1135,7 +1152,9 @@ def may_be_dated(text: str) -> bool:
 
 def is_bare_date(line: str) -> bool:
     """A date and its time, perhaps after a label ("Публикувана на 24.11.2026 г. в 10:30
-    ч.", "Posted on March 3, 2026"), and no other word."""
+    ч.", "Posted on March 3, 2026", "Објављено: 12. маја 2025."), and no other word: a
+    month's name in any of the languages ``dates`` reads (``month_number``), those read
+    after a day too, as the date line holds its day."""
     rest = _DATE_LABEL.sub("", line, count=1)
     if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
         rest = rest[1:-1].strip()
@@ -1143,9 +1162,16 @@ def is_bare_date(line: str) -> bool:
         return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
     words = re.findall(r"[^\W\d_]+", rest.casefold())
     return all(
-        w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or MONTH_WORD.fullmatch(w)
+        w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or month_number(w)
         for w in words
     )
+
+
+def is_labelled_date(line: str) -> bool:
+    """A date's label and the date and nothing else ("Публикувано: 12.03.2025", "Објављено:
+    12. марта 2025."): a date line, even where the year's dot closes it as a sentence's
+    full stop would (Serbian writes "2025.")."""
+    return _DATE_LABEL.match(line) is not None and is_bare_date(line)
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",

@@ -281,8 +281,15 @@ _BAR_GAP = r"[|¦•·\s]*"
 # The labels of a post's tag line ("Етикети: Русе, училища"; Zox News's "Related Topics:"
 # as "Свързани теми:"), one vocabulary for the line as boilerplate here, for the tags
 # ``pipeline`` reads from it, and for a box opening with it, which is no related list
-# though "Свързани" opens it (``furniture``).
-TAG_LABELS = ("етикети", "тагове", "ключови думи", "свързани теми")
+# though "Свързани" opens it (``furniture``). In the languages of the pages here besides
+# Bulgarian (see ``_RELATED_ELSEWHERE``): "Tags:", "Schlagwörter:", "Mots-clés :",
+# "Etiquetas:", "Parole chiave:", "Etichete:", "Etiketler:", "Tagi:", "Ознаке:".
+TAG_LABELS = (
+    "етикети", "тагове", "ключови думи", "свързани теми", "tags", "tag", "schlagwörter",
+    "schlagworte", "stichwörter", "étiquettes", "mots-clés", "mots clés", "etiquetas",
+    "palabras clave", "parole chiave", "palavras-chave", "etichete", "cuvinte cheie",
+    "etiketler", "anahtar kelimeler", "tagi", "słowa kluczowe", "ознаке", "тагови", "oznake",
+)  # fmt: skip
 # A line opening with one of them and its colon.
 TAG_LABEL = re.compile(rf"^(?:{'|'.join(TAG_LABELS)})\s*:", re.IGNORECASE)
 
@@ -291,8 +298,21 @@ _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини"
 # The words that point the reader to other articles ("Виж още", "Вижте също", "Прочетете
 # още", "Четете също"), one vocabulary for a line opening with them (a link's label left in
 # the text, ``_LINE_RULES``) and for a heading over a list of such links
-# (``RELATED_HEADINGS``): a phrase added here is known to both.
+# (``RELATED_HEADINGS``): a phrase added here is known to both. (The other languages'
+# are headings only, ``_SEE_ALSO_ELSEWHERE``.)
 SEE_ALSO = r"(?:виж(?:те)?|(?:про)?четете) (?:още|също)"
+# A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
+# новината →"), and its phrase in the other languages of ``_RELATED_ELSEWHERE``
+# ("Weiterlesen", "Lire la suite", "Leer más", "Leggi tutto", "Leia mais", "Citește mai
+# mult", "Devamını oku", "Czytaj dalej"). Alone, it is one of ``_LINE_RULES`` (gated by its
+# first character with them); after a bar, tried where a "|" stands.
+_MORE_PHRASES = (
+    r"(?:към новината|see more|прочети(?:те)? (?:повече|още)|weiterlesen|mehr lesen|"
+    r"lire la suite|lire plus|leer más|seguir leyendo|continuar leyendo|leggi (?:tutto|di più)|"
+    r"continua a leggere|leia mais|continue lendo|cite[șşs]te (?:mai mult|tot|continuarea)|"
+    r"devamını oku|(?:czytaj|przeczytaj) (?:dalej|więcej)|διαβ[άα]στε περισσ[όο]τερα|"
+    r"прочитајте више|опширније|pročitajte više|opširnije)\s*[→»]?$"
+)
 # What a list of other articles calls its items ("Свързани публикации", "Новини по
 # темата"): for its heading as a line of its own and among the headings.
 _LIST_NOUNS = r"(?:новини|статии|публикации)"
@@ -306,21 +326,48 @@ _LIST_HEADING = (
 # "Коментарите", ``BOX_RELATED_HEADINGS``), that heading left as a line of its own (only
 # "Коментари", with its count or none), the box's other lines and its form's.
 _COMMENT = "коментар"
+# The comments' heading in the other languages (``_RELATED_ELSEWHERE``): the plural
+# ("Kommentare", "Commentaires", "Comentarios", "Commenti", "Yorumlar", "Komentarze"), with
+# its count or none, and the singular only after a count ("1 Kommentar", "1 commentaire"):
+# alone it names a column ("Kommentar", "Commento", "Yorum": an opinion piece's kicker).
+_COMMENTS_ELSEWHERE = (
+    r"kommentare|commentaires|comentarios|commenti|comentários|comentarii|yorumlar|"
+    r"komentarze|komentarzy|komentari|komentara|σχ[όο]λια"
+)
+_COMMENT_ELSEWHERE = (
+    r"kommentar|commentaire|comentario|commento|comentário|comentariu|yorum|komentarz|"
+    r"komentar|σχ[όο]λιο"
+)
 
 
 # The words a table of contents is labelled by: the line of its label alone is dropped
 # (below), and a box of in-page links under one is the text's navigation (``page_toc``)
 TOC_LABELS = (
     r"Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
-    r"Съдържание|В тази статия"
+    r"Съдържание|В тази статия|Inhaltsverzeichnis|Inhalt|Sommaire|Table des matières|"
+    r"[ÍI]ndice|Tabla de contenidos?|Sommario|Cuprins|İçindekiler|Spis treści|"
+    r"Πίνακας περιεχομένων|Садржај|Sadržaj"
 )
 # A cookie notice's sentence ("Този сайт използва бисквитки…", and "Този уебсайт…",
 # a wording as common, the izvorovo mirror's): a line of the text never, nor prose the body
-# is sought by (``content.weighed``)
+# is sought by (``content.weighed``). Its opening in the other languages of
+# ``_RELATED_ELSEWHERE`` too: "Diese Website verwendet Cookies", "Wir verwenden Cookies",
+# "Ce site utilise des cookies", "Este sitio web utiliza cookies", "Questo sito utilizza
+# cookie", "Este site usa cookies", "Acest site folosește cookie-uri", "Bu web sitesi
+# çerezleri kullanır", "Ta strona używa plików cookie".
 COOKIE_NOTICE = (
-    r"^(?:Тази|Този) (?:интернет |уеб )?(?:страница|(?:уеб)?сайт) използва [„\"]?бисквитки"
+    r"^(?:(?:Тази|Този) (?:интернет |уеб )?(?:страница|(?:уеб)?сайт) използва [„\"]?бисквитки|"
+    r"(?:diese|unsere) (?:website|webseite|seite|internetseite) (?:verwendet|nutzt) cookies|"
+    r"wir (?:verwenden|nutzen) cookies|(?:ce|notre) site(?: web| internet)? utilise des cookies|"
+    r"nous utilisons des cookies|(?:este|nuestro) (?:sitio(?: web)?|portal) (?:utiliza|usa) "
+    r"cookies|(?:esta|nuestra) (?:web|página(?: web)?) (?:utiliza|usa) cookies|"
+    r"(?:utilizamos|usamos) cookies|(?:questo|il nostro) sito(?: web)? (?:utilizza|usa) "
+    r"(?:i )?cookie|utilizziamo (?:i )?cookie|(?:este|o nosso) (?:site|website) (?:utiliza|usa) "
+    r"cookies|acest (?:site|website)(?: web)? (?:folose[șşs]te|utilizeaz[ăa]) (?:module )?cookie|"
+    r"(?:folosim|utiliz[ăa]m) (?:module )?cookie|bu (?:web )?site(?:si|de|mizde)? çerez|"
+    r"sitemizde çerez|(?:ta|nasza) strona(?: internetowa)? (?:używa|wykorzystuje) "
+    r"(?:plików )?cookie|(?:używamy|wykorzystujemy) (?:plików )?cookie)"
 )
-_COOKIE_NOTICE = re.compile(COOKIE_NOTICE, re.IGNORECASE)
 _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -328,6 +375,7 @@ _LINE_RULES = (
     r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
     r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
     rf"^{SEE_ALSO}\b",
+    rf"^{_MORE_PHRASES}",  # a "read more" line alone (after a bar: ``_MORE_LINE``)
     r"^Банер\s*[-–]",
     _COPYRIGHT_SIGN,
     # The same buttons and labels as a line of their own among the paragraphs, where an
@@ -343,7 +391,7 @@ _LINE_RULES = (
     r"^(?:Файлове|Документи) за (?:изтегляне|сваляне)\s*:?$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
-    rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
+    rf"^(?:{_COMMENT}и|{_COMMENTS_ELSEWHERE})\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     rf"^{_COMMENT}ите са на публикуващите ги",
     rf"^(?:{COMMENTS_CLOSED})",
@@ -440,13 +488,53 @@ def _ends_in_photo_credit(line: str) -> bool:
 
 # The characters a line one of ``_LINE_RULES`` takes can open with: each rule's first letters
 # and signs, and those IGNORECASE takes for them ("ſ" for "s", "ᲃ" for "с", "İ" and "ı"
-# for "i"). The engine tried all thirty rules at a paragraph's first character, each in
-# turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
+# for "i", the Kelvin sign for "k", "ς" and "ϖ" for "σ" and "π"). The engine tried all
+# thirty rules at a paragraph's first character, each in turn; a paragraph opening
+# otherwise (a digit, a quote, "G", "R", "Ж") is not tried.
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/ACHIJOPSTUVXachijopstuvx©×İıſАБВГДЕЗИКЛМНОПРСТФЧабвгдезиклмнопрстфчᲀᲁᲂᲃᲄᲅ–—✕"
+    "(-/ABCDEFHIJKLMNOPQSTUVWXYabcdefhijklmnopqstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
+    "АБВГДЕЗИКЛМНОПРСТФЧабвгдезиклмнопрстфчᲀᲁᲂᲃᲄᲅ–—\u212a✕"
 )
+
+
+_GROUP_OPENING = "^(?:"
+
+
+def _branches(rule: str) -> list[str]:
+    """``rule`` as one rule per branch of the group it opens with ("^(?:A|B)C": "^(?:A)C"
+    and "^(?:B)C"), which a line matches exactly when it matches ``rule``; a rule opening
+    otherwise as it is. A vocabulary of many languages is one such group ("^(?:Тази
+    …|diese …|ce site …)"): split, each branch joins only the groups of the characters
+    it opens with (``_rules_by_opener``), where whole it was tried, every branch, on
+    every line opening with any of them."""
+    if not rule.startswith(_GROUP_OPENING):
+        return [rule]
+    depth, at, cuts, in_class = 0, len(_GROUP_OPENING), [], False
+    while at < len(rule):
+        char = rule[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                break
+            depth -= 1
+        elif char == "|" and not depth:
+            cuts.append(at)
+        at += 1
+    else:
+        return [rule]  # (no group closes: not a rule to split)
+    bounds = [len(_GROUP_OPENING) - 1, *cuts, at]
+    tail = rule[at + 1 :]
+    return [f"^(?:{rule[a + 1 : b]}){tail}" for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
@@ -458,9 +546,10 @@ def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     openers the parse does not make plain goes into every group. As every rule is
     anchored ("^"), a line matches its group's alternation exactly when it matches one
     of the rules (tests/test_line_gates.py). One alternation per group: one regex call
-    per paragraph, not one per rule."""
+    per paragraph, not one per rule. A rule opening with a group of branches is read as
+    one rule per branch (``_branches``)."""
     groups: dict[str, list[str]] = {opener: [] for opener in LINE_RULE_OPENERS}
-    for rule in rules:
+    for rule in (branch for whole in rules for branch in _branches(whole)):
         written = openers.first_characters(rule)
         if written is None:
             takes = LINE_RULE_OPENERS
@@ -482,6 +571,9 @@ def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 
 # Built once at import, read only: one shared pattern per set of rules.
 _LINE_RULES_BY_OPENER = _rules_by_opener(_LINE_RULES)
+# The cookie notice's opening alone, by a line's first character as well: asked of every
+# block of prose (``content``), its dozen languages' openings were tried at each.
+_COOKIE_NOTICE_BY_OPENER = _rules_by_opener((COOKIE_NOTICE,))
 
 # Three more rules, each behind an exact string test of what any line it matches must
 # hold: in the alternation above they were a third of its cost (a bar's labels, a key's
@@ -508,13 +600,7 @@ BAR_OPENERS = frozenset(
 _BARRED_HEADLINE = re.compile(r"^[^|]{1,150}\|(?:\s*\|){3,}$")  # (ends in "|": the gate)
 
 
-# A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
-# новината →"): a "|", or a line opening with the phrase (к, s or п, as IGNORECASE takes them).
-_MORE_LINE = re.compile(
-    r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
-    re.IGNORECASE,
-)
-MORE_OPENERS = frozenset("SsſКПкп")
+_MORE_LINE = re.compile(rf"^(?:.{{0,200}}\|\s*)?{_MORE_PHRASES}", re.IGNORECASE)
 
 
 # Those of the headings below that a plain box may say alone and still title a section of
@@ -522,12 +608,80 @@ MORE_OPENERS = frozenset("SsſКПкп")
 # more" (an expander's label mid-article) nor a bare "Related" (an inline box of one link).
 BOX_RELATED_HEADINGS = (
     rf"още (?:новини|от новините)|свързани(?: {_LIST_NOUNS})?|"
-    rf"(?:\d+ )?{_COMMENT}(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
+    rf"(?:\d+ )?{_COMMENT}(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b|"
+    rf"(?:\d+ )?(?:{_COMMENTS_ELSEWHERE})\b|\d+ (?:{_COMMENT_ELSEWHERE})\b|"
+    # German, French, Spanish, Italian, Portuguese, Romanian, Turkish, Polish, Greek,
+    # Serbian and Macedonian: related articles, and "you may also like"
+    r"(?:ähnliche|verwandte) (?:artikel|beiträge|nachrichten|meldungen|themen)|"
+    r"(?:das|dies) könnte (?:sie|dich) auch interessieren|auch interessant|"
+    r"articles? (?:similaires|liés|connexes|associés)|sur le même (?:sujet|thème)|"
+    r"dans la même rubrique|vous (?:aimerez|pourriez) (?:peut-être |aussi |également )*aimer|"
+    r"vous aimerez (?:peut-être )?(?:aussi|également)|"
+    r"(?:artículos|noticias|entradas|publicaciones|notas) relacionad[oa]s|"
+    r"(?:también )?(?:te|le) (?:puede|podría) interesar|"
+    r"(?:articoli|notizie|post) correlat[ie]|(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)|"
+    r"(?:artigos|notícias|posts|matérias|publicações) relacionad[oa]s|"
+    r"(?:você )?(?:também )?pode(?:rá)? gostar|"
+    r"articole (?:similare|asem[ăa]n[ăa]toare|conexe)|[șşs]tiri similare|"
+    r"[țţt]i-ar putea pl[ăa]cea|(?:s-)?ar putea s[ăa] (?:te|v[ăa]) intereseze|"
+    r"(?:ilgili|benzer) (?:haberler|haber|içerikler|yazılar)|(?:bunlar da )?ilginizi çekebilir|"
+    r"(?:powiązane|podobne) (?:artykuły|wpisy)|może (?:cię|ci|was) (?:też |także |również )?"
+    r"zainteresować|σχετικ[άα] [άα]ρθρα|σχετικ[έε]ς ειδ[ήη]σεις|"
+    r"повезане вести|поврзани вести|сличне вести|povezane vesti|slične vesti"
+)
+# The same headings in the other languages a page here may be written in: the copies
+# Bulgarian sites keep of their news (Romanian, Turkish, Greek, German, French; README,
+# round 92) and the pages of "any similar site" (German and French above all, Spanish,
+# Italian, Portuguese, Polish, Serbian and Macedonian): most read, more and latest news,
+# the comment form's call, the writer's box, see also. (Those a plain box may say alone
+# are above, the "read more" line's in ``_MORE_PHRASES``.) A heading
+# only, and only standing alone (``STANDS_AS_RELATED``): "Weitere Informationen" or
+# "Más información" heads a section of the text, so "weitere"/"más" only before news.
+# Their "see also" ("Lesen Sie auch", "Siehe auch", "À lire aussi", "Voir aussi", "Lee
+# también", "Leggi anche", "Leia também", "Citește și", "Czytaj też", "Zobacz także",
+# "Διαβάστε επίσης", "Прочитајте још"): over a box of links, not as a line of its own
+# as ``SEE_ALSO`` is: an Italian page of AEB prints "Leggi anche" over a link the text
+# keeps, and its truth keeps both.
+_SEE_ALSO_ELSEWHERE = (
+    r"(?:lesen sie|siehe) auch|(?:[àa] )?lire (?:aussi|également)|voir aussi|"
+    r"(?:lee|lea|ver) también|(?:leggi|vedi) anche|(?:leia|veja) também|"
+    r"(?:cite[șşs]te|vezi) [șşs]i|(?:(?:prze)?czytaj|zobacz) (?:też|także|również)|"
+    r"(?:διαβ[άα]στε|δε[ίι]τε) επ[ίι]σης|(?:прочитајте|погледајте) још|"
+    r"(?:pročitajte|pogledajte) još"
+)
+_RELATED_ELSEWHERE = (
+    _SEE_ALSO_ELSEWHERE + r"|(?:die )?meist(?:gelesen|kommentiert|geteilt)\w*|am meisten gelesen|"
+    r"weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|"
+    r"mehr (?:zum thema|aus|von|nachrichten|artikel)\b|neueste (?:artikel|beiträge|nachrichten)|"
+    r"(?:einen )?kommentar (?:schreiben|verfassen|hinterlassen)|"
+    r"(?:schreiben sie|hinterlasse|hinterlassen sie) einen kommentar|"
+    r"über (?:den autor|die autorin)|"
+    r"les (?:articles )?plus (?:lus|populaires|partagés|commentés)|"
+    r"(?:nos )?derni(?:ers|ères) (?:articles|actualités|infos|nouvelles)|"
+    r"(?:plus d['’]|d['’]autres |autres )articles|à propos de l['’]auteur|"
+    r"(?:laisser|ajouter|écrire|laissez|ajoutez) un commentaire|"
+    r"lo más (?:leído|visto|popular|compartido|comentado)|"
+    r"(?:l[ao]s )?más (?:leíd|vist|comentad)[oa]s|(?:más|otras|últimas) noticias|más artículos|"
+    r"(?:deja|dejar|añadir|escribe) (?:un|tu) comentario|"
+    r"(?:sobre|acerca del?) (?:el )?autor\b|"
+    r"(?:i |le )?più (?:lett[ie]|popolari|commentat[ie]|condivis[ie])|(?:altre|ultime) notizie|"
+    r"altri articoli|(?:lascia|aggiungi|scrivi) un commento|(?:sull|l)['’]autore|"
+    r"(?:[ao]s )?mais (?:lid|vist|comentad)[oa]s|(?:mais|outras|últimas) notícias|leia mais|"
+    r"deix(?:e|a) (?:um|seu|o seu|a sua|sua) comentário|sobre o autor|"
+    r"cele mai (?:citite|populare|comentate|vizualizate)|"
+    r"(?:alte|ultimele) (?:[șşs]tiri|articole)|(?:las[ăa]|adaug[ăa]) un comentariu|despre autor|"
+    r"(?:en )?çok (?:okunan|izlenen|yorumlanan)\w*|(?:diğer|son) haberler|"
+    r"yorum (?:yap|yaz)\w*|yazar hakkında|"
+    r"najczęściej (?:czytane|komentowane)|najpopularniejsze|polecane(?: artykuły)?|polecamy|"
+    r"(?:inne|najnowsze) (?:artykuły|wiadomości)|więcej (?:artykułów|wiadomości)|"
+    r"(?:dodaj|napisz) komentarz|o autorze|"
+    r"(?:τα )?πιο (?:δημοφιλ[ήη]|διαβασμ[έε]να)|"
+    r"најчитаније|најчитани|najčitanije"
 )
 # Headings that introduce a list of other articles, the comments, the form for one or the
-# writer's box (English, Bulgarian, Russian): the body extractor cuts the section after
-# one, and the date and title rules never read inside one. One vocabulary for both, and
-# for the boxes above.
+# writer's box (English, Bulgarian, Russian, and ``_RELATED_ELSEWHERE``): the body extractor
+# cuts the section after one, and the date and title rules never read inside one. One
+# vocabulary for both, and for the boxes above.
 RELATED_HEADINGS = (
     BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
@@ -541,7 +695,7 @@ RELATED_HEADINGS = (
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
     r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
     r"discussion about this (?:post|article)|"
-    r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
+    r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии|" + _RELATED_ELSEWHERE
 )
 
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).
@@ -999,8 +1153,10 @@ def _is_accordion_panel(attrs: dict[str, str | None]) -> bool:
 
 
 def is_cookie_notice(line: str) -> bool:
-    """A cookie notice's sentence (``COOKIE_NOTICE``)."""
-    return _COOKIE_NOTICE.match(line) is not None
+    """A cookie notice's sentence (``COOKIE_NOTICE``), tried only on a line opening as
+    one can (``_COOKIE_NOTICE_BY_OPENER``)."""
+    rule = _COOKIE_NOTICE_BY_OPENER.get(line[:1])
+    return rule is not None and rule.match(line) is not None
 
 
 def is_boilerplate_element(node: LexborNode) -> bool:
@@ -1119,7 +1275,7 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
-    if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
+    if "|" in line and _MORE_LINE.match(line):
         return True
     if line[-1:] == "|" and _BARRED_HEADLINE.match(line):
         return True

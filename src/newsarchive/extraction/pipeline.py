@@ -581,7 +581,7 @@ def _trim_head(
             _repeats_headline(first, title)
             or (
                 (dates.is_date_line(first, today=today) or dates.is_yearless_date_line(first))
-                and not _tells_news(first)
+                and (not _tells_news(first) or bylines.is_labelled_date(first))
             )
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
@@ -1077,8 +1077,13 @@ def _tag_name(text: str) -> str:
 # What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав"); lexbor's
 # "i" folds Latin only, so the Cyrillic words come in the cases pages print them. Looked
 # for only where ``_may_label_tags`` says the page may print them (a label spelled in
-# character references, "&#1045;тикети", is not looked for).
-_TAG_NAMES = clean.TAG_LABELS
+# character references, "&#1045;тикети", is not looked for). The labels in Cyrillic
+# alone, as that test reads pages of a Cyrillic headline only: a Latin "Tags" or "Tag"
+# stands in the source of most pages ("Google Tag Manager"), where it would send a
+# Bulgarian page to the search for no tag line. (A Latin label's line is still no line of
+# the text: ``clean.TAG_LABELS``.)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_TAG_NAMES = tuple(name for name in clean.TAG_LABELS if _CYRILLIC.search(name))
 _TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
 _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
 # The label alone in an element of its own, its colon there or not: the tags are the links
@@ -1086,7 +1091,6 @@ _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
 # …>", JNews's "<div class="jeg_post_tags"><span>Етикети:</span> <a …>").
 _TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:?$", re.IGNORECASE)
 _LABEL_BOX_LEVELS = 2
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _may_label_tags(headline: str, html: str) -> bool:
