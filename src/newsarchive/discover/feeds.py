@@ -794,7 +794,6 @@ def feed_links(
             )
             if entry.news or posts:
                 news.add(url)
-    children = posts_children(children)
     if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
         articles = [replace(candidate, listed_date=None) for candidate in articles]
     # (its next page as its entries are read: ``from_site_root``)
@@ -877,7 +876,10 @@ def posts_children(children: list[FeedEntry]) -> list[FeedEntry]:
     or a route and a static page), and each such map cost a request. A post type whose
     name names news (``explore.NEWS_PATH``: ``novini``, ``news``, ``aktualno``) is a
     site's second stream of news, and read; an index without the map of posts (the news
-    a custom post type, the posts' map a plugin's other name) is read whole."""
+    a custom post type, the posts' map a plugin's other name) is read whole. Applied by
+    the readers of an index (the crawl, add-site), not ``feed_links``: the index still
+    names such a child, so robots.txt's line for it is that child, not a sitemap of its
+    own read every night (round 94's kartovo's ``video-sitemap.xml``: a rerun of 4)."""
     if not any(posts_sitemap(child.url) for child in children):
         return children
     return [child for child in children if not _holds_no_posts(child.url)]
