@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive.frontier import listed_kind
-from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed, read_feed
+from newsarchive.discover.feeds import (
+    FeedEntry,
+    feed_links,
+    parse_feed,
+    posts_children,
+    read_feed,
+)
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import SOURCE_NEWS_SITEMAP, Profile
 
@@ -370,6 +376,52 @@ def test_a_wordpress_posts_sitemaps_entries_are_articles_whatever_their_shape(
     read = feed_links(sitemap, site, "sitemap", base=sitemap_url)
     assert [c.url for c in read.articles] == (["https://www.x.bg/koleden-bazar/"] if posts else [])
     assert read.news == ({"https://www.x.bg/koleden-bazar/"} if posts else set())
+
+
+@pytest.mark.parametrize(
+    ("children", "read"),
+    [
+        # WordPress's own index: the posts' map, not the pages', a custom post type's (a
+        # tourist centre's sights), a taxonomy's or the users'; a type named news is read
+        (
+            ["wp-sitemap-posts-post-1.xml", "wp-sitemap-posts-page-1.xml",
+             "wp-sitemap-posts-zabelezhitelnost-1.xml", "wp-sitemap-posts-novini-1.xml",
+             "wp-sitemap-taxonomies-category-1.xml", "wp-sitemap-users-1.xml"],
+            ["wp-sitemap-posts-post-1.xml", "wp-sitemap-posts-novini-1.xml"],
+        ),
+        # Yoast's: its pages', categories' and authors' maps hold no posts, its news' does
+        (
+            ["post-sitemap.xml", "post-sitemap2.xml", "page-sitemap.xml",
+             "category-sitemap.xml", "author-sitemap.xml", "news-sitemap.xml"],
+            ["post-sitemap.xml", "post-sitemap2.xml", "news-sitemap.xml"],
+        ),
+        # no map of posts: the news may be a custom type of any name, every child is read
+        (
+            ["wp-sitemap-posts-page-1.xml", "wp-sitemap-posts-obyava-1.xml"],
+            ["wp-sitemap-posts-page-1.xml", "wp-sitemap-posts-obyava-1.xml"],
+        ),
+        # not WordPress's names: read
+        (["post-sitemap.xml", "sitemap-misc.xml", "sitemap-2026-11.xml"],
+         ["post-sitemap.xml", "sitemap-misc.xml", "sitemap-2026-11.xml"]),
+    ],
+)  # fmt: skip
+def test_a_wordpress_index_beside_its_posts_map_reads_no_map_holding_no_posts(
+    children: list[str], read: list[str]
+) -> None:
+    """Where WordPress's index lists the map of posts, the posts are there: a map of
+    pages, of another post type (round 114's ticbelovir: its sights, pages of history
+    archived as articles by the shape its home page's grid taught), of terms or of users
+    holds none, and is not read; a post type named as news is."""
+    index = "".join(f"<sitemap><loc>https://www.x.bg/{name}</loc></sitemap>" for name in children)
+    body = (
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>'
+    )
+    site = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+    got = feed_links(body.encode(), site, "sitemap", base="https://www.x.bg/wp-sitemap.xml")
+    # every child named (robots.txt's line for one is not read on its own), not every read
+    assert len(got.sitemaps) == len(children)
+    kept = posts_children(got.sitemaps)
+    assert [child.url.removeprefix("https://www.x.bg/") for child in kept] == read
 
 
 @pytest.mark.parametrize(

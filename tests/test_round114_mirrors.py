@@ -31,27 +31,7 @@ ROUND114_SITES = {
     "orloviskali": ("Туристическо сдружение „Орлови скали“", "https://www.orlovi-skali.bg"),
 }
 
-# ticbelovir: the home page's grid "Забележителности" (four undated <article> cards of the
-# custom post type, /zabelezhitelnosti/<slug>/) above "Последни новини" (three dated
-# posts at /<slug>/) is read as one page of two news runs; the larger, the sights',
-# teaches its shape (``items.pick_items``), and WordPress's own sitemap index
-# (/wp-sitemap.xml, robots.txt's Sitemap:) lists that type's map,
-# wp-sitemap-posts-zabelezhitelnost-1.xml: read by the taught shape, its five sights,
-# pages of history with no date anywhere, are archived as articles (9/9 + 5, 27
-# requests). Teaching no shape from an undated run beside a dated one was tried: the
-# posts' own shape, /<slug>/, fixes nothing, so the sitemaps are then read by the generic
-# guess alone and a route and a page of three-word slugs are archived instead. The cure
-# is a rule of WordPress's index (a map of another post type than "post" or of "page"
-# holds no posts, ``feeds.posts_sitemap``'s converse) weighed against sites whose news
-# are a custom type: left for a round of its own.
-_XFAIL = {
-    "ticbelovir": pytest.mark.xfail(
-        strict=True,
-        reason="an undated run of sights on the home page teaches their shape, and "
-        "WordPress's sitemap of that post type is read by it: 5 sights archived",
-    )
-}
-_PARAMS = [pytest.param(site, marks=_XFAIL.get(site, ())) for site in sorted(ROUND114_SITES)]
+_PARAMS = sorted(ROUND114_SITES)
 
 
 @pytest.mark.parametrize("site", _PARAMS)

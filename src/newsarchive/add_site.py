@@ -382,7 +382,7 @@ def _holds_news(
         articles, children = read.articles, read.sitemaps
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True
-        queue += [child.url for child in children]
+        queue += [child.url for child in feeds.posts_children(children)]
     return False
 
 

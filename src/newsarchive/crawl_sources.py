@@ -327,6 +327,8 @@ class SourceReader:
         errors, refused = self.report.listing_errors, self._sitemaps_refused
         children = sitemaps if depth < 2 else []
         self._children_named.update(url_key(child.url) for child in children)
+        # (named, so robots.txt's line for one is not read on its own, but not read)
+        children = feeds.posts_children(children)
         fresh = self._fresh(children)
         generated = sitemap_children.generation_stamp(children, SITEMAPS_PER_RUN)
         due: list[tuple[feeds.FeedEntry, str]] = []

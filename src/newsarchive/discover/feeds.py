@@ -44,12 +44,12 @@ from newsarchive.date_stamps import (
     parse_us_stamp,
 )
 from newsarchive.dates import find_text_dates
-from newsarchive.discover.explore import shape_pattern
+from newsarchive.discover.explore import NEWS_PATH, shape_pattern
 from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.json_feeds import json_entries, json_next_page
 from newsarchive.discover.listings import dated_shapes
 from newsarchive.discover.not_news import names_no_news
-from newsarchive.discover.shape import is_not_article_path
+from newsarchive.discover.shape import LIST_WORDS, is_not_article_path
 from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
     article_path,
@@ -850,6 +850,52 @@ def posts_sitemap(url: str) -> bool:
     ``/koleden-bazar/`` (a slug of two words, at the root beside the static pages) is no
     article to the generic guess, nor to a shape the home page's three posts teach."""
     return bool(_POSTS_SITEMAP.search(urlsplit(url).path))
+
+
+# The names WordPress and its sitemap plugins give an index's other children: core's map
+# of a post type (``wp-sitemap-posts-<type>-1.xml``), of a taxonomy's terms
+# (``wp-sitemap-taxonomies-category-1.xml``) and of its users (``wp-sitemap-users-1.xml``);
+# Yoast's, Rank Math's and All in One SEO's ``<type>-sitemap2.xml``; Google XML Sitemaps'
+# ``sitemap-pt-<type>-2026-11.xml`` and ``sitemap-tax-<taxonomy>.xml``. ``type``: the post
+# type's (or taxonomy's) name where the name is one.
+_WORDPRESS_CHILD = re.compile(
+    r"/(?:wp-sitemap-(?:posts-(?P<core>[\w-]+?)-\d+|taxonomies-[\w-]+?-\d+|users-\d+)"
+    r"|(?P<plugin>[\w-]+?)-sitemap\d*|sitemap-pt-(?P<gxs>[a-z_]+?)(?:-[\d-]+)?"
+    r"|sitemap-tax-[\w-]+?)\.xml$",
+    re.IGNORECASE,
+)
+
+
+def posts_children(children: list[FeedEntry]) -> list[FeedEntry]:
+    """An index's children less WordPress's maps that hold no posts, where it lists the
+    map of posts (``posts_sitemap``): the posts go there, so a map of pages, of a
+    taxonomy's terms, of users, or of another post type (a tourist centre's sights,
+    ``wp-sitemap-posts-zabelezhitelnost-1.xml``, its routes, a theme's portfolio) holds
+    none, and is not read. Read, its pages of history were archived as articles wherever
+    a shape or the generic guess fitted their addresses (round 114's ticbelovir: 5 sights,
+    or a route and a static page), and each such map cost a request. A post type whose
+    name names news (``explore.NEWS_PATH``: ``novini``, ``news``, ``aktualno``) is a
+    site's second stream of news, and read; an index without the map of posts (the news
+    a custom post type, the posts' map a plugin's other name) is read whole. Applied by
+    the readers of an index (the crawl, add-site), not ``feed_links``: the index still
+    names such a child, so robots.txt's line for it is that child, not a sitemap of its
+    own read every night (round 94's kartovo's ``video-sitemap.xml``: a rerun of 4)."""
+    if not any(posts_sitemap(child.url) for child in children):
+        return children
+    return [child for child in children if not _holds_no_posts(child.url)]
+
+
+def _holds_no_posts(url: str) -> bool:
+    """Whether ``url`` is named as WordPress names a child of its index that is not the
+    map of posts nor of a post type named as news (``posts_children``): a taxonomy's or
+    an author's map (``category-sitemap.xml``) never is."""
+    path = urlsplit(url).path
+    named = _WORDPRESS_CHILD.search(path)
+    if named is None or posts_sitemap(url):
+        return False
+    kind = (named.group("core") or named.group("plugin") or named.group("gxs") or "").lower()
+    # (``NEWS_PATH`` knows ``/category/novini/`` for a section: a map of categories is none)
+    return kind in LIST_WORDS or not NEWS_PATH.search(f"/{kind}/")
 
 
 def _said_news(url: str, profile: Profile) -> bool:
