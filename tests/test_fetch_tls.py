@@ -147,3 +147,38 @@ def test_bad_ca_bundle_is_one_line(run_cli: Callable[..., Result], certs: object
     assert result.exit_code == 2
     assert "ca_bundle '/nonexistent/ca.pem' is no readable file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_authorities_are_read_when_a_host_first_needs_tls_once_a_run(
+    run_cli: Callable[..., Result],
+    certs: object,
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """certifi's authorities go into a context when a host first needs TLS, once a run:
+    a crawl of an ``http://`` server reads none, one of an ``https://`` site once (it
+    read them twice more, into the transport's and its pool's contexts, which no
+    handshake uses: some 50-100 ms of CPU at the start of every command that fetches)."""
+    import certifi
+
+    from .mirror_sites import bare_profile, crawl_twice
+    from .support import SITES
+
+    for name in ("SSL_CERT_FILE", "SSL_CERT_DIR"):  # (httpx reads those instead of certifi)
+        monkeypatch.delenv(name, raising=False)
+    read: list[str] = []
+    where = certifi.where
+
+    def reading() -> str:
+        read.append(where())
+        return read[-1]
+
+    monkeypatch.setattr(certifi, "where", reading)
+    profile = bare_profile(tmp_path, "dinya", "Община Диня", "https://dinya.bg")
+    first, _ = crawl_twice(run_cli, tmp_path / "http.db", profile, "dinya", SITES / "dinya")
+    assert first and read == []
+    with tlsserver.TlsSite(certs, "good") as site:
+        result = _crawl(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    assert len(_archived(db)) == 2 and len(read) == 1

@@ -24,8 +24,8 @@ import pytest
 
 from newsarchive.extraction import extract
 
-from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice
-from .support import SITES, Result
+from .mirror_sites import bare_crawl_twice, bare_profile, check_bare_crawl, crawl_twice
+from .support import Result
 
 ROUND10_SITES = {
     # hashed and utility classes only; related cards, comments, a long footer notice
@@ -50,8 +50,7 @@ def test_an_amp_copy_listed_alone_is_archived_as_its_original_shows_it(
     """trankovo: each listed copy is fetched once, then the original its canonical names
     (which prints the byline the AMP template drops), and nothing twice; the rerun asks
     robots.txt and the listing only."""
-    profile = bare_profile(tmp_path, "trankovo", *ROUND10_SITES["trankovo"])
-    first, nightly = crawl_twice(run_cli, db, profile, "trankovo", SITES / "trankovo")
+    first, nightly = bare_crawl_twice(run_cli, db, tmp_path, "trankovo", *ROUND10_SITES["trankovo"])
     copies = [p for p in first if p.endswith("/amp/")]
     originals = [p for p in first if p.startswith("/novini/") and p.count("/") == 3]
     assert len(copies) == len(set(copies)) == 6

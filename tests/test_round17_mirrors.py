@@ -24,7 +24,7 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice
+from .mirror_sites import bare_crawl_twice, check_bare_crawl
 from .support import SITES, Result
 
 ROUND17_SITES = {
@@ -59,8 +59,7 @@ def test_a_round17_site_nobody_profiled_is_archived_whole_and_right(
 
 
 def _requests(run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str) -> list[str]:
-    profile = bare_profile(tmp_path, site, *ROUND17_SITES[site])
-    first, _ = crawl_twice(run_cli, db, profile, site, SITES / site)
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND17_SITES[site])
     return first
 
 

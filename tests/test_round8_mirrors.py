@@ -28,7 +28,13 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import article_rows, bare_profile, check_bare_crawl, crawl_twice
+from .mirror_sites import (
+    article_rows,
+    bare_crawl_twice,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+)
 from .support import SITES, Result
 
 ROUND8_SITES = {
@@ -58,8 +64,7 @@ def _crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> tuple[list[str], list[str]]:
     """The requests of a first crawl and of the no-op rerun after it."""
-    profile = bare_profile(tmp_path, site, *ROUND8_SITES[site])
-    return crawl_twice(run_cli, db, profile, site, SITES / site)
+    return bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND8_SITES[site])
 
 
 @pytest.mark.parametrize("site", sorted(ROUND8_SITES))

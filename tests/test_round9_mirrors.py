@@ -27,7 +27,13 @@ import pytest
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice, mirror_crawls
+from .mirror_sites import (
+    bare_crawl_twice,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+    mirror_crawls,
+)
 from .support import SITES, Result
 
 ROUND9_SITES = {
@@ -71,8 +77,9 @@ def test_a_feed_behind_a_redirector_is_read_at_the_address_it_names(
     article>`` name addresses on the site itself: they are read there, each article
     fetched once and no redirector asked, the first night or the next (the home page's
     three cards make it the listing beside the feed)."""
-    profile = bare_profile(tmp_path, "vodenitsa", *ROUND9_SITES["vodenitsa"])
-    first, nightly = crawl_twice(run_cli, db, profile, "vodenitsa", SITES / "vodenitsa")
+    first, nightly = bare_crawl_twice(
+        run_cli, db, tmp_path, "vodenitsa", *ROUND9_SITES["vodenitsa"]
+    )
     assert not [p for p in first + nightly if p.startswith("/redirect.php")]
     assert nightly == ["/robots.txt", "/rss.xml", "/"]
 

@@ -238,14 +238,22 @@ def bounded_transport(backend: BoundedBackend, limits: httpx.Limits) -> httpx.HT
     httpx takes no network backend, so its connection pool is replaced by an equal one
     that has it; were that attribute ever gone, the plain transport is returned and only
     the fetcher's check between body chunks bounds a response.
+
+    The pool's context is never a handshake's: ``BoundedStream.start_tls`` takes the
+    backend's ``TlsPolicy``'s, built when a host first needs it. So the pool gets one
+    trusting no authority (a handshake with it would fail, not pass unverified), not a
+    default context each: certifi's authorities read twice, some 45 ms of CPU each, at
+    the start of every command that fetches (a crawl of http:// sites needs none).
     """
-    transport = httpx.HTTPTransport(limits=limits)
-    if hasattr(transport, "_pool"):
-        transport._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=backend,
-        )
+    unused = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # (verifies; knows no authority)
+    transport = httpx.HTTPTransport(verify=unused, limits=limits)
+    if not hasattr(transport, "_pool"):
+        return httpx.HTTPTransport(verify=backend.tls.context(None), limits=limits)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=unused,
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
     return transport
