@@ -31,6 +31,11 @@ typecheck: $(STAMP)
 # last slow tests (servers, signals, a process each) queued behind one worker: 33
 # slow-ish files on four workers, load 357 s and 380 s, worksteal 340 s and 255 s
 # (alternating, the machine loaded 5-7, other timings beside some of them).
+# The suite is CPU-bound on two cores: some 620 s of CPU at -n 2, over a third of it every
+# fetching command reading certifi's authorities into two TLS contexts no handshake used
+# (fetch/deadline.py's bounded_transport; gone): 585-731 s -> 367-459 s of CPU, 545 s
+# and 707 s -> 198 s and 242 s on four workers, 544 s and 568 s -> 392 s and 454 s on two
+# (alternating with the code before, the machine loaded 3-9).
 # The bytecode cache stays on (git ignores __pycache__) where the environment turns it
 # off (PYTHONDONTWRITEBYTECODE=1): else each worker, and each CLI a test starts in a
 # process of its own, compiles the same modules again (collecting alone: 10 s of CPU
