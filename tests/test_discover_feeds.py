@@ -389,6 +389,23 @@ def test_a_wordpress_posts_sitemaps_entries_are_articles_whatever_their_shape(
              "wp-sitemap-taxonomies-category-1.xml", "wp-sitemap-users-1.xml"],
             ["wp-sitemap-posts-post-1.xml", "wp-sitemap-posts-novini-1.xml"],
         ),
+        # a news type named by one item, as a type is named: read, whatever the plugin
+        (
+            ["wp-sitemap-posts-post-1.xml", "wp-sitemap-posts-novina-1.xml",
+             "wp-sitemap-posts-zabelezhitelnost-1.xml"],
+            ["wp-sitemap-posts-post-1.xml", "wp-sitemap-posts-novina-1.xml"],
+        ),
+        (
+            ["post-sitemap.xml", "news-item-sitemap.xml", "news_item-sitemap2.xml",
+             "newsitem-sitemap.xml", "marshrut-sitemap.xml"],
+            ["post-sitemap.xml", "news-item-sitemap.xml", "news_item-sitemap2.xml",
+             "newsitem-sitemap.xml"],
+        ),
+        (
+            ["sitemap-pt-post-2026-11.xml", "sitemap-pt-novina-2026-11.xml",
+             "sitemap-pt-hotel-2026-11.xml"],
+            ["sitemap-pt-post-2026-11.xml", "sitemap-pt-novina-2026-11.xml"],
+        ),
         # Yoast's: its pages', categories' and authors' maps hold no posts, its news' does
         (
             ["post-sitemap.xml", "post-sitemap2.xml", "page-sitemap.xml",

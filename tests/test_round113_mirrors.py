@@ -140,3 +140,22 @@ def test_no_obituary_ad_or_service_page_is_a_news_item(site: str, page: str, url
     words = ("nekrolo", "obituary", "vazpomenanie", "pomen-", "tazhna-vest", "obiava", "obyavi",
              "vremeto", "horoskop")  # fmt: skip
     assert not [u for u in urls if any(w in u for w in words)], urls
+
+
+def test_an_obituary_a_sitemap_lists_at_the_news_address_is_not_archived(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """yasengradnews: robots.txt names a sitemap of every post, the obituaries at the
+    news' own address ``/news/<id>-<slug>`` among them, nothing in it telling them apart.
+    Each obituary's page files itself, its breadcrumb "Начало › Некролози": fetched once,
+    never archived, and not asked again by the nightly run."""
+    first, nightly = bare_crawl_twice(run_cli, db, tmp_path, "yasengradnews",
+                                      *ROUND113_SITES["yasengradnews"])  # fmt: skip
+    assert "/sitemap.xml" in first, first
+    obituaries = [p for p in first if p.startswith("/news/") and any(
+        w in p for w in ("nekrolog", "vazpomenanie", "pomen-", "tazhna-vest"))]  # fmt: skip
+    assert len(obituaries) == 4, first
+    assert not [p for p in nightly if p in obituaries], nightly
+    assert not [url for url in article_rows(db) if "/news/" in url and any(
+        w in url for w in ("nekrolog", "vazpomenanie", "pomen-", "tazhna-vest"))]  # fmt: skip
+    assert len(article_rows(db)) == 8

@@ -84,6 +84,9 @@ class Outcome(enum.Enum):
     NOT_PAGE = "not-a-page"  # a document (PDF, image, archive) linked like an article
     LIST = "a-list"  # a list of news linked like an article (stored as NOT_PAGE's state)
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page it names
+    # a page filing itself under no news (an obituary, an ad: ``discover.filed_under``),
+    # stored as NOT_PAGE's state: settled, never asked again
+    NOT_NEWS = "not-news"
     LATER_PAGE = "later-page"  # page 2+ of an article split over pages: read with page 1
     INTERRUPTED = "interrupted"  # the run stopped while it was in flight: stays queued
 
@@ -223,6 +226,8 @@ class SiteReport:
             text += f", {self.count(Outcome.LIST)} lists of news, not articles"
         if self.count(Outcome.TRANSLATION):
             text += f", {self.count(Outcome.TRANSLATION)} translations of Bulgarian pages"
+        if self.count(Outcome.NOT_NEWS):
+            text += f", {self.count(Outcome.NOT_NEWS)} pages filed under no news (obituaries, ads)"
         if self.count(Outcome.LATER_PAGE):
             text += f", {self.count(Outcome.LATER_PAGE)} later pages of articles, read with them"
         if self.count(Outcome.OLD):

@@ -38,6 +38,7 @@ from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
 from newsarchive.date_stamps import local_date
 from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
+from newsarchive.discover.filed_under import filed_as_no_news
 from newsarchive.discover.listings import dated_news
 from newsarchive.discover.next_pages import older_article_link
 from newsarchive.discover.urls import (
@@ -266,6 +267,12 @@ def judge(
         url, article, page_tree(result.text) if intact is None else intact, result, profile
     ):
         return read(Outcome.LIST, f"a list of news, not an article: {url}")
+    # (a page met where nothing told it apart, a sitemap of every post or a link, at the
+    # news' own address: what it files itself under, "Некролози", is no news)
+    if filed := filed_as_no_news(
+        page_tree(result.text) if intact is None else intact, result.final_url
+    ):
+        return read(Outcome.NOT_NEWS, f"filed under {filed!r}, no news: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since", day=day)
@@ -434,6 +441,7 @@ SETTLED = {
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
     Outcome.LIST: State.NOT_PAGE,  # (no state of its own: settled, never asked again)
+    Outcome.NOT_NEWS: State.NOT_PAGE,  # (likewise)
     Outcome.TRANSLATION: State.TRANSLATION,
     Outcome.LATER_PAGE: State.LATER_PAGE,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged

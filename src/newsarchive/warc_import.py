@@ -44,6 +44,7 @@ from newsarchive.safe_text import one_line
 SKIPS = {
     "type": "not HTML",
     "list": "lists of news, not articles",
+    "not-news": "filed under no news (obituaries, ads, the day's services)",
     "status": "not HTTP 200",
     "revisit": "revisit records",
     "empty": "without an article",
@@ -61,6 +62,7 @@ _SKIPPED = {
     Outcome.GONE: "kind",
     Outcome.NOT_PAGE: "type",
     Outcome.LIST: "list",
+    Outcome.NOT_NEWS: "not-news",
     Outcome.TRANSLATION: "translation",
     Outcome.LATER_PAGE: "later",
 }

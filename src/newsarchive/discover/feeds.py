@@ -864,6 +864,10 @@ _WORDPRESS_CHILD = re.compile(
     r"|sitemap-tax-[\w-]+?)\.xml$",
     re.IGNORECASE,
 )
+# A post type named by one news item, as a type is named (WordPress's own "post", not
+# "posts"): ``novina`` (ед. ч. of "новини"), ``news-item``/``news_item``/``newsitem``,
+# beside ``explore.NEWS_PATH``'s plural words of a section (``novini``, ``news``)
+_NEWS_TYPE = re.compile(r"(?:^|[_-])(?:novin[ai]|news[_-]?items?)(?:$|[_-])", re.IGNORECASE)
 
 
 def posts_children(children: list[FeedEntry]) -> list[FeedEntry]:
@@ -874,8 +878,9 @@ def posts_children(children: list[FeedEntry]) -> list[FeedEntry]:
     none, and is not read. Read, its pages of history were archived as articles wherever
     a shape or the generic guess fitted their addresses (round 114's ticbelovir: 5 sights,
     or a route and a static page), and each such map cost a request. A post type whose
-    name names news (``explore.NEWS_PATH``: ``novini``, ``news``, ``aktualno``) is a
-    site's second stream of news, and read; an index without the map of posts (the news
+    name names news (``explore.NEWS_PATH``: ``novini``, ``news``, ``aktualno``; or one
+    news item, as a type is named: ``novina``, ``news-item``, ``_NEWS_TYPE``) is a site's
+    second stream of news, and read; an index without the map of posts (the news
     a custom post type, the posts' map a plugin's other name) is read whole. Applied by
     the readers of an index (the crawl, add-site), not ``feed_links``: the index still
     names such a child, so robots.txt's line for it is that child, not a sitemap of its
@@ -895,7 +900,7 @@ def _holds_no_posts(url: str) -> bool:
         return False
     kind = (named.group("core") or named.group("plugin") or named.group("gxs") or "").lower()
     # (``NEWS_PATH`` knows ``/category/novini/`` for a section: a map of categories is none)
-    return kind in LIST_WORDS or not NEWS_PATH.search(f"/{kind}/")
+    return kind in LIST_WORDS or not (NEWS_PATH.search(f"/{kind}/") or _NEWS_TYPE.search(kind))
 
 
 def _said_news(url: str, profile: Profile) -> bool:

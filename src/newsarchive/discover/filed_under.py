@@ -1,0 +1,143 @@
+"""Where an article page files itself, and whether that is under no news (``not_news``).
+
+Discovery keeps a portal's obituaries, ads and day's services out by how it meets them: a
+menu entry, an address, a feed item's category, a card's badge or box. A page met some
+other way (a sitemap of every post, a link in an article) at the news' own address
+(``/news/<id>-<slug>``) is told apart only by what it says of itself, read here from the
+signals that are the page's own, never its sidebar's or menu's:
+
+* ``<meta property="article:section">`` (Yoast, Open Graph's article section);
+* the ``articleSection`` of the page's article node in its JSON-LD (the first such node:
+  a related article's node in a ``@graph`` speaks of that article);
+* its breadcrumb's deepest section: the trail's last link that is neither the site's
+  home nor the page itself ("Начало › Некролози › …" files it under "Некролози", "Новини
+  › Общество" under "Общество");
+* the category links WordPress's post meta writes (``rel="category tag"``) outside the
+  page's furniture (a sidebar's widget of the newest obituaries writes its own).
+
+The page is no news when it states a section and every section it states names no news
+(``names_no_news``), as a feed item is (``feeds``): an obituary filed under "Новини"
+too stays. A body class (``category-nekrolozi``) is not read: WordPress writes it on a
+category's archive page, and its ``post_class`` on every card of a list as well.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.discover.furniture import Furniture, headline_boxes
+from newsarchive.discover.not_news import names_no_news
+
+_SIGNALS = (
+    'meta[property="article:section"], script[type="application/ld+json"], a[rel~="category"], '
+    '[class*="breadcrumb"], [id*="breadcrumb"], [itemtype*="BreadcrumbList"], '
+    '[aria-label="breadcrumb"], [aria-label="Breadcrumb"]'
+)
+# JSON-LD node types of an article (``@type`` lower-cased): a page's own node
+_ARTICLE_TYPES = ("article", "posting", "report")
+# JSON-LD nodes read of one page at most (a hostile page's graph is cut there)
+_MAX_NODES = 200
+# The most links a breadcrumb holds: more is a block merely named so (a body's or a
+# layout's class "has-breadcrumbs" around the whole page), never read as the trail
+_MAX_CRUMBS = 8
+
+
+def _nodes(data: Any, budget: list[int]) -> Iterator[dict[str, Any]]:
+    """The JSON-LD's objects, top level and ``@graph`` first, in order."""
+    stack = [data]
+    while stack and budget[0] > 0:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            budget[0] -= 1
+            yield item
+            if "@graph" in item:
+                stack[:0] = [item["@graph"]]
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    kinds = node.get("@type")
+    named = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.lower().endswith(_ARTICLE_TYPES) for k in named)
+
+
+def _jsonld_sections(scripts: list[LexborNode]) -> list[str]:
+    """The ``articleSection`` of the page's first article node."""
+    budget = [_MAX_NODES]
+    for script in scripts:
+        try:
+            data = json.loads(script.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for node in _nodes(data, budget):
+            if not _is_article(node):
+                continue
+            section = node.get("articleSection")
+            sections = section if isinstance(section, list) else [section]
+            return [s for s in sections if isinstance(s, str) and s.strip()]
+    return []
+
+
+def _is_home(href: str) -> bool:
+    return urlsplit(href).path.strip("/") in ("", "index.php", "index.html", "bg")
+
+
+def _is_trail(node: LexborNode) -> bool:
+    """A breadcrumb's block, not a page or column merely named so (``_MAX_CRUMBS``)."""
+    return node.tag not in ("html", "body", "main") and len(node.css("a[href]")) <= _MAX_CRUMBS
+
+
+def _crumb_section(trail: LexborNode, url: str) -> str:
+    """The breadcrumb's deepest section: its last link to neither home nor the page."""
+    page = urlsplit(url)._replace(fragment="").geturl()
+    deepest = ""
+    for link in trail.css("a[href]"):
+        href = urljoin(url, link.attributes.get("href") or "")
+        label = " ".join(link.text(deep=True).split())
+        if label and not _is_home(href) and urlsplit(href)._replace(fragment="").geturl() != page:
+            deepest = label
+    return deepest
+
+
+def stated_sections(tree: LexborHTMLParser, url: str) -> list[str]:
+    """The sections the page at ``url`` files itself under, as it states them (above)."""
+    sections: list[str] = []
+    scripts: list[LexborNode] = []
+    categories: list[LexborNode] = []
+    trail: LexborNode | None = None
+    for node in tree.css(_SIGNALS):
+        if node.tag == "meta":
+            content = " ".join((node.attributes.get("content") or "").split())
+            if content:
+                sections.append(content)
+        elif node.tag == "script":
+            scripts.append(node)
+        elif node.tag == "a" and "category" in (node.attributes.get("rel") or "").split():
+            categories.append(node)
+        elif trail is None and _is_trail(node):  # (the outermost: its items match too)
+            trail = node
+    sections += _jsonld_sections(scripts)
+    if trail is not None and (deepest := _crumb_section(trail, url)):
+        sections.append(deepest)
+    if categories:
+        furniture = Furniture(headed=headline_boxes(tree))
+        for link in categories:
+            label = " ".join(link.text(deep=True).split())
+            if label and not furniture.holds(link):
+                sections.append(label)
+    return sections
+
+
+def filed_as_no_news(tree: LexborHTMLParser, url: str) -> str:
+    """The section naming no news the page at ``url`` files itself under (its first), or
+    "" where it states none or any it states names news (``stated_sections``)."""
+    sections = stated_sections(tree, url)
+    if sections and all(names_no_news(s) for s in sections):
+        return sections[0]
+    return ""
