@@ -1191,6 +1191,16 @@ for site, name, origin in (
     ("ppsinyaskala", "Природен парк „Синя скала“", "https://www.pp-sinyaskala.bg"),
     ("byalvrah", "Курорт Бял връх", "https://www.byalvrah-resort.bg"),
     ("orloviskali", "Туристическо сдружение „Орлови скали“", "https://www.orlovi-skali.bg"),
+    # and a hundred-and-fifteenth's (tests/fixtures/make_mirrors_round115.py): sports
+    # sites whose news (match reports, transfers, interviews) sit beside dated non-news:
+    # fixtures dated in the future, a round's results and standings, live texts, a match
+    # centre per game, player profiles, galleries, ticket notices: a regional portal on
+    # WordPress with SportsPress, a football club's PHP site, a basketball club on a
+    # website builder, a regional newspaper's /article/<id> with its "Спорт"
+    ("sportdunavets", "Спорт Дунавец", "https://sportdunavets.bg"),
+    ("fkchernovodets", "ФК Черноводец 1923", "https://www.fc-chernovodets.bg"),
+    ("bkvihar", "БК Вихър Дъбрава", "https://www.bkvihar.bg"),
+    ("dolinavestnik", "Вестник „Долина“", "https://www.dolina-vestnik.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

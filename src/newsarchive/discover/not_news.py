@@ -7,8 +7,11 @@ and the day's services: the weather forecast ("Времето"), the horoscope, 
 pharmacies, the cinema and TV programmes, the exchange rates, a poll ("Анкета"). README
 (round 113) decides they are no news for a researcher of a region's news: a notice the
 family paid for, an ad, a service page of the day, each dated and listed, none a story the
-editors wrote. A menu entry, a feed item's category, a card's category link or a box's
-heading naming one of them, or an address filed under one, leads to no article.
+editors wrote. A sports site's live text ("На живо", minute by minute) and a round's
+results, standings and fixtures ("Резултати", "Класиране", "Програма") are none either
+(round 115): a record of a game or a table, where the match report is the story. A menu
+entry, a feed item's category, a card's category link or a box's heading naming one of
+them, or an address filed under one, leads to no article.
 
 Only the labels a portal files such pages under, never a headline's words: "Анкета:
 липсата на работници…" is a story of a survey's results, "Времето се затопля" one of the
@@ -30,8 +33,14 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 # A label naming such a page only when it is the whole label: a portal's "Кино" is its
-# cinema's programme, but "Кино и театър" a section of culture news.
-_ALONE = re.compile(r"кино", re.IGNORECASE)
+# cinema's programme, but "Кино и театър" a section of culture news; a sports site's "На
+# живо" (a live text, minute by minute), "Резултати", "Класиране", "Програма" and their
+# pairs (a round's tables, the games to come: round 115), but "Програма за развитие на
+# селските райони" a section of a municipality's news of that programme.
+_ALONE = re.compile(
+    r"кино|на живо|(?:резултати|класиране|програма)(?:\s+(?:и|&)\s+(?:резултати|класиране))?",
+    re.IGNORECASE,
+)
 # Longer than a menu entry, a category or a box's heading: a headline or a sentence.
 _LABEL_MAX = 40
 

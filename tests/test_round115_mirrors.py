@@ -1,0 +1,91 @@
+"""A hundred-and-fifteenth round of site shapes: SPORTS, crawled from the origin alone (a
+profile of id, name and origin) through a real ``MirrorServer``, as
+``test_round114_mirrors`` does its four.
+
+The mirrors (``tests/fixtures/make_mirrors_round115.py``): a regional sports portal on
+WordPress whose one feed carries live texts and a round's results beside the news, with
+SportsPress's match centre dated by the kick-off, the coming games in the future
+(sportdunavets); a football club's own PHP site of ``/novini/<id>-<slug>`` beside
+``/programa/``, ``/klasirane/``, ``/igrachi/<slug>``, ``/match/<id>`` and ticket notices
+``/bileti/<id>`` (fkchernovodets); a basketball club on a website builder whose home
+page's one card grid mixes news and the coming games (bkvihar); a regional newspaper
+whose every page is ``/article/<id>``, a live text and a round's results digest among
+the news of its "Спорт" (dolinavestnik). Each must archive exactly its news (a match
+report is news), no fixture list, table, match centre, live text, player's profile,
+gallery or ticket notice, nothing dated in the future, with the true title, date, author
+and body, once each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import article_rows, bare_crawl_twice, check_bare_crawl, site_json
+from .support import Result
+
+ROUND115_SITES = {
+    "sportdunavets": ("Спорт Дунавец", "https://sportdunavets.bg"),
+    "fkchernovodets": ("ФК Черноводец 1923", "https://www.fc-chernovodets.bg"),
+    "bkvihar": ("БК Вихър Дъбрава", "https://www.bkvihar.bg"),
+    "dolinavestnik": ("Вестник „Долина“", "https://www.dolina-vestnik.bg"),
+}
+
+_PARAMS = sorted(ROUND115_SITES)
+
+# A volleyball story whose address, `/voleybol/voleybolistkite-turnir/`, is a slug of two
+# words (the generic guess wants three) in a category of one post (no listing: too few
+# cards to teach its shape) is dropped from the one feed unread, though the feed lists it.
+_SPORTDUNAVETS = pytest.mark.xfail(
+    strict=True,
+    reason="a feed item of a two-word slug in a one-post category's folder is no article "
+    "to the generic guess, and no listing taught its shape: 8 of 9",
+)
+# The home page's "Последни" cards of the live text and of the round's results digest,
+# each carrying its rubric's badge ("На живо", "Резултати и класиране") as a link of its
+# own beside the headline, are still taken as news, though the feed's same items are
+# dropped by their <category> (why the badge does not file the card, as
+# ``items.filed_under_no_news`` means it to, is not yet traced): 9 of 9 and 2 more.
+_DOLINAVESTNIK = pytest.mark.xfail(
+    strict=True,
+    reason="the home page's cards of a live text and a results digest, their rubric "
+    "badge a sibling link of the headline, are taken as news items: 9 of 9 and 2 more",
+)
+_WHOLE = [
+    pytest.param(site, marks=_SPORTDUNAVETS) if site == "sportdunavets"
+    else pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik"
+    else site
+    for site in _PARAMS
+]  # fmt: skip
+_NOT_NEWS = [
+    pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik" else site
+    for site in _PARAMS
+]
+
+
+@pytest.mark.parametrize("site", _WHOLE)
+def test_a_round115_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND115_SITES[site])
+
+
+@pytest.mark.parametrize("site", _NOT_NEWS)
+def test_a_round115_crawl_archives_no_fixture_table_live_text_match_or_profile(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    """No fixture list, results or standings table, match centre, live text, player's
+    profile, gallery or ticket notice is archived, nor any page dated after the crawl's
+    day (the coming games); no page is asked twice."""
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND115_SITES[site])
+    rows = article_rows(db)
+    words = ("/event/", "/event-details/", "/match/", "/player/", "/igrachi/", "/programa",
+             "/klasirane", "/rezultati", "/na-zhivo/", "/bileti/", "/galeriya")  # fmt: skip
+    assert not [url for url in rows if any(w in url for w in words)]
+    news = {row["url"] for row in site_json(site, "expected.json")}
+    assert not [url for url, (title, *_) in rows.items() if url not in news], rows.keys()
+    assert not [url for url, (_, published, *_) in rows.items() if (published or "") > "2026-12"]
+    asked = [p for p in first if p != "/robots.txt"]
+    assert len(asked) == len(set(asked)), first
