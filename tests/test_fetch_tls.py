@@ -182,3 +182,35 @@ def test_the_authorities_are_read_when_a_host_first_needs_tls_once_a_run(
         result = _crawl(run_cli, site, db)
     assert result.exit_code == 0, result.stderr
     assert len(_archived(db)) == 2 and len(read) == 1
+
+
+@pytest.mark.parametrize(("kind", "archived"), [("good", 2), ("self-signed", 0)])
+def test_a_transport_without_a_pool_to_replace_still_verifies_by_the_policy(
+    run_cli: Callable[..., Result],
+    certs: object,
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    archived: int,
+) -> None:
+    """Were httpx's transport ever to keep no ``_pool`` for ``bounded_transport`` to
+    replace, the plain transport it falls back to verifies with the policy's context (the
+    run's authorities, here the test CA), not the pool's that trusts none: the good site
+    is archived, the self-signed one refused."""
+    import httpx
+
+    real = httpx.HTTPTransport
+    built: list[httpx.HTTPTransport] = []
+
+    def transport(*args: object, **kwargs: object) -> httpx.HTTPTransport:
+        made = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not built:
+            del made._pool
+        built.append(made)
+        return made
+
+    monkeypatch.setattr(httpx, "HTTPTransport", transport)
+    with tlsserver.TlsSite(certs, kind) as site:
+        result = _crawl(run_cli, site, db)
+    assert len(built) >= 2 and not hasattr(built[0], "_pool")
+    assert len(_archived(db)) == archived, result.stderr
