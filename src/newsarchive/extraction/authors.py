@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -88,7 +89,60 @@ def pick_author(page: Sources) -> tuple[str, str]:
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, _ORGANIZATION
+    if publisher is None and (name := _site_named_for_writer(page)):
+        return name, SITE_NAMED_FOR_WRITER
     return publisher or ("", "none")
+
+
+# The rule of the last resort on a personal site, which is named after its writer.
+SITE_NAMED_FOR_WRITER = "generic:site-named-for-writer"
+
+
+def _site_named_for_writer(page: Sources) -> str:
+    """The site's name when it is a person's and the page links it to the site's home,
+    "" otherwise: a personal blog's header prints its writer's name as the link home
+    ("<a href="/">Pierce Freeman</a>", "Go ahead, self-host Postgres | Pierce Freeman"
+    in its title) and no byline, the page being all one person's. Asked only when the page
+    names no one else. The site's name is its og:site_name or a title's edge part, and
+    where the metadata names no site (a title of one part, no og:site_name), the text of
+    the page's first link home, the header's. It must be a person's name
+    (``bylines.person_words``: a Bulgarian one ending in a surname, a Latin one's words
+    names', not a place's or an outlet's), so a town's paper ("Вести Русе") or a
+    newsroom's ("Радио Варна") is never taken, and not one whose words the page writes
+    as words (``_used_as_words``: a brand's); and the page's first link home must print
+    it, so a headline of two names (a title's first part) is not."""
+    meta = page.meta
+    named = (meta.og_site_name, *edge_segments(meta.html_title), *edge_segments(meta.og_title))
+    body = page.tree.body
+    if body is None:
+        return ""
+    host, _ = host_and_path(page.url)
+    for link in body.css("a[href]"):
+        to_host, path = host_and_path(urljoin(page.url, link.attributes.get("href") or ""))
+        if to_host != host or path not in ("", "/"):
+            continue
+        text = " ".join((link.text(deep=True) or "").split())
+        if not text:
+            continue  # (a logo's picture: the next link home may print the name)
+        own = text in named or not any(named)
+        if not own or not bylines.person_words(text):
+            return ""
+        page_text = (page.page_text or body_text(page.tree))()
+        return "" if _used_as_words(text, page_text) else text
+    return ""
+
+
+def _used_as_words(name: str, text: str) -> bool:
+    """Whether ``text`` writes a word of ``name`` in lower case, as a word of its own: a
+    brand's name is made of words ("Bread Dad", "Human Resources", "Ava Community
+    Energy", shaped as a person's name is), and its page uses them ("the bread", "our
+    community"); a person's name ("Pierce Freeman", "Мария Петрова") is not written so,
+    but in an address or a handle ("pierce.dev", "@artmann", a script's "owain"), which
+    are not read as words. Told by the page, not by a list of every word."""
+    return any(
+        re.search(rf"(?<![\w./@\"]){re.escape(word.casefold())}(?![\w@\"]|\.\w)", text)
+        for word in name.split()
+    )
 
 
 def _names_no_person(name: str, meta: Metadata) -> bool:

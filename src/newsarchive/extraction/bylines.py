@@ -878,7 +878,7 @@ _SIGNING_MARK = re.compile(rf"^(?:[—–-]\s*|(?:{_POSTED_AGENT})\s*:?\s+)", re
 # ("— New York", "— San Francisco", "— Kansas City") or a wire's outlet ("— Associated
 # Press", "By Thomson Reuters", "— Agence France-Presse"), shaped as a name's words are.
 # Told by the words that make a place's name (its first: "New", "San", "Fort"; its
-# last: "City", "Beach") or an outlet's (its last: "Press", "Times"; its first: the
+# last: "City", "Beach") or an outlet's (its last: "Press", "Times", "Blog"; its first: the
 # French, Spanish and Italian "agency"). Only the wire agencies that sign copy with their
 # bare name ("— Thomson Reuters", "By Kyodo") are named one by one, at the end of
 # ``_OUTLET_LAST``: no other place or outlet is.
@@ -891,15 +891,23 @@ _PLACE_LAST = frozenset(
 )
 _OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia"))
 _OUTLET_LAST = frozenset(
-    "press presse agency news times post wire service media network radio television tv "
+    "press presse agency news times post wire service media network radio television tv blog "
     "daily herald journal tribune gazette telegraph chronicle magazine bureau reuters "
     "bloomberg xinhua interfax anadolu kyodo yonhap".split()
+)  # fmt: skip
+# The last words of a body's name that a person's never ends with: "Vascular Institute",
+# "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are.
+_BODY_LAST = frozenset(
+    "institute university college school academy clinic hospital center centre foundation "
+    "society association council group company studio studios lab labs office department "
+    "resources services".split()
 )  # fmt: skip
 
 
 def _place_or_outlet(words: list[str]) -> bool:
-    """Latin title-case ``words`` that name a place or an outlet (``_PLACE_FIRST``…),
-    not a person; a double word counts by its last part ("France-Presse")."""
+    """Latin title-case ``words`` that name a place, an outlet or another body
+    (``_PLACE_FIRST``…, ``_BODY_LAST``), not a person; a double word counts by its last
+    part ("France-Presse")."""
     first = words[0].casefold()
     last = re.split(r"[-'’]", words[-1])[-1].casefold()
     return (
@@ -907,6 +915,7 @@ def _place_or_outlet(words: list[str]) -> bool:
         or first in _OUTLET_FIRST
         or last in _PLACE_LAST
         or last in _OUTLET_LAST
+        or last in _BODY_LAST
     )
 
 
