@@ -35,44 +35,15 @@ ROUND115_SITES = {
 
 _PARAMS = sorted(ROUND115_SITES)
 
-# A volleyball story whose address, `/voleybol/voleybolistkite-turnir/`, is a slug of two
-# words (the generic guess wants three) in a category of one post (no listing: too few
-# cards to teach its shape) is dropped from the one feed unread, though the feed lists it.
-_SPORTDUNAVETS = pytest.mark.xfail(
-    strict=True,
-    reason="a feed item of a two-word slug in a one-post category's folder is no article "
-    "to the generic guess, and no listing taught its shape: 8 of 9",
-)
-# The home page's "Последни" cards of the live text and of the round's results digest,
-# each carrying its rubric's badge ("На живо", "Резултати и класиране") as a link of its
-# own beside the headline, are still taken as news, though the feed's same items are
-# dropped by their <category> (why the badge does not file the card, as
-# ``items.filed_under_no_news`` means it to, is not yet traced): 9 of 9 and 2 more.
-_DOLINAVESTNIK = pytest.mark.xfail(
-    strict=True,
-    reason="the home page's cards of a live text and a results digest, their rubric "
-    "badge a sibling link of the headline, are taken as news items: 9 of 9 and 2 more",
-)
-_WHOLE = [
-    pytest.param(site, marks=_SPORTDUNAVETS) if site == "sportdunavets"
-    else pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik"
-    else site
-    for site in _PARAMS
-]  # fmt: skip
-_NOT_NEWS = [
-    pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik" else site
-    for site in _PARAMS
-]
 
-
-@pytest.mark.parametrize("site", _WHOLE)
+@pytest.mark.parametrize("site", _PARAMS)
 def test_a_round115_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND115_SITES[site])
 
 
-@pytest.mark.parametrize("site", _NOT_NEWS)
+@pytest.mark.parametrize("site", _PARAMS)
 def test_a_round115_crawl_archives_no_fixture_table_live_text_match_or_profile(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
