@@ -23,8 +23,12 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover import listings
+from newsarchive.markup import parse_html
+from newsarchive.models import Profile
+
 from .mirror_sites import article_rows, bare_crawl_twice, check_bare_crawl, site_json
-from .support import Result
+from .support import SITES, Result
 
 ROUND115_SITES = {
     "sportdunavets": ("Спорт Дунавец", "https://sportdunavets.bg"),
@@ -60,3 +64,25 @@ def test_a_round115_crawl_archives_no_fixture_table_live_text_match_or_profile(
     assert not [url for url, (_, published, *_) in rows.items() if (published or "") > "2026-12"]
     asked = [p for p in first if p != "/robots.txt"]
     assert len(asked) == len(set(asked)), first
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [("index.html", "/"), ("section/sport.html", "/section/sport")],
+)
+def test_a_cards_rubric_badge_files_it_and_its_date_is_read(page: str, url: str) -> None:
+    """dolinavestnik's card is a badge ``<a class="rubric" href="/section/sport/na-zhivo">``
+    beside its headline and its date: the badge, its own class naming it so, bounds no
+    card (``listings._category_link``), so each card holds its day, and the live text's
+    and the results digest's cards are filed under "На живо" and "Резултати и класиране"
+    (``items.filed_under_no_news``): no items, their pages never asked. Before, each card
+    stopped at its ``<h3>``, undated, both taken as news items."""
+    name, origin = ROUND115_SITES["dolinavestnik"]
+    profile = Profile(id="dolinavestnik", name=name, origin=origin)
+    html = (SITES / "dolinavestnik" / page).read_text(encoding="utf-8")
+    memo: listings.DateMemo = {}
+    items = listings.news_items(parse_html(html), origin + url, profile, memo=memo)
+    expected = {row["url"] for row in site_json("dolinavestnik", "expected.json")}
+    assert len(items.cards) >= 3
+    assert {card.url for card in items.cards} <= expected
+    assert all(listings.card_date(card, memo) is not None for card in items.cards)
