@@ -23,8 +23,12 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover import listings
+from newsarchive.markup import parse_html
+from newsarchive.models import Profile
+
 from .mirror_sites import article_rows, bare_crawl_twice, check_bare_crawl, site_json
-from .support import Result
+from .support import SITES, Result
 
 ROUND115_SITES = {
     "sportdunavets": ("Спорт Дунавец", "https://sportdunavets.bg"),
@@ -35,44 +39,15 @@ ROUND115_SITES = {
 
 _PARAMS = sorted(ROUND115_SITES)
 
-# A volleyball story whose address, `/voleybol/voleybolistkite-turnir/`, is a slug of two
-# words (the generic guess wants three) in a category of one post (no listing: too few
-# cards to teach its shape) is dropped from the one feed unread, though the feed lists it.
-_SPORTDUNAVETS = pytest.mark.xfail(
-    strict=True,
-    reason="a feed item of a two-word slug in a one-post category's folder is no article "
-    "to the generic guess, and no listing taught its shape: 8 of 9",
-)
-# The home page's "Последни" cards of the live text and of the round's results digest,
-# each carrying its rubric's badge ("На живо", "Резултати и класиране") as a link of its
-# own beside the headline, are still taken as news, though the feed's same items are
-# dropped by their <category> (why the badge does not file the card, as
-# ``items.filed_under_no_news`` means it to, is not yet traced): 9 of 9 and 2 more.
-_DOLINAVESTNIK = pytest.mark.xfail(
-    strict=True,
-    reason="the home page's cards of a live text and a results digest, their rubric "
-    "badge a sibling link of the headline, are taken as news items: 9 of 9 and 2 more",
-)
-_WHOLE = [
-    pytest.param(site, marks=_SPORTDUNAVETS) if site == "sportdunavets"
-    else pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik"
-    else site
-    for site in _PARAMS
-]  # fmt: skip
-_NOT_NEWS = [
-    pytest.param(site, marks=_DOLINAVESTNIK) if site == "dolinavestnik" else site
-    for site in _PARAMS
-]
 
-
-@pytest.mark.parametrize("site", _WHOLE)
+@pytest.mark.parametrize("site", _PARAMS)
 def test_a_round115_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND115_SITES[site])
 
 
-@pytest.mark.parametrize("site", _NOT_NEWS)
+@pytest.mark.parametrize("site", _PARAMS)
 def test_a_round115_crawl_archives_no_fixture_table_live_text_match_or_profile(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
@@ -89,3 +64,25 @@ def test_a_round115_crawl_archives_no_fixture_table_live_text_match_or_profile(
     assert not [url for url, (_, published, *_) in rows.items() if (published or "") > "2026-12"]
     asked = [p for p in first if p != "/robots.txt"]
     assert len(asked) == len(set(asked)), first
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [("index.html", "/"), ("section/sport.html", "/section/sport")],
+)
+def test_a_cards_rubric_badge_files_it_and_its_date_is_read(page: str, url: str) -> None:
+    """dolinavestnik's card is a badge ``<a class="rubric" href="/section/sport/na-zhivo">``
+    beside its headline and its date: the badge, its own class naming it so, bounds no
+    card (``listings._category_link``), so each card holds its day, and the live text's
+    and the results digest's cards are filed under "На живо" and "Резултати и класиране"
+    (``items.filed_under_no_news``): no items, their pages never asked. Before, each card
+    stopped at its ``<h3>``, undated, both taken as news items."""
+    name, origin = ROUND115_SITES["dolinavestnik"]
+    profile = Profile(id="dolinavestnik", name=name, origin=origin)
+    html = (SITES / "dolinavestnik" / page).read_text(encoding="utf-8")
+    memo: listings.DateMemo = {}
+    items = listings.news_items(parse_html(html), origin + url, profile, memo=memo)
+    expected = {row["url"] for row in site_json("dolinavestnik", "expected.json")}
+    assert len(items.cards) >= 3
+    assert {card.url for card in items.cards} <= expected
+    assert all(listings.card_date(card, memo) is not None for card in items.cards)

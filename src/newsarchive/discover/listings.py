@@ -179,6 +179,10 @@ def page_links(
 _CATEGORY_RELS = frozenset({"category", "tag"})
 _CATEGORY_PROPS = frozenset({"genre", "articlesection"})
 _CATEGORY_BOXES = frozenset({"category-name", "parent-category-name", "cat-links"})
+# ... or the link's own class, a badge's: a word ending in the category's or rubric's name
+# ("cat", "td-post-category", "post-cat", "badge-category", "rubric"), never one going on
+# to name a part of it (Joomla's headline ``mod-articles-category-title``)
+_CATEGORY_BADGE = re.compile(r"(?:^|[\s_-])(?:cat|category|rubric|rubrika)(?:$|\s)", re.I)
 
 
 def _category_link(anchor: LexborNode, attributes: dict[str, str | None]) -> bool:
@@ -189,11 +193,17 @@ def _category_link(anchor: LexborNode, attributes: dict[str, str | None]) -> boo
     card: it stopped the card at the headline, short of its date, the category links
     read as dated items (``/izlozhbi`` archived as an article), and the menu's "Новини",
     taken for an item the page lists, was never opened as the section it is (round
-    108's bibliobelograd: 4 of 9 archived, and the category page)."""
+    108's bibliobelograd: 4 of 9 archived, and the category page). A newspaper's card
+    badge ``<a class="rubric" href="/section/sport/na-zhivo">На живо</a>`` beside the
+    headline stopped the card at its ``<h3>`` so: neither the card's date nor its
+    badge was read, and the card of a live text was no card filed under "На живо"
+    (``items.filed_under_no_news``), its page fetched (round 115's dolinavestnik)."""
     rels = set((attributes.get("rel") or "").lower().split())
     if rels & _CATEGORY_RELS:
         return True
     if (attributes.get("itemprop") or "").lower() in _CATEGORY_PROPS:
+        return True
+    if _CATEGORY_BADGE.search(attributes.get("class") or ""):
         return True
     parent = anchor.parent
     box = (parent.attributes.get("class") or "") if parent is not None else ""
