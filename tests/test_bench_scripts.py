@@ -153,3 +153,20 @@ def test_the_date_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> N
     assert "    0     1  none found, the reference's day nowhere on the page" in lines
     assert "    0     1  the reference's day nowhere on the page (text, metadata, URL)" in lines
     assert "   truth  2025-12-19" in lines
+
+
+def test_the_cut_sweep_cuts_where_it_says_and_checks_each_cut() -> None:
+    """Three cut points of a small mirror (``--cuts 2``: its first and last request, and
+    its second always), each crawl killed there, completed and run again: every check
+    passes and the summary counts them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cut_sweep.py"), "--sites", "zaredeno",
+         "--cuts", "2", "--jobs", "1"],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("zaredeno: R 16, 3 cuts, 0 failed;"), lines
+    assert lines[-1].startswith("3 cut points over 1 mirrors in"), lines
+    assert lines[-1].endswith(": 0 failed"), lines
