@@ -462,3 +462,39 @@ def test_a_page_is_dated_by_its_weekday_labels_hours_and_yearless_days(
     assert article.published is not None
     assert article.published.isoformat()[:10] == published
     assert (article.modified.isoformat() if article.modified else None) == modified
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Tags:", "Tag:", "Schlagwörter:", "Étiquettes :", "Mots-clés :", "Etiquetas:",
+     "Parole chiave:", "Palavras-chave:", "Etichete:", "Etiketler:", "Tagi:", "Oznake:",
+     "Етикети:"],
+)  # fmt: skip
+@pytest.mark.parametrize("alone", [False, True], ids=["line", "label-alone"])
+def test_a_labelled_tag_line_in_any_language_gives_the_tags(label: str, alone: bool) -> None:
+    """A post whose tags are only a line of links under a label (no metadata, no
+    ``rel="tag"``, no "/tag/" address): the label opening a text of its own, in a line
+    ("Tags: <a>…</a>, <a>…</a>") or alone in its element beside the links. The page's
+    source holds "Tag" elsewhere (its "Google Tag Manager"), and its menu a link named
+    "Tags", neither of which is a label."""
+    links = '<a href="/t/radweg">Radweg</a>, <a href="/t/stadt">Stadt</a>'
+    after = (
+        f'<div class="post-tags"><span>{label}</span> {links}</div>'
+        if alone
+        else f'<p class="meta">{label} {links}</p>'
+    )
+    title = "Нова пътека" if label == "Етикети:" else "Neuer Radweg"
+    article = extract(_dated_page("de", title, "12.03.2025", after), "https://example.org/a/1")
+    assert article.tags == ("Radweg", "Stadt")
+    assert "Radweg, Stadt" not in article.text
+
+
+@pytest.mark.parametrize(("title", "label"), [("Neuer Radweg", "Tags"), ("Нова пътека", "Етикети")])
+def test_a_menu_link_named_as_a_tag_label_gives_no_tags(title: str, label: str) -> None:
+    """A bare list of links over the page, one of them to the tags' page, named as the
+    label: it stands alone as a label would, but a label is no link, and the list's
+    links are no tags."""
+    html = _dated_page("de", title, "12.03.2025").replace(
+        "<main>", f'<ul><li><a href="/">Home</a></li><li><a href="/t/">{label}</a></li></ul><main>'
+    )
+    assert extract(html, "https://example.org/a/1").tags == ()
