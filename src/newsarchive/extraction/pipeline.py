@@ -1026,8 +1026,8 @@ def _pick_tags(
     url: str,
 ) -> tuple[str, ...]:
     """``tag_links``: the page's ``rel="tag"`` links, and ``h1s`` its h1s (``read_page``);
-    ``headline`` and ``html``, the source, say whether a tag line can be there and under
-    which label (``_tag_label_words``); ``url``: the page's address (``_tag_page_links``)."""
+    ``headline`` and ``html``, the source, say whether a tag line in Bulgarian words can be
+    there (``_may_label_tags``); ``url``: the page's address (``_tag_page_links``)."""
     found: list[str] = []
     for selector in profile.tag_selectors:
         try:
@@ -1038,7 +1038,7 @@ def _pick_tags(
     if not found:
         found = (
             _tag_links(tag_links)
-            or _labelled_tags(tree, _tag_label_words(headline, html))
+            or (_labelled_tags(tree) if _may_label_tags(headline, html) else [])
             or _tag_page_links(h1s, url)
         )
     return tuple(dict.fromkeys(t for t in found if t))
@@ -1074,64 +1074,46 @@ def _tag_name(text: str) -> str:
     return name[1:].lstrip() if name.startswith("#") else name
 
 
-# What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав", "Tags:
-# a, b", "Schlagwörter:", "Étiquettes :"): ``clean.TAG_LABELS``, one vocabulary for the
-# line as boilerplate and for the tags read from it. Looked for only where
-# ``_tag_label_words`` finds the page may print one (a label spelled in character
-# references, "&#1045;тикети", is not looked for), and by the spellings it found there:
-# lexbor's "i" folds Latin only. The Cyrillic labels on a page of a Cyrillic headline, as
-# their words stand anywhere in its source; the others as they open a text node of the
-# source, a colon or the element's end after them (``_LABEL_OPENS_TEXT``): a Latin "Tags"
-# or "Tag" stands in the source of most pages ("Google Tag Manager"), where as a word
-# alone it would send every page to the search for no tag line.
+# What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав"), of
+# ``clean.TAG_LABELS``, one vocabulary for the line as boilerplate and for the tags read
+# from it; lexbor's "i" folds Latin only, so the Cyrillic words come in the cases pages
+# print them. Looked for only where ``_may_label_tags`` says the page may print them (a
+# label spelled in character references, "&#1045;тикети", is not looked for). The labels
+# in Cyrillic alone, as that test reads pages of a Cyrillic headline only: a Latin "Tags"
+# or "Tag" stands in the source of most pages ("Google Tag Manager"), where it would send
+# a page to the search for no tag line, and no cheaper sign of a Latin label was found: a
+# search of the source for one opening a text node (">Tags:", "<span>Tags</span>") found
+# 16 of the 892 dev pages' tag lines, but cost 3% of AEB's extraction even behind a
+# look-ahead and after every other tag rule (one pass of ``in`` over a source is ~0.7%).
+# (A Latin label's line is still no line of the text: ``clean.TAG_LABELS``.)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_CYRILLIC_TAG_WORDS = tuple(
-    cased(name)
-    for name in clean.TAG_LABELS
-    if _CYRILLIC.search(name)
-    for cased in (str.capitalize, str.upper)
-)
-_OTHER_TAG_NAMES = sorted(
-    (name for name in clean.TAG_LABELS if not _CYRILLIC.search(name)), key=len, reverse=True
-)
-_LABEL_OPENS_TEXT = re.compile(
-    rf">\s*((?i:{'|'.join(re.escape(name) for name in _OTHER_TAG_NAMES)}))\s*(?::|</)"
-)
+_TAG_NAMES = tuple(name for name in clean.TAG_LABELS if _CYRILLIC.search(name))
+_TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
+_SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
 # The label alone in an element of its own, its colon there or not: the tags are the links
 # of the box around it (tagDiv's "<ul class="td-tags"><li><span>Етикети</span></li><li><a
 # …>", JNews's "<div class="jeg_post_tags"><span>Етикети:</span> <a …>").
-_TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(clean.TAG_LABELS)})\s*:?$", re.IGNORECASE)
+_TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:?$", re.IGNORECASE)
 _LABEL_BOX_LEVELS = 2
 
 
-def _tag_label_words(headline: str, html: str) -> tuple[str, ...]:
-    """The spellings of tag labels (``clean.TAG_LABELS``) a page may print its tag line
-    under, as its source writes them: a Cyrillic one where its headline is in Cyrillic
-    and its source holds the word, any other where it opens a text node of the source
-    (``_LABEL_OPENS_TEXT``). Lexbor's "contains" over every page's tree was a third of
-    AEB's extraction work, and searching every page's source for the Cyrillic words
-    still 0.8 ms a page (a Cyrillic needle in a page of curly quotes is a slow search);
-    the search for a label opening a text node looks only after each ">"."""
-    words: list[str] = []
-    if _CYRILLIC.search(headline) is not None:
-        words = [word for word in _CYRILLIC_TAG_WORDS if word in html]
-    words += (m[1] for m in _LABEL_OPENS_TEXT.finditer(html))
-    return tuple(dict.fromkeys(words))
+def _may_label_tags(headline: str, html: str) -> bool:
+    """Whether a page may print a tag line in ``_TAG_WORDS``: its headline is in Cyrillic
+    and its source holds one of the words. Lexbor's "contains" over every page's tree was
+    a third of AEB's extraction work, and searching every page's source for the words
+    still 0.8 ms a page (a Cyrillic needle in a page of curly quotes is a slow search)."""
+    return _CYRILLIC.search(headline) is not None and any(word in html for word in _TAG_WORDS)
 
 
-def _labelled_tags(tree: LexborHTMLParser, words: tuple[str, ...]) -> list[str]:
+def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
     """The links after the post's "Етикети:" label, for a page that marks its tags no
     other way (no metadata, no ``rel="tag"``): an old template's line of plain links under
     the text. The first element whose text opens with the label, or the box around the
     label standing alone, its own class aside (it is named "tags", which reads as
     furniture) but not its ancestors' (a sidebar's), and not a cloud of more links than a
-    post has tags; a label that is a link is a menu's. ``words``: the labels' spellings
-    to look for (``_tag_label_words``)."""
+    post has tags; a label that is a link is a menu's."""
     verdicts: dict[int, bool] = {}
-    if not words:
-        return []
-    says_tags = ", ".join(f'*:lexbor-contains("{word}")' for word in words)
-    for node in tree.css(says_tags):
+    for node in tree.css(_SAYS_TAGS):
         text = " ".join(node.text_lexbor().split())
         if _TAG_LABEL_ALONE.match(text):
             if node.tag == "a" or node.css_first("a") is not None:
