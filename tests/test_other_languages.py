@@ -464,32 +464,12 @@ def test_a_page_is_dated_by_its_weekday_labels_hours_and_yearless_days(
     assert (article.modified.isoformat() if article.modified else None) == modified
 
 
-_LATIN_LABELS_UNREAD = pytest.mark.xfail(
-    strict=True,
-    reason="Latin tag labels are not searched for: no cheap sign of one was found (a search "
-    "of the source for a label opening a text node cost 3% of AEB's extraction)",
-)
-
-
-@pytest.mark.parametrize(
-    "label",
-    [
-        *(
-            pytest.param(label, marks=_LATIN_LABELS_UNREAD)
-            for label in ("Tags:", "Tag:", "Schlagwörter:", "Étiquettes :", "Mots-clés :",
-                          "Etiquetas:", "Parole chiave:", "Palavras-chave:", "Etichete:",
-                          "Etiketler:", "Tagi:", "Oznake:")
-        ),
-        "Етикети:",
-    ],
-)  # fmt: skip
-@pytest.mark.parametrize("alone", [False, True], ids=["line", "label-alone"])
-def test_a_labelled_tag_line_in_any_language_gives_the_tags(label: str, alone: bool) -> None:
-    """A post whose tags are only a line of links under a label (no metadata, no
-    ``rel="tag"``, no "/tag/" address): the label opening a text of its own, in a line
-    ("Tags: <a>…</a>, <a>…</a>") or alone in its element beside the links. The page's
-    source holds "Tag" elsewhere (its "Google Tag Manager"), and its menu a link named
-    "Tags", neither of which is a label."""
+def _tags_under(label: str, *, alone: bool) -> tuple[str, ...]:
+    """The tags read off a post whose tags are only a line of links under ``label``: the
+    label opening a text of its own, in a line ("Tags: <a>…</a>, <a>…</a>") or alone in its
+    element beside the links. The page's source holds "Tag" elsewhere (its "Google Tag
+    Manager"), and its menu a link named "Tags", neither of which is a label; the line is
+    no line of the text."""
     links = '<a href="/t/radweg">Radweg</a>, <a href="/t/stadt">Stadt</a>'
     after = (
         f'<div class="post-tags"><span>{label}</span> {links}</div>'
@@ -498,8 +478,43 @@ def test_a_labelled_tag_line_in_any_language_gives_the_tags(label: str, alone: b
     )
     title = "Нова пътека" if label == "Етикети:" else "Neuer Radweg"
     article = extract(_dated_page("de", title, "12.03.2025", after), "https://example.org/a/1")
-    assert article.tags == ("Radweg", "Stadt")
     assert "Radweg, Stadt" not in article.text
+    return article.tags
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["line", "label-alone"])
+def test_a_cyrillic_labelled_tag_line_gives_the_tags(alone: bool) -> None:
+    assert _tags_under("Етикети:", alone=alone) == ("Radweg", "Stadt")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Latin tag labels are not searched for: no cheap sign of one was found (a search "
+    "of the source for a label opening a text node cost 3% of AEB's extraction)",
+)
+def test_a_labelled_tag_line_in_the_other_languages_gives_the_tags() -> None:
+    """Each label of ``clean.TAG_LABELS`` in Latin letters, in a line and alone: every one
+    unread today (one known gap, one strict xfail)."""
+    labels = (
+        "Tags:",
+        "Tag:",
+        "Schlagwörter:",
+        "Étiquettes :",
+        "Mots-clés :",
+        "Etiquetas:",
+        "Parole chiave:",
+        "Palavras-chave:",
+        "Etichete:",
+        "Etiketler:",
+        "Tagi:",
+        "Oznake:",
+    )
+    read = {
+        (label, alone): _tags_under(label, alone=alone)
+        for label in labels
+        for alone in (False, True)
+    }
+    assert read == dict.fromkeys(read, ("Radweg", "Stadt"))
 
 
 @pytest.mark.parametrize(("title", "label"), [("Neuer Radweg", "Tags"), ("Нова пътека", "Етикети")])

@@ -69,6 +69,7 @@ from newsarchive.date_words import (
     TIME,
     TIME12,
     WEEKDAY_ALT,
+    WEEKDAY_BETWEEN_ALT,
     WEEKDAYS,
     month_number,
 )
@@ -91,7 +92,7 @@ _MONTH_INITIALS = "".join(sorted({name[0] for name in MONTHS}))
 # Час: 08:17", "27.11.2026 ч. 08:17", "Date: 11/27/2026 Time: 08:17".
 _TIME_LABELS = ("час", "ч", "time")
 _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
-_WEEKDAY_WORDS = WEEKDAY_ALT
+_WEEKDAY_WORDS = WEEKDAY_BETWEEN_ALT  # (between a date and its time)
 _WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # What may stand between a date and its time, the one place every date pattern joins its
 # time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
