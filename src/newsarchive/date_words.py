@@ -199,9 +199,12 @@ MONTH_WORD = re.compile(rf"(?<!\w)(?:{MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # and its publication) would read the second's "19.11" as the first's hour.
 # The minutes after a comma only where the hours' mark follows, as Bulgarian official
 # prose writes hours and editors type a date line by hand ("27.11.2026 г., 8,17 ч."): a
-# comma between two numbers is a decimal's otherwise ("3,50 лв.").
+# comma between two numbers is a decimal's otherwise ("3,50 лв."). French writes the hour's
+# "h" between them ("12 mars 2025 à 14h30", "9 h 05"), only before two digits of minutes
+# ("14h" alone is an hour, "1h300" no time).
 _CLOCK = (
-    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч))(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч)| ?[hH] ?(?=[0-5]\d(?!\d)))"
+    r"(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
 )
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 TIME = _CLOCK + _HOURS_MARK
@@ -209,7 +212,7 @@ TIME = _CLOCK + _HOURS_MARK
 TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
 # Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
 # "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
-WEEKDAYS = {
+_HOME_WEEKDAYS = {
     "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
     "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
     "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
@@ -217,6 +220,42 @@ WEEKDAYS = {
     "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
+_OTHER_WEEKDAYS = {
+    # The other languages of ``_EUROPEAN_MONTHS``, their whole names only (a short form
+    # is a word of its own too: "mar" the sea, "dom" a house), as a date line prints them
+    # before the day ("Montag, 12. März 2025", "martes, 12 de marzo de 2025", "Publié le
+    # lundi 12 mars 2025", "Τετάρτη, 12 Μαρτίου 2025"), with and without their accents.
+    # Not Serbian or Macedonian in Cyrillic: "среда" and "недела" are Bulgarian words.
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
+    "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6,
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
+    "luni": 0, "marți": 1, "marţi": 1, "marti": 1, "miercuri": 2, "joi": 3, "vineri": 4,
+    "sâmbătă": 5, "sambata": 5, "duminică": 6, "duminica": 6,
+    "pazartesi": 0, "salı": 1, "sali": 1, "çarşamba": 2, "carsamba": 2, "perşembe": 3,
+    "persembe": 3, "cuma": 4, "cumartesi": 5, "pazar": 6,
+    "poniedziałek": 0, "wtorek": 1, "środa": 2, "czwartek": 3, "piątek": 4, "sobota": 5,
+    "niedziela": 6,
+    "δευτέρα": 0, "τρίτη": 1, "τετάρτη": 2, "πέμπτη": 3, "παρασκευή": 4, "σάββατο": 5,
+    "κυριακή": 6, "δευτερα": 0, "τριτη": 1, "τεταρτη": 2, "πεμπτη": 3, "παρασκευη": 4,
+    "σαββατο": 5, "κυριακη": 6,
+}  # fmt: skip
+WEEKDAYS = _HOME_WEEKDAYS | _OTHER_WEEKDAYS
+# The names as one alternation, gathered by first letter as the months are (tried right
+# before and after every date found: a hundred names now).
+WEEKDAY_ALT = _alternatives(WEEKDAYS)
+# The names a date line prints BETWEEN its date and its time, as Bulgarian CMSs do ("27
+# ноември 2026 г., петък, 08:17 ч.") and English ones may: Bulgarian and English names
+# only. The other languages print theirs before the date, and this alternation stands in
+# each of the dozen date patterns' joins to their time (``dates._TO_TIME``): the hundred
+# names there took some 0.1 s more to compile at every command's start.
+WEEKDAY_BETWEEN_ALT = _alternatives(_HOME_WEEKDAYS)
 # The names alone, for the rules that must not take one for something else (a byline
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
@@ -227,8 +266,11 @@ WEEKDAY_NAMES = frozenset(WEEKDAYS)
 # as its start (``_word_starts``) is found in a lower-cased text, an optional ending in
 # brackets ("publié[e]?", never "publiée?"); the Turkish "ı" as "i", which ignore-case
 # takes for it ("yayinlanma" is "Yayınlanma", "YAYINLANMA"): a text holding an "ı" is
-# searched whole (``_PUBLISHED_LOOKALIKES``). Not Greek: its final "ς" and its symbols'
-# letters ("µ") would send every Greek text, and many another, to that whole search.
+# searched whole (``_PUBLISHED_LOOKALIKES``). Greek with and without its accents (capitals
+# drop them: "ΔΗΜΟΣΙΕΥΘΗΚΕ"), "Δημοσιεύθηκε", "Ενημερώθηκε", "Τελευταία ενημέρωση": the
+# final "ς" ignore-case takes for the "σ" of "δημοσ" sends a Greek text to that whole
+# search, and the micro sign "µ" (the "μ" of "δημ", "ενημ") a text that holds one (one
+# of the 892 dev pages' sources): a cost for Greek pages alone.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
     r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
@@ -236,7 +278,8 @@ _MODIFIED_WORDS = (
     r"aktualisiert|geändert|mis à jour|mise à jour|modifié[e]?|actualizado|actualizada|"
     r"modificado|aggiornato|aggiornata|aggiornamento|modificato|actualizat[ăa]?|actualizare|"
     r"atualizado|atualizada|güncellendi|güncelleme tarihi|güncelleme|zaktualizowano|"
-    r"aktualizacja|data aktualizacji|ажурирано|ažurirano"
+    r"aktualizacja|data aktualizacji|ажурирано|ažurirano|"
+    r"ενημερώθηκε|ενημερωθηκε|τελευταία ενημέρωση|τελευταια ενημερωση|ενημέρωση|ενημερωση"
 )
 # (English names a column's heading over its day too: "Publish date", "Publication date".)
 # Bulgarian, English and Russian apart: the languages whose "на"/"on" and "от"/"by" the
@@ -252,13 +295,14 @@ _PUBLISHED_WORDS = (
     r"veröffentlicht|publiziert|erstellt|publié[e]?|mis en ligne|publicado|publicada|"
     r"fecha de publicación|pubblicato|pubblicata|publicat[ăa]?|data publicării|"
     r"yayinlanma tarihi|yayinlanma|yayin tarihi|eklenme tarihi|opublikowano|"
-    r"data publikacji|објављено|objavljeno"
+    r"data publikacji|објављено|objavljeno|"
+    r"δημοσιεύθηκε|δημοσιευθηκε|δημοσίευση|δημοσιευση|αναρτήθηκε|αναρτηθηκε"
 )
 # What joins a label to its date: "on"/"at", "на"/"в", and in the other languages "am",
 # "le", "el", "il", "em", "pe", "la", "în", "dnia" ("Veröffentlicht am 12. März 2025",
-# "Publié le 12 mars 2025", "Publicado el 12 de marzo de 2025", "Opublikowano dnia"): the
-# last for a line opening with a label too (``bylines``).
-LABEL_JOINS_ELSEWHERE = "am|le|el|il|em|pe|la|în|dnia"
+# "Publié le 12 mars 2025", "Publicado el 12 de marzo de 2025", "Opublikowano dnia",
+# "Δημοσιεύθηκε στις"): the last for a line opening with a label too (``bylines``).
+LABEL_JOINS_ELSEWHERE = "am|le|el|il|em|pe|la|în|dnia|στις"
 _LABEL_END = rf"\W{{0,12}}(?:on|at|на|в|{LABEL_JOINS_ELSEWHERE}|:|-)?\W{{0,6}}$"
 # The first letters of the label words, for the look-ahead each pattern searching for them
 # opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
@@ -392,10 +436,12 @@ def _word_starts(words: str) -> tuple[str, ...]:
 _PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
 _MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
 # The characters the ignore-case match takes for a letter of those starts that
-# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д"; "İ" for "i", which
-# lower-cases to two characters).
-_PUBLISHED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c84\u1c85"
-_MODIFIED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д", "ς" for "σ", the
+# micro sign for "μ"; "İ" for "i", which lower-cases to two characters).
+_PUBLISHED_LOOKALIKES = "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u1c80\u1c81\u1c82\u1c84\u1c85"
+_MODIFIED_LOOKALIKES = (
+    "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+)
 
 
 def says_published_word(text: str, lowered: Callable[[], str] | None = None) -> bool:

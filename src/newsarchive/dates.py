@@ -68,6 +68,8 @@ from newsarchive.date_words import (
     ROMAN_NUMERALS,
     TIME,
     TIME12,
+    WEEKDAY_ALT,
+    WEEKDAY_BETWEEN_ALT,
     WEEKDAYS,
     month_number,
 )
@@ -90,7 +92,7 @@ _MONTH_INITIALS = "".join(sorted({name[0] for name in MONTHS}))
 # Час: 08:17", "27.11.2026 ч. 08:17", "Date: 11/27/2026 Time: 08:17".
 _TIME_LABELS = ("час", "ч", "time")
 _TIME_LABEL = r"(?i:" + "|".join(_TIME_LABELS) + r")\.?:?"
-_WEEKDAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_WORDS = WEEKDAY_BETWEEN_ALT  # (between a date and its time)
 _WEEKDAY_ALT = r"(?i:" + _WEEKDAY_WORDS + r")(?!\w)"
 # What may stand between a date and its time, the one place every date pattern joins its
 # time (``_then_time``): a mark, "," "/" "|" "-" or "@" as WordPress themes write "j F Y @
@@ -301,7 +303,12 @@ _DATE_LABEL_REACH = 30
 
 def _label_before(text: str, start: int) -> str:
     """The text where a label of the date at ``start`` would stand (``MODIFIED_LABEL``,
-    ``PUBLISHED_LABEL`` read it)."""
+    ``PUBLISHED_LABEL`` read it): before the weekday a date line may print between them
+    ("Publié le lundi 12 mars 2025", "Обновено: сряда, 12.03.2025", "Published on
+    Wednesday, March 12, 2025"), where the label's end is looked for."""
+    weekday = _WEEKDAY_RIGHT_BEFORE.search(text, max(start - _WEEKDAY_REACH, 0), start)
+    if weekday is not None:
+        start = weekday.start()
     return text[max(start - _DATE_LABEL_REACH, 0) : start]
 
 
@@ -631,14 +638,18 @@ def _counted_by_word(text: str, start: int) -> bool:
 
 
 _WEEKDAY_RIGHT_BEFORE = re.compile(
-    r"(?<!\w)(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
+    r"(?<!\w)(?P<wd>" + WEEKDAY_ALT + r")\.?,?\s*$",
     re.IGNORECASE,
 )
 
 
+# How far before a date its weekday may start ("segunda-feira, " is 15 characters).
+_WEEKDAY_REACH = 16
+
+
 def _weekday_before(text: str, start: int) -> int | None:
     """The weekday named right before a date ("пон, 11/09/2026"), Monday = 0, if any."""
-    m = _WEEKDAY_RIGHT_BEFORE.search(text[max(0, start - 16) : start])
+    m = _WEEKDAY_RIGHT_BEFORE.search(text[max(0, start - _WEEKDAY_REACH) : start])
     return WEEKDAYS.get(m["wd"].lower()) if m else None
 
 
@@ -725,7 +736,7 @@ _DATE_PREPOSITIONS = frozenset("на в във от до през след пр�
 # октомври", "от 26-27 юли", "в сряда, 10.03.2025"): read past, back to the word.
 _RANGE_WORDS = frozenset(("и", "-", "–"))
 _WEEKDAY_WORD = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?$",
+    r"(?<!\w)(?:" + WEEKDAY_ALT + r")\.?,?$",
     re.IGNORECASE,
 )
 _LAST_WORD = re.compile(r"(\w+):?$")
@@ -784,12 +795,14 @@ def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
 
 
 # Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.
-# No year may follow the day ("28 ноември 2026" is a full date, or a future one).
-_NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d(?![:.]\d))"
+# No year may follow the day ("28 ноември 2026" is a full date, or a future one; "12 de
+# marzo de 2025" too).
+_NO_YEAR_AFTER = r"(?!\.?,?\s*(?:del?\s+)?(?:19|20)\d\d(?![:.]\d))"
 _TIME_AFTER = _then_time(TIME12)
-# "28 ноември", "28-ми ноември", "28 noemvri".
+# "28 ноември", "28-ми ноември", "28 noemvri", and with the "de" Spanish and Portuguese
+# join them by ("12 de marzo", "1º de maio"), as ``_WORDY`` reads them with a year.
 _YEARLESS_WORDY = re.compile(
-    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + DAY_MONTH_ALT + r")(?!\w)\.?"
+    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:(?:of|de)\s+)?(?P<mon>" + DAY_MONTH_ALT + r")(?!\w)\.?"
     + _NO_YEAR_AFTER + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
