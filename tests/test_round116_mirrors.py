@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.discover.not_news import names_no_news
+
 from .mirror_sites import article_rows, bare_crawl_twice, check_bare_crawl, site_json
 from .support import Result
 
@@ -53,17 +55,7 @@ _TOPOLOVO = pytest.mark.xfail(
     reason="duty pharmacies and refuse rounds are posts of 'Новини' told apart by their tags "
     "alone: 9 of 9 and the 7 of them",
 )
-# The daily air-quality bulletins' own category, "Бюлетини за качеството на въздуха", and
-# the home page's box "Качество на въздуха" name no kind of page of no news yet.
-_RIOSVBREZNIK = pytest.mark.xfail(
-    strict=True,
-    reason="the air-quality bulletins' category and box name no non-news: 9 of 9 and 7 more",
-)
-_XFAIL = {
-    "rzikamenitsa": _RZIKAMENITSA,
-    "topolovo": _TOPOLOVO,
-    "riosvbreznik": _RIOSVBREZNIK,
-}
+_XFAIL = {"rzikamenitsa": _RZIKAMENITSA, "topolovo": _TOPOLOVO}
 _WHOLE = [pytest.param(s, marks=_XFAIL[s]) if s in _XFAIL else s for s in _PARAMS]
 
 
@@ -88,3 +80,22 @@ def test_a_round116_crawl_archives_no_bulletin_and_asks_no_page_twice(
     asked = [p for p in first if p != "/robots.txt"]
     assert len(asked) == len(set(asked)), first
     assert len(nightly) <= 3, nightly
+
+
+@pytest.mark.parametrize(
+    ("label", "no_news"),
+    [
+        ("Бюлетини за качеството на въздуха", True),
+        ("Качество на въздуха", True),
+        ("Качество на атмосферния въздух", True),
+        ("Водни нива", True),
+        ("Новини", False),
+        ("Бюлетин", False),  # (a municipality's newsletter, or its subscription box)
+        ("Въздух", False),
+        # a headline, however much of the air it tells, is a story
+        ("Превишени норми на фини прахови частици: качество на въздуха се влошава", False),
+    ],
+)
+def test_a_bulletins_label_names_no_news_and_a_headline_does_not(label: str, no_news: bool) -> None:
+    """The labels a public body files its template bulletins under (round 116)."""
+    assert names_no_news(label) is no_news
