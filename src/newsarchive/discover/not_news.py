@@ -11,10 +11,10 @@ editors wrote. A sports site's live text ("На живо", minute by minute) and
 results, standings and fixtures ("Резултати", "Класиране", "Програма") are none either
 (round 115): a record of a game or a table, where the match report is the story. Nor is a
 bulletin a public body's template fills with a day's or a week's numbers, listed under
-its own label: the air-quality bulletins ("Бюлетини за качеството на въздуха",
-"Качество на въздуха": a table of PM10 per station) and the river's levels ("Водни
-нива": a table of gauges) (round 116), where the smog alert with its measures, filed
-under the news, is a story. A menu
+its own label: the air-quality bulletins ("Бюлетини за качеството на въздуха": a table
+of PM10 per station; not "Качество на въздуха" alone, under which a municipality such as
+Ruse files its news of the air, its measures and smog alerts) and the river's levels
+("Водни нива": a table of gauges) (round 116). A menu
 entry, a feed item's category, a card's category link or a box's heading naming one of
 them, or an address filed under one, leads to no article.
 
@@ -36,7 +36,7 @@ _LABELS = re.compile(
     r"(?<![^\W_])(?:некроло(?:г|зи)\w*|възпоменани[ея]|тъжн[аи] вест(?:и)?|помени?"
     r"|малки обяви|хороскоп\w*|времето|дежурни аптеки|кино\s*програма"
     r"|тв програма|телевизионна програма|валутни курсове|анкет[аи]"
-    r"|(?:бюлетин\w* за )?качество(?:то)? на (?:атмосферния )?въздух\w*|водни нива)(?![^\W_])",
+    r"|бюлетин\w* за качество(?:то)? на (?:атмосферния )?въздух\w*|водни нива)(?![^\W_])",
     re.IGNORECASE,
 )
 # A label naming such a page only when it is the whole label: a portal's "Кино" is its
