@@ -1201,6 +1201,18 @@ for site, name, origin in (
     ("fkchernovodets", "ФК Черноводец 1923", "https://www.fc-chernovodets.bg"),
     ("bkvihar", "БК Вихър Дъбрава", "https://www.bkvihar.bg"),
     ("dolinavestnik", "Вестник „Долина“", "https://www.dolina-vestnik.bg"),
+    # and a hundred-and-sixteenth's (tests/fixtures/make_mirrors_round116.py): periodic
+    # bulletins beside the news, a template's table filled every day or week (a day's air
+    # quality, a week's flu cases, the weekend's duty pharmacies, the week's refuse
+    # rounds, the Danube's levels of a day), dated and listed as the news are: an
+    # environment inspectorate's government-template CMS (a category and the feed's
+    # <category> of their own), a health inspectorate's Joomla (an item of "Новини"
+    # itself), a municipality's WordPress (posts told apart by their tags alone), a river
+    # administration's PHP site (a dated page a day in the home page's box "Водни нива")
+    ("riosvbreznik", "РИОСВ – Брезник", "https://www.riosv-breznik.bg"),
+    ("rzikamenitsa", "Регионална здравна инспекция – Каменица", "https://www.rzi-kamenitsa.bg"),
+    ("topolovo", "Община Тополово", "https://topolovo.bg"),
+    ("dolendunav", "Речна администрация „Долен Дунав“", "https://www.dolen-dunav.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -9,7 +9,12 @@ pharmacies, the cinema and TV programmes, the exchange rates, a poll ("Анке�
 family paid for, an ad, a service page of the day, each dated and listed, none a story the
 editors wrote. A sports site's live text ("На живо", minute by minute) and a round's
 results, standings and fixtures ("Резултати", "Класиране", "Програма") are none either
-(round 115): a record of a game or a table, where the match report is the story. A menu
+(round 115): a record of a game or a table, where the match report is the story. Nor is a
+bulletin a public body's template fills with a day's or a week's numbers, listed under
+its own label: the air-quality bulletins ("Бюлетини за качеството на въздуха": a table
+of PM10 per station; not "Качество на въздуха" alone, under which a municipality such as
+Ruse files its news of the air, its measures and smog alerts) and the river's levels
+("Водни нива": a table of gauges) (round 116). A menu
 entry, a feed item's category, a card's category link or a box's heading naming one of
 them, or an address filed under one, leads to no article.
 
@@ -25,11 +30,13 @@ from __future__ import annotations
 import re
 
 # What a portal files its non-news under, in a menu, a feed's <category>, a card's
-# category link or a box's heading ("Последни некролози", "Всички некролози").
+# category link or a box's heading ("Последни некролози", "Всички некролози"); a public
+# body's bulletins of the air and of the river's levels (round 116).
 _LABELS = re.compile(
     r"(?<![^\W_])(?:некроло(?:г|зи)\w*|възпоменани[ея]|тъжн[аи] вест(?:и)?|помени?"
     r"|малки обяви|хороскоп\w*|времето|дежурни аптеки|кино\s*програма"
-    r"|тв програма|телевизионна програма|валутни курсове|анкет[аи])(?![^\W_])",
+    r"|тв програма|телевизионна програма|валутни курсове|анкет[аи]"
+    r"|бюлетин\w* за качество(?:то)? на (?:атмосферния )?въздух\w*|водни нива)(?![^\W_])",
     re.IGNORECASE,
 )
 # A label naming such a page only when it is the whole label: a portal's "Кино" is its
