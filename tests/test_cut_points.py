@@ -49,16 +49,11 @@ def test_a_nightly_run_cut_before_its_listings_second_page_completes(tmp_path: P
     assert cut.failures == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sub-sites resolved from where the home's items were archived"
-    " (Discoverer._sub_sites_resolved) are judged only by the run that explores: a first"
-    " crawl cut after saving its discovery and before saving them, the next runs read the"
-    " saved discovery and never judge them (3 of 9 for good)",
-)
 def test_a_first_crawl_cut_before_its_sub_sites_were_resolved_completes(tmp_path: Path) -> None:
     """podbalkanets cut as it opens ``/kamengrad/`` (its 21st request: judging the
     editions the home's ``/statia/N`` items were archived in): the completing run reads
-    the saved discovery, the editions' own listings never walked, 3 of 9 never archived."""
+    the saved discovery, whose home items are still saved (``Discovery.home_items``,
+    emptied once judged), and judges them then. Before, they were never saved, the
+    editions' own listings never walked, 3 of 9 never archived."""
     cut = cut_at("podbalkanets", 21, tmp_path)
     assert cut.failures == []
