@@ -508,6 +508,35 @@ def test_a_v28_archive_gains_gone_answers_its_gone_children_at_one(tmp_path: Pat
             ]
 
 
+def test_a_v34_archive_gains_walk_passes_none_unended(tmp_path: Path) -> None:
+    """v35: ``listing_walks.pass_url`` and ``pass_page``, where a settled walk's nightly
+    pass goes on after a cut: none for a walk a v34 archive kept (no pass of theirs is
+    unended), every other column as it was; the migration is made once."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.discover.walk import WalkState
+
+    db = tmp_path / "v34.db"
+    with closing(connect(db, create=True)) as conn:  # today's, made as v34 wrote it
+        conn.execute("ALTER TABLE listing_walks DROP COLUMN pass_url")
+        conn.execute("ALTER TABLE listing_walks DROP COLUMN pass_page")
+        conn.execute(
+            "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
+            " updated_at, failures) VALUES ('https://x.bg/novini', 'x', NULL, 1, 1,"
+            " '2026-11-01T03:00:00+00:00', 2)"
+        )
+        conn.execute("PRAGMA user_version = 34")
+        conn.commit()
+    for _ in range(2):
+        with closing(connect(db, create=False)) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 35
+            state = Frontier(conn, "x").walk("https://x.bg/novini")
+            assert state == WalkState(completed=True, failures=2)
+            assert conn.execute("SELECT pass_url, pass_page FROM listing_walks").fetchall() == [
+                (None, 0)
+            ]
+
+
 def test_a_v30_archive_gains_access_unrecorded_and_reextract_fills_it(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

@@ -197,7 +197,7 @@ def test_a_language_filter_alone_reads_its_index_not_the_table(
         _as_v33(db)
         upgraded = run_cli("search", "--lang", "en", "--db", str(db))
         assert upgraded.exit_code == 0, upgraded.stderr
-        assert "upgrading it to v34" in upgraded.stderr
+        assert f"upgrading it to v{SCHEMA_VERSION}" in upgraded.stderr
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         (shape,) = conn.execute(

@@ -61,6 +61,54 @@ def test_a_completed_walk_stops_at_known_links() -> None:
     assert walk.stop is Stop.KNOWN
 
 
+def test_a_completed_walks_pass_keeps_the_page_it_reads_till_it_ends() -> None:
+    """A settled walk's nightly pass is marked from page 1 on (kept before page 1's
+    articles are fetched), follows the walk page by page, and is emptied where it ends;
+    a page that failed keeps it, for the next run."""
+    walk = ListingWalk(page(1), WalkState(completed=True), stop_after_known=2)
+    assert walk.state == WalkState(completed=True, pass_url=page(1), pass_page=1)
+    walk.listed(Listed(page(2), [NEW] * 9))
+    assert (walk.state.pass_url, walk.state.pass_page) == (page(2), 2)
+    walk.listed(Listed(page(3), [NEW, KNOWN, KNOWN]))
+    assert walk.stop is Stop.KNOWN and walk.state == WalkState(completed=True)
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    walk.listed(Listed(page(2), [NEW]))
+    assert walk.failed() is Stop.FAILED
+    assert walk.state == WalkState(completed=True, failures=1, pass_url=page(2), pass_page=2)
+    # an oldest-first listing's walk begins where it ended, whatever it finds: no pass
+    ascending = WalkState(page(4), 4, completed=True)
+    assert ListingWalk(page(1), ascending).state == ascending
+
+
+@pytest.mark.parametrize(
+    ("cut_at", "pages", "fetched"),
+    [
+        # cut as it asked page 2 (page 1's nine taken): page 2's new ones end it there
+        (2, {1: [KNOWN] * 9, 2: [NEW] * 3 + [KNOWN] * 6}, [1, 2]),
+        # cut while page 2's articles were fetched: all taken now, on to page 3 once
+        (2, {1: [KNOWN] * 9, 2: [KNOWN] * 9, 3: [KNOWN] * 9}, [1, 2, 3]),
+        (2, {1: [KNOWN] * 9, 2: [KNOWN] * 9, 3: [NEW] * 2 + [KNOWN] * 7}, [1, 2, 3]),
+        # cut while page 1's were fetched: on from page 1 once
+        (1, {1: [KNOWN] * 9, 2: [NEW] * 3 + [KNOWN] * 6}, [1, 2]),
+        (1, {1: [KNOWN] * 9, 2: [KNOWN] * 9}, [1, 2]),
+        # this run's page 1 lists new ones, the walk reaches the page cut at by itself
+        (3, {1: [NEW] * 9, 2: [NEW] * 9, 3: [NEW] * 3 + [KNOWN] * 6}, [1, 2, 3]),
+    ],
+)
+def test_a_pass_that_did_not_end_is_gone_on_with_by_the_next_run(
+    cut_at: int, pages: dict[int, list[Seen]], fetched: list[int]
+) -> None:
+    """kalinovets' second night cut after page 1's nine new articles were archived: the
+    next run found page 1 all known and stopped for good. Now it jumps to the page the
+    cut pass was reading, or goes on from it once, and the pass ends as it would have."""
+    state = WalkState(completed=True, pass_url=page(cut_at), pass_page=cut_at)
+    walk = ListingWalk(page(1), state, stop_after_known=5)
+    assert not walk.conditional  # (a 304 would say nothing of the pages after page 1)
+    assert walk_through(walk, pages, last=9) == fetched
+    assert walk.stop is Stop.KNOWN and walk.state == WalkState(completed=True)
+    assert ListingWalk(page(1), walk.state).conditional
+
+
 def test_a_completed_walk_stops_at_a_304() -> None:
     walk = ListingWalk(page(1), WalkState(completed=True))
     assert walk.not_modified() is Stop.KNOWN

@@ -4,16 +4,15 @@ once more, and the archive must be ``expected.json``'s exactly, every walk the u
 completed completed, the no-op rerun at most 3 requests (``cut_sweep.cut_trial``).
 
 Each test holds one cut point the sweep tried: the narrow window the release before
-mended (a first crawl cut inside a calendar's month further back), and one the sweep
-found and nobody has mended yet (a NIGHTLY run cut mid-walk), kept as a strict xfail.
+mended (a first crawl cut inside a calendar's month further back), and the two the sweep
+found after (a NIGHTLY run cut mid-walk; a first crawl cut before judging the sub-sites
+its home's items were archived in), mended since.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import cut_sweep  # noqa: E402
@@ -35,30 +34,21 @@ def test_a_first_crawl_cut_inside_the_calendars_month_before_completes(tmp_path:
     assert cut.failures == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a completed walk's nightly pass keeps no resume point: cut after page 1's"
-    " new articles and before the page ending the pass, the next run finds page 1 all"
-    " known and stops there for good (3 of the night's 12 new articles never archived)",
-)
 def test_a_nightly_run_cut_before_its_listings_second_page_completes(tmp_path: Path) -> None:
     """kalinovets' second night (12 new articles on a list of nine a page) cut as it
     asks ``/novini?page=2``: the completing run asks robots.txt and ``/novini``, all
-    nine known, and stops; page 2's three new articles are never archived."""
+    nine known, and goes on to page 2, where the cut pass was (``WalkState.pass_url``).
+    Before, it stopped there, a completed walk's pass keeping no resume point: page 2's
+    three new articles were never archived."""
     cut = cut_at("kalinovets", 12, tmp_path)
     assert cut.failures == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sub-sites resolved from where the home's items were archived"
-    " (Discoverer._sub_sites_resolved) are judged only by the run that explores: a first"
-    " crawl cut after saving its discovery and before saving them, the next runs read the"
-    " saved discovery and never judge them (3 of 9 for good)",
-)
 def test_a_first_crawl_cut_before_its_sub_sites_were_resolved_completes(tmp_path: Path) -> None:
     """podbalkanets cut as it opens ``/kamengrad/`` (its 21st request: judging the
     editions the home's ``/statia/N`` items were archived in): the completing run reads
-    the saved discovery, the editions' own listings never walked, 3 of 9 never archived."""
+    the saved discovery, whose home items are still saved (``Discovery.home_items``,
+    emptied once judged), and judges them then. Before, they were never saved, the
+    editions' own listings never walked, 3 of 9 never archived."""
     cut = cut_at("podbalkanets", 21, tmp_path)
     assert cut.failures == []

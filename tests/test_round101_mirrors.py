@@ -43,6 +43,7 @@ import tomllib
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -277,12 +278,24 @@ def test_the_home_items_live_where_they_were_archived() -> None:
     assert resolved_cards(cards[:1], {}) == []
 
 
-def test_the_home_items_are_this_runs_only_never_saved() -> None:
-    """The next exploration reads the home page again: a saved discovery holding them
-    would have every nightly run open the sub-sites' folders."""
+def test_the_home_items_are_saved_until_judged_then_emptied(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Saved with what exploring found, so a run cut before judging them leaves them to
+    the next (``test_cut_points``); emptied once judged, or every nightly run would
+    open the sub-sites' folders again."""
     found = Discovery(listings=(f"{PODB}/",), home_items=(f"{PODB}/statia/9120",))
-    assert "home_items" not in found.to_json()
-    assert Discovery.from_json(found.to_json()).home_items == ()
+    assert Discovery.from_json(found.to_json()).home_items == (f"{PODB}/statia/9120",)
+    name, origin = ROUND101_SITES["podbalkanets"]
+    profile = bare_profile(tmp_path, "podbalkanets", name, origin)
+    with MirrorServer(SITES / "podbalkanets") as server:
+        args = ("crawl", "podbalkanets", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        crawls = MirrorCrawls(run_cli, server, SITES / "podbalkanets", args)
+        crawls.crawl()
+        assert _saved(db)["home_items"] == []
+        again = crawls.crawl()
+    assert not any(f"/{town}/" in path for path in again for town in ("kamengrad", "bukovo"))
 
 
 def test_an_exploration_a_month_on_keeps_the_editions_its_archive_places_the_items_in(
@@ -308,9 +321,13 @@ def test_an_exploration_a_month_on_keeps_the_editions_its_archive_places_the_ite
 
 
 def _rested(db: Path) -> list[str]:
+    return list(_saved(db)["rested"])
+
+
+def _saved(db: Path) -> dict[str, Any]:
     with closing(sqlite3.connect(db)) as conn:
         (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
-    return list(json.loads(found)["rested"])
+    return dict(json.loads(found))
 
 
 def test_add_sites_profile_names_the_editions_its_home_items_live_in(

@@ -101,11 +101,15 @@ class Discoverer:
             # (a sitemap robots.txt keeps on its hosting company's CDN is asked there)
             self.fetcher.add_site_hosts(sitemap_hosts(found.sitemaps, self.profile))
             if not left:
+                self._sub_sites_resolved(found)
                 self._keep_moves()
                 return  # all of it was read already
             failed = self.reader.read(found, skip=done)
             suspects = left if failed >= len(left) else self._gone(found, left)
             if not suspects:
+                # (home items still saved: the run that explored was cut before it
+                # judged them, and this one archived what it had left of them)
+                self._sub_sites_resolved(found)
                 self._keep_moves()  # (a move learned reading them counts here too)
                 return  # something found still works, and nothing is gone
             done |= left
@@ -139,7 +143,14 @@ class Discoverer:
         archive's (where each item was archived, in this run or an earlier one: a
         nightly run does not fetch again what is archived, so an exploration repeated a
         month on learns it there), so a site whose home items lead into no folder of
-        their own pays nothing; one that does opens each folder, a request each."""
+        their own pays nothing; one that does opens each folder, a request each.
+
+        The items stay saved with the discovery until judged here, and are emptied
+        after (whatever was added): a run cut before this point (the items' articles
+        queued or archived, their folders not yet judged) leaves them to the next run,
+        which reads the saved discovery and judges them here once the queue it fetched
+        first and the sources it read archived them; one that ends this way (its budget
+        spent, the host resting) keeps them too."""
         if not found.home_items:
             return
         store = self.reader.harvest.store
@@ -148,13 +159,16 @@ class Discoverer:
         self.report.explored += more.requests - found.requests
         added = more.rested[len(found.rested) :]
         saved = self.frontier.discovery()  # (reading may have saved a change to ``found``)
-        if not added or saved is None:
+        if saved is None:
+            return
+        if not added:
+            self.frontier.save_discovery(replace(saved, home_items=()))
             return
         notes = {url: more.notes[url] for url in added}
         self.frontier.save_discovery(
             replace(
                 saved, rested=(*saved.rested, *added), notes={**saved.notes, **notes},
-                article_patterns=more.article_patterns, requests=more.requests,
+                article_patterns=more.article_patterns, requests=more.requests, home_items=(),
             )
         )  # fmt: skip
         # (only they: what exploring found was read; not "explored", so a sub-site gone

@@ -572,12 +572,17 @@ class SourceReader:
         if not profile.pagination and (template := self._page_templates.get(start)):
             profile = replace(profile, pagination=template)
         pages = next_pages.ListingPages(profile)  # where it goes after each page
+        state = self.frontier.walk(start)
         walk = next_pages.listing_walk(
-            start, self.frontier.walk(start), pages.months, limit=limit,
+            start, state, pages.months, limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
             from_start=self.options.refresh,
         )  # fmt: skip
+        if walk.state != state:
+            # (a settled walk's pass begun: kept before page 1's articles are fetched, so
+            # a run cut while fetching them leaves it to the next: ``WalkState.pass_url``)
+            self.frontier.save_walk(start, walk.state)
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         orders: list[bool] = []  # whether each page proved its slash dates month first
         newest: tuple[str, Page] | None = None  # the last page read, and where

@@ -181,6 +181,11 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   the index, not the table.
   ``reextract`` fills it from the captures, without counting the row as changed. A
   reader that cannot upgrade an older archive reads it NULL.
+* v35: ``listing_walks.pass_url`` and ``pass_page``: the page a settled walk's nightly
+  pass was reading while it lasts, emptied where it ends (``discover.walk.WalkState``):
+  a run cut after page 1's new articles were taken, and before the page that would end
+  its pass, left page 1 all known, and every later run stopped there, the night's later
+  new articles never archived. Existing walks hold none: no pass of theirs is unended.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -195,12 +200,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 34
+SCHEMA_VERSION = 35
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
-# v29: a child sitemap's gone answers; v32: a re-read's marks), or a column a reader
+# v29: a child sitemap's gone answers; v32: a re-read's marks; v35: a walk's pass), or a
+# column a reader
 # reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``, v34:
 # ``articles.language``: ``UNRECORDED_UNTIL``). A reader that
 # cannot write the archive (``connection.connect_reader``) reads one this old as it is.
@@ -310,7 +316,9 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     cut_since TEXT,
     cut_pages INTEGER NOT NULL DEFAULT 0,
     judged INTEGER NOT NULL DEFAULT 1,
-    failures INTEGER NOT NULL DEFAULT 0
+    failures INTEGER NOT NULL DEFAULT 0,
+    pass_url TEXT,
+    pass_page INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -817,6 +825,16 @@ def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE listing_walks ADD COLUMN failures INTEGER NOT NULL DEFAULT 0")
 
 
+def _migrate_walk_pass_v35(conn: sqlite3.Connection) -> None:
+    """Where a settled walk's unended pass goes on, unknown before: none (a walk the v4
+    migration rebuilt has the columns already)."""
+    columns = _columns(conn, "listing_walks")
+    if "pass_url" not in columns:
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN pass_url TEXT")
+    if "pass_page" not in columns:
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN pass_page INTEGER NOT NULL DEFAULT 0")
+
+
 def _migrate_update_trigger_v20(conn: sqlite3.Connection) -> None:
     """``articles_au`` fires on the indexed columns only (``_UPDATE_TRIGGER``), where it
     re-indexed a row whatever was updated."""
@@ -945,6 +963,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (32, _migrate_relisted_marks_v32),
     (33, _migrate_text_source_v33),
     (34, _migrate_language_v34),
+    (35, _migrate_walk_pass_v35),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.

@@ -39,6 +39,15 @@ page cap, at the run's budget; an entry's later page listing nothing new (a serv
 answering any ``?start=`` with the first) ends that entry, not the walk. A first crawl
 cut inside an index further back resumes by going on entry by entry (known, a request
 each) to that index, then jumping to where it was cut (``_may_jump``).
+
+A settled walk's nightly PASS (page 1, and on while its pages list new articles) keeps
+a resume point of its own while it lasts (``WalkState.pass_url``, the page it is
+reading), emptied where it ends: a run cut after page 1's new articles were queued or
+archived, and before the page that would end the pass, left page 1 all known to the
+next run, which stopped there for good, the night's later new articles never archived
+(kalinovets 3 of 12). The next run asks page 1 whole, and at its incremental stop jumps
+to that page, or from it (all known now: its articles were taken) goes on to the page
+after it, once (``_unended_pass``).
 """
 
 from __future__ import annotations
@@ -119,8 +128,14 @@ class WalkState:
     # next run reads page 1 whole and, when its dates run forward, walks on to the end
     judged: bool = True
     # runs in a row whose walk failed at ``resume_url``, a page after the first
-    # (``ListingWalk.failed``)
+    # (``ListingWalk.failed``), or at ``pass_url``
     failures: int = 0
+    # a settled walk's nightly pass that has not ended (a run cut, or a page that
+    # failed): the page it was reading (its articles, and those of the pages before it,
+    # queued or archived), where the next run goes on (``ListingWalk._unended_pass``);
+    # None once a pass ends
+    pass_url: str | None = None
+    pass_page: int = 0
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
@@ -259,6 +274,14 @@ class ListingWalk:
         self._overlaps: list[int] = []
         # page 1 asked once more at the walk's end (``grown``): asked, and not yet answered
         self._reread = self.rereading = False
+        # a settled newest-first walk's pass: the page an earlier run's pass was reading
+        # when it was cut (``_unended_pass``); this one's marked from its page 1 on
+        self._cut_pass: tuple[str, int] | None = None
+        if self.settled and not self.ascending:
+            if state.pass_url is not None:
+                self._cut_pass = (state.pass_url, state.pass_page)
+            else:
+                self.state = replace(state, pass_url=start_url, pass_page=1)
         # an index's entries not read yet, newest first; where the walk goes after them
         # (the index before); every entry of the walk's indexes (``_to_index``)
         self._entries: list[str] = []
@@ -275,7 +298,9 @@ class ListingWalk:
         bound ended it."""
         if self.rereading:
             return True
-        return self.url == self._begin and self.settled and not self._judging
+        # (not after a pass that did not end: a 304 would hide the page after page 1)
+        unended = self._cut_pass is not None
+        return self.url == self._begin and self.settled and not self._judging and not unended
 
     def page(self) -> tuple[str, int] | None:
         """The page to fetch now, or None when the walk is over: once it is, page 1 once
@@ -319,7 +344,7 @@ class ListingWalk:
         failed the run, for ever. A walk that ends so reads no page past it again."""
         if (stop := self._answered_again()) is not None:
             return stop
-        if self.number > 1 and self.url == self.state.resume_url:
+        if self.number > 1 and self.url in (self.state.resume_url, self.state.pass_url):
             failures = self.state.failures + 1
             if failures >= MAX_ATTEMPTS:
                 self.gave_up = True
@@ -425,7 +450,8 @@ class ListingWalk:
             return stop
         assert self.url is not None
         self._visited.add(self.url)
-        if self.state.failures and self.url == self.state.resume_url:  # (it answered)
+        if self.state.failures and self.url in (self.state.resume_url, self.state.pass_url):
+            # (it answered)
             self.state = replace(self.state, failures=0)
         verdicts = list(listed.seen)
         new = verdicts.count(Seen.NEW)
@@ -492,7 +518,7 @@ class ListingWalk:
         all_known = Seen.KNOWN in verdicts and not new
         by_day = not self.ascending and not self._unordered
         if by_day and (all_known or self._known_run >= self.stop_after_known):
-            return self._incremental(next_url)
+            return self._incremental(next_url, new)
         self._advance(next_url, self.number + 1)
         return None
 
@@ -595,10 +621,16 @@ class ListingWalk:
         else:
             self.state = replace(self.state, judged=True)
 
-    def _incremental(self, next_url: str | None = None) -> Stop | None:
-        """An incremental stop: final for a settled walk, a jump or a step otherwise."""
+    def _incremental(self, next_url: str | None = None, new: int = 0) -> Stop | None:
+        """An incremental stop (at a page listing ``new`` new links): final for a
+        settled walk (but where its last pass did not end: ``_unended_pass``), a jump or
+        a step otherwise."""
         if self.settled:
-            return self._end(Stop.KNOWN)
+            if (on := self._unended_pass(next_url, new)) is None:
+                return self._end(Stop.KNOWN)
+            self._known_run = 0
+            self._advance(*on)
+            return None
         resume = self.state.resume_url
         if resume is not None and self.state.resume_page > self.number:
             if resume not in self._visited and self._may_jump(resume):
@@ -608,6 +640,29 @@ class ListingWalk:
         if next_url is None:
             return self._end(Stop.END if self.number > 1 else Stop.KNOWN)
         self._advance(next_url, self.number + 1)
+        return None
+
+    def _unended_pass(self, next_url: str | None, new: int) -> tuple[str, int] | None:
+        """Where a settled walk goes on from an incremental stop when an earlier run's
+        pass did not end (``WalkState.pass_url``: the page it was reading when cut): a
+        jump to that page, when it lies further on (on an index's walk, to a page of an
+        index further back, entry by entry to it first: ``_may_jump``); from that page
+        itself listing no new link now (its articles were taken then: whether that pass
+        would have gone on is unknown), on to the page after it, once; listing new ones
+        (the cut came before its articles were taken), the stop is as that pass's would
+        have been. None: the stop is final (no such pass, or this walk went past it)."""
+        if self._cut_pass is None:
+            return None
+        url, number = self._cut_pass
+        if url == self.url:
+            self._cut_pass = None
+            return (next_url, self.number + 1) if next_url is not None and not new else None
+        if number > self.number and url not in self._visited:
+            if self._may_jump(url):
+                return url, number
+            if next_url is not None:
+                return next_url, self.number + 1
+        self._cut_pass = None
         return None
 
     def _may_jump(self, resume: str) -> bool:
@@ -633,6 +688,8 @@ class ListingWalk:
         self.url, self.number = url, number
         if not self.state.completed and number > self.state.resume_page:
             self.state = replace(self.state, resume_url=url, resume_page=number, failures=0)
+        if self.state.pass_url is not None and number > self.state.pass_page:
+            self.state = replace(self.state, pass_url=url, pass_page=number)
 
     def _entry_of(self, url: str) -> str | None:
         """The entry of the walk's indexes (or a later page of one) whose later page
@@ -645,6 +702,8 @@ class ListingWalk:
 
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
+        if stop is not Stop.FAILED:  # (the pass ended: one that failed goes on next run)
+            self.state = replace(self.state, pass_url=None, pass_page=0)
         if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             newest = self._newest_page()
             # (an oldest-first walk that passed older news by keeps the bound it read to)
