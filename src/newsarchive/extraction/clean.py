@@ -292,6 +292,13 @@ TAG_LABELS = (
 )  # fmt: skip
 # A line opening with one of them and its colon.
 TAG_LABEL = re.compile(rf"^(?:{'|'.join(TAG_LABELS)})\s*:", re.IGNORECASE)
+# A text opening with one of them, its colon there or not ("Tags: Radweg"; "TagsRadweg",
+# as lexbor joins a label's element and the link after it), and the letters it may open
+# with: what the generic walk asks of the furniture boxes it skips (``blocks.Walker``),
+# for the tag line a box may be; the label itself is found in the box after. (A label's
+# first letter in a case other than these two is not looked for.)
+OPENS_WITH_TAG_LABEL = re.compile(f"(?:{'|'.join(TAG_LABELS)})", re.IGNORECASE)
+TAG_LABEL_OPENERS = frozenset(c for label in TAG_LABELS for c in (label[0], label[0].upper()))
 
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
 

@@ -1052,11 +1052,14 @@ _STEP_BUDGET = 100_000
 def find_main_paragraphs(
     tree: LexborHTMLParser,
     in_page_links: list[LexborNode] | None = None,
+    tag_label_boxes: list[LexborNode] | None = None,
 ) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted).
     ``in_page_links``: the page's, where the metadata's reading listed them
     (``Metadata.in_page_links``), else the walk asks the tree. Pull quotes repeating the
-    text are not walked (``RepeatedPullQuotes``, asked by the walk)."""
+    text are not walked (``RepeatedPullQuotes``, asked by the walk). ``tag_label_boxes``,
+    if given, gets the furniture boxes the walk found opening with a tag label
+    (``Walker.tag_label_boxes``), for the tags: the walk's by-product, no search."""
     body = tree.body
     if body is None:
         return []
@@ -1114,6 +1117,8 @@ def find_main_paragraphs(
         weights, headline = weighed(walker.blocks, title)
         chosen, dropped, found, score = _choose(walker, weights)
         bound = max(2 * found, score)
+    if tag_label_boxes is not None:
+        tag_label_boxes += walker.tag_label_boxes
     if chosen is None:
         # Every bit of prose is inside furniture marks, none holding most of it (an article
         # split over a page builder's "widget" boxes): choose as if nothing were marked,

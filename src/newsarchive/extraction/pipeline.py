@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -173,7 +173,12 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     # (the elements the metadata listed, only where no profile rule may remove some)
     listed = None if changes_tree(profile) else meta
-    paragraphs, rules["text"] = _pick_body(tree, profile, listed)
+    boxes: list[LexborNode] = []  # (the generic walk's furniture opening with a tag label)
+    paragraphs, rules["text"] = _pick_body(tree, profile, listed, boxes)
+    if not tags and boxes and "tags" not in failed:
+        # no metadata, link or label in Cyrillic told the post's tags: a label in another
+        # language, in a box the walk skipped (``blocks.Walker.tag_label_boxes``)
+        tags = _guarded(lambda: _labelled_tags_in(boxes), _NO_TAGS, "tags", failed)
     if rules["text"].startswith("generic"):  # (a text a framework ships in its data only)
         read = paragraphs
         scripts = listed.page_data if listed is not None else None
@@ -1081,11 +1086,11 @@ def _tag_name(text: str) -> str:
 # label spelled in character references, "&#1045;тикети", is not looked for). The labels
 # in Cyrillic alone, as that test reads pages of a Cyrillic headline only: a Latin "Tags"
 # or "Tag" stands in the source of most pages ("Google Tag Manager"), where it would send
-# a page to the search for no tag line, and no cheaper sign of a Latin label was found: a
-# search of the source for one opening a text node (">Tags:", "<span>Tags</span>") found
-# 16 of the 892 dev pages' tag lines, but cost 3% of AEB's extraction even behind a
-# look-ahead and after every other tag rule (one pass of ``in`` over a source is ~0.7%).
-# (A Latin label's line is still no line of the text: ``clean.TAG_LABELS``.)
+# a page to the search for no tag line, and no cheap sign of a Latin label in the source
+# was found: a search for one opening a text node (">Tags:", "<span>Tags</span>") cost 3%
+# of AEB's extraction even behind a look-ahead (one pass of ``in`` over a source is
+# ~0.7%). A Latin label is read where the generic walk skipped a furniture box whose text
+# opens with it (``_labelled_tags_in``), told by the text the walk reads anyway.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TAG_NAMES = tuple(name for name in clean.TAG_LABELS if _CYRILLIC.search(name))
 _TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
@@ -1093,8 +1098,11 @@ _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
 # The label alone in an element of its own, its colon there or not: the tags are the links
 # of the box around it (tagDiv's "<ul class="td-tags"><li><span>Етикети</span></li><li><a
 # …>", JNews's "<div class="jeg_post_tags"><span>Етикети:</span> <a …>").
-_TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:?$", re.IGNORECASE)
+_TAG_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(clean.TAG_LABELS)})\s*:?$", re.IGNORECASE)
 _LABEL_BOX_LEVELS = 2
+# The elements of a box opening with a tag label looked at for the label (in document
+# order, the box first): it is its first text, a few elements in at most.
+_LABEL_DEPTH = 8
 
 
 def _may_label_tags(headline: str, html: str) -> bool:
@@ -1108,30 +1116,76 @@ def _may_label_tags(headline: str, html: str) -> bool:
 def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
     """The links after the post's "Етикети:" label, for a page that marks its tags no
     other way (no metadata, no ``rel="tag"``): an old template's line of plain links under
-    the text. The first element whose text opens with the label, or the box around the
-    label standing alone, its own class aside (it is named "tags", which reads as
-    furniture) but not its ancestors' (a sidebar's), and not a cloud of more links than a
-    post has tags; a label that is a link is a menu's."""
+    the text (``_tags_after_label``)."""
+    return _tags_after_label(tree.css(_SAYS_TAGS), {})
+
+
+def _labelled_tags_in(boxes: list[LexborNode]) -> tuple[str, ...]:
+    """The links after a tag label in any of ``clean.TAG_LABELS`` ("Tags:", "Schlagwörter:",
+    "Étiquettes :") opening one of ``boxes``, the furniture boxes the generic walk skipped
+    whose text opens with a label (``blocks.Walker.tag_label_boxes``), for a page no other
+    source gave tags: the box itself or an element of its first few (``_LABEL_DEPTH``)."""
     verdicts: dict[int, bool] = {}
-    for node in tree.css(_SAYS_TAGS):
+    for box in boxes:
+        found = _tags_after_label(islice(box.traverse(), _LABEL_DEPTH), verdicts)
+        if found:
+            return tuple(dict.fromkeys(found))
+    return _NO_TAGS
+
+
+def _tags_after_label(nodes: Iterable[LexborNode], verdicts: dict[int, bool]) -> list[str]:
+    """The links after the first of ``nodes`` whose text opens with a tag label and holds
+    the post's tags: an element whose own text opens with the label and its colon
+    (``_opens_own_text``), or the box
+    around the label standing alone, its own class aside (it is named "tags", which reads
+    as furniture) but not its ancestors' (a sidebar's), and not a cloud of more links than
+    a post has tags or of links counting the posts under each (``_counts_posts``); a label
+    that is a link is a menu's. ``verdicts``: ``in_furniture_for``'s memo."""
+    for node in nodes:
         text = " ".join(node.text_lexbor().split())
         if _TAG_LABEL_ALONE.match(text):
             if node.tag == "a" or node.css_first("a") is not None:
                 continue  # a menu's link to the tags' page ("<li><a …>Tags</a></li>")
             # the box around the label is judged itself: a widget headed "Етикети"
             node = judged = _box_of_label(node)
-        elif clean.TAG_LABEL.match(text) and node.parent is not None:
+        elif clean.TAG_LABEL.match(text) and node.parent is not None and _opens_own_text(node):
             judged = node.parent
         else:
             continue
         links = node.css("a[href]")
         if len(links) > _MAX_TAG_LINKS or in_furniture_for(judged, Reader.TAGS, verdicts):
             continue
+        if any(_counts_posts(a) for a in links):
+            continue
         names = [_tag_name(a.text_lexbor()) for a in links]
         found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
         if found:
             return found
     return []
+
+
+def _opens_own_text(node: LexborNode) -> bool:
+    """The element's first child, past blank text, is text: a line of its own ("<p>Tags:
+    <a …>"), not a box opening with an element that holds the label (a post's footer of
+    its tags and its share buttons, whose links are no tags: the label's element and its
+    box are read instead)."""
+    child = node.first_child
+    while child is not None and child.tag == "-text" and (child.text_content or "").isspace():
+        child = child.next
+    return child is not None and child.tag == "-text"
+
+
+# A count after a tag's name in its link, "(12)": how many posts a cloud files under it.
+_POST_COUNT = re.compile(r"\(\d+\)$")
+
+
+def _counts_posts(link: LexborNode) -> bool:
+    """The link prints how many posts the tag has, as a tag cloud does, in an element of
+    its own ("<span class="tag-count">3</span>", read as "coffee3") or in brackets: the
+    site's tags, not the post's."""
+    if any(child.text_lexbor().strip().isdigit() for child in link.iter()):
+        return True
+    return _POST_COUNT.search(link.text_lexbor().strip()) is not None
 
 
 # A link to the site's page of a tag ("/tag/obshtina", "/blog/tag/sport/", "/tags/ремонти"):
@@ -1277,8 +1331,13 @@ def _box_of_label(label: LexborNode) -> LexborNode:
 
 
 def _pick_body(
-    tree: LexborHTMLParser, profile: Profile, listed: Metadata | None = None
+    tree: LexborHTMLParser,
+    profile: Profile,
+    listed: Metadata | None = None,
+    boxes: list[LexborNode] | None = None,
 ) -> tuple[list[str], str]:
+    """``boxes``, if given, gets the furniture boxes the generic walk found opening with a
+    tag label (``content.find_main_paragraphs``), where the generic rules ran."""
     # (the one place the tree is changed: ``changes_tree`` says when)
     clean.drop_selectors(tree, profile.drop_selectors)
     for selector in profile.body_selectors:
@@ -1295,20 +1354,22 @@ def _pick_body(
             if "body" in profile.verified_fields:
                 return paragraphs, f"profile:{selector}"
             # a guess: checked against the generic text of the page (``profile_check``)
-            generic = _generic_body(tree, listed)
+            generic = _generic_body(tree, listed, boxes)
             off = profile_check.body_disagreement(paragraphs, generic)
             if off:
                 return generic, f"generic:drift:{off}"
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
-    return _generic_body(tree, listed), rule
+    return _generic_body(tree, listed, boxes), rule
 
 
-def _generic_body(tree: LexborHTMLParser, listed: Metadata | None) -> list[str]:
+def _generic_body(
+    tree: LexborHTMLParser, listed: Metadata | None, boxes: list[LexborNode] | None = None
+) -> list[str]:
     """The generic rules' text of the page (``content``)."""
     bodies = listed.bodies if listed is not None else None
     links = listed.in_page_links if listed is not None else None
-    found = content.find_main_paragraphs(tree, links)
+    found = content.find_main_paragraphs(tree, links, boxes)
     return content.body_after_description(tree, found, bodies)
 
 
