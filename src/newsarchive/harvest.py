@@ -168,6 +168,12 @@ def _news_list(
 _OPENING = 60
 
 
+def _served_tree(text: str, intact: LexborHTMLParser | None) -> LexborHTMLParser:
+    """The page's tree as served: extraction's where no profile rule changed it, else
+    parsed again (once a page: ``judge``'s readers share it)."""
+    return page_tree(text) if intact is None else intact
+
+
 def judge(
     url: str,
     result: Page | FetchError,
@@ -244,6 +250,7 @@ def judge(
     # (looked for once, and only where asked: a numbered page's here, any other's below)
     items = cache(partial(items_of_article, result.text, result.final_url, article,
                           result.fetched_at, intact))  # fmt: skip
+    served = cache(partial(_served_tree, result.text, intact))  # (for the readers below)
     if before and not items():
         return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
@@ -258,20 +265,16 @@ def judge(
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if original := copy_of(
-        article.text, page_tree(result.text) if intact is None else intact, result.final_url
+        article.text, served(), result.final_url
     ):  # (a template stating lang="bg" on its Russian copy, and no hreflang)
         return read(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
-    if _news_list(
-        url, article, page_tree(result.text) if intact is None else intact, result, profile
-    ):
+    if _news_list(url, article, served(), result, profile):
         return read(Outcome.LIST, f"a list of news, not an article: {url}")
     # (a page met where nothing told it apart, a sitemap of every post or a link, at the
     # news' own address: what it files itself under, "Некролози", is no news)
-    if filed := filed_as_no_news(
-        page_tree(result.text) if intact is None else intact, result.final_url
-    ):
+    if filed := filed_as_no_news(served(), result.final_url):
         return read(Outcome.NOT_NEWS, f"filed under {filed!r}, no news: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):
