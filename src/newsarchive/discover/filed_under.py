@@ -105,11 +105,12 @@ def _crumb_section(trail: LexborNode, url: str) -> str:
     return deepest
 
 
-def stated_sections(tree: LexborHTMLParser, url: str) -> list[str]:
-    """The sections the page at ``url`` files itself under, as it states them (above)."""
+def _stated(tree: LexborHTMLParser, url: str) -> tuple[list[str], list[tuple[LexborNode, str]]]:
+    """The sections the page states in its metadata and breadcrumb, and its category
+    links with their labels, not yet told from a sidebar's (``_own_categories``)."""
     sections: list[str] = []
     scripts: list[LexborNode] = []
-    categories: list[LexborNode] = []
+    categories: list[tuple[LexborNode, str]] = []
     trail: LexborNode | None = None
     for node in tree.css(_SIGNALS):
         if node.tag == "meta":
@@ -119,25 +120,41 @@ def stated_sections(tree: LexborHTMLParser, url: str) -> list[str]:
         elif node.tag == "script":
             scripts.append(node)
         elif node.tag == "a" and "category" in (node.attributes.get("rel") or "").split():
-            categories.append(node)
+            if label := " ".join(node.text(deep=True).split()):
+                categories.append((node, label))
         elif trail is None and _is_trail(node):  # (the outermost: its items match too)
             trail = node
     sections += _jsonld_sections(scripts)
     if trail is not None and (deepest := _crumb_section(trail, url)):
         sections.append(deepest)
-    if categories:
-        furniture = Furniture(headed=headline_boxes(tree))
-        for link in categories:
-            label = " ".join(link.text(deep=True).split())
-            if label and not furniture.holds(link):
-                sections.append(label)
-    return sections
+    return sections, categories
+
+
+def _own_categories(tree: LexborHTMLParser, categories: list[tuple[LexborNode, str]]) -> list[str]:
+    """The labels of the category links outside the page's furniture (a sidebar's
+    widget of the newest obituaries writes its own)."""
+    if not categories:
+        return []
+    furniture = Furniture(headed=headline_boxes(tree))
+    return [label for link, label in categories if not furniture.holds(link)]
+
+
+def stated_sections(tree: LexborHTMLParser, url: str) -> list[str]:
+    """The sections the page at ``url`` files itself under, as it states them (above)."""
+    sections, categories = _stated(tree, url)
+    return sections + _own_categories(tree, categories)
 
 
 def filed_as_no_news(tree: LexborHTMLParser, url: str) -> str:
     """The section naming no news the page at ``url`` files itself under (its first), or
-    "" where it states none or any it states names news (``stated_sections``)."""
-    sections = stated_sections(tree, url)
+    "" where it states none or any it states names news (``stated_sections``). Asked of
+    every article a crawl judges: where no label it states names no news (a news page's
+    "Новини", "Общество"), the answer is "" without telling its category links from a
+    sidebar's (the page's furniture found)."""
+    sections, categories = _stated(tree, url)
+    if not any(names_no_news(s) for s in (*sections, *(label for _, label in categories))):
+        return ""
+    sections += _own_categories(tree, categories)
     if sections and all(names_no_news(s) for s in sections):
         return sections[0]
     return ""
