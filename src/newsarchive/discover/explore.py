@@ -276,11 +276,7 @@ class Discovery:
         )
 
     def to_json(self) -> str:
-        data = asdict(self)
-        for spec in fields(self):
-            if not spec.metadata.get("saved", True):
-                del data[spec.name]
-        return json.dumps(data, ensure_ascii=False)
+        return json.dumps(asdict(self), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Discovery:
