@@ -68,6 +68,41 @@ def test_an_obituary_files_itself_by_its_meta_jsonld_or_category_link() -> None:
     assert filed(tagged) == "Некролози"
 
 
+def crumbs_ld(*items: str) -> str:
+    """A JSON-LD graph as Yoast writes it on a post: its breadcrumb's items, in order."""
+    listed = ",".join(
+        f'{{"@type":"ListItem","position":{n},{item}}}' for n, item in enumerate(items, 1)
+    )
+    return (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"WebPage","@id":"' + URL + '","breadcrumb":{"@id":"#crumbs"}},'
+        '{"@type":"BreadcrumbList","@id":"#crumbs","itemListElement":[' + listed + "]}]}</script>"
+    )
+
+
+def test_an_obituary_files_itself_by_its_jsonld_breadcrumb() -> None:
+    """The trail a page states in its JSON-LD alone (its markup prints none): its deepest
+    item addressed neither home nor at the page itself, however the item is written."""
+    home = '"name":"Начало","item":"https://portal.bg/"'
+    own = '"name":"Некролог: Мария Генова"'
+    section = '"name":"Тъжни вести","item":"https://portal.bg/category/tazhni-vesti/"'
+    assert filed(page(head=crumbs_ld(home, section, own))) == "Тъжни вести"
+    # (an item as a node of its own, and the page's own item at its canonical address:
+    # the page was asked at another, here without the trailing slash)
+    node = '"item":{"@id":"/category/nekrolozi/","name":"Некролози"}'
+    at_page = f'"name":"Некролог","item":"{URL.replace("portal", "www.portal")}/"'
+    assert filed(page(head=crumbs_ld(home, node, at_page))) == "Некролози"
+    # (listed out of order: the position tells the deepest)
+    news = '"name":"Новини","item":"https://portal.bg/category/novini/"'
+    shuffled = crumbs_ld(home, section, news).replace('"position":2', '"position":7', 1)
+    assert stated_sections(parse_html(page(head=shuffled)), URL) == ["Тъжни вести"]
+    # a news page's trail, or one of home and the page alone, files it under no news
+    assert filed(page(head=crumbs_ld(home, news, own))) == ""
+    sport = crumbs_ld(home, news.replace("Новини", "Спорт &#038; Култура"))
+    assert stated_sections(parse_html(page(head=sport)), URL) == ["Спорт & Култура"]
+    assert stated_sections(parse_html(page(head=crumbs_ld(home, own))), URL) == []
+
+
 def test_a_news_article_linking_the_obituaries_is_news() -> None:
     """A menu entry and a sidebar's widget of obituaries (its own ``rel="category tag"``
     links) are no section of the page; nor is a page stating none filed anywhere."""

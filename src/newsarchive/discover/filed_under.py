@@ -11,7 +11,9 @@ signals that are the page's own, never its sidebar's or menu's:
   a related article's node in a ``@graph`` speaks of that article);
 * its breadcrumb's deepest section: the trail's last link that is neither the site's
   home nor the page itself ("Начало › Некролози › …" files it under "Некролози", "Новини
-  › Общество" under "Общество");
+  › Общество" under "Общество"), in its markup or in its JSON-LD ``BreadcrumbList`` (the
+  first such node; Yoast and Rank Math write one on every post, the page's own item
+  without an address or at the page's);
 * the category links WordPress's post meta writes (``rel="category tag"``) outside the
   page's furniture (a sidebar's widget of the newest obituaries writes its own).
 
@@ -23,15 +25,17 @@ category's archive page, and its ``post_class`` on every card of a list as well.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.furniture import Furniture, headline_boxes
 from newsarchive.discover.not_news import names_no_news
+from newsarchive.discover.urls import url_key
 
 _SIGNALS = (
     'meta[property="article:section"], script[type="application/ld+json"], a[rel~="category"], '
@@ -67,25 +71,76 @@ def _is_article(node: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.lower().endswith(_ARTICLE_TYPES) for k in named)
 
 
-def _jsonld_sections(scripts: list[LexborNode]) -> list[str]:
-    """The ``articleSection`` of the page's first article node."""
+def _jsonld_sections(scripts: list[LexborNode], url: str) -> list[str]:
+    """The ``articleSection`` of the page's first article node, and the deepest section
+    of its first ``BreadcrumbList``."""
     budget = [_MAX_NODES]
+    article: list[str] | None = None
+    crumb: str | None = None
     for script in scripts:
         try:
             data = json.loads(script.text(deep=True) or "null", strict=False)
         except (ValueError, RecursionError):
             continue
         for node in _nodes(data, budget):
-            if not _is_article(node):
-                continue
-            section = node.get("articleSection")
-            sections = section if isinstance(section, list) else [section]
-            return [s for s in sections if isinstance(s, str) and s.strip()]
-    return []
+            if article is None and _is_article(node):
+                section = node.get("articleSection")
+                sections = section if isinstance(section, list) else [section]
+                article = [s for s in sections if isinstance(s, str) and s.strip()]
+            elif crumb is None and _is_kind(node, "breadcrumblist"):
+                crumb = _listed_section(node, url)
+            if article is not None and crumb is not None:
+                break
+    return (article or []) + ([crumb] if crumb else [])
+
+
+def _is_kind(node: dict[str, Any], kind: str) -> bool:
+    kinds = node.get("@type")
+    named = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.lower() == kind for k in named)
+
+
+def _listed_section(trail: dict[str, Any], url: str) -> str:
+    """A ``BreadcrumbList``'s deepest section: its last item, by position, with an
+    address that is neither home nor the page (the page's own item often has none)."""
+    items = trail.get("itemListElement")
+    listed = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    deepest = ""
+    for item in sorted(listed, key=_position):
+        target = item.get("item")
+        named = target if isinstance(target, dict) else {}
+        href = target if isinstance(target, str) else named.get("@id") or named.get("url")
+        name = item.get("name") or named.get("name")
+        if not isinstance(href, str) or not isinstance(name, str) or not name.strip():
+            continue
+        href = urljoin(url, href.strip("\"' "))  # (a theme quoting its addresses twice)
+        if not _is_home(href) and not _is_page(href, url):
+            deepest = " ".join(html.unescape(name).split())  # (WordPress's "&#038;")
+    return deepest
+
+
+def _position(item: dict[str, Any]) -> float:
+    """An item's ``position`` (a number or its digits), unnumbered ones last in order."""
+    position = item.get("position")
+    if isinstance(position, (int, float)) and not isinstance(position, bool):
+        return float(position)
+    if isinstance(position, str) and position.strip().isdigit():
+        return float(position)
+    return float("inf")
 
 
 def _is_home(href: str) -> bool:
     return urlsplit(href).path.strip("/") in ("", "index.php", "index.html", "bg")
+
+
+def _is_page(href: str, url: str) -> bool:
+    """A trail's item for the page itself: its address, or one ending in the page's own
+    last segment (its slug), as the canonical address a trail writes does where the page
+    was asked by another (a redirect's, a language folder, no trailing slash)."""
+    if url_key(href) == url_key(url):
+        return True
+    own = unquote(urlsplit(url).path).rstrip("/").rpartition("/")[2]
+    return bool(own) and unquote(urlsplit(href).path).rstrip("/").rpartition("/")[2] == own
 
 
 def _is_trail(node: LexborNode) -> bool:
@@ -95,12 +150,11 @@ def _is_trail(node: LexborNode) -> bool:
 
 def _crumb_section(trail: LexborNode, url: str) -> str:
     """The breadcrumb's deepest section: its last link to neither home nor the page."""
-    page = urlsplit(url)._replace(fragment="").geturl()
     deepest = ""
     for link in trail.css("a[href]"):
         href = urljoin(url, link.attributes.get("href") or "")
         label = " ".join(link.text(deep=True).split())
-        if label and not _is_home(href) and urlsplit(href)._replace(fragment="").geturl() != page:
+        if label and not _is_home(href) and not _is_page(href, url):
             deepest = label
     return deepest
 
@@ -124,7 +178,7 @@ def _stated(tree: LexborHTMLParser, url: str) -> tuple[list[str], list[tuple[Lex
                 categories.append((node, label))
         elif trail is None and _is_trail(node):  # (the outermost: its items match too)
             trail = node
-    sections += _jsonld_sections(scripts)
+    sections += _jsonld_sections(scripts, url)
     if trail is not None and (deepest := _crumb_section(trail, url)):
         sections.append(deepest)
     return sections, categories
