@@ -60,11 +60,11 @@ def test_a_gallery_s_counter_and_toggled_captions_are_not_the_text() -> None:
         f'<ul class="c1f0a9e"><li class="c6d2e11"><img src="/1.jpg" alt="">'
         f'<div class="c3b7a20">{whole}</div><div class="c3b7a21">{short}</div></li></ul>'
         '<div class="c8e0d44"><div class="c0a1b2c">Image 1 of 8</div>'
-        '<div class="c0a1b2d">1 / 8</div></div>'
+        '<div class="c0a1b2d">1 of 8</div></div>'
     )
     text = extract(_page(inset), "https://x.bg/novini/1").text
     assert "Кметът каза, че ремонтът" in text
-    for line in (whole, short, "Image 1 of 8", "1 / 8"):
+    for line in (whole, short, "Image 1 of 8", "1 of 8"):
         assert line not in text
 
 
@@ -87,3 +87,12 @@ def test_a_most_read_list_headed_in_a_section_s_name_is_not_the_text() -> None:
     assert "Съветниците от опозицията" in text
     assert "Пожар в склад" not in text
     assert "Most read" not in text
+
+
+@pytest.mark.parametrize(
+    "line", ["Портфейл (credit/debit карти, пари в брой)", "Фактуриране", "5/5", "4 / 5"]
+)
+def test_a_list_s_item_and_a_review_s_score_are_the_text(line: str) -> None:
+    """A packing list's "(credit/debit …)" names no picture's credit, and a review's
+    "5/5" is its score, not a gallery's counter."""
+    assert not clean.is_boilerplate_line(line)

@@ -495,16 +495,17 @@ def _ends_in_photo_credit(line: str) -> bool:
 
 # A caption's credit as the foreign pages print it, closing the caption's line: in
 # brackets after a picture's word ("… in Hanoi. (AP Photo/Hau Dinh)", "(Image: GETTY )",
-# "(Credit: Getty Images)", "(Снимка: БТА)"), or a picture agency's name run into the
-# caption's last sentence or set off by a bar or a slash ("… New York.Reuters", "… oppose
-# it. Jaafar Ashtiyeh / AFP", "Natalie Naccache | Bloomberg | Getty Images"). Where a
+# "(Credit: Getty Images)", "(Снимка: БТА)"; a slash only after a photo's word, not
+# "(credit/debit cards)"), or a picture agency's name run into the caption's last
+# sentence or set off by a bar or a slash ("… New York.Reuters", "… oppose it. Jaafar
+# Ashtiyeh / AFP", "Natalie Naccache | Bloomberg | Getty Images"). Where a
 # class names the box "caption" it is furniture already; with the names hashed (a site
 # whose build hashes them, README), the credit is what still tells a caption from the
 # text. Not the Bulgarian agencies' "/БТА/" or "(БТА)": a news text signs with them.
 _CAPTION_MAX_LATIN = 400
 _BRACKETED_CREDIT = re.compile(
-    r"\((?:[^()]{0,20}\s)?(?:photos?|images?|pictures?|credits?|photograph|foto|снимк[аи]|фото)"
-    r"(?:\s*[:/]|\s+by\s)[^()]{1,70}\)$",
+    r"\((?:[^()]{0,20}\s)?(?:(?:photos?|foto)\s*/|(?:photos?|images?|pictures?|credits?|"
+    r"photograph|foto|снимк[аи]|фото)(?:\s*:|\s+by\s))[^()]{1,70}\)$",
     re.IGNORECASE,
 )
 _PICTURE_AGENCIES = ("Getty Images", "Getty", "Reuters", "AFP", "Shutterstock", "iStock", "EPA")
@@ -526,13 +527,14 @@ def ends_in_picture_credit(line: str) -> bool:
     return line.endswith(_PICTURE_AGENCIES) and _AGENCY_CREDIT.search(line) is not None
 
 
-# A gallery's controls as text: its counter in English or bare ("Image 1 of 8", "Image 1
-# of / 8", "1 / 8"; the Bulgarian "Снимка 3 от 12" is a line rule's above), and a caption
-# cut short for its "… more" toggle or shown whole with its "less" one (a slideshow
-# prints each caption twice, both ways). The words of no article, which says "more"
+# A gallery's controls as text: its counter in English ("Image 1 of 8", "Image 1 of / 8";
+# the Bulgarian "Снимка 3 от 12" is a line rule's above) or its first picture's bare "1
+# of 6" (not "5/5" or "4 / 5": a review's scores, its text), and a caption cut short for
+# its "… more" toggle or shown whole with its "less" one (a slideshow prints each caption
+# twice, both ways). The words of no article, which says "more"
 # after an ellipsis, or "less" after a sentence's end, only in a toggle's label.
 _GALLERY_COUNTER = re.compile(
-    r"^(?:(?:image|photo|picture|slide)\s+)?(\d{1,3})\s*(?:of|/)\s*/?\s*(\d{1,3})$",
+    r"^(?:(?:image|photo|picture|slide)\s+(\d{1,3})\s*(?:of|/)|(1)\s+of)\s*/?\s*(\d{1,3})$",
     re.IGNORECASE,
 )
 _CAPTION_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*more|[.!?)]\s+less)$")
@@ -545,7 +547,7 @@ def is_gallery_control(line: str) -> bool:
     last = line[-1:]
     if last.isdigit():
         counter = _GALLERY_COUNTER.match(line) if len(line) <= 20 else None
-        return counter is not None and 0 < int(counter[1]) <= int(counter[2])
+        return counter is not None and 0 < int(counter[1] or counter[2]) <= int(counter[3])
     return (last == "e" or last == "s") and _CAPTION_TOGGLE.search(line) is not None
 
 
