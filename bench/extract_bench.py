@@ -6,7 +6,13 @@ against the benchmark's stored trafilatura output: a metric bug would make every
 meaningless. Speed counts parse + extract only; reading and gunzipping files happens before
 the clock starts.
 
+``--hashed`` scores the pages with every class name replaced by a hash of itself
+(``wcxb_bench.hashed_classes``): what the rules make of the structure alone, as on a site
+whose build hashes its CSS names. ``--half even|odd`` keeps the pages at even or odd
+positions in sorted id order: tune on one, check on the other.
+
 Usage: python bench/extract_bench.py [--worst N] [--passes K] [--no-trafilatura]
+       [--hashed] [--half even|odd]
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aeb_metric import PageScore, Summary, evaluate, exact, score_page, summarise, tokens  # noqa: E402
+from wcxb_bench import hashed_classes  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "aeb"
 PUBLISHED_TRAFILATURA_F1 = 0.958  # from the benchmark README (trafilatura 2.0.0 output)
@@ -152,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--passes", type=int, default=3, help="timed passes (median reported)")
     parser.add_argument("--no-trafilatura", action="store_true", help="time only our extractor")
     parser.add_argument("--data", type=Path, default=SHARED, help="benchmark directory")
+    parser.add_argument("--hashed", action="store_true", help="every class name hashed")
+    parser.add_argument(
+        "--half", choices=("even", "odd"), help="only pages at even/odd sorted positions"
+    )
     args = parser.parse_args(argv)
 
     root = args.data.resolve()
@@ -160,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     html, truth, urls = load_pages(root)
     metric_ok = check_metric(root, truth)
+    if args.half:
+        keep = sorted(html)[0 if args.half == "even" else 1 :: 2]
+        html = {key: html[key] for key in keep}
+        truth = {key: truth[key] for key in keep}
+        print(f"{args.half} half: {len(html)} pages by their sorted position")
+    if args.hashed:
+        html = {key: hashed_classes(page) for key, page in html.items()}
+        print("every class name hashed (structure only)")
 
     print("newsarchive: newsarchive.extraction.extract(html), generic rules (no site profile)")
     tools: dict[str, Extractor] = {"newsarchive": ours()}

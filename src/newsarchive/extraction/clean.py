@@ -493,6 +493,64 @@ def _ends_in_photo_credit(line: str) -> bool:
     )
 
 
+# A caption's credit as the foreign pages print it, closing the caption's line: in
+# brackets after a picture's word ("… in Hanoi. (AP Photo/Hau Dinh)", "(Image: GETTY )",
+# "(Credit: Getty Images)", "(Снимка: БТА)"; a slash only after a photo's word, not
+# "(credit/debit cards)"), or a picture agency's name run into the caption's last
+# sentence or set off by a bar or a slash ("… New York.Reuters", "… oppose it. Jaafar
+# Ashtiyeh / AFP", "Natalie Naccache | Bloomberg | Getty Images"). Where a
+# class names the box "caption" it is furniture already; with the names hashed (a site
+# whose build hashes them, README), the credit is what still tells a caption from the
+# text. Not the Bulgarian agencies' "/БТА/" or "(БТА)": a news text signs with them.
+_CAPTION_MAX_LATIN = 400
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:[^()]{0,20}\s)?(?:(?:photos?|foto)\s*/|(?:photos?|images?|pictures?|credits?|"
+    r"photograph|foto|снимк[аи]|фото)(?:\s*:|\s+by\s))[^()]{1,70}\)$",
+    re.IGNORECASE,
+)
+_PICTURE_AGENCIES = ("Getty Images", "Getty", "Reuters", "AFP", "Shutterstock", "iStock", "EPA")
+_AGENCY_CREDIT = re.compile(
+    r"(?:[.!?]\s*(?:\w[\w'’.-]*(?:\s+\w[\w'’.-]*){0,3}\s*/\s*)?|\S\s*[|/]\s*|^)"
+    rf"(?:{'|'.join(_PICTURE_AGENCIES)})$"
+)
+
+
+def ends_in_picture_credit(line: str) -> bool:
+    """A short line closing with a picture's credit (``_BRACKETED_CREDIT``,
+    ``_AGENCY_CREDIT``): a caption, or a credit alone on its line. String tests first:
+    asked of every paragraph, and almost none ends in ")" or an agency's name."""
+    if len(line) > _CAPTION_MAX_LATIN:
+        return False
+    line = line.rstrip()
+    if line.endswith(")"):
+        return _BRACKETED_CREDIT.search(line) is not None
+    return line.endswith(_PICTURE_AGENCIES) and _AGENCY_CREDIT.search(line) is not None
+
+
+# A gallery's controls as text: its counter in English ("Image 1 of 8", "Image 1 of / 8";
+# the Bulgarian "Снимка 3 от 12" is a line rule's above) or its first picture's bare "1
+# of 6" (not "5/5" or "4 / 5": a review's scores, its text), and a caption cut short for
+# its "… more" toggle or shown whole with its "less" one (a slideshow prints each caption
+# twice, both ways). The words of no article, which says "more"
+# after an ellipsis, or "less" after a sentence's end, only in a toggle's label.
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide)\s+(\d{1,3})\s*(?:of|/)|(1)\s+of)\s*/?\s*(\d{1,3})$",
+    re.IGNORECASE,
+)
+_CAPTION_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*more|[.!?)]\s+less)$")
+
+
+def is_gallery_control(line: str) -> bool:
+    """A gallery's counter or a toggled caption (``_GALLERY_COUNTER``, ``_CAPTION_TOGGLE``),
+    the first number of a counter no more than the second. (Last-character tests first:
+    asked of every paragraph.)"""
+    last = line[-1:]
+    if last.isdigit():
+        counter = _GALLERY_COUNTER.match(line) if len(line) <= 20 else None
+        return counter is not None and 0 < int(counter[1] or counter[2]) <= int(counter[3])
+    return (last == "e" or last == "s") and _CAPTION_TOGGLE.search(line) is not None
+
+
 # The characters a line one of ``_LINE_RULES`` takes can open with: each rule's first letters
 # and signs, and those IGNORECASE takes for them ("ſ" for "s", "ᲃ" for "с", "İ" and "ı"
 # for "i", the Kelvin sign for "k", "ς" and "ϖ" for "σ" and "π"). The engine tried all
@@ -690,7 +748,8 @@ _RELATED_ELSEWHERE = (
 # cuts the section after one, and the date and title rules never read inside one. One
 # vocabulary for both, and for the boxes above.
 RELATED_HEADINGS = (
-    BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
+    BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)(?: in \w+)?|"
+    r"related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
     r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
@@ -1288,7 +1347,9 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
         return True  # (a call per paragraph of every page costs what the test does not)
-    if _ends_in_photo_credit(line) or reserves_rights(line):
+    if _ends_in_photo_credit(line) or reserves_rights(line) or ends_in_picture_credit(line):
+        return True
+    if is_gallery_control(line):
         return True
     if ("|" in line or "•" in line or "·" in line or "¦" in line) and labels_and_copyright(line):
         return True  # (its separators tested inline: a call per paragraph costs more)
