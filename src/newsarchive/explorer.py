@@ -92,6 +92,7 @@ from newsarchive.discover.urls import (
     archive_key,
     extension_twins,
     front_controller_twins,
+    leaf_token,
     news_subdomain,
     normalize_url,
     off_site_hosts,
@@ -571,8 +572,10 @@ class _Explorer:
         names, "Обяви" (notices, news too: ``not_news``), listing only its own: the home
         page was read as a listing only where no section was found, and its news were
         never asked. Where at least ``MIN_ITEMS`` of the home's dated news (``news``, none
-        dated to come) are listed by no listing kept and live in one folder (``card_folder``)
-        no listing's items live in, the home page (or its frame, ``url``) is read as a
+        dated to come) are listed by no listing kept, live in one folder (``card_folder``)
+        no listing's items live in, and are named as no listed item is (``leaf_token``: a
+        site's old ``/novini/505-x`` beside its ``/bg/novini/505-x``, a TV's ``/video/7385``
+        copy of its ``/news/7385-x``), the home page (or its frame, ``url``) is read as a
         listing too, second, after the menu's most news-like section. A box of the newest
         few a section lists, or of notices or events read from their own section, is
         listed already; news in a folder a section lists are reached by its pager; a
@@ -583,10 +586,13 @@ class _Explorer:
         ``shown``: its cards' keys. True when it was added."""
         listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
         folders = {card_folder(f"https://{key}") for key in listed}
+        leaves = {leaf_token(key) for key in listed}
         unlisted = [
             card
             for card in news
-            if url_key(card) not in listed and card_folder(card) not in {"", *folders}
+            if url_key(card) not in listed
+            and card_folder(card) not in {"", *folders}
+            and leaf_token(url_key(card)) not in leaves
         ]
         held = {card_folder(card) for card in unlisted}
         if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
