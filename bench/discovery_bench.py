@@ -1213,6 +1213,12 @@ for site, name, origin in (
     ("rzikamenitsa", "Регионална здравна инспекция – Каменица", "https://www.rzi-kamenitsa.bg"),
     ("topolovo", "Община Тополово", "https://topolovo.bg"),
     ("dolendunav", "Речна администрация „Долен Дунав“", "https://www.dolen-dunav.bg"),
+    # and a hundred-and-seventeenth's (tests/fixtures/make_mirrors_round117.py): a small
+    # municipality whose home page is its list of news (dated cards into /vesti/, no pager,
+    # no menu entry naming them) beside the menu's "Съобщения", a section of its own
+    # notices; and its twin whose home box repeats the newest three of its "Новини"
+    ("slivovik", "Община Сливовик", "https://www.slivovik.bg"),
+    ("gloginovo", "Община Глогиново", "https://www.gloginovo.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

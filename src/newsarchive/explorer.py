@@ -82,6 +82,7 @@ from newsarchive.discover.sub_sites import (
     MAX_RESOLVED,
     MAX_SUB_SITES,
     candidate_folders,
+    card_folder,
     featured_news,
     own_news,
     resolved_cards,
@@ -91,6 +92,7 @@ from newsarchive.discover.urls import (
     archive_key,
     extension_twins,
     front_controller_twins,
+    leaf_token,
     news_subdomain,
     normalize_url,
     off_site_hosts,
@@ -391,6 +393,7 @@ class _Explorer:
         feed_links: list[str] = []
         home_items, home_listing = 0, home
         home_listed: set[str] = set()  # its cards' keys (``url_key``)
+        home_news: list[str] = []  # those of them dated, none to come (``home_news_list``)
         home_tree: LexborHTMLParser | None = None  # the page those cards are on
         home_full = 0  # news items the home page holds in full
         home_next = ""  # the home page's own next page, where it is a paged list of news
@@ -434,6 +437,7 @@ class _Explorer:
                 home_items = shown
                 home_listing = home if framed is None else page.final_url
                 home_listed = {url_key(card.url) for card in items.cards}
+                home_news = listings.published_cards(items, page.fetched_at)
                 home_tree = tree
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
@@ -511,6 +515,9 @@ class _Explorer:
             if not home_next and home_tree is not None:
                 # its block of the newest few, "Архив »" beneath: the archive walked instead
                 self.archive_instead(home_tree, home_listing)
+        elif home_items >= MIN_ITEMS and self.home_news_list(home_listing, home_news, home_listed):
+            if not home_next and home_tree is not None:
+                self.archive_instead(home_tree, home_listing)
         if not self.listings and home_full:
             self.add(self.listings, home, f"the home page holds {home_full} news items in full")
         if api and not (self.listings or self.sitemaps):
@@ -558,6 +565,66 @@ class _Explorer:
                 if found := self.feed_at(absolute(self.profile, path)):
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
+
+    def home_news_list(self, url: str, news: list[str], shown: set[str]) -> bool:
+        """A small municipality's home page is its list of news (seven dated cards into
+        ``/novini/``, no pager, no menu entry naming them) beside a section its menu
+        names, "Обяви" (notices, news too: ``not_news``), listing only its own: the home
+        page was read as a listing only where no section was found, and its news were
+        never asked. Where at least ``MIN_ITEMS`` of the home's dated news (``news``, none
+        dated to come) are listed by no listing kept, live in one folder (``card_folder``)
+        no listing's items live in, and are named as no listed item is (``leaf_token``: a
+        site's old ``/novini/505-x`` beside its ``/bg/novini/505-x``, a TV's ``/video/7385``
+        copy of its ``/news/7385-x``), the home page (or its frame, ``url``) is read as a
+        listing too, second, after the menu's most news-like section. A box of the newest
+        few a section lists, or of notices or events read from their own section, is
+        listed already; news in a folder a section lists are reached by its pager; a
+        network's front, leading into several folders, is ``sub_sites``' to judge; and
+        beside a feed carrying any of them it is dropped (``one_listing_beside_a_feed``),
+        as where the site's sitemap names them all (``sitemap_names``): a nightly run
+        finds them there, and a fourth request a night would add nothing.
+        ``shown``: its cards' keys. True when it was added."""
+        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
+        folders = {card_folder(f"https://{key}") for key in listed}
+        leaves = {leaf_token(key) for key in listed}
+        unlisted = [
+            card
+            for card in news
+            if url_key(card) not in listed
+            and card_folder(card) not in {"", *folders}
+            and leaf_token(url_key(card)) not in leaves
+        ]
+        held = {card_folder(card) for card in unlisted}
+        if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
+            return False
+        if self.sitemap_names(unlisted):
+            return False
+        self.listings.insert(1, url)
+        self.notes.setdefault(
+            url, f"the home page lists {len(news)} dated news items, {len(unlisted)} of them"
+            f" in {held.pop()}, which no section lists",
+        )  # fmt: skip
+        self.listed[url] = shown
+        return True
+
+    def sitemap_names(self, urls: list[str]) -> bool:
+        """Whether the site's first sitemap names every one of ``urls`` (or is an index,
+        its maps trusted unread): a nightly run reads it and finds them there, as a feed
+        would show them, so no list need be read for them. Its one request is the
+        crawl's own (kept: the crawl reads it next)."""
+        page = self.get(self.sitemaps[0], "sitemap") if self.sitemaps else None
+        if page is None:
+            return False
+        entries = self.parse_feed(page.content)
+        named = {
+            url_key(link)
+            for entry in entries
+            if not entry.is_sitemap
+            if (link := normalize_url(entry.url, page.final_url))
+        }
+        return any(entry.is_sitemap for entry in entries) or all(
+            url_key(url) in named for url in urls
+        )
 
     def topic_sections(self, entries: list[str], shown: set[str], shape: Shape | None) -> None:
         """A regional paper's menu names its topics, never the news ("Русе", "Регион",

@@ -466,6 +466,20 @@ def all_to_come(items: Items, today: dt.date | None) -> bool:
     return len(days) >= 2 and all(d > day + TO_COME_SLACK for d in days)
 
 
+def published_cards(items: Items, today: dt.date | None) -> list[str]:
+    """The URLs of ``items``' cards dated (``card_date``, counted from ``today``, the
+    page's fetch moment) on a day already come, within ``TO_COME_SLACK``: what a page
+    shows as its news, not a box of events to come beside them (``all_to_come``)."""
+    if today is None:
+        return []
+    day = today.date() if isinstance(today, dt.datetime) else today
+    return [
+        card.url
+        for card in items.cards
+        if (d := card_date(card, today=today)) is not None and d <= day + TO_COME_SLACK
+    ]
+
+
 def card_hosts(
     html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
 ) -> list[str]:

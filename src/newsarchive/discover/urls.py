@@ -962,6 +962,22 @@ def id_slug_prefix(key: str) -> str | None:
     return f"{path}/{match.group(1)}-" if path and match and "?" not in key else None
 
 
+# The id leading an address's last segment ("505-folklorna-sreshta", "7385"), as
+# ``_ID_SLUG`` reads one: three digits at least, not a year leading a slug.
+_LEAF_ID = re.compile(r"(?!(?:19|20)\d\d-)(\d{3,})(?:-[^/?#]*)?")
+
+
+def leaf_token(key: str) -> str:
+    """The last segment of ``key``'s path (``url_key``), or the id leading it: what names
+    one article under two spellings of its folder, a site's old ``/novini/505-x`` beside
+    its ``/bg/novini/505-x``, a TV's ``/video/7385`` beside its ``/news/7385-novi-spirki``.
+    Not an identity: evidence two links may be one item, where a rule must not take them
+    for two (``explorer.home_news_list``)."""
+    last = key.partition("?")[0].rstrip("/").rpartition("/")[2]
+    match = _LEAF_ID.fullmatch(last)
+    return match.group(1) if match else last
+
+
 def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
     """The moves a site made from ``origin`` on, in order, as ``moved`` records them
     (``Discovery.moved``: old origin -> new): ``[(a, b), (b, c)]`` for a site that moved
