@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier, older_source, within
+from newsarchive.archive.frontier import Frontier, entry_dates, listed_kind, older_source, within
 from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.date_stamps import local_date
@@ -55,7 +55,7 @@ from newsarchive.fetch.sources import (
 )
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
-from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
+from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile, Published
 
 # A sitemap is the site's whole catalogue; what is new since the last run is in its feeds.
 # While every feed shows nothing slipped past it (unchanged, or reaching back to an
@@ -994,8 +994,26 @@ class SourceReader:
         )  # fmt: skip
         if not self.options.refresh:
             self.frontier.relisted(candidates, verdicts)
+        self._date_undated(candidates, verdicts)
         self.harvest.take_fed(candidates)  # (a shell page read before its item: archived now)
         return verdicts
+
+    def _date_undated(self, candidates: list[Candidate], verdicts: list[Seen]) -> None:
+        """The archived articles among ``candidates`` (fetched earlier in this run, or
+        before) that their pages left undated take the date their card or feed entry
+        gives (``Store.date_undated``), in one commit: a sitemap, or a feed's older
+        entries, queued them before the list printing their dates was read, and they
+        were fetched at once (``Harvester.fetch_pending`` after each source); fetched
+        again to be dated, each would cost a request for a date at hand. A feed's
+        entries all dated alike say nothing (``frontier.entry_dates``)."""
+        listed: dict[str, tuple[Published, str]] = {}
+        for candidate, verdict in zip(entry_dates(candidates), verdicts, strict=True):
+            kind = listed_kind(candidate.source)
+            if verdict in (Seen.KNOWN, Seen.THIS_RUN) and candidate.listed_date and kind:
+                listed[candidate.url] = (candidate.listed_date, kind)
+        if listed:
+            with self.harvest.store.conn:
+                self.harvest.store.date_undated(self.profile.id, listed)
 
 
 def _what(number: int) -> str:

@@ -243,6 +243,17 @@ def relisting_marks(candidate: Candidate, title: str, fetched: str | None) -> li
     return marks
 
 
+def entry_dates(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` as their dates say anything: a feed's or a sitemap's entries all
+    dated alike (two or more) lose their dates, which say when the document was written
+    (a feed stamping each item with its build time), not when each article changed or
+    came out (``Frontier.relisted``, ``Store.date_undated``)."""
+    dates = {c.listed_date for c in candidates if c.source in _DATED_SOURCES}
+    if len(dates) == 1 and len(candidates) > 1:
+        return [replace(c, listed_date=None) for c in candidates]
+    return candidates
+
+
 def within(checked_at: str | None, days: float) -> bool:
     """Whether a row's ``checked_at`` (ISO, UTC) is less than ``days`` days ago; a row
     never read in full, or holding no time, is not."""
@@ -351,9 +362,45 @@ class Frontier:
                         verdict = Seen.KNOWN
                 verdicts.append(verdict)
         self.queue(fresh)
+        self._take_listed_dates(fresh)
         if passed and since is not None:
             self._pass_over(passed, since)
         return verdicts
+
+    def _take_listed_dates(self, candidates: list[Candidate]) -> None:
+        """An entry still queued (or failed) whose listed date is no publication date
+        (``listed_kind`` None: a sitemap's ``<lastmod>``, a way back's bare source) takes
+        the date a listing card or a feed entry among ``candidates`` gives it, and that
+        source (a way back's kept in it: ``older_source``), in one commit: ``queue``
+        leaves a row queued as it was, so an article a sitemap queued before its list was
+        read (a run out of budget before fetching it, then the list) was archived
+        undated where its card printed its date. Not a recheck's or a relisted entry:
+        an archived article's, whose source asks "changed since?"
+        (``recheck_validators``); the archive dates it (``Store.date_undated``)."""
+        dated = {
+            url_key(c.url): (c.url, c.source, c.listed_date.isoformat())
+            for c in candidates
+            if c.listed_date is not None and listed_kind(c.source) is not None
+        }
+        if not dated:
+            return
+        taken: list[tuple[str, str, str]] = []
+        for keys, marks in _batches([url for url, _, _ in dated.values()]):
+            for key, source in self.conn.execute(
+                f"SELECT url_key, source FROM frontier WHERE url_key IN ({marks})"
+                " AND state IN ('queued', 'failed') AND old_since IS NULL",
+                keys,
+            ):
+                if listed_kind(source) is not None or source in (SOURCE_RECHECK, SOURCE_RELISTED):
+                    continue
+                _, lister, day = dated[key]
+                left = older_left(source)
+                taken.append((lister if left is None else older_source(left, lister), day, key))
+        if taken:
+            with self.conn:
+                self.conn.executemany(
+                    "UPDATE frontier SET source = ?, listed_date = ? WHERE url_key = ?", taken
+                )
 
     def _pass_over(self, candidates: list[tuple[str, Candidate]], since: dt.date) -> None:
         """Keep the URLs passed over unfetched as older than ``since`` by their listed
@@ -534,9 +581,7 @@ class Frontier:
         Entries all dated alike (two or more) say nothing of each: that date is when
         the document was written (a feed stamping each item with its build time), new
         every night, and would have every article in it read again each night."""
-        dates = {c.listed_date for c in candidates if c.source in _DATED_SOURCES}
-        if len(dates) == 1 and len(candidates) > 1:
-            candidates = [replace(c, listed_date=None) for c in candidates]
+        candidates = entry_dates(candidates)
         known = {
             url_key(c.url): c
             for c, verdict in zip(candidates, verdicts, strict=True)

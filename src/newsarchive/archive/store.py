@@ -45,7 +45,7 @@ from newsarchive.discover.urls import (
 from newsarchive.errors import QueryError
 from newsarchive.fetch.charset import decode_html, has_bom, read_as_utf8_but_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
-from newsarchive.models import OF_PUBLISHED, Article, Page
+from newsarchive.models import OF_PUBLISHED, Article, Page, Published
 
 if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
@@ -536,6 +536,55 @@ class Store:
             if value:
                 days[url] = dt.date.fromisoformat(value[:10])
         return days
+
+    def date_undated(self, site: str, listed: dict[str, tuple[Published, str]]) -> int:
+        """Date the archived articles of ``site`` among ``listed`` (URL -> the date a
+        listing card or a feed entry gave it, and which of the two, "listing" or "feed")
+        whose page stated no date (``date_source`` "none"), as ``with_listed`` dates a page
+        read with that date at hand; how many rows it dated. A crawl meets an article's
+        card after its page at times: a sitemap (its ``<lastmod>`` no publication date)
+        or a feed's older entries queued it, and it was fetched and archived undated,
+        before the list printing its date was read. A date the page stated (``jsonld``,
+        ``meta``, ``time``, ``text``, ``url``) is never replaced, nor one a card or feed
+        gave already, nor is a day after the article's first fetch taken
+        (``listed_in_time``). Recorded in place, as a dating newly known is by
+        ``upsert_article``: no revision (the article's words are the ones read), no
+        re-indexing (``articles_au`` reads no date), ``updated_at`` kept (the version is
+        the one fetched then: a capture fetched after it must still read as newer);
+        ``published_date`` the date's local day, as every writer stores it. Inside the
+        caller's transaction."""
+        from newsarchive.date_stamps import local_date
+        from newsarchive.extraction.published import listed_in_time
+
+        wanted = {url: list(dict.fromkeys((archive_key(url), url_key(url)))) for url in listed}
+        keys = list(dict.fromkeys(key for keys in wanted.values() for key in keys))
+        undated: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(keys), PARAMETERS_PER_QUERY):
+            chunk = keys[start : start + PARAMETERS_PER_QUERY]
+            undated.update(
+                (key, (article_id, fetched))
+                for key, article_id, fetched in self.conn.execute(
+                    "SELECT u.url_key, a.id, a.fetched_at FROM article_urls u"
+                    " JOIN articles a ON a.id = u.article_id"
+                    f" WHERE u.url_key IN ({', '.join('?' * len(chunk))}) AND a.site = ?"
+                    " AND a.published IS NULL AND a.date_source = 'none'",
+                    (*chunk, site),
+                )
+            )
+        dated: dict[int, tuple[str, str, str]] = {}
+        for url, keys in wanted.items():
+            found = next((undated[key] for key in keys if key in undated), None)
+            value, kind = listed[url]
+            if found is None or found[0] in dated:
+                continue  # (one article under two of the URLs: the first card dates it)
+            if listed_in_time(value, fetch_moment(found[1])):
+                dated[found[0]] = (value.isoformat(), local_date(value).isoformat(), kind)
+        self.conn.executemany(
+            "UPDATE articles SET published = ?, published_date = ?, date_source = ?,"
+            " date_note = NULL WHERE id = ? AND published IS NULL",
+            [(*values, article_id) for article_id, values in dated.items()],
+        )
+        return len(dated)
 
     def archived_url(self, url: str) -> str | None:
         """The address the article ``url`` leads to is archived under (``find``): where

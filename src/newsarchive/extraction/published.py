@@ -401,9 +401,7 @@ def with_listed(
     is taken for the site's). The one rule for both readings of a page: the crawl's
     (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
     so reading the same bytes again keeps the date the page itself never showed."""
-    if listed is None or date_stamps.local_date(listed[0]) > date_stamps.local_date(
-        relative_dates.site_today(fetched)
-    ):
+    if listed is None or not listed_in_time(listed[0], fetched):
         return article
     if article.published_guessed and (timed := _its_year(article, listed[0])) is not None:
         return replace(article, published=timed, date_source=listed[1], date_note=None)
@@ -418,6 +416,16 @@ def with_listed(
             article, published=listed[0], date_source=listed[1], date_note=None, modified=changed
         )
     return _other_reading(article, listed, fetched) or _its_moment(article, listed) or article
+
+
+def listed_in_time(listed: Published, fetched: dt.date) -> bool:
+    """Whether a listing's or a feed's date may date a page fetched at ``fetched`` (the
+    fetch moment, or a day): its day is not after the fetch's day on the site's clock
+    (``relative_dates.site_today``). ``with_listed``'s rule, and the archive's when a card
+    dates an article archived undated before (``Store.date_undated``)."""
+    return date_stamps.local_date(listed) <= date_stamps.local_date(
+        relative_dates.site_today(fetched)
+    )
 
 
 def _its_year(article: Article, listed: Published) -> dt.datetime | None:
