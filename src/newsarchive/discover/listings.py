@@ -78,9 +78,12 @@ PATH_PAGE = re.compile(
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
-# Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "днес"): a
-# card without it skips the date parser, which is most of a card's cost.
-_WRITTEN_DATE = r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
+# Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "Nov 10,
+# 2026", "днес"): a card without it skips the date parser, which is most of a card's cost.
+_WRITTEN_DATE = (
+    r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+)
 _DATE_HINT = re.compile(rf"{_WRITTEN_DATE}|днес|вчера|today|yesterday", re.IGNORECASE)
 # A date written out in full (digits of a day and a month, or a month's name and a year),
 # as against words counted from the day the page was rendered ("вчера", "преди 3 дни").

@@ -1,0 +1,52 @@
+"""A list card's date in the forms a theme prints it (``listings.card_date``): a card
+whose text shows nothing a date could be made of skips the parser (``_DATE_HINT``), so
+a form the hint misses leaves the card undated however well the parser reads it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.discover import listings
+from newsarchive.markup import parse_html
+from newsarchive.models import Profile
+
+SITE = Profile(id="belovrah", name="Община Беловрах", origin="https://belovrah.bg")
+FETCHED = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC)
+
+
+def cards(printed: list[str]) -> str:
+    """A news list of WordPress cards, each headline beside its day as ``printed``."""
+    rows = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="/novini/{n}-vest">'
+        f'Новина номер {n} от общината</a></h2><span class="posted-on">{day}</span></article>'
+        for n, day in enumerate(printed, 500)
+    )
+    return (
+        f"<html><body><main><h1>Новини</h1><div class='news-list'>{rows}</div></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        # an English locale's WordPress ("F j, Y", "M j, Y"): month first, as no
+        # Bulgarian form is (the hint missed it: composed seed 107, undated)
+        (["Nov 10, 2026", "Nov 5, 2026", "Oct 29, 2026"], dt.date(2026, 11, 10)),
+        (["November 10, 2026", "November 5, 2026", "October 29, 2026"], dt.date(2026, 11, 10)),
+        (
+            ["November 10th, 2026", "November 5th, 2026", "October 29th, 2026"],
+            dt.date(2026, 11, 10),
+        ),
+        (["Sept. 10, 2026", "Sept. 5, 2026", "Aug. 29, 2026"], dt.date(2026, 9, 10)),
+        # the forms read before
+        (["10 ноември 2026 г.", "5 ноември 2026 г.", "29 октомври 2026 г."], dt.date(2026, 11, 10)),
+        (["10.11.2026", "05.11.2026", "29.10.2026"], dt.date(2026, 11, 10)),
+    ],
+)
+def test_a_cards_day_is_read_in_each_form(printed: list[str], day: dt.date) -> None:
+    items = listings.news_items(parse_html(cards(printed)), f"{SITE.origin}/novini", SITE, FETCHED)
+    assert len(items.cards) == 3
+    assert listings.card_date(items.cards[0], today=FETCHED.date()) == day
+    assert all(listings.card_date(card, today=FETCHED.date()) for card in items.cards)
