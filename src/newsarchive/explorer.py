@@ -580,10 +580,11 @@ class _Explorer:
         few a section lists, or of notices or events read from their own section, is
         listed already; news in a folder a section lists are reached by its pager; a
         network's front, leading into several folders, is ``sub_sites``' to judge; and
-        beside a feed carrying any of them it is dropped (``one_listing_beside_a_feed``),
-        as where the site's sitemap names them all (``sitemap_names``): a nightly run
-        finds them there, and a fourth request a night would add nothing.
-        ``shown``: its cards' keys. True when it was added."""
+        beside a feed carrying any of them it is dropped (``one_listing_beside_a_feed``):
+        the feed shows them, dated. A sitemap naming them all does not stand in for it:
+        its ``<lastmod>`` is no publication date, and the home's cards may be the only
+        place their days are printed (composed seed 87: archived undated when the home
+        was left for the sitemap). ``shown``: its cards' keys. True when it was added."""
         listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
         folders = {card_folder(f"https://{key}") for key in listed}
         leaves = {leaf_token(key) for key in listed}
@@ -597,8 +598,6 @@ class _Explorer:
         held = {card_folder(card) for card in unlisted}
         if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
             return False
-        if self.sitemap_names(unlisted):
-            return False
         self.listings.insert(1, url)
         self.notes.setdefault(
             url, f"the home page lists {len(news)} dated news items, {len(unlisted)} of them"
@@ -606,25 +605,6 @@ class _Explorer:
         )  # fmt: skip
         self.listed[url] = shown
         return True
-
-    def sitemap_names(self, urls: list[str]) -> bool:
-        """Whether the site's first sitemap names every one of ``urls`` (or is an index,
-        its maps trusted unread): a nightly run reads it and finds them there, as a feed
-        would show them, so no list need be read for them. Its one request is the
-        crawl's own (kept: the crawl reads it next)."""
-        page = self.get(self.sitemaps[0], "sitemap") if self.sitemaps else None
-        if page is None:
-            return False
-        entries = self.parse_feed(page.content)
-        named = {
-            url_key(link)
-            for entry in entries
-            if not entry.is_sitemap
-            if (link := normalize_url(entry.url, page.final_url))
-        }
-        return any(entry.is_sitemap for entry in entries) or all(
-            url_key(url) in named for url in urls
-        )
 
     def topic_sections(self, entries: list[str], shown: set[str], shape: Shape | None) -> None:
         """A regional paper's menu names its topics, never the news ("Русе", "Регион",
