@@ -55,7 +55,8 @@ def test_a_date_only_on_the_card_survives_a_sitemap_listing_the_news() -> None:
         composed_sites.choose(3),
         listing="ul", teaser=False, image=False, card_date="dotted", pager="none",
         home_box=False, cookie=False, share=False, byline="none", sitemap="news",
-        date_at="card", feed=False, non_news=(),
+        date_at="card", feed=False, non_news=(), address="plain", links="root",
+        canonical="none", pager_end="none", press=False, furniture=(),
     )  # fmt: skip
     verdict = composed_sites.run_seed(3, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
