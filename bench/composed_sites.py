@@ -5,7 +5,9 @@ tested; real sites combine shapes nobody wrote together. A seed picks one varian
 independent axis (the CMS's markup, where the news list is and what the menu calls it,
 the list's markup and its cards' dates, the pager, a feed and a sitemap, where the
 article page states its title, date and author, the furniture around it, the dated pages
-that are not news beside it), writes that site (5-12 articles) with its
+that are not news beside it; and the second axes: how addresses and links are spelled,
+the canonical link and an AMP copy, "Зареди още", "Пресцентър", English copies), writes
+that site (5-12 articles) with its
 ``expected.json`` and ``boilerplate.json`` as the mirrors have them, serves it with
 ``MirrorServer``, crawls it from a bare profile as ``discovery_bench.py`` does, then
 again, and checks: exactly the expected articles archived (by ``url_key``), each with its
