@@ -1,19 +1,18 @@
 """Composed sites: whole small Bulgarian news sites nobody profiled, composed at random.
 
 Every mirror under ``tests/fixtures/sites`` was written by someone who knew the shape it
-tested; real sites combine shapes nobody wrote together. A seed picks one variant of each
-independent axis (the CMS's markup, where the news list is and what the menu calls it,
-the list's markup and its cards' dates, the pager, a feed and a sitemap, where the
+tested; real sites combine shapes nobody wrote together. A seed picks one variant of
+each independent axis (the CMS's markup, where the news list is and what the menu calls
+it, the list's markup and its cards' dates, the pager, a feed and a sitemap, where the
 article page states its title, date and author, the furniture around it, the dated pages
 that are not news beside it; and the second axes: how addresses and links are spelled,
 the canonical link and an AMP copy, "Зареди още", "Пресцентър", English copies), writes
-that site (5-12 articles) with its
-``expected.json`` and ``boilerplate.json`` as the mirrors have them, serves it with
-``MirrorServer``, crawls it from a bare profile as ``discovery_bench.py`` does, then
-again, and checks: exactly the expected articles archived (by ``url_key``), each with its
-title, its date to the day and every paragraph of its text (no line of the furniture),
-nothing else archived, the no-op rerun at most 3 requests (and one more for each other
-section of news, ``Verdict.rerun_bound``).
+that site (5-12 articles) with its ``expected.json`` and ``boilerplate.json`` as the
+mirrors have them, serves it with ``MirrorServer``, crawls it from a bare profile as
+``discovery_bench.py`` does, then again, and checks: exactly the expected articles
+archived (by ``url_key``), each with its title, its date to the day and every paragraph
+of its text (no line of the furniture), nothing else archived, the no-op rerun at most 3
+requests (and one more for each other section of news, ``Verdict.rerun_bound``).
 
 Dates are counted from today (the tests' snapshot day under pytest): articles in the
 weeks before it, events in the months after, so a seed composes the same site on the
