@@ -1,17 +1,18 @@
 """Composed sites: whole small Bulgarian news sites nobody profiled, composed at random.
 
 Every mirror under ``tests/fixtures/sites`` was written by someone who knew the shape it
-tested; real sites combine shapes nobody wrote together. A seed picks one variant of each
-independent axis (the CMS's markup, where the news list is and what the menu calls it,
-the list's markup and its cards' dates, the pager, a feed and a sitemap, where the
+tested; real sites combine shapes nobody wrote together. A seed picks one variant of
+each independent axis (the CMS's markup, where the news list is and what the menu calls
+it, the list's markup and its cards' dates, the pager, a feed and a sitemap, where the
 article page states its title, date and author, the furniture around it, the dated pages
-that are not news beside it), writes that site (5-12 articles) with its
-``expected.json`` and ``boilerplate.json`` as the mirrors have them, serves it with
-``MirrorServer``, crawls it from a bare profile as ``discovery_bench.py`` does, then
-again, and checks: exactly the expected articles archived (by ``url_key``), each with its
-title, its date to the day and every paragraph of its text (no line of the furniture),
-nothing else archived, the no-op rerun at most 3 requests (and one more for each other
-section of news, ``Verdict.rerun_bound``).
+that are not news beside it; and the second axes: how addresses and links are spelled,
+the canonical link and an AMP copy, "Зареди още", "Пресцентър", English copies), writes
+that site (5-12 articles) with its ``expected.json`` and ``boilerplate.json`` as the
+mirrors have them, serves it with ``MirrorServer``, crawls it from a bare profile as
+``discovery_bench.py`` does, then again, and checks: exactly the expected articles
+archived (by ``url_key``), each with its title, its date to the day and every paragraph
+of its text (no line of the furniture), nothing else archived, the no-op rerun at most 3
+requests (and one more for each other section of news, ``Verdict.rerun_bound``).
 
 Dates are counted from today (the tests' snapshot day under pytest): articles in the
 weeks before it, events in the months after, so a seed composes the same site on the
@@ -27,6 +28,7 @@ Exit 2 when a seed failed. ``--seed`` prints what was missed, extra or wrong;
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -37,6 +39,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from discovery_bench import archived  # noqa: E402
@@ -160,7 +163,10 @@ COOKIE = "Този сайт използва бисквитки, за да по�
 SHARE = "Сподели в социалните мрежи"
 FOOTER = "Всички права запазени"
 WORKING_HOURS = "Работно време с граждани"
-BOILERPLATE = [COOKIE, SHARE, FOOTER, WORKING_HOURS, "Виж още"]
+COMMENT = "Браво, крайно време беше някой да се заеме с това!"
+PRINT = "Версия за печат"
+BOILERPLATE = [COOKIE, SHARE, FOOTER, WORKING_HOURS, "Виж още", COMMENT, PRINT]
+WEEKDAYS = ["Понеделник", "Вторник", "Сряда", "Четвъртък", "Петък", "Събота", "Неделя"]
 
 # --- the axes ----------------------------------------------------------------------------
 
@@ -182,6 +188,24 @@ TITLES = ("h1", "h2", "title")
 DATES = ("time", "meta", "jsonld", "visible", "card")
 BYLINES = ("none", "avtor", "ot")
 NON_NEWS = ("events", "notices", "tenders", "documents")
+# the axes added second (drawn after the first ones, so a seed's first axes stay as they
+# were): how article addresses are spelled, how links spell them, what the article
+# names as its canonical address, the pager's page 1 and its end, "Новини" under
+# "Пресцентър", and the furniture around an article
+ADDRESSES = ("plain", "cyrillic", "encoded", "dated")  # Cyrillic slugs raw or %-encoded
+LINKS = ("root", "absolute", "protocol", "www")  # www: some links the other host spelling
+CANONICALS = ("none", "self", "other", "http", "amp")
+PAGER_ENDS = ("none", "dup1", "past-empty", "past-404")
+FURNITURE = ("latest", "comments", "print", "breadcrumb")
+# a pager's "Зареди още" button: a plain link beside the script's fragment address, or
+# only the fragment address (``data-url``) a script fetches
+MORES = ("none", "link", "ajax")
+# an English copy of every article behind a language switch, named by hreflang or not
+ENGLISH = ("none", "hreflang", "switch")
+EN_TEXTS = [
+    "The municipality announced the news at a press conference on Monday.",
+    "Residents can find more details at the municipal information centre.",
+]
 
 
 @dataclass(frozen=True)
@@ -210,6 +234,14 @@ class Axes:
     share: bool
     non_news: tuple[str, ...]
     articles: int
+    address: str = "plain"
+    links: str = "root"
+    canonical: str = "none"
+    pager_end: str = "none"
+    press: bool = False  # the news list under "Пресцентър" (/prestsentar/novini)
+    furniture: tuple[str, ...] = ()
+    more: str = "none"
+    english: str = "none"
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -225,7 +257,12 @@ class Axes:
             f"{self.listing}[{card or '-'}]:{self.card_date} pg:{pager}x{self.per_page} "
             f"{'feed ' if self.feed else ''}sm:{self.sitemap} {self.title_at} d:{self.date_at} "
             f"by:{self.byline} bp:{extras or '-'} nn:{','.join(self.non_news) or '-'} "
-            f"n:{self.articles}"
+            f"n:{self.articles} a:{self.address} l:{self.links} can:{self.canonical}"
+            f"{' end:' + self.pager_end if self.pager != 'none' and self.more == 'none' else ''}"
+            f"{' press' if self.press and self.news_at != 'home' else ''}"
+            f" f:{','.join(self.furniture) or '-'}"
+            f"{' more:' + self.more if self.pager != 'none' and self.more != 'none' else ''}"
+            f"{' en:' + self.english if self.english != 'none' else ''}"
         )
 
 
@@ -238,7 +275,7 @@ def choose(seed: int) -> Axes:
     if date_at == "card" and card_date == "none":
         card_date = rng.choice(CARD_DATES[:-1])  # a date shown nowhere is no axis of ours
     news_at = rng.choice(NEWS_AT)
-    return Axes(
+    axes = Axes(
         cms=cms,
         news_at=news_at,
         label=rng.choice(NEWS_LABELS),
@@ -262,6 +299,24 @@ def choose(seed: int) -> Axes:
         non_news=tuple(x for x in NON_NEWS if rng.random() < 0.4),
         articles=rng.randint(5, 12),
     )
+    # the second axes: drawn after, so the first stay what they were
+    if rng.random() < 0.3:
+        card_date = rng.choice(("relative", "weekday"))
+    if date_at in ("time", "meta", "jsonld", "visible") and rng.random() < 0.35:
+        date_at = rng.choice(("stamp", "label", "row"))
+    return dataclasses.replace(
+        axes,
+        card_date=card_date,
+        date_at=date_at,
+        address=rng.choice(ADDRESSES),
+        links=rng.choice(LINKS),
+        canonical=rng.choice(CANONICALS),
+        pager_end=rng.choice(PAGER_ENDS),
+        press=rng.random() < 0.25,
+        furniture=tuple(x for x in FURNITURE if rng.random() < 0.35),
+        more=rng.choice(MORES) if rng.random() < 0.4 else "none",
+        english=rng.choice(ENGLISH),
+    )
 
 
 # --- composing the site --------------------------------------------------------------------
@@ -277,7 +332,14 @@ class Article:
     path: str = ""  # its address on the site
 
 
-def card_day(day: dt.date, form: str) -> str:
+def card_day(day: dt.date, form: str, today: dt.date | None = None) -> str:
+    if form == "relative":  # the newest week's as a news site's script prints them
+        back = (today - day).days if today else 99
+        if back <= 1:
+            return ("днес", "вчера")[back]
+        return f"преди {back} дни" if back < 7 else f"{day:%d.%m.%Y}"
+    if form == "weekday":
+        return f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month]} {day.year}"
     if form == "dotted":
         return f"{day:%d.%m.%Y}"
     if form == "words":
@@ -298,6 +360,13 @@ def rfc822(when: dt.datetime) -> str:
 
 def iso(when: dt.datetime) -> str:
     return f"{when:%Y-%m-%dT%H:%M:%S}+02:00"
+
+
+def cyrillic_slug(title: str) -> str:
+    """The slug a CMS set to keep Cyrillic makes of a title (WordPress without a
+    transliterating plugin): its first six words, lower case, joined by hyphens."""
+    words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
+    return "-".join(words[:6])
 
 
 def file_for(path: str) -> str:
@@ -361,9 +430,9 @@ class Composer:
             )
             for (title, slug, paragraphs), back in zip(picked, days, strict=True)
         ]  # fmt: skip
+        self.today = today
         for number, article in enumerate(self.articles):
             article.path = self.article_path(article, 500 - number)
-        self.today = today
         self.events = [
             (t, s, x, today + dt.timedelta(days=10 + 17 * i)) for i, (t, s, x) in enumerate(EVENTS)
         ]
@@ -375,19 +444,55 @@ class Composer:
     # addresses -------------------------------------------------------------------------
 
     def article_path(self, article: Article, number: int) -> str:
-        cms, day = self.axes.cms, article.when
+        """Its address, as the site serves it (Cyrillic raw: ``url`` encodes it)."""
+        cms, day, address = self.axes.cms, article.when, self.axes.address
+        slug = cyrillic_slug(article.title) if address in ("cyrillic", "encoded") else article.slug
         if cms == "wordpress":
-            return f"/{day:%Y/%m/%d}/{article.slug}/"
-        if cms == "joomla":
-            return f"/novini/{number}-{article.slug}"
+            return f"/{day:%Y/%m/%d}/{slug}/"
         if cms == "php":
             return f"/novina.php?id={number}"
-        return f"/novini/{article.slug}"
+        folder = "новини" if cms == "builder" and slug != article.slug else "novini"
+        if address == "dated":
+            folder += f"/{day:%Y/%m/%d}"
+        if cms == "joomla":
+            return f"/{folder}/{number}-{slug}"
+        return f"/{folder}/{slug}"
+
+    def url(self, path: str, origin: str = "") -> str:
+        """``path`` as an address (Cyrillic percent-encoded, as a sitemap or a canonical
+        link spells it), on ``origin`` (this site's by default)."""
+        return (origin or self.origin) + quote(path, safe="/?=&%-._~")
+
+    @property
+    def other_origin(self) -> str:
+        """The host's other spelling (``www.`` or not), which its server redirects."""
+        host = self.origin.removeprefix("https://")
+        return "https://" + (
+            host.removeprefix("www.") if host.startswith("www.") else "www." + host
+        )
+
+    def link(self, path: str) -> str:
+        """How the site's links spell ``path`` (``Axes.links``, ``Axes.address``)."""
+        axes = self.axes
+        shown = quote(path, safe="/?=&%-._~") if axes.address == "encoded" else path
+        if axes.links == "absolute":
+            return escape(self.origin + shown)
+        if axes.links == "protocol":
+            return escape(self.origin.removeprefix("https:") + shown)
+        if axes.links == "www" and sum(map(ord, path)) % 2:
+            return escape(self.other_origin + shown)  # a theme's links hard-coded so
+        return escape(shown)
+
+    @property
+    def press(self) -> bool:
+        return self.axes.press and self.axes.news_at != "home"
 
     @property
     def list_path(self) -> str:
         if self.axes.news_at == "home":
             return "/"
+        if self.press:
+            return self.other_path("prestsentar/novini")
         return {
             "wordpress": "/category/novini/",
             "joomla": "/novini",
@@ -396,9 +501,11 @@ class Composer:
             "builder": "/novini",
         }[self.axes.cms]
 
-    def page_path(self, number: int) -> str:
+    def page_path(self, number: int, spelled: bool = False) -> str:
+        """Page ``number``'s address (``spelled``: page 1 with its number, as some
+        pagers link it, the list's address answering it too)."""
         base, axes = self.list_path, self.axes
-        if number == 1:
+        if number == 1 and not spelled:
             return base
         if axes.pager == "path":
             return f"{base.rstrip('/')}/page/{number}/"
@@ -429,7 +536,7 @@ class Composer:
     def menu(self) -> str:
         axes = self.axes
         entries: list[tuple[str, str]] = []
-        if axes.news_at != "home":
+        if axes.news_at != "home" and not self.press:
             entries.append((axes.label, self.list_path))
         names = {
             "events": ("Календар на събитията", "kalendar"),
@@ -449,10 +556,18 @@ class Composer:
 
         def item(label: str, href: str) -> str:
             attr = f' class="{cls[1]}"' if cls[1] else ""
-            return f'<li{attr}><a href="{href}">{escape(label)}</a></li>'
+            return f'<li{attr}><a href="{self.link(href)}">{escape(label)}</a></li>'
 
         lines = [item(*e) for e in top]
-        if axes.news_at == "dropdown":
+        if self.press:
+            press = [(axes.label, self.list_path), ("Фотогалерия", self.other_path("galeriya"))]
+            sub = "\n".join(item(*e) for e in press)
+            press_href = self.link(self.other_path("prestsentar"))
+            lines.append(
+                f'<li class="{cls[1]} {cls[3]}"><a href="{press_href}">'
+                f'Пресцентър</a>\n<ul class="{cls[2]}">\n{sub}\n</ul></li>'
+            )
+        if axes.news_at == "dropdown" and entries:
             sub = "\n".join(item(*e) for e in entries)
             lines.append(
                 f'<li class="{cls[1]} {cls[3]}"><a href="#">Информация</a>\n'
@@ -464,7 +579,8 @@ class Composer:
         body = "\n".join(lines)
         return f'<nav class="main-navigation">\n<ul class="{cls[0]}">\n{body}\n</ul>\n</nav>'
 
-    def page(self, title: str, main: str, head: str = "") -> str:
+    def page(self, title: str, main: str, head: str = "", english: str = "/en/") -> str:
+        """A page of the site's frame; ``english``: where its language switch leads."""
         axes = self.axes
         feed = ""
         if axes.feed:
@@ -479,6 +595,12 @@ class Composer:
                 "Продължавайки, вие се съгласявате с нашата политика.</p>"
                 '<button type="button">Приемам</button></div>\n'
             )
+        switch = ""
+        if axes.english != "none":
+            switch = (
+                '<div class="lang-switch"><span class="active">BG</span> '
+                f'<a href="{self.link(english)}" lang="en">EN</a></div>'
+            )
         body_class = {
             "wordpress": "wp-site", "joomla": "site com_content", "drupal": "path-node",
             "php": "", "builder": "w-page",
@@ -487,7 +609,7 @@ class Composer:
             '<!DOCTYPE html>\n<html lang="bg">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n{feed}{head}</head>\n"
             f'<body class="{body_class}">\n<header class="site-header">'
-            f'<a class="logo" href="/">{escape(self.name)}</a></header>\n'
+            f'<a class="logo" href="{self.link("/")}">{escape(self.name)}</a>{switch}</header>\n'
             f"{self.menu()}\n"
             f'<main id="main" class="site-main">\n{main}\n</main>\n'
             '<footer class="site-footer">\n'
@@ -500,8 +622,8 @@ class Composer:
 
     def card(self, article: Article) -> str:
         axes, h = self.axes, self.hashed
-        href, title = article.path, escape(article.title)
-        day = card_day(article.when.date(), axes.card_date)
+        href, title = self.link(article.path), escape(article.title)
+        day = card_day(article.when.date(), axes.card_date, self.today)
         teaser = escape(article.paragraphs[0][:80].rsplit(" ", 1)[0]) + "…"
         image = f"/uploads/{article.slug}-300x200.jpg"
         if axes.listing == "ul":
@@ -563,28 +685,59 @@ class Composer:
             return f'<div class="{self.hashed["list"]}">\n{inner}\n</div>'
         return f'<div class="news-list">\n{inner}\n</div>'
 
+    def more_path(self, number: int) -> str:
+        """The fragment address a "Зареди още" script fetches page ``number`` from."""
+        return f"{self.list_path}?ajax=1&page={number}"
+
+    def more(self, number: int, last: int) -> str:
+        """The "Зареди още" button under page ``number``'s cards ("" on the last)."""
+        if number >= last:
+            return ""
+        data = escape(self.more_path(number + 1))
+        if self.axes.more == "link":
+            plain = self.link(self.page_path(number + 1))
+            return (
+                f'<div class="load-more"><a class="btn-more" href="{plain}" '
+                f'data-ajax="{data}">Зареди още</a></div>'
+            )
+        return (
+            f'<div class="load-more"><button type="button" class="btn-more" data-url="{data}">'
+            "Зареди още</button></div>\n<script>document.querySelector('.btn-more')"
+            ".addEventListener('click', e => fetch(e.target.dataset.url).then(r => r.text())"
+            ".then(h => e.target.parentNode.outerHTML = h));</script>"
+        )
+
     def pager(self, number: int, last: int) -> str:
         axes = self.axes
         if last == 1:
             return ""
+        if axes.more != "none":
+            return self.more(number, last)
         links: list[str] = []
         nxt, prv = (
             ("Напред", "Назад") if axes.pager_words == "napred" else ("Следваща »", "« Предишна")
         )
         words = axes.pager_words != "numbers"
+        spelled = axes.pager_end == "dup1"
+
+        def to(n: int) -> str:
+            return self.link(self.page_path(n, spelled))
+
         if words and number > 1:
-            links.append(f'<a class="prev" href="{self.page_path(number - 1)}">{prv}</a>')
+            links.append(f'<a class="prev" href="{to(number - 1)}">{prv}</a>')
         if axes.pager_words in ("numbers", "both"):
             for n in range(1, last + 1):
                 links.append(
                     f'<span class="current">{n}</span>'
                     if n == number
-                    else f'<a href="{self.page_path(n)}">{n}</a>'
+                    else f'<a href="{to(n)}">{n}</a>'
                 )
         if words and number < last:
-            links.append(f'<a class="next" href="{self.page_path(number + 1)}">{nxt}</a>')
+            links.append(f'<a class="next" href="{to(number + 1)}">{nxt}</a>')
+        elif words and axes.pager_end.startswith("past"):
+            links.append(f'<a class="next" href="{to(number + 1)}">{nxt}</a>')  # past the end
         elif words and axes.last_self:
-            links.append(f'<a class="next" href="{self.page_path(number)}">{nxt}</a>')
+            links.append(f'<a class="next" href="{to(number)}">{nxt}</a>')
         return '<div class="pagination">\n' + "\n".join(links) + "\n</div>"
 
     def listing_pages(self) -> None:
@@ -604,6 +757,27 @@ class Composer:
             if axes.news_at != "home":
                 title += f" – {self.name}"
             self.add(self.page_path(number), self.page(title, main))
+            if axes.more != "none" and number > 1:  # what the button's script fetches
+                fragment = f"{self.cards(chunk)}\n{self.more(number, len(chunks))}\n"
+                self.add(self.more_path(number), fragment)
+            if number == 1 and axes.pager_end == "dup1" and len(chunks) > 1:
+                self.add(self.page_path(1, spelled=True), self.page(title, main))
+        if axes.pager_end == "past-empty" and len(chunks) > 1:
+            # a CMS answering a page past the end with the list's frame and no items
+            main = f"<h1>{escape(heading)}</h1>\n<p>Няма публикации.</p>"
+            self.add(self.page_path(len(chunks) + 1), self.page(f"{heading} – {self.name}", main))
+        if self.press:
+            subs = [(axes.label, self.list_path), ("Фотогалерия", self.other_path("galeriya"))]
+            items = "\n".join(f'<li><a href="{self.link(p)}">{escape(t)}</a></li>' for t, p in subs)
+            main = f'<h1>Пресцентър</h1>\n<ul class="subpages">\n{items}\n</ul>'
+            self.add(self.other_path("prestsentar"), self.page(f"Пресцентър – {self.name}", main))
+            photos = "\n".join(
+                f'<a href="/uploads/galeriya/{n}.jpg"><img src="/uploads/galeriya/{n}-150x150.jpg"'
+                f' alt="Снимка {n}"></a>'
+                for n in range(1, 7)
+            )
+            main = f'<h1>Фотогалерия</h1>\n<div class="gallery">\n{photos}\n</div>'
+            self.add(self.other_path("galeriya"), self.page(f"Фотогалерия – {self.name}", main))
 
     def home(self) -> None:
         if self.axes.news_at == "home":
@@ -611,11 +785,12 @@ class Composer:
         box = ""
         if self.axes.home_box:
             items = "\n".join(
-                f'<li><a href="{a.path}">{escape(a.title)}</a></li>' for a in self.articles[:3]
+                f'<li><a href="{self.link(a.path)}">{escape(a.title)}</a></li>'
+                for a in self.articles[:3]
             )
             box = (
                 f'<section class="latest"><h2>Последни новини</h2>\n<ul>\n{items}\n</ul>\n'
-                f'<a href="{self.list_path}">Всички новини</a></section>\n'
+                f'<a href="{self.link(self.list_path)}">Всички новини</a></section>\n'
             )
         main = (
             f"<h1>{escape(self.name)}</h1>\n<p>Добре дошли на официалния сайт на "
@@ -648,6 +823,29 @@ class Composer:
             meta.append(f'<time class="entry-date" datetime="{iso(when)}">{day}</time>')
         if axes.date_at == "visible":
             meta.append(f'<span class="published">Публикувано на {day} г.</span>')
+        if axes.date_at == "stamp":
+            meta.append(f'<span class="date">{day} г., {when:%H:%M} ч.</span>')
+        if axes.date_at == "label":
+            meta.append(f'<span class="date">Дата: {when.day}.{when.month}.{when.year}</span>')
+        info = ""
+        if axes.date_at == "row":  # a hand-written CMS's table of the item's facts
+            info = (
+                '<table class="news-info">\n<tr><td>Дата на публикуване:</td>'
+                f"<td>{day}</td></tr>\n<tr><td>Категория:</td><td>{escape(axes.label)}</td>"
+                "</tr>\n</table>\n"
+            )
+        url = self.url(article.path)
+        if axes.canonical in ("self", "amp"):
+            head += f'<link rel="canonical" href="{escape(url)}">\n'
+        if axes.canonical == "other":  # the host's other spelling, which redirects here
+            other = self.url(article.path, self.other_origin)
+            head += f'<link rel="canonical" href="{escape(other)}">\n'
+        if axes.canonical == "http":  # a template written before the site went https
+            http = self.origin.replace("https:", "http:", 1)
+            head += f'<link rel="canonical" href="{escape(self.url(article.path, http))}">\n'
+        if axes.canonical == "amp":
+            head += f'<link rel="amphtml" href="{self.link(self.amp_path(article))}">\n'
+            self.amp_page(article, url)
         if article.author:
             byline = (
                 f"Автор: {article.author}" if axes.byline == "avtor" else f"От {article.author}"
@@ -670,22 +868,43 @@ class Composer:
         related = ""
         if axes.related:
             others = [a for a in self.articles if a is not article][:3]
-            items = "\n".join(f'<li><a href="{a.path}">{escape(a.title)}</a></li>' for a in others)
+            items = "\n".join(
+                f'<li><a href="{self.link(a.path)}">{escape(a.title)}</a></li>' for a in others
+            )
             related = f'<aside class="related"><h3>Виж още</h3>\n<ul>\n{items}\n</ul></aside>\n'
+        crumbs, tools, comments, latest = self.article_furniture(article)
         wrapper = {
             "wordpress": "post type-post status-publish", "joomla": "item-page",
             "drupal": "node node--type-article node--view-mode-full", "php": "news",
             "builder": "w-post",
         }[axes.cms]  # fmt: skip
         main = (
-            f'<article class="{wrapper}">\n{heading}'
+            f'{crumbs}<article class="{wrapper}">\n{heading}'
             + (f'<div class="entry-meta">{" | ".join(meta)}</div>\n' if meta else "")
-            + f'<div class="entry-content">\n{body}\n</div>\n{share}</article>\n{related}'
+            + f'{info}<div class="entry-content">\n{body}\n</div>\n{tools}{share}</article>\n'
+            + f"{comments}{related}{latest}"
         )
-        self.add(article.path, self.page(f"{article.title} – {self.name}", main, head))
+        english = "/en/"
+        if axes.english != "none":
+            english = self.english_path(article)
+        if axes.english == "hreflang":
+            head += (
+                f'<link rel="alternate" hreflang="bg" href="{escape(url)}">\n'
+                '<link rel="alternate" hreflang="en" '
+                f'href="{escape(self.url(self.english_path(article)))}">\n'
+            )
+        self.add(article.path, self.page(f"{article.title} – {self.name}", main, head, english))
+        if "print" in axes.furniture:  # the print version: the article in a bare frame
+            bare = (
+                f'<!DOCTYPE html>\n<html lang="bg">\n<head>\n<meta charset="utf-8">\n'
+                f'<title>{title}</title>\n<meta name="robots" content="noindex">\n</head>\n'
+                f'<body onload="window.print()">\n<h1>{title}</h1>\n<p>{day}</p>\n{body}\n'
+                "</body>\n</html>\n"
+            )
+            self.add(self.print_path(article), bare)
         self.site.expected.append(
             {
-                "url": self.origin + article.path,
+                "url": url,
                 "title": article.title,
                 "published": f"{when:%Y-%m-%d}",
                 "author": article.author,
@@ -693,6 +912,112 @@ class Composer:
                 "must_contain": article.paragraphs,
             }
         )
+
+    def english_path(self, article: Article) -> str:
+        return self.other_path(f"en/news/{article.slug}")
+
+    def english_pages(self) -> None:
+        """The English copy of every article and the English home page listing them
+        (``Axes.english``): translations, which a Bulgarian archive does not keep."""
+        if self.axes.english == "none":
+            return
+        latin = self.origin.partition("://")[2].removeprefix("www.").removesuffix(".bg")
+        town = latin.capitalize()
+        items = []
+        for number, article in enumerate(self.articles):
+            path, when = self.english_path(article), article.when
+            title = f"{town}: municipal news no. {len(self.articles) - number}"
+            items.append(f'<li><a href="{self.link(path)}">{title}</a> {when:%d.%m.%Y}</li>')
+            head = ""
+            if self.axes.english == "hreflang":
+                original = escape(self.url(article.path))
+                head = (
+                    f'<link rel="alternate" hreflang="bg" href="{original}">\n'
+                    f'<link rel="alternate" hreflang="en" href="{escape(self.url(path))}">\n'
+                )
+            body = "\n".join(f"<p>{text}</p>" for text in EN_TEXTS)
+            self.add(
+                path,
+                f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                f"<title>{title} – Municipality of {town}</title>\n{head}</head>\n<body>\n"
+                f'<header><a href="{self.link("/en/")}">Municipality of {town}</a> '
+                f'<a href="{self.link(article.path)}" lang="bg">BG</a></header>\n'
+                f'<main>\n<article>\n<h1>{title}</h1>\n<p class="date">'
+                f"{EN_MONTHS[when.month]} {when.day}, {when.year}</p>\n{body}\n</article>\n"
+                "</main>\n</body>\n</html>\n",
+            )
+        self.add(
+            "/en/",
+            f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>Municipality of {town}</title>\n</head>\n<body>\n"
+            f'<header><a href="{self.link("/")}" lang="bg">BG</a></header>\n'
+            f"<main>\n<h1>Municipality of {town}</h1>\n<h2>News</h2>\n<ul>\n"
+            + "\n".join(items)
+            + "\n</ul>\n</main>\n</body>\n</html>\n",
+        )
+
+    def print_path(self, article: Article) -> str:
+        return article.path + ("&" if "?" in article.path else "?") + "print=1"
+
+    def amp_path(self, article: Article) -> str:
+        return "/amp" + article.path
+
+    def amp_page(self, article: Article, url: str) -> None:
+        """The AMP copy of the article, naming the article as its canonical address."""
+        when = article.when
+        body = "\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+        self.add(
+            self.amp_path(article),
+            f'<!DOCTYPE html>\n<html amp lang="bg">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(article.title)}</title>\n"
+            f'<link rel="canonical" href="{escape(url)}">\n'
+            f'<meta property="article:published_time" content="{iso(when)}">\n'
+            "<style amp-boilerplate>body{visibility:hidden}</style>\n</head>\n<body>\n"
+            f'<header><a href="{self.link("/")}">{escape(self.name)}</a></header>\n'
+            f"<article><h1>{escape(article.title)}</h1>\n<p>{when:%d.%m.%Y}</p>\n{body}\n"
+            "</article>\n</body>\n</html>\n",
+        )
+
+    def article_furniture(self, article: Article) -> tuple[str, str, str, str]:
+        """The breadcrumb, the print and e-mail links, the comments and the sidebar of
+        the newest news an article page may carry (``Axes.furniture``)."""
+        furniture, title = self.axes.furniture, escape(article.title)
+        crumbs = tools = comments = latest = ""
+        if "breadcrumb" in furniture:
+            crumbs = (
+                f'<nav class="breadcrumb"><a href="{self.link("/")}">Начало</a> » '
+                f'<a href="{self.link(self.list_path)}">{escape(self.axes.label)}</a> » '
+                f"<span>{title}</span></nav>\n"
+            )
+        if "print" in furniture:
+            tools = (
+                f'<div class="tools"><a href="{self.link(self.print_path(article))}" '
+                f'rel="nofollow">{PRINT}</a> '
+                f'<a href="mailto:?subject={quote(article.title)}">Изпрати на приятел</a></div>\n'
+            )
+        if "comments" in furniture:
+            said = article.when + dt.timedelta(days=1, hours=3)
+            comments = (
+                '<section id="comments" class="comments">\n<h3>Коментари (1)</h3>\n'
+                '<div class="comment"><span class="comment-author">Иван Петров</span> '
+                f'<span class="comment-date">{said:%d.%m.%Y %H:%M}</span>\n<p>{COMMENT}</p></div>\n'
+                '<form class="comment-form" method="post" action="/komentar">'
+                '<h3>Напишете коментар</h3><label>Име <input name="name"></label>'
+                '<textarea name="text"></textarea><button type="submit">Изпрати</button></form>\n'
+                "</section>\n"
+            )
+        if "latest" in furniture:
+            others = [a for a in self.articles if a is not article][:5]
+            items = "\n".join(
+                f'<li><span class="date">{a.when:%d.%m.%Y}</span> '
+                f'<a href="{self.link(a.path)}">{escape(a.title)}</a></li>'
+                for a in others
+            )
+            latest = (
+                f'<aside class="sidebar widget"><h3>Последни новини</h3>\n<ul>\n{items}\n'
+                "</ul></aside>\n"
+            )
+        return crumbs, tools, comments, latest
 
     # what is not news --------------------------------------------------------------------
 
@@ -777,8 +1102,8 @@ class Composer:
         if not self.axes.feed:
             return
         items = "\n".join(
-            f"<item><title>{escape(a.title)}</title><link>{self.origin}{escape(a.path)}</link>"
-            f"<guid>{self.origin}{escape(a.path)}</guid><pubDate>{rfc822(a.when)}</pubDate>"
+            f"<item><title>{escape(a.title)}</title><link>{escape(self.url(a.path))}</link>"
+            f"<guid>{escape(self.url(a.path))}</guid><pubDate>{rfc822(a.when)}</pubDate>"
             f"<description>{escape(a.paragraphs[0])}</description></item>"
             for a in self.articles[:10]
         )
@@ -804,7 +1129,7 @@ class Composer:
 
         def urlset(entries: list[tuple[str, str]]) -> str:
             urls = "\n".join(
-                f"<url><loc>{self.origin}{escape(p)}</loc>"
+                f"<url><loc>{escape(self.url(p))}</loc>"
                 + (f"<lastmod>{day}</lastmod>" if day else "")
                 + "</url>"
                 for p, day in entries
@@ -843,11 +1168,14 @@ class Composer:
         for article in self.articles:
             self.article_page(article)
         others = self.non_news_pages()
+        self.english_pages()
         self.feed()
         line = self.sitemap(others)
         robots = "User-agent: *\nDisallow: /admin/\n" + (f"\nSitemap: {line}\n" if line else "")
         self.site.files["robots.txt"] = robots
         self.site.mirror = {"content_types": {".pdf": "application/pdf"}}
+        if self.axes.links == "www" or self.axes.canonical in ("other", "http"):
+            self.site.mirror["origin"] = self.origin  # the other spellings redirected here
         self.site.name, self.site.origin = self.name, self.origin
         return self.site
 

@@ -1078,6 +1078,37 @@ def test_a_load_more_naming_its_own_page_loads_the_one_after(
 
 
 @pytest.mark.parametrize(
+    ("page_url", "page", "href"),
+    [
+        ("https://www.x.bg/novini", 1, "/novini?page=1"),  # Drupal: page 2 is ?page=1
+        ("https://www.x.bg/novini?page=1", 2, "/novini?page=2"),
+        ("https://www.x.bg/novini", 1, "/novini?start=5"),  # Joomla's offset
+        ("https://www.x.bg/novini?start=5", 2, "/novini?start=10"),
+        ("https://www.x.bg/category/novini/", 1, "/category/novini/page/2/"),  # WordPress
+        ("https://www.x.bg/category/novini/page/2/", 2, "/category/novini/page/3/"),
+    ],
+)
+def test_a_plain_load_more_link_to_the_lists_next_page_is_followed(
+    page_url: str, page: int, href: str
+) -> None:
+    """A "Зареди още" that is a plain link (its script's endpoint only in ``data-ajax``)
+    to the list's next page, however the list numbers it: read as no pager, the walk
+    stopped at page 1 and five of a composed site's eight news were never read
+    (``bench/composed_sites.py``, seed 115)."""
+    body = (
+        f'<ul><li><a href="/novini/a">Новина</a></li></ul><div class="load-more">'
+        f'<a class="btn-more" href="{href}" data-ajax="/novini?ajax=1&amp;page=2">Зареди още</a>'
+        "</div>"
+    )
+    assert next_page_url(_html(body), page_url, BARE, page) == "https://www.x.bg" + href
+
+
+def test_a_see_more_link_to_another_section_is_no_next_page() -> None:
+    body = '<a href="/obyavi?page=2">Виж още</a>'
+    assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) is None
+
+
+@pytest.mark.parametrize(
     "body",
     [
         '<button class="load-more" data-page="2" data-max="3">Зареди още</button>',  # no address

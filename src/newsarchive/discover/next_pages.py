@@ -981,15 +981,21 @@ def _more_link(
     """A "Покажи още" link that is a plain link to this list's own address with the next
     page's number (``/novini?page=2`` under ``/novini``): a "load more" whose page holds
     another number of cards than the one before it, and no pager beside it. Read as a
-    link, it led nowhere the walk went: six of a list's nine news never read. A "Виж
-    още" to a section (another path, or no page number) is no pager's."""
+    link, it led nowhere the walk went: six of a list's nine news never read. Its number
+    may be no page's N+1 (``later_page``): Drupal's ``?page=1`` counting from 0, Joomla's
+    offset ``?start=5``, WordPress's ``/page/2/`` under ``/category/novini/``, a theme
+    printing its script's endpoint beside a plain link. A "Виж още" to a section
+    (another path, or no page number) is no pager's."""
     here = urlsplit(current).path.rstrip("/")
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         if not label or not _MORE_TEXT.match(label):
             continue
         url = usable(anchor.attributes.get("href"))
-        if url and urlsplit(url).path.rstrip("/") == here and names_page(url, page + 1):
+        if url and (
+            (urlsplit(url).path.rstrip("/") == here and names_page(url, page + 1))
+            or later_page(url, current)
+        ):
             return url
     return None
 
