@@ -51,6 +51,7 @@ from newsarchive.fetch.sources import (
     FAILURES,
     HtmlAnswer,
     Miss,
+    as_before,
     fetch_source,
 )
 from newsarchive.harvest import Harvester
@@ -590,7 +591,8 @@ class SourceReader:
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
-            conditional = walk.conditional and not teach
+            wanted = walk.conditional and not self.options.refresh  # (validators sent)
+            conditional = wanted and not teach
             page = self._get(
                 url, kind, conditional=conditional, gone_ends=number > 1,
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
@@ -598,6 +600,16 @@ class SourceReader:
             )  # fmt: skip
             if isinstance(page, Page) and self._answered_empty(page, url, number, newest):
                 page = Miss.FAILED
+            if teach and wanted and isinstance(page, Page):
+                if as_before(self.frontier.validators(url), page):
+                    # asked whole for the shapes it teaches, and walked as the 304 a
+                    # request with its validators got: a profile's hints (what add-site
+                    # proposes) read a listing unchanged since the last run as a crawl
+                    # with no profile does. Read as changed, an all-known page 1 of a
+                    # listing whose dates run unordered went on to its end every night
+                    # (topolovo: 6 requests a no-op rerun where the bare crawl asks 3)
+                    self._teach_from(page, learned, orders)
+                    page, conditional = Miss.UNCHANGED, True
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
             if conditional and number > 1 and page not in FAILURES:
@@ -634,6 +646,16 @@ class SourceReader:
         if newest and walk.state.ascending and walk.state.resume_url == newest[0]:
             self.frontier.save_validators(*newest)
         return learned
+
+    def _teach_from(self, page: Page, learned: list[Shape], orders: list[bool]) -> None:
+        """The item shapes a listing page teaches (into ``learned``, as ``_read_page``
+        learns them), its links neither offered nor followed: a page read as
+        unchanged."""
+        text = fragments.as_listing(page.text, page.final_url) or page.text
+        listings.article_links(
+            parse_html(text), page.final_url, self.profile, learned, page.fetched_at,
+            orders=orders,
+        )  # fmt: skip
 
     def _answered_empty(
         self, page: Page, url: str, number: int, before: tuple[str, Page] | None
