@@ -600,16 +600,14 @@ class SourceReader:
             )  # fmt: skip
             if isinstance(page, Page) and self._answered_empty(page, url, number, newest):
                 page = Miss.FAILED
-            if teach and wanted and isinstance(page, Page):
-                if as_before(self.frontier.validators(url), page):
-                    # asked whole for the shapes it teaches, and walked as the 304 a
-                    # request with its validators got: a profile's hints (what add-site
-                    # proposes) read a listing unchanged since the last run as a crawl
-                    # with no profile does. Read as changed, an all-known page 1 of a
-                    # listing whose dates run unordered went on to its end every night
-                    # (topolovo: 6 requests a no-op rerun where the bare crawl asks 3)
-                    self._teach_from(page, learned, orders)
-                    page, conditional = Miss.UNCHANGED, True
+            if teach and wanted and isinstance(page, Page) and self._unchanged(url, page, learned):
+                # asked whole for the shapes it teaches, and walked as the 304 a request
+                # with its validators got: a profile's hints (what add-site proposes)
+                # read a listing unchanged since the last run as a crawl with no profile
+                # does. Read as changed, an all-known page 1 of a listing whose dates run
+                # unordered went on to its end every night (topolovo: a no-op rerun of 6
+                # requests where the bare crawl's asks 3)
+                page, conditional = Miss.UNCHANGED, True
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
             if conditional and number > 1 and page not in FAILURES:
@@ -647,15 +645,24 @@ class SourceReader:
             self.frontier.save_validators(*newest)
         return learned
 
-    def _teach_from(self, page: Page, learned: list[Shape], orders: list[bool]) -> None:
-        """The item shapes a listing page teaches (into ``learned``, as ``_read_page``
-        learns them), its links neither offered nor followed: a page read as
-        unchanged."""
+    def _unchanged(self, url: str, page: Page, learned: list[Shape]) -> bool:
+        """Whether a listing's page 1, asked whole for the item shapes it teaches, is the
+        page read last time: it came with the validators saved for it (``as_before``),
+        and lists no article that is new (its links offered: one a server whose ETag
+        never changes hid is queued, and the page read as changed, as it was). When so,
+        the shapes it teaches are added to ``learned``, as ``_read_page`` adds them.
+        ``url``: the address the walk asked, under which its validators were saved."""
+        if not as_before(self.frontier.validators(url), page):
+            return False
         text = fragments.as_listing(page.text, page.final_url) or page.text
-        listings.article_links(
-            parse_html(text), page.final_url, self.profile, learned, page.fetched_at,
-            orders=orders,
-        )  # fmt: skip
+        taught = list(learned)
+        links = listings.article_links(
+            parse_html(text), page.final_url, self.profile, taught, page.fetched_at
+        )
+        if Seen.NEW in self._offer(links):
+            return False
+        learned[:] = taught
+        return True
 
     def _answered_empty(
         self, page: Page, url: str, number: int, before: tuple[str, Page] | None
