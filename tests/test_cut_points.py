@@ -52,3 +52,19 @@ def test_a_first_crawl_cut_before_its_sub_sites_were_resolved_completes(tmp_path
     editions' own listings never walked, 3 of 9 never archived."""
     cut = cut_at("podbalkanets", 21, tmp_path)
     assert cut.failures == []
+
+
+def test_a_first_crawl_cut_inside_the_month_before_asks_none_of_its_days_read_before(
+    tmp_path: Path,
+) -> None:
+    """zornitsasedmitsa cut at its 17th request (an article of November's second day,
+    ``/arhiv/2026/11/20/``, the day read): the completing run asks the archive and
+    December's day (the incremental stop), November's grid (where the cut day is an
+    entry) and the cut day, and not November's newest day, which the cut run read
+    before it (asked again before ``ListingWalk._heading``: the sweep's "asked again" 5
+    there, 4 now)."""
+    cut = cut_at("zornitsasedmitsa", 17, tmp_path)
+    assert cut.failures == []
+    assert cut.reasked == [
+        "/arhiv/", "/arhiv/2026/11/", "/arhiv/2026/11/20/", "/arhiv/2026/12/04/"
+    ]  # fmt: skip

@@ -51,6 +51,7 @@ from newsarchive.fetch.sources import (
     FAILURES,
     HtmlAnswer,
     Miss,
+    as_before,
     fetch_source,
 )
 from newsarchive.harvest import Harvester
@@ -590,7 +591,8 @@ class SourceReader:
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
-            conditional = walk.conditional and not teach
+            wanted = walk.conditional and not self.options.refresh  # (validators sent)
+            conditional = wanted and not teach
             page = self._get(
                 url, kind, conditional=conditional, gone_ends=number > 1,
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
@@ -598,6 +600,14 @@ class SourceReader:
             )  # fmt: skip
             if isinstance(page, Page) and self._answered_empty(page, url, number, newest):
                 page = Miss.FAILED
+            if teach and wanted and isinstance(page, Page) and self._unchanged(url, page, learned):
+                # asked whole for the shapes it teaches, and walked as the 304 a request
+                # with its validators got: a profile's hints (what add-site proposes)
+                # read a listing unchanged since the last run as a crawl with no profile
+                # does. Read as changed, an all-known page 1 of a listing whose dates run
+                # unordered went on to its end every night (topolovo: a no-op rerun of 6
+                # requests where the bare crawl's asks 3)
+                page, conditional = Miss.UNCHANGED, True
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
             if conditional and number > 1 and page not in FAILURES:
@@ -634,6 +644,25 @@ class SourceReader:
         if newest and walk.state.ascending and walk.state.resume_url == newest[0]:
             self.frontier.save_validators(*newest)
         return learned
+
+    def _unchanged(self, url: str, page: Page, learned: list[Shape]) -> bool:
+        """Whether a listing's page 1, asked whole for the item shapes it teaches, is the
+        page read last time: it came with the validators saved for it (``as_before``),
+        and lists no article that is new (its links offered: one a server whose ETag
+        never changes hid is queued, and the page read as changed, as it was). When so,
+        the shapes it teaches are added to ``learned``, as ``_read_page`` adds them.
+        ``url``: the address the walk asked, under which its validators were saved."""
+        if not as_before(self.frontier.validators(url), page):
+            return False
+        text = fragments.as_listing(page.text, page.final_url) or page.text
+        taught = list(learned)
+        links = listings.article_links(
+            parse_html(text), page.final_url, self.profile, taught, page.fetched_at
+        )
+        if Seen.NEW in self._offer(links):
+            return False
+        learned[:] = taught
+        return True
 
     def _answered_empty(
         self, page: Page, url: str, number: int, before: tuple[str, Page] | None

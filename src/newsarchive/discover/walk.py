@@ -290,6 +290,10 @@ class ListingWalk:
         self._own_page = own_page
         # the entries' own later pages the walk went on to (each in ``_entry_urls`` too)
         self._later_pages: set[str] = set()
+        # where an incremental stop would have jumped (an earlier run's resume point or
+        # cut pass, and its number) but for its index being unread yet (``_may_jump``):
+        # jumped to from that index once read (``_to_index``)
+        self._heading: tuple[str, int] | None = None
 
     @property
     def conditional(self) -> bool:
@@ -461,6 +465,8 @@ class ListingWalk:
                 self._known_run = 0
             elif verdict is Seen.KNOWN:
                 self._known_run += 1
+        if new:  # (no jump but from the incremental stop after it)
+            self._heading = None
         if listed.entries and not verdicts:
             return self._to_index(listed)
         if self._entered():
@@ -533,6 +539,17 @@ class ListingWalk:
             return self._end(Stop.CAP)
         self._entry_urls.update(fresh)
         self._entries, self._after_entries = fresh[1:], listed.next_url
+        if (heading := self._heading) is not None and self._may_jump(heading[0]):
+            # the index an incremental stop went on to for the page it would jump to (an
+            # entry of it, or an entry's later page): jumped to at once, its newer entries
+            # read by the run that was cut, as the pages a jump passes over are. Read
+            # first, its newest entry was asked again for an incremental stop already
+            # made (zornitsasedmitsa cut inside November: the month's newest day again)
+            self._heading = None
+            self._entries = fresh
+            self._known_run = 0
+            self._advance(*heading)
+            return None
         self._advance(fresh[0], self.number + 1)
         return None
 
@@ -637,6 +654,8 @@ class ListingWalk:
                 self._known_run = 0
                 self._advance(resume, self.state.resume_page)
                 return None
+            if resume not in self._visited:
+                self._heading = (resume, self.state.resume_page)
         if next_url is None:
             return self._end(Stop.END if self.number > 1 else Stop.KNOWN)
         self._advance(next_url, self.number + 1)
@@ -661,6 +680,7 @@ class ListingWalk:
             if self._may_jump(url):
                 return url, number
             if next_url is not None:
+                self._heading = (url, number)
                 return next_url, self.number + 1
         self._cut_pass = None
         return None

@@ -136,6 +136,19 @@ def fetch_source(
     return page
 
 
+def as_before(validators: tuple[str | None, str | None], page: Page) -> bool:
+    """Whether ``page``, asked without validators, came with those saved for it
+    (``validators``: its ETag, else its Last-Modified), so that a request sending them
+    would have been answered 304: the page the server still holds is the one read
+    before. A listing read for the item shapes it teaches is asked whole (a 304 teaches
+    none) and is read as unchanged when so (``SourceReader.walk``). No validator
+    saved, none matches: read as changed."""
+    etag, last_modified = validators
+    if etag:  # (RFC 9110: If-None-Match decides where sent)
+        return page.headers.get("etag") == etag
+    return bool(last_modified) and page.headers.get("last-modified") == last_modified
+
+
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
 # An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
 # gzip's magic (a sitemap.xml.gz).
