@@ -50,3 +50,27 @@ def test_a_cards_day_is_read_in_each_form(printed: list[str], day: dt.date) -> N
     assert len(items.cards) == 3
     assert listings.card_date(items.cards[0], today=FETCHED.date()) == day
     assert all(listings.card_date(card, today=FETCHED.date()) for card in items.cards)
+
+
+def stamped(printed: str, stamp: str) -> str:
+    return cards([printed] * 3).replace(
+        f'<span class="posted-on">{printed}</span>',
+        f'<time class="entry-date" datetime="{stamp}">{printed}</time>',
+    )
+
+
+def test_a_day_written_out_takes_its_stamps_moment_of_that_day() -> None:
+    """A WordPress card writes its day out in a ``<time>`` stamping the moment: that day,
+    to the minute (an article page printing the day alone is dated by it: the mirror
+    pelinovohorizont); a midnight's stamp is a theme writing the day alone, and a stamp
+    of another day is not this card's date's."""
+    at_eight = dt.datetime(2026, 11, 26, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    for printed, stamp, moment in [
+        ("November 26, 2026", "2026-11-26T08:00:00+02:00", at_eight),
+        ("26 ноември 2026 г.", "2026-11-26T08:00:00+02:00", at_eight),
+        ("November 26, 2026", "2026-11-26T00:00:00+02:00", dt.date(2026, 11, 26)),
+        ("November 26, 2026", "2026-11-27T08:00:00+02:00", dt.date(2026, 11, 26)),
+    ]:
+        html = stamped(printed, stamp)
+        items = listings.news_items(parse_html(html), f"{SITE.origin}/novini", SITE, FETCHED)
+        assert listings.card_moment(items.cards[0], today=FETCHED.date()) == moment, printed

@@ -148,8 +148,13 @@ def test_a_last_pages_lone_short_dated_card_in_a_sticky_sidebar_layout_is_an_ite
         learned,
         FETCHED,
     )
+    # (its day written out, "5 ноември 2026", in a <time> stamping that day's 09:45: the
+    # moment, as a stamp beside words counted back gives it, listings._moment_of)
     assert [(c.url, c.listed_date) for c in got] == [
-        (f"{SOLEDAD}/proverka-na-hidrantite/", dt.date(2026, 11, 5))
+        (
+            f"{SOLEDAD}/proverka-na-hidrantite/",
+            dt.datetime(2026, 11, 5, 9, 45, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        )
     ]
 
 

@@ -373,7 +373,9 @@ def _dated_text(
             found = parse_text_date(text, today=today, month_first=month_first) if hinted else None
             memo[text, month_first] = local_date(found) if found else None
         if (day := memo[text, month_first]) is not None:
-            if not _WRITTEN.search(text) and (stamp := _card_stamp(card.node)) is not None:
+            if (stamp := _card_stamp(card.node)) is not None and (
+                not _WRITTEN.search(text) or _moment_of(stamp, day)
+            ):  # (words counted back, or the day written out, its moment in the stamp)
                 return text, local_date(stamp), stamp
             return text, day, None
     if _DATE_HINT.search(card.text) is None and (stamp := _card_stamp(card.node)) is not None:
@@ -381,11 +383,23 @@ def _dated_text(
     return None
 
 
+def _moment_of(stamp: Published, day: dt.date) -> bool:
+    """Whether a card's stamp gives the moment of the ``day`` its text writes out: that
+    day at a time of day (a midnight's stamp is a theme's way of writing the day alone)."""
+    return (
+        isinstance(stamp, dt.datetime)
+        and local_date(stamp) == day
+        and (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0)
+    )
+
+
 def _card_stamp(node: LexborNode) -> Published | None:
     """The moment the card's one ``<time datetime="…">`` states, where its text shows no
     date written out: "вчера", "преди 3 дни" beside the headline are words the list
     wrote the day it was rendered, wrong on any later day (a cached page, a crawl past
     midnight), and an icon's or an empty ``<time>`` none at all; the attribute says when.
+    Or where the day written out is the stamp's ("November 26, 2026" in a ``<time>`` of
+    that day's 08:00): the same day, to the minute (``_moment_of``).
     Two different stamps in one card (published and updated) name no one date: none."""
     if node.tag == "time":
         times = [node]
