@@ -33,6 +33,10 @@ import composed_sites  # noqa: E402
         115,  # a plain "Зареди още" link to Drupal's ?page=1, no feed or sitemap
         124,  # the news on the home page, reached past page 1 only by the script's fragment
         166,  # page 1 linked as ?start=0 too, percent-encoded slugs, AMP copies, "Дата: …"
+        224,  # the home page the news list, /2026/09/30/<encoded>/ beside "Обяви"'s folder
+        228,  # a Joomla home's "Зареди още" to the www. twin's ?start=6 on page 2
+        408,  # the home page the news list, /novina.php?id=N beside "Обяви"'s folder
+        972,  # a WordPress home's "Зареди още" to the root's /page/2/, weekday-led days
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:

@@ -1086,6 +1086,12 @@ def test_a_load_more_naming_its_own_page_loads_the_one_after(
         ("https://www.x.bg/novini?start=5", 2, "/novini?start=10"),
         ("https://www.x.bg/category/novini/", 1, "/category/novini/page/2/"),  # WordPress
         ("https://www.x.bg/category/novini/page/2/", 2, "/category/novini/page/3/"),
+        # the home page's own list, WordPress's root /page/2/ (composed seeds 879, 972)
+        ("https://www.x.bg/", 1, "/page/2/"),
+        ("https://www.x.bg/page/2/", 2, "/page/3/"),
+        # the www. twin linked from the other (composed seeds 228, 455: the walk ended)
+        ("https://www.x.bg/?start=3", 2, "https://x.bg/?start=6"),
+        ("https://x.bg/category/novini/", 1, "https://www.x.bg/category/novini/page/2/"),
     ],
 )
 def test_a_plain_load_more_link_to_the_lists_next_page_is_followed(
@@ -1100,7 +1106,20 @@ def test_a_plain_load_more_link_to_the_lists_next_page_is_followed(
         f'<a class="btn-more" href="{href}" data-ajax="/novini?ajax=1&amp;page=2">Зареди още</a>'
         "</div>"
     )
-    assert next_page_url(_html(body), page_url, BARE, page) == "https://www.x.bg" + href
+    expected = href if href.startswith("https:") else "https://www.x.bg" + href
+    assert next_page_url(_html(body), page_url, BARE, page) == expected
+
+
+@pytest.mark.parametrize(
+    ("page_url", "href"),
+    [
+        ("https://www.x.bg/novini", "/page/2/"),  # the home page's list, not this one's
+        ("https://www.x.bg/", "/obyavi/page/2/"),  # a section's
+    ],
+)
+def test_a_more_link_to_another_lists_next_page_is_no_next_page(page_url: str, href: str) -> None:
+    body = f'<a class="btn-more" href="{href}">Зареди още</a>'
+    assert next_page_url(_html(body), page_url, BARE, 1) is None
 
 
 def test_a_see_more_link_to_another_section_is_no_next_page() -> None:

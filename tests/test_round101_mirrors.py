@@ -54,6 +54,7 @@ from newsarchive.discover.sub_sites import (
     card_folder,
     own_news,
     resolved_cards,
+    stream_folder,
 )
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Profile
@@ -217,6 +218,24 @@ MNOGO = "https://www.mnogoselo.bg"
 )
 def test_a_cards_folder_is_where_its_publisher_keeps_it(card: str, folder: str) -> None:
     assert card_folder(card) == folder
+
+
+@pytest.mark.parametrize(
+    ("card", "folder"),
+    [
+        (f"{MNOGO}/novini/505-sabor", "/novini/"),  # a folder: ``card_folder``'s
+        (f"{MNOGO}/2026/11/29/zimna-podgotovka/", "/"),  # the root's date archive
+        (f"{MNOGO}/?p=43", "/"),
+        (f"{MNOGO}/novina.php?id=5", "/novina.php"),  # a root script's items
+        (f"{MNOGO}/obyava.php?id=5", "/obyava.php"),  # another's
+        (f"{MNOGO}/novina-5.html", "/"),  # a page at the root, its own
+    ],
+)
+def test_a_cards_stream_folder_names_the_roots_and_a_root_scripts(card: str, folder: str) -> None:
+    """``explorer.home_news_list`` compares the home's news with a section's items by it:
+    with ``card_folder``'s ``""`` for the root, a WordPress home's ``/2026/11/29/x/``
+    news beside an "Обяви" section were never read (composed seeds 224, 408, 641)."""
+    assert stream_folder(card) == folder
 
 
 def test_the_home_cards_folders_are_sub_sites_only_when_several_and_not_the_main_ones() -> None:

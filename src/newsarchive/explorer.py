@@ -82,10 +82,10 @@ from newsarchive.discover.sub_sites import (
     MAX_RESOLVED,
     MAX_SUB_SITES,
     candidate_folders,
-    card_folder,
     featured_news,
     own_news,
     resolved_cards,
+    stream_folder,
 )
 from newsarchive.discover.urls import (
     absolute,
@@ -572,8 +572,10 @@ class _Explorer:
         names, "Обяви" (notices, news too: ``not_news``), listing only its own: the home
         page was read as a listing only where no section was found, and its news were
         never asked. Where at least ``MIN_ITEMS`` of the home's dated news (``news``, none
-        dated to come) are listed by no listing kept, live in one folder (``card_folder``)
-        no listing's items live in, and are named as no listed item is (``leaf_token``: a
+        dated to come) are listed by no listing kept, live in one folder
+        (``stream_folder``: the root's or a root script's too, a WordPress site's
+        ``/2026/11/29/x/``, a PHP site's ``/novina.php?id=493``, composed seeds 224, 408,
+        641) no listing's items live in, and are named as no listed item is (``leaf_token``: a
         site's old ``/novini/505-x`` beside its ``/bg/novini/505-x``, a TV's ``/video/7385``
         copy of its ``/news/7385-x``), the home page (or its frame, ``url``) is read as a
         listing too, second, after the menu's most news-like section. A box of the newest
@@ -586,16 +588,16 @@ class _Explorer:
         place their days are printed (composed seed 87: archived undated when the home
         was left for the sitemap). ``shown``: its cards' keys. True when it was added."""
         listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
-        folders = {card_folder(f"https://{key}") for key in listed}
+        folders = {stream_folder(f"https://{key}") for key in listed}
         leaves = {leaf_token(key) for key in listed}
         unlisted = [
             card
             for card in news
             if url_key(card) not in listed
-            and card_folder(card) not in {"", *folders}
+            and stream_folder(card) not in folders
             and leaf_token(url_key(card)) not in leaves
         ]
-        held = {card_folder(card) for card in unlisted}
+        held = {stream_folder(card) for card in unlisted}
         if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
             return False
         self.listings.insert(1, url)

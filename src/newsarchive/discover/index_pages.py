@@ -129,7 +129,9 @@ def later_page(url: str, of: str) -> bool:
     (``/page/2/``, ``/strana-2``), which ``url`` spells otherwise than ``of`` does. Never
     another issue's page (``/broy/46-1235/``, ``broi.php?broi=1234``) nor another day's
     (``/arhiv/2026/11/20/``): an issue's "next" link may lead there (``next_pages``: the
-    issue before), and that one the index's walk reads in its turn."""
+    issue before), and that one the index's walk reads in its turn. The host's ``www.``
+    twin is the same list: a template linking page 3 as ``https://www.x.bg/?start=6``
+    from ``x.bg/?start=3`` (composed seed 228: the walk ended on page 2)."""
     there, pages_there = _list_and_page(url)
     here, pages_here = _list_and_page(of)
     return there == here and bool(pages_there) and pages_there != pages_here
@@ -139,6 +141,7 @@ def _list_and_page(url: str) -> tuple[tuple[str, str, tuple[str, ...]], tuple[st
     """An address as the list it is a page of (host, path, other query fields) and the
     marks of its page's number (``later_page``)."""
     netloc, path, query = split_normal(url)
+    netloc = netloc.removeprefix("www.")
     marks: list[str] = []
     if (pager := PATH_PAGE.search(path)) is not None:
         marks.append(path[pager.start() :].strip("/").lower())

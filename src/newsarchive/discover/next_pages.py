@@ -973,6 +973,18 @@ _MORE_TEXT = re.compile(
     re.IGNORECASE,
 )
 _MORE_NODES = "button, a, span, div, li"
+# A later page of the home page's own list: ``/page/2/`` at the root (WordPress's home
+# paged), which ``listings.PATH_PAGE`` reads only below a first segment.
+_HOME_PAGE_PATH = re.compile(
+    rf"^/(?:{'|'.join(pager_words.PAGER_PATH_WORDS)})[/-]\d{{1,6}}/?$", re.IGNORECASE
+)
+
+
+def _list_path(url: str) -> str:
+    """The path of the list ``url`` is a page of, for ``_more_link``: its own, or the
+    home page's (``""``) for a root ``/page/N/``."""
+    path = urlsplit(url).path
+    return "" if _HOME_PAGE_PATH.match(path) else path.rstrip("/")
 
 
 def _more_link(
@@ -984,17 +996,17 @@ def _more_link(
     link, it led nowhere the walk went: six of a list's nine news never read. Its number
     may be no page's N+1 (``later_page``): Drupal's ``?page=1`` counting from 0, Joomla's
     offset ``?start=5``, WordPress's ``/page/2/`` under ``/category/novini/``, a theme
-    printing its script's endpoint beside a plain link. A "Виж още" to a section
-    (another path, or no page number) is no pager's."""
-    here = urlsplit(current).path.rstrip("/")
+    printing its script's endpoint beside a plain link, or the home page's ``/page/2/``
+    (a WordPress home's "Зареди още", composed seed 972: eight of twelve news never
+    read). A "Виж още" to a section (another path, or no page number) is no pager's."""
+    here = _list_path(current)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         if not label or not _MORE_TEXT.match(label):
             continue
         url = usable(anchor.attributes.get("href"))
         if url and (
-            (urlsplit(url).path.rstrip("/") == here and names_page(url, page + 1))
-            or later_page(url, current)
+            (_list_path(url) == here and names_page(url, page + 1)) or later_page(url, current)
         ):
             return url
     return None

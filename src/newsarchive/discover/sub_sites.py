@@ -48,6 +48,22 @@ def card_folder(url: str) -> str:
     return "/" + "/".join(segments[:dated]) + "/"
 
 
+def stream_folder(url: str) -> str:
+    """``card_folder``, but an address it leaves in no folder has one too: the script
+    serving it where it takes the item from its query (``/novina.php`` of
+    ``/novina.php?id=493``, beside the ``/obyava.php`` of a hand-written PHP site's
+    notices), else the root, ``/`` (a WordPress site's ``/2026/11/29/x/``, a
+    ``/?p=43``). No publisher's folder (``card_folder`` keeps ``""`` for them): what
+    tells one stream's items from another's (``explorer.home_news_list``)."""
+    if folder := card_folder(url):
+        return folder
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.query and len(segments) == 1 and not parts.path.endswith("/"):
+        return "/" + segments[0]
+    return "/"
+
+
 def candidate_folders(
     cards: Iterable[str], home: str, covered: Iterable[str], *, limit: int
 ) -> list[str]:
