@@ -253,6 +253,8 @@ class _Explorer:
         # the home page's own news items, where it is a listing read and their addresses
         # led into no sub-site (``Discovery.home_items``)
         self.home_items: tuple[str, ...] = ()
+        # the home page read as the list of news no section lists (``home_news_list``)
+        self.home_news = ""
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
         self.home_site_map: str | None = None  # the one the home page links
@@ -601,6 +603,7 @@ class _Explorer:
         if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
             return False
         self.listings.insert(1, url)
+        self.home_news = url
         self.notes.setdefault(
             url, f"the home page lists {len(news)} dated news items, {len(unlisted)} of them"
             f" in {held.pop()}, which no section lists",
@@ -914,7 +917,11 @@ class _Explorer:
         make every night four requests (robots.txt, feed, two listings) where three do,
         so it is dropped; one none of whose items is in the feed (a municipality's feed
         of "Новини" beside its "Съобщения") is a section the nightly run would otherwise
-        never see, and is kept. The first listing, the menu's most news-like, stays,
+        never see, and is kept; so is the home page read as the list of news no section
+        lists (``home_news_list``) where it shows news the feed does not carry: the feed
+        holds the newest ten, and the home's older news are in no other list (composed
+        seed 618: the oldest of eleven never read). The first listing, the menu's most
+        news-like, stays,
         but beside several feeds (a page of feeds' categories, ``feeds_of_a_page``) that
         carry its every item when it has no page 2 (a home page of the newest three):
         robots.txt and two feeds are a nightly run's three requests. One with a page 2
@@ -936,7 +943,7 @@ class _Explorer:
         kept = [] if carried else self.listings[:1]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
-            if not fed or not items & fed:
+            if not fed or not items & fed or (listing == self.home_news and items - fed):
                 kept.append(listing)
                 continue
             self._forget(listing)
