@@ -100,6 +100,9 @@ def test_an_obituary_files_itself_by_its_jsonld_breadcrumb() -> None:
     assert filed(page(head=crumbs_ld(home, news, own))) == ""
     sport = crumbs_ld(home, news.replace("Новини", "Спорт &#038; Култура"))
     assert stated_sections(parse_html(page(head=sport)), URL) == ["Спорт & Култура"]
+    # (only whole references: a bare "&para" in a name is its text, not a pilcrow)
+    bare = crumbs_ld(home, news.replace("Новини", "Спорт &paragraph"))
+    assert stated_sections(parse_html(page(head=bare)), URL) == ["Спорт &paragraph"]
     assert stated_sections(parse_html(page(head=crumbs_ld(home, own))), URL) == []
 
 

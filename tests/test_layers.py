@@ -22,6 +22,7 @@ RANKS = {
     "safe_text": 0,
     "gzip_file": 0,
     "markup": 0,
+    "char_references": 0,
     "tag_attributes": 0,
     "streamed": 0,
     "php_notices": 0,

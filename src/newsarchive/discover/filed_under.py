@@ -25,7 +25,6 @@ category's archive page, and its ``post_class`` on every card of a list as well.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -33,6 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.char_references import unescape_references
 from newsarchive.discover.furniture import Furniture, headline_boxes
 from newsarchive.discover.not_news import names_no_news
 from newsarchive.discover.urls import url_key
@@ -65,10 +65,15 @@ def _nodes(data: Any, budget: list[int]) -> Iterator[dict[str, Any]]:
                 stack[:0] = [item["@graph"]]
 
 
-def _is_article(node: dict[str, Any]) -> bool:
+def _types(node: dict[str, Any]) -> list[str]:
+    """The node's ``@type``s, lower-cased (one, or a list of them)."""
     kinds = node.get("@type")
     named = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.lower().endswith(_ARTICLE_TYPES) for k in named)
+    return [k.lower() for k in named if isinstance(k, str)]
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    return any(kind.endswith(_ARTICLE_TYPES) for kind in _types(node))
 
 
 def _jsonld_sections(scripts: list[LexborNode], url: str) -> list[str]:
@@ -87,17 +92,11 @@ def _jsonld_sections(scripts: list[LexborNode], url: str) -> list[str]:
                 section = node.get("articleSection")
                 sections = section if isinstance(section, list) else [section]
                 article = [s for s in sections if isinstance(s, str) and s.strip()]
-            elif crumb is None and _is_kind(node, "breadcrumblist"):
+            elif crumb is None and "breadcrumblist" in _types(node):
                 crumb = _listed_section(node, url)
             if article is not None and crumb is not None:
                 break
     return (article or []) + ([crumb] if crumb else [])
-
-
-def _is_kind(node: dict[str, Any], kind: str) -> bool:
-    kinds = node.get("@type")
-    named = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.lower() == kind for k in named)
 
 
 def _listed_section(trail: dict[str, Any], url: str) -> str:
@@ -115,7 +114,7 @@ def _listed_section(trail: dict[str, Any], url: str) -> str:
             continue
         href = urljoin(url, href.strip("\"' "))  # (a theme quoting its addresses twice)
         if not _is_home(href) and not _is_page(href, url):
-            deepest = " ".join(html.unescape(name).split())  # (WordPress's "&#038;")
+            deepest = " ".join(unescape_references(name).split())  # (WordPress's "&#038;")
     return deepest
 
 

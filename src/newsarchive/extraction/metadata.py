@@ -6,7 +6,6 @@ them before any profile selector or text heuristic.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -14,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.char_references import unescape_references
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage",
@@ -391,21 +392,6 @@ def _types(node: dict[str, Any]) -> set[str]:
     kind = node.get("@type", "")
     kinds = kind if isinstance(kind, list) else [kind]
     return {str(k).lower() for k in kinds}
-
-
-# Only complete references ("&amp;", "&#8211;", "&#x26;"): html.unescape alone would also
-# read "&para" in "&paragraph" as a pilcrow.
-_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def unescape_references(text: str) -> str:
-    """Character references decoded once more.
-
-    Why: JSON-LD is not HTML, so the parser never decodes what a CMS escaped in it
-    ("Smith &amp; Jones", "&#8211;"), and CMSs escape titles twice even in HTML ("&#x26;"
-    in an h1). A reader never sees the reference, only the character.
-    """
-    return _REFERENCE.sub(lambda m: html.unescape(m[0]), text) if "&" in text else text
 
 
 def _names(value: Any) -> list[str]:

@@ -32,6 +32,7 @@ from itertools import accumulate
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.char_references import unescape_references
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated
 from newsarchive.extraction.clean import is_i18n_key
@@ -45,7 +46,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path, parse_link
-from newsarchive.extraction.metadata import MAX_TITLE_CHARS, Metadata, unescape_references
+from newsarchive.extraction.metadata import MAX_TITLE_CHARS, Metadata
 from newsarchive.memo import memoised
 from newsarchive.models import Profile
 from newsarchive.transliteration import LATIN
@@ -73,7 +74,7 @@ _segments = memoised(_split_segments, 256)
 
 def clean_title(text: str) -> str:
     """Whitespace folded and character references decoded once more
-    (``metadata.unescape_references``: CMSs escape titles twice)."""
+    (``char_references.unescape_references``: CMSs escape titles twice)."""
     return " ".join(unescape_references(text).split())
 
 
