@@ -584,8 +584,10 @@ class _Explorer:
         few a section lists, or of notices or events read from their own section, is
         listed already; news in a folder a section lists are reached by its pager; a
         network's front, leading into several folders, is ``sub_sites``' to judge; and
-        beside a feed carrying any of them it is dropped (``one_listing_beside_a_feed``):
-        the feed shows them, dated. A sitemap naming them all does not stand in for it:
+        beside a feed carrying every one of them it is dropped
+        (``one_listing_beside_a_feed``): the feed shows them, dated; one showing news
+        past the feed's newest ten stays (``home_news``). A sitemap naming them all does
+        not stand in for it:
         its ``<lastmod>`` is no publication date, and the home's cards may be the only
         place their days are printed (composed seed 87: archived undated when the home
         was left for the sitemap). ``shown``: its cards' keys. True when it was added."""
