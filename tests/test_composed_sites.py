@@ -37,13 +37,23 @@ import composed_sites  # noqa: E402
         228,  # a Joomla home's "Зареди още" to the www. twin's ?start=6 on page 2
         408,  # the home page the news list, /novina.php?id=N beside "Обяви"'s folder
         972,  # a WordPress home's "Зареди още" to the root's /page/2/, weekday-led days
-        618,  # the home page the news list of eleven beside "Обяви", a feed of the newest ten
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
     verdict = composed_sites.run_seed(seed)
     assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected >= 5
+
+
+def test_the_home_news_list_beside_a_feed_rests_after_its_first_walk() -> None:
+    """Seed 618: the home page lists eleven news, the feed the newest ten. The first crawl
+    walks the home list (its oldest news are in no other list); a nightly run then reads
+    the feed for what is new and leaves the home list for every few days
+    (``Discovery.rested``): robots.txt, the feed and "Обяви", not the home page too."""
+    verdict = composed_sites.run_seed(618)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 14
+    assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
 
 
 def test_a_seed_composes_the_same_site(tmp_path: Path) -> None:

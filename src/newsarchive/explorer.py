@@ -255,6 +255,9 @@ class _Explorer:
         self.home_items: tuple[str, ...] = ()
         # the home page read as the list of news no section lists (``home_news_list``)
         self.home_news = ""
+        # listings walked once and then every few days, not every night: the home news
+        # list beside a feed carrying its newest (``one_listing_beside_a_feed``)
+        self.resting: list[str] = []
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
         self.home_site_map: str | None = None  # the one the home page links
@@ -553,6 +556,11 @@ class _Explorer:
                 ": a stream of its own beyond the two read every night, read every few days"
                 " (every night where no feed, sitemap or list of all news shows its news)"
             )
+        for url in self.resting:
+            self.notes[url] += (
+                ": walked once, then read every few days: the feed shows a nightly run what is new"
+            )
+        rested += tuple(self.resting)
         rested += self.sub_sites(home, home_cards)
         if home in self.listings and not rested:
             # where they live is known once the crawl archived them (``resolved_sub_sites``)
@@ -586,7 +594,7 @@ class _Explorer:
         network's front, leading into several folders, is ``sub_sites``' to judge; and
         beside a feed carrying every one of them it is dropped
         (``one_listing_beside_a_feed``): the feed shows them, dated; one showing news
-        past the feed's newest ten stays (``home_news``). A sitemap naming them all does
+        past the feed's newest ten stays, rested (``home_news``). A sitemap naming them all does
         not stand in for it:
         its ``<lastmod>`` is no publication date, and the home's cards may be the only
         place their days are printed (composed seed 87: archived undated when the home
@@ -922,7 +930,9 @@ class _Explorer:
         never see, and is kept; so is the home page read as the list of news no section
         lists (``home_news_list``) where it shows news the feed does not carry: the feed
         holds the newest ten, and the home's older news are in no other list (composed
-        seed 618: the oldest of eleven never read). The first listing, the menu's most
+        seed 618: the oldest of eleven never read). That one is rested (``resting``):
+        walked whole once, then read every few days, since the feed shows a nightly run
+        what is new, and three requests stay three. The first listing, the menu's most
         news-like, stays,
         but beside several feeds (a page of feeds' categories, ``feeds_of_a_page``) that
         carry its every item when it has no page 2 (a home page of the newest three):
@@ -945,10 +955,12 @@ class _Explorer:
         kept = [] if carried else self.listings[:1]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
-            if not fed or not items & fed or (listing == self.home_news and items - fed):
+            if not fed or not items & fed:
                 kept.append(listing)
-                continue
-            self._forget(listing)
+            elif listing == self.home_news and items - fed:
+                self.resting.append(listing)
+            else:
+                self._forget(listing)
         self.listings[:] = kept
 
     def section(
