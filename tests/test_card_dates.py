@@ -160,27 +160,33 @@ def _card_dated_site(root: Path, *, card_dates: bool = True) -> list[str]:
 DATED = [(f"/novini/sabitie-nomer-{n}/", f"2026-12-0{n + 1}", "listing") for n in (1, 2, 3)]
 
 
+Rows = list[tuple[str, str | None, str]]  # an article's path, published, date_source
+
+
 def _crawls(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
-) -> tuple[Callable[[Path], list[str]], Callable[[], list[tuple[str, str | None, str]]]]:
-    """A crawl of the mirror at a root (the requests it made) and the archive's rows."""
+) -> tuple[Callable[[Path], list[str]], Callable[[], Rows], list[str]]:
+    """A crawl of the mirror at a root (the requests it made), the archive's rows, and
+    what each crawl printed."""
     profile = tmp_path / "kartichka.toml"
     profile.write_text('id = "kartichka"\nname = "К"\norigin = "https://www.kartichka.bg"\n')
     args = ("crawl", "kartichka", "--profile", str(profile), "--delay", "0", "--db", str(db))
+    said: list[str] = []  # what each crawl printed
 
     def crawl(root: Path) -> list[str]:
         with MirrorServer(root) as server:
             result = run_cli(*args, "--base-url", server.url)
             assert result.exit_code == 0, result.stderr
+            said.append(result.stdout)
             return server.requests
 
-    def rows() -> list[tuple[str, str | None, str]]:
+    def rows() -> Rows:
         with closing(sqlite3.connect(db)) as conn:
             return conn.execute(
                 "SELECT substr(url, 25), published, date_source FROM articles ORDER BY url"
             ).fetchall()
 
-    return crawl, rows
+    return crawl, rows, said
 
 
 def test_a_card_dates_the_articles_a_sitemap_had_fetched_first(
@@ -190,7 +196,7 @@ def test_a_card_dates_the_articles_a_sitemap_had_fetched_first(
     archived undated, then the list's cards date it, with no second request for it."""
     root = tmp_path / "site"
     paths = _card_dated_site(root)
-    crawl, rows = _crawls(run_cli, db, tmp_path)
+    crawl, rows, _ = _crawls(run_cli, db, tmp_path)
     asked = crawl(root)
     assert asked.index("/sitemap.xml") < asked.index("/novini/sabitie-nomer-1/")
     assert sorted(p for p in asked if p.startswith("/novini/sabitie")) == sorted(paths)
@@ -208,9 +214,12 @@ def test_cards_dated_on_a_later_night_date_the_articles_archived_undated(
     they date them then, with no article asked again."""
     root = tmp_path / "site"
     _card_dated_site(root, card_dates=False)
-    crawl, rows = _crawls(run_cli, db, tmp_path)
+    crawl, rows, said = _crawls(run_cli, db, tmp_path)
     crawl(root)
     assert rows() == [(path, None, "none") for path, _, _ in DATED]
+    assert "dated from their list" not in said[-1]
     _card_dated_site(root)
     assert not [p for p in crawl(root) if p.startswith("/novini/sabitie")]
     assert rows() == DATED
+    # (told in the run's summary: no fetch's outcome, so not among "updated")
+    assert "3 articles whose pages give no date dated from their list or feed" in said[-1], said[-1]

@@ -106,6 +106,10 @@ class SiteReport:
     budget_spent: int = 0  # the per-run request budget, when it ran out
     resting: str = ""  # why the run stopped asking the site's host (``HostResting``)
     explored: int = 0  # requests spent exploring the site for its sources
+    # articles archived undated, on this run or before, that a card or a feed entry read
+    # on this run dated in place (``Store.date_undated``): no outcome of a fetch, so no
+    # "updated", but a change to the archive an analyst filtering by date wants told
+    dated: int = 0
     backlog: int = 0  # pages an earlier --since passed over still queued (``Frontier.backlog``)
     archive_error: ArchiveError | None = None  # ends the whole run
     drift: Counter[str] = field(default_factory=Counter)
@@ -218,6 +222,10 @@ class SiteReport:
         )
         if self.explored:
             text += f" ({self.explored} exploring the site)"
+        if self.dated:
+            text += (
+                f", {self.dated} articles whose pages give no date dated from their list or feed"
+            )
         if self.count(Outcome.DISALLOWED):
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
         if self.count(Outcome.NOT_PAGE):

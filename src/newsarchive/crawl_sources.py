@@ -1042,7 +1042,7 @@ class SourceReader:
                 listed[candidate.url] = (candidate.listed_date, kind)
         if listed:
             with self.harvest.store.conn:
-                self.harvest.store.date_undated(self.profile.id, listed)
+                self.report.dated += self.harvest.store.date_undated(self.profile.id, listed)
 
 
 def _what(number: int) -> str:
