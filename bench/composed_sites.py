@@ -277,9 +277,9 @@ class Axes:
             f"{' press' if self.press and self.news_at != 'home' else ''}"
             f" f:{','.join(self.furniture) or '-'}"
             f"{' more:' + self.more if self.pager != 'none' and self.more != 'none' else ''}"
+            f"{'+a' if self.pager != 'none' and self.more.startswith('json') and self.fallback else ''}"  # noqa: E501
             f"{' en:' + self.english if self.english != 'none' else ''}"
             f"{' rel:' + self.relative if self.relative != 'none' else ''}"
-            f"{'+a' if self.more.startswith('json') and self.fallback else ''}"
             f"{' pr:' + self.print_at if 'print' in self.furniture else ''}"
             f"{' cp1251' if self.charset != 'utf-8' else ''}"
         )
