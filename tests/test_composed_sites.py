@@ -16,7 +16,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import composed_sites  # noqa: E402
 
-
 # seeds whose shape the third axes changed, kept as they were chosen for (their plain
 # "Зареди още" link, now a JSON list with no link beside it: the gap named in README)
 KEPT: dict[int, dict[str, object]] = {115: {"more": "link"}, 972: {"more": "link"}}
