@@ -31,7 +31,9 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import posixpath
 import random
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -202,6 +204,15 @@ FURNITURE = ("latest", "comments", "print", "breadcrumb")
 MORES = ("none", "link", "ajax")
 # an English copy of every article behind a language switch, named by hreflang or not
 ENGLISH = ("none", "hreflang", "switch")
+# the third axes (drawn from a stream of their own, so a seed's first and second stay):
+# links written relative to the page (``./x`` or ``x``, ``../``, ``?page=2`` alone) or
+# to a ``<base href>`` (the site's root, absolute, or a folder, root-relative)
+RELATIVES = ("none", "dots", "bare", "base-root", "base-folder")
+# a "Зареди още" whose endpoint answers JSON: cards' HTML and the next page's number, or
+# a list of items (title, address, date); with a plain link to the next page or without
+JSON_MORES = ("json-html", "json-list")
+# where the print version lives: ``?print=1``, a path of its own, Joomla's component view
+PRINTS = ("query", "path", "joomla")
 EN_TEXTS = [
     "The municipality announced the news at a press conference on Monday.",
     "Residents can find more details at the municipal information centre.",
@@ -242,6 +253,10 @@ class Axes:
     furniture: tuple[str, ...] = ()
     more: str = "none"
     english: str = "none"
+    relative: str = "none"
+    fallback: bool = True  # a JSON "Зареди още" is a link to the next page too
+    print_at: str = "query"
+    charset: str = "utf-8"  # windows-1251: every page so encoded, its <meta> saying so
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -262,7 +277,11 @@ class Axes:
             f"{' press' if self.press and self.news_at != 'home' else ''}"
             f" f:{','.join(self.furniture) or '-'}"
             f"{' more:' + self.more if self.pager != 'none' and self.more != 'none' else ''}"
+            f"{'+a' if self.pager != 'none' and self.more.startswith('json') and self.fallback else ''}"  # noqa: E501
             f"{' en:' + self.english if self.english != 'none' else ''}"
+            f"{' rel:' + self.relative if self.relative != 'none' else ''}"
+            f"{' pr:' + self.print_at if 'print' in self.furniture else ''}"
+            f"{' cp1251' if self.charset != 'utf-8' else ''}"
         )
 
 
@@ -304,7 +323,7 @@ def choose(seed: int) -> Axes:
         card_date = rng.choice(("relative", "weekday"))
     if date_at in ("time", "meta", "jsonld", "visible") and rng.random() < 0.35:
         date_at = rng.choice(("stamp", "label", "row"))
-    return dataclasses.replace(
+    axes = dataclasses.replace(
         axes,
         card_date=card_date,
         date_at=date_at,
@@ -316,6 +335,21 @@ def choose(seed: int) -> Axes:
         furniture=tuple(x for x in FURNITURE if rng.random() < 0.35),
         more=rng.choice(MORES) if rng.random() < 0.4 else "none",
         english=rng.choice(ENGLISH),
+    )
+    # the third axes, from a stream of their own: the first and second stay what they were
+    third = random.Random(seed * 104729 + 3)
+    more = axes.more
+    if more != "none" and third.random() < 0.5:
+        more = third.choice(JSON_MORES)
+    return dataclasses.replace(
+        axes,
+        relative=third.choice(RELATIVES) if third.random() < 0.5 else "none",
+        more=more,
+        fallback=third.random() < 0.5,
+        print_at=third.choice(PRINTS),
+        charset="windows-1251"
+        if axes.cms in ("php", "joomla") and third.random() < 0.3
+        else "utf-8",
     )
 
 
@@ -330,6 +364,7 @@ class Article:
     when: dt.datetime
     author: str | None
     path: str = ""  # its address on the site
+    number: int = 0  # its id in the CMS (``/novina.php?id=N``, ``/print/N``)
 
 
 def card_day(day: dt.date, form: str, today: dt.date | None = None) -> str:
@@ -367,6 +402,10 @@ def cyrillic_slug(title: str) -> str:
     transliterating plugin): its first six words, lower case, joined by hyphens."""
     words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
     return "-".join(words[:6])
+
+
+# a root-relative link (not ``//host``) in a page's markup
+HREF = re.compile(r'href="(/(?!/)[^"]*)"')
 
 
 def file_for(path: str) -> str:
@@ -432,7 +471,8 @@ class Composer:
         ]  # fmt: skip
         self.today = today
         for number, article in enumerate(self.articles):
-            article.path = self.article_path(article, 500 - number)
+            article.number = 500 - number
+            article.path = self.article_path(article, article.number)
         self.events = [
             (t, s, x, today + dt.timedelta(days=10 + 17 * i)) for i, (t, s, x) in enumerate(EVENTS)
         ]
@@ -689,10 +729,53 @@ class Composer:
         """The fragment address a "Зареди още" script fetches page ``number`` from."""
         return f"{self.list_path}?ajax=1&page={number}"
 
+    def json_path(self, number: int) -> str:
+        """The endpoint a JSON "Зареди още" asks for page ``number``."""
+        return f"/api/novini?page={number}"
+
+    def json_file(self, number: int) -> str:
+        """The mirror file answering ``json_path(number)`` (served as JSON)."""
+        return file_for(self.json_path(number)).removesuffix(".html") + ".json"
+
+    def json_page(self, articles: list[Article], number: int, last: int) -> str:
+        """What the JSON endpoint answers for page ``number`` (past ``last``: nothing)."""
+        if self.axes.more == "json-html":
+            cards = self.cards(articles) if articles else ""
+            data: object = {"html": cards, "next": number + 1 if number < last else None}
+        else:
+            data = [
+                {"title": a.title, "url": self.url(a.path), "date": f"{a.when:%Y-%m-%d}"}
+                for a in articles
+            ]
+        return json.dumps(data, ensure_ascii=False) + "\n"
+
+    def json_more(self, number: int) -> str:
+        """A "Зареди още" whose script asks the JSON endpoint for page ``number`` + 1:
+        the endpoint and the page apart (cards' HTML), or the next address whole (items),
+        as a button, or as a link to the next page a script takes over."""
+        if self.axes.more == "json-html":
+            data = f'data-url="/api/novini" data-page="{number + 1}"'
+        else:
+            data = f'data-next="{escape(self.json_path(number + 1))}"'
+        script = (
+            "<script>document.querySelector('.btn-more').addEventListener('click', e => {"
+            "e.preventDefault(); fetch(e.target.dataset.url ? e.target.dataset.url + '?page=' + "
+            "e.target.dataset.page : e.target.dataset.next).then(r => r.json())"
+            ".then(d => render(d));});</script>"
+        )
+        if self.axes.fallback:
+            plain = self.link(self.page_path(number + 1))
+            button = f'<a class="btn-more" href="{plain}" {data}>Зареди още</a>'
+        else:
+            button = f'<button type="button" class="btn-more" {data}>Зареди още</button>'
+        return f'<div class="load-more">{button}</div>\n{script}'
+
     def more(self, number: int, last: int) -> str:
         """The "Зареди още" button under page ``number``'s cards ("" on the last)."""
         if number >= last:
             return ""
+        if self.axes.more.startswith("json"):
+            return self.json_more(number)
         data = escape(self.more_path(number + 1))
         if self.axes.more == "link":
             plain = self.link(self.page_path(number + 1))
@@ -757,11 +840,17 @@ class Composer:
             if axes.news_at != "home":
                 title += f" – {self.name}"
             self.add(self.page_path(number), self.page(title, main))
-            if axes.more != "none" and number > 1:  # what the button's script fetches
+            if axes.more.startswith("json") and number > 1:  # what the script fetches
+                json_page = self.json_page(chunk, number, len(chunks))
+                self.site.files[self.json_file(number)] = json_page
+            elif axes.more != "none" and number > 1:  # what the button's script fetches
                 fragment = f"{self.cards(chunk)}\n{self.more(number, len(chunks))}\n"
                 self.add(self.more_path(number), fragment)
             if number == 1 and axes.pager_end == "dup1" and len(chunks) > 1:
                 self.add(self.page_path(1, spelled=True), self.page(title, main))
+        if axes.more.startswith("json") and len(chunks) > 1:  # the script's last ask
+            end = self.json_page([], len(chunks) + 1, len(chunks))
+            self.site.files[self.json_file(len(chunks) + 1)] = end
         if axes.pager_end == "past-empty" and len(chunks) > 1:
             # a CMS answering a page past the end with the list's frame and no items
             main = f"<h1>{escape(heading)}</h1>\n<p>Няма публикации.</p>"
@@ -957,6 +1046,14 @@ class Composer:
         )
 
     def print_path(self, article: Article) -> str:
+        """The print version's address (``Axes.print_at``)."""
+        if self.axes.print_at == "path":
+            return f"/print/{article.number}"
+        if self.axes.print_at == "joomla":
+            return (
+                f"/index.php?option=com_content&view=article&id={article.number}"
+                "&tmpl=component&print=1"
+            )
         return article.path + ("&" if "?" in article.path else "?") + "print=1"
 
     def amp_path(self, article: Article) -> str:
@@ -1160,7 +1257,57 @@ class Composer:
         return f"{self.origin}/sitemap.xml"
 
     def add(self, path: str, html: str) -> None:
+        """Serve ``html`` at ``path``: a whole page with its links spelled as the site
+        spells them relative (``Axes.relative``) and in its charset (``Axes.charset``);
+        a fragment a script inserts as written (root-relative, UTF-8)."""
+        if not html.startswith("<!DOCTYPE"):
+            self.site.files[file_for(path)] = html
+            return
+        mode = self.axes.relative
+        if mode != "none":
+            html = HREF.sub(lambda m: f'href="{self.relative_href(m[1], path)}"', html)
+        if mode.startswith("base"):
+            base = f"{self.origin}/" if mode == "base-root" else self.base_folder
+            html = html.replace("</title>\n", f'</title>\n<base href="{escape(base)}">\n', 1)
+        if self.axes.charset != "utf-8":
+            html = html.replace(
+                '<meta charset="utf-8">',
+                '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+                1,
+            )
+            self.site.files[file_for(path)] = html.encode("cp1251", "xmlcharrefreplace")
+            return
         self.site.files[file_for(path)] = html
+
+    @property
+    def base_folder(self) -> str:
+        """A folder ``<base href>``: the articles' first folder (``/novini/``), or the root."""
+        head, sep, _ = self.articles[0].path.lstrip("/").partition("/")
+        return f"/{head}/" if sep else "/"
+
+    def relative_href(self, target: str, here: str) -> str:
+        """Root-relative ``target`` as a page at ``here`` links it (``Axes.relative``):
+        from the page's folder (``x``, ``./x``, ``../x``, ``?page=2`` alone), or from
+        its ``<base href>`` (the root, or ``base_folder``), where the page's own address
+        counts for nothing."""
+        mode = self.axes.relative
+        path, mark, query = target.partition("?")
+        tail = f"?{query}" if mark else ""
+        if mode.startswith("base"):
+            folder = "/" if mode == "base-root" else self.base_folder
+        else:
+            here_path = here.partition("?")[0]
+            if path == here_path and tail:
+                return tail  # the same page's other query: ``?page=2``
+            folder = here_path[: here_path.rindex("/") + 1]
+        relative = posixpath.relpath(path, folder) if path != folder else "."
+        if path.endswith("/") and relative != ".":
+            relative += "/"
+        if relative == ".":
+            relative = "./"
+        elif mode == "dots" and not relative.startswith("../"):
+            relative = "./" + relative
+        return relative + tail
 
     def compose(self) -> Site:
         self.home()
@@ -1222,15 +1369,15 @@ class Verdict:
         )
 
 
-def rows_of(db: Path) -> dict[str, tuple[str, str | None, str]]:
+def rows_of(db: Path) -> dict[str, tuple[str, str | None, str, str | None]]:
     import sqlite3
     from contextlib import closing
 
     with closing(sqlite3.connect(db)) as conn:
         return {
-            url: (title, published, text)
-            for url, title, published, text in conn.execute(
-                "SELECT url, title, published, text FROM articles"
+            url: (title, published, text, author)
+            for url, title, published, text, author in conn.execute(
+                "SELECT url, title, published, text, author FROM articles"
             )
         }
 
@@ -1251,9 +1398,11 @@ def judge(seed: int, root: Path, site: Site) -> Verdict:
     rows = rows_of(db)
     wrong = []
     for key in sorted(set(got) & set(want)):
-        row, (title, published, text) = want[key], rows[got[key]]
+        row, (title, published, text, author) = want[key], rows[got[key]]
         if title != row["title"]:
             wrong.append(f"{got[key]}: title {title!r}")
+        if row["author"] and author != row["author"]:  # where the page states a byline
+            wrong.append(f"{got[key]}: author {author!r} not {row['author']}")
         if (published or "")[:10] != row["published"]:
             wrong.append(f"{got[key]}: published {published!r} not {row['published']}")
         lines = row["must_contain"]

@@ -16,6 +16,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import composed_sites  # noqa: E402
 
+# seeds whose shape the third axes changed, kept as they were chosen for (their plain
+# "Зареди още" link, now a JSON list with no link beside it: the gap named in README)
+KEPT: dict[int, dict[str, object]] = {115: {"more": "link"}, 972: {"more": "link"}}
+
 
 @pytest.mark.parametrize(
     "seed",
@@ -37,10 +41,16 @@ import composed_sites  # noqa: E402
         228,  # a Joomla home's "Зареди още" to the www. twin's ?start=6 on page 2
         408,  # the home page the news list, /novina.php?id=N beside "Обяви"'s folder
         972,  # a WordPress home's "Зареди още" to the root's /page/2/, weekday-led days
+        # the third axes (the ones above compose some of them too: links relative to a
+        # <base href> of the root or a folder, to the page, print pages of their own):
+        216,  # a JSON "Зареди още" of {"html", "next": 3}, no plain link, windows-1251
+        12,  # links relative to <base href="/">, a JSON list of items beside ?start=5,
+        #      Joomla's print view, windows-1251, bylines "От …"
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
-    verdict = composed_sites.run_seed(seed)
+    axes = dataclasses.replace(composed_sites.choose(seed), **KEPT.get(seed, {}))
+    verdict = composed_sites.run_seed(seed, axes=axes)
     assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected >= 5
 

@@ -118,3 +118,22 @@ def test_a_rendered_title_reads_alike_as_a_load_more_answer_and_as_a_feed() -> N
     items = json_items(answer, "https://x.bg/wp-json/wp/v2/posts")
     said = "Ремонт на улица „Васил Левски“ започва в понеделник"
     assert [e.title for e in as_feed] == [i.title for i in items] == [said]
+
+
+def test_a_next_page_named_by_its_number_is_the_same_endpoint_with_that_number() -> None:
+    """A "Зареди още" whose endpoint answers ``{"html": …, "next": 3}``: the script sends
+    the number back in the field it asked this page by, so page 3 is ``?page=3`` (read
+    as no address, the walk ended on the endpoint's page 2, composed seed 216)."""
+    page = "https://x.bg/api/novini?page=2&lang=bg"
+    for following in (3, "3"):
+        answer = json.dumps({"html": _cards(range(14, 11, -1)), "next": following})
+        html = as_listing(answer, page)
+        assert html is not None
+        assert next_page_url(html, page, SITE, 2) == "https://x.bg/api/novini?page=3&lang=bg"
+    # the last page's null, a number not above this page's, a cursor: no next page
+    for following in (None, 2, "eyJpZCI6NX0", True):
+        html = as_listing(json.dumps({"html": _cards(range(3, 1, -1)), "next": following}), page)
+        assert html is not None and next_page_url(html, page, SITE, 2) is None
+    # an address carrying no page-number field: the number is the script's business
+    html = as_listing(json.dumps({"html": _cards(range(3, 1, -1)), "next": 3}), PAGE)
+    assert html is not None and next_page_url(html, PAGE, SITE, 2) is None

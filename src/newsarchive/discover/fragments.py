@@ -14,8 +14,10 @@ a text that is no JSON object or list is None, and the walk over its items is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html import escape
+from urllib.parse import urlsplit, urlunsplit
 
 from newsarchive.discover.embedded import json_items
 from newsarchive.discover.urls import from_site_root
@@ -47,8 +49,39 @@ def as_listing(text: str, page_url: str) -> str | None:
             for i in items
         )
     following = _field(data, _NEXT_KEYS, lambda v: _address(v, page_url))
+    following = following or _numbered_next(data, page_url)
     head = f'<link rel="next" href="{escape(following)}">' if following else ""
     return f"<!DOCTYPE html><html><head>{head}</head><body>{markup}</body></html>"
+
+
+# the query field a script sends the page's number in (``?page=2``, WordPress's ``paged``)
+_PAGE_FIELD = re.compile(r"(?:^|&)(page|paged|p|pg|strana|stranitsa)=(\d{1,6})(?=&|$)")
+
+
+def _numbered_next(data: object, page_url: str) -> str | None:
+    """The next page where the answer names it by its number (``{"html": …, "next":
+    3}``, ``"next_page": "3"``), which the script sends back in the field this page was
+    asked by (``/api/novini?page=2``): this address with that field's number the next.
+    Read as no address (``_address``), the walk ended at the endpoint's second page,
+    the older cards never read (composed sites' JSON "Зареди още"). Only a number above
+    this page's own, in a page-number field the address carries: a cursor, an offset
+    or a number no field of the address holds is the script's own business."""
+    values = [data.get(key) for key in _NEXT_KEYS] if isinstance(data, dict) else []
+    number = next(
+        (
+            int(value)
+            for value in values
+            if (isinstance(value, int) and not isinstance(value, bool))
+            or (isinstance(value, str) and value.strip().isdigit())
+        ),
+        None,
+    )
+    parts = urlsplit(page_url)
+    found = _PAGE_FIELD.search(parts.query)
+    if number is None or found is None or number <= int(found[2]):
+        return None
+    query = parts.query[: found.start(2)] + str(number) + parts.query[found.end(2) :]
+    return urlunsplit(parts._replace(query=query))
 
 
 def _address(value: str, page_url: str) -> bool:
