@@ -55,6 +55,17 @@ def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
     assert verdict.found == verdict.expected >= 5
 
 
+def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:
+    """Seed 972 as the third axes compose it: a WordPress home's "Зареди още" asks
+    ``/api/novini?page=2``, answered by a bare JSON list of items, no link, feed or
+    sitemap beside it; the walk asks the next number until an answer is ``[]``, as the
+    script does (``fragments.as_listing``): the oldest four of twelve were never read."""
+    verdict = composed_sites.run_seed(972)
+    assert verdict.axes.more == "json-list", verdict.axes.short()
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 12
+
+
 def test_the_home_news_list_beside_a_feed_rests_after_its_first_walk() -> None:
     """Seed 618: the home page lists eleven news, the feed the newest ten. The first crawl
     walks the home list (its oldest news are in no other list); a nightly run then reads

@@ -137,3 +137,23 @@ def test_a_next_page_named_by_its_number_is_the_same_endpoint_with_that_number()
     # an address carrying no page-number field: the number is the script's business
     html = as_listing(json.dumps({"html": _cards(range(3, 1, -1)), "next": 3}), PAGE)
     assert html is not None and next_page_url(html, PAGE, SITE, 2) is None
+
+
+def test_a_bare_list_of_items_leads_to_the_next_number_until_one_answers_empty() -> None:
+    """A "Зареди още" asking ``/api/novini?page=2`` answered by a bare list of
+    ``{"title", "url", "date"}``: no field names a next page, and the script asks the
+    next number until an answer is ``[]`` (composed seed 972: the oldest four of twelve
+    never read, no link, feed or sitemap beside the button). The walk asks it too."""
+    page = "https://x.bg/api/novini?page=2"
+    answer = [
+        {"title": "Нов автобус ще обслужва селата", "url": "/novini/nov-avtobus/",
+         "date": "2026-11-20"}
+    ]  # fmt: skip
+    html = as_listing(json.dumps(answer), page)
+    assert html is not None and "/novini/nov-avtobus/" in html
+    assert next_page_url(html, page, SITE, 2) == "https://x.bg/api/novini?page=3"
+    # the empty answer ends it, as an address with no page-number field does
+    html = as_listing("[]", "https://x.bg/api/novini?page=3")
+    assert html is not None and next_page_url(html, page, SITE, 3) is None
+    html = as_listing(json.dumps(answer), "https://x.bg/api/novini")
+    assert html is not None and next_page_url(html, "https://x.bg/api/novini", SITE, 2) is None

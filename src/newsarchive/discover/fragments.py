@@ -50,6 +50,11 @@ def as_listing(text: str, page_url: str) -> str | None:
         )
     following = _field(data, _NEXT_KEYS, lambda v: _address(v, page_url))
     following = following or _numbered_next(data, page_url)
+    if isinstance(data, list) and markup and not following:
+        # a bare list names no next page: its script asks the next number until an
+        # answer is empty (``[]``), and so does the walk (composed seed 972: the oldest
+        # four of twelve behind such a button, no link, feed or sitemap beside it)
+        following = _in_page_field(page_url, None)
     head = f'<link rel="next" href="{escape(following)}">' if following else ""
     return f"<!DOCTYPE html><html><head>{head}</head><body>{markup}</body></html>"
 
@@ -76,9 +81,18 @@ def _numbered_next(data: object, page_url: str) -> str | None:
         ),
         None,
     )
+    return None if number is None else _in_page_field(page_url, number)
+
+
+def _in_page_field(page_url: str, number: int | None) -> str | None:
+    """``page_url`` with ``number`` (None: its own page's next) in the page-number field
+    it carries, where it carries one and the number is above its own."""
     parts = urlsplit(page_url)
     found = _PAGE_FIELD.search(parts.query)
-    if number is None or found is None or number <= int(found[2]):
+    if found is None:
+        return None
+    number = int(found[2]) + 1 if number is None else number
+    if number <= int(found[2]):
         return None
     query = parts.query[: found.start(2)] + str(number) + parts.query[found.end(2) :]
     return urlunsplit(parts._replace(query=query))
