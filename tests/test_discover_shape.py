@@ -119,3 +119,24 @@ def test_a_year_in_the_path_is_no_constant_though_one_page_shares_it() -> None:
     pattern = re.compile(shape_pattern(shape))
     assert pattern.search("/2026/10/08/kontsert-v-chitalishteto/")
     assert not pattern.search("/za-obshtinata/istoriya/na/grada/")
+
+
+def test_a_site_linking_its_news_with_www_and_without_has_one_shape() -> None:
+    """Page 1's cards link three news at ``https://www.x.bg/novini/…`` and two at
+    ``/novini/…`` (the bare host); page 2's lone card, relative, is an item of the shape
+    page 1 taught (composed seeds 4264, 4361: it was none, and never read)."""
+    page_one = [
+        "https://www.x.bg/novini/detsa-zasadiha-darvcheta",
+        "https://www.x.bg/novini/sportna-zala-proekt",
+        "https://x.bg/novini/remont-ulitsa-levski",
+        "https://x.bg/novini/restavrirani-stenopisi",
+        "https://www.x.bg/novini/festival-narodna-pesen",
+    ]
+    shape = learn_shape(split_url(url) for url in page_one)
+    assert shape is not None
+    assert shape.matches(split_url("https://x.bg/novini/prie-byudzheta"))
+    assert shape.matches(split_url("https://www.x.bg/novini/prie-byudzheta"))
+    assert not shape.matches(split_url("https://drug.bg/novini/prie-byudzheta"))
+    # one item under both spellings is one item
+    key = shape.item_key(split_url("https://x.bg/novini/prie-byudzheta"))
+    assert key == shape.item_key(split_url("https://www.x.bg/novini/prie-byudzheta"))
