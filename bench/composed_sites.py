@@ -27,13 +27,14 @@ Exit 2 when a seed failed. ``--seed`` prints what was missed, extra or wrong;
 ``--cut``: crawls cut and resumed, as ``bench/cut_sweep.py`` cuts its mirrors (its
 ``CutMirror`` and crawl processes): each seed's site crawled uncut (one connection: R
 requests in one order) and once more, the reference verdict; then, for ``--cuts`` points
-k (seeded: one while exploring, before the first article is asked, one as an article is
-asked, the rest anywhere; ``--at K,K`` with ``--seed`` to reproduce), a fresh archive's
-crawl SIGKILLed as its k-th request arrives, run to the end and once more, and judged as
-the uncut one was (every article with its title, day and text, nothing else, the no-op
-rerun within ``Verdict.rerun_bound``), beside ``torture_bench``'s invariants (the uncut
-crawl's URLs, none twice, captures, index, frontier settled), no article twice by
-``url_key`` or title, and the requests beyond R within ``resume_bound``:
+k (seeded: one while exploring, before the articles are read one after another, one as
+an article is asked, the rest anywhere; ``--at K,K`` with ``--seed`` to reproduce), a
+fresh archive's crawl SIGKILLed as its k-th request arrives, run to the end and once
+more, and judged as the uncut one was (every article with its title, day and text,
+nothing else, the no-op rerun within ``Verdict.rerun_bound``), beside
+``torture_bench``'s invariants (the uncut crawl's URLs, none twice, captures, index,
+frontier settled), no article twice by ``url_key`` or title, and the requests beyond R
+within ``resume_bound``:
 
     PYTHONPATH=src python bench/composed_sites.py --cut --seeds 60 --jobs 2
     PYTHONPATH=src python bench/composed_sites.py --cut --seed 2 --at 7,11
@@ -1339,7 +1340,7 @@ class CutPoint:
     and once more (a no-op)."""
 
     k: int
-    phase: str  # "explore" (before any article was asked), "article" (one asked), "other"
+    phase: str  # "explore" (``exploring_end``), "article" (one asked after), "other"
     path: str
     extra: int = 0  # the cut crawl's and its completion's requests beyond the uncut one's
     bound: int = 0  # ``resume_bound``
@@ -1372,42 +1373,54 @@ class CutVerdict:
         )
 
 
-def resume_bound(k: int, explored: int, axes: Axes) -> int:
+def resume_bound(k: int, explored: int, kept: int, site: Site) -> int:
     """The requests a crawl cut at its ``k``-th and run to the end may make beyond the
     uncut crawl's. Cut while exploring (``k <= explored``): exploring is done again, so
     the ``k`` asked before and at the cut at most. Cut after: the killed request and
-    robots.txt, each source a run reads to find what is new (the feed, the sitemap,
-    the news list's first page, "Обяви"'s: what the no-op rerun asks, but a resumed run
-    reads the feed and the sitemap both), and the page the cut walk was reading."""
+    robots.txt; each source a run reads to find what is new: the feed, every sitemap
+    file (an index and its maps: a first crawl cut settled none of them, so all are read
+    again), the news list's first page, "Обяви"'s; the page the cut walk was reading;
+    and the ``kept`` articles exploring read and kept for the crawl (``explorer.
+    article_site_map``'s sample: in memory until its turn, so lost with the process)."""
     if k <= explored:
         return k
-    sources = axes.feed + (axes.sitemap != "none") + 1 + ("notices" in axes.non_news)
-    return 2 + sources + (axes.pager != "none")
+    axes = site.axes
+    sitemaps = sum(1 for name in site.files if "sitemap" in name)
+    sources = axes.feed + sitemaps + 1 + ("notices" in axes.non_news)
+    return 2 + sources + (axes.pager != "none") + kept
 
 
 def article_requests(asked: list[str], site: Site) -> list[int]:
-    """Which of the requests ``asked`` (1-based) asked an article: the rest are exploring,
-    listings, feeds, sitemaps (exploring: those before the first)."""
+    """Which of the requests ``asked`` (1-based) asked an article (a notice too): the
+    rest are exploring, listings, feeds, sitemaps."""
     news = {url_key(str(row["url"])) for row in site.expected}
     return [k for k, path in enumerate(asked, 1) if url_key(site.origin + path) in news]
 
 
-def phase(k: int, articles: list[int]) -> str:
-    first = articles[0] if articles else k + 1
-    return "explore" if k < first else "article" if k in articles else "other"
+def exploring_end(articles: list[int], total: int) -> int:
+    """The requests exploring made: those before the articles are read one after
+    another (an article exploring reads alone, a sample it keeps for the crawl, comes
+    before its end)."""
+    return next(
+        (k - 1 for k in articles if k + 1 in articles), articles[0] - 1 if articles else total
+    )
 
 
-def cut_points(seed: int, asked: list[str], site: Site, cuts: int = CUTS) -> list[int]:
-    """Seeded cut points over the uncut crawl's requests ``asked``: one while exploring
-    (robots.txt aside), one as an article is asked, the rest anywhere."""
-    articles = article_requests(asked, site)
-    first = articles[0] if articles else len(asked) + 1
+def phase(k: int, explored: int, articles: list[int]) -> str:
+    return "explore" if k <= explored else "article" if k in articles else "other"
+
+
+def cut_points(
+    seed: int, total: int, explored: int, articles: list[int], cuts: int = CUTS
+) -> list[int]:
+    """Seeded cut points over the uncut crawl's ``total`` requests: one while exploring
+    (robots.txt aside), one as an article is asked after it, the rest anywhere."""
     rng = random.Random(seed * 7907 + 286)
     chosen: set[int] = set()
-    for pool in (list(range(2, first)), articles):
+    for pool in (list(range(2, explored + 1)), [k for k in articles if k > explored]):
         if pool and len(chosen) < cuts:
             chosen.add(rng.choice(pool))
-    rest = [k for k in range(1, len(asked) + 1) if k not in chosen]
+    rest = [k for k in range(1, total + 1) if k not in chosen]
     chosen.update(rng.sample(rest, max(0, min(len(rest), cuts - len(chosen)))))
     return sorted(chosen)
 
@@ -1417,12 +1430,12 @@ def cut_trial(
     site: Site,
     tmp: Path,
     server: cut_sweep.CutMirror,
-    uncut: tuple[list[str], set[str], int],
+    uncut: tuple[list[str], set[str], int, int],
     point: CutPoint,
 ) -> None:
     """Cut a fresh archive's crawl at ``point.k``, run it to the end and once more, and
     judge it as the uncut crawl was judged, beside ``torture_bench``'s invariants."""
-    asked, urls, explored = uncut
+    asked, urls, explored, kept = uncut
     name, k = f"composed{seed}", point.k
     trial = tb.Trial(k, "cut", name)
     db = tmp / f"cut-{k}.db"
@@ -1445,7 +1458,7 @@ def cut_trial(
     for line in details(verdict):
         trial.check(False, line.strip())
     point.extra = len(first) + len(rest) - len(asked)
-    point.bound = resume_bound(k, explored, site.axes)
+    point.bound = resume_bound(k, explored, kept, site)
     trial.check(
         point.extra <= point.bound,
         f"resumed: {point.extra} requests beyond the uncut {len(asked)}, bound {point.bound}:"
@@ -1472,12 +1485,15 @@ def cut_seed(seed: int, cuts: int = CUTS, at: tuple[int, ...] = ()) -> CutVerdic
             if code != 0:
                 reference.wrong.append(f"the uncut crawl exit {code}: {err[-300:]}")
             articles = article_requests(asked, site)
-            explored = articles[0] - 1 if articles else len(asked)
-            ks = at or cut_points(seed, asked, site, cuts)
+            explored = exploring_end(articles, len(asked))
+            ks = at or cut_points(seed, len(asked), explored, articles, cuts)
             points = [
-                CutPoint(k, phase(k, articles), asked[k - 1]) for k in ks if 1 <= k <= len(asked)
+                CutPoint(k, phase(k, explored, articles), asked[k - 1])
+                for k in ks
+                if 1 <= k <= len(asked)
             ]
-            uncut = (asked, set(archived(db)), explored)
+            kept = sum(1 for k in articles if k <= explored)
+            uncut = (asked, set(archived(db)), explored, kept)
             for point in points if reference.ok else []:
                 cut_trial(seed, site, tmp, server, uncut, point)
     return CutVerdict(reference, len(asked), explored, points)
