@@ -139,6 +139,14 @@ def run(
     return process.returncode, err, server.requests[before:]
 
 
+def asked_again(first: list[str], rest: list[str], k: int) -> list[str]:
+    """The paths the cut crawl had answered (its first ``k - 1`` requests) that the
+    runs after it asked again, robots.txt aside (asked by every run)."""
+    answered = Counter(p for p in first[: k - 1] if p != "/robots.txt")
+    again = Counter(p for p in rest if p in answered)
+    return sorted((again & answered).elements())
+
+
 @dataclass
 class Baseline:
     requests: list[str]
@@ -200,9 +208,7 @@ def cut_trial(site: str, k: int, base: Baseline) -> Cut:
         tb.no_traceback(trial, "completing run", err)
         tb.check_archive(trial, db, "after completion", set(expected))
         cut.extra = len(first) + len(rest) - len(base.requests)
-        answered = Counter(p for p in first[: k - 1] if p != "/robots.txt")
-        again = Counter(p for p in rest if p in answered)
-        cut.reasked = sorted((again & answered).elements())
+        cut.reasked = asked_again(first, rest, k)
         with closing(sqlite3.connect(db)) as conn:
             rows = {
                 url: (title, published, author, text)

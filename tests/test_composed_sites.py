@@ -100,3 +100,18 @@ def test_a_date_only_on_the_card_survives_a_sitemap_listing_the_news() -> None:
     )  # fmt: skip
     verdict = composed_sites.run_seed(3, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
+
+
+def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> None:
+    """``--cut``'s judgement at two fixed points of seed 2 (WordPress, "Актуално" under
+    "Пресцентър", a feed, a sitemap of every page, "Обяви" beside the news; 23 requests
+    uncut): killed as its 7th request arrives (the feed, while exploring) and its 11th
+    (the third article): each resumed crawl archives the 14 (11 news, 3 notices) with
+    their titles, days and text, none twice, within ``resume_bound``, and its no-op
+    rerun is as short as the uncut crawl's."""
+    verdict = composed_sites.cut_seed(2, at=(7, 11))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert verdict.reference.found == verdict.reference.expected == 14
+    assert [(c.k, c.phase) for c in verdict.cuts] == [(7, "explore"), (11, "article")]
+    assert [c.failures for c in verdict.cuts] == [[], []]
+    assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
