@@ -1,8 +1,9 @@
 """The writer where no class name says "author": a site builder's hashed classes, or an old
 template with none. Read from what the page shows instead: the writer's portrait with the
 name printed under it, a link to a page of the site's writers' collection, and the post's
-"Публикувано от" among readers' comments signed the same way. Every page is written for
-the test, in Bulgarian, with classes shaped as a build that hashes them names them."""
+"Публикувано от" among readers' comments signed the same way; and the writer's box under
+the text, told from the text by its words. Every page is written for the test, in
+Bulgarian, with classes shaped as a build that hashes them names them."""
 
 from __future__ import annotations
 
@@ -96,3 +97,41 @@ def test_the_posts_signature_among_readers_comments_signed_alike() -> None:
         + "</div></body></html>"
     )
     assert extract(page, URL).author == "Мария"
+
+
+def _with_box(box: str) -> str:
+    """An article whose writer the JSON-LD names, closing on ``box`` in hashed classes."""
+    return (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Мария Петрова"}}</script></head><body>'
+        '<main class="c91be2a"><article class="c0d4e7f"><h1 class="c5a02bb">Общината '
+        f'ремонтира моста</h1><div class="c44f0de">{PROSE * 5}</div>{box}</article></main>'
+        "</body></html>"
+    )
+
+
+BIO = "е журналист, която от десет години пише за местната власт и градската среда."
+
+
+def test_the_writers_box_closing_the_text_is_no_part_of_it() -> None:
+    """The writer's name (or "За <name>") over a line about them, or that line alone,
+    under the text: the box a theme's class word names, told by its words."""
+    for box in (
+        f'<div class="c1"><h4>Мария Петрова</h4><p class="c2">Мария Петрова {BIO}</p></div>',
+        f'<div class="c1"><h4>За Мария Петрова</h4><p class="c2">Журналистката {BIO} '
+        "Мария Петрова води и рубриката „Градът“.</p></div>",
+        f'<p class="c2">Мария {BIO}</p>',
+    ):
+        article = extract(_with_box(box), URL)
+        assert article.author == "Мария Петрова"
+        assert article.text.endswith("в залата.") and "журналист" not in article.text
+
+
+def test_a_closing_line_on_someone_else_or_on_the_story_stays() -> None:
+    """Another Мария, the writer's own last word on the story, a long paragraph."""
+    for box in (
+        f'<p class="c2">Мария Иванова {BIO}</p>',
+        '<p class="c2">Мария провери всички 17 моста в общината за този материал.</p>',
+        f'<p class="c2">Мария Петрова {BIO * 6}</p>',
+    ):
+        assert extract(_with_box(box), URL).text.split("\n")[-1].startswith("Мария")
