@@ -49,8 +49,9 @@ def test_a_portrait_over_a_bio_closing_the_text_is_the_writer() -> None:
 
 
 def test_a_photograph_of_someone_the_story_is_about_names_no_writer() -> None:
-    """A captioned photograph in the text, a portrait with no name printed after it, a
-    name after a picture far from the headline with no bio, two people pictured."""
+    """A captioned photograph in the text, a logo leading home, a portrait with no name
+    printed after it, a name after a picture far from the headline with no bio, two
+    people pictured."""
     captioned = (
         '<figure class="c1"><img src="/img/kmet.jpg" alt="Иван Колев">'
         "<figcaption>Иван Колев</figcaption></figure>"
@@ -60,7 +61,12 @@ def test_a_photograph_of_someone_the_story_is_about_names_no_writer() -> None:
         '<div class="c8">Иван Колев</div>'
     )
     two = _portrait("Мария Петрова", "Мария Петрова") + _portrait("Иван Колев", "Иван Колев")
+    logo = (
+        '<div class="c7"><a href="/"><img src="/gerb.png" alt="Читалище Просвета"></a>'
+        '<span class="c8">Читалище Просвета</span></div>'
+    )
     for page in (
+        _page(logo),
         _page(captioned),
         _page(_portrait("Мария Петрова", "3 март 2026 г.")),
         _page("", after_text=in_the_text),

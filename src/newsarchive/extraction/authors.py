@@ -276,7 +276,9 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
-    if name := _beside_a_portrait(page.tree, _headline_box(page.near)):
+    if (name := _beside_a_portrait(page.tree, _headline_box(page.near))) and not _is_publisher(
+        name, meta
+    ):
         yield name, PORTRAIT_RULE
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
@@ -358,7 +360,9 @@ def _beside_a_portrait(tree: LexborHTMLParser, lines: list[str]) -> str:
     where the headline's box (``lines``) prints the name, or a line about the writer
     follows it ("Мария Петрова е журналист…", "Lauren Vetter is a …"); and only one
     person so pictured: a story's photograph of the people it is about is captioned in a
-    ``<figcaption>``, or sits by no headline and no bio."""
+    ``<figcaption>``, or sits by no headline and no bio; a logo is a link's picture
+    (``_in_link``), and the site's name is no writer (``pick_author`` reads it as the
+    publisher's: left out here, where it would be the last resort)."""
     body = tree.body
     if body is None:
         return ""
@@ -372,7 +376,7 @@ def _portrait_name(img: LexborNode, lines: list[str]) -> str:
     """``img``'s ``alt`` where it reads as a person's full name and the line after the
     picture is that name, by the headline or over a line about them (``_beside_a_portrait``)."""
     alt = " ".join((img.attributes.get("alt") or "").split())
-    if not 3 < len(alt) <= 60 or not _reads_as_full_name(alt):
+    if not 3 < len(alt) <= 60 or not _reads_as_full_name(alt) or _in_link(img):
         return ""
     box = _after_picture(img)
     if box is None or box.tag == "figcaption" or box.css_first("figcaption") is not None:
@@ -387,6 +391,20 @@ def _portrait_name(img: LexborNode, lines: list[str]) -> str:
     first = alt.split()[0]
     about = any(line.startswith(first) and len(line.split()) >= _BIO_WORDS for line in said[1:4])
     return alt if about or any(alt in line for line in lines) else ""
+
+
+def _in_link(img: LexborNode) -> bool:
+    """``img`` is a link's picture: the site's logo leading home, its name printed beside
+    it ("<a href="/"><img alt="Община Русе"></a><span>Община Русе</span>"), or a writer's
+    leading to their page, which ``_author_links`` reads."""
+    node = img.parent
+    for _ in range(_PORTRAIT_LEVELS):
+        if node is None:
+            return False
+        if node.tag == "a":
+            return True
+        node = node.parent
+    return False
 
 
 def _after_picture(img: LexborNode) -> LexborNode | None:
