@@ -17,7 +17,7 @@ candidate holds the reference (a wrong person taken: an editor, a photographer, 
 author), the reference printed in the text but no rule proposes it, and the reference
 not on the page at all.
 
-Usage: python bench/author_misses.py [--data DIR] [--list] [--half even|odd]
+Usage: python bench/author_misses.py [--data DIR] [--list] [--half even|odd] [--hashed]
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ JSON-LD or microdata headline, twitter:title; as stated or without the site's af
 one segment of a candidate (a subtitle or the site's name cut), longer than ours, and
 worded as no candidate.
 
-Usage: python bench/title_misses.py [--data DIR] [--list] [--half even|odd]
+Usage: python bench/title_misses.py [--data DIR] [--list] [--half even|odd] [--hashed]
 """
 
 from __future__ import annotations

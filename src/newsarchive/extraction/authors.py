@@ -276,6 +276,10 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
+    if (name := _beside_a_portrait(page.tree, _headline_box(page.near))) and not _is_publisher(
+        name, meta
+    ):
+        yield name, PORTRAIT_RULE
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
     if name := _posted_on_by_anywhere(page.tree, page.page_text):
@@ -329,6 +333,96 @@ def _beside_an_avatar(tree: LexborHTMLParser, lines: list[str]) -> str:
     return ""
 
 
+# The rule of ``_beside_a_portrait``.
+PORTRAIT_RULE = "generic:portrait"
+_PORTRAITS = 40  # pictures read: a page's first, where a byline's or a writer's box stands
+_PORTRAIT_LEVELS = 3  # the picture's wrappers (a <figure>, a <div>) climbed to the line after
+_BIO_WORDS = 8  # a line about the writer under the name, not a role or a date
+_BOX_LINE = 20  # words: a line of the headline's box, not a paragraph that names someone
+
+
+def _headline_box(near: NearTitle) -> list[str]:
+    """The short lines of the headline's two nearest windows: its byline box, under a dek
+    too (the dek's paragraph, then the writer's picture and name)."""
+    lines = list(near.first_lines)
+    for number, window in enumerate(near):
+        if number == 1:
+            lines += window.split("\n")
+            break
+    return [line for line in lines if len(line.split()) <= _BOX_LINE]
+
+
+def _beside_a_portrait(tree: LexborHTMLParser, lines: list[str]) -> str:
+    """The writer a picture of a person names twice, in its ``alt`` and in the line printed
+    right after it ("<img alt="Мария Петрова"></figure><div>Мария Петрова</div>"): a
+    writer's portrait in the byline's box or the writer's box under the text, told by no
+    class name (a build that hashes its CSS names, or one that never named them). Only
+    where the headline's box (``lines``) prints the name, or a line about the writer
+    follows it ("Мария Петрова е журналист…", "Lauren Vetter is a …"); and only one
+    person so pictured: a story's photograph of the people it is about is captioned in a
+    ``<figcaption>``, or sits by no headline and no bio; a logo is a link's picture
+    (``_in_link``), and the site's name is no writer (``pick_author`` reads it as the
+    publisher's: left out here, where it would be the last resort)."""
+    body = tree.body
+    if body is None:
+        return ""
+    found = {
+        name for img in body.css("img[alt]")[:_PORTRAITS] if (name := _portrait_name(img, lines))
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _portrait_name(img: LexborNode, lines: list[str]) -> str:
+    """``img``'s ``alt`` where it reads as a person's full name and the line after the
+    picture is that name, by the headline or over a line about them (``_beside_a_portrait``)."""
+    alt = " ".join((img.attributes.get("alt") or "").split())
+    if not 3 < len(alt) <= 60 or not _reads_as_full_name(alt) or _in_link(img):
+        return ""
+    box = _after_picture(img)
+    if box is None or box.tag == "figcaption" or box.css_first("figcaption") is not None:
+        return ""
+    said = [
+        line
+        for raw in (box.text(deep=True, separator="\n") or "").split("\n")
+        if (line := " ".join(raw.split()))
+    ]
+    if not said or said[0].casefold() != alt.casefold():
+        return ""
+    first = alt.split()[0]
+    about = any(line.startswith(first) and len(line.split()) >= _BIO_WORDS for line in said[1:4])
+    return alt if about or any(alt in line for line in lines) else ""
+
+
+def _in_link(img: LexborNode) -> bool:
+    """``img`` is a link's picture: the site's logo leading home, its name printed beside
+    it ("<a href="/"><img alt="Община Русе"></a><span>Община Русе</span>"), or a writer's
+    leading to their page, which ``_author_links`` reads."""
+    node = img.parent
+    for _ in range(_PORTRAIT_LEVELS):
+        if node is None:
+            return False
+        if node.tag == "a":
+            return True
+        node = node.parent
+    return False
+
+
+def _after_picture(img: LexborNode) -> LexborNode | None:
+    """The element printed right after ``img``, its wrappers climbed where it closes them
+    (``_PORTRAIT_LEVELS``); None where text, or nothing, follows it."""
+    node = img
+    for _ in range(_PORTRAIT_LEVELS + 1):
+        after = node.next
+        while after is not None and after.tag == "-text" and not (after.text() or "").strip():
+            after = after.next
+        if after is not None:
+            return None if after.tag == "-text" else after
+        if node.parent is None:
+            return None
+        node = node.parent
+    return None
+
+
 def _headline_byline(window: str, lines: list[str]) -> str:
     """The byline the headline's box prints (``window``: its ``lines`` joined): a "By" or
     a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
@@ -365,7 +459,8 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     Readers' comments (``far_dates.comments_box``) are left out where the page says it
     more than once: an old blog's template signs each comment as it signs the post
     ("Posted by David at December 16, 2025 11:15 AM" under the post, "Posted by: John at
-    …" under each comment), and the comments are the readers', not the article's."""
+    …" under each comment), and the comments are the readers', not the article's: named
+    so, or told by their shape alone where no class word names them (``_repeated``)."""
     body = tree.body
     if body is None:
         return ""
@@ -373,7 +468,7 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     said = len(bylines.posted_by_at(raw))
     if not said:
         return ""
-    hide = _nothing if said == 1 else far_dates.comments_box
+    hide = _nothing if said == 1 else _comment_or_repeated
     text = visible_text(body, hide=hide)
     found = bylines.posted_by_at(text)
     if len(found) != 1 or any(
@@ -383,6 +478,33 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     ):
         return ""
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
+
+
+def _comment_or_repeated(node: LexborNode) -> bool:
+    """``node`` is a box of readers' comments (``far_dates.comments_box``), or one of a run
+    of boxes alike (``_repeated``): what hides the signed lines that are not the post's."""
+    return far_dates.comments_box(node) or _repeated(node)
+
+
+def _repeated(node: LexborNode) -> bool:
+    """``node`` has a sibling beside it of its tag and class (``<div class="c0118dc">`` twice):
+    one of a run of items alike, the comments under a post, each signed as the post is
+    ("Posted by: John at …"), or other posts' teasers, whose class word may say nothing
+    (a build hashed it). The post's own box is one of a kind."""
+    kind = node.attributes.get("class")
+    if not kind:
+        return False
+    return _alike(node, kind, backwards=True) or _alike(node, kind, backwards=False)
+
+
+def _alike(node: LexborNode, kind: str, *, backwards: bool) -> bool:
+    """The element before (or after) ``node`` is of its tag and of class ``kind``."""
+    sibling = node.prev if backwards else node.next
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = sibling.prev if backwards else sibling.next
+    return (
+        sibling is not None and sibling.tag == node.tag and sibling.attributes.get("class") == kind
+    )
 
 
 # The rule of ``_posted_on_by_anywhere``: where that line closes the text, the text's
@@ -917,7 +1039,7 @@ def _link_text_as_name(text: str, path: str) -> str:
 def _own_author_pages(tree: LexborHTMLParser, url: str) -> Iterator[tuple[LexborNode, str]]:
     """The page's links to this site's own page about a writer, with the link's path:
     the first 30 links whose address holds an author word (``_links_with_author_words``)
-    that go to no other host and whose path has an author folder (``_AUTHOR_PATHS``).
+    that go to no other host and whose path has an author folder (``_author_folder``).
     Read by ``_author_links`` and ``_with_linked_co_authors`` alike."""
     if tree.body is None:
         return
@@ -926,8 +1048,14 @@ def _own_author_pages(tree: LexborHTMLParser, url: str) -> Iterator[tuple[Lexbor
         link_host, path = host_and_path(link.attributes.get("href") or "")
         if link_host and host and link_host != host:
             continue
-        if _AUTHOR_PATHS.intersection(path.lower().split("/")):
+        if any(_author_folder(part) for part in path.lower().split("/")):
             yield link, path
+
+
+def _author_folder(segment: str) -> bool:
+    """A path segment of ``_AUTHOR_PATHS``, alone or closing a compound a site builder's
+    collection is named with ("/blog-authors/jane-doe", "/news_authors/…")."""
+    return segment.rsplit("-", 1)[-1].rsplit("_", 1)[-1] in _AUTHOR_PATHS
 
 
 def _links_with_author_words(body: LexborNode) -> list[LexborNode]:

@@ -34,6 +34,7 @@ from newsarchive.extraction import (
     shell,
     titles,
     translations,
+    writer_box,
 )
 from newsarchive.extraction.disclosure import is_paid_disclosure
 from newsarchive.extraction.furniture import (
@@ -197,8 +198,10 @@ def _extract(
         near.forget()
     paragraphs = _without_boilerplate_lines(paragraphs, extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
+    paragraphs = _trim_head(paragraphs, title.value, today, _clock_of(published))
+    paragraphs = writer_box.without_writer_box(paragraphs, author.value)
     paragraphs, signed, office, signed_on = _trim_tail(
-        _trim_head(paragraphs, title.value, today, _clock_of(published)),
+        paragraphs,
         author.value,
         title.value,
         lambda line: set_apart.whole_block(tree, line),
