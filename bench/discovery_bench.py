@@ -1219,6 +1219,13 @@ for site, name, origin in (
     # notices; and its twin whose home box repeats the newest three of its "Новини"
     ("slivovik", "Община Сливовик", "https://www.slivovik.bg"),
     ("gloginovo", "Община Глогиново", "https://www.gloginovo.bg"),
+    # and a hundred-and-eighteenth's (tests/fixtures/make_mirrors_round118.py): a small
+    # municipality whose home page is its list of news, UNDATED cards (a picture, a
+    # headline, a teaser) into /aktualno/, beside the menu's "Обяви"; and a home page
+    # whose undated box of services (an icon and a line each) and documents sits beside
+    # the menu's "Новини", no list of news
+    ("bazovets", "Община Бъзовец", "https://www.bazovets.bg"),
+    ("tranishte", "Община Трънище", "https://www.tranishte.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -41,6 +41,7 @@ KEPT: dict[int, dict[str, object]] = {115: {"more": "link"}, 972: {"more": "link
         228,  # a Joomla home's "Зареди още" to the www. twin's ?start=6 on page 2
         408,  # the home page the news list, /novina.php?id=N beside "Обяви"'s folder
         972,  # a WordPress home's "Зареди още" to the root's /page/2/, weekday-led days
+        745,  # the home page the news list, UNDATED cards (image, headline, teaser), "Обяви"
         # the third axes (the ones above compose some of them too: links relative to a
         # <base href> of the root or a folder, to the page, print pages of their own):
         216,  # a JSON "Зареди още" of {"html", "next": 3}, no plain link, windows-1251

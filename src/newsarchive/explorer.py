@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover import archive_pages, feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
-from newsarchive.discover.cards import card_blocks
+from newsarchive.discover.cards import Card, card_blocks, teased
 from newsarchive.discover.day_pages import calendar_day
 from newsarchive.discover.explore import (
     ALTERNATE_NOTE,
@@ -101,12 +101,18 @@ from newsarchive.discover.urls import (
     with_hosts,
 )
 from newsarchive.extraction.full_items import full_items
+from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, HostResting
+from newsarchive.fetch.documents import document_kind
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Page, Profile
 
 EXPLORE_BUDGET = 12  # requests per exploration of one site, robots.txt included
+# the home page's undated news items opened to tell its list of news from a box of
+# other links (``home_news_list``): a request each, once per exploration
+PROBED_HOME_ITEMS = 2
+SITEMAPS_READ = 2  # and the sitemap documents read to tell whether they name those items
 MAX_PAGE_FEEDS = 3  # feeds read of those a page of feeds names
 # A template that says "page" (``?str={page}``, ``/page/{page}/``, ``/strana-{page}``): a
 # sitemap's ``/novini?id=2`` beside the list ``/novini`` is an article, not its page 2
@@ -399,6 +405,7 @@ class _Explorer:
         home_items, home_listing = 0, home
         home_listed: set[str] = set()  # its cards' keys (``url_key``)
         home_news: list[str] = []  # those of them dated, none to come (``home_news_list``)
+        home_undated: list[Card] = []  # those of them undated, each a headline and more
         home_tree: LexborHTMLParser | None = None  # the page those cards are on
         home_full = 0  # news items the home page holds in full
         home_next = ""  # the home page's own next page, where it is a paged list of news
@@ -443,6 +450,11 @@ class _Explorer:
                 home_listing = home if framed is None else page.final_url
                 home_listed = {url_key(card.url) for card in items.cards}
                 home_news = listings.published_cards(items, page.fetched_at)
+                home_undated = [
+                    card
+                    for card in items.cards
+                    if listings.card_date(card, today=page.fetched_at) is None
+                ]
                 home_tree = tree
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
@@ -520,7 +532,9 @@ class _Explorer:
             if not home_next and home_tree is not None:
                 # its block of the newest few, "Архив »" beneath: the archive walked instead
                 self.archive_instead(home_tree, home_listing)
-        elif home_items >= MIN_ITEMS and self.home_news_list(home_listing, home_news, home_listed):
+        elif home_items >= MIN_ITEMS and self.home_news_list(
+            home_listing, home_news, home_listed, home_undated
+        ):
             if not home_next and home_tree is not None:
                 self.archive_instead(home_tree, home_listing)
         if not self.listings and home_full:
@@ -576,7 +590,9 @@ class _Explorer:
                     self.add(self.sitemaps, found, f"{path} is a sitemap")
         return self.found(rested)
 
-    def home_news_list(self, url: str, news: list[str], shown: set[str]) -> bool:
+    def home_news_list(
+        self, url: str, news: list[str], shown: set[str], undated: Sequence[Card] = ()
+    ) -> bool:
         """A small municipality's home page is its list of news (seven dated cards into
         ``/novini/``, no pager, no menu entry naming them) beside a section its menu
         names, "Обяви" (notices, news too: ``not_news``), listing only its own: the home
@@ -598,28 +614,95 @@ class _Explorer:
         not stand in for it:
         its ``<lastmod>`` is no publication date, and the home's cards may be the only
         place their days are printed (composed seed 87: archived undated when the home
-        was left for the sitemap). ``shown``: its cards' keys. True when it was added."""
+        was left for the sitemap). ``shown``: its cards' keys. True when it was added.
+
+        Its cards may print no date (composed seeds 745, 1429: five cards, each an image,
+        a headline and a teaser, into ``/novini/496-x``), where a home page's boxes of
+        undated links (services, documents, sections, banners) are no news, and reading
+        one nightly would cost a request and might archive them. ``undated``: the home
+        cards that print no date; they stand for its news only where at least
+        ``MIN_ITEMS`` of them, listed nowhere as above and in one folder, each show more
+        than a headline (``teased``: a teaser or a picture beside it), and the first
+        ``PROBED_HOME_ITEMS`` of them, opened (a request each, kept for the crawl's
+        reading), are dated articles (``dated_article``): a services box's pages are
+        forms and offices, no day printed, and it stays unread. Where the site's sitemap
+        names them all (``in_sitemap``) they are found there, and the list, printing no
+        day, adds nothing a night."""
+        if url in self.listings:
+            return False
         listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
         folders = {stream_folder(f"https://{key}") for key in listed}
         leaves = {leaf_token(key) for key in listed}
-        unlisted = [
-            card
-            for card in news
-            if url_key(card) not in listed
-            and stream_folder(card) not in folders
-            and leaf_token(url_key(card)) not in leaves
-        ]
-        held = {stream_folder(card) for card in unlisted}
-        if url in self.listings or len(unlisted) < MIN_ITEMS or len(held) != 1:
-            return False
+
+        def unlisted(cards: list[str]) -> list[str]:
+            return [
+                card
+                for card in cards
+                if url_key(card) not in listed
+                and stream_folder(card) not in folders
+                and leaf_token(url_key(card)) not in leaves
+            ]
+
+        found = unlisted(news)
+        held = {stream_folder(card) for card in found}
+        how = f"{len(news)} dated news items, {len(found)} of them"
+        if len(found) < MIN_ITEMS or len(held) != 1:
+            found = unlisted([card.url for card in undated if teased(card)])
+            held = {stream_folder(card) for card in found}
+            if len(found) < MIN_ITEMS or len(held) != 1:
+                return False
+            if self.in_sitemap(found):
+                return False
+            probed = found[:PROBED_HOME_ITEMS]
+            if not all(self.dated_article(card) for card in probed):
+                return False
+            how = (
+                f"{len(found)} undated news items, each a headline with a teaser or a picture"
+                f" and the first {len(probed)} dated articles,"
+            )
         self.listings.insert(1, url)
         self.home_news = url
         self.notes.setdefault(
-            url, f"the home page lists {len(news)} dated news items, {len(unlisted)} of them"
-            f" in {held.pop()}, which no section lists",
-        )  # fmt: skip
+            url, f"the home page lists {how} in {held.pop()}, which no section lists"
+        )
         self.listed[url] = shown
         return True
+
+    def in_sitemap(self, urls: list[str]) -> bool:
+        """Whether the site's sitemap (the first found) names every one of ``urls``: an
+        undated home list beside it shows nothing it does not, not even a day, and read
+        each night it would cost a fourth request (composed seeds 791, 1245, 1380, 1442,
+        1774, 2014); an index's children read in turn, ``SITEMAPS_READ`` in all. Each
+        kept for the crawl, which reads them next (``fetch_source``'s ``keep``)."""
+
+        def path(url: str) -> str:  # (the site's ``www.`` twin or not: one site)
+            return url_key(url).partition("/")[2]
+
+        queue, named = self.sitemaps[:1], set()
+        for read in range(SITEMAPS_READ):
+            if read >= len(queue):
+                break
+            page = self.get(queue[read], "sitemap")
+            if page is None:
+                return False
+            for entry in self.parse_feed(page.content):
+                if (url := normalize_url(entry.url, page.final_url)) and entry.is_sitemap:
+                    queue.append(url)  # (an index's children: WordPress's posts first)
+                elif url:
+                    named.add(path(url))
+            if all(path(url) in named for url in urls):
+                return True
+        return False
+
+    def dated_article(self, url: str) -> bool:
+        """Whether the page at ``url`` is an article printing its day (``extract``'s
+        ``published``; no "not found" page or bot wall, ``rules["kind"]``). Kept for the
+        crawl, which reads it next where its list is kept (``fetch_source``'s ``keep``)."""
+        page = self.get(url, "page")
+        if page is None or document_kind(page):
+            return False
+        article = extract(page.content, page.final_url, profile=self.profile, today=page.fetched_at)
+        return article.published is not None and not article.rules.get("kind")
 
     def topic_sections(self, entries: list[str], shown: set[str], shape: Shape | None) -> None:
         """A regional paper's menu names its topics, never the news ("Русе", "Регион",

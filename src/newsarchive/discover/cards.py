@@ -106,6 +106,17 @@ class Card:
         return split_normal(self.url)[1]
 
 
+# words a card shows beside its links' texts for them to be a teaser, not a label
+TEASER_WORDS = 5
+
+
+def teased(card: Card) -> bool:
+    """Whether a card shows more than its link: a teaser of ``TEASER_WORDS`` words
+    at least beside its headline, or a picture, as a list of news shows each item, where
+    a box of services or documents is a column of bare links."""
+    return len(card.rest.split()) >= TEASER_WORDS or card.node.css_first("img") is not None
+
+
 def text_words(node: LexborNode) -> str:
     """A node's text, its words joined by single spaces: words in separate tags (a
     headline's ``<br>``, a date's ``<span>``) stay apart."""
