@@ -141,3 +141,35 @@ def test_a_closing_line_on_someone_else_or_on_the_story_stays() -> None:
         f'<p class="c2">Мария Петрова {BIO * 6}</p>',
     ):
         assert extract(_with_box(box), URL).text.split("\n")[-1].startswith("Мария")
+
+
+def test_a_mayors_box_beside_every_page_names_no_writer() -> None:
+    """A municipality's "Кмет" box, his portrait over his name, beside a story whose lead
+    names him: in an ``<aside>`` with a line about him, or in a ``<div>`` of hashed
+    classes, the lead naming him in a sentence or as he is quoted."""
+    bio = "<p>Пенчо Милков е кмет на общината от 2019 година и води местната коалиция.</p>"
+    aside = (
+        '<aside class="c77"><div class="c78"><img src="/img/kmet.jpg" alt="Пенчо Милков">'
+        f'<h4 class="c79">Пенчо Милков</h4>{bio}</div></aside>'
+    )
+    box = (
+        '<div class="c77"><div class="c78"><img src="/img/kmet.jpg" alt="Пенчо Милков">'
+        '<h4 class="c79">Пенчо Милков</h4><p>Кмет на общината</p></div></div>'
+    )
+    for lead in ("Кметът Пенчо Милков преряза лентата.", "Пенчо Милков: мостът е готов"):
+        for widget in (aside, box):
+            page = _page(f'<p class="c1">{lead}</p>', after_text=widget)
+            assert extract(page, URL).author in (None, ""), (lead, widget[:20])
+
+
+def test_a_story_closing_on_its_publisher_named_as_its_writer_keeps_that_line() -> None:
+    """A municipality's release whose stated writer is the municipality: its closing "Община
+    Русе е бенефициент по проекта …" is the story's (EU-funded projects' news end so), not
+    a writer's box about a person."""
+    closing = "Община Русе е бенефициент по проекта, финансиран от Европейския фонд."
+    page = (
+        '<html><head><meta name="author" content="Община Русе"></head><body><main><article>'
+        f'<h1>Нов парк в центъра</h1>{PROSE * 4}<p>Проектът струва 2 милиона лева.</p>'
+        f"<p>{closing}</p></article></main></body></html>"
+    )
+    assert extract(page, URL).text.split("\n")[-1] == closing

@@ -388,9 +388,39 @@ def _portrait_name(img: LexborNode, lines: list[str]) -> str:
     ]
     if not said or said[0].casefold() != alt.casefold():
         return ""
+    if _in_a_sidebar(img):
+        return ""
     first = alt.split()[0]
     about = any(line.startswith(first) and len(line.split()) >= _BIO_WORDS for line in said[1:4])
-    return alt if about or any(alt in line for line in lines) else ""
+    return alt if about or any(_opens_with_name(line, alt) for line in lines) else ""
+
+
+def _opens_with_name(line: str, name: str) -> bool:
+    """``line`` of the headline's box is a byline of ``name``: the name alone, or opening
+    a line that goes on with no sentence ("Mateusz Haberny Founder at Oakywood", "Мария
+    Петрова, 3 март 2026"), not a lead naming the one pictured beside every page
+    ("Кметът Пенчо Милков преряза лентата.", "Пенчо Милков: бюджетът е балансиран", a
+    municipality's "Кмет" box holding his portrait and name)."""
+    line = line.strip()
+    if not line.startswith(name):
+        return False
+    rest = line[len(name) :].lstrip()
+    return not rest or not (rest[0] == ":" or rest[0].islower())
+
+
+# Where a portrait is a site's, not a writer's: the sidebar's "Кмет" box, the menu.
+_SIDEBARS = frozenset({"aside", "nav", "menu"})
+
+
+def _in_a_sidebar(img: LexborNode) -> bool:
+    """``img`` sits in an ``<aside>``, ``<nav>`` or ``<menu>``: a box beside every page
+    (a mayor's portrait over his name and a line about him), no writer's."""
+    node = img.parent
+    while node is not None:
+        if node.tag in _SIDEBARS:
+            return True
+        node = node.parent
+    return False
 
 
 def _in_link(img: LexborNode) -> bool:

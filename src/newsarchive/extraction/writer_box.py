@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.extraction.bylines import person_words
+
 # The words a heading puts before the writer's name in the box: "About Jane Doe", "Über
 # Moritz Bachmann", "За Мария Петрова", "Об Иване…" (the name as the author rules read it).
 _ABOUT = re.compile(r"^(?:about|über|за|об|о|à propos de|sobre|o)\s+", re.IGNORECASE)
@@ -35,7 +37,9 @@ def without_writer_box(paragraphs: list[str], author: str) -> list[str]:
     anywhere under a heading or a line that is the name ("Über Moritz Bachmann" over "Als
     Inbound Sales Manager bildet Moritz Bachmann …")."""
     words = author.split()
-    if len(words) < 2 or len(paragraphs) < 3:
+    if len(words) < 2 or len(paragraphs) < 3 or not person_words(author):
+        # (a person's name: where the page's writer is its publisher, "Община Русе", the
+        # text's closing "Община Русе е бенефициент по проекта …" is the story's)
         return paragraphs
     bio = paragraphs[-1]
     if len(bio.split()) > _BIO_WORDS:
