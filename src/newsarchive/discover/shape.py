@@ -125,15 +125,11 @@ def split_normal(url: str) -> tuple[str, str, str]:
 
 def split_url(url: str) -> UrlParts:
     """A normalised URL split for shape matching (``split_normal``), percent-escapes
-    decoded so Cyrillic slugs compare as written, and the host's ``www.`` dropped: a
-    site linking its news as ``https://www.x.bg/novini/a`` and ``/novini/b`` alike (one
-    item, one archived article, ``url_key``) has one shape of items, not two, the page
-    2 of its relative links matched by what page 1's absolute ones taught (composed
-    seeds 4264, 4361: the lone item of page 2 never read)."""
+    decoded so Cyrillic slugs compare as written."""
     netloc, path, query = split_normal(url)
     path = unquote(path).strip("/")
     return UrlParts(
-        netloc=netloc.removeprefix("www."),
+        netloc=netloc,
         segments=tuple(path.split("/")) if path else (),
         query=dict(query_fields(query)) if query else {},
     )
@@ -194,9 +190,18 @@ class Shape:
         """The varying parts of ``url`` (which item it is), or None when it does not match.
 
         Two links to one item with their parameters in another order, or with an extra
-        parameter, get the same key.
+        parameter, get the same key; so do its two hosts, with ``www.`` and without (one
+        item, one archived article, ``url_key``): a site linking its news as
+        ``https://www.x.bg/novini/a`` and ``/novini/b`` alike taught the ``www.`` one's
+        shape, and page 2's relative links were none of it (composed seeds 4264, 4361:
+        the lone item of page 2 never read). The shape is still learned of one host's
+        links (``learn_shape``): a menu on one spelling is told from news on the other
+        (tso.bg's real listing).
         """
-        if url.netloc != self.netloc or len(url.segments) != len(self.segments):
+        if len(url.segments) != len(self.segments) or (
+            url.netloc != self.netloc
+            and url.netloc.removeprefix("www.") != self.netloc.removeprefix("www.")
+        ):
             return None
         key: list[str] = []
         for have, want in zip(url.segments, self.segments, strict=True):
