@@ -1226,6 +1226,13 @@ for site, name, origin in (
     # the menu's "Новини", no list of news
     ("bazovets", "Община Бъзовец", "https://www.bazovets.bg"),
     ("tranishte", "Община Трънище", "https://www.tranishte.bg"),
+    # and a hundred-and-nineteenth's (tests/fixtures/make_mirrors_round119.py): a small
+    # municipality whose home page is its list of news, BARE headlines (no day, teaser or
+    # picture) into /novina.php?id=N, beside the menu's "Обяви" and a feed of the newest
+    # ten; and its twin whose home box of bare headlines repeats its "Новини" under the
+    # CMS's other addresses (/statia.php?id=N) beside a feed of the section's
+    ("dabovnik", "Община Дъбовник", "https://www.dabovnik.bg"),
+    ("kamenyak", "Община Каменяк", "https://www.kamenyak.bg"),
 ):
     # (an origin at a sub-path, "https://x.bg/obshtina/", read as the profile loader does)
     scheme, _, rest = origin.partition("://")

@@ -42,6 +42,7 @@ KEPT: dict[int, dict[str, object]] = {115: {"more": "link"}, 972: {"more": "link
         408,  # the home page the news list, /novina.php?id=N beside "Обяви"'s folder
         972,  # a WordPress home's "Зареди още" to the root's /page/2/, weekday-led days
         745,  # the home page the news list, UNDATED cards (image, headline, teaser), "Обяви"
+        2348,  # the home page the news list, BARE headlines filed by day, /novini/2026/11/27/x
         # the third axes (the ones above compose some of them too: links relative to a
         # <base href> of the root or a folder, to the page, print pages of their own):
         216,  # a JSON "Зареди още" of {"html", "next": 3}, no plain link, windows-1251
@@ -75,6 +76,17 @@ def test_the_home_news_list_beside_a_feed_rests_after_its_first_walk() -> None:
     verdict = composed_sites.run_seed(618)
     assert verdict.ok, composed_sites.details(verdict)
     assert verdict.found == verdict.expected == 14
+    assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
+
+
+def test_a_home_list_of_bare_headlines_the_feed_carries_is_read_and_rests() -> None:
+    """Seed 3102: the home page lists twelve bare headlines (no day, teaser or picture)
+    into ``/novina.php?id=N``, beside "Обяви", and the feed carries the newest ten: the
+    feed proves them news (``explorer.home_headlines_fed``), the home list is walked once
+    and then rested, and the two oldest are read; a nightly run stays three requests."""
+    verdict = composed_sites.run_seed(3102)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 15
     assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
 
 

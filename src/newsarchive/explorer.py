@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.date_stamps import parse_url_date
 from newsarchive.discover import archive_pages, feeds, listings, next_pages
 from newsarchive.discover.anchors import copy_marks
 from newsarchive.discover.cards import Card, card_blocks, teased
@@ -261,6 +262,9 @@ class _Explorer:
         self.home_items: tuple[str, ...] = ()
         # the home page read as the list of news no section lists (``home_news_list``)
         self.home_news = ""
+        # its bare headlines, unlisted, in one folder, where no more told them news: the
+        # home page, those headlines and its cards' keys (``home_headlines_fed``)
+        self.home_headlines: tuple[str, list[str], set[str]] | None = None
         # listings walked once and then every few days, not every night: the home news
         # list beside a feed carrying its newest (``one_listing_beside_a_feed``)
         self.resting: list[str] = []
@@ -561,6 +565,7 @@ class _Explorer:
             self.silent_sections([url for url in silent if url not in sections], home_dated)
         if home_items < MIN_ITEMS or not (self.feeds or self.sitemaps):
             self.issue_index(archives)
+        self.home_headlines_fed()
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         rested = tuple(self.listings[MAX_LISTINGS:])
@@ -647,9 +652,13 @@ class _Explorer:
         held = {stream_folder(card) for card in found}
         how = f"{len(news)} dated news items, {len(found)} of them"
         if len(found) < MIN_ITEMS or len(held) != 1:
-            found = unlisted([card.url for card in undated if teased(card)])
+            bare = unlisted([card.url for card in undated])
+            told = {card.url for card in undated if teased(card) or parse_url_date(card.url)}
+            found = [card for card in bare if card in told]
             held = {stream_folder(card) for card in found}
             if len(found) < MIN_ITEMS or len(held) != 1:
+                if len(bare) >= MIN_ITEMS and len({stream_folder(card) for card in bare}) == 1:
+                    self.home_headlines = url, bare, shown  # (the feed may tell: found later)
                 return False
             if self.in_sitemap(found):
                 return False
@@ -657,16 +666,50 @@ class _Explorer:
             if not all(self.dated_article(card) for card in probed):
                 return False
             how = (
-                f"{len(found)} undated news items, each a headline with a teaser or a picture"
-                f" and the first {len(probed)} dated articles,"
+                f"{len(found)} undated news items, each a headline with a teaser, a picture or"
+                f" its day in its address, and the first {len(probed)} dated articles,"
             )
+        self.read_home(url, f"{how} in {held.pop()}", shown)
+        return True
+
+    def read_home(self, url: str, how: str, shown: set[str]) -> None:
+        """The home page (or its frame, ``url``) read as a listing, second, after the
+        menu's most news-like section (``home_news_list``); ``shown``: its cards' keys."""
         self.listings.insert(1, url)
         self.home_news = url
-        self.notes.setdefault(
-            url, f"the home page lists {how} in {held.pop()}, which no section lists"
-        )
+        self.notes.setdefault(url, f"the home page lists {how}, which no section lists")
         self.listed[url] = shown
-        return True
+
+    def home_headlines_fed(self) -> None:
+        """A home page whose news list is bare headlines (no day, teaser or picture on
+        the card, composed seed 3102: twelve into ``/novina.php?id=N``) beside "Обяви",
+        and a feed carrying the newest ten: the two oldest were in no list. A box of bare
+        links is most often news a section lists under another address (Drupal's
+        ``/node/231`` for ``/novini/slug``, Joomla's ``component/content/article/620``),
+        whose pages would pass ``dated_article``; but a feed, found after the home page
+        was weighed (``home_news_list``), carrying most of them under the box's own
+        addresses proves them the site's news, dated there. The home page is then read
+        as its list, beside the feed, rested (``one_listing_beside_a_feed``): walked once,
+        then every few days. Not where every headline is in the feed (it shows them all,
+        and the list would be dropped), or the sitemap names them all (``in_sitemap``)."""
+        if self.home_headlines is None or not self.feeds or not self.listings:
+            return
+        url, bare, shown = self.home_headlines
+        if url in self.listings:
+            return
+        if self.fed is None:
+            self.is_feed(self.feeds[0], telling=True)  # (read by the crawl next)
+        fed = self.fed or set()
+        carried = [card for card in bare if url_key(card) in fed]
+        if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare) or carried == bare:
+            return
+        if self.in_sitemap(bare):
+            return
+        how = (
+            f"{len(bare)} bare headlines, {len(carried)} of them in the feed,"
+            f" in {stream_folder(bare[0])}"
+        )
+        self.read_home(url, how, shown)
 
     def in_sitemap(self, urls: list[str]) -> bool:
         """Whether the site's sitemap (the first found) names every one of ``urls``: an
