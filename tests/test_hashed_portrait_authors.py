@@ -169,7 +169,7 @@ def test_a_story_closing_on_its_publisher_named_as_its_writer_keeps_that_line() 
     closing = "Община Русе е бенефициент по проекта, финансиран от Европейския фонд."
     page = (
         '<html><head><meta name="author" content="Община Русе"></head><body><main><article>'
-        f'<h1>Нов парк в центъра</h1>{PROSE * 4}<p>Проектът струва 2 милиона лева.</p>'
+        f"<h1>Нов парк в центъра</h1>{PROSE * 4}<p>Проектът струва 2 милиона лева.</p>"
         f"<p>{closing}</p></article></main></body></html>"
     )
     assert extract(page, URL).text.split("\n")[-1] == closing
