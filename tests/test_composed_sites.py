@@ -55,6 +55,13 @@ def axes_of(seed: int) -> composed_sites.Axes:
         216,  # a JSON "Зареди още" of {"html", "next": 3}, no plain link, windows-1251
         12,  # links relative to <base href="/">, a JSON list of items beside ?start=5,
         #      Joomla's print view, windows-1251, bylines "От …"
+        # the fourth axes:
+        380,  # every other article over two pages (``?page=2`` of a dated Cyrillic slug,
+        #      linked from the www. twin or bare), days only on the cards, "10-ти
+        #      октомври 2026", the list oldest first, robots.txt disallowing the /search linked
+        845,  # WordPress's /slug/2/ under percent-encoded Cyrillic slugs linked "2/", every
+        #      link to an article its old /?p=N (301), an old card pinned first, titles
+        #      written &bdquo;…&ldquo;, "<title>… | Община X", robots.txt keeping /search
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
