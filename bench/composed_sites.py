@@ -233,6 +233,32 @@ RELATIVES = ("none", "dots", "bare", "base-root", "base-folder")
 JSON_MORES = ("json-html", "json-list")
 # where the print version lives: ``?print=1``, a path of its own, Joomla's component view
 PRINTS = ("query", "path", "joomla")
+# the fourth axes (a stream of their own again): a long article over two pages (``/2/``
+# or ``?page=2``, "Страници: 1 2"); the day only in the article's address
+# (``/novini/2026/11/29/slug``, ``/novini/2026-11-29-slug``), none on the page or the card;
+# days written "29-ти ноември 2026", "29 ноем. 2026 г.", "29 noemvri 2026", "29.XI.2026";
+DAY_FORMS = ("ordinal", "abbrev", "latin", "roman")
+# the list oldest first (an archive's order) or its first card an old one pinned there;
+ORDERS = ("oldest", "pinned")
+# the pager a ``<select onchange="location=this.value">`` of page addresses, or a GET form
+# of the page's number (``min``/``max`` bounding it);
+PAGER_UIS = ("select", "form")
+# links to articles by the address an older CMS gave them (WordPress ``/?p=N``, Drupal
+# ``/node/N``, Joomla's component view), which the server sends on (301): in the boxes
+# beside an article, or on the list's cards too; or the menu's link to the list spelled
+# without (or with) its trailing slash, sent on too;
+MOVES = ("old-ids", "old-all", "slash")
+# some articles under a second category's address too (``/kultura/slug``, linked from a
+# "Култура" box on the home page), naming the first as canonical or not;
+TWINS = ("canonical", "bare")
+# (and: titles written with entities, ``&bdquo;…&ldquo;``, ``&nbsp;`` after a short word,
+# ``<title>`` "Заглавие | Община X"; robots.txt disallowing ``/print/`` and ``/search``,
+# which the site links)
+ABBR_MONTHS = ["", "ян.", "февр.", "март", "апр.", "май", "юни", "юли", "авг.", "септ.",
+               "окт.", "ноем.", "дек."]  # fmt: skip
+LATIN_MONTHS = ["", "yanuari", "fevruari", "mart", "april", "may", "yuni", "yuli", "avgust",
+                "septemvri", "oktomvri", "noemvri", "dekemvri"]  # fmt: skip
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 EN_TEXTS = [
     "The municipality announced the news at a press conference on Monday.",
     "Residents can find more details at the municipal information centre.",
@@ -277,6 +303,15 @@ class Axes:
     fallback: bool = True  # a JSON "Зареди още" is a link to the next page too
     print_at: str = "query"
     charset: str = "utf-8"  # windows-1251: every page so encoded, its <meta> saying so
+    # the fourth axes
+    split: bool = False  # every other article over two pages
+    day_form: str = "plain"  # how the page and the card write a day (``DAY_FORMS``)
+    order: str = "newest"  # ``ORDERS``
+    pager_ui: str = "links"  # ``PAGER_UIS``
+    moved: str = "none"  # ``MOVES``
+    twin: str = "none"  # ``TWINS``
+    typography: bool = False  # titles with entities, "<title>Заглавие | Община X"
+    robots: bool = False  # robots.txt disallowing /print/ and /search
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -287,6 +322,7 @@ class Axes:
             x for x, on in (("c", self.cookie), ("r", self.related), ("s", self.share)) if on
         )
         where = self.news_at if self.news_at == "home" else f"{self.news_at}:{self.label}"
+        shown_ui = self.pager_ui != "links" and self.pager != "none" and self.more == "none"
         return (
             f"{self.cms} {where}{'+box' if self.home_box else ''} "
             f"{self.listing}[{card or '-'}]:{self.card_date} pg:{pager}x{self.per_page} "
@@ -302,11 +338,20 @@ class Axes:
             f"{' rel:' + self.relative if self.relative != 'none' else ''}"
             f"{' pr:' + self.print_at if 'print' in self.furniture else ''}"
             f"{' cp1251' if self.charset != 'utf-8' else ''}"
+            f"{' split' if self.split else ''}"
+            f"{' day:' + self.day_form if self.day_form != 'plain' else ''}"
+            f"{' ord:' + self.order if self.order != 'newest' else ''}"
+            f"{' ui:' + self.pager_ui if shown_ui else ''}"
+            f"{' mv:' + self.moved if self.moved != 'none' else ''}"
+            f"{' twin:' + self.twin if self.twin != 'none' else ''}"
+            f"{' typo' if self.typography else ''}"
+            f"{' robots' if self.robots else ''}"
         )
 
 
-def choose(seed: int) -> Axes:
-    """The axes seed ``seed`` composes."""
+def choose(seed: int, rounds: int = 4) -> Axes:
+    """The axes seed ``seed`` composes (``rounds`` 3: as it did before the fourth
+    axes, as a test keeps a seed chosen then)."""
     rng = random.Random(seed)
     cms = rng.choice(CMSES)
     card_date = rng.choice(CARD_DATES)
@@ -361,7 +406,7 @@ def choose(seed: int) -> Axes:
     more = axes.more
     if more != "none" and third.random() < 0.5:
         more = third.choice(JSON_MORES)
-    return dataclasses.replace(
+    axes = dataclasses.replace(
         axes,
         relative=third.choice(RELATIVES) if third.random() < 0.5 else "none",
         more=more,
@@ -370,6 +415,44 @@ def choose(seed: int) -> Axes:
         charset="windows-1251"
         if axes.cms in ("php", "joomla") and third.random() < 0.3
         else "utf-8",
+    )
+    return fourth_axes(seed, axes) if rounds >= 4 else axes
+
+
+def fourth_axes(seed: int, axes: Axes) -> Axes:
+    """The fourth axes, from a stream of their own (every draw made whatever came
+    before, so each axis is independent of the others): the first three stay."""
+    fourth = random.Random(seed * 130363 + 4)
+    split = fourth.random() < 0.2
+    url_day, dated = fourth.random() < 0.12, fourth.choice(("dated", "dayslug"))
+    day_form = fourth.choice(DAY_FORMS) if fourth.random() < 0.3 else "plain"
+    order = fourth.choice(ORDERS) if fourth.random() < 0.2 else "newest"
+    pager_ui = fourth.choice(PAGER_UIS) if fourth.random() < 0.25 else "links"
+    moved = fourth.choice(MOVES) if fourth.random() < 0.3 else "none"
+    twin = fourth.choice(TWINS) if fourth.random() < 0.2 else "none"
+    typography = fourth.random() < 0.3
+    robots = fourth.random() < 0.3
+    date_at, card_date, address = axes.date_at, axes.card_date, axes.address
+    if url_day:  # the day in the address alone (WordPress's are dated already)
+        date_at, card_date = "url", "none"
+        address = address if axes.cms == "wordpress" else dated
+    if day_form != "plain" and card_date in ("dotted", "words", "slashed"):
+        card_date = day_form
+    if pager_ui == "form" and axes.pager != "page":
+        pager_ui = "select"  # a form's field is the page's number
+    return dataclasses.replace(
+        axes,
+        split=split,
+        date_at=date_at,
+        card_date=card_date,
+        address=address,
+        day_form=day_form,
+        order=order,
+        pager_ui=pager_ui,
+        moved=moved,
+        twin=twin,
+        typography=typography,
+        robots=robots,
     )
 
 
@@ -387,7 +470,31 @@ class Article:
     number: int = 0  # its id in the CMS (``/novina.php?id=N``, ``/print/N``)
 
 
+def ordinal(number: int) -> str:
+    """A day's number as Bulgarian writes it ordinal: 1-ви, 2-ри, 7-ми, 11-ти, 29-ти."""
+    if number % 100 not in (11, 12, 17, 18):
+        suffix = {1: "ви", 2: "ри", 7: "ми", 8: "ми"}.get(number % 10)
+        if suffix:
+            return f"{number}-{suffix}"
+    return f"{number}-ти"
+
+
+def day_text(day: dt.date, form: str) -> str:
+    """``day`` as a page writes it (``Axes.day_form``; "plain": 29.11.2026)."""
+    if form == "ordinal":
+        return f"{ordinal(day.day)} {MONTHS[day.month]} {day.year}"
+    if form == "abbrev":
+        return f"{day.day} {ABBR_MONTHS[day.month]} {day.year} г."
+    if form == "latin":
+        return f"{day.day} {LATIN_MONTHS[day.month]} {day.year}"
+    if form == "roman":
+        return f"{day.day}.{ROMAN[day.month]}.{day.year}"
+    return f"{day:%d.%m.%Y}"
+
+
 def card_day(day: dt.date, form: str, today: dt.date | None = None) -> str:
+    if form in DAY_FORMS:
+        return day_text(day, form)
     if form == "relative":  # the newest week's as a news site's script prints them
         back = (today - day).days if today else 99
         if back <= 1:
@@ -509,11 +616,13 @@ class Composer:
         slug = cyrillic_slug(article.title) if address in ("cyrillic", "encoded") else article.slug
         if cms == "wordpress":
             return f"/{day:%Y/%m/%d}/{slug}/"
-        if cms == "php":
+        if cms == "php" and self.axes.date_at != "url":  # (rewritten, dated, when "url")
             return f"/novina.php?id={number}"
         folder = "новини" if cms == "builder" and slug != article.slug else "novini"
         if address == "dated":
             folder += f"/{day:%Y/%m/%d}"
+        if address == "dayslug":  # the day opening the slug
+            slug = f"{day:%Y-%m-%d}-{slug}"
         if cms == "joomla":
             return f"/{folder}/{number}-{slug}"
         return f"/{folder}/{slug}"
@@ -597,7 +706,7 @@ class Composer:
         axes = self.axes
         entries: list[tuple[str, str]] = []
         if axes.news_at != "home" and not self.press:
-            entries.append((axes.label, self.list_path))
+            entries.append((axes.label, self.list_link_path))
         names = {
             "events": ("Календар на събитията", "kalendar"),
             "notices": ("Обяви", "obyavi"),
@@ -620,7 +729,10 @@ class Composer:
 
         lines = [item(*e) for e in top]
         if self.press:
-            press = [(axes.label, self.list_path), ("Фотогалерия", self.other_path("galeriya"))]
+            press = [
+                (axes.label, self.list_link_path),
+                ("Фотогалерия", self.other_path("galeriya")),
+            ]
             sub = "\n".join(item(*e) for e in press)
             press_href = self.link(self.other_path("prestsentar"))
             lines.append(
@@ -639,8 +751,11 @@ class Composer:
         body = "\n".join(lines)
         return f'<nav class="main-navigation">\n<ul class="{cls[0]}">\n{body}\n</ul>\n</nav>'
 
-    def page(self, title: str, main: str, head: str = "", english: str = "/en/") -> str:
-        """A page of the site's frame; ``english``: where its language switch leads."""
+    def page(
+        self, title: str, main: str, head: str = "", english: str = "/en/", title_html: str = ""
+    ) -> str:
+        """A page of the site's frame; ``english``: where its language switch leads;
+        ``title_html``: its ``<title>`` as markup (``title`` escaped otherwise)."""
         axes = self.axes
         feed = ""
         if axes.feed:
@@ -661,15 +776,19 @@ class Composer:
                 '<div class="lang-switch"><span class="active">BG</span> '
                 f'<a href="{self.link(english)}" lang="en">EN</a></div>'
             )
+        search = ""
+        if axes.robots:  # the search page robots.txt keeps crawlers from
+            search = f' <a class="search" href="{self.link("/search")}">Търсене</a>'
         body_class = {
             "wordpress": "wp-site", "joomla": "site com_content", "drupal": "path-node",
             "php": "", "builder": "w-page",
         }[axes.cms]  # fmt: skip
         return (
             '<!DOCTYPE html>\n<html lang="bg">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title)}</title>\n{feed}{head}</head>\n"
+            f"<title>{title_html or escape(title)}</title>\n{feed}{head}</head>\n"
             f'<body class="{body_class}">\n<header class="site-header">'
-            f'<a class="logo" href="{self.link("/")}">{escape(self.name)}</a>{switch}</header>\n'
+            f'<a class="logo" href="{self.link("/")}">{escape(self.name)}</a>{switch}{search}'
+            "</header>\n"
             f"{self.menu()}\n"
             f'<main id="main" class="site-main">\n{main}\n</main>\n'
             '<footer class="site-footer">\n'
@@ -682,7 +801,7 @@ class Composer:
 
     def card(self, article: Article) -> str:
         axes, h = self.axes, self.hashed
-        href, title = self.link(article.path), escape(article.title)
+        href, title = self.article_href(article, card=True), self.title_html(article.title)
         day = card_day(article.when.date(), axes.card_date, self.today)
         teaser = escape(article.paragraphs[0][:80].rsplit(" ", 1)[0]) + "…"
         image = f"/uploads/{article.slug}-300x200.jpg"
@@ -816,6 +935,8 @@ class Composer:
             return ""
         if axes.more != "none":
             return self.more(number, last)
+        if axes.pager_ui != "links":
+            return self.pager_control(number, last)
         links: list[str] = []
         nxt, prv = (
             ("Напред", "Назад") if axes.pager_words == "napred" else ("Следваща »", "« Предишна")
@@ -843,10 +964,52 @@ class Composer:
             links.append(f'<a class="next" href="{to(number)}">{nxt}</a>')
         return '<div class="pagination">\n' + "\n".join(links) + "\n</div>"
 
+    def pager_control(self, number: int, last: int) -> str:
+        """A pager that is no links (``Axes.pager_ui``): a ``<select>`` whose script goes
+        to the chosen page's address, or a GET form of the page's number."""
+        if self.axes.pager_ui == "select":
+            spelled = self.axes.pager_end == "dup1"
+            options = "\n".join(
+                f'<option value="{self.link(self.page_path(n, spelled))}"'
+                f"{' selected' if n == number else ''}>{n}</option>"
+                for n in range(1, last + 1)
+            )
+            return (
+                '<div class="pagination"><label>Страница <select name="page" '
+                f'onchange="location=this.value">\n{options}\n</select> от {last}</label></div>'
+            )
+        return (
+            f'<form class="pagination" action="{self.link(self.list_path)}" method="get">'
+            f'Страница <input type="number" name="page" value="{number}" min="1" max="{last}">'
+            f' от {last} <button type="submit">Отиди</button></form>'
+        )
+
+    @property
+    def listed(self) -> list[Article]:
+        """The articles in the list's order (``Axes.order``): newest first, oldest first,
+        or the oldest pinned above the newest."""
+        if self.axes.order == "oldest":
+            return self.articles[::-1]
+        if self.axes.order == "pinned":
+            return self.articles[-1:] + self.articles[:-1]
+        return self.articles
+
+    def twin_box(self) -> str:
+        """The home page's box of the articles under a second category (``Axes.twin``)."""
+        twins = [a for a in self.articles if self.is_twin(a)]
+        if not twins:
+            return ""
+        items = "\n".join(
+            f'<li><a href="{self.link(self.twin_path(a))}">{escape(a.title)}</a></li>'
+            for a in twins
+        )
+        return f'<section class="category-box"><h2>Култура</h2>\n<ul>\n{items}\n</ul></section>\n'
+
     def listing_pages(self) -> None:
         axes = self.axes
         per = len(self.articles) if axes.pager == "none" else axes.per_page
-        chunks = [self.articles[i : i + per] for i in range(0, len(self.articles), per)]
+        listed = self.listed
+        chunks = [listed[i : i + per] for i in range(0, len(listed), per)]
         heading = self.name if axes.news_at == "home" else axes.label
         for number, chunk in enumerate(chunks, 1):
             intro = ""
@@ -856,6 +1019,8 @@ class Composer:
                 f"<h1>{escape(heading)}</h1>\n{intro}{self.cards(chunk)}\n"
                 f"{self.pager(number, len(chunks))}"
             )
+            if axes.news_at == "home" and number == 1:
+                main += "\n" + self.twin_box()
             title = heading if number == 1 else f"{heading} – страница {number}"
             if axes.news_at != "home":
                 title += f" – {self.name}"
@@ -894,7 +1059,7 @@ class Composer:
         box = ""
         if self.axes.home_box:
             items = "\n".join(
-                f'<li><a href="{self.link(a.path)}">{escape(a.title)}</a></li>'
+                f'<li><a href="{self.article_href(a)}">{escape(a.title)}</a></li>'
                 for a in self.articles[:3]
             )
             box = (
@@ -904,6 +1069,7 @@ class Composer:
         main = (
             f"<h1>{escape(self.name)}</h1>\n<p>Добре дошли на официалния сайт на "
             f"{escape(self.name)}. Тук ще намерите информация за услугите на общината.</p>\n{box}"
+            f"{self.twin_box()}"
         )
         self.add("/", self.page(self.name, main))
 
@@ -911,7 +1077,8 @@ class Composer:
 
     def article_page(self, article: Article) -> None:
         axes, when = self.axes, article.when
-        day = f"{when:%d.%m.%Y}"
+        day = day_text(when.date(), axes.day_form)
+        year = " г." if axes.day_form in ("plain", "roman") else ""  # ("г." written already)
         head, meta = "", []
         if axes.date_at == "meta":
             head += f'<meta property="article:published_time" content="{iso(when)}">\n'
@@ -931,11 +1098,12 @@ class Composer:
         if axes.date_at == "time":
             meta.append(f'<time class="entry-date" datetime="{iso(when)}">{day}</time>')
         if axes.date_at == "visible":
-            meta.append(f'<span class="published">Публикувано на {day} г.</span>')
+            meta.append(f'<span class="published">Публикувано на {day}{year}</span>')
         if axes.date_at == "stamp":
-            meta.append(f'<span class="date">{day} г., {when:%H:%M} ч.</span>')
+            meta.append(f'<span class="date">{day}{year}, {when:%H:%M} ч.</span>')
         if axes.date_at == "label":
-            meta.append(f'<span class="date">Дата: {when.day}.{when.month}.{when.year}</span>')
+            shown = f"{when.day}.{when.month}.{when.year}" if axes.day_form == "plain" else day
+            meta.append(f'<span class="date">Дата: {shown}</span>')
         info = ""
         if axes.date_at == "row":  # a hand-written CMS's table of the item's facts
             info = (
@@ -944,14 +1112,6 @@ class Composer:
                 "</tr>\n</table>\n"
             )
         url = self.url(article.path)
-        if axes.canonical in ("self", "amp"):
-            head += f'<link rel="canonical" href="{escape(url)}">\n'
-        if axes.canonical == "other":  # the host's other spelling, which redirects here
-            other = self.url(article.path, self.other_origin)
-            head += f'<link rel="canonical" href="{escape(other)}">\n'
-        if axes.canonical == "http":  # a template written before the site went https
-            http = self.origin.replace("https:", "http:", 1)
-            head += f'<link rel="canonical" href="{escape(self.url(article.path, http))}">\n'
         if axes.canonical == "amp":
             head += f'<link rel="amphtml" href="{self.link(self.amp_path(article))}">\n'
             self.amp_page(article, url)
@@ -960,13 +1120,12 @@ class Composer:
                 f"Автор: {article.author}" if axes.byline == "avtor" else f"От {article.author}"
             )
             meta.append(f'<span class="byline">{escape(byline)}</span>')
-        title = escape(article.title)
+        title = self.title_html(article.title)
         heading = (
             ""
             if axes.title_at == "title"
             else f'<{axes.title_at} class="entry-title">{title}</{axes.title_at}>\n'
         )  # noqa: E501
-        body = "\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
         share = ""
         if axes.share:
             share = (
@@ -978,7 +1137,7 @@ class Composer:
         if axes.related:
             others = [a for a in self.articles if a is not article][:3]
             items = "\n".join(
-                f'<li><a href="{self.link(a.path)}">{escape(a.title)}</a></li>' for a in others
+                f'<li><a href="{self.article_href(a)}">{escape(a.title)}</a></li>' for a in others
             )
             related = f'<aside class="related"><h3>Виж още</h3>\n<ul>\n{items}\n</ul></aside>\n'
         crumbs, tools, comments, latest = self.article_furniture(article)
@@ -987,12 +1146,6 @@ class Composer:
             "drupal": "node node--type-article node--view-mode-full", "php": "news",
             "builder": "w-post",
         }[axes.cms]  # fmt: skip
-        main = (
-            f'{crumbs}<article class="{wrapper}">\n{heading}'
-            + (f'<div class="entry-meta">{" | ".join(meta)}</div>\n' if meta else "")
-            + f'{info}<div class="entry-content">\n{body}\n</div>\n{tools}{share}</article>\n'
-            + f"{comments}{related}{latest}"
-        )
         english = "/en/"
         if axes.english != "none":
             english = self.english_path(article)
@@ -1002,25 +1155,132 @@ class Composer:
                 '<link rel="alternate" hreflang="en" '
                 f'href="{escape(self.url(self.english_path(article)))}">\n'
             )
-        self.add(article.path, self.page(f"{article.title} – {self.name}", main, head, english))
+        separator = " | " if axes.typography else " – "
+        page_title = f"{title}{separator}{escape(self.name)}"
+        # a long article over two pages (``Axes.split``): its first paragraphs, then the
+        # rest on page 2, each page linking the other ("Страници: 1 2")
+        parts = [(article.path, article.paragraphs)]
+        if self.is_split(article):
+            second = self.second_page(article)
+            parts = [(article.path, article.paragraphs[:-1]), (second, article.paragraphs[-1:])]
+        for number, (path, paragraphs) in enumerate(parts, 1):
+            own = head + self.canonical_head(article, path)
+            pages = ""
+            if len(parts) > 1:
+                links = " ".join(
+                    f'<span class="current">{n}</span>'
+                    if n == number
+                    else f'<a class="post-page-numbers" href="{self.link(p)}">{n}</a>'
+                    for n, (p, _) in enumerate(parts, 1)
+                )
+                pages = f'<div class="page-links">Страници: {links}</div>\n'
+            body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+            main = (
+                f'{crumbs}<article class="{wrapper}">\n{heading}'
+                + (f'<div class="entry-meta">{" | ".join(meta)}</div>\n' if meta else "")
+                + f'{info}<div class="entry-content">\n{body}\n</div>\n{pages}{tools}{share}'
+                + f"</article>\n{comments}{related}{latest}"
+            )
+            self.add(path, self.page("", main, own, english, title_html=page_title))
+        if self.is_twin(article):  # the same page under a second category's address
+            own = head
+            if axes.twin == "canonical":
+                own += f'<link rel="canonical" href="{escape(url)}">\n'
+            body = "\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+            main = (
+                f'<article class="{wrapper}">\n{heading}'
+                + (f'<div class="entry-meta">{" | ".join(meta)}</div>\n' if meta else "")
+                + f'{info}<div class="entry-content">\n{body}\n</div>\n{share}</article>\n'
+            )
+            self.add(self.twin_path(article), self.page("", main, own, title_html=page_title))
         if "print" in axes.furniture:  # the print version: the article in a bare frame
+            body = "\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+            shown = "" if axes.date_at == "url" else f"<p>{day}</p>\n"
             bare = (
                 f'<!DOCTYPE html>\n<html lang="bg">\n<head>\n<meta charset="utf-8">\n'
                 f'<title>{title}</title>\n<meta name="robots" content="noindex">\n</head>\n'
-                f'<body onload="window.print()">\n<h1>{title}</h1>\n<p>{day}</p>\n{body}\n'
+                f'<body onload="window.print()">\n<h1>{title}</h1>\n{shown}{body}\n'
                 "</body>\n</html>\n"
             )
             self.add(self.print_path(article), bare)
-        self.site.expected.append(
-            {
-                "url": url,
-                "title": article.title,
-                "published": f"{when:%Y-%m-%d}",
-                "author": article.author,
-                "text": "\n".join(article.paragraphs),
-                "must_contain": article.paragraphs,
-            }
-        )
+        row: dict[str, object] = {
+            "url": url,
+            "title": article.title,
+            "published": f"{when:%Y-%m-%d}",
+            "author": article.author,
+            "text": "\n".join(article.paragraphs),
+            "must_contain": article.paragraphs,
+        }
+        if self.is_twin(article):  # its second address: the same article
+            row["aliases"] = [self.url(self.twin_path(article))]
+        self.site.expected.append(row)
+
+    def canonical_head(self, article: Article, path: str) -> str:
+        """The canonical link of the page at ``path`` (an article's, or its page 2's,
+        naming itself as a paginated post's pages do), as ``Axes.canonical`` spells it."""
+        canonical = self.axes.canonical
+        if canonical in ("self", "amp"):
+            return f'<link rel="canonical" href="{escape(self.url(path))}">\n'
+        if canonical == "other":  # the host's other spelling, which redirects here
+            return f'<link rel="canonical" href="{escape(self.url(path, self.other_origin))}">\n'
+        if canonical == "http":  # a template written before the site went https
+            http = self.origin.replace("https:", "http:", 1)
+            return f'<link rel="canonical" href="{escape(self.url(path, http))}">\n'
+        return ""
+
+    # the fourth axes' addresses and spellings ----------------------------------------------
+
+    def is_split(self, article: Article) -> bool:
+        return self.axes.split and self.articles.index(article) % 2 == 0
+
+    def second_page(self, article: Article) -> str:
+        """A split article's page 2: WordPress's ``/slug/2/``, the others' ``?page=2``."""
+        if article.path.endswith("/"):
+            return f"{article.path}2/"
+        return article.path + ("&" if "?" in article.path else "?") + "page=2"
+
+    def is_twin(self, article: Article) -> bool:
+        return self.axes.twin != "none" and self.articles.index(article) % 3 == 1
+
+    def twin_path(self, article: Article) -> str:
+        return self.other_path(f"kultura/{article.slug}")
+
+    def old_path(self, article: Article) -> str:
+        """The address an older CMS gave the article, which the server sends on (301)."""
+        n = article.number
+        return {
+            "wordpress": f"/?p={n}",
+            "joomla": f"/index.php?option=com_content&view=article&id={n}",
+            "drupal": f"/node/{n}",
+            "php": f"/index.php?mod=news&id={n}",
+            "builder": f"/index.php?id={n}",
+        }[self.axes.cms]
+
+    def article_href(self, article: Article, card: bool = False) -> str:
+        """A link to ``article`` (from a card, or a box beside another page): its old
+        address where ``Axes.moved`` says so."""
+        moved = self.axes.moved
+        if moved == "old-all" or (moved == "old-ids" and not card):
+            return self.link(self.old_path(article))
+        return self.link(article.path)
+
+    @property
+    def list_link_path(self) -> str:
+        """The menu's link to the news list: its address, or (``Axes.moved`` "slash")
+        that address without its trailing slash or with one, sent on to it."""
+        path = self.list_path
+        if self.axes.moved != "slash" or path == "/" or path.endswith(".php"):
+            return path
+        return path.rstrip("/") if path.endswith("/") else path + "/"
+
+    def title_html(self, title: str) -> str:
+        """A title as the page's markup writes it: escaped, or (``Axes.typography``)
+        with its quotes as entities and a no-break space after a one-letter word."""
+        shown = escape(title, quote=False)
+        if not self.axes.typography:
+            return escape(title)
+        shown = shown.replace("„", "&bdquo;").replace("“", "&ldquo;")
+        return re.sub(r"(?<=\s)([вкосиуВКОСИУ]) ", r"\1&nbsp;", shown)
 
     def english_path(self, article: Article) -> str:
         return self.other_path(f"en/news/{article.slug}")
@@ -1083,15 +1343,20 @@ class Composer:
         """The AMP copy of the article, naming the article as its canonical address."""
         when = article.when
         body = "\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+        shown = "" if self.axes.date_at == "url" else f"<p>{when:%d.%m.%Y}</p>\n"
         self.add(
             self.amp_path(article),
             f'<!DOCTYPE html>\n<html amp lang="bg">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(article.title)}</title>\n"
             f'<link rel="canonical" href="{escape(url)}">\n'
-            f'<meta property="article:published_time" content="{iso(when)}">\n'
-            "<style amp-boilerplate>body{visibility:hidden}</style>\n</head>\n<body>\n"
+            + (
+                ""
+                if self.axes.date_at == "url"
+                else f'<meta property="article:published_time" content="{iso(when)}">\n'
+            )
+            + "<style amp-boilerplate>body{visibility:hidden}</style>\n</head>\n<body>\n"
             f'<header><a href="{self.link("/")}">{escape(self.name)}</a></header>\n'
-            f"<article><h1>{escape(article.title)}</h1>\n<p>{when:%d.%m.%Y}</p>\n{body}\n"
+            f"<article><h1>{escape(article.title)}</h1>\n{shown}{body}\n"
             "</article>\n</body>\n</html>\n",
         )
 
@@ -1127,7 +1392,7 @@ class Composer:
             others = [a for a in self.articles if a is not article][:5]
             items = "\n".join(
                 f'<li><span class="date">{a.when:%d.%m.%Y}</span> '
-                f'<a href="{self.link(a.path)}">{escape(a.title)}</a></li>'
+                f'<a href="{self.article_href(a)}">{escape(a.title)}</a></li>'
                 for a in others
             )
             latest = (
@@ -1338,9 +1603,24 @@ class Composer:
         self.english_pages()
         self.feed()
         line = self.sitemap(others)
-        robots = "User-agent: *\nDisallow: /admin/\n" + (f"\nSitemap: {line}\n" if line else "")
+        robots = "User-agent: *\nDisallow: /admin/\n"
+        if self.axes.robots:  # the print versions and the search, kept from crawlers
+            robots += "Disallow: /print/\nDisallow: /search\n"
+            form = (
+                '<h1>Търсене</h1>\n<form action="/search" method="get"><input name="q">'
+                '<button type="submit">Търси</button></form>\n<p>Въведете дума за търсене.</p>'
+            )
+            self.add("/search", self.page(f"Търсене – {self.name}", form))
+        robots += f"\nSitemap: {line}\n" if line else ""
         self.site.files["robots.txt"] = robots
         self.site.mirror = {"content_types": {".pdf": "application/pdf"}}
+        moves = {}
+        if self.axes.moved in ("old-ids", "old-all"):
+            moves = {self.old_path(a): self.url(a.path) for a in self.articles}
+        if self.list_link_path != self.list_path:
+            moves[self.list_link_path] = self.url(self.list_path)
+        if moves:
+            self.site.mirror["moved"] = moves
         if self.axes.links == "www" or self.axes.canonical in ("other", "http"):
             self.site.mirror["origin"] = self.origin  # the other spellings redirected here
         self.site.name, self.site.origin = self.name, self.origin
@@ -1413,7 +1693,23 @@ def judge(seed: int, root: Path, site: Site) -> Verdict:
         asked = len(server.requests)
         (again,) = crawl(db, [profile], options)
         rerun_paths = server.requests[asked:]
-    return verdict_of(seed, site, db, first.requests, again.requests, rerun_paths)
+        every = list(server.requests)
+    verdict = verdict_of(seed, site, db, first.requests, again.requests, rerun_paths)
+    verdict.wrong += [
+        f"asked {path}, which robots.txt disallows" for path in disallowed(site, every)
+    ]
+    return verdict
+
+
+def disallowed(site: Site, asked: list[str]) -> list[str]:
+    """Of the paths ``asked``, those the site's robots.txt disallows."""
+    robots = str(site.files.get("robots.txt", ""))
+    rules = [
+        line.split(":", 1)[1].strip()
+        for line in robots.splitlines()
+        if line.startswith("Disallow:")
+    ]
+    return sorted({path for path in asked if any(rule and path.startswith(rule) for rule in rules)})
 
 
 def verdict_of(
@@ -1421,8 +1717,21 @@ def verdict_of(
 ) -> Verdict:
     """What the archive ``db`` holds of ``site``, its crawl having made ``requests``
     and its no-op rerun ``rerun`` (asking ``rerun_paths``)."""
-    got = {url_key(url): url for url in archived(db)}
     want = {url_key(str(row["url"])): row for row in site.expected}
+    # an article under a second address too (``Axes.twin``): either address is it, once
+    alias = {
+        url_key(str(other)): key
+        for key, row in want.items()
+        for other in row.get("aliases", []) or []  # type: ignore[attr-defined]
+    }
+    got: dict[str, str] = {}
+    twice = []
+    for url in sorted(archived(db)):
+        key = alias.get(url_key(url), url_key(url))
+        if key in got:
+            twice.append(url)
+        else:
+            got[key] = url
     rows = rows_of(db)
     wrong = []
     for key in sorted(set(got) & set(want)):
@@ -1443,7 +1752,7 @@ def verdict_of(
                 wrong.append(f"{got[key]}: text holds {junk!r}")
     return Verdict(
         seed, site.axes, len(set(got) & set(want)), len(want),
-        extra=sorted(got[k] for k in set(got) - set(want)),
+        extra=sorted([got[k] for k in set(got) - set(want)] + twice),
         missed=sorted(str(want[k]["url"]) for k in set(want) - set(got)),
         wrong=wrong, requests=requests, rerun=rerun, rerun_paths=rerun_paths,
     )  # fmt: skip

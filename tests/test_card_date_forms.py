@@ -40,6 +40,12 @@ def cards(printed: list[str]) -> str:
             dt.date(2026, 11, 10),
         ),
         (["Sept. 10, 2026", "Sept. 5, 2026", "Aug. 29, 2026"], dt.date(2026, 9, 10)),
+        # Bulgarian ordinal days, a month abbreviated, transliterated, in Roman numerals
+        # (the hint missed the ordinal: composed seeds 106, 625, undated)
+        (["10-ти ноември 2026", "1-ви ноември 2026", "22-ри октомври 2026"], dt.date(2026, 11, 10)),
+        (["10 ноем. 2026 г.", "5 ноем. 2026 г.", "29 окт. 2026 г."], dt.date(2026, 11, 10)),
+        (["10 noemvri 2026", "5 noemvri 2026", "29 oktomvri 2026"], dt.date(2026, 11, 10)),
+        (["10.XI.2026", "5.XI.2026", "29.X.2026"], dt.date(2026, 11, 10)),
         # the forms read before
         (["10 ноември 2026 г.", "5 ноември 2026 г.", "29 октомври 2026 г."], dt.date(2026, 11, 10)),
         (["10.11.2026", "05.11.2026", "29.10.2026"], dt.date(2026, 11, 10)),

@@ -51,6 +51,25 @@ def _page(body: str, head: str = "") -> str:
             '<a href="/byudzhet-2027/3/">3</a>',
             "https://x.bg/byudzhet-2027/3/",
         ),
+        # (composed sites, fourth axes) a Cyrillic slug, percent-encoded in the address:
+        # "приет-бюджет" has no letter beside its hyphen as "%D1%82-%D0%B1"
+        (
+            "https://x.bg/2026/12/02/%D0%BF%D1%80%D0%B8%D0%B5%D1%82-%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82/",
+            '<p>Страници: <a href="/2026/12/02/приет-бюджет/2/">2</a></p>',
+            "https://x.bg/2026/12/02/%D0%BF%D1%80%D0%B8%D0%B5%D1%82-%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82/2/",
+        ),
+        # the theme's link on the host's other spelling (its server sends it on)
+        (
+            "https://www.x.bg/statii/byudzhet",
+            '<a href="https://x.bg/statii/byudzhet?page=2">2</a>',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        # WordPress's page 2 linked relative to the page's folder
+        (
+            "https://x.bg/2026/12/01/byudzhet-2027/",
+            '<p>Страници: <span>1</span> <a href="2/">2</a></p>',
+            "https://x.bg/2026/12/01/byudzhet-2027/2/",
+        ),
     ],
 )
 def test_the_next_page_of_an_article(url: str, body: str, expected: str) -> None:

@@ -78,10 +78,11 @@ PATH_PAGE = re.compile(
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
-# Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "Nov 10,
-# 2026", "днес"): a card without it skips the date parser, which is most of a card's cost.
+# Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "29-ти
+# ноември 2026", "Nov 10, 2026", "днес"): a card without it skips the date parser, which
+# is most of a card's cost.
 _WRITTEN_DATE = (
-    r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
+    r"\d\s?[./-]\s?[\dIVX]|\d(?:-?(?:ви|ри|ти|ми)|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
 )
 _DATE_HINT = re.compile(rf"{_WRITTEN_DATE}|днес|вчера|today|yesterday", re.IGNORECASE)

@@ -8,7 +8,9 @@ and page 2 alone is no article (the first page's headline over a text that start
 mid-way).
 
 A next page is known by its address, not by its link's words: this page's path with the
-page number one up, in a page parameter or a last path segment, nothing else changed. A
+page number one up, in a page parameter or a last path segment, nothing else changed (but
+the host's ``www.``, which a theme's hard-coded links may spell and the server sends on,
+as an article's identity ignores it: ``url_key``). A
 "next article" link, another article's address or a listing's pager never is one. A page
 met on its own is a later page only when its link back says so too (a pager's number,
 "страница"): articles numbered ``?page=3`` link ``?page=2`` as well. A "next page" that
@@ -23,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -42,7 +44,11 @@ T = TypeVar("T")
 _PAGE_PARAM_NAMES = (*pager_words.PAGE_IN_ADDRESSES, "part", "start", "limitstart")
 _PAGE_PARAMS = frozenset(_PAGE_PARAM_NAMES)
 # Something a next page's address could be made of; a page without it is not parsed.
-_HINT = re.compile(rf"[?&;](?:{'|'.join(_PAGE_PARAM_NAMES)})=\d|/\d{{1,2}}/?[\"'#]", re.IGNORECASE)
+# (``/slug/2/``, or ``2/`` alone: WordPress's page 2 linked relative to the page's folder)
+_HINT = re.compile(
+    rf"[?&;](?:{'|'.join(_PAGE_PARAM_NAMES)})=\d|/\d{{1,2}}/?[\"'#]|[\"']\d{{1,2}}/[\"'#]",
+    re.IGNORECASE,
+)
 # A next page's number is a parameter's whole value or a path segment's (``_one_up``): a
 # link with no digit opening either is not one, whatever its normal form.
 _NUMBER_OPENS = re.compile(r"(?:^|[=/])\d")
@@ -145,7 +151,7 @@ def _numbered_address(url: str) -> bool:
     parts = urlsplit(url)
     numbers = [v for k, v in parse_qsl(parts.query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
     base, number = _numbered(parts.path)
-    if number is not None and _SLUG.search(base.rsplit("/", 1)[-1]):
+    if number is not None and _slug(base):
         numbers.append(number)
     return any(int(n) <= MAX_PARTS for n in numbers)
 
@@ -186,7 +192,7 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     first page, numbered 0 or 1), and nothing else changed; ``here`` numbered past the
     first page only when ``later``."""
     one, other = urlsplit(here), urlsplit(there)
-    if (one.scheme, one.netloc) != (other.scheme, other.netloc):
+    if (one.scheme, _host(one.netloc)) != (other.scheme, _host(other.netloc)):
         return False
     if one.path == other.path:
         mine = dict(parse_qsl(one.query, keep_blank_values=True))
@@ -199,9 +205,20 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     if one.query != other.query:
         return False
     mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
-    if mine_path[0] != theirs_path[0] or not _SLUG.search(mine_path[0].rsplit("/", 1)[-1]):
+    if mine_path[0] != theirs_path[0] or not _slug(mine_path[0]):
         return False  # /news/7 and /news/8 are two articles, /node/12/2 no page of 12
     return _one_up(mine_path[1], theirs_path[1], later)
+
+
+def _host(netloc: str) -> str:
+    """A host as one site's two spellings share it (``www.x.bg`` and ``x.bg``)."""
+    return netloc.lower().removeprefix("www.")
+
+
+def _slug(path: str) -> bool:
+    """The path's last segment is a slug, read as its words (a Cyrillic slug is
+    percent-encoded in a normal address: ``%D0%B0-%D0%B1`` has no letter by a hyphen)."""
+    return bool(_SLUG.search(unquote(path.rsplit("/", 1)[-1])))
 
 
 def _headline(title: str) -> str:
