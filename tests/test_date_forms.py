@@ -1645,3 +1645,18 @@ def test_a_meta_date_longer_than_a_date_field_is_no_date() -> None:
     )
     long = "Публикувано " * 30 + "12.03.2024"
     assert extract(page(long), "https://x.bg/news/1", today=today).published is None
+
+
+def test_the_canonical_address_dates_a_page_read_at_another() -> None:
+    """An article read at a second category's address names the one it lives at as
+    canonical, whose address files it by day; another host's canonical (a copy's
+    original) and a page's own dated address keep their own."""
+    head = '<link rel="canonical" href="https://www.obshtina.bg/novini/2025-03-14-remont">'
+    article = extract(page("", head=head), "https://obshtina.bg/kultura/remont", today=TODAY)
+    assert article.published == dt.date(2025, 3, 14)
+    assert (article.date_source, article.rules["published"]) == ("url", "generic:canonical-url")
+    elsewhere = '<link rel="canonical" href="https://drug.bg/novini/2025-03-14-remont">'
+    article = extract(page("", head=elsewhere), "https://obshtina.bg/kultura/remont", today=TODAY)
+    assert article.published is None
+    own = extract(page("", head=head), "https://obshtina.bg/2025/03/12/remont/", today=TODAY)
+    assert (own.published, own.rules["published"]) == (dt.date(2025, 3, 12), "generic:url")

@@ -882,6 +882,26 @@ class Harvester:
         else:
             self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
 
+    def _listed_at_identity(
+        self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
+        verdict: Verdict,
+    ) -> Verdict:  # fmt: skip
+        """An undated page read at one address and archived under another (its canonical,
+        ``verdict.url``) takes the date a card or feed entry gave that other: an article
+        reached first by a second category's address (``/kultura/x``) names the news
+        list's ``/novini/x`` as canonical, whose card printed the only day, queued but
+        not yet fetched (composed sites' second-category twins: archived undated). One
+        query, only for such pages."""
+        article = verdict.article
+        if listed is not None or article is None or article.published is not None:
+            return verdict
+        if not isinstance(result, Page) or url_key(verdict.url) == url_key(url):
+            return verdict
+        there = self.frontier.listed([verdict.url]).get(verdict.url)
+        if there is None:
+            return verdict
+        return replace(verdict, article=with_listed(article, there, result.fetched_at))
+
     def _carry_out(
         self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
         judged: Verdict | None = None,
@@ -895,6 +915,7 @@ class Harvester:
         )  # fmt: skip
         if judged is None:
             self.report.cpu["extract"] += verdict.cpu
+        verdict = self._listed_at_identity(url, result, listed, verdict)
         if verdict.day is not None:
             self.days[url_key(url)] = verdict.day
         if verdict.outcome is Outcome.INTERRUPTED:

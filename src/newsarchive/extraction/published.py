@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -25,6 +26,7 @@ from newsarchive.extraction.furniture import (
     is_furniture,
     remembered,
 )
+from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import HATOM_PUBLISHED, Metadata, read_script_dates
 from newsarchive.models import (
     DATE_NOTE_GUESSED,
@@ -253,6 +255,8 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = date_stamps.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
+    from_canonical = None if from_url else _canonical_day(url, meta, today)
+    yield DatePick(from_canonical, "generic:canonical-url", "url") if from_canonical else None
     page_text, lowered = whole
     labelled = far_dates.labelled_anywhere(tree, page_text(), today, month_first, lowered)
     yield DatePick(labelled, "generic:labelled-anywhere", "text") if labelled else None
@@ -260,6 +264,21 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+def _canonical_day(url: str, meta: Metadata, today: dt.date | None) -> dt.date | None:
+    """The day the page's canonical address files it under, where its own does not: an
+    article reached by a second category's address (``/kultura/x``) names the one it
+    lives at (``/novini/2026-10-31-x``) as canonical, and that address's day is its own
+    (composed sites' second-category twins: archived under the canonical, undated). Only
+    a canonical on the page's own site (``www.`` or not): another host's copy is filed by
+    that host's calendar."""
+    if not url or not meta.canonicals:
+        return None
+    canonical = urljoin(url, meta.canonicals[0])
+    if host_and_path(canonical)[0] != host_and_path(url)[0]:
+        return None
+    return date_stamps.parse_url_date(canonical, today=today)
 
 
 def stated_in_scripts(
