@@ -38,6 +38,19 @@ within ``resume_bound``:
 
     PYTHONPATH=src python bench/composed_sites.py --cut --seeds 60 --jobs 2
     PYTHONPATH=src python bench/composed_sites.py --cut --seed 2 --at 7,11
+
+``--faults``: a failing server (``newsarchive.mirror``'s ``PathFaults``). Three seeded
+faults a seed (``plant``) on its own paths: listing page 2 answering 503 with
+``Retry-After``, the feed 429, an article 500 or a maintenance page sent 200 ("Сайтът е в
+профилактика"), an article or a sitemap cut mid-body (once, or for the whole first run),
+the news list hanging past the timeout once, an article gone for good (404). Run 1 meets
+them, run 2 the lasting one only, run 3 is a no-op; judged by ``fault_seed`` (exit codes,
+a stderr line naming each fault that outlasted its retries, no traceback, every article
+but the gone one archived whole and right, none twice, no error page's text, run 3 quiet
+and within the rerun bound):
+
+    PYTHONPATH=src python bench/composed_sites.py --faults --seeds 180 --jobs 2
+    PYTHONPATH=src python bench/composed_sites.py --faults --seed 3 [--keep DIR]
 """
 
 from __future__ import annotations
@@ -1783,8 +1796,9 @@ def plant(seed: int, site: Site, count: int = 3) -> list[Planted]:
             lasts = rng.choice(("once", "run1"))
         if kind.endswith("article") or kind in ("maintenance", "gone"):
             path = articles.pop()
-        elif kind == "hang-list":
-            path = rng.choice([roles["list"], roles.get("page2", roles["list"])])
+        elif kind == "hang-list":  # (page 2 unless busy already: one fault a path)
+            pages = {roles["list"], roles.get("page2", roles["list"])}
+            path = rng.choice(sorted(pages - {p.path for p in planted}))
         else:
             path = rng.choice(roles[kind.partition("-")[2].replace("page", "page2")].split())
         planted.append(Planted(kind, path, lasts))
@@ -1877,6 +1891,9 @@ def fault_seed(seed: int, count: int = 3, keep: Path | None = None) -> FaultVerd
         for run, err in (("run 1", err1), ("run 2", err2), ("run 3", err3)):
             if "Traceback" in err:
                 failures.append(f"{run}: a traceback: {err[-300:]}")
+            stray = [line for line in err.splitlines() if not line.startswith("newsarchive: ")]
+            if stray:  # (each failure one line of its own, named as the program's)
+                failures.append(f"{run}: stderr line {stray[0][:200]!r}")
         if code1 != (1 if lasting else 0):
             failures.append(f"run 1 exit {code1}, not {1 if lasting else 0}: {err1[-300:]}")
         said = unquote(err1)
