@@ -12,7 +12,8 @@ from contextlib import closing
 from pathlib import Path
 
 from newsarchive.archive.connection import connect
-from newsarchive.archive.frontier import Frontier, older_source
+from newsarchive.archive.frontier import Frontier, Seen, older_source
+from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import SOURCE_FEED, SOURCE_RECHECK, SOURCE_SITEMAP, Article, Candidate, Page
@@ -49,6 +50,26 @@ def test_a_sitemaps_queued_entry_takes_the_cards_date_and_source(tmp_path: Path)
     frontier.queue([Candidate(fed, "t", SOURCE_FEED, DAY - dt.timedelta(days=1))])
     frontier.offer([Candidate(fed, "t", NEWS, DAY)], handled=set(), refresh=False, since=None)
     assert frontier.listed([fed]) == {fed: (DAY - dt.timedelta(days=1), "feed")}
+
+
+def test_an_entry_that_failed_this_run_takes_the_card_shown_after(tmp_path: Path) -> None:
+    """A sitemap queued the article, this run fetched it and it failed (an HTTP 500, a
+    page cut short), and then the list's later page showed its card: the card's date is
+    kept for the next run's retry, which reads the article from the frontier alone (the
+    list walked to its end is not read that far again): it was archived undated
+    (``bench/composed_sites.py --faults``, seed 3)."""
+    frontier = Frontier(connect(tmp_path / "a.db", create=True), "t")
+    failed, done = "https://t.example/novini/1", "https://t.example/novini/2"
+    frontier.queue(
+        Candidate(u, "t", SOURCE_SITEMAP, DAY + dt.timedelta(days=9)) for u in (failed, done)
+    )
+    frontier.settle(failed, State.FAILED, "HTTP 500 after 4 attempts")
+    frontier.settle(done, State.DONE)
+    cards = [Candidate(u, "t", f"{NEWS}?start=3", DAY) for u in (failed, done)]
+    verdicts = frontier.offer(cards, handled={failed, done}, refresh=False, since=None)
+    assert verdicts == [Seen.THIS_RUN, Seen.THIS_RUN]
+    assert frontier.listed([failed, done]) == {failed: (DAY, "listing")}
+    assert frontier.state(failed) is State.FAILED  # retried next run, its card's date at hand
 
 
 def _archive(store: Store, url: str, published: dt.date | None, source: str) -> None:

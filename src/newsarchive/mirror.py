@@ -99,7 +99,12 @@ another).
 
 A server having a bad night (busy, slow, a section down) is the same mirror with an
 ``intercept``: asked first with each request's path, it may sleep (latency) and may name
-a status to answer instead of the file (``Outage``: some paths answer 503 for a while).
+a status to answer instead of the file (``Outage``: some paths answer 503 for a while),
+or an ``Answer``: a status with its own body and headers (a ``503`` with ``Retry-After``,
+a maintenance page sent ``200``), or the file itself cut mid-body (``cut=True``: what
+``cut_every`` does, on one path). ``PathFaults`` is such an intercept per path: each path's
+``Fault`` (its answer, a sleep past the client's timeout, for how many requests), removed
+when the fault heals (``heal``).
 """
 
 from __future__ import annotations
@@ -110,7 +115,9 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
@@ -280,10 +287,25 @@ def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> st
     return f"{want.scheme}://{want.netloc}{path}"
 
 
-# what a request's path gets instead of its file: a status, or None to serve the file
-Intercept = Callable[[str], int | None]
 BUSY_PAGE = b"<html><body>busy</body></html>"
 NOT_FOUND_PAGE = b"<html><body><h1>404 Not Found</h1></body></html>"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an ``intercept`` answers instead of the file: ``status`` with ``body`` and
+    ``headers``; or, ``cut``, the file's own answer with half its body sent and the
+    connection closed (a worker killed mid-answer, on this one request)."""
+
+    status: int = 200
+    body: bytes = BUSY_PAGE
+    headers: dict[str, str] = field(default_factory=dict)
+    cut: bool = False
+
+
+# what a request's path gets instead of its file: a status, an ``Answer``, or None to
+# serve the file
+Intercept = Callable[[str], int | Answer | None]
 
 
 class Outage:
@@ -296,6 +318,48 @@ class Outage:
 
     def __call__(self, path: str) -> int | None:
         return self.status if path in self.down else None
+
+
+@dataclass
+class Fault:
+    """One path's bad answer: ``answer`` (None: the file, late), after ``sleep`` seconds
+    (past a client's timeout: a page that hangs), for its next ``times`` requests (0: every
+    one, until healed)."""
+
+    answer: int | Answer | None = None
+    sleep: float = 0.0
+    times: int = 0
+
+
+class PathFaults:
+    """An ``intercept`` answering each path in ``faults`` (keyed by the path as sent,
+    percent-encoding and all) with its ``Fault``; ``met`` counts the requests each
+    fault answered, ``heal`` takes faults away (the server back after a bad night)."""
+
+    def __init__(self, faults: dict[str, Fault]) -> None:
+        self.faults = dict(faults)
+        self.met: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def heal(self, paths: set[str] | None = None) -> None:
+        """Take the faults of ``paths`` (of every path: None) away."""
+        with self._lock:
+            for path in set(self.faults) if paths is None else paths:
+                self.faults.pop(path, None)
+
+    def __call__(self, path: str) -> int | Answer | None:
+        with self._lock:
+            fault = self.faults.get(path)
+            if fault is None:
+                return None
+            self.met[path] = self.met.get(path, 0) + 1
+            if fault.times:
+                fault.times -= 1
+                if not fault.times:
+                    del self.faults[path]
+        if fault.sleep:
+            time.sleep(fault.sleep)
+        return fault.answer
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -338,9 +402,12 @@ class MirrorServer:
                 with server._lock:
                     server.requests.append(self.path)
                     server.hosts.append(self.headers.get("X-Forwarded-Host") or "")
-                status = server.intercept(self.path) if server.intercept is not None else None
-                if status is not None:
-                    self._send(status, "text/html", BUSY_PAGE)
+                answer = server.intercept(self.path) if server.intercept is not None else None
+                if isinstance(answer, int):
+                    answer = Answer(answer)
+                cut_here = answer is not None and answer.cut
+                if answer is not None and not cut_here:
+                    self._send(answer.status, "text/html", answer.body, answer.headers)
                     return
                 with server._lock:
                     wait = server.throttled.pop(self.path, None)
@@ -477,6 +544,9 @@ class MirrorServer:
                     with server._lock:
                         server.not_modified += 1
                     self._send(304, kind, b"", validators)
+                    return
+                if cut_here:
+                    self._send_cut(kind, body)
                     return
                 if server.cut_every and found.suffix == ".html":
                     with server._lock:

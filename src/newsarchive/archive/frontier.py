@@ -342,10 +342,12 @@ class Frontier:
         offered = set(keys)
         verdicts: list[Seen] = []
         fresh: list[Candidate] = []
+        handled_now: list[Candidate] = []  # (one that failed this run takes its card's date)
         passed: list[tuple[str, Candidate]] = []
         for candidate, key in zip(candidates, keys, strict=True):
             if candidate.url in handled:
                 verdicts.append(Seen.THIS_RUN)
+                handled_now.append(candidate)
             elif too_old(candidate.listed_date, since):
                 verdicts.append(Seen.OLD)
                 passed.append((key, candidate))
@@ -362,7 +364,7 @@ class Frontier:
                         verdict = Seen.KNOWN
                 verdicts.append(verdict)
         self.queue(fresh)
-        self._take_listed_dates(fresh)
+        self._take_listed_dates(fresh + handled_now)
         if passed and since is not None:
             self._pass_over(passed, since)
         return verdicts
@@ -374,7 +376,10 @@ class Frontier:
         source (a way back's kept in it: ``older_source``), in one commit: ``queue``
         leaves a row queued as it was, so an article a sitemap queued before its list was
         read (a run out of budget before fetching it, then the list) was archived
-        undated where its card printed its date. Not a recheck's or a relisted entry:
+        undated where its card printed its date. So does one this run fetched and failed
+        (a 500, a page cut short) before the list showed its card: retried by the next
+        run from the frontier alone (the list, walked to its end, is not read that far
+        again), it was archived undated. Not a recheck's or a relisted entry:
         an archived article's, whose source asks "changed since?"
         (``recheck_validators``); the archive dates it (``Store.date_undated``)."""
         dated = {
