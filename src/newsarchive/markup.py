@@ -19,6 +19,7 @@ scanned at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -369,6 +370,18 @@ def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
         start = where
     pieces.append(data[start:])
     return b"".join(pieces)
+
+
+def within(node: LexborNode, tags: Collection[str]) -> bool:
+    """Whether one of ``node``'s ancestors is a ``tags`` element (code's ``<pre>``, a
+    sidebar's ``<aside>``): walked up, as selectolax has no ``closest`` by tag name that
+    stops at the first match without a selector's cost."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def holds(node: LexborNode, other: LexborNode) -> bool:

@@ -31,6 +31,7 @@ from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
 from newsarchive.extraction.titles import edge_segments
+from newsarchive.markup import within
 from newsarchive.transliteration import LATIN, with_final_ia
 
 
@@ -415,12 +416,7 @@ _SIDEBARS = frozenset({"aside", "nav", "menu"})
 def _in_a_sidebar(img: LexborNode) -> bool:
     """``img`` sits in an ``<aside>``, ``<nav>`` or ``<menu>``: a box beside every page
     (a mayor's portrait over his name and a line about him), no writer's."""
-    node = img.parent
-    while node is not None:
-        if node.tag in _SIDEBARS:
-            return True
-        node = node.parent
-    return False
+    return within(img, _SIDEBARS)
 
 
 def _in_link(img: LexborNode) -> bool:

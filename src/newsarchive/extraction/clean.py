@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
 from newsarchive.extraction import openers
 from newsarchive.extraction.disclosure import DISCLOSURE_MAX, is_paid_disclosure
+from newsarchive.markup import within
 from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
 
@@ -1300,12 +1301,7 @@ CODE_TAGS = frozenset({"pre", "code"})
 
 def _in_code(node: LexborNode) -> bool:
     """Inside ``CODE_TAGS``: the code's own text, not furniture."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in CODE_TAGS:
-            return True
-        parent = parent.parent
-    return False
+    return within(node, CODE_TAGS)
 
 
 def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:

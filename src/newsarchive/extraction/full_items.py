@@ -33,7 +33,7 @@ from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
 from newsarchive.extraction.text_language import article_language
 from newsarchive.extraction.titles import SECTION_WORDS
-from newsarchive.markup import holds, parse_html
+from newsarchive.markup import holds, parse_html, within
 from newsarchive.models import Article, Published
 from newsarchive.transliteration import LATIN
 
@@ -411,11 +411,8 @@ def _headline_above(tree: LexborHTMLParser, first: LexborNode) -> bool:
             headline = node
     if headline is None or headline.css_first("a[href]") is not None:
         return False
-    parent = headline.parent
-    while parent is not None:
-        if parent.tag in ("header", "a", "nav"):
-            return False
-        parent = parent.parent
+    if within(headline, ("header", "a", "nav")):
+        return False
     text = squash(headline.text(deep=True) or "")
     return len(_WORD.findall(text)) >= MIN_HEADLINE_WORDS and not NEWS_WORDS.search(text)
 
