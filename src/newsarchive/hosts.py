@@ -35,6 +35,13 @@ def ascii_host(netloc: str) -> str:
     return host + colon + port
 
 
+def www_twins(one: str, other: str) -> bool:
+    """The same host, or one the other with ``www.`` before it: one site's two spellings,
+    which an article's identity (``url_key``), the shape of a list's items and the next
+    page of an article all read as one."""
+    return one.removeprefix("www.") == other.removeprefix("www.")
+
+
 def host_variants(hosts: Iterable[str]) -> frozenset[str]:
     """Hosts with their www/bare twins, lower-cased: one site answers on both."""
     found: set[str] = set()

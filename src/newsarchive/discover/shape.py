@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from newsarchive.discover.not_news import no_news_path
+from newsarchive.hosts import www_twins
 
 # Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
@@ -199,8 +200,7 @@ class Shape:
         (tso.bg's real listing).
         """
         if len(url.segments) != len(self.segments) or (
-            url.netloc != self.netloc
-            and url.netloc.removeprefix("www.") != self.netloc.removeprefix("www.")
+            url.netloc != self.netloc and not www_twins(url.netloc, self.netloc)
         ):
             return None
         key: list[str] = []

@@ -16,7 +16,13 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.shape import is_list_path, is_not_article_path, looks_like_article_path
-from newsarchive.hosts import ascii_host, host_problem, host_variants, site_host_variants
+from newsarchive.hosts import (
+    ascii_host,
+    host_problem,
+    host_variants,
+    site_host_variants,
+    www_twins,
+)
 from newsarchive.memo import MEMO_CHARS
 from newsarchive.models import Profile
 
@@ -1315,14 +1321,9 @@ def _secure_as_fetched(claimed: str, fetched: str) -> str:
     spelling, moved to ``https://`` under the other): it keeps the serving host.
     (Which spelling is kept changes no identity: all are one article.)"""
     old, new = urlsplit(claimed), urlsplit(fetched)
-    if old.scheme == "http" and new.scheme == "https" and _www_twins(old.netloc, new.netloc):
+    if old.scheme == "http" and new.scheme == "https" and www_twins(old.netloc, new.netloc):
         return old._replace(scheme="https", netloc=new.netloc).geturl()
     return claimed
-
-
-def _www_twins(one: str, other: str) -> bool:
-    """The same host, or one the other with ``www.`` before it."""
-    return one.removeprefix("www.") == other.removeprefix("www.")
 
 
 @lru_cache(maxsize=64)

@@ -33,6 +33,7 @@ from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import link_reader
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.extraction.text_language import article_language
+from newsarchive.hosts import www_twins
 from newsarchive.markup import page_tree, parse_html
 from newsarchive.models import TEXT_PAGE, TEXT_PAGES, Article
 
@@ -192,7 +193,7 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     first page, numbered 0 or 1), and nothing else changed; ``here`` numbered past the
     first page only when ``later``."""
     one, other = urlsplit(here), urlsplit(there)
-    if (one.scheme, _host(one.netloc)) != (other.scheme, _host(other.netloc)):
+    if one.scheme != other.scheme or not www_twins(one.netloc.lower(), other.netloc.lower()):
         return False
     if one.path == other.path:
         mine = dict(parse_qsl(one.query, keep_blank_values=True))
@@ -208,11 +209,6 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     if mine_path[0] != theirs_path[0] or not _slug(mine_path[0]):
         return False  # /news/7 and /news/8 are two articles, /node/12/2 no page of 12
     return _one_up(mine_path[1], theirs_path[1], later)
-
-
-def _host(netloc: str) -> str:
-    """A host as one site's two spellings share it (``www.x.bg`` and ``x.bg``)."""
-    return netloc.lower().removeprefix("www.")
 
 
 def _slug(path: str) -> bool:
