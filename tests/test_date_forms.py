@@ -1660,3 +1660,10 @@ def test_the_canonical_address_dates_a_page_read_at_another() -> None:
     assert article.published is None
     own = extract(page("", head=head), "https://obshtina.bg/2025/03/12/remont/", today=TODAY)
     assert (own.published, own.rules["published"]) == (dt.date(2025, 3, 12), "generic:url")
+    # a canonical no address can be made of costs the page its rule, not its date field
+    broken = extract(
+        page("", head='<link rel="canonical" href="http://[bad">'),
+        "https://obshtina.bg/kultura/remont",
+        today=TODAY,
+    )
+    assert broken.published is None and not broken.fields_marked("error")

@@ -11,12 +11,12 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_stamps, dates, relative_dates, site_clock
 from newsarchive.class_names import named_selector, named_words, naming_attributes_in
+from newsarchive.discover.urls import normalize_url
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -275,8 +275,8 @@ def _canonical_day(url: str, meta: Metadata, today: dt.date | None) -> dt.date |
     that host's calendar."""
     if not url or not meta.canonicals:
         return None
-    canonical = urljoin(url, meta.canonicals[0])
-    if host_and_path(canonical)[0] != host_and_path(url)[0]:
+    canonical = normalize_url(meta.canonicals[0], url)  # (None for "http://[bad")
+    if canonical is None or host_and_path(canonical)[0] != host_and_path(url)[0]:
         return None
     return date_stamps.parse_url_date(canonical, today=today)
 
