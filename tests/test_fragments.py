@@ -157,3 +157,6 @@ def test_a_bare_list_of_items_leads_to_the_next_number_until_one_answers_empty()
     assert html is not None and next_page_url(html, page, SITE, 3) is None
     html = as_listing(json.dumps(answer), "https://x.bg/api/novini")
     assert html is not None and next_page_url(html, "https://x.bg/api/novini", SITE, 2) is None
+    # ``p`` is a post's id where a pager's word is none (``pager_words``): no page field
+    html = as_listing(json.dumps(answer), "https://x.bg/api/novini?p=2")
+    assert html is not None and next_page_url(html, "https://x.bg/api/novini?p=2", SITE, 2) is None

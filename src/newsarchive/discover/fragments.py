@@ -20,6 +20,7 @@ from html import escape
 from urllib.parse import urlsplit, urlunsplit
 
 from newsarchive.discover.embedded import json_items
+from newsarchive.discover.pager_words import PAGE_IN_ADDRESSES
 from newsarchive.discover.urls import from_site_root
 
 # Where such answers put the cards' markup, and the next address (first found wins).
@@ -59,8 +60,11 @@ def as_listing(text: str, page_url: str) -> str | None:
     return f"<!DOCTYPE html><html><head>{head}</head><body>{markup}</body></html>"
 
 
-# the query field a script sends the page's number in (``?page=2``, WordPress's ``paged``)
-_PAGE_FIELD = re.compile(r"(?:^|&)(page|paged|p|pg|strana|stranitsa)=(\d{1,6})(?=&|$)")
+# the query field a script sends the page's number in (``?page=2``, ``?strana=2``,
+# WordPress's ``paged``): the pager's words (``pager_words``), not ``p``, a post's id
+_PAGE_FIELD = re.compile(
+    rf"(?:^|&)({'|'.join((*PAGE_IN_ADDRESSES, 'paged'))})=(\d{{1,6}})(?=&|$)", re.IGNORECASE
+)
 
 
 def _numbered_next(data: object, page_url: str) -> str | None:
