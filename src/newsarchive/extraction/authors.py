@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import date_words
 from newsarchive.class_names import named_selector, naming_attributes_in
 from newsarchive.extraction import blocks, bylines, far_dates
-from newsarchive.extraction.clean import SCREEN_READER_CLASSES
+from newsarchive.extraction.clean import JUNK_TAGS, SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
     NearTitle,
     Reader,
@@ -31,7 +31,7 @@ from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
 from newsarchive.extraction.titles import edge_segments
-from newsarchive.markup import within
+from newsarchive.markup import holds, within
 from newsarchive.transliteration import LATIN, with_final_ia
 
 
@@ -285,8 +285,115 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "generic:posted-by"
     if name := _posted_on_by_anywhere(page.tree, page.page_text):
         yield name, POSTED_ON_BY_RULE
+    if name := _name_in_a_dated_box(page.near):
+        yield name, NAME_BY_DATE_RULE
     if name := _data_layer_author(page.tree):
         yield name, _DATA_LAYER
+
+
+# The rule of ``_name_in_a_dated_box``.
+NAME_BY_DATE_RULE = "generic:name-by-date"
+_HEADLINE_TEXTS = 40  # texts read after the headline: its byline's box, not the page
+_PARAGRAPH_WORDS = 20  # a line this long is the text's: the headline's box ended before it
+_DATED_BOX_WORDS = 12  # a byline's box: the name, a role, the date; not a card or a lead
+_DATED_BOX_LEVELS = 2  # the name's line's wrappers climbed to the box holding the date
+_NOT_READ = frozenset(JUNK_TAGS)
+# What a byline's box never holds: a picture and its caption ("<img><div>Пенчо Милков</div>"
+# under a photograph names whom it shows), the headline itself.
+_NOT_IN_A_BYLINE_BOX = "img, picture, figure, figcaption, h1"
+
+
+def _name_in_a_dated_box(near: NearTitle) -> str:
+    """The writer's name printed alone in an element of its own in the headline's box,
+    beside the date in a small box of their own and with no label, where no class name
+    says which is which: "<div><div>Мария Петрова</div><div>Редактор</div><div>14.03.2026
+    </div></div>" under the headline (a build that hashes its CSS names). The windows
+    join such a box's elements into one line ("Мария Петрова Редактор 14.03.2026"), which
+    the byline rules read as a sentence; here the elements are read one by one, in the
+    page's order from the headline to the text's first paragraph
+    (``_PARAGRAPH_WORDS``). The name: an element's whole text, two or three words of a
+    person's name (``bylines.person_words``: a Bulgarian one ending in a surname, never
+    a role's "Кметът …"), in no link (a section's, a related story's, a profile's), in no
+    sidebar; and the nearest box around it, a level or two up, short
+    (``_DATED_BOX_WORDS``), holds a bare date as an element of its own
+    (``bylines.is_bare_date``), and no picture, caption or headline: a municipality's
+    photograph of its mayor captioned with his name is no byline, nor is a box of the
+    mayor's portrait and name beside every page, which prints no date."""
+    headline = near.headline
+    if headline is None:
+        return ""
+    read = 0
+    for text in _texts_after(headline):
+        words = (text.text_content or "").split()
+        if not words:
+            continue
+        read += 1
+        if read > _HEADLINE_TEXTS:
+            break
+        line_box = _line_element(text)
+        if line_box is None:
+            continue
+        line = (line_box.text(deep=True) or "").split()
+        if len(line) >= _PARAGRAPH_WORDS:
+            break
+        if line != words or not (name := bylines.person_words(" ".join(words))):
+            continue
+        if within(text, _SIDEBARS | {"a"}) or in_furniture(line_box, near.furniture):
+            continue
+        if _dated_box(line_box, headline):
+            return name
+    return ""
+
+
+def _texts_after(node: LexborNode) -> Iterator[LexborNode]:
+    """The text nodes after ``node`` in the page's order (its own left out), a script's
+    or a style's never."""
+    while node is not None and node.tag not in ("body", "html"):
+        sibling = node.next
+        while sibling is not None:
+            if sibling.tag == "-text":
+                yield sibling
+            elif sibling.tag not in _NOT_READ:
+                for inner in sibling.traverse(include_text=True):
+                    if (
+                        inner.tag == "-text"
+                        and inner.parent is not None
+                        and (inner.parent.tag not in _NOT_READ)
+                    ):
+                        yield inner
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+
+
+def _line_element(text: LexborNode) -> LexborNode | None:
+    """The element ``text`` starts a line in: its nearest block ancestor."""
+    node = text.parent
+    while node is not None and node.tag not in blocks.BLOCK_TAGS:
+        node = node.parent
+    return node
+
+
+def _dated_box(line_box: LexborNode, headline: LexborNode) -> bool:
+    """Whether a box a level or two around ``line_box`` (the name's line) is a byline's:
+    short, another of its children a bare date, no picture, caption or ``headline`` in it
+    (``_name_in_a_dated_box``)."""
+    box = line_box.parent
+    for _ in range(_DATED_BOX_LEVELS):
+        if box is None or box.tag in ("body", "html"):
+            return False
+        if len((box.text(deep=True) or "").split()) > _DATED_BOX_WORDS:
+            return False
+        if holds(box, headline) or box.css_first(_NOT_IN_A_BYLINE_BOX) is not None:
+            return False
+        for child in box.iter():
+            said = " ".join((child.text(deep=True) or "").split())
+            if said and bylines.may_be_dated(said) and bylines.is_bare_date(said):
+                return True
+        box = box.parent
+    return False
 
 
 # The post's author as the GTM4WP plugin ("Google Tag Manager for WordPress") hands it to

@@ -697,12 +697,22 @@ class NearTitle(Replay[str]):
         self._verdicts: dict[int, bool] = {}
         self.furniture = remembered(is_furniture, self._verdicts)
         self.titles = titles  # the headline's forms (``published._document_headline``)
+        self._tree = tree
+        self._h1s = h1s
         super().__init__(text_near_title(tree, h1s, titles, self.furniture))
 
     def forget(self) -> None:
         """Drop the furniture verdicts: the tree changed (a profile removed elements), and
         a freed element's address may be a new one's. The windows read so far stay."""
         self._verdicts.clear()
+        self.__dict__.pop("headline", None)
+
+    @cached_property
+    def headline(self) -> LexborNode | None:
+        """The element the windows are read around (``text_near_title``'s choice), for the
+        rules that read the elements by it rather than its windows' text; found again
+        only when one asks."""
+        return headline_element(self._tree, self._h1s, self.titles, self.furniture)
 
     @cached_property
     def first_lines(self) -> list[str]:
@@ -744,9 +754,7 @@ def text_near_title(
     """
     # (remembered: the windows share their elements' ancestors)
     furniture = furniture or remembered(is_furniture)
-    h1, holds = _headline_h1(h1s, titles, furniture)
-    if h1 is None or not holds:
-        h1 = _element_reading(tree, titles, furniture) or h1
+    h1 = headline_element(tree, h1s, titles, furniture)
     if h1 is None:
         return
     furniture = _or_hidden(furniture)  # (the windows read what a reader sees: ``_or_hidden``)
@@ -786,6 +794,21 @@ def text_near_title(
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
+
+
+def headline_element(
+    tree: LexborHTMLParser,
+    h1s: list[LexborNode],
+    titles: tuple[str, ...],
+    furniture: Callable[[LexborNode], bool],
+) -> LexborNode | None:
+    """The headline ``text_near_title`` reads around: the first of ``h1s`` outside
+    furniture holding ``titles[0]``, else the first element whose own text is one of
+    ``titles``, else the first h1 outside furniture; None on a page with none."""
+    h1, holds = _headline_h1(h1s, titles, furniture)
+    if h1 is None or not holds:
+        h1 = _element_reading(tree, titles, furniture) or h1
+    return h1
 
 
 _REPEATED_WORDS = 3  # a headline of a word or two ("Новини") may open the text as its own
