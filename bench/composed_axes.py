@@ -73,6 +73,30 @@ TWINS = ("canonical", "bare")
 # (and: titles written with entities, ``&bdquo;…&ldquo;``, ``&nbsp;`` after a short word,
 # ``<title>`` "Заглавие | Община X"; robots.txt disallowing ``/print/`` and ``/search``,
 # which the site links)
+# the fifth axes (a stream of their own, ``fifth_axes``): links carrying tracking or
+# session parameters: the feed's items ``?utm_source=rss&utm_medium=rss&utm_campaign=…``,
+# the boxes beside an article and on the home page ``?utm_source=…`` and ``fbclid``, or
+# (an old PHP site's ``session.use_trans_sid``) every link of every page
+# ``PHPSESSID=<a fresh session each answer>``; the same page answers each spelling;
+TRACKINGS = ("feed", "boxes", "session")
+# every article published shortly after midnight (Sofia), its machine-read moments
+# (``<time datetime>``, ``article:published_time``, JSON-LD, the feed's dates, the
+# sitemap's ``lastmod``) written in UTC, ``+00:00`` / ``+0000`` or ``Z`` / ``GMT``: the
+# day before the page's; the page's day is the truth;
+CLOCKS = ("utc", "zulu")
+# the sitemap gzipped (``/sitemap.xml.gz``), a Google News sitemap of the news
+# (``news:publication_date``) beside a plain one of the rest, or a sitemap index (Yoast's
+# ``/sitemap_index.xml``) whose children carry ``lastmod``;
+SITEMAP_FORMS = ("gzip", "news", "index")
+# the list's cards linking nothing: the whole card made clickable by
+# ``onclick="location.href='…'"`` or by a ``data-href`` a script binds (old municipal
+# sites' table rows and boxes), no headline link;
+CLICKABLES = ("onclick", "data-href")
+# addresses spelled two ways: the cards' links with the trailing slash the article's
+# address lacks (or without the one it has), which the server sends on (301), or the home
+# page linked as ``/index.php`` ("Начало", the logo), answered as ``/`` is;
+SPELLINGS = ("slash", "index")
+# (and: an Atom feed in place of RSS, ``Axes.atom``)
 
 
 @dataclass(frozen=True)
@@ -122,6 +146,13 @@ class Axes:
     twin: str = "none"  # ``TWINS``
     typography: bool = False  # titles with entities, "<title>Заглавие | Община X"
     robots: bool = False  # robots.txt disallowing /print/ and /search
+    # the fifth axes
+    tracking: str = "none"  # ``TRACKINGS``
+    atom: bool = False  # the feed an Atom feed (``/atom.xml``, ``/feed/atom/``)
+    clock: str = "local"  # ``CLOCKS``
+    sitemap_form: str = "plain"  # ``SITEMAP_FORMS``
+    clickable: str = "none"  # ``CLICKABLES``
+    spelling: str = "none"  # ``SPELLINGS``
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -156,12 +187,18 @@ class Axes:
             f"{' twin:' + self.twin if self.twin != 'none' else ''}"
             f"{' typo' if self.typography else ''}"
             f"{' robots' if self.robots else ''}"
+            f"{' trk:' + self.tracking if self.tracking != 'none' else ''}"
+            f"{' atom' if self.atom else ''}"
+            f"{' clk:' + self.clock if self.clock != 'local' else ''}"
+            f"{' smf:' + self.sitemap_form if self.sitemap_form != 'plain' else ''}"
+            f"{' click:' + self.clickable if self.clickable != 'none' else ''}"
+            f"{' sp:' + self.spelling if self.spelling != 'none' else ''}"
         )
 
 
-def choose(seed: int, rounds: int = 4) -> Axes:
-    """The axes seed ``seed`` composes (``rounds`` 3: as it did before the fourth
-    axes, as a test keeps a seed chosen then)."""
+def choose(seed: int, rounds: int = 5) -> Axes:
+    """The axes seed ``seed`` composes (``rounds`` 3 or 4: as it did before the fourth
+    or the fifth axes, as a test keeps a seed chosen then)."""
     rng = random.Random(seed)
     cms = rng.choice(CMSES)
     card_date = rng.choice(CARD_DATES)
@@ -226,7 +263,9 @@ def choose(seed: int, rounds: int = 4) -> Axes:
         if axes.cms in ("php", "joomla") and third.random() < 0.3
         else "utf-8",
     )
-    return fourth_axes(seed, axes) if rounds >= 4 else axes
+    if rounds >= 4:
+        axes = fourth_axes(seed, axes)
+    return fifth_axes(seed, axes) if rounds >= 5 else axes
 
 
 def fourth_axes(seed: int, axes: Axes) -> Axes:
@@ -263,4 +302,37 @@ def fourth_axes(seed: int, axes: Axes) -> Axes:
         twin=twin,
         typography=typography,
         robots=robots,
+    )
+
+
+def fifth_axes(seed: int, axes: Axes) -> Axes:
+    """The fifth axes, from a stream of their own (each drawn whatever came before, then
+    fitted to the site: a feed's tracking needs a feed): the first four stay."""
+    fifth = random.Random(seed * 196613 + 5)
+    tracking = fifth.choice(TRACKINGS) if fifth.random() < 0.25 else "none"
+    atom = fifth.random() < 0.3
+    clock = fifth.choice(CLOCKS) if fifth.random() < 0.25 else "local"
+    sitemap_form = fifth.choice(SITEMAP_FORMS) if fifth.random() < 0.4 else "plain"
+    clickable = fifth.choice(CLICKABLES) if fifth.random() < 0.15 else "none"
+    spelling = fifth.choice(SPELLINGS) if fifth.random() < 0.25 else "none"
+    if tracking == "session" and (axes.cms != "php" or axes.moved != "none"):
+        tracking = "boxes"  # (trans_sid is PHP's; an old address sent on keeps its own)
+    if tracking == "boxes" and axes.moved != "none":
+        tracking = "feed"  # (the boxes link the old addresses)
+    if tracking == "feed" and not axes.feed:
+        tracking = "none"
+    if spelling == "slash" and (axes.moved == "old-all" or tracking == "session"):
+        spelling = "index"  # (the cards link the old addresses, or carry the session)
+    if axes.sitemap == "none":
+        sitemap_form = "plain"
+    if sitemap_form == "gzip" and axes.cms == "wordpress":
+        sitemap_form = "index"  # (WordPress's own maps are an index, none gzipped)
+    return dataclasses.replace(
+        axes,
+        tracking=tracking,
+        atom=atom and axes.feed,
+        clock=clock,
+        sitemap_form=sitemap_form,
+        clickable=clickable,
+        spelling=spelling,
     )

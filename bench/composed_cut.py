@@ -26,6 +26,7 @@ from pathlib import Path
 
 import cut_sweep
 import torture_bench as tb
+from composed_axes import Axes
 from composed_judge import Verdict, details, rows_of, verdict_of
 from composed_writer import Site, compose
 from discovery_bench import archived
@@ -173,10 +174,13 @@ def cut_trial(
     point.failures = trial.failures
 
 
-def cut_seed(seed: int, cuts: int = CUTS, at: tuple[int, ...] = ()) -> CutVerdict:
+def cut_seed(
+    seed: int, cuts: int = CUTS, at: tuple[int, ...] = (), axes: Axes | None = None
+) -> CutVerdict:
     """Crawl seed ``seed``'s site uncut (and once more: the reference verdict), then cut
-    at ``at``, or at ``cut_points``; each cut a fresh archive's."""
-    site = compose(seed)
+    at ``at``, or at ``cut_points``; each cut a fresh archive's (``axes``: other
+    variants than the seed's, as ``compose`` takes)."""
+    site = compose(seed, axes=axes)
     name = f"composed{seed}"
     tb.BARE[name] = (site.name, site.origin, [site.origin.partition("://")[2]])
     with tempfile.TemporaryDirectory(prefix=f"composed-cut-{seed}-") as folder:

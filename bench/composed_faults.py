@@ -169,16 +169,19 @@ def fault_crawl(tmp: Path, name: str, server: MirrorServer, db: Path) -> tuple[i
     return done.returncode, done.stderr, len(server.requests) - before
 
 
-def fault_seed(seed: int, count: int = 3, keep: Path | None = None) -> FaultVerdict:
+def fault_seed(
+    seed: int, count: int = 3, keep: Path | None = None, axes: Axes | None = None
+) -> FaultVerdict:
     """Seed ``seed``'s site under ``plant``'s faults, crawled three times and judged:
     run 1 exits 1 naming each fault that outlasted its retries on a line of stderr (0
     when none did), no traceback; after run 2 (exit 0, stderr empty) every article but
     the gone one archived whole and right, none twice, no error page's text; run 3
     quiet, within ``Verdict.rerun_bound`` and ``GONE_COST``. ``keep``: the folder to
-    write the site and its archive to (one removed after, without)."""
+    write the site and its archive to (one removed after, without); ``axes``: other
+    variants than the seed's, as ``compose`` takes."""
     from urllib.parse import unquote
 
-    site = compose(seed)
+    site = compose(seed, axes=axes)
     planted = plant(seed, site, count)
     gone = {p.path for p in planted if p.lasts == "always"}
     site.expected = [

@@ -10,10 +10,12 @@ same day and a site whose verdict holds on any day.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import posixpath
 import random
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -111,6 +113,30 @@ def iso(when: dt.datetime) -> str:
     return f"{when:%Y-%m-%dT%H:%M:%S}+02:00"
 
 
+SOFIA = zoneinfo.ZoneInfo("Europe/Sofia")
+
+
+def in_utc(when: dt.datetime) -> dt.datetime:
+    """``when`` (the site's local time, Sofia's) as UTC, as a server set to UTC writes it."""
+    return when.replace(tzinfo=SOFIA).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def stamp(when: dt.datetime, clock: str) -> str:
+    """A machine-read moment (``<time datetime>``, a meta tag, JSON-LD, ``lastmod``) as
+    ``Axes.clock`` writes it: local (``iso``), or in UTC, ``+00:00`` or ``Z``."""
+    if clock == "local":
+        return iso(when)
+    return f"{in_utc(when):%Y-%m-%dT%H:%M:%S}" + ("Z" if clock == "zulu" else "+00:00")
+
+
+def feed_date(when: dt.datetime, clock: str) -> str:
+    """A feed item's ``pubDate`` as ``Axes.clock`` writes it (RFC 822: ``+0000``, ``GMT``)."""
+    if clock == "local":
+        return rfc822(when)
+    utc = in_utc(when)
+    return rfc822(utc).removesuffix("+0200") + ("GMT" if clock == "zulu" else "+0000")
+
+
 def cyrillic_slug(title: str) -> str:
     """The slug a CMS set to keep Cyrillic makes of a title (WordPress without a
     transliterating plugin): its first six words, lower case, joined by hyphens."""
@@ -120,6 +146,10 @@ def cyrillic_slug(title: str) -> str:
 
 # a root-relative link (not ``//host``) in a page's markup
 HREF = re.compile(r'href="(/(?!/)[^"]*)"')
+# a root-relative link of an ``<a>``, which PHP's ``session.use_trans_sid`` rewrites
+SESSION_HREF = re.compile(r'(<a\s[^>]*?href=")(/(?!/)[^"#]*)"')
+# the session id's placeholder, which the mirror writes a fresh id for in every answer
+SESSION = "PHPSESSID={{sid}}"
 
 
 def file_for(path: str) -> str:
@@ -187,6 +217,15 @@ class Composer:
             for (title, slug, paragraphs), back in zip(picked, days, strict=True)
         ]  # fmt: skip
         self.today = today
+        if axes.clock != "local":  # (a stream of its own: the other draws stay)
+            late = random.Random(seed * 196613 + 55)
+            for article in self.articles:
+                article.when = article.when.replace(
+                    hour=late.randint(0, 1), minute=late.choice((5, 10, 20, 35, 50))
+                )
+        # addresses the site's links give beside an article's own, answered with its page
+        # (a tracking or session parameter the server ignores: ``Axes.tracking``)
+        self.tracked: dict[str, str] = {}
         for number, article in enumerate(self.articles):
             article.number = 500 - number
             article.path = self.article_path(article, article.number)
@@ -243,6 +282,12 @@ class Composer:
         return escape(shown)
 
     @property
+    def home_path(self) -> str:
+        """How "Начало" and the logo link the home page: ``/``, or (``Axes.spelling``
+        "index") the script answering it, ``/index.php``."""
+        return "/index.php" if self.axes.spelling == "index" else "/"
+
+    @property
     def press(self) -> bool:
         return self.axes.press and self.axes.news_at != "home"
 
@@ -284,11 +329,14 @@ class Composer:
 
     @property
     def feed_path(self) -> str:
+        """The feed's address: RSS, or (``Axes.atom``) the CMS's Atom feed."""
+        atom = self.axes.atom
         if self.axes.cms == "wordpress":
-            return "/feed/"
+            return "/feed/atom/" if atom else "/feed/"
         if self.axes.cms == "joomla":
-            return f"{self.list_path.rstrip('/') or '/index.php'}?format=feed&type=rss"
-        return "/rss.xml"
+            kind = "atom" if atom else "rss"
+            return f"{self.list_path.rstrip('/') or '/index.php'}?format=feed&type={kind}"
+        return "/atom.xml" if atom else "/rss.xml"
 
     # furniture ---------------------------------------------------------------------------
 
@@ -304,7 +352,7 @@ class Composer:
             "documents": ("Документи", "dokumenti"),
         }
         entries += [(names[k][0], self.other_path(names[k][1])) for k in axes.non_news]
-        top = [("Начало", "/"), ("За общината", self.other_path("za-obshtinata"))]
+        top = [("Начало", self.home_path), ("За общината", self.other_path("za-obshtinata"))]
         cls = {
             "wordpress": ('menu', 'menu-item', 'sub-menu', 'menu-item-has-children'),
             "joomla": ('nav menu mod-list', 'item-1', 'nav-child unstyled small', 'deeper parent'),
@@ -350,7 +398,7 @@ class Composer:
         feed = ""
         if axes.feed:
             feed = (
-                f'<link rel="alternate" type="application/rss+xml" '
+                f'<link rel="alternate" type="application/{"atom" if axes.atom else "rss"}+xml" '
                 f'title="{escape(self.name)} » Емисия" href="{self.feed_path}">\n'
             )
         cookie = ""
@@ -377,7 +425,8 @@ class Composer:
             '<!DOCTYPE html>\n<html lang="bg">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title_html or escape(title)}</title>\n{feed}{head}</head>\n"
             f'<body class="{body_class}">\n<header class="site-header">'
-            f'<a class="logo" href="{self.link("/")}">{escape(self.name)}</a>{switch}{search}'
+            f'<a class="logo" href="{self.link(self.home_path)}">{escape(self.name)}</a>'
+            f"{switch}{search}"
             "</header>\n"
             f"{self.menu()}\n"
             f'<main id="main" class="site-main">\n{main}\n</main>\n'
@@ -390,6 +439,21 @@ class Composer:
     # the news list -------------------------------------------------------------------------
 
     def card(self, article: Article) -> str:
+        """A card of the list; (``Axes.clickable``) one linking nothing, the whole card
+        clickable by its ``onclick`` or ``data-href`` instead."""
+        card = self.linked_card(article)
+        if self.axes.clickable == "none":
+            return card
+        href = self.article_href(article, card=True)
+        card = card.replace(f'<a href="{href}">', "").replace("</a>", "")
+        attr = (
+            f'onclick="location.href=\'{href}\'" style="cursor:pointer"'
+            if self.axes.clickable == "onclick"
+            else f'data-href="{href}"'
+        )
+        return re.sub(r"^<(\w+)", lambda m: f"<{m[1]} {attr}", card, count=1)
+
+    def linked_card(self, article: Article) -> str:
         axes, h = self.axes, self.hashed
         href, title = self.article_href(article, card=True), self.title_html(article.title)
         day = card_day(article.when.date(), axes.card_date, self.today)
@@ -445,6 +509,11 @@ class Composer:
 
     def cards(self, articles: list[Article]) -> str:
         inner = "\n".join(self.card(a) for a in articles)
+        if self.axes.clickable == "data-href":  # the theme's script binding the cards
+            inner += (
+                "\n<script>document.querySelectorAll('[data-href]').forEach(c => "
+                "c.addEventListener('click', () => location.href = c.dataset.href));</script>"
+            )
         listing = self.axes.listing
         if listing == "ul":
             return f'<ul class="news-list">\n{inner}\n</ul>'
@@ -649,7 +718,7 @@ class Composer:
         box = ""
         if self.axes.home_box:
             items = "\n".join(
-                f'<li><a href="{self.article_href(a)}">{escape(a.title)}</a></li>'
+                f'<li><a href="{self.article_href(a, via="home")}">{escape(a.title)}</a></li>'
                 for a in self.articles[:3]
             )
             box = (
@@ -669,13 +738,13 @@ class Composer:
         axes, when = self.axes, article.when
         day = day_text(when.date(), axes.day_form)
         year = " г." if axes.day_form in ("plain", "roman") else ""  # ("г." written already)
-        head, meta = "", []
+        head, meta, moment = "", [], stamp(when, axes.clock)
         if axes.date_at == "meta":
-            head += f'<meta property="article:published_time" content="{iso(when)}">\n'
+            head += f'<meta property="article:published_time" content="{moment}">\n'
         if axes.date_at == "jsonld":
             data = {
                 "@context": "https://schema.org", "@type": "NewsArticle",
-                "headline": article.title, "datePublished": iso(when),
+                "headline": article.title, "datePublished": moment,
                 "publisher": {"@type": "Organization", "name": self.name},
             }  # fmt: skip
             if article.author:
@@ -686,7 +755,7 @@ class Composer:
                 + "</script>\n"
             )
         if axes.date_at == "time":
-            meta.append(f'<time class="entry-date" datetime="{iso(when)}">{day}</time>')
+            meta.append(f'<time class="entry-date" datetime="{moment}">{day}</time>')
         if axes.date_at == "visible":
             meta.append(f'<span class="published">Публикувано на {day}{year}</span>')
         if axes.date_at == "stamp":
@@ -727,7 +796,8 @@ class Composer:
         if axes.related:
             others = [a for a in self.articles if a is not article][:3]
             items = "\n".join(
-                f'<li><a href="{self.article_href(a)}">{escape(a.title)}</a></li>' for a in others
+                f'<li><a href="{self.article_href(a, via="related")}">{escape(a.title)}</a></li>'
+                for a in others
             )
             related = f'<aside class="related"><h3>Виж още</h3>\n<ul>\n{items}\n</ul></aside>\n'
         crumbs, tools, comments, latest = self.article_furniture(article)
@@ -846,13 +916,39 @@ class Composer:
             "builder": f"/index.php?id={n}",
         }[self.axes.cms]
 
-    def article_href(self, article: Article, card: bool = False) -> str:
-        """A link to ``article`` (from a card, or a box beside another page): its old
-        address where ``Axes.moved`` says so."""
-        moved = self.axes.moved
-        if moved == "old-all" or (moved == "old-ids" and not card):
+    def article_href(self, article: Article, card: bool = False, via: str = "") -> str:
+        """A link to ``article`` (from a card, or the box ``via`` beside another page):
+        its old address where ``Axes.moved`` says so; from a card, spelled with the
+        trailing slash toggled (``Axes.spelling``); from a box, with tracking parameters
+        (``Axes.tracking``)."""
+        axes = self.axes
+        if axes.moved == "old-all" or (axes.moved == "old-ids" and not card):
             return self.link(self.old_path(article))
+        if card and axes.spelling == "slash" and "?" not in article.path:
+            return self.link(self.other_spelling(article))
+        if via and axes.tracking == "boxes":
+            return self.link(self.track(article, self.box_tracking(article, via)))
         return self.link(article.path)
+
+    def other_spelling(self, article: Article) -> str:
+        """``article``'s address with its trailing slash toggled, as a theme's cards spell
+        it: the server sends it on (301) to the article's own."""
+        path = article.path
+        return path.removesuffix("/") if path.endswith("/") else path + "/"
+
+    def box_tracking(self, article: Article, via: str) -> str:
+        """The parameters a box's link to ``article`` carries: a marketing plugin's
+        ``utm_…``, or (the home page's box, pasted from a shared post) ``fbclid``."""
+        if via == "home" and article.number % 2:
+            return f"fbclid=IwAR{article.number:04d}x9Qm7kLpZ2vTn_aE3cW8rB"
+        return f"utm_source=obshtina&utm_medium={via}&utm_campaign=vizh-oshte"
+
+    def track(self, article: Article, params: str) -> str:
+        """``article``'s address with ``params`` added, answered with its page
+        (``tracked``), as a server ignoring them answers."""
+        path = article.path + ("&" if "?" in article.path else "?") + params
+        self.tracked[path] = article.path
+        return path
 
     @property
     def list_link_path(self) -> str:
@@ -942,7 +1038,8 @@ class Composer:
             + (
                 ""
                 if self.axes.date_at == "url"
-                else f'<meta property="article:published_time" content="{iso(when)}">\n'
+                else '<meta property="article:published_time" '
+                f'content="{stamp(when, self.axes.clock)}">\n'
             )
             + "<style amp-boilerplate>body{visibility:hidden}</style>\n</head>\n<body>\n"
             f'<header><a href="{self.link("/")}">{escape(self.name)}</a></header>\n'
@@ -957,7 +1054,7 @@ class Composer:
         crumbs = tools = comments = latest = ""
         if "breadcrumb" in furniture:
             crumbs = (
-                f'<nav class="breadcrumb"><a href="{self.link("/")}">Начало</a> » '
+                f'<nav class="breadcrumb"><a href="{self.link(self.home_path)}">Начало</a> » '
                 f'<a href="{self.link(self.list_path)}">{escape(self.axes.label)}</a> » '
                 f"<span>{title}</span></nav>\n"
             )
@@ -982,7 +1079,7 @@ class Composer:
             others = [a for a in self.articles if a is not article][:5]
             items = "\n".join(
                 f'<li><span class="date">{a.when:%d.%m.%Y}</span> '
-                f'<a href="{self.article_href(a)}">{escape(a.title)}</a></li>'
+                f'<a href="{self.article_href(a, via="latest")}">{escape(a.title)}</a></li>'
                 for a in others
             )
             latest = (
@@ -1071,20 +1168,53 @@ class Composer:
     # feeds and sitemaps ------------------------------------------------------------------
 
     def feed(self) -> None:
-        if not self.axes.feed:
+        """The feed of the newest ten: RSS, or Atom (``Axes.atom``); its links with a
+        plugin's ``utm_…`` (``Axes.tracking`` "feed"), its dates per ``Axes.clock``."""
+        axes = self.axes
+        if not axes.feed:
             return
-        items = "\n".join(
-            f"<item><title>{escape(a.title)}</title><link>{escape(self.url(a.path))}</link>"
-            f"<guid>{escape(self.url(a.path))}</guid><pubDate>{rfc822(a.when)}</pubDate>"
-            f"<description>{escape(a.paragraphs[0])}</description></item>"
-            for a in self.articles[:10]
-        )
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n'
-            f"<title>{escape(self.name)}</title><link>{self.origin}/</link>"
-            f"<description>Новини</description><language>bg</language>\n{items}\n"
-            "</channel></rss>\n"
-        )
+        newest = self.articles[:10]
+        links = {
+            a.number: self.url(
+                self.track(a, f"utm_source=rss&utm_medium=rss&utm_campaign={a.slug}")
+                if axes.tracking == "feed"
+                else a.path
+            )
+            for a in newest
+        }
+        if axes.atom:
+            entries = "\n".join(
+                f"<entry><title>{escape(a.title)}</title>"
+                f'<link rel="alternate" type="text/html" href="{escape(links[a.number])}"/>'
+                f"<id>{escape(self.url(a.path))}</id>"
+                f"<published>{stamp(a.when, axes.clock)}</published>"
+                f"<updated>{stamp(a.when, axes.clock)}</updated>"
+                f"<summary>{escape(a.paragraphs[0])}</summary></entry>"
+                for a in newest
+            )
+            xml = (
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="bg">\n'
+                f"<title>{escape(self.name)}</title><subtitle>Новини</subtitle>"
+                f'<link rel="alternate" type="text/html" href="{self.origin}/"/>'
+                f'<link rel="self" href="{escape(self.url(self.feed_path))}"/>'
+                f"<id>{self.origin}/</id><updated>{stamp(newest[0].when, axes.clock)}</updated>\n"
+                f"{entries}\n</feed>\n"
+            )
+        else:
+            items = "\n".join(
+                f"<item><title>{escape(a.title)}</title><link>{escape(links[a.number])}</link>"
+                f"<guid>{escape(self.url(a.path))}</guid>"
+                f"<pubDate>{feed_date(a.when, axes.clock)}</pubDate>"
+                f"<description>{escape(a.paragraphs[0])}</description></item>"
+                for a in newest
+            )
+            xml = (
+                '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n'
+                f"<title>{escape(self.name)}</title><link>{self.origin}/</link>"
+                f"<description>Новини</description><language>bg</language>\n{items}\n"
+                "</channel></rss>\n"
+            )
         base, _, query = self.feed_path.partition("?")
         suffix = f"@{query}" if query else ""
         if base.endswith("/"):
@@ -1093,11 +1223,15 @@ class Composer:
             name = f"{base.lstrip('/').removesuffix('.xml')}{suffix}.xml"
         self.site.files[name] = xml
 
-    def sitemap(self, others: list[str]) -> str:
-        """robots.txt's Sitemap line ("" without one)."""
+    def sitemap(self, others: list[str]) -> list[str]:
+        """robots.txt's Sitemap lines (none without a sitemap): WordPress's index of its
+        maps, or one ``/sitemap.xml``; or (``Axes.sitemap_form``) that one gzipped, a
+        Google News sitemap of the news beside it, or a Yoast index of two maps, its
+        children's ``lastmod`` written; days as ``Axes.clock`` writes moments."""
         axes = self.axes
         if axes.sitemap == "none":
-            return ""
+            return []
+        form, clock, files = axes.sitemap_form, axes.clock, self.site.files
 
         def urlset(entries: list[tuple[str, str]]) -> str:
             urls = "\n".join(
@@ -1112,24 +1246,72 @@ class Composer:
                 f"{urls}\n</urlset>\n"
             )
 
-        news = [(a.path, f"{a.when:%Y-%m-%d}") for a in self.articles]
+        def index(maps: list[str], lastmod: str = "") -> str:
+            entries = "\n".join(
+                f"<sitemap><loc>{self.origin}{m}</loc>"
+                + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
+                + "</sitemap>"
+                for m in maps
+            )
+            return (
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                f"{entries}\n</sitemapindex>\n"
+            )
+
+        def news_map() -> str:
+            urls = "\n".join(
+                f"<url><loc>{escape(self.url(a.path))}</loc><news:news><news:publication>"
+                f"<news:name>{escape(self.name)}</news:name><news:language>bg</news:language>"
+                f"</news:publication><news:publication_date>{stamp(a.when, clock)}"
+                f"</news:publication_date><news:title>{escape(a.title)}</news:title>"
+                "</news:news></url>"
+                for a in self.articles
+            )
+            return (
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+                f"{urls}\n</urlset>\n"
+            )
+
+        def day_of(when: dt.datetime) -> str:
+            return f"{when:%Y-%m-%d}" if clock == "local" else stamp(when, clock)
+
+        news = [(a.path, day_of(a.when)) for a in self.articles]
         rest = [(p, "") for p in others] if axes.sitemap == "all" else []
+        newest = day_of(self.articles[0].when)
+        lines = []
+        if form == "news":  # (Yoast News SEO's on WordPress, beside the core's maps)
+            name = "news-sitemap.xml" if axes.cms == "wordpress" else "sitemap-news.xml"
+            files[name] = news_map()
+            lines.append(f"{self.origin}/{name}")
+            if axes.cms != "wordpress":
+                if rest:
+                    files["sitemap.xml"] = urlset(rest)
+                    lines.append(f"{self.origin}/sitemap.xml")
+                return lines
         if axes.cms == "wordpress":
             maps = ["/wp-sitemap-posts-post-1.xml"] + (
                 ["/wp-sitemap-posts-page-1.xml"] if rest else []
             )
-            self.site.files["wp-sitemap-posts-post-1.xml"] = urlset(news)
+            files["wp-sitemap-posts-post-1.xml"] = urlset(news)
             if rest:
-                self.site.files["wp-sitemap-posts-page-1.xml"] = urlset(rest)
-            index = "\n".join(f"<sitemap><loc>{self.origin}{m}</loc></sitemap>" for m in maps)
-            self.site.files["wp-sitemap.xml"] = (
-                '<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-                f"{index}\n</sitemapindex>\n"
-            )
-            return f"{self.origin}/wp-sitemap.xml"
-        self.site.files["sitemap.xml"] = urlset(news + rest)
-        return f"{self.origin}/sitemap.xml"
+                files["wp-sitemap-posts-page-1.xml"] = urlset(rest)
+            files["wp-sitemap.xml"] = index(maps, newest if form == "index" else "")
+            return [*lines, f"{self.origin}/wp-sitemap.xml"]
+        if form == "index":
+            maps = ["/post-sitemap.xml"] + (["/page-sitemap.xml"] if rest else [])
+            files["post-sitemap.xml"] = urlset(news)
+            if rest:
+                files["page-sitemap.xml"] = urlset(rest)
+            files["sitemap_index.xml"] = index(maps, newest)
+            return [f"{self.origin}/sitemap_index.xml"]
+        if form == "gzip":
+            files["sitemap.xml.gz"] = gzip.compress(urlset(news + rest).encode(), mtime=0)
+            return [f"{self.origin}/sitemap.xml.gz"]
+        files["sitemap.xml"] = urlset(news + rest)
+        return [f"{self.origin}/sitemap.xml"]
 
     def add(self, path: str, html: str) -> None:
         """Serve ``html`` at ``path``: a whole page with its links spelled as the site
@@ -1138,6 +1320,10 @@ class Composer:
         if not html.startswith("<!DOCTYPE"):
             self.site.files[file_for(path)] = html
             return
+        if self.axes.tracking == "session":  # before relative: PHP rewrites the template's
+            html = SESSION_HREF.sub(
+                lambda m: f'{m[1]}{m[2]}{"&amp;" if "?" in m[2] else "?"}{SESSION}"', html
+            )
         mode = self.axes.relative
         if mode != "none":
             html = HREF.sub(lambda m: f'href="{self.relative_href(m[1], path)}"', html)
@@ -1192,7 +1378,7 @@ class Composer:
         others = self.non_news_pages()
         self.english_pages()
         self.feed()
-        line = self.sitemap(others)
+        lines = self.sitemap(others)
         robots = "User-agent: *\nDisallow: /admin/\n"
         if self.axes.robots:  # the print versions and the search, kept from crawlers
             robots += "Disallow: /print/\nDisallow: /search\n"
@@ -1201,7 +1387,7 @@ class Composer:
                 '<button type="submit">Търси</button></form>\n<p>Въведете дума за търсене.</p>'
             )
             self.add("/search", self.page(f"Търсене – {self.name}", form))
-        robots += f"\nSitemap: {line}\n" if line else ""
+        robots += "\n" + "".join(f"Sitemap: {line}\n" for line in lines) if lines else ""
         self.site.files["robots.txt"] = robots
         self.site.mirror = {"content_types": {".pdf": "application/pdf"}}
         moves = {}
@@ -1209,10 +1395,15 @@ class Composer:
             moves = {self.old_path(a): self.url(a.path) for a in self.articles}
         if self.list_link_path != self.list_path:
             moves[self.list_link_path] = self.url(self.list_path)
+        moves.update(self.fifth_spellings())
         if moves:
             self.site.mirror["moved"] = moves
         if self.axes.links == "www" or self.axes.canonical in ("other", "http"):
             self.site.mirror["origin"] = self.origin  # the other spellings redirected here
+        if self.axes.tracking == "session":  # a fresh session id in every answer's links
+            self.site.mirror["cache_buster"] = {
+                "parameter": "PHPSESSID", "placeholder": "{{sid}}", "value": "hex"
+            }  # fmt: skip
         self.site.name, self.site.origin = self.name, self.origin
         roles = self.site.roles
         roles["list"] = self.list_path
@@ -1224,6 +1415,25 @@ class Composer:
         if maps:
             roles["sitemap"] = " ".join(f"/{name}" for name in sorted(maps))
         return self.site
+
+    def fifth_spellings(self) -> dict[str, str]:
+        """The addresses the fifth axes spell beside a page's own: the tracked ones
+        (``tracked``) and the home page's ``/index.php`` answered with its page; the
+        moves (301) of the cards' other spelling and of WordPress's ``/index.php``."""
+        files, moves = self.site.files, {}
+        for tracked, path in self.tracked.items():
+            files[file_for(tracked)] = files[file_for(path)]
+        if self.axes.spelling == "slash":
+            for article in self.articles:
+                if "?" not in article.path:
+                    other = quote(self.other_spelling(article), safe="/?=&%-._~")
+                    moves[other] = self.url(article.path)
+        if self.axes.spelling == "index" and self.axes.cms == "wordpress":
+            moves["/index.php"] = self.origin + "/"
+        elif self.axes.spelling == "index":  # (the home's pages, ``/?page=2`` too)
+            for name in [n for n in files if n == "index.html" or n.startswith("index@")]:
+                files["index.php" + name.removeprefix("index")] = files[name]
+        return moves
 
 
 def compose(seed: int, today: dt.date | None = None, axes: Axes | None = None) -> Site:
