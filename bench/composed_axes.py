@@ -1,8 +1,8 @@
 """Composed sites' axes: the variants a seed picks (one of each independent axis) and
 ``choose``, which picks them. Each round of axes draws from a random stream of its own
-(``choose``'s first and second, ``third``, ``fourth_axes``), so a seed's earlier axes stay
-what they were when a later round was added, and a test keeps a seed as an earlier
-round composed it (``choose(seed, rounds=3)``).
+(``choose``'s first and second, ``third``, ``fourth_axes``, ``fifth_axes``), so a seed's
+earlier axes stay what they were when a later round was added, and a test keeps a seed
+as an earlier round composed it (``choose(seed, rounds=4)``).
 """
 
 from __future__ import annotations
