@@ -70,6 +70,13 @@ def axes_of(seed: int) -> composed_sites.Axes:
         44,  # an article under a second category's /kultura/x too, read there first, its
         #      canonical /novini/2026-10-31-x the only place stating its day
         230,  # the same twin, its canonical's card on the home list the only day printed
+        18,  # the list oldest first, its last page not full linking a page past it that
+        #      lists nothing: the nightly run that last page's 304 (3 requests, not 4)
+        817,  # the same, its last page full (3 of 3): that page's 304 too
+        61,  # oldest first, its last page linked at the host's www.-less twin only: the
+        #      nightly run asks it on the origin's host, not robots.txt there too
+        558,  # cards linking old addresses sent on (301), a second category's copy naming
+        #      the new one canonical read after it: the card's day stays with the article
         # the fifth axes:
         551,  # cards linking nothing, clickable by onclick to the address with a trailing
         #      slash the server sends on (301), "Виж още" links with utm_…, a Yoast

@@ -39,7 +39,12 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import normalize_url, url_key, without_copy_marks
+from newsarchive.discover.urls import (
+    normalize_url,
+    on_serving_host,
+    url_key,
+    without_copy_marks,
+)
 from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Place, Seen, WalkState
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
@@ -587,6 +592,10 @@ class SourceReader:
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         orders: list[bool] = []  # whether each page proved its slash dates month first
         newest: tuple[str, Page] | None = None  # the last page read, and where
+        # the last two pages read, by where: an oldest-first listing's walk may end at a
+        # page listing nothing after its newest page (``ListingWalk._newest_page``), where
+        # the next run begins, asked with the validators kept here
+        kept: dict[str, Page] = {}
         read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
         while (step := walk.page()) is not None:
             url, number = step
@@ -635,14 +644,17 @@ class SourceReader:
                 self.harvest.listings.update((url, page.final_url))
                 self._read_page(walk, pages, page, (url, number), learned, orders)
                 newest = (url, page)
+                kept = dict([*kept.items()][-1:]) | {url: page}
                 read.update((url_key(url), url_key(page.final_url)))
             self.frontier.save_walk(start, walk.state)
         # an oldest-first listing's walk ended at its newest page, where the next run
         # begins: its validators, for that run's conditional request (page 1's are saved
         # as read). Once the walk is over: a page after it may end it (a profile's
-        # templated page, answered 404)
-        if newest and walk.state.ascending and walk.state.resume_url == newest[0]:
-            self.frontier.save_validators(*newest)
+        # templated page answered 404, or one listing nothing: composed seed 18's, whose
+        # newest page was then asked whole each night, and the empty one after it too)
+        resume = walk.state.resume_url
+        if walk.state.ascending and resume is not None and resume in kept:
+            self.frontier.save_validators(resume, kept[resume])
         return learned
 
     def _unchanged(self, url: str, page: Page, learned: list[Shape]) -> bool:
@@ -730,6 +742,7 @@ class SourceReader:
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
         )  # fmt: skip
+        next_url = next_url and on_serving_host(next_url, page.final_url)
         # (not past page 1: a walk that came there by GET had a pager it could follow,
         # its plain links in a <noscript> beside the posting ones, and has read its end)
         if (
@@ -797,6 +810,7 @@ class SourceReader:
         next_url = pages.after(
             tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
         )
+        next_url = next_url and on_serving_host(next_url, page.final_url)
         if number == 1:
             self.frontier.save_validators(url, page)
         walk.listed(Listed(next_url, seen, items=urls, dates=dates, own_news=own))

@@ -890,14 +890,17 @@ class Harvester:
         ``verdict.url``) takes the date a card or feed entry gave that other: an article
         reached first by a second category's address (``/kultura/x``) names the news
         list's ``/novini/x`` as canonical, whose card printed the only day, queued but
-        not yet fetched (composed sites' second-category twins: archived undated). One
-        query, only for such pages."""
+        not yet fetched (composed sites' second-category twins: archived undated), or
+        fetched already by an old address the card linked, sent on to it (a second query,
+        ``Frontier.listed_as_archived_at``). Only for such pages."""
         article = verdict.article
         if listed is not None or article is None or article.published is not None:
             return verdict
         if not isinstance(result, Page) or url_key(verdict.url) == url_key(url):
             return verdict
         there = self.frontier.listed([verdict.url]).get(verdict.url)
+        if there is None:  # (no entry there: the day the card at an old address gave it)
+            there = self.frontier.listed_as_archived_at(verdict.url)
         if there is None:
             return verdict
         return replace(verdict, article=with_listed(article, there, result.fetched_at))

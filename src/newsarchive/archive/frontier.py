@@ -736,6 +736,20 @@ class Frontier:
                 found[url] = archived
         return found
 
+    def listed_as_archived_at(self, url: str) -> tuple[Published, str] | None:
+        """The date a listing or a feed gave the article archived under ``url`` (by any of
+        its addresses, ``article_urls``), as the archive holds it (``listed_as_archived``):
+        for a page read at another address that names ``url`` canonical, where ``url``
+        has no frontier entry of its own, its card having linked an old address the site
+        sends on (301) to it (composed seed 558: the card's day archived with the page read
+        at the old address, then lost to its second category's copy read after it)."""
+        row = self.conn.execute(
+            "SELECT a.published, a.date_source FROM article_urls u"
+            " JOIN articles a ON a.id = u.article_id WHERE u.url_key = ? AND a.site = ?",
+            (url_key(url), self.site),
+        ).fetchone()
+        return listed_as_archived(*row) if row else None
+
     def going_back(self, urls: list[str]) -> dict[str, int]:
         """The URLs among ``urls`` queued as the article before another
         (``older_source``), each with how many more may be reached back from it."""
