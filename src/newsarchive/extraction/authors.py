@@ -212,7 +212,7 @@ def _printed_instead(stated: str, page: Sources) -> str:
     window = "\n".join(lines)
     if stated in window or not bylines.may_hold_byline(window):
         return ""
-    printed = _headline_byline(window, lines)
+    printed = _headline_byline(window, lines, page.near)
     if not printed or not _reads_as_full_name(printed):
         return ""
     if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
@@ -263,7 +263,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     for number, window in enumerate(page.near):
         if number == 0:
             lines = page.near.first_lines
-            if name := _headline_byline("\n".join(lines), lines):
+            if name := _headline_byline("\n".join(lines), lines, page.near):
                 yield name, _NEAR_TITLE
             continue
         # further out, "By" starts other sentences: only a short line that opens with a
@@ -298,9 +298,12 @@ _PARAGRAPH_WORDS = 20  # a line this long is the text's: the headline's box ende
 _DATED_BOX_WORDS = 12  # a byline's box: the name, a role, the date; not a card or a lead
 _DATED_BOX_LEVELS = 2  # the name's line's wrappers climbed to the box holding the date
 _NOT_READ = frozenset(JUNK_TAGS)
+# A picture, and the elements that hold one with its caption.
+_PICTURES = "img, picture"
+_CAPTION_BOXES = frozenset({"figure", "figcaption"})
 # What a byline's box never holds: a picture and its caption ("<img><div>Пенчо Милков</div>"
 # under a photograph names whom it shows), the headline itself.
-_NOT_IN_A_BYLINE_BOX = "img, picture, figure, figcaption, h1"
+_NOT_IN_A_BYLINE_BOX = f"{_PICTURES}, {', '.join(sorted(_CAPTION_BOXES))}, h1"
 
 
 def _name_in_a_dated_box(near: NearTitle) -> str:
@@ -317,8 +320,9 @@ def _name_in_a_dated_box(near: NearTitle) -> str:
     sidebar; and the nearest box around it, a level or two up, short
     (``_DATED_BOX_WORDS``), holds a bare date as an element of its own
     (``bylines.is_bare_date``), and no picture, caption or headline: a municipality's
-    photograph of its mayor captioned with his name is no byline, nor is a box of the
-    mayor's portrait and name beside every page, which prints no date."""
+    photograph of its mayor captioned with his name is no byline (nor any name the one
+    test of a caption, ``_a_caption``, calls one), nor is a box of the mayor's portrait
+    and name beside every page, which prints no date."""
     headline = near.headline
     if headline is None:
         return ""
@@ -340,9 +344,92 @@ def _name_in_a_dated_box(near: NearTitle) -> str:
             continue
         if within(text, _SIDEBARS | {"a"}) or in_furniture(line_box, near.furniture):
             continue
-        if _dated_box(line_box, headline):
+        if not _a_caption(line_box) and _dated_box(line_box, headline):
             return name
     return ""
+
+
+_AVATAR_PIXELS = 150  # a picture this small, as its markup sizes it, is a writer's avatar
+
+
+def _a_caption(node: LexborNode) -> bool:
+    """Whether ``node``, the element a name is printed in, is a picture's caption: in a
+    ``<figure>`` or a ``<figcaption>``, or in a line of its own (its nearest block) printed
+    right after a photograph (``_a_photograph``): "<img><div>Пенчо Милков</div>" under a
+    municipality's photograph of its mayor names whom it shows, not who wrote the story,
+    though the date stands beside it. The one test of a caption for the rules that read
+    a name by the date, the elements' (``_name_in_a_dated_box``) and the windows'
+    (``_not_a_caption``). A writer's avatar is no photograph: it stands in the name's own
+    line ("<div><img> <span>Jane Doe</span></div>"), or its markup sizes it small
+    ("<div><img width=64></div><div><span>Jane Doe</span> …")."""
+    if node.tag in _CAPTION_BOXES or within(node, _CAPTION_BOXES):
+        return True
+    line: LexborNode | None = node
+    while line is not None and line.tag not in blocks.BLOCK_TAGS:
+        line = line.parent
+    if line is None or line.tag in ("body", "html"):
+        return False
+    before = line.prev
+    while before is not None and before.tag == "-text" and not (before.text() or "").strip():
+        before = before.prev
+    return before is not None and before.tag != "-text" and _a_photograph(before)
+
+
+def _a_photograph(node: LexborNode) -> bool:
+    """``node`` is a picture, or a wrapper that holds one and prints no text ("<div><a>
+    <img></a></div>"), and the picture is not sized as an avatar (``_AVATAR_PIXELS``)."""
+    if node.tag == "img":
+        picture: LexborNode | None = node
+    elif (node.text(deep=True) or "").strip():
+        return False
+    else:
+        picture = node.css_first("img") or node.css_first("picture")
+    if picture is None:
+        return False
+    for side in ("width", "height"):
+        size = (picture.attributes.get(side) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) <= _AVATAR_PIXELS:
+            return False
+    return True
+
+
+def _not_a_caption(name: str, near: NearTitle) -> str:
+    """``name``, which a window's rule of a name by the date read (``bylines.
+    name_beside_date``, ``name_then_date``), unless the element the page prints it in is a
+    picture's caption (``_a_caption``): the windows join a photograph's caption and the
+    date beside it into lines ("14.03.2026" / "Пенчо Милков"), the picture unseen. The
+    element is the first after the headline that prints the name (``_name_element``);
+    where none is found the windows' reading stands."""
+    if not name or near.headline is None:
+        return name
+    element = _name_element(near.headline, name)
+    return "" if element is not None and _a_caption(element) else name
+
+
+_NAME_LEVELS = 3  # a name's text's wrappers climbed to the element printing it whole
+
+
+def _name_element(headline: LexborNode, name: str) -> LexborNode | None:
+    """The smallest element after ``headline`` that prints ``name`` whole, within the
+    texts a byline's box is read in (``_HEADLINE_TEXTS``); None where none does."""
+    read = 0
+    for text in _texts_after(headline):
+        said = " ".join((text.text_content or "").split())
+        if not said:
+            continue
+        read += 1
+        if read > _HEADLINE_TEXTS:
+            break
+        if said not in name and name not in said:
+            continue
+        element = text.parent
+        for _ in range(_NAME_LEVELS):  # a name in parts: "<span>Пенчо</span> <span>…"
+            if element is None or name in " ".join((element.text(deep=True) or "").split()):
+                break
+            element = element.parent
+        if element is not None and name in " ".join((element.text(deep=True) or "").split()):
+            return element
+    return None
 
 
 def _texts_after(node: LexborNode) -> Iterator[LexborNode]:
@@ -556,7 +643,7 @@ def _after_picture(img: LexborNode) -> LexborNode | None:
     return None
 
 
-def _headline_byline(window: str, lines: list[str]) -> str:
+def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     """The byline the headline's box prints (``window``: its ``lines`` joined): a "By" or
     a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
@@ -565,14 +652,19 @@ def _headline_byline(window: str, lines: list[str]) -> str:
     Петрова | 14.03.2026": ``bylines.dated_name``), a Latin name after the date and a
     byline mark ("17.12.2025 · Jane Doe": ``bylines.date_then_name``), or a name on a
     line of its own right over or under the date's ("Jane Doe" / "17.12.2025 · 6 min
-    read": ``bylines.name_beside_date``)."""
+    read": ``bylines.name_beside_date``) or before it with no mark ("Luke Kim December
+    17, 2025": ``bylines.name_then_date``), where the element ``near``'s headline is
+    followed by that prints the name is no picture's caption (``_not_a_caption``): these
+    two read a name by the date that no label or mark calls a byline."""
     return (
         bylines.byline_in_text(window)
         or _signed_line_in(lines)
         or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
         or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
-        or bylines.name_beside_date(lines)
-        or next(filter(None, (bylines.name_then_date(line.strip()) for line in lines)), "")
+        or _not_a_caption(bylines.name_beside_date(lines), near)
+        or _not_a_caption(
+            next(filter(None, (bylines.name_then_date(line.strip()) for line in lines)), ""), near
+        )
         or next(filter(None, (bylines.name_mark_date(line.strip()) for line in lines)), "")
     )
 
