@@ -67,6 +67,8 @@ def axes_of(seed: int) -> composed_sites.Axes:
         44,  # an article under a second category's /kultura/x too, read there first, its
         #      canonical /novini/2026-10-31-x the only place stating its day
         230,  # the same twin, its canonical's card on the home list the only day printed
+        51,  # the same twin naming no canonical: one row by its words, dated by the card
+        #      of its /novini/493-x, read after the undated /kultura/x (``_same_content``)
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
