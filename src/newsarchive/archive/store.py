@@ -748,9 +748,10 @@ class Store:
         """(id, url, published) of the article archived at an address that is one of
         ``keys`` with ``index.php/`` put in or taken out (``front_controller_twins``), or
         ``.aspx`` (``extension_twins``), if the page read there is this one: the same
-        title, date (or none), author, tags and text. An undated page is found so too,
-        which ``_same_content`` leaves apart (one title posted each week at a new address
-        is a notice each week): the one route of one CMS is no new posting. Its date is
+        title, date (or none), author, tags and text. An undated page beside an undated
+        row is found so too, which ``_same_content`` leaves apart (one text posted each
+        week at a new address is a notice each week): the one route of one CMS is no new
+        posting. Its date is
         the same day given with or without the time: the page states the day alone, and
         the feed that led to one of the two addresses (a Kentico feed prints the legacy
         ``.aspx``, the list the route) gave that one its hour."""
