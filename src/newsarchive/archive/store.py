@@ -712,9 +712,8 @@ class Store:
         (``listed_in_time``: a page read before that day was no copy of its post).
         Two undated copies stay apart, as two dated on different days do: the same
         notice posted again, on a day the copies do not tell. A dated page is looked
-        up through the index by site and day (one short lookup per new article); an
-        undated page, the rarer, reads the site's dated rows in that index, the words
-        compared only where the title is the same."""
+        up through the index by site and day, an undated one through the index by site
+        and title (``articles_site_title``): one short lookup per new article."""
         from newsarchive.extraction.published import listed_in_time
 
         title, published, author, tags, text = values
