@@ -537,6 +537,42 @@ def test_a_v34_archive_gains_walk_passes_none_unended(tmp_path: Path) -> None:
             ]
 
 
+def test_a_v35_archive_gains_the_title_lookup_and_an_undated_copy_reads_it(
+    tmp_path: Path,
+) -> None:
+    """v36: ``articles_site_title``, the index ``Store._same_content`` looks an undated
+    copy of an article up by (one article under two categories' addresses): made once,
+    no row rewritten, and the lookup reads it rather than every row of the site."""
+    from newsarchive.archive.connection import connect
+
+    db = tmp_path / "v35.db"
+    with closing(connect(db, create=True)) as conn:  # today's, made as v35 wrote it
+        conn.execute("DROP INDEX articles_site_title")
+        conn.execute(
+            "INSERT INTO articles (site, url, title, published, published_date, text,"
+            " fetched_at, updated_at) VALUES ('x', 'https://x.bg/novini/a', 'Заглавие',"
+            " '2026-12-04', '2026-12-04', 'Текст.', '2026-12-05', '2026-12-05')"
+        )
+        conn.execute("PRAGMA user_version = 35")
+        conn.commit()
+    for _ in range(2):
+        with closing(connect(db, create=False)) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 36
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.execute(
+                    "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE site = ?"
+                    " AND published_date IS NOT NULL AND title = ? AND author IS ?"
+                    " AND tags = ? AND text = ?",
+                    ("x", "Заглавие", None, "[]", "Текст."),
+                )
+            )
+            assert "articles_site_title (site=? AND title=?)" in plan, plan
+            assert conn.execute("SELECT count(*), min(url) FROM articles").fetchone() == (
+                1, "https://x.bg/novini/a",
+            )  # fmt: skip
+
+
 def test_a_v30_archive_gains_access_unrecorded_and_reextract_fills_it(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

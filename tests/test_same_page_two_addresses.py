@@ -83,10 +83,12 @@ def test_one_page_under_two_addresses_is_one_article(
 
 
 def test_only_the_same_page_is_taken_for_a_copy(tmp_path: Path) -> None:
-    """Same title on the same day with other words, or an undated page, is an article of
-    its own: notices a municipality posts under one title each week stay apart. Only a
-    fetched page (one with a capture) is looked for so: an import's records are one per
-    article already."""
+    """Same title on the same day with other words is an article of its own: notices a
+    municipality posts under one title each week stay apart. An undated page with the
+    words of one dated article is that article (a second category's copy, its card's
+    date on the other list: ``Store._same_content``); with the words of two, it is
+    neither for sure, and stays apart. Only a fetched page (one with a capture) is
+    looked for so: an import's records are one per article already."""
     day = dt.datetime(2025, 11, 12, 9, 0)
     text = "Общината обяви ремонт на улица номер 12 и нов парк в квартала."
     conn = connect(tmp_path / "a.db", create=True)
@@ -108,8 +110,11 @@ def test_only_the_same_page_is_taken_for_a_copy(tmp_path: Path) -> None:
             assert put(other, "s", "https://s.bg/n/2") == "new"
             assert put(same, "t", "https://t.bg/1") == "new"  # another site
             undated = Article(title="Ремонт", text=text)
-            assert put(undated, "s", "https://s.bg/n/3") == "new"
-            assert put(undated, "s", "https://s.bg/n/4") == "new"
+            assert put(undated, "s", "https://s.bg/n/3") == "unchanged"  # /n/1's copy
+            assert store.find("https://s.bg/n/3") == store.find("https://s.bg/n/1")
+            week = Article(title="Ремонт", text=text, published=day + dt.timedelta(days=7))
+            assert put(week, "s", "https://s.bg/n/4") == "new"  # posted again a week on
+            assert put(undated, "s", "https://s.bg/n/6") == "new"  # /n/1's or /n/4's?
             imported = store.upsert_article(same, site="s", url="https://s.bg/n/5")
             assert imported == "new"
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 6

@@ -4,9 +4,14 @@ An article is one row however many URLs lead to it: ``article_urls`` maps the ke
 (``discover.urls.url_key``) of its canonical URL and of every URL it was fetched from to
 the row, so a www/bare, http/https or reordered spelling finds the same article. A page
 that names no canonical and is reached by two unrelated addresses is still one row when
-the second copy has the same site, date, title, author, tags and text. A site that moved
-to another domain (``moves``) finds an article archived before by its old spelling, the
-same path on the old host. A canonical URL
+the second copy has the same site, title, author, tags and text and a day that agrees:
+the same day, or none on one of the two copies (one article filed under two categories'
+addresses, the news list's card dating one of them; ``Store._same_content``); the other
+address becomes one of its keys, so no run reads it again as new. The row keeps the
+address a reader would cite (``urls.cited_first``), else the first it was archived
+under: nothing on the site tells the two apart, and an address once given out stays
+the article's. A site that moved to another domain (``moves``) finds an article
+archived before by its old spelling, the same path on the old host. A canonical URL
 that pages of different articles all declare (a CMS naming its category page so) names
 none of them: it is remembered in ``shared_canonicals`` and each page keeps the URL it
 was fetched from; so does a URL one page named as its canonical before the page served
@@ -690,21 +695,51 @@ class Store:
         )
 
     def _same_content(
-        self, site: str, pdate: str, values: tuple[Any, ...]
-    ) -> tuple[int, str] | None:
-        """(id, url) of an article of ``site`` with the same day, title, author, tags and
-        text, if one is archived: the same page reached by another address that it names
-        no canonical for (an old CMS's "/novini/12/" and "detail.php?ID=12"). Read through
-        the index by site and day, so a crawl pays one short lookup per new article."""
+        self, site: str, when: Published | None, pdate: str | None, values: tuple[Any, ...]
+    ) -> tuple[int, str, str | None, str | None] | None:
+        """(id, url, published, published_date) of the one article of ``site`` this page
+        (dated ``when``, on the day ``pdate``) is, read at an address it names no
+        canonical for: the same title, author, tags and text, and a day that agrees.
+        An old CMS's "/novini/12/" and "detail.php?ID=12"; one article filed under two
+        categories' addresses ("/kultura/x" beside "/novini/x"), the news list's card
+        dating the one and the second category's box the other not at all.
+
+        The day agrees when both copies state it (any hour of it: the row keeps its
+        own), or when one of them states none: an undated copy is the dated one,
+        unless its words match more than one row of the other kind (a weekly notice
+        with the same text each week: which week's this copy is, nothing says), and
+        an undated row takes a day only if it is not after the row's first fetch
+        (``listed_in_time``: a page read before that day was no copy of its post).
+        Two undated copies stay apart, as two dated on different days do: the same
+        notice posted again, on a day the copies do not tell. A dated page is looked
+        up through the index by site and day, an undated one through the index by site
+        and title (``articles_site_title``): one short lookup per new article."""
+        from newsarchive.extraction.published import listed_in_time
+
         title, published, author, tags, text = values
-        for article_id, url in self.conn.execute(
-            "SELECT id, url FROM articles WHERE site = ? AND published_date = ?"
-            " AND published IS ? AND title = ? AND author IS ? AND tags = ? AND text = ?"
-            " LIMIT 1",
-            (site, pdate, published, title, author, tags, text),
-        ):
-            return int(article_id), str(url)
-        return None
+        same = "title = ? AND author IS ? AND tags = ? AND text = ?"
+        words = (title, author, tags, text)
+        if pdate is not None:
+            for article_id, url, was in self.conn.execute(
+                "SELECT id, url, published FROM articles WHERE site = ?"
+                f" AND published_date = ? AND {same} ORDER BY published IS NOT ?, id LIMIT 1",
+                (site, pdate, *words, published),
+            ):
+                return int(article_id), str(url), was, pdate
+            where = "published_date IS NULL AND published IS NULL"
+        else:
+            where = "published_date IS NOT NULL"
+        found = self.conn.execute(
+            "SELECT id, url, published, published_date, fetched_at FROM articles"
+            f" WHERE site = ? AND {where} AND {same} ORDER BY id LIMIT 2",
+            (site, *words),
+        ).fetchall()
+        if len(found) != 1:
+            return None
+        article_id, url, was, day, fetched = found[0]
+        if when is not None and not listed_in_time(when, fetch_moment(fetched)):
+            return None
+        return int(article_id), str(url), was, day
 
     def _twin(
         self, keys: list[str], values: tuple[Any, ...], pdate: str | None
@@ -712,9 +747,10 @@ class Store:
         """(id, url, published) of the article archived at an address that is one of
         ``keys`` with ``index.php/`` put in or taken out (``front_controller_twins``), or
         ``.aspx`` (``extension_twins``), if the page read there is this one: the same
-        title, date (or none), author, tags and text. An undated page is found so too,
-        which ``_same_content`` leaves apart (one title posted each week at a new address
-        is a notice each week): the one route of one CMS is no new posting. Its date is
+        title, date (or none), author, tags and text. An undated page beside an undated
+        row is found so too, which ``_same_content`` leaves apart (one text posted each
+        week at a new address is a notice each week): the one route of one CMS is no new
+        posting. Its date is
         the same day given with or without the time: the page states the day alone, and
         the feed that led to one of the two addresses (a Kentico feed prints the legacy
         ``.aspx``, the list the route) gave that one its hour."""
@@ -853,6 +889,7 @@ class Store:
         former = [k for key in keys for k in moved_keys(key, self.moves)]
         if article_id is None and former:  # archived before its site moved to this domain
             article_id = self._find_keys(former)
+        kept_date = False  # (the row's date and ``OF_PUBLISHED`` stand: ``_same_content``)
         if article_id is None and capture_id is not None:
             # a fetched page only: an import's records are one per article already
             twin = self._twin(keys, values, pdate)
@@ -862,8 +899,24 @@ class Store:
                 published = twin[2]
                 values = (article.title, published, *values[2:])
             copy = twin[:2] if twin is not None else None
-            if copy is None and pdate is not None:
-                copy = self._same_content(site, pdate, values)
+            if copy is None and (
+                same := self._same_content(site, article.published, pdate, values)
+            ):
+                copy = same[:2]
+                if same[2] is None and published is not None:
+                    # the row, undated, takes this copy's date (a card or feed of this
+                    # address gave it): in place, as ``date_undated`` dates a row, and
+                    # this copy's account of it (``OF_PUBLISHED``) with it, below
+                    self.conn.execute(
+                        "UPDATE articles SET published = ?, published_date = ?"
+                        " WHERE id = ? AND published IS NULL",
+                        (published, pdate, same[0]),
+                    )
+                elif same[2] != published:  # the row's date stands, and its account of
+                    # it: this copy states none, or the same day at another hour
+                    kept_date = True
+                    published, pdate = same[2], same[3]
+                    values = (article.title, published, *values[2:])
             if copy is not None:  # one article under a second address: the row keeps
                 # the one a reader would cite (``cited_first``), else the first it had
                 article_id, first = copy
@@ -894,6 +947,8 @@ class Store:
             values = (article.title, published, article.author, tags, article.text)
         if unsaid and row is not None:
             beside.update(_kept(unsaid, was, same_date=row[2] == published))
+        if kept_date and was:
+            beside.update({column: was[column] for column in OF_PUBLISHED})
         for column in ("access", "language"):
             if beside[column] is None and was:
                 # (unknown, never "free": the extraction says paid or free of every page,

@@ -1,0 +1,207 @@
+"""One article under two categories' addresses, no canonical naming either
+(``Store._same_content``): the news list's card dates ``/novini/x``, a "Култура" box
+links ``/kultura/x`` with no date, and the page itself prints none. One row, dated by
+the card, whichever address was read first; the other address one of its keys, never
+read again. Two genuinely different posts stay two: the same headline over another
+text, and the same notice's text posted again on another day.
+
+The site is served by ``MirrorServer`` and crawled by the real CLI, as a nightly run
+crawls; the store's rule is also tested on its own, where the order of the copies is
+the test's to choose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Store
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Article, Page
+
+from .support import Result
+
+ORIGIN = "https://www.dvoyno.bg"
+MENU = (
+    '<nav><ul class="menu"><li><a href="/">Начало</a></li>'
+    '<li><a href="/kontakti/">Контакти</a></li></ul></nav>'
+)
+FESTIVAL = [
+    "Тази година фестивалът на народните песни събира певци от дванадесет села.",
+    "Концертите ще се проведат на площада пред читалището всяка вечер от седем часа.",
+    "Входът е свободен, а децата ще могат да участват в работилници за народни носии.",
+]
+SESSION = [
+    "Общинският съвет ще заседава в голямата зала на общината в четвъртък.",
+    "В дневния ред са бюджетът на културния календар и ремонтът на читалището.",
+]
+SESSION_CULTURE = [
+    "Постоянната комисия по култура обсъди програмата на летните празници.",
+    "Комисията предлага три нови концерта и изложба на местни художници.",
+]
+WATER = [
+    "Поради ремонт на водопровода в квартал „Изток“ водата ще бъде спряна от девет часа.",
+    "Водоподаването ще бъде възстановено до пет часа следобед в същия ден.",
+]
+# path, headline, paragraphs, the card's day (None: not on the news list)
+PAGES = [
+    ("/novini/festival-na-pesnite/", "Фестивалът на народните песни започва в петък",
+     FESTIVAL, "04.12.2026"),
+    ("/kultura/festival-na-pesnite/", "Фестивалът на народните песни започва в петък",
+     FESTIVAL, None),
+    ("/novini/zasedanie-na-saveta/", "Заседание на общинския съвет", SESSION, "03.12.2026"),
+    ("/kultura/zasedanie-na-saveta/", "Заседание на общинския съвет", SESSION_CULTURE, None),
+    ("/novini/spirane-na-vodata-2/", "Спиране на водата в квартал „Изток“", WATER,
+     "02.12.2026"),
+    ("/novini/spirane-na-vodata-1/", "Спиране на водата в квартал „Изток“", WATER,
+     "25.11.2026"),
+]  # fmt: skip
+
+
+def _site(root: Path) -> None:
+    """The home page the news list (four cards, each dated), beside a "Култура" box of
+    two links, undated; each article's page prints its headline and text, no date."""
+    cards = "".join(
+        f'<div class="news-item"><h3><a href="{path}">{title}</a></h3>'
+        f'<span class="date">{day}</span><p>{text[0][:60]}…</p></div>'
+        for path, title, text, day in PAGES
+        if day is not None
+    )
+    box = "".join(
+        f'<li><a href="{path}">{title}</a></li>' for path, title, _, day in PAGES if day is None
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "index.html").write_text(
+        f"<html><head><title>Община Двойно</title></head><body>{MENU}"
+        f'<main><h1>Новини</h1><div class="news-list">{cards}</div>'
+        f'<section class="category-box"><h2>Култура</h2><ul>{box}</ul></section>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    for path, title, text, _ in PAGES:
+        folder = root / path.strip("/")
+        folder.mkdir(parents=True, exist_ok=True)
+        body = "".join(f"<p>{line}</p>" for line in text)
+        (folder / "index.html").write_text(
+            f"<html><head><title>{title} | Община Двойно</title></head><body>{MENU}"
+            f'<article class="post"><h1>{title}</h1><div class="entry-content">{body}</div>'
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_an_article_under_two_categories_is_archived_once_and_dated(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "site"
+    _site(root)
+    profile = tmp_path / "dvoyno.toml"
+    profile.write_text(f'id = "dvoyno"\nname = "Двойно"\norigin = "{ORIGIN}"\n')
+    args = ("crawl", "dvoyno", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    def crawl() -> list[str]:
+        with MirrorServer(root) as server:
+            result = run_cli(*args, "--base-url", server.url)
+            assert result.exit_code == 0, result.stderr
+            return server.requests
+
+    asked = crawl()
+    assert {path for path, *_ in PAGES} <= set(asked)  # every copy was read
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute(
+            "SELECT substr(url, length(?) + 1), title, published_date, text FROM articles"
+            " ORDER BY published_date, url",
+            (ORIGIN,),
+        ).fetchall()
+        keys = conn.execute(
+            "SELECT count(*) FROM article_urls u JOIN articles a ON a.id = u.article_id"
+            " WHERE a.title LIKE 'Фестивалът%'"
+        ).fetchone()[0]
+    festival = [row for row in rows if row[1].startswith("Фестивалът")]
+    assert len(festival) == 1, rows  # one article, at either of its addresses
+    assert festival[0][0] in ("/novini/festival-na-pesnite/", "/kultura/festival-na-pesnite/")
+    assert festival[0][2] == "2026-12-04"  # the card's day, whichever copy came first
+    assert all(line in festival[0][3] for line in FESTIVAL)
+    assert keys >= 2  # both addresses lead to it
+    # the same headline over another text: two posts, the news one dated by its card
+    session = sorted((row[0], row[2]) for row in rows if row[1].startswith("Заседание"))
+    assert session == [
+        ("/kultura/zasedanie-na-saveta/", None),
+        ("/novini/zasedanie-na-saveta/", "2026-12-03"),
+    ]
+    # the same notice's text on two days: two posts, each its own day
+    water = sorted((row[0], row[2]) for row in rows if row[1].startswith("Спиране"))
+    assert water == [
+        ("/novini/spirane-na-vodata-1/", "2026-11-25"),
+        ("/novini/spirane-na-vodata-2/", "2026-12-02"),
+    ]
+    assert len(rows) == 5
+    # a nightly run reads neither address of the article again: both are its keys
+    again = crawl()
+    assert not [path for path in again if path.startswith(("/novini/", "/kultura/"))], again
+
+
+WHEN = dt.datetime(2026, 12, 5, 10, 0, tzinfo=dt.UTC)
+DAY = dt.date(2026, 12, 4)
+
+
+def _archive(
+    store: Store, path: str, published: dt.date | None, text: str = "Същият текст.",
+    when: dt.datetime = WHEN,
+) -> str:  # fmt: skip
+    """``path`` of t.example fetched at ``when`` and archived; the store's outcome."""
+    url = f"https://t.example{path}"
+    page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", when)
+    with store.conn:
+        return store.upsert_article(
+            Article(title="Заглавие", text=text, published=published,
+                    date_source="listing" if published else "none"),
+            site="t", url=url, fetched_at=when.isoformat(), capture_id=store.save_capture(page),
+        )  # fmt: skip
+
+
+def _rows(store: Store) -> list[tuple[str, str | None, str | None]]:
+    return store.conn.execute(
+        "SELECT substr(url, 18), published_date, date_source FROM articles ORDER BY id"
+    ).fetchall()
+
+
+def test_an_undated_copy_read_first_takes_the_dated_copys_day(tmp_path: Path) -> None:
+    store = Store(connect(tmp_path / "a.db", create=True))
+    assert _archive(store, "/kultura/x", None) == "new"
+    assert _archive(store, "/novini/x", DAY) == "updated"  # (its date newly known)
+    assert _rows(store) == [("/kultura/x", "2026-12-04", "listing")]  # the first address
+    assert store.find("https://t.example/novini/x") == store.find("https://t.example/kultura/x")
+    assert store.conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+
+
+def test_an_undated_copy_read_after_is_the_dated_article(tmp_path: Path) -> None:
+    store = Store(connect(tmp_path / "a.db", create=True))
+    assert _archive(store, "/novini/x", DAY) == "new"
+    assert _archive(store, "/kultura/x", None) == "unchanged"
+    assert _rows(store) == [("/novini/x", "2026-12-04", "listing")]  # its date and account
+    assert store.find("https://t.example/kultura/x") is not None
+
+
+def test_copies_that_do_not_agree_stay_apart(tmp_path: Path) -> None:
+    store = Store(connect(tmp_path / "a.db", create=True))
+    _archive(store, "/novini/a", DAY)
+    _archive(store, "/kultura/a", DAY, text="Друг текст под същото заглавие.")  # another post
+    _archive(store, "/novini/b", DAY - dt.timedelta(days=7))  # the same notice a week before
+    assert len(_rows(store)) == 3
+    # undated, its words those of two posts on two days: which one it is nothing says
+    _archive(store, "/kultura/b", None)
+    # two undated copies: the same post again, on a day neither tells
+    _archive(store, "/arhiv/c", None, text="Неделно съобщение.")
+    _archive(store, "/arhiv/d", None, text="Неделно съобщение.")
+    # an undated post read before the day a dated copy states: posted again since
+    _archive(store, "/obyavi/e", None, text="Пак същото.", when=WHEN - dt.timedelta(days=9))
+    _archive(store, "/novini/e", DAY, text="Пак същото.")
+    assert [path for path, *_ in _rows(store)] == [
+        "/novini/a", "/kultura/a", "/novini/b", "/kultura/b", "/arhiv/c", "/arhiv/d",
+        "/obyavi/e", "/novini/e",
+    ]  # fmt: skip
