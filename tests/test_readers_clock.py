@@ -11,10 +11,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Store
 from newsarchive.extraction import extract
 from newsarchive.extraction.published import with_listed
 from newsarchive.mirror import MirrorServer
-from newsarchive.models import Article
+from newsarchive.models import Article, Page
 
 from .support import Result
 
@@ -192,3 +194,31 @@ def test_a_crawl_files_an_undated_article_on_the_day_its_card_and_utc_feed_agree
     assert rows["1"][1] == "2026-11-29", rows
     assert rows["1"][2] in ("listing", "feed"), rows
     assert rows["2"] == ("2026-12-03T00:40:00+02:00", "2026-12-03", "feed"), rows
+
+
+def test_the_archive_dates_an_undated_bulgarian_article_by_a_utc_feed_on_sofias_day(
+    tmp_path: Path,
+) -> None:
+    """``Store.date_undated``: an article archived undated before its feed entry was read
+    takes the entry's UTC moment on Sofia's day, as ``with_listed`` would have; one in
+    English keeps the moment as stated."""
+    store = Store(connect(tmp_path / "a.db", create=True))
+    fetched = dt.datetime(2026, 12, 1, 8, tzinfo=UTC)
+    urls = {"bg": "https://t.example/novini/1", "en": "https://t.example/en/news/1"}
+    for language, url in urls.items():
+        page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", fetched)
+        text = "Общинският съвет прие бюджета." if language == "bg" else "The council met."
+        with store.conn:
+            store.upsert_article(
+                Article(title=f"Заглавие {language}", text=text, language=language,
+                        date_source="none"),
+                site="t", url=url, fetched_at=fetched.isoformat(),
+                capture_id=store.save_capture(page),
+            )  # fmt: skip
+    with store.conn:
+        assert store.date_undated("t", {url: (INSTANT, "feed") for url in urls.values()}) == 2
+    rows = dict(store.conn.execute("SELECT url, published || ' ' || published_date FROM articles"))
+    assert rows == {
+        urls["bg"]: "2026-11-29T01:10:00+02:00 2026-11-29",
+        urls["en"]: f"{STAMP} 2026-11-28",
+    }
