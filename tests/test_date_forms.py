@@ -657,13 +657,18 @@ def test_a_utc_stamp_takes_the_day_the_url_shows() -> None:
     article = extract(page("", head=head), url, today=TODAY)
     assert article.published == dt.date(2025, 3, 15)
     assert article.date_source == "meta"
-    # A stamp with the site's own offset, or a URL day further away, is left as stated.
+    # A stamp with the site's own offset is left as stated; beside a URL day further away
+    # the Bulgarian page's UTC stamp is the same instant on Sofia's clock, its day the 15th
+    # (``published.readers_clock``), not the URL's.
     local = head.replace("+00:00", "+02:00")
     stated = extract(page("", head=local), url, today=TODAY).published
     assert isinstance(stated, dt.datetime) and stated.day == 14
     far = "https://news.example/2025/03/17/remont"
-    stated = extract(page("", head=head), far, today=TODAY).published
-    assert isinstance(stated, dt.datetime) and stated.day == 14
+    sofia = extract(page("", head=head), far, today=TODAY)
+    assert sofia.published == dt.datetime(
+        2025, 3, 15, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert sofia.rules["published"].endswith(":site-clock")
 
 
 def _refilled(shown: str, modified: str = "2025-03-19T09:00:00+02:00") -> str:

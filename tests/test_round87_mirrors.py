@@ -116,9 +116,11 @@ def _stamped(stated: str, printed: str) -> str:
         # the repeated hour: the instant says which 03:10
         ("2026-10-25T00:10:00Z", "25.10.2026 03:10", "2026-10-25 03:10:00+03:00"),
         ("2026-10-25T01:10:00Z", "25.10.2026 03:10", "2026-10-25 03:10:00+02:00"),
-        # another clock printed (UTC's own), or another minute: the stamp as stated
+        # another clock printed (UTC's own): the stamp as stated
         ("2026-11-27T23:40:00Z", "27.11.2026 23:40", "2026-11-27 23:40:00+00:00"),
-        ("2026-11-27T23:40:00Z", "28.11.2026 01:45", "2026-11-27 23:40:00+00:00"),
+        # another minute: the Bulgarian page's stamp on Sofia's clock all the same, its
+        # instant kept (``published.readers_clock``), the day the reader saw
+        ("2026-11-27T23:40:00Z", "28.11.2026 01:45", "2026-11-28 01:40:00+02:00"),
         # already at Sofia's offset: nothing to do
         ("2026-11-28T01:40:00+02:00", "28.11.2026 01:40", "2026-11-28 01:40:00+02:00"),
     ],

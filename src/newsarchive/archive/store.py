@@ -556,20 +556,21 @@ class Store:
         ``upsert_article``: no revision (the article's words are the ones read), no
         re-indexing (``articles_au`` reads no date), ``updated_at`` kept (the version is
         the one fetched then: a capture fetched after it must still read as newer);
-        ``published_date`` the date's local day, as every writer stores it. Inside the
-        caller's transaction."""
+        ``published_date`` the date's local day, as every writer stores it, a moment read
+        on the readers' clock first (``published.readers_clock``: the article's
+        language says whose). Inside the caller's transaction."""
         from newsarchive.date_stamps import local_date
-        from newsarchive.extraction.published import listed_in_time
+        from newsarchive.extraction.published import listed_in_time, readers_clock
 
         wanted = {url: list(dict.fromkeys((archive_key(url), url_key(url)))) for url in listed}
         keys = list(dict.fromkeys(key for keys in wanted.values() for key in keys))
-        undated: dict[str, tuple[int, str]] = {}
+        undated: dict[str, tuple[int, str, str | None]] = {}
         for start in range(0, len(keys), PARAMETERS_PER_QUERY):
             chunk = keys[start : start + PARAMETERS_PER_QUERY]
             undated.update(
-                (key, (article_id, fetched))
-                for key, article_id, fetched in self.conn.execute(
-                    "SELECT u.url_key, a.id, a.fetched_at FROM article_urls u"
+                (key, (article_id, fetched, language))
+                for key, article_id, fetched, language in self.conn.execute(
+                    "SELECT u.url_key, a.id, a.fetched_at, a.language FROM article_urls u"
                     " JOIN articles a ON a.id = u.article_id"
                     f" WHERE u.url_key IN ({', '.join('?' * len(chunk))}) AND a.site = ?"
                     " AND a.published IS NULL AND a.date_source = 'none'",
@@ -579,9 +580,11 @@ class Store:
         dated: dict[int, tuple[str, str, str]] = {}
         for url, keys in wanted.items():
             found = next((undated[key] for key in keys if key in undated), None)
-            value, kind = listed[url]
             if found is None or found[0] in dated:
                 continue  # (one article under two of the URLs: the first card dates it)
+            # (on the readers' clock, as ``with_listed`` reads it: a Bulgarian page's
+            # feed moment in UTC on Sofia's day)
+            value, kind = readers_clock(listed[url][0], found[2]), listed[url][1]
             if listed_in_time(value, fetch_moment(found[1])):
                 dated[found[0]] = (value.isoformat(), local_date(value).isoformat(), kind)
         self.conn.executemany(

@@ -53,7 +53,9 @@ from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import (
     DatePick,
     body_text,
+    on_readers_clock,
     pick_dates,
+    readers_clock,
     stated_in_scripts,
 )
 from newsarchive.extraction.text_language import article_language, has_letter_bulgarian_lacks
@@ -335,6 +337,11 @@ def _extract(
     paid, rules["access"] = access.page_access(told, offers, text)
     # (pure, never raises: ``text_language``'s counting of letters and words)
     language = article_language(text, (meta.lang, meta.og_locale, meta.content_language), headline)
+    # (a Bulgarian page's stamps on Sofia's clock: the day its readers saw)
+    if (on_clock := on_readers_clock(published, language)) is not published and on_clock:
+        published, rules["published"] = on_clock, on_clock.rule
+    if modified is not None:
+        modified = replace(modified, value=readers_clock(modified.value, language))
     return Article(
         title=headline,
         text=text,

@@ -28,6 +28,7 @@ from newsarchive.extraction.furniture import (
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import HATOM_PUBLISHED, Metadata, read_script_dates
+from newsarchive.language_tags import ARCHIVE_LANGUAGE
 from newsarchive.models import (
     DATE_NOTE_GUESSED,
     DATE_NOTE_MODIFIED_ONLY,
@@ -53,6 +54,9 @@ class DatePick:
     guessed: bool = False
     # The page showed only when it was last changed: this is that date (``pick_dates``).
     modified_only: bool = False
+    # The byline prints the stamp's own clock where Sofia's shows another day
+    # (``_zone_shown``): ``on_readers_clock`` leaves it as stated.
+    own_clock_shown: bool = False
     # The other day the printed date reads as (``dates.TextDate.other``): "03/04/2026"
     other: dt.date | None = None
 
@@ -142,8 +146,11 @@ def pick_dates(
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
     publication and its last change (``_between_on_page``), a day stated without its
     time takes the time the byline prints for that day (``_timed_on_page``), a stamp
-    at another offset than Sofia's takes the same moment the byline prints on Sofia's
-    clock (``_on_site_clock_shown``), and a UTC stamp takes the day of the article's URL
+    at another offset than Sofia's (a ``<time datetime>``'s too) takes Sofia's clock where
+    the byline prints the moment on it (``_zone_shown``; a Bulgarian page's takes Sofia's
+    day anyway once its language is known, unless its byline prints the stamp's own:
+    ``on_readers_clock``, in ``pipeline``), and a UTC
+    stamp takes the day of the article's URL
     (``_local_day``); a ``<time>`` the page marks
     as its publication days before the metadata's wins too (``_marked_earlier``). A date
     read from the text yields to the day the page says in words it was first published
@@ -196,7 +203,8 @@ def pick_dates(
                 published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source in ("text", "time"):
             if published.source == "time":
-                published = _timed_on_page(published, *_nearest_window(windows))
+                nearest = _nearest_window(windows)
+                published = _zone_shown(published, *nearest) or _timed_on_page(published, *nearest)
             published = _first_published(published, page_text(), today, month_first)
             if published.source == "text" and not isinstance(published.value, dt.datetime):
                 published = _with_tooltip_time(tree, published, today)
@@ -419,7 +427,12 @@ def with_listed(
     moment, read through ``relative_dates.site_today``, as the page's own dates are; a day alone
     is taken for the site's). The one rule for both readings of a page: the crawl's
     (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
-    so reading the same bytes again keeps the date the page itself never showed."""
+    so reading the same bytes again keeps the date the page itself never showed. The
+    listed moment is read on the page's readers' clock first (``readers_clock``): a
+    Bulgarian site's feed writing UTC (``+0000``, ``Z``) dates its page by Sofia's day,
+    the day the card beside the same link prints."""
+    if listed is not None:
+        listed = readers_clock(listed[0], article.language), listed[1]
     if listed is None or not listed_in_time(listed[0], fetched):
         return article
     if article.published_guessed and (timed := _its_year(article, listed[0])) is not None:
@@ -706,7 +719,7 @@ def _checked_against_page(
     return (
         _earlier_on_page(stated, window, found)
         or _between_on_page(stated, modified, window, found)
-        or _on_site_clock_shown(stated, window, found)
+        or _zone_shown(stated, window, found)
         or _timed_on_page(stated, window, found)
     )
 
@@ -741,18 +754,27 @@ def _timed_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -
     return replace(stated, value=shown.value, rule=f"{stated.rule}:time-shown")
 
 
-def _on_site_clock_shown(
-    stated: DatePick, window: str, found: list[dates.TextDate]
-) -> DatePick | None:
+def _zone_shown(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick | None:
     """A stamp stated at another offset than Sofia's (a CMS writing its server's UTC,
-    ``"2026-11-27T23:40:00Z"``) beside a byline printing the same moment on Sofia's clock
-    ("28.11.2026 01:40"): the moment as the page prints it, at Sofia's offset then
-    (``2026-11-28T01:40:00+02:00``). The instant is the stamp's either way; its day is
-    not: the archive's day of an article (``published_date``, every filter by date) is
-    the stored time's own, and the reader saw the 28th, which the UTC stamp calls the
-    27th. Only the very moment, to the minute, read on Sofia's clock agrees: a page
-    printing another time, or UTC's own clock, keeps the stamp as stated. The repeated
-    hour of an October night needs no guess: the stamp's instant picks which 03:40."""
+    ``"2026-11-27T23:40:00Z"``) as the byline beside the headline shows which clock it
+    is read on: the archive's day of an article (``published_date``, every filter by
+    date) is the stored time's own, so the stamp is stored on the clock the page prints,
+    the instant always the stamp's.
+
+    - The same moment to the minute on Sofia's clock ("28.11.2026 01:40"): the moment at
+      Sofia's offset then (``2026-11-28T01:40:00+02:00``, ``…:site-clock``), whatever the
+      page's language. The repeated hour of an October night needs no guess: the stamp's
+      instant picks which 03:40.
+    - The stamp's own clock, its minute ("27.11.2026 23:40") or its day alone where
+      Sofia's is another ("27.11.2026"): the stamp as stated, marked
+      (``own_clock_shown``) so that ``on_readers_clock`` leaves a Bulgarian page's so.
+
+    None where the byline says nothing more of the clock (no date, another time, or the
+    day alone that Sofia's clock shows): a Bulgarian page's stamp then takes Sofia's day
+    all the same (``on_readers_clock``), any other page's stays as stated. Not the day
+    alone of another page: WCXB's readers file an English page stamped 23:00 UTC under
+    the stamp's day though its byline prints the next one ("Published: 03 Dec 2025"), on
+    each of the five such pages of its dev set."""
     value = stated.value
     if not isinstance(value, dt.datetime) or value.utcoffset() is None:
         return None
@@ -761,14 +783,58 @@ def _on_site_clock_shown(
     if offset is None or offset == value.utcoffset():
         return None
     shown = _byline_date(window, found)
-    if shown is None or not isinstance(shown.value, dt.datetime) or shown.value.tzinfo:
+    if shown is None:
         return None
-    if shown.value.replace(second=0, microsecond=0) != local.replace(
-        tzinfo=None, second=0, microsecond=0
-    ):
+    if not isinstance(shown.value, dt.datetime):
+        own_day = shown.value == value.date() != local.date()
+        return replace(stated, own_clock_shown=True) if own_day else None
+    if shown.value.tzinfo:
         return None
-    moment = local.replace(tzinfo=dt.timezone(offset))
-    return replace(stated, value=moment, rule=f"{stated.rule}:site-clock")
+    minute = shown.value.replace(second=0, microsecond=0)
+    if minute == local.replace(tzinfo=None, second=0, microsecond=0):
+        moment = local.replace(tzinfo=dt.timezone(offset))
+        return replace(stated, value=moment, rule=f"{stated.rule}:site-clock")
+    if minute == value.replace(tzinfo=None, second=0, microsecond=0):
+        return replace(stated, own_clock_shown=True)
+    return None
+
+
+def on_readers_clock(picked: DatePick | None, language: str | None) -> DatePick | None:
+    """``picked`` on its readers' clock (``readers_clock``), the rule named
+    ``…:site-clock`` where that moved its day; as it is where the byline showed the
+    stamp's own clock (``DatePick.own_clock_shown``)."""
+    if picked is None or picked.own_clock_shown:
+        return picked
+    value = readers_clock(picked.value, language)
+    if value is picked.value:
+        return picked
+    return replace(picked, value=value, rule=f"{picked.rule}:site-clock")
+
+
+def readers_clock(value: Published, language: str | None) -> Published:
+    """A moment stated at another offset than Sofia's, on a page in Bulgarian
+    (``language``: ``Article.language``, the text's), as the same instant at Sofia's
+    offset then, where Sofia's clock shows it on another day than the stated offset does
+    (``2026-11-27T23:40:00+00:00`` is ``2026-11-28T01:40:00+02:00``); else as it is.
+
+    Why: the day an article is filed under (``published_date``, every filter by date) is
+    the day on its readers' clock, the day its page, its card and a search of that day
+    name, and a Bulgarian page's readers keep Sofia's, whatever clock its CMS's server
+    writes (UTC in a stamp, a feed's ``pubDate``, a sitemap's ``lastmod``). Of a page in
+    another language nothing is known of its readers' clock: its stamp stays as stated
+    (unless its byline prints the moment on Sofia's clock: ``_zone_shown``). A moment the
+    same day on both clocks keeps its own offset: the day, not the notation, is what is
+    filed. The instant is never changed, so no moment comes after the fetch that did not
+    already."""
+    if language != ARCHIVE_LANGUAGE or not isinstance(value, dt.datetime):
+        return value
+    if value.utcoffset() is None:
+        return value
+    local = site_clock.on_site_clock(value)
+    offset = local.utcoffset()
+    if local.date() == value.date() or offset is None:
+        return value
+    return local.replace(tzinfo=dt.timezone(offset))
 
 
 def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
