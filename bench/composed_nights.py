@@ -338,6 +338,9 @@ def nights_main(args: argparse.Namespace, out: Callable[[str], object]) -> int:
                 if args.seed is not None:
                     out(f"  night {each.night} asked: {' '.join(each.paths)}")
     failed = [v.seed for v in verdicts if not v.ok]
+    # (a seed whose run 1 fails already fails as ``run_seed`` judges it: a shape of one
+    # state of the site, not of time passing)
+    first = [v.seed for v in verdicts if v.runs[0].failures]
     nights = [r for v in verdicts for r in v.runs[1:]]
     fixes: dict[str, int] = {}
     for v in verdicts:
@@ -347,6 +350,7 @@ def nights_main(args: argparse.Namespace, out: Callable[[str], object]) -> int:
         f"{len(verdicts)} seeds, {len(nights)} nights, {len(failed)} failed;"
         f" corrections {', '.join(f'{n} {s}' for s, n in sorted(fixes.items())) or 'none'}"
         + (f"; failed seeds: {' '.join(map(str, failed))}" if failed else "")
+        + (f" ({len(first)} of them in run 1: {' '.join(map(str, first))})" if first else "")
     )
     return 2 if failed else 0
 
