@@ -124,6 +124,16 @@ from composed_judge import (  # noqa: E402
     run_seed,
     verdict_of,
 )
+from composed_nights import (  # noqa: E402
+    NIGHTS_HEADER,
+    Night,
+    NightsVerdict,
+    night_bound,
+    night_site,
+    nights_main,
+    nights_seed,
+    plan,
+)
 from composed_texts import (  # noqa: E402
     ABBR_MONTHS,
     ARTICLES,
@@ -209,8 +219,11 @@ __all__ = [
     "MOVES",
     "NEWS_AT",
     "NEWS_LABELS",
+    "NIGHTS_HEADER",
     "NON_NEWS",
     "NOTICES",
+    "Night",
+    "NightsVerdict",
     "ORDERS",
     "PAGERS",
     "PAGER_ENDS",
@@ -253,8 +266,13 @@ __all__ = [
     "iso",
     "judge",
     "maintenance_page",
+    "night_bound",
+    "night_site",
+    "nights_main",
+    "nights_seed",
     "ordinal",
     "phase",
+    "plan",
     "plant",
     "resume_bound",
     "rfc822",
@@ -276,11 +294,14 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     parser.add_argument("--cuts", type=int, default=CUTS, help="with --cut: cut points a seed")
     parser.add_argument("--at", help="with --cut --seed: these cut points (k,k,...)")
     parser.add_argument("--faults", action="store_true", help="crawls of a failing server")
+    parser.add_argument("--nights", action="store_true", help="crawls as the site moves on")
     args = parser.parse_args(argv)
     if args.cut:
         return cut_main(args, out)
     if args.faults:
         return faults_main(args, out)
+    if args.nights:
+        return nights_main(args, out)
     out(HEADER)
     if args.seed is not None:
         if args.keep:

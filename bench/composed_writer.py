@@ -891,7 +891,9 @@ class Composer:
     # the fourth axes' addresses and spellings ----------------------------------------------
 
     def is_split(self, article: Article) -> bool:
-        return self.axes.split and self.articles.index(article) % 2 == 0
+        # (by its number, 500 for the newest of the first night: every other one, the
+        # same ones whatever is published after it, ``composed_nights``)
+        return self.axes.split and article.number % 2 == 0
 
     def second_page(self, article: Article) -> str:
         """A split article's page 2: WordPress's ``/slug/2/``, the others' ``?page=2``."""
@@ -900,7 +902,7 @@ class Composer:
         return article.path + ("&" if "?" in article.path else "?") + "page=2"
 
     def is_twin(self, article: Article) -> bool:
-        return self.axes.twin != "none" and self.articles.index(article) % 3 == 1
+        return self.axes.twin != "none" and article.number % 3 == 1
 
     def twin_path(self, article: Article) -> str:
         return self.other_path(f"kultura/{article.slug}")

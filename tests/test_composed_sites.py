@@ -193,3 +193,21 @@ def test_a_composed_site_behind_a_failing_server_loses_no_article(
     assert all(p.met for p in verdict.planted), [p.cell() for p in verdict.planted]
     assert verdict.ok, verdict.failures
     assert verdict.codes == (1, 0, 0)
+
+
+def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None:
+    """``--nights``: seed 3 (Joomla, its list a table of ``?start=`` pages of three whose
+    cards alone date the news, relatively: "вчера", "преди 3 дни") crawled bare, then on
+    three nights, three news published before each (the list's every page shifting, a
+    card of page 1 moved on to page 2, which the walk reads again), one older article
+    gone (410) on the third, one corrected on each: every article published so far
+    archived once with its title, day and text (the gone one too), each night exit 0,
+    quiet and within ``night_bound`` (robots.txt, the news sitemap, three articles, the
+    list's first two pages); a correction kept as first read (nothing says it changed)."""
+    verdict = composed_sites.nights_seed(3, axes=composed_sites.choose(3, rounds=5))
+    assert [r.plan for r in verdict.runs] == ["run 1", "+3 ~", "+3 ~", "+3 -410 ~"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 4
+    assert [r.requests for r in verdict.runs[1:]] == [7, 7, 7]
+    assert all("/novini?start=3" in r.paths for r in verdict.runs[1:])
+    assert verdict.corrected == {"kept": 2}

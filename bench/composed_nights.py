@@ -1,0 +1,370 @@
+"""Composed sites as time passes (``composed_sites.py --nights``): a seed's site crawled
+bare (run 1, judged as ``run_seed`` judges it), then, night after night (2 or 3, seeded by
+``plan``), as the site has moved on since: 1-4 new articles published (on top of a
+newest-first list, at the end of an oldest-first one; in the feed and the sitemap where
+the site has them; now and then a notice in "Обяви"), so every list page shifts and a
+card moves on to the next page; some nights nothing new; now and then an older article
+removed (its page answering 404 or 410: it stays archived) or one corrected (a
+paragraph added).
+
+The site's days are counted so that every date is at most yesterday: run 1 is crawled
+as if on day ``T0 = today - nights`` (the seed's articles ``T0 - 1`` and before), night
+``k`` on ``T0 + k``, its new articles published on ``T0 + k - 1``, the day of the crawl
+before (the last night's on yesterday). What a server prints counted from the moment
+it answers (relative card dates, "вчера") is counted from today, as a script prints it:
+the crawler's clock is the real one and cannot be moved, so it sees the nights a few
+seconds apart, which only its rests by the clock tell (``Discovery.rested``, a sitemap
+read weekly): none of those lose an article here, the feed or the list showing each
+new one.
+
+Each night judged (``night_verdict``): every article published so far archived exactly
+once with its title, day and text (a removed one too, as first read), nothing else; exit
+0 and no stderr line; the night's requests within ``night_bound``. A corrected article:
+the archive keeps what it first read; a nightly run refetches an archived article only
+when what it reads anyway says it changed (README, "Silent edits are kept": a card or
+feed headline rewritten, a feed or sitemap entry dated after its last fetch), which an
+added paragraph is not, and a night here is seconds after the last fetch, so the
+correction is not expected that night: it is counted (``updated``/``kept``), not failed,
+but an updated text must have kept the version it replaced (``revisions``) and must
+still hold every first paragraph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import math
+import random
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torture_bench as tb
+from composed_axes import Axes, choose
+from composed_faults import fault_crawl, url_key_path
+from composed_judge import Verdict, details, disallowed, verdict_of
+from composed_texts import ARTICLES, AUTHORS, CORRECTIONS, LATER, LATER_NOTICES
+from composed_writer import Article, Composer, Site
+from discovery_bench import archived
+from newsarchive.discover.urls import url_key
+from newsarchive.mirror import MirrorServer
+
+
+@dataclass(frozen=True)
+class Night:
+    """What happened on the site since the crawl before: ``new`` articles published
+    (``notice``: one of them in "Обяви"), an article ``gone`` (its number and the status
+    its page answers now), one ``corrected`` (its number: a paragraph added)."""
+
+    number: int  # 1, 2, 3: the crawl after run 1
+    new: int
+    notice: bool = False
+    gone: tuple[int, int] | None = None
+    corrected: int | None = None
+
+    def cell(self) -> str:
+        what = f"+{self.new}" + ("n" if self.notice else "")
+        what += f" -{self.gone[1]}" if self.gone else ""
+        return what + (" ~" if self.corrected is not None else "")
+
+
+def plan(seed: int, axes: Axes, numbers: list[int]) -> list[Night]:
+    """The nights after run 1 (2 or 3), seeded: a night with nothing new one time in
+    five, else 1-4 new; an older article removed (not the two newest of run 1, nor the
+    oldest, which a "pinned" list shows first) one night in four, answering 404 or 410;
+    one corrected one night in four. ``numbers``: run 1's articles' numbers, newest
+    first."""
+    rng = random.Random(seed * 7919 + 297)
+    nights, removable = [], numbers[2:-1]
+    gone: set[int] = set()
+    for number in range(1, rng.choice((2, 3)) + 1):
+        new = 0 if rng.random() < 0.2 else rng.randint(1, 4)
+        notice = new > 0 and "notices" in axes.non_news and rng.random() < 0.3
+        removed = None
+        if removable and rng.random() < 0.25:
+            pick = rng.choice(removable)
+            removable.remove(pick)
+            gone.add(pick)
+            removed = (pick, rng.choice((404, 410)))
+        corrected = None
+        if rng.random() < 0.25:
+            corrected = rng.choice([n for n in numbers if n not in gone])
+        nights.append(Night(number, new, notice, removed, corrected))
+    return nights
+
+
+@dataclass
+class NightSite:
+    """The site on night ``number`` (0: run 1's): its files and expected articles, the
+    paths of the articles published that night, the paths answering gone, the corrected
+    articles' added paragraphs (by ``url_key``)."""
+
+    number: int
+    site: Site
+    new_paths: list[str] = field(default_factory=list)
+    splits: int = 0  # new articles over two pages
+    twins: int = 0  # new articles under a second category too (``Axes.twin``)
+    gone: dict[str, int] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+def night_site(
+    seed: int, night: int, nights: list[Night], today: dt.date, axes: Axes | None = None
+) -> NightSite:
+    """Seed ``seed``'s site as it is on night ``night`` (0: run 1), ``nights`` having
+    passed by then (``plan``), the last of them crawled ``today``."""
+    first = today - dt.timedelta(days=len(nights))
+    composer = Composer(seed, first, axes)
+    composer.today = today  # (what is printed counted from the answer's moment)
+    picked = {a.title for a in composer.articles}
+    pool = [x for x in ARTICLES if x[0] not in picked] + LATER
+    rng = random.Random(seed * 7919 + 2970)
+    rng.shuffle(pool)
+    later_notices = list(LATER_NOTICES)
+    number, out = 501, NightSite(night, composer.site)
+    late = composer.axes.clock != "local"
+    for step in nights[:night]:
+        day = first + dt.timedelta(days=step.number - 1)
+        slots = sorted(
+            rng.sample([(h, m) for h in ((0, 1) if late else range(8, 17)) for m in (5, 20, 40)],
+                       step.new)
+        )  # fmt: skip
+        fresh = []
+        if step.notice and later_notices:
+            title, slug, text = later_notices.pop(0)
+            composer.notices.insert(0, (title, slug, text, day))
+            slots = slots[1:]
+        for hour, minute in slots:  # (oldest first: numbered in the order published)
+            title, slug, paragraphs = pool.pop()
+            author = None if composer.axes.byline == "none" else rng.choice(AUTHORS)
+            when = dt.datetime.combine(day, dt.time(hour, minute))
+            article = Article(title, slug, list(paragraphs), when, author, number=number)
+            article.path = composer.article_path(article, number)
+            fresh.insert(0, article)
+            number += 1
+        composer.articles[:0] = fresh
+        if step.number == night:
+            out.new_paths = [composer.url(a.path).removeprefix(composer.origin) for a in fresh]
+            out.new_paths += [f"notice:{composer.notices[0][1]}"] if step.notice else []
+            out.splits = sum(composer.is_split(a) for a in fresh)
+            out.twins = sum(composer.is_twin(a) for a in fresh)
+        if step.corrected is not None:
+            for article in composer.articles:
+                if article.number == step.corrected:
+                    extra = CORRECTIONS[step.number % len(CORRECTIONS)]
+                    article.paragraphs = [*article.paragraphs, extra]
+                    out.corrections[url_key(composer.url(article.path))] = extra
+        if step.gone is not None:
+            (article,) = [a for a in composer.articles if a.number == step.gone[0]]
+            composer.articles.remove(article)
+            path = composer.url(article.path).removeprefix(composer.origin)
+            out.gone[path] = step.gone[1]
+    site = composer.compose()
+    codes = {path: code for path, code in out.gone.items() if code != 404}
+    if codes:  # (a 404 is the file no longer there)
+        site.mirror["gone"] = codes
+    return out
+
+
+@dataclass
+class NightRun:
+    """One crawl of the site: its night, exit, stderr, requests and their bound."""
+
+    night: int
+    plan: str  # ``Night.cell``, "run 1" for the first
+    code: int
+    stderr: str
+    requests: int
+    bound: int
+    paths: list[str]
+    failures: list[str] = field(default_factory=list)
+
+    def cell(self) -> str:
+        return f"{self.requests}/{self.bound}{'!' if self.failures else ''}"
+
+
+@dataclass
+class NightsVerdict:
+    seed: int
+    axes: Axes
+    runs: list[NightRun]
+    corrected: dict[str, int] = field(default_factory=dict)  # "updated", "kept"
+
+    @property
+    def ok(self) -> bool:
+        return not any(run.failures for run in self.runs)
+
+    def row(self) -> str:
+        nights = " ".join(f"[{r.plan}] {r.cell()}" for r in self.runs[1:])
+        fixes = " ".join(f"{k}:{n}" for k, n in sorted(self.corrected.items()))
+        return (
+            f"{self.seed:>5} {self.runs[0].requests:>8}  {'ok' if self.ok else 'FAIL':<4}  "
+            f"{nights}{'  ' + fixes if fixes else ''}  | {self.axes.short()}"
+        )
+
+
+NIGHTS_HEADER = f"{'seed':>5} {'requests':>8}  verdict  nights ([what] asked/bound)  | axes"
+
+
+def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
+    """A night's requests at most: the no-op rerun's (``Verdict.rerun_bound``: robots.txt,
+    the feed or a sitemap, the news list's first page, "Обяви"); each new article's and
+    notice's page, a split article's page 2 too, one under a second category's address
+    too that address (linked from the home page's "Култура" box); each new article's
+    card link where the card spells another address the server sends on (301: the
+    trailing slash toggled, ``Axes.spelling``; an old CMS's address, ``Axes.moved``
+    "old-all"); the host's other
+    spelling's robots.txt where the site links pages there (``Axes.links`` "www"), asked
+    once a run that follows such a link; and the list pages the shift makes the walk read
+    again. A newest-first list's walk goes on past a page holding anything new and stops
+    at the first page all known (``discover/walk.py``, ``ListingWalk``: all known, or
+    ``stop_after_known`` archived in a row): the new ones fill ``ceil(n / per_page)``
+    pages, so that many past the first. An oldest-first list's news land on its last
+    page and the pages they open after it, ``ceil(n / per_page)``, and the page past the
+    end its walk asks to see the list ended. The news sitemap's file where the map is an
+    index (its index counted in the rerun, its child changed). A gone article costs
+    nothing (no source lists it), a corrected one nothing (nothing says it changed)."""
+    notices = sum(path.startswith("notice:") for path in ns.new_paths)
+    new = len(ns.new_paths) - notices
+    pages = 0
+    if new and axes.pager != "none":
+        pages = math.ceil(new / axes.per_page) + (axes.order == "oldest")
+    hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
+    twin = 1 if new and axes.links == "www" else 0
+    maps = 1 if new and len(ns.site.roles.get("sitemap", "").split()) > 1 else 0
+    return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps
+
+
+def nights_seed(
+    seed: int, keep: Path | None = None, axes: Axes | None = None, today: dt.date | None = None
+) -> NightsVerdict:
+    """Seed ``seed``'s site crawled bare (run 1) and then on each night ``plan`` gives
+    it (a ``newsarchive crawl`` process each, one connection), each judged."""
+    today = today or dt.date.today()
+    axes = axes or choose(seed)
+    numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
+    nights = plan(seed, axes, numbers)
+    name = f"composed{seed}"
+    site0 = night_site(seed, 0, nights, today, axes).site
+    tb.BARE[name] = (site0.name, site0.origin, [site0.origin.partition("://")[2]])
+    expected: dict[str, dict[str, object]] = {}
+    runs: list[NightRun] = []
+    corrected: dict[str, int] = {}
+    fixes: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix=f"composed-nights-{seed}-") as folder:
+        tmp = keep or Path(folder)
+        db = tmp / "archive.db"
+        for night in range(len(nights) + 1):
+            ns = night_site(seed, night, nights, today, axes)
+            site = ns.site
+            for row in site.expected:  # (a row as first published: its first text)
+                expected.setdefault(url_key(str(row["url"])), row)
+            fixes.update(ns.corrections)
+            root = tmp / f"night{night}"
+            site.write(root)
+            with MirrorServer(root, quiet=True) as server:
+                code, err, asked = fault_crawl(tmp, name, server, db)
+                own = site.origin.partition("://")[2]
+                paths = [  # (a request of the host's other spelling named with it)
+                    path if host in ("", own) else f"{host}{path}"
+                    for path, host in zip(server.requests, server.hosts, strict=True)
+                ]
+            judged = Site(site.axes, site.name, site.origin, site.files)
+            judged.expected = list(expected.values())
+            verdict = verdict_of(seed, judged, db, asked, asked, paths)
+            rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]
+            bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
+            step = nights[night - 1].cell() if night else "run 1"
+            run = NightRun(night, step, code, err, asked, bound, paths)
+            run.failures += [line.strip() for line in details(verdict) if "rerun" not in line]
+            run.failures += [f"asked {p}, which robots.txt disallows" for p in
+                             disallowed(site, paths)]  # fmt: skip
+            if code != 0 or err.strip():
+                run.failures.append(f"exit {code}, stderr {err.strip()[-300:]!r}")
+            if asked > bound:
+                run.failures.append(f"asked {asked} > {bound}: {' '.join(paths)}")
+            keys = [url_key(u) for u in archived(db)]
+            if len(keys) != len(set(keys)):
+                run.failures.append("an address archived twice")
+            if night == len(nights):
+                corrected = _corrections(db, fixes, expected, run.failures)
+            runs.append(run)
+    return NightsVerdict(seed, axes, runs, corrected)
+
+
+def _corrections(
+    db: Path, fixes: dict[str, str], expected: dict[str, dict[str, object]], failures: list[str]
+) -> dict[str, int]:
+    """How the corrected articles stand after the last night: "updated" (the added
+    paragraph archived, the version it replaced kept in ``revisions``) or "kept" (as
+    first read); a failure where an update kept no revision."""
+    counts: dict[str, int] = {}
+    with closing(sqlite3.connect(db)) as conn:
+        rows = {
+            url_key(url): (text, kept)
+            for url, text, kept in conn.execute(
+                "SELECT url, text, (SELECT count(*) FROM revisions r WHERE r.article_id = a.id)"
+                " FROM articles a"
+            )
+        }
+    for key, extra in fixes.items():
+        text, kept = rows.get(key, ("", 0))
+        state = "updated" if extra in text else "kept"
+        counts[state] = counts.get(state, 0) + 1
+        if state == "updated" and not kept:
+            failures.append(f"{expected[key]['url']}: corrected with no revision kept")
+    return counts
+
+
+def nights_main(args: argparse.Namespace, out: Callable[[str], object]) -> int:
+    """``--nights``: per seed one row (run 1's requests; each night's happenings, its
+    requests and their bound, ``!`` failed; the corrections' fate) and each failure."""
+    out(NIGHTS_HEADER)
+    seeds = [args.seed] if args.seed is not None else range(args.start, args.start + args.seeds)
+    run = functools.partial(nights_seed, keep=args.keep if args.seed is not None else None)
+    verdicts = []
+    with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+        for verdict in pool.map(run, seeds):
+            verdicts.append(verdict)
+            out(verdict.row())
+            for each in verdict.runs:
+                for failure in each.failures:
+                    out(f"  night {each.night} [{each.plan}]: {failure[:400]}")
+                if args.seed is not None:
+                    out(f"  night {each.night} asked: {' '.join(each.paths)}")
+    failed = [v.seed for v in verdicts if not v.ok]
+    # (a seed whose run 1 fails already fails as ``run_seed`` judges it: a shape of one
+    # state of the site, not of time passing)
+    first = [v.seed for v in verdicts if v.runs[0].failures]
+    nights = [r for v in verdicts for r in v.runs[1:]]
+    fixes: dict[str, int] = {}
+    for v in verdicts:
+        for state, n in v.corrected.items():
+            fixes[state] = fixes.get(state, 0) + n
+    out(
+        f"{len(verdicts)} seeds, {len(nights)} nights, {len(failed)} failed;"
+        f" corrections {', '.join(f'{n} {s}' for s, n in sorted(fixes.items())) or 'none'}"
+        + (f"; failed seeds: {' '.join(map(str, failed))}" if failed else "")
+        + (f" ({len(first)} of them in run 1: {' '.join(map(str, first))})" if first else "")
+    )
+    return 2 if failed else 0
+
+
+__all__ = [
+    "NIGHTS_HEADER",
+    "Night",
+    "NightRun",
+    "NightSite",
+    "NightsVerdict",
+    "night_bound",
+    "night_site",
+    "nights_main",
+    "nights_seed",
+    "plan",
+    "url_key_path",
+]
