@@ -180,6 +180,10 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
         # a site builder's ?page= list whose page 2 answers 503 with Retry-After for the
         # whole first run, an article cut mid-body once, another gone for good (404)
         (6, ["busy-page", "cut-article", "gone"]),
+        # a site builder whose cards link every article by its old /index.php?id=N, sent
+        # on (301): the one answering 500 all the first run is named by the address the
+        # crawl asked, the old one (``sent_on_to``), not the path the fault was planted on
+        (35, ["error-article", "gone", "hang-list"]),
     ],
 )
 def test_a_composed_site_behind_a_failing_server_loses_no_article(

@@ -572,9 +572,15 @@ class Harvester:
         self.between()
         room = self.request_budget.room(self.fetcher.requests)
         # URLs failed in this run are still pending (retried next run): read past them
-        pending = [
-            u for u in self.frontier.pending(room + len(self.handled)) if u not in self.handled
-        ]
+        pending = []
+        for u in self.frontier.pending(room + len(self.handled)):
+            if u not in self.handled:
+                pending.append(u)
+            elif (found_by := self.archived.get(url_key(u))) is not None:
+                # archived in this run by another address sent on to it (a card's old
+                # link, 301), after its own entry failed or was left for a later batch:
+                # settled with no request, or it was asked again the next night
+                self._settled(u, State.DONE, found_by, message="")
         if pending:
             before(pending[0])
         urls = pending[:room]
