@@ -888,7 +888,7 @@ class Harvester:
         """``url`` has just joined an archived article (``_settle``): the date its card
         or feed entry gave it (``Frontier.listed``) dates that article if its page stated
         none (``Store.date_undated``), inside the caller's transaction. The card's offer
-        could not (``CrawlSources._date_undated``): ``url`` was new then, not yet one of
+        could not (``SourceReader._date_undated``): ``url`` was new then, not yet one of
         the article's URLs. A card linking ``/novini/x/`` the site sends on (301) to
         ``/novini/x``, which the sitemap queued and the run archived undated first
         (composed seed 225), or through a chain of redirects: the card's day was lost."""
