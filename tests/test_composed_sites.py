@@ -23,7 +23,7 @@ KEPT: dict[int, dict[str, object]] = {115: {"more": "link"}, 972: {"more": "link
 # (``choose(seed, rounds=3)``): the fourth axes have seeds of their own below
 THIRD = {0, 4, 23, 30, 57, 11, 78, 115, 124, 166, 224, 228, 408, 972, 216, 12, 618, 3}
 # seeds chosen for the fifth axes (the others are kept as four rounds composed them)
-FIFTH = {551, 280, 152}
+FIFTH = {551, 280, 152, 225, 822}
 
 
 def axes_of(seed: int) -> composed_sites.Axes:
@@ -87,6 +87,9 @@ def axes_of(seed: int) -> composed_sites.Axes:
         #      each answer>, the home page the list, "Начало" /index.php
         51,  # the same twin naming no canonical: one row by its words, dated by the card
         #      of its /novini/493-x, read after the undated /kultura/x (``_same_content``)
+        225,  # the day on the card alone, the card linking /novini/x/ sent on (301) to
+        #      /novini/x, which the sitemap queued first and the crawl archived undated:
+        #      the card's day dates it as the slashed address joins it (``_date_joined``)
     ],
 )
 def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
@@ -126,6 +129,19 @@ def test_a_home_list_of_bare_headlines_the_feed_carries_is_read_and_rests() -> N
     assert verdict.ok, composed_sites.details(verdict)
     assert verdict.found == verdict.expected == 15
     assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
+
+
+def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
+    """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
+    its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the
+    whole one alone); a nightly run reads the news sitemap, asked whole, which reaches
+    back to an archived article, and lets the whole sitemap rest as it would beside a
+    feed (``SourceReader._covered``): robots.txt, the news sitemap and the home page."""
+    verdict = composed_sites.run_seed(822, axes=axes_of(822))
+    assert verdict.axes.sitemap_form == "news" and not verdict.axes.feed, verdict.axes.short()
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 12
+    assert verdict.rerun_paths == ["/robots.txt", "/news-sitemap.xml", "/"]
 
 
 def test_a_seed_composes_the_same_site(tmp_path: Path) -> None:

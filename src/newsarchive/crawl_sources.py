@@ -117,6 +117,8 @@ class SourceReader:
         # what the run's sources did, and those resting (``crawl_rests``)
         self.tally = tally if tally is not None else SourceTally()
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
+        # the site's Google News sitemaps read in this run (``_covered``): a feed's kin
+        self._news_maps: set[str] = set()
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
         self._sitemaps_read = 0  # sitemap documents asked for in this run (SITEMAPS_PER_RUN)
         self._sitemaps_refused = 0  # and those the cap left unread
@@ -204,14 +206,12 @@ class SourceReader:
             resumes = state.failures > 0 and self._reaches(url, state.resume_page)
             whole = exploring or not self.frontier.read_before(url) or resumes
             self.feed(url, shapes=shapes, exploring=whole, state=state)
-        # The feeds cover the time since the last run: a sitemap read lately can wait.
-        covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         sitemaps = self._sitemaps_in_turn(sources.sitemaps)
         barren: list[str] = []
         for url in sitemaps:
             if url in skip or url_key(url) in self._children_named:
                 continue
-            if covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS):
+            if self._covered(read_feeds) and self.frontier.checked_within(url, SITEMAP_REST_DAYS):
                 self.tally.sitemaps_left = True  # (its children unread: their rests stand)
             elif self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0:
                 barren.append(url)
@@ -233,6 +233,18 @@ class SourceReader:
             self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
         return self._sources_failed - failed_before + rested
+
+    def _covered(self, read_feeds: list[str]) -> bool:
+        """Whether the time since the last run is covered, so that a sitemap read lately
+        can wait (``SITEMAP_REST_DAYS``): by the feeds read and the Google News sitemaps
+        read so far (``_news_maps``), each showing nothing slipped past it (``_quiet``).
+        A news sitemap lists the last two days' news, as a feed its latest posts: beside
+        one and no feed, the site's whole sitemap was read every night, one request over
+        a nightly run's (composed seeds' ``smf:news``). Asked before each sitemap, as the
+        news sitemap read before another covers that one; one never read, or not lately,
+        is read whatever covers (a first crawl reads the whole catalogue)."""
+        covering = [*read_feeds, *self._news_maps]
+        return bool(covering) and all(url in self._quiet for url in covering)
 
     def rested_due(self, rested: list[str], sources: Discovery) -> list[str]:
         """The rested listings (``Discovery.rested``) to walk in this run: each whose walk
@@ -359,7 +371,9 @@ class SourceReader:
         # no child (or theirs) failed, nor was left for a later run
         complete = self.report.listing_errors == errors and self._sitemaps_refused == refused
         verdicts = self._offer(articles)
-        if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
+        if depth == 0 and kind == SOURCE_SITEMAP and read.news:
+            self._news_maps.add(url)  # (a Google News sitemap: a feed's job, ``_covered``)
+        if (kind == SOURCE_FEED or url in self._news_maps) and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
         if (
@@ -379,7 +393,10 @@ class SourceReader:
         if complete:
             # An index is asked whole next time: its 304 would hide its children, whose
             # changes many CMSes never write into it (the same one request, a few KB).
-            self.frontier.save_validators(url, page, lastmod, validators=not sitemaps)
+            # So is a Google News sitemap: its 304 would not say it is one, to cover for
+            # the whole sitemap (``_covered``; the last two days' news, a few KB too).
+            whole = bool(sitemaps) or url in self._news_maps
+            self.frontier.save_validators(url, page, lastmod, validators=not whole)
         return None if unknown and not held else held
 
     def _in_turn(

@@ -881,12 +881,26 @@ class Harvester:
         transaction. One settled older than ``--since`` keeps the day that page states
         (``Frontier.settle``), as the page does: kept with the run's ``--since`` alone,
         each run reaching a little further back fetched it again, and the page it
-        redirects to with it, to drop both again."""
+        redirects to with it, to drop both again. The date its card or feed entry gave
+        ``url`` dates that article if its page stated none (``_date_joined``)."""
         if state is State.DONE and found_by is not None:
             with self.frontier.archiving(url):
                 self.store.add_url(url, found_by)
+                self._date_joined(url)
         else:
             self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
+
+    def _date_joined(self, url: str) -> None:
+        """``url`` has just joined an archived article (``_settle``): the date its card
+        or feed entry gave it (``Frontier.listed``) dates that article if its page stated
+        none (``Store.date_undated``), inside the caller's transaction. The card's offer
+        could not (``SourceReader._date_undated``): ``url`` was new then, not yet one of
+        the article's URLs. A card linking ``/novini/x/`` the site sends on (301) to
+        ``/novini/x``, which the sitemap queued and the run archived undated first
+        (composed seed 225), or through a chain of redirects: the card's day was lost."""
+        listed = self.frontier.listed([url])
+        if listed:
+            self.report.dated += self.store.date_undated(self.profile.id, listed)
 
     def _listed_at_identity(
         self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,
