@@ -231,3 +231,15 @@ def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None
     assert [r.requests for r in verdict.runs[1:]] == [7, 7, 7]
     assert all("/novini?start=3" in r.paths for r in verdict.runs[1:])
     assert verdict.corrected == {"kept": 2}
+
+
+def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() -> None:
+    """``--nights`` seed 107 (Joomla, its news list ``<article data-href>`` cards, each
+    clickable as a whole, a relative day in the card's ``posted-on`` after its ``<h2>``,
+    the day printed nowhere else): on the third night four news of "вчера" were
+    archived undated, the card's whole text its link's and "Заглавие вчера" read as
+    prose (``cards.beside_heading``); "преди 2 дни" on the same page was dated."""
+    verdict = composed_sites.nights_seed(107)
+    assert [r.plan for r in verdict.runs] == ["run 1", "+3 ~", "+2", "+4 -410"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert not any("published None" in f for r in verdict.runs for f in r.failures)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.cards import Link, _classes, find_cards, text_words
+from newsarchive.discover.cards import Link, _classes, find_cards, teased, text_words
 from newsarchive.discover.items import group_runs
+from newsarchive.discover.listings import card_date
 
 
 def _cards(body: str) -> list[tuple[str, str, str]]:
@@ -151,3 +154,26 @@ def test_the_parts_of_one_items_block_are_no_list_of_items() -> None:
     runs = _runs("".join(story.format(k=k) for k in (1, 2, 3)))
     assert ["1", "2", "3"] in runs
     assert ["1", "1", "2", "2", "3", "3"] not in runs
+
+
+def test_a_card_that_is_one_link_is_dated_beside_its_heading_not_in_its_rest() -> None:
+    """A card clickable as a whole (``<article data-href>``) or an ``<a>`` around its
+    heading and its day: "вчера" after the title is its date (``Card.beside``), while
+    ``rest``, what ``teased`` reads, stays empty; "вчера" inside the heading is none."""
+    body = (
+        "<main><article data-href='/novini/1'><header><h2>Кметът откри залата</h2>"
+        "<span class='posted-on'>вчера</span></header><p>Текст на новината тук.</p></article>"
+        "<a href='/novini/2'><h3>Нов автобус</h3><span>вчера</span></a>"
+        "<a href='/novini/3'><h3>Какво стана вчера</h3></a></main>"
+    )
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    nodes = tree.css("[data-href], a[href]")
+    links = [
+        Link(n, n.attributes.get("href") or n.attributes.get("data-href") or "", text_words(n))
+        for n in nodes
+    ]
+    cards = find_cards(links)
+    today = dt.date(2026, 12, 5)
+    assert [card_date(c, today=today) for c in cards] == [dt.date(2026, 12, 4)] * 2 + [None]
+    assert [c.rest for c in cards] == ["", "", ""]
+    assert not any(teased(c) for c in cards)

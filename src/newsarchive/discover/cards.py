@@ -56,10 +56,12 @@ class Card:
 
     ``text`` (the card's text, cut at ``_TEXT_LIMIT``), ``rest`` (that text without the
     card's own link texts, where a date beside the headline is found before a date the
-    headline mentions: "… в сила от 01.01.2015 г.") and ``parts`` (the URL split for shape
-    matching) are worked out when first asked for, then kept: most cards of a page are
-    never asked. (Plain memo fields, not ``functools.cached_property``: that takes a lock
-    per read on Python 3.11, a tenth of the time of a 30,000-link page.)
+    headline mentions: "… в сила от 01.01.2015 г."), ``beside`` (``rest``, or the text
+    beside the heading of a card that is all one link: ``beside_heading``) and ``parts``
+    (the URL split for shape matching) are worked out when first asked for, then kept:
+    most cards of a page are never asked. (Plain memo fields, not
+    ``functools.cached_property``: that takes a lock per read on Python 3.11, a tenth of
+    the time of a 30,000-link page.)
     """
 
     node: LexborNode
@@ -69,6 +71,7 @@ class Card:
     link_words: int
     _text: str | None = field(default=None, repr=False)
     _rest: str | None = field(default=None, repr=False)
+    _beside: str | None = field(default=None, repr=False)
     _parts: UrlParts | None = field(default=None, repr=False)
 
     @property
@@ -91,6 +94,15 @@ class Card:
         return self._rest
 
     @property
+    def beside(self) -> str:
+        """The text a date beside the headline is read in (``listings.card_date``):
+        ``rest``, or where that is empty, the card being all its link's text,
+        ``beside_heading``."""
+        if self._beside is None:
+            self._beside = self.rest or beside_heading(self)
+        return self._beside
+
+    @property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -104,6 +116,28 @@ class Card:
     def path(self) -> str:
         """The URL's path, raw (``normalize_url`` output: "scheme://host/path?query")."""
         return split_normal(self.url)[1]
+
+
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+def beside_heading(card: Card) -> str:
+    """A card's text without its heading's, for a card whose link text is all its text:
+    a card clickable as a whole (``<article data-href>``, a row's ``onclick``) or an
+    ``<a>`` around a heading and a date. Its ``rest`` is empty, and its date was read in
+    its whole text, where "вчера" after the title ("Заглавие вчера …") runs on from a
+    word as prose does (``relative_dates.stands_as_date``) and the card was undated,
+    though its own element printed the day apart. Without the heading the day word
+    stands first, as beside a headline link. "" for a card with no heading (its whole
+    text is its headline, as a bare link's). Only the date is read here: ``rest`` stays
+    what the card shows beside its links (``teased``)."""
+    if card.node.child is None:
+        return ""
+    heading = card.node.css_first(_HEADINGS)
+    said = text_words(heading) if heading is not None else ""
+    if not said or said not in card.text:
+        return ""
+    return " ".join(card.text.replace(said, " ", 1).split())
 
 
 # words a card shows beside its links' texts for them to be a teaser, not a label

@@ -351,7 +351,8 @@ def card_date(
     month_first: bool = False,
 ) -> dt.date | None:
     """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
-    headline first, then in it (a card that is one big link). ``memo`` keeps what one
+    headline first (``Card.beside``: on a card that is one big link, beside its
+    heading), then in it. ``memo`` keeps what one
     page's texts gave: many cards of a listing carry the same day's date and nothing else.
 
     ``today``: the listing page's fetch moment (``Page.fetched_at``), which a card's
@@ -368,7 +369,7 @@ def _dated_text(
 ) -> tuple[str, dt.date, Published | None] | None:
     """The text of the card its date is read from (``card_date``), that date, and the
     card's ``<time datetime>`` stamp where that is what dates it (``_card_stamp``)."""
-    for text in (card.rest, card.text):
+    for text in (card.beside, card.text):
         if (text, month_first) not in memo:
             hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
             found = parse_text_date(text, today=today, month_first=month_first) if hinted else None
