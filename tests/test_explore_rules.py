@@ -1137,14 +1137,15 @@ _HEADLINES = [
 ]
 
 
-def _bare_home(fed: int, *, listed_news: bool = False) -> dict[str, str]:
+def _bare_home(fed: int, *, listed_news: int = 0) -> dict[str, str]:
     """A small municipality's home page listing twelve bare headlines (no day, teaser
     or picture) at its old addresses, ``/index.php?mod=news&id=N`` (sent on, 301, to
     ``/novini/N-slug``), a "Култура" box copying three of them into ``/kultura/``, the
     menu's "Обяви" (three dated notices) and a feed naming the newest ``fed`` at their
     new addresses; its titles as a feed writes them (plain quotes and spaces, where the
     home page has „…“ and ``&nbsp;``), one headline cut short with "…" on the page.
-    ``listed_news``: the menu's "Новини" lists the feed's addresses, dated."""
+    ``listed_news``: the menu's "Новини" lists the newest so many at the feed's
+    addresses, dated, and links its page 2."""
     shown = [t.replace(" в ", " в&nbsp;") for t in _HEADLINES]
     shown[1] = "Започна записването за безплатни курсове…"
     rows = "".join(
@@ -1178,9 +1179,10 @@ def _bare_home(fed: int, *, listed_news: bool = False) -> dict[str, str]:
         cards = "".join(
             f'<div class="item"><span class="date">{28 - i}.11.2026</span><h3><a href="/novini/'
             f'{500 - i}-n">{t}</a></h3></div>'
-            for i, t in enumerate(_HEADLINES)
+            for i, t in enumerate(_HEADLINES[:listed_news])
         )
-        pages["/novini.php"] = f"<html><body><h1>Новини</h1>{cards}</body></html>"
+        pager = '<a href="/novini.php?page=2">Следваща</a>' if listed_news < len(_HEADLINES) else ""
+        pages["/novini.php"] = f"<html><body><h1>Новини</h1>{cards}{pager}</body></html>"
     return pages
 
 
@@ -1208,13 +1210,16 @@ def test_a_home_list_of_bare_headlines_is_read_where_the_feed_titles_most_not_al
     assert "https://www.t.bg/" not in found.listings, found
 
 
-def test_bare_headlines_titled_as_a_sections_news_in_the_feed_are_no_list() -> None:
-    """The same home page, but the menu's "Новини" lists the feed's addresses: the
-    headlines are that section's news under the CMS's other addresses (round 119's
-    kamenyak), and a feed titling them proves no list of the home's own."""
+@pytest.mark.parametrize("listed", [12, 3])
+def test_bare_headlines_titled_as_a_sections_news_in_the_feed_are_no_list(listed: int) -> None:
+    """The same home page, but the menu's "Новини" lists the feed's addresses (all, or
+    the newest three and a page 2, composed seed 114: the older in its folder, reached
+    by its pager): the headlines are that section's news under the CMS's other
+    addresses (round 119's kamenyak), and a feed titling them proves no list of the
+    home's own."""
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
-    with pages_fetcher(_bare_home(10, listed_news=True), profile.hosts, options) as fetcher:
+    with pages_fetcher(_bare_home(10, listed_news=listed), profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     assert "https://www.t.bg/" not in (*found.listings, *found.rested), found
     assert "https://www.t.bg/novini.php" in found.listings, found

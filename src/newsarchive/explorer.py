@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -653,18 +653,10 @@ class _Explorer:
         day, adds nothing a night."""
         if url in self.listings:
             return False
-        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
-        folders = {stream_folder(f"https://{key}") for key in listed}
-        leaves = {leaf_token(key) for key in listed}
+        outside = self.unlisted()
 
         def unlisted(cards: list[str]) -> list[str]:
-            return [
-                card
-                for card in cards
-                if url_key(card) not in listed
-                and stream_folder(card) not in folders
-                and leaf_token(url_key(card)) not in leaves
-            ]
+            return [card for card in cards if outside(card)]
 
         found = unlisted(news)
         held = {stream_folder(card) for card in found}
@@ -691,6 +683,25 @@ class _Explorer:
             )
         self.read_home(url, f"{how} in {held.pop()}", shown)
         return True
+
+    def unlisted(self) -> Callable[[str], bool]:
+        """Whether an address is none a listing kept lists: not its key (``url_key``),
+        nor in a folder its items live in (``stream_folder``: its pager reaches the
+        rest), nor named as one of them is (``leaf_token``: the same news at the CMS's
+        other address)."""
+        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
+        folders = {stream_folder(f"https://{key}") for key in listed}
+        leaves = {leaf_token(key) for key in listed}
+
+        def outside(url: str) -> bool:
+            key = url_key(url)
+            return (
+                key not in listed
+                and stream_folder(url) not in folders
+                and leaf_token(key) not in leaves
+            )
+
+        return outside
 
     def read_home(self, url: str, how: str, shown: set[str]) -> None:
         """The home page (or its frame, ``url``) read as a listing, second, after the
@@ -754,15 +765,17 @@ class _Explorer:
         """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the
         card's own address, or else the one item whose title is the card's headline (a
         link text of it, ``headlines.same_headline``) at an address no listing kept
-        lists: an item a section lists is that section's news, which the box repeats
-        under other addresses (round 119's kamenyak), no proof of a list of its own.
+        lists, nor in a folder one lists (``unlisted``): an item a section lists is that
+        section's news, which the box repeats under other addresses (round 119's
+        kamenyak; composed seed 114's "Култура" box of copies at ``/kultura/x`` of the
+        news "Новини" lists on its later pages), no proof of a list of its own.
         Titles are in hand, so this asks nothing; a headline two items share tells none."""
         fed = self.fed or set()
-        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
+        outside = self.unlisted()
         titled = [
             (key, title)
             for key, title in self.feed_titles.items()
-            if key in fed and key not in listed
+            if key in fed and outside(f"https://{key}")
         ]
         found: dict[str, str] = {}
         for card in cards:
