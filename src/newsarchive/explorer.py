@@ -730,7 +730,9 @@ class _Explorer:
         (composed seed 618: eleven into ``index.php?mod=news&id=N``, the feed's ten
         ``/novini/2026-11-30-slug``, none of them "carried" by address, and the oldest
         never reached). Their keys join the home's (``listed``), so the feed is seen
-        to carry its news and the list rests."""
+        to carry its news and the list rests. Each folder's box of them is weighed apart
+        (``headline_boxes``), the first the feed carries so read: 618's "Култура" box
+        beside the list copies four into ``/kultura/``."""
         if self.home_headlines is None or not self.feeds or not self.listings:
             return
         url, shown, texts = (
