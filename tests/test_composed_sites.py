@@ -131,6 +131,23 @@ def test_a_home_list_of_bare_headlines_the_feed_carries_is_read_and_rests() -> N
     assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
 
 
+@pytest.mark.parametrize("rounds", [4, 5])
+def test_bare_headlines_at_old_addresses_the_feed_titles_are_read_and_rest(rounds: int) -> None:
+    """Seed 618 as four rounds compose it, and five: the home page's eleven bare
+    headlines link the old ``index.php?mod=news&id=N``, sent on (301) to the
+    ``/novini/2026-11-30-slug`` the feed of the newest ten names, and a "Култура" box
+    copies four into ``/kultura/``. The feed carries ten of them by their titles
+    (``explorer.feed_carrying``), the box in ``/index.php`` weighed apart from the
+    other (``explorer.headline_boxes``): the home list is walked once and rested, the
+    oldest read (before: 13 of 14, it was never asked); a nightly run stays three."""
+    axes = composed_sites.choose(618, rounds=rounds)
+    assert axes.moved == "old-all", axes.short()
+    verdict = composed_sites.run_seed(618, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 14
+    assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the

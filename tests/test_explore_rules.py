@@ -1119,3 +1119,107 @@ def test_two_dated_news_over_their_pages_pager_are_a_list() -> None:
     assert not pair(_pair_page(numbers, cards=1))
     # a page elsewhere (an article) whose pager leads to the list's pages: not its own
     assert not pair(_pair_page(numbers), "https://www.x.bg/novini/319-drugo/")
+
+
+_HEADLINES = [
+    "Общината ремонтира покрива на читалището в село Ябълково",
+    "Започна записването за безплатни курсове по английски",
+    "Кметът посади дъб пред новото кметство",
+    "Децата от ДГ „Слънце“ рисуваха есента",
+    "Нова линия на автобуса до гарата от понеделник",
+    "Съветниците приеха наредбата за зелените площи",
+    "Читалището кани на вечер на поезията в петък",
+    "Почистиха коритото на реката преди зимата",
+    "Раздадоха помощи за отопление на сто семейства",
+    "Ремонтът на улица „Васил Левски“ приключи",
+    "Библиотеката получи дарение от двеста книги",
+    "Събор на народните занаяти в неделя на площада",
+]
+
+
+def _bare_home(fed: int, *, listed_news: int = 0) -> dict[str, str]:
+    """A small municipality's home page listing twelve bare headlines (no day, teaser
+    or picture) at its old addresses, ``/index.php?mod=news&id=N`` (sent on, 301, to
+    ``/novini/N-slug``), a "Култура" box copying three of them into ``/kultura/``, the
+    menu's "Обяви" (three dated notices) and a feed naming the newest ``fed`` at their
+    new addresses; its titles as a feed writes them (plain quotes and spaces, where the
+    home page has „…“ and ``&nbsp;``), one headline cut short with "…" on the page.
+    ``listed_news``: the menu's "Новини" lists the newest so many at the feed's
+    addresses, dated, and links its page 2."""
+    shown = [t.replace(" в ", " в&nbsp;") for t in _HEADLINES]
+    shown[1] = "Започна записването за безплатни курсове…"
+    rows = "".join(
+        f'<div class="news-item"><h3><a href="/index.php?mod=news&amp;id={500 - i}">{t}</a>'
+        "</h3></div>"
+        for i, t in enumerate(shown)
+    )
+    box = "".join(f'<li><a href="/kultura/k{i}.php">{_HEADLINES[i]}</a></li>' for i in (0, 4, 8))
+    menu = '<li><a href="/obyavi.php">Обяви</a></li><li><a href="/kontakti.php">Контакти</a></li>'
+    if listed_news:
+        menu = '<li><a href="/novini.php">Новини</a></li>' + menu
+    head = '<link rel="alternate" type="application/rss+xml" title="Новини" href="/rss.xml">'
+    items = "".join(
+        f"<item><title>{t.replace('„', '&quot;').replace('“', '&quot;')}</title>"
+        f"<link>https://www.t.bg/novini/{500 - i}-n</link></item>"
+        for i, t in enumerate(_HEADLINES[:fed])
+    )
+    notices = "".join(
+        f'<li><span class="date">{d:02d}.11.2026</span> <a href="/obyavi/o{d}.php">Обява за'
+        f" прекъсване на водата номер {d}</a></li>"
+        for d in (24, 20, 12)
+    )
+    pages = {
+        "/": f'<html><head>{head}</head><body><nav><ul class="menu"><li><a href="/">Начало'
+        f'</a></li>{menu}</ul></nav><main><h1>Община</h1><div class="news-list">{rows}'
+        f"</div><section><h2>Култура</h2><ul>{box}</ul></section></main></body></html>",
+        "/obyavi.php": f"<html><body><h1>Обяви</h1><ul>{notices}</ul></body></html>",
+        "/rss.xml": f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>',
+    }
+    if listed_news:
+        cards = "".join(
+            f'<div class="item"><span class="date">{28 - i}.11.2026</span><h3><a href="/novini/'
+            f'{500 - i}-n">{t}</a></h3></div>'
+            for i, t in enumerate(_HEADLINES[:listed_news])
+        )
+        pager = '<a href="/novini.php?page=2">Следваща</a>' if listed_news < len(_HEADLINES) else ""
+        pages["/novini.php"] = f"<html><body><h1>Новини</h1>{cards}{pager}</body></html>"
+    return pages
+
+
+@pytest.mark.parametrize(
+    ("fed", "read"),
+    [(10, True), (7, True), (12, False), (6, False), (3, False)],
+)
+def test_a_home_list_of_bare_headlines_is_read_where_the_feed_titles_most_not_all(
+    fed: int, read: bool
+) -> None:
+    """Composed seed 618: the home page's bare headlines link the old addresses, sent on
+    (301) to the new ones the feed names, so the feed carried none of them by address,
+    and a "Култура" box beside them led into a second folder: the home page was never
+    read as its list, and the oldest headline, past the feed's newest ten, never asked.
+    A headline is in the feed where an item's title is it (``headlines.same_headline``),
+    and the box of them in one folder is weighed apart from the others
+    (``explorer.headline_boxes``): read where the feed carries more than half, not all
+    (then the feed shows them all), and rested beside the feed."""
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(_bare_home(fed), profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/rss.xml",), found
+    assert ("https://www.t.bg/" in found.rested) is read, found
+    assert "https://www.t.bg/" not in found.listings, found
+
+
+@pytest.mark.parametrize("listed", [12, 3])
+def test_bare_headlines_titled_as_a_sections_news_in_the_feed_are_no_list(listed: int) -> None:
+    """The same home page, but the menu's "Новини" lists the feed's addresses (all, or
+    the newest three and a page 2, composed seed 114: the older in its folder, reached
+    by its pager): the headlines are that section's news under the CMS's other
+    addresses (round 119's kamenyak), and a feed titling them proves no list of the
+    home's own."""
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(_bare_home(10, listed_news=listed), profile.hosts, options) as fetcher:
+        found = explore(fetcher, profile)
+    assert "https://www.t.bg/" not in (*found.listings, *found.rested), found
+    assert "https://www.t.bg/novini.php" in found.listings, found

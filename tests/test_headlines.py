@@ -22,7 +22,7 @@ from newsarchive.archive.frontier import (
 )
 from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
-from newsarchive.discover.headlines import headline_mark, normal_headline, retitled
+from newsarchive.discover.headlines import headline_mark, normal_headline, retitled, same_headline
 from newsarchive.discover.walk import Seen
 from newsarchive.models import SOURCE_FEED, Article, Candidate, Page
 
@@ -263,3 +263,28 @@ def test_a_listing_card_retitled_has_its_article_read_again_a_truncated_one_not(
     ]
     assert _offered(frontier, cards) == 1
     assert frontier.pending() == [urls[0]]
+
+
+@pytest.mark.parametrize(
+    ("card", "title", "same"),
+    [
+        ("Кметът посади дъб пред&nbsp;кметството".replace("&nbsp;", "\u00a0"),
+         "Кметът посади дъб пред кметството", True),
+        ("Децата от ДГ „Слънце“ рисуваха есента", 'Децата от ДГ "Слънце" рисуваха есента', True),
+        ("НОВА ЛИНИЯ НА АВТОБУСА – ОТ ПОНЕДЕЛНИК", "Нова линия на автобуса - от понеделник", True),
+        ("Започна записването за безплатни курсове…",
+         "Започна записването за безплатни курсове по английски", True),
+        ("Започна записването…", "Започна записването за безплатни курсове", False),  # (2 words)
+        ("Започна записването за безплатни курсове",
+         "Започна записването за безплатни курсове по английски", False),  # (no "…")
+        ("Нова линия на автобуса до гарата", "Нова линия на автобуса до летището", False),
+        ("", "Нова линия", False),
+    ],
+)  # fmt: skip
+def test_a_cards_headline_is_a_feed_items_title_as_written_or_cut_with_an_ellipsis(
+    card: str, title: str, same: bool
+) -> None:
+    """``explorer.feed_carrying`` tells a home box's headline the feed's item under
+    another address by this alone: typography, spacing and case set aside, or the card
+    cut with "…" at three words at least, which the title begins with; nothing looser."""
+    assert same_headline(card, title) is same

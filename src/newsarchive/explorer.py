@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -72,6 +72,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
+from newsarchive.discover.headlines import same_headline
 from newsarchive.discover.index_pages import listing_index
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
@@ -222,6 +223,19 @@ def newest_first(
     return len(days) < 2 or all(a >= b for a, b in pairwise(days))
 
 
+@dataclass(frozen=True)
+class HomeHeadlines:
+    """A home page's bare headlines (no day, teaser or picture), unlisted, where nothing
+    told them news while it was weighed (``_Explorer.home_news_list``): the home page
+    (or its frame), its boxes of them (each ``MIN_ITEMS`` at least, in one folder, in
+    the page's order), its cards' keys and each headline's link texts."""
+
+    url: str
+    boxes: tuple[tuple[str, ...], ...]
+    shown: set[str]
+    texts: dict[str, tuple[str, ...]]
+
+
 class _Explorer:
     def __init__(self, fetcher: Fetcher, profile: Profile, budget: int) -> None:
         self.fetcher, self.profile, self.budget = fetcher, profile, budget
@@ -254,6 +268,8 @@ class _Explorer:
         # (``one_listing_per_stream``): a list of all news (``Discovery.all_news``)
         self.all_news = ""
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
+        # every feed entry's key -> its title, of each feed read (``home_headlines_fed``)
+        self.feed_titles: dict[str, str] = {}
         # feeds announced outside the site's folder -> whether they list its news
         # (``add_announced``)
         self.outside_feeds: dict[str, bool] = {}
@@ -262,9 +278,8 @@ class _Explorer:
         self.home_items: tuple[str, ...] = ()
         # the home page read as the list of news no section lists (``home_news_list``)
         self.home_news = ""
-        # its bare headlines, unlisted, in one folder, where no more told them news: the
-        # home page, those headlines and its cards' keys (``home_headlines_fed``)
-        self.home_headlines: tuple[str, list[str], set[str]] | None = None
+        # its bare headlines, unlisted, where no more told them news (``home_headlines_fed``)
+        self.home_headlines: HomeHeadlines | None = None
         # listings walked once and then every few days, not every night: the home news
         # list beside a feed carrying its newest (``one_listing_beside_a_feed``)
         self.resting: list[str] = []
@@ -368,6 +383,9 @@ class _Explorer:
         # a relative link resolves against where the feed was found, as the crawl reads it
         where = page.final_url if page is not None else url
         links = [u for e in entries if not e.is_sitemap if (u := normalize_url(e.url, where))]
+        for entry in entries:
+            if entry.title and not entry.is_sitemap and (u := normalize_url(entry.url, where)):
+                self.feed_titles.setdefault(url_key(u), entry.title)
         self.samples += [u for u in links if on_site(u, self.profile)][:3]
         if entries and self.fed is None:
             self.fed = {url_key(u) for u in links}
@@ -635,18 +653,10 @@ class _Explorer:
         day, adds nothing a night."""
         if url in self.listings:
             return False
-        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
-        folders = {stream_folder(f"https://{key}") for key in listed}
-        leaves = {leaf_token(key) for key in listed}
+        outside = self.unlisted()
 
         def unlisted(cards: list[str]) -> list[str]:
-            return [
-                card
-                for card in cards
-                if url_key(card) not in listed
-                and stream_folder(card) not in folders
-                and leaf_token(url_key(card)) not in leaves
-            ]
+            return [card for card in cards if outside(card)]
 
         found = unlisted(news)
         held = {stream_folder(card) for card in found}
@@ -657,8 +667,10 @@ class _Explorer:
             found = [card for card in bare if card in told]
             held = {stream_folder(card) for card in found}
             if len(found) < MIN_ITEMS or len(held) != 1:
-                if len(bare) >= MIN_ITEMS and len({stream_folder(card) for card in bare}) == 1:
-                    self.home_headlines = url, bare, shown  # (the feed may tell: found later)
+                boxes = headline_boxes(bare)
+                if boxes:  # (the feed may tell: found later)
+                    texts = {card.url: card.link_texts for card in undated}
+                    self.home_headlines = HomeHeadlines(url, boxes, shown, texts)
                 return False
             if self.in_sitemap(found):
                 return False
@@ -671,6 +683,25 @@ class _Explorer:
             )
         self.read_home(url, f"{how} in {held.pop()}", shown)
         return True
+
+    def unlisted(self) -> Callable[[str], bool]:
+        """Whether an address is none a listing kept lists: not its key (``url_key``),
+        nor in a folder its items live in (``stream_folder``: its pager reaches the
+        rest), nor named as one of them is (``leaf_token``: the same news at the CMS's
+        other address)."""
+        listed: set[str] = set().union(*(self.listed.get(one, set()) for one in self.listings))
+        folders = {stream_folder(f"https://{key}") for key in listed}
+        leaves = {leaf_token(key) for key in listed}
+
+        def outside(url: str) -> bool:
+            key = url_key(url)
+            return (
+                key not in listed
+                and stream_folder(url) not in folders
+                and leaf_token(key) not in leaves
+            )
+
+        return outside
 
     def read_home(self, url: str, how: str, shown: set[str]) -> None:
         """The home page (or its frame, ``url``) read as a listing, second, after the
@@ -687,29 +718,81 @@ class _Explorer:
         links is most often news a section lists under another address (Drupal's
         ``/node/231`` for ``/novini/slug``, Joomla's ``component/content/article/620``),
         whose pages would pass ``dated_article``; but a feed, found after the home page
-        was weighed (``home_news_list``), carrying most of them under the box's own
-        addresses proves them the site's news, dated there. The home page is then read
-        as its list, beside the feed, rested (``one_listing_beside_a_feed``): walked once,
-        then every few days. Not where every headline is in the feed (it shows them all,
-        and the list would be dropped), or the sitemap names them all (``in_sitemap``)."""
+        was weighed (``home_news_list``), carrying most of them proves them the site's
+        news, dated there. The home page is then read as its list, beside the feed,
+        rested (``one_listing_beside_a_feed``): walked once, then every few days. Not
+        where every headline is in the feed (it shows them all, and the list would be
+        dropped), or the sitemap names them all (``in_sitemap``).
+
+        The feed carries a headline under the box's own address, or under another the
+        feed alone names (``feed_carrying``): a site that moved its news keeps its old
+        addresses on the home page, sent on (301) to the new ones the feed names
+        (composed seed 618: eleven into ``index.php?mod=news&id=N``, the feed's ten
+        ``/novini/2026-11-30-slug``, none of them "carried" by address, and the oldest
+        never reached). Their keys join the home's (``listed``), so the feed is seen
+        to carry its news and the list rests. Each folder's box of them is weighed apart
+        (``headline_boxes``), the first the feed carries so read: 618's "Култура" box
+        beside the list copies four into ``/kultura/``."""
         if self.home_headlines is None or not self.feeds or not self.listings:
             return
-        url, bare, shown = self.home_headlines
+        url, shown, texts = (
+            self.home_headlines.url,
+            self.home_headlines.shown,
+            self.home_headlines.texts,
+        )
         if url in self.listings:
             return
         if self.fed is None:
             self.is_feed(self.feeds[0], telling=True)  # (read by the crawl next)
-        fed = self.fed or set()
-        carried = [card for card in bare if url_key(card) in fed]
-        if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare) or carried == bare:
+        for box in self.home_headlines.boxes:
+            bare = list(box)
+            carriers = self.feed_carrying(bare, texts)
+            carried = [card for card in bare if card in carriers]
+            if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare) or carried == bare:
+                continue
+            break
+        else:
             return
         if self.in_sitemap(bare):
             return
+        moved = sum(url_key(card) != carriers[card] for card in carried)
         how = (
-            f"{len(bare)} bare headlines, {len(carried)} of them in the feed,"
-            f" in {stream_folder(bare[0])}"
+            f"{len(bare)} bare headlines, {len(carried)} of them in the feed"
+            + (f" ({moved} by their headline, at the address they are sent on to)" if moved else "")
+            + f", in {stream_folder(bare[0])}"
         )
-        self.read_home(url, how, shown)
+        self.read_home(url, how, shown | set(carriers.values()))
+
+    def feed_carrying(self, cards: list[str], texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
+        """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the
+        card's own address, or else the one item whose title is the card's headline (a
+        link text of it, ``headlines.same_headline``) at an address no listing kept
+        lists, nor in a folder one lists (``unlisted``): an item a section lists is that
+        section's news, which the box repeats under other addresses (round 119's
+        kamenyak; composed seed 114's "Култура" box of copies at ``/kultura/x`` of the
+        news "Новини" lists on its later pages), no proof of a list of its own.
+        Titles are in hand, so this asks nothing; a headline two items share tells none."""
+        fed = self.fed or set()
+        outside = self.unlisted()
+        titled = [
+            (key, title)
+            for key, title in self.feed_titles.items()
+            if key in fed and outside(f"https://{key}")
+        ]
+        found: dict[str, str] = {}
+        for card in cards:
+            if (key := url_key(card)) in fed:
+                found[card] = key
+                continue
+            named = {
+                item
+                for item, title in titled
+                for text in texts.get(card, ())
+                if same_headline(text, title)
+            }
+            if len(named) == 1:
+                found[card] = named.pop()
+        return found
 
     def in_sitemap(self, urls: list[str]) -> bool:
         """Whether the site's sitemap (the first found) names every one of ``urls``: an
@@ -1455,6 +1538,18 @@ class _Explorer:
         if kept:
             self.fed = set().union(*kept.values())
         return bool(kept)
+
+
+def headline_boxes(bare: list[str]) -> tuple[tuple[str, ...], ...]:
+    """A home page's bare headlines (``bare``, in the page's order) by the folder each
+    leads into (``stream_folder``), the folders of ``MIN_ITEMS`` or more: the news list
+    lives in one, where a box beside it may copy a few of them into another (a
+    "Култура" box's ``/kultura/x``, composed seed 618) and services or documents lead
+    into several, a few each."""
+    folders: dict[str, list[str]] = {}
+    for card in bare:
+        folders.setdefault(stream_folder(card), []).append(card)
+    return tuple(tuple(box) for box in folders.values() if len(box) >= MIN_ITEMS)
 
 
 class ExploredUntilRested(HostResting):

@@ -85,6 +85,25 @@ def retitled(card: str, archived: str) -> bool:
     return sum(word in held for word in words) >= SAME_STORY * len(words)
 
 
+def same_headline(card: str, title: str) -> bool:
+    """Whether a card's link text (``card``) is the headline ``title`` (a feed item's):
+    equal once spacing, typography and case are set aside (``normal_headline``: a
+    page's ``&nbsp;`` after a one-letter word, its „…“ where the feed has "…"), or
+    cut short with an ending "…" (of ``MIN_WORDS`` words at least) the title begins
+    with. No more: what tells a home box's headline the feed's item under another
+    address (``explorer.home_headlines_fed``) must not take one story for another."""
+    shown, whole = normal_headline(card), normal_headline(title)
+    if not shown or not whole:
+        return False
+    if shown == whole:
+        return True
+    cut = _ELLIPSIS.search(shown)
+    if cut is None:
+        return False
+    shown = shown[: cut.start()]
+    return len(_WORD.findall(shown)) >= MIN_WORDS and whole.startswith(shown)
+
+
 def headline_mark(card: str) -> str:
     """A short fingerprint of a card's headline as it compares (``normal_headline``):
     what the frontier keeps of the card that had its article read again, so a card that
