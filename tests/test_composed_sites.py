@@ -260,3 +260,19 @@ def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() ->
     assert [r.plan for r in verdict.runs] == ["run 1", "+3 ~", "+2", "+4 -410"]
     assert verdict.ok, [r.failures for r in verdict.runs]
     assert not any("published None" in f for r in verdict.runs for f in r.failures)
+
+
+def test_an_undated_home_list_beside_a_newer_box_stops_at_its_first_page_all_known() -> None:
+    """``--nights`` seed 245 (Joomla, its home news list of ``?start=`` pages of four,
+    the day only in the address, beside a "Култура" box linking a new article's second
+    address): walked by the days its articles state, the page's days ran back twice, the
+    list's then the box's, read as no order, and the second night's walk read every page
+    of the list (``/?start=8``, 9 requests > 8). The list's order is its own block's
+    (``walk.list_days``): the walk stops at its first page all known."""
+    verdict = composed_sites.nights_seed(245)
+    assert [r.plan for r in verdict.runs] == ["run 1", "+1n", "+2 -404", "+4"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert "/?start=8" in verdict.runs[0].paths
+    assert "/?start=4" in verdict.runs[2].paths
+    assert "/?start=8" not in verdict.runs[2].paths
+    assert verdict.runs[2].requests == 8

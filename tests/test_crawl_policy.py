@@ -635,6 +635,59 @@ def test_a_list_by_date_under_a_pinned_notice_still_stops_at_its_known_page() ->
     assert walk.stop is Stop.KNOWN
 
 
+def _walk_boxed(
+    walk: ListingWalk, pages: dict[int, tuple[list[Seen], list[int]]], box: list[int]
+) -> list[int]:
+    """A walk over pages of cards dated by ``pages`` (November's days, in order), each
+    page opening with a box of known links of its own block, dated by ``box``."""
+    fetched: list[int] = []
+    last = max(pages)
+    while (step := walk.page()) is not None:
+        _, number = step
+        fetched.append(number)
+        seen, days = pages[number]
+        placed = [("box", f"box{k}") for k in range(len(box))]
+        placed += [("list", f"p{number}-{k}") for k in range(len(days))]
+        urls = [url for _, url in placed]
+        next_url = page(number + 1) if number < last else None
+        verdicts = [KNOWN] * len(box) + seen
+        walk.listed(
+            Listed(
+                next_url, verdicts, items=urls, dates=_dated([*box, *days]), places=placed,
+                dated=urls,
+            )
+        )  # fmt: skip
+    return fetched
+
+
+def test_a_list_by_date_beside_a_box_of_newer_links_still_stops_at_its_known_page() -> None:
+    """A home list printing no days (walked by those its articles state) beside a box of
+    later news ("Култура", linking new articles' second addresses): the page's days run
+    back twice, the list's and the box's, yet the list is by date; the order judged over
+    the list's own block, the incremental stop holds (composed ``--nights`` seed 245)."""
+    pages = {
+        1: ([NEW, KNOWN, KNOWN, KNOWN], [20, 18, 15, 12]),
+        2: ([KNOWN, KNOWN, KNOWN, KNOWN], [10, 8, 6, 4]),
+        3: ([KNOWN, KNOWN], [3, 2]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_boxed(walk, pages, box=[29, 25, 22]) == [1, 2]
+    assert walk.stop is Stop.KNOWN
+
+
+def test_a_list_by_most_read_beside_a_box_by_date_reads_past_its_known_pages() -> None:
+    """The other way round: a box of the latest news by date beside a list by "most
+    read" is no order of the list's; its new article on the last page is still read."""
+    pages = {
+        1: ([NEW, KNOWN, KNOWN], [28, 20, 24]),
+        2: ([KNOWN, KNOWN, KNOWN], [26, 22, 14]),
+        3: ([NEW], [27]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_boxed(walk, pages, box=[29, 25]) == [1, 2, 3]
+    assert walk.stop is Stop.END
+
+
 def _list_walk(
     walk: ListingWalk, pages: dict[int, list[str]], box: Sequence[str] = ()
 ) -> list[int]:

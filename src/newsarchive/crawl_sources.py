@@ -782,11 +782,17 @@ class SourceReader:
             old = self._older_articles(links, room)
         # (a listing printing no dates runs by the days its articles state, read by now;
         # days, as a moment and a day do not compare)
-        dates = listed or self.harvest.stated_days(urls)
+        days = {c.url: local_date(c.listed_date) for c in links if c.listed_date}
+        days = days or self.harvest.stated_days(urls)
         if index is not None:
             walk.listed(Listed(index.older, seen, entries=index.entries))
             return
-        walk.listed(Listed(next_url, seen, old, urls, dates, own_news=own, places=places))
+        walk.listed(
+            Listed(
+                next_url, seen, old, urls, list(days.values()), own_news=own, places=places,
+                dated=list(days),
+            )
+        )  # fmt: skip
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one

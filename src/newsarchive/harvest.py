@@ -546,13 +546,15 @@ class Harvester:
             self._failed(message)
         self.walled.clear()
 
-    def stated_days(self, urls: list[str]) -> list[dt.date]:
-        """The days the articles at ``urls`` state, in their order (those that state one):
-        read in this run, or archived before. A listing that prints no dates beside its
-        links still runs newest or oldest first by them."""
+    def stated_days(self, urls: list[str]) -> dict[str, dt.date]:
+        """The day the article at each of ``urls`` states, in their order (those that
+        state one): read in this run, or archived before. A listing that prints no dates
+        beside its links still runs newest or oldest first by them; each day keyed by its
+        link, as the walk judges that order by the links of the page's own list, not a
+        side box's (``walk.list_days``)."""
         stored = self.store.published_days([u for u in urls if url_key(u) not in self.days])
-        days = (self.days.get(url_key(url)) or stored.get(url) for url in urls)
-        return [day for day in days if day is not None]
+        days = ((url, self.days.get(url_key(url)) or stored.get(url)) for url in urls)
+        return {url: day for url, day in days if day is not None}
 
     def older_of(self, urls: list[str]) -> str | None:
         """Where the "« Предишна новина" of the last of ``urls`` archived leads (a

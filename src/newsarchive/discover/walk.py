@@ -170,7 +170,8 @@ class Listed:
     the days the page prints beside them (those it prints: the order of the listing), or
     for a page printing none, the days those of its articles read so far state.
     ``places``: where on the page each link stood, ``(block, url)`` (``Place``); none
-    given, every link stood in one block.
+    given, every link stood in one block. ``dated``: the link each of ``dates`` is the
+    day of (none given, not known), for the order of the page's own list (``list_days``).
     """
 
     next_url: str | None
@@ -186,6 +187,7 @@ class Listed:
     # the page is an index (``index_pages.Index``): the list pages it lists, newest first,
     # read next; ``next_url`` is then the index before it, read once they are
     entries: Sequence[str] = ()
+    dated: Sequence[str] = ()
 
 
 class WalkSettings(TypedDict, total=False):
@@ -511,7 +513,11 @@ class ListingWalk:
             self._first_newest = max(listed.dates, default=None) if forward else None
             self._judge(listed.dates)
         self._skipped = self._skipped or bool(old)
-        self._unordered = self._unordered or unordered(listed.dates)
+        # (a page is in no order only if its own list is in none: a side box's links,
+        # dated after the list's, leave it ordered)
+        self._unordered = self._unordered or (
+            unordered(listed.dates) and unordered(list_days(listed))
+        )
         # (oldest first, each page forward is newer: neither an old nor a known page ends
         # it; nor does a page whose own dates run oldest first, before the order is known)
         if old and listed.old >= new and not self.ascending and not rising(listed.dates):
@@ -780,6 +786,27 @@ def _list_block(here: Sequence[Place]) -> str | None:
     """The block holding most of a page's cards (the first so, on a tie), None for none."""
     counts = Counter(block for block, _ in here)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def list_days(listed: Listed) -> Sequence[dt.date]:
+    """The days of a page's own list, in its order: those of the links standing in the
+    block holding most of its cards (``_list_block``, as ``overlap`` tells the list),
+    or all the page's where the links the days belong to are not known, or fewer than
+    two of the list's are dated. A home page's list printing no days, walked by the days
+    its articles state, stands beside a "Култура" box linking newer articles (a new one's
+    second address): the page's days run back twice, read as no order (``unordered``),
+    so every night's walk read the list to its end where it stops at the first page all
+    known; the box says nothing of the list's order."""
+    if not listed.dated or not listed.places:
+        return listed.dates
+    block = _list_block(listed.places)
+    where: dict[str, str] = {}
+    for at, url in listed.places:
+        where.setdefault(url, at)
+    days = [
+        day for day, url in zip(listed.dates, listed.dated, strict=True) if where.get(url) == block
+    ]
+    return days if len(days) > 1 else listed.dates
 
 
 def rising(days: Sequence[dt.date]) -> bool:
