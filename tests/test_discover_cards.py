@@ -159,7 +159,9 @@ def test_the_parts_of_one_items_block_are_no_list_of_items() -> None:
 def test_a_card_that_is_one_link_is_dated_beside_its_heading_not_in_its_rest() -> None:
     """A card clickable as a whole (``<article data-href>``) or an ``<a>`` around its
     heading and its day: "вчера" after the title is its date (``Card.beside``), while
-    ``rest``, what ``teased`` reads, stays empty; "вчера" inside the heading is none."""
+    ``rest`` stays empty; "вчера" inside the heading is none. ``teased`` reads
+    ``beside`` too: the clickable card's teaser is beside its heading (composed seed
+    6546), the others show a day or nothing beside theirs."""
     body = (
         "<main><article data-href='/novini/1'><header><h2>Кметът откри залата</h2>"
         "<span class='posted-on'>вчера</span></header><p>Текст на новината тук.</p></article>"
@@ -176,4 +178,4 @@ def test_a_card_that_is_one_link_is_dated_beside_its_heading_not_in_its_rest() -
     today = dt.date(2026, 12, 5)
     assert [card_date(c, today=today) for c in cards] == [dt.date(2026, 12, 4)] * 2 + [None]
     assert [c.rest for c in cards] == ["", "", ""]
-    assert not any(teased(c) for c in cards)
+    assert [teased(c) for c in cards] == [True, False, False]

@@ -129,8 +129,8 @@ def beside_heading(card: Card) -> str:
     word as prose does (``relative_dates.stands_as_date``) and the card was undated,
     though its own element printed the day apart. Without the heading the day word
     stands first, as beside a headline link. "" for a card with no heading (its whole
-    text is its headline, as a bare link's). Only the date is read here: ``rest`` stays
-    what the card shows beside its links (``teased``)."""
+    text is its headline, as a bare link's). ``rest`` stays what the card shows beside
+    its links; ``beside`` is read for its date and its teaser (``teased``)."""
     if card.node.child is None:
         return ""
     heading = card.node.css_first(_HEADINGS)
@@ -147,8 +147,12 @@ TEASER_WORDS = 5
 def teased(card: Card) -> bool:
     """Whether a card shows more than its link: a teaser of ``TEASER_WORDS`` words
     at least beside its headline, or a picture, as a list of news shows each item, where
-    a box of services or documents is a column of bare links."""
-    return len(card.rest.split()) >= TEASER_WORDS or card.node.css_first("img") is not None
+    a box of services or documents is a column of bare links. The teaser is read in
+    ``Card.beside``: a card clickable as a whole (``<article data-href>``, composed seed
+    6546) has its heading and teaser both in its one link's text, its ``rest`` empty,
+    and was taken for a bare headline (eleven undated home cards into Drupal's old
+    ``/node/N`` never probed, none archived)."""
+    return len(card.beside.split()) >= TEASER_WORDS or card.node.css_first("img") is not None
 
 
 def text_words(node: LexborNode) -> str:
