@@ -364,9 +364,7 @@ def _a_caption(node: LexborNode) -> bool:
     ("<div><img width=64></div><div><span>Jane Doe</span> …")."""
     if node.tag in _CAPTION_BOXES or within(node, _CAPTION_BOXES):
         return True
-    line: LexborNode | None = node
-    while line is not None and line.tag not in blocks.BLOCK_TAGS:
-        line = line.parent
+    line = _line_element(node)
     if line is None or line.tag in ("body", "html"):
         return False
     before = line.prev
@@ -455,12 +453,13 @@ def _texts_after(node: LexborNode) -> Iterator[LexborNode]:
         node = parent
 
 
-def _line_element(text: LexborNode) -> LexborNode | None:
-    """The element ``text`` starts a line in: its nearest block ancestor."""
-    node = text.parent
-    while node is not None and node.tag not in blocks.BLOCK_TAGS:
-        node = node.parent
-    return node
+def _line_element(node: LexborNode) -> LexborNode | None:
+    """The element ``node`` (a text, or an element) stands in a line of: itself if it is
+    a block, else its nearest block ancestor."""
+    line: LexborNode | None = node
+    while line is not None and line.tag not in blocks.BLOCK_TAGS:
+        line = line.parent
+    return line
 
 
 def _dated_box(line_box: LexborNode, headline: LexborNode) -> bool:
