@@ -733,20 +733,14 @@ class _Explorer:
         to carry its news and the list rests. Each folder's box of them is weighed apart
         (``headline_boxes``), the first the feed carries so read: 618's "Култура" box
         beside the list copies four into ``/kultura/``."""
-        if self.home_headlines is None or not self.feeds or not self.listings:
-            return
-        url, shown, texts = (
-            self.home_headlines.url,
-            self.home_headlines.shown,
-            self.home_headlines.texts,
-        )
-        if url in self.listings:
+        home = self.home_headlines
+        if home is None or not self.feeds or not self.listings or home.url in self.listings:
             return
         if self.fed is None:
             self.is_feed(self.feeds[0], telling=True)  # (read by the crawl next)
-        for box in self.home_headlines.boxes:
+        for box in home.boxes:
             bare = list(box)
-            carriers = self.feed_carrying(bare, texts)
+            carriers = self.feed_carrying(bare, home.texts)
             carried = [card for card in bare if card in carriers]
             if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare) or carried == bare:
                 continue
@@ -761,7 +755,7 @@ class _Explorer:
             + (f" ({moved} by their headline, at the address they are sent on to)" if moved else "")
             + f", in {stream_folder(bare[0])}"
         )
-        self.read_home(url, how, shown | set(carriers.values()))
+        self.read_home(home.url, how, home.shown | set(carriers.values()))
 
     def feed_carrying(self, cards: list[str], texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the
