@@ -382,16 +382,20 @@ class _Explorer:
         entries = self.parse_feed(page.content) if page is not None else []
         # a relative link resolves against where the feed was found, as the crawl reads it
         where = page.final_url if page is not None else url
-        links = [u for e in entries if not e.is_sitemap if (u := normalize_url(e.url, where))]
-        for entry in entries:
-            if entry.title and not entry.is_sitemap and (u := normalize_url(entry.url, where)):
-                self.feed_titles.setdefault(url_key(u), entry.title)
+        titled = [
+            (u, e.title) for e in entries if not e.is_sitemap if (u := normalize_url(e.url, where))
+        ]
+        links = [u for u, _ in titled]
+        keys = {url_key(u) for u in links}
+        for u, title in titled:
+            if title:
+                self.feed_titles.setdefault(url_key(u), title)
         self.samples += [u for u in links if on_site(u, self.profile)][:3]
         if entries and self.fed is None:
-            self.fed = {url_key(u) for u in links}
+            self.fed = set(keys)  # (its own: the caller keeps the one returned)
         if not entries:
             return None, set()
-        return (where if on_site(where, self.profile) else url), {url_key(u) for u in links}
+        return (where if on_site(where, self.profile) else url), keys
 
     def run(self) -> Discovery:
         home = absolute(self.profile, self.profile.home)
