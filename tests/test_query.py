@@ -217,6 +217,16 @@ def test_any_input_gives_hits_or_a_query_error(small_archive: Path, text: str) -
             pytest.fail("search ran but count failed")
 
 
+@pytest.mark.parametrize("text", ["«*\n0»", "«\n»"])
+def test_a_query_error_quoting_a_newline_is_one_line(text: str) -> None:
+    """What hypothesis found: a query typed across lines inside «…», quoted back by the
+    error, made it two lines. The newline is written as ``\\n`` now."""
+    with pytest.raises(QueryError) as raised:
+        parse_query(text)
+    assert "\n" not in str(raised.value)
+    assert "\\n" in str(raised.value)
+
+
 def test_title_scope_parses_words_phrases_prefixes_and_exclusions() -> None:
     q = parse_query('title:община title:"нов парк" title:соц* -title:мост улици')
     assert q.groups == [

@@ -89,7 +89,16 @@ class ProfileError(NewsarchiveError):
 
 
 class QueryError(NewsarchiveError):
-    """A search query cannot be parsed."""
+    """A search query cannot be parsed. Its message quotes what was typed, which may hold
+    a newline (a query pasted across lines: "«*\n0»"), so it is made one line here
+    (``safe_text.as_one_line``: the newline written ``\n``), for every caller of the
+    API as the command line's error line is, whichever of the parser's many messages
+    quotes it."""
+
+    def __init__(self, message: str) -> None:
+        from newsarchive.safe_text import as_one_line
+
+        super().__init__(as_one_line(message))
 
 
 # The forms a date typed by a user takes (``archive.query.parse_date``), named by its
