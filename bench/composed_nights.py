@@ -49,7 +49,7 @@ from composed_axes import Axes, choose
 from composed_faults import fault_crawl, url_key_path
 from composed_judge import Verdict, details, disallowed, verdict_of
 from composed_texts import ARTICLES, AUTHORS, CORRECTIONS, LATER, LATER_NOTICES
-from composed_writer import Article, Composer, Site
+from composed_writer import Article, Composer, Site, site_today
 from discovery_bench import archived
 from newsarchive.discover.urls import url_key
 from newsarchive.mirror import MirrorServer
@@ -245,7 +245,7 @@ def nights_seed(
 ) -> NightsVerdict:
     """Seed ``seed``'s site crawled bare (run 1) and then on each night ``plan`` gives
     it (a ``newsarchive crawl`` process each, one connection), each judged."""
-    today = today or dt.date.today()
+    today = today or site_today()
     axes = axes or choose(seed)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)

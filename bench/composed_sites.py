@@ -21,7 +21,8 @@ files and ``expected.json``), ``composed_judge`` (``run_seed``: crawl and ``Verd
 ``composed_cut`` (``--cut``) and ``composed_faults`` (``--faults``). Their names are
 importable from here too (``composed_sites.choose``, ``.compose``, ``.run_seed``, ...).
 
-Dates are counted from today (the tests' snapshot day under pytest): articles in the
+Dates are counted from today on Sofia's clock (``site_today``: the tests' snapshot day
+under pytest, the real one for the modes whose crawls are processes): articles in the
 weeks before it, events in the months after, so a seed composes the same site on the
 same day and a site whose verdict holds on any day.
 

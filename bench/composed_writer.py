@@ -2,7 +2,8 @@
 axes compose (``Composer``), with its ``expected.json`` (the truth a crawl is judged by)
 and ``boilerplate.json`` as the mirrors have them (``Site``).
 
-Dates are counted from today (the tests' snapshot day under pytest): articles in the
+Dates are counted from today on Sofia's clock (``site_today``: the tests' snapshot day
+under pytest, the real one for the modes whose crawls are processes): articles in the
 weeks before it, events in the months after, so a seed composes the same site on the
 same day and a site whose verdict holds on any day.
 """
@@ -46,6 +47,7 @@ from composed_texts import (
     WEEKDAYS,
     WORKING_HOURS,
 )
+from newsarchive.site_clock import on_site_clock
 
 
 @dataclass
@@ -1438,7 +1440,19 @@ class Composer:
         return moves
 
 
+def site_today() -> dt.date:
+    """Today on Sofia's clock, the clock the crawler counts a card's "вчера" and "преди 2
+    дни" from (``site_clock``): the day a site is composed from by default. The machine's
+    own day (UTC here) is the day before from 22:00 (21:00 in summer) to midnight, when
+    every relative date a site printed was read a day later than composed. Read from this
+    process's clock: a mode whose crawls run in processes of their own (``--cut``,
+    ``--faults``, ``--nights``), which keep the real clock, is tested on the real clock
+    too (``real_clock``), not the snapshot's day the tests' clock is set to."""
+    return on_site_clock(dt.datetime.now(dt.UTC)).date()
+
+
 def compose(seed: int, today: dt.date | None = None, axes: Axes | None = None) -> Site:
-    """The site seed ``seed`` composes, dated from ``today``; ``axes``: other variants
-    than the seed's (a failing seed reduced to the few that fail, its words the same)."""
-    return Composer(seed, today or dt.date.today(), axes).compose()
+    """The site seed ``seed`` composes, dated from ``today`` (``site_today``); ``axes``:
+    other variants than the seed's (a failing seed reduced to the few that fail, its
+    words the same)."""
+    return Composer(seed, today or site_today(), axes).compose()

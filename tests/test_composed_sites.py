@@ -189,6 +189,7 @@ def test_a_date_only_on_the_card_survives_a_sitemap_listing_the_news() -> None:
     assert verdict.ok, composed_sites.details(verdict)
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> None:
     """``--cut``'s judgement at two fixed points of seed 2 (WordPress, "Актуално" under
     "Пресцентър", a feed, a sitemap of every page, "Обяви" beside the news; 23 requests
@@ -204,6 +205,7 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
     assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 @pytest.mark.parametrize(
     ("seed", "kinds"),
     [
@@ -235,6 +237,7 @@ def test_a_composed_site_behind_a_failing_server_loses_no_article(
     assert verdict.codes == (1, 0, 0)
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None:
     """``--nights``: seed 3 (Joomla, its list a table of ``?start=`` pages of three whose
     cards alone date the news, relatively: "вчера", "преди 3 дни") crawled bare, then on
@@ -253,6 +256,7 @@ def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None
     assert verdict.corrected == {"kept": 2}
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() -> None:
     """``--nights`` seed 107 (Joomla, its news list ``<article data-href>`` cards, each
     clickable as a whole, a relative day in the card's ``posted-on`` after its ``<h2>``,
@@ -265,6 +269,7 @@ def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() ->
     assert not any("published None" in f for r in verdict.runs for f in r.failures)
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_an_undated_home_list_beside_a_newer_box_stops_at_its_first_page_all_known() -> None:
     """``--nights`` seed 245 (Joomla, its home news list of ``?start=`` pages of four,
     the day only in the address, beside a "Култура" box linking a new article's second
