@@ -13,10 +13,12 @@ transaction with its frontier state; a page's items in one transaction of their 
 One page linked under two spellings (``/x`` and ``/x/``) is fetched once where the run
 can know it is one page: a redirect to a URL fetched in this run, or queued to be, is
 not followed (the redirecting URL shares that page's fate and becomes one of its
-article's URLs), and a queued URL is not fetched once it is the address a page archived
-in this run ended up at, or the canonical that page declares and differs from it only by
-a trailing slash. Two spellings nothing says are one page are both fetched (a site may
-serve two pages there): the store's same-content rule judges them.
+article's URLs), nor one to an article an earlier run archived (``Harvester._joined``),
+unless the URL asked is asked again on purpose, and a queued URL is not fetched once it
+is the address a page archived in this run ended up at, or the canonical that page
+declares and differs from it only by a trailing slash. Two spellings nothing says are
+one page are both fetched (a site may serve two pages there): the store's same-content
+rule judges them.
 """
 
 from __future__ import annotations
