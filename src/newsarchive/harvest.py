@@ -13,10 +13,12 @@ transaction with its frontier state; a page's items in one transaction of their 
 One page linked under two spellings (``/x`` and ``/x/``) is fetched once where the run
 can know it is one page: a redirect to a URL fetched in this run, or queued to be, is
 not followed (the redirecting URL shares that page's fate and becomes one of its
-article's URLs), and a queued URL is not fetched once it is the address a page archived
-in this run ended up at, or the canonical that page declares and differs from it only by
-a trailing slash. Two spellings nothing says are one page are both fetched (a site may
-serve two pages there): the store's same-content rule judges them.
+article's URLs), nor one to an article an earlier run archived (``Harvester._joined``),
+unless the URL asked is asked again on purpose, and a queued URL is not fetched once it
+is the address a page archived in this run ended up at, or the canonical that page
+declares and differs from it only by a trailing slash. Two spellings nothing says are
+one page are both fetched (a site may serve two pages there): the store's same-content
+rule judges them.
 """
 
 from __future__ import annotations
@@ -486,6 +488,10 @@ class Harvester:
     # this run's URLs whose fetch ended at another page, by URL key: that page's key
     # (a redirect followed, or one to a page fetched on its own: ``Elsewhere``)
     moved: dict[str, str] = field(default_factory=dict)
+    # the keys of the site's articles the archive held as the run's fetching began
+    # (``Store.article_keys``, read once: the fetching threads ask no SQLite), so a
+    # redirect to one is not followed (``_fetch_batch``'s ``elsewhere``); None until read
+    earlier: frozenset[str] | None = None
     # the day each page fetched in this run states, by URL key (one older than --since,
     # never archived, too): how a listing printing no dates runs (``stated_days``)
     days: dict[str, dt.date] = field(default_factory=dict)
@@ -598,6 +604,8 @@ class Harvester:
             return not self.request_budget.spent(self.fetcher.requests)
 
         queued = {url_key(url) for url in urls}
+        earlier = self._earlier(urls)
+        asked_again = set(validators or ())
 
         def elsewhere(url: str, target: str) -> NotFollowed | None:  # (fetching threads: no SQLite)
             if self.sent_away(url, target):
@@ -607,6 +615,8 @@ class Harvester:
                 key in queued or key in self.fates or key in self.shells
             ):  # (a held shell's redirects wait for its verdict, as any page's)
                 return NotFollowed.FETCHED
+            if key in earlier and url not in asked_again and url_key(url) not in earlier:
+                return NotFollowed.ARCHIVED  # (``_joined``)
             return None
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
@@ -642,6 +652,27 @@ class Harvester:
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
+
+    def _earlier(self, urls: list[str]) -> frozenset[str]:
+        """The site's archived article keys (``earlier``), read the first time a batch
+        has URLs to fetch; none under ``--refresh``, which means every page asked again.
+        A redirect to one of them from a URL that is none of them, and not asked "changed
+        since?" (``--recheck``, ``Frontier.relisted``: asked again on purpose), is another
+        address of an article an earlier run archived: a resumed crawl's card linking
+        ``/novini/x/`` (301 to ``/novini/x``, archived before the cut) fetched the article
+        again, and its page 2, as did a nightly run the first night a card showed it."""
+        if self.options.refresh or not urls:
+            return frozenset()
+        if self.earlier is None:
+            self.earlier = self.store.article_keys(self.profile.id)
+        return self.earlier
+
+    def _joined(self, url: str, result: Elsewhere) -> None:
+        """``url`` redirects to ``result.page``, an article the archive held as the run
+        began (``NotFollowed.ARCHIVED``): settled as that article, with no request there,
+        ``url`` joining its addresses (``_settle``), so no later run asks it again."""
+        self.handled.add(url)
+        self._settled(url, State.DONE, result.page, message="")
 
     def _a_list(self, url: str) -> None:
         """``url``, queued as an article, is a page the crawl knows as a list
@@ -716,6 +747,9 @@ class Harvester:
             self.moved[url_key(url)] = url_key(ended)
         if isinstance(result, Elsewhere) and result.why is NotFollowed.FETCHED:
             self._redirected(url, result)
+            return
+        if isinstance(result, Elsewhere) and result.why is NotFollowed.ARCHIVED:
+            self._joined(url, result)
             return
         identity = self._carry_out(url, result, listed, judged)
         if url not in self.handled:

