@@ -56,7 +56,7 @@ from composed_judge import Verdict, details, disallowed, verdict_of
 from composed_texts import ARTICLES, AUTHORS, CORRECTIONS, LATER, LATER_NOTICES
 from composed_writer import Article, Composer, Site, site_today
 from discovery_bench import archived
-from newsarchive.crawl_sources import SITEMAP_REST_DAYS
+from newsarchive.crawl_sources import FRESH_CHILD_REST_HOURS, SITEMAP_REST_DAYS
 from newsarchive.discover.urls import url_key
 from newsarchive.explorer import REEXPLORE_DAYS
 from newsarchive.mirror import MirrorServer
@@ -274,18 +274,24 @@ class Rests:
     ``newsarchive.explorer``) and the days each rested source was last asked:
     every sitemap document not asked in ``SITEMAP_REST_DAYS`` (a sitemap a feed or a
     news sitemap covers rests a week, then is read again: its index and children at
-    most); and, ``REEXPLORE_DAYS`` after the last exploration, the site explored again,
+    most); a sitemap index's newest child every night, a day being more than
+    ``FRESH_CHILD_REST_HOURS`` (on the real clock it rests, the nights seconds apart);
+    and, ``REEXPLORE_DAYS`` after the last exploration, the site explored again,
     as run 1 explored it (its requests for anything but an article's page: the
     articles are known, not fetched again)."""
 
     maps: dict[str, int] = field(default_factory=dict)  # path -> day last asked
     explored: int = 0
 
-    def due(self, day: int, site: Site, first: NightRun) -> int:
-        extra = sum(
-            day - self.maps.get(path, 0) >= SITEMAP_REST_DAYS
-            for path in site.roles.get("sitemap", "").split()
-        )
+    def due(self, day: int, ns: NightSite, first: NightRun) -> int:
+        site, maps = ns.site, ns.site.roles.get("sitemap", "").split()
+        extra = sum(day - self.maps.get(path, 0) >= SITEMAP_REST_DAYS for path in maps)
+        hours = 24 * (day - max(self.maps.values(), default=0))
+        if len(maps) > 1 and not ns.new_paths and not extra and hours >= FRESH_CHILD_REST_HOURS:
+            # an index's newest child, asked every night whatever the index says once
+            # ``FRESH_CHILD_REST_HOURS`` have passed (``night_bound`` counts it where
+            # the night brought news)
+            extra += 1
         if day - self.explored >= REEXPLORE_DAYS:
             self.explored = day
             articles = {url_key_path(str(row["url"]), site.origin) for row in site.expected}
@@ -354,7 +360,7 @@ def nights_seed(
             verdict = verdict_of(seed, judged, db, asked, asked, paths)
             rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]
             bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
-            due = rests.due(days[night], site, runs[0]) if days and night else 0
+            due = rests.due(days[night], ns, runs[0]) if days and night else 0
             bound += due
             if days:
                 rests.read(days[night], paths)
