@@ -162,9 +162,12 @@ class FaultVerdict:
 FAULT_HEADER = f"{'seed':>5} {'exits':>7} {'requests':>10}  verdict  faults (kind:met)  | axes"
 
 
-def fault_crawl(tmp: Path, name: str, server: MirrorServer, db: Path) -> tuple[int, str, int]:
+def fault_crawl(
+    tmp: Path, name: str, server: MirrorServer, db: Path, clock: dict[str, str] | None = None
+) -> tuple[int, str, int]:
     """One ``newsarchive crawl`` (one connection, no delay, short timeout and backoff):
-    its exit status, stderr and requests."""
+    its exit status, stderr and requests. ``clock``: environment that moves its clock
+    (``composed_clock.moved_env``)."""
     import subprocess
 
     before = len(server.requests)
@@ -173,7 +176,7 @@ def fault_crawl(tmp: Path, name: str, server: MirrorServer, db: Path) -> tuple[i
         str(tb.profile(tmp, name)), "--base-url", server.url, "--delay", "0", "--db", str(db),
         "--connections", "1",
     ]  # fmt: skip
-    env = {**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT)}
+    env = {**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT), **(clock or {})}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     return done.returncode, done.stderr, len(server.requests) - before
 

@@ -7,15 +7,18 @@ card moves on to the next page; some nights nothing new; now and then an older a
 removed (its page answering 404 or 410: it stays archived) or one corrected (a
 paragraph added).
 
-The site's days are counted so that every date is at most yesterday: run 1 is crawled
-as if on day ``T0 = today - nights`` (the seed's articles ``T0 - 1`` and before), night
-``k`` on ``T0 + k``, its new articles published on ``T0 + k - 1``, the day of the crawl
-before (the last night's on yesterday). What a server prints counted from the moment
-it answers (relative card dates, "вчера") is counted from today, as a script prints it:
-the crawler's clock is the real one and cannot be moved, so it sees the nights a few
-seconds apart, which only its rests by the clock tell (``Discovery.rested``, a sitemap
-read weekly): none of those lose an article here, the feed or the list showing each
-new one.
+The crawler's clock is moved where libfaketime is installed (``composed_clock``): run 1
+is crawled at 03:00 in Sofia on day ``T0``, night ``k`` on the day ``gaps`` gives (the
+next day, or a long weekend, a week, 40 days on), the last on today; the seed's
+articles are ``T0 - 1`` and before; a night's news come out on a day since the crawl
+before (after 08:00, or after midnight on a site whose times are past midnight, so
+after that crawl's 03:00), and what the server prints counted from the moment it
+answers (relative card dates, "вчера") is counted from the night's own day, as the
+crawler counts it. So the rules that rest by the clock are exercised: a sitemap a
+feed covers read again a week on, the site explored again a month on (``Rests``).
+Without libfaketime (or ``--real-clock``) the crawls keep the real clock, seconds
+apart: run 1 on ``T0 = today - nights``, night ``k``'s news on ``T0 + k - 1``, what
+the server prints counted from today; the rests are never reached.
 
 Each night judged (``night_verdict``): every article published so far archived exactly
 once with its title, day and text (a removed one too, as first read), nothing else; exit
@@ -23,7 +26,7 @@ once with its title, day and text (a removed one too, as first read), nothing el
 the archive keeps what it first read; a nightly run refetches an archived article only
 when what it reads anyway says it changed (README, "Silent edits are kept": a card or
 feed headline rewritten, a feed or sitemap entry dated after its last fetch), which an
-added paragraph is not, and a night here is seconds after the last fetch, so the
+added paragraph is not, however long after the last fetch the night is, so the
 correction is not expected that night: it is counted (``updated``/``kept``), not failed,
 but an updated text must have kept the version it replaced (``revisions``) and must
 still hold every first paragraph.
@@ -34,6 +37,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import itertools
 import math
 import random
 import sqlite3
@@ -46,12 +50,15 @@ from pathlib import Path
 
 import torture_bench as tb
 from composed_axes import Axes, choose
+from composed_clock import NO_FAKETIME, crawl_moment, faketime_lib, gaps, moved_env, stamp_files
 from composed_faults import fault_crawl, url_key_path
 from composed_judge import Verdict, details, disallowed, verdict_of
 from composed_texts import ARTICLES, AUTHORS, CORRECTIONS, LATER, LATER_NOTICES
 from composed_writer import Article, Composer, Site, site_today
 from discovery_bench import archived
+from newsarchive.crawl_sources import FRESH_CHILD_REST_HOURS, SITEMAP_REST_DAYS
 from newsarchive.discover.urls import url_key
+from newsarchive.explorer import REEXPLORE_DAYS
 from newsarchive.mirror import MirrorServer
 
 
@@ -114,13 +121,23 @@ class NightSite:
 
 
 def night_site(
-    seed: int, night: int, nights: list[Night], today: dt.date, axes: Axes | None = None
+    seed: int,
+    night: int,
+    nights: list[Night],
+    today: dt.date,
+    axes: Axes | None = None,
+    days: list[int] | None = None,
 ) -> NightSite:
     """Seed ``seed``'s site as it is on night ``night`` (0: run 1), ``nights`` having
-    passed by then (``plan``), the last of them crawled ``today``."""
-    first = today - dt.timedelta(days=len(nights))
+    passed by then (``plan``), the last of them crawled ``today``. ``days``: each
+    crawl's day counted from run 1's (``composed_clock.gaps``), the crawler's clock
+    moved to it, and the server's "today" too; without, the nights are a day apart and
+    what the server prints is counted from ``today`` (the real clock's nights)."""
+    first = today - dt.timedelta(days=days[-1] if days else len(nights))
     composer = Composer(seed, first, axes)
-    composer.today = today  # (what is printed counted from the answer's moment)
+    # (what is printed counted from the answer's moment)
+    composer.today = first + dt.timedelta(days=days[night]) if days else today
+    when_rng = random.Random(seed * 7919 + 3060)  # (the days news come out after a gap)
     picked = {a.title for a in composer.articles}
     pool = [x for x in ARTICLES if x[0] not in picked] + LATER
     rng = random.Random(seed * 7919 + 2970)
@@ -130,6 +147,11 @@ def night_site(
     late = composer.axes.clock != "local"
     for step in nights[:night]:
         day = first + dt.timedelta(days=step.number - 1)
+        if days:  # (a day since the crawl before; after midnight, a late site's, so
+            # published after that crawl's 03:00 and before this one's)
+            day = first + dt.timedelta(
+                days=when_rng.randint(days[step.number - 1], days[step.number] - 1) + late
+            )
         slots = sorted(
             rng.sample([(h, m) for h in ((0, 1) if late else range(8, 17)) for m in (5, 20, 40)],
                        step.new)
@@ -183,9 +205,12 @@ class NightRun:
     bound: int
     paths: list[str]
     failures: list[str] = field(default_factory=list)
+    gap: int = 0  # days since the crawl before, the clock moved (0: not moved)
+    rests: int = 0  # of ``bound``, what rests by the clock allow (``Rests``)
 
     def cell(self) -> str:
-        return f"{self.requests}/{self.bound}{'!' if self.failures else ''}"
+        rests = f"(+{self.rests})" if self.rests else ""
+        return f"{self.requests}/{self.bound}{rests}{'!' if self.failures else ''}"
 
 
 @dataclass
@@ -200,7 +225,9 @@ class NightsVerdict:
         return not any(run.failures for run in self.runs)
 
     def row(self) -> str:
-        nights = " ".join(f"[{r.plan}] {r.cell()}" for r in self.runs[1:])
+        nights = " ".join(
+            f"[{f'{r.gap}d ' if r.gap else ''}{r.plan}] {r.cell()}" for r in self.runs[1:]
+        )
         fixes = " ".join(f"{k}:{n}" for k, n in sorted(self.corrected.items()))
         return (
             f"{self.seed:>5} {self.runs[0].requests:>8}  {'ok' if self.ok else 'FAIL':<4}  "
@@ -240,17 +267,66 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps
 
 
+@dataclass
+class Rests:
+    """What the crawler's rests by the clock allow a night after a gap beyond
+    ``night_bound``, counted from the rules (``newsarchive.crawl_sources``,
+    ``newsarchive.explorer``) and the days each rested source was last asked:
+    every sitemap document not asked in ``SITEMAP_REST_DAYS`` (a sitemap a feed or a
+    news sitemap covers rests a week, then is read again: its index and children at
+    most); a sitemap index's newest child every night, a day being more than
+    ``FRESH_CHILD_REST_HOURS`` (on the real clock it rests, the nights seconds apart);
+    and, ``REEXPLORE_DAYS`` after the last exploration, the site explored again,
+    as run 1 explored it (its requests for anything but an article's page: the
+    articles are known, not fetched again)."""
+
+    maps: dict[str, int] = field(default_factory=dict)  # path -> day last asked
+    explored: int = 0
+
+    def due(self, day: int, ns: NightSite, first: NightRun) -> int:
+        site, maps = ns.site, ns.site.roles.get("sitemap", "").split()
+        extra = sum(day - self.maps.get(path, 0) >= SITEMAP_REST_DAYS for path in maps)
+        hours = 24 * (day - max(self.maps.values(), default=0))
+        if len(maps) > 1 and not ns.new_paths and not extra and hours >= FRESH_CHILD_REST_HOURS:
+            # an index's newest child, asked every night whatever the index says once
+            # ``FRESH_CHILD_REST_HOURS`` have passed (``night_bound`` counts it where
+            # the night brought news)
+            extra += 1
+        if day - self.explored >= REEXPLORE_DAYS:
+            self.explored = day
+            articles = {url_key_path(str(row["url"]), site.origin) for row in site.expected}
+            extra += sum(path not in articles for path in first.paths)
+        return extra
+
+    def read(self, day: int, paths: list[str]) -> None:
+        for path in paths:
+            if "sitemap" in path:
+                self.maps[path] = day
+
+
 def nights_seed(
-    seed: int, keep: Path | None = None, axes: Axes | None = None, today: dt.date | None = None
+    seed: int,
+    keep: Path | None = None,
+    axes: Axes | None = None,
+    today: dt.date | None = None,
+    moved: bool = False,
 ) -> NightsVerdict:
     """Seed ``seed``'s site crawled bare (run 1) and then on each night ``plan`` gives
-    it (a ``newsarchive crawl`` process each, one connection), each judged."""
+    it (a ``newsarchive crawl`` process each, one connection), each judged. ``moved``:
+    each crawl's clock moved to its night (``composed_clock``: 03:00 in Sofia, the
+    nights ``gaps`` apart, the last ``today``); libfaketime must be installed."""
     today = today or site_today()
     axes = axes or choose(seed)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)
+    lib = faketime_lib() if moved else None
+    if moved and lib is None:
+        raise RuntimeError(NO_FAKETIME)
+    days = list(itertools.accumulate(gaps(seed, len(nights)), initial=0)) if lib else None
+    first = today - dt.timedelta(days=days[-1] if days else len(nights))
     name = f"composed{seed}"
-    site0 = night_site(seed, 0, nights, today, axes).site
+    site0 = night_site(seed, 0, nights, today, axes, days).site
+    rests = Rests()
     tb.BARE[name] = (site0.name, site0.origin, [site0.origin.partition("://")[2]])
     expected: dict[str, dict[str, object]] = {}
     runs: list[NightRun] = []
@@ -260,15 +336,20 @@ def nights_seed(
         tmp = keep or Path(folder)
         db = tmp / "archive.db"
         for night in range(len(nights) + 1):
-            ns = night_site(seed, night, nights, today, axes)
+            ns = night_site(seed, night, nights, today, axes, days)
             site = ns.site
             for row in site.expected:  # (a row as first published: its first text)
                 expected.setdefault(url_key(str(row["url"])), row)
             fixes.update(ns.corrections)
             root = tmp / f"night{night}"
             site.write(root)
+            clock = None
+            if days and lib:
+                moment = crawl_moment(first + dt.timedelta(days=days[night]))
+                stamp_files(root, moment)
+                clock = moved_env(moment, lib)
             with MirrorServer(root, quiet=True) as server:
-                code, err, asked = fault_crawl(tmp, name, server, db)
+                code, err, asked = fault_crawl(tmp, name, server, db, clock)
                 own = site.origin.partition("://")[2]
                 paths = [  # (a request of the host's other spelling named with it)
                     path if host in ("", own) else f"{host}{path}"
@@ -279,8 +360,13 @@ def nights_seed(
             verdict = verdict_of(seed, judged, db, asked, asked, paths)
             rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]
             bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
+            due = rests.due(days[night], ns, runs[0]) if days and night else 0
+            bound += due
+            if days:
+                rests.read(days[night], paths)
             step = nights[night - 1].cell() if night else "run 1"
-            run = NightRun(night, step, code, err, asked, bound, paths)
+            gap = days[night] - days[night - 1] if days and night else 0
+            run = NightRun(night, step, code, err, asked, bound, paths, gap=gap, rests=due)
             run.failures += [line.strip() for line in details(verdict) if "rerun" not in line]
             run.failures += [f"asked {p}, which robots.txt disallows" for p in
                              disallowed(site, paths)]  # fmt: skip
@@ -324,9 +410,13 @@ def _corrections(
 def nights_main(args: argparse.Namespace, out: Callable[[str], object]) -> int:
     """``--nights``: per seed one row (run 1's requests; each night's happenings, its
     requests and their bound, ``!`` failed; the corrections' fate) and each failure."""
+    moved = not args.real_clock and faketime_lib() is not None
+    if not args.real_clock and not moved:
+        out(NO_FAKETIME)
     out(NIGHTS_HEADER)
     seeds = [args.seed] if args.seed is not None else range(args.start, args.start + args.seeds)
-    run = functools.partial(nights_seed, keep=args.keep if args.seed is not None else None)
+    keep = args.keep if args.seed is not None else None
+    run = functools.partial(nights_seed, keep=keep, moved=moved)
     verdicts = []
     with ProcessPoolExecutor(max(1, args.jobs)) as pool:
         for verdict in pool.map(run, seeds):

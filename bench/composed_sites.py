@@ -85,6 +85,7 @@ from composed_axes import (  # noqa: E402
     choose,
     fourth_axes,
 )
+from composed_clock import faketime_lib, gaps  # noqa: E402
 from composed_cut import (  # noqa: E402
     CUT_HEADER,
     CUTS,
@@ -129,6 +130,7 @@ from composed_nights import (  # noqa: E402
     NIGHTS_HEADER,
     Night,
     NightsVerdict,
+    Rests,
     night_bound,
     night_site,
     nights_main,
@@ -261,11 +263,13 @@ __all__ = [
     "exploring_end",
     "fault_crawl",
     "fault_seed",
+    "faketime_lib",
     "faults_main",
     "file_for",
     "fourth_axes",
     "iso",
     "judge",
+    "gaps",
     "maintenance_page",
     "night_bound",
     "night_site",
@@ -277,6 +281,7 @@ __all__ = [
     "plant",
     "resume_bound",
     "rfc822",
+    "Rests",
     "rows_of",
     "run_seed",
     "url_key_path",
@@ -296,6 +301,9 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     parser.add_argument("--at", help="with --cut --seed: these cut points (k,k,...)")
     parser.add_argument("--faults", action="store_true", help="crawls of a failing server")
     parser.add_argument("--nights", action="store_true", help="crawls as the site moves on")
+    parser.add_argument(
+        "--real-clock", action="store_true", help="with --nights: the crawls' clock not moved"
+    )
     args = parser.parse_args(argv)
     if args.cut:
         return cut_main(args, out)

@@ -256,6 +256,26 @@ def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None
     assert verdict.corrected == {"kept": 2}
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None:
+    """``--nights`` with the crawls' clock moved (libfaketime, ``composed_clock``): seed
+    22 (Joomla, a feed, a sitemap of every page, its list's cards dated relatively,
+    "вчера", "преди 3 дни", counted from each night's own day) crawled bare at 03:00 in
+    Sofia, then 40 days on (the machine off a month: the site explored again,
+    ``REEXPLORE_DAYS``, read within run 1's requests for anything but an article), then
+    on the two nights after: every article archived once, each night exit 0, quiet and
+    within its bound, the days after the gap at the plain nightly three requests."""
+    verdict = composed_sites.nights_seed(22, moved=True)
+    assert [(r.gap, r.plan) for r in verdict.runs[1:]] == [(40, "+0"), (1, "+1"), (1, "+0 ~")]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 4
+    assert verdict.runs[1].rests > 0 and verdict.runs[1].requests > 3  # (explored again)
+    assert [r.requests for r in verdict.runs[2:]] == [4, 3]
+
+
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() -> None:
     """``--nights`` seed 107 (Joomla, its news list ``<article data-href>`` cards, each

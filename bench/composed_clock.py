@@ -1,0 +1,95 @@
+"""The crawl's clock moved (``composed_sites.py --nights``): each night's ``newsarchive
+crawl`` process started with libfaketime preloaded (``LD_PRELOAD``, ``FAKETIME``), so
+the crawler reads the night's own moment (03:00 in Sofia, ``crawl_moment``) from
+``datetime.now``, ``date.today``, ``time.time`` and SQLite's ``'now'``, and the nights
+are days apart, a week or 40 days after a gap (``gaps``), as cron's are: the rules that
+rest by the clock (a sitemap read weekly, a site explored again after a month, a rested
+listing read after three days) are exercised. Nothing in the product knows: the clock
+is moved for that process alone (the judge and the mirror server keep the real one),
+relative to the real one (``FAKETIME="-Ns"``), so it ticks.
+
+libfaketime 0.9.10 (Debian 12) on glibc 2.36, measured: with ``time.monotonic`` faked
+too (its default) ``time.sleep`` and socket and httpx timeouts keep their length, but a
+timed wait on a condition (``threading.Event.wait(t)``, ``queue.get(timeout=t)``)
+never returns, its deadline read on the faked clock and waited on the kernel's; with
+``FAKETIME_DONT_FAKE_MONOTONIC=1`` those return but ``time.sleep`` fails (``EINVAL``,
+an absolute monotonic deadline moved by the offset). The crawler sleeps (backoff,
+``Retry-After``, a busy archive) and waits on no condition with a timeout, so the
+default is used. Without libfaketime (``faketime_lib`` None) ``--nights`` says so in
+one line and runs on the real clock, the nights seconds apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import time
+import zoneinfo
+from pathlib import Path
+
+SOFIA = zoneinfo.ZoneInfo("Europe/Sofia")
+CRAWL_TIME = dt.time(3, 0)  # cron's night, on the site's clock
+# where Debian's, Ubuntu's and a source build's ``make install`` put the library
+LIBS = (
+    Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"),
+    Path("/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1"),
+    Path("/usr/lib/faketime/libfaketime.so.1"),
+    Path("/usr/local/lib/faketime/libfaketime.so.1"),
+)
+# a night after a gap: a long weekend (a rested listing's three days), a week's holiday
+# (a sitemap's seven), a month of the machine off (the site explored again after 30)
+GAPS = (3, 7, 40)
+NO_FAKETIME = (
+    "--nights: libfaketime not found (apt-get install faketime): the crawls keep the real"
+    " clock, the nights seconds apart, and no rest by the clock is exercised"
+)
+
+
+def faketime_lib() -> Path | None:
+    """libfaketime's library where it is installed, else None."""
+    return next((lib for lib in LIBS if lib.is_file()), None)
+
+
+def gaps(seed: int, count: int) -> list[int]:
+    """Days between one crawl and the next, ``count`` nights: the next day, one night in
+    four after a gap (``GAPS``), seeded (a stream of its own: ``plan``'s draws stay)."""
+    rng = random.Random(seed * 7919 + 306)
+    return [1 if rng.random() < 0.75 else rng.choice(GAPS) for _ in range(count)]
+
+
+def crawl_moment(day: dt.date) -> dt.datetime:
+    """The night's crawl on ``day``: 03:00 in Sofia (01:00 UTC in winter)."""
+    return dt.datetime.combine(day, CRAWL_TIME, tzinfo=SOFIA)
+
+
+def moved_env(moment: dt.datetime, lib: Path) -> dict[str, str]:
+    """The environment additions that start a process's clock at ``moment``, ticking:
+    an offset from the real clock, so the process's children read the same time."""
+    offset = round(moment.timestamp() - time.time())
+    preload = os.environ.get("LD_PRELOAD")
+    return {
+        "LD_PRELOAD": f"{lib}:{preload}" if preload else str(lib),
+        "FAKETIME": f"{offset:+d}s",
+    }
+
+
+def stamp_files(root: Path, moment: dt.datetime) -> None:
+    """Every file under ``root`` last modified an hour before ``moment``: its
+    ``Last-Modified`` (the mirror's file time) no later than the crawler's now."""
+    when = (moment - dt.timedelta(hours=1)).timestamp()
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (when, when))
+
+
+__all__ = [
+    "CRAWL_TIME",
+    "GAPS",
+    "NO_FAKETIME",
+    "crawl_moment",
+    "faketime_lib",
+    "gaps",
+    "moved_env",
+    "stamp_files",
+]
