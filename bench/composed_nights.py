@@ -32,6 +32,7 @@ still hold every first paragraph.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -246,7 +247,8 @@ def nights_seed(
     """Seed ``seed``'s site crawled bare (run 1) and then on each night ``plan`` gives
     it (a ``newsarchive crawl`` process each, one connection), each judged."""
     today = today or site_today()
-    axes = axes or choose(seed)
+    # (a news landing mid-walk, ``Axes.shift``, is ``compose``'s; the nights publish their own)
+    axes = dataclasses.replace(axes or choose(seed), shift=False)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)
     name = f"composed{seed}"
