@@ -1,6 +1,7 @@
 """Composed sites' axes: the variants a seed picks (one of each independent axis) and
 ``choose``, which picks them. Each round of axes draws from a random stream of its own
-(``choose``'s first and second, ``third``, ``fourth_axes``, ``fifth_axes``), so a seed's
+(``choose``'s first and second, ``third``, ``fourth_axes``, ``fifth_axes``,
+``sixth_axes``), so a seed's
 earlier axes stay what they were when a later round was added, and a test keeps a seed
 as an earlier round composed it (``choose(seed, rounds=4)``).
 """
@@ -97,6 +98,23 @@ CLICKABLES = ("onclick", "data-href")
 # page linked as ``/index.php`` ("Начало", the logo), answered as ``/`` is;
 SPELLINGS = ("slash", "index")
 # (and: an Atom feed in place of RSS, ``Axes.atom``)
+# the sixth axes (``sixth_axes``): the news list's older pages only a month archive's
+# (``/2026/11/``, ``/novini/arhiv/2026-11``, ``?month=2026-11``), no pager: a box of the
+# months on every list page (WordPress's archives widget), or an index page of them
+# ("Архив на новините") the list links;
+ARCHIVES = ("box", "index")
+# how a windows-1251 site's pages are sent: the server's header saying UTF-8 over a
+# body and a ``<meta>`` in windows-1251 (PHP's ``default_charset`` left at its default),
+# the header and the ``<meta>`` agreeing, or the header alone saying so (no ``<meta>``);
+# the feed written in windows-1251 too (``<?xml … encoding="windows-1251"?>``);
+SENDS = ("utf8-header", "1251-header", "header-only")
+# the pager's links: the page size in every link (``?page=2&limit=5``), only "« По-стари"
+# / "По-нови »" (no numbers), or numbers with a jump ("1 2 … 4": the first, the last and
+# the current page's neighbours);
+PAGER_LINKS = ("limit", "older", "jump")
+# (and: robots.txt's ``Crawl-delay: 1``; a "Най-четени" box of mostly older news beside
+# the list on every list page, sometimes longer than the list; a news published while
+# the crawl walks the list, so page 2 repeats page 1's last card, ``Axes.shift``)
 
 
 @dataclass(frozen=True)
@@ -153,6 +171,13 @@ class Axes:
     sitemap_form: str = "plain"  # ``SITEMAP_FORMS``
     clickable: str = "none"  # ``CLICKABLES``
     spelling: str = "none"  # ``SPELLINGS``
+    # the sixth axes
+    archive: str = "none"  # ``ARCHIVES``
+    crawl_delay: int = 0  # robots.txt's ``Crawl-delay`` (seconds; 0: none)
+    sent: str = "meta"  # ``SENDS`` (a windows-1251 site's; "meta": the ``<meta>`` alone)
+    shift: bool = False  # a news published after the list's first page was read
+    popular: int = 0  # the "Най-четени" box's items (0: none)
+    pager_link: str = "plain"  # ``PAGER_LINKS``
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -193,12 +218,18 @@ class Axes:
             f"{' smf:' + self.sitemap_form if self.sitemap_form != 'plain' else ''}"
             f"{' click:' + self.clickable if self.clickable != 'none' else ''}"
             f"{' sp:' + self.spelling if self.spelling != 'none' else ''}"
+            f"{' arch:' + self.archive if self.archive != 'none' else ''}"
+            f"{f' delay:{self.crawl_delay}' if self.crawl_delay else ''}"
+            f"{' sent:' + self.sent if self.sent != 'meta' else ''}"
+            f"{' shift' if self.shift else ''}"
+            f"{f' pop:{self.popular}' if self.popular else ''}"
+            f"{' pl:' + self.pager_link if self.pager_link != 'plain' else ''}"
         )
 
 
-def choose(seed: int, rounds: int = 5) -> Axes:
-    """The axes seed ``seed`` composes (``rounds`` 3 or 4: as it did before the fourth
-    or the fifth axes, as a test keeps a seed chosen then)."""
+def choose(seed: int, rounds: int = 6) -> Axes:
+    """The axes seed ``seed`` composes (``rounds`` 3, 4 or 5: as it did before the
+    fourth, the fifth or the sixth axes, as a test keeps a seed chosen then)."""
     rng = random.Random(seed)
     cms = rng.choice(CMSES)
     card_date = rng.choice(CARD_DATES)
@@ -265,7 +296,9 @@ def choose(seed: int, rounds: int = 5) -> Axes:
     )
     if rounds >= 4:
         axes = fourth_axes(seed, axes)
-    return fifth_axes(seed, axes) if rounds >= 5 else axes
+    if rounds >= 5:
+        axes = fifth_axes(seed, axes)
+    return sixth_axes(seed, axes) if rounds >= 6 else axes
 
 
 def fourth_axes(seed: int, axes: Axes) -> Axes:
@@ -335,4 +368,46 @@ def fifth_axes(seed: int, axes: Axes) -> Axes:
         sitemap_form=sitemap_form,
         clickable=clickable,
         spelling=spelling,
+    )
+
+
+def sixth_axes(seed: int, axes: Axes) -> Axes:
+    """The sixth axes, from a stream of their own (each drawn whatever came before, then
+    fitted to the site: a month archive replaces a pager of links): the first five stay."""
+    sixth = random.Random(seed * 262147 + 6)
+    archive = sixth.choice(ARCHIVES) if sixth.random() < 0.3 else "none"
+    crawl_delay = 1 if sixth.random() < 0.02 else 0
+    sent = sixth.choice(SENDS) if sixth.random() < 0.7 else "meta"
+    shift = sixth.random() < 0.2
+    popular = sixth.randint(4, 8) if sixth.random() < 0.25 else 0
+    pager_link = sixth.choice(PAGER_LINKS) if sixth.random() < 0.5 else "plain"
+    paged = axes.pager != "none" and axes.articles > axes.per_page
+    plain_pager = paged and axes.more == "none" and axes.pager_ui == "links"
+    if not plain_pager or axes.order != "newest":
+        archive = "none"  # (a month archive in place of a pager of links, newest first)
+    if archive != "none":
+        shift, pager_link = False, "plain"
+    if axes.charset == "utf-8":
+        sent = "meta"
+    if not paged or axes.news_at == "home" or axes.order == "oldest":
+        shift = False  # (the home page is read first, while exploring: no walk to shift)
+    if axes.relative == "base-folder" or axes.tracking == "session":
+        shift = False  # (the list asked as ``/novini/`` or with a session: never the address
+        #                 the news lands after, ``next_night_after``)
+    if not plain_pager:
+        pager_link = "plain"
+    if pager_link == "limit" and axes.pager != "page":
+        pager_link = "older"  # (the size beside the page's number: ``?page=N&limit=P``)
+    if pager_link == "older" and axes.pager_words == "numbers":
+        pager_link = "jump"
+    if pager_link == "jump" and axes.pager_words not in ("numbers", "both"):
+        pager_link = "older"
+    return dataclasses.replace(
+        axes,
+        archive=archive,
+        crawl_delay=crawl_delay,
+        sent=sent,
+        shift=shift,
+        popular=popular,
+        pager_link=pager_link,
     )

@@ -9,6 +9,7 @@ no address robots.txt disallows asked.
 from __future__ import annotations
 
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,15 @@ class Verdict:
         """The no-op rerun's requests at most: robots.txt and two sources (the feed or a
         sitemap, and the news list), and one more for each other section of news the
         site keeps, which a nightly run reads too (a municipality's "Обяви": none of
-        the others shows what it posts)."""
-        return 3 + ("notices" in self.axes.non_news)
+        the others shows what it posts); and where a news was published while the first
+        crawl walked the list (``Axes.shift``), which that crawl could not see (it read
+        the list's first page before the news landed), that news (its page 2 too, and
+        the redirect of a card's address sent on to it) and the list's page 2, which a
+        walk finding a new news on page 1 reads to see where the new ones end."""
+        axes = self.axes
+        sent_on = axes.moved == "old-all" or axes.spelling == "slash"
+        late = (2 + axes.split + sent_on) if axes.shift else 0
+        return 3 + ("notices" in axes.non_news) + late
 
     @property
     def ok(self) -> bool:
@@ -77,7 +85,9 @@ def judge(seed: int, root: Path, site: Site) -> Verdict:
     with MirrorServer(root) as server:
         db = root.parent / f"composed-{seed}.db"
         options = CrawlOptions(base_url=server.url, fetch=FetchOptions(delay=0))
+        began = time.monotonic()
         (first,) = crawl(db, [profile], options)
+        took = time.monotonic() - began
         asked = len(server.requests)
         (again,) = crawl(db, [profile], options)
         rerun_paths = server.requests[asked:]
@@ -86,7 +96,18 @@ def judge(seed: int, root: Path, site: Site) -> Verdict:
     verdict.wrong += [
         f"asked {path}, which robots.txt disallows" for path in disallowed(site, every)
     ]
+    if site.axes.crawl_delay and took < slowest(site.axes.crawl_delay, asked):
+        verdict.wrong.append(
+            f"{asked} requests in {took:.1f} s under Crawl-delay: {site.axes.crawl_delay}"
+        )
     return verdict
+
+
+def slowest(delay: int, asked: int) -> float:
+    """The least time ``asked`` requests take a crawl obeying ``Crawl-delay: delay``
+    (robots.txt and the first page at once, the others a delay apart; half of that,
+    as a redirect's other host keeps a delay of its own)."""
+    return max(asked - 2, 0) * delay / 2
 
 
 def disallowed(site: Site, asked: list[str]) -> list[str]:

@@ -35,6 +35,7 @@ still hold every first paragraph.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -316,7 +317,8 @@ def nights_seed(
     each crawl's clock moved to its night (``composed_clock``: 03:00 in Sofia, the
     nights ``gaps`` apart, the last ``today``); libfaketime must be installed."""
     today = today or site_today()
-    axes = axes or choose(seed)
+    # (a news landing mid-walk, ``Axes.shift``, is ``compose``'s; the nights publish their own)
+    axes = dataclasses.replace(axes or choose(seed), shift=False)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)
     lib = faketime_lib() if moved else None

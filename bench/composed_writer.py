@@ -17,6 +17,7 @@ import posixpath
 import random
 import re
 import zoneinfo
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -197,7 +198,9 @@ class Site:
 class Composer:
     """Writes the pages of one seed's site."""
 
-    def __init__(self, seed: int, today: dt.date, axes: Axes | None = None) -> None:
+    def __init__(self, seed: int, today: dt.date, axes: Axes | None = None, held: int = 0) -> None:
+        """``held``: the newest so many articles not published yet (``Axes.shift``: the
+        site before a news lands mid-crawl), the others' numbers and addresses kept."""
         self.axes = axes = axes or choose(seed)
         rng = random.Random(seed * 7919 + 1)
         self.rng = rng
@@ -231,6 +234,7 @@ class Composer:
         for number, article in enumerate(self.articles):
             article.number = 500 - number
             article.path = self.article_path(article, article.number)
+        self.articles = self.articles[held:]
         self.events = [
             (t, s, x, today + dt.timedelta(days=10 + 17 * i)) for i, (t, s, x) in enumerate(EVENTS)
         ]
@@ -319,6 +323,8 @@ class Composer:
             return f"{base}?start={(number - 1) * axes.per_page}"
         if axes.pager == "page0":
             return f"{base}?page={number - 1}"
+        if axes.pager_link == "limit":  # (the page size in every link, as some PHP lists)
+            return f"{base}?page={number}&limit={axes.per_page}"
         return f"{base}?page={number}"
 
     def other_path(self, slug: str) -> str:
@@ -602,6 +608,8 @@ class Composer:
         nxt, prv = (
             ("Напред", "Назад") if axes.pager_words == "napred" else ("Следваща »", "« Предишна")
         )
+        if axes.pager_link == "older":  # a blog theme's two text links, no numbers
+            nxt, prv = "« По-стари публикации", "По-нови публикации »"
         words = axes.pager_words != "numbers"
         spelled = axes.pager_end == "dup1"
 
@@ -610,8 +618,16 @@ class Composer:
 
         if words and number > 1:
             links.append(f'<a class="prev" href="{to(number - 1)}">{prv}</a>')
-        if axes.pager_words in ("numbers", "both"):
-            for n in range(1, last + 1):
+        if axes.pager_words in ("numbers", "both") and axes.pager_link != "older":
+            # (``Axes.pager_link`` "jump": the first, the last and the current's neighbours)
+            shown = [
+                n
+                for n in range(1, last + 1)
+                if axes.pager_link != "jump" or n in (1, last) or abs(n - number) <= 1
+            ]
+            for before, n in zip([0, *shown], shown, strict=False):
+                if n - before > 1:
+                    links.append('<span class="dots">…</span>')
                 links.append(
                     f'<span class="current">{n}</span>'
                     if n == number
@@ -666,11 +682,78 @@ class Composer:
         )
         return f'<section class="category-box"><h2>Култура</h2>\n<ul>\n{items}\n</ul></section>\n'
 
+    # the sixth axes' boxes and archive ------------------------------------------------------
+
+    def popular_box(self) -> str:
+        """The "Най-четени" box beside the list (``Axes.popular``): mostly older news, by
+        a count of views no crawler needs."""
+        if not self.axes.popular:
+            return ""
+        pool = sorted(self.articles[1:], key=lambda a: (a.number * 37) % 11)
+        items = "\n".join(
+            f'<li><a href="{self.article_href(a, via="popular")}">{escape(a.title)}</a> '
+            f'<span class="views">{100 + (a.number * 73) % 900} прегледа</span></li>'
+            for a in pool[: self.axes.popular]
+        )
+        return (
+            f'<aside class="widget popular-posts"><h3>Най-четени</h3>\n<ol>\n{items}\n</ol></aside>'
+        )
+
+    def months(self) -> list[tuple[int, int]]:
+        """The months the news were published in, newest first (``Axes.archive``)."""
+        return sorted({(a.when.year, a.when.month) for a in self.articles}, reverse=True)
+
+    def month_path(self, year: int, month: int) -> str:
+        """A month archive's address: WordPress's ``/2026/11/``, a PHP list's
+        ``?month=2026-11``, the others' ``/novini/arhiv/2026-11``."""
+        if self.axes.cms == "wordpress":
+            return f"/{year}/{month:02d}/"
+        if self.axes.cms == "php":
+            return f"{self.list_path}?month={year}-{month:02d}"
+        return f"{self.list_path.rstrip('/')}/arhiv/{year}-{month:02d}"
+
+    def archive_nav(self) -> str:
+        """What leads from a list page to the months: a box of them, or a link to the
+        page listing them (``Axes.archive``)."""
+        if self.axes.archive == "box":
+            items = "\n".join(
+                f'<li><a href="{self.link(self.month_path(y, m))}">'
+                f"{MONTHS[m].capitalize()} {y}</a></li>"
+                for y, m in self.months()
+            )
+            return (
+                f'<aside class="widget widget_archive"><h3>Архив</h3>\n<ul>\n{items}\n</ul></aside>'
+            )
+        index = self.link(self.other_path("arhiv"))
+        return f'<p class="archive-link"><a href="{index}">Архив на новините »</a></p>'
+
+    def archive_pages(self, heading: str) -> None:
+        """The month archive's pages (every month's news, no pager) and its index."""
+        axes = self.axes
+        for year, month in self.months():
+            chunk = [a for a in self.articles if (a.when.year, a.when.month) == (year, month)]
+            shown = f"{heading} – {MONTHS[month]} {year}"
+            main = f"<h1>{escape(shown)}</h1>\n{self.cards(chunk)}\n{self.archive_nav()}" + (
+                f"\n{self.popular_box()}" if axes.popular else ""
+            )
+            self.add(self.month_path(year, month), self.page(f"{shown} – {self.name}", main))
+        if axes.archive == "index":
+            count = Counter((a.when.year, a.when.month) for a in self.articles)
+            items = "\n".join(
+                f'<li><a href="{self.link(self.month_path(y, m))}">{MONTHS[m].capitalize()} '
+                f"{y}</a> ({count[y, m]})</li>"
+                for y, m in self.months()
+            )
+            main = f'<h1>Архив на новините</h1>\n<ul class="archive-months">\n{items}\n</ul>'
+            self.add(self.other_path("arhiv"), self.page(f"Архив – {self.name}", main))
+
     def listing_pages(self) -> None:
         axes = self.axes
         per = len(self.articles) if axes.pager == "none" else axes.per_page
         listed = self.listed
         chunks = [listed[i : i + per] for i in range(0, len(listed), per)]
+        if axes.archive != "none":  # the newest page alone, the older news by month
+            chunks = chunks[:1]
         heading = self.name if axes.news_at == "home" else axes.label
         for number, chunk in enumerate(chunks, 1):
             intro = ""
@@ -680,6 +763,10 @@ class Composer:
                 f"<h1>{escape(heading)}</h1>\n{intro}{self.cards(chunk)}\n"
                 f"{self.pager(number, len(chunks))}"
             )
+            if axes.archive != "none":
+                main += "\n" + self.archive_nav()
+            if axes.popular:
+                main += "\n" + self.popular_box()
             if axes.news_at == "home" and number == 1:
                 main += "\n" + self.twin_box()
             title = heading if number == 1 else f"{heading} – страница {number}"
@@ -697,6 +784,8 @@ class Composer:
         if axes.more.startswith("json") and len(chunks) > 1:  # the script's last ask
             end = self.json_page([], len(chunks) + 1, len(chunks))
             self.site.files[self.json_file(len(chunks) + 1)] = end
+        if axes.archive != "none":
+            self.archive_pages(heading)
         if axes.pager_end == "past-empty" and len(chunks) > 1:
             # a CMS answering a page past the end with the list's frame and no items
             main = f"<h1>{escape(heading)}</h1>\n<p>Няма публикации.</p>"
@@ -1225,6 +1314,10 @@ class Composer:
             name = f"{base.lstrip('/')}index{suffix}.xml"
         else:
             name = f"{base.lstrip('/').removesuffix('.xml')}{suffix}.xml"
+        if axes.sent != "meta":  # (``Axes.sent``: the site's feed in windows-1251 too)
+            encoded = xml.replace('encoding="UTF-8"', 'encoding="windows-1251"', 1)
+            self.site.files[name] = encoded.encode("cp1251", "xmlcharrefreplace")
+            return
         self.site.files[name] = xml
 
     def sitemap(self, others: list[str]) -> list[str]:
@@ -1321,8 +1414,10 @@ class Composer:
         """Serve ``html`` at ``path``: a whole page with its links spelled as the site
         spells them relative (``Axes.relative``) and in its charset (``Axes.charset``);
         a fragment a script inserts as written (root-relative, UTF-8)."""
-        if not html.startswith("<!DOCTYPE"):
-            self.site.files[file_for(path)] = html
+        sent_1251 = self.axes.sent in ("1251-header", "header-only")
+        if not html.startswith("<!DOCTYPE"):  # (in the header's charset, when it states one)
+            body = html.encode("cp1251", "xmlcharrefreplace") if sent_1251 else html
+            self.site.files[file_for(path)] = body
             return
         if self.axes.tracking == "session":  # before relative: PHP rewrites the template's
             html = SESSION_HREF.sub(
@@ -1336,8 +1431,10 @@ class Composer:
             html = html.replace("</title>\n", f'</title>\n<base href="{escape(base)}">\n', 1)
         if self.axes.charset != "utf-8":
             html = html.replace(
-                '<meta charset="utf-8">',
-                '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+                '<meta charset="utf-8">' + ("\n" if self.axes.sent == "header-only" else ""),
+                ""
+                if self.axes.sent == "header-only"
+                else '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
                 1,
             )
             self.site.files[file_for(path)] = html.encode("cp1251", "xmlcharrefreplace")
@@ -1384,6 +1481,8 @@ class Composer:
         self.feed()
         lines = self.sitemap(others)
         robots = "User-agent: *\nDisallow: /admin/\n"
+        if self.axes.crawl_delay:
+            robots += f"Crawl-delay: {self.axes.crawl_delay}\n"
         if self.axes.robots:  # the print versions and the search, kept from crawlers
             robots += "Disallow: /print/\nDisallow: /search\n"
             form = (
@@ -1394,6 +1493,9 @@ class Composer:
         robots += "\n" + "".join(f"Sitemap: {line}\n" for line in lines) if lines else ""
         self.site.files["robots.txt"] = robots
         self.site.mirror = {"content_types": {".pdf": "application/pdf"}}
+        if self.axes.sent != "meta":  # what the server's header says of every page
+            said = "utf-8" if self.axes.sent == "utf8-header" else "windows-1251"
+            self.site.mirror["content_types"][".html"] = f"text/html; charset={said}"
         moves = {}
         if self.axes.moved in ("old-ids", "old-all"):
             moves = {self.old_path(a): self.url(a.path) for a in self.articles}
@@ -1411,7 +1513,9 @@ class Composer:
         self.site.name, self.site.origin = self.name, self.origin
         roles = self.site.roles
         roles["list"] = self.list_path
-        if self.axes.pager != "none" and len(self.articles) > self.axes.per_page:
+        if self.axes.archive != "none":  # (the oldest month's page: the list's last)
+            roles["page2"] = self.month_path(*self.months()[-1])
+        elif self.axes.pager != "none" and len(self.articles) > self.axes.per_page:
             roles["page2"] = self.page_path(2)
         if self.axes.feed:
             roles["feed"] = self.feed_path
@@ -1454,5 +1558,18 @@ def site_today() -> dt.date:
 def compose(seed: int, today: dt.date | None = None, axes: Axes | None = None) -> Site:
     """The site seed ``seed`` composes, dated from ``today`` (``site_today``); ``axes``:
     other variants than the seed's (a failing seed reduced to the few that fail, its
-    words the same)."""
-    return Composer(seed, today or site_today(), axes).compose()
+    words the same). ``Axes.shift``: the site without its newest news, which lands once
+    the list's first page has been answered (the mirror's ``next_night_after``: its
+    pages, feed and sitemap as ``_night2/``), so the list's page 2 read after it repeats
+    page 1's last card; the truth is the site with it."""
+    today = today or site_today()
+    site = Composer(seed, today, axes).compose()
+    if not site.axes.shift:
+        return site
+    early = Composer(seed, today, axes, held=1).compose()
+    later = {name: body for name, body in site.files.items() if early.files.get(name) != body}
+    early.files.update({f"_night2/{name}": body for name, body in later.items()})
+    early.files["_night2/_mirror.json"] = json.dumps(site.mirror, indent=2)
+    early.mirror["next_night_after"] = early.roles["list"]
+    early.expected = site.expected
+    return early

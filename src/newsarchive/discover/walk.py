@@ -385,6 +385,23 @@ class ListingWalk:
     def _is_day(self, url: str | None) -> bool:
         return bool(url and self._day_page is not None and self._day_page(url))
 
+    def _to_an_earlier_month(self, listed: Listed) -> bool:
+        """This page is a month's archive page listing that month's news
+        (``Listed.own_news``), and ``listed.next_url`` the page of a month before it: the
+        walk goes on into the past, though every news here was on an earlier page. The
+        newest month's page repeats what the list's page 1 showed (a list of the newest
+        five beside a box of months, no pager): read as a page run out, it ended the
+        walk there, every older month never asked."""
+        if self._month_page is None or self.url is None or not listed.next_url:
+            return False
+        here, there = self._month_page(self.url), self._month_page(listed.next_url)
+        return (
+            listed.own_news
+            and isinstance(here, tuple)
+            and isinstance(there, tuple)
+            and there < here
+        )
+
     def _to_another_period(self, next_url: str | None) -> bool:
         """This page is a calendar's day and ``next_url`` another day's page or a month's:
         the walk goes on into the past, not to this day's own later page (a
@@ -482,7 +499,7 @@ class ListingWalk:
             listed = replace(listed, next_url=own or self._next_entry())
         if not verdicts:
             return self._missed_month(listed.next_url)
-        on_day = self._to_another_period(listed.next_url)
+        on_day = self._to_another_period(listed.next_url) or self._to_an_earlier_month(listed)
         fresh = self.lists_new(listed.items, listed.places)
         if self.number > 1 and listed.items and not fresh and not on_day:
             # Every link was so on an earlier page of this walk: a site that answers any page
