@@ -72,7 +72,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
-from newsarchive.discover.headlines import read_as_headlines, same_headline
+from newsarchive.discover.headlines import normal_headline, read_as_headlines, same_headline
 from newsarchive.discover.index_pages import listing_index
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
@@ -258,6 +258,9 @@ class _Explorer:
         self.pagination: dict[str, str] = {}
         self.page_templates: dict[str, str] = {}  # (``Discovery.page_templates``)
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
+        # the headlines the menu's sections' cards show (``normal_headline``), of every
+        # listing found there (``home_headlines_probed``)
+        self.section_headlines: set[str] = set()
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         # listing URL -> each card's block there (``cards.card_blocks``)
         self.blocks: dict[str, dict[str, frozenset[str]]] = {}
@@ -775,20 +778,26 @@ class _Explorer:
         listing kept lists, by its address or its canonical (``unlisted``: a box of the
         news a section lists under another address, Drupal's ``/node/231`` sent on to
         ``/novini/slug``, is that section's), the home page is read as their list. Only
-        the first box reading as headlines is probed: one request where it is no news.
-        Not where the sitemap names them all (``in_sitemap``)."""
+        the first box reading as headlines is probed: one request where it is no news;
+        none where a headline of it is one a menu's section shows (``section_headlines``:
+        round 8's yabalkovo, whose home box of the newest three at ``/node/N`` its
+        ``/novini`` lists by their aliases). Not where the sitemap names them all
+        (``in_sitemap``)."""
         home = self.home_headlines
         if home is None or self.feeds or not self.listings or home.url in self.listings:
             return
+        shown = {
+            card: max(home.texts.get(card, ("",)), key=len) for box in home.boxes for card in box
+        }
         box = next(
-            (
-                box
-                for box in home.boxes
-                if read_as_headlines([max(home.texts.get(card, ("",)), key=len) for card in box])
-            ),
+            (box for box in home.boxes if read_as_headlines([shown[card] for card in box])),
             None,
         )
-        if box is None or self.in_sitemap(list(box)):
+        if box is None or any(
+            normal_headline(shown[card]) in self.section_headlines for card in box
+        ):
+            return  # (or a section's news again, at other addresses: yabalkovo's /node/N)
+        if self.in_sitemap(list(box)):
             return
         outside = self.unlisted()
         probed = box[:PROBED_HOME_ITEMS]
@@ -1282,6 +1291,9 @@ class _Explorer:
             )
             urls = [card.url for card in items.cards] + listed
             self.listed[page.final_url] = {url_key(url) for url in urls}
+            self.section_headlines.update(
+                normal_headline(text) for card in items.cards for text in card.link_texts
+            )
             self.blocks[page.final_url] = card_blocks(items.cards, url_key)
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
