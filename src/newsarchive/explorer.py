@@ -781,11 +781,17 @@ class _Explorer:
         the first box reading as headlines is probed: one request where it is no news;
         none where a headline of it is one a menu's section shows (``section_headlines``:
         round 8's yabalkovo, whose home box of the newest three at ``/node/N`` its
-        ``/novini`` lists by their aliases). Not where the sitemap names them all
-        (``in_sitemap``)."""
+        ``/novini`` lists by their aliases). Not where a listing kept has a page 2
+        (``pagination``): exploring read its first page alone, and the box may repeat
+        what its later pages list (composed seed 597's "Култура" box of copies at
+        ``/kultura/x`` of the news "Новини" lists on its pages 2 and 3, read as a home
+        list by this rule's first version: a request more each night), nor where the
+        sitemap names them all (``in_sitemap``)."""
         home = self.home_headlines
         if home is None or self.feeds or not self.listings or home.url in self.listings:
             return
+        if any(url in self.pagination for url in self.listings):
+            return  # (its later pages, unread, may list them: a box of copies of those)
         shown = {
             card: max(home.texts.get(card, ("",)), key=len) for box in home.boxes for card in box
         }
@@ -793,9 +799,7 @@ class _Explorer:
             (box for box in home.boxes if read_as_headlines([shown[card] for card in box])),
             None,
         )
-        if box is None or any(
-            normal_headline(shown[card]) in self.section_headlines for card in box
-        ):
+        if box is None or any(self.section_shows(shown[card]) for card in box):
             return  # (or a section's news again, at other addresses: yabalkovo's /node/N)
         if self.in_sitemap(list(box)):
             return
@@ -810,6 +814,14 @@ class _Explorer:
             f" lists, in {stream_folder(box[0])}"
         )
         self.read_home(home.url, how, home.shown)
+
+    def section_shows(self, headline: str) -> bool:
+        """Whether a card of a menu's section shows ``headline`` (``section_headlines``):
+        as its link's whole text, or at its start, a card linked as a whole running the
+        day and the teaser on after it (composed seed 79's ``<article>`` cards, whose
+        news a "Култура" box copies into ``/kultura/``)."""
+        head = normal_headline(headline)
+        return bool(head) and any(text.startswith(head) for text in self.section_headlines)
 
     def feed_carrying(self, cards: list[str], texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the
