@@ -361,12 +361,9 @@ def test_a_page_sharing_some_links_with_earlier_pages_goes_on() -> None:
     assert walk.page() == (page(3), 3)
 
 
-def dated_walk(
-    walk: ListingWalk, days: dict[int, list[int]], last: int, grown: int = 0
-) -> list[int]:
+def dated_walk(walk: ListingWalk, days: dict[int, list[int]], last: int) -> list[int]:
     """Drive a walk over a listing of ``last`` pages printing ``days`` (November's) beside
-    their links, every link known but page ``grown``'s last, new; return the page numbers
-    fetched."""
+    their links, every link known; return the page numbers fetched."""
     fetched: list[int] = []
     while (step := walk.page()) is not None:
         url, number = step
@@ -374,10 +371,7 @@ def dated_walk(
         shown = [dt.date(2026, 11, d) for d in days[number]]
         next_url = page(number + 1) if number < last else None
         items = [f"{url}#{d}" for d in days[number]]
-        seen = [KNOWN] * len(shown)
-        if number == grown:
-            seen[-1] = NEW
-        walk.listed(Listed(next_url, seen, items=items, dates=shown))
+        walk.listed(Listed(next_url, [KNOWN] * len(shown), items=items, dates=shown))
     return fetched
 
 
@@ -403,7 +397,7 @@ def test_a_newest_first_walk_keeps_no_page() -> None:
 def test_an_oldest_first_walk_begins_at_its_newest_page_and_walks_on_through_known_links() -> None:
     walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), stop_after_known=1)
     assert walk.conditional  # (asked with the validators saved as it was read)
-    assert dated_walk(walk, OLDEST_FIRST, last=4, grown=3) == [3, 4]
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [3, 4]
     assert walk.stop is Stop.END
     assert walk.state == WalkState(page(4), 4, completed=True)
 
@@ -416,23 +410,6 @@ def test_an_oldest_first_walk_stops_at_a_304_to_its_newest_page_and_keeps_it() -
     assert walk.state == state
 
 
-def test_an_oldest_first_walk_stops_at_its_newest_page_answered_whole_all_known() -> None:
-    """A server answering every request anew (a fresh session id in its links) never
-    says 304: the newest page listing only known articles is as unchanged (composed
-    seed 7837: the walk read on to the page past it, listing nothing, every night)."""
-    state = WalkState(page(3), 3, completed=True)
-    walk = ListingWalk(page(1), state)
-    assert dated_walk(walk, OLDEST_FIRST, last=4) == [3]
-    assert walk.stop is Stop.KNOWN
-    assert walk.state == state
-    # the same page met again past the newest (a first walk's, a wider run's) reads on
-    first = ListingWalk(page(1), WalkState())
-    assert dated_walk(first, OLDEST_FIRST, last=4) == [1, 2, 3, 4]
-    # and the newest page asked from page 1 (``--refresh``) too
-    again = ListingWalk(page(1), state, from_start=True)
-    assert dated_walk(again, OLDEST_FIRST, last=4) == [1, 2, 3, 4]
-
-
 def test_an_oldest_first_walk_whose_newest_page_is_gone_is_walked_anew() -> None:
     walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True))
     assert walk.gone() is Stop.END
@@ -441,10 +418,10 @@ def test_an_oldest_first_walk_whose_newest_page_is_gone_is_walked_anew() -> None
 
 def test_an_oldest_first_walk_reads_no_more_pages_a_run_than_its_cap() -> None:
     walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), limit=2)
-    assert dated_walk(walk, OLDEST_FIRST, last=4, grown=3) == [3, 4]  # (not 3 and 4 pages)
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [3, 4]  # (not 3 and 4 pages)
     assert walk.state == WalkState(page(4), 4, completed=True)
     capped = ListingWalk(page(1), WalkState(page(2), 2, completed=True), limit=2)
-    assert dated_walk(capped, OLDEST_FIRST, last=4, grown=2) == [2, 3]
+    assert dated_walk(capped, OLDEST_FIRST, last=4) == [2, 3]
     assert capped.stop is Stop.CAP
     assert capped.state == WalkState(page(3), 3, completed=True)
 

@@ -252,7 +252,6 @@ class ListingWalk:
         self.url: str | None = state.resume_url if resume else start_url
         self.number = state.resume_page if resume else 1
         self._begin = self.url  # the one page this run may ask with validators
-        self._resumed = resume  # (begun at that newest page: ``_as_unchanged``)
         self._read = 0  # pages read in this run
         self._first_newest: dt.date | None = None  # the newest day page 1 printed
         self._last: tuple[str, int, dt.date | None] | None = None  # last page read, its oldest day
@@ -461,8 +460,6 @@ class ListingWalk:
             # (it answered)
             self.state = replace(self.state, failures=0)
         verdicts = list(listed.seen)
-        if self._as_unchanged(verdicts):
-            return self._incremental()
         new = verdicts.count(Seen.NEW)
         old = verdicts.count(Seen.OLD) + listed.old
         for verdict in verdicts:
@@ -536,24 +533,6 @@ class ListingWalk:
             return self._incremental(next_url, new)
         self._advance(next_url, self.number + 1)
         return None
-
-    def _as_unchanged(self, verdicts: Sequence[Seen]) -> bool:
-        """An oldest-first listing's newest page, where this run resumed its walk, answered
-        whole (200) listing only articles known before this run: as unchanged for the walk
-        as the 304 its validators ask for (``not_modified``: the incremental stop), since
-        its news grow at its end and none came onto it. A server answering every request
-        anew (a fresh ``PHPSESSID`` in each answer's links, composed seed 7837) never says
-        304: the walk read on to the page past it that lists nothing, a request over a
-        no-op rerun's bound every night. A page listing one new article (or one this run
-        met first in the feed) reads on, as its changed bytes would. As a 304, it leaves a
-        news opening the page after a full newest page to the feed (README)."""
-        return (
-            self._resumed
-            and self.url == self._begin
-            and not self._judging
-            and bool(verdicts)
-            and all(verdict is Seen.KNOWN for verdict in verdicts)
-        )
 
     def _to_index(self, listed: Listed) -> Stop | None:
         """An index page (``Listed.entries``): its entries not read yet are the walk's
