@@ -159,6 +159,22 @@ def test_bare_headlines_at_old_addresses_the_feed_titles_are_read_and_rest(round
     assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/obyavi.php"]
 
 
+def test_bare_home_headlines_with_no_feed_are_probed_and_read_as_the_news() -> None:
+    """Held-out seed 7147: a site builder's home page lists eight bare headlines (a
+    ``<ul>`` of links, no day, teaser, picture, pager, feed or sitemap) into the old
+    ``/index.php?id=N``, each sent on (301) to ``/novini/2026/10/01/slug`` dated by its
+    JSON-LD, beside "Обяви". Nothing told them news (no teaser, no feed carrying them):
+    only the three notices were archived. Read as headlines, the first two probed land on
+    dated articles no listing lists (``explorer.home_headlines_probed``): the home page is
+    their list, its nightly read the third request beside robots.txt and "Обяви"."""
+    axes = composed_sites.choose(7147)
+    assert (axes.news_at, axes.listing, axes.moved, axes.feed) == ("home", "ul", "old-all", False)
+    verdict = composed_sites.run_seed(7147, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 11
+    assert verdict.rerun_paths == ["/robots.txt", "/obyavi", "/"]
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the

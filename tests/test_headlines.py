@@ -22,7 +22,13 @@ from newsarchive.archive.frontier import (
 )
 from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
-from newsarchive.discover.headlines import headline_mark, normal_headline, retitled, same_headline
+from newsarchive.discover.headlines import (
+    headline_mark,
+    normal_headline,
+    read_as_headlines,
+    retitled,
+    same_headline,
+)
 from newsarchive.discover.walk import Seen
 from newsarchive.models import SOURCE_FEED, Article, Candidate, Page
 
@@ -288,3 +294,31 @@ def test_a_cards_headline_is_a_feed_items_title_as_written_or_cut_with_an_ellips
     another address by this alone: typography, spacing and case set aside, or the card
     cut with "…" at three words at least, which the title begins with; nothing looser."""
     assert same_headline(card, title) is same
+
+
+@pytest.mark.parametrize(
+    ("texts", "headlines"),
+    [
+        (["Пожарникари проведоха учение в сградата на общината",
+          "Започна ремонтът на улица „Васил Левски“",
+          "Кметът връчи награди на отличниците от училищата"], True),
+        # a services box: labels of a few words
+        (["Местни данъци и такси", "Административни услуги", "Профил на купувача"], False),
+        # one label among headlines is enough to tell the box no news list
+        (["Пожарникари проведоха учение в сградата на общината", "Контакти",
+          "Кметът връчи награди на отличниците от училищата"], False),
+        # documents or notices opening alike
+        (["Решение № 112 на Общинския съвет от 28.11.2026",
+          "Решение № 113 на Общинския съвет от 28.11.2026 г.",
+          "Решение № 114 за приемане на бюджета на общината"], False),
+        # the same headline twice is a box repeated, no list
+        (["Кметът връчи награди на отличниците от училищата"] * 3, False),
+        ([], False),
+    ],
+)  # fmt: skip
+def test_a_box_of_bare_links_reads_as_headlines_only_when_each_is_a_distinct_sentence(
+    texts: list[str], headlines: bool
+) -> None:
+    """``explorer.home_headlines_probed`` opens a home box of bare links only when they
+    read as news headlines: a request spared where the box cannot be news."""
+    assert read_as_headlines(texts) is headlines

@@ -72,7 +72,7 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
-from newsarchive.discover.headlines import same_headline
+from newsarchive.discover.headlines import normal_headline, read_as_headlines, same_headline
 from newsarchive.discover.index_pages import listing_index
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
@@ -258,6 +258,9 @@ class _Explorer:
         self.pagination: dict[str, str] = {}
         self.page_templates: dict[str, str] = {}  # (``Discovery.page_templates``)
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
+        # the headlines the menu's sections' cards show (``normal_headline``), of every
+        # listing found there (``home_headlines_probed``)
+        self.section_headlines: set[str] = set()
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         # listing URL -> each card's block there (``cards.card_blocks``)
         self.blocks: dict[str, dict[str, frozenset[str]]] = {}
@@ -588,6 +591,7 @@ class _Explorer:
         if home_items < MIN_ITEMS or not (self.feeds or self.sitemaps):
             self.issue_index(archives)
         self.home_headlines_fed()
+        self.home_headlines_probed()
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         rested = tuple(self.listings[MAX_LISTINGS:])
@@ -761,6 +765,64 @@ class _Explorer:
         )
         self.read_home(home.url, how, home.shown | set(carriers.values()))
 
+    def home_headlines_probed(self) -> None:
+        """A home page whose news list is bare headlines (no day, teaser or picture on
+        the card) and no feed to tell them news (``home_headlines_fed``): composed
+        seed 7147's eight ``<li><a>`` into the old ``/index.php?id=N``, each sent on
+        (301) to ``/novini/2026/10/01/slug``, beside "Обяви", no pager, feed or sitemap:
+        none of the eight was ever read. Each box of them (``headline_boxes``) whose
+        texts read as headlines (``headlines.read_as_headlines``: sentences, not a
+        services box's labels) is opened at its first ``PROBED_HOME_ITEMS`` (a request
+        each, the first that fails the last; kept for the crawl's reading); where each
+        lands (after a redirect too) on a dated article (``dated_article``) that no
+        listing kept lists, by its address or its canonical (``unlisted``: a box of the
+        news a section lists under another address, Drupal's ``/node/231`` sent on to
+        ``/novini/slug``, is that section's), the home page is read as their list. Only
+        the first box reading as headlines is probed: one request where it is no news;
+        none where a headline of it is one a menu's section shows (``section_headlines``:
+        round 8's yabalkovo, whose home box of the newest three at ``/node/N`` its
+        ``/novini`` lists by their aliases). Not where a listing kept has a page 2
+        (``pagination``): exploring read its first page alone, and the box may repeat
+        what its later pages list (composed seed 597's "Култура" box of copies at
+        ``/kultura/x`` of the news "Новини" lists on its pages 2 and 3, read as a home
+        list by this rule's first version: a request more each night), nor where the
+        sitemap names them all (``in_sitemap``)."""
+        home = self.home_headlines
+        if home is None or self.feeds or not self.listings or home.url in self.listings:
+            return
+        if any(url in self.pagination for url in self.listings):
+            return  # (its later pages, unread, may list them: a box of copies of those)
+        shown = {
+            card: max(home.texts.get(card, ("",)), key=len) for box in home.boxes for card in box
+        }
+        box = next(
+            (box for box in home.boxes if read_as_headlines([shown[card] for card in box])),
+            None,
+        )
+        if box is None or any(self.section_shows(shown[card]) for card in box):
+            return  # (or a section's news again, at other addresses: yabalkovo's /node/N)
+        if self.in_sitemap(list(box)):
+            return
+        outside = self.unlisted()
+        probed = box[:PROBED_HOME_ITEMS]
+        for card in probed:
+            landed = self.dated_article_at(card)
+            if not landed or not all(outside(url) for url in landed):
+                return
+        how = (
+            f"{len(box)} bare headlines, the first {len(probed)} dated articles no listing"
+            f" lists, in {stream_folder(box[0])}"
+        )
+        self.read_home(home.url, how, home.shown)
+
+    def section_shows(self, headline: str) -> bool:
+        """Whether a card of a menu's section shows ``headline`` (``section_headlines``):
+        as its link's whole text, or at its start, a card linked as a whole running the
+        day and the teaser on after it (composed seed 79's ``<article>`` cards, whose
+        news a "Култура" box copies into ``/kultura/``)."""
+        head = normal_headline(headline)
+        return bool(head) and any(text.startswith(head) for text in self.section_headlines)
+
     def feed_carrying(self, cards: list[str], texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the
         card's own address, or else the one item whose title is the card's headline (a
@@ -822,11 +884,20 @@ class _Explorer:
         """Whether the page at ``url`` is an article printing its day (``extract``'s
         ``published``; no "not found" page or bot wall, ``rules["kind"]``). Kept for the
         crawl, which reads it next where its list is kept (``fetch_source``'s ``keep``)."""
+        return bool(self.dated_article_at(url))
+
+    def dated_article_at(self, url: str) -> tuple[str, ...]:
+        """Where the page at ``url`` is when it is a dated article (``dated_article``):
+        the address it was answered at (normal form, after any redirect) and its
+        canonical, if it names one; () when it is none."""
         page = self.get(url, "page")
         if page is None or document_kind(page):
-            return False
+            return ()
         article = extract(page.content, page.final_url, profile=self.profile, today=page.fetched_at)
-        return article.published is not None and not article.rules.get("kind")
+        if article.published is None or article.rules.get("kind"):
+            return ()
+        canonical = article.canonical_url and normalize_url(article.canonical_url)
+        return (page.final_url, canonical) if canonical else (page.final_url,)
 
     def topic_sections(self, entries: list[str], shown: set[str], shape: Shape | None) -> None:
         """A regional paper's menu names its topics, never the news ("Русе", "Регион",
@@ -1232,6 +1303,9 @@ class _Explorer:
             )
             urls = [card.url for card in items.cards] + listed
             self.listed[page.final_url] = {url_key(url) for url in urls}
+            self.section_headlines.update(
+                normal_headline(text) for card in items.cards for text in card.link_texts
+            )
             self.blocks[page.final_url] = card_blocks(items.cards, url_key)
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)

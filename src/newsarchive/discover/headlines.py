@@ -110,3 +110,27 @@ def headline_mark(card: str) -> str:
     still differs after the re-read (the page kept its old title) is not read again
     each night, only when the card changes once more."""
     return hashlib.sha1(normal_headline(card).encode()).hexdigest()[:12]
+
+
+# words a bare link's text needs to read as a news headline (``read_as_headlines``): a
+# sentence ("Започна ремонтът на улица „Васил Левски“"), not a label ("Местни данъци и
+# такси", "Профил на купувача")
+HEADLINE_WORDS = 5
+
+
+def read_as_headlines(texts: list[str]) -> bool:
+    """Whether the link texts of a box of bare links (each its longest) read as news
+    headlines: every one of ``HEADLINE_WORDS`` words at least, no two the same
+    (``normal_headline``), and no first word opening more than half of them (a list of
+    documents or notices, "Решение № …", "Обява за …", each opening alike). A box of
+    services, sections or banners is labels of a few words each. What the headlines
+    lead to is asked apart (``explorer.home_headlines_probed``): this only spares that
+    request where the box cannot be news."""
+    shown = [normal_headline(text) for text in texts]
+    if len(set(shown)) < len(shown):
+        return False
+    words = [_WORD.findall(text) for text in shown]
+    if not words or any(len(said) < HEADLINE_WORDS for said in words):
+        return False
+    openings = [said[0] for said in words]
+    return 2 * max(openings.count(first) for first in openings) <= len(openings)
