@@ -941,14 +941,21 @@ _NEWS_ARCHIVE = re.compile(
 )
 
 
-def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+def news_archive_link(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, *, archive_only: bool = False
+) -> str | None:
     """Where a news page's "Архив на новините" leads, on the site (not the page itself,
     nor the home page): the explorer reads it as the listing it stands for when the page
-    shows the newest few and no pager, and the archive lists them too."""
+    shows the newest few and no pager, and the archive lists them too. ``archive_only``:
+    a label naming the archive, not "Всички новини" (a walk's way to an index of months,
+    ``next_pages``: all the news is often the list itself, or another)."""
     besides = (normalize_url(page_url), normalize_url("/", page_url))
-    return first_link_saying(
-        tree, page_url, profile, lambda anchor: bool(_NEWS_ARCHIVE.match(_text(anchor))), besides
-    )
+
+    def says(anchor: LexborNode) -> bool:
+        text = _text(anchor)
+        return bool(_NEWS_ARCHIVE.match(text)) and (not archive_only or "архив" in text.lower())
+
+    return first_link_saying(tree, page_url, profile, says, besides)
 
 
 # A menu's entry for a paper's past issues: "Архив", "Броеве", "Стари броеве", "Архив на

@@ -1,6 +1,8 @@
 """An INDEX page: a page that lists no articles, only list pages of one shape, each an
-issue of a paper ("Брой 23 (587), 1 декември 2026", a K2 category per issue) or a day of
-an archive calendar (a month's grid linking the days an issue came out). A weekly filed
+issue of a paper ("Брой 23 (587), 1 декември 2026", a K2 category per issue), a day of
+an archive calendar (a month's grid linking the days an issue came out), or a month of a
+news archive ("Архив на новините": "Ноември 2026", "Октомври 2026", each month's page
+listing that month's news, the list itself only the newest few and no pager). A weekly filed
 by issue reaches its older articles only so: each issue's page lists that issue's
 articles and links no other issue, each day's page shows no grid, so a walk going from
 page to page by "next" links stops at the newest. The walk reads such a page as a list
@@ -26,6 +28,7 @@ of a month's days (a sidebar's "28 ноември" headline).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -43,6 +46,10 @@ from newsarchive.discover.urls import url_key
 # The issue links of one shape a page holds at least to be an index of issues: fewer are
 # a box of the current issue, or a "see also" beside an article.
 MIN_ENTRIES = 3
+# The month pages of one shape a page links at least to be an index of months: a news
+# archive begun last month links two (a month's own page linking its neighbours is none:
+# ``_months_index``).
+MIN_MONTHS = 2
 # The day numbers a calendar's grid prints (linked or not) at least: a month's grid
 # prints every day of its month, 28 at least.
 GRID_DAYS = 28
@@ -69,14 +76,15 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     are more than the index's entries (a list beside a sidebar's calendar widget) stays
     a listing (``lists_only``)."""
     read = link_reader(tree, page_url)
-    host = urlsplit(page_url).netloc
+    host = _bare(urlsplit(page_url).netloc)
     here = split_normal(page_url)
     issues: dict[tuple[str, str], dict[str, int]] = {}
     days: dict[str, dt.date] = {}
     months: dict[str, tuple[int, int]] = {}
     for anchor in tree.css("a[href]"):
         url = read(anchor.attributes.get("href") or "")
-        if url is None or urlsplit(url).netloc != host or split_normal(url) == here:
+        # (the host's ``www.`` twin is the same site: an archive linking one month so)
+        if url is None or _bare(urlsplit(url).netloc) != host or split_normal(url) == here:
             continue
         netloc, path, query = split_normal(url)
         if is_file_path(path):
@@ -100,8 +108,32 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
         return Index(tuple(ordered), max(older)[1] if older else None)
     best = max(issues.values(), key=len, default={})
     if len(best) < MIN_ENTRIES:
+        return _months_index(months, page_url)
+    return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
+
+
+def _months_index(months: dict[str, tuple[int, int]], page_url: str) -> Index | None:
+    """The page as an index of a news archive's months (``MIN_MONTHS`` at least of one
+    shape: ``/novini/arhiv/2026-11``, ``/2026/11/``, ``?month=2026-11``, each the month's
+    first page, ``archive_month``), newest first, or None. Never a month's or a day's own
+    page: one linking the months beside it (a box of them, "« Октомври") is a list of
+    its month, walked back by its links or its address (``next_pages``)."""
+    if archive_month(page_url, anywhere=True) is not None or calendar_day(page_url) is not None:
+        return None
+    shapes: dict[str, dict[str, tuple[int, int]]] = {}
+    for url, month in months.items():
+        if archive_month(url) is None:
+            continue  # (a month's later page, ``/2026/11/page/2/``: no entry of its own)
+        _netloc, path, query = split_normal(url)
+        shapes.setdefault(_DIGITS.sub("#", f"{path}?{query}"), {})[url] = month
+    best = max(shapes.values(), key=len, default={})
+    if len(best) < MIN_MONTHS:
         return None
     return Index(tuple(sorted(best, key=best.__getitem__, reverse=True)))
+
+
+# (the numbers of a month's address, which its months' addresses alone differ in)
+_DIGITS = re.compile(r"\d+")
 
 
 def listing_index(tree: LexborHTMLParser, page_url: str, cards: Sequence[str]) -> Index | None:
@@ -151,6 +183,10 @@ def _list_and_page(url: str) -> tuple[tuple[str, str, tuple[str, ...]], tuple[st
         name, _, value = field.partition("=")
         (marks if name.lower() in _PAGE_QUERY and value.isdigit() else fields).append(field)
     return (netloc, path.rstrip("/"), tuple(sorted(fields))), tuple(sorted(marks))
+
+
+def _bare(netloc: str) -> str:
+    return netloc.lower().removeprefix("www.")
 
 
 def _in_grid(anchor: LexborNode) -> bool:

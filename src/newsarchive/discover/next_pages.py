@@ -62,6 +62,7 @@ from newsarchive.discover.explore import (
     NEWS_PATH,
     NEWS_WORDS,
     first_link_saying,
+    news_archive_link,
     pagination_template,
     rest_api_links,
 )
@@ -166,6 +167,11 @@ class ListingPages:
     5. the month before, by the address of a month's archive page that links no other
        month (``month_before``): the archive's months, one by one into the past, the
        walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
+    6. the news archive the page links ("Архив на новините »", ``_archive_index``), from
+       a page of no month's and no pager: a list of the newest few whose older news are
+       only on its months' pages, linked from that archive's page alone, which the walk
+       reads as an index of months (``index_pages``), newest first. Walks only (as rule
+       2), never exploring's page 2.
 
     One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
     """
@@ -204,6 +210,7 @@ class ListingPages:
             or self._take_first_year()
             or templated_next(page_url_now, profile.pagination, page)
             or _month_by_address(tree, page_url_now, self.months)
+            or (None if newest is None else _archive_index(tree, page_url_now, profile))
         )
 
     def _take_first_year(self) -> str | None:
@@ -229,6 +236,19 @@ def _month_by_address(
             if (month := archive_month(linked)) is not None and month != here:
                 return None
     return before
+
+
+def _archive_index(tree: LexborHTMLParser, url: str, profile: Profile) -> str | None:
+    """Where a list's "Архив на новините" leads (``explore.news_archive_link``, a label
+    naming the archive: not "Всички новини", often the list itself or another), from a
+    page that is no month's nor day's archive (a month's page links it too: its months
+    are walked by the index already read, or by their addresses). The walk reads it as
+    an index of months when it is one (``index_pages.listing_index``), its entries the
+    walk's next pages; a list of news, as the list's next page."""
+    if archive_month(url, anywhere=True) is not None or calendar_day(url) is not None:
+        return None
+    archive = news_archive_link(tree, url, profile, archive_only=True)
+    return None if archive is None or archive_month(archive, anywhere=True) else archive
 
 
 def _older_year(
