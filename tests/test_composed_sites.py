@@ -214,6 +214,23 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
+    """Seed 6 (a site builder's ``?page=`` list, a news published once the list's first
+    page is answered, ``Axes.shift``; 12 requests uncut): the uncut crawl's server goes
+    on to that news for good, so cuts served by it met a site that had stopped moving.
+    Each cut has a server of its own: killed as the list is asked (3rd, the news not
+    landed) and as page 2 is (11th, landed), each trial sees the news land and archives
+    all 6 within ``resume_bound``."""
+    verdict = composed_sites.cut_seed(6, at=(3, 11), axes=composed_sites.choose(6, rounds=6))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert verdict.reference.axes.shift
+    assert [c.path for c in verdict.cuts] == ["/novini", "/novini?page=2"]
+    assert [c.landed for c in verdict.cuts] == [True, True]
+    assert [c.failures for c in verdict.cuts] == [[], []]
+    assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 @pytest.mark.parametrize(
     ("seed", "kinds"),
     [
