@@ -301,6 +301,22 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
     assert [r.requests for r in verdict.runs[2:]] == [4, 3]
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_a_site_asking_a_crawl_delay_is_crawled_nights_apart_on_the_moved_clock() -> None:
+    """Seed 165 (WordPress, robots.txt's ``Crawl-delay: 1``): on the moved clock its
+    first crawl hung 600 s, the pause between requests a timed wait on the crawler's
+    stop event, which libfaketime's faked monotonic clock never ends; the nights' sites
+    keep no Crawl-delay there (the nights judge none), and its two nights pass."""
+    assert composed_sites.choose(165, rounds=6).crawl_delay == 1
+    verdict = composed_sites.nights_seed(165, moved=True)
+    assert verdict.axes.crawl_delay == 0
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 3
+
+
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() -> None:
     """``--nights`` seed 107 (Joomla, its news list ``<article data-href>`` cards, each
