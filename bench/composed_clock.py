@@ -13,10 +13,14 @@ too (its default) ``time.sleep`` and socket and httpx timeouts keep their length
 timed wait on a condition (``threading.Event.wait(t)``, ``queue.get(timeout=t)``)
 never returns, its deadline read on the faked clock and waited on the kernel's; with
 ``FAKETIME_DONT_FAKE_MONOTONIC=1`` those return but ``time.sleep`` fails (``EINVAL``,
-an absolute monotonic deadline moved by the offset). The crawler sleeps (backoff,
-``Retry-After``, a busy archive) and waits on no condition with a timeout, so the
-default is used. Without libfaketime (``faketime_lib`` None) ``--nights`` says so in
-one line and runs on the real clock, the nights seconds apart.
+an absolute monotonic deadline moved by the offset). The default is used: a busy
+archive's retries sleep, but the crawler's pauses between requests (a delay,
+robots.txt's ``Crawl-delay``, backoff, ``Retry-After``) are a timed wait on its stop
+event (``FetchClient._sleep = stop.wait``, so a signal ends them), which hangs here: the
+nights' sites keep no ``Crawl-delay`` on the moved clock, and no night is served
+failing (found by seed 165's 600-second hang). Without libfaketime (``faketime_lib``
+None) ``--nights`` says so in one line and runs on the real clock, the nights seconds
+apart.
 """
 
 from __future__ import annotations

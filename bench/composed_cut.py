@@ -8,7 +8,9 @@ request arrives, run to the end and once more, and judged as the uncut one was (
 article with its title, day and text, nothing else, the no-op rerun within
 ``Verdict.rerun_bound``), beside ``torture_bench``'s invariants (the uncut crawl's URLs,
 none twice, captures, index, frontier settled), no article twice by ``url_key`` or
-title, and the requests beyond R within ``resume_bound``.
+title, and the requests beyond R within ``resume_bound``. Each cut is served by a server
+of its own, so a news landing mid-walk (``Axes.shift``) lands in every trial as it did
+in the uncut crawl (``CutPoint.landed``), not once for the whole seed.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class CutPoint:
     extra: int = 0  # the cut crawl's and its completion's requests beyond the uncut one's
     bound: int = 0  # ``resume_bound``
     reasked: list[str] = field(default_factory=list)  # ``cut_sweep.asked_again``
+    landed: bool = False  # a news landing mid-walk (``Axes.shift``) landed in this trial
     failures: list[str] = field(default_factory=list)
 
     def cell(self) -> str:
@@ -144,6 +147,7 @@ def cut_trial(
     asked, urls, explored, kept = uncut
     name, k = f"composed{seed}", point.k
     trial = tb.Trial(k, "cut", name)
+    night = server.night
     db = tmp / f"cut-{k}.db"
     code, err, first = cut_sweep.run(tmp, name, server, db, cut=k)
     trial.check(code == -signal.SIGKILL, f"the cut crawl exit {code} after {len(first)} requests")
@@ -171,6 +175,11 @@ def cut_trial(
         f" {' '.join(rest)}",
     )
     point.reasked = cut_sweep.asked_again(first, rest, k)
+    point.landed = server.night > night
+    trial.check(
+        point.landed or not site.axes.shift,
+        "the news landing mid-walk (shift) had landed before this crawl: no cut met it",
+    )
     point.failures = trial.failures
 
 
@@ -203,7 +212,11 @@ def cut_seed(
             ]
             kept = sum(1 for k in articles if k <= explored)
             uncut = (asked, set(archived(db)), explored, kept)
-            for point in points if reference.ok else []:
+        for point in points if reference.ok else []:
+            # (a server of its own a cut: the site as the uncut crawl first met it, a news
+            # landing mid-walk, ``Axes.shift``, not landed yet; the uncut crawl's server
+            # had gone on to that news for good)
+            with cut_sweep.CutMirror(tmp / "site") as server:
                 cut_trial(seed, site, tmp, server, uncut, point)
     return CutVerdict(reference, len(asked), explored, points)
 

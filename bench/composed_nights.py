@@ -319,6 +319,10 @@ def nights_seed(
     today = today or site_today()
     # (a news landing mid-walk, ``Axes.shift``, is ``compose``'s; the nights publish their own)
     axes = dataclasses.replace(axes or choose(seed), shift=False)
+    if moved:  # (no Crawl-delay on the moved clock: the crawler's pause between requests
+        #        is a timed wait, ``FetchClient._sleep = stop.wait``, which never returns
+        #        under libfaketime, ``composed_clock``; the nights judge no delay)
+        axes = dataclasses.replace(axes, crawl_delay=0)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)
     lib = faketime_lib() if moved else None

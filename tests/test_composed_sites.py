@@ -230,6 +230,23 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
+    """Seed 6 (a site builder's ``?page=`` list, a news published once the list's first
+    page is answered, ``Axes.shift``; 12 requests uncut): the uncut crawl's server goes
+    on to that news for good, so cuts served by it met a site that had stopped moving.
+    Each cut has a server of its own: killed as the list is asked (3rd, the news not
+    landed) and as page 2 is (11th, landed), each trial sees the news land and archives
+    all 6 within ``resume_bound``."""
+    verdict = composed_sites.cut_seed(6, at=(3, 11), axes=composed_sites.choose(6, rounds=6))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert verdict.reference.axes.shift
+    assert [c.path for c in verdict.cuts] == ["/novini", "/novini?page=2"]
+    assert [c.landed for c in verdict.cuts] == [True, True]
+    assert [c.failures for c in verdict.cuts] == [[], []]
+    assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 @pytest.mark.parametrize(
     ("seed", "kinds"),
     [
@@ -298,6 +315,22 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
     assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 4
     assert verdict.runs[1].rests > 0 and verdict.runs[1].requests > 3  # (explored again)
     assert [r.requests for r in verdict.runs[2:]] == [4, 3]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_a_site_asking_a_crawl_delay_is_crawled_nights_apart_on_the_moved_clock() -> None:
+    """Seed 165 (WordPress, robots.txt's ``Crawl-delay: 1``): on the moved clock its
+    first crawl hung 600 s, the pause between requests a timed wait on the crawler's
+    stop event, which libfaketime's faked monotonic clock never ends; the nights' sites
+    keep no Crawl-delay there (the nights judge none), and its two nights pass."""
+    assert composed_sites.choose(165, rounds=6).crawl_delay == 1
+    verdict = composed_sites.nights_seed(165, moved=True)
+    assert verdict.axes.crawl_delay == 0
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 3
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
