@@ -205,3 +205,62 @@ def test_copies_that_do_not_agree_stay_apart(tmp_path: Path) -> None:
         "/novini/a", "/kultura/a", "/novini/b", "/kultura/b", "/arhiv/c", "/arhiv/d",
         "/obyavi/e", "/novini/e",
     ]  # fmt: skip
+
+
+def test_two_undated_copies_are_one_row_once_a_card_dates_one(tmp_path: Path) -> None:
+    """A sitemap queued both addresses, both read undated (two rows: nothing tells
+    them one post), then the news list's card dates "/novini/x" (``date_undated``):
+    "/kultura/x", its words the same, is that post, folded into it as a copy read after
+    is. The earlier row stays, takes the card's date and account; every key, capture
+    and revision leads to it; the other row, its FTS row and story keys go."""
+    store = Store(connect(tmp_path / "a.db", create=True))
+    text = " ".join(FESTIVAL)  # (long enough for story keys)
+    assert _archive(store, "/kultura/x", None, text) == "new"
+    assert _archive(store, "/novini/x", None, text) == "new"
+    assert len(_rows(store)) == 2  # two undated copies: apart, until one is dated
+    keys = "SELECT DISTINCT article_id FROM story_keys ORDER BY 1"
+    assert len(store.conn.execute(keys).fetchall()) == 2
+    with store.conn:
+        dated = store.date_undated("t", {"https://t.example/novini/x": (DAY, "listing")})
+    assert dated == 1
+    assert _rows(store) == [("/kultura/x", "2026-12-04", "listing")]  # the first address
+    (kept,) = (row[0] for row in store.conn.execute("SELECT id FROM articles"))
+    assert store.find("https://t.example/novini/x") == kept
+    assert store.find("https://t.example/kultura/x") == kept
+    assert store.conn.execute("SELECT DISTINCT article_id FROM captures").fetchall() == [(kept,)]
+    assert store.conn.execute("SELECT DISTINCT article_id FROM story_keys").fetchall() == [(kept,)]
+    assert store.conn.execute("SELECT count(*) FROM article_stories").fetchone()[0] <= 1
+    fts = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'фестивалът'"
+    assert store.conn.execute(fts).fetchall() == [(kept,)]
+    assert store.conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+    # the news address read again with its card's day finds the one row, unchanged
+    assert _archive(store, "/novini/x", DAY, text) == "unchanged"
+    assert len(_rows(store)) == 1
+
+
+def test_the_earlier_undated_copy_takes_the_later_ones_card_and_a_cited_address(
+    tmp_path: Path,
+) -> None:
+    store = Store(connect(tmp_path / "a.db", create=True))
+    _archive(store, "/novina.php?id=7", None)  # the script's address, read first
+    _archive(store, "/kultura/x", None)
+    _archive(store, "/arhiv/c", None, text="Неделно съобщение.")  # a weekly notice's words:
+    _archive(store, "/arhiv/d", None, text="Неделно съобщение.")  # three undated posts
+    _archive(store, "/arhiv/e", None, text="Неделно съобщение.")
+    with store.conn:
+        store.date_undated(
+            "t",
+            {
+                "https://t.example/kultura/x": (DAY, "listing"),
+                "https://t.example/arhiv/c": (DAY, "listing"),
+            },
+        )
+    assert _rows(store) == [
+        ("/kultura/x", "2026-12-04", "listing"),  # the first row, at the address cited
+        ("/arhiv/c", "2026-12-04", "listing"),  # which of the two others it is: unsaid
+        ("/arhiv/d", None, "none"),
+        ("/arhiv/e", None, "none"),
+    ]
+    assert store.find("https://t.example/novina.php?id=7") == store.find(
+        "https://t.example/kultura/x"
+    )

@@ -175,6 +175,21 @@ def test_bare_home_headlines_with_no_feed_are_probed_and_read_as_the_news() -> N
     assert verdict.rerun_paths == ["/robots.txt", "/obyavi", "/"]
 
 
+@pytest.mark.parametrize("seed", [8203, 8384])
+def test_two_undated_category_copies_are_one_row_once_the_news_card_dates_one(seed: int) -> None:
+    """Held-out seeds 8203 (PHP) and 8384 (Joomla): a sitemap of every page queues an
+    article's news and "Култура" addresses (no canonical) before the news list is read;
+    both are read undated (the day is on the list's cards alone), then the list's card
+    dates the news copy (``Store.date_undated``), and the "Култура" copy, its words the
+    same, is folded into it (``Store._fold_undated_copy``): one row, dated, where there
+    were two, one of them undated."""
+    axes = composed_sites.choose(seed)
+    assert (axes.twin, axes.date_at, axes.sitemap) == ("bare", "card", "all")
+    verdict = composed_sites.run_seed(seed, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert not verdict.extra and not verdict.wrong
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsarchive.archive import revisions
+from newsarchive.archive.stories import leave
 from newsarchive.discover.urls import current_key, is_home_page, normalize_url, url_key
 
 _VERSION = ", ".join(revisions.REVISION_FIELDS)
@@ -201,21 +202,12 @@ def _read(conn: sqlite3.Connection, article_id: int) -> _Row:
 
 
 def _forget_stories(conn: sqlite3.Connection, dropped: list[int]) -> None:
-    """The dropped rows leave their stories; a story named after one of them is named
-    after its lowest remaining member, as a story is named after its first article.
-    Their story keys are left to ``rekey``, which takes all of them out at the end in one
-    pass: ``story_keys`` is keyed by key, so taking one article's out reads the whole
-    table, once per merged row (hours, on 100k articles). Until then no story reads them
-    (``StoryIndex`` reads keys of archived articles only)."""
-    for article_id in dropped:
-        conn.execute("DELETE FROM article_stories WHERE article_id = ?", (article_id,))
-        (first,) = conn.execute(
-            "SELECT min(article_id) FROM article_stories WHERE story = ?", (article_id,)
-        ).fetchone()
-        if first is not None:
-            conn.execute(
-                "UPDATE article_stories SET story = ? WHERE story = ?", (first, article_id)
-            )
+    """The dropped rows leave their stories (``stories.leave``). Their story keys are
+    left to ``rekey``, which takes all of them out at the end in one pass: ``story_keys``
+    is keyed by key, so taking one article's out reads the whole table, once per merged
+    row (hours, on 100k articles). Until then no story reads them (``StoryIndex`` reads
+    keys of archived articles only)."""
+    leave(conn, dropped)
 
 
 def _restory(conn: sqlite3.Connection, article_id: int, old: str, new: str) -> None:

@@ -418,15 +418,18 @@ class Store:
         ``Shingles`` worked out already."""
         if not self._detect:
             return
+        old = tokens(previous) if previous is not None else None
+        if isinstance(words, Shingles):
+            self._story_index().assign_shingles(article_id, site, words, old)
+        else:
+            self._story_index().assign(article_id, site, words, old)
+
+    def _story_index(self) -> StoryIndex:
         if self._stories is None:
             from newsarchive.archive.stories import StoryIndex
 
             self._stories = StoryIndex(self.conn)
-        old = tokens(previous) if previous is not None else None
-        if isinstance(words, Shingles):
-            self._stories.assign_shingles(article_id, site, words, old)
-        else:
-            self._stories.assign(article_id, site, words, old)
+        return self._stories
 
     def save_capture(self, page: Page) -> int:
         cur = self.conn.execute(
@@ -579,6 +582,7 @@ class Store:
                 )
             )
         dated: dict[int, tuple[str, str, str]] = {}
+        moments: dict[int, Published] = {}
         for url, keys in wanted.items():
             found = next((undated[key] for key in keys if key in undated), None)
             if found is None or found[0] in dated:
@@ -588,12 +592,65 @@ class Store:
             value, kind = readers_clock(listed[url][0], found[2]), listed[url][1]
             if listed_in_time(value, fetch_moment(found[1])):
                 dated[found[0]] = (value.isoformat(), local_date(value).isoformat(), kind)
+                moments[found[0]] = value
         self.conn.executemany(
             "UPDATE articles SET published = ?, published_date = ?, date_source = ?,"
             " date_note = NULL WHERE id = ? AND published IS NULL",
             [(*values, article_id) for article_id, values in dated.items()],
         )
+        for article_id, value in moments.items():
+            self._fold_undated_copy(site, article_id, value)
         return len(dated)
+
+    def _fold_undated_copy(self, site: str, article_id: int, when: Published) -> None:
+        """Fold into the row ``article_id``, just dated ``when`` (``date_undated``), the
+        one undated row of ``site`` that ``_same_content`` finds its copy (the same title,
+        author, tags and text), as ``upsert_article`` folds a copy it reads: two undated
+        copies of one article (its news and its "Култура" address, a sitemap queuing both
+        before the list whose card dates one was read) stay two rows at insert, since
+        nothing dates either; the card that dates one now tells the other. Not when the
+        words match more than one undated row (a weekly notice: ``_same_content``).
+
+        The row kept is the earlier (the copy read second is the one ``upsert_article``
+        would have folded into it), with the date and its account (``OF_PUBLISHED``), and
+        the address a reader would cite (``cited_first``), else its own; the other row's
+        keys, captures and revisions become its, the other row goes (its FTS row with it:
+        ``articles_ad``) and leaves its story (``stories.leave``)."""
+        row = self.conn.execute(
+            "SELECT title, published, author, tags, text, published_date FROM articles"
+            " WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        same = self._same_content(site, when, row[5], tuple(row[:5]), besides=article_id)
+        if same is None or same[2] is not None:
+            return
+        kept, gone = sorted((article_id, same[0]))
+        self._index()  # (a row inserted in this block is indexed before it goes)
+        (kept_url,), (gone_url, gone_source) = (
+            self.conn.execute("SELECT url FROM articles WHERE id = ?", (kept,)).fetchone(),
+            self.conn.execute(
+                "SELECT url, source_url FROM articles WHERE id = ?", (gone,)
+            ).fetchone(),
+        )
+        url = (
+            gone_url
+            if not gone_source and cited_first(kept_url, gone_url) == gone_url
+            else kept_url
+        )
+        dating = ", ".join(("published", "published_date", *OF_PUBLISHED))
+        date = self.conn.execute(
+            f"SELECT {dating} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        for table in ("article_urls", "captures", "revisions"):
+            self.conn.execute(
+                f"UPDATE {table} SET article_id = ? WHERE article_id = ?", (kept, gone)
+            )
+        self._story_index().forget(gone, tokens(row[4]))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (gone,))  # (its url first)
+        self.conn.execute(
+            f"UPDATE articles SET url = ?, ({dating}) = ({', '.join('?' * 4)}) WHERE id = ?",
+            (url, *date, kept),
+        )
 
     def archived_url(self, url: str) -> str | None:
         """The address the article ``url`` leads to is archived under (``find``): where
@@ -713,7 +770,12 @@ class Store:
         )
 
     def _same_content(
-        self, site: str, when: Published | None, pdate: str | None, values: tuple[Any, ...]
+        self,
+        site: str,
+        when: Published | None,
+        pdate: str | None,
+        values: tuple[Any, ...],
+        besides: int | None = None,
     ) -> tuple[int, str, str | None, str | None] | None:
         """(id, url, published, published_date) of the one article of ``site`` this page
         (dated ``when``, on the day ``pdate``) is, read at an address it names no
@@ -731,12 +793,13 @@ class Store:
         Two undated copies stay apart, as two dated on different days do: the same
         notice posted again, on a day the copies do not tell. A dated page is looked
         up through the index by site and day, an undated one through the index by site
-        and title (``articles_site_title``): one short lookup per new article."""
+        and title (``articles_site_title``): one short lookup per new article. ``besides``:
+        a row that is this page itself, left out (``_fold_undated_copy``)."""
         from newsarchive.extraction.published import listed_in_time
 
         title, published, author, tags, text = values
-        same = "title = ? AND author IS ? AND tags = ? AND text = ?"
-        words = (title, author, tags, text)
+        same = "id IS NOT ? AND title = ? AND author IS ? AND tags = ? AND text = ?"
+        words = (besides, title, author, tags, text)
         if pdate is not None:
             for article_id, url, was in self.conn.execute(
                 "SELECT id, url, published FROM articles WHERE site = ?"

@@ -156,6 +156,17 @@ class StoryIndex:
             self._mark(keys)
         return story
 
+    def forget(self, article_id: int, tokens: Sequence[str]) -> None:
+        """Take out an article about to be deleted, its text ``tokens``: its keys (its id
+        may be given again to the next article inserted, which must not inherit them) and
+        its place in its story (``leave``)."""
+        self.conn.executemany(
+            "DELETE FROM story_keys WHERE key = ? AND article_id = ?",
+            [(k, article_id) for k in _keys(self.shingles(tokens))],
+        )
+        self._recent.pop(article_id, None)
+        leave(self.conn, [article_id])
+
     def _may_be_held(self, keys: list[int]) -> bool:
         """Whether any of ``keys`` may be in ``story_keys`` (``_may_hold``)."""
         bits = self._may_hold
@@ -266,6 +277,22 @@ def shingles(tokens: Sequence[str], token_hash: dict[str, int]) -> set[int]:
         ids = list(map(token_hash.__getitem__, tokens))
     windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # 5 words
     return set(map(hash, windows))
+
+
+def leave(conn: sqlite3.Connection, dropped: list[int]) -> None:
+    """The rows ``dropped`` (about to be deleted) leave their stories; a story named
+    after one of them is named after its lowest remaining member, as a story is named
+    after its first article. Their story keys are the caller's (``StoryIndex.forget``;
+    ``rekey`` takes all of a pass's out at its end)."""
+    for article_id in dropped:
+        conn.execute("DELETE FROM article_stories WHERE article_id = ?", (article_id,))
+        (first,) = conn.execute(
+            "SELECT min(article_id) FROM article_stories WHERE story = ?", (article_id,)
+        ).fetchone()
+        if first is not None:
+            conn.execute(
+                "UPDATE article_stories SET story = ? WHERE story = ?", (first, article_id)
+            )
 
 
 def _keys(shingles: Iterable[int]) -> list[int]:
