@@ -1,0 +1,149 @@
+"""A news list of the newest three, no pager, whose older news are reached only through
+its months' pages ("Декември 2026", "Ноември 2026", each listing that month's news;
+composed sites' sixth axes, ``Axes.archive``), in the two shapes municipal themes ship:
+
+- **a box of months** beside the list on every page (WordPress's archives widget; seed
+  964). The newest month's page lists the two news the list's page 1 showed already: the
+  walk read it as a page run out (every link on an earlier page of the walk) and ended
+  there, 3 of 8 archived. A month's page listing its month's news goes on to the month
+  before (``ListingWalk._to_an_earlier_month``): 8 of 8.
+- **an index page of months** the list links as "Архив на новините »" (seeds 60, 201, 217,
+  350, 367, 401, 416, 636, 802, 941). The walk read month links on the page it stood on
+  alone (``next_pages._older_month``): the list links no month, so it ended at page 1,
+  3 of 8. The list's archive link is its next page (``next_pages._archive_index``), read
+  as an index of months (``index_pages._months_index``), its months the walk's next pages
+  newest first: 8 of 8. A nightly run after one more news asks the list, the index and
+  the current month only: no month walked whole before is read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from .mirror_sites import MirrorCrawls, MirrorServer, article_rows, bare_profile
+from .support import Result
+
+MONTHS = {12: "декември", 11: "ноември", 10: "октомври"}
+# (day, slug, title): newest first
+NEWS = [
+    (dt.date(2026, 12, 4), "remont-na-ulitsa", "Започва ремонтът на улица „Витоша“"),
+    (dt.date(2026, 12, 1), "koleden-bazar", "Коледният базар отваря на площада"),
+    (dt.date(2026, 11, 26), "nova-detska-ploshtadka", "Нова детска площадка в квартал „Изток“"),
+    (dt.date(2026, 11, 12), "byudzhet-obsazhdane", "Общественото обсъждане на бюджета"),
+    (dt.date(2026, 11, 3), "uchenie-pozharnikari", "Учение на пожарникарите в училищата"),
+    (dt.date(2026, 10, 21), "festival-pesen", "Фестивалът на народната песен събра хиляди"),
+    (dt.date(2026, 10, 14), "avtobus-selata", "Нов автобус ще обслужва селата"),
+    (dt.date(2026, 10, 2), "biblioteka-knigi", "Библиотеката получи хиляда дарени книги"),
+]
+LATER = (dt.date(2026, 12, 5), "snezhen-den", "Общината почиства снега от улиците")
+ARCHIVE_LINK = '<p class="more"><a href="/arhiv">Архив на новините »</a></p>'
+MONTH_PAGES = ["/novini/arhiv/2026-12", "/novini/arhiv/2026-11", "/novini/arhiv/2026-10"]
+MONTH_LINKS = "\n".join(
+    f'<li><a href="/novini/arhiv/2026-{m:02d}">{name.capitalize()} 2026</a></li>'
+    for m, name in MONTHS.items()
+)
+
+
+def _frame(town: str, title: str, main: str, *, box: bool) -> str:
+    """A page of the site: its menu, ``main``, and (``box``) the months' widget."""
+    aside = (
+        f'<aside class="widget widget_archive"><h3>Архив</h3><ul>\n{MONTH_LINKS}\n</ul></aside>\n'
+        if box
+        else ""
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="bg"><head><meta charset="utf-8"><title>{title}</title>'
+        '</head><body><nav><a href="/">Начало</a> <a href="/novini">Новини</a> '
+        '<a href="/kontakti">Контакти</a></nav>\n'
+        f"<main>{main}</main>\n{aside}<footer>{town}</footer></body></html>\n"
+    )
+
+
+def _cards(news: list[tuple[dt.date, str, str]]) -> str:
+    return "\n".join(
+        f'<div class="news-item"><span class="news-date">{day:%d.%m.%Y}</span>'
+        f'<h3><a href="/novini/{slug}">{title}</a></h3></div>'
+        for day, slug, title in news
+    )
+
+
+def _write(root: Path, town: str, news: list[tuple[dt.date, str, str]], *, box: bool) -> None:
+    """The site of ``news`` (newest first): the list of the newest three, each month's
+    page, each article's, and the months reached by a box on every page (``box``) or by
+    the list's "Архив на новините »" to an index page of them."""
+    more = "" if box else f"\n{ARCHIVE_LINK}"
+    page = functools.partial(_frame, town, box=box)
+    pages = {
+        "index.html": page(town, f"<h1>{town}</h1><p>Добре дошли.</p>"),
+        "kontakti.html": page("Контакти", "<h1>Контакти</h1><p>пл. „Свобода“ 1</p>"),
+        "novini.html": page("Новини", f"<h1>Новини</h1>\n{_cards(news[:3])}{more}"),
+    }
+    if not box:
+        index = f'<h1>Архив на новините</h1>\n<ul class="months">\n{MONTH_LINKS}\n</ul>'
+        pages["arhiv.html"] = page("Архив", index)
+    for month, name in MONTHS.items():
+        heading = f"Новини – {name} 2026"
+        listed = _cards([n for n in news if n[0].month == month])
+        pages[f"novini/arhiv/2026-{month:02d}.html"] = page(
+            heading, f"<h1>{heading}</h1>\n{listed}{more}"
+        )
+    for day, slug, title in news:
+        body = (
+            f'<article><h1>{title}</h1><p class="date">Публикувано на {day:%d.%m.%Y} г.</p>'
+            f"<p>{title}: общината съобщава подробности за събитието и сроковете.</p>"
+            "<p>Гражданите могат да се обърнат към центъра за услуги в работно време.</p>"
+            "</article>"
+        )
+        pages[f"novini/{slug}.html"] = page(title, body)
+    pages["robots.txt"] = "User-agent: *\nDisallow: /admin/\n"
+    for name, text in pages.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def test_a_list_beside_a_box_of_months_is_walked_back_through_every_month(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    _check_months(run_cli, db, tmp_path, "mesechnik", "Община Месечник", box=True)
+
+
+def test_a_list_linking_an_index_of_months_is_walked_back_through_every_month(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    _check_months(run_cli, db, tmp_path, "arhivets", "Община Архивец", box=False)
+
+
+def _check_months(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str, town: str, *, box: bool
+) -> None:
+    """A first crawl archives the eight news with their days, reading the months newest
+    first (the index once); a no-op rerun asks three requests at most; a nightly run
+    after one more news this month archives it, reading December alone of the months."""
+    origin = f"https://{site}.bg"
+    root = tmp_path / site
+    _write(root, town, NEWS, box=box)
+    profile = bare_profile(tmp_path, site, town, origin)
+    with MirrorServer(root) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
+        crawls = MirrorCrawls(run_cli, server, root, (*args, "--delay", "0", "--db", str(db)))
+        first = crawls.crawl()
+        rows = article_rows(db)
+        assert sorted(rows) == sorted(f"{origin}/novini/{slug}" for _d, slug, _t in NEWS), first
+        assert {url: row[1][:10] for url, row in rows.items()} == {
+            f"{origin}/novini/{slug}": f"{day:%Y-%m-%d}" for day, slug, _t in NEWS
+        }
+        assert [path for path in first if path.startswith("/novini/arhiv/")] == MONTH_PAGES
+        assert first.count("/arhiv") == (0 if box else 1), first
+        rerun = crawls.crawl()
+        assert len(rerun) <= 3, rerun  # (robots.txt, the list: nothing new on it)
+
+        _write(root, town, [LATER, *NEWS], box=box)  # one more news this month
+        nightly = crawls.crawl()
+    assert f"{origin}/novini/{LATER[1]}" in article_rows(db), nightly
+    # the list, the index and the current month at most: no month walked whole is read
+    # again (robots.txt, the list, the index, December, the new article)
+    assert [p for p in nightly if p.startswith("/novini/arhiv/")] in ([], MONTH_PAGES[:1])
+    assert len(nightly) <= (4 if box else 5), nightly
