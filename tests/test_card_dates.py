@@ -103,8 +103,8 @@ def test_an_article_archived_undated_is_dated_by_its_card_in_place(tmp_path: Pat
                 "HTTPS://T.EXAMPLE/novini/4": (DAY, "listing"),  # any spelling of its URL
             },
         )
-        assert store.date_undated("x", {urls[0]: (DAY, "listing")}) == 0  # another site's
-    assert dated == 3
+        assert store.date_undated("x", {urls[0]: (DAY, "listing")}) == (0, 0)  # another site's
+    assert dated == (3, 0)  # (three rows dated, no copy of them folded)
     rows = conn.execute(
         "SELECT url, published, published_date, date_source, updated_at FROM articles ORDER BY url"
     ).fetchall()
@@ -117,7 +117,7 @@ def test_an_article_archived_undated_is_dated_by_its_card_in_place(tmp_path: Pat
     ]
     assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
     with conn:  # dated once: a later card leaves the date its first gave
-        assert store.date_undated("t", {urls[0]: (DAY - dt.timedelta(days=1), "listing")}) == 0
+        assert store.date_undated("t", {urls[0]: (DAY - dt.timedelta(days=1), "listing")}) == (0, 0)
     assert (
         conn.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'бюджета'"
@@ -126,17 +126,20 @@ def test_an_article_archived_undated_is_dated_by_its_card_in_place(tmp_path: Pat
     )
 
 
-def _card_dated_site(root: Path, *, card_dates: bool = True) -> list[str]:
+def _card_dated_site(root: Path, *, card_dates: bool = True, twin: bool = False) -> list[str]:
     """A WordPress-like site: robots.txt names a sitemap of the news, the menu's "Новини"
     lists three articles on cards dated "04.12.2026" and so on, and the articles' own
-    pages print no date at all. The articles' paths."""
+    pages print no date at all. With ``twin`` the first article was posted twice, the copy
+    at WordPress's slug for it (``/novini/sabitie-nomer-1-2/``, the same page, no
+    canonical), which the sitemap names first and no list shows. The articles' paths."""
     origin = "https://www.kartichka.bg"
     paths = [f"/novini/sabitie-nomer-{n}/" for n in (3, 2, 1)]
+    copies = ["/novini/sabitie-nomer-1-2/"] if twin else []
     (root / "novini").mkdir(parents=True, exist_ok=True)
     (root / "robots.txt").write_text(f"User-agent: *\nSitemap: {origin}/sitemap.xml\n")
     urls = "".join(
         f"<url><loc>{origin}{path}</loc><lastmod>2026-12-05T10:00:00+02:00</lastmod></url>"
-        for path in paths
+        for path in copies + paths
     )
     (root / "sitemap.xml").write_text(
         f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -162,7 +165,7 @@ def _card_dated_site(root: Path, *, card_dates: bool = True) -> list[str]:
         f'<ul class="news">{cards}</ul></body></html>',
         encoding="utf-8",
     )
-    for n, path in zip((3, 2, 1), paths, strict=True):
+    for n, path in [*zip((3, 2, 1), paths, strict=True), *((1, copy) for copy in copies)]:
         folder = root / path.strip("/")
         folder.mkdir(parents=True, exist_ok=True)
         body = (
@@ -244,3 +247,21 @@ def test_cards_dated_on_a_later_night_date_the_articles_archived_undated(
     assert rows() == DATED
     # (told in the run's summary: no fetch's outcome, so not among "updated")
     assert "3 articles whose pages give no date dated from their list or feed" in said[-1], said[-1]
+    assert "folded" not in said[-1]
+
+
+def test_a_copy_under_another_address_folded_once_dated_is_told_in_the_summary(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first article is read twice from the sitemap, at its copy's address too,
+    both undated: two rows, each counted new. The list's card dates the news copy, and
+    the other, its words the same, is folded into it (``Store._fold_undated_copy``): the
+    summary says so, as "4 new" alone would count a row the archive no longer has."""
+    root = tmp_path / "site"
+    _card_dated_site(root, twin=True)
+    crawl, rows, said = _crawls(run_cli, db, tmp_path)
+    asked = crawl(root)
+    assert "/novini/sabitie-nomer-1-2/" in asked, " ".join(asked)
+    assert [(path.replace("-1-2/", "-1/"), day, source) for path, day, source in rows()] == DATED
+    assert "kartichka: 4 new," in said[-1], said[-1]
+    assert "1 of their copies under another address folded into them" in said[-1], said[-1]

@@ -222,7 +222,7 @@ def test_two_undated_copies_are_one_row_once_a_card_dates_one(tmp_path: Path) ->
     assert len(store.conn.execute(keys).fetchall()) == 2
     with store.conn:
         dated = store.date_undated("t", {"https://t.example/novini/x": (DAY, "listing")})
-    assert dated == 1
+    assert dated == (1, 1)  # one row dated, one copy of it folded
     assert _rows(store) == [("/kultura/x", "2026-12-04", "listing")]  # the first address
     (kept,) = (row[0] for row in store.conn.execute("SELECT id FROM articles"))
     assert store.find("https://t.example/novini/x") == kept
@@ -248,13 +248,14 @@ def test_the_earlier_undated_copy_takes_the_later_ones_card_and_a_cited_address(
     _archive(store, "/arhiv/d", None, text="Неделно съобщение.")  # three undated posts
     _archive(store, "/arhiv/e", None, text="Неделно съобщение.")
     with store.conn:
-        store.date_undated(
+        dating = store.date_undated(
             "t",
             {
                 "https://t.example/kultura/x": (DAY, "listing"),
                 "https://t.example/arhiv/c": (DAY, "listing"),
             },
         )
+    assert dating == (2, 1)  # the script's address folded; the weekly notice's copies not
     assert _rows(store) == [
         ("/kultura/x", "2026-12-04", "listing"),  # the first row, at the address cited
         ("/arhiv/c", "2026-12-04", "listing"),  # which of the two others it is: unsaid

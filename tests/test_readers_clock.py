@@ -216,7 +216,7 @@ def test_the_archive_dates_an_undated_bulgarian_article_by_a_utc_feed_on_sofias_
                 capture_id=store.save_capture(page),
             )  # fmt: skip
     with store.conn:
-        assert store.date_undated("t", {url: (INSTANT, "feed") for url in urls.values()}) == 2
+        assert store.date_undated("t", {url: (INSTANT, "feed") for url in urls.values()}) == (2, 0)
     rows = dict(store.conn.execute("SELECT url, published || ' ' || published_date FROM articles"))
     assert rows == {
         urls["bg"]: "2026-11-29T01:10:00+02:00 2026-11-29",

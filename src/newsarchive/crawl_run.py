@@ -14,10 +14,14 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_SIGINT, ArchiveError
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.models import DEFAULT_MAX_REQUESTS, DEFAULT_STOP_AFTER_KNOWN
+
+if TYPE_CHECKING:
+    from newsarchive.archive.store import Dating
 
 STAGES = ("fetch", "decode", "extract", "store")
 # The share of a site's request budget its news leave to the pages that failed on earlier
@@ -110,6 +114,9 @@ class SiteReport:
     # on this run dated in place (``Store.date_undated``): no outcome of a fetch, so no
     # "updated", but a change to the archive an analyst filtering by date wants told
     dated: int = 0
+    # undated copies of those articles (another address, the same words) folded into
+    # them once dated (``Store.date_undated``): counted new when archived, now gone
+    folded: int = 0
     backlog: int = 0  # pages an earlier --since passed over still queued (``Frontier.backlog``)
     archive_error: ArchiveError | None = None  # ends the whole run
     drift: Counter[str] = field(default_factory=Counter)
@@ -162,6 +169,11 @@ class SiteReport:
         self.cpu["fetch"] = fetcher.stats.fetch_cpu
         self.cpu["decode"] = fetcher.stats.decode_cpu
         self.elapsed = time.monotonic() - self.started
+
+    def dating(self, dating: Dating) -> None:
+        """Count what ``Store.date_undated`` did."""
+        self.dated += dating.dated
+        self.folded += dating.folded
 
     def fail(self, message: str) -> None:
         """A failure of a feed, sitemap or listing page (articles fail through outcomes)."""
@@ -225,6 +237,11 @@ class SiteReport:
         if self.dated:
             text += (
                 f", {self.dated} articles whose pages give no date dated from their list or feed"
+            )
+        if self.folded:
+            text += (
+                f", {self.folded} of their copies under another address folded into them"
+                " (counted new when archived)"
             )
         if self.count(Outcome.DISALLOWED):
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"

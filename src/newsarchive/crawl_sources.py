@@ -1079,7 +1079,7 @@ class SourceReader:
                 listed[candidate.url] = (candidate.listed_date, kind)
         if listed:
             with self.harvest.store.conn:
-                self.report.dated += self.harvest.store.date_undated(self.profile.id, listed)
+                self.report.dating(self.harvest.store.date_undated(self.profile.id, listed))
 
 
 def _what(number: int) -> str:

@@ -936,7 +936,7 @@ class Harvester:
         (composed seed 225), or through a chain of redirects: the card's day was lost."""
         listed = self.frontier.listed([url])
         if listed:
-            self.report.dated += self.store.date_undated(self.profile.id, listed)
+            self.report.dating(self.store.date_undated(self.profile.id, listed))
 
     def _listed_at_identity(
         self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,

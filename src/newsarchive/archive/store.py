@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.lemmas import composed, record_forms, tokens
@@ -302,6 +302,16 @@ class Elsewhere:
         )
 
 
+class Dating(NamedTuple):
+    """What ``Store.date_undated`` did: rows dated, and of the undated copies those
+    dates told apart, how many were folded into them (``Store._fold_undated_copy``). A
+    folded copy was counted new when it was archived, on this run or an earlier one; the
+    run's summary says how many rows went, so its "new" is not read as rows added."""
+
+    dated: int
+    folded: int
+
+
 class Store:
     """All writes to the archive go through here."""
 
@@ -546,7 +556,7 @@ class Store:
                 days[url] = dt.date.fromisoformat(value[:10])
         return days
 
-    def date_undated(self, site: str, listed: dict[str, tuple[Published, str]]) -> int:
+    def date_undated(self, site: str, listed: dict[str, tuple[Published, str]]) -> Dating:
         """Date the archived articles of ``site`` among ``listed`` (URL -> the date a
         listing card or a feed entry gave it, and which of the two, "listing" or "feed")
         whose page stated no date (``date_source`` "none"), as ``with_listed`` dates a page
@@ -562,7 +572,8 @@ class Store:
         the one fetched then: a capture fetched after it must still read as newer);
         ``published_date`` the date's local day, as every writer stores it, a moment read
         on the readers' clock first (``published.readers_clock``: the article's
-        language says whose). Inside the caller's transaction."""
+        language says whose). How many rows it dated, and how many undated copies of
+        them it folded into them (``Dating``). Inside the caller's transaction."""
         from newsarchive.date_stamps import local_date
         from newsarchive.extraction.published import listed_in_time, readers_clock
 
@@ -598,11 +609,13 @@ class Store:
             " date_note = NULL WHERE id = ? AND published IS NULL",
             [(*values, article_id) for article_id, values in dated.items()],
         )
-        for article_id, value in moments.items():
+        folded = sum(
             self._fold_undated_copy(site, article_id, value)
-        return len(dated)
+            for article_id, value in moments.items()
+        )
+        return Dating(len(dated), folded)
 
-    def _fold_undated_copy(self, site: str, article_id: int, when: Published) -> None:
+    def _fold_undated_copy(self, site: str, article_id: int, when: Published) -> bool:
         """Fold into the row ``article_id``, just dated ``when`` (``date_undated``), the
         one undated row of ``site`` that ``_same_content`` finds its copy (the same title,
         author, tags and text), as ``upsert_article`` folds a copy it reads: two undated
@@ -615,7 +628,7 @@ class Store:
         would have folded into it), with the date and its account (``OF_PUBLISHED``), and
         the address a reader would cite (``cited_first``), else its own; the other row's
         keys, captures and revisions become its, the other row goes (its FTS row with it:
-        ``articles_ad``) and leaves its story (``stories.leave``)."""
+        ``articles_ad``) and leaves its story (``stories.leave``). Whether a row went."""
         row = self.conn.execute(
             "SELECT title, published, author, tags, text, published_date FROM articles"
             " WHERE id = ?",
@@ -623,7 +636,7 @@ class Store:
         ).fetchone()
         same = self._same_content(site, when, row[5], tuple(row[:5]), besides=article_id)
         if same is None or same[2] is not None:
-            return
+            return False
         kept, gone = sorted((article_id, same[0]))
         self._index()  # (a row inserted in this block is indexed before it goes)
         (kept_url,), (gone_url, gone_source) = (
@@ -651,6 +664,7 @@ class Store:
             f"UPDATE articles SET url = ?, ({dating}) = ({', '.join('?' * 4)}) WHERE id = ?",
             (url, *date, kept),
         )
+        return True
 
     def archived_url(self, url: str) -> str | None:
         """The address the article ``url`` leads to is archived under (``find``): where
