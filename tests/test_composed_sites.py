@@ -190,6 +190,21 @@ def test_two_undated_category_copies_are_one_row_once_the_news_card_dates_one(se
     assert not verdict.extra and not verdict.wrong
 
 
+def test_a_month_archive_linked_relative_to_its_month_is_walked_to_its_oldest_month() -> None:
+    """Held-out seed 10281: a WordPress list of the newest four, no pager, beside an
+    archives widget of its months; on each month's page the widget links the others
+    relative to it (``../09/``, ``./``) but November on the ``www.`` twin in full. From
+    October's page the walk read as months only the links writing a year: November's,
+    newer, so no month before October, and since the page links another month, no step
+    back by the address either; September's news was missed (10 of 11). A link relative
+    to a page whose address has a year takes its year from there (``_dated_hrefs``)."""
+    axes = composed_sites.choose(10281)
+    assert (axes.archive, axes.relative, axes.links) == ("box", "dots", "www")
+    verdict = composed_sites.run_seed(10281, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 11
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the
