@@ -260,6 +260,21 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> None:
+    """Seed 71 (Drupal cards linking every article by its old ``/node/N``, sent on, 301,
+    each article over two pages; 37 requests uncut), killed as its 19th request, an
+    article ``/node/498`` was sent on to, arrives: the frontier holds ``/node/498``, so
+    the completing run asks it and the article again, 5 requests beyond the uncut crawl,
+    where ``resume_bound`` counted the killed request alone (4); it counts the address
+    sent on to it now, and every article is archived once, right."""
+    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert [(c.k, c.phase) for c in verdict.cuts] == [(19, "article")]
+    assert [c.failures for c in verdict.cuts] == [[]]
+    assert [(c.extra, c.bound) for c in verdict.cuts] == [(5, 5)]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
     """Seed 6 (a site builder's ``?page=`` list, a news published once the list's first
     page is answered, ``Axes.shift``; 12 requests uncut): the uncut crawl's server goes
