@@ -190,6 +190,21 @@ def test_two_undated_category_copies_are_one_row_once_the_news_card_dates_one(se
     assert not verdict.extra and not verdict.wrong
 
 
+def test_a_month_archive_linked_relative_to_its_month_is_walked_to_its_oldest_month() -> None:
+    """Held-out seed 10281: a WordPress list of the newest four, no pager, beside an
+    archives widget of its months; on each month's page the widget links the others
+    relative to it (``../09/``, ``./``) but November on the ``www.`` twin in full. From
+    October's page the walk read as months only the links writing a year: November's,
+    newer, so no month before October, and since the page links another month, no step
+    back by the address either; September's news was missed (10 of 11). A link relative
+    to a page whose address has a year takes its year from there (``_dated_hrefs``)."""
+    axes = composed_sites.choose(10281)
+    assert (axes.archive, axes.relative, axes.links) == ("box", "dots", "www")
+    verdict = composed_sites.run_seed(10281, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 11
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the
@@ -242,6 +257,21 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
     assert [(c.k, c.phase) for c in verdict.cuts] == [(7, "explore"), (11, "article")]
     assert [c.failures for c in verdict.cuts] == [[], []]
     assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> None:
+    """Seed 71 (Drupal cards linking every article by its old ``/node/N``, sent on, 301,
+    each article over two pages; 37 requests uncut), killed as its 19th request, an
+    article ``/node/498`` was sent on to, arrives: the frontier holds ``/node/498``, so
+    the completing run asks it and the article again, 5 requests beyond the uncut crawl,
+    where ``resume_bound`` counted the killed request alone (4); it counts the address
+    sent on to it now, and every article is archived once, right."""
+    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert [(c.k, c.phase) for c in verdict.cuts] == [(19, "article")]
+    assert [c.failures for c in verdict.cuts] == [[]]
+    assert [(c.extra, c.bound) for c in verdict.cuts] == [(5, 5)]
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Unpack
@@ -231,8 +231,8 @@ def _month_by_address(
     read = link_reader(tree, url)
     here = archive_month(url)
     hrefs = [anchor.attributes.get("href") or "" for anchor in tree.css("a[href]")]
-    for href in (*hrefs, *_option_targets(tree, read)):
-        if YEAR_FOLDER.search(href) and (linked := read(href)):
+    for href in (*_dated_hrefs(hrefs, read.base), *_option_targets(tree, read)):
+        if linked := read(href):
             if (month := archive_month(linked)) is not None and month != here:
                 return None
     return before
@@ -438,14 +438,14 @@ def find_next_link(
     # those pages: every anchor, on each page of a pager's end, most of which take none.)
     dated = _period_end(current) is not None
     if dated and (calendar_day(current) or not own_news):
-        if day := _calendar_day(anchors, current, usable):
+        if day := _calendar_day(anchors, current, usable, read.base):
             return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
-    month = _older_month([*hrefs, *_option_targets(tree, read)], current, usable)
+    month = _older_month([*hrefs, *_option_targets(tree, read)], current, usable, read.base)
     if (
         page == 1
         and not dated
-        and (day := _calendar_day(anchors, current, usable))
+        and (day := _calendar_day(anchors, current, usable, read.base))
         and (month is None or _day_month(day) > (archive_month(month) or (0, 0)))
     ):
         return day
@@ -1332,7 +1332,7 @@ def _period_end(url: str) -> dt.date | None:
 
 def _calendar_day(
     anchors: list[tuple[LexborNode, str]], current: str,
-    usable: Callable[[str | None], str | None],
+    usable: Callable[[str | None], str | None], base: str,
 ) -> str | None:  # fmt: skip
     """The page of the latest day with news before this page's own that a calendar on
     it links: a grid of the month's days, each day with news a link reading its number
@@ -1349,7 +1349,7 @@ def _calendar_day(
         if not text.isdigit() or len(text) > 2:
             continue
         href = anchor.attributes.get("href") or ""
-        if not YEAR_FOLDER.search(href) or (url := usable(href)) is None:
+        if not _dated_hrefs([href], base) or (url := usable(href)) is None:
             continue
         day = calendar_day(url)
         if (
@@ -1382,8 +1382,34 @@ def listing_walk(
     )  # fmt: skip
 
 
+def _dated_hrefs(hrefs: Iterable[str], base: str) -> list[str]:
+    """Of a page's ``hrefs``, those that may lead to a year's, month's or day's archive
+    page, before any is read (most links name no year): those writing a year, and, where
+    the address they are read against (``base``: the page's, or its ``<base href>``)
+    has one in its path, those written relative to it, which take their year from
+    there. A month's page linking the months beside it as ``../09/`` and ``./`` (a
+    WordPress archives widget in a theme writing relative links) names September so;
+    read by the year it writes, the walk saw no month before October's and stopped."""
+    relative_dated = YEAR_FOLDER.search(urlsplit(base).path) is not None
+    return [
+        href
+        for href in hrefs
+        if YEAR_FOLDER.search(href) or (relative_dated and _path_relative(href))
+    ]
+
+
+def _path_relative(href: str) -> bool:
+    """A link read against its page's folder (``../09/``, ``./28/``, ``?month=9``), not
+    from the site's root or another host."""
+    written = href.strip()
+    return bool(written) and not written.startswith(("/", "#")) and not _SCHEME.match(written)
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # https:, mailto:, javascript:
+
+
 def _older_month(
-    hrefs: list[str], current: str, usable: Callable[[str | None], str | None]
+    hrefs: list[str], current: str, usable: Callable[[str | None], str | None], base: str
 ) -> str | None:
     """A listing with no next page that links its date archive (a calendar, "Архив" by
     month, as links or a drop-down: old PHP sites have no other way to older news): the
@@ -1394,9 +1420,7 @@ def _older_month(
     if here is None and (day := calendar_day(current)) is not None:
         here = (day.year, day.month)  # (a calendar's ?data=2026-11-28: its month's grid)
     best: tuple[tuple[int, int], str] | None = None
-    for href in hrefs:
-        if not YEAR_FOLDER.search(href):
-            continue  # most links: no year, no month's archive
+    for href in _dated_hrefs(hrefs, base):  # most links: no year, no month's archive
         url = usable(href)
         month = archive_month(url) if url else None
         if url is None or month is None or (here is not None and month >= here):
