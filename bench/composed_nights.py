@@ -117,6 +117,9 @@ class NightSite:
     new_paths: list[str] = field(default_factory=list)
     splits: int = 0  # new articles over two pages
     twins: int = 0  # new articles under a second category too (``Axes.twin``)
+    # the months' pages, newest first, down to the first listing a news published before
+    # the night (``night_bound``: an index of months)
+    months: int = 0
     gone: dict[str, int] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
 
@@ -187,6 +190,13 @@ def night_site(
             composer.articles.remove(article)
             path = composer.url(article.path).removeprefix(composer.origin)
             out.gone[path] = step.gone[1]
+    tonight = {url_key(composer.url(path)) for path in out.new_paths}
+    for _year_month, chunk in itertools.groupby(
+        composer.articles, key=lambda a: (a.when.year, a.when.month)
+    ):
+        out.months += 1
+        if any(url_key(composer.url(a.path)) not in tonight for a in chunk):
+            break
     site = composer.compose()
     codes = {path: code for path, code in out.gone.items() if code != 404}
     if codes:  # (a 404 is the file no longer there)
@@ -255,13 +265,22 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     pages, so that many past the first. An oldest-first list's news land on its last
     page and the pages they open after it, ``ceil(n / per_page)``, and the page past the
     end its walk asks to see the list ended. The news sitemap's file where the map is an
-    index (its index counted in the rerun, its child changed). A gone article costs
+    index (its index counted in the rerun, its child changed). A list whose older news
+    are reached through an index page of months (``Axes.archive`` "index": the list's
+    page 1 alone, no pager): in place of the pages past the first, the index and the
+    months' pages newest first down to the first listing a news published before the
+    night (``NightSite.months``), where the walk stops (``ListingWalk``: a month's page
+    listing an article archived before): the current month, and at a month's turn (its
+    news all the night's) the month before too, which may hold a news pushed off page 1
+    (``ListingWalk._to_an_earlier_month``). A gone article costs
     nothing (no source lists it), a corrected one nothing (nothing says it changed)."""
     notices = sum(path.startswith("notice:") for path in ns.new_paths)
     new = len(ns.new_paths) - notices
     pages = 0
     if new and axes.pager != "none":
         pages = math.ceil(new / axes.per_page) + (axes.order == "oldest")
+    if new and axes.archive == "index":
+        pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
     twin = 1 if new and axes.links == "www" else 0
     maps = 1 if new and len(ns.site.roles.get("sitemap", "").split()) > 1 else 0

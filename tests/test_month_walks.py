@@ -14,6 +14,10 @@ composed sites' sixth axes, ``Axes.archive``), in the two shapes municipal theme
   as an index of months (``index_pages._months_index``), its months the walk's next pages
   newest first: 8 of 8. A nightly run after one more news asks the list, the index and
   the current month only: no month walked whole before is read again.
+
+A night's walk stops at a month's page listing a news archived before, new ones beside it
+or not (it asked the month before too); at a month's turn, the current month listing only
+this night's news, it reads the month before, which may hold one pushed off page 1.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from .mirror_sites import MirrorCrawls, MirrorServer, article_rows, bare_profile
 from .support import Result
@@ -41,16 +47,20 @@ NEWS = [
 LATER = (dt.date(2026, 12, 5), "snezhen-den", "Общината почиства снега от улиците")
 ARCHIVE_LINK = '<p class="more"><a href="/arhiv">Архив на новините »</a></p>'
 MONTH_PAGES = ["/novini/arhiv/2026-12", "/novini/arhiv/2026-11", "/novini/arhiv/2026-10"]
-MONTH_LINKS = "\n".join(
-    f'<li><a href="/novini/arhiv/2026-{m:02d}">{name.capitalize()} 2026</a></li>'
-    for m, name in MONTHS.items()
-)
 
 
-def _frame(town: str, title: str, main: str, *, box: bool) -> str:
-    """A page of the site: its menu, ``main``, and (``box``) the months' widget."""
+def _month_links(months: list[int]) -> str:
+    return "\n".join(
+        f'<li><a href="/novini/arhiv/2026-{m:02d}">{MONTHS[m].capitalize()} 2026</a></li>'
+        for m in months
+    )
+
+
+def _frame(town: str, title: str, main: str, *, box: bool, months: list[int]) -> str:
+    """A page of the site: its menu, ``main``, and (``box``) the widget of ``months``."""
+    links = _month_links(months)
     aside = (
-        f'<aside class="widget widget_archive"><h3>Архив</h3><ul>\n{MONTH_LINKS}\n</ul></aside>\n'
+        f'<aside class="widget widget_archive"><h3>Архив</h3><ul>\n{links}\n</ul></aside>\n'
         if box
         else ""
     )
@@ -72,20 +82,21 @@ def _cards(news: list[tuple[dt.date, str, str]]) -> str:
 
 def _write(root: Path, town: str, news: list[tuple[dt.date, str, str]], *, box: bool) -> None:
     """The site of ``news`` (newest first): the list of the newest three, each month's
-    page, each article's, and the months reached by a box on every page (``box``) or by
-    the list's "Архив на новините »" to an index page of them."""
+    page (of the months with news), each article's, and the months reached by a box on
+    every page (``box``) or by the list's "Архив на новините »" to an index page of them."""
     more = "" if box else f"\n{ARCHIVE_LINK}"
-    page = functools.partial(_frame, town, box=box)
+    months = [m for m in MONTHS if any(day.month == m for day, _s, _t in news)]
+    page = functools.partial(_frame, town, box=box, months=months)
     pages = {
         "index.html": page(town, f"<h1>{town}</h1><p>Добре дошли.</p>"),
         "kontakti.html": page("Контакти", "<h1>Контакти</h1><p>пл. „Свобода“ 1</p>"),
         "novini.html": page("Новини", f"<h1>Новини</h1>\n{_cards(news[:3])}{more}"),
     }
     if not box:
-        index = f'<h1>Архив на новините</h1>\n<ul class="months">\n{MONTH_LINKS}\n</ul>'
+        index = f'<h1>Архив на новините</h1>\n<ul class="months">\n{_month_links(months)}\n</ul>'
         pages["arhiv.html"] = page("Архив", index)
-    for month, name in MONTHS.items():
-        heading = f"Новини – {name} 2026"
+    for month in months:
+        heading = f"Новини – {MONTHS[month]} 2026"
         listed = _cards([n for n in news if n[0].month == month])
         pages[f"novini/arhiv/2026-{month:02d}.html"] = page(
             heading, f"<h1>{heading}</h1>\n{listed}{more}"
@@ -148,3 +159,75 @@ def _check_months(
     months = [p for p in nightly if p.startswith("/novini/arhiv/")]
     assert months == MONTH_PAGES[:1], nightly
     assert len(nightly) <= (4 if box else 5), nightly
+
+
+# A night of four news this month (``test_a_night_stops_at_a_month_listing_a_known_news``):
+# the list shows the newest three, the fourth is pushed off it into December's page
+BUSY_NIGHT = [
+    (dt.date(2026, 12, 6), "zimno-pochistvane", "Зимното почистване започва в понеделник"),
+    (dt.date(2026, 12, 6), "koncert-chitalishte", "Коледен концерт в читалището"),
+    (dt.date(2026, 12, 5), "dvizhenie-tsentar", "Промени в движението в центъра"),
+    LATER,
+]
+# A month's turn (``test_at_a_months_turn_the_month_before_is_read``): the site's newest
+# news November's, then a night of one more in November and three in December, the
+# November one pushed off the list's page 1
+TURN = [
+    (dt.date(2026, 12, 3), "zimno-pochistvane", "Зимното почистване започва в понеделник"),
+    (dt.date(2026, 12, 2), "koncert-chitalishte", "Коледен концерт в читалището"),
+    (dt.date(2026, 12, 1), "dvizhenie-tsentar", "Промени в движението в центъра"),
+    (dt.date(2026, 11, 30), "sesiya-savet", "Последната сесия на съвета за годината"),
+]
+
+
+@pytest.mark.parametrize("box", [False, True], ids=["index", "box"])
+def test_a_night_stops_at_a_month_listing_a_known_news(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, box: bool
+) -> None:
+    """A nightly run reaching the current month's page that lists a news archived before
+    (two of December's) asks no month before it, though the page lists a new one too (the
+    fourth of the night, pushed off the list's page 1): November was read whole before,
+    and all of it is older than those. Before, the walk stopped at a month's page only
+    when all its news were known, and asked November too."""
+    nightly, rows = _night(run_cli, db, tmp_path, NEWS, [*BUSY_NIGHT, *NEWS], box=box)
+    assert {f"https://kalendar.bg/novini/{n[1]}" for n in BUSY_NIGHT} <= set(rows), nightly
+    assert [p for p in nightly if p.startswith("/novini/arhiv/")] == MONTH_PAGES[:1], nightly
+
+
+@pytest.mark.parametrize("box", [False, True], ids=["index", "box"])
+def test_at_a_months_turn_the_month_before_is_read(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, box: bool
+) -> None:
+    """At a month's turn the current month's page lists only news the list's page 1
+    showed, none known: the month before is read (it holds November 30's news, published
+    since the run before and pushed off page 1), and there, a known news listed beside
+    it, the walk stops: October is not asked."""
+    nightly, rows = _night(run_cli, db, tmp_path, NEWS[2:], [*TURN, *NEWS[2:]], box=box)
+    assert {f"https://kalendar.bg/novini/{n[1]}" for n in TURN} <= set(rows), nightly
+    assert [p for p in nightly if p.startswith("/novini/arhiv/")] == MONTH_PAGES[:2], nightly
+
+
+def _night(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    before: list[tuple[dt.date, str, str]],
+    after: list[tuple[dt.date, str, str]],
+    *,
+    box: bool,
+) -> tuple[list[str], dict[str, object]]:
+    """A first crawl of the site of ``before``, a no-op rerun, then a night's crawl of
+    the site of ``after``: its requests and the archived rows."""
+    site, town = "kalendar", "Община Календар"
+    root = tmp_path / site
+    _write(root, town, before, box=box)
+    profile = bare_profile(tmp_path, site, town, f"https://{site}.bg")
+    with MirrorServer(root) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
+        crawls = MirrorCrawls(run_cli, server, root, (*args, "--delay", "0", "--db", str(db)))
+        crawls.crawl()
+        assert len(article_rows(db)) == len(before)
+        crawls.crawl()
+        _write(root, town, after, box=box)
+        nightly = crawls.crawl()
+    return nightly, dict(article_rows(db))

@@ -391,7 +391,15 @@ class ListingWalk:
         walk goes on into the past, though every news here was on an earlier page. The
         newest month's page repeats what the list's page 1 showed (a list of the newest
         five beside a box of months, no pager): read as a page run out, it ended the
-        walk there, every older month never asked."""
+        walk there, every older month never asked.
+
+        Such a page listing an article archived before this run (``Seen.KNOWN``) is the
+        walk's incremental stop (``listed``), new ones beside it or not: its month holds
+        news older than the run before, so the month before holds nothing newer (a night
+        of four news, one pushed off page 1 into the current month, asked November too).
+        A month's page listing only this run's news (page 1's, or one pushed off it) is
+        no stop: at a month's turn the month before may hold news published since the
+        run before that page 1 no longer shows (``tests/test_month_walks.py``)."""
         if self._month_page is None or self.url is None or not listed.next_url:
             return False
         here, there = self._month_page(self.url), self._month_page(listed.next_url)
@@ -499,7 +507,8 @@ class ListingWalk:
             listed = replace(listed, next_url=own or self._next_entry())
         if not verdicts:
             return self._missed_month(listed.next_url)
-        on_day = self._to_another_period(listed.next_url) or self._to_an_earlier_month(listed)
+        earlier_month = self._to_an_earlier_month(listed)
+        on_day = self._to_another_period(listed.next_url) or earlier_month
         fresh = self.lists_new(listed.items, listed.places)
         if self.number > 1 and listed.items and not fresh and not on_day:
             # Every link was so on an earlier page of this walk: a site that answers any page
@@ -545,8 +554,10 @@ class ListingWalk:
         if next_url is None or next_url in self._visited:
             return self._end(Stop.END)
         all_known = Seen.KNOWN in verdicts and not new
+        # (a month's page listing an article archived before: the month before is older)
+        month_known = earlier_month and Seen.KNOWN in verdicts
         by_day = not self.ascending and not self._unordered
-        if by_day and (all_known or self._known_run >= self.stop_after_known):
+        if by_day and (all_known or month_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url, new)
         self._advance(next_url, self.number + 1)
         return None
