@@ -767,7 +767,7 @@ class _Explorer:
 
     def home_headlines_probed(self) -> None:
         """A home page whose news list is bare headlines (no day, teaser or picture on
-        the card) and no feed to tell them news (``home_headlines_fed``): composed
+        the card) and no feed telling them news (``home_headlines_fed``): composed
         seed 7147's eight ``<li><a>`` into the old ``/index.php?id=N``, each sent on
         (301) to ``/novini/2026/10/01/slug``, beside "Обяви", no pager, feed or sitemap:
         none of the eight was ever read. Each box of them (``headline_boxes``) whose
@@ -786,10 +786,21 @@ class _Explorer:
         what its later pages list (composed seed 597's "Култура" box of copies at
         ``/kultura/x`` of the news "Новини" lists on its pages 2 and 3, read as a home
         list by this rule's first version: a request more each night), nor where the
-        sitemap names them all (``in_sitemap``)."""
+        sitemap names them all (``in_sitemap``).
+
+        A feed stops it only where it carries the box's news: a headline of the box among
+        its items, by address or title (``feed_carrying``, the items as exploring read
+        them: no request; ``home_headlines_fed`` weighs such a box), or a headline opened
+        landing on an item, by address or canonical (the probe ends there). A feed of the
+        notices ("Обяви") alone, or an old section's left behind, carries none of them and
+        proves nothing (tests/test_headlines_beside_a_feed.py: before, any feed left the
+        box unopened and its news never asked). A feed that could not be read leaves the
+        box unopened, as before."""
         home = self.home_headlines
-        if home is None or self.feeds or not self.listings or home.url in self.listings:
+        if home is None or not self.listings or home.url in self.listings:
             return
+        if self.feeds and self.fed is None:
+            return  # (a feed that could not be read tells nothing: the box left, as before)
         if any(url in self.pagination for url in self.listings):
             return  # (its later pages, unread, may list them: a box of copies of those)
         shown = {
@@ -801,13 +812,15 @@ class _Explorer:
         )
         if box is None or any(self.section_shows(shown[card]) for card in box):
             return  # (or a section's news again, at other addresses: yabalkovo's /node/N)
+        if self.feeds and self.feed_carrying(list(box), home.texts):
+            return  # (the feed shows its news, dated: ``home_headlines_fed``'s to weigh)
         if self.in_sitemap(list(box)):
             return
-        outside = self.unlisted()
+        outside, fed = self.unlisted(), (self.fed or set()) if self.feeds else set()
         probed = box[:PROBED_HOME_ITEMS]
         for card in probed:
             landed = self.dated_article_at(card)
-            if not landed or not all(outside(url) for url in landed):
+            if not landed or not all(outside(url) and url_key(url) not in fed for url in landed):
                 return
         how = (
             f"{len(box)} bare headlines, the first {len(probed)} dated articles no listing"
