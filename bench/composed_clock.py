@@ -44,6 +44,9 @@ LIBS = (
 # a night after a gap: a long weekend (a rested listing's three days), a week's holiday
 # (a sitemap's seven), a month of the machine off (the site explored again after 30)
 GAPS = (3, 7, 40)
+# ``time.sleep`` mended on the moved clock (its ``sitecustomize``), for that process alone
+SLEEP_SITE = Path(__file__).resolve().with_name("moved_clock")
+PATH_LISTS = {"LD_PRELOAD": ":", "PYTHONPATH": os.pathsep}  # (and what joins them)
 NO_FAKETIME = (
     "--nights: libfaketime not found (apt-get install faketime): the crawls keep the real"
     " clock, the nights seconds apart, and no rest by the clock is exercised"
@@ -68,14 +71,29 @@ def crawl_moment(day: dt.date) -> dt.datetime:
 
 
 def moved_env(moment: dt.datetime, lib: Path) -> dict[str, str]:
-    """The environment additions that start a process's clock at ``moment``, ticking:
-    an offset from the real clock, so the process's children read the same time."""
+    """The environment that starts a process's clock at ``moment``, ticking: an offset
+    from the real clock, so the process's children read the same time; the monotonic
+    clock real (``FAKETIME_DONT_FAKE_MONOTONIC``: a timed wait ends) and ``SLEEP_SITE``
+    first on ``PYTHONPATH`` (``time.sleep`` mended there). ``LD_PRELOAD`` and
+    ``PYTHONPATH`` go before the process's own (``with_clock``)."""
     offset = round(moment.timestamp() - time.time())
-    preload = os.environ.get("LD_PRELOAD")
     return {
-        "LD_PRELOAD": f"{lib}:{preload}" if preload else str(lib),
+        "LD_PRELOAD": str(lib),
         "FAKETIME": f"{offset:+d}s",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        "PYTHONPATH": str(SLEEP_SITE),
     }
+
+
+def with_clock(env: dict[str, str], clock: dict[str, str] | None) -> dict[str, str]:
+    """``env`` with ``clock`` (``moved_env``) over it, its lists of paths (``LD_PRELOAD``,
+    ``PYTHONPATH``) put before ``env``'s, not in their place (the worktree's ``src``
+    stays on the path)."""
+    out = dict(env)
+    for key, value in (clock or {}).items():
+        before = env.get(key) if key in PATH_LISTS else None
+        out[key] = f"{value}{PATH_LISTS[key]}{before}" if before else value
+    return out
 
 
 def stamp_files(root: Path, moment: dt.datetime) -> None:
@@ -91,9 +109,11 @@ __all__ = [
     "CRAWL_TIME",
     "GAPS",
     "NO_FAKETIME",
+    "SLEEP_SITE",
     "crawl_moment",
     "faketime_lib",
     "gaps",
     "moved_env",
     "stamp_files",
+    "with_clock",
 ]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import torture_bench as tb
 from composed_axes import Axes
+from composed_clock import with_clock
 from composed_judge import details, rows_of, verdict_of
 from composed_writer import Site, compose
 from discovery_bench import archived
@@ -176,7 +177,7 @@ def fault_crawl(
         str(tb.profile(tmp, name)), "--base-url", server.url, "--delay", "0", "--db", str(db),
         "--connections", "1",
     ]  # fmt: skip
-    env = {**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT), **(clock or {})}
+    env = with_clock({**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT)}, clock)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     return done.returncode, done.stderr, len(server.requests) - before
 
