@@ -30,6 +30,16 @@ added paragraph is not, however long after the last fetch the night is, so the
 correction is not expected that night: it is counted (``updated``/``kept``), not failed,
 but an updated text must have kept the version it replaced (``revisions``) and must
 still hold every first paragraph.
+
+A seed's ``Crawl-delay`` is kept on every night, the moved clock's too (its pauses wait
+there, ``composed_clock``), and judged as ``run_seed`` judges it (the night's requests
+no faster than ``slowest``). One night with news before the last (``night_fault``) serves
+one of its new articles' pages failing all night (``composed_faults.NIGHT_FAULTS``: a 503
+or a 429 asking ``Retry-After: 1``, or the body cut mid-way): that night exits 1, a line
+of stderr naming the page, each line the program's, the page asked at most
+``FAULT_TRIES`` times (the bound counts its retries), every other article as above; the
+night after archives it (the bound counts its page and one list page past it, which the
+walk reads, a page holding it being not all known).
 """
 
 from __future__ import annotations
@@ -229,6 +239,7 @@ class NightRun:
     failures: list[str] = field(default_factory=list)
     gap: int = 0  # days since the crawl before, the clock moved (0: not moved)
     rests: int = 0  # of ``bound``, what rests by the clock allow (``Rests``)
+    fault: str = ""  # the night's fault (``Planted.cell``: its kind and requests met)
 
     def cell(self) -> str:
         rests = f"(+{self.rests})" if self.rests else ""
@@ -248,7 +259,9 @@ class NightsVerdict:
 
     def row(self) -> str:
         nights = " ".join(
-            f"[{f'{r.gap}d ' if r.gap else ''}{r.plan}] {r.cell()}" for r in self.runs[1:]
+            f"[{f'{r.gap}d ' if r.gap else ''}{r.plan}{f' {r.fault}' if r.fault else ''}]"
+            f" {r.cell()}"
+            for r in self.runs[1:]
         )
         fixes = " ".join(f"{k}:{n}" for k, n in sorted(self.corrected.items()))
         return (
@@ -357,6 +370,7 @@ def nights_seed(
     corrected: dict[str, int] = {}
     fixes: dict[str, str] = {}
     owed: dict[str, str] = {}  # a faulted article's key -> its path, until archived
+    retried = 0  # a page failing the night before (its fault met): asked again tonight
     with tempfile.TemporaryDirectory(prefix=f"composed-nights-{seed}-") as folder:
         tmp = keep or Path(folder)
         db = tmp / "archive.db"
@@ -404,17 +418,18 @@ def nights_seed(
             # again and, a list's page holding it being not all known, one list page past
             # it, which a walk reads to find one all known)
             bound += max(fault.met - 1, 0) if fault else 0
-            bound += len(was_owed) * (1 + (site.axes.pager != "none"))
+            bound += retried * (1 + (site.axes.pager != "none"))
+            retried = 1 if fault and fault.met else 0
             if days:
                 rests.read(days[night], paths)
             step = nights[night - 1].cell() if night else "run 1"
-            step += f" {fault.cell()}" if fault else ""
             gap = days[night] - days[night - 1] if days and night else 0
             run = NightRun(night, step, code, err, asked, bound, paths, gap=gap, rests=due)
+            run.fault = fault.cell() if fault else ""
             run.failures += [line.strip() for line in details(verdict) if "rerun" not in line]
             run.failures += [f"asked {p}, which robots.txt disallows" for p in
                              disallowed(site, paths)]  # fmt: skip
-            failing = [path for path in owed.values() if fault and path == fault.path]
+            failing = [fault.path] if fault and fault.met else []
             run.failures += _faulted(site, fault, failing, code, err)
             run.failures += [f"{path}: met a fault the night before and not archived yet"
                              for key, path in was_owed.items() if key in owed]  # fmt: skip
@@ -436,9 +451,10 @@ def _faulted(
     site: Site, fault: Planted | None, failing: list[str], code: int, err: str
 ) -> list[str]:
     """A night's exit and stderr judged: 0 and nothing said, but where its fault's page
-    stayed unarchived (``failing``): 1, a line of stderr naming it (or an address sent
-    on to it), each line the program's, no traceback; the fault met at most
-    ``FAULT_TRIES`` times."""
+    was asked (``failing``: every request failed all night, even where the article was
+    archived from a second address, ``Axes.twin``): 1, a line of stderr naming it (or an
+    address sent on to it), each line the program's, no traceback; the fault met at
+    most ``FAULT_TRIES`` times."""
     from urllib.parse import unquote
 
     if fault and fault.met > FAULT_TRIES:
