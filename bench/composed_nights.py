@@ -147,6 +147,7 @@ class NightSite:
     site: Site
     new_paths: list[str] = field(default_factory=list)
     splits: int = 0  # new articles over two pages
+    split_paths: set[str] = field(default_factory=set)  # (theirs)
     twins: int = 0  # new articles under a second category too (``Axes.twin``)
     gone: dict[str, int] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
@@ -206,6 +207,11 @@ def night_site(
             out.new_paths = [composer.url(a.path).removeprefix(composer.origin) for a in fresh]
             out.new_paths += [f"notice:{composer.notices[0][1]}"] if step.notice else []
             out.splits = sum(composer.is_split(a) for a in fresh)
+            out.split_paths = {
+                composer.url(a.path).removeprefix(composer.origin)
+                for a in fresh
+                if composer.is_split(a)
+            }
             out.twins = sum(composer.is_twin(a) for a in fresh)
         if step.corrected is not None:
             for article in composer.articles:
@@ -370,7 +376,7 @@ def nights_seed(
     corrected: dict[str, int] = {}
     fixes: dict[str, str] = {}
     owed: dict[str, str] = {}  # a faulted article's key -> its path, until archived
-    retried = 0  # a page failing the night before (its fault met): asked again tonight
+    retried = 0  # requests a page failing the night before (its fault met) explains
     with tempfile.TemporaryDirectory(prefix=f"composed-nights-{seed}-") as folder:
         tmp = keep or Path(folder)
         db = tmp / "archive.db"
@@ -414,12 +420,19 @@ def nights_seed(
             bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
             due = rests.due(days[night], ns, runs[0]) if days and night else 0
             bound += due
-            # (a faulted page's retries, that night; the night after, its page asked
-            # again and, a list's page holding it being not all known, one list page past
-            # it, which a walk reads to find one all known)
-            bound += max(fault.met - 1, 0) if fault else 0
-            bound += retried * (1 + (site.axes.pager != "none"))
-            retried = 1 if fault and fault.met else 0
+            # (a faulted page's retries, that night, and theirs of the address its card
+            # spells where the server sends it on (301, ``night_bound``'s hops); the
+            # night after, that page asked again, through that address too, its page 2
+            # where it is split, and, a list's page holding it being not all known, one
+            # list page past it, which a walk reads to find one all known)
+            bound += retried
+            retried = 0
+            if fault and fault.met:
+                hops = sent_on_to(fault.path, site)
+                asked_hops = sum(paths.count(hop) for hop in hops)
+                bound += fault.met - 1 + max(asked_hops - 1, 0)
+                split = fault.path in ns.split_paths  # (its page 2 too)
+                retried = 1 + bool(hops) + split + (site.axes.pager != "none")
             if days:
                 rests.read(days[night], paths)
             step = nights[night - 1].cell() if night else "run 1"
