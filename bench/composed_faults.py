@@ -25,6 +25,7 @@ from pathlib import Path
 
 import torture_bench as tb
 from composed_axes import Axes
+from composed_clock import with_clock
 from composed_judge import details, rows_of, verdict_of
 from composed_writer import Site, compose
 from discovery_bench import archived
@@ -45,6 +46,9 @@ ERROR_TEXTS = ("busy", "404 Not Found", MAINTENANCE, "Моля, опитайте
 # 404 is recorded, not retried, and not a failure; a source listing it again queues
 # nothing already settled)
 GONE_COST = 0
+# the faults a night's new article may meet (``composed_nights.night_fault``), the whole
+# night: a 503 and a 429 asking ``Retry-After: 1``, the connection cut mid-body
+NIGHT_FAULTS = ("busy-article", "throttled-article", "cut-article")
 
 
 def maintenance_page(name: str) -> bytes:
@@ -72,7 +76,9 @@ class Planted:
         busy = {"Retry-After": "1"}
         answer: int | Answer | None = {
             "busy-page": Answer(503, headers=busy),
+            "busy-article": Answer(503, headers=busy),
             "throttled-feed": Answer(429, headers=busy),
+            "throttled-article": Answer(429, headers=busy),
             "error-article": 500,
             "cut-article": Answer(cut=True),
             "cut-sitemap": Answer(cut=True),
@@ -176,7 +182,7 @@ def fault_crawl(
         str(tb.profile(tmp, name)), "--base-url", server.url, "--delay", "0", "--db", str(db),
         "--connections", "1",
     ]  # fmt: skip
-    env = {**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT), **(clock or {})}
+    env = with_clock({**tb.env(tmp), "NEWSARCHIVE_TIMEOUT": str(TIMEOUT)}, clock)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     return done.returncode, done.stderr, len(server.requests) - before
 

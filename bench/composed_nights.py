@@ -30,6 +30,16 @@ added paragraph is not, however long after the last fetch the night is, so the
 correction is not expected that night: it is counted (``updated``/``kept``), not failed,
 but an updated text must have kept the version it replaced (``revisions``) and must
 still hold every first paragraph.
+
+A seed's ``Crawl-delay`` is kept on every night, the moved clock's too (its pauses wait
+there, ``composed_clock``), and judged as ``run_seed`` judges it (the night's requests
+no faster than ``slowest``). One night with news before the last (``night_fault``) serves
+one of its new articles' pages failing all night (``composed_faults.NIGHT_FAULTS``: a 503
+or a 429 asking ``Retry-After: 1``, or the body cut mid-way): that night exits 1, a line
+of stderr naming the page, each line the program's, the page asked at most
+``FAULT_TRIES`` times (the bound counts its retries), every other article as above; the
+night after archives it (the bound counts its page and one list page past it, which the
+walk reads, a page holding it being not all known).
 """
 
 from __future__ import annotations
@@ -43,6 +53,7 @@ import math
 import random
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
@@ -52,15 +63,19 @@ from pathlib import Path
 import torture_bench as tb
 from composed_axes import Axes, choose
 from composed_clock import NO_FAKETIME, crawl_moment, faketime_lib, gaps, moved_env, stamp_files
-from composed_faults import fault_crawl, url_key_path
-from composed_judge import Verdict, details, disallowed, verdict_of
+from composed_faults import NIGHT_FAULTS, Planted, fault_crawl, sent_on_to, url_key_path
+from composed_judge import Verdict, details, disallowed, slowest, verdict_of
 from composed_texts import ARTICLES, AUTHORS, CORRECTIONS, LATER, LATER_NOTICES
 from composed_writer import Article, Composer, Site, site_today
 from discovery_bench import archived
 from newsarchive.crawl_sources import FRESH_CHILD_REST_HOURS, SITEMAP_REST_DAYS
 from newsarchive.discover.urls import url_key
 from newsarchive.explorer import REEXPLORE_DAYS
-from newsarchive.mirror import MirrorServer
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer, PathFaults
+
+# the requests one page failing the whole night may cost: its first and its retries
+FAULT_TRIES = FetchOptions().retries + 1
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,22 @@ def plan(seed: int, axes: Axes, numbers: list[int]) -> list[Night]:
     return nights
 
 
+def night_fault(seed: int, nights: list[Night]) -> tuple[int, str] | None:
+    """The night served with a fault on one of its new articles' pages, the whole night,
+    and the fault's kind (``composed_faults.NIGHT_FAULTS``), seeded (a stream of its
+    own: ``plan``'s draws stay): a night with an article among its news, not the last (a
+    later night must archive it); None where there is none."""
+    rng = random.Random(seed * 7919 + 298)
+    fitting = [n.number for n in nights[:-1] if n.new - n.notice > 0]
+    return (rng.choice(fitting), rng.choice(NIGHT_FAULTS)) if fitting else None
+
+
+def faulted_path(seed: int, ns: NightSite) -> str:
+    """Which of the night's new articles meets the fault (its path as sent), seeded."""
+    articles = sorted(path for path in ns.new_paths if not path.startswith("notice:"))
+    return random.Random(seed * 7919 + 299).choice(articles)
+
+
 @dataclass
 class NightSite:
     """The site on night ``number`` (0: run 1's): its files and expected articles, the
@@ -116,6 +147,7 @@ class NightSite:
     site: Site
     new_paths: list[str] = field(default_factory=list)
     splits: int = 0  # new articles over two pages
+    split_paths: set[str] = field(default_factory=set)  # (theirs)
     twins: int = 0  # new articles under a second category too (``Axes.twin``)
     # the months' pages, newest first, down to the first listing a news published before
     # the night (``night_bound``: an index of months)
@@ -178,6 +210,11 @@ def night_site(
             out.new_paths = [composer.url(a.path).removeprefix(composer.origin) for a in fresh]
             out.new_paths += [f"notice:{composer.notices[0][1]}"] if step.notice else []
             out.splits = sum(composer.is_split(a) for a in fresh)
+            out.split_paths = {
+                composer.url(a.path).removeprefix(composer.origin)
+                for a in fresh
+                if composer.is_split(a)
+            }
             out.twins = sum(composer.is_twin(a) for a in fresh)
         if step.corrected is not None:
             for article in composer.articles:
@@ -218,6 +255,7 @@ class NightRun:
     failures: list[str] = field(default_factory=list)
     gap: int = 0  # days since the crawl before, the clock moved (0: not moved)
     rests: int = 0  # of ``bound``, what rests by the clock allow (``Rests``)
+    fault: str = ""  # the night's fault (``Planted.cell``: its kind and requests met)
 
     def cell(self) -> str:
         rests = f"(+{self.rests})" if self.rests else ""
@@ -237,7 +275,9 @@ class NightsVerdict:
 
     def row(self) -> str:
         nights = " ".join(
-            f"[{f'{r.gap}d ' if r.gap else ''}{r.plan}] {r.cell()}" for r in self.runs[1:]
+            f"[{f'{r.gap}d ' if r.gap else ''}{r.plan}{f' {r.fault}' if r.fault else ''}]"
+            f" {r.cell()}"
+            for r in self.runs[1:]
         )
         fixes = " ".join(f"{k}:{n}" for k, n in sorted(self.corrected.items()))
         return (
@@ -338,12 +378,9 @@ def nights_seed(
     today = today or site_today()
     # (a news landing mid-walk, ``Axes.shift``, is ``compose``'s; the nights publish their own)
     axes = dataclasses.replace(axes or choose(seed), shift=False)
-    if moved:  # (no Crawl-delay on the moved clock: the crawler's pause between requests
-        #        is a timed wait, ``FetchClient._sleep = stop.wait``, which never returns
-        #        under libfaketime, ``composed_clock``; the nights judge no delay)
-        axes = dataclasses.replace(axes, crawl_delay=0)
     numbers = [a.number for a in Composer(seed, today, axes).articles]  # run 1's, newest first
     nights = plan(seed, axes, numbers)
+    planned = night_fault(seed, nights)
     lib = faketime_lib() if moved else None
     if moved and lib is None:
         raise RuntimeError(NO_FAKETIME)
@@ -357,6 +394,8 @@ def nights_seed(
     runs: list[NightRun] = []
     corrected: dict[str, int] = {}
     fixes: dict[str, str] = {}
+    owed: dict[str, str] = {}  # a faulted article's key -> its path, until archived
+    retried = 0  # requests a page failing the night before (its fault met) explains
     with tempfile.TemporaryDirectory(prefix=f"composed-nights-{seed}-") as folder:
         tmp = keep or Path(folder)
         db = tmp / "archive.db"
@@ -373,39 +412,97 @@ def nights_seed(
                 moment = crawl_moment(first + dt.timedelta(days=days[night]))
                 stamp_files(root, moment)
                 clock = moved_env(moment, lib)
-            with MirrorServer(root, quiet=True) as server:
+            fault = None
+            if planned and planned[0] == night:
+                fault = Planted(planned[1], faulted_path(seed, ns), "run1")
+            faults = PathFaults({fault.path: fault.fault(site.name)} if fault else {})
+            began = time.monotonic()
+            with MirrorServer(root, intercept=faults, quiet=True) as server:
                 code, err, asked = fault_crawl(tmp, name, server, db, clock)
                 own = site.origin.partition("://")[2]
                 paths = [  # (a request of the host's other spelling named with it)
                     path if host in ("", own) else f"{host}{path}"
                     for path, host in zip(server.requests, server.hosts, strict=True)
                 ]
+            took = time.monotonic() - began
+            keys = [url_key(u) for u in archived(db)]
+            was_owed = dict(owed)
+            if fault:
+                fault.met = faults.met.get(fault.path, 0)
+                owed[url_key(site.origin + fault.path)] = fault.path
+            for key in set(keys) & set(owed):
+                del owed[key]
             judged = Site(site.axes, site.name, site.origin, site.files)
-            judged.expected = list(expected.values())
+            judged.expected = [row for key, row in expected.items() if key not in owed]
             verdict = verdict_of(seed, judged, db, asked, asked, paths)
             rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]
             bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
             due = rests.due(days[night], ns, runs[0]) if days and night else 0
             bound += due
+            # (a faulted page's retries, that night, and theirs of the address its card
+            # spells where the server sends it on (301, ``night_bound``'s hops); the
+            # night after, that page asked again, through that address too, its page 2
+            # where it is split, and, a list's page holding it being not all known, one
+            # list page past it, which a walk reads to find one all known)
+            bound += retried
+            retried = 0
+            if fault and fault.met:
+                hops = sent_on_to(fault.path, site)
+                asked_hops = sum(paths.count(hop) for hop in hops)
+                bound += fault.met - 1 + max(asked_hops - 1, 0)
+                split = fault.path in ns.split_paths  # (its page 2 too)
+                retried = 1 + bool(hops) + split + (site.axes.pager != "none")
             if days:
                 rests.read(days[night], paths)
             step = nights[night - 1].cell() if night else "run 1"
             gap = days[night] - days[night - 1] if days and night else 0
             run = NightRun(night, step, code, err, asked, bound, paths, gap=gap, rests=due)
+            run.fault = fault.cell() if fault else ""
             run.failures += [line.strip() for line in details(verdict) if "rerun" not in line]
             run.failures += [f"asked {p}, which robots.txt disallows" for p in
                              disallowed(site, paths)]  # fmt: skip
-            if code != 0 or err.strip():
-                run.failures.append(f"exit {code}, stderr {err.strip()[-300:]!r}")
+            failing = [fault.path] if fault and fault.met else []
+            run.failures += _faulted(site, fault, failing, code, err)
+            run.failures += [f"{path}: met a fault the night before and not archived yet"
+                             for key, path in was_owed.items() if key in owed]  # fmt: skip
+            if site.axes.crawl_delay and took < slowest(site.axes.crawl_delay, asked):
+                run.failures.append(
+                    f"{asked} requests in {took:.1f} s under Crawl-delay: {site.axes.crawl_delay}"
+                )
             if asked > bound:
                 run.failures.append(f"asked {asked} > {bound}: {' '.join(paths)}")
-            keys = [url_key(u) for u in archived(db)]
             if len(keys) != len(set(keys)):
                 run.failures.append("an address archived twice")
             if night == len(nights):
                 corrected = _corrections(db, fixes, expected, run.failures)
             runs.append(run)
     return NightsVerdict(seed, axes, runs, corrected)
+
+
+def _faulted(
+    site: Site, fault: Planted | None, failing: list[str], code: int, err: str
+) -> list[str]:
+    """A night's exit and stderr judged: 0 and nothing said, but where its fault's page
+    was asked (``failing``: every request failed all night, even where the article was
+    archived from a second address, ``Axes.twin``): 1, a line of stderr naming it (or an
+    address sent on to it), each line the program's, no traceback; the fault met at
+    most ``FAULT_TRIES`` times."""
+    from urllib.parse import unquote
+
+    if fault and fault.met > FAULT_TRIES:
+        return [f"{fault.path}: {fault.kind} asked {fault.met} times > {FAULT_TRIES}"]
+    if not failing:
+        return (
+            [] if code == 0 and not err.strip() else [f"exit {code}, stderr {err.strip()[-300:]!r}"]
+        )
+    out = []
+    stray = [line for line in err.splitlines() if not line.startswith("newsarchive: ")]
+    if code != 1 or stray or "Traceback" in err:
+        out.append(f"exit {code} (not 1) or a stray stderr line: {err.strip()[-300:]!r}")
+    said = unquote(err)
+    if not any(unquote(path) in said for path in failing + sent_on_to(failing[0], site)):
+        out.append(f"stderr names no {failing[0]}: {err.strip()[-300:]!r}")
+    return out
 
 
 def _corrections(
@@ -477,6 +574,7 @@ __all__ = [
     "NightSite",
     "NightsVerdict",
     "night_bound",
+    "night_fault",
     "night_site",
     "nights_main",
     "nights_seed",

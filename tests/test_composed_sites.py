@@ -330,16 +330,70 @@ def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None
     three nights, three news published before each (the list's every page shifting, a
     card of page 1 moved on to page 2, which the walk reads again), one older article
     gone (410) on the third, one corrected on each: every article published so far
-    archived once with its title, day and text (the gone one too), each night exit 0,
-    quiet and within ``night_bound`` (robots.txt, the news sitemap, three articles, the
-    list's first two pages); a correction kept as first read (nothing says it changed)."""
+    archived once with its title, day and text (the gone one too), within
+    ``night_bound`` (robots.txt, the news sitemap, three articles, the list's first two
+    pages); a correction kept as first read (nothing says it changed). The second
+    night's news 504 answers 503 ``Retry-After: 1`` all night (``night_fault``): asked 4
+    times (3 retries over the bound), that night exits 1 naming it, the third archives
+    it (its page and the list's third page, which the walk reads, the second holding
+    it unarchived, over the bound); the other nights exit 0, quiet."""
     verdict = composed_sites.nights_seed(3, axes=composed_sites.choose(3, rounds=5))
     assert [r.plan for r in verdict.runs] == ["run 1", "+3 ~", "+3 ~", "+3 -410 ~"]
+    assert [r.fault for r in verdict.runs] == ["", "", "busy-article:4", ""]
     assert verdict.ok, [r.failures for r in verdict.runs]
-    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 4
-    assert [r.requests for r in verdict.runs[1:]] == [7, 7, 7]
+    assert [r.code for r in verdict.runs] == [0, 0, 1, 0]
+    assert "HTTP 503 after 4 attempts" in verdict.runs[2].stderr
+    assert all(r.stderr == "" for r in verdict.runs if r.code == 0)
+    assert [r.requests for r in verdict.runs[1:]] == [7, 10, 9]
+    assert "/novini?start=6" in verdict.runs[3].paths
     assert all("/novini?start=3" in r.paths for r in verdict.runs[1:])
     assert verdict.corrected == {"kept": 2}
+
+
+@pytest.mark.real_clock  # (its process's clock moved, the test's real)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_the_moved_clock_sleeps_and_waits_and_keeps_the_real_monotonic_clock() -> None:
+    """A process started with ``composed_clock.moved_env`` over its environment
+    (``with_clock``: the worktree's ``PYTHONPATH`` kept after ``SLEEP_SITE``): its dates
+    40 days back at 03:00 in Sofia (``datetime.now``, SQLite's ``'now'``), its
+    ``time.sleep`` (mended, ``EINVAL`` under libfaketime's real monotonic clock) and a
+    timed ``Event.wait`` (which never returned on the faked one) their length, its
+    ``time.monotonic`` the kernel's, as this process reads it."""
+    import datetime as dt
+    import os
+    import subprocess
+    import time
+
+    import composed_clock
+
+    probe = (
+        "import datetime, sqlite3, threading, time\n"
+        "t = time.perf_counter(); time.sleep(0.3); slept = time.perf_counter() - t\n"
+        "t = time.perf_counter(); threading.Event().wait(0.3); waited = time.perf_counter() - t\n"
+        "now = sqlite3.connect(':memory:').execute(\"SELECT datetime('now')\").fetchone()[0]\n"
+        "print(datetime.datetime.now().astimezone().isoformat(), now, slept, waited,"
+        " time.monotonic(), sep='|')\n"
+    )
+    moment = composed_clock.crawl_moment(dt.date.today() - dt.timedelta(days=40))
+    lib = composed_clock.faketime_lib()
+    assert lib is not None
+    env = composed_clock.with_clock(
+        {**os.environ, "PYTHONPATH": "elsewhere"}, composed_clock.moved_env(moment, lib)
+    )
+    assert env["PYTHONPATH"] == f"{composed_clock.SLEEP_SITE}{os.pathsep}elsewhere"
+    before = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=30
+    )
+    after = time.monotonic()
+    assert done.returncode == 0, done.stderr
+    now, sqlite_now, slept, waited, monotonic = done.stdout.split("|")
+    assert abs(dt.datetime.fromisoformat(now) - moment) < dt.timedelta(seconds=30)
+    assert sqlite_now.startswith(moment.astimezone(dt.UTC).strftime("%Y-%m-%d"))
+    assert 0.29 < float(slept) < 3 and 0.29 < float(waited) < 3
+    assert before < float(monotonic) < after
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
@@ -352,14 +406,21 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
     "вчера", "преди 3 дни", counted from each night's own day) crawled bare at 03:00 in
     Sofia, then 40 days on (the machine off a month: the site explored again,
     ``REEXPLORE_DAYS``, read within run 1's requests for anything but an article), then
-    on the two nights after: every article archived once, each night exit 0, quiet and
-    within its bound, the days after the gap at the plain nightly three requests."""
+    on the two nights after: every article archived once, within its bound. The second
+    night's news answers 429 ``Retry-After: 1`` all night (``night_fault``): the waits
+    end on the moved clock (its monotonic clock real, ``time.sleep`` mended, the
+    crawler's ``stop.wait`` unchanged), the page asked 4 times, that night exits 1
+    naming it, the last archives it (its page, one request over the plain nightly
+    three); the other nights exit 0, quiet."""
     verdict = composed_sites.nights_seed(22, moved=True)
     assert [(r.gap, r.plan) for r in verdict.runs[1:]] == [(40, "+0"), (1, "+1"), (1, "+0 ~")]
+    assert [r.fault for r in verdict.runs] == ["", "", "throttled-article:4", ""]
     assert verdict.ok, [r.failures for r in verdict.runs]
-    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 4
+    assert [r.code for r in verdict.runs] == [0, 0, 1, 0]
+    assert "HTTP 429 after 4 attempts" in verdict.runs[2].stderr
+    assert all(r.stderr == "" for r in verdict.runs if r.code == 0)
     assert verdict.runs[1].rests > 0 and verdict.runs[1].requests > 3  # (explored again)
-    assert [r.requests for r in verdict.runs[2:]] == [4, 3]
+    assert [r.requests for r in verdict.runs[2:]] == [7, 4]
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
@@ -369,13 +430,17 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
 def test_a_site_asking_a_crawl_delay_is_crawled_nights_apart_on_the_moved_clock() -> None:
     """Seed 165 (WordPress, robots.txt's ``Crawl-delay: 1``): on the moved clock its
     first crawl hung 600 s, the pause between requests a timed wait on the crawler's
-    stop event, which libfaketime's faked monotonic clock never ends; the nights' sites
-    keep no Crawl-delay there (the nights judge none), and its two nights pass."""
-    assert composed_sites.choose(165, rounds=6).crawl_delay == 1
+    stop event, which libfaketime's faked monotonic clock never ended. With the
+    monotonic clock real (``composed_clock.moved_env``) the nights keep the delay and
+    judge it (no faster than ``slowest``); the first night's news is cut mid-body all
+    night (asked twice, exit 1 naming it), the second archives it."""
     verdict = composed_sites.nights_seed(165, moved=True)
-    assert verdict.axes.crawl_delay == 0
+    assert verdict.axes.crawl_delay == 1
+    assert [r.fault for r in verdict.runs] == ["", "cut-article:2", ""]
     assert verdict.ok, [r.failures for r in verdict.runs]
-    assert [(r.code, r.stderr) for r in verdict.runs] == [(0, "")] * 3
+    assert [r.code for r in verdict.runs] == [0, 1, 0]
+    assert "response cut short" in verdict.runs[1].stderr
+    assert verdict.runs[0].stderr == verdict.runs[2].stderr == ""
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
@@ -387,6 +452,7 @@ def test_a_clickable_card_dated_yesterday_beside_its_heading_dates_its_news() ->
     prose (``cards.beside_heading``); "преди 2 дни" on the same page was dated."""
     verdict = composed_sites.nights_seed(107, axes=composed_sites.choose(107, rounds=5))
     assert [r.plan for r in verdict.runs] == ["run 1", "+3 ~", "+2", "+4 -410"]
+    assert [r.fault for r in verdict.runs] == ["", "", "busy-article:4", ""]
     assert verdict.ok, [r.failures for r in verdict.runs]
     assert not any("published None" in f for r in verdict.runs for f in r.failures)
 
@@ -398,11 +464,14 @@ def test_an_undated_home_list_beside_a_newer_box_stops_at_its_first_page_all_kno
     address): walked by the days its articles state, the page's days ran back twice, the
     list's then the box's, read as no order, and the second night's walk read every page
     of the list (``/?start=8``, 9 requests > 8). The list's order is its own block's
-    (``walk.list_days``): the walk stops at its first page all known."""
+    (``walk.list_days``): the walk stops at its first page all known. (That night its
+    news 502 answers 503 all night, ``night_fault``: 4 requests, 3 over the 8, exit 1;
+    archived that night from its second address, it is asked again the night after.)"""
     verdict = composed_sites.nights_seed(245, axes=composed_sites.choose(245, rounds=5))
     assert [r.plan for r in verdict.runs] == ["run 1", "+1n", "+2 -404", "+4"]
     assert verdict.ok, [r.failures for r in verdict.runs]
     assert "/?start=8" in verdict.runs[0].paths
     assert "/?start=4" in verdict.runs[2].paths
     assert "/?start=8" not in verdict.runs[2].paths
-    assert verdict.runs[2].requests == 8
+    assert verdict.runs[2].fault == "busy-article:4" and verdict.runs[2].code == 1
+    assert verdict.runs[2].requests == 8 + 3
