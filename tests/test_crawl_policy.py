@@ -784,3 +784,50 @@ def test_overlap_counts_the_cards_a_page_opens_with_that_the_page_before_ended_w
     assert overlap(placed("abcd"), placed("abcd")) == 0  # all of it: a repeat, not a shift
     assert overlap(placed("abcd", "list"), placed("cdef", "other")) == 0
     assert overlap([], placed("ab")) == 0
+
+
+def _month_of(url: str) -> tuple[int, int] | None:
+    """``archive_pages.archive_month`` for the walks below: ``/arhiv/2026-MM`` pages."""
+    tail = url.rsplit("/", 1)[1]
+    return (2026, int(tail[5:])) if url.startswith("https://x.bg/arhiv/2026-") else None
+
+
+def _month_walk() -> ListingWalk:
+    """A settled nightly walk (its incremental stop final) of a list and its months."""
+    return ListingWalk(page(1), WalkState(completed=True), month_page=_month_of)
+
+
+def _at_december(**seen: object) -> Stop | None:
+    """How a nightly walk answers December's page (page 1 first, three news of its own)."""
+    walk = _month_walk()
+    tonight = [f"https://x.bg/n/{n}" for n in range(3)]
+    walk.listed(Listed("https://x.bg/arhiv/2026-12", [NEW] * 3, items=tonight))
+    assert walk.page() == ("https://x.bg/arhiv/2026-12", 2)
+    return walk.listed(Listed("https://x.bg/arhiv/2026-11", **seen))  # type: ignore[arg-type]
+
+
+def test_a_months_page_stops_the_night_at_a_known_news_in_its_own_list_only() -> None:
+    """A month's page listing a news archived before in its own list ends the night's walk
+    (the month before is older), one in a side box of older news alone does not (at a
+    month's turn the month before may hold news pushed off page 1); a page of no blocks
+    told counts any. The list tells itself by its links not known, or by the days it
+    prints in the page's month (an older month's list all known, beside a box of this
+    run's news, still ends the walk)."""
+    tonight = [f"https://x.bg/n/{n}" for n in range(3)]
+    box = ["https://x.bg/n/old1", "https://x.bg/n/old2"]
+    listed, boxed = "div.news-item/main.", "li./ol./section.most-read"
+    side = [*((listed, url) for url in tonight), *((boxed, url) for url in box)]
+    this_run = [Seen.THIS_RUN] * 3
+    # the month's own list this run's news alone, the box known: on to November
+    assert _at_december(seen=[*this_run, KNOWN, KNOWN], items=[*tonight, *box], places=side) is None
+    # a known news in the list itself: the stop
+    mixed = [*this_run[:2], KNOWN, KNOWN, KNOWN]
+    assert _at_december(seen=mixed, items=[*tonight, *box], places=side) is Stop.KNOWN
+    # no blocks told: any known link counts, as before
+    assert _at_december(seen=[*this_run, KNOWN, KNOWN], items=[*tonight, *box]) is Stop.KNOWN
+    # every link known: the stop
+    assert _at_december(seen=[KNOWN] * 5, items=[*tonight, *box], places=side) is Stop.KNOWN
+    # the list all known, dated in December, beside a box of this run's news: the stop
+    days = [dt.date(2026, 12, d) for d in (3, 2, 1)]
+    known_list = {"items": [*tonight, *box], "places": side, "dates": days, "dated": tonight}
+    assert _at_december(seen=[KNOWN] * 3 + [Seen.THIS_RUN] * 2, **known_list) is Stop.KNOWN

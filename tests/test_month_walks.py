@@ -17,14 +17,15 @@ composed sites' sixth axes, ``Axes.archive``), in the two shapes municipal theme
 
 A night's walk stops at a month's page listing a news archived before, new ones beside it
 or not (it asked the month before too); at a month's turn, the current month listing only
-this night's news, it reads the month before, which may hold one pushed off page 1.
+this night's news, it reads the month before, which may hold one pushed off page 1, though
+a "Най-четени" box of known older news stands beside the month's own list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -80,11 +81,38 @@ def _cards(news: list[tuple[dt.date, str, str]]) -> str:
     )
 
 
-def _write(root: Path, town: str, news: list[tuple[dt.date, str, str]], *, box: bool) -> None:
+def _popular_box(news: Sequence[tuple[dt.date, str, str]], *, days: bool = True) -> str:
+    """The "Най-четени" box of ``news`` ("" for none), each news's count of views and
+    (``days``) its day: a section of the page's column, under the list (not an
+    ``<aside>``, which ``furniture`` passes over, its links never the page's)."""
+    if not news:
+        return ""
+    items = "\n".join(
+        f'<li><a href="/novini/{slug}">{title}</a> '
+        + (f'<span class="date">{day:%d.%m.%Y}</span> ' if days else "")
+        + f'<span class="views">{300 - 40 * k} прегледа</span></li>'
+        for k, (day, slug, title) in enumerate(news)
+    )
+    return f'\n<section class="most-read"><h2>Най-четени</h2>\n<ol>\n{items}\n</ol></section>'
+
+
+def _write(
+    root: Path,
+    town: str,
+    news: list[tuple[dt.date, str, str]],
+    *,
+    box: bool,
+    popular: Sequence[tuple[dt.date, str, str]] = (),
+    popular_days: bool = True,
+) -> None:
     """The site of ``news`` (newest first): the list of the newest three, each month's
     page (of the months with news), each article's, and the months reached by a box on
-    every page (``box``) or by the list's "Архив на новините »" to an index page of them."""
+    every page (``box``) or by the list's "Архив на новините »" to an index page of them.
+    ``popular``: news a "Най-четени" box beside the list and each month's list shows
+    (composed sites' ``Axes.popular``), by a count of views (``popular_days``: and
+    their days)."""
     more = "" if box else f"\n{ARCHIVE_LINK}"
+    more += _popular_box(popular, days=popular_days)
     months = [m for m in MONTHS if any(day.month == m for day, _s, _t in news)]
     page = functools.partial(_frame, town, box=box, months=months)
     pages = {
@@ -207,6 +235,32 @@ def test_at_a_months_turn_the_month_before_is_read(
     assert [p for p in nightly if p.startswith("/novini/arhiv/")] == MONTH_PAGES[:2], nightly
 
 
+@pytest.mark.parametrize("days", [True, False], ids=["dated", "undated"])
+@pytest.mark.parametrize("night", [1, 2], ids=["page-one", "one-more"])
+@pytest.mark.parametrize("box", [False, True], ids=["index", "box"])
+def test_at_a_months_turn_a_side_box_of_known_news_does_not_stop_the_walk(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, box: bool, night: int, days: bool
+) -> None:
+    """At a month's turn the current month's own list holds only this night's news (the
+    list's page 1's; ``one-more``: and a fourth, pushed off page 1 into December's page),
+    and a "Най-четени" box under it links known older ones (November's and October's):
+    the box says nothing of the month's news, so the month before is read all the same
+    (its November 30 news, pushed off page 1, archived), and the walk stops there, at a
+    known news in November's own list: October is not asked. Before, a known link
+    anywhere on a month's page listing news of its own stopped the walk at December,
+    November 30 never archived (``one-more``; ``page-one`` too where the box prints no
+    days, the page then read as its month's own news: dated, the box's older days made
+    December a page of no news of its own, stepped over as a gap)."""
+    popular = [NEWS[3], NEWS[5], NEWS[6]]  # (known since the first crawl)
+    tonight = TURN if night == 1 else [NEWS[0], *TURN]
+    after = [*tonight, *NEWS[2:]]
+    nightly, rows = _night(
+        run_cli, db, tmp_path, NEWS[2:], after, box=box, popular=popular, popular_days=days
+    )
+    assert {f"https://kalendar.bg/novini/{n[1]}" for n in tonight} <= set(rows), nightly
+    assert [p for p in nightly if p.startswith("/novini/arhiv/")] == MONTH_PAGES[:2], nightly
+
+
 def _night(
     run_cli: Callable[..., Result],
     db: Path,
@@ -215,12 +269,17 @@ def _night(
     after: list[tuple[dt.date, str, str]],
     *,
     box: bool,
+    popular: Sequence[tuple[dt.date, str, str]] = (),
+    popular_days: bool = True,
 ) -> tuple[list[str], dict[str, object]]:
     """A first crawl of the site of ``before``, a no-op rerun, then a night's crawl of
-    the site of ``after``: its requests and the archived rows."""
+    the site of ``after``: its requests and the archived rows. ``popular``: the news of
+    a "Най-четени" box beside the list and each month's list, on both sites (printing
+    their days: ``popular_days``)."""
     site, town = "kalendar", "Община Календар"
     root = tmp_path / site
-    _write(root, town, before, box=box)
+    boxed = functools.partial(_write, box=box, popular=popular, popular_days=popular_days)
+    boxed(root, town, before)
     profile = bare_profile(tmp_path, site, town, f"https://{site}.bg")
     with MirrorServer(root) as server:
         args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
@@ -228,6 +287,6 @@ def _night(
         crawls.crawl()
         assert len(article_rows(db)) == len(before)
         crawls.crawl()
-        _write(root, town, after, box=box)
+        boxed(root, town, after)
         nightly = crawls.crawl()
     return nightly, dict(article_rows(db))

@@ -393,10 +393,11 @@ class ListingWalk:
         five beside a box of months, no pager): read as a page run out, it ended the
         walk there, every older month never asked.
 
-        Such a page listing an article archived before this run (``Seen.KNOWN``) is the
-        walk's incremental stop (``listed``), new ones beside it or not: its month holds
-        news older than the run before, so the month before holds nothing newer (a night
-        of four news, one pushed off page 1 into the current month, asked November too).
+        Such a page listing an article archived before this run (``Seen.KNOWN``) in its
+        own list, not a side box (``_known_in_list``), is the walk's incremental stop
+        (``listed``), new ones beside it or not: its month holds news older than the run
+        before, so the month before holds nothing newer (a night of four news, one
+        pushed off page 1 into the current month, asked November too).
         A month's page listing only this run's news (page 1's, or one pushed off it) is
         no stop: at a month's turn the month before may hold news published since the
         run before that page 1 no longer shows (``tests/test_month_walks.py``)."""
@@ -409,6 +410,32 @@ class ListingWalk:
             and isinstance(there, tuple)
             and there < here
         )
+
+    def _known_in_list(self, listed: Listed) -> bool:
+        """Whether a month's page (``_to_an_earlier_month``) lists an article archived
+        before this run (``Seen.KNOWN``) in its own list, the walk's incremental stop
+        there: a known link counts where it stands (``Listed.places``) in a block holding
+        a link not known (this run's news, the month's own) or one the page dates in its
+        own month, or on a page whose every link is known. Not in a side box of older
+        news alone ("Най-четени", "Последни" of the weeks before): at a month's turn the
+        current month's list holds only this night's news, the box beside it known ones,
+        and the walk stopped there, the news pushed off page 1 into the month before
+        never read. A page of no blocks told (one block) counts any known link."""
+        verdicts = list(listed.seen)
+        if len(listed.items) != len(verdicts):  # (links not told apart: any counts)
+            return Seen.KNOWN in verdicts
+        verdict = dict(zip(listed.items, verdicts, strict=True))
+        month = self._month_page(self.url) if self._month_page and self.url else None
+        ours = {
+            url
+            for url, day in zip(listed.dated, listed.dates, strict=False)
+            if (day.year, day.month) == month
+        }
+        here = places(listed.items, listed.places)
+        own = {block for block, url in here if verdict.get(url) is not Seen.KNOWN or url in ours}
+        if not own:  # (every link known)
+            return Seen.KNOWN in verdicts
+        return any(verdict.get(url) is Seen.KNOWN and block in own for block, url in here)
 
     def _to_another_period(self, next_url: str | None) -> bool:
         """This page is a calendar's day and ``next_url`` another day's page or a month's:
@@ -553,9 +580,11 @@ class ListingWalk:
         next_url = listed.next_url
         if next_url is None or next_url in self._visited:
             return self._end(Stop.END)
-        all_known = Seen.KNOWN in verdicts and not new
-        # (a month's page listing an article archived before: the month before is older)
-        month_known = earlier_month and Seen.KNOWN in verdicts
+        # (a month's page listing an article archived before in its own list, not a side
+        # box: the month before is older; listing none there, it is read, whatever the
+        # page's box of older news holds: ``_known_in_list``)
+        all_known = not earlier_month and Seen.KNOWN in verdicts and not new
+        month_known = earlier_month and self._known_in_list(listed)
         by_day = not self.ascending and not self._unordered
         if by_day and (all_known or month_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url, new)
