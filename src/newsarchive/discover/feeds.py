@@ -49,7 +49,7 @@ from newsarchive.discover.headlines import printed_title
 from newsarchive.discover.json_feeds import json_entries, json_next_page
 from newsarchive.discover.listings import dated_shapes
 from newsarchive.discover.not_news import names_no_news
-from newsarchive.discover.shape import LIST_WORDS, is_not_article_path
+from newsarchive.discover.shape import LIST_WORDS, is_not_article_path, query_fields
 from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
     article_path,
@@ -804,7 +804,7 @@ def feed_links(
             or (
                 bool(entry.title)
                 and source != SOURCE_SITEMAP
-                and _in_its_folder(url, feed_url, profile)
+                and (_in_its_folder(url, feed_url, profile) or _item_by_id(url, profile))
             )
         ):
             # (a Google News entry's publication date is the story's, as a feed's is)
@@ -974,6 +974,44 @@ def _in_its_folder(url: str, feed_url: str | None, profile: Profile) -> bool:
     if not entry.path.startswith(folder + "/") or is_not_article_path(entry.path):
         return False
     return bool(_POST_NAME.fullmatch(entry.path[len(folder) + 1 :]))
+
+
+# A post's own id ending its address under a folder: ``/novini/540``, ``/statia/540/``,
+# ``/novini/540.html``, or with its name after it, ``/statii/12-novina``
+_ID_NAME = re.compile(r"\d+(?:-[^/]*)?(?:\.html?|\.php|\.aspx?)?/?", re.IGNORECASE)
+# the query's fields naming a post by its id (``news.php?id=5``); never Joomla's
+# ``Itemid`` (the menu entry a link was made from), WordPress's ``page_id`` (a page)
+_ID_FIELDS = frozenset(
+    {"id", "nid", "newsid", "news_id", "articleid", "article_id", "postid", "post_id"}
+)
+
+
+def _item_by_id(url: str, profile: Profile) -> bool:
+    """A titled item of a feed filed under a folder by its own id, ``/novini/540``,
+    ``/statii/12-novina``, or named by an id field, ``news.php?id=5``: the feed's post,
+    wherever the feed is kept (the whole site's ``/rss.xml`` too) and however short the
+    id. A feed lists the site's posts, so an item so named is one, where the generic
+    guess wants three words or four digits and a small municipality's news reach 540; a
+    site whose listings exploring did not find (or that has none) teaches no shape.
+    Never a page's name of words (``/za-obshtinata/istoriya``: a root feed, Hugo's
+    ``index.xml``, lists the static pages too, and a WordPress page or event guid names
+    a short slug in a folder), an id at the root with no folder filing it (``/540``),
+    a file, tag, category, page of a list, feed or page of no news
+    (``is_not_article_path``), nor off the site; a profile's own article pattern is the
+    rule where there is one. A sitemap's entry is never so read: it lists every page."""
+    if profile.article_pattern or not on_site(url, profile):
+        return False
+    entry = urlsplit(url)
+    if is_not_article_path(entry.path):
+        return False
+    if entry.query:
+        # (Joomla's ``view=category&id=8`` is a list: a value naming one, as in a path)
+        fields = query_fields(entry.query, blank=False)
+        if any(is_not_article_path(f"/{value}") for _, value in fields):
+            return False
+        return any(name.lower() in _ID_FIELDS and value.isdigit() for name, value in fields)
+    folder, _, last = entry.path.rstrip("/").rpartition("/")
+    return bool(folder.strip("/")) and bool(_ID_NAME.fullmatch(last))
 
 
 def _site_map_article(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> bool:
