@@ -167,7 +167,7 @@ def test_bare_home_headlines_with_no_feed_are_probed_and_read_as_the_news() -> N
     only the three notices were archived. Read as headlines, the first two probed land on
     dated articles no listing lists (``explorer.home_headlines_probed``): the home page is
     their list, its nightly read the third request beside robots.txt and "Обяви"."""
-    axes = composed_sites.choose(7147)
+    axes = composed_sites.choose(7147, rounds=6)
     assert (axes.news_at, axes.listing, axes.moved, axes.feed) == ("home", "ul", "old-all", False)
     verdict = composed_sites.run_seed(7147, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -183,7 +183,7 @@ def test_two_undated_category_copies_are_one_row_once_the_news_card_dates_one(se
     dates the news copy (``Store.date_undated``), and the "Култура" copy, its words the
     same, is folded into it (``Store._fold_undated_copy``): one row, dated, where there
     were two, one of them undated."""
-    axes = composed_sites.choose(seed)
+    axes = composed_sites.choose(seed, rounds=6)
     assert (axes.twin, axes.date_at, axes.sitemap) == ("bare", "card", "all")
     verdict = composed_sites.run_seed(seed, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -198,7 +198,7 @@ def test_a_month_archive_linked_relative_to_its_month_is_walked_to_its_oldest_mo
     newer, so no month before October, and since the page links another month, no step
     back by the address either; September's news was missed (10 of 11). A link relative
     to a page whose address has a year takes its year from there (``_dated_hrefs``)."""
-    axes = composed_sites.choose(10281)
+    axes = composed_sites.choose(10281, rounds=6)
     assert (axes.archive, axes.relative, axes.links) == ("box", "dots", "www")
     verdict = composed_sites.run_seed(10281, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -267,7 +267,7 @@ def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> 
     the completing run asks it and the article again, 5 requests beyond the uncut crawl,
     where ``resume_bound`` counted the killed request alone (4); it counts the address
     sent on to it now, and every article is archived once, right."""
-    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71))
+    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71, rounds=6))
     assert verdict.reference.ok, composed_sites.details(verdict.reference)
     assert [(c.k, c.phase) for c in verdict.cuts] == [(19, "article")]
     assert [c.failures for c in verdict.cuts] == [[]]
