@@ -404,21 +404,28 @@ def pick_items(
             and any(_is_lone_item(card, furniture, fit, date_of) for fit in fits)
         )
     return Items(
-        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)),
+        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of)),
         shape=shape,
         shapes=tuple(shapes),
     )
 
 
-def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:
-    seen: set[object] = set()
+def _one_per_item(cards: list[Card], shape: Shape | None, date_of: DateOf) -> list[Card]:
+    """One card per item, in the place of its first; that card undated and a later one
+    of the item dated (a "Най-четени" strip of bare headlines above the list, the list's
+    card below stating the day), the dated card stands in its place: the item's day is
+    the card that states one, which would otherwise never date it."""
+    seen: dict[object, int] = {}
     unique: list[Card] = []
     # only a query can list one item under two URLs (another order, an added lang=)
     keyed = shape if any("?" in card.url for card in cards) else None
     for card in cards:
         key = (keyed.item_key(card.parts) if keyed else None) or card.url
-        if key in seen or card.url in seen:
+        at = seen.get(key, seen.get(card.url))
+        if at is not None:
+            if date_of(unique[at]) is None and date_of(card) is not None:
+                unique[at] = card
             continue
-        seen.update({key, card.url})
+        seen.update({key: len(unique), card.url: len(unique)})
         unique.append(card)
     return unique
