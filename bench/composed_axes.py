@@ -1,7 +1,7 @@
 """Composed sites' axes: the variants a seed picks (one of each independent axis) and
 ``choose``, which picks them. Each round of axes draws from a random stream of its own
 (``choose``'s first and second, ``third``, ``fourth_axes``, ``fifth_axes``,
-``sixth_axes``), so a seed's
+``sixth_axes``, ``seventh_axes``), so a seed's
 earlier axes stay what they were when a later round was added, and a test keeps a seed
 as an earlier round composed it (``choose(seed, rounds=4)``).
 """
@@ -115,6 +115,15 @@ PAGER_LINKS = ("limit", "older", "jump")
 # (and: robots.txt's ``Crawl-delay: 1``; a "Най-четени" box of mostly older news beside
 # the list on every list page, sometimes longer than the list; a news published while
 # the crawl walks the list, so page 2 repeats page 1's last card, ``Axes.shift``)
+# the seventh axes (``seventh_axes``): the "Най-четени" box written as an ``<aside>`` (the
+# furniture a crawler drops), as a ``<section class="most-read">`` in the main column above
+# the list, or as a ``<div class="widget">`` after it, on the month pages too;
+BOX_TAGS = ("aside", "section", "widget")
+# (and: a news's only address its short id, no slug, ``Axes.address`` "id": ``/novini/540``,
+# WordPress's numeric ``/archives/540/``, a PHP site's ``/novina.php?id=540``;)
+# the feed of the news, or (where the site keeps "Обяви") of the notices alone, the news
+# reached through the list and the home page's box only.
+FEEDS_OF = ("news", "notices")
 
 
 @dataclass(frozen=True)
@@ -178,6 +187,9 @@ class Axes:
     shift: bool = False  # a news published after the list's first page was read
     popular: int = 0  # the "Най-четени" box's items (0: none)
     pager_link: str = "plain"  # ``PAGER_LINKS``
+    # the seventh axes
+    box_tag: str = "aside"  # ``BOX_TAGS``: how the "Най-четени" box is written
+    feed_of: str = "news"  # ``FEEDS_OF``: what the feed carries
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -224,12 +236,15 @@ class Axes:
             f"{' shift' if self.shift else ''}"
             f"{f' pop:{self.popular}' if self.popular else ''}"
             f"{' pl:' + self.pager_link if self.pager_link != 'plain' else ''}"
+            f"{' box:' + self.box_tag if self.box_tag != 'aside' else ''}"
+            f"{' feedof:' + self.feed_of if self.feed_of != 'news' else ''}"
         )
 
 
-def choose(seed: int, rounds: int = 6) -> Axes:
-    """The axes seed ``seed`` composes (``rounds`` 3, 4 or 5: as it did before the
-    fourth, the fifth or the sixth axes, as a test keeps a seed chosen then)."""
+def choose(seed: int, rounds: int = 7) -> Axes:
+    """The axes seed ``seed`` composes (``rounds`` 3, 4, 5 or 6: as it did before the
+    fourth, the fifth, the sixth or the seventh axes, as a test keeps a seed chosen
+    then)."""
     rng = random.Random(seed)
     cms = rng.choice(CMSES)
     card_date = rng.choice(CARD_DATES)
@@ -298,7 +313,9 @@ def choose(seed: int, rounds: int = 6) -> Axes:
         axes = fourth_axes(seed, axes)
     if rounds >= 5:
         axes = fifth_axes(seed, axes)
-    return sixth_axes(seed, axes) if rounds >= 6 else axes
+    if rounds >= 6:
+        axes = sixth_axes(seed, axes)
+    return seventh_axes(seed, axes) if rounds >= 7 else axes
 
 
 def fourth_axes(seed: int, axes: Axes) -> Axes:
@@ -410,4 +427,27 @@ def sixth_axes(seed: int, axes: Axes) -> Axes:
         shift=shift,
         popular=popular,
         pager_link=pager_link,
+    )
+
+
+def seventh_axes(seed: int, axes: Axes) -> Axes:
+    """The seventh axes, from a stream of their own (each drawn whatever came before,
+    then fitted to the site: a box's tag needs the box, a feed of notices needs a feed
+    and notices, an address by its id alone a day stated somewhere else): the first six
+    stay."""
+    seventh = random.Random(seed * 262147 + 7)
+    box_tag = seventh.choice(BOX_TAGS[1:]) if seventh.random() < 0.5 else "aside"
+    address = "id" if seventh.random() < 0.15 else axes.address
+    feed_of = "notices" if seventh.random() < 0.4 else "news"
+    if not axes.popular:
+        box_tag = "aside"
+    if axes.date_at == "url":
+        address = axes.address  # (the day in the address alone: a slug dated so)
+    if not axes.feed or "notices" not in axes.non_news:
+        feed_of = "news"
+    tracking = axes.tracking
+    if feed_of == "notices" and tracking == "feed":
+        tracking = "none"  # (a plugin's utm_… on the news' links the feed no longer has)
+    return dataclasses.replace(
+        axes, box_tag=box_tag, address=address, feed_of=feed_of, tracking=tracking
     )

@@ -248,6 +248,11 @@ class Composer:
     def article_path(self, article: Article, number: int) -> str:
         """Its address, as the site serves it (Cyrillic raw: ``url`` encodes it)."""
         cms, day, address = self.axes.cms, article.when, self.axes.address
+        if address == "id":  # (its short id alone, no slug: ``feeds._item_by_id``)
+            return {
+                "wordpress": f"/archives/{number}/",  # (WordPress's numeric permalinks)
+                "php": f"/novina.php?id={number}",
+            }.get(cms, f"/novini/{number}")
         slug = cyrillic_slug(article.title) if address in ("cyrillic", "encoded") else article.slug
         if cms == "wordpress":
             return f"/{day:%Y/%m/%d}/{slug}/"
@@ -341,9 +346,10 @@ class Composer:
         atom = self.axes.atom
         if self.axes.cms == "wordpress":
             return "/feed/atom/" if atom else "/feed/"
-        if self.axes.cms == "joomla":
+        if self.axes.cms == "joomla":  # (the feed of its category: "Обяви"'s, ``feed_of``)
             kind = "atom" if atom else "rss"
-            return f"{self.list_path.rstrip('/') or '/index.php'}?format=feed&type={kind}"
+            of = self.other_path("obyavi") if self.axes.feed_of == "notices" else self.list_path
+            return f"{of.rstrip('/') or '/index.php'}?format=feed&type={kind}"
         return "/atom.xml" if atom else "/rss.xml"
 
     # furniture ---------------------------------------------------------------------------
@@ -695,9 +701,21 @@ class Composer:
             f'<span class="views">{100 + (a.number * 73) % 900} прегледа</span></li>'
             for a in pool[: self.axes.popular]
         )
-        return (
-            f'<aside class="widget popular-posts"><h3>Най-четени</h3>\n<ol>\n{items}\n</ol></aside>'
-        )
+        inner = f"<h3>Най-четени</h3>\n<ol>\n{items}\n</ol>"
+        if self.axes.box_tag == "section":  # (a theme's strip in the main column)
+            return f'<section class="most-read">{inner}</section>'
+        if self.axes.box_tag == "widget":  # (a page builder's widget after the list)
+            return f'<div class="widget popular-posts">{inner}</div>'
+        return f'<aside class="widget popular-posts">{inner}</aside>'
+
+    def with_popular(self, heading: str, rest: str) -> str:
+        """A list page's main column, its heading then ``rest``, with the "Най-четени"
+        box where ``Axes.box_tag`` puts it: above the list (``section``), or after."""
+        if not self.axes.popular:
+            return f"{heading}{rest}"
+        if self.axes.box_tag == "section":
+            return f"{heading}{self.popular_box()}\n{rest}"
+        return f"{heading}{rest}\n{self.popular_box()}"
 
     def months(self) -> list[tuple[int, int]]:
         """The months the news were published in, newest first (``Axes.archive``)."""
@@ -733,8 +751,8 @@ class Composer:
         for year, month in self.months():
             chunk = [a for a in self.articles if (a.when.year, a.when.month) == (year, month)]
             shown = f"{heading} – {MONTHS[month]} {year}"
-            main = f"<h1>{escape(shown)}</h1>\n{self.cards(chunk)}\n{self.archive_nav()}" + (
-                f"\n{self.popular_box()}" if axes.popular else ""
+            main = self.with_popular(
+                f"<h1>{escape(shown)}</h1>\n", f"{self.cards(chunk)}\n{self.archive_nav()}"
             )
             self.add(self.month_path(year, month), self.page(f"{shown} – {self.name}", main))
         if axes.archive == "index":
@@ -759,14 +777,10 @@ class Composer:
             intro = ""
             if axes.news_at == "home" and number == 1:
                 intro = f"<p>Добре дошли на официалния сайт на {escape(self.name)}.</p>\n"
-            main = (
-                f"<h1>{escape(heading)}</h1>\n{intro}{self.cards(chunk)}\n"
-                f"{self.pager(number, len(chunks))}"
-            )
+            rest = f"{self.cards(chunk)}\n{self.pager(number, len(chunks))}"
             if axes.archive != "none":
-                main += "\n" + self.archive_nav()
-            if axes.popular:
-                main += "\n" + self.popular_box()
+                rest += "\n" + self.archive_nav()
+            main = self.with_popular(f"<h1>{escape(heading)}</h1>\n{intro}", rest)
             if axes.news_at == "home" and number == 1:
                 main += "\n" + self.twin_box()
             title = heading if number == 1 else f"{heading} – страница {number}"
@@ -1266,24 +1280,17 @@ class Composer:
         axes = self.axes
         if not axes.feed:
             return
-        newest = self.articles[:10]
-        links = {
-            a.number: self.url(
-                self.track(a, f"utm_source=rss&utm_medium=rss&utm_campaign={a.slug}")
-                if axes.tracking == "feed"
-                else a.path
-            )
-            for a in newest
-        }
+        items_of = self.notice_items() if axes.feed_of == "notices" else self.news_items()
+        newest = items_of[:10]  # (the newest ten)
         if axes.atom:
             entries = "\n".join(
-                f"<entry><title>{escape(a.title)}</title>"
-                f'<link rel="alternate" type="text/html" href="{escape(links[a.number])}"/>'
-                f"<id>{escape(self.url(a.path))}</id>"
-                f"<published>{stamp(a.when, axes.clock)}</published>"
-                f"<updated>{stamp(a.when, axes.clock)}</updated>"
-                f"<summary>{escape(a.paragraphs[0])}</summary></entry>"
-                for a in newest
+                f"<entry><title>{escape(title)}</title>"
+                f'<link rel="alternate" type="text/html" href="{escape(link)}"/>'
+                f"<id>{escape(guid)}</id>"
+                f"<published>{stamp(when, axes.clock)}</published>"
+                f"<updated>{stamp(when, axes.clock)}</updated>"
+                f"<summary>{escape(summary)}</summary></entry>"
+                for title, link, guid, when, summary in newest
             )
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -1291,21 +1298,22 @@ class Composer:
                 f"<title>{escape(self.name)}</title><subtitle>Новини</subtitle>"
                 f'<link rel="alternate" type="text/html" href="{self.origin}/"/>'
                 f'<link rel="self" href="{escape(self.url(self.feed_path))}"/>'
-                f"<id>{self.origin}/</id><updated>{stamp(newest[0].when, axes.clock)}</updated>\n"
+                f"<id>{self.origin}/</id><updated>{stamp(newest[0][3], axes.clock)}</updated>\n"
                 f"{entries}\n</feed>\n"
             )
         else:
             items = "\n".join(
-                f"<item><title>{escape(a.title)}</title><link>{escape(links[a.number])}</link>"
-                f"<guid>{escape(self.url(a.path))}</guid>"
-                f"<pubDate>{feed_date(a.when, axes.clock)}</pubDate>"
-                f"<description>{escape(a.paragraphs[0])}</description></item>"
-                for a in newest
+                f"<item><title>{escape(title)}</title><link>{escape(link)}</link>"
+                f"<guid>{escape(guid)}</guid>"
+                f"<pubDate>{feed_date(when, axes.clock)}</pubDate>"
+                f"<description>{escape(summary)}</description></item>"
+                for title, link, guid, when, summary in newest
             )
+            about = "Обяви" if axes.feed_of == "notices" else "Новини"
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n'
                 f"<title>{escape(self.name)}</title><link>{self.origin}/</link>"
-                f"<description>Новини</description><language>bg</language>\n{items}\n"
+                f"<description>{about}</description><language>bg</language>\n{items}\n"
                 "</channel></rss>\n"
             )
         base, _, query = self.feed_path.partition("?")
@@ -1319,6 +1327,40 @@ class Composer:
             self.site.files[name] = encoded.encode("cp1251", "xmlcharrefreplace")
             return
         self.site.files[name] = xml
+
+    def news_items(self) -> list[tuple[str, str, str, dt.datetime, str]]:
+        """The feed's items of the news, newest first: (title, link, guid, moment,
+        summary), the link with a plugin's ``utm_…`` (``Axes.tracking`` "feed")."""
+        tracked = self.axes.tracking == "feed"
+        return [
+            (
+                a.title,
+                self.url(
+                    self.track(a, f"utm_source=rss&utm_medium=rss&utm_campaign={a.slug}")
+                    if tracked
+                    else a.path
+                ),
+                self.url(a.path),
+                a.when,
+                a.paragraphs[0],
+            )
+            for a in self.articles[:10]
+        ]
+
+    def notice_items(self) -> list[tuple[str, str, str, dt.datetime, str]]:
+        """The feed's items of the notices alone (``Axes.feed_of`` "notices"), newest
+        first, each at 9:00 of its day: the news are in no feed."""
+        notices = sorted(self.notices, key=lambda n: n[3], reverse=True)
+        return [
+            (
+                title,
+                self.url(self.other_path(f"obyavi/{slug}")),
+                self.url(self.other_path(f"obyavi/{slug}")),
+                dt.datetime.combine(day, dt.time(9, 0)),
+                text,
+            )
+            for title, slug, text, day in notices
+        ]
 
     def sitemap(self, others: list[str]) -> list[str]:
         """robots.txt's Sitemap lines (none without a sitemap): WordPress's index of its

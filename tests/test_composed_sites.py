@@ -167,7 +167,7 @@ def test_bare_home_headlines_with_no_feed_are_probed_and_read_as_the_news() -> N
     only the three notices were archived. Read as headlines, the first two probed land on
     dated articles no listing lists (``explorer.home_headlines_probed``): the home page is
     their list, its nightly read the third request beside robots.txt and "Обяви"."""
-    axes = composed_sites.choose(7147)
+    axes = composed_sites.choose(7147, rounds=6)
     assert (axes.news_at, axes.listing, axes.moved, axes.feed) == ("home", "ul", "old-all", False)
     verdict = composed_sites.run_seed(7147, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -183,7 +183,7 @@ def test_two_undated_category_copies_are_one_row_once_the_news_card_dates_one(se
     dates the news copy (``Store.date_undated``), and the "Култура" copy, its words the
     same, is folded into it (``Store._fold_undated_copy``): one row, dated, where there
     were two, one of them undated."""
-    axes = composed_sites.choose(seed)
+    axes = composed_sites.choose(seed, rounds=6)
     assert (axes.twin, axes.date_at, axes.sitemap) == ("bare", "card", "all")
     verdict = composed_sites.run_seed(seed, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -198,7 +198,7 @@ def test_a_month_archive_linked_relative_to_its_month_is_walked_to_its_oldest_mo
     newer, so no month before October, and since the page links another month, no step
     back by the address either; September's news was missed (10 of 11). A link relative
     to a page whose address has a year takes its year from there (``_dated_hrefs``)."""
-    axes = composed_sites.choose(10281)
+    axes = composed_sites.choose(10281, rounds=6)
     assert (axes.archive, axes.relative, axes.links) == ("box", "dots", "www")
     verdict = composed_sites.run_seed(10281, axes=axes)
     assert verdict.ok, composed_sites.details(verdict)
@@ -267,7 +267,7 @@ def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> 
     the completing run asks it and the article again, 5 requests beyond the uncut crawl,
     where ``resume_bound`` counted the killed request alone (4); it counts the address
     sent on to it now, and every article is archived once, right."""
-    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71))
+    verdict = composed_sites.cut_seed(71, at=(19,), axes=composed_sites.choose(71, rounds=6))
     assert verdict.reference.ok, composed_sites.details(verdict.reference)
     assert [(c.k, c.phase) for c in verdict.cuts] == [(19, "article")]
     assert [c.failures for c in verdict.cuts] == [[]]
@@ -475,3 +475,47 @@ def test_an_undated_home_list_beside_a_newer_box_stops_at_its_first_page_all_kno
     assert "/?start=8" not in verdict.runs[2].paths
     assert verdict.runs[2].fault == "busy-article:4" and verdict.runs[2].code == 1
     assert verdict.runs[2].requests == 8 + 3
+
+
+@pytest.mark.parametrize(
+    ("seed", "axis", "value"),
+    [
+        # the seventh axes (``seventh_axes``), composed by every round:
+        (7, "box_tag", "widget"),  # the "Най-четени" box a <div class="widget"> after the list
+        # a <section class="most-read"> above a list whose cards alone date the news: the
+        # strip's undated card took the item, the list's dated one was dropped, and four
+        # news were archived undated (``items._one_per_item``: the dated card stands in)
+        (119, "box_tag", "section"),
+        (2, "address", "id"),  # WordPress's numeric /archives/490/, a feed and sitemaps
+        # the same, every other article over two pages, /archives/496/2/: page 2 was no
+        # page of an id (``continuation._paged_base``), its last paragraph lost
+        (366, "address", "id"),
+        # a Joomla home list beside "Обяви", whose category feed (/obyavi?format=feed)
+        # carries the notices alone: the news are in no feed
+        (8, "feed_of", "notices"),
+    ],
+)
+def test_a_site_of_the_seventh_axes_is_archived_whole_and_right(
+    seed: int, axis: str, value: str
+) -> None:
+    axes = composed_sites.choose(seed)
+    assert getattr(axes, axis) == value, axes.short()
+    verdict = composed_sites.run_seed(seed, axes=axes)
+    assert verdict.ok, (axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected >= 5
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a news landing mid-walk unseen where a 'Най-четени' box longer than the page "
+    "stands above a list of three: the walk's list read as the box (walk.overlap), left",
+)
+def test_a_news_landing_mid_walk_beside_a_most_read_box_longer_than_the_list() -> None:
+    """Seed 347 (Drupal ``?page=`` pages of three, every card linking the old
+    ``/node/N``, sent on, a ``<section>`` of six "Най-четени" above the list, a news
+    published once page 1 was answered): the first crawl never read page 1 again (with
+    the box an ``<aside>`` it did), so the no-op rerun read the news and every page, 7
+    requests over its bound of 6."""
+    verdict = composed_sites.run_seed(347, axes=composed_sites.choose(347))
+    assert verdict.axes.shift and verdict.axes.box_tag == "section", verdict.axes.short()
+    assert verdict.ok, composed_sites.details(verdict)

@@ -70,6 +70,14 @@ def _page(body: str, head: str = "") -> str:
             '<p>Страници: <span>1</span> <a href="2/">2</a></p>',
             "https://x.bg/2026/12/01/byudzhet-2027/2/",
         ),
+        # (composed sites, seventh axes) WordPress's numeric permalinks: the post's id,
+        # no slug, its page 2 after it (seeds 46, 89, 206, 266, 364, 366, 450, 677, 778,
+        # 782, 888 lost every split article's last paragraph)
+        (
+            "https://x.bg/archives/492/",
+            '<p>Страници: <span>1</span> <a href="/archives/492/2/">2</a></p>',
+            "https://x.bg/archives/492/2/",
+        ),
     ],
 )
 def test_the_next_page_of_an_article(url: str, body: str, expected: str) -> None:
@@ -108,6 +116,10 @@ def test_rel_next_in_the_head_is_read_first() -> None:
         # an article at a short id linking the next one: no first page is numbered 7
         ("https://x.bg/news/7", '<a href="/news/8">Следваща новина »</a>'),
         ("https://x.bg/node/12?page=3", '<a href="/node/12?page=4">4</a>'),
+        # an id's number after it, no WordPress closing slash: Drupal's /node/12/2, or a
+        # short id of two digits (a page number itself)
+        ("https://x.bg/node/512", '<a href="/node/512/2">2</a>'),
+        ("https://x.bg/novini/51/", '<a href="/novini/51/2/">2</a>'),
     ],
 )
 def test_no_next_page(url: str, body: str) -> None:
@@ -229,6 +241,12 @@ def test_a_number_ending_a_headline_is_its_own() -> None:
             None,
         ),
         ("https://x.bg/node/12/2", '<a href="/node/12">1</a>', None),
+        ("https://x.bg/node/512/2", '<a href="/node/512">1</a>', None),
+        (
+            "https://x.bg/archives/492/2/",
+            'Страници: <a href="/archives/492/">1</a> <span>2</span>',
+            "https://x.bg/archives/492/",
+        ),
         # an article whose id is a page parameter, linking the one before it: a page
         # numbered past MAX_PARTS is never read with a first page, so it is no later page
         (

@@ -1666,3 +1666,30 @@ def test_a_page_setting_a_base_has_its_links_read_against_it() -> None:
     html = _POVTORNO_PAGE.format('<base href="https://x.bg/bg/">')
     urls = [link.url for link in page_links(parse_html(html), page, BARE)]
     assert urls[3:5] == ["https://x.bg/bg/novini/1480-sesiya", "https://x.bg/bg/5-remont"]
+
+
+def test_an_undated_most_read_strip_above_the_list_leaves_the_cards_day() -> None:
+    """A theme's "Най-четени" strip of bare headlines (``<section class="most-read">``,
+    no ``<aside>`` for the furniture to drop) above the list: an item met first there,
+    undated, took the strip's card, and the list's card below, the one stating its day,
+    was dropped as the same item's second (``items._one_per_item``); the article, its
+    day on that card alone, was archived undated (composed seeds 95, 106, 119, 621, 931)."""
+    slugs = ["stenopisi", "byudzhet", "avtobus", "zala", "kursove", "biblioteka"]
+    strip = "".join(
+        f"<li><a href='/novini/{slug}'>Новина за {slug} в общината</a> "
+        f"<span class='views'>{n}00 прегледа</span></li>"
+        for n, slug in ((9, "stenopisi"), (7, "byudzhet"), (5, "zala"))
+    )
+    rows = "".join(
+        f"<li><span class='date'>{20 - 2 * i} окт. 2026 г.</span> <a href='/novini/{slug}'>"
+        f"Новина за {slug} в общината</a><p>Кратко описание на новината за жителите…</p></li>"
+        for i, slug in enumerate(slugs)
+    )
+    html = _html(
+        f"<h1>Новини</h1><section class='most-read'><h3>Най-четени</h3><ol>{strip}</ol>"
+        f"</section><ul class='news-list'>{rows}</ul>"
+    )
+    links = article_links(html, "https://www.x.bg/novini", BARE)
+    days = {c.url.rsplit("/", 1)[1]: c.listed_date for c in links}
+    assert days == {slug: dt.date(2026, 10, 20 - 2 * i) for i, slug in enumerate(slugs)}
+    assert [c.url.rsplit("/", 1)[1] for c in links][:3] == ["stenopisi", "byudzhet", "zala"]

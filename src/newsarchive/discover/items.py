@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from statistics import median
 
 from selectolax.lexbor import LexborNode
@@ -341,6 +341,9 @@ class Items:
     # dated rows beside the cards, built alike in their container, that link a document
     # (``listings.file_rows``): never items, but evidence the container is a list
     files: int = 0
+    # an item's card that states its day, by the node of its first card, which does not
+    # (``_one_per_item``: a "Най-четени" strip of bare headlines above the dated list)
+    day_cards: Mapping[int, Card] = field(default_factory=dict, compare=False, hash=False)
 
 
 def pick_items(
@@ -403,22 +406,37 @@ def pick_items(
             if card.node.mem_id not in taken
             and any(_is_lone_item(card, furniture, fit, date_of) for fit in fits)
         )
+    day_cards: dict[int, Card] = {}
     return Items(
-        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)),
+        cards=tuple(
+            _one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of, day_cards)
+        ),
         shape=shape,
         shapes=tuple(shapes),
+        day_cards=day_cards,
     )
 
 
-def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:
-    seen: set[object] = set()
+def _one_per_item(
+    cards: list[Card], shape: Shape | None, date_of: DateOf, day_cards: dict[int, Card]
+) -> list[Card]:
+    """One card per item, its first, in page order; where that card states no day and a
+    later one of the item does (a "Най-четени" strip of bare headlines above the list,
+    the list's card below dating it), ``day_cards`` takes the later one by the first's
+    node: the item's day is the card that states one, which would otherwise never date
+    it (where the item stands, its first card, is as before)."""
+    seen: dict[object, Card] = {}
     unique: list[Card] = []
     # only a query can list one item under two URLs (another order, an added lang=)
     keyed = shape if any("?" in card.url for card in cards) else None
     for card in cards:
         key = (keyed.item_key(card.parts) if keyed else None) or card.url
-        if key in seen or card.url in seen:
+        first = seen.get(key) or seen.get(card.url)
+        if first is not None:
+            undated = first.node.mem_id not in day_cards and date_of(first) is None
+            if undated and date_of(card) is not None:
+                day_cards[first.node.mem_id] = card
             continue
-        seen.update({key, card.url})
+        seen.update({key: card, card.url: card})
         unique.append(card)
     return unique

@@ -551,7 +551,7 @@ def _news_items(
     if _FILE_ROWS_NEED <= len(items.cards) < MIN_ITEMS:
         files = file_rows(items.cards, memo, today)
         if files:
-            return Items(items.cards, items.shape, items.shapes, files)
+            return Items(items.cards, items.shape, items.shapes, files, items.day_cards)
     return items
 
 
@@ -638,6 +638,7 @@ def article_links(
     keys: Keys = {}
     tree = listing_tree(html)
     shapes: tuple[Shape, ...] = ()
+    day_cards: dict[int, Card] = {}  # (``Items.day_cards``)
     if profile.article_pattern:
         cards = find_cards(page_links(tree, page_url, profile, keys))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
@@ -645,6 +646,7 @@ def article_links(
         known = tuple(learned) if learned else ()
         items = _news_items(tree, page_url, profile, memo, known, today, keys)
         chosen = list(items.cards)
+        day_cards = dict(items.day_cards)
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
@@ -664,7 +666,9 @@ def article_links(
                 url=card.url,
                 site=profile.id,
                 source=page_url,
-                listed_date=card_moment(card, memo, today, month_first),
+                listed_date=card_moment(
+                    day_cards.get(card.node.mem_id, card), memo, today, month_first
+                ),
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
     if places is not None:

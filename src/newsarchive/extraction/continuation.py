@@ -57,6 +57,9 @@ _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
 # A numbered page's path is an article's slug and its number (WordPress's /slug/2/): the
 # slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
 _SLUG = re.compile(r"[^\W\d_][-_.]|[-_.][^\W\d_]")
+# A post's id as the last segment (WordPress's numeric permalinks, ``/archives/540/``):
+# three digits or more, never a page number (``MAX_PARTS``) itself.
+_POST_ID = re.compile(r"/\d{3,}$")
 # What a later page may add to its headline: "(2)", "- страница 2", "стр. 2", "част 2" (a
 # bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles): any name
 # of the pager's for a page, its abbreviation's dot or none.
@@ -152,7 +155,7 @@ def _numbered_address(url: str) -> bool:
     parts = urlsplit(url)
     numbers = [v for k, v in parse_qsl(parts.query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
     base, number = _numbered(parts.path)
-    if number is not None and _slug(base):
+    if number is not None and _paged_base(base, parts.path):
         numbers.append(number)
     return any(int(n) <= MAX_PARTS for n in numbers)
 
@@ -206,9 +209,20 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     if one.query != other.query:
         return False
     mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
-    if mine_path[0] != theirs_path[0] or not _slug(mine_path[0]):
+    if mine_path[0] != theirs_path[0] or not _paged_base(mine_path[0], one.path, other.path):
         return False  # /news/7 and /news/8 are two articles, /node/12/2 no page of 12
     return _one_up(mine_path[1], theirs_path[1], later)
+
+
+def _paged_base(base: str, *paths: str) -> bool:
+    """``base`` (a path without its page number) is an article's whose pages are numbered
+    after it: a slug (``/slug/2/``), or a post's id of three digits or more where every
+    path is written with WordPress's closing slash (its numeric permalinks,
+    ``/archives/540/`` and page 2 ``/archives/540/2/``). Drupal's ``/node/12/2`` and an
+    id's ``/novini/540/2`` without it stay no page of the id."""
+    if _slug(base):
+        return True
+    return bool(_POST_ID.search(base)) and all(path.endswith("/") for path in paths)
 
 
 def _slug(path: str) -> bool:
