@@ -392,7 +392,9 @@ def test_the_moved_clock_sleeps_and_waits_and_keeps_the_real_monotonic_clock() -
     now, sqlite_now, slept, waited, monotonic = done.stdout.split("|")
     assert abs(dt.datetime.fromisoformat(now) - moment) < dt.timedelta(seconds=30)
     assert sqlite_now.startswith(moment.astimezone(dt.UTC).strftime("%Y-%m-%d"))
-    assert 0.29 < float(slept) < 3 and 0.29 < float(waited) < 3
+    # (a length, no speed: each ended, not failing or hanging, after its 0.3 s at least;
+    # a hang is the subprocess's timeout)
+    assert float(slept) >= 0.29 and float(waited) >= 0.29
     assert before < float(monotonic) < after
 
 
