@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -160,6 +161,28 @@ def _saved(db: Path) -> dict[str, object]:
 NEWS = {f"{ORIGIN}/novini/{n}-x" for n in HEADLINES}
 
 
+class Nights(NamedTuple):
+    first: list[str]  # what the first crawl asked
+    archived: set[str]  # the archive's articles after it
+    saved: dict[str, object]  # its exploration, as saved
+    nightly: list[str]  # the paths the second crawl asked
+
+
+def _two_nights(run_cli: Callable[..., Result], db: Path, tmp_path: Path, feed: str) -> Nights:
+    """The site crawled bare twice, each run exiting 0."""
+    profile = bare_profile(tmp_path, "vrabtsa", NAME, ORIGIN)
+    with answering(Site(feed).answer) as (url, asked):
+        args = ("crawl", "vrabtsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        archived, saved, before = _archived(db), _saved(db), len(asked)
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
+        return Nights(list(asked[:before]), archived, saved, nightly)
+
+
 @pytest.mark.parametrize("feed", ["notices", "old"])
 def test_a_box_of_bare_headlines_beside_a_feed_carrying_none_of_them_is_probed_and_read(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, feed: str
@@ -170,22 +193,13 @@ def test_a_box_of_bare_headlines_beside_a_feed_carrying_none_of_them_is_probed_a
     where no feed was found: the home page is the news list, read second after "Обяви"
     (the menu's first listing, which stays beside one feed: ``one_listing_beside_a_feed``),
     and a nightly run asks robots.txt, the feed, "Обяви" and the home page, no article."""
-    profile = bare_profile(tmp_path, "vrabtsa", NAME, ORIGIN)
-    with answering(Site(feed).answer) as (url, asked):
-        args = ("crawl", "vrabtsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
-                "--db", str(db))  # fmt: skip
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        assert NEWS <= _archived(db), _archived(db)
-        saved = _saved(db)
-        assert saved["feeds"] == [f"{ORIGIN}/rss.xml"], saved
-        assert f"{ORIGIN}/" in saved["listings"], saved  # type: ignore[operator]
-        assert asked.count(f"{ORIGIN}/novini/616-x") == 1  # (probed, kept for the crawl)
-        before = len(asked)
-        second = run_cli(*args)
-        assert second.exit_code == 0, second.stderr
-        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
-        assert nightly == ["/robots.txt", "/rss.xml", "/obyavi", "/"]
+    nights = _two_nights(run_cli, db, tmp_path, feed)
+    assert NEWS <= nights.archived, nights.archived
+    saved = nights.saved
+    assert saved["feeds"] == [f"{ORIGIN}/rss.xml"], saved
+    assert f"{ORIGIN}/" in saved["listings"], saved  # type: ignore[operator]
+    assert nights.first.count(f"{ORIGIN}/novini/616-x") == 1  # (probed, kept for the crawl)
+    assert nights.nightly == ["/robots.txt", "/rss.xml", "/obyavi", "/"]
 
 
 @pytest.mark.parametrize(
@@ -218,17 +232,8 @@ def test_a_box_of_bare_headlines_the_feed_carries_is_not_read_as_a_list(
 ) -> None:
     """The feed carries the box's news at the box's addresses: it shows them, dated,
     every one archived, and the home page is no list a nightly run reads."""
-    profile = bare_profile(tmp_path, "vrabtsa", NAME, ORIGIN)
-    with answering(Site("news").answer) as (url, asked):
-        args = ("crawl", "vrabtsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
-                "--db", str(db))  # fmt: skip
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        assert NEWS <= _archived(db), _archived(db)
-        saved = _saved(db)
-        assert f"{ORIGIN}/" not in (*saved["listings"], *saved["rested"]), saved  # type: ignore[misc]
-        before = len(asked)
-        second = run_cli(*args)
-        assert second.exit_code == 0, second.stderr
-        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
-        assert nightly == ["/robots.txt", "/rss.xml", "/obyavi"]
+    nights = _two_nights(run_cli, db, tmp_path, "news")
+    assert NEWS <= nights.archived, nights.archived
+    saved = nights.saved
+    assert f"{ORIGIN}/" not in (*saved["listings"], *saved["rested"]), saved  # type: ignore[misc]
+    assert nights.nightly == ["/robots.txt", "/rss.xml", "/obyavi"]
