@@ -15,7 +15,6 @@ and takes from here what both ask (``Listing``, ``card_date``, a page's number i
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -225,25 +224,14 @@ def _respelled(links: list[Link], keys: Keys) -> list[Link]:
     were opened as sections by exploring. The first spelling in the page stays the
     card's. One page is what ``urls.slashless_key`` says is one: identity's
     (``url_key``), so a script's query stays the script's (``/index.php?id=5`` and
-    ``/?id=5`` are two addresses to the archive, and two links here).
-
-    Only a spelling standing beside its page's last link, no link to another page between
-    (the item's own links): a "Най-четени" box above the list linking ``новини/x`` and
-    the list's card ``новини/x/`` further down, another item's links between them, is
-    the list's card, built as its neighbours are; made a utility link, its card was its
-    bare headline, short of its date, and the article was archived undated."""
+    ``/?id=5`` are two addresses to the archive, and two links here)."""
     first: dict[str, str] = {}
-    last = ""  # the key of the bounding link before
     for i, link in enumerate(links):
         if not link.bounds:
             continue
-        key = _key(link.url, keys)
-        seen = first.setdefault(key, link.url)
-        if seen != link.url and key == last:
+        seen = first.setdefault(_key(link.url, keys), link.url)
+        if seen != link.url:
             links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
-        elif seen != link.url:
-            first[key] = link.url  # (the spelling of this stretch, its item's own links)
-        last = key
     return links
 
 
@@ -673,20 +661,16 @@ def article_links(
         month_first = any(orders)
     for card in chosen:
         key = _key(card.url, keys)
-        moment = card_moment(day_cards.get(card.node.mem_id, card), memo, today, month_first)
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url,
                 site=profile.id,
                 source=page_url,
-                listed_date=moment,
+                listed_date=card_moment(
+                    day_cards.get(card.node.mem_id, card), memo, today, month_first
+                ),
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
-        elif seen[key].listed_date is None and moment is not None:
-            # the item's first card states no day, a later one spelling its link another
-            # way does (a "Най-четени" box's "новини/x" above the list's dated "новини/x/"):
-            # the day is that card's, as ``Items.day_cards`` gives it for one spelling
-            seen[key] = dataclasses.replace(seen[key], listed_date=moment)
     if places is not None:
         # an item's card stating its day stands where it does too (``Items.day_cards``):
         # read at its first card alone, in a "Най-четени" box repeated on every page,
