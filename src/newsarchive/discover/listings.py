@@ -672,7 +672,16 @@ def article_links(
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
     if places is not None:
-        for card, built in zip(chosen, signatures(chosen), strict=True):
+        # an item's card stating its day stands where it does too (``Items.day_cards``):
+        # read at its first card alone, in a "Най-четени" box repeated on every page,
+        # page 2's own list stood in the box page 1 had, a page all repeated, and the
+        # walk ended there, the later pages' cards, their items' only days, never read
+        at = sorted(
+            [(card, card) for card in chosen]
+            + [(day_cards[c.node.mem_id], c) for c in chosen if c.node.mem_id in day_cards],
+            key=lambda pair: pair[0].order,
+        )
+        for (_, card), built in zip(at, signatures([s for s, _ in at]), strict=True):
             places.append(("/".join(built), seen[_key(card.url, keys)].url))
     for item in _data_items(tree, page_url, profile, shapes):
         key = slashless_key(item.url)
