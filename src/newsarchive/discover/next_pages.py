@@ -83,6 +83,7 @@ from newsarchive.discover.urls import (
     is_home_page,
     normalize_url,
     on_site,
+    page_relative,
 )
 from newsarchive.discover.walk import ListingWalk, Place, WalkSettings, WalkState
 from newsarchive.link_header import linked
@@ -1394,18 +1395,8 @@ def _dated_hrefs(hrefs: Iterable[str], base: str) -> list[str]:
     return [
         href
         for href in hrefs
-        if YEAR_FOLDER.search(href) or (relative_dated and _path_relative(href))
+        if YEAR_FOLDER.search(href) or (relative_dated and page_relative(href))
     ]
-
-
-def _path_relative(href: str) -> bool:
-    """A link read against its page's folder (``../09/``, ``./28/``, ``?month=9``), not
-    from the site's root or another host."""
-    written = href.strip()
-    return bool(written) and not written.startswith(("/", "#")) and not _SCHEME.match(written)
-
-
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # https:, mailto:, javascript:
 
 
 def _older_month(

@@ -228,7 +228,10 @@ def feed_scheme_target(href: str) -> str:
 
 
 # A path-relative address: no scheme, no leading "/", "./", "../", "?" or "#".
-_PATH_RELATIVE = re.compile(r"\s*(?![a-z][a-z0-9+.-]*:)[^/.?#\s]", re.IGNORECASE)
+_SCHEME = r"[a-z][a-z0-9+.-]*:"  # https:, mailto:, javascript:
+_PATH_RELATIVE = re.compile(rf"\s*(?!{_SCHEME})[^/.?#\s]", re.IGNORECASE)
+# read against the page's own address: ``../09/``, ``./28/``, ``?month=9`` too
+_PAGE_RELATIVE = re.compile(rf"\s*(?!{_SCHEME})[^/#\s]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -246,6 +249,13 @@ def path_relative(href: str) -> bool:
     """``href`` is read against the folder its page is in: no scheme, no leading "/",
     "./", "../", "?" or "#" (the only links ``from_site_root`` may read otherwise)."""
     return _PATH_RELATIVE.match(href) is not None
+
+
+def page_relative(href: str) -> bool:
+    """``href`` is read against its page's address (its folder, or the page itself for
+    a query): no scheme, no leading "/" or "#"; ``path_relative``'s links, and "./",
+    "../" and "?" ones."""
+    return _PAGE_RELATIVE.match(href) is not None
 
 
 def from_site_root(href: str, page: str) -> str:
