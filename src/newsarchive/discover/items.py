@@ -406,25 +406,19 @@ def pick_items(
             if card.node.mem_id not in taken
             and any(_is_lone_item(card, furniture, fit, date_of) for fit in fits)
         )
-    day_cards: dict[int, Card] = {}
-    return Items(
-        cards=tuple(
-            _one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of, day_cards)
-        ),
-        shape=shape,
-        shapes=tuple(shapes),
-        day_cards=day_cards,
-    )
+    unique, day_cards = _one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of)
+    return Items(cards=tuple(unique), shape=shape, shapes=tuple(shapes), day_cards=day_cards)
 
 
 def _one_per_item(
-    cards: list[Card], shape: Shape | None, date_of: DateOf, day_cards: dict[int, Card]
-) -> list[Card]:
-    """One card per item, its first, in page order; where that card states no day and a
-    later one of the item does (a "Най-четени" strip of bare headlines above the list,
-    the list's card below dating it), ``day_cards`` takes the later one by the first's
-    node: the item's day is the card that states one, which would otherwise never date
-    it (where the item stands, its first card, is as before)."""
+    cards: list[Card], shape: Shape | None, date_of: DateOf
+) -> tuple[list[Card], dict[int, Card]]:
+    """One card per item, its first, in page order; and where that card states no day
+    and a later one of the item does (a "Най-четени" strip of bare headlines above the
+    list, the list's card below dating it), that later card by the first's node
+    (``Items.day_cards``): the item's day is the card that states one, which would
+    otherwise never date it (where the item stands, its first card, is as before)."""
+    day_cards: dict[int, Card] = {}
     seen: dict[object, Card] = {}
     unique: list[Card] = []
     # only a query can list one item under two URLs (another order, an added lang=)
@@ -439,4 +433,4 @@ def _one_per_item(
             continue
         seen.update({key: card, card.url: card})
         unique.append(card)
-    return unique
+    return unique, day_cards
