@@ -831,3 +831,32 @@ def test_a_months_page_stops_the_night_at_a_known_news_in_its_own_list_only() ->
     days = [dt.date(2026, 12, d) for d in (3, 2, 1)]
     known_list = {"items": [*tonight, *box], "places": side, "dates": days, "dated": tonight}
     assert _at_december(seen=[KNOWN] * 3 + [Seen.THIS_RUN] * 2, **known_list) is Stop.KNOWN
+
+
+def test_a_list_by_date_beside_a_longer_box_by_views_still_stops_at_its_known_page() -> None:
+    """A "Най-четени" box of five (known, by views: its days in no order) above a list of
+    three by date: the box holds more cards than the list and was read as it, the page
+    in no order, so every night's walk read the list to its end (composed seed 12874).
+    The list is the block whose days run by date; the incremental stop holds."""
+    pages = {
+        1: ([KNOWN, KNOWN, KNOWN], [27, 24, 21]),
+        2: ([KNOWN, KNOWN, KNOWN], [18, 15, 12]),
+        3: ([KNOWN, KNOWN], [9, 6]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_boxed(walk, pages, box=[5, 20, 2, 14, 25]) == [1]
+    assert walk.stop is Stop.KNOWN
+
+
+def test_a_list_by_most_read_beside_a_longer_box_by_date_reads_past_its_known_pages() -> None:
+    """The other way round, the box longer than the list: page 1 reads the box by date as
+    the list, but page 2 repeats the box and moves the list on, so the list is told
+    there and its order judged again: in none, the walk reads on to its new article."""
+    pages = {
+        1: ([NEW, KNOWN, KNOWN], [28, 20, 24]),
+        2: ([KNOWN, KNOWN, KNOWN], [26, 22, 14]),
+        3: ([NEW], [27]),
+    }
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert _walk_boxed(walk, pages, box=[29, 25, 23, 19, 17]) == [1, 2, 3]
+    assert walk.stop is Stop.END

@@ -55,7 +55,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypedDict
@@ -259,8 +259,14 @@ class ListingWalk:
         self.gave_up = False  # the page failed once too often: the listing ends there
         self._visited: set[str] = set()
         self._known_run = 0
-        # a page of this walk printed its dates in no order by day (``unordered``)
+        # a page of this walk printed its dates in no order by day (``unordered``), judged
+        # over each page read (``_orders``) again as boxes beside the list are found
         self._unordered = False
+        self._orders: list[Listed] = []
+        # the blocks found repeated page to page (``boxes_of``), no part of the list; and
+        # the day of each link the walk's pages dated
+        self._boxes: frozenset[str] = frozenset()
+        self._days: dict[str, dt.date] = {}
         # the article links this walk's pages so far listed, each with the blocks it stood in
         self._items: dict[str, set[str]] = {}
         self._skipped = False  # a link passed over as older than --since
@@ -551,25 +557,31 @@ class ListingWalk:
             return self._end(Stop.END)
         self._missed = 0
         here = places(listed.items, listed.places)
+        self._days.update(zip(listed.dated, listed.dates, strict=False))
         if self._tail is not None and self._tail[0] == self.number - 1:
+            self._boxes |= boxes_of(self._tail[1], here)
             if not (self._month(self.url) or self._is_day(self.url) or self._entered()):
-                self._overlaps.append(overlap(self._tail[1], here))
+                self._overlaps.append(overlap(self._tail[1], here, self._boxes, self._days))
         self._tail = (self.number, here)
         for block, url in here:
             self._items.setdefault(url, set()).add(block)
         self._read += 1
-        self._last = (self.url, self.number, min(listed.dates, default=None))
+        own_days = list_days(listed, self._boxes)
+        self._last = (self.url, self.number, min(own_days, default=None))
         if self.number == 1:
             # (a page 1 whose own dates run back is no oldest-first listing's, whatever
-            # its last page shows: dates its articles state may wrap round or be wrong)
-            forward = all(a <= b for a, b in pairwise(listed.dates))
-            self._first_newest = max(listed.dates, default=None) if forward else None
+            # its last page shows: dates its articles state may wrap round or be wrong;
+            # its own: a box by views beside its list runs no way)
+            forward = all(a <= b for a, b in pairwise(own_days))
+            self._first_newest = max(own_days, default=None) if forward else None
             self._judge(listed.dates)
         self._skipped = self._skipped or bool(old)
         # (a page is in no order only if its own list is in none: a side box's links,
         # dated after the list's, leave it ordered)
-        self._unordered = self._unordered or (
-            unordered(listed.dates) and unordered(list_days(listed))
+        self._orders.append(listed)
+        self._unordered = any(
+            unordered(page.dates) and unordered(list_days(page, self._boxes))
+            for page in self._orders
         )
         # (oldest first, each page forward is newer: neither an old nor a known page ends
         # it; nor does a page whose own dates run oldest first, before the order is known)
@@ -822,48 +834,99 @@ def places(items: Sequence[str], where: Sequence[Place]) -> Sequence[Place]:
     return where if where else [("", url) for url in items]
 
 
-def overlap(before: Sequence[Place], after: Sequence[Place]) -> int:
+def overlap(
+    before: Sequence[Place],
+    after: Sequence[Place],
+    boxes: frozenset[str] = frozenset(),
+    days: Mapping[str, dt.date] | None = None,
+) -> int:
     """How many cards the page ``after`` opens its list with that the page ``before``
-    ended its list with, in order (``ListingWalk.grown``): the list is each page's block
-    holding the most cards, the same block on both (a box repeated atop or beside every
-    page, in a block of its own, is no part of it). Fewer than the list holds: a page all
-    repeated is a loop or a last page answered again (``ListingWalk.listed`` ends there)."""
-    block = _list_block(after)
-    if block is None or block != _list_block(before):
+    ended its list with, in order (``ListingWalk.grown``): the list is each page's own
+    block (``list_block``: not a box repeated on every page, ``boxes``), the same block
+    on both. Fewer than the list holds: a page all repeated is a loop or a last page
+    answered again (``ListingWalk.listed`` ends there)."""
+    block = list_block(after, boxes, days)
+    if block is None or block != list_block(before, boxes, days):
         return 0
-    tail = [url for b, url in before if b == block]
-    head = [url for b, url in after if b == block]
+    return _pushed_down(_in_block(before, block), _in_block(after, block))
+
+
+def _in_block(here: Sequence[Place], block: str) -> list[str]:
+    return [url for b, url in here if b == block]
+
+
+def _pushed_down(tail: Sequence[str], head: Sequence[str]) -> int:
+    """How many links ``head`` opens with that ``tail`` ended with, in order, fewer than
+    ``head`` holds."""
     for k in range(min(len(tail), len(head) - 1), 0, -1):
-        if head[:k] == tail[-k:]:
+        if list(head[:k]) == list(tail[-k:]):
             return k
     return 0
 
 
-def _list_block(here: Sequence[Place]) -> str | None:
-    """The block holding most of a page's cards (the first so, on a tie), None for none."""
-    counts = Counter(block for block, _ in here)
+def boxes_of(before: Sequence[Place], after: Sequence[Place]) -> frozenset[str]:
+    """The blocks of a page (``after``) that repeat the page read before it: two links
+    or more standing in that block on both, more than a list pushed down shows (its
+    last cards atop the next page, ``_pushed_down``). A "Най-четени" box, a "Последни"
+    column, shows much the same links on every page of the walk; the list's links move
+    on. Such a box holding more cards than the list was read as the list: its days by
+    views in no order by day, a walk by date read to its end every night."""
+    found = set()
+    for block in {b for b, _ in after}:
+        tail, head = _in_block(before, block), _in_block(after, block)
+        repeated = len(set(tail) & set(head))
+        if repeated >= 2 and repeated > _pushed_down(tail, head):
+            found.add(block)
+    return frozenset(found)
+
+
+def list_block(
+    here: Sequence[Place],
+    boxes: frozenset[str] = frozenset(),
+    days: Mapping[str, dt.date] | None = None,
+) -> str | None:
+    """A page's own list among its blocks (None for none): the block holding most of its
+    cards (the first so, on a tie), passing over blocks the walk found repeated page to
+    page (``boxes_of``), and, where ``days`` dates the links, a block whose days follow
+    no order by day (``unordered``) where another's do. A list runs by date; a box by
+    views (or a random pick) does not, and on a walk's first page, no page before it to
+    tell a box by, a box of six beside a list of three is told so alone (a nightly run
+    reads that page only). A list by "most read" beside a box by date is read as in
+    order on that page, and told from the box once a page repeating the box is read
+    (``ListingWalk`` judges its pages' order again then)."""
+    counts = Counter(block for block, _ in here if block not in boxes)
+    if not counts:
+        counts = Counter(block for block, _ in here)
+    dated = (
+        {block: [days[url] for b, url in here if b == block and url in days] for block in counts}
+        if days
+        else {}
+    )
+    if any(len(d) > 1 and not unordered(d) for d in dated.values()):
+        counts = Counter({b: n for b, n in counts.items() if not unordered(dated[b])})
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def list_days(listed: Listed) -> Sequence[dt.date]:
-    """The days of a page's own list, in its order: those of the links standing in the
-    block holding most of its cards (``_list_block``, as ``overlap`` tells the list),
-    or all the page's where the links the days belong to are not known, or fewer than
-    two of the list's are dated. A home page's list printing no days, walked by the days
-    its articles state, stands beside a "Култура" box linking newer articles (a new one's
-    second address): the page's days run back twice, read as no order (``unordered``),
-    so every night's walk read the list to its end where it stops at the first page all
-    known; the box says nothing of the list's order."""
+def list_days(listed: Listed, boxes: frozenset[str] = frozenset()) -> Sequence[dt.date]:
+    """The days of a page's own list, in its order: those of the links standing in its
+    list's block (``list_block``, as ``overlap`` tells the list), or all the page's (but
+    a box's the walk found, ``boxes_of``) where the links the days belong to are not
+    known, or fewer than two of the list's are dated. A home page's list printing no
+    days, walked by the days its articles state, stands beside a "Култура" box linking
+    newer articles (a new one's second address): the page's days run back twice, read as
+    no order (``unordered``), so every night's walk read the list to its end where it
+    stops at the first page all known; the box says nothing of the list's order."""
     if not listed.dated or not listed.places:
         return listed.dates
-    block = _list_block(listed.places)
-    where: dict[str, str] = {}
-    for at, url in listed.places:
-        where.setdefault(url, at)
-    days = [
-        day for day, url in zip(listed.dates, listed.dated, strict=True) if where.get(url) == block
-    ]
-    return days if len(days) > 1 else listed.dates
+    days = dict(zip(listed.dated, listed.dates, strict=True))
+    block = list_block(listed.places, boxes, days)
+    # (each card where it stands: an item the box shows first is the list's too)
+    listed_days = [days[url] for at, url in listed.places if at == block and url in days]
+    if len(listed_days) > 1 or not boxes:
+        return listed_days if len(listed_days) > 1 else listed.dates
+    # (a list of one dated card, the others of its items shown first in a box: the
+    # page's days but the boxes')
+    return [days[url] for at, url in listed.places if at not in boxes and url in days]
 
 
 def rising(days: Sequence[dt.date]) -> bool:
