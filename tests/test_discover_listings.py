@@ -1737,12 +1737,6 @@ def test_a_most_read_strip_on_every_page_leaves_page_two_its_own_list() -> None:
         assert sum(1 for c in links if c.listed_date) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_respelled makes the list's later spelling a utility link (page-wide, by key); "
-    "limited to the item's own stretch of links, round13's galabets and round86's "
-    "topic paper archive an article twice",
-)
 def test_a_most_read_strip_spelling_the_link_apart_leaves_the_cards_day() -> None:
     """The strip links ``novini/x``, the list's card ``novini/x/`` (a site builder's
     two spellings): the list's card, another item's links between it and the strip's, was

@@ -15,6 +15,7 @@ and takes from here what both ask (``Listing``, ``card_date``, a page's number i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -37,7 +38,7 @@ from newsarchive.discover.cards import Card, Link, find_cards, signatures, text_
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
 from newsarchive.discover.explore import MAX_NEWS_HOSTS, MIN_ITEMS, site_name
 from newsarchive.discover.furniture import Furniture, headline_boxes
-from newsarchive.discover.items import Items, group_runs, pick_items
+from newsarchive.discover.items import DateOf, Items, group_runs, pick_items
 from newsarchive.discover.shape import (
     Shape,
     is_file_path,
@@ -118,6 +119,15 @@ def page_links(
     """Every link on the page to a page of the site (or of the host serving this page),
     resolved, canonical, in document order; files and off-site links are left out.
     ``keys``: the caller's ``Keys``, filled here."""
+    return _spelled_links(tree, page_url, profile, {} if keys is None else keys)[0]
+
+
+def _spelled_links(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, keys: Keys
+) -> tuple[list[Link], frozenset[int]]:
+    """``page_links``, and the indices of the links among them that ``_respelled`` made
+    utility links: a news reader asks again where their own blocks date an item
+    (``_respelled_days``)."""
     read = link_reader(tree, page_url)
     base = read.base
     base_parts = urlsplit(base)
@@ -173,7 +183,8 @@ def page_links(
         filed = is_list_path(path) or _category_link(anchor, attributes)
         bounds = not (back or nofollow or utility or copy or filed)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
-    return _translations_apart(_comment_views(_respelled(links, {} if keys is None else keys)))
+    later = _later_spellings(links, keys)
+    return _translations_apart(_comment_views(_respelled(links, later))), later
 
 
 # How a card marks the link to the category its item is filed under, whatever that
@@ -214,8 +225,18 @@ def _category_link(anchor: LexborNode, attributes: dict[str, str | None]) -> boo
     return bool(set(box.lower().split()) & _CATEGORY_BOXES)
 
 
-def _respelled(links: list[Link], keys: Keys) -> list[Link]:
-    """The links with a later spelling of an earlier link's page made a utility link:
+def _respelled(links: list[Link], later: frozenset[int]) -> list[Link]:
+    """The links with a later spelling of an earlier link's page (``_later_spellings``)
+    made a utility link."""
+    for i in later:
+        link = links[i]
+        links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
+    return links
+
+
+def _later_spellings(links: list[Link], keys: Keys) -> frozenset[int]:
+    """The indices of the bounding links spelling an earlier bounding link's page
+    another way, each to be made a utility link:
     a CMS serving an article at ``/novini/5`` whatever follows links it so in a headline
     and as ``/novini/5/`` or ``/novini/5/index.html`` (``urls.folder_path``) in the
     comment count beside it
@@ -224,15 +245,53 @@ def _respelled(links: list[Link], keys: Keys) -> list[Link]:
     were opened as sections by exploring. The first spelling in the page stays the
     card's. One page is what ``urls.slashless_key`` says is one: identity's
     (``url_key``), so a script's query stays the script's (``/index.php?id=5`` and
-    ``/?id=5`` are two addresses to the archive, and two links here)."""
+    ``/?id=5`` are two addresses to the archive, and two links here).
+
+    Page-wide, not the item's stretch of links alone: a Joomla "Най-четени" module below
+    the blog linking its articles under another ``Itemid``, or a side box's
+    ``/kontakti`` below the menu's ``/kontakti/``, made bounding links, was a list of
+    items of its own, and an article archived under the module's spelling or a contact
+    page as an article (round 13's galabets, round 86's temite). Where such a link's own
+    block is the only one printing its item's day, ``_respelled_days`` reads it."""
     first: dict[str, str] = {}
+    later: set[int] = set()
     for i, link in enumerate(links):
         if not link.bounds:
             continue
         seen = first.setdefault(_key(link.url, keys), link.url)
         if seen != link.url:
-            links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
-    return links
+            later.add(i)
+    return frozenset(later)
+
+
+def _respelled_days(
+    links: list[Link], later: frozenset[int], items: Items, date_of: DateOf, keys: Keys
+) -> dict[int, Card]:
+    """``Items.day_cards`` for items whose every card states no day where a block
+    linking them by a later spelling does, by the node of the item's first card: a
+    "Най-четени" ``<section>`` above the list linking ``новини/x`` and the list's cards
+    ``новини/x/``, the list's cards alone print the day. The later spelling is no item
+    of its own (``_respelled``), so its card was never built and the articles were
+    archived undated (composed seed 12941). Its block is the card its link bounds when
+    it bounds (the links made bounding again), read only for the day."""
+    if not later:
+        return {}
+    undated: dict[str, list[Card]] = {}
+    for card in items.cards:
+        if card.node.mem_id not in items.day_cards and date_of(card) is None:
+            undated.setdefault(_key(card.url, keys), []).append(card)
+    if not undated:
+        return {}
+    bounding = [
+        dataclasses.replace(link, bounds=True) if i in later else link
+        for i, link in enumerate(links)
+    ]
+    days: dict[int, Card] = {}
+    for card in find_cards(bounding):
+        key = _key(card.url, keys)
+        if card.order in later and key in undated and date_of(card) is not None:
+            days.update((first.node.mem_id, card) for first in undated.pop(key))
+    return days
 
 
 def _comment_views(links: list[Link]) -> list[Link]:
@@ -545,9 +604,18 @@ def _news_items(
     today: dt.date | None = None,
     keys: Keys | None = None,
 ) -> Items:
-    cards = find_cards(page_links(tree, page_url, profile, keys))
+    keys = {} if keys is None else keys
+    links, later = _spelled_links(tree, page_url, profile, keys)
+    cards = find_cards(links)
     furniture = Furniture(headline_boxes(tree))
-    items = pick_items(cards, furniture, lambda card: card_date(card, memo, today), known)
+
+    def date_of(card: Card) -> dt.date | None:
+        return card_date(card, memo, today)
+
+    items = pick_items(cards, furniture, date_of, known)
+    days = _respelled_days(links, later, items, date_of, keys)
+    if days:
+        items = dataclasses.replace(items, day_cards={**items.day_cards, **days})
     if _FILE_ROWS_NEED <= len(items.cards) < MIN_ITEMS:
         files = file_rows(items.cards, memo, today)
         if files:
