@@ -872,7 +872,17 @@ class _Explorer:
         undated home list beside it shows nothing it does not, not even a day, and read
         each night it would cost a fourth request (composed seeds 791, 1245, 1380, 1442,
         1774, 2014); an index's children read in turn, ``SITEMAPS_READ`` in all. Each
-        kept for the crawl, which reads them next (``fetch_source``'s ``keep``)."""
+        kept for the crawl, which reads them next (``fetch_source``'s ``keep``).
+
+        Not beside a feed carrying none of them (``feed_carrying``: a feed of the notices
+        alone): quiet each night the news come out, it leaves the sitemap resting a week
+        (``SITEMAP_REST_DAYS``), and the news with it (composed ``--nights`` seed 8: a
+        week's news a week late, the last night's never)."""
+        if self.feeds:
+            if self.fed is None:
+                self.is_feed(self.feeds[0], telling=True)  # (read by the crawl next)
+            if not self.feed_carrying(urls, {}):
+                return False
 
         def path(url: str) -> str:  # (the site's ``www.`` twin or not: one site)
             return url_key(url).partition("/")[2]
