@@ -21,11 +21,14 @@ def test_rerun_after_full_crawl_is_three_conditional_requests(
     args = ("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
     first = run_cli(*args)
     assert first.exit_code == 0, first.stderr
-    before = len(server.requests)
+    # (the first run's 304s not counted: it asks page 1 again, with its validators, once
+    # page 3 opens with the card page 2 ended with, a list grown while read: walk.grown)
+    before, answered_304 = len(server.requests), server.not_modified
     second = run_cli(*args)
     assert second.exit_code == 0, second.stderr
     assert server.requests[before:] == ["/robots.txt", "/bg/news/bulgaria/rss", "/bg/news/bulgaria"]
-    assert server.not_modified == 2  # feed and listing answered 304 to If-None-Match
+    # feed and listing answered 304 to If-None-Match
+    assert server.not_modified - answered_304 == 2
     assert "0 new" in second.stdout and "3 requests" in second.stdout
     stats = run_cli("stats", "--format", "json", "--db", str(db)).json()
     assert isinstance(stats, dict)
@@ -39,11 +42,11 @@ def test_refresh_refetches_archived_articles_without_duplicates(
     args = ("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
     run_cli(*args)
     count = run_cli("export", "--db", str(db)).stdout.count("\n")
-    before = len(server.requests)
+    before, answered_304 = len(server.requests), server.not_modified  # (the first run's)
     again = run_cli(*args, "--refresh")
     assert again.exit_code == 0
     assert f"{count} unchanged" in again.stdout
-    assert server.not_modified == 0 and len(server.requests) - before > count
+    assert server.not_modified - answered_304 == 0 and len(server.requests) - before > count
     assert run_cli("export", "--db", str(db)).stdout.count("\n") == count
 
 
