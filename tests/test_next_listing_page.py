@@ -109,7 +109,11 @@ def test_the_crawl_and_check_site_walk_a_listing_to_the_same_next_pages(
     )  # fmt: skip
     starts = [s for s in checked.sources if s.kind == "start"]
     assert [s.url for s in starts] == walked
-    assert [s.next_page for s in starts[:-1]] == walked[1:]
+    # (page 1 asked once more after the last page, both ways, is no next page of it: a
+    # list grown while read, ``ListingWalk.grown``, BTA's page 3 opening with the card
+    # its page 2 ends with)
+    chain = walked[:-1] if len(walked) > 1 and walked[-1] == walked[0] else walked
+    assert [s.next_page for s in starts[: len(chain) - 1]] == chain[1:]
     assert all(s.articles for s in starts if s.status == 200)
     for page, next_page in rules_compete.items():
         assert next(s.next_page for s in starts if s.url == page) == next_page
