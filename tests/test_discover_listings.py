@@ -1526,6 +1526,40 @@ def test_whether_a_page_listed_news_of_its_own_is_told_by_the_walk_it_is_read_in
     assert not own_news(walk, month, latest, [dt.date(2026, 11, 5)])
 
 
+def test_a_month_of_undated_cards_lists_its_own_news_by_the_days_its_articles_state() -> None:
+    """``next_pages.listed_days``: a page printing no days beside its links is read by
+    the days its articles state (``stated``), so a month's page of undated cards, each
+    on the list's page 1 before, lists its month's own news (``own_news``) and the walk
+    goes on to the month before; read by printed days alone it listed none, a gap.
+    A page printing its days is read by them, ``stated`` never asked."""
+    from newsarchive.discover.next_pages import listed_days, listing_walk, own_news
+    from newsarchive.discover.walk import Listed, Seen, WalkState
+    from newsarchive.models import Candidate
+
+    october = ["https://x.bg/novini/nagradi", "https://x.bg/novini/festival"]
+    stated = {october[0]: dt.date(2026, 10, 25), october[1]: dt.date(2026, 10, 2)}
+    asked: list[list[str]] = []
+
+    def articles_state(urls: list[str]) -> dict[str, dt.date]:
+        asked.append(urls)
+        return {url: stated[url] for url in urls if url in stated}
+
+    undated = [Candidate(url, "x", "listing") for url in october]
+    days = listed_days(undated, articles_state)
+    assert days == stated and list(days) == october
+    walk = listing_walk("https://x.bg/novini", WalkState(), limit=50)
+    walk.listed(Listed("https://x.bg/novini/arhiv/2026-12", [Seen.NEW] * 2, items=october))
+    month = "https://x.bg/novini/arhiv/2026-10"
+    assert own_news(walk, month, october, list(days.values()))
+    november = "https://x.bg/novini/arhiv/2026-11"
+    assert not own_news(walk, november, october, list(days.values()))  # (page 1's again)
+
+    asked.clear()
+    dated = [Candidate(october[0], "x", "listing", dt.date(2026, 10, 24))]
+    assert listed_days(dated, articles_state) == {october[0]: dt.date(2026, 10, 24)}
+    assert asked == []
+
+
 def _obyavi(own: range, side: range) -> str:
     """A notices page: its own list of dated notices and a side column of the latest."""
     cards = "".join(

@@ -33,7 +33,7 @@ import pytest
 from .mirror_sites import MirrorCrawls, MirrorServer, article_rows, bare_profile
 from .support import Result
 
-MONTHS = {12: "декември", 11: "ноември", 10: "октомври"}
+MONTHS = {12: "декември", 11: "ноември", 10: "октомври", 9: "септември"}
 # (day, slug, title): newest first
 NEWS = [
     (dt.date(2026, 12, 4), "remont-na-ulitsa", "Започва ремонтът на улица „Витоша“"),
@@ -73,10 +73,11 @@ def _frame(town: str, title: str, main: str, *, box: bool, months: list[int]) ->
     )
 
 
-def _cards(news: list[tuple[dt.date, str, str]]) -> str:
+def _cards(news: list[tuple[dt.date, str, str]], *, dated: bool = True) -> str:
     return "\n".join(
-        f'<div class="news-item"><span class="news-date">{day:%d.%m.%Y}</span>'
-        f'<h3><a href="/novini/{slug}">{title}</a></h3></div>'
+        '<div class="news-item">'
+        + (f'<span class="news-date">{day:%d.%m.%Y}</span>' if dated else "")
+        + f'<h3><a href="/novini/{slug}">{title}</a></h3></div>'
         for day, slug, title in news
     )
 
@@ -104,13 +105,15 @@ def _write(
     box: bool,
     popular: Sequence[tuple[dt.date, str, str]] = (),
     popular_days: bool = True,
+    shown: int = 3,
+    dated: bool = True,
 ) -> None:
-    """The site of ``news`` (newest first): the list of the newest three, each month's
+    """The site of ``news`` (newest first): the list of the newest ``shown``, each month's
     page (of the months with news), each article's, and the months reached by a box on
     every page (``box``) or by the list's "Архив на новините »" to an index page of them.
     ``popular``: news a "Най-четени" box beside the list and each month's list shows
     (composed sites' ``Axes.popular``), by a count of views (``popular_days``: and
-    their days)."""
+    their days). ``dated``: the lists' cards print their days."""
     more = "" if box else f"\n{ARCHIVE_LINK}"
     more += _popular_box(popular, days=popular_days)
     months = [m for m in MONTHS if any(day.month == m for day, _s, _t in news)]
@@ -118,14 +121,16 @@ def _write(
     pages = {
         "index.html": page(town, f"<h1>{town}</h1><p>Добре дошли.</p>"),
         "kontakti.html": page("Контакти", "<h1>Контакти</h1><p>пл. „Свобода“ 1</p>"),
-        "novini.html": page("Новини", f"<h1>Новини</h1>\n{_cards(news[:3])}{more}"),
+        "novini.html": page(
+            "Новини", f"<h1>Новини</h1>\n{_cards(news[:shown], dated=dated)}{more}"
+        ),
     }
     if not box:
         index = f'<h1>Архив на новините</h1>\n<ul class="months">\n{_month_links(months)}\n</ul>'
         pages["arhiv.html"] = page("Архив", index)
     for month in months:
         heading = f"Новини – {MONTHS[month]} 2026"
-        listed = _cards([n for n in news if n[0].month == month])
+        listed = _cards([n for n in news if n[0].month == month], dated=dated)
         pages[f"novini/arhiv/2026-{month:02d}.html"] = page(
             heading, f"<h1>{heading}</h1>\n{listed}{more}"
         )
@@ -187,6 +192,43 @@ def _check_months(
     months = [p for p in nightly if p.startswith("/novini/arhiv/")]
     assert months == MONTH_PAGES[:1], nightly
     assert len(nightly) <= (4 if box else 5), nightly
+
+
+# Three months whole on the list's page 1 (its newest five), and September's one news
+# on September's page alone
+WHOLE_MONTHS = [
+    NEWS[1], NEWS[2], NEWS[3], NEWS[5], NEWS[6],
+    (dt.date(2026, 9, 24), "esenen-panair", "Есенният панаир на занаятите"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("box", [False, True], ids=["index", "box"])
+def test_months_of_undated_cards_each_on_the_list_before_are_walked_back(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, box: bool
+) -> None:
+    """Cards printing no days, the list's page 1 the newest five (December, November and
+    October whole): each of those months' pages lists news the list showed before, its
+    month's own by the days its articles state, so the walk goes on to September, whose
+    news no other page lists (composed seed 12371). Read by printed days alone, each
+    month's page listed none of its own, a gap: three in a row ended the walk as the
+    archive's start, September never asked, 5 of 6 archived."""
+    site, town, origin = "bezdati", "Община Бездати", "https://bezdati.bg"
+    root = tmp_path / site
+    _write(root, town, WHOLE_MONTHS, box=box, shown=5, dated=False)
+    profile = bare_profile(tmp_path, site, town, origin)
+    with MirrorServer(root) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
+        crawls = MirrorCrawls(run_cli, server, root, (*args, "--delay", "0", "--db", str(db)))
+        first = crawls.crawl()
+        rerun = crawls.crawl()
+    rows = article_rows(db)
+    assert sorted(rows) == sorted(f"{origin}/novini/{n[1]}" for n in WHOLE_MONTHS), first
+    assert {url: row[1][:10] for url, row in rows.items()} == {
+        f"{origin}/novini/{slug}": f"{day:%Y-%m-%d}" for day, slug, _t in WHOLE_MONTHS
+    }
+    months = [path for path in first if path.startswith("/novini/arhiv/")]
+    assert months == [*MONTH_PAGES, "/novini/arhiv/2026-09"], first
+    assert len(rerun) <= 3, rerun
 
 
 # A night of four news this month (``test_a_night_stops_at_a_month_listing_a_known_news``):

@@ -751,10 +751,11 @@ class SourceReader:
         if number == 1:
             self._note_copies(tree, page.final_url)
         seen = self._offer(links)
-        # (the days the page prints beside its news)
-        listed = [local_date(c.listed_date) for c in links if c.listed_date]
+        # (the days of its news read so far: those of the links an earlier page listed,
+        # all that ``own_news`` asks of where the page lists none new)
+        listed = next_pages.listed_days(links, self.harvest.stated_days)
         urls = [c.url for c in links]
-        own = next_pages.own_news(walk, page.final_url, urls, listed, places)
+        own = next_pages.own_news(walk, page.final_url, urls, list(listed.values()), places)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
             own_news=own,
@@ -780,10 +781,8 @@ class SourceReader:
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
-        # (a listing printing no dates runs by the days its articles state, read by now;
-        # days, as a moment and a day do not compare)
-        days = {c.url: local_date(c.listed_date) for c in links if c.listed_date}
-        days = days or self.harvest.stated_days(urls)
+        # (a listing printing no dates runs by the days its articles state, read by now)
+        days = next_pages.listed_days(links, self.harvest.stated_days)
         if index is not None:
             walk.listed(Listed(index.older, seen, entries=index.entries))
             return

@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.date_stamps import local_date
 from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     UNASKED_INPUTS,
@@ -87,7 +88,7 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.discover.walk import ListingWalk, Place, WalkSettings, WalkState
 from newsarchive.link_header import linked
-from newsarchive.models import Profile
+from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
@@ -1317,6 +1318,22 @@ def own_news(
     month of no printed dates) counted as listing none, and the walk went on through its
     calendar widget's days, a request for each."""
     return walk.lists_new(items, places) or lists_its_month(url, list(days))
+
+
+def listed_days(
+    links: Sequence[Candidate], stated: Callable[[list[str]], Mapping[str, dt.date]]
+) -> dict[str, dt.date]:
+    """The day of each of a listing page's article ``links``, keyed by link in their
+    order: those the page prints beside them; a page printing none, those its articles
+    state (``stated``: ``Harvester.stated_days``, asked only then). One reading for both
+    the walk's order (``Listed.dates``) and a month's page's own news (``own_news``).
+    Told by printed days alone, a month's page of undated cards each on the list's
+    page 1 before listed none of its own, stepped over as a gap: three such months in a
+    row (a list of the newest five, each of its months' whole) ended the walk as the
+    archive's start (``walk.MISSED_MONTHS``), the month before them never asked
+    (composed seed 12371)."""
+    printed = {c.url: local_date(c.listed_date) for c in links if c.listed_date}
+    return printed or dict(stated([c.url for c in links]))
 
 
 def _period_end(url: str) -> dt.date | None:
