@@ -154,6 +154,12 @@ class NightSite:
     months: int = 0
     gone: dict[str, int] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
+    # the "Най-четени" box's entries new to it tonight (in no earlier crawl's box: a news
+    # of the nights before moved in, or an older one where a gone one was), each as the
+    # box links it by its old address (``Axes.moved`` "old-ids"), and whether one of
+    # those links is on the host's other spelling (``Axes.links`` "www")
+    boxed: list[str] = field(default_factory=list)
+    boxed_elsewhere: bool = False
 
 
 def night_site(
@@ -181,7 +187,9 @@ def night_site(
     later_notices = list(LATER_NOTICES)
     number, out = 501, NightSite(night, composer.site)
     late = composer.axes.clock != "local"
+    earlier: set[int] = set()  # (the articles in the box on a crawl before tonight's)
     for step in nights[:night]:
+        earlier |= {a.number for a in composer.popular_articles()}
         day = first + dt.timedelta(days=step.number - 1)
         if days:  # (a day since the crawl before; after midnight, a late site's, so
             # published after that crawl's 03:00 and before this one's)
@@ -227,6 +235,10 @@ def night_site(
             composer.articles.remove(article)
             path = composer.url(article.path).removeprefix(composer.origin)
             out.gone[path] = step.gone[1]
+    boxed = [composer.link(composer.old_path(a)) for a in composer.popular_articles()
+             if a.number not in earlier]  # fmt: skip
+    out.boxed = boxed
+    out.boxed_elsewhere = any(link.startswith(composer.other_origin) for link in boxed)
     tonight = {url_key(composer.url(path)) for path in out.new_paths}
     for _year_month, chunk in itertools.groupby(
         composer.articles, key=lambda a: (a.when.year, a.when.month)
@@ -312,7 +324,16 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     night (``NightSite.months``), where the walk stops (``ListingWalk``: a month's page
     listing an article archived before): the current month, and at a month's turn (its
     news all the night's) the month before too, which may hold a news pushed off page 1
-    (``ListingWalk._to_an_earlier_month``). A gone article costs
+    (``ListingWalk._to_an_earlier_month``). A "Най-четени" box linking its entries by
+    their old addresses (``Axes.moved`` "old-ids", the cards by their own) and not written
+    as an ``<aside>`` (a ``<section>`` or a widget's ``<div>``: no furniture, its links the
+    list page's headlines): each entry new to the box tonight (``NightSite.boxed``: a
+    news of the nights before ranked in, an older one where a gone one was), an address
+    the crawler never met, which it asks to learn where the server sends it (an archived
+    article, remembered: an entry back in the box costs nothing), and the host's other
+    spelling's robots.txt where one such link is there and no new article is counted for
+    it. Where the cards spell old addresses too (``Axes.moved`` "old-all") the crawler
+    met an entry's old address on its card already: nothing is counted. A gone article costs
     nothing (no source lists it), a corrected one nothing (nothing says it changed)."""
     notices = sum(path.startswith("notice:") for path in ns.new_paths)
     new = len(ns.new_paths) - notices
@@ -322,9 +343,10 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     if new and axes.archive == "index":
         pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
-    twin = 1 if new and axes.links == "www" else 0
+    boxed = ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
+    twin = 1 if (new or (boxed and ns.boxed_elsewhere)) and axes.links == "www" else 0
     maps = 1 if new and len(ns.site.roles.get("sitemap", "").split()) > 1 else 0
-    return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps
+    return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps + len(boxed)
 
 
 @dataclass

@@ -695,11 +695,10 @@ class Composer:
         a count of views no crawler needs."""
         if not self.axes.popular:
             return ""
-        pool = sorted(self.articles[1:], key=lambda a: (a.number * 37) % 11)
         items = "\n".join(
             f'<li><a href="{self.article_href(a, via="popular")}">{escape(a.title)}</a> '
             f'<span class="views">{100 + (a.number * 73) % 900} прегледа</span></li>'
-            for a in pool[: self.axes.popular]
+            for a in self.popular_articles()
         )
         inner = f"<h3>Най-четени</h3>\n<ol>\n{items}\n</ol>"
         if self.axes.box_tag == "section":  # (a theme's strip in the main column)
@@ -707,6 +706,15 @@ class Composer:
         if self.axes.box_tag == "widget":  # (a page builder's widget after the list)
             return f'<div class="widget popular-posts">{inner}</div>'
         return f'<aside class="widget popular-posts">{inner}</aside>'
+
+    def popular_articles(self) -> list[Article]:
+        """The articles the "Най-четени" box shows now, in its order (none without the
+        box): the most viewed but the newest, the views a stand-in, as a site's ranking
+        is to a crawler (the nights' bound counts those new to the box, ``night_bound``)."""
+        if not self.axes.popular:
+            return []
+        pool = sorted(self.articles[1:], key=lambda a: (a.number * 37) % 11)
+        return pool[: self.axes.popular]
 
     def with_popular(self, heading: str, rest: str) -> str:
         """A list page's main column, its heading then ``rest``, with the "Най-четени"

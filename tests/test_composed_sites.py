@@ -479,6 +479,52 @@ def test_an_undated_home_list_beside_a_newer_box_stops_at_its_first_page_all_kno
     assert verdict.runs[2].requests == 8 + 3
 
 
+def test_a_most_read_section_by_old_addresses_costs_a_night_its_new_entries() -> None:
+    """``night_bound``: seed 92's "Най-четени" ``<section>`` (no furniture: its links
+    are the list page's headlines) links its entries by their old addresses
+    (``/index.php?mod=news&id=N``, sent on), some on the ``www.`` twin; an entry new to
+    the box is an address the crawler never met, asked once to learn where it leads.
+    The third night publishes nothing, a gone article lets 502 in (on the twin): that
+    address and the twin's robots.txt are counted; an entry back in the box, or any in
+    an ``<aside>`` (furniture, never read), nothing."""
+    import datetime as dt
+
+    axes = dataclasses.replace(composed_sites.choose(92), shift=False)
+    assert axes.box_tag == "section" and axes.moved == "old-ids" and axes.links == "www"
+    today = dt.date(2026, 11, 30)  # (the box's entries are the same on any day)
+    numbers = [a.number for a in composed_sites.Composer(92, today, axes).articles]
+    nights = composed_sites.plan(92, axes, numbers)
+    assert [n.cell() for n in nights] == ["+0 ~", "+4 ~", "+0 -404 ~"]
+    sites = [composed_sites.night_site(92, k, nights, today, axes) for k in range(4)]
+    assert [ns.boxed for ns in sites[1:]] == [
+        [],
+        ["/index.php?mod=news&amp;id=501"],
+        ["https://www.lipovitsa.bg/index.php?mod=news&amp;id=502"],
+    ]
+    assert [ns.boxed_elsewhere for ns in sites[1:]] == [False, False, True]
+    aside = dataclasses.replace(axes, box_tag="aside")
+    bounds = [composed_sites.night_bound(5, a, sites[3]) for a in (axes, aside)]
+    assert bounds == [5 + 2, 5]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_a_most_read_section_by_old_addresses_is_crawled_nights_apart_within_bound() -> None:
+    """``--nights`` seed 92 (PHP, ``/novina.php?id=N``, a "Най-четени" ``<section>``
+    beside the list linking ``/index.php?mod=news&id=N``, sent on, some on the
+    ``www.`` twin): the third night, nothing new and an article gone, asked the box's
+    new entry 502 at its old address and the twin's robots.txt, 7 requests over a bound
+    of 6 that counted neither; counted (``NightSite.boxed``), every night is within."""
+    verdict = composed_sites.nights_seed(92, moved=True)
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    last = verdict.runs[3]
+    assert last.plan == "+0 -404 ~"
+    assert "/index.php?mod=news&id=502" in last.paths
+    assert "www.lipovitsa.bg/robots.txt" in last.paths
+
+
 @pytest.mark.parametrize(
     ("seed", "axis", "value"),
     [
