@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.archive.connection import connect
+from newsarchive.archive.frontier import Frontier
 from newsarchive.discover.index_pages import index_of
 from newsarchive.discover.next_pages import listing_walk
 from newsarchive.discover.pager_words import issue_option
@@ -289,6 +291,55 @@ def test_a_first_crawl_stopped_in_the_month_before_reads_on_from_there() -> None
     walk, read = crawl(cut.state)
     assert read == ["/12/", "/12/04/", "/12/01/", "/11/", "/11/13/", "/10/", "/10/30/"]
     assert walk.stop is Stop.END and walk.state.completed
+
+
+def test_a_first_crawl_cut_in_its_index_s_oldest_month_reads_the_index_not_past_it() -> None:
+    """A list of the newest few whose older news are on its archive's months' pages,
+    linked from an index of three (``/arhiv``: December, November, October), the first
+    crawl cut while reading October: the next run, page 1 known, reads the index again
+    (one request) and jumps to October as its entry, the index's last, and ends there.
+    Before: it jumped from page 1 straight to October, read it as a page of no index,
+    and went on by its address to September (composed cut seed 60 at 19), August, July,
+    404s, until ``MISSED_MONTHS`` ended it: four requests past the archive's start."""
+    x = "https://x.bg"
+    months = [f"{x}/arhiv/2026-{m}" for m in (12, 11, 10)]
+    # (what the crawl reads as each month's next page: the month before by its address)
+    before = {f"{x}/arhiv/2026-{m}": f"{x}/arhiv/2026-{m - 1:02d}" for m in (12, 11, 10)}
+    known: set[str] = set()
+
+    def crawl(state: WalkState, budget: int = 0) -> tuple[ListingWalk, list[str]]:
+        walk = listing_walk(f"{x}/", state)
+        read: list[str] = []
+        while (step := walk.page()) is not None and not (budget and len(read) == budget):
+            url = step[0]
+            read.append(url.removeprefix(x))
+            if url == f"{x}/arhiv":
+                walk.listed(Listed(None, [], entries=months))
+            elif url == f"{x}/" or url in months:
+                item = f"{url.rstrip('/')}/novina"
+                seen = Seen.KNOWN if item in known else Seen.NEW
+                walk.listed(Listed(before.get(url, f"{x}/arhiv"), [seen], items=[item]))
+                known.add(item)
+            else:
+                walk.gone()
+        return walk, read
+
+    cut, read = crawl(WalkState(), budget=4)  # (cut as October is asked)
+    assert read == ["/", "/arhiv", "/arhiv/2026-12", "/arhiv/2026-11"]
+    assert cut.state.resume_url == months[-1]
+    walk, read = crawl(cut.state)
+    assert read == ["/", "/arhiv", "/arhiv/2026-10"]
+    assert walk.stop is Stop.END and walk.state.completed
+
+
+def test_a_walk_s_resume_index_is_kept_between_runs(tmp_path: Path) -> None:
+    """The index a cut walk's resume point was an entry of is saved with it, for the run
+    that resumes it (another process: ``WalkState.resume_index``)."""
+    state = WalkState("https://x.bg/arhiv/2026-10", 5, resume_index="https://x.bg/arhiv")
+    with closing(connect(tmp_path / "a.db", create=True)) as conn:
+        Frontier(conn, "x").save_walk("https://x.bg/", state)
+    with closing(connect(tmp_path / "a.db", create=False)) as conn:
+        assert Frontier(conn, "x").walk("https://x.bg/") == state
 
 
 def test_a_paper_s_list_of_issues_is_walked_issue_by_issue(

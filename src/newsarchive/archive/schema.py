@@ -190,6 +190,12 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   address of no canonical, stating no date, is looked up by (``Store._same_content``: one
   article under two categories' addresses is one row). Without it the lookup read every
   row of the site, 80 ms a page beside 50,000 rows. No row is rewritten.
+* v37: ``listing_walks.resume_index``: the index (of months, of a paper's issues) whose
+  entry a first crawl's walk was reading when it was cut (``discover.walk.WalkState``):
+  the run resuming it jumped straight to that entry and read it as a page of no index,
+  a month's page going on by its address past the archive's oldest month (404s), an
+  issue's to none of the issues after it. Existing walks hold none: they resume as
+  before.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -204,13 +210,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 36
+SCHEMA_VERSION = 37
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
 # v29: a child sitemap's gone answers; v32: a re-read's marks; v35: a walk's pass; v36:
-# the index a stored copy's same-content lookup reads), or a
+# the index a stored copy's same-content lookup reads; v37: a walk's resume index), or a
 # column a reader
 # reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``, v34:
 # ``articles.language``: ``UNRECORDED_UNTIL``). A reader that
@@ -324,7 +330,8 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     judged INTEGER NOT NULL DEFAULT 1,
     failures INTEGER NOT NULL DEFAULT 0,
     pass_url TEXT,
-    pass_page INTEGER NOT NULL DEFAULT 0
+    pass_page INTEGER NOT NULL DEFAULT 0,
+    resume_index TEXT
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -847,6 +854,13 @@ def _migrate_walk_pass_v35(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE listing_walks ADD COLUMN pass_page INTEGER NOT NULL DEFAULT 0")
 
 
+def _migrate_walk_resume_index_v37(conn: sqlite3.Connection) -> None:
+    """The index a walk's resume point was an entry of, unknown before: none (a walk the
+    v4 migration rebuilt has the column already)."""
+    if "resume_index" not in _columns(conn, "listing_walks"):
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN resume_index TEXT")
+
+
 def _migrate_update_trigger_v20(conn: sqlite3.Connection) -> None:
     """``articles_au`` fires on the indexed columns only (``_UPDATE_TRIGGER``), where it
     re-indexed a row whatever was updated."""
@@ -977,6 +991,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (34, _migrate_language_v34),
     (35, _migrate_walk_pass_v35),
     (36, _migrate_title_lookup_v36),
+    (37, _migrate_walk_resume_index_v37),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.

@@ -136,6 +136,10 @@ class WalkState:
     # None once a pass ends
     pass_url: str | None = None
     pass_page: int = 0
+    # the index whose entry (or an entry's later page) ``resume_url`` is: a run resuming
+    # before it read any index reads that one first (a request), so the entries after
+    # the resume point, and the index before, are known as such (``_index_first``)
+    resume_index: str | None = None
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
@@ -302,6 +306,8 @@ class ListingWalk:
         # cut pass, and its number) but for its index being unread yet (``_may_jump``):
         # jumped to from that index once read (``_to_index``)
         self._heading: tuple[str, int] | None = None
+        # the index each entry (and each entry's later page) of the walk's was listed on
+        self._listed_on: dict[str, str] = {}
 
     @property
     def conditional(self) -> bool:
@@ -613,6 +619,7 @@ class ListingWalk:
         if self._at_cap():
             return self._end(Stop.CAP)
         self._entry_urls.update(fresh)
+        self._listed_on.update(dict.fromkeys(fresh, self.url or ""))
         self._entries, self._after_entries = fresh[1:], listed.next_url
         if (heading := self._heading) is not None and self._may_jump(heading[0]):
             # the index an incremental stop went on to for the page it would jump to (an
@@ -643,6 +650,7 @@ class ListingWalk:
             return None
         self._entry_urls.add(next_url)
         self._later_pages.add(next_url)
+        self._listed_on.setdefault(next_url, self._listed_on.get(self.url, ""))
         return next_url
 
     def _next_entry(self) -> str | None:
@@ -725,6 +733,11 @@ class ListingWalk:
             return None
         resume = self.state.resume_url
         if resume is not None and self.state.resume_page > self.number:
+            if (index := self._index_first()) is not None:
+                self._heading = (resume, self.state.resume_page)
+                self._known_run = 0
+                self._advance(index, self.number + 1)
+                return None
             if resume not in self._visited and self._may_jump(resume):
                 self._known_run = 0
                 self._advance(resume, self.state.resume_page)
@@ -760,6 +773,20 @@ class ListingWalk:
         self._cut_pass = None
         return None
 
+    def _index_first(self) -> str | None:
+        """The index an incremental stop goes to before it jumps to the resume point, an
+        entry of it (``WalkState.resume_index``): read first (a request), the entry is
+        read as one, on to the entries after it and the index before. Jumped to straight
+        from a page of no index, the entry was read as a page of none: a month's page
+        going on by its address to the months before it (a seed's archive of three
+        months, cut in its oldest: four requests past it, 404s, until ``MISSED_MONTHS``),
+        an issue linking none, the issues after it never read. Only while the walk has
+        read no index: one read leads entry by entry to the next (``_may_jump``)."""
+        index, resume = self.state.resume_index, self.state.resume_url
+        if index is None or self._entry_urls or index in self._visited or resume in self._visited:
+            return None
+        return index
+
     def _may_jump(self, resume: str) -> bool:
         """Whether an incremental stop may jump to where an earlier run stopped: on an
         index's walk, only to an entry of the index read (or an entry's later page). One
@@ -780,9 +807,13 @@ class ListingWalk:
         if entry is not None and entry != url:
             self._entry_urls.add(url)
             self._later_pages.add(url)
+            self._listed_on.setdefault(url, self._listed_on.get(entry, ""))
         self.url, self.number = url, number
         if not self.state.completed and number > self.state.resume_page:
-            self.state = replace(self.state, resume_url=url, resume_page=number, failures=0)
+            index = self._listed_on.get(url) or None
+            self.state = replace(
+                self.state, resume_url=url, resume_page=number, failures=0, resume_index=index
+            )
         if self.state.pass_url is not None and number > self.state.pass_page:
             self.state = replace(self.state, pass_url=url, pass_page=number)
 
