@@ -108,3 +108,29 @@ def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def municipal_page(site: str, title: str, main: str) -> str:
+    """A small municipality's page: its menu of "Обяви" and "Контакти", its feed
+    ``/rss.xml`` named in the head, ``main`` between them."""
+    return (
+        f'<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{title}'
+        f'</title><link rel="alternate" type="application/rss+xml" title="{site}"'
+        ' href="/rss.xml"></head><body><header><nav><ul><li><a href="/">Начало</a></li>'
+        '<li><a href="/obyavi">Обяви</a></li><li><a href="/kontakti">Контакти</a></li>'
+        f"</ul></nav></header><main>{main}</main><footer>© {site}</footer></body></html>"
+    )
+
+
+def municipal_article(title: str, day: int, what: str, month: str = "2026-11") -> str:
+    """An article of ``municipal_page``'s: its headline, its day of ``month`` and four
+    paragraphs saying ``what`` it is."""
+    text = "".join(
+        f"<p>{what} {k}: общината съобщава подробности за жителите на селата и града,"
+        " с адреси, часове и телефони за връзка с общинската администрация.</p>"
+        for k in range(1, 5)
+    )
+    return (
+        f'<article><h1>{title}</h1><time datetime="{month}-{day:02d}">{day:02d}.'
+        f"{month[5:]}.{month[:4]}</time><div>{text}</div></article>"
+    )

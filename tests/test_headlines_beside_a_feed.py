@@ -25,7 +25,7 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Profile
 
 from .mirror_sites import bare_profile
-from .pageserver import answering
+from .pageserver import answering, municipal_article, municipal_page
 from .support import Result
 
 ORIGIN = "https://obshtina-vrabtsa.bg"
@@ -64,13 +64,7 @@ class Site:
         self.feed = feed
 
     def page(self, title: str, main: str) -> str:
-        return (
-            f'<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{title}'
-            f'</title><link rel="alternate" type="application/rss+xml" title="{NAME}"'
-            ' href="/rss.xml"></head><body><header><nav><ul><li><a href="/">Начало</a></li>'
-            '<li><a href="/obyavi">Обяви</a></li><li><a href="/kontakti">Контакти</a></li>'
-            f"</ul></nav></header><main>{main}</main><footer>© {NAME}</footer></body></html>"
-        )
+        return municipal_page(NAME, title, main)
 
     def answer(self, url: str) -> tuple[int, dict[str, str], str]:
         path = url.removeprefix(ORIGIN)
@@ -135,15 +129,7 @@ class Site:
 
 
 def _article(title: str, day: int, what: str, month: str = "2026-11") -> str:
-    text = "".join(
-        f"<p>{what} {k}: общината съобщава подробности за жителите на селата и града,"
-        " с адреси, часове и телефони за връзка с общинската администрация.</p>"
-        for k in range(1, 5)
-    )
-    return (
-        f'<article><h1>{title}</h1><time datetime="{month}-{day:02d}">{day:02d}.'
-        f"{month[5:]}.{month[:4]}</time><div>{text}</div></article>"
-    )
+    return municipal_article(title, day, what, month)
 
 
 def _archived(db: Path) -> set[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .mirror_sites import bare_profile
-from .pageserver import Answer, answering
+from .pageserver import Answer, answering, municipal_article, municipal_page
 from .support import Result
 
 ORIGIN = "https://obshtina-kamenitsa.bg"
@@ -40,28 +40,6 @@ NEWS = {
 LATE = 706, (27, "Коледният базар отваря врати на площада")
 # day of November 2026 -> notice: "Обяви" and its feed, dated around the news
 NOTICES = {22: "Прекъсване на водата", 15: "Търг за общински имот", 8: "Заседание на комисия"}
-
-
-def _page(title: str, main: str) -> str:
-    return (
-        f'<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{title}'
-        f'</title><link rel="alternate" type="application/rss+xml" title="{NAME}"'
-        ' href="/rss.xml"></head><body><header><nav><ul><li><a href="/">Начало</a></li>'
-        '<li><a href="/obyavi">Обяви</a></li><li><a href="/kontakti">Контакти</a></li>'
-        f"</ul></nav></header><main>{main}</main><footer>© {NAME}</footer></body></html>"
-    )
-
-
-def _article(title: str, day: int, what: str) -> str:
-    text = "".join(
-        f"<p>{what} {k}: общината съобщава подробности за жителите на селата и града,"
-        " с адреси, часове и телефони за връзка с общинската администрация.</p>"
-        for k in range(1, 5)
-    )
-    return (
-        f'<article><h1>{title}</h1><time datetime="2026-11-{day:02d}">{day:02d}.11.2026'
-        f"</time><div>{text}</div></article>"
-    )
 
 
 class Site:
@@ -85,7 +63,7 @@ class Site:
                 for n, (_, title) in sorted(self.news.items(), reverse=True)
             )
             main = f'<h1>{NAME}</h1><ul class="news-list">{cards}</ul>'
-            return 200, {}, _page(NAME, main)
+            return 200, {}, municipal_page(NAME, NAME, main)
         if path == "/sitemap.xml":
             rows = "".join(
                 f"<url><loc>{ORIGIN}/novini/{n}-novina</loc><lastmod>2026-11-{day:02d}</lastmod></url>"
@@ -101,14 +79,18 @@ class Site:
                 f"{title} номер {day}</a></li>"
                 for day, title in NOTICES.items()
             )
-            return 200, {}, _page("Обяви", f"<h1>Обяви</h1><ul>{cards}</ul>")
+            return 200, {}, municipal_page(NAME, "Обяви", f"<h1>Обяви</h1><ul>{cards}</ul>")
         if path.startswith("/obyavi/o") and int(day := path.removeprefix("/obyavi/o")) in NOTICES:
             title = f"{NOTICES[int(day)]} номер {day}"
-            return 200, {}, _page(title, _article(title, int(day), "Обявата"))
+            return (
+                200,
+                {},
+                municipal_page(NAME, title, municipal_article(title, int(day), "Обявата")),
+            )
         number = path.removeprefix("/novini/").removesuffix("-novina")
         if number.isdigit() and int(number) in self.news:
             day, title = self.news[int(number)]
-            return 200, {}, _page(title, _article(title, day, "Новината"))
+            return 200, {}, municipal_page(NAME, title, municipal_article(title, day, "Новината"))
         return 404, {}, GONE
 
     def _feed(self) -> str:
