@@ -563,3 +563,21 @@ def test_a_news_landing_mid_walk_beside_a_most_read_box_longer_than_the_list() -
     verdict = composed_sites.run_seed(347, axes=composed_sites.choose(347))
     assert verdict.axes.shift and verdict.axes.box_tag == "section", verdict.axes.short()
     assert verdict.ok, composed_sites.details(verdict)
+
+
+@pytest.mark.parametrize("seed", [13312, 13408])
+def test_a_home_box_of_a_clickable_lists_news_at_other_addresses_is_that_lists(
+    seed: int,
+) -> None:
+    """Seeds 13312, 13408 (Joomla, the news list's cards clickable by ``onclick``, no
+    ``<a>``, the day printed before the headline, beside a home "Култура" box of three
+    of its news at their second address ``/kultura/x``, no canonical, no pager): the
+    box's headlines were looked for at the start of the section's cards' text, which
+    began with the day, so the box was probed, its pages dated articles no listing
+    lists, and the home page kept as a second list: the no-op rerun asked it, 4 > 3.
+    A headline shown within a card's text is that card's (``headlines.card_shows``)."""
+    axes = composed_sites.choose(seed)
+    assert (axes.clickable, axes.twin, axes.pager) == ("onclick", "bare", "none"), axes.short()
+    verdict = composed_sites.run_seed(seed, axes=axes)
+    assert verdict.ok, (axes.short(), composed_sites.details(verdict))
+    assert verdict.rerun == 3 and "/" not in verdict.rerun_paths, verdict.rerun_paths

@@ -23,6 +23,7 @@ from newsarchive.archive.frontier import (
 from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
 from newsarchive.discover.headlines import (
+    card_shows,
     headline_mark,
     normal_headline,
     read_as_headlines,
@@ -322,3 +323,33 @@ def test_a_box_of_bare_links_reads_as_headlines_only_when_each_is_a_distinct_sen
     """``explorer.home_headlines_probed`` opens a home box of bare links only when they
     read as news headlines: a request spared where the box cannot be news."""
     assert read_as_headlines(texts) is headlines
+
+
+HEAD = normal_headline("Реставрирани са стенописите в старата църква")
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "реставрирани са стенописите в старата църква",  # the link's whole text
+        "реставрирани са стенописите в старата църква 02.12.2026 работата отне година",
+        # a row clickable as a whole, its day first (composed seeds 13312, 13408)
+        "dec 2, 2026 реставрирани са стенописите в старата църква",
+        "сряда, 2 декември 2026 реставрирани са стенописите в старата църква работата",
+    ],
+)
+def test_a_card_shows_a_headline_it_holds_whole(card: str) -> None:
+    assert card_shows(card, HEAD)
+
+
+@pytest.mark.parametrize(
+    ("card", "head"),
+    [
+        ("dec 2, 2026 реставрирани са стенописите в старата църквичка", HEAD),  # not whole
+        ("2.12.2026 реставрирани са стенописите", HEAD),  # cut short
+        ("общинските новини за деня", "новини"),  # a label is no headline inside another
+        ("кметът откри ремонта", "откри ремонта"),  # two words: too few to stand inside
+    ],
+)
+def test_a_card_shows_no_headline_it_holds_only_in_part(card: str, head: str) -> None:
+    assert not card_shows(card, head)

@@ -72,7 +72,12 @@ from newsarchive.discover.explore import (
     under_cards_first,
     wall_before,
 )
-from newsarchive.discover.headlines import normal_headline, read_as_headlines, same_headline
+from newsarchive.discover.headlines import (
+    card_shows,
+    normal_headline,
+    read_as_headlines,
+    same_headline,
+)
 from newsarchive.discover.index_pages import listing_index
 from newsarchive.discover.items import Items
 from newsarchive.discover.json_feeds import wp_posts_endpoint
@@ -830,11 +835,12 @@ class _Explorer:
 
     def section_shows(self, headline: str) -> bool:
         """Whether a card of a menu's section shows ``headline`` (``section_headlines``):
-        as its link's whole text, or at its start, a card linked as a whole running the
-        day and the teaser on after it (composed seed 79's ``<article>`` cards, whose
-        news a "Култура" box copies into ``/kultura/``)."""
+        as its link's whole text, or within it, a card linked as a whole running the
+        day and the teaser on around it (``card_shows``: composed seed 79's
+        ``<article>`` cards, whose news a "Култура" box copies into ``/kultura/``;
+        composed seeds 13312, 13408's rows clickable by ``onclick``, the day first)."""
         head = normal_headline(headline)
-        return bool(head) and any(text.startswith(head) for text in self.section_headlines)
+        return bool(head) and any(card_shows(text, head) for text in self.section_headlines)
 
     def feed_carrying(self, cards: list[str], texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Each of ``cards`` the feed carries -> the key (``url_key``) of its item: the

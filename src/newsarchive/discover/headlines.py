@@ -68,6 +68,21 @@ def normal_headline(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def card_shows(card: str, head: str) -> bool:
+    """Whether a card's link text (``card``, ``normal_headline``'d) shows the headline
+    ``head`` (so normalised too): as its whole text or at its start (the teaser run on
+    after it), or, a headline of ``MIN_WORDS`` words or more, as a run of its words
+    anywhere in it. A card clickable as a whole (a row's ``onclick``, an ``<article
+    data-href>``) has all its text for its link's: the day before the headline in a
+    table's first cell ("dec 2, 2026 реставрирани са ..."), where a box of the same
+    news at other addresses went unrecognised and the home page was read as a second
+    list each night (composed seeds 13312, 13408). A short label ("Новини") is no
+    headline found inside another's text."""
+    if card.startswith(head):
+        return True
+    return len(_WORD.findall(head)) >= MIN_WORDS and f" {head} " in f" {card} "
+
+
 def retitled(card: str, archived: str) -> bool:
     """Whether the headline a listing card shows (``card``: its link's text) says the
     article archived as ``archived`` was retitled since (module docstring)."""
