@@ -134,6 +134,22 @@ def sent_on_to(path: str, site: Site) -> list[str]:
     return [old for old, new in moves.items() if url_key_path(str(new), site.origin) == path]
 
 
+def still_served(
+    expected: list[dict[str, object]], gone: set[str], origin: str
+) -> list[dict[str, object]]:
+    """``expected`` without the articles ``gone`` for good, but for one the site still
+    serves at a second address (``Axes.twin``'s copy in another category, linked from
+    the home page's box): a crawl that reads it there archives that article, as the
+    archive keeps what a site still serves (``archive.gone``), and it is judged whole
+    and right as any; not read there (the box on no page the crawl reads), it is not
+    missed (``fault_seed`` leaves gone addresses out of ``missed``)."""
+    return [
+        row
+        for row in expected
+        if url_key_path(str(row["url"]), origin) not in gone or row.get("aliases")
+    ]
+
+
 def url_key_path(url: str, origin: str) -> str:
     """An expected row's ``url`` as its request's path (percent-encoded as written)."""
     return url.removeprefix(origin) or "/"
@@ -193,18 +209,17 @@ def fault_seed(
     """Seed ``seed``'s site under ``plant``'s faults, crawled three times and judged:
     run 1 exits 1 naming each fault that outlasted its retries on a line of stderr (0
     when none did), no traceback; after run 2 (exit 0, stderr empty) every article but
-    the gone one archived whole and right, none twice, no error page's text; run 3
-    quiet, within ``Verdict.rerun_bound`` and ``GONE_COST``. ``keep``: the folder to
-    write the site and its archive to (one removed after, without); ``axes``: other
+    the gone one archived whole and right, none twice, no error page's text (the gone
+    one may be, from a second address the site still serves it at: ``still_served``);
+    run 3 quiet, within ``Verdict.rerun_bound`` and ``GONE_COST``. ``keep``: the folder
+    to write the site and its archive to (one removed after, without); ``axes``: other
     variants than the seed's, as ``compose`` takes."""
     from urllib.parse import unquote
 
     site = compose(seed, axes=axes)
     planted = plant(seed, site, count)
     gone = {p.path for p in planted if p.lasts == "always"}
-    site.expected = [
-        row for row in site.expected if url_key_path(str(row["url"]), site.origin) not in gone
-    ]
+    site.expected = still_served(site.expected, gone, site.origin)
     name = f"composed{seed}"
     tb.BARE[name] = (site.name, site.origin, [site.origin.partition("://")[2]])
     faults = PathFaults({p.path: p.fault(site.name) for p in planted})
@@ -242,6 +257,7 @@ def fault_seed(
         if code3 != 0 or err3.strip():
             failures.append(f"run 3 exit {code3}, stderr {err3.strip()[-300:]!r}")
         verdict = verdict_of(seed, site, db, asked1 + asked2, asked3, rerun_paths)
+        verdict.missed = [u for u in verdict.missed if url_key_path(u, site.origin) not in gone]
         failures += [line.strip() for line in details(verdict) if "rerun" not in line]
         if asked3 > verdict.rerun_bound + GONE_COST * len(gone):
             failures.append(

@@ -308,6 +308,11 @@ def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
         # on (301): the one answering 500 all the first run is named by the address the
         # crawl asked, the old one (``sent_on_to``), not the path the fault was planted on
         (35, ["error-article", "gone", "hang-list"]),
+        # the news list on the home page, beside a "Култура" box linking copies of two
+        # articles at /kultura/x.php (no canonical): the one gone for good (404) at its
+        # own address is still served at the copy's, read there and archived, whole and
+        # right (``still_served``), not an extra article
+        (376, ["cut-sitemap", "gone", "maintenance"]),
     ],
 )
 def test_a_composed_site_behind_a_failing_server_loses_no_article(
