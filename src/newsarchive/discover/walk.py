@@ -564,6 +564,7 @@ class ListingWalk:
         self._missed = 0
         here = places(listed.items, listed.places)
         self._days.update(zip(listed.dated, listed.dates, strict=False))
+        boxes = self._boxes
         if self._tail is not None and self._tail[0] == self.number - 1:
             self._boxes |= boxes_of(self._tail[1], here)
             if not (self._month(self.url) or self._is_day(self.url) or self._entered()):
@@ -584,11 +585,15 @@ class ListingWalk:
         self._skipped = self._skipped or bool(old)
         # (a page is in no order only if its own list is in none: a side box's links,
         # dated after the list's, leave it ordered)
+        # (the pages before judged again only where this page showed a box: their
+        # verdicts stand while the boxes do, so a long walk is no sum over its pages)
+        if self._boxes != boxes:
+            self._unordered = any(
+                unordered(page.dates) and unordered(list_days(page, self._boxes))
+                for page in self._orders
+            )
         self._orders.append(listed)
-        self._unordered = any(
-            unordered(page.dates) and unordered(list_days(page, self._boxes))
-            for page in self._orders
-        )
+        self._unordered = self._unordered or (unordered(listed.dates) and unordered(own_days))
         # (oldest first, each page forward is newer: neither an old nor a known page ends
         # it; nor does a page whose own dates run oldest first, before the order is known)
         if old and listed.old >= new and not self.ascending and not rising(listed.dates):
