@@ -73,6 +73,27 @@ def trafilatura_extractor() -> Extractor | None:
     return run
 
 
+def trafilatura_with_metadata() -> Extractor | None:
+    """trafilatura reading what ours reads too: the title, date, author and tags besides
+    the body (``bare_extraction(with_metadata=True)``, as on WCXB dev). Why a second
+    peer: ``extract`` above is the AEB benchmark's setting and reads the body alone, while
+    our ``extract`` always reads every field (the body's trimming uses the title and the
+    byline), so the ratio against it compares unequal work. Both ratios are printed; the
+    speed goal is judged on the first, body-only one, the stricter."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(html: str) -> str:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True
+        )
+        return (doc.text or "") if doc is not None else ""
+
+    return run
+
+
 def check_metric(root: Path, truth: dict[str, str]) -> bool:
     """Score the stored trafilatura output and compare with the published F1."""
     stored = json.loads((root / "reference_outputs" / "trafilatura.json").read_text("utf-8"))
@@ -185,6 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     traf = None if args.no_trafilatura else trafilatura_extractor()
     if traf is not None:
         tools["trafilatura"] = traf
+        with_metadata = trafilatura_with_metadata()
+        if with_metadata is not None:
+            tools["traf+meta"] = with_metadata
+            print(
+                "traf+meta: trafilatura.bare_extraction(html, with_metadata=True, "
+                "include_comments=False, include_tables=True): like for like, every field"
+            )
     elif not args.no_trafilatura:
         print("trafilatura not installed: pip install -e '.[bench]'; timing ours only")
     outputs, rates = run_passes(tools, html, max(args.passes, 1))
@@ -201,7 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     if "trafilatura" in rates:
         ratio = statistics.median(rates["newsarchive"]) / statistics.median(rates["trafilatura"])
         # (two decimals: the goal is 5x, and 4.95 printed as "5.0x" read as met)
-        print(f"speed ratio newsarchive/trafilatura: {ratio:.2f}x")
+        print(f"speed ratio newsarchive/trafilatura: {ratio:.2f}x (trafilatura: body only)")
+    if "traf+meta" in rates:
+        ratio = statistics.median(rates["newsarchive"]) / statistics.median(rates["traf+meta"])
+        print(f"speed ratio newsarchive/traf+meta: {ratio:.2f}x (like for like: every field)")
     print("(AEB's ground truth is the body only: title, date and author are scored on WCXB dev)")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"], urls)
