@@ -292,6 +292,23 @@ def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_cut_while_exploring_after_the_news_landed_explores_the_grown_site() -> None:
+    """Seed 123 (WordPress, list cards linking each article by ``/?p=N``, sent on, 301,
+    "Зареди още" paging by ajax; a news landing once the list is answered, ``Axes.shift``;
+    23 requests uncut): killed as its 8th request (the ``www.`` twin's robots.txt, while
+    exploring) arrives, after the news landed. The completing run explores the site with
+    it: all 8 asked again, and the new card's ``/?p=500`` and the list's page 2 the new
+    card pushed the oldest onto, which the uncut crawl, reading the list before the news,
+    never met: 10 beyond, where ``resume_bound`` allowed the 8 alone. Every article is
+    archived once, right."""
+    verdict = composed_sites.cut_seed(123, at=(8,), axes=composed_sites.choose(123, rounds=7))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert [(c.k, c.phase, c.landed) for c in verdict.cuts] == [(8, "explore", True)]
+    assert [c.failures for c in verdict.cuts] == [[]]
+    assert [(c.extra, c.bound) for c in verdict.cuts] == [(10, 10)]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 @pytest.mark.parametrize(
     ("seed", "kinds"),
     [
