@@ -12,7 +12,7 @@ import pytest
 
 from newsarchive.discover.archive_pages import MonthSteps, archive_month, month_before
 from newsarchive.discover.day_pages import calendar_day
-from newsarchive.discover.listings import article_links, news_items, page_links
+from newsarchive.discover.listings import article_links, news_items, page_links, published_cards
 from newsarchive.discover.next_pages import (
     ListingPages,
     next_page_url,
@@ -1727,6 +1727,33 @@ def test_an_undated_most_read_strip_above_the_list_leaves_the_cards_day() -> Non
     days = {c.url.rsplit("/", 1)[1]: c.listed_date for c in links}
     assert days == {slug: dt.date(2026, 10, 20 - 2 * i) for i, slug in enumerate(slugs)}
     assert [c.url.rsplit("/", 1)[1] for c in links][:3] == ["stenopisi", "byudzhet", "zala"]
+
+
+def test_a_home_list_under_an_undated_most_read_box_is_dated_news() -> None:
+    """A home page's "Най-четени" box of bare headlines (``<section>``, views beside
+    each) above its list of dated news: each item's first card is the box's, undated,
+    so the page showed one dated news item of seven and was never read as the site's
+    list (composed seed 14183: the news archived by no other way, 3 of 12). An item is
+    dated by its card stating a day (``listings.item_date``)."""
+    ids = [500, 499, 498, 497, 496, 495, 494]
+    box = "".join(
+        f"<li><a href='/index.php?mod=news&amp;id={n}'>Новина номер {n} от общината</a> "
+        f"<span class='views'>{n - 300} прегледа</span></li>"
+        for n in ids[1:]
+    )
+    rows = "".join(
+        f"<li><span class='date'>Nov {20 - i}, 2026</span> "
+        f"<a href='/index.php?mod=news&amp;id={n}'>Новина номер {n} от общината</a></li>"
+        for i, n in enumerate(ids)
+    )
+    html = _html(
+        f"<h1>Община</h1><section class='most-read'><h3>Най-четени</h3><ol>{box}</ol>"
+        f"</section><ul class='news-list'>{rows}</ul>"
+    )
+    fetched = dt.datetime(2026, 11, 29, 3, tzinfo=dt.UTC)
+    items = news_items(html, "https://x.bg/", BARE, fetched)
+    dated = published_cards(items, fetched)
+    assert sorted(int(url.rsplit("=", 1)[1]) for url in dated) == sorted(ids)
 
 
 def _most_read_above(list_href: str, strip_href: str, page: int) -> str:

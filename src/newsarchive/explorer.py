@@ -487,7 +487,7 @@ class _Explorer:
                 home_undated = [
                     card
                     for card in items.cards
-                    if listings.card_date(card, today=page.fetched_at) is None
+                    if listings.item_date(items, card, today=page.fetched_at) is None
                 ]
                 home_tree = tree
             if is_listing(items):
@@ -498,7 +498,7 @@ class _Explorer:
             dated_cards = [
                 card.url
                 for card in items.cards
-                if listings.card_date(card, today=page.fetched_at) is not None
+                if listings.item_date(items, card, today=page.fetched_at) is not None
             ]
             dated = {url_key(url) for url in dated_cards}
             if framed is None:
@@ -986,7 +986,7 @@ class _Explorer:
             dated = [
                 card.url
                 for card in items.cards
-                if listings.card_date(card, today=page.fetched_at) is not None
+                if listings.item_date(items, card, today=page.fetched_at) is not None
             ]
             folder = page.final_url if page.final_url.endswith("/") else f"{page.final_url}/"
             mine = declared_feeds(tree, page.final_url, self.profile)
