@@ -288,6 +288,10 @@ class _Explorer:
         self.home_news = ""
         # its bare headlines, unlisted, where no more told them news (``home_headlines_fed``)
         self.home_headlines: HomeHeadlines | None = None
+        # where the home page's list, no pager beneath, goes on: the archive it links
+        # ("Архив на новините »", ``next_pages.archive_index``), the walk's way to the
+        # news older than the feed's newest (``one_listing_beside_a_feed``)
+        self.home_archive: str | None = None
         # listings walked once and then every few days, not every night: the home news
         # list beside a feed carrying its newest (``one_listing_beside_a_feed``)
         self.resting: list[str] = []
@@ -557,6 +561,8 @@ class _Explorer:
             self.topic_sections(topics, home_listed, home_card_shape)
         if home_next and home_listing == home:
             self.home_stream(home, home_listed, home_next, home_shape)
+        if home_tree is not None and not home_next:
+            self.home_archive = next_pages.archive_index(home_tree, home_listing, self.profile)
         if not self.listings and home_items >= MIN_ITEMS:
             where = (
                 "the home page" if home_listing == home else f"the home page's frame {home_listing}"
@@ -735,7 +741,9 @@ class _Explorer:
         news, dated there. The home page is then read as its list, beside the feed,
         rested (``one_listing_beside_a_feed``): walked once, then every few days. Not
         where every headline is in the feed (it shows them all, and the list would be
-        dropped), or the sitemap names them all (``in_sitemap``).
+        dropped), unless the list goes on to the archive it links (``home_archive``: the
+        only way to the news older than the feed's ten); nor where the sitemap names them
+        all (``in_sitemap``).
 
         The feed carries a headline under the box's own address, or under another the
         feed alone names (``feed_carrying``): a site that moved its news keeps its old
@@ -755,7 +763,9 @@ class _Explorer:
             bare = list(box)
             carriers = self.feed_carrying(bare, home.texts)
             carried = [card for card in bare if card in carriers]
-            if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare) or carried == bare:
+            if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare):
+                continue
+            if carried == bare and not self.home_archive:
                 continue
             break
         else:
@@ -1237,7 +1247,10 @@ class _Explorer:
         never see, and is kept; so is the home page read as the list of news no section
         lists (``home_news_list``) where it shows news the feed does not carry: the feed
         holds the newest ten, and the home's older news are in no other list (composed
-        seed 618: the oldest of eleven never read). That one is rested (``resting``):
+        seed 618: the oldest of eleven never read), or where it shows only what the feed
+        carries but goes on to the archive it links (``home_archive``: its walk's way to
+        the months past the feed's ten, composed seed 14129, the oldest of eleven never
+        read, the home's five all fed, dropped). That one is rested (``resting``):
         walked whole once, then read every few days, since the feed shows a nightly run
         what is new, and three requests stay three. The first listing, the menu's most
         news-like, stays,
@@ -1264,7 +1277,7 @@ class _Explorer:
             items = self.listed.get(listing, set())
             if not fed or not items & fed:
                 kept.append(listing)
-            elif listing == self.home_news and items - fed:
+            elif listing == self.home_news and (items - fed or self.home_archive):
                 self.resting.append(listing)
             else:
                 self._forget(listing)

@@ -169,7 +169,7 @@ class ListingPages:
     5. the month before, by the address of a month's archive page that links no other
        month (``month_before``): the archive's months, one by one into the past, the
        walk stepping over a few missing or empty ones (``walk.MISSED_MONTHS``).
-    6. the news archive the page links ("Архив на новините »", ``_archive_index``), from
+    6. the news archive the page links ("Архив на новините »", ``archive_index``), from
        a page of no month's and no pager: a list of the newest few whose older news are
        only on its months' pages, linked from that archive's page alone, which the walk
        reads as an index of months (``index_pages``), newest first. Walks only (as rule
@@ -212,7 +212,7 @@ class ListingPages:
             or self._take_first_year()
             or templated_next(page_url_now, profile.pagination, page)
             or _month_by_address(tree, page_url_now, self.months)
-            or (None if newest is None else _archive_index(tree, page_url_now, profile))
+            or (None if newest is None else archive_index(tree, page_url_now, profile))
         )
 
     def _take_first_year(self) -> str | None:
@@ -240,7 +240,7 @@ def _month_by_address(
     return before
 
 
-def _archive_index(tree: LexborHTMLParser, url: str, profile: Profile) -> str | None:
+def archive_index(tree: LexborHTMLParser, url: str, profile: Profile) -> str | None:
     """Where a list's "Архив на новините" leads (``explore.news_archive_link``, a label
     naming the archive: not "Всички новини", often the list itself or another), from a
     page that is no month's nor day's archive (a month's page links it too: its months
