@@ -388,6 +388,22 @@ def test_a_composed_site_crawled_night_after_night_keeps_every_article() -> None
     assert verdict.corrected == {"kept": 2}
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_news_failing_all_night_is_read_at_its_copy_and_joined_the_night_after() -> None:
+    """``--nights`` seed 194 (a site builder's home list, a "Култура" box on the home page
+    linking a copy of a news at ``/kultura/x``, no canonical): the first night's news
+    ``/novini/izlozhba-stari-snimki`` answers 503 all night, so the crawl archives it at
+    its copy, which prints no day; the night after, its own page answers, joins the copy
+    (``_same_content``) and dates it. The judge had owed the article for good and counted
+    the copy extra (``composed_nights.paid``): every night passes, the second judged whole
+    (its day too)."""
+    verdict = composed_sites.nights_seed(194, axes=composed_sites.choose(194, rounds=7))
+    assert verdict.runs[1].fault == "busy-article:4"
+    assert [r.code for r in verdict.runs] == [0, 1, 0]
+    assert "/kultura/izlozhba-stari-snimki" in verdict.runs[1].paths
+    assert verdict.ok, [r.failures for r in verdict.runs]
+
+
 @pytest.mark.real_clock  # (its process's clock moved, the test's real)
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
