@@ -404,6 +404,23 @@ def test_a_news_failing_all_night_is_read_at_its_copy_and_joined_the_night_after
     assert verdict.ok, [r.failures for r in verdict.runs]
 
 
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_box_linking_a_news_still_owed_does_not_walk_the_list_to_its_end() -> None:
+    """``--nights`` seed 156 (a press centre's ``?start=`` list of three a page, a
+    "Най-четени" ``<section>`` of seven atop every page, linking old addresses): the
+    first night's news answers 429 all night; the night after, the box links it on every
+    page, new (not archived yet), and the walk read the list to its end, 13 requests
+    where 10 are allowed. A link new only in a box repeated page to page is no news of the
+    page's list (``walk.in_boxes_only``): the walk stops at page 2, its list all known."""
+    verdict = composed_sites.nights_seed(156, axes=composed_sites.choose(156, rounds=7))
+    assert verdict.runs[1].fault == "throttled-article:4"
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    tonight = verdict.runs[2].paths
+    assert "/prestsentar/novini.php?start=3" in tonight
+    assert "/prestsentar/novini.php?start=6" not in tonight
+    assert verdict.runs[2].requests <= verdict.runs[2].bound
+
+
 @pytest.mark.real_clock  # (its process's clock moved, the test's real)
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"

@@ -19,6 +19,32 @@ def page(n: int) -> str:
     return f"https://x.bg/news?p={n}" if n > 1 else "https://x.bg/news"
 
 
+def test_a_link_new_only_in_a_box_on_every_page_does_not_walk_the_list_to_its_end() -> None:
+    """A "Най-четени" box atop every page of a list by date, one of its links new (an
+    article whose page failed the night before, or an old address never met): counted
+    new, each page looked as if it listed news, and the nightly walk read the list to its
+    end (composed ``--nights`` seed 156: 13 requests where 10 are allowed). Once page 2
+    shows the box repeated (``boxes_of``), a link new only there is no news of the page's
+    list (``in_boxes_only``): the incremental stop holds at the first page whose own list
+    is known."""
+    box = ["https://x.bg/n/most1", "https://x.bg/n/pending", "https://x.bg/n/most2"]
+    boxed = [KNOWN, NEW, KNOWN]
+    lists = {1: [NEW, KNOWN, KNOWN], 2: [KNOWN] * 3, 3: [KNOWN] * 3, 4: [KNOWN] * 3}
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        _, number = step
+        fetched.append(number)
+        own = [f"https://x.bg/n/p{number}-{k}" for k in range(3)]
+        placed = [("li./ol./section.most-read", u) for u in box]
+        placed += [("div.news-item/main.", u) for u in own]
+        next_url = page(number + 1) if number < max(lists) else None
+        seen = [*boxed, *lists[number]]
+        walk.listed(Listed(next_url, seen, items=[*box, *own], places=placed))
+    assert fetched == [1, 2]
+    assert walk.stop is Stop.KNOWN
+
+
 def walk_through(
     walk: ListingWalk, pages: dict[int, list[Seen]], last: int, old: dict[int, int] | None = None
 ) -> list[int]:

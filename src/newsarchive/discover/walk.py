@@ -606,7 +606,17 @@ class ListingWalk:
         # (a month's page listing an article archived before in its own list, not a side
         # box: the month before is older; listing none there, it is read, whatever the
         # page's box of older news holds: ``_known_in_list``)
-        all_known = not earlier_month and Seen.KNOWN in verdicts and not new
+        # (a link new only in a box seen on every page, "Най-четени" linking an old
+        # address of an article met under its new one, is no news of this page's list:
+        # counted new, the nightly walk read every page to the list's end, the box the
+        # same on each, composed --nights seed 156)
+        boxed = in_boxes_only(here, self._boxes)
+        listed_new = sum(
+            1
+            for url, verdict in zip(listed.items, verdicts, strict=False)
+            if verdict is Seen.NEW and url not in boxed
+        )
+        all_known = not earlier_month and Seen.KNOWN in verdicts and not listed_new
         month_known = earlier_month and self._known_in_list(listed)
         by_day = not self.ascending and not self._unordered
         if by_day and (all_known or month_known or self._known_run >= self.stop_after_known):
@@ -868,6 +878,15 @@ class ListingWalk:
 def places(items: Sequence[str], where: Sequence[Place]) -> Sequence[Place]:
     """Where a page listed its links (``Place``): as told, or its ``items`` in one block."""
     return where if where else [("", url) for url in items]
+
+
+def in_boxes_only(here: Sequence[Place], boxes: frozenset[str]) -> frozenset[str]:
+    """The links of a page (``here``: its ``Place``s) that stand in its boxes alone
+    (``boxes_of``), in no other block of it."""
+    if not boxes:
+        return frozenset()
+    elsewhere = {url for block, url in here if block not in boxes}
+    return frozenset(url for block, url in here if block in boxes and url not in elsewhere)
 
 
 def overlap(
