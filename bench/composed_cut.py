@@ -29,7 +29,7 @@ from pathlib import Path
 import cut_sweep
 import torture_bench as tb
 from composed_axes import Axes
-from composed_faults import sent_on_to
+from composed_faults import sent_on_to, url_key_path
 from composed_judge import Verdict, details, rows_of, verdict_of
 from composed_writer import Site, compose
 from discovery_bench import archived
@@ -90,6 +90,7 @@ def resume_bound(
     site: Site,
     via: bool = False,
     grown: bool = False,
+    split: bool = False,
 ) -> int:
     """The requests a crawl cut at its ``k``-th and run to the end may make beyond the
     uncut crawl's. Cut while exploring (``k <= explored``): exploring is done again, so
@@ -98,7 +99,9 @@ def resume_bound(
     with it, where the uncut crawl had read the list without it), the new card's address
     on the list and the list's page its oldest card was pushed onto (cut seed 123 at 8:
     cards linking ``/?p=N``, the new one ``/?p=500``, and "Зареди още"'s page 2, which the
-    list had not had). Cut after: the killed request (and,
+    list had not had). Cut after: the killed request (``split``: a split article's
+    page 2, the article's page 1 too, as the frontier holds the article, not its page 2;
+    cut seed 145 at 28) (and,
     ``via``, the address sent on to it, 301, asked just before: the frontier holds the
     address the card linked, whose answer the killed crawl never kept, so the completing
     run asks both again; cut seed 71's ``/node/498`` then its article) and
@@ -113,7 +116,18 @@ def resume_bound(
     axes = site.axes
     sitemaps = sum(1 for name in site.files if "sitemap" in name)
     sources = axes.feed + sitemaps + 1 + ("notices" in axes.non_news)
-    return 1 + via + robots + sources + (axes.pager != "none") + kept
+    return 1 + split + via + robots + sources + (axes.pager != "none") + kept
+
+
+def split_first_page(path: str, site: Site) -> str | None:
+    """The article ``path`` is the page 2 of (``Axes.split``: ``?page=2``, WordPress's
+    ``/slug/2/``), by its page 1's path; None for any other request."""
+    for suffix, keep in (("&page=2", ""), ("?page=2", ""), ("/2/", "/")):
+        if path.endswith(suffix):
+            first = path.removesuffix(suffix) + keep
+            articles = {url_key_path(str(row["url"]), site.origin) for row in site.expected}
+            return first if first in articles else None
+    return None
 
 
 def article_requests(asked: list[str], site: Site) -> list[int]:
@@ -186,9 +200,14 @@ def cut_trial(
     for line in details(verdict):
         trial.check(False, line.strip())
     point.extra = len(first) + len(rest) - len(asked)
-    via = k > 1 and asked[k - 2] in sent_on_to(asked[k - 1], site)
+    # (the article cut: the address asked just before it, or before its page 1 where
+    # the cut came at its page 2, that the server sent on to it)
+    page_one = split_first_page(asked[k - 1], site)
+    split = page_one is not None and k > 2 and asked[k - 2] == page_one
+    at = k - 1 - split
+    via = at > 0 and asked[at - 1] in sent_on_to(asked[at], site)
     robots = asked.count("/robots.txt")
-    point.bound = resume_bound(k, explored, kept, robots, site, via, grown)
+    point.bound = resume_bound(k, explored, kept, robots, site, via, grown, split)
     trial.check(
         point.extra <= point.bound,
         f"resumed: {point.extra} requests beyond the uncut {len(asked)}, bound {point.bound}:"

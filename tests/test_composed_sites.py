@@ -291,6 +291,22 @@ def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> 
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_cut_at_a_split_articles_second_page_may_ask_the_article_again_whole() -> None:
+    """Seed 145 (a PHP site's cards linking each article by its old
+    ``/index.php?mod=news&id=N``, sent on, 301; every other article over two pages, the
+    second ``&page=2``; 28 requests uncut), killed as its last request, article 494's page
+    2, arrives: the frontier holds the card's address, so the completing run asks it, the
+    article's page 1 and its page 2 again, 6 beyond the uncut crawl where
+    ``resume_bound`` counted the killed page alone (4); it counts the article's page 1
+    and the address sent on to it now, and every article is archived once, right."""
+    verdict = composed_sites.cut_seed(145, at=(28,), axes=composed_sites.choose(145, rounds=7))
+    assert verdict.reference.ok, composed_sites.details(verdict.reference)
+    assert [c.path for c in verdict.cuts] == ["/novina.php?id=494&page=2"]
+    assert [c.failures for c in verdict.cuts] == [[]]
+    assert [(c.extra, c.bound) for c in verdict.cuts] == [(6, 6)]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_every_cut_of_a_list_shifting_mid_walk_meets_the_news_landing() -> None:
     """Seed 6 (a site builder's ``?page=`` list, a news published once the list's first
     page is answered, ``Axes.shift``; 12 requests uncut): the uncut crawl's server goes
