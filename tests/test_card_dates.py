@@ -72,6 +72,24 @@ def test_an_entry_that_failed_this_run_takes_the_card_shown_after(tmp_path: Path
     assert frontier.state(failed) is State.FAILED  # retried next run, its card's date at hand
 
 
+def test_an_entry_a_listing_queued_undated_takes_a_later_cards_date(tmp_path: Path) -> None:
+    """A "Най-четени" box of bare headlines on the list's page 1 queued the article, no
+    date given; this run fetched it and it failed (a maintenance page), then page 2 showed
+    its dated card: the entry's source being a listing's, the card's date was not taken,
+    and the next run's retry archived it undated (composed ``--faults`` seed 479). An
+    entry a listing queued with a date keeps that one."""
+    frontier = Frontier(connect(tmp_path / "a.db", create=True), "t")
+    boxed, dated = "https://t.example/novini/1", "https://t.example/novini/2"
+    frontier.queue([Candidate(boxed, "t", NEWS), Candidate(dated, "t", NEWS, DAY)])
+    for url in (boxed, dated):
+        frontier.settle(url, State.FAILED, "a maintenance page instead of the page")
+    later = DAY - dt.timedelta(days=4)
+    cards = [Candidate(u, "t", f"{NEWS}?start=5", later) for u in (boxed, dated)]
+    verdicts = frontier.offer(cards, handled={boxed, dated}, refresh=False, since=None)
+    assert verdicts == [Seen.THIS_RUN, Seen.THIS_RUN]
+    assert frontier.listed([boxed, dated]) == {boxed: (later, "listing"), dated: (DAY, "listing")}
+
+
 def _archive(store: Store, url: str, published: dt.date | None, source: str) -> None:
     page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", WHEN)
     with store.conn:

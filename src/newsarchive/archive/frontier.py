@@ -379,7 +379,9 @@ class Frontier:
         undated where its card printed its date. So does one this run fetched and failed
         (a 500, a page cut short) before the list showed its card: retried by the next
         run from the frontier alone (the list, walked to its end, is not read that far
-        again), it was archived undated. Not a recheck's or a relisted entry:
+        again), it was archived undated; and one a listing queued undated (a "Най-четени"
+        box's bare headline on page 1, its dated card on page 2: composed ``--faults``
+        seed 479, its page a maintenance page that run). Not a recheck's or a relisted entry:
         an archived article's, whose source asks "changed since?"
         (``recheck_validators``); the archive dates it (``Store.date_undated``)."""
         dated = {
@@ -391,13 +393,15 @@ class Frontier:
             return
         taken: list[tuple[str, str, str]] = []
         for keys, marks in _batches([url for url, _, _ in dated.values()]):
-            for key, source in self.conn.execute(
-                f"SELECT url_key, source FROM frontier WHERE url_key IN ({marks})"
+            for key, source, listed in self.conn.execute(
+                f"SELECT url_key, source, listed_date FROM frontier WHERE url_key IN ({marks})"
                 " AND state IN ('queued', 'failed') AND old_since IS NULL",
                 keys,
             ):
-                if listed_kind(source) is not None or source in (SOURCE_RECHECK, SOURCE_RELISTED):
+                if source in (SOURCE_RECHECK, SOURCE_RELISTED):
                     continue
+                if listed_kind(source) is not None and listed is not None:
+                    continue  # (dated by its own card or entry already)
                 _, lister, day = dated[key]
                 left = older_left(source)
                 taken.append((lister if left is None else older_source(left, lister), day, key))
