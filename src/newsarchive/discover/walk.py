@@ -611,10 +611,10 @@ class ListingWalk:
         # counted new, the nightly walk read every page to the list's end, the box the
         # same on each, composed --nights seed 156)
         boxed = in_boxes_only(here, self._boxes)
-        listed_new = sum(
+        listed_new = new - sum(
             1
             for url, verdict in zip(listed.items, verdicts, strict=False)
-            if verdict is Seen.NEW and url not in boxed
+            if verdict is Seen.NEW and url in boxed
         )
         all_known = not earlier_month and Seen.KNOWN in verdicts and not listed_new
         month_known = earlier_month and self._known_in_list(listed)
