@@ -134,3 +134,21 @@ def municipal_article(title: str, day: int, what: str, month: str = "2026-11") -
         f'<article><h1>{title}</h1><time datetime="{month}-{day:02d}">{day:02d}.'
         f"{month[5:]}.{month[:4]}</time><div>{text}</div></article>"
     )
+
+
+def municipal_notices(path: str, site: str, notices: Mapping[int, str]) -> Answer | None:
+    """``municipal_page``'s "Обяви" at ``path``: its list of ``notices`` (a day of
+    November 2026 -> what is announced), each card dated, and each notice's page; None
+    for any other path."""
+    if path == "/obyavi":
+        cards = "".join(
+            f'<li><span class="date">{day:02d}.11.2026</span> <a href="/obyavi/o{day}">'
+            f"{title} номер {day}</a></li>"
+            for day, title in notices.items()
+        )
+        return 200, {}, municipal_page(site, "Обяви", f"<h1>Обяви</h1><ul>{cards}</ul>")
+    day = path.removeprefix("/obyavi/o")
+    if path.startswith("/obyavi/o") and day.isdigit() and int(day) in notices:
+        title = f"{notices[int(day)]} номер {day}"
+        return 200, {}, municipal_page(site, title, municipal_article(title, int(day), "Обявата"))
+    return None

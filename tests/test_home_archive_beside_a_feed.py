@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from .mirror_sites import bare_profile
-from .pageserver import Answer, answering, municipal_article, municipal_page
+from .pageserver import Answer, answering, municipal_article, municipal_notices, municipal_page
 from .support import Result
 
 ORIGIN = "https://obshtina-varbitsa.bg"
@@ -85,17 +85,8 @@ class Site:
             return 200, {}, municipal_page(NAME, MONTHS[month], main)
         if path == "/rss.xml":
             return 200, {"Content-Type": "application/rss+xml"}, _feed()
-        if path == "/obyavi":
-            cards = "".join(
-                f'<li><span class="date">{day:02d}.11.2026</span> <a href="/obyavi/o{day}">'
-                f"{title} номер {day}</a></li>"
-                for day, title in NOTICES.items()
-            )
-            return 200, {}, municipal_page(NAME, "Обяви", f"<h1>Обяви</h1><ul>{cards}</ul>")
-        if path.startswith("/obyavi/o") and int(day := path.removeprefix("/obyavi/o")) in NOTICES:
-            title = f"{NOTICES[int(day)]} номер {day}"
-            page = municipal_article(title, int(day), "Обявата")
-            return 200, {}, municipal_page(NAME, title, page)
+        if (notice := municipal_notices(path, NAME, NOTICES)) is not None:
+            return notice
         number = path.removeprefix("/novini/")
         if number.isdigit() and int(number) in NEWS:
             month, day, title = NEWS[int(number)]
