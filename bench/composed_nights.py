@@ -369,10 +369,11 @@ class Rests:
         site, maps = ns.site, ns.site.roles.get("sitemap", "").split()
         extra = sum(day - self.maps.get(path, 0) >= SITEMAP_REST_DAYS for path in maps)
         hours = 24 * (day - max(self.maps.values(), default=0))
-        if len(maps) > 1 and not ns.new_paths and not extra and hours >= FRESH_CHILD_REST_HOURS:
+        news = [path for path in ns.new_paths if not path.startswith("notice:")]
+        if len(maps) > 1 and not news and not extra and hours >= FRESH_CHILD_REST_HOURS:
             # an index's newest child, asked every night whatever the index says once
             # ``FRESH_CHILD_REST_HOURS`` have passed (``night_bound`` counts it where
-            # the night brought news)
+            # the night brought news; a night of a notice alone brought none: seed 277)
             extra += 1
         if day - self.explored >= REEXPLORE_DAYS:
             self.explored = day

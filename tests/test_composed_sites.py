@@ -524,6 +524,24 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
 )
+def test_a_night_of_a_notice_alone_may_read_the_sitemap_indexs_newest_child() -> None:
+    """Seed 277 (WordPress, a news sitemap as ``wp-sitemap.xml``'s index and child, no
+    feed) on the moved clock: the first night brings one notice and no news, and the
+    crawler reads the index's newest child as every night a day after the last
+    (``FRESH_CHILD_REST_HOURS``). ``night_bound`` counts that child on a night of news,
+    ``Rests`` on a night of none, and a night of a notice alone was neither's: 6 requests,
+    bound 5. It is a night of no news, so ``Rests`` counts it."""
+    verdict = composed_sites.nights_seed(277, axes=composed_sites.choose(277, rounds=7), moved=True)
+    assert [r.plan for r in verdict.runs] == ["run 1", "+1n", "+2n"]
+    assert "/wp-sitemap-posts-post-1.xml" in verdict.runs[1].paths
+    assert (verdict.runs[1].requests, verdict.runs[1].rests) == (6, 1)
+    assert verdict.ok, [r.failures for r in verdict.runs]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
 def test_a_site_asking_a_crawl_delay_is_crawled_nights_apart_on_the_moved_clock() -> None:
     """Seed 165 (WordPress, robots.txt's ``Crawl-delay: 1``): on the moved clock its
     first crawl hung 600 s, the pause between requests a timed wait on the crawler's
