@@ -606,10 +606,10 @@ class ListingWalk:
         # (a month's page listing an article archived before in its own list, not a side
         # box: the month before is older; listing none there, it is read, whatever the
         # page's box of older news holds: ``_known_in_list``)
-        # (a link new only in a box seen on every page, "Най-четени" linking an old
-        # address of an article met under its new one, is no news of this page's list:
-        # counted new, the nightly walk read every page to the list's end, the box the
-        # same on each, composed --nights seed 156)
+        # (a link new only in a box repeated page to page, "Най-четени" linking a news
+        # whose page failed the night before, is no news of this page's list: counted
+        # new, the nightly walk read every page to the list's end, the box the same on
+        # each, composed --nights seed 156)
         boxed = in_boxes_only(here, self._boxes)
         listed_new = new - sum(
             1
