@@ -149,6 +149,15 @@ def _article(head: str = "", body: str = "", title: str = "Бюджет") -> str
     )
 
 
+def _short_page(body: str) -> str:
+    """An article of one line over ``body``: short enough to be asked whether it is a
+    script's shell (``extraction.shell``)."""
+    return (
+        "<html><head><meta charset=utf-8><title>Бюджет</title></head><body><article>"
+        f"<h1>Бюджет 2025</h1><p>Общинският съвет прие бюджета.</p>{body}</article></body></html>"
+    )
+
+
 def _json_ld(value: object) -> str:
     return f'<script type="application/ld+json">{json.dumps(value, ensure_ascii=False)}</script>'
 
@@ -293,6 +302,19 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
         "page",
         lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 14_000),
         "1.5-3.1",
+    ),
+    # a page of a line or two is asked whether it is a script's shell: each element's
+    # words are gathered once from its children's (``shell._short_texts``), not each
+    # element's text read whole
+    "short page: 5,000 nested <div> lines": (
+        "page",
+        lambda: _short_page("<div>Публикувано на 27.11.2026 от Мария Петрова" * 5_000),
+        "7.9-24",
+    ),
+    "short page: 5,000 nested 'Зареждане…'": (
+        "page",
+        lambda: _short_page("<div>Зареждане на новината… още ред" * 5_000),
+        "6.2",
     ),
     # (hostile156) the first ``published._TOOLTIPS_READ`` tooltips read by each rule
     "tooltip: 25,000 relative spans": (
