@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborNode
 
 from newsarchive.discover import listings
-from newsarchive.extraction import content, extract, shell
+from newsarchive.extraction import blocks, clean, content, extract, shell
 from newsarchive.extraction.furniture import is_furniture
 from newsarchive.extraction.metadata import MAX_TITLE_CHARS, as_title
 from newsarchive.markup import (
@@ -486,3 +486,29 @@ def test_a_placeholder_nested_5000_deep_is_a_script_shell_and_a_line_there_an_ar
     news = extract(_short_page("<div>" * depth + f"<div>{line}</div>"), "https://x.bg/n/1")
     assert "kind" not in news.rules
     assert news.text == line
+
+
+@pytest.mark.parametrize(
+    "box", ['<div class="comments">Коментари (3)', '<div class="post-meta">Публикувано: 12.03.2025']
+)
+def test_thousands_of_nested_marked_boxes_are_searched_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch, box: str
+) -> None:
+    """Each furniture box met is searched for an article's body inside it (``clean``):
+    4,000 nested boxes, each holding the rest, searched the page's text thousands of
+    times over (4.4 s at 9,000, under the depth cap's scan). Past
+    ``blocks._MARKS_NESTED_MAX`` marks open, a box is in furniture already and no more
+    is asked. Counted: the text the search was asked of, against the page's."""
+    read = [0]
+    holds = clean._holds_the_article_body
+
+    def counting(node: LexborNode) -> bool:
+        read[0] += len(node.text_lexbor())
+        return holds(node)
+
+    monkeypatch.setattr(clean, "_holds_the_article_body", counting)
+    page = f"<html><body><h1>Бюджет</h1><p>{PROSE}</p>{box * 4_000}</body></html>"
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
+    assert article.title == "Бюджет"
+    assert PROSE.strip() in article.text
+    assert 0 < read[0] <= 2 * blocks._MARKS_NESTED_MAX * len(page)

@@ -314,6 +314,13 @@ Skipped = tuple[int, LexborNode, Block, Kind]
 
 # Below this a box's scripts cannot outweigh a paragraph of prose: not worth a search.
 _SCRIPT_WORTH_CHECKING = 200
+# Furniture marks open at once past which an element is not asked whether it is marked:
+# it is in furniture already, and the marks enclosing it range over it. Real pages nest
+# at most 14 (AEB, WCXB dev, ../shared/bg-pages); each mark reads its subtree's text
+# (``_skip``) and searches it for an article's body (``clean``), so a page of thousands
+# of nested marked boxes cost its size times its depth (9,000 nested "comments" boxes:
+# 4.4 s) while under ``markup.MAX_DEPTH``'s scan.
+_MARKS_NESTED_MAX = 32
 
 
 def _shown_size(node: LexborNode, size: int) -> int:
@@ -437,13 +444,19 @@ class Walker:
             marked = (
                 self._mark
                 and not in_code
+                and len(self._open_marks) < _MARKS_NESTED_MAX
                 and (
                     (tag in _FURNITURE and is_furniture_tag(tag, node))
                     or is_boilerplate_attrs(tag, attrs, node)
                 )
             )
         else:
-            marked = self._mark and tag in _FURNITURE and is_furniture_tag(tag, node)
+            marked = (
+                self._mark
+                and len(self._open_marks) < _MARKS_NESTED_MAX
+                and tag in _FURNITURE
+                and is_furniture_tag(tag, node)
+            )
         if marked:
             if self._buf:
                 self.flush()
