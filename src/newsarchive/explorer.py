@@ -288,10 +288,10 @@ class _Explorer:
         self.home_news = ""
         # its bare headlines, unlisted, where no more told them news (``home_headlines_fed``)
         self.home_headlines: HomeHeadlines | None = None
-        # where the home page's list, no pager beneath, goes on: the archive it links
-        # ("Архив на новините »", ``next_pages.archive_index``), the walk's way to the
-        # news older than the feed's newest (``one_listing_beside_a_feed``)
-        self.home_archive: str | None = None
+        # where a list read, no pager beneath, goes on: the archive it links ("Архив на
+        # новините »", ``next_pages.archive_index``), by the list's page; its walk's way
+        # to the news older than a feed's newest (``goes_on``)
+        self.archives: dict[str, str] = {}
         # listings walked once and then every few days, not every night: the home news
         # list beside a feed carrying its newest (``one_listing_beside_a_feed``)
         self.resting: list[str] = []
@@ -562,7 +562,7 @@ class _Explorer:
         if home_next and home_listing == home:
             self.home_stream(home, home_listed, home_next, home_shape)
         if home_tree is not None and not home_next:
-            self.home_archive = next_pages.archive_index(home_tree, home_listing, self.profile)
+            self.note_archive(home_tree, home_listing)
         if not self.listings and home_items >= MIN_ITEMS:
             where = (
                 "the home page" if home_listing == home else f"the home page's frame {home_listing}"
@@ -741,8 +741,8 @@ class _Explorer:
         news, dated there. The home page is then read as its list, beside the feed,
         rested (``one_listing_beside_a_feed``): walked once, then every few days. Not
         where every headline is in the feed (it shows them all, and the list would be
-        dropped), unless the list goes on to the archive it links (``home_archive``: the
-        only way to the news older than the feed's ten); nor where the sitemap names them
+        dropped), unless the list goes on (``goes_on``: the archive it links, the only way
+        to the news older than the feed's ten); nor where the sitemap names them
         all (``in_sitemap``).
 
         The feed carries a headline under the box's own address, or under another the
@@ -765,7 +765,7 @@ class _Explorer:
             carried = [card for card in bare if card in carriers]
             if len(carried) < MIN_ITEMS or 2 * len(carried) <= len(bare):
                 continue
-            if carried == bare and not self.home_archive:
+            if carried == bare and not self.goes_on(home.url):
                 continue
             break
         else:
@@ -1248,9 +1248,9 @@ class _Explorer:
         lists (``home_news_list``) where it shows news the feed does not carry: the feed
         holds the newest ten, and the home's older news are in no other list (composed
         seed 618: the oldest of eleven never read), or where it shows only what the feed
-        carries but goes on to the archive it links (``home_archive``: its walk's way to
-        the months past the feed's ten, composed seed 14129, the oldest of eleven never
-        read, the home's five all fed, dropped). That one is rested (``resting``):
+        carries but goes on (``goes_on``: the archive it links, its walk's way to the
+        months past the feed's ten, composed seed 14129, the oldest of eleven never read,
+        the home's five all fed, dropped). That one is rested (``resting``):
         walked whole once, then read every few days, since the feed shows a nightly run
         what is new, and three requests stay three. The first listing, the menu's most
         news-like, stays,
@@ -1258,8 +1258,10 @@ class _Explorer:
         carry its every item when it has no page 2 (a home page of the newest three):
         robots.txt and two feeds are a nightly run's three requests. One with a page 2
         stays: the feeds hold the newest ten or twenty, and its later pages are the only
-        way to the older news. A feed that cannot be read proves nothing, and then every
-        listing stays."""
+        way to the older news; so does one whose archive is that way (``goes_on``: a
+        "Новини" page of the newest five, "Архив на новините »" to its months, beside a
+        page of two category feeds: the oldest two never read). A feed that cannot be
+        read proves nothing, and then every listing stays."""
         several = len(self.feeds) > 1  # (a page of feeds: ``feeds_of_a_page``)
         if not self.feeds or len(self.listings) < (1 if several else 2):
             return
@@ -1268,8 +1270,7 @@ class _Explorer:
         fed = self.fed or set()
         lead = self.listings[0]
         first = self.listed.get(lead, set())
-        paged = lead in self.pagination or lead in self.page_templates
-        carried = several and bool(first) and first <= fed and not paged
+        carried = several and bool(first) and first <= fed and not self.goes_on(lead)
         if carried:
             self._forget(lead)
         kept = [] if carried else self.listings[:1]
@@ -1277,7 +1278,7 @@ class _Explorer:
             items = self.listed.get(listing, set())
             if not fed or not items & fed:
                 kept.append(listing)
-            elif listing == self.home_news and (items - fed or self.home_archive):
+            elif listing == self.home_news and (items - fed or self.goes_on(listing)):
                 self.resting.append(listing)
             else:
                 self._forget(listing)
@@ -1353,6 +1354,7 @@ class _Explorer:
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
+            self.note_archive(tree, page.final_url)
             if page.final_url not in self.pagination and not instead_of:
                 self.archive_instead(tree, page.final_url)
             elif not instead_of and not newest_first(items, page.fetched_at, dates):
@@ -1579,6 +1581,24 @@ class _Explorer:
         self.notes.pop(listing, None)
         self.pagination.pop(listing, None)
         self.page_templates.pop(listing, None)
+
+    def goes_on(self, listing: str) -> bool:
+        """Whether a walk of ``listing`` reads past its first page: to its page 2 (its
+        pager, its page template) or to the archive it links (``archives``). Such a list
+        reaches news older than a feed's newest, so the feed carrying its first page
+        whole does not make it one request too many (``one_listing_beside_a_feed``)."""
+        return (
+            listing in self.pagination
+            or listing in self.page_templates
+            or (listing in self.archives)
+        )
+
+    def note_archive(self, tree: LexborHTMLParser, url: str) -> None:
+        """The archive a list with no pager goes on to (``archives``), if it links one."""
+        if url not in self.pagination and (
+            archive := next_pages.archive_index(tree, url, self.profile)
+        ):
+            self.archives[url] = archive
 
     def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
