@@ -1577,10 +1577,11 @@ class _Explorer:
         )  # fmt: skip
 
     def _forget(self, listing: str) -> None:
-        """What was noted of a listing dropped from ``listings``: its note and page 2."""
+        """What was noted of a listing dropped from ``listings``: note, page 2, archive."""
         self.notes.pop(listing, None)
         self.pagination.pop(listing, None)
         self.page_templates.pop(listing, None)
+        self.archives.pop(listing, None)
 
     def goes_on(self, listing: str) -> bool:
         """Whether a walk of ``listing`` reads past its first page: to its page 2 (its
@@ -1588,9 +1589,7 @@ class _Explorer:
         reaches news older than a feed's newest, so the feed carrying its first page
         whole does not make it one request too many (``one_listing_beside_a_feed``)."""
         return (
-            listing in self.pagination
-            or listing in self.page_templates
-            or (listing in self.archives)
+            listing in self.pagination or listing in self.page_templates or listing in self.archives
         )
 
     def note_archive(self, tree: LexborHTMLParser, url: str) -> None:
