@@ -124,6 +124,11 @@ BOX_TAGS = ("aside", "section", "widget")
 # the feed of the news, or (where the site keeps "Обяви") of the notices alone, the news
 # reached through the list and the home page's box only.
 FEEDS_OF = ("news", "notices")
+# the eighth axes (``eighth_axes``): the feed named in every page's head, or on a page of
+# feeds alone ("RSS емисии", linked from the footer: a hand-written or Drupal site's
+# ``/rss``), at an address no crawler guesses (``/rss/novini.xml``), beside a feed of
+# "Обяви" where the site keeps them.
+FEED_NAMINGS = ("head", "page")
 
 
 @dataclass(frozen=True)
@@ -190,6 +195,7 @@ class Axes:
     # the seventh axes
     box_tag: str = "aside"  # ``BOX_TAGS``: how the "Най-четени" box is written
     feed_of: str = "news"  # ``FEEDS_OF``: what the feed carries
+    feeds: str = "head"  # ``FEED_NAMINGS``: where the feed is named
 
     def short(self) -> str:
         """The axes in one cell."""
@@ -238,13 +244,13 @@ class Axes:
             f"{' pl:' + self.pager_link if self.pager_link != 'plain' else ''}"
             f"{' box:' + self.box_tag if self.box_tag != 'aside' else ''}"
             f"{' feedof:' + self.feed_of if self.feed_of != 'news' else ''}"
+            f"{' feeds:' + self.feeds if self.feeds != 'head' else ''}"
         )
 
 
-def choose(seed: int, rounds: int = 7) -> Axes:
-    """The axes seed ``seed`` composes (``rounds`` 3, 4, 5 or 6: as it did before the
-    fourth, the fifth, the sixth or the seventh axes, as a test keeps a seed chosen
-    then)."""
+def choose(seed: int, rounds: int = 8) -> Axes:
+    """The axes seed ``seed`` composes (``rounds`` 3 to 7: as it did before the fourth,
+    ..., the eighth axes, as a test keeps a seed chosen then)."""
     rng = random.Random(seed)
     cms = rng.choice(CMSES)
     card_date = rng.choice(CARD_DATES)
@@ -315,7 +321,9 @@ def choose(seed: int, rounds: int = 7) -> Axes:
         axes = fifth_axes(seed, axes)
     if rounds >= 6:
         axes = sixth_axes(seed, axes)
-    return seventh_axes(seed, axes) if rounds >= 7 else axes
+    if rounds >= 7:
+        axes = seventh_axes(seed, axes)
+    return eighth_axes(seed, axes) if rounds >= 8 else axes
 
 
 def fourth_axes(seed: int, axes: Axes) -> Axes:
@@ -451,3 +459,15 @@ def seventh_axes(seed: int, axes: Axes) -> Axes:
     return dataclasses.replace(
         axes, box_tag=box_tag, address=address, feed_of=feed_of, tracking=tracking
     )
+
+
+def eighth_axes(seed: int, axes: Axes) -> Axes:
+    """The eighth axes, from a stream of their own, fitted to the site: a page of feeds
+    needs a feed, and names the news' (a feed of the notices alone is the seventh
+    axes' other way to name them, so it is not drawn with it); WordPress and Joomla
+    name theirs in the head, at the addresses their CMS gives. The first seven stay."""
+    eighth = random.Random(seed * 393241 + 8)
+    feeds = "page" if eighth.random() < 0.35 else "head"
+    if not axes.feed or axes.feed_of != "news" or axes.cms in ("wordpress", "joomla"):
+        feeds = "head"
+    return dataclasses.replace(axes, feeds=feeds)

@@ -342,8 +342,11 @@ class Composer:
 
     @property
     def feed_path(self) -> str:
-        """The feed's address: RSS, or (``Axes.atom``) the CMS's Atom feed."""
+        """The feed's address: RSS, or (``Axes.atom``) the CMS's Atom feed; on a page of
+        feeds (``Axes.feeds``), one of its own."""
         atom = self.axes.atom
+        if self.axes.feeds == "page":
+            return "/rss/novini.xml"
         if self.axes.cms == "wordpress":
             return "/feed/atom/" if atom else "/feed/"
         if self.axes.cms == "joomla":  # (the feed of its category: "Обяви"'s, ``feed_of``)
@@ -409,8 +412,10 @@ class Composer:
         """A page of the site's frame; ``english``: where its language switch leads;
         ``title_html``: its ``<title>`` as markup (``title`` escaped otherwise)."""
         axes = self.axes
-        feed = ""
-        if axes.feed:
+        feed = feeds = ""
+        if axes.feeds == "page":
+            feeds = f'<p><a href="{self.link(self.other_path("rss-emisii"))}">RSS емисии</a></p>\n'
+        elif axes.feed:
             feed = (
                 f'<link rel="alternate" type="application/{"atom" if axes.atom else "rss"}+xml" '
                 f'title="{escape(self.name)} » Емисия" href="{self.feed_path}">\n'
@@ -446,7 +451,7 @@ class Composer:
             f'<main id="main" class="site-main">\n{main}\n</main>\n'
             '<footer class="site-footer">\n'
             f"<p>{WORKING_HOURS}: понеделник – петък, 8:30 – 17:00 ч.</p>\n"
-            f"<p>© {self.today.year} {escape(self.name)}. {FOOTER}.</p>\n</footer>\n"
+            f"<p>© {self.today.year} {escape(self.name)}. {FOOTER}.</p>\n{feeds}</footer>\n"
             f"{cookie}</body>\n</html>\n"
         )
 
@@ -1283,13 +1288,35 @@ class Composer:
     # feeds and sitemaps ------------------------------------------------------------------
 
     def feed(self) -> None:
-        """The feed of the newest ten: RSS, or Atom (``Axes.atom``); its links with a
-        plugin's ``utm_…`` (``Axes.tracking`` "feed"), its dates per ``Axes.clock``."""
+        """The feed of the newest ten, and (``Axes.feeds`` "page") the page of feeds
+        naming it, beside a feed of the notices where the site keeps them."""
         axes = self.axes
         if not axes.feed:
             return
-        items_of = self.notice_items() if axes.feed_of == "notices" else self.news_items()
-        newest = items_of[:10]  # (the newest ten)
+        of_notices = axes.feed_of == "notices"
+        items = self.notice_items() if of_notices else self.news_items()
+        self.write_feed(self.feed_path, items[:10], "Обяви" if of_notices else "Новини")
+        if axes.feeds != "page":
+            return
+        named = [("Новини", self.feed_path)]
+        if "notices" in axes.non_news:
+            named.append(("Обяви", "/rss/obyavi.xml"))
+            self.write_feed("/rss/obyavi.xml", self.notice_items()[:10], "Обяви", "Обяви")
+        rows = "".join(f'<li><a href="{path}">{about}</a></li>' for about, path in named)
+        main = f'<h1>RSS емисии</h1>\n<ul class="feeds">{rows}</ul>'
+        self.add(self.other_path("rss-emisii"), self.page(f"RSS емисии – {self.name}", main))
+
+    def write_feed(
+        self,
+        path: str,
+        newest: list[tuple[str, str, str, dt.datetime, str]],
+        about: str,
+        subtitle: str = "Новини",
+    ) -> None:
+        """A feed at ``path`` of ``newest``: RSS, its channel described as ``about``, or
+        Atom (``Axes.atom``), its subtitle ``subtitle``; its links with a plugin's
+        ``utm_…`` (``Axes.tracking`` "feed"), its dates per ``Axes.clock``."""
+        axes = self.axes
         if axes.atom:
             entries = "\n".join(
                 f"<entry><title>{escape(title)}</title>"
@@ -1303,9 +1330,9 @@ class Composer:
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="bg">\n'
-                f"<title>{escape(self.name)}</title><subtitle>Новини</subtitle>"
+                f"<title>{escape(self.name)}</title><subtitle>{subtitle}</subtitle>"
                 f'<link rel="alternate" type="text/html" href="{self.origin}/"/>'
-                f'<link rel="self" href="{escape(self.url(self.feed_path))}"/>'
+                f'<link rel="self" href="{escape(self.url(path))}"/>'
                 f"<id>{self.origin}/</id><updated>{stamp(newest[0][3], axes.clock)}</updated>\n"
                 f"{entries}\n</feed>\n"
             )
@@ -1317,14 +1344,13 @@ class Composer:
                 f"<description>{escape(summary)}</description></item>"
                 for title, link, guid, when, summary in newest
             )
-            about = "Обяви" if axes.feed_of == "notices" else "Новини"
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n'
                 f"<title>{escape(self.name)}</title><link>{self.origin}/</link>"
                 f"<description>{about}</description><language>bg</language>\n{items}\n"
                 "</channel></rss>\n"
             )
-        base, _, query = self.feed_path.partition("?")
+        base, _, query = path.partition("?")
         suffix = f"@{query}" if query else ""
         if base.endswith("/"):
             name = f"{base.lstrip('/')}index{suffix}.xml"
