@@ -344,9 +344,18 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
         pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
     boxed = ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
-    twin = 1 if (new or (boxed and ns.boxed_elsewhere)) and axes.links == "www" else 0
+    twin = twin_robots(axes, ns)
     maps = 1 if new and len(ns.site.roles.get("sitemap", "").split()) > 1 else 0
     return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps + len(boxed)
+
+
+def twin_robots(axes: Axes, ns: NightSite) -> int:
+    """The host's other spelling's robots.txt (``Axes.links`` "www"), asked once a run
+    that follows a link there: a new article's, or a "Най-четени" entry's
+    (``night_bound``)."""
+    new = any(not path.startswith("notice:") for path in ns.new_paths)
+    boxed = ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
+    return 1 if (new or (boxed and ns.boxed_elsewhere)) and axes.links == "www" else 0
 
 
 @dataclass
@@ -470,6 +479,11 @@ def nights_seed(
             # night after, that page asked again, through that address too, its page 2
             # where it is split, and, a list's page holding it being not all known, one
             # list page past it, which a walk reads to find one all known)
+            if retried and site.axes.links == "www" and not twin_robots(site.axes, ns):
+                # the page failing the night before, linked on the host's other spelling:
+                # that host's robots.txt, which no new article's link asks tonight (a
+                # night of a notice alone: --nights seed 304)
+                retried += 1
             bound += retried
             retried = 0
             if fault and fault.met:

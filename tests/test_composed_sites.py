@@ -542,6 +542,29 @@ def test_a_night_of_a_notice_alone_may_read_the_sitemap_indexs_newest_child() ->
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
 )
+def test_a_page_cut_the_night_before_is_asked_again_through_the_hosts_other_spelling() -> None:
+    """``--nights`` seed 304 (Joomla, pages linked on ``www.`` and served on the bare
+    host, every address sent on to its trailing slash): the first night's news is cut
+    mid-body all night; the next night, one of a notice alone, asks it again at the
+    address its feed gives, the bare host's robots.txt and the address sent on to. No
+    new article's link counted that robots.txt (``night_bound``'s twin): 9 requests,
+    bound 8. The retry counts it now."""
+    verdict = composed_sites.nights_seed(304, axes=composed_sites.choose(304, rounds=7), moved=True)
+    assert [r.plan for r in verdict.runs] == ["run 1", "+3n", "+1n -410 ~", "+3 ~"]
+    assert verdict.runs[1].fault == "cut-article:2"
+    retried = [p for p in verdict.runs[2].paths if "501-gostuvasht-teatar" in p]
+    assert retried == [
+        "/novini/2026/11/29/501-gostuvasht-teatar",
+        "/novini/2026/11/29/501-gostuvasht-teatar/",
+    ]
+    assert "gabrovitsa.bg/robots.txt" in verdict.runs[2].paths
+    assert verdict.ok, [r.failures for r in verdict.runs]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
 def test_a_site_asking_a_crawl_delay_is_crawled_nights_apart_on_the_moved_clock() -> None:
     """Seed 165 (WordPress, robots.txt's ``Crawl-delay: 1``): on the moved clock its
     first crawl hung 600 s, the pause between requests a timed wait on the crawler's
