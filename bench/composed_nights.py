@@ -314,9 +314,11 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     again. A newest-first list's walk goes on past a page holding anything new and stops
     at the first page all known (``discover/walk.py``, ``ListingWalk``: all known, or
     ``stop_after_known`` archived in a row): the new ones fill ``ceil(n / per_page)``
-    pages, so that many past the first. An oldest-first list's news land on its last
-    page and the pages they open after it, ``ceil(n / per_page)``, and the page past the
-    end its walk asks to see the list ended. The news sitemap's file where the map is an
+    pages, so that many past the first; under a pinned card (``Axes.order`` "pinned", the
+    oldest news atop page 1) ``ceil((n + 1) / per_page)`` (``--nights`` seed 362). An
+    oldest-first list's news land on its last page and the pages they open after it,
+    ``ceil(n / per_page)``, and the page past the end its walk asks to see the list
+    ended. The news sitemap's file where the map is an
     index (its index counted in the rerun, its child changed). A list whose older news
     are reached through an index page of months (``Axes.archive`` "index": the list's
     page 1 alone, no pager): in place of the pages past the first, the index and the
@@ -339,7 +341,9 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     new = len(ns.new_paths) - notices
     pages = 0
     if new and axes.pager != "none":
-        pages = math.ceil(new / axes.per_page) + (axes.order == "oldest")
+        # (a pinned list's first card is its oldest news, the new ones after it)
+        pinned = axes.order == "pinned"
+        pages = math.ceil((new + pinned) / axes.per_page) + (axes.order == "oldest")
     if new and axes.archive == "index":
         pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0

@@ -542,6 +542,23 @@ def test_a_night_of_a_notice_alone_may_read_the_sitemap_indexs_newest_child() ->
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
 )
+def test_news_under_a_pinned_card_filling_page_one_walk_two_pages_past_it() -> None:
+    """``--nights`` seed 362 (a site builder's home page the list, four a page, its oldest
+    news pinned atop page 1): a night of four news puts three on page 1 under the pinned
+    card and the fourth on page 2, so the walk reads page 3 to find one all known.
+    ``night_bound`` counted ``ceil(4 / 4)`` pages past the first: 14 requests, bound 13.
+    It counts the pinned card's place now."""
+    verdict = composed_sites.nights_seed(362, axes=composed_sites.choose(362, rounds=7), moved=True)
+    assert verdict.axes.order == "pinned" and verdict.axes.per_page == 4
+    assert [r.plan for r in verdict.runs] == ["run 1", "+4", "+3"]
+    assert [p for p in verdict.runs[1].paths if "page=" in p] == ["/?page=2", "/?page=3"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
 def test_a_page_cut_the_night_before_is_asked_again_through_the_hosts_other_spelling() -> None:
     """``--nights`` seed 304 (Joomla, pages linked on ``www.`` and served on the bare
     host, every address sent on to its trailing slash): the first night's news is cut
