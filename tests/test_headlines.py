@@ -193,6 +193,33 @@ def test_a_relisting_mark_comes_from_the_card_or_the_feed_date_and_stays_the_sam
     ]
 
 
+def test_a_feed_date_queued_with_before_the_fetch_says_no_edit_after_it(tmp_path: Path) -> None:
+    """A feed dating its item hours after the night's crawl read it (a zone mislabelled:
+    "09:00" local written as UTC; a post scheduled ahead): the next night the same date
+    was "after the fetch", and the page was asked again for nothing (``--nights`` seed
+    393: a notice's feed entry at 09:00, the crawl at 03:00). The date it was queued
+    with is no edit; another one after it is."""
+    conn = connect(tmp_path / "a.db", create=True)
+    store, frontier = Store(conn, stories=False), Frontier(conn, "t")
+    url = "https://t.example/obyavi/1"
+    ahead = FETCHED + dt.timedelta(hours=6)
+    frontier.queue([Candidate(url, "t", SOURCE_FEED, ahead)])
+    page = Page(url, url, 200, {"etag": '"1"'}, b"<html></html>", "", "utf-8", FETCHED)
+    with conn:
+        store.upsert_article(
+            Article(title=TITLE, text="Текст."), site="t", url=url,
+            fetched_at=FETCHED.isoformat(), capture_id=store.save_capture(page),
+        )  # fmt: skip
+    frontier.settle(url, State.DONE, None)
+    entry = Candidate(url, "t", SOURCE_FEED, ahead)
+    assert relisting_marks(entry, TITLE, FETCHED.isoformat(), ahead.isoformat()) == []
+    assert _offered(frontier, [entry]) == 0
+    assert frontier.pending() == []
+    edited = replace(entry, listed_date=ahead + dt.timedelta(hours=2))
+    assert _offered(frontier, [edited]) == 1
+    assert frontier.pending() == [url]
+
+
 def _archived(tmp_path: Path, count: int) -> tuple[Frontier, list[str]]:
     """An archive of ``count`` articles of site "t", each fetched once at ``FETCHED``
     (the frontier holding them done, as a crawl leaves them)."""

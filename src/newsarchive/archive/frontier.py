@@ -226,19 +226,28 @@ def relisted_kept(marks: list[str]) -> str:
     return ",".join(marks[-RELISTED_MARKS_KEPT:])
 
 
-def relisting_marks(candidate: Candidate, title: str, fetched: str | None) -> list[str]:
+def relisting_marks(
+    candidate: Candidate, title: str, fetched: str | None, queued_with: str | None = None
+) -> list[str]:
     """What says that the archived article ``candidate`` names changed since it was read
     (its ``title``, last ``fetched`` at, as the archive holds them), as the marks its
     frontier row keeps once it is queued again (``relisted_kept``): its card's headline
     or its feed item's title retitled (``headlines.retitled``: one rule for both), its
     feed's or sitemap's date after the fetch (``changed_after``). Both, when an entry
-    says both: the one re-read answers both, so neither costs a request later."""
+    says both: the one re-read answers both, so neither costs a request later.
+
+    Not a date the entry gave already when the article was queued, before its fetch
+    (``queued_with``: the frontier row's listed date): a feed dating an item hours after
+    the night's crawl read it (its zone mislabelled, a post scheduled ahead) said
+    nothing new the next night, yet cost a request ("changed since?", a 304)."""
     marks: list[str] = []
     if candidate.headline and retitled(candidate.headline, title):
         marks.append(headline_mark(candidate.headline))
     if candidate.source in _DATED_SOURCES and fetched and candidate.listed_date is not None:
-        if changed_after(candidate.listed_date, fetch_moment(fetched), dt.datetime.now(dt.UTC)):
-            said = candidate.listed_date.isoformat()
+        said = candidate.listed_date.isoformat()
+        if said != queued_with and changed_after(
+            candidate.listed_date, fetch_moment(fetched), dt.datetime.now(dt.UTC)
+        ):
             marks.append(hashlib.sha1(said.encode()).hexdigest()[:12])
     return marks
 
@@ -601,18 +610,17 @@ class Frontier:
         queued: list[tuple[Candidate, str]] = []
         for keys, marks in _batches(list(known)):
             rows = self.conn.execute(
-                "SELECT u.url_key, a.title, f.relisted,"
+                "SELECT u.url_key, a.title, f.relisted, f.listed_date,"
                 " (SELECT max(c.fetched_at) FROM captures c WHERE c.article_id = a.id)"
                 " FROM article_urls u JOIN articles a ON a.id = u.article_id"
                 " LEFT JOIN frontier f ON f.url_key = u.url_key"
                 f" WHERE u.url_key IN ({marks}) AND a.site = ?",
                 (*keys, self.site),
             ).fetchall()
-            for key, title, kept, fetched in rows:
+            for key, title, kept, queued_with, fetched in rows:
                 used = relisted_marks(kept)
-                new = [
-                    m for m in relisting_marks(known[key], title or "", fetched) if m not in used
-                ]
+                said = relisting_marks(known[key], title or "", fetched, queued_with)
+                new = [m for m in said if m not in used]
                 if not new or len(queued) >= RELISTED_PER_SOURCE:
                     continue
                 queued.append(
