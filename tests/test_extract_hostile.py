@@ -496,7 +496,7 @@ def test_thousands_of_nested_marked_boxes_are_searched_a_bounded_number_of_times
 ) -> None:
     """Each furniture box met is searched for an article's body inside it (``clean``):
     4,000 nested boxes, each holding the rest, searched the page's text thousands of
-    times over (4.4 s at 9,000, under the depth cap's scan). Past
+    times over (16 s at 9,000 in ``bench/hostile_bench.py``, under the depth cap's scan). Past
     ``blocks._MARKS_NESTED_MAX`` marks open, a box is in furniture already and no more
     is asked. Counted: the text the search was asked of, against the page's."""
     read = [0]

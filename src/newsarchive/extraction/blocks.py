@@ -319,7 +319,7 @@ _SCRIPT_WORTH_CHECKING = 200
 # at most 14 (AEB, WCXB dev, ../shared/bg-pages); each mark reads its subtree's text
 # (``_skip``) and searches it for an article's body (``clean``), so a page of thousands
 # of nested marked boxes cost its size times its depth (9,000 nested "comments" boxes:
-# 4.4 s) while under ``markup.MAX_DEPTH``'s scan.
+# 16 s, ``bench/hostile_bench.py``) while under ``markup.MAX_DEPTH``'s scan.
 _MARKS_NESTED_MAX = 32
 
 
