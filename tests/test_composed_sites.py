@@ -30,6 +30,8 @@ FIFTH = {551, 280, 152, 225, 822, 6546}
 SIXTH = {964, 6}
 # seeds chosen for the seventh axes, composed by every round
 SEVENTH = {14183, 14129, 479}
+# seeds chosen for the eighth axes, composed by every round
+EIGHTH = {36}
 
 
 def axes_of(seed: int) -> composed_sites.Axes:
@@ -39,6 +41,7 @@ def axes_of(seed: int) -> composed_sites.Axes:
         else 5 if seed in FIFTH
         else 6 if seed in SIXTH
         else 7 if seed in SEVENTH
+        else 8 if seed in EIGHTH
         else 4
     )  # fmt: skip
     axes = composed_sites.choose(seed, rounds=rounds)
@@ -125,6 +128,18 @@ def test_a_composed_site_is_archived_whole_and_right(seed: int) -> None:
     verdict = composed_sites.run_seed(seed, axes=axes_of(seed))
     assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected >= 5
+
+
+def test_feeds_named_on_a_page_of_feeds_alone_are_both_read_every_night() -> None:
+    """Seed 36 as the eighth axes compose it: its feeds named on a footer's "RSS емисии"
+    page alone, at no address a crawler guesses (``/rss/novini.xml``), beside a feed of
+    "Обяви". Both are read, and the nightly run asks robots.txt, the two feeds and the
+    news list (it has a page 2: ``one_listing_beside_a_feed`` keeps it)."""
+    verdict = composed_sites.run_seed(36, axes=axes_of(36))
+    assert verdict.axes.feeds == "page" and "notices" in verdict.axes.non_news
+    assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected == 12
+    assert verdict.rerun_paths == ["/robots.txt", "/rss/novini.xml", "/rss/obyavi.xml", "/novini"]
 
 
 def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:
