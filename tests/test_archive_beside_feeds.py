@@ -11,6 +11,7 @@ pager (``_Explorer.goes_on``), and is kept.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,50 @@ def test_a_list_beside_several_feeds_carrying_it_whole_still_walks_on_to_its_arc
     assert news.items() <= archived.items(), sorted(set(news) - set(archived))
     assert "/rss" in walked and "/arhiv/2026-09" in walked, walked
     assert nightly == ["/robots.txt", "/rss/novini.xml", "/rss/kultura.xml", "/novini"], nightly
+
+
+@dataclass
+class Throttled:
+    """The site, its news feed answering 429 while ``busy``."""
+
+    site: Site
+    busy: bool = True
+
+    def answer(self, url: str) -> Answer:
+        if self.busy and url == f"{ORIGIN}/rss/novini.xml":
+            return 429, {"Retry-After": "1"}, "Too Many Requests"
+        return self.site.answer(url)
+
+
+def test_a_feed_a_page_of_feeds_names_that_does_not_answer_is_said_and_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The news feed answers 429 while the first crawl explores: a feed the page of
+    feeds names is read to tell it one, and one that did not answer was taken for none,
+    said nothing of, and the site was not explored again for a month, its news feed
+    unread every night till then. Now it is a page exploring missed, as a menu's section
+    is: said in one warning, the run's exit 0 (its news archived from the list), and the
+    next run explores again and reads the feed."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = bare_profile(tmp_path, "varbitsa", NAME, ORIGIN)
+    site = Throttled(Site(dated=True))
+    with answering(site.answer) as (url, asked):
+        args = ("crawl", "varbitsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        site.busy = False
+        before = len(asked)
+        second = run_cli(*args)
+        explored = [u.removeprefix(ORIGIN) for u in asked[before:]]
+        before = len(asked)
+        third = run_cli(*args)
+        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
+    assert first.exit_code == 0, first.stderr
+    (line,) = first.stderr.splitlines()
+    assert "while exploring the site: HTTP 429" in line
+    assert f"{ORIGIN}/rss/novini.xml" in line and "explored again next run" in line
+    assert (second.exit_code, second.stderr, third.exit_code, third.stderr) == (0, "", 0, "")
+    assert "/rss" in explored and "/rss/novini.xml" in explored, explored
+    assert nightly == ["/robots.txt", "/rss/novini.xml", "/rss/kultura.xml", "/novini"], nightly
+    news = {f"{ORIGIN}/novini/{n}" for n in varbitsa.NEWS}
+    assert news <= set(varbitsa._archived(db)), sorted(news - set(varbitsa._archived(db)))

@@ -1651,10 +1651,13 @@ class _Explorer:
         holds an article the others do not is kept, so a municipality splitting its news
         over two category feeds has both read (before: the first alone, and the other's
         older news never archived); one whose every item another carries ("Най-четени")
-        adds a request a night and nothing new, and is left out. Whether any was kept."""
+        adds a request a night and nothing new, and is left out. One that does not answer
+        (a 429, a 5xx after the retries) is a page exploring missed (``unread``), said,
+        and the site is explored again next run: taken for no feed, it went unread and
+        unsaid for ``REEXPLORE_DAYS``. Whether any was kept."""
         held: dict[str, set[str]] = {}
         for candidate in candidates:
-            found, links = self.feed_holding(candidate)
+            found, links = self.feed_holding(candidate, telling=True)
             if (
                 found is not None
                 and found not in held
