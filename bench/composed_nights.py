@@ -481,8 +481,8 @@ def nights_seed(
             # (a faulted page's retries, that night, and theirs of the address its card
             # spells where the server sends it on (301, ``night_bound``'s hops); the
             # night after, that page asked again, through that address too, its page 2
-            # where it is split, and, a list's page holding it being not all known, one
-            # list page past it, which a walk reads to find one all known)
+            # where it is split, and, a list's page holding it being not all known, the
+            # list's pages past it a walk reads to find one all known)
             if retried and site.axes.links == "www" and not twin_robots(site.axes, ns):
                 # the page failing the night before, linked on the host's other spelling:
                 # that host's robots.txt, which no new article's link asks tonight (a
@@ -495,7 +495,11 @@ def nights_seed(
                 asked_hops = sum(paths.count(hop) for hop in hops)
                 bound += fault.met - 1 + max(asked_hops - 1, 0)
                 split = fault.path in ns.split_paths  # (its page 2 too)
-                retried = 1 + bool(hops) + split + (site.axes.pager != "none")
+                # (its page 2, or where the list goes on to an index of months
+                # (``Axes.archive`` "index"), the index and the current month's page:
+                # --nights seed 468)
+                past = 2 if site.axes.archive == "index" else site.axes.pager != "none"
+                retried = 1 + bool(hops) + split + past
             if days:
                 rests.read(days[night], paths)
             step = nights[night - 1].cell() if night else "run 1"

@@ -7,6 +7,7 @@ text, nothing else, the no-op rerun at most 3 requests). Each crawl takes a few 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -32,6 +33,9 @@ SIXTH = {964, 6}
 SEVENTH = {14183, 14129, 479}
 # seeds chosen for the eighth axes, composed by every round
 EIGHTH = {36}
+# the last night of the nights a test's paths are written for (the site's dates and
+# its archive's months follow it; by default it is today)
+NIGHTS_DAY = dt.date(2026, 12, 6)
 
 
 def axes_of(seed: int) -> composed_sites.Axes:
@@ -557,13 +561,34 @@ def test_a_night_of_a_notice_alone_may_read_the_sitemap_indexs_newest_child() ->
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
 )
+def test_a_page_throttled_the_night_before_walks_on_to_the_index_of_months() -> None:
+    """``--nights`` seed 468 (Joomla, the list going on to "Архив на новините" and its
+    months): the second night's 508 answers 429 all night; the third, nothing new, asks
+    it again, and page 1, holding it, is not all known, so the walk reads the index and
+    December's page. The retry counted one list page past page 1: 6 requests, bound 5."""
+    verdict = composed_sites.nights_seed(
+        468, axes=composed_sites.choose(468, rounds=7), today=NIGHTS_DAY, moved=True
+    )
+    assert verdict.axes.archive == "index"
+    assert [r.plan for r in verdict.runs] == ["run 1", "+4", "+4", "+0"]
+    assert verdict.runs[2].fault == "throttled-article:4"
+    assert verdict.runs[3].paths[2:5] == ["/novini", "/arhiv", "/novini/arhiv/2026-12"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
 def test_news_under_a_pinned_card_filling_page_one_walk_two_pages_past_it() -> None:
     """``--nights`` seed 362 (a site builder's home page the list, four a page, its oldest
     news pinned atop page 1): a night of four news puts three on page 1 under the pinned
     card and the fourth on page 2, so the walk reads page 3 to find one all known.
     ``night_bound`` counted ``ceil(4 / 4)`` pages past the first: 14 requests, bound 13.
     It counts the pinned card's place now."""
-    verdict = composed_sites.nights_seed(362, axes=composed_sites.choose(362, rounds=7), moved=True)
+    verdict = composed_sites.nights_seed(
+        362, axes=composed_sites.choose(362, rounds=7), today=NIGHTS_DAY, moved=True
+    )
     assert verdict.axes.order == "pinned" and verdict.axes.per_page == 4
     assert [r.plan for r in verdict.runs] == ["run 1", "+4", "+3"]
     assert [p for p in verdict.runs[1].paths if "page=" in p] == ["/?page=2", "/?page=3"]
@@ -581,7 +606,9 @@ def test_a_page_cut_the_night_before_is_asked_again_through_the_hosts_other_spel
     address its feed gives, the bare host's robots.txt and the address sent on to. No
     new article's link counted that robots.txt (``night_bound``'s twin): 9 requests,
     bound 8. The retry counts it now."""
-    verdict = composed_sites.nights_seed(304, axes=composed_sites.choose(304, rounds=7), moved=True)
+    verdict = composed_sites.nights_seed(
+        304, axes=composed_sites.choose(304, rounds=7), today=NIGHTS_DAY, moved=True
+    )
     assert [r.plan for r in verdict.runs] == ["run 1", "+3n", "+1n -410 ~", "+3 ~"]
     assert verdict.runs[1].fault == "cut-article:2"
     retried = [p for p in verdict.runs[2].paths if "501-gostuvasht-teatar" in p]
