@@ -3,7 +3,7 @@ of months, beside "Обяви" and a feed carrying the newest ten news. The feed
 news the home page shows, so the home list was dropped beside it
 (``explorer.one_listing_beside_a_feed``), and with it the walk's one way to the archive:
 a first crawl archived the feed's ten and never the older ones. Now the home list is kept,
-rested, where it goes on to the archive it links (``_Explorer.home_archive``).
+rested, where it goes on to the archive it links (``_Explorer.goes_on``, ``archives``).
 
 Composed seed 14129 (bare headlines, no day on the cards; the same with days): the oldest
 of eleven news, in September's page of the archive alone, never read.
