@@ -89,17 +89,7 @@ def test_a_list_beside_several_feeds_carrying_it_whole_still_walks_on_to_its_arc
     ten too (read from September's page of the archive), and the culture feed's; the
     no-op rerun reads robots.txt, the two feeds and "Новини"'s first page, as beside a
     list with a page 2."""
-    profile = bare_profile(tmp_path, "varbitsa", NAME, ORIGIN)
-    with answering(Site(dated).answer) as (url, asked):
-        args = ("crawl", "varbitsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
-                "--db", str(db))  # fmt: skip
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        walked = [u.removeprefix(ORIGIN) for u in asked]
-        before = len(asked)
-        again = run_cli(*args)
-        assert again.exit_code == 0, again.stderr
-        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
+    walked, nightly = varbitsa.crawled_twice(run_cli, db, tmp_path, Site(dated).answer)
     news = {f"{ORIGIN}/novini/{n}": f"{m}-{d:02d}" for n, (m, d, _) in varbitsa.NEWS.items()}
     news |= {f"{ORIGIN}/kultura/{n}": f"2026-11-{day:02d}" for n, (day, _) in CULTURE.items()}
     archived = varbitsa._archived(db)

@@ -107,6 +107,25 @@ def _feed() -> str:
     return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
 
 
+def crawled_twice(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, answer: Callable[[str], Answer]
+) -> tuple[list[str], list[str]]:
+    """The site ``answer`` gives crawled bare and then again, each run exiting 0: the
+    paths the first asked, and the no-op rerun's."""
+    profile = bare_profile(tmp_path, "varbitsa", NAME, ORIGIN)
+    with answering(answer) as (url, asked):
+        args = ("crawl", "varbitsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
+                "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        walked = [u.removeprefix(ORIGIN) for u in asked]
+        before = len(asked)
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
+    return walked, nightly
+
+
 def _archived(db: Path) -> dict[str, str | None]:
     with closing(sqlite3.connect(db)) as conn:
         return dict(conn.execute("SELECT url, published_date FROM articles"))
@@ -119,17 +138,7 @@ def test_a_home_list_the_feed_carries_whole_still_walks_on_to_its_archive(
     """Crawled bare: every news is archived, with its day, the two past the feed's ten
     too (read from September's page of the archive); the no-op rerun reads robots.txt, the
     feed and "Обяви", not the home page, which rests (the feed shows what is new)."""
-    profile = bare_profile(tmp_path, "varbitsa", NAME, ORIGIN)
-    with answering(Site(dated).answer) as (url, asked):
-        args = ("crawl", "varbitsa", "--profile", str(profile), "--base-url", url, "--delay", "0",
-                "--db", str(db))  # fmt: skip
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        walked = [u.removeprefix(ORIGIN) for u in asked]
-        before = len(asked)
-        again = run_cli(*args)
-        assert again.exit_code == 0, again.stderr
-        nightly = [u.removeprefix(ORIGIN) for u in asked[before:]]
+    walked, nightly = crawled_twice(run_cli, db, tmp_path, Site(dated).answer)
     news = {f"{ORIGIN}/novini/{n}": f"{month}-{day:02d}" for n, (month, day, _) in NEWS.items()}
     archived = _archived(db)
     assert news.items() <= archived.items(), sorted(set(news) - set(archived))
