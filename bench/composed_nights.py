@@ -498,7 +498,7 @@ def nights_seed(
                 # (its page 2, or where the list goes on to an index of months
                 # (``Axes.archive`` "index"), the index and the current month's page:
                 # --nights seed 468)
-                past = 2 if site.axes.archive == "index" else site.axes.pager != "none"
+                past = 2 if site.axes.archive == "index" else int(site.axes.pager != "none")
                 retried = 1 + bool(hops) + split + past
             if days:
                 rests.read(days[night], paths)
