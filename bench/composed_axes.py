@@ -125,9 +125,9 @@ BOX_TAGS = ("aside", "section", "widget")
 # reached through the list and the home page's box only.
 FEEDS_OF = ("news", "notices")
 # the eighth axes (``eighth_axes``): the feed named in every page's head, or on a page of
-# feeds alone ("RSS емисии", linked from the footer: a hand-written or Drupal site's
-# ``/rss``), at an address no crawler guesses (``/rss/novini.xml``), beside a feed of
-# "Обяви" where the site keeps them.
+# feeds alone ("RSS емисии", ``/rss-emisii``, linked from the footer: a hand-written,
+# Drupal or site builder's site), at an address no crawler guesses (``/rss/novini.xml``),
+# beside a feed of "Обяви" where the site keeps them.
 FEED_NAMINGS = ("head", "page")
 
 
