@@ -347,10 +347,16 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     if new and axes.archive == "index":
         pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
-    boxed = ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
+    boxed = boxed_entries(axes, ns)
     twin = twin_robots(axes, ns)
     maps = 1 if new and len(ns.site.roles.get("sitemap", "").split()) > 1 else 0
     return rerun + new + notices + ns.splits + ns.twins + hops + twin + pages + maps + len(boxed)
+
+
+def boxed_entries(axes: Axes, ns: NightSite) -> list[str]:
+    """The "Най-четени" entries new to the box tonight that cost a request each
+    (``night_bound``): by their old addresses, in a box no ``<aside>``."""
+    return ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
 
 
 def twin_robots(axes: Axes, ns: NightSite) -> int:
@@ -358,7 +364,7 @@ def twin_robots(axes: Axes, ns: NightSite) -> int:
     that follows a link there: a new article's, or a "Най-четени" entry's
     (``night_bound``)."""
     new = any(not path.startswith("notice:") for path in ns.new_paths)
-    boxed = ns.boxed if axes.moved == "old-ids" and axes.box_tag != "aside" else []
+    boxed = boxed_entries(axes, ns)
     return 1 if (new or (boxed and ns.boxed_elsewhere)) and axes.links == "www" else 0
 
 
