@@ -140,6 +140,8 @@ def shapes_table() -> None:
 PROSE = "Общинският съвет прие бюджета за следващата година след дълго обсъждане. " * 4
 MB = 10**6
 WORD = "Бюджет "  # 13 bytes in UTF-8
+# an element opening with a "posted on … by" line and holding the next: nested, each is read
+POSTED_ON = "<div>Публикувано на 27.11.2026 от Мария Петрова"
 
 
 def _article(head: str = "", body: str = "", title: str = "Бюджет") -> str:
@@ -294,13 +296,13 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
     ),
     "posted-on-by: 5,000 nested <div>": (
         "page",
-        lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 5_000),
+        lambda: _article(body=POSTED_ON * 5_000),
         "7.37 (1.8-3.6 before hostile156)",
     ),
     # (hostile156) ancestors of an element longer than a line not read; a line read once
     "posted-on-by: 1 MB, depth capped": (
         "page",
-        lambda: _article(body="<div>Публикувано на 27.11.2026 от Мария Петрова" * 14_000),
+        lambda: _article(body=POSTED_ON * 14_000),
         "1.5-3.1",
     ),
     # a page of a line or two is asked whether it is a script's shell: each element's
@@ -308,8 +310,8 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
     # element's text read whole
     "short page: 5,000 nested <div> lines": (
         "page",
-        lambda: _short_page("<div>Публикувано на 27.11.2026 от Мария Петрова" * 5_000),
-        "8.1-24",
+        lambda: _short_page(POSTED_ON * 5_000),
+        "8.1",
     ),
     "short page: 5,000 nested 'Зареждане…'": (
         "page",
