@@ -32,7 +32,7 @@ SIXTH = {964, 6}
 # seeds chosen for the seventh axes, composed by every round
 SEVENTH = {14183, 14129, 479}
 # seeds chosen for the eighth axes, composed by every round
-EIGHTH = {36}
+EIGHTH = {36, 18775}
 # the last night of the nights a test's paths are written for (the site's dates and
 # its archive's months follow it; by default it is today)
 NIGHTS_DAY = dt.date(2026, 12, 6)
@@ -144,6 +144,20 @@ def test_feeds_named_on_a_page_of_feeds_alone_are_both_read_every_night() -> Non
     assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected == 12
     assert verdict.rerun_paths == ["/robots.txt", "/rss/novini.xml", "/rss/obyavi.xml", "/novini"]
+
+
+def test_an_undated_home_list_whose_items_a_most_read_box_shows_first_rests_on_page_one() -> None:
+    """Seed 18775: the home page's "Най-четени" ``<section>`` of seven, by views, stands
+    above its list of four, undated, three of them in the box, and the list goes on by a
+    JSON "Зареди още". Each item placed at its first card, the box's, the list held one
+    card and the page's days were the box's order, none: the nightly run read the two
+    JSON pages too (5 requests, bound 4). An item stands at each of its cards now
+    (``Items.later_cards``): the list's own order, by date, stops it at page 1."""
+    verdict = composed_sites.run_seed(18775, axes=axes_of(18775))
+    assert verdict.axes.more == "json-list" and verdict.axes.box_tag == "section"
+    assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected == 11
+    assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/"]
 
 
 def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:

@@ -1813,3 +1813,48 @@ def test_a_most_read_strip_spelling_the_link_apart_leaves_the_cards_day() -> Non
         "avtobus": dt.date(2026, 10, 16),
     }
     assert len(links) == 6
+
+
+def _most_read_box_of_the_lists_items() -> str:
+    """A home page printing no days: a "Най-четени" box of seven by views, then the news
+    list of four (newest first but a pinned oldest), three of the four shown in the box
+    first. Article ``n`` is of day ``n`` of October."""
+    box = "".join(
+        f'<li><a href="/novina.php?id={n}">Заглавие на новина номер {n} от общината</a>'
+        f' <span class="views">{n * 37 % 500} прегледа</span></li>'
+        for n in (5, 8, 3, 6, 9, 4, 7)
+    )
+    cards = "".join(
+        f'<div class="news-item"><div class="news-body"><h3 class="news-title">'
+        f'<a href="/novina.php?id={n}">Заглавие на новина номер {n} от общината</a></h3>'
+        f'<p class="news-text">Първите думи на новина номер {n}, до многоточие…</p></div></div>'
+        for n in (3, 10, 9, 8)
+    )
+    return (
+        '<html lang="bg"><body><main><h1>Община</h1>'
+        f'<section class="most-read"><h3>Най-четени</h3><ol>{box}</ol></section>'
+        f'<div class="news-list">{cards}</div></main></body></html>'
+    )
+
+
+def test_a_box_showing_an_undated_lists_items_first_leaves_the_list_its_own_order() -> None:
+    """``article_links``' places put an item at each of its cards (``Items.later_cards``):
+    placed at its first card alone, the box's, the list held one card, and the page's
+    order by the days its articles state was the box's, by views: no order, and every
+    night's walk read the list to its end (composed seed 18775: 5 requests, bound 4)."""
+    from newsarchive.discover.walk import list_days, unordered
+
+    places: list[Place] = []
+    url = "https://www.x.bg/index.php"
+    links = article_links(_most_read_box_of_the_lists_items(), url, BARE, places=places)
+    urls = [c.url for c in links]
+    assert len(urls) == 8  # (the box's seven and the list's one new)
+    in_list = [u for b, u in places if b == places[-1][0]]
+    assert [u.rsplit("=", 1)[1] for u in in_list] == ["3", "10", "9", "8"]
+    day = {u: dt.date(2026, 10, int(u.rsplit("=", 1)[1])) for u in urls}
+    dated = [u for _, u in places if u in day]
+    listed = Listed(None, [Seen.KNOWN] * len(urls), items=urls, places=places, dated=urls,
+                    dates=[day[u] for u in urls])  # fmt: skip
+    assert unordered([day[u] for u in dated])  # (the page's days, box and list, in its order)
+    assert list_days(listed) == [dt.date(2026, 10, n) for n in (3, 10, 9, 8)]
+    assert not unordered(list_days(listed))  # (a pinned oldest card atop a list by date)

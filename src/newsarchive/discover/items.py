@@ -344,6 +344,9 @@ class Items:
     # an item's card that states its day, by the node of its first card, which does not
     # (``_one_per_item``: a "Най-четени" strip of bare headlines above the dated list)
     day_cards: Mapping[int, Card] = field(default_factory=dict, compare=False, hash=False)
+    # an item's every card past its first, each with that first card: where the item
+    # stands besides (``listings.article_links`` places an item at each of its cards)
+    later_cards: tuple[tuple[Card, Card], ...] = field(default=(), compare=False, hash=False)
 
 
 def pick_items(
@@ -406,19 +409,27 @@ def pick_items(
             if card.node.mem_id not in taken
             and any(_is_lone_item(card, furniture, fit, date_of) for fit in fits)
         )
-    unique, day_cards = _one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of)
-    return Items(cards=tuple(unique), shape=shape, shapes=tuple(shapes), day_cards=day_cards)
+    unique, day_cards, later = _one_per_item(sorted(chosen, key=lambda c: c.order), shape, date_of)
+    return Items(
+        cards=tuple(unique),
+        shape=shape,
+        shapes=tuple(shapes),
+        day_cards=day_cards,
+        later_cards=tuple(later),
+    )
 
 
 def _one_per_item(
     cards: list[Card], shape: Shape | None, date_of: DateOf
-) -> tuple[list[Card], dict[int, Card]]:
+) -> tuple[list[Card], dict[int, Card], list[tuple[Card, Card]]]:
     """One card per item, its first, in page order; and where that card states no day
     and a later one of the item does (a "Най-четени" strip of bare headlines above the
     list, the list's card below dating it), that later card by the first's node
     (``Items.day_cards``): the item's day is the card that states one, which would
-    otherwise never date it (where the item stands, its first card, is as before)."""
+    otherwise never date it. And every later card of an item, with its first
+    (``Items.later_cards``): the item stands there too."""
     day_cards: dict[int, Card] = {}
+    later: list[tuple[Card, Card]] = []
     seen: dict[object, Card] = {}
     unique: list[Card] = []
     # only a query can list one item under two URLs (another order, an added lang=)
@@ -430,7 +441,8 @@ def _one_per_item(
             undated = first.node.mem_id not in day_cards and date_of(first) is None
             if undated and date_of(card) is not None:
                 day_cards[first.node.mem_id] = card
+            later.append((card, first))
             continue
         seen.update({key: card, card.url: card})
         unique.append(card)
-    return unique, day_cards
+    return unique, day_cards, later

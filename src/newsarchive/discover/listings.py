@@ -632,7 +632,7 @@ def _news_items(
     if _FILE_ROWS_NEED <= len(items.cards) < MIN_ITEMS:
         files = file_rows(items.cards, memo, today)
         if files:
-            return Items(items.cards, items.shape, items.shapes, files, items.day_cards)
+            return dataclasses.replace(items, files=files)
     return items
 
 
@@ -720,6 +720,7 @@ def article_links(
     tree = listing_tree(html)
     shapes: tuple[Shape, ...] = ()
     day_cards: dict[int, Card] = {}  # (``Items.day_cards``)
+    later_cards: tuple[tuple[Card, Card], ...] = ()  # (``Items.later_cards``)
     if profile.article_pattern:
         cards = find_cards(page_links(tree, page_url, profile, keys))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
@@ -728,6 +729,7 @@ def article_links(
         items = _news_items(tree, page_url, profile, memo, known, today, keys)
         chosen = list(items.cards)
         day_cards = dict(items.day_cards)
+        later_cards = items.later_cards
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
@@ -753,13 +755,23 @@ def article_links(
                 headline=max(card.link_texts, key=len, default=None) or None,
             )
     if places is not None:
-        # an item's card stating its day stands where it does too (``Items.day_cards``):
-        # read at its first card alone, in a "Най-четени" box repeated on every page,
-        # page 2's own list stood in the box page 1 had, a page all repeated, and the
-        # walk ended there, the later pages' cards, their items' only days, never read
+        # an item stands at each of its cards (``Items.later_cards``), and at the card
+        # stating its day (``Items.day_cards``): read at its first card alone, in a
+        # "Най-четени" box repeated on every page, page 2's own list stood in the box
+        # page 1 had, a page all repeated, and the walk ended there, the later pages'
+        # cards, their items' only days, never read. Undated, a home page's box of seven
+        # above its list of four, three of them in the box, left the list one card: its
+        # order was the box's, by views, and every night's walk read the list to its end
+        # (composed seed 18775).
+        later = {card for card, _ in later_cards}
         at = sorted(
             [(card, card) for card in chosen]
-            + [(day_cards[c.node.mem_id], c) for c in chosen if c.node.mem_id in day_cards],
+            + list(later_cards)
+            + [
+                (day_cards[c.node.mem_id], c)
+                for c in chosen
+                if c.node.mem_id in day_cards and day_cards[c.node.mem_id] not in later
+            ],
             key=lambda pair: pair[0].order,
         )
         for (_, card), built in zip(at, signatures([s for s, _ in at]), strict=True):
