@@ -648,6 +648,7 @@ class Composer:
             links.append(f'<a class="next" href="{to(number + 1)}">{nxt}</a>')
         elif words and axes.pager_end.startswith("past"):
             links.append(f'<a class="next" href="{to(number + 1)}">{nxt}</a>')  # past the end
+            self.site.roles["past_end"] = self.page_path(number + 1)
         elif words and axes.last_self:
             links.append(f'<a class="next" href="{to(number)}">{nxt}</a>')
         return '<div class="pagination">\n' + "\n".join(links) + "\n</div>"

@@ -32,7 +32,7 @@ SIXTH = {964, 6}
 # seeds chosen for the seventh axes, composed by every round
 SEVENTH = {14183, 14129, 479}
 # seeds chosen for the eighth axes, composed by every round
-EIGHTH = {36, 18775}
+EIGHTH = {36, 18775, 19972}
 # the last night of the nights a test's paths are written for (the site's dates and
 # its archive's months follow it; by default it is today)
 NIGHTS_DAY = dt.date(2026, 12, 6)
@@ -158,6 +158,26 @@ def test_an_undated_home_list_whose_items_a_most_read_box_shows_first_rests_on_p
     assert verdict.ok, (verdict.axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected == 11
     assert verdict.rerun_paths == ["/robots.txt", "/rss.xml", "/"]
+
+
+def test_an_oldest_first_list_answered_whole_each_night_is_walked_past_its_end() -> None:
+    """Seed 19972: "Събития и новини" under "Пресцентър" runs oldest first, two pages of
+    three, a session id in every link, and its last page, full, links "Следваща »" to a
+    page listing nothing. The nightly walk begins at the last page, asked with its
+    validators; the session id answers it whole (no 304), so the walk goes on to the
+    page past the end, where the next news will land: one request the judge's bound
+    allows for such a list (``Verdict.rerun_bound``), not for one a 304 ends."""
+    verdict = composed_sites.run_seed(19972, axes=axes_of(19972))
+    axes = verdict.axes
+    assert (axes.order, axes.tracking, axes.pager_end) == ("oldest", "session", "past-empty")
+    assert verdict.ok, (axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected == 9
+    assert verdict.past_end == "/prestsentar/novini.php?page=3"
+    assert verdict.rerun_paths[2:4] == [
+        "/prestsentar/novini.php?page=2",
+        "/prestsentar/novini.php?page=3",
+    ]
+    assert verdict.rerun == verdict.rerun_bound == 5
 
 
 def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:
