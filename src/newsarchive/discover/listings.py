@@ -763,19 +763,20 @@ def article_links(
         # above its list of four, three of them in the box, left the list one card: its
         # order was the box's, by views, and every night's walk read the list to its end
         # (composed seed 18775).
-        later = {card for card, _ in later_cards}
         at = sorted(
             [(card, card) for card in chosen]
             + list(later_cards)
-            + [
-                (day_cards[c.node.mem_id], c)
-                for c in chosen
-                if c.node.mem_id in day_cards and day_cards[c.node.mem_id] not in later
-            ],
+            + [(day_cards[c.node.mem_id], c) for c in chosen if c.node.mem_id in day_cards],
             key=lambda pair: pair[0].order,
         )
-        for (_, card), built in zip(at, signatures([s for s, _ in at]), strict=True):
-            places.append(("/".join(built), seen[_key(card.url, keys)].url))
+        # (one node stands once for one item: a day card is a later card of its item too,
+        # or, built apart (``_respelled_days``), the day card of two of its cards)
+        stood: set[tuple[int, str]] = set()
+        for (where, card), built in zip(at, signatures([s for s, _ in at]), strict=True):
+            url = seen[_key(card.url, keys)].url
+            if (where.node.mem_id, url) not in stood:
+                stood.add((where.node.mem_id, url))
+                places.append(("/".join(built), url))
     for item in _data_items(tree, page_url, profile, shapes):
         key = slashless_key(item.url)
         if key not in seen:
