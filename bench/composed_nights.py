@@ -477,7 +477,7 @@ def nights_seed(
             copied = frozenset(key for key in settled if key not in keys)
             for key in settled:
                 del owed[key]
-            judged = Site(site.axes, site.name, site.origin, site.files)
+            judged = Site(site.axes, site.name, site.origin, site.files, roles=site.roles)
             judged.expected = [row for key, row in expected.items() if key not in owed]
             verdict = verdict_of(seed, judged, db, asked, asked, paths, copied)
             rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]

@@ -177,7 +177,8 @@ class Site:
     expected: list[dict[str, object]] = field(default_factory=list)
     mirror: dict[str, object] = field(default_factory=dict)
     # its sources' paths by role, as a request spells them: "list" (the news list's first
-    # page), "page2", "feed", "sitemap" (each map file, space-separated)
+    # page), "page2", "feed", "sitemap" (each map file, space-separated), "past_end" (the
+    # page past the list's end its last page's "next" links)
     roles: dict[str, str] = field(default_factory=dict)
 
     def write(self, root: Path) -> None:

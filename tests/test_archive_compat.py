@@ -537,6 +537,37 @@ def test_a_v34_archive_gains_walk_passes_none_unended(tmp_path: Path) -> None:
             ]
 
 
+def test_a_v37_archive_gains_no_page_past_an_oldest_first_walks_newest(tmp_path: Path) -> None:
+    """v38: ``listing_walks.past_url``, the page past an oldest-first listing's newest
+    page asked after its 304: none for a walk a v37 archive kept (it resumes as before),
+    every other column as it was; one saved is read back; the migration is made once."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.discover.walk import WalkState
+
+    db = tmp_path / "v37.db"
+    with closing(connect(db, create=True)) as conn:  # today's, made as v37 wrote it
+        conn.execute("ALTER TABLE listing_walks DROP COLUMN past_url")
+        conn.execute(
+            "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
+            " updated_at) VALUES ('https://x.bg/novini', 'x', 'https://x.bg/novini?page=2',"
+            " 2, 1, '2026-11-01T03:00:00+00:00')"
+        )
+        conn.execute("PRAGMA user_version = 37")
+        conn.commit()
+    for _ in range(2):
+        with closing(connect(db, create=False)) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 38
+            frontier = Frontier(conn, "x")
+            kept = frontier.walk("https://x.bg/novini")
+            assert kept == WalkState("https://x.bg/novini?page=2", 2, completed=True)
+    past = WalkState("https://x.bg/novini?page=2", 2, True, past_url="https://x.bg/novini?page=3")
+    with closing(connect(db, create=False)) as conn:
+        Frontier(conn, "x").save_walk("https://x.bg/novini", past)
+    with closing(connect(db, create=False)) as conn:
+        assert Frontier(conn, "x").walk("https://x.bg/novini") == past
+
+
 def test_a_v35_archive_gains_the_title_lookup_and_an_undated_copy_reads_it(
     tmp_path: Path,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -434,6 +435,59 @@ def test_an_oldest_first_walk_stops_at_a_304_to_its_newest_page_and_keeps_it() -
     assert walk.page() == (page(3), 3)
     assert walk.not_modified() is Stop.KNOWN
     assert walk.state == state
+
+
+def test_an_oldest_first_walk_ending_at_a_page_listing_nothing_keeps_that_page() -> None:
+    """The newest page links "next" to a page listing nothing (a CMS linking a full
+    page's "next" whatever lies there), or to one gone: that page is kept beside the
+    resume point (``WalkState.past_url``)."""
+    for end in ("empty", "gone"):
+        walk = ListingWalk(page(1), WalkState())
+        for number, days in OLDEST_FIRST.items():
+            if number == 4:
+                break
+            shown = [dt.date(2026, 11, d) for d in days]
+            listed = Listed(page(number + 1), [NEW] * len(days), items=[str(d) for d in days])
+            assert walk.listed(dataclasses.replace(listed, dates=shown)) is None
+        assert walk.page() == (page(4), 4)
+        stop = walk.listed(Listed(None, [])) if end == "empty" else walk.gone()
+        assert stop is Stop.END
+        assert walk.state == WalkState(page(3), 3, completed=True, past_url=page(4)), end
+
+
+def test_an_oldest_first_walks_newest_page_linking_on_past_its_end_is_asked_whole() -> None:
+    """A 304 to the newest page would say nothing of the page past it, where a news
+    opening it lands (composed ``--nights`` seed 2897: 4 of 4 missed, every night): the
+    newest page is asked whole, its cards teaching the shape a lone card there is read
+    by, and walked on to that page. Still listing nothing, or gone, it ends the walk
+    where it began (the state as it was); listing news, it is the newest page, and the
+    page past it is kept in turn."""
+    state = WalkState(page(3), 3, completed=True, past_url=page(4))
+    for end in ("empty", "gone"):
+        walk = ListingWalk(page(1), state)
+        assert walk.page() == (page(3), 3) and not walk.conditional
+        walk.listed(Listed(page(4), [KNOWN, KNOWN], items=["7", "8"]))
+        assert walk.page() == (page(4), 4)
+        assert (walk.listed(Listed(page(5), [])) if end == "empty" else walk.gone()) is Stop.KNOWN
+        assert walk.state == state, end
+    walk = ListingWalk(page(1), state)
+    assert dated_walk(walk, {3: [7, 8], 4: [9], 5: []}, last=5) == [3, 4, 5]
+    assert walk.state == WalkState(page(4), 4, completed=True, past_url=page(5))
+    plain = ListingWalk(page(1), WalkState(page(3), 3, completed=True))
+    assert plain.conditional  # (a newest page linking no page past it: its 304 ends the walk)
+
+
+def test_a_known_page_whose_own_dates_run_oldest_first_does_not_end_the_walk() -> None:
+    """A list of one page, read whole, keeps no order (no page to tell it by); the night
+    news open its second page, page 1, all known, runs oldest first: what is newer lies
+    after it, and the walk goes on, learning the order at the end (composed ``--nights``
+    seed 1945: the news on page 2 never read). A newest-first page 1 all known ends it."""
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert dated_walk(walk, {1: [1, 2, 3, 4, 5], 2: [6, 7], 3: []}, last=3) == [1, 2, 3]
+    assert walk.state == WalkState(page(2), 2, completed=True, past_url=page(3))
+    newest_first = ListingWalk(page(1), WalkState(completed=True))
+    assert dated_walk(newest_first, {1: [7, 6, 5, 4, 3], 2: [2, 1]}, last=2) == [1]
+    assert newest_first.stop is Stop.KNOWN
 
 
 def test_an_oldest_first_walk_whose_newest_page_is_gone_is_walked_anew() -> None:

@@ -866,7 +866,7 @@ class Frontier:
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
             "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged, failures,"
-            " pass_url, pass_page, resume_index FROM listing_walks WHERE start_url = ?",
+            " pass_url, pass_page, resume_index, past_url FROM listing_walks WHERE start_url = ?",
             (start_url,),
         ).fetchone()
         if row is None:
@@ -874,7 +874,7 @@ class Frontier:
         cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
         return WalkState(
             row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]), int(row[6]),
-            row[7], int(row[8]), row[9],
+            row[7], int(row[8]), row[9], row[10],
         )  # fmt: skip
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
@@ -883,17 +883,18 @@ class Frontier:
             self.conn.execute(
                 "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
                 " cut_since, cut_pages, judged, failures, pass_url, pass_page, resume_index,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " past_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(start_url) DO UPDATE SET resume_url = excluded.resume_url,"
                 " resume_page = excluded.resume_page, completed = excluded.completed,"
                 " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
                 " judged = excluded.judged, failures = excluded.failures,"
                 " pass_url = excluded.pass_url, pass_page = excluded.pass_page,"
-                " resume_index = excluded.resume_index, updated_at = excluded.updated_at",
+                " resume_index = excluded.resume_index, past_url = excluded.past_url,"
+                " updated_at = excluded.updated_at",
                 (
                     start_url, self.site, state.resume_url, state.resume_page, state.completed,
                     cut_since, state.cut_pages, state.judged, state.failures, state.pass_url,
-                    state.pass_page, state.resume_index, now_iso(),
+                    state.pass_page, state.resume_index, state.past_url, now_iso(),
                 ),
             )  # fmt: skip
 

@@ -196,6 +196,13 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   a month's page going on by its address past the archive's oldest month (404s), an
   issue's to none of the issues after it. Existing walks hold none: they resume as
   before.
+* v38: ``listing_walks.past_url``: the page past an oldest-first listing's newest page
+  (``resume_url``) that its walk read listing nothing, or gone, its "next" link's
+  (``discover.walk.WalkState``): a 304 to the newest page ended the nightly walk, and a
+  news opening that page (the newest one full, linking on to it already, unchanged)
+  was never read there (composed ``--nights`` seeds 2897, 4486: 4 of 4 missed, no feed
+  or sitemap beside the list). Existing walks hold none: they resume as before, until
+  a walk reaches the end again.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -210,14 +217,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 37
+SCHEMA_VERSION = 38
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
 # (v14: a walk's cut; v15: whether its order was told; v19: its failures; v22: a source's;
 # v29: a child sitemap's gone answers; v32: a re-read's marks; v35: a walk's pass; v36:
-# the index a stored copy's same-content lookup reads; v37: a walk's resume index), or a
-# column a reader
+# the index a stored copy's same-content lookup reads; v37: a walk's resume index; v38:
+# the page past its newest page), or a column a reader
 # reads NULL until then (v31: ``articles.access``, v33: ``articles.text_source``, v34:
 # ``articles.language``: ``UNRECORDED_UNTIL``). A reader that
 # cannot write the archive (``connection.connect_reader``) reads one this old as it is.
@@ -331,7 +338,8 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     failures INTEGER NOT NULL DEFAULT 0,
     pass_url TEXT,
     pass_page INTEGER NOT NULL DEFAULT 0,
-    resume_index TEXT
+    resume_index TEXT,
+    past_url TEXT
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -861,6 +869,13 @@ def _migrate_walk_resume_index_v37(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE listing_walks ADD COLUMN resume_index TEXT")
 
 
+def _migrate_walk_past_url_v38(conn: sqlite3.Connection) -> None:
+    """The page past an oldest-first walk's newest page, unknown before: none (a walk
+    the v4 migration rebuilt has the column already)."""
+    if "past_url" not in _columns(conn, "listing_walks"):
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN past_url TEXT")
+
+
 def _migrate_update_trigger_v20(conn: sqlite3.Connection) -> None:
     """``articles_au`` fires on the indexed columns only (``_UPDATE_TRIGGER``), where it
     re-indexed a row whatever was updated."""
@@ -992,6 +1007,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (35, _migrate_walk_pass_v35),
     (36, _migrate_title_lookup_v36),
     (37, _migrate_walk_resume_index_v37),
+    (38, _migrate_walk_past_url_v38),
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.

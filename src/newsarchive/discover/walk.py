@@ -140,6 +140,12 @@ class WalkState:
     # before it read any index reads that one first (a request), so the entries after
     # the resume point, and the index before, are known as such (``_index_first``)
     resume_index: str | None = None
+    # the page past an oldest-first listing's newest page (``resume_url``), its "next"
+    # link's, that the walk read listing nothing, or gone: a 304 to the newest page would
+    # say nothing of it (a CMS linking a full page's "next" whatever lies there: the
+    # newest page unchanged when a news opens the page after it), so the next run asks
+    # the newest page whole and goes on there (``ListingWalk.conditional``)
+    past_url: str | None = None
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
@@ -308,6 +314,9 @@ class ListingWalk:
         self._heading: tuple[str, int] | None = None
         # the index each entry (and each entry's later page) of the walk's was listed on
         self._listed_on: dict[str, str] = {}
+        # the page past the last this walk read that listed nothing, or was gone, and its
+        # number (``WalkState.past_url``)
+        self._past: tuple[str, int] | None = None
 
     @property
     def conditional(self) -> bool:
@@ -316,8 +325,11 @@ class ListingWalk:
         bound ended it."""
         if self.rereading:
             return True
-        # (not after a pass that did not end: a 304 would hide the page after page 1)
-        unended = self._cut_pass is not None
+        # (not after a pass that did not end: a 304 would hide the page after page 1; nor
+        # an oldest-first listing's newest page that linked on to a page listing nothing,
+        # ``WalkState.past_url``: unchanged when a news opens that page, and its cards
+        # teach the shape a lone card there is read by)
+        unended = self._cut_pass is not None or (self.ascending and self.state.past_url is not None)
         return self.url == self._begin and self.settled and not self._judging and not unended
 
     def page(self) -> tuple[str, int] | None:
@@ -381,6 +393,18 @@ class ListingWalk:
             return self.gone()
         return self._incremental()
 
+    def _past_end(self) -> Stop | None:
+        """At a page 2+ listing nothing, or gone: the incremental stop where it is the
+        page past the newest page an earlier walk found so (``WalkState.past_url``),
+        nothing new there (the walk's state kept as it is); else None, and the page is
+        remembered as one past the last read (``_end`` keeps it beside an oldest-first
+        listing's resume point)."""
+        if self.url is not None and self.url == self.state.past_url:
+            return self._end(Stop.KNOWN)
+        if self.url is not None and self.number > 1:
+            self._past = (self.url, self.number)
+        return None
+
     def gone(self) -> Stop | None:
         """A page 2+ answered 404/410: the listing's natural end (a gone page 1 is a
         failure of the run, never reported here), but for a month's archive page, past
@@ -392,6 +416,8 @@ class ListingWalk:
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
+        if (stop := self._past_end()) is not None:
+            return stop
         return self._missed_month(missing=True)
 
     def _is_day(self, url: str | None) -> bool:
@@ -545,6 +571,8 @@ class ListingWalk:
             own = self._entry_goes_on(listed.next_url) if new_here else None
             listed = replace(listed, next_url=own or self._next_entry())
         if not verdicts:
+            if (stop := self._past_end()) is not None:
+                return stop
             return self._missed_month(listed.next_url)
         earlier_month = self._to_an_earlier_month(listed)
         on_day = self._to_another_period(listed.next_url) or earlier_month
@@ -618,7 +646,13 @@ class ListingWalk:
         )
         all_known = not earlier_month and Seen.KNOWN in verdicts and not listed_new
         month_known = earlier_month and self._known_in_list(listed)
-        by_day = not self.ascending and not self._unordered
+        # (nor a page whose own list runs oldest first, going on to no other period: what
+        # is newer is on the pages after it; a list of one page, its order not kept
+        # (``_newest_page``), linked a second page the night news opened it, and the
+        # known stop there left them unread for good: composed --nights seed 1945. A
+        # month's page runs so too, and its "next" is the month before)
+        forward = rising(own_days) and not on_day
+        by_day = not self.ascending and not self._unordered and not forward
         if by_day and (all_known or month_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url, new)
         self._advance(next_url, self.number + 1)
@@ -849,8 +883,14 @@ class ListingWalk:
             newest = self._newest_page()
             # (an oldest-first walk that passed older news by keeps the bound it read to)
             cut = self.since if newest and self._skipped else None
+            past = self._past if newest and self._past else None
             self.state = (
-                WalkState(*newest, completed=True, cut_since=cut)
+                WalkState(
+                    *newest,
+                    completed=True,
+                    cut_since=cut,
+                    past_url=past[0] if past and past[1] == newest[1] + 1 else None,
+                )
                 if newest
                 else WalkState(completed=True)
             )
@@ -958,7 +998,9 @@ def list_block(
         else {}
     )
     if any(len(d) > 1 and not unordered(d) for d in dated.values()):
-        counts = Counter({b: n for b, n in counts.items() if not unordered(dated[b])})
+        counts = Counter(
+            {b: n for b, n in counts.items() if len(dated[b]) > 1 and not unordered(dated[b])}
+        )
     return max(counts, key=counts.__getitem__) if counts else None
 
 
