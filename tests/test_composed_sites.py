@@ -163,10 +163,10 @@ def test_an_undated_home_list_whose_items_a_most_read_box_shows_first_rests_on_p
 def test_an_oldest_first_list_answered_whole_each_night_is_walked_past_its_end() -> None:
     """Seed 19972: "Събития и новини" under "Пресцентър" runs oldest first, two pages of
     three, a session id in every link, and its last page, full, links "Следваща »" to a
-    page listing nothing. The nightly walk begins at the last page, asked with its
-    validators; the session id answers it whole (no 304), so the walk goes on to the
-    page past the end, where the next news will land: one request the judge's bound
-    allows for such a list (``Verdict.rerun_bound``), not for one a 304 ends."""
+    page listing nothing. The nightly walk begins at the last page, asked whole, and
+    goes on to the page past the end, where the next news will land
+    (``WalkState.past_url``): one request the judge's bound allows for such a list
+    (``Verdict.rerun_bound``)."""
     verdict = composed_sites.run_seed(19972, axes=axes_of(19972))
     axes = verdict.axes
     assert (axes.order, axes.tracking, axes.pager_end) == ("oldest", "session", "past-empty")
@@ -436,6 +436,36 @@ def test_a_composed_site_behind_a_failing_server_loses_no_article(
     assert all(p.met for p in verdict.planted), [p.cell() for p in verdict.planted]
     assert verdict.ok, verdict.failures
     assert verdict.codes == (1, 0, 0)
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_an_oldest_first_list_whose_full_last_page_links_past_its_end_loses_no_news() -> None:
+    """``--nights`` seed 2897 (Joomla, the home list oldest first, ``?start=`` pages of
+    three, no feed or sitemap, the last page's "Напред" to a page that is gone): its
+    last page full, the four news of the third night open the pages after it, and that
+    page, unchanged, answered 304: the walk stopped there, the four never read, that
+    night or any after. It is asked whole now and walked on to the page past it
+    (``WalkState.past_url``), which costs a no-op night one request."""
+    verdict = composed_sites.nights_seed(2897)
+    axes = verdict.axes
+    assert (axes.order, axes.pager_end, axes.feed, axes.sitemap) == (
+        "oldest", "past-404", False, "none",
+    )  # fmt: skip
+    assert [r.plan for r in verdict.runs] == ["run 1", "+0 ~", "+1n", "+4"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert all(r.code == 0 for r in verdict.runs)
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
+def test_a_list_of_one_page_running_oldest_first_is_walked_to_the_page_news_open() -> None:
+    """``--nights`` seed 1945 (PHP, a list of five, oldest first, one page, so no pager
+    and no order kept): the first night's two news open page 2, linked from page 1, all
+    known. The known stop ended the walk there, and the news were never read; a page
+    whose own days run oldest first ends no walk now, and the walk learns the order."""
+    verdict = composed_sites.nights_seed(1945)
+    assert (verdict.axes.order, verdict.axes.feed_of) == ("oldest", "notices")
+    assert [r.plan for r in verdict.runs] == ["run 1", "+2", "+3", "+1 -404"]
+    assert verdict.ok, [r.failures for r in verdict.runs]
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)

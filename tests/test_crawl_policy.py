@@ -940,3 +940,23 @@ def test_a_list_by_most_read_beside_a_longer_box_by_date_reads_past_its_known_pa
     walk = ListingWalk(page(1), WalkState(completed=True))
     assert _walk_boxed(walk, pages, box=[29, 25, 23, 19, 17]) == [1, 2, 3]
     assert walk.stop is Stop.END
+
+
+def test_the_list_is_a_block_whose_days_show_an_order_not_a_longer_box_dated_once() -> None:
+    """A "Най-четени" box of six above a list of three, oldest first, one of the box's
+    links dated by the list's card for it: the box, longer, was the list, its one day
+    no order to judge by, and the page's days, box and list, in no order; the walk kept
+    no resume point, and each night read page 1 alone (composed ``--nights`` seed 4486:
+    the news on the list's later pages missed). The list is a block whose days show an
+    order, where one does."""
+    from newsarchive.discover.walk import list_block, list_days
+
+    box = [("box", f"b{n}") for n in range(5)] + [("box", "x2")]
+    places = [*box, ("list", "x1"), ("list", "x2"), ("list", "x3")]
+    days = {f"x{n}": dt.date(2026, 8, 18 + n) for n in (1, 2, 3)}
+    assert list_block(places, days=days) == "list"
+    assert list_block(places) == "box"  # (no day known: the longer block)
+    dated = ["x2", "x1", "x3"]  # (the page's first card of each: the box's for x2)
+    listed = Listed(None, [KNOWN] * len(places), items=[u for _, u in places], places=places,
+                    dated=dated, dates=[days[u] for u in dated])  # fmt: skip
+    assert list_days(listed) == [days["x1"], days["x2"], days["x3"]]
