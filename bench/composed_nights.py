@@ -318,7 +318,8 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     oldest news atop page 1) ``ceil((n + 1) / per_page)`` (``--nights`` seed 362). An
     oldest-first list's news land on its last page and the pages they open after it,
     ``ceil(n / per_page)``, and the page past the end its walk asks to see the list
-    ended. The news sitemap's file where the map is an
+    ended (counted in the rerun's bound where the last page links one: ``Site.roles``
+    "past_end"). The news sitemap's file where the map is an
     index (its index counted in the rerun, its child changed). A list whose older news
     are reached through an index page of months (``Axes.archive`` "index": the list's
     page 1 alone, no pager): in place of the pages past the first, the index and the
@@ -343,7 +344,10 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     if new and axes.pager != "none":
         # (a pinned list's first card is its oldest news, the new ones after it)
         pinned = axes.order == "pinned"
-        pages = math.ceil((new + pinned) / axes.per_page) + (axes.order == "oldest")
+        # (the page past the end, which the rerun's bound counts where the last page
+        # links one, ``Verdict.rerun_bound``)
+        past = bool(ns.site.roles.get("past_end"))
+        pages = math.ceil((new + pinned) / axes.per_page) + (axes.order == "oldest" and not past)
     if new and axes.archive == "index":
         pages = 1 + ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0

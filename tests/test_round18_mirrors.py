@@ -198,6 +198,58 @@ def test_a_nightly_run_finds_the_news_posted_at_the_end_of_an_oldest_first_listi
     assert len(after) <= 3 and "/novini?page=4" in after, after
 
 
+_NO_NEWS = "<p>Няма публикации.</p>"
+
+
+def _link_past_the_end(root: Path) -> None:
+    """The last page's "Следваща »" leads on to page 4, the list's frame and no news (a
+    CMS linking "next" from a full page whatever lies there)."""
+    last = root / "novini@page=3.html"
+    more = '<p class="pager"><a href="/novini?page=4">Следваща »</a></p>'
+    text = last.read_text(encoding="utf-8").replace(
+        '\n\n</div>\n<div id="foot">', f'\n{more}\n</div>\n<div id="foot">'
+    )
+    assert more in text
+    last.write_text(text, encoding="utf-8")
+    page = text.split('<div class="news">')[0] + _NO_NEWS + "\n</div>\n</body></html>"
+    (root / "novini@page=4.html").write_text(page, encoding="utf-8")
+
+
+def _post_past_the_end(root: Path) -> None:
+    """A news on page 4, the page past the end; page 3 unchanged."""
+    number, title, day, lines = _MURGASH_NEW[1]
+    past = root / "novini@page=4.html"
+    text = past.read_text(encoding="utf-8").replace(_NO_NEWS, _card(number, title, day))
+    past.write_text(text, encoding="utf-8")
+    html = _murgash_article(number, title, day, lines)
+    (root / "novini" / f"{number}-n.html").write_text(html, encoding="utf-8")
+
+
+def test_a_news_on_the_page_past_an_oldest_first_listings_last_is_archived_next_night(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """murgash's last page links on to a page listing nothing. The first crawl reads it
+    and keeps it beside the last page (``WalkState.past_url``); a night with nothing new
+    asks the last page whole and that page, not page 1; the night a news appears there,
+    the last page unchanged (its 304 ended the walk, and the news was never read), it is
+    archived."""
+    site = "murgash"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND18_SITES[site], editable=True) as crawls:
+        _link_past_the_end(crawls.root)
+        first = crawls.crawl()
+        assert "/novini?page=4" in first
+        assert len(article_rows(db)) == 8
+        quiet = crawls.crawl()
+        _post_past_the_end(crawls.root)
+        nightly = crawls.crawl()
+    assert "/novini?page=3" in quiet and "/novini?page=4" in quiet, quiet
+    assert "/novini" not in quiet and len(quiet) <= 4, quiet
+    rows = article_rows(db)
+    assert "https://murgash.bg/novini/189-n" in rows, nightly
+    assert len(rows) == 9
+    assert rows["https://murgash.bg/novini/189-n"][1].startswith("2026-11-30")
+
+
 def test_refresh_reads_an_oldest_first_listing_from_its_first_page(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

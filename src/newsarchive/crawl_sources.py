@@ -614,6 +614,7 @@ class SourceReader:
         # the next run begins, asked with the validators kept here
         kept: dict[str, Page] = {}
         read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
+        first = True  # the walk's first page this run
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
@@ -636,9 +637,11 @@ class SourceReader:
                 page, conditional = Miss.UNCHANGED, True
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
-            if conditional and number > 1 and page not in FAILURES:
-                # an oldest-first listing's newest page, checked: so is the listing (rested)
+            if first and number > 1 and page not in FAILURES:
+                # an oldest-first listing's newest page, checked (a 304, or read whole:
+                # ``WalkState.past_url``): so is the listing (rested)
                 self.frontier.confirmed(start)
+            first = False
             if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
                 # (a later page failing is no failure of the listing: ``_fail``; the walk
                 # resumes there next run)
