@@ -50,10 +50,10 @@ class Verdict:
         the list's first page before the news landed), that news (its page 2 too, and
         the redirect of a card's address sent on to it) and the list's page 2, which a
         walk finding a new news on page 1 reads to see where the new ones end. An
-        oldest-first list's walk begins at its last page, asked with its validators, and
-        goes on to the page past the end its "next" link names, where the next news will
-        land: after a 304 too, as the last page, full, is unchanged when a news opens
-        that page (``WalkState.past_url``; composed seeds 19972 and, ``--nights``, 2897)."""
+        oldest-first list's walk begins at its last page and goes on to the page past
+        the end its "next" link names, where the next news will land (the last page
+        asked whole: full, it is unchanged when a news opens that page;
+        ``WalkState.past_url``; composed seeds 19972 and, ``--nights``, 2897)."""
         axes = self.axes
         sent_on = axes.moved == "old-all" or axes.spelling == "slash"
         late = (2 + axes.split + sent_on) if axes.shift else 0
