@@ -477,6 +477,28 @@ def test_an_oldest_first_walks_newest_page_linking_on_past_its_end_is_asked_whol
     assert plain.conditional  # (a newest page linking no page past it: its 304 ends the walk)
 
 
+def test_an_oldest_first_walks_newest_page_listing_nothing_keeps_it_a_few_runs() -> None:
+    """Asked whole, the newest page may read as listing nothing: a lone card there whose
+    shape nothing read this run taught (composed ``--nights`` seed 5688: the resume
+    point dropped, the list then read newest first from page 1, its 304 the stop, the
+    news on the last page never read). The stop keeps the resume point, as the 304 did;
+    in ``MAX_ATTEMPTS`` runs in a row, the pages were renumbered: walked anew."""
+    state = WalkState(page(3), 3, completed=True, past_url=page(4))
+    for run in range(1, MAX_ATTEMPTS):
+        walk = ListingWalk(page(1), state)
+        assert walk.page() == (page(3), 3)
+        assert walk.listed(Listed(page(4), [])) is Stop.KNOWN
+        assert walk.state == dataclasses.replace(state, failures=run)
+        state = walk.state
+    walk = ListingWalk(page(1), state)
+    walk.page()
+    assert walk.listed(Listed(page(4), [])) is Stop.END
+    assert walk.state == WalkState()
+    answered = ListingWalk(page(1), dataclasses.replace(state, failures=2))
+    assert dated_walk(answered, {3: [7, 8], 4: []}, last=4) == [3, 4]
+    assert answered.state.failures == 0
+
+
 def test_a_known_page_whose_own_dates_run_oldest_first_does_not_end_the_walk() -> None:
     """A list of one page, read whole, keeps no order (no page to tell it by); the night
     news open its second page, page 1, all known, runs oldest first: what is newer lies

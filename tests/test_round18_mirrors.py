@@ -250,6 +250,32 @@ def test_a_news_on_the_page_past_an_oldest_first_listings_last_is_archived_next_
     assert rows["https://murgash.bg/novini/189-n"][1].startswith("2026-11-30")
 
 
+def test_a_lone_card_on_an_oldest_first_listings_last_page_is_read_by_its_shape(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """murgash's last page holds one card, and links on to a page listing nothing. A
+    night's walk begins at that page, asked whole, with no page before it read to teach
+    the items' shape: the shape the archive's articles listed there and on page 1 share
+    reads the lone card (composed ``--nights`` seed 5688: read as listing nothing, the
+    resume point was dropped, and the news after it never read), and the walk goes on to
+    the page past it, where the next night's news is archived."""
+    site = "murgash"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND18_SITES[site], editable=True) as crawls:
+        last = crawls.root / "novini@page=3.html"
+        cards = last.read_text(encoding="utf-8").split("\n")
+        last.write_text("\n".join(c for c in cards if "/novini/187-" not in c), encoding="utf-8")
+        _link_past_the_end(crawls.root)
+        first = crawls.crawl()
+        assert "/novini?page=4" in first
+        assert len(article_rows(db)) == 7
+        quiet = crawls.crawl()
+        _post_past_the_end(crawls.root)
+        crawls.crawl()
+    assert "/novini?page=3" in quiet and "/novini?page=4" in quiet, quiet
+    rows = article_rows(db)
+    assert "https://murgash.bg/novini/189-n" in rows and len(rows) == 8
+
+
 def test_refresh_reads_an_oldest_first_listing_from_its_first_page(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

@@ -38,7 +38,7 @@ from newsarchive.discover.explore import (
     shape_pattern,
 )
 from newsarchive.discover.json_feeds import is_wp_posts, wp_posts_next
-from newsarchive.discover.shape import Shape
+from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.urls import (
     normalize_url,
     on_serving_host,
@@ -607,6 +607,12 @@ class SourceReader:
             # a run cut while fetching them leaves it to the next: ``WalkState.pass_url``)
             self.frontier.save_walk(start, walk.state)
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
+        if walk.ascending and state.resume_url is not None and walk.url == state.resume_url:
+            # (an oldest-first listing resumed at its newest page: the shape its articles
+            # listed before share, by which a lone card there, or on the page past it, is
+            # read, where no page before it is read this run to teach it)
+            taught = learn_shape(split_url(u) for u in self.frontier.listed_on((start, walk.url)))
+            learned.extend([taught] if taught else [])
         orders: list[bool] = []  # whether each page proved its slash dates month first
         newest: tuple[str, Page] | None = None  # the last page read, and where
         # the last two pages read, by where: an oldest-first listing's walk may end at a

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -863,6 +863,17 @@ class Frontier:
         )
 
     # listing walks ---------------------------------------------------------------
+    def listed_on(self, sources: Sequence[str], limit: int = 200) -> list[str]:
+        """The URLs of this site's articles first listed on one of ``sources`` (pages of a
+        listing), at most ``limit``: what a walk resumed past page 1 learns its items'
+        shape from before it reads a page (``SourceReader.walk``)."""
+        marks = ", ".join("?" * len(sources))
+        rows = self.conn.execute(
+            f"SELECT url FROM frontier WHERE site = ? AND source IN ({marks}) LIMIT ?",
+            (self.site, *sources, limit),
+        )
+        return [url for (url,) in rows]
+
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
             "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged, failures,"

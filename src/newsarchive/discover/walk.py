@@ -393,6 +393,21 @@ class ListingWalk:
             return self.gone()
         return self._incremental()
 
+    def _newest_listing_nothing(self, failed_before: int) -> Stop:
+        """The newest page an oldest-first walk resumed at, asked whole, listing nothing:
+        a lone card there whose shape no page read this run taught (and the archive's
+        articles listed there taught none either) reads so, its 304 the run before.
+        The incremental stop, the resume point kept, as a 304 is; but in
+        ``MAX_ATTEMPTS`` runs in a row (``failed_before``: the runs before this one that
+        failed or found nothing there), the listing's pages were renumbered (or emptied)
+        and the next run walks it anew from page 1, as when that page is gone."""
+        failures = failed_before + 1
+        if failures >= MAX_ATTEMPTS:
+            self.stop, self.state = Stop.END, WalkState()
+            return Stop.END
+        self.state = replace(self.state, failures=failures)
+        return self._end(Stop.KNOWN)
+
     def _past_end(self) -> Stop | None:
         """At a page 2+ listing nothing, or gone: the incremental stop where it is the
         page past the newest page an earlier walk found so (``WalkState.past_url``),
@@ -546,6 +561,7 @@ class ListingWalk:
             return stop
         assert self.url is not None
         self._visited.add(self.url)
+        failed_before = self.state.failures
         if self.state.failures and self.url in (self.state.resume_url, self.state.pass_url):
             # (it answered)
             self.state = replace(self.state, failures=0)
@@ -571,6 +587,8 @@ class ListingWalk:
             own = self._entry_goes_on(listed.next_url) if new_here else None
             listed = replace(listed, next_url=own or self._next_entry())
         if not verdicts:
+            if self.ascending and self.url == self._begin and self.number > 1:
+                return self._newest_listing_nothing(failed_before)
             if (stop := self._past_end()) is not None:
                 return stop
             return self._missed_month(listed.next_url)
