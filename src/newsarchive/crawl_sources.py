@@ -643,7 +643,7 @@ class SourceReader:
                 page, conditional = Miss.UNCHANGED, True
             if page is Miss.RESTED:
                 break  # (its walk kept as it was, for the run that asks it again)
-            if first and number > 1 and page not in FAILURES:
+            if first and number > 1 and walk.ascending and page not in FAILURES:
                 # an oldest-first listing's newest page, checked (a 304, or read whole:
                 # ``WalkState.past_url``): so is the listing (rested)
                 self.frontier.confirmed(start)
