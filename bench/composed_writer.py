@@ -178,7 +178,8 @@ class Site:
     mirror: dict[str, object] = field(default_factory=dict)
     # its sources' paths by role, as a request spells them: "list" (the news list's first
     # page), "page2", "feed", "sitemap" (each map file, space-separated), "past_end" (the
-    # page past the list's end its last page's "next" links)
+    # page past the list's end its last page's "next" links, or a bare JSON list's empty
+    # answer past its last)
     roles: dict[str, str] = field(default_factory=dict)
 
     def write(self, root: Path) -> None:
@@ -813,6 +814,8 @@ class Composer:
         if axes.more.startswith("json") and len(chunks) > 1:  # the script's last ask
             end = self.json_page([], len(chunks) + 1, len(chunks))
             self.site.files[self.json_file(len(chunks) + 1)] = end
+            if axes.more.startswith("json-list"):  # (a bare list: asked till it is empty)
+                self.site.roles["past_end"] = self.json_path(len(chunks) + 1)
         if axes.archive != "none":
             self.archive_pages(heading)
         if axes.pager_end == "past-empty" and len(chunks) > 1:
