@@ -982,3 +982,20 @@ def test_the_list_is_a_block_whose_days_show_an_order_not_a_longer_box_dated_onc
     listed = Listed(None, [KNOWN] * len(places), items=[u for _, u in places], places=places,
                     dated=dated, dates=[days[u] for u in dated])  # fmt: skip
     assert list_days(listed) == [days["x1"], days["x2"], days["x3"]]
+
+
+def test_the_list_is_the_ordered_block_most_of_whose_links_are_dated() -> None:
+    """A "Най-четени" widget of eight above a home list of three printed newest first,
+    two of the widget's links dated by the list's cards, in order by chance: the widget,
+    longer, was the list, its days running oldest first, and the nightly walk read on
+    past the known page 1 (composed seed 20600: 4 requests, bound 3)."""
+    from newsarchive.discover.walk import list_block, list_days
+
+    days = {"x5": dt.date(2026, 12, 5), "x2": dt.date(2026, 12, 2), "x1": dt.date(2026, 12, 1)}
+    widget = [("widget", u) for u in ("w1", "x1", "w2", "w3", "x2", "w4", "w5", "w6")]
+    places = [("list", "x5"), ("list", "x2"), ("list", "x1"), *widget]
+    assert list_block(places, days=days) == "list"
+    dated = ["x5", "x2", "x1"]
+    listed = Listed(None, [KNOWN] * len(places), items=[u for _, u in places], places=places,
+                    dated=dated, dates=[days[u] for u in dated])  # fmt: skip
+    assert list_days(listed) == [days["x5"], days["x2"], days["x1"]]
