@@ -901,7 +901,7 @@ class ListingWalk:
             newest = self._newest_page()
             # (an oldest-first walk that passed older news by keeps the bound it read to)
             cut = self.since if newest and self._skipped else None
-            past = self._past if newest and self._past else None
+            past = self._past
             self.state = (
                 WalkState(
                     *newest,
