@@ -1815,6 +1815,41 @@ def test_a_most_read_strip_spelling_the_link_apart_leaves_the_cards_day() -> Non
     assert len(links) == 6
 
 
+def test_a_list_item_beside_a_boxs_items_spelled_apart_keeps_its_own_day() -> None:
+    """A "Най-четени" box links two of the list's three items on the bare host, the list on
+    ``www``, its ``<li>`` each printing their day before the headline. The list's links
+    to those two are later spellings, utility links; unseen by the cards, the third
+    item's card grew to the whole ``<ul>`` and read its first day, 20 November for 4
+    December (composed seed 4486's page 3). A later spelling still holds its page's link
+    (``Link.of``): each item's card is its ``<li>``."""
+    box = "".join(
+        f'<li><a href="https://x.bg/novini/{slug}">Новина за {slug} в общината</a>'
+        f' <span class="views">{n}35 прегледа</span></li>'
+        for n, slug in enumerate(["remont", "pomosht", "zala"], 1)
+    )
+    rows = "".join(
+        f'<li><span class="date">{day}</span> <a href="/novini/{slug}">Новина за {slug}'
+        " в общината</a></li>"
+        for day, slug in [
+            ("Nov 20, 2026", "pomosht"),
+            ("Nov 23, 2026", "zala"),
+            ("Dec 4, 2026", "nagradi"),
+        ]
+    )
+    html = _html(
+        f'<h1>Община</h1><section class="most-read"><h3>Най-четени</h3><ol>{box}</ol>'
+        f'</section><ul class="news-list">{rows}</ul>'
+    )
+    links = article_links(html, "https://www.x.bg/index?page=3", BARE)
+    days = {c.url.rsplit("/", 1)[1]: c.listed_date for c in links}
+    assert days == {
+        "remont": None,
+        "pomosht": dt.date(2026, 11, 20),
+        "zala": dt.date(2026, 11, 23),
+        "nagradi": dt.date(2026, 12, 4),
+    }
+
+
 def _most_read_box_of_the_lists_items() -> str:
     """A home page printing no days: a "Най-четени" box of seven by views, then the news
     list of four (newest first but a pinned oldest), three of the four shown in the box

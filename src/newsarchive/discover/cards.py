@@ -41,13 +41,21 @@ class Link:
 
     ``copy`` is True for a link to an item's print copy (``anchors.says_print``), which
     bounds nothing either; ``find_cards`` leaves it out where its item links its article
-    otherwise."""
+    otherwise.
+
+    ``of``: for a link made a utility link as a later spelling of an earlier link's page
+    (``listings._respelled``), that earlier spelling. It bounds no card of its own, yet
+    the block holding it holds that page's link as the earlier spelling would: another
+    item's (a "Най-четени" box's headline repeated in the list below, without the box's
+    tracking query) ends a card at it, its own item's (the comment count's ``/novini/5/``
+    beside the headline's ``/novini/5``) does not."""
 
     anchor: LexborNode
     url: str
     words: str
     bounds: bool = True
     copy: bool = False
+    of: str = ""
 
 
 @dataclass(eq=False)
@@ -176,18 +184,20 @@ def _shown_words(node: LexborNode) -> str:
 
 
 def _owners(links: list[Link]) -> dict[int, str]:
-    """Each node holding links: the one URL they all lead to, or ``_MANY``."""
+    """Each node holding links: the one URL they all lead to, or ``_MANY``. A later
+    spelling of a page (``Link.of``) leads to its first spelling's URL."""
     owner: dict[int, str] = {}
     for link in links:
-        if not link.bounds:
+        url = link.url if link.bounds else link.of
+        if not url:
             continue
         node: LexborNode | None = link.anchor
         while node is not None and node.tag not in _STOP:
             key = node.mem_id
             have = owner.get(key)
             if have is None:
-                owner[key] = link.url
-            elif have == link.url or have == _MANY:
+                owner[key] = url
+            elif have == url or have == _MANY:
                 break  # this URL (or a mix) already marked everything above
             else:
                 owner[key] = _MANY

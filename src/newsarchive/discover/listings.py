@@ -184,7 +184,7 @@ def _spelled_links(
         bounds = not (back or nofollow or utility or copy or filed)
         links.append(Link(anchor=anchor, url=url, words=words, bounds=bounds, copy=copy))
     later = _later_spellings(links, keys)
-    return _translations_apart(_comment_views(_respelled(links, later))), later
+    return _translations_apart(_comment_views(_respelled(links, later))), frozenset(later)
 
 
 # How a card marks the link to the category its item is filed under, whatever that
@@ -225,18 +225,18 @@ def _category_link(anchor: LexborNode, attributes: dict[str, str | None]) -> boo
     return bool(set(box.lower().split()) & _CATEGORY_BOXES)
 
 
-def _respelled(links: list[Link], later: frozenset[int]) -> list[Link]:
+def _respelled(links: list[Link], later: dict[int, str]) -> list[Link]:
     """The links with a later spelling of an earlier link's page (``_later_spellings``)
-    made a utility link."""
-    for i in later:
+    made a utility link, each naming that page's first spelling (``Link.of``)."""
+    for i, first in later.items():
         link = links[i]
-        links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False)
+        links[i] = Link(anchor=link.anchor, url=link.url, words=link.words, bounds=False, of=first)
     return links
 
 
-def _later_spellings(links: list[Link], keys: Keys) -> frozenset[int]:
+def _later_spellings(links: list[Link], keys: Keys) -> dict[int, str]:
     """The indices of the bounding links spelling an earlier bounding link's page
-    another way, each to be made a utility link:
+    another way, each with that earlier spelling, to be made a utility link:
     a CMS serving an article at ``/novini/5`` whatever follows links it so in a headline
     and as ``/novini/5/`` or ``/novini/5/index.html`` (``urls.folder_path``) in the
     comment count beside it
@@ -254,14 +254,14 @@ def _later_spellings(links: list[Link], keys: Keys) -> frozenset[int]:
     page as an article (round 13's galabets, round 86's temite). Where such a link's own
     block is the only one printing its item's day, ``_respelled_days`` reads it."""
     first: dict[str, str] = {}
-    later: set[int] = set()
+    later: dict[int, str] = {}
     for i, link in enumerate(links):
         if not link.bounds:
             continue
         seen = first.setdefault(_key(link.url, keys), link.url)
         if seen != link.url:
-            later.add(i)
-    return frozenset(later)
+            later[i] = seen
+    return later
 
 
 def _respelled_days(
