@@ -32,7 +32,7 @@ SIXTH = {964, 6}
 # seeds chosen for the seventh axes, composed by every round
 SEVENTH = {14183, 14129, 479}
 # seeds chosen for the eighth axes, composed by every round
-EIGHTH = {36, 18775, 19972}
+EIGHTH = {36, 18775, 19972, 5826, 34923}
 # the last night of the nights a test's paths are written for (the site's dates and
 # its archive's months follow it; by default it is today)
 NIGHTS_DAY = dt.date(2026, 12, 6)
@@ -178,6 +178,31 @@ def test_an_oldest_first_list_answered_whole_each_night_is_walked_past_its_end()
         "/prestsentar/novini.php?page=3",
     ]
     assert verdict.rerun == verdict.rerun_bound == 5
+
+
+@pytest.mark.parametrize(
+    ("seed", "more"),
+    [
+        # a "Най-четени" <section> of seven above an oldest-first list, its links with
+        # a tracking query: the list's links to them a later spelling, their cards unseen,
+        # an item's card grew over its neighbours' and read their day (two archived
+        # wrong: 30 November for 5 December, 28 September for 14 October; ``Link.of``)
+        (5826, "none"),
+        # a "Най-четени" widget of eight beside page 1's list of three, "Зареди още"
+        # answering the list's cards alone: page 2's three, all in the widget, read as a
+        # repeat of page 1, the walk ended there, and page 3's card, its news dated on the
+        # card alone, never read (archived undated; ``ListingWalk._walked``)
+        (34923, "ajax"),
+    ],
+)
+def test_a_card_dated_beside_a_most_read_box_dates_its_news(seed: int, more: str) -> None:
+    """Every news dated on its card alone (the article states no day) archived with the
+    card's day."""
+    verdict = composed_sites.run_seed(seed, axes=axes_of(seed))
+    axes = verdict.axes
+    assert (axes.date_at, axes.more, axes.popular > 0) == ("card", more, True)
+    assert verdict.ok, (axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected
 
 
 def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:

@@ -277,8 +277,11 @@ class ListingWalk:
         # the day of each link the walk's pages dated
         self._boxes: frozenset[str] = frozenset()
         self._days: dict[str, dt.date] = {}
-        # the article links this walk's pages so far listed, each with the blocks it stood in
+        # the article links this walk's pages so far listed, each with the blocks it stood
+        # in, and those of them that stood in their page's own list where its days told
+        # it (``dated_list_block``), else anywhere on their page
         self._items: dict[str, set[str]] = {}
+        self._in_lists: set[str] = set()
         self._skipped = False  # a link passed over as older than --since
         self._step_back = step_back
         self._month_page = month_page
@@ -618,6 +621,8 @@ class ListingWalk:
         self._tail = (self.number, here)
         for block, url in here:
             self._items.setdefault(url, set()).add(block)
+        own = dated_list_block(here, self._boxes, self._days)
+        self._in_lists.update(url for block, url in here if own is None or block == own)
         self._read += 1
         own_days = list_days(listed, self._boxes)
         self._last = (self.url, self.number, min(own_days, default=None))
@@ -751,15 +756,21 @@ class ListingWalk:
     def _walked(self, url: str, block: str, blocks: set[str]) -> bool:
         """Whether a link standing in ``block`` of a page of ``blocks`` was listed so
         before: in that block, or in one this page has none of (another template's
-        list, a card read at another node: only its URL compares). Not a link an
-        earlier page showed only in another block this page has too: page 1's side
-        column of the newest six ("Последни обяви") shows all that page 2 lists as its
-        own, and page 2 read by its URLs alone listed nothing page 1 had not, which
-        ended the walk there, page 3 never read. A true repeat (a loop, any page number
-        answered with the last page or with a sidebar's links only) lists each link
-        where it stood before."""
+        list, a card read at another node: only its URL compares) where it stood in its
+        page's own list. Not a link an earlier page showed only in another block this
+        page has too: page 1's side column of the newest six ("Последни обяви") shows
+        all that page 2 lists as its own, and page 2 read by its URLs alone listed
+        nothing page 1 had not, which ended the walk there, page 3 never read. Nor one an
+        earlier page showed only in a box beside its list: a "Зареди още" page, the
+        list's cards alone, all in page 1's "Най-четени" widget, ended the walk, and
+        the last page's one card, its news dated nowhere else, was never read (composed
+        seed 34923: archived undated). A true repeat (a loop, any page number answered
+        with the last page or with a sidebar's links only) lists each link where it
+        stood before."""
         before = self._items.get(url)
-        return before is not None and (block in before or not before <= blocks)
+        if before is None:
+            return False
+        return block in before or (not before <= blocks and url in self._in_lists)
 
     def _answered_again(self) -> Stop | None:
         """The walk's end when the page answered is page 1 asked once more (``grown``):
@@ -1011,18 +1022,40 @@ def list_block(
     dated by the list's cards for the same news, a few at most, and two of them, by
     chance in order, made a box of eight the list, its days running oldest first
     (composed seed 20600), or one of them, no order to judge by (``--nights`` 4486)."""
-    counts = Counter(block for block, _ in here if block not in boxes)
-    if not counts:
-        counts = Counter(block for block, _ in here)
-    dated = (
-        {block: [days[url] for b, url in here if b == block and url in days] for block in counts}
-        if days
-        else {}
-    )
-    ordered = [b for b in counts if len(dated.get(b, ())) > 1 and not unordered(dated[b])]
-    if ordered:
-        return max(ordered, key=lambda b: (len(dated[b]), counts[b]))
+    counts = _block_counts(here, boxes)
+    if (block := _ordered_block(here, counts, days)) is not None:
+        return block
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def dated_list_block(
+    here: Sequence[Place],
+    boxes: frozenset[str] = frozenset(),
+    days: Mapping[str, dt.date] | None = None,
+) -> str | None:
+    """A page's own list where its days tell it (``list_block``'s block whose days show
+    an order), None where no block's do: the largest block is a guess that a box of
+    eight beside an undated list of three is the list."""
+    return _ordered_block(here, _block_counts(here, boxes), days)
+
+
+def _block_counts(here: Sequence[Place], boxes: frozenset[str]) -> Counter[str]:
+    """The cards of each block of a page but the walk's boxes (all, where it has no
+    other block)."""
+    counts = Counter(block for block, _ in here if block not in boxes)
+    return counts or Counter(block for block, _ in here)
+
+
+def _ordered_block(
+    here: Sequence[Place], counts: Counter[str], days: Mapping[str, dt.date] | None
+) -> str | None:
+    """Of ``counts``' blocks whose days show an order (two at least), the one most of
+    whose links are dated (then the larger): ``list_block``'s list where days tell it."""
+    if not days:
+        return None
+    dated = {b: [days[url] for at, url in here if at == b and url in days] for b in counts}
+    ordered = [b for b in counts if len(dated[b]) > 1 and not unordered(dated[b])]
+    return max(ordered, key=lambda b: (len(dated[b]), counts[b])) if ordered else None
 
 
 def list_days(listed: Listed, boxes: frozenset[str] = frozenset()) -> Sequence[dt.date]:
