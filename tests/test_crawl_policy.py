@@ -360,20 +360,23 @@ def test_a_page_of_only_the_side_column_ends_the_walk() -> None:
     assert walk.state.completed
 
 
-def _more_walk(page_two: list[str]) -> list[int]:
-    """The pages a first crawl's walk fetched of a list of three, dated, beside a
+_LIST, _FRAGMENT = "div.news-item/div.news-list", "div.card/section.more"
+
+
+def _more_walk(page_two: str, block: str = _LIST, dated: bool = True) -> list[int]:
+    """The pages a first crawl's walk fetched of a list of three (dated or not) beside a
     "Най-четени" widget of four (one of the list's, three of page 2's) on page 1 alone:
-    page 2, a "Зареди още" answer, is the list's cards alone (``page_two``), page 3 one
-    card, ``g``."""
-    lists, widget = "div.news-item/div.news-list", "li./ol./section.most-read"
-    days = [dt.date(2026, 11, d) for d in (22, 14, 12)]
-    first = [(lists, u) for u in "abc"] + [(widget, u) for u in "cdef"]
+    page 2, a "Зареди още" answer, is cards alone (``page_two``'s links, standing in
+    ``block``), page 3 one card, ``g``."""
+    widget = "li./ol./section.most-read"
+    days = [dt.date(2026, 11, d) for d in (22, 14, 12)] if dated else []
+    first = [(_LIST, u) for u in "abc"] + [(widget, u) for u in "cdef"]
     answers = {
         1: Listed(page(2), [NEW] * 7, items=[u for _, u in first], places=first,
-                  dated=list("abc"), dates=days),
-        2: Listed(page(3), [Seen.THIS_RUN] * 3, items=page_two,
-                  places=[(lists, u) for u in page_two]),
-        3: Listed(None, [NEW], items=["g"], places=[(lists, "g")]),
+                  dated=list("abc") if dated else [], dates=days),
+        2: Listed(page(3), [Seen.THIS_RUN] * 3, items=list(page_two),
+                  places=[(block, u) for u in page_two]),
+        3: Listed(None, [NEW], items=["g"], places=[(block, "g")]),
     }  # fmt: skip
     walk = ListingWalk(page(1), WalkState())
     fetched: list[int] = []
@@ -384,14 +387,25 @@ def _more_walk(page_two: list[str]) -> list[int]:
     return fetched
 
 
-def test_a_more_page_of_links_only_a_widget_beside_page_one_showed_reads_on() -> None:
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_more_page_of_links_only_a_widget_beside_page_one_showed_reads_on(dated: bool) -> None:
     """Page 2's three stood on page 1 in its widget alone, not in its list, and page 2
     has no widget: compared by URL alone, page 2 listed nothing new and the walk ended
     there, page 3's card, its news dated nowhere else, never read (composed seed 34923:
-    archived undated). Page 2 answering with page 1's own list (a loop, another
-    template) is still the end."""
-    assert _more_walk(list("def")) == [1, 2, 3]
-    assert _more_walk(list("abc")) == [1, 2]
+    archived undated). Its cards stand in page 1's list block: a repeat would list them
+    there. Page 2 answering with page 1's own list (a loop) is still the end."""
+    assert _more_walk("def", dated=dated) == [1, 2, 3]
+    assert _more_walk("abc", dated=dated) == [1, 2]
+
+
+def test_a_more_page_of_another_template_compares_by_address_the_links_of_page_ones_list() -> None:
+    """Page 2's cards built otherwise than page 1's (a block new to the walk): its links
+    compare by URL alone, and count as listed before where they stood in page 1's list,
+    its days telling it from the widget; with no days to tell it, in any block (the end,
+    as before)."""
+    assert _more_walk("def", _FRAGMENT) == [1, 2, 3]
+    assert _more_walk("abc", _FRAGMENT) == [1, 2]
+    assert _more_walk("def", _FRAGMENT, dated=False) == [1, 2]
 
 
 def test_a_page_listing_known_links_in_blocks_of_its_own_ends_the_walk() -> None:

@@ -278,10 +278,11 @@ class ListingWalk:
         self._boxes: frozenset[str] = frozenset()
         self._days: dict[str, dt.date] = {}
         # the article links this walk's pages so far listed, each with the blocks it stood
-        # in, and those of them that stood in their page's own list where its days told
-        # it (``dated_list_block``), else anywhere on their page
+        # in; those of them that stood in their page's own list where its days told it
+        # (``dated_list_block``), else anywhere on their page; and every block they stood in
         self._items: dict[str, set[str]] = {}
         self._in_lists: set[str] = set()
+        self._blocks: set[str] = set()
         self._skipped = False  # a link passed over as older than --since
         self._step_back = step_back
         self._month_page = month_page
@@ -623,6 +624,7 @@ class ListingWalk:
             self._items.setdefault(url, set()).add(block)
         own = dated_list_block(here, self._boxes, self._days)
         self._in_lists.update(url for block, url in here if own is None or block == own)
+        self._blocks.update(block for block, _ in here)
         self._read += 1
         own_days = list_days(listed, self._boxes)
         self._last = (self.url, self.number, min(own_days, default=None))
@@ -755,22 +757,22 @@ class ListingWalk:
 
     def _walked(self, url: str, block: str, blocks: set[str]) -> bool:
         """Whether a link standing in ``block`` of a page of ``blocks`` was listed so
-        before: in that block, or in one this page has none of (another template's
-        list, a card read at another node: only its URL compares) where it stood in its
-        page's own list. Not a link an earlier page showed only in another block this
-        page has too: page 1's side column of the newest six ("Последни обяви") shows
-        all that page 2 lists as its own, and page 2 read by its URLs alone listed
-        nothing page 1 had not, which ended the walk there, page 3 never read. Nor one an
-        earlier page showed only in a box beside its list: a "Зареди още" page, the
-        list's cards alone, all in page 1's "Най-четени" widget, ended the walk, and
-        the last page's one card, its news dated nowhere else, was never read (composed
-        seed 34923: archived undated). A true repeat (a loop, any page number answered
-        with the last page or with a sidebar's links only) lists each link where it
-        stood before."""
+        before: in that block, or, ``block`` new to the walk (another template's list, a
+        card read at another node: only its URL compares), in one this page has none of
+        where it stood in its page's own list. Not a link an earlier page showed only in
+        another block this page has too: page 1's side column of the newest six
+        ("Последни обяви") shows all that page 2 lists as its own, and page 2 read by
+        its URLs alone listed nothing page 1 had not, which ended the walk there, page 3
+        never read. Nor one an earlier page showed only beside its list: a "Зареди
+        още" page, the list's cards alone, all in page 1's "Най-четени" widget, ended
+        the walk, and the last page's one card, its news dated nowhere else, was never
+        read (composed seed 34923: archived undated). A true repeat (a loop, any page
+        number answered with the last page or with a sidebar's links only) lists each
+        link where it stood before."""
         before = self._items.get(url)
-        if before is None:
-            return False
-        return block in before or (not before <= blocks and url in self._in_lists)
+        if before is None or block in before:
+            return before is not None
+        return block not in self._blocks and not before <= blocks and url in self._in_lists
 
     def _answered_again(self) -> Stop | None:
         """The walk's end when the page answered is page 1 asked once more (``grown``):
