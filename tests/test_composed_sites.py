@@ -185,8 +185,8 @@ def test_an_oldest_first_list_answered_whole_each_night_is_walked_past_its_end()
     [
         # a "Най-четени" <section> of seven above an oldest-first list, its links with
         # a tracking query: the list's links to them a later spelling, their cards unseen,
-        # an item's card grew over its neighbours' and read their day (two archived
-        # wrong: 30 November for 5 December, 28 September for 14 October; ``Link.of``)
+        # an item's card grew over its neighbours' and read their day (two news archived
+        # with another's day; ``Link.of``)
         (5826, "none"),
         # a "Най-четени" widget of eight beside page 1's list of three, "Зареди още"
         # answering the list's cards alone: page 2's three, all in the widget, read as a

@@ -1036,8 +1036,8 @@ def dated_list_block(
     days: Mapping[str, dt.date] | None = None,
 ) -> str | None:
     """A page's own list where its days tell it (``list_block``'s block whose days show
-    an order), None where no block's do: the largest block is a guess that a box of
-    eight beside an undated list of three is the list."""
+    an order), None where no block's do: ``list_block`` then takes the largest block, a
+    guess a box of eight beside an undated list of three gets wrong."""
     return _ordered_block(here, _block_counts(here, boxes), days)
 
 
@@ -1055,8 +1055,11 @@ def _ordered_block(
     whose links are dated (then the larger): ``list_block``'s list where days tell it."""
     if not days:
         return None
-    dated = {b: [days[url] for at, url in here if at == b and url in days] for b in counts}
-    ordered = [b for b in counts if len(dated[b]) > 1 and not unordered(dated[b])]
+    dated: dict[str, list[dt.date]] = {}
+    for at, url in here:  # (one pass: a hostile page's thousands of blocks)
+        if at in counts and url in days:
+            dated.setdefault(at, []).append(days[url])
+    ordered = [b for b in counts if len(dated.get(b, ())) > 1 and not unordered(dated[b])]
     return max(ordered, key=lambda b: (len(dated[b]), counts[b])) if ordered else None
 
 
