@@ -32,7 +32,7 @@ SIXTH = {964, 6}
 # seeds chosen for the seventh axes, composed by every round
 SEVENTH = {14183, 14129, 479}
 # seeds chosen for the eighth axes, composed by every round
-EIGHTH = {36, 18775, 19972, 5826, 34923}
+EIGHTH = {36, 18775, 19972, 5826, 34923, 9523}
 # the last night of the nights a test's paths are written for (the site's dates and
 # its archive's months follow it; by default it is today)
 NIGHTS_DAY = dt.date(2026, 12, 6)
@@ -203,6 +203,20 @@ def test_a_card_dated_beside_a_most_read_box_dates_its_news(seed: int, more: str
     assert (axes.date_at, axes.more, axes.popular > 0) == ("card", more, True)
     assert verdict.ok, (axes.short(), composed_sites.details(verdict))
     assert verdict.found == verdict.expected
+
+
+def test_a_load_more_answer_of_news_a_most_read_section_showed_is_read_on() -> None:
+    """Seed 9523: a "Най-четени" ``<section>`` of eight beside the list's first three,
+    "Зареди още" a JSON answer of the list's next cards, all three in the section.
+    Compared by address alone (the section not on that answer), page 2 was a repeat of
+    page 1, the walk ended there, and the news on page 3 alone, in no feed or sitemap,
+    was never archived (11 of 12). A repeat lists a link where it stood before
+    (``ListingWalk._walked``)."""
+    verdict = composed_sites.run_seed(9523, axes=axes_of(9523))
+    axes = verdict.axes
+    assert (axes.more, axes.popular, axes.box_tag) == ("json-html", 8, "section")
+    assert verdict.ok, (axes.short(), composed_sites.details(verdict))
+    assert verdict.found == verdict.expected == 12
 
 
 def test_a_bare_json_list_behind_load_more_is_walked_to_its_empty_answer() -> None:
