@@ -620,11 +620,12 @@ class ListingWalk:
             if not (self._month(self.url) or self._is_day(self.url) or self._entered()):
                 self._overlaps.append(overlap(self._tail[1], here, self._boxes, self._days))
         self._tail = (self.number, here)
+        own = dated_list_block(here, self._boxes, self._days)
         for block, url in here:
             self._items.setdefault(url, set()).add(block)
-        own = dated_list_block(here, self._boxes, self._days)
-        self._in_lists.update(url for block, url in here if own is None or block == own)
-        self._blocks.update(block for block, _ in here)
+            self._blocks.add(block)
+            if own is None or block == own:
+                self._in_lists.add(url)
         self._read += 1
         own_days = list_days(listed, self._boxes)
         self._last = (self.url, self.number, min(own_days, default=None))
