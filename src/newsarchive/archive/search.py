@@ -417,8 +417,9 @@ def guess_lemmas(words: Iterable[str]) -> dict[str, str]:
     """Lemmas from the lemmatizer's dictionary for words the archive has never seen.
 
     "общинските" is not in an archive that only has "общински" and "общинска", but its
-    lemma is. Only this path loads the dictionary (~200 ms), and only for a query with a
-    word no article holds in any form (``unseen``).
+    lemma is. Only this path loads the dictionary (the cached trie: milliseconds;
+    ``lemma_dictionary``), and only for a query with a word no article holds in any form
+    (``unseen``).
     """
     from newsarchive.archive.lemmas import Lemmatizer
 
