@@ -315,6 +315,24 @@ def test_a_month_archive_linked_relative_to_its_month_is_walked_to_its_oldest_mo
     assert verdict.found == verdict.expected == 11
 
 
+def test_a_news_of_a_day_numbered_as_its_month_is_read_from_the_months_page() -> None:
+    """Seed 23455 without its sitemap: a WordPress list of the newest four, its older news
+    on the months' pages alone (an index of them), each linking its news relative to
+    itself (``11/prie-byudzheta/`` on ``/2026/11/``). The news of 11 November was read
+    from the site's root, as a theme printing its stored paths without the slash writes
+    them, ``2026`` taken for the folder the CMS is installed in: ``/2026/11/prie-…``, no
+    page, and the news was never archived (11 of 12; ``--nights`` seed 1375 and seed
+    5526 lost one of 10 October so). A folder of a number alone is a date's
+    (``urls.from_site_root``)."""
+    axes = dataclasses.replace(composed_sites.choose(23455), sitemap="none")
+    assert (axes.cms, axes.relative, axes.archive, axes.feed) == (
+        "wordpress", "bare", "index", False
+    )  # fmt: skip
+    verdict = composed_sites.run_seed(23455, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 12
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the

@@ -630,6 +630,11 @@ def test_url_key_of_a_url_in_normal_form_is_its_normal_forms_key(url: str) -> No
         ("novini/1480-kat", "https://x.bg/", "https://x.bg/novini/1480-kat"),
         # a CMS installed in a folder: what precedes the folders the href repeats
         ("novini/6", "https://x.bg/obshtina/novini/5", "https://x.bg/obshtina/novini/6"),
+        # but a year or a month before it is a date's folder, no CMS's: the 10th of
+        # October on October's page, the 11th of November on a news list's November
+        ("10/dogovor/", "https://x.bg/2026/10/", "https://x.bg/2026/10/10/dogovor/"),
+        ("11/byudzhet", "https://x.bg/novini/2026/11/", "https://x.bg/novini/2026/11/11/byudzhet"),
+        ("2026/11/11/byudzhet", "https://x.bg/2026/11/", "https://x.bg/2026/11/11/byudzhet"),
         # a Cyrillic folder, escaped in the page's address and raw in the link
         ("новини/6", "https://x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/5",
          "https://x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/6"),

@@ -271,8 +271,12 @@ def from_site_root(href: str, page: str) -> str:
     lenient router answers 200 with the same page, and every article was archived under
     one such address, every list page fetched again under each. Any other ``href``
     (``5-kat``, ``../statii/7``, ``?page=2``, ``/novini/5``, one repeating no folder) is
-    returned as it is, read against the page as a browser reads it. The one rule for a
-    page's links (discovery) and its canonical link (extraction)."""
+    returned as it is, read against the page as a browser reads it. So is one whose
+    folders before those it repeats hold a number alone, a date's, never the folder a CMS
+    is installed in: ``10/obshtinata-podpisa/`` on October's page ``/2026/10/`` is the
+    10th's ``/2026/10/10/obshtinata-podpisa/`` (read from the root it was ``/2026/10/…``,
+    no page: the news was never archived). The one rule for a page's links (discovery)
+    and its canonical link (extraction)."""
     if not page or not _PATH_RELATIVE.match(href):
         return href
     folders, names = _page_folders(page)
@@ -283,6 +287,8 @@ def from_site_root(href: str, page: str) -> str:
     segments = [unquote(s) for s in path.split("/")[: len(folders) + 1]]
     for k in range(len(folders), 0, -1):
         if len(segments) > k and tuple(segments[:k]) == names[-k:]:
+            if any(name.isdigit() for name in names[:-k]):
+                continue  # (a year's or a month's folder before: a date's path)
             return "/" + "".join(f"{f}/" for f in folders[:-k]) + written
     return href
 
