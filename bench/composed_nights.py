@@ -327,7 +327,11 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
     night (``NightSite.months``), where the walk stops (``ListingWalk``: a month's page
     listing an article archived before): the current month, and at a month's turn (its
     news all the night's) the month before too, which may hold a news pushed off page 1
-    (``ListingWalk._to_an_earlier_month``). A "Най-четени" box linking its entries by
+    (``ListingWalk._to_an_earlier_month``). Where a box of the months on every list page
+    links them (``Axes.archive`` "box", no pager past page 1), the same months' pages
+    without the index (``--nights --real-clock`` seeds 150, 1284, 3197 and 3571: a night
+    at a month's turn read the month before too, which the pager's count left out). A
+    "Най-четени" box linking its entries by
     their old addresses (``Axes.moved`` "old-ids", the cards by their own) and not written
     as an ``<aside>`` (a ``<section>`` or a widget's ``<div>``: no furniture, its links the
     list page's headlines): each entry new to the box tonight (``NightSite.boxed``: a
@@ -350,6 +354,8 @@ def night_bound(rerun: int, axes: Axes, ns: NightSite) -> int:
         pages = math.ceil((new + pinned) / axes.per_page) + (axes.order == "oldest" and not past)
     if new and axes.archive == "index":
         pages = 1 + ns.months
+    if new and axes.archive == "box":  # (the months' pages alone: the box links them)
+        pages = ns.months
     hops = new if axes.spelling == "slash" or axes.moved == "old-all" else 0
     boxed = boxed_entries(axes, ns)
     twin = twin_robots(axes, ns)
@@ -507,8 +513,11 @@ def nights_seed(
                 split = fault.path in ns.split_paths  # (its page 2 too)
                 # (its page 2, or where the list goes on to an index of months
                 # (``Axes.archive`` "index"), the index and the current month's page:
-                # --nights seed 468)
+                # --nights seed 468; where a box links the months, the months' pages
+                # tonight's walk read, read again: --nights --real-clock seed 1284)
                 past = 2 if site.axes.archive == "index" else int(site.axes.pager != "none")
+                if site.axes.archive == "box":
+                    past = ns.months
                 retried = 1 + bool(hops) + split + past
             if days:
                 rests.read(days[night], paths)
