@@ -333,6 +333,22 @@ def test_a_news_of_a_day_numbered_as_its_month_is_read_from_the_months_page() ->
     assert verdict.found == verdict.expected == 12
 
 
+def test_a_load_more_answer_linking_news_by_the_addresses_they_moved_to_is_read() -> None:
+    """Seed 2424: a Drupal list of five linking its news by ``/node/N``, which the server
+    sends on to ``/novini/<alias>``, and a "Зареди още" whose JSON answer lists the sixth
+    by its alias alone. The walk knew its items by page 1's shape, ``/node/N``, and read
+    the answer's lone item as none: the oldest news was never archived (5 of 6). The
+    addresses the page's news were archived at teach their shape too
+    (``Frontier.archived_elsewhere``)."""
+    axes = axes_of(2424)
+    assert (axes.cms, axes.more, axes.moved, axes.card_date) == (
+        "drupal", "json-list", "old-all", "none"
+    )  # fmt: skip
+    verdict = composed_sites.run_seed(2424, axes=axes)
+    assert verdict.ok, composed_sites.details(verdict)
+    assert verdict.found == verdict.expected == 6
+
+
 def test_a_google_news_sitemap_covers_for_the_whole_sitemap_as_a_feed_does() -> None:
     """Seed 822: a WordPress site with no feed, a Google News sitemap of the news beside
     its whole ``wp-sitemap.xml``. The first crawl reads both (the older news are in the

@@ -787,6 +787,13 @@ class SourceReader:
         if number == 1:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
+        # (the shape of the addresses the page's news were archived at, where the server
+        # sent its links on: a "Зареди още" answer written by other code links them so,
+        # a lone item read by no shape the walk knew; composed seed 2424: its Drupal list
+        # linked ``/node/N``, its JSON answer ``/novini/<alias>``, the oldest news lost)
+        moved = learn_shape(split_url(u) for u in self.frontier.archived_elsewhere(urls))
+        if moved is not None and moved not in learned:
+            learned.append(moved)
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)

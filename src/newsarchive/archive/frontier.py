@@ -863,6 +863,21 @@ class Frontier:
         )
 
     # listing walks ---------------------------------------------------------------
+    def archived_elsewhere(self, urls: Sequence[str]) -> list[str]:
+        """The addresses this site's articles listed as ``urls`` are archived at, where
+        that is another one (a list linking its news by an old CMS's address the server
+        sends on: ``/node/500``, archived at ``/novini/x``): what a walk's later pages may
+        link them by (``SourceReader._read_page``)."""
+        found: list[str] = []
+        for keys, marks in _batches(list(urls)):
+            rows = self.conn.execute(
+                "SELECT u.url_key, a.url FROM article_urls u JOIN articles a ON a.id = u.article_id"
+                f" WHERE u.url_key IN ({marks}) AND a.site = ?",
+                (*keys, self.site),
+            )
+            found += [url for key, url in rows if url_key(url) != key]
+        return found
+
     def listed_on(self, sources: Sequence[str], limit: int = 200) -> list[str]:
         """The URLs of this site's articles first listed on one of ``sources`` (pages of a
         listing), at most ``limit``: what a walk resumed past page 1 learns its items'
