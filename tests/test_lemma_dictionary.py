@@ -106,3 +106,19 @@ def test_the_archives_lemmatizer_reads_the_trie_in_the_users_cache(
     made_up.save(str(folder / f"simplemma-{simplemma.__version__}-{LANG}.marisa"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert lemmas.Lemmatizer().lemma("общинските") == "измислица"
+
+
+def test_a_dictionary_that_cannot_be_read_is_no_empty_trie(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """simplemma's shipped file unreadable: the error simplemma's own loading would
+    raise, not a trie of no forms (every word its own lemma, silently), and no part of a
+    file left behind."""
+
+    def unreadable(self: object, lang: str) -> object:
+        raise OSError(f"{lang}.plzma: cannot be read")
+
+    monkeypatch.setattr(DefaultDictionaryFactory, "get_dictionary", unreadable)
+    with pytest.raises(OSError, match="cannot be read"):
+        cached_tries(LANG, tmp_path)
+    assert list(tmp_path.iterdir()) == []

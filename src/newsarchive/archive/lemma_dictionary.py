@@ -107,16 +107,17 @@ def cached_tries(lang: str, folder: Path | None = None) -> CachedTries | None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, part = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     except OSError:
-        return None  # (checked before the second of building: a folder no one can write)
+        return None  # (asked before a second goes on building: a folder no one can write)
     os.close(handle)
     try:
         forms = DefaultDictionaryFactory().get_dictionary(lang)
-        trie = marisa_trie.BytesTrie((form, lemma.encode()) for form, lemma in forms.items())
-        trie.save(part)
-        os.replace(part, path)
-    except (OSError, RuntimeError):  # (a disk that filled: marisa's MARISA_IO_ERROR)
-        pass  # (the trie built serves this process; the next one tries again)
-    finally:
+        built = marisa_trie.BytesTrie((form, lemma.encode()) for form, lemma in forms.items())
+        try:
+            built.save(part)
+            os.replace(part, path)
+        except (OSError, RuntimeError):  # (a disk that filled: marisa's MARISA_IO_ERROR)
+            pass  # (the trie built serves this process; the next one tries again)
+    finally:  # (a build that failed raises as simplemma's own loading would: no empty trie)
         with contextlib.suppress(OSError):
             os.unlink(part)
-    return CachedTries(TrieForms(trie), lang)
+    return CachedTries(TrieForms(built), lang)

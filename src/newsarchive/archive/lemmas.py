@@ -164,7 +164,7 @@ def _load_simplemma() -> Callable[[str], str]:
         import simplemma
     except ImportError:  # pragma: no cover - simplemma is a runtime dependency
         return lambda word: word
-    tries = cached_tries(LANG)  # (None where simplemma has no dictionary protocol)
+    tries = cached_tries(LANG)  # (None: no trie to be had, no folder to write it in)
     if tries is None:
         return lambda word: str(simplemma.lemmatize(word, lang=LANG))
     from simplemma.strategies import DefaultStrategy
