@@ -611,8 +611,10 @@ class SourceReader:
             # (an oldest-first listing resumed at its newest page: the shape its articles
             # listed before share, by which a lone card there, or on the page past it, is
             # read, where no page before it is read this run to teach it)
-            taught = learn_shape(split_url(u) for u in self.frontier.listed_on((start, walk.url)))
+            listed = self.frontier.listed_on((start, walk.url))
+            taught = learn_shape(split_url(u) for u in listed)
             learned.extend([taught] if taught else [])
+            self._learn_archived_at(listed, learned)
         orders: list[bool] = []  # whether each page proved its slash dates month first
         newest: tuple[str, Page] | None = None  # the last page read, and where
         # the last two pages read, by where: an oldest-first listing's walk may end at a
@@ -683,6 +685,17 @@ class SourceReader:
             self.frontier.save_validators(resume, kept[resume])
         return learned
 
+    def _learn_archived_at(self, urls: Sequence[str], learned: list[Shape]) -> None:
+        """Add to ``learned`` the shape of the addresses the news listed as ``urls`` were
+        archived at, where the server sent those links on: a "Зареди още" answer written by
+        other code links them so, a lone item read by no shape the walk knew (composed seed
+        2424: its Drupal list linked ``/node/N``, its JSON answer ``/novini/<alias>``, the
+        oldest news lost). Wherever a walk learns its pages' shapes: a page read, page 1
+        unchanged, a walk resumed past it."""
+        moved = learn_shape(split_url(u) for u in self.frontier.archived_elsewhere(urls))
+        if moved is not None and moved not in learned:
+            learned.append(moved)
+
     def _unchanged(self, url: str, page: Page, learned: list[Shape]) -> bool:
         """Whether a listing's page 1, asked whole for the item shapes it teaches, is the
         page read last time: it came with the validators saved for it (``as_before``),
@@ -700,6 +713,7 @@ class SourceReader:
         if Seen.NEW in self._offer(links):
             return False
         learned[:] = taught
+        self._learn_archived_at([c.url for c in links], learned)
         return True
 
     def _answered_empty(
@@ -787,13 +801,7 @@ class SourceReader:
         if number == 1:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
-        # (the shape of the addresses the page's news were archived at, where the server
-        # sent its links on: a "Зареди още" answer written by other code links them so,
-        # a lone item read by no shape the walk knew; composed seed 2424: its Drupal list
-        # linked ``/node/N``, its JSON answer ``/novini/<alias>``, the oldest news lost)
-        moved = learn_shape(split_url(u) for u in self.frontier.archived_elsewhere(urls))
-        if moved is not None and moved not in learned:
-            learned.append(moved)
+        self._learn_archived_at(urls, learned)
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
