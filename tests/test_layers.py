@@ -54,6 +54,9 @@ RANKS = {
     "std_streams": 0,
     "readahead": 0,
     "prepare_ahead": 0,
+    # the user's cache folder, and the compiled patterns kept there (a process's first step)
+    "cache_folder": 0,
+    "pattern_cache": 0,
     "discover": 1,
     # the part split off discover/next_pages.py, ranked as the rest of discover
     "discover.archive_pages": 1,

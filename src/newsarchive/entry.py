@@ -47,6 +47,9 @@ def main() -> None:
             from newsarchive.std_streams import reopen_closed
 
             reopen_closed()
+        from newsarchive.pattern_cache import preload
+
+        preload()  # (before any module of rules compiles its patterns)
         from newsarchive.std_streams import forget_unusable_width, tolerate_deaf_stderr
 
         tolerate_deaf_stderr()

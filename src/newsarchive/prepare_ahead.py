@@ -205,6 +205,9 @@ def serve() -> None:
     """The worker process: prepare each chunk of items read from stdin and write the
     results to stdout, until its input ends or an item fails."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from newsarchive.pattern_cache import preload
+
+    preload()  # (before the preparer's modules compile their patterns, as ``entry`` does)
     output = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # (anything printed goes to stderr, not into the results)
     source = sys.stdin.buffer

@@ -30,6 +30,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from newsarchive.cache_folder import default_folder
+
 
 class TrieForms(Mapping[str, str]):
     """Form → lemma read from a ``marisa_trie.BytesTrie`` (the lemma stored as UTF-8)."""
@@ -65,16 +67,6 @@ class CachedTries:
         if lang != self._lang:
             raise ValueError(f"only {self._lang!r} is cached here, not {lang!r}")
         return self._forms
-
-
-def default_folder() -> Path | None:
-    """The user's cache folder for newsarchive (``$XDG_CACHE_HOME`` honoured), or None
-    without ``platformdirs``."""
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - a runtime dependency
-        return None
-    return Path(user_cache_dir("newsarchive"))
 
 
 def cached_tries(lang: str, folder: Path | None = None) -> CachedTries | None:

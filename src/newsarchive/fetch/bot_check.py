@@ -57,7 +57,10 @@ WALL_SENTENCES = (
 
 
 def _alternatives(words: Iterable[str]) -> re.Pattern[bytes]:
-    return re.compile(b"|".join(re.escape(word.encode()) for word in words))
+    """The words as one pattern, in sorted order: a set's order changes from one process
+    to the next (str hashing is seeded), and so would the pattern's text, which names it
+    in the compiled patterns' cache (``pattern_cache``)."""
+    return re.compile(b"|".join(re.escape(word.encode()) for word in sorted(words)))
 
 
 _MARKERS = tuple(word.encode() for word in CHALLENGE_MARKERS)
