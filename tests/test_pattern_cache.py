@@ -206,3 +206,18 @@ def test_the_console_command_fills_the_file_and_prints_alike_when_it_reads_it(
     assert len(pattern_cache.read(tmp_path / "newsarchive" / pattern_cache.file_name())) > 300
     assert second.stdout == first.stdout
     assert json.loads(first.stdout)["published"] == "2026-05-14T10:30:00"
+
+
+def test_a_user_with_no_home_has_no_cache_folder_and_nothing_is_preloaded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import platformdirs
+
+    from newsarchive.cache_folder import default_folder
+
+    monkeypatch.chdir(tmp_path)
+    # (what platformdirs answers with neither $HOME nor a password entry: "~" unexpanded)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: f"~/.cache/{name}")
+    assert default_folder() is None
+    assert pattern_cache.preload() is False
+    assert list(tmp_path.iterdir()) == []  # (no "~" folder made where the command ran)

@@ -12,9 +12,12 @@ from pathlib import Path
 
 def default_folder() -> Path | None:
     """The user's cache folder for newsarchive (``$XDG_CACHE_HOME`` honoured), or None
-    without ``platformdirs``."""
+    without ``platformdirs`` or a home: a user with neither ``$HOME`` nor an entry in
+    the password database (a container's arbitrary uid) is given "~/.cache/…", which
+    would be a folder made under the current directory."""
     try:
         from platformdirs import user_cache_dir
     except ImportError:  # pragma: no cover - a runtime dependency
         return None
-    return Path(user_cache_dir("newsarchive"))
+    folder = Path(user_cache_dir("newsarchive"))
+    return folder if folder.is_absolute() else None

@@ -113,7 +113,7 @@ def read(path: Path) -> dict[Key, tuple[re.Pattern[Any], Program]]:
     engine = _sre()
     try:
         layout, made_by, entries = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001 (missing, cut, or not this layout, however it fails)
         return {}
     if layout != _FORMAT or made_by != build() or not isinstance(entries, list):
         return {}
@@ -122,7 +122,7 @@ def read(path: Path) -> dict[Key, tuple[re.Pattern[Any], Program]]:
         try:
             pattern, flags, program = entry
             patterns[pattern, flags] = (engine.compile(pattern, *program), program)
-        except (TypeError, ValueError, RuntimeError):  # (RuntimeError: "invalid SRE code")
+        except Exception:  # noqa: BLE001 (sre's "invalid SRE code", a malformed entry)
             continue
     return patterns
 
