@@ -184,12 +184,19 @@ def test_a_pattern_built_from_a_pages_words_is_not_kept(tmp_path: Path) -> None:
 def test_where_no_file_can_be_written_patterns_compile_as_before(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the cache folder would be\n")
+    # (``atexit._ncallbacks``, CPython's count of exit steps: no save was promised, so no
+    # process pays the saving's work at exit for a folder it can never write)
     probe = (
+        "import atexit\n"
+        "steps = atexit._ncallbacks()\n"
         "print(json.dumps({'preloaded': pattern_cache.preload(),"
+        " 'exit steps added': atexit._ncallbacks() - steps,"
         " 'found': re.compile(r'(\\d+)\\.(\\d+)').search('на 3.03').group(2)}))\n"
     )
-    assert _run(blocker, probe) == {"preloaded": True, "found": "03"}
+    assert _run(blocker, probe) == {"preloaded": True, "exit steps added": 0, "found": "03"}
     assert blocker.is_file()
+    writable = _run(tmp_path / "home", probe)  # (the same probe where a folder can be made)
+    assert writable["exit steps added"] == 1
 
 
 def test_the_console_command_fills_the_file_and_prints_alike_when_it_reads_it(
