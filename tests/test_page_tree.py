@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from newsarchive.crawl_run import Outcome
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.harvest import judge, read_whole
 from newsarchive.markup import page_tree
@@ -79,6 +82,45 @@ def test_the_items_of_a_page_are_read_from_the_page_as_fetched_not_as_the_profil
     ):
         verdict = judge(url, _page(url, html), profile, None)
         assert [item.anchor for item in verdict.items] == ["vodoprovod", "pochistvane", "marta"]
+
+
+OBITUARY = (
+    "<html><head><title>Почина Мария Генова</title></head><body>"
+    "<nav class='breadcrumb'><a href='/'>Начало</a> › <a href='/nekrolozi'>Некролози</a></nav>"
+    "<div class='post'><h1>Почина Мария Генова, дългогодишна учителка в селото</h1>"
+    f"<p>{PARAGRAPH}</p><p>Втори абзац. {PARAGRAPH}</p></div></body></html>"
+)
+
+
+def test_a_profiled_page_is_parsed_once_and_still_read_for_what_it_files_itself_under(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A profile whose rules drop the page's breadcrumb (its tree changed by extraction):
+    the section the page files itself under, "Некролози", is still read from the page as
+    fetched, and the page is parsed once, where every article of a profiled site was
+    parsed a second time for it (a tenth of its CPU). A page in Bulgarian with a long
+    headline asks nothing else of the page as fetched."""
+    import newsarchive.harvest as harvest
+
+    parsed: list[str] = []
+
+    def counted(html: str) -> object:
+        parsed.append(html)
+        return page_tree(html)
+
+    monkeypatch.setattr(harvest, "page_tree", counted)
+    url = f"{ORIGIN}/novini/pochina-mariya-genova"
+    for profile, drops in (
+        (Profile(id="obshtina", name="Община", origin=ORIGIN), False),
+        (Profile(id="obshtina", name="Община", origin=ORIGIN, drop_selectors=("nav",)), True),
+        (Profile(id="obshtina", name="Община", origin=ORIGIN, body_selectors=("div.post",)), True),
+    ):
+        parsed.clear()
+        assert changes_tree(profile) is drops
+        verdict = judge(url, _page(url, OBITUARY), profile, None)
+        assert verdict.outcome is Outcome.NOT_NEWS, verdict
+        assert "filed under 'Некролози'" in verdict.message
+        assert len(parsed) == 1
 
 
 def test_the_generic_rules_leave_the_tree_they_are_given_as_it_was() -> None:

@@ -138,7 +138,7 @@ def _gone_by_redirect(url: str, page: str) -> Verdict:
 
 
 def _news_list(
-    url: str, article: Article, tree: LexborHTMLParser, page: Page, profile: Profile
+    url: str, article: Article, tree: Callable[[], LexborHTMLParser], page: Page, profile: Profile
 ) -> bool:
     """Whether a page fetched as an article is a list of news: it has no headline of its
     own (none found, or a few words: a section's name, "Новини", "Общината") and its
@@ -149,11 +149,13 @@ def _news_list(
     article more, its first card's text as its body. A short-titled article ("Покана")
     beside a sidebar of dated news is kept: its text is in no card but its own (one
     linking the page, or opening with its headline), which never counts. The cards are read
-    only for a page of no long headline (few: the read costs a page's extraction)."""
+    only for a page of no long headline (few: the read costs a page's extraction), and
+    only then is the page's tree asked for (``tree``: parsed again where a profile's rules
+    changed extraction's, ``judge``)."""
     title = " ".join(article.title.split())
     if len(title.split()) > SECTION_WORDS:
         return False
-    cards = dated_news(tree, page.final_url, profile, page.fetched_at, asked=url)
+    cards = dated_news(tree(), page.final_url, profile, page.fetched_at, asked=url)
     if len(cards) < MIN_ITEMS:
         return False
     if not title or NEWS_WORDS.search(title):
@@ -237,6 +239,10 @@ def judge(
     before = first_of(result.text, result.final_url, tree)
     following = next_part(result.text, result.final_url, tree=tree)
     before_it = older_article_link(tree, result.final_url, profile) if older else None
+    # (what the page files itself under, asked of every article: read before extraction,
+    # which a profile's rules let change the tree, where read after it the page was
+    # parsed again, a tenth of the CPU of every article of a profiled site)
+    filed = filed_as_no_news(tree, result.final_url)
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at,
         tree=tree,
@@ -252,7 +258,8 @@ def judge(
     # (looked for once, and only where asked: a numbered page's here, any other's below)
     items = cache(partial(items_of_article, result.text, result.final_url, article,
                           result.fetched_at, intact))  # fmt: skip
-    served = cache(partial(_served_tree, result.text, intact))  # (for the readers below)
+    # (for the rarer readers below: a text in another language, a short headline)
+    served = cache(partial(_served_tree, result.text, intact))
     if before and not items():
         return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
@@ -267,16 +274,16 @@ def judge(
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if original := copy_of(
-        article.text, served(), result.final_url
+        article.text, served, result.final_url
     ):  # (a template stating lang="bg" on its Russian copy, and no hreflang)
         return read(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
-    if _news_list(url, article, served(), result, profile):
+    if _news_list(url, article, served, result, profile):
         return read(Outcome.LIST, f"a list of news, not an article: {url}")
     # (a page met where nothing told it apart, a sitemap of every post or a link, at the
     # news' own address: what it files itself under, "Некролози", is no news)
-    if filed := filed_as_no_news(served(), result.final_url):
+    if filed:
         return read(Outcome.NOT_NEWS, f"filed under {filed!r}, no news: {url}")
     day = local_date(article.published) if article.published is not None else None
     if too_old(article.published, since):

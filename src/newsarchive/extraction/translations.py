@@ -22,6 +22,7 @@ language whose switch names only a home page names no original and stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -74,14 +75,16 @@ _LANGUAGE_FIELD = re.compile(
 _GARBLED_HREF = re.compile("%(?![0-9A-Fa-f]{2})|\ufffd")
 
 
-def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
+def copy_of(text: str, tree: Callable[[], LexborHTMLParser], url: str) -> str | None:
     """The Bulgarian original's URL when the page at ``url``, whose article text is
     ``text``, is written in another language and its language switch links a Bulgarian
     copy at another address of the same host that is not a home page (a link whose text,
     title, or flag's alt or title names Bulgarian: "БГ", "BG", "Български"), else None.
     For the templates that state no language true (see the module's docstring): the text
     must say it is another language's (a Bulgarian text linking "БГ" is the original),
-    and a switch naming only the Bulgarian home page names no original. Pure."""
+    and a switch naming only the Bulgarian home page names no original. ``tree``: gives
+    the page's tree, asked for only where the text is another language's (a crawl may
+    parse the page again for it: ``harvest.judge``). Pure."""
     language = text_language(text)
     if language in ("", ARCHIVE_LANGUAGE):
         return None  # (nearly every page: Bulgarian, or too short to tell)
@@ -89,7 +92,7 @@ def copy_of(text: str, tree: LexborHTMLParser, url: str) -> str | None:
         here, host = url_key(url), urlsplit(url).netloc.lower()
     except ValueError:  # (an address too malformed to split: never a fetched page's)
         return None
-    for anchor in tree.css("a[href]"):
+    for anchor in tree().css("a[href]"):
         labels = [anchor.text(deep=True), anchor.attributes.get("title") or ""]
         labels += [
             img.attributes.get(k) or "" for img in anchor.css("img") for k in ("alt", "title")
