@@ -98,8 +98,8 @@ def test_a_profiled_page_is_parsed_once_and_still_read_for_what_it_files_itself_
     """A profile whose rules drop the page's breadcrumb (its tree changed by extraction):
     the section the page files itself under, "Некролози", is still read from the page as
     fetched, and the page is parsed once, where every article of a profiled site was
-    parsed a second time for it (a tenth of its CPU). A page in Bulgarian with a long
-    headline asks nothing else of the page as fetched."""
+    parsed a second time for it. A page in Bulgarian with a long headline asks nothing
+    else of the page as fetched."""
     import newsarchive.harvest as harvest
 
     parsed: list[str] = []
