@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import extract
 from newsarchive.extraction.text_language import text_language
@@ -153,4 +154,28 @@ def test_a_copy_whose_template_says_bg_is_told_by_its_text_and_its_switch(
     """morsko, slanchevo, kamenlak, dunavgrad: lang="bg" on the Russian copy and no
     hreflang; its text and its "БГ" link to the article say it is a translation."""
     url = "https://m.bg/novini/5-remont/?lang=ru"
-    assert copy_of(extract(html, url).text, parse_html(html), url) == original
+    assert copy_of(extract(html, url).text, lambda: parse_html(html), url) == original
+
+
+def test_a_bulgarian_texts_language_switch_is_never_read() -> None:
+    """The tree is asked for only where the text is another language's: a crawl parses a
+    profiled site's page again for it (``harvest.judge``), so a Bulgarian article, nearly
+    every one, costs no second parse."""
+    url = "https://m.bg/novini/5-remont/?lang=ru"
+    asked: list[str] = []
+
+    def tree_of(html: str) -> Callable[[], LexborHTMLParser]:
+        def tree() -> LexborHTMLParser:
+            asked.append(html)
+            return parse_html(html)
+
+        return tree
+
+    bulgarian = _copy(BULGARIAN, '<a href="/novini/5-remont/">БГ</a> <a href="?lang=ru">RU</a>')
+    assert copy_of(extract(bulgarian, url).text, tree_of(bulgarian), url) is None
+    assert asked == []
+    russian = _copy(RUSSIAN, '<a href="/novini/5-remont/">БГ</a>')
+    assert copy_of(extract(russian, url).text, tree_of(russian), url) == (
+        "https://m.bg/novini/5-remont/"
+    )
+    assert asked == [russian]
