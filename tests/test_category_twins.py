@@ -265,3 +265,87 @@ def test_the_earlier_undated_copy_takes_the_later_ones_card_and_a_cited_address(
     assert store.find("https://t.example/novina.php?id=7") == store.find(
         "https://t.example/kultura/x"
     )
+
+
+PARK = [
+    "Обновеният градски парк отвори врати с нови алеи, пейки и детска площадка.",
+    "Засадени са над двеста дървета, а фонтанът в центъра отново работи.",
+]
+AUCTION = [
+    "Общината обявява търг за отдаване под наем на помещение в центъра.",
+    "Общината обявява търг за продажба на земеделска земя в землището на селото.",
+]
+BAND = [
+    "Духовият оркестър ще изнесе концерт в парка в неделя от шест часа вечерта.",
+    "Програмата включва маршове, валсове и народни хора в нова обработка.",
+]
+# the news list's cards, each linking an address the site answers 404: (path, headline,
+# day); and the undated pages a "Култура" box links: (path, headline, text)
+GONE_CARDS = [
+    ("/novini/parkat-e-otvoren/", "Градският парк отново е отворен за посетители", "01.12.2026"),
+    ("/novini/targ-1/", "Обява за търг на общински имот", "30.11.2026"),
+    ("/novini/kontsert-1/", "Концерт на духовия оркестър в парка", "28.11.2026"),
+    ("/novini/kontsert-2/", "Концерт на духовия оркестър в парка", "20.11.2026"),
+]
+BOXED = [
+    ("/kultura/parkat-e-otvoren/", "Градският парк отново е отворен за посетители", PARK),
+    ("/kultura/targ-pomeshtenie/", "Обява за търг на общински имот", AUCTION[:1]),
+    ("/kultura/targ-zemya/", "Обява за търг на общински имот", AUCTION[1:]),
+    ("/kultura/kontsert/", "Концерт на духовия оркестър в парка", BAND),
+]  # fmt: skip
+
+
+def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A news list's dated card links an address the site answers 404; the same news is
+    served, undated, under "Култура" (composed ``--faults`` seeds 916, 1110). The copy
+    is archived and takes the card's day, as a reader matching the headline would; a
+    headline two undated pages bear, or two cards give two days, dates nothing."""
+    root = tmp_path / "site"
+    cards = "".join(
+        f'<div class="news-item"><h3><a href="{path}">{title}</a></h3>'
+        f'<span class="date">{day}</span><p>Накратко за новината.</p></div>'
+        for path, title, day in GONE_CARDS
+    )
+    box = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, _ in BOXED)
+    root.mkdir()
+    (root / "index.html").write_text(
+        f"<html><head><title>Община Двойно</title></head><body>{MENU}"
+        f'<main><h1>Новини</h1><div class="news-list">{cards}</div>'
+        f'<section class="category-box"><h2>Култура</h2><ul>{box}</ul></section>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    for path, title, text in BOXED:
+        folder = root / path.strip("/")
+        folder.mkdir(parents=True)
+        body = "".join(f"<p>{line}</p>" for line in text)
+        (folder / "index.html").write_text(
+            f"<html><head><title>{title} | Община Двойно</title></head><body>{MENU}"
+            f'<article class="post"><h1>{title}</h1><div class="entry-content">{body}</div>'
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    profile = tmp_path / "dvoyno.toml"
+    profile.write_text(f'id = "dvoyno"\nname = "Двойно"\norigin = "{ORIGIN}"\n')
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "dvoyno", "--profile", str(profile), "--delay", "0", "--db", str(db),
+            "--base-url", server.url,
+        )  # fmt: skip
+        asked = server.requests
+    assert {path for path, *_ in GONE_CARDS} <= set(asked), asked  # each card's link asked
+    assert result.exit_code == 0, result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute(
+            "SELECT substr(url, length(?) + 1), published_date, date_source FROM articles"
+            " ORDER BY url",
+            (ORIGIN,),
+        ).fetchall()
+    assert rows == [
+        ("/kultura/kontsert/", None, "none"),  # two cards, two days: which?
+        ("/kultura/parkat-e-otvoren/", "2026-12-01", "listing"),
+        ("/kultura/targ-pomeshtenie/", None, "none"),  # two pages bear the headline
+        ("/kultura/targ-zemya/", None, "none"),
+    ]

@@ -137,6 +137,7 @@ class SiteCrawl:
             raise
         finally:
             self._fail_held()
+            self._date_by_headline()
             self._walled_alone()
             self._settle_sources()
             self._say_elsewhere()
@@ -261,6 +262,16 @@ class SiteCrawl:
                     f"could not record the script's shells held for a feed ({exc});"
                     " they stay queued for the next run"
                 )
+
+    def _date_by_headline(self) -> None:
+        """The undated articles the run's dated headlines date (``Harvester.date_by_headline``),
+        but not when the archive broke: said, not raised, as ``_fail_held``'s."""
+        if self.report.archive_error:
+            return
+        try:
+            self.harvest.date_by_headline()
+        except sqlite3.Error as exc:
+            self.report.failures.append(f"could not date articles by their headlines ({exc})")
 
     def _walled_alone(self) -> None:
         """Articles a bot check answered while the site's other pages did not: failures

@@ -1084,6 +1084,7 @@ class SourceReader:
         if not self.options.refresh:
             self.frontier.relisted(candidates, verdicts)
         self._date_undated(candidates, verdicts)
+        self.harvest.note_headlines(entry_dates(candidates))
         self.harvest.take_fed(candidates)  # (a shell page read before its item: archived now)
         return verdicts
 

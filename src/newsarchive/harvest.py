@@ -41,6 +41,7 @@ from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget
 from newsarchive.date_stamps import local_date
 from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
 from newsarchive.discover.filed_under import filed_as_no_news
+from newsarchive.discover.headlines import MIN_WORDS, normal_headline
 from newsarchive.discover.listings import dated_news
 from newsarchive.discover.next_pages import older_article_link
 from newsarchive.discover.urls import (
@@ -507,6 +508,11 @@ class Harvester:
     # over a page that is a script's shell (``feed_text``). Held for the run only: the
     # feed is read each night its URLs are found, so nothing of it needs archiving
     fed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the dated cards and feed items offered in this run that print a whole headline,
+    # by their link's URL key: (the link, the headline ``normal_headline``'d, its date
+    # and which kind): what dates an article archived undated from another address when
+    # the harvest ends with the link itself archived as no article (``date_by_headline``)
+    headlines: dict[str, tuple[str, str, tuple[Published, str]]] = field(default_factory=dict)
     # this run's article pages found a script's shell with no feed item's text known for
     # them, by the keys of their fetched and final URLs (``_hold``): not failed yet, and
     # not settled. A feed read later in the run that carries the item's whole text
@@ -818,6 +824,41 @@ class Harvester:
                 self.shells.pop(key, None)
             listed = next((dated[k] for k in keys if k in dated), None)
             self.archive(url, page, listed or shell.listed)
+
+    def note_headlines(self, candidates: Iterable[Candidate]) -> None:
+        """Keep the dated headlines of ``candidates`` (``entry_dates``'d: a feed's
+        entries all dated alike give none) for ``date_by_headline``. A headline of fewer
+        than ``MIN_WORDS`` words ("Прочети още", a section's name) names no one article."""
+        for c in candidates:
+            kind = listed_kind(c.source)
+            if c.listed_date is None or kind is None or not c.headline:
+                continue
+            head = normal_headline(c.headline)
+            if len(head.split()) >= MIN_WORDS:
+                self.headlines[url_key(c.url)] = (c.url, head, (c.listed_date, kind))
+
+    def date_by_headline(self) -> None:
+        """The harvest's end: each dated headline this run offered whose own link is
+        archived as no article (gone, failed, not reached) dates the one undated article
+        of the site titled so (``Store.date_undated_titled``): the same news, read at
+        another address that printed no day. A headline the run's cards gave two days
+        names no one article, and dates none. In one commit; a run whose every card's
+        link is archived (most nights) asks nothing more of the archive."""
+        days: dict[str, set[dt.date]] = {}
+        for _, head, (when, _) in self.headlines.values():
+            days.setdefault(head, set()).add(local_date(when))
+        known = self.earlier or frozenset()  # (archived before or in this run: no query)
+        titled = {
+            head: listed
+            for key, (url, head, listed) in self.headlines.items()
+            if len(days[head]) == 1
+            and key not in self.archived
+            and key not in known
+            and self.store.find(url) is None
+        }
+        if titled:
+            with self.store.conn:
+                self.report.dating(self.store.date_undated_titled(self.profile.id, titled))
 
     def fail_held(self) -> None:
         """The harvest's end (the run's, however it ended: its feeds read, a budget spent,

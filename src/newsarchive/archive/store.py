@@ -574,9 +574,6 @@ class Store:
         on the readers' clock first (``published.readers_clock``: the article's
         language says whose). How many rows it dated, and how many undated copies of
         them it folded into them (``Dating``). Inside the caller's transaction."""
-        from newsarchive.date_stamps import local_date
-        from newsarchive.extraction.published import listed_in_time, readers_clock
-
         wanted = {url: list(dict.fromkeys((archive_key(url), url_key(url)))) for url in listed}
         keys = list(dict.fromkeys(key for keys in wanted.values() for key in keys))
         undated: dict[str, tuple[int, str, str | None]] = {}
@@ -592,18 +589,60 @@ class Store:
                     (*chunk, site),
                 )
             )
-        dated: dict[int, tuple[str, str, str]] = {}
-        moments: dict[int, Published] = {}
+        rows = []
         for url, keys in wanted.items():
             found = next((undated[key] for key in keys if key in undated), None)
-            if found is None or found[0] in dated:
-                continue  # (one article under two of the URLs: the first card dates it)
+            if found is not None:
+                rows.append((*found, listed[url]))
+        return self._date_rows(site, rows)
+
+    def date_undated_titled(self, site: str, titled: dict[str, tuple[Published, str]]) -> Dating:
+        """Date the one archived article of ``site`` that stated no date and is titled as
+        each of ``titled``'s headlines (``normal_headline``'d: a card's or feed item's
+        whose own link is archived as no article, and the date it gave), as
+        ``date_undated`` dates one by its card's address: a news whose own address the
+        site answers gone, also served bare under its section (``/kultura/…``, linked
+        from an undated box), was archived undated from there, though its home page
+        card printed its day beside the headline (composed ``--faults`` seeds 916,
+        1110). Not a headline two or more undated rows bear (a weekly notice, "Обява"):
+        which one the card meant, its title cannot tell."""
+        from newsarchive.discover.headlines import normal_headline
+
+        if not titled:
+            return Dating(0, 0)
+        bearing: dict[str, list[tuple[int, str, str | None]]] = {}
+        for article_id, title, fetched, language in self.conn.execute(
+            "SELECT id, title, fetched_at, language FROM articles"
+            " WHERE site = ? AND published IS NULL AND date_source = 'none'",
+            (site,),
+        ):
+            head = normal_headline(title or "")
+            if head in titled:
+                bearing.setdefault(head, []).append((article_id, fetched, language))
+        rows = [(*found[0], titled[head]) for head, found in bearing.items() if len(found) == 1]
+        return self._date_rows(site, rows)
+
+    def _date_rows(
+        self, site: str, rows: list[tuple[int, str, str | None, tuple[Published, str]]]
+    ) -> Dating:
+        """Date each undated row of ``rows`` (its article id, first fetch and language,
+        and the date a card or feed entry gave it, with which of the two) as
+        ``date_undated`` says, folding its undated copy into it; what it did. A row
+        given twice (one article under two of the URLs) takes the first date in time."""
+        from newsarchive.date_stamps import local_date
+        from newsarchive.extraction.published import listed_in_time, readers_clock
+
+        dated: dict[int, tuple[str, str, str]] = {}
+        moments: dict[int, Published] = {}
+        for article_id, fetched, language, (when, kind) in rows:
+            if article_id in dated:
+                continue
             # (on the readers' clock, as ``with_listed`` reads it: a Bulgarian page's
             # feed moment in UTC on Sofia's day)
-            value, kind = readers_clock(listed[url][0], found[2]), listed[url][1]
-            if listed_in_time(value, fetch_moment(found[1])):
-                dated[found[0]] = (value.isoformat(), local_date(value).isoformat(), kind)
-                moments[found[0]] = value
+            value = readers_clock(when, language)
+            if listed_in_time(value, fetch_moment(fetched)):
+                dated[article_id] = (value.isoformat(), local_date(value).isoformat(), kind)
+                moments[article_id] = value
         self.conn.executemany(
             "UPDATE articles SET published = ?, published_date = ?, date_source = ?,"
             " date_note = NULL WHERE id = ? AND published IS NULL",
