@@ -135,12 +135,9 @@ def verdict_of(
     requests: int,
     rerun: int,
     rerun_paths: list[str],
-    undated_ok: frozenset[str] = frozenset(),
 ) -> Verdict:
     """What the archive ``db`` holds of ``site``, its crawl having made ``requests``
-    and its no-op rerun ``rerun`` (asking ``rerun_paths``). ``undated_ok``: the keys of
-    articles that may be archived with no day yet (``composed_nights.paid``: read at a
-    copy printing none, their own page failing that night), else judged as any."""
+    and its no-op rerun ``rerun`` (asking ``rerun_paths``)."""
     want = {url_key(str(row["url"])): row for row in site.expected}
     # an article under a second address too (``Axes.twin``): either address is it, once
     alias = {
@@ -164,7 +161,7 @@ def verdict_of(
             wrong.append(f"{got[key]}: title {title!r}")
         if row["author"] and author != row["author"]:  # where the page states a byline
             wrong.append(f"{got[key]}: author {author!r} not {row['author']}")
-        if (published or "")[:10] != row["published"] and (published or key not in undated_ok):
+        if (published or "")[:10] != row["published"]:
             wrong.append(f"{got[key]}: published {published!r} not {row['published']}")
         lines = row["must_contain"]
         assert isinstance(lines, list)

@@ -483,13 +483,13 @@ def nights_seed(
                 fault.met = faults.met.get(fault.path, 0)
                 owed[url_key(site.origin + fault.path)] = fault.path
             settled = paid(owed, expected, set(keys))
-            # (read at its copy tonight, its own page failing: no day till that answers)
-            copied = frozenset(key for key in settled if key not in keys)
+            # (one read at its copy tonight, its own page failing, is dated by its card
+            # all the same: ``Harvester.date_by_headline``; seeds 131, 194)
             for key in settled:
                 del owed[key]
             judged = Site(site.axes, site.name, site.origin, site.files, roles=site.roles)
             judged.expected = [row for key, row in expected.items() if key not in owed]
-            verdict = verdict_of(seed, judged, db, asked, asked, paths, copied)
+            verdict = verdict_of(seed, judged, db, asked, asked, paths)
             rerun = Verdict.rerun_bound.fget(verdict)  # type: ignore[attr-defined]
             bound = asked if night == 0 else night_bound(rerun, site.axes, ns)
             due = rests.due(days[night], ns, runs[0]) if days and night else 0
