@@ -575,10 +575,10 @@ def test_a_news_failing_all_night_is_read_at_its_copy_and_joined_the_night_after
     ``/novini/izlozhba-stari-snimki`` answers 503 all night, so the crawl archives it at
     its copy, which prints no day: the home list's card dates it that night all the same,
     its headline the copy's title (``Harvester.date_by_headline``; before that rule the
-    judge let the copy stay undated that night); the night after, its own page answers and joins the copy
-    (``_same_content``). The judge had owed the article for good and counted the copy
-    extra (``composed_nights.paid``): every night passes, the second judged whole (its
-    day too)."""
+    judge let the copy stay undated that night); the night after, its own page answers
+    and joins the copy (``_same_content``). The judge had owed the article for good and
+    counted the copy extra (``composed_nights.paid``): every night passes, the second
+    judged whole (its day too)."""
     verdict = composed_sites.nights_seed(194, axes=composed_sites.choose(194, rounds=7))
     assert verdict.runs[1].fault == "busy-article:4"
     assert [r.code for r in verdict.runs] == [0, 1, 0]
