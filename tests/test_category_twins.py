@@ -275,23 +275,30 @@ AUCTION = [
     "Общината обявява търг за отдаване под наем на помещение в центъра.",
     "Общината обявява търг за продажба на земеделска земя в землището на селото.",
 ]
+POWER = [
+    "Електроснабдяването в централната част ще бъде прекъснато в сряда заради ремонт.",
+    "Електроснабдяването в квартал „Запад“ ще бъде прекъснато в петък сутринта.",
+]
 BAND = [
     "Духовият оркестър ще изнесе концерт в парка в неделя от шест часа вечерта.",
     "Програмата включва маршове, валсове и народни хора в нова обработка.",
 ]
 # the news list's cards, each linking an address the site answers 404: (path, headline,
-# day); and the undated pages a "Култура" box links: (path, headline, text)
+# day); and the pages a "Култура" box links: (path, headline, text, the day it prints)
 GONE_CARDS = [
     ("/novini/parkat-e-otvoren/", "Градският парк отново е отворен за посетители", "01.12.2026"),
     ("/novini/targ-1/", "Обява за търг на общински имот", "30.11.2026"),
     ("/novini/kontsert-1/", "Концерт на духовия оркестър в парка", "28.11.2026"),
     ("/novini/kontsert-2/", "Концерт на духовия оркестър в парка", "20.11.2026"),
+    ("/novini/tok-2/", "Прекъсване на тока в централната част", "27.11.2026"),
 ]
 BOXED = [
-    ("/kultura/parkat-e-otvoren/", "Градският парк отново е отворен за посетители", PARK),
-    ("/kultura/targ-pomeshtenie/", "Обява за търг на общински имот", AUCTION[:1]),
-    ("/kultura/targ-zemya/", "Обява за търг на общински имот", AUCTION[1:]),
-    ("/kultura/kontsert/", "Концерт на духовия оркестър в парка", BAND),
+    ("/kultura/parkat-e-otvoren/", "Градският парк отново е отворен за посетители", PARK, ""),
+    ("/kultura/targ-pomeshtenie/", "Обява за търг на общински имот", AUCTION[:1], ""),
+    ("/kultura/targ-zemya/", "Обява за търг на общински имот", AUCTION[1:], ""),
+    ("/kultura/kontsert/", "Концерт на духовия оркестър в парка", BAND, ""),
+    ("/kultura/tok-1/", "Прекъсване на тока в централната част", POWER[:1], "10.11.2026"),
+    ("/kultura/tok-2/", "Прекъсване на тока в централната част", POWER[1:], ""),
 ]  # fmt: skip
 
 
@@ -301,14 +308,15 @@ def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
     """A news list's dated card links an address the site answers 404; the same news is
     served, undated, under "Култура" (composed ``--faults`` seeds 916, 1110). The copy
     is archived and takes the card's day, as a reader matching the headline would; a
-    headline two undated pages bear, or two cards give two days, dates nothing."""
+    headline two pages bear (undated both, or one dated by its own page), or two cards
+    give two days, dates nothing."""
     root = tmp_path / "site"
     cards = "".join(
         f'<div class="news-item"><h3><a href="{path}">{title}</a></h3>'
         f'<span class="date">{day}</span><p>Накратко за новината.</p></div>'
         for path, title, day in GONE_CARDS
     )
-    box = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, _ in BOXED)
+    box = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, *_ in BOXED)
     root.mkdir()
     (root / "index.html").write_text(
         f"<html><head><title>Община Двойно</title></head><body>{MENU}"
@@ -317,10 +325,12 @@ def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
         "</main></body></html>",
         encoding="utf-8",
     )
-    for path, title, text in BOXED:
+    for path, title, text, day in BOXED:
         folder = root / path.strip("/")
         folder.mkdir(parents=True)
-        body = "".join(f"<p>{line}</p>" for line in text)
+        body = (f'<p class="date">Публикувано на {day}</p>' if day else "") + "".join(
+            f"<p>{line}</p>" for line in text
+        )
         (folder / "index.html").write_text(
             f"<html><head><title>{title} | Община Двойно</title></head><body>{MENU}"
             f'<article class="post"><h1>{title}</h1><div class="entry-content">{body}</div>'
@@ -348,4 +358,6 @@ def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
         ("/kultura/parkat-e-otvoren/", "2026-12-01", "listing"),
         ("/kultura/targ-pomeshtenie/", None, "none"),  # two pages bear the headline
         ("/kultura/targ-zemya/", None, "none"),
+        ("/kultura/tok-1/", "2026-11-10", "text"),  # (its own day)
+        ("/kultura/tok-2/", None, "none"),  # another page bears its headline
     ]

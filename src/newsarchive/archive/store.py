@@ -604,13 +604,13 @@ class Store:
         site answers gone, also served bare under its section (``/kultura/…``, linked
         from an undated box), was archived undated from there, though its home page
         card printed its day beside the headline (composed ``--faults`` seeds 916,
-        1110). Not a headline two or more undated rows bear (a weekly notice, "Обява"):
-        which one the card meant, its title cannot tell."""
+        1110). Not a headline another row of the site bears, dated or not (a weekly
+        notice, "Обява за търг"): which one the card meant, its title cannot tell."""
         from newsarchive.discover.headlines import normal_headline
 
         if not titled:
             return Dating(0, 0)
-        bearing: dict[str, list[tuple[int, str, str | None]]] = {}
+        bearing: dict[str, list[tuple[int, str, str | None, str]]] = {}
         for article_id, title, fetched, language in self.conn.execute(
             "SELECT id, title, fetched_at, language FROM articles"
             " WHERE site = ? AND published IS NULL AND date_source = 'none'",
@@ -618,8 +618,17 @@ class Store:
         ):
             head = normal_headline(title or "")
             if head in titled:
-                bearing.setdefault(head, []).append((article_id, fetched, language))
-        rows = [(*found[0], titled[head]) for head, found in bearing.items() if len(found) == 1]
+                bearing.setdefault(head, []).append((article_id, fetched, language, title))
+        rows = []
+        for head, found in bearing.items():
+            if len(found) > 1:
+                continue
+            article_id, fetched, language, title = found[0]
+            (alike,) = self.conn.execute(
+                "SELECT count(*) FROM articles WHERE site = ? AND title = ?", (site, title)
+            ).fetchone()
+            if alike == 1:
+                rows.append((article_id, fetched, language, titled[head]))
         return self._date_rows(site, rows)
 
     def _date_rows(
