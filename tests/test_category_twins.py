@@ -20,8 +20,12 @@ from pathlib import Path
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
+from newsarchive.crawl import SiteCrawl
+from newsarchive.crawl_run import CrawlOptions
+from newsarchive.discover.headlines import normal_headline
+from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.mirror import MirrorServer
-from newsarchive.models import Article, Page
+from newsarchive.models import Article, Candidate, Page, Profile
 
 from .support import Result
 
@@ -361,3 +365,25 @@ def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
         ("/kultura/tok-1/", "2026-11-10", "text"),  # (its own day)
         ("/kultura/tok-2/", None, "none"),  # another page bears its headline
     ]
+
+
+def test_the_runs_dated_headlines_outlive_a_news_host_adopted_mid_run(tmp_path: Path) -> None:
+    """A run whose saved sources were read (their cards noted) before the site was
+    explored again and a news host adopted (``Discoverer.run``): the crawl is wired
+    anew for the host, and the headlines noted before still date at the run's end."""
+    profile = Profile(id="dvoyno", name="Двойно", origin=ORIGIN)
+    card = Candidate(
+        f"{ORIGIN}/novini/parkat-e-otvoren/", "dvoyno", ORIGIN + "/", dt.date(2026, 12, 1),
+        headline=GONE_CARDS[0][1],
+    )  # fmt: skip
+    with closing(connect(tmp_path / "a.db", create=True)) as conn, Fetcher(
+        FetchOptions(delay=0, respect_robots=False)
+    ) as fetcher:  # fmt: skip
+        crawl = SiteCrawl(Store(conn), profile, CrawlOptions(), fetcher)
+        before = crawl.harvest
+        before.note_headlines([card])
+        crawl._adopt(("novini.dvoyno.bg",))
+        assert crawl.harvest is not before  # (wired anew for the host)
+        assert list(crawl.harvest.headlines.values()) == [
+            (card.url, normal_headline(GONE_CARDS[0][1]), (dt.date(2026, 12, 1), "listing"))
+        ]

@@ -31,7 +31,7 @@ from newsarchive.errors import EXIT_SIGINT, ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
 from newsarchive.harvest import Harvester
-from newsarchive.models import Profile
+from newsarchive.models import Profile, Published
 
 # how many moves to another domain one run follows (a site that moved twice, since)
 MAX_MOVES = 3
@@ -68,6 +68,8 @@ class SiteCrawl:
         # articles a bot check answered alone (``Harvester.walled``): kept across a move
         self._walled: dict[str, str] = {}
         self._tally = SourceTally()  # what the sources did (``crawl_rests``): kept too
+        # the run's dated headlines (``Harvester.headlines``): kept too, to the run's end
+        self._headlines: dict[str, tuple[str, str, tuple[Published, str]]] = {}
         self._sources_read = False  # every source reached: none cut by the budget, robots
         self._wire(profile)
 
@@ -81,7 +83,7 @@ class SiteCrawl:
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
             between=self._check, still_ours=self._check_archive, walled=self._walled,
-            budget=self.budget,
+            budget=self.budget, headlines=self._headlines,
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,

@@ -511,7 +511,8 @@ class Harvester:
     # the dated cards and feed items offered in this run that print a whole headline,
     # by their link's URL key: (the link, the headline ``normal_headline``'d, its date
     # and which kind): what dates an article archived undated from another address when
-    # the harvest ends with the link itself archived as no article (``date_by_headline``)
+    # the harvest ends with the link itself archived as no article (``date_by_headline``);
+    # the crawl's, kept across a move to another domain or host (``SiteCrawl._wire``)
     headlines: dict[str, tuple[str, str, tuple[Published, str]]] = field(default_factory=dict)
     # this run's article pages found a script's shell with no feed item's text known for
     # them, by the keys of their fetched and final URLs (``_hold``): not failed yet, and
