@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import random
 import signal
 import tempfile
@@ -137,13 +138,41 @@ def article_requests(asked: list[str], site: Site) -> list[int]:
     return [k for k, path in enumerate(asked, 1) if url_key(site.origin + path) in news]
 
 
-def exploring_end(articles: list[int], total: int) -> int:
+def exploring_end(asked: list[str], site: Site) -> int:
     """The requests exploring made: those before the articles are read one after
     another (an article exploring reads alone, a sample it keeps for the crawl, comes
-    before its end)."""
+    before its end). An article's requests in a row are one read (``article_of``): its
+    address sent on to it (``Axes.moved``'s ``/x/`` to ``/x``) and its page 2
+    (``Axes.split``) beside it. Counted one request an article, the site of cut seed 325
+    (both axes) had no two in a row: its exploring was judged over before its sample
+    article, and the cut at the ``/sitemap.xml`` exploring asked after that sample a cut
+    past exploring, its bound 3 where exploring again asked 10."""
+    runs: list[tuple[int, int, str]] = []  # (first, last, article): one read in a row
+    for k, path in enumerate(asked, 1):
+        article = article_of(path, site)
+        if article is None:
+            continue
+        if runs and runs[-1][1] == k - 1 and runs[-1][2] == article:
+            runs[-1] = (runs[-1][0], k, article)
+        else:
+            runs.append((k, k, article))
     return next(
-        (k - 1 for k in articles if k + 1 in articles), articles[0] - 1 if articles else total
+        (first - 1 for (first, last, _), after in itertools.pairwise(runs) if after[0] == last + 1),
+        runs[0][0] - 1 if runs else len(asked),
     )
+
+
+def article_of(path: str, site: Site) -> str | None:
+    """The article (its ``url_key``) the request ``path`` asked for: its own address,
+    one the server sends on to it (``sent_on_to``), or its page 2 (``split_first_page``);
+    None for any other request."""
+    news = {url_key(str(row["url"])) for row in site.expected}
+    moves = site.mirror.get("moved", {})
+    assert isinstance(moves, dict)
+    first = split_first_page(path, site)
+    urls = [site.origin + path, str(moves.get(path, ""))]
+    urls += [site.origin + first] if first is not None else []
+    return next((url_key(url) for url in urls if url and url_key(url) in news), None)
 
 
 def phase(k: int, explored: int, articles: list[int]) -> str:
@@ -242,7 +271,7 @@ def cut_seed(
             if code != 0:
                 reference.wrong.append(f"the uncut crawl exit {code}: {err[-300:]}")
             articles = article_requests(asked, site)
-            explored = exploring_end(articles, len(asked))
+            explored = exploring_end(asked, site)
             ks = at or cut_points(seed, len(asked), explored, articles, cuts)
             points = [
                 CutPoint(k, phase(k, explored, articles), asked[k - 1])

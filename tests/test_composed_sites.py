@@ -403,6 +403,25 @@ def test_a_composed_crawl_cut_and_resumed_archives_what_an_uncut_one_does() -> N
     assert all(0 < c.extra <= c.bound for c in verdict.cuts), verdict.cuts
 
 
+def test_exploring_ends_before_the_articles_read_in_a_row_each_its_requests_in_a_row() -> None:
+    """``--cut`` seed 325 (a site builder's cards linking ``/x/``, sent on, 301, to ``/x``;
+    some articles over two pages): its uncut crawl explored with ten requests, the tenth
+    the ``/sitemap.xml`` asked after a sample article (its two requests), then read the
+    articles, each two or three requests in a row. Counted one request an article, no two
+    articles stood in a row: exploring was judged over at 8, and a cut at 10 judged as a
+    cut past it, bound 3 where exploring again asked 10."""
+    site = composed_sites.compose(325)
+    assert site.axes.moved == "slash" and site.axes.split
+    # (its first three news, by the addresses their pages answer at: the day's path is
+    # the clock's, as the site is composed)
+    x, y, z = (str(row["url"]).removeprefix(site.origin) for row in site.expected[:3])
+    asked = ["/robots.txt", "/", "/kalendar", "/porachki", "/rss", "/feed", "/rss.xml"]
+    asked += [x + "/", x, "/sitemap.xml", x + "/", x, x + "?page=2", y + "/", y, z + "/", z]
+    assert composed_sites.exploring_end(asked, site) == 10
+    assert composed_sites.exploring_end(asked[:10] + [y, z], site) == 10  # (one each)
+    assert composed_sites.exploring_end(asked[:10], site) == 7  # (none read in a row)
+
+
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> None:
     """Seed 71 (Drupal cards linking every article by its old ``/node/N``, sent on, 301,
