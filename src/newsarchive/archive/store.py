@@ -637,7 +637,8 @@ class Store:
         """Date each undated row of ``rows`` (its article id, first fetch and language,
         and the date a card or feed entry gave it, with which of the two) as
         ``date_undated`` says, folding its undated copy into it; what it did. A row
-        given twice (one article under two of the URLs) takes the first date in time."""
+        given twice (one article under two of the URLs) takes the first of its dates
+        that is in time (``listed_in_time``)."""
         from newsarchive.date_stamps import local_date
         from newsarchive.extraction.published import listed_in_time, readers_clock
 
