@@ -69,27 +69,43 @@ PAGES = [
 def _site(root: Path) -> None:
     """The home page the news list (four cards, each dated), beside a "Култура" box of
     two links, undated; each article's page prints its headline and text, no date."""
-    cards = "".join(
+    _write_site(
+        root,
+        [(path, title, day, f"{text[0][:60]}…") for path, title, text, day in PAGES if day],
+        [(path, title) for path, title, _, day in PAGES if day is None],
+        [(path, title, text, "") for path, title, text, _ in PAGES],
+    )
+
+
+def _write_site(
+    root: Path,
+    cards: list[tuple[str, str, str, str]],
+    box: list[tuple[str, str]],
+    pages: list[tuple[str, str, list[str], str]],
+) -> None:
+    """The home page: the news list's ``cards`` (path, headline, day, teaser) beside a
+    "Култура" box of links (path, headline); each of ``pages`` (path, headline, text,
+    the day it prints, "" for none) an article of its own."""
+    listed = "".join(
         f'<div class="news-item"><h3><a href="{path}">{title}</a></h3>'
-        f'<span class="date">{day}</span><p>{text[0][:60]}…</p></div>'
-        for path, title, text, day in PAGES
-        if day is not None
+        f'<span class="date">{day}</span><p>{teaser}</p></div>'
+        for path, title, day, teaser in cards
     )
-    box = "".join(
-        f'<li><a href="{path}">{title}</a></li>' for path, title, _, day in PAGES if day is None
-    )
+    boxed = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title in box)
     root.mkdir(parents=True, exist_ok=True)
     (root / "index.html").write_text(
         f"<html><head><title>Община Двойно</title></head><body>{MENU}"
-        f'<main><h1>Новини</h1><div class="news-list">{cards}</div>'
-        f'<section class="category-box"><h2>Култура</h2><ul>{box}</ul></section>'
+        f'<main><h1>Новини</h1><div class="news-list">{listed}</div>'
+        f'<section class="category-box"><h2>Култура</h2><ul>{boxed}</ul></section>'
         "</main></body></html>",
         encoding="utf-8",
     )
-    for path, title, text, _ in PAGES:
+    for path, title, text, day in pages:
         folder = root / path.strip("/")
         folder.mkdir(parents=True, exist_ok=True)
-        body = "".join(f"<p>{line}</p>" for line in text)
+        body = (f'<p class="date">Публикувано на {day}</p>' if day else "") + "".join(
+            f"<p>{line}</p>" for line in text
+        )
         (folder / "index.html").write_text(
             f"<html><head><title>{title} | Община Двойно</title></head><body>{MENU}"
             f'<article class="post"><h1>{title}</h1><div class="entry-content">{body}</div>'
@@ -315,32 +331,12 @@ def test_a_news_gone_at_its_own_address_takes_its_cards_day_at_its_copy(
     headline two pages bear (undated both, or one dated by its own page), or two cards
     give two days, dates nothing."""
     root = tmp_path / "site"
-    cards = "".join(
-        f'<div class="news-item"><h3><a href="{path}">{title}</a></h3>'
-        f'<span class="date">{day}</span><p>Накратко за новината.</p></div>'
-        for path, title, day in GONE_CARDS
+    _write_site(
+        root,
+        [(path, title, day, "Накратко за новината.") for path, title, day in GONE_CARDS],
+        [(path, title) for path, title, *_ in BOXED],
+        BOXED,
     )
-    box = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, *_ in BOXED)
-    root.mkdir()
-    (root / "index.html").write_text(
-        f"<html><head><title>Община Двойно</title></head><body>{MENU}"
-        f'<main><h1>Новини</h1><div class="news-list">{cards}</div>'
-        f'<section class="category-box"><h2>Култура</h2><ul>{box}</ul></section>'
-        "</main></body></html>",
-        encoding="utf-8",
-    )
-    for path, title, text, day in BOXED:
-        folder = root / path.strip("/")
-        folder.mkdir(parents=True)
-        body = (f'<p class="date">Публикувано на {day}</p>' if day else "") + "".join(
-            f"<p>{line}</p>" for line in text
-        )
-        (folder / "index.html").write_text(
-            f"<html><head><title>{title} | Община Двойно</title></head><body>{MENU}"
-            f'<article class="post"><h1>{title}</h1><div class="entry-content">{body}</div>'
-            "</article></body></html>",
-            encoding="utf-8",
-        )
     profile = tmp_path / "dvoyno.toml"
     profile.write_text(f'id = "dvoyno"\nname = "Двойно"\norigin = "{ORIGIN}"\n')
     with MirrorServer(root) as server:
