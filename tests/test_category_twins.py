@@ -383,3 +383,37 @@ def test_the_runs_dated_headlines_outlive_a_news_host_adopted_mid_run(tmp_path: 
         assert list(crawl.harvest.headlines.values()) == [
             (card.url, normal_headline(GONE_CARDS[0][1]), (dt.date(2026, 12, 1), "listing"))
         ]
+
+
+def test_a_headline_is_compared_with_every_title_as_it_is_normalised(tmp_path: Path) -> None:
+    """``Store.date_undated_titled`` compares a card's headline with the site's titles
+    one way: spacing, typography and case aside. A headline whose undated row differs
+    from it in a dash dates that row; one another row bears in capitals (the notice of
+    an earlier week, dated) dates none."""
+    store = Store(connect(tmp_path / "a.db", create=True))
+    for path, title, published in (
+        ("/obyavi/targ-1", "ОБЯВА ЗА ТЪРГ НА ОБЩИНСКИ ИМОТ", dt.date(2026, 11, 20)),
+        ("/obyavi/targ-2", "Обява за търг на общински имот", None),
+        ("/kultura/park", "Градският парк – отново отворен", None),
+    ):
+        url = f"https://t.example{path}"
+        page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", WHEN)
+        with store.conn:
+            store.upsert_article(
+                Article(title=title, text=f"Текст на {path}.", published=published,
+                        date_source="text" if published else "none"),
+                site="t", url=url, fetched_at=WHEN.isoformat(),
+                capture_id=store.save_capture(page),
+            )  # fmt: skip
+    titled = {
+        normal_headline("Обява за търг на общински имот"): (DAY, "listing"),
+        normal_headline("Градският парк — отново  отворен"): (DAY, "listing"),
+    }
+    with store.conn:
+        dating = store.date_undated_titled("t", titled)
+    assert dating.dated == 1
+    assert _rows(store) == [
+        ("/obyavi/targ-1", "2026-11-20", "text"),
+        ("/obyavi/targ-2", None, "none"),
+        ("/kultura/park", "2026-12-04", "listing"),
+    ]

@@ -605,29 +605,26 @@ class Store:
         from an undated box), was archived undated from there, though its home page
         card printed its day beside the headline (composed ``--faults`` seeds 916,
         1110). Not a headline another row of the site bears, dated or not (a weekly
-        notice, "Обява за търг"): which one the card meant, its title cannot tell."""
+        notice, "Обява за търг"): which one the card meant, its title cannot tell. Every
+        title compared as the headline is (``normal_headline``), in one read of the
+        site's titles, asked only on a run that left such a headline."""
         from newsarchive.discover.headlines import normal_headline
 
         if not titled:
             return Dating(0, 0)
-        bearing: dict[str, list[tuple[int, str, str | None, str]]] = {}
-        for article_id, title, fetched, language in self.conn.execute(
-            "SELECT id, title, fetched_at, language FROM articles"
-            " WHERE site = ? AND published IS NULL AND date_source = 'none'",
+        bearing: dict[str, list[tuple[int, str, str | None, bool]]] = {}
+        for article_id, title, fetched, language, undated in self.conn.execute(
+            "SELECT id, title, fetched_at, language,"
+            " published IS NULL AND date_source = 'none' FROM articles WHERE site = ?",
             (site,),
         ):
             head = normal_headline(title or "")
             if head in titled:
-                bearing.setdefault(head, []).append((article_id, fetched, language, title))
+                bearing.setdefault(head, []).append((article_id, fetched, language, undated))
         rows = []
         for head, found in bearing.items():
-            if len(found) > 1:
-                continue
-            article_id, fetched, language, title = found[0]
-            (alike,) = self.conn.execute(
-                "SELECT count(*) FROM articles WHERE site = ? AND title = ?", (site, title)
-            ).fetchone()
-            if alike == 1:
+            article_id, fetched, language, undated = found[0]
+            if len(found) == 1 and undated:
                 rows.append((article_id, fetched, language, titled[head]))
         return self._date_rows(site, rows)
 
