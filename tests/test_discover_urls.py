@@ -667,3 +667,56 @@ def test_a_page_setting_a_base_reads_its_links_as_written() -> None:
     assert from_site_root("novini/5", "") == "novini/5"
     base = "https://x.bg/bg/"
     assert normalize_url(from_site_root("novini/5", ""), base) == "https://x.bg/bg/novini/5"
+
+
+# Pages of one site (three spellings of where a page may sit), and hrefs read against a
+# page's host alone, or not: rooted, absolute, empty-hosted (``//``), holding what
+# ``urlsplit`` drops or reads as "/" (a tab, a backslash), relative.
+_PAGES = [
+    "https://www.x.bg/novini/5-obshtinata?page=2",
+    "https://www.x.bg",
+    "http://u@x.bg:8080?q=/a/b#f",
+    "HTTP://X.bg/A/b/",
+    "http://x.bg\t/a/b",
+]
+_HREFS = [
+    "/kontakti", " /novini/../obyavi?utm_source=fb&id=3 ", "/x#!/route/7", "/a;jsessionid=9/b",
+    "//cdn.x.bg/f.pdf", "https://y.bg/a/./b", "HTTPS://Y.BG", "//", "///x", "//?x", "//#y",
+    "/\\x", "//\\y", "/\t/x", "/a\nb", "http:x", "https:/x", "feed://x.bg/rss", "kontakti",
+    "../obyavi", "?page=3", "#top", "", "mailto:a@x.bg", "/?print=1",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("page", _PAGES)
+@pytest.mark.parametrize("href", _HREFS)
+def test_a_link_memoized_by_its_pages_host_reads_as_against_the_page(page: str, href: str) -> None:
+    from newsarchive.discover import urls
+
+    assert normalize_url(href, page) == urls._normalize_url(href, page)
+
+
+def test_a_menus_rooted_link_is_normalized_once_for_every_page_linking_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a menu's 250 links on every page of a walk were normalized again on each: memoized
+    # under the page's address, none was ever found there again
+    from newsarchive.discover import urls
+
+    calls: list[str] = []
+    normal = urls._normal
+
+    def counted(url: str, base: str | None = None) -> str | None:
+        calls.append(url)
+        return normal(url, base)
+
+    monkeypatch.setattr(urls, "_normal", counted)
+    urls._memo_normalize_url.cache_clear()
+    pages = [f"https://www.x.bg/novini/{n}-novina" for n in range(3)] + ["https://www.x.bg/?p=2"]
+    for page in pages:
+        assert normalize_url("/kontakti", page) == "https://www.x.bg/kontakti"
+        assert normalize_url("https://y.bg/a", page) == "https://y.bg/a"
+        assert normalize_url("drugi", page) == page.rsplit("/", 1)[0] + "/drugi"
+    assert calls.count("/kontakti") == 1
+    assert calls.count("https://y.bg/a") == 1
+    assert calls.count("drugi") == len(pages)  # (a page-relative link: read on each page)
+    assert normalize_url("/kontakti", "https://www.z.bg/novini/1") == "https://www.z.bg/kontakti"
