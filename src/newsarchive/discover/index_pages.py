@@ -83,10 +83,13 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
     months: dict[str, tuple[int, int]] = {}
     for anchor in tree.css("a[href]"):
         url = read(anchor.attributes.get("href") or "")
-        # (the host's ``www.`` twin is the same site: an archive linking one month so)
-        if url is None or _bare(urlsplit(url).netloc) != host or split_normal(url) == here:
+        if url is None:
             continue
-        netloc, path, query = split_normal(url)
+        # (the host's ``www.`` twin is the same site: an archive linking one month so;
+        # ``url`` in normal form, its host is the split's)
+        netloc, path, query = parts = split_normal(url)
+        if _bare(netloc) != host or parts == here:
+            continue
         if is_file_path(path):
             continue
         text = " ".join(anchor.text(separator=" ").split())
