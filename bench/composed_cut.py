@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import itertools
+import math
 import random
 import signal
 import tempfile
@@ -35,6 +36,7 @@ from composed_judge import Verdict, details, rows_of, verdict_of
 from composed_writer import Site, compose
 from discovery_bench import archived
 from newsarchive.discover.urls import url_key
+from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN
 
 # ``bench/cut_sweep.py``'s machinery, on sites nobody wrote: its crawls (a ``newsarchive
 # crawl`` process, one connection, no delay: one order of requests, ``cut_sweep.run``) and
@@ -92,6 +94,7 @@ def resume_bound(
     via: bool = False,
     grown: bool = False,
     split: bool = False,
+    between: int = 0,
 ) -> int:
     """The requests a crawl cut at its ``k``-th and run to the end may make beyond the
     uncut crawl's. Cut while exploring (``k <= explored``): exploring is done again, so
@@ -111,13 +114,30 @@ def resume_bound(
     file (an index and its maps: a first crawl cut settled none of them, so all are read
     again), the news list's first page, "Обяви"'s; the page the cut walk was reading;
     and the ``kept`` articles exploring read and kept for the crawl (``explorer.
-    article_site_map``'s sample: in memory until its turn, so lost with the process)."""
+    article_site_map``'s sample: in memory until its turn, so lost with the process);
+    and the list's pages ``between`` its first and the one the cut walk was reading
+    (``walked_between``)."""
     if k <= explored:
         return k + (1 + (site.axes.pager != "none") if grown else 0)
     axes = site.axes
     sitemaps = sum(1 for name in site.files if "sitemap" in name)
     sources = axes.feed + sitemaps + 1 + ("notices" in axes.non_news)
-    return 1 + split + via + robots + sources + (axes.pager != "none") + kept
+    return 1 + split + via + robots + sources + (axes.pager != "none") + kept + between
+
+
+def walked_between(asked: list[str], k: int, site: Site) -> int:
+    """The list's pages between its first and the one the walk cut at request ``k`` was
+    reading, which the completing run reads again: an unfinished walk goes on from its
+    first page until ``stop_after_known`` archived articles in a row
+    (``DEFAULT_STOP_AFTER_KNOWN``) before it jumps to where the cut left it, so as many
+    pages as that takes at the site's ``per_page`` (cut seed 333: 4 cards a page, cut in
+    page 3's articles; pages 1, 2 and 3 read again, the bound counting 1 and 3)."""
+    pages = site.roles.get("pages", "").split()
+    read = [path for path in asked[: k - 1] if path in pages]
+    if not read:
+        return 0
+    reading = pages.index(read[-1]) + 2  # (the cut walk's page, by its number)
+    return min(reading - 2, math.ceil(DEFAULT_STOP_AFTER_KNOWN / site.axes.per_page) - 1)
 
 
 def split_first_page(path: str, site: Site) -> str | None:
@@ -236,7 +256,8 @@ def cut_trial(
     at = k - 1 - split
     via = at > 0 and asked[at - 1] in sent_on_to(asked[at], site)
     robots = asked.count("/robots.txt")
-    point.bound = resume_bound(k, explored, kept, robots, site, via, grown, split)
+    between = walked_between(asked, k, site) if k > explored else 0
+    point.bound = resume_bound(k, explored, kept, robots, site, via, grown, split, between)
     trial.check(
         point.extra <= point.bound,
         f"resumed: {point.extra} requests beyond the uncut {len(asked)}, bound {point.bound}:"

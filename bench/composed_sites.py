@@ -99,6 +99,7 @@ from composed_cut import (  # noqa: E402
     exploring_end,
     phase,
     resume_bound,
+    walked_between,
 )
 from composed_faults import (  # noqa: E402
     ERROR_TEXTS,
@@ -286,6 +287,7 @@ __all__ = [
     "run_seed",
     "url_key_path",
     "verdict_of",
+    "walked_between",
 ]
 
 

@@ -179,7 +179,8 @@ class Site:
     # its sources' paths by role, as a request spells them: "list" (the news list's first
     # page), "page2", "feed", "sitemap" (each map file, space-separated), "past_end" (the
     # page past the list's end its last page's "next" links, or a bare JSON list's empty
-    # answer past its last)
+    # answer past its last), "pages" (the list's pages after the first, space-separated,
+    # where its pager numbers them)
     roles: dict[str, str] = field(default_factory=dict)
 
     def write(self, root: Path) -> None:
@@ -811,6 +812,9 @@ class Composer:
                 self.add(self.more_path(number), fragment)
             if number == 1 and axes.pager_end == "dup1" and len(chunks) > 1:
                 self.add(self.page_path(1, spelled=True), self.page(title, main))
+        if len(chunks) > 1:  # (the list's later pages, by number: ``Site.roles`` "pages")
+            later = range(2, len(chunks) + 1)
+            self.site.roles["pages"] = " ".join(self.page_path(n) for n in later)
         if axes.more.startswith("json") and len(chunks) > 1:  # the script's last ask
             end = self.json_page([], len(chunks) + 1, len(chunks))
             self.site.files[self.json_file(len(chunks) + 1)] = end

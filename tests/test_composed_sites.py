@@ -422,6 +422,29 @@ def test_exploring_ends_before_the_articles_read_in_a_row_each_its_requests_in_a
     assert composed_sites.exploring_end(asked[:10], site) == 7  # (none read in a row)
 
 
+def test_a_cut_in_a_lists_third_page_may_read_its_second_again() -> None:
+    """``--cut`` seed 333 (an oldest-first list of three pages of 4 cards): cut in page
+    3's articles, the completing run read pages 1, 2 and 3 again, its walk unfinished
+    going on from page 1 until ten archived in a row before it jumps to where the cut
+    left it; ``resume_bound`` counted pages 1 and 3 alone (4, where 5 were asked)."""
+    site = composed_sites.compose(333)
+    assert site.axes.per_page == 4
+    two, three = site.roles["pages"].split()
+    x = [str(row["url"]).removeprefix(site.origin) for row in site.expected]
+    asked = ["/robots.txt", "/", "/rss", "/feed", "/rss.xml", *x[:4], two, *x[4:8], three]
+    asked += x[8:]
+    assert composed_sites.walked_between(asked, asked.index(x[9]) + 1, site) == 1
+    assert composed_sites.walked_between(asked, asked.index(x[5]) + 1, site) == 0  # (page 2)
+    assert composed_sites.walked_between(asked, 3, site) == 0  # (before any later page)
+    # (pages of 4: page 1 and two more reach ten, so a walk cut on page 9 reads two again)
+    nine = ["/robots.txt", "/", *[f"/?page={n}" for n in range(2, 10)]]
+    more = composed_sites.compose(333)
+    more.roles["pages"] = " ".join(nine[2:])
+    assert composed_sites.walked_between(nine, len(nine) + 1, more) == 2
+    bound = composed_sites.resume_bound(17, 5, 0, 1, site)
+    assert composed_sites.resume_bound(17, 5, 0, 1, site, between=1) == bound + 1
+
+
 @pytest.mark.real_clock  # (its crawls are processes of their own: ``site_today``)
 def test_a_cut_at_an_article_reached_by_its_old_address_may_ask_both_again() -> None:
     """Seed 71 (Drupal cards linking every article by its old ``/node/N``, sent on, 301,
