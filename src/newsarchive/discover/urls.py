@@ -314,7 +314,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
 # origin (``_origin``), not the page's address: else a menu's links, the same on every
 # page, were normalized afresh on each (a listing page's 250 links, 6% of a crawl's CPU).
 # Not one holding a backslash, a tab or a line break: read as a "/" or dropped, they may
-# make a rooted address ``//`` (``/\\x``, ``/\t/``), an empty host, the page itself.
+# make a rooted address ``//`` (``/\x``, ``/\t/``), an empty host, the page itself.
 _OF_ORIGIN = re.compile(
     rf"(?![^\\\t\r\n]*[\\\t\r\n])\s*(?:/(?!/)|(?:{_SCHEME})?//[^/?#\s])", re.IGNORECASE
 )
