@@ -103,3 +103,19 @@ def small_disk(folder: Path, size: str = "400k") -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def counted_normalizations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every address ``urls._normal`` reads from now on, listed as it is asked: the normal
+    form's own work, below each memo, for a test counting how often a link is read."""
+    from newsarchive.discover import urls
+
+    calls: list[str] = []
+    normal = urls._normal
+
+    def counted(url: str, base: str | None = None) -> str | None:
+        calls.append(url)
+        return normal(url, base)
+
+    monkeypatch.setattr(urls, "_normal", counted)
+    return calls

@@ -26,7 +26,7 @@ from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
-from .support import SITES
+from .support import SITES, counted_normalizations
 
 BARE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg", "x.bg"))
 
@@ -1608,14 +1608,7 @@ def test_a_listings_links_are_each_normalized_once(monkeypatch: pytest.MonkeyPat
     # process-wide memo of 8,192 addresses cannot hold such a page's links
     from newsarchive.discover import urls
 
-    calls: list[str] = []
-    normal = urls._normal
-
-    def counted(url: str, base: str | None = None) -> str | None:
-        calls.append(url)
-        return normal(url, base)
-
-    monkeypatch.setattr(urls, "_normal", counted)
+    calls = counted_normalizations(monkeypatch)
     monkeypatch.setattr(urls, "_memo_normalize_url", urls._normalize_url)  # no memo across calls
     cards = "".join(
         f'<div class="item"><a href="/novini/{i}-zaglavie-na-novinata">Новина номер {i} днес'

@@ -29,6 +29,8 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
+from .support import counted_normalizations
+
 
 @pytest.mark.parametrize(
     ("url", "problem"),
@@ -702,14 +704,7 @@ def test_a_menus_rooted_link_is_normalized_once_for_every_page_linking_it(
     # under the page's address, none was ever found there again
     from newsarchive.discover import urls
 
-    calls: list[str] = []
-    normal = urls._normal
-
-    def counted(url: str, base: str | None = None) -> str | None:
-        calls.append(url)
-        return normal(url, base)
-
-    monkeypatch.setattr(urls, "_normal", counted)
+    calls = counted_normalizations(monkeypatch)
     urls._memo_normalize_url.cache_clear()
     pages = [f"https://www.x.bg/novini/{n}-novina" for n in range(3)] + ["https://www.x.bg/?p=2"]
     for page in pages:
