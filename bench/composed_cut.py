@@ -131,9 +131,11 @@ def walked_between(asked: list[str], k: int, site: Site) -> int:
     first page until ``stop_after_known`` archived articles in a row
     (``DEFAULT_STOP_AFTER_KNOWN``) before it jumps to where the cut left it, so as many
     pages as that takes at the site's ``per_page`` (cut seed 333: 4 cards a page, cut in
-    page 3's articles; pages 1, 2 and 3 read again, the bound counting 1 and 3)."""
+    page 3's articles; pages 1, 2 and 3 read again, the bound counting 1 and 3). Cut at
+    a page's own request, the walk was reading that page (its resume point saved once
+    the page before's articles were)."""
     pages = site.roles.get("pages", "").split()
-    read = [path for path in asked[: k - 1] if path in pages]
+    read = [path for path in asked[:k] if path in pages]
     if not read:
         return 0
     reading = pages.index(read[-1]) + 2  # (the cut walk's page, by its number)

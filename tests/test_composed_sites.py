@@ -436,11 +436,11 @@ def test_a_cut_in_a_lists_third_page_may_read_its_second_again() -> None:
     assert composed_sites.walked_between(asked, asked.index(x[9]) + 1, site) == 1
     assert composed_sites.walked_between(asked, asked.index(x[5]) + 1, site) == 0  # (page 2)
     assert composed_sites.walked_between(asked, 3, site) == 0  # (before any later page)
+    assert composed_sites.walked_between(asked, asked.index(three) + 1, site) == 1  # (at it)
     # (pages of 4: page 1 and two more reach ten, so a walk cut on page 9 reads two again)
     nine = ["/robots.txt", "/", *[f"/?page={n}" for n in range(2, 10)]]
-    more = composed_sites.compose(333)
-    more.roles["pages"] = " ".join(nine[2:])
-    assert composed_sites.walked_between(nine, len(nine) + 1, more) == 2
+    more = dataclasses.replace(site, roles={**site.roles, "pages": " ".join(nine[2:])})
+    assert composed_sites.walked_between(nine, len(nine), more) == 2
     bound = composed_sites.resume_bound(17, 5, 0, 1, site)
     assert composed_sites.resume_bound(17, 5, 0, 1, site, between=1) == bound + 1
 
