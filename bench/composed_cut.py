@@ -134,12 +134,11 @@ def walked_between(asked: list[str], k: int, site: Site) -> int:
     page 3's articles; pages 1, 2 and 3 read again, the bound counting 1 and 3). Cut at
     a page's own request, the walk was reading that page (its resume point saved once
     the page before's articles were)."""
-    pages = site.roles.get("pages", "").split()
+    pages = site.roles.get("pages", "").split()  # (page 2 on: a page's index, those before it)
     read = [path for path in asked[:k] if path in pages]
     if not read:
         return 0
-    reading = pages.index(read[-1]) + 2  # (the cut walk's page, by its number)
-    return min(reading - 2, math.ceil(DEFAULT_STOP_AFTER_KNOWN / site.axes.per_page) - 1)
+    return min(pages.index(read[-1]), math.ceil(DEFAULT_STOP_AFTER_KNOWN / site.axes.per_page) - 1)
 
 
 def split_first_page(path: str, site: Site) -> str | None:
