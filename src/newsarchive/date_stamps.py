@@ -237,6 +237,18 @@ def parse_url_date(url: str, *, today: dt.date | None = None) -> dt.date | None:
     return None
 
 
+# "/2025/03/": a CMS that files articles by month, the month a path segment of its own
+_URL_MONTH = re.compile(r"(?<![^/])(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?=/|$)")
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """The year and month a URL's path files the article under (``/2025/03/slug``), or
+    None; a path filing it by day gives that day's (``parse_url_date``)."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
+    m = _URL_MONTH.search(path)
+    return (int(m["y"]), int(m["m"])) if m is not None else None
+
+
 def parse_with_formats(text: str, formats: tuple[str, ...]) -> Published | None:
     """Try a profile's strptime formats against the whole (stripped) text."""
     text = " ".join(text.split())

@@ -268,21 +268,29 @@ class TextDate:
 
 
 def slashes_month_first(texts: Iterable[str]) -> bool:
-    """Whether a page's slash dates are written month first: one of them can be read only
-    so (its second number over 12, "11/29/2026") and none only day first ("29/11/2026").
+    """Whether a page's slash dates are written month first (``slash_order``).
 
     Why: a list of news prints every item's date one way, the one its software was set to
     (Weebly's American default "11/8/2026" on a Bulgarian NGO's blog), and a date whose
     two readings are both days ("11/8/2026": 8 November or 11 August) is read as its
     neighbours are, not by the page's language alone, which dated such a card 11 August
     and its article, printing the same "11/8/2026", too."""
+    return slash_order(texts) is True
+
+
+def slash_order(texts: Iterable[str]) -> bool | None:
+    """How ``texts`` write their slash dates, as far as one of them tells: True month
+    first (a second number over 12, "11/29/2026", and none whose first is), False day
+    first ("29/11/2026", and none the other way), None where none tells or both do (a
+    page mixing two programs' dates says nothing of either). Only the four-digit year's
+    slash dates: the only form read two ways (``TextDate.other``)."""
     only_us = only_day_first = False
     for text in texts:
         for m in _SLASHED.finditer(text):
             a, b = int(m["a"]), int(m["b"])
             only_us |= a <= 12 < b <= 31
             only_day_first |= b <= 12 < a <= 31
-    return only_us and not only_day_first
+    return None if only_us == only_day_first else only_us
 
 
 def month_first_language(lang: str) -> bool:

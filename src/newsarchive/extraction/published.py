@@ -208,7 +208,9 @@ def pick_dates(
             published = _first_published(published, page_text(), today, month_first)
             if published.source == "text" and not isinstance(published.value, dt.datetime):
                 published = _with_tooltip_time(tree, published, today)
-        return _midnight_as_day(_local_day(published, url, today), windows), modified
+        published = _midnight_as_day(_local_day(published, url, today), windows)
+        return _in_the_pages_order(published, modified, url, page_text, today, month_first)
+    modified = _in_the_pages_order(None, modified, url, page_text, today, month_first)[1]
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
         # it, and the rule name still says it was a modified date.
@@ -931,6 +933,77 @@ def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
 _WEST, _EAST, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(hours=14), dt.timedelta(days=1)
 
 
+def _in_the_pages_order(
+    shown: DatePick | None,
+    modified: DatePick | None,
+    url: str,
+    page_text: Callable[[], str],
+    today: dt.date | None,
+    month_first: bool,
+) -> tuple[DatePick | None, DatePick | None]:
+    """The page's slash dates that read two ways ("03/02/2025": 3 February or 2 March,
+    ``DatePick.other``) read the way the page itself writes them, where it tells: the
+    article's URL files it under one reading's day or month (``/2025/03/02/``,
+    ``/2025/03/``: ``_by_address``), else the page's other slash dates read one way only
+    (``dates.slash_order``: a card's "1/31/2025" is month first, and so is the
+    "Updated: 6/2/2025" beside it). Both dates are read so: a page writes its dates one
+    way. Where neither tells, the language's custom stands (``dates.month_first_language``:
+    a bare "en" says nothing of the country), and the other reading is kept for the
+    listing or feed to decide (``with_listed``); where one tells, it is dropped.
+
+    Why: a bare ``lang="en"``, the most common declaration of an American site, reads
+    day first, so its "6/2/2025" was 6 February (WCXB 4025, whose cards print
+    "1/31/2025" and "12/17/2024"); and a Bulgarian site's Drupal or Weebly writes "m/d/Y"
+    under ``lang="bg"``. Only ambiguous dates are read again, so the page's text is read
+    for it only on such a page."""
+    if (shown is None or shown.other is None) and (modified is None or modified.other is None):
+        return shown, modified
+    flipped = _by_address(shown, url, today) if shown is not None else None
+    how = "url-order"
+    if flipped is None:
+        order = dates.slash_order([page_text()])
+        if order is None:
+            return shown, modified
+        flipped, how = order != month_first, "page-order"
+    return _read_so(shown, flipped, how, today), _read_so(modified, flipped, how, today)
+
+
+def _by_address(shown: DatePick, url: str, today: dt.date | None) -> bool | None:
+    """Whether the article's URL files it under the day (or else the month) of the reading
+    ``shown`` did not take (True), of the one it took (False), or says neither (None)."""
+    other = shown.other
+    if other is None:
+        return None
+    taken = date_stamps.local_date(shown.value)
+    day = date_stamps.parse_url_date(url, today=today)
+    if day in (other, taken):
+        return day == other
+    month = date_stamps.url_month(url)
+    if month is None or (other.year, other.month) == (taken.year, taken.month):
+        return None
+    if month in ((other.year, other.month), (taken.year, taken.month)):
+        return month == (other.year, other.month)
+    return None
+
+
+def _read_so(
+    pick: DatePick | None, flipped: bool, how: str, today: dt.date | None
+) -> DatePick | None:
+    """``pick`` read the other way round where ``flipped`` (its time kept; ``how`` names
+    why in its rule), else as it was; either way no longer in doubt. Never a day after
+    the fetch."""
+    if pick is None or pick.other is None:
+        return pick
+    if not flipped:
+        return replace(pick, other=None)
+    value: Published = pick.other
+    if isinstance(pick.value, dt.datetime):
+        value = dt.datetime.combine(pick.other, pick.value.timetz())
+    if date_stamps.after(value, today):
+        return pick
+    return replace(pick, value=value, rule=f"{pick.rule}:{how}", other=None)
+
+
 def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick:
     """A time stated in UTC whose day differs by one from the day in the article's URL is
     shown as the URL's day: the URL is written in the site's own calendar (WordPress's
@@ -1262,7 +1335,7 @@ def _pick_modified(
     for _, found in windows:
         updated = next((date for date in found if date.modified), None)
         if updated is not None:
-            return DatePick(updated.value, "generic:text-near-title", "text")
+            return DatePick(updated.value, "generic:text-near-title", "text", other=updated.other)
         if found:
             break  # an "Updated" label sits beside the published date, not further out
     element = _dated_element(dated, modified=True)
