@@ -274,3 +274,28 @@ def test_the_co_authors_linked_beside_the_stated_writer_are_named_too(
 )
 def test_a_reviewer_or_a_second_link_to_the_writer_is_no_co_author(byline: str) -> None:
     assert extract(_stated_page("Jane Roe", byline)).author == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Невена Колева | 3 март 2026 | 1523 прочитания", "Невена Колева"),
+        ("3.03.2026 | Невена Колева | Прочетена 87 пъти", "Невена Колева"),
+        ("Невена Колева · 3 март 2026 · 4 мин. четене", "Невена Колева"),
+        ("Невена Колева | 03.03.2026 | 2 коментара", "Невена Колева"),
+        ("Jane Roe | March 3, 2026 | 5 min read", "Jane Roe"),
+        ("Jane Roe · March 3, 2026 · Views: 1,204", "Jane Roe"),
+        # a place's line stays a place's, counted or not
+        ("Стара Загора | 03.03.2026 | 1523 прочитания", None),
+    ],
+)
+def test_a_name_beside_its_date_is_read_past_the_counts_closing_the_line(
+    byline: str, expected: str | None
+) -> None:
+    """A regional site's byline prints how often the story was read (or its comments, or
+    its reading time) after the date, set apart by the same marks: the name is read as
+    on the line without them (``bylines.without_counts``)."""
+    article = extract(
+        _page("Общината ремонтира моста", f'<div class="meta">{byline}</div>', PROSE_BG)
+    )
+    assert article.author == expected

@@ -655,16 +655,18 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     17, 2025": ``bylines.name_then_date``), where the element ``near``'s headline is
     followed by that prints the name is no picture's caption (``_not_a_caption``): these
     two read a name by the date that no label or mark calls a byline."""
+    if found := bylines.byline_in_text(window) or _signed_line_in(lines):
+        return found
+    # (the lines without the counts closing them: "| 1523 прочитания", "· 5 min read")
+    shown = [bylines.without_counts(line.strip()) for line in lines]
     return (
-        bylines.byline_in_text(window)
-        or _signed_line_in(lines)
-        or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
-        or next(filter(None, (bylines.date_then_name(line.strip()) for line in lines)), "")
-        or _not_a_caption(bylines.name_beside_date(lines), near)
+        next(filter(None, (bylines.dated_name(line) for line in shown)), "")
+        or next(filter(None, (bylines.date_then_name(line) for line in shown)), "")
+        or _not_a_caption(bylines.name_beside_date(shown), near)
         or _not_a_caption(
-            next(filter(None, (bylines.name_then_date(line.strip()) for line in lines)), ""), near
+            next(filter(None, (bylines.name_then_date(line) for line in shown)), ""), near
         )
-        or next(filter(None, (bylines.name_mark_date(line.strip()) for line in lines)), "")
+        or next(filter(None, (bylines.name_mark_date(line) for line in shown)), "")
     )
 
 

@@ -40,7 +40,11 @@ from newsarchive.date_words import (
 )
 from newsarchive.dates import is_date_line
 from newsarchive.discover.anchors import COMMENT_COUNT
-from newsarchive.extraction.clean import WRITER_AND_PICTURES, is_boilerplate_line
+from newsarchive.extraction.clean import (
+    READ_COUNT_WORDS,
+    WRITER_AND_PICTURES,
+    is_boilerplate_line,
+)
 from newsarchive.led_words import led_words
 
 # Elements themes name after the byline, most specific first. "by" as a whole class word
@@ -966,6 +970,35 @@ def dated_name(line: str) -> str:
 _BYLINE_MARKS = frozenset("·|•")
 # A byline mark with the spaces around it, where a line's date ends.
 _BYLINE_MARK = re.compile(rf"\s*[{re.escape(''.join(sorted(_BYLINE_MARKS)))}]\s*")
+
+
+# What a byline's line prints after its date or name, set apart by a byline mark, that
+# says nothing of who wrote it: how often it was read ("1523 прочитания", "Прочетена 1523
+# пъти", "Views: 1523"), its comments ("12 коментара", ``COMMENT_COUNT``), how long it
+# reads ("3 мин. четене", "5 min read", "Време за четене: 3 мин.").
+_LINE_COUNT = re.compile(
+    rf"(?:Брой\s+)?(?:{READ_COUNT_WORDS})\s*:?\s*\d[\d\s.,]*"
+    rf"|\d[\d\s.,]*\s*(?:{READ_COUNT_WORDS}|прегледа|reads)"
+    r"|(?:Видян|Прегледан|Прочетен|Четен)[ао]?\s*:?\s*\d[\d\s.,]*\s*пъти?\.?"
+    r"|\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?\s*(?:за\s+)?(?:четене|read|reading)"
+    r"|(?:Време\s+за\s+четене|Reading\s+time)\s*:?\s*\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?"
+    rf"|{COMMENT_COUNT.pattern}",
+    re.IGNORECASE,
+)
+
+
+def without_counts(line: str) -> str:
+    """``line`` without the counts closing it after byline marks (``_LINE_COUNT``):
+    "Мария Петрова | 14.03.2026 | 1523 прочитания" is the byline "Мария Петрова |
+    14.03.2026", which the rules of a name beside its date read (``dated_name``,
+    ``name_mark_date``); with the count, the date was no bare date, and the name was lost."""
+    while True:
+        last = None
+        for last in _BYLINE_MARK.finditer(line):  # noqa: B007 (the last one is wanted)
+            pass
+        if last is None or not _LINE_COUNT.fullmatch(line[last.end() :].strip()):
+            return line
+        line = line[: last.start()].rstrip()
 
 
 def date_then_name(line: str) -> str:

@@ -376,6 +376,10 @@ COOKIE_NOTICE = (
     r"sitemizde çerez|(?:ta|nasza) strona(?: internetowa)? (?:używa|wykorzystuje) "
     r"(?:plików )?cookie|(?:używamy|wykorzystujemy) (?:plików )?cookie)"
 )
+# What a page calls the count of its readings ("Брой прегледи: 231", Joomla's "Посещения:
+# 1204", "1523 прочитания"): a counter's line of its own (``_LINE_RULES``), or the last
+# item of a byline's line (``bylines.without_counts``).
+READ_COUNT_WORDS = "прегледи|прочитания|преглеждания|посещения|четения|views|hits"
 _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -431,7 +435,7 @@ _LINE_RULES = (
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
     # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
-    r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:?\s*"
+    rf"^(?:Брой )?(?:{READ_COUNT_WORDS})\s*:?\s*"
     r"\d[\d\s.,]*$",
     r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?|Четен[ао]?):? \d[\d\s.,]* пъти?\.?$",
     # A gallery's counter under its picture ("Снимка 3 от 12", "Снимка 3/12") and a
