@@ -4,10 +4,12 @@ date. Pages written for these tests, in Bulgarian and English."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline
+from newsarchive.extraction.bylines import byline_in_text, clean_byline, signed_line
 
 TEXT = "<p>" + "Кметът откри обновения парк в центъра на града пред много жители. " * 5 + "</p>"
 
@@ -78,3 +80,46 @@ def test_a_posting_line_under_the_text_names_the_one_word_poster() -> None:
         '<div class="post-footer">Публикувано от Петя в 10:15 ч.</div></div></body></html>'
     )
     assert extract(html).author == "Петя"
+
+
+_FETCHED = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("byline", "name", "published"),
+    [
+        (
+            "Публикувано преди 5 часа от Мария Илиева",
+            "Мария Илиева",
+            dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ),
+        (
+            "Публикувано вчера, 18:40 от Мария Илиева",
+            "Мария Илиева",
+            dt.datetime(2026, 11, 26, 18, 40),
+        ),
+        ("Posted 2 days ago by Jane Roe", "Jane Roe", dt.date(2026, 11, 25)),
+        ("Posted yesterday by Jane Roe", "Jane Roe", dt.date(2026, 11, 26)),
+    ],
+)
+def test_a_posted_by_line_dated_by_a_relative_date_names_the_writer(
+    byline: str, name: str, published: dt.date
+) -> None:
+    """A theme prints its newest posts' byline counted back from now ("Публикувано преди 5
+    часа от …"), as it prints an older one's "Публикувано на 27.11.2026 от …": the name
+    after the agent's word is the writer's all the same, and the line no paragraph."""
+    article = extract(_page(f'<div class="meta">{byline}</div>'), today=_FETCHED)
+    assert article.author == name
+    assert article.published == published
+    assert byline not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Публикувано преди около месец от Мария Илиева",  # no day: no date line
+        "Публикувано вчера от кмета на общината",  # no name
+    ],
+)
+def test_a_posted_by_line_with_no_day_or_no_name_names_nobody(line: str) -> None:
+    assert signed_line(line) == ""

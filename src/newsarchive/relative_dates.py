@@ -111,6 +111,17 @@ def may_hold_relative_date(text: str) -> bool:
     return bool(_MAY_HOLD_RELATIVE.search(text)) or may_hold_day_before_yesterday(text)
 
 
+def is_relative_date(text: str) -> bool:
+    """``text`` is one relative date and nothing else ("преди 5 часа", "5 hours ago",
+    "вчера, 18:40", "Yesterday at 2:05 PM", "онзи ден"): a byline's date as a news site's
+    theme prints it for its newest posts ("Публикувано преди 5 часа от Мария Петрова")."""
+    text = text.strip()
+    return any(
+        pattern.fullmatch(text) is not None
+        for pattern in (_AGO, _RELATIVE, _FEW_AGO, _DAY_BEFORE_YESTERDAY)
+    )
+
+
 # What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
 _BEFORE_BARE_DAY = frozenset("|•·–—-:/,(")
 

@@ -46,6 +46,7 @@ from newsarchive.extraction.clean import (
     is_boilerplate_line,
 )
 from newsarchive.led_words import led_words
+from newsarchive.relative_dates import is_relative_date
 
 # Elements themes name after the byline, most specific first. "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
@@ -828,7 +829,14 @@ def signed_line(line: str) -> str:
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
-    return name if name and is_bare_date(date) else ""
+    return name if name and (is_bare_date(date) or _relative_date_line(date)) else ""
+
+
+def _relative_date_line(line: str) -> bool:
+    """A date counted back from the fetch and nothing else, perhaps after a label
+    ("Публикувано преди 5 часа", "Posted yesterday"): the date of a "Posted … by" line
+    as a theme prints it for its newest posts (``relative_dates.is_relative_date``)."""
+    return is_relative_date(_DATE_LABEL.sub("", line, count=1))
 
 
 # A date opening a line, with no label, and the agent's word after it: "03/01/2017 by
