@@ -479,6 +479,30 @@ def test_a_headline_the_title_states_before_its_section_and_site_names() -> None
     assert bare.title == "Радев - Ердоган: среща в Анкара"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Община Примерово - Ремонтът на покрива на читалището приключи",
+        "Ремонтът на покрива на читалището приключи :: Новини :: Община Примерово",
+    ],
+)
+def test_a_logo_links_name_is_cut_from_a_title_with_no_heading_beside_it(title: str) -> None:
+    """An old site's logo is a picture linking home, named only by its ``alt``: the name
+    the site gives itself, which its ``<title>`` prints before or after every headline
+    (the host, primerovo.example, spells "Примерово" alone, not the whole name)."""
+    html = page(
+        f"<title>{title}</title>",
+        '<div class="logo"><a href="/"><img src="/logo.png" alt="Община Примерово"></a></div>'
+        '<div id="menu"><a href="/novini">Новини</a> <a href="/kontakti">Контакти</a></div>'
+        f'<div class="content"><div class="date">24.10.2026</div>{PROSE}</div>',
+    )
+    article = extract(html, "https://obshtina.primerovo.example/novini/remont")
+    assert (article.title, article.rules["title"]) == (
+        "Ремонтът на покрива на читалището приключи",
+        "generic:title",
+    )
+
+
 def test_a_stated_title_printed_on_the_page_stays_the_headline() -> None:
     html = page(
         f"<title>{_OLD_HEADLINE}</title>",

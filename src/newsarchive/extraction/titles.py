@@ -319,11 +319,16 @@ def _fold(text: str) -> str:
 def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
     """The texts (``_fold``) of the page's links to its home page and of its links in
     furniture (a menu, a header, a footer), short as names are: the site's and its
-    sections' names."""
+    sections' names. A link home that shows only its logo is read as a screen reader
+    reads it, by the picture's ``alt`` ("<a href="/"><img alt="Община Примерно"></a>"):
+    the name the site gives itself, which an old site's ``<title>`` prints before or
+    after each headline."""
     found = set()
     furniture = remembered(is_furniture)  # a menu's links share their ancestors
     for link in tree.css("a[href]"):
         text = _fold(link.text_lexbor())
+        if not text and _home_link(link):
+            text = _fold(" ".join(img.attributes.get("alt") or "" for img in link.css("img")))
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
         if _home_link(link) or in_furniture(link, furniture):
