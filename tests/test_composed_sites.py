@@ -724,6 +724,25 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
 @pytest.mark.skipif(
     composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
 )
+def test_an_article_a_menu_links_failing_while_exploring_has_the_site_explored_no_sooner() -> None:
+    """Seed 1102 (Drupal, "Прессъобщения" a drop-down whose box links the newest release,
+    ``/novini/501``) on the moved clock: 40 days on, the site is explored again and reads
+    that link as a section, which answers cut short all night (``cut-article:4``). It is
+    an article by its address (the shape the list taught), its miss the article's: the
+    night after reads the feed and the list (7 requests), not the whole site again (11,
+    over its bound, when the miss counted as a section unread: ``unread_sections``)."""
+    verdict = composed_sites.nights_seed(1102, moved=True)
+    assert verdict.runs[1].fault == "cut-article:4"
+    assert verdict.runs[1].gap == 40
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert "/kalendar" not in verdict.runs[2].paths
+    assert verdict.runs[2].requests <= verdict.runs[2].bound
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
 def test_a_night_of_a_notice_alone_may_read_the_sitemap_indexs_newest_child() -> None:
     """Seed 277 (WordPress, a news sitemap as ``wp-sitemap.xml``'s index and child, no
     feed) on the moved clock: the first night brings one notice and no news, and the
