@@ -1000,13 +1000,12 @@ def without_counts(line: str) -> str:
     "Мария Петрова | 14.03.2026 | 1523 прочитания" is the byline "Мария Петрова |
     14.03.2026", which the rules of a name beside its date read (``dated_name``,
     ``name_mark_date``); with the count, the date was no bare date, and the name was lost."""
-    while True:
-        last = None
-        for last in _BYLINE_MARK.finditer(line):  # noqa: B007 (the last one is wanted)
-            pass
-        if last is None or not _LINE_COUNT.fullmatch(line[last.end() :].strip()):
-            return line
+    while marks := list(_BYLINE_MARK.finditer(line)):
+        last = marks[-1]
+        if not _LINE_COUNT.fullmatch(line[last.end() :].strip()):
+            break
         line = line[: last.start()].rstrip()
+    return line
 
 
 def date_then_name(line: str) -> str:
