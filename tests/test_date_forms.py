@@ -1672,3 +1672,19 @@ def test_the_canonical_address_dates_a_page_read_at_another() -> None:
         today=TODAY,
     )
     assert broken.published is None and not broken.fields_marked("error")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Срок за подаване: 31.03.2025 | Публикувано: 14.03.2025",
+        "Валидно до 18.03.2025 · Дата на публикуване: 14.03.2025",
+        "Deadline: March 18, 2025 | Published: March 14, 2025",
+    ],
+)
+def test_a_day_the_window_labels_the_publication_wins_over_one_before_it(line: str) -> None:
+    """A municipality's notice prints its deadline first and its publication after it, in
+    the one line under the headline: the day labelled "Публикувано" is the page's."""
+    article = extract(page(f'<div class="meta">{line}</div>'), today=TODAY)
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.date_source == "text"

@@ -250,7 +250,10 @@ def _published_candidates(
             break
     yield _time_element(page_times(tree, meta), today)
     for _, found in windows:
-        shown = next((date for date in found if not date.modified), None)
+        # (a day the window labels the publication over one before it that it does not:
+        # "Срок: 30.03.2026 | Публикувано: 14.03.2026", a notice's deadline first)
+        shown = next((date for date in found if date.labelled and not date.modified), None)
+        shown = shown or next((date for date in found if not date.modified), None)
         if shown is not None:
             tooltip = behind() if shown.relative else None
             if tooltip is not None:
