@@ -176,8 +176,9 @@ def pick_dates(
     # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
     windows = Replay((_one_line(text), _shown_dates(text, today, month_first)) for text in near)
     candidates = _published_candidates(
-        tree, windows, meta, profile, today, url, scripts, dated, (page_text, lowered), behind
-    )
+        tree, (windows, near), meta, profile, today, url, scripts, dated, (page_text, lowered),
+        behind,
+    )  # fmt: skip
     published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
@@ -221,9 +222,30 @@ def pick_dates(
     return None, modified
 
 
+def _labelled_beside(
+    first: dates.TextDate, found: list[dates.TextDate], window: str
+) -> dates.TextDate | None:
+    """The day a label calls the publication later on the line of the window's first date
+    (``first``), where that one is another day, unlabelled: "Срок за подаване: 31.03.2026 |
+    Публикувано: 14.03.2026", a notice's deadline printed first. Not a day further down the
+    window (a sentence of the text, "… was originally published on …",
+    ``_first_published``'s), nor the same day labelled again (the first may hold its time)."""
+    if first.labelled:
+        return None
+    day = date_stamps.local_date(first.value)
+    for date in found:
+        if date.start <= first.start or not date.labelled or date.modified:
+            continue
+        if "\n" in window[first.start : date.start]:
+            return None
+        if date_stamps.local_date(date.value) != day:
+            return date
+    return None
+
+
 def _published_candidates(
     tree: LexborHTMLParser,
-    windows: _Windows,
+    read: tuple[_Windows, NearTitle],
     meta: Metadata,
     profile: Profile,
     today: dt.date | None,
@@ -233,7 +255,10 @@ def _published_candidates(
     whole: tuple[Callable[[], str], Callable[[], str]],
     behind: Callable[[], Published | None],
 ) -> Iterator[DatePick | None]:
-    """Lazily, in trust order, so the costly text rules run only on pages that need them."""
+    """Lazily, in trust order, so the costly text rules run only on pages that need them.
+    ``read``: the windows by the headline with their dates, and the same windows as
+    written, their lines apart (``_labelled_beside``)."""
+    windows, near = read
     month_first = dates.month_first_language(meta.lang)
     if meta.jsonld_published:
         parsed = _structured(meta.jsonld_published, month_first, today)
@@ -249,12 +274,10 @@ def _published_candidates(
             yield DatePick(stated[0], f"profile:{selector}", stated[1])
             break
     yield _time_element(page_times(tree, meta), today)
-    for _, found in windows:
-        # (a day the window labels the publication over one before it that it does not:
-        # "Срок: 30.03.2026 | Публикувано: 14.03.2026", a notice's deadline first)
-        shown = next((date for date in found if date.labelled and not date.modified), None)
-        shown = shown or next((date for date in found if not date.modified), None)
+    for (_, found), window in zip(windows, near, strict=False):
+        shown = next((date for date in found if not date.modified), None)
         if shown is not None:
+            shown = _labelled_beside(shown, found, window) or shown
             tooltip = behind() if shown.relative else None
             if tooltip is not None:
                 yield DatePick(tooltip, "generic:text-near-title:tooltip", "text")
