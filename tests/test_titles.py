@@ -488,8 +488,10 @@ def test_a_headline_the_title_states_before_its_section_and_site_names() -> None
 )
 def test_a_logo_links_name_is_cut_from_a_title_with_no_heading_beside_it(title: str) -> None:
     """An old site's logo is a picture linking home, named only by its ``alt``: the name
-    the site gives itself, which its ``<title>`` prints before or after every headline
-    (the host, primerovo.example, spells "Примерово" alone, not the whole name)."""
+    the site gives itself, which its ``<title>`` prints before or after every headline.
+    Before, the name opening the title stayed; the one closing it was cut already, as a
+    last segment spelling the host (obshtina.primerovo.example), and is kept here as a
+    guard."""
     html = page(
         f"<title>{title}</title>",
         '<div class="logo"><a href="/"><img src="/logo.png" alt="Община Примерово"></a></div>'
