@@ -727,16 +727,35 @@ def test_a_composed_site_crawled_nights_days_apart_keeps_every_article() -> None
 def test_an_article_a_menu_links_failing_while_exploring_has_the_site_explored_no_sooner() -> None:
     """Seed 1102 (Drupal, "Прессъобщения" a drop-down whose box links the newest release,
     ``/novini/501``) on the moved clock: 40 days on, the site is explored again and reads
-    that link as a section, which answers cut short all night (``cut-article:4``). It is
-    an article by its address (the shape the list taught), its miss the article's: the
-    night after reads the feed and the list (7 requests), not the whole site again (11,
-    over its bound, when the miss counted as a section unread: ``unread_sections``)."""
+    that link as a section, which answers cut short all night (asked twice with its
+    retry; the crawl takes that failure over asking again: ``RecentPages.keep_failure``).
+    It is an article by its address (the shape the list taught), its miss the article's:
+    the night after reads the feed and the list (7 requests), not the whole site again
+    (11, over its bound, when the miss counted as a section unread: ``unread_sections``)."""
     verdict = composed_sites.nights_seed(1102, moved=True)
-    assert verdict.runs[1].fault == "cut-article:4"
+    assert verdict.runs[1].fault == "cut-article:2"
     assert verdict.runs[1].gap == 40
     assert verdict.ok, [r.failures for r in verdict.runs]
     assert "/kalendar" not in verdict.runs[2].paths
     assert verdict.runs[2].requests <= verdict.runs[2].bound
+
+
+@pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)
+@pytest.mark.skipif(
+    composed_sites.faketime_lib() is None, reason="libfaketime not installed (no clock to move)"
+)
+def test_an_article_exploring_could_not_read_is_not_asked_again_the_same_night() -> None:
+    """Seed 1121 (a site builder, "Новини" a drop-down whose box links the newest news,
+    ``/novini/501``) on the moved clock: 40 days on, exploring reads that link as a
+    possible section and it answers 503 after all four attempts; the crawl's fetch of it
+    as an article moments later takes that failure (``RecentPages.take_failure``), not
+    four attempts more (8 where 4 are the most). The night after archives it."""
+    verdict = composed_sites.nights_seed(1121, moved=True)
+    assert verdict.runs[1].fault == "busy-article:4"
+    assert verdict.runs[1].paths.count("/novini/501") == 4
+    assert verdict.runs[1].code == 1  # (the run says it failed, naming it)
+    assert verdict.ok, [r.failures for r in verdict.runs]
+    assert "/novini/501" in verdict.runs[2].paths
 
 
 @pytest.mark.real_clock  # (its crawls are processes of their own, their clock moved)

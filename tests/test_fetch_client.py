@@ -572,6 +572,30 @@ def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
     assert roomy.take("https://x.bg/novini/6/") is None  # a slash more: maybe another
 
 
+def test_a_failure_exploring_met_is_handed_over_once_fresh_and_bounded() -> None:
+    """``RecentPages.keep_failure``: the crawl's article fetch of a page exploring could
+    not read gets that failure, once, while fresh; at most ``max_pages`` are held."""
+    now = [0.0]
+    recent = RecentPages(max_pages=2, max_age=60, clock=lambda: now[0])
+
+    def failed(path: str) -> FetchError:
+        return FetchError("HTTP 503 after 4 attempts", url="https://x.bg" + path, status=503)
+
+    down = failed("/novini/501")
+    recent.keep_failure(down)
+    assert (
+        recent.take_failure("https://www.x.bg/novini/501?utm_source=rss") is down
+    )  # (its identity)
+    assert recent.take_failure("https://x.bg/novini/501") is None  # given once
+    recent.keep_failure(failed("/a"))
+    now[0] = 61
+    assert recent.take_failure("https://x.bg/a") is None  # stale
+    for path in ("/b", "/c", "/d"):
+        recent.keep_failure(failed(path))
+    assert recent.take_failure("https://x.bg/b") is None  # the oldest, past the count
+    assert recent.take_failure("https://x.bg/d") is not None
+
+
 def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -> None:
     text = bytes(range(256)) * 400 + b"\0" * 300_000
     packed = gzip.compress(text)

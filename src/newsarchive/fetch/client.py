@@ -1049,6 +1049,10 @@ class Fetcher:
                 kept = self.take_kept(url, unmoved=True)
                 if kept is not None:
                     return kept
+                # nor one that did not answer it, after its retries: owed to the next run
+                failed = self.recent.take_failure(url)
+                if failed is not None:
+                    return failed
             try:
                 return self.fetch(url, etag=etag, last_modified=modified, elsewhere=elsewhere)
             except FetchError as exc:

@@ -17,6 +17,13 @@ seconds fresh, and the whole is bounded in pages and bytes (a page may be
 ``MAX_BODY_BYTES``). One per ``Fetcher``, so one per site and run: nothing outlives the
 run, and the validators the crawl saves for the next run are the page's own.
 
+A page exploring could not read at all (no answer, a 5xx, a body cut short, after all of
+its retries) is held too, as its failure: the crawl's article fetch of it moments later
+gets that failure rather than asking again (``take_failure``). A menu link exploring
+opened as a possible section may be an article, and one that failed was otherwise asked
+its retries twice in one run, as a section and as an article (``--nights`` seed 1121:
+8 requests where 4 are the most); it is owed to the next run as any failing article.
+
 Pages are held by their identity (``urls.url_key``), not the spelling asked: a page
 exploring read as ``/novini/5/index.html`` is the article a feed links as
 ``/novini/5/``, one key to the frontier and the archive, and asking the server for it
@@ -32,6 +39,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from newsarchive.discover.urls import url_key
+from newsarchive.errors import FetchError
 from newsarchive.models import Page
 
 MAX_PAGES = 16  # an exploration reads at most ``explorer.EXPLORE_BUDGET`` (12)
@@ -55,6 +63,8 @@ class RecentPages:
         self._lock = threading.Lock()
         # URL key -> (when kept, the page); a redirected page is kept under both its URLs
         self._pages: OrderedDict[str, tuple[float, Page]] = OrderedDict()
+        # URL key -> (when kept, why): the pages exploring could not read (``keep_failure``)
+        self._failures: OrderedDict[str, tuple[float, FetchError]] = OrderedDict()
 
     def keep(self, page: Page) -> None:
         """Hold a page for the next reader (a larger one than fits is not held): the
@@ -68,6 +78,27 @@ class RecentPages:
                 self._pages.pop(key, None)
                 self._pages[key] = (now, page)
             self._trim(now)
+
+    def keep_failure(self, error: FetchError) -> None:
+        """Hold the failure of a page exploring could not read (``error.url``), for the
+        crawl's article fetch of it (``take_failure``); at most ``max_pages`` of them."""
+        now = self._clock()
+        with self._lock:
+            key = url_key(error.url)
+            self._failures.pop(key, None)
+            self._failures[key] = (now, error)
+            while self._failures and (
+                len(self._failures) > self.max_pages
+                or now - next(iter(self._failures.values()))[0] > self.max_age
+            ):
+                self._failures.popitem(last=False)
+
+    def take_failure(self, url: str) -> FetchError | None:
+        """The failure kept for ``url`` if still fresh, given once."""
+        now = self._clock()
+        with self._lock:
+            held = self._failures.pop(url_key(url), None)
+        return held[1] if held is not None and now - held[0] <= self.max_age else None
 
     def take(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page kept for ``url`` if still fresh, given once (both its URLs forget it).

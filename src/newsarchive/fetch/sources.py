@@ -112,6 +112,8 @@ def fetch_source(
     except RedirectRefused as exc:  # the site's answer, given again next time
         return Miss.FAILED, f"{kind} failed: {exc}"
     except FetchError as exc:
+        if keep:  # (the crawl may ask it next as an article: ``RecentPages.keep_failure``)
+            fetcher.recent.keep_failure(exc)
         return Miss.DOWN, f"{kind} failed: {exc}"
     if page.not_modified:
         return Miss.UNCHANGED, ""
