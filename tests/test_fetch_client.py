@@ -582,16 +582,16 @@ def test_a_failure_exploring_met_is_handed_over_once_fresh_and_bounded() -> None
         return FetchError("HTTP 503 after 4 attempts", url="https://x.bg" + path, status=503)
 
     down = failed("/novini/501")
-    recent.keep_failure(down)
+    recent.keep_failure(down.url, down)
     assert (
         recent.take_failure("https://www.x.bg/novini/501?utm_source=rss") is down
     )  # (its identity)
     assert recent.take_failure("https://x.bg/novini/501") is None  # given once
-    recent.keep_failure(failed("/a"))
+    recent.keep_failure("https://x.bg/a", failed("/a"))
     now[0] = 61
     assert recent.take_failure("https://x.bg/a") is None  # stale
     for path in ("/b", "/c", "/d"):
-        recent.keep_failure(failed(path))
+        recent.keep_failure("https://x.bg" + path, failed(path))
     assert recent.take_failure("https://x.bg/b") is None  # the oldest, past the count
     assert recent.take_failure("https://x.bg/d") is not None
 

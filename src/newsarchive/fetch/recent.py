@@ -79,12 +79,13 @@ class RecentPages:
                 self._pages[key] = (now, page)
             self._trim(now)
 
-    def keep_failure(self, error: FetchError) -> None:
-        """Hold the failure of a page exploring could not read (``error.url``), for the
-        crawl's article fetch of it (``take_failure``); at most ``max_pages`` of them."""
+    def keep_failure(self, url: str, error: FetchError) -> None:
+        """Hold the failure of the page at ``url`` that exploring could not read, for the
+        crawl's article fetch of it (``take_failure``); at most ``max_pages`` of them.
+        Kept under the address asked: the error may name the one a redirect led to."""
         now = self._clock()
         with self._lock:
-            key = url_key(error.url)
+            key = url_key(url)
             self._failures.pop(key, None)
             self._failures[key] = (now, error)
             while self._failures and (

@@ -113,7 +113,7 @@ def fetch_source(
         return Miss.FAILED, f"{kind} failed: {exc}"
     except FetchError as exc:
         if keep:  # (the crawl may ask it next as an article: ``RecentPages.keep_failure``)
-            fetcher.recent.keep_failure(exc)
+            fetcher.recent.keep_failure(url, exc)
         return Miss.DOWN, f"{kind} failed: {exc}"
     if page.not_modified:
         return Miss.UNCHANGED, ""
