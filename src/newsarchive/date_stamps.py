@@ -237,16 +237,18 @@ def parse_url_date(url: str, *, today: dt.date | None = None) -> dt.date | None:
     return None
 
 
-# "/2025/03/": a CMS that files articles by month, the month a path segment of its own
-_URL_MONTH = re.compile(r"(?<![^/])(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])(?=/|$)")
+# A month a path files pages under, a segment of its own ("/2025/03/", "/2025_03/",
+# "/2025-3"): an article's (``url_month``), or a month's archive page and its later pages
+# (``discover.archive_pages``). One pattern for both.
+MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
 
 def url_month(url: str) -> tuple[int, int] | None:
     """The year and month a URL's path files the article under (``/2025/03/slug``), or
     None; a path filing it by day gives that day's (``parse_url_date``)."""
     path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
-    m = _URL_MONTH.search(path)
-    return (int(m["y"]), int(m["m"])) if m is not None else None
+    m = MONTH_IN_PATH.search("/" + path)
+    return (int(m[1]), int(m[2])) if m is not None else None
 
 
 def parse_with_formats(text: str, formats: tuple[str, ...]) -> Published | None:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from newsarchive.date_stamps import MONTH_IN_PATH
 from newsarchive.date_words import month_written_like, whole_month
 from newsarchive.discover.day_pages import PAGE_FIELDS
 from newsarchive.discover.listings import PATH_PAGE
@@ -67,15 +68,11 @@ def _year_and_month_fields(params: dict[str, str]) -> tuple[str, str] | None:
     return (years[0], months[0]) if years and months else None
 
 
-# Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
-_MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
-
-
 def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None:
     """The (year, month) whose archive page ``url`` is, or None. ``anywhere``: a month
     anywhere in the path counts (where a page of that month's archive sits)."""
     _netloc, path, query = split_normal(url)
-    found = (_MONTH_IN_PATH if anywhere else _MONTH_PATH).search(path)
+    found = (MONTH_IN_PATH if anywhere else _MONTH_PATH).search(path)
     if found:
         return int(found[1]), int(found[2])
     if query:
@@ -153,7 +150,7 @@ def _month_address(
             return quote(month_written_like(number, unquote(written)) or written, safe="")
         return f"{number:02d}" if len(written) == 2 and not one_digit else str(number)
 
-    if found := _MONTH_IN_PATH.search(path):
+    if found := MONTH_IN_PATH.search(path):
         tail = path[found.end(2) :]
         later = PATH_PAGE.search(path)
         if tail.strip("/") and (later is None or later.start() != found.end(2)):
