@@ -138,8 +138,9 @@ def test_an_american_page_writing_day_first_is_read_so() -> None:
 
 
 def test_the_other_reading_is_never_taken_after_the_fetch() -> None:
-    """ "12/11/2026" fetched 7 December: 12 November is past, 11 December is not; the URL
-    asking for December changes nothing."""
+    """ "12/11/2026" fetched 7 December: 12 November is past, 11 December is not, so the
+    date reads one way only (``TextDate.other`` holds no future day) and the URL asking for
+    December changes nothing. A guard: it passes on the code before the rule too."""
     article = _dates(
         _page("en", "Published 12/11/2026"), "https://board.example.org/2026/12/budget"
     )

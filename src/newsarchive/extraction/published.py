@@ -245,7 +245,7 @@ def _labelled_beside(
 
 def _published_candidates(
     tree: LexborHTMLParser,
-    read: tuple[_Windows, NearTitle],
+    near_title: tuple[_Windows, NearTitle],
     meta: Metadata,
     profile: Profile,
     today: dt.date | None,
@@ -256,9 +256,9 @@ def _published_candidates(
     behind: Callable[[], Published | None],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them.
-    ``read``: the windows by the headline with their dates, and the same windows as
-    written, their lines apart (``_labelled_beside``)."""
-    windows, near = read
+    ``near_title``: the windows by the headline with their dates, and the same windows
+    as written, their lines apart (``_labelled_beside``)."""
+    windows, near = near_title
     month_first = dates.month_first_language(meta.lang)
     if meta.jsonld_published:
         parsed = _structured(meta.jsonld_published, month_first, today)
@@ -991,7 +991,7 @@ def _in_the_pages_order(
         if order is None:
             return shown, modified
         flipped, how = order != month_first, "page-order"
-    return _read_so(shown, flipped, how, today), _read_so(modified, flipped, how, today)
+    return _read_so(shown, flipped, how), _read_so(modified, flipped, how)
 
 
 def _by_address(shown: DatePick, url: str, today: dt.date | None) -> bool | None:
@@ -1012,12 +1012,10 @@ def _by_address(shown: DatePick, url: str, today: dt.date | None) -> bool | None
     return None
 
 
-def _read_so(
-    pick: DatePick | None, flipped: bool, how: str, today: dt.date | None
-) -> DatePick | None:
+def _read_so(pick: DatePick | None, flipped: bool, how: str) -> DatePick | None:
     """``pick`` read the other way round where ``flipped`` (its time kept; ``how`` names
-    why in its rule), else as it was; either way no longer in doubt. Never a day after
-    the fetch."""
+    why in its rule), else as it was; either way no longer in doubt. (The other reading
+    is never after the fetch: ``TextDate.other`` holds only a day that is not.)"""
     if pick is None or pick.other is None:
         return pick
     if not flipped:
@@ -1025,8 +1023,6 @@ def _read_so(
     value: Published = pick.other
     if isinstance(pick.value, dt.datetime):
         value = dt.datetime.combine(pick.other, pick.value.timetz())
-    if date_stamps.after(value, today):
-        return pick
     return replace(pick, value=value, rule=f"{pick.rule}:{how}", other=None)
 
 
