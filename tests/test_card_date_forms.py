@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from newsarchive.discover import listings
+from newsarchive.discover.cards import Card
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 
@@ -80,3 +81,49 @@ def test_a_day_written_out_takes_its_stamps_moment_of_that_day() -> None:
         html = stamped(printed, stamp)
         items = listings.news_items(parse_html(html), f"{SITE.origin}/novini", SITE, FETCHED)
         assert listings.card_moment(items.cards[0], today=FETCHED.date()) == moment, printed
+
+
+def last_page(item: str) -> str:
+    """A list's last page of one news: under the list's heading, above its pager, so the
+    one card is the whole block (all its links lead to the one article)."""
+    return (
+        "<html><body><main><h1>Актуално</h1><ul class='news-list'>"
+        f"<li>{item}</li></ul><div class='pagination'><label>Страница "
+        "<select onchange='location=this.value'><option value='/novini?start=0'>1</option>"
+        "<option value='/novini?start=5' selected>2</option></select> от 2</label></div>"
+        "</main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("item", "day"),
+    [
+        # the day counted back in an element of its own (composed seed 1656: undated, as
+        # "Актуално вчера …" runs on as prose does)
+        ('<span class="date">вчера</span> <a href="/novini/500">Започна ремонтът</a>', 4),
+        ('<a href="/novini/500">Започна ремонтът на улицата</a> <em>преди 3 дни</em>', 2),
+        ('<time><i class="icon"></i> днес</time> <a href="/novini/500">Започна ремонтът</a>', 5),
+        # no day printed apart: the word runs in the teaser's sentence
+        ('<a href="/novini/500">Започна ремонтът</a> <p>Вчера започна ремонтът на пътя.</p>', None),
+        # two different days printed apart (published and updated) name none
+        (
+            '<span>вчера</span> <a href="/novini/500">Започна ремонтът</a> <span>днес</span>',
+            None,
+        ),
+    ],
+)
+def test_a_lone_cards_day_counted_back_is_read_where_printed_apart(
+    item: str, day: int | None
+) -> None:
+    """The card as a walk's later page makes it (``cards.find_cards``): the largest block
+    whose links all lead to its article, here the page's whole ``<main>``."""
+    main = parse_html(last_page(item)).css_first("main")
+    assert main is not None
+    headline = main.css_first("a")
+    assert headline is not None
+    said = " ".join(headline.text().split())
+    card = Card(node=main, url=f"{SITE.origin}/novini/500", order=0, link_texts=(said,),
+                link_words=len(said.split()))  # fmt: skip
+    assert card.text.startswith("Актуално")  # the card is the whole block
+    expected = None if day is None else dt.date(2026, 12, day)
+    assert listings.card_date(card, today=FETCHED) == expected

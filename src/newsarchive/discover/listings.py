@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -64,7 +64,7 @@ from newsarchive.discover.walk import Place
 from newsarchive.documents import is_document
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
-from newsarchive.relative_dates import may_hold_relative_date
+from newsarchive.relative_dates import is_relative_date, may_hold_relative_date
 
 # (``pager_words.PAGER_PATH_WORDS``: "page"'s spellings in a path, and "p")
 PAGER_PATH_WORDS = pager_words.PAGER_PATH_WORDS
@@ -441,7 +441,7 @@ def _dated_text(
 ) -> tuple[str, dt.date, Published | None] | None:
     """The text of the card its date is read from (``card_date``), that date, and the
     card's ``<time datetime>`` stamp where that is what dates it (``_card_stamp``)."""
-    for text in (card.beside, card.text):
+    for text in _texts_dated_in(card, today):
         if (text, month_first) not in memo:
             hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
             found = parse_text_date(text, today=today, month_first=month_first) if hinted else None
@@ -455,6 +455,36 @@ def _dated_text(
     if _DATE_HINT.search(card.text) is None and (stamp := _card_stamp(card.node)) is not None:
         return card.text, local_date(stamp), stamp
     return None
+
+
+def _texts_dated_in(card: Card, today: dt.date | None) -> Iterator[str]:
+    """Where a card's date is read, in turn: beside its headline, in its whole text, and
+    last a day counted back that the card prints apart (``_day_printed_apart``), asked
+    only when the two before gave none."""
+    yield card.beside
+    yield card.text
+    if today is not None and card.node.child is not None and may_hold_relative_date(card.text):
+        if (apart := _day_printed_apart(card.node)) is not None:
+            yield apart
+
+
+def _day_printed_apart(node: LexborNode) -> str | None:
+    """The one day counted back ("вчера", "преди 3 часа") that a text of its own in the
+    card prints and nothing else (``<span class="date">вчера</span>``): a date however
+    the card's text runs around it. The last item of a list's last page, alone there,
+    is a card as large as the list's block, its text "Актуално вчера Заглавие Страница
+    1 2 3 от 3": "вчера" runs on from the block's heading as prose does
+    (``relative_dates.stands_as_date``) and the newest news stayed undated, where its
+    element printed the day apart (composed seed 1656). Two such days in one card name
+    none."""
+    found = {
+        said
+        for part in node.traverse(include_text=True)
+        if part.tag == "-text"
+        and may_hold_relative_date(said := " ".join((part.text_content or "").split()))
+        and is_relative_date(said)
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _moment_of(stamp: Published, day: dt.date) -> bool:
