@@ -20,6 +20,7 @@ import functools
 import itertools
 import math
 import random
+import re
 import signal
 import tempfile
 from collections import Counter
@@ -159,7 +160,7 @@ def article_requests(asked: list[str], site: Site) -> list[int]:
     return [k for k, path in enumerate(asked, 1) if url_key(site.origin + path) in news]
 
 
-def exploring_end(asked: list[str], site: Site) -> int:
+def exploring_end(asked: list[str], site: Site, said: int = 0) -> int:
     """The requests exploring made: those before the articles are read one after
     another (an article exploring reads alone, a sample it keeps for the crawl, comes
     before its end). An article's requests in a row are one read (``article_of``): its
@@ -167,7 +168,16 @@ def exploring_end(asked: list[str], site: Site) -> int:
     (``Axes.split``) beside it. Counted one request an article, the site of cut seed 325
     (both axes) had no two in a row: its exploring was judged over before its sample
     article, and the cut at the ``/sitemap.xml`` exploring asked after that sample a cut
-    past exploring, its bound 3 where exploring again asked 10."""
+    past exploring, its bound 3 where exploring again asked 10.
+
+    ``said``: the requests the crawl's summary counts as exploring ("(5 exploring the
+    site)": those after the robots.txt read before it), where exploring reads several
+    articles in a row: a home list of undated cards, each probed and kept for the crawl
+    (cut seed 409: four). Read by their order alone, they were the crawl's first
+    articles, and a cut at the fourth was judged past exploring: its bound 4 where
+    exploring again asked 6."""
+    lead = next((k for k, path in enumerate(asked) if path != "/robots.txt"), len(asked))
+    stated = min(lead + said, len(asked)) if said else 0
     runs: list[tuple[int, int, str]] = []  # (first, last, article): one read in a row
     for k, path in enumerate(asked, 1):
         article = article_of(path, site)
@@ -177,10 +187,27 @@ def exploring_end(asked: list[str], site: Site) -> int:
             runs[-1] = (runs[-1][0], k, article)
         else:
             runs.append((k, k, article))
-    return next(
-        (first - 1 for (first, last, _), after in itertools.pairwise(runs) if after[0] == last + 1),
-        runs[0][0] - 1 if runs else len(asked),
+    return max(
+        stated,
+        next(
+            (
+                first - 1
+                for (first, last, _), after in itertools.pairwise(runs)
+                if after[0] == last + 1
+            ),
+            runs[0][0] - 1 if runs else len(asked),
+        ),
     )
+
+
+# The crawl's summary line's count of requests spent exploring the site.
+_EXPLORING = re.compile(r"\((\d+) exploring the site\)")
+
+
+def exploring_said(out: str) -> int:
+    """The requests ``out``, a crawl's stdout, says exploring the site made (0: none said)."""
+    found = _EXPLORING.search(out)
+    return int(found.group(1)) if found else 0
 
 
 def article_of(path: str, site: Site) -> str | None:
@@ -287,13 +314,14 @@ def cut_seed(
         site.write(tmp / "site")
         with cut_sweep.CutMirror(tmp / "site") as server:
             db = tmp / "uncut.db"
-            code, err, asked = cut_sweep.run(tmp, name, server, db)
+            said: list[str] = []
+            code, err, asked = cut_sweep.run(tmp, name, server, db, said=said)
             _, _, again = cut_sweep.run(tmp, name, server, db)
             reference = verdict_of(seed, site, db, len(asked), len(again), again)
             if code != 0:
                 reference.wrong.append(f"the uncut crawl exit {code}: {err[-300:]}")
             articles = article_requests(asked, site)
-            explored = exploring_end(asked, site)
+            explored = exploring_end(asked, site, exploring_said(said[0]))
             ks = at or cut_points(seed, len(asked), explored, articles, cuts)
             points = [
                 CutPoint(k, phase(k, explored, articles), asked[k - 1])

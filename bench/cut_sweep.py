@@ -127,15 +127,18 @@ def completed_walks(db: Path, site: str) -> set[str]:
 
 
 def run(
-    tmp: Path, site: str, server: CutMirror, db: Path, cut: int = 0
+    tmp: Path, site: str, server: CutMirror, db: Path, cut: int = 0, said: list[str] | None = None
 ) -> tuple[int, str, list[str]]:
     """One crawl (one connection, no delay), cut at its ``cut``-th request if given: its
-    exit status, stderr and the paths it asked."""
+    exit status, stderr and the paths it asked; ``said``, where given, takes its stdout
+    (the run's summary line)."""
     before = len(server.requests)
     process = tb.crawl(tmp, site, server, db, 0, connections=1)
     server.arm(process.pid if cut else None, cut)
-    _, err = process.communicate(timeout=300)
+    out, err = process.communicate(timeout=300)
     server.arm(None, 0)
+    if said is not None:
+        said.append(out)
     return process.returncode, err, server.requests[before:]
 
 

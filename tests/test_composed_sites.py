@@ -422,6 +422,27 @@ def test_exploring_ends_before_the_articles_read_in_a_row_each_its_requests_in_a
     assert composed_sites.exploring_end(asked[:10], site) == 7  # (none read in a row)
 
 
+def test_exploring_ends_where_the_crawl_says_when_it_read_articles_in_a_row() -> None:
+    """``--cut`` seed 409 (a site builder's home list of undated cards): exploring reads
+    four articles in a row, each probed and kept for the crawl, and its summary says
+    "(5 exploring the site)". Read by their order alone, those four were the crawl's
+    first articles: a cut at the fourth was judged past exploring, its bound 4 where
+    exploring again (a cut loses what it kept) asked 6."""
+    site = composed_sites.compose(409)
+    paths = [str(row["url"]).removeprefix(site.origin) for row in site.expected]
+    asked = ["/robots.txt", "/", *paths[:4], "/rss.xml", *paths[4:8]]
+    said = composed_sites.exploring_said(
+        "composed409: 8 new, 0 updated, 0 unchanged, 0 gone, 0 failed, 11 requests"
+        " (5 exploring the site)\n"
+    )
+    assert said == 5
+    assert composed_sites.exploring_end(asked, site, said) == 6
+    assert composed_sites.exploring_end(asked, site) == 2  # (the order alone)
+    assert composed_sites.exploring_said("composed409: 0 new, 3 requests\n") == 0
+    # a count short of what the order shows takes nothing from it
+    assert composed_sites.exploring_end(asked, site, 1) == 2
+
+
 def test_a_cut_in_a_lists_third_page_may_read_its_second_again() -> None:
     """``--cut`` seed 333 (an oldest-first list of three pages of 4 cards): cut in page
     3's articles, the completing run read pages 1, 2 and 3 again, its walk unfinished
