@@ -123,3 +123,21 @@ def test_a_posted_by_line_dated_by_a_relative_date_names_the_writer(
 )
 def test_a_posted_by_line_with_no_day_or_no_name_names_nobody(line: str) -> None:
     assert signed_line(line) == ""
+
+
+@pytest.mark.parametrize(
+    ("byline", "name", "published"),
+    [
+        # a portal's "Добавено от" (added by), the poster named before the day
+        ("Добавено от Мария Илиева на 27.11.2026", "Мария Илиева", dt.date(2026, 11, 27)),
+        ("Добавена от: Мария Илиева | 27.11.2026", "Мария Илиева", dt.date(2026, 11, 27)),
+        ("Added by Jane Roe on November 26, 2026", "Jane Roe", dt.date(2026, 11, 26)),
+    ],
+)
+def test_an_added_by_line_names_the_poster(byline: str, name: str, published: dt.date) -> None:
+    """ "Добавено от", "Added by": the label a portal or a forum theme prints where
+    WordPress prints "Публикувано от", and the name after it the poster's all the same."""
+    article = extract(_page(f'<div class="meta">{byline}</div>'), today=_FETCHED)
+    assert article.author == name
+    assert article.published == published
+    assert "Добавен" not in article.text and "Added by" not in article.text

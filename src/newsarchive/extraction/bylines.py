@@ -79,9 +79,11 @@ _LABEL = (  # followed by ":" in running text
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
 # elements saying it (``SAYS_POSTED_BY``) and the line in either order (``posted_by``).
 _POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "by": (("posted", ""), ("written", ""), ("submitted", "")),  # (Drupal's "Submitted by")
-    # (and Drupal's "Submitted by" as its Bulgarian translation says it, "Изпратено от")
-    "от": (("публикуван", "оа"), ("написан", "оа"), ("изпратен", "оа")),
+    # (Drupal's "Submitted by"; "Added by", a portal's or a forum theme's)
+    "by": (("posted", ""), ("written", ""), ("submitted", ""), ("added", "")),
+    # (and Drupal's "Submitted by" as its Bulgarian translation says it, "Изпратено от";
+    # "Добавено от", "Added by" as a municipality's portal prints it)
+    "от": (("публикуван", "оа"), ("написан", "оа"), ("изпратен", "оа"), ("добавен", "оа")),
 }
 _POSTED_BY = "|".join(
     rf"(?:{'|'.join(stem + (f'[{ends}]' if ends else '') for stem, ends in verbs)})\s+{word}"
@@ -100,7 +102,17 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "By", opens nothing but a byline.
 # It runs over a page's whole text: led by a look-ahead for its words' first letters, and
 # tried only where a stem of its words stands (``posted_by_at``), which most pages lack.
-POSTED_BY = re.compile(rf"(?=[wWpPsSпПнНиИ])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
+_POSTED_INITIALS = "".join(
+    sorted(
+        {
+            cased(stem[0])
+            for verbs in _POSTED_WORDS.values()
+            for stem, _ in verbs
+            for cased in (str.lower, str.upper)
+        }
+    )
+)
+POSTED_BY = re.compile(rf"(?=[{_POSTED_INITIALS}])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The words without their first letter, whose case varies ("Публикувано", "публикувано").
 _POSTED_BY_STEMS = tuple(
     cased(stem[1:])
