@@ -299,3 +299,33 @@ def test_a_name_beside_its_date_is_read_past_the_counts_closing_the_line(
         _page("Общината ремонтира моста", f'<div class="meta">{byline}</div>', PROSE_BG)
     )
     assert article.author == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Невена Колева | 03.03.2026 | Общество", "Невена Колева"),
+        ("Общество | 03.03.2026 | Невена Колева", "Невена Колева"),
+        ("03.03.2026 · Невена Колева · Велико Търново", "Невена Колева"),
+        ("Невена Колева / 3 март 2026, 10:15 / Общество", "Невена Колева"),
+        ("Невена Колева / 03.03.2026", "Невена Колева"),
+        ("Jane Roe / March 3, 2026", "Jane Roe"),
+        # no person among the parts: a place's, a section's, or a role's with the name
+        ("Стара Загора | 03.03.2026 | Общество", None),
+        ("Кметът Иван Колев | 03.03.2026 | Общество", None),
+        # a Latin pair of words beside the date and a section may be a section's
+        ("World News | March 3, 2026 | Politics", None),
+        # two people: whose byline it is, the line does not say
+        ("Невена Колева | 03.03.2026 | Иван Петров", None),
+    ],
+)
+def test_a_name_among_a_bylines_parts_beside_its_date_and_section(
+    byline: str, expected: str | None
+) -> None:
+    """A byline line of parts, its section or town beside the name and the date, or set
+    apart by slashes (``bylines.parted_name``): the section's name made the date no bare
+    date, and the line named nobody."""
+    article = extract(
+        _page("Общината ремонтира моста", f'<div class="meta">{byline}</div>', PROSE_BG)
+    )
+    assert article.author == expected

@@ -654,7 +654,9 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     read": ``bylines.name_beside_date``) or before it with no mark ("Luke Kim December
     17, 2025": ``bylines.name_then_date``), where the element ``near``'s headline is
     followed by that prints the name is no picture's caption (``_not_a_caption``): these
-    two read a name by the date that no label or mark calls a byline."""
+    two read a name by the date that no label or mark calls a byline; else a line of
+    parts, its section or town beside the name and the date ("Мария Петрова | 14.03.2026
+    | Общество": ``bylines.parted_name``)."""
     if found := bylines.byline_in_text(window) or _signed_line_in(lines):
         return found
     # (the lines without the counts closing them: "| 1523 прочитания", "· 5 min read")
@@ -667,6 +669,7 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
             next(filter(None, (bylines.name_then_date(line) for line in shown)), ""), near
         )
         or next(filter(None, (bylines.name_mark_date(line) for line in shown)), "")
+        or next(filter(None, (bylines.parted_name(line) for line in shown)), "")
     )
 
 

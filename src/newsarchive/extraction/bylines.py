@@ -1051,6 +1051,39 @@ def name_mark_date(line: str) -> str:
     return ""
 
 
+# A byline line's parts: set apart by a byline mark, or by a slash with spaces around it
+# ("Мария Петрова / 14.03.2026 / Общество"), which a date's own slashes never have.
+_PART_MARK = re.compile(rf"{_BYLINE_MARK.pattern}|\s+/\s+")
+# The most words a part beside the name and the date may have: a section's or a town's
+# name ("Общество", "Велико Търново"), not a sentence.
+_PART_WORDS = 3
+
+
+def parted_name(line: str) -> str:
+    """The writer a headline's byline line of parts names: one part a bare date, one a
+    Bulgarian name (``person_words``, by its surname) and the rest a few words each that
+    name no one, the line's section or town ("Мария Петрова | 14.03.2026 | Общество",
+    "Общество / 14.03.2026 / Мария Петрова"); a line of a name and a date alone set apart
+    by a slash ("Jane Doe / March 3, 2026") too. The rules of a name beside its date read
+    the line as two parts, and the section's name made the date no bare date or the name
+    none. A Latin name beside more than the date is left: "World News | March 3, 2026 |
+    Politics" is shaped as a name and a section too. "" for any other line."""
+    if len(line) > 120 or not may_be_dated(line):
+        return ""
+    parts = [part for part in _PART_MARK.split(line.strip()) if part]
+    dated = [is_bare_date(part) for part in parts]
+    if len(parts) < 2 or sum(dated) != 1:
+        return ""
+    rest = [part for part, date in zip(parts, dated, strict=True) if not date]
+    names = [name for part in rest if (name := person_words(part))]
+    if len(names) != 1 or any(
+        len(part.split()) > _PART_WORDS for part in rest if not person_words(part)
+    ):
+        return ""
+    latin = names[0].isascii()
+    return names[0] if len(parts) == 2 or not latin else ""
+
+
 def name_beside_date(lines: list[str]) -> str:
     """A headline box's line that is a writer's name alone, right over or under a line
     that opens with the date ("Jane Doe" / "17.12.2025 · 6 min read", "Мария Петрова" /
