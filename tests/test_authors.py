@@ -544,6 +544,11 @@ def test_article_wrapper_named_after_its_writer_is_no_byline() -> None:
         ("От Мария Петрова и Иван Колев | 14.03.2025", "Мария Петрова и Иван Колев"),
         ("By Jane Doe and John Roe | March 3, 2025", "Jane Doe and John Roe"),
         ("By Ann Lee, Bo Park and Cy Diaz", "Ann Lee, Bo Park and Cy Diaz"),
+        # Bulgarian names by their surnames, set apart by commas alone: each one a person
+        ("Автори: Мария Петрова, Иван Колев", "Мария Петрова, Иван Колев"),
+        ("Текст: Мария Петрова, Иван Колев, Петър Ненов", "Мария Петрова, Иван Колев, Петър Ненов"),
+        ("Автор: Мария Петрова, Стара Загора", "Мария Петрова"),  # a place, no surname
+        ("Автор: Мария Петрова, Кметът Иван Колев", "Мария Петрова"),  # a role's words
         ("By Jane Doe, Senior Editor", "Jane Doe"),  # a role, not a co-author
         ("By Jane Doe and Friday's council", "Jane Doe"),  # a co-author has two words
         ("By Jane Doe Founder and Chief Editor", "Jane Doe"),  # a role, not a co-author

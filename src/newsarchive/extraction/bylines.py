@@ -1594,7 +1594,9 @@ def _names_at(words: list[str]) -> tuple[list[list[str]], int]:
 
     A co-author follows "и"/"and"/"&", or a comma when such a join comes later ("A, B and
     C"); a comma alone is more often a role or a place ("Jane Doe, Senior Editor"), and a
-    co-author needs two words ("and Friday" is no one)."""
+    co-author needs two words ("and Friday" is no one). Unless every name is a Bulgarian
+    one by its surname ("Мария Петрова, Иван Колев", ``_bulgarian_name``), as no role or
+    place is ("Мария Петрова, Стара Загора")."""
     names: list[list[str]] = []
     end = start = 0
     joined_at = 0  # how many names stand before the last "и"/"and" seen
@@ -1611,10 +1613,19 @@ def _names_at(words: list[str]) -> tuple[list[list[str]], int]:
             start = end
         else:
             break
-    if len(names) > joined_at + 1:  # commas after the last join: not co-authors
+    if len(names) > joined_at + 1 and not all(map(_bulgarian_name, names)):
+        # (commas after the last join: a role or a place, not co-authors)
         names = names[: joined_at + 1] if joined_at else names[:1]
         end = _end_of(words, names)
     return names, end
+
+
+def _bulgarian_name(name: list[str]) -> bool:
+    """A Bulgarian person's name of two or three words: the last a surname, the first no
+    role's (``_SURNAME``, ``_ROLE``), as ``signer`` reads one."""
+    return (
+        2 <= len(name) <= 3 and bool(_SURNAME.fullmatch(name[-1])) and not _ROLE.fullmatch(name[0])
+    )
 
 
 def _name_at(words: list[str], start: int) -> list[str]:
