@@ -1100,3 +1100,27 @@ def test_a_bracketed_aside_between_the_month_and_the_year_is_part_of_the_date(
     found = dates.find_text_dates(line, today=dt.date(2026, 12, 5))
     assert [d.value for d in found][:1] == ([day] if day else [])
     assert dates.is_date_line(line, today=dt.date(2026, 12, 5)) is (day is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Bulgarian site's Russian pages count back as the Bulgarian ones do
+        ("2 часа назад", dt.datetime(2025, 12, 16, 13, 0)),
+        ("5 минут назад", dt.datetime(2025, 12, 16, 14, 55)),
+        ("Мария Иванова · 3 дня назад", dt.date(2025, 12, 13)),
+        ("2 недели назад", dt.date(2025, 12, 2)),
+        ("Сегодня, 10:32", dt.datetime(2025, 12, 16, 10, 32)),
+        ("Опубликовано: сегодня", dt.date(2025, 12, 16)),
+        ("позавчера", dt.date(2025, 12, 14)),
+    ],
+)
+def test_russian_relative_dates(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=dt.datetime(2025, 12, 16, 15, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Сегодня мэр открыл новый мост", "Позавчера соседи нам рассказали", "назад к новостям"]
+)
+def test_russian_day_words_in_prose_are_no_date(text: str) -> None:
+    assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []

@@ -302,7 +302,7 @@ def month_first_language(lang: str) -> bool:
 
 # Every text form needs a digit (a year at least) or a relative word: text without one is
 # skipped before the dozen patterns run (most elements and windows hold no date).
-_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{RELATIVE_WORDS})", re.IGNORECASE)
+_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtyaс])(?:\d|{RELATIVE_WORDS})", re.IGNORECASE)
 
 
 # How far before a date its label ("Публикувано на:", "Updated") may start.

@@ -1,5 +1,6 @@
 """Dates counted back from the fetch moment: "днес", "вчера", "онзи ден", "преди 3 часа",
-"2 days ago", "преди няколко часа", and the fetch moment itself on the site's clock
+"2 days ago", "преди няколко часа", the Russian "2 часа назад", "сегодня", "позавчера"
+(a Bulgarian site's Russian pages), and the fetch moment itself on the site's clock
 (``site_today``), which every reader of the fetch day reads it through.
 
 Apart from the absolute dates in text (``dates``) because only these need the fetch
@@ -29,6 +30,11 @@ _UNITS = {
     "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
     "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "day": "days",
     "days": "days", "week": "weeks", "weeks": "weeks",
+    # Russian ("5 минут назад", "2 часа назад", "3 дня назад"): a Bulgarian site's
+    # Russian pages, as their months are read (``date_words``)
+    "минуту": "minutes", "минуты": "minutes", "минут": "minutes", "часов": "hours",
+    "день": "days", "дня": "days", "дней": "days", "неделю": "weeks", "недели": "weeks",
+    "недель": "weeks",
 }  # fmt: skip
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # One of a unit, without a number: "преди час", "преди ден", "преди минута", "преди седмица"
@@ -43,7 +49,7 @@ _AGO = re.compile(
     + r")\s*(?P<u1>"
     + _UNIT_ALT
     + r")?\.?"
-    r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
+    r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+(?:ago|назад))(?!\w)",
     re.IGNORECASE,
 )
 # "преди няколко часа", "a few minutes ago", "преди няколко секунди" (moment.js's Bulgarian
@@ -71,7 +77,8 @@ _LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
 # (12-hour: "Yesterday 2:45PM" is 14:45; no Bulgarian time carries "pm")
 _AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + TIME12 + ")?"
 _RELATIVE = re.compile(
-    r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)" + _AT_TIME, re.IGNORECASE
+    r"(?=[двtyсп])(?<!\w)(?P<rel>днес|вчера|today|yesterday|сегодня|позавчера)(?!\w)" + _AT_TIME,
+    re.IGNORECASE,
 )
 # "онзи ден", the day before yesterday, apart: "о" is the commonest letter of Bulgarian, and
 # a look-ahead for it in ``_RELATIVE`` would stop the engine at every fourth character of a
@@ -100,7 +107,7 @@ def site_today(today: dt.date) -> dt.date:
 
 # The words every relative date holds one of: a text holding none and no digit holds no
 # date at all (``dates._MAY_HOLD_DATE``).
-RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago"
+RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago|сегодня|назад"
 _MAY_HOLD_RELATIVE = re.compile(RELATIVE_WORDS, re.IGNORECASE)
 
 
@@ -188,7 +195,7 @@ def _next_visible(text: str, at: int) -> int:
 
 
 # How many days back a relative day word lies ("онзи ден": the day before yesterday).
-_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2}
+_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2, "позавчера": 2}
 
 
 def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
