@@ -415,6 +415,30 @@ def test_429_with_http_date_retry_after() -> None:
     assert len(waits) == 1 and 28 <= waits[0] <= 30.5
 
 
+def busy_until(times: int) -> Reply:
+    """503 (no Retry-After) the first ``times`` it is asked, then the page."""
+    asked = itertools.count()
+
+    def run(send: Send) -> None:
+        (response(503) if next(asked) < times else html("<p>ok</p>")).run(send)
+
+    return Reply(run)
+
+
+@pytest.mark.parametrize("status", [301, 302])
+def test_a_try_after_a_busy_answer_asks_where_the_redirects_led(status: int) -> None:
+    """An old address sent on to its article, which answers 503: each later try asks the
+    article, not the old address again (two requests a try, to a server asking for
+    fewer: ``--nights`` seed 1223)."""
+    routes = {"/old": redirect("/novini/new", status), "/novini/new": busy_until(2)}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        page = fetcher.fetch(f"{site.url}/old")
+    assert (page.status, page.url, page.final_url) == (
+        200, f"{site.url}/old", f"{site.url}/novini/new",
+    )  # fmt: skip
+    assert site.requests == ["/robots.txt", "/old", "/novini/new", "/novini/new", "/novini/new"]
+
+
 def test_robots_is_checked_on_every_redirect_hop() -> None:
     robots = response(body=b"User-agent: *\nDisallow: /private\n", content_type="text/plain")
     routes = {
