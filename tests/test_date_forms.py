@@ -1688,3 +1688,62 @@ def test_a_day_the_window_labels_the_publication_wins_over_one_before_it(line: s
     article = extract(page(f'<div class="meta">{line}</div>'), today=TODAY)
     assert article.published == dt.date(2025, 3, 14)
     assert article.date_source == "text"
+
+
+def kicker_page(before: str, body: str) -> str:
+    """A page whose date stands above its headline (``before``), and whose story opens
+    with a short paragraph telling another day (``body``)."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+    return (
+        '<html lang="bg"><head><title>Заседание на съвета</title></head><body><article>'
+        f"{before}<h1>Заседание на съвета</h1>{body}{prose}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "body", "published", "modified"),
+    [
+        # the story's short first paragraph tells the event's day, a sentence running on
+        # after it: the page's own day is the one above the headline
+        (
+            "<span class='date'>14.03.2025</span>",
+            "<p>На 20 март 2025 г. ще се проведе заседание на съвета.</p>",
+            dt.date(2025, 3, 14),
+            None,
+        ),
+        (
+            "<div>Публикувано: 14.03.2025 | Редактирано: 16.03.2025</div>",
+            "<p>От 18 март 2025 г. започва ремонт на улиците в центъра.</p>",
+            dt.date(2025, 3, 14),
+            dt.date(2025, 3, 16),
+        ),
+        # a day word before the day written out names it there, not counted from the fetch
+        (
+            "",
+            "<p>Вчера, 13 март 2025 г., в зала 1 се проведе обсъждане.</p>",
+            dt.date(2025, 3, 13),
+            None,
+        ),
+    ],
+)
+def test_a_short_paragraph_telling_an_events_day_does_not_date_the_page(
+    before: str, body: str, published: dt.date, modified: dt.date | None
+) -> None:
+    """A story's first paragraph shorter than ``dates.STORY_LINE``, its date running on
+    into the sentence, tells the event's day as a long one does (``dates._runs_on_after``):
+    the short line was read as a byline's box, and dated the page by the event."""
+    article = extract(kicker_page(before, body), today=FETCHED)
+    assert article.published is not None and dates_local(article.published) == published
+    assert (article.modified and dates_local(article.modified)) == modified
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Мария Петрова на 14.03.2025 | Новини",  # a byline's box: nothing runs on
+        "Публикувано от Мария Петрова на 14.03.2025 г. в 10:15 ч.",
+    ],
+)
+def test_a_short_byline_line_ending_in_its_date_still_dates_the_page(line: str) -> None:
+    article = extract(page(f"<div class='meta'>{line}</div>"), today=FETCHED)
+    assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)

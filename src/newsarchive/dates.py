@@ -755,6 +755,26 @@ _SENTENCE_REACH = 60
 STORY_LINE = 150
 
 
+# A date's year, and the "г."/"година" a Bulgarian one closes with.
+_YEAR_THEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?:\s*(?:г\.|г(?!\w)|година|год\.))?")
+# How far past its start a date's year may stand ("сряда, 20 септември 2026").
+_YEAR_REACH = 40
+# Words a sentence runs on with after its date, at the least: "ще се проведе".
+_RUN_ON_WORDS = 3
+
+
+def _runs_on_after(text: str, start: int, line_end: int) -> bool:
+    """The date starting at ``start`` runs on into a sentence before its line ends: past
+    its year (and "г."), ``_RUN_ON_WORDS`` words or more, the first lower-case ("На 20
+    март 2026 г. ще се проведе заседание."): a short paragraph of the story telling an
+    event's day, as a long one does, not a byline's box ("… на 14.03.2026 | Новини")."""
+    year = _YEAR_THEN.search(text, start, min(start + _YEAR_REACH, line_end))
+    if year is None:
+        return False
+    words = text[year.end() : line_end].split()
+    return len(words) >= _RUN_ON_WORDS and words[0][:1].isalpha() and words[0][:1].islower()
+
+
 def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
     """The date is read inside a sentence, so it dates what the sentence tells, not the
     page: the one rule of every date rule that looks beside the headline.
@@ -768,9 +788,10 @@ def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
       byline's date follows a name, a separator or nothing ("Мария Петрова · 12.03.2025",
       "7 min read · Dec 30, 2013"). A guess is dropped on less evidence than a date.
     - ``told`` (every full date beside the headline): a Bulgarian preposition, on a line
-      of ``text`` as long as a paragraph of the story (``STORY_LINE``): the day of the
-      event it announces, which a page showing no date of its own would otherwise be
-      given (and a crawl would prefer it to its listing's date). A short line is a
+      of ``text`` as long as a paragraph of the story (``STORY_LINE``), or one the date
+      runs on from into the sentence (``_runs_on_after``): the day of the event it
+      announces, which a page showing no date of its own would otherwise be given (and
+      a crawl would prefer it to its listing's date). A short line the date ends is a
       byline's or a dateline's box, whatever word stands there.
 
     A date a label names ("Публикувано на …", "Обновена на …") is the page's either way;
@@ -781,7 +802,8 @@ def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
     if told:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
-        if (len(text) if line_end < 0 else line_end) - line_start < STORY_LINE:
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start < STORY_LINE and not _runs_on_after(text, start, line_end):
             return False
     reach = max(start - _SENTENCE_REACH, 0)
     words = text[reach:start].split()

@@ -187,6 +187,17 @@ def _runs_on(text: str, end: int) -> bool:
     return text[after : after + 1].islower() and not _BYLINE_AFTER.match(text, after)
 
 
+def _spelt_out_after(text: str, end: int) -> bool:
+    """A day word ending at ``end`` is followed, past spaces and one comma, by a day's
+    number: "Вчера, 13 март 2026 г., в зала 1 се проведе…", "вчера (13.03.2026)". The
+    day is written out there, and read there (``dates``); counted from the fetch, the
+    word gave the day before the crawl, months after the day it names."""
+    after = _next_visible(text, end)
+    if text[after : after + 1] in (",", "("):
+        after = _next_visible(text, after + 1)
+    return text[after : after + 1].isdigit()
+
+
 def _next_visible(text: str, at: int) -> int:
     """Where the first non-space character from ``at`` on stands (``len(text)`` if none)."""
     while at < len(text) and text[at].isspace():
@@ -221,6 +232,8 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     for m in days:
         if not stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
             continue
+        if not m["h"] and _spelt_out_after(text, m.end()):
+            continue  # "Вчера, 13 март 2026 г., в зала 1 …": the day it names is written out
         day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = build(day.year, day.month, day.day, m)
         # (the page's time of day, on its own clock: compared with the fetch's there)
