@@ -1747,3 +1747,38 @@ def test_a_short_paragraph_telling_an_events_day_does_not_date_the_page(
 def test_a_short_byline_line_ending_in_its_date_still_dates_the_page(line: str) -> None:
     article = extract(page(f"<div class='meta'>{line}</div>"), today=FETCHED)
     assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
+
+
+def served_page(header: str, main: str) -> str:
+    """A page whose site header (outside its ``<main>``) prints the day it was served."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+    return (
+        f'<html lang="bg"><head><title>Ремонт</title></head><body><div id="header">{header}'
+        '<a href="/">Община Примерово</a></div><div id="menu"><a href="/">Начало</a> '
+        f'<a href="/novini">Новини</a></div><main>{main}<article><h1>Ремонт на улиците</h1>'
+        f"{prose}</article></main><footer>© 2025</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "main", "expected"),
+    [
+        # the header's clock, named as a date or not: the day served, no article's
+        ('<div class="date">Четвъртък, 20 Март 2025</div>', "", None),
+        ("<span>20.03.2025</span> | <span>Времето: 5°C</span>", "", None),
+        # the day above the headline inside the content is the article's
+        ('<div class="date">Четвъртък, 20 Март 2025</div>', "<span>14.03.2025</span>", 14),
+        ("<span>20.03.2025</span>", '<div class="date">14.03.2025</div>', 14),
+    ],
+)
+def test_the_day_a_site_header_prints_outside_main_dates_no_article(
+    header: str, main: str, expected: int | None
+) -> None:
+    """An old municipal theme prints today's date in its header bar ("Четвъртък, 20 Март
+    2025"): read as the date above the headline, or as an element named "date", it
+    dated an undated article by the day it was crawled. Outside the page's ``<main>``
+    (``furniture.page_content``) it dates nothing; a page naming no ``<main>`` is read as
+    before."""
+    article = extract(served_page(header, main), today=FETCHED)
+    day = None if expected is None else dt.date(2025, 3, expected)
+    assert (article.published and dates_local(article.published)) == day

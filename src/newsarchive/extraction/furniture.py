@@ -787,6 +787,8 @@ def text_near_title(
     # reaches it, rather than walking it again (``_walk_visible``).
     walked: tuple[int, _Walked] | None = None
     for ancestor in widened:  # rarely reached: only when no window after held a date
+        if _outside_content(h1, ancestor):
+            break
         pieces = _walk_visible(ancestor, h1, len(heading), furniture, None, walked)
         walked = (ancestor.mem_id, pieces)
         text = _joined(pieces)
@@ -794,6 +796,36 @@ def text_near_title(
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
+
+
+def page_content(node: LexborNode) -> LexborNode | None:
+    """The page's content around ``node``: its ``<main>`` ancestor, which holds all the
+    page says apart from its header, menus and footer (one a page, as HTML has it; not
+    ``role="main"``, which a feed of posts sets on each of them); None where the page
+    names none."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "main":
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _outside_content(h1: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether the text ``ancestor`` holds before the headline lies outside the page's
+    content (``page_content`` stands between them). What precedes that is the site's
+    header, whose "Неделя, 07 Декември 2026" is the day the page was served, not the
+    article's: read as the date above the headline, an undated article took the day of
+    the crawl."""
+    content = page_content(h1)
+    if content is None:
+        return False
+    node = h1.parent
+    while node is not None and node.mem_id != ancestor.mem_id:
+        if node.mem_id == content.mem_id:
+            return True
+        node = node.parent
+    return False
 
 
 def headline_element(
