@@ -869,3 +869,42 @@ def test_a_short_posts_date_line_does_not_widen_it_to_its_column(signed: str) ->
 )
 def test_a_date_line_weighs_as_a_label_though_it_ends_with_a_dot(line: str) -> None:
     assert block_weight(Block(line, 0.0, "div", size=len(line))) < 0
+
+
+_OUTAGE = (
+    "Уведомяваме ви, че утре от 9:00 до 17:00 часа ще бъде спряно водоподаването поради "
+    "авария на главния водопровод в следните улици:"
+)
+
+
+def _notice(lines: list[str]) -> str:
+    """A municipal notice of an old template: its lines split by ``<br>``, no ``<p>``."""
+    return (
+        "<html lang='bg'><head><title>Спиране на водата</title></head><body>"
+        "<div id='menu'><a href='/'>Начало</a> <a href='/novini'>Новини</a></div>"
+        "<div id='content'><h1>Спиране на водата</h1>"
+        f"<div class='text'>{'<br>'.join(lines)}</div></div>"
+        "<div id='footer'>© 2026 Община Примерово</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # the streets a colon introduces, after its sentence or its own label
+        ([_OUTAGE, "ул. „Шипка“", "ул. „Раковски“", "бул. „България“"], 4),
+        (
+            [_OUTAGE.replace(" в следните улици:", "."), "Засегнати улици:", "ул. „Шипка“",
+             "ул. „Раковски“"],
+            4,
+        ),
+        # a label at the edge still goes: one line alone, or a related box's heading
+        ([_OUTAGE.replace(" в следните улици:", "."), "Сподели:", "Facebook"], 1),
+        ([_OUTAGE.replace(" в следните улици:", "."), "Виж още:", "Нов парк", "Нов път"], 1),
+    ],
+)  # fmt: skip
+def test_short_lines_a_colon_introduces_close_the_text(lines: list[str], kept: int) -> None:
+    """A notice's streets, set out line by line after "…в следните улици:", were cut as
+    labels at the text's edge (``content._ends_in_a_list``), and it kept its first line."""
+    text = extract(_notice(lines)).text
+    assert text.splitlines() == lines[:kept]

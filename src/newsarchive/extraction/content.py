@@ -875,7 +875,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
         start += 1
-    while end > start and _trimmable(blocks[end - 1]):
+    listed = _ends_in_a_list(blocks, start, end)
+    while not listed and end > start and _trimmable(blocks[end - 1]):
         last = blocks[end - 1]
         if end - start > 1 and _closes_the_text(last, blocks[end - 2]):
             break
@@ -884,6 +885,43 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
                 break
         end -= 1
     return blocks[start:end]
+
+
+# The most characters a line of a list set out line by line holds ("ул. „Васил Левски“
+# № 12-24", "бул. „България“ от № 5 до № 31"), and the fewest lines such a list has.
+_ITEM_CHARS = 80
+_FEWEST_ITEMS = 2
+# How a line that is no such item ends: a sentence's mark (a closing line of the text, a
+# box's "What to read next..."), or the colon of the line introducing the items.
+_NO_ITEM_END = frozenset(".!?…:")
+
+
+def _ends_in_a_list(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether the short lines closing the text are the list a line ending in ":"
+    introduces, set out line by line with ``<br>``s rather than in a ``<ul>``: "…ще бъде
+    спряно водоподаването в следните улици:" or "Засегнати улици:", then "ул. „Шипка“",
+    "ул. „Раковски“" (a municipality's notice of an outage, its streets the point of it).
+    Read as labels at the text's edge, they were cut, and the notice kept only its first
+    sentence. So when ``_FEWEST_ITEMS`` lines or more of no link, at most ``_ITEM_CHARS``
+    each and no sentence (``_NO_ITEM_END``), close the text right after a line
+    introducing them that is prose or follows it, and opens no related list ("Виж
+    още:", ``STARTS_RELATED``; an introduced list of links, "Related reads:", is a
+    box's)."""
+    at = end
+    while (
+        at > start
+        and blocks[at - 1].link_share == 0
+        and len(blocks[at - 1].text) <= _ITEM_CHARS
+        and blocks[at - 1].text[-1:] not in _NO_ITEM_END
+    ):
+        at -= 1
+    intro = at - 1
+    if end - at < _FEWEST_ITEMS or intro < start or not blocks[intro].text.endswith(":"):
+        return False
+    if STARTS_RELATED.match(blocks[intro].text) or blocks[intro].link_share:
+        return False
+    prose = intro if block_weight(blocks[intro]) > 0 else intro - 1
+    return prose >= start and block_weight(blocks[prose]) > 0
 
 
 def _closes_the_text(line: Block, above: Block) -> bool:
