@@ -287,14 +287,20 @@ def test_a_reviewer_or_a_second_link_to_the_writer_is_no_co_author(byline: str) 
         ("Jane Roe · March 3, 2026 · Views: 1,204", "Jane Roe"),
         # a place's line stays a place's, counted or not
         ("Стара Загора | 03.03.2026 | 1523 прочитания", None),
+        # where the post is filed closes the line as a count does
+        ("Публикувано на 3 март 2026 от Невена Колева | Категория: Новини", "Невена Колева"),
+        ("Публикувано на 3 март 2026 от Невена Колева | Коментари (0)", "Невена Колева"),
+        ("Posted on 3 March 2026 by Jane Roe | Category: News", "Jane Roe"),
+        ("Невена Колева | 03.03.2026 | Рубрика: Общество", "Невена Колева"),
+        ("Стара Загора | 03.03.2026 | Категория: Новини", None),
     ],
 )
 def test_a_name_beside_its_date_is_read_past_the_counts_closing_the_line(
     byline: str, expected: str | None
 ) -> None:
     """A regional site's byline prints how often the story was read (or its comments, or
-    its reading time) after the date, set apart by the same marks: the name is read as
-    on the line without them (``bylines.without_counts``)."""
+    its reading time, or where the post is filed) after the date, set apart by the same
+    marks: the name is read as on the line without them (``bylines.without_counts``)."""
     article = extract(
         _page("Общината ремонтира моста", f'<div class="meta">{byline}</div>', PROSE_BG)
     )

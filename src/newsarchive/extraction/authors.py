@@ -657,10 +657,11 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     two read a name by the date that no label or mark calls a byline; else a line of
     parts, its section or town beside the name and the date ("Мария Петрова | 14.03.2026
     | Общество": ``bylines.parted_name``)."""
-    if found := bylines.byline_in_text(window) or _signed_line_in(lines):
-        return found
-    # (the lines without the counts closing them: "| 1523 прочитания", "· 5 min read")
+    # (the lines without the counts or the filing closing them: "| 1523 прочитания", "·
+    # 5 min read", "| Категория: Новини")
     shown = [bylines.without_counts(line.strip()) for line in lines]
+    if found := bylines.byline_in_text(window) or _signed_line_in(lines) or _signed_line_in(shown):
+        return found
     return (
         next(filter(None, (bylines.dated_name(line) for line in shown)), "")
         or next(filter(None, (bylines.date_then_name(line) for line in shown)), "")

@@ -1007,14 +1007,26 @@ _LINE_COUNT = re.compile(
 )
 
 
+# Where a byline's line says the post is filed, after a byline mark: "Категория: Новини",
+# "Рубрика: Общество", "Етикети: …", "Category: News", "Posted in News": no writer's.
+_LINE_FIELD = re.compile(
+    r"(?:Категори[яи]|Рубрик[аи]|Раздел|Етикети|Тагове|Categor(?:y|ies)|Tags|Filed\s+under"
+    r"|Posted\s+in)\s*:?\s+\S.{0,60}",
+    re.IGNORECASE,
+)
+
+
 def without_counts(line: str) -> str:
-    """``line`` without the counts closing it after byline marks (``_LINE_COUNT``):
-    "Мария Петрова | 14.03.2026 | 1523 прочитания" is the byline "Мария Петрова |
-    14.03.2026", which the rules of a name beside its date read (``dated_name``,
-    ``name_mark_date``); with the count, the date was no bare date, and the name was lost."""
+    """``line`` without the counts and the filing closing it after byline marks
+    (``_LINE_COUNT``, ``_LINE_FIELD``): "Мария Петрова | 14.03.2026 | 1523 прочитания"
+    is the byline "Мария Петрова | 14.03.2026", which the rules of a name beside its
+    date read (``dated_name``, ``name_mark_date``); with the count, the date was no bare
+    date, and the name was lost. So "Публикувано на 14 март 2026 от Мария Иванова |
+    Категория: Новини" is a posted-by line (``signed_line``)."""
     while marks := list(_BYLINE_MARK.finditer(line)):
         last = marks[-1]
-        if not _LINE_COUNT.fullmatch(line[last.end() :].strip()):
+        tail = line[last.end() :].strip()
+        if not (_LINE_COUNT.fullmatch(tail) or _LINE_FIELD.fullmatch(tail)):
             break
         line = line[: last.start()].rstrip()
     return line
