@@ -188,7 +188,10 @@ def test_an_article_closing_with_a_dashed_byline_names_its_writer_and_not_in_its
     assert "Текст и снимки" not in article.text and "Петрова" not in article.text
 
 
-@pytest.mark.parametrize("label", ["Текст и снимки:", "Текст и снимка:", "Текст и фото:"])
+@pytest.mark.parametrize(
+    "label",
+    ["Текст и снимки:", "Текст и снимка:", "Текст и фото:", "Автор и фотограф:", "Автор и снимки:"],
+)
 def test_a_writer_and_pictures_label_over_the_name_leaves_the_text_with_it(label: str) -> None:
     """ "Текст и снимки:" in bold, a line break, the name: the label was dropped as a
     picture's credit ("… Снимки:"), which left "Мария Петрова" alone as the text's last

@@ -480,8 +480,12 @@ _CAPTION_MAX = 230
 # credit, though a picture's word closes some of them. Alone on its line ("Текст и
 # снимки:" over the name) the label is kept for the byline rules to read with the name:
 # dropped as a caption's credit, it left the name alone on the text's last line. (With
-# the name, the line goes as a credit would, the name read by the author rules.)
-WRITER_AND_PICTURES = r"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст"
+# the name, the line goes as a credit would, the name read by the author rules.) "Автор и
+# фотограф:", "Автор и снимки:" say the same of the writer.
+WRITER_AND_PICTURES = (
+    r"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст"
+    r"|автор и (?:фотограф|снимк[аи]|фото)"
+)
 _WRITER_AND_PICTURES_ALONE = re.compile(rf"\s*(?:{WRITER_AND_PICTURES})\s*:\s*", re.IGNORECASE)
 
 
