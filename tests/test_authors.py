@@ -270,6 +270,22 @@ def test_photo_credit_in_a_byline_element_is_not_the_author() -> None:
     assert extract(html.replace("Автор: Мария Петрова", "")).author is None
 
 
+@pytest.mark.parametrize(
+    "caption", ["Автор: Петър Колев", "Кметът на откриването. Автор: Петър Колев", "By Peter Kolev"]
+)
+def test_the_author_a_pictures_caption_names_is_the_pictures(caption: str) -> None:
+    """A caption under the headline's picture crediting its author ("Автор: Петър Колев"
+    in a ``<figcaption>``): read in the window by the headline, it was the article's
+    writer. The windows skip captions (``furniture._or_hidden``)."""
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1><figure><img src='a.jpg'>"
+        f"<figcaption>{caption}</figcaption></figure>{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author is None
+    signed = html.replace("</figure>", "</figure><div>Автор: Мария Петрова</div>")
+    assert extract(signed).author == "Мария Петрова"
+
+
 def test_bta_sign_off_is_not_the_author() -> None:
     html = (
         f"<html><body><article><h1>Бюджетът е приет</h1>{PROSE_BG}"

@@ -911,8 +911,10 @@ def in_link_card(node: LexborNode) -> bool:
 
 def _or_hidden(furniture: Callable[[LexborNode], bool]) -> Callable[[LexborNode], bool]:
     """``furniture``, and besides it every element hidden from readers (``clean.is_hidden``:
-    ``display:none``, ``hidden``, a theme's class for its stamps for machines), and every
-    teaser of another page (``link_card``): what the windows around the headline skip.
+    ``display:none``, ``hidden``, a theme's class for its stamps for machines), every
+    teaser of another page (``link_card``), and a picture's caption, whose "Автор: …"
+    credits the picture and whose day is the picture's (it named the article's writer):
+    what the windows around the headline skip.
     Avada prints the post's last change in such a span beside the date the reader sees,
     "<span class="updated rich-snippet-hidden">
     2026-11-27T12:42:12+02:00</span><span>23.11.2026</span>", after the text: read as
@@ -920,7 +922,12 @@ def _or_hidden(furniture: Callable[[LexborNode], bool]) -> Callable[[LexborNode]
     posts dated by a change up to five days after their publication)."""
 
     def hide(node: LexborNode) -> bool:
-        return furniture(node) or clean.is_hidden(node.attributes) or link_card(node)
+        return (
+            node.tag == "figcaption"
+            or furniture(node)
+            or clean.is_hidden(node.attributes)
+            or link_card(node)
+        )
 
     return hide
 
