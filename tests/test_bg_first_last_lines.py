@@ -159,6 +159,16 @@ def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | 
         "Четено 312 пъти",
         "Посещения 1204",
         "Коментари",
+        # calls to follow the site, a comment form's notice and labels, an English
+        # version's picture credit and cookie banner
+        "Следете ни във Facebook!",
+        "Харесайте страницата ни във Фейсбук",
+        "Follow us on Facebook",
+        "Трябва да сте влезли в системата, за да коментирате.",
+        "Име:",
+        "Коментар: *",
+        "Photos: Petar Georgiev",
+        "This website uses cookies to improve your experience.",
     ],
 )
 def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -> None:
@@ -244,3 +254,29 @@ def test_a_closing_list_of_names_with_their_parties_stays_text(councillors: list
     article = extract(html.replace("Мария Петрова, БТА", listed), _BTA_URL)
     assert article.text.split("\n")[-3:] == councillors
     assert article.author is None
+
+
+def test_a_closing_byline_in_capitals_leaves_the_text() -> None:
+    """ "АВТОР: МАРИЯ ИВАНОВА" under the text names the writer, as "Автор: Мария Иванова"
+    does, and leaves the text as it does (``bylines.labelled_line``: the name read in
+    sentence case did not end the line as printed)."""
+    html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
+    html = html.replace("в областта.</p>", "в областта.</p><p>АВТОР: МАРИЯ ИВАНОВА</p>")
+    article = extract(html, "https://nikolovo.example/novini/chitalishte")
+    assert article.author == "Мария Иванова"
+    assert article.text.split("\n")[-1].endswith("в областта.")
+
+
+def test_the_words_a_br_sets_apart_in_the_headline_do_not_open_the_text() -> None:
+    """ "<h1>Ремонт на улици<br>в центъра</h1>": the headline's second line opened the
+    text ("в центъра"); a word alone stays (it may be the text's first heading)."""
+    prose = "".join(
+        f"<p>Работите по улица номер {n} ще продължат около два месеца.</p>" for n in range(3)
+    )
+    html = (
+        "<html lang='bg'><head><title>Ремонт на улици в центъра</title></head><body>"
+        f"<main><h1>Ремонт на улици<br>в центъра</h1>{prose}</main></body></html>"
+    )
+    article = extract(html, "https://nikolovo.example/novini/remont")
+    assert article.title == "Ремонт на улици в центъра"
+    assert article.text.split("\n")[0].startswith("Работите по улица номер 0")

@@ -1554,7 +1554,9 @@ def labelled_line(line: str) -> str:
     line = without_office(line)  # "Автор: Мария Колева, Пресцентър на Община Русе"
     line = _PLACE_AFTER.sub("", line)  # "Автор: Мария Колева (Русе)"
     name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
-    return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
+    # (as cased by ``clean_byline``: "АВТОР: МАРИЯ ИВАНОВА" names "Мария Иванова")
+    ends = line.rstrip(". ").casefold().endswith(name.casefold())
+    return name if name and reads_as_name(name) and ends else ""
 
 
 # A writer's label alone on its line ("Автор:", "Author:", "By", "Written by"): a theme

@@ -362,7 +362,8 @@ TOC_LABELS = (
 # ``_RELATED_ELSEWHERE`` too: "Diese Website verwendet Cookies", "Wir verwenden Cookies",
 # "Ce site utilise des cookies", "Este sitio web utiliza cookies", "Questo sito utilizza
 # cookie", "Este site usa cookies", "Acest site folosește cookie-uri", "Bu web sitesi
-# çerezleri kullanır", "Ta strona używa plików cookie".
+# çerezleri kullanır", "Ta strona używa plików cookie"; and English, "This website uses
+# cookies", "We use cookies" (an English version's banner).
 COOKIE_NOTICE = (
     r"^(?:(?:Тази|Този) (?:интернет |уеб )?(?:страница|(?:уеб)?сайт) използва [„\"]?бисквитки|"
     r"(?:diese|unsere) (?:website|webseite|seite|internetseite) (?:verwendet|nutzt) cookies|"
@@ -374,7 +375,8 @@ COOKIE_NOTICE = (
     r"cookies|acest (?:site|website)(?: web)? (?:folose[șşs]te|utilizeaz[ăa]) (?:module )?cookie|"
     r"(?:folosim|utiliz[ăa]m) (?:module )?cookie|bu (?:web )?site(?:si|de|mizde)? çerez|"
     r"sitemizde çerez|(?:ta|nasza) strona(?: internetowa)? (?:używa|wykorzystuje) "
-    r"(?:plików )?cookie|(?:używamy|wykorzystujemy) (?:plików )?cookie)"
+    r"(?:plików )?cookie|(?:używamy|wykorzystujemy) (?:plików )?cookie|"
+    r"(?:this|our) (?:web ?)?(?:site|page) uses cookies|we use cookies)"
 )
 # What a page calls the count of its readings ("Брой прегледи: 231", Joomla's "Посещения:
 # 1204", "1523 прочитания"): a counter's line of its own (``_LINE_RULES``), or the last
@@ -384,7 +386,7 @@ _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
     # and the note that the picture only illustrates the text ("Снимката е илюстративна").
-    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
+    r"^(?:Снимк[аи]|Фото|Photos?|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
     r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
     rf"^{SEE_ALSO}\b",
     rf"^{_MORE_PHRASES}",  # a "read more" line alone (after a bar: ``_MORE_LINE``)
@@ -427,6 +429,13 @@ _LINE_RULES = (
     r"^Зареждане\s*(?:\.{2,}|…|!)",
     rf"^Все още няма {_COMMENT}и",
     rf"^Изпрати (?:новина|сигнал|{_COMMENT})$",
+    # A comment form's notice to readers not signed in, and its fields' labels left as
+    # lines of their own ("Име:", "Коментар:", WordPress's "You must be logged in to post a
+    # comment."): the form's words, no article's.
+    r"^(?:Трябва да сте (?:влезли|влязли|регистриран)|Моля,? влезте,? за да коментирате"
+    r"|You must be (?:logged|signed) in to (?:post a )?comment)",
+    r"^(?:Име|Имейл|Е-?мейл|E-?mail|Коментар|Уебсайт|Сайт|Name|Email|Comment|Website)"
+    r"\s*\*?\s*:\s*\*?$",
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
@@ -451,9 +460,12 @@ _LINE_RULES = (
     rf"^(?:{'|'.join(TAG_LABELS)})\s*:\s*[^.!?]{{1,120}}$",
     rf"^(?:категори[яи]|рубрик[аи]|публикувано в)\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
     # A call to follow the site elsewhere set among the paragraphs ("Последвайте ни в Google
-    # News и Telegram", "Следвайте ни във Facebook"): a line of its own, no sentence of the
+    # News и Telegram", "Следвайте ни във Facebook", "Следете ни във Facebook!", "Харесайте
+    # страницата ни във Фейсбук", "Follow us on Facebook"): a line of its own, no sentence of the
     # story (one that goes on past its channels' names, a full stop and more, stays).
-    r"^(?:По)?следвай(?:те)? ни (?:и )?(?:в|във|на)\s[^.!?]{1,80}[.!]?$",
+    r"^(?:(?:По)?следвай(?:те)?|Следете|Харесайте) (?:ни|страницата ни) (?:и )?(?:в|във|на)"
+    r"\s[^.!?]{1,80}[.!]?$",
+    r"^(?:Follow|Like) us (?:on|at)\s[^.!?]{1,80}[.!]?$",
     # A press release's closing "За контакти: Пресцентър на Община …, тел. …": the press
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
@@ -569,7 +581,7 @@ def is_gallery_control(line: str) -> bool:
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
     "(-/ABCDEFHIJKLMNOPQSTUVWXYabcdefhijklmnopqstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
-    "АБВГДЕЗИКЛМНОПРСТФЧабвгдезиклмнопрстфчᲀᲁᲂᲃᲄᲅ–—\u212a✕"
+    "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕"
 )
 
 

@@ -590,6 +590,8 @@ def _trim_head(
     ``bylines.source_credit``), which some sites print over the text instead of under
     it: a credit there as much as at the close, where ``_trim_tail`` drops it."""
     paragraphs = paragraphs[_masthead_lines(paragraphs, title) :]
+    if paragraphs and _headline_tail(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
     while paragraphs:
         first = paragraphs[0]
         if (
@@ -864,6 +866,20 @@ def _verse(lines: list[str], stop: int) -> list[str]:
     """The lines before ``stop`` that ``bylines.after_verse`` reads: the last few only,
     not a copy of all."""
     return lines[max(0, stop - bylines.VERSE_LINES) : stop]
+
+
+def _headline_tail(line: str, title: str) -> bool:
+    """``line`` is the headline's last words, which a ``<br>`` in the h1 set on a line of
+    their own ("<h1>Ремонт на улици<br>в центъра</h1>"): the body starts after the
+    headline's first line, and "в центъра" opened the text. Two words at least: a word
+    alone is as likely the text's first heading, "Problem" under "The Fold-and-Cut
+    Problem" (WCXB dev 0406)."""
+    return (
+        bool(title)
+        and len(line) < len(title)
+        and len(line.split()) >= 2
+        and title.endswith(" " + line)
+    )
 
 
 def _repeats_headline(line: str, title: str) -> bool:
