@@ -447,6 +447,23 @@ def test_headline_in_bold_on_the_texts_first_line_below_the_sites_name_and_date(
     assert "ОБЩИНА ГОРНО ПОЛЕ" not in article.text
 
 
+def test_headline_in_bold_on_a_line_of_its_own_in_a_block_of_lines() -> None:
+    """A template of ``<div>``s setting its lines apart with a ``<br>`` each: the date, the
+    headline in bold, the text's lines. The bold line, cut as a label at the text's edge,
+    was none of the body's lines, and the page had no title (its ``<title>`` the site's
+    name, printed in the copyright line)."""
+    lines = _OLD_TEXT.replace("<br><br>", "<br>")
+    html = page(
+        "<title>Община Горно Поле</title>",
+        "<div id='menu'><a href='/'>Начало</a> <a href='/novini.php'>Новини</a></div>"
+        f"<div class='news'><span class='date'>12.11.2026</span><br><b>{_OLD_HEADLINE}</b>"
+        f"<br>{lines}</div><div id='footer'>© 2026 Община Горно Поле</div>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert (article.title, article.rules["title"]) == (_OLD_HEADLINE, "generic:above-body")
+    assert article.text.startswith("Общинската администрация обяви"), article.text
+
+
 def test_a_headline_the_title_states_before_its_section_and_site_names() -> None:
     """A uCoz blog titles a post "Headline - Section - Site – Village" and prints the
     headline alone over the text: the <title>'s first part, printed as the page's

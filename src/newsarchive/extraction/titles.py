@@ -1295,8 +1295,28 @@ def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
         own = " ".join((node.text(deep=True) or "").split())
         parent = node.parent
         alone = parent is not None and own == " ".join((parent.text(deep=True) or "").split())
-        return alone or own in lines
+        return alone or own in lines or _line_of_its_own(node)
     return False
+
+
+def _line_of_its_own(node: LexborNode) -> bool:
+    """``node`` stands on a line of its own in its block, a ``<br>`` after it and before
+    it a ``<br>`` or nothing (blank text aside): an old template's "<span>14.03.2026</span>
+    <br><b>Спиране на водата</b><br>Уведомяваме…", where the bold line, read as a label
+    at the text's edge, is no line of the body (``lines``) and the page had no title."""
+    return _beside_is_br(node.prev, "prev", allow_none=True) and _beside_is_br(
+        node.next, "next", allow_none=False
+    )
+
+
+def _beside_is_br(node: LexborNode | None, way: str, *, allow_none: bool) -> bool:
+    """The first sibling ``way`` from a node that is no blank text is a ``<br>`` (or,
+    ``allow_none``, there is none)."""
+    while node is not None and node.tag == "-text" and not (node.text_content or "").strip():
+        node = node.prev if way == "prev" else node.next
+    if node is None:
+        return allow_none
+    return node.tag == "br"
 
 
 def _own_heading(node: LexborNode, text: str, stated: str) -> bool:
