@@ -250,19 +250,21 @@ def _extract(
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
             )
-    while paragraphs:  # the byline and the office's line over the text, in either order
-        if author.value and _byline_of(paragraphs[0], author.value):
-            paragraphs = paragraphs[1:]
+    at = 0  # the byline and the office's line over the text, in either order (in place)
+    while at < len(paragraphs):
+        if author.value and _byline_of(paragraphs[at], author.value):
+            at += 1
         elif (
             author.value
-            and len(paragraphs) > 1
-            and (named := _two_line_byline_of(paragraphs[0], paragraphs[1], author))
+            and len(paragraphs) > at + 1
+            and (named := _two_line_byline_of(paragraphs[at], paragraphs[at + 1], author))
         ):
-            paragraphs, author = paragraphs[2:], named  # "Автор:" over the name
-        elif issuer := bylines.office_line(paragraphs[0]):
-            paragraphs, office = paragraphs[1:], office or issuer
+            at, author = at + 2, named  # "Автор:" over the name
+        elif issuer := bylines.office_line(paragraphs[at]):
+            at, office = at + 1, office or issuer
         else:
             break
+    paragraphs = paragraphs[at:] if at else paragraphs
     if rules["text"] == "generic" and (
         lead := _guarded(lambda: _standfirst(h1s, title.value, paragraphs), "", "text", failed)
     ):
@@ -589,11 +591,13 @@ def _trim_head(
     at). And a line only crediting the outlet the text was taken from ("Източник: БТА",
     ``bylines.source_credit``), which some sites print over the text instead of under
     it: a credit there as much as at the close, where ``_trim_tail`` drops it."""
-    paragraphs = paragraphs[_masthead_lines(paragraphs, title) :]
-    if paragraphs and _headline_tail(paragraphs[0], title):
-        paragraphs = paragraphs[1:]
-    while paragraphs:
-        first = paragraphs[0]
+    at = _masthead_lines(paragraphs, title)
+    if at < len(paragraphs) and _headline_tail(paragraphs[at], title):
+        at += 1
+    # (read in place, and cut once: a copy a line dropped made a page of 200,000 date
+    # lines cost minutes, quadratic in its lines)
+    while at < len(paragraphs):
+        first = paragraphs[at]
         if (
             _repeats_headline(first, title)
             or (
@@ -604,9 +608,10 @@ def _trim_head(
             or bylines.source_credit(first)
             or _dated_posted_by(first, today)
         ):
-            paragraphs = paragraphs[1:]
+            at += 1
         else:
             break
+    paragraphs = paragraphs[at:] if at else paragraphs
     if (
         paragraphs
         and (run_on := _RUN_ON_DATE.match(paragraphs[0]))
