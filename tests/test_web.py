@@ -415,6 +415,13 @@ def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> 
     foreign = run_cli("serve", "--db", str(other))
     assert foreign.exit_code != 0 and len(foreign.stderr.strip().splitlines()) == 1
     assert "is not a newsarchive archive" in foreign.stderr
+    # a host no name lookup can spell (an empty label, one over 63 letters): bad usage,
+    # not the bug (70) the resolver's UnicodeError was
+    for host in ("a..b", "a" * 64):
+        spelt = run_cli("serve", "--db", str(demo), "--host", host)
+        assert (spelt.exit_code, spelt.stderr.strip()) == (
+            2, f"newsarchive: error: cannot serve on host '{host}': not a valid host name",
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize("signum", [2, 15])

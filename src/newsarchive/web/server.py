@@ -79,6 +79,9 @@ def bind(host: str, port: int) -> socket.socket:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise UsageError(f"cannot serve on host '{host}': {exc.strerror}") from None
+    except UnicodeError:  # ("a..b", a label over 63 characters: no name IDNA can spell)
+        shown = host.encode("utf-8", "backslashreplace").decode()
+        raise UsageError(f"cannot serve on host '{shown}': not a valid host name") from None
     family, kind, proto, _, address = infos[0]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
