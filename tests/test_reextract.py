@@ -216,3 +216,48 @@ def test_reextract_names_a_site_whose_profile_it_was_not_given(
     ]
     given = run_cli("reextract", "--profile", str(profile), "--db", str(db))
     assert f"{archived} unchanged" in given.stdout and not given.stderr
+
+
+def test_a_damaged_stored_page_is_named_and_the_rest_rebuilt_or_exported_whole(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], db: Path, tmp_path: Path
+) -> None:
+    """A byte flipped in one stored page (SQLite checks its own pages, not what a blob
+    holds), or its stored fetch time or headers no longer what the archive writes:
+    ``reextract`` said "internal error" (exit 70) and stopped, ``export --format warc``
+    too. Now reextract names the page, rebuilds the rest and exits 1; the WARC export,
+    all or nothing, says which page in one line and exits 2, its file not written; the
+    articles are as archived."""
+    import sqlite3
+
+    crawl = run_cli(
+        "crawl", "bta", "--base-url", mirror("bta").url, "--delay", "0", "--db", str(db)
+    )
+    assert crawl.exit_code == 0, crawl.stderr
+    before = _export(run_cli, db)
+    with sqlite3.connect(db) as conn:
+        capture_id, url, content = conn.execute(
+            "SELECT id, url, content FROM captures WHERE article_id IS NOT NULL ORDER BY id"
+        ).fetchone()
+        flipped = bytearray(content)
+        flipped[len(flipped) // 2] ^= 0xFF
+        conn.execute("UPDATE captures SET content = ? WHERE id = ?", (bytes(flipped), capture_id))
+    said = f"the archive is damaged: the stored page of {url} (capture {capture_id}) cannot be read"
+    result = run_cli("reextract", "--db", str(db))
+    assert result.exit_code == 1, result.stderr
+    assert f"0 changed, {len(before) - 1} unchanged, 1 failed" in result.stdout
+    assert result.stderr.startswith(f"newsarchive: {said} (zlib: ")
+    assert "internal error" not in result.stderr
+    out = tmp_path / "all.warc.gz"
+    export = run_cli("export", "--db", str(db), "--out", str(out))
+    assert (export.exit_code, export.stderr.count("\n")) == (2, 1), export.stderr
+    assert export.stderr.startswith(f"newsarchive: error: {said}")
+    assert not out.exists()
+    for column, value in (("fetched_at", "garbage"), ("headers", "[1, 2]")):
+        with sqlite3.connect(db) as conn:
+            conn.execute(
+                f"UPDATE captures SET content = ?, {column} = ? WHERE id = ?",
+                (content, value, capture_id),
+            )
+        export = run_cli("export", "--db", str(db), "--out", str(out))
+        assert export.exit_code == 2 and said in export.stderr, (column, export.stderr)
+    assert _export(run_cli, db) == before

@@ -452,6 +452,7 @@ def reextract(
         "kept_from_feeds": report.kept_from_feeds,
         "skipped": report.skipped,
         "unknown_sites": dict(sorted(report.unknown_sites.items())),
+        "damaged": list(report.damaged),
     }
 
 

@@ -676,7 +676,10 @@ def import_warc(
     EXIT_LOCKED,
     EXIT_INTERNAL,
     said={
-        EXIT_PARTIAL: "when some pages no longer yield an article (their archived version is kept)",
+        EXIT_PARTIAL: (
+            "when some pages no longer yield an article, or their stored page is damaged"
+            " (each named; their archived version is kept)"
+        ),
         EXIT_IO: ARCHIVE_UNWRITTEN,
     },
 )
@@ -698,6 +701,7 @@ def reextract(
     they are.
     """
     from newsarchive import api
+    from newsarchive.safe_text import as_one_line
 
     with handled():
         result = api.reextract(
@@ -723,7 +727,18 @@ def reextract(
                 f" '{name}' left as archived: no profile '{name}' here; pass the one it was"
                 " crawled with (--profile FILE)\n"
             )
+        damaged: list[str] = result["damaged"]
+        for line in damaged[:_DAMAGED_SAID]:
+            sys.stderr.write(f"newsarchive: {as_one_line(line)}\n")  # (its URL: inert)
+        if len(damaged) > _DAMAGED_SAID:
+            sys.stderr.write(
+                f"newsarchive: and {len(damaged) - _DAMAGED_SAID} more stored pages damaged\n"
+            )
     raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
+
+
+# The damaged stored pages a reextract names, one line each; the rest counted.
+_DAMAGED_SAID = 10
 
 
 @app.command("rename-site")

@@ -18,7 +18,6 @@ import sqlite3
 import sys
 import threading
 import time
-import zlib
 from collections import Counter, deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,7 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsarchive.archive.lock import forget_held
-from newsarchive.archive.store import Filters, Store, capture_text, fetch_moment, now_iso
+from newsarchive.archive.store import (
+    DamagedCapture,
+    Filters,
+    Store,
+    capture_text,
+    now_iso,
+    stored_body,
+    stored_moment,
+)
 from newsarchive.discover.urls import is_item_url, url_key
 from newsarchive.extraction.continuation import (
     MAX_PARTS,
@@ -52,12 +59,12 @@ _LATER = 4 * MAX_PARTS  # an article's later captures read with it: its pages, r
 @dataclass
 class ReextractReport:
     """``changed`` rows rewritten, ``failed`` where nothing could be extracted any more
-    (the archived version is kept), ``kept_from_feeds``: texts the site's feed gave over a
-    stored page that is still a script's shell or a small part of them (kept, as the crawl
-    chose them: no failure, ``feed_text.keeps_feed_text``), ``skipped`` with no stored page
-    (imported), and
-    ``unknown_sites``: how many articles of each site no profile here names were left as
-    they are (a site crawled with ``--profile FILE``, reextracted without it)."""
+    or the stored page is damaged (``damaged``; the archived version is kept either
+    way), ``kept_from_feeds``: texts the site's feed gave over a stored page that is
+    still a script's shell or a small part of them (kept, as the crawl chose them: no
+    failure, ``feed_text.keeps_feed_text``), ``skipped`` with no stored page (imported),
+    and ``unknown_sites``: how many articles of each site no profile here names were
+    left as they are (a site crawled with ``--profile FILE``, reextracted without it)."""
 
     changed: int = 0
     unchanged: int = 0
@@ -65,6 +72,8 @@ class ReextractReport:
     kept_from_feeds: int = 0
     skipped: int = 0
     unknown_sites: Counter[str] = field(default_factory=Counter)
+    # the stored pages found damaged, one line each (``DamagedCapture``): among ``failed``
+    damaged: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,7 @@ def reextract_archive(
     return report
 
 
-def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[tuple[_Task, Article], None, None]:
+def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[_Extracted, None, None]:
     """``map(_extract, tasks)`` on ``workers`` processes, in order, with a bounded number
     of chunks in flight (``Executor.map`` would read every capture up front), so the
     workers extract the next chunks while this process writes the last ones."""
@@ -136,7 +145,7 @@ def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[tuple[_Task, Arti
         workers, get_context(method), initializer=_worker_start, initargs=(os.getpid(),)
     )
     try:
-        flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
+        flight: deque[Future[list[_Extracted]]] = deque()
         starting = True
         while True:
             # the workers start with the first chunks: a Ctrl-C or SIGTERM is held (not
@@ -197,7 +206,7 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
-def _extract_chunk(chunk: list[_Task]) -> list[tuple[_Task, Article]]:
+def _extract_chunk(chunk: list[_Task]) -> list[_Extracted]:
     return [_extract(task) for task in chunk]
 
 
@@ -239,19 +248,32 @@ def _tasks(
             )  # fmt: skip
 
 
-def _extract(task: _Task) -> tuple[_Task, Article]:
-    """The pure part: bytes in, article out (in a worker process)."""
+# What one task gives: the article, or the one line saying its stored page is damaged
+# (a str, not the exception: it crosses from a worker process).
+_Extracted = tuple["_Task", Article | str]
+
+
+def _extract(task: _Task) -> _Extracted:
+    """The pure part: bytes in, article out (in a worker process); a stored page that
+    cannot be read back (``DamagedCapture``) is said, and the run goes on."""
+    try:
+        return task, _article_of(task)
+    except DamagedCapture as damaged:
+        return task, str(damaged)
+
+
+def _article_of(task: _Task) -> Article:
     from newsarchive.extraction.pipeline import extract
     from newsarchive.extraction.published import with_listed
     from newsarchive.markup import page_tree
 
-    fetched = fetch_moment(task.fetched_at)
-    content = capture_text(zlib.decompress(task.content), task.encoding)
+    fetched = stored_moment(task.fetched_at, task.capture_id, task.url)
+    content = capture_text(stored_body(task.content, task.capture_id, task.url), task.encoding)
     if is_item_url(task.url):  # (dated by its page, as the crawl dated it)
-        return task, _item(task, content, fetched)
+        return _item(task, content, fetched)
     if not task.later:
         article = extract(content, task.page_url, profile=task.profile, today=fetched)
-        return task, with_listed(article, task.listed, fetched)
+        return with_listed(article, task.listed, fetched)
     # An article split over pages: joined as the crawl joined it (under the address the
     # pager gave, which the crawl asked for, and the one it was answered at: a redirected
     # page is found by either, as the crawl found it), each page parsed once as there.
@@ -267,12 +289,13 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
         if found is None:
             return None
         final, page, encoding = found
-        return read_part(capture_text(zlib.decompress(page), encoding), final, extracting)
+        body = stored_body(page, task.capture_id, final)
+        return read_part(capture_text(body, encoding), final, extracting)
 
     tree = page_tree(content)
     following = next_part(content, task.page_url, tree=tree)
     article = with_listed(extracting(content, task.page_url, tree), task.listed, fetched)
-    return task, joined(article, later_pages(following, task.page_url, captured))[0]
+    return joined(article, later_pages(following, task.page_url, captured))[0]
 
 
 def _item(task: _Task, content: str, today: dt.datetime) -> Article:
@@ -290,7 +313,7 @@ def _item(task: _Task, content: str, today: dt.datetime) -> Article:
 
 
 def _write(
-    conn: sqlite3.Connection, results: Iterable[tuple[_Task, Article]], report: ReextractReport
+    conn: sqlite3.Connection, results: Iterable[_Extracted], report: ReextractReport
 ) -> None:
     """Store what changed, a batch per transaction (an interrupted run keeps its batches)."""
     from newsarchive.extraction.feed_text import keeps_feed_text
@@ -302,6 +325,10 @@ def _write(
     while batch := list(itertools.islice(results, _BATCH)):
         with conn:
             for task, article in batch:
+                if isinstance(article, str):  # (its stored page damaged: said, kept as is)
+                    report.failed += 1
+                    report.damaged.append(article)
+                    continue
                 if task.fed_text is not None and keeps_feed_text(article, task.fed_text):
                     # the feed's text over a page still a shell: nothing is wrong, and
                     # reread without the feed, the page alone would replace the text

@@ -48,7 +48,7 @@ from newsarchive.discover.urls import (
     moved_keys,
     url_key,
 )
-from newsarchive.errors import QueryError
+from newsarchive.errors import ArchiveError, QueryError
 from newsarchive.fetch.charset import decode_html, has_bom, read_as_utf8_but_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import OF_PUBLISHED, Article, Page, Published
@@ -141,6 +141,37 @@ def capture_text(content: bytes, encoding: str | None) -> str:
 def now_iso() -> str:
     """UTC timestamp used for every bookkeeping column."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class DamagedCapture(ArchiveError):
+    """A stored page the archive cannot read back: its compressed bytes, its headers or
+    its fetch time are not what the archive writes (a byte flipped on disk, which SQLite
+    does not see, or a hand edit). A bad input, exit 2, said with the page it is (a
+    zlib error named alone, and the run's whole export stopped as a bug, exit 70)."""
+
+    def __init__(self, capture_id: object, url: object, why: str) -> None:
+        super().__init__(
+            f"the archive is damaged: the stored page of {url} (capture {capture_id})"
+            f" cannot be read ({why}); its article is as archived"
+        )
+
+
+def stored_body(content: object, capture_id: object, url: object) -> bytes:
+    """A capture's stored page, decompressed (``DamagedCapture`` when it cannot be)."""
+    if not isinstance(content, bytes):
+        raise DamagedCapture(capture_id, url, f"its page is {type(content).__name__}, no bytes")
+    try:
+        return zlib.decompress(content)
+    except zlib.error as exc:
+        raise DamagedCapture(capture_id, url, f"zlib: {exc}") from None
+
+
+def stored_moment(fetched_at: object, capture_id: object, url: object) -> dt.datetime:
+    """``fetch_moment`` of a capture's stored time (``DamagedCapture`` when it is none)."""
+    try:
+        return fetch_moment(str(fetched_at))
+    except ValueError as exc:
+        raise DamagedCapture(capture_id, url, f"its fetch time: {exc}") from None
 
 
 def fetch_moment(stored: str) -> dt.datetime:

@@ -16,14 +16,19 @@ import http
 import io
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsarchive import __version__
-from newsarchive.archive.store import Filters, fetch_moment
+from newsarchive.archive.store import (
+    DamagedCapture,
+    Filters,
+    fetch_moment,
+    stored_body,
+    stored_moment,
+)
 
 METADATA_TYPE = "application/json; profile=newsarchive-article"
 _HOP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -62,10 +67,29 @@ def captures(conn: sqlite3.Connection, filters: Filters) -> Iterator[Capture]:
         )
         # An older capture of an edited article is not where the current text came from.
         article["extracted_from_this_capture"] = row[14] == row[0]
+        stored_moment(row[6], row[0], row[1])  # (its WARC-Date: a time, or damaged)
+        try:
+            urlsplit(row[2])  # (its WARC-Target-URI, and the request's Host and path)
+        except (ValueError, TypeError) as exc:
+            raise DamagedCapture(row[0], row[1], f"its address {row[2]!r}: {exc}") from None
         yield Capture(
-            row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"),
-            zlib.decompress(row[5]), row[6], article,
+            row[0], row[1], row[2], row[3], _headers(row[4], row[0], row[1]),
+            stored_body(row[5], row[0], row[1]), row[6], article,
         )  # fmt: skip
+
+
+def _headers(stored: str | None, capture_id: int, url: str) -> dict[str, str]:
+    """A capture's stored response headers (a JSON object of strings), or
+    ``DamagedCapture``."""
+    try:
+        headers = json.loads(stored or "{}")
+    except ValueError as exc:
+        raise DamagedCapture(capture_id, url, f"its headers: {exc}") from None
+    if not isinstance(headers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+    ):
+        raise DamagedCapture(capture_id, url, "its headers are no JSON object of strings")
+    return headers
 
 
 def write_warc(conn: sqlite3.Connection, filters: Filters, out: IO[bytes]) -> int:
