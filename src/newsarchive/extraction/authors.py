@@ -660,7 +660,8 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     # (the lines without the counts or the filing closing them: "| 1523 прочитания", "·
     # 5 min read", "| Категория: Новини")
     shown = [bylines.without_counts(line.strip()) for line in lines]
-    if found := bylines.byline_in_text(window) or _signed_line_in(lines) or _signed_line_in(shown):
+    cut = [line for line, whole in zip(shown, lines, strict=True) if line != whole.strip()]
+    if found := bylines.byline_in_text(window) or _signed_line_in(lines) or _signed_line_in(cut):
         return found
     return (
         next(filter(None, (bylines.dated_name(line) for line in shown)), "")

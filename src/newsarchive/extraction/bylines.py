@@ -41,6 +41,7 @@ from newsarchive.date_words import (
 from newsarchive.dates import is_date_line
 from newsarchive.discover.anchors import COMMENT_COUNT
 from newsarchive.extraction.clean import (
+    FILED_LABELS,
     READ_COUNT_WORDS,
     WRITER_AND_PICTURES,
     is_boilerplate_line,
@@ -1009,11 +1010,7 @@ _LINE_COUNT = re.compile(
 
 # Where a byline's line says the post is filed, after a byline mark: "Категория: Новини",
 # "Рубрика: Общество", "Етикети: …", "Category: News", "Posted in News": no writer's.
-_LINE_FIELD = re.compile(
-    r"(?:Категори[яи]|Рубрик[аи]|Раздел|Етикети|Тагове|Categor(?:y|ies)|Tags|Filed\s+under"
-    r"|Posted\s+in)\s*:?\s+\S.{0,60}",
-    re.IGNORECASE,
-)
+_LINE_FIELD = re.compile(rf"(?:{FILED_LABELS})\s*:?\s+\S.{{0,60}}", re.IGNORECASE)
 
 
 def without_counts(line: str) -> str:

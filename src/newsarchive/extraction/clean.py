@@ -302,6 +302,15 @@ OPENS_WITH_TAG_LABEL = re.compile(f"(?:{'|'.join(TAG_LABELS)})", re.IGNORECASE)
 TAG_LABEL_OPENERS = frozenset(c for label in TAG_LABELS for c in (label[0], label[0].upper()))
 
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
+# The labels of what a post is filed under: its category ("Категория: Новини", WordPress's
+# "Posted in" as "Публикувано в: Новини"), and with them its tags (``TAG_LABELS``) and the
+# English forms a byline's line closes with ("Category: News", "Filed under News"): one
+# vocabulary for a line of its own (``_LINE_RULES``) and a byline's last part
+# (``bylines.without_counts``).
+CATEGORY_LABELS = r"категори[яи]|рубрик[аи]|публикувано в"
+FILED_LABELS = (
+    rf"{CATEGORY_LABELS}|раздел|{'|'.join(TAG_LABELS)}|categor(?:y|ies)|filed\s+under|posted\s+in"
+)
 
 # The words that point the reader to other articles ("Виж още", "Вижте също", "Прочетете
 # още", "Четете също"), one vocabulary for a line opening with them (a link's label left in
@@ -458,7 +467,7 @@ _LINE_RULES = (
     # name of a word or three, set apart by commas: an article's own line under that label
     # says more ("Категория: жени над 35 години – първо място за Мария Петрова").
     rf"^(?:{'|'.join(TAG_LABELS)})\s*:\s*[^.!?]{{1,120}}$",
-    rf"^(?:категори[яи]|рубрик[аи]|публикувано в)\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
+    rf"^(?:{CATEGORY_LABELS})\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
     # A call to follow the site elsewhere set among the paragraphs ("Последвайте ни в Google
     # News и Telegram", "Следвайте ни във Facebook", "Следете ни във Facebook!", "Харесайте
     # страницата ни във Фейсбук", "Follow us on Facebook"): a line of its own, no sentence of the

@@ -1304,19 +1304,17 @@ def _line_of_its_own(node: LexborNode) -> bool:
     it a ``<br>`` or nothing (blank text aside): an old template's "<span>14.03.2026</span>
     <br><b>Спиране на водата</b><br>Уведомяваме…", where the bold line, read as a label
     at the text's edge, is no line of the body (``lines``) and the page had no title."""
-    return _beside_is_br(node.prev, "prev", allow_none=True) and _beside_is_br(
-        node.next, "next", allow_none=False
-    )
+    before, after = node.prev, node.next
+    while before is not None and _blank(before):
+        before = before.prev
+    while after is not None and _blank(after):
+        after = after.next
+    return (before is None or before.tag == "br") and after is not None and after.tag == "br"
 
 
-def _beside_is_br(node: LexborNode | None, way: str, *, allow_none: bool) -> bool:
-    """The first sibling ``way`` from a node that is no blank text is a ``<br>`` (or,
-    ``allow_none``, there is none)."""
-    while node is not None and node.tag == "-text" and not (node.text_content or "").strip():
-        node = node.prev if way == "prev" else node.next
-    if node is None:
-        return allow_none
-    return node.tag == "br"
+def _blank(node: LexborNode) -> bool:
+    """A text node of white space alone (a template's indentation between tags)."""
+    return node.tag == "-text" and not (node.text_content or "").strip()
 
 
 def _own_heading(node: LexborNode, text: str, stated: str) -> bool:
