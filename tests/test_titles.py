@@ -464,6 +464,43 @@ def test_headline_in_bold_on_a_line_of_its_own_in_a_block_of_lines() -> None:
     assert article.text.startswith("Общинската администрация обяви"), article.text
 
 
+@pytest.mark.parametrize(
+    ("heading", "url"),
+    [
+        # Joomla's linked titles, WordPress's entry-title bookmark, Joomla 1.5's cell
+        ('<h2><a href="/novini/540">{}</a></h2>', "https://gornopole.example/novini/540"),
+        (
+            '<h2 class="entry-title"><a href="/2026/03/19/remont/" rel="bookmark">{}</a></h2>',
+            "https://gornopole.example/2026/03/19/remont/",
+        ),
+        (
+            '<table><tr><td class="contentheading"><a href="/novini/540"'
+            ' class="contentpagetitle">{}</a></td></tr></table>',
+            "https://gornopole.example/novini/540",
+        ),
+    ],
+)
+def test_a_heading_linking_to_the_page_itself_is_its_headline(heading: str, url: str) -> None:
+    """A CMS prints the article's headline as a link to the article: under a ``<title>``
+    of the site's name alone, a linked heading read as a teaser of another page, and the
+    page had no title, its headline opening the text. A heading linking elsewhere is
+    still a teaser's."""
+    html = page(
+        "<title>Община Горно Поле</title>",
+        "<div id='menu'><a href='/'>Начало</a> <a href='/novini'>Новини</a></div>"
+        f"<div class='item'>{heading.format(_OLD_HEADLINE)}<p class='date'>12.11.2026</p>"
+        f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div>"
+        "<div id='footer'>© 2026 Община Горно Поле</div>",
+    )
+    article = extract(html, url)
+    assert (article.title, article.rules["title"]) == (_OLD_HEADLINE, "generic:above-body")
+    assert article.text.startswith("Общинската администрация обяви"), article.text
+    elsewhere = extract(
+        html.replace("/novini/540", "/novini/541").replace("/remont/", "/drugo/"), url
+    )
+    assert elsewhere.title != _OLD_HEADLINE
+
+
 def test_a_headline_the_title_states_before_its_section_and_site_names() -> None:
     """A uCoz blog titles a post "Headline - Section - Site – Village" and prints the
     headline alone over the text: the <title>'s first part, printed as the page's

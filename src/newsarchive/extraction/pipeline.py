@@ -215,8 +215,12 @@ def _extract(
     )
     if title.rule in ("generic:title", "none") or section:
         stated, lines = title.value, paragraphs
+        page_url = url or ""
         above, start = _guarded(
-            lambda: titles.headline_above_body(tree, lines, stated), ("", 0), "title", failed
+            lambda: titles.headline_above_body(tree, lines, stated, page_url),
+            ("", 0),
+            "title",
+            failed,
         )
         if above:
             title = _Field(above, "generic:above-body")

@@ -28,12 +28,14 @@ import unicodedata
 from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.char_references import unescape_references
 from newsarchive.discover.explore import NEWS_WORDS
+from newsarchive.discover.urls import url_key
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated
 from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
@@ -1083,7 +1085,7 @@ _RUN_ON = 24  # what may stand before the text's first words on its line: a date
 
 
 def headline_above_body(
-    tree: LexborHTMLParser, paragraphs: list[str], stated: str
+    tree: LexborHTMLParser, paragraphs: list[str], stated: str, url: str = ""
 ) -> tuple[str, int]:
     """The heading nearest above the body's first line of prose, and the index of the
     body line after it (0 when it stands outside the body), for a page whose headline no
@@ -1097,7 +1099,8 @@ def headline_above_body(
 
     The nearest, because what stands above it in the same way is the site's name over
     the layout (also in bold) or the day's date. Microdata headlines are left to the
-    metadata rules (several of them are a list, not this page's title).
+    metadata rules (several of them are a list, not this page's title). ``url``: the
+    page's address, which a heading linking to it names as its own (``_own_heading``).
     """
     body = tree.body
     prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), None)
@@ -1139,7 +1142,7 @@ def headline_above_body(
                 and not _holds_line(text, target)
                 and not POSTED_BY.match(text)
             ):
-                if not in_furniture(node, furniture) and _own_heading(node, text, stated):
+                if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
                     candidates.append((text, _typeface(node)))
     else:
         return "", 0
@@ -1317,12 +1320,30 @@ def _blank(node: LexborNode) -> bool:
     return node.tag == "-text" and not (node.text_content or "").strip()
 
 
-def _own_heading(node: LexborNode, text: str, stated: str) -> bool:
-    """Not a link, or one the page's ``<title>`` names as its headline (``_confirmed``):
-    Joomla's "linked titles" print an article's headline as a link to the article itself
-    ("<h2><a href="…/5120-…">Headline</a></h2>" under "Headline - Община Русе"), where a
-    teaser's linked heading names another page."""
-    return not _in_link(node) or bool(stated and _confirmed(text, [stated], ())[0])
+def _own_heading(node: LexborNode, text: str, stated: str, url: str = "") -> bool:
+    """Not a link, or one the page's ``<title>`` names as its headline (``_confirmed``),
+    or one to the page itself (``url``): Joomla's "linked titles" print an article's
+    headline as a link to the article ("<h2><a href="…/5120-…">Headline</a></h2>", and
+    WordPress's ``h2.entry-title > a[rel=bookmark]``), where a teaser's linked heading
+    names another page. Under a ``<title>`` of the site's name alone, such a page had no
+    title at all, and its headline opened the text."""
+    if not _in_link(node) or bool(stated and _confirmed(text, [stated], ())[0]):
+        return True
+    return bool(url) and _links_to(node, url)
+
+
+def _links_to(node: LexborNode, url: str) -> bool:
+    """The heading's one link leads to ``url`` (any spelling: ``url_key``)."""
+    link = node if node.tag == "a" else node.css_first("a[href]")
+    ancestor = node.parent
+    while link is None and ancestor is not None and ancestor.tag != "body":
+        link = ancestor if ancestor.tag == "a" else None
+        ancestor = ancestor.parent
+    if link is None or len(node.css("a[href]")) > 1:
+        return False
+    href = link.attributes.get("href") or ""
+    target = parse_link(urljoin(url, href)) if href else None
+    return target is not None and url_key(target.geturl()) == url_key(url)
 
 
 def _in_link(node: LexborNode) -> bool:
