@@ -282,3 +282,32 @@ def test_the_words_a_br_sets_apart_in_the_headline_do_not_open_the_text() -> Non
     article = extract(html, "https://nikolovo.example/novini/remont")
     assert article.title == "Ремонт на улици в центъра"
     assert article.text.split("\n")[0].startswith("Работите по улица номер 0")
+
+
+@pytest.mark.parametrize("details", ["Подробности", "Детайли", "Details"])
+def test_joomlas_details_box_dates_and_signs_the_article_and_is_no_text(details: str) -> None:
+    """Joomla's "<dl class="article-info">" under the headline: its heading ("Подробности",
+    Joomla 3's "Детайли"), its created and modified days and "Написано от …" opened the
+    text where no ``articleBody`` wraps it. The box is no text (``clean``: "article-info"),
+    and still where the date and writer rules read them."""
+    html = (
+        "<html lang='bg'><head><title>Пролетно почистване</title></head><body>"
+        "<div id='menu'><a href='/'>Начало</a> <a href='/novini'>Новини</a></div>"
+        "<div class='item-page'><h2>Започна пролетното почистване</h2>"
+        f"<dl class='article-info'><dt class='article-info-term'>{details}</dt>"
+        "<dd class='category-name'>Категория: <a href='/novini'>Новини</a></dd>"
+        "<dd class='create'>Създадено на петък, 13 март 2026 10:15</dd>"
+        "<dd class='modified'>Последна промяна на петък, 13 март 2026 11:02</dd>"
+        "<dd class='createdby'>Написано от Мария Петрова</dd>"
+        "<dd class='hits'>Посещения: 342</dd></dl>"
+        "<p>От понеделник в Примерово започва пролетното почистване на улиците и парковете.</p>"
+        "<p>Кампанията ще продължи две седмици и ще обхване всички квартали.</p></div>"
+        "<div id='footer'>© 2026 Община Примерово</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/540", today=FETCHED)
+    assert article.text.split("\n") == [
+        "От понеделник в Примерово започва пролетното почистване на улиците и парковете.",
+        "Кампанията ще продължи две седмици и ще обхване всички квартали.",
+    ]
+    assert article.author == "Мария Петрова"
+    assert article.published is not None and article.published.date() == dt.date(2026, 3, 13)

@@ -85,6 +85,9 @@ RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 # article's pages) and "pagenavcounter" ("Страница 2 от 3"), stand on every page of an
 # article split over pages: read as text, each page opened with the first's lines, and
 # the join (``continuation.joined``) took page 2 for the first page again and stopped.
+# Joomla's "article-info" is its details box ("<dl class="article-info"><dt>Подробности
+# </dt><dd>Написано от …</dd>…"): no text, but where the metadata rules read the date and
+# the writer (``_METADATA_NAMES``); its heading and fields opened the text.
 _BOILERPLATE_WORDS = (
     "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
     "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
@@ -97,7 +100,7 @@ _BOILERPLATE_WORDS = (
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
     "preloader", "loader", "byline", "by", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
-    "article-index", "pagenavcounter",
+    "article-index", "pagenavcounter", "article-info",
 )  # fmt: skip
 _BOILERPLATE_ATTR = class_words(_BOILERPLATE_WORDS)
 
@@ -1264,7 +1267,7 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
-_METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta"
+_METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta|article-info"
 # A byline's name run together with its block's, as camelCase themes and CMSs write it
 # (Plone's "documentByLine", "articleByline"): the element is the byline all the same,
 # and as furniture its author link and its "от …" were read by no rule.
@@ -1273,7 +1276,7 @@ _METADATA_WORDS = re.compile(
     rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES}|{_JOINED_BYLINE})(?=$|[\s_-])",
     re.IGNORECASE,
 )
-METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta")
+METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta", "article-info")
 # A class token that ends in a field's name names that field of one item, whatever list
 # its template was first written for: TYPO3's news prints "news-list-author" and
 # "news-list-date" on the article's own page too.
