@@ -71,9 +71,12 @@ NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # "Submitted by" (Drupal's, left untranslated), "Author:" (English); Russian sites write
 # "Автор:" too, and the other languages a page here may be written in (``clean``'s
 # ``_RELATED_ELSEWHERE``) "Autor:", "Autorin:", "Autore:", "Autora:", "Auteur :",
-# "Yazar:". Longer forms first: "текст" alone would leave "и снимки: Иван Петров" behind.
+# "Yazar:"; and who posted it, "Публикува: Мария Петрова", "Публикувал:", "Добавил:" (a
+# portal's byline line: "21.03.2026 | Публикува: Мария Петрова"). Longer forms first:
+# "текст" alone would leave "и снимки: Иван Петров" behind.
 _LABEL = (  # followed by ":" in running text
-    r"автори?|текст|репортер|кореспондент|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
+    r"автори?|текст|репортер|кореспондент|публикува(?:л[аи]?)?|добавил[аи]?"
+    r"|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
 )
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
