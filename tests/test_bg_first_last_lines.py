@@ -311,3 +311,26 @@ def test_joomlas_details_box_dates_and_signs_the_article_and_is_no_text(details:
     ]
     assert article.author == "Мария Петрова"
     assert article.published is not None and article.published.date() == dt.date(2026, 3, 13)
+
+
+def test_an_events_when_line_opening_the_text_stays_text() -> None:
+    """ "Кога: 10 март 2026 г., 11:00 ч." over "Къде: Градски парк", under the page's own
+    date: what the notice announces, not a date line over the text (dropped as one, the
+    notice lost its "when")."""
+    html = (
+        "<html lang='bg'><head><title>Община Примерово</title></head><body>"
+        "<div id='menu'><a href='/'>Начало</a> <a href='/novini'>Новини</a></div>"
+        "<div class='news-item'><h1>Празник на лалето в Примерово</h1>"
+        "<p class='date'>02.03.2026</p>"
+        "<p><strong>Кога:</strong> 10 март 2026 г., 11:00 ч.<br>"
+        "<strong>Къде:</strong> Градски парк</p>"
+        "<p>Община Примерово и читалище „Просвета“ канят всички жители и гости на Празника"
+        " на лалето. Ще има концерт и изложба на цветя.</p></div>"
+        "<div id='footer'>© 2026 Община Примерово</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/541", today=FETCHED)
+    assert article.text.split("\n")[:2] == [
+        "Кога: 10 март 2026 г., 11:00 ч.",
+        "Къде: Градски парк",
+    ]
+    assert article.published == dt.date(2026, 3, 2)

@@ -607,6 +607,7 @@ def _trim_head(
             or (
                 (dates.is_date_line(first, today=today) or dates.is_yearless_date_line(first))
                 and (not _tells_news(first) or bylines.is_labelled_date(first))
+                and not _EVENT_FIELD.match(first)
             )
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
@@ -700,6 +701,12 @@ _SENTENCE_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{4,}(?![\w.])")
 # and ``{3,}`` tried every start of a long word to its end: a 100,000-letter line took
 # 144 s in ``_masthead_lines``)
 _SENTENCE_END = re.compile(r"\w{3}[.!?…]$")
+
+
+# A field of the event the text announces, opening a line that holds its day: "Кога: 25
+# април 2026 г., 11:00 ч." over "Къде: Градски парк" is what the notice says, no date
+# line of the page's (dropped as one, the notice lost its "when").
+_EVENT_FIELD = re.compile(r"(?:Кога|Къде|Начало|Място|Срок|When|Where)\s*:", re.IGNORECASE)
 
 
 def _tells_news(line: str) -> bool:
