@@ -334,3 +334,29 @@ def test_an_events_when_line_opening_the_text_stays_text() -> None:
         "Къде: Градски парк",
     ]
     assert article.published == dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [
+        ("Примерово, 21 март /Кореспондент на БТА Мария Петрова/ - ", "Мария Петрова"),
+        ("Примерово, 21 март /Мария Петрова, БТА/ – ", "Мария Петрова"),
+        ("Примерово, 21 март /БТА/ - ", None),  # the agency alone names no one
+        ("Примерово, 21 март /Стара Загора, БТА/ - ", None),  # nor a place
+    ],
+)
+def test_an_agencys_dateline_names_its_correspondent(dateline: str, author: str | None) -> None:
+    """BTA's regional items name their correspondent in the dateline opening the text,
+    between slashes; where no byline names the writer, that is who wrote it
+    (``bylines.dateline_byline``, ``generic:dateline``). The dateline stays text."""
+    html = (
+        "<html lang='bg'><head><title>Доброволци засадиха 500 дръвчета</title></head><body>"
+        "<div class='news-item'><h1>Доброволци засадиха 500 дръвчета</h1>"
+        "<p class='date'>11.03.2026 12:40</p>"
+        f"<p>{dateline}Над 100 доброволци засадиха днес 500 фиданки, съобщиха организаторите.</p>"
+        "<p>Инициативата е част от кампанията „Зелена община“ и ще продължи и догодина.</p>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
+    assert article.author == author
+    assert article.text.startswith(dateline.strip())

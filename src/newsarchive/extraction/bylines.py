@@ -1544,6 +1544,26 @@ def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> s
     return signer(line[: place.start()], author, text)[0]
 
 
+# An agency's dateline naming its correspondent between slashes, before the dash that
+# opens the story: "Русе, 12 март /Кореспондент на БТА Мария Петрова/ - …", "Русе, 12
+# март /Мария Петрова, БТА/ - …" (BTA's regional items). Near the paragraph's start only.
+_DATELINE_BYLINE = re.compile(
+    r"^[^/\n]{1,60}/(?:(?:Кореспондент(?:ка)?|Репортер|Специален пратеник)(?: на \w{2,8})?"
+    r"\s+(?P<name>[^/,\n]{4,60})|(?P<signed>[^/,\n]{4,60}),\s*\w{2,8})/\s*[-–—]"
+)
+
+
+def dateline_byline(line: str) -> str:
+    """The correspondent an agency's dateline names at the text's start ("Русе, 12 март
+    /Кореспондент на БТА Мария Петрова/ - Над 100 доброволци…"): a person's name as a
+    signature reads it (``signer``: a Bulgarian one by its surname), "" for any other
+    line. The name in the dateline is the item's writer, where no byline names one."""
+    found = _DATELINE_BYLINE.match(line)
+    if found is None:
+        return ""
+    return signer(found["name"] or found["signed"] or "")[0]
+
+
 def labelled_line(line: str) -> str:
     """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
     where a template prints it as the text's last paragraph), "" for any other line: one

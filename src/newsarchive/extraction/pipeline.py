@@ -286,6 +286,17 @@ def _extract(
             published = DatePick(day, "generic:closing-signature", "text")
             rules["published"] = published.rule
     if (
+        not signed
+        and not author.value
+        and paragraphs
+        and "author" not in failed
+        and (correspondent := bylines.dateline_byline(paragraphs[0]))
+    ):
+        # the agency's dateline names its correspondent: "Русе, 12 март /Кореспондент на
+        # БТА Мария Петрова/ - …", where no byline did
+        author = _Field(correspondent, "generic:dateline")
+        rules["author"] = author.rule
+    if (
         signed
         and (not author.value or author.rule == authors.POSTED_ON_BY_RULE)
         and "author" not in failed
