@@ -1385,3 +1385,17 @@ def test_by_inside_a_class_word_names_no_byline() -> None:
     got = extract(_UNDER_DATE.format(meta=meta), "https://dolina.bg/news/most")
     assert got.author is None
     assert got.text.startswith("Фоайето")
+
+
+def test_a_link_no_address_reads_costs_the_author_rules_nothing() -> None:
+    """A link home urljoin refuses ("http://[::1"): the rule reading the site's name off
+    the page's links raised, and the page's author was lost to an error (``rules``:
+    "error": "author"). Read through ``links.absolute``, the link is passed over."""
+    html = (
+        "<html><head><title>Община</title></head><body><div>"
+        '<a href="http://[::1">Начало</a><h2>Започва ремонтът на площада</h2>'
+        f"{PROSE_BG}</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.bg/novini/540")
+    assert "error" not in article.rules, article.rules
+    assert (article.author, article.rules["author"]) == (None, "none")

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -27,7 +26,7 @@ from newsarchive.extraction.furniture import (
     is_furniture,
     visible_text,
 )
-from newsarchive.extraction.links import host_and_path
+from newsarchive.extraction.links import absolute, host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
 from newsarchive.extraction.titles import edge_segments
@@ -122,7 +121,7 @@ def _site_named_for_writer(page: Sources) -> str:
         href = link.attributes.get("href") or ""
         if not _MAY_LEAD_HOME.match(href):
             continue  # (no link home: resolving each of a menu's 150 links cost 12 ms)
-        to_host, path = host_and_path(urljoin(page.url, href))
+        to_host, path = host_and_path(absolute(page.url, href))
         if to_host != host or path not in ("", "/"):
             continue
         text = " ".join((link.text(deep=True) or "").split())

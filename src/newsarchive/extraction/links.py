@@ -3,7 +3,7 @@ malformed one ("http://[bad") costs a rule its evidence, never the page its arti
 
 from __future__ import annotations
 
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 
 def parse_link(href: str) -> SplitResult | None:
@@ -20,3 +20,15 @@ def host_and_path(href: str) -> tuple[str, str]:
     if parts is None:
         return "", ""
     return parts.netloc.lower().removeprefix("www."), parts.path
+
+
+def absolute(url: str, href: str) -> str:
+    """``href`` resolved against the page's ``url``; "" for one ``urljoin`` refuses
+    ("http://[bad"): a broken link on a page costs a rule that link, not the page's
+    field (a canonical's, the article; a link home's, the author rules)."""
+    if not href or not url:
+        return href
+    try:
+        return urljoin(url, href)
+    except ValueError:
+        return ""

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -47,7 +46,7 @@ from newsarchive.extraction.furniture import (
     is_post,
     visible_text,
 )
-from newsarchive.extraction.links import host_and_path
+from newsarchive.extraction.links import absolute, host_and_path
 from newsarchive.extraction.live_blog import live_blog_stamps
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import (
@@ -446,8 +445,8 @@ def _agreed(url: str, hrefs: list[str]) -> str:
     the page is taken to name none by them."""
     if len(hrefs) < 2:  # (one link agrees with itself: no key needed)
         return hrefs[0] if hrefs else ""
-    first = url_key(_absolute(url, hrefs[0]))
-    if any(url_key(_absolute(url, href)) != first for href in hrefs[1:]):
+    first = url_key(absolute(url, hrefs[0]))
+    if any(url_key(absolute(url, href)) != first for href in hrefs[1:]):
         return ""  # (at the first that differs: a hostile page may hold thousands)
     return hrefs[0]
 
@@ -489,17 +488,6 @@ def _back_to_article(tree: LexborHTMLParser) -> str:
     return found
 
 
-def _absolute(url: str, href: str) -> str:
-    """``href`` resolved against the page's ``url``; "" for one ``urljoin`` refuses
-    ("http://[bad"): a broken canonical link must not cost the page its article."""
-    if not href or not url:
-        return href
-    try:
-        return urljoin(url, href)
-    except ValueError:
-        return ""
-
-
 def _canonical_absolute(url: str, href: str, tree: LexborHTMLParser) -> str:
     """The canonical ``href`` as an address: read against the page's ``<base href>``, as
     a browser reads it, or else against the page's URL as the site means it
@@ -508,11 +496,11 @@ def _canonical_absolute(url: str, href: str, tree: LexborHTMLParser) -> str:
     ``/novini/novini/1480-x``, an address the site never served, and every article
     would be archived under one such address of its own."""
     if not url or not href or not path_relative(href):
-        return _absolute(url, href)
+        return absolute(url, href)
     read = link_reader(tree, url)
     if not read.rooted:  # (its <base href>, joined as written: the canonical's spelling kept)
-        return _absolute(_absolute(url, read.written) or url, href)
-    return _absolute(url, from_site_root(href, read.rooted))
+        return absolute(absolute(url, read.written) or url, href)
+    return absolute(url, from_site_root(href, read.rooted))
 
 
 def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -> T:

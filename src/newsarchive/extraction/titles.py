@@ -28,7 +28,6 @@ import unicodedata
 from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -47,7 +46,7 @@ from newsarchive.extraction.furniture import (
     shown_as_line,
     visible_text,
 )
-from newsarchive.extraction.links import host_and_path, parse_link
+from newsarchive.extraction.links import absolute, host_and_path, parse_link
 from newsarchive.extraction.metadata import MAX_TITLE_CHARS, Metadata
 from newsarchive.memo import memoised
 from newsarchive.models import Profile
@@ -1341,9 +1340,8 @@ def _links_to(node: LexborNode, url: str) -> bool:
         ancestor = ancestor.parent
     if link is None or len(node.css("a[href]")) > 1:
         return False
-    href = link.attributes.get("href") or ""
-    target = parse_link(urljoin(url, href)) if href else None
-    return target is not None and url_key(target.geturl()) == url_key(url)
+    target = absolute(url, link.attributes.get("href") or "")
+    return bool(target) and url_key(target) == url_key(url)
 
 
 def _in_link(node: LexborNode) -> bool:
