@@ -171,7 +171,7 @@ def pick_dates(
     # (lower-cased once for both label tests over it: ``date_words.says_published_word``)
     lowered = functools.cache(lambda: page_text().lower())
     month_first = dates.month_first_language(meta.lang)
-    dated = Replay(_dated_texts(tree, today, month_first, near.furniture, near.headline))
+    dated = Replay(_dated_texts(tree, today, month_first, near.furniture, lambda: near.headline))
     # The windows around the headline with their dates, each read once for all the rules.
     # (Read as one line: the line breaks a window keeps where blocks end are the bylines',
     # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
@@ -1205,21 +1205,22 @@ def _dated_texts(
     today: dt.date | None,
     month_first: bool,
     furniture: Callable[[LexborNode], bool] | None = None,
-    headline: LexborNode | None = None,
+    headline: Callable[[], LexborNode | None] = lambda: None,
 ) -> Iterator[list[dates.TextDate]]:
     """The dates printed in each element named as a date, outside furniture and readers'
     comments, in page order: read once a page for both the published and the modified
-    rule (a ``Replay``). Only in the page's content where the ``headline`` stands in one
-    (``furniture.page_content``): the header's clock, "<div class="date">Неделя, 07
-    Декември 2026</div>", is the day the page was served, and dated an undated article
-    by the crawl's day.
+    rule (a ``Replay``). Only in the page's content where the ``headline`` (asked only
+    when a rule reads these dates) stands in one (``furniture.page_content``): the
+    header's clock, "<div class="date">Неделя, 07 Декември 2026</div>", is the day the
+    page was served, and dated an undated article by the crawl's day.
 
     An element inside one already read is not read again: its dates are among that
     one's, which read them with the label before them ("Last updated on" in the
     "post-date" box, the day alone in its "date" span inside), and read alone the day
     would lose its label and pass for the publication. ``furniture``: the page's
     ``remembered`` ``is_furniture`` (``NearTitle.furniture``), else one of its own."""
-    scope = (page_content(headline) if headline is not None else None) or tree.body
+    found = headline()
+    scope = (page_content(found) if found is not None else None) or tree.body
     if scope is None:
         return
     # (remembered: date boxes nest, "entry-meta" > "post-date")
