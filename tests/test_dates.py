@@ -537,19 +537,22 @@ def test_the_newsroom_as_byline_is_no_update_label() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.lists(
-        st.sampled_from(["онзи", "Онзи", "ОНЗИ", "оНзи", " ", "ден", "Ден", "ДЕН", "в 10:30", "x"]),
+        st.sampled_from(
+            ["онзи", "Онзи", "ОНЗИ", "оНзи", " ", "ден", "Ден", "ДЕН", "в 10:30", "x"]
+            + ["позавчера", "Позавчера", "ПОЗАВЧЕРА", "поЗавчера", "сегодня", "Сегодня", "СЕГОДНЯ"]
+        ),
         max_size=8,
     ).map("".join)
 )
 def test_day_before_yesterday_substring_test_never_rules_out_a_match(text: str) -> None:
-    if relative_dates._DAY_BEFORE_YESTERDAY.search(text):
-        assert relative_dates.may_hold_day_before_yesterday(text)
+    if relative_dates._RARER_DAY.search(text):
+        assert relative_dates.may_hold_rarer_day(text)
 
 
 def test_day_before_yesterday_in_mixed_case_is_no_printed_form() -> None:
     """The substring test above holds because the pattern takes only printed forms."""
-    assert relative_dates._DAY_BEFORE_YESTERDAY.search("оНзи ДеН") is None
-    assert not relative_dates.may_hold_day_before_yesterday("оНзи ДеН")
+    assert relative_dates._RARER_DAY.search("оНзи ДеН") is None
+    assert not relative_dates.may_hold_rarer_day("оНзи ДеН")
 
 
 @pytest.mark.parametrize(

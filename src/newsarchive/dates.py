@@ -75,7 +75,7 @@ from newsarchive.date_words import (
 )
 from newsarchive.relative_dates import (
     RELATIVE_WORDS,
-    may_hold_day_before_yesterday,
+    may_hold_rarer_day,
     relative_dates,
     site_today,
     stands_as_date,
@@ -302,7 +302,7 @@ def month_first_language(lang: str) -> bool:
 
 # Every text form needs a digit (a year at least) or a relative word: text without one is
 # skipped before the dozen patterns run (most elements and windows hold no date).
-_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtyaс])(?:\d|{RELATIVE_WORDS})", re.IGNORECASE)
+_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{RELATIVE_WORDS})", re.IGNORECASE)
 
 
 # How far before a date its label ("Публикувано на:", "Updated") may start.
@@ -344,7 +344,7 @@ def find_text_dates(
     """Every date in ``text``, in reading order, none after ``today``: the fetch day, or
     the fetch moment (a datetime; ``site_today``), which "преди 3 часа" needs to name its
     day."""
-    if not text or not (_MAY_HOLD_DATE.search(text) or may_hold_day_before_yesterday(text)):
+    if not text or not (_MAY_HOLD_DATE.search(text) or may_hold_rarer_day(text)):
         return []
     text = text.replace("\xa0", " ")
     today = site_today(today) if today is not None else None

@@ -289,7 +289,7 @@ def _article_of(task: _Task) -> Article:
         if found is None:
             return None
         final, page, encoding = found
-        body = stored_body(page, task.capture_id, final)
+        body = stored_body(page, f"after {task.capture_id}", final)  # (a later page's)
         return read_part(capture_text(body, encoding), final, extracting)
 
     tree = page_tree(content)

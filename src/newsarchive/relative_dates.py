@@ -77,22 +77,25 @@ _LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
 # (12-hour: "Yesterday 2:45PM" is 14:45; no Bulgarian time carries "pm")
 _AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + TIME12 + ")?"
 _RELATIVE = re.compile(
-    r"(?=[двtyсп])(?<!\w)(?P<rel>днес|вчера|today|yesterday|сегодня|позавчера)(?!\w)" + _AT_TIME,
+    r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)" + _AT_TIME, re.IGNORECASE
+)
+# "онзи ден", the day before yesterday, and the Russian "позавчера" and "сегодня" (today),
+# apart: "о", "п" and "с" are among the commonest letters of Bulgarian, and a look-ahead for
+# them in ``_RELATIVE`` would stop the engine at every few characters of a page's text. A
+# substring test (``may_hold_rarer_day``) comes first.
+_RARER_DAYS = ("нзи ден", "озавчера", "егодня")
+_RARER_DAY = re.compile(
+    r"(?<!\w)(?P<rel>(?-i:[оО]нзи ден|ОНЗИ ДЕН|[пП]озавчера|ПОЗАВЧЕРА|[сС]егодня|СЕГОДНЯ))(?!\w)"
+    + _AT_TIME,
     re.IGNORECASE,
 )
-# "онзи ден", the day before yesterday, apart: "о" is the commonest letter of Bulgarian, and
-# a look-ahead for it in ``_RELATIVE`` would stop the engine at every fourth character of a
-# page's text. A substring test (``may_hold_day_before_yesterday``) comes first.
-_DAY_BEFORE_YESTERDAY = re.compile(
-    r"(?<!\w)(?P<rel>(?-i:[оО]нзи ден|ОНЗИ ДЕН))(?!\w)" + _AT_TIME, re.IGNORECASE
-)
 
 
-def may_hold_day_before_yesterday(text: str) -> bool:
-    """False only for a text where ``_DAY_BEFORE_YESTERDAY`` finds nothing: that pattern
-    takes its words only as a page prints them (lower case, capitalised, in capitals), so
-    that two substring tests can rule it out."""
-    return "нзи ден" in text or "НЗИ ДЕН" in text
+def may_hold_rarer_day(text: str) -> bool:
+    """False only for a text where ``_RARER_DAY`` finds nothing: that pattern takes its
+    words only as a page prints them (lower case, capitalised, in capitals), so that
+    substring tests can rule it out."""
+    return any(stem in text or stem.upper() in text for stem in _RARER_DAYS)
 
 
 def site_today(today: dt.date) -> dt.date:
@@ -106,8 +109,8 @@ def site_today(today: dt.date) -> dt.date:
 
 
 # The words every relative date holds one of: a text holding none and no digit holds no
-# date at all (``dates._MAY_HOLD_DATE``).
-RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago|сегодня|назад"
+# date at all (``dates._MAY_HOLD_DATE``; "назад" comes after a count, a digit, always).
+RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago|назад"
 _MAY_HOLD_RELATIVE = re.compile(RELATIVE_WORDS, re.IGNORECASE)
 
 
@@ -115,7 +118,7 @@ def may_hold_relative_date(text: str) -> bool:
     """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
     ден", "2 hours ago") can be found: the cheap test before a short text with no other
     date is read against the fetch moment."""
-    return bool(_MAY_HOLD_RELATIVE.search(text)) or may_hold_day_before_yesterday(text)
+    return bool(_MAY_HOLD_RELATIVE.search(text)) or may_hold_rarer_day(text)
 
 
 def is_relative_date(text: str) -> bool:
@@ -124,8 +127,7 @@ def is_relative_date(text: str) -> bool:
     theme prints it for its newest posts ("Публикувано преди 5 часа от Мария Петрова")."""
     text = text.strip()
     return any(
-        pattern.fullmatch(text) is not None
-        for pattern in (_AGO, _RELATIVE, _FEW_AGO, _DAY_BEFORE_YESTERDAY)
+        pattern.fullmatch(text) is not None for pattern in (_AGO, _RELATIVE, _FEW_AGO, _RARER_DAY)
     )
 
 
@@ -226,8 +228,8 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     # three out on a text with none (most texts with a digit), each a pass over it.
     worded = _MAY_HOLD_RELATIVE.search(text) is not None
     days: Iterator[re.Match[str]] = _RELATIVE.finditer(text) if worded else iter(())
-    if may_hold_day_before_yesterday(text):
-        days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
+    if may_hold_rarer_day(text):
+        days = itertools.chain(days, _RARER_DAY.finditer(text))
     clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
     for m in days:
         if not stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
