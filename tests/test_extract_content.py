@@ -908,3 +908,68 @@ def test_short_lines_a_colon_introduces_close_the_text(lines: list[str], kept: i
     labels at the text's edge (``content._ends_in_a_list``), and it kept its first line."""
     text = extract(_notice(lines)).text
     assert text.splitlines() == lines[:kept]
+
+
+def _prose_free_notice(title: str, headline: str, content: str) -> str:
+    """A municipality's notice with no sentence of prose: a headline over a list."""
+    return (
+        f'<html lang="bg"><head><title>{title}</title></head><body><header><nav>'
+        '<a href="/">Начало</a> <a href="/novini">Новини</a> <a href="/obyavi">Обяви</a>'
+        f'</nav></header><main><div class="content"><h1>{headline}</h1>'
+        f'<span class="date">03.12.2026</span>{content}</div></main><footer>© 2026 Община '
+        'Примерово | <a href="/kontakti">Контакти</a></footer></body></html>'
+    )
+
+
+ANNEXES = [
+    ("/files/zapoved-1234.pdf", "Заповед № РД-01-1234 (PDF, 245 KB)"),
+    ("/files/prilozhenie-1.pdf", "Приложение 1 – Техническа спецификация"),
+    ("/files/prilozhenie-2.docx", "Приложение 2 – Образец на оферта"),
+]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Заповед № РД-01-1234 - Община Примерово",  # says less than the headline
+        "Заповед № РД-01-1234 от 02.12.2026 г. за откриване на процедура",
+    ],
+)
+def test_a_notice_of_documents_alone_keeps_their_names(title: str) -> None:
+    """A headline over "Прикачени файлове:" and links to the order and its annexes, no
+    sentence anywhere: no range held prose, and only long lines that are no links were
+    kept, the headline alone, which is the title: the notice was archived empty."""
+    items = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in ANNEXES)
+    page = _prose_free_notice(
+        title,
+        "Заповед № РД-01-1234 от 02.12.2026 г. за откриване на процедура",
+        f"<p>Прикачени файлове:</p><ul>{items}</ul>",
+    )
+    got = extract(page, "https://primerovo.bg/obyavi/1234")
+    assert got.title == "Заповед № РД-01-1234 от 02.12.2026 г. за откриване на процедура"
+    assert got.text.splitlines()[-3:] == [t for _, t in ANNEXES]
+    assert "Начало" not in got.text and "Контакти" not in got.text and "©" not in got.text
+
+
+def test_a_notice_of_a_short_list_keeps_it() -> None:
+    """ "Документи:" over the names of the candidates admitted: short lines, no links."""
+    names = ["Иван Петров Иванов", "Мария Георгиева Димитрова", "Стоян Николов Стоянов"]
+    items = "".join(f"<li>{n}</li>" for n in names)
+    page = _prose_free_notice(
+        "Обява - Община Примерово",
+        "Списък на допуснатите кандидати",
+        f"<p>Допуснати:</p><ol>{items}</ol>",
+    )
+    got = extract(page, "https://primerovo.bg/obyavi/77")
+    assert got.text.splitlines()[-3:] == names
+    assert "Новини" not in got.text and "Примерово" not in got.text
+
+
+def test_a_notice_under_links_to_pages_keeps_no_menu() -> None:
+    """Under the headline, a list all links to pages is a menu's, not the notice's."""
+    links = "".join(f'<li><a href="/obyavi/{n}">Обява номер {n} за имот</a></li>' for n in range(3))
+    page = _prose_free_notice(
+        "Обяви - Община Примерово", "Обяви за продажба на имоти", f"<ul>{links}</ul>"
+    )
+    got = extract(page, "https://primerovo.bg/obyavi/")
+    assert "Обява номер" not in got.text

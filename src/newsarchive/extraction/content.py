@@ -1165,10 +1165,7 @@ def find_main_paragraphs(
         chosen, _, side = _choose_with(walker, weights, none)
         dropped = _leaving_out(none, side)
     if chosen is None:
-        return lines(
-            [b for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5],
-            walker.data_cells,
-        )
+        return _prose_free_page(walker, weights, headline, tree)
     # the article's first paragraphs in the headline's column, when the text chosen goes
     # on below the column beside it: with them it may be no sliver of the page's prose
     lead = (
@@ -1205,6 +1202,59 @@ def find_main_paragraphs(
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
     return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
+
+
+def _prose_free_page(
+    walker: Walker, weights: list[float], headline: int, tree: LexborHTMLParser
+) -> list[str]:
+    """The text of a page with no prose at all: what its headline stands over.
+
+    A municipality's notice is often a headline over a list and nothing else: "Прикачени
+    файлове:" over the order and its annexes, each a link to a PDF, or "Документи:" over
+    the names of the candidates admitted. With no sentence to weigh, no range is chosen,
+    and only lines of 40 characters or more were kept: the headline, which is the title,
+    so the notice was archived with no text, its documents' names unsearchable. Under a
+    headline, the lines outside the page's furniture are the notice's, up to the site's
+    footer; a line all link is a menu's unless its link is to a document. With no
+    headline found, the long lines that are not links are the best guess left.
+    """
+    blocks = walker.blocks
+    if headline < 0:
+        headline = _lone_h1(blocks)
+    if headline < 0:
+        return lines(
+            [b for b in blocks if len(b.text) > 40 and b.link_share <= 0.5], walker.data_cells
+        )
+    dropped = furniture_mask(walker, weights, lenient=False)
+    footer = set(_site_footer(blocks, weights, headline))
+    files: set[str] | None = None
+    kept: list[Block] = []
+    for i in range(headline + 1, len(blocks)):
+        if dropped[i] or i in footer:
+            continue
+        block = blocks[i]
+        if is_navigation(block):
+            if files is None:
+                files = _document_links(tree)
+            if not _whole_link_in(block, files):
+                continue
+        kept.append(block)
+    return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
+
+
+def _lone_h1(blocks: list[Block]) -> int:
+    """Index of the page's one ``<h1>`` that could be a headline (as ``_headline_index``
+    has it: 15 characters or more, not a link), or -1 where there are none or several.
+    A notice's headline says more than its ``<title>`` ("Заповед № РД-01-1234 от
+    02.12.2026 г. за …" under "Заповед № РД-01-1234 - Община …"), so the title's words
+    do not find it; a page's only h1 is its headline all the same."""
+    found = -1
+    for i, block in enumerate(blocks):
+        if block.tag == "h1" and block.size >= 15 and block.link_share < 0.5:
+            if found >= 0:
+                return -1
+            found = i
+    return found
 
 
 def body_after_description(
