@@ -171,6 +171,26 @@ def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | 
         "This website uses cookies to improve your experience.",
         # a notice's attachments' label, its links gone as a list of links
         "Приложения:",
+        # an old template's widgets written as paragraphs under the text (s33's probe):
+        # a counter without "пъти", the way back, the print and send buttons in a row,
+        # an empty comment box, a rating box, a banner slot's label, a related list's
+        # heading with its colon, calls to follow, subscribe and share, a comment form
+        "Прочетена: 123",
+        "« Назад",
+        "Обратно към новините",
+        "Принтирай | Изпрати на приятел",
+        "Свали като PDF",
+        "Няма коментари",
+        "Оцени статията: 1 2 3 4 5",
+        "Рейтинг: 4.5/5 (12 гласа)",
+        "БАНЕР",
+        "Свързани новини:",
+        "Още по темата:",
+        "Още от категорията:",
+        "Харесайте ни във Фейсбук: facebook.com/nikolovo",
+        "Абонирайте се за нашия бюлетин!",
+        "Споделете тази новина с приятелите си!",
+        "Трябва да влезете, за да коментирате.",
     ],
 )
 def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -> None:
@@ -189,9 +209,22 @@ def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -
     assert len(lines) == 3
 
 
-def test_a_sentence_about_the_font_size_stays_text() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Размер на шрифта от 14 точки е задължителен за всички документи.",
+        # sentences opening with a widget's words
+        "Назад към миналото поглежда изложбата в галерията.",
+        "Няма коментари от кмета по темата до момента.",
+        "Печат на документи се извършва в сградата на общината.",
+        "Рейтинг на общините показва напредък в образованието.",
+        # a call to share written as a sentence: the notice's own (a mirror's guard)
+        "Споделете новината с приятелите си в социалните мрежи.",
+        "Оценка на въздействието върху околната среда ще бъде изготвена.",
+    ],
+)
+def test_a_sentence_opening_with_a_tools_words_stays_text(sentence: str) -> None:
     html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
-    sentence = "Размер на шрифта от 14 точки е задължителен за всички документи."
     html = html.replace("в областта.</p>", f"в областта.</p><p>{sentence}</p>")
     text = extract(html, "https://nikolovo.example/novini/chitalishte").text
     assert text.split("\n")[-1] == sentence

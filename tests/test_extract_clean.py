@@ -188,9 +188,9 @@ def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furnitu
 
 
 def test_profile_patterns_extend_the_line_rules() -> None:
-    extra = (re.compile(r"^Абонирайте се"),)
-    assert clean.is_boilerplate_line("Абонирайте се за бюлетина", extra)
-    assert not clean.is_boilerplate_line("Абонирайте се за бюлетина")
+    extra = (re.compile(r"^Гледайте ни"),)
+    assert clean.is_boilerplate_line("Гледайте ни и по кабелната телевизия", extra)
+    assert not clean.is_boilerplate_line("Гледайте ни и по кабелната телевизия")
 
 
 @pytest.mark.parametrize(

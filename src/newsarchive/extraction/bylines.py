@@ -272,6 +272,10 @@ _NOT_NAMES = frozenset(
         "editorial team", "editorial staff", "editorial board", "newsroom", "news desk",
         "guest", "guest author", "anonymous", "редакция", "редакцията", "редактор",
         "екип", "екипът", "анонимен", "гост автор", "администратор",
+        # Joomla's first account, which signs a small site's every post unless renamed,
+        # and a site's section printed in the author's place ("Автор: Новини")
+        "super user", "superuser", "super administrator", "site administrator",
+        "уебмастър", "новини", "news", "актуално",
     }
 )  # fmt: skip
 

@@ -281,6 +281,13 @@ _BAR_LABELS = (
     r"Pinterest|Tweet|RSS"
 )
 _BAR_GAP = r"[|¦•·\s]*"
+# A page's buttons for the article written out (print it, send it, save it): alone or
+# in a row, a line of their own (``_LINE_RULES``).
+_TOOL_BUTTONS = (
+    r"Версия за печат|Печатна версия|Изпрати на приятел|Изпрати по (?:имейл|e-mail|поща)|"
+    r"Принтирай|Отпечатай|Разпечатай|Печат|Свали (?:като |в )?PDF|Запази (?:като )?PDF|PDF|"
+    r"Print|Email|E-mail"
+)
 
 # The labels of a post's tag line ("Етикети: Русе, училища"; Zox News's "Related Topics:"
 # as "Свързани теми:"), one vocabulary for the line as boilerplate here, for the tags
@@ -339,7 +346,8 @@ _LIST_NOUNS = r"(?:новини|статии|публикации)"
 # (Publisher's "Още по темата" over the links it sets among the paragraphs, a box the
 # text does not end at: its links go as a list, its heading stays a line of its own.)
 _LIST_HEADING = (
-    rf"(?:(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}|още по темата)"
+    rf"(?:(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}|още по темата|"
+    r"още (?:новини|от (?:категорията|рубриката|раздела|новините)))"
 )
 
 # The comments' word, its stem: the box's heading ("Коментари", "3 коментара",
@@ -417,8 +425,27 @@ _LINE_RULES = (
     r"^(?:(?:Прикачени|Приложени|Свързани) (?:файлове|документи)|Приложения|Attachments)"
     r"\s*:?$",
     r"^(?:Файлове|Документи) за (?:изтегляне|сваляне)\s*:?$",
-    r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
-    r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
+    r"^(?:(?:Фото|Видео )?[Гг]алерия|Снимки)$",
+    # A page's buttons for the article as a line of their own, alone or in a row ("Версия
+    # за печат", "Принтирай | Изпрати на приятел", "Свали като PDF"): the page's tools.
+    rf"^(?:{_TOOL_BUTTONS})(?:\s*[|•·/]?\s*(?:{_TOOL_BUTTONS}))*$",
+    # The way back to the list the article was opened from ("« Назад", "Обратно към
+    # новините"), and what a comment box with none says ("Няма коментари"), or a box
+    # for rating the article ("Оцени статията: 1 2 3 4 5", "Рейтинг: 4.5/5 (12 гласа)").
+    r"^(?:[«‹<←]+\s*)?(?:Назад|Обратно|Върни се(?: назад)?)"
+    r"(?: (?:към|в) (?:всички )?(?:новини(?:те)?|списъка|началото))?(?:\s*[»›>→]+)?$",
+    rf"^Няма (?:{_COMMENT}и|мнения)(?: (?:към|за) (?:тази|това|статията|новината)"
+    r"(?: (?:новина|статия|публикация))?)?\s*[.!]?$",
+    r"^(?:Оцен(?:и|ете) (?:статията|новината|материала|публикацията)|Рейтинг|Оценка)\s*:?"
+    r"[\d\s./(),]*(?:гласа?|оценки|votes?)?\)?$",
+    # A call to subscribe or to share, a line of its own ("Абонирайте се за нашия
+    # бюлетин!", "Споделете тази новина с приятелите си!"): the site's, no story's. A
+    # call to share written as a sentence, a full stop closing it, is the text's (a
+    # notice asking its readers to pass it on).
+    r"^(?:Абонирайте се|Запишете се|Subscribe)(?: (?:за|в|към|to))? (?:нашия |нашата |our )?"
+    r"(?:бюлетин|newsletter|e-?mail бюлетин)",
+    r"^Сподел(?:и|ете) (?:тази (?:новина|статия|публикация)|статията|новината)"
+    r"[^.!?]{0,60}!?$",
     rf"^(?:{_COMMENT}и|{_COMMENTS_ELSEWHERE})\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     rf"^{_COMMENT}ите са на публикуващите ги",
@@ -432,7 +459,8 @@ _LINE_RULES = (
     # (tagDiv's "- Реклама -", "- Advertisement -"). As a paid article's first or last line,
     # "Sponsored" or "Платена публикация" is its disclosure and stays (``disclosure``,
     # read in ``pipeline``).
-    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)(?:\s*[-–—])?$",
+    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Банер|Banner|Платена публикация)"
+    r"(?:\s*[-–—])?$",
     # The note an ad slot leaves between two paragraphs of the text, telling the reader
     # the text goes on past it ("Продължава след рекламата", "Статията продължава под
     # рекламата", "Story continues below advertisement"): the page's, not the story's.
@@ -446,21 +474,22 @@ _LINE_RULES = (
     # A comment form's notice to readers not signed in, and its fields' labels left as
     # lines of their own ("Име:", "Коментар:", WordPress's "You must be logged in to post a
     # comment."): the form's words, no article's.
-    r"^(?:Трябва да сте (?:влезли|влязли|регистриран)|Моля,? влезте,? за да коментирате"
+    r"^(?:Трябва да сте (?:влезли|влязли|регистриран)|Трябва да влезете,? за да"
+    r"|Моля,? влезте,? за да коментирате"
     r"|You must be (?:logged|signed) in to (?:post a )?comment)",
     r"^(?:Име|Имейл|Е-?мейл|E-?mail|Коментар|Уебсайт|Сайт|Name|Email|Comment|Website)"
     r"\s*\*?\s*:\s*\*?$",
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
-    rf"^{_LIST_HEADING}$",
+    rf"^{_LIST_HEADING}\s*:?$",
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
     # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
     rf"^(?:Брой )?(?:{READ_COUNT_WORDS})\s*:?\s*"
     r"\d[\d\s.,]*$",
-    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?|Четен[ао]?):? \d[\d\s.,]* пъти?\.?$",
+    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?|Четен[ао]?):? \d[\d\s.,]*(?: пъти?)?\.?$",
     # A gallery's counter under its picture ("Снимка 3 от 12", "Снимка 3/12") and a
     # reading tool's label ("Размер на шрифта", with its buttons "A+ A-"): the page's
     # controls, printed where the text's blocks are.
@@ -475,11 +504,12 @@ _LINE_RULES = (
     rf"^(?:{CATEGORY_LABELS})\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
     # A call to follow the site elsewhere set among the paragraphs ("Последвайте ни в Google
     # News и Telegram", "Следвайте ни във Facebook", "Следете ни във Facebook!", "Харесайте
-    # страницата ни във Фейсбук", "Follow us on Facebook"): a line of its own, no sentence of the
-    # story (one that goes on past its channels' names, a full stop and more, stays).
+    # страницата ни във Фейсбук", "Follow us on Facebook", an address after them,
+    # "…Фейсбук: facebook.com/x"): a line of its own, no sentence of the story (one that
+    # goes on past its channels' names, a full stop and more, stays).
     r"^(?:(?:По)?следвай(?:те)?|Следете|Харесайте) (?:ни|страницата ни) (?:и )?(?:в|във|на)"
-    r"\s[^.!?]{1,80}[.!]?$",
-    r"^(?:Follow|Like) us (?:on|at)\s[^.!?]{1,80}[.!]?$",
+    r"\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
+    r"^(?:Follow|Like) us (?:on|at)\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
     # A press release's closing "За контакти: Пресцентър на Община …, тел. …": the press
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
@@ -595,7 +625,7 @@ def is_gallery_control(line: str) -> bool:
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
     "(-/ABCDEFHIJKLMNOPQSTUVWXYabcdefhijklmnopqstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
-    "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕"
+    "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←"
 )
 
 
