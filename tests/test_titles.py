@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 
@@ -1129,3 +1130,80 @@ def test_an_h1_in_capitals_gives_way_to_the_title_the_page_agrees_on(
         "Домашен компост: ръководство за начинаещи | Бизнес Пример",
     )
     assert extract(html).title == expected
+
+
+_CLOCK_HEAD = (
+    "<div id='hdr'><a href='/'>Горно Поле днес</a> <span id='clock'>понеделник, 7 декември"
+    " 2026</span></div><div id='mn'><a href='/news'>Новини</a> <a href='/sport'>Спорт</a></div>"
+)
+_DAY_BEFORE = "2026-12-06 14:30:00"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '<div class="ttl">{}</div>',  # a class that names nothing
+        '<p style="font-size:18px;font-weight:bold">{}</p>',  # a paragraph styled large
+        "<div>{}</div>",
+    ],
+)
+@pytest.mark.parametrize(
+    ("day", "published"), [("вчера в 14:30", _DAY_BEFORE), ("06.12.2026 14:30", _DAY_BEFORE)]
+)
+def test_the_line_of_its_own_over_the_date_over_the_text_is_the_headline(
+    headline: str, day: str, published: str
+) -> None:
+    """Headline, date, text: a page that sets its headline in no heading, no bold and no
+    class naming it, under a ``<title>`` of the site's name and section. The headline was
+    sought by the title's words, found in the header's link home, and the date read
+    beside that: the header's clock, the day of the crawl."""
+    html = page(
+        "<title>Горно Поле днес - Новини</title>",
+        f"{_CLOCK_HEAD}<div id='art'>{headline.format(_OLD_HEADLINE)}<div class='dt'>{day}</div>"
+        f"<div class='txt'><p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div></div>"
+        "<div id='ft'>© Горно Поле днес</div>",
+    )
+    fetched = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+    article = extract(html, "https://gornopole-dnes.example/news/78123", today=fetched)
+    assert (article.title, article.rules["title"]) == (_OLD_HEADLINE, "generic:above-body")
+    assert str(article.published) == published
+    assert article.text.startswith("Общинската администрация обяви"), article.text
+
+
+def test_a_short_line_over_the_text_with_no_date_between_is_no_headline() -> None:
+    """Without the date line between, a short line over the text may be a kicker or a
+    label: the headline is not guessed from it."""
+    html = page(
+        "<title>Горно Поле днес - Новини</title>",
+        f"{_CLOCK_HEAD}<div id='art'><div class='ttl'>Местни новини от региона</div>"
+        f"<div class='txt'><p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div></div>",
+    )
+    article = extract(html, "https://gornopole-dnes.example/news/78123")
+    assert article.title != "Местни новини от региона"
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("Областна администрация Горно Поле", "http://www.gp.government.example/index.php?id=7"),
+        ("Община Горно Поле", "http://gp.egov.example/news.php?id=7"),
+    ],
+)
+def test_an_institutions_name_in_the_headers_h1_is_no_headline(name: str, url: str) -> None:
+    """An old layout's header prints the site's name in an h1 on every page, and its
+    ``<title>`` is the name and "Официален сайт": the name confirmed the h1 as the
+    headline wherever the host did not spell it. The headline is the bold line over
+    the text, and the date the one under it, not the header's "Днес е …"."""
+    html = page(
+        f"<title>{name} - Официален сайт</title>",
+        f"<table><tr><td colspan=2><h1><font color=white>{name}</font></h1></td></tr>"
+        "<tr><td colspan=2><font size=1>Днес е понеделник, 7 декември 2026 г.</font></td></tr>"
+        "<tr><td><a href='/'>Начало</a><br><a href='/news.php'>Новини</a></td><td>"
+        f"<font size=3><b>{_OLD_HEADLINE}</b></font><br><font size=1><i>03.12.2026</i></font>"
+        f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></td></tr></table>",
+    )
+    fetched = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+    article = extract(html, url, today=fetched)
+    assert article.title == _OLD_HEADLINE, article.rules
+    assert str(article.published) == "2026-12-03"
+    assert article.text.startswith("Общинската администрация обяви"), article.text

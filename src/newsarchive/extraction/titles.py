@@ -23,8 +23,10 @@ the reference follows the h1 as often as not, whatever its words share with the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate
@@ -203,6 +205,11 @@ def generic_title(
     shown = _Shown()  # (the heading rules and the logo rule read the same h1s)
     headings = _headings(h1s, stated, shown)
     names += tuple(v for v in (*(h.text for h in headings[:2]), *stated) if _spells_host(v, url))
+    names += tuple(
+        v
+        for v in (*(h.text for h in headings[:2]), *_beside_site_self(stated))
+        if _INSTITUTION_NAME.fullmatch(v)
+    )
     own += _logos(h1s, shown)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
@@ -944,6 +951,29 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
 _INSTITUTION = re.compile(r"^(?:община(?:та)?|област(?:на администрация)?|кметство)\s+", re.I)
 
 
+# An institution's name and nothing more ("Областна администрация Примерово", "Община
+# Долна Митрополия", "Общински съвет – Русе"): the name of the site an old template
+# prints in its header's h1 on every page, wherever the site lives (pr.government.bg
+# spells no "Примерово"). No headline is a name alone: it says what happened.
+_INSTITUTION_NAME = re.compile(
+    r"(?:Община|Областна администрация(?: на област)?|Област|Кметство|Общински съвет|"
+    r"Районна администрация|Район)(?:\s*[-–]\s*|\s+)(?:(?:с|гр)\.\s*)?"
+    r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*){0,2}"
+)
+
+
+def _beside_site_self(stated: list[str]) -> tuple[str, ...]:
+    """The other segments of a stated title one of whose segments calls the page the
+    site's official one ("Областна администрация Примерово - Официален сайт"): the site's
+    name, as the h1 of its header prints it."""
+    found: list[str] = []
+    for title in stated:
+        parts = _segments(title)
+        if len(parts) > 1 and any(_SITE_SELF.match(part) for part in parts):
+            found += (part for part in parts if not _SITE_SELF.match(part))
+    return tuple(found)
+
+
 def _spells_host(text: str, url: str) -> bool:
     """The whole text is the site's name as its host spells it ("Община Горно Поле" on
     gornopole.bg or obshtinagornopole.bg, "Русе" on ruse-bg.eu): a logo h1, or a
@@ -1119,6 +1149,7 @@ def headline_above_body(
     target = paragraphs[prose]
     candidate = ""
     candidates: list[tuple[str, tuple[str, str] | None]] = []
+    above: list[LexborNode] = []  # the text nodes before the text's, the last few
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
@@ -1127,8 +1158,11 @@ def headline_above_body(
                 own = _typeface(node.parent)
                 candidate = next(
                     (c for c, face in reversed(candidates) if own is None or face != own), ""
-                )
+                ) or _line_over_date(above, furniture, stated, url)
                 break
+            if text:
+                above.append(node)
+                del above[:-_OVER_DATE_REACH]
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
             text = clean_title(visible_text(node, hide=furniture))
@@ -1149,6 +1183,48 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+# How many lines above the text's first are read for the headline over its date: the
+# date's line or two (a day, a time), and the headline's.
+_OVER_DATE_REACH = 3
+# Any day stands in for the fetch's when asking whether a line is a relative date's
+# ("вчера в 14:30"): the day it names is not what makes it a date line.
+_ANY_DAY = dt.date(9999, 12, 31)
+
+
+def _line_over_date(
+    above: list[LexborNode], furniture: Callable[[LexborNode], bool], stated: str, url: str
+) -> str:
+    """The headline as a reader finds it on a page that sets it in no heading, no bold
+    and no class naming it: the line of its own right above the date line that stands
+    over the text ("<div class="ttl">Заглавие</div><div class="dt">вчера в
+    14:30</div><div class="txt">…", or a ``<p>`` styled large). Headline, date, text
+    is the order of every news page; the date's line between them is what tells the
+    headline from any other short line above the text. ``above``: the text nodes before
+    the text's first, the nearest last."""
+    at = len(above) - 1
+    while at >= 0 and _date_line(above[at]):
+        at -= 1
+    if at == len(above) - 1 or at < 0:
+        return ""  # no date line right above the text, or nothing over it
+    node = above[at]
+    parent = node.parent
+    text = " ".join((node.text() or "").split())
+    if parent is None or " ".join((parent.text(deep=True) or "").split()) != text:
+        return ""  # a line run into others in its block, not one of its own
+    low, high = _HEADLINE_WORDS
+    if not low <= len(_words(text)) <= high or text.endswith((":", ".")):
+        return ""
+    if in_furniture(parent, furniture) or not _own_heading(parent, text, stated, url):
+        return ""
+    return clean_title(text)
+
+
+def _date_line(node: LexborNode) -> bool:
+    """A text node that is a date line, whole or without its year, or a relative one."""
+    text = " ".join((node.text() or "").split())
+    return dates.is_date_line(text, today=_ANY_DAY) or dates.is_yearless_date_line(text)
 
 
 def _typeface(node: LexborNode | None) -> tuple[str, str] | None:
