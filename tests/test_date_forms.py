@@ -1782,3 +1782,54 @@ def test_the_day_a_site_header_prints_outside_main_dates_no_article(
     article = extract(served_page(header, main), today=FETCHED)
     day = None if expected is None else dt.date(2025, 3, expected)
     assert (article.published and dates_local(article.published)) == day
+
+
+def menu_page(header: str, between: str, under: str = "") -> str:
+    """A page naming no ``<main>``: the site's header, its menu of five links, then the
+    article (``between`` the menu and the headline, ``under`` the headline)."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+    links = " ".join(
+        f'<a href="/{path}">{name}</a>'
+        for path, name in [
+            ("", "Начало"), ("novini", "Новини"), ("obyavi", "Обяви"), ("kmet", "Кмет"),
+            ("kontakti", "Контакти"),
+        ]
+    )  # fmt: skip
+    return (
+        f'<html lang="bg"><head><title>Ремонт</title></head><body><div class="top">{header}'
+        f'</div><div class="logo"><a href="/">Община Примерово</a></div><div id="menu">{links}'
+        f'</div><div class="content"><div class="article">{between}<h1>Ремонт на улиците</h1>'
+        f'{under}{prose}</div></div><div class="foot">© 2025</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "between", "under", "expected"),
+    [
+        # the header's clock above the menu, named as a date or not: the day served
+        ('<span class="cur-date">Четвъртък, 20 Март 2025</span>', "", "", None),
+        ("<span>Днес е четвъртък, 20 март 2025 г.</span>", "", "", None),
+        # under the headline, a day without its year is the article's (this year's)
+        ('<span class="cur-date">20 март 2025, четвъртък</span>', "", "<p>14 март, 12:30</p>", 14),
+        # between the menu and the headline, a kicker's date is read
+        ("<span>20.03.2025</span>", "<span>14.03.2025</span>", "", 14),
+        # a date before a row of the post's categories (no menu: three links) is read
+        (
+            "",
+            '<span class="date">14.03.2025</span> <a href="/o">Общество</a> '
+            '<a href="/r">Русе</a> <a href="/p">Пътища</a>',
+            "",
+            14,
+        ),
+    ],
+)
+def test_the_day_a_site_header_prints_above_its_menu_dates_no_article(
+    header: str, between: str, under: str, expected: int | None
+) -> None:
+    """Where no ``<main>`` bounds the content, the site's menu does: above it is the
+    header, whose clock ("Четвъртък, 20 Март 2025", "Днес е …") is the day the page was
+    served. Read as the date above the headline, or as an element named "date", it dated
+    the article by the crawl, over the day without its year under the headline."""
+    article = extract(menu_page(header, between, under), today=FETCHED)
+    day = None if expected is None else dt.date(2025, 3, expected)
+    assert (article.published and dates_local(article.published)) == day

@@ -789,6 +789,11 @@ def text_near_title(
     for ancestor in widened:  # rarely reached: only when no window after held a date
         if _outside_content(h1, ancestor):
             break
+        between = _after_menu(h1, ancestor, furniture)
+        if between is not None:  # the site's header and menu lie before: not read
+            if window := between[-_BEFORE_TITLE:]:
+                yield window
+            break
         pieces = _walk_visible(ancestor, h1, len(heading), furniture, None, walked)
         walked = (ancestor.mem_id, pieces)
         text = _joined(pieces)
@@ -796,6 +801,87 @@ def text_near_title(
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
+
+
+def _preceding(h1: LexborNode, ancestor: LexborNode | None) -> Iterator[LexborNode]:
+    """The nodes before the headline inside ``ancestor`` (the body where None), nearest
+    first: the siblings before it, then those before its parent, and so on up. Each is
+    a subtree whole: what lies inside it is not listed apart."""
+    node: LexborNode | None = h1
+    while node is not None and node.tag not in ("body", "html"):
+        if ancestor is not None and node.mem_id == ancestor.mem_id:
+            return
+        sibling = node.prev
+        while sibling is not None:
+            yield sibling
+            sibling = sibling.prev
+        node = node.parent
+
+
+def _after_menu(
+    h1: LexborNode, ancestor: LexborNode, furniture: Callable[[LexborNode], bool]
+) -> str | None:
+    """What a reader sees between the headline and the nearest menu before it inside
+    ``ancestor`` (``_is_menu``), or None where no menu stands before it there. Above a
+    site's menu is its header, whose clock ("07 декември 2026, понеделник", "Днес е
+    понеделник, 7 декември 2026 г.") is the day the page was served: on a page with no
+    ``<main>`` to bound its content (``_outside_content``), read as the date above the
+    headline, it dated the article by the crawl, over the day without its year printed
+    under the headline ("05 декември, 12:30"). A kicker date between the menu and the
+    headline is still read."""
+    read: list[str] = []  # the texts between, the nearest first
+    for node in _preceding(h1, ancestor):
+        if _is_menu(node):
+            return " ".join(" ".join(reversed(read)).split())
+        if node.tag == "-text":
+            read.append(node.text_content or "")
+        elif node.tag not in _NO_TEXT_TAGS:
+            read.append(visible_text(node, hide=furniture))
+    return None
+
+
+def above_menu(h1: LexborNode) -> frozenset[int]:
+    """The subtrees (their ``mem_id``s) above the nearest menu before the headline, the
+    menu among them: the site's header (``_after_menu``), whose elements named "date"
+    hold its clock, no article's date. Empty where no menu stands before the headline."""
+    before = _preceding(h1, None)
+    for node in before:
+        if _is_menu(node):
+            return frozenset([node.mem_id, *(other.mem_id for other in before)])
+    return frozenset()
+
+
+def in_subtrees(node: LexborNode, roots: frozenset[int]) -> bool:
+    """``node`` is one of ``roots`` or inside one."""
+    at: LexborNode | None = node
+    while at is not None:
+        if at.mem_id in roots:
+            return True
+        at = at.parent
+    return False
+
+
+# A site's menu: five links or more, their words most of its text (a breadcrumb's three
+# or a row of the post's categories is no menu: a date before those is the post's)
+_MENU_LINKS = 5
+_MENU_LINK_SHARE = 0.6
+
+
+def _is_menu(node: LexborNode) -> bool:
+    """An element of ``_MENU_LINKS`` links or more: a ``<nav>``, one whose role says
+    navigation, or one whose links' texts are most of its own (``_MENU_LINK_SHARE``),
+    as an old layout's table cell of links is. The site's menu, not a ``<nav>`` of a
+    link or two by the article (a kicker's "Начало / Новини")."""
+    tag = node.tag or ""
+    if tag.startswith(("-", "_", "!")) or tag in _NO_TEXT_TAGS:
+        return False
+    links = node.css("a[href]")
+    if len(links) < _MENU_LINKS:
+        return False
+    if tag == "nav" or node.attributes.get("role") == "navigation":
+        return True
+    linked = sum(len((link.text(deep=True) or "").strip()) for link in links)
+    return linked >= _MENU_LINK_SHARE * len((node.text(deep=True) or "").strip())
 
 
 def page_content(node: LexborNode) -> LexborNode | None:

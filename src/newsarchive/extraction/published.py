@@ -21,8 +21,10 @@ from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
     Replay,
+    above_menu,
     in_furniture,
     in_link_card,
+    in_subtrees,
     is_furniture,
     page_content,
     remembered,
@@ -1220,16 +1222,24 @@ def _dated_texts(
     would lose its label and pass for the publication. ``furniture``: the page's
     ``remembered`` ``is_furniture`` (``NearTitle.furniture``), else one of its own."""
     found = headline()
-    scope = (page_content(found) if found is not None else None) or tree.body
+    content = page_content(found) if found is not None else None
+    scope = content or tree.body
     if scope is None:
         return
     # (remembered: date boxes nest, "entry-meta" > "post-date")
     furniture = furniture or remembered(is_furniture)
     read: set[int] = set()
+    # the header above the site's menu, where no <main> bounds the content (asked once,
+    # of the first element named as a date that prints one)
+    header: frozenset[int] | None = None if content is None and found is not None else frozenset()
     query = _DATED_QUERY
     while query:
         for node in _named_as_dated(scope, query):
-            yield from _dates_of(node, read, today, month_first, furniture)
+            for dated in _dates_of(node, read, today, month_first, furniture):
+                if header is None:
+                    header = above_menu(found) if found is not None else frozenset()
+                if not header or not in_subtrees(node, header):
+                    yield dated
         # (then, where no class named a date that was read, the same words in the
         # attributes a build names its parts in: asked of the page's bytes only then, a
         # search that costs a few percent of extraction on every page)
