@@ -123,3 +123,46 @@ def test_follow_us_and_a_press_offices_contacts_are_no_text() -> None:
         "Ремонтът ще завърши преди зимата, казаха от общинската администрация днес.",
         "За контакти: Иван Петров, тел. 0888 123 456",
     ]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        # the label alone over the office, its telephone and e-mail, each a line
+        "<p><strong>За контакти:</strong><br>Пресцентър на Община Острица<br>"
+        "тел.: 0936 2 11 22<br>e-mail: press@ostritsa.bg</p>",
+        # the label and the office on one line, the telephone and e-mail under it
+        "<p>За контакти: Пресцентър на Община Острица<br>тел.: 0936 2 11 22<br>"
+        "e-mail: press@ostritsa.bg</p>",
+        # a press officer under "За повече информация:", in paragraphs
+        "<p>За повече информация:</p><p>Мария Иванова, старши експерт „Връзки с "
+        "обществеността“</p><p>тел.: 0936 2 11 22, e-mail: press@ostritsa.bg</p>",
+    ],
+)
+def test_a_press_offices_contact_set_out_over_lines_is_no_text(contact: str) -> None:
+    """The press office's contact closing a release over several lines: the one-line
+    rule took the label's line and left the office's name, telephone and e-mail closing
+    the story."""
+    text = (
+        "<p>Общината ремонтира покрива на читалището в село Росопад с пари от бюджета си.</p>"
+        "<p>Ремонтът ще завърши преди зимата, казаха от общинската администрация днес.</p>"
+        f"{contact}"
+    )
+    head = "<h1>Ремонт на читалището</h1><p>27.11.2026</p>"
+    article = extract(_page("Ремонт на читалището", head, text), "https://o.bg/a")
+    assert article.text.splitlines() == [
+        "Общината ремонтира покрива на читалището в село Росопад с пари от бюджета си.",
+        "Ремонтът ще завърши преди зимата, казаха от общинската администрация днес.",
+    ]
+
+
+def test_a_contact_a_notice_gives_over_lines_stays() -> None:
+    """No press office: the person a notice names to call is the notice's."""
+    text = (
+        "<p>Общината приема заявления за социални обеди до края на месеца в деловодството.</p>"
+        "<p>За контакти:<br>Иван Петров, социален работник<br>тел.: 0888 123 456</p>"
+    )
+    head = "<h1>Социални обеди</h1><p>27.11.2026</p>"
+    article = extract(_page("Социални обеди", head, text), "https://o.bg/b")
+    assert "Иван Петров, социален работник" in article.text
+    assert "тел.: 0888 123 456" in article.text

@@ -1393,6 +1393,42 @@ def is_i18n_key(text: str) -> bool:
     return "." in text and " " not in text and bool(_I18N_KEY.match(text))
 
 
+# A press release's closing contact set out over lines: its label, alone ("За контакти:",
+# "За повече информация:") over the press office's name or with it ("За контакти:
+# Пресцентър на Община …"), then the office's telephone, e-mail and address.
+_CONTACT_LABEL = re.compile(
+    r"(?:За (?:контакти|повече информация|връзка)|Контакти за медиите|Контакти)\s*:", re.I
+)
+_PRESS_OFFICE = re.compile(
+    r"Пресцентър|Прес[- ]?център|Пресслужба|Прес[- ]?служба|Връзки с обществеността|"
+    r"\b(?:press|pr|media)@",
+    re.IGNORECASE,
+)
+_CONTACT_LINES = 5  # the label and its lines: a name, a post, a telephone, an e-mail
+_CONTACT_CHARS = 150
+
+
+def without_press_contact(paragraphs: list[str]) -> list[str]:
+    """The text without a press release's closing contact when it is set out over lines:
+    "За контакти:" alone, then "Пресцентър на Община Примерово", "тел.: …", "e-mail: …"
+    (or a press officer: "Мария Иванова, старши експерт „Връзки с обществеността“").
+    The line rule (``_LINE_RULES``) drops the label with the office on one line, and
+    left the office's name, telephone and e-mail closing the story. Only at the text's
+    end, every line from the label on short, and only a press office's: the contact a
+    notice gives ("За контакти: Иван Петров, тел. …") is the story's and stays."""
+    end = len(paragraphs)
+    for at in range(max(0, end - _CONTACT_LINES), end):
+        line = paragraphs[at].strip()
+        label = _CONTACT_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip()
+        office = rest if rest else (paragraphs[at + 1] if at + 1 < end else "")
+        if _PRESS_OFFICE.search(office) and all(len(p) <= _CONTACT_CHARS for p in paragraphs[at:]):
+            return paragraphs[:at]
+    return paragraphs
+
+
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     first = line[:1]

@@ -197,7 +197,7 @@ def _extract(
         # verdicts on them are dropped)
         meta.times, h1s = None, tree.tags("h1")
         near.forget()
-    paragraphs = _without_boilerplate_lines(paragraphs, extra)
+    paragraphs = _without_boilerplate_lines(clean.without_press_contact(paragraphs), extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
     paragraphs = _trim_head(paragraphs, title.value, today, _clock_of(published))
     paragraphs = writer_box.without_writer_box(paragraphs, author.value)
