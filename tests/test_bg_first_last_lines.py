@@ -191,6 +191,9 @@ def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | 
         "Абонирайте се за нашия бюлетин!",
         "Споделете тази новина с приятелите си!",
         "Трябва да влезете, за да коментирате.",
+        # a Facebook post's embed before its script runs: who posted it and when
+        "Публикувано от Община Николово в Сряда, 2 декември 2026 г.",
+        "Posted by Nikolovo Municipality on Wednesday, December 2, 2026",
     ],
 )
 def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -> None:
@@ -232,7 +235,12 @@ def test_a_sentence_opening_with_a_tools_words_stays_text(sentence: str) -> None
 
 @pytest.mark.parametrize(
     "closing",
-    ["Редактор: Иван Колев", "Редактирано от Иван Колев", "Редактирано От Иван Колев."],
+    [
+        "Редактор: Иван Колев",
+        "Редактирано от Иван Колев",
+        "Редактирано От Иван Колев.",
+        "(Редактор: Иван Колев)",  # in brackets, as BTA sets it
+    ],
 )
 def test_an_editors_line_under_the_text_leaves_it_and_names_no_writer(closing: str) -> None:
     html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
@@ -393,3 +401,29 @@ def test_an_agencys_dateline_names_its_correspondent(dateline: str, author: str 
     article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
     assert article.author == author
     assert article.text.startswith(dateline.strip())
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [
+        ("Примерово, 21 март /Мария Петрова, БТА/", "Мария Петрова"),
+        ("Примерово, 21 март /Кореспондент на БТА Мария Петрова/", "Мария Петрова"),
+        ("Примерово, 21 март /Стара Загора, БТА/", None),  # a place names no one
+    ],
+)
+def test_an_agencys_dateline_as_a_paragraph_of_its_own_names_its_correspondent(
+    dateline: str, author: str | None
+) -> None:
+    """The dateline set as the text's first paragraph, no dash after it: it leaves the
+    text as a date line, and names the writer all the same."""
+    html = (
+        "<html lang='bg'><head><title>Доброволци засадиха 500 дръвчета</title></head><body>"
+        "<div class='news-item'><h1>Доброволци засадиха 500 дръвчета</h1>"
+        f"<p class='date'>11.03.2026 12:40</p><p>{dateline}</p>"
+        "<p>Над 100 доброволци засадиха днес 500 фиданки, съобщиха организаторите.</p>"
+        "<p>Инициативата е част от кампанията „Зелена община“ и ще продължи и догодина.</p>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
+    assert article.author == author
+    assert article.text.startswith("Над 100 доброволци")

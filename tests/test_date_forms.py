@@ -1833,3 +1833,18 @@ def test_the_day_a_site_header_prints_above_its_menu_dates_no_article(
     article = extract(menu_page(header, between, under), today=FETCHED)
     day = None if expected is None else dt.date(2025, 3, expected)
     assert (article.published and dates_local(article.published)) == day
+
+
+@pytest.mark.parametrize("part", ["small", "span", "time"])
+def test_a_date_the_headline_sets_apart_dates_the_page_and_leaves_its_title(part: str) -> None:
+    """Bootstrap's page header, "<h1>Изложба … <small>14.03.2025</small></h1>": no
+    window reads inside the headline, and the title kept the date as words of its own."""
+    prose = "<p>" + "Музеят представя изложба на монети от региона и техните находки. " * 5
+    html = (
+        '<html lang="bg"><head><title>Музей</title></head><body><div class="page-header">'
+        f"<h1>Изложба на тракийски монети <{part}>14.03.2025</{part}></h1></div>"
+        f"{prose}</p></body></html>"
+    )
+    article = extract(html, today=FETCHED)
+    assert article.title == "Изложба на тракийски монети"
+    assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)

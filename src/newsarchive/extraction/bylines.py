@@ -510,7 +510,10 @@ def editor_line(line: str) -> str:
     of it and not its writer."""
     if len(line) > _SIGNATURE_CHARS:
         return ""
-    m = _EDITOR_LINE.fullmatch(line.strip())
+    line = line.strip()
+    if line[:1] == "(" and line[-1:] == ")":  # "(Редактор: Петя Петрова)", as BTA sets it
+        line = line[1:-1].strip()
+    m = _EDITOR_LINE.fullmatch(line)
     if m is None:
         return ""
     name = m["name"].strip().rstrip(".")
@@ -1550,10 +1553,11 @@ def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> s
 
 # An agency's dateline naming its correspondent between slashes, before the dash that
 # opens the story: "Русе, 12 март /Кореспондент на БТА Мария Петрова/ - …", "Русе, 12
-# март /Мария Петрова, БТА/ - …" (BTA's regional items). Near the paragraph's start only.
+# март /Мария Петрова, БТА/ - …" (BTA's regional items), or as a paragraph of its own
+# over the story, no dash after it. Near the paragraph's start only.
 _DATELINE_BYLINE = re.compile(
     r"^[^/\n]{1,60}/(?:(?:Кореспондент(?:ка)?|Репортер|Специален пратеник)(?: на \w{2,8})?"
-    r"\s+(?P<name>[^/,\n]{4,60})|(?P<signed>[^/,\n]{4,60}),\s*\w{2,8})/\s*[-–—]"
+    r"\s+(?P<name>[^/,\n]{4,60})|(?P<signed>[^/,\n]{4,60}),\s*\w{2,8})/\s*(?:[-–—]|$)"
 )
 
 

@@ -281,6 +281,11 @@ _BAR_LABELS = (
     r"Pinterest|Tweet|RSS"
 )
 _BAR_GAP = r"[|¦•·\s]*"
+# The days of the week, as a Facebook embed's line names its post's day
+_WEEKDAYS = (
+    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday"
+)
 # A page's buttons for the article written out (print it, send it, save it): alone or
 # in a row, a line of their own (``_LINE_RULES``).
 _TOOL_BUTTONS = (
@@ -480,6 +485,11 @@ _LINE_RULES = (
     r"^(?:Име|Имейл|Е-?мейл|E-?mail|Коментар|Уебсайт|Сайт|Name|Email|Comment|Website)"
     r"\s*\*?\s*:\s*\*?$",
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
+    # A Facebook post's embed as the page prints it before the script replaces it: the
+    # post's own words, then who posted it and when, a line of its own ("Публикувано от
+    # Община Примерово в Сряда, 2 декември 2026 г.", "Posted by … on Wednesday, …").
+    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|on) (?:{_WEEKDAYS}),? "
+    r"[^.!?]{1,40}\d{4}(?: г\.)?$",
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
     rf"^{_LIST_HEADING}\s*:?$",

@@ -884,6 +884,12 @@ def _is_menu(node: LexborNode) -> bool:
     return linked >= _MENU_LINK_SHARE * len((node.text(deep=True) or "").strip())
 
 
+# The elements a headline sets its date apart in, the whole of one a date line:
+# Bootstrap's page header, "<h1>Изложба … <small>02.12.2026</small></h1>", a span, a
+# ``<time>``. Not the headline's words (``titles``), the page's date (``published``).
+HEADLINE_DATE_TAGS = frozenset({"time", "small", "span", "em", "i", "sub", "sup"})
+
+
 def page_content(node: LexborNode) -> LexborNode | None:
     """The page's content around ``node``: its ``<main>`` ancestor, which holds all the
     page says apart from its header, menus and footer (one a page, as HTML has it; not

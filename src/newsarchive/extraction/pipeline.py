@@ -199,6 +199,9 @@ def _extract(
         near.forget()
     paragraphs = _without_boilerplate_lines(clean.without_press_contact(paragraphs), extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
+    # (an agency's dateline standing as the text's first paragraph, "Русе, 5 декември
+    # /Мария Петрова, БТА/", leaves it as a date line would, and names the writer below)
+    opening = paragraphs[0] if paragraphs else ""
     paragraphs = _trim_head(paragraphs, title.value, today, _clock_of(published))
     paragraphs = writer_box.without_writer_box(paragraphs, author.value)
     paragraphs, signed, office, signed_on = _trim_tail(
@@ -289,7 +292,10 @@ def _extract(
         and not author.value
         and paragraphs
         and "author" not in failed
-        and (correspondent := bylines.dateline_byline(paragraphs[0]))
+        and (
+            correspondent := bylines.dateline_byline(paragraphs[0])
+            or bylines.dateline_byline(opening)
+        )
     ):
         # the agency's dateline names its correspondent: "Русе, 12 март /Кореспондент на
         # БТА Мария Петрова/ - …", where no byline did

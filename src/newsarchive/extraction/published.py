@@ -19,6 +19,7 @@ from newsarchive.class_names import named_selector, named_words, naming_attribut
 from newsarchive.discover.urls import normalize_url
 from newsarchive.extraction import bylines, far_dates
 from newsarchive.extraction.furniture import (
+    HEADLINE_DATE_TAGS,
     NearTitle,
     Replay,
     above_menu,
@@ -287,6 +288,7 @@ def _published_candidates(
                 break
             yield DatePick(shown.value, "generic:text-near-title", "text", other=shown.other)
             break
+    yield _apart_in_headline(near.headline, today, month_first)
     yield _dated_element(dated)
     script_published = scripts()[0]
     if script_published:
@@ -303,6 +305,28 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+_HEADLINE_PARTS = ", ".join(sorted(HEADLINE_DATE_TAGS))
+
+
+def _apart_in_headline(
+    headline: LexborNode | None, today: dt.date | None, month_first: bool
+) -> DatePick | None:
+    """The date the headline's element sets apart in an element of its own, the whole of
+    it a date line ("<h1>Изложба „Тракийски монети“ <small>02.12.2026</small></h1>"):
+    the page's, which no window reads (they begin after the headline and end before
+    it). A date in the headline's own words ("Концерт в читалището 12.03.2026") is the
+    event's, and is not read here (``titles.without_date``)."""
+    if headline is None:
+        return None
+    for part in headline.css(_HEADLINE_PARTS):
+        text = " ".join((part.text(deep=True) or "").split())
+        if text and dates.is_date_line(text, today=today):
+            found = dates.find_text_dates(text, today=today, month_first=month_first)
+            if found:
+                return DatePick(found[0].value, "generic:text-in-headline", "text")
+    return None
 
 
 def _canonical_day(url: str, meta: Metadata, today: dt.date | None) -> dt.date | None:

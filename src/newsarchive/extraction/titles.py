@@ -41,6 +41,7 @@ from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated
 from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
+    HEADLINE_DATE_TAGS,
     in_furniture,
     in_marked_furniture,
     is_furniture,
@@ -494,10 +495,18 @@ def _follows_prose(node: LexborNode) -> bool:
 
 
 def _not_headline(node: LexborNode) -> bool:
-    """What an h1 may hold besides the headline's words: furniture, and a ``<time>``
-    (blog themes print the post's date inside the headline's permalink: "Dec 18 2025
-    Preparing a transition"); the date has its own field."""
-    return node.tag == "time" or is_furniture(node)
+    """What an h1 may hold besides the headline's words: furniture, a ``<time>`` (blog
+    themes print the post's date inside the headline's permalink: "Dec 18 2025
+    Preparing a transition"), and a date set apart in an element of its own, the whole
+    of it a date line (Bootstrap's page header, "<h1>Изложба … <small>02.12.2026</small>
+    </h1>"); the date has its own field (``published._apart_in_headline``)."""
+    if node.tag == "time":
+        return True
+    if node.tag in HEADLINE_DATE_TAGS and dates.is_date_line(
+        " ".join(node.text(deep=True).split())
+    ):
+        return True
+    return is_furniture(node)
 
 
 MAX_LABEL_WORDS = 3
