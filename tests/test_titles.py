@@ -1207,3 +1207,33 @@ def test_an_institutions_name_in_the_headers_h1_is_no_headline(name: str, url: s
     assert article.title == _OLD_HEADLINE, article.rules
     assert str(article.published) == "2026-12-03"
     assert article.text.startswith("Общинската администрация обяви"), article.text
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("ОБЯВА", "Обява"), ("СЪОБЩЕНИЕ", "Съобщение"), ("Покана", "Покана")],
+)
+def test_a_notices_kind_heading_opens_the_headline_going_on_from_it(
+    kind: str, expected: str
+) -> None:
+    """ "ОБЯВА" in an h2, then in bold "за провеждане на публичен търг…": the headline
+    read alone was a fragment opening in lower case."""
+    rest = "за провеждане на публичен търг за отдаване под наем на земеделска земя"
+    html = page(
+        "<title>Обяви | Община Горно Поле</title>",
+        "<ul id='menu'><li><a href='/'>Начало</a></li><li><a href='/obyavi'>Обяви</a></li></ul>"
+        f"<div id='main'><h2>{kind}</h2><p><b>{rest}</b></p><p>Дата: 02.12.2026</p>"
+        f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div>",
+    )
+    article = extract(html, "https://gornopole.example/obyavi/targ")
+    assert article.title == f"{expected} {rest}"
+
+
+def test_a_headline_opening_with_a_capital_under_a_kinds_heading_stands_alone() -> None:
+    html = page(
+        "<title>Обяви | Община Горно Поле</title>",
+        "<ul id='menu'><li><a href='/'>Начало</a></li><li><a href='/obyavi'>Обяви</a></li></ul>"
+        f"<div id='main'><h2>ОБЯВА</h2><p><b>{_OLD_HEADLINE}</b></p><p>Дата: 02.12.2026</p>"
+        f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div>",
+    )
+    assert extract(html, "https://gornopole.example/obyavi/targ").title == _OLD_HEADLINE

@@ -1157,17 +1157,20 @@ def headline_above_body(
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
     candidate = ""
-    candidates: list[tuple[str, tuple[str, str] | None]] = []
+    candidates: list[tuple[str, tuple[str, str] | None, str]] = []
     above: list[LexborNode] = []  # the text nodes before the text's, the last few
+    label = ""  # a heading of one word right before the next candidate ("ОБЯВА")
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
             if len(text) >= _PARAGRAPH_START and 0 <= target.find(text[:80]) <= _RUN_ON:
                 # (the date's line may run on into it: "12.03.2008 Общинският …")
                 own = _typeface(node.parent)
-                candidate = next(
-                    (c for c, face in reversed(candidates) if own is None or face != own), ""
-                ) or _line_over_date(above, furniture, stated, url)
+                candidate, kind = next(
+                    ((c, k) for c, face, k in reversed(candidates) if own is None or face != own),
+                    ("", ""),
+                )
+                candidate = candidate or _line_over_date(above, furniture, stated, url)
                 break
             if text:
                 above.append(node)
@@ -1185,13 +1188,25 @@ def headline_above_body(
                 and not POSTED_BY.match(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
-                    candidates.append((text, _typeface(node)))
+                    candidates.append((text, _typeface(node), label))
+            label = text if words == 1 and text[:1].isupper() else ""
     else:
         return "", 0
     if not candidate or not _replaces(candidate, stated):
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
-    return candidate, start
+    return _after_kind(kind, candidate), start
+
+
+def _after_kind(kind: str, headline: str) -> str:
+    """The headline with the kind of notice its heading of one word names before it,
+    where the headline goes on from it in lower case: "ОБЯВА" over "за провеждане на
+    публичен търг…" is "Обява за провеждане на публичен търг…" (a notice's, an order's
+    or an invitation's heading, "СЪОБЩЕНИЕ", "ЗАПОВЕД", "ПОКАНА"); alone, the headline
+    read as a fragment. A headline opening with a capital stands on its own."""
+    if not kind or not headline[:1].islower():
+        return headline
+    return f"{kind.capitalize() if kind.isupper() else kind} {headline}"
 
 
 # How many lines above the text's first are read for the headline over its date: the
