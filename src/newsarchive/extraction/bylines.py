@@ -37,6 +37,7 @@ from newsarchive.date_words import (
     WEEKDAY_NAMES,
     is_roman_month,
     month_number,
+    says_modified_word,
 )
 from newsarchive.dates import is_date_line
 from newsarchive.discover.anchors import COMMENT_COUNT
@@ -76,6 +77,9 @@ NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # "текст" alone would leave "и снимки: Иван Петров" behind.
 _LABEL = (  # followed by ":" in running text
     r"автори?|текст|репортер|кореспондент|публикува(?:л[аи]?)?|добавил[аи]?"
+    # (who prepared the piece, as a school's, a library's or a chitalishte's site signs
+    # it: "Подготви: Мария Колева, библиотекар", "Материала подготви: …")
+    r"|подготви(?:л[аи]?)?|материала подготви(?:л[аи]?)?"
     r"|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
 )
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
@@ -1271,13 +1275,30 @@ def is_bare_date(line: str) -> bool:
     rest = _DATE_LABEL.sub("", line, count=1)
     if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
         rest = rest[1:-1].strip()
-    if not is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
-        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
+    years = len(_YEARS.findall(rest))
+    if years == 2 and len(line) <= 2 * _BARE_DATE_CHARS:  # (unless a label says it)
+        return _published_and_changed(line)  # "29 November 2018 | 20 January 2019": an
+    if years != 1 or not is_date_line(rest, _BARE_DATE_CHARS):  # event's dates, its text
+        return False
     words = re.findall(r"[^\W\d_]+", rest.casefold())
     return all(
         w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or month_number(w)
         for w in words
     )
+
+
+# Between a page's two days on one line: a bar, a comma, a semicolon, a dot
+_PAIR_BETWEEN = re.compile(r"\s*[|,;•·]\s*")
+
+
+def _published_and_changed(line: str) -> bool:
+    """A line of two bare dates, the second labelled as the last change ("Публикувано:
+    01.12.2026 | Обновено: 03.12.2026", "…, последна промяна: 03.12.2026"): the page's
+    fields, as a single date line is, and no text."""
+    parts = [part for part in _PAIR_BETWEEN.split(line) if part]
+    if len(parts) != 2 or not says_modified_word(parts[1]):
+        return False
+    return all(len(_YEARS.findall(part)) == 1 and is_bare_date(part) for part in parts)
 
 
 def is_labelled_date(line: str) -> bool:

@@ -706,6 +706,7 @@ _SENTENCE_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{4,}(?![\w.])")
 # and ``{3,}`` tried every start of a long word to its end: a 100,000-letter line took
 # 144 s in ``_masthead_lines``)
 _SENTENCE_END = re.compile(r"\w{3}[.!?…]$")
+_JOINED_MARK = re.compile(r"\d[гч]\.$")
 
 
 # A field of the event the text announces, opening a line that holds its day: "Кога: 25
@@ -723,7 +724,11 @@ def _tells_news(line: str) -> bool:
     admin"), and "преди 3 часа" has one word after its number."""
     last_digit = max((i for i, ch in enumerate(line) if ch.isdigit()), default=-1)
     after = line[last_digit + 1 :]
-    return len(_SENTENCE_WORD.findall(after)) >= 2 or bool(_SENTENCE_END.search(line))
+    if len(_SENTENCE_WORD.findall(after)) >= 2:
+        return True
+    # (a year's or an hour's mark run into its number, "02.12.2026г.", "10:30ч.", is the
+    # date line's last word, not a sentence's: written apart, "2026 г.", it is none)
+    return bool(_SENTENCE_END.search(line)) and not _JOINED_MARK.search(line)
 
 
 def _byline_of(line: str, author: str) -> bool:
