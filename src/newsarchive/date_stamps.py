@@ -211,7 +211,22 @@ def after(value: Published, today: dt.date | None) -> bool:
     if isinstance(value, dt.datetime) and isinstance(today, dt.datetime):
         if value.tzinfo is not None and today.tzinfo is not None:
             return value > today
+    if isinstance(today, dt.datetime) and today.tzinfo is not None:
+        # A fetch's moment is known: no clock on Earth shows more than ``_EASTMOST`` past
+        # UTC, so a time or a day printed later than that is the future in every zone
+        # (an outage notice's "08.12.2026, 09:00" dated a page fetched the day before).
+        try:
+            latest = (today.astimezone(dt.UTC) + _EASTMOST).replace(tzinfo=None)
+        except OverflowError:  # (an imported record's fetch time of 9999-12-31)
+            return False
+        if isinstance(value, dt.datetime):
+            return value.tzinfo is None and value > latest
+        return value > latest.date()
     return (local_date(value) - local_date(today)).days > 1
+
+
+# The furthest any zone's clock runs ahead of UTC (Kiribati's Line Islands)
+_EASTMOST = dt.timedelta(hours=14)
 
 
 # "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day.
