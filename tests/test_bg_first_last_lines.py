@@ -345,7 +345,10 @@ def test_joomlas_details_box_dates_and_signs_the_article_and_is_no_text(details:
         "<p>Кампанията ще продължи две седмици и ще обхване всички квартали.</p></div>"
         "<div id='footer'>© 2026 Община Примерово</div></body></html>"
     )
-    article = extract(html, "https://primerovo.example/novini/540", today=FETCHED)
+    # (fetched the day after the box's day: the fetch the file's others share is the day
+    # before it, and a time past every clock at the fetch is refused, ``date_stamps.after``)
+    fetched = FETCHED + dt.timedelta(days=1)
+    article = extract(html, "https://primerovo.example/novini/540", today=fetched)
     assert article.text.split("\n") == [
         "От понеделник в Примерово започва пролетното почистване на улиците и парковете.",
         "Кампанията ще продължи две седмици и ще обхване всички квартали.",
@@ -427,3 +430,68 @@ def test_an_agencys_dateline_as_a_paragraph_of_its_own_names_its_correspondent(
     article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
     assert article.author == author
     assert article.text.startswith("Над 100 доброволци")
+
+
+# A fetch after the kindergarten's December posts
+_DECEMBER = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+
+
+def _kindergarten_page(first: str, last: str = "") -> str:
+    return (
+        "<html lang='bg'><head><title>Седмица на четенето</title></head><body>"
+        "<div class='post'><h1>Седмица на четенето в ДГ „Слънце“</h1>"
+        f"<p>{first}</p>"
+        "<p>През тази седмица децата от група „Пчелички“ се включиха в инициативата.</p>"
+        "<p>Родители и баби идваха в градината и четяха любимите си приказки на децата.</p>"
+        f"{f'<p>{last}</p>' if last else ''}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("02.12.2026г.", "2026-12-02"),
+        ("2 декември 2026г.", "2026-12-02"),
+        ("02.12.2026г., 10:30ч.", "2026-12-02 10:30:00"),
+    ],
+)
+def test_a_date_line_with_its_year_mark_run_into_the_number_leaves_the_text(
+    line: str, published: str
+) -> None:
+    """ "02.12.2026г.", the mark typed without its space: the "г." read as a sentence's
+    last word and full stop, and the date line opened the text."""
+    article = extract(
+        _kindergarten_page(line), "https://dg-slance.example/novini/7", today=_DECEMBER
+    )
+    assert str(article.published) == published
+    assert article.text.startswith("През тази седмица")
+
+
+@pytest.mark.parametrize(
+    "line", ["Подготви: Мария Колева", "Подготвила: Мария Колева", "Подготвил: Мария Колева"]
+)
+def test_who_prepared_the_piece_is_its_writer(line: str) -> None:
+    """A school's, a library's or a chitalishte's site signs a piece "Подготви: …"."""
+    article = extract(
+        _kindergarten_page("02.12.2026", line),
+        "https://dg-slance.example/novini/7",
+        today=_DECEMBER,
+    )
+    assert article.author == "Мария Колева"
+    assert line not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Публикувано: 01.12.2026 | Обновено: 03.12.2026",
+        "Публикувано на 01.12.2026, последна промяна: 03.12.2026",
+    ],
+)
+def test_a_closing_line_of_the_published_and_the_changed_day_is_no_text(line: str) -> None:
+    article = extract(
+        _kindergarten_page("Малките читатели", line), "https://dg-slance.example/novini/7",
+        today=_DECEMBER,
+    )  # fmt: skip
+    assert article.text.splitlines()[-1].startswith("Родители и баби")
+    assert str(article.published) == "2026-12-01"

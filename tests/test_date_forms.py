@@ -11,6 +11,7 @@ import html
 
 import pytest
 
+from newsarchive import date_stamps
 from newsarchive.date_stamps import local_date as dates_local
 from newsarchive.date_stamps import parse_feed_date, parse_url_date
 from newsarchive.dates import find_loose_dates, find_text_dates, in_sentence, parse_text_date
@@ -1848,3 +1849,33 @@ def test_a_date_the_headline_sets_apart_dates_the_page_and_leaves_its_title(part
     article = extract(html, today=FETCHED)
     assert article.title == "Изложба на тракийски монети"
     assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("printed", "refused"),
+    [
+        (dt.datetime(2026, 12, 8, 9, 0), True),  # past the eastmost clock at the fetch
+        (dt.date(2026, 12, 8), True),  # a day no zone has reached
+        (dt.datetime(2026, 12, 7, 22, 0), False),  # a clock ahead of UTC may show it
+        (dt.date(2026, 12, 7), False),
+    ],
+)
+def test_a_printed_time_past_every_clock_at_the_fetch_is_refused(
+    printed: dt.date, refused: bool
+) -> None:
+    """An outage notice's "08.12.2026, 09:00" on a page fetched at 09:00 UTC the day
+    before dated the page: a day's leeway let it through. No clock shows more than 14
+    hours past UTC (``date_stamps.after``)."""
+    fetched = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+    assert date_stamps.after(printed, fetched) is refused
+
+
+def test_an_outage_notices_slot_tomorrow_dates_no_page() -> None:
+    prose = "<p>" + "Ще бъде спряно водоподаването поради ремонт на водопровода. " * 4 + "</p>"
+    html = (
+        '<html lang="bg"><head><title>Спиране на водата</title></head><body><div class="post">'
+        f"<h1>Спиране на водата в кв. Изток</h1><p>08.12.2026, 09:00 – 16:00 ч.</p>{prose}"
+        "</div></body></html>"
+    )
+    article = extract(html, today=dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC))
+    assert article.published is None
