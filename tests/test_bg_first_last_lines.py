@@ -380,6 +380,19 @@ def test_an_events_when_line_opening_the_text_stays_text() -> None:
     assert article.published == dt.date(2026, 3, 2)
 
 
+def _dateline_page(dateline: str) -> str:
+    """An agency's item, ``dateline`` opening its first paragraph (closing it, with
+    "</p><p>", sets it as a paragraph of its own)."""
+    return (
+        "<html lang='bg'><head><title>Доброволци засадиха 500 дръвчета</title></head><body>"
+        "<div class='news-item'><h1>Доброволци засадиха 500 дръвчета</h1>"
+        "<p class='date'>11.03.2026 12:40</p>"
+        f"<p>{dateline}Над 100 доброволци засадиха днес 500 фиданки, съобщиха организаторите.</p>"
+        "<p>Инициативата е част от кампанията „Зелена община“ и ще продължи и догодина.</p>"
+        "</div></body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     ("dateline", "author"),
     [
@@ -393,15 +406,9 @@ def test_an_agencys_dateline_names_its_correspondent(dateline: str, author: str 
     """BTA's regional items name their correspondent in the dateline opening the text,
     between slashes; where no byline names the writer, that is who wrote it
     (``bylines.dateline_byline``, ``generic:dateline``). The dateline stays text."""
-    html = (
-        "<html lang='bg'><head><title>Доброволци засадиха 500 дръвчета</title></head><body>"
-        "<div class='news-item'><h1>Доброволци засадиха 500 дръвчета</h1>"
-        "<p class='date'>11.03.2026 12:40</p>"
-        f"<p>{dateline}Над 100 доброволци засадиха днес 500 фиданки, съобщиха организаторите.</p>"
-        "<p>Инициативата е част от кампанията „Зелена община“ и ще продължи и догодина.</p>"
-        "</div></body></html>"
+    article = extract(
+        _dateline_page(dateline), "https://primerovo.example/novini/542", today=FETCHED
     )
-    article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
     assert article.author == author
     assert article.text.startswith(dateline.strip())
 
@@ -419,15 +426,8 @@ def test_an_agencys_dateline_as_a_paragraph_of_its_own_names_its_correspondent(
 ) -> None:
     """The dateline set as the text's first paragraph, no dash after it: it leaves the
     text as a date line, and names the writer all the same."""
-    html = (
-        "<html lang='bg'><head><title>Доброволци засадиха 500 дръвчета</title></head><body>"
-        "<div class='news-item'><h1>Доброволци засадиха 500 дръвчета</h1>"
-        f"<p class='date'>11.03.2026 12:40</p><p>{dateline}</p>"
-        "<p>Над 100 доброволци засадиха днес 500 фиданки, съобщиха организаторите.</p>"
-        "<p>Инициативата е част от кампанията „Зелена община“ и ще продължи и догодина.</p>"
-        "</div></body></html>"
-    )
-    article = extract(html, "https://primerovo.example/novini/542", today=FETCHED)
+    page = _dateline_page(f"{dateline}</p><p>")
+    article = extract(page, "https://primerovo.example/novini/542", today=FETCHED)
     assert article.author == author
     assert article.text.startswith("Над 100 доброволци")
 

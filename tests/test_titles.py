@@ -1237,3 +1237,18 @@ def test_a_headline_opening_with_a_capital_under_a_kinds_heading_stands_alone() 
         f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div>",
     )
     assert extract(html, "https://gornopole.example/obyavi/targ").title == _OLD_HEADLINE
+
+
+def test_the_writers_line_between_the_headline_and_its_date_is_no_headline() -> None:
+    """Headline, writer, date, text: the name over the date is the byline, and the line
+    over it the headline."""
+    html = page(
+        "<title>Горно Поле днес - Новини</title>",
+        f"{_CLOCK_HEAD}<div id='art'><div class='ttl'>{_OLD_HEADLINE}</div>"
+        "<div class='au'>Мария Петрова</div><div class='dt'>06.12.2026 14:30</div>"
+        f"<div class='txt'><p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div></div>",
+    )
+    fetched = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+    article = extract(html, "https://gornopole-dnes.example/news/78124", today=fetched)
+    assert (article.title, article.rules["title"]) == (_OLD_HEADLINE, "generic:above-body")
+    assert article.author == "Мария Петрова"

@@ -998,9 +998,9 @@ def is_date_line(line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | No
     return bool(date_line_dates(line, limit, today=today))
 
 
-# Any day stands in for the fetch's when asking whether a line is a yearless date line:
-# the year the line lacks is not what makes it one.
-_ANY_TODAY = dt.date(9999, 12, 31)
+# Any day stands in for the fetch's when asking whether a line is a yearless date line,
+# or a relative one ("вчера в 14:30"): the day it names is not what makes it one.
+ANY_DAY = dt.date(9999, 12, 31)
 
 
 def is_yearless_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
@@ -1010,7 +1010,7 @@ def is_yearless_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
     line no longer than a date line (``is_date_line``, which reads whole dates only)."""
     if len(line) > limit:
         return False
-    found = find_loose_dates(line, today=_ANY_TODAY)
+    found = find_loose_dates(line, today=ANY_DAY)
     return len(found) == 1 and not found[0].relative and not in_sentence(line, found[0])
 
 

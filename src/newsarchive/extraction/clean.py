@@ -281,6 +281,14 @@ _BAR_LABELS = (
     r"Pinterest|Tweet|RSS"
 )
 _BAR_GAP = r"[|¦•·\s]*"
+# A press release's contact: the labels over it, and the offices it names (one
+# vocabulary for the line holding both, ``_LINE_RULES``, and for the lines closing the
+# text, ``without_press_contact``)
+_CONTACT_LABELS = r"За (?:контакти|повече информация|връзка)|Контакти за медиите|Контакти"
+_PRESS_OFFICES = (
+    r"Пресцентър|Прес[- ]?център|Пресслужба|Прес[- ]?служба|"
+    r"(?:Отдел|Дирекция) „?Връзки с обществеността"
+)
 # The days of the week, as a Facebook embed's line names its post's day
 _WEEKDAYS = (
     r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя|monday|tuesday|wednesday|"
@@ -524,9 +532,7 @@ _LINE_RULES = (
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
     # in a notice, names no press office and stays).
-    r"^(?:За (?:контакти|повече информация)|Контакти за медиите|За връзка)\s*:\s*"
-    r"(?:Пресцентър|Прес[- ]?център|"
-    r"Пресслужба|Прес[- ]?служба|(?:Отдел|Дирекция) „?Връзки с обществеността)",
+    rf"^(?:{_CONTACT_LABELS})\s*:\s*(?:{_PRESS_OFFICES})",
     # A press release's kind printed as its first line, "ПРЕССЪОБЩЕНИЕ" ("Съобщение за
     # медиите"): the genre's label over the text, the words of no story. A prosecutor's
     # office, a court or a ministry numbers its releases in a register, "Прессъобщение №
@@ -1405,14 +1411,11 @@ def is_i18n_key(text: str) -> bool:
 
 # A press release's closing contact set out over lines: its label, alone ("За контакти:",
 # "За повече информация:") over the press office's name or with it ("За контакти:
-# Пресцентър на Община …"), then the office's telephone, e-mail and address.
-_CONTACT_LABEL = re.compile(
-    r"(?:За (?:контакти|повече информация|връзка)|Контакти за медиите|Контакти)\s*:", re.I
-)
+# Пресцентър на Община …"), then the office's telephone, e-mail and address. The office
+# may be a press officer ("старши експерт „Връзки с обществеността“") or its address.
+_CONTACT_LABEL = re.compile(rf"(?:{_CONTACT_LABELS})\s*:", re.IGNORECASE)
 _PRESS_OFFICE = re.compile(
-    r"Пресцентър|Прес[- ]?център|Пресслужба|Прес[- ]?служба|Връзки с обществеността|"
-    r"\b(?:press|pr|media)@",
-    re.IGNORECASE,
+    rf"{_PRESS_OFFICES}|Връзки с обществеността|\b(?:press|pr|media)@", re.IGNORECASE
 )
 _CONTACT_LINES = 5  # the label and its lines: a name, a post, a telephone, an e-mail
 _CONTACT_CHARS = 150

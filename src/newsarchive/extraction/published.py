@@ -1236,9 +1236,10 @@ def _dated_texts(
     """The dates printed in each element named as a date, outside furniture and readers'
     comments, in page order: read once a page for both the published and the modified
     rule (a ``Replay``). Only in the page's content where the ``headline`` (asked only
-    when a rule reads these dates) stands in one (``furniture.page_content``): the
-    header's clock, "<div class="date">Неделя, 07 Декември 2026</div>", is the day the
-    page was served, and dated an undated article by the crawl's day.
+    when a rule reads these dates) stands in one (``furniture.page_content``), and where
+    it stands in none, not above the site's menu before it (``furniture.above_menu``):
+    the header's clock, "<div class="date">Неделя, 07 Декември 2026</div>", is the day
+    the page was served, and dated an undated article by the crawl's day.
 
     An element inside one already read is not read again: its dates are among that
     one's, which read them with the label before them ("Last updated on" in the
@@ -1255,14 +1256,14 @@ def _dated_texts(
     read: set[int] = set()
     # the header above the site's menu, where no <main> bounds the content (asked once,
     # of the first element named as a date that prints one)
-    header: frozenset[int] | None = None if content is None and found is not None else frozenset()
+    header = functools.cache(
+        lambda: above_menu(found) if found is not None and content is None else frozenset()
+    )
     query = _DATED_QUERY
     while query:
         for node in _named_as_dated(scope, query):
             for dated in _dates_of(node, read, today, month_first, furniture):
-                if header is None:
-                    header = above_menu(found) if found is not None else frozenset()
-                if not header or not in_subtrees(node, header):
+                if not (roots := header()) or not in_subtrees(node, roots):
                     yield dated
         # (then, where no class named a date that was read, the same words in the
         # attributes a build names its parts in: asked of the page's bytes only then, a

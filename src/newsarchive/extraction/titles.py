@@ -23,7 +23,6 @@ the reference follows the h1 as often as not, whatever its words share with the 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -37,7 +36,7 @@ from newsarchive import dates
 from newsarchive.char_references import unescape_references
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
-from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated
+from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
 from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
@@ -1210,11 +1209,8 @@ def _after_kind(kind: str, headline: str) -> str:
 
 
 # How many lines above the text's first are read for the headline over its date: the
-# date's line or two (a day, a time), and the headline's.
-_OVER_DATE_REACH = 3
-# Any day stands in for the fetch's when asking whether a line is a relative date's
-# ("вчера в 14:30"): the day it names is not what makes it a date line.
-_ANY_DAY = dt.date(9999, 12, 31)
+# date's line or two (a day, a time), a byline's, and the headline's.
+_OVER_DATE_REACH = 4
 
 
 def _line_over_date(
@@ -1232,6 +1228,10 @@ def _line_over_date(
         at -= 1
     if at == len(above) - 1 or at < 0:
         return ""  # no date line right above the text, or nothing over it
+    if any(signer(" ".join((above[at].text() or "").split()))):
+        at -= 1  # the writer's or the office's line beside the date: the headline is over it
+    if at < 0:
+        return ""
     node = above[at]
     parent = node.parent
     text = " ".join((node.text() or "").split())
@@ -1248,7 +1248,7 @@ def _line_over_date(
 def _date_line(node: LexborNode) -> bool:
     """A text node that is a date line, whole or without its year, or a relative one."""
     text = " ".join((node.text() or "").split())
-    return dates.is_date_line(text, today=_ANY_DAY) or dates.is_yearless_date_line(text)
+    return dates.is_date_line(text, today=dates.ANY_DAY) or dates.is_yearless_date_line(text)
 
 
 def _typeface(node: LexborNode | None) -> tuple[str, str] | None:
