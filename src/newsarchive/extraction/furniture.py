@@ -786,12 +786,14 @@ def text_near_title(
     # Each ancestor holds the one before: its walk takes that one's pieces where it
     # reaches it, rather than walking it again (``_walk_visible``).
     walked: tuple[int, _Walked] | None = None
+    menu: tuple[LexborNode, list[LexborNode]] | None = None  # (looked for at most once)
     for ancestor in widened:  # rarely reached: only when no window after held a date
         if _outside_content(h1, ancestor):
             break
-        between = _after_menu(h1, ancestor, furniture)
-        if between is not None:  # the site's header and menu lie before: not read
-            if window := between[-_BEFORE_TITLE:]:
+        menu = menu or _menu_before(h1)
+        if menu[0] is not h1 and in_subtrees(menu[0], frozenset([ancestor.mem_id])):
+            # the site's header and menu lie before: only what stands below them is read
+            if window := _texts_of(menu[1], furniture)[-_BEFORE_TITLE:]:
                 yield window
             break
         pieces = _walk_visible(ancestor, h1, len(heading), furniture, None, walked)
@@ -803,14 +805,12 @@ def text_near_title(
             yield window
 
 
-def _preceding(h1: LexborNode, ancestor: LexborNode | None) -> Iterator[LexborNode]:
-    """The nodes before the headline inside ``ancestor`` (the body where None), nearest
-    first: the siblings before it, then those before its parent, and so on up. Each is
-    a subtree whole: what lies inside it is not listed apart."""
+def _preceding(h1: LexborNode) -> Iterator[LexborNode]:
+    """The nodes before the headline in the body, nearest first: the siblings before
+    it, then those before its parent, and so on up. Each is a subtree whole: what lies
+    inside it is not listed apart."""
     node: LexborNode | None = h1
     while node is not None and node.tag not in ("body", "html"):
-        if ancestor is not None and node.mem_id == ancestor.mem_id:
-            return
         sibling = node.prev
         while sibling is not None:
             yield sibling
@@ -818,33 +818,37 @@ def _preceding(h1: LexborNode, ancestor: LexborNode | None) -> Iterator[LexborNo
         node = node.parent
 
 
-def _after_menu(
-    h1: LexborNode, ancestor: LexborNode, furniture: Callable[[LexborNode], bool]
-) -> str | None:
-    """What a reader sees between the headline and the nearest menu before it inside
-    ``ancestor`` (``_is_menu``), or None where no menu stands before it there. Above a
-    site's menu is its header, whose clock ("07 декември 2026, понеделник", "Днес е
-    понеделник, 7 декември 2026 г.") is the day the page was served: on a page with no
-    ``<main>`` to bound its content (``_outside_content``), read as the date above the
-    headline, it dated the article by the crawl, over the day without its year printed
-    under the headline ("05 декември, 12:30"). A kicker date between the menu and the
-    headline is still read."""
-    read: list[str] = []  # the texts between, the nearest first
-    for node in _preceding(h1, ancestor):
+def _menu_before(h1: LexborNode) -> tuple[LexborNode, list[LexborNode]]:
+    """The nearest menu before the headline (``_is_menu``) and the nodes between them,
+    nearest first; (``h1``, []) where none stands before it. Above a site's menu is its
+    header, whose clock ("07 декември 2026, понеделник", "Днес е понеделник, 7 декември
+    2026 г.") is the day the page was served: on a page with no ``<main>`` to bound its
+    content (``_outside_content``), read as the date above the headline, it dated the
+    article by the crawl, over the day without its year printed under the headline ("05
+    декември, 12:30"). A kicker date between the menu and the headline is still read."""
+    between: list[LexborNode] = []
+    for node in _preceding(h1):
         if _is_menu(node):
-            return " ".join(" ".join(reversed(read)).split())
-        if node.tag == "-text":
-            read.append(node.text_content or "")
-        elif node.tag not in _NO_TEXT_TAGS:
-            read.append(visible_text(node, hide=furniture))
-    return None
+            return node, between
+        between.append(node)
+    return h1, []
+
+
+def _texts_of(nodes: list[LexborNode], furniture: Callable[[LexborNode], bool]) -> str:
+    """What a reader sees of ``nodes`` (nearest the headline first), in page order."""
+    read = [
+        (node.text_content or "") if node.tag == "-text" else visible_text(node, hide=furniture)
+        for node in reversed(nodes)
+        if node.tag not in _NO_TEXT_TAGS
+    ]
+    return " ".join(" ".join(read).split())
 
 
 def above_menu(h1: LexborNode) -> frozenset[int]:
     """The subtrees (their ``mem_id``s) above the nearest menu before the headline, the
-    menu among them: the site's header (``_after_menu``), whose elements named "date"
+    menu among them: the site's header (``_menu_before``), whose elements named "date"
     hold its clock, no article's date. Empty where no menu stands before the headline."""
-    before = _preceding(h1, None)
+    before = _preceding(h1)
     for node in before:
         if _is_menu(node):
             return frozenset([node.mem_id, *(other.mem_id for other in before)])
