@@ -482,16 +482,20 @@ def test_who_prepared_the_piece_is_its_writer(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "published"),
     [
-        "Публикувано: 01.12.2026 | Обновено: 03.12.2026",
-        "Публикувано на 01.12.2026, последна промяна: 03.12.2026",
+        ("Публикувано: 01.12.2026 | Обновено: 03.12.2026", "2026-12-01"),
+        ("Публикувано на 01.12.2026, последна промяна: 03.12.2026", "2026-12-01"),
+        # the first day's time after a comma: split where the change's label follows
+        ("Публикувано на 01.12.2026, 10:30, последна промяна: 03.12.2026", "2026-12-01 10:30:00"),
     ],
 )
-def test_a_closing_line_of_the_published_and_the_changed_day_is_no_text(line: str) -> None:
+def test_a_closing_line_of_the_published_and_the_changed_day_is_no_text(
+    line: str, published: str
+) -> None:
     article = extract(
         _kindergarten_page("Малките читатели", line), "https://dg-slance.example/novini/7",
         today=_DECEMBER,
     )  # fmt: skip
     assert article.text.splitlines()[-1].startswith("Родители и баби")
-    assert str(article.published) == "2026-12-01"
+    assert str(article.published) == published

@@ -199,8 +199,10 @@ def _in_english(value: str) -> str:
 def after(value: Published, today: dt.date | None) -> bool:
     """``value`` lies after the fetch time, so no page could have printed it yet.
 
-    Two zone-aware times compare exactly. Otherwise only a date past the day after
-    ``today``'s is refused: a bare day is in some zone (a benchmark's, the day a file is
+    Two zone-aware times compare exactly. A time or a day printed without its zone,
+    against a fetch moment that has one, is refused past the furthest any clock runs
+    ahead of UTC (``_EASTMOST``). Against a bare fetch day, only a date past the day
+    after it is refused: a bare day is in some zone (a benchmark's, the day a file is
     read), and a site's own calendar may be a day ahead of it (fetched 23:30 UTC is 01:30
     in Sofia), or, east of Sofia, of Sofia's. The days between are counted, not added
     to ``today``: a fetch time of 9999-12-31 (an imported record's) has no day after

@@ -1293,12 +1293,20 @@ _PAIR_BETWEEN = re.compile(r"\s*[|,;•·]\s*")
 
 def _published_and_changed(line: str) -> bool:
     """A line of two bare dates, the second labelled as the last change ("Публикувано:
-    01.12.2026 | Обновено: 03.12.2026", "…, последна промяна: 03.12.2026"): the page's
-    fields, as a single date line is, and no text."""
-    parts = [part for part in _PAIR_BETWEEN.split(line) if part]
-    if len(parts) != 2 or not says_modified_word(parts[1]):
-        return False
-    return all(len(_YEARS.findall(part)) == 1 and is_bare_date(part) for part in parts)
+    01.12.2026 | Обновено: 03.12.2026", "…, 10:30, последна промяна: 03.12.2026"): the
+    page's fields, as a single date line is, and no text. Split at the separator that
+    the change's label follows, whatever separators the first date holds."""
+    for between in _PAIR_BETWEEN.finditer(line):
+        first, second = line[: between.start()], line[between.end() :]
+        if (
+            says_modified_word(second)
+            and not says_modified_word(first)
+            and all(
+                len(_YEARS.findall(part)) == 1 and is_bare_date(part) for part in (first, second)
+            )
+        ):
+            return True
+    return False
 
 
 def is_labelled_date(line: str) -> bool:

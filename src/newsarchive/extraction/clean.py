@@ -12,6 +12,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
+from newsarchive.date_words import WEEKDAY_BETWEEN_ALT
 from newsarchive.extraction import openers
 from newsarchive.extraction.disclosure import DISCLOSURE_MAX, is_paid_disclosure
 from newsarchive.markup import within
@@ -289,11 +290,6 @@ _PRESS_OFFICES = (
     r"Пресцентър|Прес[- ]?център|Пресслужба|Прес[- ]?служба|"
     r"(?:Отдел|Дирекция) „?Връзки с обществеността"
 )
-# The days of the week, as a Facebook embed's line names its post's day
-_WEEKDAYS = (
-    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday"
-)
 # A page's buttons for the article written out (print it, send it, save it): alone or
 # in a row, a line of their own (``_LINE_RULES``).
 _TOOL_BUTTONS = (
@@ -496,7 +492,7 @@ _LINE_RULES = (
     # A Facebook post's embed as the page prints it before the script replaces it: the
     # post's own words, then who posted it and when, a line of its own ("Публикувано от
     # Община Примерово в Сряда, 2 декември 2026 г.", "Posted by … on Wednesday, …").
-    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|on) (?:{_WEEKDAYS}),? "
+    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|on) (?:{WEEKDAY_BETWEEN_ALT}),? "
     r"[^.!?]{1,40}\d{4}(?: г\.)?$",
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).

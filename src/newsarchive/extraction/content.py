@@ -385,7 +385,7 @@ def _headline_index(blocks: list[Block], title: str) -> int:
             if under and under < outline and block_weight(block) > 0:
                 outline = under
             continue
-        plausible = block.size >= 15 and block.link_share < 0.5  # not a logo or a link
+        plausible = _may_be_headline(block)
         under = block.tag if plausible else ""
         if plausible:
             text = block.text.lower()
@@ -402,6 +402,12 @@ def _headline_index(blocks: list[Block], title: str) -> int:
                 if 2 * sum(w in said for w in words) >= len(words):
                     h1 = i
     return -1
+
+
+def _may_be_headline(block: Block) -> bool:
+    """A heading that could be a headline: 15 characters or more (a short h1 over a
+    ticker is the site's name) and not a link (a logo's, a teaser's)."""
+    return block.size >= 15 and block.link_share < 0.5
 
 
 def _follows_prose_of_its_box(blocks: list[Block], at: int) -> bool:
@@ -1243,14 +1249,14 @@ def _prose_free_page(
 
 
 def _lone_h1(blocks: list[Block]) -> int:
-    """Index of the page's one ``<h1>`` that could be a headline (as ``_headline_index``
-    has it: 15 characters or more, not a link), or -1 where there are none or several.
+    """Index of the page's one ``<h1>`` that could be a headline (``_may_be_headline``),
+    or -1 where there are none or several.
     A notice's headline says more than its ``<title>`` ("Заповед № РД-01-1234 от
     02.12.2026 г. за …" under "Заповед № РД-01-1234 - Община …"), so the title's words
     do not find it; a page's only h1 is its headline all the same."""
     found = -1
     for i, block in enumerate(blocks):
-        if block.tag == "h1" and block.size >= 15 and block.link_share < 0.5:
+        if block.tag == "h1" and _may_be_headline(block):
             if found >= 0:
                 return -1
             found = i

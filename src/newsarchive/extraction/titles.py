@@ -956,7 +956,12 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
 
 # What names a municipality's or a region's site besides its place: "Община Русе" lives on
 # obshtinaruse.bg and on ruse-bg.eu alike.
-_INSTITUTION = re.compile(r"^(?:община(?:та)?|област(?:на администрация)?|кметство)\s+", re.I)
+# The words naming one: also what opens an institution's whole name below.
+_INSTITUTION_WORDS = (
+    r"община(?:та)?|областна администрация(?: на област)?|област|кметство|общински съвет|"
+    r"районна администрация|район"
+)
+_INSTITUTION = re.compile(rf"^(?:{_INSTITUTION_WORDS})\s+", re.IGNORECASE)
 
 
 # An institution's name and nothing more ("Областна администрация Примерово", "Община
@@ -964,8 +969,7 @@ _INSTITUTION = re.compile(r"^(?:община(?:та)?|област(?:на адм
 # prints in its header's h1 on every page, wherever the site lives (pr.government.bg
 # spells no "Примерово"). No headline is a name alone: it says what happened.
 _INSTITUTION_NAME = re.compile(
-    r"(?:Община|Областна администрация(?: на област)?|Област|Кметство|Общински съвет|"
-    r"Районна администрация|Район)(?:\s*[-–]\s*|\s+)(?:(?:с|гр)\.\s*)?"
+    rf"(?i:{_INSTITUTION_WORDS})(?:\s*[-–]\s*|\s+)(?:(?:с|гр)\.\s*)?"
     r"[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*){0,2}"
 )
 
