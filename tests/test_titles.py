@@ -1252,3 +1252,97 @@ def test_the_writers_line_between_the_headline_and_its_date_is_no_headline() -> 
     article = extract(html, "https://gornopole-dnes.example/news/78124", today=fetched)
     assert (article.title, article.rules["title"]) == (_OLD_HEADLINE, "generic:above-body")
     assert article.author == "Мария Петрова"
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("РИОСВ – Горно Поле", "h2 class='news-title'"),
+        ("СУ „Христо Ботев“ – гр. Горно Поле", "h3"),
+        ("Регионална здравна инспекция - Горно Поле", "div class='zaglavie'"),
+    ],
+)
+def test_a_title_its_logo_prints_whole_names_the_site_though_a_dash_splits_it(
+    name: str, heading: str
+) -> None:
+    """Every page of an old site titled with the site's name, which holds a dash: cut
+    at it, the name's half was the title and the headline over the text opened the body."""
+    tag = heading.split()[0]
+    html = page(
+        f"<title>{name}</title>",
+        f"<div id='logo'><a href='/'>{name}</a></div>"
+        "<ul class='menu'><li><a href='/'>Начало</a></li><li><a href='/novini'>Новини</a></li>"
+        "<li><a href='/kontakti'>Контакти</a></li></ul>"
+        f"<div class='content'><{heading}>{_OLD_HEADLINE}</{tag}><div class='date'>02.12.2026</div>"
+        f"<p>{_OLD_TEXT.replace('<br><br>', '</p><p>')}</p></div>"
+        f"<div class='footer'>{name}, ул. „Гладстон“ 3</div>",
+    )
+    article = extract(html, "https://gornopole.example/novini/proverka")
+    assert (article.title, str(article.published)) == (_OLD_HEADLINE, "2026-12-02")
+    assert _OLD_HEADLINE not in article.text
+    assert article.text.startswith(_OLD_TEXT.split("<br>")[0][:30])
+
+
+@pytest.mark.parametrize("logo", ["h1 class='site-title'", "div class='site-title'"])
+def test_a_text_opening_with_the_sites_name_does_not_start_at_the_logo(logo: str) -> None:
+    """ "Районен съд – Горно Поле уведомява, че…" under the header's "<h1><a href="/">Районен
+    съд – Горно Поле</a></h1>": the logo's words were read as the text's first line, and
+    the logo as the heading nearest above it, so the headline in the h2 opened the text."""
+    name = "Районен съд – Горно Поле"
+    tag = logo.split()[0]
+    html = page(
+        f"<title>{name}</title>",
+        f"<{logo}><a href='/'>{name}</a></{tag}>"
+        "<ul class='menu'><li><a href='/'>Начало</a></li><li><a href='/novini'>Новини</a></li>"
+        "<li><a href='/saobshtenia'>Съобщения</a></li></ul><div class='content'>"
+        "<h2>Съдът ще работи с намалено работно време на 24 декември</h2>"
+        "<div class='date'>Дата: 03.12.2026</div>"
+        f"<p>{name} уведомява, че на 24 декември 2026 г. съдът ще работи с граждани от 9:00"
+        " до 12:00 часа.</p><p>На 28 декември съдът ще работи по обичайния график.</p></div>",
+    )
+    article = extract(html, "https://rs-gornopole.example/saobshtenia/24-dekemvri")
+    assert article.title == "Съдът ще работи с намалено работно време на 24 декември"
+    assert article.text.startswith(f"{name} уведомява"), article.text
+
+
+_POSITION = "Становище на сдружението по проекта на бюджет на Република България за 2027 г."
+
+
+def _section_page(section: str, under: str) -> str:
+    """A section's name in the h1 (and the ``<title>``, and the menu) over an h2 headline."""
+    menu = "".join(
+        f"<li><a href='/{n}'>{w}</a></li>"
+        for n, w in enumerate(("Начало", "За нас", "Новини", "Позиции", "Документи"))
+    )
+    return page(
+        f"<title>{section} | Сдружение на общините</title>",
+        f"<header><a href='/' class='logo'>Сдружение на общините</a></header>"
+        f"<nav><ul class='menu'>{menu}</ul></nav><main><h1>{section}</h1>"
+        f"<div class='item'><h2>{_POSITION}</h2>{under}"
+        "<p>Управителният съвет прие становище по внесения в Народното събрание проект на "
+        "бюджет. Сдружението настоява изравнителната субсидия да бъде увеличена.</p>"
+        "<p>Средствата за зимно поддържане на пътищата са недостатъчни за планинските общини."
+        "</p></div></main>",
+    )
+
+
+@pytest.mark.parametrize("section", ["Позиции", "Новини"])
+def test_the_headline_under_a_sections_h1_is_the_title_though_it_ends_as_a_sentence(
+    section: str,
+) -> None:
+    """ "Позиции" (a section the menu links, in words no news section has) or "Новини" as
+    the h1, the headline in the h2 under it ending "… за 2027 г.": the h2 was read as the
+    text's first sentence, so "Позиции" stayed the title, and "Новини" left none."""
+    html = _section_page(section, "<p class='create'>Създадено: 30 Ноември 2026</p>")
+    article = extract(html, "https://sdruzhenie.example/bg/positions/byudzhet-2027")
+    assert article.title == _POSITION, article.rules
+    assert str(article.published) == "2026-11-30"
+    assert article.text.startswith("Управителният съвет прие")
+
+
+def test_a_subheading_over_the_text_of_a_short_headline_a_menu_links_stays_a_subheading() -> None:
+    """A section's name in other words than news' gives way only to a heading dated under
+    it: "Позиции" as an article's own headline keeps its place over an undated h2."""
+    html = _section_page("Позиции", "")
+    article = extract(html, "https://sdruzhenie.example/bg/pozitsii")
+    assert article.title == "Позиции", article.rules

@@ -215,11 +215,20 @@ def _extract(
     section = title.rule.startswith("generic:") and _guarded(
         lambda: titles.is_news_section(tree, title.value), False, "title", failed
     )
-    if title.rule in ("generic:title", "none") or section:
+    # or whose h1 names a section in other words, a link naming it too ("Позиции" over
+    # "<h2>Становище на …</h2><p>Създадено: 30 Ноември 2026</p>")
+    menu_section = (
+        not section
+        and title.rule == "generic:h1"
+        and _guarded(lambda: titles.names_a_section(tree, title.value), False, "title", failed)
+    )
+    if title.rule in ("generic:title", titles.SITE_NAME_RULE, "none") or section or menu_section:
         stated, lines = title.value, paragraphs
         page_url = url or ""
         above, start = _guarded(
-            lambda: titles.headline_above_body(tree, lines, stated, page_url),
+            lambda: titles.headline_above_body(
+                tree, lines, stated, page_url, dated_only=menu_section
+            ),
             ("", 0),
             "title",
             failed,

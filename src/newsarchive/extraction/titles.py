@@ -37,7 +37,7 @@ from newsarchive.char_references import unescape_references
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
-from newsarchive.extraction.clean import is_i18n_key
+from newsarchive.extraction.clean import HEADINGS, is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     HEADLINE_DATE_TAGS,
@@ -183,7 +183,9 @@ def generic_title(
     come from og:site_name, the profile (``generic`` is False under a site profile), the
     host name and the stated titles' differences; they are cut from whichever is used,
     and so is "Name: " before it where the name is one the site gives itself (a logo h1
-    linking the home page, og:site_name, the profile's).
+    linking the home page, og:site_name, the profile's). A ``<title>`` that a link home
+    prints whole is the site's name, not split at its dash: the title only where nothing
+    else is (``SITE_NAME_RULE``, ``_home_names``).
     """
     own: tuple[str, ...] = (clean_title(meta.og_site_name),)  # the names it gives itself
     if not generic:
@@ -219,6 +221,8 @@ def generic_title(
         headline = _after_site_name(headline, own)
         return _stated_casing(headline, stated, profile, names), rule
     found = []
+    home = _home_names(tree) if tt else frozenset()
+    site: tuple[str, str] | None = None  # a stated title that is the site's name, whole
     for value, rule in (
         (og, "generic:og:title"),
         (ld, "generic:jsonld:headline"),
@@ -227,13 +231,20 @@ def generic_title(
         ("" if _is_blurb(h1) else h1, "generic:h1"),
         (tt, "generic:title"),
     ):
-        if value and not _is_name(value, names):  # an og:title that is the site's name
+        if not value or _is_name(value, names):  # an og:title that is the site's name
+            continue
+        if rule == "generic:title" and _fold(value) in home:  # (kept whole, not its half)
+            site = site or (value, SITE_NAME_RULE)
+        else:
             value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
             found.append((_before_pipe(_split_by_heading(value, h1)), rule))
-    return _printed_first(tree, found) or ("", "none")
+    return _printed_first(tree, found) or site or ("", "none")
 
 
 _TWITTER = "generic:twitter:title"
+# The rule of a title that is the site's name whole, as its logo prints it, where the page
+# states nothing else: the headline over the text is looked for (``headline_above_body``).
+SITE_NAME_RULE = "generic:site-name"
 _CARDS = frozenset({"generic:og:title", "generic:jsonld:headline", "generic:microdata:headline"})
 
 
@@ -340,6 +351,24 @@ def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
         if _home_link(link) or in_furniture(link, furniture):
+            found.add(text)
+    return frozenset(found)
+
+
+def _home_names(tree: LexborHTMLParser) -> frozenset[str]:
+    """The texts (``_fold``) of the page's links to its home page: the logo's, the site's
+    name. A ``<title>`` that is one of them whole names the site, not the page, though a
+    separator splits it ("РИОСВ – Примерово", "СУ „Христо Ботев“ – гр. Примерово" on
+    every page of an old site): cut at the dash, its half was the title, and the headline
+    over the text went into the body. Asked of the ``<title>`` only: an og:title is set
+    for each page by software that knows its posts, and one that is the logo's name is
+    what that page is called (a section's front, an about page)."""
+    found = set()
+    for link in tree.css("a[href]"):
+        if _home_link(link):
+            text = _fold(link.text_lexbor())
+            if not text:
+                text = _fold(" ".join(img.attributes.get("alt") or "" for img in link.css("img")))
             found.add(text)
     return frozenset(found)
 
@@ -1114,6 +1143,7 @@ def _calls_to_action(h1: str, stated: list[str], names: tuple[str, ...]) -> bool
 # ("news-title", "zaglavie": Bulgarian sites transliterate "заглавие"), or bold or big
 # type standing alone in its block or on its line (an old table layout's <b><font size=4>).
 _HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+_HEADLINE_TAGS = "h1, h2, h3, h4"
 _HEADING_CLASS = re.compile(r"title|headline|heading|zaglav|заглав", re.IGNORECASE)
 _EMPHASIS_TAGS = frozenset({"b", "strong", "big", "font"})
 _HEADLINE_WORDS = (2, 30)
@@ -1126,7 +1156,12 @@ _RUN_ON = 24  # what may stand before the text's first words on its line: a date
 
 
 def headline_above_body(
-    tree: LexborHTMLParser, paragraphs: list[str], stated: str, url: str = ""
+    tree: LexborHTMLParser,
+    paragraphs: list[str],
+    stated: str,
+    url: str = "",
+    *,
+    dated_only: bool = False,
 ) -> tuple[str, int]:
     """The heading nearest above the body's first line of prose, and the index of the
     body line after it (0 when it stands outside the body), for a page whose headline no
@@ -1142,10 +1177,21 @@ def headline_above_body(
     the layout (also in bold) or the day's date. Microdata headlines are left to the
     metadata rules (several of them are a list, not this page's title). ``url``: the
     page's address, which a heading linking to it names as its own (``_own_heading``).
+    ``dated_only``: only a heading with the last date line before the text right under
+    it, as an article's headline has (``_dated_headline``; asked where the h1 is a
+    section's name of other words than news', ``names_a_section``: without the date, a
+    subheading opening the text of an article whose short headline a menu links too
+    would take its place).
     """
     body = tree.body
-    prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), None)
-    if body is None or prose is None:
+    if body is None:
+        return "", 0
+    # (a heading's line is no prose, though it ends "… за 2027 г." as a sentence does)
+    set_as_heading = {" ".join(h.text().split()) for h in body.css(_HEADLINE_TAGS)}
+    prose = next(
+        (i for i, p in enumerate(paragraphs) if _is_prose(p) and p not in set_as_heading), None
+    )
+    if prose is None:
         return "", 0
     furniture = remembered(is_furniture)  # the candidates lie in what the page's text read
     printed = stated and " ".join(stated.split()) in " ".join(
@@ -1155,22 +1201,34 @@ def headline_above_body(
         _news_words_only(stated)
         or _names_a_section(tree, stated)
         or _holds_copyright(visible_text(body), stated)
+        or _fold(stated) in _home_names(tree)
     ):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
     candidate = ""
-    candidates: list[tuple[str, tuple[str, str] | None, str]] = []
+    # (each candidate's text, type, kind and how many text nodes stood before it)
+    candidates: list[tuple[str, tuple[str, str] | None, str, int]] = []
     above: list[LexborNode] = []  # the text nodes before the text's, the last few
+    seen = dated = 0  # text nodes read; how many had been when the last date line was
     label = ""  # a heading of one word right before the next candidate ("ОБЯВА")
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
-            if len(text) >= _PARAGRAPH_START and 0 <= target.find(text[:80]) <= _RUN_ON:
+            if (
+                len(text) >= _PARAGRAPH_START
+                and 0 <= target.find(text[:80]) <= _RUN_ON
+                and not _in_heading_or_logo(node)  # (the site's name the text opens with)
+            ):
                 # (the date's line may run on into it: "12.03.2008 Общинският …")
                 own = _typeface(node.parent)
                 candidate, kind = next(
-                    ((c, k) for c, face, k in reversed(candidates) if own is None or face != own),
+                    (
+                        (c, k)
+                        for c, face, k, at in reversed(candidates)
+                        if (own is None or face != own)
+                        and (not dated_only or _dated_headline(c, at, dated))
+                    ),
                     ("", ""),
                 )
                 candidate = candidate or _line_over_date(above, furniture, stated, url)
@@ -1178,6 +1236,9 @@ def headline_above_body(
             if text:
                 above.append(node)
                 del above[:-_OVER_DATE_REACH]
+                seen += 1
+                if dated_only and _date_line(node):
+                    dated = seen
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
             text = clean_title(visible_text(node, hide=furniture))
@@ -1191,7 +1252,7 @@ def headline_above_body(
                 and not POSTED_BY.match(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
-                    candidates.append((text, _typeface(node), label))
+                    candidates.append((text, _typeface(node), label, seen))
             label = text if words == 1 and text[:1].isupper() else ""
     else:
         return "", 0
@@ -1199,6 +1260,32 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return _after_kind(kind, candidate), start
+
+
+# How many text nodes after a heading's first the date line under it may be: the
+# heading's own (a link, a span) and a byline's beside the date.
+_DATED_UNDER = 3
+
+
+def _dated_headline(heading: str, at: int, dated: int) -> bool:
+    """The heading read after ``at`` text nodes has the last date line before the text,
+    read after ``dated``, right under it, and is longer than a section's name: an
+    article's headline, not a box's heading over dated items ("Последни новини")."""
+    return at < dated <= at + _DATED_UNDER and len(_words(heading)) > SECTION_WORDS
+
+
+def _in_heading_or_logo(node: LexborNode) -> bool:
+    """The text node is inside an h1–h6 or a link to the home page: a heading's or the
+    logo's, never the text's first line, though the text may open with its words
+    ("<h1><a href="/">Районен съд – Примерово</a></h1>" over "Районен съд – Примерово
+    уведомява, че…": read as the text's start, the header's logo was the nearest heading
+    above it, and the headline)."""
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        if current.tag in HEADINGS or (current.tag == "a" and _home_link(current)):
+            return True
+        current = current.parent
+    return False
 
 
 def _after_kind(kind: str, headline: str) -> str:
@@ -1296,6 +1383,15 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
         return False
     folded = _fold(stated)
     return any(_fold(link.text_lexbor()) == folded for link in tree.css("a[href]"))
+
+
+def names_a_section(tree: LexborHTMLParser, h1: str) -> bool:
+    """The h1 is the name of a section a link of the page names, in any words ("Позиции",
+    "Обществено обсъждане", "Профил на купувача"): an institution's site prints it over
+    every article of the section, the article's headline in an h2 under it. Not news
+    words alone (``is_news_section``), so a short headline a menu links too may be the
+    page's own: its headline over the text is asked for with its date under it."""
+    return len(h1.split()) <= SECTION_WORDS and _names_a_section(tree, h1)
 
 
 def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
