@@ -14,7 +14,13 @@ import pytest
 from newsarchive import date_stamps
 from newsarchive.date_stamps import local_date as dates_local
 from newsarchive.date_stamps import parse_feed_date, parse_url_date
-from newsarchive.dates import find_loose_dates, find_text_dates, in_sentence, parse_text_date
+from newsarchive.dates import (
+    date_line_dates,
+    find_loose_dates,
+    find_text_dates,
+    in_sentence,
+    parse_text_date,
+)
 from newsarchive.extraction import extract
 from newsarchive.extraction.published import with_listed
 
@@ -1192,6 +1198,21 @@ def test_a_caption_under_the_headline_picture_does_not_date_the_page() -> None:
     assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
 
 
+def test_a_pictures_own_box_with_its_caption_does_not_date_the_page() -> None:
+    """WordPress's ``<figure class="wp-caption">`` under the headline, its caption naming
+    the photograph's day: read as a byline's box (short, first under the headline, its
+    class calling it furniture), it dated the page; the publication line stood under the
+    text."""
+    figure = (
+        '<figure class="wp-caption"><img src="/priut.jpg" alt=""><figcaption class='
+        '"wp-caption-text">Кучетата в стария приют, 12 март 2025 г. Снимка: архив'
+        "</figcaption></figure>"
+    )
+    html = page(figure + '<p class="posted">Публикувано на 14.03.2025 г.</p>')
+    article = extract(html, today=TODAY)
+    assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1879,3 +1900,50 @@ def test_an_outage_notices_slot_tomorrow_dates_no_page() -> None:
     )
     article = extract(html, today=dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC))
     assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "07.12.2026 г., 13:00 – 16:00 ч.",
+        "07.12.2026 10:00 до 14:00 ч.",
+        "7 декември 2026, 9:00-12:00",
+    ],
+)
+def test_a_date_opening_a_range_of_hours_is_a_slot_not_the_pages_date(slot: str) -> None:
+    """An outage notice's first slot the day of the fetch, at hours still to come: read
+    as a date it dated a notice that states no day of its own, and left its text."""
+    streets = "<p>с. Каменица – ул. „Първа“, ул. „Втора“, ул. „Дунав“</p>"
+    html = (
+        '<html lang="bg"><head><title>Прекъсвания | Община Каменово</title></head><body>'
+        "<div class='logo'><a href='/'>Община Каменово</a></div><div class='main'>"
+        f"<h1>Планирани прекъсвания на електрозахранването</h1><p><strong>{slot}</strong></p>"
+        f"{streets}<p><strong>10.12.2026 г., 10:00 – 14:00 ч.</strong></p>"
+        "<p>с. Ливада – цялото село</p><p>Енергийното дружество се извинява за неудобството.</p>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://kamenovo.example/novini/tok", today=_DEC_7)
+    assert article.published is None, article.rules
+    assert article.text.splitlines()[0] == slot
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("07.12.2026 г., 13:00 – 16:00 ч.", True),
+        ("20 май 2026 @ 18:00 - 19:30", True),
+        ("06.12.2026 10:00 до 14:00", True),
+        ("Публикувано: 06.12.2026 13:00 – Обновено", False),
+        ("06.12.2026 13:00 - 14 души пострадаха", False),
+    ],
+)
+def test_only_a_time_that_opens_a_range_of_hours_makes_its_date_a_slot(
+    text: str, slot: bool
+) -> None:
+    """A slot is still a day (a calendar of events reads it), but no date line's."""
+    found = find_text_dates(text, today=_DEC_7)
+    assert [d.slot for d in found] == [slot]
+    assert bool(date_line_dates(text, today=_DEC_7)) is not slot
+
+
+_DEC_7 = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)

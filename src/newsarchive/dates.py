@@ -189,12 +189,12 @@ _SHORT_SLASHED = re.compile(
 # aside holding no year may stand between the month and the year: the Church's sites
 # print the old style's day beside the new, "29 ноември (16 ноември ст. ст.) 2026 г.",
 # others a weekday, "29 ноември (неделя) 2026"; the day is the one before the bracket.
-_ORDINAL = r"(?:st|nd|rd|th|er|º|-?(?:ви|ри|ти|ми)(?!\w))?"
+DAY_ORDINAL = r"(?:st|nd|rd|th|er|º|-?(?:ви|ри|ти|ми)(?!\w))?"
 _ASIDE = r"(?:\((?:(?!(?:19|20)\d\d)[^()]){1,32}\)\s+)?"
 _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
-    + _ORDINAL
+    + DAY_ORDINAL
     + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>-))(?P<mon>"
     + DAY_MONTH_ALT
     + r")(?(dash)-|\.?,?\s+(?:del?\s+)?"
@@ -265,6 +265,9 @@ class TextDate:
     # fetch and only the page's language chose between them ("03/04/2026": 3 April, or
     # 4 March): a listing's or feed's date for the page decides (``published.with_listed``)
     other: dt.date | None = None
+    # Its time opens a range of hours (``_RANGE_AFTER``): an outage's or an event's slot,
+    # a day a calendar reads, that no page's stamp prints and that dates no page
+    slot: bool = False
 
 
 def slashes_month_first(texts: Iterable[str]) -> bool:
@@ -349,7 +352,7 @@ def find_text_dates(
     text = text.replace("\xa0", " ")
     today = site_today(today) if today is not None else None
     found: dict[int, TextDate] = {}
-    for start, value, other in _absolute_dates(text, today, month_first):
+    for start, value, other, slot in _absolute_dates(text, today, month_first):
         if value is None or after(value, today) or start in found:
             continue
         label = _label_before(text, start)
@@ -362,6 +365,7 @@ def find_text_dates(
             modified=bool(MODIFIED_LABEL.search(label)),
             labelled=labelled,
             other=other,
+            slot=slot,
         )
     if today is not None:
         for start, value in relative_dates(text, today):
@@ -417,10 +421,10 @@ def _at_numbers(pattern: re.Pattern[str], text: str, numbers: list[int]) -> Iter
 
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
-) -> list[tuple[int, Published | None, dt.date | None]]:
-    """Where each date starts, its value, and the other day it reads as when only the
-    page's language chose (``TextDate.other``)."""
-    out: list[tuple[int, Published | None, dt.date | None]] = []
+) -> list[tuple[int, Published | None, dt.date | None, bool]]:
+    """Where each date starts, its value, the other day it reads as when only the page's
+    language chose (``TextDate.other``), and whether it is a slot's (``TextDate.slot``)."""
+    out: list[tuple[int, Published | None, dt.date | None, bool]] = []
     numbers = [number.start() for number in _NUMBER_START.finditer(text)]
     if not numbers:
         return out  # (every date holds a number)
@@ -456,25 +460,26 @@ def _absolute_dates(
                 # "14.03 – 15.03.2026": a day and a month that could be a time, but no
                 # time's minutes are the date's month, or the one before
                 if span[0] != start and (timed is None or (month - span[2]) % 12 <= 1):
-                    out.append((span[0], build(*span[1:], m), None))
+                    out.append((span[0], build(*span[1:], m), None, False))
                     continue
             if timed is not None:
-                out.append((timed.start(), build(year, month, day, timed), None))
+                out.append((timed.start(), build(year, month, day, timed), None, False))
                 continue
-            out.append((start, build(year, month, day, m), None))
+            slot = bool(m["h"]) and bool(_RANGE_AFTER.match(text, m.end()))
+            out.append((start, build(year, month, day, m), None, slot))
     for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
         other = _undecided(m, value, today) if weekday is None else None
-        out.append((*_timed_before(text, m, value), other))
+        out.append((*_timed_before(text, m, value), other, False))
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
         year = _century(int(m["yy"]), today)
-        out.append((*_timed_before(text, m, build(year, int(m["m"]), int(m["d"]), m)), None))
+        out.append((*_timed_before(text, m, build(year, int(m["m"]), int(m["d"]), m)), None, False))
     for m in _at_numbers(_SHORT_SLASHED, text, numbers) if _short_slashes(text) else ():
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
         other = _undecided(m, value, today) if weekday is None else None
-        out.append((*_timed_before(text, m, value), other))
+        out.append((*_timed_before(text, m, value), other, False))
     return out
 
 
@@ -602,6 +607,13 @@ _TIME_REACH = 40
 # A time that ends a range of hours ("от 09:00 до 17:00 ч.", "09:00 - 17:00") is an
 # event's hours, not the time of a date after it.
 _RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", re.IGNORECASE)
+# A date whose time opens a range of hours ("07.12.2026 г., 13:00 – 16:00 ч.", "12.12.2026
+# 10:00 до 14:00") is a slot's: an outage's or an event's hours, which no page's stamp
+# prints. Read as a date, the first slot of an outage notice that states no day of its
+# own dated it, and left its text.
+_RANGE_AFTER = re.compile(
+    r"\s*(?:(?<!\w)(?:до|to|until|till)(?!\w)|[-–—])\s*" + TIME, re.IGNORECASE
+)
 
 
 # A number, then only what joins a date to the time after it (``_TO_TIME``), right before
@@ -832,8 +844,8 @@ _TIME_AFTER = _then_time(TIME12)
 # "28 ноември", "28-ми ноември", "28 noemvri", and with the "de" Spanish and Portuguese
 # join them by ("12 de marzo", "1º de maio"), as ``_WORDY`` reads them with a year.
 _YEARLESS_WORDY = re.compile(
-    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:(?:of|de)\s+)?(?P<mon>" + DAY_MONTH_ALT + r")(?!\w)\.?"
-    + _NO_YEAR_AFTER + _TIME_AFTER,
+    r"(?<!\w)" + _DAY + DAY_ORDINAL + r"\s+(?:(?:of|de)\s+)?(?P<mon>" + DAY_MONTH_ALT
+    + r")(?!\w)\.?" + _NO_YEAR_AFTER + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
 # "Nov 28", "November 28th": month-first only capitalised, as a byline prints it ("may 5"
@@ -989,7 +1001,7 @@ def date_line_dates(
     and a reader that wants the date itself picks among these."""
     if len(line) > limit and ("(" not in line or len(_ASIDE_IN_DATE.sub("", line)) > limit):
         return []
-    return find_text_dates(line, today=today)
+    return [found for found in find_text_dates(line, today=today) if not found.slot]
 
 
 def is_date_line(line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | None = None) -> bool:

@@ -1089,15 +1089,19 @@ _BYLINE_BOX_CHARS = 200
 
 def _byline_box(node: LexborNode) -> str:
     """The text of a short box after the headline that only its class calls furniture;
-    not a caption under a picture ("…, Tuesday, Nov. 19, 2019. (Photo: AP)"), whose date
-    is the photograph's, nor a related card (named so, or holding a headline of its own),
+    not a caption under a picture ("…, Tuesday, Nov. 19, 2019. (Photo: AP)") nor a
+    picture's own box with its caption (``<figure class="wp-caption">``), whose date is
+    the photograph's, nor a related card (named so, or holding a headline of its own),
     whose "Written by" is another article's, nor a list of several days (a side column of
     other posts).
 
     Not a ``Reader`` of ``in_furniture_for``, which asks whether a candidate's ancestors
     are furniture to it and judges them by their names: here the box itself is furniture
     by its class, and only its place, size and text tell it is the byline's."""
-    if (node.tag or "") in FURNITURE_ELEMENTS or _under_a_picture(node):
+    tag = node.tag or ""
+    if tag in FURNITURE_ELEMENTS or tag in _PICTURES or _under_a_picture(node):
+        return ""
+    if node.css_first("figcaption") is not None:  # (a picture's box: "wp-caption")
         return ""
     raw = node.text_lexbor()
     if not raw.strip() or len(" ".join(raw.split())) > _BYLINE_BOX_CHARS:

@@ -98,7 +98,8 @@ def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[
     return [
         date
         for date in found
-        if not dates.in_sentence(window, date, told=True) or _posted_by_before(window, date)
+        if not date.slot
+        and (not dates.in_sentence(window, date, told=True) or _posted_by_before(window, date))
     ]
 
 
