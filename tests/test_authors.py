@@ -165,6 +165,11 @@ def test_link_to_another_sites_author_page_is_a_citation() -> None:
         ("read more", False),
         ("and Jane", False),
         ("", False),
+        ("Ronald McDonald", True),  # one small letter before a capital: a name's
+        ("DeShawn McAdams", True),
+        # a box's labels printed with no space between them, over the post's date
+        ("Digital OrganizationOfficeOrganizingPapers", False),
+        ("Общество КултураОбразованиеСпорт", False),
     ],
 )
 def test_reads_as_name(text: str, expected: bool) -> None:
@@ -1154,6 +1159,9 @@ def test_a_byline_element_naming_the_writers_office_names_the_writer() -> None:
         ("Публикувано на 12 март 2026 г. от Мария Колева", "Мария Колева"),
         ("Публикувана на 12.03.2026 г. в 10:30 ч. от Мария Колева", "Мария Колева"),
         ("Posted on March 12, 2026 by Jane Doe", "Jane Doe"),
+        # the day's ordinal mark is no word of text
+        ("Публикувано на 3-ти декември 2025 г. от Мария Колева", "Мария Колева"),
+        ("Posted on March 3rd, 2026 by Jane Doe", "Jane Doe"),
         # no label opening it: a sentence saying who did something on a day
         ("Снимката е направена на 12 март 2026 г. от Мария Колева", ""),
     ],

@@ -400,6 +400,10 @@ def _dateline_page(dateline: str) -> str:
         ("Примерово, 21 март /Мария Петрова, БТА/ – ", "Мария Петрова"),
         ("Примерово, 21 март /БТА/ - ", None),  # the agency alone names no one
         ("Примерово, 21 март /Стара Загора, БТА/ - ", None),  # nor a place
+        # the story's first sentence right after it, no dash between
+        ("ПРИМЕРОВО, 21 март /Кореспондент на БТА Мария Петрова/ ", "Мария Петрова"),
+        ("Примерово, 21 март /Мария Петрова, БТА/. ", "Мария Петрова"),
+        ("Примерово, 21 март /Стара Загора, БТА/ ", None),
     ],
 )
 def test_an_agencys_dateline_names_its_correspondent(dateline: str, author: str | None) -> None:

@@ -39,7 +39,7 @@ from newsarchive.date_words import (
     month_number,
     says_modified_word,
 )
-from newsarchive.dates import is_date_line
+from newsarchive.dates import DAY_ORDINAL, is_date_line
 from newsarchive.discover.anchors import COMMENT_COUNT
 from newsarchive.extraction.clean import (
     FILED_LABELS,
@@ -1280,13 +1280,15 @@ def is_bare_date(line: str) -> bool:
         return _published_and_changed(line)  # "29 November 2018 | 20 January 2019": an
     if years != 1 or not is_date_line(rest, _BARE_DATE_CHARS):  # event's dates, its text
         return False
-    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    # (a day's ordinal mark is no word: "на 3-ти декември 2026 г.")
+    words = re.findall(r"[^\W\d_]+", _ORDINAL_MARK.sub("", rest).casefold())
     return all(
         w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or month_number(w)
         for w in words
     )
 
 
+_ORDINAL_MARK = re.compile(r"(?<=\d)" + DAY_ORDINAL)
 # Between a page's two days on one line: a bar, a comma, a semicolon, a dot
 _PAIR_BETWEEN = re.compile(r"\s*[|,;•·]\s*")
 
@@ -1583,10 +1585,13 @@ def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> s
 # An agency's dateline naming its correspondent between slashes, before the dash that
 # opens the story: "Русе, 12 март /Кореспондент на БТА Мария Петрова/ - …", "Русе, 12
 # март /Мария Петрова, БТА/ - …" (BTA's regional items), or as a paragraph of its own
-# over the story, no dash after it. Near the paragraph's start only.
+# over the story; or the story's first sentence right after it, no dash between ("Русе,
+# 3 декември /Кореспондент на БТА Иван Петров/ Ремонтът на…"). Near the paragraph's
+# start only.
 _DATELINE_BYLINE = re.compile(
     r"^[^/\n]{1,60}/(?:(?:Кореспондент(?:ка)?|Репортер|Специален пратеник)(?: на \w{2,8})?"
-    r"\s+(?P<name>[^/,\n]{4,60})|(?P<signed>[^/,\n]{4,60}),\s*\w{2,8})/\s*(?:[-–—]|$)"
+    r"\s+(?P<name>[^/,\n]{4,60})|(?P<signed>[^/,\n]{4,60}),\s*\w{2,8})/\s*"
+    r"(?:[-–—.]|$|(?=[„\"«(]?[A-ZА-Я0-9]))"
 )
 
 
@@ -1747,7 +1752,15 @@ def reads_as_name(text: str) -> bool:
         return False
     if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
         return False
+    if any(len(_GLUED.findall(w)) > 1 for w in words):
+        return False  # words run together ("OrganizationOfficeOrganizing"): no one's name
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+# A small letter, then a capital, inside a word: once in a name ("McDonald", "DeShawn"),
+# more often where a box's labels were printed with no space between them (a post's
+# categories, "Digital OrganizationOfficeOrganizingPapers", over its date).
+_GLUED = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
 
 
 # What a line of prose ends on: a signature set apart is read under prose only, so a
