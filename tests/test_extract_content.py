@@ -973,3 +973,52 @@ def test_a_notice_under_links_to_pages_keeps_no_menu() -> None:
     )
     got = extract(page, "https://primerovo.bg/obyavi/")
     assert "Обява номер" not in got.text
+
+
+_RINK = (
+    "<p>Ледената пързалка на площада отваря врати в събота от 10 часа.</p>"
+    "<p>Входът е 5 лв. с кънки под наем, а за деца до 12 години – 3 лв.</p>"
+)
+
+
+def _teaser(n: int, day: str) -> str:
+    excerpt = (
+        f"Общината представи културния календар номер {n} за следващата година, който включва"
+        " над 120 събития – от празниците на града и джаз фестивала до нов фестивал на уличния"
+        " театър. Бюджетът на календара е 1,4 млн. лв., с 30% повече от тази година."
+    )
+    return (
+        f"<div class='teaser'><h3><a href='/n/{n}'>Градът с нов културен календар {n}</a></h3>"
+        f"<span class='box-date'>{day} | 10:30</span><p>{excerpt}</p></div>"
+    )
+
+
+_MOST_READ = (
+    "<section class='box box-popular'><h3>Най-четени</h3><ul>"
+    + "".join(
+        f"<li><h3><a href='/n/{n}'>Новина номер {n} от днешния ден в региона</a></h3>"
+        f"<div class='meta'>0{n}.12.2026 | 17:40</div></li>"
+        for n in range(1, 6)
+    )
+    + "</ul></section>"
+)
+
+
+def test_a_sidebars_dated_teasers_do_not_outweigh_a_short_article() -> None:
+    """Two "Акценти" teasers of 250 characters in a box of the side column, each its
+    linked heading, its date, then its excerpt: the box, marked, held most of the page's
+    prose, so it was spared as the article's wrapper and chosen over an article of two
+    short paragraphs; its teasers, being cards, then left the text empty."""
+    html = (
+        "<html lang='bg'><head><title>Ледена пързалка | Враца Нюз</title></head><body>"
+        "<div id='content'><div class='col-main'><h1>Ледена пързалка отваря в центъра</h1>"
+        f"<div class='info'>06.12.2026 | 11:00</div><div class='nv-text'>{_RINK}</div></div>"
+        f"<div class='col-side'>{_MOST_READ}<section class='box box-featured'><h3>Акценти</h3>"
+        f"{_teaser(1, '06.12.2026')}{_teaser(2, '05.12.2026')}</section></div></div>"
+        "</body></html>"
+    )
+    text = extract(html, "https://vratsa.example/novini/parzalka").text
+    assert text.splitlines() == [
+        "Ледената пързалка на площада отваря врати в събота от 10 часа.",
+        "Входът е 5 лв. с кънки под наем, а за деца до 12 години – 3 лв.",
+    ]

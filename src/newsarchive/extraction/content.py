@@ -202,6 +202,23 @@ def weighed(blocks: list[Block], title: str = "") -> tuple[list[float], int]:
     return weights, headline
 
 
+def _dated_under_linked_heading(blocks: list[Block], excerpt: int) -> bool:
+    """The excerpt follows its card's date line, under the card's linked heading, all in
+    one element ("<h3><a>Headline</a></h3><span>06.12.2026 | 10:30</span><p>…"): a dated
+    card whose date stands between heading and excerpt (``_dated_card`` reads it beside
+    the excerpt)."""
+    if excerpt < 2:
+        return False
+    date, heading = blocks[excerpt - 1], blocks[excerpt - 2]
+    parent = blocks[excerpt].parent
+    return (
+        _is_card_date(date)  # (an inline date's block may be counted to the box around)
+        and heading.tag in HEADINGS
+        and heading.link_share > 0.5
+        and heading.parent == parent
+    )
+
+
 def _linked_datum(blocks: list[Block], i: int) -> bool:
     """The short linked cell at ``i`` names a row of a data table: a cell of its row
     beside it holds a short datum with no link (a company linked to its site, then its
@@ -494,12 +511,33 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     upto = [0.0, *itertools.accumulate(w if w > 0 else 0.0 for w in weights)]
     total = upto[-1] or 1.0
     boxes = _article_boxes(walker.marked_ranges, upto, total)
+    carded: list[float] | None = None  # (read once, if a mark is to be spared at all)
     for start, end, kind in walker.marked_ranges:
         spared = (start, end) in boxes or upto[end] - upto[start] > 0.5 * total
         if spared and not kind[1].startswith("footer."):  # (the page's footer: never)
-            continue
+            if carded is None:
+                carded = _carded_prose(walker.blocks, weights)
+            if carded[-1] == 0.0 or 2 * (carded[end] - carded[start]) <= upto[end] - upto[start]:
+                continue
         dropped[start:end] = [True] * (end - start)
     return dropped
+
+
+def _carded_prose(blocks: list[Block], weights: list[float]) -> list[float]:
+    """The prose of cards' excerpts up to each block (as ``upto`` counts all prose): an
+    excerpt after its date under its linked heading (``_dated_under_linked_heading``),
+    where the page shows two such cards or more. A marked box whose prose is mostly
+    theirs is a side column's "Акценти", no article's wrapper to spare: two teasers of
+    250 characters there held most of a page's prose beside an article of two short
+    paragraphs; spared, the box was chosen, and its cards, dropped as cards, left the
+    text empty."""
+    excerpts = [
+        w if w > 0 and _dated_under_linked_heading(blocks, i) else 0.0
+        for i, w in enumerate(weights)
+    ]
+    if sum(1 for w in excerpts if w) < _DATED_CARDS:
+        return [0.0] * (len(blocks) + 1)
+    return [0.0, *itertools.accumulate(excerpts)]
 
 
 # A gallery's pictures ("figure.gal", a bare "figure"): a run of them captioned with
