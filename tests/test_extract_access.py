@@ -232,3 +232,21 @@ def test_the_gate_reads_the_bytes_of_a_caller_s_own_tree() -> None:
         assert extract(html, "https://vestnik.bg/novini/7", tree=tree).access == "paid"
     assert access._near(html, html.encode(), bulgarian=True)
     assert not access._near(html, b"<p>Latin only</p>", bulgarian=True)
+
+
+def test_an_offers_lines_taken_in_with_the_lead_leave_its_text() -> None:
+    """The offer's box inside the article's own box, in no class telling it apart: its
+    heading and its price were the text's last lines, under a lead a reader reads as
+    all the page gives."""
+    box = (
+        "<div class='border rounded'><h3>Останалата част от статията е достъпна само за абонати"
+        "</h3><p>Абонирайте се за 4,90 лв. на месец и четете без ограничения.</p>"
+        "<a href='/abonament'>Абонирай се</a></div>"
+    )
+    article = extract(page(body=LEAD + MORE + box), "https://vestnik.bg/novini/3")
+    assert article.text.splitlines() == [
+        "Общинският съвет прие бюджета на града за следващата година след дълъг дебат.",
+        "Съветниците гласуваха с голямо мнозинство, а кметът благодари на всички групи.",
+        "Средствата за ремонт на улици растат с една пета спрямо миналата година.",
+    ]
+    assert (article.access, article.rules["access"]) == ("paid", "generic:offer-line")

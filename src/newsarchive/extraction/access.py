@@ -207,6 +207,19 @@ def _seen(node: LexborNode) -> bool:
     return True
 
 
+def without_offer(text: str, offers: list[str]) -> str:
+    """The text without the lines closing it that a visible offer prints (``offer_lines``),
+    on a page found paid: "Останалата част от статията е достъпна само за абонати" in the
+    offer's box over "Абонирайте се за 4,90 лв. на месец…", taken in with the teaser
+    above them, which no reader reads as the article. Compared without white space, as
+    ``page_access`` compares them."""
+    boxes = ["".join(offer.split()) for offer in offers]
+    lines = text.split("\n")
+    while lines and (line := "".join(lines[-1].split())) and any(line in box for box in boxes):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def page_access(stated: tuple[str, str] | None, offers: list[str], text: str) -> tuple[str, str]:
     """The article's access and the rule that told it: the page's statement first; else
     an offer line the extraction left out of the text (step 3); else free ("none")."""

@@ -366,6 +366,8 @@ def _extract(
     if kind:
         rules["kind"] = kind
     paid, rules["access"] = access.page_access(told, offers, text)
+    if offers and paid == access.ACCESS_PAID:  # (the offer's own lines closing the text leave it)
+        text = access.without_offer(text, offers)
     # (pure, never raises: ``text_language``'s counting of letters and words)
     language = article_language(text, (meta.lang, meta.og_locale, meta.content_language), headline)
     # (a Bulgarian page's stamps on Sofia's clock: the day its readers saw)
