@@ -1346,3 +1346,41 @@ def test_a_subheading_over_the_text_of_a_short_headline_a_menu_links_stays_a_sub
     html = _section_page("Позиции", "")
     article = extract(html, "https://sdruzhenie.example/bg/pozitsii")
     assert article.title == "Позиции", article.rules
+
+
+_ORDER_HEADLINE = "Заповед за зимния режим на движение в централната част"
+_ORDER_TEXT = (
+    "<p>На основание чл. 44, ал. 2 от Закона за местното самоуправление и местната "
+    "администрация и с цел безопасността на движението през зимния сезон</p>"
+    "<p align='center'><b>Н А Р Е Ж Д А М:</b></p>"
+    "<p>1. От 15.12.2026 г. до 15.03.2027 г. се забранява паркирането от двете страни на "
+    "ул. „Опълченска“ в участъка между ул. „Дунав“ и ул. „Раковски“.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("reference", "first_line"),
+    [
+        (
+            "<p align='center'><b>З А П О В Е Д</b><br><b>№ РД-09-512/02.12.2026 г.</b></p>",
+            "З А П О В Е Д",
+        ),
+        ("<p>Заповед № РД-09-512/02.12.2026 г.</p>", "Заповед № РД-09-512/02.12.2026 г."),
+    ],
+)
+def test_an_orders_number_under_its_headline_is_neither_title_nor_stamp(
+    reference: str, first_line: str
+) -> None:
+    """An order under its headline's h2: its kind in letters set apart, its number and
+    day in bold, the nearest bold lines above its text, took the title from the h2; its
+    number set as a line of text left the text as a date line would."""
+    html = page(
+        "<title>Новини - Община Горно Поле</title>",
+        "<ul id='menu'><li><a href='/'>Начало</a></li><li><a href='/novini'>Новини</a></li></ul>"
+        f"<div id='main'><h2 class='newsTitle'>{_ORDER_HEADLINE}</h2>"
+        f"<div class='date'>Дата: 02.12.2026</div>{reference}{_ORDER_TEXT}</div>",
+    )
+    article = extract(html, "https://gornopole.example/novini/zapoved-512")
+    assert article.title == _ORDER_HEADLINE, article.rules
+    assert article.text.splitlines()[0] == first_line
+    assert str(article.published) == "2026-12-02"

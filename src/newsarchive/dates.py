@@ -998,8 +998,12 @@ def date_line_dates(
     "Публикувано: 14 март"): at most ``limit`` characters, holding a date; none of a longer
     line, whatever it holds (a bracketed aside in its date, ``_ASIDE_IN_DATE``, not
     counted). The one test of a date line: ``is_date_line`` asks whether there is one,
-    and a reader that wants the date itself picks among these."""
+    and a reader that wants the date itself picks among these. Not a line with a number
+    sign: a document's reference, its number and its day, is a line of the order or the
+    decision it opens, which stayed out of the text as a stamp would."""
     if len(line) > limit and ("(" not in line or len(_ASIDE_IN_DATE.sub("", line)) > limit):
+        return []
+    if "№" in line:  # a document's number and date ("Заповед № РД-09-512/02.12.2026 г.")
         return []
     return [found for found in find_text_dates(line, today=today) if not found.slot]
 

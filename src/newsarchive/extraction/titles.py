@@ -1247,6 +1247,7 @@ def headline_above_body(
             if (
                 low <= words <= high
                 and not text.endswith(":")
+                and _reads_as_words(text)
                 and not _day_heading(text, words)
                 and not _holds_line(text, target)
                 and not POSTED_BY.match(text)
@@ -1272,6 +1273,18 @@ def _dated_headline(heading: str, at: int, dated: int) -> bool:
     read after ``dated``, right under it, and is longer than a section's name: an
     article's headline, not a box's heading over dated items ("Последни новини")."""
     return at < dated <= at + _DATED_UNDER and len(_words(heading)) > SECTION_WORDS
+
+
+# A word a headline reads by: three letters or more ("на", "г" and "РД" are not enough).
+_READ_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _reads_as_words(text: str) -> bool:
+    """The heading holds a word to read, not only numbers, marks and letters set apart:
+    an order's number under its kind, "З А П О В Е Д" over "№ РД-09-512/02.12.2026 г."
+    in bold, stood nearest above its text, and the headline in the h2 over both gave way
+    to the number."""
+    return _READ_WORD.search(text) is not None
 
 
 def _in_heading_or_logo(node: LexborNode) -> bool:
