@@ -503,3 +503,54 @@ def test_a_closing_line_of_the_published_and_the_changed_day_is_no_text(
     )  # fmt: skip
     assert article.text.splitlines()[-1].startswith("Родители и баби")
     assert str(article.published) == published
+
+
+_FUNDED = (
+    "<p>Община Примерово започна реконструкцията на централния площад по проект за 3,8 млн. лв."
+    "</p><p>Предвижда се нова пешеходна зона, енергоспестяващо осветление и детски кът.</p>"
+)
+_NOTICE = (
+    "Проектът се осъществява с финансовата подкрепа на Оперативна програма „Региони в растеж“"
+    " 2014 – 2020, съфинансирана от Европейския съюз чрез Европейския фонд за регионално "
+    "развитие. Цялата отговорност за съдържанието на публикацията се носи от Община Примерово"
+    " и при никакви обстоятелства не може да се приема, че тази публикация отразява "
+    "официалното становище на Европейския съюз и Управляващия орган."
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        f"<p><i>{_NOTICE}</i></p>",
+        "<p>Цялата отговорност за съдържанието се носи от Община Примерово и при никакви "
+        "обстоятелства не може да се счита, че документът отразява официалната позиция на ЕС.</p>",
+    ],
+)
+def test_an_eu_funded_projects_notice_closing_the_text_leaves_it(notice: str) -> None:
+    """The notice every publication of an EU-funded project must print, inside the
+    text's own box: the programme's words, no news."""
+    html = (
+        "<html lang='bg'><head><title>Реконструкция на площада</title></head><body>"
+        f"<div class='post'><h1>Започна реконструкцията на площада</h1>{_FUNDED}{notice}"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/ploshtad", today=FETCHED)
+    assert article.text.splitlines() == [
+        "Община Примерово започна реконструкцията на централния площад по проект за 3,8 млн. лв.",
+        "Предвижда се нова пешеходна зона, енергоспестяващо осветление и детски кът.",
+    ]
+
+
+def test_a_story_quoting_the_funding_notice_keeps_its_paragraph() -> None:
+    quoting = (
+        "Одиторите установиха, че общината не е поставила на табелите задължителния текст, "
+        f"който гласи: „{_NOTICE}“ Заради пропуска управляващият орган наложи финансова "
+        "корекция от 5 на сто, която общината ще обжалва пред съда, съобщиха от пресцентъра."
+    )
+    html = (
+        "<html lang='bg'><head><title>Финансова корекция</title></head><body>"
+        f"<div class='post'><h1>Финансова корекция за общината</h1>{_FUNDED}<p>{quoting}</p>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://primerovo.example/novini/korektsiya", today=FETCHED)
+    assert article.text.splitlines()[-1] == quoting

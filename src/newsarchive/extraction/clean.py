@@ -1438,6 +1438,23 @@ def without_press_contact(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+# The notice an EU-funded project must print on whatever it publishes: "Цялата
+# отговорност за съдържанието … се носи от Община … и при никакви обстоятелства не може
+# да се приема, че тази публикация отразява официалното становище на Европейския съюз…",
+# often after "Проектът се осъществява с финансовата подкрепа на …" in the same
+# paragraph. A municipality closes every project's news with it, inside the text's own
+# box; no story tells news in those words. A paragraph opening as the notice does, behind
+# an exact test of the words its forms hold: a story quoting it opens with its own.
+_FUNDING_NOTICE = re.compile(
+    r"^(?:Проект(?:ът)?|Документ(?:ът)?|Публикация(?:та)?|Материал(?:ът)?|(?:Уеб)?сайт(?:ът)?"
+    r"|Т(?:ози|ази|ова) \w+|Настоящ\w* \w+|Цялата отговорност)\b"
+    r".*(?:отразява официалн(?:ото|ата) (?:становище|позиция) на (?:Европейския съюз|ЕС)"
+    r"|при никакви обстоятелства не може да се (?:приема|счита|смята))",
+    re.IGNORECASE,
+)
+_FUNDING_NOTICE_CHARS = 1000
+
+
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     first = line[:1]
@@ -1453,6 +1470,12 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
     if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
         return True  # (a call per paragraph of every page costs what the test does not)
     if _ends_in_photo_credit(line) or reserves_rights(line) or ends_in_picture_credit(line):
+        return True
+    if (
+        ("становище" in line or "обстоятелства" in line)
+        and len(line) <= _FUNDING_NOTICE_CHARS
+        and _FUNDING_NOTICE.search(line)
+    ):
         return True
     if is_gallery_control(line):
         return True
