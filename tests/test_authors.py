@@ -1416,3 +1416,16 @@ def test_a_link_no_address_reads_costs_the_author_rules_nothing() -> None:
     article = extract(html, "https://primerovo.bg/novini/540")
     assert "error" not in article.rules, article.rules
     assert (article.author, article.rules["author"]) == (None, "none")
+
+
+def test_a_desks_byline_of_a_numbered_site_name_keeps_its_number() -> None:
+    """ "Русе 24" signing its desk's posts, the site's name: the byline's reading cut the
+    number after the name, and the author was "Русе", a town."""
+    html = (
+        '<html lang="bg"><head><meta property="og:site_name" content="Горно Поле 24">'
+        "<title>Нов парк в центъра - Горно Поле 24</title></head><body><article>"
+        "<h1>Нов парк в центъра</h1><div class='td-post-author-name'>От "
+        "<a href='/author/redakcia/'>Горно Поле 24</a></div>"
+        f"<div class='td-post-content'>{PROSE_BG}{PROSE_BG}</div></article></body></html>"
+    )
+    assert extract(html, "https://gornopole24.example/novini/park").author == "Горно Поле 24"

@@ -132,6 +132,10 @@ def test_a_source_named_on_the_closing_line_is_no_writer(name: str, last: str) -
         ("Иван Колев – БНР", "Иван Колев"),
         ("Мария Петрова (Русе)", "Мария Петрова"),
         ("Рената Колева, БТА", "Рената Колева"),  # a first name ending "-та": no role
+        # the site the writer files for, by its address
+        ("Силвия Ненова, plevennews.bg", "Силвия Ненова"),
+        ("Силвия Ненова - www.pleven-dnes.com", "Силвия Ненова"),
+        ("Кметът Иван Колев, plevennews.bg", ""),
         # a party or a group after the name: a politician's
         ("Иван Петров (ГЕРБ)", ""),
         ("Иван Петров, БСП", ""),

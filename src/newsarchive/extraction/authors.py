@@ -29,7 +29,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import absolute, host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
-from newsarchive.extraction.titles import edge_segments
+from newsarchive.extraction.titles import clean_title, edge_segments
 from newsarchive.markup import holds, within
 from newsarchive.transliteration import LATIN, with_final_ia
 
@@ -91,7 +91,20 @@ def pick_author(page: Sources) -> tuple[str, str]:
         return meta.jsonld_org_author, _ORGANIZATION
     if publisher is None and (name := _site_named_for_writer(page)):
         return name, SITE_NAMED_FOR_WRITER
-    return publisher or ("", "none")
+    if publisher is not None:
+        return _numbered_site_name(publisher[0], meta), publisher[1]
+    return "", "none"
+
+
+def _numbered_site_name(name: str, meta: Metadata) -> str:
+    """The site's name with its number where the byline lost it (``_site_names``): "Русе
+    24" signing its desk's posts was read as "Русе", a town, no site."""
+    squashed = _squashed(name)
+    for site in (meta.og_site_name, *edge_segments(meta.html_title)):
+        whole = _squashed(site)
+        if whole != squashed and whole.rstrip("0123456789") == squashed:
+            return clean_title(site)
+    return name
 
 
 # The rule of the last resort on a personal site, which is named after its writer.
@@ -911,7 +924,10 @@ def _site_names(site_name: str, html_title: str, og_title: str) -> frozenset[str
     page's titles, which are cleaned and split anew at each ask (a tenth of the author
     rules' time)."""
     named = (site_name, *edge_segments(html_title), *edge_segments(og_title))
-    return frozenset(_squashed(site) for site in named)
+    squashed = {_squashed(site) for site in named}
+    # and without its number, as a byline loses it ("Русе 24" signs its desk's posts,
+    # read as "Русе": ``bylines.clean_byline`` cuts a number after a name)
+    return frozenset(squashed | {name.rstrip("0123456789") for name in squashed} - {""})
 
 
 def _without_publisher(name: str, meta: Metadata) -> str:

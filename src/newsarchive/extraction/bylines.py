@@ -1527,10 +1527,13 @@ def after_verse(before: list[str]) -> bool:
 
 # Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)";
 # or the agency they write for, in capitals after a dash: "Мария Колева – БТА", or after a
-# comma in Cyrillic capitals, which no degree is written in ("Мария Колева, БТА": ``_TAIL``).
+# comma in Cyrillic capitals, which no degree is written in ("Мария Колева, БТА": ``_TAIL``);
+# or the site they write for, by its address ("Мария Колева, plevennews.bg").
 _PLACE_AFTER = re.compile(
     r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6})"
-    r"|\s*,\s*(?-i:[А-ЯЁ]{2,6}))\s*\.?$"
+    r"|\s*,\s*(?-i:[А-ЯЁ]{2,6})|\s*(?:,|\s[–—-])\s*(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:bg|com|net|org|eu|info|news))\s*\.?$",
+    re.IGNORECASE,
 )
 
 
