@@ -1022,3 +1022,44 @@ def test_a_sidebars_dated_teasers_do_not_outweigh_a_short_article() -> None:
         "Ледената пързалка на площада отваря врати в събота от 10 часа.",
         "Входът е 5 лв. с кънки под наем, а за деца до 12 години – 3 лв.",
     ]
+
+
+def test_the_text_goes_on_past_the_list_of_its_attached_documents() -> None:
+    """A notice's text, its attachments ("Прикачени файлове": each a link to a document
+    and its size), then the text's last paragraph in a box of its own: weighed as a
+    menu's links, the list kept the article's box from reaching the deadline under it."""
+    html = (
+        "<html lang='bg'><head><title>Прием на документи – Община Каменово</title></head><body>"
+        "<div class='main'><h1>Прием на документи за патронажна грижа</h1>"
+        "<p class='pub-date'>Дата на публикуване: 03.12.2026</p>"
+        "<div class='text'><p>Община Каменово уведомява, че започва прием на документи от "
+        "възрастни хора, които желаят да ползват услугата „Патронажна грижа“ през 2027 г. "
+        "Услугата включва доставка на храна и посещения от медицинска сестра.</p>"
+        "<p>Заявления се подават в Центъра за административно обслужване.</p></div>"
+        "<div class='attachments'><h4>Прикачени файлове</h4><ul>"
+        "<li><a href='/uploads/zayavlenie.docx'>Заявление_патронажна_грижа.docx</a> (24 KB)</li>"
+        "<li><a href='/uploads/deklaratsia.pdf'>Декларация_за_съгласие.pdf</a> (96 KB)</li>"
+        "</ul></div><div class='text'><p>Документи се приемат до 18.12.2026 г. включително. "
+        "Информация на телефон 0559 2 33 55, отдел „Социални дейности“.</p></div></div>"
+        "<div class='footer'>© 2026 Община Каменово</div></body></html>"
+    )
+    text = extract(html, "https://kamenovo.example/novini/patronazh").text
+    assert text.splitlines()[-1].startswith("Документи се приемат до 18.12.2026 г."), text
+
+
+@pytest.mark.parametrize("address", ["Уважаеми съселяни,", "Уважаеми граждани!"])
+def test_an_address_to_the_readers_opening_br_split_lines_stays_text(address: str) -> None:
+    """A mayor's notice written as lines a ``<br>`` splits in one ``<div>``: its address
+    to the readers, short, opened the text and was cut as a label (kept in a ``<p>``)."""
+    html = (
+        "<html lang='bg'><head><title>Зимно почистване на пътищата в селото | Кметство "
+        "Дренково</title></head><body><div id='main'>"
+        "<h2>Зимно почистване на пътищата в селото</h2><div class='meta'>01.12.2026</div>"
+        f"<div class='txt'>{address}<br><br>Кметството сключи договор с местен земеделски "
+        "производител за снегопочистване на улиците в селото през зимния сезон.<br><br>"
+        "Моля, не паркирайте автомобилите си на тесните улици, за да не пречите на техниката."
+        "<br><br>Благодаря за разбирането!</div></div></body></html>"
+    )
+    lines = extract(html, "https://drenkovo.example/novini/snyag").text.splitlines()
+    assert lines[0] == address
+    assert lines[-1] == "Благодаря за разбирането!"

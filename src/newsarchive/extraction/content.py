@@ -85,6 +85,18 @@ def node_paragraphs(node: LexborNode) -> list[str]:
     return lines(walker.blocks, walker.data_cells)
 
 
+# A link to an attached document as a notice lists it: its file's name and type, or its
+# size ("Заявление_патронажна_грижа.docx (24 KB)", "Становище (PDF, 412 KB)"). Weighed as a
+# menu's link, the list cost the article's box its text after it (a deadline under
+# the attachments), which the text's first part could not outweigh.
+_ATTACHMENT = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|odt|ods|rtf|zip|rar|pptx?)\b"
+    r"|\(\s*(?:(?:pdf|docx?|xlsx?)\s*,?\s*)?\d+(?:[.,]\d+)?\s*(?:kb|mb|кб|мб)\s*\)",
+    re.IGNORECASE,
+)
+_ATTACHMENT_CHARS = 200
+
+
 def block_weight(block: Block) -> float:
     """How much a block looks like article prose (>0) or like page furniture (<0).
 
@@ -112,6 +124,8 @@ def block_weight(block: Block) -> float:
     # several times; ``prose`` with ``NAV_PROSE_SIZE`` is its prose (25 < 50)
     link_share = block.link_share
     if link_share > (NAV_PROSE_SHARE if size >= NAV_PROSE_SIZE and prose else NAV_SHARE):
+        if size < _ATTACHMENT_CHARS and _ATTACHMENT.search(block.text):
+            return 0.0  # an attached document, as a table's datum is: neither
         return -size * link_share
     if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
@@ -918,6 +932,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
+        if end - start > 1 and _opens_the_text(blocks[start], blocks[start + 1]):
+            break
         start += 1
     listed = _ends_in_a_list(blocks, start, end)
     while not listed and end > start and _trimmable(blocks[end - 1]):
@@ -984,6 +1000,21 @@ def _closes_the_text(line: Block, above: Block) -> bool:
         and line.text[-1:] in ".!?"
         and not line.text.endswith("..")
         and block_weight(above) > 0
+    )
+
+
+def _opens_the_text(line: Block, below: Block) -> bool:
+    """Whether a short first line is the text's own address to its readers, written as
+    its paragraphs are (``_closes_the_text``'s rule, at the other edge): "Уважаеми
+    съселяни," over a mayor's notice whose lines ``<br>``s split in one ``<div>``, ending
+    in the comma or the "!" of an address. As a ``<p>`` it was kept; so it was cut as a
+    label."""
+    return (
+        line.tag == below.tag
+        and (line.owner == below.owner or line.parent == below.parent)
+        and line.link_share == 0
+        and line.text[-1:] in ",!"
+        and block_weight(below) > 0
     )
 
 
