@@ -1429,3 +1429,24 @@ def test_a_desks_byline_of_a_numbered_site_name_keeps_its_number() -> None:
         f"<div class='td-post-content'>{PROSE_BG}{PROSE_BG}</div></article></body></html>"
     )
     assert extract(html, "https://gornopole24.example/novini/park").author == "Горно Поле 24"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p><em>Текст и снимки: Йордан Великов</em></p>",  # a labelled field under the text
+        "<p><strong>ЙОРДАН ВЕЛИКОВ</strong></p>",  # a signature closing the text
+    ],
+)
+def test_a_writer_named_under_the_text_wins_over_the_sites_name_as_byline(closing: str) -> None:
+    """A regional site's byline prints its own name ("Автор: Дунав Прес", its desk's
+    posts), and the text closes on the person who wrote it: the site's name is whom the
+    author rules fall back on where nobody else is named, and someone is."""
+    html = (
+        '<html lang="bg"><head><meta property="og:site_name" content="Дунав Прес">'
+        "<title>Нова пожарна кола | Дунав Прес</title></head><body><div class='news'>"
+        "<h1>Нова пожарна кола за службата</h1><div class='nv-info'><span class='nv-date'>"
+        "04.12.2026 | 12:15</span> <span class='nv-author'>Автор: Дунав Прес</span></div>"
+        f"<div class='nv-text'>{PROSE_BG}{PROSE_BG}{closing}</div></div></body></html>"
+    )
+    assert extract(html, "https://dunavpress.example/novini/kola").author == "Йордан Великов"

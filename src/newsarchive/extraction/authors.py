@@ -1451,7 +1451,7 @@ def _field_labels(tree: LexborHTMLParser) -> list[LexborNode]:
 
 
 def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[tuple[str, str]]:
-    """The first name a field labelled as the writer's gives, outside furniture (another
+    """The names fields labelled as the writer's give, outside furniture (another
     article's card has such fields too); else the first in a box of the article's own
     facts beside the text ("<aside><h3>Author</h3><p>Jane Doe</p><h3>Published</h3>…",
     a "tags" box holding "Contributors: Jane Doe"), which the furniture list reads as a
@@ -1460,6 +1460,7 @@ def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[
     place of those in ``_FIELD_TAGS``, and outside furniture only: a byline under the
     text, not a sidebar's (another article's)."""
     aside = ""  # the first field in a sidebar, taken only when none stands elsewhere
+    outside = False
     for label in labels:
         if not (
             label.tag in _FIELD_BOXES and _inline_only(label) if boxes else label.tag in _FIELD_TAGS
@@ -1470,11 +1471,14 @@ def _labelled_fields(labels: list[LexborNode], boxes: bool = False) -> Iterator[
         if not name or bylines.after_verse(_lines_before(label)):
             continue
         if not in_furniture(label):
+            # (the next is asked for only where this one named the site or a team: "Автор:
+            # Дунав Прес" under the headline, "Текст и снимки: Йордан Великов" under the text)
             yield name, "generic:labelled-field"
-            return
+            outside = True
+            continue
         if not aside and not boxes and not in_furniture_for(label, Reader.FIELD):
             aside = name
-    if aside:
+    if aside and not outside:
         yield aside, "generic:labelled-field"
 
 

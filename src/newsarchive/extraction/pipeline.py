@@ -312,11 +312,17 @@ def _extract(
         rules["author"] = author.rule
     if (
         signed
-        and (not author.value or author.rule == authors.POSTED_ON_BY_RULE)
         and "author" not in failed
+        and (
+            not author.value
+            or author.rule == authors.POSTED_ON_BY_RULE
+            or authors.names_nobody(author.value, author.rule, meta)
+        )
     ):
-        # nothing by the headline named the writer; the line closing the text did (the
-        # same "Публикувано на … от …" line, found anywhere, is this one when it closes it)
+        # nothing by the headline named the writer, or only the site's own name did
+        # ("Автор: Дунав Прес" over "Текст и снимки: Йордан Великов"); the line closing the
+        # text did (the same "Публикувано на … от …" line, found anywhere, is this one
+        # when it closes it)
         author = _Field(signed, "generic:closing-line")
         rules["author"] = author.rule
     elif (
