@@ -1450,3 +1450,46 @@ def test_a_writer_named_under_the_text_wins_over_the_sites_name_as_byline(closin
         f"<div class='nv-text'>{PROSE_BG}{PROSE_BG}{closing}</div></div></body></html>"
     )
     assert extract(html, "https://dunavpress.example/novini/kola").author == "Йордан Великов"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Написано от <span>д-р Валентин Цонев</span>", "д-р Валентин Цонев"),
+        ("Автор: доц. Мария Колева", "доц. Мария Колева"),
+        ("От инж. Петър Илиев", "инж. Петър Илиев"),
+    ],
+)
+def test_a_degree_in_small_letters_before_the_bylines_name_is_the_names(
+    byline: str, author: str
+) -> None:
+    """ "д-р", "доц.", "инж." before the name, as Bulgarian writes them, in small letters:
+    the byline's name was read from the first capital on, and the title's small letters
+    ended it before it began."""
+    html = (
+        '<html lang="bg"><head><title>Лечебните растения на Родопите</title></head><body>'
+        "<div class='item-page'><h1>Лечебните растения на Родопите</h1>"
+        f"<div class='article-info'>{byline}</div>"
+        f"<div class='body'>{PROSE_BG}{PROSE_BG}</div></div></body></html>"
+    )
+    assert extract(html, "https://muzei.example/statii/bilki").author == author
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Интервю на Росица Тончева",
+        "Интервюто взе Росица Тончева",
+        "Разговаря: Росица Тончева",
+        "Разговаря Росица Тончева",
+    ],
+)
+def test_the_interviewers_credit_closing_an_interview_names_its_writer(credit: str) -> None:
+    html = (
+        '<html lang="bg"><head><title>Книгата за Смолян</title></head><body><article>'
+        "<h1>„Книгата е за всички, които обичат Смолян“</h1>"
+        f"<div class='text'>{PROSE_BG}{PROSE_BG}<p>{credit}</p></div></article></body></html>"
+    )
+    article = extract(html, "https://smolyan.example/intervyu/kniga")
+    assert article.author == "Росица Тончева"
+    assert credit not in article.text

@@ -696,8 +696,12 @@ def byline_in_text(text: str) -> str:
             continue  # "Reviewed By: Jane Doe", "Photo by Jane Doe": not the writer
         # a line break in ``text`` is where a block ended: the name does not run past it
         words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
-        names, end = _names_at(words)
-        end = _with_titles(words, end) if names else end
+        # (a degree or rank before the name, in lower case: "Написано от д-р Валентин Цонев")
+        titled = 0
+        while titled < len(words) - 1 and _TITLE_BEFORE_NAME.fullmatch(words[titled]):
+            titled += 1
+        names, end = _names_at(words[titled:])
+        end = titled + (_with_titles(words[titled:], end) if names else end)
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
         if _office_noun(names[0][0], head=True):
@@ -1322,7 +1326,16 @@ def is_labelled_date(line: str) -> bool:
 # "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text,
 # or a dash set apart by spaces where a newspaper prints one ("Текст и снимки – Иван
 # Колев"): on a line holding the label and a name alone, either says who wrote it.
-_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})(?:\s*:|\s+[–—-](?=\s))\s*", re.IGNORECASE)
+# Who took an interview, closing it with no colon as a signature does ("Интервю на
+# Росица Тончева", "Интервюто взе …", "Разговаря: …", "Разговаря …"): the interviewer
+# wrote the piece.
+_INTERVIEWED_BY = (
+    r"(?:интервю(?:то)?\s+(?:на|взе|води|направи)|разговаря(?:л[аи]?)?|въпросите\s+зададе)"
+    r"(?:\s*:|(?=\s))"
+)
+_LABELLED = re.compile(
+    rf"^\s*(?:(?:{_NAMING_LABEL})(?:\s*:|\s+[–—-](?=\s))|{_INTERVIEWED_BY})\s*", re.IGNORECASE
+)
 
 
 # An office signing in a person's stead: a municipality's or a regional administration's

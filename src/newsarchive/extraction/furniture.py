@@ -378,7 +378,11 @@ def _readers_own(node: LexborNode, reader: Reader) -> bool:
     if reader is Reader.TAGS and _tag_box(node, marker):
         return True
     if reader is Reader.FIELD:
-        return node.tag not in _NOT_FACTS and _named_furniture_only_by(marker, _FACTS_BOX)
+        # (and the post's own footer under its text, "news-footer": "Текст: Десислава
+        # Бончева" beside the day it dates the post by, which the date rules read there)
+        return (
+            node.tag not in _NOT_FACTS and _named_furniture_only_by(marker, _FACTS_BOX)
+        ) or _post_footer(node, marker)
     if (
         reader is Reader.BYLINE
         and _AUTHOR_BOX.search(marker)
