@@ -81,7 +81,11 @@ ARTICLE = """<html><head><title>{title} | Община Мъгленик</title><
 TITLE = "Подменят водопровода на улица „Възраждане“"
 
 
-@pytest.mark.parametrize("related", ["Още новини", "Коментари (2)", "Свързани"])
+@pytest.mark.parametrize(
+    "related",
+    # (readers' opinions, counted: "Мнения" alone is as often the opinion columns' section)
+    ["Още новини", "Коментари (2)", "Свързани", "Мнения (5)", "12 мнения", "Мнения на читателите"],
+)
 def test_a_related_section_titled_by_a_plain_box_is_no_part_of_the_text(related: str) -> None:
     """A toolchain that draws every heading as a ``<div>`` with a hashed class: the box
     holding only "Още новини" (or "Коментари (2)") after the text starts the section of

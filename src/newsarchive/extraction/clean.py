@@ -52,11 +52,16 @@ def is_furniture_tag(tag: str, node: LexborNode) -> bool:
     block, for one) put the article's own tables in figures too: those are the text a
     reader came for. Their caption is still a ``figcaption``. An article's ``<footer>``
     holding only its paid disclosure ("Sponsored") is the text's last line
-    (``discloses_payment``).
+    (``discloses_payment``), and a ``<blockquote>``'s own ``<footer>`` is who said the
+    quotation, as HTML writes it ("<blockquote><p>…</p><footer>— Иван Гатев,
+    председател на УС</footer></blockquote>"): a statement lost its speakers.
     """
     if tag == "figure":
         return node.css_first("table") is None
     if tag == "footer":
+        parent = node.parent
+        if parent is not None and parent.tag == "blockquote":
+            return False  # the quotation's source ("— Иван Гатев, председател на …")
         return not discloses_payment(node)
     return tag in FURNITURE_TAGS
 
@@ -750,7 +755,11 @@ _MORE_LINE = re.compile(rf"^(?:.{{0,200}}\|\s*)?{_MORE_PHRASES}", re.IGNORECASE)
 # more" (an expander's label mid-article) nor a bare "Related" (an inline box of one link).
 BOX_RELATED_HEADINGS = (
     rf"още (?:новини|от новините)|свързани(?: {_LIST_NOUNS})?|"
-    rf"(?:\d+ )?{_COMMENT}(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b|"
+    # (readers' opinions counted or named so: "Мнения (5)", "12 мнения", "Мнения на
+    # читателите"; "Мнения" alone is as often the opinion columns' section)
+    rf"(?:\d+ )?{_COMMENT}(?:ите|и|а)\b|\d+ мнения\b|мнения(?=\s*\(\d+\))|"
+    r"мнения на читателите\b|comments?\b|"
+    r"you (?:may|might) (?:also )?like\b|"
     rf"(?:\d+ )?(?:{_COMMENTS_ELSEWHERE})\b|\d+ (?:{_COMMENT_ELSEWHERE})\b|"
     # German, French, Spanish, Italian, Portuguese, Romanian, Turkish, Polish, Greek,
     # Serbian and Macedonian: related articles, and "you may also like"
