@@ -1947,3 +1947,28 @@ def test_only_a_time_that_opens_a_range_of_hours_makes_its_date_a_slot(
 
 
 _DEC_7 = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+
+
+def test_ucozs_row_of_fields_under_the_text_dates_the_post() -> None:
+    """uCoz's "eDetails" row under every module's post, its stars' stylesheet inlined in
+    it: "Категория: … | Добавил: … (03.12.2026)". Where the address holds no day, the
+    post had none."""
+    stars = (
+        "<div style='float:right'><style type='text/css'>.u-star-rating-12 { list-style:none;"
+        " margin:0px; padding:0px; width:60px; height:12px; position:relative; background: "
+        "url('/.s/img/stars/3/12.png') top left repeat-x }</style><ul class='u-star-rating-12'"
+        "><li class='u-current-rating' style='width:100%;'></li></ul></div>"
+    )
+    html = (
+        "<html lang='bg'><head><title>Открит сезон за лов - Ловна дружина</title></head><body>"
+        "<table class='eBlock'><tr><td class='eTitle'>Открит сезон за лов на дива свиня</td>"
+        "</tr><tr><td class='eMessage'>"
+        + "Уведомяваме членовете на дружеството, че груповият лов започва в неделя. "
+        * 4
+        + f"</td></tr><tr><td class='eDetails1'>{stars}Категория: <a href='/news/1-0-1'>Обяви"
+        "</a> | Добавил: <a href='javascript:;'>lovec</a> (03.12.2026)</td></tr>"
+        "<tr><td class='eDetails2'>Преглеждания: 337 | Рейтинг: 5.0/2</td></tr></table>"
+        "</body></html>"
+    )
+    article = extract(html, "https://lovna.example.ucoz.net/news/88", today=_DEC_7)
+    assert str(article.published) == "2026-12-03", article.rules

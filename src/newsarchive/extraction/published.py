@@ -29,6 +29,7 @@ from newsarchive.extraction.furniture import (
     is_furniture,
     page_content,
     remembered,
+    visible_text,
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import HATOM_PUBLISHED, Metadata, read_script_dates
@@ -1195,8 +1196,11 @@ _TIME_RULES = {True: "generic:time[datetime]", False: "generic:time"}
 
 # Elements a theme names after the date it prints ("post-date", "entry-meta", "byline"):
 # a class holding one of these words as written ("Date", not "DATE"), or an id holding
-# "date".
-_DATED_CLASSES = ("date", "Date", "time", "posted", "publish", "meta", "byline")
+# "date"; and uCoz's row of a post's fields under its text, "eDetails" in every module
+# ("Категория: Обяви | Преглеждания: 321 | Добавил: … | Дата: 27.11.2026"), its post's
+# one date where the address holds none ("Details" as written, not a product's
+# "details").
+_DATED_CLASSES = ("date", "Date", "time", "posted", "publish", "meta", "byline", "Details")
 _DATED_ID = "date"
 # What lexbor is asked for them: the words in any case, which finds each of those elements
 # (and a few more, "DATE", passed over here) at 70% of the instructions of the words as
@@ -1285,6 +1289,9 @@ def _dates_of(
 ) -> Iterator[list[dates.TextDate]]:
     """The dates one element named as a date prints (``_dated_texts``), ``read`` noting it."""
     text = " ".join((node.text(deep=True, separator=" ") or "").split())
+    if len(text) > 200 and node.css_first("style, script") is not None:
+        # (its text as shown: uCoz's fields row inlines its stars' stylesheet)
+        text = visible_text(node)
     if not text or len(text) > 200:
         return
     found = dates.find_text_dates(text, today=today, month_first=month_first)
