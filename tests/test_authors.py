@@ -1493,3 +1493,50 @@ def test_the_interviewers_credit_closing_an_interview_names_its_writer(credit: s
     article = extract(html, "https://smolyan.example/intervyu/kniga")
     assert article.author == "Росица Тончева"
     assert credit not in article.text
+
+
+def test_a_writers_field_in_the_posts_own_footer_under_the_text_names_the_writer() -> None:
+    """ "<div class="news-footer">" inside the article's box, under its text: the writer's
+    field there and the day beside it. The day dated the page, and the writer, in a box
+    a class calls a footer, was nobody."""
+    html = (
+        '<html lang="bg"><head><title>Нов автобус за училищата</title></head><body>'
+        "<div id='content'><div class='news-item'><h1>Нов автобус за училищата</h1>"
+        f"<div class='news-text'>{PROSE_BG}{PROSE_BG}</div><div class='news-footer'>"
+        "<p class='signature'>Текст: Десислава Бончева, пресцентър на Община Белоречие</p>"
+        "<p class='pubdate'>Дата на публикуване: 09.11.2026 г.</p></div></div></div>"
+        "<div id='footer'><p>© 2026 Община Белоречие. Автор на сайта: Уеб Студио</p></div>"
+        "</body></html>"
+    )
+    article = extract(html, "https://belorechie.example/novini/avtobus")
+    assert article.author == "Десислава Бончева"
+
+
+def test_drupal_olivero_s_by_line_with_the_weekday_after_the_name_names_the_writer() -> None:
+    """Olivero's "By X, Thu, 26.11.2026 - 14:30" in Bulgarian: "От" is read as a byline
+    only where no small letter follows the name, and the day's "чет" does."""
+    html = (
+        '<html lang="bg"><head><title>Нов график | Община</title></head><body><article>'
+        "<h1>Нов график на градския транспорт</h1><div class='node__meta'><article "
+        "typeof='schema:Person' about='/bg/user/3' class='profile'></article><span>От <span "
+        "rel='schema:author' class='field field--name-uid'><span property='schema:name'>"
+        "Десислава Матева</span></span>, <span class='field field--name-created'><time "
+        "datetime='2026-11-26T14:30:00+02:00'>чет, 26.11.2026 - 14:30</time></span></span>"
+        "</div>"
+        f"<div class='node__content'>{PROSE_BG}{PROSE_BG}</div></article></body></html>"
+    )
+    assert extract(html, "https://obshtina.example/bg/node/412").author == "Десислава Матева"
+
+
+def test_a_posting_line_with_the_day_in_figures_and_no_on_names_its_poster() -> None:
+    """Classic Google Sites' announcements: "публикувано 20.11.2026 г., 9:12 от Стоян
+    Илиев", the day in figures right after the label, no "на" before it."""
+    html = (
+        '<html lang="bg"><head><title>Съобщения - ОУ Горно Поле</title></head><body>'
+        "<h3 id='sites-page-title-header'><span id='sites-page-title'>Родителска среща на 25 "
+        "ноември</span></h3><div id='sites-canvas-main'><div class='sites-announcement-header'>"
+        "<span class='announcementsPostTimestamp'>публикувано 20.11.2026 г., 9:12 от Стоян "
+        "Илиев</span></div>"
+        f"<table><tr><td><div>{PROSE_BG}{PROSE_BG}</div></td></tr></table></div></body></html>"
+    )
+    assert extract(html, "https://sites.example/ou-gornopole/saobshtenia").author == "Стоян Илиев"

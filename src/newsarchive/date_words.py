@@ -369,9 +369,11 @@ FILED_AFTER = r"\s+(?:в|in)\s+(?:[^\d\s]+\s+){0,3}?[^\d\s]+$"
 # the name's end. A clock alone (``TIME12``), so "… от Петър Колев в Русе" stays the
 # few words ``FILED_AFTER`` reads past.
 TIMED_AFTER = rf"\s+(?:в|at)\s+{TIME12}$"
+# ("на"/"on" may be left out before a day written in figures: Google Sites' classic
+# announcements, "публикувано 20.11.2026 г., 9:12 от Стоян Илиев")
 POSTED_ON_BY = re.compile(
-    rf"(?=[{_POSTED_INITIALS}])(?<!\w)(?:{_PUBLISHED_HERE})(?!\w)\s+(?:{FILED_IN})?(?:на|on)\s"
-    r"[^\n]{4,60}?\s(?:от|by)\s",
+    rf"(?=[{_POSTED_INITIALS}])(?<!\w)(?:{_PUBLISHED_HERE})(?!\w)\s+(?:{FILED_IN})?"
+    r"(?:(?:на|on)\s|(?=\d))[^\n]{4,60}?\s(?:от|by)\s",
     re.IGNORECASE,
 )
 # What a text opens with where ``POSTED_ON_BY`` may match it, its leading space left

@@ -707,6 +707,8 @@ def byline_in_text(text: str) -> str:
         if _office_noun(names[0][0], head=True):
             continue  # "Автор: Отдел „Връзки с обществеността“": an office (``office_line``)
         following = words[end] if end < len(words) else ""
+        if following.rstrip(",.").casefold() in WEEKDAY_NAMES:
+            following = ""  # the post's day after its writer: "От Мария Колева, чет, 26.11.2026"
         if len(names) == 1 and len(names[0]) == 1 and _dated_post(m, words[end:]):
             return clean_byline(names[0][0])  # "Публикувано от Иван в 10:15"
         if (m["prefix"] or m["lead"]).rstrip(":").casefold() in _SENTENCE_AGENTS and (
