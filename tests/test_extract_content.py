@@ -1083,3 +1083,37 @@ def test_a_quotations_own_footer_naming_its_speaker_stays_text() -> None:
     text = extract(html, "https://asociatsia.example/novini/poshti").text
     assert "— Иван Гатев, председател на УС" in text.splitlines()
     assert "© 2026" not in text
+
+
+def test_a_print_views_content_box_is_the_articles() -> None:
+    """A "?print=1" view: its headline, date and text in a box its id calls
+    "print-content", the page's only box. Read as a print button's furniture, the page
+    lost its headline and its date."""
+    html = (
+        "<html lang='bg'><head><title>РЗИ - Печат</title></head><body><div class='toolbar'>"
+        "<a href='javascript:window.print()'>Отпечатай</a> | <a href='javascript:window.close()'>"
+        "Затвори прозореца</a></div><div id='print-content'><h2>Безплатни прегледи за ранно "
+        "откриване на диабет</h2><p>Дата: 02.12.2026 г.</p><p>Регионалната здравна инспекция "
+        "организира безплатни изследвания на кръвната захар в събота и неделя.</p><p>"
+        "Изследванията са за хора над 40 години, които не са били изследвани тази година.</p>"
+        "</div></body></html>"
+    )
+    article = extract(html, "https://rzi.example/news.php?id=1542&print=1")
+    assert article.title == "Безплатни прегледи за ранно откриване на диабет", article.rules
+    assert str(article.published) == "2026-12-02"
+    assert article.text.startswith("Регионалната здравна инспекция")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Оптимизирано за Internet Explorer 6.0 и резолюция 1024x768", "Best viewed with Firefox"],
+)
+def test_an_old_sites_note_on_its_browser_is_no_line_of_the_text(note: str) -> None:
+    html = (
+        "<html lang='bg'><head><title>Нови цени на водата</title></head><body><table><tr><td>"
+        "<h2>Нови цени на водата от 1 януари</h2><p>Дружеството уведомява абонатите, че от "
+        "1 януари цената на кубик вода ще бъде 3,20 лв. с включен ДДС.</p><p>Отчитането на "
+        f"водомерите ще бъде извършено до 20 декември.</p><p>{note}</p></td></tr></table>"
+        "</body></html>"
+    )
+    assert note not in extract(html, "https://vik.example/obyavi/ceni").text

@@ -77,6 +77,12 @@ _HIDDEN = (
 RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 
 
+# A print button or bar, not a print view's own content box ("print-content", the box of
+# a "?print=1" page's headline, date and text: read as furniture, the page lost its title
+# and date to the window's "РЗИ - Печат").
+_PRINT = "print(?![_-](?:content|area|body|version|view|page|text|article|wrap))"
+
+
 # The words that name furniture in a class or id, each a regex opening with a letter.
 # Bulgarian themes write some in Latin letters: "futer" (футер), "meniu"/"menyu" (меню),
 # "reklama"/"reklami" (реклама, an ad), words that name nothing else. Not "kolona" or
@@ -99,7 +105,7 @@ _BOILERPLATE_WORDS = (
     "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
     "most-?read", "popular", "comments?", "disqus", "breadcrumbs?", "pagination", "pager",
     "navbar", "nav", "menu", "sidebar", "widget", "footer", "modal", "popup", "newsletter",
-    "subscribe", "print", "visually-hidden", "sr-only", "skip-?link", "tags?", "captions?",
+    "subscribe", _PRINT, "visually-hidden", "sr-only", "skip-?link", "tags?", "captions?",
     "credits?", "gallery", "slideshow", "carousel", "slider", "swiper", "trending",
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
@@ -503,6 +509,10 @@ _LINE_RULES = (
     # too (tests/test_line_gates.py holds each such line to it).
     rf"^{_LIST_HEADING}\s*:?$",
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
+    # An old site's note on the browser it was made for ("Оптимизирано за Internet
+    # Explorer 6.0 и резолюция 1024x768", "Best viewed with …"): the footer's, no text's.
+    r"^(?:(?:Сайтът е )?оптимизиран[ао]? за|Най-добре се вижда (?:с|на|при)|"
+    r"Best viewed (?:with|in|at))\b",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
     # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
