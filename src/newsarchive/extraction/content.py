@@ -1007,8 +1007,8 @@ def _opens_the_text(line: Block, below: Block) -> bool:
     """Whether a short first line is the text's own address to its readers, written as
     its paragraphs are (``_closes_the_text``'s rule, at the other edge): "Уважаеми
     съселяни," over a mayor's notice whose lines ``<br>``s split in one ``<div>``, ending
-    in the comma or the "!" of an address. As a ``<p>`` it was kept; so it was cut as a
-    label."""
+    in the comma or the "!" of an address. As a ``<p>`` it was kept; as a line of that
+    ``<div>`` it was cut as a label."""
     return (
         line.tag == below.tag
         and (line.owner == below.owner or line.parent == below.parent)

@@ -345,14 +345,22 @@ def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
     found = set()
     furniture = remembered(is_furniture)  # a menu's links share their ancestors
     for link in tree.css("a[href]"):
-        text = _fold(link.text_lexbor())
-        if not text and _home_link(link):
-            text = _fold(" ".join(img.attributes.get("alt") or "" for img in link.css("img")))
+        home = _home_link(link)
+        text = _link_name(link, home)
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
-        if _home_link(link) or in_furniture(link, furniture):
+        if home or in_furniture(link, furniture):
             found.add(text)
     return frozenset(found)
+
+
+def _link_name(link: LexborNode, home: bool) -> str:
+    """A link's text (``_fold``), or for a link home showing only its logo, the picture's
+    ``alt``, as a screen reader reads it: the name the site gives itself."""
+    text = _fold(link.text_lexbor())
+    if not text and home:
+        text = _fold(" ".join(img.attributes.get("alt") or "" for img in link.css("img")))
+    return text
 
 
 def _home_names(tree: LexborHTMLParser) -> frozenset[str]:
@@ -363,14 +371,7 @@ def _home_names(tree: LexborHTMLParser) -> frozenset[str]:
     over the text went into the body. Asked of the ``<title>`` only: an og:title is set
     for each page by software that knows its posts, and one that is the logo's name is
     what that page is called (a section's front, an about page)."""
-    found = set()
-    for link in tree.css("a[href]"):
-        if _home_link(link):
-            text = _fold(link.text_lexbor())
-            if not text:
-                text = _fold(" ".join(img.attributes.get("alt") or "" for img in link.css("img")))
-            found.add(text)
-    return frozenset(found)
+    return frozenset(_link_name(link, True) for link in tree.css("a[href]") if _home_link(link))
 
 
 def _before_pipe(title: str) -> str:
@@ -1143,7 +1144,7 @@ def _calls_to_action(h1: str, stated: list[str], names: tuple[str, ...]) -> bool
 # ("news-title", "zaglavie": Bulgarian sites transliterate "заглавие"), or bold or big
 # type standing alone in its block or on its line (an old table layout's <b><font size=4>).
 _HEADING_TAGS = frozenset({"h2", "h3", "h4"})
-_HEADLINE_TAGS = "h1, h2, h3, h4"
+_HEADING_ELEMENTS = "h1, h2, h3, h4"  # (the elements a heading line is set in)
 _HEADING_CLASS = re.compile(r"title|headline|heading|zaglav|заглав", re.IGNORECASE)
 _EMPHASIS_TAGS = frozenset({"b", "strong", "big", "font"})
 _HEADLINE_WORDS = (2, 30)
@@ -1187,7 +1188,7 @@ def headline_above_body(
     if body is None:
         return "", 0
     # (a heading's line is no prose, though it ends "… за 2027 г." as a sentence does)
-    set_as_heading = {" ".join(h.text().split()) for h in body.css(_HEADLINE_TAGS)}
+    set_as_heading = {" ".join(h.text().split()) for h in body.css(_HEADING_ELEMENTS)}
     prose = next(
         (i for i, p in enumerate(paragraphs) if _is_prose(p) and p not in set_as_heading), None
     )
