@@ -1528,6 +1528,20 @@ def test_drupal_olivero_s_by_line_with_the_weekday_after_the_name_names_the_writ
     assert extract(html, "https://obshtina.example/bg/node/412").author == "Десислава Матева"
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("От Десислава Матева, чет, 26.11.2026 - 14:30", "Десислава Матева"),
+        ("От Десислава Матева, четвъртък, 26.11.2026", "Десислава Матева"),
+        ("От Мария Колева научихме, че", ""),  # a small word after the name: a sentence
+    ],
+)
+def test_a_weekday_after_the_name_leaves_a_from_line_a_byline(line: str, name: str) -> None:
+    """The rule under the page above, read where it is decided: after "От" a small-letter
+    word following the name makes a sentence of the line, but a weekday is the post's day."""
+    assert byline_in_text(line) == name
+
+
 def test_a_posting_line_with_the_day_in_figures_and_no_on_names_its_poster() -> None:
     """Classic Google Sites' announcements: "публикувано 20.11.2026 г., 9:12 от Стоян
     Илиев", the day in figures right after the label, no "на" before it."""
