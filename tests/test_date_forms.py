@@ -1933,6 +1933,8 @@ def test_a_date_opening_a_range_of_hours_is_a_slot_not_the_pages_date(slot: str)
         ("07.12.2026 г., 13:00 – 16:00 ч.", True),
         ("20 май 2026 @ 18:00 - 19:30", True),
         ("06.12.2026 10:00 до 14:00", True),
+        ("07/12/2026 13:00 - 16:00", True),  # a slash date's slot, and a short year's
+        ("07.12.26 13:00 – 16:00", True),
         ("Публикувано: 06.12.2026 13:00 – Обновено", False),
         ("06.12.2026 13:00 - 14 души пострадаха", False),
     ],

@@ -465,21 +465,21 @@ def _absolute_dates(
             if timed is not None:
                 out.append((timed.start(), build(year, month, day, timed), None, False))
                 continue
-            slot = bool(m["h"]) and bool(_RANGE_AFTER.match(text, m.end()))
-            out.append((start, build(year, month, day, m), None, slot))
+            out.append((start, build(year, month, day, m), None, _slot(text, m)))
     for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
         other = _undecided(m, value, today) if weekday is None else None
-        out.append((*_timed_before(text, m, value), other, False))
+        out.append((*_timed_before(text, m, value), other, _slot(text, m)))
     for m in _at_numbers(_SHORT_YEAR, text, numbers):
         year = _century(int(m["yy"]), today)
-        out.append((*_timed_before(text, m, build(year, int(m["m"]), int(m["d"]), m)), None, False))
+        value = build(year, int(m["m"]), int(m["d"]), m)
+        out.append((*_timed_before(text, m, value), None, _slot(text, m)))
     for m in _at_numbers(_SHORT_SLASHED, text, numbers) if _short_slashes(text) else ():
         weekday = _weekday_before(text, m.start())
         value = _slashed(m, today, month_first, weekday)
         other = _undecided(m, value, today) if weekday is None else None
-        out.append((*_timed_before(text, m, value), other, False))
+        out.append((*_timed_before(text, m, value), other, _slot(text, m)))
     return out
 
 
@@ -487,6 +487,12 @@ def _short_slashes(text: str) -> bool:
     """``text`` may hold a two-digit year's slash date (``_SHORT_SLASHED``): it is
     Bulgarian, or holds no words to say otherwise (a date's element alone)."""
     return _CYRILLIC.search(text) is not None or _LATIN.search(text) is None
+
+
+def _slot(text: str, m: re.Match[str]) -> bool:
+    """The date ``m`` prints a time of its own that opens a range of hours
+    (``_RANGE_AFTER``): a slot's day (``TextDate.slot``), whichever way it is written."""
+    return bool(m["h"]) and _RANGE_AFTER.match(text, m.end()) is not None
 
 
 def _timed_before(
