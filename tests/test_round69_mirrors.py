@@ -78,6 +78,43 @@ def test_a_notice_typed_in_one_pre_block_keeps_its_paragraphs(blank: str) -> Non
     assert got.published == dt.date(2026, 11, 27)
 
 
+def test_a_schedule_and_a_verse_typed_in_pre_keep_their_lines() -> None:
+    """A notice's schedule typed line by line in a ``<pre>``, its columns set apart by
+    blanks, was archived as one run-on sentence, and so was a poem's stanza: their
+    lines stay lines, while a paragraph wrapped at its margin still joins."""
+    wrapped = (
+        "Служителите на отдел „Гражданска регистрация“ ще приемат документи\n"
+        "в кметствата на селата по графика, обявен от общината днес:"
+    )
+    rows = [
+        "с. Долна Каменица     - 08.12.2026 г., от 9:00 до 12:00 ч.",
+        "с. Речица             - 10.12.2026 г., от 9:00 до 12:00 ч.",
+    ]
+    verse = ["Под леда реката мисли", "и не бърза за никъде,", "броди тихо покрай нас."]
+    typed = wrapped + "\n\n" + "\n".join("  " + row for row in rows) + "\n\n" + "\n".join(verse)
+    page = _page(
+        f"<h1>Изнесени приемни дни</h1><p>Дата: 27.XI.2026 г.</p><pre>\n{typed}\n</pre>"
+        "<p><a href='/obyavi'>« Всички обяви</a></p>"
+    )
+    lines = extract(page, "https://o.bg/obyava.php?id=4").text.split("\n")
+    assert lines[0] == wrapped.replace("\n", " ")
+    assert lines[1:3] == [" ".join(row.split()) for row in rows]
+    assert lines[3:] == verse
+
+
+def test_a_listings_line_the_line_rules_would_drop_stays() -> None:
+    """A ``<pre>``'s ragged lines are read apart, a program's listing's too; but a line
+    the line rules would drop as furniture (a host name alone, read as a spelled-out
+    link: a checkpoint's "keyserver.example.org") was lost that way. Its paragraph
+    stays joined, as it was."""
+    listing = ["example.org/tlog-proof@v1", "index 1", "CJdjppwZSa2A=", "keyserver.example.org"]
+    page = _page(
+        "<h1>Прозрачен регистър на ключовете</h1><p>Дата: 27.XI.2026 г.</p>"
+        f"<p>{NOTICE[0]}</p><pre><code>{chr(10).join(listing)}</code></pre><p>{NOTICE[1]}</p>"
+    )
+    assert extract(page, "https://o.bg/blog/5").text.split("\n")[1] == " ".join(listing)
+
+
 CAPTIONS = [
     "Децата от детската градина пеят на сцената пред общината.",
     "Самодейците от читалището поднасят хляб и сол на гостите.",

@@ -76,8 +76,46 @@ CELL_LINE_SEPARATOR = " / "
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
 # A blank line in preformatted text: where a paragraph typed into one ``<pre>`` ends (an
 # old municipality's notice pasted from a typewriter's file shows as typed). Its lone
-# line breaks still join: a typed paragraph is wrapped at its margin.
+# line breaks join, but for rows and verses (``typed_lines``): a typed paragraph is
+# wrapped at its margin.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A gap that sets a typed line's columns apart ("с. Речица      - 10.12.2026 г."): three
+# blanks or a tab between words, where a typed sentence has one (two after a full stop).
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\s*\S")
+# How short a typed line (not a paragraph's last) may be, against the paragraph's
+# longest, and still be one its margin wrapped: a wrapped line ends near the margin,
+# and no typist's margin is narrower than ``_NARROWEST_MARGIN`` characters (a verse's is).
+_WRAPPED_SHARE = 0.5
+_NARROWEST_MARGIN = 45
+# The fewest lines read as verses: two may be a sentence broken once by hand.
+_VERSES = 3
+
+
+def typed_lines(part: str) -> list[str]:
+    """A paragraph of preformatted text as the lines a reader reads apart: its lines
+    where they are rows (a schedule's columns set apart by blanks) or verses (three
+    lines or more, all short or two of them ending well short of the paragraph's
+    margin), else the paragraph whole, its margin wrapping one text (a line broken once
+    by hand still joins the next). A schedule typed as "с. Долна Каменица     -
+    08.12.2026 г." line by line was read as one run-on sentence, and a poem's lines as
+    prose (a program's listing is ragged too, and its lines are its reader's). A line
+    of no letter or digit (a rule drawn "-----") frames a screen's print or a table's:
+    its paragraph stays whole, as it was."""
+    if "\n" not in part.strip():
+        return [part]
+    lines = [line for line in part.split("\n") if line and not line.isspace()]
+    if len(lines) < 2:
+        return [part]
+    if not all(any(c.isalnum() for c in line) for line in lines):
+        return [part]
+    if any(_COLUMN_GAP.search(line.strip()) for line in lines):
+        return lines
+    if len(lines) < _VERSES:
+        return [part]
+    widths = [len(line.strip()) for line in lines]
+    margin = max(widths)
+    short = sum(width < margin * _WRAPPED_SHARE for width in widths[:-1])
+    return lines if margin < _NARROWEST_MARGIN or short >= 2 else [part]
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:
@@ -504,20 +542,29 @@ class Walker:
 
     def _preformatted(self, text: str) -> None:
         """A text node inside ``<pre>``/``<code>``: its blank lines end the block, as they
-        part paragraphs on screen; the rest is read as any text is (squashed).
+        part paragraphs on screen, and so do the line breaks of rows and verses
+        (``typed_lines``); the rest is read as any text is (squashed).
 
         A piece the line rules would drop as a paragraph ("(c) Copyright 1990-1994, …
         All rights reserved" in a machine's boot log) stays joined to the one before:
-        preformatted text is printed verbatim, and no line of it was ever furniture."""
+        preformatted text is printed verbatim, and no line of it was ever furniture. So
+        a paragraph one of whose lines they would drop (a host name alone in a listing,
+        read as a spelled-out link) keeps its lines joined."""
         parts = _BLANK_LINE.split(text) if "\n" in text else [text]
         for n, part in enumerate(parts):
             if n and not is_boilerplate_line(squash(part)):
                 self.flush()
             if part and not part.isspace():
-                self._buf.append(part)
-                self._raw += len(part)
-                if self._links > 0:
-                    self._link_raw += len(part)
+                lines = typed_lines(part)
+                if len(lines) > 1 and any(is_boilerplate_line(squash(line)) for line in lines):
+                    lines = [part]
+                for m, line in enumerate(lines):
+                    if m:
+                        self.flush()
+                    self._buf.append(line)
+                    self._raw += len(line)
+                    if self._links > 0:
+                        self._link_raw += len(line)
             elif self._buf:
                 self._buf.append(" ")
 

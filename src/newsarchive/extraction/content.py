@@ -928,11 +928,14 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     A ``<div>`` closing the text that ``signs`` it (the line and the one above: a name
     alone set apart, ``_signs``) is kept too, for the closing-line rule to take as the
     writer: ``<div style="text-align:right"><strong>Ралица Пеева</strong></div>`` was cut
-    here as a label, and the page named nobody.
+    here as a label, and the page named nobody. So are a ``<pre>``'s lines at either edge
+    (``_typed_lines``).
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
         if end - start > 1 and _opens_the_text(blocks[start], blocks[start + 1]):
+            break
+        if _typed_lines(blocks, start, start + 1):
             break
         start += 1
     listed = _ends_in_a_list(blocks, start, end)
@@ -940,11 +943,21 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
         last = blocks[end - 1]
         if end - start > 1 and _closes_the_text(last, blocks[end - 2]):
             break
+        if end - start > 1 and _typed_lines(blocks, end - 2, end - 1):
+            break
         if signs is not None and last.tag == "div" and end - start > 1:
             if signs(last.text, blocks[end - 2].text):
                 break
         end -= 1
     return blocks[start:end]
+
+
+def _typed_lines(blocks: list[Block], one: int, other: int) -> bool:
+    """Whether two blocks are lines of one ``<pre>`` (``blocks.typed_lines``: a poem's
+    verses opening or closing a story), its text as typed, not labels at its edge."""
+    return blocks[one].tag == "pre" == blocks[other].tag and (
+        blocks[one].owner == blocks[other].owner
+    )
 
 
 # The most characters a line of a list set out line by line holds ("ул. „Васил Левски“
