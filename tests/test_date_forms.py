@@ -11,7 +11,7 @@ import html
 
 import pytest
 
-from newsarchive import date_stamps
+from newsarchive import date_stamps, dates
 from newsarchive.date_stamps import local_date as dates_local
 from newsarchive.date_stamps import parse_feed_date, parse_url_date
 from newsarchive.dates import (
@@ -798,6 +798,88 @@ def test_a_date_labelled_published_in_a_posts_side_column_dates_it(column: str) 
     article = extract(_meta_column(column), today=TODAY)
     assert article.published == dt.date(2025, 3, 12)
     assert article.rules["published"] == "generic:labelled-anywhere"
+
+
+def _labelled_under(opening: str, label: str) -> str:
+    story = "Общината подписа договор за подмяна на водопровода в централната част. " * 4
+    return (
+        '<html lang="bg"><head><title>Нов водопровод</title></head><body>'
+        '<div class="news"><h1>Нов водопровод за Чирпан</h1>'
+        f"<div class='text'><p>{opening} {story}</p><p>{story}</p></div>"
+        f'<div class="bottom"><span>{label}</span> | <span>Автор: Стефка Пеева</span></div>'
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "label", "published", "rule"),
+    [
+        # an agency's dateline opening the story, a day before the labelled publication
+        ("<strong>Чирпан, 3 декември 2024 г.</strong>", "Публикувана: 04.12.2024 09:10",
+         dt.datetime(2024, 12, 4, 9, 10), "generic:labelled-anywhere:later"),
+        # a church calendar's day over the news: the same day, its time labelled below
+        ("<strong>Неделя, 6 декември 2024 г.</strong> – Св. Николай.",
+         "Публикувано: 06.12.2024, 19:30", dt.datetime(2024, 12, 6, 19, 30),
+         "generic:labelled-anywhere:timed"),
+        # a labelled day before the shown one: the shown stays (published again that day)
+        ("<strong>Чирпан, 5 декември 2024 г.</strong>", "Публикувана: 04.12.2024 09:10",
+         dt.date(2024, 12, 5), "generic:text-near-title"),
+    ],
+)  # fmt: skip
+def test_a_day_labelled_published_under_the_text_outranks_the_storys_own_day(
+    opening: str, label: str, published: dt.date, rule: str
+) -> None:
+    """A dateline opening the story ("Чирпан, 3 декември 2024 г.") is the date nearest
+    the headline, and dated the page a day before the "Публикувана: 04.12.2024 09:10"
+    the page prints under its text: the label says in words which day is the page's."""
+    article = extract(_labelled_under(opening, label), today=TODAY)
+    got = article.published
+    if isinstance(got, dt.datetime):
+        got = got.replace(tzinfo=None)
+    assert (got, article.rules["published"]) == (published, rule)
+
+
+@pytest.mark.parametrize(
+    "strip",
+    ["Днес е 20.03.2025", "Днес е четвъртък, 20 март 2025 г.", "Today is Thursday, March 20, 2025"],
+)
+def test_a_sites_today_strip_over_the_headline_is_not_the_pages_day(strip: str) -> None:
+    """ "Днес е 20.03.2025" in the header is the day the page was read on: nearest the
+    headline, it dated a notice published days before ("Публикувано на 14.03.2025" under
+    its text) with the fetch's day."""
+    story = "Горските служители започват засилени проверки на превозваните елхи. " * 4
+    html = (
+        '<html lang="bg"><head><title>РДГ Примерово</title></head><body>'
+        f'<div class="top"><div class="today">{strip}</div></div><div class="content">'
+        "<h2>Започват проверки за незаконно добити елхи</h2>"
+        f"<p>{story}</p><p>{story}</p>"
+        '<div class="article-footer">Публикувано на 14.03.2025</div></div></body></html>'
+    )
+    assert extract(html, today=TODAY).published == dt.date(2025, 3, 14)
+
+
+def test_a_bare_today_before_a_date_is_still_a_byline() -> None:
+    """A byline may print "Днес, 14.03.2025" for a post of the day: only "Днес е" and
+    "Днес:" name a strip of today's date."""
+    assert dates.names_today("Днес е 14.03.2025", dates.find_text_dates("Днес е 14.03.2025")[0])
+    byline = "Днес, 14.03.2025"
+    assert not dates.names_today(byline, dates.find_text_dates(byline)[0])
+
+
+def test_a_correction_added_later_is_a_change_not_the_publication() -> None:
+    """ "Correction added Nov. 18, 2019:" under a story dated November 15 is when the page
+    changed: read as a label of publication ("added"), a labelled day after the one by
+    the headline (``published._labelled_later``) moved the page three days on."""
+    story = "The cells taste danger and set off an immune response in the lungs. " * 5
+    html = (
+        '<html lang="en"><head><title>Cells that taste</title></head><body><article>'
+        "<h1>Cells that taste danger</h1><p class='by'>Carrie Arnold</p>"
+        f"<p><em>November 15, 2019</em></p><p>{story}</p><p>{story}</p>"
+        "<p>Correction added Nov. 18, 2019: The caption below the photograph was "
+        "corrected.</p></article></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2019, 11, 15)
 
 
 def test_a_sidebar_labelling_several_days_dates_nothing() -> None:

@@ -272,7 +272,8 @@ WEEKDAY_NAMES = frozenset(WEEKDAYS)
 # search, and the micro sign "µ" (the "μ" of "δημ", "ενημ") a text that holds one (one
 # of the 892 dev pages' sources): a cost for Greek pages alone.
 _MODIFIED_WORDS = (
-    r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
+    r"updated|modified|edited|revised|correction added|corrected|обновен[ао]?|поправка|"
+    r"корекция|актуализиран[ао]?|редактиран[ао]?|"
     r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
     r"последно променен[ао]?|променено|"
     r"aktualisiert|geändert|mis à jour|mise à jour|modifié[e]?|actualizado|actualizada|"

@@ -793,6 +793,25 @@ def _runs_on_after(text: str, start: int, line_end: int) -> bool:
     return len(words) >= _RUN_ON_WORDS and words[0][:1].isalpha() and words[0][:1].islower()
 
 
+# A site's "today" strip in its header, the fetch's day and no page's: "Днес е 07.12.2026",
+# "Днес е понеделник, 7 декември 2026", "Today is Monday, December 7, 2026", "Сегодня:".
+# Not a bare "Днес, 07.12.2026", which a byline may print for a post of the day.
+_TODAY_IS = re.compile(
+    r"(?<!\w)(?:днес\s+е|днес\s*:|today\s+is|today\s*:|сегодня\s*:?)\s*"
+    r"(?:(?:" + WEEKDAY_ALT + r")\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+# How far before a date its "Днес е" and weekday may open.
+_TODAY_REACH = 32
+
+
+def names_today(text: str, date: TextDate) -> bool:
+    """Whether the date is a site's "today is" strip ("Днес е 07.12.2026" over the
+    headline, ``_TODAY_IS``): the day the page was read on, which dated a notice
+    published days before under its text ("Публикувано на 02.12.2026")."""
+    return _TODAY_IS.search(text, max(date.start - _TODAY_REACH, 0), date.start) is not None
+
+
 def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
     """The date is read inside a sentence, so it dates what the sentence tells, not the
     page: the one rule of every date rule that looks beside the headline.

@@ -94,13 +94,15 @@ def _one_line(text: str) -> str:
 
 def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
     """The dates of a window by the headline that date the page: not those the story
-    tells in its own sentences (``dates.in_sentence``, told)."""
+    tells in its own sentences (``dates.in_sentence``, told), nor a site's "today is"
+    strip (``dates.names_today``)."""
     found = dates.find_text_dates(_one_line(window), today=today, month_first=month_first)
     return [
         date
         for date in found
         if not date.slot
         and (not dates.in_sentence(window, date, told=True) or _posted_by_before(window, date))
+        and not dates.names_today(window, date)
     ]
 
 
@@ -213,6 +215,11 @@ def pick_dates(
                 nearest = _nearest_window(windows)
                 published = _zone_shown(published, *nearest) or _timed_on_page(published, *nearest)
             published = _first_published(published, page_text(), today, month_first)
+            if published.rule == "generic:text-near-title":
+                labelled = far_dates.labelled_anywhere(
+                    tree, page_text(), today, month_first, lowered
+                )
+                published = _labelled_later(published, labelled)
             if published.source == "text" and not isinstance(published.value, dt.datetime):
                 published = _with_tooltip_time(tree, published, today)
         published = _midnight_as_day(_local_day(published, url, today), windows)
@@ -370,6 +377,27 @@ def _first_published(
     if first is None or date_stamps.local_date(first) >= date_stamps.local_date(shown.value):
         return shown
     return DatePick(first, "generic:first-published", "text")
+
+
+def _labelled_later(shown: DatePick, labelled: Published | None) -> DatePick:
+    """The one day the page labels its publication ("Публикувана: 04.12.2026 09:10" under
+    the text, ``far_dates.labelled_anywhere``) where the date by the headline is an
+    earlier day no label names: a dateline opening the story ("Чирпан, 3 декември 2026
+    г. Община Чирпан подписа…"), the first entry of a timeline, a match's day over its
+    report. A story is published on or after the days it tells of, and the label says in
+    words which date is the page's. The same day labelled with its time gives the time
+    (a church calendar's "Неделя, 6 декември 2026 г." over the day's news). A labelled
+    day before the shown one is left alone: the shown may be the day the page was
+    published again."""
+    if labelled is None:
+        return shown
+    day, shown_day = date_stamps.local_date(labelled), date_stamps.local_date(shown.value)
+    if day == shown_day and isinstance(labelled, dt.datetime):
+        if not isinstance(shown.value, dt.datetime):
+            return DatePick(labelled, "generic:labelled-anywhere:timed", "text")
+    if day <= shown_day:
+        return shown
+    return DatePick(labelled, "generic:labelled-anywhere:later", "text")
 
 
 def page_times(tree: LexborHTMLParser, meta: Metadata) -> list[LexborNode]:
