@@ -1384,3 +1384,68 @@ def test_an_orders_number_under_its_headline_is_neither_title_nor_stamp(
     assert article.title == _ORDER_HEADLINE, article.rules
     assert article.text.splitlines()[0] == first_line
     assert str(article.published) == "2026-12-02"
+
+
+_PROSECUTION = "Окръжна прокуратура – Горно Поле"
+_INDICTMENT = "Окръжната прокуратура внесе обвинителен акт срещу бивш кмет на село"
+
+
+def test_a_mastheads_name_the_text_opens_with_is_not_where_the_text_starts() -> None:
+    """The masthead prints the office's name in a span beside the search box, and the
+    text opens with the same words ("Окръжна прокуратура – Горно Поле внесе…"): read as
+    the text's first line, the masthead was where the text began, no heading stood above
+    it, and the ``<title>`` (the site's name) was the title, not the h3 headline."""
+    html = page(
+        "<title>Прокуратура на Република България - Окръжна прокуратура Горно Поле</title>",
+        "<div id='top'><img src='/logo.svg' alt='Прокуратура на Република България'>"
+        f"<span class='unit'>{_PROSECUTION}</span><form><input><button>Търси</button></form>"
+        "</div><ul id='menu'><li><a href='/gp'>Начало</a></li><li><a href='/gp/news'>Новини"
+        "</a></li></ul><div class='news'><p class='date'>7.XII.2026</p>"
+        f"<h3 class='title'>{_INDICTMENT.upper()}</h3><div class='text'>"
+        f"<p>{_PROSECUTION} внесе в съда обвинителен акт срещу бивш кмет за престъпление по"
+        " служба.</p><p>По делото са разпитани 22 свидетели и е назначена експертиза.</p>"
+        "</div></div>",
+    )
+    article = extract(html, "https://prb.example/gp/news/67890")
+    assert article.title == _INDICTMENT.upper(), article.rules
+    assert article.text.startswith(f"{_PROSECUTION} внесе"), article.text
+
+
+def test_an_og_title_that_is_the_title_word_for_word_on_a_page_of_no_h1_is_the_sites() -> None:
+    """og:title and ``<title>`` both the site's name ("Туристически информационен център
+    Горно Поле", its settings' on every page), and the headline an h3 over the text under
+    an h2 "Новини": og:title was the title and the headline opened the text."""
+    name = "Туристически информационен център Горно Поле"
+    headline = "Кукерски фестивал „Звънци над Горно Поле“ ще се проведе през януари"
+    html = page(
+        f"<title>{name}</title><meta property='og:title' content='{name}'>",
+        "<nav><a class='brand' href='/'><img src='/tic.svg' alt='ТИЦ Горно Поле'></a></nav>"
+        "<section class='hero'><h2>Новини</h2></section><section class='news-detail'>"
+        "<div class='date-badge'><span>04</span><span>Дек</span><span>2026</span></div>"
+        f"<div class='col'><h3 class='news-heading'>{headline}</h3>"
+        "<p>За пети път градът ще бъде домакин на международния кукерски фестивал, който "
+        "ще се проведе от 22 до 24 януари 2027 г.</p><p>Очакват се над 1500 участници от "
+        "40 групи от България, Сърбия и Гърция.</p></div></section>",
+    )
+    article = extract(html, "https://tic.example/novini/kukeri")
+    assert article.title == headline, article.rules
+    assert article.text.startswith("За пети път"), article.text
+
+
+def test_a_titles_name_printed_only_inside_the_text_is_no_printed_title() -> None:
+    """The ``<title>`` is the university's name alone, and the text opens with the name
+    ("Paisiy University has signed…"): read as a title the page prints, it stood, and the
+    h2 headline over the byline was passed over."""
+    headline = "Eleven new Erasmus+ agreements signed"
+    html = page(
+        "<title>Paisiy University</title>",
+        "<header><a href='/en'><img src='/logo.svg' alt='Paisiy University'></a><nav><ul>"
+        "<li><a href='/en/news'>News</a></li><li><a href='/en/faculties'>Faculties</a></li>"
+        f"</ul></nav></header><div class='main'><div class='post-header'><h2>{headline}</h2>"
+        "<div class='byline'>Posted: December 3, 2026</div></div><div class='post-body'>"
+        "<p>Paisiy University has signed eleven new inter-institutional Erasmus+ agreements"
+        " with partner universities in Spain and Finland.</p><p>The agreements cover "
+        "student and staff mobility for the academic years 2027–2030.</p></div></div>",
+    )
+    article = extract(html, "https://uni.example/en/news/erasmus")
+    assert article.title == headline, article.rules

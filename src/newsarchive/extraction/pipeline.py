@@ -222,7 +222,21 @@ def _extract(
         and title.rule == "generic:h1"
         and _guarded(lambda: titles.names_a_section(tree, title.value), False, "title", failed)
     )
-    if title.rule in ("generic:title", titles.SITE_NAME_RULE, "none") or section or menu_section:
+    # or, on a page of no h1, an og:title that is the ``<title>`` word for word, neither
+    # printed as the page's (``headline_above_body`` asks): one name for every page, a
+    # site's settings', not its post's ("Туристически информационен център Примерово"
+    # over an h3 headline)
+    same_everywhere = (
+        not h1s
+        and title.rule == "generic:og:title"
+        and " ".join(meta.og_title.split()) == " ".join(meta.html_title.split())
+    )
+    if (
+        title.rule in ("generic:title", titles.SITE_NAME_RULE, "none")
+        or section
+        or menu_section
+        or same_everywhere
+    ):
         stated, lines = title.value, paragraphs
         page_url = url or ""
         above, start = _guarded(

@@ -1151,6 +1151,7 @@ _HEADLINE_WORDS = (2, 30)
 _PROSE_WORDS = 8  # a body line that long, ending a sentence, is the text
 _SENTENCE_END = (".", "!", "?", "…", '."', ".“", ".»", ".)")
 _PARAGRAPH_START = 20  # characters of a text node that must open that line
+_LINE_START = 80  # characters of the line a text node is found by (and its block checked)
 
 
 _RUN_ON = 24  # what may stand before the text's first words on its line: a date and time
@@ -1195,8 +1196,8 @@ def headline_above_body(
     if prose is None:
         return "", 0
     furniture = remembered(is_furniture)  # the candidates lie in what the page's text read
-    printed = stated and " ".join(stated.split()) in " ".join(
-        visible_text(body, hide=furniture).split()
+    printed = stated and _printed_apart(
+        " ".join(stated.split()), " ".join(visible_text(body, hide=furniture).split()), paragraphs
     )
     if printed and not (
         _news_words_only(stated)
@@ -1218,8 +1219,9 @@ def headline_above_body(
             text = " ".join((node.text() or "").split())
             if (
                 len(text) >= _PARAGRAPH_START
-                and 0 <= target.find(text[:80]) <= _RUN_ON
+                and 0 <= target.find(text[:_LINE_START]) <= _RUN_ON
                 and not _in_heading_or_logo(node)  # (the site's name the text opens with)
+                and _goes_on_as(node, text, target)
             ):
                 # (the date's line may run on into it: "12.03.2008 Общинският …")
                 own = _typeface(node.parent)
@@ -1302,6 +1304,28 @@ def _in_heading_or_logo(node: LexborNode) -> bool:
     return False
 
 
+def _goes_on_as(node: LexborNode, text: str, line: str) -> bool:
+    """Whether the text node, where it holds less than the start of the text's first line,
+    stands in a block that goes on as the line does: the line's own bold opening
+    ("<p><strong>Окръжна прокуратура – Примерово</strong> внесе…"), not a masthead's span
+    printing the institution's name the text opens with ("<span class="unit">Окръжна
+    прокуратура – Примерово</span>" beside the search box): read as the text's start, the
+    header was where the text began, and no heading above it was the headline."""
+    at = line.find(text[:_LINE_START])
+    rest = "".join(line[at : at + _LINE_START].split())  # (compared without blanks:
+    own = "".join(text.split())  # a block's text joins its elements' as they stand)
+    if len(own) >= len(rest):
+        return True
+    block = node.parent
+    while block is not None and block.tag not in ("body", "html"):
+        around = "".join((block.text() or "").split())
+        if len(around) > len(own):
+            start = around.find(own)
+            return start < 0 or rest.startswith(around[start : start + len(rest)])
+        block = block.parent
+    return True
+
+
 def _after_kind(kind: str, headline: str) -> str:
     """The headline with the kind of notice its heading of one word names before it,
     where the headline goes on from it in lower case: "ОБЯВА" over "за провеждане на
@@ -1366,6 +1390,15 @@ def _typeface(node: LexborNode | None) -> tuple[str, str] | None:
     if node is None or node.tag not in _EMPHASIS_TAGS:
         return None
     return node.tag or "", " ".join(f"{k}={v}" for k, v in sorted(node.attributes.items()))
+
+
+def _printed_apart(stated: str, shown: str, paragraphs: list[str]) -> bool:
+    """Whether the page's text (``shown``, furniture hidden) prints the stated title
+    somewhere else than inside its own paragraphs: a university's name the text opens
+    with ("Paisiy Primerovski University has signed eleven new…") is no title a reader
+    sees, though its ``<title>`` is that name alone."""
+    found = shown.count(stated)
+    return found > 0 and found > sum(line.count(stated) for line in paragraphs)
 
 
 def _holds_line(text: str, line: str) -> bool:
