@@ -115,6 +115,21 @@ def test_a_posted_by_line_dated_by_a_relative_date_names_the_writer(
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Публикувано на 07.12.2026 от Веселина Гочева, директор", "Веселина Гочева"),
+        ("Posted on March 3, 2025 by Jane Doe, staff writer", "Jane Doe"),
+        ("Публикувано на 07.12.2026 от Веселина Гочева, главен счетоводител", "Веселина Гочева"),
+        ("Публикувано на 07.12.2026 от Веселина Гочева, гр. Русе", ""),  # a place, maybe
+    ],
+)
+def test_a_posters_role_after_the_name_is_not_part_of_it(line: str, name: str) -> None:
+    """A kindergarten's "Публикувано на 07.12.2026 от Веселина Гочева, директор" under the
+    text named nobody: the role in lower case after a comma says what the poster is."""
+    assert signed_line(line) == name
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Публикувано преди около месец от Мария Илиева",  # no day: no date line

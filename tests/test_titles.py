@@ -1449,3 +1449,72 @@ def test_a_titles_name_printed_only_inside_the_text_is_no_printed_title() -> Non
     )
     article = extract(html, "https://uni.example/en/news/erasmus")
     assert article.title == headline, article.rules
+
+
+def test_a_mastheads_h1_over_the_menu_is_the_sites_name_not_the_headline() -> None:
+    """A kindergarten's masthead prints its name in an h1 over the menu on every page,
+    and the post's headline is an h2 over the text: the h1 was the title. A masthead's
+    h1 after its menu (a hero band's) is still the headline."""
+    name = "Детска градина „Звездица“ – гр. Горно Поле"
+    headline = "Дядо Коледа дойде по-рано в група „Слънчице“"
+    menu = "".join(
+        f"<li><a href='/{n}'>{w}</a></li>" for n, w in enumerate(("Начало", "Групи", "Новини"))
+    )
+    text = (
+        "<p>Децата от група „Слънчице“ посрещнаха Дядо Коледа с песни и танци, които "
+        "репетираха цял месец.</p><p>Белобрадият старец донесе подаръци за всяко дете.</p>"
+    )
+    html = page(
+        "<title>ДГ „Звездица“ – Горно Поле</title>",
+        f"<header class='top'><img src='/z.png' alt='Детска градина Звездица'><h1>{name}</h1>"
+        f"<ul class='nav'>{menu}</ul></header><div class='maincol'><h2>{headline}</h2>"
+        f"<div class='ptext'>{text}</div></div>",
+    )
+    article = extract(html, "https://dg.example/novini/dyado-koleda")
+    assert article.title == headline, article.rules
+    hero = html.replace(
+        f"<h1>{name}</h1><ul class='nav'>{menu}</ul>", f"<ul>{menu}</ul><h1>{headline}</h1>"
+    )
+    assert extract(hero, "https://dg.example/novini/dyado-koleda").rules["title"] == "generic:h1"
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("<span class='badge badge-video'>ВИДЕО</span> ", "Кукерите започнаха репетиции"),
+        ("<span class='kicker'>СНИМКИ</span>", "Кукерите започнаха репетиции"),
+        ("<em>Нови</em> ", "Нови Кукерите започнаха репетиции"),  # no label: the headline's
+    ],
+)
+def test_a_label_its_class_names_so_is_not_the_headlines(label: str, title: str) -> None:
+    """ "<h1><span class="badge">ВИДЕО</span> Кукерите…</h1>" under a ``<title>`` of the
+    site's name alone: nothing stated confirmed the rest, so "ВИДЕО" stayed the
+    headline's first word; the class names it a label, as a colon would."""
+    html = page(
+        "<title>ТВ Горно Поле - Новини</title>",
+        f"<article><h1>{label}Кукерите започнаха репетиции</h1>{PROSE}</article>",
+    )
+    assert extract(html, "https://tv.example/novini/kukeri").title == title
+
+
+@pytest.mark.parametrize(
+    ("deck", "title"),
+    [
+        ("<h3 class='subhead'>{}</h3>", "Бюджет 2027: повече пари за улици"),
+        ("<h2 class='subhead'>{}</h2>", "Съветниците приеха рамката след петчасов дебат"),
+    ],
+)
+def test_a_deck_right_under_the_headline_is_not_the_headline(deck: str, title: str) -> None:
+    """An e-paper's article: the headline an h2, its deck an h3 right under it, then the
+    text. Nearest the text, the deck was taken for the headline. A heading of the same
+    level under it is the nearer headline still."""
+    html = page(
+        "<title>Вестник „Горно Поле днес“ – е-издание – Брой 48 / 2026 – стр. 3</title>",
+        "<div class='ep'><div class='issue'>Брой 48 · Петък, 4 декември 2026 г.</div>"
+        "<h2 class='headline'>Бюджет 2027: повече пари за улици</h2>"
+        + deck.format("Съветниците приеха рамката след петчасов дебат")
+        + "<div class='ep-text'><p>С 21 гласа „за“ и 8 „против“ Общинският съвет прие "
+        "бюджета за следващата година.</p><p>Най-голямото увеличение е в капиталовите "
+        "разходи за ремонт на улици.</p></div></div>",
+    )
+    assert extract(html, "https://vestnik.example/48/3/budzhet").title == title

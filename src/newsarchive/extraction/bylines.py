@@ -843,6 +843,10 @@ _FILED_AFTER = re.compile(FILED_AFTER, re.IGNORECASE)
 # Or the time after the name ("… от Петър Колев в 10:15 ч.", "… by Jane Doe at 10:15
 # am"), before or after that category (``date_words.TIMED_AFTER``).
 _TIMED_AFTER = re.compile(TIMED_AFTER, re.IGNORECASE)
+# Or the poster's role after a comma, in lower case ("… от Веселина Гочева, директор",
+# "… by Jane Doe, staff writer"): what the name is, not part of it. A capital there
+# ("…, гр. Русе", "…, Staff Writer") may be a place or a name, and is left alone.
+_ROLE_AFTER = re.compile(r",\s*[a-zа-я][\w.-]*(?:\s+[a-zа-я][\w.-]*){0,3}$")
 
 
 def signed_line(line: str) -> str:
@@ -850,14 +854,15 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline, some with the
-    post's category after the label or after the name, its time or comment count after
-    the name, which say nothing of who and are left out (``_FILED_IN``,
-    ``_FILED_AFTER``, ``_TIMED_AFTER``, ``_COUNT_CLOSING``)."""
+    post's category after the label or after the name, its time, comment count or the
+    poster's role after the name, which say nothing of who and are left out
+    (``_FILED_IN``, ``_FILED_AFTER``, ``_TIMED_AFTER``, ``_COUNT_CLOSING``,
+    ``_ROLE_AFTER``)."""
     if len(line) > 120:
         return ""
     line = _COUNT_CLOSING.sub("", _FILED_IN.sub(r"\g<label> ", line, count=1), count=1)
     if not POSTED_BY.match(line):  # (the name last: after "на <date>", more is text)
-        for closing in (_TIMED_AFTER, _FILED_AFTER, _TIMED_AFTER):
+        for closing in (_ROLE_AFTER, _TIMED_AFTER, _FILED_AFTER, _TIMED_AFTER):
             line = closing.sub("", line, count=1)
     if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
         return _dated_byline(line)  # (the labels first: most lines have none)

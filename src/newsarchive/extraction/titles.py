@@ -547,10 +547,12 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
     opens with it: the page's own title does not count it as the headline's. A label the
     og:title repeats ("ВИДЕО: Пожар в…") is kept, as the site names its headline so.
 
-    A kicker without a colon ("<span class="kicker">ВИДЕО</span>Пожар в…", run on with no
-    space, read "ВИДЕОПожар в…") goes too, but only where a stated title confirms the rest
-    as the headline (``_confirmed``): without the colon nothing else says the element's
-    words are a label and not the headline's first words ("<em>Нов</em> мост над…")."""
+    A kicker without a colon ("<span>ВИДЕО</span>Пожар в…", run on with no space, read
+    "ВИДЕОПожар в…") goes too, but only where a stated title confirms the rest as the
+    headline (``_confirmed``) or its class names it a label (``_LABEL_CLASS``: "<span
+    class="badge">ВИДЕО</span>" under a ``<title>`` of the site's name alone): without
+    either nothing says the element's words are a label and not the headline's first
+    words ("<em>Нов</em> мост над…")."""
     first = next((c for c in node.iter(include_text=True) if (c.text() or "").strip()), None)
     if first is None or first.tag == "-text" or not stated:
         return text
@@ -562,9 +564,16 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
         return text
     if any(_words(title)[: len(words)] == words for title in stated):
         return text
-    if not label.endswith(":") and not _confirmed(rest, stated, ())[0]:
-        return text
+    if not label.endswith(":") and not _LABEL_CLASS.search(first.attributes.get("class") or ""):
+        if not _confirmed(rest, stated, ())[0]:
+            return text
     return rest
+
+
+# A class naming an element a label set before a headline ("<span class="badge
+# badge-video">ВИДЕО</span>", "kicker", "flag", "rubric"): as a colon after it, what says
+# its words are no headline's.
+_LABEL_CLASS = re.compile(r"badge|kicker|label|flag|rubric|tag(?!line)", re.IGNORECASE)
 
 
 def _without_tail(node: LexborNode, text: str, stated: list[str]) -> str:
@@ -593,10 +602,12 @@ def _without_tail(node: LexborNode, text: str, stated: list[str]) -> str:
 def _place(node: LexborNode) -> str:
     """ "furniture" inside a footer, aside, nav, menu or dialog (``FURNITURE_ELEMENTS``:
     their h1s are never the headline, whatever the page states: a mega-menu built of
-    h1s, a footer's site name); "text" inside the element microdata names the
-    ``articleBody`` (an author's h1 over a section of a Blogger post: the headline is
-    not part of the body); else "main" inside an article or main element; else ""."""
+    h1s, a footer's site name), or in the page's masthead over its menu
+    (``_menu_after``); "text" inside the element microdata names the ``articleBody`` (an
+    author's h1 over a section of a Blogger post: the headline is not part of the body);
+    else "main" inside an article or main element; else ""."""
     place = ""
+    header: LexborNode | None = None
     current: LexborNode | None = node.parent
     while current is not None and current.tag not in ("body", "html", None):
         if current.tag in FURNITURE_ELEMENTS:
@@ -606,8 +617,45 @@ def _place(node: LexborNode) -> str:
             return "text"  # microdata's article body: its h1s head sections of the text
         if current.tag in ("article", "main"):
             place = "main"
+        elif current.tag == "header" and header is None:
+            header = current
         current = current.parent
+    if not place and header is not None and _menu_after(header, node):
+        return "furniture"  # (the masthead's h1: the site's name over every page)
     return place
+
+
+# The fewest links of a site's menu.
+_MENU_LINKS = 3
+
+
+def _menu_after(header: LexborNode, h1: LexborNode) -> bool:
+    """Whether a ``<header>`` outside any article holds the site's menu (links in a list
+    or a ``<nav>``) after the h1: the page's masthead, whose h1 is the site's name over
+    every page, as its logo ("Детска градина „Звездица“ – гр. Примерово" over the menu,
+    the post's headline an h2 over its text). A masthead's h1 after its menu is the
+    page's headline set in the hero band ("page-masthead": the menu, then the
+    article's h1)."""
+    passed, links = False, 0
+    for node in header.traverse():
+        if node.mem_id == h1.mem_id:
+            passed = True
+        elif passed and node.tag == "a" and "href" in node.attributes:
+            if _in_menu(node, header):
+                links += 1
+                if links >= _MENU_LINKS:
+                    return True
+    return False
+
+
+def _in_menu(link: LexborNode, header: LexborNode) -> bool:
+    """The link stands in a list or a ``<nav>`` inside ``header``."""
+    current = link.parent
+    while current is not None and current.mem_id != header.mem_id:
+        if current.tag in ("ul", "ol", "nav", "menu"):
+            return True
+        current = current.parent
+    return False
 
 
 def _logos(h1s: list[LexborNode], shown: _Shown) -> tuple[str, ...]:
@@ -1214,6 +1262,7 @@ def headline_above_body(
     above: list[LexborNode] = []  # the text nodes before the text's, the last few
     seen = dated = 0  # text nodes read; how many had been when the last date line was
     label = ""  # a heading of one word right before the next candidate ("ОБЯВА")
+    decks: list[tuple[int, int]] = []  # each candidate's heading level and its text's end
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
@@ -1225,14 +1274,24 @@ def headline_above_body(
             ):
                 # (the date's line may run on into it: "12.03.2008 Общинският …")
                 own = _typeface(node.parent)
-                candidate, kind = next(
+                chosen = next(
                     (
-                        (c, k)
-                        for c, face, k, at in reversed(candidates)
-                        if (own is None or face != own)
-                        and (not dated_only or _dated_headline(c, at, dated))
+                        i
+                        for i in range(len(candidates) - 1, -1, -1)
+                        if (own is None or candidates[i][1] != own)
+                        and (
+                            not dated_only
+                            or _dated_headline(candidates[i][0], candidates[i][3], dated)
+                        )
                     ),
-                    ("", ""),
+                    None,
+                )
+                if chosen is not None and not dated_only:
+                    chosen = _over_its_deck(candidates, chosen, decks)
+                candidate, kind = (
+                    (candidates[chosen][0], candidates[chosen][2])
+                    if chosen is not None
+                    else ("", "")
                 )
                 candidate = candidate or _line_over_date(above, furniture, stated, url)
                 break
@@ -1257,6 +1316,7 @@ def headline_above_body(
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
                     candidates.append((text, _typeface(node), label, seen))
+                    decks.append(_heading_level(node, seen))
             label = text if words == 1 and text[:1].isupper() else ""
     else:
         return "", 0
@@ -1264,6 +1324,35 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return _after_kind(kind, candidate), start
+
+
+def _heading_level(node: LexborNode, seen: int) -> tuple[int, int]:
+    """An h1–h6's level (0 for another element set as a heading), and how many text nodes
+    will have been read when its own are (``seen`` before it): where the next candidate
+    starts right there, nothing stands between the two (``_over_its_deck``)."""
+    level = int(node.tag[1]) if node.tag in HEADINGS else 0
+    own = sum(
+        1 for t in node.traverse(include_text=True) if t.tag == "-text" and (t.text() or "").strip()
+    )
+    return level, seen + own
+
+
+def _over_its_deck(
+    candidates: list[tuple[str, tuple[str, str] | None, str, int]],
+    chosen: int,
+    decks: list[tuple[int, int]],
+) -> int:
+    """The heading right above the chosen one, where that is of a higher level and
+    nothing stands between them: the chosen is the deck under the headline ("<h2>Бюджет
+    2027: повече пари за улици…</h2><h3>Общинските съветници приеха…</h3>" over an
+    e-paper's article), which, nearest the text, was taken for it."""
+    if chosen == 0:
+        return chosen
+    level, _ = decks[chosen]
+    above, ends = decks[chosen - 1]
+    if 0 < above < level and ends == candidates[chosen][3]:
+        return chosen - 1
+    return chosen
 
 
 # How many text nodes after a heading's first the date line under it may be: the
