@@ -554,3 +554,27 @@ def test_a_story_quoting_the_funding_notice_keeps_its_paragraph() -> None:
     )
     article = extract(html, "https://primerovo.example/novini/korektsiya", today=FETCHED)
     assert article.text.splitlines()[-1] == quoting
+
+
+@pytest.mark.parametrize("box", ["{}", "<div class='video-info'>{}</div>"])
+def test_a_row_of_the_videos_fields_with_its_date_is_no_text(box: str) -> None:
+    """A TV site's video page: under the headline a row of the video's fields, its
+    programme, date, host and length set apart by dots, the last closing on "мин.": it
+    opened the text, as a line of the text or as the standfirst by the headline."""
+    fields = (
+        "<span>Предаване: Добро утро</span> · <span>04.03.2026</span> · <span>Водещ: Ралица "
+        "Минкова</span> · <span>Продължителност: 18:40 мин.</span>"
+    )
+    html = (
+        "<html lang='bg'><head><title>Гост в студиото</title></head><body><main>"
+        "<div class='player'><iframe src='https://www.youtube.com/embed/x'></iframe></div>"
+        + box.format(
+            "<h1>„Добро утро“: гост в студиото – директорът на музея</h1>"
+            f"<div class='vinfo'>{fields}</div>"
+        )
+        + "<div class='vdesc'><p>Директорът на музея разказа за находките от тракийската "
+        "гробница край селото и за новата експозиция.</p><p>Изложбата ще бъде открита през "
+        "януари в залата на музея.</p></div></main></body></html>"
+    )
+    article = extract(html, "https://tv.example/video/gost", today=FETCHED)
+    assert article.text.startswith("Директорът на музея"), article.text

@@ -199,3 +199,23 @@ def test_capitals_joined_that_are_not_two_persons_stay_text(after: str) -> None:
     got = extract(_page(after))
     assert got.author is None
     assert got.text.splitlines()[-1] == after[3:-4]
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "text"),
+    [
+        ("<p><strong>Мирела Христова</strong></p><p><em>Източник: Община Горно Поле</em></p>",
+         "Мирела Христова", TEXT),
+        # not set apart: a name in running type over the credit is no signature
+        ("<p>Мирела Христова</p><p><em>Източник: Община Горно Поле</em></p>",
+         "Община Горно Поле", TEXT + "\nМирела Христова"),
+    ],
+)  # fmt: skip
+def test_a_name_set_apart_over_the_offices_credit_signs_the_text(
+    closing: str, author: str, text: str
+) -> None:
+    """The writer's name in bold, then "Източник: Община Горно Поле" closing the text: the
+    page was asked whether the name is set apart only of the text's last line, so the
+    office's credit under it named the writer."""
+    article = extract(_page(closing))
+    assert (article.author, article.text) == (author, text)

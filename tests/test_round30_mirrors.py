@@ -166,6 +166,11 @@ def test_a_cell_of_an_entrys_fields_and_the_comment_notice_are_no_text(
         ("Категория: Новини | Прегледи: 31 | Добави: admin | Дата: 29.11.2026 | Коментари (0)",
          True),
         ("Начало · Новини · Контакти", True),
+        # a field's value closing on an abbreviation's dot is no sentence
+        ("Предаване: Добро утро · 04.12.2026 · Водещ: Ралица Минкова · Продължителност: 18:40"
+         " мин.", True),
+        ("Емисия новини · 07.12.2026 г., 08:30 ч. · Оператор: Тодор Киров", True),
+        ("Той дойде. | Тя остана тук. | Всички бяха там.", False),
         # two pieces: a headline's parts; a piece a sentence or long: prose
         ("Русе | Кметът откри обновения парк", False),
         ("Кметът откри парка. | Гражданите се радваха. | Всички бяха там.", False),

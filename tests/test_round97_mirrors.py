@@ -135,6 +135,12 @@ def test_a_university_writers_title_before_the_name_is_the_names() -> None:
         ("доц. Милена Тодорова", True),
         ("проф. д-р Иван Колев", True),
         ("гл. ас. Петя Илиева", True),
+        # a clergyman's, as a diocese's news signs: "Текст: свещ. Георги Иванов, снимки: …"
+        ("свещ. Георги Иванов", True),
+        ("о. Павел Стоянов", True),
+        ("протойерей Иван Петров", True),
+        ("йеромонах Серафим", True),
+        ("о Павел", False),
         ("доц.", False),
         ("jr Smith", False),
     ],

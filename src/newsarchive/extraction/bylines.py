@@ -1760,7 +1760,12 @@ _PARTICLES = frozenset("de da di del della der den van von la le du bin al ibn a
 # The academic and professional titles Bulgarian prints before a name, in lower case as it
 # writes them ("доц. Милена Тодорова", "проф. д-р Иван Колев", "гл. ас. Петя Илиева"): a
 # university's news signs so, and "от доц. Милена Тодорова" read as no name at all.
-_TITLE_BEFORE_NAME = re.compile(rf"(?:{_BG_TITLES}|гл|ас)\.?")
+# A clergyman's too, a diocese's or a parish's news signing so ("свещ. Георги Иванов",
+# "о. Павел", "протойерей Иван Петров", "йеромонах Серафим"); "о" (отец) with its dot only.
+_TITLE_BEFORE_NAME = re.compile(
+    rf"(?:{_BG_TITLES}|гл|ас|свещ|прот|архим|йером|иером)\.?|о\."
+    r"|свещеник|протойерей|(?:и|й)ерей|(?:и|й)еромонах|архимандрит|епископ|митрополит"
+)
 
 
 def reads_as_name(text: str) -> bool:

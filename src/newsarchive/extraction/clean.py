@@ -233,9 +233,15 @@ def labels_and_copyright(line: str) -> bool:
 
 def _is_label(piece: str) -> bool:
     """A bar-separated piece that is a link's or a field's label, a few words and no
-    sentence ("Карта на сайта", "Прегледи: 31")."""
+    sentence ("Карта на сайта", "Прегледи: 31", "Продължителност: 18:40 мин.")."""
     short = len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS
-    return short and piece[-1] not in LABEL_END
+    return short and (piece[-1] not in LABEL_END or _ABBREVIATED.search(piece) is not None)
+
+
+# A field's value closing on an abbreviation's dot ("07.12.2026 г., 08:30 ч.",
+# "Продължителност: 18:40 мин."), not a sentence's: a short word in lower case after a
+# figure.
+_ABBREVIATED = re.compile(r"\d\s*[а-яa-z]{1,4}\.$")
 
 
 def _label_pieces(line: str) -> list[str]:

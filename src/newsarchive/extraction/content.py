@@ -1520,6 +1520,8 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     rest = sum(b.size for i, b in enumerate(found) if i not in (heading, prose[0]))
     if lead.link_share > 0 or not _ends_sentence(lead.text) or rest > _HEADLINE_BOX_REST:
         return ""
+    if is_label_row(lead.text):
+        return ""  # the post's fields, "Водещ: … · Продължителност: 18:40 мин.": no sentence
     if lead.tag in _LIST_ITEMS or lead.size < _STANDFIRST_CHARS:
         return ""  # an item of a list or a table the box holds; a date's or byline's line
     if any(b.text in paragraphs for i, b in enumerate(found) if i not in (heading, prose[0])):
@@ -1546,6 +1548,8 @@ def reads_as_standfirst(block: Block) -> bool:
     text = block.text
     if block.link_share > 0 or block.size < _STANDFIRST_CHARS or not _ends_sentence(text):
         return False
+    if is_label_row(text):
+        return False  # (fields set apart by dots, the last closing on "мин.")
     return block.tag not in HEADINGS or text.rstrip(_CLOSING_QUOTES)[-1:] in _FULL_STOP
 
 

@@ -648,6 +648,7 @@ def _trim_head(
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
             or _dated_posted_by(first, today)
+            or _dated_fields(first, today)
         ):
             at += 1
         else:
@@ -678,6 +679,14 @@ def _dated_posted_by(line: str, today: dt.date | None) -> bool:
         and bylines.POSTED_BY.match(line) is not None
         and dates.is_date_line(line, _BYLINE_CHARS, today=today)
     )
+
+
+def _dated_fields(line: str, today: dt.date | None) -> bool:
+    """``line`` is a row of the post's fields over its text, one of them its date
+    (``clean.is_label_row``): a TV site's "Предаване: Добро утро · 04.12.2026 · Водещ:
+    Ралица Минкова · Продължителност: 18:40 мин." under the headline of its video, which
+    opened the text. A row of labels holding no date is left to the edges' rules."""
+    return clean.is_label_row(line) and bool(dates.find_text_dates(line, today=today))
 
 
 # What joins a time printed in an element of its own to its date's: "08:17 ч. |".
@@ -844,8 +853,9 @@ def _trim_tail(
                 closing = dated  # the date the text closes on, unless it says "Обновена"
         else:
             above = _Above(title, paragraphs, end - 1)
-            # (the page asked about the text's last line only, below a line of prose)
-            asks_page = is_set_apart if end == len(paragraphs) and end > 1 else None
+            # (the page asked about the text's last line only, below a line of prose, or
+            # about the line over the signature's office or credit lines, "Източник: …")
+            asks_page = is_set_apart if end > 1 else None
             name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and end > 1:
                 # "Мария Колева" over "12.03.2026"
@@ -856,7 +866,7 @@ def _trim_tail(
                 name
                 or bylines.signed_line(last)
                 or (bylines.capitals_signature(last) if end > 1 else "")
-                or (_set_apart_signature(paragraphs, author, asks_page) if asks_page else "")
+                or (_set_apart_signature(paragraphs, end, author, asks_page) if asks_page else "")
                 or _agency_signature(paragraphs, end - 1, author, above)
                 or (
                     ""
@@ -884,13 +894,16 @@ def _trim_tail(
     return kept, signed, office, signed_on or closing
 
 
-def _set_apart_signature(lines: list[str], author: str, is_set_apart: Callable[[str], bool]) -> str:
-    """The writer the text's last line names when it is a person's name alone under prose
+def _set_apart_signature(
+    lines: list[str], end: int, author: str, is_set_apart: Callable[[str], bool]
+) -> str:
+    """The writer the text's last line (of ``lines[:end]``, under it only what signs the
+    text: "Източник: Община Примерово") names when it is a person's name alone under prose
     (``bylines.set_apart_signature``) and the page prints it set apart (``is_set_apart``: a
     paragraph wholly in bold or aligned right). The page is asked only about such a line:
     most texts close on a sentence, and are never looked up."""
-    name = bylines.set_apart_signature(lines[-1], lines[-2], author)
-    return name if name and is_set_apart(lines[-1]) else ""
+    name = bylines.set_apart_signature(lines[end - 1], lines[end - 2], author)
+    return name if name and is_set_apart(lines[end - 1]) else ""
 
 
 def _agency_signature(lines: list[str], at: int, author: str, above: _Above) -> str:
