@@ -185,6 +185,11 @@ class ListingPages:
         # each month as the walk's pages wrote it in their archive's addresses
         # (``printed_months``), kept for the walk's steps back (``MonthSteps``)
         self.months: dict[int, str] = {}
+        # a "Зареди още" endpoint's address the walk asks next, and the query field its
+        # page number goes in (``_counted_on``); whether one of its answers named a next
+        # page of its own (then none is counted on)
+        self._counting: tuple[str, str] | None = None
+        self._answers_link = False
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
@@ -206,9 +211,12 @@ class ListingPages:
         self.months.update(printed_months(tree))
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
-        if own := find_next_link(
+        own = find_next_link(
             tree, page_url_now, profile, page, link, own_news=own_news, latest=latest
-        ):
+        )
+        if counted := self._counted_on(tree, page_url_now, page, own):
+            return counted
+        if own:
             return own
         year = self._first_year if page == 1 else _older_year(tree, page_url_now, profile, newest)
         return (
@@ -218,6 +226,34 @@ class ListingPages:
             or _month_by_address(tree, page_url_now, self.months)
             or (None if newest is None else archive_index(tree, page_url_now, profile))
         )
+
+    def _counted_on(
+        self, tree: LexborHTMLParser, page_url_now: str, page: int, own: str | None
+    ) -> str | None:
+        """The next page of a "Зареди още" endpoint's answer that names none of its own:
+        the same address, its page field one up (``?page=3`` after ``?page=2``). A theme's
+        script counts the pages itself (``data-page`` raised on each click), its endpoint
+        answering a bare fragment of cards: the walk read the one page the button named
+        and ended there, 8 of 13 archived. It goes on so until an answer lists nothing,
+        fails, or only repeats (the walk's own ends, within its cap). Not once an answer
+        named its next (a button of its own, a JSON's ``next``): its last, naming none,
+        is the end, where a list linking its years on page 1 goes on (rule 3).
+        Otherwise notes where the page's button leads, when that is ``own``, the
+        page's next (None when there is nothing to count on from here)."""
+        current = normalize_url(page_url_now) or page_url_now
+        if self._counting is not None and self._counting[0] == current:
+            field = self._counting[1]
+            if own is not None:
+                self._counting, self._answers_link = None, True
+                return None
+            number = _own_number(current, field, page) + 1
+            self._counting = (_with_field(current, field, str(number)), field)
+            return self._counting[0]
+        if own is not None and self._counting is None and not self._answers_link:
+            request = load_more_request(tree, page_url_now, self.profile, page)
+            if request is not None and request[0] == own and request[1] is not None:
+                self._counting = (own, request[1])
+        return None
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
@@ -331,6 +367,21 @@ def posted_pager(html: Listing) -> bool:
     return False
 
 
+def _listing_link(
+    href: str | None, reader: LinkReader, current: str, profile: Profile
+) -> str | None:
+    """Where ``href`` leads, read by ``reader``, when that may be a later page of the
+    listing at ``current``: on the site, not the page itself, not an article."""
+    url = reader(href or "")
+    if url is None:
+        return None
+    if url == current or not on_site(url, profile):
+        return None
+    if profile.article_pattern and is_article_url(url, profile):
+        return None  # a "next article" link, not a listing page
+    return url
+
+
 def find_next_link(
     html: Listing, page_url_now: str, profile: Profile, page: int, link: str = "",
     *, own_news: bool = True, latest: dt.date | None = None,
@@ -344,14 +395,7 @@ def find_next_link(
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None, reader: LinkReader = read) -> str | None:
-        url = reader(href or "")
-        if url is None:
-            return None
-        if url == current or not on_site(url, profile):
-            return None
-        if profile.article_pattern and is_article_url(url, profile):
-            return None  # a "next article" link, not a listing page
-        return url
+        return _listing_link(href, reader, current, profile)
 
     for node in tree.css("link[rel], a[rel]"):
         rels = (node.attributes.get("rel") or "").lower().split()
@@ -1043,6 +1087,27 @@ def _more_link(
 def _load_more(
     tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
 ) -> str | None:
+    request = _load_more_request(tree, current, page, usable)
+    return request[0] if request else None
+
+
+def load_more_request(
+    html: Listing, page_url_now: str, profile: Profile, page: int
+) -> tuple[str, str | None] | None:
+    """The address a "Зареди още" on the page loads its next cards from
+    (``_load_more_request``), and the query field its page number goes in (None: the
+    button names the next address whole)."""
+    tree = listing_tree(html)
+    read = link_reader(tree, page_url_now)
+    current = normalize_url(page_url_now) or page_url_now
+    return _load_more_request(
+        tree, current, page, lambda href: _listing_link(href, read, current, profile)
+    )
+
+
+def _load_more_request(
+    tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
+) -> tuple[str, str | None] | None:
     """The address a "Зареди още" control loads the next cards from (``data-url``,
     ``data-next``, ``data-href``, ``data-load-url``...: a ``data-`` attribute named for an
     address and holding one on the site). A listing with no pager but that button shows
@@ -1081,7 +1146,7 @@ def _load_more(
             for name, value in values:
                 target = _with_field(target, name, value)
             if url := usable(_with_field(target, *number) if number else target):
-                return url
+                return url, number[0] if number else None
     return None
 
 
