@@ -464,7 +464,7 @@ class _Explorer:
         archives: list[str] = []  # its links to a paper's past issues (``issue_index``)
         while page is not None:
             tree = parse_html(page.text)
-            self.name = self.name or site_name(tree)
+            self.name = self.name or site_name(tree, page.final_url)
             self.note_copies(tree, page.final_url)
             if framed is None:
                 self.shell = script_shell(tree)
