@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.add_site import site_id_for
 from newsarchive.discover import listings, next_pages
 from newsarchive.discover.explore import (
     Discovery,
@@ -704,7 +705,7 @@ def test_a_section_dropped_for_the_news_it_shares_marks_the_first_a_list_of_all_
         ("Община Речица | Начало", "Община Речица"),
         ("Home - Sofia Municipality", "Sofia Municipality"),
         ("Община Русе - Новини и събития", "Община Русе - Новини и събития"),
-        ("Начало", "Начало"),
+        ("Начало", ""),  # (nothing but the page's name: the caller says the host)
     ],
 )
 def test_the_site_name_is_the_home_pages_title_without_its_page_name(
@@ -712,6 +713,43 @@ def test_the_site_name_is_the_home_pages_title_without_its_page_name(
 ) -> None:
     """add-site proposes the name: not "Начало :: Община X", the home page's own name."""
     assert site_name(tree("", f"<title>{title}</title>")) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ('<a href="/index.php">Община Кресна</a> <a href="/">Начало</a>', "Община Кресна"),
+        (
+            '<a href="/">Начало</a> <a href="https://www.kresna.bg/">Община Кресна</a>',
+            "Община Кресна",
+        ),
+        ('<a href="/"><img src="/logo.png" alt="Община Кресна"></a>', "Община Кресна"),
+        # another site's home, a link to a section, an anchor: no name of this site's
+        ('<a href="https://www.facebook.com/">Facebook</a> <a href="/novini">Новини</a>', ""),
+        ('<a href="#">Община Кресна</a>', ""),
+    ],
+)
+def test_a_home_page_titled_only_home_is_named_by_its_logo(header: str, expected: str) -> None:
+    """A Joomla front page's ``<title>`` is "Начало" alone: add-site proposed ``name =
+    "Начало"``. Its link to itself names the site (a header's logo, its text or its
+    image's alt), or nothing does and the proposal says the host."""
+    page = tree(header, "<title>Начало</title>")
+    assert site_name(page, "http://www.kresna.bg/") == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("www.obshtinaruse.bg", "obshtinaruse"),
+        ("127.0.0.1:8831", "127-0-0-1-8831"),
+        ("10.0.0.7", "10-0-0-7"),
+        ("localhost:8080", "localhost-8080"),
+    ],
+)
+def test_a_site_at_an_ip_address_gets_all_of_it_as_its_id(host: str, expected: str) -> None:
+    """add-site took an IP address's first number for the id: ``127`` for every site
+    served on 127.0.0.1, whatever its port."""
+    assert site_id_for(host) == expected
 
 
 def test_a_redirected_feeds_relative_links_resolve_where_it_was_found() -> None:

@@ -10,6 +10,7 @@ crawl. Nothing is archived.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import re
 import tomllib
@@ -60,10 +61,24 @@ class Proposal:
 
 
 def site_id_for(host: str) -> str:
-    """``www.obshtinaruse.bg`` -> ``obshtinaruse``: the host without www and the TLD."""
+    """``www.obshtinaruse.bg`` -> ``obshtinaruse``: the host without www and the TLD. An
+    IP address is no name with a TLD: all of it, its port too (``127.0.0.1:8831`` ->
+    ``127-0-0-1-8831``), where its first number alone made every local test site's id
+    ``127``."""
+    if _ip_host(host):
+        return re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-") or "site"
     parts = host.lower().removeprefix("www.").split(".")
     name = parts[0] if len(parts) > 1 else host
     return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
+
+
+def _ip_host(netloc: str) -> bool:
+    """Whether a host (with its port, if any) is an IP address, v4 or v6."""
+    try:
+        ipaddress.ip_address(urlsplit(f"//{netloc}").hostname or "")
+    except ValueError:
+        return False
+    return True
 
 
 def origin_of(url: str) -> tuple[str, str]:
@@ -435,7 +450,7 @@ def render(proposal: Proposal) -> str:
         f"# Proposed by `newsarchive add-site {origin}` on {today} ({asked}).",
         "# Every value was found on the site itself; the comments say where. Correct freely.",
         f"id = {_toml(p.id)}",
-        f"name = {_toml_basic(name)}  # the home page's og:site_name or title",
+        f"name = {_toml_basic(name)}  # the home page's og:site_name, title or logo",
         f"origin = {_toml(origin)}"
         + (
             f"  # moved from {proposal.moved_from}: its robots.txt and home page redirect here"

@@ -301,7 +301,9 @@ def _check_start(
     links = listings.article_links(
         tree, page.final_url, pages.profile, learned, page.fetched_at, places
     )
-    index = index_pages.listing_index(tree, page.final_url, [c.url for c in links])
+    index = index_pages.listing_index(
+        tree, page.final_url, [c.url for c in links], next_pages.latest_day(page.fetched_at)
+    )
     if index is not None:  # (its cards, if any, are its entries: no articles)
         check.entries, check.next_page = len(index.entries), index.entries[0]
         walk.listed(Listed(index.older, [], entries=index.entries))
@@ -313,8 +315,9 @@ def _check_start(
     year = page.fetched_at.date().year
     own = next_pages.own_news(walk, page.final_url, urls, days, places)
     check.next_page = pages.after(
-        tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own
-    )
+        tree, page.final_url, number, year, page.headers.get("link", ""), own_news=own,
+        latest=next_pages.latest_day(page.fetched_at, days),
+    )  # fmt: skip
     listed += urls
     walk.listed(Listed(check.next_page, seen, items=urls, dates=days, own_news=own, places=places))
     return len(set(listed)) < articles

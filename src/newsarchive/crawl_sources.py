@@ -45,7 +45,16 @@ from newsarchive.discover.urls import (
     url_key,
     without_copy_marks,
 )
-from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Place, Seen, WalkState
+from newsarchive.discover.walk import (
+    EMPTY_RUN_TOLD,
+    MAX_ATTEMPTS,
+    Listed,
+    ListingWalk,
+    Place,
+    Seen,
+    Stop,
+    WalkState,
+)
 from newsarchive.explorer import doubling_days
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -675,6 +684,8 @@ class SourceReader:
                 kept = dict([*kept.items()][-1:]) | {url: page}
                 read.update((url_key(url), url_key(page.final_url)))
             self.frontier.save_walk(start, walk.state)
+        if (told := _empty_end(walk)) is not None:
+            self.report.warnings.append(told)
         # an oldest-first listing's walk ended at its newest page, where the next run
         # begins: its validators, for that run's conditional request (page 1's are saved
         # as read). Once the walk is over: a page after it may end it (a profile's
@@ -763,7 +774,9 @@ class SourceReader:
         # a page listing no articles, only issues or a calendar's days: walked as a list
         # of lists (``index_pages``, ``ListingWalk``)
         # (its cards may be the issues themselves, "/broy/12-2026" read as an article's address)
-        index = index_pages.listing_index(tree, page.final_url, [c.url for c in links])
+        index = index_pages.listing_index(
+            tree, page.final_url, [c.url for c in links], next_pages.latest_day(page.fetched_at)
+        )
         if index is not None:
             links = []
         if number == 1 and not links and index is None:  # a news listing is never empty
@@ -781,7 +794,7 @@ class SourceReader:
         own = next_pages.own_news(walk, page.final_url, urls, list(listed.values()), places)
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", ""),
-            own_news=own,
+            own_news=own, latest=next_pages.latest_day(page.fetched_at, listed.values()),
         )  # fmt: skip
         next_url = next_url and on_serving_host(next_url, page.final_url)
         # (not past page 1: a walk that came there by GET had a pager it could follow,
@@ -854,8 +867,9 @@ class SourceReader:
         urls = [item.url(page.final_url) for item in items]
         own = next_pages.own_news(walk, page.final_url, urls, dates)
         next_url = pages.after(
-            tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own
-        )
+            tree, page.final_url, number, newest, page.headers.get("link", ""), own_news=own,
+            latest=next_pages.latest_day(page.fetched_at, dates),
+        )  # fmt: skip
         next_url = next_url and on_serving_host(next_url, page.final_url)
         if number == 1:
             self.frontier.save_validators(url, page)
@@ -1109,3 +1123,20 @@ class SourceReader:
 def _what(number: int) -> str:
     """How a failure names the listing page ``number``."""
     return "listing" if number == 1 else "next listing page"
+
+
+def _empty_end(walk: ListingWalk) -> str | None:
+    """The warning for a walk that ended (its end or its page cap) after
+    ``EMPTY_RUN_TOLD`` pages or more in a row listing nothing (``ListingWalk.empty_run``),
+    None for any other: a calendar linking every day, empty ones too, was walked back
+    through a month of empty days to the cap, exit 0 and no word, and whatever lies
+    before them is never asked by a nightly run, which stops at the news it knows."""
+    empty = walk.empty_run
+    if walk.stop not in (Stop.END, Stop.CAP) or len(empty) < EMPTY_RUN_TOLD:
+        return None
+    how = "at its page cap after" if walk.stop is Stop.CAP else "after"
+    return (
+        f"{walk.start_url}: the listing's walk ended {how} {len(empty)} pages in a row"
+        f" listing nothing ({empty[0]} to {empty[-1]}): older news, if the site has any,"
+        " were not reached from there"
+    )

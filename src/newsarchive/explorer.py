@@ -464,7 +464,7 @@ class _Explorer:
         archives: list[str] = []  # its links to a paper's past issues (``issue_index``)
         while page is not None:
             tree = parse_html(page.text)
-            self.name = self.name or site_name(tree)
+            self.name = self.name or site_name(tree, page.final_url)
             self.note_copies(tree, page.final_url)
             if framed is None:
                 self.shell = script_shell(tree)
@@ -499,17 +499,24 @@ class _Explorer:
                 self.samples += [card.url for card in items.cards[:3]]
             for host in news_hosts(tree, page.final_url, self.profile):
                 self.adopt(host)
-            dated_cards = [
-                card.url
+            card_days = {
+                card.url: day
                 for card in items.cards
-                if listings.item_date(items, card, today=page.fetched_at) is not None
-            ]
+                if (day := listings.item_date(items, card, today=page.fetched_at)) is not None
+            }
+            dated_cards = list(card_days)
             dated = {url_key(url) for url in dated_cards}
             if framed is None:
                 home_dated = dated_cards
             menu = section_links(tree, page.final_url, self.profile, dated)
             if is_listing(items) and (
-                own := next_pages.find_next_link(tree, page.final_url, self.profile, 1)
+                own := next_pages.find_next_link(
+                    tree,
+                    page.final_url,
+                    self.profile,
+                    1,
+                    latest=next_pages.latest_day(page.fetched_at, card_days.values()),
+                )  # fmt: skip
             ):  # a list's own next page is no section of it ("news_list.php?str=2"); but
                 # a "Още новини" leading to the menu's own "Новини", no page number in its
                 # address, is: a category whose first page repeats the home's newest few,
@@ -1033,7 +1040,10 @@ class _Explorer:
                 continue
             tree = parse_html(page.text)
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
-            index = listing_index(tree, page.final_url, [card.url for card in items.cards])
+            index = listing_index(
+                tree, page.final_url, [card.url for card in items.cards],
+                next_pages.latest_day(page.fetched_at),
+            )  # fmt: skip
             if index is None:
                 continue
             entries = {url_key(entry) for entry in index.entries}
@@ -1367,7 +1377,7 @@ class _Explorer:
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
-            self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
+            self.note_page_two(tree, page, page.headers.get("link", ""))
             self.note_archive(tree, page.final_url)
             if page.final_url not in self.pagination and not instead_of:
                 self.archive_instead(tree, page.final_url)
@@ -1386,7 +1396,7 @@ class _Explorer:
             self.shapes[page.final_url] = shape
             self.learn(shape)
             self.samples = stated[:3] + self.samples
-            self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
+            self.note_page_two(tree, page, page.headers.get("link", ""))
         if not self.home_feeds():
             for feed in declared_feeds(tree, page.final_url, self.profile):
                 self.add_announced(feed, f"{ALTERNATE_NOTE}{page.final_url}")
@@ -1613,11 +1623,14 @@ class _Explorer:
         ):
             self.archives[url] = archive
 
-    def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
+    def note_page_two(self, tree: listings.Listing, page: Page, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
         from page 1 but for a year's page (``newest`` None): add-site reads the listing's
         page template from this address, and a year's page is no page 2."""
-        if next_page := next_pages.next_page_url(tree, url, self.profile, 1, link=link):
+        url, latest = page.final_url, next_pages.latest_day(page.fetched_at)
+        if next_page := next_pages.next_page_url(
+            tree, url, self.profile, 1, link=link, latest=latest
+        ):
             self.pagination[url] = next_page
 
     def learn(self, *shapes: Shape | None) -> None:

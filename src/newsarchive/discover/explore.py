@@ -1106,22 +1106,50 @@ _HOME_WORDS = re.compile(
 )
 
 
-def site_name(tree: LexborHTMLParser) -> str:
+def site_name(tree: LexborHTMLParser, page_url: str = "") -> str:
     """What a home page calls its site: ``og:site_name``, else its ``<title>`` without
-    the part naming the page itself ("Начало", "Home")."""
+    the part naming the page itself ("Начало", "Home"); a title of nothing else, what
+    its link to itself says (``_logo_name``: ``page_url``'s host tells an absolute one),
+    else ""."""
     node = tree.css_first('meta[property="og:site_name"][content]')
     if node is not None and (node.attributes.get("content") or "").strip():
         return " ".join((node.attributes.get("content") or "").split())
     title = tree.css_first("title")
-    if title is None:
-        return ""
-    text = one_line(title.text() or "", 80, ellipsis="")
+    text = "" if title is None else one_line(title.text() or "", 80, ellipsis="")
     joints = list(_TITLE_PARTS.finditer(text))
     if joints and _HOME_WORDS.match(text[: joints[0].start()]):
         return text[joints[0].end() :]
     if joints and _HOME_WORDS.match(text[joints[-1].end() :]):
         return text[: joints[-1].start()]
-    return text
+    return _logo_name(tree, page_url) if not text or _HOME_WORDS.match(text) else text
+
+
+# The home page's own addresses a logo links, less a leading "/" (``_logo_name``).
+_HOME_PATHS = frozenset({"", "index.php", "index.html", "index.htm"})
+_LOGO_LOOK = 40  # the links a page's header holds, at most, before its logo is given up
+
+
+def _logo_name(tree: LexborHTMLParser, page_url: str) -> str:
+    """What the first of a page's links to its home page says that is more than a home
+    word: a header's logo, its text or its image's ``alt`` ("Община Кресна"). A Joomla
+    front page's ``<title>`` is "Начало" alone, and add-site proposed it as the site's
+    ``name``. "" when none says more (the caller falls back on the host)."""
+    own = urlsplit(page_url).netloc.lower().removeprefix("www.")
+    for anchor in tree.css("a[href]")[:_LOGO_LOOK]:
+        parts = urlsplit(anchor.attributes.get("href") or "")
+        host = parts.netloc.lower().removeprefix("www.")
+        if parts.query or parts.path.strip("/") not in _HOME_PATHS:
+            continue
+        if parts.scheme not in ("", "http", "https") or (host and host != own):
+            continue
+        if not (parts.path or host):  # ("#", "?", "": no address of the home page)
+            continue
+        image = anchor.css_first("img[alt]")
+        said = " ".join((anchor.text(deep=True) or "").split())
+        said = said or (" ".join((image.attributes.get("alt") or "").split()) if image else "")
+        if said and len(said) <= 80 and not _HOME_WORDS.match(said):
+            return said
+    return ""
 
 
 _IN_A_NUMBER = re.compile(r"\d2|2\d")

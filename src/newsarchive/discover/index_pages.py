@@ -68,13 +68,19 @@ class Index:
     older: str | None = None
 
 
-def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
+def index_of(tree: LexborHTMLParser, page_url: str, latest: dt.date | None = None) -> Index | None:
     """The page as an index (module docstring), or None: an index of issues (links of one
     shape labelled each an issue, ``issue_option``, ``MIN_ENTRIES`` at least) or a
     calendar's month (a grid of its days, those linked leading to a day's page,
     ``calendar_day``). Asked of every page a listing walk reads: one whose news cards
     are more than the index's entries (a list beside a sidebar's calendar widget) stays
-    a listing (``lists_only``)."""
+    a listing (``lists_only``).
+
+    ``latest``: the last day a calendar's day or month may be of to be an entry
+    (``next_pages.latest_day``), None for no bound. A grid links every day of its month,
+    those ahead too, and "януари »" the month after: an empty day's page read as an index
+    of its month's days went on to 31 December first, on 7 December, and back through
+    every empty day to the page cap."""
     read = link_reader(tree, page_url)
     host = _bare(urlsplit(page_url).netloc)
     here = split_normal(page_url)
@@ -94,11 +100,13 @@ def index_of(tree: LexborHTMLParser, page_url: str) -> Index | None:
             continue
         text = " ".join(anchor.text(separator=" ").split())
         if (day := calendar_day(url)) is not None:
-            if text.isdigit() and int(text) == day.day and _in_grid(anchor):
+            ahead = latest is not None and day > latest
+            if text.isdigit() and int(text) == day.day and _in_grid(anchor) and not ahead:
                 days.setdefault(url, day)
             continue
         if (month := archive_month(url, anywhere=True)) is not None:
-            months.setdefault(url, month)
+            if latest is None or month <= (latest.year, latest.month):
+                months.setdefault(url, month)
         # (an issue by its word: a day alone, "11 декември 2026", is a post's date link)
         if ISSUE_NAMED.match(text) and (value := issue_option(text)) is not None:
             fields = "&".join(sorted(p.partition("=")[0] for p in query.split("&") if p))
@@ -139,13 +147,15 @@ def _months_index(months: dict[str, tuple[int, int]], page_url: str) -> Index | 
 _DIGITS = re.compile(r"\d+")
 
 
-def listing_index(tree: LexborHTMLParser, page_url: str, cards: Sequence[str]) -> Index | None:
-    """The page a listing walk read as an index (``index_of``) whose news cards
-    (``cards``, as ``listings`` read them) are none but its entries (``lists_only``),
-    else None: the one reading of a page the crawl's walk, ``check-site``'s and exploring
-    take. (``check-site`` took none, and read "Броеве" as a start page of no article
-    links where the crawl walked its issues.)"""
-    index = index_of(tree, page_url)
+def listing_index(
+    tree: LexborHTMLParser, page_url: str, cards: Sequence[str], latest: dt.date | None = None
+) -> Index | None:
+    """The page a listing walk read as an index (``index_of``, its entries up to
+    ``latest``) whose news cards (``cards``, as ``listings`` read them) are none but its
+    entries (``lists_only``), else None: the one reading of a page the crawl's walk,
+    ``check-site``'s and exploring take. (``check-site`` took none, and read "Броеве" as
+    a start page of no article links where the crawl walked its issues.)"""
+    index = index_of(tree, page_url, latest)
     return index if index is not None and lists_only(index, cards) else None
 
 

@@ -89,6 +89,7 @@ from newsarchive.discover.urls import (
 from newsarchive.discover.walk import ListingWalk, Place, WalkSettings, WalkState
 from newsarchive.link_header import linked
 from newsarchive.models import Candidate, Profile
+from newsarchive.site_clock import on_site_clock
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
@@ -184,10 +185,15 @@ class ListingPages:
         # each month as the walk's pages wrote it in their archive's addresses
         # (``printed_months``), kept for the walk's steps back (``MonthSteps``)
         self.months: dict[int, str] = {}
+        # a "Зареди още" endpoint's address the walk asks next, and the query field its
+        # page number goes in (``_counted_on``); whether one of its answers named a next
+        # page of its own (then none is counted on)
+        self._counting: tuple[str, str] | None = None
+        self._answers_link = False
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
-        *, own_news: bool = True,
+        *, own_news: bool = True, latest: dt.date | None = None,
     ) -> str | None:  # fmt: skip
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
@@ -198,13 +204,19 @@ class ListingPages:
         ``own_news``: whether the page listed news of its own, as the walk reading it
         tells (the function ``own_news``; True: not told, as exploring does); a month's
         page that listed none (the news page's latest again, beside the month's grid) is
-        read by its calendar's days (``_calendar_day``)."""
+        read by its calendar's days (``_calendar_day``). ``latest``: the last day a
+        calendar's page may be of to be older than this one (``latest_day``)."""
         tree = listing_tree(html)
         profile = self.profile
         self.months.update(printed_months(tree))
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
-        if own := find_next_link(tree, page_url_now, profile, page, link, own_news=own_news):
+        own = find_next_link(
+            tree, page_url_now, profile, page, link, own_news=own_news, latest=latest
+        )
+        if counted := self._counted_on(tree, page_url_now, page, own):
+            return counted
+        if own:
             return own
         year = self._first_year if page == 1 else _older_year(tree, page_url_now, profile, newest)
         return (
@@ -214,6 +226,34 @@ class ListingPages:
             or _month_by_address(tree, page_url_now, self.months)
             or (None if newest is None else archive_index(tree, page_url_now, profile))
         )
+
+    def _counted_on(
+        self, tree: LexborHTMLParser, page_url_now: str, page: int, own: str | None
+    ) -> str | None:
+        """The next page of a "Зареди още" endpoint's answer that names none of its own:
+        the same address, its page field one up (``?page=3`` after ``?page=2``). A theme's
+        script counts the pages itself (``data-page`` raised on each click), its endpoint
+        answering a bare fragment of cards: the walk read the one page the button named
+        and ended there, 8 of 13 archived. It goes on so until an answer lists nothing,
+        fails, or only repeats (the walk's own ends, within its cap). Not once an answer
+        named its next (a button of its own, a JSON's ``next``): its last, naming none,
+        is the end, where a list linking its years on page 1 goes on (rule 3).
+        Otherwise notes where the page's button leads, when that is ``own``, the
+        page's next (None when there is nothing to count on from here)."""
+        current = normalize_url(page_url_now) or page_url_now
+        if self._counting is not None and self._counting[0] == current:
+            field = self._counting[1]
+            if own is not None:
+                self._counting, self._answers_link = None, True
+                return None
+            number = _own_number(current, field, page) + 1
+            self._counting = (_with_field(current, field, str(number)), field)
+            return self._counting[0]
+        if own is not None and self._counting is None and not self._answers_link:
+            request = load_more_request(tree, page_url_now, self.profile, page)
+            if request is not None and request[0] == own and request[1] is not None:
+                self._counting = (own, request[1])
+        return None
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None
@@ -267,11 +307,12 @@ def next_page_url(
     *,
     newest: int | None = None,
     link: str = "",
+    latest: dt.date | None = None,
 ) -> str | None:
     """``ListingPages.after`` for one page alone (no walk before it): the listing page
     after ``page``, or None when the listing ends here (``newest`` None: never a year's
     page, as exploring asks for a listing's page 2)."""
-    return ListingPages(profile).after(html, page_url_now, page, newest, link)
+    return ListingPages(profile).after(html, page_url_now, page, newest, link, latest=latest)
 
 
 def templated_next(url: str, pagination: str, page: int) -> str | None:
@@ -326,26 +367,35 @@ def posted_pager(html: Listing) -> bool:
     return False
 
 
+def _listing_link(
+    href: str | None, reader: LinkReader, current: str, profile: Profile
+) -> str | None:
+    """Where ``href`` leads, read by ``reader``, when that may be a later page of the
+    listing at ``current``: on the site, not the page itself, not an article."""
+    url = reader(href or "")
+    if url is None:
+        return None
+    if url == current or not on_site(url, profile):
+        return None
+    if profile.article_pattern and is_article_url(url, profile):
+        return None  # a "next article" link, not a listing page
+    return url
+
+
 def find_next_link(
     html: Listing, page_url_now: str, profile: Profile, page: int, link: str = "",
-    *, own_news: bool = True,
+    *, own_news: bool = True, latest: dt.date | None = None,
 ) -> str | None:  # fmt: skip
     """Generic paging: ``rel=next`` (in the page, or in the answer's HTTP ``Link`` header:
     ``link``), a "next" link by its text, or the link to page N+1. ``own_news``: as
-    ``ListingPages.after`` says."""
+    ``ListingPages.after`` says; ``latest``: the last day a calendar's day or month page
+    it links may be of to be an older page (``latest_day``), None for no bound."""
     tree = listing_tree(html)
     read = link_reader(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None, reader: LinkReader = read) -> str | None:
-        url = reader(href or "")
-        if url is None:
-            return None
-        if url == current or not on_site(url, profile):
-            return None
-        if profile.article_pattern and is_article_url(url, profile):
-            return None  # a "next article" link, not a listing page
-        return url
+        return _listing_link(href, reader, current, profile)
 
     for node in tree.css("link[rel], a[rel]"):
         rels = (node.attributes.get("rel") or "").lower().split()
@@ -440,14 +490,14 @@ def find_next_link(
     # those pages: every anchor, on each page of a pager's end, most of which take none.)
     dated = _period_end(current) is not None
     if dated and (calendar_day(current) or not own_news):
-        if day := _calendar_day(anchors, current, usable, read.base):
+        if day := _calendar_day(anchors, current, usable, read.base, latest):
             return day
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
-    month = _older_month([*hrefs, *_option_targets(tree, read)], current, usable, read.base)
+    month = _older_month([*hrefs, *_option_targets(tree, read)], current, usable, read.base, latest)
     if (
         page == 1
         and not dated
-        and (day := _calendar_day(anchors, current, usable, read.base))
+        and (day := _calendar_day(anchors, current, usable, read.base, latest))
         and (month is None or _day_month(day) > (archive_month(month) or (0, 0)))
     ):
         return day
@@ -1037,6 +1087,27 @@ def _more_link(
 def _load_more(
     tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
 ) -> str | None:
+    request = _load_more_request(tree, current, page, usable)
+    return request[0] if request else None
+
+
+def load_more_request(
+    html: Listing, page_url_now: str, profile: Profile, page: int
+) -> tuple[str, str | None] | None:
+    """The address a "Зареди още" on the page loads its next cards from
+    (``_load_more_request``), and the query field its page number goes in (None: the
+    button names the next address whole)."""
+    tree = listing_tree(html)
+    read = link_reader(tree, page_url_now)
+    current = normalize_url(page_url_now) or page_url_now
+    return _load_more_request(
+        tree, current, page, lambda href: _listing_link(href, read, current, profile)
+    )
+
+
+def _load_more_request(
+    tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
+) -> tuple[str, str | None] | None:
     """The address a "Зареди още" control loads the next cards from (``data-url``,
     ``data-next``, ``data-href``, ``data-load-url``...: a ``data-`` attribute named for an
     address and holding one on the site). A listing with no pager but that button shows
@@ -1075,7 +1146,7 @@ def _load_more(
             for name, value in values:
                 target = _with_field(target, name, value)
             if url := usable(_with_field(target, *number) if number else target):
-                return url
+                return url, number[0] if number else None
     return None
 
 
@@ -1348,9 +1419,31 @@ def _period_end(url: str) -> dt.date | None:
     return None
 
 
+def latest_day(fetched: dt.datetime, listed: Iterable[dt.date] = ()) -> dt.date:
+    """The last day a calendar's day or month page may be of to be older than a listing
+    page fetched at ``fetched`` (UTC) whose news are of the days ``listed``: the day it
+    was on the site's clock (``site_clock``), or the page's newest news's day, if
+    earlier. A calendar links ahead of time: "януари »" to the month after the one it
+    shows, a grid of every day of the month, today's last ones too. From a list's page
+    1, whose address dates nothing (``_period_end``), the walk took "the latest month
+    linked", January 2027 in December 2026, went back through its 31 empty days to the
+    page cap and never asked November or October; the next run stopped at page 1's
+    known news, 9 of 12 lost for good, exit 0."""
+    today = on_site_clock(fetched).date()
+    newest = max(listed, default=None)
+    return today if newest is None else min(today, newest)
+
+
+def _before_or_on(day: dt.date | None, latest: dt.date | None) -> dt.date | None:
+    """The earlier of two bounds, either of which may be None (no bound)."""
+    if day is None or latest is None:
+        return day or latest
+    return min(day, latest)
+
+
 def _calendar_day(
     anchors: list[tuple[LexborNode, str]], current: str,
-    usable: Callable[[str | None], str | None], base: str,
+    usable: Callable[[str | None], str | None], base: str, latest: dt.date | None = None,
 ) -> str | None:  # fmt: skip
     """The page of the latest day with news before this page's own that a calendar on
     it links: a grid of the month's days, each day with news a link reading its number
@@ -1360,8 +1453,9 @@ def _calendar_day(
     goes day by day into the past, and past a month's first day to the month before,
     by its "« Предишен месец" (``_older_month``). A day page's earlier days are before
     its day; a month page's, that month's (its grid's, not a sidebar's other month
-    later than it); page 1's, every linked day."""
-    end = _period_end(current)
+    later than it); page 1's, every linked day up to ``latest`` (``latest_day``: none of
+    the days ahead the grid links)."""
+    end = _before_or_on(_period_end(current), latest)
     best: tuple[dt.date, str] | None = None
     for anchor, text in anchors:
         if not text.isdigit() or len(text) > 2:
@@ -1417,21 +1511,29 @@ def _dated_hrefs(hrefs: Iterable[str], base: str) -> list[str]:
 
 
 def _older_month(
-    hrefs: list[str], current: str, usable: Callable[[str | None], str | None], base: str
-) -> str | None:
+    hrefs: list[str], current: str, usable: Callable[[str | None], str | None], base: str,
+    latest: dt.date | None = None,
+) -> str | None:  # fmt: skip
     """A listing with no next page that links its date archive (a calendar, "Архив" by
     month, as links or a drop-down: old PHP sites have no other way to older news): the
     next page is the archive of the latest month before this page's (from a listing that
-    is no month's, the latest month linked). So the walk goes on month by month into the
-    past, within its limits."""
+    is no month's, the latest month linked up to ``latest``'s: ``latest_day``, a
+    calendar's "януари »" to the month ahead no older page). So the walk goes on month
+    by month into the past, within its limits."""
     here = archive_month(current, anywhere=True)
     if here is None and (day := calendar_day(current)) is not None:
         here = (day.year, day.month)  # (a calendar's ?data=2026-11-28: its month's grid)
+    last = None if latest is None else (latest.year, latest.month)
     best: tuple[tuple[int, int], str] | None = None
     for href in _dated_hrefs(hrefs, base):  # most links: no year, no month's archive
         url = usable(href)
         month = archive_month(url) if url else None
-        if url is None or month is None or (here is not None and month >= here):
+        if (
+            url is None
+            or month is None
+            or (here is not None and month >= here)
+            or (last is not None and month > last)
+        ):
             continue
         if best is None or month > best[0]:
             best = (month, url)

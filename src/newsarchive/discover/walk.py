@@ -98,6 +98,9 @@ MAX_ATTEMPTS = 5
 # over (a municipality posting nothing for a season); so many, the archive's start, found
 # for that many requests.
 MISSED_MONTHS = 3
+# Pages in a row listing nothing at a walk's end that the crawl tells of (``empty_run``):
+# a calendar's empty days walked to the cap, where older news may lie past them.
+EMPTY_RUN_TOLD = 10
 
 
 class Respelled(str):
@@ -288,6 +291,9 @@ class ListingWalk:
         self._month_page = month_page
         self._day_page = day_page
         self._missed = 0  # month pages in a row missing or empty (``_missed_month``)
+        # the pages in a row that listed nothing (empty, gone, an index of no news of its
+        # own), the last read last (``empty_run``, ``_run_out``)
+        self._empty: list[str] = []
         # a walk completed before the order was told: page 1 read whole, to tell it now
         self._judging = state.completed and not state.judged
         # the last page read and its cards (``Place``), and for each page read right after
@@ -435,6 +441,7 @@ class ListingWalk:
         if self.ascending and self.url == self._begin:
             self.stop, self.state = Stop.END, WalkState()
             return Stop.END
+        self._listed_nothing()
         if (stop := self._past_end()) is not None:
             return stop
         return self._missed_month(missing=True)
@@ -521,6 +528,8 @@ class ListingWalk:
         (``next_url``, ``_by_calendar``) is no gap: the walk goes on to that day.
         ``missing``: the page was gone (404/410), not a page that answered with no news."""
         if next_url is not None and self._by_calendar(next_url):
+            if self._run_out():
+                return self._end(Stop.END)
             if self._at_cap():
                 return self._end(Stop.CAP)
             assert self.url is not None
@@ -579,6 +588,10 @@ class ListingWalk:
                 self._known_run += 1
         if new:  # (no jump but from the incremental stop after it)
             self._heading = None
+        if verdicts:
+            self._empty.clear()
+        else:
+            self._listed_nothing()
         if listed.entries and not verdicts:
             return self._to_index(listed)
         if self._entered():
@@ -689,8 +702,15 @@ class ListingWalk:
         next pages, newest first, then the index before it (``next_url``)."""
         fresh = [url for url in dict.fromkeys(listed.entries) if url not in self._visited]
         self._read += 1
-        if not fresh:
+        if self._run_out():
             return self._end(Stop.END)
+        if not fresh:
+            # (a day's page of a month whose days were all read, its grid an index of them
+            # again: on to the index before, the month before, as from an entry listing
+            # nothing. Ended here, a month of empty days ended the walk at its first,
+            # every month before it never asked)
+            self._after_entries = self._after_entries or listed.next_url
+            return self._next_entry_or_end()
         if self._at_cap():
             return self._end(Stop.CAP)
         self._entry_urls.update(fresh)
@@ -740,12 +760,41 @@ class ListingWalk:
     def _next_entry_or_end(self) -> Stop | None:
         """On from an entry that listed nothing, as from a gap of a month's archive."""
         after = self._next_entry()
-        if after is None or after in self._visited:
+        if after is None or after in self._visited or self._run_out():
             return self._end(Stop.END)
         if self._at_cap():
             return self._end(Stop.CAP)
         self._advance(after, self.number + 1)
         return None
+
+    def _listed_nothing(self) -> None:
+        """The page being read listed no article link (or was gone): one more of the run
+        of such pages (``empty_run``)."""
+        if self.url is not None and not self.rereading:
+            self._empty.append(self.url)
+
+    @property
+    def empty_run(self) -> list[str]:
+        """The pages in a row that listed nothing, the last read last, where the walk ended
+        after them (the crawl tells of ``EMPTY_RUN_TOLD`` or more): a calendar linking
+        every day, empty ones too, was walked back through a month of empty days to the
+        page cap, exit 0 and no word, where older news may lie past them."""
+        return list(self._empty)
+
+    def _run_out(self) -> bool:
+        """The pages in a row that listed nothing span ``MISSED_MONTHS`` months of a
+        calendar or an archive (by their day's or month's address): its start, as so many
+        months missing are for a walk by the months' addresses (``_missed_month``).
+        Its empty days counted as none, a calendar linking each day of every month (a
+        theme's widget, news or not) was walked day by day into the past for ever under
+        ``--max-pages 0``, each month its page and every day of it."""
+        months: set[object] = set()
+        for url in self._empty:
+            if self._day_page is not None and isinstance(day := self._day_page(url), dt.date):
+                months.add((day.year, day.month))
+            elif self._month_page is not None and (month := self._month_page(url)):
+                months.add(month)
+        return len(months) >= MISSED_MONTHS
 
     def lists_new(self, items: Sequence[str], where: Sequence[Place] = ()) -> bool:
         """Whether a page lists a link no page of this walk read so far listed (the run

@@ -1493,7 +1493,19 @@ class Fetcher:
         moved_to = self.site_move(origin)
         if moved_to is not None:
             self.accept_move(origin, moved_to)
+            moved_to = self._moved_on(moved_to)
         return moved_to
+
+    def _moved_on(self, moved_to: str) -> str:
+        """Where the site's new origin ``moved_to`` sends every path in its turn (its
+        robots.txt read there, which the exploration reads anyway: a move to https or
+        the www twin is learnt, ``SiteMoves.learn_move``), the chain's last origin. The
+        old domain's redirect to ``http://yakoruda.bg``, itself sending everything on
+        to ``https://yakoruda.bg``, was proposed as ``origin = 'http://yakoruda.bg'``,
+        "redirect here for good", the middle of the chain."""
+        self.robots_problem(moved_to)
+        final = urlsplit(self._site_moves.moved(f"{moved_to}/robots.txt"))
+        return f"{final.scheme}://{final.netloc}"
 
     def add_site_hosts(self, hosts: list[str]) -> None:
         """More hosts of the site (where it moved, its news section's own host): redirects
