@@ -26,10 +26,12 @@ from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY, damaged, is_damaged
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
+    INSIDE_BEFORE,
     TOKEN,
     forms_of,
     in_lower_case,
     lookup,
+    named_often,
     named_somewhere,
     names_among,
     other_spellings,
@@ -346,11 +348,11 @@ def _name_reading(
 ) -> str | None:
     """``_NAME`` when the archive prints ``word`` only as a name, its lemma never as a
     word and no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles
-    holding them show; typed ``capital``ised, when it prints it as a name at all and no
-    other form of the lemma so (``_CASED`` when it prints it in lower case too); else
-    None."""
+    holding them show; typed ``capital``ised, when it prints it as a name more than once
+    or as often as in lower case (``lemmas.named_often``) and no other form of the lemma
+    so (``_CASED`` when it prints it in lower case too); else None."""
     texts = list(_texts(conn, {word}))
-    if not (named_somewhere({word}, texts) if capital else printed_as_name(word, texts)):
+    if not (named_often(word, texts) if capital else printed_as_name(word, texts)):
         return None
     if not capital and in_lower_case({lemma}, _texts(conn, {lemma})):
         return None
@@ -458,9 +460,10 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
 # capital letter, which follows no letter in Bulgarian text. (A pattern opening with a
 # class too, "*[^…]Бяла[^…]*", cost five times as much: GLOB tries it at every letter.)
 _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
-# What surely stands before a name inside a sentence: a small letter, a digit or a comma,
-# and a space ("на Бяла", "2, Бяла").
-_INSIDE = "[0-9a-z,\u0430-\u045f]"
+# What surely stands before a name inside a sentence, and a space ("на Бяла", "Русе,
+# Бяла"): the rule ``lemmas.prints_name`` reads a name by (a digit is no longer in it: a
+# headline may open with one, "2026 Кметът…").
+_INSIDE = f"[{INSIDE_BEFORE}]"
 
 
 def _cased(cased_groups: list[list[Term]]) -> tuple[str, list[str]]:
