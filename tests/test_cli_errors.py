@@ -1236,15 +1236,19 @@ def test_an_excluded_filter_first_gets_the_dashes_hint(
         (("--db", "{db}"), "'--db' comes after '--'"),
         (("--site=bta",), "'--site=bta' comes after '--'"),
         (("--limit", "1", "--format", "json"), "'--limit' comes after '--'"),
+        (("-n", "2"), "'-n' comes after '--'"),
+        (("-o", "hits.json"), "'-o' comes after '--'"),
+        (("-f", "json"), "'-f' comes after '--'"),
     ],
-    ids=["db", "site", "two"],
+    ids=["db", "site", "two", "short-limit", "short-out", "short-format"],
 )
 def test_an_option_after_the_dashes_is_refused_not_searched_for(
     run_cli: Callable[..., Result], archive: Path, after: tuple[str, ...], said: str
 ) -> None:
     """After `--`, which a query opening with -word needs, every argument is a word of the
     query: `search -- '-футбол бюджет' --db X` searched the default archive (none here:
-    "no archive at newsarchive.db") or searched X for the words "db" and the path too."""
+    "no archive at newsarchive.db") or searched X for the words "db" and the path too.
+    A short option likewise: `-- '-мост кмет' -n 2` searched for "2" without "n", exit 0."""
     args = tuple(arg.format(db=archive) for arg in after)
     result = run_cli("search", "--db", str(archive), "--", "-футбол бюджет", *args)
     assert result.exit_code == 2 and result.stdout == ""
