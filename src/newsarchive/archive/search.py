@@ -660,6 +660,24 @@ class Prepared:
         rows = matching(dateless, "count(*)", tail=" AND a.published_date IS NULL")
         return int(rows[0][0])
 
+    def unknown_language(self) -> int:
+        """How many articles the query and its other filters choose that its ``--lang``
+        leaves out for having no language recorded (0 without one, or with "unknown").
+
+        An article imported from a record stating no language, or archived before
+        languages were, is "unknown": ``--lang bg`` left out every one of them and said
+        nothing, and an archive filled by ``import-jsonl`` was "No matches"."""
+        from newsarchive.language_tags import UNKNOWN_LANGUAGE
+
+        languages = self.filters.languages
+        if not languages or UNKNOWN_LANGUAGE in languages:
+            return 0
+        unknown = Prepared(
+            self.conn, self.query, replace(self.filters, languages=(UNKNOWN_LANGUAGE,)),
+            checked=self.filters.sites, choice=self.choice,
+        )  # fmt: skip
+        return int(matching(unknown, "count(*)")[0][0])
+
 
 def search(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
@@ -981,6 +999,16 @@ def undated_note(left_out: int) -> str:
     return (
         f"{left_out} more {matches} no date, which no date range holds"
         f" (search without the dates to see {them})"
+    )
+
+
+def unknown_language_note(left_out: int) -> str:
+    """What the CLI says on stderr of the matches ``--lang`` leaves out for having no
+    language recorded (``Prepared.unknown_language``)."""
+    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
+    return (
+        f"{left_out} more {matches} no language recorded, which --lang leaves out"
+        f" (add --lang unknown to see {them})"
     )
 
 

@@ -1128,6 +1128,8 @@ class Store:
                 # page of full items: neither unsays what the row knows, which
                 # --free-only reads; nor does a null language, which --lang reads)
                 beside[column] = was[column]
+        if beside["language"] is None:
+            beside["language"] = _told_language(article)
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
@@ -1275,6 +1277,16 @@ def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> 
     if "tags" in values:
         values["tags"] = tuple(stored_tags(row["tags"]))
     return replace(article, **values)
+
+
+def _told_language(article: Article) -> str:
+    """The language of an article its writer states none of and its row records none
+    of (import-jsonl's record without one, an export from before v34), by the crawl's
+    rule (``text_language.article_language``, no page declaring one): stored as none, it
+    was "unknown", and ``search --lang bg`` left out every imported article."""
+    from newsarchive.extraction.text_language import article_language
+
+    return article_language(article.text, (), article.title)
 
 
 def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:
