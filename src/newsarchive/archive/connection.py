@@ -684,7 +684,11 @@ def open_read_only(
     if _would_leave_shm(path.resolve()):
         uris = uris[1:]
     for uri in uris:
-        conn = sqlite3.connect(uri, uri=True, timeout=wait)
+        try:  # (a file this user cannot read fails here: "unable to open database file")
+            conn = sqlite3.connect(uri, uri=True, timeout=wait)
+        except sqlite3.OperationalError as exc:
+            error = exc
+            continue
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
@@ -700,7 +704,20 @@ def open_read_only(
         if uri != base and warn:
             _warn_unread_wal(path)
         return conn, uri
-    raise ArchiveError(f"cannot open archive {path}: {error}")
+    raise ArchiveError(f"cannot open archive {path}: {_unreadable(path) or error}")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the system will not let this user read ``path`` (its ``strerror``), or None.
+
+    SQLite says only "unable to open database file" of an archive whose mode keeps this
+    user out (``600``, another's), which was exit 70, "internal error", where an
+    unreadable folder was "Permission denied", exit 2."""
+    try:
+        with path.open("rb"):
+            return None
+    except OSError as exc:
+        return exc.strerror
 
 
 def _would_leave_shm(real: Path) -> bool:
