@@ -61,6 +61,7 @@ from newsarchive.archive.query import (
 from newsarchive.archive.store import Filters, as_pasted, get_article
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
+from newsarchive.safe_text import ESCAPE_SEQUENCE
 from newsarchive.site_clock import instant_sql
 
 TITLE_WEIGHT = 5.0
@@ -1179,7 +1180,9 @@ class Marker:
         return False
 
     def snippet(self, text: str, highlight: tuple[str, str]) -> str:
-        text = _CONTROL.sub(" ", text)
+        # (a terminal's escape sequence whole, first: its ESC made a space, and the rest
+        # was printed, "[31mчервено")
+        text = _CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", text))
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         printed = [text[s:e] for s, e in spans]
         words = [word.lower() for word in printed]
