@@ -329,8 +329,8 @@ def search(
         typer.Option(
             "--format",
             "-f",
-            help="table to read, json (one array) or csv. Not given: --out's name's (.csv,"
-            " .json), else table.",
+            help="table to read, json (one array), jsonl (a hit a line) or csv. Not given:"
+            " --out's name's (.csv, .json, .jsonl), else table.",
             show_default="table",
         ),
     ] = None,

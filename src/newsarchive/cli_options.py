@@ -249,7 +249,9 @@ def raw_for_csv(raw: bool, chosen: str) -> None:
 
 
 # The choices of each option (Typer shows them in --help and rejects anything else).
-SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
+SearchFormat = StrEnum(
+    "SearchFormat", [("table", "table"), ("json", "json"), ("jsonl", "jsonl"), ("csv", "csv")]
+)
 ExportFormat = StrEnum(
     "ExportFormat",
     [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],
