@@ -163,6 +163,24 @@ def test_csv_and_table(run_cli: Cli, archive: Path) -> None:
     assert "No matches." not in table.stdout
 
 
+def test_plain_stats_takes_the_site_and_date_options(run_cli: Cli, archive: Path) -> None:
+    """`stats --site bta` (or `--since`) was refused unless beside --timeline or --stories
+    ("need --timeline or --stories"): the per-site table is of the sites and dates asked
+    for, and an unknown site is one line, exit 2, as elsewhere."""
+    whole = run_cli("stats", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(whole, dict)
+    one = run_cli("stats", "--site", "ruse24", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(one, dict) and [s["site"] for s in one["sites"]] == ["ruse24"]
+    assert one["articles"] == 2 == one["sites"][0]["articles"]
+    since = run_cli("stats", "--since", "2025-01-01", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(since, dict) and 0 < since["articles"] < whole["articles"]
+    assert all(s["first"] >= "2025-01-01" for s in since["sites"])
+    table = run_cli("stats", "--site", "ruse24", "--db", str(archive))
+    assert table.exit_code == 0 and table.stdout.startswith("2 articles")
+    unknown = run_cli("stats", "--site", "nope", "--db", str(archive))
+    assert unknown.exit_code == 2 and "unknown site 'nope'" in unknown.stderr
+
+
 def test_timeline_takes_filters_alone(run_cli: Cli, archive: Path) -> None:
     result = run_cli("stats", "--timeline", "site:ruse24", "--format", "json",
                      "--db", str(archive))  # fmt: skip

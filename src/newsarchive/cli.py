@@ -989,9 +989,7 @@ def stats(
         if stories:
             render.outlets(archive_health.stats_stories(db_path(db), filters), fmt.value)
             return
-        if filters != parse_filters(None, None, None):
-            raise UsageError("--site, --since and --until need --timeline or --stories")
-        data = archive_health.stats(db_path(db))
+        data = archive_health.stats(db_path(db), filters)
         if fmt is StatsFormat.json:
             render.json_out(data)
         else:
