@@ -342,7 +342,7 @@ def test_a_colon_between_two_words_naming_no_filter_is_a_space(query: str, fts: 
     assert parsed.fts({}) == fts
     assert parsed.notes == [
         f"':' in '{query.split()[0]}' was read as a space between words: it names no"
-        " filter (the filters are site:, since:, until:, author:, title:)"
+        " filter (the filters are site:, since:, until:, author:, tag:, title:)"
     ]
     assert parse_query('"Русе:кметът"').notes == []  # (quoted: as printed)
 

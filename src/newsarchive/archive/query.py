@@ -10,7 +10,8 @@ Syntax: ``word`` (any form of it: "община" finds "общината"), ``"e
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
 ``prefix*``, ``title:word`` / ``title:"phrase"`` / ``title:prefix*`` (in the headline
 only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``,
-``author:Петрова`` / ``author:"Мария Петрова"`` (part of the byline, any case). Any other
+``author:Петрова`` / ``author:"Мария Петрова"`` (part of the byline, any case),
+``tag:водопровод`` / ``tag:"ВиК Русе"`` (a stored tag, whole, any case). Any other
 ``name:value`` is refused rather than searched as two words, so a mistyped filter
 ("tilte:мост") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
@@ -65,8 +66,12 @@ _FILTER_EXAMPLES = {
     "since": "since:2025-01-01",
     "until": "until:2025-12-31",
     "author": 'author:петрова or author:"Мария Петрова"',
+    "tag": 'tag:водопровод or tag:"ВиК Русе"',
 }
 _FILTERS = tuple(_FILTER_EXAMPLES)
+# The filters as the lines that list them name them (and title:, a scope, after them):
+# one list, so a filter added is named in each.
+FILTER_NAMES = ", ".join(f"{name}:" for name in _FILTERS)
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Column filters of the index (see schema.py): originals only, or originals and lemmas,
 # for the whole article or (``title:``) the headline alone.
@@ -161,6 +166,7 @@ class ParsedQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
+    tags: list[str] = field(default_factory=list)  # case-folded tags, each whole
     # what was typed but holds nothing to search for (an emoji, a lone "…"): see parse_query
     dropped: list[str] = field(default_factory=list)
     # how what was typed was read where that is not what it says ("or" as OR, a pasted
@@ -173,8 +179,8 @@ class ParsedQuery:
         return bool(self.groups)
 
     def has_filters(self) -> bool:
-        """Whether the query has a filter of its own (site:, since:, until:, author:)."""
-        return bool(self.sites or self.since or self.until or self.authors)
+        """Whether the query has a filter of its own (``FILTER_NAMES``)."""
+        return bool(self.sites or self.since or self.until or self.authors or self.tags)
 
     def terms(self) -> list[Term]:
         """Every term to match (not the excluded ones), nested groups flattened."""
@@ -424,6 +430,8 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
             query.sites.append(site)
     elif key == "author":
         query.authors.append(" ".join(value.casefold().split()))
+    elif key == "tag":
+        query.tags.append(" ".join(value.casefold().split()))
     elif key == "since":
         query.since = parse_date(value, "since:")
     else:
@@ -478,11 +486,9 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
             # (with a filter it runs: "site:bta -футбол" is bta's articles but those)
             raise QueryError(
                 "the query only excludes words: add a word to search for, or a filter"
-                " (site:, author:, since:, until:) whose articles they are excluded from"
+                f" ({FILTER_NAMES}) whose articles they are excluded from"
             )
-        raise QueryError(
-            "the query has no words to search for and no filter (site:, author:, since:, until:)"
-        )
+        raise QueryError(f"the query has no words to search for and no filter ({FILTER_NAMES})")
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
@@ -541,7 +547,7 @@ def _colons_apart(text: str) -> tuple[str, list[str]]:
         if spaced != bare:
             notes.append(
                 f"':' in '{bare}' was read as a space between words: it names no filter"
-                " (the filters are site:, since:, until:, author:, title:)"
+                f" (the filters are {FILTER_NAMES}, title:)"
             )
         return spaced
 
@@ -634,8 +640,8 @@ def _parse_group(
                 raise QueryError(f"{key[1:]}:{value} is a filter: it cannot be excluded with '-'")
             if value and _names_filter(key):
                 raise QueryError(
-                    f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
-                    f"since:, until:, author:, title:); to search for the words, write "
+                    f"unknown filter '{key.lower().lstrip('-')}:' (the filters are"
+                    f" {FILTER_NAMES}, title:); to search for the words, write "
                     f'"{key}:{value}" in quotes'
                 )
             if bare == "OR":

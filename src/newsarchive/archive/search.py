@@ -122,8 +122,10 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
     since = max((d for d in (filters.since, query.since) if d), default=None)
     until = min((d for d in (filters.until, query.until) if d), default=None)
     authors = tuple(dict.fromkeys((*filters.authors, *query.authors)))
+    tags = tuple(dict.fromkeys((*filters.tags, *query.tags)))
     # (``replace``: the options' other fields, --free-only, carried without naming them)
-    return replace(filters, sites=sites, since=since, until=until, authors=authors).check_dates()
+    merged = replace(filters, sites=sites, since=since, until=until, authors=authors, tags=tags)
+    return merged.check_dates()
 
 
 def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:

@@ -193,6 +193,8 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: tuple[str, ...] = ()
+    # tags, case folded, each a whole tag of the article's (``tag:водопровод``): all must be
+    tags: tuple[str, ...] = ()
     # leave out the articles whose page says they are for subscribers (``access`` "paid":
     # their text may be the lead alone); a row whose access was never recorded stays
     free_only: bool = False
@@ -207,6 +209,7 @@ class Filters:
             or self.since
             or self.until
             or self.authors
+            or self.tags
             or self.free_only
             or self.languages
         )
@@ -236,6 +239,13 @@ class Filters:
         for author in self.authors:  # newsarchive_fold: connection.add_functions
             clauses.append(f"instr(newsarchive_fold({alias}.author), ?) > 0")
             params.append(author)
+        for tag in self.tags:  # (a tags cell no JSON array, edited by hand: no tags)
+            clauses.append(
+                "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid("
+                f"{alias}.tags) THEN {alias}.tags ELSE '[]' END)"
+                " WHERE newsarchive_fold(value) = ?)"
+            )
+            params.append(tag)
         if self.free_only:
             clauses.append(f"{alias}.access IS NOT 'paid'")
         if self.languages:
