@@ -265,7 +265,7 @@ def search(
         typer.Argument(
             metavar="[query]...",
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
-            " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
+            " (groups), title:word (headline only), site:ID, author:NAME, tag:NAME, since:DATE,"
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
             " QUERY with --site/--since/--until) list every article they choose, newest first.",
             show_default=False,
