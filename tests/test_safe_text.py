@@ -281,7 +281,8 @@ def _with_site(run_cli: Cli, db: Path, site: str) -> None:
 def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Path) -> None:
     _with_site(run_cli, db, f"x{OSC_TITLE}{RLO}")
     result = run_cli("stats", "--db", str(db))
-    assert result.exit_code == 0 and "│ x " in result.stdout and "pwned" not in result.stdout
+    # (the site's id alone, its escape gone whole: a table's cell, or a line when narrow)
+    assert result.exit_code == 0 and "x" in result.stdout.split() and "pwned" not in result.stdout
     assert not [ch for ch in UNSAFE if ch in result.stdout]
 
 
