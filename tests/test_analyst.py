@@ -130,7 +130,8 @@ def test_or_and_and_typed_in_lower_case_between_words_are_read_as_meant_and_said
 ) -> None:
     """Latin "or" and "and" in a Bulgarian archive: searched as words, "моста or
     бюджета" matched nothing; between words they mean the operator (OR; AND, which words
-    are already), and stderr says how they were read. Alone, quoted or dangling, words."""
+    are already), and stderr says how they were read. Alone or quoted, words; dangling,
+    left out, and said (searched as a word, it found nothing and said nothing)."""
     either = run_cli("search", "моста or бюджета", "-f", "json", "--db", str(archive))
     assert _ids(either) == [1, 3]
     assert either.stderr == "'or' was read as OR (write \"or\" in quotes to search for the word)\n"
@@ -138,9 +139,11 @@ def test_or_and_and_typed_in_lower_case_between_words_are_read_as_meant_and_said
     assert _ids(both) == [3] and both.stderr.startswith("'and' was left out: words are AND-ed")
     counted = run_cli("search", "моста or бюджета", "--count", "--db", str(archive))
     assert counted.exit_code == 0 and counted.stderr.startswith("'or' was read as OR")
-    for word in ("or", '"моста or"', "моста or"):
+    for word in ("or", '"моста or"'):
         quiet = run_cli("search", word, "-f", "json", "--db", str(archive))
         assert _ids(quiet) == [] and quiet.stderr == "", word
+    dangling = run_cli("search", "моста or", "-f", "json", "--db", str(archive))
+    assert _ids(dangling) == [3] and dangling.stderr.startswith("'or' was left out")
 
 
 def test_not_typed_in_lower_case_before_a_word_excludes_it_and_says_so(
@@ -149,7 +152,8 @@ def test_not_typed_in_lower_case_before_a_word_excludes_it_and_says_so(
     """ "общината not моста" searched the word "not", which no Bulgarian text holds: no
     hits and not a word on stderr why. Before a word it is -word, as NOT means in every
     other search box; first with nothing else to find, the one-line "only excludes"
-    error; last or quoted, a word."""
+    error; quoted, a word; last, left out and said (searched as a word, it found nothing
+    and said nothing)."""
     but = run_cli("search", "общината not моста", "-f", "json", "--db", str(archive))
     assert _ids(but) == [1, 2]
     assert but.stderr == (
@@ -161,9 +165,10 @@ def test_not_typed_in_lower_case_before_a_word_excludes_it_and_says_so(
     alone = run_cli("search", "not моста", "--db", str(archive))
     assert alone.exit_code == 2 and alone.stdout == ""
     assert alone.stderr.count("\n") == 1 and "only excludes words" in alone.stderr
-    for query in ("общината not", '"not" моста'):
-        word = run_cli("search", query, "-f", "json", "--db", str(archive))
-        assert _ids(word) == [] and word.stderr == "", query
+    word = run_cli("search", '"not" моста', "-f", "json", "--db", str(archive))
+    assert _ids(word) == [] and word.stderr == ""
+    last = run_cli("search", "общината not", "-f", "json", "--db", str(archive))
+    assert _ids(last) == [1, 2, 3] and last.stderr.startswith("'not' was left out")
 
 
 def test_a_prefix_inside_quotes_is_a_prefix(run_cli: Callable[..., Result], archive: Path) -> None:

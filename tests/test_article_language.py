@@ -255,7 +255,8 @@ def test_the_language_goes_out_in_every_export_and_comes_back_in(
     run_cli: Cli, db: Path, crawled: Path, tmp_path: Path
 ) -> None:
     """JSONL, CSV and Parquet carry it; import-jsonl takes it back (a tag's primary part,
-    "en-GB" as "en"), an export from before it as unrecorded, a malformed one refused."""
+    "en-GB" as "en"), tells it from the text of a record stating none, refuses a
+    malformed one."""
     exported = run_cli("export", "--db", str(db))
     assert exported.exit_code == 0, exported.stderr
     records = [json.loads(line) for line in exported.stdout.splitlines()]
@@ -284,7 +285,7 @@ def test_the_language_goes_out_in_every_export_and_comes_back_in(
     (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in given), encoding="utf-8")
     assert run_cli("import-jsonl", str(tmp_path / "b.jsonl"), "--db", str(other)).exit_code == 0
     assert _languages(other) == {
-        "https://reka.bg/novini/8/": None,
+        "https://reka.bg/novini/8/": "bg",  # (none stated: told, as a crawl tells it)
         "https://reka.bg/novini/9/": "en",
     }
     (tmp_path / "c.jsonl").write_text(
@@ -295,6 +296,40 @@ def test_the_language_goes_out_in_every_export_and_comes_back_in(
     assert refused.stderr == (
         "newsarchive: error: line 1: 'language' must be null or a language tag like bg, en\n"
     )
+
+
+def test_import_tells_the_language_of_a_record_stating_none(run_cli: Cli, tmp_path: Path) -> None:
+    """import-jsonl stored no language for a record without one (every hand-made file,
+    every export from before v34), so ``search --lang bg`` left out every imported
+    article, "No matches", exit 0. Told from the text as a crawl tells it; a row archived
+    with none gets it from such a record; and the matches ``--lang`` still leaves out
+    for having none are said on stderr."""
+    db, source = tmp_path / "a.db", tmp_path / "a.jsonl"
+    records = [
+        {"site": "reka", "url": "https://reka.bg/novini/1/", "title": BULGARIAN[1][0],
+         "text": BULGARIAN[1][1]},
+        {"site": "reka", "url": "https://reka.bg/en/news/3/", "title": ENGLISH[0],
+         "text": ENGLISH[1]},
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    assert _languages(db) == {"https://reka.bg/en/news/3/": "en", "https://reka.bg/novini/1/": "bg"}
+    assert _listed(run_cli, db, "моста", "--lang", "bg") == ["https://reka.bg/novini/1/"]
+    # a row with none (an older release's import): --lang says what it left out
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET language = NULL")
+    for args, said in ((("моста",), "1 more match has"), (("моста", "--count"), "1 more match has"),
+                       ((), "2 more matches have")):  # fmt: skip
+        left = run_cli("search", *args, "--lang", "bg", "--db", str(db))
+        assert left.exit_code == 0
+        assert left.stderr.endswith(
+            f"{said} no language recorded, which --lang leaves out (add --lang unknown to see"
+            f" {'it' if said.startswith('1') else 'them'})\n"
+        ), (args, left.stderr)
+    assert "language" not in run_cli("search", "моста", "--db", str(db)).stderr
+    # the same records imported again tell it
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    assert _languages(db) == {"https://reka.bg/en/news/3/": "en", "https://reka.bg/novini/1/": "bg"}
 
 
 def test_a_bulgarian_mirror_with_copies_in_other_languages_archives_all_as_bulgarian(

@@ -10,11 +10,13 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .search_corpus import ARTICLES, build
 from .support import Result
 
 
@@ -621,6 +623,32 @@ def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
     assert _digest(damaged) == before
 
 
+def test_an_archive_whose_articles_root_page_is_overwritten_is_damaged_to_stats_too(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The articles table's root page overwritten: search, show and export said it
+    damaged, exit 2, while stats counted from the indexes, whole, and exited 0. And every
+    line's way out said "sqlite3 ARCHIVE .recover", a word to replace: the archive's own
+    name now, quoted for a shell."""
+    db = build(run_cli, tmp_path / "an archive.db", ARTICLES)
+    for leftover in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.lock")):
+        leftover.unlink(missing_ok=True)
+    with closing(sqlite3.connect(db)) as conn:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'articles'"
+        ).fetchone()
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xa5" * size)
+    for args in (("stats",), ("search", "общината"), ("export",), ("show", "1")):
+        result = run_cli(*args, "--db", str(db))
+        assert result.exit_code == 2, (args, result.stderr)
+        line = _one_error_line(result)
+        assert line.startswith("newsarchive: error: the archive is damaged: "), (args, line)
+        assert f"(sqlite3 '{db}' .recover | sqlite3 NEW.db" in line, (args, line)
+
+
 @pytest.mark.parametrize(
     ("table", "args"),
     [
@@ -653,7 +681,7 @@ def test_an_archive_missing_a_table_of_its_schema_is_said_damaged_and_keeps_its_
     assert result.exit_code == 2, result.stderr
     line = _one_error_line(result)
     assert f"the archive is damaged: its table {table} is missing" in line, line
-    assert "export --db ARCHIVE --out all.jsonl, then import-jsonl all.jsonl" in line
+    assert f"export --db {archive} --out all.jsonl, then import-jsonl all.jsonl" in line
     kept = run_cli("export", "--db", str(archive))
     assert kept.exit_code == 0 and kept.stdout == again.read_text(encoding="utf-8")
 
@@ -1236,15 +1264,19 @@ def test_an_excluded_filter_first_gets_the_dashes_hint(
         (("--db", "{db}"), "'--db' comes after '--'"),
         (("--site=bta",), "'--site=bta' comes after '--'"),
         (("--limit", "1", "--format", "json"), "'--limit' comes after '--'"),
+        (("-n", "2"), "'-n' comes after '--'"),
+        (("-o", "hits.json"), "'-o' comes after '--'"),
+        (("-f", "json"), "'-f' comes after '--'"),
     ],
-    ids=["db", "site", "two"],
+    ids=["db", "site", "two", "short-limit", "short-out", "short-format"],
 )
 def test_an_option_after_the_dashes_is_refused_not_searched_for(
     run_cli: Callable[..., Result], archive: Path, after: tuple[str, ...], said: str
 ) -> None:
     """After `--`, which a query opening with -word needs, every argument is a word of the
     query: `search -- '-футбол бюджет' --db X` searched the default archive (none here:
-    "no archive at newsarchive.db") or searched X for the words "db" and the path too."""
+    "no archive at newsarchive.db") or searched X for the words "db" and the path too.
+    A short option likewise: `-- '-мост кмет' -n 2` searched for "2" without "n", exit 0."""
     args = tuple(arg.format(db=archive) for arg in after)
     result = run_cli("search", "--db", str(archive), "--", "-футбол бюджет", *args)
     assert result.exit_code == 2 and result.stdout == ""

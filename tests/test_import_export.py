@@ -564,8 +564,11 @@ def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
          " articles.csv (spreadsheets open CSV)"),
         ("Articles.ODS", ("-f", "csv"), "names a spreadsheet, which export does not write:"
          " name it Articles.csv (spreadsheets open CSV)"),
+        # (and why: one document of a whole archive is no stream; search writes one)
         ("articles.json", (), "names one JSON document, which export does not write: name it"
-         " articles.jsonl (JSON Lines)"),
+         " articles.jsonl (JSON Lines: an article a line, streamed, however big the archive;"
+         " pandas reads it with read_json(lines=True); search --out FILE.json writes its"
+         " hits as one document)"),
         # (JSON Lines under a tab-separated name: a spreadsheet showed one column of JSON)
         ("articles.tsv", (), "names tab-separated values, which export does not write: name"
          " it articles.csv (spreadsheets open CSV)"),

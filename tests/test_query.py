@@ -289,9 +289,89 @@ def test_each_reading_is_said_once_however_often_it_was_typed() -> None:
 @pytest.mark.parametrize(
     "query", ["мост or site:bta", "мост or author:петрова", 'мост or since:"2024-05-31"']
 )
-def test_or_before_a_filter_stays_a_word(query: str) -> None:
+def test_or_before_a_filter_is_left_out_and_said(query: str) -> None:
     """A filter is nothing to match: "or" before one is no operator between words (as
-    "or" at the end is not), not an OR refused for 'needing a word on each side'."""
+    "or" at the end is not), not an OR refused for 'needing a word on each side'. Nor is
+    it a word: searched for, it found nothing (no Bulgarian text holds it) and said
+    nothing; it is left out, and said so."""
     parsed = parse_query(query)
-    assert parsed.groups == [[Term(("мост",), WORD)], [Term(("or",), WORD)]]
-    assert parsed.notes == []
+    assert parsed.groups == [[Term(("мост",), WORD)]]
+    assert parsed.notes == [
+        "'or' was left out: it stands between no two words (write \"or\" in quotes to search"
+        " for the word)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "fts"),
+    [
+        ("кмет or", '"кмет"'),
+        ("or кмет", '"кмет"'),
+        ("кмет and", '"кмет"'),
+        ("кмет not", '"кмет"'),
+        ("кмет or -мост", '("кмет") NOT ("мост")'),
+    ],
+)
+def test_a_lower_case_operator_joining_no_two_words_is_left_out_and_said(
+    query: str, fts: str
+) -> None:
+    """ "кмет or" searched for the word "or" too: 0 hits, nothing said, where "кмет OR" is
+    refused with a line saying why."""
+    parsed = parse_query(query)
+    assert parsed.fts({}) == fts
+    assert (
+        len(parsed.notes) == 1
+        and "was left out: it stands between no two words" in (parsed.notes[0])
+    )
+    assert parse_query("or").fts({}) == '"or"'  # (the query's one word: the word)
+    assert parse_query('кмет "or"').fts({}) == '"кмет" AND ({title text} : "or")'
+
+
+@pytest.mark.parametrize(
+    ("query", "fts"),
+    [
+        ("Русе:кметът", '"русе" AND "кметът"'),
+        ("кмет:мост", '"кмет" AND "мост"'),
+        ("-мост:ремонт кмет", '("ремонт" AND "кмет") NOT ("мост")'),
+    ],
+)
+def test_a_colon_between_two_words_naming_no_filter_is_a_space(query: str, fts: str) -> None:
+    """ "Русе:кметът" was searched as the phrase "русе кметът" (0 hits where the archive
+    prints the words apart) and said nothing, where "text:кмет" is an unknown filter."""
+    parsed = parse_query(query)
+    assert parsed.fts({}) == fts
+    assert parsed.notes == [
+        f"':' in '{query.split()[0]}' was read as a space between words: it names no"
+        " filter (the filters are site:, since:, until:, author:, tag:, title:)"
+    ]
+    assert parse_query('"Русе:кметът"').notes == []  # (quoted: as printed)
+
+
+@pytest.mark.parametrize("query", ["{title}:кмет", "{title text}:кмет", "-{text}:кмет"])
+def test_the_index_s_column_syntax_is_refused_with_what_to_write(query: str) -> None:
+    """ "{title}:кмет" (FTS5's column filter) was the words "title" and "кмет" side by side:
+    0 hits, nothing said."""
+    with pytest.raises(QueryError, match="the index's column syntax.*title:word"):
+        parse_query(query)
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "−"])
+def test_a_typographic_dash_opening_a_word_excludes_it(dash: str) -> None:
+    """A phone turns "-" into "–": "–кмет" was the word кмет asked for, not excluded.
+    Between words, with spaces, a dash stays punctuation."""
+    assert parse_query(f"мост {dash}кмет").fts({}) == '("мост") NOT ("кмет")'
+    assert parse_query(f'мост {dash}"нов път"').fts({}) == (
+        '("мост") NOT ({title text} : "нов път")'
+    )
+    assert parse_query(f"Русе {dash} кметът").fts({}) == '"русе" AND "кметът"'
+    assert parse_query(f"заместник{dash}кмета").fts({}) != '("заместник") NOT ("кмета")'
+
+
+def test_a_lone_minus_is_left_out_and_said() -> None:
+    """ "кмет -": the exclusion's word typed apart from it, or none: it was left out
+    without a word."""
+    parsed = parse_query("кмет - мост")
+    assert parsed.fts({}) == '"кмет" AND "мост"'
+    assert parsed.notes == [
+        "a lone '-' was left out: to exclude a word, write it right after the dash, as in -футбол"
+    ]

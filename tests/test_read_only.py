@@ -407,6 +407,22 @@ def test_an_analysts_search_in_a_shared_folder_leaves_the_researchers_crawl_work
     assert "imported 1 new" in night.stdout
 
 
+def test_an_archive_file_another_user_cannot_read_is_one_line_and_exit_2(
+    run_cli: Cli, users: _Users
+) -> None:
+    """A researcher's ``600`` archive, read by an analyst: SQLite's "unable to open
+    database file" came out of its connect, unsaid, and every read command was exit 70,
+    "internal error", where an unreadable folder was "Permission denied", exit 2."""
+    db = build(run_cli, users.home / "private.db")
+    db.chmod(0o600)
+    for args in (("search", "община"), ("show", "1"), ("export",), ("stats",)):
+        result = users.run("analyst", *args, "--db", str(db))
+        assert result.exit_code == 2, (args, result.stderr)
+        assert result.stderr == (
+            f"newsarchive: error: cannot open archive {db}: Permission denied\n"
+        ), args
+
+
 def _shared_archive(users: _Users) -> Path:
     """The researcher's archive (``644``) of ``ARTICLES`` in a group's shared folder
     (``2775``): read-only for the analyst, the folder not."""

@@ -263,10 +263,28 @@ def test_search_out_writes_a_file_a_spreadsheet_reads(
     assert counted.exit_code == 0 and counts.read_bytes().startswith(b"\xef\xbb\xbfsite,year,")
 
 
+@pytest.mark.parametrize("name", ["hits.jsonl", "Hits.NDJSON"])
+def test_search_out_writes_json_lines_by_export_s_ending(
+    run_cli: Cli, archive: Path, tmp_path: Path, name: str
+) -> None:
+    """`search --out hits.jsonl` was refused ("end the name in .csv or .json"), export's
+    own ending: a hit a line, as export writes an article a line; --count's rows too."""
+    out = tmp_path / name
+    result = run_cli("search", "улица", "--out", str(out), "--db", str(archive))
+    assert result.exit_code == 0 and result.stderr == f"wrote 2 hits to {out}\n"
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == search(run_cli, archive, "улица").json()
+    counted = run_cli("search", "улица", "--count", "-o", str(out), "--db", str(archive))
+    assert counted.exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(row["count"] for row in rows) == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--out", "hits.txt"], "end the name in .csv or .json"),
+        (["--out", "hits.txt"], "end the name in .csv, .json or .jsonl"),
+        (["-f", "json", "--out", "hits.jsonl"], "is named as a jsonl file"),
         (["-f", "table", "--out", "hits.csv"], "--format table is for reading on a terminal"),
         (["-f", "csv", "--out", "hits.json"], "is named as a json file"),
         (["-f", "json", "--out", "hits.csv"], "csv file: drop --format, or end the name in .json"),

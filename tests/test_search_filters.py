@@ -163,6 +163,24 @@ def test_csv_and_table(run_cli: Cli, archive: Path) -> None:
     assert "No matches." not in table.stdout
 
 
+def test_plain_stats_takes_the_site_and_date_options(run_cli: Cli, archive: Path) -> None:
+    """`stats --site bta` (or `--since`) was refused unless beside --timeline or --stories
+    ("need --timeline or --stories"): the per-site table is of the sites and dates asked
+    for, and an unknown site is one line, exit 2, as elsewhere."""
+    whole = run_cli("stats", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(whole, dict)
+    one = run_cli("stats", "--site", "ruse24", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(one, dict) and [s["site"] for s in one["sites"]] == ["ruse24"]
+    assert one["articles"] == 2 == one["sites"][0]["articles"]
+    since = run_cli("stats", "--since", "2025-01-01", "-f", "json", "--db", str(archive)).json()
+    assert isinstance(since, dict) and 0 < since["articles"] < whole["articles"]
+    assert all(s["first"] >= "2025-01-01" for s in since["sites"])
+    table = run_cli("stats", "--site", "ruse24", "--db", str(archive))
+    assert table.exit_code == 0 and table.stdout.startswith("2 articles")
+    unknown = run_cli("stats", "--site", "nope", "--db", str(archive))
+    assert unknown.exit_code == 2 and "unknown site 'nope'" in unknown.stderr
+
+
 def test_timeline_takes_filters_alone(run_cli: Cli, archive: Path) -> None:
     result = run_cli("stats", "--timeline", "site:ruse24", "--format", "json",
                      "--db", str(archive))  # fmt: skip
@@ -346,6 +364,25 @@ def test_filters_alone_read_an_index_not_the_articles(
     assert "COVERING INDEX" in author
 
 
+def test_tag_filters_by_a_stored_tag_whole_in_any_case(run_cli: Cli, tmp_path: Path) -> None:
+    """Tags were archived, shown and exported, but no search reached them: an article
+    tagged "ВиК Русе" whose text never says so was found by nothing. ``tag:`` chooses the
+    articles holding the tag (whole, in any case; repeated, all), alone or with words."""
+    records = [
+        {**ARTICLES[0], "url": "https://www.bta.bg/t1", "tags": ["ВиК Русе", "водопровод"]},
+        {**ARTICLES[1], "url": "https://ruse24.bg/t2", "tags": ["водопровод"]},
+        {**ARTICLES[2], "url": "https://www.bta.bg/t3", "tags": ["ВиК"]},
+    ]
+    db = build(run_cli, tmp_path / "tags.db", records)
+    assert [h["id"] for h in hits(run_cli, db, 'tag:"вик  русе"')] == [1]
+    assert {h["id"] for h in hits(run_cli, db, "tag:Водопровод")} == {1, 2}
+    assert [h["id"] for h in hits(run_cli, db, "tag:водопровод tag:вик")] == []
+    assert [h["id"] for h in hits(run_cli, db, "tag:вик")] == [3]  # (whole: not "ВиК Русе")
+    assert [h["id"] for h in hits(run_cli, db, "tag:водопровод", "--site", "ruse24")] == [2]
+    empty = run_cli("search", "tag:", "--db", str(db))
+    assert empty.exit_code == 2 and "tag: needs a value right after it" in empty.stderr
+
+
 def test_the_query_may_be_left_out_when_options_filter(run_cli: Cli, archive: Path) -> None:
     """``search --site bta`` needed an empty '' before it; ``search`` alone is still one
     line and exit 2, not a usage screen."""
@@ -354,7 +391,7 @@ def test_the_query_may_be_left_out_when_options_filter(run_cli: Cli, archive: Pa
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         "newsarchive: error: the query has no words to search for and no filter"
-        " (site:, author:, since:, until:)"
+        " (site:, since:, until:, author:, tag:)"
     ]
 
 

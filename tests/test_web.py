@@ -849,7 +849,8 @@ def _zero_middle_third(db: Path) -> None:
 DAMAGES = pytest.mark.parametrize(
     ("damage", "said"),
     [
-        ("middle", "the archive is damaged: database disk image is malformed (sqlite3 ARCHIVE"),
+        # (the archive's name, not "ARCHIVE", a word to replace)
+        ("middle", "the archive is damaged: database disk image is malformed (sqlite3 {db}"),
         ("lemma_vocab", "the archive is damaged: its table lemma_vocab is missing"),
     ],
 )
@@ -880,6 +881,7 @@ def test_serve_on_a_damaged_archive_answers_503_with_the_line_a_command_says(
     such page was a bare "Error 500" (a traceback on serve's terminal), where a command
     says what is wrong and how to save what is readable."""
     db = _damaged(run_cli, tmp_path, damage)
+    said = said.format(db=db)
     command = run_cli("search", "община", "--db", str(db))
     assert command.exit_code == 2 and said in command.stderr, command.stderr
     (page,) = fetch(datasette(db), "/search?q=" + quote("община"))
@@ -905,6 +907,7 @@ def test_serve_on_a_damaged_archive_says_so_once_on_its_terminal(
     of three lines a table page. Now the line a command says, once; an analyst's own
     SQL failing keeps Datasette's line."""
     db = _damaged(run_cli, tmp_path, damage)
+    said = said.format(db=db)
     pages = ["/", "/damaged", "/damaged/articles", "/damaged/articles?_facet=site",
              "/search?q=" + quote("община"), "/search?q=" + quote("община")]  # fmt: skip
     sql = "/damaged.json?sql=" + quote("select * from lemma_vocab")

@@ -73,6 +73,7 @@ class Page(NamedTuple):
     undated: int = 0
     hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
     notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
+    unknown: int = 0  # matches --lang leaves out for having no language (with ``undated``)
 
 
 def search_page(
@@ -109,7 +110,8 @@ def search_page(
         prepared = prepare(conn, parsed, options)
         hits, total = run_search(conn, parsed, options, prepared)
         said = _no_match_hint(conn, query, filters, exact) if hint and not total else None
-        return Page(hits, total, prepared.undated() if undated else 0, said, tuple(parsed.notes))
+        left_out = (prepared.undated(), prepared.unknown_language()) if undated else (0, 0)
+        return Page(hits, total, left_out[0], said, tuple(parsed.notes), left_out[1])
     finally:
         conn.close()
 
@@ -182,6 +184,7 @@ class Totals(NamedTuple):
     undated: int = 0
     hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
     notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
+    unknown: int = 0  # matches --lang leaves out for having no language (with ``undated``)
 
 
 def search_totals(
@@ -208,7 +211,8 @@ def search_totals(
         rows = per_site_year(prepared)
         said = _no_match_hint(conn, query, filters, exact) if hint and not rows else None
         undated_count = prepared.undated() if undated else 0
-        return Totals(rows, undated_count, said, tuple(parsed.notes))
+        unknown = prepared.unknown_language() if undated else 0
+        return Totals(rows, undated_count, said, tuple(parsed.notes), unknown)
     finally:
         conn.close()
 

@@ -265,7 +265,7 @@ def search(
         typer.Argument(
             metavar="[query]...",
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
-            " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
+            " (groups), title:word (headline only), site:ID, author:NAME, tag:NAME, since:DATE,"
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
             " QUERY with --site/--since/--until) list every article they choose, newest first.",
             show_default=False,
@@ -329,8 +329,8 @@ def search(
         typer.Option(
             "--format",
             "-f",
-            help="table to read, json (one array) or csv. Not given: --out's name's (.csv,"
-            " .json), else table.",
+            help="table to read, json (one array), jsonl (a hit a line) or csv. Not given:"
+            " --out's name's (.csv, .json, .jsonl), else table.",
             show_default="table",
         ),
     ] = None,
@@ -989,9 +989,7 @@ def stats(
         if stories:
             render.outlets(archive_health.stats_stories(db_path(db), filters), fmt.value)
             return
-        if filters != parse_filters(None, None, None):
-            raise UsageError("--site, --since and --until need --timeline or --stories")
-        data = archive_health.stats(db_path(db))
+        data = archive_health.stats(db_path(db), filters)
         if fmt is StatsFormat.json:
             render.json_out(data)
         else:

@@ -31,21 +31,29 @@ def no_options_among_words(ctx: typer.Context, words: Sequence[str]) -> None:
     query opening with -word needs) every argument is a word, so ``search -- '-футбол
     детски' --db demo.db`` searched the default archive for "db" and "demo" too, or said
     there was none; the query language has no word written so (``--db`` reads as "-db"
-    excluded)."""
-    names = {
-        name
-        for param in ctx.command.params
-        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
-        if name.startswith("--")
-    }
+    excluded). Its short forms too (``-n 2``, ``-o FILE``, ``-f json``: the search was
+    for "2" without "n", exit 0): the names are the command's declared options, so a new
+    one is refused with the rest."""
+    names = _option_names(ctx.command)
     for position, word in enumerate(words):
-        if word.split("=", 1)[0] in names:
+        if word in names or (word.startswith("--") and word.split("=", 1)[0] in names):
             options = " ".join(shlex.quote(arg) for arg in words[position:])
             typed = shlex.quote(" ".join(words[:position]))
             raise UsageError(
                 f"'{word}' comes after '--', where every argument is a word of the query:"
                 f" put the options before it: newsarchive {ctx.command.name} {options} -- {typed}"
             )
+
+
+def _option_names(command: Any) -> set[str]:
+    """Every name of ``command``'s options, long and short (``--limit``, ``-n``), as it
+    declares them (an argument's "names" are its metavar's, no option's)."""
+    return {
+        name
+        for param in command.params
+        if getattr(param, "param_type_name", None) == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
 
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
@@ -241,7 +249,9 @@ def raw_for_csv(raw: bool, chosen: str) -> None:
 
 
 # The choices of each option (Typer shows them in --help and rejects anything else).
-SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
+SearchFormat = StrEnum(
+    "SearchFormat", [("table", "table"), ("json", "json"), ("jsonl", "jsonl"), ("csv", "csv")]
+)
 ExportFormat = StrEnum(
     "ExportFormat",
     [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],

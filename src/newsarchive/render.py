@@ -49,6 +49,15 @@ def json_out(data: Any, handle: IO[str] | None = None) -> None:
     (handle or sys.stdout).write(safe_text.json_escape(dumped) + "\n")
 
 
+def json_lines_out(rows: Iterable[Any], handle: IO[str] | None = None) -> None:
+    """JSON Lines on stdout (or ``handle``): each row one line, escaped as ``json_out``
+    escapes (``search --out hits.jsonl``, which was refused: a hit a line, as export
+    writes its articles)."""
+    out = handle or sys.stdout
+    for row in rows:
+        out.write(safe_text.json_escape(json.dumps(row, ensure_ascii=False, default=str)) + "\n")
+
+
 def _csv_out(
     fields: list[str],
     rows: Iterable[dict[str, Any]],
@@ -165,9 +174,12 @@ def search_page_note(shown: int, total: int, offset: int) -> str:
 def search_results(
     hits: list[dict[str, Any]], fmt: str, raw: bool = False, handle: IO[str] | None = None
 ) -> None:
-    """The hits as ``fmt`` on stdout, or json and csv on ``handle`` (``text_out``)."""
+    """The hits as ``fmt`` on stdout, or json, jsonl and csv on ``handle`` (``text_out``)."""
     if fmt == "json":
         json_out(hits, handle)
+        return
+    if fmt == "jsonl":
+        json_lines_out(hits, handle)
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
@@ -219,6 +231,9 @@ def search_counts(
     ``handle`` when given)."""
     if fmt == "json":
         json_out(rows, handle)
+        return
+    if fmt == "jsonl":
+        json_lines_out(rows, handle)
         return
     if fmt == "csv":
         _csv_out(["site", "year", "count"], rows, raw, handle)

@@ -22,9 +22,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-# C0 controls but tab and newline, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides
-# (U+202A-U+202E) and isolates (U+2066-U+2069).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A terminal's escape sequence, whole (ECMA-48), introduced by ESC or by its C1 twin: a
+# control string (OSC ``ESC ]``, DCS ``ESC P``, SOS, PM, APC) up to its BEL or ST (or the
+# line's end: a terminal would swallow the rest), a CSI (``ESC [``: parameters,
+# intermediates, final byte), or any other escape with what it takes (``ESC ( B``,
+# ``ESC c``). With ESC alone removed, "\x1b[31mчервено\x1b[0m" printed "[31mчервено[0m",
+# and "\x1b]0;hacked\x07" "]0;hacked".
+_STRING = "(?:\x1b[\\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
+_CSI = "(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+_ESCAPE = "\x1b[\x20-\x2f]*[\x30-\x7e]?"
+ESCAPE_SEQUENCE = re.compile(f"{_STRING}|{_CSI}|{_ESCAPE}")
+# Those sequences, then what is left of C0 controls but tab and newline, DEL, C1
+# (U+0080-U+009F), bidi embeddings/overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+_TERMINAL_UNSAFE = re.compile(
+    f"{ESCAPE_SEQUENCE.pattern}|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 # OWASP's list, and NUL, which OWASP ASVS 1.2.10 adds: an importer that skips it reads on
 # into the "=" behind it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")

@@ -1,7 +1,7 @@
 """What ``search`` prints once the archive has answered: the hits, or ``--count``'s rows,
 on stdout or in ``--out`` (drawn by ``render``), then its one-line notes on stderr (what
 was written where, how the query was read, which page this is, the hits left out for
-having no date, what was meant when nothing matched).
+having no date or no language, what was meant when nothing matched).
 
 Apart from ``cli`` so that the search command there reads as its options and the checks
 between them; the order and wording of the lines around the hits, which scripts and
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsarchive import render
-from newsarchive.archive.search import undated_note
+from newsarchive.archive.search import undated_note, unknown_language_note
 from newsarchive.safe_text import as_one_line
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def write_counts(totals: Totals, chosen: str, raw: bool, out: Path | None) -> No
         sys.stderr.write(as_one_line(read_as) + "\n")
     if totals.undated:
         sys.stderr.write(undated_note(totals.undated) + "\n")
+    if totals.unknown:
+        sys.stderr.write(unknown_language_note(totals.unknown) + "\n")
     if totals.hint:  # (it quotes what was typed: one inert line)
         sys.stderr.write(as_one_line(totals.hint) + "\n")
 
@@ -55,3 +57,5 @@ def write_page(page: Page, chosen: str, raw: bool, out: Path | None, offset: int
         sys.stderr.write(note + "\n")
     if page.undated:
         sys.stderr.write(undated_note(page.undated) + "\n")
+    if page.unknown:
+        sys.stderr.write(unknown_language_note(page.unknown) + "\n")

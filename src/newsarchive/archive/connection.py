@@ -11,6 +11,7 @@ import errno
 import logging
 import os
 import re
+import shlex
 import sqlite3
 import stat
 import time
@@ -71,6 +72,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         check_creatable(path)
     else:
         check_path(path)
+    _remember(path)
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
     # and fails at the first write, deep inside a crawl or an import.
     if why := unwritable(path):
@@ -324,20 +326,34 @@ def archive_failure(exc: sqlite3.DatabaseError) -> ArchiveError | None:
     return damaged(exc)
 
 
+# The archive this process opened last (``connect``, ``open_read_only``): what ``damaged``
+# names in the commands it gives. A command opens one archive; so does ``serve``.
+_opened: list[Path] = []
+
+
+def _remember(path: Path) -> None:
+    _opened[:] = [path]
+
+
 def damaged(why: object) -> ArchiveError:
     """The one line for an archive SQLite found damaged, whichever command met it: a damaged
     file is a bad input (exit 2), not a bug, and not a disk to free (74). One lacking a
     table is told how its articles move to a new archive: a recovery cannot bring a
-    dropped table back, and export reads the articles alone."""
+    dropped table back, and export reads the articles alone.
+
+    The commands it gives name the archive opened (``_opened``), shell-quoted: they said
+    "sqlite3 ARCHIVE .recover", a word to replace, which a cron mail's reader copied as
+    it was."""
+    archive = shlex.quote(str(_opened[0])) if _opened else "ARCHIVE"
     if isinstance(why, sqlite3.DatabaseError) and (table := missing_table(why)) is not None:
         return ArchiveError(
             f"the archive is damaged: its table {table} is missing (dropped by hand or by"
             " another program?); its articles move to a new archive with"
-            " export --db ARCHIVE --out all.jsonl, then import-jsonl all.jsonl --db NEW.db"
+            f" export --db {archive} --out all.jsonl, then import-jsonl all.jsonl --db NEW.db"
         )
     return ArchiveError(
         f"the archive is damaged: {why} "
-        "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
+        f"(sqlite3 {archive} .recover | sqlite3 NEW.db saves what is readable)"
     )
 
 
@@ -677,6 +693,7 @@ def open_read_only(
     The connection that proved the URI works is the one returned, so finding out how to
     open the archive costs no second open. ``warn``: say that an immutable open leaves a
     ``-wal``'s changes unread (False: the caller said it already for these files)."""
+    _remember(path)
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     wait = BUSY_WAIT_S if wait is None else wait
@@ -684,7 +701,11 @@ def open_read_only(
     if _would_leave_shm(path.resolve()):
         uris = uris[1:]
     for uri in uris:
-        conn = sqlite3.connect(uri, uri=True, timeout=wait)
+        try:  # (a file this user cannot read fails here: "unable to open database file")
+            conn = sqlite3.connect(uri, uri=True, timeout=wait)
+        except sqlite3.OperationalError as exc:
+            error = exc
+            continue
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
@@ -700,7 +721,20 @@ def open_read_only(
         if uri != base and warn:
             _warn_unread_wal(path)
         return conn, uri
-    raise ArchiveError(f"cannot open archive {path}: {error}")
+    raise ArchiveError(f"cannot open archive {path}: {_unreadable(path) or error}")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the system will not let this user read ``path`` (its ``strerror``), or None.
+
+    SQLite says only "unable to open database file" of an archive whose mode keeps this
+    user out (``600``, another's), which was exit 70, "internal error", where an
+    unreadable folder was "Permission denied", exit 2."""
+    try:
+        with path.open("rb"):
+            return None
+    except OSError as exc:
+        return exc.strerror
 
 
 def _would_leave_shm(real: Path) -> bool:

@@ -12,6 +12,7 @@ run rechecks them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from newsarchive.archive.states import State
 
@@ -30,11 +31,15 @@ order by a.site, a.published_date desc
 """.strip()
 
 
-def gone_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Per site, how many of its archived articles the site has since removed."""
+def gone_counts(
+    conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()
+) -> dict[str, int]:
+    """Per site, how many of its archived articles the site has since removed; of those
+    ``where`` chooses (a ``Filters.sql`` of alias ``a``: ``stats --site --since``)."""
     return {
         str(site): int(count)
         for site, count in conn.execute(
-            f"select a.site, count(distinct a.id) {_GONE_WHERE} group by a.site"
+            f"select a.site, count(distinct a.id) {_GONE_WHERE} and {where} group by a.site",
+            params,
         )
     }

@@ -229,9 +229,18 @@ class Lemmatizer:
         self.new_pairs = {}
 
 
-# What may stand between a sentence's end (or a line's start) and its first word: spaces,
-# opening quotes and brackets, a dash.
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"'„“«(\[—–-]*$")
+# What surely stands before a word inside a sentence, as a character class (the last
+# character before it, past ``_OPENING`` marks): a small letter or a comma ("на Бяла",
+# "Русе, Бяла", "от „Варна“"). Anything else may open a sentence or a headline: a full
+# stop, a colon, a line's start, and also a headline's tag or markup, "(ВИДЕО) Кметът",
+# "</script> Кметът", "| Кметът", "• Кметът", "2026 Кметът", a word in capitals
+# ("ВИДЕО Кметът"). ``search`` reads the same class in SQL (GLOB), so it is written in
+# the syntax both understand.
+INSIDE_BEFORE = "a-z,\u0430-\u045f"
+# What may stand between that character and the word: spaces, opening quotes and
+# brackets, a dash.
+_OPENING = "\\s\"'„“«(\\[—–-"
+_INSIDE_SENTENCE = re.compile(f"[{INSIDE_BEFORE}][{_OPENING}]*$")
 
 
 def printed_as_name(word: str, texts: Iterable[str]) -> bool:
@@ -276,6 +285,29 @@ def named_somewhere(words: set[str], texts: Iterable[str]) -> bool:
     return any(capital for _, capital in _printings(words, texts))
 
 
+def named_often(word: str, texts: Iterable[str]) -> bool:
+    """Whether ``texts`` print ``word`` (lower case) capitalised inside a sentence in two
+    texts or more, or in as many as print it in lower case.
+
+    One stray capital (a typo, "според Кметът"; a headline's tag the rule above cannot
+    tell from a word) made a word typed capitalised a name wherever the archive printed
+    it so, and only the articles printing it capitalised were hits: a common noun the
+    archive prints in lower case again and again is not turned into a name by one
+    article. A town printed in one article alone ("в Бяла" beside "бяла пелена") still
+    is."""
+    named: set[int] = set()
+    lowered: set[int] = set()
+    for number, text in enumerate(texts):
+        for _, match in _occurrences({word}, (text,)):
+            printed = match.group()
+            if printed.islower():
+                lowered.add(number)
+            elif printed[0].isupper() and not printed.isupper():
+                if _inside_sentence(text, match.start()):
+                    named.add(number)
+    return len(named) >= 2 or len(named) >= max(len(lowered), 1)
+
+
 def prints_name(spellings: frozenset[str], kin: Iterable[str], texts: Iterable[str]) -> bool:
     """Whether ``texts`` (one article's) print a name spelled as one of ``spellings``
     (case matters), as a word, inside a sentence, or opening one where they print none of
@@ -294,7 +326,7 @@ def prints_name(spellings: frozenset[str], kin: Iterable[str], texts: Iterable[s
         if printed.islower():
             lowered = True
         elif printed in spellings:
-            if not _opens_sentence(text, match.start()):
+            if _inside_sentence(text, match.start()):
                 return True
             opening = True
     return opening and not lowered
@@ -309,7 +341,7 @@ def _printings(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, boo
         if printed.islower():
             yield printed, None
         elif printed[0].isupper() and not printed.isupper():
-            yield printed.lower(), not _opens_sentence(text, match.start())
+            yield printed.lower(), _inside_sentence(text, match.start())
         else:
             yield printed.lower(), False
 
@@ -326,9 +358,15 @@ def _occurrences(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, r
             yield text, match
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` in ``text`` opens a sentence (or a line)."""
-    return _SENTENCE_START.search(text, max(0, start - 8), start) is not None
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` in ``text`` stands inside a sentence for sure
+    (``INSIDE_BEFORE`` before it): only such a capital says "a name".
+
+    The rule was the other way round, a capital was a name's unless a full stop, a
+    colon or a line's start came before it, so a headline "(ВИДЕО) Кметът откри…" (or
+    "<script>…</script> Кметът") printed кметът as a name inside a sentence, and
+    "Кметът" typed found only the articles printing it capitalised: 1 of 7."""
+    return _INSIDE_SENTENCE.search(text, max(0, start - 8), start) is not None
 
 
 def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:

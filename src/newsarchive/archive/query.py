@@ -10,7 +10,8 @@ Syntax: ``word`` (any form of it: "община" finds "общината"), ``"e
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
 ``prefix*``, ``title:word`` / ``title:"phrase"`` / ``title:prefix*`` (in the headline
 only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``,
-``author:Петрова`` / ``author:"Мария Петрова"`` (part of the byline, any case). Any other
+``author:Петрова`` / ``author:"Мария Петрова"`` (part of the byline, any case),
+``tag:водопровод`` / ``tag:"ВиК Русе"`` (a stored tag, whole, any case). Any other
 ``name:value`` is refused rather than searched as two words, so a mistyped filter
 ("tilte:мост") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
@@ -65,8 +66,12 @@ _FILTER_EXAMPLES = {
     "since": "since:2025-01-01",
     "until": "until:2025-12-31",
     "author": 'author:петрова or author:"Мария Петрова"',
+    "tag": 'tag:водопровод or tag:"ВиК Русе"',
 }
 _FILTERS = tuple(_FILTER_EXAMPLES)
+# The filters as the lines that list them name them (and title:, a scope, after them):
+# one list, so a filter added is named in each.
+FILTER_NAMES = ", ".join(f"{name}:" for name in _FILTERS)
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Column filters of the index (see schema.py): originals only, or originals and lemmas,
 # for the whole article or (``title:``) the headline alone.
@@ -161,6 +166,7 @@ class ParsedQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
+    tags: list[str] = field(default_factory=list)  # case-folded tags, each whole
     # what was typed but holds nothing to search for (an emoji, a lone "…"): see parse_query
     dropped: list[str] = field(default_factory=list)
     # how what was typed was read where that is not what it says ("or" as OR, a pasted
@@ -173,8 +179,8 @@ class ParsedQuery:
         return bool(self.groups)
 
     def has_filters(self) -> bool:
-        """Whether the query has a filter of its own (site:, since:, until:, author:)."""
-        return bool(self.sites or self.since or self.until or self.authors)
+        """Whether the query has a filter of its own (``FILTER_NAMES``)."""
+        return bool(self.sites or self.since or self.until or self.authors or self.tags)
 
     def terms(self) -> list[Term]:
         """Every term to match (not the excluded ones), nested groups flattened."""
@@ -346,6 +352,16 @@ _LATIN_OPERATORS = {
     ' (write "not" in quotes to search for the word)',
 }
 NOT = "not"
+# What is said of a "-" standing alone: left out.
+_LONE_MINUS = (
+    "a lone '-' was left out: to exclude a word, write it right after the dash, as in -футбол"
+)
+# What is said of one of them standing where it joins no two words (first, last, before
+# an excluded word or a filter) in a query holding more: left out.
+_LONE_OPERATOR = (
+    "'{0}' was left out: it stands between no two words (write \"{0}\" in quotes to search"
+    " for the word)"
+)
 
 
 def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
@@ -414,6 +430,8 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
             query.sites.append(site)
     elif key == "author":
         query.authors.append(" ".join(value.casefold().split()))
+    elif key == "tag":
+        query.tags.append(" ".join(value.casefold().split()))
     elif key == "since":
         query.since = parse_date(value, "since:")
     else:
@@ -452,7 +470,9 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if headline is not None:
         text, note = headline
         query.notes.append(note)
-    tokens = list(_TOKEN.finditer(as_straight_quotes(text)))
+    text, apart = _colons_apart(_dashes_as_minus(as_straight_quotes(text)))
+    query.notes.extend(apart)
+    tokens = list(_TOKEN.finditer(text))
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
     query.notes = list(dict.fromkeys(query.notes))  # (each "or" noted it: one line says it)
     if not query.has_words() and query.dropped:
@@ -466,11 +486,9 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
             # (with a filter it runs: "site:bta -футбол" is bta's articles but those)
             raise QueryError(
                 "the query only excludes words: add a word to search for, or a filter"
-                " (site:, author:, since:, until:) whose articles they are excluded from"
+                f" ({FILTER_NAMES}) whose articles they are excluded from"
             )
-        raise QueryError(
-            "the query has no words to search for and no filter (site:, author:, since:, until:)"
-        )
+        raise QueryError(f"the query has no words to search for and no filter ({FILTER_NAMES})")
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
@@ -490,6 +508,52 @@ def as_straight_quotes(text: str) -> str:
         return text
     straight = text.translate(_TYPOGRAPHIC_QUOTES)
     return straight if straight.count('"') % 2 == 0 else text
+
+
+# Dashes a keyboard or a word processor types for "-" (a phone's "–" once a space
+# follows, a Mac's "—", Unicode's minus sign and hyphens), where "-" means "exclude":
+# opening a word, a quoted phrase or a group.
+_DASH_FOR_MINUS = re.compile(
+    '(?<![^\\s(])[\u2010\u2011\u2012\u2013\u2014\u2015\u2212](?=[^\\W_]|["(])'
+)
+
+
+def _dashes_as_minus(text: str) -> str:
+    """``text`` with a dash opening a word written "-": "–кмет" (a phone turns "-" into
+    "–") was the word кмет asked for, not excluded. Another dash, between words ("Русе –
+    кметът"), stays the punctuation it is, between two words."""
+    return _DASH_FOR_MINUS.sub("-", text) if not text.isascii() else text
+
+
+# A colon between two letters of a word that names no filter ("Русе:кметът"): a space.
+_LETTERS_COLON = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")
+
+
+def _colons_apart(text: str) -> tuple[str, list[str]]:
+    """``text`` with a colon between two words written as a space, where the word before
+    it names no filter (``_names_filter``: "tilte:мост" is refused as a mistyped one),
+    and the notes saying so. "Русе:кметът", "кмет:мост" were searched as a phrase, which
+    an article printing "Русе: кметът" (the space a query leaves out) holds, but one
+    printing the words apart does not: nothing, and nothing said, where "text:кмет" says
+    it is an unknown filter. (Quoted, the colon stays: as printed.)"""
+    notes: list[str] = []
+
+    def apart(found: re.Match[str]) -> str:
+        bare = found.group(6)
+        key = (bare or "").partition(":")[0].lstrip("-")
+        if bare is None or _names_filter(key) or key.lower() in (*_FILTERS, TITLE):
+            return found.group(0)
+        spaced = _LETTERS_COLON.sub(" ", bare)
+        if spaced != bare:
+            notes.append(
+                f"':' in '{bare}' was read as a space between words: it names no filter"
+                f" (the filters are {FILTER_NAMES}, title:)"
+            )
+        return spaced
+
+    if ":" not in text:
+        return text, notes
+    return _TOKEN.sub(apart, text), notes
 
 
 # A headline as a browser's tab or a feed gives it: "Кметът откри моста | Община Русе".
@@ -567,12 +631,17 @@ def _parse_group(
                 _filter(query, key.lower(), value)
                 pos += _year_word(key.lower(), value, tokens, pos)
                 continue
+            if value and "}:" in bare:  # ("{title}:кмет", "{title text}:кмет": FTS5's own)
+                raise QueryError(
+                    f"'{bare}' is the index's column syntax, which a query does not take:"
+                    " for the headline alone write title:word, for the whole article the word"
+                )
             if value and key.startswith("-") and key[1:].lower() in _FILTERS:
                 raise QueryError(f"{key[1:]}:{value} is a filter: it cannot be excluded with '-'")
             if value and _names_filter(key):
                 raise QueryError(
-                    f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
-                    f"since:, until:, author:, title:); to search for the words, write "
+                    f"unknown filter '{key.lower().lstrip('-')}:' (the filters are"
+                    f" {FILTER_NAMES}, title:); to search for the words, write "
                     f'"{key}:{value}" in quotes'
                 )
             if bare == "OR":
@@ -593,6 +662,12 @@ def _parse_group(
                     query.notes.append(_LATIN_OPERATORS[bare])
                     pending_or = bare == "or"
                     continue
+            if bare in _LATIN_OPERATORS and len(tokens) > 1:
+                # ("кмет or", "or кмет", "кмет and -мост": searched for as a word, which
+                # no Bulgarian text holds, it found nothing, and said nothing, where
+                # "кмет OR" is refused with a line saying why)
+                query.notes.append(_LONE_OPERATOR.format(bare))
+                continue
             operator = _operator(bare)
             if operator in _FOREIGN_OPERATORS:
                 raise QueryError(
@@ -606,7 +681,9 @@ def _parse_group(
                 item = Term(item.words, item.kind, exclude=True)  # -"a phrase"
             exclude = bool(dash)
         if item is None:
-            if match.group(0).strip('" '):  # (an empty "" typed nothing)
+            if bare == "-":  # ("кмет -": an exclusion with its word typed apart, or none)
+                query.notes.append(_LONE_MINUS)
+            elif match.group(0).strip('" '):  # (an empty "" typed nothing)
                 query.dropped.append(match.group(0))
             continue
         if pending_not:

@@ -26,10 +26,12 @@ from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY, damaged, is_damaged
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
+    INSIDE_BEFORE,
     TOKEN,
     forms_of,
     in_lower_case,
     lookup,
+    named_often,
     named_somewhere,
     names_among,
     other_spellings,
@@ -59,6 +61,7 @@ from newsarchive.archive.query import (
 from newsarchive.archive.store import Filters, as_pasted, get_article
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
+from newsarchive.safe_text import ESCAPE_SEQUENCE
 from newsarchive.site_clock import instant_sql
 
 TITLE_WEIGHT = 5.0
@@ -119,8 +122,10 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
     since = max((d for d in (filters.since, query.since) if d), default=None)
     until = min((d for d in (filters.until, query.until) if d), default=None)
     authors = tuple(dict.fromkeys((*filters.authors, *query.authors)))
+    tags = tuple(dict.fromkeys((*filters.tags, *query.tags)))
     # (``replace``: the options' other fields, --free-only, carried without naming them)
-    return replace(filters, sites=sites, since=since, until=until, authors=authors).check_dates()
+    merged = replace(filters, sites=sites, since=since, until=until, authors=authors, tags=tags)
+    return merged.check_dates()
 
 
 def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
@@ -346,11 +351,11 @@ def _name_reading(
 ) -> str | None:
     """``_NAME`` when the archive prints ``word`` only as a name, its lemma never as a
     word and no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles
-    holding them show; typed ``capital``ised, when it prints it as a name at all and no
-    other form of the lemma so (``_CASED`` when it prints it in lower case too); else
-    None."""
+    holding them show; typed ``capital``ised, when it prints it as a name more than once
+    or as often as in lower case (``lemmas.named_often``) and no other form of the lemma
+    so (``_CASED`` when it prints it in lower case too); else None."""
     texts = list(_texts(conn, {word}))
-    if not (named_somewhere({word}, texts) if capital else printed_as_name(word, texts)):
+    if not (named_often(word, texts) if capital else printed_as_name(word, texts)):
         return None
     if not capital and in_lower_case({lemma}, _texts(conn, {lemma})):
         return None
@@ -458,9 +463,10 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
 # capital letter, which follows no letter in Bulgarian text. (A pattern opening with a
 # class too, "*[^…]Бяла[^…]*", cost five times as much: GLOB tries it at every letter.)
 _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
-# What surely stands before a name inside a sentence: a small letter, a digit or a comma,
-# and a space ("на Бяла", "2, Бяла").
-_INSIDE = "[0-9a-z,\u0430-\u045f]"
+# What surely stands before a name inside a sentence, and a space ("на Бяла", "Русе,
+# Бяла"): the rule ``lemmas.prints_name`` reads a name by (a digit is no longer in it: a
+# headline may open with one, "2026 Кметът…").
+_INSIDE = f"[{INSIDE_BEFORE}]"
 
 
 def _cased(cased_groups: list[list[Term]]) -> tuple[str, list[str]]:
@@ -656,6 +662,24 @@ class Prepared:
         )  # fmt: skip
         rows = matching(dateless, "count(*)", tail=" AND a.published_date IS NULL")
         return int(rows[0][0])
+
+    def unknown_language(self) -> int:
+        """How many articles the query and its other filters choose that its ``--lang``
+        leaves out for having no language recorded (0 without one, or with "unknown").
+
+        An article imported from a record stating no language, or archived before
+        languages were, is "unknown": ``--lang bg`` left out every one of them and said
+        nothing, and an archive filled by ``import-jsonl`` was "No matches"."""
+        from newsarchive.language_tags import UNKNOWN_LANGUAGE
+
+        languages = self.filters.languages
+        if not languages or UNKNOWN_LANGUAGE in languages:
+            return 0
+        unknown = Prepared(
+            self.conn, self.query, replace(self.filters, languages=(UNKNOWN_LANGUAGE,)),
+            checked=self.filters.sites, choice=self.choice,
+        )  # fmt: skip
+        return int(matching(unknown, "count(*)")[0][0])
 
 
 def search(
@@ -981,6 +1005,16 @@ def undated_note(left_out: int) -> str:
     )
 
 
+def unknown_language_note(left_out: int) -> str:
+    """What the CLI says on stderr of the matches ``--lang`` leaves out for having no
+    language recorded (``Prepared.unknown_language``)."""
+    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
+    return (
+        f"{left_out} more {matches} no language recorded, which --lang leaves out"
+        f" (add --lang unknown to see {them})"
+    )
+
+
 def per_site_year(prepared: Prepared) -> list[dict[str, Any]]:
     """How many articles of a prepared query match, per site and year of publication."""
     rows = matching(
@@ -1148,7 +1182,9 @@ class Marker:
         return False
 
     def snippet(self, text: str, highlight: tuple[str, str]) -> str:
-        text = _CONTROL.sub(" ", text)
+        # (a terminal's escape sequence whole, first: its ESC made a space, and the rest
+        # was printed, "[31mчервено")
+        text = _CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", text))
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         printed = [text[s:e] for s, e in spans]
         words = [word.lower() for word in printed]

@@ -193,6 +193,8 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: tuple[str, ...] = ()
+    # tags, case folded, each a whole tag of the article's (``tag:водопровод``): all must be
+    tags: tuple[str, ...] = ()
     # leave out the articles whose page says they are for subscribers (``access`` "paid":
     # their text may be the lead alone); a row whose access was never recorded stays
     free_only: bool = False
@@ -207,6 +209,7 @@ class Filters:
             or self.since
             or self.until
             or self.authors
+            or self.tags
             or self.free_only
             or self.languages
         )
@@ -236,6 +239,13 @@ class Filters:
         for author in self.authors:  # newsarchive_fold: connection.add_functions
             clauses.append(f"instr(newsarchive_fold({alias}.author), ?) > 0")
             params.append(author)
+        for tag in self.tags:  # (a tags cell no JSON array, edited by hand: no tags)
+            clauses.append(
+                "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid("
+                f"{alias}.tags) THEN {alias}.tags ELSE '[]' END)"
+                " WHERE newsarchive_fold(value) = ?)"
+            )
+            params.append(tag)
         if self.free_only:
             clauses.append(f"{alias}.access IS NOT 'paid'")
         if self.languages:
@@ -1128,6 +1138,8 @@ class Store:
                 # page of full items: neither unsays what the row knows, which
                 # --free-only reads; nor does a null language, which --lang reads)
                 beside[column] = was[column]
+        if beside["language"] is None:
+            beside["language"] = _told_language(article)
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
@@ -1275,6 +1287,16 @@ def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> 
     if "tags" in values:
         values["tags"] = tuple(stored_tags(row["tags"]))
     return replace(article, **values)
+
+
+def _told_language(article: Article) -> str:
+    """The language of an article its writer states none of and its row records none
+    of (import-jsonl's record without one, an export from before v34), by the crawl's
+    rule (``text_language.article_language``, no page declaring one): stored as none, it
+    was "unknown", and ``search --lang bg`` left out every imported article."""
+    from newsarchive.extraction.text_language import article_language
+
+    return article_language(article.text, (), article.title)
 
 
 def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:

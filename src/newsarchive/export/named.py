@@ -39,6 +39,13 @@ _OTHERS = (
     (".tsv", "tab-separated values", ".csv"),
     (".json", "one JSON document", ".jsonl"),
 )
+# Why each is refused, beside the name to use.
+_WHY = {
+    ".csv": " (spreadsheets open CSV)",
+    ".jsonl": " (JSON Lines: an article a line, streamed, however big the archive; pandas"
+    " reads it with read_json(lines=True); search --out FILE.json writes its hits as one"
+    " document)",
+}
 
 
 def named_format(out: Path) -> str | None:
@@ -60,7 +67,7 @@ def export_format(given: str | None, out: Path | None) -> str:
         plain = out.name[: -len(ending)]
         raise UsageError(
             f"--out {out} names {what}, which export does not write: name it {plain}{instead}"
-            + (" (spreadsheets open CSV)" if instead == ".csv" else " (JSON Lines)")
+            + _WHY[instead]
         )
     if out is not None and named is None and out.name.lower().endswith(".gz"):
         plain = out.name[: -len(".gz")]
@@ -95,9 +102,10 @@ def _contradicted(given: str, out: Path | None, named: str) -> UsageError:
     )
 
 
-# What ``search --out`` writes, by the file's ending: its hits as one JSON array or CSV (a
-# table is for reading on a terminal, not for a file).
-_SEARCH_ENDINGS = ((".csv", "csv"), (".json", "json"))
+# What ``search --out`` writes, by the file's ending: its hits as one JSON array, JSON
+# Lines (export's ending: ``--out hits.jsonl`` was refused) or CSV (a table is for
+# reading on a terminal, not for a file).
+_SEARCH_ENDINGS = ((".csv", "csv"), (".json", "json"), (".jsonl", "jsonl"), (".ndjson", "jsonl"))
 
 
 def search_format(given: str | None, out: Path | None) -> str:
@@ -111,14 +119,14 @@ def search_format(given: str | None, out: Path | None) -> str:
     named = next((fmt for ending, fmt in _SEARCH_ENDINGS if name.endswith(ending)), None)
     if given == "table":
         raise UsageError(
-            f"--out {out}: --format table is for reading on a terminal; a file gets csv or"
-            " json (drop --format, and the name's .csv or .json chooses)"
+            f"--out {out}: --format table is for reading on a terminal; a file gets csv, json"
+            " or jsonl (drop --format, and the name's .csv, .json or .jsonl chooses)"
         )
     chosen = given or named
     if chosen is None:
         raise UsageError(
-            f"--out {out}: search writes csv or json to a file; end the name in .csv or .json,"
-            " or give --format csv or json"
+            f"--out {out}: search writes csv, json or jsonl to a file; end the name in .csv,"
+            " .json or .jsonl, or give --format csv, json or jsonl"
         )
     if named is not None and named != chosen:
         raise _contradicted(chosen, out, named)
