@@ -162,9 +162,11 @@ def pick_dates(
     (``_local_day``); a ``<time>`` the page marks
     as its publication days before the metadata's wins too (``_marked_earlier``). A date
     read from the text yields to the day the page says in words it was first published
-    (``_first_published``). And where only machines are told the publication (JSON-LD,
-    microdata, an app's state) while the page shows by its headline only a later change,
-    the change is the page's date (``_only_change_shown``).
+    (``_first_published``), and to a later day (or the time of the same day) that the
+    page labels its publication elsewhere (``_labelled_later``). And where only machines
+    are told the publication (JSON-LD, microdata, an app's state) while the page shows by
+    its headline only a later change, the change is the page's date
+    (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -1257,12 +1258,10 @@ def headline_above_body(
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
     candidate = ""
-    # (each candidate's text, type, kind and how many text nodes stood before it)
-    candidates: list[tuple[str, tuple[str, str] | None, str, int]] = []
+    candidates: list[_Candidate] = []
     above: list[LexborNode] = []  # the text nodes before the text's, the last few
     seen = dated = 0  # text nodes read; how many had been when the last date line was
     label = ""  # a heading of one word right before the next candidate ("ОБЯВА")
-    decks: list[tuple[int, int]] = []  # each candidate's heading level and its text's end
     for node in body.traverse(include_text=True):
         if node.tag == "-text":
             text = " ".join((node.text() or "").split())
@@ -1278,21 +1277,17 @@ def headline_above_body(
                     (
                         i
                         for i in range(len(candidates) - 1, -1, -1)
-                        if (own is None or candidates[i][1] != own)
-                        and (
-                            not dated_only
-                            or _dated_headline(candidates[i][0], candidates[i][3], dated)
-                        )
+                        if (own is None or candidates[i].face != own)
+                        and (not dated_only or _dated_headline(candidates[i], dated))
                     ),
                     None,
                 )
                 if chosen is not None and not dated_only:
-                    chosen = _over_its_deck(candidates, chosen, decks)
-                candidate, kind = (
-                    (candidates[chosen][0], candidates[chosen][2])
-                    if chosen is not None
-                    else ("", "")
-                )
+                    chosen = _over_its_deck(candidates, chosen)
+                if chosen is not None:
+                    candidate, kind = candidates[chosen].text, candidates[chosen].kind
+                else:
+                    candidate, kind = "", ""
                 candidate = candidate or _line_over_date(above, furniture, stated, url)
                 break
             if text:
@@ -1315,8 +1310,7 @@ def headline_above_body(
                 and not POSTED_BY.match(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
-                    candidates.append((text, _typeface(node), label, seen))
-                    decks.append(_heading_level(node, seen))
+                    candidates.append(_candidate(node, text, label, seen))
             label = text if words == 1 and text[:1].isupper() else ""
     else:
         return "", 0
@@ -1326,31 +1320,38 @@ def headline_above_body(
     return _after_kind(kind, candidate), start
 
 
-def _heading_level(node: LexborNode, seen: int) -> tuple[int, int]:
-    """An h1–h6's level (0 for another element set as a heading), and how many text nodes
-    will have been read when its own are (``seen`` before it): where the next candidate
-    starts right there, nothing stands between the two (``_over_its_deck``)."""
-    level = int(node.tag[1]) if node.tag in HEADINGS else 0
+class _Candidate(NamedTuple):
+    """A heading over the text ``headline_above_body`` may take: its text, its type
+    (``_typeface``), the kind of notice a heading of one word before it names, how many
+    text nodes were read before it (``at``) and when its own are (``ends``), and its
+    level (1–6 for h1–h6, 0 for another element set as a heading)."""
+
+    text: str
+    face: tuple[str, str] | None
+    kind: str
+    at: int
+    ends: int
+    level: int
+
+
+def _candidate(node: LexborNode, text: str, kind: str, seen: int) -> _Candidate:
     own = sum(
         1 for t in node.traverse(include_text=True) if t.tag == "-text" and (t.text() or "").strip()
     )
-    return level, seen + own
+    level = int(node.tag[1]) if node.tag in HEADINGS else 0
+    return _Candidate(text, _typeface(node), kind, seen, seen + own, level)
 
 
-def _over_its_deck(
-    candidates: list[tuple[str, tuple[str, str] | None, str, int]],
-    chosen: int,
-    decks: list[tuple[int, int]],
-) -> int:
+def _over_its_deck(candidates: list[_Candidate], chosen: int) -> int:
     """The heading right above the chosen one, where that is of a higher level and
-    nothing stands between them: the chosen is the deck under the headline ("<h2>Бюджет
-    2027: повече пари за улици…</h2><h3>Общинските съветници приеха…</h3>" over an
-    e-paper's article), which, nearest the text, was taken for it."""
+    nothing stands between them (the one ends where the other starts): the chosen is
+    the deck under the headline ("<h2>Бюджет 2027: повече пари за улици…</h2><h3>
+    Общинските съветници приеха…</h3>" over an e-paper's article), which, nearest the
+    text, was taken for it."""
     if chosen == 0:
         return chosen
-    level, _ = decks[chosen]
-    above, ends = decks[chosen - 1]
-    if 0 < above < level and ends == candidates[chosen][3]:
+    deck, above = candidates[chosen], candidates[chosen - 1]
+    if 0 < above.level < deck.level and above.ends == deck.at:
         return chosen - 1
     return chosen
 
@@ -1360,11 +1361,12 @@ def _over_its_deck(
 _DATED_UNDER = 3
 
 
-def _dated_headline(heading: str, at: int, dated: int) -> bool:
-    """The heading read after ``at`` text nodes has the last date line before the text,
-    read after ``dated``, right under it, and is longer than a section's name: an
-    article's headline, not a box's heading over dated items ("Последни новини")."""
-    return at < dated <= at + _DATED_UNDER and len(_words(heading)) > SECTION_WORDS
+def _dated_headline(heading: _Candidate, dated: int) -> bool:
+    """The heading (read after ``heading.at`` text nodes) has the last date line before
+    the text, read after ``dated``, right under it, and is longer than a section's name:
+    an article's headline, not a box's heading over dated items ("Последни новини")."""
+    at = heading.at
+    return at < dated <= at + _DATED_UNDER and len(_words(heading.text)) > SECTION_WORDS
 
 
 # A word a headline reads by: three letters or more ("на", "г" and "РД" are not enough).
