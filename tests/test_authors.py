@@ -217,6 +217,10 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("Jane Doe, staff writer", "Jane Doe"),
         ("Мария Петрова, Русе", "Мария Петрова, Русе"),
         ("Мария Петрова, Иван Колев и Петър Димов", "Мария Петрова, Иван Колев и Петър Димов"),
+        # in brackets too; a place's or an outlet's capital stays
+        ("Автор: Мария Иванова (директор)", "Мария Иванова"),
+        ("Гергана Колева (учител по професионална подготовка)", "Гергана Колева"),
+        ("Мария Петрова (Русе)", "Мария Петрова (Русе)"),
     ],
 )
 def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:

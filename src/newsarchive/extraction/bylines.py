@@ -208,9 +208,12 @@ _TITLES_AFTER_NAME = rf"{_BG_TITLES}|jr|sr|phd|md"
 _DOTTED_TITLES = r"M\.D\.|Ph\.D\."
 _TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
 _MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
+# What ends a name in a byline: a separator, a label, a number, a credit, a role in
+# lower case after a comma or in brackets ("Мария Иванова (директор)"; "(Русе)", "(БТА)",
+# a place's or an outlet's capital, stay), an agency's capitals after a comma.
 _TAIL = re.compile(
     rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|{_NUMBER}|(?<!\w){_CREDIT}"
-    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))"
+    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))|\s*\((?=(?-i:[a-zа-яё]))"
     rf"|,\s*(?=(?-i:[А-ЯЁ]{{2,6}})\s*(?:$|[,.;|/(\d–—-]))).*$",
     re.IGNORECASE,
 )
