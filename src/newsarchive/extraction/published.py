@@ -64,6 +64,9 @@ class DatePick:
     own_clock_shown: bool = False
     # The other day the printed date reads as (``dates.TextDate.other``): "03/04/2026"
     other: dt.date | None = None
+    # A label by it names it the publication ("Публикувано: …", ``TextDate.labelled``):
+    # no day labelled elsewhere corrects it (``_labelled_later``).
+    labelled: bool = False
 
     @property
     def note(self) -> str | None:
@@ -217,7 +220,7 @@ def pick_dates(
                 nearest = _nearest_window(windows)
                 published = _zone_shown(published, *nearest) or _timed_on_page(published, *nearest)
             published = _first_published(published, page_text(), today, month_first)
-            if published.rule == "generic:text-near-title":
+            if published.rule == "generic:text-near-title" and not published.labelled:
                 labelled = far_dates.labelled_anywhere(
                     tree, page_text(), today, month_first, lowered
                 )
@@ -297,7 +300,10 @@ def _published_candidates(
             if tooltip is not None:
                 yield DatePick(tooltip, "generic:text-near-title:tooltip", "text")
                 break
-            yield DatePick(shown.value, "generic:text-near-title", "text", other=shown.other)
+            yield DatePick(
+                shown.value, "generic:text-near-title", "text", other=shown.other,
+                labelled=shown.labelled,
+            )  # fmt: skip
             break
     yield _apart_in_headline(near.headline, today, month_first)
     yield _dated_element(dated)
