@@ -1484,6 +1484,8 @@ def test_a_mastheads_h1_over_the_menu_is_the_sites_name_not_the_headline() -> No
         ("<span class='badge badge-video'>ВИДЕО</span> ", "Кукерите започнаха репетиции"),
         ("<span class='kicker'>СНИМКИ</span>", "Кукерите започнаха репетиции"),
         ("<em>Нови</em> ", "Нови Кукерите започнаха репетиции"),  # no label: the headline's
+        # a class word holding "tag" or "label" is no label's ("vintage", "labelled")
+        ("<span class='vintage'>Старите</span> ", "Старите Кукерите започнаха репетиции"),
     ],
 )
 def test_a_label_its_class_names_so_is_not_the_headlines(label: str, title: str) -> None:

@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.char_references import unescape_references
+from newsarchive.class_names import class_words
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
@@ -573,8 +574,9 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
 
 # A class naming an element a label set before a headline ("<span class="badge
 # badge-video">ВИДЕО</span>", "kicker", "flag", "rubric"): as a colon after it, what says
-# its words are no headline's.
-_LABEL_CLASS = re.compile(r"badge|kicker|label|flag|rubric|tag(?!line)", re.IGNORECASE)
+# its words are no headline's. Whole class words (``class_words``): "vintage" or
+# "stage-title" holds "tag" and names no label.
+_LABEL_CLASS = class_words(("badge", "kicker", "label", "flag", "rubric", "tag"))
 
 
 def _without_tail(node: LexborNode, text: str, stated: list[str]) -> str:
