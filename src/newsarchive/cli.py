@@ -698,7 +698,7 @@ def reextract(
     Run after upgrading newsarchive or correcting a site profile. Only articles whose
     extracted fields change are rewritten; the version they replace is kept as a
     revision. Articles imported from JSON Lines have no stored page and are left as
-    they are.
+    they are, but for a language never recorded, told from their text.
     """
     from newsarchive import api
     from newsarchive.safe_text import as_one_line
@@ -717,6 +717,11 @@ def reextract(
             + (
                 f"; kept {fed} text{'s' * (fed != 1)} from feeds"
                 if (fed := result["kept_from_feeds"])
+                else ""
+            )
+            + (
+                f"; told the language of {told} from the archived text"
+                if (told := result["languages"])
                 else ""
             )
             + "\n"

@@ -1293,11 +1293,18 @@ def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> 
 def _told_language(article: Article) -> str:
     """The language of an article its writer states none of and its row records none
     of (import-jsonl's record without one, an export from before v34), by the crawl's
-    rule (``text_language.article_language``, no page declaring one): stored as none, it
-    was "unknown", and ``search --lang bg`` left out every imported article."""
+    rule (``told_language``): stored as none, it was "unknown", and ``search --lang bg``
+    left out every imported article."""
+    return told_language(article.title, article.text)
+
+
+def told_language(title: str, text: str) -> str:
+    """The language of an archived title and text no page declares one for, by the
+    crawl's rule (``text_language.article_language``): the one reading of it for the
+    writer and for ``reextract``'s rows that no stored page tells."""
     from newsarchive.extraction.text_language import article_language
 
-    return article_language(article.text, (), article.title)
+    return article_language(text, (), title)
 
 
 def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:
