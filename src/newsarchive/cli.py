@@ -525,9 +525,10 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
-            " (the stored pages); parquet and warc need --out. Not given: the one --out's"
-            " name ends in (.jsonl, .csv, .parquet, .warc, .warc.gz).",
+            help="jsonl (import-jsonl reads it back), json (one array of the same objects),"
+            " csv, parquet (typed columns) or warc (the stored pages); parquet and warc need"
+            " --out. Not given: the one --out's name ends in (.jsonl, .json, .csv, .parquet,"
+            " .warc, .warc.gz).",
             show_default="--out's ending, else jsonl",
         ),
     ] = None,
@@ -543,8 +544,8 @@ def export(
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
-    """Write archived articles as JSON Lines or CSV; or as Parquet (typed columns, for
-    pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
+    """Write archived articles as JSON Lines, one JSON array or CSV; or as Parquet (typed
+    columns, for pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
     out = stdout_if_dash(out)
