@@ -332,6 +332,62 @@ def test_import_tells_the_language_of_a_record_stating_none(run_cli: Cli, tmp_pa
     assert _languages(db) == {"https://reka.bg/en/news/3/": "en", "https://reka.bg/novini/1/": "bg"}
 
 
+def test_reextract_tells_the_language_of_rows_no_stored_page_tells(
+    run_cli: Cli, db: Path, crawled: Path, tmp_path: Path
+) -> None:
+    """``reextract`` filled the language of rows from their stored pages alone: a row
+    imported before import-jsonl told one (or into a v33 archive) has none, so it stayed
+    NULL ("unknown") for good, and ``search --lang bg`` left it out. Told from its
+    archived text, by the writer's rule, as the import tells it now; so is a row of a
+    site no profile here names, whose page is not read."""
+    source = tmp_path / "old.jsonl"
+    records = [
+        {"site": "reka", "url": "https://reka.bg/novini/7/", "title": BULGARIAN[2][0],
+         "text": BULGARIAN[2][1]},
+        {"site": "reka", "url": "https://reka.bg/en/news/8/", "title": ENGLISH[0],
+         "text": ENGLISH[1]},
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    read = "SELECT id, url, title, published, author, tags, text, updated_at FROM articles"
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET language = NULL")  # (as an older release left them)
+        before = conn.execute(read).fetchall()
+    done = run_cli("reextract", "--profile", str(crawled), "--db", str(db))
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == (
+        "re-extracted: 0 changed, 4 unchanged, 0 failed (archived version kept), 2 without a"
+        " stored page, 0 without a profile; told the language of 2 from the archived text\n"
+    )
+    assert _languages(db) == {
+        "https://reka.bg/en/news/3/": "en",
+        "https://reka.bg/en/news/8/": "en",  # (imported: its text's)
+        "https://reka.bg/novini/1/": "bg",
+        "https://reka.bg/novini/2/": "bg",
+        "https://reka.bg/novini/7/": "bg",  # (imported: its text's)
+        "https://reka.bg/tr/haber/4/": "tr",  # (its page's lang="tr": the page is read first)
+    }
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute(read).fetchall() == before  # (no row rewritten, no revision)
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone() == (0,)
+    assert _listed(run_cli, db, "--lang", "en") == [
+        "https://reka.bg/en/news/3/",
+        "https://reka.bg/en/news/8/",
+    ]
+    # a site no profile here names (crawled with --profile, asked without): its text's
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET language = NULL WHERE url LIKE '%/en/news/3/'")
+    again = run_cli("reextract", "--db", str(db))
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.endswith(
+        "2 without a stored page, 4 without a profile; told the language of 1 from the"
+        " archived text\n"
+    ), again.stdout
+    assert _languages(db)["https://reka.bg/en/news/3/"] == "en"
+    nothing = run_cli("reextract", "--db", str(db))  # (all told: said no more)
+    assert nothing.stdout.endswith(" 4 without a profile\n"), nothing.stdout
+
+
 def test_a_bulgarian_mirror_with_copies_in_other_languages_archives_all_as_bulgarian(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:

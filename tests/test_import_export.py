@@ -564,11 +564,6 @@ def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
          " articles.csv (spreadsheets open CSV)"),
         ("Articles.ODS", ("-f", "csv"), "names a spreadsheet, which export does not write:"
          " name it Articles.csv (spreadsheets open CSV)"),
-        # (and why: one document of a whole archive is no stream; search writes one)
-        ("articles.json", (), "names one JSON document, which export does not write: name it"
-         " articles.jsonl (JSON Lines: an article a line, streamed, however big the archive;"
-         " pandas reads it with read_json(lines=True); search --out FILE.json writes its"
-         " hits as one document)"),
         # (JSON Lines under a tab-separated name: a spreadsheet showed one column of JSON)
         ("articles.tsv", (), "names tab-separated values, which export does not write: name"
          " it articles.csv (spreadsheets open CSV)"),
@@ -578,12 +573,52 @@ def test_export_refuses_a_name_of_a_format_it_does_not_write(
     run_cli: Cli, db: Path, name: str, args: tuple[str, ...], said: str
 ) -> None:
     """`export --out articles.xlsx` wrote JSON Lines under a spreadsheet's name and said
-    "exported 2 articles", exit 0: Excel then refused the file; pandas a `.json` one."""
+    "exported 2 articles", exit 0: Excel then refused the file. (`.json` is one JSON
+    array now: ``test_export_to_a_json_name_writes_one_array_of_the_json_lines_objects``.)"""
     build(run_cli, db, ARTICLES[:2])
     out = db.with_name(name)
     result = run_cli("export", *args, "--out", str(out), "--db", str(db))
     assert result.exit_code == 2 and not out.exists()
     assert result.stderr.splitlines() == [f"newsarchive: error: --out {out} {said}"]
+
+
+def test_export_to_a_json_name_writes_one_array_of_the_json_lines_objects(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """`export --out articles.json` wrote JSON Lines, which pandas' read_json refused
+    ("Trailing data"), then was refused: whoever names a .json file wants one document.
+    It is one array of the objects JSON Lines writes (a record's NEL and line separator
+    escaped as there), an article a line, valid for no article too (`[]`); `-f json`
+    writes it to stdout."""
+    records = [*ARTICLES[:3], {**ARTICLES[3], "text": "Ред\u2028ред\x85, „кавички“ и \\."}]
+    build(run_cli, db, records)
+    lines = exported(run_cli, db)
+    out = tmp_path / "articles.json"
+    result = run_cli("export", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"exported 4 articles to {out}\n"
+    written = out.read_text(encoding="utf-8")
+    assert json.loads(written) == lines and len(lines) == 4
+    assert written.startswith("[\n{") and written.endswith("}\n]\n")
+    assert len(written.splitlines()) == 4 + 2  # (an article a line, as JSON Lines)
+    assert "\u2028" not in written and "\\u2028" in written
+    piped = run_cli("export", "-f", "json", "--site", "bta", "--db", str(db))
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout) == [r for r in lines if r["site"] == "bta"]
+    # (a format against the name's is refused, as the others are)
+    contradicted = run_cli(
+        "export", "-f", "json", "--out", str(tmp_path / "x.csv"), "--db", str(db)
+    )
+    assert contradicted.exit_code == 2 and "end the name in .json" in contradicted.stderr
+    none = run_cli("export", "--site", "ruse24", "--since", "2030-01-01", "--out", str(out),
+                   "--db", str(db))  # fmt: skip
+    assert none.exit_code == 0, none.stderr
+    assert out.read_text(encoding="utf-8") == "[]\n" and json.loads(out.read_text()) == []
+    empty = tmp_path / "empty.db"
+    build(run_cli, empty, [])
+    nothing = run_cli("export", "-f", "json", "--db", str(empty))
+    assert nothing.exit_code == 0 and json.loads(nothing.stdout) == []
+    assert nothing.stderr == "exported 0 articles: the archive holds none\n"
 
 
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:

@@ -13,7 +13,9 @@ import sqlite3
 import subprocess
 import sys
 import tty
+import unicodedata
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.check_site import ArticleCheck, FieldCheck, SiteCheck, format_text
-from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal, json_escape, one_line
+from newsarchive.mirror import MirrorServer
+from newsarchive.safe_text import (
+    csv_row,
+    for_archive,
+    for_spreadsheet,
+    for_terminal,
+    json_escape,
+    one_line,
+)
 
 from .search_corpus import build
 from .support import Result
@@ -52,6 +62,21 @@ def test_for_terminal_removes_controls_c1_and_bidi_but_keeps_text() -> None:
     assert for_terminal(None) == "" and for_terminal(42) == "42"
 
 
+def stored_as_given(run_cli: Cli, db: Path, records: list[dict[str, object]]) -> None:
+    """``records`` archived with their fields as given, controls and all, as an archive
+    an older release wrote holds them (its writers stored a page's or a record's escape
+    sequences as they came: ``safe_text.for_archive`` now takes them out on the way in),
+    or one edited by hand: what is read out of it must still be safe."""
+    build(run_cli, db, records)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        for record in records:
+            tags = json.dumps(record.get("tags", []), ensure_ascii=False)
+            conn.execute(
+                "UPDATE articles SET title = ?, author = ?, tags = ?, text = ? WHERE url = ?",
+                (record["title"], record.get("author"), tags, record["text"], record["url"]),
+            )
+
+
 @pytest.mark.parametrize(
     ("printed", "shown"),
     [
@@ -71,7 +96,7 @@ def test_an_escape_sequence_is_removed_whole(printed: str, shown: str) -> None:
 
 
 def test_search_and_show_print_no_fragment_of_an_escape(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db, [
+    stored_as_given(run_cli, db, [
         {"site": "bta", "url": "https://www.bta.bg/esc", "published": "2024-01-01",
          "title": "Кметът \x1b[31mчервено\x1b[0m", "author": "\x1b]0;hacked\x07Иван",
          "text": "Общината \x1b]0;hacked\x07 реши \x1b[1mважно\x1b[0m."},
@@ -105,7 +130,7 @@ def test_other_cells_and_numbers_are_left_alone() -> None:
 
 
 def hostile_archive(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db, [
+    stored_as_given(run_cli, db, [
         {"site": "bta", "url": "https://www.bta.bg/evil-1", "title": FORMULA,
          "published": "2024-01-01", "author": "@автор",
          "text": f"Общината{OSC_TITLE} реши{CLEAR}. Бюджет{C1_CSI} {RLO}txt.exe{NEL}."},
@@ -341,10 +366,12 @@ def test_json_lines_hold_one_record_a_line_for_any_line_reader(run_cli: Cli, db:
 
 def test_a_title_holding_line_breaks_is_one_line_in_search_and_show(run_cli: Cli, db: Path) -> None:
     """An imported title with a newline, CR or tab broke the search list's block and
-    show's header into lines that read as other fields (a second title, a byline)."""
-    build(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/nl", "published": "2024-01-01",
-                         "title": "Ред\nнов ред\r\nи\tтаб", "author": "Мария\nПетрова",
-                         "tags": ["таг\nдруг"], "text": "Общината прие бюджета."}])  # fmt: skip
+    show's header into lines that read as other fields (a second title, a byline). (The
+    CR is an older release's: ``for_archive`` now stores a newline.)"""
+    stored_as_given(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/nl",
+                                   "published": "2024-01-01", "title": "Ред\nнов ред\r\nи\tтаб",
+                                   "author": "Мария\nПетрова", "tags": ["таг\nдруг"],
+                                   "text": "Общината прие бюджета."}])  # fmt: skip
     listed = run_cli("search", "общината", "--db", str(db))
     assert listed.exit_code == 0, listed.stderr
     assert listed.stdout.splitlines()[0] == "1  bta  2024-01-01  Ред нов ред и таб"
@@ -379,3 +406,107 @@ def test_raw_with_a_format_it_does_not_change_is_refused(
         f"newsarchive: error: --raw changes CSV only; {chosen} holds the text as archived"
         " already: drop --raw\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("\x1b[31mчервено\x1b[0m", "червено"),
+        ("\x1b]0;hacked\x07Иван", "Иван"),
+        ("a\x1b]8;;http://x.bg/\x1b\\връзка\x1b]8;;\x1b\\b", "aвръзкаb"),  # a link
+        ("ред 1\r\nред 2\rред 3\x0cред 4", "ред 1\nред 2\nред 3\nред 4"),
+        ("ред 1\nред 2\tтаб", "ред 1\nред 2\tтаб"),  # (tab and newline stay)
+        ("поле\x1fполе", "поле поле"),
+        ("NUL\x00, BEL\x07, DEL\x7f, ESC\x1b", "NUL, BEL, DEL, ESC"),
+        # C1: the Windows-1252 bytes a Latin-1 reading made ("–", "…"), never a CSI
+        # taking the rest of the line; the five bytes Windows-1252 leaves unassigned go
+        ("2020\x962021, още\x85 \x9b31m", "2020–2021, още… ›31m"),
+        ("a\x81\x8d\x8f\x90\x9db", "ab"),
+        ("Общината „прие“ € 🙂 \u202eбюджета", "Общината „прие“ € 🙂 \u202eбюджета"),
+    ],
+)
+def test_what_the_archive_stores_holds_no_control(given: str, stored: str) -> None:
+    assert for_archive(given) == stored
+
+
+@given(st.text(alphabet=st.characters(codec=None, max_codepoint=0x206F)))
+def test_no_text_takes_a_control_into_the_archive(text: str) -> None:
+    stored = for_archive(text)
+    assert not [ch for ch in stored if unicodedata.category(ch) == "Cc" and ch not in "\t\n"]
+    assert for_archive(stored) == stored
+
+
+RED = "Общината обяви \x1b[31mчервено\x1b[0m предупреждение за \x1b]0;hacked\x07бурята."
+
+
+def _stored(db: Path) -> list[tuple[str, str, str, str]]:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT title, author, tags, text FROM articles ORDER BY id").fetchall()
+
+
+def _found(run_cli: Cli, db: Path, query: str) -> list[str]:
+    result = run_cli("search", query, "-f", "json", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    return [hit["url"] for hit in result.json()]  # type: ignore[union-attr]
+
+
+def test_an_imported_escape_sequence_is_not_archived(run_cli: Cli, db: Path) -> None:
+    """import-jsonl stored "\\x1b[31mчервено\\x1b[0m" as it came: the index held the token
+    "31mчервено", and ``search червено`` found nothing; every reader of the archive (an
+    export, Datasette) met the sequence again."""
+    build(run_cli, db, [
+        {"site": "bta", "url": "https://www.bta.bg/red", "published": "2024-01-01",
+         "title": "\x1b[1mБуря\x1b[0m", "author": "\x1b]0;x\x07Иван Петров",
+         "tags": ["\x1b[32mвреме\x1b[0m"], "text": f"{RED}\r\nВторо изречение."},
+    ])  # fmt: skip
+    assert _stored(db) == [
+        ("Буря", "Иван Петров", '["време"]',
+         "Общината обяви червено предупреждение за бурята.\nВторо изречение."),
+    ]  # fmt: skip
+    assert _found(run_cli, db, "червено") == ["https://www.bta.bg/red"]
+    assert _found(run_cli, db, "title:буря") == ["https://www.bta.bg/red"]
+    exported = run_cli("export", "--db", str(db))
+    assert "\\u001b" not in exported.stdout and "31m" not in exported.stdout
+
+
+def test_a_crawled_page_escape_sequence_is_not_archived(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A page's text holding an escape sequence, raw or as a character reference
+    (``&#27;``), was archived as the page had it: found by no search of its word."""
+    root = tmp_path / "site"
+    (root / "novini" / "1").mkdir(parents=True)
+    (root / "rss.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Река</title><item>'
+        "<title>Буря</title><link>https://reka.bg/novini/1/</link>"
+        "<pubDate>02 Nov 2026 09:00:00 +0200</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    text = (
+        "Общината обяви &#27;[31mчервено&#27;[0m предупреждение за бурята, която ще засегне"
+        " района през следващите два дни. \x1b[1mЖителите\x1b[0m са призовани да останат"
+        " по домовете си и да следят съобщенията на кметството."
+    )
+    (root / "novini" / "1" / "index.html").write_text(
+        '<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>Буря</title></head>'
+        "<body><article><h1>\x1b[1mБуря\x1b[0m над района</h1><p class='date'>02.11.2026</p>"
+        f"<p>{text}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "reka.toml"
+    profile.write_text(
+        'id = "reka"\nname = "Община Река"\norigin = "https://reka.bg"\n[discovery]\n'
+        'feeds = ["/rss.xml"]\narticle_pattern = "^/novini/\\\\d+/"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        crawled = run_cli(
+            "crawl", "reka", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert crawled.exit_code == 0, crawled.stderr
+    ((title, _, _, stored),) = _stored(db)
+    assert title == "Буря над района"
+    assert "\x1b" not in stored and "31m" not in stored and "Общината обяви червено" in stored
+    assert _found(run_cli, db, "червено") == ["https://reka.bg/novini/1/"]
+    assert _found(run_cli, db, "жителите") == ["https://reka.bg/novini/1/"]

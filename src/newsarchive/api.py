@@ -455,6 +455,7 @@ def reextract(
         "failed": report.failed,
         "kept_from_feeds": report.kept_from_feeds,
         "skipped": report.skipped,
+        "languages": report.languages,
         "unknown_sites": dict(sorted(report.unknown_sites.items())),
         "damaged": list(report.damaged),
     }

@@ -525,9 +525,10 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
-            " (the stored pages); parquet and warc need --out. Not given: the one --out's"
-            " name ends in (.jsonl, .csv, .parquet, .warc, .warc.gz).",
+            help="jsonl (import-jsonl reads it back), json (one array of the same objects),"
+            " csv, parquet (typed columns) or warc (the stored pages); parquet and warc need"
+            " --out. Not given: the one --out's name ends in (.jsonl, .json, .csv, .parquet,"
+            " .warc, .warc.gz).",
             show_default="--out's ending, else jsonl",
         ),
     ] = None,
@@ -543,8 +544,8 @@ def export(
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
-    """Write archived articles as JSON Lines or CSV; or as Parquet (typed columns, for
-    pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
+    """Write archived articles as JSON Lines, one JSON array or CSV; or as Parquet (typed
+    columns, for pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
     out = stdout_if_dash(out)
@@ -698,7 +699,7 @@ def reextract(
     Run after upgrading newsarchive or correcting a site profile. Only articles whose
     extracted fields change are rewritten; the version they replace is kept as a
     revision. Articles imported from JSON Lines have no stored page and are left as
-    they are.
+    they are, but for a language never recorded, told from their text.
     """
     from newsarchive import api
     from newsarchive.safe_text import as_one_line
@@ -717,6 +718,11 @@ def reextract(
             + (
                 f"; kept {fed} text{'s' * (fed != 1)} from feeds"
                 if (fed := result["kept_from_feeds"])
+                else ""
+            )
+            + (
+                f"; told the language of {told} from the archived text"
+                if (told := result["languages"])
                 else ""
             )
             + "\n"

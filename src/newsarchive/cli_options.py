@@ -254,7 +254,13 @@ SearchFormat = StrEnum(
 )
 ExportFormat = StrEnum(
     "ExportFormat",
-    [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],
+    [
+        ("jsonl", "jsonl"),
+        ("json", "json"),
+        ("csv", "csv"),
+        ("warc", "warc"),
+        ("parquet", "parquet"),
+    ],
 )
 BINARY_FORMATS = ("warc", "parquet")
 ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])

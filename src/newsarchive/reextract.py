@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lock import forget_held
 from newsarchive.archive.store import (
@@ -35,6 +35,7 @@ from newsarchive.archive.store import (
     now_iso,
     stored_body,
     stored_moment,
+    told_language,
 )
 from newsarchive.discover.urls import is_item_url, url_key
 from newsarchive.extraction.continuation import (
@@ -64,13 +65,16 @@ class ReextractReport:
     still a script's shell or a small part of them (kept, as the crawl chose them: no
     failure, ``feed_text.keeps_feed_text``), ``skipped`` with no stored page (imported),
     and ``unknown_sites``: how many articles of each site no profile here names were
-    left as they are (a site crawled with ``--profile FILE``, reextracted without it)."""
+    left as they are (a site crawled with ``--profile FILE``, reextracted without it).
+    ``languages``: rows that recorded no language and got their archived text's
+    (``_tell_languages``)."""
 
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
     kept_from_feeds: int = 0
     skipped: int = 0
+    languages: int = 0
     unknown_sites: Counter[str] = field(default_factory=Counter)
     # the stored pages found damaged, one line each (``DamagedCapture``): among ``failed``
     damaged: list[str] = field(default_factory=list)
@@ -104,13 +108,28 @@ def reextract_archive(
     profile_files: Iterable[Path] = (),
     workers: int | None = None,
 ) -> ReextractReport:
-    """Re-run extraction on every capture-backed article matching ``filters``."""
+    """Re-run extraction on every capture-backed article matching ``filters``; then tell
+    the language of each matching row that still records none (``_tell_languages``)."""
+    report = ReextractReport()
+    where, params = (filters or Filters()).sql("a")
+    _rebuild(conn, where, params, profile_files, workers, report)
+    report.languages = _tell_languages(conn, where, params)
+    return report
+
+
+def _rebuild(
+    conn: sqlite3.Connection,
+    where: str,
+    params: list[Any],
+    profile_files: Iterable[Path],
+    workers: int | None,
+    report: ReextractReport,
+) -> None:
+    """Re-extract the capture-backed articles ``where`` chooses, into ``report``."""
     from newsarchive.profiles.loader import is_generic_site, list_profiles
 
     profiles = list_profiles(profile_files)
-    report = ReextractReport()
     ids: list[int] = []
-    where, params = (filters or Filters()).sql("a")
     for article_id, site, capture_id in conn.execute(
         f"SELECT a.id, a.site, a.capture_id FROM articles a WHERE {where} ORDER BY a.id", params
     ).fetchall():
@@ -125,13 +144,37 @@ def reextract_archive(
         workers = (os.cpu_count() or 1) if len(ids) >= _POOL_FROM else 1
     if workers == 1:
         _write(conn, map(_extract, tasks), report)
-        return report
+        return
     # closed however the writing ends: a SIGTERM or Ctrl-C met while a batch is written
     # (the generator suspended at a ``yield``) left the pool to the garbage collector,
     # and the process ended by the signal with its workers still running
     with contextlib.closing(_pooled(tasks, workers)) as results:
         _write(conn, results, report)
-    return report
+
+
+def _tell_languages(conn: sqlite3.Connection, where: str, params: list[Any]) -> int:
+    """Record the language of every row ``where`` chooses that records none, read from
+    its archived title and text by the writer's rule (``store.told_language``); returns
+    how many. Re-extraction tells a row's language from its stored page, but a row with
+    no stored page (import-jsonl's, from before the import told one; a v33 archive's
+    import), of a site no profile here names, or whose page no longer yields an article
+    was left NULL ("unknown"), and ``search --lang bg`` left it out for good. Recorded in
+    place, as re-extraction records one: no revision, no row counted changed. A batch
+    per transaction, as ``_write`` writes."""
+    told = last = 0
+    while rows := conn.execute(
+        f"SELECT a.id, a.title, a.text FROM articles a WHERE ({where})"
+        " AND a.language IS NULL AND a.id > ? ORDER BY a.id LIMIT ?",
+        (*params, last, _BATCH),
+    ).fetchall():
+        last = rows[-1][0]
+        with conn:
+            conn.executemany(
+                "UPDATE articles SET language = ? WHERE id = ?",
+                [(told_language(title or "", text or ""), row_id) for row_id, title, text in rows],
+            )
+        told += len(rows)
+    return told
 
 
 def _pooled(tasks: Iterator[_Task], workers: int) -> Generator[_Extracted, None, None]:

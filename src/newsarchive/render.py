@@ -292,10 +292,15 @@ def export_rows(
 
 
 def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: bool) -> int:
-    """The rows as JSON Lines or CSV. A CSV has its header even with no rows: the empty
-    export of a filter matching nothing was an empty file, which a spreadsheet or
-    ``csv.DictReader`` reads as having no columns at all (JSON Lines of no records is
-    no lines)."""
+    """The rows as JSON Lines, one JSON array or CSV. A CSV has its header even with no
+    rows: the empty export of a filter matching nothing was an empty file, which a
+    spreadsheet or ``csv.DictReader`` reads as having no columns at all (JSON Lines of no
+    records is no lines; the array of none is ``[]``).
+
+    The array holds the objects JSON Lines writes, each on a line of its own, written as
+    they are read (``[``, one ``,`` before each but the first, ``]``): one document, as
+    ``--out x.json`` asks (pandas' ``read_json``, ``jq``), never the whole archive in
+    memory, which ``json_out``'s one ``json.dumps`` of a list would hold."""
     from newsarchive.archive.store import ARTICLE_COLUMNS
     from newsarchive.export.columns import csv_list
 
@@ -309,8 +314,14 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
             cells = {**row, "tags": csv_list(row.get("tags") or [])}
             writer.writerow(safe_text.csv_row(cells, terminal=terminal, raw=raw))
         else:
-            handle.write(safe_text.json_escape(json.dumps(row, ensure_ascii=False)) + "\n")
+            dumped = safe_text.json_escape(json.dumps(row, ensure_ascii=False))
+            if fmt == "json":
+                handle.write(("[\n" if not count else ",\n") + dumped)
+            else:
+                handle.write(dumped + "\n")
         count += 1
+    if fmt == "json":
+        handle.write("\n]\n" if count else "[]\n")
     return count
 
 

@@ -1,4 +1,5 @@
-"""What scraped text must not do on its way out: drive a terminal, or run in a spreadsheet.
+"""What scraped text must not do on its way out: drive a terminal, or run in a spreadsheet;
+and what it may not bring into the archive (``for_archive``).
 
 Titles, authors and text come from sites we do not control, so they may carry escape
 sequences (``ESC]0;…BEL`` retitles the window, ``ESC[2J`` clears it, ``ESC]8;;`` makes
@@ -28,10 +29,13 @@ from collections.abc import Iterable, Iterator, Mapping
 # intermediates, final byte), or any other escape with what it takes (``ESC ( B``,
 # ``ESC c``). With ESC alone removed, "\x1b[31mчервено\x1b[0m" printed "[31mчервено[0m",
 # and "\x1b]0;hacked\x07" "]0;hacked".
-_STRING = "(?:\x1b[\\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
-_CSI = "(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+_STRING = "[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
+_CSI = "[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
 _ESCAPE = "\x1b[\x20-\x2f]*[\x30-\x7e]?"
-ESCAPE_SEQUENCE = re.compile(f"{_STRING}|{_CSI}|{_ESCAPE}")
+# The seven-bit forms (ESC and what follows it), which ``for_archive`` removes from what
+# is stored; the C1 introducers' forms beside them, which only output removes.
+_SEVEN_BIT = f"\x1b[\\]PX^_]{_STRING}|\x1b\\[{_CSI}|{_ESCAPE}"
+ESCAPE_SEQUENCE = re.compile(f"{_SEVEN_BIT}|[\x90\x98\x9d\x9e\x9f]{_STRING}|\x9b{_CSI}")
 # Those sequences, then what is left of C0 controls but tab and newline, DEL, C1
 # (U+0080-U+009F), bidi embeddings/overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
 _TERMINAL_UNSAFE = re.compile(
@@ -45,6 +49,51 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
 # str.splitlines and other Unicode-aware line readers: a JSON Lines record holding one
 # raw was two lines to them, neither valid JSON.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+# What ``for_archive`` takes out of a field on its way into the archive: a seven-bit
+# escape sequence whole, a line break of another system (CR LF, CR, VT, FF), every other C0
+# control but tab and newline, DEL and C1.
+_ARCHIVE_UNSAFE = re.compile(f"{_SEVEN_BIT}|\r\n?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Any of them: looked for first, as one character class (the alternation above, tried at
+# every character, took four times as long on a text holding none, a fifth of an
+# import's preparing of an article)
+_ARCHIVE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c")
+# C1 (U+0080-U+009F) read as the Windows-1252 characters of those bytes, as WHATWG reads
+# a page labelled Latin-1 (``fetch.charset``); the five bytes it leaves unassigned, none.
+_WINDOWS_1252 = {
+    chr(byte): bytes([byte]).decode("cp1252", errors="ignore") for byte in range(0x80, 0xA0)
+}
+
+
+def _archived(found: re.Match[str]) -> str:
+    control = found.group()
+    if control in _LINE_BREAKS:
+        return "\n"
+    if "\x1c" <= control <= "\x1f":  # (the information separators: white space, a word's end)
+        return " "
+    return _WINDOWS_1252.get(control, "")
+
+
+def for_archive(text: str) -> str:
+    """``text`` as the archive stores it: with no control a terminal or the index would
+    read as something else, tab and newline kept.
+
+    An escape sequence stored as it came ("\\x1b[31mчервено\\x1b[0m", a page's or an
+    imported record's) was indexed as the token "31mчервено", so no search of "червено"
+    found it, and every reader of the archive (Datasette, a script, an export) met the
+    sequence again: it goes whole (``ESCAPE_SEQUENCE``'s seven-bit forms). A line break
+    of another system is a newline; the information separators a space. A C1 character
+    in a text is the Windows-1252 byte a Latin-1 reading made of it (a "–" read as
+    U+0096), far likelier than a terminal's eight-bit introducer: it is read as that
+    character, where taken as an introducer it would take the rest of the line with it.
+    Any other control (NUL, BEL, DEL, a stray ESC) is dropped."""
+    # (most texts hold none: told in C by ``isprintable``, its white space aside, else by
+    # ``_ARCHIVE_CONTROL``, where a no-break space or a soft hyphen makes it false)
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text
+    return _ARCHIVE_UNSAFE.sub(_archived, text) if _ARCHIVE_CONTROL.search(text) else text
 
 
 def for_terminal(value: object) -> str:

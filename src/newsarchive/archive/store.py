@@ -52,6 +52,7 @@ from newsarchive.errors import ArchiveError, QueryError
 from newsarchive.fetch.charset import decode_html, has_bom, read_as_utf8_but_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import OF_PUBLISHED, Article, Page, Published
+from newsarchive.safe_text import for_archive
 
 if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
@@ -1292,11 +1293,18 @@ def _unsaid_kept(article: Article, kept: list[str], stored: tuple[Any, ...]) -> 
 def _told_language(article: Article) -> str:
     """The language of an article its writer states none of and its row records none
     of (import-jsonl's record without one, an export from before v34), by the crawl's
-    rule (``text_language.article_language``, no page declaring one): stored as none, it
-    was "unknown", and ``search --lang bg`` left out every imported article."""
+    rule (``told_language``): stored as none, it was "unknown", and ``search --lang bg``
+    left out every imported article."""
+    return told_language(article.title, article.text)
+
+
+def told_language(title: str, text: str) -> str:
+    """The language of an archived title and text no page declares one for, by the
+    crawl's rule (``text_language.article_language``): the one reading of it for the
+    writer and for ``reextract``'s rows that no stored page tells."""
     from newsarchive.extraction.text_language import article_language
 
-    return article_language(article.text, (), article.title)
+    return article_language(text, (), title)
 
 
 def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> dict[str, Any]:
@@ -1310,12 +1318,20 @@ def _kept(unsaid: Collection[str], was: dict[str, Any], *, same_date: bool) -> d
     }
 
 
+def _stored_words(text: str) -> str:
+    """One field as the archive stores it: free of a terminal's escape sequences and of
+    other controls (``safe_text.for_archive``: "\\x1b[31mчервено" was indexed as
+    "31mчервено"), its words as the index reads them (``lemmas.composed``)."""
+    return composed(for_archive(text))
+
+
 def _composed(article: Article) -> Article:
-    """The article with its words as the index reads them (``lemmas.composed``): every
-    writer (crawl, reextract, both imports) comes through ``upsert_article``."""
-    title, text = composed(article.title), composed(article.text)
-    author = composed(article.author) if article.author else article.author
-    tags = tuple(composed(tag) for tag in article.tags)
+    """The article with its words as the index reads them (``_stored_words``): every
+    writer (crawl, reextract, both imports) comes through ``upsert_article``. A byline or
+    tag that was nothing but controls is none."""
+    title, text = _stored_words(article.title), _stored_words(article.text)
+    author = (_stored_words(article.author) or None) if article.author else article.author
+    tags = tuple(filter(None, map(_stored_words, article.tags)))
     if (title, text, author, tags) == (article.title, article.text, article.author, article.tags):
         return article  # (the common case: a copy per article was 2% of an import)
     return replace(article, title=title, text=text, author=author, tags=tags)
@@ -1327,10 +1343,11 @@ def _composed_row(
     """A stored row's fields as ``_composed`` spells an article's. A tags cell keeps its
     own form unless a tag changes (one typed by hand, not as JSON, stays as typed)."""
     listed = stored_tags(tags)
-    spelled = [composed(tag) for tag in listed]
+    spelled = list(filter(None, map(_stored_words, listed)))
     if spelled != listed:
         tags = json.dumps(spelled, ensure_ascii=False)
-    return composed(title), composed(author) if author else author, tags, composed(text)
+    author = (_stored_words(author) or None) if author else author
+    return _stored_words(title), author, tags, _stored_words(text)
 
 
 def _earlier(fetched: str, updated_at: str) -> bool:

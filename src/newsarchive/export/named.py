@@ -13,7 +13,7 @@ from newsarchive.errors import UsageError
 
 DEFAULT = "jsonl"
 # The formats written as text, which a ".gz" name would misname.
-_TEXT = ("jsonl", "csv")
+_TEXT = ("jsonl", "json", "csv")
 
 # The endings readers of each format go by (pandas, DuckDB, warcio, spreadsheets).
 _ENDINGS = (
@@ -24,28 +24,24 @@ _ENDINGS = (
     (".csv", "csv"),
     (".jsonl", "jsonl"),
     (".ndjson", "jsonl"),
+    # one JSON array of the articles, streamed: ``--out articles.json`` wrote JSON Lines,
+    # which pandas' read_json refused ("Trailing data"), then was refused
+    (".json", "json"),
 )
 
 
 # Endings that name a format export does not write, and the name it writes instead:
 # ``--out articles.xlsx`` wrote JSON Lines under a spreadsheet's name (Excel: "the file
-# format or extension is not valid"), ``--out articles.json`` JSON Lines where a reader
-# by the name (pandas' read_json) wants one document ("Trailing data"), ``--out x.tsv``
-# JSON Lines where a spreadsheet or ``read_csv(sep="\t")`` wants a column a field.
+# format or extension is not valid"), ``--out x.tsv`` JSON Lines where a spreadsheet or
+# ``read_csv(sep="\t")`` wants a column a field.
 _OTHERS = (
     (".xlsx", "a spreadsheet", ".csv"),
     (".xls", "a spreadsheet", ".csv"),
     (".ods", "a spreadsheet", ".csv"),
     (".tsv", "tab-separated values", ".csv"),
-    (".json", "one JSON document", ".jsonl"),
 )
 # Why each is refused, beside the name to use.
-_WHY = {
-    ".csv": " (spreadsheets open CSV)",
-    ".jsonl": " (JSON Lines: an article a line, streamed, however big the archive; pandas"
-    " reads it with read_json(lines=True); search --out FILE.json writes its hits as one"
-    " document)",
-}
+_WHY = {".csv": " (spreadsheets open CSV)"}
 
 
 def named_format(out: Path) -> str | None:
@@ -93,8 +89,7 @@ def export_format(given: str | None, out: Path | None) -> str:
 
 
 def _contradicted(given: str, out: Path | None, named: str) -> UsageError:
-    """A format given against the one ``out``'s name asks for (export's or search's:
-    ``.json``, search's alone, is no ending of ``_ENDINGS``)."""
+    """A format given against the one ``out``'s name asks for (export's or search's)."""
     ending = next((ending for ending, fmt in _ENDINGS if fmt == given), f".{given}")
     return UsageError(
         f"--format {given}, but --out {out} is named as a {named} file:"
