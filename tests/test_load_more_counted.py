@@ -67,7 +67,23 @@ def _page(title: str, main: str) -> str:
     )
 
 
-def _site(*, answers_button: bool) -> Callable[[str], tuple[int, dict[str, str], str]]:
+# a year's older news, on a page of its own that the list's page 1 alone links
+YEAR_DAYS = [dt.date(2025, 12, 20) - dt.timedelta(days=20 * k) for k in range(3)]
+
+
+def _year_page() -> str:
+    cards = "".join(
+        f'<div class="col-md-6 news-card"><div class="card-body"><span class="date">'
+        f'{day:%d.%m.%Y}</span><h3><a href="/novini/{20 + k}-ploshtad">{_title(19 + k)}</a>'
+        "</h3></div></div>"
+        for k, day in enumerate(YEAR_DAYS)
+    )
+    return _page("Новини 2025", f'<h1>Новини 2025</h1><div class="row">{cards}</div>')
+
+
+def _site(
+    *, answers_button: bool, year: bool = False
+) -> Callable[[str], tuple[int, dict[str, str], str]]:
     def answer(url: str) -> tuple[int, dict[str, str], str]:
         parts = urlsplit(url)
         path = parts.path
@@ -78,7 +94,11 @@ def _site(*, answers_button: bool) -> Callable[[str], tuple[int, dict[str, str],
                 f'<h1>Новини</h1><div class="row" id="news-list">{_cards(range(PER))}</div>'
                 f'<div class="text-center">{_button(2)}</div>'
             )
+            if year:
+                main += '<div class="archive"><a href="/novini/2025">Новини 2025</a></div>'
             return 200, HTML, _page("Новини", main)
+        if year and path == "/novini/2025":
+            return 200, HTML, _year_page()
         if path == "/ajax/novini.php":
             number = int(parse_qs(parts.query).get("page", ["1"])[0])
             shown = range((number - 1) * PER, min(number * PER, len(DAYS)))
@@ -88,6 +108,16 @@ def _site(*, answers_button: bool) -> Callable[[str], tuple[int, dict[str, str],
             return 200, HTML, fragment
         if path.startswith("/novini/") and path.endswith("-ploshtad"):
             k = int(path.removeprefix("/novini/").split("-")[0]) - 1
+            if year and 19 <= k < 19 + len(YEAR_DAYS):
+                day = YEAR_DAYS[k - 19]
+                main = (
+                    f"<article><h1>{_title(k)}</h1><p class='date'>{day:%d.%m.%Y}</p>"
+                    f"<p>Площад {k + 1} беше обновен още миналата година; сега общината"
+                    " отчита как се поддържа и колко души го посещават всеки ден.</p>"
+                    "<p>Жителите предлагат да се добавят още пейки и чешма с питейна"
+                    " вода до детския кът.</p></article>"
+                )
+                return 200, HTML, _page(_title(k), main)
             if 0 <= k < len(DAYS):
                 text = "".join(
                     f"<p>Обновеният площад {k + 1} има нови пейки, осветление и детски кът;"
@@ -126,6 +156,31 @@ def test_a_load_more_endpoint_is_counted_on_while_its_answers_bring_cards(
         endpoint = [u.partition("?")[2] for u in asked if "/ajax/" in u]
         last = 4 if answers_button else 5
         assert endpoint == [f"page={n}" for n in range(2, last + 1)]
+        before = len(asked)
+        again = run_cli(*args, "--db", str(db))
+    assert again.exit_code == 0, again.stderr
+    assert len(asked) - before <= 3, asked[before:]
+
+
+def test_a_year_page_one_links_is_read_after_the_counted_answers_run_out(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Page 1 links "Новини 2025" beside the button, the endpoint's bare answers never: the
+    walk counted on to ``?page=5``, which lists nothing, and ended there, the year's three
+    news never asked. The empty answer is the endpoint's end, where the list goes on to
+    the year page 1 linked, as a list whose answers name their last does."""
+    profile = bare_profile(tmp_path, "belitsa", NAME, ORIGIN)
+    with answering(_site(answers_button=False, year=True)) as (url, asked):
+        args = ("crawl", "belitsa", "--profile", str(profile), "--base-url", url, "--delay", "0")
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        with closing(sqlite3.connect(db)) as conn:
+            urls = {row[0] for row in conn.execute("SELECT url FROM articles")}
+        older = {f"{ORIGIN}/novini/{20 + k}-ploshtad" for k in range(len(YEAR_DAYS))}
+        assert older <= urls, sorted(urls)
+        assert len(urls) == len(DAYS) + len(YEAR_DAYS)
+        endpoint = [u.partition("?")[2] for u in asked if "/ajax/" in u]
+        assert endpoint == [f"page={n}" for n in range(2, 6)]
         before = len(asked)
         again = run_cli(*args, "--db", str(db))
     assert again.exit_code == 0, again.stderr

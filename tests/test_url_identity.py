@@ -38,6 +38,11 @@ ARTICLE = "index.php?option=com_content&view=article"
         # K2's item view reads its id so too
         ("index.php?option=com_k2&view=item&id=5:a&Itemid=3",
          "index.php?view=item&option=com_k2&id=5"),
+        # a slug after a "-", as friendly URLs write one: getInt reads the number alone
+        (f"{ARTICLE}&id=57-remont&catid=34:novini&Itemid=54", f"{ARTICLE}&id=57&Itemid=1"),
+        # Joomla 1.0's article view, ``task=view``, one whatever module linked it
+        ("index.php?option=com_content&task=view&id=57&Itemid=54",
+         "index.php?option=com_content&task=view&id=57:remont&Itemid=1"),
     ],
 )  # fmt: skip
 def test_a_joomla_article_is_one_whatever_menu_linked_it(one: str, other: str) -> None:
@@ -752,6 +757,32 @@ def test_an_archive_keyed_with_coldfusion_session_fields_is_rekeyed(
         keys = {key for (key,) in after.execute("SELECT url_key FROM article_urls")}
     assert len(rows) == 1 and "CFID" not in rows[0][0], rows
     assert not any("cfid" in key.lower() for key in keys), keys
+
+
+def test_an_archive_keyed_with_a_joomla_modules_menu_item_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v38, written by this test as that release archived a Joomla
+    article its blog linked with a "-" slug and a module with another menu item (two
+    rows): one article once opened (schema v39), found by either address."""
+    db = tmp_path / "v38.db"
+    blog = "https://j.bg/index.php?option=com_content&view=article&id=57-remont&Itemid=54"
+    module = "https://j.bg/index.php?option=com_content&view=article&id=57&Itemid=1"
+    versions = [
+        (blog, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (module, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    stale = {blog: "j.bg/index.php?Itemid=54&id=57-remont&option=com_content&view=article"}
+    _write_as_keyed(db, 38, versions, stale)
+    shown = run_cli("show", blog, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 39
+        rows = after.execute("SELECT url FROM articles").fetchall()
+        keys = {key for (key,) in after.execute("SELECT url_key FROM article_urls")}
+    assert len(rows) == 1, rows
+    assert keys == {"j.bg/index.php?id=57&option=com_content&view=article"}, keys
 
 
 @pytest.mark.parametrize("deleted", ["stale", "today's"])

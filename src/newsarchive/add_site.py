@@ -10,6 +10,7 @@ crawl. Nothing is archived.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
 import json
 import re
@@ -65,11 +66,37 @@ def site_id_for(host: str) -> str:
     IP address is no name with a TLD: all of it, its port too (``127.0.0.1:8831`` ->
     ``127-0-0-1-8831``), where its first number alone made every local test site's id
     ``127``."""
+    if (v6 := _ipv6_id(host)) is not None:
+        return v6
     if _ip_host(host):
         return re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-") or "site"
     parts = host.lower().removeprefix("www.").split(".")
     name = parts[0] if len(parts) > 1 else host
     return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
+
+
+def _ipv6_id(netloc: str) -> str | None:
+    """An IPv6 host's id, or None for any other host: "ipv6-" and its groups in their
+    compressed form, the run of zero groups it elides written as one "0", then its port
+    (``[::1]:8080`` -> ``ipv6-0-1-8080``, ``[2001:db8::5]`` -> ``ipv6-2001-db8-0-5``).
+    Its colons cut as the other characters no id holds, ``[::1]:8080`` was ``1-8080``:
+    nothing said it was an address, let alone which. A zone (``%eth0``) names no site and
+    is left out. One too long for an id (``_ID``) keeps its start and a digest of the
+    whole, so two such hosts' ids still differ."""
+    if not netloc.startswith("["):
+        return None
+    try:
+        parts = urlsplit(f"//{netloc}")
+        address = ipaddress.IPv6Address((parts.hostname or "").partition("%")[0])
+        port = parts.port
+    except ValueError:
+        return None
+    groups = address.compressed.replace("::", ":0:").strip(":").replace(":", "-")
+    chosen = f"ipv6-{groups}" + (f"-{port}" if port is not None else "")
+    if _ID.match(chosen):
+        return chosen
+    digest = hashlib.sha1(chosen.encode()).hexdigest()[:8]
+    return f"{chosen[:32].rstrip('-')}-{digest}"
 
 
 def _ip_host(netloc: str) -> bool:

@@ -826,7 +826,7 @@ class SourceReader:
         walk.listed(
             Listed(
                 next_url, seen, old, urls, list(days.values()), own_news=own, places=places,
-                dated=list(days),
+                dated=list(days), past_end=pages.past_end,
             )
         )  # fmt: skip
 

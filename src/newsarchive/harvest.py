@@ -39,6 +39,7 @@ from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
 from newsarchive.date_stamps import local_date
+from newsarchive.discover.address_families import AddressFamilies
 from newsarchive.discover.explore import MIN_ITEMS, NEWS_WORDS
 from newsarchive.discover.filed_under import filed_as_no_news
 from newsarchive.discover.headlines import MIN_WORDS, normal_headline
@@ -490,6 +491,10 @@ class Harvester:
     waiters: set[str] = field(default_factory=set)
     # keys of the originals read in place of their AMP copies in this run (``_original``)
     originals: set[str] = field(default_factory=set)
+    # the forms of address this run found one article at twice (a module's ``Itemid``
+    # beside the blog's, a second category's path), with the articles archived in them:
+    # a further address of one of those articles in such a form is not fetched
+    families: AddressFamilies = field(default_factory=AddressFamilies)
     # the URLs of the batch being fetched that were queued as the article before
     # another, with how many more may be reached back from each (``Frontier.going_back``)
     going_back: dict[str, int] = field(default_factory=dict)
@@ -636,7 +641,11 @@ class Harvester:
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
-                found_by = self.archived.get(url_key(url)) or self._original_read(url)
+                found_by = (
+                    self.archived.get(url_key(url))
+                    or self._original_read(url)
+                    or self.families.known(url_key(url))
+                )
                 if found_by is None and self.listings.lists(url):
                     self._a_list(url)
                 elif found_by is None:
@@ -785,7 +794,23 @@ class Harvester:
                 self.store.find(identity) == self.store.find(url)  # (archived under it)
             ):
                 self.archived[url_key(identity)] = found_by
+            self._learn_addresses(url, identity, result.final_url)
         self._settled(url, state, found_by, also=result)
+
+    def _learn_addresses(self, url: str, identity: str, final_url: str) -> None:
+        """The addresses the page fetched at ``url`` was archived by (``identity``, its
+        canonical or its own, and where the fetch ended), given to ``families`` with the
+        article they lead to: one archived before in this run under another address of
+        a form the site repeats (a second category's, another menu's) teaches that form,
+        so a third such address is not fetched (``AddressFamilies``). The canonical only
+        where it is this article's: a canonical several pages share names none."""
+        article = self.store.find(url)
+        if article is None:
+            return
+        addresses = [url, final_url]
+        if self.store.find(identity) == article:
+            addresses.append(identity)
+        self.families.read(article, [url_key(a) for a in addresses], url)
 
     def _hold(
         self, url: str, result: Page | FetchError, listed: tuple[Published, str] | None,

@@ -203,6 +203,11 @@ makes each pass once, at its first step due (``_due``), however many it crosses:
   was never read there (composed ``--nights`` seeds 2897, 4486: 4 of 4 missed, no feed
   or sitemap beside the list). Existing walks hold none: they resume as before, until
   a walk reaches the end again.
+* v39: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v30): a Joomla article's address is one whatever menu item, category or slug a link
+  gave it also where its id's slug follows a "-" (``id=57-remont``) and where Joomla
+  1.0's ``task=view`` names the article view, where older releases archived such an
+  article once per module that linked it (or fetched it once more, to find it the same).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -217,7 +222,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 38
+SCHEMA_VERSION = 39
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (``REKEYED_AT``), respell stored
 # words (``RESPELLED_AT``) or add what only a crawl reads
@@ -1008,6 +1013,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], str | None]], ...] =
     (36, _migrate_title_lookup_v36),
     (37, _migrate_walk_resume_index_v37),
     (38, _migrate_walk_past_url_v38),
+    (39, Rekey()),  # a Joomla id's "-" slug (id=57-remont); Joomla 1.0's task=view
 )
 # The schema whose ``articles.access`` is there: a reader of an older one, read as it is,
 # reads it NULL (``connection.connect_reader``), as the migration leaves it.

@@ -177,6 +177,9 @@ class ListingPages:
        2), never exploring's page 2.
 
     One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
+    A counted endpoint's answers (``_counted_on``) run out on an answer listing nothing
+    new, which ends a walk where it stands; the year taken there is said so
+    (``past_end``), for the walk to go on to it from that empty page.
     """
 
     def __init__(self, profile: Profile) -> None:
@@ -190,6 +193,10 @@ class ListingPages:
         # page of its own (then none is counted on)
         self._counting: tuple[str, str] | None = None
         self._answers_link = False
+        # the page ``after`` named last is rule 3's year, taken where a counted
+        # endpoint's answers ran out on one listing nothing new: no later page of the
+        # list, but where it goes on past its end (``walk.Listed.past_end``)
+        self.past_end = False
 
     def after(
         self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = "",
@@ -208,12 +215,17 @@ class ListingPages:
         calendar's page may be of to be older than this one (``latest_day``)."""
         tree = listing_tree(html)
         profile = self.profile
+        self.past_end = False
         self.months.update(printed_months(tree))
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
         own = find_next_link(
             tree, page_url_now, profile, page, link, own_news=own_news, latest=latest
         )
+        if self._ran_out(page_url_now, own, own_news=own_news):
+            year = self._take_first_year()
+            self.past_end = year is not None
+            return year
         if counted := self._counted_on(tree, page_url_now, page, own):
             return counted
         if own:
@@ -254,6 +266,21 @@ class ListingPages:
             if request is not None and request[0] == own and request[1] is not None:
                 self._counting = (own, request[1])
         return None
+
+    def _ran_out(self, page_url_now: str, own: str | None, *, own_news: bool) -> bool:
+        """Whether ``page_url_now`` is a counted endpoint's answer (``_counted_on``) that
+        names no next of its own and lists no news of its own (empty, or page 1's cards
+        again): the endpoint's end, where the walk ends too. Its pages counted so, a
+        bare-fragment "Зареди още" list that links "Новини 2025" on page 1 alone had
+        its year never asked: the next count was named, and the empty answer ended the
+        walk before any page named the year."""
+        current = normalize_url(page_url_now) or page_url_now
+        if own_news or own is not None or self._counting is None:
+            return False
+        if self._counting[0] != current:
+            return False
+        self._counting = None
+        return True
 
     def _take_first_year(self) -> str | None:
         year, self._first_year = self._first_year, None

@@ -871,10 +871,15 @@ def folder_path(path: str) -> str:
 # around it. With friendly URLs off, every module links an article with its own menu's
 # ``Itemid``, with or without the slug; so one article has as many addresses as menus
 # show it. Only ``option`` + ``view`` pairs known to work so: ``Itemid`` elsewhere (a
-# category's view) may choose the layout, and stays.
+# category's view) may choose the layout, and stays. Joomla 1.0 named its article view
+# by ``task=view`` (``option=com_content&task=view&id=57&Itemid=54``), no ``view``: read
+# so as well. The number is what ``getInt`` reads: the digits leading the value, a slug
+# after them behind ":" (its own links) or "-" (as its friendly URLs spell one,
+# ``id=57-remont``) alike.
 _JOOMLA_ARTICLE_VIEWS = frozenset({("com_content", "article"), ("com_k2", "item")})
+_JOOMLA_ARTICLE_TASKS = frozenset({("com_content", "view")})
 _JOOMLA_ROUTING = frozenset({"itemid", "catid"})
-_JOOMLA_ID = re.compile(r"id=(\d+)(?:(?::|%3A).*)?", re.IGNORECASE)
+_JOOMLA_ID = re.compile(r"id=(\d+)(?:(?::|%3A|-).*)?", re.IGNORECASE)
 
 
 def _identity_params(params: list[str]) -> list[str]:
@@ -887,8 +892,9 @@ def _identity_params(params: list[str]) -> list[str]:
         return params
     named = [(p.partition("=")[0].lower(), p) for p in params]
     values = {name: param.partition("=")[2] for name, param in named}
-    if (values.get("option", "").lower(), values.get("view", "").lower()) not in (
-        _JOOMLA_ARTICLE_VIEWS
+    option = values.get("option", "").lower()
+    if (option, values.get("view", "").lower()) not in _JOOMLA_ARTICLE_VIEWS and (
+        "view" in values or (option, values.get("task", "").lower()) not in _JOOMLA_ARTICLE_TASKS
     ):
         return params
     ids = [_JOOMLA_ID.fullmatch(param) for name, param in named if name == "id"]

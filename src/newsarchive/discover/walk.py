@@ -201,6 +201,11 @@ class Listed:
     # read next; ``next_url`` is then the index before it, read once they are
     entries: Sequence[str] = ()
     dated: Sequence[str] = ()
+    # ``next_url`` is no later page of this page's list but where the listing goes on
+    # past the list's end (``next_pages.ListingPages.past_end``: the year page 1 linked,
+    # once a counted endpoint's answers ran out): followed from this page, though it
+    # listed nothing new
+    past_end: bool = False
 
 
 class WalkSettings(TypedDict, total=False):
@@ -603,6 +608,9 @@ class ListingWalk:
                 return self._next_entry_or_end()
             own = self._entry_goes_on(listed.next_url) if new_here else None
             listed = replace(listed, next_url=own or self._next_entry())
+        goes_on = listed.next_url if listed.past_end and self.number > 1 else None
+        if goes_on is not None and goes_on not in self._visited:
+            return self._past_the_end(goes_on)
         if not verdicts:
             if self.ascending and self.url == self._begin and self.number > 1:
                 return self._newest_listing_nothing(failed_before)
@@ -694,6 +702,15 @@ class ListingWalk:
         by_day = not self.ascending and not self._unordered and not forward
         if by_day and (all_known or month_known or self._known_run >= self.stop_after_known):
             return self._incremental(next_url, new)
+        self._advance(next_url, self.number + 1)
+        return None
+
+    def _past_the_end(self, next_url: str) -> Stop | None:
+        """On to ``next_url``, where the listing goes on past its list's end
+        (``Listed.past_end``), from a page listing nothing new: None as the walk goes
+        on, a stop at its cap."""
+        if self._at_cap():
+            return self._end(Stop.CAP)
         self._advance(next_url, self.number + 1)
         return None
 

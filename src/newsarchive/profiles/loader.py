@@ -63,7 +63,8 @@ _SCHEMA: dict[str, dict[str, str]] = {
 }
 _TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tuple")}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d+)?$", re.IGNORECASE)
+# a name, or an IPv6 literal in the brackets a URL writes it in ("[::1]:8080")
+_HOST_RE = re.compile(r"^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d+)?$", re.IGNORECASE)
 _SELECTOR_KEYS = ("title", "date", "body", "author", "tags", "drop")
 # the fields whose selectors a profile may mark as verified (``Profile.verified_fields``)
 VERIFIABLE = ("title", "date", "body")
