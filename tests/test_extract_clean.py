@@ -103,6 +103,22 @@ from newsarchive.extraction import clean, extract
         "Начало • Обществени поръчки • Всички права запазени",
         # a headline run into its share bar's empty links, as the seed text prints it
         "Кметът откри новия парк край реката | ||||||",
+        # an ad slot's label in the other languages a page may be written in
+        "Publicité",
+        "Publicidad",
+        "- Anzeige -",
+        "Werbung",
+        # a paywall's offer and its sign-in line, a newsroom's standing call for tips
+        "Continue reading your article with a Riverside Courier membership",
+        "Already a subscriber? Sign in",
+        "Already have an account? Log in",
+        "Do you have a story to share? Email us at tips@riverside-courier.example",
+        "Got a news tip?",
+        # how long the post reads, alone or with its day run on
+        "6 min read",
+        "4 min readNov 12, 2025",
+        "3 мин. четене · 12.11.2025",
+        "Reading time: 5 minutes",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -148,6 +164,11 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Паркът ще бъде отворен всеки ден от седем часа | Снимка © Община Тетевен",
         "Карта на сайта | Контакти | Приемно време",
         "Цени на билетите: 5 | 6 | 7 лв.",
+        # the words of those lines in a sentence of the story
+        "Publicidad engañosa: la multa llegó a 40.000 euros.",
+        "Continue reading the minutes of the council with a pinch of salt.",
+        "15 minutes reading the news each morning",
+        "Already a subscriber for ten years, she cancelled in protest.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:

@@ -24,6 +24,7 @@ from newsarchive.extraction.clean import (
     FORM_CAPTION,
     FURNITURE_TAGS,
     JUNK_TAGS,
+    LINK_GLYPHS,
     OPENS_WITH_TAG_LABEL,
     TAG_LABEL_OPENERS,
     is_boilerplate_attrs,
@@ -34,6 +35,7 @@ from newsarchive.extraction.clean import (
 )
 from newsarchive.extraction.page_toc import page_tocs
 from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
+from newsarchive.extraction.signup_boxes import signup_boxes
 from newsarchive.markup import TAG_NAMES
 
 BLOCK_TAGS = frozenset(
@@ -390,6 +392,7 @@ class Walker:
         skip_below: float = 0.0,
         in_page_links: list[LexborNode] | None = None,
         skipped: set[int] | None = None,
+        signups: set[int] | None = None,
         quotes: RepeatedPullQuotes | None = None,
     ) -> None:
         self.blocks: list[Block] = []
@@ -425,6 +428,8 @@ class Walker:
         # And the pull quotes ``quotes`` tells repeat the text, asked of each element
         # entered with a class (a splice's walk asks the same).
         self._skipped = skipped
+        # The sign-up boxes set in the page (``signup_boxes``), walked as furniture.
+        self._signups = signups
         self._in_page_links = in_page_links
         self._quotes = quotes
 
@@ -495,6 +500,8 @@ class Walker:
                 and tag in _FURNITURE
                 and is_furniture_tag(tag, node)
             )
+        if self._signups and not marked and self._mark and node.mem_id in self._signups:
+            marked = len(self._open_marks) < _MARKS_NESTED_MAX
         if marked:
             if self._buf:
                 self.flush()
@@ -654,6 +661,8 @@ class Walker:
         """
         if self._skipped is None:
             self._skipped = page_tocs(root, self._in_page_links) | appended_posts(root)
+        if self._signups is None:
+            self._signups = signup_boxes(root)
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
@@ -672,13 +681,16 @@ class Walker:
                         buf.append(" ")
                 else:
                     text = node.text_content or ""
-                    if not text.isspace():
+                    if text.isspace():
+                        if buf:
+                            buf.append(" ")
+                    elif self._links > 0 and len(text) < 4 and text.strip() in LINK_GLYPHS:
+                        pass  # a heading's permalink ("Configuration¶"): no word of it
+                    else:
                         buf.append(text)
                         self._raw += len(text)
                         if self._links > 0:
                             self._link_raw += len(text)
-                    elif buf:
-                        buf.append(" ")
             elif tag in _PLAIN_INLINE:
                 child = node.first_child
                 if child is not None:
@@ -742,7 +754,13 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
     position = {id(block): i for i, block in enumerate(walker.blocks)}
     subs: list[tuple[int, Walker, Kind]] = []
     for (_, node, stand_in, kind), bound in entries:
-        sub = Walker(mark=True, skip_below=bound, skipped=walker._skipped, quotes=walker._quotes)
+        sub = Walker(
+            mark=True,
+            skip_below=bound,
+            skipped=walker._skipped,
+            signups=walker._signups,
+            quotes=walker._quotes,
+        )
         sub._serial = walker._serial + 1
         sub.walk(node)
         walker._serial = sub._serial + 1

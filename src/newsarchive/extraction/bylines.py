@@ -44,6 +44,7 @@ from newsarchive.discover.anchors import COMMENT_COUNT
 from newsarchive.extraction.clean import (
     FILED_LABELS,
     READ_COUNT_WORDS,
+    READING_TIME,
     WRITER_AND_PICTURES,
     is_boilerplate_line,
 )
@@ -1029,8 +1030,7 @@ _LINE_COUNT = re.compile(
     rf"(?:Брой\s+)?(?:{READ_COUNT_WORDS})\s*:?\s*\d[\d\s.,]*"
     rf"|\d[\d\s.,]*\s*(?:{READ_COUNT_WORDS}|прегледа|reads)"
     r"|(?:Видян|Прегледан|Прочетен|Четен)[ао]?\s*:?\s*\d[\d\s.,]*\s*пъти?\.?"
-    r"|\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?\s*(?:за\s+)?(?:четене|read|reading)"
-    r"|(?:Време\s+за\s+четене|Reading\s+time)\s*:?\s*\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?"
+    rf"|{READING_TIME}"
     rf"|{COMMENT_COUNT.pattern}",
     re.IGNORECASE,
 )

@@ -428,6 +428,12 @@ COOKIE_NOTICE = (
 # 1204", "1523 прочитания"): a counter's line of its own (``_LINE_RULES``), or the last
 # item of a byline's line (``bylines.without_counts``).
 READ_COUNT_WORDS = "прегледи|прочитания|преглеждания|посещения|четения|views|hits"
+# How long a post reads ("3 мин. четене", "5 min read", "Време за четене: 3 мин."): a line
+# of its own (``_LINE_RULES``), or an item of a byline's line (``bylines.without_counts``).
+READING_TIME = (
+    r"[0-9]{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?\s*(?:за\s+)?(?:четене|read|reading)"
+    r"|(?:Време\s+за\s+четене|Reading\s+time)\s*:?\s*\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?"
+)
 _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -485,14 +491,28 @@ _LINE_RULES = (
     # (tagDiv's "- Реклама -", "- Advertisement -"). As a paid article's first or last line,
     # "Sponsored" or "Платена публикация" is its disclosure and stays (``disclosure``,
     # read in ``pipeline``).
-    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Банер|Banner|Платена публикация)"
-    r"(?:\s*[-–—])?$",
+    # The label in the other languages a page here may be written in: French, Spanish,
+    # Italian, German (two words), Polish/Czech/Romanian-style "Reklama".
+    r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Банер|Banner|Платена публикация"
+    r"|Publicité|Publicidad|Pubblicità|Anzeige|Werbung|Reklama)(?:\s*[-–—])?$",
     # The note an ad slot leaves between two paragraphs of the text, telling the reader
     # the text goes on past it ("Продължава след рекламата", "Статията продължава под
     # рекламата", "Story continues below advertisement"): the page's, not the story's.
     r"^(?:[-–—]\s*)?(?:(?:Статията|Текстът|Материалът|Новината)\s+)?продължава\s+(?:след|под)\s+"
     r"(?:рекламата|рекламния блок)\s*(?:\.{1,3}|…)?(?:\s*[-–—])?$",
     r"^(?:Story|Article) continues (?:below|after) (?:this |the )?(?:advertisement|ad)$",
+    # A paywall's offer in place of the rest of the text, and its sign-in line ("Continue
+    # reading your article with a … membership", "Already a subscriber? Sign in"), and a
+    # newsroom's standing call for tips closing every story ("Do you have a story to
+    # share? Email us at …"): the site's, not the story's.
+    r"^Continue reading (?:your article |this article |the (?:full |rest of the )?"
+    r"(?:article|story) )?(?:with|by (?:becoming|subscribing)) .{0,60}"
+    r"(?:subscription|membership|subscriber|member)\b",
+    r"^Already (?:a (?:subscriber|member)|have an account|registered)\s*\?",
+    r"^(?:Do you have|Have you got|Got) a (?:story|news tip|tip)(?: to share| for us)?\s*\?",
+    # How long the post reads, a line of its own over the text, with the day run on
+    # (Medium's "5 min read · Oct 3, 2025", read "5 min readOct 3, 2025").
+    rf"^(?:{READING_TIME})(?:\s*[·•|]?\s*[^.!?\d]{{0,12}}\d[^!?]{{0,20}})?$",
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
     rf"^Все още няма {_COMMENT}и",
@@ -657,7 +677,7 @@ def is_gallery_control(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/ABCDEFHIJKLMNOPQSTUVWXYabcdefhijklmnopqstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
+    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYabcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
     "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←"
 )
 
@@ -1285,6 +1305,27 @@ def is_table_of_contents(attrs: dict[str, str | None]) -> bool:
         return True
     classes = attrs.get("class") or ""
     return "toc" in classes and not _TOC_CLASSES.isdisjoint(classes.split())
+
+
+# What a link printing a glyph alone prints: a heading's permalink as documentation
+# tools close every heading with (Sphinx's and MkDocs' "¶", GitHub-style "#", "§", "🔗").
+# The reader's handle for copying the address, no word of the heading or the text: kept,
+# "¶" ran into the title and each section's heading ("Configuration¶"). The text's walk
+# skips such a link's text (``blocks``), the headline's reading the link (``titles``).
+LINK_GLYPHS = frozenset(("¶", "#", "§", "🔗"))
+_NO_GLYPH_OR_ONE = LINK_GLYPHS | {""}
+
+
+def is_heading_permalink(node: LexborNode) -> bool:
+    """A link to its own place on the page (``href="#…"``) printing a glyph alone
+    (``LINK_GLYPHS``) or nothing, where CSS draws it: a table of contents' "#install"
+    link says its section's name."""
+    href = node.attributes.get("href")
+    return (
+        href is not None
+        and href.startswith("#")
+        and (node.text(deep=True) or "").strip().strip("\u200b") in _NO_GLYPH_OR_ONE
+    )
 
 
 # Class names of text written for screen readers alone (Bootstrap's ``sr-only`` and

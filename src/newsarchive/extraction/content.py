@@ -54,7 +54,7 @@ from newsarchive.extraction.clean import (
     is_copyright_line,
     is_label_row,
 )
-from newsarchive.extraction.disclosure import is_paid_disclosure
+from newsarchive.extraction.disclosure import is_affiliate_note, is_paid_disclosure
 from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -403,7 +403,11 @@ def _headline_index(blocks: list[Block], title: str) -> int:
     the rank of the sections before it. So is one below h1 right after a paragraph of
     prose in its own element: the body repeating the title as its first section heading
     after the intro (the h1 above in a box read as furniture), where starting the text
-    after it cut the intro; a ticker or a lead story sits in an element of its own.
+    after it cut the intro; a ticker or a lead story sits in an element of its own. And
+    so is one at the rank of sections that had prose under them naming only part of the
+    title: a recipe card's "Brown Butter Pumpkin Bread" after the post's "Tips" under
+    "Brown Butter Pumpkin Bread (Extra Moist!)", taken for the headline, left the post
+    its card's steps alone.
     """
     if not title:
         return -1
@@ -427,6 +431,8 @@ def _headline_index(blocks: list[Block], title: str) -> int:
                     return h1
                 if block.tag != "h1" and _follows_prose_of_its_box(blocks, i):
                     continue
+                if block.tag == outline and text != title:
+                    continue  # (one more section, naming part of the title: a recipe's card)
                 return i
             if h1 < 0 and block.tag == "h1":
                 words = _WORDS.findall(text)
@@ -929,7 +935,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     alone set apart, ``_signs``) is kept too, for the closing-line rule to take as the
     writer: ``<div style="text-align:right"><strong>Ралица Пеева</strong></div>`` was cut
     here as a label, and the page named nobody. So are a ``<pre>``'s lines at either edge
-    (``_typed_lines``).
+    (``_typed_lines``). A site's affiliate-links note goes at either edge, however it is
+    written (``disclosure.is_affiliate_note``).
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
@@ -942,7 +949,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     while not listed and end > start and _trimmable(blocks[end - 1]):
         last = blocks[end - 1]
         if end - start > 1 and _closes_the_text(last, blocks[end - 2]):
-            break
+            if not is_affiliate_note(last.text):  # (a sentence, and the site's still)
+                break
         if end - start > 1 and _typed_lines(blocks, end - 2, end - 1):
             break
         if signs is not None and last.tag == "div" and end - start > 1:
@@ -1049,8 +1057,9 @@ def _trimmable(block: Block) -> bool:
     links ("Още от новините" in a ``<p class="karetka">``, an old site's heading, its
     links gone as navigation) is a label too: no article ends on those words. So is a
     count alone ("18", "1.2K": Medium's claps in a ``<p>`` of their own between the byline
-    and the text, the counters beside them in buttons): no text opens or ends on one."""
-    if _COUNT_ALONE.fullmatch(block.text):
+    and the text, the counters beside them in buttons): no text opens or ends on one. Nor
+    on the site's affiliate-links note, sentence though it is."""
+    if _COUNT_ALONE.fullmatch(block.text) or is_affiliate_note(block.text):
         return True
     if block_weight(block) > 0 or is_paid_disclosure(block.text):
         return False  # (a paid article's disclosure, "Рекламен материал", is its own line)

@@ -49,3 +49,27 @@ def is_paid_disclosure(text: str) -> bool:
     """The whole of ``text`` (squashed) says the article was paid for, and no more."""
     text = " ".join(text.split())
     return 0 < len(text) <= DISCLOSURE_MAX and bool(_PAID_LINE.fullmatch(text))
+
+
+# A site's standing note on its affiliate links, which blogs and review sites set over or
+# under every post ("This post may contain affiliate links.", "As an Amazon Associate I
+# earn from qualifying purchases.", "HomeGearLab is reader-supported. When you buy through
+# links on our site, we may earn an affiliate commission."): the site's policy, the same
+# on every page, where a paid article's disclosure says what this article is.
+_AFFILIATE_NOTE = re.compile(
+    r"\b(?:contains?|may contain|uses?|includes?) (?:some |a few )?affiliate links"
+    r"|\bAmazon Associate|\bearns? from qualifying purchases"
+    r"|\b(?:we|I) (?:may |might |will |can )?(?:earn|receive|make|get) (?:a |an )?"
+    r"(?:small |tiny |\(very\) small )?(?:affiliate )?commission"
+    r"|\breader[- ]supported\b|\baffiliate commission",
+    re.IGNORECASE,
+)
+# Longer than such a note: a paragraph that long is the text's own.
+AFFILIATE_NOTE_MAX = 400
+
+
+def is_affiliate_note(text: str) -> bool:
+    """``text`` is a short paragraph giving the site's affiliate-links note: left out at
+    the text's edges (``content.trim_edges``); in the text's midst, a sentence on
+    affiliate links may be what the post is about."""
+    return len(text) <= AFFILIATE_NOTE_MAX and _AFFILIATE_NOTE.search(text) is not None

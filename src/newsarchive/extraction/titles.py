@@ -39,7 +39,7 @@ from newsarchive.class_names import class_words
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
-from newsarchive.extraction.clean import HEADINGS, is_i18n_key
+from newsarchive.extraction.clean import HEADINGS, is_heading_permalink, is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     HEADLINE_DATE_TAGS,
@@ -531,7 +531,7 @@ def _not_headline(node: LexborNode) -> bool:
     Preparing a transition"), and a date set apart in an element of its own, the whole
     of it a date line (Bootstrap's page header, "<h1>Изложба … <small>02.12.2026</small>
     </h1>"); the date has its own field (``published._apart_in_headline``)."""
-    if node.tag == "time":
+    if node.tag == "time" or (node.tag == "a" and is_heading_permalink(node)):
         return True
     if node.tag in HEADLINE_DATE_TAGS and dates.is_date_line(
         " ".join(node.text(deep=True).split())
@@ -607,8 +607,9 @@ def _place(node: LexborNode) -> str:
     their h1s are never the headline, whatever the page states: a mega-menu built of
     h1s, a footer's site name), or in the page's masthead over its menu
     (``_menu_after``); "text" inside the element microdata names the ``articleBody`` (an
-    author's h1 over a section of a Blogger post: the headline is not part of the body);
-    else "main" inside an article or main element; else ""."""
+    author's h1 over a section of a Blogger post: the headline is not part of the body)
+    but where it opens that element (``_opens``); else "main" inside an article or main
+    element; else ""."""
     place = ""
     header: LexborNode | None = None
     current: LexborNode | None = node.parent
@@ -616,7 +617,9 @@ def _place(node: LexborNode) -> str:
         if current.tag in FURNITURE_ELEMENTS:
             return "furniture"
         # (``attrs`` reads the one attribute: ``attributes`` builds a dict of them all)
-        if "articleBody" in (current.attrs.get("itemprop") or "").split():
+        if "articleBody" in (current.attrs.get("itemprop") or "").split() and not _opens(
+            current, node
+        ):
             return "text"  # microdata's article body: its h1s head sections of the text
         if current.tag in ("article", "main"):
             place = "main"
@@ -626,6 +629,23 @@ def _place(node: LexborNode) -> str:
     if not place and header is not None and _menu_after(header, node):
         return "furniture"  # (the masthead's h1: the site's name over every page)
     return place
+
+
+# How far into the article body's element an h1 that opens it may stand.
+_OPENING_NODES = 200
+
+
+def _opens(body: LexborNode, h1: LexborNode) -> bool:
+    """Whether ``h1`` is the one h1 in ``body`` and no text stands before it: the page's
+    headline where a theme names its whole page the ``articleBody`` (Read the Docs'
+    theme, around a document whose h1 is its title, its sections h2s). A post whose
+    sections are h1s opens with one too (a Blogger post under its h3 headline)."""
+    for seen, node in enumerate(body.traverse(include_text=True)):
+        if node.mem_id == h1.mem_id:
+            return len(body.css("h1")) == 1
+        if seen >= _OPENING_NODES or (node.tag == "-text" and (node.text_content or "").strip()):
+            return False
+    return False
 
 
 # The fewest links of a site's menu.
