@@ -29,7 +29,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import absolute, host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
-from newsarchive.extraction.titles import clean_title, edge_segments
+from newsarchive.extraction.titles import LABEL_CLASS, clean_title, edge_segments
 from newsarchive.markup import holds, within
 from newsarchive.transliteration import LATIN, with_final_ia
 
@@ -356,9 +356,33 @@ def _name_in_a_dated_box(near: NearTitle) -> str:
             continue
         if within(text, _SIDEBARS | {"a"}) or in_furniture(line_box, near.furniture):
             continue
+        if _a_field_label(text):
+            continue
         if not _a_caption(line_box) and _dated_box(line_box, headline):
             return name
     return ""
+
+
+# The elements HTML sets a field's label in: a description list's term, a table's
+# heading, a form's label.
+_LABEL_TAGS = frozenset({"dt", "th", "label"})
+
+
+def _a_field_label(node: LexborNode) -> bool:
+    """Whether ``node``, or an element around it within its line's (``_line_element``),
+    is a field's label (``_LABEL_TAGS``, or a class ``LABEL_CLASS`` names one: Drupal's
+    "field__label"): "<dt>Effective From</dt><dd>March 3, 2026</dd>" under the headline
+    names the date's field, not its writer, whatever its words."""
+    line = _line_element(node)
+    element: LexborNode | None = node if node.tag != "-text" else node.parent
+    while element is not None:
+        label = element.tag in _LABEL_TAGS
+        if label or LABEL_CLASS.search(element.attributes.get("class") or ""):
+            return True
+        if line is None or element == line:
+            return False
+        element = element.parent
+    return False
 
 
 _AVATAR_PIXELS = 150  # a picture this small, as its markup sizes it, is a writer's avatar
@@ -406,14 +430,18 @@ def _a_photograph(node: LexborNode) -> bool:
 def _not_a_caption(name: str, near: NearTitle) -> str:
     """``name``, which a window's rule of a name by the date read (``bylines.
     name_beside_date``, ``name_then_date``), unless the element the page prints it in is a
-    picture's caption (``_a_caption``): the windows join a photograph's caption and the
-    date beside it into lines ("14.03.2026" / "Пенчо Милков"), the picture unseen. The
-    element is the first after the headline that prints the name (``_name_element``);
-    where none is found the windows' reading stands."""
+    picture's caption (``_a_caption``) or a field's label (``_a_field_label``): the
+    windows join a photograph's caption and the date beside it into lines ("14.03.2026" /
+    "Пенчо Милков"), the picture unseen, and a label and its date ("Effective From" /
+    "March 3, 2026"), the ``<dt>`` unseen. The element is the first after the headline
+    that prints the name (``_name_element``); where none is found the windows' reading
+    stands."""
     if not name or near.headline is None:
         return name
     element = _name_element(near.headline, name)
-    return "" if element is not None and _a_caption(element) else name
+    if element is None:
+        return name
+    return "" if _a_caption(element) or _a_field_label(element) else name
 
 
 _NAME_LEVELS = 3  # a name's text's wrappers climbed to the element printing it whole

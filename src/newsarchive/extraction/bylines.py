@@ -1186,18 +1186,39 @@ def name_then_date(line: str) -> str:
         who = " ".join(name)
         if clean_byline(who) != who or not reads_as_name(who) or is_boilerplate_line(who):
             return ""
-        return who
+        return "" if names_a_field(who) else who  # ("Release Date November 17, 2025")
     return ""
+
+
+# The words a page labels one of the article's fields with, printed in title case beside
+# its value ("Release Date", "Last Updated", "Department", "Related Topics"): shaped as a
+# name's words are, and no person's. The date's labels (``DATE_LINE_LABEL``), the
+# filing's (``FILED_LABELS``: "Category", "Tags", "Filed under"), the credits'
+# (``_CREDIT_WORDS``: "Photo", "Source"), and the few English labels of a CMS's fields
+# none of those holds (Drupal prints "Release Date" and "Department" over a county's
+# news, each in a ``field__label``): one vocabulary, each label a whole word or phrase.
+_FIELD_WORDS = r"date|release|department|section|topics?"
+_FIELD_LABEL = re.compile(
+    rf"(?<!\w)(?:{DATE_LINE_LABEL}|{FILED_LABELS}|{_CREDIT_WORDS}|{_FIELD_WORDS})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def names_a_field(text: str) -> bool:
+    """Whether ``text`` holds a field's label (``_FIELD_LABEL``): "Release Date" over the
+    day is the date's label, no writer's name."""
+    return _FIELD_LABEL.search(text) is not None
 
 
 def person_words(text: str) -> str:
     """``text`` when it is two or three words of a person's name and nothing else: a
     Bulgarian one's last a surname (``_SURNAME``), a Latin one's words all names'
-    (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``); else
-    "". ``signer``'s test without its signing dash."""
+    (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``) nor a
+    field's label (``names_a_field``: "Release Date"); else "". ``signer``'s test without
+    its signing dash."""
     who = " ".join(text.split())
     words = who.split()
-    if not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 3 or names_a_field(who):
         return ""
     latin = all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
     if latin and _place_or_outlet(words):
