@@ -267,6 +267,13 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("Автор: Милена Стоянова.", "Милена Стоянова"),
         ("Автор: Иван П.", "Иван П."),
         ("By Jane Doe Jr.", "Jane Doe Jr."),
+        # a news office's or a wire's lead-ins, which open nothing but a byline either
+        ("Story by Mira Farouk | September 23, 2025", "Mira Farouk"),
+        ("Words by Tomasz Wrona", "Tomasz Wrona"),
+        ("Reporting by Ana Ruiz; editing by Li Wei", "Ana Ruiz"),
+        # a byline mark glued to the name: its element set beside the name's, no space
+        ("By Mira Farouk|September 23, 2025", "Mira Farouk"),
+        ("Story by Mira Farouk|September 23, 2025", "Mira Farouk"),
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:

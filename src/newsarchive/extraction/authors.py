@@ -68,10 +68,13 @@ def pick_author(page: Sources) -> tuple[str, str]:
     team ("Team Tiger Data", "Екипът на …"), or a CMS login ("andrew.keaveney"), is used
     only when no one else is named on the page (``_names_no_person``); and to pass it
     over, the other name must read as a full name (on a one-person blog the site's name
-    is the writer's), and more for a team or a login printed (``_passes_over``). A
-    profile's selector is trusted as it is: someone chose it for that site. A link to the
-    site's author page comes after the elements themes name as bylines (those hold the
-    whole byline, co-authors included) and before a "By" in the text (a link says who).
+    is the writer's), and more for a team or a login printed (``_passes_over``); where
+    the metadata states it ("Communications Staff", a news office's) and the headline's
+    byline names a person ("Story by Mira Farouk"), the person (``_printed_instead``), as
+    over any stated name. A profile's selector is trusted as it is: someone chose it for
+    that site. A link to the site's author page comes after the elements themes name as
+    bylines (those hold the whole byline, co-authors included) and before a "By" in the
+    text (a link says who).
     """
     meta = page.meta
     publisher: tuple[str, str] | None = None
@@ -86,6 +89,8 @@ def pick_author(page: Sources) -> tuple[str, str]:
             if rule in _STATED and ", " not in name:
                 name = _with_linked_co_authors(name, page)
             return _as_printed(name, page), rule
+        if publisher is None and rule in _STATED and (printed := _printed_instead(name, page)):
+            return _as_printed(printed, page), _NEAR_TITLE
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, _ORGANIZATION

@@ -87,8 +87,18 @@ _LABEL = (  # followed by ":" in running text
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
 # elements saying it (``SAYS_POSTED_BY``) and the line in either order (``posted_by``).
 _POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    # (Drupal's "Submitted by"; "Added by", a portal's or a forum theme's)
-    "by": (("posted", ""), ("written", ""), ("submitted", ""), ("added", "")),
+    # (Drupal's "Submitted by"; "Added by", a portal's or a forum theme's; "Story by",
+    # "Words by", a university's or a magazine's news office crediting its writer, and
+    # "Reporting by", a wire's: lead-ins that open nothing but a byline either)
+    "by": (
+        ("posted", ""),
+        ("written", ""),
+        ("submitted", ""),
+        ("added", ""),
+        ("story", ""),
+        ("words", ""),
+        ("reporting", ""),
+    ),
     # (and Drupal's "Submitted by" as its Bulgarian translation says it, "Изпратено от";
     # "Добавено от", "Added by" as a municipality's portal prints it)
     "от": (("публикуван", "оа"), ("написан", "оа"), ("изпратен", "оа"), ("добавен", "оа")),
@@ -289,9 +299,14 @@ _NOT_NAMES = frozenset(
 
 # A team's name signing for a site's writers: "Team Tiger Data", "The Everfit Team",
 # "Content Team", "Екипът на Дунавски вести", "Редакционен екип". The word "team"/"екип"
-# opening the name (after "the"), its article and "на" after it, or closing it.
+# opening the name (after "the"), its article and "на" after it, or closing it; and an
+# office's or a desk's, which signs as a team does: "Communications Staff", "Gazette
+# Staff", "Metro Desk", "Communications Office", "University News Office" (a
+# university's or a paper's news office, in the author meta over "Story by Mira Farouk").
 _TEAM = re.compile(
-    r"^(?:the\s+)?(?:team|екип(?:ът|а)?)(?:\s|$)|\s(?:team|екип(?:ът|а)?)$", re.IGNORECASE
+    r"^(?:the\s+)?(?:team|екип(?:ът|а)?)(?:\s|$)|\s(?:team|staff|desk|екип(?:ът|а)?)$"
+    r"|^communications\s|(?:^|\s)news\s+office$",
+    re.IGNORECASE,
 )
 
 
@@ -697,8 +712,11 @@ def byline_in_text(text: str) -> str:
             text[max(m.start("prefix") - 40, 0) : m.start("prefix")]
         ):
             continue  # "Reviewed By: Jane Doe", "Photo by Jane Doe": not the writer
-        # a line break in ``text`` is where a block ended: the name does not run past it
-        words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
+        # a line break in ``text`` is where a block ended: the name does not run past it;
+        # a byline mark glued to the name ends it too ("Mira Farouk|September 23, 2025":
+        # the mark's element set beside the name's with no space between)
+        line = text[m.end() :].lstrip().split("\n", 1)[0]
+        words = _BYLINE_MARK.sub(" | ", line).split(maxsplit=16)
         # (a degree or rank before the name, in lower case: "Написано от д-р Валентин Цонев")
         titled = 0
         while titled < len(words) - 1 and _TITLE_BEFORE_NAME.fullmatch(words[titled]):
