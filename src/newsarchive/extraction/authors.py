@@ -304,8 +304,61 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, POSTED_ON_BY_RULE
     if name := _name_in_a_dated_box(page.near):
         yield name, NAME_BY_DATE_RULE
+    if name := _profile_link(page):
+        yield name, PROFILE_LINK_RULE
     if name := _data_layer_author(page.tree):
         yield name, _DATA_LAYER
+
+
+# The rule of ``_profile_link``.
+PROFILE_LINK_RULE = "generic:profile-link"
+# A site's folder of one user's posts as an address names it: a user name ("lenaschulz",
+# "jane.doe", "@jane_doe"), which the links to the user's profile end on.
+_USER_FOLDER = re.compile(r"@?[\w.-]{2,40}")
+
+
+def _profile_link(page: Sources) -> str:
+    """The writer a blogging platform names by the link to their profile, where the post's
+    own address is in the writer's folder ("dev.to/lenaschulz/stop-using-setinterval-…",
+    "medium.com/@jane/…") and the page links that folder ("<a href="/lenaschulz">Lena
+    Schulz</a>"), printed over the headline with the date ("Lena Schulz Follow Posted on
+    Apr 29"), where the windows after it never look. The link's text must be a person's
+    name (``bylines.person_words``) that the folder spells a word of (``_spelled_in``:
+    "lenaschulz"), printed in the windows around the headline (``_by_the_headline``) and
+    in no furniture: a site whose sections are folders links them by names shaped as a
+    person's ("/blog" as "Technician Tips", "/itl" as "Information Technology Laboratory"
+    on WCXB), which the folder does not spell. Asked last: every rule that reads a byline
+    says more."""
+    host, path = host_and_path(page.url)
+    parts = path.strip("/").split("/")
+    body = page.tree.body
+    if body is None or len(parts) < 2 or not _USER_FOLDER.fullmatch(folder := parts[0]):
+        return ""
+    for link in body.css(f'a[href*="{folder}"]')[:_PROFILE_LINKS]:
+        to_host, to_path = host_and_path(absolute(page.url, link.attributes.get("href") or ""))
+        if to_host != host or to_path.strip("/") != folder:
+            continue
+        name = bylines.person_words(bylines.clean_byline(link.text(deep=True) or ""))
+        if not name or not _spelled_in(name, folder) or in_furniture(link, page.near.furniture):
+            continue
+        if _by_the_headline(name, page):
+            return name
+    return ""
+
+
+_HANDLE_WORD = 3  # letters: a word of the name a user name spells ("lena" in "lenaschulz")
+
+
+def _spelled_in(name: str, handle: str) -> bool:
+    """Whether the user name ``handle`` spells a word of ``name`` (of ``_HANDLE_WORD``
+    letters or more): "lenaschulz" and "schulz_l" are Lena Schulz's."""
+    letters = _squashed(handle)
+    return any(
+        len(word) >= _HANDLE_WORD and word in letters for word in map(_squashed, name.split())
+    )
+
+
+_PROFILE_LINKS = 20  # links to the writer's folder read: a byline's, a card's, the footer's
 
 
 # The rule of ``_name_in_a_dated_box``.
