@@ -37,6 +37,12 @@ def _page(byline: str, tail: str = "", *, bulgarian: bool = True, site: str = "�
         ("Content Team", True),
         ("Екипът на Дунавски вести", True),
         ("Редакционен екип", True),
+        # an office or a desk signing as a team does
+        ("Communications Staff", True),
+        ("Gazette Staff", True),
+        ("Metro Desk", True),
+        ("Communications Office", True),
+        ("University News Office", True),
         ("Jane Roe and the Rankings Team", False),  # a person first, then a team
         ("Teamster Joe", False),
         ("Мария Екимова", False),
@@ -119,6 +125,37 @@ def test_a_login_printed_as_the_byline_wins_over_a_name_that_is_no_persons(
 ) -> None:
     article = extract(_page(byline, bulgarian=bulgarian), URL)
     assert article.author == login
+
+
+_OFFICE_META = '<meta name="author" content="Communications Staff">'
+
+
+def _office_page(byline: str) -> str:
+    return (
+        f'<html><head>{_OFFICE_META}<meta property="og:site_name" content="Lakeshore '
+        'University"></head><body><article><h1>Researchers map microplastics in lake mud</h1>'
+        f'<div class="story-meta">{byline}</div>{EN_PROSE * 4}</article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # a link to the writer's page after the lead-in, the date's element glued on
+        '<span class="story-author">Story by <a href="/people/mfarouk/">Mira Farouk</a></span>'
+        '<span class="sep">|</span><span class="date">September 23, 2025</span>',
+        # no link, no class: the lead-in alone says it
+        "<p>Words by Mira Farouk</p>",
+    ],
+    ids=["story-by-linked", "words-by-plain"],
+)
+def test_a_writer_printed_wins_over_the_office_the_author_meta_names(byline: str) -> None:
+    """A university's news office states itself as the author ("Communications Staff")
+    and prints its writer over the story ("Story by Mira Farouk"): the office is a team
+    (``names_a_team``), the lead-in a byline's."""
+    assert extract(_office_page(byline), "https://news.lakeshore.example/2025/09/mud").author == (
+        "Mira Farouk"
+    )
 
 
 def test_a_login_printed_as_the_byline_gives_way_to_a_persons_name() -> None:

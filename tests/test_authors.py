@@ -215,6 +215,14 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         # place's, starts with a capital
         ("Иван Кирилов, ст. инспектор", "Иван Кирилов"),
         ("Jane Doe, staff writer", "Jane Doe"),
+        # a newsroom's job in title case ends the name too
+        ("By Ruth Ann Kessler, Gazette Staff Writer", "Ruth Ann Kessler"),
+        ("Lena Ortiz, Senior Correspondent | March 3, 2025", "Lena Ortiz"),
+        ("TOM BRANDT, AP Sports Writer", "TOM BRANDT"),
+        # a wire agency closing the byline is whom the writer files for
+        ("By MARIA GONZALEZ Associated Press", "MARIA GONZALEZ"),
+        ("Hans Weber dpa", "Hans Weber"),
+        ("Ana Ruiz and Li Wei, Reuters", "Ana Ruiz and Li Wei"),
         ("Мария Петрова, Русе", "Мария Петрова, Русе"),
         ("Мария Петрова, Иван Колев и Петър Димов", "Мария Петрова, Иван Колев и Петър Димов"),
         # in brackets too; a place's or an outlet's capital stays
@@ -267,6 +275,13 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("Автор: Милена Стоянова.", "Милена Стоянова"),
         ("Автор: Иван П.", "Иван П."),
         ("By Jane Doe Jr.", "Jane Doe Jr."),
+        # a news office's or a wire's lead-ins, which open nothing but a byline either
+        ("Story by Mira Farouk | September 23, 2025", "Mira Farouk"),
+        ("Words by Tomasz Wrona", "Tomasz Wrona"),
+        ("Reporting by Ana Ruiz; editing by Li Wei", "Ana Ruiz"),
+        # a byline mark glued to the name: its element set beside the name's, no space
+        ("By Mira Farouk|September 23, 2025", "Mira Farouk"),
+        ("Story by Mira Farouk|September 23, 2025", "Mira Farouk"),
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:
@@ -332,6 +347,30 @@ def test_a_cms_account_or_a_section_in_the_byline_names_nobody(text: str) -> Non
     """Joomla's first account signs a small municipality's every post unless renamed;
     a theme prints the post's section where its writer's name goes."""
     assert clean_byline(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "name"),
+    [
+        (
+            "",
+            '<span class="byline">By Ruth Ann Kessler, Gazette Staff Writer</span><br>',
+            "Ruth Ann Kessler",
+        ),
+        ('<meta name="author" content="By MARIA GONZALEZ Associated Press">', "", "MARIA GONZALEZ"),
+    ],
+    ids=["role-in-byline-element", "wire-in-author-meta"],
+)
+def test_the_role_or_the_wire_after_the_name_is_not_archived_as_the_name(
+    head: str, byline: str, name: str
+) -> None:
+    """An old CMS's byline element and a wire story's author meta print whom the writer
+    files for after the name: the writer is the name alone."""
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Budget approved</h1>{byline}"
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author == name
 
 
 def test_newsroom_signature_in_a_byline_element() -> None:

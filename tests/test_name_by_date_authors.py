@@ -3,7 +3,8 @@ date in a small box of their own, where no class name says which is the byline (
 that hashes its CSS names) and no label ("От", "Автор:") says it either. And what such a
 name is not: a municipality's mayor named alone in a sidebar box or under his photograph.
 Every page is written for the test, in Bulgarian, with classes shaped as a build that
-hashes them names them."""
+hashes them names them; the field labels' pages in English, as a county's Drupal site
+prints them."""
 
 from __future__ import annotations
 
@@ -152,3 +153,64 @@ def test_a_name_linked_to_the_mayors_page_beside_the_date_names_no_writer() -> N
         '<div class="c90d3a4">14.03.2026</div></div>'
     )
     assert extract(_page(linked), URL).author in (None, "")
+
+
+_EN_URL = "https://riverbend-county.example.gov/news/recycling-center-opens"
+_EN_PROSE = "<p>" + "The county opened its new recycling center on Mill Road. " * 6 + "</p>"
+
+
+def _en_page(under_headline: str) -> str:
+    return (
+        '<html><body><main class="c91be2a"><div class="c0d4e7f">'
+        '<h1 class="c5a02bb">County Opens New Recycling Center</h1>'
+        f'{under_headline}<div class="c44f0de">{_EN_PROSE * 4}</div></div></main></body></html>'
+    )
+
+
+# A field's label by the date under the headline, in title case as a name is: its words
+# a label's ("Release Date"), or its element a label's whatever its words ("Effective
+# From" in Drupal's ``field__label`` or in a ``<dt>``).
+_FIELD_LABELS_BY_THE_DATE = {
+    "Drupal's date field and department field, labelled inline": (
+        '<div class="node__meta"><div class="field field--label-inline">'
+        '<div class="field__label">Release Date</div><div class="field__item">'
+        '<time datetime="2025-11-17T12:00:00Z">November 17, 2025</time></div></div>'
+        '<div class="field field--label-inline"><div class="field__label">Department</div>'
+        '<div class="field__item"><a href="/departments/solid-waste">Solid Waste</a></div>'
+        "</div></div>"
+    ),
+    "the label's words on a line over the date, no class saying so": (
+        '<div class="c2f81d0"><div class="c7a3e19">Release Date</div>'
+        '<div class="c90d3a4">March 3, 2026</div></div>'
+    ),
+    "the label's words and the date side by side on one line": (
+        '<div class="c2f81d0"><span class="c7a3e19">Release Date</span> '
+        '<span class="c90d3a4">March 3, 2026</span></div>'
+    ),
+    "words of no label's vocabulary in Drupal's field label": (
+        '<div class="field field--label-inline"><div class="field__label">Effective From</div>'
+        '<div class="field__item"><time>March 3, 2026</time></div></div>'
+    ),
+    "words of no label's vocabulary in a description list's term": (
+        '<dl class="c2f81d0"><dt>Effective From</dt><dd>March 3, 2026</dd></dl>'
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_FIELD_LABELS_BY_THE_DATE))
+def test_a_field_label_beside_the_date_names_no_writer(shape: str) -> None:
+    """Two capitalised words by the date are shaped as a name, and a field's label is
+    printed so: "Release Date" over "November 17, 2025" was the writer of a county's
+    news. The label's words (``bylines.names_a_field``) or its element
+    (``authors._a_field_label``) say it is none."""
+    assert extract(_en_page(_FIELD_LABELS_BY_THE_DATE[shape]), _EN_URL).author in (None, "")
+
+
+def test_a_name_beside_a_field_label_and_the_date_is_still_the_writer() -> None:
+    """The same box with the writer's name in a line of its own: the label is passed
+    over, the name is not."""
+    box = (
+        '<div class="c2f81d0"><div class="c7a3e19">Jordan Ellis</div>'
+        '<div class="field__label">Release Date</div><div class="c90d3a4">March 3, 2026</div></div>'
+    )
+    assert extract(_en_page(box), _EN_URL).author == "Jordan Ellis"

@@ -1,7 +1,8 @@
 """Writers a page names where only the class names said so before: a link to the site's
 staff or team page by the headline, an author link whose text is the writer's name with
 the site's after a slash or in lower case, a name beside a byline mark and the date, and
-a name before "Last updated on" and the date. The pages' classes say nothing here (a
+a name before "Last updated on" and the date, a blogging platform's link to the writer's
+folder printed over the headline. The pages' classes say nothing here (a
 build that hashes them), so the byline's structure and words are all there is. Every
 page is written for the test."""
 
@@ -115,3 +116,33 @@ def test_a_name_then_last_updated_and_the_date_is_the_byline() -> None:
 )
 def test_name_then_date_passes_over_the_dates_label(line: str, expected: str) -> None:
     assert name_then_date(line) == expected
+
+
+_POST_PROSE = "<p>" + "A recursive timeout waits for each response before it asks again. " * 6
+_POST_PROSE += "</p>"
+
+
+def _post(header: str, aside: str = "") -> str:
+    return (
+        "<html><head><title>Stop polling with setInterval</title></head><body><main>"
+        f'<article><header><div class="c8d7e6">{header}</div>'
+        "<h1>Stop polling with setInterval</h1></header>"
+        f'<div class="c4d5e6">{_POST_PROSE * 5}</div></article>{aside}</main></body></html>'
+    )
+
+
+_OVER_THE_HEADLINE = (
+    '<a href="/lenaschulz"><img src="/a/lena.png" width="40" height="40" alt=""></a>'
+    '<div><a href="/lenaschulz">Lena Schulz</a> <button>Follow</button>'
+    "<p>Posted on <time>Apr 29</time></p></div>"
+)
+
+
+def test_a_link_to_the_writers_folder_over_the_headline_names_the_writer() -> None:
+    """The post's address is in its writer's folder ("/lenaschulz/stop-polling-4k2m"), and
+    the page prints a link to that folder over the headline with the date: the writer's
+    profile, where the windows after the headline never look."""
+    article = extract(
+        _post(_OVER_THE_HEADLINE), "https://devblog.example/lenaschulz/stop-polling-4k2m"
+    )
+    assert (article.author, article.rules["author"]) == ("Lena Schulz", "generic:profile-link")

@@ -29,7 +29,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import absolute, host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.published import body_text
-from newsarchive.extraction.titles import clean_title, edge_segments
+from newsarchive.extraction.titles import LABEL_CLASS, clean_title, edge_segments
 from newsarchive.markup import holds, within
 from newsarchive.transliteration import LATIN, with_final_ia
 
@@ -68,10 +68,13 @@ def pick_author(page: Sources) -> tuple[str, str]:
     team ("Team Tiger Data", "Екипът на …"), or a CMS login ("andrew.keaveney"), is used
     only when no one else is named on the page (``_names_no_person``); and to pass it
     over, the other name must read as a full name (on a one-person blog the site's name
-    is the writer's), and more for a team or a login printed (``_passes_over``). A
-    profile's selector is trusted as it is: someone chose it for that site. A link to the
-    site's author page comes after the elements themes name as bylines (those hold the
-    whole byline, co-authors included) and before a "By" in the text (a link says who).
+    is the writer's), and more for a team or a login printed (``_passes_over``); where
+    the metadata states it ("Communications Staff", a news office's) and the headline's
+    byline names a person ("Story by Mira Farouk"), the person (``_printed_instead``), as
+    over any stated name. A profile's selector is trusted as it is: someone chose it for
+    that site. A link to the site's author page comes after the elements themes name as
+    bylines (those hold the whole byline, co-authors included) and before a "By" in the
+    text (a link says who).
     """
     meta = page.meta
     publisher: tuple[str, str] | None = None
@@ -86,6 +89,8 @@ def pick_author(page: Sources) -> tuple[str, str]:
             if rule in _STATED and ", " not in name:
                 name = _with_linked_co_authors(name, page)
             return _as_printed(name, page), rule
+        if publisher is None and rule in _STATED and (printed := _printed_instead(name, page)):
+            return _as_printed(printed, page), _NEAR_TITLE
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, _ORGANIZATION
@@ -299,8 +304,61 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, POSTED_ON_BY_RULE
     if name := _name_in_a_dated_box(page.near):
         yield name, NAME_BY_DATE_RULE
+    if name := _profile_link(page):
+        yield name, PROFILE_LINK_RULE
     if name := _data_layer_author(page.tree):
         yield name, _DATA_LAYER
+
+
+# The rule of ``_profile_link``.
+PROFILE_LINK_RULE = "generic:profile-link"
+# A site's folder of one user's posts as an address names it: a user name ("lenaschulz",
+# "jane.doe", "@jane_doe"), which the links to the user's profile end on.
+_USER_FOLDER = re.compile(r"@?[\w.-]{2,40}")
+
+
+def _profile_link(page: Sources) -> str:
+    """The writer a blogging platform names by the link to their profile, where the post's
+    own address is in the writer's folder ("dev.to/lenaschulz/stop-using-setinterval-…",
+    "medium.com/@jane/…") and the page links that folder ("<a href="/lenaschulz">Lena
+    Schulz</a>"), printed over the headline with the date ("Lena Schulz Follow Posted on
+    Apr 29"), where the windows after it never look. The link's text must be a person's
+    name (``bylines.person_words``) that the folder spells a word of (``_spelled_in``:
+    "lenaschulz"), printed in the windows around the headline (``_by_the_headline``) and
+    in no furniture: a site whose sections are folders links them by names shaped as a
+    person's ("/blog" as "Technician Tips", "/itl" as "Information Technology Laboratory"
+    on WCXB), which the folder does not spell. Asked last: every rule that reads a byline
+    says more."""
+    host, path = host_and_path(page.url)
+    parts = path.strip("/").split("/")
+    body = page.tree.body
+    if body is None or len(parts) < 2 or not _USER_FOLDER.fullmatch(folder := parts[0]):
+        return ""
+    for link in body.css(f'a[href*="{folder}"]')[:_PROFILE_LINKS]:
+        to_host, to_path = host_and_path(absolute(page.url, link.attributes.get("href") or ""))
+        if to_host != host or to_path.strip("/") != folder:
+            continue
+        name = bylines.person_words(bylines.clean_byline(link.text(deep=True) or ""))
+        if not name or not _spelled_in(name, folder) or in_furniture(link, page.near.furniture):
+            continue
+        if _by_the_headline(name, page):
+            return name
+    return ""
+
+
+_HANDLE_WORD = 3  # letters: a word of the name a user name spells ("lena" in "lenaschulz")
+
+
+def _spelled_in(name: str, handle: str) -> bool:
+    """Whether the user name ``handle`` spells a word of ``name`` (of ``_HANDLE_WORD``
+    letters or more): "lenaschulz" and "schulz_l" are Lena Schulz's."""
+    letters = _squashed(handle)
+    return any(
+        len(word) >= _HANDLE_WORD and word in letters for word in map(_squashed, name.split())
+    )
+
+
+_PROFILE_LINKS = 20  # links to the writer's folder read: a byline's, a card's, the footer's
 
 
 # The rule of ``_name_in_a_dated_box``.
@@ -356,9 +414,33 @@ def _name_in_a_dated_box(near: NearTitle) -> str:
             continue
         if within(text, _SIDEBARS | {"a"}) or in_furniture(line_box, near.furniture):
             continue
+        if _a_field_label(text):
+            continue
         if not _a_caption(line_box) and _dated_box(line_box, headline):
             return name
     return ""
+
+
+# The elements HTML sets a field's label in: a description list's term, a table's
+# heading, a form's label.
+_LABEL_TAGS = frozenset({"dt", "th", "label"})
+
+
+def _a_field_label(node: LexborNode) -> bool:
+    """Whether ``node``, or an element around it within its line's (``_line_element``),
+    is a field's label (``_LABEL_TAGS``, or a class ``LABEL_CLASS`` names one: Drupal's
+    "field__label"): "<dt>Effective From</dt><dd>March 3, 2026</dd>" under the headline
+    names the date's field, not its writer, whatever its words."""
+    line = _line_element(node)
+    element: LexborNode | None = node if node.tag != "-text" else node.parent
+    while element is not None:
+        label = element.tag in _LABEL_TAGS
+        if label or LABEL_CLASS.search(element.attributes.get("class") or ""):
+            return True
+        if line is None or element == line:
+            return False
+        element = element.parent
+    return False
 
 
 _AVATAR_PIXELS = 150  # a picture this small, as its markup sizes it, is a writer's avatar
@@ -406,14 +488,18 @@ def _a_photograph(node: LexborNode) -> bool:
 def _not_a_caption(name: str, near: NearTitle) -> str:
     """``name``, which a window's rule of a name by the date read (``bylines.
     name_beside_date``, ``name_then_date``), unless the element the page prints it in is a
-    picture's caption (``_a_caption``): the windows join a photograph's caption and the
-    date beside it into lines ("14.03.2026" / "Пенчо Милков"), the picture unseen. The
-    element is the first after the headline that prints the name (``_name_element``);
-    where none is found the windows' reading stands."""
+    picture's caption (``_a_caption``) or a field's label (``_a_field_label``): the
+    windows join a photograph's caption and the date beside it into lines ("14.03.2026" /
+    "Пенчо Милков"), the picture unseen, and a label and its date ("Effective From" /
+    "March 3, 2026"), the ``<dt>`` unseen. The element is the first after the headline
+    that prints the name (``_name_element``); where none is found the windows' reading
+    stands."""
     if not name or near.headline is None:
         return name
     element = _name_element(near.headline, name)
-    return "" if element is not None and _a_caption(element) else name
+    if element is None:
+        return name
+    return "" if _a_caption(element) or _a_field_label(element) else name
 
 
 _NAME_LEVELS = 3  # a name's text's wrappers climbed to the element printing it whole

@@ -551,7 +551,7 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
 
     A kicker without a colon ("<span>ВИДЕО</span>Пожар в…", run on with no space, read
     "ВИДЕОПожар в…") goes too, but only where a stated title confirms the rest as the
-    headline (``_confirmed``) or its class names it a label (``_LABEL_CLASS``: "<span
+    headline (``_confirmed``) or its class names it a label (``LABEL_CLASS``: "<span
     class="badge">ВИДЕО</span>" under a ``<title>`` of the site's name alone): without
     either nothing says the element's words are a label and not the headline's first
     words ("<em>Нов</em> мост над…")."""
@@ -566,7 +566,7 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
         return text
     if any(_words(title)[: len(words)] == words for title in stated):
         return text
-    if not label.endswith(":") and not _LABEL_CLASS.search(first.attributes.get("class") or ""):
+    if not label.endswith(":") and not LABEL_CLASS.search(first.attributes.get("class") or ""):
         if not _confirmed(rest, stated, ())[0]:
             return text
     return rest
@@ -574,9 +574,11 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
 
 # A class naming an element a label set before a headline ("<span class="badge
 # badge-video">ВИДЕО</span>", "kicker", "flag", "rubric"): as a colon after it, what says
-# its words are no headline's. Whole class words (``class_words``): "vintage" or
-# "stage-title" holds "tag" and names no label.
-_LABEL_CLASS = class_words(("badge", "kicker", "label", "flag", "rubric", "tag"))
+# its words are no headline's; and a field's label beside its value (Drupal's
+# "field__label" over "Release Date"), whose words are no writer's either
+# (``authors``). Whole class words (``class_words``): "vintage" or "stage-title" holds
+# "tag" and names no label.
+LABEL_CLASS = class_words(("badge", "kicker", "label", "flag", "rubric", "tag"))
 
 
 def _without_tail(node: LexborNode, text: str, stated: list[str]) -> str:
