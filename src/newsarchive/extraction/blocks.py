@@ -685,7 +685,7 @@ class Walker:
                         if buf:
                             buf.append(" ")
                     elif self._links > 0 and len(text) < 4 and text.strip() in LINK_GLYPHS:
-                        pass  # a heading's permalink ("Configuration¶"): no word of it
+                        pass  # a link printing a glyph alone (``LINK_GLYPHS``): no word
                     else:
                         buf.append(text)
                         self._raw += len(text)

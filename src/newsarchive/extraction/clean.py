@@ -492,7 +492,7 @@ _LINE_RULES = (
     # "Sponsored" or "Платена публикация" is its disclosure and stays (``disclosure``,
     # read in ``pipeline``).
     # The label in the other languages a page here may be written in: French, Spanish,
-    # Italian, German (two words), Polish/Czech/Romanian-style "Reklama".
+    # Italian, German's two words, Polish and Czech "Reklama".
     r"^(?:[-–—]\s*)?(?:Advertisement|Advert|Sponsored|Реклама|Банер|Banner|Платена публикация"
     r"|Publicité|Publicidad|Pubblicità|Anzeige|Werbung|Reklama)(?:\s*[-–—])?$",
     # The note an ad slot leaves between two paragraphs of the text, telling the reader

@@ -1,7 +1,7 @@
 """The sign-up boxes a site sets into its posts: a newsletter's, a free download's.
 
 A blog sets into or under its post a box asking for the reader's address: a heading ("Get
-the free template", "Абонирайте се за бюдетина"), a line of what the reader gets, a
+the free template", "Абонирайте се за бюлетина"), a line of what the reader gets, a
 field for the address and a button. Under a class name no furniture rule knows, its
 heading and its line were read as the post's last section ("Get the free template /
 Enter your email to download our budget spreadsheet."). What tells it on any site is
@@ -11,8 +11,9 @@ most: the heading and the line of what the reader gets), never further: a short 
 holding a sign-up form says as little, and a climb while the text stayed short took the
 whole post for the box.
 
-Told before the walk of the page's text (``blocks.Walker`` skips them as it skips a
-table of contents).
+Told before the walk of the page's text, which walks each as furniture (``blocks.Walker``):
+skipped instead, as a table of contents is, a box no longer ended the text, and what
+followed it (a site's other offers) was read on as the post's.
 """
 
 from __future__ import annotations
