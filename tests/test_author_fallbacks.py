@@ -158,6 +158,23 @@ def test_a_writer_printed_wins_over_the_office_the_author_meta_names(byline: str
     )
 
 
+def _wire_page(byline: str) -> str:
+    return (
+        '<html><head><meta name="author" content="PAP"></head><body><article>'
+        f"<h1>Researchers map microplastics in lake mud</h1>{byline}{EN_PROSE * 4}"
+        "</article></body></html>"
+    )
+
+
+def test_a_writer_printed_wins_over_the_wire_agency_the_author_meta_names() -> None:
+    """A paper states the agency whose copy it ran ("PAP") as the author and prints the
+    agency's writer over the story: an agency's name alone is the author only where the
+    page names no person (``bylines.names_a_wire``)."""
+    printed = '<div class="story-meta"><span class="author">Tomasz Nowak</span></div>'
+    assert extract(_wire_page(printed), URL).author == "Tomasz Nowak"
+    assert extract(_wire_page(""), URL).author == "PAP"
+
+
 def test_a_login_printed_as_the_byline_gives_way_to_a_persons_name() -> None:
     byline = '<div class="post-byline">от <a href="/users/ivan_p">ivan_p</a></div>'
     article = extract(_page(byline, "<p>Автор: Мария Петрова</p>"), URL)

@@ -119,6 +119,14 @@ from newsarchive.extraction import clean, extract
         "4 min readNov 12, 2025",
         "3 мин. четене · 12.11.2025",
         "Reading time: 5 minutes",
+        "Do you have a story we should be covering? Email tips@station.example",
+        # a wire's and a TV group's closing lines on every partner site
+        "The Associated Press receives support from the Example Foundation for coverage.",
+        "The AP is solely responsible for all content.",
+        "For the latest news, weather, sports, and streaming video, head to KXMP 7 News.",
+        # an Instagram embed's chrome before its script runs
+        "View this post on Instagram",
+        "A post shared by Dana Ruiz (@dana.ruiz)",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -169,6 +177,8 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Continue reading the minutes of the council with a pinch of salt.",
         "15 minutes reading the news each morning",
         "Already a subscriber for ten years, she cancelled in protest.",
+        "A post shared by the mayor on Sunday drew 4,000 comments.",
+        "For the latest news on the roadworks, the council points residents to its site.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
@@ -200,6 +210,11 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
         ("text-dolu", False, False),
         ("content-bottom", False, False),
         ("doluzhka", False, False),
+        # a newsroom's appeal for donations, a box of recommendations (the word's forms)
+        ("donate-inline", True, True),
+        ("wp-block-newspack-blocks-donate", True, True),
+        ("id-Recommendation", True, True),
+        ("recommended-posts", True, True),
     ],
 )
 def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:

@@ -177,9 +177,14 @@ def _used_as_words(name: str, text: str) -> bool:
 
 def _names_no_person(name: str, meta: Metadata) -> bool:
     """``name`` is one ``pick_author`` takes only when the page names no person: the
-    site's own name (``_is_publisher``), a team's (``bylines.names_a_team``), a CMS
-    login (``_is_login``)."""
-    return _is_publisher(name, meta) or bylines.names_a_team(name) or _is_login(name)
+    site's own name (``_is_publisher``), a team's (``bylines.names_a_team``), a wire
+    agency's (``bylines.names_a_wire``), a CMS login (``_is_login``)."""
+    return (
+        _is_publisher(name, meta)
+        or bylines.names_a_team(name)
+        or bylines.names_a_wire(name)
+        or _is_login(name)
+    )
 
 
 def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:

@@ -245,8 +245,20 @@ _TAIL = re.compile(
 # reads the one-word ones as an outlet's name after the signing dash).
 _WIRE_AGENCIES = (
     "Associated Press", "Agence France-Presse", "Reuters", "AFP", "Bloomberg", "dpa",
-    "Xinhua", "Interfax", "Anadolu", "Kyodo", "Yonhap", "БТА",
+    "Xinhua", "Interfax", "Anadolu", "Kyodo", "Yonhap", "БТА", "PAP", "ANSA", "EFE",
+    "Agerpres", "TASS", "ТАСС", "Ukrinform", "Укрінформ", "ČTK", "MTI", "Belga", "ANP",
+    "Lusa", "Europa Press",
 )  # fmt: skip
+_WIRE_NAMES = frozenset(wire.casefold() for wire in _WIRE_AGENCIES)
+
+
+def names_a_wire(name: str) -> bool:
+    """``name`` is a wire agency's alone ("PAP" in a Polish paper's author meta over the
+    byline its page prints, "Reuters"): like a team's (``names_a_team``), the author
+    only where the page names no person."""
+    return " ".join(name.split()).casefold().removeprefix("the ") in _WIRE_NAMES
+
+
 # One closing a byline after the name (a space or a comma before it, "The" perhaps, and
 # the agency's job perhaps: "Associated Press Writer"); not in brackets, which a
 # Bulgarian text signs with ("Иван Петров (БТА)").

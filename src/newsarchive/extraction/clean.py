@@ -102,7 +102,7 @@ _PRINT = "print(?![_-](?:content|area|body|version|view|page|text|article|wrap))
 # the writer (``_METADATA_NAMES``); its heading and fields opened the text.
 _BOILERPLATE_WORDS = (
     "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
-    "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
+    "advert", "ads?", "promo", "related", "recommend(?:ations?|ed)?", "read-?more", "more-news",
     "most-?read", "popular", "comments?", "disqus", "breadcrumbs?", "pagination", "pager",
     "navbar", "nav", "menu", "sidebar", "widget", "footer", "modal", "popup", "newsletter",
     "subscribe", _PRINT, "visually-hidden", "sr-only", "skip-?link", "tags?", "captions?",
@@ -113,6 +113,9 @@ _BOILERPLATE_WORDS = (
     "preloader", "loader", "byline", "by", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
     "article-index", "pagenavcounter", "article-info",
+    # a newsroom's appeal for donations set in the text ("donate-inline", Newspack's
+    # "wp-block-newspack-blocks-donate")
+    "donat(?:e|ions?)",
 )  # fmt: skip
 _BOILERPLATE_ATTR = class_words(_BOILERPLATE_WORDS)
 
@@ -509,7 +512,20 @@ _LINE_RULES = (
     r"(?:article|story) )?(?:with|by (?:becoming|subscribing)) .{0,60}"
     r"(?:subscription|membership|subscriber|member)\b",
     r"^Already (?:a (?:subscriber|member)|have an account|registered)\s*\?",
-    r"^(?:Do you have|Have you got|Got) a (?:story|news tip|tip)(?: to share| for us)?\s*\?",
+    r"^(?:Do you have|Have you got|Got) a (?:story|news tip|tip)\b[^.?!]{0,60}\?",
+    # The closing lines a wire's or a station's copy carries on every partner site: the
+    # AP's funding note ("The Associated Press receives support from … The AP is solely
+    # responsible for all content."), a TV group's pointer to its station ("For the latest
+    # news, weather, sports, and streaming video, head to …"). (Not the rule of
+    # underscores the AP sets before them: AEB's truths keep it.)
+    r"^The (?:Associated Press|AP) receives (?:financial )?support from\b",
+    r"^The AP is solely responsible for all content\.?$",
+    r"^For the latest news, weather(?:,| and) sports\b",
+    # An Instagram post's embed as the page prints it before its script runs: its chrome
+    # around the quoted post ("View this post on Instagram", "A post shared by Name
+    # (@name)"), the post's own words kept (``_EMBED_ATTR``).
+    r"^View this post on Instagram$",
+    r"^A post shared by [^(]{1,80}\(@[\w.]+\)",
     # How long the post reads, a line of its own over the text, with the day run on
     # (Medium's "5 min read · Oct 3, 2025", read "5 min readOct 3, 2025").
     rf"^(?:{READING_TIME})(?:\s*[·•|]?\s*[^.!?\d]{{0,12}}\d[^!?]{{0,20}})?$",
