@@ -23,18 +23,25 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
 from newsarchive.mirror import resolve
 from newsarchive.models import Article, Page
+from newsarchive.profiles.loader import list_profiles
 from newsarchive.reextract import reextract_archive
 
 SITES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sites"
 
 
 def pages() -> list[tuple[str, str, bytes]]:
-    """(site, url, html) of every fixture article page."""
+    """(site, url, html) of every fixture article page. A mirror of a site no bundled
+    profile names is archived under its host, as a crawl of a site without a profile
+    archives it (``loader.is_generic_site``): under the mirror's folder name, as this
+    bench stored them before, ``reextract`` left all but the bundled sites' 15 rows as
+    rows of an unknown site, and timed nothing."""
+    bundled = list_profiles(())
     found = []
     for site_dir in sorted(SITES.iterdir()):
         expected = json.loads((site_dir / "expected.json").read_text(encoding="utf-8"))
@@ -42,7 +49,8 @@ def pages() -> list[tuple[str, str, bytes]]:
             url = entry["url"]
             path = resolve(site_dir, "/" + url.split("/", 3)[3])
             if path is not None:
-                found.append((site_dir.name, url, path.read_bytes()))
+                site = site_dir.name if site_dir.name in bundled else urlsplit(url).hostname
+                found.append((site or site_dir.name, url, path.read_bytes()))
     return found
 
 
@@ -86,6 +94,10 @@ def main() -> int:
                     f"{workers:>8} {spent:>8.1f} {args.captures / spent:>8.0f}  "
                     f"{report.changed}/{report.unchanged}/{report.failed}"
                 )
+                read = report.changed + report.unchanged + report.failed
+                if read != args.captures:  # (a rate over rows never read times nothing)
+                    print(f"only {read} of {args.captures} captures were re-extracted")
+                    return 1
             conn.close()
     return 0
 
