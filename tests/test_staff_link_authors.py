@@ -146,3 +146,12 @@ def test_a_link_to_the_writers_folder_over_the_headline_names_the_writer() -> No
         _post(_OVER_THE_HEADLINE), "https://devblog.example/lenaschulz/stop-polling-4k2m"
     )
     assert (article.author, article.rules["author"]) == ("Lena Schulz", "generic:profile-link")
+
+
+def test_a_section_kicker_linking_the_posts_folder_names_no_writer() -> None:
+    """A news site's section kicker over the headline links the folder its story's
+    address is in ("<a href="/world">World Report</a>" on /world/…): the folder spells
+    one of its words, not a surname, and it is no writer's profile."""
+    kicker = '<a href="/world">World Report</a><p><time>Apr 29</time></p>'
+    article = extract(_post(kicker), "https://paper.example/world/stop-polling-4k2m")
+    assert article.author is None

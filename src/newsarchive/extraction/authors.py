@@ -325,10 +325,10 @@ _USER_FOLDER = re.compile(r"@?[\w.-]{2,40}")
 def _profile_link(page: Sources) -> str:
     """The writer a blogging platform names by the link to their profile, where the post's
     own address is in the writer's folder ("dev.to/lenaschulz/stop-using-setinterval-…",
-    "medium.com/@jane/…") and the page links that folder ("<a href="/lenaschulz">Lena
+    "medium.com/@janedoe/…") and the page links that folder ("<a href="/lenaschulz">Lena
     Schulz</a>"), printed over the headline with the date ("Lena Schulz Follow Posted on
     Apr 29"), where the windows after it never look. The link's text must be a person's
-    name (``bylines.person_words``) that the folder spells a word of (``_spelled_in``:
+    name (``bylines.person_words``) whose surname the folder spells (``_spelled_in``:
     "lenaschulz"), printed in the windows around the headline (``_by_the_headline``) and
     in no furniture: a site whose sections are folders links them by names shaped as a
     person's ("/blog" as "Technician Tips", "/itl" as "Information Technology Laboratory"
@@ -355,12 +355,14 @@ _HANDLE_WORD = 3  # letters: a word of the name a user name spells ("lena" in "l
 
 
 def _spelled_in(name: str, handle: str) -> bool:
-    """Whether the user name ``handle`` spells a word of ``name`` (of ``_HANDLE_WORD``
-    letters or more): "lenaschulz" and "schulz_l" are Lena Schulz's."""
-    letters = _squashed(handle)
-    return any(
-        len(word) >= _HANDLE_WORD and word in letters for word in map(_squashed, name.split())
-    )
+    """Whether the user name ``handle`` spells the last word of ``name`` (of
+    ``_HANDLE_WORD`` letters or more), a person's surname: "lenaschulz", "schulz_l" and
+    "jdoe" are Lena Schulz's and Jane Doe's. Any word of it was too little: a news
+    site's section kicker over the headline, "<a href="/world">World Report</a>" on
+    /world/…, spelled "world" and named the section the writer."""
+    words = name.split()
+    last = _squashed(words[-1]) if words else ""
+    return len(last) >= _HANDLE_WORD and last in _squashed(handle)
 
 
 _PROFILE_LINKS = 20  # links to the writer's folder read: a byline's, a card's, the footer's
