@@ -1157,7 +1157,28 @@ def _own_text(
         return ""
     if tag in _NO_TEXT_TAGS or tag.startswith(("_", "!")) or furniture(node):
         return ""
-    return visible_text(node, limit=limit, hide=furniture)
+    return visible_text(node, limit=limit, hide=furniture, lines=in_a_row)
+
+
+def in_a_row(node: LexborNode) -> bool:
+    """An inline element among siblings with no text of their parent's own between them:
+    a byline row's items ("<span>Por: Andrés Rojas</span><span>Redacción</span><span>26
+    de noviembre de 2025</span>"), which the page's style sets apart (a flex row, a
+    margin, a separator drawn by CSS) and minified markup leaves with no space between.
+    Read glued, the name ran into the desk's ("RojasRedacción") and the day into a word
+    ("Regionales26"), which no date pattern takes. Asked only by the windows around the
+    headline: a paragraph's inline words ("<b>T</b>he story", a drop cap) sit beside its
+    own text and stay as printed."""
+    parent = node.parent
+    if parent is None:
+        return False
+    child = parent.first_child
+    while child is not None:
+        if child.tag_id == _TEXT_ID and not child.is_empty_text_node:
+            if (child.text_content or "").strip():
+                return False
+        child = child.next
+    return True
 
 
 def _element_reading(
