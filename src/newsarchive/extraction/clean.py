@@ -405,6 +405,16 @@ TOC_LABELS = (
     r"[ÍI]ndice|Tabla de contenidos?|Sommario|Cuprins|İçindekiler|Spis treści|"
     r"Πίνακας περιεχομένων|Садржај|Sadržaj"
 )
+# The headings a guide site's template sets over the closing box of its sources ("3
+# Sources", "Article Sources", "How we reviewed this article:"): the box the text ends
+# on, where the site keeps its citations, its policy note and its credits
+# (``content.drop_closing_sources``). Not a plain "References" or "Sources": over a
+# list of the writer's own (a research summary's, a blog post's links) it is as often
+# the text's as the site's (the dev pages' truths keep four such lists, drop three).
+SOURCES_HEADING = re.compile(
+    r"(?:\d{1,3} sources?|article sources|how we reviewed this (?:article|page|guide))\s*:?",
+    re.IGNORECASE,
+)
 # A cookie notice's sentence ("Този сайт използва бисквитки…", and "Този уебсайт…",
 # a wording as common, the izvorovo mirror's): a line of the text never, nor prose the body
 # is sought by (``content.weighed``). Its opening in the other languages of
@@ -595,6 +605,38 @@ _LINE_RULES = (
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
+    # A health or finance guide's trust furniture, each a line of its own under a class
+    # name no furniture rule knows: who vetted the text ("Medically reviewed by Owen Pike,
+    # PsyD", "Fact checked by Leah Tran", "Reviewed by Greta Lund, CFP", or the label
+    # alone over the name), when ("Last reviewed on 02/11/2026"), where its policy is
+    # ("Learn more about our editorial process."), the prompt for the reader's verdict
+    # ("Was this page helpful?", "Did this article help you?") and the page's counter
+    # ("This article has been viewed 812,004 times."): the site's, the same on every
+    # guide. A sentence about the reviewer ("… is a licensed agent") or one ending a
+    # story's clause in a full stop ("Reviewed by the council, the plan goes to a vote.")
+    # is the text's.
+    r"^(?:(?:medically|clinically|expert|financially|legally|professionally) )?"
+    r"(?:reviewed|fact[- ]checked|checked|verified|vetted) by\b"
+    r"(?![^!?]*\b(?:is|was|has|who|and the)\b)[^!?]{0,80}(?<![a-z]{4}\.)$",
+    r"^(?:medically reviewed\.\s*)?(?:page )?last (?:medically )?(?:reviewed|fact[- ]checked)"
+    r"(?: on| in)?\s*:?\s*[\w ,./-]{0,30}\d{4}\.?$",
+    r"^(?:Learn|Read) more about (?:the [^.!?]{1,40} and )?(?:our|the) (?:editorial|review) "
+    r"(?:process|policy|policies|standards|guidelines)\.?$",
+    r"^(?:was|is|did) (?:this|the) (?:(?:page|article|post|guide|answer|information|content|"
+    r"review|tool) )?(?:helpful|useful|help(?:ful)?(?: to)? you)\s*\??$",
+    r"^(?:did you find (?:this|the) (?:page|article|post|guide|information) (?:helpful|useful)|"
+    r"how (?:helpful|useful) was (?:this|the) (?:page|article|post|guide))\s*\??$",
+    r"^(?:This (?:article|page|post|guide) )?(?:has been )?viewed \d[\d,.]* times\.?$",
+    # A form's consent line under its button ("By submitting this form you agree to
+    # receive communications from …"): the form's fine print, no article's.
+    r"^By (?:submitting|completing|signing up|subscribing|registering|clicking)\b[^.!?]{0,60}"
+    r"\byou (?:agree|consent|acknowledge|accept)\b[^!?]{0,200}$",
+    # A preprint server's submission history under the abstract ("Submission history",
+    # "From: Name [view email]", "[v1] Fri, 11 Sep 2026 17:42:09 UTC (2,811 KB)"): the
+    # server's record of the files, no line of the paper's.
+    r"^Submission history$",
+    r"^From: [^\[\]]{1,80}\[view email\]$",
+    r"^\[v\d{1,2}\] [^\[\]]{1,60}\(\d[\d,.]*\s*[KMG]B\)$",
 )
 # A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
@@ -693,7 +735,7 @@ def is_gallery_control(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYabcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
+    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXY[abcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
     "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←"
 )
 

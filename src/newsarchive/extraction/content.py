@@ -47,6 +47,7 @@ from newsarchive.extraction.clean import (
     COMMENTS_CLOSED_OPENERS,
     HEADINGS,
     LABEL_END,
+    SOURCES_HEADING,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
@@ -754,6 +755,35 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# The most blocks a closing sources box holds after its heading (its citations, a policy
+# note, a credit line, the feedback prompt under it), and the most characters of each:
+# a section the text goes on in says more.
+_SOURCES_TAIL = 12
+_SOURCES_LINE_CHARS = 300
+
+
+def drop_closing_sources(blocks: list[Block]) -> list[Block]:
+    """The blocks without the sources box a guide closes on: a heading of it
+    (``SOURCES_HEADING``: "References", "3 Sources", "How we reviewed this article:") and
+    what follows it to the end, the citations and the lines the site sets beside them
+    (its policy note, "Medically Reviewed By …", "Was this page helpful?"). A health or
+    finance site's template, under class names no furniture rule knows; its citations
+    closed the text as if its last paragraphs. Only a heading (a ``<p>`` saying
+    "Sources:" may introduce the story's own last lines), only near the end, and only
+    over short lines: a section the text goes on in is the text's."""
+    start = max(0, len(blocks) - _SOURCES_TAIL - 1)
+    for at in range(start, len(blocks)):
+        block = blocks[at]
+        if (
+            block.tag in HEADINGS
+            and block.size <= _HEADING_CHARS
+            and SOURCES_HEADING.fullmatch(" ".join(block.text.split()))
+            and all(b.size <= _SOURCES_LINE_CHARS for b in blocks[at + 1 :])
+        ):
+            return blocks[:at]
+    return blocks
+
+
 # A card's headline: a line, not a paragraph.
 _CARD_TITLE_CHARS = 150
 # A "read more" link under a card's excerpt ("Прочети повече", "Виж повече →").
@@ -1286,7 +1316,9 @@ def find_main_paragraphs(
             lead if (start, end) == chosen else []
         )
     titled = _headings_over_prose(walker.blocks, weights, inside)
-    blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
+    blocks = drop_closing_sources(
+        drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
+    )
     listed = (
         _in_lists_of_text(blocks)
         | _introduced_links(blocks, lambda: _document_links(tree))
