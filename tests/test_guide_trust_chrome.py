@@ -6,6 +6,7 @@ Pages in our own words, in those templates' markup."""
 from __future__ import annotations
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.pipeline import _trim_head
 
 _OPENING = (
     "Iron helps red blood cells carry oxygen, and when stores run low the first signs are"
@@ -119,3 +120,21 @@ def test_a_preprints_submission_history_does_not_close_its_abstract() -> None:
     assert "view email" not in article.text
     assert "KB)" not in article.text
     assert "Submission history" not in article.text
+
+
+def test_a_guides_editorial_note_left_over_its_text_by_the_credits_goes() -> None:
+    """Where the walk's edge trimming stopped at the headline, the note stood under it;
+    once the headline went (a repeat of the title), the note opened the text. A
+    paragraph of the text on the site's editors stays."""
+    lead = (
+        "A certificate of deposit locks your money away for a fixed term in exchange for a"
+        " fixed rate, and the best ones this month pay well above a savings account."
+    )
+    note = (
+        "Editorial Note: Our editorial team independently chooses the accounts we rate."
+        " Rates are accurate as of the date above."
+    )
+    title = "Best CD Rates This Month"
+    assert _trim_head([title, note, lead, lead], title) == [lead, lead]
+    story = "The paper's editors independently chose the winners of this year's award."
+    assert _trim_head([title, story, lead], title) == [story, lead]

@@ -84,11 +84,17 @@ _EDITORIAL_NOTE = re.compile(
 )
 
 
+def is_editorial_note(text: str) -> bool:
+    """``text`` is a short paragraph giving the site's note on how it writes
+    (``_EDITORIAL_NOTE``), left out where the text opens (``pipeline._trim_head``)."""
+    return len(text) <= AFFILIATE_NOTE_MAX and _EDITORIAL_NOTE.match(text) is not None
+
+
 def is_affiliate_note(text: str) -> bool:
     """``text`` is a short paragraph giving the site's affiliate-links note, or its note
     on how it writes (``_EDITORIAL_NOTE``): left out at the text's edges
     (``content.trim_edges``); in the text's midst, a sentence on affiliate links may be
     what the post is about."""
-    return len(text) <= AFFILIATE_NOTE_MAX and (
-        _AFFILIATE_NOTE.search(text) is not None or _EDITORIAL_NOTE.match(text) is not None
+    return is_editorial_note(text) or (
+        len(text) <= AFFILIATE_NOTE_MAX and _AFFILIATE_NOTE.search(text) is not None
     )
