@@ -1539,6 +1539,16 @@ _PRESS_OFFICE = re.compile(
 )
 _CONTACT_LINES = 5  # the label and its lines: a name, a post, a telephone, an e-mail
 _CONTACT_CHARS = 150
+# An English release's closing contact: its label ("Media contact", "Press inquiries:",
+# "For media enquiries"), which says by itself that the lines under it are the press
+# office's, alone on its line or before its colon; and what a contact's line reaches
+# the office by (an e-mail address, a telephone number).
+_MEDIA_CONTACT_LABEL = re.compile(
+    r"(?:(?:news )?(?:media|press) (?:contacts?|inquiries|enquiries|relations)|"
+    r"for (?:media|press) (?:inquiries|enquiries))(?:\s*:\s*|\s*$)",
+    re.IGNORECASE,
+)
+_REACHES = re.compile(r"@[\w-]+\.\w|\+?\d[\d ().-]{6,}\d")
 
 
 def without_press_contact(paragraphs: list[str]) -> list[str]:
@@ -1548,7 +1558,9 @@ def without_press_contact(paragraphs: list[str]) -> list[str]:
     The line rule (``_LINE_RULES``) drops the label with the office on one line, and
     left the office's name, telephone and e-mail closing the story. Only at the text's
     end, every line from the label on short, and only a press office's: the contact a
-    notice gives ("За контакти: Иван Петров, тел. …") is the story's and stays."""
+    notice gives ("За контакти: Иван Петров, тел. …") is the story's and stays. An
+    English release's, under a label naming the press ("Media contact"), too
+    (``_without_media_contact``)."""
     end = len(paragraphs)
     for at in range(max(0, end - _CONTACT_LINES), end):
         line = paragraphs[at].strip()
@@ -1559,6 +1571,34 @@ def without_press_contact(paragraphs: list[str]) -> list[str]:
         office = rest if rest else (paragraphs[at + 1] if at + 1 < end else "")
         if _PRESS_OFFICE.search(office) and all(len(p) <= _CONTACT_CHARS for p in paragraphs[at:]):
             return paragraphs[:at]
+    return _without_media_contact(paragraphs)
+
+
+def _without_media_contact(paragraphs: list[str]) -> list[str]:
+    """The text without an English release's closing contact: "Media contact" over
+    "Jordan Reyes, jreyes@example.org, 202-555-0110" (or the label and the contact on
+    one line). The label says the lines are the press office's; they are the label's
+    lines that are short and no sentence, or reach someone (``_REACHES``), one of them at
+    least reaching someone. Only near the text's end, and only those lines: the
+    organisation's closing paragraph under them ("Clean Waters Alliance is a national
+    nonprofit …") is its own and stays."""
+    end = len(paragraphs)
+    for at in range(max(0, end - _CONTACT_LINES - 1), end):
+        line = paragraphs[at].strip()
+        label = _MEDIA_CONTACT_LABEL.match(line)
+        if label is None:
+            continue
+        after = at if line[label.end() :].strip() else at + 1
+        stop = after
+        while (
+            stop < end
+            and stop - at < _CONTACT_LINES
+            and len(paragraphs[stop]) <= _CONTACT_CHARS
+            and (_REACHES.search(paragraphs[stop]) or paragraphs[stop].rstrip()[-1:] not in ".!?")
+        ):
+            stop += 1
+        if any(_REACHES.search(p) for p in paragraphs[after:stop]):
+            return paragraphs[:at] + paragraphs[stop:]
     return paragraphs
 
 

@@ -1325,12 +1325,55 @@ def find_main_paragraphs(
         | _linked_data(blocks)
     )
     blocks = _before_links_after_text(blocks, listed)
-    kept = [
-        b
+    gone = [
+        is_navigation(b)
+        and not _is_spelled_out_url(b.text)
+        and id(b) not in titled
+        and id(b) not in listed
         for b in blocks
-        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
+    emptied = _emptied_box_headings(blocks, gone)
+    kept = [b for at, b in enumerate(blocks) if not gone[at] and at not in emptied]
     return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
+
+
+def _emptied_box_headings(blocks: list[Block], gone: list[bool]) -> set[int]:
+    """The headings of the boxes whose every other line went as links: a shop's or a
+    gear list's box set into a guide ("Shop Sleeping Bags", "Our favorite gear for
+    Patagonia" over a list of product links). Its links dropped, the heading stood alone
+    between the guide's sections, over nothing. Only a heading opening its element
+    (the block before it is none of that element's), with two link lines or more in
+    it (``_BOX_LINKS``), each gone, and set between the text's paragraphs (a paragraph
+    before or after it is a child of the element holding the box): a section of the
+    text goes on in its element with what it says, and a box of headings over links
+    elsewhere (a page's index, a checklist whose links its truth keeps) is no box set
+    into the text."""
+    emptied: set[int] = set()
+    for at, block in enumerate(blocks):
+        if block.tag not in HEADINGS or gone[at]:
+            continue
+        box = block.parent
+        if at and _in_box(blocks[at - 1], box):
+            continue
+        end = at + 1
+        while end < len(blocks) and _in_box(blocks[end], box):
+            end += 1
+        if end - at <= _BOX_LINKS or not all(gone[at + 1 : end]):
+            continue
+        among = [blocks[i] for i in (at - 1, end) if 0 <= i < len(blocks)]
+        if any(o.tag == "p" and o.parent == block.grandparent for o in among):
+            emptied.add(at)
+    return emptied
+
+
+# The fewest link lines a shop's box under its heading holds (one is a link the text
+# points to under its section's heading).
+_BOX_LINKS = 2
+
+
+def _in_box(block: Block, box: int) -> bool:
+    """``block`` is a line of the element ``box``, or of a list in it."""
+    return block.parent == box or block.grandparent == box
 
 
 def _prose_free_page(
