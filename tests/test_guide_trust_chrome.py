@@ -138,3 +138,19 @@ def test_a_guides_editorial_note_left_over_its_text_by_the_credits_goes() -> Non
     assert _trim_head([title, note, lead, lead], title) == [lead, lead]
     story = "The paper's editors independently chose the winners of this year's award."
     assert _trim_head([title, story, lead], title) == [story, lead]
+
+
+def test_a_reviewers_box_under_its_credit_label_does_not_close_the_text() -> None:
+    """ "Reviewed by" over a line about the reviewer closed an insurance guide: the label
+    went as a credit line, and the line about the reviewer, whom the page names nowhere
+    as its writer, was left as the text's last."""
+    last = "Renters insurance rarely covers flood damage; that takes a separate policy."
+    page = f"""<html lang="en"><head><title>Does renters insurance cover floods?</title>
+    </head><body><main><article><h1>Does renters insurance cover floods?</h1>
+    <p>{_MIDDLE}</p><p>{_CLOSING}</p><p>{last}</p>
+    <div class="g-rev"><h3>Reviewed by</h3><p>Nia Brooks, CIC, is a licensed insurance
+     agent who has advised renters for twelve years.</p></div>
+    </article></main></body></html>"""
+    article = extract(page, "https://coverwise.example/renters/floods")
+    assert article.text.splitlines()[-1] == last
+    assert "Nia Brooks" not in article.text

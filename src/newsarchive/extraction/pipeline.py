@@ -197,7 +197,8 @@ def _extract(
         # verdicts on them are dropped)
         meta.times, h1s = None, tree.tags("h1")
         near.forget()
-    paragraphs = _without_boilerplate_lines(clean.without_press_contact(paragraphs), extra)
+    paragraphs = writer_box.without_credit_box(clean.without_press_contact(paragraphs))
+    paragraphs = _without_boilerplate_lines(paragraphs, extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
     # (an agency's dateline standing as the text's first paragraph, "Русе, 5 декември
     # /Мария Петрова, БТА/", leaves it as a date line would, and names the writer below)
