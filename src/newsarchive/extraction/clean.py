@@ -405,6 +405,16 @@ TOC_LABELS = (
     r"[ÍI]ndice|Tabla de contenidos?|Sommario|Cuprins|İçindekiler|Spis treści|"
     r"Πίνακας περιεχομένων|Садржај|Sadržaj"
 )
+# The headings a guide site's template sets over the closing box of its sources ("3
+# Sources", "Article Sources", "How we reviewed this article:"): the box the text ends
+# on, where the site keeps its citations, its policy note and its credits
+# (``content.drop_closing_sources``). Not a plain "References" or "Sources": over a
+# list of the writer's own (a research summary's, a blog post's links) it is as often
+# the text's as the site's (the dev pages' truths keep four such lists, drop three).
+SOURCES_HEADING = re.compile(
+    r"(?:\d{1,3} sources?|article sources|how we reviewed this (?:article|page|guide))\s*:?",
+    re.IGNORECASE,
+)
 # A cookie notice's sentence ("Този сайт използва бисквитки…", and "Този уебсайт…",
 # a wording as common, the izvorovo mirror's): a line of the text never, nor prose the body
 # is sought by (``content.weighed``). Its opening in the other languages of
@@ -595,6 +605,38 @@ _LINE_RULES = (
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     rf"^(?:{TOC_LABELS})\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
+    # A health or finance guide's trust furniture, each a line of its own under a class
+    # name no furniture rule knows: who vetted the text ("Medically reviewed by Owen Pike,
+    # PsyD", "Fact checked by Leah Tran", "Reviewed by Greta Lund, CFP", or the label
+    # alone over the name), when ("Last reviewed on 02/11/2026"), where its policy is
+    # ("Learn more about our editorial process."), the prompt for the reader's verdict
+    # ("Was this page helpful?", "Did this article help you?") and the page's counter
+    # ("This article has been viewed 812,004 times."): the site's, the same on every
+    # guide. A sentence about the reviewer ("… is a licensed agent") or one ending a
+    # story's clause in a full stop ("Reviewed by the council, the plan goes to a vote.")
+    # is the text's.
+    r"^(?:(?:medically|clinically|expert|financially|legally|professionally) )?"
+    r"(?:reviewed|fact[- ]checked|checked|verified|vetted) by\b"
+    r"(?![^!?]*\b(?:is|was|has|who|and the)\b)[^!?]{0,80}(?<![a-z]{4}\.)$",
+    r"^(?:medically reviewed\.\s*)?(?:page )?last (?:medically )?(?:reviewed|fact[- ]checked)"
+    r"(?: on| in)?\s*:?\s*[\w ,./-]{0,30}\d{4}\.?$",
+    r"^(?:Learn|Read) more about (?:the [^.!?]{1,40} and )?(?:our|the) (?:editorial|review) "
+    r"(?:process|policy|policies|standards|guidelines)\.?$",
+    r"^(?:was|is|did) (?:this|the) (?:(?:page|article|post|guide|answer|information|content|"
+    r"review|tool) )?(?:helpful|useful|help(?:ful)?(?: to)? you)\s*\??$",
+    r"^(?:did you find (?:this|the) (?:page|article|post|guide|information) (?:helpful|useful)|"
+    r"how (?:helpful|useful) was (?:this|the) (?:page|article|post|guide))\s*\??$",
+    r"^(?:This (?:article|page|post|guide) )?(?:has been )?viewed \d[\d,.]* times\.?$",
+    # A form's consent line under its button ("By submitting this form you agree to
+    # receive communications from …"): the form's fine print, no article's.
+    r"^By (?:submitting|completing|signing up|subscribing|registering|clicking)\b[^.!?]{0,60}"
+    r"\byou (?:agree|consent|acknowledge|accept)\b[^!?]{0,200}$",
+    # A preprint server's submission history under the abstract ("Submission history",
+    # "From: Name [view email]", "[v1] Fri, 11 Sep 2026 17:42:09 UTC (2,811 KB)"): the
+    # server's record of the files, no line of the paper's.
+    r"^Submission history$",
+    r"^From: [^\[\]]{1,80}\[view email\]$",
+    r"^\[v\d{1,2}\] [^\[\]]{1,60}\(\d[\d,.]*\s*[KMG]B\)$",
 )
 # A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
@@ -693,7 +735,7 @@ def is_gallery_control(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYabcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
+    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXY[abcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
     "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←"
 )
 
@@ -1497,6 +1539,16 @@ _PRESS_OFFICE = re.compile(
 )
 _CONTACT_LINES = 5  # the label and its lines: a name, a post, a telephone, an e-mail
 _CONTACT_CHARS = 150
+# An English release's closing contact: its label ("Media contact", "Press inquiries:",
+# "For media enquiries"), which says by itself that the lines under it are the press
+# office's, alone on its line or before its colon; and what a contact's line reaches
+# the office by (an e-mail address, a telephone number).
+_MEDIA_CONTACT_LABEL = re.compile(
+    r"(?:(?:news )?(?:media|press) (?:contacts?|inquiries|enquiries|relations)|"
+    r"for (?:media|press) (?:inquiries|enquiries))(?:\s*:\s*|\s*$)",
+    re.IGNORECASE,
+)
+_REACHES = re.compile(r"@[\w-]+\.\w|\+?\d[\d ().-]{6,}\d")
 
 
 def without_press_contact(paragraphs: list[str]) -> list[str]:
@@ -1506,7 +1558,9 @@ def without_press_contact(paragraphs: list[str]) -> list[str]:
     The line rule (``_LINE_RULES``) drops the label with the office on one line, and
     left the office's name, telephone and e-mail closing the story. Only at the text's
     end, every line from the label on short, and only a press office's: the contact a
-    notice gives ("За контакти: Иван Петров, тел. …") is the story's and stays."""
+    notice gives ("За контакти: Иван Петров, тел. …") is the story's and stays. An
+    English release's, under a label naming the press ("Media contact"), too
+    (``_without_media_contact``)."""
     end = len(paragraphs)
     for at in range(max(0, end - _CONTACT_LINES), end):
         line = paragraphs[at].strip()
@@ -1517,6 +1571,34 @@ def without_press_contact(paragraphs: list[str]) -> list[str]:
         office = rest if rest else (paragraphs[at + 1] if at + 1 < end else "")
         if _PRESS_OFFICE.search(office) and all(len(p) <= _CONTACT_CHARS for p in paragraphs[at:]):
             return paragraphs[:at]
+    return _without_media_contact(paragraphs)
+
+
+def _without_media_contact(paragraphs: list[str]) -> list[str]:
+    """The text without an English release's closing contact: "Media contact" over
+    "Jordan Reyes, jreyes@example.org, 202-555-0110" (or the label and the contact on
+    one line). The label says the lines are the press office's; they are the label's
+    lines that are short and no sentence, or reach someone (``_REACHES``), one of them at
+    least reaching someone. Only near the text's end, and only those lines: the
+    organisation's closing paragraph under them ("Clean Waters Alliance is a national
+    nonprofit …") is its own and stays."""
+    end = len(paragraphs)
+    for at in range(max(0, end - _CONTACT_LINES - 1), end):
+        line = paragraphs[at].strip()
+        label = _MEDIA_CONTACT_LABEL.match(line)
+        if label is None:
+            continue
+        after = at if line[label.end() :].strip() else at + 1
+        stop = after
+        while (
+            stop < end
+            and stop - at < _CONTACT_LINES
+            and len(paragraphs[stop]) <= _CONTACT_CHARS
+            and (_REACHES.search(paragraphs[stop]) or paragraphs[stop].rstrip()[-1:] not in ".!?")
+        ):
+            stop += 1
+        if any(_REACHES.search(p) for p in paragraphs[after:stop]):
+            return paragraphs[:at] + paragraphs[stop:]
     return paragraphs
 
 

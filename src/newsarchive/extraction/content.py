@@ -47,6 +47,7 @@ from newsarchive.extraction.clean import (
     COMMENTS_CLOSED_OPENERS,
     HEADINGS,
     LABEL_END,
+    SOURCES_HEADING,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
@@ -754,6 +755,35 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# The most blocks a closing sources box holds after its heading (its citations, a policy
+# note, a credit line, the feedback prompt under it), and the most characters of each:
+# a section the text goes on in says more.
+_SOURCES_TAIL = 12
+_SOURCES_LINE_CHARS = 300
+
+
+def drop_closing_sources(blocks: list[Block]) -> list[Block]:
+    """The blocks without the sources box a guide closes on: a heading of it
+    (``SOURCES_HEADING``: "References", "3 Sources", "How we reviewed this article:") and
+    what follows it to the end, the citations and the lines the site sets beside them
+    (its policy note, "Medically Reviewed By …", "Was this page helpful?"). A health or
+    finance site's template, under class names no furniture rule knows; its citations
+    closed the text as if its last paragraphs. Only a heading (a ``<p>`` saying
+    "Sources:" may introduce the story's own last lines), only near the end, and only
+    over short lines: a section the text goes on in is the text's."""
+    start = max(0, len(blocks) - _SOURCES_TAIL - 1)
+    for at in range(start, len(blocks)):
+        block = blocks[at]
+        if (
+            block.tag in HEADINGS
+            and block.size <= _HEADING_CHARS
+            and SOURCES_HEADING.fullmatch(" ".join(block.text.split()))
+            and all(b.size <= _SOURCES_LINE_CHARS for b in blocks[at + 1 :])
+        ):
+            return blocks[:at]
+    return blocks
+
+
 # A card's headline: a line, not a paragraph.
 _CARD_TITLE_CHARS = 150
 # A "read more" link under a card's excerpt ("Прочети повече", "Виж повече →").
@@ -1286,19 +1316,64 @@ def find_main_paragraphs(
             lead if (start, end) == chosen else []
         )
     titled = _headings_over_prose(walker.blocks, weights, inside)
-    blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
+    blocks = drop_closing_sources(
+        drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
+    )
     listed = (
         _in_lists_of_text(blocks)
         | _introduced_links(blocks, lambda: _document_links(tree))
         | _linked_data(blocks)
     )
     blocks = _before_links_after_text(blocks, listed)
-    kept = [
-        b
+    gone = [
+        is_navigation(b)
+        and not _is_spelled_out_url(b.text)
+        and id(b) not in titled
+        and id(b) not in listed
         for b in blocks
-        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
+    emptied = _emptied_box_headings(blocks, gone)
+    kept = [b for at, b in enumerate(blocks) if not gone[at] and at not in emptied]
     return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
+
+
+def _emptied_box_headings(blocks: list[Block], gone: list[bool]) -> set[int]:
+    """The headings of the boxes whose every other line went as links: a shop's or a
+    gear list's box set into a guide ("Shop Sleeping Bags", "Our favorite gear for
+    Patagonia" over a list of product links). Its links dropped, the heading stood alone
+    between the guide's sections, over nothing. Only a heading opening its element
+    (the block before it is none of that element's), with two link lines or more in
+    it (``_BOX_LINKS``), each gone, and set between the text's paragraphs (a paragraph
+    before or after it is a child of the element holding the box): a section of the
+    text goes on in its element with what it says, and a box of headings over links
+    elsewhere (a page's index, a checklist whose links its truth keeps) is no box set
+    into the text."""
+    emptied: set[int] = set()
+    for at, block in enumerate(blocks):
+        if block.tag not in HEADINGS or gone[at]:
+            continue
+        box = block.parent
+        if at and _in_box(blocks[at - 1], box):
+            continue
+        end = at + 1
+        while end < len(blocks) and _in_box(blocks[end], box):
+            end += 1
+        if end - at <= _BOX_LINKS or not all(gone[at + 1 : end]):
+            continue
+        among = [blocks[i] for i in (at - 1, end) if 0 <= i < len(blocks)]
+        if any(o.tag == "p" and o.parent == block.grandparent for o in among):
+            emptied.add(at)
+    return emptied
+
+
+# The fewest link lines a shop's box under its heading holds (one is a link the text
+# points to under its section's heading).
+_BOX_LINKS = 2
+
+
+def _in_box(block: Block, box: int) -> bool:
+    """``block`` is a line of the element ``box``, or of a list in it."""
+    return block.parent == box or block.grandparent == box
 
 
 def _prose_free_page(

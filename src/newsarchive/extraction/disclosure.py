@@ -58,6 +58,8 @@ def is_paid_disclosure(text: str) -> bool:
 # on every page, where a paid article's disclosure says what this article is.
 _AFFILIATE_NOTE = re.compile(
     r"\b(?:contains?|may contain|uses?|includes?) (?:some |a few )?affiliate links"
+    r"|\blinks (?:in|on) (?:this|the|our) (?:post|article|page|guide|site) (?:are|may be|might be) "
+    r"affiliate links"
     r"|\bAmazon Associate|\bearns? from qualifying purchases"
     r"|\b(?:we|I) (?:may |might |will |can )?(?:earn|receive|make|get) (?:a |an )?"
     r"(?:small |tiny |\(very\) small )?(?:affiliate )?commission"
@@ -66,10 +68,33 @@ _AFFILIATE_NOTE = re.compile(
 )
 # Longer than such a note: a paragraph that long is the text's own.
 AFFILIATE_NOTE_MAX = 400
+# A guide site's standing note on how it writes, set over or under every guide as the
+# affiliate note is ("Editorial Note: CentWise's editorial team independently selects and
+# reviews products.", "Our experts continually monitor the health and wellness space, and
+# we update our articles…", "Healthful Mind uses only high-quality sources…"): its
+# policy, no guide's words. Opening the paragraph only: a story's sentence on a
+# newsroom's editors says more before it.
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:Editorial (?:Note|Disclosure|Policy|Independence|Integrity|Guidelines)\s*:"
+    r"|Our (?:experts|editors|editorial team|team of experts) (?:continually|regularly|"
+    r"constantly) (?:monitor|review|update)"
+    r"|[^.!?]{1,60}\buses only high-quality sources\b"
+    r"|[^.!?]{1,60}\b(?:editorial team|editors) independently (?:selects?|reviews?|chooses?))",
+    re.IGNORECASE,
+)
+
+
+def is_editorial_note(text: str) -> bool:
+    """``text`` is a short paragraph giving the site's note on how it writes
+    (``_EDITORIAL_NOTE``), left out where the text opens (``pipeline._trim_head``)."""
+    return len(text) <= AFFILIATE_NOTE_MAX and _EDITORIAL_NOTE.match(text) is not None
 
 
 def is_affiliate_note(text: str) -> bool:
-    """``text`` is a short paragraph giving the site's affiliate-links note: left out at
-    the text's edges (``content.trim_edges``); in the text's midst, a sentence on
-    affiliate links may be what the post is about."""
-    return len(text) <= AFFILIATE_NOTE_MAX and _AFFILIATE_NOTE.search(text) is not None
+    """``text`` is a short paragraph giving the site's affiliate-links note, or its note
+    on how it writes (``_EDITORIAL_NOTE``): left out at the text's edges
+    (``content.trim_edges``); in the text's midst, a sentence on affiliate links may be
+    what the post is about."""
+    return is_editorial_note(text) or (
+        len(text) <= AFFILIATE_NOTE_MAX and _AFFILIATE_NOTE.search(text) is not None
+    )

@@ -35,7 +35,7 @@ from newsarchive.extraction import (
     translations,
     writer_box,
 )
-from newsarchive.extraction.disclosure import is_paid_disclosure
+from newsarchive.extraction.disclosure import is_editorial_note, is_paid_disclosure
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
     NearTitle,
@@ -197,7 +197,8 @@ def _extract(
         # verdicts on them are dropped)
         meta.times, h1s = None, tree.tags("h1")
         near.forget()
-    paragraphs = _without_boilerplate_lines(clean.without_press_contact(paragraphs), extra)
+    paragraphs = writer_box.without_credit_box(clean.without_press_contact(paragraphs))
+    paragraphs = _without_boilerplate_lines(paragraphs, extra)
     paragraphs = translations.without_translation(paragraphs)  # an English copy under it
     # (an agency's dateline standing as the text's first paragraph, "Русе, 5 декември
     # /Мария Петрова, БТА/", leaves it as a date line would, and names the writer below)
@@ -630,7 +631,12 @@ def _trim_head(
     a line of its own (``_time_of_date_line``; ``clock``: the time the article is dated
     at). And a line only crediting the outlet the text was taken from ("Източник: БТА",
     ``bylines.source_credit``), which some sites print over the text instead of under
-    it: a credit there as much as at the close, where ``_trim_tail`` drops it."""
+    it: a credit there as much as at the close, where ``_trim_tail`` drops it. And the
+    site's note on how it writes (``disclosure.is_editorial_note``), which the walk's
+    edge trimming (``content.trim_edges``) left when the reviewer's credits over it were
+    still lines of the text. (Not an affiliate note: one under a picture's credit, "Image
+    by Kotn. This post contains some affiliate links …", opens a post on the dev pages
+    whose truth keeps it.)"""
     at = _masthead_lines(paragraphs, title)
     if at < len(paragraphs) and _headline_tail(paragraphs[at], title):
         at += 1
@@ -647,6 +653,7 @@ def _trim_head(
             )
             or _time_of_date_line(first, clock)
             or bylines.source_credit(first)
+            or is_editorial_note(first)  # (at the edge once the credits over it went)
             or _dated_posted_by(first, today)
             or _dated_fields(first, today)
         ):

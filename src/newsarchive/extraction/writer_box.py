@@ -27,6 +27,31 @@ _BIO_VERBS = (
 _BIO_VERB = re.compile(rf"\s+(?:{'|'.join(_BIO_VERBS)})\b")
 
 
+# A credit's label heading a contributor's box of its own ("Reviewed by", "Written by",
+# "Fact checked by"), over the line about them: a guide's reviewer, whom the page names
+# nowhere as its writer.
+_CREDIT_LABEL = re.compile(
+    r"(?:(?:medically |expert )?reviewed|written|edited|fact[- ]checked) by\s*:?", re.IGNORECASE
+)
+# The line about a contributor: their name (a capital, a few words, degrees after a
+# comma) and a verb of who they are ("Jordan Pike, CPCU, is a licensed agent.").
+_CONTRIBUTOR_LINE = re.compile(rf"[A-Z][^.!?:]{{1,60}}?,?{_BIO_VERB.pattern}")
+
+
+def without_credit_box(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a contributor's box closing them: a credit's label alone
+    (``_CREDIT_LABEL``) over a line of at most ``_BIO_WORDS`` words opening with a name
+    and a verb of who they are. Under a label alone no story's line stands. Asked
+    before the line rules, which drop the label alone (``clean._LINE_RULES``) and left
+    the line about the reviewer closing the text."""
+    if len(paragraphs) < 3 or not _CREDIT_LABEL.fullmatch(" ".join(paragraphs[-2].split())):
+        return paragraphs
+    bio = paragraphs[-1]
+    if len(bio.split()) > _BIO_WORDS:
+        return paragraphs
+    return paragraphs[:-_BOX_LINES] if _CONTRIBUTOR_LINE.match(bio) else paragraphs
+
+
 def without_writer_box(paragraphs: list[str], author: str) -> list[str]:
     """``paragraphs`` without the writer's box closing them (the module's docstring), or
     as they are. ``author`` is the writer the page names elsewhere (its metadata, its
