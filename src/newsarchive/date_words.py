@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 MONTHS = {
     "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
@@ -32,7 +32,7 @@ MONTHS = {
 }  # fmt: skip
 
 
-def _alternatives(names: dict[str, int]) -> str:
+def alternatives(names: Iterable[str]) -> str:
     """The names as one regex alternation, the longest first, gathered by their first
     letter: "(?:септември|сеп|…)|(?:февруари|…)|…". The engine takes each gathering's
     letter out in front, so at a letter that opens no month's name it tries a gathering
@@ -46,7 +46,7 @@ def _alternatives(names: dict[str, int]) -> str:
     return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
 
 
-MONTH_ALT = _alternatives(MONTHS)
+MONTH_ALT = alternatives(MONTHS)
 # Bulgarian months in Latin letters (the official transliteration), as a site whose theme
 # cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
 # they would be the first English-looking words in every sentence to try ("yuli" opens with
@@ -182,7 +182,7 @@ def month_written_like(number: int, like: str) -> str | None:
 # The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
 # standing alone it is a man's name ("Ян Петров" opening a byline).
 DAY_MONTHS = MONTHS | _LATIN_BG_MONTHS | _EUROPEAN_MONTHS | {"ян": 1}
-DAY_MONTH_ALT = _alternatives(DAY_MONTHS)
+DAY_MONTH_ALT = alternatives(DAY_MONTHS)
 
 
 def month_number(name: str) -> int | None:
@@ -249,13 +249,13 @@ _OTHER_WEEKDAYS = {
 WEEKDAYS = _HOME_WEEKDAYS | _OTHER_WEEKDAYS
 # The names as one alternation, gathered by first letter as the months are (tried right
 # before and after every date found: a hundred names now).
-WEEKDAY_ALT = _alternatives(WEEKDAYS)
+WEEKDAY_ALT = alternatives(WEEKDAYS)
 # The names a date line prints BETWEEN its date and its time, as Bulgarian CMSs do ("27
 # ноември 2026 г., петък, 08:17 ч.") and English ones may: Bulgarian and English names
 # only. The other languages print theirs before the date, and this alternation stands in
 # each of the dozen date patterns' joins to their time (``dates._TO_TIME``): the hundred
 # names there took some 0.1 s more to compile at every command's start.
-WEEKDAY_BETWEEN_ALT = _alternatives(_HOME_WEEKDAYS)
+WEEKDAY_BETWEEN_ALT = alternatives(_HOME_WEEKDAYS)
 # The names alone, for the rules that must not take one for something else (a byline
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
@@ -315,7 +315,7 @@ _MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("
 
 
 def _gathered(words: str) -> str:
-    """The alternation ``words`` gathered by first letter, as ``_alternatives`` gathers
+    """The alternation ``words`` gathered by first letter, as ``alternatives`` gathers
     the months ("(?:published|posted|publish date|…)|(?:added)|…"), each kept in its
     order: the engine takes a gathering's letter out in front, so where the look-ahead
     of a label pattern lets a letter through ("e", "o": "erstellt", "opublikowano") it

@@ -1,6 +1,7 @@
 """Dates counted back from the fetch moment: "днес", "вчера", "онзи ден", "преди 3 часа",
 "2 days ago", "преди няколко часа", the Russian "2 часа назад", "сегодня", "позавчера"
-(a Bulgarian site's Russian pages), and the fetch moment itself on the site's clock
+(a Bulgarian site's Russian pages), the other languages' counts ("vor 3 Stunden", "2 ore
+fa", "3時間前": ``_AGO_ABROAD``), and the fetch moment itself on the site's clock
 (``site_today``), which every reader of the fetch day reads it through.
 
 Apart from the absolute dates in text (``dates``) because only these need the fetch
@@ -19,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from newsarchive.date_stamps import Published, build, local_date
-from newsarchive.date_words import LABEL_WORDS, TIME12
+from newsarchive.date_words import LABEL_WORDS, TIME12, alternatives
 from newsarchive.site_clock import on_site_clock
 
 # "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
@@ -52,6 +53,80 @@ _AGO = re.compile(
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+(?:ago|назад))(?!\w)",
     re.IGNORECASE,
 )
+# The other languages' "3 hours ago" (the languages ``date_words`` reads the months of, and
+# Ukrainian, Chinese and Japanese): a count, its unit, and the word for "ago" before it
+# ("vor 3 Stunden", "il y a 2 heures", "hace 3 horas", "há 3 horas", "acum 4 ore", "před 3
+# hodinami", "πριν από 3 ώρες") or after it ("2 ore fa", "5 uur geleden", "3 saat önce",
+# "3 godziny temu", "3 години тому", "3 horas atrás", "3時間前", "3小时前"). Their own
+# tables, not ``_UNITS``: the Ukrainian "години" (hours) are the Bulgarian years, which
+# "преди 3 години" counts. A count in figures only ("vor einer Stunde" is left out), so
+# that the pattern is tried at a number alone, as the digits it opens with let the engine
+# find; the unit's words gathered by first letter (``date_words.alternatives``). Russian's
+# "тому назад" is a year's "год", which is left out of the Ukrainian hours.
+_UNITS_ABROAD = {
+    # German (the dative after "vor": "vor 3 Tagen")
+    "minute": "minutes", "minuten": "minutes", "min": "minutes", "stunde": "hours",
+    "stunden": "hours", "std": "hours", "tag": "days", "tagen": "days", "woche": "weeks",
+    "wochen": "weeks",
+    # French
+    "minutes": "minutes", "heure": "hours", "heures": "hours", "h": "hours", "jour": "days",
+    "jours": "days", "semaine": "weeks", "semaines": "weeks",
+    # Spanish and Portuguese
+    "minuto": "minutes", "minutos": "minutes", "hora": "hours", "horas": "hours",
+    "día": "days", "días": "days", "dia": "days", "dias": "days", "semana": "weeks",
+    "semanas": "weeks",
+    # Italian
+    "minuti": "minutes", "ora": "hours", "ore": "hours", "giorno": "days", "giorni": "days",
+    "settimana": "weeks", "settimane": "weeks",
+    # Dutch
+    "minuut": "minutes", "uur": "hours", "dag": "days", "dagen": "days", "week": "weeks",
+    "weken": "weeks",
+    # Polish
+    "minuta": "minutes", "minuty": "minutes", "minut": "minutes", "minutę": "minutes",
+    "godzina": "hours", "godziny": "hours", "godzin": "hours", "godzinę": "hours",
+    "godz": "hours", "dzień": "days", "dni": "days", "tydzień": "weeks",
+    "tygodnie": "weeks", "tygodni": "weeks",
+    # Czech and Slovak, the instrumental after "před"/"pred"
+    "minutou": "minutes", "minutami": "minutes", "minútou": "minutes",
+    "minútami": "minutes", "hodinou": "hours", "hodinami": "hours", "hod": "hours",
+    "dnem": "days", "dny": "days", "dňom": "days", "dňami": "days", "týdnem": "weeks",
+    "týdny": "weeks", "týždňom": "weeks", "týždňami": "weeks",
+    # Romanian ("acum 20 de ore": from twenty on, "de" joins them)
+    "oră": "hours", "zi": "days", "zile": "days", "săptămână": "weeks",
+    "săptămâni": "weeks",
+    # Turkish
+    "dakika": "minutes", "dk": "minutes", "saat": "hours", "gün": "days", "hafta": "weeks",
+    # Ukrainian
+    "хвилина": "minutes", "хвилини": "minutes", "хвилин": "minutes", "хвилину": "minutes",
+    "хв": "minutes", "година": "hours", "години": "hours", "годин": "hours",
+    "годину": "hours", "день": "days", "дні": "days", "днів": "days", "тиждень": "weeks",
+    "тижні": "weeks", "тижнів": "weeks",
+    # Greek, with and without its accents
+    "λεπτό": "minutes", "λεπτά": "minutes", "λεπτο": "minutes", "λεπτα": "minutes",
+    "ώρα": "hours", "ώρες": "hours", "ωρα": "hours", "ωρες": "hours", "ημέρα": "days",
+    "ημέρες": "days", "ημερα": "days", "ημερες": "days", "μέρα": "days", "μέρες": "days",
+    "μερα": "days", "μερες": "days", "εβδομάδα": "weeks", "εβδομάδες": "weeks",
+    "εβδομαδα": "weeks", "εβδομαδες": "weeks",
+    # Chinese (simplified and traditional) and Japanese
+    "分钟": "minutes", "分鐘": "minutes", "分": "minutes", "小时": "hours", "小時": "hours",
+    "个小时": "hours", "個小時": "hours", "時間": "hours", "天": "days", "日": "days",
+    "周": "weeks", "週": "weeks", "星期": "weeks", "个星期": "weeks", "週間": "weeks",
+}  # fmt: skip
+_AGO_BEFORE = "vor|il y a|hace|há|acum|před|pred|πριν από|πριν απο|πριν"
+_AGO_AFTER = "fa|geleden|önce|once|temu|тому|atrás|atras|πριν|前"
+_AGO_ABROAD = re.compile(
+    r"(?=\d)(?<![\w.,:])(?P<n>\d{1,3})\s*(?:de\s+)?(?P<u>"
+    + alternatives(_UNITS_ABROAD)
+    + r")(?:\.?\s*(?P<after>"
+    + _AGO_AFTER
+    + r")(?:(?<=前)|(?!\w))|(?!\w))",
+    re.IGNORECASE,
+)
+# The word before the count, ending where it stands: "vor ", "il y a ".
+_AGO_BEFORE_COUNT = re.compile(rf"(?<!\w)(?:{_AGO_BEFORE})\s+$", re.IGNORECASE)
+# The longest that word and its spaces may be, as ``_LABEL_REACH`` is counted.
+_AGO_BEFORE_REACH = max(len(word) for word in _AGO_BEFORE.split("|")) + 3
+
 # "преди няколко часа", "a few minutes ago", "преди няколко секунди" (moment.js's Bulgarian
 # for under a minute): no count, so no time; only the day, and only when no midnight can
 # lie between (``_few_ago_day``). Not "преди няколко дни": days, no one day.
@@ -151,6 +226,24 @@ def stands_as_date(text: str, start: int, end: int) -> bool:
     if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
         return False
     return not _runs_on(text, end)
+
+
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """A count ago in another language (``_AGO_ABROAD``) is a date where no sentence holds
+    it: their words for "ago" are words of prose too ("vor", "fa", "önce": "before",
+    "does"). Where it stands as a date (``stands_as_date``), or where the word before it
+    is none of a sentence's (not lower-case: the writer's name a byline prints it after,
+    "Lucía Gómez hace 20 minutos", as the elements' texts are joined) and no lower-case
+    word runs on after it. "Die Feuerwehr war vor 3 Stunden ausgerückt" is prose."""
+    if stands_as_date(text, start, end):
+        return True
+    at = start
+    while at and text[at - 1].isspace():
+        at -= 1
+    word = at
+    while word and text[word - 1].isalpha():
+        word -= 1
+    return not text[word:at][:1].islower() and not _runs_on(text, end)
 
 
 def _told(text: str, m: re.Match[str]) -> bool:
@@ -256,6 +349,16 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             continue
         count = int(count_text) if count_text.isdigit() else 1
         out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
+    for m in _AGO_ABROAD.finditer(text):
+        start = m.start()
+        if m["after"] is None:
+            before = _AGO_BEFORE_COUNT.search(text, max(start - _AGO_BEFORE_REACH, 0), start)
+            if before is None:
+                continue  # "3 Stunden" alone: a length of time, not how long ago
+            start = before.start()
+        unit = _UNITS_ABROAD.get(m["u"].lower())
+        if unit is not None and _stands_apart(text, start, m.end()):
+            out.append((start, _counted_back(today, unit, int(m["n"]))))
     for m in _FEW_AGO.finditer(text) if worded else ():
         # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
         if stands_as_date(text, m.start(), m.end()):

@@ -1,0 +1,94 @@
+"""Dates as pages in the other languages print them: "3 hours ago" counted back from the
+fetch in each language a site here may write in, the months of Czech, Slovak, Ukrainian
+and Serbian as a date line writes them, and an address filing a story under a day of one
+digit ("/2026/12/7/"). Each page is written for this test in a news theme's plain markup:
+the headline, a line with the writer and the date, two paragraphs of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.dates import find_text_dates
+from newsarchive.extraction import extract
+
+FETCHED = dt.datetime(2026, 12, 7, 15, 0)
+
+
+def _news_page(lang: str, meta: str, *, url_tail: str = "local/bridge-reopens") -> str:
+    """A story page whose only date is ``meta``, the line under its headline."""
+    story = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "The old bridge over the river reopens to traffic after two years of repairs. " * 3,
+            "Buses return to their former route from Monday, the transport office says. " * 3,
+        )
+    )
+    return (
+        f'<!-- URL: https://news.example/{url_tail} --><html lang="{lang}"><head>'
+        "<title>Bridge reopens</title></head><body><main><article><h1>Bridge reopens</h1>"
+        f'<div class="story-meta">{meta}</div><div class="story-body">{story}</div>'
+        "</article></main><footer><p>© 2026 News</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "lang", "expected"),
+    [
+        ('<span class="when">vor 4 Stunden</span> · <span>Von Jana Roth</span>', "de",
+         dt.datetime(2026, 12, 7, 11, 0)),
+        ('<span class="by">Claire Dubois</span> <span class="when">Publié il y a 3 heures</span>',
+         "fr", dt.datetime(2026, 12, 7, 12, 0)),
+        ('<div class="by">Lucía Gómez</div><div class="when">hace 20 minutos</div>', "es",
+         dt.datetime(2026, 12, 7, 14, 40)),
+        ('<span class="when">há 2 dias</span>', "pt", dt.date(2026, 12, 5)),
+        ('<div class="when">Pubblicato 5 ore fa · Marco Neri</div>', "it",
+         dt.datetime(2026, 12, 7, 10, 0)),
+        ('<span class="by">Pieter Jansen</span> <span class="when">2 uur geleden</span>', "nl",
+         dt.datetime(2026, 12, 7, 13, 0)),
+        ('<span class="when">3 godziny temu</span>', "pl", dt.datetime(2026, 12, 7, 12, 0)),
+        ('<span class="when">před 2 hodinami</span>', "cs", dt.datetime(2026, 12, 7, 13, 0)),
+        ('<span class="by">Ana Pop</span> · <span class="when">acum 6 ore</span>', "ro",
+         dt.datetime(2026, 12, 7, 9, 0)),
+        ('<a class="by" href="#">Mehmet Kaya</a> · <span class="when">2 gün önce</span>', "tr",
+         dt.date(2026, 12, 5)),
+        ('<span class="when">5 годин тому</span>', "uk", dt.datetime(2026, 12, 7, 10, 0)),
+        ('<span class="when">πριν από 2 ώρες</span>', "el", dt.datetime(2026, 12, 7, 13, 0)),
+        ('<span class="when">2小时前</span>', "zh", dt.datetime(2026, 12, 7, 13, 0)),
+        ('<span class="when">45分前</span>', "ja", dt.datetime(2026, 12, 7, 14, 15)),
+    ],
+)  # fmt: skip
+def test_a_count_ago_in_another_language_is_counted_back_from_the_fetch(
+    meta: str, lang: str, expected: dt.date
+) -> None:
+    article = extract(_news_page(lang, meta), today=FETCHED)
+    assert article.published == expected
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("prose", "date_line"),
+    [
+        ("Die Feuerwehr war vor 3 Stunden ausgerückt, sagte der Sprecher.",
+         "Aktualisiert vor 3 Stunden"),
+        ("Vor 3 Stunden brach das Feuer im Keller aus.", "Jana Roth | vor 3 Stunden"),
+        ("Il y a 3 heures, les pompiers sont arrivés sur place.", "Il y a 3 heures"),
+        ("Il sindaco ha parlato 3 ore fa con i residenti.", "Marco Neri · 3 ore fa"),
+        ("Yangın 3 saat önce başladı ve söndürüldü.", "Mehmet Kaya 3 saat önce"),
+        ("Der Umbau dauert 3 Stunden.", "vor 3 Stunden"),  # a length of time, no "ago"
+    ],
+)  # fmt: skip
+def test_a_count_ago_is_a_date_on_a_date_line_not_in_a_sentence(prose: str, date_line: str) -> None:
+    assert find_text_dates(prose, today=FETCHED) == []
+    (date,) = find_text_dates(date_line, today=FETCHED)
+    assert date.value == dt.datetime(2026, 12, 7, 12, 0)
+
+
+def test_the_ukrainian_hours_are_no_bulgarian_years() -> None:
+    """Ukrainian "години" are hours, Bulgarian ones years: "преди 3 години" stays no day
+    (a year back is a loose date), "3 години тому" is three hours back."""
+    assert find_text_dates("преди 3 години", today=FETCHED) == []
+    (date,) = find_text_dates("3 години тому", today=FETCHED)
+    assert date.value == dt.datetime(2026, 12, 7, 12, 0)
