@@ -92,3 +92,29 @@ def test_the_ukrainian_hours_are_no_bulgarian_years() -> None:
     assert find_text_dates("преди 3 години", today=FETCHED) == []
     (date,) = find_text_dates("3 години тому", today=FETCHED)
     assert date.value == dt.datetime(2026, 12, 7, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Publikováno 5. ledna 2026 · Autor: Jan Novák", "2026-01-05"),  # Czech
+        ("Zveřejněno 28. listopadu 2026", "2026-11-28"),  # Czech November, not October
+        ("Uverejnené 4. júla 2026", "2026-07-04"),  # Slovak
+        ("Середа, 12 березня 2026, 10:20", "2026-03-12T10:20:00"),  # Ukrainian
+        ("20 листопада 2026", "2026-11-20"),
+        ("уторак, 03. феб 2026, 09:15", "2026-02-03T09:15:00"),  # Serbian, shortened
+        ("петак, 18. дец 2026", "2026-12-18"),
+        ("Gepubliceerd op 19 februari 2026", "2026-02-19"),  # Dutch
+        ("7 mrt. 2026", "2026-03-07"),
+    ],
+)
+def test_a_day_and_month_name_in_another_language_is_read(text: str, day: str) -> None:
+    (date,) = find_text_dates(text, today=dt.datetime(2026, 12, 20, 12, 0))
+    assert date.value.isoformat() == day
+
+
+def test_a_czech_date_line_dates_the_page() -> None:
+    meta = '<p class="info">Publikováno 2. prosince 2026 · Autor: Petra Dvořáková</p>'
+    article = extract(_news_page("cs", meta), today=FETCHED)
+    assert article.published == dt.date(2026, 12, 2)
+    assert article.date_source == "text"

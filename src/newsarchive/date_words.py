@@ -58,8 +58,9 @@ _LATIN_BG_MONTHS = {
 # The months of the other languages a page here may be written in: the copies Bulgarian
 # sites keep of their news (Romanian, Turkish, Greek, German, French; README, round 92),
 # and the pages of "any similar site" (German and French above all, Spanish, Italian,
-# Portuguese, Polish, Serbian and Macedonian). Polish, Greek and Serbian as a date writes
-# them, in the genitive ("12 marca 2025", "12 Μαρτίου 2025", "12. марта 2025."), Greek
+# Portuguese, Polish, Serbian and Macedonian, Czech, Slovak, Ukrainian, Dutch). Polish,
+# Greek, Serbian, Czech, Slovak and Ukrainian as a date writes them, in the genitive ("12
+# marca 2025", "12 Μαρτίου 2025", "12. марта 2025.", "3. prosince 2026"), Greek
 # with and without its accents (capitals drop them: "12 ΜΑΡΤΙΟΥ 2025"), Turkish with and
 # without its own letters ("MAYIS" lower-cases to "mayis"). Every one of these languages
 # writes the day first ("12. März 2025", "12 de marzo de 2025", "le 12 mars 2025", "12
@@ -115,9 +116,25 @@ _EUROPEAN_MONTHS = {
     "septembar": 9, "oktobar": 10, "novembar": 11, "decembar": 12, "maj": 5,
     "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "juna": 6, "jula": 7,
     "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11, "decembra": 12,
+    # Serbian in Cyrillic, as a date line shortens them ("07. дец 2026"; "мар", "апр",
+    # "авг", "сеп", "окт" are Bulgarian's and Russian's too, read month-first as well)
+    "јан": 1, "феб": 2, "нов": 11, "дец": 12,
+    # Czech and Slovak, the genitive ("3. prosince 2026", "3. decembra 2026"). Czech
+    # "listopadu" is November; Croatian's October after a day is "listopada", which is
+    # Polish November here, and Croatian is read no further.
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "januára": 1, "februára": 2, "apríla": 4, "mája": 5, "júna": 6, "júla": 7,
+    "augusta": 8, "októbra": 10,
+    # Ukrainian, the genitive ("7 грудня 2026")
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Dutch, those English and German do not spell so ("7 maart 2026", "7 mrt. 2026")
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "mrt": 3,
 }  # fmt: skip
 # The names a day printed with its ordinal's dot may stand before ("12. März 2025", "12.
-# марта 2025."): German's and Serbian's, which write the day so. Any other name after
+# марта 2025.", "3. prosince 2026"): German's, Serbian's, Czech's and Slovak's, which
+# write the day so. Any other name after
 # "12." is no day's: "1. Май 2025" in a numbered list is its first item, then a month.
 DOTTED_DAY_MONTHS = frozenset(
     (
@@ -130,6 +147,10 @@ DOTTED_DAY_MONTHS = frozenset(
         "januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
         "septembra", "oktobra", "novembra", "decembra", "mart", "maj", "avgust",
         "septembar", "oktobar", "novembar", "decembar",
+        "јан", "феб", "мар", "апр", "авг", "сеп", "окт", "нов", "дец",
+        "ledna", "února", "března", "dubna", "května", "června", "července", "srpna",
+        "září", "října", "listopadu", "prosince", "januára", "februára", "marca",
+        "apríla", "mája", "júna", "júla", "augusta", "októbra",
     )
 )  # fmt: skip
 # A month's whole name as an address writes it, one table per way of writing (an old
