@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from newsarchive.date_stamps import parse_url_date
 from newsarchive.dates import find_text_dates
 from newsarchive.extraction import extract
 
@@ -118,3 +119,27 @@ def test_a_czech_date_line_dates_the_page() -> None:
     article = extract(_news_page("cs", meta), today=FETCHED)
     assert article.published == dt.date(2026, 12, 2)
     assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("dated", "day", "undated"),
+    [
+        # the day's digit running on into an id, a letter, or the folder not its own
+        ("news/2026/12/7/7512345/", dt.date(2026, 12, 7), "news/2026/12/7512345/"),
+        ("2026/3/9/bridge-reopens", dt.date(2026, 3, 9), "2026/3/9x/bridge-reopens"),
+        ("2026/3/19/bridge-reopens", dt.date(2026, 3, 19), "2026-3-19-bridge-reopens"),
+        ("item/2026/3/9/", dt.date(2026, 3, 9), "item/p2026/3/9/"),
+    ],
+)
+def test_a_day_of_one_digit_is_read_from_its_own_folder_only(
+    dated: str, day: dt.date, undated: str
+) -> None:
+    assert parse_url_date(f"https://news.example/{dated}", today=FETCHED.date()) == day
+    assert parse_url_date(f"https://news.example/{undated}", today=FETCHED.date()) is None
+
+
+def test_an_undated_story_takes_the_unpadded_day_its_address_files_it_under() -> None:
+    page = _news_page("en", '<span class="by">Ann Lee</span>')
+    article = extract(page, "https://news.example/city/2026/12/3/bridge-reopens/", today=FETCHED)
+    assert article.published == dt.date(2026, 12, 3)
+    assert article.date_source == "url"
