@@ -13,7 +13,10 @@ import pytest
 
 from newsarchive.date_stamps import parse_url_date
 from newsarchive.dates import find_text_dates
+from newsarchive.discover import listings
+from newsarchive.discover.cards import Card
 from newsarchive.extraction import extract
+from newsarchive.markup import parse_html
 
 FETCHED = dt.datetime(2026, 12, 7, 15, 0)
 
@@ -93,6 +96,64 @@ def test_the_ukrainian_hours_are_no_bulgarian_years() -> None:
     assert find_text_dates("преди 3 години", today=FETCHED) == []
     (date,) = find_text_dates("3 години тому", today=FETCHED)
     assert date.value == dt.datetime(2026, 12, 7, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("prose", "date_line", "expected"),
+    [
+        ("Heute beginnt der Umbau der Brücke.", "Jana Roth | heute, 09:40",
+         dt.datetime(2026, 12, 7, 9, 40)),
+        ("Der Bürgermeister sprach gestern mit den Anwohnern.", "gestern um 18:05",
+         dt.datetime(2026, 12, 6, 18, 5)),
+        ("Mehr Informationen finden Sie hier.", "Publié hier à 14h30",
+         dt.datetime(2026, 12, 6, 14, 30)),
+        ("Anmeldung: hier", "Hier, 08:15", dt.datetime(2026, 12, 6, 8, 15)),  # German "here"
+        ("Ayer el alcalde visitó el puente.", "Lucía Gómez · Ayer", dt.date(2026, 12, 6)),
+        ("Oggi il sindaco inaugura il ponte.", "Pubblicato oggi alle 10:05",
+         dt.datetime(2026, 12, 7, 10, 5)),
+        ("Dün belediye başkanı köprüyü açtı.", "Dün 18:40", dt.datetime(2026, 12, 6, 18, 40)),
+        ("Вчора мер відкрив міст.", "вчора о 10:20", dt.datetime(2026, 12, 6, 10, 20)),
+        ("Σήμερα ο δήμαρχος εγκαινίασε τη γέφυρα.", "ΣΗΜΕΡΑ, 11:00",
+         dt.datetime(2026, 12, 7, 11, 0)),
+        ("今天头条新闻", "昨天 14:30", dt.datetime(2026, 12, 6, 14, 30)),
+    ],
+)  # fmt: skip
+def test_a_day_word_in_another_language_is_a_date_on_a_date_line_not_in_a_sentence(
+    prose: str, date_line: str, expected: dt.date
+) -> None:
+    assert find_text_dates(prose, today=FETCHED) == []
+    (date,) = find_text_dates(date_line, today=FETCHED)
+    assert date.value == expected
+
+
+def test_a_bulgarian_sites_name_in_latin_letters_says_no_day() -> None:
+    """ "Dnes" is the Bulgarian "днес" (today) in Latin letters, as sites' names spell it:
+    the Czech "today" is left out. "Včera" (yesterday) is no such name."""
+    assert find_text_dates("Царевброд Днес | tsarevbrod-dnes.com", today=FETCHED) == []
+    (date,) = find_text_dates("Jan Novák | včera", today=FETCHED)
+    assert date.value == dt.date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [("gestern", dt.date(2026, 12, 6)), ("vor 3 Tagen", dt.date(2026, 12, 4))],
+)
+def test_a_lone_cards_day_in_another_language_is_read_where_printed_apart(
+    printed: str, expected: dt.date
+) -> None:
+    """A list's last page of one news, the card its whole block: "gestern" in an element
+    of its own dates it, as "вчера" does, though the block's text runs on from its
+    heading ("Aktuelles gestern Umbau …")."""
+    html = (
+        "<html><body><main><h1>Aktuelles</h1><ul class='news-list'><li>"
+        f'<span class="date">{printed}</span> <a href="/news/500">Umbau beginnt</a></li></ul>'
+        "<div class='pagination'>Seite 2 von 2</div></main></body></html>"
+    )
+    main = parse_html(html).css_first("main")
+    assert main is not None
+    card = Card(node=main, url="https://stadt.example/news/500", order=0,
+                link_texts=("Umbau beginnt",), link_words=2)  # fmt: skip
+    assert listings.card_date(card, today=FETCHED) == expected
 
 
 @pytest.mark.parametrize(

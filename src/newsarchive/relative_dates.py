@@ -166,6 +166,49 @@ _RARER_DAY = re.compile(
 )
 
 
+# The other languages' "today", "yesterday" and "the day before" (``_AGO_ABROAD``'s),
+# as a date line prints them ("gestern, 14:30", "Hoy a las 9:15", "Dün 18:40", "вчора о
+# 10:20", "昨天 14:30"), read where they stand as a date, as "вчера" is. Greek with and
+# without its accents (capitals drop them). Not the Czech "dnes": it is "днес" in Latin
+# letters, which Bulgarian sites' names spell ("Царевброд Днес", "tsarevbrod-dnes.com").
+_DAYS_ABROAD = {
+    "heute": 0, "gestern": 1, "vorgestern": 2,
+    "aujourd'hui": 0, "aujourd’hui": 0, "hier": 1, "avant-hier": 2,
+    "hoy": 0, "ayer": 1, "anteayer": 2, "hoje": 0, "ontem": 1, "anteontem": 2,
+    "oggi": 0, "ieri": 1, "vandaag": 0, "gisteren": 1, "eergisteren": 2,
+    "dziś": 0, "dzisiaj": 0, "wczoraj": 1, "przedwczoraj": 2, "včera": 1,
+    "azi": 0, "astăzi": 0, "astazi": 0, "alaltăieri": 2, "bugün": 0, "dün": 1,
+    "сьогодні": 0, "вчора": 1, "позавчора": 2,
+    "σήμερα": 0, "σημερα": 0, "χθες": 1, "χτες": 1, "προχθές": 2, "προχθες": 2,
+    "今天": 0, "昨天": 1, "前天": 2, "今日": 0, "昨日": 1, "一昨日": 2,
+}  # fmt: skip
+# German's "hier" is "here" ("Anmeldung: hier"): the French yesterday only with its time.
+_TIMED_ONLY = frozenset({"hier"})
+# Their words for "at" between the day and its time ("hier à 14h30", "heute um 9:15").
+_AT_TIME_ABROAD = (
+    r"(?:(?:\s*,?\s*(?:à|um|a las|a la|às|alle|om|o|v|la|ora|saat|о|в|στις)\s+|\W{0,3})"
+    + TIME12
+    + ")?"
+)
+# As a page prints them (lower case, capitalised, in capitals), not ignoring case: the
+# look-ahead for their first letters then takes only those, and gathered by first letter
+# (``date_words.alternatives``) the engine tries a letter's few words, not all of them.
+_DAY_ABROAD_FORMS = {
+    form for word in _DAYS_ABROAD for form in (word, word.capitalize(), word.upper())
+}
+# The words lower-cased, less those that hold a shorter one ("vorgestern", "anteayer"):
+# a text holding none holds no form of any.
+_DAY_ABROAD_STEMS = tuple(
+    word
+    for word in _DAYS_ABROAD
+    if not any(other != word and other in word for other in _DAYS_ABROAD)
+)
+_DAY_ABROAD = re.compile(
+    f"(?=[{''.join(sorted({form[0] for form in _DAY_ABROAD_FORMS}))}])(?<!\\w)"
+    f"(?P<rel>{alternatives(_DAY_ABROAD_FORMS)})(?!\\w)" + _AT_TIME_ABROAD
+)
+
+
 def may_hold_rarer_day(text: str) -> bool:
     """False only for a text where ``_RARER_DAY`` finds nothing: that pattern takes its
     words only as a page prints them (lower case, capitalised, in capitals), so that
@@ -193,7 +236,21 @@ def may_hold_relative_date(text: str) -> bool:
     """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
     ден", "2 hours ago") can be found: the cheap test before a short text with no other
     date is read against the fetch moment."""
-    return bool(_MAY_HOLD_RELATIVE.search(text)) or may_hold_rarer_day(text)
+    return (
+        bool(_MAY_HOLD_RELATIVE.search(text))
+        or may_hold_rarer_day(text)
+        or may_hold_day_abroad(text)
+        or _AGO_ABROAD.search(text) is not None
+    )
+
+
+def may_hold_day_abroad(text: str) -> bool:
+    """False only for a text where ``_DAY_ABROAD`` finds nothing ("gestern", "Hoy"): the
+    lower-cased text holds none of its words (``_DAY_ABROAD_STEMS``), tested first. A
+    pattern tried at every letter that opens one of forty words ("a", "o", "i", "d", …)
+    cost twice those substring tests on a page's whole text."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _DAY_ABROAD_STEMS)
 
 
 def is_relative_date(text: str) -> bool:
@@ -201,9 +258,14 @@ def is_relative_date(text: str) -> bool:
     "вчера, 18:40", "Yesterday at 2:05 PM", "онзи ден"): a byline's date as a news site's
     theme prints it for its newest posts ("Публикувано преди 5 часа от Мария Петрова")."""
     text = text.strip()
-    return any(
+    if any(
         pattern.fullmatch(text) is not None for pattern in (_AGO, _RELATIVE, _FEW_AGO, _RARER_DAY)
-    )
+    ):
+        return True
+    day = _DAY_ABROAD.fullmatch(text)
+    if day is not None:
+        return bool(day["h"]) or day["rel"].lower() not in _TIMED_ONLY
+    return any(start == 0 and m.end() == len(text) for start, m in _counts_abroad(text))
 
 
 # What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
@@ -301,7 +363,7 @@ def _next_visible(text: str, at: int) -> int:
 
 
 # How many days back a relative day word lies ("онзи ден": the day before yesterday).
-_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2, "позавчера": 2}
+_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2, "позавчера": 2} | _DAYS_ABROAD
 
 
 def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
@@ -323,11 +385,13 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     days: Iterator[re.Match[str]] = _RELATIVE.finditer(text) if worded else iter(())
     if may_hold_rarer_day(text):
         days = itertools.chain(days, _RARER_DAY.finditer(text))
+    if may_hold_day_abroad(text):
+        days = itertools.chain(days, _DAY_ABROAD.finditer(text))
     clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
     for m in days:
         if not stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
             continue
-        if not m["h"] and _spelt_out_after(text, m.end()):
+        if not m["h"] and (_spelt_out_after(text, m.end()) or m["rel"].lower() in _TIMED_ONLY):
             continue  # "Вчера, 13 март 2026 г., в зала 1 …": the day it names is written out
         day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = build(day.year, day.month, day.day, m)
@@ -349,13 +413,7 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             continue
         count = int(count_text) if count_text.isdigit() else 1
         out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
-    for m in _AGO_ABROAD.finditer(text):
-        start = m.start()
-        if m["after"] is None:
-            before = _AGO_BEFORE_COUNT.search(text, max(start - _AGO_BEFORE_REACH, 0), start)
-            if before is None:
-                continue  # "3 Stunden" alone: a length of time, not how long ago
-            start = before.start()
+    for start, m in _counts_abroad(text):
         unit = _UNITS_ABROAD.get(m["u"].lower())
         if unit is not None and _stands_apart(text, start, m.end()):
             out.append((start, _counted_back(today, unit, int(m["n"]))))
@@ -366,6 +424,20 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             if few is not None:
                 out.append((m.start(), few))
     return out
+
+
+def _counts_abroad(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The counts ago of ``_AGO_ABROAD`` in ``text``, each with where it starts: at its
+    word for "ago" when that comes first ("vor 3 Stunden"). A count with no such word
+    ("3 Stunden") is a length of time, not how long ago, and none."""
+    for m in _AGO_ABROAD.finditer(text):
+        start = m.start()
+        if m["after"] is None:
+            before = _AGO_BEFORE_COUNT.search(text, max(start - _AGO_BEFORE_REACH, 0), start)
+            if before is None:
+                continue
+            start = before.start()
+        yield start, m
 
 
 def _counted_back(today: dt.date, unit: str, count: int) -> Published:
