@@ -231,21 +231,32 @@ def after(value: Published, today: dt.date | None) -> bool:
 _EASTMOST = dt.timedelta(hours=14)
 
 
-# "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day.
+# "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day. The month
+# and the day of one digit too ("/2026/12/7/"), which ``parse_url_date`` takes only as
+# folders of their own.
 _URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
-    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2]|[1-9])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
 )
 
 
 def parse_url_date(url: str, *, today: dt.date | None = None) -> dt.date | None:
     """The day a URL's path files the article under; only a date with a separator, or
-    eight digits between separators, so an id like "/20250314123/" is not read as one."""
+    eight digits between separators, so an id like "/20250314123/" is not read as one. A
+    month or a day of one digit only as a folder of the path's, "/2026/12/7/" (a news site
+    that writes its days unpadded): run on into other digits or letters ("/2026/12/75123",
+    "2026-1-5x") they are an id's."""
     path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
     for m in _URL_DATE.finditer(path):
         if not m["sep"] and (
             path[m.start() - 1 : m.start()] not in ("/", "_", "-", "")
             or path[m.end() : m.end() + 1] not in ("/", "_", "-", ".", "")
+        ):
+            continue
+        if (len(m["m"]) == 1 or len(m["d"]) == 1) and (
+            m["sep"] != "/"
+            or path[m.start() - 1 : m.start()] not in ("/", "")
+            or path[m.end() : m.end() + 1] not in ("/", "")
         ):
             continue
         value = build(int(m["y"]), int(m["m"]), int(m["d"]))

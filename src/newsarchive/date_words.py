@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 MONTHS = {
     "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7,
@@ -32,7 +32,7 @@ MONTHS = {
 }  # fmt: skip
 
 
-def _alternatives(names: dict[str, int]) -> str:
+def alternatives(names: Iterable[str]) -> str:
     """The names as one regex alternation, the longest first, gathered by their first
     letter: "(?:септември|сеп|…)|(?:февруари|…)|…". The engine takes each gathering's
     letter out in front, so at a letter that opens no month's name it tries a gathering
@@ -46,7 +46,7 @@ def _alternatives(names: dict[str, int]) -> str:
     return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
 
 
-MONTH_ALT = _alternatives(MONTHS)
+MONTH_ALT = alternatives(MONTHS)
 # Bulgarian months in Latin letters (the official transliteration), as a site whose theme
 # cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
 # they would be the first English-looking words in every sentence to try ("yuli" opens with
@@ -58,8 +58,9 @@ _LATIN_BG_MONTHS = {
 # The months of the other languages a page here may be written in: the copies Bulgarian
 # sites keep of their news (Romanian, Turkish, Greek, German, French; README, round 92),
 # and the pages of "any similar site" (German and French above all, Spanish, Italian,
-# Portuguese, Polish, Serbian and Macedonian). Polish, Greek and Serbian as a date writes
-# them, in the genitive ("12 marca 2025", "12 Μαρτίου 2025", "12. марта 2025."), Greek
+# Portuguese, Polish, Serbian and Macedonian, Czech, Slovak, Ukrainian, Dutch). Polish,
+# Greek, Serbian, Czech, Slovak and Ukrainian as a date writes them, in the genitive ("12
+# marca 2025", "12 Μαρτίου 2025", "12. марта 2025.", "3. prosince 2026"), Greek
 # with and without its accents (capitals drop them: "12 ΜΑΡΤΙΟΥ 2025"), Turkish with and
 # without its own letters ("MAYIS" lower-cases to "mayis"). Every one of these languages
 # writes the day first ("12. März 2025", "12 de marzo de 2025", "le 12 mars 2025", "12
@@ -115,9 +116,25 @@ _EUROPEAN_MONTHS = {
     "septembar": 9, "oktobar": 10, "novembar": 11, "decembar": 12, "maj": 5,
     "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "juna": 6, "jula": 7,
     "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11, "decembra": 12,
+    # Serbian in Cyrillic, as a date line shortens them ("07. дец 2026"; "мар", "апр",
+    # "авг", "сеп", "окт" are Bulgarian's and Russian's too, read month-first as well)
+    "јан": 1, "феб": 2, "нов": 11, "дец": 12,
+    # Czech and Slovak, the genitive ("3. prosince 2026", "3. decembra 2026"). Czech
+    # "listopadu" is November; Croatian's October after a day is "listopada", which is
+    # Polish November here, and Croatian is read no further.
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "januára": 1, "februára": 2, "apríla": 4, "mája": 5, "júna": 6, "júla": 7,
+    "augusta": 8, "októbra": 10,
+    # Ukrainian, the genitive ("7 грудня 2026")
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Dutch, those English and German do not spell so ("7 maart 2026", "7 mrt. 2026")
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "mrt": 3,
 }  # fmt: skip
 # The names a day printed with its ordinal's dot may stand before ("12. März 2025", "12.
-# марта 2025."): German's and Serbian's, which write the day so. Any other name after
+# марта 2025.", "3. prosince 2026"): German's, Serbian's, Czech's and Slovak's, which
+# write the day so. Any other name after
 # "12." is no day's: "1. Май 2025" in a numbered list is its first item, then a month.
 DOTTED_DAY_MONTHS = frozenset(
     (
@@ -130,6 +147,10 @@ DOTTED_DAY_MONTHS = frozenset(
         "januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
         "septembra", "oktobra", "novembra", "decembra", "mart", "maj", "avgust",
         "septembar", "oktobar", "novembar", "decembar",
+        "јан", "феб", "мар", "апр", "авг", "сеп", "окт", "нов", "дец",
+        "ledna", "února", "března", "dubna", "května", "června", "července", "srpna",
+        "září", "října", "listopadu", "prosince", "januára", "februára", "marca",
+        "apríla", "mája", "júna", "júla", "augusta", "októbra",
     )
 )  # fmt: skip
 # A month's whole name as an address writes it, one table per way of writing (an old
@@ -182,7 +203,7 @@ def month_written_like(number: int, like: str) -> str | None:
 # The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
 # standing alone it is a man's name ("Ян Петров" opening a byline).
 DAY_MONTHS = MONTHS | _LATIN_BG_MONTHS | _EUROPEAN_MONTHS | {"ян": 1}
-DAY_MONTH_ALT = _alternatives(DAY_MONTHS)
+DAY_MONTH_ALT = alternatives(DAY_MONTHS)
 
 
 def month_number(name: str) -> int | None:
@@ -249,13 +270,13 @@ _OTHER_WEEKDAYS = {
 WEEKDAYS = _HOME_WEEKDAYS | _OTHER_WEEKDAYS
 # The names as one alternation, gathered by first letter as the months are (tried right
 # before and after every date found: a hundred names now).
-WEEKDAY_ALT = _alternatives(WEEKDAYS)
+WEEKDAY_ALT = alternatives(WEEKDAYS)
 # The names a date line prints BETWEEN its date and its time, as Bulgarian CMSs do ("27
 # ноември 2026 г., петък, 08:17 ч.") and English ones may: Bulgarian and English names
 # only. The other languages print theirs before the date, and this alternation stands in
 # each of the dozen date patterns' joins to their time (``dates._TO_TIME``): the hundred
 # names there took some 0.1 s more to compile at every command's start.
-WEEKDAY_BETWEEN_ALT = _alternatives(_HOME_WEEKDAYS)
+WEEKDAY_BETWEEN_ALT = alternatives(_HOME_WEEKDAYS)
 # The names alone, for the rules that must not take one for something else (a byline
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
@@ -315,7 +336,7 @@ _MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("
 
 
 def _gathered(words: str) -> str:
-    """The alternation ``words`` gathered by first letter, as ``_alternatives`` gathers
+    """The alternation ``words`` gathered by first letter, as ``alternatives`` gathers
     the months ("(?:published|posted|publish date|…)|(?:added)|…"), each kept in its
     order: the engine takes a gathering's letter out in front, so where the look-ahead
     of a label pattern lets a letter through ("e", "o": "erstellt", "opublikowano") it

@@ -75,6 +75,7 @@ from newsarchive.date_words import (
 )
 from newsarchive.relative_dates import (
     RELATIVE_WORDS,
+    may_hold_day_abroad,
     may_hold_rarer_day,
     relative_dates,
     site_today,
@@ -347,7 +348,11 @@ def find_text_dates(
     """Every date in ``text``, in reading order, none after ``today``: the fetch day, or
     the fetch moment (a datetime; ``site_today``), which "преди 3 часа" needs to name its
     day."""
-    if not text or not (_MAY_HOLD_DATE.search(text) or may_hold_rarer_day(text)):
+    if not text or not (
+        _MAY_HOLD_DATE.search(text)
+        or may_hold_rarer_day(text)
+        or (today is not None and may_hold_day_abroad(text))
+    ):
         return []
     text = text.replace("\xa0", " ")
     today = site_today(today) if today is not None else None

@@ -1,6 +1,7 @@
 """Dates counted back from the fetch moment: "днес", "вчера", "онзи ден", "преди 3 часа",
 "2 days ago", "преди няколко часа", the Russian "2 часа назад", "сегодня", "позавчера"
-(a Bulgarian site's Russian pages), and the fetch moment itself on the site's clock
+(a Bulgarian site's Russian pages), the other languages' counts ("vor 3 Stunden", "2 ore
+fa", "3時間前": ``_AGO_ABROAD``), and the fetch moment itself on the site's clock
 (``site_today``), which every reader of the fetch day reads it through.
 
 Apart from the absolute dates in text (``dates``) because only these need the fetch
@@ -19,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from newsarchive.date_stamps import Published, build, local_date
-from newsarchive.date_words import LABEL_WORDS, TIME12
+from newsarchive.date_words import LABEL_WORDS, TIME12, alternatives
 from newsarchive.site_clock import on_site_clock
 
 # "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
@@ -52,6 +53,80 @@ _AGO = re.compile(
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+(?:ago|назад))(?!\w)",
     re.IGNORECASE,
 )
+# The other languages' "3 hours ago" (the languages ``date_words`` reads the months of, and
+# Ukrainian, Chinese and Japanese): a count, its unit, and the word for "ago" before it
+# ("vor 3 Stunden", "il y a 2 heures", "hace 3 horas", "há 3 horas", "acum 4 ore", "před 3
+# hodinami", "πριν από 3 ώρες") or after it ("2 ore fa", "5 uur geleden", "3 saat önce",
+# "3 godziny temu", "3 години тому", "3 horas atrás", "3時間前", "3小时前"). Their own
+# tables, not ``_UNITS``: the Ukrainian "години" (hours) are the Bulgarian years, which
+# "преди 3 години" counts. A count in figures only ("vor einer Stunde" is left out), so
+# that the pattern is tried at a number alone, as the digits it opens with let the engine
+# find; the unit's words gathered by first letter (``date_words.alternatives``). Russian's
+# "тому назад" is a year's "год", which is left out of the Ukrainian hours.
+_UNITS_ABROAD = {
+    # German (the dative after "vor": "vor 3 Tagen")
+    "minute": "minutes", "minuten": "minutes", "min": "minutes", "stunde": "hours",
+    "stunden": "hours", "std": "hours", "tag": "days", "tagen": "days", "woche": "weeks",
+    "wochen": "weeks",
+    # French
+    "minutes": "minutes", "heure": "hours", "heures": "hours", "h": "hours", "jour": "days",
+    "jours": "days", "semaine": "weeks", "semaines": "weeks",
+    # Spanish and Portuguese
+    "minuto": "minutes", "minutos": "minutes", "hora": "hours", "horas": "hours",
+    "día": "days", "días": "days", "dia": "days", "dias": "days", "semana": "weeks",
+    "semanas": "weeks",
+    # Italian
+    "minuti": "minutes", "ora": "hours", "ore": "hours", "giorno": "days", "giorni": "days",
+    "settimana": "weeks", "settimane": "weeks",
+    # Dutch
+    "minuut": "minutes", "uur": "hours", "dag": "days", "dagen": "days", "week": "weeks",
+    "weken": "weeks",
+    # Polish
+    "minuta": "minutes", "minuty": "minutes", "minut": "minutes", "minutę": "minutes",
+    "godzina": "hours", "godziny": "hours", "godzin": "hours", "godzinę": "hours",
+    "godz": "hours", "dzień": "days", "dni": "days", "tydzień": "weeks",
+    "tygodnie": "weeks", "tygodni": "weeks",
+    # Czech and Slovak, the instrumental after "před"/"pred"
+    "minutou": "minutes", "minutami": "minutes", "minútou": "minutes",
+    "minútami": "minutes", "hodinou": "hours", "hodinami": "hours", "hod": "hours",
+    "dnem": "days", "dny": "days", "dňom": "days", "dňami": "days", "týdnem": "weeks",
+    "týdny": "weeks", "týždňom": "weeks", "týždňami": "weeks",
+    # Romanian ("acum 20 de ore": from twenty on, "de" joins them)
+    "oră": "hours", "zi": "days", "zile": "days", "săptămână": "weeks",
+    "săptămâni": "weeks",
+    # Turkish
+    "dakika": "minutes", "dk": "minutes", "saat": "hours", "gün": "days", "hafta": "weeks",
+    # Ukrainian
+    "хвилина": "minutes", "хвилини": "minutes", "хвилин": "minutes", "хвилину": "minutes",
+    "хв": "minutes", "година": "hours", "години": "hours", "годин": "hours",
+    "годину": "hours", "день": "days", "дні": "days", "днів": "days", "тиждень": "weeks",
+    "тижні": "weeks", "тижнів": "weeks",
+    # Greek, with and without its accents
+    "λεπτό": "minutes", "λεπτά": "minutes", "λεπτο": "minutes", "λεπτα": "minutes",
+    "ώρα": "hours", "ώρες": "hours", "ωρα": "hours", "ωρες": "hours", "ημέρα": "days",
+    "ημέρες": "days", "ημερα": "days", "ημερες": "days", "μέρα": "days", "μέρες": "days",
+    "μερα": "days", "μερες": "days", "εβδομάδα": "weeks", "εβδομάδες": "weeks",
+    "εβδομαδα": "weeks", "εβδομαδες": "weeks",
+    # Chinese (simplified and traditional) and Japanese
+    "分钟": "minutes", "分鐘": "minutes", "分": "minutes", "小时": "hours", "小時": "hours",
+    "个小时": "hours", "個小時": "hours", "時間": "hours", "天": "days", "日": "days",
+    "周": "weeks", "週": "weeks", "星期": "weeks", "个星期": "weeks", "週間": "weeks",
+}  # fmt: skip
+_AGO_BEFORE = "vor|il y a|hace|há|acum|před|pred|πριν από|πριν απο|πριν"
+_AGO_AFTER = "fa|geleden|önce|once|temu|тому|atrás|atras|πριν|前"
+_AGO_ABROAD = re.compile(
+    r"(?=\d)(?<![\w.,:])(?P<n>\d{1,3})\s*(?:de\s+)?(?P<u>"
+    + alternatives(_UNITS_ABROAD)
+    + r")(?:\.?\s*(?P<after>"
+    + _AGO_AFTER
+    + r")(?:(?<=前)|(?!\w))|(?!\w))",
+    re.IGNORECASE,
+)
+# The word before the count, ending where it stands: "vor ", "il y a ".
+_AGO_BEFORE_COUNT = re.compile(rf"(?<!\w)(?:{_AGO_BEFORE})\s+$", re.IGNORECASE)
+# The longest that word and its spaces may be, as ``_LABEL_REACH`` is counted.
+_AGO_BEFORE_REACH = max(len(word) for word in _AGO_BEFORE.split("|")) + 3
+
 # "преди няколко часа", "a few minutes ago", "преди няколко секунди" (moment.js's Bulgarian
 # for under a minute): no count, so no time; only the day, and only when no midnight can
 # lie between (``_few_ago_day``). Not "преди няколко дни": days, no one day.
@@ -91,6 +166,49 @@ _RARER_DAY = re.compile(
 )
 
 
+# The other languages' "today", "yesterday" and "the day before" (``_AGO_ABROAD``'s),
+# as a date line prints them ("gestern, 14:30", "Hoy a las 9:15", "Dün 18:40", "вчора о
+# 10:20", "昨天 14:30"), read where they stand as a date, as "вчера" is. Greek with and
+# without its accents (capitals drop them). Not the Czech "dnes": it is "днес" in Latin
+# letters, which Bulgarian sites' names spell ("Царевброд Днес", "tsarevbrod-dnes.com").
+_DAYS_ABROAD = {
+    "heute": 0, "gestern": 1, "vorgestern": 2,
+    "aujourd'hui": 0, "aujourd’hui": 0, "hier": 1, "avant-hier": 2,
+    "hoy": 0, "ayer": 1, "anteayer": 2, "hoje": 0, "ontem": 1, "anteontem": 2,
+    "oggi": 0, "ieri": 1, "vandaag": 0, "gisteren": 1, "eergisteren": 2,
+    "dziś": 0, "dzisiaj": 0, "wczoraj": 1, "przedwczoraj": 2, "včera": 1,
+    "azi": 0, "astăzi": 0, "astazi": 0, "alaltăieri": 2, "bugün": 0, "dün": 1,
+    "сьогодні": 0, "вчора": 1, "позавчора": 2,
+    "σήμερα": 0, "σημερα": 0, "χθες": 1, "χτες": 1, "προχθές": 2, "προχθες": 2,
+    "今天": 0, "昨天": 1, "前天": 2, "今日": 0, "昨日": 1, "一昨日": 2,
+}  # fmt: skip
+# German's "hier" is "here" ("Anmeldung: hier"): the French yesterday only with its time.
+_TIMED_ONLY = frozenset({"hier"})
+# Their words for "at" between the day and its time ("hier à 14h30", "heute um 9:15").
+_AT_TIME_ABROAD = (
+    r"(?:(?:\s*,?\s*(?:à|um|a las|a la|às|alle|om|o|v|la|ora|saat|о|в|στις)\s+|\W{0,3})"
+    + TIME12
+    + ")?"
+)
+# As a page prints them (lower case, capitalised, in capitals), not ignoring case: the
+# look-ahead for their first letters then takes only those, and gathered by first letter
+# (``date_words.alternatives``) the engine tries a letter's few words, not all of them.
+_DAY_ABROAD_FORMS = {
+    form for word in _DAYS_ABROAD for form in (word, word.capitalize(), word.upper())
+}
+# The words lower-cased, less those that hold a shorter one ("vorgestern", "anteayer"):
+# a text holding none holds no form of any.
+_DAY_ABROAD_STEMS = tuple(
+    word
+    for word in _DAYS_ABROAD
+    if not any(other != word and other in word for other in _DAYS_ABROAD)
+)
+_DAY_ABROAD = re.compile(
+    f"(?=[{''.join(sorted({form[0] for form in _DAY_ABROAD_FORMS}))}])(?<!\\w)"
+    f"(?P<rel>{alternatives(_DAY_ABROAD_FORMS)})(?!\\w)" + _AT_TIME_ABROAD
+)
+
+
 def may_hold_rarer_day(text: str) -> bool:
     """False only for a text where ``_RARER_DAY`` finds nothing: that pattern takes its
     words only as a page prints them (lower case, capitalised, in capitals), so that
@@ -118,7 +236,21 @@ def may_hold_relative_date(text: str) -> bool:
     """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
     ден", "2 hours ago") can be found: the cheap test before a short text with no other
     date is read against the fetch moment."""
-    return bool(_MAY_HOLD_RELATIVE.search(text)) or may_hold_rarer_day(text)
+    return (
+        bool(_MAY_HOLD_RELATIVE.search(text))
+        or may_hold_rarer_day(text)
+        or may_hold_day_abroad(text)
+        or _AGO_ABROAD.search(text) is not None
+    )
+
+
+def may_hold_day_abroad(text: str) -> bool:
+    """False only for a text where ``_DAY_ABROAD`` finds nothing ("gestern", "Hoy"): the
+    lower-cased text holds none of its words (``_DAY_ABROAD_STEMS``), tested first. A
+    pattern tried at every letter that opens one of forty words ("a", "o", "i", "d", …)
+    cost twice those substring tests on a page's whole text."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _DAY_ABROAD_STEMS)
 
 
 def is_relative_date(text: str) -> bool:
@@ -126,9 +258,14 @@ def is_relative_date(text: str) -> bool:
     "вчера, 18:40", "Yesterday at 2:05 PM", "онзи ден"): a byline's date as a news site's
     theme prints it for its newest posts ("Публикувано преди 5 часа от Мария Петрова")."""
     text = text.strip()
-    return any(
+    if any(
         pattern.fullmatch(text) is not None for pattern in (_AGO, _RELATIVE, _FEW_AGO, _RARER_DAY)
-    )
+    ):
+        return True
+    day = _DAY_ABROAD.fullmatch(text)
+    if day is not None:
+        return bool(day["h"]) or day["rel"].lower() not in _TIMED_ONLY
+    return any(start == 0 and m.end() == len(text) for start, m in _counts_abroad(text))
 
 
 # What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
@@ -151,6 +288,24 @@ def stands_as_date(text: str, start: int, end: int) -> bool:
     if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
         return False
     return not _runs_on(text, end)
+
+
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """A count ago in another language (``_AGO_ABROAD``) is a date where no sentence holds
+    it: their words for "ago" are words of prose too ("vor", "fa", "önce": "before",
+    "does"). Where it stands as a date (``stands_as_date``), or where the word before it
+    is none of a sentence's (not lower-case: the writer's name a byline prints it after,
+    "Lucía Gómez hace 20 minutos", as the elements' texts are joined) and no lower-case
+    word runs on after it. "Die Feuerwehr war vor 3 Stunden ausgerückt" is prose."""
+    if stands_as_date(text, start, end):
+        return True
+    at = start
+    while at and text[at - 1].isspace():
+        at -= 1
+    word = at
+    while word and text[word - 1].isalpha():
+        word -= 1
+    return not text[word:at][:1].islower() and not _runs_on(text, end)
 
 
 def _told(text: str, m: re.Match[str]) -> bool:
@@ -208,7 +363,7 @@ def _next_visible(text: str, at: int) -> int:
 
 
 # How many days back a relative day word lies ("онзи ден": the day before yesterday).
-_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2, "позавчера": 2}
+_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2, "позавчера": 2} | _DAYS_ABROAD
 
 
 def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
@@ -230,11 +385,13 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     days: Iterator[re.Match[str]] = _RELATIVE.finditer(text) if worded else iter(())
     if may_hold_rarer_day(text):
         days = itertools.chain(days, _RARER_DAY.finditer(text))
+    if may_hold_day_abroad(text):
+        days = itertools.chain(days, _DAY_ABROAD.finditer(text))
     clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
     for m in days:
         if not stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
             continue
-        if not m["h"] and _spelt_out_after(text, m.end()):
+        if not m["h"] and (_spelt_out_after(text, m.end()) or m["rel"].lower() in _TIMED_ONLY):
             continue  # "Вчера, 13 март 2026 г., в зала 1 …": the day it names is written out
         day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = build(day.year, day.month, day.day, m)
@@ -256,6 +413,10 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             continue
         count = int(count_text) if count_text.isdigit() else 1
         out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
+    for start, m in _counts_abroad(text):
+        unit = _UNITS_ABROAD.get(m["u"].lower())
+        if unit is not None and _stands_apart(text, start, m.end()):
+            out.append((start, _counted_back(today, unit, int(m["n"]))))
     for m in _FEW_AGO.finditer(text) if worded else ():
         # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
         if stands_as_date(text, m.start(), m.end()):
@@ -263,6 +424,20 @@ def relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             if few is not None:
                 out.append((m.start(), few))
     return out
+
+
+def _counts_abroad(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The counts ago of ``_AGO_ABROAD`` in ``text``, each with where it starts: at its
+    word for "ago" when that comes first ("vor 3 Stunden"). A count with no such word
+    ("3 Stunden") is a length of time, not how long ago, and none."""
+    for m in _AGO_ABROAD.finditer(text):
+        start = m.start()
+        if m["after"] is None:
+            before = _AGO_BEFORE_COUNT.search(text, max(start - _AGO_BEFORE_REACH, 0), start)
+            if before is None:
+                continue
+            start = before.start()
+        yield start, m
 
 
 def _counted_back(today: dt.date, unit: str, count: int) -> Published:
