@@ -332,8 +332,26 @@ _TEMPLATE_KEY = re.compile(
     r"^(?=[a-z0-9_.]*\b(?:author|authors|byline|writer|creator|name|meta|page|head|site)\b)"
     r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$"
 )
+# The desk or the press office a newsroom or an administration signs with where no
+# writer is named, in the other languages a page here may be written in ("Redazione",
+# "La rédaction", "Redaktion", "Haber Merkezi", "Пресс-служба"): alone, or with an
+# article, it is a generic signature as "Staff" and "Редакция" are (``_NOT_NAMES``);
+# with the outlet's or the body's name it is a team's, as "Metro Desk" is (``_TEAM``:
+# "Redazione ANSA", "Redacción Clarín", "Hürriyet Haber Merkezi", "Пресс-служба
+# администрации города"). Not the Bulgarian and Russian "Редакция", which also says
+# who edited the text ("Редакция: Иван Колев", ``NOT_WRITERS``), nor Bulgaria's press
+# centres, which sign as offices (``office_line``).
+_DESK_WORDS = (
+    "redacción", "redação", "redacao", "rédaction", "redazione", "redaktion", "redactie",
+    "redakcja", "redakce", "redakcia", "redacția", "redacţia", "redactia", "redakcija",
+    "uredništvo", "haber merkezi", "редакція", "редакција", "пресс-служба", "пресс-центр",
+    "прес-служба", "прес-центр",
+)  # fmt: skip
+# The articles a desk's word takes alone ("La rédaction", "Die Redaktion", "De redactie").
+_DESK_ARTICLES = ("the", "la", "le", "el", "il", "a", "die", "de")
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic
-# signatures ("Staff", "Редакция"), which name nobody a researcher could follow.
+# signatures ("Staff", "Редакция", ``_DESK_WORDS``), which name nobody a researcher could
+# follow.
 _NOT_NAMES = frozenset(
     {
         "undefined", "null", "none", "admin", "administrator", "webmaster", "staff",
@@ -345,6 +363,8 @@ _NOT_NAMES = frozenset(
         # and a site's section printed in the author's place ("Автор: Новини")
         "super user", "superuser", "super administrator", "site administrator",
         "уебмастър", "новини", "news", "актуално",
+        *_DESK_WORDS,
+        *(f"{article} {desk}" for article in _DESK_ARTICLES for desk in _DESK_WORDS),
     }
 )  # fmt: skip
 
@@ -354,10 +374,14 @@ _NOT_NAMES = frozenset(
 # opening the name (after "the"), its article and "на" after it, or closing it; and an
 # office's or a desk's, which signs as a team does: "Communications Staff", "Gazette
 # Staff", "Metro Desk", "Communications Office", "University News Office" (a
-# university's or a paper's news office, in the author meta over "Story by Mira Farouk").
+# university's or a paper's news office, in the author meta over "Story by Mira Farouk");
+# a desk's word (``_DESK_WORDS``) opening the name or closing it ("Redazione ANSA",
+# "Lokal-Redaktion", "Hürriyet Haber Merkezi").
+_DESK = "|".join(map(re.escape, _DESK_WORDS))
 _TEAM = re.compile(
     r"^(?:the\s+)?(?:team|екип(?:ът|а)?)(?:\s|$)|\s(?:team|staff|desk|екип(?:ът|а)?)$"
-    r"|^communications\s|(?:^|\s)news\s+office$",
+    r"|^communications\s|(?:^|\s)news\s+office$"
+    rf"|^(?:(?:{'|'.join(_DESK_ARTICLES)})\s+)?(?:{_DESK})(?:\s|$)|[\s-](?:{_DESK})$",
     re.IGNORECASE,
 )
 
@@ -1282,11 +1306,12 @@ def person_words(text: str) -> str:
     """``text`` when it is two or three words of a person's name and nothing else: a
     Bulgarian one's last a surname (``_SURNAME``), a Latin one's words all names'
     (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``) nor a
-    field's label (``names_a_field``: "Release Date"); else "". ``signer``'s test without
+    field's label (``names_a_field``: "Release Date") nor a team's or a desk's
+    (``names_a_team``: "Redaktion Stadtanzeiger"); else "". ``signer``'s test without
     its signing dash."""
     who = " ".join(text.split())
     words = who.split()
-    if not 2 <= len(words) <= 3 or names_a_field(who):
+    if not 2 <= len(words) <= 3 or names_a_field(who) or names_a_team(who):
         return ""
     latin = all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
     if latin and _place_or_outlet(words):
