@@ -283,7 +283,14 @@ def _without_wire(text: str) -> str:
 # only at the end, so "April Fulton" and "June Carter" keep their first names, and only
 # when a day was cut after it, so "Tom May" keeps his surname.
 _TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
+# The capitals and the small letters of the alphabets a name here is written in, as a
+# pattern's classes: Latin with its accents ("Żak", "Šimek", "Öztürk", "Élise"), Greek,
+# Cyrillic. ``re`` has no class for a letter's case, and "[A-ZА-ЯЁ]" cut "Małgorzata Żak"
+# to "Małgorzata"; a class of the letters themselves costs what the ranges did.
+_CASED_LETTERS = [chr(code) for span in ((0x41, 0x530), (0x1E00, 0x2000)) for code in range(*span)]
+_CAPITALS = "".join(letter for letter in _CASED_LETTERS if letter.isupper())
+_SMALL_LETTERS = "".join(letter for letter in _CASED_LETTERS if letter.islower())
+_NAME_WORD = re.compile(rf"[{_CAPITALS}][\w.'’-]*")
 # In running text a byline starts with one of these, in the case pages print them (a
 # lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
 # ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА"). Where the text opens, right
@@ -317,7 +324,7 @@ _IN_TEXT_PREFIX = (
     rf"(?=[{_AGENT_INITIALS}]|(?i:[{_LABEL_INITIALS}]))"
     rf"(?P<prefix>(?i:{_NAMING_LABEL})\s*:|(?i:{_POSTED_BY}):?|(?:{_CAPITAL_AGENTS}):?)"
 )
-_NAME_FOLLOWS = r"(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
+_NAME_FOLLOWS = rf"(?:\s+|(?=[{_CAPITALS}][{_SMALL_LETTERS}]))"
 _IN_TEXT = re.compile(rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·]){_IN_TEXT_PREFIX}){_NAME_FOLLOWS}")
 # ``_IN_TEXT`` past the text's first character, where "^" cannot match: a pattern that
 # opens with a character class, which the engine skips ahead to (at every character it
@@ -1231,7 +1238,7 @@ def name_beside_date(lines: list[str]) -> str:
 
 # A word of a person's name as a byline prints it with no label: capitalised, letters
 # only with an apostrophe or a hyphen inside ("McCarthy", "Kovács", "O'Neil", "Петров-Колев").
-_UNMARKED_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_UNMARKED_NAME_WORD = re.compile(rf"[{_CAPITALS}][^\W\d_]*(?:['’-][^\W\d_]+)*")
 _NAME_THEN_DATE_WORDS = (2, 3, 4)
 # A date's label opening the rest of a line after a name, capitalised as a new element's
 # text is ("Last updated on", "Published"): the date's, not a word of the name.
@@ -1270,7 +1277,7 @@ def name_then_date(line: str) -> str:
             and all(_UNMARKED_NAME_WORD.fullmatch(word) or word in _PARTICLES for word in inner)
         ):
             return ""
-        cyrillic = not name[-1][0].isascii()
+        cyrillic = "\u0400" <= name[-1][0] <= "\u04ff"  # ("Ünal" is Latin: no surname's ending)
         if (not cyrillic and _place_or_outlet(name)) or (
             cyrillic and (not _SURNAME.fullmatch(name[-1]) or _ROLE.fullmatch(name[0]))
         ):
