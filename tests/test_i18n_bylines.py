@@ -48,3 +48,30 @@ def test_byline_in_text_reads_accented_capitals(text: str, writer: str) -> None:
 
 def test_a_name_then_its_date_with_accented_capitals() -> None:
     assert name_then_date("Şule Ünal 12.03.2026") == "Şule Ünal"
+
+
+@pytest.mark.parametrize(
+    ("byline", "writer"),
+    [
+        # Greek's label for the writer
+        ('<span class="author">Συντάκτρια: Ελένη Παππά</span>', "Ελένη Παππά"),
+        # Polish's and Czech's label for a woman writer
+        ('<span class="author">Autorka: Zofia Wrona</span>', "Zofia Wrona"),
+        # Romanian, Spanish, Polish, Czech and Portuguese templates name the class so
+        (
+            '<span class="autor">Sorin Dumitrescu</span>, <span class="rol">profesor</span>',
+            "Sorin Dumitrescu",
+        ),
+        # the wire the writer files for after a slash
+        ('<span class="autor">Por Lucía Ferrer / EFE</span>', "Lucía Ferrer"),
+    ],
+    ids=["greek-label", "autorka", "autor-class", "autor-class-wire"],
+)
+def test_labels_and_classes_of_other_languages_name_the_writer(byline: str, writer: str) -> None:
+    assert extract(_page(byline), URL).author == writer
+
+
+def test_dutch_door_opens_a_byline_and_a_sentence() -> None:
+    """ "Door" is "By" in Dutch, and opens sentences as "Von" does ("Door de regen …")."""
+    assert byline_in_text("Door Sanne de Vries") == "Sanne de Vries"
+    assert byline_in_text("Door de regen bleef de brug dicht.") == ""

@@ -51,7 +51,10 @@ from newsarchive.extraction.clean import (
 from newsarchive.led_words import led_words
 from newsarchive.relative_dates import is_relative_date
 
-# Elements themes name after the byline, most specific first. "by" as a whole class word
+# Elements themes name after the byline, most specific first; "autor" as Romanian,
+# Spanish, Polish, Czech and Portuguese templates name it ("<span class="autor">"), which
+# a class for something else may hold ("autoresize"): its text must read as a name, as
+# any byline element's must (``clean_byline``). "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
 # within words it is in "baby", "hobby", "lobby".
 BYLINE_SELECTORS: tuple[str, ...] = (
@@ -59,8 +62,8 @@ BYLINE_SELECTORS: tuple[str, ...] = (
     '[itemprop="author"]',
     'a[rel="author"]',
     '[class*="author-name"], [class*="author__name"], [class*="authorName"]',
-    '[class*="byline"] a, [class*="author"] a, [class~="by"] a',
-    '[class*="byline"], [class*="author"], [class~="by"]',
+    '[class*="byline"] a, [class*="author"] a, [class*="autor"] a, [class~="by"] a',
+    '[class*="byline"], [class*="author"], [class*="autor"], [class~="by"]',
 )
 # The same words in the attributes a build names its parts in where it hashes the classes
 # (``class_names.named_selector``), and Wix's "user-name", its post's writer ("<a
@@ -81,7 +84,9 @@ _LABEL = (  # followed by ":" in running text
     # (who prepared the piece, as a school's, a library's or a chitalishte's site signs
     # it: "Подготви: Мария Колева, библиотекар", "Материала подготви: …")
     r"|подготви(?:л[аи]?)?|материала подготви(?:л[аи]?)?"
-    r"|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
+    r"|authors?|autor(?:in|ka|a|e|i)?|auteure?|yazar"
+    # (Greek's "Συντάκτης:", "Συντάκτρια:", the writer as a Greek paper labels them)
+    r"|συντάκτ(?:ης|ρια)"
 )
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
@@ -115,7 +120,7 @@ _NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_NAMING_LABEL}|{_POSTED_BY}"
-_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por)"
+_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por|door)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
@@ -259,11 +264,11 @@ def names_a_wire(name: str) -> bool:
     return " ".join(name.split()).casefold().removeprefix("the ") in _WIRE_NAMES
 
 
-# One closing a byline after the name (a space or a comma before it, "The" perhaps, and
-# the agency's job perhaps: "Associated Press Writer"); not in brackets, which a
-# Bulgarian text signs with ("Иван Петров (БТА)").
+# One closing a byline after the name (a space, a comma or a slash before it, "Por
+# Carlos Ruiz / EFE"; "The" perhaps, and the agency's job perhaps: "Associated Press
+# Writer"); not in brackets, which a Bulgarian text signs with ("Иван Петров (БТА)").
 _WIRE_AFTER = re.compile(
-    rf"(?:\s*,\s*|\s+)(?:the\s+)?(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
+    rf"(?:\s*[,/]\s*|\s+)(?:the\s+)?(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
     rf"(?:\s+(?:{_NEWSROOM_JOBS})s?)?\W*$",
     re.IGNORECASE,
 )
@@ -300,15 +305,16 @@ _NAME_WORD = re.compile(rf"[{_CAPITALS}][\w.'’-]*")
 # Петров</span>", spaced by the stylesheet): then the text reads "Автор:Иван Петров" or
 # "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
 # and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
-# German, French, Spanish and Portuguese say it "Von", "Par", "Por" ("Von Hans Müller",
-# "Par Marie Dupont", "Por Juan Pérez"), words that open sentences as "От" does ("Von
-# Montag an", "Par ailleurs", "Por su parte"): read as "От" is (``_SENTENCE_AGENTS``). Not
+# German, French, Spanish, Portuguese and Dutch say it "Von", "Par", "Por", "Door" ("Von
+# Hans Müller", "Par Marie Dupont", "Por Juan Pérez", "Door Sanne de Vries"), words that
+# open sentences as "От" does ("Von Montag an", "Par ailleurs", "Por su parte", "Door de
+# regen"): read as "От" is (``_SENTENCE_AGENTS``). Not
 # the Italian "Di": it opens surnames ("Di Stefano"), and Italian sites print it in
 # lower case.
-_CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR"
+_CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR|Door|DOOR"
 # The agents that open sentences as often as bylines: after one the name needs two words
 # and must not run on into a lower-case word (``byline_in_text``).
-_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por"))
+_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por", "door"))
 # Every label opens with one of these letters (the ignore-case ones in any case): the
 # look-ahead for them refuses most words at their first letter, where the labels' dozen
 # ignore-case alternatives were each tried at every space (an ignore-case class takes
