@@ -51,7 +51,10 @@ from newsarchive.extraction.clean import (
 from newsarchive.led_words import led_words
 from newsarchive.relative_dates import is_relative_date
 
-# Elements themes name after the byline, most specific first. "by" as a whole class word
+# Elements themes name after the byline, most specific first; "autor" as Romanian,
+# Spanish, Polish, Czech and Portuguese templates name it ("<span class="autor">"), which
+# a class for something else may hold ("autoresize"): its text must read as a name, as
+# any byline element's must (``clean_byline``). "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
 # within words it is in "baby", "hobby", "lobby".
 BYLINE_SELECTORS: tuple[str, ...] = (
@@ -59,8 +62,8 @@ BYLINE_SELECTORS: tuple[str, ...] = (
     '[itemprop="author"]',
     'a[rel="author"]',
     '[class*="author-name"], [class*="author__name"], [class*="authorName"]',
-    '[class*="byline"] a, [class*="author"] a, [class~="by"] a',
-    '[class*="byline"], [class*="author"], [class~="by"]',
+    '[class*="byline"] a, [class*="author"] a, [class*="autor"] a, [class~="by"] a',
+    '[class*="byline"], [class*="author"], [class*="autor"], [class~="by"]',
 )
 # The same words in the attributes a build names its parts in where it hashes the classes
 # (``class_names.named_selector``), and Wix's "user-name", its post's writer ("<a
@@ -81,7 +84,9 @@ _LABEL = (  # followed by ":" in running text
     # (who prepared the piece, as a school's, a library's or a chitalishte's site signs
     # it: "Подготви: Мария Колева, библиотекар", "Материала подготви: …")
     r"|подготви(?:л[аи]?)?|материала подготви(?:л[аи]?)?"
-    r"|authors?|autor(?:in|a|e|i)?|auteure?|yazar"
+    r"|authors?|autor(?:in|ka|a|e|i)?|auteure?|yazar"
+    # (Greek's "Συντάκτης:", "Συντάκτρια:", the writer as a Greek paper labels them)
+    r"|συντάκτ(?:ης|ρια)"
 )
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
@@ -115,7 +120,7 @@ _NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_NAMING_LABEL}|{_POSTED_BY}"
-_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por)"
+_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por|door)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
@@ -259,11 +264,11 @@ def names_a_wire(name: str) -> bool:
     return " ".join(name.split()).casefold().removeprefix("the ") in _WIRE_NAMES
 
 
-# One closing a byline after the name (a space or a comma before it, "The" perhaps, and
-# the agency's job perhaps: "Associated Press Writer"); not in brackets, which a
-# Bulgarian text signs with ("Иван Петров (БТА)").
+# One closing a byline after the name (a space, a comma or a slash before it, "Por
+# Carlos Ruiz / EFE"; "The" perhaps, and the agency's job perhaps: "Associated Press
+# Writer"); not in brackets, which a Bulgarian text signs with ("Иван Петров (БТА)").
 _WIRE_AFTER = re.compile(
-    rf"(?:\s*,\s*|\s+)(?:the\s+)?(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
+    rf"(?:\s*[,/]\s*|\s+)(?:the\s+)?(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
     rf"(?:\s+(?:{_NEWSROOM_JOBS})s?)?\W*$",
     re.IGNORECASE,
 )
@@ -283,7 +288,14 @@ def _without_wire(text: str) -> str:
 # only at the end, so "April Fulton" and "June Carter" keep their first names, and only
 # when a day was cut after it, so "Tom May" keeps his surname.
 _TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
+# The capitals and the small letters of the alphabets a name here is written in, as a
+# pattern's classes: Latin with its accents ("Żak", "Šimek", "Öztürk", "Élise"), Greek,
+# Cyrillic. ``re`` has no class for a letter's case, and "[A-ZА-ЯЁ]" cut "Małgorzata Żak"
+# to "Małgorzata"; a class of the letters themselves costs what the ranges did.
+_CASED_LETTERS = [chr(code) for span in ((0x41, 0x530), (0x1E00, 0x2000)) for code in range(*span)]
+_CAPITALS = "".join(letter for letter in _CASED_LETTERS if letter.isupper())
+_SMALL_LETTERS = "".join(letter for letter in _CASED_LETTERS if letter.islower())
+_NAME_WORD = re.compile(rf"[{_CAPITALS}][\w.'’-]*")
 # In running text a byline starts with one of these, in the case pages print them (a
 # lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
 # ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА"). Where the text opens, right
@@ -293,15 +305,16 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # Петров</span>", spaced by the stylesheet): then the text reads "Автор:Иван Петров" or
 # "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
 # and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
-# German, French, Spanish and Portuguese say it "Von", "Par", "Por" ("Von Hans Müller",
-# "Par Marie Dupont", "Por Juan Pérez"), words that open sentences as "От" does ("Von
-# Montag an", "Par ailleurs", "Por su parte"): read as "От" is (``_SENTENCE_AGENTS``). Not
+# German, French, Spanish, Portuguese and Dutch say it "Von", "Par", "Por", "Door" ("Von
+# Hans Müller", "Par Marie Dupont", "Por Juan Pérez", "Door Sanne de Vries"), words that
+# open sentences as "От" does ("Von Montag an", "Par ailleurs", "Por su parte", "Door de
+# regen"): read as "От" is (``_SENTENCE_AGENTS``). Not
 # the Italian "Di": it opens surnames ("Di Stefano"), and Italian sites print it in
 # lower case.
-_CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR"
+_CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR|Door|DOOR"
 # The agents that open sentences as often as bylines: after one the name needs two words
 # and must not run on into a lower-case word (``byline_in_text``).
-_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por"))
+_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por", "door"))
 # Every label opens with one of these letters (the ignore-case ones in any case): the
 # look-ahead for them refuses most words at their first letter, where the labels' dozen
 # ignore-case alternatives were each tried at every space (an ignore-case class takes
@@ -317,7 +330,7 @@ _IN_TEXT_PREFIX = (
     rf"(?=[{_AGENT_INITIALS}]|(?i:[{_LABEL_INITIALS}]))"
     rf"(?P<prefix>(?i:{_NAMING_LABEL})\s*:|(?i:{_POSTED_BY}):?|(?:{_CAPITAL_AGENTS}):?)"
 )
-_NAME_FOLLOWS = r"(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
+_NAME_FOLLOWS = rf"(?:\s+|(?=[{_CAPITALS}][{_SMALL_LETTERS}]))"
 _IN_TEXT = re.compile(rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·]){_IN_TEXT_PREFIX}){_NAME_FOLLOWS}")
 # ``_IN_TEXT`` past the text's first character, where "^" cannot match: a pattern that
 # opens with a character class, which the engine skips ahead to (at every character it
@@ -332,8 +345,26 @@ _TEMPLATE_KEY = re.compile(
     r"^(?=[a-z0-9_.]*\b(?:author|authors|byline|writer|creator|name|meta|page|head|site)\b)"
     r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$"
 )
+# The desk or the press office a newsroom or an administration signs with where no
+# writer is named, in the other languages a page here may be written in ("Redazione",
+# "La rédaction", "Redaktion", "Haber Merkezi", "Пресс-служба"): alone, or with an
+# article, it is a generic signature as "Staff" and "Редакция" are (``_NOT_NAMES``);
+# with the outlet's or the body's name it is a team's, as "Metro Desk" is (``_TEAM``:
+# "Redazione ANSA", "Redacción Clarín", "Hürriyet Haber Merkezi", "Пресс-служба
+# администрации города"). Not the Bulgarian and Russian "Редакция", which also says
+# who edited the text ("Редакция: Иван Колев", ``NOT_WRITERS``), nor Bulgaria's press
+# centres, which sign as offices (``office_line``).
+_DESK_WORDS = (
+    "redacción", "redação", "redacao", "rédaction", "redazione", "redaktion", "redactie",
+    "redakcja", "redakce", "redakcia", "redacția", "redacţia", "redactia", "redakcija",
+    "uredništvo", "haber merkezi", "редакція", "редакција", "пресс-служба", "пресс-центр",
+    "прес-служба", "прес-центр",
+)  # fmt: skip
+# The articles a desk's word takes alone ("La rédaction", "Die Redaktion", "De redactie").
+_DESK_ARTICLES = ("the", "la", "le", "el", "il", "a", "die", "de")
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic
-# signatures ("Staff", "Редакция"), which name nobody a researcher could follow.
+# signatures ("Staff", "Редакция", ``_DESK_WORDS``), which name nobody a researcher could
+# follow.
 _NOT_NAMES = frozenset(
     {
         "undefined", "null", "none", "admin", "administrator", "webmaster", "staff",
@@ -345,6 +376,8 @@ _NOT_NAMES = frozenset(
         # and a site's section printed in the author's place ("Автор: Новини")
         "super user", "superuser", "super administrator", "site administrator",
         "уебмастър", "новини", "news", "актуално",
+        *_DESK_WORDS,
+        *(f"{article} {desk}" for article in _DESK_ARTICLES for desk in _DESK_WORDS),
     }
 )  # fmt: skip
 
@@ -354,10 +387,14 @@ _NOT_NAMES = frozenset(
 # opening the name (after "the"), its article and "на" after it, or closing it; and an
 # office's or a desk's, which signs as a team does: "Communications Staff", "Gazette
 # Staff", "Metro Desk", "Communications Office", "University News Office" (a
-# university's or a paper's news office, in the author meta over "Story by Mira Farouk").
+# university's or a paper's news office, in the author meta over "Story by Mira Farouk");
+# a desk's word (``_DESK_WORDS``) opening the name or closing it ("Redazione ANSA",
+# "Lokal-Redaktion", "Hürriyet Haber Merkezi").
+_DESK = "|".join(map(re.escape, _DESK_WORDS))
 _TEAM = re.compile(
     r"^(?:the\s+)?(?:team|екип(?:ът|а)?)(?:\s|$)|\s(?:team|staff|desk|екип(?:ът|а)?)$"
-    r"|^communications\s|(?:^|\s)news\s+office$",
+    r"|^communications\s|(?:^|\s)news\s+office$"
+    rf"|^(?:(?:{'|'.join(_DESK_ARTICLES)})\s+)?(?:{_DESK})(?:\s|$)|[\s-](?:{_DESK})$",
     re.IGNORECASE,
 )
 
@@ -1207,7 +1244,7 @@ def name_beside_date(lines: list[str]) -> str:
 
 # A word of a person's name as a byline prints it with no label: capitalised, letters
 # only with an apostrophe or a hyphen inside ("McCarthy", "Kovács", "O'Neil", "Петров-Колев").
-_UNMARKED_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_UNMARKED_NAME_WORD = re.compile(rf"[{_CAPITALS}][^\W\d_]*(?:['’-][^\W\d_]+)*")
 _NAME_THEN_DATE_WORDS = (2, 3, 4)
 # A date's label opening the rest of a line after a name, capitalised as a new element's
 # text is ("Last updated on", "Published"): the date's, not a word of the name.
@@ -1246,7 +1283,7 @@ def name_then_date(line: str) -> str:
             and all(_UNMARKED_NAME_WORD.fullmatch(word) or word in _PARTICLES for word in inner)
         ):
             return ""
-        cyrillic = not name[-1][0].isascii()
+        cyrillic = "\u0400" <= name[-1][0] <= "\u04ff"  # ("Ünal" is Latin: no surname's ending)
         if (not cyrillic and _place_or_outlet(name)) or (
             cyrillic and (not _SURNAME.fullmatch(name[-1]) or _ROLE.fullmatch(name[0]))
         ):
@@ -1282,11 +1319,12 @@ def person_words(text: str) -> str:
     """``text`` when it is two or three words of a person's name and nothing else: a
     Bulgarian one's last a surname (``_SURNAME``), a Latin one's words all names'
     (``_LATIN_NAME_WORD``) and not a place's or an outlet's (``_place_or_outlet``) nor a
-    field's label (``names_a_field``: "Release Date"); else "". ``signer``'s test without
+    field's label (``names_a_field``: "Release Date") nor a team's or a desk's
+    (``names_a_team``: "Redaktion Stadtanzeiger"); else "". ``signer``'s test without
     its signing dash."""
     who = " ".join(text.split())
     words = who.split()
-    if not 2 <= len(words) <= 3 or names_a_field(who):
+    if not 2 <= len(words) <= 3 or names_a_field(who) or names_a_team(who):
         return ""
     latin = all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
     if latin and _place_or_outlet(words):

@@ -39,7 +39,12 @@ from newsarchive.class_names import class_words
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
 from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
-from newsarchive.extraction.clean import HEADINGS, is_heading_permalink, is_i18n_key
+from newsarchive.extraction.clean import (
+    HEADINGS,
+    SCREEN_READER_CLASSES,
+    is_heading_permalink,
+    is_i18n_key,
+)
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     HEADLINE_DATE_TAGS,
@@ -537,10 +542,25 @@ def _not_headline(node: LexborNode) -> bool:
         " ".join(node.text(deep=True).split())
     ):
         return True
-    return is_furniture(node)
+    return is_furniture(node) and not _spoken_separator(node)
+
+
+def _spoken_separator(node: LexborNode) -> bool:
+    """``node`` is text for screen readers alone that is only punctuation, the separator a
+    headline's kicker is read aloud with ("<span>Klimaforschung</span><span
+    class="visually-hidden">: </span><span>Alpengletscher …</span>"): the page's own
+    title says it so ("Klimaforschung: Alpengletscher …"), and hidden it left the kicker
+    glued to the headline's first word ("KlimaforschungAlpengletscher")."""
+    classes = node.attributes.get("class")
+    if not classes or not any(word in SCREEN_READER_CLASSES for word in classes.split()):
+        return False
+    text = node.text(deep=True)
+    return bool(text.strip()) and not any(ch.isalnum() for ch in text)
 
 
 MAX_LABEL_WORDS = 3
+# A separator opening what follows a label: "Verkehr: Neue Brücke" less "Verkehr".
+_SEPARATOR_OPENING = re.compile(r"^[:|·•–—-]+\s*")
 
 
 def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
@@ -562,7 +582,9 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
     words = _words(label)
     if not 0 < len(words) <= MAX_LABEL_WORDS:
         return text
-    if not text.startswith(label) or not (rest := text[len(label) :].strip()):
+    # (the separator a screen reader says after it goes with it: ``_spoken_separator``)
+    rest = _SEPARATOR_OPENING.sub("", text[len(label) :].strip())
+    if not text.startswith(label) or not rest:
         return text
     if any(_words(title)[: len(words)] == words for title in stated):
         return text
