@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.clean import STANDS_AS_RELATED
 
 STORY = (
     "Der Gemeinderat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen, "
@@ -83,3 +84,24 @@ def test_a_label_over_a_list_the_text_keeps_part_of_stays() -> None:
     assert "Lesen Sie auch" not in dropped
     text = extract(_page(box), "https://example.org/lokales/haushalt").text
     assert "Lesen Sie auch" in text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Lees ook", "Lees meer", "Meer over dit onderwerp", "Gerelateerde artikelen",
+        "Zie ook:", "Čtěte také", "Související články", "Čítajte aj", "Súvisiace články",
+        "Читайте також", "Схожі новини", "相关阅读", "延伸阅读：", "相關新聞", "関連記事",
+    ],
+)  # fmt: skip
+def test_a_related_heading_in_more_languages_cuts_its_box(heading: str) -> None:
+    """The heading over a box of other stories set among the paragraphs ("Lees ook" over
+    one link, as a Dutch broadcaster's page prints it) stands as a related heading, and
+    the box goes with it; the text goes on after it."""
+    assert STANDS_AS_RELATED.match(heading), heading
+    box = (
+        f'<div class="embed-related"><h3>{heading}</h3>'
+        '<a href="/a/9">Waterschappen: stormseizoen was het zwaarste in jaren</a></div>'
+    )
+    text = extract(_page(box, lang="nl"), "https://example.org/nieuws/1").text
+    assert text.split("\n") == list(STORY)
