@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.clean import STANDS_AS_RELATED
+from newsarchive.extraction.clean import STANDS_AS_RELATED, is_boilerplate_line
 
 STORY = (
     "Der Gemeinderat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen, "
@@ -104,4 +104,39 @@ def test_a_related_heading_in_more_languages_cuts_its_box(heading: str) -> None:
         '<a href="/a/9">Waterschappen: stormseizoen was het zwaarste in jaren</a></div>'
     )
     text = extract(_page(box, lang="nl"), "https://example.org/nieuws/1").text
+    assert text.split("\n") == list(STORY)
+
+
+_PROMOS = [
+    "Читайте Вестник в Telegram",
+    "Подписывайтесь на наш канал в Дзене",
+    "Подписывайтесь на нас во ВКонтакте!",
+    "Підписуйтесь на наш Telegram-канал",
+    "Абонирайте се за канала ни във Viber",
+    "Folgen Sie uns auf Instagram",
+    "Suivez-nous sur Facebook et X",
+    "Síguenos en WhatsApp",
+    "Seguici su Telegram",
+    "Siga o Diário no Google News",
+    "Volg ons op Facebook",
+    "Subscribe to our YouTube channel",
+]
+_SENTENCES = [
+    "Читайте новости района на нашем сайте каждый день.",
+    "Подписывайтесь на рассылку, чтобы не пропустить важное.",
+    "Folgen Sie der Umleitung bis zur Brücke, dann links in die Hafenstraße.",
+    "Suivez le guide : la visite commence devant la mairie à 10 heures.",
+    "Segui la diretta su YouTube: il sindaco parla alle 18. Poi vota il consiglio.",
+    "Читайте також",  # a related heading, read as one
+]
+
+
+def test_a_call_to_follow_the_site_on_a_network_is_no_line_of_the_text() -> None:
+    """A short line of its own that calls the reader to a network or messenger, named, in
+    the languages beside the Bulgarian and English calls; a sentence opening with the
+    same verbs and naming none stays."""
+    assert [line for line in _PROMOS if not is_boilerplate_line(line)] == []
+    assert [line for line in _SENTENCES if is_boilerplate_line(line)] == []
+    promo = '<div class="inline-item"><span>Читайте Вестник в Telegram</span></div>'
+    text = extract(_page(promo, lang="ru"), "https://example.org/news/1").text
     assert text.split("\n") == list(STORY)

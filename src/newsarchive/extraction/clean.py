@@ -302,6 +302,23 @@ _BAR_LABELS = (
     r"Pinterest|Tweet|RSS"
 )
 _BAR_GAP = r"[|¦•·\s]*"
+# The networks and messengers a site asks its readers to follow it on (``_LINE_RULES``), as
+# a call names them, in Latin or Cyrillic letters and inflected ("в Телеграме", "в Дзене").
+_CHANNELS = (
+    r"Telegram|Телеграм\w*|WhatsApp|Viber|Вайбер\w*|Facebook|Фейсбук\w*|Instagram|"
+    r"Инстаграм\w*|YouTube|Ютуб\w*|TikTok|Twitter|X|VK|ВК|ВКонтакте|Одноклассник\w*|"
+    r"Дзен\w*|Dzen|Threads|LinkedIn|Google (?:News|Новини|Новости)"
+)
+# The verbs of such a call in the languages a page here may be written in (Russian,
+# Ukrainian, Bulgarian, English, German, French, Spanish, Italian, Portuguese, Dutch,
+# Romanian, Polish): to read, follow, subscribe or join.
+_CHANNEL_CALLS = (
+    r"Читайте|Подписывайтесь|Подпишитесь|Следите за|Присоединяйтесь|Підписуйтесь|"
+    r"Підпишіться|Стежте за|Приєднуйтесь|Абонирайте се|Присъединете се|Subscribe to|"
+    r"Join (?:us|our)|Find us on|Folgen Sie|Folge uns|Abonnieren Sie|Suivez|Abonnez-vous|"
+    r"Rejoignez-nous|Síguenos|Sígannos|Suscríbete|Seguici|Segui|Iscriviti|Siga|Sigam|"
+    r"Inscreva-se|Volg ons|Urmăre[șş]te-ne|Urmări[țţ]i-ne|Abonea(?:ză|za)-te|Obserwuj nas"
+)
 # A press release's contact: the labels over it, and the offices it names (one
 # vocabulary for the line holding both, ``_LINE_RULES``, and for the lines closing the
 # text, ``without_press_contact``)
@@ -581,6 +598,13 @@ _LINE_RULES = (
     r"^(?:(?:По)?следвай(?:те)?|Следете|Харесайте) (?:ни|страницата ни) (?:и )?(?:в|във|на)"
     r"\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
     r"^(?:Follow|Like) us (?:on|at)\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
+    # The same call in the other languages, or to subscribe to the site's channel ("Читайте
+    # РБКК в Telegram", "Подписывайтесь на наш канал в Дзене", "Folgen Sie uns auf
+    # Instagram", "Suivez-nous sur X", "Síguenos en Facebook", "Seguici su WhatsApp",
+    # "Абонирайте се за канала ни в Telegram"): only a line that names the network or the
+    # messenger (``_CHANNELS``), as these verbs open the text's own sentences too.
+    rf"^(?:{_CHANNEL_CALLS})\b(?:[^.!?]|\.(?=\w)){{0,80}}?\b(?:{_CHANNELS})\b"
+    r"(?:[^.!?]|\.(?=\w)){0,40}[.!]?$",
     # A press release's closing "За контакти: Пресцентър на Община …, тел. …": the press
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
