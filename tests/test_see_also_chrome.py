@@ -140,3 +140,27 @@ def test_a_call_to_follow_the_site_on_a_network_is_no_line_of_the_text() -> None
     promo = '<div class="inline-item"><span>Читайте Вестник в Telegram</span></div>'
     text = extract(_page(promo, lang="ru"), "https://example.org/news/1").text
     assert text.split("\n") == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["责任编辑：刘洋", "（责编：王伟、赵敏）", "编辑：张 华", "責任編輯：陳怡君", "来源：新华社"],
+)
+def test_a_chinese_page_s_closing_editor_or_source_credit_leaves_the_text(credit: str) -> None:
+    """The editor's credit under a Chinese story ("责任编辑：刘洋") is who edited it, as
+    "Редактор: …" is, and "来源：新华社" only credits the outlet: neither is the text's
+    last line, and neither names its writer."""
+    story = (
+        "12月7日上午，市区迎来今年入冬以来的第一场雪，道路两旁的树木很快披上了白色。",
+        "市交通部门提醒市民，雪天路滑，出行尽量选择公共交通，驾车时注意减速慢行。",
+    )
+    html = (
+        '<html lang="zh-CN"><head><title>市区迎来今冬首场降雪</title></head><body>'
+        '<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div>'
+        '<div class="main"><h1>市区迎来今冬首场降雪</h1><div class="article">'
+        + "".join(f"<p>{line}</p>" for line in story)
+        + f'<p class="editor">{credit}</p></div></div></body></html>'
+    )
+    article = extract(html, "https://example.cn/news/2026-12-07/1.shtml")
+    assert article.text.split("\n") == list(story)
+    assert article.author is None
