@@ -116,3 +116,15 @@ def test_not_writers_matches_where_the_plain_pattern_does(text: str) -> None:
         plain.search(text), plain.match(text)
     )
     assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_han_letter_has_only_itself_for_case_forms() -> None:
+    """A Chinese editor's label ("责任编辑", ``bylines._NOT_WRITER_WORDS``) opens with a
+    letter of a script with no case: ignore-case takes it alone, and the quick pattern
+    finds the label where the plain one does."""
+    for letter in "责責编編":
+        assert set(led_words.case_forms(letter)) == _ignore_case_matches(letter)
+    text = "记者李明报道。\n责任编辑：刘洋 （责编：王伟） 编辑部 主编辑"
+    quick, plain = bylines.NOT_WRITERS, _PLAIN_NOT_WRITERS
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert quick.search(text) is not None

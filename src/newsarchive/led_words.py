@@ -12,6 +12,7 @@ order, so the same text matches the same word.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 # The characters besides a letter's two cases that ignore-case matching takes for it (its
@@ -27,7 +28,10 @@ _ALPHABETS = "abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрсту
 
 def case_forms(letter: str) -> str:
     """Every character ignore-case matching takes for ``letter`` (a small letter of the
-    Latin or Bulgarian alphabet; any other is refused: its forms are not on record)."""
+    Latin or Bulgarian alphabet, or a letter of a script with no case, a Han character:
+    only itself; any other is refused: its forms are not on record)."""
+    if len(letter) == 1 and unicodedata.category(letter) == "Lo":
+        return letter
     if len(letter) != 1 or letter not in _ALPHABETS:
         raise ValueError(f"no case forms on record for {letter!r}")
     return letter + letter.upper() + _OTHER_FORMS.get(letter, "")

@@ -183,10 +183,16 @@ _LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
 _CREDIT_WORDS = r"снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?"
 _CREDIT = rf"(?:{_CREDIT_WORDS})\s*:"
 # A line crediting the outlet the text was taken from and nothing else ("Източник: БТА",
-# "Source: Reuters", "Източник: dnes.bg"): a few words, each a name's (capitalised, or an
-# address), no sentence ("Източник: Общината съобщи днес" is text).
-_SOURCE_CREDIT = re.compile(r"^(?:източник|source)\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
+# "Source: Reuters", "Източник: dnes.bg", "来源：新华社"): a few words, each a name's
+# (capitalised, an address, or Han characters, which have no case), no sentence
+# ("Източник: Общината съобщи днес" is text; nor does a Chinese one end in "。").
+_SOURCE_CREDIT = re.compile(
+    r"^(?:източник|source|来源|來源)\s*[:：]\s*(?P<name>\S.*)$", re.IGNORECASE
+)
 _SOURCE_WORDS = 4
+# An outlet's name in Han characters, as a Chinese credit gives it ("北京日报客户端",
+# "人民网－社会频道"): no sentence's mark among them.
+_HAN_OUTLET = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·－—-]{0,24}")
 
 
 def source_credit(line: str) -> bool:
@@ -197,7 +203,11 @@ def source_credit(line: str) -> bool:
         return False
     words = found["name"].split()
     return len(words) <= _SOURCE_WORDS and all(
-        word[:1].isupper() or word[:1].isdigit() or "." in word.strip(".") for word in words
+        word[:1].isupper()
+        or word[:1].isdigit()
+        or "." in word.strip(".")
+        or _HAN_OUTLET.fullmatch(word) is not None
+        for word in words
     )
 
 
@@ -598,10 +608,12 @@ def _after_the_date(lines: list[str]) -> list[str]:
 
 
 # Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
-# Иван Колев", "Редактирано от Иван Колев", any capitals).
+# Иван Колев", "Редактирано от Иван Колев", any capitals; a Chinese page's "责任编辑：刘洋",
+# "责编：", "编辑：", in simplified or traditional characters).
 _NOT_WRITER_WORDS = (
     "reviewed", "edited", "fact[- ]?checked", "редактор", "редактирал[аи]?",
-    "редактиран[оаи]?", "редакция", "проверил[аи]?",
+    "редактиран[оаи]?", "редакция", "проверил[аи]?", "责任编辑", "責任編輯", "责编", "責編",
+    "编辑", "編輯",
 )  # fmt: skip
 _NOT_WRITER = rf"\b(?:{'|'.join(_NOT_WRITER_WORDS)})\b"
 # ``_NOT_WRITER`` as a search for it through a text: led by its words' first letters
@@ -609,10 +621,19 @@ _NOT_WRITER = rf"\b(?:{'|'.join(_NOT_WRITER_WORDS)})\b"
 # third of a percent of the AEB pages' extraction.
 NOT_WRITERS = re.compile(rf"{led_words(_NOT_WRITER_WORDS, word_start=True)}\b", re.IGNORECASE)
 # A line naming the text's editor and no more ("Редактор: Иван Колев", "Редактирано от
-# Иван Колев", "Edited by Jane Doe"): a ``NOT_WRITERS`` word, "от"/"by" or a colon, a name.
+# Иван Колев", "Edited by Jane Doe", "责任编辑：刘洋"): a ``NOT_WRITERS`` word, "от"/"by" or a
+# colon (a full-width one too), a name.
 _EDITOR_LINE = re.compile(
-    rf"(?:{_NOT_WRITER})\s*(?:(?:от|by)\b\s*:?|:)\s*(?P<name>.+)", re.IGNORECASE
+    rf"(?:{_NOT_WRITER})\s*(?:(?:от|by)\b\s*:?|[:：])\s*(?P<name>.+)", re.IGNORECASE
 )
+# Chinese names as a credit line lists them: two to six Han characters each (a foreign
+# name's parts joined by "·"; a two-character name spaced out, "李 华"), separated by "、",
+# a comma or a space ("王伟、赵敏"); no case tells them from words, their length and the
+# label before them do.
+_HAN_NAME = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff·]){1,5}"
+_HAN_NAMES = re.compile(rf"{_HAN_NAME}(?:\s*[、，,\s]\s*{_HAN_NAME}){{0,3}}")
+_OPEN_BRACKETS = "(（"
+_CLOSE_BRACKETS = ")）"
 
 
 def editor_line(line: str) -> str:
@@ -622,12 +643,14 @@ def editor_line(line: str) -> str:
     if len(line) > _SIGNATURE_CHARS:
         return ""
     line = line.strip()
-    if line[:1] == "(" and line[-1:] == ")":  # "(Редактор: Петя Петрова)", as BTA sets it
-        line = line[1:-1].strip()
+    if line[:1] in _OPEN_BRACKETS and line[-1:] in _CLOSE_BRACKETS:  # "(Редактор: Петя
+        line = line[1:-1].strip()  # Петрова)", as BTA sets it; "（责编：王伟）"
     m = _EDITOR_LINE.fullmatch(line)
     if m is None:
         return ""
     name = m["name"].strip().rstrip(".")
+    if _HAN_NAMES.fullmatch(name):
+        return name
     return name if reads_as_name(name) and _longest_name(name) <= 3 else ""
 
 

@@ -302,6 +302,23 @@ _BAR_LABELS = (
     r"Pinterest|Tweet|RSS"
 )
 _BAR_GAP = r"[|¦•·\s]*"
+# The networks and messengers a site asks its readers to follow it on (``_LINE_RULES``), as
+# a call names them, in Latin or Cyrillic letters and inflected ("в Телеграме", "в Дзене").
+_CHANNELS = (
+    r"Telegram|Телеграм\w*|WhatsApp|Viber|Вайбер\w*|Facebook|Фейсбук\w*|Instagram|"
+    r"Инстаграм\w*|YouTube|Ютуб\w*|TikTok|Twitter|X|VK|ВК|ВКонтакте|Одноклассник\w*|"
+    r"Дзен\w*|Dzen|Threads|LinkedIn|Google (?:News|Новини|Новости)"
+)
+# The verbs of such a call in the languages a page here may be written in (Russian,
+# Ukrainian, Bulgarian, English, German, French, Spanish, Italian, Portuguese, Dutch,
+# Romanian, Polish): to read, follow, subscribe or join.
+_CHANNEL_CALLS = (
+    r"Читайте|Подписывайтесь|Подпишитесь|Следите за|Присоединяйтесь|Підписуйтесь|"
+    r"Підпишіться|Стежте за|Приєднуйтесь|Абонирайте се|Присъединете се|Subscribe to|"
+    r"Join (?:us|our)|Find us on|Folgen Sie|Folge uns|Abonnieren Sie|Suivez|Abonnez-vous|"
+    r"Rejoignez-nous|Síguenos|Sígannos|Suscríbete|Seguici|Segui|Iscriviti|Siga|Sigam|"
+    r"Inscreva-se|Volg ons|Urmăre[șş]te-ne|Urmări[țţ]i-ne|Abonea(?:ză|za)-te|Obserwuj nas"
+)
 # A press release's contact: the labels over it, and the offices it names (one
 # vocabulary for the line holding both, ``_LINE_RULES``, and for the lines closing the
 # text, ``without_press_contact``)
@@ -591,6 +608,13 @@ _LINE_RULES = (
     r"^(?:(?:По)?следвай(?:те)?|Следете|Харесайте) (?:ни|страницата ни) (?:и )?(?:в|във|на)"
     r"\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
     r"^(?:Follow|Like) us (?:on|at)\s(?:[^.!?]|\.(?=\w)){1,80}[.!]?$",
+    # The same call in the other languages, or to subscribe to the site's channel ("Читайте
+    # РБКК в Telegram", "Подписывайтесь на наш канал в Дзене", "Folgen Sie uns auf
+    # Instagram", "Suivez-nous sur X", "Síguenos en Facebook", "Seguici su WhatsApp",
+    # "Абонирайте се за канала ни в Telegram"): only a line that names the network or the
+    # messenger (``_CHANNELS``), as these verbs open the text's own sentences too.
+    rf"^(?:{_CHANNEL_CALLS})\b(?:[^.!?]|\.(?=\w)){{0,80}}?\b(?:{_CHANNELS})\b"
+    r"(?:[^.!?]|\.(?=\w)){0,40}[.!]?$",
     # A press release's closing "За контакти: Пресцентър на Община …, тел. …": the press
     # office's address, the same under every release, which the reader of the story does
     # not look for (a contact the story itself gives, "За контакти: Иван Петров, тел. …"
@@ -872,27 +896,38 @@ BOX_RELATED_HEADINGS = (
     r"(?:ilgili|benzer) (?:haberler|haber|içerikler|yazılar)|(?:bunlar da )?ilginizi çekebilir|"
     r"(?:powiązane|podobne) (?:artykuły|wpisy)|może (?:cię|ci|was) (?:też |także |również )?"
     r"zainteresować|σχετικ[άα] [άα]ρθρα|σχετικ[έε]ς ειδ[ήη]σεις|"
-    r"повезане вести|поврзани вести|сличне вести|povezane vesti|slične vesti"
+    r"повезане вести|поврзани вести|сличне вести|povezane vesti|slične vesti|"
+    # Dutch, Czech, Slovak, Ukrainian, Chinese and Japanese
+    r"gerelateerde (?:artikelen|berichten|nieuwsberichten)|gerelateerd nieuws|"
+    r"související (?:články|zprávy)|súvisiace (?:články|správy)|"
+    r"(?:схожі|пов['’]язані) (?:новини|статті|матеріали)|"
+    r"相关(?:新闻|文章|报道)|相關(?:新聞|文章|報導)|関連(?:記事|ニュース)"
 )
 # The same headings in the other languages a page here may be written in: the copies
 # Bulgarian sites keep of their news (Romanian, Turkish, Greek, German, French; README,
 # round 92) and the pages of "any similar site" (German and French above all, Spanish,
-# Italian, Portuguese, Polish, Serbian and Macedonian): most read, more and latest news,
-# the comment form's call, the writer's box, see also. (Those a plain box may say alone
-# are above, the "read more" line's in ``_MORE_PHRASES``.) A heading
-# only, and only standing alone (``STANDS_AS_RELATED``): "Weitere Informationen" or
+# Italian, Portuguese, Polish, Serbian and Macedonian; and Dutch, Czech, Slovak, Ukrainian,
+# Chinese and Japanese): most read, more and latest news, the comment form's call, the
+# writer's box, see also. (Those a plain box may say alone are above, the "read more"
+# line's in ``_MORE_PHRASES``.) A heading only, and only standing alone
+# (``STANDS_AS_RELATED``): "Weitere Informationen" or
 # "Más información" heads a section of the text, so "weitere"/"más" only before news.
 # Their "see also" ("Lesen Sie auch", "Siehe auch", "À lire aussi", "Voir aussi", "Lee
 # también", "Leggi anche", "Leia também", "Citește și", "Czytaj też", "Zobacz także",
-# "Διαβάστε επίσης", "Прочитајте још"): over a box of links, not as a line of its own
+# "Διαβάστε επίσης", "Прочитајте још", "Lees ook", "Čtěte také", "Čítajte aj", "Читайте
+# також", 相关阅读, 延伸阅读): over a box of links, not as a line of its own
 # as ``SEE_ALSO`` is: an Italian page of AEB prints "Leggi anche" over a link the text
-# keeps, and its truth keeps both.
+# keeps, and its truth keeps both. (Alone over links that go, the label goes with them:
+# ``content``.)
 _SEE_ALSO_ELSEWHERE = (
     r"(?:lesen sie|siehe) auch|(?:[àa] )?lire (?:aussi|également)|voir aussi|"
     r"(?:lee|lea|ver) también|(?:leggi|vedi) anche|(?:leia|veja) também|"
     r"(?:cite[șşs]te|vezi) [șşs]i|(?:(?:prze)?czytaj|zobacz) (?:też|także|również)|"
     r"(?:διαβ[άα]στε|δε[ίι]τε) επ[ίι]σης|(?:прочитајте|погледајте) још|"
-    r"(?:pročitajte|pogledajte) još"
+    r"(?:pročitajte|pogledajte) još|(?:lees|zie|bekijk) ook|"
+    r"(?:čtěte|přečtěte si) (?:také|též)|(?:čítajte|prečítajte si) (?:aj|tiež)|"
+    r"читайте (?:також|теж)|також читайте|相关阅读|延伸阅读|相關閱讀|延伸閱讀|"
+    r"あわせて読みたい"
 )
 _RELATED_ELSEWHERE = (
     _SEE_ALSO_ELSEWHERE + r"|(?:die )?meist(?:gelesen|kommentiert|geteilt)\w*|am meisten gelesen|"
@@ -921,7 +956,9 @@ _RELATED_ELSEWHERE = (
     r"(?:inne|najnowsze) (?:artykuły|wiadomości)|więcej (?:artykułów|wiadomości)|"
     r"(?:dodaj|napisz) komentarz|o autorze|"
     r"(?:τα )?πιο (?:δημοφιλ[ήη]|διαβασμ[έε]να)|"
-    r"најчитаније|најчитани|najčitanije"
+    r"најчитаније|најчитани|najčitanije|"
+    r"lees meer|meer over dit onderwerp|meer (?:nieuws|artikelen)|"
+    r"další (?:články|zprávy)|ďalšie (?:články|správy)"
 )
 # Headings that introduce a list of other articles, the comments, the form for one or the
 # writer's box (English, Bulgarian, Russian, and ``_RELATED_ELSEWHERE``): the body extractor
@@ -954,11 +991,11 @@ RELATED_MORE_WORDS = r"(?:\s+\S+){0,2}"
 # "Препоръчваме на родителите да четат"): at most two words more ("Още от Русе",
 # "Препоръчано за вас", "Related Posts for you"), or a clause saying what they may do
 # for the reader ("Related articles that may interest you", "Свързани статии, които
-# може да ви харесат"); a count ("Коментари (3)"), a colon, or a quoted title ("3
-# responses to “Title”": the comments' heading names the post).
+# може да ви харесат"); a count ("Коментари (3)"), a colon (or a full-width one, "相关阅读："),
+# or a quoted title ("3 responses to “Title”": the comments' heading names the post).
 STANDS_AS_RELATED = re.compile(
     rf"^(?:{RELATED_HEADINGS})(?:{RELATED_MORE_WORDS}|,?\s+(?:that|which|които)\s+(?:may|might|"
-    r"could|може да)(?:\s+\S+){1,3})\s*(?:\(\d+\))?\s*:?\s*(?:[„“”\"«].*)?$",
+    r"could|може да)(?:\s+\S+){1,3})\s*(?:\(\d+\))?\s*[:：]?\s*(?:[„“”\"«].*)?$",
     re.IGNORECASE,
 )
 

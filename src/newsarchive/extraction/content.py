@@ -1325,16 +1325,41 @@ def find_main_paragraphs(
         | _linked_data(blocks)
     )
     blocks = _before_links_after_text(blocks, listed)
-    gone = [
-        is_navigation(b)
-        and not _is_spelled_out_url(b.text)
-        and id(b) not in titled
-        and id(b) not in listed
-        for b in blocks
-    ]
-    emptied = _emptied_box_headings(blocks, gone)
-    kept = [b for at, b in enumerate(blocks) if not gone[at] and at not in emptied]
+    kept = _without_link_lines(blocks, titled | listed)
     return drop_repeated_runs(lines(trim_edges(kept, _signs(tree)), walker.data_cells))
+
+
+def _without_link_lines(blocks: list[Block], spared: set[int]) -> list[Block]:
+    """The blocks but the lines of links (``is_navigation``; not those ``spared``, by
+    ``id``, nor an address written out), and a related heading's label over lines that go
+    ("Lesen Sie auch", "Leggi anche", "LEIA TAMBÉM:" in a ``<span>``, ``<p>`` or
+    ``<strong>`` of its own, ``STANDS_AS_RELATED``): left behind, it was a line of the
+    text announcing nothing. (A heading's element took its box with it already,
+    ``drop_related_sections``; a label in a ``<p>`` or a ``<span>`` is no section's.)
+    Over links the text keeps, even one of them (the lines with links in the first
+    one's element: "Related Resources:" over three, the last more text than link), the
+    label stays with them: an Italian page of AEB keeps "Leggi anche" over a link in a
+    sentence, and its truth keeps both. A heading opening a box set into the text goes
+    with the box's links when they all go (``_emptied_box_headings``)."""
+    gone = [
+        is_navigation(b) and not _is_spelled_out_url(b.text) and id(b) not in spared for b in blocks
+    ]
+    for at in range(len(blocks) - 1):
+        if not gone[at + 1] or gone[at] or not _labels_related(blocks[at]):
+            continue
+        box, end = blocks[at + 1].parent, at + 2
+        while end < len(blocks) and blocks[end].parent == box and blocks[end].link_share > 0:
+            end += 1
+        gone[at] = all(gone[at + 1 : end])
+    emptied = _emptied_box_headings(blocks, gone)
+    return [b for at, b in enumerate(blocks) if not gone[at] and at not in emptied]
+
+
+def _labels_related(block: Block) -> bool:
+    """A short line standing as a related list's heading (``STANDS_AS_RELATED``)."""
+    return block.size <= _HEADING_CHARS and bool(
+        STANDS_AS_RELATED.match(" ".join(block.text.split()))
+    )
 
 
 def _emptied_box_headings(blocks: list[Block], gone: list[bool]) -> set[int]:
