@@ -60,6 +60,26 @@ def test_a_team_link_away_from_the_headline_or_no_name_names_nobody(menu: str, t
     assert article.author is None
 
 
+def test_a_reviewers_team_link_alone_names_no_writer() -> None:
+    """A guide names only who checked it ("Reviewed by <a href="/team/…">"): the team
+    page is the reviewer's, and the page's writer goes unnamed."""
+    byline = '<p>Reviewed by <a href="/team/olga-berg">Olga Berg</a>, tax adviser</p>'
+    article = extract(_page(byline), URL)
+    assert article.author is None
+
+
+def test_the_writers_team_link_after_a_reviewers_labelled_one_is_the_byline() -> None:
+    """Reviewer first, writer second, both linked to their team pages, each label in its
+    own element: the writer's link is the byline."""
+    byline = (
+        '<div><span class="lbl">Medically reviewed by</span> '
+        '<a href="/team/ivo-marsh/">Ivo Marsh</a></div>'
+        '<div><span class="lbl">Written by</span> <a href="/team/lena-hart/">Lena Hart</a></div>'
+    )
+    article = extract(_page(byline), URL)
+    assert (article.author, article.rules["author"]) == ("Lena Hart", "generic:staff-link")
+
+
 def test_an_author_link_signed_with_the_sites_name_after_a_slash_names_the_writer_alone() -> None:
     """ "Лора / Стайни Растения" on the site of that name: the site is the publisher,
     not a second writer."""

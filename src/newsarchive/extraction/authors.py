@@ -1338,8 +1338,26 @@ def _staff_links(
             continue
         name = bylines.person_words(bylines.clean_byline(link.text(deep=True) or ""))
         if name and _by_the_headline(name, page):
+            if bylines.credited_label(_line_before(link)):
+                continue  # "Reviewed by <a href="/team/…">": who checked the text
             yield name, "generic:staff-link"
             return
+
+
+def _line_before(node: LexborNode) -> str:
+    """The text of the line ``node`` stands in (``_line_element``) before it, its spaces
+    collapsed: where the label of a name printed inline stands ("Reviewed by <a>…</a>",
+    "<span>Medically reviewed by</span> <a>…</a>")."""
+    line = _line_element(node)
+    if line is None:
+        return ""
+    pieces: list[str] = []
+    for part in line.traverse(include_text=True):
+        if part.mem_id == node.mem_id:
+            break
+        if part.tag == "-text":
+            pieces.append(part.text_content or "")
+    return " ".join(" ".join(pieces).split())
 
 
 # How many of the windows around the headline (``NearTitle``) a staff link's name is
