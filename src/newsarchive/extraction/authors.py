@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_words
 from newsarchive.class_names import named_selector, naming_attributes_in
+from newsarchive.discover.shape import is_filed_under_path
 from newsarchive.extraction import blocks, bylines, far_dates
 from newsarchive.extraction.clean import JUNK_TAGS, SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
@@ -512,6 +513,30 @@ def _not_a_caption(name: str, near: NearTitle) -> str:
 _NAME_LEVELS = 3  # a name's text's wrappers climbed to the element printing it whole
 
 
+def _not_filed_under(name: str, near: NearTitle) -> str:
+    """``name``, which a window's rule of a name beside the date and a byline mark read
+    (``bylines.date_then_name``, ``name_mark_date``), unless the element the page prints
+    it in (``_name_element``) is a link to what the post is filed under ("October 15,
+    2026 | <a href="/category/market-reports/">Market Reports</a>", ``is_filed_under_
+    path``): a category's name of two capitalised words reads as a person's. The line of
+    parts (``bylines.parted_name``) is read so too."""
+    if not name or near.headline is None:
+        return name
+    element = _name_element(near.headline, name)
+    printed = " ".join((element.text(deep=True) or "").split()) if element else ""
+    for _ in range(_NAME_LEVELS):  # "<a href=…><span>Market Reports</span></a>"
+        if element is None or element.tag == "a":
+            break
+        element = element.parent
+        if element is not None and " ".join((element.text(deep=True) or "").split()) != printed:
+            return name  # (its wrapper prints more: no link of its own)
+    if element is None or element.tag != "a":
+        return name
+    return (
+        "" if is_filed_under_path(host_and_path(element.attributes.get("href") or "")[1]) else name
+    )
+
+
 def _name_element(headline: LexborNode, name: str) -> LexborNode | None:
     """The smallest element after ``headline`` that prints ``name`` whole, within the
     texts a byline's box is read in (``_HEADLINE_TEXTS``); None where none does."""
@@ -770,13 +795,19 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
         return found
     return (
         next(filter(None, (bylines.dated_name(line) for line in shown)), "")
-        or next(filter(None, (bylines.date_then_name(line) for line in shown)), "")
+        or _not_filed_under(
+            next(filter(None, (bylines.date_then_name(line) for line in shown)), ""), near
+        )
         or _not_a_caption(bylines.name_beside_date(shown), near)
         or _not_a_caption(
             next(filter(None, (bylines.name_then_date(line) for line in shown)), ""), near
         )
-        or next(filter(None, (bylines.name_mark_date(line) for line in shown)), "")
-        or next(filter(None, (bylines.parted_name(line) for line in shown)), "")
+        or _not_filed_under(
+            next(filter(None, (bylines.name_mark_date(line) for line in shown)), ""), near
+        )
+        or _not_filed_under(
+            next(filter(None, (bylines.parted_name(line) for line in shown)), ""), near
+        )
     )
 
 
