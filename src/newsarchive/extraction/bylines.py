@@ -1027,11 +1027,16 @@ _OUTLET_LAST = frozenset(
     "daily herald journal tribune gazette telegraph chronicle magazine bureau".split()
 ) | {wire.casefold() for wire in _WIRE_AGENCIES if " " not in wire}  # fmt: skip
 # The last words of a body's name that a person's never ends with: "Vascular Institute",
-# "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are.
+# "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are; so
+# are a company's ("Lakeshore Health", "Keystone Mutual", "Harmon Partners", "Brightline
+# Inc"). Not the business words that are surnames too ("Law": Jude Law; "Bank").
 _BODY_LAST = frozenset(
     "institute university college school academy clinic hospital center centre foundation "
     "society association council group company studio studios lab labs office department "
-    "resources services".split()
+    "resources services health healthcare medical dental pharmacy wellness mutual insurance "
+    "financial capital partners associates advisors advisers consulting solutions systems "
+    "technologies software realty properties holdings ventures enterprises industries "
+    "inc llc llp ltd".split()
 )  # fmt: skip
 
 
