@@ -300,6 +300,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
+    if (name := _avatar_alone(page.tree, page.near.first_lines)) and not _is_publisher(name, meta):
+        yield name, AVATAR_RULE
     if (name := _beside_a_portrait(page.tree, _headline_box(page.near))) and not _is_publisher(
         name, meta
     ):
@@ -655,6 +657,53 @@ def _beside_an_avatar(tree: LexborHTMLParser, lines: list[str]) -> str:
         if len(name.split()) > 1 and any(name in line for line in lines):
             return name
     return ""
+
+
+# The rule of ``_avatar_alone``.
+AVATAR_RULE = "generic:avatar"
+# The words of an avatar's ``alt`` that says what the picture is, not whom it shows
+# ("Profile Picture", "Author Photo", "Company Logo"), shaped as a name's words are.
+_PICTURE_WORDS = frozenset(
+    "avatar photo picture image logo icon profile headshot portrait author user".split()
+)
+
+
+def _avatar_alone(tree: LexborHTMLParser, lines: list[str]) -> str:
+    """The writer a byline's avatar names in its ``alt`` where the line it stands in
+    prints the date and no name ("<img class=avatar alt="Jane Doe" width=40> <span>Oct 14,
+    2026</span> • 5 min read"): a theme that shows its writer's picture and not the name.
+    Only a picture the markup calls an avatar (``_AVATARS``) and sizes as one (``_AVATAR_
+    PIXELS``), whose line is one of the headline's box (``lines``) and has an element
+    that is a bare date, and an ``alt`` that is a person's name (``bylines.person_words``;
+    no team's, nor the picture's own description, ``_PICTURE_WORDS``): a story's
+    photographs are none of these, and the people they show stay unnamed."""
+    body = tree.body
+    if body is None or not lines:
+        return ""
+    box = ["".join(line.split()) for line in lines]  # (the windows set items apart by spaces)
+    for img in body.css(_AVATARS)[:10]:
+        if _a_photograph(img) or not _sized(img):
+            continue
+        alt = bylines.person_words(img.attributes.get("alt") or "")
+        if not alt or bylines.names_a_team(alt) or _PICTURE_WORDS & set(alt.casefold().split()):
+            continue
+        line = _line_element(img)
+        if line is None or line.tag in ("body", "html"):
+            continue
+        said = "".join((line.text(deep=True) or "").split())
+        if not said or not any(said in printed for printed in box):
+            continue
+        if any(
+            bylines.is_bare_date(" ".join((child.text(deep=True) or "").split()))
+            for child in line.iter()
+        ):
+            return alt
+    return ""
+
+
+def _sized(img: LexborNode) -> bool:
+    """``img``'s markup gives its width or height (``_a_photograph`` reads them)."""
+    return any((img.attributes.get(side) or "").strip() for side in ("width", "height"))
 
 
 # The rule of ``_beside_a_portrait``.
