@@ -99,6 +99,18 @@ def test_no_persons_site_names_no_writer(page: str) -> None:
     assert article.rules["author"] == "none"
 
 
+@pytest.mark.parametrize(
+    "company",
+    ["Corbel Health", "Granite Mutual", "Fernhill Dental", "Ashby Partners", "Tidewater Realty"],
+)
+def test_a_companys_site_names_no_writer(company: str) -> None:
+    """A company's blog links its name home from the header as a personal blog does its
+    writer's, and its two words are shaped as a name's: the last one is a business's."""
+    page = _page(company, f"Three kinds of tomato - {company}", bulgarian=False)
+    article = extract(page, "https://company.example/blog/tomatoes")
+    assert article.author is None
+
+
 def test_a_byline_wins_over_the_sites_name() -> None:
     page = _page(
         "Мария Петрова",

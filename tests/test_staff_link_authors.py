@@ -60,6 +60,26 @@ def test_a_team_link_away_from_the_headline_or_no_name_names_nobody(menu: str, t
     assert article.author is None
 
 
+def test_a_reviewers_team_link_alone_names_no_writer() -> None:
+    """A guide names only who checked it ("Reviewed by <a href="/team/…">"): the team
+    page is the reviewer's, and the page's writer goes unnamed."""
+    byline = '<p>Reviewed by <a href="/team/olga-berg">Olga Berg</a>, tax adviser</p>'
+    article = extract(_page(byline), URL)
+    assert article.author is None
+
+
+def test_the_writers_team_link_after_a_reviewers_labelled_one_is_the_byline() -> None:
+    """Reviewer first, writer second, both linked to their team pages, each label in its
+    own element: the writer's link is the byline."""
+    byline = (
+        '<div><span class="lbl">Medically reviewed by</span> '
+        '<a href="/team/ivo-marsh/">Ivo Marsh</a></div>'
+        '<div><span class="lbl">Written by</span> <a href="/team/lena-hart/">Lena Hart</a></div>'
+    )
+    article = extract(_page(byline), URL)
+    assert (article.author, article.rules["author"]) == ("Lena Hart", "generic:staff-link")
+
+
 def test_an_author_link_signed_with_the_sites_name_after_a_slash_names_the_writer_alone() -> None:
     """ "Лора / Стайни Растения" on the site of that name: the site is the publisher,
     not a second writer."""
@@ -98,6 +118,24 @@ def test_a_latin_name_a_bar_and_the_date_under_the_headline_is_the_byline() -> N
 )
 def test_name_mark_date_reads_a_name_before_the_mark(line: str, expected: str) -> None:
     assert name_mark_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        'March 3, 2026 | <a href="/blog/category/city-budget/">City Budget</a>',
+        '<a href="/topics/road-works/">Road Works</a> | March 3, 2026',
+        'March 3, 2026 · <a href="/section/town-hall/"><span>Town Hall</span></a>',
+    ],
+)
+def test_a_filing_link_beside_the_date_names_no_writer(byline: str) -> None:
+    """The date and a link to the post's category, topic or section, with no byline:
+    the link's two capitalised words are a subject's name, not a person's. A link to
+    another page of the site beside the date, a person's name, is still the byline."""
+    article = extract(_page(f"<p>{byline}</p>"), URL)
+    assert article.author is None
+    writer = '<p>March 3, 2026 | <a href="/blog/mira-stone/">Mira Stone</a></p>'
+    assert extract(_page(writer), URL).author == "Mira Stone"
 
 
 def test_a_name_then_last_updated_and_the_date_is_the_byline() -> None:

@@ -48,9 +48,13 @@ _FILE = re.compile(
 # (in English or transliterated: "kategoriya", and the plural "kategorii" a Bulgarian
 # editor names the categories' parent page, ProcessWire's ``/kategorii/obshtina/``; so
 # "kategoria" and its plural, as other transliterations spell them)
-_LISTS = r"tag|tags|category|categories|kategoriya|kategorii|kategoria|author|avtor"
+_TAXONOMIES = r"tag|tags|category|categories|kategoriya|kategorii|kategoria"
+_LISTS = rf"{_TAXONOMIES}|author|avtor"
 LIST_WORDS = frozenset(_LISTS.split("|"))
 _LIST_SEGMENT = re.compile(rf"/(?:{_LISTS})(?:/|$)", re.IGNORECASE)
+# What a post is filed under by its subject: a CMS's taxonomies, and the topics and
+# sections a site names in its own folders ("/topics/hiring/", "/section/sport/").
+_FILED_UNDER_SEGMENT = re.compile(rf"/(?:{_TAXONOMIES}|topics?|sections?)(?:/|$)", re.IGNORECASE)
 _NOT_ARTICLE_SEGMENT = re.compile(
     rf"/(?:{_LISTS}|page|search|login|register|"
     r"rss|feed|wp-admin|wp-content|print|comments)(?:/|$)",
@@ -66,6 +70,12 @@ def is_file_path(path: str) -> bool:
 def is_list_path(path: str) -> bool:
     """A category's, tag's or author's page: a list of articles, never one."""
     return bool(_LIST_SEGMENT.search(path))
+
+
+def is_filed_under_path(path: str) -> bool:
+    """A category's, tag's, topic's or section's page: what a post is filed under, never
+    a writer (an author's page is a list too, ``is_list_path``, but a person's)."""
+    return bool(_FILED_UNDER_SEGMENT.search(path))
 
 
 def is_not_article_path(path: str) -> bool:

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import date_words
 from newsarchive.class_names import named_selector, naming_attributes_in
+from newsarchive.discover.shape import is_filed_under_path
 from newsarchive.extraction import blocks, bylines, far_dates
 from newsarchive.extraction.clean import JUNK_TAGS, SCREEN_READER_CLASSES
 from newsarchive.extraction.furniture import (
@@ -299,6 +300,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(labels, boxes=True)
     if name := _beside_an_avatar(page.tree, page.near.first_lines):
         yield name, _NEAR_TITLE
+    if (name := _avatar_alone(page.tree, page.near.first_lines)) and not _is_publisher(name, meta):
+        yield name, AVATAR_RULE
     if (name := _beside_a_portrait(page.tree, _headline_box(page.near))) and not _is_publisher(
         name, meta
     ):
@@ -512,6 +515,30 @@ def _not_a_caption(name: str, near: NearTitle) -> str:
 _NAME_LEVELS = 3  # a name's text's wrappers climbed to the element printing it whole
 
 
+def _not_filed_under(name: str, near: NearTitle) -> str:
+    """``name``, which a window's rule of a name beside the date and a byline mark read
+    (``bylines.date_then_name``, ``name_mark_date``), unless the element the page prints
+    it in (``_name_element``) is a link to what the post is filed under ("October 15,
+    2026 | <a href="/category/market-reports/">Market Reports</a>", ``is_filed_under_
+    path``): a category's name of two capitalised words reads as a person's. The line of
+    parts (``bylines.parted_name``) is read so too."""
+    if not name or near.headline is None:
+        return name
+    element = _name_element(near.headline, name)
+    printed = " ".join((element.text(deep=True) or "").split()) if element else ""
+    for _ in range(_NAME_LEVELS):  # "<a href=…><span>Market Reports</span></a>"
+        if element is None or element.tag == "a":
+            break
+        element = element.parent
+        if element is not None and " ".join((element.text(deep=True) or "").split()) != printed:
+            return name  # (its wrapper prints more: no link of its own)
+    if element is None or element.tag != "a":
+        return name
+    return (
+        "" if is_filed_under_path(host_and_path(element.attributes.get("href") or "")[1]) else name
+    )
+
+
 def _name_element(headline: LexborNode, name: str) -> LexborNode | None:
     """The smallest element after ``headline`` that prints ``name`` whole, within the
     texts a byline's box is read in (``_HEADLINE_TEXTS``); None where none does."""
@@ -630,6 +657,53 @@ def _beside_an_avatar(tree: LexborHTMLParser, lines: list[str]) -> str:
         if len(name.split()) > 1 and any(name in line for line in lines):
             return name
     return ""
+
+
+# The rule of ``_avatar_alone``.
+AVATAR_RULE = "generic:avatar"
+# The words of an avatar's ``alt`` that says what the picture is, not whom it shows
+# ("Profile Picture", "Author Photo", "Company Logo"), shaped as a name's words are.
+_PICTURE_WORDS = frozenset(
+    "avatar photo picture image logo icon profile headshot portrait author user".split()
+)
+
+
+def _avatar_alone(tree: LexborHTMLParser, lines: list[str]) -> str:
+    """The writer a byline's avatar names in its ``alt`` where the line it stands in
+    prints the date and no name ("<img class=avatar alt="Jane Doe" width=40> <span>Oct 14,
+    2026</span> • 5 min read"): a theme that shows its writer's picture and not the name.
+    Only a picture the markup calls an avatar (``_AVATARS``) and sizes as one (``_AVATAR_
+    PIXELS``), whose line is one of the headline's box (``lines``) and has an element
+    that is a bare date, and an ``alt`` that is a person's name (``bylines.person_words``;
+    no team's, nor the picture's own description, ``_PICTURE_WORDS``): a story's
+    photographs are none of these, and the people they show stay unnamed."""
+    body = tree.body
+    if body is None or not lines:
+        return ""
+    box = ["".join(line.split()) for line in lines]  # (the windows set items apart by spaces)
+    for img in body.css(_AVATARS)[:10]:
+        if _a_photograph(img) or not _sized(img):
+            continue
+        alt = bylines.person_words(img.attributes.get("alt") or "")
+        if not alt or bylines.names_a_team(alt) or _PICTURE_WORDS & set(alt.casefold().split()):
+            continue
+        line = _line_element(img)
+        if line is None or line.tag in ("body", "html"):
+            continue
+        said = "".join((line.text(deep=True) or "").split())
+        if not said or not any(said in printed for printed in box):
+            continue
+        if any(
+            bylines.is_bare_date(" ".join((child.text(deep=True) or "").split()))
+            for child in line.iter()
+        ):
+            return alt
+    return ""
+
+
+def _sized(img: LexborNode) -> bool:
+    """``img``'s markup gives its width or height (``_a_photograph`` reads them)."""
+    return any((img.attributes.get(side) or "").strip() for side in ("width", "height"))
 
 
 # The rule of ``_beside_a_portrait``.
@@ -770,13 +844,19 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
         return found
     return (
         next(filter(None, (bylines.dated_name(line) for line in shown)), "")
-        or next(filter(None, (bylines.date_then_name(line) for line in shown)), "")
+        or _not_filed_under(
+            next(filter(None, (bylines.date_then_name(line) for line in shown)), ""), near
+        )
         or _not_a_caption(bylines.name_beside_date(shown), near)
         or _not_a_caption(
             next(filter(None, (bylines.name_then_date(line) for line in shown)), ""), near
         )
-        or next(filter(None, (bylines.name_mark_date(line) for line in shown)), "")
-        or next(filter(None, (bylines.parted_name(line) for line in shown)), "")
+        or _not_filed_under(
+            next(filter(None, (bylines.name_mark_date(line) for line in shown)), ""), near
+        )
+        or _not_filed_under(
+            next(filter(None, (bylines.parted_name(line) for line in shown)), ""), near
+        )
     )
 
 
@@ -1338,8 +1418,26 @@ def _staff_links(
             continue
         name = bylines.person_words(bylines.clean_byline(link.text(deep=True) or ""))
         if name and _by_the_headline(name, page):
+            if bylines.credited_label(_line_before(link)):
+                continue  # "Reviewed by <a href="/team/…">": who checked the text
             yield name, "generic:staff-link"
             return
+
+
+def _line_before(node: LexborNode) -> str:
+    """The text of the line ``node`` stands in (``_line_element``) before it, its spaces
+    collapsed: where the label of a name printed inline stands ("Reviewed by <a>…</a>",
+    "<span>Medically reviewed by</span> <a>…</a>")."""
+    line = _line_element(node)
+    if line is None:
+        return ""
+    pieces: list[str] = []
+    for part in line.traverse(include_text=True):
+        if part.mem_id == node.mem_id:
+            break
+        if part.tag == "-text":
+            pieces.append(part.text_content or "")
+    return " ".join(" ".join(pieces).split())
 
 
 # How many of the windows around the headline (``NearTitle``) a staff link's name is

@@ -892,10 +892,19 @@ def name_opening(text: str) -> str:
 # The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
 # (``NOT_WRITERS``), a photographer's or an illustrator's, in either language ("Photo By",
 # "Снимки ОТ": the words of a credit, ``_CREDIT``, without its colon).
-_CREDITED_BEFORE = re.compile(
-    rf"(?:{_NOT_WRITER}|\b(?:{_CREDIT_WORDS}|photography|illustrations?))\s*$",
-    re.IGNORECASE,
-)
+_CREDITED = rf"(?:{_NOT_WRITER}|\b(?:{_CREDIT_WORDS}|photography|illustrations?))"
+_CREDITED_BEFORE = re.compile(rf"{_CREDITED}\s*$", re.IGNORECASE)
+# Such a credit as the label a name follows, with its "by"/"от" or colon ("Medically
+# reviewed by", "Редактор:"), at the end of the text before the name.
+_CREDIT_LABEL = re.compile(rf"{_CREDITED}(?:\s*(?:by|от)\b)?\s*:?\s*$", re.IGNORECASE)
+_CREDIT_LABEL_CHARS = 40
+
+
+def credited_label(before: str) -> bool:
+    """Whether ``before``, the text of a name's line before it, ends with someone else's
+    credit (``_CREDIT_LABEL``): the name that follows is the reviewer's, the editor's or
+    the photographer's, however its link or markup reads as a writer's."""
+    return _CREDIT_LABEL.search(before[-_CREDIT_LABEL_CHARS:]) is not None
 
 
 def without_full_stop(name: str) -> str:
@@ -1078,11 +1087,16 @@ _OUTLET_LAST = frozenset(
     "daily herald journal tribune gazette telegraph chronicle magazine bureau".split()
 ) | {wire.casefold() for wire in _WIRE_AGENCIES if " " not in wire}  # fmt: skip
 # The last words of a body's name that a person's never ends with: "Vascular Institute",
-# "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are.
+# "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are; so
+# are a company's ("Lakeshore Health", "Keystone Mutual", "Harmon Partners", "Brightline
+# Inc"). Not the business words that are surnames too ("Law": Jude Law; "Bank").
 _BODY_LAST = frozenset(
     "institute university college school academy clinic hospital center centre foundation "
     "society association council group company studio studios lab labs office department "
-    "resources services".split()
+    "resources services health healthcare medical dental pharmacy wellness mutual insurance "
+    "financial capital partners associates advisors advisers consulting solutions systems "
+    "technologies software realty properties holdings ventures enterprises industries "
+    "inc llc llp ltd".split()
 )  # fmt: skip
 
 
