@@ -193,9 +193,11 @@ _AT_TIME_ABROAD = (
 # As a page prints them (lower case, capitalised, in capitals), not ignoring case: the
 # look-ahead for their first letters then takes only those, and gathered by first letter
 # (``date_words.alternatives``) the engine tries a letter's few words, not all of them.
-_DAY_ABROAD_FORMS = {
-    form for word in _DAYS_ABROAD for form in (word, word.capitalize(), word.upper())
-}
+# In the table's order, not a set's: a set's order changes with each process's hash seed,
+# and so would the pattern's text, which ``pattern_cache`` keeps by its text.
+_DAY_ABROAD_FORMS = tuple(
+    dict.fromkeys(form for word in _DAYS_ABROAD for form in (word, word.capitalize(), word.upper()))
+)
 # The words lower-cased, less those that hold a shorter one ("vorgestern", "anteayer"):
 # a text holding none holds no form of any.
 _DAY_ABROAD_STEMS = tuple(
