@@ -154,3 +154,22 @@ def test_a_reviewers_box_under_its_credit_label_does_not_close_the_text() -> Non
     article = extract(page, "https://coverwise.example/renters/floods")
     assert article.text.splitlines()[-1] == last
     assert "Nia Brooks" not in article.text
+
+
+def test_every_vetting_credit_one_rule_knows_is_known_to_the_others() -> None:
+    """The line rule knew "Verified by" and "Clinically reviewed by", the contributor's
+    box knew neither, and neither knew "Edited by", which the byline rules pass over as
+    an editor's: each kept a vocabulary of its own, and a credit only one of them knew
+    closed the text, as a box of a line about the vetter or as a line of its own."""
+    last = "Renters insurance rarely covers flood damage; that takes a separate policy."
+    for label in ("Clinically reviewed by", "Verified by", "Edited by"):
+        box = f"""<div class="g-rev"><h3>{label}</h3><p>Nia Brooks, CIC, is a licensed
+         insurance agent who has advised renters for twelve years.</p></div>"""
+        line = f"<p>{label} Nia Brooks</p>"
+        for closing in (box, line):
+            page = f"""<html lang="en"><head><title>Does renters insurance cover floods?
+            </title></head><body><main><article><h1>Does renters insurance cover floods?</h1>
+            <p>{_MIDDLE}</p><p>{_CLOSING}</p><p>{last}</p>{closing}
+            </article></main></body></html>"""
+            article = extract(page, "https://coverwise.example/renters/floods")
+            assert article.text.splitlines()[-1] == last, (label, closing)

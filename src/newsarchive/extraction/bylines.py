@@ -45,6 +45,7 @@ from newsarchive.extraction.clean import (
     FILED_LABELS,
     READ_COUNT_WORDS,
     READING_TIME,
+    VETTING_WORDS,
     WRITER_AND_PICTURES,
     is_boilerplate_line,
 )
@@ -609,9 +610,10 @@ def _after_the_date(lines: list[str]) -> list[str]:
 
 # Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
 # Иван Колев", "Редактирано от Иван Колев", any capitals; a Chinese page's "责任编辑：刘洋",
-# "责编：", "编辑：", in simplified or traditional characters).
+# "责编：", "编辑：", in simplified or traditional characters; the English words are
+# ``clean.VETTING_WORDS``).
 _NOT_WRITER_WORDS = (
-    "reviewed", "edited", "fact[- ]?checked", "редактор", "редактирал[аи]?",
+    *VETTING_WORDS, "редактор", "редактирал[аи]?",
     "редактиран[оаи]?", "редакция", "проверил[аи]?", "责任编辑", "責任編輯", "责编", "責編",
     "编辑", "編輯",
 )  # fmt: skip

@@ -414,6 +414,20 @@ _COMMENT_ELSEWHERE = (
 )
 
 
+# Who vetted a text rather than wrote it, as its credit names them: the words alone that
+# say so before a colon or a "by" ("Edited:", "Reviewed by"), and with them the words that
+# say so only before "by" ("Verified by"), too common alone to mark a credit in a byline's
+# text. One vocabulary for the line rule below, the byline rules that pass over such a
+# name (``bylines.NOT_WRITERS``) and a guide's contributor's box (``writer_box``).
+VETTING_WORDS = ("reviewed", "edited", "fact[- ]?checked")
+VETTED_BY_WORDS = (*VETTING_WORDS, "checked", "verified", "vetted")
+# The credit with its "by" and the qualifier a health or finance guide puts before it
+# ("Medically reviewed by", "Expert reviewed by", "Fact-checked by").
+VETTED_BY = (
+    r"(?:(?:medically|clinically|expert|financially|legally|professionally) )?"
+    rf"(?:{'|'.join(VETTED_BY_WORDS)}) by"
+)
+
 # The words a table of contents is labelled by: the line of its label alone is dropped
 # (below), and a box of in-page links under one is the text's navigation (``page_toc``)
 TOC_LABELS = (
@@ -639,8 +653,7 @@ _LINE_RULES = (
     # guide. A sentence about the reviewer ("… is a licensed agent") or one ending a
     # story's clause in a full stop ("Reviewed by the council, the plan goes to a vote.")
     # is the text's.
-    r"^(?:(?:medically|clinically|expert|financially|legally|professionally) )?"
-    r"(?:reviewed|fact[- ]checked|checked|verified|vetted) by\b"
+    rf"^{VETTED_BY}\b"
     r"(?![^!?]*\b(?:is|was|has|who|and the)\b)[^!?]{0,80}(?<![a-z]{4}\.)$",
     r"^(?:medically reviewed\.\s*)?(?:page )?last (?:medically )?(?:reviewed|fact[- ]checked)"
     r"(?: on| in)?\s*:?\s*[\w ,./-]{0,30}\d{4}\.?$",

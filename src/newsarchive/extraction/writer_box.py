@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsarchive.extraction.bylines import person_words
+from newsarchive.extraction.clean import VETTED_BY
 
 # The words a heading puts before the writer's name in the box: "About Jane Doe", "Über
 # Moritz Bachmann", "За Мария Петрова", "Об Иване…" (the name as the author rules read it).
@@ -30,9 +31,7 @@ _BIO_VERB = re.compile(rf"\s+(?:{'|'.join(_BIO_VERBS)})\b")
 # A credit's label heading a contributor's box of its own ("Reviewed by", "Written by",
 # "Fact checked by"), over the line about them: a guide's reviewer, whom the page names
 # nowhere as its writer.
-_CREDIT_LABEL = re.compile(
-    r"(?:(?:medically |expert )?reviewed|written|edited|fact[- ]checked) by\s*:?", re.IGNORECASE
-)
+_CREDIT_LABEL = re.compile(rf"(?:{VETTED_BY}|written by)\s*:?", re.IGNORECASE)
 # The line about a contributor: their name (a capital, a few words, degrees after a
 # comma) and a verb of who they are ("Jordan Pike, CPCU, is a licensed agent.").
 _CONTRIBUTOR_LINE = re.compile(rf"[A-Z][^.!?:]{{1,60}}?,?{_BIO_VERB.pattern}")
