@@ -194,7 +194,12 @@ def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
     over a team's name, only one a label gives as the writer's (``_WRITER_FIELDS``): a
     company's blog signs "By Team Tiger Data" over the text and "Written by Paulinho
     Giovannini" under it, while the names in the team's byline box beside it are whom
-    it credits ("Reviewed by Margaret James", "Full Bio"); over a login the page prints
+    it credits ("Reviewed by Margaret James", "Full Bio"), and one the headline's byline
+    gives (``_NEAR_TITLE``) where only the metadata states the team: a wire's JSON-LD
+    names its desk's account ("Redacción EFE"), the page prints its writer "Por Ana
+    García (EFE)" under the headline (a name sharing none of the team's words: "By
+    Practical Horseman Editorial Staff" is the team's, read short); over a login the
+    page prints
     as its byline ("by jsteinhardt" under a forum's post), only a person's name
     (``bylines.person_words``): the login is the name the site shows its writer by, and
     a capitalised name printed further on is as often the forum's own ("AI Alignment
@@ -202,7 +207,8 @@ def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
     to a full name printed, as the site's name does: the theme prints its writer's."""
     fallen, fallen_by = fallback
     if bylines.names_a_team(fallen) and rule not in _WRITER_FIELDS:
-        return False
+        if not (fallen_by in _STATED_BY_CMS and rule == _NEAR_TITLE) or _share_a_word(fallen, name):
+            return False
     if fallen_by not in _STATED_BY_CMS and _is_login(fallen):
         return bool(bylines.person_words(name))
     return _reads_as_full_name(name)
@@ -238,11 +244,17 @@ def _printed_instead(stated: str, page: Sources) -> str:
     printed = _headline_byline(window, lines, page.near)
     if not printed or not _reads_as_full_name(printed):
         return ""
-    if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
+    if _share_a_word(printed, stated):
         return ""
     furniture = page.near.furniture
     shown = (*_byline_elements(page.tree, furniture), *_author_links(page, furniture))
     return printed if any(name == printed for name, _ in shown) else ""
+
+
+def _share_a_word(name: str, other: str) -> bool:
+    """Whether two names share a word, compared without case: the same writer's or
+    team's, in a shorter or a longer form."""
+    return bool(set(_WORDS.findall(name.casefold())) & set(_WORDS.findall(other.casefold())))
 
 
 def _with_linked_co_authors(stated: str, page: Sources) -> str:
@@ -1060,6 +1072,8 @@ def _reads_as_full_name(text: str) -> bool:
     (BTA prints its writers so)."""
     if text.isupper() and not any("а" <= c.lower() <= "я" for c in text):
         return False
+    # (the agency a writer files for, "Ana García (EFE)", is no word of the name)
+    text = bylines.without_bracketed_wire(text)
     return len(text.split()) >= 2 and bylines.reads_as_name(text)
 
 

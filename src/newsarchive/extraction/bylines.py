@@ -285,6 +285,20 @@ _WIRE_AFTER = re.compile(
 )
 
 
+# One closing a name in brackets, as a paper prints its writer filing for an agency ("Por
+# Ana García (EFE)", "Иван Петров (БТА)"): kept in the byline as printed, but no word of
+# the person's name (``without_bracketed_wire``).
+_WIRE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:{'|'.join(map(re.escape, _WIRE_AGENCIES))})\)\s*$", re.IGNORECASE
+)
+
+
+def without_bracketed_wire(name: str) -> str:
+    """``name`` without the agency in brackets closing it: "Ana García (EFE)" -> "Ana
+    García", the words that tell whether a person is named."""
+    return _WIRE_IN_BRACKETS.sub("", name)
+
+
 def _without_wire(text: str) -> str:
     """``text`` without the wire agency closing it (``_WIRE_AFTER``), where two words or
     more stand before it: "Thomson Reuters" and "The Associated Press" are the agency's
