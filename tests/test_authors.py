@@ -3,6 +3,8 @@ written for the test, in Bulgarian and English."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborNode
 
@@ -711,6 +713,39 @@ def test_co_author_links_in_one_byline() -> None:
     )
     # Two links, one printed byline: the page's wording, not a list's commas.
     assert extract(html).author == "Мария Петрова и Иван Колев"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # the box around them is the byline element: its first line named the first alone
+        (
+            '<div class="story-authors"><span class="story-author">Marta Kowalczyk</span>, '
+            '<span class="story-author">Jan Zieliński</span></div>',
+            "Marta Kowalczyk, Jan Zieliński",
+        ),
+        # each writer's own element, a link in each, a language's "and" between
+        (
+            '<p class="post-byline"><span class="post-byline__who"><a href="#">Sofia Mendes</a>'
+            "</span> e "
+            '<span class="post-byline__who"><a href="#">Tiago Rocha</a></span></p>',
+            "Sofia Mendes, Tiago Rocha",
+        ),
+    ],
+    ids=["box-of-spans", "linked-spans"],
+)
+def test_co_authors_in_elements_alike_are_all_kept(byline: str, expected: str) -> None:
+    """Each writer in an element of their own: the first element named the first alone.
+    More than a joiner between them is a sentence, not a list of writers."""
+    assert extract(_budget_page(byline)).author == expected
+    sentence = re.sub(r"</span>(?:, | e )<span", "</span> with help from <span", byline)
+    assert extract(_budget_page(sentence)).author == expected.partition(", ")[0]
+
+
+def _budget_page(byline: str) -> str:
+    return (
+        f"<html><body><article><h1>Budget approved</h1>{byline}{PROSE_EN}</article></body></html>"
+    )
 
 
 def test_reviewer_beside_the_writer_is_no_co_author() -> None:

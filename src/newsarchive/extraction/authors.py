@@ -1027,7 +1027,7 @@ def _as_printed(name: str, page: Sources) -> str:
     page's own wording, when its text prints them in that order ("A, B and C"): the
     byline a reader sees, as ``bylines`` keeps a printed one. Read only on pages with
     several authors."""
-    names = name.split(", ")
+    names = name.split(_BETWEEN_AUTHORS)
     tree = page.tree
     if len(names) < 2 or tree.body is None:
         return name
@@ -1220,6 +1220,8 @@ def _bylines_named(
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
                 if node.tag == "a":
                     name = _with_co_authors(node, name)
+                if _BETWEEN_AUTHORS not in name:
+                    name = _with_alike_bylines(node, name)
                 yield name, f"generic:{selector.split(',')[0]}"
 
 
@@ -1352,7 +1354,63 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         co_author = _name_in(other)
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
             names.append(co_author)
-    return ", ".join(names)
+    return _BETWEEN_AUTHORS.join(names)
+
+
+# Between co-authors gathered from separate items (a JSON-LD list, links, elements): the
+# one joined form, which ``_as_printed`` splits to find the page's own wording.
+_BETWEEN_AUTHORS = ", "
+_JOINER_CHARS = 5  # text between two writers' elements: ",", " e ", " und ", not a sentence
+
+
+def _with_alike_bylines(node: LexborNode, name: str) -> str:
+    """The writer a byline element names and the co-authors the elements beside it name,
+    alike in tag and class, joined (``_BETWEEN_AUTHORS``): a theme prints each writer in an
+    element of their own ("<span class="art-author">A</span>, <span class="art-author">
+    B</span>"), linked or not, so the first element, or the box around them read by its
+    first line, named only the first. The elements are ``node`` and its next siblings
+    (or, for a link alone in such an element, its wrapper's: "<span class="byline__name">
+    <a>A</a></span> e …"), else ``node``'s first child with a class and its own; with
+    only a joiner between them (``_JOINER_CHARS``) and each reading as a name."""
+    element = node
+    parent = node.parent
+    if not node.attributes.get("class") and parent is not None and _alone_in(node, parent):
+        element = parent
+    names = _alike_names(element)
+    if len(names) < 2:
+        child = next((kid for kid in node.iter() if kid.attributes.get("class")), None)
+        names = _alike_names(child) if child is not None else []
+    if len(names) < 2 or names[0] != name:
+        return name
+    return _BETWEEN_AUTHORS.join(names)
+
+
+def _alone_in(node: LexborNode, parent: LexborNode) -> bool:
+    """Whether ``parent`` prints nothing but ``node``'s text."""
+    return (node.text(deep=True) or "").strip() == (parent.text(deep=True) or "").strip()
+
+
+def _alike_names(first: LexborNode) -> list[str]:
+    """The names ``first`` and its next siblings of its tag and class print, up to
+    ``_LISTED`` (``_with_alike_bylines``); stops at another element or a longer text."""
+    kind = first.attributes.get("class")
+    names: list[str] = []
+    if not kind:
+        return names  # (links with no class of their own: ``_with_co_authors`` reads them)
+    sibling: LexborNode | None = first
+    while sibling is not None and len(names) < _LISTED:
+        if sibling.tag == "-text":
+            if len((sibling.text_content or "").strip()) > _JOINER_CHARS:
+                break
+        elif sibling.tag != first.tag or sibling.attributes.get("class") != kind:
+            break
+        elif (said := _name_in(sibling)) and bylines.reads_as_name(said):
+            if said not in names:
+                names.append(said)
+        else:
+            break
+        sibling = sibling.next
+    return names
 
 
 def _folder(href: str) -> str:
