@@ -1447,6 +1447,25 @@ def test_a_label_for_screen_readers_alone_is_never_the_author(byline: str, who: 
     assert extract(_POSTED.format(byline=byline)).author == who
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        # phpBB's post line: the post's own word linked to its place on the page
+        '<a class="unread" href="#p8841">Beitrag</a> von',
+        '<a href="#p8841">Post</a> by',
+    ],
+)
+def test_a_link_to_a_place_on_the_page_is_no_writer_beside_the_users_link(link: str) -> None:
+    byline = (
+        f'{link} <strong><a href="./memberlist.php?mode=viewprofile&amp;u=42" '
+        'class="username">Gleisbauer_Otto</a></strong> »'
+    )
+    assert extract(_POSTED.format(byline=byline)).author == "Gleisbauer_Otto"
+    # beside no link elsewhere, a link to the writer's box below is the name
+    lone = 'By <a href="#author-box">Jane Roe</a> · <a href="#comments">3 comments</a>'
+    assert extract(_POSTED.format(byline=lone)).author == "Jane Roe"
+
+
 _UNDER_DATE = (
     "<html><head><title>Нов мост над реката | Вестник Долина</title></head><body>"
     '<div class="menu"><a href="/">Начало</a></div><article><h1>Нов мост над реката</h1>'

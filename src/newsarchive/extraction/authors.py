@@ -1216,6 +1216,8 @@ def _bylines_named(
                 continue
             if node.tag == "a" and outer_named and _named_only_by_the_page(node, selector):
                 continue
+            if node.tag == "a" and _to_a_place_on_the_page(node):
+                continue
             name = _name_in(node)
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
                 if node.tag == "a":
@@ -1304,6 +1306,22 @@ def _outermost(boxes: list[LexborNode], body: LexborNode) -> list[LexborNode]:
         else:
             outer.append(box)
     return outer
+
+
+def _to_a_place_on_the_page(link: LexborNode) -> bool:
+    """A link to a place on this page ("#p512877") beside a link elsewhere in its element:
+    phpBB's "author" line links the post itself by its word ("<a href="#p512877">Beitrag
+    </a> von <a href="./memberlist.php?…" class="username">Kurt</a>"), the other link is
+    the writer's. Alone, or beside such links only, it stays a name ("By <a href="#bio">
+    Jane Doe</a>", the writer's box below; "#", a link the theme left empty)."""
+    href = (link.attributes.get("href") or "").strip()
+    parent = link.parent
+    if len(href) < 2 or not href.startswith("#") or parent is None:
+        return False
+    return any(
+        not (other.attributes.get("href") or "").strip().startswith("#")
+        for other in parent.css("a[href]")
+    )
 
 
 def _named_only_by_the_page(link: LexborNode, selector: str) -> bool:
