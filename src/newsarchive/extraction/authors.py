@@ -452,8 +452,11 @@ def _a_field_label(node: LexborNode) -> bool:
     """Whether ``node``, or an element around it within its line's (``_line_element``),
     is a field's label (``_LABEL_TAGS``, or a class ``LABEL_CLASS`` names one: Drupal's
     "field__label"): "<dt>Effective From</dt><dd>March 3, 2026</dd>" under the headline
-    names the date's field, not its writer, whatever its words."""
+    names the date's field, not its writer, whatever its words; nor one whose line follows
+    a label's cell that names no writer (``_after_a_label``)."""
     line = _line_element(node)
+    if line is not None and _after_a_label(line):
+        return True
     element: LexborNode | None = node if node.tag != "-text" else node.parent
     while element is not None:
         label = element.tag in _LABEL_TAGS
@@ -463,6 +466,24 @@ def _a_field_label(node: LexborNode) -> bool:
             return False
         element = element.parent
     return False
+
+
+_LABEL_WORDS = 4  # a label's cell: "Председателстващ:", "Place of meeting:", not a line
+
+
+def _after_a_label(line: LexborNode) -> bool:
+    """Whether the element before ``line`` (a name's line, ``_line_element``) is a label
+    of a field other than the writer's, a few words closing on ":": a council's minutes
+    print "<tr><td>Дата:</td><td>26.11.2026</td></tr><tr><td>Председателстващ:</td><td>
+    инж. Иван Иванов</td></tr>" under the headline, whom the date's box names being the
+    chair. A writer's label ("Автор:", ``_LABEL_ONLY``) names the writer."""
+    before = line.prev
+    while before is not None and before.tag == "-text" and not (before.text() or "").strip():
+        before = before.prev
+    if before is None or before.tag == "-text":
+        return False
+    said = " ".join((before.text(deep=True) or "").split())
+    return said.endswith(":") and len(said.split()) <= _LABEL_WORDS and not _LABEL_ONLY.match(said)
 
 
 _AVATAR_PIXELS = 150  # a picture this small, as its markup sizes it, is a writer's avatar
