@@ -1097,10 +1097,15 @@ _PLACE_FIRST = frozenset(
 _PLACE_LAST = frozenset(
     "city beach springs falls island islands valley heights bay harbor harbour county".split()
 )
-_OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia"))
+_OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia", "diario", "corriere", "metro", "eco"))
+# (and the words a paper's or a portal's name closes on in the other languages a page may
+# be written in: "Alsace Matin", "Ouest Info", "Metro Sports", "Eco Regions", "Kieler
+# Nachrichten", a local outlet's header named its writer on a page signing no one)
 _OUTLET_LAST = frozenset(
     "press presse agency news times post wire service media network radio television tv blog "
-    "daily herald journal tribune gazette telegraph chronicle magazine bureau".split()
+    "daily herald journal tribune gazette telegraph chronicle magazine bureau "
+    "info infos actu actus matin soir hebdo sport sports regions régions "
+    "zeitung nachrichten kurier anzeiger rundschau notizie noticias".split()
 ) | {wire.casefold() for wire in _WIRE_AGENCIES if " " not in wire}  # fmt: skip
 # The last words of a body's name that a person's never ends with: "Vascular Institute",
 # "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are; so
