@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import names_a_team
+from newsarchive.extraction.bylines import names_a_team, without_bracketed_wire
 
 URL = "https://vestnik.example/novini/remont-na-mosta"
 BG_PROSE = "<p>" + "Общинският съвет прие бюджета за ремонта на моста след дълго обсъждане. " * 6
@@ -251,3 +251,40 @@ def test_posted_by_names_nobody_in_comments_alone_or_twice_outside(
     signed: str, comments: list[str]
 ) -> None:
     assert extract(_blog(signed, comments), BLOG_URL).author is None
+
+
+ES_PROSE = "<p>" + "El pleno aprobó el dinero para reparar el puente tras un largo debate. " * 6
+ES_PROSE += "</p>"
+
+
+def _desk_page(byline: str) -> str:
+    return (
+        '<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
+        '"author":{"@type":"Person","name":"Redacción Agencia"}}</script></head><body>'
+        f"<article><h1>El ayuntamiento repara el puente</h1>{byline}{ES_PROSE * 4}"
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # the agency the writer files for, in brackets after the name
+        '<p class="firma"><span class="author">Por Lucía Ferrer (EFE)</span> '
+        '<span class="fecha">3 dic 2026</span></p>',
+        '<p class="firma">Por Lucía Ferrer <span class="fecha">3 dic 2026</span></p>',
+    ],
+    ids=["agency-in-brackets", "plain"],
+)
+def test_a_byline_by_the_headline_wins_over_the_desk_the_metadata_states(byline: str) -> None:
+    """A wire's CMS states its desk's account as the author ("Redacción Agencia"), its page
+    prints the writer under the headline ("Por Lucía Ferrer (EFE)"): the printed byline
+    passes over the desk, the agency's brackets being no word of the name."""
+    assert extract(_desk_page(byline), URL).author == "Lucía Ferrer"
+    assert extract(_desk_page(""), URL).author == "Redacción Agencia"
+
+
+def test_an_agency_in_brackets_is_no_word_of_the_name() -> None:
+    assert without_bracketed_wire("Lucía Ferrer (EFE)") == "Lucía Ferrer"
+    assert without_bracketed_wire("Иван Петров (БТА)") == "Иван Петров"
+    assert without_bracketed_wire("Lucía Ferrer (Madrid)") == "Lucía Ferrer (Madrid)"

@@ -3,6 +3,8 @@ written for the test, in Bulgarian and English."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborNode
 
@@ -713,6 +715,39 @@ def test_co_author_links_in_one_byline() -> None:
     assert extract(html).author == "Мария Петрова и Иван Колев"
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # the box around them is the byline element: its first line named the first alone
+        (
+            '<div class="story-authors"><span class="story-author">Marta Kowalczyk</span>, '
+            '<span class="story-author">Jan Zieliński</span></div>',
+            "Marta Kowalczyk, Jan Zieliński",
+        ),
+        # each writer's own element, a link in each, a language's "and" between
+        (
+            '<p class="post-byline"><span class="post-byline__who"><a href="#">Sofia Mendes</a>'
+            "</span> e "
+            '<span class="post-byline__who"><a href="#">Tiago Rocha</a></span></p>',
+            "Sofia Mendes, Tiago Rocha",
+        ),
+    ],
+    ids=["box-of-spans", "linked-spans"],
+)
+def test_co_authors_in_elements_alike_are_all_kept(byline: str, expected: str) -> None:
+    """Each writer in an element of their own: the first element named the first alone.
+    More than a joiner between them is a sentence, not a list of writers."""
+    assert extract(_budget_page(byline)).author == expected
+    sentence = re.sub(r"</span>(?:, | e )<span", "</span> with help from <span", byline)
+    assert extract(_budget_page(sentence)).author == expected.partition(", ")[0]
+
+
+def _budget_page(byline: str) -> str:
+    return (
+        f"<html><body><article><h1>Budget approved</h1>{byline}{PROSE_EN}</article></body></html>"
+    )
+
+
 def test_reviewer_beside_the_writer_is_no_co_author() -> None:
     html = (
         '<html><body><article><h1>Budget approved</h1><div class="byline">By '
@@ -1410,6 +1445,25 @@ def test_a_label_for_screen_readers_alone_is_never_the_author(byline: str, who: 
     (``SCREEN_READER_CLASSES``), was the first link of the "author" line and was taken
     for the writer; the byline is read without such text."""
     assert extract(_POSTED.format(byline=byline)).author == who
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # phpBB's post line: the post's own word linked to its place on the page
+        '<a class="unread" href="#p8841">Beitrag</a> von',
+        '<a href="#p8841">Post</a> by',
+    ],
+)
+def test_a_link_to_a_place_on_the_page_is_no_writer_beside_the_users_link(link: str) -> None:
+    byline = (
+        f'{link} <strong><a href="./memberlist.php?mode=viewprofile&amp;u=42" '
+        'class="username">Gleisbauer_Otto</a></strong> »'
+    )
+    assert extract(_POSTED.format(byline=byline)).author == "Gleisbauer_Otto"
+    # beside no link elsewhere, a link to the writer's box below is the name
+    lone = 'By <a href="#author-box">Jane Roe</a> · <a href="#comments">3 comments</a>'
+    assert extract(_POSTED.format(byline=lone)).author == "Jane Roe"
 
 
 _UNDER_DATE = (

@@ -214,3 +214,15 @@ def test_a_name_beside_a_field_label_and_the_date_is_still_the_writer() -> None:
         '<div class="field__label">Release Date</div><div class="c90d3a4">March 3, 2026</div></div>'
     )
     assert extract(_en_page(box), _EN_URL).author == "Jordan Ellis"
+
+
+def test_a_name_after_another_fields_label_beside_the_date_names_no_writer() -> None:
+    """A council's minutes list the sitting's fields in a table under the headline, the
+    date's row beside the chair's: the name after "Председател:" is whom the field names,
+    not the writer. After the writer's own label ("Автор:") the name is the writer."""
+    rows = (
+        '<table class="c2f81d0"><tr><td class="c7a3e19">Дата:</td><td>02.12.2026</td></tr>'
+        '<tr><td class="c7a3e19">{label}</td><td>Петя Стоянова</td></tr></table>'
+    )
+    assert extract(_page(rows.format(label="Председател:")), URL).author is None
+    assert extract(_page(rows.format(label="Автор:")), URL).author == "Петя Стоянова"

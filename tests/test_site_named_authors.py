@@ -111,6 +111,18 @@ def test_a_companys_site_names_no_writer(company: str) -> None:
     assert article.author is None
 
 
+@pytest.mark.parametrize(
+    "outlet", ["Savoie Matin", "Lorraine Info", "Metro Sports", "Eco Regions", "Kieler Nachrichten"]
+)
+def test_a_local_outlets_site_names_no_writer(outlet: str) -> None:
+    """A local paper or portal links its name home from the header as a personal blog does
+    its writer's, in words a paper's name closes or opens on in other languages ("Matin",
+    "Info", "Nachrichten")."""
+    page = _page(outlet, f"Three kinds of tomato | {outlet}", bulgarian=False)
+    article = extract(page, "https://outlet.example/region/tomatoes")
+    assert article.author is None
+
+
 def test_a_byline_wins_over_the_sites_name() -> None:
     page = _page(
         "Мария Петрова",

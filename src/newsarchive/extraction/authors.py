@@ -194,7 +194,12 @@ def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
     over a team's name, only one a label gives as the writer's (``_WRITER_FIELDS``): a
     company's blog signs "By Team Tiger Data" over the text and "Written by Paulinho
     Giovannini" under it, while the names in the team's byline box beside it are whom
-    it credits ("Reviewed by Margaret James", "Full Bio"); over a login the page prints
+    it credits ("Reviewed by Margaret James", "Full Bio"), and one the headline's byline
+    gives (``_NEAR_TITLE``) where only the metadata states the team: a wire's JSON-LD
+    names its desk's account ("Redacción EFE"), the page prints its writer "Por Ana
+    García (EFE)" under the headline (a name sharing none of the team's words: "By
+    Practical Horseman Editorial Staff" is the team's, read short); over a login the
+    page prints
     as its byline ("by jsteinhardt" under a forum's post), only a person's name
     (``bylines.person_words``): the login is the name the site shows its writer by, and
     a capitalised name printed further on is as often the forum's own ("AI Alignment
@@ -202,7 +207,8 @@ def _passes_over(fallback: tuple[str, str], name: str, rule: str) -> bool:
     to a full name printed, as the site's name does: the theme prints its writer's."""
     fallen, fallen_by = fallback
     if bylines.names_a_team(fallen) and rule not in _WRITER_FIELDS:
-        return False
+        if not (fallen_by in _STATED_BY_CMS and rule == _NEAR_TITLE) or _share_a_word(fallen, name):
+            return False
     if fallen_by not in _STATED_BY_CMS and _is_login(fallen):
         return bool(bylines.person_words(name))
     return _reads_as_full_name(name)
@@ -238,11 +244,17 @@ def _printed_instead(stated: str, page: Sources) -> str:
     printed = _headline_byline(window, lines, page.near)
     if not printed or not _reads_as_full_name(printed):
         return ""
-    if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
+    if _share_a_word(printed, stated):
         return ""
     furniture = page.near.furniture
     shown = (*_byline_elements(page.tree, furniture), *_author_links(page, furniture))
     return printed if any(name == printed for name, _ in shown) else ""
+
+
+def _share_a_word(name: str, other: str) -> bool:
+    """Whether two names share a word, compared without case: the same writer's or
+    team's, in a shorter or a longer form."""
+    return bool(set(_WORDS.findall(name.casefold())) & set(_WORDS.findall(other.casefold())))
 
 
 def _with_linked_co_authors(stated: str, page: Sources) -> str:
@@ -440,8 +452,11 @@ def _a_field_label(node: LexborNode) -> bool:
     """Whether ``node``, or an element around it within its line's (``_line_element``),
     is a field's label (``_LABEL_TAGS``, or a class ``LABEL_CLASS`` names one: Drupal's
     "field__label"): "<dt>Effective From</dt><dd>March 3, 2026</dd>" under the headline
-    names the date's field, not its writer, whatever its words."""
+    names the date's field, not its writer, whatever its words; nor one whose line follows
+    a label's cell that names no writer (``_after_a_label``)."""
     line = _line_element(node)
+    if line is not None and _after_a_label(line):
+        return True
     element: LexborNode | None = node if node.tag != "-text" else node.parent
     while element is not None:
         label = element.tag in _LABEL_TAGS
@@ -451,6 +466,24 @@ def _a_field_label(node: LexborNode) -> bool:
             return False
         element = element.parent
     return False
+
+
+_LABEL_WORDS = 4  # a label's cell: "Председателстващ:", "Place of meeting:", not a line
+
+
+def _after_a_label(line: LexborNode) -> bool:
+    """Whether the element before ``line`` (a name's line, ``_line_element``) is a label
+    of a field other than the writer's, a few words closing on ":": a council's minutes
+    print "<tr><td>Дата:</td><td>26.11.2026</td></tr><tr><td>Председателстващ:</td><td>
+    инж. Иван Иванов</td></tr>" under the headline, whom the date's box names being the
+    chair. A writer's label ("Автор:", ``_LABEL_ONLY``) names the writer."""
+    before = line.prev
+    while before is not None and before.tag == "-text" and not (before.text() or "").strip():
+        before = before.prev
+    if before is None or before.tag == "-text":
+        return False
+    said = " ".join((before.text(deep=True) or "").split())
+    return said.endswith(":") and len(said.split()) <= _LABEL_WORDS and not _LABEL_ONLY.match(said)
 
 
 _AVATAR_PIXELS = 150  # a picture this small, as its markup sizes it, is a writer's avatar
@@ -1015,7 +1048,7 @@ def _as_printed(name: str, page: Sources) -> str:
     page's own wording, when its text prints them in that order ("A, B and C"): the
     byline a reader sees, as ``bylines`` keeps a printed one. Read only on pages with
     several authors."""
-    names = name.split(", ")
+    names = name.split(_BETWEEN_AUTHORS)
     tree = page.tree
     if len(names) < 2 or tree.body is None:
         return name
@@ -1060,6 +1093,8 @@ def _reads_as_full_name(text: str) -> bool:
     (BTA prints its writers so)."""
     if text.isupper() and not any("а" <= c.lower() <= "я" for c in text):
         return False
+    # (the agency a writer files for, "Ana García (EFE)", is no word of the name)
+    text = bylines.without_bracketed_wire(text)
     return len(text.split()) >= 2 and bylines.reads_as_name(text)
 
 
@@ -1202,10 +1237,14 @@ def _bylines_named(
                 continue
             if node.tag == "a" and outer_named and _named_only_by_the_page(node, selector):
                 continue
+            if node.tag == "a" and _to_a_place_on_the_page(node):
+                continue
             name = _name_in(node)
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
                 if node.tag == "a":
                     name = _with_co_authors(node, name)
+                if _BETWEEN_AUTHORS not in name:
+                    name = _with_alike_bylines(node, name)
                 yield name, f"generic:{selector.split(',')[0]}"
 
 
@@ -1290,6 +1329,22 @@ def _outermost(boxes: list[LexborNode], body: LexborNode) -> list[LexborNode]:
     return outer
 
 
+def _to_a_place_on_the_page(link: LexborNode) -> bool:
+    """A link to a place on this page ("#p512877") beside a link elsewhere in its element:
+    phpBB's "author" line links the post itself by its word ("<a href="#p512877">Beitrag
+    </a> von <a href="./memberlist.php?…" class="username">Kurt</a>"), the other link is
+    the writer's. Alone, or beside such links only, it stays a name ("By <a href="#bio">
+    Jane Doe</a>", the writer's box below; "#", a link the theme left empty)."""
+    href = (link.attributes.get("href") or "").strip()
+    parent = link.parent
+    if len(href) < 2 or not href.startswith("#") or parent is None:
+        return False
+    return any(
+        not (other.attributes.get("href") or "").strip().startswith("#")
+        for other in parent.css("a[href]")
+    )
+
+
 def _named_only_by_the_page(link: LexborNode, selector: str) -> bool:
     """A link matched as "in a byline" (``[class*="author"] a``) only because the body or
     the article carries the writer in its class ("single-author", "author-jane-doe"):
@@ -1338,7 +1393,63 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         co_author = _name_in(other)
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
             names.append(co_author)
-    return ", ".join(names)
+    return _BETWEEN_AUTHORS.join(names)
+
+
+# Between co-authors gathered from separate items (a JSON-LD list, links, elements): the
+# one joined form, which ``_as_printed`` splits to find the page's own wording.
+_BETWEEN_AUTHORS = ", "
+_JOINER_CHARS = 5  # text between two writers' elements: ",", " e ", " und ", not a sentence
+
+
+def _with_alike_bylines(node: LexborNode, name: str) -> str:
+    """The writer a byline element names and the co-authors the elements beside it name,
+    alike in tag and class, joined (``_BETWEEN_AUTHORS``): a theme prints each writer in an
+    element of their own ("<span class="art-author">A</span>, <span class="art-author">
+    B</span>"), linked or not, so the first element, or the box around them read by its
+    first line, named only the first. The elements are ``node`` and its next siblings
+    (or, for a link alone in such an element, its wrapper's: "<span class="byline__name">
+    <a>A</a></span> e …"), else ``node``'s first child with a class and its own; with
+    only a joiner between them (``_JOINER_CHARS``) and each reading as a name."""
+    element = node
+    parent = node.parent
+    if not node.attributes.get("class") and parent is not None and _alone_in(node, parent):
+        element = parent
+    names = _alike_names(element)
+    if len(names) < 2:
+        child = next((kid for kid in node.iter() if kid.attributes.get("class")), None)
+        names = _alike_names(child) if child is not None else []
+    if len(names) < 2 or names[0] != name:
+        return name
+    return _BETWEEN_AUTHORS.join(names)
+
+
+def _alone_in(node: LexborNode, parent: LexborNode) -> bool:
+    """Whether ``parent`` prints nothing but ``node``'s text."""
+    return (node.text(deep=True) or "").strip() == (parent.text(deep=True) or "").strip()
+
+
+def _alike_names(first: LexborNode) -> list[str]:
+    """The names ``first`` and its next siblings of its tag and class print, up to
+    ``_LISTED`` (``_with_alike_bylines``); stops at another element or a longer text."""
+    kind = first.attributes.get("class")
+    names: list[str] = []
+    if not kind:
+        return names  # (links with no class of their own: ``_with_co_authors`` reads them)
+    sibling: LexborNode | None = first
+    while sibling is not None and len(names) < _LISTED:
+        if sibling.tag == "-text":
+            if len((sibling.text_content or "").strip()) > _JOINER_CHARS:
+                break
+        elif sibling.tag != first.tag or sibling.attributes.get("class") != kind:
+            break
+        elif (said := _name_in(sibling)) and bylines.reads_as_name(said):
+            if said not in names:
+                names.append(said)
+        else:
+            break
+        sibling = sibling.next
+    return names
 
 
 def _folder(href: str) -> str:

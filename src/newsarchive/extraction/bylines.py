@@ -285,6 +285,20 @@ _WIRE_AFTER = re.compile(
 )
 
 
+# One closing a name in brackets, as a paper prints its writer filing for an agency ("Por
+# Ana García (EFE)", "Иван Петров (БТА)"): kept in the byline as printed, but no word of
+# the person's name (``without_bracketed_wire``).
+_WIRE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:{'|'.join(map(re.escape, _WIRE_AGENCIES))})\)\s*$", re.IGNORECASE
+)
+
+
+def without_bracketed_wire(name: str) -> str:
+    """``name`` without the agency in brackets closing it: "Ana García (EFE)" -> "Ana
+    García", the words that tell whether a person is named."""
+    return _WIRE_IN_BRACKETS.sub("", name)
+
+
 def _without_wire(text: str) -> str:
     """``text`` without the wire agency closing it (``_WIRE_AFTER``), where two words or
     more stand before it: "Thomson Reuters" and "The Associated Press" are the agency's
@@ -1083,10 +1097,15 @@ _PLACE_FIRST = frozenset(
 _PLACE_LAST = frozenset(
     "city beach springs falls island islands valley heights bay harbor harbour county".split()
 )
-_OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia"))
+_OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia", "diario", "corriere", "metro", "eco"))
+# (and the words a paper's or a portal's name closes on in the other languages a page may
+# be written in: "Alsace Matin", "Ouest Info", "Metro Sports", "Eco Regions", "Kieler
+# Nachrichten", a local outlet's header named its writer on a page signing no one)
 _OUTLET_LAST = frozenset(
     "press presse agency news times post wire service media network radio television tv blog "
-    "daily herald journal tribune gazette telegraph chronicle magazine bureau".split()
+    "daily herald journal tribune gazette telegraph chronicle magazine bureau "
+    "info infos actu actus matin soir hebdo sport sports regions régions "
+    "zeitung nachrichten kurier anzeiger rundschau notizie noticias".split()
 ) | {wire.casefold() for wire in _WIRE_AGENCIES if " " not in wire}  # fmt: skip
 # The last words of a body's name that a person's never ends with: "Vascular Institute",
 # "Harbor Clinic", "Acme Group", "Human Resources" are shaped as a name's words are; so
