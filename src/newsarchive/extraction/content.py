@@ -1616,11 +1616,16 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     # (a subtitle printed as a heading, ``<h2 class="subtitle">``, weighs nothing as prose;
     # a byline of two dates, Plone's "от Весела Николова — публикувано 19.11.2026 11:50,
     # последна промяна 21.11.2026 10:05", is long enough to weigh as prose, yet is the
-    # box's date line, and as a second prose block it kept the standfirst out)
+    # box's date line, and as a second prose block it kept the standfirst out; so is a
+    # byline closing on a full stop, "Ouest-Beispiel Yann Le Goff.")
     prose = [
         i
         for i, b in enumerate(found)
-        if (block_weight(b) > 0 and not is_date_line(b.text, _HEADLINE_BOX_REST))
+        if (
+            block_weight(b) > 0
+            and not is_date_line(b.text, _HEADLINE_BOX_REST)
+            and not _reads_as_byline(b)
+        )
         or (b.tag in HEADINGS and b.tag != "h1" and reads_as_standfirst(b))
     ]
     if heading < 0 or len(prose) != 1 or prose[0] < heading:
@@ -1636,6 +1641,17 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     if any(b.text in paragraphs for i, b in enumerate(found) if i not in (heading, prose[0])):
         return ""  # the box holds the text
     return lead.text
+
+
+def _reads_as_byline(block: Block) -> bool:
+    """A line shorter than a standfirst whose words, the byline's label and full stop
+    taken off (``bylines.clean_byline``, ``bylines.without_full_stop``), are names
+    (``bylines.reads_as_name``): "Von Jonas Klein.", "Ouest-Beispiel Yann Le Goff."."""
+    if block.size >= _STANDFIRST_CHARS:
+        return False
+    return bylines.reads_as_name(
+        bylines.without_full_stop(bylines.clean_byline(block.text) or block.text)
+    )
 
 
 # A heading that is a standfirst closes a sentence as a paragraph does; a section's

@@ -452,22 +452,34 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
     """The standfirst in the box of the h1 printing the chosen headline, when the generic
     text left it out (``content.standfirst_by_headline``); a boilerplate line is none.
 
-    Bulgarian pages only: a Bulgarian news item's lead ("резюме") is its first paragraph,
-    who did what and when, while an English or a Russian page's dek under its headline
-    is a subtitle the benchmarks' truths leave out of the text (read on every page, it
-    cost 45 WCXB dev pages body F1 and gained 11, and lost precision on AEB's one such
-    Russian page). The other Cyrillic languages are told by the letters Bulgarian lacks
-    (``text_language.has_letter_bulgarian_lacks``): a headline is too short for
-    ``text_language``'s verdict.
+    On Bulgarian pages any such lead: a Bulgarian news item's lead ("резюме") is its
+    first paragraph, who did what and when, while an English or a Russian page's dek
+    under its headline is a subtitle the benchmarks' truths leave out of the text (read
+    on every page, it cost 45 WCXB dev pages body F1 and gained 11, and lost precision
+    on AEB's one such Russian page). The other Cyrillic languages are told by the
+    letters Bulgarian lacks (``text_language.has_letter_bulgarian_lacks``): a headline
+    is too short for ``text_language``'s verdict. In any other language only a lead set
+    wholly in bold (``set_apart.in_bold``, "<p class="teaser"><strong>Der VfB hat das
+    Derby … gewonnen.</strong></p>"): the bold opening paragraph of the story, a match
+    report's summary or a French "chapô", printed as the text's first lines, not a
+    subtitle.
     """
-    if len(title) < _HEADLINE_CHARS or not _in_bulgarian(title):
+    if len(title) < _HEADLINE_CHARS:
         return ""
     for h1 in h1s:
         if " ".join(h1.text_lexbor().split()) == title:
+            box = h1.parent
+            bulgarian = _in_bulgarian(title)
+            if box is None or not bulgarian and not set_apart.bold_after(h1):
+                return ""  # (no bold after the headline: no need to walk its box)
             lead = content.standfirst_by_headline(
                 h1, paragraphs
             ) or content.standfirst_beside_headline(h1, paragraphs)
-            return "" if clean.is_boilerplate_line(lead) or not _in_bulgarian(lead) else lead
+            if not lead or clean.is_boilerplate_line(lead):
+                return ""
+            if bulgarian and _in_bulgarian(lead):
+                return lead
+            return lead if set_apart.in_bold(box, lead) else ""
     return ""
 
 
