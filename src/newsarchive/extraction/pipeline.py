@@ -190,6 +190,16 @@ def _extract(
             "text",
             failed,
         )
+        if sum(map(len, paragraphs)) < _MIN_BODY_CHARS and (
+            in_jsonld := _guarded(
+                lambda: page_data.text_in_jsonld(meta.jsonld_bodies, title.value),
+                list[str](),
+                "text",
+                failed,
+            )
+        ):
+            # (an empty shell a script fills: the text only the JSON-LD states)
+            paragraphs, rules["text"] = in_jsonld, "generic:jsonld-articleBody"
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
         # tree as it is: a removed one is freed, and a box the profile dropped, its date
