@@ -25,6 +25,7 @@ from newsarchive.extraction import (
     bylines,
     clean,
     content,
+    gallery_text,
     mojibake,
     page_data,
     page_kind,
@@ -200,6 +201,10 @@ def _extract(
         ):
             # (an empty shell a script fills: the text only the JSON-LD states)
             paragraphs, rules["text"] = in_jsonld, "generic:jsonld-articleBody"
+        shown = paragraphs
+        paragraphs = _guarded(
+            lambda: gallery_text.with_gallery_captions(tree, shown), shown, "text", failed
+        )
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
         # tree as it is: a removed one is freed, and a box the profile dropped, its date
