@@ -56,6 +56,7 @@ from newsarchive.extraction.clean import (
     is_label_row,
 )
 from newsarchive.extraction.disclosure import is_affiliate_note, is_paid_disclosure
+from newsarchive.extraction.live_blog import entry_stamp
 from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -966,7 +967,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     writer: ``<div style="text-align:right"><strong>Ралица Пеева</strong></div>`` was cut
     here as a label, and the page named nobody. So are a ``<pre>``'s lines at either edge
     (``_typed_lines``). A site's affiliate-links note goes at either edge, however it is
-    written (``disclosure.is_affiliate_note``).
+    written (``disclosure.is_affiliate_note``). A live blog's newest entry's time alone
+    opening the text is kept, as its older entries' are (``live_blog.entry_stamp``).
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
@@ -974,6 +976,10 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
             break
         if _typed_lines(blocks, start, start + 1):
             break
+        if entry_stamp(
+            blocks[start].text, (b.text for b in itertools.islice(blocks, start + 1, end))
+        ):
+            break  # the newest entry's "17:45", over its update as the older ones' are
         start += 1
     listed = _ends_in_a_list(blocks, start, end)
     while not listed and end > start and _trimmable(blocks[end - 1]):

@@ -36,6 +36,7 @@ from newsarchive.extraction import (
     translations,
     writer_box,
 )
+from newsarchive.extraction.blocks import CELL_SEPARATOR
 from newsarchive.extraction.disclosure import is_editorial_note, is_paid_disclosure
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
@@ -48,7 +49,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.links import absolute, host_and_path
-from newsarchive.extraction.live_blog import live_blog_stamps
+from newsarchive.extraction.live_blog import entry_stamp, live_blog_stamps
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import (
     DatePick,
@@ -671,6 +672,8 @@ def _trim_head(
     # lines cost minutes, quadratic in its lines)
     while at < len(paragraphs):
         first = paragraphs[at]
+        if _row_of_a_table(first, paragraphs, at):
+            break
         if (
             _repeats_headline(first, title)
             or (
@@ -678,7 +681,10 @@ def _trim_head(
                 and (not _tells_news(first) or bylines.is_labelled_date(first))
                 and not _EVENT_FIELD.match(first)
             )
-            or _time_of_date_line(first, clock)
+            or (
+                _time_of_date_line(first, clock)
+                and not entry_stamp(first, islice(paragraphs, at + 1, None))
+            )
             or bylines.source_credit(first)
             or is_editorial_note(first)  # (at the edge once the credits over it went)
             or _dated_posted_by(first, today)
@@ -695,6 +701,17 @@ def _trim_head(
     ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
+
+
+def _row_of_a_table(line: str, paragraphs: list[str], at: int) -> bool:
+    """``line`` (``paragraphs[at]``) is a data table's row over another of as many cells
+    (``blocks.CELL_SEPARATOR``): a table of fields opening the text, its date first
+    ("Дата: | 26.11.2026", "Alarmierung: | 29.11.2026, 18:52 Uhr" over "Einsatzort: |
+    Oberried"), whose first row cut as the page's date line left the table without it."""
+    cells = line.count(CELL_SEPARATOR)
+    return (
+        cells > 0 and at + 1 < len(paragraphs) and paragraphs[at + 1].count(CELL_SEPARATOR) == cells
+    )
 
 
 # A byline line's length at most: the label, a login or a name, a weekday, the date and
@@ -733,7 +750,9 @@ def _time_of_date_line(line: str, clock: dt.time | None) -> bool:
     (Elementor's post-info list, ``<li>27 ноември 2026</li><li>08:17</li>``), which the
     date rules join into one moment but the text read apart: the date's line dropped as
     one, the time's left on top of the article. A time alone that is not the article's
-    is the text's: a programme's first hour."""
+    is the text's: a programme's first hour; so is the article's time stamping a live
+    blog's newest entry, over its update as the older entries' times are over theirs
+    (``live_blog.entry_stamp``, asked by ``_trim_head``)."""
     time = dates.parse_clock(line.strip(_TIME_MARKS))
     return (
         time is not None
