@@ -83,6 +83,25 @@ def test_council_decisions_with_header_row_and_an_empty_cell() -> None:
     ]
 
 
+def test_a_table_of_fields_opening_the_text_keeps_its_date_row() -> None:
+    """A table of the meeting's fields opens the text, its date first: the date's row
+    was cut from the top of the text as the page's date line, and the table opened with
+    its second row. A row over another of as many cells is the table's."""
+    body = (
+        "<table><tr><td>Дата:</td><td>27.11.2026</td></tr>"
+        "<tr><td>Час:</td><td>17:30 ч.</td></tr>"
+        "<tr><td>Място:</td><td>Читалище „Светлина“, малкия салон</td></tr></table>"
+        "<p>Кметът кани жителите на квартала на обществено обсъждане на проекта за "
+        "новата детска площадка до училището.</p>"
+    )
+    lines = _text(_page(body, "Обществено обсъждане на детската площадка"))
+    assert lines[:3] == [
+        "Дата: | 27.11.2026",
+        "Час: | 17:30 ч.",
+        "Място: | Читалище „Светлина“, малкия салон",
+    ]
+
+
 def test_rowspan_cell_is_written_once() -> None:
     body = (
         f"<p>{LEAD}</p><table><tr><th>Улица</th><th>Часове</th></tr>"

@@ -817,6 +817,48 @@ def test_a_subtitle_heading_that_is_no_standfirst_stays_out(subtitle: str, lang:
     assert found.text.splitlines() == _SUBTITLED_TEXT
 
 
+_CHAPO = (
+    "Le conseil municipal a voté jeudi soir la rénovation complète de la piscine Jean-Bouin, "
+    "fermée depuis deux ans. Les travaux commenceront au printemps."
+)
+_CHAPO_TEXT = [
+    "Le bassin de vingt-cinq mètres sera agrandi et un second bassin pour les enfants sera "
+    "construit à côté du gymnase.",
+    "Le chantier est estimé à neuf millions d'euros, dont un tiers financé par la Région.",
+]
+
+
+def _chapo_page(lead: str) -> str:
+    """A French regional daily's article: the headline's box holds the chapô, the
+    writer's name closing on a full stop and the date; the text's box comes after."""
+    text = "".join(f"<p>{line}</p>" for line in _CHAPO_TEXT)
+    return (
+        '<html lang="fr"><head><meta charset="utf-8"><title>Quimperlé. La piscine '
+        "Jean-Bouin sera rénovée - Le Courrier</title></head><body><header><a href='/'>Le "
+        "Courrier</a><nav><a href='/bretagne/'>Bretagne</a> <a href='/sport/'>Sport</a></nav>"
+        '</header><main><article><header class="art-head"><h1>Quimperlé. La piscine '
+        f"Jean-Bouin sera rénovée</h1>{lead}<div class='art-author'><span>Courrier "
+        "Cornouaille</span> <a href='/auteur/anne-morvan'>Anne-Sophie Morvan.</a></div>"
+        "<div class='art-date'>Publié le 04/12/2026</div></header>"
+        '<div class="art-share"><a href="#">Partager</a> <a href="#">Facebook</a></div>'
+        f'<div class="art-body">{text}</div></article></main>'
+        "<footer>© Le Courrier 2026</footer></body></html>"
+    )
+
+
+def test_a_bold_standfirst_in_the_headlines_box_opens_the_text_in_any_language() -> None:
+    """A chapô set wholly in bold under the headline is the story's opening paragraph,
+    on a French page as on a Bulgarian one, though the box's byline closes on a full
+    stop ("Courrier Cornouaille Anne-Sophie Morvan.", names, not a second paragraph); the
+    same chapô not in bold is a dek, left out as the benchmarks' truths leave an English
+    page's out."""
+    url = "https://lecourrier.example/bretagne/quimperle/piscine-jean-bouin"
+    for bold in (f'<p class="chapo"><strong>{_CHAPO}</strong></p>', f"<div><b>{_CHAPO}</b></div>"):
+        assert extract(_chapo_page(bold), url).text.splitlines() == [_CHAPO, *_CHAPO_TEXT]
+    plain = extract(_chapo_page(f'<p class="chapo">{_CHAPO}</p>'), url)
+    assert plain.text.splitlines() == _CHAPO_TEXT
+
+
 _SF_TEXT = [
     "Читалището събра над двеста книги за библиотеката в новия блок на болницата.",
     "Дарението ще бъде предадено в понеделник от децата от кръжока по четене.",

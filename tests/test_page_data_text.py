@@ -152,3 +152,44 @@ def test_a_nuxt_payload_of_another_post_adds_nothing() -> None:
     )
     url = "https://orehovo.bg/novini/bezplaten-pregled/"
     assert extract(_nuxt_page(script), url, today=_FETCHED).text == LEAD
+
+
+_SHELL_TITLE = "Library extends Sunday opening hours through winter"
+_SHELL_TEXT = [
+    "The county library will open from noon to five on Sundays until the end of March, "
+    "the board decided on Tuesday.",
+    "Longer hours were the most common request in last spring's survey of card holders.",
+    "The extra shifts are paid from a state grant for rural libraries & reading rooms.",
+]
+
+
+def _shell(graph: list[dict[str, object]]) -> str:
+    """A reader app's page: the markup an empty shell a script fills but for the
+    headline, the text stated only in the JSON-LD."""
+    blob = json.dumps({"@context": "https://schema.org", "@graph": graph}).replace("</", "<\\/")
+    return (
+        f"<html lang='en'><head><title>{_SHELL_TITLE} | Valley Courier</title>"
+        f'<script type="application/ld+json">{blob}</script></head><body><div id="root">'
+        '<header><a href="/">Valley Courier</a><nav><a href="/local">Local</a> '
+        f'<a href="/sports">Sports</a></nav></header><main><h1>{_SHELL_TITLE}</h1>'
+        '<div class="reader"><p class="spinner">Fetching article…</p></div></main>'
+        '<footer>© Valley Courier · <a href="/terms">Terms</a></footer></div></body></html>'
+    )
+
+
+def test_a_text_only_in_the_jsonld_article_body_is_read_from_there() -> None:
+    """probe39a: an empty shell's text was empty, the whole article in the JSON-LD's
+    ``articleBody``: its paragraphs are the text, split at its line breaks (a blank line
+    between them or one break), its character references decoded; a related story's node
+    in the graph is never read as the text."""
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Bridge on Route 9 closes for repairs",
+        "articleBody": "The Route 9 bridge will close for six weeks from Monday.",
+    }
+    body = "\n\n".join(_SHELL_TEXT[:2]) + "\n" + _SHELL_TEXT[2].replace("&", "&amp;")
+    own = {"@type": "NewsArticle", "headline": _SHELL_TITLE, "articleBody": body}
+    url = "https://valleycourier.example/local/library-sunday-hours"
+    for graph in ([own, related], [related, own]):
+        assert extract(_shell(graph), url, today=_FETCHED).text.splitlines() == _SHELL_TEXT
+    assert "Route 9" not in extract(_shell([related]), url, today=_FETCHED).text

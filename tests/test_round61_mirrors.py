@@ -78,6 +78,23 @@ def test_a_live_blog_began_at_its_oldest_update(head: str) -> None:
     assert len(article.text.splitlines()) == 4
 
 
+def test_a_live_blogs_newest_entry_keeps_its_time_over_it() -> None:
+    """Each entry's time in an element of its own over its update ("<time>19:10</time>"
+    then the paragraph): the newest entry's, opening the text, was cut as a label at its
+    edge while every older entry kept its time."""
+    entries = (
+        ("19:10", "Пътят през прохода отново е отворен за леки автомобили."),
+        ("16:35", "Снегорините почистват последния завой преди хижата."),
+        ("13:20", "Полицията връща колите от разклона за прохода."),
+        ("10:05", "Снегът затвори пътя през прохода рано сутринта."),
+    )
+    feed = "".join(
+        f"<div class='entry'><time>{at}</time><p>{line}</p></div>" for at, line in entries
+    )
+    article = extract(_page("<p>21.11.2026</p>", feed), "https://g.bg/novini/3")
+    assert article.text.splitlines() == [part for entry in entries for part in entry]
+
+
 def test_an_events_programme_is_no_live_blog() -> None:
     """Times going up are a programme's (the event's hours), not updates: the day stays."""
     programme = (

@@ -56,6 +56,7 @@ from newsarchive.extraction.clean import (
     is_label_row,
 )
 from newsarchive.extraction.disclosure import is_affiliate_note, is_paid_disclosure
+from newsarchive.extraction.live_blog import entry_stamp
 from newsarchive.extraction.pull_quotes import RepeatedPullQuotes
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -966,7 +967,8 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
     writer: ``<div style="text-align:right"><strong>Ралица Пеева</strong></div>`` was cut
     here as a label, and the page named nobody. So are a ``<pre>``'s lines at either edge
     (``_typed_lines``). A site's affiliate-links note goes at either edge, however it is
-    written (``disclosure.is_affiliate_note``).
+    written (``disclosure.is_affiliate_note``). A live blog's newest entry's time alone
+    opening the text is kept, as its older entries' are (``live_blog.entry_stamp``).
     """
     start, end = 0, len(blocks)
     while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
@@ -974,6 +976,10 @@ def trim_edges(blocks: list[Block], signs: Callable[[str, str], bool] | None = N
             break
         if _typed_lines(blocks, start, start + 1):
             break
+        if entry_stamp(
+            blocks[start].text, (b.text for b in itertools.islice(blocks, start + 1, end))
+        ):
+            break  # the newest entry's "17:45", over its update as the older ones' are
         start += 1
     listed = _ends_in_a_list(blocks, start, end)
     while not listed and end > start and _trimmable(blocks[end - 1]):
@@ -1616,11 +1622,16 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     # (a subtitle printed as a heading, ``<h2 class="subtitle">``, weighs nothing as prose;
     # a byline of two dates, Plone's "от Весела Николова — публикувано 19.11.2026 11:50,
     # последна промяна 21.11.2026 10:05", is long enough to weigh as prose, yet is the
-    # box's date line, and as a second prose block it kept the standfirst out)
+    # box's date line, and as a second prose block it kept the standfirst out; so is a
+    # byline closing on a full stop, "Ouest-Beispiel Yann Le Goff.")
     prose = [
         i
         for i, b in enumerate(found)
-        if (block_weight(b) > 0 and not is_date_line(b.text, _HEADLINE_BOX_REST))
+        if (
+            block_weight(b) > 0
+            and not is_date_line(b.text, _HEADLINE_BOX_REST)
+            and not _reads_as_byline(b)
+        )
         or (b.tag in HEADINGS and b.tag != "h1" and reads_as_standfirst(b))
     ]
     if heading < 0 or len(prose) != 1 or prose[0] < heading:
@@ -1636,6 +1647,17 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     if any(b.text in paragraphs for i, b in enumerate(found) if i not in (heading, prose[0])):
         return ""  # the box holds the text
     return lead.text
+
+
+def _reads_as_byline(block: Block) -> bool:
+    """A line shorter than a standfirst whose words, the byline's label and full stop
+    taken off (``bylines.clean_byline``, ``bylines.without_full_stop``), are names
+    (``bylines.reads_as_name``): "Von Jonas Klein.", "Ouest-Beispiel Yann Le Goff."."""
+    if block.size >= _STANDFIRST_CHARS:
+        return False
+    return bylines.reads_as_name(
+        bylines.without_full_stop(bylines.clean_byline(block.text) or block.text)
+    )
 
 
 # A heading that is a standfirst closes a sentence as a paragraph does; a section's

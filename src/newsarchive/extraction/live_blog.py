@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+
+from newsarchive.dates import parse_clock
 
 # "12:40 …", "9.05 ч. …" opening a paragraph (the stamp then a space and the update)
 _STAMP = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*ч\.)?\s+\S")
 
 _FEWEST = 3  # stamped updates in a row that make a live blog
+_CLOCK_CHARS = 12  # a time alone at most ("09.10 ч.", "23:59:59")
 
 
 def _stamp(line: str) -> dt.time | None:
@@ -44,3 +48,20 @@ def live_blog_stamps(paragraphs: list[str]) -> list[dt.time]:
         else:
             run = [stamp] if stamp is not None else []
     return run if len(run) >= _FEWEST else []
+
+
+def entry_stamp(line: str, later: Iterable[str]) -> bool:
+    """Whether ``line`` is a time alone ("17:45") stamping a live blog's entry: the
+    ``later`` lines of the text (read only after a time) hold ``_FEWEST`` - 1 more times
+    alone, the other entries' stamps printed in an element of their own over each
+    update. Cut at the text's edge as a date's time would be, the newest entry lost its
+    stamp while every older one kept its."""
+    if len(line) > _CLOCK_CHARS or parse_clock(line) is None:
+        return False
+    found = 0
+    for other in later:
+        if len(other) <= _CLOCK_CHARS and parse_clock(other) is not None:
+            found += 1
+            if found >= _FEWEST - 1:
+                return True
+    return False

@@ -47,6 +47,9 @@ class Metadata:
     jsonld_author: str = ""
     jsonld_org_author: str = ""  # an Organization as author: usually the publisher
     jsonld_keywords: list[str] = field(default_factory=list)
+    # Each article node's headline and ``articleBody``, where it states one: the text of
+    # a page whose markup is an empty shell a script fills (``page_data.text_in_jsonld``).
+    jsonld_bodies: list[tuple[str, str]] = field(default_factory=list)
     og_title: str = ""
     og_url: str = ""
     og_site_name: str = ""
@@ -498,9 +501,12 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
                 page_access.extend(_read_access(node))
             elif best_rank:  # (the page's article node: no other read before it)
                 article_access = _read_access(node)
+            headline = node.get("headline") or node.get("name") or ""
+            body = node.get("articleBody")
+            if isinstance(body, str) and isinstance(headline, str) and body.strip():
+                meta.jsonld_bodies.append((as_title(" ".join(headline.split())), body))
             if rank > best_rank:
                 continue
-            headline = node.get("headline") or node.get("name") or ""
             published = node.get("datePublished") or node.get("dateCreated") or ""
             modified = node.get("dateModified") or ""
             if isinstance(modified, str) and modified.strip():

@@ -11,15 +11,21 @@ Nuxt does the same with its own payloads: Nuxt 2's ``window.__NUXT__=(function(a
 (…))`` script and Nuxt 3's ``<script id="__NUXT_DATA__">`` in devalue's flat form, read
 by the decoders discovery reads their listings with (``newsarchive.jsvalue``,
 ``newsarchive.devalue``), under the same guards.
+
+A reader app may show nothing at all in its markup ("Loading story…" in an empty shell)
+while the page's JSON-LD states the whole text as the article's ``articleBody``: that is
+read where the markup's text is too short to be an article's (``text_in_jsonld``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.char_references import unescape_references
 from newsarchive.devalue import is_flat, unflatten
 from newsarchive.extraction.blocks import lines, walk_blocks
 from newsarchive.extraction.metadata import NUXT_ROOT, PAGE_DATA
@@ -144,8 +150,35 @@ def _html_lines(post: dict[str, object]) -> list[str]:
     for key in _TEXT_KEYS:
         value = post.get(key)
         if isinstance(value, str) and "<" in value:
-            body = LexborHTMLParser(value).body
-            if body is not None:
-                walker = walk_blocks(body)
-                return lines(walker.blocks, walker.data_cells)
+            return _lines_of_html(value)
+    return []
+
+
+def _lines_of_html(value: str) -> list[str]:
+    body = LexborHTMLParser(value).body
+    if body is None:
+        return []
+    walker = walk_blocks(body)
+    return lines(walker.blocks, walker.data_cells)
+
+
+# An ``articleBody`` that is HTML, not the plain text schema.org asks for: a CMS's field
+# copied as it is stored ("<p>A state inspection…</p>").
+_HTML_BODY = re.compile(r"<(?:p|br|div|h[2-6]|ul|li)\b", re.IGNORECASE)
+
+
+def text_in_jsonld(bodies: list[tuple[str, str]], title: str) -> list[str]:
+    """The paragraphs of the ``articleBody`` of the page's JSON-LD article whose headline
+    is ``title`` (``Metadata.jsonld_bodies``), one a line, blank lines between them or
+    none ("…released Monday.\n\nInspectors found…"); [] where no article of that headline
+    states one. Another article's node (a related story in the ``@graph``) is never read
+    as this page's text."""
+    name = " ".join(title.split())
+    for headline, body in bodies:
+        if not name or headline != name:
+            continue
+        if _HTML_BODY.search(body):
+            return _lines_of_html(body)
+        plain = unescape_references(body)  # ("Smith &amp; Jones": JSON is no HTML)
+        return [line for line in (" ".join(part.split()) for part in plain.splitlines()) if line]
     return []

@@ -25,6 +25,7 @@ from newsarchive.extraction import (
     bylines,
     clean,
     content,
+    gallery_text,
     mojibake,
     page_data,
     page_kind,
@@ -35,6 +36,7 @@ from newsarchive.extraction import (
     translations,
     writer_box,
 )
+from newsarchive.extraction.blocks import CELL_SEPARATOR
 from newsarchive.extraction.disclosure import is_editorial_note, is_paid_disclosure
 from newsarchive.extraction.furniture import (
     HEADLINE_BOX_LEVELS,
@@ -47,7 +49,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.links import absolute, host_and_path
-from newsarchive.extraction.live_blog import live_blog_stamps
+from newsarchive.extraction.live_blog import entry_stamp, live_blog_stamps
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import (
     DatePick,
@@ -189,6 +191,20 @@ def _extract(
             read,
             "text",
             failed,
+        )
+        if sum(map(len, paragraphs)) < _MIN_BODY_CHARS and (
+            in_jsonld := _guarded(
+                lambda: page_data.text_in_jsonld(meta.jsonld_bodies, title.value),
+                list[str](),
+                "text",
+                failed,
+            )
+        ):
+            # (an empty shell a script fills: the text only the JSON-LD states)
+            paragraphs, rules["text"] = in_jsonld, "generic:jsonld-articleBody"
+        shown = paragraphs
+        paragraphs = _guarded(
+            lambda: gallery_text.with_gallery_captions(tree, shown), shown, "text", failed
         )
     if changes_tree(profile):
         # (the nodes listed before a profile's rules removed some are read again from the
@@ -452,22 +468,34 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
     """The standfirst in the box of the h1 printing the chosen headline, when the generic
     text left it out (``content.standfirst_by_headline``); a boilerplate line is none.
 
-    Bulgarian pages only: a Bulgarian news item's lead ("резюме") is its first paragraph,
-    who did what and when, while an English or a Russian page's dek under its headline
-    is a subtitle the benchmarks' truths leave out of the text (read on every page, it
-    cost 45 WCXB dev pages body F1 and gained 11, and lost precision on AEB's one such
-    Russian page). The other Cyrillic languages are told by the letters Bulgarian lacks
-    (``text_language.has_letter_bulgarian_lacks``): a headline is too short for
-    ``text_language``'s verdict.
+    On Bulgarian pages any such lead: a Bulgarian news item's lead ("резюме") is its
+    first paragraph, who did what and when, while an English or a Russian page's dek
+    under its headline is a subtitle the benchmarks' truths leave out of the text (read
+    on every page, it cost 45 WCXB dev pages body F1 and gained 11, and lost precision
+    on AEB's one such Russian page). The other Cyrillic languages are told by the
+    letters Bulgarian lacks (``text_language.has_letter_bulgarian_lacks``): a headline
+    is too short for ``text_language``'s verdict. In any other language only a lead set
+    wholly in bold (``set_apart.in_bold``, "<p class="teaser"><strong>Der VfB hat das
+    Derby … gewonnen.</strong></p>"): the bold opening paragraph of the story, a match
+    report's summary or a French "chapô", printed as the text's first lines, not a
+    subtitle.
     """
-    if len(title) < _HEADLINE_CHARS or not _in_bulgarian(title):
+    if len(title) < _HEADLINE_CHARS:
         return ""
     for h1 in h1s:
         if " ".join(h1.text_lexbor().split()) == title:
+            box = h1.parent
+            bulgarian = _in_bulgarian(title)
+            if box is None or not bulgarian and not set_apart.bold_after(h1):
+                return ""  # (no bold after the headline: no need to walk its box)
             lead = content.standfirst_by_headline(
                 h1, paragraphs
             ) or content.standfirst_beside_headline(h1, paragraphs)
-            return "" if clean.is_boilerplate_line(lead) or not _in_bulgarian(lead) else lead
+            if not lead or clean.is_boilerplate_line(lead):
+                return ""
+            if bulgarian and _in_bulgarian(lead):
+                return lead
+            return lead if set_apart.in_bold(box, lead) else ""
     return ""
 
 
@@ -644,6 +672,8 @@ def _trim_head(
     # lines cost minutes, quadratic in its lines)
     while at < len(paragraphs):
         first = paragraphs[at]
+        if _row_of_a_table(first, paragraphs, at):
+            break
         if (
             _repeats_headline(first, title)
             or (
@@ -651,7 +681,10 @@ def _trim_head(
                 and (not _tells_news(first) or bylines.is_labelled_date(first))
                 and not _EVENT_FIELD.match(first)
             )
-            or _time_of_date_line(first, clock)
+            or (
+                _time_of_date_line(first, clock)
+                and not entry_stamp(first, islice(paragraphs, at + 1, None))
+            )
             or bylines.source_credit(first)
             or is_editorial_note(first)  # (at the edge once the credits over it went)
             or _dated_posted_by(first, today)
@@ -668,6 +701,17 @@ def _trim_head(
     ):
         paragraphs = [paragraphs[0][run_on.end() :], *paragraphs[1:]]
     return paragraphs
+
+
+def _row_of_a_table(line: str, paragraphs: list[str], at: int) -> bool:
+    """``line`` (``paragraphs[at]``) is a data table's row over another of as many cells
+    (``blocks.CELL_SEPARATOR``): a table of fields opening the text, its date first
+    ("Дата: | 26.11.2026", "Alarmierung: | 29.11.2026, 18:52 Uhr" over "Einsatzort: |
+    Oberried"), whose first row cut as the page's date line left the table without it."""
+    cells = line.count(CELL_SEPARATOR)
+    return (
+        cells > 0 and at + 1 < len(paragraphs) and paragraphs[at + 1].count(CELL_SEPARATOR) == cells
+    )
 
 
 # A byline line's length at most: the label, a login or a name, a weekday, the date and
@@ -706,7 +750,9 @@ def _time_of_date_line(line: str, clock: dt.time | None) -> bool:
     (Elementor's post-info list, ``<li>27 ноември 2026</li><li>08:17</li>``), which the
     date rules join into one moment but the text read apart: the date's line dropped as
     one, the time's left on top of the article. A time alone that is not the article's
-    is the text's: a programme's first hour."""
+    is the text's: a programme's first hour; so is the article's time stamping a live
+    blog's newest entry, over its update as the older entries' times are over theirs
+    (``live_blog.entry_stamp``, asked by ``_trim_head``)."""
     time = dates.parse_clock(line.strip(_TIME_MARKS))
     return (
         time is not None

@@ -1,5 +1,5 @@
 """Whether a line of the text is printed set apart: a whole paragraph in bold or aligned
-right, as a writer's name signing the text is.
+right, as a writer's name signing the text is, or a standfirst in bold under the headline.
 
 The block walk keeps no markup on its lines (``blocks.Block`` holds the text and its
 element's tag), and carrying a flag for every block of every page would cost each page
@@ -35,15 +35,53 @@ def _paragraph(node: LexborNode) -> LexborNode | None:
     return None
 
 
-def whole_block(tree: LexborHTMLParser, line: str) -> bool:
-    """Whether ``line`` is the whole text of a paragraph set in ``<strong>``/``<b>``, or of
-    a ``<p>``/``<div>`` aligned right (``align="right"``, ``text-align: right``). A bold
-    item of a list (``<li><strong>``) or a bold link is not: its element is no paragraph."""
+def in_bold(tree: LexborHTMLParser | LexborNode, line: str) -> bool:
+    """Whether ``line`` is the whole text of a paragraph under ``tree`` set in
+    ``<strong>``/``<b>``. A bold item of a list (``<li><strong>``) or a bold link is not:
+    its element is no paragraph."""
     for node in tree.css("strong, b"):
         if squash(node.text()) == line:
             block = _paragraph(node)
             if block is not None and squash(block.text()) == line:
                 return True
+    return False
+
+
+# The bold tags, and how many elements after a headline are looked into for them: a
+# kicker's, a date's and a byline's lines, the standfirst, the text's box.
+_BOLD = frozenset(("strong", "b"))
+_AFTER_REACH = 6
+
+
+def bold_after(node: LexborNode) -> bool:
+    """Whether one of the first elements after ``node`` is, or has a child, set in
+    bold: where a standfirst in bold under a headline can be, "<h1>…</h1><p
+    class="teaser"><strong>…</strong></p>". A cheap test of the children alone, before
+    walking the headline's box (``in_bold`` searches a whole tree)."""
+    seen = 0
+    sibling = node.next
+    while sibling is not None and seen < _AFTER_REACH:
+        if (sibling.tag or "-").startswith("-"):
+            sibling = sibling.next
+            continue  # (text and comments between the elements)
+        if sibling.tag in _BOLD:
+            return True
+        child = sibling.child
+        while child is not None:
+            if child.tag in _BOLD:
+                return True
+            child = child.next
+        seen += 1
+        sibling = sibling.next
+    return False
+
+
+def whole_block(tree: LexborHTMLParser, line: str) -> bool:
+    """Whether ``line`` is the whole text of a paragraph set in ``<strong>``/``<b>``
+    (``in_bold``), or of a ``<p>``/``<div>`` aligned right (``align="right"``,
+    ``text-align: right``)."""
+    if in_bold(tree, line):
+        return True
     for node in tree.css('p[align="right"], div[align="right"], p[style], div[style]'):
         if node.attributes.get("align", "") != "right" and not _RIGHT.search(
             node.attributes.get("style") or ""
