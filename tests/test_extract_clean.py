@@ -215,6 +215,19 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
         ("wp-block-newspack-blocks-donate", True, True),
         ("id-Recommendation", True, True),
         ("recommended-posts", True, True),
+        # the writer's box in other languages: the body's furniture, the fields' metadata
+        ("autor", True, False),
+        ("articulo-autores", True, False),
+        ("post-autore", True, False),
+        ("auteur", True, False),
+        ("autoresize", False, False),  # a whole word only
+        # a forum post's signature, and a subscription pitch (German's "Abo")
+        ("signature", True, True),
+        ("post-sig", True, True),
+        ("design", False, False),
+        ("abo-box", True, True),
+        ("offre-abonnement", True, True),
+        ("about", False, False),
     ],
 )
 def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:
@@ -475,3 +488,41 @@ def test_a_box_at_the_pages_bottom_named_in_bulgarian_is_left_out(ident: str) ->
     )
     assert "Работно време" not in article.text
     assert article.text.endswith("временна пасарелка край моста.")
+
+
+_FORUM_POST = """<html lang="bg"><head><meta charset="utf-8"><title>Риболов на Тунджа</title>
+</head><body><div id="page-body"><h2 class="topic-title">Риболов на Тунджа през декември</h2>
+<div class="post"><div class="postbody"><p class="author">от <strong>ribar_78</strong>
+&raquo; 02 Дек 2026, 18:20</p><div class="content">Бях вчера на реката под моста при
+Ямбол. Водата е бистра и студена, рибата стои на дълбокото.<br /><br />Хванах три кефала
+на хляб и един костур на блесна, всичко останало беше дребно.</div>
+<div id="sig4411" class="signature">Без риба не се прибирам!</div></div></div></div>
+</body></html>"""
+
+
+def test_a_forum_posts_signature_is_left_out() -> None:
+    """phpBB's ``div.signature`` under a post, the member's motto under each of their
+    posts: never the post's text (before: its last line)."""
+    text = extract(_FORUM_POST, "https://forum.example.bg/viewtopic.php?t=12").text
+    assert text.endswith("всичко останало беше дребно."), text
+    assert "Без риба" not in text
+
+
+_PITCH_PAGE = """<html lang="de"><head><meta charset="utf-8"><title>Neue Buslinie</title>
+</head><body><div class="seite"><h1>Neue Buslinie verbindet drei Dörfer</h1>
+<p class="autor">Interview: Jana Keller · 03.12.2026</p>
+<p>Ab Montag fährt eine neue Buslinie zwischen Altdorf, Bergheim und dem Bahnhof der
+Kreisstadt. Die Busse verkehren werktags im Stundentakt.</p>
+<p>Der Landkreis trägt den Großteil der Kosten, die Gemeinden beteiligen sich mit einem
+festen Betrag pro Einwohner.</p>
+<div class="abo-box"><h3>Alles lesen mit Kreisblatt+</h3><p>Alle Artikel, zwei Monate
+für 1 €, danach monatlich kündbar</p></div></div></body></html>"""
+
+
+def test_a_writers_box_and_a_subscription_box_named_in_german_are_left_out() -> None:
+    """``p.autor`` is the byline's line as German (Spanish, Polish…) themes name it, no
+    line of the text whatever its label ("Interview:"); ``div.abo-box`` is the paper's
+    subscription pitch (before: both in the text)."""
+    text = extract(_PITCH_PAGE, "https://kreisblatt.example.de/lokal/buslinie").text
+    assert text.startswith("Ab Montag fährt"), text
+    assert text.endswith("pro Einwohner."), text

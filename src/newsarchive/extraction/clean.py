@@ -83,6 +83,14 @@ RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 _PRINT = "print(?![_-](?:content|area|body|version|view|page|text|article|wrap))"
 
 
+# The class words naming the writer's box, in English and as German, Spanish, Polish,
+# French and Italian themes name it ("<p class="autor">Interview: Felix Brandt ·
+# 21.11.2026</p>"): the byline's line, no line of the text, and where the metadata rules
+# read the writer (``_METADATA_NAMES``; ``bylines`` finds it by its own selectors). One
+# vocabulary for both: as a furniture word only, "autor" hid the box from the byline rules.
+WRITER_WORDS = ("authors?", "autor(?:in|es|a|e|i)?", "auteurs?")
+
+
 # The words that name furniture in a class or id, each a regex opening with a letter.
 # Bulgarian themes write some in Latin letters: "futer" (футер), "meniu"/"menyu" (меню),
 # "reklama"/"reklami" (реклама, an ad), words that name nothing else. Not "kolona" or
@@ -110,9 +118,15 @@ _BOILERPLATE_WORDS = (
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
-    "preloader", "loader", "byline", "by", "authors?", "timestamp", "dateline", "date",
+    "preloader", "loader", "byline", "by", *WRITER_WORDS, "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
     "article-index", "pagenavcounter", "article-info",
+    # a forum post's signature under it (phpBB's "<div class="signature">Тиха вода, пълен
+    # живарник!</div>"), the same under each of the member's posts
+    "signature", "sig",
+    # a German or French paper's subscription pitch in place of the rest ("<div
+    # class="abo-box">Jetzt weiterlesen mit Nordbote+</div>"); not "paywall" (above)
+    "abo", "abonnement",
     # a newsroom's appeal for donations set in the text ("donate-inline", Newspack's
     # "wp-block-newspack-blocks-donate")
     "donat(?:e|ions?)",
@@ -1483,7 +1497,9 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
-_METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta|article-info"
+_METADATA_NAMES = (
+    rf"bylines?|by|{'|'.join(WRITER_WORDS)}|timestamp|dateline|date|published|meta|article-info"
+)
 # A byline's name run together with its block's, as camelCase themes and CMSs write it
 # (Plone's "documentByLine", "articleByline"): the element is the byline all the same,
 # and as furniture its author link and its "от …" were read by no rule.
@@ -1492,7 +1508,17 @@ _METADATA_WORDS = re.compile(
     rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES}|{_JOINED_BYLINE})(?=$|[\s_-])",
     re.IGNORECASE,
 )
-METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta", "article-info")
+METADATA_STEMS = (
+    "by",
+    "author",
+    "autor",
+    "auteur",
+    "timestamp",
+    "date",
+    "published",
+    "meta",
+    "article-info",
+)
 # A class token that ends in a field's name names that field of one item, whatever list
 # its template was first written for: TYPO3's news prints "news-list-author" and
 # "news-list-date" on the article's own page too.
