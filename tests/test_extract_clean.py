@@ -127,6 +127,35 @@ from newsarchive.extraction import clean, extract
         # an Instagram embed's chrome before its script runs
         "View this post on Instagram",
         "A post shared by Dana Ruiz (@dana.ruiz)",
+        # a guide's "was this helpful?" in the other languages, with its buttons
+        "War dieser Beitrag hilfreich? Ja Nein",
+        "Cette page vous a-t-elle été utile ?",
+        "¿Le resultó útil esta página?",
+        "Questa pagina ti è stata utile? 👍 👎",
+        "Esta página foi útil?",
+        "Czy ta strona była przydatna?",
+        "Vond je dit artikel nuttig?",
+        "Была ли эта информация полезной?",
+        "Полезна ли ви беше тази статия?",
+        # a call to join the site's channel, an icon before it
+        "📲 Participe do canal da Rádio Serra no Telegram",
+        "Únete a nuestro canal de WhatsApp",
+        "Unisciti al canale Telegram di Valle Oggi",
+        "➡️ Tritt unserem WhatsApp-Kanal bei",
+        # a paid article's notice, its sign-in line and its pitch in the other languages
+        "Ce contenu est réservé aux abonnés. Il vous reste 60% à lire.",
+        "Dieser Beitrag ist nur für Abonnenten verfügbar.",
+        "Este contenido es exclusivo para suscriptores",
+        "Contenuto riservato agli abbonati",
+        "Conteúdo exclusivo para assinantes.",
+        "Ten artykuł jest dostępny tylko dla prenumeratorów.",
+        "Schon Abonnent? Hier anmelden",
+        "Déjà abonnée ? Se connecter",
+        "Weiterlesen mit Kreisblatt+",
+        "Tous les articles, 3 mois pour 1 €",
+        # a paper's appeal for subscribers closing each article, its own name first
+        "La Gazette du Val existe grâce à ses abonnés. Abonnez-vous.",
+        "Il Foglio Verde esiste grazie ai suoi lettori",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -179,6 +208,12 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Already a subscriber for ten years, she cancelled in protest.",
         "A post shared by the mayor on Sunday drew 4,000 comments.",
         "For the latest news on the roadworks, the council points residents to its site.",
+        # the same words in a story's own sentences
+        "Entre no sábado e no domingo, o WhatsApp da prefeitura recebeu 300 mensagens.",
+        "Das Museum existiert dank seiner Förderer seit 1990 und zeigt nun Telegramme.",
+        "War dieser Artikel hilfreich für die Leser? Die Redaktion fragte nach.",
+        "Die Abonnenten des Theaters zahlen 4 Wochen für 20 € weniger als im Vorjahr.",
+        "🌰 Благодаря на всички, които дойдоха!",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
