@@ -156,6 +156,10 @@ from newsarchive.extraction import clean, extract
         # a paper's appeal for subscribers closing each article, its own name first
         "La Gazette du Val existe grâce à ses abonnés. Abonnez-vous.",
         "Il Foglio Verde esiste grazie ai suoi lettori",
+        # a Facebook post's embed: who posted it and when, as the embed prints it
+        "Публикувано от Читалище „Светлина“ на Събота, 5 декември 2026 г.",
+        "Gepostet von Freiwillige Feuerwehr Au am Samstag, 5. Dezember 2026",
+        "Publicado por Concello de Lugo en Sábado, 5 de diciembre de 2026",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -257,7 +261,7 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
         ("auteur", True, False),
         ("autoresize", False, False),  # a whole word only
         # a forum post's signature, and a subscription pitch (German's "Abo")
-        ("signature", True, True),
+        ("signature", True, False),  # (or a writer's credit: ``WRITER_WORDS``)
         ("post-sig", True, True),
         ("design", False, False),
         ("abo-box", True, True),
@@ -561,3 +565,25 @@ def test_a_writers_box_and_a_subscription_box_named_in_german_are_left_out() -> 
     text = extract(_PITCH_PAGE, "https://kreisblatt.example.de/lokal/buslinie").text
     assert text.startswith("Ab Montag fährt"), text
     assert text.endswith("pro Einwohner."), text
+
+
+_FB_EMBED_PAGE = """<html lang="bg"><head><meta charset="utf-8"><title>Коледен базар</title>
+</head><body><div class="post"><h1>Коледният базар в Смолян събра над 40 изложители</h1>
+<div class="entry"><p>Над 40 майстори и производители участваха в коледния базар на площада
+пред общината в Смолян през почивните дни.</p><p>Кметът сподели снимки от откриването:</p>
+<div class="fb-post" data-href="https://www.facebook.com/smolyan.example/posts/77"><blockquote
+cite="https://www.facebook.com/smolyan.example/posts/77" class="fb-xfbml-parse-ignore"><p>Ще се
+видим и догодина на площада! Весели празници!</p>Публикувано от <a
+href="https://www.facebook.com/smolyan.example">Община Смолян</a> на <a
+href="https://www.facebook.com/smolyan.example/posts/77">Събота, 5 декември 2026 г.</a>
+</blockquote></div><p>Приходите от благотворителния щанд ще бъдат дарени на детската
+градина в квартал Устово.</p></div></div></body></html>"""
+
+
+def test_a_facebook_embeds_attribution_is_left_out_and_the_post_kept() -> None:
+    """The embed's "Публикувано от … на Събота, …", as Facebook's Bulgarian embed writes
+    it (the rule knew "в" only), is the embed's furniture; the post's own words are the
+    text's quotation and stay."""
+    text = extract(_FB_EMBED_PAGE, "https://smolyan.example.bg/novini/bazar").text
+    assert "Ще се видим и догодина на площада!" in text
+    assert "Публикувано от" not in text, text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
-from newsarchive.date_words import WEEKDAY_BETWEEN_ALT
+from newsarchive.date_words import WEEKDAY_ALT, WEEKDAY_BETWEEN_ALT
 from newsarchive.extraction import openers
 from newsarchive.extraction.disclosure import DISCLOSURE_MAX, is_paid_disclosure
 from newsarchive.markup import within
@@ -86,10 +86,13 @@ _PRINT = "print(?![_-](?:content|area|body|version|view|page|text|article|wrap))
 
 # The class words naming the writer's box, in English and as German, Spanish, Polish,
 # French and Italian themes name it ("<p class="autor">Interview: Felix Brandt ·
-# 21.11.2026</p>"): the byline's line, no line of the text, and where the metadata rules
-# read the writer (``_METADATA_NAMES``; ``bylines`` finds it by its own selectors). One
-# vocabulary for both: as a furniture word only, "autor" hid the box from the byline rules.
-WRITER_WORDS = ("authors?", "autor(?:in|es|a|e|i)?", "auteurs?")
+# 21.11.2026</p>"), and a "signature", the credit under a text ("<p class="signature">
+# Текст: Десислава Бончева</p>", a French paper's byline) or a forum post's motto
+# (phpBB's "<div class="signature">Тиха вода, пълен живарник!</div>"): no line of the
+# text, and where the metadata rules read the writer (``_METADATA_NAMES``; ``bylines``
+# finds it by its own selectors). One vocabulary for both: as a furniture word only,
+# "autor" or "signature" hid the box from the byline rules.
+WRITER_WORDS = ("authors?", "autor(?:in|es|a|e|i)?", "auteurs?", "signature")
 
 
 # The words that name furniture in a class or id, each a regex opening with a letter.
@@ -122,9 +125,9 @@ _BOILERPLATE_WORDS = (
     "preloader", "loader", "byline", "by", *WRITER_WORDS, "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
     "article-index", "pagenavcounter", "article-info",
-    # a forum post's signature under it (phpBB's "<div class="signature">Тиха вода, пълен
-    # живарник!</div>"), the same under each of the member's posts
-    "signature", "sig",
+    # a forum post's signature under it, the same under each of the member's posts, as
+    # phpBB's id names it and a theme's class may ("sig"; "signature": ``WRITER_WORDS``)
+    "sig",
     # a German or French paper's subscription pitch in place of the rest ("<div
     # class="abo-box">Jetzt weiterlesen mit Nordbote+</div>"); not "paywall" (above)
     "abo", "abonnement",
@@ -692,9 +695,15 @@ _LINE_RULES = (
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     # A Facebook post's embed as the page prints it before the script replaces it: the
     # post's own words, then who posted it and when, a line of its own ("Публикувано от
-    # Община Примерово в Сряда, 2 декември 2026 г.", "Posted by … on Wednesday, …").
-    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|on) (?:{WEEKDAY_BETWEEN_ALT}),? "
+    # Община Примерово в Сряда, 2 декември 2026 г.", "… на Неделя, 30 ноември 2026 г.",
+    # "Posted by … on Wednesday, …"), and as the embed is written in the other languages
+    # ("Gepostet von … am Sonntag, 30. November 2026", "Publicado por … en Domingo, …").
+    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|на|on) (?:{WEEKDAY_BETWEEN_ALT}),? "
     r"[^.!?]{1,40}\d{4}(?: г\.)?$",
+    r"^(?:Gepostet von|Publiée? par|Publicado por|Pubblicato da) [^.!?]{1,80} "
+    rf"(?:am|sur|le|en|em|su|il) (?:{WEEKDAY_ALT}),? [^!?]{{1,40}}\d{{4}}$",
+    # (Not a tweet's embed's closing line, "— Rovers FC (@rovers) December 6, 2026": the
+    # AEB dev pages' truths keep it with the tweet, 17 lines on 9 pages.)
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
     rf"^{_LIST_HEADING}\s*:?$",
@@ -1611,6 +1620,7 @@ METADATA_STEMS = (
     "author",
     "autor",
     "auteur",
+    "signature",
     "timestamp",
     "date",
     "published",
