@@ -375,7 +375,8 @@ THEMES = {
     # A regional daily on a custom PHP CMS (trial44): "03.12.2026 | 10:15" and "Автор:"
     # in "news_info", the text in <div class="text" id="news_text"> with a gallery's
     # thumbnails and captions, an embedded Facebook post (its quoted text kept, as a
-    # tweet's is) and a YouTube iframe among the paragraphs, "Снимки:" and "Източник:"
+    # tweet's is; its "Публикувано от … на Сряда, …" line, the embed's, not) and a
+    # YouTube iframe among the paragraphs, "Снимки:" and "Източник:"
     # closing it (credits, not text), "Ключови думи:" links, a poll, "Последни новини"
     # and "Най-четени"
     "regional_daily": Theme(
@@ -385,9 +386,10 @@ THEMES = {
         "Симона Гълъбова",
         "Ремонтът на Градския пазар в Петрич",
         "Паркингът зад пазара остава отворен",
-        8,
+        7,
         tags=("Петрич", "пазар", "ремонт"),
         drops=(
+            "Публикувано от",
             "Източник",
             "Снимки",
             "Сергиите",

@@ -81,6 +81,18 @@ def test_a_visible_offer_under_the_lead_marks_the_lead_paid() -> None:
         ("<p>Абонирай се, за да прочетеш цялата статия</p>", ""),
         ("<p>Subscribe to continue reading</p>", "en"),
         ("<p>This article is only available to subscribers.</p>", ""),
+        # the other languages' offers (``clean.OFFERS_ELSEWHERE``), each phrase once
+        ("<p>L'article est réservé aux abonnés.</p>", "fr"),
+        ("<p>Abonnez-vous pour lire la suite.</p>", "fr"),
+        ("<p>Der Inhalt ist exklusiv für Abonnentinnen und Abonnenten.</p>", "de"),
+        ("<p>Jetzt abonnieren und weiterlesen</p>", "de"),
+        ("<p>El artículo es solo para suscriptores.</p>", "es"),
+        ("<p>Suscríbete para seguir leyendo</p>", "es"),
+        ("<p>L’articolo è riservato agli abbonati.</p>", "it"),
+        ("<p>Abbonati per continuare a leggere</p>", "it"),
+        ("<p>O texto é exclusivo para assinantes.</p>", "pt"),
+        ("<p>Materiał jest dostępny wyłącznie dla prenumeratorów.</p>", "pl"),
+        ("<p>Tekst jest dostępny tylko dla subskrybentów.</p>", "pl"),
     ],
 )
 def test_each_offer_of_the_vocabulary_is_found_by_the_gate_and_the_line(
@@ -249,4 +261,22 @@ def test_an_offers_lines_taken_in_with_the_lead_leave_its_text() -> None:
         "Съветниците гласуваха с голямо мнозинство, а кметът благодари на всички групи.",
         "Средствата за ремонт на улици растат с една пета спрямо миналата година.",
     ]
+    assert (article.access, article.rules["access"]) == ("paid", "generic:offer-line")
+
+
+_FRENCH_TEASER = """<html lang="fr"><head><meta charset="utf-8"><title>Le marché de Noël</title>
+</head><body><main><div class="contenu"><h1>Le marché de Noël ouvre ses portes</h1>
+<p>Le marché de Noël de la ville ouvre samedi sur la place de l'Hôtel-de-Ville, avec
+quarante chalets d'artisans et une patinoire pour les enfants.</p>
+<p>Les organisateurs attendent plus de visiteurs que l'an dernier.</p>
+<p>Cet article est réservé aux abonnés. Il vous reste 70% à lire.</p>
+<p>Déjà abonné ? Connectez-vous</p></div></main></body></html>"""
+
+
+def test_a_french_offer_in_the_text_leaves_it_and_marks_the_page_paid() -> None:
+    """The offer's lines in the article's own box, a line each: the site's words, not the
+    story's, and what says the rest is for subscribers (before: both closed the text,
+    the page free)."""
+    article = extract(_FRENCH_TEASER, "https://journal.example.fr/ville/marche-noel")
+    assert article.text.endswith("que l'an dernier."), article.text
     assert (article.access, article.rules["access"]) == ("paid", "generic:offer-line")

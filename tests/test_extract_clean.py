@@ -127,6 +127,39 @@ from newsarchive.extraction import clean, extract
         # an Instagram embed's chrome before its script runs
         "View this post on Instagram",
         "A post shared by Dana Ruiz (@dana.ruiz)",
+        # a guide's "was this helpful?" in the other languages, with its buttons
+        "War dieser Beitrag hilfreich? Ja Nein",
+        "Cette page vous a-t-elle été utile ?",
+        "¿Le resultó útil esta página?",
+        "Questa pagina ti è stata utile? 👍 👎",
+        "Esta página foi útil?",
+        "Czy ta strona była przydatna?",
+        "Vond je dit artikel nuttig?",
+        "Была ли эта информация полезной?",
+        "Полезна ли ви беше тази статия?",
+        # a call to join the site's channel, an icon before it
+        "📲 Participe do canal da Rádio Serra no Telegram",
+        "Únete a nuestro canal de WhatsApp",
+        "Unisciti al canale Telegram di Valle Oggi",
+        "➡️ Tritt unserem WhatsApp-Kanal bei",
+        # a paid article's notice, its sign-in line and its pitch in the other languages
+        "Ce contenu est réservé aux abonnés. Il vous reste 60% à lire.",
+        "Dieser Beitrag ist nur für Abonnenten verfügbar.",
+        "Este contenido es exclusivo para suscriptores",
+        "Contenuto riservato agli abbonati",
+        "Conteúdo exclusivo para assinantes.",
+        "Ten artykuł jest dostępny tylko dla prenumeratorów.",
+        "Schon Abonnent? Hier anmelden",
+        "Déjà abonnée ? Se connecter",
+        "Weiterlesen mit Kreisblatt+",
+        "Tous les articles, 3 mois pour 1 €",
+        # a paper's appeal for subscribers closing each article, its own name first
+        "La Gazette du Val existe grâce à ses abonnés. Abonnez-vous.",
+        "Il Foglio Verde esiste grazie ai suoi lettori",
+        # a Facebook post's embed: who posted it and when, as the embed prints it
+        "Публикувано от Читалище „Светлина“ на Събота, 5 декември 2026 г.",
+        "Gepostet von Freiwillige Feuerwehr Au am Samstag, 5. Dezember 2026",
+        "Publicado por Concello de Lugo en Sábado, 5 de diciembre de 2026",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -179,6 +212,12 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Already a subscriber for ten years, she cancelled in protest.",
         "A post shared by the mayor on Sunday drew 4,000 comments.",
         "For the latest news on the roadworks, the council points residents to its site.",
+        # the same words in a story's own sentences
+        "Entre no sábado e no domingo, o WhatsApp da prefeitura recebeu 300 mensagens.",
+        "Das Museum existiert dank seiner Förderer seit 1990 und zeigt nun Telegramme.",
+        "War dieser Artikel hilfreich für die Leser? Die Redaktion fragte nach.",
+        "Die Abonnenten des Theaters zahlen 4 Wochen für 20 € weniger als im Vorjahr.",
+        "🌰 Благодаря на всички, които дойдоха!",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
@@ -215,6 +254,19 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
         ("wp-block-newspack-blocks-donate", True, True),
         ("id-Recommendation", True, True),
         ("recommended-posts", True, True),
+        # the writer's box in other languages: the body's furniture, the fields' metadata
+        ("autor", True, False),
+        ("articulo-autores", True, False),
+        ("post-autore", True, False),
+        ("auteur", True, False),
+        ("autoresize", False, False),  # a whole word only
+        # a forum post's signature, and a subscription pitch (German's "Abo")
+        ("signature", True, False),  # (or a writer's credit: ``WRITER_WORDS``)
+        ("post-sig", True, True),
+        ("design", False, False),
+        ("abo-box", True, True),
+        ("offre-abonnement", True, True),
+        ("about", False, False),
     ],
 )
 def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:
@@ -475,3 +527,63 @@ def test_a_box_at_the_pages_bottom_named_in_bulgarian_is_left_out(ident: str) ->
     )
     assert "Работно време" not in article.text
     assert article.text.endswith("временна пасарелка край моста.")
+
+
+_FORUM_POST = """<html lang="bg"><head><meta charset="utf-8"><title>Риболов на Тунджа</title>
+</head><body><div id="page-body"><h2 class="topic-title">Риболов на Тунджа през декември</h2>
+<div class="post"><div class="postbody"><p class="author">от <strong>ribar_78</strong>
+&raquo; 02 Дек 2026, 18:20</p><div class="content">Бях вчера на реката под моста при
+Ямбол. Водата е бистра и студена, рибата стои на дълбокото.<br /><br />Хванах три кефала
+на хляб и един костур на блесна, всичко останало беше дребно.</div>
+<div id="sig4411" class="signature">Без риба не се прибирам!</div></div></div></div>
+</body></html>"""
+
+
+def test_a_forum_posts_signature_is_left_out() -> None:
+    """phpBB's ``div.signature`` under a post, the member's motto under each of their
+    posts: never the post's text (before: its last line)."""
+    text = extract(_FORUM_POST, "https://forum.example.bg/viewtopic.php?t=12").text
+    assert text.endswith("всичко останало беше дребно."), text
+    assert "Без риба" not in text
+
+
+_PITCH_PAGE = """<html lang="de"><head><meta charset="utf-8"><title>Neue Buslinie</title>
+</head><body><div class="seite"><h1>Neue Buslinie verbindet drei Dörfer</h1>
+<p class="autor">Interview: Jana Keller · 03.12.2026</p>
+<p>Ab Montag fährt eine neue Buslinie zwischen Altdorf, Bergheim und dem Bahnhof der
+Kreisstadt. Die Busse verkehren werktags im Stundentakt.</p>
+<p>Der Landkreis trägt den Großteil der Kosten, die Gemeinden beteiligen sich mit einem
+festen Betrag pro Einwohner.</p>
+<div class="abo-box"><h3>Alles lesen mit Kreisblatt+</h3><p>Alle Artikel, zwei Monate
+für 1 €, danach monatlich kündbar</p></div></div></body></html>"""
+
+
+def test_a_writers_box_and_a_subscription_box_named_in_german_are_left_out() -> None:
+    """``p.autor`` is the byline's line as German (Spanish, Polish…) themes name it, no
+    line of the text whatever its label ("Interview:"); ``div.abo-box`` is the paper's
+    subscription pitch (before: both in the text)."""
+    text = extract(_PITCH_PAGE, "https://kreisblatt.example.de/lokal/buslinie").text
+    assert text.startswith("Ab Montag fährt"), text
+    assert text.endswith("pro Einwohner."), text
+
+
+_FB_EMBED_PAGE = """<html lang="bg"><head><meta charset="utf-8"><title>Коледен базар</title>
+</head><body><div class="post"><h1>Коледният базар в Смолян събра над 40 изложители</h1>
+<div class="entry"><p>Над 40 майстори и производители участваха в коледния базар на площада
+пред общината в Смолян през почивните дни.</p><p>Кметът сподели снимки от откриването:</p>
+<div class="fb-post" data-href="https://www.facebook.com/smolyan.example/posts/77"><blockquote
+cite="https://www.facebook.com/smolyan.example/posts/77" class="fb-xfbml-parse-ignore"><p>Ще се
+видим и догодина на площада! Весели празници!</p>Публикувано от <a
+href="https://www.facebook.com/smolyan.example">Община Смолян</a> на <a
+href="https://www.facebook.com/smolyan.example/posts/77">Събота, 5 декември 2026 г.</a>
+</blockquote></div><p>Приходите от благотворителния щанд ще бъдат дарени на детската
+градина в квартал Устово.</p></div></div></body></html>"""
+
+
+def test_a_facebook_embeds_attribution_is_left_out_and_the_post_kept() -> None:
+    """The embed's "Публикувано от … на Събота, …", as Facebook's Bulgarian embed writes
+    it (the rule knew "в" only), is the embed's furniture; the post's own words are the
+    text's quotation and stay."""
+    text = extract(_FB_EMBED_PAGE, "https://smolyan.example.bg/novini/bazar").text
+    assert "Ще се видим и догодина на площада!" in text
+    assert "Публикувано от" not in text, text

@@ -1159,3 +1159,31 @@ def test_an_old_sites_note_on_its_browser_is_no_line_of_the_text(note: str) -> N
         "</body></html>"
     )
     assert note not in extract(html, "https://vik.example/obyavi/ceni").text
+
+
+_POOL = (
+    "Le bassin olympique accueillera de nouveau les nageurs dès lundi matin, après huit mois "
+    "de travaux sur la toiture et le système de chauffage de l'eau.",
+    "La mairie a investi 2,4 millions d'euros dans le chantier, financé pour moitié par la "
+    "région, et promet une facture d'énergie réduite d'un tiers.",
+    "Les horaires restent inchangés, mais les créneaux réservés aux écoles sont élargis le "
+    "mardi et le jeudi après-midi pour les classes de primaire.",
+)
+
+
+@pytest.mark.parametrize("separator", [", ", " / "])  # ("·" and "|": ``_BAR_LINE``)
+def test_the_separator_between_two_skipped_fields_is_no_line_of_the_text(separator: str) -> None:
+    """A box of two date fields and the sign between them ("<span class="date">Publié le
+    …</span>, <span class="maj-date">mis à jour …</span>"): the walk skips the fields as
+    furniture, and their separator was left a line of its own (","), in the text."""
+    html = (
+        "<html lang='fr'><head><title>La piscine rouvre</title></head><body><main><article>"
+        f"<h1>La piscine municipale rouvre lundi</h1><div class='corps'><p>{_POOL[0]}</p>"
+        "<div class='infos'><span class='lieu'>"
+        "<span class='pub-date'>Publié le 04/12/2026 à 07:30</span>"
+        f"{separator}<span class='maj-date'>mis à jour le 04/12/2026 à 09:10</span></span>"
+        f"</div><p>{_POOL[1]}</p><p>{_POOL[2]}</p></div></article></main></body></html>"
+    )
+    lines = extract(html, "https://journal.example.fr/ville/piscine").text.splitlines()
+    assert lines[-1] == _POOL[2], lines
+    assert all(line.strip(" ,·|/") for line in lines), lines

@@ -310,6 +310,16 @@ def lines(blocks: list[Block], cells: dict[int, Cell]) -> list[str]:
     return out
 
 
+# What stands between a box's inline fields ("<span class="pub-date">Publié le …</span>,
+# <span class="maj-date">mis à jour le …</span>", "Автор · Дата"): where the walk skips
+# the fields as furniture, the separators between them were left a line of their own
+# (","), never one of the text. Not the signs a text's own line may be: a scene break's
+# ("* * *", "—", "---"), a code listing's closing brackets ("])", "):"), a table cell's
+# dash for none ("–"): on the dev pages each was a line of the text (WCXB 0382, 4130).
+_STRAY_SEPARATORS = ",;·•|/ "
+_STRAY_MAX = 8
+
+
 def squash(text: str) -> str:
     """``text`` on one line, single-spaced, without zero-width spaces and BOMs.
 
@@ -437,7 +447,7 @@ class Walker:
         if not self._buf:
             return
         text = squash("".join(self._buf))
-        if text:
+        if text and not (len(text) <= _STRAY_MAX and not text.strip(_STRAY_SEPARATORS)):
             owners = self._owners
             share = self._link_raw / self._raw if self._raw else 0.0
             self.blocks.append(

@@ -7,12 +7,13 @@ and as bare text left in the body (an untranslated ``site.bta`` key, a "Сним
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.class_names import SNIPPET_CLASSES, class_words
-from newsarchive.date_words import WEEKDAY_BETWEEN_ALT
+from newsarchive.date_words import WEEKDAY_ALT, WEEKDAY_BETWEEN_ALT
 from newsarchive.extraction import openers
 from newsarchive.extraction.disclosure import DISCLOSURE_MAX, is_paid_disclosure
 from newsarchive.markup import within
@@ -83,6 +84,17 @@ RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
 _PRINT = "print(?![_-](?:content|area|body|version|view|page|text|article|wrap))"
 
 
+# The class words naming the writer's box, in English and as German, Spanish, Polish,
+# French and Italian themes name it ("<p class="autor">Interview: Felix Brandt ·
+# 21.11.2026</p>"), and a "signature", the credit under a text ("<p class="signature">
+# Текст: Десислава Бончева</p>", a French paper's byline) or a forum post's motto
+# (phpBB's "<div class="signature">Тиха вода, пълен живарник!</div>"): no line of the
+# text, and where the metadata rules read the writer (``_METADATA_NAMES``; ``bylines``
+# finds it by its own selectors). One vocabulary for both: as a furniture word only,
+# "autor" or "signature" hid the box from the byline rules.
+WRITER_WORDS = ("authors?", "autor(?:in|es|a|e|i)?", "auteurs?", "signature")
+
+
 # The words that name furniture in a class or id, each a regex opening with a letter.
 # Bulgarian themes write some in Latin letters: "futer" (футер), "meniu"/"menyu" (меню),
 # "reklama"/"reklami" (реклама, an ad), words that name nothing else. Not "kolona" or
@@ -110,9 +122,15 @@ _BOILERPLATE_WORDS = (
     *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
     "next-?(?:post|article)", "partners?", "sponsors?", "top[-_]?bar", "polls?", "anketa",
-    "preloader", "loader", "byline", "by", "authors?", "timestamp", "dateline", "date",
+    "preloader", "loader", "byline", "by", *WRITER_WORDS, "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer", "futer", "meniu", "menyu", "reklam[ai]",
     "article-index", "pagenavcounter", "article-info",
+    # a forum post's signature under it, the same under each of the member's posts, as
+    # phpBB's id names it and a theme's class may ("sig"; "signature": ``WRITER_WORDS``)
+    "sig",
+    # a German or French paper's subscription pitch in place of the rest ("<div
+    # class="abo-box">Jetzt weiterlesen mit Nordbote+</div>"); not "paywall" (above)
+    "abo", "abonnement",
     # a newsroom's appeal for donations set in the text ("donate-inline", Newspack's
     # "wp-block-newspack-blocks-donate")
     "donat(?:e|ions?)",
@@ -311,13 +329,17 @@ _CHANNELS = (
 )
 # The verbs of such a call in the languages a page here may be written in (Russian,
 # Ukrainian, Bulgarian, English, German, French, Spanish, Italian, Portuguese, Dutch,
-# Romanian, Polish): to read, follow, subscribe or join.
+# Romanian, Polish): to read, follow, subscribe or join ("Participe do canal do g1 no
+# WhatsApp", "Únete a nuestro canal de WhatsApp", "Tritt unserem WhatsApp-Kanal bei",
+# "Unisciti al canale Telegram", "Dołącz do nas na Facebooku").
 _CHANNEL_CALLS = (
     r"Читайте|Подписывайтесь|Подпишитесь|Следите за|Присоединяйтесь|Підписуйтесь|"
     r"Підпишіться|Стежте за|Приєднуйтесь|Абонирайте се|Присъединете се|Subscribe to|"
-    r"Join (?:us|our)|Find us on|Folgen Sie|Folge uns|Abonnieren Sie|Suivez|Abonnez-vous|"
-    r"Rejoignez-nous|Síguenos|Sígannos|Suscríbete|Seguici|Segui|Iscriviti|Siga|Sigam|"
-    r"Inscreva-se|Volg ons|Urmăre[șş]te-ne|Urmări[țţ]i-ne|Abonea(?:ză|za)-te|Obserwuj nas"
+    r"Join (?:us|our|the)|Find us on|Folgen Sie|Folge uns|Abonnieren Sie|Tritt|Treten Sie|"
+    r"Suivez|Abonnez-vous|Rejoignez|Síguenos|Sígannos|Suscríbete|Únete a(?:l)?|Unite a(?:l)?|"
+    r"Seguici|Segui|Iscriviti|Unisciti a(?:l|lla|i)?|Siga|Sigam|Inscreva-se|Participe d[oae]|"
+    r"Junte-se a|Volg ons|Sluit je aan|Urmăre[șş]te-ne|Urmări[țţ]i-ne|Abonea(?:ză|za)-te|"
+    r"Obserwuj nas|Dołącz do"
 )
 # A press release's contact: the labels over it, and the offices it names (one
 # vocabulary for the line holding both, ``_LINE_RULES``, and for the lines closing the
@@ -478,6 +500,72 @@ READING_TIME = (
     r"[0-9]{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?\s*(?:за\s+)?(?:четене|read|reading)"
     r"|(?:Време\s+за\s+четене|Reading\s+time)\s*:?\s*\d{1,3}\s*(?:мин(?:ути|\.)?|min(?:ute)?s?)\.?"
 )
+# A paid article's notice that the rest is for subscribers, or its call to subscribe to
+# read on, in German, French, Spanish, Italian, Portuguese and Polish: one vocabulary for
+# the line of its own (``_LINE_RULES``) and the offer that says the page is paid
+# (``access.OFFER_LINE``, whose English and Bulgarian phrases are its own). Each phrase
+# with its language, and the stem the page's gate looks for near a piece every line of
+# it holds as written (``access._GATE_ELSEWHERE``; tests/test_extract_access.py tries
+# each phrase).
+OFFERS_ELSEWHERE = (
+    ("fr", "bonn", "aux abonnés",
+     r"(?:cet |ce |l['’])?(?:article|contenu) (?:est )?(?:exclusivement )?réservé aux abonnés"),
+    ("fr", "bonn", "z-vous pour",
+     r"abonnez-vous pour (?:lire|continuer|découvrir) (?:la suite|l['’]article|cet article)"),
+    ("de", "bonn", "für Abonnent",
+     r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für abonnent(?:en|innen)"),
+    ("de", "bonn", "bonnieren und weiterlesen", r"(?:jetzt )?abonnieren und weiterlesen"),
+    ("es", "uscr", "para suscriptores",
+     r"(?:(?:este|el) (?:artículo|contenido) es|contenido) (?:solo |sólo )?(?:exclusivo )?"
+     r"para suscriptores"),
+    ("es", "uscr", "para seguir leyendo", r"suscríbete para seguir leyendo"),
+    ("it", "bbonat", "agli abbonati",
+     r"(?:questo articolo è|l['’]articolo è|contenuto) riservato agli abbonati"),
+    ("it", "bbonat", "per continuare a leggere", r"abbonati per continuare a leggere"),
+    ("pt", "ssinant", "para assinantes",
+     r"(?:(?:este|o) (?:artigo|conteúdo|texto) é|conteúdo) exclusivo para assinantes"),
+    ("pl", "renumer", "dla prenumerator",
+     r"(?:ten )?(?:artykuł|materiał|tekst) (?:jest )?dostępny (?:tylko|wyłącznie) "
+     r"dla prenumeratorów"),
+    ("pl", "ubskryb", "dla subskrybent",
+     r"(?:ten )?(?:artykuł|materiał|tekst) (?:jest )?dostępny (?:tylko|wyłącznie) "
+     r"dla subskrybentów"),
+)  # fmt: skip
+# A guide's "Was this article helpful?" in German, French, Spanish, Italian, Portuguese,
+# Polish, Dutch, Russian and Bulgarian (``_LINE_RULES``; the English forms are its own
+# rule), and the words of the buttons printed after it.
+_HELPFUL_ELSEWHERE = "|".join(
+    (
+        r"(?:war|ist) (?:dieser|der) (?:artikel|beitrag|text) hilfreich",
+        r"(?:war|ist) (?:diese|die) (?:seite|information|antwort) hilfreich",
+        r"fanden sie (?:diesen|den) (?:artikel|beitrag) hilfreich",
+        r"(?:cet article|ce contenu|cette page) vous (?:a-t-(?:il|elle) été|est-(?:il|elle)) "
+        r"(?:utile|d['’]une aide)",
+        r"(?:cet article|cette page) (?:vous )?a-t-(?:il|elle) été utile",
+        r"¿(?:(?:te|le|os|les) (?:ha|han) (?:resultado|sido)|(?:te|le) (?:resultó|pareció|fue)) "
+        r"útil(?: (?:este|esta|el|la) (?:artículo|página|contenido|información))?",
+        r"¿(?:fue|es|ha sido) útil (?:este|esta|la|el) (?:artículo|página|contenido|información)",
+        r"(?:questo articolo|questa pagina|questo contenuto) (?:ti|vi) è stat[oa] utile",
+        r"(?:ti|vi) è stat[oa] utile (?:questo articolo|questa pagina)",
+        r"(?:este|esse) (?:artigo|conteúdo|texto) (?:foi|lhe foi|te foi) útil"
+        r"(?: para (?:você|ti))?",
+        r"(?:esta|essa) (?:página|informação) (?:foi|lhe foi|te foi) útil",
+        r"(?:você )?achou (?:este|esse) (?:artigo|conteúdo) útil",
+        r"czy (?:ten artykuł|ta strona|ten tekst|ta informacja) (?:był[ao]?|jest) "
+        r"(?:pomocn[ya]|przydatn[ya])",
+        r"(?:was|is) (?:dit artikel|deze pagina|dit bericht|deze informatie) "
+        r"(?:nuttig|behulpzaam)",
+        r"(?:vond|vind) (?:je|u) (?:dit artikel|deze pagina) (?:nuttig|behulpzaam)",
+        r"(?:была ли|была|оказалась ли) (?:эта )?(?:статья|страница|информация) (?:вам )?"
+        r"полезн(?:ой|а)",
+        r"(?:эта )?(?:статья|страница|информация) (?:была|оказалась) (?:вам )?полезн(?:ой|а)",
+        r"(?:беше ли|полезна ли (?:ви )?беше|полезна ли е) (?:ви )?(?:полезна )?"
+        r"(?:тази|статията|информацията)(?: (?:статия|информация|страница))?",
+        r"(?:тази )?(?:статия|информация|страница)(?:та)? (?:полезна ли (?:ви )?беше|беше ли "
+        r"(?:ви )?полезна)",
+    )
+)
+_YES_NO = r"ja|nein|oui|non|sí|si|no|sim|não|tak|nie|nee|да|нет|не|yes"
 _LINE_RULES = (
     COOKIE_NOTICE,
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -553,6 +641,28 @@ _LINE_RULES = (
     r"(?:article|story) )?(?:with|by (?:becoming|subscribing)) .{0,60}"
     r"(?:subscription|membership|subscriber|member)\b",
     r"^Already (?:a (?:subscriber|member)|have an account|registered)\s*\?",
+    # The same in the other languages: the paid article's notice, a line of its own
+    # (``OFFERS_ELSEWHERE``: "Cet article est réservé aux abonnés. Il vous reste 75% à
+    # découvrir."), its sign-in line ("Déjà abonné ? Connectez-vous", "Bereits
+    # Abonnent?", "¿Ya eres suscriptor?", "Sei già abbonato?", "Já é assinante?"), and
+    # a pitch to read on with the paper's paid tier ("Jetzt weiterlesen mit Nordbote+",
+    # "Vous avez envie de lire la suite ? Débloquez tous les articles").
+    rf"^(?:{'|'.join(phrase for *_, phrase in OFFERS_ELSEWHERE)})\b[^!?]{{0,120}}$",
+    r"^(?:Déjà (?:abonnée?|inscrite?)|(?:Sie sind )?(?:bereits|schon) (?:Abonnent(?:in)?|abonniert)"
+    r"|¿Ya (?:eres|es) (?:suscriptora?|abonad[oa])|(?:Sei|È) già abbonat[oa]|"
+    r"(?:Você )?já é (?:assinante|cadastrad[oa])|"
+    r"(?:Masz|Posiadasz) już (?:subskrypcję|prenumeratę)|"
+    r"Jesteś już (?:subskrybentem|prenumeratorem))\s*\?",
+    r"^(?:Jetzt )?(?:weiterlesen|weiter lesen|alles lesen) mit [^\s.!?]{1,30}"
+    r"(?: ?\+| Plus| Digital)$",
+    r"^(?:Vous (?:avez envie de|voulez) lire la suite|Envie de lire la suite)\s*\?",
+    r"^Débloquez (?:tous les articles|cet article|la suite|l['’]article)\b[^!?]{0,60}$",
+    # The pitch's price for a trial ("Alle Artikel, 4 Wochen für 0,99 €", "1 mois pour 1 €"):
+    # a price for a span of reading, the whole line, no story's sentence.
+    r"^(?:(?:Alle Artikel|Tous les articles|Todos los artículos|Tutti gli articoli|Todos os "
+    r"artigos|All articles)\s*[,:–-]\s*)?[0-9]{1,2} (?:Wochen|Monate?|semaines|mois|semanas|"
+    r"mes(?:es)?|settimane|mes[ei]|weeks?|months?) (?:für|pour|por|per|a|for) "
+    r"(?:nur |seulement |solo )?\d{1,3}(?:[.,]\d\d)? ?(?:€|euros?|£)\.?$",
     r"^(?:Do you have|Have you got|Got) a (?:story|news tip|tip)\b[^.?!]{0,60}\?",
     # The closing lines a wire's or a station's copy carries on every partner site: the
     # AP's funding note ("The Associated Press receives support from … The AP is solely
@@ -585,9 +695,15 @@ _LINE_RULES = (
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     # A Facebook post's embed as the page prints it before the script replaces it: the
     # post's own words, then who posted it and when, a line of its own ("Публикувано от
-    # Община Примерово в Сряда, 2 декември 2026 г.", "Posted by … on Wednesday, …").
-    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|on) (?:{WEEKDAY_BETWEEN_ALT}),? "
+    # Община Примерово в Сряда, 2 декември 2026 г.", "… на Неделя, 30 ноември 2026 г.",
+    # "Posted by … on Wednesday, …"), and as the embed is written in the other languages
+    # ("Gepostet von … am Sonntag, 30. November 2026", "Publicado por … en Domingo, …").
+    rf"^(?:Публикувано от|Posted by) [^.!?]{{1,80}} (?:в|на|on) (?:{WEEKDAY_BETWEEN_ALT}),? "
     r"[^.!?]{1,40}\d{4}(?: г\.)?$",
+    r"^(?:Gepostet von|Publiée? par|Publicado por|Pubblicato da) [^.!?]{1,80} "
+    rf"(?:am|sur|le|en|em|su|il) (?:{WEEKDAY_ALT}),? [^!?]{{1,40}}\d{{4}}$",
+    # (Not a tweet's embed's closing line, "— Rovers FC (@rovers) December 6, 2026": the
+    # AEB dev pages' truths keep it with the tweet, 17 lines on 9 pages.)
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
     rf"^{_LIST_HEADING}\s*:?$",
@@ -663,6 +779,11 @@ _LINE_RULES = (
     r"review|tool) )?(?:helpful|useful|help(?:ful)?(?: to)? you)\s*\??$",
     r"^(?:did you find (?:this|the) (?:page|article|post|guide|information) (?:helpful|useful)|"
     r"how (?:helpful|useful) was (?:this|the) (?:page|article|post|guide))\s*\??$",
+    # The same prompt in the other languages a page here may be written in ("War dieser
+    # Artikel hilfreich? 👍 👎", "Cet article vous a-t-il été utile ?", "¿Te ha resultado
+    # útil este artículo?", "Беше ли полезна тази статия?"), with its buttons' words or
+    # signs after it ("Ja Nein", "Oui Non"): the site's, the same under every article.
+    rf"^(?:{_HELPFUL_ELSEWHERE})\s*\??(?:\s*(?:{_YES_NO}|[^\w\s]))*$",
     r"^(?:This (?:article|page|post|guide) )?(?:has been )?viewed \d[\d,.]* times\.?$",
     # A form's consent line under its button ("By submitting this form you agree to
     # receive communications from …"): the form's fine print, no article's.
@@ -772,8 +893,8 @@ def is_gallery_control(line: str) -> bool:
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset(
-    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXY[abcdefghijklmnopqrstuvwxy©ÉÍ×éíİıſΔΠΣδπςσϖ"
-    "АБВГДЕЗИКЛМНОПРСТУФХЧабвгдезиклмнопрстуфхчᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←"
+    "(-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXY[abcdefghijklmnopqrstuvwxy©ÈÉÍÚ×èéíúİıſΔΠΣδπςσϖ"
+    "АБВГДЕЗИКЛМНОПРСТУФХЧЭабвгдезиклмнопрстуфхчэᲀᲁᲂᲃᲄᲅ–—\u212a✕<«‹←¿"
 )
 
 
@@ -1483,7 +1604,9 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
-_METADATA_NAMES = r"bylines?|by|authors?|timestamp|dateline|date|published|meta|article-info"
+_METADATA_NAMES = (
+    rf"bylines?|by|{'|'.join(WRITER_WORDS)}|timestamp|dateline|date|published|meta|article-info"
+)
 # A byline's name run together with its block's, as camelCase themes and CMSs write it
 # (Plone's "documentByLine", "articleByline"): the element is the byline all the same,
 # and as furniture its author link and its "от …" were read by no rule.
@@ -1492,7 +1615,18 @@ _METADATA_WORDS = re.compile(
     rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES}|{_JOINED_BYLINE})(?=$|[\s_-])",
     re.IGNORECASE,
 )
-METADATA_STEMS = ("by", "author", "timestamp", "date", "published", "meta", "article-info")
+METADATA_STEMS = (
+    "by",
+    "author",
+    "autor",
+    "auteur",
+    "signature",
+    "timestamp",
+    "date",
+    "published",
+    "meta",
+    "article-info",
+)
 # A class token that ends in a field's name names that field of one item, whatever list
 # its template was first written for: TYPO3's news prints "news-list-author" and
 # "news-list-date" on the article's own page too.
@@ -1667,6 +1801,44 @@ _FUNDING_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _FUNDING_NOTICE_CHARS = 1000
+# A paper's appeal for subscribers closing each article, its own name first ("Il Post
+# esiste grazie ai suoi abbonati. Se ti piace, abbonati anche tu.", "Le Quotidien existe
+# grâce à ses abonnés"): the site's, no story's. Its name opens it, so it is no rule of
+# ``_LINE_RULES`` (which are split by their first letters): a short line holding the
+# word for "thanks to" is tried (``_may_appeal``), few are.
+_SUPPORT_APPEAL = re.compile(
+    r"^[^.!?]{1,40}? (?:esiste|existe|exists|existiert|lebt|vive|vit) (?:grazie|grâce|gracias|"
+    r"graças|thanks|dank)\b[^.!?]{0,30}?\b(?:abbonat[ie]|lettori|abonnés|lecteurs|suscriptores|"
+    r"lectores|assinantes|leitores|subscribers|readers|members|Abonnent\w*|Leser\w*)\b"
+    # (alone, or before its call: "Se ti piace, abbonati anche tu.", "Abonnez-vous.")
+    r"(?:\s*[.!]?|[.!]\s[^.!?]{0,60}\b(?:abbona|abonne|abonnie|suscr|assin|subscri|"
+    r"sosteni|soutene|support|unterstütz)\w*\b[^.!?]{0,40}[.!]?)$",
+    re.IGNORECASE,
+)
+_APPEAL_CHARS = 200
+_APPEAL_WORDS = (" grazie ", " grâce ", " gracias ", " graças ", " thanks ", " dank ")
+
+
+def _may_appeal(line: str) -> bool:
+    for word in _APPEAL_WORDS:  # (a loop, not ``any``: asked of every short line)
+        if word in line:
+            return True
+    return False
+
+
+# The signs a site sets before a line of its furniture as an icon ("📱 Participe do canal
+# do g1 PR no WhatsApp", "👉 Follow us on Instagram", "► Виж още"): an emoji or a symbol,
+# with the variation selector and the joiner that build one. The line is read without
+# them; a line opening with a letter, a digit or a quote is read as it is.
+_SIGN_CATEGORIES = frozenset(("So", "Sk", "Sm", "Mn", "Cf", "Zs"))
+
+
+def _without_signs(line: str) -> str:
+    """``line`` without the icons opening it (``_SIGN_CATEGORIES``), or as it is."""
+    at = 0
+    while at < len(line) and unicodedata.category(line[at]) in _SIGN_CATEGORIES:
+        at += 1
+    return line[at:].lstrip() if at else line
 
 
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
@@ -1675,6 +1847,8 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
     rules = _LINE_RULES_BY_OPENER.get(first)
     if rules is not None and rules.search(line):
         return True
+    if rules is None and first > "\u2000" and (bare := _without_signs(line)) and bare != line:
+        return is_boilerplate_line(bare, extra)
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
     if "|" in line and _MORE_LINE.match(line):
@@ -1692,6 +1866,8 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
     ):
         return True
     if is_gallery_control(line):
+        return True
+    if len(line) <= _APPEAL_CHARS and _may_appeal(line) and _SUPPORT_APPEAL.match(line):
         return True
     if ("|" in line or "•" in line or "·" in line or "¦" in line) and labels_and_copyright(line):
         return True  # (its separators tested inline: a call per paragraph costs more)
