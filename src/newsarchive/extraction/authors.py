@@ -859,7 +859,8 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
     "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
-    be; else a line of a name and the date alone, in either order, with no label ("Мария
+    be; else a Chinese reporter's credit ("澎湃新闻记者 陈晨 李娜": ``bylines.reporter_line``);
+    else a line of a name and the date alone, in either order, with no label ("Мария
     Петрова | 14.03.2026": ``bylines.dated_name``), a Latin name after the date and a
     byline mark ("17.12.2025 · Jane Doe": ``bylines.date_then_name``), or a name on a
     line of its own right over or under the date's ("Jane Doe" / "17.12.2025 · 6 min
@@ -876,7 +877,8 @@ def _headline_byline(window: str, lines: list[str], near: NearTitle) -> str:
     if found := bylines.byline_in_text(window) or _signed_line_in(lines) or _signed_line_in(cut):
         return found
     return (
-        next(filter(None, (bylines.dated_name(line) for line in shown)), "")
+        next(filter(None, (bylines.reporter_line(line) for line in shown)), "")
+        or next(filter(None, (bylines.dated_name(line) for line in shown)), "")
         or _not_filed_under(
             next(filter(None, (bylines.date_then_name(line) for line in shown)), ""), near
         )

@@ -53,7 +53,8 @@ from newsarchive.led_words import led_words
 from newsarchive.relative_dates import is_relative_date
 
 # Elements themes name after the byline, most specific first; "autor" as Romanian,
-# Spanish, Polish, Czech and Portuguese templates name it ("<span class="autor">"), which
+# Spanish, Polish, Czech and Portuguese templates name it ("<span class="autor">"), and
+# "auteur" as French ones do ("<span class="auteur">Yann Le Goff</span>"), which
 # a class for something else may hold ("autoresize"): its text must read as a name, as
 # any byline element's must (``clean_byline``). "by" as a whole class word
 # only ("<p class="by">Мария Илиева</p>" under the date, a hand-made theme's byline):
@@ -64,7 +65,7 @@ BYLINE_SELECTORS: tuple[str, ...] = (
     'a[rel="author"]',
     '[class*="author-name"], [class*="author__name"], [class*="authorName"]',
     '[class*="byline"] a, [class*="author"] a, [class*="autor"] a, [class~="by"] a',
-    '[class*="byline"], [class*="author"], [class*="autor"], [class~="by"]',
+    '[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [class~="by"]',
 )
 # The same words in the attributes a build names its parts in where it hashes the classes
 # (``class_names.named_selector``), and Wix's "user-name", its post's writer ("<a
@@ -77,15 +78,17 @@ NAMED_BYLINE_WORDS = ("author", "byline", "user-name")
 # "Submitted by" (Drupal's, left untranslated), "Author:" (English); Russian sites write
 # "Автор:" too, and the other languages a page here may be written in (``clean``'s
 # ``_RELATED_ELSEWHERE``) "Autor:", "Autorin:", "Autore:", "Autora:", "Auteur :",
-# "Yazar:"; and who posted it, "Публикува: Мария Петрова", "Публикувал:", "Добавил:" (a
-# portal's byline line: "21.03.2026 | Публикува: Мария Петрова"). Longer forms first:
+# "Yazar:", and German's "Text:" as "Текст:" ("Text: Dr. Maria Schulz, Pressestelle", a
+# university's or a town hall's news); and who posted it, "Публикува: Мария Петрова",
+# "Публикувал:", "Добавил:" (a portal's byline line: "21.03.2026 | Публикува: Мария
+# Петрова"). Longer forms first:
 # "текст" alone would leave "и снимки: Иван Петров" behind.
 _LABEL = (  # followed by ":" in running text
     r"автори?|текст|репортер|кореспондент|публикува(?:л[аи]?)?|добавил[аи]?"
     # (who prepared the piece, as a school's, a library's or a chitalishte's site signs
     # it: "Подготви: Мария Колева, библиотекар", "Материала подготви: …")
     r"|подготви(?:л[аи]?)?|материала подготви(?:л[аи]?)?"
-    r"|authors?|autor(?:in|ka|a|e|i)?|auteure?|yazar"
+    r"|authors?|autor(?:in|ka|a|e|i)?|auteure?|yazar|text"
     # (Greek's "Συντάκτης:", "Συντάκτρια:", the writer as a Greek paper labels them)
     r"|συντάκτ(?:ης|ρια)"
 )
@@ -109,6 +112,17 @@ _POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # (and Drupal's "Submitted by" as its Bulgarian translation says it, "Изпратено от";
     # "Добавено от", "Added by" as a municipality's portal prints it)
     "от": (("публикуван", "оа"), ("написан", "оа"), ("изпратен", "оа"), ("добавен", "оа")),
+    # (the same verbs as Joomla, WordPress and Blogger translate them: "Geschrieben von
+    # Markus Lehner", "Eingestellt von Peter um 16:42", "Écrit par Marie Dupont", "Publié
+    # par …", "Escrito por Juan Pérez", "Publicado por …", "Scritto da Marco Bianchi",
+    # "Pubblicato da …"; a participle before the agent opens no sentence in these
+    # languages either; the French feminine written out, as an ending must be printed;
+    # read where a byline stands, not searched for through a whole page:
+    # ``_PAGE_WIDE_AGENTS``)
+    "von": (("geschrieben", ""), ("eingestellt", ""), ("verfasst", "")),
+    "par": (("écrit", ""), ("écrite", ""), ("publié", ""), ("publiée", "")),
+    "por": (("escrit", "oa"), ("publicad", "oa")),
+    "da": (("scritt", "oa"), ("pubblicat", "oa")),
 }
 _POSTED_BY = "|".join(
     rf"(?:{'|'.join(stem + (f'[{ends}]' if ends else '') for stem, ends in verbs)})\s+{word}"
@@ -121,7 +135,10 @@ _NAMING_LABEL = rf"{WRITER_AND_PICTURES}|{_LABEL}"
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_NAMING_LABEL}|{_POSTED_BY}"
-_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por|door)"
+# Italian's "di", "da" as a byline element opens with them ("di Marco Rossi", "di Valentina
+# Conte e Giulia Ferri"): in small letters only, as Italian sites print them, so that a
+# name opening with its particle ("Di Stefano", "Da Silva") keeps it.
+_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by|von|par|por|door|(?-i:di|da))"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
@@ -138,20 +155,26 @@ _POSTED_INITIALS = "".join(
     )
 )
 POSTED_BY = re.compile(rf"(?=[{_POSTED_INITIALS}])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
-# The words without their first letter, whose case varies ("Публикувано", "публикувано").
+# The words without their first letter, whose case varies ("Публикувано", "публикувано"),
+# for the search of a page's whole text (``posted_by_at``): the English and Bulgarian
+# verbs only. Each stem is a search the length of the page, and the German, French,
+# Spanish and Italian verbs doubled their cost (a page's own search for " von ", " par "
+# first cost about as much again); those are read where a byline stands, in the
+# headline's box and in byline elements (``byline_in_text``, ``clean_byline``).
+_PAGE_WIDE_AGENTS = ("by", "от")
 _POSTED_BY_STEMS = tuple(
     cased(stem[1:])
     for cased in (str.lower, str.upper)
-    for verbs in _POSTED_WORDS.values()
-    for stem, _ in verbs
+    for word in _PAGE_WIDE_AGENTS
+    for stem, _ in _POSTED_WORDS[word]
 )
-# The elements whose own text holds the label, in each form ``POSTED_BY`` finds; lexbor's
-# "i" folds Latin only, so the Cyrillic words come as pages print them (their first
-# letter left out, as in ``_POSTED_BY_STEMS``: "Публикувано от", "публикувано от").
+# The elements whose own text holds the label, in each form ``posted_by_at`` finds;
+# lexbor's "i" folds Latin only, so the Cyrillic words come as pages print them (their
+# first letter left out, as in ``_POSTED_BY_STEMS``: "Публикувано от", "публикувано от").
 SAYS_POSTED_BY = ", ".join(
     f'*:lexbor-contains("{words}"{" i" if words.isascii() else ""})'
-    for word, verbs in _POSTED_WORDS.items()
-    for stem, ends in verbs
+    for word in _PAGE_WIDE_AGENTS
+    for stem, ends in _POSTED_WORDS[word]
     for end in ends or [""]
     for words in (
         [f"{stem}{end} {word}"]
@@ -175,9 +198,29 @@ def posted_by_at(text: str) -> list[int]:
     return sorted(found)
 
 
+# Who took an interview, closing it with no colon as a signature does ("Интервю на
+# Росица Тончева", "Интервюто взе …", "Разговаря: …", "Разговаря …"; "Interview by Thomas
+# Greer", "Propos recueillis par Étienne Gagnon", "Entretien réalisé par …", which open
+# nothing but a byline): the interviewer wrote the piece.
+_INTERVIEWED_ABROAD = r"interview(?:ed)?\s+by|propos\s+recueillis\s+par|entretien\s+réalisé\s+par"
+_INTERVIEWED_BY = (
+    r"(?:интервю(?:то)?\s+(?:на|взе|води|направи)|разговаря(?:л[аи]?)?|въпросите\s+зададе"
+    rf"|{_INTERVIEWED_ABROAD})(?:\s*:|(?=\s))"
+)
+# Who wrote a piece of opinion, as its byline says so ("Ein Kommentar von Henrike Brandes",
+# "Eine Analyse von …", "Kommentar von …"): the writer follows as after "Von".
+_OPINION_BY = r"(?:eine?\s+)?(?:kommentar|analyse|glosse)\s+von"
+# The lead-ins above that open nothing but a byline, read in running text too, where
+# the Bulgarian "Разговаря" may be a sentence's verb; and their first letters, which the
+# look-ahead of ``_IN_TEXT_PREFIX`` takes in any case.
+_GENRE_BY = rf"{_OPINION_BY}|{_INTERVIEWED_ABROAD}"
+_GENRE_INITIALS = "eikagp"
 # The same label after a few words of lead-in: "This post was written by Jane Doe",
-# "Статията е написана от Мария Петрова".
-_LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
+# "Статията е написана от Мария Петрова"; and the interviewer's and the commentator's
+# lead-ins (``_INTERVIEWED_BY``, ``_OPINION_BY``), read where a byline element opens.
+_LEAD_IN = re.compile(
+    rf"^(?:(?:\S+\s+){{1,4}}(?:{_POSTED_BY})|{_INTERVIEWED_BY}|{_OPINION_BY})\s+", re.IGNORECASE
+)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
 # БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
 # from, not who wrote the article, so a byline line ends where one starts.
@@ -277,9 +320,13 @@ def names_a_wire(name: str) -> bool:
 
 # One closing a byline after the name (a space, a comma or a slash before it, "Por
 # Carlos Ruiz / EFE"; "The" perhaps, and the agency's job perhaps: "Associated Press
-# Writer"); not in brackets, which a Bulgarian text signs with ("Иван Петров (БТА)").
+# Writer"; or "with" before it, as the writer shares the copy with the wire's: "Par
+# Claire Dubois avec AFP", "Von Hans Müller mit dpa", "Por Ana Gil con EFE"); not in
+# brackets, which a Bulgarian text signs with ("Иван Петров (БТА)").
+_WITH_WIRE = ("with", "avec", "mit", "con", "com")
 _WIRE_AFTER = re.compile(
-    rf"(?:\s*[,/]\s*|\s+)(?:the\s+)?(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
+    rf"(?:\s*[,/]\s*|\s+)(?:(?:{'|'.join(_WITH_WIRE)})\s+)?(?:the\s+)?"
+    rf"(?-i:{'|'.join(map(re.escape, _WIRE_AGENCIES))})"
     rf"(?:\s+(?:{_NEWSROOM_JOBS})s?)?\W*$",
     re.IGNORECASE,
 )
@@ -335,11 +382,12 @@ _NAME_WORD = re.compile(rf"[{_CAPITALS}][\w.'’-]*")
 # open sentences as "От" does ("Von Montag an", "Par ailleurs", "Por su parte", "Door de
 # regen"): read as "От" is (``_SENTENCE_AGENTS``). Not
 # the Italian "Di": it opens surnames ("Di Stefano"), and Italian sites print it in
-# lower case.
+# lower case, as they do "da": so only where the text opens, as the lower-case "by" is
+# ("di Marco Rossi 7 dicembre 2026"), and read as "От" is there too.
 _CAPITAL_AGENTS = "By|BY|От|ОТ|Von|VON|Par|PAR|Por|POR|Door|DOOR"
 # The agents that open sentences as often as bylines: after one the name needs two words
 # and must not run on into a lower-case word (``byline_in_text``).
-_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por", "door"))
+_SENTENCE_AGENTS = frozenset(("от", "von", "par", "por", "door", "di", "da"))
 # Every label opens with one of these letters (the ignore-case ones in any case): the
 # look-ahead for them refuses most words at their first letter, where the labels' dozen
 # ignore-case alternatives were each tried at every space (an ignore-case class takes
@@ -352,15 +400,24 @@ _LABEL_INITIALS = "".join(
 )
 _AGENT_INITIALS = "".join(sorted({agent[0] for agent in _CAPITAL_AGENTS.split("|")}))
 _IN_TEXT_PREFIX = (
-    rf"(?=[{_AGENT_INITIALS}]|(?i:[{_LABEL_INITIALS}]))"
-    rf"(?P<prefix>(?i:{_NAMING_LABEL})\s*:|(?i:{_POSTED_BY}):?|(?:{_CAPITAL_AGENTS}):?)"
+    rf"(?=[{_AGENT_INITIALS}]|(?i:[{_LABEL_INITIALS}{_GENRE_INITIALS}]))"
+    rf"(?P<prefix>(?i:{_NAMING_LABEL})\s*:|(?i:{_POSTED_BY}):?|(?i:{_GENRE_BY})"
+    rf"|(?:{_CAPITAL_AGENTS}):?)"
 )
 _NAME_FOLLOWS = rf"(?:\s+|(?=[{_CAPITALS}][{_SMALL_LETTERS}]))"
-_IN_TEXT = re.compile(rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·]){_IN_TEXT_PREFIX}){_NAME_FOLLOWS}")
+_LEADS = "by|от|di|da"  # (in small letters where a block opens: see above)
+_IN_TEXT = re.compile(
+    rf"(?:^\s*(?P<lead>{_LEADS}):?|(?:^|[\s|•·]){_IN_TEXT_PREFIX}){_NAME_FOLLOWS}"
+)
 # ``_IN_TEXT`` past the text's first character, where "^" cannot match: a pattern that
 # opens with a character class, which the engine skips ahead to (at every character it
-# tried the "^" alternatives first).
-_IN_TEXT_AFTER = re.compile(rf"[\s|•·]{_IN_TEXT_PREFIX}{_NAME_FOLLOWS}")
+# tried the "^" alternatives first). A block of its own opens after a line break
+# (``furniture.text_near_title``), as the text does: a lower-case "di"/"by" there is a
+# byline too ("Fino a 10 centimetri in città.\ndi Marco Rossi 7 dicembre 2026", under
+# the dek).
+_IN_TEXT_AFTER = re.compile(
+    rf"[\s|•·](?:(?<=\n)[^\S\n]*(?P<lead>{_LEADS}):?|{_IN_TEXT_PREFIX}){_NAME_FOLLOWS}"
+)
 _MAX_WORDS = 8
 # A template's untranslated key in the author meta ("page.head.extra.author",
 # "article.meta.author"), as ``clean`` drops "site.bta" from the body. Only with a part
@@ -451,6 +508,12 @@ def _avatar_initials(line: str, name_line: str) -> bool:
 
 
 _QUOTE_PAIRS = (("„", "“"), ("“", "”"))  # Bulgarian „…“, English “…”
+
+# The words a heading puts before the writer's name in a box about them: "About Jane Doe",
+# "Über Moritz Bachmann", "À propos de Leo Marchetti", "За Мария Петрова", "Об Иване…";
+# one vocabulary for the box under the text (``writer_box``) and a byline element that is
+# that box's heading ("<div class="author-box"><h4>About Leo Marchetti</h4>").
+ABOUT_WRITER = re.compile(r"^(?:about|über|за|об|о|à propos de|sobre|o)\s+", re.IGNORECASE)
 
 
 def _strip_ends(text: str) -> str:
@@ -566,7 +629,9 @@ def clean_byline(text: str, *, stated: bool = False) -> str:
     lines = [
         line
         for line in lines
-        if line and _LEADING.sub("", line + " ").strip() and not _CREDIT_LINE.match(line)
+        if line
+        and _LEADING.sub("", _LEAD_IN.sub("", line + " ")).strip()
+        and not _CREDIT_LINE.match(line)
     ]
     if len(lines) > 1 and _avatar_initials(lines[0], lines[1]):
         lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
@@ -583,6 +648,8 @@ def clean_byline(text: str, *, stated: bool = False) -> str:
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
     text = _strip_ends(without_office(_without_wire(text)))
+    if not stated and (about := ABOUT_WRITER.match(text)) and reads_as_name(text[about.end() :]):
+        text = text[about.end() :]  # the heading of a box about the writer: "About Jane Doe"
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     # "http" before the ":" rule below: "http//x.bg", its colon typed away, has none
@@ -650,6 +717,25 @@ _HAN_NAME = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff·]){1,5}"
 _HAN_NAMES = re.compile(rf"{_HAN_NAME}(?:\s*[、，,\s]\s*{_HAN_NAME}){{0,3}}")
 _OPEN_BRACKETS = "(（"
 _CLOSE_BRACKETS = ")）"
+# A Chinese reporter's credit under the headline, as a line of its own: the outlet, the
+# word for reporter, and the names after a space or a colon ("澎湃新闻记者 陈晨 李娜",
+# "本报记者：王伟、赵敏"), perhaps the date after them, which a name has no digit of
+# ("… 李娜 2026年12月6日 09:30": the date's element on the same line). Not "记者" glued to
+# what follows: "记者获悉" ("the reporter learned") opens the text's sentences.
+_REPORTERS = ("记者", "記者")
+_REPORTER_LINE = re.compile(
+    rf"[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_REPORTERS)})(?:\s*[:：]\s*|\s+)"
+    rf"(?P<names>{_HAN_NAMES.pattern})(?:\s+\d.*)?"
+)
+
+
+def reporter_line(line: str) -> str:
+    """The reporters a Chinese credit line names (``_REPORTER_LINE``), as printed; "" for
+    any other line."""
+    if not any(word in line for word in _REPORTERS):
+        return ""
+    found = _REPORTER_LINE.fullmatch(" ".join(line.split()))
+    return found["names"] if found else ""
 
 
 def editor_line(line: str) -> str:
@@ -670,9 +756,18 @@ def editor_line(line: str) -> str:
     return name if reads_as_name(name) and _longest_name(name) <= 3 else ""
 
 
+# The words joining two writers' names, in the languages a page here may be written in:
+# "Мария Петрова и Иван Колев", "Jane Doe and John Roe", "Anna Weber und Jonas Klein",
+# "Claire Dubois et Marc Petit", "Valentina Conte e Giulia Ferri", "Ana García y Luis
+# Gómez", "Jan Kowalski i Anna Nowak". One vocabulary for every rule that reads a pair or
+# a list of names (``_BETWEEN_NAMES``, ``_JOINS``, ``_PARTICLES``, ``_TWO_NAMES``); each
+# stands between capitalised names only, so "e", "y" and "i" joining a sentence's words
+# are no names' join.
+_NAME_JOINS = ("и", "and", "&", "und", "et", "e", "y", "i")
+_JOIN_WORDS = "|".join(map(re.escape, _NAME_JOINS))
 # Between the names of a co-author list: the length limit holds for each name, so that
 # six co-authors of a study pass while a sentence of nine words does not.
-_BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+")
+_BETWEEN_NAMES = re.compile(rf",\s*(?:and\s+|&\s*|и\s+)?|\s+(?:{_JOIN_WORDS})\s+")
 
 
 def _longest_name(text: str) -> int:
@@ -817,8 +912,8 @@ def may_hold_byline(text: str) -> bool:
 
 def _in_text_labels(text: str) -> Iterator[re.Match[str]]:
     """``_IN_TEXT.finditer(text)``: the match at the start, then ``_IN_TEXT_AFTER``'s from
-    where it ends (or from the second character), which are ``_IN_TEXT``'s there. Its
-    matches have no "lead" group: only a match at the start can be a bare "by"/"от"."""
+    where it ends (or from the second character), which are ``_IN_TEXT``'s there, and a
+    bare "by"/"di" where a line opens."""
     first = _IN_TEXT.match(text)
     if first is not None:
         yield first
@@ -836,9 +931,8 @@ def byline_in_text(text: str) -> str:
     (``furniture.text_near_title`` keeps one where a block ends) ends the name.
     """
     for m in _in_text_labels(text):
-        if m["prefix"] and _CREDITED_BEFORE.search(
-            text[max(m.start("prefix") - 40, 0) : m.start("prefix")]
-        ):
+        label_at = m.start("prefix") if m["prefix"] else m.start("lead")
+        if label_at > 0 and _CREDITED_BEFORE.search(text[max(label_at - 40, 0) : label_at]):
             continue  # "Reviewed By: Jane Doe", "Photo by Jane Doe": not the writer
         # a line break in ``text`` is where a block ended: the name does not run past it;
         # a byline mark glued to the name ends it too ("Mira Farouk|September 23, 2025":
@@ -858,18 +952,28 @@ def byline_in_text(text: str) -> str:
         following = words[end] if end < len(words) else ""
         if following.rstrip(",.").casefold() in WEEKDAY_NAMES:
             following = ""  # the post's day after its writer: "От Мария Колева, чет, 26.11.2026"
+        elif _WIRE_AFTER.match(" " + " ".join(words[end:])):
+            following = ""  # the wire the writer files with: "Von Hans Müller mit dpa"
         if len(names) == 1 and len(names[0]) == 1 and _dated_post(m, words[end:]):
             return clean_byline(names[0][0])  # "Публикувано от Иван в 10:15"
         if (m["prefix"] or m["lead"]).rstrip(":").casefold() in _SENTENCE_AGENTS and (
-            any(len(name) < 2 for name in names) or following[:1].islower()
+            any(len(name) < 2 for name in names) or _sentence_word(following)
         ):
             continue
-        if len(names[0]) == 1 and len(names) == 1 and following[:1].islower():
+        if len(names[0]) == 1 and len(names) == 1 and _sentence_word(following):
             continue  # "By Friday the council…": a sentence, not a byline
         if following[:1].isdigit():  # "By Jane Doe March 3, 2025": the day tells the month
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+def _sentence_word(word: str) -> bool:
+    """``word``, after a name, goes on with a sentence: a word of small letters ("Von Hans
+    Müller, der …", "By Friday the council"). Not an outlet's handle in small letters and
+    digits after the writer's comma ("Por Camila Duarte, g1 PR — Curitiba", "t3n"): no
+    sentence's word has a digit."""
+    return word[:1].islower() and not any(ch.isdigit() for ch in word)
 
 
 # The word a posting line sets between who posted and when: "Posted by David at 11:15 AM"
@@ -1521,13 +1625,7 @@ def is_labelled_date(line: str) -> bool:
 # "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text,
 # or a dash set apart by spaces where a newspaper prints one ("Текст и снимки – Иван
 # Колев"): on a line holding the label and a name alone, either says who wrote it.
-# Who took an interview, closing it with no colon as a signature does ("Интервю на
-# Росица Тончева", "Интервюто взе …", "Разговаря: …", "Разговаря …"): the interviewer
-# wrote the piece.
-_INTERVIEWED_BY = (
-    r"(?:интервю(?:то)?\s+(?:на|взе|води|направи)|разговаря(?:л[аи]?)?|въпросите\s+зададе)"
-    r"(?:\s*:|(?=\s))"
-)
+# (Who took an interview, closing it: ``_INTERVIEWED_BY``.)
 _LABELLED = re.compile(
     rf"^\s*(?:(?:{_NAMING_LABEL})(?:\s*:|\s+[–—-](?=\s))|{_INTERVIEWED_BY})\s*", re.IGNORECASE
 )
@@ -1873,17 +1971,17 @@ def two_line_byline(label: str, line: str, author: str = "") -> str:
     return name if labelled or name.casefold() == author.casefold() else ""
 
 
-_JOINS = frozenset({"и", "and", "&"})
+_JOINS = frozenset(_NAME_JOINS)
 
 
 def _names_at(words: list[str]) -> tuple[list[list[str]], int]:
     """The names at the start of ``words`` and how many words they take, joins included.
 
-    A co-author follows "и"/"and"/"&", or a comma when such a join comes later ("A, B and
-    C"); a comma alone is more often a role or a place ("Jane Doe, Senior Editor"), and a
-    co-author needs two words ("and Friday" is no one). Unless every name is a Bulgarian
-    one by its surname ("Мария Петрова, Иван Колев", ``_bulgarian_name``), as no role or
-    place is ("Мария Петрова, Стара Загора")."""
+    A co-author follows a join (``_NAME_JOINS``: "и", "and", "und", "e"), or a comma when
+    such a join comes later ("A, B and C"); a comma alone is more often a role or a place
+    ("Jane Doe, Senior Editor"), and a co-author needs two words ("and Friday" is no one).
+    Unless every name is a Bulgarian one by its surname ("Мария Петрова, Иван Колев",
+    ``_bulgarian_name``), as no role or place is ("Мария Петрова, Стара Загора")."""
     names: list[list[str]] = []
     end = start = 0
     joined_at = 0  # how many names stand before the last "и"/"and" seen
@@ -1942,7 +2040,9 @@ def _end_of(words: list[str], names: list[list[str]]) -> int:
 
 
 # Words that may stand lower-case inside a name: particles and the joins between names.
-_PARTICLES = frozenset("de da di del della der den van von la le du bin al ibn and & и".split())
+_PARTICLES = frozenset(
+    (*"de da di del della der den van von la le du bin al ibn".split(), *_NAME_JOINS)
+)
 
 
 # The academic and professional titles Bulgarian prints before a name, in lower case as it
@@ -1985,7 +2085,7 @@ _PROSE_END = '.!?…»“"'
 
 
 # Two writers' names on one line: "Иван Петров и Мария Илиева", "Иван Петров, Мария Илиева".
-_TWO_NAMES = re.compile(r"\s*(,|\s(?:и|and|&)\s)\s*", re.IGNORECASE)
+_TWO_NAMES = re.compile(rf"\s*(,|\s(?:{_JOIN_WORDS})\s)\s*", re.IGNORECASE)
 
 
 def _two_persons(text: str) -> str:

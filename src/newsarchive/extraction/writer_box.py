@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.extraction.bylines import person_words
+from newsarchive.extraction.bylines import ABOUT_WRITER, person_words
 from newsarchive.extraction.clean import VETTED_BY
 
-# The words a heading puts before the writer's name in the box: "About Jane Doe", "Über
-# Moritz Bachmann", "За Мария Петрова", "Об Иване…" (the name as the author rules read it).
-_ABOUT = re.compile(r"^(?:about|über|за|об|о|à propos de|sobre|o)\s+", re.IGNORECASE)
+# (The words a heading puts before the writer's name: ``bylines.ABOUT_WRITER``.)
 _BIO_WORDS = 60  # a line or two about the writer, not a paragraph of the story
 _BOX_LINES = 2  # the heading (or the name) and the line about the writer
 # What the line about the writer says after the name: who they are, where they work.
@@ -79,7 +77,7 @@ def without_writer_box(paragraphs: list[str], author: str) -> list[str]:
 def _names_the_writer(line: str, author: str) -> bool:
     """``line`` is the writer's name alone, or a heading of it ("About Jane Doe")."""
     line = " ".join(line.split())
-    return _ABOUT.sub("", line).casefold() == author.casefold()
+    return ABOUT_WRITER.sub("", line).casefold() == author.casefold()
 
 
 def _opens_with_the_writer(line: str, author: str, first: str) -> bool:
