@@ -146,9 +146,10 @@ _YEAR_MARK = r"(?:\s*(?:год(?:а\.?|\.|(?!\w))|г\.?))?"
 # "Заповед РД-02-14-1201/08.12.2014 г.", an order numbered and dated in one.
 _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d/$")
 _DOCUMENT_REACH = 40
+# "28.11.2026", "28-11-2026 14:05", its time with "am"/"pm" too ("02-11-2026 7:05 PM").
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + _YEAR_MARK + _then_time(TIME),
+    + _YEAR + _YEAR_MARK + _then_time(TIME12),
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -234,12 +235,17 @@ _YEAR_FIRST = re.compile(
     + r")?"
 )
 # "03/14/2025" or "14/03/2025": slash dates, whose order depends on the page's language.
+# And "11-22-2026, 08:14 PM", vBulletin's default "m-d-Y": a hyphen date ``_NUMERIC``
+# reads day first, read here too, so that one whose second number is over 12, or any on
+# a page written month first, is read that way (``_absolute_dates``). Ignoring case, as
+# every pattern ending in ``TIME12``: without it "08:14 PM" was 08:14 ("pm" was 20:14).
 _SLASHED = re.compile(
-    r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
+    r"(?=\d)(?<![\d/-])(?P<a>\d\d?)(?P<sl>[/-])(?P<b>\d\d?)(?P=sl)"
     + _YEAR
     # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
     # Bulgarian set to "d/m/Y"
-    + _then_time(TIME12)
+    + _then_time(TIME12),
+    re.IGNORECASE,
 )
 _AFTER_YEAR = _YEAR_MARK + _then_time(TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
@@ -451,6 +457,8 @@ def _absolute_dates(
                 named = int(m["m"])
             if named is None:
                 continue  # (a name matched through a letter ignore-case equates)
+            if month_first and pattern is _NUMERIC and "-" in text[m.end("d") : m.start("m")]:
+                continue  # ("03-04-2026" on a page written month first: ``_SLASHED`` reads it)
             month = named
             start, year, day = m.start(), int(m["y"]), int(m["d"])
             timed = None if m["h"] else _time_before(text, start)
