@@ -204,3 +204,11 @@ def test_an_undated_story_takes_the_unpadded_day_its_address_files_it_under() ->
     article = extract(page, "https://news.example/city/2026/12/3/bridge-reopens/", today=FETCHED)
     assert article.published == dt.date(2026, 12, 3)
     assert article.date_source == "url"
+
+
+@pytest.mark.parametrize("date_line", ["Ayer, 6:30 PM", "Ayer, 6:30 p.m.", "Ontem 6:30 PM"])
+def test_a_day_words_afternoon_time_is_read_in_capitals_too(date_line: str) -> None:
+    """A Latin American site's "Ayer, 6:30 PM": the other languages' day words are matched
+    as printed, not ignoring case, and "PM" was not read (06:30)."""
+    (date,) = find_text_dates(date_line, today=FETCHED)
+    assert date.value == dt.datetime(2026, 12, 6, 18, 30)

@@ -229,8 +229,10 @@ _CLOCK = (
 )
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 TIME = _CLOCK + _HOURS_MARK
-# The same with "am"/"pm", where English dates may carry them.
-TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
+# The same with "am"/"pm", where English dates may carry them, in either case whatever
+# the pattern's flags: "PM" was read on none of the slash dates ("11/22/2026 08:14 PM" was
+# 08:14), whose pattern alone did not ignore case, nor after another language's "yesterday".
+TIME12 = _CLOCK + r"(?:\s*(?P<ampm>(?i:[ap]\.?m\.?))(?!\w))?" + _HOURS_MARK
 # Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
 # "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
 _HOME_WEEKDAYS = {
