@@ -247,6 +247,16 @@ _SLASHED = re.compile(
     + _then_time(TIME12),
     re.IGNORECASE,
 )
+# "2026年12月6日 09:30", "2026年12月06日", "2026년 12월 6일": how Chinese, Japanese and
+# Korean pages print a date, the year first, each part with its sign ("日" or "号" after
+# the day), the time after it. A page of those scripts had no date read from its text:
+# only its metadata dated it.
+_CJK_YEAR_SIGNS = ("年", "년")
+_CJK_DATE = re.compile(
+    r"(?=\d)(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*" + _MONTH_NUMBER + r"\s*[月월]\s*" + _DAY
+    + r"\s*[日号號일]" + _then_time(TIME12),
+    re.IGNORECASE,
+)  # fmt: skip
 _AFTER_YEAR = _YEAR_MARK + _then_time(TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
@@ -402,10 +412,14 @@ _DAY_THEN_YEAR = re.compile(r"\d" + _DAY_TO_YEAR, re.IGNORECASE)
 
 
 def _passes(text: str) -> tuple[re.Pattern[str], ...]:
-    """Those of ``_FULL_YEAR_DATES`` that can match in ``text``, in their order."""
+    """Those of ``_FULL_YEAR_DATES`` that can match in ``text``, in their order, and
+    ``_CJK_DATE`` where a year's sign stands (a test of a character, most pages lack it)."""
     if _ANY_FULL_YEAR.search(text) is None:
         return ()
-    return _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
+    passes = _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
+    if any(sign in text for sign in _CJK_YEAR_SIGNS):
+        return (*passes, _CJK_DATE)
+    return passes
 
 
 # Where a number starts: a digit that no digit precedes. Every date pattern but
