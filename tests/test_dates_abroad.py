@@ -246,3 +246,35 @@ def test_a_chinese_story_is_dated_by_the_line_under_its_headline() -> None:
     )
     article = extract(html, "https://news.example.cn/city/2026-11/shufang.html", today=FETCHED)
     assert article.published == dt.datetime(2026, 11, 28, 16, 45)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lima · 28.nov.2026 às 9h40", dt.datetime(2026, 11, 28, 9, 40)),
+        ("28.nov.2026 às 21h", dt.datetime(2026, 11, 28, 21, 0)),
+        ("Publié le 28 novembre 2026 à 9h", dt.datetime(2026, 11, 28, 9, 0)),
+        ("Marc Petit | hier à 21h", dt.datetime(2026, 12, 6, 21, 0)),
+    ],
+)
+def test_a_day_joined_by_dots_and_an_hour_alone_after_its_at_are_read(
+    text: str, expected: dt.date
+) -> None:
+    """ "28.nov.2026": the day, the month's short name and the year joined by dots, as a
+    Brazilian daily prints them, was no date; an hour alone after "à"/"às" ("à 21h") was
+    no time, so "hier à 21h" was no date either."""
+    (date,) = find_text_dates(text, today=FETCHED)
+    assert date.value == expected
+
+
+@pytest.mark.parametrize("text", ["Durée : 2h", "Il y a 3h de route.", "Ouvert de 9h à 18h"])
+def test_an_hour_alone_elsewhere_is_no_time(text: str) -> None:
+    """A guard: "2h" is a duration as often, and an hour's range is no date."""
+    assert find_text_dates(text, today=FETCHED) == []
+
+
+def test_a_day_joined_by_dots_to_a_capitalised_month_is_no_date() -> None:
+    """A journal's "preprint first published 02.Mar.2026": a citation's style, whose
+    month is capitalised, where the languages printing the form write it in lower case;
+    read, it stood as the page's labelled publication over the article's own day."""
+    assert find_text_dates("preprint first published 02.Mar.2026 .", today=FETCHED) == []

@@ -223,9 +223,12 @@ MONTH_WORD = re.compile(rf"(?<!\w)(?:{MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # comma between two numbers is a decimal's otherwise ("3,50 лв."). French writes the hour's
 # "h" between them ("12 mars 2025 à 14h30", "9 h 05"), only before two digits of minutes
 # ("14h" alone is an hour, "1h300" no time).
+# The hour alone only after the French and Portuguese "at" ("hier à 18h", "7.dez.2026 às
+# 14h"): a page's hour, where "14h" standing alone is as often a duration ("Durée : 2h").
+_HOUR_ALONE = r"(?:(?<=à \d)|(?<=à \d\d)|(?<=às \d)|(?<=às \d\d)) ?[hH](?!\w)"
 _CLOCK = (
-    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч)| ?[hH] ?(?=[0-5]\d(?!\d)))"
-    r"(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+    r"(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|,(?=[0-5]\d\s*ч)| ?[hH] ?(?=[0-5]\d(?!\d)))"
+    r"(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)|" + _HOUR_ALONE + ")"
 )
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 TIME = _CLOCK + _HOURS_MARK

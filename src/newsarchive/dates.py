@@ -187,7 +187,11 @@ _SHORT_SLASHED = re.compile(
 # marzo de 2025", "12 de março de 2025", "12 de marzo del 2025"). "19-Dec-2025 10:15",
 # "19-дек-2025": a day, a month's name and a year joined by hyphens (Oracle's and many old
 # CMSs' "d-M-Y"), read only with a hyphen on both sides of the name, so a span of days
-# "28-29 ноември" or a range "ноември-декември" is not taken for one. A short bracketed
+# "28-29 ноември" or a range "ноември-декември" is not taken for one; so with a dot on
+# both sides and no space ("7.dez.2026 às 14h05", a Brazilian daily's), the month in
+# lower case only (``_absolute_dates``), as the languages that print it so write their
+# months: a journal's "first published 04.Apr.2019" is its preprint's citation, and read
+# as the page's labelled date it beat the article's own day. A short bracketed
 # aside holding no year may stand between the month and the year: the Church's sites
 # print the old style's day beside the new, "29 ноември (16 ноември ст. ст.) 2026 г.",
 # others a weekday, "29 ноември (неделя) 2026"; the day is the one before the bracket.
@@ -197,9 +201,9 @@ _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
     + DAY_ORDINAL
-    + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>-))(?P<mon>"
+    + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>[-.]))(?P<mon>"
     + DAY_MONTH_ALT
-    + r")(?(dash)-|\.?,?\s+(?:del?\s+)?"
+    + r")(?(dash)(?P=dash)|\.?,?\s+(?:del?\s+)?"
     + _ASIDE
     + ")"
     + _YEAR
@@ -465,6 +469,8 @@ def _absolute_dates(
                 named = month_number(m["mon"])
                 if groups.get("dot") and m["mon"].lower() not in DOTTED_DAY_MONTHS:
                     continue  # ("1. Май 2025": a list's item and a month, no day)
+                if groups.get("dash") == "." and not m["mon"].islower():
+                    continue  # ("04.Apr.2019", a citation's: see ``_WORDY``)
             elif "rom" in groups:
                 named = ROMAN.get((m["rom"] or m["urom"]).translate(ROMAN_LOOKALIKES).lower())
             else:
@@ -1102,4 +1108,4 @@ def parse_clock(text: str) -> dt.time | None:
     m = _CLOCK_ALONE.fullmatch(text)
     if m is None:
         return None
-    return dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0))
+    return dt.time(int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0))
