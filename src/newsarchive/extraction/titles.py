@@ -38,7 +38,13 @@ from newsarchive.char_references import unescape_references
 from newsarchive.class_names import class_words
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
-from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
+from newsarchive.extraction.bylines import (
+    POSTED_BY,
+    is_bare_date,
+    may_be_dated,
+    opens_with_byline,
+    signer,
+)
 from newsarchive.extraction.clean import (
     HEADINGS,
     SCREEN_READER_CLASSES,
@@ -1353,7 +1359,7 @@ def headline_above_body(
                 and _reads_as_words(text)
                 and not _day_heading(text, words)
                 and not _holds_line(text, target)
-                and not POSTED_BY.match(text)
+                and not _byline_or_date(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
                     candidates.append(_candidate(node, text, label, seen))
@@ -1364,6 +1370,16 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return _after_kind(kind, candidate), start
+
+
+def _byline_or_date(text: str) -> bool:
+    """The block set apart above the text is its byline or its date line, not its
+    headline: a writer's label and name in any language the byline rules read ("Posted
+    by", "Публикувано от", "By Earl Dunning, Herald Staff Writer" and the day under it:
+    ``bylines.opens_with_byline``), or a date and nothing else ("Thursday, December 4,
+    2026": ``bylines.is_bare_date``). Nearest the text, such a block was taken for the
+    headline, and the byline, the date and the true headline opened the text."""
+    return POSTED_BY.match(text) is not None or opens_with_byline(text) or is_bare_date(text)
 
 
 class _Candidate(NamedTuple):
