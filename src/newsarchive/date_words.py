@@ -310,16 +310,21 @@ _MODIFIED_WORDS = (
 )
 # (English names a column's heading over its day too: "Publish date", "Publication date".)
 # Bulgarian, English and Russian apart: the languages whose "на"/"on" and "от"/"by" the
-# poster's line is read by (``POSTED_ON_BY``, ``POSTED_BY_LABEL``).
+# poster's line is read by (``POSTED_ON_BY``, ``POSTED_BY_LABEL``). Joomla's "created"
+# in the languages its translations print it ("Създадено на 19 Ноември 2026", "Created
+# on", "Создано", "Erstellt am", "Créé le", "Creado el", "Creato il", "Utworzono",
+# "Vytvořeno"): the article's first day, as "published" is; unlabelled, "Създадено на"
+# read as a sentence's "на" and the date was dropped.
 _PUBLISHED_HERE = (
     r"published|posted|first published|publish date|publication date|"
-    r"added|публикуван[ао]?|публикация|"
+    r"added|created|публикуван[ао]?|публикация|"
     r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
-    r"опубликовано"
+    r"създаден[ао]?|опубликовано|создано"
 )
 _PUBLISHED_WORDS = (
     rf"{_PUBLISHED_HERE}|"
     r"veröffentlicht|publiziert|erstellt|publié[e]?|mis en ligne|publicado|publicada|"
+    r"créé[e]?|creado|creada|creato|creata|utworzono|vytvořeno|"
     r"fecha de publicación|pubblicato|pubblicata|publicat[ăa]?|data publicării|"
     r"yayinlanma tarihi|yayinlanma|yayin tarihi|eklenme tarihi|opublikowano|"
     r"data publikacji|објављено|objavljeno|"
@@ -465,9 +470,12 @@ def _word_starts(words: str) -> tuple[str, ...]:
 _PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
 _MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
 # The characters the ignore-case match takes for a letter of those starts that
-# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д", "ς" for "σ", the
-# micro sign for "μ"; "İ" for "i", which lower-cases to two characters).
-_PUBLISHED_LOOKALIKES = "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u1c80\u1c81\u1c82\u1c84\u1c85"
+# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д", U+1C83 for "с" and
+# U+1C86 for "ъ" of "създадено", "ς" for "σ", the micro sign for "μ"; "İ" for "i",
+# which lower-cases to two characters).
+_PUBLISHED_LOOKALIKES = (
+    "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
+)
 _MODIFIED_LOOKALIKES = (
     "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
 )
