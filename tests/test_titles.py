@@ -1547,3 +1547,30 @@ def test_a_deck_right_under_the_headline_is_not_the_headline(deck: str, title: s
         "разходи за ремонт на улици.</p></div></div>",
     )
     assert extract(html, "https://vestnik.example/48/3/budzhet").title == title
+
+
+def test_a_logo_h1_named_so_loses_to_the_h2_the_title_states() -> None:
+    """Joomla 2.5's beez_20: ``<h1 id="logo">`` holds the institution's long name on
+    every page, linking nowhere, and the article's headline is an h2 that ``<title>``
+    states word for word. Of five words or more, the logo passed as the headline
+    reworded; its date was then read near the wrong heading, from a span of days in the
+    text, and the page's own "Създадено на" line lost."""
+    headline = "Младежки форум за доброволчество събра ученици от цялата област"
+    html = page(
+        f"<title>{headline}</title>",
+        '<div class="logoheader"><h1 id="logo">Регионална библиотека за деца и юноши – Примерово '
+        '<span class="header1">към Министерството на културата</span></h1></div>'
+        '<div id="main"><div class="item-page">'
+        f'<h2><a href="/index.php/novini/57-forum">{headline}</a></h2>'
+        '<dl class="article-info"><dt class="article-info-term">Подробности</dt>'
+        '<dd class="create">Създадено на 12 Ноември 2026</dd></dl>'
+        "<p>На 9 – 10 ноември 2026 г. в залата на областната администрация се проведе "
+        "младежки форум, в който участваха над сто ученици от всички общини.</p>"
+        "<p>Участниците представиха свои доброволчески проекти и обсъдиха как да "
+        "привлекат още свои връстници към каузите в родните си места.</p>"
+        "</div></div>",
+    )
+    article = extract(html, "http://www.oa-primerovo.example/index.php/novini/57-forum")
+    assert article.title == headline, article.rules
+    assert article.published == dt.date(2026, 11, 12)
+    assert article.text.startswith("На 9 – 10 ноември 2026 г."), article.text
