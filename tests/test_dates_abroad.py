@@ -204,3 +204,77 @@ def test_an_undated_story_takes_the_unpadded_day_its_address_files_it_under() ->
     article = extract(page, "https://news.example/city/2026/12/3/bridge-reopens/", today=FETCHED)
     assert article.published == dt.date(2026, 12, 3)
     assert article.date_source == "url"
+
+
+@pytest.mark.parametrize("date_line", ["Ayer, 6:30 PM", "Ayer, 6:30 p.m.", "Ontem 6:30 PM"])
+def test_a_day_words_afternoon_time_is_read_in_capitals_too(date_line: str) -> None:
+    """A Latin American site's "Ayer, 6:30 PM": the other languages' day words are matched
+    as printed, not ignoring case, and "PM" was not read (06:30)."""
+    (date,) = find_text_dates(date_line, today=FETCHED)
+    assert date.value == dt.datetime(2026, 12, 6, 18, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年11月28日 16:45", dt.datetime(2026, 11, 28, 16, 45)),
+        ("发布时间：2026年11月08日 来源：本报", dt.date(2026, 11, 8)),
+        ("2026 年 3 月 9 日", dt.date(2026, 3, 9)),
+        ("2026년 11월 28일", dt.date(2026, 11, 28)),
+    ],
+)
+def test_a_chinese_japanese_or_korean_date_is_read_from_the_text(
+    text: str, expected: dt.date
+) -> None:
+    """The year, the month and the day each with its sign: no date pattern read them, and
+    a page of those scripts was dated by its metadata or not at all."""
+    (date,) = find_text_dates(text, today=FETCHED)
+    assert date.value == expected
+
+
+def test_a_chinese_story_is_dated_by_the_line_under_its_headline() -> None:
+    html = (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        "<title>杭州西湖边新开一座城市书房_示例日报</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> <a href="/city">城市</a></div>'
+        '<div class="article"><h1>杭州西湖边新开一座城市书房</h1>'
+        '<div class="info"><span>本报记者 王芳</span><span>2026年11月28日 16:45</span></div>'
+        '<div class="content"><p>位于西湖边的城市书房昨日正式对市民开放，书房共有藏书两万余册，'
+        "全天免费开放，市民凭身份证即可借阅图书。</p><p>据介绍，这是今年全市新建的第十二座城市书房，"
+        "明年还将在各个街道再建设八座，方便市民就近阅读。</p></div></div>"
+        '<div class="footer">版权所有 示例日报</div></body></html>'
+    )
+    article = extract(html, "https://news.example.cn/city/2026-11/shufang.html", today=FETCHED)
+    assert article.published == dt.datetime(2026, 11, 28, 16, 45)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lima · 28.nov.2026 às 9h40", dt.datetime(2026, 11, 28, 9, 40)),
+        ("28.nov.2026 às 21h", dt.datetime(2026, 11, 28, 21, 0)),
+        ("Publié le 28 novembre 2026 à 9h", dt.datetime(2026, 11, 28, 9, 0)),
+        ("Marc Petit | hier à 21h", dt.datetime(2026, 12, 6, 21, 0)),
+    ],
+)
+def test_a_day_joined_by_dots_and_an_hour_alone_after_its_at_are_read(
+    text: str, expected: dt.date
+) -> None:
+    """ "28.nov.2026": the day, the month's short name and the year joined by dots, as a
+    Brazilian daily prints them, was no date; an hour alone after "à"/"às" ("à 21h") was
+    no time, so "hier à 21h" was no date either."""
+    (date,) = find_text_dates(text, today=FETCHED)
+    assert date.value == expected
+
+
+@pytest.mark.parametrize("text", ["Durée : 2h", "Il y a 3h de route.", "Ouvert de 9h à 18h"])
+def test_an_hour_alone_elsewhere_is_no_time(text: str) -> None:
+    """A guard: "2h" is a duration as often, and an hour's range is no date."""
+    assert find_text_dates(text, today=FETCHED) == []
+
+
+def test_a_day_joined_by_dots_to_a_capitalised_month_is_no_date() -> None:
+    """A journal's "preprint first published 02.Mar.2026": a citation's style, whose
+    month is capitalised, where the languages printing the form write it in lower case;
+    read, it stood as the page's labelled publication over the article's own day."""
+    assert find_text_dates("preprint first published 02.Mar.2026 .", today=FETCHED) == []

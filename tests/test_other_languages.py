@@ -409,6 +409,28 @@ def test_a_label_before_a_weekday_labels_the_date_after_it(
     assert (date.labelled, date.modified) == (labelled, modified)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Създадено на 12 март 2025",
+        "Created on Wednesday, 12 March 2025",
+        "Создано 12 марта 2025",
+        "Créé le 12 mars 2025",
+        "Creado el 12 de marzo de 2025",
+        "Creado: 12 de marzo de 2025",
+        "Creato il 12 marzo 2025",
+        "Utworzono 12 marca 2025",
+        "Vytvořeno: 12. března 2025",
+    ],
+)
+def test_a_cms_created_label_labels_the_publication(text: str) -> None:
+    """Joomla prints an article's first day as "created", in each of its translations:
+    the publication, as "Published" is. Unlabelled, "Създадено на" read as a sentence's
+    "на", and the page's one date was dropped for a day its text told."""
+    (date,) = find_text_dates(text, today=TODAY)
+    assert (date.value, date.labelled, date.modified) == (dt.date(2025, 3, 12), True, False)
+
+
 def test_a_weekday_in_another_language_decides_a_slash_date() -> None:
     """ "mardi, 03/04/2025": 4 March 2025 is a Tuesday, 3 April a Thursday."""
     (date,) = find_text_dates("mardi, 03/04/2025", today=TODAY)

@@ -175,3 +175,33 @@ def test_slash_order(texts: list[str], order: bool | None) -> None:
 )
 def test_url_month(url: str, month: tuple[int, int] | None) -> None:
     assert url_month(url) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "day"),
+    [
+        # a forum's "m-d-Y, h:i A": the second number over 12 says month first anywhere
+        ("Posted 10-27-2026, 09:41 PM", False, dt.datetime(2026, 10, 27, 21, 41)),
+        ("10-27-2026, 09:41 AM", True, dt.datetime(2026, 10, 27, 9, 41)),
+        # both readings days: the page's language decides, as for a slash date
+        ("05-06-2026", True, dt.date(2026, 5, 6)),
+        ("05-06-2026", False, dt.date(2026, 6, 5)),
+        ("27-10-2026 21:41", True, dt.datetime(2026, 10, 27, 21, 41)),
+    ],
+)
+def test_a_hyphen_date_is_read_month_first_where_it_can_only_be_or_the_page_says(
+    text: str, month_first: bool, day: dt.date
+) -> None:
+    """vBulletin's default "10-27-2026, 09:41 PM" was no date at all: the hyphen date was
+    read day first only (no 27th month), and month first only with slashes."""
+    assert dates.parse_text_date(text, today=TODAY, month_first=month_first) == day
+
+
+@pytest.mark.parametrize(
+    "text", ["11/02/2026 07:05 PM", "Nov 2, 2026 7:05 P.M.", "02-11-2026 7:05 Pm"]
+)
+def test_pm_in_capitals_is_afternoon_on_every_date_form(text: str) -> None:
+    """ "11/02/2026 07:05 PM" was 07:05: the slash date's pattern was the one date pattern
+    that did not ignore case, and took "pm" alone."""
+    value = dates.parse_text_date(text, today=TODAY, month_first="/" in text)
+    assert value == dt.datetime(2026, 11, 2, 19, 5)

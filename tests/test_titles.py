@@ -448,6 +448,33 @@ def test_headline_in_bold_on_the_texts_first_line_below_the_sites_name_and_date(
     assert "ОБЩИНА ГОРНО ПОЛЕ" not in article.text
 
 
+def test_the_byline_and_date_block_over_the_text_is_no_headline() -> None:
+    """An old newspaper's table layout: the headline in large bold type, then a smaller
+    block of the writer's name in italics and the day under it, right above the text.
+    Nearest the text, that block was taken for the headline: the true headline, the
+    byline and the date then opened the text, and the page had no date nor writer."""
+    html = page(
+        "<title>The Gazette</title>",
+        "<table><tr><td width=150><font size=1><a href='/'>Front Page</a><br>"
+        "<a href='/sports.htm'>Sports</a></font></td><td>"
+        "<font size=5><b>Library levy passes by a narrow margin</b></font><br>"
+        "<font size=2><i>By Margaret Olsen, Gazette Correspondent</i><br>"
+        "Monday, November 30, 2026</font><br><br><font size=3>"
+        "Voters on Tuesday approved the library levy by fewer than two hundred votes, "
+        "according to unofficial results released by the county clerk.<br><br>"
+        "The levy will pay for longer opening hours and a new roof on the main branch, "
+        "which has leaked for three winters.</font><br><hr>"
+        "<font size=1>Copyright 2026 The Gazette</font></td></tr></table>",
+    )
+    article = extract(
+        html, "http://www.gazette.example/news/2026/1130a.htm", today=dt.date(2026, 12, 7)
+    )
+    assert article.title == "Library levy passes by a narrow margin", article.rules
+    assert article.published == dt.date(2026, 11, 30)
+    assert article.text.startswith("Voters on Tuesday approved"), article.text
+    assert article.author == "Margaret Olsen"
+
+
 def test_headline_in_bold_on_a_line_of_its_own_in_a_block_of_lines() -> None:
     """A template of ``<div>``s setting its lines apart with a ``<br>`` each: the date, the
     headline in bold, the text's lines. The bold line, cut as a label at the text's edge,
@@ -1520,3 +1547,30 @@ def test_a_deck_right_under_the_headline_is_not_the_headline(deck: str, title: s
         "разходи за ремонт на улици.</p></div></div>",
     )
     assert extract(html, "https://vestnik.example/48/3/budzhet").title == title
+
+
+def test_a_logo_h1_named_so_loses_to_the_h2_the_title_states() -> None:
+    """Joomla 2.5's beez_20: ``<h1 id="logo">`` holds the institution's long name on
+    every page, linking nowhere, and the article's headline is an h2 that ``<title>``
+    states word for word. Of five words or more, the logo passed as the headline
+    reworded; its date was then read near the wrong heading, from a span of days in the
+    text, and the page's own "Създадено на" line lost."""
+    headline = "Младежки форум за доброволчество събра ученици от цялата област"
+    html = page(
+        f"<title>{headline}</title>",
+        '<div class="logoheader"><h1 id="logo">Регионална библиотека за деца и юноши – Примерово '
+        '<span class="header1">към Министерството на културата</span></h1></div>'
+        '<div id="main"><div class="item-page">'
+        f'<h2><a href="/index.php/novini/57-forum">{headline}</a></h2>'
+        '<dl class="article-info"><dt class="article-info-term">Подробности</dt>'
+        '<dd class="create">Създадено на 12 Ноември 2026</dd></dl>'
+        "<p>На 9 – 10 ноември 2026 г. в залата на областната администрация се проведе "
+        "младежки форум, в който участваха над сто ученици от всички общини.</p>"
+        "<p>Участниците представиха свои доброволчески проекти и обсъдиха как да "
+        "привлекат още свои връстници към каузите в родните си места.</p>"
+        "</div></div>",
+    )
+    article = extract(html, "http://www.oa-primerovo.example/index.php/novini/57-forum")
+    assert article.title == headline, article.rules
+    assert article.published == dt.date(2026, 11, 12)
+    assert article.text.startswith("На 9 – 10 ноември 2026 г."), article.text

@@ -35,7 +35,8 @@ def build(
             ampm = (m.groupdict().get("ampm") or "").lower()
             if ampm and hour <= 12:
                 hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-            return dt.datetime(year, month, day, hour, int(m["mi"]), int(m["s"] or 0), tzinfo=tz)
+            minute = int(m["mi"] or 0)  # (an hour alone: "hier à 18h", ``date_words._CLOCK``)
+            return dt.datetime(year, month, day, hour, minute, int(m["s"] or 0), tzinfo=tz)
         return dt.date(year, month, day)
     except ValueError:
         return None

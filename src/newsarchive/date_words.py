@@ -223,14 +223,19 @@ MONTH_WORD = re.compile(rf"(?<!\w)(?:{MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # comma between two numbers is a decimal's otherwise ("3,50 лв."). French writes the hour's
 # "h" between them ("12 mars 2025 à 14h30", "9 h 05"), only before two digits of minutes
 # ("14h" alone is an hour, "1h300" no time).
+# The hour alone only after the French and Portuguese "at" ("hier à 18h", "7.dez.2026 às
+# 14h"): a page's hour, where "14h" standing alone is as often a duration ("Durée : 2h").
+_HOUR_ALONE = r"(?:(?<=à \d)|(?<=à \d\d)|(?<=às \d)|(?<=às \d\d)) ?[hH](?!\w)"
 _CLOCK = (
-    r"(?P<h>[01]?\d|2[0-3])(?:[:.]|,(?=[0-5]\d\s*ч)| ?[hH] ?(?=[0-5]\d(?!\d)))"
-    r"(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)"
+    r"(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|,(?=[0-5]\d\s*ч)| ?[hH] ?(?=[0-5]\d(?!\d)))"
+    r"(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\.\d)|" + _HOUR_ALONE + ")"
 )
 _HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
 TIME = _CLOCK + _HOURS_MARK
-# The same with "am"/"pm", where English dates may carry them.
-TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
+# The same with "am"/"pm", where English dates may carry them, in either case whatever
+# the pattern's flags: "PM" was read on none of the slash dates ("11/22/2026 08:14 PM" was
+# 08:14), whose pattern alone did not ignore case, nor after another language's "yesterday".
+TIME12 = _CLOCK + r"(?:\s*(?P<ampm>(?i:[ap]\.?m\.?))(?!\w))?" + _HOURS_MARK
 # Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
 # "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
 _HOME_WEEKDAYS = {
@@ -305,16 +310,21 @@ _MODIFIED_WORDS = (
 )
 # (English names a column's heading over its day too: "Publish date", "Publication date".)
 # Bulgarian, English and Russian apart: the languages whose "на"/"on" and "от"/"by" the
-# poster's line is read by (``POSTED_ON_BY``, ``POSTED_BY_LABEL``).
+# poster's line is read by (``POSTED_ON_BY``, ``POSTED_BY_LABEL``). Joomla's "created"
+# in the languages its translations print it ("Създадено на 19 Ноември 2026", "Created
+# on", "Создано", "Erstellt am", "Créé le", "Creado el", "Creato il", "Utworzono",
+# "Vytvořeno"): the article's first day, as "published" is; unlabelled, "Създадено на"
+# read as a sentence's "на" and the date was dropped.
 _PUBLISHED_HERE = (
     r"published|posted|first published|publish date|publication date|"
-    r"added|публикуван[ао]?|публикация|"
+    r"added|created|публикуван[ао]?|публикация|"
     r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
-    r"опубликовано"
+    r"създаден[ао]?|опубликовано|создано"
 )
 _PUBLISHED_WORDS = (
     rf"{_PUBLISHED_HERE}|"
     r"veröffentlicht|publiziert|erstellt|publié[e]?|mis en ligne|publicado|publicada|"
+    r"créé[e]?|creado|creada|creato|creata|utworzono|vytvořeno|"
     r"fecha de publicación|pubblicato|pubblicata|publicat[ăa]?|data publicării|"
     r"yayinlanma tarihi|yayinlanma|yayin tarihi|eklenme tarihi|opublikowano|"
     r"data publikacji|објављено|objavljeno|"
@@ -460,9 +470,12 @@ def _word_starts(words: str) -> tuple[str, ...]:
 _PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
 _MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
 # The characters the ignore-case match takes for a letter of those starts that
-# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д", "ς" for "σ", the
-# micro sign for "μ"; "İ" for "i", which lower-cases to two characters).
-_PUBLISHED_LOOKALIKES = "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u1c80\u1c81\u1c82\u1c84\u1c85"
+# ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д", U+1C83 for "с" and
+# U+1C86 for "ъ" of "създадено", "ς" for "σ", the micro sign for "μ"; "İ" for "i",
+# which lower-cases to two characters).
+_PUBLISHED_LOOKALIKES = (
+    "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
+)
 _MODIFIED_LOOKALIKES = (
     "\u00b5\u0130\u0131\u017f\u03c2\u03f1\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
 )

@@ -146,9 +146,10 @@ _YEAR_MARK = r"(?:\s*(?:год(?:а\.?|\.|(?!\w))|г\.?))?"
 # "Заповед РД-02-14-1201/08.12.2014 г.", an order numbered and dated in one.
 _DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d/$")
 _DOCUMENT_REACH = 40
+# "28.11.2026", "28-11-2026 14:05", its time with "am"/"pm" too ("02-11-2026 7:05 PM").
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + _YEAR_MARK + _then_time(TIME),
+    + _YEAR + _YEAR_MARK + _then_time(TIME12),
     re.IGNORECASE,
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
@@ -186,7 +187,11 @@ _SHORT_SLASHED = re.compile(
 # marzo de 2025", "12 de março de 2025", "12 de marzo del 2025"). "19-Dec-2025 10:15",
 # "19-дек-2025": a day, a month's name and a year joined by hyphens (Oracle's and many old
 # CMSs' "d-M-Y"), read only with a hyphen on both sides of the name, so a span of days
-# "28-29 ноември" or a range "ноември-декември" is not taken for one. A short bracketed
+# "28-29 ноември" or a range "ноември-декември" is not taken for one; so with a dot on
+# both sides and no space ("7.dez.2026 às 14h05", a Brazilian daily's), the month in
+# lower case only (``_absolute_dates``), as the languages that print it so write their
+# months: a journal's "first published 04.Apr.2019" is its preprint's citation, and read
+# as the page's labelled date it beat the article's own day. A short bracketed
 # aside holding no year may stand between the month and the year: the Church's sites
 # print the old style's day beside the new, "29 ноември (16 ноември ст. ст.) 2026 г.",
 # others a weekday, "29 ноември (неделя) 2026"; the day is the one before the bracket.
@@ -196,9 +201,9 @@ _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
     + DAY_ORDINAL
-    + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>-))(?P<mon>"
+    + r"(?:(?P<dot>\.)\s*|\s+(?:(?:of|de)\s+)?|(?P<dash>[-.]))(?P<mon>"
     + DAY_MONTH_ALT
-    + r")(?(dash)-|\.?,?\s+(?:del?\s+)?"
+    + r")(?(dash)(?P=dash)|\.?,?\s+(?:del?\s+)?"
     + _ASIDE
     + ")"
     + _YEAR
@@ -234,13 +239,28 @@ _YEAR_FIRST = re.compile(
     + r")?"
 )
 # "03/14/2025" or "14/03/2025": slash dates, whose order depends on the page's language.
+# And "11-22-2026, 08:14 PM", vBulletin's default "m-d-Y": a hyphen date ``_NUMERIC``
+# reads day first, read here too, so that one whose second number is over 12, or any on
+# a page written month first, is read that way (``_absolute_dates``). Ignoring case, as
+# every pattern ending in ``TIME12``: without it "08:14 PM" was 08:14 ("pm" was 20:14).
 _SLASHED = re.compile(
-    r"(?=\d)(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
+    r"(?=\d)(?<![\d/-])(?P<a>\d\d?)(?P<sl>[/-])(?P<b>\d\d?)(?P=sl)"
     + _YEAR
     # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"; "05/11/2026 в 14:05": WordPress in
     # Bulgarian set to "d/m/Y"
-    + _then_time(TIME12)
+    + _then_time(TIME12),
+    re.IGNORECASE,
 )
+# "2026年12月6日 09:30", "2026年12月06日", "2026년 12월 6일": how Chinese, Japanese and
+# Korean pages print a date, the year first, each part with its sign ("日" or "号" after
+# the day), the time after it. A page of those scripts had no date read from its text:
+# only its metadata dated it.
+_CJK_YEAR_SIGNS = ("年", "년")
+_CJK_DATE = re.compile(
+    r"(?=\d)(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*" + _MONTH_NUMBER + r"\s*[月월]\s*" + _DAY
+    + r"\s*[日号號일]" + _then_time(TIME12),
+    re.IGNORECASE,
+)  # fmt: skip
 _AFTER_YEAR = _YEAR_MARK + _then_time(TIME)  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
@@ -396,10 +416,14 @@ _DAY_THEN_YEAR = re.compile(r"\d" + _DAY_TO_YEAR, re.IGNORECASE)
 
 
 def _passes(text: str) -> tuple[re.Pattern[str], ...]:
-    """Those of ``_FULL_YEAR_DATES`` that can match in ``text``, in their order."""
+    """Those of ``_FULL_YEAR_DATES`` that can match in ``text``, in their order, and
+    ``_CJK_DATE`` where a year's sign stands (a test of a character, most pages lack it)."""
     if _ANY_FULL_YEAR.search(text) is None:
         return ()
-    return _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
+    passes = _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
+    if any(sign in text for sign in _CJK_YEAR_SIGNS):
+        return (*passes, _CJK_DATE)
+    return passes
 
 
 # Where a number starts: a digit that no digit precedes. Every date pattern but
@@ -445,12 +469,16 @@ def _absolute_dates(
                 named = month_number(m["mon"])
                 if groups.get("dot") and m["mon"].lower() not in DOTTED_DAY_MONTHS:
                     continue  # ("1. Май 2025": a list's item and a month, no day)
+                if groups.get("dash") == "." and not m["mon"].islower():
+                    continue  # ("04.Apr.2019", a citation's: see ``_WORDY``)
             elif "rom" in groups:
                 named = ROMAN.get((m["rom"] or m["urom"]).translate(ROMAN_LOOKALIKES).lower())
             else:
                 named = int(m["m"])
             if named is None:
                 continue  # (a name matched through a letter ignore-case equates)
+            if month_first and pattern is _NUMERIC and "-" in text[m.end("d") : m.start("m")]:
+                continue  # ("03-04-2026" on a page written month first: ``_SLASHED`` reads it)
             month = named
             start, year, day = m.start(), int(m["y"]), int(m["d"])
             timed = None if m["h"] else _time_before(text, start)
@@ -1080,4 +1108,4 @@ def parse_clock(text: str) -> dt.time | None:
     m = _CLOCK_ALONE.fullmatch(text)
     if m is None:
         return None
-    return dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0))
+    return dt.time(int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0))

@@ -976,6 +976,15 @@ def _sentence_word(word: str) -> bool:
     return word[:1].islower() and not any(ch.isdigit() for ch in word)
 
 
+def opens_with_byline(text: str) -> bool:
+    """``text`` opens with a writer's label and a name (``byline_in_text``'s: "By Earl
+    Dunning, Herald Staff Writer", "Von Jana Roth", "От Мария Петрова", "Автор: …"),
+    whatever follows it: a byline's block, its date under the name, never a headline
+    (an old table layout's "<font size=2><i>By …</i><br>Thursday, December 4, 2026</font>",
+    set as a line of its own right above the text, was taken for the headline)."""
+    return _IN_TEXT.match(text) is not None and bool(byline_in_text(text))
+
+
 # The word a posting line sets between who posted and when: "Posted by David at 11:15 AM"
 # (Blogger's line), "on March 3", "Публикувано от Иван в 10:15", "От Иван на 27.11.2026".
 _POSTED_WHEN = frozenset({"at", "on", "в", "на"})

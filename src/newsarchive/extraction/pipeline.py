@@ -310,7 +310,8 @@ def _extract(
             at, office = at + 1, office or issuer
         else:
             break
-    paragraphs = paragraphs[at:] if at else paragraphs
+    if at:  # (a date line under the byline: "By Earl Dunning" over "Thursday, December 4, 2026")
+        paragraphs = _trim_head(paragraphs[at:], title.value, today, _clock_of(published))
     if rules["text"] == "generic" and (
         lead := _guarded(lambda: _standfirst(h1s, title.value, paragraphs), "", "text", failed)
     ):

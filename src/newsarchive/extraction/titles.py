@@ -38,7 +38,13 @@ from newsarchive.char_references import unescape_references
 from newsarchive.class_names import class_words
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import url_key
-from newsarchive.extraction.bylines import POSTED_BY, is_bare_date, may_be_dated, signer
+from newsarchive.extraction.bylines import (
+    POSTED_BY,
+    is_bare_date,
+    may_be_dated,
+    opens_with_byline,
+    signer,
+)
 from newsarchive.extraction.clean import (
     HEADINGS,
     SCREEN_READER_CLASSES,
@@ -717,6 +723,20 @@ def _logos(h1s: list[LexborNode], shown: _Shown) -> tuple[str, ...]:
     return tuple(found)
 
 
+# The class or id a theme names its logo's h1 by ("<h1 id="logo">", "<h1
+# class="site-title">"): Joomla 2.5's beez_20 sets the institution's long name so on
+# every page, linking nowhere, and as an h1 of five words or more it read as the
+# headline reworded (``_is_headline``), over the h2 the page's ``<title>`` states word
+# for word. Such an h1 is the headline only where a stated title shares half its words.
+_LOGO_NAMES = class_words(("logo", "site-title", "site-name", "sitename"))
+
+
+def _named_logo(node: LexborNode) -> bool:
+    """The h1's own class or id names it the site's logo (``_LOGO_NAMES``)."""
+    attrs = node.attributes
+    return _LOGO_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
+
+
 def _links_home(node: LexborNode, text: str) -> bool:
     """The h1 is one link to a site's home page ("<h1><a href="/">Вестник</a></h1>",
     ``rel="home"``, or the h1 inside the link): the logo that themes mark up as an h1 on
@@ -773,14 +793,17 @@ def _pick_heading(
         return headings[-index].text, "generic:h1"
     # (only now: which h1s sit in furniture is a walk up from each, needless on most
     # pages, where a stated title confirms one)
-    first = next((h.text for h in headings if not h.furniture), "")
-    if first and _is_headline(first, stated, names):
+    heading = next((h for h in headings if not h.furniture), None)
+    first = heading.text if heading is not None else ""
+    # (a logo named so, "<h1 id="logo">", is the headline only where a title shares its
+    # words: ``_named_logo``)
+    if heading is not None and _is_headline(first, stated, names, strict=_named_logo(heading.node)):
         return first, "generic:h1"
     ordered = sorted(headings, key=lambda h: h.furniture)  # stable: page order within
     later = next((h.text for h in ordered if _is_headline(h.text, stated, names, strict=True)), "")
     if later:
         return later, "generic:h1"
-    if _is_short_segment(first, stated):
+    if _is_short_segment(first, stated) or (heading is not None and _named_logo(heading.node)):
         return "", ""  # the site's name: it would make "Headline | Site" into "Site"
     return first, ""
 
@@ -1353,7 +1376,7 @@ def headline_above_body(
                 and _reads_as_words(text)
                 and not _day_heading(text, words)
                 and not _holds_line(text, target)
-                and not POSTED_BY.match(text)
+                and not _byline_or_date(text)
             ):
                 if not in_furniture(node, furniture) and _own_heading(node, text, stated, url):
                     candidates.append(_candidate(node, text, label, seen))
@@ -1364,6 +1387,16 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return _after_kind(kind, candidate), start
+
+
+def _byline_or_date(text: str) -> bool:
+    """The block set apart above the text is its byline or its date line, not its
+    headline: a writer's label and name in any language the byline rules read ("Posted
+    by", "Публикувано от", "By Earl Dunning, Herald Staff Writer" and the day under it:
+    ``bylines.opens_with_byline``), or a date and nothing else ("Thursday, December 4,
+    2026": ``bylines.is_bare_date``). Nearest the text, such a block was taken for the
+    headline, and the byline, the date and the true headline opened the text."""
+    return POSTED_BY.match(text) is not None or opens_with_byline(text) or is_bare_date(text)
 
 
 class _Candidate(NamedTuple):
