@@ -10,5 +10,5 @@ from __future__ import annotations
 
 from newsarchive import __version__
 
-EXTRACTOR_REVISION = 51
+EXTRACTOR_REVISION = 52
 EXTRACTOR_VERSION = f"newsarchive {__version__} extractor {EXTRACTOR_REVISION}"
