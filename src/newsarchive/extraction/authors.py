@@ -1435,22 +1435,28 @@ def _alike_names(first: LexborNode) -> list[str]:
     """The names ``first`` and its next siblings of its tag and class print, up to
     ``_LISTED`` (``_with_alike_bylines``); stops at another element or a longer text."""
     kind = first.attributes.get("class")
-    names: list[str] = []
     if not kind:
-        return names  # (links with no class of their own: ``_with_co_authors`` reads them)
+        return []  # (links with no class of their own: ``_with_co_authors`` reads them)
+    alike: list[LexborNode] = []
     sibling: LexborNode | None = first
-    while sibling is not None and len(names) < _LISTED:
+    while sibling is not None and len(alike) < _LISTED:
         if sibling.tag == "-text":
             if len((sibling.text_content or "").strip()) > _JOINER_CHARS:
                 break
         elif sibling.tag != first.tag or sibling.attributes.get("class") != kind:
             break
-        elif (said := _name_in(sibling)) and bylines.reads_as_name(said):
-            if said not in names:
-                names.append(said)
         else:
-            break
+            alike.append(sibling)
         sibling = sibling.next
+    names: list[str] = []
+    if len(alike) < 2:
+        return names  # (one element, the byline most themes print: its name is read)
+    for element in alike:
+        said = _name_in(element)
+        if not (said and bylines.reads_as_name(said)):
+            break
+        if said not in names:
+            names.append(said)
     return names
 
 
