@@ -71,9 +71,9 @@ def _after_the_text(tree: LexborHTMLParser, last: str, caption: str) -> bool:
 def _captions(tree: LexborHTMLParser) -> list[str]:
     """The prose captions of the page's pictures, in page order, each once: a caption
     element holding no picture or heading itself (``_NOT_A_CAPTION``) whose parent or
-    grandparent holds a picture, outside the page's
-    navigation, side column, header and footer, and prose as the text's blocks are
-    weighed (``content.block_weight``: a sentence, not a credit or a link's title)."""
+    grandparent holds a picture, outside the page's navigation, side column, header and
+    footer, and prose as the text's blocks are weighed (``content.block_weight``: a
+    sentence, not a credit or a link's title)."""
     found: dict[str, None] = {}
     for node in tree.css(_CAPTIONS):
         if node.css_first(_NOT_A_CAPTION) is not None or not _beside_picture(node):
@@ -89,6 +89,7 @@ def _captions(tree: LexborHTMLParser) -> list[str]:
 
 
 def _beside_picture(node: LexborNode) -> bool:
+    """A picture stands in the caption's parent or grandparent: the figure it captions."""
     up = node.parent
     for _ in range(2):
         if up is None:
@@ -100,6 +101,7 @@ def _beside_picture(node: LexborNode) -> bool:
 
 
 def _in_furniture(node: LexborNode) -> bool:
+    """The caption is a teaser's or the page's (``_NOT_THE_PAGES``), not the gallery's."""
     up = node.parent
     while up is not None:
         if up.tag in _NOT_THE_PAGES:
