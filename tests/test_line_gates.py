@@ -72,16 +72,36 @@ _PIECES = [
 ]  # fmt: skip
 
 
-@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=8))
-def test_the_gated_rules_decide_as_the_one_alternation_did(pieces: list[str]) -> None:
-    line = "".join(pieces)
-    assert clean.is_boilerplate_line(line) == bool(
+def _decided_by_the_one_alternation(line: str) -> bool:
+    """The old decision, and the same of the line without the icons opening it where
+    no rule opens with its first sign ("📱 Participe do canal…", ``clean._without_signs``)."""
+    bare = clean._without_signs(line)
+    return bool(
         _OLD.search(line)
         or clean._ends_in_photo_credit(line)
         or clean.reserves_rights(line)
         or clean._BARRED_HEADLINE.match(line)
         or clean.labels_and_copyright(line)
-    ), line
+    ) or (
+        bare != line
+        and bool(bare)
+        and line[:1] > "\u2000"
+        and line[:1] not in clean.LINE_RULE_OPENERS
+        and _decided_by_the_one_alternation(bare)
+    )
+
+
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=8))
+def test_the_gated_rules_decide_as_the_one_alternation_did(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert clean.is_boilerplate_line(line) == _decided_by_the_one_alternation(line), line
+
+
+def test_a_line_opening_with_an_icon_is_decided_without_it_too() -> None:
+    """(the pieces' draw that found the oracle above short of the icons' rule)"""
+    assert clean.is_boilerplate_line("→site.bta")
+    assert clean.is_boilerplate_line("📱 Participe do canal do g1 PR no WhatsApp")
+    assert not clean.is_boilerplate_line("→ Общината ремонтира улицата до края на месеца.")
 
 
 def test_each_gated_rule_still_takes_its_lines() -> None:

@@ -1847,8 +1847,14 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
     rules = _LINE_RULES_BY_OPENER.get(first)
     if rules is not None and rules.search(line):
         return True
-    if rules is None and first > "\u2000" and (bare := _without_signs(line)) and bare != line:
-        return is_boilerplate_line(bare, extra)
+    if (
+        rules is None
+        and first > "\u2000"
+        and (bare := _without_signs(line))
+        and bare != line
+        and is_boilerplate_line(bare, extra)
+    ):
+        return True  # (else the line's own tests below, its sign and all)
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
     if "|" in line and _MORE_LINE.match(line):
