@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.blocks import Block, squash
 from newsarchive.extraction.content import block_weight
+from newsarchive.markup import within
 
 # The elements a caption is printed in: the ``<figcaption>``, and an element whose class
 # names it (WordPress's "wp-caption-text", a slideshow's "slide-caption", "imageCaption").
@@ -79,7 +80,7 @@ def _captions(tree: LexborHTMLParser) -> list[str]:
         if node.css_first(_NOT_A_CAPTION) is not None or not _beside_picture(node):
             continue
         text = squash(node.text(deep=True) or "")
-        if not text or text in found or _in_furniture(node):
+        if not text or text in found or within(node, _NOT_THE_PAGES):
             continue
         linked = sum(len(squash(a.text(deep=True) or "")) for a in node.css("a"))
         block = Block(text, linked / len(text), "p", size=len(text))
@@ -95,16 +96,6 @@ def _beside_picture(node: LexborNode) -> bool:
         if up is None:
             return False
         if up.css_first(_PICTURE) is not None:
-            return True
-        up = up.parent
-    return False
-
-
-def _in_furniture(node: LexborNode) -> bool:
-    """The caption is a teaser's or the page's (``_NOT_THE_PAGES``), not the gallery's."""
-    up = node.parent
-    while up is not None:
-        if up.tag in _NOT_THE_PAGES:
             return True
         up = up.parent
     return False
