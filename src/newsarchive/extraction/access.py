@@ -46,10 +46,10 @@ from newsarchive.extraction.clean import (
 from newsarchive.extraction.metadata import Metadata
 
 ACCESS_PAID = "paid"
+ACCESS_FREE = "free"
 # A stem of the subscription words, the pieces of the offers' phrases looked for near it,
 # and whether it is skipped on a page that says it is Bulgarian (``_GATE``).
 _Gate = tuple[str, tuple[str, ...], bool]
-ACCESS_FREE = "free"
 
 # The subscription words: a text node holding one is read as part of a line (and the
 # stems of the other languages' offers, ``clean.OFFERS_ELSEWHERE``).

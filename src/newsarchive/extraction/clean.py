@@ -1615,12 +1615,20 @@ _METADATA_WORDS = re.compile(
     rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES}|{_JOINED_BYLINE})(?=$|[\s_-])",
     re.IGNORECASE,
 )
+
+
+def _stem(word: str) -> str:
+    """A class word's letters every match of it holds: up to its first pattern sign, less
+    a letter made optional ("authors?" → "author", "autor(?:in|es)?" → "autor")."""
+    letters = re.match(r"[\w-]*", word)
+    stem = letters.group() if letters else ""
+    return stem[:-1] if word[len(stem) : len(stem) + 1] == "?" else stem
+
+
+# (their stems, for ``may_hold``'s substring test before the pattern)
 METADATA_STEMS = (
     "by",
-    "author",
-    "autor",
-    "auteur",
-    "signature",
+    *map(_stem, WRITER_WORDS),
     "timestamp",
     "date",
     "published",
